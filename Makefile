@@ -1,0 +1,29 @@
+# The CSAT upload portal. `make run` and `make test` are all a fresh machine needs.
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: help run test worker lint clean
+
+help: ## List the targets
+	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+
+$(STAMP): requirements.txt requirements-dev.txt
+	test -d $(VENV) || python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $(STAMP)
+
+run: $(STAMP) ## Install, migrate, then start Redis (embedded), a worker and the web server at http://127.0.0.1:8000
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py ensure_admin
+	$(PY) manage.py runportal
+
+worker: $(STAMP) ## Start one more RQ worker (uses REDIS_URL and DATABASE_URL when set)
+	$(PY) manage.py rqworker default --with-scheduler
+
+test: $(STAMP) ## Install and run every test, browser tests included
+	$(PY) -m pytest
+
+clean: ## Remove the venv and local data (var/)
+	rm -rf $(VENV) var

@@ -1,0 +1,153 @@
+"""Settings for the CSAT upload portal, read from the environment.
+
+Every variable is listed in `.env.example`. With none set, the portal runs on
+SQLite, an embedded Redis under `var/`, and the built-in MaestroQA sandbox.
+"""
+
+import hashlib
+from pathlib import Path
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+
+from csatportal import embedded_redis
+from csatportal.env import env_bool, env_int, env_list, env_secret, env_str
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+VAR_DIR = Path(env_str("CSATPORTAL_VAR_DIR", str(BASE_DIR / "var")))
+
+# Django
+DEBUG = env_bool("DJANGO_DEBUG", True)
+SECRET_KEY = env_secret("DJANGO_SECRET_KEY")
+if not SECRET_KEY:
+    if not DEBUG:
+        raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is off.")
+    SECRET_KEY = "dev-only-insecure-key-for-make-run"
+ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
+CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
+PORTAL_URL = env_str("PORTAL_URL", "http://127.0.0.1:8000").rstrip("/")
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django_rq",
+    "uploads",
+    "sandbox",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "csatportal.urls"
+WSGI_APPLICATION = "csatportal.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "uploads.context_processors.portal",
+            ],
+        },
+    },
+]
+
+# Database: SQLite under var/ unless DATABASE_URL names another (Postgres).
+DATABASES = {
+    "default": dj_database_url.parse(
+        env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'db.sqlite3'}"), conn_max_age=60
+    )
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # WAL lets the pages read while a delivery job writes (issue 5).
+    DATABASES["default"]["OPTIONS"] = {
+        "timeout": 20,
+        "transaction_mode": "IMMEDIATE",
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    }
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+]
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "uploads:home"
+LOGOUT_REDIRECT_URL = "login"
+
+LANGUAGE_CODE = "en-us"
+TIME_ZONE = "UTC"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "static/"
+STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+WHITENOISE_USE_FINDERS = DEBUG
+STATICFILES_DIRS = [BASE_DIR / "static"]
+MEDIA_ROOT = VAR_DIR / "media"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+}
+
+EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "csat-portal@localhost")
+
+# Uploads
+UPLOAD_MAX_BYTES = env_int("UPLOAD_MAX_MB", 50, minimum=1) * 1024 * 1024
+UPLOAD_MAX_ROWS = env_int("UPLOAD_MAX_ROWS", 200_000, minimum=1)
+UPLOAD_DEFAULT_TIME_ZONE = env_str("UPLOAD_DEFAULT_TIME_ZONE", "UTC")
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+# MaestroQA
+MAESTROQA_API_TOKEN = env_secret("MAESTROQA_API_TOKEN")
+MAESTROQA_SANDBOX = not MAESTROQA_API_TOKEN
+MAESTROQA_API_URL = (
+    f"{PORTAL_URL}/sandbox/api/v1"
+    if MAESTROQA_SANDBOX
+    else env_str("MAESTROQA_API_URL", "https://app.maestroqa.com/api/v1").rstrip("/")
+)
+if not MAESTROQA_API_URL.startswith(("http://", "https://")):
+    raise ImproperlyConfigured("MAESTROQA_API_URL must start with http:// or https://.")
+MAESTROQA_BATCH_SIZE = env_int("MAESTROQA_BATCH_SIZE", 100, minimum=1, maximum=100)
+MAESTROQA_MAX_REQUESTS_PER_SECOND = env_int("MAESTROQA_MAX_REQUESTS_PER_SECOND", 10, minimum=1)
+MAESTROQA_MAX_REQUESTS_PER_MINUTE = env_int("MAESTROQA_MAX_REQUESTS_PER_MINUTE", 100, minimum=1)
+# The limiter's Redis key names the token by a hash, never by its text.
+MAESTROQA_TOKEN_KEY = hashlib.sha256((MAESTROQA_API_TOKEN or "sandbox").encode()).hexdigest()[:16]
+
+# RQ
+REDIS_URL = env_str("REDIS_URL")
+if not REDIS_URL:
+    REDIS_URL = embedded_redis.ensure_running(
+        Path(env_str("CSATPORTAL_REDIS_SOCKET", str(VAR_DIR / "redis.sock")))
+    )
+RQ_QUEUES = {
+    "default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 3600},
+}
+RQ = {"COMMIT_MODE": "on_db_commit"}
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+}

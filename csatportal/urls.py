@@ -1,0 +1,15 @@
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("login/", auth_views.LoginView.as_view(), name="login"),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("django-rq/", include("django_rq.urls")),
+    path("", include("uploads.urls")),
+]
+
+if settings.MAESTROQA_SANDBOX:
+    urlpatterns.append(path("sandbox/api/v1/", include("sandbox.urls")))

@@ -1,0 +1,71 @@
+"""`manage.py import_csat`: the same pipeline as the pages, from the command line."""
+
+import json
+
+import pytest
+from django.core.management import call_command
+
+from tests.fakemaestro import FakeMaestro
+from uploads.models import Upload
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def run(*args) -> tuple[int, str]:
+    """call_command with its exit status (0 when it returned normally) and stdout."""
+    import io
+
+    out = io.StringIO()
+    try:
+        call_command("import_csat", *args, stdout=out, stderr=out)
+    except SystemExit as exc:
+        return int(exc.code), out.getvalue()
+    return 0, out.getvalue()
+
+
+def test_it_writes_exactly_the_expected_items(shared, tmp_path):
+    items_out = tmp_path / "items.jsonl"
+    status, out = run(str(shared / "samples/basic_api_fields.csv"), "--dry-run", "--items-out", str(items_out), "--json")
+
+    expected = json.loads((shared / "samples/expected/basic_api_fields.csv.json").read_text())
+    wanted = [row["item"] for row in expected["rows"] if row["outcome"] == "valid"]
+    written = [json.loads(line) for line in items_out.read_text(encoding="utf-8").splitlines()]
+    assert written == wanted
+    assert status == 1
+    summary = json.loads(out)
+    assert (summary["rows"], summary["valid"], summary["invalid"]) == (250, 240, 10)
+    assert summary["detected"]["format"] == "csv"
+    assert Upload.objects.count() == 0
+
+
+def test_it_delivers_every_item_once_with_submit_wait(shared, settings, queue):
+    with FakeMaestro(limits=[(10, 1.0), (100, 60.0)]) as server:
+        settings.MAESTROQA_API_URL = server.base_url
+        settings.MAESTROQA_API_TOKEN = "test-token-not-real"
+        status, out = run(str(shared / "samples/basic_api_fields.csv"), "--submit", "--wait", "--json")
+
+    summary = json.loads(out)
+    assert (summary["created"], summary["failed"], summary["status"]) == (240, 0, "done")
+    assert [len(request.json["data"]) for request in server.requests] == [100, 100, 40]
+    tickets = [item["ticket_id"] for request in server.requests for item in request.json["data"]]
+    assert len(tickets) == len(set(tickets)) == 240
+    assert server.violations == 0
+    assert status == 1  # 10 rows were invalid
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "not a spreadsheet"),
+        (b"ticket_id,score\n", "no data rows"),
+        (b"name,colour\nann,red\n", "No column could be a ticket id"),
+    ],
+)
+def test_it_exits_2_for_a_file_it_cannot_use(tmp_path, content, message):
+    path = tmp_path / "bad.csv"
+    path.write_bytes(content)
+    status, out = run(str(path), "--dry-run")
+    assert status == 2
+    assert message.lower() in out.lower()
+    assert Upload.objects.count() == 0

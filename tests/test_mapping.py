@@ -1,0 +1,302 @@
+"""Presets, choosing a preset for a layout, auto-detection by header name, explain()."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+
+import pytest
+
+from tests.helpers_sheets import sheet
+from uploads import mapping, validation
+
+NOW = datetime(2026, 11, 25, tzinfo=timezone.utc)
+BUILTIN = mapping.builtin_presets()
+
+
+def choose(data) -> tuple[mapping.Preset, str]:
+    return mapping.choose_preset(data, BUILTIN)
+
+
+def first_row(data, time_zone: str = "UTC") -> validation.RowResult:
+    preset, _why = choose(data)
+    return validation.check_sheet(data, preset, time_zone=time_zone, now=NOW).rows[0]
+
+
+# the preset format
+
+@pytest.mark.parametrize("preset", BUILTIN, ids=lambda p: p.name)
+def test_it_round_trips_every_builtin_preset_as_json(preset: mapping.Preset) -> None:
+    data = json.loads(json.dumps(preset.to_json()))
+    assert mapping.Preset.from_json(data) == preset
+    assert mapping.Preset.from_json(data).to_json() == data
+
+
+def test_it_has_a_preset_for_every_listed_export() -> None:
+    names = " | ".join(p.name for p in BUILTIN)
+    for vendor in ["Plain API fields", "Zendesk", "Qualtrics responses (numeric", "Qualtrics responses (choice",
+                   "SurveyMonkey", "Google Forms", "Delighted", "Freshdesk", "Gorgias", "Intercom", "Salesforce",
+                   "Medallia"]:
+        assert vendor in names
+
+
+def test_it_refuses_unknown_keys_and_fields() -> None:
+    with pytest.raises(ValueError, match="unknown preset key"):
+        mapping.Preset.from_json({"name": "x", "colums": {}})
+    with pytest.raises(ValueError, match="bad field"):
+        mapping.Preset.from_json({"name": "x", "columns": {"ticket": "Ticket"}})
+    with pytest.raises(ValueError):
+        mapping.Preset.from_json({"name": "x", "date_order": "YMD"})
+
+
+def test_it_normalises_value_map_keys() -> None:
+    preset = mapping.Preset.from_json({"name": "x", "value_maps": {"score": {" Good ": 1}}})
+    assert preset.value_maps == {"score": {"good": 1}}
+
+
+def test_it_expands_a_named_scale_in_a_clarifying_group() -> None:
+    preset = mapping.Preset.from_json({"name": "x", "clarifying": [{"key": "Q3", "question": "Easy?",
+                                                                     "score": "Q3", "scale": "ces7"}]})
+    group = preset.clarifying[0]
+    assert (group.min_score, group.max_score, group.labels["4"]) == (1, 7, "Neutral")
+
+
+def test_it_says_whether_a_split_gives_a_field() -> None:
+    preset = mapping.Preset.from_json({"name": "x", "splits": [{"column": "ref", "fields": ["ticket_id", "agent_id"]}]})
+    assert preset.splits_into("agent_id") and not preset.splits_into("agent_email")
+
+
+# choosing a preset per export layout (shared/formats/EXPORT-FORMATS.md)
+
+def test_it_returns_a_resolved_preset_with_exact_headers() -> None:
+    data = sheet(["Submitted At", "Ticket ID", "Agent ID", "Score"], ["2026-10-05 14:48:00", "1", "381", "5"])
+    preset, reason = choose(data)
+    assert reason == "matched Plain API fields: columns Submitted At, Ticket ID, Score"
+    assert preset.columns == {"submitted_at": "Submitted At", "ticket_id": "Ticket ID", "agent_id": "Agent ID",
+                              "score": "Score"}
+
+
+def test_it_chooses_qualtrics_choice_text_by_the_answers() -> None:
+    columns = ["StartDate", "EndDate", "Status", "Finished", "RecordedDate", "ResponseId", "ExternalReference",
+               "Q1", "Q2"]
+    data = sheet(columns, ["2026-10-20 08:37:24", "2026-10-20 08:45:59", "IP Address", "True",
+                           "2026-10-20 08:45:59", "R_1", "48500|381", "Very satisfied", "Great"],
+                 ["2026-10-20 08:37:24", "2026-10-20 08:45:59", "Survey Preview", "True",
+                  "2026-10-20 08:45:59", "R_2", "48501|381", "Dissatisfied", ""],
+                 declared_time_zones={"RecordedDate": "America/Denver"})
+    preset, reason = choose(data)
+    assert reason.startswith("matched Qualtrics responses (choice text)")
+    rows = validation.check_sheet(data, preset, time_zone="UTC", now=NOW).rows
+    assert rows[0].item == {"submitted_at": "2026-10-20T14:45:59.000Z", "ticket_id": "48500", "agent_id": "381",
+                            "score": 5, "comment": "Great", "score_label": "Very satisfied", "min_score": 1,
+                            "max_score": 5}
+    assert rows[1].skip_reason == "Status=Survey Preview: not a real customer response"
+
+
+def test_it_reads_legacy_qualtrics_external_data_reference() -> None:
+    columns = ["ResponseID", "ExternalDataReference", "Status", "EndDate", "Finished", "Q1"]
+    data = sheet(columns, ["R_1", "77|A-1", "0", "2026-10-20 08:45:59", "1", "4"])
+    assert choose(data)[1].startswith("matched Qualtrics responses (numeric values)")
+    assert first_row(data).item["ticket_id"] == "77"
+
+
+def test_it_reads_surveymonkey_with_its_second_header_row() -> None:
+    columns = ["Respondent ID", "Collector ID", "Start Date", "End Date", "IP Address", "Email Address",
+               "First Name", "Last Name", "Custom Data 1", "ticket_id", "agent_email",
+               "How satisfied were you with our support?", "What could we do better?"]
+    labels = [""] * 11 + ["Response", "Open-Ended Response"]
+    data = sheet(columns, ["118052219061", "431", "10/05/2026 02:40:00 PM", "10/05/2026 02:48:00 PM",
+                           "198.51.100.1", "customer@example.org", "", "", "", "48001", "agent.one@example.com",
+                           "Very satisfied", "Quick."], first_row=3, extra_header_rows=[labels])
+    preset, reason = choose(data)
+    assert reason == "matched SurveyMonkey all responses: columns Respondent ID, Collector ID"
+    assert first_row(data, "America/New_York").item == {
+        "submitted_at": "2026-10-05T18:48:00.000Z", "ticket_id": "48001", "agent_email": "agent.one@example.com",
+        "score": 5, "comment": "Quick.", "score_label": "Very satisfied", "min_score": 1, "max_score": 5}
+
+
+def test_it_reads_google_forms_without_taking_the_customer_email() -> None:
+    data = sheet(["Timestamp", "Email address", "Ticket number", "Agent email", "How satisfied are you?",
+                  "Tell us more (optional)"], ["11/3/2026 14:05:09", "customer@example.org", "48700", "", "5", ""])
+    preset, _why = choose(data)
+    assert "agent_email" in preset.columns and preset.columns["agent_email"] == "Agent email"
+    assert [(e.field, e.code) for e in first_row(data).errors] == [("agent_email", "no_agent")]
+
+
+def test_it_reads_delighted_epochs_and_nps_range() -> None:
+    columns = ["id", "survey_type", "score", "comment", "permalink", "created_at", "person_properties.ticket_id",
+               "person_properties.agent_email"]
+    data = sheet(columns, ["1", "nps", "9", "Nice", "https://x", "1790000000", "T-1", "a@example.com"])
+    assert choose(data)[1].startswith("matched Delighted")
+    assert first_row(data).item == {"submitted_at": "2026-09-21T14:13:20.000Z", "ticket_id": "T-1",
+                                    "agent_email": "a@example.com", "score": 9, "comment": "Nice",
+                                    "min_score": 0, "max_score": 10}
+
+
+@pytest.mark.parametrize(("rating", "preset_name", "score", "label", "high"), [
+    ("103", "7-point", 7, "Extremely Happy", 7), ("-101", "7-point", 3, "Unhappy", 7),
+    ("1", "classic 3-point", 3, "Happy", 3), ("3", "classic 3-point", 1, "Unhappy", 3)])
+def test_it_reads_freshdesk_scales(rating: str, preset_name: str, score: int, label: str, high: int) -> None:
+    columns = ["id", "survey_id", "user_id", "agent_id", "ticket_id", "feedback", "rating", "created_at"]
+    data = sheet(columns, ["1", "2", "3", "4", "900", "ok", rating, "2026-10-01T10:00:00Z"])
+    assert preset_name in choose(data)[1]
+    item = first_row(data).item
+    assert (item["score"], item["score_label"], item["min_score"], item["max_score"]) == (score, label, 1, high)
+
+
+def test_it_reads_gorgias_and_skips_unanswered_surveys() -> None:
+    columns = ["id", "body_text", "created_datetime", "customer_id", "score", "scored_datetime", "sent_datetime",
+               "ticket_id", "assignee_user_email"]
+    data = sheet(columns, ["1", "Thanks", "2026-10-16T15:00:00", "9", "4", "2026-10-16T15:59:41.966927",
+                           "2026-10-16T15:01:00", "555", "a@example.com"],
+                 ["2", "", "2026-10-16T15:00:00", "9", "", "", "2026-10-16T15:01:00", "556", "a@example.com"])
+    preset, _why = choose(data)
+    rows = validation.check_sheet(data, preset, time_zone="UTC", now=NOW).rows
+    assert rows[0].item["submitted_at"] == "2026-10-16T15:59:41.966Z" and rows[0].item["comment"] == "Thanks"
+    assert rows[1].skip_reason == "score is blank: survey sent but not answered (no score yet)"
+
+
+def test_it_reads_intercom_api_names() -> None:
+    columns = ["conversation_id", "rating", "remark", "created_at", "teammate.id"]
+    data = sheet(columns, ["215471234567890", "amazing", "", "1790000000", "5123404"])
+    assert choose(data)[1].startswith("matched Intercom")
+    assert first_row(data).item["score"] == 5
+
+
+def test_it_reads_salesforce_case_numbers_and_offsets() -> None:
+    columns = ["ResponseId", "QuestionId", "CaseNumber", "NumberValue", "ResponseShortText", "CompletionDateTime",
+               "Case Owner Email"]
+    data = sheet(columns, ["0Ry1", "0Q1", "00001026", "4", "", "2026-09-20T09:00:00.000+0000", "o@example.com"],
+                 ["0Ry1", "0Q2", "00001026", "", "Fast", "2026-09-20T09:00:00.000+0000", "o@example.com"])
+    preset, _why = choose(data)
+    rows = validation.check_sheet(data, preset, time_zone="UTC", now=NOW).rows
+    assert rows[0].item["ticket_id"] == "00001026" and rows[0].item["submitted_at"] == "2026-09-20T09:00:00.000Z"
+    assert rows[1].status == "skipped"
+
+
+def test_it_reads_medallia_in_utc_whatever_the_upload_zone() -> None:
+    columns = ["request_id", "request_sent_at", "response_received_at", "star_rating", "ext_interaction_id",
+               "employee_email", "employee_custom_id"]
+    data = sheet(columns, ["r1", "2026-10-01 09:00:00", "2026-10-01 10:00:00", "5", "T-9", "e@example.com", "E1"],
+                 ["r2", "2026-10-01 09:00:00", "", "", "T-10", "e@example.com", "E1"])
+    preset, _why = choose(data)
+    rows = validation.check_sheet(data, preset, time_zone="America/New_York", now=NOW).rows
+    assert rows[0].item["submitted_at"] == "2026-10-01T10:00:00.000Z"
+    assert rows[1].status == "skipped"
+
+
+def test_it_reads_zendesk_good_and_bad() -> None:
+    columns = ["id", "assignee_id", "ticket_id", "score", "comment", "created_at", "updated_at"]
+    data = sheet(columns, ["1", "3812345670044", "48004", "bad", "", "2026-09-01T10:57:00Z",
+                           "2026-09-01T22:44:46Z"])
+    assert first_row(data).item == {"submitted_at": "2026-09-01T22:44:46.000Z", "ticket_id": "48004",
+                                    "agent_id": "3812345670044", "score": 0, "score_label": "bad",
+                                    "min_score": 0, "max_score": 1}
+
+
+# auto-detection
+
+def test_it_falls_back_to_matching_by_name() -> None:
+    data = sheet(["Case Number", "Agent", "Rating", "Comments", "Date", "Customer Email"],
+                 ["00012302", "agent.one@example.com", "4", "ok", "2026-10-05 14:48", "c@example.org"])
+    preset, reason = choose(data)
+    assert preset.columns == {"submitted_at": "Date", "ticket_id": "Case Number", "agent_email": "Agent",
+                              "score": "Rating", "comment": "Comments"}
+    assert reason.startswith("no built-in preset matched these headers; columns matched by name:")
+    assert preset.reasons["ticket_id"] == "header 'Case Number' is a usual name for ticket_id"
+
+
+@pytest.mark.parametrize(("header", "field"), [
+    ("Ticket #", "ticket_id"), ("Conversation ID", "ticket_id"), ("Zendesk Ticket Number", "ticket_id"),
+    ("Assignee", "agent_id"), ("Teammate", "agent_id"), ("Agent E-mail", "agent_email"),
+    ("CSAT Score", "score"), ("How would you rate our support?", "score"), ("Submitted", "submitted_at"),
+    ("Created at", "submitted_at"), ("Recorded Date", "submitted_at"), ("Remark", "comment"),
+    ("Customer feedback", "comment")])
+def test_it_knows_common_synonyms(header: str, field: str) -> None:
+    samples = {"ticket_id": "123", "agent_id": "381", "agent_email": "a@example.com", "score": "4",
+               "submitted_at": "2026-10-05 14:48:00", "comment": "fine"}
+    data = sheet([header], [samples[field]])
+    assert mapping.auto_preset(data).columns == {field: header}
+
+
+@pytest.mark.parametrize("header", ["Email address", "Customer Email", "Requester email", "RecipientEmail"])
+def test_it_never_takes_the_customer_email_as_the_agent(header: str) -> None:
+    data = sheet([header], ["someone@example.org"])
+    assert "agent_email" not in mapping.auto_preset(data).columns
+
+
+def test_it_reads_a_word_scale_it_recognises() -> None:
+    data = sheet(["Ticket", "Agent ID", "Rating", "Date"], ["1", "381", "good", "2026-10-05 14:48"],
+                 ["2", "381", "bad", "2026-10-05 14:49"])
+    preset = mapping.auto_preset(data)
+    assert preset.value_maps["score"] == {"good": 1, "bad": 0}
+    assert (preset.constants, preset.columns["score_label"]) == ({"min_score": 0, "max_score": 1}, "Rating")
+
+
+def test_it_does_not_take_an_id_column_as_score() -> None:
+    data = sheet(["Rating ID", "Rating"], ["35100000017", "4"])
+    assert mapping.auto_preset(data).columns == {"score": "Rating"}
+
+
+# explain
+
+def test_it_explains_each_field() -> None:
+    data = sheet(["ResponseId", "ExternalReference", "RecordedDate", "Finished", "Status", "Q1", "Q2"],
+                 ["R_1", "48500|381", "2026-10-20 08:45:59", "1", "0", "5", "Fast"],
+                 ["R_2", "48507|382", "2026-10-20 15:28:34", "1", "0", "4", ""])
+    preset, _why = choose(data)
+    rows = {entry["field"]: entry for entry in mapping.explain(preset, data)}
+    assert rows["ticket_id"] == {"field": "ticket_id", "column": "ExternalReference", "constant": None,
+                                 "samples": ["48500", "48507"], "why": "part 1 of 'ExternalReference' split at '|'"}
+    assert rows["score"]["samples"] == ["5", "4"] and "Q1" in rows["score"]["why"]
+    assert rows["min_score"] == {"field": "min_score", "column": None, "constant": 1, "samples": [],
+                                 "why": "the API default, always sent"}
+    assert rows["agent_email"]["column"] is None and "customer" in rows["agent_email"]["why"]
+
+
+def test_it_explains_clarifying_groups() -> None:
+    data = sheet(["Ticket ID", "Agent ID", "Date", "Q1 - Satisfied?", "Q2 - Was it easy?"],
+                 ["1", "381", "2026-10-05 14:48", "5", "6"])
+    preset, _why = choose(data)
+    entries = mapping.explain(preset, data)
+    assert entries[-1] == {"field": "clarifying_answers[Q2]", "column": "Q2 - Was it easy?", "constant": None,
+                           "samples": ["6"], "why": "question 'Was it easy?', scored 1..7"}
+
+
+def test_it_resolves_idempotently() -> None:
+    data = sheet(["Timestamp", "Ticket number", "Agent email", "How satisfied are you?"],
+                 ["11/3/2026 14:05:09", "1", "a@example.com", "5"])
+    preset, _why = choose(data)
+    assert mapping.resolve(preset, data).columns == preset.columns
+
+
+def test_it_skips_qualtrics_header_rows_read_as_data() -> None:
+    columns = ["ResponseId", "ExternalReference", "Status", "RecordedDate", "Finished", "Q1"]
+    data = sheet(columns, ["Response ID", "External Data Reference", "Response Type", "Recorded Date", "Finished",
+                           "How satisfied were you?"],
+                 ['{"ImportId":"_recordId"}', '{"ImportId":"externalDataReference"}', '{"ImportId":"status"}',
+                  '{"ImportId":"recordedDate","timeZone":"America/Denver"}', '{"ImportId":"finished"}',
+                  '{"ImportId":"QID1"}'],
+                 ["R_1", "48500|381", "0", "2026-10-20 08:45:59", "1", "5"])
+    preset, _why = choose(data)
+    rows = validation.check_sheet(data, preset, time_zone="UTC", now=NOW).rows
+    assert [r.status for r in rows] == ["skipped", "skipped", "valid"]
+
+
+def test_it_skips_the_surveymonkey_second_header_row_read_as_data() -> None:
+    columns = ["Respondent ID", "Collector ID", "End Date", "ticket_id", "agent_id", "How satisfied were you?"]
+    data = sheet(columns, ["", "", "", "", "", "Response"], ["1", "2", "10/05/2026 02:48:00 PM", "9", "381", "4"])
+    preset, _why = choose(data)
+    rows = validation.check_sheet(data, preset, time_zone="UTC", now=NOW).rows
+    assert [r.status for r in rows] == ["skipped", "valid"]
+
+
+def test_it_prefers_the_completion_date_over_the_opening_date() -> None:
+    data = sheet(["Case Number", "Case Owner", "Rating", "Date/Time Opened", "Survey Completed Date"],
+                 ["00001026", "owner@example.com", "4", "10/1/2026 9:00 AM", "10/2/2026 10:00 AM"])
+    assert mapping.auto_preset(data).columns["submitted_at"] == "Survey Completed Date"
+
+
+def test_it_takes_an_assigned_user_email_as_the_agent() -> None:
+    data = sheet(["Conversation ID", "Assigned User Email", "Satisfaction Rating"], ["c1", "a@example.com", "4"])
+    assert mapping.auto_preset(data).columns["agent_email"] == "Assigned User Email"

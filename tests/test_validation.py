@@ -1,0 +1,545 @@
+"""Cell and row rules: ids, scores, agents, text, dates, clarifying answers, skips, duplicates."""
+
+from __future__ import annotations
+
+import json
+import time
+from datetime import datetime, timezone
+
+import pytest
+
+from tests.helpers_sheets import sheet
+from uploads import mapping, validation
+from uploads.validation import Problem, RowResult
+
+NOW = datetime(2026, 11, 25, 12, 0, tzinfo=timezone.utc)
+API = ["submitted_at", "ticket_id", "agent_id", "agent_email", "score", "comment"]
+PLAIN = mapping.Preset(name="Plain", columns={name: name for name in mapping.FIELDS})
+
+
+def check(*rows: list[str], columns: list[str] = API, preset: mapping.Preset = PLAIN, time_zone: str = "UTC",
+          **extra) -> list[RowResult]:
+    result = validation.check_sheet(sheet(columns, *rows, **extra), preset, time_zone=time_zone, now=NOW)
+    return result.rows
+
+
+def one(stamp: str = "2026-10-05T14:48:00Z", ticket: str = "50101", agent: str = "381", email: str = "",
+        score: str = "5", comment: str = "", **kwargs) -> RowResult:
+    return check([stamp, ticket, agent, email, score, comment], **kwargs)[0]
+
+
+def codes(row: RowResult) -> list[tuple[str, str]]:
+    return [(problem.field, problem.code) for problem in row.errors]
+
+
+def warning_codes(row: RowResult) -> list[str]:
+    return [problem.code for problem in row.warnings]
+
+
+# ids: shared/samples/README.md "Conventions", shared/cases B01/B02
+
+def test_it_builds_the_exact_item() -> None:
+    row = one(email="agent.one@example.com", comment="Fine.")
+    assert row.status == "valid"
+    assert json.dumps(row.item) == json.dumps({
+        "submitted_at": "2026-10-05T14:48:00.000Z", "ticket_id": "50101", "agent_id": "381",
+        "agent_email": "agent.one@example.com", "score": 5, "comment": "Fine.", "min_score": 1, "max_score": 5})
+
+
+def test_it_trims_ids_including_nbsp() -> None:
+    assert one(ticket="\u00a0 50122\u00a0").item["ticket_id"] == "50122"
+
+
+def test_it_keeps_leading_zeros() -> None:
+    assert one(ticket="000123", agent="007").item["agent_id"] == "007"
+
+
+@pytest.mark.parametrize("damaged", ["9.22251E+11", "2.15E+14", "3.81e12"])
+def test_it_refuses_ids_excel_wrote_in_scientific_notation(damaged: str) -> None:
+    row = one(ticket=damaged)
+    assert codes(row) == [("ticket_id", "excel_digits")]
+    assert "digits were lost when this file was saved in Excel" in row.errors[0].message
+    assert "Export the file again from the helpdesk" in row.errors[0].message
+
+
+def test_it_refuses_an_agent_id_in_scientific_notation() -> None:
+    assert codes(one(agent="2.15E+14", email="a@example.com")) == [("agent_id", "excel_digits")]
+
+
+def test_it_refuses_an_id_saved_with_a_decimal_part() -> None:
+    row = one(ticket="922250816602.0")
+    assert codes(row) == [("ticket_id", "decimal_id")]
+    assert "922250816602" in row.errors[0].message
+
+
+def test_it_warns_about_a_long_id_the_reader_flagged() -> None:
+    rows = check(["2026-10-05T14:48:00Z", "2154712345678900", "381", "", "5", ""],
+                 cell_notes={(0, 1): "number cell with 16 significant digits"})
+    assert rows[0].status == "valid" and warning_codes(rows[0]) == ["long_id"]
+    assert rows[0].item["ticket_id"] == "2154712345678900"
+
+
+def test_it_does_not_warn_about_a_long_id_without_a_reader_note() -> None:
+    assert one(ticket="1234567890123456789").warnings == []
+
+
+def test_it_warns_about_a_non_numeric_ticket_among_numbers() -> None:
+    rows = check(*[["2026-10-05T14:48:00Z", t, "381", "", "5", ""] for t in ["48700", "48705", "#48790", "48800"]])
+    assert [warning_codes(r) for r in rows] == [[], [], ["not_numeric"], []]
+    assert rows[2].warnings[0].message == (
+        "Row 4, column 'ticket_id': ticket id is not purely numeric ('#' prefix kept as typed).")
+    assert rows[2].item["ticket_id"] == "#48790"
+
+
+def test_it_does_not_warn_when_tickets_are_text() -> None:
+    rows = check(*[["2026-10-05T14:48:00Z", t, "381", "", "5", ""] for t in ["T-1", "T-2", "T-3"]])
+    assert all(r.warnings == [] for r in rows)
+
+
+def test_it_keeps_na_as_text_but_flags_nan() -> None:
+    assert one(ticket="NA").warnings == []
+    row = one(ticket="nan")
+    assert row.item["ticket_id"] == "nan" and warning_codes(row) == ["missing_marker"]
+
+
+def test_it_names_an_invisible_character_in_an_id() -> None:
+    row = one(ticket="501\u200b01")
+    assert codes(row) == [("ticket_id", "invisible")]
+    assert "U+200B zero-width space" in row.errors[0].message
+
+
+def test_it_requires_a_ticket_id() -> None:
+    row = one(ticket="   ")
+    assert codes(row) == [("ticket_id", "required")]
+    assert row.errors[0].message == ("Row 2, column 'ticket_id': ticket_id is blank: ticket_id is required. "
+                                     "Enter the helpdesk's ticket id.")
+
+
+# score: shared/api/CONTRACT.md
+
+@pytest.mark.parametrize(("text", "score"), [("4", 4), ("4.0", 4), (" 5 ", 5), ("+3", 3), ("1", 1)])
+def test_it_reads_whole_number_scores(text: str, score: int) -> None:
+    assert one(score=text).item["score"] == score
+
+
+@pytest.mark.parametrize("text", ["4.5", "five", "4,0", "5/5", "1e0"])
+def test_it_refuses_scores_that_are_not_whole_numbers(text: str) -> None:
+    row = one(score=text)
+    assert codes(row) == [("score", "not_integer")]
+    assert row.errors[0].message == (f"Row 2, column 'score': '{text}' is not an integer. "
+                                     "Enter a whole number from 1 to 5.")
+
+
+def test_it_refuses_a_score_above_max() -> None:
+    row = one(score="6")
+    assert row.errors[0].message == ("Row 2, column 'score': 6 is above max_score 5. "
+                                     "Enter a whole number from 1 to 5.")
+
+
+def test_it_refuses_a_score_below_the_default_min() -> None:
+    row = one(score="0")
+    assert codes(row) == [("score", "below_min")]
+    assert "0 is below min_score 1 (min_score defaults to 1)" in row.errors[0].message
+
+
+def test_it_explains_the_seen_but_unanswered_code() -> None:
+    assert "seen but unanswered" in one(score="-99").errors[0].message
+
+
+def test_it_requires_a_score() -> None:
+    assert codes(one(score="")) == [("score", "required")]
+
+
+def test_it_maps_words_and_sends_the_range() -> None:
+    preset = mapping.Preset(name="Z", columns={**PLAIN.columns, "score_label": "score"},
+                            constants={"min_score": 0, "max_score": 1},
+                            value_maps={"score": {"good": 1, "bad": 0}})
+    good, bad, number = check(["2026-10-05T14:48:00Z", "1", "381", "", " Good ", ""],
+                              ["2026-10-05T14:48:00Z", "2", "381", "", "bad", ""],
+                              ["2026-10-05T14:48:00Z", "3", "381", "", "1", ""], preset=preset)
+    assert (good.item["score"], good.item["score_label"], good.item["min_score"], good.item["max_score"]) == (
+        1, "Good", 0, 1)
+    assert (bad.item["score"], bad.item["score_label"]) == (0, "bad")
+    assert number.item["score"] == 1 and "score_label" not in number.item
+
+
+def test_it_reads_min_and_max_from_columns() -> None:
+    columns = API + ["min_score", "max_score"]
+    row = check(["2026-10-05T14:48:00Z", "1", "381", "", "9", "", "0", "10"], columns=columns)[0]
+    assert (row.item["score"], row.item["min_score"], row.item["max_score"]) == (9, 0, 10)
+
+
+def test_it_refuses_a_range_upside_down() -> None:
+    columns = API + ["min_score", "max_score"]
+    row = check(["2026-10-05T14:48:00Z", "1", "381", "", "3", "", "5", "1"], columns=columns)[0]
+    assert ("min_score", "bad_range") in codes(row)
+
+
+# agents: CONTRACT.md (agent_id or agent_email), samples README row 13 POLICY
+
+def test_it_requires_an_agent() -> None:
+    row = one(agent="", email="")
+    assert codes(row) == [("agent_id", "no_agent")]
+    assert "agent_id and agent_email both blank" in row.errors[0].message
+
+
+def test_it_sends_both_agent_fields_as_typed() -> None:
+    row = one(agent="381", email="Agent.Two@Example.COM")
+    assert (row.item["agent_id"], row.item["agent_email"]) == ("381", "Agent.Two@Example.COM")
+
+
+def test_it_drops_a_bad_email_when_an_agent_id_exists() -> None:
+    row = one(agent="3812345670033", email="agent.three@example")
+    assert row.status == "valid" and "agent_email" not in row.item
+    assert warning_codes(row) == ["email_dropped"]
+    assert "agent_email 'agent.three@example' is invalid and was dropped; agent_id used" in row.warnings[0].message
+
+
+def test_it_refuses_a_bad_email_without_an_agent_id() -> None:
+    row = one(agent="", email="agent.two(at)example.com")
+    assert codes(row) == [("agent_email", "not_email")]
+    assert row.errors[0].message.startswith("Row 2, column 'agent_email': 'agent.two(at)example.com' is not an "
+                                            "email address")
+    assert "; no agent_id to fall back on." in row.errors[0].message
+
+
+def test_it_refuses_an_invisible_character_in_an_email_even_with_an_id() -> None:
+    row = one(agent="381", email="agent.one\u200b@example.com")
+    assert codes(row) == [("agent_email", "invisible")]
+    assert "U+200B zero-width space" in row.errors[0].message
+
+
+def test_it_says_which_agent_column_is_missing() -> None:
+    preset = mapping.Preset(name="Email only", columns={k: k for k in ["submitted_at", "ticket_id",
+                                                                        "agent_email", "score"]})
+    row = check(["2026-10-05T14:48:00Z", "1", "", "", "5", ""], preset=preset)[0]
+    assert codes(row) == [("agent_email", "no_agent")]
+    assert "there is no agent id column" in row.errors[0].message
+
+
+# free text: samples README (comments verbatim), cases B09/B16
+
+def test_it_trims_comments_but_keeps_inner_newlines() -> None:
+    assert one(comment="  Line one,\r\nline two.\n").item["comment"] == "Line one,\r\nline two."
+
+
+def test_it_omits_a_blank_comment() -> None:
+    assert "comment" not in one(comment=" \u00a0 ").item
+
+
+def test_it_keeps_emoji_and_bidi_text() -> None:
+    text = "\U0001f468\u200d\U0001f469\u200d\U0001f467 \u05ea\u05d5\u05d3\u05d4\u200f"
+    assert one(comment=text).item["comment"] == text
+
+
+@pytest.mark.parametrize(("char", "name"), [("\x96", "U+0096"), ("\ufffd", "U+FFFD"), ("\u200b", "U+200B")])
+def test_it_refuses_characters_that_must_not_reach_the_api(char: str, name: str) -> None:
+    row = one(comment=f"Caf{char} desk")
+    assert [f for f, _c in codes(row)] == ["comment"]
+    assert name in row.errors[0].message
+
+
+def test_it_sends_formula_like_comments_verbatim_with_a_warning() -> None:
+    row = one(comment="=1+1")
+    assert row.item["comment"] == "=1+1" and warning_codes(row) == ["formula_like"]
+
+
+def test_it_warns_about_a_very_long_comment() -> None:
+    row = one(comment="x" * 12299)
+    assert len(row.item["comment"]) == 12299 and warning_codes(row) == ["long_text"]
+
+
+# dates: samples README "Time zones", cases B04
+
+@pytest.mark.parametrize(("text", "utc"), [
+    ("2026-10-05T14:48:00Z", "2026-10-05T14:48:00.000Z"),
+    ("2026-10-01T10:00:00+02:00", "2026-10-01T08:00:00.000Z"),
+    ("2026-09-20T09:00:00.000+0000", "2026-09-20T09:00:00.000Z"),
+    ("2026-10-05 14:48:00 UTC", "2026-10-05T14:48:00.000Z"),
+    ("2026-11-01T11:48:36+05:30", "2026-11-01T06:18:36.000Z"),
+    ("2026-10-05T14:48:00.966927Z", "2026-10-05T14:48:00.966Z"),
+    ("1790000000", "2026-09-21T14:13:20.000Z"),
+    ("1790000000123", "2026-09-21T14:13:20.123Z"),
+])
+def test_it_reads_absolute_times(text: str, utc: str) -> None:
+    assert one(stamp=text, time_zone="America/New_York").item["submitted_at"] == utc
+
+
+@pytest.mark.parametrize(("text", "utc"), [
+    ("2026-10-05 14:48:00", "2026-10-05T18:48:00.000Z"),
+    ("2026-10-05 14:48", "2026-10-05T18:48:00.000Z"),
+    ("2019-11-16T15:59:41.966927", "2019-11-16T20:59:41.966Z"),
+    ("10/5/2026 14:48:00", "2026-10-05T18:48:00.000Z"),
+    ("10/05/2026 02:48:00 PM", "2026-10-05T18:48:00.000Z"),
+    ("10/05/2026 12:05:00 AM", "2026-10-05T04:05:00.000Z"),
+    ("Oct 5, 2026 2:48 PM", "2026-10-05T18:48:00.000Z"),
+    ("5 October 2026 14:48", "2026-10-05T18:48:00.000Z"),
+])
+def test_it_reads_naive_times_in_the_chosen_zone(text: str, utc: str) -> None:
+    assert one(stamp=text, time_zone="America/New_York").item["submitted_at"] == utc
+
+
+def test_it_reads_dotted_dates_day_first() -> None:
+    assert one(stamp="5.10.2026 14:48", time_zone="Europe/Berlin").item["submitted_at"] == (
+        "2026-10-05T12:48:00.000Z")
+
+
+def test_it_assumes_midnight_for_a_date_only() -> None:
+    row = one(stamp="2026-10-14")
+    assert row.item["submitted_at"] == "2026-10-14T00:00:00.000Z"
+    assert row.warnings[0].message == "Row 2, column 'submitted_at': 'submitted_at' has no time part: midnight assumed."
+
+
+def test_it_refuses_a_time_in_the_dst_gap() -> None:
+    row = one(stamp="3/8/2026 2:30:00", time_zone="America/New_York")
+    assert codes(row) == [("submitted_at", "dst_gap")]
+    assert "2026-03-08 02:30:00 does not exist in America/New_York (DST gap)" in row.errors[0].message
+
+
+def test_it_takes_the_first_occurrence_in_the_dst_overlap() -> None:
+    row = one(stamp="11/1/2026 1:30:00", time_zone="America/New_York")
+    assert row.item["submitted_at"] == "2026-11-01T05:30:00.000Z"
+    assert warning_codes(row) == ["ambiguous_time"]
+    assert "ambiguous in America/New_York; first occurrence (fold=0) used" in row.warnings[0].message
+
+
+def _stamps(*texts: str, preset: mapping.Preset = PLAIN, **kwargs) -> validation.CheckResult:
+    rows = [[text, str(i), "381", "", "5", ""] for i, text in enumerate(texts)]
+    return validation.check_sheet(sheet(API, *rows, **kwargs), preset, time_zone="UTC", now=NOW)
+
+
+def test_it_decides_day_first_from_a_value_that_settles_it() -> None:
+    result = _stamps("3/8/2026 10:00", "15/3/2026 10:00", "4/9/2026 10:00")
+    assert [r.item["submitted_at"][:10] for r in result.rows] == ["2026-08-03", "2026-03-15", "2026-09-04"]
+    assert result.decisions[0] == "'submitted_at' read as day/month/year, because of 15/3/2026 10:00 in row 3"
+
+
+def test_it_reads_slashes_month_first_when_nothing_settles_it() -> None:
+    result = _stamps("3/8/2026 10:00", "4/9/2026 10:00")
+    assert result.rows[0].item["submitted_at"][:10] == "2026-03-08"
+    assert result.decisions[0].startswith("'submitted_at' read as month/day/year, the default for dates with slashes")
+
+
+def test_it_follows_the_preset_date_order() -> None:
+    preset = mapping.Preset(name="UK", columns=PLAIN.columns, date_order="DMY")
+    assert _stamps("3/8/2026 10:00", preset=preset).rows[0].item["submitted_at"][:10] == "2026-08-03"
+
+
+def test_it_never_mixes_orders_within_a_column() -> None:
+    result = _stamps("15/3/2026 10:00", "16/3/2026 10:00", "3/15/2026 10:00")
+    assert [r.status for r in result.rows] == ["valid", "valid", "invalid"]
+    assert codes(result.rows[2]) == [("submitted_at", "no_such_date")]
+    assert "read as day/month/year" in result.rows[2].errors[0].message
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("31/02/2026 10:00", "31 February does not exist in 2026"),
+    ("2026-02-30 10:00:00", "30 February does not exist in 2026"),
+    ("yesterday", "'yesterday' is not a date"),
+    ("2099-01-01 09:00:00", "2099-01-01 is in the future"),
+    ("1999-12-31 23:00:00", "1999-12-31 is before 2000"),
+    ("2026-10-05 24:00:00", "has no such time of day"),
+    ("12345", "12345 is a number, not a date"),
+    ("60", "29 February 1900"),
+    ("9999-12-31 23:00:00", "has the year 9999"),
+    ("0000-01-01 10:00", "has the year 0"),
+])
+def test_it_refuses_bad_dates(text: str, message: str) -> None:
+    row = one(stamp=text)
+    assert [f for f, _c in codes(row)] == ["submitted_at"]
+    assert message in row.errors[0].message
+
+
+def test_it_allows_a_date_less_than_a_day_ahead() -> None:
+    assert one(stamp="2026-11-26T11:00:00Z").status == "valid"
+    assert one(stamp="2026-11-26T13:00:00Z").status == "invalid"
+
+
+def test_it_reads_an_excel_serial_with_a_warning() -> None:
+    row = one(stamp="46089.3125")
+    assert row.item["submitted_at"] == "2026-03-08T07:30:00.000Z" and warning_codes(row) == ["excel_serial"]
+
+
+def test_it_prefers_the_declared_zone_then_the_preset_zone() -> None:
+    declared = _stamps("2026-10-20 08:45:59", declared_time_zones={"submitted_at": "America/Los_Angeles"})
+    assert declared.rows[0].item["submitted_at"] == "2026-10-20T15:45:59.000Z"
+    assert "'submitted_at' read in America/Los_Angeles, declared by the file" in declared.decisions
+    preset = mapping.Preset(name="Berlin", columns=PLAIN.columns, time_zone="Europe/Berlin")
+    assert _stamps("2026-10-20 08:45:59", preset=preset).rows[0].item["submitted_at"] == "2026-10-20T06:45:59.000Z"
+
+
+def test_it_refuses_an_unknown_time_zone() -> None:
+    with pytest.raises(ValueError, match="unknown time zone"):
+        one(time_zone="Mars/Olympus")
+
+
+# clarifying answers: samples README section 5
+
+def _survey(*rows: list[str]) -> list[RowResult]:
+    columns = ["Ticket ID", "Agent ID", "Recorded Date", "Q1 - How satisfied?", "Q1 - Comment",
+               "Q2 - How easy was it?", "Q2 - Comment", "Q3 - Resolved first time?"]
+    data = sheet(columns, *rows)
+    preset, _why = mapping.choose_preset(data, mapping.builtin_presets())
+    return validation.check_sheet(data, preset, time_zone="UTC", now=NOW).rows
+
+
+def test_it_builds_clarifying_answers() -> None:
+    row = _survey(["1", "381", "2026-10-14T14:52:39-04:00", "5", "", "4", "Timed out.", "Yes"],
+                  ["2", "381", "2026-10-14T14:52:39-04:00", "4", "", "", "", "no"])[0]
+    assert row.item["clarifying_answers"] == [
+        {"question": "How easy was it?", "score": 4, "comment": "Timed out.", "score_label": "Neutral",
+         "min_score": 1, "max_score": 7},
+        {"question": "Resolved first time?", "score": 1, "score_label": "Yes", "min_score": 0, "max_score": 1}]
+
+
+def test_it_leaves_out_unanswered_questions() -> None:
+    rows = _survey(["1", "381", "2026-10-14T14:52:39Z", "5", "", "", "", "Yes"],
+                   ["2", "381", "2026-10-14T14:52:39Z", "5", "", "", "", ""],
+                   ["3", "381", "2026-10-14T14:52:39Z", "5", "", "6", "", "No"])
+    assert [a["question"] for a in rows[0].item["clarifying_answers"]] == ["Resolved first time?"]
+    assert "clarifying_answers" not in rows[1].item
+
+
+def test_it_rejects_the_row_for_an_answer_out_of_range() -> None:
+    row = _survey(["1", "381", "2026-10-14T14:52:39Z", "5", "", "9", "", "Yes"],
+                  ["2", "381", "2026-10-14T14:52:39Z", "5", "", "1", "", "No"])[0]
+    assert codes(row) == [("clarifying_answers[Q2].score", "above_max")]
+
+
+def test_it_warns_about_a_comment_without_a_score() -> None:
+    row = _survey(["1", "381", "2026-10-14T14:52:39Z", "5", "", "", "Hard.", "Yes"],
+                  ["2", "381", "2026-10-14T14:52:39Z", "5", "", "1", "", "No"])[0]
+    assert row.status == "valid" and warning_codes(row) == ["answer_without_score"]
+
+
+# skips, warn rules, splits (samples README sections 1 and 2)
+
+SPLIT = mapping.Preset.from_json({
+    "name": "Split", "columns": {"submitted_at": "submitted_at", "score": "score", "agent_id": "agent_id"},
+    "splits": [{"column": "ref", "separator": "|", "fields": ["ticket_id", "agent_id"]}],
+    "skip_rules": [{"column": "Status", "values": {"1": "Survey Preview"}, "reason": "not a real customer response"}],
+    "skip_values": {"score": {"offered": "survey not answered (not a rating)"}},
+    "warn_rules": [{"column": "Finished", "values": ["0"], "if_present": "score",
+                    "message": "partial response ({column}={value}) but {field_column} answered; imported"}]})
+SPLIT_COLUMNS = ["submitted_at", "ref", "agent_id", "score", "Status", "Finished"]
+
+
+def _split(*rows: list[str]) -> list[RowResult]:
+    return check(*rows, columns=SPLIT_COLUMNS, preset=SPLIT)
+
+
+def test_it_splits_ticket_and_agent() -> None:
+    row = _split(["2026-10-05T14:48:00Z", " 004711 | 381 ", "", "5", "0", "1"])[0]
+    assert (row.item["ticket_id"], row.item["agent_id"]) == ("004711", "381")
+
+
+def test_it_prefers_a_mapped_column_over_a_split_part() -> None:
+    row = _split(["2026-10-05T14:48:00Z", "48500|381", "999", "5", "0", "1"])[0]
+    assert row.item["agent_id"] == "999"
+
+
+def test_it_names_the_split_column_when_a_part_is_missing() -> None:
+    row = _split(["2026-10-05T14:48:00Z", "48500", "", "5", "0", "1"])[0]
+    assert codes(row) == [("agent_id", "no_agent")]
+    assert "ref has no '|agentid' part and the file has no agent email column" in row.errors[0].message
+
+
+def test_it_skips_rows_by_rule_and_by_value() -> None:
+    preview, offered = _split(["2026-10-05T14:48:00Z", "1|2", "", "5", "1", "1"],
+                              ["2026-10-05T14:48:00Z", "1|2", "", "Offered", "0", "1"])
+    assert (preview.status, preview.skip_reason) == ("skipped", "Status=1 (Survey Preview): not a real customer response")
+    assert offered.skip_reason == "score 'Offered': survey not answered (not a rating)"
+
+
+def test_it_warns_by_rule_only_when_the_field_is_present() -> None:
+    answered, blank = _split(["2026-10-05T14:48:00Z", "1|2", "", "5", "0", "0"],
+                             ["2026-10-05T14:48:00Z", "1|2", "", "", "0", "0"])
+    assert answered.warnings[0].message == (
+        "Row 2, column 'Finished': partial response (Finished=0) but score answered; imported.")
+    assert blank.warnings == [] and codes(blank) == [("score", "required")]
+
+
+def test_it_skips_an_empty_row() -> None:
+    assert one(stamp="", ticket="", agent="", score="").skip_reason == "empty row"
+
+
+def test_it_uses_constants_and_text_value_maps() -> None:
+    preset = mapping.Preset(name="C", columns={k: k for k in ["submitted_at", "ticket_id", "agent_id", "score"]},
+                            constants={"agent_email": "team@example.com"},
+                            value_maps={"agent_id": {"jane doe": "3812345670011"}})
+    row = one(agent="Jane Doe", preset=preset)
+    assert (row.item["agent_id"], row.item["agent_email"]) == ("3812345670011", "team@example.com")
+
+
+def test_it_reports_an_unmapped_required_field() -> None:
+    preset = mapping.Preset(name="No date", columns={k: k for k in ["ticket_id", "agent_id", "score"]})
+    row = one(preset=preset)
+    assert codes(row) == [("submitted_at", "required")]
+    assert row.errors[0].message == ("Row 2: submitted_at is required but no column is mapped to it. "
+                                     "Choose the submitted_at column on the mapping page.")
+
+
+# duplicates
+
+def test_it_marks_duplicates_of_an_earlier_valid_row() -> None:
+    same = ["2026-10-05T14:48:00Z", "50114", "381", "", "2", "Twice."]
+    rows = check(same, ["2026-10-05T14:48:00Z", "9", "381", "", "9", ""], same, same)
+    validation.mark_duplicates(rows)
+    assert [(r.status, r.duplicate_of) for r in rows] == [
+        ("valid", None), ("invalid", None), ("duplicate", 2), ("duplicate", 2)]
+    assert rows[2].skip_reason == "identical to row 2 in every mapped field"
+
+
+def test_it_settles_duplicates_again_after_an_edit() -> None:
+    same = ["2026-10-05T14:48:00Z", "50114", "381", "", "2", ""]
+    rows = check(same, same)
+    validation.mark_duplicates(rows)
+    rows[0] = one(ticket="50115")
+    validation.mark_duplicates(rows)
+    assert [(r.status, r.duplicate_of, r.skip_reason) for r in rows] == [("valid", None, None)] * 2
+
+
+def test_it_marks_duplicates_fast() -> None:
+    rows = [RowResult(n, "valid", {"ticket_id": str(n % 50_000), "score": 5}) for n in range(100_000)]
+    started = time.perf_counter()
+    validation.mark_duplicates(rows)
+    assert time.perf_counter() - started < 2
+    assert sum(r.status == "duplicate" for r in rows) == 50_000
+
+
+# JSON and speed
+
+def test_it_round_trips_results_as_json() -> None:
+    row = one(score="6", comment="=x")
+    data = json.loads(json.dumps(row.to_json()))
+    assert RowResult.from_json(data) == row
+    assert Problem.from_json(data["errors"][0]) == row.errors[0]
+    assert data["errors"][0] == {"field": "score", "column": "score", "value": "6", "code": "above_max",
+                                 "message": "Row 2, column 'score': 6 is above max_score 5. "
+                                            "Enter a whole number from 1 to 5."}
+
+
+def test_it_rechecks_an_edited_row_with_the_stored_context() -> None:
+    rows = [["15/3/2026 10:00", "1", "381", "", "5", ""], ["3/4/2026 10:00", "2", "381", "", "9", ""]]
+    data = sheet(API, *rows)
+    result = validation.check_sheet(data, PLAIN, time_zone="UTC", now=NOW)
+    context = json.loads(json.dumps(result.context))
+    edited = validation.check_row(["3/4/2026 10:00", "2", "381", "", "4", ""], 3, API, PLAIN, context,
+                                  time_zone="UTC", now=NOW)
+    assert edited.item["submitted_at"] == "2026-04-03T10:00:00.000Z"  # the column was read day-first
+
+
+def test_it_checks_100k_rows_in_a_few_seconds() -> None:
+    rows = [[f"2026-10-{1 + i % 28:02d} {i % 24:02d}:{i % 60:02d}:00", str(900000 + i), str(381 + i % 40),
+             f"agent{i % 40}@example.com", str(1 + i % 5), f"comment {i}"] for i in range(100_000)]
+    data = sheet(API, *rows)
+    started = time.perf_counter()
+    result = validation.check_sheet(data, PLAIN, time_zone="America/New_York", now=NOW)
+    assert time.perf_counter() - started < 10
+    assert result.counts()["valid"] == 100_000
+
+
+def test_it_warns_when_an_agent_id_looks_like_a_name() -> None:
+    row = one(agent="Jane Doe")
+    assert row.item["agent_id"] == "Jane Doe" and warning_codes(row) == ["name_like"]
+    assert one(agent="A-17").warnings == [] and one(agent="jdoe").warnings == []

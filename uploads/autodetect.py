@@ -1,0 +1,228 @@
+"""Guessing the mapping from header names, synonyms and a glance at the values.
+
+Used by `mapping.auto_preset` (no built-in preset matched) and to fill fields a
+built-in preset could not place. Rules of thumb, from
+shared/formats/EXPORT-FORMATS.md: a bare "Email address" in a survey export is
+the customer, never the agent; ids of ratings/requesters/groups are not agents;
+a score column holds integers or words of a known scale.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from uploads import dates
+from uploads.headers import Headers, normalize
+from uploads.preset_format import SCALES
+
+# field -> exact synonyms (normalised headers), best first
+EXACT: dict[str, list[str]] = {
+    "ticket_id": ["ticket id", "ticketid", "ticket", "ticket number", "ticket no", "ticket nr", "ticket ref",
+                  "conversation id", "conversation", "case number", "casenumber", "case id", "case",
+                  "interaction id", "ext interaction id", "external interaction id", "transaction id",
+                  "external reference", "externalreference", "external data reference",
+                  "externaldatareference", "chat id", "incident number", "incident id", "request number"],
+    "agent_id": ["agent id", "agentid", "assignee id", "teammate id", "admin id", "employee id",
+                 "employee custom id", "owner id", "case owner id", "responder id", "rep id", "staff id",
+                 "agent", "assignee", "teammate", "agent name", "assignee name", "teammate name"],
+    "agent_email": ["agent email", "agent e mail", "agent email address", "agentemail", "assignee email",
+                    "teammate email", "employee email", "owner email", "case owner email", "rep email",
+                    "staff email", "advisor email"],
+    "score": ["score", "rating", "csat", "csat score", "csat rating", "satisfaction", "satisfaction score",
+              "satisfaction rating", "star rating", "stars", "rate", "overall rating", "overall satisfaction",
+              "customer rating", "rating value", "number value", "numbervalue"],
+    "submitted_at": ["submitted at", "submitted", "submitted on", "date submitted", "submission date",
+                     "recorded date", "recordeddate", "rated at", "rated on", "rating date", "response date",
+                     "responded at", "response received at", "completed at", "completion date",
+                     "scored datetime", "timestamp", "end date", "enddate", "created at", "created",
+                     "created date", "date", "datetime", "date time", "survey date", "feedback date",
+                     "updated at", "time"],
+    "comment": ["comment", "comments", "remark", "remarks", "feedback", "verbatim", "free text",
+                "customer comment", "customer comments", "comment text", "body text", "review",
+                "additional comments", "feedback comment", "open ended response"],
+    "score_label": ["score label", "rating label", "label", "score text", "rating text", "choice text",
+                    "answer label"],
+    "min_score": ["min score", "minimum score", "min", "scale min", "min rating"],
+    "max_score": ["max score", "maximum score", "max", "scale max", "max rating"],
+}
+_AGENT_WORDS = r"\b(agent|assignee|assigned|teammate|employee|owner|rep|representative|advisor|staff|responder|handler)\b"
+# field -> regexes searched in the normalised header (weaker than EXACT), best first
+CONTAINS: dict[str, list[str]] = {
+    "ticket_id": [r"\bticket\b", r"\bconversation (id|number)\b", r"\bcase (number|id)\b",
+                  r"\binteraction id\b", r"\bexternal (data )?reference\b"],
+    "agent_id": [_AGENT_WORDS + r".*\bid\b"],
+    "agent_email": [_AGENT_WORDS + r".*\be ?mail"],
+    "score": [r"satisf", r"\brating\b", r"\bscore\b", r"\bcsat\b", r"how (would|do) you rate", r"\bstars?\b"],
+    "submitted_at": [r"\bsubmitted\b", r"\bcompleted?\b", r"\brecorded\b", r"\brated\b", r"\bresponded\b",
+                     r"\btimestamp\b", r"\bdate\b", r"\bcreated\b", r"\btime\b"],
+    "comment": [r"\bcomments?\b", r"feedback", r"\btell us\b", r"anything else", r"\bremarks?\b", r"suggest",
+                r"\bimprove", r"\bwhat could we\b", r"\bwhy\b"],
+}
+# header words that rule a column out for a field
+NOT_FOR: dict[str, str] = {
+    "ticket_id": r"\b(status|subject|title|created|updated|date|url|link|group|tags?|channel|type|priority|"
+                 r"brand|form|count|score|rating|comment)\b",
+    "agent_id": r"\b(customer|respondent|recipient|requester|requestor|contact|client|group|email|mail)\b",
+    "agent_email": r"\b(customer|respondent|recipient|requester|requestor|contact|client)\b",
+    "score": r"\b(comment|comments|reason|label|text|date|time|at|id|count|url|min|max)\b",
+    "submitted_at": r"\b(start|birth|due|sent|offered|requested|send|opened|closed|solved|resolved)\b",
+    "comment": r"\b(count|exists|has|id|date)\b",
+}
+_INTEGER = re.compile(r"^[+-]?\d+(?:\.0+)?$")
+_DATE_LIKE = (dates.ISO_RE, dates.NUMERIC_RE, dates.NAME_MDY_RE, dates.NAME_DMY_RE, dates.NUMBER_RE)
+_WORD_SCALES = ["csat5", "good_bad", "fin5", "yes_no"]
+
+
+def column_texts(sheet, position: int, limit: int = 200) -> list[str]:
+    """Up to `limit` non-blank, trimmed cell texts of one column (from the first rows)."""
+    out = []
+    for row in sheet.rows:
+        text = row[position].strip() if position < len(row) else ""
+        if text:
+            out.append(text)
+            if len(out) == limit:
+                break
+    return out
+
+
+def values_look_like(texts: list[str], expected: Any) -> bool:
+    """'numbers': at least half are integers; 'words': fewer than half; a list: every text in it
+    (case-insensitive). Halves, so that the two are complementary and a few stray header rows
+    read as data do not flip the choice."""
+    if isinstance(expected, list):
+        allowed = {str(item).strip().casefold() for item in expected}
+        return all(text.casefold() in allowed for text in texts)
+    numbers = sum(1 for text in texts if _INTEGER.match(text))
+    share = numbers / len(texts) if texts else 0
+    return share >= 0.5 if expected == "numbers" else share < 0.5
+
+
+def _plausible(name: str, texts: list[str]) -> bool:
+    if not texts:
+        return True
+    if name == "agent_email":
+        return _share(texts, lambda t: "@" in t) >= 0.6
+    if name == "agent_id":
+        return _share(texts, lambda t: "@" in t) < 0.6
+    if name == "score":
+        words = {word for scale in _WORD_SCALES for word in _scale_words(scale)}
+        return _share(texts, lambda t: bool(_INTEGER.match(t)) or t.casefold() in words) >= 0.6
+    if name == "submitted_at":
+        return _share(texts, lambda t: any(rx.match(t) for rx in _DATE_LIKE)) >= 0.6
+    return True
+
+
+def _share(texts: list[str], test) -> float:
+    return sum(1 for text in texts if test(text)) / len(texts)
+
+
+def _scale_words(name: str) -> list[str]:
+    return list(SCALES[name].get("value_map", {}))
+
+
+def _candidates(headers: Headers, sheet, wanted: list[str], used: set[int]) -> list[tuple]:
+    """(strength, field, position, reason) for every plausible field/column pair."""
+    out = []
+    for position, header in enumerate(headers.columns):
+        norm = normalize(header)
+        if position in used or not norm:
+            continue
+        texts = column_texts(sheet, position, 50)
+        for name in wanted:
+            hit = _match(name, norm, header)
+            if hit and _plausible(name, texts):
+                out.append((hit[0], name, position, hit[1]))
+    return out
+
+
+_BARE_AGENT = {"agent", "assignee", "teammate", "owner", "rep", "agent name", "assignee name", "case owner"}
+
+
+def _match(name: str, norm: str, header: str) -> tuple[int, str] | None:
+    exact = EXACT.get(name, [])
+    if norm in exact:
+        return 300 - exact.index(norm), f"header '{header}' is a usual name for {name}"
+    if name == "agent_email" and norm in _BARE_AGENT:
+        return 250, f"header '{header}' names the agent and its values are email addresses"
+    if name in NOT_FOR and re.search(NOT_FOR[name], norm):
+        return None
+    for rank, pattern in enumerate(CONTAINS.get(name, [])):
+        if re.search(pattern, norm):
+            return 200 - rank, f"header '{header}' mentions {name.replace('_', ' ')} ('{pattern.strip(chr(92) + 'b')}')"
+    return None
+
+
+def auto_columns(headers: Headers, sheet, wanted: list[str], used: set[int]) -> dict[str, tuple[int, str]]:
+    """field -> (column index, reason) for the `wanted` fields, each column used once.
+
+    Strongest matches first (exact synonym > header mentions the field), then
+    file order. An agent column full of '@' values becomes agent_email.
+    """
+    taken, found = set(used), {}
+    candidates = sorted(_candidates(headers, sheet, list(wanted), used), key=lambda c: (-c[0], c[2]))
+    for _strength, name, position, reason in candidates:
+        if name in found or position in taken:
+            continue
+        found[name] = (position, reason)
+        taken.add(position)
+    return found
+
+
+def add_word_scale(preset, headers: Headers, sheet, scales: dict) -> None:
+    """When the score column holds words of a known scale, add its value map, range and label column."""
+    column = preset.columns.get("score")
+    position = headers.index(column) if column else None
+    if position is None:
+        return
+    words = {text.casefold() for text in column_texts(sheet, position) if not _INTEGER.match(text)}
+    for name in _WORD_SCALES:
+        scale = scales[name]
+        if words and words <= set(scale["value_map"]):
+            preset.value_maps["score"] = dict(scale["value_map"])
+            preset.constants.update(min_score=scale["min_score"], max_score=scale["max_score"])
+            preset.columns.setdefault("score_label", column)
+            preset.reasons["score"] += f"; its words are read on the {name} scale"
+            return
+
+
+def pattern_groups(pattern, headers: Headers, sheet, scales: dict, used: set[int]) -> list[dict]:
+    """Clarifying groups (JSON format) found by a `ClarifyingPattern`, in column order."""
+    header_rx, comment_rx = re.compile(pattern.header, re.I), re.compile(pattern.comment, re.I)
+    groups: dict[str, dict] = {}
+    for position, header in enumerate(headers.columns):
+        match = header_rx.match(header.strip())
+        if position in used or not match or match["key"] in pattern.skip_keys:
+            continue
+        group = groups.setdefault(match["key"], {"key": match["key"]})
+        question = match["question"].strip()
+        slot = "comment" if comment_rx.search(question) else "score"
+        if slot not in group:
+            group[slot] = header
+            if slot == "score":
+                group["question"] = question
+    out = [group for group in groups.values() if "score" in group]
+    for group in out:
+        texts = column_texts(sheet, headers.index(group["score"]))
+        group["scale"] = _pick_scale(pattern, group["question"], texts, scales)
+    return out
+
+
+def _pick_scale(pattern, question: str, texts: list[str], scales: dict) -> str:
+    words = {text.casefold() for text in texts}
+    for rule in pattern.rules:
+        if "values" in rule and words and words <= set(scales[rule["values"]].get("value_map", {})):
+            return rule["values"]
+        if "question" in rule and re.search(rule["question"], question, re.I):
+            return rule["scale"]
+    return pattern.default_scale
+
+
+def why_unmapped(name: str) -> str:
+    """Why a field has no column, as a sentence for the mapping page."""
+    if name == "agent_email":
+        return ("no agent email column found (an 'Email address' column in survey exports is usually the "
+                "customer's, so it is not used)")
+    if name in ("comment", "score_label"):
+        return f"no column looks like {name}; it is optional and left out"
+    return f"no column looks like {name}; choose one on the mapping page"

@@ -1,0 +1,293 @@
+"""Cell rules: one small cleaning function per kind of field.
+
+Every function takes the cell text exactly as read (never None: a blank cell is
+"") and returns a `Cleaned`: the value to send, or an `Issue` saying what is
+wrong and how to fix it, plus warnings. The caller (`validation`) adds the row
+number and column name to turn an Issue into a user-facing `Problem`.
+
+Where the rules come from:
+- ids are strings exactly as typed, outer whitespace (incl. NBSP) trimmed, no
+  `.0`, no exponent: shared/samples/README.md "Conventions"; shared/cases B01, B02.
+- score is an integer within [min_score, max_score], defaults 1 and 5:
+  shared/api/CONTRACT.md "Request body".
+- U+0080-U+009F and U+FFFD never reach the API: shared/cases B09.
+- a cell whose text is `NA`/`None` is text, not a blank: shared/cases B03.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from email_validator import EmailNotValidError, validate_email
+
+
+@dataclass(frozen=True)
+class Issue:
+    """What is wrong with a cell (`what`, no row/column) and how to fix it (`fix`).
+
+    `code` is a short stable key for tests and the UI: required, invisible,
+    bad_char, excel_digits, decimal_id, not_integer, below_min, above_max,
+    not_email, not_date, no_such_date, dst_gap, future, too_old, no_agent...
+    """
+
+    code: str
+    what: str
+    fix: str
+
+
+@dataclass(frozen=True)
+class Note:
+    """A warning: `code` (midnight, ambiguous_time, excel_serial, formula_like, long_text,
+    missing_marker...) and `text` (a sentence without row/column)."""
+
+    code: str
+    text: str
+
+
+@dataclass
+class Cleaned:
+    """Result of cleaning one cell: `value` (None when blank or invalid), `issue`, `warnings`."""
+
+    value: object = None
+    issue: Issue | None = None
+    warnings: list[Note] = field(default_factory=list)
+
+
+# Invisible characters that never belong in an id, an email, a number or a date.
+# Free text (comments, labels) may hold ZWJ/ZWNJ (emoji, Persian), bidi marks (Arabic,
+# Hebrew) and variation selectors, so only the ones below are refused there.
+_FRIENDLY_NAMES = {
+    "\u200b": "zero-width space",
+    "\u200c": "zero-width non-joiner",
+    "\u200d": "zero-width joiner",
+    "\u2060": "word joiner",
+    "\ufeff": "byte order mark (zero-width no-break space)",
+    "\u00ad": "soft hyphen",
+    "\u200e": "left-to-right mark",
+    "\u200f": "right-to-left mark",
+    "\u180e": "Mongolian vowel separator",
+    "\ufffd": "replacement character (the file was read with the wrong encoding)",
+}
+_TEXT_INVISIBLE = frozenset("\u200b\u2060\ufeff\u180e")
+_STRICT_BAD = re.compile(r"[\x00-\x1f\x7f-\x9f\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064"
+                         r"\u2066-\u2069\ufeff\ufff9-\ufffb\ufffd]")
+_TEXT_BAD = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u180e\u200b\u2060\ufeff\ufffd]")
+
+_DIGITS = re.compile(r"^\d+$")
+_EXCEL_EXPONENT = re.compile(r"^[+-]?\d+(?:[.,]\d+)?[eE][+-]?\d+$")
+_DECIMAL_ZERO = re.compile(r"^(\d+)\.0+$")
+_INTEGER = re.compile(r"^[+-]?\d+(?:\.0+)?$")
+_MISSING_MARKERS = frozenset({"nan", "none", "nat", "<na>", "null", "#n/a"})
+_SEEN_UNANSWERED = frozenset({-99, -999, -9})
+
+LONG_COMMENT = 5000  # characters; above this a comment gets a warning (no API limit is published)
+
+
+def trim(text: str) -> str:
+    """Cell text without outer whitespace (spaces, tabs, newlines, NBSP and other Unicode spaces)."""
+    return text.strip()
+
+
+def describe_char(char: str) -> str:
+    """A character as the user should read it: "U+200B zero-width space"."""
+    name = _FRIENDLY_NAMES.get(char) or unicodedata.name(char, "control character").lower()
+    return f"U+{ord(char):04X} {name}"
+
+
+def _char_issue(char: str) -> Issue:
+    if "\x80" <= char <= "\x9f" or char == "\ufffd":
+        return Issue("bad_char", f"contains {describe_char(char)}, a sign the file was read with the "
+                     "wrong encoding", "Save the file as 'CSV UTF-8' and upload it again, or retype the value")
+    if char < " " or char == "\x7f":
+        return Issue("bad_char", f"contains a control character ({describe_char(char)})",
+                     "Retype the value without line breaks or control characters")
+    return Issue("invisible", f"contains an invisible {describe_char(char)}",
+                 "Retype the value (the character usually comes from copy-paste)")
+
+
+def strict_char_issue(text: str) -> Issue | None:
+    """An Issue for the first invisible or control character in an id/email/number, else None."""
+    found = _STRICT_BAD.search(text)
+    return _char_issue(found.group()) if found else None
+
+
+def text_char_issue(text: str) -> Issue | None:
+    """An Issue for a character that must not reach the API inside free text, else None.
+
+    Allowed in free text: tabs and line breaks, ZWJ/ZWNJ (emoji sequences,
+    Persian), bidi marks, variation selectors.
+    """
+    found = _TEXT_BAD.search(text)
+    return _char_issue(found.group()) if found else None
+
+
+def clean_id(text: str, noun: str = "ticket id") -> Cleaned:
+    """A ticket or agent id: trimmed text exactly as typed, or an Issue.
+
+    Refuses invisible characters, Excel's scientific notation (`9.22251E+11`:
+    the digits are gone) and a number saved with `.0`. Warns about text that a
+    data tool writes for a missing value (`nan`, `None`); `NA` is a real id (B03).
+    """
+    value = trim(text)
+    if not value:
+        return Cleaned()
+    issue = strict_char_issue(value)
+    if issue:
+        return Cleaned(issue=issue)
+    if _EXCEL_EXPONENT.match(value):
+        return Cleaned(issue=Issue(
+            "excel_digits", f"{value} is in Excel's scientific notation: digits were lost when this file "
+            "was saved in Excel", f"Export the file again from the helpdesk and upload it without opening "
+            f"it in Excel, or type the full {noun}"))
+    zero = _DECIMAL_ZERO.match(value)
+    if zero:
+        return Cleaned(issue=Issue(
+            "decimal_id", f"{value} ends in a decimal part, so it was saved as a number",
+            f"Type the {noun} without the decimal part ({zero.group(1)} if that is the real id)"))
+    warnings = []
+    if value.casefold() in _MISSING_MARKERS:
+        warnings.append(Note("missing_marker", f"{noun} '{value}' looks like the marker a data tool writes "
+                             "for an empty cell; sent as typed, check it"))
+    return Cleaned(value, warnings=warnings)
+
+
+def non_numeric_warning(value: str, noun: str = "ticket id") -> str:
+    """Warning for an id that is not purely digits in a column of digit-only ids."""
+    if value.startswith("#") and _DIGITS.match(value[1:]):
+        return f"{noun} is not purely numeric ('#' prefix kept as typed)"
+    return f"{noun} '{value}' is not purely numeric like the others in this column; sent as typed"
+
+
+def is_digits(value: str) -> bool:
+    """True for a non-empty string of ASCII digits only."""
+    return bool(_DIGITS.match(value))
+
+
+_NAME_LIKE = re.compile(r"^[^\W\d_]+(?:[ .'-]+[^\W\d_]+)+$")
+
+
+def looks_like_name(value: str) -> bool:
+    """True for 'Jane Doe' / 'J. Smith' (letters in two or more words): a name where an id belongs."""
+    return bool(_NAME_LIKE.match(value)) and " " in value
+
+
+def long_id_warning(value: str) -> str | None:
+    """Warning for a 16+ digit id the reader flagged as a number cell (Excel keeps 15 significant digits)."""
+    if len(value) >= 16 and is_digits(value):
+        return ("numeric id has more than 15 significant digits: may have been rounded by Excel; sent as is, "
+                "check it against the helpdesk")
+    return None
+
+
+def parse_int(text: str, value_map: dict[str, object] | None = None) -> int | None:
+    """An integer from `4`, `+4`, `4.0` (a workbook number) or a value-map entry; None otherwise."""
+    value = trim(text)
+    if value_map:
+        mapped = value_map.get(value.casefold())
+        if isinstance(mapped, int) and not isinstance(mapped, bool):
+            return mapped
+    if _INTEGER.match(value):
+        return int(value.split(".")[0])
+    return None
+
+
+def scale_hint(low: int, high: int, value_map: dict[str, object] | None = None) -> str:
+    """The fix sentence for a score: "Enter a whole number from 1 to 5" (+ accepted words)."""
+    words = [key for key, mapped in (value_map or {}).items() if not _INTEGER.match(key) and key]
+    extra = f" (or one of: {', '.join(words[:8])})" if words else ""
+    return f"Enter a whole number from {low} to {high}{extra}"
+
+
+def clean_score(text: str, low: int, high: int, value_map: dict[str, object] | None = None,
+                noun: str = "score") -> Cleaned:
+    """A score: an int within [low, high], mapped through `value_map` (keys case-folded), or an Issue.
+
+    Rule: shared/api/CONTRACT.md (score integer; min_score/max_score defaults 1 and 5).
+    """
+    value = trim(text)
+    if not value:
+        return Cleaned()
+    issue = strict_char_issue(value)
+    if issue:
+        return Cleaned(issue=issue)
+    number = parse_int(value, value_map)
+    hint = scale_hint(low, high, value_map)
+    if number is None:
+        return Cleaned(issue=Issue("not_integer", f"'{value}' is not an integer", hint))
+    if number < low or number > high:
+        return Cleaned(issue=_range_issue(number, low, high, hint, noun))
+    return Cleaned(number)
+
+
+def _range_issue(number: int, low: int, high: int, hint: str, noun: str) -> Issue:
+    side = f"above max_score {high}" if number > high else f"below min_score {low}"
+    what = f"{number} is {side}"
+    if number in _SEEN_UNANSWERED:
+        what += " (the usual 'seen but unanswered' code: the customer did not answer)"
+    return Issue("above_max" if number > high else "below_min", what, hint)
+
+
+def clean_bound(text: str, name: str, value_map: dict[str, object] | None = None) -> Cleaned:
+    """min_score/max_score from a cell: an int (value map allowed), or an Issue."""
+    value = trim(text)
+    if not value:
+        return Cleaned()
+    number = parse_int(value, value_map)
+    if number is None:
+        return Cleaned(issue=Issue("not_integer", f"'{value}' is not a whole number for {name}",
+                                   f"Enter {name} as a whole number"))
+    return Cleaned(number)
+
+
+@lru_cache(maxsize=200_000)
+def _email_verdict(value: str) -> str | None:
+    try:
+        validate_email(value, check_deliverability=False)
+    except EmailNotValidError as exc:
+        return str(exc)
+    return None
+
+
+def clean_email(text: str) -> Cleaned:
+    """An agent email as typed (trimmed) if email-validator accepts it, else an Issue.
+
+    Validation: email-validator, check_deliverability=False; results are cached
+    per distinct value. Invisible characters get their own code ("invisible").
+    """
+    value = trim(text)
+    if not value:
+        return Cleaned()
+    issue = strict_char_issue(value)
+    if issue:
+        return Cleaned(issue=issue)
+    verdict = _email_verdict(value)
+    if verdict:
+        reason = verdict[0].lower() + verdict[1:].rstrip(".")
+        return Cleaned(issue=Issue("not_email", f"'{value}' is not an email address: {reason}",
+                                   "Enter the agent's email address, e.g. name@company.com"))
+    return Cleaned(value)
+
+
+def clean_text(text: str, noun: str = "comment") -> Cleaned:
+    """Free text (comment, label, question): trimmed at both ends, otherwise verbatim.
+
+    Internal newlines are kept. Refuses C1 controls / U+FFFD (wrong encoding) and
+    zero-width spaces; warns on a leading '=' (formula-like: sent verbatim,
+    reports neutralise it, shared/cases B16) and on very long text.
+    """
+    value = trim(text)
+    if not value:
+        return Cleaned()
+    issue = text_char_issue(value)
+    if issue:
+        return Cleaned(issue=issue)
+    warnings = []
+    if value.startswith("=") and noun == "comment":
+        warnings.append(Note("formula_like", "comment starts with '=' (formula-like): sent verbatim; error "
+                             "reports neutralise it when writing CSV/XLSX"))
+    if len(value) > LONG_COMMENT:
+        warnings.append(Note("long_text", f"{noun} is {len(value)} characters long; it is sent in full"))
+    return Cleaned(value, warnings=warnings)

@@ -1,0 +1,363 @@
+"""Timestamp rules: cell text -> `YYYY-MM-DDTHH:MM:SS.mmmZ` in UTC.
+
+Where the rules come from (shared/samples/README.md "Conventions", shared/cases
+B04, shared/formats/EXPORT-FORMATS.md section 14):
+- `Z`, an offset (`+02:00`, `+0200`) or a Unix epoch (seconds, milliseconds) is
+  absolute. A naive value is read in the zone the file declares (Qualtrics
+  header row 3), else the preset's zone, else the uploader's choice.
+- DST: a wall time in the spring-forward gap is invalid; one in the fall-back
+  overlap takes the first occurrence (fold=0) with a warning.
+- Layouts: ISO (`T` or space, optional seconds/fraction), `M/D/YYYY H:MM:SS`,
+  `MM/DD/YYYY hh:mm:ss AM/PM`, `D.M.YYYY HH:MM`, month names, date only
+  (midnight, with a warning), Excel serials 36526..73050 (years 2000-2099, with a
+  warning), epochs. Sub-millisecond digits are truncated.
+- Day-first vs month-first is decided once per column (`decide_column`) and
+  never mixed within a column.
+- Before 2000 or more than a day in the future is invalid.
+
+Public: `decide_column`, `parse_timestamp`, `ColumnDates`, `Parsed`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+from datetime import date, datetime, timedelta, timezone
+from functools import lru_cache
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from uploads.cells import Issue, Note, strict_char_issue
+
+_TIME = (r"(?:(?:T|,?\s+(?:at\s+)?)(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:[.,](?P<f>\d+))?)?"
+         r"\s*(?P<ap>[AaPp]\.?\s?[Mm]\.?)?)?")
+_ZONE = r"\s*(?P<tz>Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?"
+ISO_RE = re.compile(r"^(?P<y>\d{4})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})" + _TIME + _ZONE + "$",
+                    re.I)
+NUMERIC_RE = re.compile(r"^(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})" + _TIME
+                        + _ZONE + "$", re.I)
+_WEEKDAY = r"(?:[A-Za-z]{3,9}\.?,?\s+)?"
+NAME_MDY_RE = re.compile(r"^" + _WEEKDAY + r"(?P<mon>[A-Za-z]{3,9})\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+"
+                         r"(?P<y>\d{4})" + _TIME + _ZONE + "$", re.I)
+NAME_DMY_RE = re.compile(r"^" + _WEEKDAY + r"(?P<d>\d{1,2})(?:st|nd|rd|th)?[\s-]+(?P<mon>[A-Za-z]{3,9})\.?"
+                         r"[\s-]+(?P<y>\d{4})" + _TIME + _ZONE + "$", re.I)
+NUMBER_RE = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
+
+_MONTHS = {name: index for index, names in enumerate(
+    ["jan january", "feb february", "mar march", "apr april", "may", "jun june", "jul july",
+     "aug august", "sep sept september", "oct october", "nov november", "dec december"], start=1)
+    for name in names.split()}
+_MONTH_NAMES = ["", "January", "February", "March", "April", "May", "June", "July", "August",
+                "September", "October", "November", "December"]
+EXCEL_EPOCH = datetime(1899, 12, 30)
+SERIAL_RANGE = (36526, 73051)  # 2000-01-01 (inclusive) .. 2100-01-01 (exclusive)
+EPOCH_SECONDS = (946684800, 4102444800)  # 2000-01-01 .. 2100-01-01 UTC
+EARLIEST = datetime(2000, 1, 1, tzinfo=timezone.utc)
+ORDER_WORDS = {"MDY": "month/day/year", "DMY": "day/month/year"}
+
+
+@dataclass
+class ColumnDates:
+    """How one date column is read; JSON-serialisable via `asdict`/`from_json`.
+
+    order: 'MDY' or 'DMY' for numeric dates like 3/8/2026 (None: none in the column).
+    zone: the zone for naive values when the file or preset fixes it, else None
+    (then the upload's time zone applies); zone_source: 'file' | 'preset' | None.
+    """
+
+    column: str
+    order: str | None = None
+    order_reason: str = ""
+    zone: str | None = None
+    zone_source: str | None = None
+    has_naive: bool = False
+    has_absolute: bool = False
+    serials: int = 0
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict) -> ColumnDates:
+        return cls(**{key: data[key] for key in cls.__dataclass_fields__ if key in data})
+
+    def sentences(self, upload_zone: str) -> list[str]:
+        """Decisions as sentences for the user ("Timestamp read as month/day/year, because ...")."""
+        out = []
+        if self.order:
+            out.append(f"'{self.column}' read as {ORDER_WORDS[self.order]}, {self.order_reason}")
+        if self.has_absolute and not self.has_naive:
+            out.append(f"'{self.column}' values carry their own time zone (Z, an offset or a Unix time); "
+                       "the chosen time zone does not change them")
+        if self.has_naive:
+            source = {"file": "declared by the file", "preset": "set by the preset"}.get(
+                self.zone_source or "", "the time zone chosen for this upload")
+            out.append(f"'{self.column}' read in {self.zone or upload_zone}, {source}")
+        if self.serials:
+            out.append(f"'{self.column}': {self.serials} plain number(s) read as Excel serial dates")
+        return out
+
+
+@dataclass
+class Parsed:
+    """A parsed timestamp: `value` (the API string) or `issue`, plus warnings (sentences without row)."""
+
+    value: str | None = None
+    issue: Issue | None = None
+    warnings: list[Note] = field(default_factory=list)
+
+
+@lru_cache(maxsize=64)
+def get_zone(name: str) -> ZoneInfo:
+    """ZoneInfo for an IANA name; raises ValueError for an unknown zone."""
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError(f"unknown time zone {name!r}") from None
+
+
+def decide_column(column: str, values: list[tuple[int, str]], *, preset_order: str | None = None,
+                  declared_zone: str | None = None, preset_zone: str | None = None) -> ColumnDates:
+    """Decide once per column how its dates are read.
+
+    values: (row number, cell text) pairs. Day/month order: a value whose first
+    number is above 12 settles day-first, a second number above 12 month-first
+    (the majority wins on a conflict); else `preset_order`; else month-first for
+    slashes, day-first for dots and dashes. Zone: declared > preset > upload.
+    """
+    decision = ColumnDates(column)
+    _decide_zone(decision, declared_zone, preset_zone)
+    evidence: dict[str, list[tuple[int, str]]] = {"MDY": [], "DMY": []}
+    separators = []
+    for number, text in values:
+        _note_value(decision, text.strip(), number, evidence, separators)
+    if separators:
+        decision.order, decision.order_reason = _choose_order(evidence, separators, preset_order)
+    return decision
+
+
+def _decide_zone(decision: ColumnDates, declared: str | None, preset_zone: str | None) -> None:
+    for zone, source in ((declared, "file"), (preset_zone, "preset")):
+        if zone:
+            try:
+                get_zone(zone)
+            except ValueError:
+                continue
+            decision.zone, decision.zone_source = zone, source
+            return
+
+
+def _note_value(decision: ColumnDates, text: str, number: int, evidence: dict, separators: list) -> None:
+    match = NUMERIC_RE.match(text)
+    if match:
+        separators.append(match["sep"])
+        first, second = int(match["a"]), int(match["b"])
+        if first > 12 >= second:
+            evidence["DMY"].append((number, text))
+        elif second > 12 >= first:
+            evidence["MDY"].append((number, text))
+    if NUMBER_RE.match(text):
+        if SERIAL_RANGE[0] <= float(text) < SERIAL_RANGE[1]:
+            decision.serials += 1
+            decision.has_naive = True
+        else:
+            decision.has_absolute = True
+        return
+    found = match or ISO_RE.match(text) or NAME_MDY_RE.match(text) or NAME_DMY_RE.match(text)
+    if found and not found["tz"]:
+        decision.has_naive = True
+    elif found:
+        decision.has_absolute = True
+
+
+def _choose_order(evidence: dict, separators: list[str], preset_order: str | None) -> tuple[str, str]:
+    mdy, dmy = evidence["MDY"], evidence["DMY"]
+    if mdy or dmy:
+        order = "DMY" if len(dmy) > len(mdy) or (len(dmy) == len(mdy) and dmy[0][0] < mdy[0][0]) else "MDY"
+        row, text = (dmy if order == "DMY" else mdy)[0]
+        reason = f"because of {text} in row {row}"
+        other = mdy if order == "DMY" else dmy
+        if other:
+            reason += (f" (but {other[0][1]} in row {other[0][0]} reads the other way: "
+                       f"{len(other)} such row(s) are invalid until fixed)")
+        return order, reason
+    if preset_order in ORDER_WORDS:
+        return preset_order, "as the preset says (no value settles the order: no day above 12)"
+    if max(set(separators), key=separators.count) == "/":
+        return "MDY", "the default for dates with slashes (no value settles the order: no day above 12)"
+    return "DMY", "the default for dates with dots or dashes (no value settles the order: no day above 12)"
+
+
+def parse_timestamp(text: str, decision: ColumnDates, upload_zone: str, now: datetime) -> Parsed:
+    """Cell text -> API timestamp under the column's decision; see the module docstring.
+
+    upload_zone: the uploader's IANA zone (used when the file and preset fix none).
+    now: aware datetime for the future check (limit: now + 1 day).
+    """
+    value = text.strip()
+    issue = strict_char_issue(value)
+    if issue:
+        return Parsed(issue=issue)
+    zone_name = decision.zone or upload_zone
+    if NUMBER_RE.match(value):
+        return _from_number(value, decision, zone_name, now)
+    fields = _fields(value, decision)
+    if isinstance(fields, Issue):
+        return Parsed(issue=fields)
+    return _finish(value, fields, decision, zone_name, now)
+
+
+def _fields(value: str, decision: ColumnDates) -> dict | Issue:
+    """Named parts of a timestamp (y, m, d, H, M, S, f, ap, tz) as strings, or an Issue."""
+    match = ISO_RE.match(value)
+    if match:
+        return match.groupdict()
+    match = NUMERIC_RE.match(value)
+    if match:
+        parts = match.groupdict()
+        day_first = (decision.order or ("MDY" if parts["sep"] == "/" else "DMY")) == "DMY"
+        parts["d"], parts["m"] = (parts["a"], parts["b"]) if day_first else (parts["b"], parts["a"])
+        if len(parts["y"]) == 2:
+            parts["y"] = "20" + parts["y"]
+        return parts
+    match = NAME_MDY_RE.match(value) or NAME_DMY_RE.match(value)
+    if match and match["mon"].casefold() in _MONTHS:
+        parts = match.groupdict()
+        parts["m"] = str(_MONTHS[parts["mon"].casefold()])
+        return parts
+    return Issue("not_date", f"'{value}' is not a date",
+                 "Enter a date and time such as 2026-10-05 14:48:00 (or 2026-10-05T14:48:00Z)")
+
+
+def _finish(value: str, parts: dict, decision: ColumnDates, zone_name: str, now: datetime) -> Parsed:
+    built = _build(value, parts, decision)
+    if isinstance(built, Issue):
+        return Parsed(issue=built)
+    warnings = []
+    if parts["H"] is None:
+        warnings.append(Note("midnight", f"'{decision.column}' has no time part: midnight assumed"))
+    offset = _offset(parts["tz"])
+    if offset is not None:
+        moment = built.replace(tzinfo=offset)
+    else:
+        moment = _localize(built, zone_name, warnings)
+        if isinstance(moment, Issue):
+            return Parsed(issue=moment)
+    return _checked(moment, now, warnings)
+
+
+def _build(value: str, parts: dict, decision: ColumnDates) -> datetime | Issue:
+    year, month, day = int(parts["y"]), int(parts["m"]), int(parts["d"])
+    if not 1900 <= year <= 2200:  # also keeps zone arithmetic away from datetime's limits
+        return Issue("too_old" if year < 1900 else "future", f"'{value}' has the year {year}", "Check the year")
+    issue = _date_issue(value, year, month, day, decision)
+    if issue:
+        return issue
+    hour, minute = int(parts["H"] or 0), int(parts["M"] or 0)
+    second = int(parts["S"] or 0)
+    if parts["ap"]:
+        if not 1 <= hour <= 12:
+            return Issue("not_date", f"'{value}' has hour {hour} with AM/PM", "Use a 12-hour time (1-12) "
+                         "with AM/PM, or a 24-hour time without it")
+        hour = hour % 12 + (12 if parts["ap"][0] in "Pp" else 0)
+    if hour > 23 or minute > 59 or second > 59:
+        return Issue("not_date", f"'{value}' has no such time of day", "Enter a time from 00:00:00 to 23:59:59")
+    micro = int((parts["f"] or "0")[:6].ljust(6, "0"))
+    return datetime(year, month, day, hour, minute, second, micro - micro % 1000)
+
+
+def _date_issue(value: str, year: int, month: int, day: int, decision: ColumnDates) -> Issue | None:
+    read_as = f" (this column is read as {ORDER_WORDS[decision.order]})" if decision.order else ""
+    if not 1 <= month <= 12:
+        return Issue("no_such_date", f"'{value}' has month {month}, which does not exist{read_as}",
+                     "Enter a real date; check the day/month order")
+    try:
+        date(year, month, day)
+    except ValueError:
+        return Issue("no_such_date", f"{day} {_MONTH_NAMES[month]} does not exist in {year} ('{value}'){read_as}",
+                     "Enter a real date")
+    return None
+
+
+def _offset(text: str | None) -> timezone | None:
+    if not text:
+        return None
+    if text.upper() in ("Z", "UTC", "GMT"):
+        return timezone.utc
+    digits = text[1:].replace(":", "")
+    minutes = int(digits[:2]) * 60 + int(digits[2:4] or 0)
+    return timezone(timedelta(minutes=-minutes if text[0] == "-" else minutes))
+
+
+def _localize(naive: datetime, zone_name: str, warnings: list[Note]) -> datetime | Issue:
+    """Attach `zone_name` to a wall time: gap -> Issue, overlap -> first occurrence + warning."""
+    zone = get_zone(zone_name)
+    if zone_name == "UTC":
+        return naive.replace(tzinfo=timezone.utc)
+    first, second = naive.replace(tzinfo=zone, fold=0), naive.replace(tzinfo=zone, fold=1)
+    if first.utcoffset() == second.utcoffset():
+        return first
+    wall = naive.strftime("%Y-%m-%d %H:%M:%S")
+    if first.astimezone(timezone.utc).astimezone(zone).replace(tzinfo=None) != naive:
+        return Issue("dst_gap", f"{wall} does not exist in {zone_name} (DST gap)", "Clocks skip that hour "
+                     "there: check the time, or choose the time zone the file was really written in")
+    warnings.append(Note("ambiguous_time", f"{wall} is ambiguous in {zone_name}; first occurrence (fold=0) used "
+                         f"(that hour happens twice when clocks go back; UTC{_hours(first)} taken)"))
+    return first
+
+
+def _hours(moment: datetime) -> str:
+    minutes = int(moment.utcoffset().total_seconds() // 60)
+    sign = "-" if minutes < 0 else "+"
+    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
+def _from_number(value: str, decision: ColumnDates, zone_name: str, now: datetime) -> Parsed:
+    """Epoch seconds/milliseconds (absolute) or an Excel serial in 2000..2099 (naive, with a warning)."""
+    whole = value.lstrip("+").split(".")[0]
+    if not value.startswith("-") and "." not in value and len(whole) in (12, 13):
+        moment = datetime(1970, 1, 1, tzinfo=timezone.utc) + timedelta(milliseconds=int(whole))
+        return _checked(moment, now, [])
+    if not value.startswith("-") and len(whole) in (9, 10) and EPOCH_SECONDS[0] <= float(value) < EPOCH_SECONDS[1]:
+        micro = int((value.split(".") + ["0"])[1][:6].ljust(6, "0"))
+        moment = datetime(1970, 1, 1, tzinfo=timezone.utc) + timedelta(seconds=int(whole), microseconds=micro)
+        return _checked(moment.replace(microsecond=moment.microsecond // 1000 * 1000), now, [])
+    if SERIAL_RANGE[0] <= float(value) < SERIAL_RANGE[1]:
+        return _from_serial(value, zone_name, now)
+    return Parsed(issue=_number_issue(value))
+
+
+def _number_issue(value: str) -> Issue:
+    if value in ("60", "60.0"):
+        what = "60 is Excel's serial for 29 February 1900, a day that never existed; it is not a date"
+    else:
+        what = f"{value} is a number, not a date"
+    return Issue("not_date", what, "Enter a date and time such as 2026-10-05 14:48:00, or format the "
+                 "column as a date in Excel before saving")
+
+
+def _from_serial(value: str, zone_name: str, now: datetime) -> Parsed:
+    naive = EXCEL_EPOCH + timedelta(milliseconds=round(float(value) * 86_400_000))
+    warnings = [Note("excel_serial", f"{value} was read as an Excel serial date ({naive:%Y-%m-%d %H:%M:%S}); "
+                     "check it, or format the column as a date in Excel")]
+    moment = _localize(naive, zone_name, warnings)
+    if isinstance(moment, Issue):
+        return Parsed(issue=moment)
+    return _checked(moment, now, warnings)
+
+
+def _checked(moment: datetime, now: datetime, warnings: list[Note]) -> Parsed:
+    """Range check (2000-01-01 .. now + 1 day) and the API format."""
+    utc = moment.astimezone(timezone.utc)
+    if utc < EARLIEST:
+        return Parsed(issue=Issue("too_old", f"{utc:%Y-%m-%d} is before 2000", "Check the year"))
+    if utc > now + timedelta(days=1):
+        return Parsed(issue=Issue("future", f"{utc:%Y-%m-%d} is in the future",
+                                  "Check the year and the date; a rating cannot come from the future"))
+    return Parsed(format_utc(utc), warnings=warnings)
+
+
+def format_utc(moment: datetime) -> str:
+    """An aware datetime as `YYYY-MM-DDTHH:MM:SS.mmmZ` (UTC, sub-millisecond digits truncated)."""
+    u = moment.astimezone(timezone.utc)
+    return (f"{u.year:04d}-{u.month:02d}-{u.day:02d}T{u.hour:02d}:{u.minute:02d}:{u.second:02d}."
+            f"{u.microsecond // 1000:03d}Z")

@@ -1,0 +1,80 @@
+"""Finding columns by header: the "column spec" language used by presets.
+
+A column spec is a string:
+- a header name, compared after normalising (case-folded, punctuation and
+  underscores as spaces, runs of spaces collapsed): "Ticket ID" == "ticket_id";
+- "re:<regex>": a case-insensitive regular-expression search in the header text;
+- "label:<spec>": the same, matched against the second header row instead (the
+  Qualtrics question text, SurveyMonkey's "Open-Ended Response").
+A list of specs means "the first spec that matches any column".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+_NON_WORD = re.compile(r"[\W_]+")
+
+
+@lru_cache(maxsize=4096)
+def normalize(header: str) -> str:
+    """"  Ticket_ID " -> "ticket id" (case-folded, punctuation to spaces, BOM dropped)."""
+    return " ".join(_NON_WORD.sub(" ", header.replace("\ufeff", "").casefold()).split())
+
+
+@lru_cache(maxsize=1024)
+def _regex(pattern: str) -> re.Pattern:
+    return re.compile(pattern, re.I)
+
+
+def as_list(spec: str | list[str] | None) -> list[str]:
+    """A spec or list of specs as a list ([] for None/"")."""
+    if not spec:
+        return []
+    return [spec] if isinstance(spec, str) else [item for item in spec if item]
+
+
+@dataclass
+class Headers:
+    """The header texts of a sheet plus its optional label row (second header row)."""
+
+    columns: list[str]
+    labels: list[str] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, sheet) -> Headers:
+        extra = getattr(sheet, "extra_header_rows", None) or []
+        return cls(list(sheet.columns), list(extra[0]) if extra else [])
+
+    def index(self, header: str) -> int | None:
+        """Index of a column by exact header text, else by normalised text; None if absent."""
+        if header in self.columns:
+            return self.columns.index(header)
+        wanted = normalize(header)
+        for position, column in enumerate(self.columns):
+            if wanted and normalize(column) == wanted:
+                return position
+        return None
+
+    def find(self, spec: str | list[str] | None, used: set[int] = frozenset()) -> int | None:
+        """Index of the first column matching the spec(s); regex/label specs skip `used` columns."""
+        for item in as_list(spec):
+            position = self._find_one(item, used)
+            if position is not None:
+                return position
+        return None
+
+    def _find_one(self, spec: str, used: set[int]) -> int | None:
+        texts = self.columns
+        if spec.startswith("label:"):
+            texts, spec = self.labels, spec[len("label:"):]
+        if spec.startswith("re:"):
+            pattern = _regex(spec[3:])
+            return next((i for i, text in enumerate(texts)
+                         if i not in used and text.strip() and pattern.search(text.strip())), None)
+        if texts is self.columns:
+            return self.index(spec)
+        wanted = normalize(spec)
+        return next((i for i, text in enumerate(texts) if i not in used and normalize(text) == wanted), None)

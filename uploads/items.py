@@ -1,0 +1,400 @@
+"""One row of text cells -> one API item (or errors), under a resolved preset.
+
+The item has the keys of shared/api/CONTRACT.md "Request body", in its order:
+submitted_at, ticket_id, agent_id, agent_email, score, comment, score_label,
+min_score, max_score, clarifying_answers. Empty optional fields are left out;
+min_score/max_score are always sent (the vendor recommends it). Every Problem
+message names the row (spreadsheet numbering), the column, the value and the
+fix: "Row 40, column 'score': 6 is above max_score 5. Enter a whole number from 1 to 5."
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+
+from uploads import cells as rules
+from uploads import dates
+from uploads.cells import Cleaned, Issue
+from uploads.headers import Headers
+from uploads.preset_format import FIELDS, ClarifyingGroup, Preset, Rule, Split, render
+
+STATUSES = ("valid", "invalid", "skipped", "duplicate")
+DEFAULT_BOUNDS = {"min_score": 1, "max_score": 5}
+TEXT_MAPPED = ("submitted_at", "ticket_id", "agent_id", "agent_email", "comment")  # value maps replace text
+
+
+@dataclass
+class Problem:
+    """An error or warning on one field: `column` is the source header (None for a constant or
+    an unmapped field), `value` the cell text, `message` a full sentence for the user, `code` a
+    short key (see cells.Issue)."""
+
+    field: str
+    column: str | None
+    value: str
+    message: str
+    code: str = ""
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict) -> Problem:
+        return cls(**data)
+
+
+@dataclass
+class RowResult:
+    """The outcome of one data row.
+
+    status: 'valid' | 'invalid' | 'skipped' | 'duplicate'. item: the exact API
+    item for valid and duplicate rows, else None. skip_reason: why a skipped row
+    is not a survey answer, or for a duplicate "identical to row N in every
+    mapped field"; duplicate_of: that row N.
+    """
+
+    row_number: int
+    status: str
+    item: dict | None = None
+    errors: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    skip_reason: str | None = None
+    duplicate_of: int | None = None
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict) -> RowResult:
+        problems = {key: [Problem.from_json(p) for p in data.get(key, [])] for key in ("errors", "warnings")}
+        return cls(**{**data, **problems})
+
+
+@dataclass
+class Raw:
+    """A field's source text before cleaning and where it came from (column header or None)."""
+
+    text: str
+    column: str | None
+    position: int | None = None
+    split: Split | None = None
+
+
+@dataclass
+class Plan:
+    """A resolved preset compiled against the column list, plus the per-column decisions."""
+
+    preset: Preset
+    columns: list[str]
+    zone: str
+    now: datetime
+    index: dict[str, int] = field(default_factory=dict)
+    splits: list[tuple[int, Split]] = field(default_factory=list)
+    groups: list[tuple[ClarifyingGroup, int, int | None, int | None]] = field(default_factory=list)
+    skip_rules: list[tuple[int, Rule]] = field(default_factory=list)
+    warn_rules: list[tuple[int, Rule]] = field(default_factory=list)
+    skip_columns: list[tuple[str, int | None, dict]] = field(default_factory=list)
+    dates: dates.ColumnDates | None = None
+    numeric_ticket: bool = False
+    notes: dict[tuple[int, int], tuple[str, str]] = field(default_factory=dict)
+    text_maps: dict[str, dict] = field(default_factory=dict)
+    fixed_bounds: tuple[int, int] | None = None
+
+    @classmethod
+    def build(cls, preset: Preset, columns: list[str], zone: str, now: datetime) -> Plan:
+        """Column indices for every mapped field, split, rule and clarifying group (absent ones dropped)."""
+        headers, plan = Headers(list(columns)), cls(preset, list(columns), zone, now)
+        for name, column in preset.columns.items():
+            if isinstance(column, str) and (position := headers.index(column)) is not None:
+                plan.index[name] = position
+        plan.fixed_bounds = _fixed_bounds(preset, plan.index)
+        plan.text_maps = {name: table for name, table in preset.value_maps.items() if name in TEXT_MAPPED}
+        plan.splits = [(p, s) for s in preset.splits if (p := headers.index(s.column)) is not None]
+        plan.skip_rules = [(p, r) for r in preset.skip_rules if (p := headers.index(r.column)) is not None]
+        plan.warn_rules = [(p, r) for r in preset.warn_rules if (p := headers.index(r.column)) is not None]
+        plan.skip_columns = [(key, None if key in FIELDS else headers.index(key), values)
+                             for key, values in preset.skip_values.items()]
+        for group in preset.clarifying:
+            found = [headers.index(c) if isinstance(c, str) else None
+                     for c in (group.score, group.comment, group.score_label)]
+            if found[0] is not None:
+                plan.groups.append((group, *found))
+        return plan
+
+    def extract(self, cells: list[str]) -> dict[str, Raw]:
+        """field -> Raw: mapped columns (text value maps applied), split parts for fields still blank,
+        then constants."""
+        raw = {name: Raw(cells[p], self.columns[p], p) for name, p in self.index.items()}
+        for name, table in self.text_maps.items():
+            if name in raw and (mapped := table.get(raw[name].text.strip().casefold())) is not None:
+                raw[name].text = str(mapped)
+        for position, split in self.splits:
+            parts = cells[position].split(split.separator, maxsplit=len(split.fields) - 1)
+            for number, name in enumerate(split.fields):
+                if name not in raw or not raw[name].text.strip():
+                    text = parts[number].strip() if number < len(parts) else ""
+                    raw[name] = Raw(text, self.columns[position], position, split)
+        for name, value in self.preset.constants.items():
+            if name not in raw or not raw[name].text.strip():
+                raw[name] = Raw(str(value), None)
+        return raw
+
+
+def _fixed_bounds(preset: Preset, index: dict[str, int]) -> tuple[int, int] | None:
+    """(min, max) when no column gives them and the constants/defaults are sane integers, else None."""
+    if "min_score" in index or "max_score" in index:
+        return None
+    low, high = (preset.constants.get(name, DEFAULT_BOUNDS[name]) for name in ("min_score", "max_score"))
+    try:
+        low, high = int(low), int(high)
+    except (TypeError, ValueError):
+        return None
+    return (low, high) if low < high else None
+
+
+def message(number: int, column: str | None, what: str, fix: str = "") -> str:
+    """ "Row 40, column 'score': 6 is above max_score 5. Enter a whole number from 1 to 5." """
+    where = f"Row {number}, column '{column}'" if column else f"Row {number}"
+    return f"{where}: {what}." + (f" {fix}." if fix else "")
+
+
+def check_cells(cells: list[str], number: int, plan: Plan) -> RowResult:
+    """Check one row's cells (padded to the column count) under `plan`; see the module docstring."""
+    cells = list(cells) + [""] * (len(plan.columns) - len(cells))
+    if not any(text.strip() for text in cells):
+        return RowResult(number, "skipped", skip_reason="empty row")
+    raw = plan.extract(cells)
+    reason = _skip_reason(cells, raw, plan)
+    if reason:
+        return RowResult(number, "skipped", skip_reason=reason)
+    return _RowCheck(number, cells, raw, plan).run()
+
+
+def _skip_reason(cells: list[str], raw: dict[str, Raw], plan: Plan) -> str | None:
+    for position, rule in plan.skip_rules:
+        text = cells[position].strip()
+        if text.casefold() in rule.values:
+            label = rule.values[text.casefold()]
+            shown = f"{rule.column}={text}" + (f" ({label})" if label else "")
+            return f"{shown}: {rule.reason}"
+    for key, position, values in plan.skip_columns:
+        source = raw.get(key) if position is None else Raw(cells[position], key)
+        if source is not None and source.text.strip().casefold() in values:
+            text = source.text.strip()
+            shown = f"{source.column or key} '{text}'" if text else f"{source.column or key} is blank"
+            return f"{shown}: {values[text.casefold()]}"
+    return None
+
+
+class _RowCheck:
+    """Builds one row's item, errors and warnings, field by field."""
+
+    def __init__(self, number: int, cells: list[str], raw: dict[str, Raw], plan: Plan):
+        self.number, self.cells, self.raw, self.plan = number, cells, raw, plan
+        self.values: dict[str, object] = {}
+        self.errors: list[Problem] = []
+        self.warnings: list[Problem] = []
+
+    def run(self) -> RowResult:
+        self.check_date()
+        self.check_ticket()
+        self.check_agent()
+        bounds = self.check_bounds()
+        self.check_score(*bounds)
+        self.check_texts()
+        answers = self.check_clarifying()
+        self.check_warn_rules()
+        if self.errors:
+            return RowResult(self.number, "invalid", None, self.errors, self.warnings)
+        item = {name: self.values[name] for name in FIELDS if self.values.get(name) is not None}
+        if answers:
+            item["clarifying_answers"] = answers
+        return RowResult(self.number, "valid", item, [], self.warnings)
+
+    def source(self, name: str) -> Raw:
+        return self.raw.get(name) or Raw("", None)
+
+    def error(self, name: str, src: Raw, issue: Issue) -> None:
+        self.errors.append(Problem(name, src.column, src.text, message(self.number, src.column, issue.what,
+                                                                       issue.fix), issue.code))
+
+    def warn(self, name: str, src: Raw, text: str, code: str) -> None:
+        self.warnings.append(Problem(name, src.column, src.text, message(self.number, src.column, text), code))
+
+    def take(self, name: str, src: Raw, cleaned: Cleaned, required_fix: str | None = None) -> object:
+        """Record a cleaned value, its issue or warnings; a blank is an error when `required_fix` is given."""
+        for note in cleaned.warnings:
+            self.warn(name, src, note.text, note.code)
+        if cleaned.issue:
+            self.error(name, src, cleaned.issue)
+        elif cleaned.value is None and required_fix is not None:
+            self.error(name, src, self.missing(name, src, required_fix))
+        self.values[name] = None if cleaned.issue else cleaned.value
+        return self.values[name]
+
+    def missing(self, name: str, src: Raw, fix: str) -> Issue:
+        """The Issue for a blank required field: unmapped, blank split source, or blank cell."""
+        if src.column is None and name not in self.plan.index and not self.plan.preset.splits_into(name):
+            return Issue("required", f"{name} is required but no column is mapped to it",
+                         f"Choose the {name} column on the mapping page")
+        return Issue("required", f"{src.column or name} is blank: {name} is required", fix)
+
+    def check_date(self) -> None:
+        src = self.source("submitted_at")
+        if not src.text.strip():
+            self.take("submitted_at", src, Cleaned(), "Enter when the customer answered, e.g. 2026-10-05 14:48:00")
+            return
+        decision = self.plan.dates or dates.decide_column(src.column or "submitted_at", [(self.number, src.text)])
+        parsed = dates.parse_timestamp(src.text, decision, self.plan.zone, self.plan.now)
+        self.take("submitted_at", src, Cleaned(parsed.value, parsed.issue, parsed.warnings))
+
+    def check_ticket(self) -> None:
+        src = self.source("ticket_id")
+        value = self.take("ticket_id", src, rules.clean_id(src.text, "ticket id"), "Enter the helpdesk's ticket id")
+        if isinstance(value, str):
+            if self.plan.numeric_ticket and not rules.is_digits(value):
+                self.warn("ticket_id", src, rules.non_numeric_warning(value), "not_numeric")
+            self.note_warning("ticket_id", src, value)
+
+    def note_warning(self, name: str, src: Raw, value: str) -> None:
+        """A reader note (e.g. Excel rounded a 16+ digit number) on this very cell text."""
+        if src.position is None or src.split is not None:
+            return
+        text, note = self.plan.notes.get((self.number, src.position), (None, ""))
+        if text is not None and text == self.cells[src.position]:
+            long_id = rules.long_id_warning(value)
+            self.warn(name, src, long_id or note, "long_id" if long_id else "reader_note")
+
+    def check_agent(self) -> None:
+        id_src, email_src = self.source("agent_id"), self.source("agent_email")
+        agent_id = self.take("agent_id", id_src, rules.clean_id(id_src.text, "agent id"))
+        if isinstance(agent_id, str):
+            self.note_warning("agent_id", id_src, agent_id)
+            if rules.looks_like_name(agent_id):
+                self.warn("agent_id", id_src, f"agent id '{agent_id}' looks like a person's name; MaestroQA "
+                          "matches the helpdesk's agent id or the agent's email", "name_like")
+        email = rules.clean_email(email_src.text)
+        if email.issue and email.issue.code == "not_email" and agent_id:
+            reason = email.issue.what.split("address: ", 1)[-1]
+            self.warn("agent_email", email_src, f"agent_email '{email_src.text.strip()}' is invalid and was dropped; "
+                      f"agent_id used (an invalid email is never sent: {reason})", "email_dropped")
+            email = Cleaned()
+        elif email.issue and email.issue.code == "not_email" and not id_src.text.strip():
+            issue = email.issue
+            email.issue = Issue(issue.code, f"{issue.what}; no agent_id to fall back on", issue.fix)
+        self.take("agent_email", email_src, email)
+        if not id_src.text.strip() and not email_src.text.strip():
+            self.no_agent(id_src, email_src)
+
+    def no_agent(self, id_src: Raw, email_src: Raw) -> None:
+        """The row names no agent: the error goes on the agent field the mapping has."""
+        fix = "Fill in the agent's id or email, or map an agent column on the mapping page"
+        has_id = "agent_id" in self.plan.index or self.plan.preset.splits_into("agent_id")
+        has_email = "agent_email" in self.plan.index
+        name, src = ("agent_email", email_src) if has_email and not has_id else ("agent_id", id_src)
+        if id_src.split is not None and not has_email:
+            cell = self.cells[id_src.position].strip()
+            part = "is blank: no agent id," if not cell else f"has no '{id_src.split.separator}agentid' part"
+            what = f"{id_src.column} {part} and the file has no agent email column: no agent to credit"
+        elif has_id != has_email:
+            other = "agent email" if has_id else "agent id"
+            what = f"{src.column or name} is blank and there is no {other} column: no agent to credit"
+        elif has_id:
+            what = "agent_id or agent_email required: agent_id and agent_email both blank, no agent to credit"
+        else:
+            what = "no column is mapped to agent_id or agent_email"
+        self.error(name, src, Issue("no_agent", what, fix))
+
+    def check_bounds(self) -> tuple[int, int]:
+        if self.plan.fixed_bounds:
+            self.values["min_score"], self.values["max_score"] = self.plan.fixed_bounds
+            return self.plan.fixed_bounds
+        for name in ("min_score", "max_score"):
+            src = self.source(name)
+            cleaned = rules.clean_bound(src.text, name, self.plan.preset.value_maps.get(name))
+            self.take(name, src, cleaned if cleaned.issue or cleaned.value is not None
+                      else Cleaned(DEFAULT_BOUNDS[name]))
+        low, high = self.values["min_score"], self.values["max_score"]
+        if isinstance(low, int) and isinstance(high, int) and low >= high:
+            self.error("min_score", self.source("min_score"), Issue(
+                "bad_range", f"min_score {low} is not below max_score {high}", "Fix the scale's range"))
+        return (low if isinstance(low, int) else 1), (high if isinstance(high, int) else 5)
+
+    def check_score(self, low: int, high: int) -> None:
+        src = self.source("score")
+        table = self.plan.preset.value_maps.get("score")
+        cleaned = rules.clean_score(src.text, low, high, table)
+        issue = cleaned.issue
+        if issue and issue.code == "below_min" and "(" not in issue.what and not self.source("min_score").text.strip():
+            cleaned.issue = Issue(issue.code, f"{issue.what} (min_score defaults to 1)", issue.fix)
+        self.take("score", src, cleaned, rules.scale_hint(low, high, table))
+
+    def check_texts(self) -> None:
+        src = self.source("comment")
+        self.take("comment", src, rules.clean_text(src.text, "comment"))
+        self.check_label()
+
+    def check_label(self) -> None:
+        src, score_src = self.source("score_label"), self.source("score")
+        key = src.text.strip().casefold()
+        table = self.plan.preset.value_maps.get("score_label") or {}
+        shares_score = src.column is not None and src.position == score_src.position
+        if key in table:
+            cleaned = Cleaned(str(table[key]))
+        elif shares_score and rules.parse_int(src.text) is not None:
+            cleaned = Cleaned()  # a plain number in the score column is no label
+        else:
+            cleaned = rules.clean_text(src.text, "score_label")
+        self.take("score_label", src, cleaned)
+
+    def check_clarifying(self) -> list[dict]:
+        answers = []
+        for group, score_at, comment_at, label_at in self.plan.groups:
+            answer = self.check_answer(group, score_at, comment_at, label_at)
+            if answer:
+                answers.append(answer)
+        return answers
+
+    def check_answer(self, group: ClarifyingGroup, score_at: int, comment_at: int | None,
+                     label_at: int | None) -> dict | None:
+        """One clarifying answer (CONTRACT order), None when unanswered; an invalid score fails the row."""
+        name = f"clarifying_answers[{group.key}]"
+        src = Raw(self.cells[score_at], self.plan.columns[score_at], score_at)
+        comment = self.answer_text(f"{name}.comment", comment_at)
+        if not src.text.strip():
+            if comment:
+                self.warn(f"{name}.score", src, f"'{group.question}' has a comment but no score: the answer is "
+                          "not sent (the API requires a score)", "answer_without_score")
+            return None
+        score = rules.clean_score(src.text, group.min_score, group.max_score, group.value_map, group.key)
+        if score.issue:
+            self.error(f"{name}.score", src, score.issue)
+            return None
+        label = group.labels.get(str(score.value)) or self.answer_label(src.text, group, label_at, name)
+        answer = {"question": group.question, "score": score.value, "comment": comment, "score_label": label,
+                  "min_score": group.min_score, "max_score": group.max_score}
+        return {key: value for key, value in answer.items() if value is not None}
+
+    def answer_text(self, name: str, position: int | None) -> str | None:
+        if position is None:
+            return None
+        src = Raw(self.cells[position], self.plan.columns[position], position)
+        value = self.take(name, src, rules.clean_text(src.text, "comment"))
+        return value if isinstance(value, str) else None
+
+    def answer_label(self, text: str, group: ClarifyingGroup, position: int | None, name: str) -> str | None:
+        if text.strip().casefold() in group.value_map and rules.parse_int(text) is None:
+            return text.strip()
+        return self.answer_text(f"{name}.score_label", position)
+
+    def check_warn_rules(self) -> None:
+        for position, rule in self.plan.warn_rules:
+            text = self.cells[position].strip()
+            needed = rule.if_present
+            if text.casefold() not in rule.values or (needed and self.values.get(needed) is None):
+                continue
+            src = Raw(self.cells[position], rule.column, position)
+            field_column = self.source(needed).column if needed else ""
+            note = render(rule.message, {"column": rule.column, "value": text, "field_column": field_column or ""})
+            self.warn(needed or "row", src, note, "rule")

@@ -1,0 +1,121 @@
+"""`manage.py import_csat PATH`: the portal's pipeline from the command line.
+
+Exit status: 0 when every row was valid (and, with --submit, created); 1
+otherwise; 2 when the file cannot be read (the reason goes to stderr).
+"""
+
+import json
+import sys
+from pathlib import Path
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError
+
+from uploads import delivery, intake, mapping, validation
+from uploads.models import Row
+
+CLI_USERNAME = "import_csat"
+
+
+class Command(BaseCommand):
+    help = "Read, check and optionally deliver a CSAT spreadsheet, exactly as the web pages do."
+
+    def add_arguments(self, parser):
+        parser.add_argument("path")
+        parser.add_argument("--time-zone", default="", help="Zone of timestamps without one (default: the setting).")
+        parser.add_argument("--mapping", default="", help="A built-in preset's name, or a preset JSON file.")
+        parser.add_argument("--sheet", default=None, help="The workbook sheet to read (default: the first with data).")
+        parser.add_argument("--dry-run", action="store_true", help="Check only: store and send nothing.")
+        parser.add_argument("--items-out", default="", help="Write the API items, one JSON object per line.")
+        parser.add_argument("--submit", action="store_true", help="Queue delivery of the valid rows.")
+        parser.add_argument("--wait", action="store_true", help="With --submit: wait until the delivery ends.")
+        parser.add_argument("--json", action="store_true", help="Print one JSON object with the outcome.")
+
+    def handle(self, *args, **options):
+        path = Path(options["path"])
+        if not path.is_file():
+            self._fail(f"{path}: no such file")
+        try:
+            read = intake.ReadOptions(
+                time_zone=options["time_zone"], sheet=options["sheet"], preset=self._preset(options["mapping"])
+            )
+            summary = self._dry_run(path, read) if options["dry_run"] else self._import(path, read, options)
+        except intake.IntakeError as exc:
+            self._fail(f"{path.name}: " + " ".join(exc.messages))
+        if options["items_out"]:
+            with open(options["items_out"], "w", encoding="utf-8") as out:
+                for item in summary.pop("items"):
+                    out.write(json.dumps(item, ensure_ascii=False) + "\n")
+        summary.pop("items", None)
+        self.stdout.write(json.dumps(summary) if options["json"] else self._text(summary))
+        all_valid = summary["invalid"] == 0 and summary["valid"] == summary["rows"] - summary["skipped"]
+        delivered = not options["submit"] or summary.get("created", 0) == summary["valid"]
+        if not (all_valid and delivered):
+            sys.exit(1)
+
+    def _preset(self, name: str):
+        if not name:
+            return None
+        if Path(name).is_file():
+            try:
+                return mapping.load_preset(Path(name))
+            except (OSError, ValueError, KeyError) as exc:
+                self._fail(f"--mapping {name}: {exc}")
+        for preset in mapping.builtin_presets():
+            if preset.name.casefold() == name.casefold():
+                return preset
+        names = ", ".join(preset.name for preset in mapping.builtin_presets())
+        self._fail(f"--mapping {name}: no such file or built-in preset (built-in: {names})")
+
+    def _dry_run(self, path: Path, read: intake.ReadOptions) -> dict:
+        read.time_zone = read.time_zone or intake.default_time_zone()
+        sheet, preset, reason = intake.read_file(path, path.name, read)
+        checked = validation.check_sheet(sheet, preset, time_zone=read.time_zone)
+        validation.mark_duplicates(checked.rows)
+        statuses = [row.status for row in checked.rows]
+        summary = {"upload_id": None, **{s: statuses.count(s) for s in ("valid", "invalid", "skipped")}}
+        summary.update(self._detected(sheet, preset, reason, read.time_zone, checked.decisions))
+        summary.update(rows=len(statuses), duplicates=statuses.count("duplicate"), status="dry_run")
+        summary["items"] = [row.item for row in checked.rows if row.status == "valid"]
+        return summary
+
+    def _detected(self, sheet, preset, reason, time_zone, decisions) -> dict:
+        return {"detected": {
+            "format": sheet.format, "encoding": sheet.encoding, "delimiter": sheet.delimiter,
+            "header_row": sheet.header_row, "sheet": sheet.sheet_name, "preset": preset.name,
+            "preset_reason": reason, "time_zone": time_zone, "decisions": decisions,
+        }}
+
+    def _import(self, path: Path, read: intake.ReadOptions, options) -> dict:
+        user, _ = get_user_model().objects.get_or_create(username=CLI_USERNAME)
+        upload = intake.create_upload(user, path, path.name, read)
+        if options["submit"]:
+            try:
+                delivery.submit_upload(upload, user)
+            except delivery.DeliveryError as exc:
+                self.stderr.write(str(exc))
+            if options["wait"]:
+                delivery.wait_until_done(upload)
+        upload.refresh_from_db()
+        return self._upload_summary(upload)
+
+    def _upload_summary(self, upload) -> dict:
+        counts = dict.fromkeys(Row.Status.values, 0)
+        for status in upload.rows.values_list("status", flat=True):
+            counts[status] += 1
+        results = delivery.delivery_counts(upload)
+        return {
+            "upload_id": upload.pk, "rows": sum(counts.values()), "valid": counts["valid"],
+            "invalid": counts["invalid"], "skipped": counts["skipped"], "duplicates": counts["duplicate"],
+            "created": results["created"], "failed": results["failed"], "unconfirmed": results["unconfirmed"],
+            "batches": upload.submissions.values_list("batches", flat=True).count(),
+            "status": upload.status,
+            "items": list(upload.rows.filter(status="valid").order_by("number").values_list("item", flat=True)),
+        }
+
+    def _text(self, summary: dict) -> str:
+        return "\n".join(f"{key}: {value}" for key, value in summary.items() if key != "detected")
+
+    def _fail(self, message: str):
+        self.stderr.write(message)
+        sys.exit(2)

@@ -1,0 +1,49 @@
+"""`manage.py runportal`: web server and one RQ worker together; Ctrl-C stops both.
+
+With the embedded Redis (no REDIS_URL), Redis stops with them.
+"""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import redis
+from django.conf import settings
+from django.core.management.base import BaseCommand
+
+
+class Command(BaseCommand):
+    help = "Start the web server and an RQ worker (and stop the embedded Redis on exit)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("address", nargs="?", default="127.0.0.1:8000")
+
+    def handle(self, *args, address: str, **options):
+        manage = [sys.executable, str(settings.BASE_DIR / "manage.py")]
+        children = [
+            subprocess.Popen(manage + ["rqworker", "default", "--with-scheduler"]),
+            subprocess.Popen(manage + ["runserver", address, "--noreload"]),
+        ]
+        self.stdout.write(f"The portal is at http://{address}/ (Ctrl-C stops it).")
+        try:
+            while all(child.poll() is None for child in children):
+                time.sleep(0.5)
+        except KeyboardInterrupt:
+            pass
+        finally:
+            for child in children:
+                if child.poll() is None:
+                    child.send_signal(signal.SIGINT)
+            for child in children:
+                child.wait()
+            self._stop_embedded_redis()
+
+    def _stop_embedded_redis(self) -> None:
+        if os.environ.get("REDIS_URL"):
+            return
+        try:
+            redis.Redis.from_url(settings.REDIS_URL).shutdown(nosave=False)
+        except redis.ConnectionError:
+            pass

@@ -1,0 +1,252 @@
+"""Presets: how the columns of one export layout become MaestroQA CSAT fields.
+
+A preset is plain data, stored as JSON (built-ins in `uploads/presets/*.json`,
+a copy of the one used is kept with each upload). `choose_preset` picks the
+built-in whose `detect` headers are all present and returns it *resolved*
+against the sheet: every column spec replaced by the exact header found, the
+clarifying-question pattern expanded into concrete groups, fields the preset
+could not place filled by header-name auto-detection (`autodetect`).
+This module never validates cells; `validation` does.
+
+The JSON format of a preset is documented in `uploads.preset_format`; its
+classes (Preset, Split, Rule, ClarifyingGroup, ClarifyingPattern) and FIELDS,
+SCALES are re-exported here, so callers only need `from uploads import mapping`.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+
+from uploads import autodetect
+from uploads.headers import Headers
+from uploads.preset_format import (  # noqa: F401  (re-exported: the public names of this module)
+    FIELDS,
+    SCALES,
+    ClarifyingGroup,
+    ClarifyingPattern,
+    Preset,
+    Rule,
+    Split,
+    render,
+)
+
+CORE_FIELDS = ["ticket_id", "agent_id", "agent_email", "score", "submitted_at", "comment"]
+PRESET_DIR = Path(__file__).with_name("presets")
+SAMPLE_ROWS = 200
+
+
+def load_preset(path: Path) -> Preset:
+    """One preset from a JSON file; raises ValueError for a malformed preset."""
+    return Preset.from_json(json.loads(path.read_text(encoding="utf-8")))
+
+
+def builtin_presets() -> list[Preset]:
+    """The built-in presets from uploads/presets/*.json, in file-name order (earlier wins ties)."""
+    return [load_preset(path) for path in sorted(PRESET_DIR.glob("*.json"))]
+
+
+def resolve(preset: Preset, sheet, *, fill: bool = False) -> Preset:
+    """The preset with every spec replaced by the exact header found in `sheet`.
+
+    Fields, splits and rules whose column is absent are dropped; the clarifying
+    pattern becomes concrete groups. fill=True also maps core fields the preset
+    left unplaced by header-name auto-detection. Idempotent on a resolved preset.
+    """
+    headers = Headers.of(sheet)
+    out = replace(preset, columns={}, reasons={}, clarifying=[], clarifying_pattern=None,
+                  splits=_resolve_splits(preset.splits, headers),
+                  skip_rules=_resolve_rules(preset.skip_rules, headers),
+                  warn_rules=_resolve_rules(preset.warn_rules, headers))
+    used: set[int] = set()
+    for name in FIELDS:
+        free = used - {headers.index(out.columns.get("score", ""))} if name == "score_label" else used
+        position = headers.find(preset.columns.get(name), free)  # score_label may share the score column
+        if position is not None:
+            out.columns[name] = headers.columns[position]
+            out.reasons[name] = preset.reasons.get(name) or (
+                f"preset '{preset.name}' takes {name} from column '{headers.columns[position]}'")
+            used.add(position)
+    out.skip_values = _resolve_skip_values(preset.skip_values, headers)
+    out.clarifying = _resolve_groups(preset, headers, sheet, used)
+    if fill:
+        _fill(out, headers, sheet, used)
+    return out
+
+
+def _resolve_splits(splits: list[Split], headers: Headers) -> list[Split]:
+    out = []
+    for split in splits:
+        position = headers.find(split.column)
+        if position is not None:
+            out.append(replace(split, column=headers.columns[position]))
+    return out
+
+
+def _resolve_rules(rules: list[Rule], headers: Headers) -> list[Rule]:
+    out = []
+    for rule in rules:
+        position = headers.find(rule.column)
+        if position is not None:
+            out.append(replace(rule, column=headers.columns[position]))
+    return out
+
+
+def _resolve_skip_values(skip_values: dict, headers: Headers) -> dict:
+    out = {}
+    for key, values in skip_values.items():
+        if key in FIELDS:
+            out[key] = values
+        elif (position := headers.find(key)) is not None:
+            out[headers.columns[position]] = values
+    return out
+
+
+def _resolve_groups(preset: Preset, headers: Headers, sheet, used: set[int]) -> list[ClarifyingGroup]:
+    groups = []
+    for group in preset.clarifying:
+        position = headers.find(group.score)
+        if position is None:
+            continue
+        parts = {}
+        for part in ("comment", "score_label"):
+            found = headers.find(getattr(group, part))
+            parts[part] = headers.columns[found] if found is not None else None
+        groups.append(replace(group, score=headers.columns[position], **parts))
+    if preset.clarifying_pattern:
+        found = autodetect.pattern_groups(preset.clarifying_pattern, headers, sheet, SCALES, used)
+        groups += [ClarifyingGroup.from_json(group) for group in found]
+    return groups
+
+
+def _fill(out: Preset, headers: Headers, sheet, used: set[int]) -> None:
+    missing = [name for name in CORE_FIELDS if name not in out.columns and not out.splits_into(name)]
+    if "agent_id" in out.columns or out.splits_into("agent_id"):
+        missing = [name for name in missing if name != "agent_email" or "agent_email" in out.columns]
+    for name, (position, why) in autodetect.auto_columns(headers, sheet, missing, used).items():
+        out.columns[name] = headers.columns[position]
+        out.reasons[name] = f"{why} (the preset has no column for {name} in this file)"
+
+
+def detect_match(preset: Preset, sheet) -> list[str] | None:
+    """The headers matching each `detect` entry, or None when one entry matches nothing."""
+    if not preset.detect:
+        return None
+    headers, found = Headers.of(sheet), []
+    for entry in preset.detect:
+        position = headers.find(entry)
+        if position is None:
+            return None
+        found.append(headers.columns[position])
+    return found if _values_match(preset, headers, sheet) else None
+
+
+def _values_match(preset: Preset, headers: Headers, sheet) -> bool:
+    for name, expected in preset.detect_values.items():
+        position = headers.find(preset.columns.get(name))
+        if position is None:
+            continue
+        texts = [row[position].strip() for row in sheet.rows[:SAMPLE_ROWS * 5]
+                 if position < len(row) and row[position].strip()][:SAMPLE_ROWS]
+        if texts and not autodetect.values_look_like(texts, expected):
+            return False
+    return True
+
+
+def choose_preset(sheet, presets: list[Preset]) -> tuple[Preset, str]:
+    """The best preset for these headers, resolved, and the reason to show the user.
+
+    Best = all `detect` entries present (and `detect_values` satisfied), then the
+    most detect entries, then the most core fields placed, then list order.
+    Falls back to `auto_preset`. Reason: "matched Zendesk satisfaction ratings:
+    columns assignee_id, score, updated_at".
+    """
+    best: tuple | None = None
+    for order, preset in enumerate(presets):
+        matched = detect_match(preset, sheet)
+        if matched is None:
+            continue
+        resolved = resolve(preset, sheet, fill=True)
+        placed = sum(1 for name in CORE_FIELDS if name in resolved.columns or resolved.splits_into(name))
+        rank = (len(preset.detect), placed, -order)
+        if best is None or rank > best[0]:
+            best = (rank, resolved, f"matched {preset.name}: columns {', '.join(matched)}")
+    if best is None:
+        preset = auto_preset(sheet)
+        return preset, "no built-in preset matched these headers; " + preset.description
+    return best[1], best[2]
+
+
+def auto_preset(sheet) -> Preset:
+    """A preset built from header names and common synonyms; `reasons` says why per field.
+
+    Example reasons: "header 'Ticket number' is a usual name for ticket_id".
+    The description sums the mapping up ("columns matched by name: ...").
+    """
+    headers = Headers.of(sheet)
+    found = autodetect.auto_columns(headers, sheet, FIELDS, set())
+    preset = Preset(name="Auto-detected columns")
+    for name in FIELDS:
+        if name in found:
+            position, why = found[name]
+            preset.columns[name] = headers.columns[position]
+            preset.reasons[name] = why
+    autodetect.add_word_scale(preset, headers, sheet, SCALES)
+    mapped = ", ".join(f"{name} <- '{column}'" for name, column in preset.columns.items())
+    preset.description = f"columns matched by name: {mapped or 'none'}"
+    return preset
+
+
+def explain(preset: Preset, sheet) -> list[dict]:
+    """For each field (and clarifying group): the column or constant, up to 3 samples, and why.
+
+    Each entry: {"field", "column" (header or None), "constant" (or None),
+    "samples" (list of up to 3 distinct non-blank texts), "why" (sentence)}.
+    """
+    resolved = resolve(preset, sheet)
+    headers = Headers.of(sheet)
+    out = [_explain_field(resolved, headers, sheet, name) for name in FIELDS]
+    for group in resolved.clarifying:
+        out.append({"field": f"clarifying_answers[{group.key}]", "column": group.score, "constant": None,
+                    "samples": _samples(sheet, headers.index(group.score)),
+                    "why": f"question '{group.question}', scored {group.min_score}..{group.max_score}"
+                           + (f", comment from '{group.comment}'" if group.comment else "")})
+    return out
+
+
+def _explain_field(preset: Preset, headers: Headers, sheet, name: str) -> dict:
+    entry = {"field": name, "column": None, "constant": None, "samples": [], "why": ""}
+    column = preset.columns.get(name)
+    split = next((s for s in preset.splits if name in s.fields), None)
+    if isinstance(column, str):
+        entry.update(column=column, samples=_samples(sheet, headers.index(column)),
+                     why=preset.reasons.get(name) or f"preset '{preset.name}' maps it to '{column}'")
+    elif split:
+        part = split.fields.index(name)
+        samples = _samples(sheet, headers.index(split.column), split.separator, part)
+        entry.update(column=split.column, samples=samples,
+                     why=f"part {part + 1} of '{split.column}' split at '{split.separator}'")
+    elif name in preset.constants:
+        entry.update(constant=preset.constants[name], why=f"the same value on every row (preset '{preset.name}')")
+    elif name in ("min_score", "max_score"):
+        entry.update(constant=1 if name == "min_score" else 5, why="the API default, always sent")
+    else:
+        entry["why"] = autodetect.why_unmapped(name)
+    return entry
+
+
+def _samples(sheet, position: int | None, separator: str | None = None, part: int = 0) -> list[str]:
+    out: list[str] = []
+    if position is None:
+        return out
+    for row in sheet.rows:
+        text = row[position].strip() if position < len(row) else ""
+        if separator is not None:
+            pieces = text.split(separator, maxsplit=part + 1)
+            text = pieces[part].strip() if len(pieces) > part else ""
+        if text and text not in out:
+            out.append(text)
+        if len(out) == 3:
+            break
+    return out

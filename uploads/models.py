@@ -1,0 +1,261 @@
+"""Uploads, their rows, and the submissions, batches and attempts that deliver them.
+
+Models hold data and small facts about one object; work that spans models
+(submitting, sending a batch, recording results) lives in `delivery.py`.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+
+
+class Team(models.Model):
+    """A support team: managers see and act on their own team's uploads only."""
+
+    name = models.CharField(max_length=100, unique=True)
+    members = models.ManyToManyField(settings.AUTH_USER_MODEL, related_name="teams", blank=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class SavedPreset(models.Model):
+    """A named column mapping saved by a user; its `data` is mapping.Preset's JSON format."""
+
+    name = models.CharField(max_length=100, unique=True)
+    data = models.JSONField()
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Upload(models.Model):
+    """One uploaded file, from parsing to delivery; the original file is never changed."""
+
+    class Status(models.TextChoices):
+        NEEDS_FIXES = "needs_fixes", "Needs fixes"
+        READY = "ready", "Ready to submit"
+        AWAITING_APPROVAL = "awaiting_approval", "Awaiting approval"
+        QUEUED = "queued", "Queued"
+        SENDING = "sending", "Sending"
+        RATE_LIMITED = "rate_limited", "Rate limited"
+        PAUSED = "paused", "Paused"
+        DONE = "done", "Done"
+        DONE_WITH_ERRORS = "done_with_errors", "Done with errors"
+        CANCELLED = "cancelled", "Cancelled"
+        FAILED = "failed", "Stopped: needs attention"
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="uploads")
+    team = models.ForeignKey(Team, null=True, blank=True, on_delete=models.PROTECT, related_name="uploads")
+    created_at = models.DateTimeField(auto_now_add=True)
+    file = models.FileField(upload_to="uploads/%Y/%m/")
+    filename = models.CharField(max_length=255)
+    file_format = models.CharField(max_length=10)
+    encoding = models.CharField(max_length=40, blank=True)
+    delimiter = models.CharField(max_length=4, blank=True)
+    header_row = models.PositiveIntegerField(default=1)
+    sheet_name = models.CharField(max_length=255, blank=True)
+    columns = models.JSONField(default=list, help_text="Header texts, in file order.")
+    sheet_meta = models.JSONField(
+        default=dict, help_text="Extra header rows, declared time zones and cell notes, as read."
+    )
+    notices = models.JSONField(default=list, help_text="What reading the file decided, for the user.")
+    preset_name = models.CharField(max_length=100, blank=True)
+    preset = models.JSONField(default=dict, help_text="A copy of the column mapping used.")
+    preset_reason = models.CharField(max_length=500, blank=True)
+    time_zone = models.CharField(max_length=64, default="UTC")
+    check_context = models.JSONField(default=dict)
+    decisions = models.JSONField(default=list)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.NEEDS_FIXES)
+    status_message = models.CharField(max_length=500, blank=True)
+    resume_at = models.DateTimeField(null=True, blank=True)
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    review_comment = models.TextField(blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    purged_at = models.DateTimeField(null=True, blank=True, help_text="When retention removed file and comments.")
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.filename} (#{self.pk})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("uploads:table", args=[self.pk])
+
+    @property
+    def is_editable(self) -> bool:
+        """Rows and mapping can change only before anything was submitted."""
+        return self.status in (self.Status.NEEDS_FIXES, self.Status.READY)
+
+    @property
+    def is_active(self) -> bool:
+        """A delivery is queued or under way."""
+        return self.status in (
+            self.Status.QUEUED, self.Status.SENDING, self.Status.RATE_LIMITED, self.Status.PAUSED
+        )
+
+
+class Row(models.Model):
+    """One data row of an upload: its cells as read, its edits, its item and its result."""
+
+    class Status(models.TextChoices):
+        VALID = "valid", "Valid"
+        INVALID = "invalid", "Invalid"
+        SKIPPED = "skipped", "Skipped"
+        DUPLICATE = "duplicate", "Duplicate"
+        EXCLUDED = "excluded", "Excluded"
+
+    class Result(models.TextChoices):
+        NONE = "", "Not sent"
+        SENDING = "sending", "Sending"
+        CREATED = "created", "Created"
+        FAILED = "failed", "Failed"
+        UNCONFIRMED = "unconfirmed", "Not confirmed"
+
+    upload = models.ForeignKey(Upload, on_delete=models.CASCADE, related_name="rows")
+    number = models.PositiveIntegerField(help_text="Spreadsheet row number, as Excel shows it.")
+    cells = models.JSONField(help_text="The cells as read from the file.")
+    edits = models.JSONField(default=dict, help_text="Column index -> edited text.")
+    status = models.CharField(max_length=10, choices=Status.choices)
+    item = models.JSONField(null=True, blank=True)
+    item_key = models.CharField(max_length=40, blank=True, help_text="Hash of the item, to find duplicates.")
+    errors = models.JSONField(default=list)
+    warnings = models.JSONField(default=list)
+    note = models.CharField(max_length=500, blank=True, help_text="Why skipped or duplicate.")
+    include_anyway = models.BooleanField(default=False, help_text="A duplicate the user chose to send.")
+    result = models.CharField(max_length=12, choices=Result.choices, default=Result.NONE, blank=True)
+    maestro_id = models.CharField(max_length=64, blank=True)
+    result_message = models.TextField(blank=True)
+    batch = models.ForeignKey("Batch", null=True, blank=True, on_delete=models.SET_NULL, related_name="rows")
+
+    class Meta:
+        ordering = ["upload", "number"]
+        constraints = [models.UniqueConstraint(fields=["upload", "number"], name="row_number_unique")]
+        indexes = [
+            models.Index(fields=["upload", "status", "number"]),
+            models.Index(fields=["upload", "item_key"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"row {self.number} of upload {self.upload_id}"
+
+    @property
+    def current_cells(self) -> list[str]:
+        """The cells with the user's edits applied."""
+        cells = list(self.cells)
+        for index, text in self.edits.items():
+            cells[int(index)] = text
+        return cells
+
+
+class Submission(models.Model):
+    """One delivery of a set of rows: the first, or a resend of failed or unconfirmed rows."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Queued"
+        SENDING = "sending", "Sending"
+        DONE = "done", "Done"
+        CANCELLED = "cancelled", "Cancelled"
+        FAILED = "failed", "Stopped"
+
+    upload = models.ForeignKey(Upload, on_delete=models.CASCADE, related_name="submissions")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+    created_at = models.DateTimeField(auto_now_add=True)
+    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"submission {self.pk} of upload {self.upload_id}"
+
+
+class Batch(models.Model):
+    """Up to MAESTROQA_BATCH_SIZE rows sent in one request (shared/api/CONTRACT.md)."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Not sent yet"
+        DONE = "done", "Answered"
+        UNCONFIRMED = "unconfirmed", "Not confirmed"
+        REJECTED = "rejected", "Rejected"
+        CANCELLED = "cancelled", "Cancelled"
+
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="batches")
+    sequence = models.PositiveIntegerField()
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.PENDING)
+    item_count = models.PositiveIntegerField()
+
+    class Meta:
+        ordering = ["submission", "sequence"]
+        constraints = [
+            models.UniqueConstraint(fields=["submission", "sequence"], name="batch_sequence_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"batch {self.sequence} of submission {self.submission_id}"
+
+
+class Attempt(models.Model):
+    """One HTTP request of a batch and what came back."""
+
+    batch = models.ForeignKey(Batch, on_delete=models.CASCADE, related_name="attempts")
+    started_at = models.DateTimeField()
+    duration_ms = models.PositiveIntegerField(default=0)
+    http_status = models.PositiveIntegerField(null=True, blank=True)
+    outcome = models.CharField(max_length=20)
+    message = models.CharField(max_length=500, blank=True)
+    response_body = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["batch", "started_at"]
+
+    def __str__(self) -> str:
+        return f"{self.outcome} at {self.started_at:%H:%M:%S}"
+
+
+class Change(models.Model):
+    """One step of the fix-it table's history: a cell edit or a bulk fix, and what undo needs."""
+
+    upload = models.ForeignKey(Upload, on_delete=models.CASCADE, related_name="changes")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL)
+    at = models.DateTimeField(auto_now_add=True)
+    action = models.CharField(max_length=40, help_text="edit, set, replace, map, exclude, include, delete, undo")
+    description = models.CharField(max_length=500)
+    cells_changed = models.PositiveIntegerField(default=0)
+    before = models.JSONField(default=list, help_text="[row id, column or field, old value] for undo.")
+    undone = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+
+    def __str__(self) -> str:
+        return self.description
+
+
+class AuditEvent(models.Model):
+    """Who did what, when, on which upload: the activity log admins review."""
+
+    upload = models.ForeignKey(Upload, null=True, blank=True, on_delete=models.CASCADE, related_name="events")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    at = models.DateTimeField(auto_now_add=True)
+    action = models.CharField(max_length=40)
+    details = models.JSONField(default=dict)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.action} at {self.at:%Y-%m-%d %H:%M}"

@@ -1,0 +1,586 @@
+"""Bytes of an uploaded spreadsheet -> a sheet of text cells.
+
+Owns: format detection by content, encoding, delimiter, header rows, workbook
+cell types and epochs, and the size limits. Knows nothing about CSAT fields.
+Text files are read here; workbooks in uploads.workbooks; both then go through
+the same header rules (`_shape`).
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import gc
+import io
+import os
+import re
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from itertools import islice
+from typing import BinaryIO
+
+import charset_normalizer
+
+from uploads import workbooks
+
+MIB = 1024 * 1024
+ACCEPTED_FORMATS = (
+    "Upload a CSV or TSV text file, or an Excel (.xlsx, .xlsm, .xls) or OpenDocument (.ods) workbook."
+)
+SAVE_AS_UTF8 = 'Open it in Excel and save it as "CSV UTF-8", then upload it again.'
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ENCRYPTED_OOXML = "EncryptedPackage".encode("utf-16-le")  # a password-protected .xlsx is an OLE2 file
+_BINARY_KINDS = (
+    (b"\x89PNG", "a PNG image"),
+    (b"%PDF", "a PDF document"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"Rar!", "a RAR archive"),
+    (b"7z\xbc\xaf", "a 7-Zip archive"),
+    (b"{\\rtf", "an RTF document"),
+)
+_BOMS = ((b"\xef\xbb\xbf", "utf-8-sig", "utf-8"), (b"\xff\xfe", "utf-16-le", "utf-16-le"), (b"\xfe\xff", "utf-16-be", "utf-16-be"))
+# What Excel's "CSV" save writes outside Western Europe (Windows ANSI code pages), plus Mac Roman.
+_LEGACY_CODECS = ("cp1250", "cp1251", "cp1252", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257", "cp1258",
+                  "cp874", "cp932", "cp936", "cp949", "cp950", "mac_roman")
+# Signs that cp1252 is the wrong reading: a symbol inside a word (Polish "Za¿ó³æ"), runs of accented
+# letters (Cyrillic/Greek/Hebrew read as Latin) or letters only Icelandic and Turkish-as-cp1252 show.
+_LETTER = r"[^\W\d_]"
+_MOJIBAKE = re.compile(
+    r"[\u00a1-\u00ac\u00ae-\u00b4\u00b6\u00b8-\u00bf\u00d7\u00f7\u0192\u02c6\u02dc\u201a\u201e"
+    rf"\u2020\u2021\u2022\u2030\u2039\u203a\u20ac\u2122](?<={_LETTER}.)(?={_LETTER})"
+    r"|[\u00c0-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e]{3,}"
+    r"|[\u00d0\u00dd\u00de\u00f0\u00fd\u00fe]"
+)
+_BAD_CHARS = re.compile("[\x80-\x9f\ufffd]")
+_CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_SEP_LINE = re.compile(r'"?sep=([^\r\n"])"?\1*(?:\r\n|\n|\r|$)', re.IGNORECASE)
+_DELIMITERS = (",", ";", "\t", "|")
+_SAMPLE_CHARS = 65536
+_SAMPLE_RECORDS = 1000
+_HEADER_SCAN = 20  # title rows above the header are looked for among the first 20 non-empty rows
+_IMPORT_ID = re.compile(r"""\s*\{\s*["']ImportId["']\s*:""")
+_TIME_ZONE = re.compile(r"""["']timeZone["']\s*:\s*["']([^"']+)["']""")
+_SURVEYMONKEY_LABELS = {"response", "open-ended response"}
+_HEADER_JUNK = re.compile("[\ufeff\u200b]")
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Upper bounds for one upload; sizes in bytes.
+
+    max_cells bounds a workbook sheet's used range (rows x columns), checked
+    before loading because the reader allocates the whole grid at once.
+    """
+
+    max_bytes: int = 50 * MIB
+    max_rows: int = 200_000
+    max_columns: int = 500
+    max_uncompressed_bytes: int = 200 * MIB
+    max_compression_ratio: int = 100
+    max_cells: int = 10_000_000
+    max_zip_members: int = 10_000
+
+
+class ParseError(Exception):
+    """The file cannot be read as a spreadsheet; `messages` says why and what to do.
+
+    Each message is a full sentence meant for the uploader, e.g.
+    "duplicate column 'score' (columns C and E)".
+    """
+
+    def __init__(self, messages: list[str] | str):
+        self.messages = [messages] if isinstance(messages, str) else list(messages)
+        super().__init__("; ".join(self.messages))
+
+
+@dataclass
+class Sheet:
+    """One table read from a file, every cell as text.
+
+    columns: header texts in file order (trimmed; one per column).
+    rows: data rows, each exactly len(columns) strings ("" for an empty cell).
+    row_numbers: the spreadsheet row number (1-based, as Excel shows it, header
+        rows counted, a quoted multi-line CSV record counting once) of each row.
+    header_row: 1-based row number of the header (row 1 of a Qualtrics file).
+    extra_header_rows: rows between the header and the data (Qualtrics rows 2
+        and 3, SurveyMonkey row 2), each len(columns) strings.
+    format: "csv" (any delimited text), "xlsx" (also .xlsm), "xls" or "ods".
+    declared_time_zones: column name -> IANA zone a file declares for it
+        (Qualtrics row 3 `{"ImportId": ..., "timeZone": ...}`).
+    cell_notes: (row index, column index) -> warning found while reading,
+        e.g. a numeric cell with more than 15 significant digits.
+    notices: file-level remarks for the uploader that did not stop the read,
+        e.g. an unnamed trailing column that was ignored.
+    layout: "plain", "qualtrics" (3 header rows) or "surveymonkey" (2 header rows).
+    """
+
+    columns: list[str]
+    rows: list[list[str]]
+    row_numbers: list[int]
+    header_row: int = 1
+    extra_header_rows: list[list[str]] = field(default_factory=list)
+    format: str = "csv"
+    encoding: str | None = None
+    delimiter: str | None = None
+    sheet_name: str | None = None
+    sheet_names: list[str] = field(default_factory=list)
+    declared_time_zones: dict[str, str] = field(default_factory=dict)
+    cell_notes: dict[tuple[int, int], str] = field(default_factory=dict)
+    notices: list[str] = field(default_factory=list)
+    layout: str = "plain"
+
+
+def parse_file(
+    source: str | os.PathLike[str] | bytes | BinaryIO,
+    filename: str = "",
+    *,
+    encoding: str | None = None,
+    delimiter: str | None = None,
+    header_row: int | None = None,
+    sheet: str | None = None,
+    limits: Limits | None = None,
+) -> Sheet:
+    """Read an uploaded file (a path, its bytes, or a binary stream) into a Sheet.
+
+    filename is only used in messages; the format comes from the content: zip
+    with xl/workbook.xml (xlsx/xlsm), zip with the OpenDocument spreadsheet
+    mimetype (ods), OLE2 (xls), else delimited text. encoding, delimiter,
+    header_row (1-based) and sheet are the uploader's overrides; None detects.
+
+    Text: BOM first, then UTF-8, then cp1252 unless it reads as mojibake, then
+    charset-normalizer (B08, B09); U+0080-U+009F or U+FFFD in the result is an
+    error. The delimiter is the candidate giving the most consistent column
+    count, or an Excel `sep=` first line (not counted as a row). Records, not
+    lines, are rows (B11).
+
+    Workbook cells: text as is; whole numbers as integer digits (a note when
+    above 15 digits); other numbers as the shortest repr; date cells as
+    `YYYY-MM-DD HH:MM:SS` (`YYYY-MM-DD` for date-only cells, milliseconds when
+    present), in the workbook's own epoch; booleans TRUE/FALSE; formulas give
+    their cached value (error values such as #N/A read as empty).
+
+    Header rules (B12: shared/cases/README.md): the header is the first row
+    filling at least half as many cells as the widest of the first 20 rows (so
+    title rows above it are skipped); duplicate names and data under a blank
+    header between named columns are errors; an unnamed column right of every
+    named one is dropped, with a notice if it held data (errors_kitchen_sink.csv
+    column H); empty rows are dropped, keeping every other row's number.
+
+    Raises ParseError, with sentences for the uploader, for every file that
+    cannot be read: empty, too large, not a spreadsheet, undecodable, unsafe,
+    over a limit, or with bad headers. A file with a header only gives no rows.
+    """
+    limits = limits or Limits()
+    if header_row is not None and header_row < 1:
+        raise ParseError("The header row must be a row number of 1 or more.")
+    data = _read_source(source, limits)
+    kind = _sniff_format(data, limits)
+    if kind == "text":
+        return _parse_text(data, filename, encoding, delimiter, header_row, limits)
+    table = workbooks.read_workbook(data, sheet, limits)
+    result = _shape(table.numbers, table.rows, header_row, limits, table.notes)
+    result.format, result.sheet_name, result.sheet_names = kind, table.sheet_name, table.sheet_names
+    return result
+
+
+def too_many_rows(limits: Limits) -> ParseError:
+    """The error for a file over limits.max_rows data rows."""
+    return ParseError(
+        f"The file has more than {limits.max_rows:,} data rows, the most one upload can take. "
+        "Split it into smaller files and upload them one at a time."
+    )
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause CPython's cyclic garbage collector while rows of strings are built.
+
+    Every row is a new list, so the collector keeps rescanning the young rows
+    (about 40% of a 100k-row read); lists of strings cannot form cycles.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _read_source(source: str | os.PathLike[str] | bytes | BinaryIO, limits: Limits) -> bytes:
+    if isinstance(source, bytes):
+        data = source
+    elif isinstance(source, (str, os.PathLike)):
+        with open(source, "rb") as stream:
+            data = stream.read(limits.max_bytes + 1)
+    else:
+        data = source.read(limits.max_bytes + 1)
+    if len(data) > limits.max_bytes:
+        raise ParseError(
+            f"The file is larger than {limits.max_bytes // MIB:,} MB, the most one upload can take. "
+            "Split it into smaller files and upload them one at a time."
+        )
+    if not data:
+        raise ParseError("The file is empty.")
+    return data
+
+
+def _sniff_format(data: bytes, limits: Limits) -> str:
+    if data.startswith((b"PK\x03\x04", b"PK\x05\x06")):
+        return workbooks.inspect_zip(data, limits)
+    if data.startswith(_OLE2):
+        if _ENCRYPTED_OOXML in data:
+            raise ParseError(workbooks.PASSWORD)
+        return "xls"
+    for magic, what in _BINARY_KINDS:
+        if data.startswith(magic):
+            raise ParseError(f"This file is {what}, not a spreadsheet. {ACCEPTED_FORMATS}")
+    if b"\x00" in data[:_SAMPLE_CHARS] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ParseError(f"This file is not a spreadsheet: it holds binary data, not text. {ACCEPTED_FORMATS}")
+    return "text"
+
+
+def _parse_text(
+    data: bytes, filename: str, encoding: str | None, delimiter: str | None, header_row: int | None, limits: Limits
+) -> Sheet:
+    text, encoding_name = _decode(data, encoding)
+    _refuse_non_table_text(text, filename)
+    text, declared = _split_sep_line(text)
+    chosen = _delimiter_override(delimiter) or declared or _detect_delimiter(text)
+    cap = limits.max_rows + max(header_row or 0, _HEADER_SCAN) + 2
+    numbers, rows = _read_records(text, chosen, cap, limits)
+    result = _shape(numbers, rows, header_row, limits, {})
+    result.encoding, result.delimiter = encoding_name, chosen
+    return result
+
+
+def _decode(data: bytes, override: str | None) -> tuple[str, str]:
+    if override:
+        try:
+            name = codecs.lookup(override).name
+        except LookupError as exc:
+            raise ParseError(f"'{override}' is not a text encoding we know. {SAVE_AS_UTF8}") from exc
+        text = _decode_as(data, name)
+    else:
+        bom = next((entry for entry in _BOMS if data.startswith(entry[0])), None)
+        if bom:
+            name, text = bom[1], _decode_as(data[len(bom[0]) :], bom[2])
+        else:
+            try:
+                name, text = "utf-8", data.decode("utf-8")
+            except UnicodeDecodeError:
+                name = _guess_legacy_encoding(data)
+                text = _decode_as(data, name)
+    text = text.removeprefix("\ufeff")
+    if not text.isascii() and (found := _BAD_CHARS.search(text)):
+        line = text.count("\n", 0, found.start()) + 1
+        raise ParseError(
+            f"The file's text encoding could not be determined: line {line} holds a character that is "
+            f"not text (U+{ord(found.group()):04X}). {SAVE_AS_UTF8}"
+        )
+    return text, name
+
+
+def _decode_as(data: bytes, codec: str) -> str:
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError as exc:
+        raise ParseError(f"The file cannot be read as {codec} text (byte {exc.start:,}). {SAVE_AS_UTF8}") from exc
+
+
+def _guess_legacy_encoding(data: bytes) -> str:
+    """cp1252 (Excel's Western "CSV") unless it reads as mojibake; else charset-normalizer's guess.
+
+    charset-normalizer alone calls short French or Portuguese cp1252 files cp1250
+    ("Très" becomes "Tčs"), hence cp1252 first (B09: shared/cases/README.md).
+    """
+    try:
+        if not _MOJIBAKE.search(data.decode("cp1252")):
+            return "cp1252"
+    except UnicodeDecodeError:
+        pass
+    match = charset_normalizer.from_bytes(data, cp_isolation=list(_LEGACY_CODECS)).best()
+    if match is None:
+        raise ParseError(f"The file's text encoding could not be determined. {SAVE_AS_UTF8}")
+    return "cp1252" if "cp1252" in match.could_be_from_charset else match.encoding
+
+
+def _refuse_non_table_text(text: str, filename: str) -> None:
+    head = text[:2048].lstrip().lower()
+    if head.startswith("<?xml") and "urn:schemas-microsoft-com:office:spreadsheet" in text[:8192]:
+        raise ParseError(
+            f"This file is an Excel 2003 XML spreadsheet{_named(filename)}; "
+            "open it in Excel and save it as .xlsx or CSV."
+        )
+    if head.startswith(("<!doctype html", "<html", "<table")) or (head.startswith("<") and "<html" in head):
+        raise ParseError(f"This file is an HTML page{_named(filename)}; open it in Excel and save it as .xlsx or CSV.")
+    if head.startswith("<?xml"):
+        raise ParseError(f"This file is an XML document, not a spreadsheet. {ACCEPTED_FORMATS}")
+    sample = text[:_SAMPLE_CHARS]
+    if len(_CONTROL_CHARS.findall(sample)) * 100 > len(sample):
+        raise ParseError(f"This file is not a spreadsheet: it holds binary data, not text. {ACCEPTED_FORMATS}")
+
+
+def _named(filename: str) -> str:
+    extension = os.path.splitext(filename)[1].lower()
+    if not extension:
+        return ""
+    article = "an" if extension[1:2] in tuple("aefhilmnorsx") else "a"
+    return f" saved with {article} {extension} name"
+
+
+def _split_sep_line(text: str) -> tuple[str, str | None]:
+    """Drop Excel's `sep=;` hint line; Excel does not show it, so rows count from the next line."""
+    found = _SEP_LINE.match(text)
+    return (text[found.end() :], found[1]) if found else (text, None)
+
+
+def _delimiter_override(delimiter: str | None) -> str | None:
+    if delimiter is None:
+        return None
+    value = "\t" if delimiter == "\\t" else delimiter
+    if len(value) != 1 or value in "\"\r\n":
+        raise ParseError(f"The delimiter must be one character such as , ; | or TAB, not {delimiter!r}.")
+    return value
+
+
+def _detect_delimiter(text: str) -> str:
+    """The candidate whose records most often share one column count above 1; comma on a tie or none."""
+    sample = text[:_SAMPLE_CHARS]
+    cut = len(text) > len(sample)
+    best, best_score = ",", (0.0, 0)
+    for candidate in _DELIMITERS:
+        score = _consistency(sample, candidate, cut)
+        if score > best_score:
+            best, best_score = candidate, score
+    return best
+
+
+def _consistency(sample: str, delimiter: str, cut: bool) -> tuple[float, int]:
+    reader = csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter)
+    try:
+        widths = [len(row) for row in islice(reader, _SAMPLE_RECORDS) if any(row)]
+    except csv.Error:
+        return 0.0, 0
+    if cut:
+        widths = widths[:-1]  # the sample may end inside the last record
+    if not widths:
+        return 0.0, 0
+    width, count = Counter(widths).most_common(1)[0]
+    return (count / len(widths), width) if width > 1 else (0.0, 0)
+
+
+def _read_records(text: str, delimiter: str, cap: int, limits: Limits) -> tuple[list[int], list[list[str]]]:
+    """Non-empty CSV records with their 1-based record numbers; stops past `cap` of them."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    numbers: list[int] = []
+    rows: list[list[str]] = []
+    try:
+        with gc_paused():
+            for number, row in enumerate(reader, 1):
+                if any(row) and not "".join(row).isspace():
+                    numbers.append(number)
+                    rows.append(row)
+                    if len(rows) > cap:
+                        raise too_many_rows(limits)
+    except csv.Error as exc:
+        raise ParseError(
+            f"Line {reader.line_num:,} cannot be read as CSV ({exc}). Look for a quote (\") that is "
+            "never closed, or save the file again from Excel."
+        ) from exc
+    return numbers, rows
+
+
+def _shape(
+    numbers: list[int], rows: list[list[str]], header_row: int | None, limits: Limits, notes: dict[tuple[int, int], str]
+) -> Sheet:
+    """Find the header, apply the header rules and build the Sheet (see parse_file)."""
+    if not rows:
+        raise ParseError("The file has no data: every row is empty.")
+    top = _header_index(numbers, rows, header_row)
+    layout, extra_count = _layout(rows, top)
+    start = top + 1 + extra_count
+    data = rows[start:]
+    if len(data) > limits.max_rows:
+        raise too_many_rows(limits)
+    width = _used_width(rows[top:], limits)
+    names = _column_names(rows[top], rows[top + 1 : start], layout, width)
+    keep, notices = _check_columns(names, data, numbers[start:])
+    columns = [names[index] for index in keep]
+    extra = _select(rows[top + 1 : start], keep, width)
+    return Sheet(
+        columns=columns,
+        rows=_select(data, keep, width),
+        row_numbers=numbers[start:],
+        header_row=numbers[top],
+        extra_header_rows=extra,
+        declared_time_zones=_declared_zones(extra, columns) if layout == "qualtrics" else {},
+        cell_notes=_move_notes(notes, start, keep),
+        notices=notices,
+        layout=layout,
+    )
+
+
+def _header_index(numbers: list[int], rows: list[list[str]], header_row: int | None) -> int:
+    if header_row is not None:
+        try:
+            return numbers.index(header_row)
+        except ValueError:
+            raise ParseError(
+                f"Row {header_row} is empty or past the end of the file, so it cannot be the header row."
+            ) from None
+    counts = [_filled(row) for row in rows[:_HEADER_SCAN]]
+    needed = max(2, (max(counts) + 1) // 2)
+    for index, count in enumerate(counts):
+        if count >= needed or _is_surveymonkey_pair(rows, index):
+            return index
+    return 0
+
+
+def _filled(row: list[str]) -> int:
+    return sum(1 for cell in row if cell.strip())
+
+
+def _layout(rows: list[list[str]], top: int) -> tuple[str, int]:
+    """Qualtrics: row 3 holds ImportId JSON (EXPORT-FORMATS.md section 2); SurveyMonkey: row 2 labels (section 3)."""
+    after = rows[top + 1 : top + 3]
+    if len(after) == 2 and _is_import_id_row(after[1]):
+        return "qualtrics", 2
+    if _is_surveymonkey_pair(rows, top):
+        return "surveymonkey", 1
+    return "plain", 0
+
+
+def _is_import_id_row(row: list[str]) -> bool:
+    filled = [cell for cell in row if cell.strip()]
+    hits = sum(1 for cell in filled if _IMPORT_ID.match(cell))
+    return hits > 0 and hits * 2 >= len(filled)
+
+
+def _is_surveymonkey_pair(rows: list[list[str]], index: int) -> bool:
+    if index + 1 >= len(rows):
+        return False
+    header, labels = rows[index], rows[index + 1]
+    return (
+        bool(header[0].strip())
+        and not labels[0].strip()
+        and any(cell.strip().casefold() in _SURVEYMONKEY_LABELS for cell in labels)
+    )
+
+
+def _used_width(rows: list[list[str]], limits: Limits) -> int:
+    width = max(map(len, rows))
+    if width > limits.max_columns:
+        width = max(_last_filled(row) for row in rows)
+        if width > limits.max_columns:
+            raise ParseError(
+                f"The file has {width:,} columns; the most we can read is {limits.max_columns:,}. "
+                "Delete the columns you do not need and upload it again."
+            )
+    return width
+
+
+def _last_filled(row: list[str]) -> int:
+    return next((index + 1 for index in range(len(row) - 1, -1, -1) if row[index].strip()), 0)
+
+
+def _column_names(header: list[str], extras: list[list[str]], layout: str, width: int) -> list[str]:
+    names = [_HEADER_JUNK.sub("", cell).strip() for cell in header[:width]]
+    names += [""] * (width - len(names))
+    return _surveymonkey_names(names, extras[0]) if layout == "surveymonkey" else names
+
+
+def _surveymonkey_names(names: list[str], labels: list[str]) -> list[str]:
+    """Question text from the left plus the row-2 label for multi-column questions ("Question - Label")."""
+    combined: list[str] = []
+    question = ""
+    for index, name in enumerate(names):
+        label = labels[index].strip() if index < len(labels) else ""
+        question = name or question
+        if label and label.casefold() not in _SURVEYMONKEY_LABELS and question:
+            combined.append(f"{question} - {label}")
+        else:
+            combined.append(name or label)
+    return combined
+
+
+def _check_columns(names: list[str], data: list[list[str]], numbers: list[int]) -> tuple[list[int], list[str]]:
+    """Indexes of the columns to keep, and notices; ParseError for B12's header faults."""
+    errors = _duplicate_messages(names)
+    keep: list[int] = []
+    notices: list[str] = []
+    last_named = max((index for index, name in enumerate(names) if name), default=-1)
+    for index, name in enumerate(names):
+        if name:
+            keep.append(index)
+            continue
+        filled = [row_index for row_index, row in enumerate(data) if index < len(row) and row[index].strip()]
+        if not filled:
+            continue
+        letter = _column_letter(index)
+        if index < last_named:
+            errors.append(f"column {letter} has no header but contains data")
+        else:
+            notices.append(
+                f"Column {letter} has no header, so its {len(filled):,} filled cell(s) were ignored "
+                f"(the first in row {numbers[filled[0]]})."
+            )
+    if errors:
+        raise ParseError(errors)
+    return keep, notices
+
+
+def _duplicate_messages(names: list[str]) -> list[str]:
+    positions: dict[str, list[int]] = {}
+    for index, name in enumerate(names):
+        if name:
+            positions.setdefault(name.casefold(), []).append(index)
+    return [
+        f"duplicate column '{names[found[0]]}' (columns {_and_list([_column_letter(i) for i in found])})"
+        for found in positions.values()
+        if len(found) > 1
+    ]
+
+
+def _and_list(items: list[str]) -> str:
+    return f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+def _column_letter(index: int) -> str:
+    letters = ""
+    index += 1
+    while index:
+        index, remainder = divmod(index - 1, 26)
+        letters = chr(65 + remainder) + letters
+    return letters
+
+
+def _select(rows: list[list[str]], keep: list[int], width: int) -> list[list[str]]:
+    """Each row cut or padded to the kept columns; rows already exactly right are reused."""
+    count = len(keep)
+    if keep == list(range(count)):
+        if count == width and set(map(len, rows)) <= {width}:
+            return rows
+        return [row[:count] if len(row) >= count else row + [""] * (count - len(row)) for row in rows]
+    return [[row[index] if index < len(row) else "" for index in keep] for row in rows]
+
+
+def _move_notes(notes: dict[tuple[int, int], str], start: int, keep: list[int]) -> dict[tuple[int, int], str]:
+    position = {column: index for index, column in enumerate(keep)}
+    return {
+        (row - start, position[column]): note
+        for (row, column), note in notes.items()
+        if row >= start and column in position
+    }
+
+
+def _declared_zones(extra: list[list[str]], columns: list[str]) -> dict[str, str]:
+    zones: dict[str, str] = {}
+    for name, cell in zip(columns, extra[1]):
+        if found := _TIME_ZONE.search(cell):
+            zones[name] = found[1]
+    return zones

@@ -1,0 +1,221 @@
+"""The preset data format: the dataclasses behind a preset and their JSON form.
+
+Preset JSON format (every key but "name" is optional)::
+
+    {
+      "name": "Zendesk satisfaction ratings",      # shown to users
+      "description": "Legacy CSAT ...",            # one paragraph
+      "header_row": null,       # 1-based header row, a hint for the reader; null = detect
+      "detect": ["assignee_id", "score", ["updated_at", "created_at"]],
+          # headers that identify the layout: every entry must match a column;
+          # an entry that is a list matches when any of its specs does
+      "detect_values": {"score": "numbers"},
+          # optional data check on a field's column (first 200 non-blank cells):
+          # "numbers" (at least half integers), "words" (fewer), or a list of allowed texts
+      "columns": {"submitted_at": "updated_at", "score": ["Q1", "re:satisf"]},
+          # field -> column spec or list of specs, first match wins. Specs:
+          #   "Ticket ID"       header name, case/space/punctuation-insensitive
+          #   "re:satisf"       regex searched in the header (case-insensitive)
+          #   "label:Open-Ended Response"  matched against the 2nd header row
+          # fields: submitted_at ticket_id agent_id agent_email score comment
+          #         score_label min_score max_score. Two fields may share a
+          #         column (Zendesk: score and score_label both from "score").
+      "constants": {"min_score": 0, "max_score": 1},
+          # field -> value used when no column gives one (no column, or a blank
+          # cell); min_score/max_score default to 1 and 5 and are always sent
+      "value_maps": {"score": {"good": 1, "bad": 0}},
+          # field -> {cell text (case-insensitive, trimmed) -> value}. For
+          # score_label sharing the score's column, the label is the text as
+          # typed when the text was mapped, and omitted for plain numbers.
+      "skip_values": {"score": {"offered": "survey not answered (not a rating)"}},
+          # field or column -> {text -> reason}: such rows are *skipped*, not
+          # errors; "" matches a blank cell. Reason shown: "score 'offered': ..."
+      "skip_rules": [{"column": "Status", "values": {"1": "Survey Preview"},
+                      "reason": "not a real customer response"}],
+          # values: {text -> label} or [texts]. Shown: "Status=1 (Survey Preview): ..."
+      "warn_rules": [{"column": "Finished", "values": ["0", "False"], "if_present": "score",
+                      "message": "partial response ({column}={value}) but {field_column} answered; imported"}],
+          # a warning on rows with these values (only when field `if_present` has a value)
+      "splits": [{"column": "ExternalReference", "separator": "|", "fields": ["ticket_id", "agent_id"]}],
+          # one cell -> several fields; a part fills a field only when no mapped
+          # column gives that field a value
+      "time_zone": null,        # IANA zone for naive times (file-declared zones win)
+      "date_order": null,       # "MDY" | "DMY" for 3/8/2026-style dates no value settles
+      "clarifying": [{"key": "Q2", "question": "How easy was it?", "score": "Q2",
+                      "comment": "Q2 - Comment", "score_label": null, "scale": "ces7",
+                      "min_score": 1, "max_score": 7, "value_map": {}, "labels": {"1": "Very difficult"}}],
+          # extra questions -> clarifying_answers. "scale" names a built-in scale
+          # (SCALES: csat5, ces7, yes_no, good_bad, fin5) whose min/max, value_map
+          # and labels fill what the group leaves out. labels: score -> score_label.
+      "clarifying_pattern": {"header": "^(?P<key>Q\\d+)\\s*-\\s*(?P<question>.+)$", "skip_keys": ["Q1"],
+                             "comment": "^comments?$", "default_scale": "csat5",
+                             "rules": [{"values": "yes_no"}, {"question": "\\beasy\\b", "scale": "ces7"}]},
+          # discovers groups from headers like "Q2 - How easy was it?" with
+          # "Q2 - Comment"; rules pick a scale by the answers (all texts are
+          # keys of the scale's value map) or by the question text.
+      "reasons": {"ticket_id": "preset 'Zendesk satisfaction ratings' takes ticket_id from column 'ticket_id'"}
+          # filled on resolved presets: why each field has its column
+    }
+
+Built-in presets use spec lists and patterns; `mapping.choose_preset` returns a
+*resolved* copy (exact header names, concrete clarifying groups), which is the
+one to store with an upload and to edit on the mapping page.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+FIELDS = ["submitted_at", "ticket_id", "agent_id", "agent_email", "score", "comment", "score_label",
+          "min_score", "max_score"]
+
+_CES_LABELS = ["Very difficult", "Difficult", "Somewhat difficult", "Neutral", "Somewhat easy", "Easy",
+               "Very easy"]
+SCALES: dict[str, dict[str, Any]] = {
+    "csat5": {"min_score": 1, "max_score": 5, "value_map": {
+        "very satisfied": 5, "extremely satisfied": 5, "satisfied": 4, "somewhat satisfied": 4,
+        "neither satisfied nor dissatisfied": 3, "neutral": 3, "somewhat dissatisfied": 2,
+        "dissatisfied": 2, "very dissatisfied": 1, "extremely dissatisfied": 1}},
+    "ces7": {"min_score": 1, "max_score": 7,
+             "labels": {str(i): label for i, label in enumerate(_CES_LABELS, start=1)},
+             "value_map": {label.casefold(): i for i, label in enumerate(_CES_LABELS, start=1)}},
+    "yes_no": {"min_score": 0, "max_score": 1, "value_map": {"yes": 1, "no": 0}},
+    "good_bad": {"min_score": 0, "max_score": 1, "value_map": {"good": 1, "bad": 0}},
+    "fin5": {"min_score": 1, "max_score": 5,
+             "value_map": {"terrible": 1, "bad": 2, "ok": 3, "good": 4, "amazing": 5}},
+}
+
+
+def _norm_map(mapping: dict | None) -> dict[str, Any]:
+    """A value map with keys trimmed and case-folded (how cells are looked up)."""
+    return {str(key).strip().casefold(): value for key, value in (mapping or {}).items()}
+
+
+def _norm_values(values: dict | list | None) -> dict[str, str]:
+    if isinstance(values, dict):
+        return {str(key).strip().casefold(): str(label) for key, label in values.items()}
+    return {str(value).strip().casefold(): "" for value in values or []}
+
+
+@dataclass
+class Split:
+    """One cell holding several fields joined by `separator` (Qualtrics `ticket|agent`)."""
+
+    column: str | list[str]
+    fields: list[str]
+    separator: str = "|"
+
+
+@dataclass
+class Rule:
+    """A skip rule (`reason`) or warn rule (`message`) on one column's values (case-insensitive)."""
+
+    column: str | list[str]
+    values: dict[str, str]
+    reason: str = ""
+    message: str = ""
+    if_present: str | None = None
+
+    @classmethod
+    def from_json(cls, data: dict) -> Rule:
+        return cls(data["column"], _norm_values(data.get("values")), data.get("reason", ""),
+                   data.get("message", ""), data.get("if_present"))
+
+
+@dataclass
+class ClarifyingGroup:
+    """One extra question -> one clarifying answer (CONTRACT.md "clarifying answer")."""
+
+    key: str
+    question: str
+    score: str | list[str]
+    comment: str | list[str] | None = None
+    score_label: str | list[str] | None = None
+    min_score: int = 1
+    max_score: int = 5
+    value_map: dict[str, int] = field(default_factory=dict)
+    labels: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def from_json(cls, data: dict) -> ClarifyingGroup:
+        merged = {**SCALES.get(data.get("scale") or "", {}), **{k: v for k, v in data.items() if v is not None}}
+        merged.pop("scale", None)
+        merged["value_map"] = _norm_map(merged.get("value_map"))
+        merged["labels"] = {str(k): str(v) for k, v in (merged.get("labels") or {}).items()}
+        merged.setdefault("key", merged.get("question", ""))
+        return cls(**merged)
+
+
+@dataclass
+class ClarifyingPattern:
+    """Discovers clarifying groups from numbered headers ("Q2 - How easy was it?")."""
+
+    header: str
+    skip_keys: list[str] = field(default_factory=list)
+    comment: str = "^comments?$"
+    rules: list[dict] = field(default_factory=list)
+    default_scale: str = "csat5"
+
+
+@dataclass
+class Preset:
+    """A column mapping for one export layout; see the module docstring for the JSON format."""
+
+    name: str
+    description: str = ""
+    header_row: int | None = None
+    detect: list[str | list[str]] = field(default_factory=list)
+    detect_values: dict[str, Any] = field(default_factory=dict)
+    columns: dict[str, str | list[str]] = field(default_factory=dict)
+    constants: dict[str, Any] = field(default_factory=dict)
+    value_maps: dict[str, dict[str, Any]] = field(default_factory=dict)
+    skip_values: dict[str, dict[str, str]] = field(default_factory=dict)
+    skip_rules: list[Rule] = field(default_factory=list)
+    warn_rules: list[Rule] = field(default_factory=list)
+    splits: list[Split] = field(default_factory=list)
+    time_zone: str | None = None
+    date_order: str | None = None
+    clarifying: list[ClarifyingGroup] = field(default_factory=list)
+    clarifying_pattern: ClarifyingPattern | None = None
+    reasons: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def from_json(cls, data: dict) -> Preset:
+        """Build from the JSON format; raises ValueError on unknown keys, fields or date orders."""
+        unknown = set(data) - {f.name for f in fields(cls)}
+        if unknown:
+            raise ValueError(f"unknown preset key(s): {', '.join(sorted(unknown))}")
+        bad = set(data.get("columns", {})) - set(FIELDS)
+        if bad or data.get("date_order") not in (None, "MDY", "DMY"):
+            raise ValueError(f"preset {data.get('name')!r}: bad field(s) {sorted(bad)} or date_order")
+        pattern = data.get("clarifying_pattern")
+        return cls(**{
+            **data,
+            "value_maps": {k: _norm_map(v) for k, v in data.get("value_maps", {}).items()},
+            "skip_values": {k: {str(t).strip().casefold(): r for t, r in v.items()}
+                            for k, v in data.get("skip_values", {}).items()},
+            "skip_rules": [Rule.from_json(rule) for rule in data.get("skip_rules", [])],
+            "warn_rules": [Rule.from_json(rule) for rule in data.get("warn_rules", [])],
+            "splits": [Split(**split) for split in data.get("splits", [])],
+            "clarifying": [ClarifyingGroup.from_json(group) for group in data.get("clarifying", [])],
+            "clarifying_pattern": ClarifyingPattern(**pattern) if pattern else None,
+        })
+
+    def to_json(self) -> dict:
+        """The JSON format (plain dicts/lists); `Preset.from_json(p.to_json()) == p`."""
+        return json.loads(json.dumps(self, default=lambda obj: obj.__dict__))
+
+    def splits_into(self, field_name: str) -> bool:
+        """True when a split produces `field_name` (e.g. ticket_id from ExternalReference)."""
+        return any(field_name in split.fields for split in self.splits)
+
+
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
+def render(template: str, values: dict[str, str]) -> str:
+    """Fill `{name}` placeholders of a rule message; unknown names stay as typed."""
+    return _PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), template)

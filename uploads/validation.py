@@ -1,0 +1,168 @@
+"""Row rules: a sheet of text cells + a preset -> one checked result per row.
+
+`check_sheet` resolves the preset against the sheet, makes the per-column
+decisions once (date order, time zone, whether ticket ids are numeric) and
+keeps them in `CheckResult.context` (JSON) so that `check_row` gives the same
+result for one edited row later. `mark_duplicates` then marks rows whose item
+repeats an earlier valid row (the API has no idempotency key:
+shared/api/CONTRACT.md "What the API does not give").
+
+No Django here: results are plain dataclasses with to_json/from_json.
+The cell rules live in `cells`, the timestamp rules in `dates`, and the
+per-row assembly of an API item in `items`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+
+from uploads import dates, items, mapping
+from uploads.items import Plan, Problem, RowResult
+
+__all__ = ["CheckResult", "Problem", "RowResult", "check_row", "check_sheet", "mark_duplicates"]
+
+CONTEXT_VERSION = 1
+
+
+@dataclass
+class CheckResult:
+    """Every row's result (sheet order), decisions as sentences, and the JSON context for `check_row`."""
+
+    rows: list[RowResult]
+    decisions: list[str] = field(default_factory=list)
+    context: dict = field(default_factory=dict)
+
+    def counts(self) -> dict[str, int]:
+        """Rows per status: {'valid': n, 'invalid': n, 'skipped': n, 'duplicate': n}."""
+        out = dict.fromkeys(items.STATUSES, 0)
+        for row in self.rows:
+            out[row.status] += 1
+        return out
+
+
+class _ColumnsOnly:
+    """A stand-in sheet with headers and no data, to resolve a preset from column names alone."""
+
+    def __init__(self, columns: list[str]):
+        self.columns, self.rows, self.extra_header_rows = columns, [], []
+
+
+def _preset_key(preset: mapping.Preset) -> str:
+    return hashlib.sha1(json.dumps(preset.to_json(), sort_keys=True).encode()).hexdigest()
+
+
+def check_sheet(sheet, preset: mapping.Preset, *, time_zone: str, now: datetime | None = None) -> CheckResult:
+    """Check every row of `sheet` (a parsing.Sheet) under `preset`.
+
+    time_zone: the uploader's IANA zone for naive times (a zone declared by the
+    file or set by the preset wins). now: aware datetime for the future check
+    (default: current UTC time). Raises ValueError for an unknown time zone.
+    Duplicates are not marked here: call `mark_duplicates(result.rows)`.
+    """
+    dates.get_zone(time_zone)
+    resolved = mapping.resolve(preset, sheet)
+    plan = Plan.build(resolved, sheet.columns, time_zone, now or datetime.now(timezone.utc))
+    plan.notes = _notes(sheet, plan)
+    _decide(plan, sheet)
+    results = [items.check_cells(cells, number, plan) for cells, number in zip(sheet.rows, sheet.row_numbers)]
+    context = {
+        "version": CONTEXT_VERSION, "preset_key": _preset_key(preset), "preset": resolved.to_json(),
+        "dates": plan.dates.to_json() if plan.dates else None, "numeric_ticket_ids": plan.numeric_ticket,
+        "cell_notes": [[number, position, text, note] for (number, position), (text, note) in plan.notes.items()],
+    }
+    return CheckResult(results, _decisions(plan, time_zone), context)
+
+
+def _notes(sheet, plan: Plan) -> dict[tuple[int, int], tuple[str, str]]:
+    """Reader notes on mapped cells, keyed (row number, column index) -> (cell text, note)."""
+    mapped = set(plan.index.values())
+    out = {}
+    for (row_index, position), note in getattr(sheet, "cell_notes", {}).items():
+        if position in mapped and row_index < len(sheet.rows):
+            out[(sheet.row_numbers[row_index], position)] = (sheet.rows[row_index][position], note)
+    return out
+
+
+def _decide(plan: Plan, sheet) -> None:
+    """Per-column decisions from all rows: date order and zone, numeric ticket ids."""
+    stamps, tickets = [], []
+    for cells, number in zip(sheet.rows, sheet.row_numbers):
+        raw = plan.extract(cells)
+        stamp, ticket = raw.get("submitted_at"), raw.get("ticket_id")
+        if stamp and stamp.text.strip():
+            stamps.append((number, stamp.text))
+        if ticket and ticket.text.strip():
+            tickets.append(ticket.text.strip())
+    column = plan.preset.columns.get("submitted_at")
+    if isinstance(column, str):
+        declared = getattr(sheet, "declared_time_zones", {}).get(column)
+        plan.dates = dates.decide_column(column, stamps, preset_order=plan.preset.date_order,
+                                         declared_zone=declared, preset_zone=plan.preset.time_zone)
+    digits = sum(1 for ticket in tickets if ticket.isascii() and ticket.isdigit())
+    plan.numeric_ticket = len(tickets) >= 3 and digits >= 0.75 * len(tickets)
+
+
+def _decisions(plan: Plan, time_zone: str) -> list[str]:
+    out = plan.dates.sentences(time_zone) if plan.dates else []
+    if plan.numeric_ticket:
+        out.append("Ticket ids in this file are numbers; an id with other characters gets a warning")
+    return out
+
+
+def check_row(cells: list[str], row_number: int, sheet_columns: list[str], preset: mapping.Preset,
+              context: dict, *, time_zone: str, now: datetime | None = None) -> RowResult:
+    """Check one row again (after an edit) with the decisions `check_sheet` stored in `context`.
+
+    Gives the same result as check_sheet gave for that row (duplicates aside).
+    When `preset` differs from the one checked, it is resolved from the column
+    names alone and the date decisions are taken from this row only.
+    """
+    dates.get_zone(time_zone)
+    same = context.get("preset_key") == _preset_key(preset) and context.get("preset")
+    resolved = mapping.Preset.from_json(context["preset"]) if same else mapping.resolve(
+        preset, _ColumnsOnly(sheet_columns))
+    plan = Plan.build(resolved, sheet_columns, time_zone, now or datetime.now(timezone.utc))
+    if same:
+        plan.dates = dates.ColumnDates.from_json(context["dates"]) if context.get("dates") else None
+        plan.numeric_ticket = bool(context.get("numeric_ticket_ids"))
+        plan.notes = {(n, p): (text, note) for n, p, text, note in context.get("cell_notes", [])}
+    else:
+        _decide(plan, _OneRow(sheet_columns, cells, row_number))
+    return items.check_cells(cells, row_number, plan)
+
+
+class _OneRow(_ColumnsOnly):
+    def __init__(self, columns: list[str], cells: list[str], number: int):
+        super().__init__(columns)
+        self.rows, self.row_numbers = [cells], [number]
+
+
+def mark_duplicates(rows: list[RowResult]) -> None:
+    """Mark each valid row whose item equals an earlier valid row's item as 'duplicate', in place.
+
+    Rows already marked duplicate are first made valid again, so calling this
+    after an edit settles them afresh. Equality is on the canonical JSON of the
+    item (a hash per row: linear time). Reason: "identical to row 17 in every mapped field".
+    """
+    first_of: dict[bytes, int] = {}
+    for row in rows:
+        if row.status == "duplicate":
+            row.status, row.duplicate_of, row.skip_reason = "valid", None, None
+        if row.status != "valid" or row.item is None:
+            continue
+        canonical = json.dumps(row.item, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+        key = hashlib.blake2b(canonical.encode(), digest_size=16).digest()
+        first = first_of.setdefault(key, row.row_number)
+        if first != row.row_number:
+            row.status, row.duplicate_of = "duplicate", first
+            row.skip_reason = f"identical to row {first} in every mapped field"
+
+
+def result_to_json(result: CheckResult) -> dict:
+    """A CheckResult as plain JSON (rows via RowResult.to_json)."""
+    return {"rows": [row.to_json() for row in result.rows], "decisions": result.decisions,
+            "context": result.context}
+
