@@ -56,3 +56,44 @@ class CellEditForm(forms.Form):
     row = forms.IntegerField(min_value=1)
     column = forms.IntegerField(min_value=0)
     text = forms.CharField(required=False, strip=False, max_length=20000)
+
+
+ENCODINGS = [("", "Detect"), ("utf-8", "UTF-8"), ("utf-16", "UTF-16 (Excel Unicode Text)"),
+             ("cp1252", "Windows-1252 (Excel ANSI, Western)"), ("latin-1", "Latin-1 (ISO-8859-1)")]
+DELIMITERS = [("", "Detect"), (",", "Comma ,"), (";", "Semicolon ;"), ("\t", "Tab"), ("|", "Pipe |")]
+
+
+class ReadingForm(forms.Form):
+    """Overrides for how the file is read; empty means detect."""
+
+    encoding = forms.ChoiceField(choices=ENCODINGS, required=False)
+    delimiter = forms.ChoiceField(choices=DELIMITERS, required=False)
+    header_row = forms.IntegerField(min_value=1, max_value=1000, required=False, label="Header row")
+    sheet = forms.ChoiceField(choices=[], required=False, label="Sheet")
+
+    def __init__(self, *args, sheet_names: list[str], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["sheet"].choices = [("", "First with data")] + [(name, name) for name in sheet_names]
+
+
+class SavePresetForm(forms.Form):
+    """A name for the current mapping, saved as a preset."""
+
+    name = forms.CharField(max_length=100, label="Save this mapping as")
+
+
+class ApplyPresetForm(forms.Form):
+    """A saved or built-in preset by name, or a preset JSON file."""
+
+    preset = forms.ChoiceField(choices=[], required=False, label="Apply a preset")
+    preset_file = forms.FileField(required=False, label="or import a preset JSON file")
+
+    def __init__(self, *args, preset_names: list[str], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["preset"].choices = [("", "(choose)")] + [(name, name) for name in preset_names]
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("preset") and not data.get("preset_file"):
+            raise forms.ValidationError("Choose a preset or a preset JSON file.")
+        return data

@@ -7,6 +7,7 @@ The one path shared by the pages and `import_csat`: parse the file
 
 import hashlib
 import json
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from django.conf import settings
 from django.core.files import File
 from django.db import transaction
 
-from uploads import mapping, parsing, validation
+from uploads import mapping, parsing, saved_presets, validation
 from uploads.models import Row, Upload
 
 
@@ -57,7 +58,7 @@ def read_file(path: Path, filename: str, options: ReadOptions) -> tuple[parsing.
     if options.preset is not None:
         preset, reason = mapping.resolve(options.preset, sheet, fill=True), f"chosen by you: {options.preset.name}"
     else:
-        preset, reason = mapping.choose_preset(sheet, mapping.builtin_presets())
+        preset, reason = mapping.choose_preset(sheet, saved_presets.all_presets())
     if not preset.columns.get("ticket_id") and not preset.splits_into("ticket_id"):
         raise IntakeError([
             "No column could be a ticket id (looked for headers such as 'ticket_id', "
@@ -75,26 +76,48 @@ def create_upload(owner, path: Path, filename: str, options: ReadOptions) -> Upl
     """Read, check and store a new upload with all its rows; raises IntakeError."""
     options.time_zone = options.time_zone or default_time_zone()
     sheet, preset, reason = read_file(path, filename, options)
-    checked = validation.check_sheet(sheet, preset, time_zone=options.time_zone)
-    validation.mark_duplicates(checked.rows)
     with transaction.atomic():
-        upload = Upload(
-            owner=owner, filename=filename, file_format=sheet.format,
-            encoding=sheet.encoding or "", delimiter=sheet.delimiter or "",
-            header_row=sheet.header_row, sheet_name=sheet.sheet_name or "",
-            columns=sheet.columns, sheet_meta=_sheet_meta(sheet), notices=list(getattr(sheet, "notices", [])),
-            preset_name=preset.name, preset=preset.to_json(), preset_reason=reason,
-            time_zone=options.time_zone, check_context=checked.context, decisions=checked.decisions,
-        )
+        upload = Upload(owner=owner, filename=filename)
         with path.open("rb") as handle:
             upload.file.save(filename, File(handle), save=False)
-        upload.save()
-        Row.objects.bulk_create(
-            (_row_from_result(upload, cells, result) for cells, result in zip(sheet.rows, checked.rows)),
-            batch_size=2000,
-        )
-        refresh_status(upload)
+        _store_sheet(upload, sheet, preset, reason, options.time_zone)
     return upload
+
+
+def reread_upload(upload: Upload, options: ReadOptions) -> None:
+    """Read the stored original file again with the user's overrides (encoding, delimiter,
+    header row, sheet) and replace every row; edits are dropped. Raises IntakeError."""
+    if not upload.is_editable:
+        raise IntakeError(["This upload was submitted; it can no longer be read again."])
+    options.time_zone = options.time_zone or upload.time_zone
+    with upload.file.open("rb") as handle:
+        data = handle.read()
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "upload"
+        path.write_bytes(data)
+        sheet, preset, reason = read_file(path, upload.filename, options)
+    with transaction.atomic():
+        upload.rows.all().delete()
+        _store_sheet(upload, sheet, preset, reason, options.time_zone)
+
+
+def _store_sheet(upload: Upload, sheet: parsing.Sheet, preset: mapping.Preset, reason: str, time_zone: str) -> None:
+    """Check every row of `sheet` and save them with what reading decided (inside a transaction)."""
+    checked = validation.check_sheet(sheet, preset, time_zone=time_zone)
+    validation.mark_duplicates(checked.rows)
+    upload.file_format, upload.encoding = sheet.format, sheet.encoding or ""
+    upload.delimiter, upload.header_row = sheet.delimiter or "", sheet.header_row
+    upload.sheet_name, upload.columns = sheet.sheet_name or "", sheet.columns
+    upload.sheet_meta, upload.notices = _sheet_meta(sheet), list(sheet.notices)
+    upload.preset_name, upload.preset, upload.preset_reason = preset.name, preset.to_json(), reason
+    upload.time_zone, upload.check_context = time_zone, checked.context
+    upload.decisions = checked.decisions
+    upload.save()
+    Row.objects.bulk_create(
+        (_row_from_result(upload, cells, result) for cells, result in zip(sheet.rows, checked.rows)),
+        batch_size=2000,
+    )
+    refresh_status(upload)
 
 
 def _row_from_result(upload: Upload, cells: list[str], result) -> Row:
@@ -117,6 +140,7 @@ def _apply_result(row: Row, result) -> None:
 def _sheet_meta(sheet: parsing.Sheet) -> dict:
     """What check_sheet needs besides the cells, keyed by row number so edits keep it."""
     return {
+        "sheet_names": sheet.sheet_names,
         "extra_header_rows": sheet.extra_header_rows,
         "declared_time_zones": sheet.declared_time_zones,
         "cell_notes": [
@@ -210,7 +234,13 @@ def refresh_status(upload: Upload) -> None:
     upload.save(update_fields=["status"])
 
 
-def remap_upload(upload: Upload, preset: mapping.Preset, time_zone: str) -> None:
+def apply_preset(upload: Upload, preset: mapping.Preset) -> None:
+    """Map the upload with `preset` (resolved against its columns), keeping edits; raises IntakeError."""
+    resolved = mapping.resolve(preset, sheet_of(upload, list(upload.rows.order_by("number")[:200])), fill=True)
+    remap_upload(upload, resolved, preset.time_zone or upload.time_zone, reason=f"applied by you: {preset.name}")
+
+
+def remap_upload(upload: Upload, preset: mapping.Preset, time_zone: str, reason: str = "changed by you") -> None:
     """Apply a changed mapping or time zone to every row, keeping the user's edits."""
     if not upload.is_editable:
         raise IntakeError(["This upload was submitted; its mapping can no longer change."])
@@ -224,8 +254,10 @@ def remap_upload(upload: Upload, preset: mapping.Preset, time_zone: str) -> None
         Row.objects.bulk_update(
             rows, ["status", "item", "item_key", "errors", "warnings", "note"], batch_size=2000
         )
-        upload.preset, upload.preset_name = preset.to_json(), preset.name
+        upload.preset, upload.preset_name, upload.preset_reason = preset.to_json(), preset.name, reason
         upload.time_zone, upload.check_context = time_zone, checked.context
         upload.decisions = checked.decisions
-        upload.save(update_fields=["preset", "preset_name", "time_zone", "check_context", "decisions"])
+        upload.save(update_fields=[
+            "preset", "preset_name", "preset_reason", "time_zone", "check_context", "decisions"
+        ])
         refresh_status(upload)

@@ -12,8 +12,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.views.decorators.http import require_POST
 
-from uploads import delivery, intake, reports, table
-from uploads.forms import CellEditForm, MappingForm, UploadForm
+from uploads import delivery, intake, reports, saved_presets, table
+from uploads.forms import ApplyPresetForm, CellEditForm, MappingForm, ReadingForm, SavePresetForm, UploadForm
 from uploads.models import Row, Upload
 
 
@@ -65,8 +65,75 @@ def mapping_page(request, pk: int):
         except intake.IntakeError as exc:
             messages.error(request, " ".join(exc.messages))
         return redirect("uploads:table", upload.pk)
-    context = {"upload": upload, "form": form, "explain": table.explain_mapping(upload)}
+    context = {
+        "upload": upload, "form": form, "explain": table.explain_mapping(upload),
+        "reading_form": ReadingForm(
+            sheet_names=upload.sheet_meta.get("sheet_names", []),
+            initial={"header_row": upload.header_row, "sheet": upload.sheet_name},
+        ),
+        "save_form": SavePresetForm(),
+        "apply_form": ApplyPresetForm(preset_names=saved_presets.preset_names()),
+    }
     return render(request, "uploads/mapping.html", context)
+
+
+@login_required
+@require_POST
+def mapping_reread(request, pk: int):
+    upload = _get_upload_for_user(request, pk)
+    form = ReadingForm(request.POST, sheet_names=upload.sheet_meta.get("sheet_names", []))
+    if form.is_valid():
+        data = form.cleaned_data
+        options = intake.ReadOptions(
+            encoding=data["encoding"] or None, delimiter=data["delimiter"] or None,
+            header_row=data["header_row"], sheet=data["sheet"] or None,
+        )
+        try:
+            intake.reread_upload(upload, options)
+            messages.success(request, "The file was read again with your settings; earlier edits were dropped.")
+        except intake.IntakeError as exc:
+            messages.error(request, " ".join(exc.messages))
+    return redirect("uploads:mapping", upload.pk)
+
+
+@login_required
+@require_POST
+def mapping_apply_preset(request, pk: int):
+    upload = _get_upload_for_user(request, pk)
+    form = ApplyPresetForm(request.POST, request.FILES, preset_names=saved_presets.preset_names())
+    if not form.is_valid():
+        messages.error(request, " ".join(form.non_field_errors()))
+        return redirect("uploads:mapping", upload.pk)
+    try:
+        chosen = form.cleaned_data["preset_file"]
+        preset = saved_presets.parse_json(chosen.read()) if chosen else saved_presets.find_preset(form.cleaned_data["preset"])
+        intake.apply_preset(upload, preset)
+        messages.success(request, f"Applied the preset '{preset.name}'.")
+    except (ValueError, intake.IntakeError) as exc:
+        messages.error(request, str(exc))
+    return redirect("uploads:mapping", upload.pk)
+
+
+@login_required
+@require_POST
+def mapping_save_preset(request, pk: int):
+    upload = _get_upload_for_user(request, pk)
+    form = SavePresetForm(request.POST)
+    if form.is_valid():
+        try:
+            saved_presets.save_mapping(upload, form.cleaned_data["name"], request.user)
+            messages.success(request, f"Saved the preset '{form.cleaned_data['name']}'.")
+        except ValueError as exc:
+            messages.error(request, str(exc))
+    return redirect("uploads:mapping", upload.pk)
+
+
+@login_required
+def mapping_export(request, pk: int):
+    upload = _get_upload_for_user(request, pk)
+    response = HttpResponse(saved_presets.export_json(upload), content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="preset-{upload.pk}.json"'
+    return response
 
 
 @login_required

@@ -11,7 +11,7 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from uploads import delivery, intake, mapping, validation
+from uploads import delivery, intake, mapping, saved_presets, validation
 from uploads.models import Row
 
 CLI_USERNAME = "import_csat"
@@ -61,11 +61,11 @@ class Command(BaseCommand):
                 return mapping.load_preset(Path(name))
             except (OSError, ValueError, KeyError) as exc:
                 self._fail(f"--mapping {name}: {exc}")
-        for preset in mapping.builtin_presets():
-            if preset.name.casefold() == name.casefold():
-                return preset
-        names = ", ".join(preset.name for preset in mapping.builtin_presets())
-        self._fail(f"--mapping {name}: no such file or built-in preset (built-in: {names})")
+        try:
+            return saved_presets.find_preset(name)
+        except KeyError:
+            names = ", ".join(saved_presets.preset_names())
+            self._fail(f"--mapping {name}: no such file or preset (presets: {names})")
 
     def _dry_run(self, path: Path, read: intake.ReadOptions) -> dict:
         read.time_zone = read.time_zone or intake.default_time_zone()

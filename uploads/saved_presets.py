@@ -1,0 +1,70 @@
+"""Mappings saved per source: presets users save, export and import as JSON.
+
+A saved preset is the resolved mapping of an upload (exact header names) whose
+`detect` list is every column it reads, so a later file with the same headers
+picks it automatically (mapping.choose_preset ranks the most detect entries first).
+The JSON format is mapping.Preset's (uploads/preset_format.py, README "Preset JSON").
+"""
+
+import json
+
+from django.db import IntegrityError
+
+from uploads import mapping
+from uploads.models import SavedPreset, Upload
+
+
+def all_presets() -> list[mapping.Preset]:
+    """Saved presets first (newest name order), then the built-ins."""
+    saved = [mapping.Preset.from_json(entry.data) for entry in SavedPreset.objects.all()]
+    return saved + mapping.builtin_presets()
+
+
+def preset_names() -> list[str]:
+    """Names of every preset a user can apply, saved ones first."""
+    return [preset.name for preset in all_presets()]
+
+
+def find_preset(name: str) -> mapping.Preset:
+    """The saved or built-in preset called `name` (case-insensitive); KeyError when none."""
+    for preset in all_presets():
+        if preset.name.casefold() == name.casefold():
+            return preset
+    raise KeyError(name)
+
+
+def save_mapping(upload: Upload, name: str, user) -> SavedPreset:
+    """Save `upload`'s current mapping as preset `name`; ValueError when the name is taken."""
+    preset = mapping.Preset.from_json(upload.preset)
+    preset.name = name
+    preset.description = f"Saved from {upload.filename} by {user.get_username()}."
+    preset.detect = _read_columns(preset)
+    preset.reasons = {field: f"preset '{name}' takes {field} from column '{column}'"
+                      for field, column in preset.columns.items()}
+    try:
+        return SavedPreset.objects.create(name=name, data=preset.to_json(), created_by=user)
+    except IntegrityError:
+        raise ValueError(f"A preset called '{name}' already exists; choose another name.") from None
+
+
+def _read_columns(preset: mapping.Preset) -> list[str]:
+    columns = list(dict.fromkeys(
+        list(preset.columns.values()) + [split.column for split in preset.splits]
+        + [group.score for group in preset.clarifying]
+    ))
+    return [column for column in columns if column]
+
+
+def export_json(upload: Upload) -> str:
+    """The upload's mapping as preset JSON text (indented, UTF-8)."""
+    return json.dumps(upload.preset, indent=2, ensure_ascii=False)
+
+
+def parse_json(data: bytes) -> mapping.Preset:
+    """A preset from uploaded JSON bytes; ValueError with a readable reason when malformed."""
+    try:
+        return mapping.Preset.from_json(json.loads(data.decode("utf-8-sig")))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ValueError(f"This is not a preset JSON file ({exc}).") from None
+    except (TypeError, KeyError) as exc:
+        raise ValueError(f"This preset JSON is malformed ({exc}).") from None
