@@ -26,9 +26,7 @@ import charset_normalizer
 from uploads import workbooks
 
 MIB = 1024 * 1024
-ACCEPTED_FORMATS = (
-    "Upload a CSV or TSV text file, or an Excel (.xlsx, .xlsm, .xls) or OpenDocument (.ods) workbook."
-)
+ACCEPTED_FORMATS = "Upload a CSV or TSV text file, or an Excel (.xlsx, .xlsm, .xls) or OpenDocument (.ods) workbook."
 SAVE_AS_UTF8 = 'Open it in Excel and save it as "CSV UTF-8", then upload it again.'
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED_OOXML = "EncryptedPackage".encode("utf-16-le")  # a password-protected .xlsx is an OLE2 file
@@ -42,10 +40,16 @@ _BINARY_KINDS = (
     (b"7z\xbc\xaf", "a 7-Zip archive"),
     (b"{\\rtf", "an RTF document"),
 )
-_BOMS = ((b"\xef\xbb\xbf", "utf-8-sig", "utf-8"), (b"\xff\xfe", "utf-16-le", "utf-16-le"), (b"\xfe\xff", "utf-16-be", "utf-16-be"))
+# (BOM, name recorded on the Sheet, codec for the bytes after it)
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8-sig", "utf-8"),
+    (b"\xff\xfe", "utf-16-le", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be", "utf-16-be"),
+)
 # What Excel's "CSV" save writes outside Western Europe (Windows ANSI code pages), plus Mac Roman.
-_LEGACY_CODECS = ("cp1250", "cp1251", "cp1252", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257", "cp1258",
-                  "cp874", "cp932", "cp936", "cp949", "cp950", "mac_roman")
+_LEGACY_CODECS = (
+    "cp1250 cp1251 cp1252 cp1253 cp1254 cp1255 cp1256 cp1257 cp1258 cp874 cp932 cp936 cp949 cp950 mac_roman"
+)
 # Signs that cp1252 is the wrong reading: a symbol inside a word (Polish "Za¿ó³æ"), runs of accented
 # letters (Cyrillic/Greek/Hebrew read as Latin) or letters only Icelandic and Turkish-as-cp1252 show.
 _LETTER = r"[^\W\d_]"
@@ -73,7 +77,8 @@ class Limits:
     """Upper bounds for one upload; sizes in bytes.
 
     max_cells bounds a workbook sheet's used range (rows x columns), checked
-    before loading because the reader allocates the whole grid at once.
+    before loading because the reader allocates the whole grid at once;
+    max_zip_members bounds the parts of a zip-based workbook.
     """
 
     max_bytes: int = 50 * MIB
@@ -149,26 +154,31 @@ def parse_file(
     filename is only used in messages; the format comes from the content: zip
     with xl/workbook.xml (xlsx/xlsm), zip with the OpenDocument spreadsheet
     mimetype (ods), OLE2 (xls), else delimited text. encoding, delimiter,
-    header_row (1-based) and sheet are the uploader's overrides; None detects.
+    header_row (1-based) and sheet are the uploader's overrides; None detects
+    (sheet: the first visible worksheet with data; others are listed in
+    sheet_names).
 
     Text: BOM first, then UTF-8, then cp1252 unless it reads as mojibake, then
     charset-normalizer (B08, B09); U+0080-U+009F or U+FFFD in the result is an
     error. The delimiter is the candidate giving the most consistent column
     count, or an Excel `sep=` first line (not counted as a row). Records, not
-    lines, are rows (B11).
+    lines, are rows (B11); newlines inside quoted cells are kept as written.
 
-    Workbook cells: text as is; whole numbers as integer digits (a note when
+    Workbook cells: text as is; whole numbers as integer digits (a cell note
     above 15 digits); other numbers as the shortest repr; date cells as
     `YYYY-MM-DD HH:MM:SS` (`YYYY-MM-DD` for date-only cells, milliseconds when
     present), in the workbook's own epoch; booleans TRUE/FALSE; formulas give
     their cached value (error values such as #N/A read as empty).
 
     Header rules (B12: shared/cases/README.md): the header is the first row
-    filling at least half as many cells as the widest of the first 20 rows (so
-    title rows above it are skipped); duplicate names and data under a blank
-    header between named columns are errors; an unnamed column right of every
-    named one is dropped, with a notice if it held data (errors_kitchen_sink.csv
-    column H); empty rows are dropped, keeping every other row's number.
+    filling 3 cells, or half as many as the widest of the first 20 rows, so
+    one- or two-cell title rows above it are skipped; Qualtrics (row 3 holds
+    ImportId JSON) and SurveyMonkey (row 2 holds "Response" labels) header rows
+    are recognised. Duplicate names and data under a blank header between named
+    columns are errors; an unnamed column right of every named one is dropped,
+    with a notice if it held data (errors_kitchen_sink.csv column H); a blank
+    header over an empty column is dropped silently. Empty rows are dropped,
+    keeping every other row's number.
 
     Raises ParseError, with sentences for the uploader, for every file that
     cannot be read: empty, too large, not a spreadsheet, undecodable, unsafe,
@@ -187,20 +197,14 @@ def parse_file(
     return result
 
 
-def too_many_rows(limits: Limits) -> ParseError:
-    """The error for a file over limits.max_rows data rows."""
-    return ParseError(
-        f"The file has more than {limits.max_rows:,} data rows, the most one upload can take. "
-        "Split it into smaller files and upload them one at a time."
-    )
-
-
 @contextmanager
 def gc_paused() -> Iterator[None]:
     """Pause CPython's cyclic garbage collector while rows of strings are built.
 
     Every row is a new list, so the collector keeps rescanning the young rows
-    (about 40% of a 100k-row read); lists of strings cannot form cycles.
+    (about 40% of a 100k-row read); lists of strings cannot form cycles. The
+    switch is process-wide: a parse ending in another thread may re-enable it
+    early, which only costs speed.
     """
     enabled = gc.isenabled()
     gc.disable()
@@ -303,7 +307,7 @@ def _guess_legacy_encoding(data: bytes) -> str:
             return "cp1252"
     except UnicodeDecodeError:
         pass
-    match = charset_normalizer.from_bytes(data, cp_isolation=list(_LEGACY_CODECS)).best()
+    match = charset_normalizer.from_bytes(data, cp_isolation=_LEGACY_CODECS.split()).best()
     if match is None:
         raise ParseError(f"The file's text encoding could not be determined. {SAVE_AS_UTF8}")
     return "cp1252" if "cp1252" in match.could_be_from_charset else match.encoding
@@ -343,7 +347,7 @@ def _delimiter_override(delimiter: str | None) -> str | None:
     if delimiter is None:
         return None
     value = "\t" if delimiter == "\\t" else delimiter
-    if len(value) != 1 or value in "\"\r\n":
+    if len(value) != 1 or value in '"\r\n':
         raise ParseError(f"The delimiter must be one character such as , ; | or TAB, not {delimiter!r}.")
     return value
 
@@ -386,13 +390,21 @@ def _read_records(text: str, delimiter: str, cap: int, limits: Limits) -> tuple[
                     numbers.append(number)
                     rows.append(row)
                     if len(rows) > cap:
-                        raise too_many_rows(limits)
+                        raise _too_many_rows(limits)
     except csv.Error as exc:
         raise ParseError(
-            f"Line {reader.line_num:,} cannot be read as CSV ({exc}). Look for a quote (\") that is "
+            f'Line {reader.line_num:,} cannot be read as CSV ({exc}). Look for a quote (") that is '
             "never closed, or save the file again from Excel."
         ) from exc
     return numbers, rows
+
+
+def _too_many_rows(limits: Limits) -> ParseError:
+    """The error for a file over limits.max_rows data rows."""
+    return ParseError(
+        f"The file has more than {limits.max_rows:,} data rows, the most one upload can take. "
+        "Split it into smaller files and upload them one at a time."
+    )
 
 
 def _shape(
@@ -406,7 +418,7 @@ def _shape(
     start = top + 1 + extra_count
     data = rows[start:]
     if len(data) > limits.max_rows:
-        raise too_many_rows(limits)
+        raise _too_many_rows(limits)
     width = _used_width(rows[top:], limits)
     names = _column_names(rows[top], rows[top + 1 : start], layout, width)
     keep, notices = _check_columns(names, data, numbers[start:])
@@ -434,7 +446,7 @@ def _header_index(numbers: list[int], rows: list[list[str]], header_row: int | N
                 f"Row {header_row} is empty or past the end of the file, so it cannot be the header row."
             ) from None
     counts = [_filled(row) for row in rows[:_HEADER_SCAN]]
-    needed = max(2, (max(counts) + 1) // 2)
+    needed = min(3, max(2, (max(counts) + 1) // 2))
     for index, count in enumerate(counts):
         if count >= needed or _is_surveymonkey_pair(rows, index):
             return index
@@ -580,7 +592,7 @@ def _move_notes(notes: dict[tuple[int, int], str], start: int, keep: list[int]) 
 
 def _declared_zones(extra: list[list[str]], columns: list[str]) -> dict[str, str]:
     zones: dict[str, str] = {}
-    for name, cell in zip(columns, extra[1]):
+    for name, cell in zip(columns, extra[1], strict=True):
         if found := _TIME_ZONE.search(cell):
             zones[name] = found[1]
     return zones

@@ -43,23 +43,19 @@ _OTHER_ZIPS = {
 _DTD_MARKERS = tuple(m.encode(enc) for m in ("<!DOCTYPE", "<!ENTITY") for enc in ("utf-8", "utf-16-le"))
 UNSAFE = "This is an unsafe workbook (XML entity declarations); save it again from Excel."
 DAMAGED = (
-    "The workbook could not be read; it may be damaged. "
-    "Open it in Excel or LibreOffice and save it again as .xlsx."
+    "The workbook could not be read; it may be damaged. Open it in Excel or LibreOffice and save it again as .xlsx."
 )
 PASSWORD = "The workbook is password-protected. Remove the password in Excel and upload it again."
 
-_PLAIN_CELL_ROW = re.compile(rb'<c r="[A-Za-z]+([0-9]+)"')
-_PLAIN_CELL_COLUMN = re.compile(rb'<c r="([A-Za-z]+)')
+# A tag's attributes; quoted values may hold ">" (never "<", so pieces are cut before a "<").
+_ATTRIBUTES = rb"((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>"
+# Excel and the usual writers: `<c r="B7"`, then single-spaced double-quoted attributes other than r.
+_CANONICAL_CELL_ROW = re.compile(rb'<c r="[A-Za-z]+([0-9]+)"(?: (?!r=)[\w:.-]+="[^"]*")* ?/?>')
+_CANONICAL_CELL_COLUMN = re.compile(rb'<c r="([A-Za-z]+)')
 _OTHER_C_ELEMENTS = (b"<co", b"<cf", b"<ce", b"<cu")  # <cols>, <cfRule>, <cellWatches>, <customSheetViews>...
-# Worksheet XML, with or without a namespace prefix, any attribute order or quote (calamine accepts all).
-_CELL_OPEN = rb"<(?:[\w.-]+:)?c(?=[\s/>])"
-_VALUED_CELL = re.compile(_CELL_OPEN + rb"[^>]*(?<!/)>")
-_CELL_REF = re.compile(
-    _CELL_OPEN + rb"[^>]*?(?<![\w:.-])r\s*=\s*[\"']([A-Za-z]+)([0-9]+)[\"'][^>]*(?<!/)>"
-)
-_ROW_OPEN = re.compile(rb"<(?:[\w.-]+:)?row(?=[\s/>])")
-_ROW_REF = re.compile(rb"<(?:[\w.-]+:)?row\s[^>]*?(?<![\w:.-])r\s*=\s*[\"']([0-9]+)[\"']")
-_ODS_TAG = re.compile(rb"<table:(table|table-row|table-cell|covered-table-cell)(?=[\s/>])([^>]*)>")
+_SHEET_TAG = re.compile(rb"<(?:[\w.-]+:)?(row|c)(?=[\s/>])" + _ATTRIBUTES)
+_R_ATTRIBUTE = re.compile(rb"(?<![\w:.-])r\s*=\s*[\"']([A-Za-z]*)([0-9]*)[\"']")
+_ODS_TAG = re.compile(rb"<(?:[\w.-]+:)?(table|table-row|table-cell|covered-table-cell)(?=[\s/>])" + _ATTRIBUTES)
 _ODS_REPEAT = re.compile(rb"number-(?:rows|columns)-repeated\s*=\s*[\"']([0-9]+)")
 _LONG_NUMBER = 1e15  # Excel keeps 15 significant digits (shared/formats/EXPORT-FORMATS.md section 13)
 LONG_NUMBER_NOTE = "numeric id has more than 15 significant digits: may have been rounded by Excel"
@@ -92,9 +88,8 @@ def inspect_zip(data: bytes, limits: parsing.Limits) -> str:
             infos = archive.infolist()
             _check_sizes(infos, limits)
             kind = _zip_kind(archive)
-            for info in infos:
-                if info.filename.endswith((".xml", ".rels")):
-                    _scan_part(archive, info, kind, limits)
+            for info in infos:  # every part: the rels, not the names, say which parts calamine reads
+                _scan_part(archive, info, kind, limits)
             return kind
     except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, ValueError) as exc:
         raise parsing.ParseError(DAMAGED) from exc
@@ -133,7 +128,7 @@ def _zip_kind(archive: zipfile.ZipFile) -> str:
 
 def _scan_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, kind: str, limits: parsing.Limits) -> None:
     grid: _XlsxGrid | _GeneralXlsxGrid | _OdsGrid | None = None
-    if kind == "xlsx":  # every part: the workbook's rels, not the folder, say which parts are sheets
+    if kind == "xlsx":
         grid = _XlsxGrid()
     elif kind == "ods" and info.filename == "content.xml":
         grid = _OdsGrid()
@@ -157,11 +152,11 @@ def _scan_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, kind: str, limit
 
 
 def _pieces(stream: IO[bytes]) -> Iterator[bytes]:
-    """Yield an XML part in ~1 MiB pieces, each cut just after a '>' so no tag is split."""
+    """Yield an XML part in ~1 MiB pieces, each cut just before a "<", so no tag is split."""
     rest = b""
     while block := stream.read(_PIECE_BYTES):
         block = rest + block
-        cut = block.rfind(b">") + 1
+        cut = max(block.rfind(b"<"), 0)
         rest = block[cut:]
         yield block[:cut]
     yield rest
@@ -170,9 +165,9 @@ def _pieces(stream: IO[bytes]) -> Iterator[bytes]:
 class _XlsxGrid:
     """Upper bound of the grid calamine allocates for one worksheet part (fast path).
 
-    Excel and the usual writers put `r="A1"` first on every cell. While every
-    cell tag of the part has that form, the outermost refs bound the grid;
-    otherwise `exact` turns False and _GeneralXlsxGrid reads the part again.
+    While every cell tag of the part has the canonical form `<c r="B7" ...>`
+    (one r, first), the outermost refs bound the grid; any other form turns
+    `exact` False and _GeneralXlsxGrid reads the part again.
     """
 
     def __init__(self) -> None:
@@ -180,12 +175,13 @@ class _XlsxGrid:
         self.exact = True
 
     def feed(self, piece: bytes) -> None:
-        rows = _PLAIN_CELL_ROW.findall(piece)
+        rows = _CANONICAL_CELL_ROW.findall(piece)
         if b":c" in piece or _cell_tags(piece) != len(rows):
             self.exact = False
         elif rows:
             self.max_row = max(self.max_row, *map(int, set(rows)))
-            self.max_column = max(self.max_column, *map(_column_number, set(_PLAIN_CELL_COLUMN.findall(piece))))
+            columns = set(_CANONICAL_CELL_COLUMN.findall(piece))
+            self.max_column = max(self.max_column, *map(_column_number, columns))
 
     @property
     def cells(self) -> int:
@@ -193,7 +189,7 @@ class _XlsxGrid:
 
 
 def _cell_tags(piece: bytes) -> int:
-    """At least the number of unprefixed cell tags: every `<c` but the known other `<c…` elements."""
+    """At least the number of unprefixed cell tags: every `<c` but the known other `<c...` elements."""
     return piece.count(b"<c") - sum(map(piece.count, _OTHER_C_ELEMENTS))
 
 
@@ -201,37 +197,31 @@ class _GeneralXlsxGrid:
     """Upper bound of the grid for any worksheet XML calamine accepts.
 
     Calamine places a cell by its `r` ref (any attribute order, quotes or
-    namespace prefix), else one column right of the previous cell; a row by its
-    `r`, else one below the previous row (checked against 0.9.1). So every cell
-    lies within (highest explicit row + rows without r) x (highest explicit
-    column + most cells without r in one row). Self-closing cells hold no value.
+    namespace prefix; the last r when repeated), else one column right of the
+    previous cell; a row by its `r`, else one below the previous row (checked
+    against 0.9.1). So every cell lies within (highest r row + rows without r) x
+    (highest r column + most cells without r in one row).
     """
 
     def __init__(self) -> None:
         self.max_row = self.max_column = self.implicit_rows = 0
-        self.open_row_implicit = self.most_implicit = 0
+        self.row_implicit = self.most_implicit = 0
 
     def feed(self, piece: bytes) -> None:
-        refs = _CELL_REF.findall(piece)
-        if refs:
-            self.max_column = max(self.max_column, *map(_column_number, {c for c, _ in refs}))
-            self.max_row = max(self.max_row, *map(int, {r for _, r in refs}))
-        row_refs = _ROW_REF.findall(piece)
-        if row_refs:
-            self.max_row = max(self.max_row, *map(int, row_refs))
-        self.implicit_rows += len(_ROW_OPEN.findall(piece)) - len(row_refs)
-        first, *rest = _ROW_OPEN.split(piece)
-        counts = [self.open_row_implicit + _implicit_cells(first), *map(_implicit_cells, rest)]
-        self.open_row_implicit = counts[-1]
-        self.most_implicit = max(self.most_implicit, *counts)
+        for name, attributes in _SHEET_TAG.findall(piece):
+            refs = _R_ATTRIBUTE.findall(attributes)
+            self.max_row = max([self.max_row, *(int(digits) for _, digits in refs if digits)])
+            self.max_column = max([self.max_column, *(_column_number(letters) for letters, _ in refs if letters)])
+            if name == b"row":
+                self.implicit_rows += not refs
+                self.row_implicit = 0
+            elif not any(letters for letters, _ in refs) and not attributes.endswith(b"/"):
+                self.row_implicit += 1
+                self.most_implicit = max(self.most_implicit, self.row_implicit)
 
     @property
     def cells(self) -> int:
         return (self.max_row + self.implicit_rows) * (self.max_column + self.most_implicit)
-
-
-def _implicit_cells(segment: bytes) -> int:
-    return len(_VALUED_CELL.findall(segment)) - len(_CELL_REF.findall(segment))
 
 
 class _OdsGrid:
@@ -246,8 +236,7 @@ class _OdsGrid:
 
     def feed(self, piece: bytes) -> None:
         for name, attributes in _ODS_TAG.findall(piece):
-            found = _ODS_REPEAT.search(attributes)
-            repeat = int(found[1]) if found else 1
+            repeat = max([1, *map(int, _ODS_REPEAT.findall(attributes))])
             if name == b"table":
                 self.rows = self.max_row = self.max_column = 0
             elif name == b"table-row":

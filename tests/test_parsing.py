@@ -1,0 +1,794 @@
+"""uploads.parsing: files -> sheets of text cells.
+
+Inputs come from shared/ (csv-spectrum, the B-cases, the sample exports) or are
+built in tmp_path, one per quirk. Plain pytest: no Django needed.
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+import json
+import re
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from uploads.parsing import Limits, ParseError, parse_file
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+CASES = SHARED / "cases"
+SAMPLES = SHARED / "samples"
+SPECTRUM = SHARED / "peer" / "csv-spectrum"
+ACCEPTED = "Upload a CSV or TSV text file, or an Excel (.xlsx, .xlsm, .xls) or OpenDocument (.ods) workbook."
+SAVE_AS = 'Open it in Excel and save it as "CSV UTF-8", then upload it again.'
+LONG_NOTE = "numeric id has more than 15 significant digits: may have been rounded by Excel"
+DAMAGED = (
+    "The workbook could not be read; it may be damaged. Open it in Excel or LibreOffice and save it again as .xlsx."
+)
+SPLIT = "Split it into smaller files and upload them one at a time."
+
+
+def column(sheet, name: str) -> list[str]:
+    index = sheet.columns.index(name)
+    return [row[index] for row in sheet.rows]
+
+
+def messages(**kwargs) -> list[str]:
+    with pytest.raises(ParseError) as caught:
+        parse_file(**kwargs)
+    return caught.value.messages
+
+
+def xlsx_with_sheet_data(tmp_path: Path, sheet_data: str, name: str = "crafted.xlsx") -> Path:
+    """An openpyxl workbook whose first sheet's <sheetData> is replaced by `sheet_data`."""
+    base = tmp_path / "base.xlsx"
+    openpyxl.Workbook().save(base)
+    out = tmp_path / name
+    replacement = f"<sheetData>{sheet_data}</sheetData>".encode()
+    with zipfile.ZipFile(base) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = re.sub(rb"<sheetData\s*/>|<sheetData>.*</sheetData>", lambda _: replacement, data, flags=re.S)
+            target.writestr(item.filename, data)
+    return out
+
+
+# csv-spectrum (shared/peer/README.md)
+
+
+@pytest.mark.parametrize("name", sorted(path.stem for path in (SPECTRUM / "csvs").glob("*.csv")))
+def test_it_reads_every_csv_spectrum_file(name):
+    raw = (SPECTRUM / "csvs" / f"{name}.csv").read_bytes()
+    expected = json.loads((SPECTRUM / "json" / f"{name}.json").read_text(encoding="utf-8"))
+    if b"\r" not in raw:  # the shared copy of newlines_crlf.csv lost its CRs; its JSON still has them
+        expected = [{key: value.replace("\r\n", "\n") for key, value in record.items()} for record in expected]
+
+    sheet = parse_file(raw, f"{name}.csv")
+
+    assert [dict(zip(sheet.columns, row, strict=True)) for row in sheet.rows] == expected
+
+
+# B-cases (shared/cases/README.md)
+
+
+def test_it_keeps_long_ids_as_typed_b01():
+    sheet = parse_file(CASES / "B01-long-ids.csv")
+
+    assert column(sheet, "ticket_id") == ["922250816601", "", "1234567890123456789", "922250816602"]
+    assert column(sheet, "score") == ["5", "4", "3", ""]
+
+
+@pytest.mark.parametrize("name", ["B02-leading-zeros.csv", "B02-leading-zeros.xlsx"])
+def test_it_keeps_leading_zeros_b02(name):
+    sheet = parse_file(CASES / name)
+
+    assert column(sheet, "ticket_id") == ["000123", "0614", "10045"]
+    assert column(sheet, "agent_id") == ["007", "042", "118"]
+    assert column(sheet, "score") == ["5", "4", "3"]
+
+
+def test_it_keeps_blank_and_na_cells_apart_b03():
+    sheet = parse_file(CASES / "B03-blank-and-na-cells.xlsx")
+
+    assert column(sheet, "ticket_id") == ["T-1001", "", "T-1003", "T-1004", "T-1005", "NA"]
+    assert column(sheet, "comment")[2:5] == ["N/A", "None", ""]
+    assert not {"nan", "NaN", "NaT", "<NA>"} & {cell for row in sheet.rows for cell in row}
+
+
+def test_it_reads_date_cells_numbers_and_text_b04():
+    sheet = parse_file(CASES / "B04-excel-serial-dates.xlsx")
+
+    # a real date cell, a General-format serial (left to validation), ISO text
+    assert column(sheet, "submitted_at") == ["2026-03-08 07:30:00", "46089.3125", "2026-03-08T07:30:00Z"]
+
+
+def test_it_strips_the_utf8_bom_before_the_quoted_header_b08():
+    sheet = parse_file(CASES / "B08-utf8-bom.csv")
+
+    assert sheet.columns == ["ticket_id", "agent_id", "score", "submitted_at", "comment"]
+    assert sheet.encoding == "utf-8-sig"
+    assert [row[0] for row in sheet.rows] == ["T-6001", "T-6002"]
+
+
+def test_it_reads_cp1252_with_exact_characters_b09():
+    sheet = parse_file(CASES / "B09-cp1252.csv")
+
+    assert sheet.encoding == "cp1252"
+    assert column(sheet, "comment") == ["Caf\u00e9 desk \u2013 it\u2019s great", "\u201cQuick\u201d reply"]
+
+
+def test_it_counts_records_not_lines_b11():
+    sheet = parse_file(CASES / "B11-quoted-newlines.csv")
+
+    assert sheet.row_numbers == [2, 3, 4]
+    assert column(sheet, "comment") == [
+        "First line\r\nsecond line, with a comma",
+        'He said "thanks"\nthen left',
+        "score out of range",
+    ]
+
+
+def test_it_rejects_duplicate_and_blank_headers_b12():
+    assert messages(source=CASES / "B12-duplicate-blank-headers.csv") == [
+        "duplicate column 'score' (columns C and E)",
+        "column F has no header but contains data",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "first"), [("B13-trailing-formatted-blanks.xlsx", "T-1301"), ("B13-wrong-dimension.xlsx", "T-1401")]
+)
+def test_it_reads_the_real_used_range_b13(name, first):
+    sheet = parse_file(CASES / name)
+
+    assert sheet.columns == ["ticket_id", "agent_id", "score", "submitted_at", "comment"]
+    assert len(sheet.rows) == 3
+    assert sheet.rows[0][0] == first
+    assert sheet.row_numbers == [2, 3, 4]
+
+
+def test_it_keeps_formula_like_text_verbatim_b16():
+    sheet = parse_file(CASES / "B16-formula-comments.csv")
+
+    assert column(sheet, "comment")[:6] == [
+        "=1+1",
+        "+SUM(1;2)",
+        "-2+3",
+        "@SUM(1+1)",
+        '=HYPERLINK("http://example.invalid/?x="&A1,"open")',
+        "\t=1+1",
+    ]
+    assert column(sheet, "ticket_id")[6] == "-1507"
+
+
+def test_it_refuses_xml_entity_declarations_b17():
+    assert messages(source=CASES / "B17-xml-entities.xlsx") == [
+        "This is an unsafe workbook (XML entity declarations); save it again from Excel."
+    ]
+
+
+def test_it_reads_all_200_rows_b22():
+    sheet = parse_file(CASES / "B22-200-rows-to-edit.csv")
+
+    assert len(sheet.rows) == 200
+    assert sheet.row_numbers[-1] == 201
+
+
+# Sample exports (shared/samples/README.md)
+
+
+def expected_rows(expected: dict) -> list[int]:
+    if "rows" in expected:
+        return [row["row"] for row in expected["rows"]]
+    variant = next(iter(expected["variants"].values()))
+    return sorted(row["row"] for outcome in ("valid", "invalid", "skipped", "duplicate") for row in variant[outcome])
+
+
+@pytest.mark.parametrize("path", sorted(SAMPLES.glob("expected/*.json")), ids=lambda path: path.stem)
+def test_it_gives_every_sample_its_data_rows_and_row_numbers(path):
+    expected = json.loads(path.read_text(encoding="utf-8"))
+
+    sheet = parse_file(SAMPLES / expected["file"])
+
+    rows = expected_rows(expected)
+    assert sheet.row_numbers == rows
+    assert len(sheet.rows) == expected.get("data_rows", len(rows))
+    assert sheet.header_row == expected.get("header_row", 1)
+    assert all(len(row) == len(sheet.columns) for row in sheet.rows)
+
+
+def test_it_reads_the_qualtrics_three_header_rows():
+    sheet = parse_file(SAMPLES / "qualtrics_csat_numeric_3header.csv")
+
+    assert sheet.layout == "qualtrics"
+    assert sheet.columns[:3] == ["StartDate", "EndDate", "Status"]
+    assert sheet.columns[-4:] == ["UserLanguage", "Q1", "Q2", "Brand"]  # the trailing empty column is gone
+    assert [row[:3] for row in sheet.extra_header_rows] == [
+        ["Start Date", "End Date", "Response Type"],
+        [
+            '{"ImportId":"startDate","timeZone":"America/Los_Angeles"}',
+            '{"ImportId":"endDate","timeZone":"America/Los_Angeles"}',
+            '{"ImportId":"status"}',
+        ],
+    ]
+    assert sheet.declared_time_zones == {
+        "StartDate": "America/Los_Angeles",
+        "EndDate": "America/Los_Angeles",
+        "RecordedDate": "America/Los_Angeles",
+    }
+    row = sheet.rows[sheet.row_numbers.index(38)]
+    assert row[sheet.columns.index("ExternalReference")] == "004711|3812345670044"
+    assert row[sheet.columns.index("RecordedDate")] == "2026-10-29 14:18:32"
+
+
+def test_it_reads_the_intercom_workbook_cells_as_excel_shows_them():
+    sheet = parse_file(SAMPLES / "intercom_mixed_ids.xlsx")
+
+    assert (sheet.format, sheet.sheet_name, sheet.sheet_names) == ("xlsx", "CSAT", ["CSAT", "Pivot"])
+    assert sheet.columns == [
+        "Conversation ID",
+        "Source",
+        "Teammate ID",
+        "Teammate email",
+        "Rating",
+        "Remark",
+        "Rated at",
+    ]
+    by_row = dict(zip(sheet.row_numbers, sheet.rows, strict=True))
+    assert by_row[2][:3] == ["215471234500000", "Intercom", "5123404"]
+    assert by_row[4][0] == "00012302"
+    assert by_row[7][0] == "215471239500015"
+    assert by_row[7][4] == "4"
+    assert by_row[13][0] == "2154712345678900"
+    assert by_row[31][2] == ""
+    assert by_row[38][4] == ""
+    assert by_row[2][6] == "2026-10-06 10:38:22"
+    assert by_row[21][6] == "2026-10-13 02:28:03"
+    assert by_row[25][6] == "2026-10-14"
+    assert set(column(sheet, "Rating")) <= {"1", "2", "3", "4", "5", ""}
+    assert sheet.cell_notes == {(sheet.row_numbers.index(13), 0): LONG_NOTE}
+
+
+def test_it_finds_the_header_under_a_title_and_ignores_the_unnamed_notes_column():
+    sheet = parse_file(SAMPLES / "errors_kitchen_sink.csv")
+
+    assert sheet.header_row == 3
+    assert sheet.columns == ["Submitted At", "Ticket ID", "Agent ID", "Agent Email", "Score", "Score Label", "Comment"]
+    assert sheet.notices == ["Column H has no header, so its 1 filled cell(s) were ignored (the first in row 18)."]
+    assert 28 not in sheet.row_numbers
+    by_row = dict(zip(sheet.row_numbers, sheet.rows, strict=True))
+    assert by_row[25][1] == "50122\u00a0"
+    assert len(by_row[21][6]) == 12299
+    assert by_row[29][6] == 'Line one, with a comma.\nLine two with "quotes".'
+
+
+def test_it_reads_the_other_sample_headers():
+    assert parse_file(SAMPLES / "google_forms_csat.csv").columns == [
+        "Timestamp",
+        "Email address",
+        "Ticket number",
+        "Agent email",
+        "How satisfied are you with the help you received?",
+        "Tell us more (optional)",
+    ]
+    assert parse_file(SAMPLES / "clarifying_questions_survey.csv").columns[5] == (
+        "Q1 - Overall, how satisfied were you with our support?"
+    )
+    assert parse_file(SAMPLES / "basic_api_fields.csv").columns == [
+        "submitted_at",
+        "ticket_id",
+        "agent_id",
+        "agent_email",
+        "score",
+        "score_label",
+        "comment",
+    ]
+    zendesk = parse_file(SAMPLES / "zendesk_satisfaction_ratings.csv")
+    assert zendesk.columns == [
+        "id",
+        "url",
+        "assignee_id",
+        "group_id",
+        "requester_id",
+        "ticket_id",
+        "score",
+        "comment",
+        "reason",
+        "created_at",
+        "updated_at",
+    ]
+    assert column(zendesk, "assignee_id")[0] == "3812345670022"
+    assert "Said \"it's fixed\", it wasn't.\nStill waiting, order #A-1182." in column(zendesk, "comment")
+
+
+# Text encodings and delimiters
+
+
+@pytest.mark.parametrize(("bom", "codec"), [(b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")])
+def test_it_reads_excel_unicode_text(tmp_path, bom, codec):
+    comments = ["Caf\u00e9 \u2013 \u201cok\u201d, fine", "\u05ea\u05d5\u05d3\u05d4"]
+    text = f"ticket_id\tscore\tcomment\r\nT-1\t5\t{comments[0]}\r\nT-2\t4\t{comments[1]}\r\n"
+    path = tmp_path / "unicode.txt"
+    path.write_bytes(bom + text.encode(codec))
+
+    sheet = parse_file(path)
+
+    assert (sheet.encoding, sheet.delimiter) == (codec, "\t")
+    assert sheet.rows == [["T-1", "5", comments[0]], ["T-2", "4", comments[1]]]
+
+
+def test_it_reads_a_cp1252_semicolon_file_with_a_sep_line():
+    data = "sep=;\r\nticket_id;score;comment\r\nT-1;5;Tr\u00e8s bien \u2013 merci, \u00e0 demain\r\n".encode("cp1252")
+
+    sheet = parse_file(data, "export.csv")
+
+    assert (sheet.encoding, sheet.delimiter, sheet.header_row) == ("cp1252", ";", 1)
+    assert sheet.rows == [["T-1", "5", "Tr\u00e8s bien \u2013 merci, \u00e0 demain"]]
+    assert sheet.row_numbers == [2]
+
+
+@pytest.mark.parametrize(
+    ("text", "codec"),
+    [
+        ("Za\u017c\u00f3\u0142\u0107 g\u0119\u015bl\u0105 ja\u017a\u0144, dzi\u0119kuj\u0119", "cp1250"),
+        ("\u0421\u043f\u0430\u0441\u0438\u0431\u043e \u0437\u0430 \u043e\u0442\u0432\u0435\u0442", "cp1251"),
+        ("Atendimento r\u00e1pido, n\u00e3o precisei ligar, Jo\u00e3o", "cp1252"),
+    ],
+)
+def test_it_tells_windows_code_pages_apart(text, codec):
+    data = "".join(f"T-{i};5;{text}\r\n" for i in range(3)).encode(codec)
+
+    sheet = parse_file(b"ticket_id;score;comment\r\n" + data)
+
+    assert sheet.encoding == codec
+    assert column(sheet, "comment") == [text] * 3
+
+
+def test_it_refuses_text_with_c1_control_characters():
+    assert messages(source="a,b\n1,x\u0085y\n".encode()) == [
+        "The file's text encoding could not be determined: line 2 holds a character that is not text "
+        f"(U+0085). {SAVE_AS}"
+    ]
+
+
+def test_it_honours_an_encoding_override_and_refuses_unknown_ones():
+    assert parse_file(CASES / "B09-cp1252.csv", encoding="windows-1252").encoding == "cp1252"
+    assert messages(source=CASES / "B09-cp1252.csv", encoding="utf-8") == [
+        f"The file cannot be read as utf-8 text (byte 85). {SAVE_AS}"
+    ]
+    assert messages(source=b"a,b\n", encoding="klingon") == [f"'klingon' is not a text encoding we know. {SAVE_AS}"]
+
+
+def test_it_reads_pipe_separated_text_with_quoted_pipes():
+    sheet = parse_file(b'ticket_id|score|comment\nT-1|5|a, b; c\nT-2|4|"x|y"\n')
+
+    assert sheet.delimiter == "|"
+    assert sheet.rows == [["T-1", "5", "a, b; c"], ["T-2", "4", "x|y"]]
+
+
+@pytest.mark.parametrize(
+    ("data", "delimiter"),
+    [
+        (b'id;comment;score\n1;"a, b, c, d, e";5\n2;"f, g, h";4\n3;plain;3\n', ";"),
+        (b'id,comment,score\n1,"a; b; c; d; e",5\n2,"f;g\th",4\n3,plain,3\n', ","),
+        (b'id\tcomment\tscore\n1\t"a, b, c"\t5\n2\tx,y,z\t4\n', "\t"),
+    ],
+)
+def test_it_detects_the_delimiter_despite_quoted_text(data, delimiter):
+    sheet = parse_file(data)
+
+    assert sheet.delimiter == delimiter
+    assert sheet.columns == ["id", "comment", "score"]
+
+
+def test_it_honours_a_delimiter_override():
+    sheet = parse_file(b"a;b,c\n1;2,3\n", delimiter="\\t")
+
+    assert (sheet.delimiter, sheet.columns, sheet.rows) == ("\t", ["a;b,c"], [["1;2,3"]])
+    assert messages(source=b"a,b\n", delimiter=";;") == [
+        "The delimiter must be one character such as , ; | or TAB, not ';;'."
+    ]
+
+
+def test_it_reads_tab_text_saved_with_an_xls_name(tmp_path):
+    path = tmp_path / "report.xls"
+    path.write_bytes(b"ticket_id\tscore\r\nT-1\t5\r\n")
+
+    sheet = parse_file(path, path.name)
+
+    assert (sheet.format, sheet.delimiter, sheet.rows) == ("csv", "\t", [["T-1", "5"]])
+
+
+def test_it_accepts_bytes_paths_and_streams():
+    data = (CASES / "B02-leading-zeros.csv").read_bytes()
+
+    sheets = [parse_file(data), parse_file(str(CASES / "B02-leading-zeros.csv")), parse_file(io.BytesIO(data))]
+
+    assert [sheet.rows for sheet in sheets[1:]] == [sheets[0].rows] * 2
+
+
+def test_it_reports_an_unclosed_quote():
+    data = b'id,comment\n1,"never closed' + b"x" * 200_000 + b"\n"
+
+    (message,) = messages(source=data)
+
+    assert message.startswith("Line 2 cannot be read as CSV (field larger than field limit")
+    assert message.endswith('Look for a quote (") that is never closed, or save the file again from Excel.')
+
+
+# Header rules
+
+
+def test_it_drops_empty_rows_but_keeps_row_numbers():
+    sheet = parse_file(b"id,score\n\n1,5\n , \n,,\n2,4\n\n\n")
+
+    assert sheet.row_numbers == [3, 6]
+    assert sheet.rows == [["1", "5"], ["2", "4"]]
+
+
+def test_it_trims_header_text_and_drops_blank_columns_without_data():
+    sheet = parse_file("\ufeff id\u00a0,,score\u200b,\n1,,5,\n2,,4,\n".encode())
+
+    assert sheet.columns == ["id", "score"]
+    assert sheet.rows == [["1", "5"], ["2", "4"]]
+    assert sheet.notices == []
+
+
+def test_it_names_every_duplicate_column_ignoring_case():
+    assert messages(source=b"Score,id,score,x,SCORE\n1,2,3,4,5\n") == ["duplicate column 'Score' (columns A, C and E)"]
+
+
+def test_it_keeps_a_short_header_over_wider_data():
+    sheet = parse_file(b"id,score,comment\n1,5,ok,x,y,z,w,v\n")
+
+    assert (sheet.header_row, sheet.columns, sheet.rows) == (1, ["id", "score", "comment"], [["1", "5", "ok"]])
+    assert len(sheet.notices) == 5
+    assert sheet.notices[0] == "Column D has no header, so its 1 filled cell(s) were ignored (the first in row 2)."
+
+
+def test_it_gives_a_sheet_without_rows_for_a_header_only_file():
+    sheet = parse_file(b"ticket_id,score\r\n")
+
+    assert (sheet.columns, sheet.rows, sheet.row_numbers) == (["ticket_id", "score"], [], [])
+
+
+def test_it_honours_a_header_row_override():
+    sheet = parse_file(b"exported today\nid,score\n1,5\n", header_row=2)
+
+    assert (sheet.header_row, sheet.columns, sheet.row_numbers) == (2, ["id", "score"], [3])
+    assert messages(source=b"title\n\nid,score\n", header_row=2) == [
+        "Row 2 is empty or past the end of the file, so it cannot be the header row."
+    ]
+
+
+def test_it_reads_legacy_single_quoted_qualtrics_import_ids():
+    data = (
+        b"ResponseId,Q1,Q2\n"
+        b"Response ID,How satisfied?,Why?\n"
+        b"{'ImportId': '_recordId'},{'ImportId': 'QID1'},{'ImportId': 'QID2_TEXT'}\n"
+        b"R_1,5,Great\n"
+    )
+
+    sheet = parse_file(data)
+
+    assert (sheet.layout, sheet.columns, sheet.row_numbers) == ("qualtrics", ["ResponseId", "Q1", "Q2"], [4])
+    assert sheet.declared_time_zones == {}
+
+
+def test_it_names_surveymonkey_multi_column_questions():
+    data = (
+        b"Respondent ID,Collector ID,Start Date,End Date,IP Address,Email Address,First Name,Last Name,"
+        b"Custom Data 1,How satisfied were you?,Which channels did you use?,,,Anything else?\n"
+        b",,,,,,,,,Response,Email,Chat,Other (please specify),Open-Ended Response\n"
+        b"118052219061,4500,10/01/2026 09:15:02 AM,10/01/2026 09:16:40 AM,198.51.100.7,,,,"
+        b"48500,Very satisfied,Email,,,Thanks\n"
+    )
+
+    sheet = parse_file(data)
+
+    assert sheet.layout == "surveymonkey"
+    assert sheet.columns[8:] == [
+        "Custom Data 1",
+        "How satisfied were you?",
+        "Which channels did you use? - Email",
+        "Which channels did you use? - Chat",
+        "Which channels did you use? - Other (please specify)",
+        "Anything else?",
+    ]
+    assert sheet.extra_header_rows[0][9:11] == ["Response", "Email"]
+    assert sheet.row_numbers == [3]
+    assert sheet.rows[0][0] == "118052219061"
+
+
+# Workbooks
+
+
+def test_it_reads_typed_workbook_cells(tmp_path):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["id", "when", "day", "time", "ok", "score", "big", "negative", "ms"])
+    sheet.append(
+        [
+            "007",
+            datetime.datetime(2026, 3, 8, 7, 30),
+            datetime.date(2026, 3, 8),
+            datetime.time(7, 30),
+            True,
+            4.5,
+            1234567890123456789,
+            -3,
+            datetime.datetime(2026, 3, 8, 7, 30, 0, 250000),
+        ]
+    )
+    sheet["C2"].number_format = "yyyy-mm-dd"
+    book.save(tmp_path / "typed.xlsx")
+
+    result = parse_file(tmp_path / "typed.xlsx")
+
+    # openpyxl stores the 19-digit int as 1.234567890123457e+18: the digits in the file are kept
+    assert result.rows == [
+        [
+            "007",
+            "2026-03-08 07:30:00",
+            "2026-03-08",
+            "07:30:00",
+            "TRUE",
+            "4.5",
+            "1234567890123457000",
+            "-3",
+            "2026-03-08 07:30:00.250",
+        ]
+    ]
+    assert result.cell_notes == {(0, 6): LONG_NOTE}
+
+
+def test_it_respects_the_1904_epoch(tmp_path):
+    book = openpyxl.Workbook()
+    book.epoch = openpyxl.utils.datetime.CALENDAR_MAC_1904
+    book.active.append(["when"])
+    book.active.append([datetime.datetime(2026, 3, 8, 7, 30)])
+    book.save(tmp_path / "mac.xlsx")
+    with zipfile.ZipFile(tmp_path / "mac.xlsx") as archive:
+        assert b'date1904="1"' in archive.read("xl/workbook.xml")
+
+    assert parse_file(tmp_path / "mac.xlsx").rows == [["2026-03-08 07:30:00"]]
+
+
+def test_it_gives_formula_cells_their_cached_value(tmp_path):
+    path = xlsx_with_sheet_data(
+        tmp_path,
+        '<row r="1"><c r="A1" t="inlineStr"><is><t>total</t></is></c>'
+        '<c r="B1" t="inlineStr"><is><t>label</t></is></c></row>'
+        '<row r="2"><c r="A2"><f>2+3</f><v>5</v></c><c r="B2" t="str"><f>"a"&amp;"b"</f><v>ab</v></c></row>',
+    )
+
+    assert parse_file(path).rows == [["5", "ab"]]
+
+
+def test_it_keeps_sheet_row_numbers_when_data_starts_lower_right(tmp_path):
+    book = openpyxl.Workbook()
+    book.active["C3"], book.active["D3"] = "id", "score"
+    book.active["C5"], book.active["D5"] = "T-1", 5
+    book.save(tmp_path / "offset.xlsx")
+
+    sheet = parse_file(tmp_path / "offset.xlsx")
+
+    assert (sheet.header_row, sheet.columns, sheet.rows, sheet.row_numbers) == (3, ["id", "score"], [["T-1", "5"]], [5])
+
+
+def test_it_reads_cells_written_without_positions(tmp_path):
+    path = xlsx_with_sheet_data(
+        tmp_path,
+        '<row><c t="inlineStr"><is><t>id</t></is></c><c t="inlineStr"><is><t>score</t></is></c></row>'
+        "<row><c><v>1</v></c><c><v>5</v></c></row>",
+    )
+
+    assert parse_file(path).rows == [["1", "5"]]
+
+
+def test_it_picks_the_first_visible_sheet_with_data_or_the_named_one(tmp_path):
+    book = openpyxl.Workbook()
+    book.active.title = "Empty"
+    hidden = book.create_sheet("Lookup")
+    hidden.sheet_state = "hidden"
+    hidden.append(["code"])
+    hidden.append(["x"])
+    book.create_sheet("Data").append(["id"])
+    book["Data"].append(["T-1"])
+    book.save(tmp_path / "sheets.xlsx")
+
+    default = parse_file(tmp_path / "sheets.xlsx")
+    named = parse_file(tmp_path / "sheets.xlsx", sheet=" lookup ")
+
+    assert (default.sheet_name, default.rows, default.sheet_names) == ("Data", [["T-1"]], ["Empty", "Lookup", "Data"])
+    assert (named.sheet_name, named.rows) == ("Lookup", [["x"]])
+    assert messages(source=tmp_path / "sheets.xlsx", sheet="Pivot") == [
+        "The workbook has no sheet named 'Pivot'. Its sheets are: 'Empty', 'Lookup', 'Data'."
+    ]
+
+
+def test_it_ignores_the_pivot_sheet_unless_asked():
+    pivot = parse_file(SAMPLES / "intercom_mixed_ids.xlsx", sheet="Pivot")
+
+    assert pivot.columns == ["Teammate email", "Responses", "Average rating"]
+    assert "Responses" not in parse_file(SAMPLES / "intercom_mixed_ids.xlsx").columns
+
+
+def test_it_reads_an_ods_workbook(tmp_path):
+    when = pd.to_datetime(["2026-03-08 07:30", "2026-03-08 08:00"])
+    frame = pd.DataFrame({"ticket_id": ["007", "0614"], "score": [5, 4.5], "when": when})
+    frame.to_excel(tmp_path / "google.ods", index=False, engine="odf")
+
+    sheet = parse_file(tmp_path / "google.ods")
+
+    assert (sheet.format, sheet.sheet_names) == ("ods", ["Sheet1"])
+    assert sheet.rows == [["007", "5", "2026-03-08 07:30:00"], ["0614", "4.5", "2026-03-08 08:00:00"]]
+
+
+def test_it_reads_an_xls_workbook(tmp_path):
+    xlwt = pytest.importorskip("xlwt")
+    book = xlwt.Workbook()
+    sheet = book.add_sheet("Responses")
+    for index, name in enumerate(["ticket_id", "score", "when", "day", "ok"]):
+        sheet.write(0, index, name)
+    sheet.write(1, 0, "007")
+    sheet.write(1, 1, 5)
+    sheet.write(1, 2, datetime.datetime(2026, 3, 8, 7, 30), xlwt.easyxf(num_format_str="yyyy-mm-dd hh:mm:ss"))
+    sheet.write(1, 3, datetime.date(2026, 3, 8), xlwt.easyxf(num_format_str="yyyy-mm-dd"))
+    sheet.write(1, 4, True)
+    book.save(str(tmp_path / "old.xls"))
+
+    result = parse_file(tmp_path / "old.xls")
+
+    assert (result.format, result.sheet_names) == ("xls", ["Responses"])
+    assert result.rows == [["007", "5", "2026-03-08 07:30:00", "2026-03-08", "TRUE"]]
+
+
+# Files that are refused
+
+
+def test_it_refuses_an_empty_file():
+    assert messages(source=b"") == ["The file is empty."]
+    assert messages(source=b"\r\n\r\n, ,\r\n") == ["The file has no data: every row is empty."]
+
+
+def test_it_refuses_an_html_page_named_xls(tmp_path):
+    path = tmp_path / "export.xls"
+    path.write_bytes(b"<html><body><table><tr><td>ticket_id</td></tr><tr><td>1</td></tr></table></body></html>")
+
+    assert messages(source=path, filename="export.xls") == [
+        "This file is an HTML page saved with an .xls name; open it in Excel and save it as .xlsx or CSV."
+    ]
+
+
+def test_it_refuses_an_excel_2003_xml_spreadsheet():
+    data = b'<?xml version="1.0"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"></Workbook>'
+
+    assert messages(source=data, filename="report.xml") == [
+        "This file is an Excel 2003 XML spreadsheet saved with an .xml name; "
+        "open it in Excel and save it as .xlsx or CSV."
+    ]
+
+
+@pytest.mark.parametrize(
+    ("data", "what"),
+    [(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "a PNG image"), (b"%PDF-1.7\n%\xe2\xe3", "a PDF document")],
+)
+def test_it_refuses_images_and_documents(data, what):
+    assert messages(source=data, filename="ratings.csv") == [f"This file is {what}, not a spreadsheet. {ACCEPTED}"]
+
+
+def test_it_refuses_binary_junk():
+    assert messages(source=b"\x00\x01\x02garbage\x00" * 50) == [
+        f"This file is not a spreadsheet: it holds binary data, not text. {ACCEPTED}"
+    ]
+
+
+def test_it_refuses_a_damaged_ole2_file():
+    assert messages(source=b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600) == [DAMAGED]
+
+
+def test_it_refuses_a_password_protected_workbook():
+    data = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100 + "EncryptedPackage".encode("utf-16-le")
+
+    assert messages(source=data) == [
+        "The workbook is password-protected. Remove the password in Excel and upload it again."
+    ]
+
+
+def test_it_refuses_zips_that_are_not_workbooks():
+    word, plain = io.BytesIO(), io.BytesIO()
+    with zipfile.ZipFile(word, "w") as archive:
+        archive.writestr("word/document.xml", "<document/>")
+    with zipfile.ZipFile(plain, "w") as archive:
+        archive.writestr("ratings.csv", "a,b\n")
+
+    assert messages(source=word.getvalue()) == [f"This file is a Word document, not a spreadsheet. {ACCEPTED}"]
+    assert messages(source=plain.getvalue()) == [f"This file is a ZIP archive, not a spreadsheet. {ACCEPTED}"]
+
+
+def test_it_refuses_a_truncated_workbook():
+    data = (CASES / "B02-leading-zeros.xlsx").read_bytes()
+
+    assert messages(source=data[: len(data) // 2]) == [DAMAGED]
+
+
+# Limits
+
+
+def test_it_refuses_a_zip_bomb_before_parsing(tmp_path):
+    path = xlsx_with_sheet_data(tmp_path, '<row r="1"><c r="A1"><v>1</v></c></row>' + " " * 5_000_000)
+
+    (message,) = messages(source=path)
+    (total,) = messages(source=path, limits=Limits(max_uncompressed_bytes=2 * 1024 * 1024))
+
+    assert message.startswith("Part of the workbook (xl/worksheets/sheet1.xml) expands ")
+    assert message.endswith(" times when unzipped (limit 100); it may be damaged or malicious.")
+    assert total == "The workbook expands to 4 MB when unzipped (limit 2 MB); it may be damaged or malicious."
+
+
+FAR_CELLS = {
+    "two corners": '<row r="1"><c r="A1"><v>1</v></c></row><row r="1048576"><c r="XFD1048576"><v>2</v></c></row>',
+    "repeated r": '<row r="1"><c r="A1"><v>1</v></c><c r="B1" r="J9000000"><v>1</v></c></row>',
+    "quoted >": '<row r="1"><c r="A1"><v>1</v></c><c r="B1" x=">" r="J9000000"><v>1</v></c></row>',
+    "single quotes": "<row r='1'><c r='A1'><v>1</v></c><c r='J9000000'><v>1</v></c></row>",
+    "newline": '<row r="1"><c r="A1"><v>1</v></c><c\nr="J9000000"><v>1</v></c></row>',
+    "no positions": '<row r="1"><c><v>1</v></c></row><row r="900000">' + "<c><v>1</v></c>" * 20 + "</row>",
+}
+
+
+@pytest.mark.parametrize("sheet_data", FAR_CELLS.values(), ids=FAR_CELLS.keys())
+def test_it_refuses_a_sheet_whose_grid_would_exhaust_memory(tmp_path, sheet_data):
+    # calamine sizes its grid by the outermost cells: the first one is 550 GB and aborts the
+    # process (tafia/calamine#693); each of these few-KB files would need 90M cells or more
+    (message,) = messages(source=xlsx_with_sheet_data(tmp_path, sheet_data))
+
+    assert message.startswith("A sheet in the workbook spans more than 10,000,000 cells (rows x columns)")
+
+
+def test_it_refuses_an_ods_whose_repeated_cells_would_exhaust_memory(tmp_path):
+    pd.DataFrame({"id": ["T-1"]}).to_excel(tmp_path / "base.ods", index=False, engine="odf")
+    bomb = (
+        '<table:table-row table:number-rows-repeated="1000000"><table:table-cell table:number-columns-repeated="1000"/>'
+        '</table:table-row><table:table-row><table:table-cell table:number-columns-repeated="15000"/>'
+        '<table:table-cell office:value-type="string"><text:p>x</text:p></table:table-cell></table:table-row>'
+    )
+    with zipfile.ZipFile(tmp_path / "base.ods") as source, zipfile.ZipFile(tmp_path / "bomb.ods", "w") as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "content.xml":
+                data = data.replace(b"</table:table>", bomb.encode() + b"</table:table>")
+            target.writestr(item, data)
+
+    (message,) = messages(source=tmp_path / "bomb.ods")
+
+    assert message.startswith("A sheet in the workbook spans more than 10,000,000 cells (rows x columns)")
+
+
+def test_it_refuses_files_over_the_size_limit():
+    data = b"id\n" + b"x" * 1024 * 1024
+
+    assert messages(source=data, limits=Limits(max_bytes=1024 * 1024)) == [
+        f"The file is larger than 1 MB, the most one upload can take. {SPLIT}"
+    ]
+
+
+def test_it_refuses_rows_over_the_limit():
+    data = b"id\n" + b"".join(b"%d\n" % number for number in range(5))
+
+    assert len(parse_file(data, limits=Limits(max_rows=5)).rows) == 5
+    assert messages(source=data, limits=Limits(max_rows=4)) == [
+        f"The file has more than 4 data rows, the most one upload can take. {SPLIT}"
+    ]
+
+
+def test_it_refuses_columns_over_the_limit_but_not_trailing_empty_ones():
+    assert parse_file(b"a,b,c,,,,,\n1,2,3,,,,,\n", limits=Limits(max_columns=3)).columns == ["a", "b", "c"]
+    assert messages(source=b"a,b,c,d\n1,2,3,4\n", limits=Limits(max_columns=3)) == [
+        "The file has 4 columns; the most we can read is 3. Delete the columns you do not need and upload it again."
+    ]
