@@ -4,7 +4,6 @@ With the embedded Redis (no REDIS_URL), Redis stops with them.
 """
 
 import os
-import signal
 import subprocess
 import sys
 import time
@@ -35,9 +34,12 @@ class Command(BaseCommand):
         finally:
             for child in children:
                 if child.poll() is None:
-                    child.send_signal(signal.SIGINT)
+                    child.terminate()  # the worker finishes its current job first (RQ's warm shutdown)
             for child in children:
-                child.wait()
+                try:
+                    child.wait(timeout=30)
+                except subprocess.TimeoutExpired:
+                    child.kill()
             self._stop_embedded_redis()
 
     def _stop_embedded_redis(self) -> None:
