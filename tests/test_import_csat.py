@@ -69,3 +69,9 @@ def test_it_exits_2_for_a_file_it_cannot_use(tmp_path, content, message):
     assert status == 2
     assert message.lower() in out.lower()
     assert Upload.objects.count() == 0
+
+
+def test_it_exits_2_for_an_unknown_time_zone(shared):
+    status, out = run(str(shared / "samples/basic_api_fields.csv"), "--dry-run", "--time-zone", "Mars/Olympus")
+    assert status == 2
+    assert "--time-zone Mars/Olympus: unknown time zone" in out

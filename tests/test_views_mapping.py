@@ -78,3 +78,10 @@ def test_it_keeps_the_upload_when_reading_again_fails(client_in):
     created.refresh_from_db()
     assert (created.header_row, created.rows.count()) == (2, 1)
     assert "No column could be a ticket id" in response.content.decode()
+
+
+def test_it_refuses_a_preset_file_with_a_broken_pattern(client_in, shared):
+    response = upload(client_in, "b.csv", (shared / "samples/basic_api_fields.csv").read_bytes())
+    preset = SimpleUploadedFile("p.json", b'{"name": "x", "columns": {"score": "re:(("}}')
+    page = client_in.post(response.url.replace("mapping/", "mapping/apply/"), {"preset_file": preset}, follow=True)
+    assert "preset.columns.score: the pattern &#x27;((&#x27; is not a valid regular expression" in page.content.decode()

@@ -181,7 +181,7 @@ def edit_cell(row: Row, column: int, text: str) -> list[Row]:
     if not upload.is_editable:
         raise IntakeError([f"This upload is {upload.get_status_display().lower()}; it can no longer be edited."])
     if not 0 <= column < len(upload.columns):
-        raise IntakeError([f"There is no column {column + 1} in this upload."])
+        raise IntakeError([f"There is no column {column} in this upload (columns are numbered from 0)."])
     with transaction.atomic():
         old_key = row.item_key
         if text == row.cells[column]:

@@ -7,6 +7,7 @@ The JSON format is mapping.Preset's (uploads/preset_format.py, README "Preset JS
 """
 
 import json
+import re
 
 from django.db import IntegrityError
 
@@ -63,8 +64,35 @@ def export_json(upload: Upload) -> str:
 def parse_json(data: bytes) -> mapping.Preset:
     """A preset from uploaded JSON bytes; ValueError with a readable reason when malformed."""
     try:
-        return mapping.Preset.from_json(json.loads(data.decode("utf-8-sig")))
+        raw = json.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise ValueError(f"This is not a preset JSON file ({exc}).") from None
-    except (TypeError, KeyError) as exc:
+    if not isinstance(raw, dict):
+        raise ValueError("This preset JSON is malformed: it must be one JSON object.")
+    _check_patterns(raw)
+    try:
+        return mapping.Preset.from_json(raw)
+    except (TypeError, KeyError, AttributeError) as exc:
         raise ValueError(f"This preset JSON is malformed ({exc}).") from None
+
+
+def _check_patterns(value, where: str = "preset") -> None:
+    """Every `re:` column spec and the clarifying_pattern regexes must compile."""
+    if isinstance(value, dict):
+        for key, inner in value.items():
+            pattern = inner if key in ("header", "comment", "question") and where.endswith("clarifying_pattern") else None
+            if isinstance(pattern, str):
+                _compile(pattern, f"{where}.{key}")
+            _check_patterns(inner, f"{where}.{key}")
+    elif isinstance(value, list):
+        for index, inner in enumerate(value):
+            _check_patterns(inner, f"{where}[{index}]")
+    elif isinstance(value, str) and value.startswith("re:"):
+        _compile(value[3:], where)
+
+
+def _compile(pattern: str, where: str) -> None:
+    try:
+        re.compile(pattern)
+    except re.error as exc:
+        raise ValueError(f"{where}: the pattern {pattern!r} is not a valid regular expression ({exc}).") from None

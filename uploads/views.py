@@ -23,15 +23,19 @@ def _get_upload_for_user(request, pk: int) -> Upload:
     return get_object_or_404(uploads, pk=pk)
 
 
-@login_required
-def home(request):
+def _home(request, form: UploadForm, status: int = 200):
     uploads = Upload.objects.all() if request.user.is_staff else Upload.objects.filter(owner=request.user)
     uploads = uploads.select_related("owner").annotate(
         n_rows=Count("rows"),
         n_invalid=Count("rows", filter=Q(rows__status=Row.Status.INVALID)),
         n_created=Count("rows", filter=Q(rows__result=Row.Result.CREATED)),
     )[:200]
-    return render(request, "uploads/home.html", {"uploads": uploads, "form": UploadForm()})
+    return render(request, "uploads/home.html", {"uploads": uploads, "form": form}, status=status)
+
+
+@login_required
+def home(request):
+    return _home(request, UploadForm())
 
 
 @login_required
@@ -39,7 +43,7 @@ def home(request):
 def upload_new(request):
     form = UploadForm(request.POST, request.FILES)
     if not form.is_valid():
-        return render(request, "uploads/home.html", {"form": form, "uploads": []}, status=400)
+        return _home(request, form, status=400)
     received = form.cleaned_data["file"]
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "upload"
@@ -51,7 +55,7 @@ def upload_new(request):
             upload = intake.create_upload(request.user, path, received.name, options)
         except intake.IntakeError as exc:
             form.add_error("file", [f"{received.name}: {message}" for message in exc.messages])
-            return render(request, "uploads/home.html", {"form": form, "uploads": []}, status=400)
+            return _home(request, form, status=400)
     return redirect("uploads:mapping", upload.pk)
 
 

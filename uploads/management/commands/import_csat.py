@@ -6,12 +6,13 @@ otherwise; 2 when the file cannot be read (the reason goes to stderr).
 
 import json
 import sys
+import zoneinfo
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from uploads import delivery, intake, mapping, saved_presets, validation
+from uploads import delivery, intake, saved_presets, validation
 from uploads.models import Row
 
 CLI_USERNAME = "import_csat"
@@ -35,6 +36,8 @@ class Command(BaseCommand):
         path = Path(options["path"])
         if not path.is_file():
             self._fail(f"{path}: no such file")
+        if options["time_zone"] and options["time_zone"] not in zoneinfo.available_timezones():
+            self._fail(f"--time-zone {options['time_zone']}: unknown time zone; use an IANA name such as Europe/Berlin")
         try:
             read = intake.ReadOptions(
                 time_zone=options["time_zone"], sheet=options["sheet"], preset=self._preset(options["mapping"])
@@ -58,8 +61,8 @@ class Command(BaseCommand):
             return None
         if Path(name).is_file():
             try:
-                return mapping.load_preset(Path(name))
-            except (OSError, ValueError, KeyError) as exc:
+                return saved_presets.parse_json(Path(name).read_bytes())
+            except (OSError, ValueError) as exc:
                 self._fail(f"--mapping {name}: {exc}")
         try:
             return saved_presets.find_preset(name)
