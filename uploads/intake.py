@@ -62,7 +62,8 @@ def read_file(path: Path, filename: str, options: ReadOptions) -> tuple[parsing.
     if not preset.columns.get("ticket_id") and not preset.splits_into("ticket_id"):
         raise IntakeError([
             "No column could be a ticket id (looked for headers such as 'ticket_id', "
-            "'Ticket number', 'Conversation ID'). Rename the column or choose it on the mapping page."
+            "'Ticket number', 'Conversation ID'). Rename the column that holds the ticket id to "
+            "'Ticket ID' and upload the file again."
         ])
     return sheet, preset, reason
 
