@@ -14,7 +14,7 @@ from django.conf import settings
 from django.core.files import File
 from django.db import transaction
 
-from uploads import mapping, parsing, validation
+from uploads import access, mapping, parsing, reports, validation
 from uploads.models import Row, Upload
 
 
@@ -52,6 +52,7 @@ def read_file(path: Path, filename: str, options: ReadOptions) -> tuple[parsing.
         )
     except parsing.ParseError as exc:
         raise IntakeError(exc.messages) from None
+    _strip_report_columns(sheet)
     if not sheet.rows:
         raise IntakeError(["The file has a header row but no data rows."])
     if options.preset is not None:
@@ -64,6 +65,17 @@ def read_file(path: Path, filename: str, options: ReadOptions) -> tuple[parsing.
             "'Ticket number', 'Conversation ID'). Rename the column or choose it on the mapping page."
         ])
     return sheet, preset, reason
+
+
+def _strip_report_columns(sheet: parsing.Sheet) -> None:
+    """An error report of ours uploaded again: drop its row/status/reason columns, undo its apostrophes."""
+    sheet.columns, sheet.rows, was_report = reports.strip_report_columns(
+        sheet.columns, sheet.rows, text_format=sheet.format == "csv"
+    )
+    if was_report:
+        width = len(sheet.columns)
+        sheet.extra_header_rows = [row[:width] for row in sheet.extra_header_rows]
+        sheet.notices.append("This is an error report from the portal: its row, status and reason columns were left out.")
 
 
 def default_time_zone() -> str:
@@ -79,7 +91,7 @@ def create_upload(owner, path: Path, filename: str, options: ReadOptions) -> Upl
     validation.mark_duplicates(checked.rows)
     with transaction.atomic():
         upload = Upload(
-            owner=owner, filename=filename, file_format=sheet.format,
+            owner=owner, team=access.team_for(owner), filename=filename, file_format=sheet.format,
             encoding=sheet.encoding or "", delimiter=sheet.delimiter or "",
             header_row=sheet.header_row, sheet_name=sheet.sheet_name or "",
             columns=sheet.columns, sheet_meta=_sheet_meta(sheet), notices=list(getattr(sheet, "notices", [])),
