@@ -35,17 +35,19 @@ CONTENT_TYPES = {
 }
 
 
+def _risky(text: str) -> bool:
+    """Starts with = + - @ TAB or CR once any leading apostrophes are set aside."""
+    return text.lstrip("'").startswith(FORMULA_PREFIXES)
+
+
 def neutralise(text: str) -> str:
-    """`text` safe for a CSV cell: a leading ' before = + - @ TAB CR (or before ' + one of those)."""
-    body = text[1:] if text.startswith("'") else text
-    return "'" + text if body.startswith(FORMULA_PREFIXES) else text
+    """`text` safe for a CSV cell: one more leading ' when it is `_risky` (`'=1+1` -> `''=1+1`)."""
+    return "'" + text if _risky(text) else text
 
 
 def unneutralise(text: str) -> str:
-    """Undo `neutralise` exactly: drop one ' that precedes = + - @ TAB CR or ' + one of those."""
-    if text.startswith("'") and neutralise(text[1:]) == text:
-        return text[1:]
-    return text
+    """Undo `neutralise` exactly: drop one leading ' from a `_risky` text."""
+    return text[1:] if text.startswith("'") and _risky(text[1:]) else text
 
 
 def report_filename(upload: Upload, kind: str = "errors", fmt: str = "csv") -> str:
