@@ -95,6 +95,7 @@ AUTH_PASSWORD_VALIDATORS = [
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",  # login throttling: must come first
     "django.contrib.auth.backends.ModelBackend",
+    "uploads.access.AdminRoleBackend",  # admins (staff or the "Admins" group) manage the portal's models
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "uploads:home"

@@ -49,3 +49,25 @@ def require_admin(view):
         return user.is_authenticated
 
     return user_passes_test(check)(view)
+
+
+class AdminRoleBackend:
+    """Gives every admin (see is_admin) the permissions of the portal's models and of users and groups,
+    so the Django admin lets them review uploads and manage teams, presets and users.
+
+    Authenticates nobody itself: listed after ModelBackend in AUTHENTICATION_BACKENDS.
+    """
+
+    APPS = ("uploads", "auth")
+
+    def authenticate(self, request, **credentials):
+        return None
+
+    def get_user(self, user_id):
+        return None
+
+    def has_perm(self, user, perm: str, obj=None) -> bool:
+        return user.is_active and perm.split(".", 1)[0] in self.APPS and is_admin(user)
+
+    def has_module_perms(self, user, app_label: str) -> bool:
+        return user.is_active and app_label in self.APPS and is_admin(user)

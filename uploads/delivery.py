@@ -95,6 +95,8 @@ def deliver_submission(submission_id: int) -> None:
     a pause, a cancel, or a rejection that needs a person.
     """
     submission = Submission.objects.select_related("upload").get(pk=submission_id)
+    if submission.status not in (Submission.Status.QUEUED, Submission.Status.SENDING):
+        return  # cancelled (or over) before this job ran: a later submission may own the upload now
     upload = submission.upload
     early = (upload.resume_at - timezone.now()).total_seconds() if upload.resume_at else 0
     if early > 0:
