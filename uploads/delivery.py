@@ -165,7 +165,7 @@ def _send_batch(submission: Submission, batch: Batch) -> bool:
         attempt.response_body = outcome.body_text[:20000]
         attempt.duration_ms = outcome.duration_ms
         attempt.save()
-        audit.record(submission.upload, None, "batch_sent", batch=batch.sequence, items=len(rows), http_status=outcome.http_status, outcome=outcome.kind.value)
+        audit.record(submission.upload, None, "batch_sent", batch=batch.sequence, rows=len(rows), http_status=outcome.http_status, outcome=outcome.kind.value)
         if outcome.kind == kind.CREATED:
             _record_results(batch, rows, outcome.results)
         elif outcome.kind == kind.UNKNOWN:

@@ -50,7 +50,7 @@ def upload_new(request):
         except intake.IntakeError as exc:
             form.add_error("file", [f"{received.name}: {message}" for message in exc.messages])
             return render(request, "uploads/home.html", {"form": form, "uploads": []}, status=400)
-    audit.record(upload, request.user, "uploaded", filename=upload.filename, rows=upload.rows.count())
+    audit.record(upload, request.user, "uploaded", filename=upload.filename, rows=upload.rows.count(), preset=upload.preset_name)
     return redirect("uploads:mapping", upload.pk)
 
 
