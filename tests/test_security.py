@@ -158,3 +158,22 @@ def _walk_every_page(people, shared) -> list[tuple[str, str]]:
         fetch(ada, url)
     fetch(Client(), reverse("login"), {"username": "maria", "password": "wrong"})
     return seen
+
+
+def test_it_reads_the_token_from_a_secret_file(tmp_path):
+    secret = tmp_path / "maestroqa"
+    secret.write_text(TOKEN + "\n", encoding="utf-8")
+    env = {**os.environ, "MAESTROQA_API_TOKEN_FILE": str(secret), "MAESTROQA_API_TOKEN": ""}
+    code = "from django.conf import settings; print(settings.MAESTROQA_API_TOKEN == %r, settings.MAESTROQA_SANDBOX)" % TOKEN
+    done = subprocess.run([sys.executable, "manage.py", "shell", "--no-imports", "-c", code], cwd=BASE, env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert done.stdout == "True False\n", done.stderr
+    assert TOKEN not in done.stderr
+
+
+def test_it_names_a_missing_secret_file_without_revealing_anything(tmp_path):
+    env = {**os.environ, "MAESTROQA_API_TOKEN_FILE": str(tmp_path / "missing")}
+    done = subprocess.run([sys.executable, "manage.py", "check"], cwd=BASE, env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode != 0
+    assert "MAESTROQA_API_TOKEN_FILE cannot be read: No such file or directory." in done.stderr
