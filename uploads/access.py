@@ -27,7 +27,7 @@ def visible_uploads(user) -> QuerySet[Upload]:
     """The uploads `user` may see and act on."""
     if is_admin(user):
         return Upload.objects.all()
-    return Upload.objects.filter(Q(owner=user) | Q(team__in=user.teams.all())).distinct()
+    return Upload.objects.filter(Q(owner=user) | Q(team__in=user.teams.all()))
 
 
 def get_upload_for_user(user, pk: int) -> Upload:
