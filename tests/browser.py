@@ -30,7 +30,12 @@ def page(live_server):
         page = context.new_page()
         page.set_default_timeout(15_000)
         page.base_url = live_server.url
+        # The pages run under a strict CSP: any violation (inline script or style) fails the test.
+        # Wait with expect(...) or wait_for_selector, not wait_for_function (it needs eval).
+        violations = []
+        page.on("console", lambda message: "Content Security Policy" in message.text and violations.append(message.text))
         yield page
+        assert violations == [], violations
         context.close()
         browser.close()
 

@@ -12,6 +12,8 @@ os.environ.setdefault(
 )
 # Playwright's sync API runs an event loop in the test thread; the ORM calls there are still synchronous.
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+# Live-server threads must not keep connections open, or Postgres cannot drop the test database.
+os.environ["DATABASE_CONN_MAX_AGE"] = "0"
 os.environ.pop("MAESTROQA_API_TOKEN", None)
 os.environ.pop("MAESTROQA_API_TOKEN_FILE", None)
 

@@ -5,6 +5,7 @@ import io
 
 import pytest
 from django.contrib.auth import get_user_model
+from playwright.sync_api import expect
 
 from tests.browser import page, sign_in  # noqa: F401  (fixture)
 from uploads import delivery
@@ -39,7 +40,7 @@ def test_it_uploads_fixes_submits_and_reports(page, shared, queue, sandbox_url):
     page.keyboard.press("Control+a")
     page.keyboard.type("4")
     page.keyboard.press("Enter")
-    page.wait_for_function("document.querySelector('[data-count=invalid]').textContent === '9'")
+    expect(page.locator("[data-count=invalid]")).to_have_text("9")  # no wait_for_function: CSP forbids eval
 
     upload = Upload.objects.get()
     assert upload.rows.get(number=40).status == Row.Status.VALID

@@ -1,16 +1,22 @@
-"""Admin for review: uploads, rows and their results, batches and attempts; read-only history."""
+"""Admin for review: uploads, rows and their results, batches and attempts; read-only history.
 
-from django.contrib import admin
+Teams, saved presets and users are managed here by admins. Actions on uploads
+call the same functions the pages call (approval.approve, delivery.cancel_upload,
+delivery.resend_unconfirmed).
+"""
+
+from django.contrib import admin, messages
 from django.urls import reverse
 from django.utils.html import format_html
 
-from uploads.models import Attempt, Batch, Row, Submission, Upload
+from uploads import approval, delivery
+from uploads.models import Attempt, AuditEvent, Batch, Row, SavedPreset, Submission, Team, Upload
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
     """History is recorded by the portal, never typed in: no add, change or delete here."""
 
-    def has_add_permission(self, request):
+    def has_add_permission(self, request, obj=None):
         return False
 
     def has_change_permission(self, request, obj=None):
@@ -20,26 +26,67 @@ class ReadOnlyAdmin(admin.ModelAdmin):
         return False
 
 
+class AuditEventInline(admin.TabularInline):
+    model = AuditEvent
+    extra = 0
+    can_delete = False
+    fields = readonly_fields = ("at", "user", "action", "details")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+def _run_action(modeladmin, request, queryset, function, done: str) -> None:
+    """Call `function(upload, user)` for each selected upload; report successes and refusals."""
+    ok = 0
+    for upload in queryset:
+        try:
+            function(upload, request.user)
+            ok += 1
+        except delivery.DeliveryError as exc:
+            modeladmin.message_user(request, f"{upload}: {exc}", messages.WARNING)
+    if ok:
+        modeladmin.message_user(request, f"{ok} upload(s) {done}.", messages.SUCCESS)
+
+
 @admin.register(Upload)
 class UploadAdmin(ReadOnlyAdmin):
-    list_display = ("id", "filename", "owner", "created_at", "status", "preset_name", "time_zone")
-    list_filter = ("status", "created_at", "owner")
-    search_fields = ("filename", "owner__username")
-    list_select_related = ("owner",)
+    list_display = ("id", "filename", "owner", "team", "created_at", "status", "preset_name", "time_zone")
+    list_filter = ("status", "team", "owner", "created_at")
+    search_fields = ("filename", "owner__username", "team__name")
+    list_select_related = ("owner", "team")
     readonly_fields = [field.name for field in Upload._meta.fields] + ["page_link"]
+    inlines = [AuditEventInline]
+    actions = ["approve_uploads", "cancel_uploads", "resend_unconfirmed"]
 
     @admin.display(description="Page")
     def page_link(self, obj):
         return format_html('<a href="{}">Open the upload</a>', reverse("uploads:table", args=[obj.pk]))
 
+    @admin.action(description="Approve and send")
+    def approve_uploads(self, request, queryset):
+        _run_action(self, request, queryset, approval.approve, "approved")
+
+    @admin.action(description="Cancel delivery")
+    def cancel_uploads(self, request, queryset):
+        _run_action(self, request, queryset, delivery.cancel_upload, "cancelled")
+
+    @admin.action(description="Resend unconfirmed rows")
+    def resend_unconfirmed(self, request, queryset):
+        _run_action(self, request, queryset, delivery.resend_unconfirmed, "queued again")
+
 
 @admin.register(Row)
 class RowAdmin(ReadOnlyAdmin):
-    list_display = ("number", "upload_link", "status", "result", "maestro_id", "result_message")
-    list_filter = ("status", "result")
-    search_fields = ("maestro_id", "item__ticket_id", "upload__filename")
+    list_display = ("number", "upload_link", "ticket", "status", "result", "maestro_id", "result_message")
+    list_filter = ("status", "result", "upload__team")
+    search_fields = ("maestro_id", "item__ticket_id", "item__agent_id", "item__agent_email", "upload__filename")
     list_select_related = ("upload",)
     readonly_fields = [field.name for field in Row._meta.fields]
+
+    @admin.display(description="Ticket")
+    def ticket(self, obj):
+        return (obj.item or {}).get("ticket_id", "")
 
     @admin.display(description="Upload")
     def upload_link(self, obj):
@@ -69,3 +116,26 @@ class SubmissionAdmin(ReadOnlyAdmin):
     list_display = ("id", "upload", "created_by", "created_at", "status")
     list_filter = ("status",)
     readonly_fields = ("upload", "created_by", "created_at", "parent", "status")
+
+
+@admin.register(AuditEvent)
+class AuditEventAdmin(ReadOnlyAdmin):
+    list_display = ("at", "user", "action", "upload")
+    list_filter = ("action", "at")
+    search_fields = ("upload__filename", "user__username", "action")
+    list_select_related = ("user", "upload")
+    readonly_fields = ("upload", "user", "at", "action", "details")
+
+
+@admin.register(Team)
+class TeamAdmin(admin.ModelAdmin):
+    list_display = ("name",)
+    search_fields = ("name", "members__username")
+    filter_horizontal = ("members",)
+
+
+@admin.register(SavedPreset)
+class SavedPresetAdmin(admin.ModelAdmin):
+    list_display = ("name", "created_by", "created_at")
+    search_fields = ("name",)
+    readonly_fields = ("created_by", "created_at")

@@ -18,7 +18,7 @@ from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from uploads import maestro, ratelimit
+from uploads import audit, maestro, ratelimit
 from uploads.models import Attempt, Batch, Row, Submission, Upload
 
 log = logging.getLogger(__name__)
@@ -95,6 +95,8 @@ def deliver_submission(submission_id: int) -> None:
     a pause, a cancel, or a rejection that needs a person.
     """
     submission = Submission.objects.select_related("upload").get(pk=submission_id)
+    if submission.status not in (Submission.Status.QUEUED, Submission.Status.SENDING):
+        return  # cancelled (or over) before this job ran: a later submission may own the upload now
     upload = submission.upload
     early = (upload.resume_at - timezone.now()).total_seconds() if upload.resume_at else 0
     if early > 0:
@@ -163,6 +165,7 @@ def _send_batch(submission: Submission, batch: Batch) -> bool:
         attempt.response_body = outcome.body_text[:20000]
         attempt.duration_ms = outcome.duration_ms
         attempt.save()
+        audit.record(submission.upload, None, "batch_sent", batch=batch.sequence, rows=len(rows), http_status=outcome.http_status, outcome=outcome.kind.value)
         if outcome.kind == kind.CREATED:
             _record_results(batch, rows, outcome.results)
         elif outcome.kind == kind.UNKNOWN:
@@ -245,6 +248,7 @@ def _finish(submission: Submission) -> None:
         status=status, finished_at=timezone.now(), heartbeat_at=None
     )
     Submission.objects.filter(pk=submission.pk).update(status=Submission.Status.DONE)
+    audit.record(upload, None, "finished", created=counts["created"], failed=counts["failed"], unconfirmed=counts["unconfirmed"])
 
 
 def delivery_counts(upload: Upload) -> dict[str, int]:
@@ -273,3 +277,54 @@ def wait_until_done(upload: Upload, poll_seconds: float = 0.5) -> None:
         worker.work(burst=True, with_scheduler=True, logging_level="WARNING")
         time.sleep(poll_seconds)
         upload.refresh_from_db()
+
+
+# Cancel and resend: shared by the admin actions (issue 6) and the delivery controls' pages.
+CANCELLABLE = [Upload.Status.AWAITING_APPROVAL, Upload.Status.QUEUED, Upload.Status.SENDING,
+               Upload.Status.RATE_LIMITED, Upload.Status.PAUSED]
+
+
+def cancel_upload(upload: Upload, user) -> None:
+    """Stop a delivery (or a pending approval): unsent batches are cancelled, sent ones keep their results.
+
+    A batch being sent right now finishes and records its answer. Raises DeliveryError when
+    nothing is under way.
+    """
+    with transaction.atomic():
+        claimed = Upload.objects.filter(pk=upload.pk, status__in=CANCELLABLE).update(
+            status=Upload.Status.CANCELLED, status_message=f"Cancelled by {user.get_username()}.",
+            finished_at=timezone.now(), resume_at=None,
+        )
+        if claimed != 1:
+            raise DeliveryError("There is nothing to cancel: this upload is not being delivered.")
+        pending = Batch.objects.filter(submission__upload=upload, status=Batch.Status.PENDING).exclude(
+            attempts__outcome=IN_FLIGHT
+        )
+        Row.objects.filter(batch__in=pending, result=Row.Result.SENDING).update(result=Row.Result.NONE)
+        pending.update(status=Batch.Status.CANCELLED)
+        upload.submissions.filter(status__in=[Submission.Status.QUEUED, Submission.Status.SENDING]).update(
+            status=Submission.Status.CANCELLED
+        )
+    audit.record(upload, user, "cancelled")
+    upload.refresh_from_db()
+
+
+def resend_unconfirmed(upload: Upload, user) -> Submission:
+    """Send the rows whose outcome is unknown once more, as a new submission, on a person's request.
+
+    The API has no idempotency key: a resent row may be created twice, which is why this is
+    never automatic. Raises DeliveryError when the upload is still sending or has no unconfirmed row.
+    """
+    with transaction.atomic():
+        row_ids = list(upload.rows.filter(result=Row.Result.UNCONFIRMED).order_by("number").values_list("id", flat=True))
+        if not row_ids:
+            raise DeliveryError("There is no unconfirmed row to resend.")
+        claimed = Upload.objects.filter(
+            pk=upload.pk, status__in=[Upload.Status.DONE_WITH_ERRORS, Upload.Status.FAILED, Upload.Status.CANCELLED]
+        ).update(status=Upload.Status.QUEUED, status_message="", finished_at=None)
+        if claimed != 1:
+            raise DeliveryError("This upload is still being delivered; wait until it ends.")
+        submission = _create_submission(upload, user, row_ids, parent=upload.submissions.last())
+    audit.record(upload, user, "resent_unconfirmed", rows=len(row_ids))
+    upload.refresh_from_db()
+    return submission

@@ -15,7 +15,7 @@ from django.conf import settings
 from django.core.files import File
 from django.db import transaction
 
-from uploads import mapping, parsing, saved_presets, validation
+from uploads import access, mapping, parsing, reports, saved_presets, validation
 from uploads.models import Row, Upload
 
 
@@ -53,6 +53,7 @@ def read_file(path: Path, filename: str, options: ReadOptions) -> tuple[parsing.
         )
     except parsing.ParseError as exc:
         raise IntakeError(exc.messages) from None
+    _strip_report_columns(sheet)
     if not sheet.rows:
         raise IntakeError(["The file has a header row but no data rows."])
     if options.preset is not None:
@@ -68,6 +69,17 @@ def read_file(path: Path, filename: str, options: ReadOptions) -> tuple[parsing.
     return sheet, preset, reason
 
 
+def _strip_report_columns(sheet: parsing.Sheet) -> None:
+    """An error report of ours uploaded again: drop its row/status/reason columns, undo its apostrophes."""
+    sheet.columns, sheet.rows, was_report = reports.strip_report_columns(
+        sheet.columns, sheet.rows, text_format=sheet.format == "csv"
+    )
+    if was_report:
+        width = len(sheet.columns)
+        sheet.extra_header_rows = [row[:width] for row in sheet.extra_header_rows]
+        sheet.notices.append("This is an error report from the portal: its row, status and reason columns were left out.")
+
+
 def default_time_zone() -> str:
     """The zone for naive timestamps when the user picks none (UPLOAD_DEFAULT_TIME_ZONE)."""
     return settings.UPLOAD_DEFAULT_TIME_ZONE
@@ -78,7 +90,7 @@ def create_upload(owner, path: Path, filename: str, options: ReadOptions) -> Upl
     options.time_zone = options.time_zone or default_time_zone()
     sheet, preset, reason = read_file(path, filename, options)
     with transaction.atomic():
-        upload = Upload(owner=owner, filename=filename)
+        upload = Upload(owner=owner, team=access.team_for(owner), filename=filename)
         with path.open("rb") as handle:
             upload.file.save(filename, File(handle), save=False)
         _store_sheet(upload, sheet, preset, reason, options.time_zone)
@@ -91,8 +103,11 @@ def reread_upload(upload: Upload, options: ReadOptions) -> None:
     if not upload.is_editable:
         raise IntakeError(["This upload was submitted; it can no longer be read again."])
     options.time_zone = options.time_zone or upload.time_zone
-    with upload.file.open("rb") as handle:
-        data = handle.read()
+    try:
+        with upload.file.open("rb") as handle:
+            data = handle.read()
+    except (ValueError, OSError):
+        raise IntakeError(["The original file is no longer kept; upload it again to read it differently."]) from None
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "upload"
         path.write_bytes(data)

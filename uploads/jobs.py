@@ -6,3 +6,10 @@ from uploads import delivery
 def deliver_submission(submission_id: int) -> None:
     """Deliver one submission (see delivery.deliver_submission)."""
     delivery.deliver_submission(submission_id)
+
+
+def purge_old_uploads() -> None:
+    """Daily retention run (see retention.purge_old_uploads); scheduled by uploads/cron.py."""
+    from uploads import retention
+
+    retention.purge_old_uploads()

@@ -1,26 +1,59 @@
-"""Error reports: every row not created, with its original columns, row number and reason.
+"""Reports, each as CSV or XLSX: the error report and the full results.
 
-Cells that a spreadsheet would run as a formula (starting with = + - @ TAB CR)
-are written with a leading apostrophe (shared/cases/README.md B16); the API
-still receives the original text.
+- error report: every row not created (invalid, excluded, skipped, duplicate,
+  failed at the API, unconfirmed) with the upload's own columns (edits
+  applied), then `row` (spreadsheet row number), `status` and `reason`.
+- full results: every row with its number, status, result, MaestroQA `_id`,
+  message, and the item as sent (one column per API field).
+
+Formula safety (shared/cases/README.md B16): in CSV, a cell starting with
+= + - @ TAB or CR gets one leading apostrophe (and so does a cell that already
+starts with an apostrophe followed by one of those, so that stripping exactly
+one apostrophe always gives back the original: see `unneutralise`). In XLSX
+every cell is written as a string cell, never a formula, with its exact text.
+The API always receives the original text: reports never change stored data.
 """
 
 import csv
+import json
+from collections.abc import Iterable, Iterator
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 
 from uploads.models import Row, Upload
+from uploads.preset_format import FIELDS
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+REPORT_TRAILING_COLUMNS = ["row", "status", "reason"]
+RESULT_COLUMNS = ["row", "status", "result", "maestro_id", "message"]
+KINDS = ("errors", "results")
+FORMATS = ("csv", "xlsx")
+CONTENT_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+def _risky(text: str) -> bool:
+    """Starts with = + - @ TAB or CR once any leading apostrophes are set aside."""
+    return text.lstrip("'").startswith(FORMULA_PREFIXES)
 
 
 def neutralise(text: str) -> str:
-    """`text` made safe for a spreadsheet cell: a leading ' before a formula-like start."""
-    return "'" + text if text.startswith(FORMULA_PREFIXES) else text
+    """`text` safe for a CSV cell: one more leading ' when it is `_risky` (`'=1+1` -> `''=1+1`)."""
+    return "'" + text if _risky(text) else text
 
 
-def report_filename(upload: Upload) -> str:
-    """e.g. `errors-12-zendesk.csv`."""
+def unneutralise(text: str) -> str:
+    """Undo `neutralise` exactly: drop one leading ' from a `_risky` text."""
+    return text[1:] if text.startswith("'") and _risky(text[1:]) else text
+
+
+def report_filename(upload: Upload, kind: str = "errors", fmt: str = "csv") -> str:
+    """e.g. `errors-12-zendesk.csv`, `results-12-zendesk.xlsx`."""
     stem = upload.filename.rsplit(".", 1)[0][:60].replace('"', "")
-    return f"errors-{upload.pk}-{stem}.csv"
+    return f"{kind}-{upload.pk}-{stem}.{fmt}"
 
 
 def row_reason(row: Row) -> str:
@@ -34,16 +67,79 @@ def row_reason(row: Row) -> str:
     return row.get_status_display() if row.status != Row.Status.VALID else "not sent"
 
 
-def write_error_report(upload: Upload, out) -> int:
-    """Write every row not created as CSV to `out`; returns the number of rows written.
+def _status(row: Row) -> str:
+    return row.get_result_display() if row.result else row.get_status_display()
 
-    Columns: the upload's own columns (edits applied), then `row`, `status`, `reason`.
-    """
-    writer = csv.writer(out)
-    writer.writerow([neutralise(name) for name in upload.columns] + ["row", "status", "reason"])
-    written = 0
+
+def error_report_lines(upload: Upload) -> Iterator[list[str]]:
+    """The error report as lines of text cells, header first (not neutralised)."""
+    yield list(upload.columns) + REPORT_TRAILING_COLUMNS
     for row in upload.rows.exclude(result=Row.Result.CREATED).order_by("number").iterator(chunk_size=2000):
-        status = row.get_result_display() if row.result else row.get_status_display()
-        writer.writerow([neutralise(text) for text in row.current_cells] + [row.number, status, neutralise(row_reason(row))])
+        yield row.current_cells + [str(row.number), _status(row), row_reason(row)]
+
+
+def _item_text(value) -> str:
+    if value is None:
+        return ""
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+
+
+def results_lines(upload: Upload) -> Iterator[list[str]]:
+    """The full results as lines of text cells, header first: every row and its item as sent."""
+    yield RESULT_COLUMNS + FIELDS + ["clarifying_answers"]
+    for row in upload.rows.order_by("number").iterator(chunk_size=2000):
+        item = row.item or {}
+        yield [str(row.number), row.get_status_display(), row.get_result_display() if row.result else "",
+               row.maestro_id, row.result_message] + [_item_text(item.get(name)) for name in FIELDS] + [
+               _item_text(item.get("clarifying_answers"))]
+
+
+def write_csv(lines: Iterable[list[str]], out) -> int:
+    """Write `lines` as CSV to the text stream `out`, every cell neutralised; returns data lines written."""
+    writer = csv.writer(out)
+    written = -1
+    for line in lines:
+        writer.writerow([neutralise(text) for text in line])
         written += 1
-    return written
+    return max(written, 0)
+
+
+def write_xlsx(lines: Iterable[list[str]], out) -> int:
+    """Write `lines` as one XLSX sheet to the binary stream `out`, every cell a string cell."""
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("report")
+    written = -1
+    for line in lines:
+        cells = []
+        for text in line:
+            cell = WriteOnlyCell(sheet, value=text)
+            cell.data_type = "s"  # never a formula, whatever the text starts with
+            cells.append(cell)
+        sheet.append(cells)
+        written += 1
+    book.save(out)
+    return max(written, 0)
+
+
+def write_report(upload: Upload, kind: str, fmt: str, out) -> int:
+    """Write report `kind` (errors|results) in `fmt` (csv|xlsx) to `out`; returns data lines written."""
+    lines = error_report_lines(upload) if kind == "errors" else results_lines(upload)
+    return write_csv(lines, out) if fmt == "csv" else write_xlsx(lines, out)
+
+
+def write_error_report(upload: Upload, out) -> int:
+    """The error report as CSV to the text stream `out` (kept for the first page's link)."""
+    return write_report(upload, "errors", "csv", out)
+
+
+def strip_report_columns(columns: list[str], rows: list[list[str]], *, text_format: bool):
+    """If `columns` end with our report's row/status/reason, drop them (and undo CSV neutralising).
+
+    Returns (columns, rows, was_report). Only a text (CSV/TSV) report carries our
+    apostrophes; a workbook report holds each cell's exact text already.
+    """
+    n = len(REPORT_TRAILING_COLUMNS)
+    if len(columns) <= n or [name.strip().lower() for name in columns[-n:]] != REPORT_TRAILING_COLUMNS:
+        return columns, rows, False
+    fix = unneutralise if text_format else (lambda text: text)
+    return [fix(name) for name in columns[:-n]], [[fix(text) for text in row[:-n]] for row in rows], True

@@ -18,3 +18,17 @@ urlpatterns = [
     path("uploads/<int:pk>/progress.json", views.progress, name="progress"),
     path("uploads/<int:pk>/error-report.csv", views.error_report, name="error_report"),
 ]
+
+# Review, reports and search (issue 6).
+from uploads import views_review  # noqa: E402
+
+urlpatterns += [
+    path("uploads/<int:pk>/review/", views_review.review_page, name="review"),
+    path("uploads/<int:pk>/approve/", views_review.approve, name="approve"),
+    path("uploads/<int:pk>/send-back/", views_review.send_back, name="send_back"),
+    path("uploads/<int:pk>/reports/errors.csv", views_review.report, {"kind": "errors", "fmt": "csv"}, name="errors_csv"),
+    path("uploads/<int:pk>/reports/errors.xlsx", views_review.report, {"kind": "errors", "fmt": "xlsx"}, name="errors_xlsx"),
+    path("uploads/<int:pk>/reports/results.csv", views_review.report, {"kind": "results", "fmt": "csv"}, name="results_csv"),
+    path("uploads/<int:pk>/reports/results.xlsx", views_review.report, {"kind": "results", "fmt": "xlsx"}, name="results_xlsx"),
+    path("find/", views_review.find_ticket, name="find"),
+]

@@ -12,20 +12,18 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.views.decorators.http import require_POST
 
-from uploads import delivery, intake, reports, saved_presets, table
+from uploads import access, approval, audit, delivery, intake, reports, saved_presets, table
 from uploads.forms import ApplyPresetForm, CellEditForm, MappingForm, ReadingForm, SavePresetForm, UploadForm
 from uploads.models import Row, Upload
 
 
 def _get_upload_for_user(request, pk: int) -> Upload:
-    """The upload if this user may see it, else 404 (never 403: ids are not confirmed)."""
-    uploads = Upload.objects.all() if request.user.is_staff else Upload.objects.filter(owner=request.user)
-    return get_object_or_404(uploads, pk=pk)
+    """The upload if this user may see it, else 404 (never 403: ids are not confirmed): see access.py."""
+    return access.get_upload_for_user(request.user, pk)
 
 
 def _home(request, form: UploadForm, status: int = 200):
-    uploads = Upload.objects.all() if request.user.is_staff else Upload.objects.filter(owner=request.user)
-    uploads = uploads.select_related("owner").annotate(
+    uploads = access.visible_uploads(request.user).select_related("owner").annotate(
         n_rows=Count("rows"),
         n_invalid=Count("rows", filter=Q(rows__status=Row.Status.INVALID)),
         n_created=Count("rows", filter=Q(rows__result=Row.Result.CREATED)),
@@ -56,6 +54,7 @@ def upload_new(request):
         except intake.IntakeError as exc:
             form.add_error("file", [f"{received.name}: {message}" for message in exc.messages])
             return _home(request, form, status=400)
+    audit.record(upload, request.user, "uploaded", filename=upload.filename, rows=upload.rows.count(), preset=upload.preset_name)
     return redirect("uploads:mapping", upload.pk)
 
 
@@ -68,6 +67,8 @@ def mapping_page(request, pk: int):
             intake.remap_upload(upload, table.preset_from_form(upload, form.cleaned_data), form.cleaned_data["time_zone"])
         except intake.IntakeError as exc:
             messages.error(request, " ".join(exc.messages))
+        else:
+            audit.record(upload, request.user, "mapping_chosen", preset=upload.preset_name, time_zone=upload.time_zone)
         return redirect("uploads:table", upload.pk)
     context = {
         "upload": upload, "form": form, "explain": table.explain_mapping(upload),
@@ -169,6 +170,7 @@ def edit_cell(request, pk: int):
         changed = intake.edit_cell(row, form.cleaned_data["column"], form.cleaned_data["text"])
     except intake.IntakeError as exc:
         return JsonResponse({"error": " ".join(exc.messages)}, status=409)
+    audit.record(upload, request.user, "cell_edited", row=row.number, column=upload.columns[form.cleaned_data["column"]])
     rows_html = {
         str(item.pk): render_to_string("uploads/snippets/row.html", {"row": display, "upload": upload}, request)
         for item, display in zip(changed, table.display_rows(upload, changed))
@@ -181,7 +183,7 @@ def edit_cell(request, pk: int):
 def submit(request, pk: int):
     upload = _get_upload_for_user(request, pk)
     try:
-        delivery.submit_upload(upload, request.user)
+        approval.submit(upload, request.user)
     except delivery.DeliveryError as exc:
         messages.error(request, str(exc))
     return redirect("uploads:table", upload.pk)
@@ -203,4 +205,5 @@ def error_report(request, pk: int):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{reports.report_filename(upload)}"'
     reports.write_error_report(upload, response)
+    audit.record(upload, request.user, "report_downloaded", kind="errors", format="csv")
     return response

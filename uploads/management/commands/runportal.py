@@ -23,6 +23,7 @@ class Command(BaseCommand):
         manage = [sys.executable, str(settings.BASE_DIR / "manage.py")]
         children = [
             subprocess.Popen(manage + ["rqworker", "default", "--with-scheduler"]),
+            subprocess.Popen(manage + ["rqcron", "uploads.cron"]),  # daily retention purge
             subprocess.Popen(manage + ["runserver", address, "--noreload"]),
         ]
         self.stdout.write(f"The portal is at http://{address}/ (Ctrl-C stops it).")

@@ -1,0 +1,52 @@
+"""The admin for review: filters, search, read-only history, teams and presets managed by admins."""
+
+import pytest
+from django.test import Client
+
+from tests.people import make_people, make_upload
+from uploads.models import Team
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def people():
+    return make_people()
+
+
+def _admin(people) -> Client:
+    client = Client()
+    client.force_login(people["ada"])
+    return client
+
+
+def test_it_filters_uploads_by_status_team_uploader_and_date(people):
+    alpha = make_upload(people["maria"], people["alpha"])
+    make_upload(people["bob"], people["beta"], status="done")
+    client = _admin(people)
+    for query in ({"status__exact": "ready"}, {"team__id__exact": people["alpha"].pk},
+                  {"owner__id__exact": people["maria"].pk}, {"q": "maria"}):
+        response = client.get("/admin/uploads/upload/", query)
+        assert [u.pk for u in response.context["cl"].result_list] == [alpha.pk], query
+    response = client.get("/admin/uploads/upload/", {"created_at__gte": "2000-01-01 00:00:00+00:00"})
+    assert len(response.context["cl"].result_list) == 2
+
+
+def test_it_keeps_results_and_batches_read_only(people):
+    upload = make_upload(people["maria"], people["alpha"])
+    client = _admin(people)
+    page = client.get(f"/admin/uploads/upload/{upload.pk}/change/").content.decode()
+    assert 'name="status"' not in page and "Open the upload" in page
+    row = upload.rows.first()
+    assert 'name="result"' not in client.get(f"/admin/uploads/row/{row.pk}/change/").content.decode()
+    assert client.get("/admin/uploads/row/add/").status_code == 403
+    assert client.post(f"/admin/uploads/upload/{upload.pk}/delete/").status_code == 403
+
+
+def test_it_lets_admins_manage_teams_and_members(people):
+    client = _admin(people)
+    response = client.post("/admin/uploads/team/add/", {"name": "Gamma", "members": [people["bob"].pk]})
+    assert response.status_code == 302
+    assert list(Team.objects.get(name="Gamma").members.values_list("username", flat=True)) == ["bob"]
+    assert client.get("/admin/auth/user/").status_code == 200
+    assert client.get("/admin/uploads/savedpreset/").status_code == 200

@@ -1,0 +1,144 @@
+"""Approval (REQUIRE_APPROVAL), the review page, send back, the activity log and admin actions."""
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from tests.fakemaestro import FakeMaestro
+from tests.people import item, make_people, make_upload
+from uploads import approval, delivery
+from uploads.models import AuditEvent, Row, Upload
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def people():
+    return make_people()
+
+
+@pytest.fixture
+def fake(settings, queue):
+    with FakeMaestro(limits=[(10, 1.0), (100, 60.0)]) as server:
+        settings.MAESTROQA_API_URL = server.base_url
+        settings.MAESTROQA_API_TOKEN = "test-token-not-real"
+        yield server
+
+
+def _client(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def _actions(upload) -> list[tuple[str, str]]:
+    return [(e.user.username if e.user else "system", e.action) for e in upload.events.order_by("at", "id")]
+
+
+def test_it_submits_straight_away_without_approval(people, fake, settings):
+    settings.REQUIRE_APPROVAL = False
+    upload = make_upload(people["maria"], people["alpha"], rows=2)
+    _client(people["maria"]).post(reverse("uploads:submit", args=[upload.pk]))
+    delivery.wait_until_done(upload)
+    upload.refresh_from_db()
+    assert upload.status == Upload.Status.DONE
+    assert _actions(upload) == [("maria", "submitted"), ("system", "batch_sent"), ("system", "finished")]
+
+
+def test_it_waits_for_an_admin_then_delivers_on_approval(people, fake, settings):
+    settings.REQUIRE_APPROVAL = True
+    upload = make_upload(people["maria"], people["alpha"], rows=2)
+    _client(people["maria"]).post(reverse("uploads:submit", args=[upload.pk]))
+    upload.refresh_from_db()
+    assert upload.status == Upload.Status.AWAITING_APPROVAL
+    assert fake.requests == []
+
+    response = _client(people["ada"]).post(reverse("uploads:approve", args=[upload.pk]))
+    assert response.status_code == 302
+    delivery.wait_until_done(upload)
+    upload.refresh_from_db()
+    assert (upload.status, upload.reviewed_by) == (Upload.Status.DONE, people["ada"])
+    assert [item["ticket_id"] for item in fake.requests[0].json["data"]] == ["T-2", "T-3"]
+    assert _actions(upload) == [
+        ("maria", "submitted"), ("ada", "approved"), ("system", "batch_sent"), ("system", "finished"),
+    ]
+
+
+def test_it_sends_back_with_a_comment_the_uploader_sees(people, settings):
+    settings.REQUIRE_APPROVAL = True
+    upload = make_upload(people["maria"], people["alpha"], rows=2)
+    approval.submit(upload, people["maria"])
+    response = _client(people["gina"]).post(
+        reverse("uploads:send_back", args=[upload.pk]), {"comment": "Row 3 is a test ticket."}
+    )
+    assert response.status_code == 302
+    upload.refresh_from_db()
+    assert (upload.status, upload.review_comment) == (Upload.Status.READY, "Row 3 is a test ticket.")
+    page = _client(people["maria"]).get(reverse("uploads:table", args=[upload.pk])).content.decode()
+    assert "Row 3 is a test ticket." in page and "Sent back by gina" in page
+    assert _actions(upload) == [("maria", "submitted"), ("gina", "sent_back")]
+
+
+def test_it_refuses_to_send_back_without_a_comment(people, settings):
+    settings.REQUIRE_APPROVAL = True
+    upload = make_upload(people["maria"], people["alpha"])
+    approval.submit(upload, people["maria"])
+    with pytest.raises(delivery.DeliveryError, match="comment is required"):
+        approval.send_back(upload, people["ada"], "  ")
+    with pytest.raises(delivery.DeliveryError, match="not awaiting approval"):
+        approval.approve(make_upload(people["maria"], people["alpha"]), people["ada"])
+
+
+def test_it_summarises_an_upload_for_review(people):
+    upload = make_upload(people["maria"], people["alpha"], rows=3)
+    Row.objects.filter(upload=upload, number=3).update(
+        item=item(3, score=2, agent_id="A-02", submitted_at="2026-09-30T10:00:00.000Z"), edits={"2": "2"}
+    )
+    Row.objects.create(upload=upload, number=9, cells=["", "", "", ""], status=Row.Status.INVALID)
+    summary = approval.review_summary(upload)
+    assert summary == {
+        "counts": {"valid": 3, "invalid": 1, "skipped": 0, "duplicate": 0, "excluded": 0},
+        "scores": [(2, 1), (5, 2)],
+        "first_date": "2026-09-30T10:00:00.000Z", "last_date": "2026-10-01T08:00:00.000Z",
+        "agents": [("A-01", 2), ("A-02", 1)], "edited_rows": [3],
+    }
+    page = _client(people["ada"]).get(reverse("uploads:review", args=[upload.pk])).content.decode()
+    assert "2026-09-30T10:00:00.000Z to 2026-10-01T08:00:00.000Z" in page
+    assert "<li>A-02: 1</li>" in page
+
+
+def test_it_shows_the_activity_log_to_admins_only(people):
+    upload = make_upload(people["maria"], people["alpha"])
+    _client(people["maria"]).get(reverse("uploads:errors_xlsx", args=[upload.pk]))
+    event = AuditEvent.objects.get()
+    assert (event.user, event.action, event.details) == (people["maria"], "report_downloaded", {"kind": "errors", "format": "xlsx"})
+    assert 'id="activity"' not in _client(people["maria"]).get(reverse("uploads:table", args=[upload.pk])).content.decode()
+    admin_page = _client(people["ada"]).get(reverse("uploads:table", args=[upload.pk])).content.decode()
+    assert 'id="activity"' in admin_page and "report_downloaded" in admin_page
+    admin_change = _client(people["ada"]).get(f"/admin/uploads/upload/{upload.pk}/change/").content.decode()
+    assert "report_downloaded" in admin_change
+
+
+def test_it_approves_cancels_and_resends_from_the_admin(people, fake, settings):
+    settings.REQUIRE_APPROVAL = True
+    upload = make_upload(people["maria"], people["alpha"], rows=2)
+    approval.submit(upload, people["maria"])
+    admin = _client(people["ada"])
+    response = admin.post("/admin/uploads/upload/", {"action": "approve_uploads", "_selected_action": [upload.pk]})
+    assert response.status_code == 302
+    upload.refresh_from_db()
+    assert upload.status == Upload.Status.QUEUED
+    admin.post("/admin/uploads/upload/", {"action": "cancel_uploads", "_selected_action": [upload.pk]})
+    upload.refresh_from_db()
+    assert upload.status == Upload.Status.CANCELLED
+    delivery.wait_until_done(upload)
+    assert fake.requests == []
+    assert set(upload.rows.values_list("result", flat=True)) == {""}
+
+    Row.objects.filter(upload=upload).update(result=Row.Result.UNCONFIRMED)
+    admin.post("/admin/uploads/upload/", {"action": "resend_unconfirmed", "_selected_action": [upload.pk]})
+    delivery.wait_until_done(upload)
+    upload.refresh_from_db()
+    assert upload.status == Upload.Status.DONE
+    assert upload.rows.filter(result=Row.Result.CREATED).count() == 2
+    assert [a for _, a in _actions(upload)][:4] == ["submitted", "approved", "cancelled", "resent_unconfirmed"]

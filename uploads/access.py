@@ -1,0 +1,73 @@
+"""Who sees what: admins see every upload, support managers their own team's.
+
+An admin is a staff user or a member of the group named ADMIN_GROUP. A
+manager sees the uploads of every team they belong to, and their own uploads
+(an upload made before they had a team has none). Everything else is a 404,
+never a 403, so that guessing ids confirms nothing.
+"""
+
+from django.contrib.auth.decorators import user_passes_test
+from django.db.models import Q, QuerySet
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from uploads.models import Team, Upload
+
+ADMIN_GROUP = "Admins"
+
+
+def is_admin(user) -> bool:
+    """True for a signed-in staff user or a member of the "Admins" group."""
+    if not user.is_authenticated:
+        return False
+    return user.is_staff or user.groups.filter(name=ADMIN_GROUP).exists()
+
+
+def visible_uploads(user) -> QuerySet[Upload]:
+    """The uploads `user` may see and act on."""
+    if is_admin(user):
+        return Upload.objects.all()
+    return Upload.objects.filter(Q(owner=user) | Q(team__in=user.teams.all()))
+
+
+def get_upload_for_user(user, pk: int) -> Upload:
+    """The upload if `user` may see it; raises Http404 otherwise."""
+    return get_object_or_404(visible_uploads(user), pk=pk)
+
+
+def team_for(user) -> Team | None:
+    """The team a new upload by `user` belongs to: their first team by name, or None."""
+    return user.teams.order_by("name").first() if user.is_authenticated else None
+
+
+def require_admin(view):
+    """Decorator: the view exists only for admins (others get 404, signed-out users the login page)."""
+
+    def check(user) -> bool:
+        if user.is_authenticated and not is_admin(user):
+            raise Http404("No such page.")
+        return user.is_authenticated
+
+    return user_passes_test(check)(view)
+
+
+class AdminRoleBackend:
+    """Gives every admin (see is_admin) the permissions of the portal's models and of users and groups,
+    so the Django admin lets them review uploads and manage teams, presets and users.
+
+    Authenticates nobody itself: listed after ModelBackend in AUTHENTICATION_BACKENDS.
+    """
+
+    APPS = ("uploads", "auth")
+
+    def authenticate(self, request, **credentials):
+        return None
+
+    def get_user(self, user_id):
+        return None
+
+    def has_perm(self, user, perm: str, obj=None) -> bool:
+        return user.is_active and perm.split(".", 1)[0] in self.APPS and is_admin(user)
+
+    def has_module_perms(self, user, app_label: str) -> bool:
+        return user.is_active and app_label in self.APPS and is_admin(user)

@@ -1,0 +1,98 @@
+"""Optional second pair of eyes: submit for approval, approve, or send back with a comment.
+
+With REQUIRE_APPROVAL on, submitting moves a ready upload to awaiting_approval
+instead of queuing it; an admin then approves (the normal delivery starts:
+delivery.submit_upload) or sends it back with a comment its uploader sees.
+Every change is a conditional UPDATE on the expected status, like delivery's.
+"""
+
+from collections import Counter
+
+from django.conf import settings
+from django.db import transaction
+
+from uploads import audit, delivery, intake
+from uploads.models import Row, Submission, Upload
+
+
+def submit(upload: Upload, user) -> Submission | None:
+    """What the Submit button does: queue delivery, or ask for approval when REQUIRE_APPROVAL.
+
+    Returns the Submission when delivery was queued, None when approval is now awaited.
+    Raises delivery.DeliveryError when the upload was already submitted or has no valid row.
+    """
+    if not settings.REQUIRE_APPROVAL:
+        submission = delivery.submit_upload(upload, user)
+        audit.record(upload, user, "submitted", rows=_valid_count(upload))
+        return submission
+    if not _valid_count(upload):
+        raise delivery.DeliveryError("There is no valid row to send. Fix the invalid rows first.")
+    claimed = Upload.objects.filter(
+        pk=upload.pk, status__in=[Upload.Status.READY, Upload.Status.NEEDS_FIXES]
+    ).update(status=Upload.Status.AWAITING_APPROVAL, status_message="", review_comment="")
+    if claimed != 1:
+        raise delivery.DeliveryError("This upload was already submitted.")
+    upload.refresh_from_db()
+    audit.record(upload, user, "submitted", rows=_valid_count(upload), awaiting_approval=True)
+    return None
+
+
+def approve(upload: Upload, admin) -> Submission:
+    """Approve an upload awaiting approval: its delivery is queued at once (same path as Submit).
+
+    Raises delivery.DeliveryError when the upload is not awaiting approval.
+    """
+    with transaction.atomic():
+        claimed = Upload.objects.filter(pk=upload.pk, status=Upload.Status.AWAITING_APPROVAL).update(
+            status=Upload.Status.READY, reviewed_by=admin
+        )
+        if claimed != 1:
+            raise delivery.DeliveryError("This upload is not awaiting approval.")
+        submission = delivery.submit_upload(upload, admin)
+        audit.record(upload, admin, "approved", rows=_valid_count(upload))
+    upload.refresh_from_db()
+    return submission
+
+
+def send_back(upload: Upload, admin, comment: str) -> None:
+    """Return an upload awaiting approval to its uploader with `comment` (required, shown on its page).
+
+    Raises delivery.DeliveryError when the upload is not awaiting approval or the comment is empty.
+    """
+    comment = comment.strip()
+    if not comment:
+        raise delivery.DeliveryError("Say what needs changing: the comment is required.")
+    claimed = Upload.objects.filter(pk=upload.pk, status=Upload.Status.AWAITING_APPROVAL).update(
+        status=Upload.Status.READY, review_comment=comment[:5000], reviewed_by=admin
+    )
+    if claimed != 1:
+        raise delivery.DeliveryError("This upload is not awaiting approval.")
+    upload.refresh_from_db()
+    intake.refresh_status(upload)
+    audit.record(upload, admin, "sent_back")
+
+
+def _valid_count(upload: Upload) -> int:
+    return upload.rows.filter(status=Row.Status.VALID).count()
+
+
+def review_summary(upload: Upload) -> dict:
+    """What an admin checks before approving.
+
+    Returns {"counts": {row status: n}, "scores": [(score, n)] ascending,
+    "first_date"/"last_date": ISO texts of submitted_at (or ""), "agents": [(agent, n)]
+    most rows first, "edited_rows": [row numbers changed by hand]}; only valid rows
+    (those that would be sent) count for scores, dates and agents.
+    """
+    counts = Counter(upload.rows.values_list("status", flat=True))
+    items = [item for item in upload.rows.filter(status=Row.Status.VALID).values_list("item", flat=True) if item]
+    scores = Counter(item.get("score") for item in items)
+    agents = Counter(item.get("agent_id") or item.get("agent_email") or "(none)" for item in items)
+    dates = sorted(item["submitted_at"] for item in items if item.get("submitted_at"))
+    edited = list(upload.rows.exclude(edits={}).order_by("number").values_list("number", flat=True))
+    return {
+        "counts": {status.value: counts.get(status.value, 0) for status in Row.Status},
+        "scores": sorted(scores.items(), key=lambda pair: (pair[0] is None, pair[0])),
+        "first_date": dates[0] if dates else "", "last_date": dates[-1] if dates else "",
+        "agents": agents.most_common(), "edited_rows": edited,
+    }
