@@ -110,7 +110,13 @@ def _plausible(name: str, texts: list[str]) -> bool:
         return _share(texts, lambda t: bool(_INTEGER.match(t)) or t.casefold() in words) >= 0.6
     if name == "submitted_at":
         return _share(texts, lambda t: any(rx.match(t) for rx in _DATE_LIKE)) >= 0.6
+    if name == "comment":
+        # Medallia's `comments` column says whether a comment exists (EXPORT-FORMATS.md section 11)
+        return _share(texts, lambda t: t.casefold() in _FLAGS) < 1
     return True
+
+
+_FLAGS = {"true", "false", "yes", "no", "0", "1"}
 
 
 def _share(texts: list[str], test) -> float:

@@ -140,7 +140,7 @@ def clean_id(text: str, noun: str = "ticket id") -> Cleaned:
     if _EXCEL_EXPONENT.match(value):
         return Cleaned(issue=Issue(
             "excel_digits", f"{value} is in Excel's scientific notation: digits were lost when this file "
-            "was saved in Excel", f"Export the file again from the helpdesk and upload it without opening "
+            "was saved in Excel; export it again from the helpdesk", f"Upload the new export without opening "
             f"it in Excel, or type the full {noun}"))
     zero = _DECIMAL_ZERO.match(value)
     if zero:

@@ -70,6 +70,7 @@ _IMPORT_ID = re.compile(r"""\s*\{\s*["']ImportId["']\s*:""")
 _TIME_ZONE = re.compile(r"""["']timeZone["']\s*:\s*["']([^"']+)["']""")
 _SURVEYMONKEY_LABELS = {"response", "open-ended response"}
 _HEADER_JUNK = re.compile("[\ufeff\u200b]")
+_LEGACY_QUALTRICS_ID = re.compile(r"V\d+")
 
 
 @dataclass(frozen=True)
@@ -120,7 +121,8 @@ class Sheet:
         e.g. a numeric cell with more than 15 significant digits.
     notices: file-level remarks for the uploader that did not stop the read,
         e.g. an unnamed trailing column that was ignored.
-    layout: "plain", "qualtrics" (3 header rows) or "surveymonkey" (2 header rows).
+    layout: "plain", "qualtrics" (3 header rows), "qualtrics_legacy" (2 header rows,
+        V1..V10 named by row 2) or "surveymonkey" (2 header rows).
     """
 
     columns: list[str]
@@ -464,7 +466,16 @@ def _layout(rows: list[list[str]], top: int) -> tuple[str, int]:
         return "qualtrics", 2
     if _is_surveymonkey_pair(rows, top):
         return "surveymonkey", 1
+    if _is_legacy_qualtrics(rows, top):
+        return "qualtrics_legacy", 1
     return "plain", 0
+
+
+def _is_legacy_qualtrics(rows: list[list[str]], top: int) -> bool:
+    """Pre-2017 Qualtrics: row 1 `V1..V10`, row 2 `ResponseID, ResponseSet, ...` (EXPORT-FORMATS.md section 2)."""
+    header = [cell.strip() for cell in rows[top][:10]]
+    return (len(header) == 10 and all(_LEGACY_QUALTRICS_ID.fullmatch(cell) for cell in header)
+            and top + 1 < len(rows) and rows[top + 1][0].strip().casefold() == "responseid")
 
 
 def _is_import_id_row(row: list[str]) -> bool:
@@ -503,6 +514,10 @@ def _last_filled(row: list[str]) -> int:
 def _column_names(header: list[str], extras: list[list[str]], layout: str, width: int) -> list[str]:
     names = [_HEADER_JUNK.sub("", cell).strip() for cell in header[:width]]
     names += [""] * (width - len(names))
+    if layout == "qualtrics_legacy":
+        labels = [_HEADER_JUNK.sub("", cell).strip() for cell in extras[0]]
+        return [labels[i] if _LEGACY_QUALTRICS_ID.fullmatch(name) and i < len(labels) else name
+                for i, name in enumerate(names)]
     return _surveymonkey_names(names, extras[0]) if layout == "surveymonkey" else names
 
 
