@@ -88,14 +88,9 @@ def _notes(sheet, plan: Plan) -> dict[tuple[int, int], tuple[str, str]]:
 
 def _decide(plan: Plan, sheet) -> None:
     """Per-column decisions from all rows: date order and zone, numeric ticket ids."""
-    stamps, tickets = [], []
-    for cells, number in zip(sheet.rows, sheet.row_numbers):
-        raw = plan.extract(cells)
-        stamp, ticket = raw.get("submitted_at"), raw.get("ticket_id")
-        if stamp and stamp.text.strip():
-            stamps.append((number, stamp.text))
-        if ticket and ticket.text.strip():
-            tickets.append(ticket.text.strip())
+    stamps = [(number, text) for number, text in zip(sheet.row_numbers, _field_texts(plan, sheet, "submitted_at"))
+              if text.strip()]
+    tickets = [text.strip() for text in _field_texts(plan, sheet, "ticket_id") if text.strip()]
     column = plan.preset.columns.get("submitted_at")
     if isinstance(column, str):
         declared = getattr(sheet, "declared_time_zones", {}).get(column)
@@ -103,6 +98,19 @@ def _decide(plan: Plan, sheet) -> None:
                                          declared_zone=declared, preset_zone=plan.preset.time_zone)
     digits = sum(1 for ticket in tickets if ticket.isascii() and ticket.isdigit())
     plan.numeric_ticket = len(tickets) >= 3 and digits >= 0.75 * len(tickets)
+
+
+def _field_texts(plan: Plan, sheet, name: str) -> list[str]:
+    """Every row's source text for field `name`, as `plan.extract` gives it ("" when none).
+
+    Reads the column directly when only the column can give the field a value,
+    since extracting every field of every row is most of the cost on big files."""
+    position = plan.index.get(name)
+    direct = (position is not None and name not in plan.text_maps and name not in plan.preset.constants
+              and not plan.preset.splits_into(name))
+    if direct:
+        return [cells[position] for cells in sheet.rows]
+    return [raw.text if (raw := plan.extract(cells).get(name)) else "" for cells in sheet.rows]
 
 
 def _decisions(plan: Plan, time_zone: str) -> list[str]:
