@@ -134,6 +134,8 @@ def clean_id(text: str, noun: str = "ticket id") -> Cleaned:
     value = trim(text)
     if not value:
         return Cleaned()
+    if value.isascii() and value.isdigit():  # the common case, which none of the rules below can touch
+        return Cleaned(value)
     issue = strict_char_issue(value)
     if issue:
         return Cleaned(issue=issue)

@@ -152,21 +152,28 @@ def mark_duplicates(rows: list[RowResult]) -> None:
     """Mark each valid row whose item equals an earlier valid row's item as 'duplicate', in place.
 
     Rows already marked duplicate are first made valid again, so calling this
-    after an edit settles them afresh. Equality is on the canonical JSON of the
-    item (a hash per row: linear time). Reason: "identical to row 17 in every mapped field".
+    after an edit settles them afresh. Equality is on every field of the item
+    (one hashable key per row, `_item_key`: linear time). Reason: "identical to row 17 in every mapped field".
     """
-    first_of: dict[bytes, int] = {}
+    first_of: dict[object, int] = {}
     for row in rows:
         if row.status == "duplicate":
             row.status, row.duplicate_of, row.skip_reason = "valid", None, None
         if row.status != "valid" or row.item is None:
             continue
-        canonical = json.dumps(row.item, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-        key = hashlib.blake2b(canonical.encode(), digest_size=16).digest()
-        first = first_of.setdefault(key, row.row_number)
+        first = first_of.setdefault(_item_key(row.item), row.row_number)
         if first != row.row_number:
             row.status, row.duplicate_of = "duplicate", first
             row.skip_reason = f"identical to row {first} in every mapped field"
+
+
+def _item_key(item: dict) -> object:
+    """A hashable key equal for equal items: the sorted (field, value) pairs when every value is a
+    str or int (the usual item), else a digest of the canonical JSON (clarifying answers)."""
+    if all(type(value) in (str, int) for value in item.values()):
+        return tuple(sorted(item.items()))
+    canonical = json.dumps(item, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.blake2b(canonical.encode(), digest_size=16).digest()
 
 
 def result_to_json(result: CheckResult) -> dict:
