@@ -35,6 +35,14 @@ def run(name: str, tmp_path: Path, *options: str) -> tuple[dict, list[dict], str
 
 # file -> (preset chosen, (valid, invalid, skipped), items in UTC)
 EXPECTED = {
+    'zendesk_tickets.csv': ('Zendesk tickets with satisfaction ratings', (2, 0, 2), [
+        {"submitted_at": "2026-09-02T10:00:00.000Z", "ticket_id": "53001", "agent_id": "3812345670011", "score": 0, "score_label": "bad", "min_score": 0, "max_score": 1},
+        {"submitted_at": "2026-09-04T11:30:00.000Z", "ticket_id": "53002", "agent_id": "3812345670022", "score": 1, "comment": "Fixed in minutes", "score_label": "good", "min_score": 0, "max_score": 1},
+    ]),
+    'freshdesk_ratings_json.csv': ('Freshdesk satisfaction ratings (7-point)', (2, 0, 0), [
+        {"submitted_at": "2026-10-01T10:00:00.000Z", "ticket_id": "92001", "agent_id": "16000000001", "score": 6, "score_label": "Very Happy", "min_score": 1, "max_score": 7},
+        {"submitted_at": "2026-10-02T11:00:00.000Z", "ticket_id": "92002", "agent_id": "16000000002", "score": 3, "comment": "Rude", "score_label": "Unhappy", "min_score": 1, "max_score": 7},
+    ]),
     'zendesk_legacy.csv': ('Zendesk satisfaction ratings', (3, 0, 2), [
         {"submitted_at": "2026-09-01T12:30:15.000Z", "ticket_id": "51001", "agent_id": "3812345670011", "score": 1, "comment": "Quick and kind.", "score_label": "good", "min_score": 0, "max_score": 1},
         {"submitted_at": "2026-09-03T09:15:00.000Z", "ticket_id": "51002", "agent_id": "3812345670022", "score": 0, "comment": "Nobody answered for two days.", "score_label": "bad", "min_score": 0, "max_score": 1},
@@ -206,3 +214,16 @@ def test_it_skips_the_salesforce_rows_of_other_questions(tmp_path: Path) -> None
     summary, items, _ = run("salesforce_long.csv", tmp_path)
     assert summary["skipped"] == 1
     assert [item["ticket_id"] for item in items] == ["00001026", "00001027"]
+
+
+def test_it_reads_an_api_object_dumped_in_one_cell_as_columns() -> None:
+    from uploads import objectcells, parsing
+
+    sheet = parsing.parse_file(FILES / "zendesk_tickets.csv")
+    objectcells.expand_object_columns(sheet)
+    assert sheet.columns[-5:] == ["satisfaction_rating", "satisfaction_rating.score", "satisfaction_rating.id",
+                                  "satisfaction_rating.comment", "satisfaction_rating.reason"]
+    assert sheet.rows[0][-4:] == ["bad", "57709674553241", "", "No reason provided"]
+    assert sheet.rows[3][-4:] == ["", "", "", ""]
+    assert sheet.notices == ["Cells holding objects were also read as the columns satisfaction_rating.score, "
+                             "satisfaction_rating.id, satisfaction_rating.comment, satisfaction_rating.reason."]

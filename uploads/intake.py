@@ -15,7 +15,7 @@ from django.conf import settings
 from django.core.files import File
 from django.db import transaction
 
-from uploads import mapping, parsing, saved_presets, validation
+from uploads import mapping, objectcells, parsing, saved_presets, validation
 from uploads.models import Row, Upload
 
 
@@ -53,6 +53,7 @@ def read_file(path: Path, filename: str, options: ReadOptions) -> tuple[parsing.
         )
     except parsing.ParseError as exc:
         raise IntakeError(exc.messages) from None
+    objectcells.expand_object_columns(sheet)
     if not sheet.rows:
         raise IntakeError(["The file has a header row but no data rows."])
     if options.preset is not None:

@@ -71,6 +71,18 @@ ZENDESK_UPDATED = [
     ["7811046660003", "52003", "3812345670022", "3", "", "2026-09-12T10:00:00Z", "2026-09-12T10:05:00Z"],
 ]
 
+# 1. Zendesk tickets dumped with pandas: the satisfaction_rating object as Python text in one cell.
+ZENDESK_TICKETS = [
+    ["id", "subject", "status", "assignee_id", "requester_id", "created_at", "updated_at", "satisfaction_rating"],
+    ["53001", "Refund", "solved", "3812345670011", "3812345679001", "2026-09-01T08:00:00Z", "2026-09-02T10:00:00Z",
+     "{'score': 'bad', 'id': 57709674553241, 'comment': None, 'reason': 'No reason provided'}"],
+    ["53002", "Login", "solved", "3812345670022", "3812345679002", "2026-09-03T08:00:00Z", "2026-09-04T11:30:00Z",
+     "{'score': 'good', 'id': 57709674553242, 'comment': 'Fixed in minutes', 'reason': None}"],
+    ["53003", "Invoice", "solved", "3812345670022", "3812345679003", "2026-09-05T08:00:00Z", "2026-09-05T09:00:00Z",
+     "{'score': 'offered', 'id': 57709674553243, 'comment': None, 'reason': None}"],
+    ["53004", "Other", "open", "3812345670011", "3812345679004", "2026-09-06T08:00:00Z", "2026-09-06T09:00:00Z", ""],
+]
+
 QUALTRICS_META = ["StartDate", "EndDate", "Status", "IPAddress", "Progress", "Duration (in seconds)", "Finished",
                   "RecordedDate", "ResponseId", "ExternalReference", "DistributionChannel", "UserLanguage",
                   "Q1", "Q2"]
@@ -182,6 +194,14 @@ FRESHDESK_3 = [
     ["3", "12", "9003", "16000000001", "7", "91003", "", "3", "2026-10-03T12:00:00Z", "2026-10-03T12:00:00Z"],
 ]
 
+# 6. Freshdesk API objects flattened with the ratings object as JSON text in one cell.
+FRESHDESK_JSON = [
+    ["id", "survey_id", "agent_id", "ticket_id", "feedback", "ratings", "created_at"],
+    ["1", "11", "16000000001", "92001", "", '{"default_question": 102, "question_16000000050": 101}',
+     "2026-10-01T10:00:00Z"],
+    ["2", "11", "16000000002", "92002", "Rude", '{"default_question": -101}', "2026-10-02T11:00:00Z"],
+]
+
 # 8. Gorgias: naive microsecond datetimes.
 GORGIAS = [
     ["id", "ticket_id", "customer_id", "assignee_user_email", "score", "body_text", "created_datetime",
@@ -284,6 +304,8 @@ def main() -> None:
     text("zendesk_legacy.csv", ZENDESK)
     xlsx("zendesk_legacy.xlsx", [[int(c) if c.isdigit() and len(c) >= 5 else c for c in row] for row in ZENDESK])
     text("zendesk_updated.csv", ZENDESK_UPDATED)
+    text("zendesk_tickets.csv", ZENDESK_TICKETS)
+    text("freshdesk_ratings_json.csv", FRESHDESK_JSON)
     text("qualtrics_numeric.csv", QUALTRICS_NUMERIC, encoding="utf-8-sig", newline="\r\n")
     text("qualtrics_choice_text.csv", QUALTRICS_CHOICE, encoding="utf-8-sig", newline="\r\n")
     text("qualtrics_choice_text.tsv", QUALTRICS_CHOICE, encoding="utf-16", delimiter="\t", newline="\r\n")
