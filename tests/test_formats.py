@@ -35,6 +35,16 @@ def run(name: str, tmp_path: Path, *options: str) -> tuple[dict, list[dict], str
 
 # file -> (preset chosen, (valid, invalid, skipped), items in UTC)
 EXPECTED = {
+    'delighted_nps.csv': ('Delighted survey responses', (3, 0, 0), [
+        {"submitted_at": "2026-09-10T00:26:40.000Z", "ticket_id": "80201", "agent_id": "4711001", "score": 9, "min_score": 0, "max_score": 10},
+        {"submitted_at": "2026-09-10T01:26:40.000Z", "ticket_id": "80202", "agent_id": "4711002", "score": 0, "comment": "Never", "min_score": 0, "max_score": 10},
+        {"submitted_at": "2026-09-10T02:26:40.000Z", "ticket_id": "80203", "agent_id": "4711001", "score": 4, "min_score": 0, "max_score": 10},
+    ]),
+    'google_forms_nps.csv': ('Google Forms responses', (3, 0, 0), [
+        {"submitted_at": "2026-09-01T10:01:10.000Z", "ticket_id": "70301", "agent_email": "ana@acme.example", "score": 10, "min_score": 0, "max_score": 10},
+        {"submitted_at": "2026-09-02T11:00:00.000Z", "ticket_id": "70302", "agent_email": "bo@acme.example", "score": 0, "comment": "Slow", "min_score": 0, "max_score": 10},
+        {"submitted_at": "2026-09-03T12:00:00.000Z", "ticket_id": "70303", "agent_email": "bo@acme.example", "score": 7, "min_score": 0, "max_score": 10},
+    ]),
     'zendesk_tickets.csv': ('Zendesk tickets with satisfaction ratings', (2, 0, 2), [
         {"submitted_at": "2026-09-02T10:00:00.000Z", "ticket_id": "53001", "agent_id": "3812345670011", "score": 0, "score_label": "bad", "min_score": 0, "max_score": 1},
         {"submitted_at": "2026-09-04T11:30:00.000Z", "ticket_id": "53002", "agent_id": "3812345670022", "score": 1, "comment": "Fixed in minutes", "score_label": "good", "min_score": 0, "max_score": 1},
@@ -227,3 +237,9 @@ def test_it_reads_an_api_object_dumped_in_one_cell_as_columns() -> None:
     assert sheet.rows[3][-4:] == ["", "", "", ""]
     assert sheet.notices == ["Cells holding objects were also read as the columns satisfaction_rating.score, "
                              "satisfaction_rating.id, satisfaction_rating.comment, satisfaction_rating.reason."]
+
+
+def test_it_says_which_score_scale_the_file_was_read_on(tmp_path: Path) -> None:
+    summary, _, _ = run("delighted_nps.csv", tmp_path)
+    assert ("Scores read on the scale 0..10, the first of 1..5, 0..10 that holds every score in this file"
+            in summary["detected"]["decisions"])

@@ -81,7 +81,7 @@ _EXCEL_EXPONENT = re.compile(r"^[+-]?\d+(?:[.,]\d+)?[eE][+-]?\d+$")
 _DECIMAL_ZERO = re.compile(r"^(\d+)\.0+$")
 _INTEGER = re.compile(r"^[+-]?\d+(?:\.0+)?$")
 _MISSING_MARKERS = frozenset({"nan", "none", "nat", "<na>", "null", "#n/a"})
-_SEEN_UNANSWERED = frozenset({-99, -999, -9})
+SEEN_UNANSWERED = frozenset({-99, -999, -9})  # Qualtrics' usual 'seen but unanswered' recodes
 
 LONG_COMMENT = 5000  # characters; above this a comment gets a warning (no API limit is published)
 
@@ -227,7 +227,7 @@ def clean_score(text: str, low: int, high: int, value_map: dict[str, object] | N
 def _range_issue(number: int, low: int, high: int, hint: str, noun: str) -> Issue:
     side = f"above max_score {high}" if number > high else f"below min_score {low}"
     what = f"{number} is {side}"
-    if number in _SEEN_UNANSWERED:
+    if number in SEEN_UNANSWERED:
         what += " (the usual 'seen but unanswered' code: the customer did not answer)"
     return Issue("above_max" if number > high else "below_min", what, hint)
 

@@ -100,6 +100,7 @@ class Plan:
     notes: dict[tuple[int, int], tuple[str, str]] = field(default_factory=dict)
     text_maps: dict[str, dict] = field(default_factory=dict)
     fixed_bounds: tuple[int, int] | None = None
+    scale: tuple[int, int] | None = None  # chosen from preset.score_scales by the file's scores
     memo: dict[tuple, object] = field(default_factory=dict)
 
     @classmethod

@@ -41,6 +41,10 @@ Preset JSON format (every key but "name" is optional)::
           # column gives that field a value
       "time_zone": null,        # IANA zone for naive times (file-declared zones win)
       "date_order": null,       # "MDY" | "DMY" for 3/8/2026-style dates no value settles
+      "score_scales": [[1, 5], [0, 10]],
+          # when no column or constant gives min/max: the first [min, max] holding every
+          # integer score in the file ('seen but unanswered' codes such as -99 aside),
+          # else the last; decided once per file and shown (Delighted NPS vs CSAT)
       "clarifying": [{"key": "Q2", "question": "How easy was it?", "score": "Q2",
                       "comment": "Q2 - Comment", "score_label": null, "scale": "ces7",
                       "min_score": 1, "max_score": 7, "value_map": {}, "labels": {"1": "Very difficult"}}],
@@ -178,6 +182,7 @@ class Preset:
     splits: list[Split] = field(default_factory=list)
     time_zone: str | None = None
     date_order: str | None = None
+    score_scales: list[list[int]] = field(default_factory=list)
     clarifying: list[ClarifyingGroup] = field(default_factory=list)
     clarifying_pattern: ClarifyingPattern | None = None
     reasons: dict[str, str] = field(default_factory=dict)

@@ -19,7 +19,7 @@ import json
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
-from uploads import dates, items, mapping
+from uploads import cells, dates, items, mapping
 from uploads.items import Plan, Problem, RowResult
 
 __all__ = ["CheckResult", "Problem", "RowResult", "check_row", "check_sheet", "mark_duplicates"]
@@ -71,6 +71,7 @@ def check_sheet(sheet, preset: mapping.Preset, *, time_zone: str, now: datetime 
     context = {
         "version": CONTEXT_VERSION, "preset_key": _preset_key(preset), "preset": resolved.to_json(),
         "dates": plan.dates.to_json() if plan.dates else None, "numeric_ticket_ids": plan.numeric_ticket,
+        "score_scale": list(plan.scale) if plan.scale else None,
         "cell_notes": [[number, position, text, note] for (number, position), (text, note) in plan.notes.items()],
     }
     return CheckResult(results, _decisions(plan, time_zone), context)
@@ -98,6 +99,24 @@ def _decide(plan: Plan, sheet) -> None:
                                          declared_zone=declared, preset_zone=plan.preset.time_zone)
     digits = sum(1 for ticket in tickets if ticket.isascii() and ticket.isdigit())
     plan.numeric_ticket = len(tickets) >= 3 and digits >= 0.75 * len(tickets)
+    plan.scale = _decide_scale(plan, sheet)
+    if plan.scale:
+        plan.fixed_bounds = plan.scale
+
+
+def _decide_scale(plan: Plan, sheet) -> tuple[int, int] | None:
+    """The preset's first `score_scales` range holding every integer score (-99 and the like aside),
+    else its last; None when the preset lists none or a column or constant gives min/max."""
+    scales = plan.preset.score_scales
+    if not scales or any(name in plan.index or name in plan.preset.constants for name in ("min_score", "max_score")):
+        return None
+    table = plan.preset.value_maps.get("score")
+    scores = {number for text in set(_field_texts(plan, sheet, "score"))
+              if (number := cells.parse_int(text, table)) is not None and number not in cells.SEEN_UNANSWERED}
+    for low, high in scales:
+        if all(low <= number <= high for number in scores):
+            return low, high
+    return tuple(scales[-1])
 
 
 def _field_texts(plan: Plan, sheet, name: str) -> list[str]:
@@ -115,6 +134,10 @@ def _field_texts(plan: Plan, sheet, name: str) -> list[str]:
 
 def _decisions(plan: Plan, time_zone: str) -> list[str]:
     out = plan.dates.sentences(time_zone) if plan.dates else []
+    if plan.scale:
+        listed = ", ".join(f"{low}..{high}" for low, high in plan.preset.score_scales)
+        out.append(f"Scores read on the scale {plan.scale[0]}..{plan.scale[1]}, the first of {listed} "
+                   "that holds every score in this file")
     if plan.numeric_ticket:
         out.append("Ticket ids in this file are numbers; an id with other characters gets a warning")
     return out
@@ -136,6 +159,8 @@ def check_row(cells: list[str], row_number: int, sheet_columns: list[str], prese
     if same:
         plan.dates = dates.ColumnDates.from_json(context["dates"]) if context.get("dates") else None
         plan.numeric_ticket = bool(context.get("numeric_ticket_ids"))
+        if context.get("score_scale"):
+            plan.scale = plan.fixed_bounds = tuple(context["score_scale"])
         plan.notes = {(n, p): (text, note) for n, p, text, note in context.get("cell_notes", [])}
     else:
         _decide(plan, _OneRow(sheet_columns, cells, row_number))

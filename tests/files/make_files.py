@@ -177,6 +177,23 @@ DELIGHTED_PROPS = [
     ["912", "csat", "1", "Bad", "1789003600", "80102", "bo@acme.example"],
 ]
 
+# 5. Delighted without survey_type: the scores themselves show an NPS (0..10) survey.
+DELIGHTED_NPS = [
+    ["id", "score", "comment", "permalink", "created_at", "person_properties.ticket_id",
+     "person_properties.agent_id"],
+    ["921", "9", "", "https://delighted.com/r/921", "1789000000", "80201", "4711001"],
+    ["922", "0", "Never", "https://delighted.com/r/922", "1789003600", "80202", "4711002"],
+    ["923", "4", "", "https://delighted.com/r/923", "1789007200", "80203", "4711001"],
+]
+
+# 4. Google Forms with a 0..10 linear scale (likely to recommend).
+FORMS_NPS = [
+    ["Timestamp", "Ticket number", "Agent email", "How likely are you to recommend us? (rating)", "Why?"],
+    ["9/1/2026 10:01:10", "70301", "ana@acme.example", "10", ""],
+    ["9/2/2026 11:00:00", "70302", "bo@acme.example", "0", "Slow"],
+    ["9/3/2026 12:00:00", "70303", "bo@acme.example", "7", ""],
+]
+
 # 6. Freshdesk: 7-point codes and classic 1/2/3.
 FRESHDESK_7 = [
     ["id", "survey_id", "user_id", "agent_id", "group_id", "ticket_id", "feedback", "ratings.default_question",
@@ -318,6 +335,8 @@ def main() -> None:
     write_ods()
     text("delighted.csv", DELIGHTED)
     text("delighted_properties.csv", DELIGHTED_PROPS)
+    text("delighted_nps.csv", DELIGHTED_NPS)
+    text("google_forms_nps.csv", FORMS_NPS)
     text("freshdesk_7point.csv", FRESHDESK_7)
     text("freshdesk_classic.csv", FRESHDESK_3)
     text("gorgias.csv", GORGIAS)
