@@ -35,6 +35,10 @@ def run(name: str, tmp_path: Path, *options: str) -> tuple[dict, list[dict], str
 
 # file -> (preset chosen, (valid, invalid, skipped), items in UTC)
 EXPECTED = {
+    'kustomer.csv': ('Kustomer conversation satisfaction', (2, 0, 1), [
+        {"submitted_at": "2026-10-04T10:00:00.000Z", "ticket_id": "5f1a2b3c4d5e6f7a8b9c0d1e", "agent_email": "ana@acme.example", "score": 5, "comment": "Lovely", "min_score": 1, "max_score": 5},
+        {"submitted_at": "2026-10-06T10:00:00.000Z", "ticket_id": "5f1a2b3c4d5e6f7a8b9c0d20", "agent_email": "bo@acme.example", "score": 2, "min_score": 1, "max_score": 5},
+    ]),
     'delighted_nps.csv': ('Delighted survey responses', (3, 0, 0), [
         {"submitted_at": "2026-09-10T00:26:40.000Z", "ticket_id": "80201", "agent_id": "4711001", "score": 9, "min_score": 0, "max_score": 10},
         {"submitted_at": "2026-09-10T01:26:40.000Z", "ticket_id": "80202", "agent_id": "4711002", "score": 0, "comment": "Never", "min_score": 0, "max_score": 10},

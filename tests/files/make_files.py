@@ -238,6 +238,15 @@ INTERCOM = [
     ["215471234567891", "1", "", "1789086400", "4711002", "c-2"],
 ]
 
+# 9. Kustomer: rating 1..5 and a status; unanswered surveys are skipped.
+KUSTOMER = [
+    ["Conversation ID", "Assigned User Email", "Satisfaction Rating", "Satisfaction Score", "Satisfaction Status",
+     "Satisfaction Comment", "Satisfaction Updated At"],
+    ["5f1a2b3c4d5e6f7a8b9c0d1e", "ana@acme.example", "5", "1", "Commented", "Lovely", "2026-10-04T10:00:00.000Z"],
+    ["5f1a2b3c4d5e6f7a8b9c0d1f", "bo@acme.example", "", "", "Unresponded", "", "2026-10-05T10:00:00.000Z"],
+    ["5f1a2b3c4d5e6f7a8b9c0d20", "bo@acme.example", "2", "0", "Rated", "", "2026-10-06T10:00:00.000Z"],
+]
+
 # 10. Salesforce: long format, CaseNumber with leading zeros, +0000 offsets.
 SALESFORCE = [
     ["ResponseId", "CaseNumber", "Case Owner Email", "QuestionName", "NumberValue", "ChoiceValue",
@@ -342,6 +351,7 @@ def main() -> None:
     text("gorgias.csv", GORGIAS)
     text("intercom.csv", INTERCOM)
     text("salesforce_long.csv", SALESFORCE)
+    text("kustomer.csv", KUSTOMER)
     text("medallia_agent_connect.csv", MEDALLIA)
     text("german_excel.csv", GERMAN, encoding="cp1252", delimiter=";", prefix="sep=;\r\n", newline="\r\n")
     text("unicode_text.txt", UNICODE_TEXT, encoding="utf-16", delimiter="\t", newline="\r\n")
