@@ -35,6 +35,10 @@ def run(name: str, tmp_path: Path, *options: str) -> tuple[dict, list[dict], str
 
 # file -> (preset chosen, (valid, invalid, skipped), items in UTC)
 EXPECTED = {
+    'german_headers.csv': ('Auto-detected columns', (2, 0, 0), [
+        {"submitted_at": "2026-04-15T09:30:00.000Z", "ticket_id": "94101", "agent_email": "anna@acme.example", "score": 5, "comment": "Schnelle Hilfe, danke für die Geduld", "min_score": 1, "max_score": 5},
+        {"submitted_at": "2026-05-03T14:05:00.000Z", "ticket_id": "94102", "agent_email": "jörg@acme.example", "score": 2, "comment": "Über eine Woche", "min_score": 1, "max_score": 5},
+    ]),
     'kustomer.csv': ('Kustomer conversation satisfaction', (2, 0, 1), [
         {"submitted_at": "2026-10-04T10:00:00.000Z", "ticket_id": "5f1a2b3c4d5e6f7a8b9c0d1e", "agent_email": "ana@acme.example", "score": 5, "comment": "Lovely", "min_score": 1, "max_score": 5},
         {"submitted_at": "2026-10-06T10:00:00.000Z", "ticket_id": "5f1a2b3c4d5e6f7a8b9c0d20", "agent_email": "bo@acme.example", "score": 2, "min_score": 1, "max_score": 5},
@@ -184,6 +188,7 @@ def test_it_reads_each_export_layout_exactly(name: str, tmp_path: Path) -> None:
     ("google_forms.xlsx", "America/New_York", ["2026-09-01T14:01:10.000Z", "2026-10-13T11:05:00.000Z"]),
     ("gorgias.csv", "America/New_York", ["2026-10-01T19:59:41.966Z", "2026-10-03T14:00:00.123Z"]),
     ("german_excel.csv", "Europe/Berlin", ["2026-04-15T07:30:00.000Z", "2026-05-03T12:05:00.000Z"]),
+    ("german_headers.csv", "Europe/Berlin", ["2026-04-15T07:30:00.000Z", "2026-05-03T12:05:00.000Z"]),
     ("excel_97.xls", "Europe/Berlin", ["2026-10-01T06:00:00.000Z", "2026-10-02T07:30:00.000Z"]),
     # absolute or declared times do not move with the chosen zone
     ("qualtrics_numeric.csv", "Europe/Berlin", ["2026-10-05T14:04:11.000Z", "2026-10-07T14:04:11.000Z"]),

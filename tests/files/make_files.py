@@ -277,6 +277,13 @@ GERMAN = [
     ["3.5.2026 14:05", "94002", "anna@acme.example", "2", "Über eine Woche gewartet; schade"],
 ]
 
+# 13. A German team sheet: German headers, no `sep=` line, zero-padded D.M.YYYY.
+GERMAN_HEADERS = [
+    ["Zeitstempel", "Ticketnummer", "Agent E-Mail", "Bewertung", "Kommentar"],
+    ["15.04.2026 09:30", "94101", "anna@acme.example", "5", "Schnelle Hilfe, danke für die Geduld"],
+    ["03.05.2026 14:05", "94102", "jörg@acme.example", "2", "Über eine Woche"],
+]
+
 # 13. Excel "Unicode Text": UTF-16 LE with BOM, tab.
 UNICODE_TEXT = [
     ["submitted_at", "ticket_id", "agent_id", "score", "comment"],
@@ -354,6 +361,7 @@ def main() -> None:
     text("kustomer.csv", KUSTOMER)
     text("medallia_agent_connect.csv", MEDALLIA)
     text("german_excel.csv", GERMAN, encoding="cp1252", delimiter=";", prefix="sep=;\r\n", newline="\r\n")
+    text("german_headers.csv", GERMAN_HEADERS, encoding="cp1252", delimiter=";", newline="\r\n")
     text("unicode_text.txt", UNICODE_TEXT, encoding="utf-16", delimiter="\t", newline="\r\n")
     text("excel_damaged_ids.csv", DAMAGED)
     (HERE / "html_table.xls").write_text(HTML_XLS, encoding="utf-8")
