@@ -35,6 +35,11 @@ def run(name: str, tmp_path: Path, *options: str) -> tuple[dict, list[dict], str
 
 # file -> (preset chosen, (valid, invalid, skipped), items in UTC)
 EXPECTED = {
+    'qualtrics_choice_7point.csv': ('Qualtrics responses (choice text)', (3, 0, 0), [
+        {"submitted_at": "2026-10-05T09:04:11.000Z", "ticket_id": "48400", "agent_id": "3812345670011", "score": 6, "score_label": "Moderately satisfied", "min_score": 1, "max_score": 7},
+        {"submitted_at": "2026-10-06T09:04:11.000Z", "ticket_id": "48401", "agent_id": "3812345670011", "score": 7, "score_label": "Extremely satisfied", "min_score": 1, "max_score": 7},
+        {"submitted_at": "2026-10-07T09:04:11.000Z", "ticket_id": "48402", "agent_id": "3812345670022", "score": 3, "score_label": "Slightly dissatisfied", "min_score": 1, "max_score": 7},
+    ]),
     'german_headers.csv': ('Auto-detected columns', (2, 0, 0), [
         {"submitted_at": "2026-04-15T09:30:00.000Z", "ticket_id": "94101", "agent_email": "anna@acme.example", "score": 5, "comment": "Schnelle Hilfe, danke für die Geduld", "min_score": 1, "max_score": 5},
         {"submitted_at": "2026-05-03T14:05:00.000Z", "ticket_id": "94102", "agent_email": "jörg@acme.example", "score": 2, "comment": "Über eine Woche", "min_score": 1, "max_score": 5},
@@ -252,3 +257,13 @@ def test_it_says_which_score_scale_the_file_was_read_on(tmp_path: Path) -> None:
     summary, _, _ = run("delighted_nps.csv", tmp_path)
     assert ("Scores read on the scale 0..10, the first of 1..5, 0..10 that holds every score in this file"
             in summary["detected"]["decisions"])
+
+
+def test_it_tells_a_7_point_wording_from_a_5_point_one(tmp_path: Path) -> None:
+    seven, _, _ = run("qualtrics_choice_7point.csv", tmp_path)
+    five, _, _ = run("qualtrics_choice_text.csv", tmp_path)
+    assert seven["detected"]["decisions"][1] == (
+        "Answers read as the 7-point wording csat7 (extremely satisfied 7, moderately satisfied 6, slightly "
+        "satisfied 5, neither satisfied nor dissatisfied 4, slightly dissatisfied 3, moderately dissatisfied 2, "
+        "very dissatisfied 1)")
+    assert five["detected"]["decisions"][1].startswith("Answers read as the 5-point wording csat5")

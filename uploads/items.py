@@ -17,7 +17,7 @@ from uploads import cells as rules
 from uploads import dates
 from uploads.cells import Cleaned, Issue
 from uploads.headers import Headers
-from uploads.preset_format import FIELDS, ClarifyingGroup, Preset, Rule, Split, render
+from uploads.preset_format import FIELDS, SCALES, ClarifyingGroup, Preset, Rule, Split, render
 
 STATUSES = ("valid", "invalid", "skipped", "duplicate")
 DEFAULT_BOUNDS = {"min_score": 1, "max_score": 5}
@@ -101,6 +101,11 @@ class Plan:
     text_maps: dict[str, dict] = field(default_factory=dict)
     fixed_bounds: tuple[int, int] | None = None
     scale: tuple[int, int] | None = None  # chosen from preset.score_scales by the file's scores
+    word_scale: str | None = None  # chosen from preset.word_scales by the file's words
+
+    def score_map(self) -> dict | None:
+        """The score's value map: the chosen word scale's, else the preset's."""
+        return SCALES[self.word_scale]["value_map"] if self.word_scale else self.preset.value_maps.get("score")
     memo: dict[tuple, object] = field(default_factory=dict)
 
     @classmethod
@@ -349,7 +354,7 @@ class _RowCheck:
 
     def check_score(self, low: int, high: int) -> None:
         src = self.source("score")
-        table = self.plan.preset.value_maps.get("score")
+        table = self.plan.score_map()
         cleaned = self.cached(("score", low, high), src.text, rules.clean_score, low, high, table)
         issue = cleaned.issue
         if issue and issue.code == "below_min" and "(" not in issue.what and not self.source("min_score").text.strip():

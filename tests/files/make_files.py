@@ -124,6 +124,15 @@ QUALTRICS_CHOICE = [QUALTRICS_META, QUALTRICS_LABELS, qualtrics_import_ids("Amer
                     qualtrics_row("2026-10-09", "Survey Test", "True", "48204|3812345670022",
                                   "Neither satisfied nor dissatisfied", "", "R_2aae")]
 
+# 2. Qualtrics choice text on the 7-point satisfaction scale.
+QUALTRICS_CHOICE_7 = [QUALTRICS_META, QUALTRICS_LABELS, qualtrics_import_ids("UTC"),
+                      qualtrics_row("2026-10-05", "IP Address", "True", "48400|3812345670011", "Moderately satisfied",
+                                    "", "R_4aaa"),
+                      qualtrics_row("2026-10-06", "IP Address", "True", "48401|3812345670011",
+                                    "Extremely satisfied", "", "R_4aab"),
+                      qualtrics_row("2026-10-07", "IP Address", "True", "48402|3812345670022",
+                                    "Slightly dissatisfied", "", "R_4aac")]
+
 # 2. Qualtrics legacy (pre-2017): two header rows, V1..V10.
 QUALTRICS_LEGACY = [
     ["V1", "V2", "V3", "V4", "V5", "V6", "V7", "V8", "V9", "V10", "Q1", "Q2"],
@@ -342,6 +351,7 @@ def main() -> None:
     text("qualtrics_numeric.csv", QUALTRICS_NUMERIC, encoding="utf-8-sig", newline="\r\n")
     text("qualtrics_choice_text.csv", QUALTRICS_CHOICE, encoding="utf-8-sig", newline="\r\n")
     text("qualtrics_choice_text.tsv", QUALTRICS_CHOICE, encoding="utf-16", delimiter="\t", newline="\r\n")
+    text("qualtrics_choice_7point.csv", QUALTRICS_CHOICE_7, encoding="utf-8-sig", newline="\r\n")
     text("qualtrics_legacy.csv", QUALTRICS_LEGACY, encoding="utf-8-sig")
     text("surveymonkey.csv", SURVEYMONKEY)
     xlsx("surveymonkey.xlsx", SURVEYMONKEY)
