@@ -58,8 +58,10 @@ def test_it_keeps_leading_zeros() -> None:
 def test_it_refuses_ids_excel_wrote_in_scientific_notation(damaged: str) -> None:
     row = one(ticket=damaged)
     assert codes(row) == [("ticket_id", "excel_digits")]
-    assert "digits were lost when this file was saved in Excel" in row.errors[0].message
-    assert "Export the file again from the helpdesk" in row.errors[0].message
+    assert row.errors[0].message == (
+        f"Row 2, column 'ticket_id': {damaged} is in Excel's scientific notation: digits were lost when this "
+        "file was saved in Excel; export it again from the helpdesk. Upload the new export without opening it "
+        "in Excel, or type the full ticket id.")
 
 
 def test_it_refuses_an_agent_id_in_scientific_notation() -> None:

@@ -46,6 +46,22 @@ EXACT: dict[str, list[str]] = {
     "min_score": ["min score", "minimum score", "min", "scale min", "min rating"],
     "max_score": ["max score", "maximum score", "max", "scale max", "max rating"],
 }
+# German, French and Spanish team sheets (German Excel CSVs: EXPORT-FORMATS.md section 13), after the English
+_LOCALIZED: dict[str, list[str]] = {
+    "ticket_id": ["ticketnummer", "ticket nummer", "ticket nr", "vorgangsnummer", "fallnummer", "anfrage nr",
+                  "numéro de ticket", "numero de ticket", "n de ticket", "número de ticket", "numero de caso"],
+    "agent_id": ["mitarbeiter id", "bearbeiter id", "agent nr", "id agent", "id del agente"],
+    "agent_email": ["mitarbeiter e mail", "bearbeiter e mail", "e mail agent", "e mail mitarbeiter",
+                    "e mail de l agent", "email agent", "correo del agente"],
+    "score": ["bewertung", "zufriedenheit", "punktzahl", "sterne", "note", "satisfaction client",
+              "puntuación", "puntuacion", "calificación", "calificacion", "valoración", "valoracion"],
+    "submitted_at": ["zeitstempel", "datum", "erstellt am", "bewertet am", "eingereicht am", "zeitpunkt",
+                     "horodatage", "date de réponse", "marca temporal", "fecha"],
+    "comment": ["kommentar", "kommentare", "anmerkung", "anmerkungen", "bemerkung", "rückmeldung",
+                "commentaire", "commentaires", "comentario", "comentarios"],
+}
+for _name, _words in _LOCALIZED.items():
+    EXACT[_name].extend(_words)
 _AGENT_WORDS = r"\b(agent|assignee|assigned|teammate|employee|owner|rep|representative|advisor|staff|responder|handler)\b"
 # field -> regexes searched in the normalised header (weaker than EXACT), best first
 CONTAINS: dict[str, list[str]] = {
@@ -110,7 +126,13 @@ def _plausible(name: str, texts: list[str]) -> bool:
         return _share(texts, lambda t: bool(_INTEGER.match(t)) or t.casefold() in words) >= 0.6
     if name == "submitted_at":
         return _share(texts, lambda t: any(rx.match(t) for rx in _DATE_LIKE)) >= 0.6
+    if name == "comment":
+        # Medallia's `comments` column says whether a comment exists (EXPORT-FORMATS.md section 11)
+        return _share(texts, lambda t: t.casefold() in _FLAGS) < 1
     return True
+
+
+_FLAGS = {"true", "false", "yes", "no", "0", "1"}
 
 
 def _share(texts: list[str], test) -> float:

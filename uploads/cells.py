@@ -81,7 +81,7 @@ _EXCEL_EXPONENT = re.compile(r"^[+-]?\d+(?:[.,]\d+)?[eE][+-]?\d+$")
 _DECIMAL_ZERO = re.compile(r"^(\d+)\.0+$")
 _INTEGER = re.compile(r"^[+-]?\d+(?:\.0+)?$")
 _MISSING_MARKERS = frozenset({"nan", "none", "nat", "<na>", "null", "#n/a"})
-_SEEN_UNANSWERED = frozenset({-99, -999, -9})
+SEEN_UNANSWERED = frozenset({-99, -999, -9})  # Qualtrics' usual 'seen but unanswered' recodes
 
 LONG_COMMENT = 5000  # characters; above this a comment gets a warning (no API limit is published)
 
@@ -134,13 +134,15 @@ def clean_id(text: str, noun: str = "ticket id") -> Cleaned:
     value = trim(text)
     if not value:
         return Cleaned()
+    if value.isascii() and value.isdigit():  # the common case, which none of the rules below can touch
+        return Cleaned(value)
     issue = strict_char_issue(value)
     if issue:
         return Cleaned(issue=issue)
     if _EXCEL_EXPONENT.match(value):
         return Cleaned(issue=Issue(
             "excel_digits", f"{value} is in Excel's scientific notation: digits were lost when this file "
-            "was saved in Excel", f"Export the file again from the helpdesk and upload it without opening "
+            "was saved in Excel; export it again from the helpdesk", f"Upload the new export without opening "
             f"it in Excel, or type the full {noun}"))
     zero = _DECIMAL_ZERO.match(value)
     if zero:
@@ -225,7 +227,7 @@ def clean_score(text: str, low: int, high: int, value_map: dict[str, object] | N
 def _range_issue(number: int, low: int, high: int, hint: str, noun: str) -> Issue:
     side = f"above max_score {high}" if number > high else f"below min_score {low}"
     what = f"{number} is {side}"
-    if number in _SEEN_UNANSWERED:
+    if number in SEEN_UNANSWERED:
         what += " (the usual 'seen but unanswered' code: the customer did not answer)"
     return Issue("above_max" if number > high else "below_min", what, hint)
 

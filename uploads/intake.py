@@ -15,7 +15,7 @@ from django.conf import settings
 from django.core.files import File
 from django.db import transaction
 
-from uploads import access, mapping, parsing, reports, saved_presets, validation
+from uploads import access, mapping, objectcells, parsing, reports, saved_presets, validation
 from uploads.models import Row, Upload
 
 
@@ -54,6 +54,7 @@ def read_file(path: Path, filename: str, options: ReadOptions) -> tuple[parsing.
     except parsing.ParseError as exc:
         raise IntakeError(exc.messages) from None
     _strip_report_columns(sheet)
+    objectcells.expand_object_columns(sheet)
     if not sheet.rows:
         raise IntakeError(["The file has a header row but no data rows."])
     if options.preset is not None:

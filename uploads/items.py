@@ -17,7 +17,7 @@ from uploads import cells as rules
 from uploads import dates
 from uploads.cells import Cleaned, Issue
 from uploads.headers import Headers
-from uploads.preset_format import FIELDS, ClarifyingGroup, Preset, Rule, Split, render
+from uploads.preset_format import FIELDS, SCALES, ClarifyingGroup, Preset, Rule, Split, render
 
 STATUSES = ("valid", "invalid", "skipped", "duplicate")
 DEFAULT_BOUNDS = {"min_score": 1, "max_score": 5}
@@ -71,7 +71,7 @@ class RowResult:
         return cls(**{**data, **problems})
 
 
-@dataclass
+@dataclass(slots=True)
 class Raw:
     """A field's source text before cleaning and where it came from (column header or None)."""
 
@@ -100,6 +100,13 @@ class Plan:
     notes: dict[tuple[int, int], tuple[str, str]] = field(default_factory=dict)
     text_maps: dict[str, dict] = field(default_factory=dict)
     fixed_bounds: tuple[int, int] | None = None
+    scale: tuple[int, int] | None = None  # chosen from preset.score_scales by the file's scores
+    word_scale: str | None = None  # chosen from preset.word_scales by the file's words
+
+    def score_map(self) -> dict | None:
+        """The score's value map: the chosen word scale's, else the preset's."""
+        return SCALES[self.word_scale]["value_map"] if self.word_scale else self.preset.value_maps.get("score")
+    memo: dict[tuple, object] = field(default_factory=dict)
 
     @classmethod
     def build(cls, preset: Preset, columns: list[str], zone: str, now: datetime) -> Plan:
@@ -187,6 +194,16 @@ def _skip_reason(cells: list[str], raw: dict[str, Raw], plan: Plan) -> str | Non
     return None
 
 
+def _clean_label(text: str, table: dict, shares_score: bool) -> Cleaned:
+    """score_label from its value map, none for a plain number in the score's own column, else the text."""
+    key = text.strip().casefold()
+    if key in table:
+        return Cleaned(str(table[key]))
+    if shares_score and rules.parse_int(text) is not None:
+        return Cleaned()  # a plain number in the score column is no label
+    return rules.clean_text(text, "score_label")
+
+
 class _RowCheck:
     """Builds one row's item, errors and warnings, field by field."""
 
@@ -211,6 +228,15 @@ class _RowCheck:
         if answers:
             item["clarifying_answers"] = answers
         return RowResult(self.number, "valid", item, [], self.warnings)
+
+    def cached(self, kind: object, text: str, clean, *args) -> object:
+        """`clean(text, *args)` once per (kind, text) for this plan: cleaning is pure, and agents,
+        scores and labels repeat on most rows. Callers never mutate the result."""
+        key = (kind, text)
+        hit = self.plan.memo.get(key)
+        if hit is None:
+            hit = self.plan.memo[key] = clean(text, *args)
+        return hit
 
     def source(self, name: str) -> Raw:
         return self.raw.get(name) or Raw("", None)
@@ -245,8 +271,13 @@ class _RowCheck:
         if not src.text.strip():
             self.take("submitted_at", src, Cleaned(), "Enter when the customer answered, e.g. 2026-10-05 14:48:00")
             return
-        decision = self.plan.dates or dates.decide_column(src.column or "submitted_at", [(self.number, src.text)])
-        parsed = dates.parse_timestamp(src.text, decision, self.plan.zone, self.plan.now)
+        # Parsing is a pure function of the text under one plan (zone, now, column decision): once per value
+        key = ("submitted_at", src.column, src.text)
+        parsed = self.plan.memo.get(key)
+        if parsed is None:
+            column = src.column or "submitted_at"
+            decision = self.plan.dates or dates.decide_column(column, [(self.number, src.text)])
+            parsed = self.plan.memo[key] = dates.parse_timestamp(src.text, decision, self.plan.zone, self.plan.now)
         self.take("submitted_at", src, Cleaned(parsed.value, parsed.issue, parsed.warnings))
 
     def check_ticket(self) -> None:
@@ -268,13 +299,13 @@ class _RowCheck:
 
     def check_agent(self) -> None:
         id_src, email_src = self.source("agent_id"), self.source("agent_email")
-        agent_id = self.take("agent_id", id_src, rules.clean_id(id_src.text, "agent id"))
+        agent_id = self.take("agent_id", id_src, self.cached("agent_id", id_src.text, rules.clean_id, "agent id"))
         if isinstance(agent_id, str):
             self.note_warning("agent_id", id_src, agent_id)
             if rules.looks_like_name(agent_id):
                 self.warn("agent_id", id_src, f"agent id '{agent_id}' looks like a person's name; MaestroQA "
                           "matches the helpdesk's agent id or the agent's email", "name_like")
-        email = rules.clean_email(email_src.text)
+        email = self.cached("agent_email", email_src.text, rules.clean_email)
         if email.issue and email.issue.code == "not_email" and agent_id:
             reason = email.issue.what.split("address: ", 1)[-1]
             self.warn("agent_email", email_src, f"agent_email '{email_src.text.strip()}' is invalid and was dropped; "
@@ -282,7 +313,7 @@ class _RowCheck:
             email = Cleaned()
         elif email.issue and email.issue.code == "not_email" and not id_src.text.strip():
             issue = email.issue
-            email.issue = Issue(issue.code, f"{issue.what}; no agent_id to fall back on", issue.fix)
+            email = Cleaned(issue=Issue(issue.code, f"{issue.what}; no agent_id to fall back on", issue.fix))
         self.take("agent_email", email_src, email)
         if not id_src.text.strip() and not email_src.text.strip():
             self.no_agent(id_src, email_src)
@@ -323,12 +354,14 @@ class _RowCheck:
 
     def check_score(self, low: int, high: int) -> None:
         src = self.source("score")
-        table = self.plan.preset.value_maps.get("score")
-        cleaned = rules.clean_score(src.text, low, high, table)
+        table = self.plan.score_map()
+        cleaned = self.cached(("score", low, high), src.text, rules.clean_score, low, high, table)
         issue = cleaned.issue
         if issue and issue.code == "below_min" and "(" not in issue.what and not self.source("min_score").text.strip():
-            cleaned.issue = Issue(issue.code, f"{issue.what} (min_score defaults to 1)", issue.fix)
-        self.take("score", src, cleaned, rules.scale_hint(low, high, table))
+            cleaned = Cleaned(issue=Issue(issue.code, f"{issue.what} (min_score defaults to 1)", issue.fix))
+        hint_key = ("hint", low, high)
+        hint = self.plan.memo.get(hint_key) or self.plan.memo.setdefault(hint_key, rules.scale_hint(low, high, table))
+        self.take("score", src, cleaned, hint)
 
     def check_texts(self) -> None:
         src = self.source("comment")
@@ -337,16 +370,10 @@ class _RowCheck:
 
     def check_label(self) -> None:
         src, score_src = self.source("score_label"), self.source("score")
-        key = src.text.strip().casefold()
         table = self.plan.preset.value_maps.get("score_label") or {}
         shares_score = src.column is not None and src.position == score_src.position
-        if key in table:
-            cleaned = Cleaned(str(table[key]))
-        elif shares_score and rules.parse_int(src.text) is not None:
-            cleaned = Cleaned()  # a plain number in the score column is no label
-        else:
-            cleaned = rules.clean_text(src.text, "score_label")
-        self.take("score_label", src, cleaned)
+        self.take("score_label", src, self.cached(("score_label", shares_score), src.text, _clean_label, table,
+                                                  shares_score))
 
     def check_clarifying(self) -> list[dict]:
         answers = []

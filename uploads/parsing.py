@@ -2,28 +2,21 @@
 
 Owns: format detection by content, encoding, delimiter, header rows, workbook
 cell types and epochs, and the size limits. Knows nothing about CSAT fields.
-Text files are read here; workbooks in uploads.workbooks; both then go through
-the same header rules (`_shape`).
+Text files are decoded and split into records in uploads.textfiles, workbooks
+in uploads.workbooks; both then go through the same header rules here (`_shape`).
 """
 
 from __future__ import annotations
 
-import codecs
-import csv
 import gc
-import io
 import os
 import re
-from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from itertools import islice
 from typing import BinaryIO
 
-import charset_normalizer
-
-from uploads import workbooks
+from uploads import textfiles, workbooks
 
 MIB = 1024 * 1024
 ACCEPTED_FORMATS = "Upload a CSV or TSV text file, or an Excel (.xlsx, .xlsm, .xls) or OpenDocument (.ods) workbook."
@@ -40,36 +33,13 @@ _BINARY_KINDS = (
     (b"7z\xbc\xaf", "a 7-Zip archive"),
     (b"{\\rtf", "an RTF document"),
 )
-# (BOM, name recorded on the Sheet, codec for the bytes after it)
-_BOMS = (
-    (b"\xef\xbb\xbf", "utf-8-sig", "utf-8"),
-    (b"\xff\xfe", "utf-16-le", "utf-16-le"),
-    (b"\xfe\xff", "utf-16-be", "utf-16-be"),
-)
-# What Excel's "CSV" save writes outside Western Europe (Windows ANSI code pages), plus Mac Roman.
-_LEGACY_CODECS = (
-    "cp1250 cp1251 cp1252 cp1253 cp1254 cp1255 cp1256 cp1257 cp1258 cp874 cp932 cp936 cp949 cp950 mac_roman"
-)
-# Signs that cp1252 is the wrong reading: a symbol inside a word (Polish "Za¿ó³æ"), runs of accented
-# letters (Cyrillic/Greek/Hebrew read as Latin) or letters only Icelandic and Turkish-as-cp1252 show.
-_LETTER = r"[^\W\d_]"
-_MOJIBAKE = re.compile(
-    r"[\u00a1-\u00ac\u00ae-\u00b4\u00b6\u00b8-\u00bf\u00d7\u00f7\u0192\u02c6\u02dc\u201a\u201e"
-    rf"\u2020\u2021\u2022\u2030\u2039\u203a\u20ac\u2122](?<={_LETTER}.)(?={_LETTER})"
-    r"|[\u00c0-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e]{3,}"
-    r"|[\u00d0\u00dd\u00de\u00f0\u00fd\u00fe]"
-)
-_BAD_CHARS = re.compile("[\x80-\x9f\ufffd]")
-_CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_SEP_LINE = re.compile(r'"?sep=([^\r\n"])"?\1*(?:\r\n|\n|\r|$)', re.IGNORECASE)
-_DELIMITERS = (",", ";", "\t", "|")
-_SAMPLE_CHARS = 65536
-_SAMPLE_RECORDS = 1000
+SAMPLE_CHARS = 65536  # characters (bytes for binary checks) looked at to sniff a file
 _HEADER_SCAN = 20  # title rows above the header are looked for among the first 20 non-empty rows
 _IMPORT_ID = re.compile(r"""\s*\{\s*["']ImportId["']\s*:""")
 _TIME_ZONE = re.compile(r"""["']timeZone["']\s*:\s*["']([^"']+)["']""")
 _SURVEYMONKEY_LABELS = {"response", "open-ended response"}
 _HEADER_JUNK = re.compile("[\ufeff\u200b]")
+_LEGACY_QUALTRICS_ID = re.compile(r"V\d+")
 
 
 @dataclass(frozen=True)
@@ -120,7 +90,8 @@ class Sheet:
         e.g. a numeric cell with more than 15 significant digits.
     notices: file-level remarks for the uploader that did not stop the read,
         e.g. an unnamed trailing column that was ignored.
-    layout: "plain", "qualtrics" (3 header rows) or "surveymonkey" (2 header rows).
+    layout: "plain", "qualtrics" (3 header rows), "qualtrics_legacy" (2 header rows,
+        V1..V10 named by row 2) or "surveymonkey" (2 header rows).
     """
 
     columns: list[str]
@@ -243,7 +214,7 @@ def _sniff_format(data: bytes, limits: Limits) -> str:
     for magic, what in _BINARY_KINDS:
         if data.startswith(magic):
             raise ParseError(f"This file is {what}, not a spreadsheet. {ACCEPTED_FORMATS}")
-    if b"\x00" in data[:_SAMPLE_CHARS] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if b"\x00" in data[:SAMPLE_CHARS] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise ParseError(f"This file is not a spreadsheet: it holds binary data, not text. {ACCEPTED_FORMATS}")
     return "text"
 
@@ -251,155 +222,14 @@ def _sniff_format(data: bytes, limits: Limits) -> str:
 def _parse_text(
     data: bytes, filename: str, encoding: str | None, delimiter: str | None, header_row: int | None, limits: Limits
 ) -> Sheet:
-    text, encoding_name = _decode(data, encoding)
-    _refuse_non_table_text(text, filename)
-    text, declared = _split_sep_line(text)
-    chosen = _delimiter_override(delimiter) or declared or _detect_delimiter(text)
     cap = limits.max_rows + max(header_row or 0, _HEADER_SCAN) + 2
-    numbers, rows = _read_records(text, chosen, cap, limits)
-    result = _shape(numbers, rows, header_row, limits, {})
-    result.encoding, result.delimiter = encoding_name, chosen
+    text = textfiles.read_text(data, filename, encoding, delimiter, cap, limits)
+    result = _shape(text.numbers, text.rows, header_row, limits, {})
+    result.encoding, result.delimiter = text.encoding, text.delimiter
     return result
 
 
-def _decode(data: bytes, override: str | None) -> tuple[str, str]:
-    if override:
-        try:
-            name = codecs.lookup(override).name
-        except LookupError as exc:
-            raise ParseError(f"'{override}' is not a text encoding we know. {SAVE_AS_UTF8}") from exc
-        text = _decode_as(data, name)
-    else:
-        bom = next((entry for entry in _BOMS if data.startswith(entry[0])), None)
-        if bom:
-            name, text = bom[1], _decode_as(data[len(bom[0]) :], bom[2])
-        else:
-            try:
-                name, text = "utf-8", data.decode("utf-8")
-            except UnicodeDecodeError:
-                name = _guess_legacy_encoding(data)
-                text = _decode_as(data, name)
-    text = text.removeprefix("\ufeff")
-    if not text.isascii() and (found := _BAD_CHARS.search(text)):
-        line = text.count("\n", 0, found.start()) + 1
-        raise ParseError(
-            f"The file's text encoding could not be determined: line {line} holds a character that is "
-            f"not text (U+{ord(found.group()):04X}). {SAVE_AS_UTF8}"
-        )
-    return text, name
-
-
-def _decode_as(data: bytes, codec: str) -> str:
-    try:
-        return data.decode(codec)
-    except UnicodeDecodeError as exc:
-        raise ParseError(f"The file cannot be read as {codec} text (byte {exc.start:,}). {SAVE_AS_UTF8}") from exc
-
-
-def _guess_legacy_encoding(data: bytes) -> str:
-    """cp1252 (Excel's Western "CSV") unless it reads as mojibake; else charset-normalizer's guess.
-
-    charset-normalizer alone calls short French or Portuguese cp1252 files cp1250
-    ("Très" becomes "Tčs"), hence cp1252 first (B09: shared/cases/README.md).
-    """
-    try:
-        if not _MOJIBAKE.search(data.decode("cp1252")):
-            return "cp1252"
-    except UnicodeDecodeError:
-        pass
-    match = charset_normalizer.from_bytes(data, cp_isolation=_LEGACY_CODECS.split()).best()
-    if match is None:
-        raise ParseError(f"The file's text encoding could not be determined. {SAVE_AS_UTF8}")
-    return "cp1252" if "cp1252" in match.could_be_from_charset else match.encoding
-
-
-def _refuse_non_table_text(text: str, filename: str) -> None:
-    head = text[:2048].lstrip().lower()
-    if head.startswith("<?xml") and "urn:schemas-microsoft-com:office:spreadsheet" in text[:8192]:
-        raise ParseError(
-            f"This file is an Excel 2003 XML spreadsheet{_named(filename)}; "
-            "open it in Excel and save it as .xlsx or CSV."
-        )
-    if head.startswith(("<!doctype html", "<html", "<table")) or (head.startswith("<") and "<html" in head):
-        raise ParseError(f"This file is an HTML page{_named(filename)}; open it in Excel and save it as .xlsx or CSV.")
-    if head.startswith("<?xml"):
-        raise ParseError(f"This file is an XML document, not a spreadsheet. {ACCEPTED_FORMATS}")
-    sample = text[:_SAMPLE_CHARS]
-    if len(_CONTROL_CHARS.findall(sample)) * 100 > len(sample):
-        raise ParseError(f"This file is not a spreadsheet: it holds binary data, not text. {ACCEPTED_FORMATS}")
-
-
-def _named(filename: str) -> str:
-    extension = os.path.splitext(filename)[1].lower()
-    if not extension:
-        return ""
-    article = "an" if extension[1:2] in tuple("aefhilmnorsx") else "a"
-    return f" saved with {article} {extension} name"
-
-
-def _split_sep_line(text: str) -> tuple[str, str | None]:
-    """Drop Excel's `sep=;` hint line; Excel does not show it, so rows count from the next line."""
-    found = _SEP_LINE.match(text)
-    return (text[found.end() :], found[1]) if found else (text, None)
-
-
-def _delimiter_override(delimiter: str | None) -> str | None:
-    if delimiter is None:
-        return None
-    value = "\t" if delimiter == "\\t" else delimiter
-    if len(value) != 1 or value in '"\r\n':
-        raise ParseError(f"The delimiter must be one character such as , ; | or TAB, not {delimiter!r}.")
-    return value
-
-
-def _detect_delimiter(text: str) -> str:
-    """The candidate whose records most often share one column count above 1; comma on a tie or none."""
-    sample = text[:_SAMPLE_CHARS]
-    cut = len(text) > len(sample)
-    best, best_score = ",", (0.0, 0)
-    for candidate in _DELIMITERS:
-        score = _consistency(sample, candidate, cut)
-        if score > best_score:
-            best, best_score = candidate, score
-    return best
-
-
-def _consistency(sample: str, delimiter: str, cut: bool) -> tuple[float, int]:
-    reader = csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter)
-    try:
-        widths = [len(row) for row in islice(reader, _SAMPLE_RECORDS) if any(row)]
-    except csv.Error:
-        return 0.0, 0
-    if cut:
-        widths = widths[:-1]  # the sample may end inside the last record
-    if not widths:
-        return 0.0, 0
-    width, count = Counter(widths).most_common(1)[0]
-    return (count / len(widths), width) if width > 1 else (0.0, 0)
-
-
-def _read_records(text: str, delimiter: str, cap: int, limits: Limits) -> tuple[list[int], list[list[str]]]:
-    """Non-empty CSV records with their 1-based record numbers; stops past `cap` of them."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    numbers: list[int] = []
-    rows: list[list[str]] = []
-    try:
-        with gc_paused():
-            for number, row in enumerate(reader, 1):
-                if any(row) and not "".join(row).isspace():
-                    numbers.append(number)
-                    rows.append(row)
-                    if len(rows) > cap:
-                        raise _too_many_rows(limits)
-    except csv.Error as exc:
-        raise ParseError(
-            f'Line {reader.line_num:,} cannot be read as CSV ({exc}). Look for a quote (") that is '
-            "never closed, or save the file again from Excel."
-        ) from exc
-    return numbers, rows
-
-
-def _too_many_rows(limits: Limits) -> ParseError:
+def too_many_rows(limits: Limits) -> ParseError:
     """The error for a file over limits.max_rows data rows."""
     return ParseError(
         f"The file has more than {limits.max_rows:,} data rows, the most one upload can take. "
@@ -418,7 +248,7 @@ def _shape(
     start = top + 1 + extra_count
     data = rows[start:]
     if len(data) > limits.max_rows:
-        raise _too_many_rows(limits)
+        raise too_many_rows(limits)
     width = _used_width(rows[top:], limits)
     names = _column_names(rows[top], rows[top + 1 : start], layout, width)
     keep, notices = _check_columns(names, data, numbers[start:])
@@ -464,7 +294,16 @@ def _layout(rows: list[list[str]], top: int) -> tuple[str, int]:
         return "qualtrics", 2
     if _is_surveymonkey_pair(rows, top):
         return "surveymonkey", 1
+    if _is_legacy_qualtrics(rows, top):
+        return "qualtrics_legacy", 1
     return "plain", 0
+
+
+def _is_legacy_qualtrics(rows: list[list[str]], top: int) -> bool:
+    """Pre-2017 Qualtrics: row 1 `V1..V10`, row 2 `ResponseID, ResponseSet, ...` (EXPORT-FORMATS.md section 2)."""
+    header = [cell.strip() for cell in rows[top][:10]]
+    return (len(header) == 10 and all(_LEGACY_QUALTRICS_ID.fullmatch(cell) for cell in header)
+            and top + 1 < len(rows) and rows[top + 1][0].strip().casefold() == "responseid")
 
 
 def _is_import_id_row(row: list[str]) -> bool:
@@ -503,6 +342,10 @@ def _last_filled(row: list[str]) -> int:
 def _column_names(header: list[str], extras: list[list[str]], layout: str, width: int) -> list[str]:
     names = [_HEADER_JUNK.sub("", cell).strip() for cell in header[:width]]
     names += [""] * (width - len(names))
+    if layout == "qualtrics_legacy":
+        labels = [_HEADER_JUNK.sub("", cell).strip() for cell in extras[0]]
+        return [labels[i] if _LEGACY_QUALTRICS_ID.fullmatch(name) and i < len(labels) else name
+                for i, name in enumerate(names)]
     return _surveymonkey_names(names, extras[0]) if layout == "surveymonkey" else names
 
 

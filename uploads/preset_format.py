@@ -41,6 +41,14 @@ Preset JSON format (every key but "name" is optional)::
           # column gives that field a value
       "time_zone": null,        # IANA zone for naive times (file-declared zones win)
       "date_order": null,       # "MDY" | "DMY" for 3/8/2026-style dates no value settles
+      "score_scales": [[1, 5], [0, 10]],
+          # when no column or constant gives min/max: the first [min, max] holding every
+          # integer score in the file ('seen but unanswered' codes such as -99 aside),
+          # else the last; decided once per file and shown (Delighted NPS vs CSAT)
+      "word_scales": ["csat5", "csat7"],
+          # SCALES whose value map (and range) replaces the score's when the score column holds
+          # words: of those knowing every word, the one giving them the most distinct scores,
+          # the first on a tie ("Satisfied" beside "Somewhat satisfied" means a 7-point survey)
       "clarifying": [{"key": "Q2", "question": "How easy was it?", "score": "Q2",
                       "comment": "Q2 - Comment", "score_label": null, "scale": "ces7",
                       "min_score": 1, "max_score": 7, "value_map": {}, "labels": {"1": "Very difficult"}}],
@@ -79,6 +87,12 @@ SCALES: dict[str, dict[str, Any]] = {
         "very satisfied": 5, "extremely satisfied": 5, "satisfied": 4, "somewhat satisfied": 4,
         "neither satisfied nor dissatisfied": 3, "neutral": 3, "somewhat dissatisfied": 2,
         "dissatisfied": 2, "very dissatisfied": 1, "extremely dissatisfied": 1}},
+    # Qualtrics' 7-point wording and the Very/Somewhat one; chosen over csat5 by `word_scales`
+    "csat7": {"min_score": 1, "max_score": 7, "value_map": {
+        "extremely satisfied": 7, "very satisfied": 7, "moderately satisfied": 6, "satisfied": 6,
+        "slightly satisfied": 5, "somewhat satisfied": 5, "neither satisfied nor dissatisfied": 4, "neutral": 4,
+        "slightly dissatisfied": 3, "somewhat dissatisfied": 3, "moderately dissatisfied": 2, "dissatisfied": 2,
+        "very dissatisfied": 1, "extremely dissatisfied": 1}},
     "ces7": {"min_score": 1, "max_score": 7,
              "labels": {str(i): label for i, label in enumerate(_CES_LABELS, start=1)},
              "value_map": {label.casefold(): i for i, label in enumerate(_CES_LABELS, start=1)}},
@@ -178,6 +192,8 @@ class Preset:
     splits: list[Split] = field(default_factory=list)
     time_zone: str | None = None
     date_order: str | None = None
+    score_scales: list[list[int]] = field(default_factory=list)
+    word_scales: list[str] = field(default_factory=list)
     clarifying: list[ClarifyingGroup] = field(default_factory=list)
     clarifying_pattern: ClarifyingPattern | None = None
     reasons: dict[str, str] = field(default_factory=dict)

@@ -9,15 +9,22 @@ The JSON format is mapping.Preset's (uploads/preset_format.py, README "Preset JS
 import json
 import re
 
-from django.db import IntegrityError
+from django.db import DatabaseError, IntegrityError
 
 from uploads import mapping
 from uploads.models import SavedPreset, Upload
 
 
 def all_presets() -> list[mapping.Preset]:
-    """Saved presets first (newest name order), then the built-ins."""
-    saved = [mapping.Preset.from_json(entry.data) for entry in SavedPreset.objects.all()]
+    """Saved presets first (newest name order), then the built-ins.
+
+    A database without the presets table (`import_csat --dry-run` in a fresh
+    checkout, before `migrate`) gives the built-ins alone.
+    """
+    try:
+        saved = [mapping.Preset.from_json(entry.data) for entry in SavedPreset.objects.all()]
+    except DatabaseError:
+        saved = []
     return saved + mapping.builtin_presets()
 
 

@@ -19,8 +19,9 @@ import json
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
-from uploads import dates, items, mapping
+from uploads import cells, dates, items, mapping
 from uploads.items import Plan, Problem, RowResult
+from uploads.preset_format import SCALES
 
 __all__ = ["CheckResult", "Problem", "RowResult", "check_row", "check_sheet", "mark_duplicates"]
 
@@ -71,6 +72,7 @@ def check_sheet(sheet, preset: mapping.Preset, *, time_zone: str, now: datetime 
     context = {
         "version": CONTEXT_VERSION, "preset_key": _preset_key(preset), "preset": resolved.to_json(),
         "dates": plan.dates.to_json() if plan.dates else None, "numeric_ticket_ids": plan.numeric_ticket,
+        "score_scale": list(plan.scale) if plan.scale else None, "word_scale": plan.word_scale,
         "cell_notes": [[number, position, text, note] for (number, position), (text, note) in plan.notes.items()],
     }
     return CheckResult(results, _decisions(plan, time_zone), context)
@@ -88,14 +90,9 @@ def _notes(sheet, plan: Plan) -> dict[tuple[int, int], tuple[str, str]]:
 
 def _decide(plan: Plan, sheet) -> None:
     """Per-column decisions from all rows: date order and zone, numeric ticket ids."""
-    stamps, tickets = [], []
-    for cells, number in zip(sheet.rows, sheet.row_numbers):
-        raw = plan.extract(cells)
-        stamp, ticket = raw.get("submitted_at"), raw.get("ticket_id")
-        if stamp and stamp.text.strip():
-            stamps.append((number, stamp.text))
-        if ticket and ticket.text.strip():
-            tickets.append(ticket.text.strip())
+    stamps = [(number, text) for number, text in zip(sheet.row_numbers, _field_texts(plan, sheet, "submitted_at"))
+              if text.strip()]
+    tickets = [text.strip() for text in _field_texts(plan, sheet, "ticket_id") if text.strip()]
     column = plan.preset.columns.get("submitted_at")
     if isinstance(column, str):
         declared = getattr(sheet, "declared_time_zones", {}).get(column)
@@ -103,10 +100,80 @@ def _decide(plan: Plan, sheet) -> None:
                                          declared_zone=declared, preset_zone=plan.preset.time_zone)
     digits = sum(1 for ticket in tickets if ticket.isascii() and ticket.isdigit())
     plan.numeric_ticket = len(tickets) >= 3 and digits >= 0.75 * len(tickets)
+    plan.word_scale = _decide_word_scale(plan, sheet)
+    if plan.word_scale and _bounds_free(plan):
+        chosen = SCALES[plan.word_scale]
+        plan.fixed_bounds = (chosen["min_score"], chosen["max_score"])
+    plan.scale = _decide_scale(plan, sheet)
+    if plan.scale:
+        plan.fixed_bounds = plan.scale
+
+
+def _bounds_free(plan: Plan) -> bool:
+    """True when no column or constant gives min_score/max_score (a scale may set them)."""
+    return not any(name in plan.index or name in plan.preset.constants for name in ("min_score", "max_score"))
+
+
+def _decide_word_scale(plan: Plan, sheet) -> str | None:
+    """Of the preset's `word_scales` whose value map knows every word in the score column, the one
+    that tells most of them apart (most distinct scores; the first listed on a tie); None when
+    there are no words or no scale knows them all."""
+    words = {text.strip().casefold() for text in set(_field_texts(plan, sheet, "score"))
+             if text.strip() and cells.parse_int(text) is None}
+    best, best_count = None, 0
+    for name in plan.preset.word_scales if words else []:
+        table = SCALES[name]["value_map"]
+        count = len({table[word] for word in words}) if words <= set(table) else 0
+        if count > best_count:
+            best, best_count = name, count
+    return best
+
+
+def _decide_scale(plan: Plan, sheet) -> tuple[int, int] | None:
+    """The preset's first `score_scales` range holding every integer score (-99 and the like aside),
+    else its last; None when the preset lists none or a column or constant gives min/max."""
+    scales = plan.preset.score_scales
+    if not scales or plan.word_scale or not _bounds_free(plan):
+        return None
+    table = plan.score_map()
+    scores = {number for text in set(_field_texts(plan, sheet, "score"))
+              if (number := cells.parse_int(text, table)) is not None and number not in cells.SEEN_UNANSWERED}
+    for low, high in scales:
+        if all(low <= number <= high for number in scores):
+            return low, high
+    return tuple(scales[-1])
+
+
+def _wording(name: str) -> str:
+    """ "extremely satisfied 7, ..., extremely dissatisfied 1": the scale's words, best first, one per score."""
+    table = SCALES[name]["value_map"]
+    firsts = {score: word for word, score in reversed(table.items())}
+    return ", ".join(f"{firsts[score]} {score}" for score in sorted(firsts, reverse=True))
+
+
+def _field_texts(plan: Plan, sheet, name: str) -> list[str]:
+    """Every row's source text for field `name`, as `plan.extract` gives it ("" when none).
+
+    Reads the column directly when only the column can give the field a value,
+    since extracting every field of every row is most of the cost on big files."""
+    position = plan.index.get(name)
+    direct = (position is not None and name not in plan.text_maps and name not in plan.preset.constants
+              and not plan.preset.splits_into(name))
+    if direct:
+        return [cells[position] for cells in sheet.rows]
+    return [raw.text if (raw := plan.extract(cells).get(name)) else "" for cells in sheet.rows]
 
 
 def _decisions(plan: Plan, time_zone: str) -> list[str]:
     out = plan.dates.sentences(time_zone) if plan.dates else []
+    if plan.word_scale:
+        low, high = SCALES[plan.word_scale]["min_score"], SCALES[plan.word_scale]["max_score"]
+        out.append(f"Answers read as the {high - low + 1}-point wording {plan.word_scale} "
+                   f"({_wording(plan.word_scale)})")
+    if plan.scale:
+        listed = ", ".join(f"{low}..{high}" for low, high in plan.preset.score_scales)
+        out.append(f"Scores read on the scale {plan.scale[0]}..{plan.scale[1]}, the first of {listed} "
+                   "that holds every score in this file")
     if plan.numeric_ticket:
         out.append("Ticket ids in this file are numbers; an id with other characters gets a warning")
     return out
@@ -128,6 +195,13 @@ def check_row(cells: list[str], row_number: int, sheet_columns: list[str], prese
     if same:
         plan.dates = dates.ColumnDates.from_json(context["dates"]) if context.get("dates") else None
         plan.numeric_ticket = bool(context.get("numeric_ticket_ids"))
+        if context.get("word_scale"):
+            plan.word_scale = context["word_scale"]
+            chosen = SCALES[plan.word_scale]
+            if _bounds_free(plan):
+                plan.fixed_bounds = (chosen["min_score"], chosen["max_score"])
+        if context.get("score_scale"):
+            plan.scale = plan.fixed_bounds = tuple(context["score_scale"])
         plan.notes = {(n, p): (text, note) for n, p, text, note in context.get("cell_notes", [])}
     else:
         _decide(plan, _OneRow(sheet_columns, cells, row_number))
@@ -144,21 +218,28 @@ def mark_duplicates(rows: list[RowResult]) -> None:
     """Mark each valid row whose item equals an earlier valid row's item as 'duplicate', in place.
 
     Rows already marked duplicate are first made valid again, so calling this
-    after an edit settles them afresh. Equality is on the canonical JSON of the
-    item (a hash per row: linear time). Reason: "identical to row 17 in every mapped field".
+    after an edit settles them afresh. Equality is on every field of the item
+    (one hashable key per row, `_item_key`: linear time). Reason: "identical to row 17 in every mapped field".
     """
-    first_of: dict[bytes, int] = {}
+    first_of: dict[object, int] = {}
     for row in rows:
         if row.status == "duplicate":
             row.status, row.duplicate_of, row.skip_reason = "valid", None, None
         if row.status != "valid" or row.item is None:
             continue
-        canonical = json.dumps(row.item, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-        key = hashlib.blake2b(canonical.encode(), digest_size=16).digest()
-        first = first_of.setdefault(key, row.row_number)
+        first = first_of.setdefault(_item_key(row.item), row.row_number)
         if first != row.row_number:
             row.status, row.duplicate_of = "duplicate", first
             row.skip_reason = f"identical to row {first} in every mapped field"
+
+
+def _item_key(item: dict) -> object:
+    """A hashable key equal for equal items: the sorted (field, value) pairs when every value is a
+    str or int (the usual item), else a digest of the canonical JSON (clarifying answers)."""
+    if all(type(value) in (str, int) for value in item.values()):
+        return tuple(sorted(item.items()))
+    canonical = json.dumps(item, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.blake2b(canonical.encode(), digest_size=16).digest()
 
 
 def result_to_json(result: CheckResult) -> dict:

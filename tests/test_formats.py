@@ -1,0 +1,269 @@
+"""Every export layout of shared/formats/EXPORT-FORMATS.md, through `import_csat --dry-run --items-out`.
+
+The files come from tests/files/make_files.py (invented values, real layouts).
+Each expectation was worked out from EXPORT-FORMATS.md and shared/api/CONTRACT.md:
+ids as typed, integer scores within min..max, min_score/max_score always sent,
+naive times in the chosen zone (UTC unless a test says otherwise).
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+FILES = Path(__file__).resolve().parent / "files"
+
+pytestmark = pytest.mark.django_db
+
+
+def run(name: str, tmp_path: Path, *options: str) -> tuple[dict, list[dict], str]:
+    """import_csat on tests/files/<name>: (JSON summary or {}, written items, stderr)."""
+    items_out, out, err = tmp_path / "items.jsonl", io.StringIO(), io.StringIO()
+    try:
+        call_command("import_csat", str(FILES / name), "--dry-run", "--items-out", str(items_out), "--json",
+                     *options, stdout=out, stderr=err)
+    except SystemExit:
+        pass
+    summary = json.loads(out.getvalue()) if out.getvalue() else {}
+    items = [json.loads(line) for line in items_out.read_text(encoding="utf-8").splitlines()] if items_out.exists() else []
+    return summary, items, err.getvalue()
+
+
+# file -> (preset chosen, (valid, invalid, skipped), items in UTC)
+EXPECTED = {
+    'qualtrics_choice_7point.csv': ('Qualtrics responses (choice text)', (3, 0, 0), [
+        {"submitted_at": "2026-10-05T09:04:11.000Z", "ticket_id": "48400", "agent_id": "3812345670011", "score": 6, "score_label": "Moderately satisfied", "min_score": 1, "max_score": 7},
+        {"submitted_at": "2026-10-06T09:04:11.000Z", "ticket_id": "48401", "agent_id": "3812345670011", "score": 7, "score_label": "Extremely satisfied", "min_score": 1, "max_score": 7},
+        {"submitted_at": "2026-10-07T09:04:11.000Z", "ticket_id": "48402", "agent_id": "3812345670022", "score": 3, "score_label": "Slightly dissatisfied", "min_score": 1, "max_score": 7},
+    ]),
+    'german_headers.csv': ('Auto-detected columns', (2, 0, 0), [
+        {"submitted_at": "2026-04-15T09:30:00.000Z", "ticket_id": "94101", "agent_email": "anna@acme.example", "score": 5, "comment": "Schnelle Hilfe, danke für die Geduld", "min_score": 1, "max_score": 5},
+        {"submitted_at": "2026-05-03T14:05:00.000Z", "ticket_id": "94102", "agent_email": "jörg@acme.example", "score": 2, "comment": "Über eine Woche", "min_score": 1, "max_score": 5},
+    ]),
+    'kustomer.csv': ('Kustomer conversation satisfaction', (2, 0, 1), [
+        {"submitted_at": "2026-10-04T10:00:00.000Z", "ticket_id": "5f1a2b3c4d5e6f7a8b9c0d1e", "agent_email": "ana@acme.example", "score": 5, "comment": "Lovely", "min_score": 1, "max_score": 5},
+        {"submitted_at": "2026-10-06T10:00:00.000Z", "ticket_id": "5f1a2b3c4d5e6f7a8b9c0d20", "agent_email": "bo@acme.example", "score": 2, "min_score": 1, "max_score": 5},
+    ]),
+    'delighted_nps.csv': ('Delighted survey responses', (3, 0, 0), [
+        {"submitted_at": "2026-09-10T00:26:40.000Z", "ticket_id": "80201", "agent_id": "4711001", "score": 9, "min_score": 0, "max_score": 10},
+        {"submitted_at": "2026-09-10T01:26:40.000Z", "ticket_id": "80202", "agent_id": "4711002", "score": 0, "comment": "Never", "min_score": 0, "max_score": 10},
+        {"submitted_at": "2026-09-10T02:26:40.000Z", "ticket_id": "80203", "agent_id": "4711001", "score": 4, "min_score": 0, "max_score": 10},
+    ]),
+    'google_forms_nps.csv': ('Google Forms responses', (3, 0, 0), [
+        {"submitted_at": "2026-09-01T10:01:10.000Z", "ticket_id": "70301", "agent_email": "ana@acme.example", "score": 10, "min_score": 0, "max_score": 10},
+        {"submitted_at": "2026-09-02T11:00:00.000Z", "ticket_id": "70302", "agent_email": "bo@acme.example", "score": 0, "comment": "Slow", "min_score": 0, "max_score": 10},
+        {"submitted_at": "2026-09-03T12:00:00.000Z", "ticket_id": "70303", "agent_email": "bo@acme.example", "score": 7, "min_score": 0, "max_score": 10},
+    ]),
+    'zendesk_tickets.csv': ('Zendesk tickets with satisfaction ratings', (2, 0, 2), [
+        {"submitted_at": "2026-09-02T10:00:00.000Z", "ticket_id": "53001", "agent_id": "3812345670011", "score": 0, "score_label": "bad", "min_score": 0, "max_score": 1},
+        {"submitted_at": "2026-09-04T11:30:00.000Z", "ticket_id": "53002", "agent_id": "3812345670022", "score": 1, "comment": "Fixed in minutes", "score_label": "good", "min_score": 0, "max_score": 1},
+    ]),
+    'freshdesk_ratings_json.csv': ('Freshdesk satisfaction ratings (7-point)', (2, 0, 0), [
+        {"submitted_at": "2026-10-01T10:00:00.000Z", "ticket_id": "92001", "agent_id": "16000000001", "score": 6, "score_label": "Very Happy", "min_score": 1, "max_score": 7},
+        {"submitted_at": "2026-10-02T11:00:00.000Z", "ticket_id": "92002", "agent_id": "16000000002", "score": 3, "comment": "Rude", "score_label": "Unhappy", "min_score": 1, "max_score": 7},
+    ]),
+    'zendesk_legacy.csv': ('Zendesk satisfaction ratings', (3, 0, 2), [
+        {"submitted_at": "2026-09-01T12:30:15.000Z", "ticket_id": "51001", "agent_id": "3812345670011", "score": 1, "comment": "Quick and kind.", "score_label": "good", "min_score": 0, "max_score": 1},
+        {"submitted_at": "2026-09-03T09:15:00.000Z", "ticket_id": "51002", "agent_id": "3812345670022", "score": 0, "comment": "Nobody answered for two days.", "score_label": "bad", "min_score": 0, "max_score": 1},
+        {"submitted_at": "2026-09-05T21:45:00.000Z", "ticket_id": "51005", "agent_id": "3812345670033", "score": 1, "score_label": "Good", "min_score": 0, "max_score": 1},
+    ]),
+    'zendesk_legacy.xlsx': ('Zendesk satisfaction ratings', (3, 0, 2), [
+        {"submitted_at": "2026-09-01T12:30:15.000Z", "ticket_id": "51001", "agent_id": "3812345670011", "score": 1, "comment": "Quick and kind.", "score_label": "good", "min_score": 0, "max_score": 1},
+        {"submitted_at": "2026-09-03T09:15:00.000Z", "ticket_id": "51002", "agent_id": "3812345670022", "score": 0, "comment": "Nobody answered for two days.", "score_label": "bad", "min_score": 0, "max_score": 1},
+        {"submitted_at": "2026-09-05T21:45:00.000Z", "ticket_id": "51005", "agent_id": "3812345670033", "score": 1, "score_label": "Good", "min_score": 0, "max_score": 1},
+    ]),
+    'zendesk_updated.csv': ('Zendesk CSAT survey responses (updated CSAT)', (3, 0, 0), [
+        {"submitted_at": "2026-09-10T11:00:00.000Z", "ticket_id": "52001", "agent_id": "3812345670011", "score": 5, "comment": "Great.", "min_score": 1, "max_score": 5},
+        {"submitted_at": "2026-09-11T07:30:00.000Z", "ticket_id": "52002", "agent_id": "3812345670022", "score": 2, "comment": "Slow.", "min_score": 1, "max_score": 5},
+        {"submitted_at": "2026-09-12T10:05:00.000Z", "ticket_id": "52003", "agent_id": "3812345670022", "score": 3, "min_score": 1, "max_score": 5},
+    ]),
+    'qualtrics_numeric.csv': ('Qualtrics responses (numeric values)', (2, 0, 1), [
+        {"submitted_at": "2026-10-05T14:04:11.000Z", "ticket_id": "48100", "agent_id": "3812345670011", "score": 5, "comment": "Great", "min_score": 1, "max_score": 5},
+        {"submitted_at": "2026-10-07T14:04:11.000Z", "ticket_id": "048102", "agent_id": "3812345670022", "score": 2, "comment": "Meh", "min_score": 1, "max_score": 5},
+    ]),
+    'qualtrics_choice_text.csv': ('Qualtrics responses (choice text)', (3, 0, 2), [
+        {"submitted_at": "2026-10-05T15:04:11.000Z", "ticket_id": "48200", "agent_id": "3812345670011", "score": 5, "comment": "Loved it", "score_label": "Extremely satisfied", "min_score": 1, "max_score": 5},
+        {"submitted_at": "2026-10-07T15:04:11.000Z", "ticket_id": "48202", "agent_id": "3812345670022", "score": 2, "score_label": "Somewhat dissatisfied", "min_score": 1, "max_score": 5},
+        {"submitted_at": "2026-10-08T15:04:11.000Z", "ticket_id": "48203", "agent_id": "3812345670022", "score": 1, "comment": "Never again", "score_label": "Extremely dissatisfied", "min_score": 1, "max_score": 5},
+    ]),
+    'qualtrics_choice_text.tsv': ('Qualtrics responses (choice text)', (3, 0, 2), [
+        {"submitted_at": "2026-10-05T15:04:11.000Z", "ticket_id": "48200", "agent_id": "3812345670011", "score": 5, "comment": "Loved it", "score_label": "Extremely satisfied", "min_score": 1, "max_score": 5},
+        {"submitted_at": "2026-10-07T15:04:11.000Z", "ticket_id": "48202", "agent_id": "3812345670022", "score": 2, "score_label": "Somewhat dissatisfied", "min_score": 1, "max_score": 5},
+        {"submitted_at": "2026-10-08T15:04:11.000Z", "ticket_id": "48203", "agent_id": "3812345670022", "score": 1, "comment": "Never again", "score_label": "Extremely dissatisfied", "min_score": 1, "max_score": 5},
+    ]),
+    'qualtrics_legacy.csv': ('Qualtrics responses (numeric values)', (1, 0, 1), [
+        {"submitted_at": "2016-11-02T10:03:00.000Z", "ticket_id": "48300", "agent_id": "3812345670011", "score": 4, "comment": "Fine", "min_score": 1, "max_score": 5},
+    ]),
+    'surveymonkey.csv': ('SurveyMonkey all responses', (3, 0, 0), [
+        {"submitted_at": "2026-10-06T00:02:30.000Z", "ticket_id": "60001", "agent_email": "ana@acme.example", "score": 5, "comment": "Thanks!", "score_label": "Very satisfied", "min_score": 1, "max_score": 5},
+        {"submitted_at": "2026-10-07T09:12:45.000Z", "ticket_id": "060002", "agent_email": "bo@acme.example", "score": 1, "comment": "Too slow", "score_label": "Very dissatisfied", "min_score": 1, "max_score": 5},
+        {"submitted_at": "2026-10-08T12:31:00.000Z", "ticket_id": "60003", "agent_email": "ana@acme.example", "score": 3, "score_label": "Neither satisfied nor dissatisfied", "min_score": 1, "max_score": 5},
+    ]),
+    'surveymonkey.xlsx': ('SurveyMonkey all responses', (3, 0, 0), [
+        {"submitted_at": "2026-10-06T00:02:30.000Z", "ticket_id": "60001", "agent_email": "ana@acme.example", "score": 5, "comment": "Thanks!", "score_label": "Very satisfied", "min_score": 1, "max_score": 5},
+        {"submitted_at": "2026-10-07T09:12:45.000Z", "ticket_id": "060002", "agent_email": "bo@acme.example", "score": 1, "comment": "Too slow", "score_label": "Very dissatisfied", "min_score": 1, "max_score": 5},
+        {"submitted_at": "2026-10-08T12:31:00.000Z", "ticket_id": "60003", "agent_email": "ana@acme.example", "score": 3, "score_label": "Neither satisfied nor dissatisfied", "min_score": 1, "max_score": 5},
+    ]),
+    'google_forms_us.csv': ('Google Forms responses', (2, 0, 0), [
+        {"submitted_at": "2026-09-01T10:01:10.000Z", "ticket_id": "70001", "agent_email": "ana@acme.example", "score": 5, "comment": "Great", "min_score": 1, "max_score": 5},
+        {"submitted_at": "2026-10-13T07:05:00.000Z", "ticket_id": "70002", "agent_email": "bo@acme.example", "score": 3, "min_score": 1, "max_score": 5},
+    ]),
+    'google_forms_uk.csv': ('Google Forms responses', (2, 0, 0), [
+        {"submitted_at": "2026-09-01T10:01:10.000Z", "ticket_id": "70101", "agent_email": "ana@acme.example", "score": 4, "min_score": 1, "max_score": 5},
+        {"submitted_at": "2026-10-13T07:05:00.000Z", "ticket_id": "70102", "agent_email": "bo@acme.example", "score": 2, "comment": "Slow", "min_score": 1, "max_score": 5},
+    ]),
+    'google_forms.xlsx': ('Google Forms responses', (2, 0, 0), [
+        {"submitted_at": "2026-09-01T10:01:10.000Z", "ticket_id": "70201", "agent_email": "ana@acme.example", "score": 5, "comment": "Great", "min_score": 1, "max_score": 5},
+        {"submitted_at": "2026-10-13T07:05:00.000Z", "ticket_id": "70202", "agent_email": "bo@acme.example", "score": 1, "min_score": 1, "max_score": 5},
+    ]),
+    'google_forms.ods': ('Google Forms responses', (2, 0, 0), [
+        {"submitted_at": "2026-09-01T10:01:10.000Z", "ticket_id": "70201", "agent_email": "ana@acme.example", "score": 5, "comment": "Great", "min_score": 1, "max_score": 5},
+        {"submitted_at": "2026-10-13T07:05:00.000Z", "ticket_id": "70202", "agent_email": "bo@acme.example", "score": 1, "min_score": 1, "max_score": 5},
+    ]),
+    'delighted.csv': ('Delighted survey responses', (3, 0, 0), [
+        {"submitted_at": "2026-09-10T00:26:40.000Z", "ticket_id": "80001", "agent_email": "ana@acme.example", "score": 0, "comment": "Terrible", "min_score": 0, "max_score": 10},
+        {"submitted_at": "2026-09-10T01:26:40.000Z", "ticket_id": "80002", "agent_email": "bo@acme.example", "score": 10, "min_score": 0, "max_score": 10},
+        {"submitted_at": "2026-09-10T02:26:40.000Z", "ticket_id": "80003", "agent_email": "ana@acme.example", "score": 4, "comment": "Nice", "min_score": 1, "max_score": 5},
+    ]),
+    'delighted_properties.csv': ('Delighted survey responses', (2, 0, 0), [
+        {"submitted_at": "2026-09-10T00:26:40.000Z", "ticket_id": "80101", "agent_email": "ana@acme.example", "score": 5, "min_score": 1, "max_score": 5},
+        {"submitted_at": "2026-09-10T01:26:40.000Z", "ticket_id": "80102", "agent_email": "bo@acme.example", "score": 1, "comment": "Bad", "min_score": 1, "max_score": 5},
+    ]),
+    'freshdesk_7point.csv': ('Freshdesk satisfaction ratings (7-point)', (3, 0, 0), [
+        {"submitted_at": "2026-10-01T10:00:00.000Z", "ticket_id": "90001", "agent_id": "16000000001", "score": 7, "comment": "Superb", "score_label": "Extremely Happy", "min_score": 1, "max_score": 7},
+        {"submitted_at": "2026-10-02T11:00:00.000Z", "ticket_id": "90002", "agent_id": "16000000002", "score": 1, "score_label": "Extremely Unhappy", "min_score": 1, "max_score": 7},
+        {"submitted_at": "2026-10-03T12:00:00.000Z", "ticket_id": "90003", "agent_id": "16000000001", "score": 4, "score_label": "Neutral", "min_score": 1, "max_score": 7},
+    ]),
+    'freshdesk_classic.csv': ('Freshdesk satisfaction ratings (classic 3-point)', (3, 0, 0), [
+        {"submitted_at": "2026-10-01T10:00:00.000Z", "ticket_id": "91001", "agent_id": "16000000001", "score": 3, "score_label": "Happy", "min_score": 1, "max_score": 3},
+        {"submitted_at": "2026-10-02T11:00:00.000Z", "ticket_id": "91002", "agent_id": "16000000002", "score": 2, "comment": "Meh", "score_label": "Neutral", "min_score": 1, "max_score": 3},
+        {"submitted_at": "2026-10-03T12:00:00.000Z", "ticket_id": "91003", "agent_id": "16000000001", "score": 1, "score_label": "Unhappy", "min_score": 1, "max_score": 3},
+    ]),
+    'gorgias.csv': ('Gorgias satisfaction surveys', (2, 0, 1), [
+        {"submitted_at": "2026-10-01T15:59:41.966Z", "ticket_id": "12001", "agent_email": "ana@acme.example", "score": 5, "comment": "Perfect", "min_score": 1, "max_score": 5},
+        {"submitted_at": "2026-10-03T10:00:00.123Z", "ticket_id": "12003", "agent_email": "bo@acme.example", "score": 2, "min_score": 1, "max_score": 5},
+    ]),
+    'intercom.csv': ('Intercom conversation ratings', (2, 0, 0), [
+        {"submitted_at": "2026-09-10T00:26:40.000Z", "ticket_id": "215471234567890", "agent_id": "4711001", "score": 5, "comment": "Thanks a lot", "min_score": 1, "max_score": 5},
+        {"submitted_at": "2026-09-11T00:26:40.000Z", "ticket_id": "215471234567891", "agent_id": "4711002", "score": 1, "min_score": 1, "max_score": 5},
+    ]),
+    'salesforce_long.csv': ('Salesforce survey responses', (2, 0, 1), [
+        {"submitted_at": "2026-09-20T09:00:00.000Z", "ticket_id": "00001026", "agent_email": "ana@acme.example", "score": 4, "min_score": 1, "max_score": 5},
+        {"submitted_at": "2026-09-21T08:30:00.000Z", "ticket_id": "00001027", "agent_email": "bo@acme.example", "score": 2, "min_score": 1, "max_score": 5},
+    ]),
+    'medallia_agent_connect.csv': ('Medallia Agent Connect responses', (1, 0, 1), [
+        {"submitted_at": "2026-10-01T09:30:00.000Z", "ticket_id": "ZD-93001", "agent_email": "ana@acme.example", "score": 5, "min_score": 1, "max_score": 5},
+    ]),
+    'german_excel.csv': ('Plain API fields', (2, 0, 0), [
+        {"submitted_at": "2026-04-15T09:30:00.000Z", "ticket_id": "94001", "agent_email": "jörg@acme.example", "score": 5, "comment": "Schnelle Hilfe, danke für die Geduld", "min_score": 1, "max_score": 5},
+        {"submitted_at": "2026-05-03T14:05:00.000Z", "ticket_id": "94002", "agent_email": "anna@acme.example", "score": 2, "comment": "Über eine Woche gewartet; schade", "min_score": 1, "max_score": 5},
+    ]),
+    'unicode_text.txt': ('Plain API fields', (2, 0, 0), [
+        {"submitted_at": "2026-10-01T08:00:00.000Z", "ticket_id": "95001", "agent_id": "3812345670011", "score": 4, "comment": "Très bien — merci", "min_score": 1, "max_score": 5},
+        {"submitted_at": "2026-10-02T08:00:00.000Z", "ticket_id": "95002", "agent_id": "3812345670022", "score": 5, "comment": "素晴らしい", "min_score": 1, "max_score": 5},
+    ]),
+    'excel_97.xls': ('Plain API fields', (2, 0, 0), [
+        {"submitted_at": "2026-10-01T08:00:00.000Z", "ticket_id": "00097001", "agent_id": "3812345670011", "score": 4, "comment": "ok", "min_score": 1, "max_score": 5},
+        {"submitted_at": "2026-10-02T09:30:00.000Z", "ticket_id": "97002", "agent_id": "3812345670022", "score": 5, "min_score": 1, "max_score": 5},
+    ]),
+    'epoch_1904.xlsx': ('Plain API fields', (1, 0, 0), [
+        {"submitted_at": "2026-10-01T08:00:00.000Z", "ticket_id": "98001", "agent_id": "3812345670011", "score": 3, "min_score": 1, "max_score": 5},
+    ]),
+}
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_it_reads_each_export_layout_exactly(name: str, tmp_path: Path) -> None:
+    preset, counts, wanted = EXPECTED[name]
+    summary, items, _ = run(name, tmp_path, "--time-zone", "UTC")
+    assert summary["detected"]["preset"] == preset
+    assert (summary["valid"], summary["invalid"], summary["skipped"]) == counts
+    assert items == wanted
+
+
+@pytest.mark.parametrize(("name", "zone", "stamps"), [
+    ("surveymonkey.csv", "America/New_York",
+     ["2026-10-06T04:02:30.000Z", "2026-10-07T13:12:45.000Z", "2026-10-08T16:31:00.000Z"]),
+    ("google_forms_us.csv", "America/New_York", ["2026-09-01T14:01:10.000Z", "2026-10-13T11:05:00.000Z"]),
+    ("google_forms_uk.csv", "Europe/Berlin", ["2026-09-01T08:01:10.000Z", "2026-10-13T05:05:00.000Z"]),
+    ("google_forms.xlsx", "America/New_York", ["2026-09-01T14:01:10.000Z", "2026-10-13T11:05:00.000Z"]),
+    ("gorgias.csv", "America/New_York", ["2026-10-01T19:59:41.966Z", "2026-10-03T14:00:00.123Z"]),
+    ("german_excel.csv", "Europe/Berlin", ["2026-04-15T07:30:00.000Z", "2026-05-03T12:05:00.000Z"]),
+    ("german_headers.csv", "Europe/Berlin", ["2026-04-15T07:30:00.000Z", "2026-05-03T12:05:00.000Z"]),
+    ("excel_97.xls", "Europe/Berlin", ["2026-10-01T06:00:00.000Z", "2026-10-02T07:30:00.000Z"]),
+    # absolute or declared times do not move with the chosen zone
+    ("qualtrics_numeric.csv", "Europe/Berlin", ["2026-10-05T14:04:11.000Z", "2026-10-07T14:04:11.000Z"]),
+    ("medallia_agent_connect.csv", "America/New_York", ["2026-10-01T09:30:00.000Z"]),
+    ("delighted.csv", "America/New_York",
+     ["2026-09-10T00:26:40.000Z", "2026-09-10T01:26:40.000Z", "2026-09-10T02:26:40.000Z"]),
+])
+def test_it_reads_naive_times_in_the_chosen_zone_only(name: str, zone: str, stamps: list[str],
+                                                       tmp_path: Path) -> None:
+    _, items, _ = run(name, tmp_path, "--time-zone", zone)
+    assert [item["submitted_at"] for item in items] == stamps
+
+
+def test_it_reports_how_it_read_a_utf16_qualtrics_tsv(tmp_path: Path) -> None:
+    summary, _, _ = run("qualtrics_choice_text.tsv", tmp_path)
+    detected = summary["detected"]
+    assert (detected["format"], detected["encoding"], detected["delimiter"]) == ("csv", "utf-16-le", "\t")
+    assert detected["decisions"][0] == "'RecordedDate' read in America/Denver, declared by the file"
+
+
+def test_it_reads_a_german_excel_csv_day_first(tmp_path: Path) -> None:
+    summary, _, _ = run("german_excel.csv", tmp_path)
+    assert (summary["detected"]["encoding"], summary["detected"]["delimiter"]) == ("cp1252", ";")
+    assert summary["detected"]["decisions"][0] == (
+        "'submitted_at' read as day/month/year, because of 15.04.2026 09:30 in row 2")
+
+
+def test_it_refuses_an_html_table_named_xls_with_a_clear_message(tmp_path: Path) -> None:
+    summary, items, err = run("html_table.xls", tmp_path)
+    assert (summary, items) == ({}, [])
+    assert err == ("html_table.xls: This file is an HTML page saved with an .xls name; "
+                   "open it in Excel and save it as .xlsx or CSV.\n")
+
+
+def test_it_refuses_ids_excel_already_damaged(tmp_path: Path) -> None:
+    summary, items, _ = run("excel_damaged_ids.csv", tmp_path)
+    assert (summary["valid"], summary["invalid"]) == (1, 1)
+    assert [item["ticket_id"] for item in items] == ["922250816602"]
+
+
+def test_it_skips_the_salesforce_rows_of_other_questions(tmp_path: Path) -> None:
+    summary, items, _ = run("salesforce_long.csv", tmp_path)
+    assert summary["skipped"] == 1
+    assert [item["ticket_id"] for item in items] == ["00001026", "00001027"]
+
+
+def test_it_reads_an_api_object_dumped_in_one_cell_as_columns() -> None:
+    from uploads import objectcells, parsing
+
+    sheet = parsing.parse_file(FILES / "zendesk_tickets.csv")
+    objectcells.expand_object_columns(sheet)
+    assert sheet.columns[-5:] == ["satisfaction_rating", "satisfaction_rating.score", "satisfaction_rating.id",
+                                  "satisfaction_rating.comment", "satisfaction_rating.reason"]
+    assert sheet.rows[0][-4:] == ["bad", "57709674553241", "", "No reason provided"]
+    assert sheet.rows[3][-4:] == ["", "", "", ""]
+    assert sheet.notices == ["Cells holding objects were also read as the columns satisfaction_rating.score, "
+                             "satisfaction_rating.id, satisfaction_rating.comment, satisfaction_rating.reason."]
+
+
+def test_it_says_which_score_scale_the_file_was_read_on(tmp_path: Path) -> None:
+    summary, _, _ = run("delighted_nps.csv", tmp_path)
+    assert ("Scores read on the scale 0..10, the first of 1..5, 0..10 that holds every score in this file"
+            in summary["detected"]["decisions"])
+
+
+def test_it_tells_a_7_point_wording_from_a_5_point_one(tmp_path: Path) -> None:
+    seven, _, _ = run("qualtrics_choice_7point.csv", tmp_path)
+    five, _, _ = run("qualtrics_choice_text.csv", tmp_path)
+    assert seven["detected"]["decisions"][1] == (
+        "Answers read as the 7-point wording csat7 (extremely satisfied 7, moderately satisfied 6, slightly "
+        "satisfied 5, neither satisfied nor dissatisfied 4, slightly dissatisfied 3, moderately dissatisfied 2, "
+        "very dissatisfied 1)")
+    assert five["detected"]["decisions"][1].startswith("Answers read as the 5-point wording csat5")

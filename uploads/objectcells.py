@@ -1,0 +1,92 @@
+"""API objects a data tool wrote into one cell -> one column per key.
+
+Zendesk's incremental ticket export embeds `satisfaction_rating: {score, id,
+comment, reason, reason_id}`, and dumps made with pandas leave the whole dict as
+Python text in one cell: `{'score': 'bad', 'id': 57709674553241, 'comment': None}`
+(shared/formats/EXPORT-FORMATS.md section 1, [code]). Freshdesk's `ratings` is
+`{"default_question": 103, "question_2": 101}` (section 6). `expand_object_columns`
+appends a `<column>.<key>` column per key, so presets can name
+`satisfaction_rating.score` or `ratings.default_question`.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+from itertools import islice
+
+SAMPLE = 50  # non-blank cells that must all be objects before a column is expanded
+MAX_KEYS = 30
+MAX_CELL = 4000  # characters; longer text is not parsed (literal_eval cost)
+
+
+def parse_object(text: str) -> dict | None:
+    """A JSON or Python-literal dict from cell text (`{"a": 1}` or `{'a': None}`), else None."""
+    value = text.strip()
+    if not (value.startswith("{") and value.endswith("}")) or len(value) > MAX_CELL:
+        return None
+    try:
+        parsed = json.loads(value)
+    except ValueError:
+        try:
+            parsed = ast.literal_eval(value)
+        except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
+            return None
+    return parsed if isinstance(parsed, dict) else None
+
+
+def value_text(value: object) -> str:
+    """A dict value as cell text: None -> "", ints as digits (ids keep every digit), the rest as JSON/str."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+def expand_object_columns(sheet) -> list[str]:
+    """Append `<column>.<key>` columns to `sheet` (a parsing.Sheet, changed in place) for every column
+    whose first non-blank cells are all dicts; returns the new column names and adds a notice.
+
+    Called by intake.read_file (the UI and CLI path), not by parsing.parse_file,
+    which returns the file's own records.
+    Existing column indexes do not move (cell notes stay right); a key whose
+    column name already exists is left out; a cell that is not a dict gives
+    blanks in the new columns.
+    """
+    added: list[str] = []
+    for position in range(len(sheet.columns)):
+        objects = _object_column(sheet, position)
+        if objects is None:
+            continue
+        keys = [key for key in _keys(objects) if f"{sheet.columns[position]}.{key}" not in sheet.columns]
+        names = [f"{sheet.columns[position]}.{key}" for key in keys]
+        sheet.columns.extend(names)
+        for row, found in zip(sheet.rows, objects):
+            row.extend(value_text((found or {}).get(key)) for key in keys)
+        for extra in sheet.extra_header_rows:
+            extra.extend([""] * len(names))
+        added.extend(names)
+    if added:
+        sheet.notices.append(f"Cells holding objects were also read as the columns {', '.join(added)}.")
+    return added
+
+
+def _object_column(sheet, position: int) -> list[dict | None] | None:
+    """Each row's dict for a column of objects, or None when the column is not one."""
+    sample = list(islice((row[position] for row in sheet.rows if row[position].strip()), SAMPLE))
+    if not sample or any(parse_object(text) is None for text in sample):
+        return None
+    return [parse_object(row[position]) if row[position].strip() else None for row in sheet.rows]
+
+
+def _keys(objects: list[dict | None]) -> list[str]:
+    keys: dict[str, None] = {}
+    for found in objects:
+        for key in found or {}:
+            if len(keys) >= MAX_KEYS:
+                return list(keys)
+            keys.setdefault(str(key), None)
+    return list(keys)

@@ -1,0 +1,213 @@
+"""Delimited text files: encoding, Excel's `sep=` line, delimiter and CSV records (parsing's text half).
+
+`read_text` turns the bytes of a CSV/TSV/pipe/semicolon file into numbered
+records; `parsing.parse_file` then finds the header and builds the Sheet.
+Rules: shared/cases/README.md B08 (encodings), B09 (cp1252 before
+charset-normalizer), B11 (records, not lines); EXPORT-FORMATS.md section 13
+(Excel "CSV", "CSV UTF-8", "Unicode Text", `sep=;`).
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import os
+import re
+from collections import Counter
+from dataclasses import dataclass
+from itertools import islice
+
+import charset_normalizer
+
+from uploads import parsing
+
+# (BOM, name recorded on the Sheet, codec for the bytes after it)
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8-sig", "utf-8"),
+    (b"\xff\xfe", "utf-16-le", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be", "utf-16-be"),
+)
+# What Excel's "CSV" save writes outside Western Europe (Windows ANSI code pages), plus Mac Roman.
+_LEGACY_CODECS = (
+    "cp1250 cp1251 cp1252 cp1253 cp1254 cp1255 cp1256 cp1257 cp1258 cp874 cp932 cp936 cp949 cp950 mac_roman"
+)
+# Signs that cp1252 is the wrong reading: a symbol inside a word (Polish "Za¿ó³æ"), runs of accented
+# letters (Cyrillic/Greek/Hebrew read as Latin) or letters only Icelandic and Turkish-as-cp1252 show.
+_LETTER = r"[^\W\d_]"
+_MOJIBAKE = re.compile(
+    r"[\u00a1-\u00ac\u00ae-\u00b4\u00b6\u00b8-\u00bf\u00d7\u00f7\u0192\u02c6\u02dc\u201a\u201e"
+    rf"\u2020\u2021\u2022\u2030\u2039\u203a\u20ac\u2122](?<={_LETTER}.)(?={_LETTER})"
+    r"|[\u00c0-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e]{3,}"
+    r"|[\u00d0\u00dd\u00de\u00f0\u00fd\u00fe]"
+)
+_BAD_CHARS = re.compile("[\x80-\x9f\ufffd]")
+_CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_SEP_LINE = re.compile(r'"?sep=([^\r\n"])"?\1*(?:\r\n|\n|\r|$)', re.IGNORECASE)
+_DELIMITERS = (",", ";", "\t", "|")
+_SAMPLE_RECORDS = 1000
+
+
+@dataclass
+class TextTable:
+    """Non-empty records of a text file with their 1-based record numbers, and how it was read."""
+
+    numbers: list[int]
+    rows: list[list[str]]
+    encoding: str
+    delimiter: str
+
+
+def read_text(data: bytes, filename: str, encoding: str | None, delimiter: str | None, cap: int,
+              limits: parsing.Limits) -> TextTable:
+    """Decode (`encoding` overrides detection), refuse HTML/XML named as a table, drop a `sep=` line,
+    pick the delimiter (`delimiter` overrides) and read at most `cap` records; raises parsing.ParseError."""
+    text, encoding_name = _decode(data, encoding)
+    _refuse_non_table_text(text, filename)
+    text, declared = _split_sep_line(text)
+    chosen = _delimiter_override(delimiter) or declared or _detect_delimiter(text)
+    numbers, rows = _read_records(text, chosen, cap, limits)
+    return TextTable(numbers, rows, encoding_name, chosen)
+
+
+def _decode(data: bytes, override: str | None) -> tuple[str, str]:
+    if override:
+        try:
+            name = codecs.lookup(override).name
+        except LookupError as exc:
+            raise parsing.ParseError(f"'{override}' is not a text encoding we know. {parsing.SAVE_AS_UTF8}") from exc
+        text = _decode_as(data, name)
+    else:
+        bom = next((entry for entry in _BOMS if data.startswith(entry[0])), None)
+        if bom:
+            name, text = bom[1], _decode_as(data[len(bom[0]) :], bom[2])
+        else:
+            try:
+                name, text = "utf-8", data.decode("utf-8")
+            except UnicodeDecodeError:
+                name = _guess_legacy_encoding(data)
+                text = _decode_as(data, name)
+    text = text.removeprefix("\ufeff")
+    if not text.isascii() and (found := _BAD_CHARS.search(text)):
+        line = text.count("\n", 0, found.start()) + 1
+        raise parsing.ParseError(
+            f"The file's text encoding could not be determined: line {line} holds a character that is "
+            f"not text (U+{ord(found.group()):04X}). {parsing.SAVE_AS_UTF8}"
+        )
+    return text, name
+
+
+def _decode_as(data: bytes, codec: str) -> str:
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError as exc:
+        raise parsing.ParseError(
+            f"The file cannot be read as {codec} text (byte {exc.start:,}). {parsing.SAVE_AS_UTF8}"
+        ) from exc
+
+
+def _guess_legacy_encoding(data: bytes) -> str:
+    """cp1252 (Excel's Western "CSV") unless it reads as mojibake; else charset-normalizer's guess.
+
+    charset-normalizer alone calls short French or Portuguese cp1252 files cp1250
+    ("Très" becomes "Tčs"), hence cp1252 first (B09: shared/cases/README.md).
+    """
+    try:
+        if not _MOJIBAKE.search(data.decode("cp1252")):
+            return "cp1252"
+    except UnicodeDecodeError:
+        pass
+    match = charset_normalizer.from_bytes(data, cp_isolation=_LEGACY_CODECS.split()).best()
+    if match is None:
+        raise parsing.ParseError(f"The file's text encoding could not be determined. {parsing.SAVE_AS_UTF8}")
+    return "cp1252" if "cp1252" in match.could_be_from_charset else match.encoding
+
+
+def _refuse_non_table_text(text: str, filename: str) -> None:
+    head = text[:2048].lstrip().lower()
+    if head.startswith("<?xml") and "urn:schemas-microsoft-com:office:spreadsheet" in text[:8192]:
+        raise parsing.ParseError(
+            f"This file is an Excel 2003 XML spreadsheet{_named(filename)}; "
+            "open it in Excel and save it as .xlsx or CSV."
+        )
+    if head.startswith(("<!doctype html", "<html", "<table")) or (head.startswith("<") and "<html" in head):
+        raise parsing.ParseError(
+            f"This file is an HTML page{_named(filename)}; open it in Excel and save it as .xlsx or CSV."
+        )
+    if head.startswith("<?xml"):
+        raise parsing.ParseError(f"This file is an XML document, not a spreadsheet. {parsing.ACCEPTED_FORMATS}")
+    sample = text[:parsing.SAMPLE_CHARS]
+    if len(_CONTROL_CHARS.findall(sample)) * 100 > len(sample):
+        raise parsing.ParseError(
+            f"This file is not a spreadsheet: it holds binary data, not text. {parsing.ACCEPTED_FORMATS}"
+        )
+
+
+def _named(filename: str) -> str:
+    extension = os.path.splitext(filename)[1].lower()
+    if not extension:
+        return ""
+    article = "an" if extension[1:2] in tuple("aefhilmnorsx") else "a"
+    return f" saved with {article} {extension} name"
+
+
+def _split_sep_line(text: str) -> tuple[str, str | None]:
+    """Drop Excel's `sep=;` hint line; Excel does not show it, so rows count from the next line."""
+    found = _SEP_LINE.match(text)
+    return (text[found.end() :], found[1]) if found else (text, None)
+
+
+def _delimiter_override(delimiter: str | None) -> str | None:
+    if delimiter is None:
+        return None
+    value = "\t" if delimiter == "\\t" else delimiter
+    if len(value) != 1 or value in '"\r\n':
+        raise parsing.ParseError(f"The delimiter must be one character such as , ; | or TAB, not {delimiter!r}.")
+    return value
+
+
+def _detect_delimiter(text: str) -> str:
+    """The candidate whose records most often share one column count above 1; comma on a tie or none."""
+    sample = text[:parsing.SAMPLE_CHARS]
+    cut = len(text) > len(sample)
+    best, best_score = ",", (0.0, 0)
+    for candidate in _DELIMITERS:
+        score = _consistency(sample, candidate, cut)
+        if score > best_score:
+            best, best_score = candidate, score
+    return best
+
+
+def _consistency(sample: str, delimiter: str, cut: bool) -> tuple[float, int]:
+    reader = csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter)
+    try:
+        widths = [len(row) for row in islice(reader, _SAMPLE_RECORDS) if any(row)]
+    except csv.Error:
+        return 0.0, 0
+    if cut:
+        widths = widths[:-1]  # the sample may end inside the last record
+    if not widths:
+        return 0.0, 0
+    width, count = Counter(widths).most_common(1)[0]
+    return (count / len(widths), width) if width > 1 else (0.0, 0)
+
+
+def _read_records(text: str, delimiter: str, cap: int, limits: parsing.Limits) -> tuple[list[int], list[list[str]]]:
+    """Non-empty CSV records with their 1-based record numbers; stops past `cap` of them."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    numbers: list[int] = []
+    rows: list[list[str]] = []
+    try:
+        with parsing.gc_paused():
+            for number, row in enumerate(reader, 1):
+                if any(row) and not "".join(row).isspace():
+                    numbers.append(number)
+                    rows.append(row)
+                    if len(rows) > cap:
+                        raise parsing.too_many_rows(limits)
+    except csv.Error as exc:
+        raise parsing.ParseError(
+            f'Line {reader.line_num:,} cannot be read as CSV ({exc}). Look for a quote (") that is '
+            "never closed, or save the file again from Excel."
+        ) from exc
+    return numbers, rows
