@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html
 
-from uploads.models import Attempt, Batch, Row, Submission, Upload
+from uploads.models import Attempt, Batch, Change, Row, Submission, Upload
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -69,3 +69,18 @@ class SubmissionAdmin(ReadOnlyAdmin):
     list_display = ("id", "upload", "created_by", "created_at", "status")
     list_filter = ("status",)
     readonly_fields = ("upload", "created_by", "created_at", "parent", "status")
+
+
+@admin.register(Change)
+class ChangeAdmin(ReadOnlyAdmin):
+    """The fix-it table's history: each edit or bulk fix, who made it, and whether it was undone."""
+
+    list_display = ("at", "upload_link", "user", "action", "description", "cells_changed", "undone")
+    list_filter = ("action", "undone", "at")
+    search_fields = ("description", "user__username", "upload__filename")
+    list_select_related = ("upload", "user")
+    readonly_fields = ("upload", "user", "at", "action", "description", "cells_changed", "before", "undone")
+
+    @admin.display(description="Upload")
+    def upload_link(self, obj):
+        return format_html('<a href="{}">{}</a>', reverse("uploads:table", args=[obj.upload_id]), obj.upload)

@@ -89,10 +89,9 @@ def create_upload(owner, path: Path, filename: str, options: ReadOptions) -> Upl
         with path.open("rb") as handle:
             upload.file.save(filename, File(handle), save=False)
         upload.save()
-        Row.objects.bulk_create(
-            (_row_from_result(upload, cells, result) for cells, result in zip(sheet.rows, checked.rows)),
-            batch_size=2000,
-        )
+        rows = [_row_from_result(upload, cells, result) for cells, result in zip(sheet.rows, checked.rows)]
+        mark_sent_before(upload, rows)
+        Row.objects.bulk_create(rows, batch_size=2000)
         refresh_status(upload)
     return upload
 
@@ -103,8 +102,14 @@ def _row_from_result(upload: Upload, cells: list[str], result) -> Row:
     return row
 
 
+# Fields a re-check writes; callers pass them to save()/bulk_update().
+CHECKED_FIELDS = ["status", "item", "item_key", "errors", "warnings", "note",
+                  "error_kinds", "warning_kinds", "search_text", "match_key", "item_score", "item_day"]
+PRIOR_NOTE = "already created in MaestroQA"
+
+
 def _apply_result(row: Row, result) -> None:
-    row.status = result.status
+    row.status = Row.Status.EXCLUDED if row.excluded else result.status
     row.item = result.item
     row.item_key = item_key(result.item) if result.item else ""
     row.errors = [problem.to_json() for problem in result.errors]
@@ -112,6 +117,46 @@ def _apply_result(row: Row, result) -> None:
     row.note = result.skip_reason or (
         f"identical to row {result.duplicate_of} in every mapped field" if result.duplicate_of else ""
     )
+    row.error_kinds = _kinds(result.errors)
+    row.warning_kinds = _kinds(result.warnings)
+    row.search_text = "\x1f".join(row.current_cells).lower()
+    row.match_key = match_key(result.item) if result.item else ""
+    row.item_score = (result.item or {}).get("score")
+    row.item_day = str((result.item or {}).get("submitted_at") or "")[:10]
+
+
+def _kinds(problems) -> str:
+    """' field:code field:code ' (spaces around each, so a LIKE '% score:above_max %' finds one kind)."""
+    return (" " + " ".join(sorted({f"{p.field}:{p.code or 'other'}" for p in problems})) + " ") if problems else ""
+
+
+def match_key(item: dict) -> str:
+    """Hash of what makes an item 'the same answer' across uploads: ticket, time, score, agent."""
+    agent = item.get("agent_id") or item.get("agent_email") or ""
+    parts = [str(item.get(name, "")) for name in ("ticket_id", "submitted_at", "score")] + [agent]
+    return hashlib.sha1("\x1f".join(parts).encode()).hexdigest()
+
+
+def mark_sent_before(upload: Upload, rows: list[Row]) -> list[Row]:
+    """Mark valid rows whose answer an earlier upload already got Created as duplicates (not saved).
+
+    Returns the rows marked. A row the user chose to include anyway keeps its mark
+    but is sent (delivery.submit_upload).
+    """
+    keys = {row.match_key for row in rows if row.match_key and row.status == Row.Status.VALID}
+    if not keys:
+        return []
+    earlier = Row.objects.filter(match_key__in=keys, result=Row.Result.CREATED)
+    if upload.pk:
+        earlier = earlier.exclude(upload=upload)
+    found = {key: (up, number) for key, up, number in earlier.values_list("match_key", "upload_id", "number")}
+    marked = []
+    for row in rows:
+        if row.status == Row.Status.VALID and row.match_key in found:
+            up, number = found[row.match_key]
+            row.status, row.note = Row.Status.DUPLICATE, f"{PRIOR_NOTE} by upload #{up} (row {number})"
+            marked.append(row)
+    return marked
 
 
 def _sheet_meta(sheet: parsing.Sheet) -> dict:
@@ -178,7 +223,8 @@ def recheck_row(row: Row) -> None:
         upload.check_context, time_zone=upload.time_zone,
     )
     _apply_result(row, result)
-    row.save(update_fields=["edits", "status", "item", "item_key", "errors", "warnings", "note"])
+    mark_sent_before(upload, [row])
+    row.save(update_fields=["edits", *CHECKED_FIELDS])
 
 
 def _settle_duplicates(upload: Upload, keys: set[str]) -> list[Row]:
@@ -187,7 +233,7 @@ def _settle_duplicates(upload: Upload, keys: set[str]) -> list[Row]:
     for key in keys:
         group = Row.objects.filter(
             upload=upload, item_key=key, status__in=[Row.Status.VALID, Row.Status.DUPLICATE]
-        ).order_by("number")
+        ).exclude(note__startswith=PRIOR_NOTE).order_by("number")
         first = None
         for member in group:
             status, note = (Row.Status.VALID, "") if first is None else (
@@ -221,9 +267,8 @@ def remap_upload(upload: Upload, preset: mapping.Preset, time_zone: str) -> None
     with transaction.atomic():
         for row, result in zip(rows, checked.rows):
             _apply_result(row, result)
-        Row.objects.bulk_update(
-            rows, ["status", "item", "item_key", "errors", "warnings", "note"], batch_size=2000
-        )
+        mark_sent_before(upload, rows)
+        Row.objects.bulk_update(rows, CHECKED_FIELDS, batch_size=2000)
         upload.preset, upload.preset_name = preset.to_json(), preset.name
         upload.time_zone, upload.check_context = time_zone, checked.context
         upload.decisions = checked.decisions

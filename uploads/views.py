@@ -12,8 +12,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.views.decorators.http import require_POST
 
-from uploads import delivery, intake, reports, table
-from uploads.forms import CellEditForm, MappingForm, UploadForm
+from uploads import delivery, fixes, intake, reports, table
+from uploads.forms import BulkFixForm, CellEditForm, MappingForm, UploadForm
 from uploads.models import Row, Upload
 
 
@@ -82,6 +82,7 @@ def table_page(request, pk: int):
         "delivery": delivery.delivery_counts(upload),
         "filter": request.GET.get("status", ""),
         "plan": table.submit_plan(upload),
+        **table.page_context(upload, request.GET, page),
     }
     return render(request, "uploads/table.html", context)
 
@@ -95,7 +96,7 @@ def edit_cell(request, pk: int):
         return JsonResponse({"error": form.errors.as_text()}, status=400)
     row = get_object_or_404(Row, upload=upload, pk=form.cleaned_data["row"])
     try:
-        changed = intake.edit_cell(row, form.cleaned_data["column"], form.cleaned_data["text"])
+        changed = fixes.edit_cell(upload, request.user, row, form.cleaned_data["column"], form.cleaned_data["text"])
     except intake.IntakeError as exc:
         return JsonResponse({"error": " ".join(exc.messages)}, status=409)
     rows_html = {
@@ -133,3 +134,46 @@ def error_report(request, pk: int):
     response["Content-Disposition"] = f'attachment; filename="{reports.report_filename(upload)}"'
     reports.write_error_report(upload, response)
     return response
+
+
+@login_required
+@require_POST
+def bulk_fix(request, pk: int):
+    """Apply (or with ?preview=1 count) one bulk fix; back to the same filtered table."""
+    upload = _get_upload_for_user(request, pk)
+    form = BulkFixForm(request.POST)
+    if not form.is_valid():
+        return JsonResponse({"error": form.errors.as_text()}, status=400)
+    data = form.cleaned_data
+    rows = fixes.select_rows(upload, data["rows"] if data["scope"] == "selected" else None, request.POST)
+    args = (upload, rows, data["action"], data["column"], data["value"], data["find"])
+    try:
+        if request.GET.get("preview"):
+            return JsonResponse({"count": fixes.preview(*args), "action": data["action"]})
+        step = fixes.apply_fix(upload, request.user, data["action"], rows, data["column"], data["value"], data["find"])
+        messages.success(request, f"Done: {step.description}. Undo takes it back.")
+    except fixes.FixError as exc:
+        if request.GET.get("preview"):
+            return JsonResponse({"error": str(exc)}, status=409)
+        messages.error(request, str(exc))
+    return redirect(f"{upload.get_absolute_url()}?{table.query_string(request.POST)}")
+
+
+@login_required
+@require_POST
+def undo(request, pk: int):
+    upload = _get_upload_for_user(request, pk)
+    try:
+        step = fixes.undo_last(upload, request.user)
+        messages.success(request, f"Undone: {step.description.removeprefix('undid: ')}.")
+    except fixes.FixError as exc:
+        messages.error(request, str(exc))
+    return redirect(f"{upload.get_absolute_url()}?{table.query_string(request.POST)}")
+
+
+@login_required
+def summary(request, pk: int):
+    """The counts, problem summary and charts as an HTML fragment, for a refresh after an edit."""
+    upload = _get_upload_for_user(request, pk)
+    context = {"upload": upload, **table.summary_context(upload, request.GET)}
+    return render(request, "uploads/snippets/summary.html", context)
