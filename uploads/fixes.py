@@ -194,11 +194,12 @@ def settle_duplicates(upload: Upload, keys: set[str]) -> int:
     """
     changed = []
     for chunk in _chunks(sorted(keys), 500):
-        group = Row.objects.filter(
-            upload=upload, item_key__in=chunk, status__in=[Row.Status.VALID, Row.Status.DUPLICATE]
-        ).exclude(note__startswith=intake.PRIOR_NOTE).only("id", "number", "item_key", "status", "note")
+        # Filter on the keys alone so SQLite uses the (upload, item_key) index; statuses are checked here.
+        group = Row.objects.filter(upload=upload, item_key__in=chunk).order_by().only("id", "number", "item_key", "status", "note")
         first: dict[str, int] = {}
         for member in sorted(group, key=lambda row: row.number):
+            if member.status not in (Row.Status.VALID, Row.Status.DUPLICATE) or member.note.startswith(intake.PRIOR_NOTE):
+                continue
             number = first.setdefault(member.item_key, member.number)
             status, note = (Row.Status.VALID, "") if number == member.number else (
                 Row.Status.DUPLICATE, f"identical to row {number} in every mapped field")

@@ -104,7 +104,7 @@ def _row_from_result(upload: Upload, cells: list[str], result) -> Row:
 
 # Fields a re-check writes; callers pass them to save()/bulk_update().
 CHECKED_FIELDS = ["status", "item", "item_key", "errors", "warnings", "note",
-                  "error_kinds", "warning_kinds", "search_text", "match_key", "item_score", "item_day"]
+                  "error_kinds", "warning_kinds", "has_warning", "search_text", "match_key", "item_score", "item_day"]
 PRIOR_NOTE = "already created in MaestroQA"
 
 
@@ -119,6 +119,7 @@ def _apply_result(row: Row, result) -> None:
     )
     row.error_kinds = _kinds(result.errors)
     row.warning_kinds = _kinds(result.warnings)
+    row.has_warning = bool(result.warnings)
     row.search_text = "\x1f".join(row.current_cells).lower()
     row.match_key = match_key(result.item) if result.item else ""
     row.item_score = (result.item or {}).get("score")
@@ -231,11 +232,12 @@ def _settle_duplicates(upload: Upload, keys: set[str]) -> list[Row]:
     """Within each item key, the first row is valid and later ones duplicates."""
     changed = []
     for key in keys:
-        group = Row.objects.filter(
-            upload=upload, item_key=key, status__in=[Row.Status.VALID, Row.Status.DUPLICATE]
-        ).exclude(note__startswith=PRIOR_NOTE).order_by("number")
+        # Filter on the key alone so SQLite uses the (upload, item_key) index; statuses are checked here.
+        group = sorted(Row.objects.filter(upload=upload, item_key=key).order_by(), key=lambda row: row.number)
         first = None
         for member in group:
+            if member.status not in (Row.Status.VALID, Row.Status.DUPLICATE) or member.note.startswith(PRIOR_NOTE):
+                continue
             status, note = (Row.Status.VALID, "") if first is None else (
                 Row.Status.DUPLICATE, f"identical to row {first.number} in every mapped field"
             )

@@ -138,6 +138,7 @@ class Row(models.Model):
     excluded = models.BooleanField(default=False, help_text="Left out by the user; stays out after re-checks.")
     # Denormalised from errors/warnings/cells so the table filters in the database (uploads/table.py).
     error_kinds = models.TextField(blank=True, default="", help_text="' field:code field:code ' of the errors.")
+    has_warning = models.BooleanField(default=False)
     warning_kinds = models.TextField(blank=True, default="", help_text="' field:code ' of the warnings.")
     search_text = models.TextField(blank=True, default="", help_text="Current cells, lower-cased, for search.")
     item_score = models.SmallIntegerField(null=True, blank=True, help_text="The item's score, for the chart.")
@@ -157,6 +158,8 @@ class Row(models.Model):
             models.Index(fields=["upload", "status", "number"]),
             models.Index(fields=["upload", "item_key"]),
             models.Index(fields=["match_key", "result"]),
+            # Covers status_counts: one grouped scan gives statuses, warnings and included duplicates.
+            models.Index(fields=["upload", "status", "has_warning", "include_anyway"], name="row_counts_idx"),
         ]
 
     def __str__(self) -> str:

@@ -13,7 +13,7 @@ from django.db import connection
 from django.db.models import Count, F, Q, QuerySet, TextField
 from django.db.models.expressions import RawSQL
 from django.db.models.fields.json import KT
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Lower
 
 from uploads import mapping
 from uploads.models import Row, Upload
@@ -38,7 +38,7 @@ def filter_rows(upload: Upload, params) -> QuerySet:
     rows = upload.rows.all()
     status = params.get("status", "")
     if status == "warning":
-        rows = rows.exclude(warning_kinds="")
+        rows = rows.filter(has_warning=True)
     elif status in Row.Status.values:
         rows = rows.filter(status=status)
     kind = params.get("kind", "").strip()
@@ -65,12 +65,12 @@ def _ordering(upload: Upload, params) -> list:
 
 
 def cell_expression(index: int):
-    """SQL for a row's current text in column `index`: its edit, else the cell as read."""
+    """SQL for a row's current text in column `index` (its edit, else the cell as read), lower-cased."""
     edited = (
         RawSQL(f"(edits ->> '{index}')", []) if connection.vendor == "postgresql"
         else RawSQL(f"json_extract(edits, '$.\"{index}\"')", [])
     )
-    return Coalesce(edited, KT(f"cells__{index}"), output_field=TextField())
+    return Lower(Coalesce(edited, KT(f"cells__{index}"), output_field=TextField()))
 
 
 def query_string(params, **changes) -> str:
@@ -88,12 +88,16 @@ def page_size(params) -> int:
 
 
 def status_counts(upload: Upload) -> dict[str, int]:
-    """Rows by status, every status present (0 when none), plus `total`."""
+    """Rows by status, every status present (0 when none), plus `total`, `warning` (rows with any
+    warning) and `included` (duplicates the user chose to send). One grouped scan of an index."""
     counts = dict.fromkeys(Row.Status.values, 0)
-    counts.update(upload.rows.values_list("status").annotate(n=Count("id")).values_list("status", "n"))
-    counts["total"] = sum(counts.values())
-    counts["warning"] = upload.rows.exclude(warning_kinds="").count()
-    counts["included"] = upload.rows.filter(status=Row.Status.DUPLICATE, include_anyway=True).count()
+    counts.update(total=0, warning=0, included=0)
+    groups = upload.rows.values_list("status", "has_warning", "include_anyway").annotate(n=Count("id")).order_by()
+    for status, warned, anyway, n in groups:
+        counts[status] += n
+        counts["total"] += n
+        counts["warning"] += n if warned else 0
+        counts["included"] += n if anyway and status == Row.Status.DUPLICATE else 0
     return counts
 
 
@@ -106,6 +110,7 @@ KIND_LABELS = {
     "dst_gap": "{field} falls in a DST gap", "email_dropped": "{field} invalid, dropped (agent id used)",
     "not_numeric": "{field} is not a number like the others", "long_id": "{field} may have lost digits",
     "name_like": "{field} looks like a person's name",
+    "formula_like": "{field} starts like a formula (sent as written)", "long_text": "{field} is very long",
 }
 
 
