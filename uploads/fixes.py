@@ -6,7 +6,7 @@ duplicates of the item keys involved, and records one `Change` holding what
 undo needs (`before`). The original cells (`Row.cells`) are never changed.
 """
 
-from django.db import transaction
+from django.db import connection, transaction
 
 from uploads import intake, mapping, table, validation
 from uploads.models import Change, Row, Upload
@@ -89,11 +89,12 @@ def preview(upload: Upload, rows, action: str, column, value: str = "", find: st
 
 
 def _cell_changes(upload, rows, action, index, value, find):
-    for row in _candidates(upload, rows, action, find).only("id", "cells", "edits").iterator(CHUNK):
+    """(row, new text) for each row whose cell `index` the fix changes."""
+    for row in _candidates(upload, rows, action, find).iterator(CHUNK):
         current = row.current_cells[index]
         new = _new_text(action, current, value, find)
         if new != current:
-            yield row.pk, current, new
+            yield row, new
 
 
 def apply_fix(upload: Upload, user, action: str, rows, column=None, value: str = "", find: str = "") -> Change:
@@ -116,15 +117,11 @@ def apply_fix(upload: Upload, user, action: str, rows, column=None, value: str =
 
 
 def _apply_cells(upload, user, action, rows, index, value, find) -> Change:
-    changes = list(_cell_changes(upload, rows, action, index, value, find))
-    by_id = {pk: new for pk, _, new in changes}
-    before = []
-    touched = []
-    for chunk in _chunks(list(by_id)):
-        for row in Row.objects.filter(id__in=chunk):
-            before.append([row.pk, index, row.edits.get(str(index))])
-            _set_cell(row, index, by_id[row.pk])
-            touched.append(row)
+    before, touched = [], []
+    for row, new in _cell_changes(upload, rows, action, index, value, find):
+        before.append([row.pk, index, row.edits.get(str(index))])
+        _set_cell(row, index, new)
+        touched.append(row)
     recheck(upload, touched)
     name = upload.columns[index]
     what = {"set": f"set {name} to '{_short(value)}'",
@@ -182,9 +179,28 @@ def recheck(upload: Upload, rows: list[Row]) -> None:
         intake._apply_result(row, result)
         keys.add(row.item_key)
     intake.mark_sent_before(upload, rows)
-    Row.objects.bulk_update(rows, _SAVED, batch_size=CHUNK)
+    save_rows(rows, _SAVED)
     settle_duplicates(upload, keys - {""})
     intake.refresh_status(upload)
+
+
+def save_rows(rows: list[Row], names: list[str]) -> None:
+    """Write `names` of each row with one prepared UPDATE run for all rows (executemany).
+
+    Django's bulk_update builds a CASE WHEN per field and row: about 9 s for 10,000 rows of
+    17 fields here, against well under a second for this.
+    """
+    if not rows:
+        return
+    fields = [Row._meta.get_field(name) for name in names]
+    quote = connection.ops.quote_name
+    sql = (f"UPDATE {quote(Row._meta.db_table)} SET "
+           + ", ".join(f"{quote(field.column)} = %s" for field in fields) + f" WHERE {quote('id')} = %s")
+    params = [[field.get_db_prep_save(getattr(row, field.attname), connection) for field in fields] + [row.pk]
+              for row in rows]
+    with connection.cursor() as cursor:
+        for chunk in _chunks(params, CHUNK):
+            cursor.executemany(sql, chunk)
 
 
 def settle_duplicates(upload: Upload, keys: set[str]) -> int:
@@ -206,7 +222,7 @@ def settle_duplicates(upload: Upload, keys: set[str]) -> int:
             if (member.status, member.note) != (status, note):
                 member.status, member.note = status, note
                 changed.append(member)
-    Row.objects.bulk_update(changed, ["status", "note"], batch_size=CHUNK)
+    save_rows(changed, ["status", "note"])
     return len(changed)
 
 
@@ -219,7 +235,7 @@ def undo_last(upload: Upload, user) -> Change:
     """Take back the latest step not yet undone; records an 'undo' step and returns it. Raises FixError."""
     _check_editable(upload)
     with transaction.atomic():
-        step = upload.changes.select_for_update().exclude(action="undo").filter(undone=False).first()
+        step = upload.changes.select_for_update().exclude(action="undo").filter(undone=False).order_by("-id").first()
         if step is None:
             raise FixError("There is nothing to undo.")
         if step.action == "delete":
@@ -257,4 +273,4 @@ def _restore_rows(upload: Upload, before: list) -> None:
 
 def history(upload: Upload, limit: int = 50) -> list[Change]:
     """The latest steps, newest first, with their users."""
-    return list(upload.changes.select_related("user")[:limit])
+    return list(upload.changes.select_related("user").defer("before")[:limit])

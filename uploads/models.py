@@ -160,6 +160,7 @@ class Row(models.Model):
             models.Index(fields=["match_key", "result"]),
             # Covers status_counts: one grouped scan gives statuses, warnings and included duplicates.
             models.Index(fields=["upload", "status", "has_warning", "include_anyway"], name="row_counts_idx"),
+            models.Index(fields=["upload", "has_warning"], name="row_warning_idx"),
         ]
 
     def __str__(self) -> str:

@@ -78,10 +78,8 @@ def table_page(request, pk: int):
         "upload": upload,
         "page": page,
         "rows": table.display_rows(upload, page.object_list),
-        "counts": table.status_counts(upload),
-        "delivery": delivery.delivery_counts(upload),
+        "delivery": {} if upload.is_editable else delivery.delivery_counts(upload),
         "filter": request.GET.get("status", ""),
-        "plan": table.submit_plan(upload),
         **table.page_context(upload, request.GET, page),
     }
     return render(request, "uploads/table.html", context)
