@@ -118,6 +118,9 @@ def test_it_previews_replaces_and_undoes_in_one_step(uploader, tmp_path):
     assert [c.action for c in Change.objects.filter(upload=upload)] == ["undo", "replace"]
     with pytest.raises(fixes.FixError, match="nothing to undo"):
         fixes.undo_last(upload, uploader)
+    with pytest.raises(fixes.FixError, match="No row to fix"):
+        fixes.apply_fix(upload, uploader, "delete", fixes.select_rows(upload, [], {}))
+    assert upload.rows.count() == 4
 
 
 def test_it_maps_a_value_across_the_upload_and_settles_duplicates(uploader, tmp_path):
@@ -203,3 +206,16 @@ def test_it_bulk_fixes_over_http_with_preview(uploader, tmp_path):
     assert table.status_counts(upload)["valid"] == 3
     client.post(f"/uploads/{upload.pk}/undo/", {})
     assert table.status_counts(upload)["invalid"] == 3
+
+
+def test_it_shows_the_history_read_only_in_the_admin(uploader, tmp_path):
+    upload = make_upload(uploader, tmp_path, [answer(1, "7")])
+    fixes.edit_cell(upload, uploader, upload.rows.get(), 3, "5")
+    admin = get_user_model().objects.create_superuser("root", password="x")
+    client = Client()
+    client.force_login(admin)
+    listing = client.get("/admin/uploads/change/")
+    assert listing.status_code == 200
+    assert "row 2, score: &#x27;7&#x27; → &#x27;5&#x27;" in listing.content.decode()
+    change = upload.changes.get()
+    assert client.post(f"/admin/uploads/change/{change.pk}/delete/").status_code == 403

@@ -32,8 +32,8 @@ def _column(upload: Upload, column) -> int:
 
 
 def select_rows(upload: Upload, row_ids: list[int] | None, params):
-    """The rows a bulk fix applies to: the selected ids, or else every row matching the table's filter."""
-    if row_ids:
+    """The rows a bulk fix applies to: the selected ids, or (row_ids None) every row matching the filter."""
+    if row_ids is not None:  # an empty selection selects nothing, never everything
         return upload.rows.filter(id__in=row_ids).order_by("number")
     return table.filter_rows(upload, params)
 
@@ -108,6 +108,8 @@ def apply_fix(upload: Upload, user, action: str, rows, column=None, value: str =
     _check_editable(upload)
     if action not in ACTIONS:
         raise FixError(f"Unknown fix '{action}'.")
+    if action != "map" and not rows.exists():
+        raise FixError("No row to fix: tick some rows, or change the filter.")
     with transaction.atomic():
         if action in ("set", "replace", "map"):
             return _apply_cells(upload, user, action, rows, _column(upload, column), value, find)
