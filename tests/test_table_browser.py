@@ -186,3 +186,25 @@ def test_it_shows_markup_in_a_comment_as_text(page, tmp_path):
     assert '<img src=x onerror="window.hacked=2">' in text
     assert page.locator("#rows-table img, #rows-table tbody script").count() == 0
     assert page.evaluate("window.hacked") is None
+
+
+def test_it_moves_with_tab_cancels_with_escape_and_fits_a_narrow_screen(page):
+    upload = open_upload(page, query="?kind=score:below_min")
+    score = page.locator('#rows-table tbody td[data-column="4"]').first
+    score.focus()
+    page.keyboard.press("Enter")
+    page.keyboard.type("3")
+    page.keyboard.press("Escape")
+    assert page.evaluate("document.activeElement.dataset.column") == "4"
+    assert upload.rows.get(number=7).edits == {}
+    page.keyboard.press("Enter")
+    page.keyboard.press("Control+a")
+    page.keyboard.type("3")
+    page.keyboard.press("Tab")
+    wait_count(page, "invalid", 11)
+    page.wait_for_function("document.activeElement.dataset.column === '5'")
+    assert upload.rows.get(number=7).edits == {"4": "3"}
+    page.set_viewport_size({"width": 390, "height": 800})
+    page.reload()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert page.locator("#bulk-apply").is_visible() and page.locator("#error-summary").is_visible()

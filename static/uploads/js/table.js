@@ -32,13 +32,14 @@
       }
     });
     input.addEventListener("blur", function () {
-      if (td.querySelector("input")) { save(td, input.value, original); }
+      // Removing a focused input fires blur: an input already saved or cancelled is marked done.
+      if (!input.dataset.done) { save(td, input.value, original); }
     });
   }
 
   function stopEdit(td) {
-    var input = td.querySelector("input");
-    if (input) { input.remove(); }
+    var input = td.querySelector("input:not([type=checkbox])");
+    if (input) { input.dataset.done = "1"; input.remove(); }
     td.classList.remove("editing");
   }
 
