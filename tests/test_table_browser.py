@@ -162,6 +162,8 @@ def test_it_keeps_edits_through_a_remap_and_submits(page, queue):
     row = upload.rows.get(number=5)
     assert (row.edits, row.status, row.item["ticket_id"]) == ({"1": "50102"}, Row.Status.VALID, "50102")
     assert upload.rows.get(number=4).item["submitted_at"] == "2026-10-05T18:48:00.000Z"
+    assert "re-checked every row: mapping Plain API fields, time zone UTC → America/New_York" in page.inner_text(
+        "#history-list")
     page.goto(f"{page.base_url}/uploads/{upload.pk}/?q=50102")
     assert "50102" in page.inner_text("#rows-table tbody")
     plan = page.inner_text("#submit-plan")

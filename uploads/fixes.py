@@ -12,6 +12,7 @@ from uploads import intake, mapping, table, validation
 from uploads.models import Change, Row, Upload
 
 ACTIONS = ("set", "replace", "map", "exclude", "include", "delete")
+NOT_UNDOABLE = ("undo", "remap")
 CHUNK = 2000
 _SAVED = ["edits", "excluded", "include_anyway", *intake.CHECKED_FIELDS]
 
@@ -237,7 +238,8 @@ def undo_last(upload: Upload, user) -> Change:
     """Take back the latest step not yet undone; records an 'undo' step and returns it. Raises FixError."""
     _check_editable(upload)
     with transaction.atomic():
-        step = upload.changes.select_for_update().exclude(action="undo").filter(undone=False).order_by("-id").first()
+        step = (upload.changes.select_for_update().exclude(action__in=NOT_UNDOABLE).filter(undone=False)
+                .order_by("-id").first())
         if step is None:
             raise FixError("There is nothing to undo.")
         if step.action == "delete":
@@ -271,6 +273,17 @@ def _restore_rows(upload: Upload, before: list) -> None:
             for _, number, cells, edits, excluded, anyway in before]
     Row.objects.bulk_create(rows, batch_size=CHUNK)
     recheck(upload, list(upload.rows.filter(number__in=[row.number for row in rows])))
+
+
+def remap_upload(upload: Upload, user, preset: mapping.Preset, time_zone: str) -> Change:
+    """intake.remap_upload (edits kept, every row re-checked), recorded in the history; not undoable
+    (map again instead). Raises intake.IntakeError."""
+    old_zone, old_name = upload.time_zone, upload.preset_name
+    intake.remap_upload(upload, preset, time_zone)
+    what = [f"mapping {old_name} → {preset.name}" if old_name != preset.name else f"mapping {preset.name}"]
+    if old_zone != time_zone:
+        what.append(f"time zone {old_zone} → {time_zone}")
+    return _record(upload, user, "remap", "re-checked every row: " + ", ".join(what), 0, [])
 
 
 def history(upload: Upload, limit: int = 50) -> list[Change]:

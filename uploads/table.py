@@ -309,7 +309,7 @@ def page_context(upload: Upload, params, page) -> dict:
         "previous_query": query_string(params, page=page.previous_page_number()) if page.has_previous() else "",
         "next_query": query_string(params, page=page.next_page_number()) if page.has_next() else "",
         "history": list(upload.changes.select_related("user").defer("before")[:30]),
-        "has_undo": upload.changes.exclude(action="undo").filter(undone=False).exists(),
+        "has_undo": upload.changes.exclude(action__in=("undo", "remap")).filter(undone=False).exists(),
         "filtered": any(filters[key] for key in ("status", "kind", "field", "q")),
     }
 

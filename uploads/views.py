@@ -61,7 +61,8 @@ def mapping_page(request, pk: int):
     form = MappingForm(request.POST or None, columns=upload.columns, initial=table.mapping_initial(upload))
     if request.method == "POST" and form.is_valid():
         try:
-            intake.remap_upload(upload, table.preset_from_form(upload, form.cleaned_data), form.cleaned_data["time_zone"])
+            fixes.remap_upload(upload, request.user, table.preset_from_form(upload, form.cleaned_data),
+                               form.cleaned_data["time_zone"])
         except intake.IntakeError as exc:
             messages.error(request, " ".join(exc.messages))
         return redirect("uploads:table", upload.pk)
