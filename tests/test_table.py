@@ -140,6 +140,7 @@ def test_it_sets_excludes_includes_and_deletes_with_undo(uploader, tmp_path):
     fixes.apply_fix(upload, uploader, "exclude", fixes.select_rows(upload, two, {}))
     assert table.status_counts(upload)["excluded"] == 2
     assert table.submit_plan(upload)["rows"] == 3
+    assert table.submit_plan(upload)["left_behind"] == "2 excluded rows"
     fixes.edit_cell(upload, uploader, upload.rows.get(number=2), 3, "4")
     assert upload.rows.get(number=2).status == Row.Status.EXCLUDED  # a re-check keeps it out
     fixes.apply_fix(upload, uploader, "include", fixes.select_rows(upload, two, {}))
@@ -163,7 +164,7 @@ def test_it_marks_answers_an_earlier_upload_created_and_sends_them_when_included
     assert table.submit_plan(second) | {} == {**table.submit_plan(second), "rows": 1, "duplicate": 1}
     fixes.apply_fix(second, uploader, "include", fixes.select_rows(second, [row.pk], {}))
     plan = table.submit_plan(second)
-    assert (plan["rows"], plan["duplicate"]) == (2, 0)
+    assert (plan["rows"], plan["duplicate"], plan["left_behind"]) == (2, 0, "")
     submission = delivery.submit_upload(second, uploader)
     assert sum(batch.item_count for batch in submission.batches.all()) == 2
 

@@ -76,6 +76,10 @@ def test_it_lists_the_kitchen_sink_kinds_and_filters_to_one(page):
         "submitted_at is not a date: 1 row", "ticket_id is blank: 1 row",
     ]
     assert (count(page, "invalid"), count(page, "valid"), count(page, "duplicate")) == ("12", "12", "1")
+    assert count(page, "warning") == "3"
+    scores = page.locator("#score-chart table").inner_text().split()
+    assert scores == ["Rows", "per", "score", "Score", "Rows", "1", "1", "2", "2", "3", "1", "4", "2", "5", "6"]
+    assert page.locator("#score-chart svg rect").count() == 5
     row18 = page.locator("#rows-table tbody tr", has=page.locator("th", has_text="18"))
     assert "Duplicate" in row18.inner_text() and "identical to row 17" in row18.inner_text()
     page.click("#error-summary >> text=score is not a whole number")
@@ -136,8 +140,9 @@ def test_it_excludes_a_selected_row(page):
     page.click("#bulk-apply")
     page.wait_for_selector("text=Done: excluded 1 rows")
     assert (count(page, "excluded"), count(page, "valid")) == ("1", "11")
-    assert "11 rows will be sent" in page.inner_text("#submit-plan")
-    assert "1 excluded" in page.inner_text("#submit-plan")
+    assert page.inner_text("#submit-plan") == (
+        "11 rows will be sent in 1 request, about 1 second at the current limits; "
+        "12 invalid, 1 duplicate and 1 excluded rows will not be sent.")
     assert (upload.rows.get(number=4).status, upload.rows.get(number=4).excluded) == (Row.Status.EXCLUDED, True)
 
 

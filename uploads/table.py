@@ -254,11 +254,23 @@ def submit_plan(upload: Upload, counts: dict | None = None) -> dict:
     requests = math.ceil(valid / settings.MAESTROQA_BATCH_SIZE)
     per_minute, per_second = settings.MAESTROQA_MAX_REQUESTS_PER_MINUTE, settings.MAESTROQA_MAX_REQUESTS_PER_SECOND
     seconds = 0.0 if requests == 0 else 60 * ((requests - 1) // per_minute) + ((requests - 1) % per_minute) / per_second + 1
-    return {
+    plan = {
         "rows": valid, "requests": requests, "seconds": math.ceil(seconds),
         "invalid": counts[Row.Status.INVALID], "duplicate": counts[Row.Status.DUPLICATE] - counts["included"],
         "skipped": counts[Row.Status.SKIPPED], "excluded": counts[Row.Status.EXCLUDED],
     }
+    plan["left_behind"] = _left_behind(plan)
+    return plan
+
+
+def _left_behind(plan: dict) -> str:
+    """'9 invalid and 1 duplicate rows' (only the kinds present), or ''."""
+    parts = [f"{plan[key]} {key}" for key in ("invalid", "duplicate", "skipped", "excluded") if plan[key]]
+    if not parts:
+        return ""
+    text = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    total = sum(plan[key] for key in ("invalid", "duplicate", "skipped", "excluded"))
+    return f"{text} row{'s' if total != 1 else ''}"
 
 
 def summary_context(upload: Upload, params) -> dict:
