@@ -82,6 +82,10 @@ def test_it_lists_the_kitchen_sink_kinds_and_filters_to_one(page):
     assert page.locator("#score-chart svg rect").count() == 5
     row18 = page.locator("#rows-table tbody tr", has=page.locator("th", has_text="18"))
     assert "Duplicate" in row18.inner_text() and "identical to row 17" in row18.inner_text()
+    row18.locator("button.include-anyway").click()
+    page.wait_for_selector("text=Done: included 1 rows")
+    assert page.inner_text("#submit-plan").startswith("13 rows will be sent")
+    assert upload.rows.get(number=18).include_anyway is True
     page.click("#error-summary >> text=score is not a whole number")
     page.wait_for_url("**kind=score%3Anot_integer")
     assert row_numbers(page) == [8, 9]
