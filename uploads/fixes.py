@@ -179,7 +179,7 @@ def recheck(upload: Upload, rows: list[Row]) -> None:
         keys.add(row.item_key)
         result = validation.check_row(row.current_cells, row.number, upload.columns, preset,
                                       upload.check_context, time_zone=upload.time_zone)
-        intake._apply_result(row, result)
+        intake.apply_result(row, result)
         keys.add(row.item_key)
     intake.mark_sent_before(upload, rows)
     save_rows(rows, _SAVED)

@@ -98,7 +98,7 @@ def create_upload(owner, path: Path, filename: str, options: ReadOptions) -> Upl
 
 def _row_from_result(upload: Upload, cells: list[str], result) -> Row:
     row = Row(upload=upload, number=result.row_number, cells=cells)
-    _apply_result(row, result)
+    apply_result(row, result)
     return row
 
 
@@ -108,7 +108,9 @@ CHECKED_FIELDS = ["status", "item", "item_key", "errors", "warnings", "note",
 PRIOR_NOTE = "already created in MaestroQA"
 
 
-def _apply_result(row: Row, result) -> None:
+def apply_result(row: Row, result) -> None:
+    """Copy a validation.RowResult onto `row` (not saved): status (excluded stays excluded), item,
+    problems, and the denormalised columns the table filters on (CHECKED_FIELDS)."""
     row.status = Row.Status.EXCLUDED if row.excluded else result.status
     row.item = result.item
     row.item_key = item_key(result.item) if result.item else ""
@@ -223,7 +225,7 @@ def recheck_row(row: Row) -> None:
         row.current_cells, row.number, upload.columns, mapping.Preset.from_json(upload.preset),
         upload.check_context, time_zone=upload.time_zone,
     )
-    _apply_result(row, result)
+    apply_result(row, result)
     mark_sent_before(upload, [row])
     row.save(update_fields=["edits", *CHECKED_FIELDS])
 
@@ -268,7 +270,7 @@ def remap_upload(upload: Upload, preset: mapping.Preset, time_zone: str) -> None
     validation.mark_duplicates(checked.rows)
     with transaction.atomic():
         for row, result in zip(rows, checked.rows):
-            _apply_result(row, result)
+            apply_result(row, result)
         mark_sent_before(upload, rows)
         Row.objects.bulk_update(rows, CHECKED_FIELDS, batch_size=2000)
         upload.preset, upload.preset_name = preset.to_json(), preset.name
