@@ -220,3 +220,22 @@ def test_it_shows_the_history_read_only_in_the_admin(uploader, tmp_path):
     assert "row 2, score: &#x27;7&#x27; → &#x27;5&#x27;" in listing.content.decode()
     change = upload.changes.get()
     assert client.post(f"/admin/uploads/change/{change.pk}/delete/").status_code == 403
+
+
+@pytest.mark.django_db(transaction=True)
+def test_it_backfills_the_table_columns_of_rows_stored_before_them(uploader, tmp_path):
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    upload = make_upload(uploader, tmp_path, [answer(1, "7"), answer(2, "4")])
+    expected = list(upload.rows.order_by("number").values_list(
+        "error_kinds", "warning_kinds", "has_warning", "search_text", "item_score", "item_day", "match_key"))
+    upload.rows.update(error_kinds="", search_text="", item_score=None, item_day="", match_key="")
+    executor = MigrationExecutor(connection)
+    state = executor.loader.project_state(("uploads", "0002_table")).apps
+    module = __import__("uploads.migrations.0002_table", fromlist=["backfill"])
+    module.backfill(state, None)
+    again = list(upload.rows.order_by("number").values_list(
+        "error_kinds", "warning_kinds", "has_warning", "search_text", "item_score", "item_day", "match_key"))
+    assert again == expected
+    assert expected[0][0] == " score:above_max "
