@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 
 from uploads import approval, delivery
-from uploads.models import Attempt, AuditEvent, Batch, Row, SavedPreset, Submission, Team, Upload
+from uploads.models import Attempt, AuditEvent, Batch, Change, Row, SavedPreset, Submission, Team, Upload
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -139,3 +139,18 @@ class SavedPresetAdmin(admin.ModelAdmin):
     list_display = ("name", "created_by", "created_at")
     search_fields = ("name",)
     readonly_fields = ("created_by", "created_at")
+
+
+@admin.register(Change)
+class ChangeAdmin(ReadOnlyAdmin):
+    """The fix-it table's history: each edit or bulk fix, who made it, and whether it was undone."""
+
+    list_display = ("at", "upload_link", "user", "action", "description", "cells_changed", "undone")
+    list_filter = ("action", "undone", "at")
+    search_fields = ("description", "user__username", "upload__filename")
+    list_select_related = ("upload", "user")
+    readonly_fields = ("upload", "user", "at", "action", "description", "cells_changed", "before", "undone")
+
+    @admin.display(description="Upload")
+    def upload_link(self, obj):
+        return format_html('<a href="{}">{}</a>', reverse("uploads:table", args=[obj.upload_id]), obj.upload)

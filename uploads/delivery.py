@@ -47,7 +47,8 @@ def submit_upload(upload: Upload, user) -> Submission:
         ).update(status=Upload.Status.QUEUED, status_message="")
         if claimed != 1:
             raise DeliveryError("This upload was already submitted.")
-        row_ids = list(upload.rows.filter(status=Row.Status.VALID).values_list("id", flat=True))
+        sendable = Q(status=Row.Status.VALID) | Q(status=Row.Status.DUPLICATE, include_anyway=True)
+        row_ids = list(upload.rows.filter(sendable).order_by("number").values_list("id", flat=True))
         if not row_ids:
             raise DeliveryError("There is no valid row to send. Fix the invalid rows first.")
         submission = _create_submission(upload, user, row_ids)

@@ -97,3 +97,19 @@ class ApplyPresetForm(forms.Form):
         if not data.get("preset") and not data.get("preset_file"):
             raise forms.ValidationError("Choose a preset or a preset JSON file.")
         return data
+class BulkFixForm(forms.Form):
+    """One bulk fix: what to do, on which column, with which values, to which rows."""
+
+    action = forms.ChoiceField(choices=[(a, a) for a in ("set", "replace", "map", "exclude", "include", "delete")])
+    scope = forms.ChoiceField(choices=[("filtered", "Every row matching the filter"), ("selected", "Selected rows")])
+    rows = forms.Field(required=False, widget=forms.MultipleHiddenInput)
+    column = forms.CharField(required=False, max_length=6)
+    find = forms.CharField(required=False, strip=False, max_length=20000)
+    value = forms.CharField(required=False, strip=False, max_length=20000)
+
+    def clean_rows(self):
+        values = self.cleaned_data.get("rows") or []
+        try:
+            return [int(value) for value in values][:5000]
+        except ValueError:
+            raise forms.ValidationError("Row ids are numbers.") from None

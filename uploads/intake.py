@@ -130,21 +130,28 @@ def _store_sheet(upload: Upload, sheet: parsing.Sheet, preset: mapping.Preset, r
     upload.time_zone, upload.check_context = time_zone, checked.context
     upload.decisions = checked.decisions
     upload.save()
-    Row.objects.bulk_create(
-        (_row_from_result(upload, cells, result) for cells, result in zip(sheet.rows, checked.rows)),
-        batch_size=2000,
-    )
+    rows = [_row_from_result(upload, cells, result) for cells, result in zip(sheet.rows, checked.rows)]
+    mark_sent_before(upload, rows)
+    Row.objects.bulk_create(rows, batch_size=2000)
     refresh_status(upload)
 
 
 def _row_from_result(upload: Upload, cells: list[str], result) -> Row:
     row = Row(upload=upload, number=result.row_number, cells=cells)
-    _apply_result(row, result)
+    apply_result(row, result)
     return row
 
 
-def _apply_result(row: Row, result) -> None:
-    row.status = result.status
+# Fields a re-check writes; callers pass them to save()/bulk_update().
+CHECKED_FIELDS = ["status", "item", "item_key", "errors", "warnings", "note",
+                  "error_kinds", "warning_kinds", "has_warning", "search_text", "match_key", "item_score", "item_day"]
+PRIOR_NOTE = "already created in MaestroQA"
+
+
+def apply_result(row: Row, result) -> None:
+    """Copy a validation.RowResult onto `row` (not saved): status (excluded stays excluded), item,
+    problems, and the denormalised columns the table filters on (CHECKED_FIELDS)."""
+    row.status = Row.Status.EXCLUDED if row.excluded else result.status
     row.item = result.item
     row.item_key = item_key(result.item) if result.item else ""
     row.errors = [problem.to_json() for problem in result.errors]
@@ -152,6 +159,47 @@ def _apply_result(row: Row, result) -> None:
     row.note = result.skip_reason or (
         f"identical to row {result.duplicate_of} in every mapped field" if result.duplicate_of else ""
     )
+    row.error_kinds = _kinds(result.errors)
+    row.warning_kinds = _kinds(result.warnings)
+    row.has_warning = bool(result.warnings)
+    row.search_text = "\x1f".join(row.current_cells).lower()
+    row.match_key = match_key(result.item) if result.item else ""
+    row.item_score = (result.item or {}).get("score")
+    row.item_day = str((result.item or {}).get("submitted_at") or "")[:10]
+
+
+def _kinds(problems) -> str:
+    """' field:code field:code ' (spaces around each, so a LIKE '% score:above_max %' finds one kind)."""
+    return (" " + " ".join(sorted({f"{p.field}:{p.code or 'other'}" for p in problems})) + " ") if problems else ""
+
+
+def match_key(item: dict) -> str:
+    """Hash of what makes an item 'the same answer' across uploads: ticket, time, score, agent."""
+    agent = item.get("agent_id") or item.get("agent_email") or ""
+    parts = [str(item.get(name, "")) for name in ("ticket_id", "submitted_at", "score")] + [agent]
+    return hashlib.sha1("\x1f".join(parts).encode()).hexdigest()
+
+
+def mark_sent_before(upload: Upload, rows: list[Row]) -> list[Row]:
+    """Mark valid rows whose answer an earlier upload already got Created as duplicates (not saved).
+
+    Returns the rows marked. A row the user chose to include anyway keeps its mark
+    but is sent (delivery.submit_upload).
+    """
+    keys = {row.match_key for row in rows if row.match_key and row.status == Row.Status.VALID}
+    if not keys:
+        return []
+    earlier = Row.objects.filter(match_key__in=keys, result=Row.Result.CREATED)
+    if upload.pk:
+        earlier = earlier.exclude(upload=upload)
+    found = {key: (up, number) for key, up, number in earlier.values_list("match_key", "upload_id", "number")}
+    marked = []
+    for row in rows:
+        if row.status == Row.Status.VALID and row.match_key in found:
+            up, number = found[row.match_key]
+            row.status, row.note = Row.Status.DUPLICATE, f"{PRIOR_NOTE} by upload #{up} (row {number})"
+            marked.append(row)
+    return marked
 
 
 def _sheet_meta(sheet: parsing.Sheet) -> dict:
@@ -218,19 +266,21 @@ def recheck_row(row: Row) -> None:
         row.current_cells, row.number, upload.columns, mapping.Preset.from_json(upload.preset),
         upload.check_context, time_zone=upload.time_zone,
     )
-    _apply_result(row, result)
-    row.save(update_fields=["edits", "status", "item", "item_key", "errors", "warnings", "note"])
+    apply_result(row, result)
+    mark_sent_before(upload, [row])
+    row.save(update_fields=["edits", *CHECKED_FIELDS])
 
 
 def _settle_duplicates(upload: Upload, keys: set[str]) -> list[Row]:
     """Within each item key, the first row is valid and later ones duplicates."""
     changed = []
     for key in keys:
-        group = Row.objects.filter(
-            upload=upload, item_key=key, status__in=[Row.Status.VALID, Row.Status.DUPLICATE]
-        ).order_by("number")
+        # Filter on the key alone so SQLite uses the (upload, item_key) index; statuses are checked here.
+        group = sorted(Row.objects.filter(upload=upload, item_key=key).order_by(), key=lambda row: row.number)
         first = None
         for member in group:
+            if member.status not in (Row.Status.VALID, Row.Status.DUPLICATE) or member.note.startswith(PRIOR_NOTE):
+                continue
             status, note = (Row.Status.VALID, "") if first is None else (
                 Row.Status.DUPLICATE, f"identical to row {first.number} in every mapped field"
             )
@@ -267,10 +317,9 @@ def remap_upload(upload: Upload, preset: mapping.Preset, time_zone: str, reason:
     validation.mark_duplicates(checked.rows)
     with transaction.atomic():
         for row, result in zip(rows, checked.rows):
-            _apply_result(row, result)
-        Row.objects.bulk_update(
-            rows, ["status", "item", "item_key", "errors", "warnings", "note"], batch_size=2000
-        )
+            apply_result(row, result)
+        mark_sent_before(upload, rows)
+        Row.objects.bulk_update(rows, CHECKED_FIELDS, batch_size=2000)
         upload.preset, upload.preset_name, upload.preset_reason = preset.to_json(), preset.name, reason
         upload.time_zone, upload.check_context = time_zone, checked.context
         upload.decisions = checked.decisions

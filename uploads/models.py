@@ -135,6 +135,17 @@ class Row(models.Model):
     warnings = models.JSONField(default=list)
     note = models.CharField(max_length=500, blank=True, help_text="Why skipped or duplicate.")
     include_anyway = models.BooleanField(default=False, help_text="A duplicate the user chose to send.")
+    excluded = models.BooleanField(default=False, help_text="Left out by the user; stays out after re-checks.")
+    # Denormalised from errors/warnings/cells so the table filters in the database (uploads/table.py).
+    error_kinds = models.TextField(blank=True, default="", help_text="' field:code field:code ' of the errors.")
+    has_warning = models.BooleanField(default=False)
+    warning_kinds = models.TextField(blank=True, default="", help_text="' field:code ' of the warnings.")
+    search_text = models.TextField(blank=True, default="", help_text="Current cells, lower-cased, for search.")
+    item_score = models.SmallIntegerField(null=True, blank=True, help_text="The item's score, for the chart.")
+    item_day = models.CharField(max_length=10, blank=True, help_text="The item's submitted_at day (UTC).")
+    match_key = models.CharField(
+        max_length=40, blank=True, help_text="Hash of ticket_id, submitted_at, score, agent: finds earlier sends."
+    )
     result = models.CharField(max_length=12, choices=Result.choices, default=Result.NONE, blank=True)
     maestro_id = models.CharField(max_length=64, blank=True)
     result_message = models.TextField(blank=True)
@@ -146,6 +157,10 @@ class Row(models.Model):
         indexes = [
             models.Index(fields=["upload", "status", "number"]),
             models.Index(fields=["upload", "item_key"]),
+            models.Index(fields=["match_key", "result"]),
+            # Covers status_counts: one grouped scan gives statuses, warnings and included duplicates.
+            models.Index(fields=["upload", "status", "has_warning", "include_anyway"], name="row_counts_idx"),
+            models.Index(fields=["upload", "has_warning"], name="row_warning_idx"),
         ]
 
     def __str__(self) -> str:

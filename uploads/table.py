@@ -3,11 +3,20 @@
 Filtering and paging happen in the database, so a page stays light at any size.
 """
 
+import hashlib
+import json
 import math
 from dataclasses import dataclass
 
+from urllib.parse import urlencode
+
 from django.conf import settings
-from django.db.models import Count, QuerySet
+from django.core.cache import cache
+from django.db import connection
+from django.db.models import Count, F, Q, QuerySet, TextField
+from django.db.models.expressions import RawSQL
+from django.db.models.fields.json import KT
+from django.db.models.functions import Coalesce, Lower
 
 from uploads import mapping
 from uploads.models import Row, Upload
@@ -15,13 +24,79 @@ from uploads.models import Row, Upload
 PAGE_SIZES = (50, 100, 250, 500)
 
 
+STATUS_FILTERS = (*Row.Status.values, "warning")
+SORTS = ("number", "status")
+STATUS_LINKS = [("invalid", "Invalid"), ("valid", "Valid"), ("warning", "With warnings"), ("skipped", "Skipped"),
+                ("duplicate", "Duplicate"), ("excluded", "Excluded")]
+
+
 def filter_rows(upload: Upload, params) -> QuerySet:
-    """Rows of `upload` matching `?status=` (valid, invalid, skipped, duplicate, excluded), in row order."""
-    rows = upload.rows.order_by("number")
+    """Rows of `upload` matching the table's query string, sorted.
+
+    ?status= one of STATUS_FILTERS ('warning': rows with any warning, whatever their status);
+    ?kind=field:code (an error or warning kind, as error_summary gives); ?field= rows with a
+    problem on that API field; ?q= text in any current cell (case-insensitive);
+    ?sort=number|status|c<column index>, ?dir=desc. Unknown values are ignored.
+    """
+    rows = upload.rows.all()
     status = params.get("status", "")
-    if status in Row.Status.values:
+    if status == "warning":
+        rows = rows.filter(has_warning=True)
+    elif status in Row.Status.values:
         rows = rows.filter(status=status)
-    return rows
+    kind = params.get("kind", "").strip()
+    if kind:
+        rows = rows.filter(_problem_filter(upload, f" {kind} "))
+    field = params.get("field", "").strip()
+    if field:
+        rows = rows.filter(_problem_filter(upload, f" {field}:"))
+    text = params.get("q", "").strip().lower()
+    if text:
+        rows = rows.filter(search_text__contains=text)
+    return rows.order_by(*_ordering(upload, params))
+
+
+def _problem_filter(upload: Upload, needle: str) -> Q:
+    """Rows whose error or warning kinds contain `needle`.
+
+    Errors live only on invalid (or excluded) rows and warnings only on rows with has_warning,
+    so each LIKE runs on the rows an index finds, not on all 200,000. SQLite does not use two
+    indexes for an OR, so a needle found among the errors filters on errors alone (a code is
+    an error code or a warning code, never both).
+    """
+    errors = Q(status__in=[Row.Status.INVALID, Row.Status.EXCLUDED], error_kinds__contains=needle)
+    warnings = Q(has_warning=True, warning_kinds__contains=needle)
+    if needle.endswith(":"):  # a field: both kinds
+        return errors | warnings
+    return errors if upload.rows.filter(errors).exists() else warnings
+
+
+def _ordering(upload: Upload, params) -> list:
+    sort, desc = params.get("sort", "number"), params.get("dir") == "desc"
+    if sort in SORTS:
+        key = F(sort)
+    elif sort[:1] == "c" and sort[1:].isdigit() and int(sort[1:]) < len(upload.columns):
+        key = cell_expression(int(sort[1:]))
+    else:
+        key = F("number")
+    return [key.desc() if desc else key.asc(), "number"]
+
+
+def cell_expression(index: int):
+    """SQL for a row's current text in column `index` (its edit, else the cell as read), lower-cased."""
+    edited = (
+        RawSQL(f"(edits ->> '{index}')", []) if connection.vendor == "postgresql"
+        else RawSQL(f"json_extract(edits, '$.\"{index}\"')", [])
+    )
+    return Lower(Coalesce(edited, KT(f"cells__{index}"), output_field=TextField()))
+
+
+def query_string(params, **changes) -> str:
+    """The table's query string with `changes` applied (None removes a key); page is reset."""
+    kept = {key: params.get(key) for key in ("status", "kind", "field", "q", "sort", "dir", "size")}
+    kept["page"] = None
+    kept.update(changes)
+    return urlencode({key: value for key, value in kept.items() if value})
 
 
 def page_size(params) -> int:
@@ -31,11 +106,100 @@ def page_size(params) -> int:
 
 
 def status_counts(upload: Upload) -> dict[str, int]:
-    """Rows by status, every status present (0 when none), plus `total`."""
+    """Rows by status, every status present (0 when none), plus `total`, `warning` (rows with any
+    warning) and `included` (duplicates the user chose to send). One grouped scan of an index."""
     counts = dict.fromkeys(Row.Status.values, 0)
-    counts.update(upload.rows.values_list("status").annotate(n=Count("id")).values_list("status", "n"))
-    counts["total"] = sum(counts.values())
+    counts.update(total=0, warning=0, included=0)
+    groups = upload.rows.values_list("status", "has_warning", "include_anyway").annotate(n=Count("id")).order_by()
+    for status, warned, anyway, n in groups:
+        counts[status] += n
+        counts["total"] += n
+        counts["warning"] += n if warned else 0
+        counts["included"] += n if anyway and status == Row.Status.DUPLICATE else 0
     return counts
+
+
+KIND_LABELS = {
+    "required": "{field} is blank", "above_max": "{field} above the maximum", "below_min": "{field} below the minimum",
+    "not_integer": "{field} is not a whole number", "not_email": "{field} is not an email address",
+    "invisible": "{field} contains an invisible character", "bad_char": "{field} contains a garbled character",
+    "no_agent": "no agent id or email", "not_date": "{field} is not a date",
+    "no_such_date": "{field}: no such date", "future": "{field} is in the future", "too_old": "{field} is too old",
+    "dst_gap": "{field} falls in a DST gap", "email_dropped": "{field} invalid, dropped (agent id used)",
+    "not_numeric": "{field} is not a number like the others", "long_id": "{field} may have lost digits",
+    "name_like": "{field} looks like a person's name",
+    "formula_like": "{field} starts like a formula (sent as written)", "long_text": "{field} is very long",
+}
+
+
+def kind_label(kind: str) -> str:
+    """'score:above_max' -> 'score above the maximum'; unknown codes read as '{field}: {code}'."""
+    field, _, code = kind.partition(":")
+    return KIND_LABELS.get(code, "{field}: " + code.replace("_", " ")).format(field=field)
+
+
+def problem_summary(upload: Upload, column: str = "error_kinds") -> list[dict]:
+    """Rows per problem kind, most first: [{'kind': 'score:above_max', 'label': ..., 'rows': 37}].
+
+    column: 'error_kinds' or 'warning_kinds'. Groups in the database by the row's set of
+    kinds (few distinct sets), then splits each set here.
+    """
+    totals: dict[str, int] = {}
+    groups = upload.rows.exclude(**{column: ""}).values_list(column).annotate(n=Count("id")).order_by()
+    for kinds, n in groups:
+        for kind in kinds.split():
+            totals[kind] = totals.get(kind, 0) + n
+    ordered = sorted(totals.items(), key=lambda pair: (-pair[1], pair[0]))
+    return [{"kind": kind, "label": kind_label(kind), "rows": n} for kind, n in ordered]
+
+
+def charts(upload: Upload) -> dict:
+    """Score distribution and responses per day of the valid rows, for the picture above the table.
+
+    {'scores': [{'score': 1, 'rows': n, 'percent': 0..100}, ...] (every score of the mapped scale),
+     'days': [{'day': 'YYYY-MM-DD', 'rows': n, 'percent': ...}] (UTC days, first to last, gaps as 0),
+     'total': n}. Percent is of the largest bar, for drawing.
+    """
+    valid = upload.rows.filter(status=Row.Status.VALID)
+    by_score = dict(valid.exclude(item_score=None).values_list("item_score").annotate(n=Count("id")).order_by())
+    by_day = dict(valid.exclude(item_day="").values_list("item_day").annotate(n=Count("id")).order_by())
+    low, high = _scale(upload, by_score)
+    scores = [{"score": s, "rows": by_score.get(s, 0)} for s in range(low, high + 1)] if by_score or high else []
+    days = _percent(_day_range(by_day))
+    return {
+        "scores": _percent(scores), "days": days, "total": sum(by_score.values()),
+        "scores_width": 10 * len(scores), "days_width": 10 * len(days),
+        "first_day": days[0]["day"] if days else "", "last_day": days[-1]["day"] if days else "",
+    }
+
+
+def _scale(upload: Upload, by_score: dict) -> tuple[int, int]:
+    first = upload.rows.filter(status=Row.Status.VALID).values_list("item", flat=True).first() or {}
+    low, high = int(first.get("min_score", 1)), int(first.get("max_score", 5))
+    if by_score:
+        low, high = min(low, *by_score), max(high, *by_score)
+    return low, min(high, low + 100)
+
+
+def _day_range(by_day: dict) -> list[dict]:
+    from datetime import date, timedelta
+
+    if not by_day:
+        return []
+    first, last = date.fromisoformat(min(by_day)), date.fromisoformat(max(by_day))
+    if (last - first).days > 366:  # a stray year should not draw 10,000 bars: show the days that have rows
+        return [{"day": day, "rows": by_day[day]} for day in sorted(by_day)]
+    days = (first + timedelta(days=n) for n in range((last - first).days + 1))
+    return [{"day": day.isoformat(), "rows": by_day.get(day.isoformat(), 0)} for day in days]
+
+
+def _percent(bars: list[dict]) -> list[dict]:
+    top = max((bar["rows"] for bar in bars), default=0) or 1
+    out = []
+    for index, bar in enumerate(bars):
+        percent = round(100 * bar["rows"] / top)
+        out.append({**bar, "percent": percent, "x": 10 * index + 1, "y": 105 - percent})
+    return out
 
 
 @dataclass
@@ -47,6 +211,7 @@ class Cell:
     edited: bool
     errors: list[str]
     warnings: list[str]
+    original: str = ""
 
 
 @dataclass
@@ -67,7 +232,7 @@ def display_rows(upload: Upload, rows) -> list[DisplayRow]:
 
 def _display(row: Row, column_index: dict[str, int]) -> DisplayRow:
     current = row.current_cells
-    cells = [Cell(i, text, str(i) in row.edits, [], []) for i, text in enumerate(current)]
+    cells = [Cell(i, text, str(i) in row.edits, [], [], row.cells[i]) for i, text in enumerate(current)]
     row_errors, row_warnings = [], []
     for problems, kind, loose in ((row.errors, "errors", row_errors), (row.warnings, "warnings", row_warnings)):
         for problem in problems:
@@ -79,18 +244,102 @@ def _display(row: Row, column_index: dict[str, int]) -> DisplayRow:
     return DisplayRow(row, cells, row_errors, row_warnings)
 
 
-def submit_plan(upload: Upload) -> dict:
-    """What submitting will do: rows sent, requests, seconds at the current limits, rows left behind."""
-    counts = status_counts(upload)
-    valid = counts[Row.Status.VALID]
+def submit_plan(upload: Upload, counts: dict | None = None) -> dict:
+    """What submitting will do: rows sent, requests, seconds at the current limits, rows left behind.
+
+    Sent: valid rows plus duplicates the user chose to include anyway (delivery.submit_upload).
+    """
+    counts = counts or status_counts(upload)
+    valid = counts[Row.Status.VALID] + counts["included"]
     requests = math.ceil(valid / settings.MAESTROQA_BATCH_SIZE)
     per_minute, per_second = settings.MAESTROQA_MAX_REQUESTS_PER_MINUTE, settings.MAESTROQA_MAX_REQUESTS_PER_SECOND
     seconds = 0.0 if requests == 0 else 60 * ((requests - 1) // per_minute) + ((requests - 1) % per_minute) / per_second + 1
-    return {
+    plan = {
         "rows": valid, "requests": requests, "seconds": math.ceil(seconds),
-        "invalid": counts[Row.Status.INVALID], "duplicate": counts[Row.Status.DUPLICATE],
+        "invalid": counts[Row.Status.INVALID], "duplicate": counts[Row.Status.DUPLICATE] - counts["included"],
         "skipped": counts[Row.Status.SKIPPED], "excluded": counts[Row.Status.EXCLUDED],
     }
+    plan["left_behind"] = _left_behind(plan)
+    return plan
+
+
+def _left_behind(plan: dict) -> str:
+    """'9 invalid and 1 duplicate rows' (only the kinds present), or ''."""
+    parts = [f"{plan[key]} {key}" for key in ("invalid", "duplicate", "skipped", "excluded") if plan[key]]
+    if not parts:
+        return ""
+    text = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    total = sum(plan[key] for key in ("invalid", "duplicate", "skipped", "excluded"))
+    return f"{text} row{'s' if total != 1 else ''}"
+
+
+def summary_context(upload: Upload, params) -> dict:
+    """What snippets/summary.html needs: counts, error and warning kinds, charts, the submit plan.
+
+    Cached per version of the upload's rows (summary_key): at 200,000 rows these scans take
+    a few hundred milliseconds, and paging or filtering does not change them.
+    """
+    key = summary_key(upload)
+    data = cache.get(key)
+    if data is None:
+        counts = status_counts(upload)
+        data = {
+            "counts": counts, "plan": submit_plan(upload, counts),
+            "error_summary": problem_summary(upload, "error_kinds"),
+            "warning_summary": problem_summary(upload, "warning_kinds"),
+            "charts": charts(upload),
+            "status_links": [(key, label, counts[key]) for key, label in STATUS_LINKS],
+        }
+        cache.set(key, data, 3600)
+    return {**data, "filters": _filters(params)}
+
+
+def summary_key(upload: Upload) -> str:
+    """Changes whenever the rows can have changed: a new step in the history (every edit, bulk
+    fix and undo records one), a new mapping or time zone, a new upload status."""
+    last = upload.changes.order_by("-id").values_list("id", flat=True).first() or 0
+    preset = hashlib.sha1(json.dumps([upload.preset, upload.time_zone], sort_keys=True).encode()).hexdigest()
+    return f"table-summary:{upload.pk}:{upload.created_at.timestamp()}:{last}:{upload.status}:{preset[:16]}"
+
+
+def _filters(params) -> dict:
+    return {key: params.get(key, "") for key in ("status", "kind", "field", "q", "sort", "dir", "size")}
+
+
+def page_context(upload: Upload, params, page) -> dict:
+    """The table page's context beyond rows: summary, headers with sort links, paging links, history."""
+    filters = _filters(params)
+    return {
+        **summary_context(upload, params),
+        "headers": _headers(upload, params),
+        "columns": list(enumerate(upload.columns)),
+        "fields": mapping.FIELDS,
+        "page_sizes": PAGE_SIZES,
+        "size": page_size(params),
+        "query": query_string(params),
+        "matching": page.paginator.count,
+        "previous_query": query_string(params, page=page.previous_page_number()) if page.has_previous() else "",
+        "next_query": query_string(params, page=page.next_page_number()) if page.has_next() else "",
+        "history": list(upload.changes.select_related("user").defer("before")[:30]),
+        "has_undo": upload.changes.exclude(action__in=("undo", "remap")).filter(undone=False).exists(),
+        "filtered": any(filters[key] for key in ("status", "kind", "field", "q")),
+    }
+
+
+def _headers(upload: Upload, params) -> list[dict]:
+    """Sortable headers: Row, Status, then each column: name, link, aria-sort."""
+    current, desc = params.get("sort", "number") or "number", params.get("dir") == "desc"
+    names = [("number", "Row"), ("status", "Status")] + [(f"c{i}", name) for i, name in enumerate(upload.columns)]
+    out = []
+    for key, name in names:
+        active = key == current
+        flip = "" if active and desc else ("desc" if active else "")
+        out.append({
+            "name": name, "key": key,
+            "aria_sort": ("descending" if desc else "ascending") if active else "none",
+            "query": query_string(params, sort=key, dir=flip),
+        })
+    return out
 
 
 def mapping_initial(upload: Upload) -> dict:

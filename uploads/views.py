@@ -12,8 +12,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.views.decorators.http import require_POST
 
-from uploads import access, approval, audit, delivery, intake, reports, saved_presets, table
-from uploads.forms import ApplyPresetForm, CellEditForm, MappingForm, ReadingForm, SavePresetForm, UploadForm
+from uploads import access, approval, audit, delivery, fixes, intake, reports, saved_presets, table
+from uploads.forms import (
+    ApplyPresetForm, BulkFixForm, CellEditForm, MappingForm, ReadingForm, SavePresetForm, UploadForm,
+)
 from uploads.models import Row, Upload
 
 
@@ -64,7 +66,8 @@ def mapping_page(request, pk: int):
     form = MappingForm(request.POST or None, columns=upload.columns, initial=table.mapping_initial(upload))
     if request.method == "POST" and form.is_valid():
         try:
-            intake.remap_upload(upload, table.preset_from_form(upload, form.cleaned_data), form.cleaned_data["time_zone"])
+            fixes.remap_upload(upload, request.user, table.preset_from_form(upload, form.cleaned_data),
+                               form.cleaned_data["time_zone"])
         except intake.IntakeError as exc:
             messages.error(request, " ".join(exc.messages))
         else:
@@ -94,7 +97,7 @@ def mapping_reread(request, pk: int):
             header_row=data["header_row"], sheet=data["sheet"] or None,
         )
         try:
-            intake.reread_upload(upload, options)
+            fixes.reread_upload(upload, request.user, options)
             messages.success(request, "The file was read again with your settings; earlier edits were dropped.")
         except intake.IntakeError as exc:
             messages.error(request, " ".join(exc.messages))
@@ -150,10 +153,9 @@ def table_page(request, pk: int):
         "upload": upload,
         "page": page,
         "rows": table.display_rows(upload, page.object_list),
-        "counts": table.status_counts(upload),
-        "delivery": delivery.delivery_counts(upload),
+        "delivery": {} if upload.is_editable else delivery.delivery_counts(upload),
         "filter": request.GET.get("status", ""),
-        "plan": table.submit_plan(upload),
+        **table.page_context(upload, request.GET, page),
     }
     return render(request, "uploads/table.html", context)
 
@@ -167,7 +169,7 @@ def edit_cell(request, pk: int):
         return JsonResponse({"error": form.errors.as_text()}, status=400)
     row = get_object_or_404(Row, upload=upload, pk=form.cleaned_data["row"])
     try:
-        changed = intake.edit_cell(row, form.cleaned_data["column"], form.cleaned_data["text"])
+        changed = fixes.edit_cell(upload, request.user, row, form.cleaned_data["column"], form.cleaned_data["text"])
     except intake.IntakeError as exc:
         return JsonResponse({"error": " ".join(exc.messages)}, status=409)
     audit.record(upload, request.user, "cell_edited", row=row.number, column=upload.columns[form.cleaned_data["column"]])
@@ -207,3 +209,46 @@ def error_report(request, pk: int):
     reports.write_error_report(upload, response)
     audit.record(upload, request.user, "report_downloaded", kind="errors", format="csv")
     return response
+
+
+@login_required
+@require_POST
+def bulk_fix(request, pk: int):
+    """Apply (or with ?preview=1 count) one bulk fix; back to the same filtered table."""
+    upload = _get_upload_for_user(request, pk)
+    form = BulkFixForm(request.POST)
+    if not form.is_valid():
+        return JsonResponse({"error": form.errors.as_text()}, status=400)
+    data = form.cleaned_data
+    rows = fixes.select_rows(upload, data["rows"] if data["scope"] == "selected" else None, request.POST)
+    args = (upload, rows, data["action"], data["column"], data["value"], data["find"])
+    try:
+        if request.GET.get("preview"):
+            return JsonResponse({"count": fixes.preview(*args), "action": data["action"]})
+        step = fixes.apply_fix(upload, request.user, data["action"], rows, data["column"], data["value"], data["find"])
+        messages.success(request, f"Done: {step.description}. Undo takes it back.")
+    except fixes.FixError as exc:
+        if request.GET.get("preview"):
+            return JsonResponse({"error": str(exc)}, status=409)
+        messages.error(request, str(exc))
+    return redirect(f"{upload.get_absolute_url()}?{table.query_string(request.POST)}")
+
+
+@login_required
+@require_POST
+def undo(request, pk: int):
+    upload = _get_upload_for_user(request, pk)
+    try:
+        step = fixes.undo_last(upload, request.user)
+        messages.success(request, f"Undone: {step.description.removeprefix('undid: ')}.")
+    except fixes.FixError as exc:
+        messages.error(request, str(exc))
+    return redirect(f"{upload.get_absolute_url()}?{table.query_string(request.POST)}")
+
+
+@login_required
+def summary(request, pk: int):
+    """The counts, problem summary and charts as an HTML fragment, for a refresh after an edit."""
+    upload = _get_upload_for_user(request, pk)
+    context = {"upload": upload, **table.summary_context(upload, request.GET)}
+    return render(request, "uploads/snippets/summary.html", context)

@@ -1,4 +1,6 @@
-// The fix-it table: edit a cell in place; only the changed cell travels to the server.
+// The fix-it table: edit a cell in place; only the changed cell travels to the server (B22).
+// Enter or click edits; Enter saves and moves down, Tab saves and moves right (Shift+Tab left);
+// Escape cancels; arrow keys move between cells. After a save the summary (counts, kinds, charts) reloads.
 (function () {
   "use strict";
   var table = document.getElementById("rows-table");
@@ -8,7 +10,7 @@
   function cellText(td) { return td.querySelector(".text").textContent; }
 
   function startEdit(td) {
-    if (td.querySelector("input")) { return; }
+    if (td.querySelector("input:not([type=checkbox])")) { return; }
     var original = cellText(td);
     var input = document.createElement("input");
     input.type = "text";
@@ -21,7 +23,8 @@
     input.addEventListener("keydown", function (event) {
       if (event.key === "Enter" || event.key === "Tab") {
         event.preventDefault();
-        save(td, input.value, original);
+        var step = event.key === "Enter" ? [1, 0] : [0, event.shiftKey ? -1 : 1];
+        save(td, input.value, original, step);
       } else if (event.key === "Escape") {
         event.preventDefault();
         stopEdit(td);
@@ -29,21 +32,22 @@
       }
     });
     input.addEventListener("blur", function () {
-      if (td.querySelector("input")) { save(td, input.value, original); }
+      // Removing a focused input fires blur: an input already saved or cancelled is marked done.
+      if (!input.dataset.done) { save(td, input.value, original); }
     });
   }
 
   function stopEdit(td) {
-    var input = td.querySelector("input");
-    if (input) { input.remove(); }
+    var input = td.querySelector("input:not([type=checkbox])");
+    if (input) { input.dataset.done = "1"; input.remove(); }
     td.classList.remove("editing");
   }
 
-  function save(td, value, original) {
+  function save(td, value, original, step) {
     var tr = td.closest("tr");
     var column = td.dataset.column;
     stopEdit(td);
-    if (value === original) { td.focus(); return; }
+    if (value === original) { td.focus(); if (step) { move(td, step[0], step[1]); } return; }
     var body = new URLSearchParams({ row: tr.dataset.row, column: column, text: value });
     fetch(table.dataset.editUrl, {
       method: "POST",
@@ -68,7 +72,20 @@
         fresh.focus();
         var problem = fresh.querySelector(".error-text");
         announce(problem ? "Still invalid: " + problem.textContent : "Saved.");
+        if (step) { move(fresh, step[0], step[1]); }
       }
+      refreshSummary();
+    }).catch(function () { announce("The cell could not be saved: the server did not answer."); });
+  }
+
+  function refreshSummary() {
+    var summary = document.getElementById("summary");
+    if (!summary) { return; }
+    fetch(summary.dataset.url, { credentials: "same-origin" }).then(function (response) {
+      return response.ok ? response.text() : null;
+    }).then(function (html) {
+      // Server-rendered, autoescaped HTML: no user text is interpolated here.
+      if (html !== null) { summary.innerHTML = html; document.dispatchEvent(new Event("summary-updated")); }
     });
   }
 

@@ -1,0 +1,241 @@
+"""The fix-it table on the server: filters, summary by kind, charts, cell saves, bulk fixes, undo, history."""
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.test import Client
+
+from tests.helpers_sheets import SAMPLES
+from uploads import delivery, fixes, intake, table
+from uploads.models import Change, Row, Upload
+
+pytestmark = pytest.mark.django_db
+
+HEADER = ["submitted_at", "ticket_id", "agent_id", "score", "comment"]
+
+
+def make_csv(tmp_path: Path, rows: list[list[str]], name: str = "made.csv") -> Path:
+    """A CSV file with HEADER and `rows` (row 2 onward)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(HEADER)
+    writer.writerows(rows)
+    path = tmp_path / name
+    path.write_text(buffer.getvalue(), encoding="utf-8")
+    return path
+
+
+def answer(n: int, score: str = "5", comment: str = "ok") -> list[str]:
+    return [f"2026-10-{1 + n % 5:02d} 08:00:00", f"{100000 + n}", "3812345670011", score, comment]
+
+
+@pytest.fixture
+def uploader():
+    return get_user_model().objects.create_user("maria", password="correct horse 7")
+
+
+def make_upload(uploader, tmp_path, rows) -> Upload:
+    return intake.create_upload(uploader, make_csv(tmp_path, rows), "made.csv", intake.ReadOptions(time_zone="UTC"))
+
+
+def test_it_summarises_the_kitchen_sink_by_kind(uploader):
+    path = SAMPLES / "errors_kitchen_sink.csv"
+    upload = intake.create_upload(uploader, path, path.name, intake.ReadOptions(time_zone="UTC"))
+    summary = {entry["kind"]: entry["rows"] for entry in table.problem_summary(upload)}
+    assert summary == {
+        "ticket_id:required": 1, "score:above_max": 1, "score:below_min": 1, "score:not_integer": 2,
+        "score:required": 1, "agent_id:no_agent": 1, "agent_email:not_email": 1, "submitted_at:not_date": 1,
+        "submitted_at:no_such_date": 1, "submitted_at:future": 1, "agent_email:invisible": 1,
+    }
+    warnings = {entry["kind"]: entry["rows"] for entry in table.problem_summary(upload, "warning_kinds")}
+    assert warnings == {"agent_email:email_dropped": 1, "comment:formula_like": 1, "comment:long_text": 1}
+    counts = table.status_counts(upload)
+    assert (counts["valid"], counts["invalid"], counts["duplicate"], counts["warning"]) == (12, 12, 1, 3)
+    picked = table.filter_rows(upload, {"kind": "score:not_integer"})
+    assert [row.number for row in picked] == [8, 9]
+    duplicate = upload.rows.get(status=Row.Status.DUPLICATE)
+    assert (duplicate.number, duplicate.note) == (18, "identical to row 17 in every mapped field")
+
+
+def test_it_filters_searches_and_sorts_in_the_database(uploader, tmp_path):
+    upload = make_upload(uploader, tmp_path, [answer(1, "3", "zebra"), answer(2, "9", "Apple pie"),
+                                              answer(3, "1", "mango"), answer(4, "seven", "apple")])
+    assert [r.number for r in table.filter_rows(upload, {"status": "invalid"})] == [3, 5]
+    assert [r.number for r in table.filter_rows(upload, {"field": "score"})] == [3, 5]
+    assert [r.number for r in table.filter_rows(upload, {"q": "APPLE"})] == [3, 5]
+    assert [r.number for r in table.filter_rows(upload, {"sort": "c4"})] == [5, 3, 4, 2]
+    assert [r.number for r in table.filter_rows(upload, {"sort": "c4", "dir": "desc"})] == [2, 4, 3, 5]
+    row = upload.rows.get(number=2)
+    fixes.edit_cell(upload, uploader, row, 4, "aardvark")
+    assert [r.number for r in table.filter_rows(upload, {"sort": "c4"})][0] == 2
+    assert [r.number for r in table.filter_rows(upload, {"q": "zebra"})] == []
+
+
+def test_it_draws_charts_from_valid_rows(uploader, tmp_path):
+    upload = make_upload(uploader, tmp_path, [answer(1, "3"), answer(2, "5"), answer(6, "5"), answer(3, "9")])
+    charts = table.charts(upload)
+    assert [(bar["score"], bar["rows"]) for bar in charts["scores"]] == [(1, 0), (2, 0), (3, 1), (4, 0), (5, 2)]
+    assert [(bar["day"], bar["rows"]) for bar in charts["days"]] == [("2026-10-02", 2), ("2026-10-03", 1)]
+    assert charts["total"] == 3
+
+
+def test_it_saves_2000_edited_cells_across_20000_rows_and_nothing_else(uploader, tmp_path):
+    rows = [answer(n, "7" if n % 10 == 0 else "4") for n in range(20_000)]
+    upload = make_upload(uploader, tmp_path, rows)
+    assert table.status_counts(upload)["invalid"] == 2000
+    before = {row.pk: (row.cells, row.edits) for row in upload.rows.all()}
+    client = Client()
+    client.force_login(uploader)
+    targets = list(upload.rows.filter(status=Row.Status.INVALID).values_list("pk", flat=True))
+    for pk in targets:
+        response = client.post(f"/uploads/{upload.pk}/cells/", {"row": pk, "column": 3, "text": "5"})
+        assert response.status_code == 200
+    assert response.json()["counts"]["invalid"] == 0
+    after = {row.pk: (row.cells, row.edits) for row in upload.rows.all()}
+    changed = {pk for pk in after if after[pk] != before[pk]}
+    assert changed == set(targets)
+    assert all(after[pk][1] == {"3": "5"} and after[pk][0] == before[pk][0] for pk in targets)
+    assert upload.changes.filter(action="edit").count() == 2000
+    upload.refresh_from_db()
+    assert upload.status == Upload.Status.READY
+
+
+def test_it_previews_replaces_and_undoes_in_one_step(uploader, tmp_path):
+    upload = make_upload(uploader, tmp_path, [answer(1, "five"), answer(2, "five"), answer(3, "4"),
+                                              answer(4, "five")])
+    rows = fixes.select_rows(upload, None, {"kind": "score:not_integer"})
+    assert fixes.preview(upload, rows, "replace", "3", value="5", find="five") == 3
+    step = fixes.apply_fix(upload, uploader, "replace", rows, "3", value="5", find="five")
+    assert (step.description, step.cells_changed) == ("replaced 'five' with '5' in score: 3 cells", 3)
+    assert table.status_counts(upload)["invalid"] == 0
+    assert sorted(upload.rows.values_list("item_score", flat=True)) == [4, 5, 5, 5]
+    fixes.undo_last(upload, uploader)
+    assert table.status_counts(upload)["invalid"] == 3
+    assert [row.edits for row in upload.rows.order_by("number")] == [{}, {}, {}, {}]
+    assert [c.action for c in Change.objects.filter(upload=upload)] == ["undo", "replace"]
+    with pytest.raises(fixes.FixError, match="nothing to undo"):
+        fixes.undo_last(upload, uploader)
+    with pytest.raises(fixes.FixError, match="No row to fix"):
+        fixes.apply_fix(upload, uploader, "delete", fixes.select_rows(upload, [], {}))
+    assert upload.rows.count() == 4
+
+
+def test_it_maps_a_value_across_the_upload_and_settles_duplicates(uploader, tmp_path):
+    same = answer(1, "5")
+    upload = make_upload(uploader, tmp_path, [same, same[:3] + ["five"] + same[4:], answer(2, "five")])
+    rows = fixes.select_rows(upload, None, {"status": "valid"})  # map ignores the filter: whole upload
+    step = fixes.apply_fix(upload, uploader, "map", rows, "3", value="5", find="five")
+    assert step.cells_changed == 2
+    statuses = dict(upload.rows.values_list("number", "status"))
+    assert statuses == {2: "valid", 3: "duplicate", 4: "valid"}
+    assert upload.rows.get(number=3).note == "identical to row 2 in every mapped field"
+
+
+def test_it_sets_excludes_includes_and_deletes_with_undo(uploader, tmp_path):
+    upload = make_upload(uploader, tmp_path, [answer(n) for n in range(1, 6)])
+    two = list(upload.rows.filter(number__in=[2, 3]).values_list("pk", flat=True))
+    fixes.apply_fix(upload, uploader, "exclude", fixes.select_rows(upload, two, {}))
+    assert table.status_counts(upload)["excluded"] == 2
+    assert table.submit_plan(upload)["rows"] == 3
+    assert table.submit_plan(upload)["left_behind"] == "2 excluded rows"
+    fixes.edit_cell(upload, uploader, upload.rows.get(number=2), 3, "4")
+    assert upload.rows.get(number=2).status == Row.Status.EXCLUDED  # a re-check keeps it out
+    fixes.apply_fix(upload, uploader, "include", fixes.select_rows(upload, two, {}))
+    assert table.status_counts(upload)["excluded"] == 0
+    fixes.apply_fix(upload, uploader, "set", fixes.select_rows(upload, None, {}), "4", value="same")
+    assert [row.edits for row in upload.rows.all()] == [{"3": "4", "4": "same"}] + [{"4": "same"}] * 4
+    fixes.apply_fix(upload, uploader, "delete", fixes.select_rows(upload, None, {"q": "100005"}))
+    assert upload.rows.count() == 4
+    fixes.undo_last(upload, uploader)
+    restored = upload.rows.get(number=6)
+    assert (restored.status, restored.edits) == (Row.Status.VALID, {"4": "same"})
+    assert [c.description for c in fixes.history(upload)][:2] == ["undid: deleted 1 rows", "deleted 1 rows"]
+
+
+def test_it_marks_answers_an_earlier_upload_created_and_sends_them_when_included(uploader, tmp_path, queue):
+    first = make_upload(uploader, tmp_path, [answer(1), answer(2)])
+    first.rows.filter(number=2).update(result=Row.Result.CREATED, maestro_id="abc")
+    second = make_upload(uploader, tmp_path, [answer(1), answer(3)])
+    row = second.rows.get(number=2)
+    assert (row.status, row.note) == (Row.Status.DUPLICATE, f"already created in MaestroQA by upload #{first.pk} (row 2)")
+    assert table.submit_plan(second) | {} == {**table.submit_plan(second), "rows": 1, "duplicate": 1}
+    fixes.apply_fix(second, uploader, "include", fixes.select_rows(second, [row.pk], {}))
+    plan = table.submit_plan(second)
+    assert (plan["rows"], plan["duplicate"], plan["left_behind"]) == (2, 0, "")
+    submission = delivery.submit_upload(second, uploader)
+    assert sum(batch.item_count for batch in submission.batches.all()) == 2
+
+
+def test_it_shows_markup_in_cells_as_text(uploader, tmp_path):
+    upload = make_upload(uploader, tmp_path, [answer(1, "5", "<script>alert(1)</script>"),
+                                              answer(2, "5", '<img src=x onerror="alert(2)">')])
+    client = Client()
+    client.force_login(uploader)
+    html = client.get(f"/uploads/{upload.pk}/").content.decode()
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "&lt;img src=x onerror=&quot;alert(2)&quot;&gt;" in html
+    assert "<img src=x" not in html and "<script>alert" not in html
+
+
+def test_it_pages_the_table_view_with_filters(uploader, tmp_path):
+    upload = make_upload(uploader, tmp_path, [answer(n, "9" if n % 2 else "4") for n in range(1, 121)])
+    client = Client()
+    client.force_login(uploader)
+    response = client.get(f"/uploads/{upload.pk}/", {"kind": "score:above_max", "size": "50"})
+    assert response.status_code == 200
+    assert len(response.context["rows"]) == 50
+    assert response.context["matching"] == 60
+    assert response.context["next_query"] == "kind=score%3Aabove_max&size=50&page=2"
+    assert 'href="?kind=score%3Aabove_max"' in response.content.decode()
+    assert "score above the maximum: <span class=\"n\">60</span> rows" in response.content.decode()
+    summary = client.get(f"/uploads/{upload.pk}/summary/")
+    assert 'data-count="invalid">60<' in summary.content.decode()
+
+
+def test_it_bulk_fixes_over_http_with_preview(uploader, tmp_path):
+    upload = make_upload(uploader, tmp_path, [answer(n, "five") for n in range(1, 4)])
+    client = Client()
+    client.force_login(uploader)
+    data = {"action": "replace", "scope": "filtered", "column": "3", "find": "five", "value": "5",
+            "status": "invalid"}
+    assert client.post(f"/uploads/{upload.pk}/fix/?preview=1", data).json() == {"count": 3, "action": "replace"}
+    response = client.post(f"/uploads/{upload.pk}/fix/", data)
+    assert response.status_code == 302 and response.url == f"/uploads/{upload.pk}/?status=invalid"
+    assert table.status_counts(upload)["valid"] == 3
+    client.post(f"/uploads/{upload.pk}/undo/", {})
+    assert table.status_counts(upload)["invalid"] == 3
+
+
+def test_it_shows_the_history_read_only_in_the_admin(uploader, tmp_path):
+    upload = make_upload(uploader, tmp_path, [answer(1, "7")])
+    fixes.edit_cell(upload, uploader, upload.rows.get(), 3, "5")
+    admin = get_user_model().objects.create_superuser("root", password="x")
+    client = Client()
+    client.force_login(admin)
+    listing = client.get("/admin/uploads/change/")
+    assert listing.status_code == 200
+    assert "row 2, score: &#x27;7&#x27; → &#x27;5&#x27;" in listing.content.decode()
+    change = upload.changes.get()
+    assert client.post(f"/admin/uploads/change/{change.pk}/delete/").status_code == 403
+
+
+@pytest.mark.django_db(transaction=True)
+def test_it_backfills_the_table_columns_of_rows_stored_before_them(uploader, tmp_path):
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    upload = make_upload(uploader, tmp_path, [answer(1, "7"), answer(2, "4")])
+    expected = list(upload.rows.order_by("number").values_list(
+        "error_kinds", "warning_kinds", "has_warning", "search_text", "item_score", "item_day", "match_key"))
+    upload.rows.update(error_kinds="", search_text="", item_score=None, item_day="", match_key="")
+    executor = MigrationExecutor(connection)
+    state = executor.loader.project_state(("uploads", "0002_table")).apps
+    module = __import__("uploads.migrations.0002_table", fromlist=["backfill"])
+    module.backfill(state, None)
+    again = list(upload.rows.order_by("number").values_list(
+        "error_kinds", "warning_kinds", "has_warning", "search_text", "item_score", "item_day", "match_key"))
+    assert again == expected
+    assert expected[0][0] == " score:above_max "

@@ -1,0 +1,220 @@
+"""The fix-it table in Chromium: kinds, keyboard edits, bulk replace and undo, exclude, remap, submit, escaping.
+
+One browser for the whole module; each test gets a fresh context (cookies) and its own upload.
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+from django.contrib.auth import get_user_model
+
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, sign_in
+from tests.helpers_sheets import SAMPLES
+from uploads import intake
+from uploads.models import Row, Submission, Upload
+
+pytestmark = pytest.mark.django_db(transaction=True)
+KITCHEN_SINK = SAMPLES / "errors_kitchen_sink.csv"
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not CHROMIUM.exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail("Chromium is missing at /usr/bin/chromium.")
+        pytest.skip("Chromium is not installed (apt-get install chromium).")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, live_server):
+    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    page.base_url = live_server.url
+    get_user_model().objects.create_user("maria", password="correct horse 7")
+    sign_in(page, "maria", "correct horse 7")
+    yield page
+    context.close()
+
+
+def open_upload(page, path: Path = KITCHEN_SINK, query: str = "") -> Upload:
+    owner = get_user_model().objects.get(username="maria")
+    upload = intake.create_upload(owner, path, path.name, intake.ReadOptions(time_zone="UTC"))
+    page.goto(f"{page.base_url}/uploads/{upload.pk}/{query}")
+    return upload
+
+
+def count(page, status: str) -> str:
+    return page.inner_text(f'#summary [data-count="{status}"]')
+
+
+def wait_count(page, status: str, value: int) -> None:
+    expect(page.locator(f'#summary [data-count="{status}"]')).to_have_text(str(value))
+
+
+def row_numbers(page) -> list[int]:
+    return [int(text) for text in page.locator("#rows-table tbody th[scope=row]").all_inner_texts()]
+
+
+def test_it_lists_the_kitchen_sink_kinds_and_filters_to_one(page):
+    upload = open_upload(page)
+    kinds = page.locator("#error-summary li").all_inner_texts()
+    assert kinds == [
+        "score is not a whole number: 2 rows", "agent_email contains an invisible character: 1 row",
+        "agent_email is not an email address: 1 row", "no agent id or email: 1 row",
+        "score above the maximum: 1 row", "score below the minimum: 1 row", "score is blank: 1 row",
+        "submitted_at is in the future: 1 row", "submitted_at: no such date: 1 row",
+        "submitted_at is not a date: 1 row", "ticket_id is blank: 1 row",
+    ]
+    assert (count(page, "invalid"), count(page, "valid"), count(page, "duplicate")) == ("12", "12", "1")
+    assert count(page, "warning") == "3"
+    scores = page.locator("#score-chart table").inner_text().split()
+    assert scores == ["Rows", "per", "score", "Score", "Rows", "1", "1", "2", "2", "3", "1", "4", "2", "5", "6"]
+    assert page.locator("#score-chart svg rect").count() == 5
+    row18 = page.locator("#rows-table tbody tr", has=page.locator("th", has_text="18"))
+    assert "Duplicate" in row18.inner_text() and "identical to row 17" in row18.inner_text()
+    row18.locator("button.include-anyway").click()
+    page.wait_for_selector("text=Done: included 1 rows")
+    assert page.inner_text("#submit-plan").startswith("13 rows will be sent")
+    assert upload.rows.get(number=18).include_anyway is True
+    page.click("#error-summary >> text=score is not a whole number")
+    page.wait_for_url("**kind=score%3Anot_integer")
+    assert row_numbers(page) == [8, 9]
+    assert "2 rows match" in page.inner_text("#matching")
+    assert upload.rows.filter(error_kinds__contains=" score:not_integer ").count() == 2
+
+
+def test_it_fixes_a_cell_with_the_keyboard_only(page):
+    upload = open_upload(page, query="?kind=score:above_max")
+    assert row_numbers(page) == [6]
+    page.locator('#rows-table tbody td[data-column="0"]').first.focus()
+    for _ in range(4):
+        page.keyboard.press("ArrowRight")
+    assert page.evaluate("document.activeElement.dataset.column") == "4"
+    page.keyboard.press("Enter")
+    page.keyboard.press("Control+a")
+    page.keyboard.type("5")
+    page.keyboard.press("Enter")
+    wait_count(page, "invalid", 11)
+    assert page.inner_text("#live") == "Saved."
+    expect(page.locator("#error-summary")).not_to_contain_text("above the maximum")
+    row = upload.rows.get(number=6)
+    assert (row.status, row.edits, row.cells[4]) == (Row.Status.VALID, {"4": "5"}, "6")
+    cell = page.locator('#rows-table tbody td[data-column="4"]').first
+    assert cell.get_attribute("title") == "The file said: 6"
+    page.keyboard.press("Escape")
+    assert upload.changes.get().description == "row 6, Score: '6' → '5'"
+
+
+def test_it_bulk_replaces_across_matching_rows_and_undoes_it(page):
+    upload = open_upload(page, query="?kind=score:not_integer")
+    page.select_option("#bulk-action", "replace")
+    page.select_option("#bulk-column", label="Score")
+    page.fill("#bulk-find", "five")
+    page.fill("#bulk-value", "5")
+    page.click("#bulk-preview")
+    expect(page.locator("#bulk-count")).to_have_text("This will change 1 cell.")
+    page.click("#bulk-apply")
+    page.wait_for_selector("text=Done: replaced 'five' with '5' in Score: 1 cells")
+    assert count(page, "invalid") == "11"
+    assert row_numbers(page) == [9]
+    assert upload.rows.get(number=8).edits == {"4": "5"}
+    page.click("#undo-button")
+    page.wait_for_selector("text=Undone: replaced 'five' with '5' in Score: 1 cells")
+    assert count(page, "invalid") == "12"
+    assert upload.rows.get(number=8).edits == {}
+    assert upload.rows.get(number=8).status == Row.Status.INVALID
+    assert "(undone)" in page.inner_text("#history-list")
+
+
+def test_it_excludes_a_selected_row(page):
+    upload = open_upload(page, query="?status=valid")
+    page.check('#rows-table input[aria-label="Select row 4"]')
+    page.select_option("#bulk-action", "exclude")
+    page.select_option("#bulk-scope", "selected")
+    page.click("#bulk-apply")
+    page.wait_for_selector("text=Done: excluded 1 rows")
+    assert (count(page, "excluded"), count(page, "valid")) == ("1", "11")
+    assert page.inner_text("#submit-plan") == (
+        "11 rows will be sent in 1 request, about 1 second at the current limits; "
+        "12 invalid, 1 duplicate and 1 excluded rows will not be sent.")
+    assert (upload.rows.get(number=4).status, upload.rows.get(number=4).excluded) == (Row.Status.EXCLUDED, True)
+
+
+def test_it_keeps_edits_through_a_remap_and_submits(page, queue):
+    page.set_input_files("#id_file", str(KITCHEN_SINK))
+    page.click("#upload-form button[type=submit]")
+    page.wait_for_url("**/mapping/")
+    page.click("text=Continue to the rows")
+    upload = Upload.objects.get()
+    page.goto(f"{page.base_url}/uploads/{upload.pk}/?kind=ticket_id:required")
+    cell = page.locator('#rows-table tbody td[data-column="1"]').first
+    cell.click()
+    page.keyboard.type("50102")
+    page.keyboard.press("Enter")
+    wait_count(page, "invalid", 11)
+    page.click("#mapping-link")
+    page.wait_for_url("**/mapping/")
+    page.select_option("#id_time_zone", "America/New_York")
+    page.click("text=Apply mapping and check rows")
+    page.wait_for_url(f"**/uploads/{upload.pk}/")
+    assert count(page, "invalid") == "11"
+    row = upload.rows.get(number=5)
+    assert (row.edits, row.status, row.item["ticket_id"]) == ({"1": "50102"}, Row.Status.VALID, "50102")
+    assert upload.rows.get(number=4).item["submitted_at"] == "2026-10-05T18:48:00.000Z"
+    assert "re-checked every row: mapping Plain API fields, time zone UTC → America/New_York" in page.inner_text(
+        "#history-list")
+    page.goto(f"{page.base_url}/uploads/{upload.pk}/?q=50102")
+    assert "50102" in page.inner_text("#rows-table tbody")
+    plan = page.inner_text("#submit-plan")
+    assert plan.startswith("13 rows will be sent in 1 request, about 1 second at the current limits; 11 invalid")
+    page.click("#submit-button")
+    page.wait_for_selector("#progress")
+    submission = Submission.objects.get(upload=upload)
+    assert sum(batch.item_count for batch in submission.batches.all()) == 13
+
+
+def test_it_shows_markup_in_a_comment_as_text(page, tmp_path):
+    path = tmp_path / "markup.csv"
+    path.write_text(
+        "submitted_at,ticket_id,agent_id,score,comment\n"
+        "2026-10-01 08:00:00,1,3812345670011,5,<script>window.hacked=1</script>\n"
+        '2026-10-01 08:00:00,2,3812345670011,5,"<img src=x onerror=""window.hacked=2"">"\n',
+        encoding="utf-8",
+    )
+    open_upload(page, path)
+    text = page.inner_text("#rows-table tbody")
+    assert "<script>window.hacked=1</script>" in text
+    assert '<img src=x onerror="window.hacked=2">' in text
+    assert page.locator("#rows-table img, #rows-table tbody script").count() == 0
+    assert page.evaluate("window.hacked") is None
+
+
+def test_it_moves_with_tab_cancels_with_escape_and_fits_a_narrow_screen(page):
+    upload = open_upload(page, query="?kind=score:below_min")
+    score = page.locator('#rows-table tbody td[data-column="4"]').first
+    score.focus()
+    page.keyboard.press("Enter")
+    page.keyboard.type("3")
+    page.keyboard.press("Escape")
+    assert page.evaluate("document.activeElement.dataset.column") == "4"
+    assert upload.rows.get(number=7).edits == {}
+    page.keyboard.press("Enter")
+    page.keyboard.press("Control+a")
+    page.keyboard.type("3")
+    page.keyboard.press("Tab")
+    wait_count(page, "invalid", 11)
+    expect(page.locator("td:focus")).to_have_attribute("data-column", "5")
+    assert upload.rows.get(number=7).edits == {"4": "3"}
+    page.set_viewport_size({"width": 390, "height": 800})
+    page.reload()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert page.locator("#bulk-apply").is_visible() and page.locator("#error-summary").is_visible()

@@ -1,0 +1,298 @@
+"""Fixes in the table: one cell, or a bulk fix over many rows; every step recorded and undoable.
+
+A step changes rows' edits or flags, re-checks exactly the rows it touched
+(validation.check_row with the decisions stored at intake), settles the
+duplicates of the item keys involved, and records one `Change` holding what
+undo needs (`before`). The original cells (`Row.cells`) are never changed.
+"""
+
+from django.db import connection, transaction
+
+from uploads import intake, mapping, table, validation
+from uploads.models import Change, Row, Upload
+
+ACTIONS = ("set", "replace", "map", "exclude", "include", "delete")
+NOT_UNDOABLE = ("undo", "remap")
+CHUNK = 2000
+_SAVED = ["edits", "excluded", "include_anyway", *intake.CHECKED_FIELDS]
+
+
+class FixError(Exception):
+    """A fix cannot be applied (upload no longer editable, bad column, nothing to undo)."""
+
+
+def _check_editable(upload: Upload) -> None:
+    if not upload.is_editable:
+        raise FixError(f"This upload is {upload.get_status_display().lower()}; it can no longer be edited.")
+
+
+def _column(upload: Upload, column) -> int:
+    if column is None or not str(column).isdigit() or int(column) >= len(upload.columns):
+        raise FixError("Choose a column of this upload.")
+    return int(column)
+
+
+def select_rows(upload: Upload, row_ids: list[int] | None, params):
+    """The rows a bulk fix applies to: the selected ids, or (row_ids None) every row matching the filter."""
+    if row_ids is not None:  # an empty selection selects nothing, never everything
+        return upload.rows.filter(id__in=row_ids).order_by("number")
+    return table.filter_rows(upload, params)
+
+
+def edit_cell(upload: Upload, user, row: Row, column: int, text: str) -> list[Row]:
+    """One cell edit through intake.edit_cell, recorded as an 'edit' step; returns the rows that changed.
+
+    Raises intake.IntakeError like intake.edit_cell.
+    """
+    old_edit, old_text = row.edits.get(str(column)), row.current_cells[column] if column < len(row.cells) else ""
+    with transaction.atomic():
+        changed = intake.edit_cell(row, column, text)
+        if old_text != text:
+            name = upload.columns[column]
+            Change.objects.create(
+                upload=upload, user=user, action="edit", cells_changed=1,
+                description=f"row {row.number}, {name}: '{_short(old_text)}' → '{_short(text)}'",
+                before=[[row.pk, column, old_edit]],
+            )
+    return changed
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _new_text(action: str, current: str, value: str, find: str) -> str:
+    if action == "set":
+        return value
+    if action == "replace":
+        return current.replace(find, value)
+    return value if current == find else current  # map: the whole cell
+
+
+def _candidates(upload: Upload, rows, action: str, find: str):
+    """A superset of the rows whose cell may change, narrowed in the database for replace and map."""
+    if action == "map":
+        rows = upload.rows.all()
+    if action in ("replace", "map"):
+        if find == "" and action == "replace":
+            raise FixError("Enter the text to find.")
+        if find:
+            rows = rows.filter(search_text__contains=find.lower())
+    return rows
+
+
+def preview(upload: Upload, rows, action: str, column, value: str = "", find: str = "") -> int:
+    """How many cells `apply_fix` would change (set, replace, map), or how many rows it touches."""
+    if action in ("exclude", "include", "delete"):
+        return rows.count()
+    index = _column(upload, column)
+    return sum(1 for _ in _cell_changes(upload, rows, action, index, value, find))
+
+
+def _cell_changes(upload, rows, action, index, value, find):
+    """(row, new text) for each row whose cell `index` the fix changes."""
+    for row in _candidates(upload, rows, action, find).iterator(CHUNK):
+        current = row.current_cells[index]
+        new = _new_text(action, current, value, find)
+        if new != current:
+            yield row, new
+
+
+def apply_fix(upload: Upload, user, action: str, rows, column=None, value: str = "", find: str = "") -> Change:
+    """Apply one bulk fix as one undoable step; returns its Change.
+
+    action: set (column := value), replace (find -> value inside the column's cells), map (cells
+    equal to find become value, across the whole upload), exclude, include (also 'include anyway'
+    for duplicates), delete. rows: a queryset of the upload's rows (select_rows).
+    Raises FixError.
+    """
+    _check_editable(upload)
+    if action not in ACTIONS:
+        raise FixError(f"Unknown fix '{action}'.")
+    if action != "map" and not rows.exists():
+        raise FixError("No row to fix: tick some rows, or change the filter.")
+    with transaction.atomic():
+        if action in ("set", "replace", "map"):
+            return _apply_cells(upload, user, action, rows, _column(upload, column), value, find)
+        if action == "delete":
+            return _delete(upload, user, rows)
+        return _apply_flags(upload, user, action, rows)
+
+
+def _apply_cells(upload, user, action, rows, index, value, find) -> Change:
+    before, touched = [], []
+    for row, new in _cell_changes(upload, rows, action, index, value, find):
+        before.append([row.pk, index, row.edits.get(str(index))])
+        _set_cell(row, index, new)
+        touched.append(row)
+    recheck(upload, touched)
+    name = upload.columns[index]
+    what = {"set": f"set {name} to '{_short(value)}'",
+            "replace": f"replaced '{_short(find)}' with '{_short(value)}' in {name}",
+            "map": f"mapped {name} '{_short(find)}' → '{_short(value)}' across the upload"}[action]
+    return _record(upload, user, action, f"{what}: {len(before)} cells", len(before), before)
+
+
+def _set_cell(row: Row, index: int, text: str) -> None:
+    if text == row.cells[index]:
+        row.edits.pop(str(index), None)
+    else:
+        row.edits[str(index)] = text
+
+
+def _apply_flags(upload, user, action, rows) -> Change:
+    touched, before = [], []
+    for row in rows.iterator(CHUNK):
+        before.append([row.pk, "flags", [row.excluded, row.include_anyway]])
+        row.excluded = action == "exclude"
+        if action == "include" and row.status == Row.Status.DUPLICATE:
+            row.include_anyway = True
+        touched.append(row)
+    recheck(upload, touched)
+    verb = "excluded" if action == "exclude" else "included"
+    return _record(upload, user, action, f"{verb} {len(touched)} rows", 0, before)
+
+
+def _delete(upload, user, rows) -> Change:
+    before, ids, keys = [], [], set()
+    for row in rows.only("id", "number", "cells", "edits", "excluded", "include_anyway", "item_key").iterator(CHUNK):
+        before.append(["row", row.number, row.cells, row.edits, row.excluded, row.include_anyway])
+        ids.append(row.pk)
+        keys.add(row.item_key)
+    for chunk in _chunks(ids):
+        Row.objects.filter(id__in=chunk).delete()
+    settle_duplicates(upload, keys - {""})
+    intake.refresh_status(upload)
+    return _record(upload, user, "delete", f"deleted {len(ids)} rows", 0, before)
+
+
+def _record(upload, user, action, description, cells, before) -> Change:
+    return Change.objects.create(upload=upload, user=user, action=action, description=description,
+                                 cells_changed=cells, before=before)
+
+
+def recheck(upload: Upload, rows: list[Row]) -> None:
+    """Re-check `rows` (edits or flags already set), save them, settle duplicates, refresh the upload status."""
+    preset = mapping.Preset.from_json(upload.preset)
+    keys = set()
+    for row in rows:
+        keys.add(row.item_key)
+        result = validation.check_row(row.current_cells, row.number, upload.columns, preset,
+                                      upload.check_context, time_zone=upload.time_zone)
+        intake.apply_result(row, result)
+        keys.add(row.item_key)
+    intake.mark_sent_before(upload, rows)
+    save_rows(rows, _SAVED)
+    settle_duplicates(upload, keys - {""})
+    intake.refresh_status(upload)
+
+
+def save_rows(rows: list[Row], names: list[str]) -> None:
+    """Write `names` of each row with one prepared UPDATE run for all rows (executemany).
+
+    Django's bulk_update builds a CASE WHEN per field and row: about 9 s for 10,000 rows of
+    17 fields here, against well under a second for this.
+    """
+    if not rows:
+        return
+    fields = [Row._meta.get_field(name) for name in names]
+    quote = connection.ops.quote_name
+    sql = (f"UPDATE {quote(Row._meta.db_table)} SET "
+           + ", ".join(f"{quote(field.column)} = %s" for field in fields) + f" WHERE {quote('id')} = %s")
+    params = [[field.get_db_prep_save(getattr(row, field.attname), connection) for field in fields] + [row.pk]
+              for row in rows]
+    with connection.cursor() as cursor:
+        for chunk in _chunks(params, CHUNK):
+            cursor.executemany(sql, chunk)
+
+
+def settle_duplicates(upload: Upload, keys: set[str]) -> int:
+    """Within each item key the first valid row stays valid and later ones are duplicates; returns rows changed.
+
+    Rows marked as already created by an earlier upload keep that mark.
+    """
+    changed = []
+    for chunk in _chunks(sorted(keys), 500):
+        # Filter on the keys alone so SQLite uses the (upload, item_key) index; statuses are checked here.
+        group = Row.objects.filter(upload=upload, item_key__in=chunk).order_by().only("id", "number", "item_key", "status", "note")
+        first: dict[str, int] = {}
+        for member in sorted(group, key=lambda row: row.number):
+            if member.status not in (Row.Status.VALID, Row.Status.DUPLICATE) or member.note.startswith(intake.PRIOR_NOTE):
+                continue
+            number = first.setdefault(member.item_key, member.number)
+            status, note = (Row.Status.VALID, "") if number == member.number else (
+                Row.Status.DUPLICATE, f"identical to row {number} in every mapped field")
+            if (member.status, member.note) != (status, note):
+                member.status, member.note = status, note
+                changed.append(member)
+    save_rows(changed, ["status", "note"])
+    return len(changed)
+
+
+def _chunks(items: list, size: int = 900):
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+def undo_last(upload: Upload, user) -> Change:
+    """Take back the latest step not yet undone; records an 'undo' step and returns it. Raises FixError."""
+    _check_editable(upload)
+    with transaction.atomic():
+        step = (upload.changes.select_for_update().exclude(action__in=NOT_UNDOABLE).filter(undone=False)
+                .order_by("-id").first())
+        if step is None:
+            raise FixError("There is nothing to undo.")
+        if step.action == "delete":
+            _restore_rows(upload, step.before)
+        else:
+            _restore(upload, step.before)
+        step.undone = True
+        step.save(update_fields=["undone"])
+        return _record(upload, user, "undo", f"undid: {step.description}", step.cells_changed, [step.pk])
+
+
+def _restore(upload: Upload, before: list) -> None:
+    old = {pk: (key, value) for pk, key, value in before}
+    rows = []
+    for chunk in _chunks(list(old)):
+        for row in Row.objects.filter(upload=upload, id__in=chunk):
+            key, value = old[row.pk]
+            if key == "flags":
+                row.excluded, row.include_anyway = value
+            elif value is None:
+                row.edits.pop(str(key), None)
+            else:
+                row.edits[str(key)] = value
+            rows.append(row)
+    recheck(upload, rows)
+
+
+def _restore_rows(upload: Upload, before: list) -> None:
+    rows = [Row(upload=upload, number=number, cells=cells, edits=edits, excluded=excluded,
+                include_anyway=anyway, status=Row.Status.INVALID)
+            for _, number, cells, edits, excluded, anyway in before]
+    Row.objects.bulk_create(rows, batch_size=CHUNK)
+    recheck(upload, list(upload.rows.filter(number__in=[row.number for row in rows])))
+
+
+def remap_upload(upload: Upload, user, preset: mapping.Preset, time_zone: str) -> Change:
+    """intake.remap_upload (edits kept, every row re-checked), recorded in the history; not undoable
+    (map again instead). Raises intake.IntakeError."""
+    old_zone, old_name = upload.time_zone, upload.preset_name
+    intake.remap_upload(upload, preset, time_zone)
+    what = [f"mapping {old_name} → {preset.name}" if old_name != preset.name else f"mapping {preset.name}"]
+    if old_zone != time_zone:
+        what.append(f"time zone {old_zone} → {time_zone}")
+    return _record(upload, user, "remap", "re-checked every row: " + ", ".join(what), 0, [])
+
+
+def reread_upload(upload: Upload, user, options: intake.ReadOptions) -> Change:
+    """intake.reread_upload (every row replaced, edits dropped), recorded in the history; not
+    undoable. Raises intake.IntakeError."""
+    intake.reread_upload(upload, options)
+    return _record(upload, user, "reread", "read the file again; earlier edits were dropped", 0, [])
+
+
+def history(upload: Upload, limit: int = 50) -> list[Change]:
+    """The latest steps, newest first, with their users."""
+    return list(upload.changes.select_related("user").defer("before")[:limit])
