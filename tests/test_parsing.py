@@ -17,7 +17,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from uploads.parsing import Limits, ParseError, parse_file
+from uploads.parsing import HEADER_FIX, Limits, ParseError, parse_file
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 CASES = SHARED / "cases"
@@ -137,6 +137,7 @@ def test_it_rejects_duplicate_and_blank_headers_b12():
     assert messages(source=CASES / "B12-duplicate-blank-headers.csv") == [
         "duplicate column 'score' (columns C and E)",
         "column F has no header but contains data",
+        HEADER_FIX,
     ]
 
 
@@ -440,7 +441,9 @@ def test_it_trims_header_text_and_drops_blank_columns_without_data():
 
 
 def test_it_names_every_duplicate_column_ignoring_case():
-    assert messages(source=b"Score,id,score,x,SCORE\n1,2,3,4,5\n") == ["duplicate column 'Score' (columns A, C and E)"]
+    assert messages(source=b"Score,id,score,x,SCORE\n1,2,3,4,5\n") == [
+        "duplicate column 'Score' (columns A, C and E)", HEADER_FIX
+    ]
 
 
 def test_it_keeps_a_short_header_over_wider_data():

@@ -363,6 +363,12 @@ def _surveymonkey_names(names: list[str], labels: list[str]) -> list[str]:
     return combined
 
 
+HEADER_FIX = (
+    "Give every column that holds data a header of its own (rename or delete the extra columns), "
+    "save the file and upload it again."
+)
+
+
 def _check_columns(names: list[str], data: list[list[str]], numbers: list[int]) -> tuple[list[int], list[str]]:
     """Indexes of the columns to keep, and notices; ParseError for B12's header faults."""
     errors = _duplicate_messages(names)
@@ -385,7 +391,7 @@ def _check_columns(names: list[str], data: list[list[str]], numbers: list[int]) 
                 f"(the first in row {numbers[filled[0]]})."
             )
     if errors:
-        raise ParseError(errors)
+        raise ParseError(errors + [HEADER_FIX])
     return keep, notices
 
 
