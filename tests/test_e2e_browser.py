@@ -41,6 +41,7 @@ def test_it_uploads_fixes_submits_and_reports(page, shared, queue, sandbox_url):
     page.keyboard.type("4")
     page.keyboard.press("Enter")
     expect(page.locator("[data-count=invalid]")).to_have_text("9")  # no wait_for_function: CSP forbids eval
+    expect(page.locator("#submit-button")).to_have_text("Submit 241 rows")
 
     upload = Upload.objects.get()
     assert upload.rows.get(number=40).status == Row.Status.VALID

@@ -85,7 +85,11 @@
       return response.ok ? response.text() : null;
     }).then(function (html) {
       // Server-rendered, autoescaped HTML: no user text is interpolated here.
-      if (html !== null) { summary.innerHTML = html; document.dispatchEvent(new Event("summary-updated")); }
+      if (html !== null) {
+        summary.innerHTML = html;
+        updateSubmitButton();
+        document.dispatchEvent(new Event("summary-updated"));
+      }
     });
   }
 
@@ -130,4 +134,13 @@
       move(td, moves[event.key][0], moves[event.key][1]);
     }
   });
+
+  function updateSubmitButton() {
+    var plan = document.getElementById("submit-plan");
+    var button = document.getElementById("submit-button");
+    if (!plan || !button) { return; }
+    var rows = parseInt(plan.dataset.rows, 10);
+    button.textContent = "Submit " + rows + " row" + (rows === 1 ? "" : "s");
+    button.disabled = rows === 0;
+  }
 })();
