@@ -78,6 +78,9 @@ class Upload(models.Model):
     status_message = models.CharField(max_length=500, blank=True)
     resume_at = models.DateTimeField(null=True, blank=True)
     heartbeat_at = models.DateTimeField(null=True, blank=True)
+    lease = models.CharField(max_length=32, blank=True, help_text="Which job run may send; a takeover changes it.")
+    job_id = models.CharField(max_length=64, blank=True, help_text="The RQ job queued for this delivery.")
+    resumed_at = models.DateTimeField(null=True, blank=True, help_text="Retries are counted from here.")
     finished_at = models.DateTimeField(null=True, blank=True)
     review_comment = models.TextField(blank=True)
     reviewed_by = models.ForeignKey(
