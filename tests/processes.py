@@ -1,8 +1,9 @@
 """Portal processes for multi-process tests and the benchmark: RQ workers over a shared file DB.
 
 Each worker is `manage.py rqworker default --with-scheduler` (the portal's
-DeliveryWorker) in its own process group, so that a SIGKILL of the group takes
-its job's work horse and its scheduler with it, as a crashed machine would.
+DeliveryWorker) in its own process group. rq puts each job's work horse in a
+group of its own, so `kill_worker` kills the worker and every descendant, as a
+crashed machine would.
 """
 
 from __future__ import annotations
@@ -38,9 +39,31 @@ def start_worker(env: dict[str, str], log_path: Path) -> subprocess.Popen:
 
 
 def kill_worker(process: subprocess.Popen) -> None:
-    """SIGKILL the worker's whole process group (worker, work horse, scheduler)."""
-    os.killpg(process.pid, signal.SIGKILL)
+    """SIGKILL the worker and all its descendants (work horse, scheduler) at once."""
+    for pid in [process.pid, *_descendants(process.pid)]:
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
     process.wait()
+
+
+def _descendants(pid: int) -> list[int]:
+    """Every process below `pid`, from /proc (Linux)."""
+    parents = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        parents[int(stat.parent.name)] = int(fields[1])
+    found, frontier = [], [pid]
+    while frontier:
+        parent = frontier.pop()
+        children = [child for child, ppid in parents.items() if ppid == parent]
+        found.extend(children)
+        frontier.extend(children)
+    return found
 
 
 def stop_worker(process: subprocess.Popen, timeout: float = 10) -> None:

@@ -19,21 +19,24 @@ from uploads.models import Attempt, Batch, Row, Submission, Upload
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def _item(number: int) -> dict:
+def _item(number: int, prefix: str = "") -> dict:
     return {
-        "submitted_at": "2026-10-01T08:00:00.000Z", "ticket_id": f"{number:06d}",
+        "submitted_at": "2026-10-01T08:00:00.000Z", "ticket_id": f"{prefix}{number:06d}",
         "agent_id": "3812345670011", "score": 5, "min_score": 1, "max_score": 5,
     }
 
 
-def make_upload(rows: int, invalid: int = 0) -> Upload:
-    """An upload ready to submit, with `rows` valid rows (numbers 2..) and `invalid` invalid ones."""
+def make_upload(rows: int, invalid: int = 0, prefix: str = "") -> Upload:
+    """An upload ready to submit, with `rows` valid rows (numbers 2..) and `invalid` invalid ones.
+
+    Ticket ids are `prefix` + the row number in 6 digits.
+    """
     owner = get_user_model().objects.get_or_create(username="uploader")[0]
     upload = Upload.objects.create(
         owner=owner, filename="made.csv", file_format="csv", columns=["ticket_id"], status=Upload.Status.READY
     )
     Row.objects.bulk_create(
-        [Row(upload=upload, number=n, cells=[f"{n:06d}"], status=Row.Status.VALID, item=_item(n))
+        [Row(upload=upload, number=n, cells=[f"{n:06d}"], status=Row.Status.VALID, item=_item(n, prefix))
          for n in range(2, rows + 2)]
         + [Row(upload=upload, number=n, cells=[""], status=Row.Status.INVALID)
            for n in range(rows + 2, rows + 2 + invalid)]
