@@ -23,10 +23,10 @@ SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 
 @pytest.fixture(scope="session")
 def django_db_modify_db_settings():
-    """The test database is a SQLite file (under var/), so worker processes can share it."""
+    """The test database is a SQLite file (under var/, one per test run), so worker processes can share it."""
     from django.db import connections
 
-    path = Path(__file__).resolve().parent.parent / "var" / "test-db.sqlite3"
+    path = Path(__file__).resolve().parent.parent / "var" / f"test-db-{os.getpid()}.sqlite3"
     connections["default"].settings_dict["TEST"]["NAME"] = str(path)
 
 

@@ -20,6 +20,39 @@ from uploads import delivery
 from uploads.models import Row, Submission, Upload
 
 
+def apply_action(upload: Upload, user, action: str, confirmed: bool = False) -> str:
+    """Run one of the page's delivery buttons; returns what happened, for the user.
+
+    action: "pause", "resume", "cancel", "resend_failed", "resend_unsent" or "resend_unconfirmed" (the last
+    needs `confirmed`: the user accepted that it can create duplicates). Raises DeliveryError
+    for an unknown action or one the upload's state does not allow.
+    """
+    if action == "pause":
+        pause_upload(upload)
+        return "Paused. Nothing more is sent until you resume."
+    if action == "resume":
+        resume_upload(upload)
+        return "Resumed from the first batch without an answer."
+    if action == "cancel":
+        cancel_upload(upload)
+        return "Cancelled. What was sent stays recorded; the rest was not sent."
+    if action == "resend_failed":
+        submission = delivery.resend_rows(upload, user, Row.Result.FAILED)
+        return f"Resending {submission.rows_count} fixed row(s)."
+    if action == "resend_unsent":
+        submission = delivery.resend_rows(upload, user, Row.Result.NONE)
+        return f"Sending the {submission.rows_count} row(s) not sent."
+    if action == "resend_unconfirmed":
+        if not confirmed:
+            raise delivery.DeliveryError(
+                "Tick the box to confirm: rows that were not confirmed may already exist in MaestroQA, "
+                "and sending them again can create duplicates."
+            )
+        submission = delivery.resend_rows(upload, user, Row.Result.UNCONFIRMED)
+        return f"Resending {submission.rows_count} unconfirmed row(s)."
+    raise delivery.DeliveryError(f"Unknown action {action!r}.")
+
+
 def pause_upload(upload: Upload) -> None:
     """Stop sending after the current request; `resume_upload` continues. Raises DeliveryError if not active."""
     if Upload.objects.filter(pk=upload.pk, status__in=delivery.ACTIVE).update(
@@ -62,7 +95,7 @@ def _current_submission(upload: Upload) -> Submission:
 
 
 def progress(upload: Upload) -> dict:
-    """The progress page's figures: delivery_counts plus status texts and `eta_seconds`.
+    """The progress page's figures: delivery_counts plus status texts, `eta_seconds` and `eta_text`.
 
     eta_seconds: None when nothing is pending; else the shortest time the limits allow
     for this upload's remaining requests plus, per other upload sharing the token, as
@@ -72,12 +105,22 @@ def progress(upload: Upload) -> dict:
     mine = _remaining_requests(Upload.objects.filter(pk=upload.pk)).get(upload.pk, 0)
     others = _remaining_requests(Upload.objects.filter(status__in=delivery.ACTIVE).exclude(pk=upload.pk))
     ahead = mine + sum(min(mine, theirs) for theirs in others.values())
+    eta = round(minimum_seconds(ahead)) if mine and upload.status in delivery.ACTIVE else None
     return {
         **counts, "status": upload.status, "status_display": upload.get_status_display(),
         "message": upload.status_message, "active": upload.status in delivery.ACTIVE,
         "paused": upload.status == Upload.Status.PAUSED,
-        "eta_seconds": round(minimum_seconds(ahead)) if mine and upload.status in delivery.ACTIVE else None,
+        "eta_seconds": eta, "eta_text": _eta_text(eta, len(others)),
     }
+
+
+def _eta_text(seconds: int | None, others: int) -> str:
+    """e.g. "About 2 min 5 s left (sharing the rate limit with 1 other upload)"; "" without an ETA."""
+    if seconds is None:
+        return ""
+    minutes, rest = divmod(seconds, 60)
+    text = f"About {minutes} min {rest} s left" if minutes else f"About {rest} s left"
+    return text + (f" (sharing the rate limit with {others} other upload{'s' if others != 1 else ''})" if others else "")
 
 
 def _remaining_requests(uploads) -> dict[int, int]:

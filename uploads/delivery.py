@@ -66,15 +66,16 @@ def submit_upload(upload: Upload, user) -> Submission:
 
 
 def resend_rows(upload: Upload, user, result: str) -> Submission:
-    """Send again the rows whose result is `result` (Row.Result.FAILED or UNCONFIRMED).
+    """Send again the rows whose result is `result`: Row.Result.FAILED, UNCONFIRMED, or NONE
+    (rows of a delivery that stopped or was cancelled before sending them).
 
     A new Submission linked to the latest one (its parent). Failed rows are resent only
     once valid again (fixed in the table). Resending unconfirmed rows can create
     duplicates: the page asks for an explicit confirmation first. Raises DeliveryError
     while a delivery is under way or when no row qualifies.
     """
-    if result not in (Row.Result.FAILED, Row.Result.UNCONFIRMED):
-        raise DeliveryError(f"Only failed or unconfirmed rows can be resent, not {result!r}.")
+    if result not in (Row.Result.FAILED, Row.Result.UNCONFIRMED, Row.Result.NONE):
+        raise DeliveryError(f"Only failed, unconfirmed or unsent rows can be resent, not {result!r}.")
     finished = [Upload.Status.DONE, Upload.Status.DONE_WITH_ERRORS, Upload.Status.CANCELLED, Upload.Status.FAILED]
     with transaction.atomic():
         if Upload.objects.filter(pk=upload.pk, status__in=finished).update(
@@ -82,7 +83,8 @@ def resend_rows(upload: Upload, user, result: str) -> Submission:
         ) != 1:
             raise DeliveryError("A delivery is under way for this upload: wait until it ends.")
         row_ids = list(
-            upload.rows.filter(result=result, status=Row.Status.VALID).order_by("number").values_list("id", flat=True)
+            upload.rows.filter(result=result, status=Row.Status.VALID, batch__isnull=False)
+            .order_by("number").values_list("id", flat=True)
         )
         if not row_ids:
             raise DeliveryError("There is no such row to resend (fix failed rows until they are valid first).")
@@ -222,6 +224,7 @@ class _Sender:
             if outcome.kind in (kind.CREATED, kind.UNKNOWN):
                 return True
             if outcome.kind == kind.REJECTED:
+                Batch.objects.filter(pk=batch.pk).update(status=Batch.Status.REJECTED)
                 _stop(self.submission, f"{outcome.message}. Fix this, then resend the rows not sent.")
                 return False
             wait = self._retry_wait(batch, outcome)
@@ -340,6 +343,7 @@ def _stop(submission: Submission, message: str) -> None:
         lease="",
     )
     Submission.objects.filter(pk=submission.pk).update(status=Submission.Status.FAILED)
+    submission.batches.filter(status=Batch.Status.PENDING).update(status=Batch.Status.CANCELLED)
     Row.objects.filter(batch__submission=submission, result=Row.Result.SENDING).update(result=Row.Result.NONE)
     notify_uploader(submission.upload_id)
 

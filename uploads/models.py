@@ -103,6 +103,11 @@ class Upload(models.Model):
         return self.status in (self.Status.NEEDS_FIXES, self.Status.READY)
 
     @property
+    def fixes_failed_rows(self) -> bool:
+        """After a delivery, rows that failed at MaestroQA can be fixed, then resent."""
+        return self.status in (self.Status.DONE_WITH_ERRORS, self.Status.FAILED, self.Status.CANCELLED)
+
+    @property
     def is_active(self) -> bool:
         """A delivery is queued or under way."""
         return self.status in (
@@ -184,6 +189,11 @@ class Submission(models.Model):
 
     def __str__(self) -> str:
         return f"submission {self.pk} of upload {self.upload_id}"
+
+    @property
+    def rows_count(self) -> int:
+        """How many rows this submission sends (the sum of its batches' sizes)."""
+        return sum(self.batches.values_list("item_count", flat=True))
 
 
 class Batch(models.Model):

@@ -12,5 +12,6 @@ urlpatterns = [
     path("uploads/<int:pk>/cells/", views.edit_cell, name="edit_cell"),
     path("uploads/<int:pk>/submit/", views.submit, name="submit"),
     path("uploads/<int:pk>/progress.json", views.progress, name="progress"),
+    path("uploads/<int:pk>/delivery/", views.delivery_control, name="delivery_control"),
     path("uploads/<int:pk>/error-report.csv", views.error_report, name="error_report"),
 ]

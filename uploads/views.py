@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.views.decorators.http import require_POST
 
-from uploads import delivery, intake, reports, table
+from uploads import control, delivery, intake, reports, table
 from uploads.forms import CellEditForm, MappingForm, UploadForm
 from uploads.models import Row, Upload
 
@@ -79,7 +79,7 @@ def table_page(request, pk: int):
         "page": page,
         "rows": table.display_rows(upload, page.object_list),
         "counts": table.status_counts(upload),
-        "delivery": delivery.delivery_counts(upload),
+        "delivery": control.progress(upload),
         "filter": request.GET.get("status", ""),
         "plan": table.submit_plan(upload),
     }
@@ -117,13 +117,21 @@ def submit(request, pk: int):
 
 
 @login_required
+@require_POST
+def delivery_control(request, pk: int):
+    upload = _get_upload_for_user(request, pk)
+    try:
+        action, confirmed = request.POST.get("action", ""), request.POST.get("confirm") == "yes"
+        messages.success(request, control.apply_action(upload, request.user, action, confirmed))
+    except delivery.DeliveryError as exc:
+        messages.error(request, str(exc))
+    return redirect("uploads:table", upload.pk)
+
+
+@login_required
 def progress(request, pk: int):
     upload = _get_upload_for_user(request, pk)
-    counts = delivery.delivery_counts(upload)
-    return JsonResponse({
-        "status": upload.status, "status_display": upload.get_status_display(),
-        "message": upload.status_message, "active": upload.is_active, **counts,
-    })
+    return JsonResponse(control.progress(upload))
 
 
 @login_required
