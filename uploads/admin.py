@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 from django.urls import reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 
 from uploads.models import Attempt, Batch, Row, Submission, Upload
 
@@ -26,11 +26,28 @@ class UploadAdmin(ReadOnlyAdmin):
     list_filter = ("status", "created_at", "owner")
     search_fields = ("filename", "owner__username")
     list_select_related = ("owner",)
-    readonly_fields = [field.name for field in Upload._meta.fields] + ["page_link"]
+    readonly_fields = [field.name for field in Upload._meta.fields] + ["page_link", "batches"]
 
     @admin.display(description="Page")
     def page_link(self, obj):
         return format_html('<a href="{}">Open the upload</a>', reverse("uploads:table", args=[obj.pk]))
+
+    @admin.display(description="Batches")
+    def batches(self, obj):
+        """Every batch of every submission, with its attempts (HTTP status and outcome, in order)."""
+        batches = Batch.objects.filter(submission__upload=obj).prefetch_related("attempts").order_by("id")
+        rows = format_html_join(
+            "", '<tr><td><a href="{}">{}</a></td><td>{}</td><td>{}</td><td>{}</td></tr>',
+            (
+                (reverse("admin:uploads_batch_change", args=[batch.pk]), batch, batch.get_status_display(),
+                 batch.item_count,
+                 ", ".join(f"{a.http_status or '-'} {a.outcome}" for a in batch.attempts.all()) or "none")
+                for batch in batches
+            ),
+        )
+        return format_html(
+            "<table><tr><th>Batch</th><th>Status</th><th>Items</th><th>Attempts</th></tr>{}</table>", rows
+        )
 
 
 @admin.register(Row)
@@ -56,11 +73,26 @@ class AttemptInline(admin.TabularInline):
         return False
 
 
+class RowResultInline(admin.TabularInline):
+    """The batch's items and each one's result, in request order."""
+
+    model = Row
+    extra = 0
+    can_delete = False
+    fields = ("number", "item", "result", "maestro_id", "result_message")
+    readonly_fields = fields
+    ordering = ("number",)
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(Batch)
 class BatchAdmin(ReadOnlyAdmin):
     list_display = ("id", "submission", "sequence", "status", "item_count")
     list_filter = ("status",)
-    inlines = [AttemptInline]
+    list_select_related = ("submission",)
+    inlines = [AttemptInline, RowResultInline]
     readonly_fields = ("submission", "sequence", "status", "item_count")
 
 

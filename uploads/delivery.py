@@ -35,6 +35,9 @@ MAX_INLINE_WAIT_SECONDS = 5.0
 # seconds and polls once a second, which would otherwise cost the pacing a second per wait.
 SCHEDULER_LEAD_SECONDS = 2.0
 MAX_BACKOFF_SECONDS = 60.0
+# A request leaves at most this long after its limiter slot was granted, well inside the
+# smallest window margin (MAESTROQA_SECOND_MARGIN_MS), so busy databases cannot bunch requests up.
+MAX_SLOT_AGE_SECONDS = 0.05
 IN_FLIGHT = "in_flight"
 UNCONFIRMED_MESSAGE = "not confirmed — may or may not have been created"
 ACTIVE = [Upload.Status.QUEUED, Upload.Status.SENDING, Upload.Status.RATE_LIMITED]
@@ -218,9 +221,16 @@ class _Sender:
         while True:
             if not self._take_slot():
                 return False
-            outcome = self._send(batch)
-            if outcome is None:
+            granted = time.monotonic()
+            attempt = self._start_attempt(batch)
+            if attempt is None:
                 return False
+            if time.monotonic() - granted > MAX_SLOT_AGE_SECONDS:
+                # The database made us wait: sent now, this request could bunch up with later
+                # slots at the server. Give the slot up (unused, it only costs pace) and take another.
+                attempt.delete()
+                continue
+            outcome = self._send(batch, attempt)
             if outcome.kind in (kind.CREATED, kind.UNKNOWN):
                 return True
             if outcome.kind == kind.REJECTED:
@@ -245,12 +255,15 @@ class _Sender:
             time.sleep(wait)
         return True
 
-    def _send(self, batch: Batch) -> maestro.BatchOutcome | None:
-        """One request for `batch`, recorded; None when the lease was lost before sending."""
+    def _start_attempt(self, batch: Batch) -> Attempt | None:
+        """Heartbeat and mark `batch` in flight, in one transaction; None when the lease was lost."""
         with transaction.atomic():
             if not _heartbeat(self.submission.upload_id, self.lease):
                 return None
-            attempt = Attempt.objects.create(batch=batch, started_at=timezone.now(), outcome=IN_FLIGHT)
+            return Attempt.objects.create(batch=batch, started_at=timezone.now(), outcome=IN_FLIGHT)
+
+    def _send(self, batch: Batch, attempt: Attempt) -> maestro.BatchOutcome:
+        """One request for `batch`; its outcome and the items' results are recorded on `attempt`."""
         rows = list(batch.rows.order_by("number"))
         try:
             outcome = maestro.send_batch(
