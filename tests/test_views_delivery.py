@@ -130,3 +130,27 @@ def test_it_emails_the_uploader_when_done(fake):
         "Created: 2\nFailed: 1\nNot confirmed (may or may not have been created): 0\nNot sent: 0\n"
         f"\nSee every row's result: https://csat.example.test/uploads/{upload.pk}/\n"
     )
+
+
+def test_it_lets_only_failed_rows_be_fixed_after_delivery(client, shared):
+    from django.contrib.auth import get_user_model
+
+    from uploads import intake
+
+    owner = get_user_model().objects.create_user("fixer")
+    path = shared / "samples/basic_api_fields.csv"
+    upload = intake.create_upload(owner, path, path.name, intake.ReadOptions(time_zone="UTC"))
+    upload.status = Upload.Status.DONE_WITH_ERRORS
+    upload.save()
+    failed, created = upload.rows.filter(status=Row.Status.VALID).order_by("number")[:2]
+    Row.objects.filter(pk=failed.pk).update(result=Row.Result.FAILED, result_message="Failed: ticket not found")
+    Row.objects.filter(pk=created.pk).update(result=Row.Result.CREATED)
+    client.force_login(owner)
+
+    fixed = client.post(f"/uploads/{upload.pk}/cells/", {"row": failed.pk, "column": 1, "text": "000777"})
+    refused = client.post(f"/uploads/{upload.pk}/cells/", {"row": created.pk, "column": 1, "text": "000778"})
+
+    assert fixed.status_code == 200
+    assert Row.objects.get(pk=failed.pk).item["ticket_id"] == "000777"
+    assert refused.status_code == 409
+    assert refused.json() == {"error": "After a delivery, only rows that failed at MaestroQA can be edited."}
