@@ -7,6 +7,7 @@ next request) and stops there. The watchdog (run by every idle worker, see
 that Redis lost.
 """
 
+import logging
 from datetime import timedelta
 
 import django_rq
@@ -18,6 +19,8 @@ from rq.job import Job
 
 from uploads import delivery
 from uploads.models import Row, Submission, Upload
+
+log = logging.getLogger(__name__)
 
 
 def apply_action(upload: Upload, user, action: str, confirmed: bool = False) -> str:
@@ -157,6 +160,7 @@ def check_deliveries() -> list[int]:
             status_message="Resuming: the worker sending this upload stopped.",
         ) == 1:
             delivery.enqueue_submission(_current_submission(upload))
+            log.warning("upload %s: no heartbeat since %s, delivery resumed", upload.pk, upload.heartbeat_at)
             resumed.append(upload.pk)
     waiting = Upload.objects.filter(
         Q(status=Upload.Status.QUEUED, heartbeat_at__lt=stale)

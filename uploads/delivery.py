@@ -35,9 +35,6 @@ MAX_INLINE_WAIT_SECONDS = 5.0
 # seconds and polls once a second, which would otherwise cost the pacing a second per wait.
 SCHEDULER_LEAD_SECONDS = 2.0
 MAX_BACKOFF_SECONDS = 60.0
-# A request leaves at most this long after its limiter slot was granted, well inside the
-# smallest window margin (MAESTROQA_SECOND_MARGIN_MS), so busy databases cannot bunch requests up.
-MAX_SLOT_AGE_SECONDS = 0.05
 IN_FLIGHT = "in_flight"
 UNCONFIRMED_MESSAGE = "not confirmed — may or may not have been created"
 ACTIVE = [Upload.Status.QUEUED, Upload.Status.SENDING, Upload.Status.RATE_LIMITED]
@@ -165,10 +162,10 @@ def deliver_submission(submission_id: int) -> None:
     sender = _Sender(submission, lease)
     deadline = time.monotonic() + settings.DELIVERY_SLICE_SECONDS
     for batch in submission.batches.filter(status=Batch.Status.PENDING).order_by("sequence"):
+        if not sender.deliver(batch):
+            return
         if time.monotonic() > deadline:
             _continue_later(submission, lease, 0, "")
-            return
-        if not sender.deliver(batch):
             return
     _finish(submission, lease)
 
@@ -219,18 +216,14 @@ class _Sender:
         """
         kind = maestro.OutcomeKind
         while True:
-            if not self._take_slot():
-                return False
-            granted = time.monotonic()
             attempt = self._start_attempt(batch)
             if attempt is None:
                 return False
-            if time.monotonic() - granted > MAX_SLOT_AGE_SECONDS:
-                # The database made us wait: sent now, this request could bunch up with later
-                # slots at the server. Give the slot up (unused, it only costs pace) and take another.
+            rows = list(batch.rows.order_by("number"))
+            if not self._take_slot():
                 attempt.delete()
-                continue
-            outcome = self._send(batch, attempt)
+                return False
+            outcome = self._send(attempt, rows)
             if outcome.kind in (kind.CREATED, kind.UNKNOWN):
                 return True
             if outcome.kind == kind.REJECTED:
@@ -256,15 +249,23 @@ class _Sender:
         return True
 
     def _start_attempt(self, batch: Batch) -> Attempt | None:
-        """Heartbeat and mark `batch` in flight, in one transaction; None when the lease was lost."""
+        """Heartbeat and mark `batch` in flight, in one transaction; None when the lease was lost.
+
+        Marked before the limiter slot is taken: a crash while waiting for the slot leaves the
+        batch unconfirmed although it was not sent (the safe side: never a duplicate).
+        """
         with transaction.atomic():
             if not _heartbeat(self.submission.upload_id, self.lease):
                 return None
             return Attempt.objects.create(batch=batch, started_at=timezone.now(), outcome=IN_FLIGHT)
 
-    def _send(self, batch: Batch, attempt: Attempt) -> maestro.BatchOutcome:
-        """One request for `batch`; its outcome and the items' results are recorded on `attempt`."""
-        rows = list(batch.rows.order_by("number"))
+    def _send(self, attempt: Attempt, rows: list[Row]) -> maestro.BatchOutcome:
+        """One request for `attempt.batch` right away; its outcome and the items' results are recorded.
+
+        Nothing touches the database between taking the limiter slot and this call, so a
+        busy database cannot bunch requests up at the server beyond the window margins.
+        """
+        attempt.started_at = timezone.now()
         try:
             outcome = maestro.send_batch(
                 [row.item for row in rows], base_url=settings.MAESTROQA_API_URL,
@@ -281,9 +282,9 @@ class _Sender:
             attempt.duration_ms = outcome.duration_ms
             attempt.save()
             if outcome.kind == maestro.OutcomeKind.CREATED:
-                _record_results(batch, rows, outcome.results)
+                _record_results(attempt.batch, rows, outcome.results)
             elif outcome.kind == maestro.OutcomeKind.UNKNOWN:
-                _mark_unconfirmed(batch)
+                _mark_unconfirmed(attempt.batch)
         return outcome
 
     def _retry_wait(self, batch: Batch, outcome: maestro.BatchOutcome) -> float | None:
@@ -351,6 +352,7 @@ def _continue_later(submission: Submission, lease: str, wait: float, reason: str
 
 
 def _stop(submission: Submission, message: str) -> None:
+    log.warning("delivery of upload %s stopped: %s", submission.upload_id, message)
     Upload.objects.filter(pk=submission.upload_id).update(
         status=Upload.Status.FAILED, status_message=message, finished_at=timezone.now(), heartbeat_at=None,
         lease="",
