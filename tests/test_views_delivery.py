@@ -70,7 +70,7 @@ def test_it_shows_progress_with_an_eta_from_the_limits_and_the_queue(client, fak
     assert data == {
         "sending": 250, "created": 0, "failed": 0, "unconfirmed": 0, "not_sent": 0, "sent": 0, "total": 250,
         "status": "queued", "status_display": "Queued", "message": "", "active": True, "paused": False,
-        "eta_seconds": 0, "eta_text": "About 0 s left (sharing the rate limit with 1 other upload)",
+        "eta_seconds": 1, "eta_text": "About 1 s left (sharing the rate limit with 1 other upload)",
     }
     assert control.minimum_seconds(300) == 129.9
 

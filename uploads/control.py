@@ -8,6 +8,7 @@ that Redis lost.
 """
 
 import logging
+import math
 from datetime import timedelta
 
 import django_rq
@@ -108,10 +109,10 @@ def progress(upload: Upload) -> dict:
     mine = _remaining_requests(Upload.objects.filter(pk=upload.pk)).get(upload.pk, 0)
     others = _remaining_requests(Upload.objects.filter(status__in=delivery.ACTIVE).exclude(pk=upload.pk))
     ahead = mine + sum(min(mine, theirs) for theirs in others.values())
-    eta = round(minimum_seconds(ahead)) if mine and upload.status in delivery.ACTIVE else None
+    eta = math.ceil(minimum_seconds(ahead)) if mine and upload.is_active else None
     return {
         **counts, "status": upload.status, "status_display": upload.get_status_display(),
-        "message": upload.status_message, "active": upload.status in delivery.ACTIVE,
+        "message": upload.status_message, "active": upload.is_active,
         "paused": upload.status == Upload.Status.PAUSED,
         "eta_seconds": eta, "eta_text": _eta_text(eta, len(others)),
     }

@@ -420,7 +420,7 @@ def wait_until_done(upload: Upload, poll_seconds: float = 0.5) -> None:
     """
     worker = django_rq.get_worker("default", worker_class="rq.SimpleWorker")
     upload.refresh_from_db()
-    while upload.status in ACTIVE:
+    while upload.is_active:
         worker.work(burst=True, with_scheduler=True, logging_level="WARNING")
         time.sleep(poll_seconds)
         upload.refresh_from_db()

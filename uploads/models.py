@@ -109,10 +109,8 @@ class Upload(models.Model):
 
     @property
     def is_active(self) -> bool:
-        """A delivery is queued or under way."""
-        return self.status in (
-            self.Status.QUEUED, self.Status.SENDING, self.Status.RATE_LIMITED, self.Status.PAUSED
-        )
+        """A delivery is queued or under way (a paused one is not: it waits for a person)."""
+        return self.status in (self.Status.QUEUED, self.Status.SENDING, self.Status.RATE_LIMITED)
 
 
 class Row(models.Model):
