@@ -13,7 +13,7 @@ from django.utils import timezone
 from rq.registry import ScheduledJobRegistry
 
 from tests.fakemaestro import FakeMaestro
-from uploads import delivery
+from uploads import delivery, ratelimit
 from uploads.models import Attempt, Batch, Row, Submission, Upload
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -286,3 +286,11 @@ def test_it_delivers_once_when_submitted_twice_at_the_same_moment(fake):
     assert sorted(outcomes) == ["This upload was already submitted.", "submitted"]
     assert Submission.objects.filter(upload=upload).count() == 1
     assert len(fake.requests) == 1
+
+
+def test_it_shares_one_limiter_per_token_with_safety_margins(settings, queue):
+    settings.MAESTROQA_API_TOKEN = "test-token-not-real"
+    shared = delivery.limiter()
+    assert shared.key == ratelimit.token_key("csatportal:ratelimit:", "test-token-not-real")
+    assert "test-token-not-real" not in shared.key
+    assert shared.limits == [(10, 1.1), (100, 60.5)]
