@@ -3,7 +3,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: help run test worker lint clean
+.PHONY: help run test worker bench lint clean
 
 help: ## List the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -24,6 +24,9 @@ worker: $(STAMP) ## Start one more RQ worker (uses REDIS_URL and DATABASE_URL wh
 
 test: $(STAMP) ## Install and run every test, browser tests included
 	$(PY) -m pytest
+
+bench: $(STAMP) ## Delivery benchmark at the real limits, 1 and 3 workers (several minutes)
+	$(PY) bench/delivery.py
 
 clean: ## Remove the venv and local data (var/)
 	rm -rf $(VENV) var

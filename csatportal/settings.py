@@ -4,7 +4,6 @@ Every variable is listed in `.env.example`. With none set, the portal runs on
 SQLite, an embedded Redis under `var/`, and the built-in MaestroQA sandbox.
 """
 
-import hashlib
 from pathlib import Path
 
 import dj_database_url
@@ -141,8 +140,23 @@ if not MAESTROQA_API_URL.startswith(("http://", "https://")):
 MAESTROQA_BATCH_SIZE = env_int("MAESTROQA_BATCH_SIZE", 100, minimum=1, maximum=100)
 MAESTROQA_MAX_REQUESTS_PER_SECOND = env_int("MAESTROQA_MAX_REQUESTS_PER_SECOND", 10, minimum=1)
 MAESTROQA_MAX_REQUESTS_PER_MINUTE = env_int("MAESTROQA_MAX_REQUESTS_PER_MINUTE", 100, minimum=1)
-# The limiter's Redis key names the token by a hash, never by its text.
-MAESTROQA_TOKEN_KEY = hashlib.sha256((MAESTROQA_API_TOKEN or "sandbox").encode()).hexdigest()[:16]
+# Safety margins added to the 1 s and 60 s windows: arrival jitter at the server must never
+# put 11 requests in its second or 101 in its minute (issue 5).
+MAESTROQA_SECOND_MARGIN_MS = env_int("MAESTROQA_SECOND_MARGIN_MS", 100)
+MAESTROQA_MINUTE_MARGIN_MS = env_int("MAESTROQA_MINUTE_MARGIN_MS", 500)
+MAESTROQA_READ_TIMEOUT_SECONDS = env_int("MAESTROQA_READ_TIMEOUT_SECONDS", 30, minimum=1)
+
+# Delivery
+# A delivery whose job has not written a heartbeat for this long is resumed by another worker;
+# it must exceed the read timeout plus the longest wait slept inside a job (5 s).
+DELIVERY_STALE_SECONDS = env_int("DELIVERY_STALE_SECONDS", 45, minimum=1)
+# How often every idle worker looks for stale or lost deliveries.
+DELIVERY_WATCHDOG_SECONDS = env_int("DELIVERY_WATCHDOG_SECONDS", 20, minimum=1)
+# A job sends for at most this long, then queues its own continuation (never near the job timeout).
+DELIVERY_SLICE_SECONDS = env_int("DELIVERY_SLICE_SECONDS", 600, minimum=1)
+# Connection refused, 502 and 503 are retried this often (backoff from DELIVERY_BACKOFF_MS) before pausing.
+DELIVERY_MAX_RETRIES = env_int("DELIVERY_MAX_RETRIES", 5, minimum=1)
+DELIVERY_BACKOFF_MS = env_int("DELIVERY_BACKOFF_MS", 1000, minimum=1)
 
 # RQ
 REDIS_URL = env_str("REDIS_URL")
@@ -153,7 +167,7 @@ if not REDIS_URL:
 RQ_QUEUES = {
     "default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 3600},
 }
-RQ = {"COMMIT_MODE": "on_db_commit"}
+RQ = {"COMMIT_MODE": "on_db_commit", "WORKER_CLASS": "uploads.worker.DeliveryWorker"}
 
 # Security. Behind a proxy that terminates TLS, it must set X-Forwarded-Proto.
 SESSION_COOKIE_HTTPONLY = True

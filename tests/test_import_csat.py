@@ -46,6 +46,7 @@ def test_it_delivers_every_item_once_with_submit_wait(shared, settings, queue):
 
     summary = json.loads(out)
     assert (summary["created"], summary["failed"], summary["status"]) == (240, 0, "done")
+    assert (summary["unconfirmed"], summary["batches"]) == (0, 3)
     assert [len(request.json["data"]) for request in server.requests] == [100, 100, 40]
     tickets = [item["ticket_id"] for request in server.requests for item in request.json["data"]]
     assert len(tickets) == len(set(tickets)) == 240
@@ -75,3 +76,15 @@ def test_it_exits_2_for_an_unknown_time_zone(shared):
     status, out = run(str(shared / "samples/basic_api_fields.csv"), "--dry-run", "--time-zone", "Mars/Olympus")
     assert status == 2
     assert "--time-zone Mars/Olympus: unknown time zone" in out
+
+
+def test_it_reports_unconfirmed_rows_and_batches_in_json(shared, settings, queue):
+    with FakeMaestro() as server:
+        server.script([("504",)])
+        settings.MAESTROQA_API_URL = server.base_url
+        settings.MAESTROQA_API_TOKEN = "test-token-not-real"
+        status, out = run(str(shared / "samples/basic_api_fields.csv"), "--submit", "--wait", "--json")
+
+    summary = json.loads(out)
+    assert (summary["created"], summary["unconfirmed"], summary["batches"]) == (140, 100, 3)
+    assert (summary["status"], status) == ("done_with_errors", 1)

@@ -2,12 +2,12 @@
 
 Teams, saved presets and users are managed here by admins. Actions on uploads
 call the same functions the pages call (approval.approve, delivery.cancel_upload,
-delivery.resend_unconfirmed).
+delivery.resend_rows).
 """
 
 from django.contrib import admin, messages
 from django.urls import reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 
 from uploads import approval, delivery
 from uploads.models import Attempt, AuditEvent, Batch, Change, Row, SavedPreset, Submission, Team, Upload
@@ -36,6 +36,10 @@ class AuditEventInline(admin.TabularInline):
         return False
 
 
+def _resend_unconfirmed(upload: Upload, user) -> None:
+    delivery.resend_rows(upload, user, Row.Result.UNCONFIRMED)
+
+
 def _run_action(modeladmin, request, queryset, function, done: str) -> None:
     """Call `function(upload, user)` for each selected upload; report successes and refusals."""
     ok = 0
@@ -55,7 +59,7 @@ class UploadAdmin(ReadOnlyAdmin):
     list_filter = ("status", "team", "owner", "created_at")
     search_fields = ("filename", "owner__username", "team__name")
     list_select_related = ("owner", "team")
-    readonly_fields = [field.name for field in Upload._meta.fields] + ["page_link"]
+    readonly_fields = [field.name for field in Upload._meta.fields] + ["page_link", "batches"]
     inlines = [AuditEventInline]
     actions = ["approve_uploads", "cancel_uploads", "resend_unconfirmed"]
 
@@ -73,7 +77,24 @@ class UploadAdmin(ReadOnlyAdmin):
 
     @admin.action(description="Resend unconfirmed rows")
     def resend_unconfirmed(self, request, queryset):
-        _run_action(self, request, queryset, delivery.resend_unconfirmed, "queued again")
+        _run_action(self, request, queryset, _resend_unconfirmed, "queued again")
+
+    @admin.display(description="Batches")
+    def batches(self, obj):
+        """Every batch of every submission, with its attempts (HTTP status and outcome, in order)."""
+        batches = Batch.objects.filter(submission__upload=obj).prefetch_related("attempts").order_by("id")
+        rows = format_html_join(
+            "", '<tr><td><a href="{}">{}</a></td><td>{}</td><td>{}</td><td>{}</td></tr>',
+            (
+                (reverse("admin:uploads_batch_change", args=[batch.pk]), batch, batch.get_status_display(),
+                 batch.item_count,
+                 ", ".join(f"{a.http_status or '-'} {a.outcome}" for a in batch.attempts.all()) or "none")
+                for batch in batches
+            ),
+        )
+        return format_html(
+            "<table><tr><th>Batch</th><th>Status</th><th>Items</th><th>Attempts</th></tr>{}</table>", rows
+        )
 
 
 @admin.register(Row)
@@ -103,11 +124,26 @@ class AttemptInline(admin.TabularInline):
         return False
 
 
+class RowResultInline(admin.TabularInline):
+    """The batch's items and each one's result, in request order."""
+
+    model = Row
+    extra = 0
+    can_delete = False
+    fields = ("number", "item", "result", "maestro_id", "result_message")
+    readonly_fields = fields
+    ordering = ("number",)
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(Batch)
 class BatchAdmin(ReadOnlyAdmin):
     list_display = ("id", "submission", "sequence", "status", "item_count")
     list_filter = ("status",)
-    inlines = [AttemptInline]
+    list_select_related = ("submission",)
+    inlines = [AttemptInline, RowResultInline]
     readonly_fields = ("submission", "sequence", "status", "item_count")
 
 

@@ -1,7 +1,10 @@
-"""Delivering an upload's valid rows to MaestroQA: submissions, batches, results.
+"""Delivering an upload's valid rows to MaestroQA: submissions, batches, results, control.
 
 Every status change is a conditional UPDATE on (id, expected status), so a
 double click, a second tab or a requeued job never starts a second delivery.
+A job run owns the delivery through a lease (a random string on the upload):
+every request is preceded by a heartbeat that checks the lease, so a job that
+was taken over after going stale stops before sending anything more.
 No transaction stays open across an HTTP call or a wait. A batch that may
 have reached MaestroQA without an answer is never resent automatically: the
 API has no idempotency key (shared/api/CONTRACT.md, "What the API does not give").
@@ -9,11 +12,14 @@ API has no idempotency key (shared/api/CONTRACT.md, "What the API does not give"
 
 import logging
 import random
+import secrets
 import time
+import uuid
 from datetime import timedelta
 
 import django_rq
 from django.conf import settings
+from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
@@ -25,9 +31,13 @@ log = logging.getLogger(__name__)
 
 # A wait longer than this is not slept inside a job: the job ends and schedules its continuation.
 MAX_INLINE_WAIT_SECONDS = 5.0
-# Retry-safe failures (connection refused, 502, 503) are retried this often before the upload pauses.
-MAX_RETRY_SAFE_ATTEMPTS = 5
+# A continuation is scheduled this much early and sleeps the rest: RQ's scheduler works in whole
+# seconds and polls once a second, which would otherwise cost the pacing a second per wait.
+SCHEDULER_LEAD_SECONDS = 2.0
+MAX_BACKOFF_SECONDS = 60.0
 IN_FLIGHT = "in_flight"
+UNCONFIRMED_MESSAGE = "not confirmed — may or may not have been created"
+ACTIVE = [Upload.Status.QUEUED, Upload.Status.SENDING, Upload.Status.RATE_LIMITED]
 
 
 class DeliveryError(Exception):
@@ -44,7 +54,7 @@ def submit_upload(upload: Upload, user) -> Submission:
     with transaction.atomic():
         claimed = Upload.objects.filter(
             pk=upload.pk, status__in=[Upload.Status.READY, Upload.Status.NEEDS_FIXES]
-        ).update(status=Upload.Status.QUEUED, status_message="")
+        ).update(status=Upload.Status.QUEUED, status_message="", heartbeat_at=timezone.now())
         if claimed != 1:
             raise DeliveryError("This upload was already submitted.")
         sendable = Q(status=Row.Status.VALID) | Q(status=Row.Status.DUPLICATE, include_anyway=True)
@@ -56,44 +66,90 @@ def submit_upload(upload: Upload, user) -> Submission:
     return submission
 
 
+def resend_rows(upload: Upload, user, result: str) -> Submission:
+    """Send again the rows whose result is `result`: Row.Result.FAILED, UNCONFIRMED, or NONE
+    (rows of a delivery that stopped or was cancelled before sending them).
+
+    A new Submission linked to the latest one (its parent). Failed rows are resent only
+    once valid again (fixed in the table). Resending unconfirmed rows can create
+    duplicates: the page asks for an explicit confirmation first. Raises DeliveryError
+    while a delivery is under way or when no row qualifies.
+    """
+    if result not in (Row.Result.FAILED, Row.Result.UNCONFIRMED, Row.Result.NONE):
+        raise DeliveryError(f"Only failed, unconfirmed or unsent rows can be resent, not {result!r}.")
+    finished = [Upload.Status.DONE, Upload.Status.DONE_WITH_ERRORS, Upload.Status.CANCELLED, Upload.Status.FAILED]
+    with transaction.atomic():
+        if Upload.objects.filter(pk=upload.pk, status__in=finished).update(
+            status=Upload.Status.QUEUED, status_message="", finished_at=None, heartbeat_at=timezone.now()
+        ) != 1:
+            raise DeliveryError("A delivery is under way for this upload: wait until it ends.")
+        row_ids = list(
+            upload.rows.filter(result=result, status=Row.Status.VALID, batch__isnull=False)
+            .order_by("number").values_list("id", flat=True)
+        )
+        if not row_ids:
+            raise DeliveryError("There is no such row to resend (fix failed rows until they are valid first).")
+        parent = upload.submissions.order_by("-created_at", "-id").first()
+        submission = _create_submission(upload, user, row_ids, parent=parent)
+    audit.record(upload, user, f"resent_{result or 'not_sent'}", rows=len(row_ids))
+    upload.refresh_from_db()
+    return submission
+
+
 def _create_submission(upload: Upload, user, row_ids: list[int], parent=None) -> Submission:
     submission = Submission.objects.create(upload=upload, created_by=user, parent=parent)
     size = settings.MAESTROQA_BATCH_SIZE
     for sequence, start in enumerate(range(0, len(row_ids), size), start=1):
         chunk = row_ids[start:start + size]
         batch = Batch.objects.create(submission=submission, sequence=sequence, item_count=len(chunk))
-        Row.objects.filter(id__in=chunk).update(batch=batch, result=Row.Result.SENDING, result_message="")
+        Row.objects.filter(id__in=chunk).update(
+            batch=batch, result=Row.Result.SENDING, result_message="", maestro_id=""
+        )
     enqueue_submission(submission)
     return submission
 
 
 def enqueue_submission(submission: Submission, delay_seconds: float = 0) -> None:
-    """Queue `jobs.deliver_submission` for after the current transaction commits."""
+    """Queue `jobs.deliver_submission` (after the current transaction commits); remember its id.
+
+    delay_seconds > 0 goes through RQ's scheduler (workers run `--with-scheduler`).
+    """
     from uploads import jobs
 
+    job_id = f"deliver-{submission.pk}-{uuid.uuid4().hex[:12]}"
+    Upload.objects.filter(pk=submission.upload_id).update(job_id=job_id)
     queue = django_rq.get_queue("default")
     if delay_seconds > 0:
-        transaction.on_commit(
-            lambda: queue.enqueue_in(timedelta(seconds=delay_seconds), jobs.deliver_submission, submission.pk)
-        )
+        transaction.on_commit(lambda: queue.enqueue_in(
+            timedelta(seconds=delay_seconds), jobs.deliver_submission, submission.pk, job_id=job_id
+        ))
     else:
-        queue.enqueue(jobs.deliver_submission, submission.pk)
+        queue.enqueue(jobs.deliver_submission, submission.pk, job_id=job_id)
 
 
 def limiter() -> ratelimit.SlidingWindowLimiter:
-    """The one limiter every worker shares for this token (10/s and 100/min by default)."""
+    """The one limiter every worker shares for this token: 10/s and 100/min by default.
+
+    Each window is widened by its safety margin (MAESTROQA_SECOND_MARGIN_MS,
+    MAESTROQA_MINUTE_MARGIN_MS) so that arrival jitter never breaks the server's windows.
+    """
+    token = settings.MAESTROQA_API_TOKEN or "sandbox"
     return ratelimit.SlidingWindowLimiter(
         django_rq.get_connection("default"),
-        f"csatportal:ratelimit:{settings.MAESTROQA_TOKEN_KEY}",
-        [(settings.MAESTROQA_MAX_REQUESTS_PER_SECOND, 1.0), (settings.MAESTROQA_MAX_REQUESTS_PER_MINUTE, 60.0)],
+        ratelimit.token_key("csatportal:ratelimit:", token),
+        [
+            (settings.MAESTROQA_MAX_REQUESTS_PER_SECOND, 1.0 + settings.MAESTROQA_SECOND_MARGIN_MS / 1000),
+            (settings.MAESTROQA_MAX_REQUESTS_PER_MINUTE, 60.0 + settings.MAESTROQA_MINUTE_MARGIN_MS / 1000),
+        ],
     )
 
 
 def deliver_submission(submission_id: int) -> None:
     """Send the submission's unsent batches in order, within the shared rate limit.
 
-    Ends early (and schedules its own continuation) for a long wait; stops for
-    a pause, a cancel, or a rejection that needs a person.
+    Ends early and queues its continuation for a long wait, and after
+    DELIVERY_SLICE_SECONDS (so no job nears its timeout); stops for a pause, a
+    cancel, a takeover, or a rejection that needs a person.
     """
     submission = Submission.objects.select_related("upload").get(pk=submission_id)
     if submission.status not in (Submission.Status.QUEUED, Submission.Status.SENDING):
@@ -101,37 +157,36 @@ def deliver_submission(submission_id: int) -> None:
     upload = submission.upload
     early = (upload.resume_at - timezone.now()).total_seconds() if upload.resume_at else 0
     if early > 0:
-        # RQ's scheduler works in whole seconds: never start before the Retry-After has passed.
-        time.sleep(min(early, MAX_INLINE_WAIT_SECONDS))
-    if not _claim(upload):
+        time.sleep(min(early, MAX_INLINE_WAIT_SECONDS + SCHEDULER_LEAD_SECONDS))
+    lease = _claim(upload)
+    if not lease:
         return
+    Submission.objects.filter(pk=submission.pk).update(status=Submission.Status.SENDING)
     _settle_in_flight(submission)
-    shared_limiter = limiter()
+    sender = _Sender(submission, lease)
+    deadline = time.monotonic() + settings.DELIVERY_SLICE_SECONDS
     for batch in submission.batches.filter(status=Batch.Status.PENDING).order_by("sequence"):
-        if not _still_sending(upload):
+        if not sender.deliver(batch):
             return
-        wait = shared_limiter.try_acquire()
-        while wait > 0:
-            if wait > MAX_INLINE_WAIT_SECONDS:
-                _reschedule(submission, wait, "rate limited")
-                return
-            time.sleep(wait)
-            wait = shared_limiter.try_acquire()
-        if not _send_batch(submission, batch):
+        if time.monotonic() > deadline:
+            _continue_later(submission, lease, 0, "")
             return
-    _finish(submission)
+    _finish(submission, lease)
 
 
-def _claim(upload: Upload) -> bool:
+def _claim(upload: Upload) -> str:
+    """Take the delivery for this job run: the new lease, or "" when another run has it."""
+    lease = secrets.token_hex(8)
     claimed = Upload.objects.filter(
         pk=upload.pk, status__in=[Upload.Status.QUEUED, Upload.Status.RATE_LIMITED]
-    ).update(status=Upload.Status.SENDING, heartbeat_at=timezone.now(), resume_at=None, status_message="")
-    return claimed == 1
+    ).update(status=Upload.Status.SENDING, heartbeat_at=timezone.now(), resume_at=None, status_message="",
+             lease=lease)
+    return lease if claimed == 1 else ""
 
 
-def _still_sending(upload: Upload) -> bool:
-    """Heartbeat, and False when the upload was paused or cancelled meanwhile."""
-    return Upload.objects.filter(pk=upload.pk, status=Upload.Status.SENDING).update(
+def _heartbeat(upload_id: int, lease: str) -> bool:
+    """Heartbeat; False when the upload was paused, cancelled or taken over meanwhile."""
+    return Upload.objects.filter(pk=upload_id, status=Upload.Status.SENDING, lease=lease).update(
         heartbeat_at=timezone.now()
     ) == 1
 
@@ -149,37 +204,121 @@ def _settle_in_flight(submission: Submission) -> None:
             _mark_unconfirmed(batch)
 
 
-def _send_batch(submission: Submission, batch: Batch) -> bool:
-    """One request for `batch`; records it; False when the job must stop here."""
-    rows = list(batch.rows.order_by("number"))
-    attempt = Attempt.objects.create(batch=batch, started_at=timezone.now(), outcome=IN_FLIGHT)
-    outcome = maestro.send_batch(
-        [row.item for row in rows],
-        base_url=settings.MAESTROQA_API_URL,
-        token=settings.MAESTROQA_API_TOKEN or "sandbox",
-    )
-    kind = maestro.OutcomeKind
-    with transaction.atomic():
-        attempt.http_status = outcome.http_status
-        attempt.outcome = outcome.kind.value
-        attempt.message = outcome.message[:500]
-        attempt.response_body = outcome.body_text[:20000]
-        attempt.duration_ms = outcome.duration_ms
-        attempt.save()
-        audit.record(submission.upload, None, "batch_sent", batch=batch.sequence, rows=len(rows), http_status=outcome.http_status, outcome=outcome.kind.value)
-        if outcome.kind == kind.CREATED:
-            _record_results(batch, rows, outcome.results)
-        elif outcome.kind == kind.UNKNOWN:
-            _mark_unconfirmed(batch)
-        elif outcome.kind == kind.REJECTED:
-            _stop(submission, outcome.message)
-            return False
-    if outcome.kind == kind.RATE_LIMITED:
-        _reschedule(submission, outcome.retry_after_seconds or _backoff(1), "MaestroQA asked us to wait")
-        return False
-    if outcome.kind == kind.RETRY_SAFE:
-        return _retry_later(submission, batch, outcome.message)
-    return True
+class _Sender:
+    """Sends the batches of one submission for one job run (one lease, one HTTP session)."""
+
+    def __init__(self, submission: Submission, lease: str):
+        self.submission = submission
+        self.lease = lease
+        self.limiter = limiter()
+        self.session = maestro.new_session()
+
+    def deliver(self, batch: Batch) -> bool:
+        """Send `batch` until it has an answer; False when the job must end here.
+
+        Every request, retries included, takes a slot from the shared limiter first.
+        """
+        kind = maestro.OutcomeKind
+        while True:
+            attempt = self._start_attempt(batch)
+            if attempt is None:
+                return False
+            rows = list(batch.rows.order_by("number"))
+            if not self._take_slot():
+                attempt.delete()
+                return False
+            outcome = self._send(attempt, rows)
+            if outcome.kind in (kind.CREATED, kind.UNKNOWN):
+                return True
+            if outcome.kind == kind.REJECTED:
+                Batch.objects.filter(pk=batch.pk).update(status=Batch.Status.REJECTED)
+                _stop(self.submission, f"{outcome.message}. Fix this, then resend the rows not sent.")
+                return False
+            wait = self._retry_wait(batch, outcome)
+            if wait is None:
+                return False
+            if wait > MAX_INLINE_WAIT_SECONDS:
+                _continue_later(self.submission, self.lease, wait, outcome.message)
+                return False
+            time.sleep(wait)
+
+    def _take_slot(self) -> bool:
+        while (wait := self.limiter.try_acquire()) > 0:
+            if wait > MAX_INLINE_WAIT_SECONDS:
+                _continue_later(self.submission, self.lease, wait, "the shared rate limit is used up")
+                return False
+            if not _heartbeat(self.submission.upload_id, self.lease):
+                return False
+            time.sleep(wait)
+        return True
+
+    def _start_attempt(self, batch: Batch) -> Attempt | None:
+        """Heartbeat and mark `batch` in flight, in one transaction; None when the lease was lost.
+
+        Marked before the limiter slot is taken: a crash while waiting for the slot leaves the
+        batch unconfirmed although it was not sent (the safe side: never a duplicate).
+        """
+        with transaction.atomic():
+            if not _heartbeat(self.submission.upload_id, self.lease):
+                return None
+            return Attempt.objects.create(batch=batch, started_at=timezone.now(), outcome=IN_FLIGHT)
+
+    def _send(self, attempt: Attempt, rows: list[Row]) -> maestro.BatchOutcome:
+        """One request for `attempt.batch` right away; its outcome and the items' results are recorded.
+
+        Nothing touches the database between taking the limiter slot and this call, so a
+        busy database cannot bunch requests up at the server beyond the window margins.
+        """
+        attempt.started_at = timezone.now()
+        try:
+            outcome = maestro.send_batch(
+                [row.item for row in rows], base_url=settings.MAESTROQA_API_URL,
+                token=settings.MAESTROQA_API_TOKEN or "sandbox",
+                timeout=(5, settings.MAESTROQA_READ_TIMEOUT_SECONDS), session=self.session,
+            )
+        except maestro.ConfigurationError as exc:
+            outcome = maestro.BatchOutcome(maestro.OutcomeKind.REJECTED, None, (), None, str(exc), "", 0)
+        with transaction.atomic():
+            attempt.http_status = outcome.http_status
+            attempt.outcome = outcome.kind.value
+            attempt.message = outcome.message[:500]
+            attempt.response_body = outcome.body_text[:20000]
+            attempt.duration_ms = outcome.duration_ms
+            attempt.save()
+            audit.record(self.submission.upload, None, "batch_sent", batch=attempt.batch.sequence, rows=len(rows),
+                         http_status=outcome.http_status, outcome=outcome.kind.value)
+            if outcome.kind == maestro.OutcomeKind.CREATED:
+                _record_results(attempt.batch, rows, outcome.results)
+            elif outcome.kind == maestro.OutcomeKind.UNKNOWN:
+                _mark_unconfirmed(attempt.batch)
+        return outcome
+
+    def _retry_wait(self, batch: Batch, outcome: maestro.BatchOutcome) -> float | None:
+        """Seconds before sending `batch` again, or None after pausing the upload (retries used up)."""
+        attempts = batch.attempts.filter(outcome=outcome.kind.value)
+        resumed_at = Upload.objects.values_list("resumed_at", flat=True).get(pk=self.submission.upload_id)
+        if resumed_at:
+            attempts = attempts.filter(started_at__gte=resumed_at)
+        tries = attempts.count()
+        if outcome.kind == maestro.OutcomeKind.RATE_LIMITED:
+            return outcome.retry_after_seconds if outcome.retry_after_seconds is not None else backoff(tries)
+        if tries > settings.DELIVERY_MAX_RETRIES:
+            Upload.objects.filter(pk=self.submission.upload_id, status=Upload.Status.SENDING, lease=self.lease).update(
+                status=Upload.Status.PAUSED, heartbeat_at=None,
+                status_message=f"Paused after {tries} failed tries: {outcome.message}. "
+                               "Resume when MaestroQA is reachable again.",
+            )
+            return None
+        return backoff(tries)
+
+
+def backoff(tries: int) -> float:
+    """Capped exponential backoff with jitter, in seconds: base·2^(tries−1)·U(0.5, 1), at most 60.
+
+    base is DELIVERY_BACKOFF_MS (1 s by default): about 1, 2, 4 ... seconds.
+    """
+    base = settings.DELIVERY_BACKOFF_MS / 1000
+    return random.uniform(0.5, 1.0) * min(MAX_BACKOFF_SECONDS, base * 2.0 ** (max(tries, 1) - 1))
 
 
 def _record_results(batch: Batch, rows: list[Row], results) -> None:
@@ -195,74 +334,89 @@ def _record_results(batch: Batch, rows: list[Row], results) -> None:
 
 
 def _mark_unconfirmed(batch: Batch) -> None:
-    batch.rows.update(
-        result=Row.Result.UNCONFIRMED, result_message="not confirmed — may or may not have been created"
-    )
+    batch.rows.update(result=Row.Result.UNCONFIRMED, result_message=UNCONFIRMED_MESSAGE)
     batch.status = Batch.Status.UNCONFIRMED
     batch.save(update_fields=["status"])
 
 
-def _backoff(attempt_number: int) -> float:
-    """Capped exponential backoff with full jitter, in seconds (1, 2, 4 ... up to 60)."""
-    return random.uniform(0.5, 1.0) * min(60.0, 2.0 ** (attempt_number - 1))
-
-
-def _retry_later(submission: Submission, batch: Batch, message: str) -> bool:
-    failures = batch.attempts.filter(outcome=maestro.OutcomeKind.RETRY_SAFE.value).count()
-    if failures >= MAX_RETRY_SAFE_ATTEMPTS:
-        Upload.objects.filter(pk=submission.upload_id).update(
-            status=Upload.Status.PAUSED,
-            status_message=f"Paused after {failures} failed tries: {message}. Resume when MaestroQA is reachable.",
+def _continue_later(submission: Submission, lease: str, wait: float, reason: str) -> None:
+    """End this job run and queue the next one in `wait` seconds (0: at once, a new slice)."""
+    if wait <= 0:
+        moved = Upload.objects.filter(pk=submission.upload_id, status=Upload.Status.SENDING, lease=lease).update(
+            status=Upload.Status.QUEUED, heartbeat_at=timezone.now(), lease=""
         )
-        return False
-    wait = _backoff(failures)
-    if wait > MAX_INLINE_WAIT_SECONDS:
-        _reschedule(submission, wait, message)
-        return False
-    time.sleep(wait)
-    return _send_batch(submission, batch)
-
-
-def _reschedule(submission: Submission, wait: float, reason: str) -> None:
+        if moved:
+            enqueue_submission(submission)
+        return
     resume_at = timezone.now() + timedelta(seconds=wait)
-    moved = Upload.objects.filter(pk=submission.upload_id, status=Upload.Status.SENDING).update(
-        status=Upload.Status.RATE_LIMITED, resume_at=resume_at,
-        status_message=f"{reason}; resumes at {resume_at:%H:%M:%S} UTC",
+    moved = Upload.objects.filter(pk=submission.upload_id, status=Upload.Status.SENDING, lease=lease).update(
+        status=Upload.Status.RATE_LIMITED, resume_at=resume_at, heartbeat_at=None, lease="",
+        status_message=f"{reason}: rate limited, resumes at {timezone.localtime(resume_at):%H:%M:%S %Z}",
     )
     if moved:
-        enqueue_submission(submission, delay_seconds=wait)
+        enqueue_submission(submission, delay_seconds=max(1.0, wait - SCHEDULER_LEAD_SECONDS))
 
 
 def _stop(submission: Submission, message: str) -> None:
+    log.warning("delivery of upload %s stopped: %s", submission.upload_id, message)
     Upload.objects.filter(pk=submission.upload_id).update(
-        status=Upload.Status.FAILED, status_message=message, finished_at=timezone.now()
+        status=Upload.Status.FAILED, status_message=message, finished_at=timezone.now(), heartbeat_at=None,
+        lease="",
     )
     Submission.objects.filter(pk=submission.pk).update(status=Submission.Status.FAILED)
+    submission.batches.filter(status=Batch.Status.PENDING).update(status=Batch.Status.CANCELLED)
     Row.objects.filter(batch__submission=submission, result=Row.Result.SENDING).update(result=Row.Result.NONE)
+    notify_uploader(submission.upload_id)
 
 
-def _finish(submission: Submission) -> None:
-    upload = submission.upload
-    counts = delivery_counts(upload)
+def _finish(submission: Submission, lease: str) -> None:
+    counts = delivery_counts(submission.upload)
     status = Upload.Status.DONE if counts["failed"] + counts["unconfirmed"] == 0 else Upload.Status.DONE_WITH_ERRORS
-    Upload.objects.filter(pk=upload.pk, status=Upload.Status.SENDING).update(
-        status=status, finished_at=timezone.now(), heartbeat_at=None
+    finished = Upload.objects.filter(pk=submission.upload_id, status=Upload.Status.SENDING, lease=lease).update(
+        status=status, finished_at=timezone.now(), heartbeat_at=None, lease=""
     )
     Submission.objects.filter(pk=submission.pk).update(status=Submission.Status.DONE)
-    audit.record(upload, None, "finished", created=counts["created"], failed=counts["failed"], unconfirmed=counts["unconfirmed"])
+    if finished:
+        audit.record(submission.upload, None, "finished", created=counts["created"], failed=counts["failed"],
+                     unconfirmed=counts["unconfirmed"])
+        notify_uploader(submission.upload_id)
+
+
+def notify_uploader(upload_id: int) -> None:
+    """Email the uploader that the delivery ended: status, counts and a link (settings.PORTAL_URL)."""
+    upload = Upload.objects.select_related("owner").get(pk=upload_id)
+    if not upload.owner.email:
+        return
+    counts = delivery_counts(upload)
+    link = settings.PORTAL_URL + upload.get_absolute_url()
+    body = (
+        f"The delivery of {upload.filename} to MaestroQA ended: {upload.get_status_display()}.\n\n"
+        f"Created: {counts['created']}\nFailed: {counts['failed']}\n"
+        f"Not confirmed (may or may not have been created): {counts['unconfirmed']}\n"
+        f"Not sent: {counts['not_sent']}\n"
+        + (f"\n{upload.status_message}\n" if upload.status_message else "")
+        + f"\nSee every row's result: {link}\n"
+    )
+    send_mail(f"CSAT upload {upload.filename}: {upload.get_status_display()}", body, None, [upload.owner.email])
 
 
 def delivery_counts(upload: Upload) -> dict[str, int]:
-    """Rows by delivery result: sending, created, failed, unconfirmed (and total sent so far)."""
-    counts = upload.rows.aggregate(
+    """Rows by delivery result: sending, created, failed, unconfirmed, not_sent (sent = the three results)."""
+    counts = upload.rows.filter(batch__isnull=False).aggregate(
         sending=Count("id", filter=Q(result=Row.Result.SENDING)),
         created=Count("id", filter=Q(result=Row.Result.CREATED)),
         failed=Count("id", filter=Q(result=Row.Result.FAILED)),
         unconfirmed=Count("id", filter=Q(result=Row.Result.UNCONFIRMED)),
+        not_sent=Count("id", filter=Q(result=Row.Result.NONE)),
     )
     counts["sent"] = counts["created"] + counts["failed"] + counts["unconfirmed"]
-    counts["total"] = counts["sent"] + counts["sending"]
+    counts["total"] = counts["sent"] + counts["sending"] + counts["not_sent"]
     return counts
+
+
+def batch_count(upload: Upload) -> int:
+    """How many batches (requests' worth of rows) all of `upload`'s submissions made."""
+    return Batch.objects.filter(submission__upload=upload).count()
 
 
 def wait_until_done(upload: Upload, poll_seconds: float = 0.5) -> None:
@@ -293,8 +447,8 @@ def cancel_upload(upload: Upload, user) -> None:
     """
     with transaction.atomic():
         claimed = Upload.objects.filter(pk=upload.pk, status__in=CANCELLABLE).update(
-            status=Upload.Status.CANCELLED, status_message=f"Cancelled by {user.get_username()}.",
-            finished_at=timezone.now(), resume_at=None,
+            status=Upload.Status.CANCELLED, finished_at=timezone.now(), resume_at=None, lease="", heartbeat_at=None,
+            status_message=f"Cancelled by {user.get_username()}: batches not yet sent were not sent.",
         )
         if claimed != 1:
             raise DeliveryError("There is nothing to cancel: this upload is not being delivered.")
@@ -308,24 +462,3 @@ def cancel_upload(upload: Upload, user) -> None:
         )
     audit.record(upload, user, "cancelled")
     upload.refresh_from_db()
-
-
-def resend_unconfirmed(upload: Upload, user) -> Submission:
-    """Send the rows whose outcome is unknown once more, as a new submission, on a person's request.
-
-    The API has no idempotency key: a resent row may be created twice, which is why this is
-    never automatic. Raises DeliveryError when the upload is still sending or has no unconfirmed row.
-    """
-    with transaction.atomic():
-        row_ids = list(upload.rows.filter(result=Row.Result.UNCONFIRMED).order_by("number").values_list("id", flat=True))
-        if not row_ids:
-            raise DeliveryError("There is no unconfirmed row to resend.")
-        claimed = Upload.objects.filter(
-            pk=upload.pk, status__in=[Upload.Status.DONE_WITH_ERRORS, Upload.Status.FAILED, Upload.Status.CANCELLED]
-        ).update(status=Upload.Status.QUEUED, status_message="", finished_at=None)
-        if claimed != 1:
-            raise DeliveryError("This upload is still being delivered; wait until it ends.")
-        submission = _create_submission(upload, user, row_ids, parent=upload.submissions.last())
-    audit.record(upload, user, "resent_unconfirmed", rows=len(row_ids))
-    upload.refresh_from_db()
-    return submission

@@ -240,10 +240,13 @@ def item_key(item: dict) -> str:
 def edit_cell(row: Row, column: int, text: str) -> list[Row]:
     """Set one cell's text, re-check the row and its duplicates; returns every row that changed.
 
-    Raises IntakeError when the upload can no longer be edited or the column does not exist.
+    After a delivery, only rows whose result is failed can be edited (to resend them).
+    Raises IntakeError when the row can no longer be edited or the column does not exist.
     """
     upload = row.upload
-    if not upload.is_editable:
+    if upload.fixes_failed_rows and row.result != Row.Result.FAILED:
+        raise IntakeError(["After a delivery, only rows that failed at MaestroQA can be edited."])
+    if not (upload.is_editable or upload.fixes_failed_rows):
         raise IntakeError([f"This upload is {upload.get_status_display().lower()}; it can no longer be edited."])
     if not 0 <= column < len(upload.columns):
         raise IntakeError([f"There is no column {column} in this upload (columns are numbered from 0)."])

@@ -78,6 +78,9 @@ class Upload(models.Model):
     status_message = models.CharField(max_length=500, blank=True)
     resume_at = models.DateTimeField(null=True, blank=True)
     heartbeat_at = models.DateTimeField(null=True, blank=True)
+    lease = models.CharField(max_length=32, blank=True, help_text="Which job run may send; a takeover changes it.")
+    job_id = models.CharField(max_length=64, blank=True, help_text="The RQ job queued for this delivery.")
+    resumed_at = models.DateTimeField(null=True, blank=True, help_text="Retries are counted from here.")
     finished_at = models.DateTimeField(null=True, blank=True)
     review_comment = models.TextField(blank=True)
     reviewed_by = models.ForeignKey(
@@ -100,11 +103,14 @@ class Upload(models.Model):
         return self.status in (self.Status.NEEDS_FIXES, self.Status.READY)
 
     @property
+    def fixes_failed_rows(self) -> bool:
+        """After a delivery, rows that failed at MaestroQA can be fixed, then resent."""
+        return self.status in (self.Status.DONE_WITH_ERRORS, self.Status.FAILED, self.Status.CANCELLED)
+
+    @property
     def is_active(self) -> bool:
-        """A delivery is queued or under way."""
-        return self.status in (
-            self.Status.QUEUED, self.Status.SENDING, self.Status.RATE_LIMITED, self.Status.PAUSED
-        )
+        """A delivery is queued or under way (a paused one is not: it waits for a person)."""
+        return self.status in (self.Status.QUEUED, self.Status.SENDING, self.Status.RATE_LIMITED)
 
 
 class Row(models.Model):
@@ -196,6 +202,11 @@ class Submission(models.Model):
 
     def __str__(self) -> str:
         return f"submission {self.pk} of upload {self.upload_id}"
+
+    @property
+    def rows_count(self) -> int:
+        """How many rows this submission sends (the sum of its batches' sizes)."""
+        return sum(self.batches.values_list("item_count", flat=True))
 
 
 class Batch(models.Model):

@@ -19,6 +19,7 @@ urlpatterns = [
     path("uploads/<int:pk>/summary/", views.summary, name="summary"),
     path("uploads/<int:pk>/submit/", views.submit, name="submit"),
     path("uploads/<int:pk>/progress.json", views.progress, name="progress"),
+    path("uploads/<int:pk>/delivery/", views.delivery_control, name="delivery_control"),
     path("uploads/<int:pk>/error-report.csv", views.error_report, name="error_report"),
 ]
 

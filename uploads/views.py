@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.views.decorators.http import require_POST
 
-from uploads import access, approval, audit, delivery, fixes, intake, reports, saved_presets, table
+from uploads import access, approval, audit, control, delivery, fixes, intake, reports, saved_presets, table
 from uploads.forms import (
     ApplyPresetForm, BulkFixForm, CellEditForm, MappingForm, ReadingForm, SavePresetForm, UploadForm,
 )
@@ -153,7 +153,7 @@ def table_page(request, pk: int):
         "upload": upload,
         "page": page,
         "rows": table.display_rows(upload, page.object_list),
-        "delivery": {} if upload.is_editable else delivery.delivery_counts(upload),
+        "delivery": {} if upload.is_editable else control.progress(upload),
         "filter": request.GET.get("status", ""),
         **table.page_context(upload, request.GET, page),
     }
@@ -192,13 +192,21 @@ def submit(request, pk: int):
 
 
 @login_required
+@require_POST
+def delivery_control(request, pk: int):
+    upload = _get_upload_for_user(request, pk)
+    try:
+        action, confirmed = request.POST.get("action", ""), request.POST.get("confirm") == "yes"
+        messages.success(request, control.apply_action(upload, request.user, action, confirmed))
+    except delivery.DeliveryError as exc:
+        messages.error(request, str(exc))
+    return redirect("uploads:table", upload.pk)
+
+
+@login_required
 def progress(request, pk: int):
     upload = _get_upload_for_user(request, pk)
-    counts = delivery.delivery_counts(upload)
-    return JsonResponse({
-        "status": upload.status, "status_display": upload.get_status_display(),
-        "message": upload.status_message, "active": upload.is_active, **counts,
-    })
+    return JsonResponse(control.progress(upload))
 
 
 @login_required

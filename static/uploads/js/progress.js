@@ -11,6 +11,7 @@
       document.getElementById("progress-text").textContent =
         data.sent + " of " + data.total + " items sent · " + data.created + " created · " + data.failed +
         " failed · " + data.unconfirmed + " not confirmed" + (data.message ? " · " + data.message : "");
+      document.getElementById("progress-eta").textContent = data.eta_text || "";
       document.getElementById("upload-status").textContent = data.status_display;
       if (data.active) { setTimeout(poll, 1000); } else { window.location.reload(); }
     }).catch(function () { setTimeout(poll, 3000); });

@@ -111,7 +111,7 @@ class Command(BaseCommand):
             "upload_id": upload.pk, "rows": sum(counts.values()), "valid": counts["valid"],
             "invalid": counts["invalid"], "skipped": counts["skipped"], "duplicates": counts["duplicate"],
             "created": results["created"], "failed": results["failed"], "unconfirmed": results["unconfirmed"],
-            "batches": upload.submissions.values_list("batches", flat=True).count(),
+            "batches": delivery.batch_count(upload),
             "status": upload.status,
             "items": list(upload.rows.filter(status="valid").order_by("number").values_list("item", flat=True)),
         }

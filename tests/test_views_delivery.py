@@ -1,0 +1,156 @@
+"""The upload page's delivery section: progress, ETA, pause/resume/cancel, resends, the email notice."""
+
+import django_rq
+import pytest
+from django.core import mail
+
+from tests.fakemaestro import FakeMaestro
+from tests.test_delivery import make_upload
+from uploads import control, delivery
+from uploads.models import Row, Submission, Upload
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def fake(settings, queue):
+    with FakeMaestro() as server:
+        settings.MAESTROQA_API_URL = server.base_url
+        settings.MAESTROQA_API_TOKEN = "test-token-not-real"
+        settings.PORTAL_URL = "https://csat.example.test"
+        yield server
+
+
+def drain() -> None:
+    django_rq.get_worker("default", worker_class="rq.SimpleWorker").work(burst=True)
+
+
+def post(client, upload, action, **extra):
+    client.force_login(upload.owner)
+    return client.post(f"/uploads/{upload.pk}/delivery/", {"action": action, **extra})
+
+
+def test_it_pauses_resumes_and_finishes_from_the_page(client, fake):
+    upload = make_upload(150)
+    delivery.submit_upload(upload, upload.owner)
+    post(client, upload, "pause")
+    drain()
+    upload.refresh_from_db()
+    assert upload.status == Upload.Status.PAUSED
+    assert fake.requests == []
+    page = client.get(f"/uploads/{upload.pk}/").content.decode()
+    assert 'id="resume-button"' in page and 'id="pause-button"' not in page
+
+    post(client, upload, "resume")
+    drain()
+    upload.refresh_from_db()
+    assert upload.status == Upload.Status.DONE
+    assert [len(r.json["data"]) for r in fake.requests] == [100, 50]
+
+
+def test_it_cancels_before_the_next_batch(client, fake):
+    upload = make_upload(150)
+    delivery.submit_upload(upload, upload.owner)
+    response = post(client, upload, "cancel")
+    assert response.status_code == 302
+    drain()
+    upload.refresh_from_db()
+    assert upload.status == Upload.Status.CANCELLED
+    assert fake.requests == []
+    assert delivery.delivery_counts(upload)["not_sent"] == 150
+
+
+def test_it_shows_progress_with_an_eta_from_the_limits_and_the_queue(client, fake):
+    mine, other = make_upload(250), make_upload(500)
+    delivery.submit_upload(other, other.owner)
+    delivery.submit_upload(mine, mine.owner)
+    client.force_login(mine.owner)
+    data = client.get(f"/uploads/{mine.pk}/progress.json").json()
+    # 3 own requests + 3 of the other upload's 5 taking turns: 6 requests, 0.5 s at 10/s.
+    assert data == {
+        "sending": 250, "created": 0, "failed": 0, "unconfirmed": 0, "not_sent": 0, "sent": 0, "total": 250,
+        "status": "queued", "status_display": "Queued", "message": "", "active": True, "paused": False,
+        "eta_seconds": 1, "eta_text": "About 1 s left (sharing the rate limit with 1 other upload)",
+    }
+    assert control.minimum_seconds(300) == 129.9
+
+
+def test_it_resends_fixed_failed_rows_as_a_linked_submission(client, fake):
+    upload = make_upload(3)
+    Row.objects.filter(upload=upload, number=3).update(
+        cells=["FAIL-3"], item={**Row.objects.get(upload=upload, number=3).item, "ticket_id": "FAIL-3"}
+    )
+    first = delivery.submit_upload(upload, upload.owner)
+    drain()
+    row = Row.objects.get(upload=upload, number=3)
+    row.item = {**row.item, "ticket_id": "000003"}
+    row.save()
+    response = post(client, upload, "resend_failed")
+    assert response.status_code == 302
+    drain()
+    upload.refresh_from_db()
+    assert upload.status == Upload.Status.DONE
+    assert [[item["ticket_id"] for item in r.json["data"]] for r in fake.requests] == [
+        ["000002", "FAIL-3", "000004"], ["000003"]
+    ]
+    assert Submission.objects.get(upload=upload, parent=first).batches.get().item_count == 1
+
+
+def test_it_resends_unconfirmed_rows_only_after_the_duplicate_warning(client, fake):
+    fake.script([("504",)])
+    upload = make_upload(2)
+    delivery.submit_upload(upload, upload.owner)
+    drain()
+    client.force_login(upload.owner)
+    page = client.get(f"/uploads/{upload.pk}/").content.decode()
+    assert "Check in MaestroQA first: sending again can create duplicate scores." in page
+    assert 'id="resend-unconfirmed-button"' in page
+
+    post(client, upload, "resend_unconfirmed")
+    drain()
+    assert len(fake.requests) == 1
+    post(client, upload, "resend_unconfirmed", confirm="yes")
+    drain()
+    upload.refresh_from_db()
+    assert (upload.status, len(fake.requests)) == (Upload.Status.DONE, 2)
+
+
+def test_it_emails_the_uploader_when_done(fake):
+    upload = make_upload(3)
+    upload.owner.email = "uploader@example.test"
+    upload.owner.save()
+    Row.objects.filter(upload=upload, number=3).update(item={"ticket_id": "FAIL-3", "score": 5})
+    delivery.submit_upload(upload, upload.owner)
+    drain()
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].to == ["uploader@example.test"]
+    assert mail.outbox[0].subject == "CSAT upload made.csv: Done with errors"
+    assert mail.outbox[0].body == (
+        "The delivery of made.csv to MaestroQA ended: Done with errors.\n\n"
+        "Created: 2\nFailed: 1\nNot confirmed (may or may not have been created): 0\nNot sent: 0\n"
+        f"\nSee every row's result: https://csat.example.test/uploads/{upload.pk}/\n"
+    )
+
+
+def test_it_lets_only_failed_rows_be_fixed_after_delivery(client, shared):
+    from django.contrib.auth import get_user_model
+
+    from uploads import intake
+
+    owner = get_user_model().objects.create_user("fixer")
+    path = shared / "samples/basic_api_fields.csv"
+    upload = intake.create_upload(owner, path, path.name, intake.ReadOptions(time_zone="UTC"))
+    upload.status = Upload.Status.DONE_WITH_ERRORS
+    upload.save()
+    failed, created = upload.rows.filter(status=Row.Status.VALID).order_by("number")[:2]
+    Row.objects.filter(pk=failed.pk).update(result=Row.Result.FAILED, result_message="Failed: ticket not found")
+    Row.objects.filter(pk=created.pk).update(result=Row.Result.CREATED)
+    client.force_login(owner)
+
+    fixed = client.post(f"/uploads/{upload.pk}/cells/", {"row": failed.pk, "column": 1, "text": "000777"})
+    refused = client.post(f"/uploads/{upload.pk}/cells/", {"row": created.pk, "column": 1, "text": "000778"})
+
+    assert fixed.status_code == 200
+    assert Row.objects.get(pk=failed.pk).item["ticket_id"] == "000777"
+    assert refused.status_code == 409
+    assert refused.json() == {"error": "After a delivery, only rows that failed at MaestroQA can be edited."}

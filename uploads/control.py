@@ -1,0 +1,167 @@
+"""Steering deliveries: pause, resume, cancel, progress with an ETA, and the watchdog.
+
+Each action is a conditional UPDATE on the upload's status, like every status
+change in `delivery`; a running job notices at its next heartbeat (before the
+next request) and stops there. The watchdog (run by every idle worker, see
+`uploads.worker`) resumes deliveries whose job died and re-queues continuations
+that Redis lost.
+"""
+
+import logging
+import math
+from datetime import timedelta
+
+import django_rq
+from django.conf import settings
+from django.db.models import Count, Q
+from django.utils import timezone
+from rq.exceptions import NoSuchJobError
+from rq.job import Job
+
+from uploads import delivery
+from uploads.models import Row, Submission, Upload
+
+log = logging.getLogger(__name__)
+
+
+def apply_action(upload: Upload, user, action: str, confirmed: bool = False) -> str:
+    """Run one of the page's delivery buttons; returns what happened, for the user.
+
+    action: "pause", "resume", "cancel", "resend_failed", "resend_unsent" or "resend_unconfirmed" (the last
+    needs `confirmed`: the user accepted that it can create duplicates). Raises DeliveryError
+    for an unknown action or one the upload's state does not allow.
+    """
+    if action == "pause":
+        pause_upload(upload)
+        return "Paused. Nothing more is sent until you resume."
+    if action == "resume":
+        resume_upload(upload)
+        return "Resumed from the first batch without an answer."
+    if action == "cancel":
+        delivery.cancel_upload(upload, user)
+        return "Cancelled. What was sent stays recorded; the rest was not sent."
+    if action == "resend_failed":
+        submission = delivery.resend_rows(upload, user, Row.Result.FAILED)
+        return f"Resending {submission.rows_count} fixed row(s)."
+    if action == "resend_unsent":
+        submission = delivery.resend_rows(upload, user, Row.Result.NONE)
+        return f"Sending the {submission.rows_count} row(s) not sent."
+    if action == "resend_unconfirmed":
+        if not confirmed:
+            raise delivery.DeliveryError(
+                "Tick the box to confirm: rows that were not confirmed may already exist in MaestroQA, "
+                "and sending them again can create duplicates."
+            )
+        submission = delivery.resend_rows(upload, user, Row.Result.UNCONFIRMED)
+        return f"Resending {submission.rows_count} unconfirmed row(s)."
+    raise delivery.DeliveryError(f"Unknown action {action!r}.")
+
+
+def pause_upload(upload: Upload) -> None:
+    """Stop sending after the current request; `resume_upload` continues. Raises DeliveryError if not active."""
+    if Upload.objects.filter(pk=upload.pk, status__in=delivery.ACTIVE).update(
+        status=Upload.Status.PAUSED, lease="", heartbeat_at=None, resume_at=None,
+        status_message="Paused: press Resume to continue from the next batch.",
+    ) != 1:
+        raise delivery.DeliveryError("Only a queued or running delivery can be paused.")
+
+
+def resume_upload(upload: Upload) -> None:
+    """Continue a paused delivery from its first batch without a stored response.
+
+    Retries of connection failures count afresh from now. Raises DeliveryError if not paused.
+    """
+    if Upload.objects.filter(pk=upload.pk, status=Upload.Status.PAUSED).update(
+        status=Upload.Status.QUEUED, status_message="", resumed_at=timezone.now(), heartbeat_at=timezone.now()
+    ) != 1:
+        raise delivery.DeliveryError("Only a paused delivery can be resumed.")
+    delivery.enqueue_submission(_current_submission(upload))
+
+
+def _current_submission(upload: Upload) -> Submission:
+    return upload.submissions.order_by("-created_at", "-id").first()
+
+
+def progress(upload: Upload) -> dict:
+    """The progress page's figures: delivery_counts plus status texts, `eta_seconds` and `eta_text`.
+
+    eta_seconds: None when nothing is pending; else the shortest time the limits allow
+    for this upload's remaining requests plus, per other upload sharing the token, as
+    many of its remaining requests as ours (they take turns at the limiter).
+    """
+    counts = delivery.delivery_counts(upload)
+    mine = _remaining_requests(Upload.objects.filter(pk=upload.pk)).get(upload.pk, 0)
+    others = _remaining_requests(Upload.objects.filter(status__in=delivery.ACTIVE).exclude(pk=upload.pk))
+    ahead = mine + sum(min(mine, theirs) for theirs in others.values())
+    eta = math.ceil(minimum_seconds(ahead)) if mine and upload.is_active else None
+    return {
+        **counts, "status": upload.status, "status_display": upload.get_status_display(),
+        "message": upload.status_message, "active": upload.is_active,
+        "paused": upload.status == Upload.Status.PAUSED,
+        "eta_seconds": eta, "eta_text": _eta_text(eta, len(others)),
+    }
+
+
+def _eta_text(seconds: int | None, others: int) -> str:
+    """e.g. "About 2 min 5 s left (sharing the rate limit with 1 other upload)"; "" without an ETA."""
+    if seconds is None:
+        return ""
+    minutes, rest = divmod(seconds, 60)
+    text = f"About {minutes} min {rest} s left" if minutes else f"About {rest} s left"
+    return text + (f" (sharing the rate limit with {others} other upload{'s' if others != 1 else ''})" if others else "")
+
+
+def _remaining_requests(uploads) -> dict[int, int]:
+    rows = uploads.annotate(
+        pending=Count("submissions__batches", filter=Q(submissions__batches__status="pending"))
+    ).values_list("pk", "pending")
+    return {pk: pending for pk, pending in rows if pending}
+
+
+def minimum_seconds(requests: int) -> float:
+    """Shortest time the limits allow for `requests` requests, the first at 0 s.
+
+    With R/s and M/min: 60·⌊(n−1)/M⌋ + ((n−1) mod M)/R seconds (shared/api/CONTRACT.md "Limits").
+    """
+    if requests <= 0:
+        return 0.0
+    per_minute, per_second = settings.MAESTROQA_MAX_REQUESTS_PER_MINUTE, settings.MAESTROQA_MAX_REQUESTS_PER_SECOND
+    return 60.0 * ((requests - 1) // per_minute) + ((requests - 1) % per_minute) / per_second
+
+
+def check_deliveries() -> list[int]:
+    """Resume deliveries whose job died or whose queued job was lost; returns their upload ids.
+
+    Sending with no heartbeat for DELIVERY_STALE_SECONDS: the job died (a SIGKILL, a
+    deploy); the upload goes back to queued with a new job, which marks the batch that was
+    in flight unconfirmed and goes on from the first batch without a stored response.
+    Queued or rate limited past due whose RQ job no longer exists (Redis lost it): queued again.
+    """
+    stale = timezone.now() - timedelta(seconds=settings.DELIVERY_STALE_SECONDS)
+    resumed = []
+    for upload in Upload.objects.filter(status=Upload.Status.SENDING, heartbeat_at__lt=stale):
+        if Upload.objects.filter(pk=upload.pk, status=Upload.Status.SENDING, lease=upload.lease).update(
+            status=Upload.Status.QUEUED, lease="", heartbeat_at=timezone.now(),
+            status_message="Resuming: the worker sending this upload stopped.",
+        ) == 1:
+            delivery.enqueue_submission(_current_submission(upload))
+            log.warning("upload %s: no heartbeat since %s, delivery resumed", upload.pk, upload.heartbeat_at)
+            resumed.append(upload.pk)
+    waiting = Upload.objects.filter(
+        Q(status=Upload.Status.QUEUED, heartbeat_at__lt=stale)
+        | Q(status=Upload.Status.RATE_LIMITED, resume_at__lt=stale)
+    )
+    connection = django_rq.get_connection("default")
+    for upload in waiting:
+        if not _job_exists(upload.job_id, connection):
+            delivery.enqueue_submission(_current_submission(upload))
+            resumed.append(upload.pk)
+    return resumed
+
+
+def _job_exists(job_id: str, connection) -> bool:
+    try:
+        job = Job.fetch(job_id, connection=connection)
+    except NoSuchJobError:
+        return False
+    return job.get_status() not in ("finished", "failed", "stopped", "canceled")
