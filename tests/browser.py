@@ -15,13 +15,18 @@ CHROMIUM_ARGS = [
 ]
 
 
-@pytest.fixture
-def page(live_server):
-    """A fresh browser page; the live server's URL is `page.base_url`."""
+def require_chromium() -> None:
+    """Skip without Debian's Chromium, except in CI (CI=true), where a missing browser fails."""
     if not CHROMIUM.exists():
         if os.environ.get("CI") == "true":
             pytest.fail("Chromium is missing at /usr/bin/chromium: .ci/run must install Debian's chromium.")
         pytest.skip("Chromium is not installed (apt-get install chromium).")
+
+
+@pytest.fixture
+def page(live_server):
+    """A fresh browser page; the live server's URL is `page.base_url`."""
+    require_chromium()
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

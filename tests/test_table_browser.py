@@ -3,14 +3,13 @@
 One browser for the whole module; each test gets a fresh context (cookies) and its own upload.
 """
 
-import os
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 from django.contrib.auth import get_user_model
 
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, sign_in
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, require_chromium, sign_in
 from tests.helpers_sheets import SAMPLES
 from uploads import intake
 from uploads.models import Row, Submission, Upload
@@ -21,10 +20,7 @@ KITCHEN_SINK = SAMPLES / "errors_kitchen_sink.csv"
 
 @pytest.fixture(scope="module")
 def browser():
-    if not CHROMIUM.exists():
-        if os.environ.get("CI") == "true":
-            pytest.fail("Chromium is missing at /usr/bin/chromium.")
-        pytest.skip("Chromium is not installed (apt-get install chromium).")
+    require_chromium()
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
