@@ -147,7 +147,7 @@ def _walk_every_page(people, shared) -> list[tuple[str, str]]:
     delivery.wait_until_done(upload)
     upload.refresh_from_db()
     assert upload.status == Upload.Status.FAILED  # the API said 401: the message must not hold the token
-    for name in ("table", "progress", "error_report", "errors_csv", "errors_xlsx", "results_csv", "results_xlsx"):
+    for name in ("table", "progress", "errors_csv", "errors_xlsx", "results_csv", "results_xlsx"):
         fetch(maria, reverse(f"uploads:{name}", args=[pk]))
     fetch(ada, reverse("uploads:find") + "?q=T-2")
     fetch(ada, reverse("healthz"))

@@ -127,11 +127,6 @@ def write_report(upload: Upload, kind: str, fmt: str, out) -> int:
     return write_csv(lines, out) if fmt == "csv" else write_xlsx(lines, out)
 
 
-def write_error_report(upload: Upload, out) -> int:
-    """The error report as CSV to the text stream `out` (kept for the first page's link)."""
-    return write_report(upload, "errors", "csv", out)
-
-
 def strip_report_columns(columns: list[str], rows: list[list[str]], *, text_format: bool):
     """If `columns` end with our report's row/status/reason, drop them (and undo CSV neutralising).
 

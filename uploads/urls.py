@@ -20,7 +20,6 @@ urlpatterns = [
     path("uploads/<int:pk>/submit/", views.submit, name="submit"),
     path("uploads/<int:pk>/progress.json", views.progress, name="progress"),
     path("uploads/<int:pk>/delivery/", views.delivery_control, name="delivery_control"),
-    path("uploads/<int:pk>/error-report.csv", views.error_report, name="error_report"),
 ]
 
 # Review, reports and search (issue 6).

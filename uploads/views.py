@@ -210,16 +210,6 @@ def progress(request, pk: int):
 
 
 @login_required
-def error_report(request, pk: int):
-    upload = _get_upload_for_user(request, pk)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{reports.report_filename(upload)}"'
-    reports.write_error_report(upload, response)
-    audit.record(upload, request.user, "report_downloaded", kind="errors", format="csv")
-    return response
-
-
-@login_required
 @require_POST
 def bulk_fix(request, pk: int):
     """Apply (or with ?preview=1 count) one bulk fix; back to the same filtered table."""
