@@ -25,11 +25,12 @@ SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 
 @pytest.fixture(scope="session")
 def django_db_modify_db_settings():
-    """The test database is a SQLite file (under var/, one per test run), so worker processes can share it."""
+    """On SQLite the test database is a file (under var/, one per test run), so worker processes can share it."""
     from django.db import connections
 
-    path = Path(__file__).resolve().parent.parent / "var" / f"test-db-{os.getpid()}.sqlite3"
-    connections["default"].settings_dict["TEST"]["NAME"] = str(path)
+    if connections["default"].vendor == "sqlite":
+        path = Path(__file__).resolve().parent.parent / "var" / f"test-db-{os.getpid()}.sqlite3"
+        connections["default"].settings_dict["TEST"]["NAME"] = str(path)
 
 
 @pytest.fixture

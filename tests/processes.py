@@ -9,6 +9,7 @@ crashed machine would.
 from __future__ import annotations
 
 import os
+from urllib.parse import quote
 import signal
 import subprocess
 import sys
@@ -17,11 +18,21 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def worker_env(database_path: Path, redis_url: str, api_url: str, **settings: object) -> dict[str, str]:
-    """The environment for a worker: the given SQLite file, Redis, fake API, plus settings (as text)."""
+def database_url(settings_dict: dict) -> str:
+    """A DATABASE_URL for the database a connection's settings name (the test database itself)."""
+    if settings_dict["ENGINE"].endswith("sqlite3"):
+        return f"sqlite:///{settings_dict['NAME']}"
+    return (
+        f"postgres://{quote(settings_dict['USER'])}:{quote(settings_dict['PASSWORD'])}"
+        f"@{settings_dict['HOST']}:{settings_dict['PORT']}/{quote(settings_dict['NAME'])}"
+    )
+
+
+def worker_env(settings_dict: dict, redis_url: str, api_url: str, **settings: object) -> dict[str, str]:
+    """The environment for a worker: the test database, Redis, fake API, plus settings (as text)."""
     env = dict(os.environ)
     env.update(
-        DATABASE_URL=f"sqlite:///{database_path}", REDIS_URL=redis_url, MAESTROQA_API_URL=api_url,
+        DATABASE_URL=database_url(settings_dict), REDIS_URL=redis_url, MAESTROQA_API_URL=api_url,
         MAESTROQA_API_TOKEN="test-token-not-real", DJANGO_SETTINGS_MODULE="csatportal.settings",
         LOG_LEVEL="WARNING",
     )

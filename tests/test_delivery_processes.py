@@ -2,7 +2,6 @@
 
 import time
 from collections import Counter
-from pathlib import Path
 
 import pytest
 from django.db import connection
@@ -29,7 +28,7 @@ def finished(*uploads: Upload) -> bool:
 
 
 def env_for(fake: FakeMaestro, settings, **overrides) -> dict[str, str]:
-    return processes.worker_env(Path(connection.settings_dict["NAME"]), settings.REDIS_URL, fake.base_url,
+    return processes.worker_env(connection.settings_dict, settings.REDIS_URL, fake.base_url,
                                 MAESTROQA_BATCH_SIZE=10, **overrides)
 
 
