@@ -1,24 +1,13 @@
-"""Shared test setup: a separate embedded Redis for tests, people, and queue helpers.
+"""Shared test setup: the test database file, the shared folder, and queue helpers.
 
-The test Redis lives on its own socket so that tests never meet the jobs of a
-`make run` going on beside them.
+Test-only environment (a Redis of the tests' own, no API token) is set in
+csatportal/test_settings.py, which pytest.ini names.
 """
 
 import os
 from pathlib import Path
 
-os.environ.setdefault(
-    "CSATPORTAL_REDIS_SOCKET", str(Path(__file__).resolve().parent.parent / "var" / "test-redis.sock")
-)
-# Playwright's sync API runs an event loop in the test thread; the ORM calls there are still synchronous.
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-# Live-server threads must not keep connections open, or Postgres cannot drop the test database.
-os.environ["DATABASE_CONN_MAX_AGE"] = "0"
-os.environ.pop("MAESTROQA_API_TOKEN", None)
-os.environ.pop("MAESTROQA_API_TOKEN_FILE", None)
-
-
-import pytest  # noqa: E402
+import pytest
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 

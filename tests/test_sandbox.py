@@ -1,6 +1,6 @@
 """The sandbox endpoint through Django's test client, on the test Redis from the settings.
 
-Runs under pytest-django with csatportal.settings (RQ_QUEUES["default"] on a real
+Runs under pytest-django with csatportal.test_settings (RQ_QUEUES["default"] on a real
 Redis). The URLconf is this module's own, so the tests do not depend on whether
 the portal is in sandbox mode.
 """

@@ -26,6 +26,7 @@ BASE = Path(django_settings.BASE_DIR)
 def test_it_passes_check_deploy_with_production_settings():
     env = {
         **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},  # a test-only switch
+        "DJANGO_SETTINGS_MODULE": "csatportal.settings",
         "DJANGO_DEBUG": "false", "DJANGO_SECRET_KEY": secrets.token_urlsafe(64),
         "DJANGO_ALLOWED_HOSTS": "csat.example.com",
     }
@@ -39,7 +40,7 @@ def test_it_passes_check_deploy_with_production_settings():
 
 
 def test_it_refuses_to_start_without_a_secret_key_in_production():
-    env = {**os.environ, "DJANGO_DEBUG": "false", "DJANGO_SECRET_KEY": ""}
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "csatportal.settings", "DJANGO_DEBUG": "false", "DJANGO_SECRET_KEY": ""}
     done = subprocess.run([sys.executable, "manage.py", "check"], cwd=BASE, env=env,
                           capture_output=True, text=True, timeout=120)
     assert done.returncode != 0
@@ -163,7 +164,8 @@ def _walk_every_page(people, shared) -> list[tuple[str, str]]:
 def test_it_reads_the_token_from_a_secret_file(tmp_path):
     secret = tmp_path / "maestroqa"
     secret.write_text(TOKEN + "\n", encoding="utf-8")
-    env = {**os.environ, "MAESTROQA_API_TOKEN_FILE": str(secret), "MAESTROQA_API_TOKEN": ""}
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "csatportal.settings",
+           "MAESTROQA_API_TOKEN_FILE": str(secret), "MAESTROQA_API_TOKEN": ""}
     code = "from django.conf import settings; print(settings.MAESTROQA_API_TOKEN == %r, settings.MAESTROQA_SANDBOX)" % TOKEN
     done = subprocess.run([sys.executable, "manage.py", "shell", "--no-imports", "-c", code], cwd=BASE, env=env,
                           capture_output=True, text=True, timeout=120)
@@ -172,7 +174,8 @@ def test_it_reads_the_token_from_a_secret_file(tmp_path):
 
 
 def test_it_names_a_missing_secret_file_without_revealing_anything(tmp_path):
-    env = {**os.environ, "MAESTROQA_API_TOKEN_FILE": str(tmp_path / "missing")}
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "csatportal.settings",
+           "MAESTROQA_API_TOKEN_FILE": str(tmp_path / "missing")}
     done = subprocess.run([sys.executable, "manage.py", "check"], cwd=BASE, env=env,
                           capture_output=True, text=True, timeout=120)
     assert done.returncode != 0

@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def run_check(**env: str) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "manage.py", "check"], cwd=ROOT, capture_output=True, text=True,
-        env={**os.environ, **env}, timeout=120,
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "csatportal.settings", **env}, timeout=120,
     )
 
 
