@@ -28,5 +28,8 @@ test: $(STAMP) ## Install and run every test, browser tests included
 bench: $(STAMP) ## Delivery benchmark at the real limits, 1 and 3 workers (several minutes)
 	$(PY) bench/delivery.py
 
+lint: $(STAMP) ## Check the code with ruff (pyproject.toml)
+	$(VENV)/bin/ruff check .
+
 clean: ## Remove the venv and local data (var/)
 	rm -rf $(VENV) var

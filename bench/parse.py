@@ -112,7 +112,7 @@ def main() -> None:
         return
     figures = {"rows": args.rows, "runs": args.runs}
     with tempfile.TemporaryDirectory() as folder:
-        for label, path in zip(("csv", "xlsx"), write_files(Path(folder), args.rows)):
+        for label, path in zip(("csv", "xlsx"), write_files(Path(folder), args.rows), strict=True):
             ours, bare = measure("ours", path, args.runs), measure("bare", path, args.runs)
             ratio = round(ours["seconds"] / bare["seconds"], 2)
             parse_ratio = round(ours["parse_seconds"] / bare["seconds"], 2)

@@ -22,6 +22,14 @@ def django_db_modify_db_settings():
         connections["default"].settings_dict["TEST"]["NAME"] = str(path)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def empty_test_redis():
+    """The tests' own Redis starts empty: no job or limiter key left from an interrupted run."""
+    import django_rq
+
+    django_rq.get_connection("default").flushdb()
+
+
 @pytest.fixture
 def shared() -> Path:
     """The team's shared folder: samples, cases, the peer CSV suite."""

@@ -9,11 +9,11 @@ crashed machine would.
 from __future__ import annotations
 
 import os
-from urllib.parse import quote
 import signal
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parent.parent
 

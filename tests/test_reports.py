@@ -3,7 +3,6 @@
 import csv
 import io
 import zipfile
-from pathlib import Path
 
 import openpyxl
 import pytest

@@ -14,14 +14,14 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
 from tests.helpers_sheets import CASES, SAMPLES, expected, read_sample
 from uploads import mapping, validation
 
-NOW = datetime(2026, 11, 25, tzinfo=timezone.utc)  # after every sample date, long before 2099
+NOW = datetime(2026, 11, 25, tzinfo=UTC)  # after every sample date, long before 2099
 ITEM_KEYS = ["submitted_at", "ticket_id", "agent_id", "agent_email", "score", "comment", "score_label",
              "min_score", "max_score", "clarifying_answers"]
 # expected warning text -> the Problem.code that means the same
@@ -203,7 +203,7 @@ def test_it_gives_the_same_result_row_by_row(filename: str, variant: str) -> Non
     sheet = read_sample(SAMPLES / filename)
     preset, _reason = mapping.choose_preset(sheet, mapping.builtin_presets())
     whole = validation.check_sheet(sheet, preset, time_zone=time_zone, now=NOW)
-    for cells, number, row in zip(sheet.rows, sheet.row_numbers, whole.rows):
+    for cells, number, row in zip(sheet.rows, sheet.row_numbers, whole.rows, strict=True):
         again = validation.check_row(cells, number, sheet.columns, mapping.Preset.from_json(preset.to_json()),
                                      json.loads(json.dumps(whole.context)), time_zone=time_zone, now=NOW)
         assert again.to_json() == row.to_json()

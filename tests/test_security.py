@@ -166,7 +166,7 @@ def test_it_reads_the_token_from_a_secret_file(tmp_path):
     secret.write_text(TOKEN + "\n", encoding="utf-8")
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "csatportal.settings",
            "MAESTROQA_API_TOKEN_FILE": str(secret), "MAESTROQA_API_TOKEN": ""}
-    code = "from django.conf import settings; print(settings.MAESTROQA_API_TOKEN == %r, settings.MAESTROQA_SANDBOX)" % TOKEN
+    code = f"from django.conf import settings; print(settings.MAESTROQA_API_TOKEN == {TOKEN!r}, settings.MAESTROQA_SANDBOX)"
     done = subprocess.run([sys.executable, "manage.py", "shell", "--no-imports", "-c", code], cwd=BASE, env=env,
                           capture_output=True, text=True, timeout=120)
     assert done.stdout == "True False\n", done.stderr

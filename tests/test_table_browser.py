@@ -6,8 +6,8 @@ One browser for the whole module; each test gets a fresh context (cookies) and i
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import expect
 from django.contrib.auth import get_user_model
+from playwright.sync_api import expect
 
 from tests.browser import CHROMIUM, CHROMIUM_ARGS, require_chromium, sign_in
 from tests.helpers_sheets import SAMPLES

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -12,7 +12,7 @@ from tests.helpers_sheets import sheet
 from uploads import mapping, validation
 from uploads.validation import Problem, RowResult
 
-NOW = datetime(2026, 11, 25, 12, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
 API = ["submitted_at", "ticket_id", "agent_id", "agent_email", "score", "comment"]
 PLAIN = mapping.Preset(name="Plain", columns={name: name for name in mapping.FIELDS})
 

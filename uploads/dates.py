@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass, field
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -52,7 +52,7 @@ _MONTH_NAMES = ["", "January", "February", "March", "April", "May", "June", "Jul
 EXCEL_EPOCH = datetime(1899, 12, 30)
 SERIAL_RANGE = (36526, 73051)  # 2000-01-01 (inclusive) .. 2100-01-01 (exclusive)
 EPOCH_SECONDS = (946684800, 4102444800)  # 2000-01-01 .. 2100-01-01 UTC
-EARLIEST = datetime(2000, 1, 1, tzinfo=timezone.utc)
+EARLIEST = datetime(2000, 1, 1, tzinfo=UTC)
 ORDER_WORDS = {"MDY": "month/day/year", "DMY": "day/month/year"}
 
 
@@ -218,7 +218,7 @@ def _iso_z(value: str, now: datetime) -> Parsed | None:
         return None
     try:
         moment = datetime(int(value[:4]), int(value[5:7]), int(value[8:10]), int(value[11:13]),
-                          int(value[14:16]), int(value[17:19]), tzinfo=timezone.utc)
+                          int(value[14:16]), int(value[17:19]), tzinfo=UTC)
     except ValueError:
         return None
     if not EARLIEST <= moment <= now + timedelta(days=1):
@@ -302,7 +302,7 @@ def _offset(text: str | None) -> timezone | None:
     if not text:
         return None
     if text.upper() in ("Z", "UTC", "GMT"):
-        return timezone.utc
+        return UTC
     digits = text[1:].replace(":", "")
     minutes = int(digits[:2]) * 60 + int(digits[2:4] or 0)
     return timezone(timedelta(minutes=-minutes if text[0] == "-" else minutes))
@@ -312,12 +312,12 @@ def _localize(naive: datetime, zone_name: str, warnings: list[Note]) -> datetime
     """Attach `zone_name` to a wall time: gap -> Issue, overlap -> first occurrence + warning."""
     zone = get_zone(zone_name)
     if zone_name == "UTC":
-        return naive.replace(tzinfo=timezone.utc)
+        return naive.replace(tzinfo=UTC)
     first, second = naive.replace(tzinfo=zone, fold=0), naive.replace(tzinfo=zone, fold=1)
     if first.utcoffset() == second.utcoffset():
         return first
     wall = naive.strftime("%Y-%m-%d %H:%M:%S")
-    if first.astimezone(timezone.utc).astimezone(zone).replace(tzinfo=None) != naive:
+    if first.astimezone(UTC).astimezone(zone).replace(tzinfo=None) != naive:
         return Issue("dst_gap", f"{wall} does not exist in {zone_name} (DST gap)", "Clocks skip that hour "
                      "there: check the time, or choose the time zone the file was really written in")
     warnings.append(Note("ambiguous_time", f"{wall} is ambiguous in {zone_name}; first occurrence (fold=0) used "
@@ -335,11 +335,11 @@ def _from_number(value: str, decision: ColumnDates, zone_name: str, now: datetim
     """Epoch seconds/milliseconds (absolute) or an Excel serial in 2000..2099 (naive, with a warning)."""
     whole = value.lstrip("+").split(".")[0]
     if not value.startswith("-") and "." not in value and len(whole) in (12, 13):
-        moment = datetime(1970, 1, 1, tzinfo=timezone.utc) + timedelta(milliseconds=int(whole))
+        moment = datetime(1970, 1, 1, tzinfo=UTC) + timedelta(milliseconds=int(whole))
         return _checked(moment, now, [])
     if not value.startswith("-") and len(whole) in (9, 10) and EPOCH_SECONDS[0] <= float(value) < EPOCH_SECONDS[1]:
         micro = int((value.split(".") + ["0"])[1][:6].ljust(6, "0"))
-        moment = datetime(1970, 1, 1, tzinfo=timezone.utc) + timedelta(seconds=int(whole), microseconds=micro)
+        moment = datetime(1970, 1, 1, tzinfo=UTC) + timedelta(seconds=int(whole), microseconds=micro)
         return _checked(moment.replace(microsecond=moment.microsecond // 1000 * 1000), now, [])
     if SERIAL_RANGE[0] <= float(value) < SERIAL_RANGE[1]:
         return _from_serial(value, zone_name, now)
@@ -367,7 +367,7 @@ def _from_serial(value: str, zone_name: str, now: datetime) -> Parsed:
 
 def _checked(moment: datetime, now: datetime, warnings: list[Note]) -> Parsed:
     """Range check (2000-01-01 .. now + 1 day) and the API format."""
-    utc = moment.astimezone(timezone.utc)
+    utc = moment.astimezone(UTC)
     if utc < EARLIEST:
         return Parsed(issue=Issue("too_old", f"{utc:%Y-%m-%d} is before 2000", "Check the year"))
     if utc > now + timedelta(days=1):
@@ -378,6 +378,6 @@ def _checked(moment: datetime, now: datetime, warnings: list[Note]) -> Parsed:
 
 def format_utc(moment: datetime) -> str:
     """An aware datetime as `YYYY-MM-DDTHH:MM:SS.mmmZ` (UTC, sub-millisecond digits truncated)."""
-    u = moment.astimezone(timezone.utc)
+    u = moment.astimezone(UTC)
     return (f"{u.year:04d}-{u.month:02d}-{u.day:02d}T{u.hour:02d}:{u.minute:02d}:{u.second:02d}."
             f"{u.microsecond // 1000:03d}Z")

@@ -323,7 +323,7 @@ def backoff(tries: int) -> float:
 
 def _record_results(batch: Batch, rows: list[Row], results) -> None:
     """Each row gets its item's result (maestro.ItemResult), in request order."""
-    for row, result in zip(rows, results):
+    for row, result in zip(rows, results, strict=True):
         if result.success:
             row.result, row.maestro_id, row.result_message = Row.Result.CREATED, result.maestro_id or "", ""
         else:

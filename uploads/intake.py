@@ -130,7 +130,7 @@ def _store_sheet(upload: Upload, sheet: parsing.Sheet, preset: mapping.Preset, r
     upload.time_zone, upload.check_context = time_zone, checked.context
     upload.decisions = checked.decisions
     upload.save()
-    rows = [_row_from_result(upload, cells, result) for cells, result in zip(sheet.rows, checked.rows)]
+    rows = [_row_from_result(upload, cells, result) for cells, result in zip(sheet.rows, checked.rows, strict=True)]
     mark_sent_before(upload, rows)
     Row.objects.bulk_create(rows, batch_size=2000)
     refresh_status(upload)
@@ -319,7 +319,7 @@ def remap_upload(upload: Upload, preset: mapping.Preset, time_zone: str, reason:
     checked = validation.check_sheet(sheet, preset, time_zone=time_zone)
     validation.mark_duplicates(checked.rows)
     with transaction.atomic():
-        for row, result in zip(rows, checked.rows):
+        for row, result in zip(rows, checked.rows, strict=True):
             apply_result(row, result)
         mark_sent_before(upload, rows)
         Row.objects.bulk_update(rows, CHECKED_FIELDS, batch_size=2000)

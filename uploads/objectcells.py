@@ -64,7 +64,7 @@ def expand_object_columns(sheet) -> list[str]:
         keys = [key for key in _keys(objects) if f"{sheet.columns[position]}.{key}" not in sheet.columns]
         names = [f"{sheet.columns[position]}.{key}" for key in keys]
         sheet.columns.extend(names)
-        for row, found in zip(sheet.rows, objects):
+        for row, found in zip(sheet.rows, objects, strict=True):
             row.extend(value_text((found or {}).get(key)) for key in keys)
         for extra in sheet.extra_header_rows:
             extra.extend([""] * len(names))

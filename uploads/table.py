@@ -7,7 +7,6 @@ import hashlib
 import json
 import math
 from dataclasses import dataclass
-
 from urllib.parse import urlencode
 
 from django.conf import settings

@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from uploads import cells, dates, items, mapping
 from uploads.items import Plan, Problem, RowResult
@@ -65,10 +65,10 @@ def check_sheet(sheet, preset: mapping.Preset, *, time_zone: str, now: datetime 
     """
     dates.get_zone(time_zone)
     resolved = mapping.resolve(preset, sheet)
-    plan = Plan.build(resolved, sheet.columns, time_zone, now or datetime.now(timezone.utc))
+    plan = Plan.build(resolved, sheet.columns, time_zone, now or datetime.now(UTC))
     plan.notes = _notes(sheet, plan)
     _decide(plan, sheet)
-    results = [items.check_cells(cells, number, plan) for cells, number in zip(sheet.rows, sheet.row_numbers)]
+    results = [items.check_cells(cells, number, plan) for cells, number in zip(sheet.rows, sheet.row_numbers, strict=True)]
     context = {
         "version": CONTEXT_VERSION, "preset_key": _preset_key(preset), "preset": resolved.to_json(),
         "dates": plan.dates.to_json() if plan.dates else None, "numeric_ticket_ids": plan.numeric_ticket,
@@ -90,7 +90,7 @@ def _notes(sheet, plan: Plan) -> dict[tuple[int, int], tuple[str, str]]:
 
 def _decide(plan: Plan, sheet) -> None:
     """Per-column decisions from all rows: date order and zone, numeric ticket ids."""
-    stamps = [(number, text) for number, text in zip(sheet.row_numbers, _field_texts(plan, sheet, "submitted_at"))
+    stamps = [(number, text) for number, text in zip(sheet.row_numbers, _field_texts(plan, sheet, "submitted_at"), strict=True)
               if text.strip()]
     tickets = [text.strip() for text in _field_texts(plan, sheet, "ticket_id") if text.strip()]
     column = plan.preset.columns.get("submitted_at")
@@ -191,7 +191,7 @@ def check_row(cells: list[str], row_number: int, sheet_columns: list[str], prese
     same = context.get("preset_key") == _preset_key(preset) and context.get("preset")
     resolved = mapping.Preset.from_json(context["preset"]) if same else mapping.resolve(
         preset, _ColumnsOnly(sheet_columns))
-    plan = Plan.build(resolved, sheet_columns, time_zone, now or datetime.now(timezone.utc))
+    plan = Plan.build(resolved, sheet_columns, time_zone, now or datetime.now(UTC))
     if same:
         plan.dates = dates.ColumnDates.from_json(context["dates"]) if context.get("dates") else None
         plan.numeric_ticket = bool(context.get("numeric_ticket_ids"))

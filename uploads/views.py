@@ -12,9 +12,15 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.views.decorators.http import require_POST
 
-from uploads import access, approval, audit, control, delivery, fixes, intake, reports, saved_presets, table
+from uploads import access, approval, audit, control, delivery, fixes, intake, saved_presets, table
 from uploads.forms import (
-    ApplyPresetForm, BulkFixForm, CellEditForm, MappingForm, ReadingForm, SavePresetForm, UploadForm,
+    ApplyPresetForm,
+    BulkFixForm,
+    CellEditForm,
+    MappingForm,
+    ReadingForm,
+    SavePresetForm,
+    UploadForm,
 )
 from uploads.models import Row, Upload
 
@@ -175,7 +181,7 @@ def edit_cell(request, pk: int):
     audit.record(upload, request.user, "cell_edited", row=row.number, column=upload.columns[form.cleaned_data["column"]])
     rows_html = {
         str(item.pk): render_to_string("uploads/snippets/row.html", {"row": display, "upload": upload}, request)
-        for item, display in zip(changed, table.display_rows(upload, changed))
+        for item, display in zip(changed, table.display_rows(upload, changed), strict=True)
     }
     return JsonResponse({"rows": rows_html, "counts": table.status_counts(upload), "status": upload.status})
 

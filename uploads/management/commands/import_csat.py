@@ -10,7 +10,7 @@ import zoneinfo
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
 from uploads import delivery, intake, saved_presets, validation
 from uploads.models import Row
