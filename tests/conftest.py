@@ -45,3 +45,15 @@ def queue():
     redis.flushdb()
     yield django_rq.get_queue("default")
     redis.flushdb()
+
+
+@pytest.fixture
+def fake(settings, queue):
+    """A fake MaestroQA on loopback (tests/fakemaestro.py) that counts 10/s and 100/min violations;
+    the client points at it with a test token."""
+    from tests.fakemaestro import FakeMaestro
+
+    with FakeMaestro(limits=[(10, 1.0), (100, 60.0)]) as server:
+        settings.MAESTROQA_API_URL = server.base_url
+        settings.MAESTROQA_API_TOKEN = "test-token-not-real"
+        yield server

@@ -4,7 +4,6 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from tests.fakemaestro import FakeMaestro
 from tests.people import item, make_people, make_upload
 from uploads import approval, delivery
 from uploads.models import AuditEvent, Row, Upload
@@ -15,14 +14,6 @@ pytestmark = pytest.mark.django_db(transaction=True)
 @pytest.fixture
 def people():
     return make_people()
-
-
-@pytest.fixture
-def fake(settings, queue):
-    with FakeMaestro(limits=[(10, 1.0), (100, 60.0)]) as server:
-        settings.MAESTROQA_API_URL = server.base_url
-        settings.MAESTROQA_API_TOKEN = "test-token-not-real"
-        yield server
 
 
 def _client(user) -> Client:

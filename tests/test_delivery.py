@@ -12,7 +12,6 @@ from django.db import connection
 from django.utils import timezone
 from rq.registry import ScheduledJobRegistry
 
-from tests.fakemaestro import FakeMaestro
 from uploads import delivery, ratelimit
 from uploads.models import Attempt, Batch, Row, Submission, Upload
 
@@ -42,14 +41,6 @@ def make_upload(rows: int, invalid: int = 0, prefix: str = "") -> Upload:
            for n in range(rows + 2, rows + 2 + invalid)]
     )
     return upload
-
-
-@pytest.fixture
-def fake(settings, queue):
-    with FakeMaestro(limits=[(10, 1.0), (100, 60.0)]) as server:
-        settings.MAESTROQA_API_URL = server.base_url
-        settings.MAESTROQA_API_TOKEN = "test-token-not-real"
-        yield server
 
 
 def test_it_sends_valid_rows_once_in_batches_of_100(fake):
