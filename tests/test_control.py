@@ -5,14 +5,14 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from tests.test_delivery import fake, make_upload  # noqa: F401
+from tests.test_delivery import make_upload
 from uploads import control, delivery
 from uploads.models import Upload
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def test_it_resumes_a_delivery_whose_heartbeat_stopped(fake, queue, settings):  # noqa: F811
+def test_it_resumes_a_delivery_whose_heartbeat_stopped(fake, queue, settings):
     upload = make_upload(150)
     delivery.submit_upload(upload, upload.owner)
     queue.empty()
@@ -27,7 +27,7 @@ def test_it_resumes_a_delivery_whose_heartbeat_stopped(fake, queue, settings):  
     assert [len(r.json["data"]) for r in fake.requests] == [100, 50]
 
 
-def test_it_requeues_a_continuation_that_redis_lost(fake, queue, settings):  # noqa: F811
+def test_it_requeues_a_continuation_that_redis_lost(fake, queue, settings):
     upload = make_upload(5)
     delivery.submit_upload(upload, upload.owner)
     queue.empty()
@@ -39,7 +39,7 @@ def test_it_requeues_a_continuation_that_redis_lost(fake, queue, settings):  # n
     assert len(fake.requests) == 1
 
 
-def test_it_hands_over_to_a_new_job_after_each_slice(fake, queue, settings):  # noqa: F811
+def test_it_hands_over_to_a_new_job_after_each_slice(fake, queue, settings):
     settings.DELIVERY_SLICE_SECONDS = 0
     upload = make_upload(240)
     delivery.submit_upload(upload, upload.owner)
