@@ -152,7 +152,7 @@ def test_it_sets_excludes_includes_and_deletes_with_undo(uploader, tmp_path):
     fixes.undo_last(upload, uploader)
     restored = upload.rows.get(number=6)
     assert (restored.status, restored.edits) == (Row.Status.VALID, {"4": "same"})
-    assert [c.description for c in fixes.history(upload)][:2] == ["undid: deleted 1 rows", "deleted 1 rows"]
+    assert [c.description for c in table.history(upload)][:2] == ["undid: deleted 1 rows", "deleted 1 rows"]
 
 
 def test_it_marks_answers_an_earlier_upload_created_and_sends_them_when_included(uploader, tmp_path, queue):

@@ -6,14 +6,13 @@ duplicates of the item keys involved, and records one `Change` holding what
 undo needs (`before`). The original cells (`Row.cells`) are never changed.
 """
 
-from django.db import connection, transaction
+from django.db import transaction
 
 from uploads import intake, mapping, table, validation
 from uploads.models import Change, Row, Upload
 
 ACTIONS = ("set", "replace", "map", "exclude", "include", "delete")
 NOT_UNDOABLE = ("undo", "remap")
-CHUNK = 2000
 _SAVED = ["edits", "excluded", "include_anyway", *intake.CHECKED_FIELDS]
 
 
@@ -91,7 +90,7 @@ def preview(upload: Upload, rows, action: str, column, value: str = "", find: st
 
 def _cell_changes(upload, rows, action, index, value, find):
     """(row, new text) for each row whose cell `index` the fix changes."""
-    for row in _candidates(upload, rows, action, find).iterator(CHUNK):
+    for row in _candidates(upload, rows, action, find).iterator(intake.CHUNK):
         current = row.current_cells[index]
         new = _new_text(action, current, value, find)
         if new != current:
@@ -142,7 +141,7 @@ def _set_cell(row: Row, index: int, text: str) -> None:
 
 def _apply_flags(upload, user, action, rows) -> Change:
     touched, before = [], []
-    for row in rows.iterator(CHUNK):
+    for row in rows.iterator(intake.CHUNK):
         before.append([row.pk, "flags", [row.excluded, row.include_anyway]])
         row.excluded = action == "exclude"
         if action == "include" and row.status == Row.Status.DUPLICATE:
@@ -155,13 +154,13 @@ def _apply_flags(upload, user, action, rows) -> Change:
 
 def _delete(upload, user, rows) -> Change:
     before, ids, keys = [], [], set()
-    for row in rows.only("id", "number", "cells", "edits", "excluded", "include_anyway", "item_key").iterator(CHUNK):
+    for row in rows.only("id", "number", "cells", "edits", "excluded", "include_anyway", "item_key").iterator(intake.CHUNK):
         before.append(["row", row.number, row.cells, row.edits, row.excluded, row.include_anyway])
         ids.append(row.pk)
         keys.add(row.item_key)
-    for chunk in _chunks(ids):
+    for chunk in intake.chunks(ids):
         Row.objects.filter(id__in=chunk).delete()
-    settle_duplicates(upload, keys - {""})
+    intake.settle_duplicates(upload, keys - {""})
     intake.refresh_status(upload)
     return _record(upload, user, "delete", f"deleted {len(ids)} rows", 0, before)
 
@@ -182,56 +181,9 @@ def recheck(upload: Upload, rows: list[Row]) -> None:
         intake.apply_result(row, result)
         keys.add(row.item_key)
     intake.mark_sent_before(upload, rows)
-    save_rows(rows, _SAVED)
-    settle_duplicates(upload, keys - {""})
+    intake.save_rows(rows, _SAVED)
+    intake.settle_duplicates(upload, keys - {""})
     intake.refresh_status(upload)
-
-
-def save_rows(rows: list[Row], names: list[str]) -> None:
-    """Write `names` of each row with one prepared UPDATE run for all rows (executemany).
-
-    Django's bulk_update builds a CASE WHEN per field and row: about 9 s for 10,000 rows of
-    17 fields here, against well under a second for this.
-    """
-    if not rows:
-        return
-    fields = [Row._meta.get_field(name) for name in names]
-    quote = connection.ops.quote_name
-    sql = (f"UPDATE {quote(Row._meta.db_table)} SET "
-           + ", ".join(f"{quote(field.column)} = %s" for field in fields) + f" WHERE {quote('id')} = %s")
-    params = [[field.get_db_prep_save(getattr(row, field.attname), connection) for field in fields] + [row.pk]
-              for row in rows]
-    with connection.cursor() as cursor:
-        for chunk in _chunks(params, CHUNK):
-            cursor.executemany(sql, chunk)
-
-
-def settle_duplicates(upload: Upload, keys: set[str]) -> int:
-    """Within each item key the first valid row stays valid and later ones are duplicates; returns rows changed.
-
-    Rows marked as already created by an earlier upload keep that mark.
-    """
-    changed = []
-    for chunk in _chunks(sorted(keys), 500):
-        # Filter on the keys alone so SQLite uses the (upload, item_key) index; statuses are checked here.
-        group = Row.objects.filter(upload=upload, item_key__in=chunk).order_by().only("id", "number", "item_key", "status", "note")
-        first: dict[str, int] = {}
-        for member in sorted(group, key=lambda row: row.number):
-            if member.status not in (Row.Status.VALID, Row.Status.DUPLICATE) or member.note.startswith(intake.PRIOR_NOTE):
-                continue
-            number = first.setdefault(member.item_key, member.number)
-            status, note = (Row.Status.VALID, "") if number == member.number else (
-                Row.Status.DUPLICATE, f"identical to row {number} in every mapped field")
-            if (member.status, member.note) != (status, note):
-                member.status, member.note = status, note
-                changed.append(member)
-    save_rows(changed, ["status", "note"])
-    return len(changed)
-
-
-def _chunks(items: list, size: int = 900):
-    for start in range(0, len(items), size):
-        yield items[start:start + size]
 
 
 def undo_last(upload: Upload, user) -> Change:
@@ -254,7 +206,7 @@ def undo_last(upload: Upload, user) -> Change:
 def _restore(upload: Upload, before: list) -> None:
     old = {pk: (key, value) for pk, key, value in before}
     rows = []
-    for chunk in _chunks(list(old)):
+    for chunk in intake.chunks(list(old)):
         for row in Row.objects.filter(upload=upload, id__in=chunk):
             key, value = old[row.pk]
             if key == "flags":
@@ -271,7 +223,7 @@ def _restore_rows(upload: Upload, before: list) -> None:
     rows = [Row(upload=upload, number=number, cells=cells, edits=edits, excluded=excluded,
                 include_anyway=anyway, status=Row.Status.INVALID)
             for _, number, cells, edits, excluded, anyway in before]
-    Row.objects.bulk_create(rows, batch_size=CHUNK)
+    Row.objects.bulk_create(rows, batch_size=intake.CHUNK)
     recheck(upload, list(upload.rows.filter(number__in=[row.number for row in rows])))
 
 
@@ -291,8 +243,3 @@ def reread_upload(upload: Upload, user, options: intake.ReadOptions) -> Change:
     undoable. Raises intake.IntakeError."""
     intake.reread_upload(upload, options)
     return _record(upload, user, "reread", "read the file again; earlier edits were dropped", 0, [])
-
-
-def history(upload: Upload, limit: int = 50) -> list[Change]:
-    """The latest steps, newest first, with their users."""
-    return list(upload.changes.select_related("user").defer("before")[:limit])

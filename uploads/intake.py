@@ -13,7 +13,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.files import File
-from django.db import transaction
+from django.db import connection, transaction
 
 from uploads import access, mapping, objectcells, parsing, reports, saved_presets, validation
 from uploads.models import Row, Upload
@@ -142,6 +142,8 @@ def _row_from_result(upload: Upload, cells: list[str], result) -> Row:
     return row
 
 
+# Rows written or read per database round trip in bulk work.
+CHUNK = 2000
 # Fields a re-check writes; callers pass them to save()/bulk_update().
 CHECKED_FIELDS = ["status", "item", "item_key", "errors", "warnings", "note",
                   "error_kinds", "warning_kinds", "has_warning", "search_text", "match_key", "item_score", "item_day"]
@@ -257,7 +259,7 @@ def edit_cell(row: Row, column: int, text: str) -> list[Row]:
         else:
             row.edits[str(column)] = text
         recheck_row(row)
-        changed = [row] + _settle_duplicates(upload, {old_key, row.item_key} - {""})
+        changed = [row] + settle_duplicates(upload, {old_key, row.item_key} - {""})
         refresh_status(upload)
     return changed
 
@@ -274,25 +276,52 @@ def recheck_row(row: Row) -> None:
     row.save(update_fields=["edits", *CHECKED_FIELDS])
 
 
-def _settle_duplicates(upload: Upload, keys: set[str]) -> list[Row]:
-    """Within each item key, the first row is valid and later ones duplicates."""
+def settle_duplicates(upload: Upload, keys: set[str]) -> list[Row]:
+    """Within each item key the first valid row stays valid and later ones are duplicates; returns the rows changed.
+
+    Rows marked as already created by an earlier upload keep that mark.
+    """
     changed = []
-    for key in keys:
-        # Filter on the key alone so SQLite uses the (upload, item_key) index; statuses are checked here.
-        group = sorted(Row.objects.filter(upload=upload, item_key=key).order_by(), key=lambda row: row.number)
-        first = None
-        for member in group:
+    for chunk in chunks(sorted(keys), 500):
+        # Filter on the keys alone so SQLite uses the (upload, item_key) index; statuses are checked here.
+        group = Row.objects.filter(upload=upload, item_key__in=chunk).order_by().only("id", "number", "item_key", "status", "note")
+        first: dict[str, int] = {}
+        for member in sorted(group, key=lambda row: row.number):
             if member.status not in (Row.Status.VALID, Row.Status.DUPLICATE) or member.note.startswith(PRIOR_NOTE):
                 continue
-            status, note = (Row.Status.VALID, "") if first is None else (
-                Row.Status.DUPLICATE, f"identical to row {first.number} in every mapped field"
-            )
-            first = first or member
+            number = first.setdefault(member.item_key, member.number)
+            status, note = (Row.Status.VALID, "") if number == member.number else (
+                Row.Status.DUPLICATE, f"identical to row {number} in every mapped field")
             if (member.status, member.note) != (status, note):
                 member.status, member.note = status, note
-                member.save(update_fields=["status", "note"])
                 changed.append(member)
+    save_rows(changed, ["status", "note"])
     return changed
+
+
+def save_rows(rows: list[Row], names: list[str]) -> None:
+    """Write `names` of each row with one prepared UPDATE run for all rows (executemany).
+
+    Django's bulk_update builds a CASE WHEN per field and row: about 9 s for 10,000 rows of
+    17 fields here, against well under a second for this.
+    """
+    if not rows:
+        return
+    fields = [Row._meta.get_field(name) for name in names]
+    quote = connection.ops.quote_name
+    sql = (f"UPDATE {quote(Row._meta.db_table)} SET "
+           + ", ".join(f"{quote(field.column)} = %s" for field in fields) + f" WHERE {quote('id')} = %s")
+    params = [[field.get_db_prep_save(getattr(row, field.attname), connection) for field in fields] + [row.pk]
+              for row in rows]
+    with connection.cursor() as cursor:
+        for chunk in chunks(params, CHUNK):
+            cursor.executemany(sql, chunk)
+
+
+def chunks(items: list, size: int = 900):
+    """`items` in consecutive slices of at most `size`."""
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
 
 
 def refresh_status(upload: Upload) -> None:

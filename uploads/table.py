@@ -305,6 +305,11 @@ def _filters(params) -> dict:
     return {key: params.get(key, "") for key in ("status", "kind", "field", "q", "sort", "dir", "size")}
 
 
+def history(upload: Upload, limit: int = 50) -> list:
+    """The latest steps of the fix-it history (Change), newest first, with their users."""
+    return list(upload.changes.select_related("user").defer("before")[:limit])
+
+
 def page_context(upload: Upload, params, page) -> dict:
     """The table page's context beyond rows: summary, headers with sort links, paging links, history."""
     filters = _filters(params)
@@ -319,7 +324,7 @@ def page_context(upload: Upload, params, page) -> dict:
         "matching": page.paginator.count,
         "previous_query": query_string(params, page=page.previous_page_number()) if page.has_previous() else "",
         "next_query": query_string(params, page=page.next_page_number()) if page.has_next() else "",
-        "history": list(upload.changes.select_related("user").defer("before")[:30]),
+        "history": history(upload, 30),
         "has_undo": upload.changes.exclude(action__in=("undo", "remap")).filter(undone=False).exists(),
         "filtered": any(filters[key] for key in ("status", "kind", "field", "q")),
     }

@@ -240,10 +240,3 @@ def _item_key(item: dict) -> object:
         return tuple(sorted(item.items()))
     canonical = json.dumps(item, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.blake2b(canonical.encode(), digest_size=16).digest()
-
-
-def result_to_json(result: CheckResult) -> dict:
-    """A CheckResult as plain JSON (rows via RowResult.to_json)."""
-    return {"rows": [row.to_json() for row in result.rows], "decisions": result.decisions,
-            "context": result.context}
-
