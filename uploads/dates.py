@@ -21,6 +21,8 @@ Public: `decide_column`, `parse_timestamp`, `ColumnDates`, `Parsed`.
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, date, datetime, timedelta, timezone
 from functools import lru_cache
@@ -116,21 +118,29 @@ def get_zone(name: str) -> ZoneInfo:
         raise ValueError(f"unknown time zone {name!r}") from None
 
 
-def decide_column(column: str, values: list[tuple[int, str]], *, preset_order: str | None = None,
+def decide_column(column: str, values: Iterable[tuple[int, str]], *, preset_order: str | None = None,
                   declared_zone: str | None = None, preset_zone: str | None = None) -> ColumnDates:
     """Decide once per column how its dates are read.
 
-    values: (row number, cell text) pairs. Day/month order: a value whose first
-    number is above 12 settles day-first, a second number above 12 month-first
-    (the majority wins on a conflict); else `preset_order`; else month-first for
-    slashes, day-first for dots and dashes. Zone: declared > preset > upload.
+    values: (row number, cell text) pairs, blanks included; each distinct text is
+    read once. Day/month order: a value whose first number is above 12 settles
+    day-first, a second number above 12 month-first (the majority of rows wins on
+    a conflict); else `preset_order`; else month-first for slashes, day-first for
+    dots and dashes (whichever more rows use). Zone: declared > preset > upload.
     """
     decision = ColumnDates(column)
     _decide_zone(decision, declared_zone, preset_zone)
-    evidence: dict[str, list[tuple[int, str]]] = {"MDY": [], "DMY": []}
-    separators = []
+    first_row: dict[str, list[int]] = {}  # text -> [first row number, rows]: each distinct text is read once
     for number, text in values:
-        _note_value(decision, text.strip(), number, evidence, separators)
+        seen = first_row.get(text)
+        if seen is None:
+            first_row[text] = [number, 1]
+        else:
+            seen[1] += 1
+    evidence: dict[str, list[tuple[int, str, int]]] = {"MDY": [], "DMY": []}
+    separators: Counter[str] = Counter()
+    for text, (number, rows) in first_row.items():
+        _note_value(decision, text.strip(), number, rows, evidence, separators)
     if separators:
         decision.order, decision.order_reason = _choose_order(evidence, separators, preset_order)
     return decision
@@ -147,18 +157,20 @@ def _decide_zone(decision: ColumnDates, declared: str | None, preset_zone: str |
             return
 
 
-def _note_value(decision: ColumnDates, text: str, number: int, evidence: dict, separators: list) -> None:
+def _note_value(decision: ColumnDates, text: str, number: int, rows: int, evidence: dict,
+                separators: Counter[str]) -> None:
+    """Count what `rows` rows holding `text` (first in row `number`) say about the column."""
     match = NUMERIC_RE.match(text)
     if match:
-        separators.append(match["sep"])
+        separators[match["sep"]] += rows
         first, second = int(match["a"]), int(match["b"])
         if first > 12 >= second:
-            evidence["DMY"].append((number, text))
+            evidence["DMY"].append((number, text, rows))
         elif second > 12 >= first:
-            evidence["MDY"].append((number, text))
+            evidence["MDY"].append((number, text, rows))
     if NUMBER_RE.match(text):
         if SERIAL_RANGE[0] <= float(text) < SERIAL_RANGE[1]:
-            decision.serials += 1
+            decision.serials += rows
             decision.has_naive = True
         else:
             decision.has_absolute = True
@@ -170,20 +182,22 @@ def _note_value(decision: ColumnDates, text: str, number: int, evidence: dict, s
         decision.has_absolute = True
 
 
-def _choose_order(evidence: dict, separators: list[str], preset_order: str | None) -> tuple[str, str]:
-    mdy, dmy = evidence["MDY"], evidence["DMY"]
+def _choose_order(evidence: dict, separators: Counter[str], preset_order: str | None) -> tuple[str, str]:
+    """Day/month order and the reason; `evidence` holds (first row, text, rows) per settling text."""
+    mdy, dmy = sorted(evidence["MDY"]), sorted(evidence["DMY"])
+    mdy_rows, dmy_rows = sum(rows for _, _, rows in mdy), sum(rows for _, _, rows in dmy)
     if mdy or dmy:
-        order = "DMY" if len(dmy) > len(mdy) or (len(dmy) == len(mdy) and dmy[0][0] < mdy[0][0]) else "MDY"
-        row, text = (dmy if order == "DMY" else mdy)[0]
+        order = "DMY" if dmy_rows > mdy_rows or (dmy_rows == mdy_rows and dmy[0][0] < mdy[0][0]) else "MDY"
+        row, text, _ = (dmy if order == "DMY" else mdy)[0]
         reason = f"because of {text} in row {row}"
-        other = mdy if order == "DMY" else dmy
+        other, other_rows = (mdy, mdy_rows) if order == "DMY" else (dmy, dmy_rows)
         if other:
             reason += (f" (but {other[0][1]} in row {other[0][0]} reads the other way: "
-                       f"{len(other)} such row(s) are invalid until fixed)")
+                       f"{other_rows} such row(s) are invalid until fixed)")
         return order, reason
     if preset_order in ORDER_WORDS:
         return preset_order, "as the preset says (no value settles the order: no day above 12)"
-    if max(set(separators), key=separators.count) == "/":
+    if separators.most_common(1)[0][0] == "/":
         return "MDY", "the default for dates with slashes (no value settles the order: no day above 12)"
     return "DMY", "the default for dates with dots or dashes (no value settles the order: no day above 12)"
 

@@ -194,7 +194,7 @@ def _skip_reason(cells: list[str], raw: dict[str, Raw], plan: Plan) -> str | Non
     return None
 
 
-def _clean_label(text: str, table: dict, shares_score: bool) -> Cleaned:
+def clean_label(text: str, table: dict, shares_score: bool) -> Cleaned:
     """score_label from its value map, none for a plain number in the score's own column, else the text."""
     key = text.strip().casefold()
     if key in table:
@@ -372,7 +372,7 @@ class _RowCheck:
         src, score_src = self.source("score_label"), self.source("score")
         table = self.plan.preset.value_maps.get("score_label") or {}
         shares_score = src.column is not None and src.position == score_src.position
-        self.take("score_label", src, self.cached(("score_label", shares_score), src.text, _clean_label, table,
+        self.take("score_label", src, self.cached(("score_label", shares_score), src.text, clean_label, table,
                                                   shares_score))
 
     def check_clarifying(self) -> list[dict]:

@@ -19,9 +19,9 @@ import json
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from uploads import cells, dates, items, mapping
+from uploads import cells, columns, dates, items, mapping, parsing
 from uploads.items import Plan, Problem, RowResult
-from uploads.preset_format import SCALES
+from uploads.preset_format import FIELDS, SCALES
 
 __all__ = ["CheckResult", "Problem", "RowResult", "check_row", "check_sheet", "mark_duplicates"]
 
@@ -68,7 +68,10 @@ def check_sheet(sheet, preset: mapping.Preset, *, time_zone: str, now: datetime 
     plan = Plan.build(resolved, sheet.columns, time_zone, now or datetime.now(UTC))
     plan.notes = _notes(sheet, plan)
     _decide(plan, sheet)
-    results = [items.check_cells(cells, number, plan) for cells, number in zip(sheet.rows, sheet.row_numbers, strict=True)]
+    with parsing.gc_paused():
+        approved = columns.approve(plan, sheet) or [None] * len(sheet.rows)
+        results = [row or items.check_cells(cells, number, plan)
+                   for row, cells, number in zip(approved, sheet.rows, sheet.row_numbers, strict=True)]
     context = {
         "version": CONTEXT_VERSION, "preset_key": _preset_key(preset), "preset": resolved.to_json(),
         "dates": plan.dates.to_json() if plan.dates else None, "numeric_ticket_ids": plan.numeric_ticket,
@@ -90,16 +93,16 @@ def _notes(sheet, plan: Plan) -> dict[tuple[int, int], tuple[str, str]]:
 
 def _decide(plan: Plan, sheet) -> None:
     """Per-column decisions from all rows: date order and zone, numeric ticket ids."""
-    stamps = [(number, text) for number, text in zip(sheet.row_numbers, _field_texts(plan, sheet, "submitted_at"), strict=True)
-              if text.strip()]
-    tickets = [text.strip() for text in _field_texts(plan, sheet, "ticket_id") if text.strip()]
     column = plan.preset.columns.get("submitted_at")
     if isinstance(column, str):
         declared = getattr(sheet, "declared_time_zones", {}).get(column)
+        stamps = zip(sheet.row_numbers, _field_texts(plan, sheet, "submitted_at"), strict=True)
         plan.dates = dates.decide_column(column, stamps, preset_order=plan.preset.date_order,
                                          declared_zone=declared, preset_zone=plan.preset.time_zone)
-    digits = sum(1 for ticket in tickets if ticket.isascii() and ticket.isdigit())
-    plan.numeric_ticket = len(tickets) >= 3 and digits >= 0.75 * len(tickets)
+    tickets = [text.strip() for text in _field_texts(plan, sheet, "ticket_id")]
+    given = len(tickets) - tickets.count("")
+    digits = sum(1 for ticket in tickets if ticket.isdigit() and ticket.isascii())
+    plan.numeric_ticket = given >= 3 and digits >= 0.75 * given
     plan.word_scale = _decide_word_scale(plan, sheet)
     if plan.word_scale and _bounds_free(plan):
         chosen = SCALES[plan.word_scale]
@@ -222,21 +225,24 @@ def mark_duplicates(rows: list[RowResult]) -> None:
     (one hashable key per row, `_item_key`: linear time). Reason: "identical to row 17 in every mapped field".
     """
     first_of: dict[object, int] = {}
-    for row in rows:
-        if row.status == "duplicate":
-            row.status, row.duplicate_of, row.skip_reason = "valid", None, None
-        if row.status != "valid" or row.item is None:
-            continue
-        first = first_of.setdefault(_item_key(row.item), row.row_number)
-        if first != row.row_number:
-            row.status, row.duplicate_of = "duplicate", first
-            row.skip_reason = f"identical to row {first} in every mapped field"
+    with parsing.gc_paused():
+        for row in rows:
+            if row.status == "duplicate":
+                row.status, row.duplicate_of, row.skip_reason = "valid", None, None
+            if row.status != "valid" or row.item is None:
+                continue
+            first = first_of.setdefault(_item_key(row.item), row.row_number)
+            if first != row.row_number:
+                row.status, row.duplicate_of = "duplicate", first
+                row.skip_reason = f"identical to row {first} in every mapped field"
 
 
 def _item_key(item: dict) -> object:
-    """A hashable key equal for equal items: the sorted (field, value) pairs when every value is a
-    str or int (the usual item), else a digest of the canonical JSON (clarifying answers)."""
-    if all(type(value) in (str, int) for value in item.values()):
-        return tuple(sorted(item.items()))
+    """A hashable key equal for equal items, whatever their key order (JSON from the database may
+    come back reordered): the values in FIELDS order when every key is a field (their values are
+    str or int), else a digest of the canonical JSON (clarifying answers)."""
+    key = tuple(map(item.get, FIELDS))
+    if len(item) == len(key) - key.count(None):
+        return key
     canonical = json.dumps(item, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.blake2b(canonical.encode(), digest_size=16).digest()
