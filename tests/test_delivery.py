@@ -13,7 +13,7 @@ from django.utils import timezone
 from rq.registry import ScheduledJobRegistry
 
 from uploads import delivery, ratelimit
-from uploads.models import Attempt, Batch, Row, Submission, Upload
+from uploads.models import Attempt, AuditEvent, Batch, Row, Submission, Upload
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -240,6 +240,57 @@ def test_it_marks_a_batch_unconfirmed_and_goes_on(fake, step, settings):
     assert delivery.delivery_counts(upload) == {
         "sending": 0, "created": 50, "failed": 0, "unconfirmed": 100, "not_sent": 0, "sent": 150, "total": 150,
     }
+
+
+def _crash_at_the_first_batch(upload: Upload, *, slot_taken: bool) -> Submission:
+    """Do what a worker does up to the first request of `upload`, then stop as if killed:
+    the batch's attempt is in flight, waiting for a limiter slot or just past it."""
+    submission = delivery.submit_upload(upload, upload.owner)  # its job waits in the queue: no worker runs
+    sender = delivery._Sender(submission, delivery._claim(upload))
+    attempt = sender._start_attempt(submission.batches.get(sequence=1))
+    if slot_taken:
+        assert sender._take_slot(attempt)
+    Upload.objects.filter(pk=upload.pk).update(status=Upload.Status.QUEUED)  # what the watchdog does
+    return submission
+
+
+def test_a_batch_still_waiting_for_a_slot_when_the_worker_died_is_sent_once(fake):
+    upload = make_upload(150)
+    submission = _crash_at_the_first_batch(upload, slot_taken=False)
+
+    delivery.deliver_submission(submission.pk)
+
+    sent = [item["ticket_id"] for request in fake.requests for item in request.json["data"]]
+    assert sent == [f"{n:06d}" for n in range(2, 152)]
+    upload.refresh_from_db()
+    assert upload.status == Upload.Status.DONE
+    assert list(Attempt.objects.order_by("batch__sequence").values_list("batch__sequence", "outcome")) == [
+        (1, "created"), (2, "created")]
+    assert AuditEvent.objects.filter(upload=upload, action="batch_not_sent").count() == 1
+
+
+def test_a_batch_past_its_slot_when_the_worker_died_is_unconfirmed_not_resent(fake):
+    upload = make_upload(150)
+    submission = _crash_at_the_first_batch(upload, slot_taken=True)
+
+    delivery.deliver_submission(submission.pk)
+
+    assert [len(request.json["data"]) for request in fake.requests] == [50]
+    upload.refresh_from_db()
+    assert upload.status == Upload.Status.DONE_WITH_ERRORS
+    assert upload.rows.filter(result=Row.Result.UNCONFIRMED).count() == 100
+
+
+def test_a_run_that_lost_its_batch_to_a_takeover_does_not_send_it(fake):
+    upload = make_upload(5)
+    submission = _crash_at_the_first_batch(upload, slot_taken=False)
+    frozen = delivery._Sender(submission, "lease-of-the-frozen-run")
+    attempt = Attempt.objects.get()
+
+    delivery.deliver_submission(submission.pk)
+
+    assert frozen._take_slot(attempt) is False
+    assert len(fake.requests) == 1
 
 
 def test_it_fails_the_upload_on_a_configuration_error(fake, settings):

@@ -104,6 +104,26 @@ def test_it_records_nothing_when_it_refuses(redis: Redis) -> None:
     assert stamps(redis, "k") == [1_800_000_000_000_000, 1_800_000_000_001_000]
 
 
+def test_it_deletes_the_mark_it_is_given_with_the_slot_and_only_then(redis: Redis) -> None:
+    limiter = SlidingWindowLimiter(redis, "k", [(1, 1.0)])
+    redis.set("mark-a", "1")
+    redis.set("mark-b", "1")
+
+    assert limiter.try_acquire(now=T0, clears="mark-a") == 0.0
+    assert limiter.try_acquire(now=T0 + 0.5, clears="mark-b") == 0.5
+
+    assert (redis.exists("mark-a"), redis.exists("mark-b")) == (0, 1)
+
+
+def test_it_takes_no_slot_when_the_mark_is_already_gone(redis: Redis) -> None:
+    limiter = SlidingWindowLimiter(redis, "k", [(1, 1.0)])
+
+    with pytest.raises(ratelimit.MarkGone):
+        limiter.try_acquire(now=T0, clears="never-set")
+
+    assert limiter.try_acquire(now=T0) == 0.0
+
+
 def test_it_refuses_100_more_at_60s_after_100_at_59s(redis: Redis) -> None:
     limiter = SlidingWindowLimiter(redis, "k", [(100, 60.0)])
     at_59 = [limiter.try_acquire(now=T0 + 59.0) for _ in range(100)]

@@ -36,6 +36,7 @@ MAX_INLINE_WAIT_SECONDS = 5.0
 SCHEDULER_LEAD_SECONDS = 2.0
 MAX_BACKOFF_SECONDS = 60.0
 IN_FLIGHT = "in_flight"
+WAITING_KEY_SECONDS = 86_400  # a crash recovered later than this reads as "may have gone out"
 UNCONFIRMED_MESSAGE = "not confirmed — may or may not have been created"
 ACTIVE = [Upload.Status.QUEUED, Upload.Status.SENDING, Upload.Status.RATE_LIMITED]
 
@@ -191,12 +192,30 @@ def _heartbeat(upload_id: int, lease: str) -> bool:
     ) == 1
 
 
+def _waiting_key(attempt_id: int) -> str:
+    """The Redis key that exists while `attempt_id` waits for a limiter slot (not sent yet)."""
+    return f"csatportal:waiting:{attempt_id}"
+
+
 def _settle_in_flight(submission: Submission) -> None:
-    """A batch whose request went out without a stored answer (a crash) is unconfirmed, never resent."""
+    """Settle the attempts a crash left in flight.
+
+    One still waiting for a limiter slot (its waiting key still exists, see `_Sender`) never went
+    out: it is dropped and its batch sent as usual. Any other may have reached MaestroQA: its batch
+    is unconfirmed, never resent. A Redis that lost its data reads as "may have gone out".
+    """
+    redis = django_rq.get_connection("default")
     stranded = Batch.objects.filter(
         submission=submission, status=Batch.Status.PENDING, attempts__outcome=IN_FLIGHT
     ).distinct()
     for batch in stranded:
+        waiting = [attempt for attempt in batch.attempts.filter(outcome=IN_FLIGHT)
+                   if redis.delete(_waiting_key(attempt.pk))]
+        if waiting:
+            Attempt.objects.filter(pk__in=[attempt.pk for attempt in waiting]).delete()
+            audit.record(submission.upload, None, "batch_not_sent", batch=batch.sequence,
+                         reason="the worker stopped while waiting for a request slot")
+            continue
         with transaction.atomic():
             batch.attempts.filter(outcome=IN_FLIGHT).update(
                 outcome=maestro.OutcomeKind.UNKNOWN.value, message="the worker stopped before the answer came"
@@ -211,6 +230,7 @@ class _Sender:
         self.submission = submission
         self.lease = lease
         self.limiter = limiter()
+        self.redis = django_rq.get_connection("default")
         self.session = maestro.new_session()
 
     def deliver(self, batch: Batch) -> bool:
@@ -224,7 +244,8 @@ class _Sender:
             if attempt is None:
                 return False
             rows = list(batch.rows.order_by("number"))
-            if not self._take_slot():
+            if not self._take_slot(attempt):
+                self.redis.delete(_waiting_key(attempt.pk))
                 attempt.delete()
                 return False
             outcome = self._send(attempt, rows)
@@ -242,26 +263,41 @@ class _Sender:
                 return False
             time.sleep(wait)
 
-    def _take_slot(self) -> bool:
-        while (wait := self.limiter.try_acquire()) > 0:
+    def _take_slot(self, attempt: Attempt) -> bool:
+        """Wait for a limiter slot for `attempt`; taking it deletes the attempt's waiting key.
+
+        False when the job must end here: a long wait (continued later), a lost lease, or a
+        waiting key already deleted by a run that took this delivery over (it sends the batch).
+        """
+        while (wait := self._try_acquire(attempt)) > 0:
             if wait > MAX_INLINE_WAIT_SECONDS:
                 _continue_later(self.submission, self.lease, wait, "the shared rate limit is used up")
                 return False
             if not _heartbeat(self.submission.upload_id, self.lease):
                 return False
             time.sleep(wait)
-        return True
+        return wait == 0
+
+    def _try_acquire(self, attempt: Attempt) -> float:
+        """The limiter's answer (0.0: slot taken), or -1.0 when the waiting key is gone."""
+        try:
+            return self.limiter.try_acquire(clears=_waiting_key(attempt.pk))
+        except ratelimit.MarkGone:
+            return -1.0
 
     def _start_attempt(self, batch: Batch) -> Attempt | None:
         """Heartbeat and mark `batch` in flight, in one transaction; None when the lease was lost.
 
-        Marked before the limiter slot is taken: a crash while waiting for the slot leaves the
-        batch unconfirmed although it was not sent (the safe side: never a duplicate).
+        Marked before the limiter slot is taken, so nothing touches the database between the
+        slot and the request. The attempt's waiting key (one day) says "not sent yet" until the
+        limiter deletes it with the slot: a crash while waiting leaves the batch to be sent.
         """
         with transaction.atomic():
             if not _heartbeat(self.submission.upload_id, self.lease):
                 return None
-            return Attempt.objects.create(batch=batch, started_at=timezone.now(), outcome=IN_FLIGHT)
+            attempt = Attempt.objects.create(batch=batch, started_at=timezone.now(), outcome=IN_FLIGHT)
+            self.redis.set(_waiting_key(attempt.pk), "1", ex=WAITING_KEY_SECONDS)
+            return attempt
 
     def _send(self, attempt: Attempt, rows: list[Row]) -> maestro.BatchOutcome:
         """One request for `attempt.batch` right away; its outcome and the items' results are recorded.

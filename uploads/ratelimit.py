@@ -29,9 +29,14 @@ MICROS = 1_000_000
 # from the caller); ARGV[3..]: pairs of (max slots, window in micros).
 # A window is (now - window, now]: a slot is granted when each window holds fewer
 # than its max, so no span shorter than a window ever holds more than its max.
+# KEYS[2], optional: the caller's "not sent yet" mark, deleted in the same step as the slot is
+# taken; when it is already gone, nothing is taken and the answer is -1.
 # Returns 0 when the slot was taken, else the micros until one could be (>= 1).
 _SCRIPT = """
 local key = KEYS[1]
+if #KEYS > 1 and redis.call("EXISTS", KEYS[2]) == 0 then
+  return -1
+end
 local now
 if ARGV[1] == "" then
   local t = redis.call("TIME")
@@ -62,6 +67,9 @@ end
 local stamp = string.format("%d", now)
 redis.call("ZADD", key, stamp, stamp .. "-" .. ARGV[2])
 redis.call("PEXPIRE", key, string.format("%d", math.ceil(longest / 1000) + 1000))
+if #KEYS > 1 then
+  redis.call("DEL", KEYS[2])
+end
 return 0
 """
 
@@ -75,6 +83,11 @@ class AcquireTimeout(Exception):
     def __init__(self, wait_seconds: float):
         self.wait_seconds = wait_seconds
         super().__init__(f"no request slot for another {wait_seconds:.3f} s")
+
+
+class MarkGone(Exception):
+    """The key passed as `clears` to `SlidingWindowLimiter.try_acquire` no longer exists: whoever
+    deleted it now owns what it marked, so no slot was taken."""
 
 
 def token_key(prefix: str, token: str) -> str:
@@ -108,16 +121,21 @@ class SlidingWindowLimiter:
     def __repr__(self) -> str:
         return f"SlidingWindowLimiter(key={self.key!r}, limits={self.limits!r})"
 
-    def try_acquire(self, now: float | None = None) -> float:
+    def try_acquire(self, now: float | None = None, clears: str | None = None) -> float:
         """Take a slot if every window has room: 0.0, and the slot counts in every window.
 
         Otherwise nothing is recorded and the answer is the seconds (> 0) until a slot
         could be taken, if nobody else takes it first. now: seconds since the epoch, for
         tests only; by default the Redis server's clock is used. Do not mix the two on
-        one key.
+        one key. clears: a Redis key deleted atomically with taking the slot, so a key
+        that still exists proves no slot was taken for it; raises MarkGone (and takes
+        nothing) when that key no longer exists.
         """
         now_arg = "" if now is None else str(round(now * MICROS))
-        wait = self._script(keys=[self.key], args=[now_arg, secrets.token_hex(8), *self._limit_args])
+        keys = [self.key] if clears is None else [self.key, clears]
+        wait = self._script(keys=keys, args=[now_arg, secrets.token_hex(8), *self._limit_args])
+        if wait < 0:
+            raise MarkGone(clears)
         return int(wait) / MICROS
 
     def acquire(
