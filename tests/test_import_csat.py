@@ -54,6 +54,20 @@ def test_it_delivers_every_item_once_with_submit_wait(shared, settings, queue):
     assert status == 1  # 10 rows were invalid
 
 
+def test_submit_waits_for_approval_when_approval_is_required(shared, settings, queue):
+    settings.REQUIRE_APPROVAL = True
+    with FakeMaestro(limits=[(10, 1.0), (100, 60.0)]) as server:
+        settings.MAESTROQA_API_URL = server.base_url
+        settings.MAESTROQA_API_TOKEN = "test-token-not-real"
+        status, out = run(str(shared / "samples/basic_api_fields.csv"), "--submit", "--wait")
+
+    upload = Upload.objects.get()
+    assert upload.status == Upload.Status.AWAITING_APPROVAL
+    assert f"Upload {upload.pk} awaits an admin's approval (REQUIRE_APPROVAL is on)" in out
+    assert server.requests == []
+    assert status == 1
+
+
 @pytest.mark.parametrize(
     ("content", "message"),
     [

@@ -12,7 +12,7 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
-from uploads import delivery, intake, saved_presets, validation
+from uploads import approval, delivery, intake, saved_presets, validation
 from uploads.models import Row
 
 CLI_USERNAME = "import_csat"
@@ -28,7 +28,8 @@ class Command(BaseCommand):
         parser.add_argument("--sheet", default=None, help="The workbook sheet to read (default: the first with data).")
         parser.add_argument("--dry-run", action="store_true", help="Check only: store and send nothing.")
         parser.add_argument("--items-out", default="", help="Write the API items, one JSON object per line.")
-        parser.add_argument("--submit", action="store_true", help="Queue delivery of the valid rows.")
+        parser.add_argument("--submit", action="store_true",
+                            help="Submit the valid rows, as the Submit button does (with REQUIRE_APPROVAL: for approval).")
         parser.add_argument("--wait", action="store_true", help="With --submit: wait until the delivery ends.")
         parser.add_argument("--json", action="store_true", help="Print one JSON object with the outcome.")
 
@@ -94,11 +95,15 @@ class Command(BaseCommand):
         upload = intake.create_upload(user, path, path.name, read)
         if options["submit"]:
             try:
-                delivery.submit_upload(upload, user)
+                queued = approval.submit(upload, user)
             except delivery.DeliveryError as exc:
                 self.stderr.write(str(exc))
-            if options["wait"]:
-                delivery.wait_until_done(upload)
+            else:
+                if queued is None:
+                    self.stderr.write(f"Upload {upload.pk} awaits an admin's approval (REQUIRE_APPROVAL is on); "
+                                      "it is sent once approved on its review page.")
+                elif options["wait"]:
+                    delivery.wait_until_done(upload)
         upload.refresh_from_db()
         return self._upload_summary(upload)
 
