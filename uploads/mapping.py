@@ -16,6 +16,7 @@ SCALES are re-exported here, so callers only need `from uploads import mapping`.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -57,7 +58,6 @@ def resolve(preset: Preset, sheet, *, fill: bool = False) -> Preset:
     headers = Headers.of(sheet)
     out = replace(preset, columns={}, reasons={}, clarifying=[], clarifying_pattern=None,
                   splits=_resolve_splits(preset.splits, headers),
-                  skip_rules=_resolve_rules(preset.skip_rules, headers),
                   warn_rules=_resolve_rules(preset.warn_rules, headers))
     used: set[int] = set()
     for name in FIELDS:
@@ -68,6 +68,8 @@ def resolve(preset: Preset, sheet, *, fill: bool = False) -> Preset:
             out.reasons[name] = preset.reasons.get(name) or (
                 f"preset '{preset.name}' takes {name} from column '{headers.columns[position]}'")
             used.add(position)
+    out.skip_rules = [_resolve_keep(rule, headers, sheet, out.columns.get("score"))
+                      for rule in _resolve_rules(preset.skip_rules, headers)]
     out.skip_values = _resolve_skip_values(preset.skip_values, headers)
     out.clarifying = _resolve_groups(preset, headers, sheet, used)
     if fill:
@@ -91,6 +93,27 @@ def _resolve_rules(rules: list[Rule], headers: Headers) -> list[Rule]:
         if position is not None:
             out.append(replace(rule, column=headers.columns[position]))
     return out
+
+
+def _resolve_keep(rule: Rule, headers: Headers, sheet, score_column: str | None) -> Rule:
+    """A `keep` rule (one row per question) as a plain skip rule listing the texts to skip.
+
+    Kept: the texts matching `keep`, else the first text on a row with a score. The reason
+    names what was kept: "...; the score is the answer to 'Overall satisfaction'".
+    """
+    if not rule.keep:
+        return rule
+    position, score_at = headers.index(rule.column), headers.index(score_column) if score_column else None
+    texts = list(dict.fromkeys(row[position].strip() for row in sheet.rows
+                               if position < len(row) and row[position].strip()))
+    kept = [text for text in texts if re.search(rule.keep, text, re.I)]
+    if not kept and score_at is not None:
+        kept = [next((row[position].strip() for row in sheet.rows
+                      if position < len(row) and score_at < len(row) and row[score_at].strip()), "")]
+    shown = "', '".join(text for text in kept if text)
+    values = {text.casefold(): "" for text in texts if text not in kept}
+    reason = f"{rule.reason}; the score is the answer to '{shown}'" if shown else rule.reason
+    return replace(rule, values=values, keep="", reason=reason)
 
 
 def _resolve_skip_values(skip_values: dict, headers: Headers) -> dict:

@@ -33,6 +33,9 @@ Preset JSON format (every key but "name" is optional)::
       "skip_rules": [{"column": "Status", "values": {"1": "Survey Preview"},
                       "reason": "not a real customer response"}],
           # values: {text -> label} or [texts]. Shown: "Status=1 (Survey Preview): ..."
+          # "keep": "<regex>" instead of values (long exports, one row per question): rows whose
+          # text does not match are skipped; resolving lists those texts as values. When no text
+          # in the file matches, the first text with a score is kept.
       "warn_rules": [{"column": "Finished", "values": ["0", "False"], "if_present": "score",
                       "message": "partial response ({column}={value}) but {field_column} answered; imported"}],
           # a warning on rows with these values (only when field `if_present` has a value)
@@ -132,11 +135,12 @@ class Rule:
     reason: str = ""
     message: str = ""
     if_present: str | None = None
+    keep: str = ""
 
     @classmethod
     def from_json(cls, data: dict) -> Rule:
         return cls(data["column"], _norm_values(data.get("values")), data.get("reason", ""),
-                   data.get("message", ""), data.get("if_present"))
+                   data.get("message", ""), data.get("if_present"), data.get("keep", ""))
 
 
 @dataclass
