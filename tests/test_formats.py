@@ -40,7 +40,7 @@ EXPECTED = {
         {"submitted_at": "2026-10-06T09:04:11.000Z", "ticket_id": "48401", "agent_id": "3812345670011", "score": 7, "score_label": "Extremely satisfied", "min_score": 1, "max_score": 7},
         {"submitted_at": "2026-10-07T09:04:11.000Z", "ticket_id": "48402", "agent_id": "3812345670022", "score": 3, "score_label": "Slightly dissatisfied", "min_score": 1, "max_score": 7},
     ]),
-    'german_headers.csv': ('Auto-detected columns', (2, 0, 0), [
+    'german_headers.csv': ('Google Forms responses', (2, 0, 0), [
         {"submitted_at": "2026-04-15T09:30:00.000Z", "ticket_id": "94101", "agent_email": "anna@acme.example", "score": 5, "comment": "Schnelle Hilfe, danke für die Geduld", "min_score": 1, "max_score": 5},
         {"submitted_at": "2026-05-03T14:05:00.000Z", "ticket_id": "94102", "agent_email": "jörg@acme.example", "score": 2, "comment": "Über eine Woche", "min_score": 1, "max_score": 5},
     ]),
@@ -173,6 +173,38 @@ EXPECTED = {
     'epoch_1904.xlsx': ('Plain API fields', (1, 0, 0), [
         {"submitted_at": "2026-10-01T08:00:00.000Z", "ticket_id": "98001", "agent_id": "3812345670011", "score": 3, "min_score": 1, "max_score": 5},
     ]),
+    # variants (tests/files/make_variants.py) that each found a bug
+    'v_zendesk_email.csv': ('Zendesk satisfaction ratings', (2, 1, 1), [
+        {"submitted_at": "2026-09-01T11:00:00.000Z", "ticket_id": "51501", "agent_email": "ana@acme.example", "score": 1, "score_label": "good", "min_score": 0, "max_score": 1},
+        {"submitted_at": "2026-09-03T10:00:00.000Z", "ticket_id": "51503", "agent_email": "bo@acme.example", "score": 0, "comment": "Slow", "score_label": "bad", "min_score": 0, "max_score": 1},
+    ]),
+    'v_qualtrics_q5.tsv': ('Qualtrics responses (choice text)', (2, 0, 0), [
+        {"submitted_at": "2026-10-05T15:04:11.000Z", "ticket_id": "48800", "agent_id": "3812345670011", "score": 5, "comment": "ありがとう", "score_label": "Very satisfied", "min_score": 1, "max_score": 5},
+        {"submitted_at": "2026-10-06T15:04:11.000Z", "ticket_id": "48801", "agent_id": "3812345670022", "score": 1, "comment": "שלום", "score_label": "Very dissatisfied", "min_score": 1, "max_score": 5},
+    ]),
+    'v_forms_de.csv': ('Google Forms responses', (2, 0, 0), [
+        {"submitted_at": "2026-09-01T10:01:10.000Z", "ticket_id": "70501", "agent_email": "ana@acme.example", "score": 5, "min_score": 1, "max_score": 5},
+        {"submitted_at": "2026-10-13T07:05:00.000Z", "ticket_id": "70502", "agent_email": "bo@acme.example", "score": 1, "comment": "Zu langsam", "min_score": 1, "max_score": 5},
+    ]),
+    'v_forms_old.csv': ('Google Forms responses', (1, 1, 0), [
+        {"submitted_at": "2026-09-01T00:01:10.000Z", "ticket_id": "0070601", "agent_id": "007", "score": 5, "min_score": 1, "max_score": 5},
+    ]),
+    'v_intercom_report.csv': ('Intercom conversation ratings', (2, 1, 0), [
+        {"submitted_at": "2026-09-10T00:26:40.000Z", "ticket_id": "215471234567892", "agent_email": "ana@acme.example", "score": 5, "score_label": "amazing", "min_score": 1, "max_score": 5},
+        {"submitted_at": "2026-09-10T01:26:40.000Z", "ticket_id": "215471234567893", "agent_email": "bo@acme.example", "score": 1, "comment": "Useless bot", "score_label": "terrible", "min_score": 1, "max_score": 5},
+    ]),
+    'v_salesforce_report.csv': ('Salesforce survey responses', (2, 0, 1), [
+        {"submitted_at": "2026-09-20T09:00:00.000Z", "ticket_id": "00001126", "agent_email": "ana@acme.example", "score": 5, "min_score": 1, "max_score": 5},
+        {"submitted_at": "2026-09-21T16:30:00.000Z", "ticket_id": "00001127", "agent_email": "bo@acme.example", "score": 2, "min_score": 1, "max_score": 5},
+    ]),
+    'v_simplesat.csv': ('Auto-detected columns', (2, 0, 0), [
+        {"submitted_at": "2026-10-01T10:00:00.000Z", "ticket_id": "95101", "agent_email": "ana@acme.example", "score": 5, "comment": "Great", "min_score": 1, "max_score": 5},
+        {"submitted_at": "2026-10-02T11:00:00.000Z", "ticket_id": "95102", "agent_email": "bo@acme.example", "score": 2, "min_score": 1, "max_score": 5},
+    ]),
+    'v_nicereply.csv': ('Nicereply ratings', (2, 0, 0), [
+        {"submitted_at": "2026-10-01T10:00:00.000Z", "ticket_id": "96101", "agent_email": "ana@acme.example", "score": 10, "min_score": 1, "max_score": 10},
+        {"submitted_at": "2026-10-02T11:00:00.000Z", "ticket_id": "96102", "agent_email": "bo@acme.example", "score": 3, "comment": "Slow", "min_score": 1, "max_score": 10},
+    ]),
 }
 
 
@@ -267,3 +299,35 @@ def test_it_tells_a_7_point_wording_from_a_5_point_one(tmp_path: Path) -> None:
         "satisfied 5, neither satisfied nor dissatisfied 4, slightly dissatisfied 3, moderately dissatisfied 2, "
         "very dissatisfied 1)")
     assert five["detected"]["decisions"][1].startswith("Answers read as the 5-point wording csat5")
+
+
+def outcomes(name: str) -> dict[int, tuple[str, str]]:
+    """Row number -> (status, skip reason or the errors joined), as the preview shows them (UTC)."""
+    from uploads import intake, validation
+
+    path = FILES / name
+    sheet, preset, _ = intake.read_file(path, name, intake.ReadOptions(time_zone="UTC"))
+    rows = validation.check_sheet(sheet, preset, time_zone="UTC").rows
+    return {row.row_number: (row.status, row.skip_reason or " ".join(e.message for e in row.errors))
+            for row in rows}
+
+
+def test_it_reads_only_the_rated_question_of_a_salesforce_long_export() -> None:
+    assert outcomes("v_salesforce_report.csv")[3] == (
+        "skipped", "Question: Question Name=How likely are you to recommend us?: another question of the survey "
+        "(Salesforce exports one row per question); the score is the answer to 'How satisfied were you with "
+        "your support experience?'")
+
+
+def test_it_reads_zendesk_ratings_that_name_the_agent_by_email() -> None:
+    found = outcomes("v_zendesk_email.csv")
+    assert found[3] == ("skipped", "score 'offered': survey not answered (not a rating)")
+    assert found[5] == ("invalid", "Row 5, column 'assignee_email': assignee_email is blank and there is no agent "
+                                   "id column: no agent to credit. Fill in the agent's id or email, or map an agent "
+                                   "column on the mapping page.")
+
+
+def test_it_says_which_scale_a_nicereply_score_was_read_on(tmp_path: Path) -> None:
+    summary, _, _ = run("v_nicereply.csv", tmp_path)
+    assert ("Scores read on the scale 1..10, the first of 1..5, 1..10, 0..10 that holds every score in this file"
+            in summary["detected"]["decisions"])

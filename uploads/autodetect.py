@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from uploads import dates
+from uploads import cells, dates
 from uploads.headers import Headers, normalize
 from uploads.preset_format import SCALES
 
@@ -23,11 +23,12 @@ EXACT: dict[str, list[str]] = {
                   "interaction id", "ext interaction id", "external interaction id", "transaction id",
                   "external reference", "externalreference", "external data reference",
                   "externaldatareference", "chat id", "incident number", "incident id", "request number"],
-    "agent_id": ["agent id", "agentid", "assignee id", "teammate id", "admin id", "employee id",
+    "agent_id": ["agent id", "agentid", "assignee id", "teammate id", "team member id", "admin id", "employee id",
                  "employee custom id", "owner id", "case owner id", "responder id", "rep id", "staff id",
-                 "agent", "assignee", "teammate", "agent name", "assignee name", "teammate name"],
+                 "agent", "assignee", "teammate", "team member", "agent name", "assignee name", "teammate name",
+                 "team member name"],
     "agent_email": ["agent email", "agent e mail", "agent email address", "agentemail", "assignee email",
-                    "teammate email", "employee email", "owner email", "case owner email", "rep email",
+                    "teammate email", "team member email", "employee email", "owner email", "case owner email", "rep email",
                     "staff email", "advisor email"],
     "score": ["score", "rating", "csat", "csat score", "csat rating", "satisfaction", "satisfaction score",
               "satisfaction rating", "star rating", "stars", "rate", "overall rating", "overall satisfaction",
@@ -62,7 +63,9 @@ _LOCALIZED: dict[str, list[str]] = {
 }
 for _name, _words in _LOCALIZED.items():
     EXACT[_name].extend(_words)
-_AGENT_WORDS = r"\b(agent|assignee|assigned|teammate|employee|owner|rep|representative|advisor|staff|responder|handler)\b"
+# Simplesat calls the agent a "team member" [unverified export names]
+_AGENT_WORDS = (r"\b(agent|assignee|assigned|teammate|team member|employee|owner|rep|representative|advisor|staff|"
+                r"responder|handler)\b")
 # field -> regexes searched in the normalised header (weaker than EXACT), best first
 CONTAINS: dict[str, list[str]] = {
     "ticket_id": [r"\bticket\b", r"\bconversation (id|number)\b", r"\bcase (number|id)\b",
@@ -158,7 +161,8 @@ def _candidates(headers: Headers, sheet, wanted: list[str], used: set[int]) -> l
     return out
 
 
-_BARE_AGENT = {"agent", "assignee", "teammate", "owner", "rep", "agent name", "assignee name", "case owner"}
+_BARE_AGENT = {"agent", "assignee", "teammate", "team member", "owner", "rep", "agent name", "assignee name",
+               "case owner"}
 
 
 def _match(name: str, norm: str, header: str) -> tuple[int, str] | None:
@@ -188,7 +192,15 @@ def auto_columns(headers: Headers, sheet, wanted: list[str], used: set[int]) -> 
             continue
         found[name] = (position, reason)
         taken.add(position)
+    if "agent_id" in found and "agent_email" in found and _names_only(sheet, found["agent_id"][0]):
+        del found["agent_id"]  # agent_id wins at MaestroQA (CONTRACT.md): a name there would hide the email
     return found
+
+
+def _names_only(sheet, position: int) -> bool:
+    """True when most texts of the column are people's names ('Ana Silva'), not ids."""
+    texts = column_texts(sheet, position, 50)
+    return bool(texts) and _share(texts, cells.looks_like_name) >= 0.6
 
 
 def add_word_scale(preset, headers: Headers, sheet, scales: dict) -> None:
