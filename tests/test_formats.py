@@ -201,6 +201,9 @@ EXPECTED = {
         {"submitted_at": "2026-10-01T10:00:00.000Z", "ticket_id": "95101", "agent_email": "ana@acme.example", "score": 5, "comment": "Great", "min_score": 1, "max_score": 5},
         {"submitted_at": "2026-10-02T11:00:00.000Z", "ticket_id": "95102", "agent_email": "bo@acme.example", "score": 2, "min_score": 1, "max_score": 5},
     ]),
+    'v_kustomer_api.csv': ('Kustomer conversation satisfaction', (1, 0, 1), [
+        {"submitted_at": "2026-10-04T10:00:00.123Z", "ticket_id": "5f1a2b3c4d5e6f7a8b9c0e01", "agent_id": "5f00000000000000000000aa", "score": 4, "min_score": 1, "max_score": 5},
+    ]),
     'v_nicereply.csv': ('Nicereply ratings', (2, 0, 0), [
         {"submitted_at": "2026-10-01T10:00:00.000Z", "ticket_id": "96101", "agent_email": "ana@acme.example", "score": 10, "min_score": 1, "max_score": 10},
         {"submitted_at": "2026-10-02T11:00:00.000Z", "ticket_id": "96102", "agent_email": "bo@acme.example", "score": 3, "comment": "Slow", "min_score": 1, "max_score": 10},

@@ -236,7 +236,8 @@ GORGIAS_VARIANT = [
 KUSTOMER_API = [
     ["id", "satisfactionLevel.status", "satisfactionLevel.rating", "satisfactionLevel.score",
      "satisfactionLevel.updatedAt", "satisfactionLevel.answers", "assignedUsers"],
-    ["5f1a2b3c4d5e6f7a8b9c0e01", "Rated", "4", "1", "2026-10-04T10:00:00.123Z", "", "5f00000000000000000000aa"],
+    ["5f1a2b3c4d5e6f7a8b9c0e01", "Commented", "4", "1", "2026-10-04T10:00:00.123Z",
+     '[{"id": "q1", "answer": "Quick help"}]', "5f00000000000000000000aa"],
     ["5f1a2b3c4d5e6f7a8b9c0e02", "Cancelled", "", "", "2026-10-05T10:00:00.000Z", "", "5f00000000000000000000bb"],
 ]
 
@@ -322,7 +323,8 @@ TEXT_VARIANTS = {
 }
 # The variants that found a bug, written into tests/files/ by --fixtures (tests/test_formats.py).
 FIXTURES = ["v_zendesk_email.csv", "v_qualtrics_q5.tsv", "v_forms_de.csv", "v_forms_old.csv",
-            "v_intercom_report.csv", "v_salesforce_report.csv", "v_simplesat.csv", "v_nicereply.csv"]
+            "v_intercom_report.csv", "v_salesforce_report.csv", "v_simplesat.csv", "v_nicereply.csv",
+            "v_kustomer_api.csv"]
 BOOK_VARIANTS = {
     "v_surveymonkey_multi.xlsx": SURVEYMONKEY_MULTI,
     "v_plain.xlsx": plain_book(),
