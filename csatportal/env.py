@@ -37,8 +37,8 @@ def env_int(name: str, default: int, *, minimum: int = 0, maximum: int | None = 
     except ValueError:
         raise ImproperlyConfigured(f"{name} must be a whole number, not {raw!r}.") from None
     if value < minimum or (maximum is not None and value > maximum):
-        upper = f" and {maximum}" if maximum is not None else ""
-        raise ImproperlyConfigured(f"{name} must be between {minimum}{upper}, not {value}.")
+        allowed = f"between {minimum} and {maximum}" if maximum is not None else f"{minimum} or more"
+        raise ImproperlyConfigured(f"{name} must be {allowed}, not {value}.")
     return value
 
 

@@ -51,7 +51,7 @@ def start_worker(env: dict[str, str], log_path: Path) -> subprocess.Popen:
 
 def kill_worker(process: subprocess.Popen) -> None:
     """SIGKILL the worker and all its descendants (work horse, scheduler) at once."""
-    for pid in [process.pid, *_descendants(process.pid)]:
+    for pid in [process.pid, *descendants(process.pid)]:
         try:
             os.kill(pid, signal.SIGKILL)
         except ProcessLookupError:
@@ -59,7 +59,7 @@ def kill_worker(process: subprocess.Popen) -> None:
     process.wait()
 
 
-def _descendants(pid: int) -> list[int]:
+def descendants(pid: int) -> list[int]:
     """Every process below `pid`, from /proc (Linux)."""
     parents = {}
     for stat in Path("/proc").glob("[0-9]*/stat"):

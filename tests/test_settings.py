@@ -23,6 +23,7 @@ def run_check(**env: str) -> subprocess.CompletedProcess:
         ("MAESTROQA_BATCH_SIZE", "500", "MAESTROQA_BATCH_SIZE must be between 1 and 100, not 500."),
         ("MAESTROQA_MAX_REQUESTS_PER_SECOND", "ten", "MAESTROQA_MAX_REQUESTS_PER_SECOND must be a whole number, not 'ten'."),
         ("DJANGO_DEBUG", "maybe", "DJANGO_DEBUG must be true or false, not 'maybe'."),
+        ("DELIVERY_MAX_RETRIES", "0", "DELIVERY_MAX_RETRIES must be 1 or more, not 0."),
         ("MAESTROQA_API_TOKEN_FILE", "/nonexistent/token", "MAESTROQA_API_TOKEN_FILE cannot be read"),
     ],
 )

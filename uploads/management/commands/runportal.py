@@ -1,9 +1,10 @@
-"""`manage.py runportal`: web server and one RQ worker together; Ctrl-C stops both.
+"""`manage.py runportal`: web server and one RQ worker together; Ctrl-C (or SIGTERM/SIGHUP) stops both.
 
 With the embedded Redis (no REDIS_URL), Redis stops with them.
 """
 
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -27,6 +28,8 @@ class Command(BaseCommand):
             subprocess.Popen(manage + ["runserver", address, "--noreload"]),
         ]
         self.stdout.write(f"The portal is at http://{address}/ (Ctrl-C stops it).")
+        for stop in (signal.SIGTERM, signal.SIGHUP):  # a kill or a closed terminal stops all of it, as Ctrl-C does
+            signal.signal(stop, _interrupt)
         try:
             while all(child.poll() is None for child in children):
                 time.sleep(0.5)
@@ -50,3 +53,7 @@ class Command(BaseCommand):
             redis.Redis.from_url(settings.REDIS_URL).shutdown(nosave=False)
         except redis.ConnectionError:
             pass
+
+
+def _interrupt(signum, frame) -> None:
+    raise KeyboardInterrupt

@@ -1,0 +1,48 @@
+"""`manage.py runportal`: a SIGTERM stops the web server, the worker and the scheduler it started."""
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+
+import pytest
+from django.db import connection
+
+from tests import processes
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_a_sigterm_stops_every_process_it_started(settings, queue, tmp_path):
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = processes.worker_env(connection.settings_dict, settings.REDIS_URL, "http://127.0.0.1:9/")
+    log = (tmp_path / "portal.log").open("wb")
+    portal = subprocess.Popen([sys.executable, str(processes.ROOT / "manage.py"), "runportal", f"127.0.0.1:{port}"],
+                              cwd=processes.ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 60
+        while len(processes.descendants(portal.pid)) < 3 and time.monotonic() < deadline:
+            time.sleep(0.2)
+        children = processes.descendants(portal.pid)
+        assert len(children) >= 3
+
+        os.kill(portal.pid, signal.SIGTERM)
+
+        assert portal.wait(timeout=45) == 0
+        assert [pid for pid in children if _alive(pid)] == []
+    finally:
+        processes.stop_worker(portal)
+        log.close()
+
+
+def _alive(pid: int) -> bool:
+    """False for a process that is gone or a zombie."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
