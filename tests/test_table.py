@@ -186,7 +186,8 @@ def test_it_pages_the_table_view_with_filters(uploader, tmp_path):
     client.force_login(uploader)
     response = client.get(f"/uploads/{upload.pk}/", {"kind": "score:above_max", "size": "50"})
     assert response.status_code == 200
-    assert len(response.context["rows"]) == 50
+    assert len(response.context["page"]) == 50
+    assert response.content.decode().count('<tr id="row-') == 50
     assert response.context["matching"] == 60
     assert response.context["next_query"] == "kind=score%3Aabove_max&size=50&page=2"
     assert 'href="?kind=score%3Aabove_max"' in response.content.decode()

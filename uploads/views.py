@@ -156,7 +156,6 @@ def table_page(request, pk: int):
     context = {
         "upload": upload,
         "page": page,
-        "rows": table.display_rows(upload, page.object_list),
         "delivery": {} if upload.is_editable else control.progress(upload),
         "filter": request.GET.get("status", ""),
         **table.page_context(upload, request.GET, page),
