@@ -76,7 +76,7 @@ def _candidates(upload: Upload, rows, action: str, find: str):
         if find == "" and action == "replace":
             raise FixError("Enter the text to find.")
         if find:
-            rows = textsearch.matching(rows, find.lower())
+            rows = textsearch.matching(upload, rows, find.lower())
     return rows
 
 

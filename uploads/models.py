@@ -173,7 +173,7 @@ class Row(models.Model):
             # Covers the charts: valid rows by score and day.
             models.Index(fields=["upload", "status", "item_score", "item_day"], name="row_charts_idx"),
         ]
-        # search_text has a trigram index too (uploads/textsearch.py, migration 0004).
+        # search_text has an index per database too (uploads/textsearch.py, migration 0004).
 
     def __str__(self) -> str:
         return f"row {self.number} of upload {self.upload_id}"

@@ -59,7 +59,7 @@ def filter_rows(upload: Upload, params) -> QuerySet:
         rows = rows.filter(_problem_filter(upload, f" {field}:"))
     text = params.get("q", "").strip().lower()
     if text:
-        rows = textsearch.matching(rows, text)
+        rows = textsearch.matching(upload, rows, text)
     return rows.order_by(*_ordering(upload, params))
 
 
