@@ -186,7 +186,8 @@ def test_it_pages_the_table_view_with_filters(uploader, tmp_path):
     client.force_login(uploader)
     response = client.get(f"/uploads/{upload.pk}/", {"kind": "score:above_max", "size": "50"})
     assert response.status_code == 200
-    assert len(response.context["rows"]) == 50
+    assert len(response.context["page"]) == 50
+    assert response.content.decode().count('<tr id="row-') == 50
     assert response.context["matching"] == 60
     assert response.context["next_query"] == "kind=score%3Aabove_max&size=50&page=2"
     assert 'href="?kind=score%3Aabove_max"' in response.content.decode()
@@ -239,3 +240,15 @@ def test_it_backfills_the_table_columns_of_rows_stored_before_them(uploader, tmp
         "error_kinds", "warning_kinds", "has_warning", "search_text", "item_score", "item_day", "match_key"))
     assert again == expected
     assert expected[0][0] == " score:above_max "
+
+
+def test_it_filters_a_field_by_its_errors_and_its_warnings_and_a_warning_kind(uploader):
+    path = SAMPLES / "errors_kitchen_sink.csv"
+    upload = intake.create_upload(uploader, path, path.name, intake.ReadOptions(time_zone="UTC"))
+    everything = list(upload.rows.order_by("number"))
+    by_field = [row.number for row in table.filter_rows(upload, {"field": "agent_email"})]
+    assert by_field == [row.number for row in everything if " agent_email:" in row.error_kinds + row.warning_kinds]
+    assert by_field == [12, 13, 27]  # not_email, email_dropped (a warning), invisible
+    assert [row.number for row in table.filter_rows(upload, {"kind": "comment:long_text"})] == [21]
+    warned = [row.number for row in table.filter_rows(upload, {"status": "warning"})]
+    assert warned == [row.number for row in everything if row.has_warning] == [13, 19, 21]

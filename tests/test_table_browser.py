@@ -214,3 +214,25 @@ def test_it_moves_with_tab_cancels_with_escape_and_fits_a_narrow_screen(page):
     page.reload()
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     assert page.locator("#bulk-apply").is_visible() and page.locator("#error-summary").is_visible()
+
+
+def test_it_searches_the_cells_and_finds_an_edited_one(page):
+    upload = open_upload(page)
+    page.fill("#q", "WORD")
+    page.press("#q", "Enter")
+    expect(page.locator("#matching")).to_have_text("1 row matches.")
+    assert row_numbers(page) == [8]
+    page.locator('#rows-table tbody td[data-column="6"]').first.focus()
+    page.keyboard.press("Enter")
+    page.keyboard.press("Control+a")
+    page.keyboard.type("Now 100% a_number")
+    page.keyboard.press("Enter")
+    expect(page.locator("#live")).to_have_text("Saved.")
+    page.fill("#q", "100% a_n")
+    page.press("#q", "Enter")
+    expect(page.locator("#matching")).to_have_text("1 row matches.")
+    assert row_numbers(page) == [8]
+    page.fill("#q", "a word")
+    page.press("#q", "Enter")
+    expect(page.locator("#rows-table tbody")).to_have_text("No rows match this filter.")
+    assert upload.rows.get(number=8).edits == {"6": "Now 100% a_number"}

@@ -8,7 +8,7 @@ undo needs (`before`). The original cells (`Row.cells`) are never changed.
 
 from django.db import transaction
 
-from uploads import intake, mapping, table, validation
+from uploads import intake, mapping, table, textsearch, validation
 from uploads.models import Change, Row, Upload
 
 ACTIONS = ("set", "replace", "map", "exclude", "include", "delete")
@@ -76,7 +76,7 @@ def _candidates(upload: Upload, rows, action: str, find: str):
         if find == "" and action == "replace":
             raise FixError("Enter the text to find.")
         if find:
-            rows = rows.filter(search_text__contains=find.lower())
+            rows = textsearch.matching(upload, rows, find.lower())
     return rows
 
 

@@ -166,8 +166,14 @@ class Row(models.Model):
             models.Index(fields=["match_key", "result"]),
             # Covers status_counts: one grouped scan gives statuses, warnings and included duplicates.
             models.Index(fields=["upload", "status", "has_warning", "include_anyway"], name="row_counts_idx"),
-            models.Index(fields=["upload", "has_warning"], name="row_warning_idx"),
+            # Cover the table's kind and field filters and the summaries by kind (uploads/table.py):
+            # errors live on invalid and excluded rows, warnings on rows with has_warning.
+            models.Index(fields=["upload", "status", "error_kinds"], name="row_errors_idx"),
+            models.Index(fields=["upload", "has_warning", "warning_kinds"], name="row_warnings_idx"),
+            # Covers the charts: valid rows by score and day.
+            models.Index(fields=["upload", "status", "item_score", "item_day"], name="row_charts_idx"),
         ]
+        # search_text has an index per database too (uploads/textsearch.py, migration 0004).
 
     def __str__(self) -> str:
         return f"row {self.number} of upload {self.upload_id}"

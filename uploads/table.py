@@ -6,24 +6,32 @@ Filtering and paging happen in the database, so a page stays light at any size.
 import hashlib
 import json
 import math
+from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.paginator import Page, Paginator
 from django.db import connection
-from django.db.models import Count, F, Q, QuerySet, TextField
+from django.db.models import Count, F, Q, QuerySet, TextField, Value
 from django.db.models.expressions import RawSQL
 from django.db.models.fields.json import KT
 from django.db.models.functions import Coalesce, Lower
 
-from uploads import mapping
+from uploads import mapping, textsearch
 from uploads.models import Row, Upload
 
 PAGE_SIZES = (50, 100, 250, 500)
+# What the table shows of a row (display_rows, templatetags/table_rows.py): a page loads no more.
+DISPLAY_FIELDS = ("id", "upload", "number", "cells", "edits", "status", "errors", "warnings", "note", "include_anyway",
+                  "result", "maestro_id", "result_message")
 
 
 STATUS_FILTERS = (*Row.Status.values, "warning")
+PROBLEM_STATUSES = (Row.Status.INVALID, Row.Status.EXCLUDED)  # the only rows with errors (items.RowResult)
+# Django writes has_warning=True as a bare column, which SQLite serves from no index; "= true" it does.
+WARNED = Q(has_warning=Value(True))
 SORTS = ("number", "status")
 STATUS_LINKS = [("invalid", "Invalid"), ("valid", "Valid"), ("warning", "With warnings"), ("skipped", "Skipped"),
                 ("duplicate", "Duplicate"), ("excluded", "Excluded")]
@@ -40,7 +48,7 @@ def filter_rows(upload: Upload, params) -> QuerySet:
     rows = upload.rows.all()
     status = params.get("status", "")
     if status == "warning":
-        rows = rows.filter(has_warning=True)
+        rows = rows.filter(WARNED)
     elif status in Row.Status.values:
         rows = rows.filter(status=status)
     kind = params.get("kind", "").strip()
@@ -51,23 +59,31 @@ def filter_rows(upload: Upload, params) -> QuerySet:
         rows = rows.filter(_problem_filter(upload, f" {field}:"))
     text = params.get("q", "").strip().lower()
     if text:
-        rows = rows.filter(search_text__contains=text)
+        rows = textsearch.matching(upload, rows, text)
     return rows.order_by(*_ordering(upload, params))
 
 
+def page_of_rows(upload: Upload, params) -> Page:
+    """The page of filter_rows that ?page= and ?size= ask for, its rows loading DISPLAY_FIELDS only."""
+    rows = filter_rows(upload, params).only(*DISPLAY_FIELDS)
+    return Paginator(rows, page_size(params)).get_page(params.get("page"))
+
+
 def _problem_filter(upload: Upload, needle: str) -> Q:
-    """Rows whose error or warning kinds contain `needle`.
+    """Rows whose error or warning kinds contain `needle`, as `id IN (subquery)`.
 
     Errors live only on invalid (or excluded) rows and warnings only on rows with has_warning,
-    so each LIKE runs on the rows an index finds, not on all 200,000. SQLite does not use two
-    indexes for an OR, so a needle found among the errors filters on errors alone (a code is
-    an error code or a warning code, never both).
+    so each LIKE reads the small part of a covering index (row_errors_idx, row_warnings_idx),
+    not 200,000 rows. SQLite serves an OR of the two from neither index, hence a UNION ALL
+    for a field (both kinds); a kind needs one side only (a code is an error code or a warning
+    code, never both). The subquery also keeps SQLite from walking every row in number order
+    to fill a page of a rare kind.
     """
-    errors = Q(status__in=[Row.Status.INVALID, Row.Status.EXCLUDED], error_kinds__contains=needle)
-    warnings = Q(has_warning=True, warning_kinds__contains=needle)
+    errors = upload.rows.filter(status__in=PROBLEM_STATUSES, error_kinds__contains=needle).values("id").order_by()
+    warnings = upload.rows.filter(WARNED, warning_kinds__contains=needle).values("id").order_by()
     if needle.endswith(":"):  # a field: both kinds
-        return errors | warnings
-    return errors if upload.rows.filter(errors).exists() else warnings
+        return Q(id__in=errors.union(warnings, all=True))
+    return Q(id__in=errors if errors.exists() else warnings)
 
 
 def _ordering(upload: Upload, params) -> list:
@@ -141,10 +157,12 @@ def problem_summary(upload: Upload, column: str = "error_kinds") -> list[dict]:
     """Rows per problem kind, most first: [{'kind': 'score:above_max', 'label': ..., 'rows': 37}].
 
     column: 'error_kinds' or 'warning_kinds'. Groups in the database by the row's set of
-    kinds (few distinct sets), then splits each set here.
+    kinds (few distinct sets), then splits each set here. The rows that can have errors
+    (PROBLEM_STATUSES) or warnings (WARNED) are picked first, from a covering index.
     """
     totals: dict[str, int] = {}
-    groups = upload.rows.exclude(**{column: ""}).values_list(column).annotate(n=Count("id")).order_by()
+    rows = upload.rows.filter(status__in=PROBLEM_STATUSES) if column == "error_kinds" else upload.rows.filter(WARNED)
+    groups = rows.exclude(**{column: ""}).values_list(column).annotate(n=Count("id")).order_by()
     for kinds, n in groups:
         for kind in kinds.split():
             totals[kind] = totals.get(kind, 0) + n
@@ -159,9 +177,7 @@ def charts(upload: Upload) -> dict:
      'days': [{'day': 'YYYY-MM-DD', 'rows': n, 'percent': ...}] (UTC days, first to last, gaps as 0),
      'total': n}. Percent is of the largest bar, for drawing.
     """
-    valid = upload.rows.filter(status=Row.Status.VALID)
-    by_score = dict(valid.exclude(item_score=None).values_list("item_score").annotate(n=Count("id")).order_by())
-    by_day = dict(valid.exclude(item_day="").values_list("item_day").annotate(n=Count("id")).order_by())
+    by_score, by_day = _valid_by_score_and_day(upload)
     low, high = _scale(upload, by_score)
     scores = [{"score": s, "rows": by_score.get(s, 0)} for s in range(low, high + 1)] if by_score or high else []
     days = _percent(_day_range(by_day))
@@ -170,6 +186,20 @@ def charts(upload: Upload) -> dict:
         "scores_width": 10 * len(scores), "days_width": 10 * len(days),
         "first_day": days[0]["day"] if days else "", "last_day": days[-1]["day"] if days else "",
     }
+
+
+def _valid_by_score_and_day(upload: Upload) -> tuple[dict[int, int], dict[str, int]]:
+    """Valid rows per score (None left out) and per day ('' left out), from one grouped scan of
+    row_charts_idx: a few thousand (score, day) pairs at most."""
+    by_score: dict[int, int] = {}
+    by_day: dict[str, int] = {}
+    pairs = upload.rows.filter(status=Row.Status.VALID).values_list("item_score", "item_day")
+    for score, day, n in pairs.annotate(n=Count("id")).order_by():
+        if score is not None:
+            by_score[score] = by_score.get(score, 0) + n
+        if day:
+            by_day[day] = by_day.get(day, 0) + n
+    return by_score, by_day
 
 
 def _scale(upload: Upload, by_score: dict) -> tuple[int, int]:
@@ -223,10 +253,13 @@ class DisplayRow:
     row_warnings: list[str]
 
 
-def display_rows(upload: Upload, rows) -> list[DisplayRow]:
-    """Each row's cells with the messages attached to their column; others go to the row."""
+def display_rows(upload: Upload, rows) -> Iterator[DisplayRow]:
+    """Each row's cells with the messages attached to their column; others go to the row.
+
+    A generator: a page drawn row by row holds one row's display objects at a time.
+    """
     column_index = {name: index for index, name in enumerate(upload.columns)}
-    return [_display(row, column_index) for row in rows]
+    return (_display(row, column_index) for row in rows)
 
 
 def _display(row: Row, column_index: dict[str, int]) -> DisplayRow:

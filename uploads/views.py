@@ -5,7 +5,6 @@ from pathlib import Path
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -153,12 +152,10 @@ def mapping_export(request, pk: int):
 @login_required
 def table_page(request, pk: int):
     upload = _get_upload_for_user(request, pk)
-    rows = table.filter_rows(upload, request.GET)
-    page = Paginator(rows, table.page_size(request.GET)).get_page(request.GET.get("page"))
+    page = table.page_of_rows(upload, request.GET)
     context = {
         "upload": upload,
         "page": page,
-        "rows": table.display_rows(upload, page.object_list),
         "delivery": {} if upload.is_editable else control.progress(upload),
         "filter": request.GET.get("status", ""),
         **table.page_context(upload, request.GET, page),
