@@ -339,6 +339,7 @@ def test_it_reads_a_cp1252_semicolon_file_with_a_sep_line():
         ("Za\u017c\u00f3\u0142\u0107 g\u0119\u015bl\u0105 ja\u017a\u0144, dzi\u0119kuj\u0119", "cp1250"),
         ("\u0421\u043f\u0430\u0441\u0438\u0431\u043e \u0437\u0430 \u043e\u0442\u0432\u0435\u0442", "cp1251"),
         ("Atendimento r\u00e1pido, n\u00e3o precisei ligar, Jo\u00e3o", "cp1252"),
+        ("Tr\u00e8s bien \u2013 caf\u00e9 \u201cok\u201d, \u00dcberzeugend na\u00efve", "mac_roman"),
     ],
 )
 def test_it_tells_windows_code_pages_apart(text, codec):
@@ -348,6 +349,18 @@ def test_it_tells_windows_code_pages_apart(text, codec):
 
     assert sheet.encoding == codec
     assert column(sheet, "comment") == [text] * 3
+
+
+@pytest.mark.parametrize("legacy", ["cp1252", "mac_roman"])
+def test_it_refuses_a_file_mixing_utf8_and_legacy_lines(legacy):
+    lines = ["ticket_id,score,comment", "T-1,5,Tr\u00e8s bien", "T-2,4,\u00dcberzeugend caf\u00e9", "T-3,4,ok"]
+    data = "\r\n".join(lines[:2]).encode() + b"\r\n" + "\r\n".join(lines[2:]).encode(legacy)
+
+    assert messages(source=data) == [
+        "The file mixes two text encodings: line 2 is UTF-8 but line 3 is not, so some accented letters would "
+        "be read wrongly. Correct the letters on that line (and on any other line that shows them wrongly), "
+        'save the file as "CSV UTF-8" and upload it again.'
+    ]
 
 
 def test_it_refuses_text_with_c1_control_characters():

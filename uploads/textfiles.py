@@ -85,6 +85,7 @@ def _decode(data: bytes, override: str | None) -> tuple[str, str]:
             try:
                 name, text = "utf-8", data.decode("utf-8")
             except UnicodeDecodeError:
+                _refuse_mixed_encoding(data)
                 name = _guess_legacy_encoding(data)
                 text = _decode_as(data, name)
     text = text.removeprefix("\ufeff")
@@ -104,6 +105,35 @@ def _decode_as(data: bytes, codec: str) -> str:
         raise parsing.ParseError(
             f"The file cannot be read as {codec} text (byte {exc.start:,}). {parsing.SAVE_AS_UTF8}"
         ) from exc
+
+
+def _refuse_mixed_encoding(data: bytes) -> None:
+    """Refuse a file (not valid UTF-8 as a whole) holding both UTF-8 lines and lines that are not UTF-8.
+
+    Such a file was pasted together from two sources; any one code page garbles
+    one half without an error (cp1257 read "Très" as "TrĆØs": QA enc-mixed.csv).
+    A UTF-8 line is a non-ASCII line that decodes as UTF-8 without C1 controls,
+    which a line of cp1252 or Mac Roman text almost never does by chance.
+    Lines are physical lines, counted from 1 as a text editor shows them.
+    """
+    utf8_line = other_line = 0
+    for number, line in enumerate(data.split(b"\n"), 1):
+        if line.isascii():
+            continue
+        try:
+            is_utf8 = not _BAD_CHARS.search(line.decode("utf-8"))
+        except UnicodeDecodeError:
+            is_utf8 = False
+        if is_utf8:
+            utf8_line = utf8_line or number
+        else:
+            other_line = other_line or number
+        if utf8_line and other_line:
+            raise parsing.ParseError(
+                f"The file mixes two text encodings: line {utf8_line} is UTF-8 but line {other_line} is not, "
+                "so some accented letters would be read wrongly. Correct the letters on that line (and on any "
+                'other line that shows them wrongly), save the file as "CSV UTF-8" and upload it again.'
+            )
 
 
 def _guess_legacy_encoding(data: bytes) -> str:
