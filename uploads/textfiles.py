@@ -16,7 +16,7 @@ import os
 import re
 from collections import Counter
 from dataclasses import dataclass
-from itertools import islice
+from itertools import chain, islice
 
 import charset_normalizer
 
@@ -46,6 +46,9 @@ _CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SEP_LINE = re.compile(r'"?sep=([^\r\n"])"?\1*(?:\r\n|\n|\r|$)', re.IGNORECASE)
 _DELIMITERS = (",", ";", "\t", "|")
 _SAMPLE_RECORDS = 1000
+# A record fed after the file's last line: an unclosed quote swallows it, which Python's csv
+# (strict=False) would otherwise let pass, reading the rest of the file into one cell.
+_END = "\uffff"
 
 
 @dataclass
@@ -223,13 +226,22 @@ def _consistency(sample: str, delimiter: str, cut: bool) -> tuple[float, int]:
 
 
 def _read_records(text: str, delimiter: str, cap: int, limits: parsing.Limits) -> tuple[list[int], list[list[str]]]:
-    """Non-empty CSV records with their 1-based record numbers; stops past `cap` of them."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    """Non-empty CSV records with their 1-based record numbers; stops past `cap` of them.
+
+    A cell may be as large as the file (a 2 MB comment: QA hugecell.csv), so csv's
+    process-wide field limit (128 KiB by default) is raised to limits.max_bytes, never
+    lowered: the file itself is capped, and restoring it could break a parse in
+    another thread. A quote never closed is refused, naming the line it opens on.
+    """
+    csv.field_size_limit(max(csv.field_size_limit(), limits.max_bytes))
+    reader = csv.reader(chain(io.StringIO(text, newline=""), [_END]), delimiter=delimiter)
     numbers: list[int] = []
     rows: list[list[str]] = []
+    start = end = 0  # lines the last record read starts and ends on
     try:
         with parsing.gc_paused():
             for number, row in enumerate(reader, 1):
+                start, end = end + 1, reader.line_num
                 if any(row) and not "".join(row).isspace():
                     numbers.append(number)
                     rows.append(row)
@@ -240,4 +252,10 @@ def _read_records(text: str, delimiter: str, cap: int, limits: parsing.Limits) -
             f'Line {reader.line_num:,} cannot be read as CSV ({exc}). Look for a quote (") that is '
             "never closed, or save the file again from Excel."
         ) from exc
+    if rows[-1] != [_END]:
+        raise parsing.ParseError(
+            f'Line {start:,} opens a quote (") that is never closed, so the rest of the file would be read as '
+            "one cell. Close the quote (or remove it), or save the file again from Excel."
+        )
+    del numbers[-1], rows[-1]
     return numbers, rows
