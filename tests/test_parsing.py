@@ -432,7 +432,7 @@ def test_it_accepts_bytes_paths_and_streams():
     assert [sheet.rows for sheet in sheets[1:]] == [sheets[0].rows] * 2
 
 
-@pytest.mark.parametrize("tail", [b"x" * 200_000 + b"\n", b"\n3,fine\n4,fine\n"])
+@pytest.mark.parametrize("tail", [b"x" * 200_000 + b"\n", b"\n3,fine\n4,fine\n", b"\r\n3,fine", b"x"])
 def test_it_reports_an_unclosed_quote_on_the_line_it_opens(tail):
     assert messages(source=b'id,comment\n1,ok\n2,"never closed' + tail) == [
         'Line 3 opens a quote (") that is never closed, so the rest of the file would be read as one cell. '

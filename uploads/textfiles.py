@@ -237,11 +237,9 @@ def _read_records(text: str, delimiter: str, cap: int, limits: parsing.Limits) -
     reader = csv.reader(chain(io.StringIO(text, newline=""), [_END]), delimiter=delimiter)
     numbers: list[int] = []
     rows: list[list[str]] = []
-    start = end = 0  # lines the last record read starts and ends on
     try:
         with parsing.gc_paused():
             for number, row in enumerate(reader, 1):
-                start, end = end + 1, reader.line_num
                 if any(row) and not "".join(row).isspace():
                     numbers.append(number)
                     rows.append(row)
@@ -253,6 +251,9 @@ def _read_records(text: str, delimiter: str, cap: int, limits: parsing.Limits) -
             "never closed, or save the file again from Excel."
         ) from exc
     if rows[-1] != [_END]:
+        # the open quote runs from its line to _END's line: take away the line breaks it swallowed
+        content = "".join(rows[-1]) + ("" if text.endswith(("\n", "\r")) else "\n")
+        start = reader.line_num - content.count("\n") - content.count("\r") + content.count("\r\n")
         raise parsing.ParseError(
             f'Line {start:,} opens a quote (") that is never closed, so the rest of the file would be read as '
             "one cell. Close the quote (or remove it), or save the file again from Excel."

@@ -59,8 +59,9 @@ _ODS_TAG = re.compile(rb"<(?:[\w.-]+:)?(table|table-row|table-cell|covered-table
 _ODS_REPEAT = re.compile(rb"number-(?:rows|columns)-repeated\s*=\s*[\"']([0-9]+)")
 _LONG_NUMBER = 1e15  # Excel keeps 15 significant digits (shared/formats/EXPORT-FORMATS.md section 13)
 LONG_NUMBER_NOTE = "numeric id has more than 15 significant digits: may have been rounded by Excel"
-# A formula element in a worksheet part, as Excel and the usual writers spell it (a prefix allowed).
-_FORMULA_MARKERS = (b"<f>", b"<f ", b":f>", b":f ")
+# Every worksheet part with a formula holds an end tag `</f>` (Excel writes no namespace prefix);
+# one cheap search per piece, since most uploads hold none.
+_FORMULA_MARKER = b"</f"
 
 
 @dataclass
@@ -153,7 +154,7 @@ def _scan_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, kind: str, limit
                 raise parsing.ParseError(UNSAFE)
             if grid is not None:
                 grid.feed(piece)
-            formula = formula or any(marker in piece for marker in _FORMULA_MARKERS)
+            formula = formula or _FORMULA_MARKER in piece
     if isinstance(grid, _XlsxGrid) and not grid.exact:
         grid = _GeneralXlsxGrid()
         with archive.open(info) as stream:
