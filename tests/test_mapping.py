@@ -300,3 +300,14 @@ def test_it_prefers_the_completion_date_over_the_opening_date() -> None:
 def test_it_takes_an_assigned_user_email_as_the_agent() -> None:
     data = sheet(["Conversation ID", "Assigned User Email", "Satisfaction Rating"], ["c1", "a@example.com", "4"])
     assert mapping.auto_preset(data).columns["agent_email"] == "Assigned User Email"
+
+
+@pytest.mark.parametrize(("cells", "score"), [
+    (["submitted_at", "ticket_id", "agent_id", "score", "comment"], 5),
+    (["Ticket number", "Rating"], 2),
+    (["ExternalReference", "Q1"], 1),  # the Qualtrics preset's ticket column
+    (["CSAT export", "October 2026", "Team A", "page 1", "confidential"], 0),
+    (["Average", "4.5"], 0),
+])
+def test_it_scores_header_rows_by_the_known_names_they_hold(cells, score):
+    assert mapping.header_score(cells) == score

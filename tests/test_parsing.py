@@ -17,7 +17,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from uploads.parsing import HEADER_FIX, Limits, ParseError, parse_file
+from uploads.parsing import HEADER_FIX, Limits, ParseError, parse_file, where_read
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 CASES = SHARED / "cases"
@@ -30,6 +30,12 @@ DAMAGED = (
     "The workbook could not be read; it may be damaged. Open it in Excel or LibreOffice and save it again as .xlsx."
 )
 SPLIT = "Split it into smaller files and upload them one at a time."
+FORMULA_NOTE = "holds a formula with no saved result: open the file in Excel and save it again"
+
+
+def ticket_header(cells: list[str]) -> int:
+    """A stand-in for mapping.header_score: the number of known names when 'ticket_id' is one of them."""
+    return sum(cell in ("ticket_id", "score", "agent_id") for cell in cells) if "ticket_id" in cells else 0
 
 
 def column(sheet, name: str) -> list[str]:
@@ -339,6 +345,7 @@ def test_it_reads_a_cp1252_semicolon_file_with_a_sep_line():
         ("Za\u017c\u00f3\u0142\u0107 g\u0119\u015bl\u0105 ja\u017a\u0144, dzi\u0119kuj\u0119", "cp1250"),
         ("\u0421\u043f\u0430\u0441\u0438\u0431\u043e \u0437\u0430 \u043e\u0442\u0432\u0435\u0442", "cp1251"),
         ("Atendimento r\u00e1pido, n\u00e3o precisei ligar, Jo\u00e3o", "cp1252"),
+        ("Tr\u00e8s bien \u2013 caf\u00e9 \u201cok\u201d, \u00dcberzeugend na\u00efve", "mac_roman"),
     ],
 )
 def test_it_tells_windows_code_pages_apart(text, codec):
@@ -348,6 +355,18 @@ def test_it_tells_windows_code_pages_apart(text, codec):
 
     assert sheet.encoding == codec
     assert column(sheet, "comment") == [text] * 3
+
+
+@pytest.mark.parametrize("legacy", ["cp1252", "mac_roman"])
+def test_it_refuses_a_file_mixing_utf8_and_legacy_lines(legacy):
+    lines = ["ticket_id,score,comment", "T-1,5,Tr\u00e8s bien", "T-2,4,\u00dcberzeugend caf\u00e9", "T-3,4,ok"]
+    data = "\r\n".join(lines[:2]).encode() + b"\r\n" + "\r\n".join(lines[2:]).encode(legacy)
+
+    assert messages(source=data) == [
+        "The file mixes two text encodings: line 2 is UTF-8 but line 3 is not, so some accented letters would "
+        "be read wrongly. Correct the letters on that line (and on any other line that shows them wrongly), "
+        'save the file as "CSV UTF-8" and upload it again.'
+    ]
 
 
 def test_it_refuses_text_with_c1_control_characters():
@@ -413,13 +432,20 @@ def test_it_accepts_bytes_paths_and_streams():
     assert [sheet.rows for sheet in sheets[1:]] == [sheets[0].rows] * 2
 
 
-def test_it_reports_an_unclosed_quote():
-    data = b'id,comment\n1,"never closed' + b"x" * 200_000 + b"\n"
+@pytest.mark.parametrize("tail", [b"x" * 200_000 + b"\n", b"\n3,fine\n4,fine\n", b"\r\n3,fine", b"x"])
+def test_it_reports_an_unclosed_quote_on_the_line_it_opens(tail):
+    assert messages(source=b'id,comment\n1,ok\n2,"never closed' + tail) == [
+        'Line 3 opens a quote (") that is never closed, so the rest of the file would be read as one cell. '
+        "Close the quote (or remove it), or save the file again from Excel."
+    ]
 
-    (message,) = messages(source=data)
 
-    assert message.startswith("Line 2 cannot be read as CSV (field larger than field limit")
-    assert message.endswith('Look for a quote (") that is never closed, or save the file again from Excel.')
+def test_it_reads_a_cell_larger_than_csvs_default_field_limit():
+    comment = "A" * 2_000_000
+
+    sheet = parse_file(f'id,comment\n1,"{comment}"\n2,short\n'.encode())
+
+    assert sheet.rows == [["1", comment], ["2", "short"]]
 
 
 # Header rules
@@ -458,6 +484,21 @@ def test_it_gives_a_sheet_without_rows_for_a_header_only_file():
     sheet = parse_file(b"ticket_id,score\r\n")
 
     assert (sheet.columns, sheet.rows, sheet.row_numbers) == (["ticket_id", "score"], [], [])
+
+
+def test_it_finds_the_header_under_a_wide_title_row_by_its_known_names():
+    data = b"CSAT export,October,Team A,page 1,internal\nticket_id,score,comment\nT-1,5,a\n"
+
+    assert parse_file(data).header_row == 1
+    sheet = parse_file(data, header_score=ticket_header)
+    assert (sheet.header_row, sheet.columns, sheet.rows) == (2, ["ticket_id", "score", "comment"], [["T-1", "5", "a"]])
+
+
+def test_it_says_which_sheet_and_header_row_were_read():
+    assert where_read(parse_file(b"a,b\n1,2\n")) == (
+        "This was read with the header in row 1. To use another row as the header, fill in Header row on the "
+        "upload form (import_csat: --header-row N)."
+    )
 
 
 def test_it_honours_a_header_row_override():
@@ -612,6 +653,83 @@ def test_it_picks_the_first_visible_sheet_with_data_or_the_named_one(tmp_path):
     assert (named.sheet_name, named.rows) == ("Lookup", [["x"]])
     assert messages(source=tmp_path / "sheets.xlsx", sheet="Pivot") == [
         "The workbook has no sheet named 'Pivot'. Its sheets are: 'Empty', 'Lookup', 'Data'."
+    ]
+
+
+def test_it_picks_the_first_sheet_whose_header_could_be_mapped(tmp_path):
+    book = openpyxl.Workbook()
+    book.active.title = "Summary"
+    book.active.append(["CSAT summary"])
+    book.active.append(["Average", 4.5])
+    book.create_sheet("Responses").append(["ticket_id", "score"])
+    book["Responses"].append(["T-1", 5])
+    book.save(tmp_path / "summary.xlsx")
+
+    plain = parse_file(tmp_path / "summary.xlsx")
+    chosen = parse_file(tmp_path / "summary.xlsx", header_score=ticket_header)
+
+    assert (plain.sheet_name, chosen.sheet_name, chosen.rows) == ("Summary", "Responses", [["T-1", "5"]])
+    assert where_read(plain) == (
+        "This was read from sheet 'Summary', header in row 2; the workbook's other sheets are 'Responses'. To "
+        "read another sheet or header row, fill in Sheet or Header row on the upload form (import_csat: --sheet "
+        "NAME, --header-row N)."
+    )
+
+
+def test_it_falls_back_to_the_first_sheet_with_data_when_no_header_could_be_mapped(tmp_path):
+    book = openpyxl.Workbook()
+    book.active.append(["name", "value"])
+    book.active.append(["a", 1])
+    book.save(tmp_path / "other.xlsx")
+
+    assert parse_file(tmp_path / "other.xlsx", header_score=ticket_header).rows == [["a", "1"]]
+
+
+def test_it_shows_whole_numbers_with_a_zero_padding_format_as_excel_does(tmp_path):
+    book = openpyxl.Workbook()
+    book.active.append(["id", "text", "half", "wide"])
+    book.active.append([614, "77", 4.5, 1234567])
+    for ref in ("A2", "B2", "C2", "D2"):
+        book.active[ref].number_format = "0000"
+    book.save(tmp_path / "padded.xlsx")
+
+    assert parse_file(tmp_path / "padded.xlsx").rows == [["0614", "77", "4.5", "1234567"]]
+
+
+def test_it_notes_formula_cells_without_a_saved_result(tmp_path):
+    path = xlsx_with_sheet_data(
+        tmp_path,
+        '<row r="1"><c r="A1" t="inlineStr"><is><t>id</t></is></c><c r="B1" t="inlineStr"><is><t>score</t></is></c>'
+        '</row><row r="2"><c r="A2" t="inlineStr"><is><t>T-1</t></is></c><c r="B2"><f>2+3</f><v /></c></row>'
+        '<row r="3"><c r="A3" t="inlineStr"><is><t>T-2</t></is></c><c r="B3"><f>1+3</f><v>4</v></c></row>',
+    )
+
+    sheet = parse_file(path)
+
+    assert (sheet.rows, sheet.cell_notes) == ([["T-1", ""], ["T-2", "4"]], {(0, 1): FORMULA_NOTE})
+    assert sheet.notices == [
+        "1 cell(s) hold a formula with no saved result, so they read as blank (the first is B2). Open the file "
+        "in Excel, save it again and upload it again."
+    ]
+
+
+def test_it_notes_merged_cells_instead_of_filling_them_down(tmp_path):
+    book = openpyxl.Workbook()
+    for row in (["id", "agent"], ["T-1", "111"], ["T-2", None], ["T-3", None]):
+        book.active.append(row)
+    book.active.merge_cells("B2:B3")
+    book.save(tmp_path / "merged.xlsx")
+
+    sheet = parse_file(tmp_path / "merged.xlsx")
+
+    assert sheet.rows == [["T-1", "111"], ["T-2", ""], ["T-3", ""]]
+    assert sheet.cell_notes == {
+        (1, 1): "is part of the merged cells B2:B3, whose value is only in B2: unmerge them and fill the value "
+        "into every row"
+    }
+    assert sheet.notices == [
+        "Merged cells (B2:B3): only the first cell of each holds the value, so the rows below read as blank "
+        "there. Unmerge them and fill the value into every row where it belongs."
     ]
 
 

@@ -117,14 +117,28 @@ def test_it_requires_a_ticket_id() -> None:
                                      "Enter the helpdesk's ticket id.")
 
 
+@pytest.mark.parametrize(("note", "fix"), [
+    ("holds a formula with no saved result: open the file in Excel and save it again",
+     "The cell holds a formula with no saved result: open the file in Excel and save it again."),
+    ("is part of the merged cells B2:B3, whose value is only in B2: unmerge them and fill the value into every row",
+     "The cell is part of the merged cells B2:B3, whose value is only in B2: unmerge them and fill the value into "
+     "every row."),
+])
+def test_it_says_why_a_required_cell_the_reader_noted_is_blank(note: str, fix: str) -> None:
+    row = one(ticket="", cell_notes={(0, 1): note})
+
+    assert row.errors[0].message == f"Row 2, column 'ticket_id': ticket_id is blank: ticket_id is required. {fix}"
+
+
 # score: shared/api/CONTRACT.md
 
-@pytest.mark.parametrize(("text", "score"), [("4", 4), ("4.0", 4), (" 5 ", 5), ("+3", 3), ("1", 1)])
+@pytest.mark.parametrize(("text", "score"), [("4", 4), ("4.0", 4), (" 5 ", 5), ("+3", 3), ("1", 1), ("4,0", 4),
+                                             ("3,00", 3)])
 def test_it_reads_whole_number_scores(text: str, score: int) -> None:
     assert one(score=text).item["score"] == score
 
 
-@pytest.mark.parametrize("text", ["4.5", "five", "4,0", "5/5", "1e0"])
+@pytest.mark.parametrize("text", ["4.5", "five", "4,5", "1,000", "5/5", "1e0"])
 def test_it_refuses_scores_that_are_not_whole_numbers(text: str) -> None:
     row = one(score=text)
     assert codes(row) == [("score", "not_integer")]

@@ -88,7 +88,6 @@ NOT_FOR: dict[str, str] = {
     "submitted_at": r"\b(start|birth|due|sent|offered|requested|send|opened|closed|solved|resolved)\b",
     "comment": r"\b(count|exists|has|id|date)\b",
 }
-_INTEGER = re.compile(r"^[+-]?\d+(?:\.0+)?$")
 _DATE_LIKE = (dates.ISO_RE, dates.NUMERIC_RE, dates.NAME_MDY_RE, dates.NAME_DMY_RE, dates.NUMBER_RE)
 _WORD_SCALES = ["csat5", "good_bad", "fin5", "yes_no"]
 
@@ -112,7 +111,7 @@ def values_look_like(texts: list[str], expected: Any) -> bool:
     if isinstance(expected, list):
         allowed = {str(item).strip().casefold() for item in expected}
         return all(text.casefold() in allowed for text in texts)
-    numbers = sum(1 for text in texts if _INTEGER.match(text))
+    numbers = sum(1 for text in texts if cells.INTEGER.match(text))
     share = numbers / len(texts) if texts else 0
     return share >= 0.5 if expected == "numbers" else share < 0.5
 
@@ -126,7 +125,7 @@ def _plausible(name: str, texts: list[str]) -> bool:
         return _share(texts, lambda t: "@" in t) < 0.6
     if name == "score":
         words = {word for scale in _WORD_SCALES for word in _scale_words(scale)}
-        return _share(texts, lambda t: bool(_INTEGER.match(t)) or t.casefold() in words) >= 0.6
+        return _share(texts, lambda t: bool(cells.INTEGER.match(t)) or t.casefold() in words) >= 0.6
     if name == "submitted_at":
         return _share(texts, lambda t: any(rx.match(t) for rx in _DATE_LIKE)) >= 0.6
     if name == "comment":
@@ -209,7 +208,7 @@ def add_word_scale(preset, headers: Headers, sheet, scales: dict) -> None:
     position = headers.index(column) if column else None
     if position is None:
         return
-    words = {text.casefold() for text in column_texts(sheet, position) if not _INTEGER.match(text)}
+    words = {text.casefold() for text in column_texts(sheet, position) if not cells.INTEGER.match(text)}
     for name in _WORD_SCALES:
         scale = scales[name]
         if words and words <= set(scale["value_map"]):
@@ -250,6 +249,16 @@ def _pick_scale(pattern, question: str, texts: list[str], scales: dict) -> str:
         if "question" in rule and re.search(rule["question"], question, re.I):
             return rule["scale"]
     return pattern.default_scale
+
+
+def named_fields(cells: list[str]) -> set[str]:
+    """The fields whose usual header names (EXACT, CONTAINS, minus NOT_FOR) one of `cells` has; values unseen."""
+    found = set()
+    for cell in cells:
+        norm = normalize(cell)
+        if norm:
+            found.update(name for name in EXACT if name not in found and _match(name, norm, cell))
+    return found
 
 
 def why_unmapped(name: str) -> str:

@@ -79,7 +79,8 @@ _TEXT_BAD = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u180e\u200b\u2060\
 _DIGITS = re.compile(r"^\d+$")
 _EXCEL_EXPONENT = re.compile(r"^[+-]?\d+(?:[.,]\d+)?[eE][+-]?\d+$")
 _DECIMAL_ZERO = re.compile(r"^(\d+)\.0+$")
-_INTEGER = re.compile(r"^[+-]?\d+(?:\.0+)?$")
+# `4.0` (a workbook number) and `4,0`/`4,00` (a decimal comma, German Excel); not `1,000`, a thousands separator
+INTEGER = re.compile(r"^([+-]?\d+)(?:\.0+|,0{1,2})?$")
 _MISSING_MARKERS = frozenset({"nan", "none", "nat", "<na>", "null", "#n/a"})
 SEEN_UNANSWERED = frozenset({-99, -999, -9})  # Qualtrics' usual 'seen but unanswered' recodes
 
@@ -185,20 +186,22 @@ def long_id_warning(value: str) -> str | None:
 
 
 def parse_int(text: str, value_map: dict[str, object] | None = None) -> int | None:
-    """An integer from `4`, `+4`, `4.0` (a workbook number) or a value-map entry; None otherwise."""
+    """An integer from `4`, `+4`, `4.0` (a workbook number), `4,0` (a decimal comma) or a value-map entry;
+    None otherwise (`4,5`, `4.5`, `1,000`)."""
     value = trim(text)
     if value_map:
         mapped = value_map.get(value.casefold())
         if isinstance(mapped, int) and not isinstance(mapped, bool):
             return mapped
-    if _INTEGER.match(value):
-        return int(value.split(".")[0])
+    found = INTEGER.match(value)
+    if found:
+        return int(found[1])
     return None
 
 
 def scale_hint(low: int, high: int, value_map: dict[str, object] | None = None) -> str:
     """The fix sentence for a score: "Enter a whole number from 1 to 5" (+ accepted words)."""
-    words = [key for key, mapped in (value_map or {}).items() if not _INTEGER.match(key) and key]
+    words = [key for key, mapped in (value_map or {}).items() if not INTEGER.match(key) and key]
     extra = f" (or one of: {', '.join(words[:8])})" if words else ""
     return f"Enter a whole number from {low} to {high}{extra}"
 

@@ -15,7 +15,7 @@ def time_zone_choices() -> list[tuple[str, str]]:
 
 
 class UploadForm(forms.Form):
-    """A spreadsheet and the time zone of its timestamps that carry none."""
+    """A spreadsheet, the time zone of its timestamps that carry none, and optionally its sheet and header row."""
 
     file = forms.FileField(
         label="Spreadsheet",
@@ -26,6 +26,10 @@ class UploadForm(forms.Form):
         choices=time_zone_choices,
         initial=settings.UPLOAD_DEFAULT_TIME_ZONE,
     )
+    sheet = forms.CharField(label="Sheet", required=False, max_length=200,
+                            help_text="Workbooks: the sheet to read; empty picks the first with a header.")
+    header_row = forms.IntegerField(label="Header row", min_value=1, max_value=1000, required=False,
+                                    help_text="Empty finds the header automatically.")
 
     def clean_file(self):
         upload = self.cleaned_data["file"]

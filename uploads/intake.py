@@ -49,7 +49,7 @@ def read_file(path: Path, filename: str, options: ReadOptions) -> tuple[parsing.
     try:
         sheet = parsing.parse_file(
             path, filename, encoding=options.encoding, delimiter=options.delimiter,
-            header_row=options.header_row, sheet=options.sheet, limits=limits,
+            header_row=options.header_row, sheet=options.sheet, limits=limits, header_score=mapping.header_score,
         )
     except parsing.ParseError as exc:
         raise IntakeError(exc.messages) from None
@@ -65,7 +65,7 @@ def read_file(path: Path, filename: str, options: ReadOptions) -> tuple[parsing.
         raise IntakeError([
             "No column could be a ticket id (looked for headers such as 'ticket_id', "
             "'Ticket number', 'Conversation ID'). Rename the column that holds the ticket id to "
-            "'Ticket ID' and upload the file again."
+            "'Ticket ID' and upload the file again.", parsing.where_read(sheet),
         ])
     return sheet, preset, reason
 

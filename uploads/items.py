@@ -242,8 +242,14 @@ class _RowCheck:
         return self.raw.get(name) or Raw("", None)
 
     def error(self, name: str, src: Raw, issue: Issue) -> None:
-        self.errors.append(Problem(name, src.column, src.text, message(self.number, src.column, issue.what,
-                                                                       issue.fix), issue.code))
+        """Record an error; on a blank cell the reader noted (a formula without result, a merged cell)
+        the note replaces the fix, since it says why the cell is blank."""
+        fix = issue.fix
+        if src.position is not None and src.split is None and not self.cells[src.position].strip():
+            text, note = self.plan.notes.get((self.number, src.position), (None, ""))
+            fix = f"The cell {note}" if text == self.cells[src.position] else fix
+        self.errors.append(Problem(name, src.column, src.text, message(self.number, src.column, issue.what, fix),
+                                   issue.code))
 
     def warn(self, name: str, src: Raw, text: str, code: str) -> None:
         self.warnings.append(Problem(name, src.column, src.text, message(self.number, src.column, text), code))

@@ -18,10 +18,11 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import replace
+from functools import lru_cache
 from pathlib import Path
 
 from uploads import autodetect
-from uploads.headers import Headers
+from uploads.headers import Headers, as_list
 from uploads.preset_format import (  # noqa: F401  (re-exported: the public names of this module)
     FIELDS,
     SCALES,
@@ -46,6 +47,28 @@ def load_preset(path: Path) -> Preset:
 def builtin_presets() -> list[Preset]:
     """The built-in presets from uploads/presets/*.json, in file-name order (earlier wins ties)."""
     return [load_preset(path) for path in sorted(PRESET_DIR.glob("*.json"))]
+
+
+def header_score(cells: list[str]) -> int:
+    """How well one row's cells match known header names (parsing.HeaderScore).
+
+    0 when no cell could name the ticket id column, by autodetect's names or a
+    built-in preset's ticket_id column or split; else the number of fields named.
+    Used to find the header under a wide title row and to skip a summary sheet.
+    """
+    fields = autodetect.named_fields(cells)
+    if "ticket_id" not in fields and not any(Headers(cells).find(spec) is not None for spec in _ticket_specs()):
+        return 0
+    return len(fields | {"ticket_id"})
+
+
+@lru_cache(maxsize=1)
+def _ticket_specs() -> tuple:
+    """Column specs of the built-in presets that give ticket_id (a column, or a column split into it)."""
+    specs = []
+    for preset in builtin_presets():
+        specs += [preset.columns.get("ticket_id")] + [s.column for s in preset.splits if "ticket_id" in s.fields]
+    return tuple(item for spec in specs for item in as_list(spec))
 
 
 def resolve(preset: Preset, sheet, *, fill: bool = False) -> Preset:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import gc
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import BinaryIO
@@ -40,6 +40,10 @@ _TIME_ZONE = re.compile(r"""["']timeZone["']\s*:\s*["']([^"']+)["']""")
 _SURVEYMONKEY_LABELS = {"response", "open-ended response"}
 _HEADER_JUNK = re.compile("[\ufeff\u200b]")
 _LEGACY_QUALTRICS_ID = re.compile(r"V\d+")
+# How well a row's cells match known header names: 0 when no cell could name a
+# ticket id column (so no mapping could use the row), else higher for more known
+# names. The caller supplies it (mapping.header_score): parsing knows no fields.
+HeaderScore = Callable[[list[str]], int]
 
 
 @dataclass(frozen=True)
@@ -119,6 +123,7 @@ def parse_file(
     header_row: int | None = None,
     sheet: str | None = None,
     limits: Limits | None = None,
+    header_score: HeaderScore | None = None,
 ) -> Sheet:
     """Read an uploaded file (a path, its bytes, or a binary stream) into a Sheet.
 
@@ -127,7 +132,8 @@ def parse_file(
     mimetype (ods), OLE2 (xls), else delimited text. encoding, delimiter,
     header_row (1-based) and sheet are the uploader's overrides; None detects
     (sheet: the first visible worksheet with data; others are listed in
-    sheet_names).
+    sheet_names). With header_score, the default sheet is the first visible one
+    with a row (of its first 20) scoring above 0, else the first with data.
 
     Text: BOM first, then UTF-8, then cp1252 unless it reads as mojibake, then
     charset-normalizer (B08, B09); U+0080-U+009F or U+FFFD in the result is an
@@ -143,7 +149,9 @@ def parse_file(
 
     Header rules (B12: shared/cases/README.md): the header is the first row
     filling 3 cells, or half as many as the widest of the first 20 rows, so
-    one- or two-cell title rows above it are skipped; Qualtrics (row 3 holds
+    one- or two-cell title rows above it are skipped; when header_score gives
+    that row 0 (it cannot name a ticket id column, e.g. a wide title row), the
+    best-scoring of the first 20 rows is the header if it scores above 0. Qualtrics (row 3 holds
     ImportId JSON) and SurveyMonkey (row 2 holds "Response" labels) header rows
     are recognised. Duplicate names and data under a blank header between named
     columns are errors; an unnamed column right of every named one is dropped,
@@ -159,13 +167,30 @@ def parse_file(
     if header_row is not None and header_row < 1:
         raise ParseError("The header row must be a row number of 1 or more.")
     data = _read_source(source, limits)
-    kind = _sniff_format(data, limits)
-    if kind == "text":
-        return _parse_text(data, filename, encoding, delimiter, header_row, limits)
-    table = workbooks.read_workbook(data, sheet, limits)
-    result = _shape(table.numbers, table.rows, header_row, limits, table.notes)
-    result.format, result.sheet_name, result.sheet_names = kind, table.sheet_name, table.sheet_names
+    checked = _sniff_format(data, limits)
+    if checked.kind == "text":
+        return _parse_text(data, filename, encoding, delimiter, header_row, limits, header_score)
+    table = workbooks.read_workbook(data, sheet, limits, checked, header_score)
+    result = _shape(table.numbers, table.rows, header_row, limits, table.notes, header_score)
+    result.format, result.sheet_name, result.sheet_names = checked.kind, table.sheet_name, table.sheet_names
+    result.notices[:0] = table.notices
     return result
+
+
+def could_be_header(rows: list[list[str]], header_score: HeaderScore) -> bool:
+    """True when one of the first 20 rows scores above 0 (see HeaderScore)."""
+    return any(header_score(row) > 0 for row in rows[:_HEADER_SCAN])
+
+
+def where_read(sheet: Sheet) -> str:
+    """Which sheet and header row were read, the other sheets, and how to choose: sentences for a refusal."""
+    others = ", ".join(f"'{name}'" for name in sheet.sheet_names if name != sheet.sheet_name)
+    if not others:
+        return (f"This was read with the header in row {sheet.header_row}. To use another row as the header, "
+                "fill in Header row on the upload form (import_csat: --header-row N).")
+    return (f"This was read from sheet '{sheet.sheet_name}', header in row {sheet.header_row}; the workbook's other "
+            f"sheets are {others}. To read another sheet or header row, fill in Sheet or Header row on the upload "
+            "form (import_csat: --sheet NAME, --header-row N).")
 
 
 @contextmanager
@@ -205,27 +230,29 @@ def _read_source(source: str | os.PathLike[str] | bytes | BinaryIO, limits: Limi
     return data
 
 
-def _sniff_format(data: bytes, limits: Limits) -> str:
+def _sniff_format(data: bytes, limits: Limits) -> workbooks.Checked:
+    """The file's kind: "xlsx", "ods", "xls" or "text" (zips checked by workbooks.inspect_zip)."""
     if data.startswith((b"PK\x03\x04", b"PK\x05\x06")):
         return workbooks.inspect_zip(data, limits)
     if data.startswith(_OLE2):
         if _ENCRYPTED_OOXML in data:
             raise ParseError(workbooks.PASSWORD)
-        return "xls"
+        return workbooks.Checked("xls")
     for magic, what in _BINARY_KINDS:
         if data.startswith(magic):
             raise ParseError(f"This file is {what}, not a spreadsheet. {ACCEPTED_FORMATS}")
     if b"\x00" in data[:SAMPLE_CHARS] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise ParseError(f"This file is not a spreadsheet: it holds binary data, not text. {ACCEPTED_FORMATS}")
-    return "text"
+    return workbooks.Checked("text")
 
 
 def _parse_text(
-    data: bytes, filename: str, encoding: str | None, delimiter: str | None, header_row: int | None, limits: Limits
+    data: bytes, filename: str, encoding: str | None, delimiter: str | None, header_row: int | None, limits: Limits,
+    header_score: HeaderScore | None,
 ) -> Sheet:
     cap = limits.max_rows + max(header_row or 0, _HEADER_SCAN) + 2
     text = textfiles.read_text(data, filename, encoding, delimiter, cap, limits)
-    result = _shape(text.numbers, text.rows, header_row, limits, {})
+    result = _shape(text.numbers, text.rows, header_row, limits, {}, header_score)
     result.encoding, result.delimiter = text.encoding, text.delimiter
     return result
 
@@ -239,12 +266,13 @@ def too_many_rows(limits: Limits) -> ParseError:
 
 
 def _shape(
-    numbers: list[int], rows: list[list[str]], header_row: int | None, limits: Limits, notes: dict[tuple[int, int], str]
+    numbers: list[int], rows: list[list[str]], header_row: int | None, limits: Limits, notes: dict[tuple[int, int], str],
+    header_score: HeaderScore | None,
 ) -> Sheet:
     """Find the header, apply the header rules and build the Sheet (see parse_file)."""
     if not rows:
         raise ParseError("The file has no data: every row is empty.")
-    top = _header_index(numbers, rows, header_row)
+    top = _header_index(numbers, rows, header_row, header_score)
     layout, extra_count = _layout(rows, top)
     start = top + 1 + extra_count
     data = rows[start:]
@@ -268,7 +296,8 @@ def _shape(
     )
 
 
-def _header_index(numbers: list[int], rows: list[list[str]], header_row: int | None) -> int:
+def _header_index(numbers: list[int], rows: list[list[str]], header_row: int | None,
+                  header_score: HeaderScore | None) -> int:
     if header_row is not None:
         try:
             return numbers.index(header_row)
@@ -278,10 +307,12 @@ def _header_index(numbers: list[int], rows: list[list[str]], header_row: int | N
             ) from None
     counts = [_filled(row) for row in rows[:_HEADER_SCAN]]
     needed = min(3, max(2, (max(counts) + 1) // 2))
-    for index, count in enumerate(counts):
-        if count >= needed or _is_surveymonkey_pair(rows, index):
-            return index
-    return 0
+    top = next((index for index, count in enumerate(counts)
+                if count >= needed or _is_surveymonkey_pair(rows, index)), 0)
+    if header_score is None or header_score(rows[top]) > 0:
+        return top
+    scores = [header_score(row) for row in rows[:_HEADER_SCAN]]
+    return scores.index(max(scores)) if max(scores) > 0 else top
 
 
 def _filled(row: list[str]) -> int:
@@ -383,7 +414,7 @@ def _check_columns(names: list[str], data: list[list[str]], numbers: list[int]) 
         filled = [row_index for row_index, row in enumerate(data) if index < len(row) and row[index].strip()]
         if not filled:
             continue
-        letter = _column_letter(index)
+        letter = column_letter(index)
         if index < last_named:
             errors.append(f"column {letter} has no header but contains data")
         else:
@@ -402,7 +433,7 @@ def _duplicate_messages(names: list[str]) -> list[str]:
         if name:
             positions.setdefault(name.casefold(), []).append(index)
     return [
-        f"duplicate column '{names[found[0]]}' (columns {_and_list([_column_letter(i) for i in found])})"
+        f"duplicate column '{names[found[0]]}' (columns {_and_list([column_letter(i) for i in found])})"
         for found in positions.values()
         if len(found) > 1
     ]
@@ -412,7 +443,7 @@ def _and_list(items: list[str]) -> str:
     return f"{', '.join(items[:-1])} and {items[-1]}"
 
 
-def _column_letter(index: int) -> str:
+def column_letter(index: int) -> str:
     letters = ""
     index += 1
     while index:

@@ -16,7 +16,7 @@ import os
 import re
 from collections import Counter
 from dataclasses import dataclass
-from itertools import islice
+from itertools import chain, islice
 
 import charset_normalizer
 
@@ -46,6 +46,9 @@ _CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SEP_LINE = re.compile(r'"?sep=([^\r\n"])"?\1*(?:\r\n|\n|\r|$)', re.IGNORECASE)
 _DELIMITERS = (",", ";", "\t", "|")
 _SAMPLE_RECORDS = 1000
+# A record fed after the file's last line: an unclosed quote swallows it, which Python's csv
+# (strict=False) would otherwise let pass, reading the rest of the file into one cell.
+_END = "\uffff"
 
 
 @dataclass
@@ -85,6 +88,7 @@ def _decode(data: bytes, override: str | None) -> tuple[str, str]:
             try:
                 name, text = "utf-8", data.decode("utf-8")
             except UnicodeDecodeError:
+                _refuse_mixed_encoding(data)
                 name = _guess_legacy_encoding(data)
                 text = _decode_as(data, name)
     text = text.removeprefix("\ufeff")
@@ -104,6 +108,35 @@ def _decode_as(data: bytes, codec: str) -> str:
         raise parsing.ParseError(
             f"The file cannot be read as {codec} text (byte {exc.start:,}). {parsing.SAVE_AS_UTF8}"
         ) from exc
+
+
+def _refuse_mixed_encoding(data: bytes) -> None:
+    """Refuse a file (not valid UTF-8 as a whole) holding both UTF-8 lines and lines that are not UTF-8.
+
+    Such a file was pasted together from two sources; any one code page garbles
+    one half without an error (cp1257 read "Très" as "TrĆØs": QA enc-mixed.csv).
+    A UTF-8 line is a non-ASCII line that decodes as UTF-8 without C1 controls,
+    which a line of cp1252 or Mac Roman text almost never does by chance.
+    Lines are physical lines, counted from 1 as a text editor shows them.
+    """
+    utf8_line = other_line = 0
+    for number, line in enumerate(data.split(b"\n"), 1):
+        if line.isascii():
+            continue
+        try:
+            is_utf8 = not _BAD_CHARS.search(line.decode("utf-8"))
+        except UnicodeDecodeError:
+            is_utf8 = False
+        if is_utf8:
+            utf8_line = utf8_line or number
+        else:
+            other_line = other_line or number
+        if utf8_line and other_line:
+            raise parsing.ParseError(
+                f"The file mixes two text encodings: line {utf8_line} is UTF-8 but line {other_line} is not, "
+                "so some accented letters would be read wrongly. Correct the letters on that line (and on any "
+                'other line that shows them wrongly), save the file as "CSV UTF-8" and upload it again.'
+            )
 
 
 def _guess_legacy_encoding(data: bytes) -> str:
@@ -193,8 +226,15 @@ def _consistency(sample: str, delimiter: str, cut: bool) -> tuple[float, int]:
 
 
 def _read_records(text: str, delimiter: str, cap: int, limits: parsing.Limits) -> tuple[list[int], list[list[str]]]:
-    """Non-empty CSV records with their 1-based record numbers; stops past `cap` of them."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    """Non-empty CSV records with their 1-based record numbers; stops past `cap` of them.
+
+    A cell may be as large as the file (a 2 MB comment: QA hugecell.csv), so csv's
+    process-wide field limit (128 KiB by default) is raised to limits.max_bytes, never
+    lowered: the file itself is capped, and restoring it could break a parse in
+    another thread. A quote never closed is refused, naming the line it opens on.
+    """
+    csv.field_size_limit(max(csv.field_size_limit(), limits.max_bytes))
+    reader = csv.reader(chain(io.StringIO(text, newline=""), [_END]), delimiter=delimiter)
     numbers: list[int] = []
     rows: list[list[str]] = []
     try:
@@ -210,4 +250,13 @@ def _read_records(text: str, delimiter: str, cap: int, limits: parsing.Limits) -
             f'Line {reader.line_num:,} cannot be read as CSV ({exc}). Look for a quote (") that is '
             "never closed, or save the file again from Excel."
         ) from exc
+    if rows[-1] != [_END]:
+        # the open quote runs from its line to _END's line: take away the line breaks it swallowed
+        content = "".join(rows[-1]) + ("" if text.endswith(("\n", "\r")) else "\n")
+        start = reader.line_num - content.count("\n") - content.count("\r") + content.count("\r\n")
+        raise parsing.ParseError(
+            f'Line {start:,} opens a quote (") that is never closed, so the rest of the file would be read as '
+            "one cell. Close the quote (or remove it), or save the file again from Excel."
+        )
+    del numbers[-1], rows[-1]
     return numbers, rows

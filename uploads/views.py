@@ -55,7 +55,8 @@ def upload_new(request):
         with path.open("wb") as handle:
             for chunk in received.chunks():
                 handle.write(chunk)
-        options = intake.ReadOptions(time_zone=form.cleaned_data["time_zone"])
+        options = intake.ReadOptions(time_zone=form.cleaned_data["time_zone"], sheet=form.cleaned_data["sheet"] or None,
+                                     header_row=form.cleaned_data["header_row"])
         try:
             upload = intake.create_upload(request.user, path, received.name, options)
         except intake.IntakeError as exc:

@@ -29,7 +29,7 @@ from typing import IO, Any
 
 import python_calamine
 
-from uploads import parsing
+from uploads import cellfacts, parsing
 
 MIB = 1024 * 1024
 _PIECE_BYTES = MIB
@@ -59,13 +59,18 @@ _ODS_TAG = re.compile(rb"<(?:[\w.-]+:)?(table|table-row|table-cell|covered-table
 _ODS_REPEAT = re.compile(rb"number-(?:rows|columns)-repeated\s*=\s*[\"']([0-9]+)")
 _LONG_NUMBER = 1e15  # Excel keeps 15 significant digits (shared/formats/EXPORT-FORMATS.md section 13)
 LONG_NUMBER_NOTE = "numeric id has more than 15 significant digits: may have been rounded by Excel"
+# Every worksheet part with a formula holds an end tag `</f>` (Excel writes no namespace prefix);
+# one cheap search per piece, since most uploads hold none.
+_FORMULA_MARKER = b"</f"
 
 
 @dataclass
 class Table:
     """One sheet of a workbook as text: non-empty rows only, with their sheet row numbers.
 
-    notes: (index into rows, column index) -> warning about that cell.
+    notes: (index into rows, column index) -> warning about that cell (for a blank
+        cell a phrase following "the cell": cellfacts.FORMULA_NOTE, MERGED_NOTE).
+    notices: remarks about the whole sheet, full sentences.
     """
 
     numbers: list[int]
@@ -73,10 +78,19 @@ class Table:
     sheet_name: str
     sheet_names: list[str]
     notes: dict[tuple[int, int], str] = field(default_factory=dict)
+    notices: list[str] = field(default_factory=list)
 
 
-def inspect_zip(data: bytes, limits: parsing.Limits) -> str:
-    """Check a zip upload before any reader opens it; return "xlsx" or "ods".
+@dataclass(frozen=True)
+class Checked:
+    """What inspect_zip found: kind "xlsx" or "ods", and the zip parts that hold a formula."""
+
+    kind: str
+    formula_parts: frozenset[str] = frozenset()
+
+
+def inspect_zip(data: bytes, limits: parsing.Limits) -> Checked:
+    """Check a zip upload before any reader opens it; return its kind and the parts with formulas.
 
     Raises ParseError when the zip is damaged, is not a workbook (a .docx, an
     .xlsb), expands beyond limits.max_uncompressed_bytes or
@@ -88,9 +102,9 @@ def inspect_zip(data: bytes, limits: parsing.Limits) -> str:
             infos = archive.infolist()
             _check_sizes(infos, limits)
             kind = _zip_kind(archive)
-            for info in infos:  # every part: the rels, not the names, say which parts calamine reads
-                _scan_part(archive, info, kind, limits)
-            return kind
+            # every part: the rels, not the names, say which parts calamine reads
+            formula_parts = frozenset(info.filename for info in infos if _scan_part(archive, info, kind, limits))
+            return Checked(kind, formula_parts if kind == "xlsx" else frozenset())
     except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, ValueError) as exc:
         raise parsing.ParseError(DAMAGED) from exc
 
@@ -126,7 +140,9 @@ def _zip_kind(archive: zipfile.ZipFile) -> str:
     raise parsing.ParseError(f"This file is {what}, not a spreadsheet. {parsing.ACCEPTED_FORMATS}")
 
 
-def _scan_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, kind: str, limits: parsing.Limits) -> None:
+def _scan_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, kind: str, limits: parsing.Limits) -> bool:
+    """Check one part (see inspect_zip); True when it holds a formula."""
+    formula = False
     grid: _XlsxGrid | _GeneralXlsxGrid | _OdsGrid | None = None
     if kind == "xlsx":
         grid = _XlsxGrid()
@@ -138,6 +154,7 @@ def _scan_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, kind: str, limit
                 raise parsing.ParseError(UNSAFE)
             if grid is not None:
                 grid.feed(piece)
+            formula = formula or _FORMULA_MARKER in piece
     if isinstance(grid, _XlsxGrid) and not grid.exact:
         grid = _GeneralXlsxGrid()
         with archive.open(info) as stream:
@@ -149,6 +166,7 @@ def _scan_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, kind: str, limit
             "usually because of a stray value far below or right of the data. Delete the unused "
             "rows and columns, or copy the data into a new workbook, and upload it again."
         )
+    return formula
 
 
 def _pieces(stream: IO[bytes]) -> Iterator[bytes]:
@@ -257,18 +275,25 @@ def _column_number(letters: bytes) -> int:
     return number
 
 
-def read_workbook(data: bytes, sheet: str | None, limits: parsing.Limits) -> Table:
+def read_workbook(data: bytes, sheet: str | None, limits: parsing.Limits, checked: Checked | None = None,
+                  header_score: parsing.HeaderScore | None = None) -> Table:
     """Read one sheet of a checked workbook as text rows (empty rows left out).
 
     sheet: a sheet name (exact, else case-insensitive); None means the first
-    visible worksheet with data. Raises ParseError for a damaged or
-    password-protected workbook, an unknown sheet name, a workbook without data,
-    or a sheet over limits.max_cells.
+    visible worksheet with a row header_score rates above 0 among its first
+    rows (a header that could be mapped), else the first with data. checked:
+    inspect_zip's answer for an .xlsx, whose number formats and formulas are then
+    read (cellfacts). Raises ParseError for a damaged or password-protected
+    workbook, an unknown sheet name, a workbook without data, or a sheet over
+    limits.max_cells.
     """
     try:
         book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
         names = [m.name for m in book.sheets_metadata if m.typ == python_calamine.SheetTypeEnum.WorkSheet]
-        return _read_sheet(book, names, sheet, limits)
+        table = _read_sheet(book, names, sheet, limits, header_score)
+        if checked is not None and checked.kind == "xlsx":
+            cellfacts.apply_xlsx_facts(table, data, checked.formula_parts)
+        return table
     except python_calamine.PasswordError as exc:
         raise parsing.ParseError(PASSWORD) from exc
     except (parsing.ParseError, KeyboardInterrupt, SystemExit):
@@ -277,16 +302,21 @@ def read_workbook(data: bytes, sheet: str | None, limits: parsing.Limits) -> Tab
         raise parsing.ParseError(DAMAGED) from exc
 
 
-def _read_sheet(book: Any, names: list[str], wanted: str | None, limits: parsing.Limits) -> Table:
+def _read_sheet(book: Any, names: list[str], wanted: str | None, limits: parsing.Limits,
+                header_score: parsing.HeaderScore | None) -> Table:
     if wanted is not None:
         name = _match_sheet(names, wanted)
         return _sheet_table(book, name, names, limits)
     hidden = {m.name for m in book.sheets_metadata if m.visible != python_calamine.SheetVisibleEnum.Visible}
+    first_with_data = None
     for name in sorted(names, key=lambda n: n in hidden):
         table = _sheet_table(book, name, names, limits)
-        if table.rows:
+        if table.rows and (header_score is None or parsing.could_be_header(table.rows, header_score)):
             return table
-    raise parsing.ParseError("The workbook has no sheet with data.")
+        first_with_data = first_with_data or (table if table.rows else None)
+    if first_with_data is None:
+        raise parsing.ParseError("The workbook has no sheet with data.")
+    return first_with_data
 
 
 def _match_sheet(names: list[str], wanted: str) -> str:
@@ -319,6 +349,7 @@ def _sheet_table(book: Any, name: str, names: list[str], limits: parsing.Limits)
             if any(cells) and not "".join(cells).isspace():
                 table.numbers.append(index + 1)
                 table.rows.append(cells)
+    cellfacts.note_merged_cells(table, worksheet.merged_cell_ranges or [])
     return table
 
 

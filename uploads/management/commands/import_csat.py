@@ -26,6 +26,7 @@ class Command(BaseCommand):
         parser.add_argument("--time-zone", default="", help="Zone of timestamps without one (default: the setting).")
         parser.add_argument("--mapping", default="", help="A built-in preset's name, or a preset JSON file.")
         parser.add_argument("--sheet", default=None, help="The workbook sheet to read (default: the first with data).")
+        parser.add_argument("--header-row", type=int, default=None, help="The header's row number (default: found).")
         parser.add_argument("--dry-run", action="store_true", help="Check only: store and send nothing.")
         parser.add_argument("--items-out", default="", help="Write the API items, one JSON object per line.")
         parser.add_argument("--submit", action="store_true",
@@ -41,7 +42,8 @@ class Command(BaseCommand):
             self._fail(f"--time-zone {options['time_zone']}: unknown time zone; use an IANA name such as Europe/Berlin")
         try:
             read = intake.ReadOptions(
-                time_zone=options["time_zone"], sheet=options["sheet"], preset=self._preset(options["mapping"])
+                time_zone=options["time_zone"], sheet=options["sheet"], header_row=options["header_row"],
+                preset=self._preset(options["mapping"]),
             )
             summary = self._dry_run(path, read) if options["dry_run"] else self._import(path, read, options)
         except intake.IntakeError as exc:

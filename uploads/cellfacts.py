@@ -1,0 +1,181 @@
+"""What a workbook's cell values do not say: zero-padding number formats and formulas
+without a saved result (read from the .xlsx XML), and merged cells (calamine's ranges).
+
+calamine gives a number cell's value, not its number format, so an id typed as
+614 in a cell formatted `0000` (shown by Excel as 0614) would read as 614; and it
+gives a formula cell only its cached result, so a formula saved without one (files
+written by scripts, never opened in Excel) reads as a blank cell (QA numfmt-zeros.xlsx,
+formulas-nocache.xlsx). Only called on a zip that `workbooks.inspect_zip` has checked
+(sizes, no entity declarations), so the parts are safe to read whole.
+
+Merged cells keep their value in the top-left cell only, and the rows below read
+as blank there. They are not filled down: a merge is formatting, and a comment or
+agent merged over two customers' answers would silently be sent for both (an item
+crediting the wrong agent is worse than none, issue 3). The blank cells get a note
+so the row's message says why, and the fix table lets the uploader fill them.
+"""
+
+from __future__ import annotations
+
+import io
+import posixpath
+import re
+import zipfile
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from defusedxml import ElementTree
+
+from uploads import parsing
+
+if TYPE_CHECKING:
+    from uploads.workbooks import Table
+
+FORMULA_NOTE = "holds a formula with no saved result: open the file in Excel and save it again"
+MERGED_NOTE = "is part of the merged cells {cells}, whose value is only in {first}: unmerge them and fill the value into every row"
+_LISTED = 5  # merged ranges named in the notice
+
+_PADDING_FORMAT = re.compile(r"0{2,}")  # `0000`, `000000`: whole numbers shown with leading zeros
+# A formula element, then no value or an empty one, then the end of its cell: no saved result.
+_NO_RESULT = re.compile(rb"(?:</(?:[\w.-]+:)?f>|<(?:[\w.-]+:)?f\b[^>]*/>)\s*(?:<(?:[\w.-]+:)?v\s*/>|"
+                        rb"<(?:[\w.-]+:)?v>\s*</(?:[\w.-]+:)?v>)?\s*</(?:[\w.-]+:)?c>")
+_CELL_START = re.compile(rb"<(?:[\w.-]+:)?c\s")
+_ATTRIBUTE = re.compile(rb'(?<![\w:.-])(r|s|t)\s*=\s*["\']([^"\']*)["\']')
+_REF = re.compile(r"([A-Za-z]+)([0-9]+)")
+_RELATIONSHIPS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+
+
+@dataclass
+class CellFacts:
+    """Facts about cells of one sheet, keyed by (sheet row number from 1, column index from 0).
+
+    padding: digits a whole-number cell is shown with (format `0000` -> 4).
+    formulas_without_result: cells holding a formula but no saved value, in sheet order.
+    """
+
+    padding: dict[tuple[int, int], int] = field(default_factory=dict)
+    formulas_without_result: list[tuple[int, int]] = field(default_factory=list)
+
+
+def apply_xlsx_facts(table: Table, data: bytes, formula_parts: frozenset[str]) -> None:
+    """Pad whole numbers as their `0000`-style format shows them (614 -> "0614"), and note the
+    cells of `table` (a sheet of the .xlsx `data`) holding a formula without a saved result."""
+    facts = read_cell_facts(data, table.sheet_name, formula_parts)
+    at = {number: index for index, number in enumerate(table.numbers)}
+    for (number, column), width in facts.padding.items():
+        row = table.rows[at[number]] if number in at else []
+        if column < len(row) and row[column].isascii() and row[column].isdigit():
+            row[column] = row[column].zfill(width)
+    for number, column in facts.formulas_without_result:
+        if number in at:
+            table.notes[at[number], column] = FORMULA_NOTE
+    if facts.formulas_without_result:
+        number, column = facts.formulas_without_result[0]
+        table.notices.append(
+            f"{len(facts.formulas_without_result):,} cell(s) hold a formula with no saved result, so they read "
+            f"as blank (the first is {parsing.column_letter(column)}{number}). Open the file in Excel, save it "
+            "again and upload it again."
+        )
+
+
+def note_merged_cells(table: Table, ranges: list[tuple[tuple[int, int], tuple[int, int]]]) -> None:
+    """Note every blank cell of `table` covered by a merged range but its first (top-left) cell.
+
+    ranges: calamine's ((first row, first column), (last row, last column)), 0-based.
+    A notice names the ranges spanning several rows: only those leave data rows blank.
+    """
+    spanning = []
+    for (top, left), (bottom, right) in ranges:
+        name = f"{_ref(top, left)}:{_ref(bottom, right)}"
+        note = MERGED_NOTE.format(cells=name, first=_ref(top, left))
+        for index in range(bisect_left(table.numbers, top + 1), bisect_right(table.numbers, bottom + 1)):
+            row = table.rows[index]
+            for column in range(left, min(right + 1, len(row))):
+                if (table.numbers[index], column) != (top + 1, left) and not row[column].strip():
+                    table.notes[index, column] = note
+        if bottom > top:
+            spanning.append(name)
+    if spanning:
+        listed = ", ".join(spanning[:_LISTED]) + (f" and {len(spanning) - _LISTED:,} more" if len(spanning) > _LISTED else "")
+        table.notices.append(
+            f"Merged cells ({listed}): only the first cell of each holds the value, so the rows below read as "
+            "blank there. Unmerge them and fill the value into every row where it belongs."
+        )
+
+
+def _ref(row: int, column: int) -> str:
+    return f"{parsing.column_letter(column)}{row + 1}"
+
+
+def read_cell_facts(data: bytes, sheet_name: str, formula_parts: frozenset[str]) -> CellFacts:
+    """CellFacts of the sheet named `sheet_name` in the .xlsx `data`; empty for other formats.
+
+    formula_parts: zip part names holding a formula (from inspect_zip); the sheet XML
+    is only read again when it holds a formula or the workbook has a padding format.
+    """
+    facts = CellFacts()
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        names = set(archive.namelist())
+        if "xl/workbook.xml" not in names:
+            return facts
+        padded = _padding_styles(archive) if "xl/styles.xml" in names else {}
+        part = _sheet_part(archive, sheet_name)
+        if part not in names or (not padded and part not in formula_parts):
+            return facts
+        xml = archive.read(part)
+    if padded:
+        facts.padding = _padded_cells(xml, padded)
+    if part in formula_parts:
+        refs = (_cell_attributes(xml, found.start()).get(b"r", b"").decode() for found in _NO_RESULT.finditer(xml))
+        facts.formulas_without_result = [_position(ref) for ref in refs if _REF.fullmatch(ref)]
+    return facts
+
+
+def _padding_styles(archive: zipfile.ZipFile) -> dict[str, int]:
+    """Cell style index (the `s` attribute, as text) -> digits, for styles whose number format only pads."""
+    root = ElementTree.fromstring(archive.read("xl/styles.xml"))
+    widths = {element.get("numFmtId"): len(code) for element in root.iterfind("{*}numFmts/{*}numFmt")
+              if _PADDING_FORMAT.fullmatch(code := element.get("formatCode", ""))}
+    return {str(index): widths[xf.get("numFmtId")] for index, xf in enumerate(root.iterfind("{*}cellXfs/{*}xf"))
+            if xf.get("numFmtId") in widths}
+
+
+def _sheet_part(archive: zipfile.ZipFile, sheet_name: str) -> str | None:
+    """The zip part of a worksheet, through xl/workbook.xml and its relationships."""
+    book = ElementTree.fromstring(archive.read("xl/workbook.xml"))
+    relation = next((sheet.get(_RELATIONSHIPS) for sheet in book.iterfind("{*}sheets/{*}sheet")
+                     if sheet.get("name") == sheet_name), None)
+    rels = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+    target = next((rel.get("Target", "") for rel in rels if rel.get("Id") == relation), None)
+    if target is None:
+        return None
+    return target.lstrip("/") if target.startswith("/") else posixpath.normpath(f"xl/{target}")
+
+
+def _padded_cells(xml: bytes, padded: dict[str, int]) -> dict[tuple[int, int], int]:
+    """Number cells (no `t`, or t="n") with a padding style; text cells show their text as typed."""
+    styles = b"|".join(re.escape(index.encode()) for index in padded)
+    pattern = re.compile(rb"<(?:[\w.-]+:)?c\s[^>]*(?<![\w:.-])s\s*=\s*[\"'](?:" + styles + rb")[\"']")
+    out = {}
+    for found in pattern.finditer(xml):
+        attributes = _cell_attributes(xml, found.start())
+        ref = attributes.get(b"r", b"").decode()
+        if attributes.get(b"t", b"n") == b"n" and _REF.fullmatch(ref):
+            out[_position(ref)] = padded[attributes[b"s"].decode()]
+    return out
+
+
+def _cell_attributes(xml: bytes, at: int) -> dict[bytes, bytes]:
+    """r, s and t of the cell tag starting at, or last starting before, offset `at`."""
+    start = at if _CELL_START.match(xml, at) else max(xml.rfind(b"<c ", 0, at), xml.rfind(b":c ", 0, at))
+    return dict(_ATTRIBUTE.findall(xml, start, xml.find(b">", start)))
+
+
+def _position(ref: str) -> tuple[int, int]:
+    """"C4" -> (4, 2): sheet row number and 0-based column index."""
+    letters, digits = _REF.fullmatch(ref).groups()
+    column = 0
+    for letter in letters.upper():
+        column = column * 26 + ord(letter) - 64
+    return int(digits), column - 1
