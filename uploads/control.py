@@ -89,9 +89,10 @@ def failed_rows(upload: Upload):
 
 def fixed_failed_rows(upload: Upload):
     """Failed rows with a cell edited after their failure: `fixed_at` (fixes.edit_cell) later than
-    the last request of the batch that failed them. Only these are resent by "resend_failed"."""
+    the last request of the batch that failed them (any edit, if that batch recorded no request).
+    Only these are resent by "resend_failed"."""
     return failed_rows(upload).annotate(failed_at=Max("batch__attempts__started_at")).filter(
-        fixed_at__gt=F("failed_at")
+        Q(fixed_at__gt=F("failed_at")) | Q(fixed_at__isnull=False, failed_at__isnull=True)
     ).values("id")
 
 
