@@ -43,7 +43,7 @@ class UploadForm(forms.Form):
         return upload
 
 
-DATE_ORDERS = [("", "Automatic (a day above 12 decides; else month first with slashes)"),
+DATE_ORDERS = [("", "Automatic"),
                ("DMY", "Day-month-year (31/12/2026)"), ("MDY", "Month-day-year (12/31/2026)")]
 
 
