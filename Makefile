@@ -2,6 +2,7 @@
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+ADDRESS ?= 127.0.0.1:8000
 
 .PHONY: help run test worker bench lint clean
 
@@ -14,10 +15,10 @@ $(STAMP): requirements.txt requirements-dev.txt
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	touch $(STAMP)
 
-run: $(STAMP) ## Install, migrate, then start Redis (embedded), a worker and the web server at http://127.0.0.1:8000
+run: $(STAMP) ## Install, migrate, then start Redis (embedded), a worker and the web server at ADDRESS (127.0.0.1:8000)
 	$(PY) manage.py migrate --noinput
-	$(PY) manage.py ensure_admin
-	$(PY) manage.py runportal
+	$(PY) manage.py ensure_admin $(ADDRESS)
+	$(PY) manage.py runportal $(ADDRESS)
 
 worker: $(STAMP) ## Start one more RQ worker (uses REDIS_URL and DATABASE_URL when set)
 	$(PY) manage.py rqworker default --with-scheduler

@@ -31,3 +31,7 @@ def test_it_shows_batches_attempts_and_item_results(client, settings, queue):
     created = upload.rows.get(number=2)
     assert created.maestro_id in page
     assert page.count("Created") >= 100
+
+
+def test_it_calls_them_batches_in_the_admin():
+    assert str(Batch._meta.verbose_name_plural) == "batches"

@@ -141,3 +141,9 @@ def test_it_lists_every_row_not_created_in_the_error_report():
     assert [line[-3:] for line in lines[1:]] == [
         ["3", "Not confirmed", "not confirmed"], ["4", "Excluded", "Excluded"], ["5", "Duplicate", "identical to row 2"],
     ]
+
+
+def test_it_names_a_report_download_in_ascii_and_in_utf8():
+    assert reports.attachment_header("errors-7-Zufriedenheit Müller.csv") == (
+        "attachment; filename=\"errors-7-Zufriedenheit Muller.csv\"; "
+        "filename*=UTF-8''errors-7-Zufriedenheit%20M%C3%BCller.csv")

@@ -88,6 +88,9 @@ def test_it_locks_out_login_guessing():
     response = client.post(reverse("login"), {"username": "maria", "password": PASSWORD})
     assert response.status_code == 429
     assert "_auth_user_id" not in client.session
+    minutes = django_settings.AXES_COOLOFF_TIME * 60
+    assert (f"There were {limit} wrong passwords in a row for “maria” from this address, so signing in is "
+            f"locked for {minutes:g} minutes.") in response.content.decode()
 
 
 @pytest.mark.django_db

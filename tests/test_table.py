@@ -91,7 +91,7 @@ def test_it_saves_2000_edited_cells_across_20000_rows_and_nothing_else(uploader,
     client.force_login(uploader)
     targets = list(upload.rows.filter(status=Row.Status.INVALID).values_list("pk", flat=True))
     for pk in targets:
-        response = client.post(f"/uploads/{upload.pk}/cells/", {"row": pk, "column": 3, "text": "5"})
+        response = client.post(f"/uploads/{upload.pk}/cells/", {"row": pk, "column": 3, "text": "5", "old": "7"})
         assert response.status_code == 200
     assert response.json()["counts"]["invalid"] == 0
     after = {row.pk: (row.cells, row.edits) for row in upload.rows.all()}
@@ -152,7 +152,7 @@ def test_it_sets_excludes_includes_and_deletes_with_undo(uploader, tmp_path):
     fixes.undo_last(upload, uploader)
     restored = upload.rows.get(number=6)
     assert (restored.status, restored.edits) == (Row.Status.VALID, {"4": "same"})
-    assert [c.description for c in table.history(upload)][:2] == ["undid: deleted 1 rows", "deleted 1 rows"]
+    assert [c.description for c in table.history(upload)][:2] == ["undid: deleted 1 row", "deleted 1 row"]
 
 
 def test_it_marks_answers_an_earlier_upload_created_and_sends_them_when_included(uploader, tmp_path, queue):
@@ -252,3 +252,71 @@ def test_it_filters_a_field_by_its_errors_and_its_warnings_and_a_warning_kind(up
     assert [row.number for row in table.filter_rows(upload, {"kind": "comment:long_text"})] == [21]
     warned = [row.number for row in table.filter_rows(upload, {"status": "warning"})]
     assert warned == [row.number for row in everything if row.has_warning] == [13, 19, 21]
+
+
+def test_it_refuses_an_edit_of_a_cell_changed_since_the_page_was_loaded(uploader, tmp_path):
+    upload = make_upload(uploader, tmp_path, [answer(1, "7"), answer(2)])
+    row = upload.rows.get(number=2)
+    client = Client()
+    client.force_login(uploader)
+    url = f"/uploads/{upload.pk}/cells/"
+    assert client.post(url, {"row": row.pk, "column": 1, "text": "T-9", "old": "100001"}).status_code == 200
+    stale = client.post(url, {"row": row.pk, "column": 1, "text": "T-8", "old": "100001"})
+    assert stale.status_code == 409
+    assert stale.json() == {"error": "Row 2, ticket_id was changed to 'T-9' since you loaded this page; reload to see it."}
+    assert upload.rows.get(number=2).current_cells[1] == "T-9"
+    assert [step.description for step in table.history(upload)] == ["row 2, ticket_id: '100001' → 'T-9'"]
+
+
+def test_it_answers_a_signed_out_cell_save_with_json(uploader, tmp_path):
+    upload = make_upload(uploader, tmp_path, [answer(1, "7")])
+    response = Client().post(f"/uploads/{upload.pk}/cells/", {"row": upload.rows.get().pk, "column": 3, "text": "5"})
+    assert response.status_code == 401
+    assert response.json() == {"error": "Your session has expired: sign in again, then save the cell again.",
+                               "session_expired": True}
+
+
+def test_it_sends_the_history_and_undo_with_the_summary(uploader, tmp_path):
+    upload = make_upload(uploader, tmp_path, [answer(1, "7")])
+    client = Client()
+    client.force_login(uploader)
+    assert "No changes yet" in client.get(f"/uploads/{upload.pk}/summary/").content.decode()
+    client.post(f"/uploads/{upload.pk}/cells/", {"row": upload.rows.get().pk, "column": 3, "text": "5", "old": "7"})
+    fragment = client.get(f"/uploads/{upload.pk}/summary/").content.decode()
+    assert ": row 2, score: &#x27;7&#x27; → &#x27;5&#x27;</li>" in fragment
+    assert 'id="undo-button"' in fragment and 'data-part="summary"' in fragment
+
+
+def test_it_filters_rows_by_delivery_result(uploader, tmp_path):
+    upload = make_upload(uploader, tmp_path, [answer(n) for n in range(5)])
+    rows = list(upload.rows.order_by("number"))
+    results = [Row.Result.CREATED, Row.Result.FAILED, Row.Result.UNCONFIRMED, Row.Result.NONE]
+    for row, result in zip(rows, results, strict=False):
+        Row.objects.filter(pk=row.pk).update(result=result)
+    Row.objects.filter(pk__in=[row.pk for row in rows[:4]]).update(batch=_batch(upload))
+    found = {key: [row.number for row in table.filter_rows(upload, {"result": key})] for key in table.RESULT_FILTERS}
+    assert found == {"created": [2], "failed": [3], "unconfirmed": [4], "not_sent": [5]}
+    assert table.result_links(delivery.delivery_counts(upload)) == [
+        ("created", "Created", 1), ("failed", "Failed", 1), ("unconfirmed", "Not confirmed", 1),
+        ("not_sent", "Not sent", 1)]
+    assert table.query_string({"result": "failed", "page": "2"}) == "result=failed"
+
+
+def _batch(upload):
+    from uploads.models import Batch, Submission
+
+    submission = Submission.objects.create(upload=upload, created_by=upload.owner)
+    return Batch.objects.create(submission=submission, sequence=1, item_count=4)
+
+
+def test_it_says_failed_once_and_notes_long_cells(uploader, tmp_path):
+    upload = make_upload(uploader, tmp_path, [answer(1, comment="x" * 12_000)])
+    Row.objects.filter(upload=upload).update(result=Row.Result.FAILED, result_message="Failed: agent not found")
+    upload.status = Upload.Status.DONE_WITH_ERRORS
+    upload.save()
+    client = Client()
+    client.force_login(uploader)
+    page = client.get(f"/uploads/{upload.pk}/").content.decode()
+    assert '<td class="result result-failed">Failed: agent not found</td>' in page
+    assert '<span class="long-note">12,000 characters: focus the cell to read them all, Enter to edit</span>' in page
+    assert "Before sending:" not in page and "1 valid row</h2>" in page

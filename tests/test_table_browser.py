@@ -78,7 +78,7 @@ def test_it_lists_the_kitchen_sink_kinds_and_filters_to_one(page):
     row18 = page.locator("#rows-table tbody tr", has=page.locator("th", has_text="18"))
     assert "Duplicate" in row18.inner_text() and "identical to row 17" in row18.inner_text()
     row18.locator("button.include-anyway").click()
-    page.wait_for_selector("text=Done: included 1 rows")
+    page.wait_for_selector("text=Done: included 1 row")
     assert page.inner_text("#submit-plan").startswith("13 rows will be sent")
     assert upload.rows.get(number=18).include_anyway is True
     page.click("#error-summary >> text=score is not a whole number")
@@ -119,12 +119,12 @@ def test_it_bulk_replaces_across_matching_rows_and_undoes_it(page):
     page.click("#bulk-preview")
     expect(page.locator("#bulk-count")).to_have_text("This will change 1 cell.")
     page.click("#bulk-apply")
-    page.wait_for_selector("text=Done: replaced 'five' with '5' in Score: 1 cells")
+    page.wait_for_selector("text=Done: replaced 'five' with '5' in Score: 1 cell")
     assert count(page, "invalid") == "11"
     assert row_numbers(page) == [9]
     assert upload.rows.get(number=8).edits == {"4": "5"}
     page.click("#undo-button")
-    page.wait_for_selector("text=Undone: replaced 'five' with '5' in Score: 1 cells")
+    page.wait_for_selector("text=Undone: replaced 'five' with '5' in Score: 1 cell")
     assert count(page, "invalid") == "12"
     assert upload.rows.get(number=8).edits == {}
     assert upload.rows.get(number=8).status == Row.Status.INVALID
@@ -137,7 +137,7 @@ def test_it_excludes_a_selected_row(page):
     page.select_option("#bulk-action", "exclude")
     page.select_option("#bulk-scope", "selected")
     page.click("#bulk-apply")
-    page.wait_for_selector("text=Done: excluded 1 rows")
+    page.wait_for_selector("text=Done: excluded 1 row")
     assert (count(page, "excluded"), count(page, "valid")) == ("1", "11")
     assert page.inner_text("#submit-plan") == (
         "11 rows will be sent in 1 request, about 1 second at the current limits; "
@@ -236,3 +236,77 @@ def test_it_searches_the_cells_and_finds_an_edited_one(page):
     page.press("#q", "Enter")
     expect(page.locator("#rows-table tbody")).to_have_text("No rows match this filter.")
     assert upload.rows.get(number=8).edits == {"6": "Now 100% a_number"}
+
+
+def test_it_reads_dates_day_first_after_choosing_the_date_order(page, tmp_path):
+    path = tmp_path / "uk-slash-dates.csv"
+    path.write_text("submitted_at,ticket_id,agent_id,score\n05/10/2026 10:00,1,111,5\n06/10/2026 11:00,2,111,4\n"
+                    "07/11/2026 09:00,3,111,3\n", encoding="utf-8")
+    upload = open_upload(page, path)
+    expect(page.locator("#day-chart figcaption")).to_have_text("Responses per day (UTC), 2026-05-10 to 2026-07-11")
+    page.click("#mapping-link")
+    page.click("#date-order-link")
+    expect(page.locator("#id_date_order")).to_be_focused()
+    page.select_option("#id_date_order", "DMY")
+    page.click("text=Apply mapping and check rows")
+    expect(page.locator("#day-chart figcaption")).to_have_text("Responses per day (UTC), 2026-10-05 to 2026-11-07")
+    assert [row.item["submitted_at"] for row in upload.rows.order_by("number")] == [
+        "2026-10-05T10:00:00.000Z", "2026-10-06T11:00:00.000Z", "2026-11-07T09:00:00.000Z"]
+
+
+def edit_first_cell(page, column: int, text: str) -> None:
+    page.locator(f'#rows-table tbody td[data-column="{column}"]').first.focus()
+    page.keyboard.press("Enter")
+    page.keyboard.press("Control+a")
+    page.keyboard.type(text)
+    page.keyboard.press("Enter")
+
+
+def test_it_shows_a_refused_save_with_the_text_typed(page):
+    upload = open_upload(page, query="?kind=score:above_max")
+    Upload.objects.filter(pk=upload.pk).update(status=Upload.Status.QUEUED)  # submitted in another tab
+    edit_first_cell(page, 4, "5")
+    error = page.locator("#save-error")
+    expect(error).to_be_visible()
+    expect(error).to_have_attribute("role", "alert")
+    expect(error).to_contain_text("⚠ Not saved: Row 6, Score was not saved. This upload is queued; it can no "
+                                  "longer be edited.")
+    expect(error.locator("q.typed")).to_have_text("5")
+    assert upload.rows.get(number=6).edits == {}
+    page.click("#save-error-dismiss")
+    expect(error).to_be_hidden()
+
+    from django.contrib.sessions.models import Session
+
+    Upload.objects.filter(pk=upload.pk).update(status=Upload.Status.NEEDS_FIXES)
+    Session.objects.all().delete()  # the session expired
+    edit_first_cell(page, 4, "4")
+    expect(error).to_contain_text("Your session has expired: sign in again, then save the cell again.")
+    expect(page.locator("#sign-in-link")).to_have_attribute("href", "/login/?next=%2Fuploads%2F"
+                                                            f"{upload.pk}%2F%3Fkind%3Dscore%3Aabove_max")
+
+
+def test_it_refreshes_the_history_and_undo_after_a_cell_edit(page):
+    open_upload(page, query="?kind=score:above_max")
+    expect(page.locator("#history-list")).to_contain_text("No changes yet")
+    edit_first_cell(page, 4, "5")
+    expect(page.locator("#history-list")).to_contain_text("row 6, Score: '6' → '5'")
+    expect(page.locator("#undo-button")).to_be_visible()
+
+
+def test_it_filters_the_failed_rows_from_the_delivery_summary(page):
+    upload = open_upload(page)
+    submission = Submission.objects.create(upload=upload, created_by=upload.owner)
+    batch = submission.batches.create(sequence=1, item_count=12)
+    valid = list(upload.rows.filter(status=Row.Status.VALID).order_by("number"))
+    upload.rows.filter(pk__in=[row.pk for row in valid]).update(batch=batch, result=Row.Result.CREATED)
+    upload.rows.filter(pk__in=[valid[1].pk, valid[4].pk]).update(
+        result=Row.Result.FAILED, result_message="Failed: agent not found")
+    Upload.objects.filter(pk=upload.pk).update(status=Upload.Status.DONE_WITH_ERRORS)
+    page.reload()
+    expect(page.locator("#result-filters")).to_contain_text("Failed 2")
+    expect(page.locator("#unfixed-failed")).to_contain_text("2 failed rows have not been edited since they failed")
+    page.click("#result-filters >> text=Failed")
+    page.wait_for_url("**?result=failed")
+    assert row_numbers(page) == [valid[1].number, valid[4].number]
+    expect(page.locator("#rows-table tbody td.result").first).to_have_text("Failed: agent not found")

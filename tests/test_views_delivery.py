@@ -3,6 +3,7 @@
 import django_rq
 import pytest
 from django.core import mail
+from django.utils import timezone
 
 from tests.fakemaestro import FakeMaestro
 from tests.test_delivery import make_upload
@@ -68,32 +69,57 @@ def test_it_shows_progress_with_an_eta_from_the_limits_and_the_queue(client, fak
     data = client.get(f"/uploads/{mine.pk}/progress.json").json()
     # 3 own requests + 3 of the other upload's 5 taking turns: 6 requests, 0.5 s at 10/s.
     assert data == {
-        "sending": 250, "created": 0, "failed": 0, "unconfirmed": 0, "not_sent": 0, "sent": 0, "total": 250,
+        "sending": 250, "waiting": 0, "created": 0, "failed": 0, "unconfirmed": 0, "not_sent": 0, "sent": 0,
+        "total": 250,
         "status": "queued", "status_display": "Queued", "message": "", "active": True, "paused": False,
         "eta_seconds": 1, "eta_text": "About 1 s left (sharing the rate limit with 1 other upload)",
     }
     assert control.minimum_seconds(300) == 129.9
 
 
-def test_it_resends_fixed_failed_rows_as_a_linked_submission(client, fake):
-    upload = make_upload(3)
-    Row.objects.filter(upload=upload, number=3).update(
-        cells=["FAIL-3"], item={**Row.objects.get(upload=upload, number=3).item, "ticket_id": "FAIL-3"}
-    )
+def test_it_resends_only_failed_rows_fixed_since_they_failed(client, fake):
+    upload = make_upload(4)
+    for number in (3, 4):
+        row = Row.objects.get(upload=upload, number=number)
+        Row.objects.filter(pk=row.pk).update(cells=[f"FAIL-{number}"], item={**row.item, "ticket_id": f"FAIL-{number}"})
     first = delivery.submit_upload(upload, upload.owner)
     drain()
+    client.force_login(upload.owner)
+    page = client.get(f"/uploads/{upload.pk}/").content.decode()
+    assert 'id="resend-failed-button"' not in page
+    assert '<a href="?result=failed" >Failed <span class="count">2</span></a>' in page
+    assert ("2 failed rows have not been edited since they failed and are not resent: "
+            '<a href="?result=failed">show the failed rows</a>') in page
+    refused = post(client, upload, "resend_failed")
+    assert [str(m) for m in refused.wsgi_request._messages] == [
+        "No failed row was fixed since it failed: edit the failed rows (filter the table by “Failed”), then resend them."]
+
     row = Row.objects.get(upload=upload, number=3)
-    row.item = {**row.item, "ticket_id": "000003"}
+    row.item, row.fixed_at = {**row.item, "ticket_id": "000003"}, timezone.now()
     row.save()
+    page = client.get(f"/uploads/{upload.pk}/").content.decode()
+    assert ">Resend the 1 failed row fixed since</button>" in page
     response = post(client, upload, "resend_failed")
-    assert response.status_code == 302
+    assert [str(m) for m in response.wsgi_request._messages] == [
+        "Resending 1 row fixed since it failed. 1 row not fixed yet was not resent: filter the table by “Failed” "
+        "to find them."]
     drain()
     upload.refresh_from_db()
-    assert upload.status == Upload.Status.DONE
+    assert upload.status == Upload.Status.DONE_WITH_ERRORS
     assert [[item["ticket_id"] for item in r.json["data"]] for r in fake.requests] == [
-        ["000002", "FAIL-3", "000004"], ["000003"]
+        ["000002", "FAIL-3", "FAIL-4", "000005"], ["000003"]
     ]
     assert Submission.objects.get(upload=upload, parent=first).batches.get().item_count == 1
+    assert list(client.get(f"/uploads/{upload.pk}/", {"result": "failed"}).context["page"]) == [
+        Row.objects.get(upload=upload, number=4)]
+
+
+def test_it_reports_rows_of_a_paused_delivery_as_waiting(client, fake):
+    upload = make_upload(150)
+    delivery.submit_upload(upload, upload.owner)
+    post(client, upload, "pause")
+    data = client.get(f"/uploads/{upload.pk}/progress.json").json()
+    assert (data["sending"], data["waiting"], data["paused"], data["sent"]) == (0, 150, True, 0)
 
 
 def test_it_resends_unconfirmed_rows_only_after_the_duplicate_warning(client, fake):
@@ -147,8 +173,10 @@ def test_it_lets_only_failed_rows_be_fixed_after_delivery(client, shared):
     Row.objects.filter(pk=created.pk).update(result=Row.Result.CREATED)
     client.force_login(owner)
 
-    fixed = client.post(f"/uploads/{upload.pk}/cells/", {"row": failed.pk, "column": 1, "text": "000777"})
-    refused = client.post(f"/uploads/{upload.pk}/cells/", {"row": created.pk, "column": 1, "text": "000778"})
+    fixed = client.post(f"/uploads/{upload.pk}/cells/",
+                        {"row": failed.pk, "column": 1, "text": "000777", "old": failed.cells[1]})
+    refused = client.post(f"/uploads/{upload.pk}/cells/",
+                          {"row": created.pk, "column": 1, "text": "000778", "old": created.cells[1]})
 
     assert fixed.status_code == 200
     assert Row.objects.get(pk=failed.pk).item["ticket_id"] == "000777"

@@ -85,3 +85,79 @@ def test_it_refuses_a_preset_file_with_a_broken_pattern(client_in, shared):
     preset = SimpleUploadedFile("p.json", b'{"name": "x", "columns": {"score": "re:(("}}')
     page = client_in.post(response.url.replace("mapping/", "mapping/apply/"), {"preset_file": preset}, follow=True)
     assert "preset.columns.score: the pattern &#x27;((&#x27; is not a valid regular expression" in page.content.decode()
+
+
+UK_DATES = b"submitted_at,ticket_id,agent_id,score\n05/10/2026 10:00,1,111,5\n06/10/2026 11:00,2,111,4\n"
+
+
+def test_it_reads_dates_day_first_when_the_user_chooses_it(client_in):
+    created = Upload.objects.get(pk=int(upload(client_in, "uk.csv", UK_DATES).url.split("/")[2]))
+    page = client_in.get(f"/uploads/{created.pk}/mapping/").content.decode()
+    assert ("&#x27;submitted_at&#x27; read as month/day/year, the default for dates with slashes (no value "
+            'settles the order: no day above 12) <a href="#id_date_order" id="date-order-link">') in page
+    form = {"time_zone": "UTC", "date_order": "DMY", "field_ticket_id": "ticket_id", "field_agent_id": "agent_id",
+            "field_score": "score", "field_submitted_at": "submitted_at"}
+    client_in.post(f"/uploads/{created.pk}/mapping/", form)
+    created.refresh_from_db()
+    assert [row.item["submitted_at"] for row in created.rows.order_by("number")] == [
+        "2026-10-05T10:00:00.000Z", "2026-10-06T11:00:00.000Z"]
+    assert created.preset["date_order"] == "DMY"
+    assert '<option value="DMY" selected>' in client_in.get(f"/uploads/{created.pk}/mapping/").content.decode()
+
+
+def test_it_saves_and_exports_the_time_zone_date_order_and_name(client_in):
+    created = Upload.objects.get(pk=int(upload(client_in, "uk.csv", UK_DATES).url.split("/")[2]))
+    form = {"time_zone": "Europe/Berlin", "date_order": "DMY", "field_ticket_id": "ticket_id",
+            "field_agent_id": "agent_id", "field_score": "score", "field_submitted_at": "submitted_at"}
+    client_in.post(f"/uploads/{created.pk}/mapping/", form)
+    client_in.post(f"/uploads/{created.pk}/mapping/save/", {"name": "UK team"})
+    saved = SavedPreset.objects.get().data
+    assert (saved["name"], saved["time_zone"], saved["date_order"]) == ("UK team", "Europe/Berlin", "DMY")
+
+    response = client_in.post(f"/uploads/{created.pk}/mapping/preset.json", {"name": "Équipe UK"})
+    assert response["Content-Disposition"] == (
+        "attachment; filename=\"Equipe UK.json\"; filename*=UTF-8''%C3%89quipe%20UK.json")
+    exported = json.loads(response.content)
+    assert (exported["name"], exported["time_zone"], exported["date_order"]) == ("Équipe UK", "Europe/Berlin", "DMY")
+    unnamed = client_in.get(f"/uploads/{created.pk}/mapping/preset.json")
+    assert unnamed["Content-Disposition"] == (
+        "attachment; filename=\"Mapping of uk.csv.json\"; filename*=UTF-8''Mapping%20of%20uk.csv.json")
+    assert json.loads(unnamed.content)["name"] == "Mapping of uk.csv"
+
+
+def test_it_names_the_missing_key_of_an_imported_preset(client_in, shared):
+    response = upload(client_in, "b.csv", (shared / "samples/basic_api_fields.csv").read_bytes())
+    preset = SimpleUploadedFile("p.json", b'{"columns": {"score": "x"}}')
+    page = client_in.post(response.url.replace("mapping/", "mapping/apply/"), {"preset_file": preset}, follow=True)
+    assert ("This preset JSON is malformed: it has no &#x27;name&#x27; key (every preset needs one, "
+            "e.g. &quot;name&quot;: &quot;Team sheet&quot;).") in page.content.decode()
+
+
+def test_it_sends_a_get_of_the_upload_address_to_the_upload_form(client_in):
+    response = client_in.get("/uploads/new/")
+    assert (response.status_code, response.url) == (302, "/")
+
+
+def test_it_lists_uploads_newest_first_fifty_a_page(client_in):
+    from uploads import views
+
+    owner = get_user_model().objects.get(username="maria")
+    Upload.objects.bulk_create([Upload(owner=owner, filename=f"f{n}.csv", file_format="csv")
+                                for n in range(views.HOME_PAGE_SIZE + 1)])
+    first = client_in.get("/")
+    assert [upload.filename for upload in first.context["uploads"]][:2] == ["f50.csv", "f49.csv"]
+    assert "Page 1 of 2 · 51 uploads" in first.content.decode()
+    assert [upload.filename for upload in client_in.get("/?page=2").context["uploads"]] == ["f0.csv"]
+
+
+def test_it_offers_only_geographic_time_zones():
+    from uploads.forms import time_zone_choices
+
+    zones = [zone for zone, _ in time_zone_choices()]
+    assert zones[0] == "UTC" and "Europe/Berlin" in zones and "America/Argentina/Buenos_Aires" in zones
+    assert not {"Factory", "localtime", "posixrules", "EST", "Etc/GMT+5", "US/Eastern"} & set(zones)
+
+
+def test_it_names_a_tab_separator_in_words(client_in):
+    response = upload(client_in, "t.tsv", b"ticket_id\tagent_id\tscore\n1\tA1\t5\n2\tA1\t4\n")
+    assert ", separated by tabs, header in row 1" in client_in.get(response.url).content.decode()

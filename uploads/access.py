@@ -6,9 +6,11 @@ manager sees the uploads of every team they belong to, and their own uploads
 never a 403, so that guessing ids confirms nothing.
 """
 
+import functools
+
 from django.contrib.auth.decorators import user_passes_test
 from django.db.models import Q, QuerySet
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404
 
 from uploads.models import Team, Upload
@@ -38,6 +40,23 @@ def get_upload_for_user(user, pk: int) -> Upload:
 def team_for(user) -> Team | None:
     """The team a new upload by `user` belongs to: their first team by name, or None."""
     return user.teams.order_by("name").first() if user.is_authenticated else None
+
+
+SESSION_EXPIRED = "Your session has expired: sign in again, then save the cell again."
+
+
+def login_required_json(view):
+    """Like login_required, for the pages' fetch() calls: a signed-out request gets JSON
+    {"error": SESSION_EXPIRED, "session_expired": true} with 401, not a redirect to the login
+    page (which fetch would follow, reading the login form as the answer)."""
+
+    @functools.wraps(view)
+    def check(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return JsonResponse({"error": SESSION_EXPIRED, "session_expired": True}, status=401)
+        return view(request, *args, **kwargs)
+
+    return check
 
 
 def require_admin(view):

@@ -13,8 +13,9 @@ from datetime import timedelta
 
 import django_rq
 from django.conf import settings
-from django.db.models import Count, Q
+from django.db.models import Count, F, Max, Q
 from django.utils import timezone
+from django.utils.translation import ngettext
 from rq.exceptions import NoSuchJobError
 from rq.job import Job
 
@@ -41,11 +42,21 @@ def apply_action(upload: Upload, user, action: str, confirmed: bool = False) -> 
         delivery.cancel_upload(upload, user)
         return "Cancelled. What was sent stays recorded; the rest was not sent."
     if action == "resend_failed":
-        submission = delivery.resend_rows(upload, user, Row.Result.FAILED)
-        return f"Resending {submission.rows_count} fixed row(s)."
+        unfixed = failed_rows(upload).count() - fixed_failed_rows(upload).count()
+        if not fixed_failed_rows(upload).filter(status=Row.Status.VALID).exists():
+            raise delivery.DeliveryError(
+                "No failed row was fixed since it failed: edit the failed rows (filter the table by "
+                "“Failed”), then resend them."
+            )
+        submission = delivery.resend_rows(upload, user, Row.Result.FAILED, only=Q(id__in=fixed_failed_rows(upload)))
+        text = f"Resending {_rows(submission.rows_count)} fixed since {_it_they(submission.rows_count)} failed."
+        if unfixed:
+            text += (f" {_rows(unfixed)} not fixed yet {_was_were(unfixed)} not resent: filter the table by "
+                     "“Failed” to find them.")
+        return text
     if action == "resend_unsent":
         submission = delivery.resend_rows(upload, user, Row.Result.NONE)
-        return f"Sending the {submission.rows_count} row(s) not sent."
+        return f"Sending the {_rows(submission.rows_count)} not sent."
     if action == "resend_unconfirmed":
         if not confirmed:
             raise delivery.DeliveryError(
@@ -53,8 +64,45 @@ def apply_action(upload: Upload, user, action: str, confirmed: bool = False) -> 
                 "and sending them again can create duplicates."
             )
         submission = delivery.resend_rows(upload, user, Row.Result.UNCONFIRMED)
-        return f"Resending {submission.rows_count} unconfirmed row(s)."
+        return f"Resending {submission.rows_count} unconfirmed {_rows(submission.rows_count, number=False)}."
     raise delivery.DeliveryError(f"Unknown action {action!r}.")
+
+
+def _rows(n: int, number: bool = True) -> str:
+    """'1 row', '2 rows' (number=False: 'row', 'rows')."""
+    word = ngettext("row", "rows", n)
+    return f"{n} {word}" if number else word
+
+
+def _was_were(n: int) -> str:
+    return ngettext("was", "were", n)
+
+
+def _it_they(n: int) -> str:
+    return ngettext("it", "they", n)
+
+
+def failed_rows(upload: Upload):
+    """Rows whose latest delivery result is failed (QuerySet)."""
+    return upload.rows.filter(result=Row.Result.FAILED, batch__isnull=False)
+
+
+def fixed_failed_rows(upload: Upload):
+    """Failed rows with a cell edited after their failure: `fixed_at` (fixes.edit_cell) later than
+    the last request of the batch that failed them (any edit, if that batch recorded no request).
+    Only these are resent by "resend_failed"."""
+    return failed_rows(upload).annotate(failed_at=Max("batch__attempts__started_at")).filter(
+        Q(fixed_at__gt=F("failed_at")) | Q(fixed_at__isnull=False, failed_at__isnull=True)
+    ).values("id")
+
+
+def page_figures(upload: Upload) -> dict:
+    """progress() plus, after a delivery, `fixed_failed` and `unfixed_failed` row counts for the page."""
+    figures = progress(upload)
+    if upload.fixes_failed_rows and figures["failed"]:
+        figures["fixed_failed"] = fixed_failed_rows(upload).count()
+        figures["unfixed_failed"] = figures["failed"] - figures["fixed_failed"]
+    return figures
 
 
 def pause_upload(upload: Upload) -> None:
@@ -85,11 +133,16 @@ def _current_submission(upload: Upload) -> Submission:
 def progress(upload: Upload) -> dict:
     """The progress page's figures: delivery_counts plus status texts, `eta_seconds` and `eta_text`.
 
+    `sending` counts rows on their way only while a delivery is active; rows queued for a
+    paused (or stopped) delivery count as `waiting` instead, as the page shows them.
+
     eta_seconds: None when nothing is pending; else the shortest time the limits allow
     for this upload's remaining requests plus, per other upload sharing the token, as
     many of its remaining requests as ours (they take turns at the limiter).
     """
     counts = delivery.delivery_counts(upload)
+    counts["waiting"] = 0 if upload.is_active else counts["sending"]
+    counts["sending"] -= counts["waiting"]
     mine = _remaining_requests(Upload.objects.filter(pk=upload.pk)).get(upload.pk, 0)
     others = _remaining_requests(Upload.objects.filter(status__in=delivery.ACTIVE).exclude(pk=upload.pk))
     ahead = mine + sum(min(mine, theirs) for theirs in others.values())

@@ -67,9 +67,10 @@ def submit_upload(upload: Upload, user) -> Submission:
     return submission
 
 
-def resend_rows(upload: Upload, user, result: str) -> Submission:
+def resend_rows(upload: Upload, user, result: str, only: Q | None = None) -> Submission:
     """Send again the rows whose result is `result`: Row.Result.FAILED, UNCONFIRMED, or NONE
-    (rows of a delivery that stopped or was cancelled before sending them).
+    (rows of a delivery that stopped or was cancelled before sending them); `only` narrows
+    them further (failed rows: only those fixed since, control.fixed_failed_rows).
 
     A new Submission linked to the latest one (its parent). Failed rows are resent only
     once valid again (fixed in the table). Resending unconfirmed rows can create
@@ -85,7 +86,7 @@ def resend_rows(upload: Upload, user, result: str) -> Submission:
         ) != 1:
             raise DeliveryError("A delivery is under way for this upload: wait until it ends.")
         row_ids = list(
-            upload.rows.filter(result=result, status=Row.Status.VALID, batch__isnull=False)
+            upload.rows.filter(only or Q(), result=result, status=Row.Status.VALID, batch__isnull=False)
             .order_by("number").values_list("id", flat=True)
         )
         if not row_ids:

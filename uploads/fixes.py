@@ -7,6 +7,8 @@ undo needs (`before`). The original cells (`Row.cells`) are never changed.
 """
 
 from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import ngettext
 
 from uploads import intake, mapping, table, textsearch, validation
 from uploads.models import Change, Row, Upload
@@ -38,14 +40,27 @@ def select_rows(upload: Upload, row_ids: list[int] | None, params):
     return table.filter_rows(upload, params)
 
 
-def edit_cell(upload: Upload, user, row: Row, column: int, text: str) -> list[Row]:
+def edit_cell(upload: Upload, user, row: Row, column: int, text: str, expected: str | None = None) -> list[Row]:
     """One cell edit through intake.edit_cell, recorded as an 'edit' step; returns the rows that changed.
 
-    Raises intake.IntakeError like intake.edit_cell.
+    expected: the text the editor saw before editing (None: no check). When the stored text
+    differs (another tab or person saved the cell since), nothing is saved. After a failed
+    delivery an edit also stamps `fixed_at`, so "Resend fixed failed rows" knows the row was
+    fixed (control.fixed_failed_rows). Raises intake.IntakeError like intake.edit_cell, and
+    for a changed cell.
     """
-    old_edit, old_text = row.edits.get(str(column)), row.current_cells[column] if column < len(row.cells) else ""
     with transaction.atomic():
+        row = Row.objects.select_for_update().get(pk=row.pk)
+        row.upload = upload
+        old_edit, old_text = row.edits.get(str(column)), row.current_cells[column] if column < len(row.cells) else ""
+        if expected is not None and column < len(row.cells) and old_text != expected:
+            raise intake.IntakeError([
+                f"Row {row.number}, {upload.columns[column]} was changed to '{_short(old_text)}' since you "
+                "loaded this page; reload to see it."
+            ])
         changed = intake.edit_cell(row, column, text)
+        if row.result == Row.Result.FAILED and old_text != text:
+            Row.objects.filter(pk=row.pk).update(fixed_at=timezone.now())
         if old_text != text:
             name = upload.columns[column]
             Change.objects.create(
@@ -54,6 +69,11 @@ def edit_cell(upload: Upload, user, row: Row, column: int, text: str) -> list[Ro
                 before=[[row.pk, column, old_edit]],
             )
     return changed
+
+
+def _count(n: int, singular: str, plural: str) -> str:
+    """'1 cell', '3 cells'."""
+    return f"{n} {ngettext(singular, plural, n)}"
 
 
 def _short(text: str, limit: int = 60) -> str:
@@ -129,7 +149,7 @@ def _apply_cells(upload, user, action, rows, index, value, find) -> Change:
     what = {"set": f"set {name} to '{_short(value)}'",
             "replace": f"replaced '{_short(find)}' with '{_short(value)}' in {name}",
             "map": f"mapped {name} '{_short(find)}' → '{_short(value)}' across the upload"}[action]
-    return _record(upload, user, action, f"{what}: {len(before)} cells", len(before), before)
+    return _record(upload, user, action, f"{what}: {_count(len(before), 'cell', 'cells')}", len(before), before)
 
 
 def _set_cell(row: Row, index: int, text: str) -> None:
@@ -149,7 +169,7 @@ def _apply_flags(upload, user, action, rows) -> Change:
         touched.append(row)
     recheck(upload, touched)
     verb = "excluded" if action == "exclude" else "included"
-    return _record(upload, user, action, f"{verb} {len(touched)} rows", 0, before)
+    return _record(upload, user, action, f"{verb} {_count(len(touched), 'row', 'rows')}", 0, before)
 
 
 def _delete(upload, user, rows) -> Change:
@@ -162,7 +182,7 @@ def _delete(upload, user, rows) -> Change:
         Row.objects.filter(id__in=chunk).delete()
     intake.settle_duplicates(upload, keys - {""})
     intake.refresh_status(upload)
-    return _record(upload, user, "delete", f"deleted {len(ids)} rows", 0, before)
+    return _record(upload, user, "delete", f"deleted {_count(len(ids), 'row', 'rows')}", 0, before)
 
 
 def _record(upload, user, action, description, cells, before) -> Change:

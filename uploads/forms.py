@@ -7,10 +7,15 @@ from django.conf import settings
 
 from uploads.mapping import FIELDS
 
+# The areas of the IANA database's geographic zones (Area/Location); left out: "Factory",
+# "localtime", "posixrules", Etc/*, and old aliases such as "EST" or "US/Eastern".
+ZONE_AREAS = ("Africa", "America", "Antarctica", "Arctic", "Asia", "Atlantic", "Australia", "Europe", "Indian",
+              "Pacific")
+
 
 def time_zone_choices() -> list[tuple[str, str]]:
-    """Every IANA zone, UTC first."""
-    zones = sorted(zoneinfo.available_timezones() - {"UTC"})
+    """UTC, then every geographic IANA zone (ZONE_AREAS), sorted."""
+    zones = sorted(zone for zone in zoneinfo.available_timezones() if zone.split("/")[0] in ZONE_AREAS)
     return [("UTC", "UTC")] + [(zone, zone) for zone in zones]
 
 
@@ -42,10 +47,17 @@ class UploadForm(forms.Form):
         return upload
 
 
+DATE_ORDERS = [("", "Automatic"),
+               ("DMY", "Day-month-year (31/12/2026)"), ("MDY", "Month-day-year (12/31/2026)")]
+
+
 class MappingForm(forms.Form):
-    """Which column feeds each API field, and the time zone for naive timestamps."""
+    """Which column feeds each API field, the time zone for naive timestamps, and the day/month
+    order of dates like 05/10/2026 (the preset's `date_order`: '' automatic, 'DMY' or 'MDY')."""
 
     time_zone = forms.ChoiceField(label="Time zone of timestamps without one", choices=time_zone_choices)
+    date_order = forms.ChoiceField(label="Date order", choices=DATE_ORDERS, required=False,
+                                   widget=forms.Select(attrs={"aria-describedby": "date-order-help"}))
 
     def __init__(self, *args, columns: list[str], **kwargs):
         super().__init__(*args, **kwargs)
@@ -55,11 +67,13 @@ class MappingForm(forms.Form):
 
 
 class CellEditForm(forms.Form):
-    """One edited cell: the row's id, the column index, the new text."""
+    """One edited cell: the row's id, the column index, the new text, and the text the page showed
+    before the edit (`old`: the edit is refused when the stored text differs, fixes.edit_cell)."""
 
     row = forms.IntegerField(min_value=1)
     column = forms.IntegerField(min_value=0)
     text = forms.CharField(required=False, strip=False, max_length=20000)
+    old = forms.CharField(required=False, strip=False, max_length=20000)
 
 
 ENCODINGS = [("", "Detect"), ("utf-8", "UTF-8"), ("utf-16", "UTF-16 (Excel Unicode Text)"),

@@ -156,6 +156,9 @@ class Row(models.Model):
     maestro_id = models.CharField(max_length=64, blank=True)
     result_message = models.TextField(blank=True)
     batch = models.ForeignKey("Batch", null=True, blank=True, on_delete=models.SET_NULL, related_name="rows")
+    fixed_at = models.DateTimeField(
+        null=True, blank=True, help_text="Last cell edit while the row's result was failed (fixes.edit_cell)."
+    )
 
     class Meta:
         ordering = ["upload", "number"]
@@ -172,6 +175,8 @@ class Row(models.Model):
             models.Index(fields=["upload", "has_warning", "warning_kinds"], name="row_warnings_idx"),
             # Covers the charts: valid rows by score and day.
             models.Index(fields=["upload", "status", "item_score", "item_day"], name="row_charts_idx"),
+            # Covers the table's delivery result filters (table.filter_rows ?result=).
+            models.Index(fields=["upload", "result", "number"], name="row_results_idx"),
         ]
         # search_text has an index per database too (uploads/textsearch.py, migration 0004).
 
@@ -232,6 +237,7 @@ class Batch(models.Model):
 
     class Meta:
         ordering = ["submission", "sequence"]
+        verbose_name_plural = "batches"
         constraints = [
             models.UniqueConstraint(fields=["submission", "sequence"], name="batch_sequence_unique")
         ]

@@ -16,7 +16,10 @@ The API always receives the original text: reports never change stored data.
 
 import csv
 import json
+import re
+import unicodedata
 from collections.abc import Iterable, Iterator
+from urllib.parse import quote
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -54,6 +57,16 @@ def report_filename(upload: Upload, kind: str = "errors", fmt: str = "csv") -> s
     """e.g. `errors-12-zendesk.csv`, `results-12-zendesk.xlsx`."""
     stem = upload.filename.rsplit(".", 1)[0][:60].replace('"', "")
     return f"{kind}-{upload.pk}-{stem}.{fmt}"
+
+
+def attachment_header(filename: str) -> str:
+    """A Content-Disposition value for downloading `filename`: an ASCII `filename=` (accents
+    dropped, other characters as '_') for old clients, then RFC 5987's `filename*=UTF-8''` with
+    the exact name, which browsers prefer. Never RFC 2047 (=?utf-8?b?...?=), which Chromium
+    ignores and saves under the URL's name."""
+    plain = unicodedata.normalize("NFKD", filename).encode("ascii", "ignore").decode()
+    plain = re.sub(r'[^\x20-\x7e]|["\\]', "_", plain) or "download"
+    return f"attachment; filename=\"{plain}\"; filename*=UTF-8''{quote(filename, safe='')}"
 
 
 def row_reason(row: Row) -> str:

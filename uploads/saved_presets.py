@@ -6,6 +6,7 @@ picks it automatically (mapping.choose_preset ranks the most detect entries firs
 The JSON format is mapping.Preset's (uploads/preset_format.py, README "Preset JSON").
 """
 
+import dataclasses
 import json
 import re
 
@@ -13,6 +14,10 @@ from django.db import DatabaseError, IntegrityError
 
 from uploads import mapping
 from uploads.models import SavedPreset, Upload
+
+# Keys a preset JSON must have: the Preset fields without a default ("name").
+REQUIRED_KEYS = [f.name for f in dataclasses.fields(mapping.Preset)
+                 if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING]
 
 
 def all_presets() -> list[mapping.Preset]:
@@ -41,16 +46,27 @@ def find_preset(name: str) -> mapping.Preset:
     raise KeyError(name)
 
 
-def save_mapping(upload: Upload, name: str, user) -> SavedPreset:
-    """Save `upload`'s current mapping as preset `name`; ValueError when the name is taken."""
+def preset_of_upload(upload: Upload, name: str, user) -> mapping.Preset:
+    """`upload`'s current mapping as a preset called `name` ('' gives "Mapping of <file name>").
+
+    It keeps the upload's time zone and date order (the form's choices) and detects the
+    columns it reads, so a later file with the same headers picks it.
+    """
     preset = mapping.Preset.from_json(upload.preset)
-    preset.name = name
+    preset.name = name.strip() or f"Mapping of {upload.filename}"[:100]
     preset.description = f"Saved from {upload.filename} by {user.get_username()}."
+    preset.time_zone = upload.time_zone
     preset.detect = _read_columns(preset)
-    preset.reasons = {field: f"preset '{name}' takes {field} from column '{column}'"
+    preset.reasons = {field: f"preset '{preset.name}' takes {field} from column '{column}'"
                       for field, column in preset.columns.items()}
+    return preset
+
+
+def save_mapping(upload: Upload, name: str, user) -> SavedPreset:
+    """Save `upload`'s current mapping as preset `name` (preset_of_upload); ValueError when the name is taken."""
+    preset = preset_of_upload(upload, name, user)
     try:
-        return SavedPreset.objects.create(name=name, data=preset.to_json(), created_by=user)
+        return SavedPreset.objects.create(name=preset.name, data=preset.to_json(), created_by=user)
     except IntegrityError:
         raise ValueError(f"A preset called '{name}' already exists; choose another name.") from None
 
@@ -63,9 +79,14 @@ def _read_columns(preset: mapping.Preset) -> list[str]:
     return [column for column in columns if column]
 
 
-def export_json(upload: Upload) -> str:
-    """The upload's mapping as preset JSON text (indented, UTF-8)."""
-    return json.dumps(upload.preset, indent=2, ensure_ascii=False)
+def export_json(upload: Upload, name: str, user) -> tuple[str, str]:
+    """(file name, preset JSON text, indented) of `upload`'s mapping as preset `name` (preset_of_upload).
+
+    The file name is the preset's name with a .json suffix, slashes and quotes left out.
+    """
+    preset = preset_of_upload(upload, name, user)
+    filename = re.sub(r'[\\/"\x00-\x1f]+', " ", preset.name).strip() + ".json"
+    return filename, json.dumps(preset.to_json(), indent=2, ensure_ascii=False)
 
 
 def parse_json(data: bytes) -> mapping.Preset:
@@ -76,6 +97,10 @@ def parse_json(data: bytes) -> mapping.Preset:
         raise ValueError(f"This is not a preset JSON file ({exc}).") from None
     if not isinstance(raw, dict):
         raise ValueError("This preset JSON is malformed: it must be one JSON object.")
+    missing = [key for key in REQUIRED_KEYS if key not in raw]
+    if missing:
+        raise ValueError(f"This preset JSON is malformed: it has no {', '.join(map(repr, missing))} key "
+                         '(every preset needs one, e.g. "name": "Team sheet").')
     _check_patterns(raw)
     try:
         return mapping.Preset.from_json(raw)

@@ -19,6 +19,7 @@ from django.db.models.expressions import RawSQL
 from django.db.models.fields.json import KT
 from django.db.models.functions import Coalesce, Lower
 
+from uploads import dates as dates_module
 from uploads import mapping, textsearch
 from uploads.models import Row, Upload
 
@@ -35,12 +36,20 @@ WARNED = Q(has_warning=Value(True))
 SORTS = ("number", "status")
 STATUS_LINKS = [("invalid", "Invalid"), ("valid", "Valid"), ("warning", "With warnings"), ("skipped", "Skipped"),
                 ("duplicate", "Duplicate"), ("excluded", "Excluded")]
+# ?result= filters, after a delivery: the same rows as delivery.delivery_counts counts under each key.
+RESULT_FILTERS = {
+    "created": Q(result=Row.Result.CREATED), "failed": Q(result=Row.Result.FAILED),
+    "unconfirmed": Q(result=Row.Result.UNCONFIRMED), "not_sent": Q(result=Row.Result.NONE, batch__isnull=False),
+}
+RESULT_LINKS = [("created", "Created"), ("failed", "Failed"), ("unconfirmed", "Not confirmed"), ("not_sent", "Not sent")]
+FILTER_KEYS = ("status", "result", "kind", "field", "q", "sort", "dir", "size")
 
 
 def filter_rows(upload: Upload, params) -> QuerySet:
     """Rows of `upload` matching the table's query string, sorted.
 
     ?status= one of STATUS_FILTERS ('warning': rows with any warning, whatever their status);
+    ?result= one of RESULT_FILTERS (the delivery result: created, failed, unconfirmed, not_sent);
     ?kind=field:code (an error or warning kind, as error_summary gives); ?field= rows with a
     problem on that API field; ?q= text in any current cell (case-insensitive);
     ?sort=number|status|c<column index>, ?dir=desc. Unknown values are ignored.
@@ -51,6 +60,9 @@ def filter_rows(upload: Upload, params) -> QuerySet:
         rows = rows.filter(WARNED)
     elif status in Row.Status.values:
         rows = rows.filter(status=status)
+    result = params.get("result", "")
+    if result in RESULT_FILTERS:
+        rows = rows.filter(RESULT_FILTERS[result])
     kind = params.get("kind", "").strip()
     if kind:
         rows = rows.filter(_problem_filter(upload, f" {kind} "))
@@ -61,6 +73,11 @@ def filter_rows(upload: Upload, params) -> QuerySet:
     if text:
         rows = textsearch.matching(upload, rows, text)
     return rows.order_by(*_ordering(upload, params))
+
+
+def result_links(counts: dict) -> list[tuple[str, str, int]]:
+    """(?result= key, label, rows) per RESULT_LINKS, from delivery counts (control.progress)."""
+    return [(key, label, counts.get(key, 0)) for key, label in RESULT_LINKS]
 
 
 def page_of_rows(upload: Upload, params) -> Page:
@@ -108,7 +125,7 @@ def cell_expression(index: int):
 
 def query_string(params, **changes) -> str:
     """The table's query string with `changes` applied (None removes a key); page is reset."""
-    kept = {key: params.get(key) for key in ("status", "kind", "field", "q", "sort", "dir", "size")}
+    kept = {key: params.get(key) for key in FILTER_KEYS}
     kept["page"] = None
     kept.update(changes)
     return urlencode({key: value for key, value in kept.items() if value})
@@ -335,12 +352,20 @@ def summary_key(upload: Upload) -> str:
 
 
 def _filters(params) -> dict:
-    return {key: params.get(key, "") for key in ("status", "kind", "field", "q", "sort", "dir", "size")}
+    return {key: params.get(key, "") for key in FILTER_KEYS}
 
 
 def history(upload: Upload, limit: int = 50) -> list:
     """The latest steps of the fix-it history (Change), newest first, with their users."""
     return list(upload.changes.select_related("user").defer("before")[:limit])
+
+
+def history_context(upload: Upload) -> dict:
+    """What snippets/history.html needs: the latest 30 steps and whether Undo has a step to take back."""
+    return {
+        "history": history(upload, 30),
+        "has_undo": upload.changes.exclude(action__in=("undo", "remap")).filter(undone=False).exists(),
+    }
 
 
 def page_context(upload: Upload, params, page) -> dict:
@@ -357,9 +382,8 @@ def page_context(upload: Upload, params, page) -> dict:
         "matching": page.paginator.count,
         "previous_query": query_string(params, page=page.previous_page_number()) if page.has_previous() else "",
         "next_query": query_string(params, page=page.next_page_number()) if page.has_next() else "",
-        "history": history(upload, 30),
-        "has_undo": upload.changes.exclude(action__in=("undo", "remap")).filter(undone=False).exists(),
-        "filtered": any(filters[key] for key in ("status", "kind", "field", "q")),
+        **history_context(upload),
+        "filtered": any(filters[key] for key in ("status", "result", "kind", "field", "q")),
     }
 
 
@@ -380,15 +404,20 @@ def _headers(upload: Upload, params) -> list[dict]:
 
 
 def mapping_initial(upload: Upload) -> dict:
-    """The mapping form's initial values from the upload's preset."""
+    """The mapping form's initial values from the upload's preset: columns, time zone, date order."""
     preset = mapping.Preset.from_json(upload.preset)
     initial = {f"field_{field}": preset.columns.get(field, "") for field in mapping.FIELDS}
     initial["time_zone"] = upload.time_zone
+    initial["date_order"] = preset.date_order or ""
     return initial
 
 
 def preset_from_form(upload: Upload, data: dict) -> mapping.Preset:
-    """The upload's preset with the columns the user chose."""
+    """The upload's preset with the columns and date order ('' automatic, 'DMY', 'MDY') the user chose.
+
+    The form's time zone is the upload's (passed to the remap apart); a zone a preset brought
+    is dropped here, or it would win over the user's choice (dates.decide_column: preset > upload).
+    """
     preset = mapping.Preset.from_json(upload.preset)
     for field in mapping.FIELDS:
         column = data.get(f"field_{field}", "")
@@ -396,7 +425,29 @@ def preset_from_form(upload: Upload, data: dict) -> mapping.Preset:
             preset.columns[field] = column
         else:
             preset.columns.pop(field, None)
+    preset.date_order = data.get("date_order") or None
+    preset.time_zone = None
     return preset
+
+
+DELIMITER_NAMES = {",": "commas", ";": "semicolons", "\t": "tabs", "|": "pipes (|)", " ": "spaces"}
+
+
+def delimiter_name(delimiter: str) -> str:
+    """How the mapping page names a CSV separator: 'tabs' for a tab, never an invisible character."""
+    return DELIMITER_NAMES.get(delimiter, repr(delimiter))
+
+
+def mapping_decisions(upload: Upload) -> list[dict]:
+    """What reading decided, for the mapping page: [{'text': sentence, 'date_order': bool}].
+
+    date_order is True on the sentence that gives the day/month order, so the page can point
+    at the Date order control from it.
+    """
+    dates = (upload.check_context or {}).get("dates") or {}
+    order = dates_module.ORDER_WORDS.get(dates.get("order") or "")
+    prefix = f"'{dates.get('column')}' read as {order}," if order else None
+    return [{"text": text, "date_order": bool(prefix) and text.startswith(prefix)} for text in upload.decisions]
 
 
 def explain_mapping(upload: Upload) -> list[dict]:

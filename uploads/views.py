@@ -5,13 +5,14 @@ from pathlib import Path
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.views.decorators.http import require_POST
 
-from uploads import access, approval, audit, control, delivery, fixes, intake, saved_presets, table
+from uploads import access, approval, audit, control, delivery, fixes, intake, reports, saved_presets, table
 from uploads.forms import (
     ApplyPresetForm,
     BulkFixForm,
@@ -22,6 +23,9 @@ from uploads.forms import (
     UploadForm,
 )
 from uploads.models import Row, Upload
+
+# Uploads per page of "Your uploads", newest first.
+HOME_PAGE_SIZE = 50
 
 
 def _get_upload_for_user(request, pk: int) -> Upload:
@@ -34,8 +38,9 @@ def _home(request, form: UploadForm, status: int = 200):
         n_rows=Count("rows"),
         n_invalid=Count("rows", filter=Q(rows__status=Row.Status.INVALID)),
         n_created=Count("rows", filter=Q(rows__result=Row.Result.CREATED)),
-    )[:200]
-    return render(request, "uploads/home.html", {"uploads": uploads, "form": form}, status=status)
+    ).order_by("-created_at", "-id")
+    page = Paginator(uploads, HOME_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "uploads/home.html", {"uploads": page, "form": form}, status=status)
 
 
 @login_required
@@ -44,8 +49,11 @@ def home(request):
 
 
 @login_required
-@require_POST
 def upload_new(request):
+    """POST: a new upload. GET (the login page sending back a user whose session expired mid-upload):
+    the home page, which has the upload form."""
+    if request.method != "POST":
+        return redirect("uploads:home")
     form = UploadForm(request.POST, request.FILES)
     if not form.is_valid():
         return _home(request, form, status=400)
@@ -81,6 +89,7 @@ def mapping_page(request, pk: int):
         return redirect("uploads:table", upload.pk)
     context = {
         "upload": upload, "form": form, "explain": table.explain_mapping(upload),
+        "decisions": table.mapping_decisions(upload), "delimiter": table.delimiter_name(upload.delimiter),
         "reading_form": ReadingForm(
             sheet_names=upload.sheet_meta.get("sheet_names", []),
             initial={"header_row": upload.header_row, "sheet": upload.sheet_name},
@@ -144,9 +153,12 @@ def mapping_save_preset(request, pk: int):
 
 @login_required
 def mapping_export(request, pk: int):
+    """The mapping as a preset JSON download, named as the user typed (?name= or the save form's name)."""
     upload = _get_upload_for_user(request, pk)
-    response = HttpResponse(saved_presets.export_json(upload), content_type="application/json; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="preset-{upload.pk}.json"'
+    name = (request.POST.get("name") or request.GET.get("name") or "")[:100]
+    filename, text = saved_presets.export_json(upload, name, request.user)
+    response = HttpResponse(text, content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = reports.attachment_header(filename)
     return response
 
 
@@ -154,26 +166,29 @@ def mapping_export(request, pk: int):
 def table_page(request, pk: int):
     upload = _get_upload_for_user(request, pk)
     page = table.page_of_rows(upload, request.GET)
+    figures = {} if upload.is_editable else control.page_figures(upload)
     context = {
         "upload": upload,
         "page": page,
-        "delivery": {} if upload.is_editable else control.progress(upload),
+        "delivery": figures,
+        "result_links": table.result_links(figures),
         "filter": request.GET.get("status", ""),
         **table.page_context(upload, request.GET, page),
     }
     return render(request, "uploads/table.html", context)
 
 
-@login_required
+@access.login_required_json
 @require_POST
 def edit_cell(request, pk: int):
     upload = _get_upload_for_user(request, pk)
     form = CellEditForm(request.POST)
     if not form.is_valid():
         return JsonResponse({"error": form.errors.as_text()}, status=400)
-    row = get_object_or_404(Row, upload=upload, pk=form.cleaned_data["row"])
+    data = form.cleaned_data
+    row = get_object_or_404(Row, upload=upload, pk=data["row"])
     try:
-        changed = fixes.edit_cell(upload, request.user, row, form.cleaned_data["column"], form.cleaned_data["text"])
+        changed = fixes.edit_cell(upload, request.user, row, data["column"], data["text"], expected=data["old"])
     except intake.IntakeError as exc:
         return JsonResponse({"error": " ".join(exc.messages)}, status=409)
     audit.record(upload, request.user, "cell_edited", row=row.number, column=upload.columns[form.cleaned_data["column"]])
@@ -250,7 +265,7 @@ def undo(request, pk: int):
 
 @login_required
 def summary(request, pk: int):
-    """The counts, problem summary and charts as an HTML fragment, for a refresh after an edit."""
+    """The counts, problem summary, charts and history as an HTML fragment, for a refresh after an edit."""
     upload = _get_upload_for_user(request, pk)
-    context = {"upload": upload, **table.summary_context(upload, request.GET)}
-    return render(request, "uploads/snippets/summary.html", context)
+    context = {"upload": upload, **table.summary_context(upload, request.GET), **table.history_context(upload)}
+    return render(request, "uploads/snippets/refresh.html", context)

@@ -50,7 +50,7 @@ def send_back(request, pk: int):
 def report(request, pk: int, kind: str, fmt: str):
     upload = access.get_upload_for_user(request.user, pk)
     response = HttpResponse(content_type=reports.CONTENT_TYPES[fmt])
-    response["Content-Disposition"] = f'attachment; filename="{reports.report_filename(upload, kind, fmt)}"'
+    response["Content-Disposition"] = reports.attachment_header(reports.report_filename(upload, kind, fmt))
     reports.write_report(upload, kind, fmt, response)
     audit.record(upload, request.user, "report_downloaded", kind=kind, format=fmt)
     return response

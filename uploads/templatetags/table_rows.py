@@ -15,6 +15,8 @@ from uploads.models import Row, Upload
 from uploads.table import display_rows
 
 register = template.Library()
+# Cells longer than this (characters) get a note under their clamped text (portal.css shows four lines).
+LONG_CELL = 300
 
 
 @register.simple_tag(takes_context=True)
@@ -74,6 +76,9 @@ def _cell(cell) -> str:
     attributes = (' aria-invalid="true"' if cell.errors else "") + (
         f' title="The file said: {esc(cell.original)}"' if cell.edited else "")
     inner = [f'<span class="text">{esc(cell.text)}</span>']
+    if len(cell.text) > LONG_CELL:
+        inner.append(f'<span class="long-note">{len(cell.text):,} characters: focus the cell to read them all, '
+                     "Enter to edit</span>")
     if cell.edited:
         inner.append(f'<span class="visually-hidden"> (edited; the file said: {esc(cell.original)})</span>')
     inner += [f'<div class="error-text" role="note">⚠ {esc(message)}</div>' for message in cell.errors]
@@ -85,6 +90,8 @@ def _result(item: Row, editable: bool) -> str:
     if item.result == Row.Result.CREATED:
         return f"Created <code>{esc(item.maestro_id)}</code>"
     if item.result:
-        message = f": {esc(item.result_message)}" if item.result_message else ""
-        return f"{esc(item.get_result_display())}{message}"
+        label = item.get_result_display()
+        # MaestroQA's per-item status reads "Failed: <message>" (maestro.ItemResult): say "Failed" once.
+        text = item.result_message.removeprefix(f"{label}: ")
+        return f"{esc(label)}: {esc(text)}" if text else esc(label)
     return "—" if editable else "Not sent"

@@ -9,7 +9,7 @@
       bar.max = data.total || 1;
       bar.value = data.sent;
       document.getElementById("progress-text").textContent =
-        data.sent + " of " + data.total + " items sent · " + data.created + " created · " + data.failed +
+        data.sent + " of " + data.total + (data.total === 1 ? " item" : " items") + " sent · " + data.created + " created · " + data.failed +
         " failed · " + data.unconfirmed + " not confirmed" + (data.message ? " · " + data.message : "");
       document.getElementById("progress-eta").textContent = data.eta_text || "";
       document.getElementById("upload-status").textContent = data.status_display;

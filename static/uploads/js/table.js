@@ -48,16 +48,26 @@
     var column = td.dataset.column;
     stopEdit(td);
     if (value === original) { td.focus(); if (step) { move(td, step[0], step[1]); } return; }
-    var body = new URLSearchParams({ row: tr.dataset.row, column: column, text: value });
+    // `old` is the text this page showed: the server refuses the edit if the cell changed since (another tab).
+    var body = new URLSearchParams({ row: tr.dataset.row, column: column, text: value, old: original });
+    var where = "Row " + tr.querySelector("th[scope=row]").textContent + ", " + columnName(column);
     fetch(table.dataset.editUrl, {
       method: "POST",
       headers: { "X-CSRFToken": csrf, "Content-Type": "application/x-www-form-urlencoded" },
       body: body,
       credentials: "same-origin"
     }).then(function (response) {
+      var json = (response.headers.get("Content-Type") || "").indexOf("application/json") === 0;
+      if (!json) {
+        return { ok: false, data: { error: "The server refused the save (HTTP " + response.status + "). Reload the page and try again." } };
+      }
       return response.json().then(function (data) { return { ok: response.ok, data: data }; });
     }).then(function (result) {
-      if (!result.ok) { announce(result.data.error || "The cell could not be saved."); return; }
+      if (!result.ok) {
+        showError(where + " was not saved. " + (result.data.error || ""), value, result.data.session_expired, td);
+        return;
+      }
+      hideError();
       Object.keys(result.data.rows).forEach(function (id) {
         var old = document.getElementById("row-" + id);
         if (old) { old.outerHTML = result.data.rows[id]; }
@@ -75,7 +85,56 @@
         if (step) { move(fresh, step[0], step[1]); }
       }
       refreshSummary();
-    }).catch(function () { announce("The cell could not be saved: the server did not answer."); });
+    }).catch(function () {
+      showError(where + " was not saved: the server did not answer. Check your connection and try again.", value, false, td);
+    });
+  }
+
+  function columnName(index) {
+    var header = table.querySelector('thead a[data-sort="c' + index + '"]');
+    return header ? header.textContent : "column " + index;
+  }
+
+  // A refused save: a visible, dismissible message above the table (role=alert announces it),
+  // with the text the user typed, since the cell itself shows the stored text again.
+  function showError(message, typed, expired, td) {
+    var box = document.getElementById("save-error");
+    box.replaceChildren();
+    var text = document.createElement("p");
+    var label = document.createElement("strong");
+    label.textContent = "⚠ Not saved: ";
+    text.append(label, message);
+    box.append(text);
+    var yours = document.createElement("p");
+    var quoted = document.createElement("q");
+    quoted.className = "typed";
+    quoted.textContent = typed;
+    yours.append("Your text: ", quoted);
+    box.append(yours);
+    if (expired) {
+      var link = document.createElement("a");
+      link.href = table.dataset.loginUrl + "?next=" + encodeURIComponent(location.pathname + location.search);
+      link.target = "_blank";
+      link.rel = "noopener";
+      link.id = "sign-in-link";
+      link.textContent = "Sign in again (opens a new tab, so this page and your text stay here)";
+      var p = document.createElement("p");
+      p.append(link);
+      box.append(p);
+    }
+    var close = document.createElement("button");
+    close.type = "button";
+    close.id = "save-error-dismiss";
+    close.textContent = "Dismiss";
+    close.addEventListener("click", function () { hideError(); if (td.isConnected) { td.focus(); } });
+    box.append(close);
+    box.hidden = false;
+  }
+
+  function hideError() {
+    var box = document.getElementById("save-error");
+    box.hidden = true;
+    box.replaceChildren();
   }
 
   function refreshSummary() {
@@ -86,7 +145,10 @@
     }).then(function (html) {
       // Server-rendered, autoescaped HTML: no user text is interpolated here.
       if (html !== null) {
-        summary.innerHTML = html;
+        var fresh = new DOMParser().parseFromString(html, "text/html");
+        summary.replaceChildren.apply(summary, Array.from(fresh.querySelector("[data-part=summary]").childNodes));
+        var history = document.getElementById("history");
+        if (history) { history.replaceWith(document.adoptNode(fresh.getElementById("history"))); }
         updateSubmitButton();
         document.dispatchEvent(new Event("summary-updated"));
       }
