@@ -161,3 +161,16 @@ def test_it_offers_only_geographic_time_zones():
 def test_it_names_a_tab_separator_in_words(client_in):
     response = upload(client_in, "t.tsv", b"ticket_id\tagent_id\tscore\n1\tA1\t5\n2\tA1\t4\n")
     assert ", separated by tabs, header in row 1" in client_in.get(response.url).content.decode()
+
+
+def test_it_keeps_an_upload_zone_outside_the_list_and_shows_a_bad_zone(client_in):
+    response = upload(client_in, "z.csv", b"submitted_at,ticket_id,agent_id,score\n2026-10-05 09:00,1,A1,5\n")
+    made = Upload.objects.get()
+    Upload.objects.filter(pk=made.pk).update(time_zone="US/Eastern")
+
+    page = client_in.get(response.url).content.decode()
+    assert '<option value="US/Eastern" selected>US/Eastern</option>' in page
+    refused = client_in.post(response.url, {"time_zone": "Mars/Olympus", "field_ticket_id": "ticket_id"})
+    assert refused.status_code == 200
+    assert ("Time zone of timestamps without one: Select a valid choice. Mars/Olympus is not one of the "
+            "available choices.") in refused.content.decode()

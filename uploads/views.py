@@ -77,7 +77,8 @@ def upload_new(request):
 @login_required
 def mapping_page(request, pk: int):
     upload = _get_upload_for_user(request, pk)
-    form = MappingForm(request.POST or None, columns=upload.columns, initial=table.mapping_initial(upload))
+    form = MappingForm(request.POST or None, columns=upload.columns, current_zone=upload.time_zone,
+                       initial=table.mapping_initial(upload))
     if request.method == "POST" and form.is_valid():
         try:
             fixes.remap_upload(upload, request.user, table.preset_from_form(upload, form.cleaned_data),
