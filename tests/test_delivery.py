@@ -200,6 +200,18 @@ def test_it_pauses_with_the_reason_when_maestroqa_stays_unreachable(fake, fast_r
     assert set(upload.rows.values_list("result", flat=True)) == {Row.Result.SENDING}
 
 
+def test_without_a_token_the_sandbox_url_is_shown_unmasked(queue, fast_retries, settings):
+    settings.MAESTROQA_API_TOKEN = ""
+    settings.MAESTROQA_API_URL = "http://127.0.0.1:9/sandbox/api/v1"
+    settings.DELIVERY_MAX_RETRIES = 1
+    upload = make_upload(5)
+    delivery.submit_upload(upload, upload.owner)
+    delivery.wait_until_done(upload)
+    upload.refresh_from_db()
+    assert "url: /sandbox/api/v1/create-customer-feedback" in upload.status_message
+    assert "[token]" not in upload.status_message
+
+
 @pytest.mark.parametrize(
     ("step", "message"),
     [

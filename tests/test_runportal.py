@@ -1,4 +1,4 @@
-"""`manage.py runportal`: a SIGTERM stops the web server, the worker and the scheduler it started."""
+"""`manage.py runportal`: its children serve at the address given; a SIGTERM stops every one of them."""
 
 import os
 import signal
@@ -6,6 +6,7 @@ import socket
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 from django.db import connection
@@ -29,6 +30,8 @@ def test_a_sigterm_stops_every_process_it_started(settings, queue, tmp_path):
             time.sleep(0.2)
         children = processes.descendants(portal.pid)
         assert len(children) >= 3
+        environ = (Path("/proc") / str(children[0]) / "environ").read_bytes().split(b"\0")
+        assert f"PORTAL_URL=http://127.0.0.1:{port}".encode() in environ  # the sandbox URL follows the address
 
         os.kill(portal.pid, signal.SIGTERM)
 

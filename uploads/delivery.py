@@ -36,6 +36,9 @@ MAX_INLINE_WAIT_SECONDS = 5.0
 SCHEDULER_LEAD_SECONDS = 2.0
 MAX_BACKOFF_SECONDS = 60.0
 IN_FLIGHT = "in_flight"
+# The apiToken sent to the built-in sandbox when no token is configured; a word that no URL or message
+# holds, since answers are masked by replacing the token's text.
+SANDBOX_TOKEN = "sandbox-no-token"
 WAITING_KEY_SECONDS = 86_400  # a crash recovered later than this reads as "may have gone out"
 UNCONFIRMED_MESSAGE = "not confirmed — may or may not have been created"
 ACTIVE = [Upload.Status.QUEUED, Upload.Status.SENDING, Upload.Status.RATE_LIMITED]
@@ -135,7 +138,7 @@ def limiter() -> ratelimit.SlidingWindowLimiter:
     Each window is widened by its safety margin (MAESTROQA_SECOND_MARGIN_MS,
     MAESTROQA_MINUTE_MARGIN_MS) so that arrival jitter never breaks the server's windows.
     """
-    token = settings.MAESTROQA_API_TOKEN or "sandbox"
+    token = settings.MAESTROQA_API_TOKEN or SANDBOX_TOKEN
     return ratelimit.SlidingWindowLimiter(
         django_rq.get_connection("default"),
         ratelimit.token_key("csatportal:ratelimit:", token),
@@ -310,7 +313,7 @@ class _Sender:
         try:
             outcome = maestro.send_batch(
                 [row.item for row in rows], base_url=settings.MAESTROQA_API_URL,
-                token=settings.MAESTROQA_API_TOKEN or "sandbox",
+                token=settings.MAESTROQA_API_TOKEN or SANDBOX_TOKEN,
                 timeout=(5, settings.MAESTROQA_READ_TIMEOUT_SECONDS), session=self.session,
             )
         except maestro.ConfigurationError as exc:

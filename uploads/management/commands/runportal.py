@@ -22,10 +22,12 @@ class Command(BaseCommand):
 
     def handle(self, *args, address: str, **options):
         manage = [sys.executable, str(settings.BASE_DIR / "manage.py")]
+        # The portal's own address (links in emails, the sandbox's URL) is this one unless PORTAL_URL says otherwise.
+        env = {"PORTAL_URL": f"http://{address}", **os.environ}
         children = [
-            subprocess.Popen(manage + ["rqworker", "default", "--with-scheduler"]),
-            subprocess.Popen(manage + ["rqcron", "uploads.cron"]),  # daily retention purge
-            subprocess.Popen(manage + ["runserver", address, "--noreload"]),
+            subprocess.Popen(manage + ["rqworker", "default", "--with-scheduler"], env=env),
+            subprocess.Popen(manage + ["rqcron", "uploads.cron"], env=env),  # daily retention purge
+            subprocess.Popen(manage + ["runserver", address, "--noreload"], env=env),
         ]
         self.stdout.write(f"The portal is at http://{address}/ (Ctrl-C stops it).")
         for stop in (signal.SIGTERM, signal.SIGHUP):  # a kill or a closed terminal stops all of it, as Ctrl-C does
