@@ -157,6 +157,8 @@ DELIVERY_SLICE_SECONDS = env_int("DELIVERY_SLICE_SECONDS", 600, minimum=1)
 # Connection refused, 502 and 503 are retried this often (backoff from DELIVERY_BACKOFF_MS) before pausing.
 DELIVERY_MAX_RETRIES = env_int("DELIVERY_MAX_RETRIES", 5, minimum=1)
 DELIVERY_BACKOFF_MS = env_int("DELIVERY_BACKOFF_MS", 1000, minimum=1)
+# An answer MaestroQA gave is stored even if the database is busy (locked, reconnecting) for this long.
+DELIVERY_RECORD_RETRY_SECONDS = env_int("DELIVERY_RECORD_RETRY_SECONDS", 120, minimum=1)
 
 # RQ
 REDIS_URL = env_str("REDIS_URL")

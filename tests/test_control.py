@@ -2,11 +2,12 @@
 
 from datetime import timedelta
 
+import django_rq
 import pytest
 from django.utils import timezone
 
 from tests.test_delivery import make_upload
-from uploads import control, delivery
+from uploads import control, delivery, intake
 from uploads.models import Upload
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -48,3 +49,18 @@ def test_it_hands_over_to_a_new_job_after_each_slice(fake, queue, settings):
     assert upload.status == Upload.Status.DONE
     assert [len(r.json["data"]) for r in fake.requests] == [100, 100, 40]
     assert upload.job_id != ""
+
+
+def test_a_worker_redoes_a_check_that_stopped_half_way(queue):
+    upload = make_upload(5)
+    long_ago = timezone.now() - timedelta(seconds=intake.STALE_SECONDS + 1)
+    Upload.objects.filter(pk=upload.pk).update(status=Upload.Status.CHECKING, lease="dead", heartbeat_at=long_ago)
+    Upload.objects.filter(pk=upload.pk).update(preset={"name": "made", "columns": {"ticket_id": "ticket_id"}})
+
+    assert control.check_uploads() == [upload.pk]
+    assert [job.id for job in queue.jobs] == [f"recover-upload-{upload.pk}"]
+    django_rq.get_worker("default", worker_class="rq.SimpleWorker").work(burst=True)
+
+    upload.refresh_from_db()
+    assert (upload.status, upload.lease, upload.heartbeat_at) == (Upload.Status.NEEDS_FIXES, "", None)
+    assert control.check_uploads() == []

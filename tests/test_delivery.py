@@ -1,5 +1,6 @@
 """Delivery against a fake MaestroQA server on loopback: batches, outcomes, one delivery per upload."""
 
+import sqlite3
 import threading
 import time
 from datetime import UTC, datetime, timedelta
@@ -8,7 +9,7 @@ from email.utils import format_datetime
 import django_rq
 import pytest
 from django.contrib.auth import get_user_model
-from django.db import connection
+from django.db import OperationalError, connection
 from django.utils import timezone
 from rq.registry import ScheduledJobRegistry
 
@@ -348,3 +349,80 @@ def test_it_shares_one_limiter_per_token_with_safety_margins(settings, queue):
     assert shared.key == ratelimit.token_key("csatportal:ratelimit:", "test-token-not-real")
     assert "test-token-not-real" not in shared.key
     assert shared.limits == [(10, 1.1), (100, 60.5)]
+
+
+def test_it_stores_an_answer_after_a_transient_database_error(fake, settings, monkeypatch):
+    """A 201 whose recording first fails with "database is locked" is stored on the next try."""
+    settings.DELIVERY_RECORD_RETRY_SECONDS = 30
+    real, calls = delivery._record_results, []
+
+    def locked_once(batch, rows, results):
+        calls.append(batch.sequence)
+        if len(calls) == 1:
+            Row.objects.filter(pk=rows[0].pk).update(result_message="written, then rolled back")
+            raise OperationalError("database is locked")
+        real(batch, rows, results)
+
+    monkeypatch.setattr(delivery, "_record_results", locked_once)
+    upload = make_upload(150)
+    delivery.submit_upload(upload, upload.owner)
+    delivery.wait_until_done(upload)
+
+    upload.refresh_from_db()
+    assert upload.status == Upload.Status.DONE
+    assert calls == [1, 1, 2]
+    assert len(fake.requests) == 2
+    assert upload.rows.filter(result=Row.Result.CREATED).exclude(maestro_id="").count() == 150
+    assert not upload.rows.filter(result_message="written, then rolled back").exists()
+    assert list(Attempt.objects.order_by("batch__sequence").values_list("outcome", flat=True)) == ["created"] * 2
+    assert AuditEvent.objects.filter(upload=upload, action="batch_sent").count() == 2
+
+
+def test_it_gives_up_on_a_database_error_that_is_not_transient(fake, settings, monkeypatch):
+    monkeypatch.setattr(delivery, "_record_results", lambda *args: (_ for _ in ()).throw(
+        OperationalError("no such table: uploads_row")))
+    upload = make_upload(5)
+    submission = delivery.submit_upload(upload, upload.owner)
+    with pytest.raises(OperationalError, match="no such table"):
+        delivery.deliver_submission(submission.pk)
+    assert len(fake.requests) == 1
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's write lock")
+def test_it_waits_out_another_connection_holding_the_sqlite_write_lock(fake, settings, monkeypatch, caplog):
+    """Another process holds SQLite's write lock while the 201 comes back: the answer is still stored."""
+    settings.DELIVERY_RECORD_RETRY_SECONDS = 30
+    upload = make_upload(5)
+    submission = delivery.submit_upload(upload, upload.owner)
+    path = connection.settings_dict["NAME"]
+    locked, release = threading.Event(), threading.Event()
+
+    def hold_lock():
+        other = sqlite3.connect(path, isolation_level=None)
+        other.execute("BEGIN IMMEDIATE")
+        locked.set()
+        release.wait(10)
+        other.execute("ROLLBACK")
+        other.close()
+
+    real_send, holder = delivery.maestro.send_batch, threading.Thread(target=hold_lock)
+
+    def send_then_lock(*args, **kwargs):
+        outcome = real_send(*args, **kwargs)
+        holder.start()
+        locked.wait(5)
+        connection.cursor().execute("PRAGMA busy_timeout = 100")  # fail fast instead of waiting 20 s
+        threading.Timer(1.5, release.set).start()
+        return outcome
+
+    monkeypatch.setattr(delivery.maestro, "send_batch", send_then_lock)
+    started = time.monotonic()
+    delivery.deliver_submission(submission.pk)
+    holder.join()
+
+    assert time.monotonic() - started >= 1.5
+    retried = [r.getMessage() for r in caplog.records if r.getMessage().startswith("storing the answer")]
+    assert retried and retried[0] == "storing the answer to batch 1 failed (database is locked), try 1; retrying"
+    upload.refresh_from_db()
+    assert upload.status == Upload.Status.DONE
+    assert upload.rows.filter(result=Row.Result.CREATED).exclude(maestro_id="").count() == 5

@@ -59,10 +59,7 @@ def apply_action(upload: Upload, user, action: str, confirmed: bool = False) -> 
         return f"Sending the {_rows(submission.rows_count)} not sent."
     if action == "resend_unconfirmed":
         if not confirmed:
-            raise delivery.DeliveryError(
-                "Tick the box to confirm: rows that were not confirmed may already exist in MaestroQA, "
-                "and sending them again can create duplicates."
-            )
+            raise delivery.DeliveryError(delivery.RESEND_CONFIRMATION)
         submission = delivery.resend_rows(upload, user, Row.Result.UNCONFIRMED)
         return f"Resending {submission.rows_count} unconfirmed {_rows(submission.rows_count, number=False)}."
     raise delivery.DeliveryError(f"Unknown action {action!r}.")
@@ -210,6 +207,18 @@ def check_deliveries() -> list[int]:
             delivery.enqueue_submission(_current_submission(upload))
             resumed.append(upload.pk)
     return resumed
+
+
+def check_uploads() -> list[int]:
+    """Queue `jobs.recover_upload` for each upload whose reading or check stopped half-way
+    (intake.stale_uploads); returns their ids. One job id per upload, so a repeat replaces it."""
+    from uploads import intake, jobs
+
+    stale = intake.stale_uploads()
+    queue = django_rq.get_queue("default")
+    for pk in stale:
+        queue.enqueue(jobs.recover_upload, pk, job_id=f"recover-upload-{pk}")
+    return stale
 
 
 def _job_exists(job_id: str, connection) -> bool:

@@ -10,6 +10,7 @@ have reached MaestroQA without an answer is never resent automatically: the
 API has no idempotency key (shared/api/CONTRACT.md, "What the API does not give").
 """
 
+import itertools
 import logging
 import random
 import secrets
@@ -20,7 +21,7 @@ from datetime import timedelta
 import django_rq
 from django.conf import settings
 from django.core.mail import send_mail
-from django.db import transaction
+from django.db import InterfaceError, OperationalError, connection, transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 
@@ -41,6 +42,9 @@ IN_FLIGHT = "in_flight"
 SANDBOX_TOKEN = "sandbox-no-token"
 WAITING_KEY_SECONDS = 86_400  # a crash recovered later than this reads as "may have gone out"
 UNCONFIRMED_MESSAGE = "not confirmed — may or may not have been created"
+# Said when sending rows that may already exist in MaestroQA is asked for without the confirmation box.
+RESEND_CONFIRMATION = ("Tick the box to confirm: rows that were not confirmed may already exist in MaestroQA, "
+                       "and sending them again can create duplicates.")
 ACTIVE = [Upload.Status.QUEUED, Upload.Status.SENDING, Upload.Status.RATE_LIMITED]
 
 
@@ -318,6 +322,12 @@ class _Sender:
             )
         except maestro.ConfigurationError as exc:
             outcome = maestro.BatchOutcome(maestro.OutcomeKind.REJECTED, None, (), None, str(exc), "", 0)
+        _retry_db(lambda: self._record(attempt, rows, outcome), f"the answer to batch {attempt.batch.sequence}",
+                  outcome.body_text)
+        return outcome
+
+    def _record(self, attempt: Attempt, rows: list[Row], outcome: maestro.BatchOutcome) -> None:
+        """Store `outcome` on `attempt` and the items' results on `rows`, in one transaction."""
         with transaction.atomic():
             attempt.http_status = outcome.http_status
             attempt.outcome = outcome.kind.value
@@ -331,7 +341,6 @@ class _Sender:
                 _record_results(attempt.batch, rows, outcome.results)
             elif outcome.kind == maestro.OutcomeKind.UNKNOWN:
                 _mark_unconfirmed(attempt.batch)
-        return outcome
 
     def _retry_wait(self, batch: Batch, outcome: maestro.BatchOutcome) -> float | None:
         """Seconds before sending `batch` again, or None after pausing the upload (retries used up)."""
@@ -359,6 +368,40 @@ def backoff(tries: int) -> float:
     """
     base = settings.DELIVERY_BACKOFF_MS / 1000
     return random.uniform(0.5, 1.0) * min(MAX_BACKOFF_SECONDS, base * 2.0 ** (max(tries, 1) - 1))
+
+
+# Words of a database error that passes (another writer holds SQLite's lock; a dropped connection).
+TRANSIENT_DB_ERRORS = ("locked", "busy", "connection", "server closed", "timeout", "timed out", "terminating")
+MAX_DB_RETRY_WAIT_SECONDS = 10.0
+
+
+def _retry_db(write, what: str, answer: str) -> None:
+    """Run `write()` (one transaction) until it succeeds: an answer MaestroQA gave must be stored.
+
+    A transient database error (`TRANSIENT_DB_ERRORS`: SQLite's "database is locked", a lost
+    Postgres connection) is retried with capped exponential backoff (0.25 s, 0.5 s ... 10 s) for up
+    to DELIVERY_RECORD_RETRY_SECONDS (120 s by default); a dropped connection is reopened. Any other
+    error, or one still there at the deadline, is raised after logging `answer` (the response body,
+    with the items' MaestroQA ids) so that it can still be recovered by hand.
+    """
+    deadline = time.monotonic() + settings.DELIVERY_RECORD_RETRY_SECONDS
+    for tries in itertools.count(1):
+        try:
+            write()
+            return
+        except (OperationalError, InterfaceError) as exc:
+            if not _transient(exc) or time.monotonic() >= deadline:
+                log.error("could not store %s (%s); the answer was: %s", what, exc, answer[:20000])
+                raise
+            log.warning("storing %s failed (%s), try %d; retrying", what, exc, tries)
+            if not connection.is_usable():
+                connection.close()
+            time.sleep(min(MAX_DB_RETRY_WAIT_SECONDS, 0.25 * 2 ** (tries - 1),
+                           max(0.0, deadline - time.monotonic())))
+
+
+def _transient(exc: Exception) -> bool:
+    return isinstance(exc, InterfaceError) or any(word in str(exc).lower() for word in TRANSIENT_DB_ERRORS)
 
 
 def _record_results(batch: Batch, rows: list[Row], results) -> None:

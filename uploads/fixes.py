@@ -10,8 +10,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import ngettext
 
-from uploads import intake, mapping, table, textsearch, validation
-from uploads.models import Change, Row, Upload
+from uploads import delivery, intake, mapping, table, textsearch, validation
+from uploads.models import UNCONFIRMED_PRIOR_NOTE, Change, Row, Upload
 
 ACTIONS = ("set", "replace", "map", "exclude", "include", "delete")
 NOT_UNDOABLE = ("undo", "remap")
@@ -117,19 +117,24 @@ def _cell_changes(upload, rows, action, index, value, find):
             yield row, new
 
 
-def apply_fix(upload: Upload, user, action: str, rows, column=None, value: str = "", find: str = "") -> Change:
+def apply_fix(upload: Upload, user, action: str, rows, column=None, value: str = "", find: str = "",
+              confirmed: bool = False) -> Change:
     """Apply one bulk fix as one undoable step; returns its Change.
 
     action: set (column := value), replace (find -> value inside the column's cells), map (cells
     equal to find become value, across the whole upload), exclude, include (also 'include anyway'
-    for duplicates), delete. rows: a queryset of the upload's rows (select_rows).
-    Raises FixError.
+    for duplicates), delete. rows: a queryset of the upload's rows (select_rows). Including
+    duplicates an earlier delivery did not confirm (Row.unconfirmed_before) needs `confirmed`, as
+    resending unconfirmed rows does (control.apply_action). Raises FixError.
     """
     _check_editable(upload)
     if action not in ACTIONS:
         raise FixError(f"Unknown fix '{action}'.")
     if action != "map" and not rows.exists():
         raise FixError("No row to fix: tick some rows, or change the filter.")
+    if action == "include" and not confirmed and rows.filter(
+            status=Row.Status.DUPLICATE, include_anyway=False, note__startswith=UNCONFIRMED_PRIOR_NOTE).exists():
+        raise FixError(delivery.RESEND_CONFIRMATION)
     with transaction.atomic():
         if action in ("set", "replace", "map"):
             return _apply_cells(upload, user, action, rows, _column(upload, column), value, find)

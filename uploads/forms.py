@@ -130,6 +130,7 @@ class BulkFixForm(forms.Form):
     column = forms.CharField(required=False, max_length=6)
     find = forms.CharField(required=False, strip=False, max_length=20000)
     value = forms.CharField(required=False, strip=False, max_length=20000)
+    confirm = forms.BooleanField(required=False)  # including rows an earlier delivery did not confirm
 
     def clean_rows(self):
         values = self.cleaned_data.get("rows") or []

@@ -8,6 +8,9 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
+# The start of the note on a row whose answer an earlier upload sent without confirmation (intake.prior_notes).
+UNCONFIRMED_PRIOR_NOTE = "not confirmed by an earlier delivery"
+
 
 class Team(models.Model):
     """A support team: managers see and act on their own team's uploads only."""
@@ -41,6 +44,8 @@ class Upload(models.Model):
     """One uploaded file, from parsing to delivery; the original file is never changed."""
 
     class Status(models.TextChoices):
+        READING = "reading", "Reading the file"  # rows being stored (intake), not yet all there
+        CHECKING = "checking", "Checking rows"  # rows being re-checked (intake), results partly new
         NEEDS_FIXES = "needs_fixes", "Needs fixes"
         READY = "ready", "Ready to submit"
         AWAITING_APPROVAL = "awaiting_approval", "Awaiting approval"
@@ -77,8 +82,10 @@ class Upload(models.Model):
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.NEEDS_FIXES)
     status_message = models.CharField(max_length=500, blank=True)
     resume_at = models.DateTimeField(null=True, blank=True)
-    heartbeat_at = models.DateTimeField(null=True, blank=True)
-    lease = models.CharField(max_length=32, blank=True, help_text="Which job run may send; a takeover changes it.")
+    heartbeat_at = models.DateTimeField(
+        null=True, blank=True, help_text="Last sign of life of the delivery job, or of the reading or checking."
+    )
+    lease = models.CharField(max_length=32, blank=True, help_text="Which run owns the upload: a delivery job, or a reading or check; a takeover changes it.")
     job_id = models.CharField(max_length=64, blank=True, help_text="The RQ job queued for this delivery.")
     resumed_at = models.DateTimeField(null=True, blank=True, help_text="Retries are counted from here.")
     finished_at = models.DateTimeField(null=True, blank=True)
@@ -182,6 +189,11 @@ class Row(models.Model):
 
     def __str__(self) -> str:
         return f"row {self.number} of upload {self.upload_id}"
+
+    @property
+    def unconfirmed_before(self) -> bool:
+        """An earlier upload sent this answer without confirmation: including it needs a confirmation."""
+        return self.status == self.Status.DUPLICATE and self.note.startswith(UNCONFIRMED_PRIOR_NOTE)
 
     @property
     def current_cells(self) -> list[str]:

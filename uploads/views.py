@@ -243,7 +243,8 @@ def bulk_fix(request, pk: int):
     try:
         if request.GET.get("preview"):
             return JsonResponse({"count": fixes.preview(*args), "action": data["action"]})
-        step = fixes.apply_fix(upload, request.user, data["action"], rows, data["column"], data["value"], data["find"])
+        step = fixes.apply_fix(upload, request.user, data["action"], rows, data["column"], data["value"], data["find"],
+                               confirmed=data["confirm"])
         messages.success(request, f"Done: {step.description}. Undo takes it back.")
     except fixes.FixError as exc:
         if request.GET.get("preview"):

@@ -2,7 +2,8 @@
 
 An rq Worker whose periodic maintenance also runs the delivery watchdog
 (`control.check_deliveries`) every DELIVERY_WATCHDOG_SECONDS while idle, and at
-start. So a delivery whose worker died is resumed by any other worker within
+start, and re-does readings and checks of uploads that stopped half-way
+(`control.check_uploads`). So a delivery whose worker died is resumed by any other worker within
 DELIVERY_STALE_SECONDS + DELIVERY_WATCHDOG_SECONDS (65 s by default), without
 depending on RQ's scheduler, whose lock a killed worker keeps for a minute.
 """
@@ -28,3 +29,4 @@ class DeliveryWorker(Worker):
     def run_maintenance_tasks(self) -> None:
         super().run_maintenance_tasks()
         control.check_deliveries()
+        control.check_uploads()

@@ -64,7 +64,10 @@ def _status(context, row, upload: Upload) -> str:
             f'<form method="post" action="{reverse("uploads:bulk_fix", args=[upload.pk])}" class="inline">'
             f"{CsrfTokenNode().render(context)}"
             '<input type="hidden" name="action" value="include"><input type="hidden" name="scope" value="selected">'
-            f'<input type="hidden" name="rows" value="{item.pk}"><button type="submit" class="link include-anyway">'
+            f'<input type="hidden" name="rows" value="{item.pk}">'
+            + ('<label><input type="checkbox" name="confirm" value="yes" required> I checked; send it even if that '
+               "creates a duplicate</label> " if item.unconfirmed_before else "")
+            + '<button type="submit" class="link include-anyway">'
             f'Include anyway<span class="visually-hidden"> row {item.number}</span></button></form>'
         )
     return "".join(parts)

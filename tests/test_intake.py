@@ -1,0 +1,250 @@
+"""Storing and re-checking rows in short transactions; rows an earlier delivery created or did not confirm."""
+
+from datetime import timedelta
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from tests.test_table import answer, make_csv
+from uploads import delivery, fixes, intake, mapping
+from uploads.models import Row, Upload
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def uploader():
+    return get_user_model().objects.create_user("maria", password="correct horse 7")
+
+
+@pytest.fixture
+def small_chunks(monkeypatch):
+    monkeypatch.setattr(intake, "CHUNK", 4)
+
+
+def _create(uploader, tmp_path, rows, name="made.csv") -> Upload:
+    return intake.create_upload(uploader, make_csv(tmp_path, rows, name), name, intake.ReadOptions(time_zone="UTC"))
+
+
+def _checked(upload: Upload) -> list[tuple]:
+    return list(upload.rows.order_by("number").values_list("number", *intake.CHECKED_FIELDS))
+
+
+def _statuses_seen_per_chunk(monkeypatch) -> list[str]:
+    """The upload's stored status at each chunk's heartbeat, as another reader would see it."""
+    seen, real = [], intake._heartbeat
+
+    def watch(upload):
+        real(upload)
+        seen.append(Upload.objects.values_list("status", flat=True).get(pk=upload.pk))
+
+    monkeypatch.setattr(intake, "_heartbeat", watch)
+    return seen
+
+
+def test_it_stores_rows_chunk_by_chunk_while_the_upload_is_reading(uploader, tmp_path, small_chunks, monkeypatch):
+    seen = _statuses_seen_per_chunk(monkeypatch)
+    upload = _create(uploader, tmp_path, [answer(n) for n in range(10)] + [answer(10, score="9")])
+    assert seen == [Upload.Status.READING] * 3
+    assert upload.status == Upload.Status.NEEDS_FIXES
+    upload.refresh_from_db()
+    assert (upload.status, upload.heartbeat_at, upload.lease) == (Upload.Status.NEEDS_FIXES, None, "")
+    assert upload.rows.count() == 11
+    row = upload.rows.get(number=2)
+    assert (row.edits, row.excluded, row.include_anyway, row.result, row.batch) == ({}, False, False, "", None)
+    assert row.search_text == "2026-10-01 08:00:00\x1f100000\x1f3812345670011\x1f5\x1fok"
+
+
+def test_it_gives_the_same_results_when_nothing_changed(uploader, tmp_path, small_chunks, monkeypatch):
+    rows = [answer(n) for n in range(9)] + [answer(1), answer(20, score="x"), answer(21, comment="")]
+    upload = _create(uploader, tmp_path, rows)
+    before = _checked(upload)
+    seen = _statuses_seen_per_chunk(monkeypatch)
+    intake.remap_upload(upload, mapping.Preset.from_json(upload.preset), upload.time_zone)
+    assert seen == [Upload.Status.CHECKING] * 3
+    assert _checked(upload) == before
+    assert upload.rows.get(number=11).note == "identical to row 3 in every mapped field"
+    upload.refresh_from_db()
+    assert upload.status == Upload.Status.NEEDS_FIXES
+
+
+def test_it_keeps_edits_and_applies_a_new_time_zone(uploader, tmp_path, small_chunks):
+    upload = _create(uploader, tmp_path, [answer(n) for n in range(6)])
+    intake.edit_cell(upload.rows.get(number=3), 3, "4")
+    intake.remap_upload(upload, mapping.Preset.from_json(upload.preset), "Europe/Berlin")
+    upload.refresh_from_db()
+    assert upload.time_zone == "Europe/Berlin"
+    row = upload.rows.get(number=3)
+    assert (row.edits, row.item["score"], row.item["submitted_at"]) == ({"3": "4"}, 4, "2026-10-02T06:00:00.000Z")
+
+
+def test_a_check_that_died_half_way_is_never_ready_and_is_redone(uploader, tmp_path, small_chunks, monkeypatch):
+    upload = _create(uploader, tmp_path, [answer(n) for n in range(10)])
+    before = _checked(upload)
+    changed = mapping.Preset.from_json(upload.preset)
+    changed.columns.pop("agent_id")
+    real, calls = intake._heartbeat, []
+
+    def die_at_the_second_chunk(up):
+        calls.append(up.pk)
+        if len(calls) == 2:
+            raise KeyboardInterrupt  # the process is killed
+        real(up)
+
+    monkeypatch.setattr(intake, "_heartbeat", die_at_the_second_chunk)
+    with pytest.raises(KeyboardInterrupt):
+        intake.remap_upload(upload, changed, "UTC")
+    monkeypatch.setattr(intake, "_heartbeat", real)
+
+    upload.refresh_from_db()
+    assert upload.status == Upload.Status.CHECKING
+    assert upload.get_status_display() == "Checking rows"
+    assert upload.rows.filter(status=Row.Status.INVALID).count() == 4  # the first chunk: no agent any more
+    with pytest.raises(delivery.DeliveryError, match="already submitted"):
+        delivery.submit_upload(upload, uploader)
+    with pytest.raises(intake.IntakeError, match="can no longer be edited"):
+        intake.edit_cell(upload.rows.get(number=2), 3, "4")
+    with pytest.raises(intake.IntakeError) as again:
+        intake.remap_upload(upload, changed, "UTC")
+    assert again.value.messages == ["The rows of this upload are being checked right now; try again in a minute."]
+
+    assert intake.stale_uploads() == []
+    Upload.objects.filter(pk=upload.pk).update(heartbeat_at=timezone.now() - timedelta(seconds=121))
+    assert intake.stale_uploads() == [upload.pk]
+    intake.recover_upload(upload.pk)
+
+    upload.refresh_from_db()
+    assert (upload.status, upload.preset["columns"]["agent_id"]) == (Upload.Status.READY, "agent_id")
+    assert _checked(upload) == before
+    assert intake.stale_uploads() == []
+
+
+def test_a_reading_that_died_half_way_is_read_again_from_the_stored_file(uploader, tmp_path, small_chunks, monkeypatch):
+    real, calls = intake._heartbeat, []
+
+    def die_at_the_second_chunk(up):
+        calls.append(up.pk)
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        real(up)
+
+    monkeypatch.setattr(intake, "_heartbeat", die_at_the_second_chunk)
+    with pytest.raises(KeyboardInterrupt):
+        _create(uploader, tmp_path, [answer(n) for n in range(10)])
+    monkeypatch.setattr(intake, "_heartbeat", real)
+    upload = Upload.objects.get()
+    assert (upload.status, upload.rows.count()) == (Upload.Status.READING, 4)
+
+    intake.recover_upload(upload.pk)  # not stale yet: nothing happens
+    assert Upload.objects.get().status == Upload.Status.READING
+    Upload.objects.filter(pk=upload.pk).update(heartbeat_at=timezone.now() - timedelta(seconds=121))
+    intake.recover_upload(upload.pk)
+
+    upload.refresh_from_db()
+    assert (upload.status, upload.rows.count()) == (Upload.Status.READY, 10)
+    assert list(upload.rows.order_by("number").values_list("number", flat=True)) == list(range(2, 12))
+
+
+def test_a_taken_over_run_stops_at_its_next_chunk(uploader, tmp_path, small_chunks, monkeypatch):
+    upload = _create(uploader, tmp_path, [answer(n) for n in range(10)])
+    real, calls = intake._heartbeat, []
+
+    def taken_over_after_the_first_chunk(up):
+        calls.append(up.pk)
+        if len(calls) == 2:
+            Upload.objects.filter(pk=up.pk).update(lease="the recovery's lease")
+        real(up)
+
+    monkeypatch.setattr(intake, "_heartbeat", taken_over_after_the_first_chunk)
+    with pytest.raises(intake.IntakeError) as stopped:
+        intake.remap_upload(upload, mapping.Preset.from_json(upload.preset), "UTC")
+    assert stopped.value.messages == ["The check of this upload was taken over after a long pause; see its page."]
+
+
+def test_an_unknown_time_zone_leaves_the_upload_as_it_was(uploader, tmp_path):
+    upload = _create(uploader, tmp_path, [answer(1)])
+    with pytest.raises(ValueError):
+        intake.remap_upload(upload, mapping.Preset.from_json(upload.preset), "Mars/Olympus")
+    upload.refresh_from_db()
+    assert (upload.status, upload.time_zone) == (Upload.Status.READY, "UTC")
+
+
+def _delivered(upload: Upload, result: str, numbers: list[int]) -> None:
+    """Record what a delivery of `upload` did to rows `numbers` (as delivery._record_results does)."""
+    Upload.objects.filter(pk=upload.pk).update(status=Upload.Status.DONE_WITH_ERRORS)
+    upload.rows.filter(number__in=numbers).update(result=result, maestro_id="M1" if result == "created" else "")
+
+
+def test_it_leaves_out_rows_an_earlier_delivery_did_not_confirm(uploader, tmp_path):
+    first = _create(uploader, tmp_path, [answer(n) for n in range(4)], "first.csv")
+    _delivered(first, Row.Result.UNCONFIRMED, [2, 3])
+    _delivered(first, Row.Result.CREATED, [4])
+
+    again = _create(uploader, tmp_path, [answer(n) for n in range(5)], "again.csv")
+
+    rows = {row.number: (row.status, row.note) for row in again.rows.all()}
+    assert rows == {
+        2: ("duplicate", f"not confirmed by an earlier delivery: upload #{first.pk} (row 2) sent it but MaestroQA "
+                         "never confirmed it, so it may already exist there. Check in MaestroQA before including it"),
+        3: ("duplicate", f"not confirmed by an earlier delivery: upload #{first.pk} (row 3) sent it but MaestroQA "
+                         "never confirmed it, so it may already exist there. Check in MaestroQA before including it"),
+        4: ("duplicate", f"already created in MaestroQA by upload #{first.pk} (row 4)"),
+        5: ("valid", ""),
+        6: ("valid", ""),
+    }
+    assert [row.unconfirmed_before for row in again.rows.order_by("number")] == [True, True, False, False, False]
+
+
+def test_created_wins_over_not_confirmed(uploader, tmp_path):
+    first = _create(uploader, tmp_path, [answer(1)], "first.csv")
+    _delivered(first, Row.Result.UNCONFIRMED, [2])
+    second = _create(uploader, tmp_path, [answer(1)], "second.csv")
+    second.rows.update(status=Row.Status.VALID, note="")
+    _delivered(second, Row.Result.CREATED, [2])
+    third = _create(uploader, tmp_path, [answer(1)], "third.csv")
+    assert third.rows.get().note == f"already created in MaestroQA by upload #{second.pk} (row 2)"
+
+
+def test_including_a_row_an_earlier_delivery_did_not_confirm_needs_the_confirmation(uploader, tmp_path):
+    first = _create(uploader, tmp_path, [answer(1), answer(2)], "first.csv")
+    _delivered(first, Row.Result.UNCONFIRMED, [2])
+    again = _create(uploader, tmp_path, [answer(1), answer(2)], "again.csv")
+    rows = again.rows.filter(number=2)
+
+    with pytest.raises(fixes.FixError) as refused:
+        fixes.apply_fix(again, uploader, "include", rows)
+    assert str(refused.value) == ("Tick the box to confirm: rows that were not confirmed may already exist in "
+                                  "MaestroQA, and sending them again can create duplicates.")
+    assert again.rows.get(number=2).include_anyway is False
+
+    fixes.apply_fix(again, uploader, "include", rows, confirmed=True)
+    row = again.rows.get(number=2)
+    assert (row.status, row.include_anyway) == (Row.Status.DUPLICATE, True)
+    submission = delivery.submit_upload(again, uploader)
+    assert submission.rows_count == 2
+
+
+def test_an_edit_keeps_the_not_confirmed_mark(uploader, tmp_path):
+    first = _create(uploader, tmp_path, [answer(1, comment="first")], "first.csv")
+    _delivered(first, Row.Result.UNCONFIRMED, [2])
+    again = _create(uploader, tmp_path, [answer(1, comment="first"), answer(2)], "again.csv")
+    intake.edit_cell(again.rows.get(number=3), 4, "edited")
+    assert again.rows.get(number=2).unconfirmed_before is True
+
+
+def test_the_table_asks_for_the_confirmation_before_including_such_a_row(uploader, tmp_path, client):
+    first = _create(uploader, tmp_path, [answer(1)], "first.csv")
+    _delivered(first, Row.Result.UNCONFIRMED, [2])
+    again = _create(uploader, tmp_path, [answer(1)], "again.csv")
+    row = again.rows.get()
+    client.force_login(uploader)
+
+    page = client.get(f"/uploads/{again.pk}/")
+    assert page.status_code == 200
+    assert "I checked; send it even if that creates a duplicate" in page.content.decode()
+    url = f"/uploads/{again.pk}/fix/"
+    client.post(url, {"action": "include", "scope": "selected", "rows": [row.pk]})
+    assert again.rows.get().include_anyway is False
+    client.post(url, {"action": "include", "scope": "selected", "rows": [row.pk], "confirm": "yes"})
+    assert again.rows.get().include_anyway is True
