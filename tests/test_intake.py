@@ -193,7 +193,7 @@ def test_it_leaves_out_rows_an_earlier_delivery_did_not_confirm(uploader, tmp_pa
         5: ("valid", ""),
         6: ("valid", ""),
     }
-    assert [row.unconfirmed_before for row in again.rows.order_by("number")] == [True, True, False, False, False]
+    assert [row.sent_before for row in again.rows.order_by("number")] == [True, True, True, False, False]
 
 
 def test_created_wins_over_not_confirmed(uploader, tmp_path):
@@ -214,8 +214,9 @@ def test_including_a_row_an_earlier_delivery_did_not_confirm_needs_the_confirmat
 
     with pytest.raises(fixes.FixError) as refused:
         fixes.apply_fix(again, uploader, "include", rows)
-    assert str(refused.value) == ("Tick the box to confirm: rows that were not confirmed may already exist in "
-                                  "MaestroQA, and sending them again can create duplicates.")
+    assert str(refused.value) == ("Tick the box to confirm: these rows may already exist in MaestroQA (an earlier "
+                                  "delivery created them or did not confirm them), and sending them again can "
+                                  "create duplicates.")
     assert again.rows.get(number=2).include_anyway is False
 
     fixes.apply_fix(again, uploader, "include", rows, confirmed=True)
@@ -230,7 +231,7 @@ def test_an_edit_keeps_the_not_confirmed_mark(uploader, tmp_path):
     _delivered(first, Row.Result.UNCONFIRMED, [2])
     again = _create(uploader, tmp_path, [answer(1, comment="first"), answer(2)], "again.csv")
     intake.edit_cell(again.rows.get(number=3), 4, "edited")
-    assert again.rows.get(number=2).unconfirmed_before is True
+    assert again.rows.get(number=2).sent_before is True
 
 
 def test_the_table_asks_for_the_confirmation_before_including_such_a_row(uploader, tmp_path, client):

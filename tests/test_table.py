@@ -162,7 +162,9 @@ def test_it_marks_answers_an_earlier_upload_created_and_sends_them_when_included
     row = second.rows.get(number=2)
     assert (row.status, row.note) == (Row.Status.DUPLICATE, f"already created in MaestroQA by upload #{first.pk} (row 2)")
     assert table.submit_plan(second) | {} == {**table.submit_plan(second), "rows": 1, "duplicate": 1}
-    fixes.apply_fix(second, uploader, "include", fixes.select_rows(second, [row.pk], {}))
+    with pytest.raises(fixes.FixError, match="Tick the box to confirm"):
+        fixes.apply_fix(second, uploader, "include", fixes.select_rows(second, [row.pk], {}))
+    fixes.apply_fix(second, uploader, "include", fixes.select_rows(second, [row.pk], {}), confirmed=True)
     plan = table.submit_plan(second)
     assert (plan["rows"], plan["duplicate"], plan["left_behind"]) == (2, 0, "")
     submission = delivery.submit_upload(second, uploader)
@@ -320,3 +322,15 @@ def test_it_says_failed_once_and_notes_long_cells(uploader, tmp_path):
     assert '<td class="result result-failed">Failed: agent not found</td>' in page
     assert '<span class="long-note">12,000 characters: focus the cell to read them all, Enter to edit</span>' in page
     assert "Before sending:" not in page and "1 valid row</h2>" in page
+
+
+def test_it_cuts_a_cell_too_long_to_show_and_keeps_it_whole(uploader, tmp_path):
+    comment = "y" * 60_000 + "END"
+    upload = make_upload(uploader, tmp_path, [answer(1, comment=comment)])
+    client = Client()
+    client.force_login(uploader)
+    page = client.get(f"/uploads/{upload.pk}/").content.decode()
+    assert ('<span class="long-note">… 60,003 characters, too many to show or edit here: all are kept and sent; '
+            "fix this cell in the spreadsheet if it needs a change</span>") in page
+    assert "yEND" not in page and 'class="cell warned too-long"' in page
+    assert upload.rows.get().item["comment"] == comment

@@ -70,6 +70,23 @@ def test_it_saves_a_mapping_and_applies_it_to_the_next_file_with_those_columns(c
     assert exported["columns"]["ticket_id"] == "Case"
 
 
+def test_a_saved_mapping_is_not_taken_for_a_file_with_more_columns_and_keeps_its_zone(client_in):
+    created = Upload.objects.get(pk=int(upload(client_in, "uk.csv", UK_DATES).url.split("/")[2]))
+    form = {"time_zone": "Europe/London", "date_order": "DMY", "field_ticket_id": "ticket_id",
+            "field_agent_id": "agent_id", "field_score": "score", "field_submitted_at": "submitted_at"}
+    client_in.post(f"/uploads/{created.pk}/mapping/", form)
+    client_in.post(f"/uploads/{created.pk}/mapping/save/", {"name": "UK slash London"})
+
+    wider = b"submitted_at,ticket_id,agent_id,agent_email,score\n2026-10-05T10:00:00Z,9,,b@example.com,4\n"
+    other = Upload.objects.get(pk=int(upload(client_in, "wider.csv", wider).url.split("/")[2]))
+    assert other.preset_name == "Plain API fields"
+    assert other.rows.get().item["agent_email"] == "b@example.com"
+
+    again = Upload.objects.get(pk=int(upload(client_in, "uk2.csv", UK_DATES).url.split("/")[2]))
+    assert (again.preset_name, again.time_zone) == ("UK slash London", "Europe/London")
+    assert again.rows.order_by("number").first().item["submitted_at"] == "2026-10-05T09:00:00.000Z"
+
+
 def test_it_keeps_the_upload_when_reading_again_fails(client_in):
     content = b"Team CSAT export\nticket_id,agent_id,score,submitted_at\n7,A1,5,2026-10-01T10:00:00Z\n"
     created = Upload.objects.get(pk=int(upload(client_in, "t.csv", content).url.split("/")[2]))

@@ -43,8 +43,8 @@ SANDBOX_TOKEN = "sandbox-no-token"
 WAITING_KEY_SECONDS = 86_400  # a crash recovered later than this reads as "may have gone out"
 UNCONFIRMED_MESSAGE = "not confirmed — may or may not have been created"
 # Said when sending rows that may already exist in MaestroQA is asked for without the confirmation box.
-RESEND_CONFIRMATION = ("Tick the box to confirm: rows that were not confirmed may already exist in MaestroQA, "
-                       "and sending them again can create duplicates.")
+RESEND_CONFIRMATION = ("Tick the box to confirm: these rows may already exist in MaestroQA (an earlier delivery "
+                       "created them or did not confirm them), and sending them again can create duplicates.")
 ACTIVE = [Upload.Status.QUEUED, Upload.Status.SENDING, Upload.Status.RATE_LIMITED]
 
 

@@ -7,11 +7,12 @@ undo needs (`before`). The original cells (`Row.cells`) are never changed.
 """
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import ngettext
 
 from uploads import delivery, intake, mapping, table, textsearch, validation
-from uploads.models import UNCONFIRMED_PRIOR_NOTE, Change, Row, Upload
+from uploads.models import CREATED_PRIOR_NOTE, UNCONFIRMED_PRIOR_NOTE, Change, Row, Upload
 
 ACTIONS = ("set", "replace", "map", "exclude", "include", "delete")
 NOT_UNDOABLE = ("undo", "remap")
@@ -124,7 +125,7 @@ def apply_fix(upload: Upload, user, action: str, rows, column=None, value: str =
     action: set (column := value), replace (find -> value inside the column's cells), map (cells
     equal to find become value, across the whole upload), exclude, include (also 'include anyway'
     for duplicates), delete. rows: a queryset of the upload's rows (select_rows). Including
-    duplicates an earlier delivery did not confirm (Row.unconfirmed_before) needs `confirmed`, as
+    duplicates an earlier delivery created or did not confirm (Row.sent_before) needs `confirmed`, as
     resending unconfirmed rows does (control.apply_action). Raises FixError.
     """
     _check_editable(upload)
@@ -133,7 +134,8 @@ def apply_fix(upload: Upload, user, action: str, rows, column=None, value: str =
     if action != "map" and not rows.exists():
         raise FixError("No row to fix: tick some rows, or change the filter.")
     if action == "include" and not confirmed and rows.filter(
-            status=Row.Status.DUPLICATE, include_anyway=False, note__startswith=UNCONFIRMED_PRIOR_NOTE).exists():
+            Q(note__startswith=CREATED_PRIOR_NOTE) | Q(note__startswith=UNCONFIRMED_PRIOR_NOTE),
+            status=Row.Status.DUPLICATE, include_anyway=False).exists():
         raise FixError(delivery.RESEND_CONFIRMATION)
     with transaction.atomic():
         if action in ("set", "replace", "map"):

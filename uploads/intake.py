@@ -29,7 +29,7 @@ from django.db import connection, models, transaction
 from django.utils import timezone
 
 from uploads import access, dates, mapping, objectcells, parsing, reports, saved_presets, validation
-from uploads.models import UNCONFIRMED_PRIOR_NOTE, Row, Upload
+from uploads.models import CREATED_PRIOR_NOTE, UNCONFIRMED_PRIOR_NOTE, Row, Upload
 
 log = logging.getLogger(__name__)
 
@@ -75,7 +75,7 @@ def read_file(path: Path, filename: str, options: ReadOptions) -> tuple[parsing.
     if options.preset is not None:
         preset, reason = mapping.resolve(options.preset, sheet, fill=True), f"chosen by you: {options.preset.name}"
     else:
-        preset, reason = mapping.choose_preset(sheet, saved_presets.all_presets())
+        preset, reason = mapping.choose_preset(sheet, saved_presets.presets_for(sheet))
     if not preset.columns.get("ticket_id") and not preset.splits_into("ticket_id"):
         raise IntakeError([
             "No column could be a ticket id (looked for headers such as 'ticket_id', "
@@ -101,10 +101,23 @@ def default_time_zone() -> str:
     return settings.UPLOAD_DEFAULT_TIME_ZONE
 
 
+def _preset_zone(preset: mapping.Preset) -> str | None:
+    """The preset's time zone when it names a real one: the zone its naive times are read in
+    (dates.decide_column), so the upload records it and a later re-check keeps it."""
+    if not preset.time_zone:
+        return None
+    try:
+        dates.get_zone(preset.time_zone)
+    except ValueError:
+        return None
+    return preset.time_zone
+
+
 def create_upload(owner, path: Path, filename: str, options: ReadOptions) -> Upload:
     """Read, check and store a new upload with all its rows (in chunks, see the module); raises IntakeError."""
     options.time_zone = options.time_zone or default_time_zone()
     sheet, preset, reason = read_file(path, filename, options)
+    options.time_zone = _preset_zone(preset) or options.time_zone
     checked = _check(sheet, preset, options.time_zone)
     with transaction.atomic():
         upload = Upload(owner=owner, team=access.team_for(owner), filename=filename,
@@ -219,8 +232,7 @@ CHUNK = 2000
 # Fields a re-check writes; callers pass them to save()/bulk_update().
 CHECKED_FIELDS = ["status", "item", "item_key", "errors", "warnings", "note",
                   "error_kinds", "warning_kinds", "has_warning", "search_text", "match_key", "item_score", "item_day"]
-PRIOR_NOTE = "already created in MaestroQA"
-PRIOR_NOTES = (PRIOR_NOTE, UNCONFIRMED_PRIOR_NOTE)
+PRIOR_NOTES = (CREATED_PRIOR_NOTE, UNCONFIRMED_PRIOR_NOTE)
 
 
 def apply_result(row: Row, result) -> None:
@@ -292,7 +304,7 @@ def prior_notes(upload: Upload, keys: set[str]) -> dict[str, str]:
     same answer (`match_key`) was Created, or was sent without confirmation (Row.Result.UNCONFIRMED:
     it may exist in MaestroQA; the API has no idempotency key, shared/api/CONTRACT.md). Created wins.
 
-    Notes start with PRIOR_NOTE or UNCONFIRMED_PRIOR_NOTE (PRIOR_NOTES), e.g.
+    Notes start with CREATED_PRIOR_NOTE or UNCONFIRMED_PRIOR_NOTE (PRIOR_NOTES), e.g.
     "already created in MaestroQA by upload #3 (row 5)".
     """
     if not keys:
@@ -303,8 +315,8 @@ def prior_notes(upload: Upload, keys: set[str]) -> dict[str, str]:
     notes: dict[str, str] = {}
     for key, result, up, number in earlier.order_by("upload_id", "number").values_list(
             "match_key", "result", "upload_id", "number"):
-        if result == Row.Result.CREATED and not notes.get(key, "").startswith(PRIOR_NOTE):
-            notes[key] = f"{PRIOR_NOTE} by upload #{up} (row {number})"
+        if result == Row.Result.CREATED and not notes.get(key, "").startswith(CREATED_PRIOR_NOTE):
+            notes[key] = f"{CREATED_PRIOR_NOTE} by upload #{up} (row {number})"
         elif key not in notes:
             notes[key] = (f"{UNCONFIRMED_PRIOR_NOTE}: upload #{up} (row {number}) sent it but MaestroQA never "
                           "confirmed it, so it may already exist there. Check in MaestroQA before including it")

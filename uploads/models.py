@@ -10,6 +10,7 @@ from django.urls import reverse
 
 # The start of the note on a row whose answer an earlier upload sent without confirmation (intake.prior_notes).
 UNCONFIRMED_PRIOR_NOTE = "not confirmed by an earlier delivery"
+CREATED_PRIOR_NOTE = "already created in MaestroQA"
 
 
 class Team(models.Model):
@@ -191,9 +192,11 @@ class Row(models.Model):
         return f"row {self.number} of upload {self.upload_id}"
 
     @property
-    def unconfirmed_before(self) -> bool:
-        """An earlier upload sent this answer without confirmation: including it needs a confirmation."""
-        return self.status == self.Status.DUPLICATE and self.note.startswith(UNCONFIRMED_PRIOR_NOTE)
+    def sent_before(self) -> bool:
+        """An earlier upload got this answer created, or sent it without confirmation: including it
+        needs a confirmation (fixes.apply_fix)."""
+        return self.status == self.Status.DUPLICATE and self.note.startswith((CREATED_PRIOR_NOTE,
+                                                                               UNCONFIRMED_PRIOR_NOTE))
 
     @property
     def current_cells(self) -> list[str]:

@@ -1,8 +1,10 @@
 """Mappings saved per source: presets users save, export and import as JSON.
 
 A saved preset is the resolved mapping of an upload (exact header names) whose
-`detect` list is every column it reads, so a later file with the same headers
-picks it automatically (mapping.choose_preset ranks the most detect entries first).
+`detect` list is every header of that file: a later file with exactly the same
+headers picks it automatically (`presets_for`); a file with other or more columns
+never does (it could drop the columns the preset does not know), though the user
+can still apply the preset on the mapping page or with import_csat --mapping.
 The JSON format is mapping.Preset's (uploads/preset_format.py, README "Preset JSON").
 """
 
@@ -26,11 +28,27 @@ def all_presets() -> list[mapping.Preset]:
     A database without the presets table (`import_csat --dry-run` in a fresh
     checkout, before `migrate`) gives the built-ins alone.
     """
+    return _saved() + mapping.builtin_presets()
+
+
+def presets_for(sheet) -> list[mapping.Preset]:
+    """The presets mapping.choose_preset may pick for `sheet` (a parsing.Sheet) on its own: the saved
+    ones whose `detect` names exactly the sheet's headers (case and outer spaces aside), then the
+    built-ins."""
+    headers = _header_set(sheet.columns)
+    return [preset for preset in _saved() if all(isinstance(entry, str) for entry in preset.detect)
+            and _header_set(preset.detect) == headers] + mapping.builtin_presets()
+
+
+def _saved() -> list[mapping.Preset]:
     try:
-        saved = [mapping.Preset.from_json(entry.data) for entry in SavedPreset.objects.all()]
+        return [mapping.Preset.from_json(entry.data) for entry in SavedPreset.objects.all()]
     except DatabaseError:
-        saved = []
-    return saved + mapping.builtin_presets()
+        return []
+
+
+def _header_set(names: list[str]) -> set[str]:
+    return {name.strip().casefold() for name in names if name.strip()}
 
 
 def preset_names() -> list[str]:
@@ -49,14 +67,14 @@ def find_preset(name: str) -> mapping.Preset:
 def preset_of_upload(upload: Upload, name: str, user) -> mapping.Preset:
     """`upload`'s current mapping as a preset called `name` ('' gives "Mapping of <file name>").
 
-    It keeps the upload's time zone and date order (the form's choices) and detects the
-    columns it reads, so a later file with the same headers picks it.
+    It keeps the upload's time zone and date order (the form's choices) and detects every
+    header of the upload, so a later file with the same headers picks it (presets_for).
     """
     preset = mapping.Preset.from_json(upload.preset)
     preset.name = name.strip() or f"Mapping of {upload.filename}"[:100]
     preset.description = f"Saved from {upload.filename} by {user.get_username()}."
     preset.time_zone = upload.time_zone
-    preset.detect = _read_columns(preset)
+    preset.detect = [column for column in upload.columns if column.strip()]
     preset.reasons = {field: f"preset '{preset.name}' takes {field} from column '{column}'"
                       for field, column in preset.columns.items()}
     return preset
@@ -69,14 +87,6 @@ def save_mapping(upload: Upload, name: str, user) -> SavedPreset:
         return SavedPreset.objects.create(name=preset.name, data=preset.to_json(), created_by=user)
     except IntegrityError:
         raise ValueError(f"A preset called '{name}' already exists; choose another name.") from None
-
-
-def _read_columns(preset: mapping.Preset) -> list[str]:
-    columns = list(dict.fromkeys(
-        list(preset.columns.values()) + [split.column for split in preset.splits]
-        + [group.score for group in preset.clarifying]
-    ))
-    return [column for column in columns if column]
 
 
 def export_json(upload: Upload, name: str, user) -> tuple[str, str]:

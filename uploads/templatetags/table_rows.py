@@ -17,6 +17,9 @@ from uploads.table import display_rows
 register = template.Library()
 # Cells longer than this (characters) get a note under their clamped text (portal.css shows four lines).
 LONG_CELL = 300
+# Cells longer than this are shown cut and cannot be edited in the table: a page holding a 2 MB cell
+# freezes the browser for minutes. The full text is kept and sent; the spreadsheet is where to fix it.
+SHOWN_CELL = 50_000
 
 
 @register.simple_tag(takes_context=True)
@@ -66,7 +69,7 @@ def _status(context, row, upload: Upload) -> str:
             '<input type="hidden" name="action" value="include"><input type="hidden" name="scope" value="selected">'
             f'<input type="hidden" name="rows" value="{item.pk}">'
             + ('<label><input type="checkbox" name="confirm" value="yes" required> I checked; send it even if that '
-               "creates a duplicate</label> " if item.unconfirmed_before else "")
+               "creates a duplicate</label> " if item.sent_before else "")
             + '<button type="submit" class="link include-anyway">'
             f'Include anyway<span class="visually-hidden"> row {item.number}</span></button></form>'
         )
@@ -74,12 +77,16 @@ def _status(context, row, upload: Upload) -> str:
 
 
 def _cell(cell) -> str:
+    too_long = len(cell.text) > SHOWN_CELL
     classes = "cell" + (" invalid" if cell.errors else "") + (" warned" if cell.warnings else "") + (
-        " edited" if cell.edited else "")
+        " edited" if cell.edited else "") + (" too-long" if too_long else "")
     attributes = (' aria-invalid="true"' if cell.errors else "") + (
-        f' title="The file said: {esc(cell.original)}"' if cell.edited else "")
-    inner = [f'<span class="text">{esc(cell.text)}</span>']
-    if len(cell.text) > LONG_CELL:
+        f' title="The file said: {esc(cell.original[:SHOWN_CELL])}"' if cell.edited else "")
+    inner = [f'<span class="text">{esc(cell.text[:SHOWN_CELL])}</span>']
+    if too_long:
+        inner.append(f'<span class="long-note">… {len(cell.text):,} characters, too many to show or edit here: '
+                     "all are kept and sent; fix this cell in the spreadsheet if it needs a change</span>")
+    elif len(cell.text) > LONG_CELL:
         inner.append(f'<span class="long-note">{len(cell.text):,} characters: focus the cell to read them all, '
                      "Enter to edit</span>")
     if cell.edited:

@@ -10,7 +10,7 @@
   function cellText(td) { return td.querySelector(".text").textContent; }
 
   function startEdit(td) {
-    if (td.querySelector("input:not([type=checkbox])")) { return; }
+    if (td.querySelector("input:not([type=checkbox])") || td.classList.contains("too-long")) { return; }
     var original = cellText(td);
     var input = document.createElement("input");
     input.type = "text";
