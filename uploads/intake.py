@@ -561,19 +561,15 @@ def _stored_sheet(upload: Upload) -> tuple[list[int], list[bool], parsing.Sheet]
 def _update_rows(upload: Upload, ids: list[int], excluded: list[bool], cells: list[list[str]], results) -> None:
     """Write each row's new result, CHUNK rows per transaction (the upload is "checking")."""
     with parsing.gc_paused():
-        _update_chunks(upload, ids, excluded, cells, results)
-
-
-def _update_chunks(upload: Upload, ids: list[int], excluded: list[bool], cells: list[list[str]], results) -> None:
-    for start in range(0, len(ids), CHUNK):
-        values = [checked_values(result, row, left_out) for result, row, left_out in zip(
-            results[start:start + CHUNK], cells[start:start + CHUNK], excluded[start:start + CHUNK], strict=True)]
-        _mark_prior(upload, values)
-        params = [[value[name] for name in CHECKED_FIELDS] + [pk]
-                  for value, pk in zip(values, ids[start:start + CHUNK], strict=True)]
-        with transaction.atomic():
-            _heartbeat(upload)
-            _execute("update", CHECKED_FIELDS, params)
+        for start in range(0, len(ids), CHUNK):
+            values = [checked_values(result, row, left_out) for result, row, left_out in zip(
+                results[start:start + CHUNK], cells[start:start + CHUNK], excluded[start:start + CHUNK], strict=True)]
+            _mark_prior(upload, values)
+            params = [[value[name] for name in CHECKED_FIELDS] + [pk]
+                      for value, pk in zip(values, ids[start:start + CHUNK], strict=True)]
+            with transaction.atomic():
+                _heartbeat(upload)
+                _execute("update", CHECKED_FIELDS, params)
 
 
 def stale_uploads() -> list[int]:
