@@ -202,12 +202,18 @@ def gc_paused() -> Iterator[None]:
     a 100k-row read); rows of strings and check results form no cycles, so
     reference counting frees them all the same. The switch is process-wide: a
     parse ending in another thread may re-enable it early, which only costs speed.
+    On the way out every tracked object is moved to the oldest generation
+    (gc.freeze + gc.unfreeze), so the first collection after the pause does not
+    scan the million new objects (about 25 ms per 100k rows); cyclic garbage among
+    them waits for the next full collection. (Nothing else here uses gc.freeze.)
     """
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        gc.freeze()
+        gc.unfreeze()
         if enabled:
             gc.enable()
 
