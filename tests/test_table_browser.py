@@ -310,3 +310,24 @@ def test_it_filters_the_failed_rows_from_the_delivery_summary(page):
     page.wait_for_url("**?result=failed")
     assert row_numbers(page) == [valid[1].number, valid[4].number]
     expect(page.locator("#rows-table tbody td.result").first).to_have_text("Failed: agent not found")
+
+
+def test_it_says_what_a_long_post_is_doing_and_refreshes_a_busy_upload(page):
+    upload = open_upload(page)
+    page.click("#mapping-link")
+    # A 204 leaves the page as it was while the post "runs": what the user sees meanwhile
+    page.route("**/mapping/", lambda route: route.fulfill(status=204) if route.request.method == "POST"
+               else route.continue_())
+    page.click("text=Apply mapping and check rows")
+    expect(page.locator("#mapping-form .busy-note")).to_have_text(
+        "Checking 25 rows again with this mapping. A big file takes a few seconds per 10,000 rows: keep this page "
+        "open.")
+    expect(page.locator("#mapping-form button[type=submit]")).to_be_disabled()
+
+    Upload.objects.filter(pk=upload.pk).update(status=Upload.Status.CHECKING)  # another person's re-check
+    page.goto(f"{page.base_url}/uploads/{upload.pk}/")
+    expect(page.locator("#busy-notice")).to_have_text(
+        "Checking rows: the rows below may still show their earlier results. This page refreshes every 5 seconds "
+        "until it is done.")
+    Upload.objects.filter(pk=upload.pk).update(status=Upload.Status.NEEDS_FIXES)
+    expect(page.locator("#busy-notice")).to_be_hidden(timeout=10_000)  # the page refreshed itself

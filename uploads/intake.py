@@ -479,7 +479,6 @@ def refresh_status(upload: Upload) -> None:
 # A reading or checking upload whose rows were last written this long ago is taken as abandoned
 # (its process died): a chunk of CHUNK rows takes well under a second.
 STALE_SECONDS = 120
-BUSY = [Upload.Status.READING, Upload.Status.CHECKING]
 
 
 def _claim(upload: Upload, status: str, refusal: str) -> None:
@@ -490,7 +489,7 @@ def _claim(upload: Upload, status: str, refusal: str) -> None:
     ).update(status=status, heartbeat_at=timezone.now(), lease=(lease := secrets.token_hex(8)))
     if claimed != 1:
         upload.refresh_from_db(fields=["status"])
-        if upload.status in BUSY:
+        if upload.is_busy:
             raise IntakeError(["The rows of this upload are being checked right now; try again in a minute."])
         raise IntakeError([refusal])
     upload.status, upload.lease = status, lease
@@ -499,7 +498,7 @@ def _claim(upload: Upload, status: str, refusal: str) -> None:
 def _heartbeat(upload: Upload) -> None:
     """Note that the work on `upload` goes on (inside each chunk's transaction); raises IntakeError
     when this run no longer owns it (its lease changed: `recover_upload` took it over)."""
-    if Upload.objects.filter(pk=upload.pk, status__in=BUSY, lease=upload.lease).update(heartbeat_at=timezone.now()) != 1:
+    if Upload.objects.filter(pk=upload.pk, status__in=Upload.BUSY, lease=upload.lease).update(heartbeat_at=timezone.now()) != 1:
         raise IntakeError(["The check of this upload was taken over after a long pause; see its page."])
 
 
@@ -509,7 +508,7 @@ def _finish(upload: Upload, fields: list[str] = ()) -> None:
         invalid = upload.rows.filter(status=Row.Status.INVALID).exists()
         upload.status = Upload.Status.NEEDS_FIXES if invalid else Upload.Status.READY
         upload.heartbeat_at = None
-        updated = Upload.objects.filter(pk=upload.pk, status__in=BUSY, lease=upload.lease).update(
+        updated = Upload.objects.filter(pk=upload.pk, status__in=Upload.BUSY, lease=upload.lease).update(
             status=upload.status, heartbeat_at=None, lease="", **{name: getattr(upload, name) for name in fields})
     if updated != 1:
         raise IntakeError(["The check of this upload was taken over after a long pause; see its page."])
@@ -575,7 +574,7 @@ def _update_rows(upload: Upload, ids: list[int], excluded: list[bool], cells: li
 def stale_uploads() -> list[int]:
     """Ids of uploads reading or checking whose last chunk was written over STALE_SECONDS ago (the run died)."""
     stale = timezone.now() - timedelta(seconds=STALE_SECONDS)
-    return list(Upload.objects.filter(status__in=BUSY, heartbeat_at__lt=stale).values_list("pk", flat=True))
+    return list(Upload.objects.filter(status__in=Upload.BUSY, heartbeat_at__lt=stale).values_list("pk", flat=True))
 
 
 def recover_upload(upload_id: int) -> None:
@@ -589,7 +588,7 @@ def recover_upload(upload_id: int) -> None:
     """
     stale = timezone.now() - timedelta(seconds=STALE_SECONDS)
     lease = secrets.token_hex(8)
-    if Upload.objects.filter(pk=upload_id, status__in=BUSY, heartbeat_at__lt=stale).update(
+    if Upload.objects.filter(pk=upload_id, status__in=Upload.BUSY, heartbeat_at__lt=stale).update(
             heartbeat_at=timezone.now(), lease=lease) != 1:
         return
     upload = Upload.objects.get(pk=upload_id)

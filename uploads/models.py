@@ -59,6 +59,8 @@ class Upload(models.Model):
         CANCELLED = "cancelled", "Cancelled"
         FAILED = "failed", "Stopped: needs attention"
 
+    BUSY = (Status.READING, Status.CHECKING)  # intake is storing or re-checking the rows
+
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="uploads")
     team = models.ForeignKey(Team, null=True, blank=True, on_delete=models.PROTECT, related_name="uploads")
     created_at = models.DateTimeField(auto_now_add=True)
@@ -109,6 +111,11 @@ class Upload(models.Model):
     def is_editable(self) -> bool:
         """Rows and mapping can change only before anything was submitted."""
         return self.status in (self.Status.NEEDS_FIXES, self.Status.READY)
+
+    @property
+    def is_busy(self) -> bool:
+        """Its rows are being stored or checked again (intake); edits wait until that ends."""
+        return self.status in self.BUSY
 
     @property
     def fixes_failed_rows(self) -> bool:

@@ -89,7 +89,7 @@ def mapping_page(request, pk: int):
             audit.record(upload, request.user, "mapping_chosen", preset=upload.preset_name, time_zone=upload.time_zone)
         return redirect("uploads:table", upload.pk)
     context = {
-        "upload": upload, "form": form, "explain": table.explain_mapping(upload),
+        "upload": upload, "form": form, "explain": table.explain_mapping(upload), "row_count": upload.rows.count(),
         "decisions": table.mapping_decisions(upload), "delimiter": table.delimiter_name(upload.delimiter),
         "reading_form": ReadingForm(
             sheet_names=upload.sheet_meta.get("sheet_names", []),
