@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from tests.test_table import answer, make_csv
-from uploads import delivery, fixes, intake, mapping
+from uploads import delivery, fixes, intake, mapping, rowstore
 from uploads.models import Row, Upload
 
 pytestmark = pytest.mark.django_db
@@ -28,7 +28,7 @@ def _create(uploader, tmp_path, rows, name="made.csv") -> Upload:
 
 
 def _checked(upload: Upload) -> list[tuple]:
-    return list(upload.rows.order_by("number").values_list("number", *intake.CHECKED_FIELDS))
+    return list(upload.rows.order_by("number").values_list("number", *rowstore.CHECKED_FIELDS))
 
 
 def _statuses_seen_per_chunk(monkeypatch) -> list[str]:

@@ -11,12 +11,12 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import ngettext
 
-from uploads import delivery, intake, mapping, table, textsearch, validation
+from uploads import delivery, intake, mapping, rowstore, table, textsearch, validation
 from uploads.models import CREATED_PRIOR_NOTE, UNCONFIRMED_PRIOR_NOTE, Change, Row, Upload
 
 ACTIONS = ("set", "replace", "map", "exclude", "include", "delete")
 NOT_UNDOABLE = ("undo", "remap")
-_SAVED = ["edits", "excluded", "include_anyway", *intake.CHECKED_FIELDS]
+_SAVED = ["edits", "excluded", "include_anyway", *rowstore.CHECKED_FIELDS]
 
 
 class FixError(Exception):
@@ -111,7 +111,7 @@ def preview(upload: Upload, rows, action: str, column, value: str = "", find: st
 
 def _cell_changes(upload, rows, action, index, value, find):
     """(row, new text) for each row whose cell `index` the fix changes."""
-    for row in _candidates(upload, rows, action, find).iterator(intake.CHUNK):
+    for row in _candidates(upload, rows, action, find).iterator(rowstore.CHUNK):
         current = row.current_cells[index]
         new = _new_text(action, current, value, find)
         if new != current:
@@ -168,7 +168,7 @@ def _set_cell(row: Row, index: int, text: str) -> None:
 
 def _apply_flags(upload, user, action, rows) -> Change:
     touched, before = [], []
-    for row in rows.iterator(intake.CHUNK):
+    for row in rows.iterator(rowstore.CHUNK):
         before.append([row.pk, "flags", [row.excluded, row.include_anyway]])
         row.excluded = action == "exclude"
         if action == "include" and row.status == Row.Status.DUPLICATE:
@@ -181,11 +181,11 @@ def _apply_flags(upload, user, action, rows) -> Change:
 
 def _delete(upload, user, rows) -> Change:
     before, ids, keys = [], [], set()
-    for row in rows.only("id", "number", "cells", "edits", "excluded", "include_anyway", "item_key").iterator(intake.CHUNK):
+    for row in rows.only("id", "number", "cells", "edits", "excluded", "include_anyway", "item_key").iterator(rowstore.CHUNK):
         before.append(["row", row.number, row.cells, row.edits, row.excluded, row.include_anyway])
         ids.append(row.pk)
         keys.add(row.item_key)
-    for chunk in intake.chunks(ids):
+    for chunk in rowstore.chunks(ids):
         Row.objects.filter(id__in=chunk).delete()
     intake.settle_duplicates(upload, keys - {""})
     intake.refresh_status(upload)
@@ -205,10 +205,10 @@ def recheck(upload: Upload, rows: list[Row]) -> None:
         keys.add(row.item_key)
         result = validation.check_row(row.current_cells, row.number, upload.columns, preset,
                                       upload.check_context, time_zone=upload.time_zone)
-        intake.apply_result(row, result)
+        rowstore.apply_result(row, result)
         keys.add(row.item_key)
-    intake.mark_sent_before(upload, rows)
-    intake.save_rows(rows, _SAVED)
+    rowstore.mark_sent_before(upload, rows)
+    rowstore.save_rows(rows, _SAVED)
     intake.settle_duplicates(upload, keys - {""})
     intake.refresh_status(upload)
 
@@ -233,7 +233,7 @@ def undo_last(upload: Upload, user) -> Change:
 def _restore(upload: Upload, before: list) -> None:
     old = {pk: (key, value) for pk, key, value in before}
     rows = []
-    for chunk in intake.chunks(list(old)):
+    for chunk in rowstore.chunks(list(old)):
         for row in Row.objects.filter(upload=upload, id__in=chunk):
             key, value = old[row.pk]
             if key == "flags":
@@ -250,7 +250,7 @@ def _restore_rows(upload: Upload, before: list) -> None:
     rows = [Row(upload=upload, number=number, cells=cells, edits=edits, excluded=excluded,
                 include_anyway=anyway, status=Row.Status.INVALID)
             for _, number, cells, edits, excluded, anyway in before]
-    Row.objects.bulk_create(rows, batch_size=intake.CHUNK)
+    Row.objects.bulk_create(rows, batch_size=rowstore.CHUNK)
     recheck(upload, list(upload.rows.filter(number__in=[row.number for row in rows])))
 
 

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
-# The start of the note on a row whose answer an earlier upload sent without confirmation (intake.prior_notes).
+# The start of the note on a row whose answer an earlier upload sent without confirmation (rowstore.prior_notes).
 UNCONFIRMED_PRIOR_NOTE = "not confirmed by an earlier delivery"
 CREATED_PRIOR_NOTE = "already created in MaestroQA"
 

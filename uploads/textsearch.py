@@ -27,7 +27,7 @@ MAX_CANDIDATES = 1000
 
 def matching(upload: Upload, rows: QuerySet, text: str) -> QuerySet:
     """`rows` (of `upload`) whose search_text contains `text` as written: `%`, `_` and quotes are
-    plain characters. text: already lower-cased like search_text (intake.apply_result)."""
+    plain characters. text: already lower-cased like search_text (rowstore.apply_result)."""
     numbers = _matching_numbers(upload, text)
     if numbers is None:
         return rows.filter(search_text__contains=text)

@@ -11,7 +11,7 @@ def _kinds(problems):
 
 
 def backfill(apps, schema_editor):
-    """Fill the table's denormalised columns for rows stored before them (same rules as intake.apply_result)."""
+    """Fill the table's denormalised columns for rows stored before them (same rules as rowstore.apply_result)."""
     Row = apps.get_model("uploads", "Row")
     fields = ["error_kinds", "warning_kinds", "has_warning", "search_text", "item_score", "item_day", "match_key"]
     batch = []
