@@ -266,7 +266,7 @@ def test_it_finds_the_header_under_a_title_and_ignores_the_unnamed_notes_column(
 
     assert sheet.header_row == 3
     assert sheet.columns == ["Submitted At", "Ticket ID", "Agent ID", "Agent Email", "Score", "Score Label", "Comment"]
-    assert sheet.notices == ["Column H has no header, so its 1 filled cell(s) were ignored (the first in row 18)."]
+    assert sheet.notices == ["Column H has no header, so its 1 filled cell was ignored (the first in row 18); that row has a warning."]
     assert 28 not in sheet.row_numbers
     by_row = dict(zip(sheet.row_numbers, sheet.rows, strict=True))
     assert by_row[25][1] == "50122\u00a0"
@@ -477,7 +477,7 @@ def test_it_keeps_a_short_header_over_wider_data():
 
     assert (sheet.header_row, sheet.columns, sheet.rows) == (1, ["id", "score", "comment"], [["1", "5", "ok"]])
     assert len(sheet.notices) == 5
-    assert sheet.notices[0] == "Column D has no header, so its 1 filled cell(s) were ignored (the first in row 2)."
+    assert sheet.notices[0] == "Column D has no header, so its 1 filled cell was ignored (the first in row 2); that row has a warning."
 
 
 def test_it_gives_a_sheet_without_rows_for_a_header_only_file():
@@ -913,3 +913,59 @@ def test_it_refuses_columns_over_the_limit_but_not_trailing_empty_ones():
     assert messages(source=b"a,b,c,d\n1,2,3,4\n", limits=Limits(max_columns=3)) == [
         "The file has 4 columns; the most we can read is 3. Delete the columns you do not need and upload it again."
     ]
+
+
+def test_it_notes_each_row_whose_extra_cells_were_not_read():
+    sheet = parse_file(b"ticket_id,score,comment\n1,5,Great service, thanks\n2,4,fine\n3,3,slow,very,slow\n")
+
+    assert sheet.notices == [
+        "Column D has no header, so its 2 filled cells were ignored (the first in row 2); each of those rows has a "
+        "warning.",
+        "Column E has no header, so its 1 filled cell was ignored (the first in row 4); that row has a warning."]
+    assert sheet.cell_notes == {
+        (0, None): "this row has more cells than the header; column D ('thanks') right of the last named column "
+                   "was not read. If a comma split a comment, put that comment in quotes in the file, or fix the cell "
+                   "here",
+        (2, None): "this row has more cells than the header; column D ('very'), column E ('slow') right of the last "
+                   "named column were not read. If a comma split a comment, put that comment in quotes in the file, "
+                   "or fix the cell here",
+    }
+
+
+def test_it_notes_a_cell_that_swallowed_rows_after_a_stray_quote():
+    data = (b'submitted_at,ticket_id,agent_id,score,comment\n'
+            b'2026-10-02 10:00,50001,381,5,"Bad support and left\n'
+            b'2026-10-03 10:00,50002,381,4,fine\n'
+            b'2026-10-04 10:00,50003,381,3,"quoted" word\n'
+            b'2026-10-05 10:00,50004,381,5,"two\nlines, one comma"\n')
+
+    sheet = parse_file(data)
+
+    assert sheet.row_numbers == [2, 3]
+    assert sheet.cell_notes == {(0, None): (
+        "column 'comment' holds 2 lines that look like rows of this file: a quote (\") may be missing, so that the "
+        "rows below were read into this cell. Check this row in the file, close or remove the quote, and upload the "
+        "file again")}
+    assert sheet.notices == ["Row 2 holds a cell with lines that look like rows of this file: a quote may be missing "
+                             "there, so answers below it were read into that cell. See each row's warning."]
+
+
+def test_it_reads_text_with_a_stray_nul_and_leaves_the_cell_to_the_checks():
+    sheet = parse_file(b"ticket_id,score,comment\n1,5,o\x00k\n2,4,fine\n")
+
+    assert sheet.rows == [["1", "5", "o\x00k"], ["2", "4", "fine"]]
+
+
+def test_it_names_utf16_text_saved_without_its_byte_order_mark():
+    data = "ticket_id,score\n1,5\n2,4\n".encode("utf-16-le")
+
+    assert messages(source=data) == [
+        'This file looks like UTF-16 text saved without its byte-order mark. Open it in Excel and save it as "CSV '
+        'UTF-8", then upload it again.']
+
+
+def test_it_counts_a_sep_line_in_the_line_of_an_unclosed_quote_and_drops_a_final_ctrl_z():
+    assert messages(source=b'sep=;\nticket_id;score;comment\n1;5;ok\n2;4;"never closed\n3;5;ok\n') == [
+        'Line 4 opens a quote (") that is never closed, so the rest of the file would be read as one cell. Close '
+        "the quote (or remove it), or save the file again from Excel."]
+    assert parse_file(b"ticket_id,score\r\n1,5\r\n\x1a").rows == [["1", "5"]]

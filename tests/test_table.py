@@ -51,9 +51,10 @@ def test_it_summarises_the_kitchen_sink_by_kind(uploader):
         "submitted_at:no_such_date": 1, "submitted_at:future": 1, "agent_email:invisible": 1,
     }
     warnings = {entry["kind"]: entry["rows"] for entry in table.problem_summary(upload, "warning_kinds")}
-    assert warnings == {"agent_email:email_dropped": 1, "comment:formula_like": 1, "comment:long_text": 1}
+    assert warnings == {"agent_email:email_dropped": 1, "comment:formula_like": 1, "comment:long_text": 1,
+                        "row:reader_note": 1}  # row 18's notes column H was not read
     counts = table.status_counts(upload)
-    assert (counts["valid"], counts["invalid"], counts["duplicate"], counts["warning"]) == (12, 12, 1, 3)
+    assert (counts["valid"], counts["invalid"], counts["duplicate"], counts["warning"]) == (12, 12, 1, 4)
     picked = table.filter_rows(upload, {"kind": "score:not_integer"})
     assert [row.number for row in picked] == [8, 9]
     duplicate = upload.rows.get(status=Row.Status.DUPLICATE)
@@ -253,7 +254,7 @@ def test_it_filters_a_field_by_its_errors_and_its_warnings_and_a_warning_kind(up
     assert by_field == [12, 13, 27]  # not_email, email_dropped (a warning), invisible
     assert [row.number for row in table.filter_rows(upload, {"kind": "comment:long_text"})] == [21]
     warned = [row.number for row in table.filter_rows(upload, {"status": "warning"})]
-    assert warned == [row.number for row in everything if row.has_warning] == [13, 19, 21]
+    assert warned == [row.number for row in everything if row.has_warning] == [13, 18, 19, 21]
 
 
 def test_it_refuses_an_edit_of_a_cell_changed_since_the_page_was_loaded(uploader, tmp_path):
@@ -268,6 +269,23 @@ def test_it_refuses_an_edit_of_a_cell_changed_since_the_page_was_loaded(uploader
     assert stale.json() == {"error": "Row 2, ticket_id was changed to 'T-9' since you loaded this page; reload to see it."}
     assert upload.rows.get(number=2).current_cells[1] == "T-9"
     assert [step.description for step in table.history(upload)] == ["row 2, ticket_id: '100001' → 'T-9'"]
+
+
+def test_it_takes_the_old_text_of_a_crlf_cell_as_the_page_shows_it_and_refuses_a_too_long_text(uploader, tmp_path):
+    upload = make_upload(uploader, tmp_path, [answer(1, "7")])
+    row = upload.rows.get()
+    row.cells[1] = "two\r\nlines"  # what a CRLF file's quoted cell holds; the page's HTML gives it back with LF
+    row.save(update_fields=["cells"])
+    client = Client()
+    client.force_login(uploader)
+    url = f"/uploads/{upload.pk}/cells/"
+    assert client.post(url, {"row": row.pk, "column": 1, "text": "T-1", "old": "two\nlines"}).status_code == 200
+
+    too_long = client.post(url, {"row": row.pk, "column": 5, "text": "x" * 50_001, "old": ""})
+
+    assert too_long.status_code == 400
+    assert too_long.json() == {"error": "A cell edited here can hold at most 50,000 characters (this text has 50001). "
+                                        "Edit this cell in the spreadsheet and upload it again."}
 
 
 def test_it_answers_a_signed_out_cell_save_with_json(uploader, tmp_path):

@@ -71,12 +71,14 @@ def test_it_lists_the_kitchen_sink_kinds_and_filters_to_one(page):
         "submitted_at is not a date: 1 row", "ticket_id is blank: 1 row",
     ]
     assert (count(page, "invalid"), count(page, "valid"), count(page, "duplicate")) == ("12", "12", "1")
-    assert count(page, "warning") == "3"
+    assert count(page, "warning") == "4"  # row 18 also has a warning: its notes column H was not read
     scores = page.locator("#score-chart table").inner_text().split()
     assert scores == ["Rows", "per", "score", "Score", "Rows", "1", "1", "2", "2", "3", "1", "4", "2", "5", "6"]
     assert page.locator("#score-chart svg rect").count() == 5
     row18 = page.locator("#rows-table tbody tr", has=page.locator("th", has_text="18"))
     assert "Duplicate" in row18.inner_text() and "identical to row 17" in row18.inner_text()
+    assert "column H ('dup?') right of the last named column was not read" in (
+        row18.inner_text())
     row18.locator("button.include-anyway").click()
     page.wait_for_selector("text=Done: included 1 row")
     assert page.inner_text("#submit-plan").startswith("13 rows will be sent")
@@ -310,6 +312,34 @@ def test_it_filters_the_failed_rows_from_the_delivery_summary(page):
     page.wait_for_url("**?result=failed")
     assert row_numbers(page) == [valid[1].number, valid[4].number]
     expect(page.locator("#rows-table tbody td.result").first).to_have_text("Failed: agent not found")
+    page.goto(f"{page.base_url}/uploads/{upload.pk}/")  # rows created in MaestroQA open no editor
+    created = page.locator(f'#row-{valid[0].pk} td[data-column="4"]')
+    created.click()
+    expect(created.locator(".cell-editor")).to_have_count(0)
+    failed = page.locator(f'#row-{valid[1].pk} td[data-column="4"]')
+    failed.click()
+    expect(failed.locator(".cell-editor")).to_be_focused()
+
+
+def test_it_keeps_the_line_breaks_of_a_comment_it_edits(page, tmp_path):
+    path = tmp_path / "two-line-comment.csv"
+    path.write_bytes(b'submitted_at,ticket_id,agent_id,score,comment\r\n'
+                     b'2026-10-05 10:00,1,111,5,"line one\r\nline two"\r\n2026-10-05 11:00,2,111,4,fine\r\n')
+    upload = open_upload(page, path)
+    comment = page.locator('#rows-table tbody td[data-column="4"]').first
+    comment.click()
+    expect(comment.locator("textarea.cell-editor")).to_have_value("line one\nline two")
+    page.click("h1")  # leaving the text area unchanged saves nothing
+    expect(comment.locator(".cell-editor")).to_have_count(0)
+    assert upload.rows.get(number=2).edits == {}
+
+    comment.click()
+    page.keyboard.press("End")
+    page.keyboard.press("Shift+Enter")
+    page.keyboard.type("line three")
+    page.keyboard.press("Enter")
+    expect(page.locator("#history-list")).to_contain_text("row 2")
+    assert upload.rows.get(number=2).item["comment"] == "line one\nline two\nline three"
 
 
 def test_it_says_what_a_long_post_is_doing_and_refreshes_a_busy_upload(page):

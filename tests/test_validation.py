@@ -559,3 +559,23 @@ def test_it_warns_when_an_agent_id_looks_like_a_name() -> None:
     row = one(agent="Jane Doe")
     assert row.item["agent_id"] == "Jane Doe" and warning_codes(row) == ["name_like"]
     assert one(agent="A-17").warnings == [] and one(agent="jdoe").warnings == []
+
+
+def test_it_warns_on_a_row_with_cells_not_read_until_the_row_is_edited():
+    from uploads.parsing import parse_file
+
+    sheet = parse_file(b"submitted_at,ticket_id,agent_id,score,comment\n"
+                       b"2026-10-05 09:00,1,A1,5,Great service, thanks\n2026-10-05 10:00,2,A1,4,fine\n")
+    checked = validation.check_sheet(sheet, PLAIN, time_zone="UTC")
+    warned = checked.rows[0]
+    note = ("Row 2: this row has more cells than the header; column F ('thanks') right of the last named column was "
+            "not read. If a comma split a comment, put that comment in quotes in the file, or fix the cell here.")
+
+    assert (warned.status, warned.item["comment"]) == ("valid", "Great service")
+    assert warned.warnings == [Problem("row", None, "", note, "reader_note")]
+    assert checked.rows[1].warnings == []
+    again = validation.check_row(sheet.rows[0], 2, sheet.columns, PLAIN, checked.context, time_zone="UTC")
+    assert again.warnings == warned.warnings
+    fixed = validation.check_row(sheet.rows[0][:4] + ["Great service, thanks"], 2, sheet.columns, PLAIN,
+                                 checked.context, time_zone="UTC")
+    assert (fixed.status, fixed.warnings, fixed.item["comment"]) == ("valid", [], "Great service, thanks")

@@ -98,7 +98,7 @@ def test_it_resends_only_failed_rows_fixed_since_they_failed(client, fake):
     row.item, row.fixed_at = {**row.item, "ticket_id": "000003"}, timezone.now()
     row.save()
     page = client.get(f"/uploads/{upload.pk}/").content.decode()
-    assert ">Resend the 1 failed row fixed since</button>" in page
+    assert ">Resend the 1 failed row fixed since it failed</button>" in page
     response = post(client, upload, "resend_failed")
     assert [str(m) for m in response.wsgi_request._messages] == [
         "Resending 1 row fixed since it failed. 1 row not fixed yet was not resent: filter the table by “Failed” "

@@ -108,7 +108,8 @@ def _blocked_rows(plan: Plan, sheet) -> set[int]:
         blocked.update(at for at, row in enumerate(sheet.rows) if row[position] in distinct)
     mapped = set(plan.index.values())
     first = {number: at for at, number in enumerate(sheet.row_numbers)}
-    blocked.update(first[number] for number, position in plan.notes if position in mapped and number in first)
+    blocked.update(first[number] for number, position in plan.notes
+                   if (position is None or position in mapped) and number in first)
     return blocked
 
 

@@ -72,14 +72,20 @@ class MappingForm(forms.Form):
             self.fields[f"field_{field}"] = forms.ChoiceField(label=field, choices=choices, required=False)
 
 
+# The longest text a cell edited in the table may hold (longer cells are shown cut and not editable there).
+MAX_CELL_TEXT = 50_000
+_TOO_LONG = {"max_length": f"A cell edited here can hold at most {MAX_CELL_TEXT:,} characters (this text has "
+                           "%(show_value)s). Edit this cell in the spreadsheet and upload it again."}
+
+
 class CellEditForm(forms.Form):
     """One edited cell: the row's id, the column index, the new text, and the text the page showed
     before the edit (`old`: the edit is refused when the stored text differs, fixes.edit_cell)."""
 
     row = forms.IntegerField(min_value=1)
     column = forms.IntegerField(min_value=0)
-    text = forms.CharField(required=False, strip=False, max_length=20000)
-    old = forms.CharField(required=False, strip=False, max_length=20000)
+    text = forms.CharField(required=False, strip=False, max_length=MAX_CELL_TEXT, error_messages=_TOO_LONG)
+    old = forms.CharField(required=False, strip=False, max_length=MAX_CELL_TEXT, error_messages=_TOO_LONG)
 
 
 ENCODINGS = [("", "Detect"), ("utf-8", "UTF-8"), ("utf-16", "UTF-16 (Excel Unicode Text)"),

@@ -22,6 +22,7 @@ from uploads.preset_format import FIELDS, SCALES, ClarifyingGroup, Preset, Rule,
 STATUSES = ("valid", "invalid", "skipped", "duplicate")
 DEFAULT_BOUNDS = {"min_score": 1, "max_score": 5}
 TEXT_MAPPED = ("submitted_at", "ticket_id", "agent_id", "agent_email", "comment")  # value maps replace text
+ROW_JOIN = "\x1f"  # joins a row's cells for a whole-row reader note (Plan.notes key (number, None))
 
 
 @dataclass
@@ -222,6 +223,7 @@ class _RowCheck:
         self.check_texts()
         answers = self.check_clarifying()
         self.check_warn_rules()
+        self.check_row_note()
         if self.errors:
             return RowResult(self.number, "invalid", None, self.errors, self.warnings)
         item = {name: self.values[name] for name in FIELDS if self.values.get(name) is not None}
@@ -420,6 +422,12 @@ class _RowCheck:
         if text.strip().casefold() in group.value_map and rules.parse_int(text) is None:
             return text.strip()
         return self.answer_text(f"{name}.score_label", position)
+
+    def check_row_note(self) -> None:
+        """A reader note on the whole row (parsing.Sheet.cell_notes), while its cells are as read."""
+        text, note = self.plan.notes.get((self.number, None), (None, ""))
+        if text is not None and text == ROW_JOIN.join(self.cells[:len(self.plan.columns)]):
+            self.warn("row", Raw("", None), note, "reader_note")
 
     def check_warn_rules(self) -> None:
         for position, rule in self.plan.warn_rules:

@@ -91,7 +91,8 @@ class Sheet:
     declared_time_zones: column name -> IANA zone a file declares for it
         (Qualtrics row 3 `{"ImportId": ..., "timeZone": ...}`).
     cell_notes: (row index, column index) -> warning found while reading,
-        e.g. a numeric cell with more than 15 significant digits.
+        e.g. a numeric cell with more than 15 significant digits; (row index, None)
+        -> a warning on the whole row, e.g. cells right of the last named column.
     notices: file-level remarks for the uploader that did not stop the read,
         e.g. an unnamed trailing column that was ignored.
     layout: "plain", "qualtrics" (3 header rows), "qualtrics_legacy" (2 header rows,
@@ -109,7 +110,7 @@ class Sheet:
     sheet_name: str | None = None
     sheet_names: list[str] = field(default_factory=list)
     declared_time_zones: dict[str, str] = field(default_factory=dict)
-    cell_notes: dict[tuple[int, int], str] = field(default_factory=dict)
+    cell_notes: dict[tuple[int, int | None], str] = field(default_factory=dict)
     notices: list[str] = field(default_factory=list)
     layout: str = "plain"
 
@@ -247,9 +248,20 @@ def _sniff_format(data: bytes, limits: Limits) -> workbooks.Checked:
     for magic, what in _BINARY_KINDS:
         if data.startswith(magic):
             raise ParseError(f"This file is {what}, not a spreadsheet. {ACCEPTED_FORMATS}")
-    if b"\x00" in data[:SAMPLE_CHARS] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise ParseError(f"This file is not a spreadsheet: it holds binary data, not text. {ACCEPTED_FORMATS}")
+    if not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        _refuse_binary(data[:SAMPLE_CHARS])
     return workbooks.Checked("text")
+
+
+def _refuse_binary(sample: bytes) -> None:
+    """Refuse bytes that are not text: many NULs (random binary data has about 1 in 256), or the
+    NUL on every other byte of UTF-16 saved without its byte-order mark. A few stray NULs in text
+    are left to the cell checks, which name each cell (cells.text_char_issue)."""
+    nuls = sample.count(b"\x00")
+    if nuls * 4 > len(sample) and max(sample[0::2].count(b"\x00"), sample[1::2].count(b"\x00")) > nuls * 0.9:
+        raise ParseError(f"This file looks like UTF-16 text saved without its byte-order mark. {SAVE_AS_UTF8}")
+    if nuls >= 8 and nuls * 1000 > len(sample):
+        raise ParseError(f"This file is not a spreadsheet: it holds binary data, not text. {ACCEPTED_FORMATS}")
 
 
 def _parse_text(
@@ -260,6 +272,15 @@ def _parse_text(
     text = textfiles.read_text(data, filename, encoding, delimiter, cap, limits)
     result = _shape(text.numbers, text.rows, header_row, limits, {}, header_score)
     result.encoding, result.delimiter = text.encoding, text.delimiter
+    if text.multiline:
+        swallowed = textfiles.swallowed_rows(result.rows, result.columns, text.delimiter)
+        for index, note in swallowed.items():
+            result.cell_notes.setdefault((index, None), note)
+        if swallowed:
+            numbers = _and_list([str(result.row_numbers[index]) for index in sorted(swallowed)][:10])
+            result.notices.append(f"Row{'s' if len(swallowed) > 1 else ''} {numbers} hold{'' if len(swallowed) > 1 else 's'} "
+                                  "a cell with lines that look like rows of this file: a quote may be missing there, "
+                                  "so answers below it were read into that cell. See each row's warning.")
     return result
 
 
@@ -286,7 +307,7 @@ def _shape(
         raise too_many_rows(limits)
     width = _used_width(rows[top:], limits)
     names = _column_names(rows[top], rows[top + 1 : start], layout, width)
-    keep, notices = _check_columns(names, data, numbers[start:])
+    keep, notices, row_notes = _check_columns(names, data, numbers[start:])
     columns = [names[index] for index in keep]
     extra = _select(rows[top + 1 : start], keep, width)
     return Sheet(
@@ -296,7 +317,7 @@ def _shape(
         header_row=numbers[top],
         extra_header_rows=extra,
         declared_time_zones=_declared_zones(extra, columns) if layout == "qualtrics" else {},
-        cell_notes=_move_notes(notes, start, keep),
+        cell_notes={**_move_notes(notes, start, keep), **row_notes},
         notices=notices,
         layout=layout,
     )
@@ -407,11 +428,14 @@ HEADER_FIX = (
 )
 
 
-def _check_columns(names: list[str], data: list[list[str]], numbers: list[int]) -> tuple[list[int], list[str]]:
-    """Indexes of the columns to keep, and notices; ParseError for B12's header faults."""
+def _check_columns(names: list[str], data: list[list[str]], numbers: list[int],
+                   ) -> tuple[list[int], list[str], dict[tuple[int, None], str]]:
+    """Indexes of the columns to keep, notices, and row notes ((row index, None) -> note: the row's
+    cells right of the last named column were ignored); ParseError for B12's header faults."""
     errors = _duplicate_messages(names)
     keep: list[int] = []
     notices: list[str] = []
+    ignored: dict[int, list[str]] = {}
     last_named = max((index for index, name in enumerate(names) if name), default=-1)
     for index, name in enumerate(names):
         if name:
@@ -424,13 +448,20 @@ def _check_columns(names: list[str], data: list[list[str]], numbers: list[int]) 
         if index < last_named:
             errors.append(f"column {letter} has no header but contains data")
         else:
+            cells, rows = ("cell was", "that row has") if len(filled) == 1 else ("cells were", "each of those rows has")
             notices.append(
-                f"Column {letter} has no header, so its {len(filled):,} filled cell(s) were ignored "
-                f"(the first in row {numbers[filled[0]]})."
+                f"Column {letter} has no header, so its {len(filled):,} filled {cells} ignored "
+                f"(the first in row {numbers[filled[0]]}); {rows} a warning."
             )
+            for row_index in filled:
+                ignored.setdefault(row_index, []).append(f"column {letter} ('{data[row_index][index].strip()[:40]}')")
     if errors:
         raise ParseError(errors + [HEADER_FIX])
-    return keep, notices
+    row_notes = {(row_index, None): (
+        f"this row has more cells than the header; {', '.join(texts)} right of the last named column "
+        f"{'was' if len(texts) == 1 else 'were'} not read. If a comma split a comment, put that comment in quotes "
+        "in the file, or fix the cell here") for row_index, texts in ignored.items()}
+    return keep, notices, row_notes
 
 
 def _duplicate_messages(names: list[str]) -> list[str]:
@@ -446,7 +477,8 @@ def _duplicate_messages(names: list[str]) -> list[str]:
 
 
 def _and_list(items: list[str]) -> str:
-    return f"{', '.join(items[:-1])} and {items[-1]}"
+    """ "a, b and c"; "a" for one item."""
+    return f"{', '.join(items[:-1])} and {items[-1]}" if len(items) > 1 else items[0]
 
 
 def column_letter(index: int) -> str:
@@ -468,7 +500,7 @@ def _select(rows: list[list[str]], keep: list[int], width: int) -> list[list[str
     return [[row[index] if index < len(row) else "" for index in keep] for row in rows]
 
 
-def _move_notes(notes: dict[tuple[int, int], str], start: int, keep: list[int]) -> dict[tuple[int, int], str]:
+def _move_notes(notes: dict[tuple[int, int], str], start: int, keep: list[int]) -> dict[tuple[int, int | None], str]:
     position = {column: index for index, column in enumerate(keep)}
     return {
         (row - start, position[column]): note

@@ -151,16 +151,36 @@ def status_counts(upload: Upload) -> dict[str, int]:
     return counts
 
 
+def add_list_counts(uploads) -> None:
+    """Set `n_rows`, `n_invalid` and `n_created` on each upload of a list page, from two grouped
+    scans of row indexes for those uploads only (counting in the list query joined every row of
+    every upload: 4-5 s with 370,000 rows stored)."""
+    uploads = list(uploads)
+    ids = [upload.pk for upload in uploads]
+    rows = Row.objects.filter(upload_id__in=ids).order_by()
+    statuses = rows.values_list("upload_id", "status").annotate(n=Count("id"))
+    created = dict(rows.filter(result=Row.Result.CREATED).values_list("upload_id").annotate(n=Count("id")))
+    totals: dict[int, int] = {}
+    invalid: dict[int, int] = {}
+    for upload_id, status, n in statuses:
+        totals[upload_id] = totals.get(upload_id, 0) + n
+        invalid[upload_id] = invalid.get(upload_id, 0) + (n if status == Row.Status.INVALID else 0)
+    for upload in uploads:
+        upload.n_rows, upload.n_invalid = totals.get(upload.pk, 0), invalid.get(upload.pk, 0)
+        upload.n_created = created.get(upload.pk, 0)
+
+
 KIND_LABELS = {
     "required": "{field} is blank", "above_max": "{field} above the maximum", "below_min": "{field} below the minimum",
     "not_integer": "{field} is not a whole number", "not_email": "{field} is not an email address",
-    "invisible": "{field} contains an invisible character", "bad_char": "{field} contains a garbled character",
+    "invisible": "{field} contains an invisible character", "bad_char": "{field} contains a garbled or control character",
     "no_agent": "no agent id or email", "not_date": "{field} is not a date",
     "no_such_date": "{field}: no such date", "future": "{field} is in the future", "too_old": "{field} is too old",
     "dst_gap": "{field} falls in a DST gap", "email_dropped": "{field} invalid, dropped (agent id used)",
     "not_numeric": "{field} is not a number like the others", "long_id": "{field} may have lost digits",
     "name_like": "{field} looks like a person's name",
     "formula_like": "{field} starts like a formula (sent as written)", "long_text": "{field} is very long",
+    "reader_note": "{field}: a note from reading the file", "rule": "{field}: a rule of the mapping",
 }
 
 

@@ -61,18 +61,43 @@ class TextTable:
     rows: list[list[str]]
     encoding: str
     delimiter: str
+    multiline: bool = False  # some record spans several lines (a quoted line break)
 
 
 def read_text(data: bytes, filename: str, encoding: str | None, delimiter: str | None, cap: int,
               limits: parsing.Limits) -> TextTable:
-    """Decode (`encoding` overrides detection), refuse HTML/XML named as a table, drop a `sep=` line,
-    pick the delimiter (`delimiter` overrides) and read at most `cap` records; raises parsing.ParseError."""
+    """Decode (`encoding` overrides detection), refuse HTML/XML named as a table, drop a `sep=` line
+    and a DOS end-of-file mark (Ctrl-Z) at the very end, pick the delimiter (`delimiter` overrides)
+    and read at most `cap` records; raises parsing.ParseError."""
     text, encoding_name = _decode(data, encoding)
     _refuse_non_table_text(text, filename)
-    text, declared = _split_sep_line(text)
+    text, declared = _split_sep_line(text.removesuffix("\x1a"))
     chosen = _delimiter_override(delimiter) or declared or _detect_delimiter(text)
-    numbers, rows = _read_records(text, chosen, cap, limits)
-    return TextTable(numbers, rows, encoding_name, chosen)
+    numbers, rows = _read_records(text, chosen, cap, limits, lines_before=1 if declared else 0)
+    breaks = text.count("\n") or text.count("\r")  # line breaks (CR LF counts once; CR-only files)
+    return TextTable(numbers, rows, encoding_name, chosen, multiline=bool(numbers) and breaks > numbers[-1])
+
+
+def swallowed_rows(rows: list[list[str]], columns: list[str], delimiter: str) -> dict[int, str]:
+    """Row index -> note for rows with a cell whose later lines look like rows of this file: each
+    holds at least as many delimiters as a record has (len(columns) - 1, at least 2). That is what a
+    quote opened by mistake and closed by a later one does: it swallows the rows between into one
+    cell (csv and Excel read it so too), and those answers would be lost without a word.
+    """
+    needed = max(len(columns) - 1, 2)
+    out: dict[int, str] = {}
+    for index, cells in enumerate(rows):
+        for position, cell in enumerate(cells):
+            if "\n" not in cell and "\r" not in cell:
+                continue
+            lines = [line for line in cell.splitlines()[1:] if line.count(delimiter) >= needed]
+            if lines:
+                out[index] = (
+                    f"column '{columns[position]}' holds {len(lines)} line{'s' if len(lines) > 1 else ''} that look "
+                    "like rows of this file: a quote (\") may be missing, so that the rows below were read into this "
+                    "cell. Check this row in the file, close or remove the quote, and upload the file again")
+                break
+    return out
 
 
 def _decode(data: bytes, override: str | None) -> tuple[str, str]:
@@ -172,7 +197,8 @@ def _refuse_non_table_text(text: str, filename: str) -> None:
     if head.startswith("<?xml"):
         raise parsing.ParseError(f"This file is an XML document, not a spreadsheet. {parsing.ACCEPTED_FORMATS}")
     sample = text[:parsing.SAMPLE_CHARS]
-    if len(_CONTROL_CHARS.findall(sample)) * 100 > len(sample):
+    # Random bytes are about 11% control characters; a few in real text are flagged cell by cell
+    if len(_CONTROL_CHARS.findall(sample)) * 20 > len(sample):
         raise parsing.ParseError(
             f"This file is not a spreadsheet: it holds binary data, not text. {parsing.ACCEPTED_FORMATS}"
         )
@@ -227,16 +253,18 @@ def _consistency(sample: str, delimiter: str, cut: bool) -> tuple[float, int]:
     return (count / len(widths), width) if width > 1 else (0.0, 0)
 
 
-def _read_records(text: str, delimiter: str, cap: int, limits: parsing.Limits) -> tuple[list[int], list[list[str]]]:
+def _read_records(text: str, delimiter: str, cap: int, limits: parsing.Limits,
+                  lines_before: int = 0) -> tuple[list[int], list[list[str]]]:
     """Non-empty CSV records with their 1-based record numbers; raises parsing.ParseError past `cap`
-    of them or for a quote never closed.
+    of them or for a quote never closed (naming the file's line: `lines_before` lines were taken off
+    its top, a `sep=` line).
 
     pandas' C tokenizer reads most files (about 3x faster than Python's csv); whenever it cannot
     give exactly what csv.reader gives (`c_records` returns None), csv.reader reads the file.
     """
     with parsing.gc_paused():
         found = c_records(text, delimiter)
-        numbers, rows = found if found is not None else csv_records(text, delimiter, cap, limits)
+        numbers, rows = found if found is not None else csv_records(text, delimiter, cap, limits, lines_before)
     if len(rows) > cap:
         raise parsing.too_many_rows(limits)
     return numbers, rows
@@ -265,7 +293,8 @@ def c_records(text: str, delimiter: str) -> tuple[list[int], list[list[str]]] | 
     return [at + 1 for at in kept], [rows[at] for at in kept]
 
 
-def csv_records(text: str, delimiter: str, cap: int, limits: parsing.Limits) -> tuple[list[int], list[list[str]]]:
+def csv_records(text: str, delimiter: str, cap: int, limits: parsing.Limits,
+                lines_before: int = 0) -> tuple[list[int], list[list[str]]]:
     """Non-empty records by Python's csv.reader, with their 1-based record numbers; raises
     parsing.ParseError past `cap` of them.
 
@@ -287,13 +316,13 @@ def csv_records(text: str, delimiter: str, cap: int, limits: parsing.Limits) -> 
                     raise parsing.too_many_rows(limits)
     except csv.Error as exc:
         raise parsing.ParseError(
-            f'Line {reader.line_num:,} cannot be read as CSV ({exc}). Look for a quote (") that is '
+            f'Line {reader.line_num + lines_before:,} cannot be read as CSV ({exc}). Look for a quote (") that is '
             "never closed, or save the file again from Excel."
         ) from exc
     if rows[-1] != [_END]:
         # the open quote runs from its line to _END's line: take away the line breaks it swallowed
         content = "".join(rows[-1]) + ("" if text.endswith(("\n", "\r")) else "\n")
-        start = reader.line_num - content.count("\n") - content.count("\r") + content.count("\r\n")
+        start = reader.line_num - content.count("\n") - content.count("\r") + content.count("\r\n") + lines_before
         raise parsing.ParseError(
             f'Line {start:,} opens a quote (") that is never closed, so the rest of the file would be read as '
             "one cell. Close the quote (or remove it), or save the file again from Excel."

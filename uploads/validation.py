@@ -81,12 +81,17 @@ def check_sheet(sheet, preset: mapping.Preset, *, time_zone: str, now: datetime 
     return CheckResult(results, _decisions(plan, time_zone), context)
 
 
-def _notes(sheet, plan: Plan) -> dict[tuple[int, int], tuple[str, str]]:
-    """Reader notes on mapped cells, keyed (row number, column index) -> (cell text, note)."""
+def _notes(sheet, plan: Plan) -> dict[tuple[int, int | None], tuple[str, str]]:
+    """Reader notes on mapped cells, keyed (row number, column index) -> (cell text, note), and on
+    whole rows, keyed (row number, None) -> (the row's cells joined by items.ROW_JOIN, note)."""
     mapped = set(plan.index.values())
     out = {}
     for (row_index, position), note in getattr(sheet, "cell_notes", {}).items():
-        if position in mapped and row_index < len(sheet.rows):
+        if row_index >= len(sheet.rows):
+            continue
+        if position is None:
+            out[(sheet.row_numbers[row_index], None)] = (items.ROW_JOIN.join(sheet.rows[row_index]), note)
+        elif position in mapped:
             out[(sheet.row_numbers[row_index], position)] = (sheet.rows[row_index][position], note)
     return out
 

@@ -6,7 +6,6 @@ from pathlib import Path
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -34,12 +33,9 @@ def _get_upload_for_user(request, pk: int) -> Upload:
 
 
 def _home(request, form: UploadForm, status: int = 200):
-    uploads = access.visible_uploads(request.user).select_related("owner").annotate(
-        n_rows=Count("rows"),
-        n_invalid=Count("rows", filter=Q(rows__status=Row.Status.INVALID)),
-        n_created=Count("rows", filter=Q(rows__result=Row.Result.CREATED)),
-    ).order_by("-created_at", "-id")
+    uploads = access.visible_uploads(request.user).select_related("owner").order_by("-created_at", "-id")
     page = Paginator(uploads, HOME_PAGE_SIZE).get_page(request.GET.get("page"))
+    table.add_list_counts(page.object_list)
     return render(request, "uploads/home.html", {"uploads": page, "form": form}, status=status)
 
 
@@ -185,7 +181,8 @@ def edit_cell(request, pk: int):
     upload = _get_upload_for_user(request, pk)
     form = CellEditForm(request.POST)
     if not form.is_valid():
-        return JsonResponse({"error": form.errors.as_text()}, status=400)
+        sentences = dict.fromkeys(message for errors in form.errors.values() for message in errors)
+        return JsonResponse({"error": " ".join(sentences)}, status=400)
     data = form.cleaned_data
     row = get_object_or_404(Row, upload=upload, pk=data["row"])
     try:

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.html import conditional_escape as esc
 from django.utils.safestring import SafeString, mark_safe
 
+from uploads.forms import MAX_CELL_TEXT
 from uploads.models import Row, Upload
 from uploads.table import display_rows
 
@@ -19,7 +20,7 @@ register = template.Library()
 LONG_CELL = 300
 # Cells longer than this are shown cut and cannot be edited in the table: a page holding a 2 MB cell
 # freezes the browser for minutes. The full text is kept and sent; the spreadsheet is where to fix it.
-SHOWN_CELL = 50_000
+SHOWN_CELL = MAX_CELL_TEXT
 
 
 @register.simple_tag(takes_context=True)
@@ -42,8 +43,10 @@ def table_row(context, row, upload: Upload) -> SafeString:
     select = (f'<td class="select"><input type="checkbox" name="rows" value="{item.pk}" form="bulk-form" '
               f'aria-label="Select row {item.number}"></td>') if editable else ""
     cells = "".join(_cell(cell) for cell in row.cells)
+    # After a delivery only failed rows can be fixed (intake.edit_cell): the others open no editor
+    locked = ' data-locked="1"' if upload.fixes_failed_rows and item.result != Row.Result.FAILED else ""
     return mark_safe(
-        f'<tr id="row-{item.pk}" data-row="{item.pk}" class="row-{esc(item.status)}">\n'
+        f'<tr id="row-{item.pk}" data-row="{item.pk}" class="row-{esc(item.status)}"{locked}>\n'
         f"  {select}\n"
         f'  <th scope="row">{item.number}</th>\n'
         f"  <td>{_status(context, row, upload)}</td>\n"

@@ -1,21 +1,24 @@
-// Feedback while a long form post runs (reading a file, checking every row again): on submit, a
-// form with data-busy shows that sentence and disables its buttons, so nobody clicks twice.
+// Feedback while a long form post runs (reading a file, checking every row again, a bulk fix): on
+// submit, a form with data-busy shows that sentence and disables its buttons, so nobody clicks twice.
+// Listens on the document, so forms a fragment refresh puts on the page later are covered too.
 (function () {
   "use strict";
-  document.querySelectorAll("form[data-busy]").forEach(function (form) {
-    var note = document.createElement("p");
-    note.className = "notice busy-note";
-    note.setAttribute("role", "status");
-    note.hidden = true;
-    form.appendChild(note);
-    form.addEventListener("submit", function () {
-      note.textContent = form.dataset.busy;
-      note.hidden = false;
-      // After this event, so that the submitting button still takes part in the post.
-      setTimeout(function () {
-        form.querySelectorAll("button").forEach(function (button) { button.disabled = true; });
-      }, 0);
-    });
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (!form.matches || !form.matches("form[data-busy]") || event.defaultPrevented) { return; }
+    var note = form.querySelector(".busy-note");
+    if (!note) {
+      note = document.createElement("p");
+      note.className = "notice busy-note";
+      note.setAttribute("role", "status");
+      form.appendChild(note);
+    }
+    note.textContent = form.dataset.busy;
+    note.hidden = false;
+    // After this event, so that the submitting button still takes part in the post.
+    setTimeout(function () {
+      form.querySelectorAll("button").forEach(function (button) { button.disabled = true; });
+    }, 0);
   });
   // Back from the next page (the browser may keep this one as it was): usable again.
   window.addEventListener("pageshow", function (event) {

@@ -1,6 +1,7 @@
 // The fix-it table: edit a cell in place; only the changed cell travels to the server (B22).
 // Enter or click edits; Enter saves and moves down, Tab saves and moves right (Shift+Tab left);
 // Escape cancels; arrow keys move between cells. After a save the summary (counts, kinds, charts) reloads.
+// A cell holding line breaks is edited in a text area (Shift+Enter adds a line break) so none is lost.
 (function () {
   "use strict";
   var table = document.getElementById("rows-table");
@@ -10,10 +11,13 @@
   function cellText(td) { return td.querySelector(".text").textContent; }
 
   function startEdit(td) {
-    if (td.querySelector("input:not([type=checkbox])") || td.classList.contains("too-long")) { return; }
+    if (td.querySelector(".cell-editor") || td.classList.contains("too-long") || td.closest("tr[data-locked]")) { return; }
     var original = cellText(td);
-    var input = document.createElement("input");
-    input.type = "text";
+    var lines = original.split(/\r\n|\r|\n/).length;
+    // A one-line input drops line breaks: text with any is edited in a text area.
+    var input = document.createElement(lines > 1 ? "textarea" : "input");
+    if (lines > 1) { input.rows = Math.min(lines, 8); } else { input.type = "text"; }
+    input.className = "cell-editor";
     input.value = original;
     input.setAttribute("aria-label", "Edit cell, Enter to save, Escape to cancel");
     td.classList.add("editing");
@@ -21,7 +25,7 @@
     input.focus();
     input.select();
     input.addEventListener("keydown", function (event) {
-      if (event.key === "Enter" || event.key === "Tab") {
+      if ((event.key === "Enter" && !event.shiftKey) || event.key === "Tab") {
         event.preventDefault();
         var step = event.key === "Enter" ? [1, 0] : [0, event.shiftKey ? -1 : 1];
         save(td, input.value, original, step);
@@ -38,7 +42,7 @@
   }
 
   function stopEdit(td) {
-    var input = td.querySelector("input:not([type=checkbox])");
+    var input = td.querySelector(".cell-editor");
     if (input) { input.dataset.done = "1"; input.remove(); }
     td.classList.remove("editing");
   }
@@ -47,7 +51,12 @@
     var tr = td.closest("tr");
     var column = td.dataset.column;
     stopEdit(td);
-    if (value === original) { td.focus(); if (step) { move(td, step[0], step[1]); } return; }
+    // A text area gives its line breaks as \n: the same text with \r\n ones is no change
+    if (value === original || value === original.replace(/\r\n?/g, "\n")) {
+      td.focus();
+      if (step) { move(td, step[0], step[1]); }
+      return;
+    }
     // `old` is the text this page showed: the server refuses the edit if the cell changed since (another tab).
     var body = new URLSearchParams({ row: tr.dataset.row, column: column, text: value, old: original });
     var where = "Row " + tr.querySelector("th[scope=row]").textContent + ", " + columnName(column);
@@ -182,11 +191,11 @@
 
   table.addEventListener("click", function (event) {
     var td = event.target.closest("td.cell");
-    if (td && !event.target.closest("input")) { startEdit(td); }
+    if (td && !event.target.closest(".cell-editor")) { startEdit(td); }
   });
   table.addEventListener("keydown", function (event) {
     var td = event.target.closest("td.cell");
-    if (!td || event.target.tagName === "INPUT") { return; }
+    if (!td || event.target.closest(".cell-editor")) { return; }
     var moves = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
     if (event.key === "Enter" || event.key === "F2") {
       event.preventDefault();

@@ -81,7 +81,8 @@ class Command(BaseCommand):
         statuses = [row.status for row in checked.rows]
         summary = {"upload_id": None, **{s: statuses.count(s) for s in ("valid", "invalid", "skipped")}}
         summary.update(self._detected(sheet, preset, reason, read.time_zone, checked.decisions))
-        summary.update(rows=len(statuses), duplicates=statuses.count("duplicate"), status="dry_run")
+        summary.update(rows=len(statuses), duplicates=statuses.count("duplicate"), status="dry_run",
+                       warnings=sum(1 for row in checked.rows if row.warnings), notices=list(sheet.notices))
         summary["items"] = [row.item for row in checked.rows if row.status == "valid"]
         return summary
 
@@ -119,12 +120,15 @@ class Command(BaseCommand):
             "invalid": counts["invalid"], "skipped": counts["skipped"], "duplicates": counts["duplicate"],
             "created": results["created"], "failed": results["failed"], "unconfirmed": results["unconfirmed"],
             "batches": delivery.batch_count(upload),
-            "status": upload.status,
+            "status": upload.status, "warnings": upload.rows.filter(has_warning=True).count(),
+            "notices": list(upload.notices),
             "items": list(upload.rows.filter(status="valid").order_by("number").values_list("item", flat=True)),
         }
 
     def _text(self, summary: dict) -> str:
-        return "\n".join(f"{key}: {value}" for key, value in summary.items() if key != "detected")
+        """`key: value` lines; each notice (what reading the file decided or ignored) on a line of its own."""
+        lines = [f"{key}: {value}" for key, value in summary.items() if key not in ("detected", "notices")]
+        return "\n".join(lines + [f"notice: {notice}" for notice in summary.get("notices", [])])
 
     def _fail(self, message: str):
         self.stderr.write(message)
