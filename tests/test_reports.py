@@ -139,8 +139,11 @@ def test_it_lists_every_row_not_created_in_the_error_report():
     Row.objects.filter(upload=upload, number=5).update(status=Row.Status.DUPLICATE, note="identical to row 2")
     lines = list(csv.reader(io.StringIO(_csv_report(upload))))
     assert [line[-3:] for line in lines[1:]] == [
-        ["3", "Not confirmed", "not confirmed"], ["4", "Excluded", "Excluded"], ["5", "Duplicate", "identical to row 2"],
+        ["3", "Not confirmed", "not confirmed"], ["4", "Excluded", "excluded in the table (include it there to send it)"],
+        ["5", "Duplicate", "identical to row 2"],
     ]
+    Row.objects.filter(upload=upload, number=3).update(result=Row.Result.NONE, result_message="")
+    assert [line[-3] for line in csv.reader(io.StringIO(_csv_report(upload)))][1:] == ["4", "5"]  # valid, not submitted yet
 
 
 def test_it_names_a_report_download_in_ascii_and_in_utf8():

@@ -77,6 +77,8 @@ def row_reason(row: Row) -> str:
         return " ".join(problem["message"] for problem in row.errors)
     if row.note:
         return row.note
+    if row.status == Row.Status.EXCLUDED:
+        return "excluded in the table (include it there to send it)"
     return row.get_status_display() if row.status != Row.Status.VALID else "not sent"
 
 
@@ -85,9 +87,14 @@ def _status(row: Row) -> str:
 
 
 def error_report_lines(upload: Upload) -> Iterator[list[str]]:
-    """The error report as lines of text cells, header first (not neutralised)."""
+    """The error report as lines of text cells, header first (not neutralised): every row not
+    created; before the upload was ever submitted, valid rows are left out (they wait for Submit,
+    nothing in them needs fixing); afterwards a valid row not sent is in it ("not sent")."""
     yield list(upload.columns) + REPORT_TRAILING_COLUMNS
-    for row in upload.rows.exclude(result=Row.Result.CREATED).order_by("number").iterator(chunk_size=2000):
+    rows = upload.rows.exclude(result=Row.Result.CREATED)
+    if not upload.submissions.exists():
+        rows = rows.exclude(status=Row.Status.VALID, result=Row.Result.NONE)
+    for row in rows.order_by("number").iterator(chunk_size=2000):
         yield row.current_cells + [str(row.number), _status(row), row_reason(row)]
 
 
