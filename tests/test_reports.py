@@ -150,3 +150,15 @@ def test_it_names_a_report_download_in_ascii_and_in_utf8():
     assert reports.attachment_header("errors-7-Zufriedenheit Müller.csv") == (
         "attachment; filename=\"errors-7-Zufriedenheit Muller.csv\"; "
         "filename*=UTF-8''errors-7-Zufriedenheit%20M%C3%BCller.csv")
+
+
+def test_it_writes_xlsx_cells_that_read_back_exactly_even_with_cr_and_control_characters():
+    from uploads.parsing import parse_file
+
+    texts = ["a\r\nb", "c\rd", "nul\x00x", "vt\x0bff\x0c", "lit _x000D_ end", "_x005F_ twice", "tab\there", "=1+1"]
+    out = io.BytesIO()
+
+    reports.write_xlsx([[f"h{index}" for index in range(len(texts))], texts], out)
+
+    assert reports.xlsx_text("a\r\nb _x0041_\x00") == "a_x000D_\nb _x005F_x0041__x0000_"
+    assert parse_file(out.getvalue(), "report.xlsx").rows == [texts]

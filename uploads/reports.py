@@ -124,15 +124,29 @@ def write_csv(lines: Iterable[list[str]], out) -> int:
     return max(written, 0)
 
 
+# An underscore that starts a literal "_xHHHH_", and the characters XML 1.0 cannot hold or reads
+# otherwise (a raw CR becomes LF): ECMA-376 Part 1, 22.9.2.19 ST_Xstring escapes them as _xHHHH_.
+_LITERAL_ESCAPE = re.compile(r"_(?=x[0-9A-Fa-f]{4}_)")
+_XML_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\ufffe\uffff]")
+
+
+def xlsx_text(text: str) -> str:
+    """`text` escaped for an XLSX string cell so that Excel (and our reader, calamine) gives back
+    exactly `text`: a CR or a control character as _xHHHH_ (openpyxl refuses control characters,
+    and a raw CR reads back as LF), a literal _xHHHH_ with its underscore as _x005F_."""
+    return _XML_UNSAFE.sub(lambda found: f"_x{ord(found[0]):04X}_", _LITERAL_ESCAPE.sub("_x005F_", text))
+
+
 def write_xlsx(lines: Iterable[list[str]], out) -> int:
-    """Write `lines` as one XLSX sheet to the binary stream `out`, every cell a string cell."""
+    """Write `lines` as one XLSX sheet to the binary stream `out`, every cell a string cell holding
+    the exact text (`xlsx_text`)."""
     book = Workbook(write_only=True)
     sheet = book.create_sheet("report")
     written = -1
     for line in lines:
         cells = []
         for text in line:
-            cell = WriteOnlyCell(sheet, value=text)
+            cell = WriteOnlyCell(sheet, value=xlsx_text(text))
             cell.data_type = "s"  # never a formula, whatever the text starts with
             cells.append(cell)
         sheet.append(cells)
