@@ -17,7 +17,8 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from uploads.parsing import HEADER_FIX, Limits, ParseError, parse_file, where_read
+from uploads.headerrows import HEADER_FIX
+from uploads.parsing import Limits, ParseError, parse_file, where_read
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 CASES = SHARED / "cases"

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 
 from defusedxml import ElementTree
 
-from uploads import parsing
+from uploads import headerrows
 
 if TYPE_CHECKING:
     from uploads.workbooks import Table
@@ -74,7 +74,7 @@ def apply_xlsx_facts(table: Table, data: bytes, formula_parts: frozenset[str]) -
         number, column = facts.formulas_without_result[0]
         table.notices.append(
             f"{len(facts.formulas_without_result):,} cell(s) hold a formula with no saved result, so they read "
-            f"as blank (the first is {parsing.column_letter(column)}{number}). Open the file in Excel, save it "
+            f"as blank (the first is {headerrows.column_letter(column)}{number}). Open the file in Excel, save it "
             "again and upload it again."
         )
 
@@ -105,7 +105,7 @@ def note_merged_cells(table: Table, ranges: list[tuple[tuple[int, int], tuple[in
 
 
 def _ref(row: int, column: int) -> str:
-    return f"{parsing.column_letter(column)}{row + 1}"
+    return f"{headerrows.column_letter(column)}{row + 1}"
 
 
 def read_cell_facts(data: bytes, sheet_name: str, formula_parts: frozenset[str]) -> CellFacts:

@@ -50,7 +50,7 @@ def builtin_presets() -> list[Preset]:
 
 
 def header_score(cells: list[str]) -> int:
-    """How well one row's cells match known header names (parsing.HeaderScore).
+    """How well one row's cells match known header names (headerrows.HeaderScore).
 
     0 when no cell could name the ticket id column, by autodetect's names or a
     built-in preset's ticket_id column or split; else the number of fields named.

@@ -1,22 +1,21 @@
 """Bytes of an uploaded spreadsheet -> a sheet of text cells.
 
-Owns: format detection by content, encoding, delimiter, header rows, workbook
-cell types and epochs, and the size limits. Knows nothing about CSAT fields.
-Text files are decoded and split into records in uploads.textfiles, workbooks
-in uploads.workbooks; both then go through the same header rules here (`_shape`).
+Owns: format detection by content, the size limits, and the Sheet. Knows nothing
+about CSAT fields. Text files are decoded and split into records in
+uploads.textfiles, workbooks in uploads.workbooks; both then go through the same
+header rules (uploads.headerrows) in `_shape`.
 """
 
 from __future__ import annotations
 
 import gc
 import os
-import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
-from uploads import textfiles, workbooks
+from uploads import headerrows, textfiles, workbooks
 
 MIB = 1024 * 1024
 ACCEPTED_FORMATS = "Upload a CSV or TSV text file, or an Excel (.xlsx, .xlsm, .xls) or OpenDocument (.ods) workbook."
@@ -34,16 +33,6 @@ _BINARY_KINDS = (
     (b"{\\rtf", "an RTF document"),
 )
 SAMPLE_CHARS = 65536  # characters (bytes for binary checks) looked at to sniff a file
-_HEADER_SCAN = 20  # title rows above the header are looked for among the first 20 non-empty rows
-_IMPORT_ID = re.compile(r"""\s*\{\s*["']ImportId["']\s*:""")
-_TIME_ZONE = re.compile(r"""["']timeZone["']\s*:\s*["']([^"']+)["']""")
-_SURVEYMONKEY_LABELS = {"response", "open-ended response"}
-_HEADER_JUNK = re.compile("[\ufeff\u200b]")
-_LEGACY_QUALTRICS_ID = re.compile(r"V\d+")
-# How well a row's cells match known header names: 0 when no cell could name a
-# ticket id column (so no mapping could use the row), else higher for more known
-# names. The caller supplies it (mapping.header_score): parsing knows no fields.
-HeaderScore = Callable[[list[str]], int]
 
 
 @dataclass(frozen=True)
@@ -124,7 +113,7 @@ def parse_file(
     header_row: int | None = None,
     sheet: str | None = None,
     limits: Limits | None = None,
-    header_score: HeaderScore | None = None,
+    header_score: headerrows.HeaderScore | None = None,
 ) -> Sheet:
     """Read an uploaded file (a path, its bytes, or a binary stream) into a Sheet.
 
@@ -176,11 +165,6 @@ def parse_file(
     result.format, result.sheet_name, result.sheet_names = checked.kind, table.sheet_name, table.sheet_names
     result.notices[:0] = table.notices
     return result
-
-
-def could_be_header(rows: list[list[str]], header_score: HeaderScore) -> bool:
-    """True when one of the first 20 rows scores above 0 (see HeaderScore)."""
-    return any(header_score(row) > 0 for row in rows[:_HEADER_SCAN])
 
 
 def where_read(sheet: Sheet) -> str:
@@ -266,9 +250,9 @@ def _refuse_binary(sample: bytes) -> None:
 
 def _parse_text(
     data: bytes, filename: str, encoding: str | None, delimiter: str | None, header_row: int | None, limits: Limits,
-    header_score: HeaderScore | None,
+    header_score: headerrows.HeaderScore | None,
 ) -> Sheet:
-    cap = limits.max_rows + max(header_row or 0, _HEADER_SCAN) + 2
+    cap = limits.max_rows + max(header_row or 0, headerrows.HEADER_SCAN) + 2
     text = textfiles.read_text(data, filename, encoding, delimiter, cap, limits)
     result = _shape(text.numbers, text.rows, header_row, limits, {}, header_score)
     result.encoding, result.delimiter = text.encoding, text.delimiter
@@ -277,7 +261,7 @@ def _parse_text(
         for index, note in swallowed.items():
             result.cell_notes.setdefault((index, None), note)
         if swallowed:
-            numbers = _and_list([str(result.row_numbers[index]) for index in sorted(swallowed)][:10])
+            numbers = headerrows.and_list([str(result.row_numbers[index]) for index in sorted(swallowed)][:10])
             result.notices.append(f"Row{'s' if len(swallowed) > 1 else ''} {numbers} hold{'' if len(swallowed) > 1 else 's'} "
                                   "a cell with lines that look like rows of this file: a quote may be missing there, "
                                   "so answers below it were read into that cell. See each row's warning.")
@@ -294,20 +278,20 @@ def too_many_rows(limits: Limits) -> ParseError:
 
 def _shape(
     numbers: list[int], rows: list[list[str]], header_row: int | None, limits: Limits, notes: dict[tuple[int, int], str],
-    header_score: HeaderScore | None,
+    header_score: headerrows.HeaderScore | None,
 ) -> Sheet:
     """Find the header, apply the header rules and build the Sheet (see parse_file)."""
     if not rows:
         raise ParseError("The file has no data: every row is empty.")
-    top = _header_index(numbers, rows, header_row, header_score)
-    layout, extra_count = _layout(rows, top)
+    top = headerrows.header_index(numbers, rows, header_row, header_score)
+    layout, extra_count = headerrows.layout_of(rows, top)
     start = top + 1 + extra_count
     data = rows[start:]
     if len(data) > limits.max_rows:
         raise too_many_rows(limits)
-    width = _used_width(rows[top:], limits)
-    names = _column_names(rows[top], rows[top + 1 : start], layout, width)
-    keep, notices, row_notes = _check_columns(names, data, numbers[start:])
+    width = headerrows.used_width(rows[top:], limits)
+    names = headerrows.column_names(rows[top], rows[top + 1 : start], layout, width)
+    keep, notices, row_notes = headerrows.check_columns(names, data, numbers[start:])
     columns = [names[index] for index in keep]
     extra = _select(rows[top + 1 : start], keep, width)
     return Sheet(
@@ -316,178 +300,11 @@ def _shape(
         row_numbers=numbers[start:],
         header_row=numbers[top],
         extra_header_rows=extra,
-        declared_time_zones=_declared_zones(extra, columns) if layout == "qualtrics" else {},
+        declared_time_zones=headerrows.declared_zones(extra, columns) if layout == "qualtrics" else {},
         cell_notes={**_move_notes(notes, start, keep), **row_notes},
         notices=notices,
         layout=layout,
     )
-
-
-def _header_index(numbers: list[int], rows: list[list[str]], header_row: int | None,
-                  header_score: HeaderScore | None) -> int:
-    if header_row is not None:
-        try:
-            return numbers.index(header_row)
-        except ValueError:
-            raise ParseError(
-                f"Row {header_row} is empty or past the end of the file, so it cannot be the header row."
-            ) from None
-    counts = [_filled(row) for row in rows[:_HEADER_SCAN]]
-    needed = min(3, max(2, (max(counts) + 1) // 2))
-    top = next((index for index, count in enumerate(counts)
-                if count >= needed or _is_surveymonkey_pair(rows, index)), 0)
-    if header_score is None or header_score(rows[top]) > 0:
-        return top
-    scores = [header_score(row) for row in rows[:_HEADER_SCAN]]
-    return scores.index(max(scores)) if max(scores) > 0 else top
-
-
-def _filled(row: list[str]) -> int:
-    return sum(1 for cell in row if cell.strip())
-
-
-def _layout(rows: list[list[str]], top: int) -> tuple[str, int]:
-    """Qualtrics: row 3 holds ImportId JSON (EXPORT-FORMATS.md section 2); SurveyMonkey: row 2 labels (section 3)."""
-    after = rows[top + 1 : top + 3]
-    if len(after) == 2 and _is_import_id_row(after[1]):
-        return "qualtrics", 2
-    if _is_surveymonkey_pair(rows, top):
-        return "surveymonkey", 1
-    if _is_legacy_qualtrics(rows, top):
-        return "qualtrics_legacy", 1
-    return "plain", 0
-
-
-def _is_legacy_qualtrics(rows: list[list[str]], top: int) -> bool:
-    """Pre-2017 Qualtrics: row 1 `V1..V10`, row 2 `ResponseID, ResponseSet, ...` (EXPORT-FORMATS.md section 2)."""
-    header = [cell.strip() for cell in rows[top][:10]]
-    return (len(header) == 10 and all(_LEGACY_QUALTRICS_ID.fullmatch(cell) for cell in header)
-            and top + 1 < len(rows) and rows[top + 1][0].strip().casefold() == "responseid")
-
-
-def _is_import_id_row(row: list[str]) -> bool:
-    filled = [cell for cell in row if cell.strip()]
-    hits = sum(1 for cell in filled if _IMPORT_ID.match(cell))
-    return hits > 0 and hits * 2 >= len(filled)
-
-
-def _is_surveymonkey_pair(rows: list[list[str]], index: int) -> bool:
-    if index + 1 >= len(rows):
-        return False
-    header, labels = rows[index], rows[index + 1]
-    return (
-        bool(header[0].strip())
-        and not labels[0].strip()
-        and any(cell.strip().casefold() in _SURVEYMONKEY_LABELS for cell in labels)
-    )
-
-
-def _used_width(rows: list[list[str]], limits: Limits) -> int:
-    width = max(map(len, rows))
-    if width > limits.max_columns:
-        width = max(_last_filled(row) for row in rows)
-        if width > limits.max_columns:
-            raise ParseError(
-                f"The file has {width:,} columns; the most we can read is {limits.max_columns:,}. "
-                "Delete the columns you do not need and upload it again."
-            )
-    return width
-
-
-def _last_filled(row: list[str]) -> int:
-    return next((index + 1 for index in range(len(row) - 1, -1, -1) if row[index].strip()), 0)
-
-
-def _column_names(header: list[str], extras: list[list[str]], layout: str, width: int) -> list[str]:
-    names = [_HEADER_JUNK.sub("", cell).strip() for cell in header[:width]]
-    names += [""] * (width - len(names))
-    if layout == "qualtrics_legacy":
-        labels = [_HEADER_JUNK.sub("", cell).strip() for cell in extras[0]]
-        return [labels[i] if _LEGACY_QUALTRICS_ID.fullmatch(name) and i < len(labels) else name
-                for i, name in enumerate(names)]
-    return _surveymonkey_names(names, extras[0]) if layout == "surveymonkey" else names
-
-
-def _surveymonkey_names(names: list[str], labels: list[str]) -> list[str]:
-    """Question text from the left plus the row-2 label for multi-column questions ("Question - Label")."""
-    combined: list[str] = []
-    question = ""
-    for index, name in enumerate(names):
-        label = labels[index].strip() if index < len(labels) else ""
-        question = name or question
-        if label and label.casefold() not in _SURVEYMONKEY_LABELS and question:
-            combined.append(f"{question} - {label}")
-        else:
-            combined.append(name or label)
-    return combined
-
-
-HEADER_FIX = (
-    "Give every column that holds data a header of its own (rename or delete the extra columns), "
-    "save the file and upload it again."
-)
-
-
-def _check_columns(names: list[str], data: list[list[str]], numbers: list[int],
-                   ) -> tuple[list[int], list[str], dict[tuple[int, None], str]]:
-    """Indexes of the columns to keep, notices, and row notes ((row index, None) -> note: the row's
-    cells right of the last named column were ignored); ParseError for B12's header faults."""
-    errors = _duplicate_messages(names)
-    keep: list[int] = []
-    notices: list[str] = []
-    ignored: dict[int, list[str]] = {}
-    last_named = max((index for index, name in enumerate(names) if name), default=-1)
-    for index, name in enumerate(names):
-        if name:
-            keep.append(index)
-            continue
-        filled = [row_index for row_index, row in enumerate(data) if index < len(row) and row[index].strip()]
-        if not filled:
-            continue
-        letter = column_letter(index)
-        if index < last_named:
-            errors.append(f"column {letter} has no header but contains data")
-        else:
-            cells, rows = ("cell was", "that row has") if len(filled) == 1 else ("cells were", "each of those rows has")
-            notices.append(
-                f"Column {letter} has no header, so its {len(filled):,} filled {cells} ignored "
-                f"(the first in row {numbers[filled[0]]}); {rows} a warning."
-            )
-            for row_index in filled:
-                ignored.setdefault(row_index, []).append(f"column {letter} ('{data[row_index][index].strip()[:40]}')")
-    if errors:
-        raise ParseError(errors + [HEADER_FIX])
-    row_notes = {(row_index, None): (
-        f"this row has more cells than the header; {', '.join(texts)} right of the last named column "
-        f"{'was' if len(texts) == 1 else 'were'} not read. If a comma split a comment, put that comment in quotes "
-        "in the file, or fix the cell here") for row_index, texts in ignored.items()}
-    return keep, notices, row_notes
-
-
-def _duplicate_messages(names: list[str]) -> list[str]:
-    positions: dict[str, list[int]] = {}
-    for index, name in enumerate(names):
-        if name:
-            positions.setdefault(name.casefold(), []).append(index)
-    return [
-        f"duplicate column '{names[found[0]]}' (columns {_and_list([column_letter(i) for i in found])})"
-        for found in positions.values()
-        if len(found) > 1
-    ]
-
-
-def _and_list(items: list[str]) -> str:
-    """ "a, b and c"; "a" for one item."""
-    return f"{', '.join(items[:-1])} and {items[-1]}" if len(items) > 1 else items[0]
-
-
-def column_letter(index: int) -> str:
-    letters = ""
-    index += 1
-    while index:
-        index, remainder = divmod(index - 1, 26)
-        letters = chr(65 + remainder) + letters
-    return letters
 
 
 def _select(rows: list[list[str]], keep: list[int], width: int) -> list[list[str]]:
@@ -507,11 +324,3 @@ def _move_notes(notes: dict[tuple[int, int], str], start: int, keep: list[int]) 
         for (row, column), note in notes.items()
         if row >= start and column in position
     }
-
-
-def _declared_zones(extra: list[list[str]], columns: list[str]) -> dict[str, str]:
-    zones: dict[str, str] = {}
-    for name, cell in zip(columns, extra[1], strict=True):
-        if found := _TIME_ZONE.search(cell):
-            zones[name] = found[1]
-    return zones

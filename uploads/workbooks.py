@@ -29,7 +29,7 @@ from typing import IO, Any
 
 import python_calamine
 
-from uploads import cellfacts, parsing
+from uploads import cellfacts, headerrows, parsing
 
 MIB = 1024 * 1024
 _PIECE_BYTES = MIB
@@ -276,7 +276,7 @@ def _column_number(letters: bytes) -> int:
 
 
 def read_workbook(data: bytes, sheet: str | None, limits: parsing.Limits, checked: Checked | None = None,
-                  header_score: parsing.HeaderScore | None = None) -> Table:
+                  header_score: headerrows.HeaderScore | None = None) -> Table:
     """Read one sheet of a checked workbook as text rows (empty rows left out).
 
     sheet: a sheet name (exact, else case-insensitive); None means the first
@@ -303,7 +303,7 @@ def read_workbook(data: bytes, sheet: str | None, limits: parsing.Limits, checke
 
 
 def _read_sheet(book: Any, names: list[str], wanted: str | None, limits: parsing.Limits,
-                header_score: parsing.HeaderScore | None) -> Table:
+                header_score: headerrows.HeaderScore | None) -> Table:
     if wanted is not None:
         name = _match_sheet(names, wanted)
         return _sheet_table(book, name, names, limits)
@@ -311,7 +311,7 @@ def _read_sheet(book: Any, names: list[str], wanted: str | None, limits: parsing
     first_with_data = None
     for name in sorted(names, key=lambda n: n in hidden):
         table = _sheet_table(book, name, names, limits)
-        if table.rows and (header_score is None or parsing.could_be_header(table.rows, header_score)):
+        if table.rows and (header_score is None or headerrows.could_be_header(table.rows, header_score)):
             return table
         first_with_data = first_with_data or (table if table.rows else None)
     if first_with_data is None:

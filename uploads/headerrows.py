@@ -1,0 +1,216 @@
+"""Where the header is and what the columns are called (parsing's header rules).
+
+The header is found among the first HEADER_SCAN rows: title rows above it are
+skipped; Qualtrics' three header rows (column ids, question text, ImportId JSON,
+which may declare a time zone), its legacy two (V1..V10 named by row 2) and
+SurveyMonkey's two (question, then "Response" labels) are recognised. Then the
+B12 rules (shared/cases/README.md): duplicate names and data under a blank
+header between named columns are errors; an unnamed column right of every named
+one is dropped, with a notice and a warning on each row that had text in it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from uploads import parsing
+
+HEADER_SCAN = 20  # title rows above the header are looked for among the first 20 non-empty rows
+_IMPORT_ID = re.compile(r"""\s*\{\s*["']ImportId["']\s*:""")
+_TIME_ZONE = re.compile(r"""["']timeZone["']\s*:\s*["']([^"']+)["']""")
+_SURVEYMONKEY_LABELS = {"response", "open-ended response"}
+_HEADER_JUNK = re.compile("[\ufeff\u200b]")
+_LEGACY_QUALTRICS_ID = re.compile(r"V\d+")
+# How well a row's cells match known header names: 0 when no cell could name a
+# ticket id column (so no mapping could use the row), else higher for more known
+# names. The caller supplies it (mapping.header_score): parsing knows no fields.
+HeaderScore = Callable[[list[str]], int]
+
+
+def could_be_header(rows: list[list[str]], header_score: HeaderScore) -> bool:
+    """True when one of the first 20 rows scores above 0 (see HeaderScore)."""
+    return any(header_score(row) > 0 for row in rows[:HEADER_SCAN])
+
+
+def header_index(numbers: list[int], rows: list[list[str]], header_row: int | None,
+                  header_score: HeaderScore | None) -> int:
+    """Index in `rows` of the header: the row numbered `header_row` when given (ParseError when it is
+    empty or past the end), else the first of HEADER_SCAN rows filling 3 cells (or half the widest),
+    else the best `header_score` row when that first one scores 0 (see parse_file)."""
+    if header_row is not None:
+        try:
+            return numbers.index(header_row)
+        except ValueError:
+            raise parsing.ParseError(
+                f"Row {header_row} is empty or past the end of the file, so it cannot be the header row."
+            ) from None
+    counts = [_filled(row) for row in rows[:HEADER_SCAN]]
+    needed = min(3, max(2, (max(counts) + 1) // 2))
+    top = next((index for index, count in enumerate(counts)
+                if count >= needed or _is_surveymonkey_pair(rows, index)), 0)
+    if header_score is None or header_score(rows[top]) > 0:
+        return top
+    scores = [header_score(row) for row in rows[:HEADER_SCAN]]
+    return scores.index(max(scores)) if max(scores) > 0 else top
+
+
+def _filled(row: list[str]) -> int:
+    return sum(1 for cell in row if cell.strip())
+
+
+def layout_of(rows: list[list[str]], top: int) -> tuple[str, int]:
+    """Qualtrics: row 3 holds ImportId JSON (EXPORT-FORMATS.md section 2); SurveyMonkey: row 2 labels (section 3)."""
+    after = rows[top + 1 : top + 3]
+    if len(after) == 2 and _is_import_id_row(after[1]):
+        return "qualtrics", 2
+    if _is_surveymonkey_pair(rows, top):
+        return "surveymonkey", 1
+    if _is_legacy_qualtrics(rows, top):
+        return "qualtrics_legacy", 1
+    return "plain", 0
+
+
+def _is_legacy_qualtrics(rows: list[list[str]], top: int) -> bool:
+    """Pre-2017 Qualtrics: row 1 `V1..V10`, row 2 `ResponseID, ResponseSet, ...` (EXPORT-FORMATS.md section 2)."""
+    header = [cell.strip() for cell in rows[top][:10]]
+    return (len(header) == 10 and all(_LEGACY_QUALTRICS_ID.fullmatch(cell) for cell in header)
+            and top + 1 < len(rows) and rows[top + 1][0].strip().casefold() == "responseid")
+
+
+def _is_import_id_row(row: list[str]) -> bool:
+    filled = [cell for cell in row if cell.strip()]
+    hits = sum(1 for cell in filled if _IMPORT_ID.match(cell))
+    return hits > 0 and hits * 2 >= len(filled)
+
+
+def _is_surveymonkey_pair(rows: list[list[str]], index: int) -> bool:
+    if index + 1 >= len(rows):
+        return False
+    header, labels = rows[index], rows[index + 1]
+    return (
+        bool(header[0].strip())
+        and not labels[0].strip()
+        and any(cell.strip().casefold() in _SURVEYMONKEY_LABELS for cell in labels)
+    )
+
+
+def used_width(rows: list[list[str]], limits: parsing.Limits) -> int:
+    """Columns the table uses (trailing blank cells of a too-wide row aside); ParseError over limits.max_columns."""
+    width = max(map(len, rows))
+    if width > limits.max_columns:
+        width = max(_last_filled(row) for row in rows)
+        if width > limits.max_columns:
+            raise parsing.ParseError(
+                f"The file has {width:,} columns; the most we can read is {limits.max_columns:,}. "
+                "Delete the columns you do not need and upload it again."
+            )
+    return width
+
+
+def _last_filled(row: list[str]) -> int:
+    return next((index + 1 for index in range(len(row) - 1, -1, -1) if row[index].strip()), 0)
+
+
+def column_names(header: list[str], extras: list[list[str]], layout: str, width: int) -> list[str]:
+    """`width` column names from the header row (BOM and zero-width spaces removed, trimmed); legacy
+    Qualtrics takes row 2's names for V1..V10, SurveyMonkey joins question and label."""
+    names = [_HEADER_JUNK.sub("", cell).strip() for cell in header[:width]]
+    names += [""] * (width - len(names))
+    if layout == "qualtrics_legacy":
+        labels = [_HEADER_JUNK.sub("", cell).strip() for cell in extras[0]]
+        return [labels[i] if _LEGACY_QUALTRICS_ID.fullmatch(name) and i < len(labels) else name
+                for i, name in enumerate(names)]
+    return _surveymonkey_names(names, extras[0]) if layout == "surveymonkey" else names
+
+
+def _surveymonkey_names(names: list[str], labels: list[str]) -> list[str]:
+    """Question text from the left plus the row-2 label for multi-column questions ("Question - Label")."""
+    combined: list[str] = []
+    question = ""
+    for index, name in enumerate(names):
+        label = labels[index].strip() if index < len(labels) else ""
+        question = name or question
+        if label and label.casefold() not in _SURVEYMONKEY_LABELS and question:
+            combined.append(f"{question} - {label}")
+        else:
+            combined.append(name or label)
+    return combined
+
+
+HEADER_FIX = (
+    "Give every column that holds data a header of its own (rename or delete the extra columns), "
+    "save the file and upload it again."
+)
+
+
+def check_columns(names: list[str], data: list[list[str]], numbers: list[int],
+                   ) -> tuple[list[int], list[str], dict[tuple[int, None], str]]:
+    """Indexes of the columns to keep, notices, and row notes ((row index, None) -> note: the row's
+    cells right of the last named column were ignored); ParseError for B12's header faults."""
+    errors = _duplicate_messages(names)
+    keep: list[int] = []
+    notices: list[str] = []
+    ignored: dict[int, list[str]] = {}
+    last_named = max((index for index, name in enumerate(names) if name), default=-1)
+    for index, name in enumerate(names):
+        if name:
+            keep.append(index)
+            continue
+        filled = [row_index for row_index, row in enumerate(data) if index < len(row) and row[index].strip()]
+        if not filled:
+            continue
+        letter = column_letter(index)
+        if index < last_named:
+            errors.append(f"column {letter} has no header but contains data")
+        else:
+            cells, rows = ("cell was", "that row has") if len(filled) == 1 else ("cells were", "each of those rows has")
+            notices.append(
+                f"Column {letter} has no header, so its {len(filled):,} filled {cells} ignored "
+                f"(the first in row {numbers[filled[0]]}); {rows} a warning."
+            )
+            for row_index in filled:
+                ignored.setdefault(row_index, []).append(f"column {letter} ('{data[row_index][index].strip()[:40]}')")
+    if errors:
+        raise parsing.ParseError(errors + [HEADER_FIX])
+    row_notes = {(row_index, None): (
+        f"this row has more cells than the header; {', '.join(texts)} right of the last named column "
+        f"{'was' if len(texts) == 1 else 'were'} not read. If a comma split a comment, put that comment in quotes "
+        "in the file, or fix the cell here") for row_index, texts in ignored.items()}
+    return keep, notices, row_notes
+
+
+def _duplicate_messages(names: list[str]) -> list[str]:
+    positions: dict[str, list[int]] = {}
+    for index, name in enumerate(names):
+        if name:
+            positions.setdefault(name.casefold(), []).append(index)
+    return [
+        f"duplicate column '{names[found[0]]}' (columns {and_list([column_letter(i) for i in found])})"
+        for found in positions.values()
+        if len(found) > 1
+    ]
+
+
+def and_list(items: list[str]) -> str:
+    """ "a, b and c"; "a" for one item."""
+    return f"{', '.join(items[:-1])} and {items[-1]}" if len(items) > 1 else items[0]
+
+
+def column_letter(index: int) -> str:
+    """Spreadsheet letters of a 0-based column index: 0 -> "A", 27 -> "AB"."""
+    letters = ""
+    index += 1
+    while index:
+        index, remainder = divmod(index - 1, 26)
+        letters = chr(65 + remainder) + letters
+    return letters
+
+
+def declared_zones(extra: list[list[str]], columns: list[str]) -> dict[str, str]:
+    """Column name -> IANA zone that a Qualtrics ImportId cell (third header row) declares."""
+    zones: dict[str, str] = {}
+    for name, cell in zip(columns, extra[1], strict=True):
+        if found := _TIME_ZONE.search(cell):
+            zones[name] = found[1]
+    return zones
