@@ -970,3 +970,13 @@ def test_it_counts_a_sep_line_in_the_line_of_an_unclosed_quote_and_drops_a_final
         'Line 4 opens a quote (") that is never closed, so the rest of the file would be read as one cell. Close '
         "the quote (or remove it), or save the file again from Excel."]
     assert parse_file(b"ticket_id,score\r\n1,5\r\n\x1a").rows == [["1", "5"]]
+
+
+def test_it_reads_excel_text_formulas_as_the_text_excel_shows_and_says_so():
+    sheet = parse_file(b'ticket_id,agent_id,comment\n="00789",="3812345670099","=""quoted"""\n'
+                       b'00790,3812345670099,="a ""b"" c"\n00791,1,= "not one"\n')
+
+    assert sheet.rows == [["00789", "3812345670099", "quoted"], ["00790", "3812345670099", 'a "b" c'],
+                          ["00791", "1", '= "not one"']]
+    assert sheet.notices == ["4 cells written as a text formula like =\"00789\" (the way exports keep leading zeros "
+                             "in Excel) were read as the text Excel shows, e.g. row 2, column 'ticket_id': 00789."]

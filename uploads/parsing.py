@@ -257,14 +257,9 @@ def _parse_text(
     result = _shape(text.numbers, text.rows, header_row, limits, {}, header_score)
     result.encoding, result.delimiter = text.encoding, text.delimiter
     if text.multiline:
-        swallowed = textfiles.swallowed_rows(result.rows, result.columns, text.delimiter)
-        for index, note in swallowed.items():
-            result.cell_notes.setdefault((index, None), note)
-        if swallowed:
-            numbers = headerrows.and_list([str(result.row_numbers[index]) for index in sorted(swallowed)][:10])
-            result.notices.append(f"Row{'s' if len(swallowed) > 1 else ''} {numbers} hold{'' if len(swallowed) > 1 else 's'} "
-                                  "a cell with lines that look like rows of this file: a quote may be missing there, "
-                                  "so answers below it were read into that cell. See each row's warning.")
+        textfiles.note_swallowed_rows(result)
+    if text.text_formulas:
+        textfiles.unwrap_text_formulas(result)
     return result
 
 

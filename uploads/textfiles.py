@@ -22,7 +22,7 @@ from itertools import chain, islice
 import charset_normalizer
 import pandas
 
-from uploads import parsing
+from uploads import headerrows, parsing
 
 # (BOM, name recorded on the Sheet, codec for the bytes after it)
 _BOMS = (
@@ -62,6 +62,7 @@ class TextTable:
     encoding: str
     delimiter: str
     multiline: bool = False  # some record spans several lines (a quoted line break)
+    text_formulas: bool = False  # the text holds '="': maybe Excel's ="00789" way of keeping a text
 
 
 def read_text(data: bytes, filename: str, encoding: str | None, delimiter: str | None, cap: int,
@@ -75,7 +76,42 @@ def read_text(data: bytes, filename: str, encoding: str | None, delimiter: str |
     chosen = _delimiter_override(delimiter) or declared or _detect_delimiter(text)
     numbers, rows = _read_records(text, chosen, cap, limits, lines_before=1 if declared else 0)
     breaks = text.count("\n") or text.count("\r")  # line breaks (CR LF counts once; CR-only files)
-    return TextTable(numbers, rows, encoding_name, chosen, multiline=bool(numbers) and breaks > numbers[-1])
+    return TextTable(numbers, rows, encoding_name, chosen, multiline=bool(numbers) and breaks > numbers[-1],
+                     text_formulas='="' in text)
+
+
+def note_swallowed_rows(sheet: parsing.Sheet) -> None:
+    """Put a row note (and one notice) on each row of `sheet` that `swallowed_rows` finds."""
+    swallowed = swallowed_rows(sheet.rows, sheet.columns, sheet.delimiter or ",")
+    for index, note in swallowed.items():
+        sheet.cell_notes.setdefault((index, None), note)
+    if swallowed:
+        many = len(swallowed) > 1
+        numbers = headerrows.and_list([str(sheet.row_numbers[index]) for index in sorted(swallowed)][:10])
+        sheet.notices.append(f"Row{'s' if many else ''} {numbers} hold{'' if many else 's'} a cell with lines that "
+                             "look like rows of this file: a quote may be missing there, so answers below it were "
+                             "read into that cell. See each row's warning.")
+
+
+_TEXT_FORMULA = re.compile(r'="((?:[^"]|"")*)"')
+
+
+def unwrap_text_formulas(sheet: parsing.Sheet) -> None:
+    """Read each cell written ="00789" (the way exports keep leading zeros when Excel opens a CSV)
+    as Excel shows it, 00789, and say so in a notice with the count and the first cell."""
+    count, first = 0, None
+    for index, cells in enumerate(sheet.rows):
+        for position, cell in enumerate(cells):
+            if cell.startswith('="') and (found := _TEXT_FORMULA.fullmatch(cell)):
+                cells[position] = found[1].replace('""', '"')
+                count += 1
+                first = first or (sheet.row_numbers[index], sheet.columns[position], cell, cells[position])
+    if first:
+        number, column, cell, value = first
+        sheet.notices.append(
+            f"{count:,} cell{'s' if count > 1 else ''} written as a text formula like {cell} (the way exports keep "
+            f"leading zeros in Excel) {'were' if count > 1 else 'was'} read as the text Excel shows, e.g. row "
+            f"{number}, column '{column}': {value}.")
 
 
 def swallowed_rows(rows: list[list[str]], columns: list[str], delimiter: str) -> dict[int, str]:
