@@ -111,7 +111,8 @@ class RowAdmin(ReadOnlyAdmin):
 
     @admin.display(description="Upload")
     def upload_link(self, obj):
-        return format_html('<a href="{}">{}</a>', reverse("admin:uploads_upload_change", args=[obj.upload_id]), obj.upload)
+        url = reverse("admin:uploads_upload_change", args=[obj.upload_id])
+        return format_html('<a href="{}">{}</a>', url, obj.upload)
 
 
 class AttemptInline(admin.TabularInline):

@@ -33,7 +33,8 @@ if TYPE_CHECKING:
     from uploads.workbooks import Table
 
 FORMULA_NOTE = "holds a formula with no saved result: open the file in Excel and save it again"
-MERGED_NOTE = "is part of the merged cells {cells}, whose value is only in {first}: unmerge them and fill the value into every row"
+MERGED_NOTE = ("is part of the merged cells {cells}, whose value is only in {first}: unmerge them and fill the value "
+               "into every row")
 _LISTED = 5  # merged ranges named in the notice
 
 _PADDING_FORMAT = re.compile(r"0{2,}")  # `0000`, `000000`: whole numbers shown with leading zeros
@@ -97,7 +98,8 @@ def note_merged_cells(table: Table, ranges: list[tuple[tuple[int, int], tuple[in
         if bottom > top:
             spanning.append(name)
     if spanning:
-        listed = ", ".join(spanning[:_LISTED]) + (f" and {len(spanning) - _LISTED:,} more" if len(spanning) > _LISTED else "")
+        more = f" and {len(spanning) - _LISTED:,} more" if len(spanning) > _LISTED else ""
+        listed = ", ".join(spanning[:_LISTED]) + more
         table.notices.append(
             f"Merged cells ({listed}): only the first cell of each holds the value, so the rows below read as "
             "blank there. Unmerge them and fill the value into every row where it belongs."

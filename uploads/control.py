@@ -158,7 +158,8 @@ def _eta_text(seconds: int | None, others: int) -> str:
         return ""
     minutes, rest = divmod(seconds, 60)
     text = f"About {minutes} min {rest} s left" if minutes else f"About {rest} s left"
-    return text + (f" (sharing the rate limit with {others} other upload{'s' if others != 1 else ''})" if others else "")
+    sharing = f" (sharing the rate limit with {others} other upload{'s' if others != 1 else ''})" if others else ""
+    return text + sharing
 
 
 def _remaining_requests(uploads) -> dict[int, int]:

@@ -187,7 +187,8 @@ def _apply_flags(upload, user, action, rows) -> Change:
 
 def _delete(upload, user, rows) -> Change:
     before, ids, keys = [], [], set()
-    for row in rows.only("id", "number", "cells", "edits", "excluded", "include_anyway", "item_key").iterator(rowstore.CHUNK):
+    fields = ("id", "number", "cells", "edits", "excluded", "include_anyway", "item_key")
+    for row in rows.only(*fields).iterator(rowstore.CHUNK):
         before.append(["row", row.number, row.cells, row.edits, row.excluded, row.include_anyway])
         ids.append(row.pk)
         keys.add(row.item_key)

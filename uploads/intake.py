@@ -103,7 +103,8 @@ def _strip_report_columns(sheet: parsing.Sheet) -> None:
     if was_report:
         width = len(sheet.columns)
         sheet.extra_header_rows = [row[:width] for row in sheet.extra_header_rows]
-        sheet.notices.append("This is an error report from the portal: its row, status and reason columns were left out.")
+        sheet.notices.append(
+            "This is an error report from the portal: its row, status and reason columns were left out.")
 
 
 def default_time_zone() -> str:
@@ -317,7 +318,8 @@ def settle_duplicates(upload: Upload, keys: set[str]) -> list[Row]:
     changed = []
     for chunk in chunks(sorted(keys), 500):
         # Filter on the keys alone so SQLite uses the (upload, item_key) index; statuses are checked here.
-        group = Row.objects.filter(upload=upload, item_key__in=chunk).order_by().only("id", "number", "item_key", "status", "note")
+        group = Row.objects.filter(upload=upload, item_key__in=chunk).order_by().only(
+            "id", "number", "item_key", "status", "note")
         first: dict[str, int] = {}
         for member in sorted(group, key=lambda row: row.number):
             if member.status not in (Row.Status.VALID, Row.Status.DUPLICATE) or member.note.startswith(PRIOR_NOTES):
@@ -363,7 +365,8 @@ def _claim(upload: Upload, status: str, refusal: str) -> None:
 def _heartbeat(upload: Upload) -> None:
     """Note that the work on `upload` goes on (inside each chunk's transaction); raises IntakeError
     when this run no longer owns it (its lease changed: `recover_upload` took it over)."""
-    if Upload.objects.filter(pk=upload.pk, status__in=Upload.BUSY, lease=upload.lease).update(heartbeat_at=timezone.now()) != 1:
+    owned = Upload.objects.filter(pk=upload.pk, status__in=Upload.BUSY, lease=upload.lease)
+    if owned.update(heartbeat_at=timezone.now()) != 1:
         raise IntakeError(["The check of this upload was taken over after a long pause; see its page."])
 
 

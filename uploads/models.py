@@ -88,7 +88,8 @@ class Upload(models.Model):
     heartbeat_at = models.DateTimeField(
         null=True, blank=True, help_text="Last sign of life of the delivery job, or of the reading or checking."
     )
-    lease = models.CharField(max_length=32, blank=True, help_text="Which run owns the upload: a delivery job, or a reading or check; a takeover changes it.")
+    lease = models.CharField(max_length=32, blank=True, help_text=(
+        "Which run owns the upload: a delivery job, or a reading or check; a takeover changes it."))
     job_id = models.CharField(max_length=64, blank=True, help_text="The RQ job queued for this delivery.")
     resumed_at = models.DateTimeField(null=True, blank=True, help_text="Retries are counted from here.")
     finished_at = models.DateTimeField(null=True, blank=True)

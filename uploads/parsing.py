@@ -272,7 +272,8 @@ def too_many_rows(limits: Limits) -> ParseError:
 
 
 def _shape(
-    numbers: list[int], rows: list[list[str]], header_row: int | None, limits: Limits, notes: dict[tuple[int, int], str],
+    numbers: list[int], rows: list[list[str]], header_row: int | None, limits: Limits,
+    notes: dict[tuple[int, int], str],
     header_score: headerrows.HeaderScore | None,
 ) -> Sheet:
     """Find the header, apply the header rules and build the Sheet (see parse_file)."""

@@ -122,7 +122,8 @@ def _check_patterns(value, where: str = "preset") -> None:
     """Every `re:` column spec and the clarifying_pattern regexes must compile."""
     if isinstance(value, dict):
         for key, inner in value.items():
-            pattern = inner if key in ("header", "comment", "question") and where.endswith("clarifying_pattern") else None
+            in_pattern = key in ("header", "comment", "question") and where.endswith("clarifying_pattern")
+            pattern = inner if in_pattern else None
             if isinstance(pattern, str):
                 _compile(pattern, f"{where}.{key}")
             _check_patterns(inner, f"{where}.{key}")

@@ -41,7 +41,8 @@ RESULT_FILTERS = {
     "created": Q(result=Row.Result.CREATED), "failed": Q(result=Row.Result.FAILED),
     "unconfirmed": Q(result=Row.Result.UNCONFIRMED), "not_sent": Q(result=Row.Result.NONE, batch__isnull=False),
 }
-RESULT_LINKS = [("created", "Created"), ("failed", "Failed"), ("unconfirmed", "Not confirmed"), ("not_sent", "Not sent")]
+RESULT_LINKS = [("created", "Created"), ("failed", "Failed"), ("unconfirmed", "Not confirmed"),
+                ("not_sent", "Not sent")]
 FILTER_KEYS = ("status", "result", "kind", "field", "q", "sort", "dir", "size")
 
 
@@ -173,7 +174,8 @@ def add_list_counts(uploads) -> None:
 KIND_LABELS = {
     "required": "{field} is blank", "above_max": "{field} above the maximum", "below_min": "{field} below the minimum",
     "not_integer": "{field} is not a whole number", "not_email": "{field} is not an email address",
-    "invisible": "{field} contains an invisible character", "bad_char": "{field} contains a garbled or control character",
+    "invisible": "{field} contains an invisible character",
+    "bad_char": "{field} contains a garbled or control character",
     "no_agent": "no agent id or email", "not_date": "{field} is not a date",
     "no_such_date": "{field}: no such date", "future": "{field} is in the future", "too_old": "{field} is too old",
     "dst_gap": "{field} falls in a DST gap", "email_dropped": "{field} invalid, dropped (agent id used)",
@@ -322,7 +324,8 @@ def submit_plan(upload: Upload, counts: dict | None = None) -> dict:
     valid = counts[Row.Status.VALID] + counts["included"]
     requests = math.ceil(valid / settings.MAESTROQA_BATCH_SIZE)
     per_minute, per_second = settings.MAESTROQA_MAX_REQUESTS_PER_MINUTE, settings.MAESTROQA_MAX_REQUESTS_PER_SECOND
-    seconds = 0.0 if requests == 0 else 60 * ((requests - 1) // per_minute) + ((requests - 1) % per_minute) / per_second + 1
+    full_minutes, rest = divmod(requests - 1, per_minute)
+    seconds = 0.0 if requests == 0 else 60 * full_minutes + rest / per_second + 1
     plan = {
         "rows": valid, "requests": requests, "seconds": math.ceil(seconds),
         "invalid": counts[Row.Status.INVALID], "duplicate": counts[Row.Status.DUPLICATE] - counts["included"],

@@ -66,7 +66,8 @@ def upload_new(request):
         except intake.IntakeError as exc:
             form.add_error("file", [f"{received.name}: {message}" for message in exc.messages])
             return _home(request, form, status=400)
-    audit.record(upload, request.user, "uploaded", filename=upload.filename, rows=upload.rows.count(), preset=upload.preset_name)
+    audit.record(upload, request.user, "uploaded", filename=upload.filename, rows=upload.rows.count(),
+                 preset=upload.preset_name)
     return redirect("uploads:mapping", upload.pk)
 
 
@@ -126,7 +127,8 @@ def mapping_apply_preset(request, pk: int):
         return redirect("uploads:mapping", upload.pk)
     try:
         chosen = form.cleaned_data["preset_file"]
-        preset = saved_presets.parse_json(chosen.read()) if chosen else saved_presets.find_preset(form.cleaned_data["preset"])
+        preset = (saved_presets.parse_json(chosen.read()) if chosen
+                  else saved_presets.find_preset(form.cleaned_data["preset"]))
         intake.apply_preset(upload, preset)
         messages.success(request, f"Applied the preset '{preset.name}'.")
     except (ValueError, intake.IntakeError) as exc:
@@ -189,7 +191,7 @@ def edit_cell(request, pk: int):
         changed = fixes.edit_cell(upload, request.user, row, data["column"], data["text"], expected=data["old"])
     except intake.IntakeError as exc:
         return JsonResponse({"error": " ".join(exc.messages)}, status=409)
-    audit.record(upload, request.user, "cell_edited", row=row.number, column=upload.columns[form.cleaned_data["column"]])
+    audit.record(upload, request.user, "cell_edited", row=row.number, column=upload.columns[data["column"]])
     rows_html = {
         str(item.pk): render_to_string("uploads/snippets/row.html", {"row": display, "upload": upload}, request)
         for item, display in zip(changed, table.display_rows(upload, changed), strict=True)

@@ -30,7 +30,8 @@ class Command(BaseCommand):
         parser.add_argument("--dry-run", action="store_true", help="Check only: store and send nothing.")
         parser.add_argument("--items-out", default="", help="Write the API items, one JSON object per line.")
         parser.add_argument("--submit", action="store_true",
-                            help="Submit the valid rows, as the Submit button does (with REQUIRE_APPROVAL: for approval).")
+                            help="Submit the valid rows, as the Submit button does "
+                                 "(with REQUIRE_APPROVAL: for approval).")
         parser.add_argument("--wait", action="store_true", help="With --submit: wait until the delivery ends.")
         parser.add_argument("--json", action="store_true", help="Print one JSON object with the outcome.")
 
