@@ -370,11 +370,12 @@ def test_it_refuses_a_file_mixing_utf8_and_legacy_lines(legacy):
     ]
 
 
-def test_it_refuses_text_with_c1_control_characters():
-    assert messages(source="a,b\n1,x\u0085y\n".encode()) == [
+def test_it_refuses_c1_control_characters_only_from_a_code_page_and_leaves_utf8_ones_to_the_cells():
+    assert messages(source=b"a,b\n1,x\x85y\n", encoding="latin-1") == [
         "The file's text encoding could not be determined: line 2 holds a character that is not text "
         f"(U+0085). {SAVE_AS}"
     ]
+    assert parse_file("a,b\n1,x\u0085y\n".encode()).rows == [["1", "x\u0085y"]]
 
 
 def test_it_honours_an_encoding_override_and_refuses_unknown_ones():

@@ -2,6 +2,7 @@
 
 import django_rq
 import pytest
+from django.contrib.auth import get_user_model
 from django.core import mail
 from django.utils import timezone
 
@@ -112,6 +113,26 @@ def test_it_resends_only_failed_rows_fixed_since_they_failed(client, fake):
     assert Submission.objects.get(upload=upload, parent=first).batches.get().item_count == 1
     assert list(client.get(f"/uploads/{upload.pk}/", {"result": "failed"}).context["page"]) == [
         Row.objects.get(upload=upload, number=4)]
+
+
+def test_with_approval_only_an_admin_resends_fixed_failed_rows(client, fake, settings):
+    settings.REQUIRE_APPROVAL = True
+    upload = make_upload(2)
+    row = Row.objects.get(upload=upload, number=2)
+    Row.objects.filter(pk=row.pk).update(cells=["FAIL-2"], item={**row.item, "ticket_id": "FAIL-2"})
+    delivery.submit_upload(upload, upload.owner)
+    drain()
+    Row.objects.filter(pk=row.pk).update(item={**row.item, "ticket_id": "000002"}, fixed_at=timezone.now())
+
+    refused = post(client, upload, "resend_failed")
+
+    assert [str(m) for m in refused.wsgi_request._messages] == [
+        "Approval is required: these rows changed after an admin approved the upload, so an admin checks your fixes "
+        "(they are in the History) and resends them."]
+    assert Submission.objects.filter(upload=upload).count() == 1
+    client.force_login(get_user_model().objects.create_user("ada", is_staff=True))
+    resent = client.post(f"/uploads/{upload.pk}/delivery/", {"action": "resend_failed"})
+    assert [str(m) for m in resent.wsgi_request._messages][-1] == "Resending 1 row fixed since it failed."
 
 
 def test_it_reports_rows_of_a_paused_delivery_as_waiting(client, fake):

@@ -82,9 +82,18 @@ def test_a_saved_mapping_is_not_taken_for_a_file_with_more_columns_and_keeps_its
     assert other.preset_name == "Plain API fields"
     assert other.rows.get().item["agent_email"] == "b@example.com"
 
-    again = Upload.objects.get(pk=int(upload(client_in, "uk2.csv", UK_DATES).url.split("/")[2]))
+    again = Upload.objects.get(pk=int(upload(client_in, "uk2.csv", UK_DATES, time_zone="").url.split("/")[2]))
     assert (again.preset_name, again.time_zone) == ("UK slash London", "Europe/London")
     assert again.rows.order_by("number").first().item["submitted_at"] == "2026-10-05T09:00:00.000Z"
+    chosen = Upload.objects.get(pk=int(upload(client_in, "uk3.csv", UK_DATES, "America/New_York").url.split("/")[2]))
+    assert (chosen.preset_name, chosen.time_zone) == ("UK slash London", "America/New_York")  # the uploader's choice
+    assert chosen.rows.order_by("number").first().item["submitted_at"] == "2026-10-05T14:00:00.000Z"
+
+
+def test_it_refuses_to_save_a_preset_under_a_built_in_name(client_in):
+    created = Upload.objects.get(pk=int(upload(client_in, "uk.csv", UK_DATES).url.split("/")[2]))
+    page = client_in.post(f"/uploads/{created.pk}/mapping/save/", {"name": "plain API FIELDS"}, follow=True)
+    assert "&#x27;plain API FIELDS&#x27; is the name of a built-in preset; choose another name." in page.content.decode()
 
 
 def test_it_keeps_the_upload_when_reading_again_fails(client_in):
@@ -203,3 +212,31 @@ def test_it_keeps_an_upload_zone_outside_the_list_and_shows_a_bad_zone(client_in
     assert refused.status_code == 200
     assert ("Time zone of timestamps without one: Select a valid choice. Mars/Olympus is not one of the "
             "available choices.") in refused.content.decode()
+
+
+@pytest.mark.parametrize(("data", "message"), [
+    (b'{"name": "x", "columns": ' + b"[" * 100_000 + b"]" * 100_000 + b"}",
+     "This is not a preset JSON file: it is nested too deeply."),
+    (b'{"name": "  "}', "This preset JSON is malformed: its &quot;name&quot; must be a text that is not blank."),
+    (b'{"name": "x", "clarifying": [{"question": "q"}]}',
+     "This preset JSON does not follow the preset format (README: Preset JSON), so it was not applied."),
+])
+def test_it_refuses_a_bad_preset_json_with_a_sentence_never_a_500(client_in, shared, data, message):
+    response = upload(client_in, "b.csv", (shared / "samples/basic_api_fields.csv").read_bytes())
+    preset = SimpleUploadedFile("p.json", data)
+    page = client_in.post(response.url.replace("mapping/", "mapping/apply/"), {"preset_file": preset}, follow=True)
+    assert page.status_code == 200
+    assert message in page.content.decode()
+
+
+def test_it_takes_a_file_without_a_known_ticket_header_to_the_mapping_page(client_in):
+    response = upload(client_in, "noticket.csv", b"submitted_at,Ref,agent_id,score\n2026-10-05 09:00,R-1,A1,5\n")
+    created = Upload.objects.get()
+    assert response.url == f"/uploads/{created.pk}/mapping/"
+    assert created.notices == [
+        "No column was recognised as the ticket id (headers such as 'ticket_id', 'Ticket number', 'Conversation "
+        "ID'): choose the ticket_id column on the mapping page. Until then every row is invalid."]
+    form = {"time_zone": "UTC", "date_order": "", "field_ticket_id": "Ref", "field_agent_id": "agent_id",
+            "field_score": "score", "field_submitted_at": "submitted_at"}
+    client_in.post(f"/uploads/{created.pk}/mapping/", form)
+    assert created.rows.get().item["ticket_id"] == "R-1"

@@ -19,7 +19,7 @@ from django.utils.translation import ngettext
 from rq.exceptions import NoSuchJobError
 from rq.job import Job
 
-from uploads import delivery
+from uploads import access, delivery
 from uploads.models import Row, Submission, Upload
 
 log = logging.getLogger(__name__)
@@ -29,8 +29,9 @@ def apply_action(upload: Upload, user, action: str, confirmed: bool = False) -> 
     """Run one of the page's delivery buttons; returns what happened, for the user.
 
     action: "pause", "resume", "cancel", "resend_failed", "resend_unsent" or "resend_unconfirmed" (the last
-    needs `confirmed`: the user accepted that it can create duplicates). Raises DeliveryError
-    for an unknown action or one the upload's state does not allow.
+    needs `confirmed`: the user accepted that it can create duplicates). With REQUIRE_APPROVAL only
+    an admin resends fixed failed rows: their cells changed after the approval. Raises DeliveryError
+    for an unknown action or one the upload's state or the user's role does not allow.
     """
     if action == "pause":
         pause_upload(upload)
@@ -42,6 +43,10 @@ def apply_action(upload: Upload, user, action: str, confirmed: bool = False) -> 
         delivery.cancel_upload(upload, user)
         return "Cancelled. What was sent stays recorded; the rest was not sent."
     if action == "resend_failed":
+        if settings.REQUIRE_APPROVAL and not access.is_admin(user):
+            raise delivery.DeliveryError(
+                "Approval is required: these rows changed after an admin approved the upload, so an admin checks "
+                "your fixes (they are in the History) and resends them.")
         unfixed = failed_rows(upload).count() - fixed_failed_rows(upload).count()
         if not fixed_failed_rows(upload).filter(status=Row.Status.VALID).exists():
             raise delivery.DeliveryError(

@@ -45,8 +45,8 @@ def edit_cell(upload: Upload, user, row: Row, column: int, text: str, expected: 
     """One cell edit through intake.edit_cell, recorded as an 'edit' step; returns the rows that changed.
 
     expected: the text the editor saw before editing (None: no check). When the stored text
-    differs (another tab or person saved the cell since), nothing is saved; line breaks are
-    compared as the page shows them (HTML reads CR LF and a lone CR as LF). After a failed
+    differs (another tab or person saved the cell since), nothing is saved; both are compared as
+    the page shows them (`table.shown_text`: line breaks, control characters). After a failed
     delivery an edit also stamps `fixed_at`, so "Resend fixed failed rows" knows the row was
     fixed (control.fixed_failed_rows). Raises intake.IntakeError like intake.edit_cell, and
     for a changed cell.
@@ -55,7 +55,8 @@ def edit_cell(upload: Upload, user, row: Row, column: int, text: str, expected: 
         row = Row.objects.select_for_update().get(pk=row.pk)
         row.upload = upload
         old_edit, old_text = row.edits.get(str(column)), row.current_cells[column] if column < len(row.cells) else ""
-        if expected is not None and column < len(row.cells) and _as_shown(old_text) != _as_shown(expected):
+        changed_since = expected is not None and table.shown_text(old_text) != table.shown_text(expected)
+        if changed_since and column < len(row.cells):
             raise intake.IntakeError([
                 f"Row {row.number}, {upload.columns[column]} was changed to '{_short(old_text)}' since you "
                 "loaded this page; reload to see it."
@@ -71,11 +72,6 @@ def edit_cell(upload: Upload, user, row: Row, column: int, text: str, expected: 
                 before=[[row.pk, column, old_edit]],
             )
     return changed
-
-
-def _as_shown(text: str) -> str:
-    """`text` with its line breaks as a page's text gives them back (all LF)."""
-    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _count(n: int, singular: str, plural: str) -> str:

@@ -28,8 +28,10 @@ class UploadForm(forms.Form):
     )
     time_zone = forms.ChoiceField(
         label="Time zone of timestamps without one",
-        choices=time_zone_choices,
-        initial=settings.UPLOAD_DEFAULT_TIME_ZONE,
+        choices=lambda: [("", f"Automatic: a saved mapping's zone, else {settings.UPLOAD_DEFAULT_TIME_ZONE}"),
+                         *time_zone_choices()],
+        required=False,
+        help_text="A zone you choose here wins over the zone a saved mapping carries.",
     )
     sheet = forms.CharField(label="Sheet", required=False, max_length=200,
                             help_text="Workbooks: the sheet to read; empty picks the first with a header.")

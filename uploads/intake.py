@@ -67,8 +67,9 @@ class ReadOptions:
 def read_file(path: Path, filename: str, options: ReadOptions) -> tuple[parsing.Sheet, mapping.Preset, str]:
     """Parse `path` and pick its mapping: (sheet, preset, why this preset).
 
-    Raises IntakeError for a file that is not a readable spreadsheet, has no
-    data row, or has no column that could hold a ticket id.
+    Raises IntakeError for a file that is not a readable spreadsheet, has no data row, or has
+    no column that could be a ticket id, a time, a score or an agent. A file with some of them
+    but no ticket id column gets a notice: the user picks that column on the mapping page.
     """
     limits = parsing.Limits(max_bytes=settings.UPLOAD_MAX_BYTES, max_rows=settings.UPLOAD_MAX_ROWS)
     try:
@@ -87,11 +88,15 @@ def read_file(path: Path, filename: str, options: ReadOptions) -> tuple[parsing.
     else:
         preset, reason = mapping.choose_preset(sheet, saved_presets.presets_for(sheet))
     if not preset.columns.get("ticket_id") and not preset.splits_into("ticket_id"):
-        raise IntakeError([
-            "No column could be a ticket id (looked for headers such as 'ticket_id', "
-            "'Ticket number', 'Conversation ID'). Rename the column that holds the ticket id to "
-            "'Ticket ID' and upload the file again.", parsing.where_read(sheet),
-        ])
+        if not any(preset.columns.get(name) for name in ("submitted_at", "score", "agent_id", "agent_email")):
+            raise IntakeError([
+                "No column could be a ticket id (looked for headers such as 'ticket_id', "
+                "'Ticket number', 'Conversation ID'). Rename the column that holds the ticket id to "
+                "'Ticket ID' and upload the file again.", parsing.where_read(sheet),
+            ])
+        sheet.notices.append(
+            "No column was recognised as the ticket id (headers such as 'ticket_id', 'Ticket number', "
+            "'Conversation ID'): choose the ticket_id column on the mapping page. Until then every row is invalid.")
     return sheet, preset, reason
 
 
@@ -112,6 +117,18 @@ def default_time_zone() -> str:
     return settings.UPLOAD_DEFAULT_TIME_ZONE
 
 
+def choose_zone(chosen: str | None, preset: mapping.Preset) -> str:
+    """The zone a new upload's naive times are read in: the one the user `chosen` (it wins over a
+    saved mapping's zone, a past user's choice, which is then cleared from `preset`, the upload's
+    resolved copy), else the preset's, else default_time_zone(). A built-in preset's zone is a
+    fact of the vendor's export (Medallia writes UTC) and, like a zone the file declares
+    (Qualtrics), wins over the user's choice."""
+    builtin = preset.name.casefold() in {known.name.casefold() for known in mapping.builtin_presets()}
+    if chosen and not builtin:
+        preset.time_zone = ""
+    return _preset_zone(preset) or chosen or default_time_zone()
+
+
 def _preset_zone(preset: mapping.Preset) -> str | None:
     """The preset's time zone when it names a real one: the zone its naive times are read in
     (dates.decide_column), so the upload records it and a later re-check keeps it."""
@@ -125,10 +142,10 @@ def _preset_zone(preset: mapping.Preset) -> str | None:
 
 
 def create_upload(owner, path: Path, filename: str, options: ReadOptions) -> Upload:
-    """Read, check and store a new upload with all its rows (in chunks, see the module); raises IntakeError."""
-    options.time_zone = options.time_zone or default_time_zone()
+    """Read, check and store a new upload with all its rows (in chunks, see the module); raises IntakeError.
+    Naive times are read in the zone `choose_zone` gives."""
     sheet, preset, reason = read_file(path, filename, options)
-    options.time_zone = _preset_zone(preset) or options.time_zone
+    options.time_zone = choose_zone(options.time_zone, preset)
     checked = _check(sheet, preset, options.time_zone)
     with transaction.atomic():
         upload = Upload(owner=owner, team=access.team_for(owner), filename=filename,

@@ -81,8 +81,11 @@ def preset_of_upload(upload: Upload, name: str, user) -> mapping.Preset:
 
 
 def save_mapping(upload: Upload, name: str, user) -> SavedPreset:
-    """Save `upload`'s current mapping as preset `name` (preset_of_upload); ValueError when the name is taken."""
+    """Save `upload`'s current mapping as preset `name` (preset_of_upload); ValueError when the name is taken,
+    by a saved preset or a built-in one (a saved preset must never hide a built-in)."""
     preset = preset_of_upload(upload, name, user)
+    if preset.name.casefold() in {builtin.name.casefold() for builtin in mapping.builtin_presets()}:
+        raise ValueError(f"'{preset.name}' is the name of a built-in preset; choose another name.")
     try:
         return SavedPreset.objects.create(name=preset.name, data=preset.to_json(), created_by=user)
     except IntegrityError:
@@ -105,17 +108,25 @@ def parse_json(data: bytes) -> mapping.Preset:
         raw = json.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise ValueError(f"This is not a preset JSON file ({exc}).") from None
+    except RecursionError:
+        raise ValueError("This is not a preset JSON file: it is nested too deeply.") from None
     if not isinstance(raw, dict):
         raise ValueError("This preset JSON is malformed: it must be one JSON object.")
     missing = [key for key in REQUIRED_KEYS if key not in raw]
     if missing:
         raise ValueError(f"This preset JSON is malformed: it has no {', '.join(map(repr, missing))} key "
                          '(every preset needs one, e.g. "name": "Team sheet").')
-    _check_patterns(raw)
+    if not isinstance(raw["name"], str) or not raw["name"].strip():
+        raise ValueError('This preset JSON is malformed: its "name" must be a text that is not blank.')
+    try:
+        _check_patterns(raw)
+    except RecursionError:
+        raise ValueError("This preset JSON is malformed: it is nested too deeply.") from None
     try:
         return mapping.Preset.from_json(raw)
-    except (TypeError, KeyError, AttributeError) as exc:
-        raise ValueError(f"This preset JSON is malformed ({exc}).") from None
+    except (TypeError, KeyError, AttributeError, ValueError, RecursionError) as exc:
+        raise ValueError("This preset JSON does not follow the preset format (README: Preset JSON), so it was "
+                         f"not applied. What did not fit: {exc}.") from None
 
 
 def _check_patterns(value, where: str = "preset") -> None:

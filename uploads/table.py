@@ -6,6 +6,7 @@ Filtering and paging happen in the database, so a page stays light at any size.
 import hashlib
 import json
 import math
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import urlencode
@@ -150,6 +151,18 @@ def status_counts(upload: Upload) -> dict[str, int]:
         counts["warning"] += n if warned else 0
         counts["included"] += n if anyway and status == Row.Status.DUPLICATE else 0
     return counts
+
+
+# Control characters a page cannot show (HTML drops a NUL, browsers hide the rest); tab and LF are kept.
+_UNSHOWN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def shown_text(text: str) -> str:
+    """A cell's text as the table shows it and its editor gives it back: CR LF and CR as LF (what a
+    page's text reads as), each control character as its picture (U+2400 block: NUL -> U+2400), so
+    a cell flagged for one can be seen and fixed."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _UNSHOWN.sub(lambda found: "\u2421" if found[0] == "\x7f" else chr(0x2400 + ord(found[0])), text)
 
 
 def add_list_counts(uploads) -> None:

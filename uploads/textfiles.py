@@ -128,10 +128,12 @@ def swallowed_rows(rows: list[list[str]], columns: list[str], delimiter: str) ->
                 continue
             lines = [line for line in cell.splitlines()[1:] if line.count(delimiter) >= needed]
             if lines:
+                many = len(lines) > 1
                 out[index] = (
-                    f"column '{columns[position]}' holds {len(lines)} line{'s' if len(lines) > 1 else ''} that look "
-                    "like rows of this file: a quote (\") may be missing, so that the rows below were read into this "
-                    "cell. Check this row in the file, close or remove the quote, and upload the file again")
+                    f"column '{columns[position]}' holds {len(lines)} line{'s' if many else ''} that "
+                    f"look{'' if many else 's'} like rows of this file: a quote (\") may be missing, so that the rows "
+                    "below were read into this cell. Check this row in the file, close or remove the quote, and "
+                    "upload the file again")
                 break
     return out
 
@@ -155,7 +157,9 @@ def _decode(data: bytes, override: str | None) -> tuple[str, str]:
                 name = _guess_legacy_encoding(data)
                 text = _decode_as(data, name)
     text = text.removeprefix("\ufeff")
-    if not text.isascii() and (found := _BAD_CHARS.search(text)):
+    # In text read as UTF-8 or UTF-16 such a character is really in the file: the cell checks name it.
+    # From a guessed or chosen code page it means the guess was wrong.
+    if not name.startswith("utf") and not text.isascii() and (found := _BAD_CHARS.search(text)):
         line = text.count("\n", 0, found.start()) + 1
         raise parsing.ParseError(
             f"The file's text encoding could not be determined: line {line} holds a character that is "

@@ -13,7 +13,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from uploads.forms import MAX_CELL_TEXT
 from uploads.models import Row, Upload
-from uploads.table import display_rows
+from uploads.table import display_rows, shown_text
 
 register = template.Library()
 # Cells longer than this (characters) get a note under their clamped text (portal.css shows four lines).
@@ -84,8 +84,8 @@ def _cell(cell) -> str:
     classes = "cell" + (" invalid" if cell.errors else "") + (" warned" if cell.warnings else "") + (
         " edited" if cell.edited else "") + (" too-long" if too_long else "")
     attributes = (' aria-invalid="true"' if cell.errors else "") + (
-        f' title="The file said: {esc(cell.original[:SHOWN_CELL])}"' if cell.edited else "")
-    inner = [f'<span class="text">{esc(cell.text[:SHOWN_CELL])}</span>']
+        f' title="The file said: {esc(shown_text(cell.original[:SHOWN_CELL]))}"' if cell.edited else "")
+    inner = [f'<span class="text">{esc(shown_text(cell.text[:SHOWN_CELL]))}</span>']
     if too_long:
         inner.append(f'<span class="long-note">… {len(cell.text):,} characters, too many to show or edit here: '
                      "all are kept and sent; fix this cell in the spreadsheet if it needs a change</span>")
@@ -93,7 +93,7 @@ def _cell(cell) -> str:
         inner.append(f'<span class="long-note">{len(cell.text):,} characters: focus the cell to read them all, '
                      "Enter to edit</span>")
     if cell.edited:
-        inner.append(f'<span class="visually-hidden"> (edited; the file said: {esc(cell.original)})</span>')
+        inner.append(f'<span class="visually-hidden"> (edited; the file said: {esc(shown_text(cell.original))})</span>')
     inner += [f'<div class="error-text" role="note">⚠ {esc(message)}</div>' for message in cell.errors]
     inner += [f'<div class="warning-text">Warning: {esc(message)}</div>' for message in cell.warnings]
     return f'<td data-column="{cell.index}" tabindex="0" class="{classes}"{attributes}>{"".join(inner)}</td>'

@@ -75,8 +75,8 @@ class Command(BaseCommand):
             self._fail(f"--mapping {name}: no such file or preset (presets: {names})")
 
     def _dry_run(self, path: Path, read: intake.ReadOptions) -> dict:
-        read.time_zone = read.time_zone or intake.default_time_zone()
         sheet, preset, reason = intake.read_file(path, path.name, read)
+        read.time_zone = intake.choose_zone(read.time_zone, preset)
         checked = validation.check_sheet(sheet, preset, time_zone=read.time_zone)
         validation.mark_duplicates(checked.rows)
         statuses = [row.status for row in checked.rows]
