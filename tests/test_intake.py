@@ -249,3 +249,16 @@ def test_the_table_asks_for_the_confirmation_before_including_such_a_row(uploade
     assert again.rows.get().include_anyway is False
     client.post(url, {"action": "include", "scope": "selected", "rows": [row.pk], "confirm": "yes"})
     assert again.rows.get().include_anyway is True
+
+
+def test_it_stores_a_file_with_a_nul_character_on_every_database(uploader, tmp_path):
+    path = tmp_path / "nul.csv"
+    path.write_bytes(b"submitted_at,ticket_id,agent_id,score,comment\n2026-10-05 09:00,1,A1,5,o\x00k\n")
+
+    upload = intake.create_upload(uploader, path, path.name, intake.ReadOptions(time_zone="UTC"))
+
+    row = upload.rows.get()
+    assert (row.status, row.cells[4]) == ("invalid", "o\u2400k")
+    assert [error["message"] for error in row.errors] == [
+        "Row 2, column 'comment': held a NUL character (U+0000), shown as \u2400: it cannot be stored or sent. "
+        "Delete it and retype the value."]

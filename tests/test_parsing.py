@@ -952,10 +952,17 @@ def test_it_notes_a_cell_that_swallowed_rows_after_a_stray_quote():
                              "there, so answers below it were read into that cell. See each row's warning."]
 
 
-def test_it_reads_text_with_a_stray_nul_and_leaves_the_cell_to_the_checks():
+def test_it_reads_text_with_a_stray_nul_as_a_visible_symbol_the_checks_refuse():
+    from uploads import cells
+
     sheet = parse_file(b"ticket_id,score,comment\n1,5,o\x00k\n2,4,fine\n")
 
-    assert sheet.rows == [["1", "5", "o\x00k"], ["2", "4", "fine"]]
+    assert sheet.rows == [["1", "5", "o\u2400k"], ["2", "4", "fine"]]  # no database stores a NUL (Postgres)
+    assert sheet.notices == ["The file held 1 NUL character (U+0000), which no database can store: each is shown as "
+                             "\u2400 and its cell is invalid. Delete them in the table, or in the file."]
+    issue = cells.clean_text("o\u2400k").issue
+    assert (issue.what, issue.fix) == ("held a NUL character (U+0000), shown as \u2400: it cannot be stored or sent",
+                                       "Delete it and retype the value")
 
 
 def test_it_names_utf16_text_saved_without_its_byte_order_mark():

@@ -72,9 +72,12 @@ _FRIENDLY_NAMES = {
     "\ufffd": "replacement character (the file was read with the wrong encoding)",
 }
 _TEXT_INVISIBLE = frozenset("\u200b\u2060\ufeff\u180e")
+# What a NUL character (U+0000) of the file becomes when read: no database stores a NUL in text
+# (Postgres refuses it), so the reader puts the visible SYMBOL FOR NULL there and the cell is invalid.
+NUL_SHOWN = "\u2400"
 _STRICT_BAD = re.compile(r"[\x00-\x1f\x7f-\x9f\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064"
-                         r"\u2066-\u2069\ufeff\ufff9-\ufffb\ufffd]")
-_TEXT_BAD = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u180e\u200b\u2060\ufeff\ufffd]")
+                         r"\u2066-\u2069\u2400\ufeff\ufff9-\ufffb\ufffd]")
+_TEXT_BAD = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u180e\u200b\u2060\u2400\ufeff\ufffd]")
 
 _DIGITS = re.compile(r"^\d+$")
 _EXCEL_EXPONENT = re.compile(r"^[+-]?\d+(?:[.,]\d+)?[eE][+-]?\d+$")
@@ -99,6 +102,9 @@ def describe_char(char: str) -> str:
 
 
 def _char_issue(char: str) -> Issue:
+    if char == NUL_SHOWN:
+        return Issue("bad_char", "held a NUL character (U+0000), shown as \u2400: it cannot be stored or sent",
+                     "Delete it and retype the value")
     if "\x80" <= char <= "\x9f" or char == "\ufffd":
         return Issue("bad_char", f"contains {describe_char(char)}, a sign the file was read with the "
                      "wrong encoding", "Save the file as 'CSV UTF-8' and upload it again, or retype the value")

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
-from uploads import headerrows, textfiles, workbooks
+from uploads import cells, headerrows, textfiles, workbooks
 
 MIB = 1024 * 1024
 ACCEPTED_FORMATS = "Upload a CSV or TSV text file, or an Excel (.xlsx, .xlsm, .xls) or OpenDocument (.ods) workbook."
@@ -161,9 +161,10 @@ def parse_file(
     if checked.kind == "text":
         return _parse_text(data, filename, encoding, delimiter, header_row, limits, header_score)
     table = workbooks.read_workbook(data, sheet, limits, checked, header_score)
+    nuls = _replace_nuls(table.rows)
     result = _shape(table.numbers, table.rows, header_row, limits, table.notes, header_score)
     result.format, result.sheet_name, result.sheet_names = checked.kind, table.sheet_name, table.sheet_names
-    result.notices[:0] = table.notices
+    result.notices[:0] = table.notices + ([_nul_notice(nuls)] if nuls else [])
     return result
 
 
@@ -256,11 +257,29 @@ def _parse_text(
     text = textfiles.read_text(data, filename, encoding, delimiter, cap, limits)
     result = _shape(text.numbers, text.rows, header_row, limits, {}, header_score)
     result.encoding, result.delimiter = text.encoding, text.delimiter
+    if text.nul_count:
+        result.notices.append(_nul_notice(text.nul_count))
     if text.multiline:
         textfiles.note_swallowed_rows(result)
     if text.text_formulas:
         textfiles.unwrap_text_formulas(result)
     return result
+
+
+def _nul_notice(count: int) -> str:
+    return (f"The file held {count:,} NUL character{'s' if count > 1 else ''} (U+0000), which no database can store: "
+            f"each is shown as {cells.NUL_SHOWN} and its cell is invalid. Delete them in the table, or in the file.")
+
+
+def _replace_nuls(rows: list[list[str]]) -> int:
+    """Put cells.NUL_SHOWN for every NUL in the cells of `rows` (a workbook's); returns how many."""
+    count = 0
+    for row in rows:
+        if "\x00" in "".join(row):
+            for position, cell in enumerate(row):
+                count += cell.count("\x00")
+                row[position] = cell.replace("\x00", cells.NUL_SHOWN)
+    return count
 
 
 def too_many_rows(limits: Limits) -> ParseError:

@@ -22,7 +22,7 @@ from itertools import chain, islice
 import charset_normalizer
 import pandas
 
-from uploads import headerrows, parsing
+from uploads import cells, headerrows, parsing
 
 # (BOM, name recorded on the Sheet, codec for the bytes after it)
 _BOMS = (
@@ -63,6 +63,7 @@ class TextTable:
     delimiter: str
     multiline: bool = False  # some record spans several lines (a quoted line break)
     text_formulas: bool = False  # the text holds '="': maybe Excel's ="00789" way of keeping a text
+    nul_count: int = 0  # NUL characters replaced by cells.NUL_SHOWN
 
 
 def read_text(data: bytes, filename: str, encoding: str | None, delimiter: str | None, cap: int,
@@ -72,12 +73,14 @@ def read_text(data: bytes, filename: str, encoding: str | None, delimiter: str |
     and read at most `cap` records; raises parsing.ParseError."""
     text, encoding_name = _decode(data, encoding)
     _refuse_non_table_text(text, filename)
+    nuls = text.count("\x00")
+    text = text.replace("\x00", cells.NUL_SHOWN) if nuls else text
     text, declared = _split_sep_line(text.removesuffix("\x1a"))
     chosen = _delimiter_override(delimiter) or declared or _detect_delimiter(text)
     numbers, rows = _read_records(text, chosen, cap, limits, lines_before=1 if declared else 0)
     breaks = text.count("\n") or text.count("\r")  # line breaks (CR LF counts once; CR-only files)
     return TextTable(numbers, rows, encoding_name, chosen, multiline=bool(numbers) and breaks > numbers[-1],
-                     text_formulas='="' in text)
+                     text_formulas='="' in text, nul_count=nuls)
 
 
 def note_swallowed_rows(sheet: parsing.Sheet) -> None:
@@ -100,12 +103,12 @@ def unwrap_text_formulas(sheet: parsing.Sheet) -> None:
     """Read each cell written ="00789" (the way exports keep leading zeros when Excel opens a CSV)
     as Excel shows it, 00789, and say so in a notice with the count and the first cell."""
     count, first = 0, None
-    for index, cells in enumerate(sheet.rows):
-        for position, cell in enumerate(cells):
+    for index, row in enumerate(sheet.rows):
+        for position, cell in enumerate(row):
             if cell.startswith('="') and (found := _TEXT_FORMULA.fullmatch(cell)):
-                cells[position] = found[1].replace('""', '"')
+                row[position] = found[1].replace('""', '"')
                 count += 1
-                first = first or (sheet.row_numbers[index], sheet.columns[position], cell, cells[position])
+                first = first or (sheet.row_numbers[index], sheet.columns[position], cell, row[position])
     if first:
         number, column, cell, value = first
         sheet.notices.append(
@@ -122,8 +125,8 @@ def swallowed_rows(rows: list[list[str]], columns: list[str], delimiter: str) ->
     """
     needed = max(len(columns) - 1, 2)
     out: dict[int, str] = {}
-    for index, cells in enumerate(rows):
-        for position, cell in enumerate(cells):
+    for index, row in enumerate(rows):
+        for position, cell in enumerate(row):
             if "\n" not in cell and "\r" not in cell:
                 continue
             lines = [line for line in cell.splitlines()[1:] if line.count(delimiter) >= needed]
