@@ -80,7 +80,7 @@ def read_text(data: bytes, filename: str, encoding: str | None, delimiter: str |
     numbers, rows = _read_records(text, chosen, cap, limits, lines_before=1 if declared else 0)
     breaks = text.count("\n") or text.count("\r")  # line breaks (CR LF counts once; CR-only files)
     return TextTable(numbers, rows, encoding_name, chosen, multiline=bool(numbers) and breaks > numbers[-1],
-                     text_formulas='="' in text, nul_count=nuls)
+                     text_formulas="=" in text and '="' in text, nul_count=nuls)  # one character: memchr
 
 
 def note_swallowed_rows(sheet: parsing.Sheet) -> None:
