@@ -70,6 +70,22 @@ def test_it_sends_back_with_a_comment_the_uploader_sees(people, settings):
     assert _actions(upload) == [("maria", "submitted"), ("gina", "sent_back")]
 
 
+def test_its_uploader_withdraws_an_upload_awaiting_approval_to_change_it(people, settings):
+    settings.REQUIRE_APPROVAL = True
+    upload = make_upload(people["maria"], people["alpha"], rows=2)
+    approval.submit(upload, people["maria"])
+    url = reverse("uploads:withdraw", args=[upload.pk])
+
+    assert _client(people["bob"]).post(url).status_code == 404
+    page = _client(people["maria"]).post(url, follow=True).content.decode()
+    upload.refresh_from_db()
+    assert upload.status == Upload.Status.READY
+    assert "Withdrawn: the upload can be changed again; submit it again when it is ready." in page
+    again = _client(people["maria"]).post(url, follow=True).content.decode()
+    assert "This upload is no longer awaiting approval, so there is nothing to withdraw." in again
+    assert _actions(upload) == [("maria", "submitted"), ("maria", "withdrawn")]
+
+
 def test_it_refuses_to_send_back_without_a_comment(people, settings):
     settings.REQUIRE_APPROVAL = True
     upload = make_upload(people["maria"], people["alpha"])

@@ -186,6 +186,18 @@ EXPECTED = {
         {"submitted_at": "2026-09-01T10:01:10.000Z", "ticket_id": "70501", "agent_email": "ana@acme.example", "score": 5, "min_score": 1, "max_score": 5},
         {"submitted_at": "2026-10-13T07:05:00.000Z", "ticket_id": "70502", "agent_email": "bo@acme.example", "score": 1, "comment": "Zu langsam", "min_score": 1, "max_score": 5},
     ]),
+    'v_zendesk_name_email.csv': ('Zendesk satisfaction ratings', (2, 0, 0), [
+        {"submitted_at": "2026-09-01T10:00:00.000Z", "ticket_id": "51601", "agent_email": "ana@acme.example", "score": 1, "comment": "Thanks", "score_label": "good", "min_score": 0, "max_score": 1},
+        {"submitted_at": "2026-09-01T11:00:00.000Z", "ticket_id": "51602", "agent_email": "bo@acme.example", "score": 0, "score_label": "bad", "min_score": 0, "max_score": 1},
+    ]),
+    'v_qualtrics_ces_q2.csv': ('Qualtrics responses (numeric values)', (2, 0, 0), [
+        {"submitted_at": "2026-10-05T14:04:11.000Z", "ticket_id": "49001", "agent_id": "3812345670044", "score": 5, "comment": "Loved it", "min_score": 1, "max_score": 5},
+        {"submitted_at": "2026-10-06T14:04:11.000Z", "ticket_id": "49002", "agent_id": "3812345670044", "score": 2, "min_score": 1, "max_score": 5},
+    ]),
+    'v_forms_fr_early.csv': ('Google Forms responses', (2, 0, 0), [
+        {"submitted_at": "2026-10-03T09:15:02.000Z", "ticket_id": "70411", "agent_email": "ana@acme.example", "score": 5, "comment": "Très bien", "min_score": 1, "max_score": 5},
+        {"submitted_at": "2026-10-04T14:00:00.000Z", "ticket_id": "70412", "agent_email": "bo@acme.example", "score": 2, "min_score": 1, "max_score": 5},
+    ]),
     'v_forms_old.csv': ('Google Forms responses', (1, 1, 0), [
         {"submitted_at": "2026-09-01T00:01:10.000Z", "ticket_id": "0070601", "agent_id": "007", "score": 5, "min_score": 1, "max_score": 5},
     ]),

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from tests.test_table import answer, make_csv
 from uploads import delivery, fixes, intake, mapping, rowstore
-from uploads.models import Row, Upload
+from uploads.models import Row, Team, Upload
 
 pytestmark = pytest.mark.django_db
 
@@ -194,6 +194,16 @@ def test_it_leaves_out_rows_an_earlier_delivery_did_not_confirm(uploader, tmp_pa
         6: ("valid", ""),
     }
     assert [row.sent_before for row in again.rows.order_by("number")] == [True, True, True, False, False]
+
+
+def test_it_names_another_teams_upload_as_such(uploader, tmp_path):
+    first = _create(uploader, tmp_path, [answer(1)], "first.csv")
+    _delivered(first, Row.Result.CREATED, [2])
+    Upload.objects.filter(pk=first.pk).update(team=Team.objects.create(name="Beta"))
+
+    again = _create(uploader, tmp_path, [answer(1)], "again.csv")
+
+    assert again.rows.get().note == f"already created in MaestroQA by another team's upload #{first.pk} (row 2)"
 
 
 def test_created_wins_over_not_confirmed(uploader, tmp_path):

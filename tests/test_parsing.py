@@ -330,6 +330,14 @@ def test_it_reads_excel_unicode_text(tmp_path, bom, codec):
     assert sheet.rows == [["T-1", "5", comments[0]], ["T-2", "4", comments[1]]]
 
 
+def test_it_reads_excel_for_macs_csv_with_cr_line_ends_as_mac_roman():
+    data = "ticket_id,score,comment\rT-1,5,Caf\u00e9 \u2013 na\u00efve\rT-2,4,\r".encode("mac_roman")
+
+    sheet = parse_file(data)
+
+    assert (sheet.encoding, sheet.rows) == ("mac_roman", [["T-1", "5", "Caf\u00e9 \u2013 na\u00efve"], ["T-2", "4", ""]])
+
+
 def test_it_reads_a_cp1252_semicolon_file_with_a_sep_line():
     data = "sep=;\r\nticket_id;score;comment\r\nT-1;5;Tr\u00e8s bien \u2013 merci, \u00e0 demain\r\n".encode("cp1252")
 
@@ -637,6 +645,22 @@ def test_it_reads_cells_written_without_positions(tmp_path):
     assert parse_file(path).rows == [["1", "5"]]
 
 
+def test_it_names_the_other_sheets_with_data(tmp_path):
+    book = openpyxl.Workbook()
+    book.active.title = "Responses"
+    book.active.append(["ticket_id", "score"])
+    book.active.append(["T-1", 5])
+    book.create_sheet("Blank").append(["  "])
+    book.create_sheet("Week 2").append(["ticket_id", "score"])
+    book.save(tmp_path / "weeks.xlsx")
+
+    assert parse_file(tmp_path / "weeks.xlsx").notices == [
+        "The workbook has another sheet with data ('Week 2'); sheet 'Responses' was read. To read another, choose it "
+        'under "Read the file differently" (import_csat: --sheet NAME).'
+    ]
+    assert parse_file(tmp_path / "weeks.xlsx", sheet="Week 2").notices == []
+
+
 def test_it_picks_the_first_visible_sheet_with_data_or_the_named_one(tmp_path):
     book = openpyxl.Workbook()
     book.active.title = "Empty"
@@ -652,6 +676,7 @@ def test_it_picks_the_first_visible_sheet_with_data_or_the_named_one(tmp_path):
     named = parse_file(tmp_path / "sheets.xlsx", sheet=" lookup ")
 
     assert (default.sheet_name, default.rows, default.sheet_names) == ("Data", [["T-1"]], ["Empty", "Lookup", "Data"])
+    assert default.notices == []
     assert (named.sheet_name, named.rows) == ("Lookup", [["x"]])
     assert messages(source=tmp_path / "sheets.xlsx", sheet="Pivot") == [
         "The workbook has no sheet named 'Pivot'. Its sheets are: 'Empty', 'Lookup', 'Data'."
@@ -696,6 +721,30 @@ def test_it_shows_whole_numbers_with_a_zero_padding_format_as_excel_does(tmp_pat
     book.save(tmp_path / "padded.xlsx")
 
     assert parse_file(tmp_path / "padded.xlsx").rows == [["0614", "77", "4.5", "1234567"]]
+
+
+def test_it_notes_error_values_that_read_as_blank(tmp_path):
+    path = xlsx_with_sheet_data(
+        tmp_path,
+        '<row r="1"><c r="A1" t="inlineStr"><is><t>id</t></is></c><c r="B1" t="inlineStr"><is><t>comment</t></is>'
+        '</c></row><row r="2"><c r="A2" t="e"><v>#REF!</v></c><c r="B2" t="inlineStr"><is><t>ok</t></is></c></row>'
+        '<row r="3"><c r="A3" t="inlineStr"><is><t>T-2</t></is></c><c r="B3" t="e"><f>VLOOKUP(A3,X!A:B,2,0)</f>'
+        '<v>#N/A</v></c></row>',
+    )
+
+    sheet = parse_file(path)
+
+    assert sheet.rows == [["", "ok"], ["T-2", ""]]
+    assert sheet.cell_notes == {
+        (0, 0): "holds the Excel error #REF!, not a value: type the value here, or correct the formula in Excel and "
+                "upload the file again",
+        (1, 1): "holds the Excel error #N/A, not a value: type the value here, or correct the formula in Excel and "
+                "upload the file again",
+    }
+    assert sheet.notices == [
+        "2 cells hold an Excel error value instead of a value (the first is #REF! in A2), so they read as blank; "
+        "each row says so. Type the values in the table, or correct the formulas in Excel and upload the file again."
+    ]
 
 
 def test_it_notes_formula_cells_without_a_saved_result(tmp_path):
@@ -770,6 +819,24 @@ def test_it_reads_an_xls_workbook(tmp_path):
 
     assert (result.format, result.sheet_names) == ("xls", ["Responses"])
     assert result.rows == [["007", "5", "2026-03-08 07:30:00", "2026-03-08", "TRUE"]]
+
+
+def test_it_shows_whole_numbers_of_an_xls_with_a_zero_padding_format_as_excel_does(tmp_path):
+    xlwt = pytest.importorskip("xlwt")
+    book = xlwt.Workbook()
+    sheet = book.add_sheet("Responses")
+    padded = xlwt.easyxf(num_format_str="000000")
+    for index, name in enumerate(["ticket_id", "score", "agent", "half"]):
+        sheet.write(0, index, name)
+    for index, value in enumerate([123, 5, "00042", 4.5]):
+        sheet.write(1, index, value, padded)
+    for index, value in enumerate([1234567, 4, "x", "y"]):
+        sheet.write(2, index, value, padded if index == 0 else xlwt.easyxf())
+    book.save(str(tmp_path / "padded.xls"))
+
+    result = parse_file(tmp_path / "padded.xls")
+
+    assert (result.rows, result.notices) == ([["000123", "000005", "00042", "4.5"], ["1234567", "4", "x", "y"]], [])
 
 
 # Files that are refused

@@ -130,6 +130,22 @@ def test_it_says_why_a_required_cell_the_reader_noted_is_blank(note: str, fix: s
     assert row.errors[0].message == f"Row 2, column 'ticket_id': ticket_id is blank: ticket_id is required. {fix}"
 
 
+def test_it_warns_when_an_optional_cell_the_reader_noted_reads_blank() -> None:
+    note = "holds the Excel error #N/A, not a value: type the value here, or correct the formula in Excel and " \
+           "upload the file again"
+    row = one(comment="", cell_notes={(0, 5): note})
+
+    assert (row.status, row.item["ticket_id"]) == ("valid", "50101")
+    assert [(w.field, w.code, w.message) for w in row.warnings] == [(
+        "comment", "reader_note", f"Row 2, column 'comment': read as blank: the cell {note}.")]
+
+
+def test_it_gives_a_noted_blank_cell_with_an_error_no_second_warning() -> None:
+    row = one(ticket="", cell_notes={(0, 1): "holds a formula with no saved result: open the file in Excel"})
+
+    assert (codes(row), row.warnings) == ([("ticket_id", "required")], [])
+
+
 # score: shared/api/CONTRACT.md
 
 @pytest.mark.parametrize(("text", "score"), [("4", 4), ("4.0", 4), (" 5 ", 5), ("+3", 3), ("1", 1), ("4,0", 4),
@@ -447,6 +463,13 @@ def _split(*rows: list[str]) -> list[RowResult]:
 def test_it_splits_ticket_and_agent() -> None:
     row = _split(["2026-10-05T14:48:00Z", " 004711 | 381 ", "", "5", "0", "1"])[0]
     assert (row.item["ticket_id"], row.item["agent_id"]) == ("004711", "381")
+
+
+def test_it_takes_an_email_in_the_agent_part_as_agent_email() -> None:
+    row = _split(["2026-10-05T14:48:00Z", "48500| ana@acme.example", "", "5", "0", "1"])[0]
+    assert json.dumps(row.item) == json.dumps({
+        "submitted_at": "2026-10-05T14:48:00.000Z", "ticket_id": "48500", "agent_email": "ana@acme.example",
+        "score": 5, "min_score": 1, "max_score": 5})
 
 
 def test_it_prefers_a_mapped_column_over_a_split_part() -> None:

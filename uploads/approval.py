@@ -2,7 +2,8 @@
 
 With REQUIRE_APPROVAL on, submitting moves a ready upload to awaiting_approval
 instead of queuing it; an admin then approves (the normal delivery starts:
-delivery.submit_upload) or sends it back with a comment its uploader sees.
+delivery.submit_upload) or sends it back with a comment its uploader sees, and
+until then the uploader's team may withdraw it to change it.
 Every change is a conditional UPDATE on the expected status, like delivery's.
 """
 
@@ -70,6 +71,22 @@ def send_back(upload: Upload, admin, comment: str) -> None:
     upload.refresh_from_db()
     intake.refresh_status(upload)
     audit.record(upload, admin, "sent_back")
+
+
+def withdraw(upload: Upload, user) -> None:
+    """Take an upload awaiting approval back (its team changes it, then submits it again).
+
+    Raises delivery.DeliveryError when the upload is no longer awaiting approval (an admin
+    approved or sent it back meanwhile).
+    """
+    claimed = Upload.objects.filter(pk=upload.pk, status=Upload.Status.AWAITING_APPROVAL).update(
+        status=Upload.Status.READY
+    )
+    if claimed != 1:
+        raise delivery.DeliveryError("This upload is no longer awaiting approval, so there is nothing to withdraw.")
+    upload.refresh_from_db()
+    intake.refresh_status(upload)
+    audit.record(upload, user, "withdrawn")
 
 
 def _valid_count(upload: Upload) -> int:

@@ -10,6 +10,7 @@ a score column holds integers or words of a known scale.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Any
 
 from uploads import cells, dates
@@ -87,7 +88,7 @@ NOT_FOR: dict[str, str] = {
     "agent_email": r"\b(customer|respondent|recipient|requester|requestor|contact|client)\b",
     "score": r"\b(comment|comments|reason|label|text|date|time|at|id|count|url|min|max)\b",
     "submitted_at": r"\b(start|birth|due|sent|offered|requested|send|opened|closed|solved|resolved)\b",
-    "comment": r"\b(count|exists|has|id|date)\b",
+    "comment": r"\b(count|exists|has|id|date|areas?)\b",  # Medallia areas_for_improvement: a category list
 }
 _DATE_LIKE = (dates.ISO_RE, dates.NUMERIC_RE, dates.NAME_MDY_RE, dates.NAME_DMY_RE, dates.NUMBER_RE)
 _WORD_SCALES = ["csat5", "good_bad", "fin5", "yes_no"]
@@ -179,11 +180,15 @@ def _match(name: str, norm: str, header: str) -> tuple[int, str] | None:
     return None
 
 
-def auto_columns(headers: Headers, sheet, wanted: list[str], used: set[int]) -> dict[str, tuple[int, str]]:
+def auto_columns(headers: Headers, sheet, wanted: list[str], used: set[int],
+                 mapped: Iterable[str] = ()) -> dict[str, tuple[int, str]]:
     """field -> (column index, reason) for the `wanted` fields, each column used once.
 
     Strongest matches first (exact synonym > header mentions the field), then
-    file order. An agent column full of '@' values becomes agent_email.
+    file order. An agent column full of '@' values becomes agent_email. An agent
+    column of names ("Agent Name", or values like 'Ana Silva') is not taken as
+    agent_id when an agent email is found or already `mapped`: agent_id wins at
+    MaestroQA (shared/api/CONTRACT.md), so a name there would hide the email.
     """
     taken, found = set(used), {}
     candidates = sorted(_candidates(headers, sheet, list(wanted), used), key=lambda c: (-c[0], c[2]))
@@ -192,13 +197,17 @@ def auto_columns(headers: Headers, sheet, wanted: list[str], used: set[int]) -> 
             continue
         found[name] = (position, reason)
         taken.add(position)
-    if "agent_id" in found and "agent_email" in found and _names_only(sheet, found["agent_id"][0]):
-        del found["agent_id"]  # agent_id wins at MaestroQA (CONTRACT.md): a name there would hide the email
+    has_email = "agent_email" in found or "agent_email" in mapped
+    if "agent_id" in found and has_email and _holds_names(headers, sheet, found["agent_id"][0]):
+        del found["agent_id"]
     return found
 
 
-def _names_only(sheet, position: int) -> bool:
-    """True when most texts of the column are people's names ('Ana Silva'), not ids."""
+def _holds_names(headers: Headers, sheet, position: int) -> bool:
+    """True when the header says name ("Agent Name") or most texts of the column are people's names
+    ('Ana Silva'), not ids."""
+    if "name" in normalize(headers.columns[position]).split():
+        return True
     texts = column_texts(sheet, position, 50)
     return bool(texts) and _share(texts, cells.looks_like_name) >= 0.6
 

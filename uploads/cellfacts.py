@@ -1,11 +1,14 @@
-"""What a workbook's cell values do not say: zero-padding number formats and formulas
-without a saved result (read from the .xlsx XML), and merged cells (calamine's ranges).
+"""What a workbook's cell values do not say: zero-padding number formats, formulas
+without a saved result and error values (read from the .xlsx XML; an .xls's number
+formats through xlrd), and merged cells (calamine's ranges).
 
 calamine gives a number cell's value, not its number format, so an id typed as
 614 in a cell formatted `0000` (shown by Excel as 0614) would read as 614; and it
 gives a formula cell only its cached result, so a formula saved without one (files
 written by scripts, never opened in Excel) reads as a blank cell (QA numfmt-zeros.xlsx,
-formulas-nocache.xlsx). Only called on a zip that `workbooks.inspect_zip` has checked
+formulas-nocache.xlsx). An error value such as #N/A (a lookup that found nothing) reads as
+blank too: each gets a note, so a blank ticket id says why and a blank comment is not
+dropped without a word. Only called on a zip that `workbooks.inspect_zip` has checked
 (sizes, no entity declarations), so the parts are safe to read whole.
 
 Merged cells keep their value in the top-left cell only, and the rows below read
@@ -25,6 +28,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+import xlrd
 from defusedxml import ElementTree
 
 from uploads import headerrows
@@ -35,12 +39,18 @@ if TYPE_CHECKING:
 FORMULA_NOTE = "holds a formula with no saved result: open the file in Excel and save it again"
 MERGED_NOTE = ("is part of the merged cells {cells}, whose value is only in {first}: unmerge them and fill the value "
                "into every row")
+ERROR_NOTE = ("holds the Excel error {error}, not a value: type the value here, or correct the formula in Excel and "
+              "upload the file again")
 _LISTED = 5  # merged ranges named in the notice
 
 _PADDING_FORMAT = re.compile(r"0{2,}")  # `0000`, `000000`: whole numbers shown with leading zeros
 # A formula element, then no value or an empty one, then the end of its cell: no saved result.
 _NO_RESULT = re.compile(rb"(?:</(?:[\w.-]+:)?f>|<(?:[\w.-]+:)?f\b[^>]*/>)\s*(?:<(?:[\w.-]+:)?v\s*/>|"
                         rb"<(?:[\w.-]+:)?v>\s*</(?:[\w.-]+:)?v>)?\s*</(?:[\w.-]+:)?c>")
+# A cell of type "e" (an error value) and what it holds up to its end tag.
+_ERROR_CELL = re.compile(rb"<(?:[\w.-]+:)?c\s[^>]*(?<![\w:.-])t\s*=\s*[\"']e[\"'][^>]*(?<!/)>(.*?)</(?:[\w.-]+:)?c>",
+                         re.S)
+_VALUE = re.compile(rb"<(?:[\w.-]+:)?v>([^<]*)</(?:[\w.-]+:)?v>")
 _CELL_START = re.compile(rb"<(?:[\w.-]+:)?c\s")
 _ATTRIBUTE = re.compile(rb'(?<![\w:.-])(r|s|t)\s*=\s*["\']([^"\']*)["\']')
 _REF = re.compile(r"([A-Za-z]+)([0-9]+)")
@@ -53,15 +63,18 @@ class CellFacts:
 
     padding: digits a whole-number cell is shown with (format `0000` -> 4).
     formulas_without_result: cells holding a formula but no saved value, in sheet order.
+    errors: cells holding an error value, in sheet order, with its text: (4, 2, "#N/A").
     """
 
     padding: dict[tuple[int, int], int] = field(default_factory=dict)
     formulas_without_result: list[tuple[int, int]] = field(default_factory=list)
+    errors: list[tuple[int, int, str]] = field(default_factory=list)
 
 
 def apply_xlsx_facts(table: Table, data: bytes, formula_parts: frozenset[str]) -> None:
     """Pad whole numbers as their `0000`-style format shows them (614 -> "0614"), and note the
-    cells of `table` (a sheet of the .xlsx `data`) holding a formula without a saved result."""
+    cells of `table` (a sheet of the .xlsx `data`) holding a formula without a saved result or an
+    error value (each kind also gets one notice)."""
     facts = read_cell_facts(data, table.sheet_name, formula_parts)
     at = {number: index for index, number in enumerate(table.numbers)}
     for (number, column), width in facts.padding.items():
@@ -78,6 +91,51 @@ def apply_xlsx_facts(table: Table, data: bytes, formula_parts: frozenset[str]) -
             f"as blank (the first is {headerrows.column_letter(column)}{number}). Open the file in Excel, save it "
             "again and upload it again."
         )
+    _note_errors(table, at, facts.errors)
+
+
+def _note_errors(table: Table, at: dict[int, int], errors: list[tuple[int, int, str]]) -> None:
+    """Note each error value that reads as a blank cell of a kept row (ERROR_NOTE), and say so once."""
+    noted = []
+    for number, column, error in errors:
+        row = table.rows[at[number]] if number in at else []
+        if column < len(row) and not row[column].strip():
+            table.notes[at[number], column] = ERROR_NOTE.format(error=error)
+            noted.append((number, column, error))
+    if noted:
+        number, column, error = noted[0]
+        many = len(noted) > 1
+        table.notices.append(
+            f"{len(noted):,} cell{'s' if many else ''} hold{'' if many else 's'} an Excel error value instead of a "
+            f"value (the first is {error} in {headerrows.column_letter(column)}{number}), so "
+            f"{'they read' if many else 'it reads'} as blank; each row says so. Type the values in the table, or "
+            "correct the formulas in Excel and upload the file again."
+        )
+
+
+def apply_xls_padding(table: Table, data: bytes) -> None:
+    """Pad whole numbers of `table` (a sheet of the .xls `data`) as their `0000`-style number format
+    shows them, as apply_xlsx_facts does for an .xlsx. calamine gives no formats, xlrd does (BIFF
+    records); the sheet's cells are only looked at when the workbook has such a format."""
+    try:
+        book = xlrd.open_workbook(file_contents=data, formatting_info=True, on_demand=True)
+        widths = {key: len(code) for key, fmt in book.format_map.items()
+                  if _PADDING_FORMAT.fullmatch(code := fmt.format_str or "")}
+        padded = {index: widths[xf.format_key] for index, xf in enumerate(book.xf_list) if xf.format_key in widths}
+        sheet = book.sheet_by_name(table.sheet_name) if padded else None
+    except Exception:  # noqa: BLE001  xlrd raises many kinds on files calamine reads; padding is then unknown
+        table.notices.append(_XLS_FORMATS_UNREAD)
+        return
+    for number, row in zip(table.numbers, table.rows, strict=True) if sheet else ():
+        for column in range(min(len(row), sheet.row_len(number - 1) if number <= sheet.nrows else 0)):
+            width = padded.get(sheet.cell_xf_index(number - 1, column))
+            if width and sheet.cell_type(number - 1, column) == xlrd.XL_CELL_NUMBER and row[column].isdigit():
+                row[column] = row[column].zfill(width)
+
+
+_XLS_FORMATS_UNREAD = ("The number formats of this .xls workbook could not be read, so ids shown with leading zeros in "
+                       "Excel (a 0000 format) read without them. If a column has such ids, save the workbook as .xlsx "
+                       "and upload that.")
 
 
 def note_merged_cells(table: Table, ranges: list[tuple[tuple[int, int], tuple[int, int]]]) -> None:
@@ -113,8 +171,8 @@ def _ref(row: int, column: int) -> str:
 def read_cell_facts(data: bytes, sheet_name: str, formula_parts: frozenset[str]) -> CellFacts:
     """CellFacts of the sheet named `sheet_name` in the .xlsx `data`; empty for other formats.
 
-    formula_parts: zip part names holding a formula (from inspect_zip); the sheet XML
-    is only read again when it holds a formula or the workbook has a padding format.
+    formula_parts: zip part names holding a formula or an error value (from inspect_zip); the
+    sheet XML is only read again when it is one of them or the workbook has a padding format.
     """
     facts = CellFacts()
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
@@ -131,7 +189,20 @@ def read_cell_facts(data: bytes, sheet_name: str, formula_parts: frozenset[str])
     if part in formula_parts:
         refs = (_cell_attributes(xml, found.start()).get(b"r", b"").decode() for found in _NO_RESULT.finditer(xml))
         facts.formulas_without_result = [_position(ref) for ref in refs if _REF.fullmatch(ref)]
+        facts.errors = _error_cells(xml)
     return facts
+
+
+def _error_cells(xml: bytes) -> list[tuple[int, int, str]]:
+    """(row number, column index, error text such as "#N/A") of every cell of type "e"."""
+    out = []
+    for found in _ERROR_CELL.finditer(xml):
+        ref = _cell_attributes(xml, found.start()).get(b"r", b"").decode()
+        value = _VALUE.search(found[1])
+        text = value[1].decode("utf-8", "replace").strip() if value else ""
+        if _REF.fullmatch(ref):
+            out.append((*_position(ref), text or "(unnamed)"))
+    return out
 
 
 def _padding_styles(archive: zipfile.ZipFile) -> dict[str, int]:

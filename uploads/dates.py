@@ -119,13 +119,15 @@ def get_zone(name: str) -> ZoneInfo:
 
 
 def decide_column(column: str, values: Iterable[tuple[int, str]], *, preset_order: str | None = None,
-                  declared_zone: str | None = None, preset_zone: str | None = None) -> ColumnDates:
+                  header_order: str | None = None, declared_zone: str | None = None,
+                  preset_zone: str | None = None) -> ColumnDates:
     """Decide once per column how its dates are read.
 
     values: (row number, cell text) pairs, blanks included; each distinct text is
     read once. Day/month order: a value whose first number is above 12 settles
     day-first, a second number above 12 month-first (the majority of rows wins on
-    a conflict); else `preset_order`; else month-first for slashes, day-first for
+    a conflict); else `preset_order`; else `header_order` (the order the column's header
+    tells: a Google Forms "Horodateur" comes from a French sheet); else month-first for slashes, day-first for
     dots and dashes (whichever more rows use). Zone: declared > preset > upload.
     """
     decision = ColumnDates(column)
@@ -142,7 +144,7 @@ def decide_column(column: str, values: Iterable[tuple[int, str]], *, preset_orde
     for text, (number, rows) in first_row.items():
         _note_value(decision, text.strip(), number, rows, evidence, separators)
     if separators:
-        decision.order, decision.order_reason = _choose_order(evidence, separators, preset_order)
+        decision.order, decision.order_reason = _choose_order(evidence, separators, preset_order, header_order)
     return decision
 
 
@@ -182,7 +184,8 @@ def _note_value(decision: ColumnDates, text: str, number: int, rows: int, eviden
         decision.has_absolute = True
 
 
-def _choose_order(evidence: dict, separators: Counter[str], preset_order: str | None) -> tuple[str, str]:
+def _choose_order(evidence: dict, separators: Counter[str], preset_order: str | None,
+                  header_order: str | None) -> tuple[str, str]:
     """Day/month order and the reason; `evidence` holds (first row, text, rows) per settling text."""
     mdy, dmy = sorted(evidence["MDY"]), sorted(evidence["DMY"])
     mdy_rows, dmy_rows = sum(rows for _, _, rows in mdy), sum(rows for _, _, rows in dmy)
@@ -197,6 +200,9 @@ def _choose_order(evidence: dict, separators: Counter[str], preset_order: str | 
         return order, reason
     if preset_order in ORDER_WORDS:
         return preset_order, "as the preset says (no value settles the order: no day above 12)"
+    if header_order in ORDER_WORDS:
+        return header_order, ("the order of the language this header is written in (no value settles the order: "
+                              "no day above 12)")
     if separators.most_common(1)[0][0] == "/":
         return "MDY", "the default for dates with slashes (no value settles the order: no day above 12)"
     return "DMY", "the default for dates with dots or dashes (no value settles the order: no day above 12)"

@@ -132,7 +132,9 @@ class Plan:
 
     def extract(self, cells: list[str]) -> dict[str, Raw]:
         """field -> Raw: mapped columns (text value maps applied), split parts for fields still blank,
-        then constants."""
+        then constants. A split's agent_id part holding an '@' fills agent_email instead: the API
+        keeps the two apart (shared/api/CONTRACT.md) and teams join "ticket|agent email" as often
+        as "ticket|agent id"."""
         raw = {name: Raw(cells[p], self.columns[p], p) for name, p in self.index.items()}
         for name, table in self.text_maps.items():
             if name in raw and (mapped := table.get(raw[name].text.strip().casefold())) is not None:
@@ -140,8 +142,9 @@ class Plan:
         for position, split in self.splits:
             parts = cells[position].split(split.separator, maxsplit=len(split.fields) - 1)
             for number, name in enumerate(split.fields):
+                text = parts[number].strip() if number < len(parts) else ""
+                name = "agent_email" if name == "agent_id" and "@" in text else name
                 if name not in raw or not raw[name].text.strip():
-                    text = parts[number].strip() if number < len(parts) else ""
                     raw[name] = Raw(text, self.columns[position], position, split)
         for name, value in self.preset.constants.items():
             if name not in raw or not raw[name].text.strip():
@@ -224,6 +227,7 @@ class _RowCheck:
         answers = self.check_clarifying()
         self.check_warn_rules()
         self.check_row_note()
+        self.check_noted_blanks()
         if self.errors:
             return RowResult(self.number, "invalid", None, self.errors, self.warnings)
         item = {name: self.values[name] for name in FIELDS if self.values.get(name) is not None}
@@ -428,6 +432,20 @@ class _RowCheck:
         text, note = self.plan.notes.get((self.number, None), (None, ""))
         if text is not None and text == ROW_JOIN.join(self.cells[:len(self.plan.columns)]):
             self.warn("row", Raw("", None), note, "reader_note")
+
+    def check_noted_blanks(self) -> None:
+        """A warning on each mapped cell that reads blank for a reason the reader noted (an Excel error
+        value, a formula without result, a merged cell) and has no error already: its value is not lost
+        without a word."""
+        failed, seen = {problem.field for problem in self.errors}, set()
+        for name, src in self.raw.items():
+            if src.position is None or src.split is not None or src.position in seen or name in failed:
+                continue
+            seen.add(src.position)
+            cell = self.cells[src.position]
+            text, note = self.plan.notes.get((self.number, src.position), (None, ""))
+            if text == cell and not cell.strip():
+                self.warn(name, src, f"read as blank: the cell {note}", "reader_note")
 
     def check_warn_rules(self) -> None:
         for position, rule in self.plan.warn_rules:

@@ -21,7 +21,7 @@ from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
-from uploads import autodetect
+from uploads import autodetect, cells
 from uploads.headers import Headers, as_list
 from uploads.preset_format import (  # noqa: F401  (re-exported: the public names of this module)
     FIELDS,
@@ -85,7 +85,7 @@ def resolve(preset: Preset, sheet, *, fill: bool = False) -> Preset:
     used: set[int] = set()
     for name in FIELDS:
         free = used - {headers.index(out.columns.get("score", ""))} if name == "score_label" else used
-        position = headers.find(preset.columns.get(name), free)  # score_label may share the score column
+        position = _find_field(name, preset.columns.get(name), headers, sheet, free)
         if position is not None:
             out.columns[name] = headers.columns[position]
             out.reasons[name] = preset.reasons.get(name) or (
@@ -98,6 +98,25 @@ def resolve(preset: Preset, sheet, *, fill: bool = False) -> Preset:
     if fill:
         _fill(out, headers, sheet, used)
     return out
+
+
+def _find_field(name: str, spec, headers: Headers, sheet, used: set[int]) -> int | None:
+    """The column for field `name`: the first matching `spec` (Headers.find: regex and label specs
+    skip `used`, exact names may share a column, as Delighted's min_score and max_score do).
+
+    Among a list of alternatives for comment, a column another field took, or holding only whole
+    numbers, is passed over: it is a scored question, never the customer's text (Qualtrics' Q2 is
+    the comment in one export and the score or "How easy was it?" in another)."""
+    if name != "comment" or not isinstance(spec, list):
+        return headers.find(spec, used)
+    passed = set(used)
+    for alternative in spec:
+        while (position := headers.find(alternative, passed)) is not None and position not in passed:
+            texts = autodetect.column_texts(sheet, position, 50)
+            if not texts or not all(cells.INTEGER.match(text) for text in texts):
+                return position
+            passed.add(position)
+    return None
 
 
 def _resolve_splits(splits: list[Split], headers: Headers) -> list[Split]:
@@ -170,7 +189,7 @@ def _fill(out: Preset, headers: Headers, sheet, used: set[int]) -> None:
     missing = [name for name in CORE_FIELDS if name not in out.columns and not out.splits_into(name)]
     if "agent_id" in out.columns or out.splits_into("agent_id"):
         missing = [name for name in missing if name != "agent_email" or "agent_email" in out.columns]
-    for name, (position, why) in autodetect.auto_columns(headers, sheet, missing, used).items():
+    for name, (position, why) in autodetect.auto_columns(headers, sheet, missing, used, out.columns).items():
         out.columns[name] = headers.columns[position]
         out.reasons[name] = f"{why} (the preset has no column for {name} in this file)"
 

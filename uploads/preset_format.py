@@ -44,6 +44,9 @@ Preset JSON format (every key but "name" is optional)::
           # column gives that field a value
       "time_zone": null,        # IANA zone for naive times (file-declared zones win)
       "date_order": null,       # "MDY" | "DMY" for 3/8/2026-style dates no value settles
+      "date_order_by_column": {"Horodateur": "DMY"},
+          # submitted_at column header (any case) -> the order its language writes
+          # dates in, used when no value settles the order and date_order is null
       "score_scales": [[1, 5], [0, 10]],
           # when no column or constant gives min/max: the first [min, max] holding every
           # integer score in the file ('seen but unanswered' codes such as -99 aside),
@@ -196,6 +199,7 @@ class Preset:
     splits: list[Split] = field(default_factory=list)
     time_zone: str | None = None
     date_order: str | None = None
+    date_order_by_column: dict[str, str] = field(default_factory=dict)
     score_scales: list[list[int]] = field(default_factory=list)
     word_scales: list[str] = field(default_factory=list)
     clarifying: list[ClarifyingGroup] = field(default_factory=list)
@@ -209,7 +213,8 @@ class Preset:
         if unknown:
             raise ValueError(f"unknown preset key(s): {', '.join(sorted(unknown))}")
         bad = set(data.get("columns", {})) - set(FIELDS)
-        if bad or data.get("date_order") not in (None, "MDY", "DMY"):
+        orders = [data.get("date_order"), *dict(data.get("date_order_by_column") or {}).values()]
+        if bad or any(order not in (None, "MDY", "DMY") for order in orders):
             raise ValueError(f"preset {data.get('name')!r}: bad field(s) {sorted(bad)} or date_order")
         pattern = data.get("clarifying_pattern")
         return cls(**{

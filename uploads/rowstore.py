@@ -95,7 +95,8 @@ def prior_notes(upload: Upload, keys: set[str]) -> dict[str, str]:
     it may exist in MaestroQA; the API has no idempotency key, shared/api/CONTRACT.md). Created wins.
 
     Notes start with CREATED_PRIOR_NOTE or UNCONFIRMED_PRIOR_NOTE (PRIOR_NOTES), e.g.
-    "already created in MaestroQA by upload #3 (row 5)".
+    "already created in MaestroQA by upload #3 (row 5)"; an upload of another team, which this
+    upload's team cannot open, is called "another team's upload #3" (an admin can open it).
     """
     if not keys:
         return {}
@@ -103,12 +104,13 @@ def prior_notes(upload: Upload, keys: set[str]) -> dict[str, str]:
     if upload.pk:
         earlier = earlier.exclude(upload=upload)
     notes: dict[str, str] = {}
-    for key, result, up, number in earlier.order_by("upload_id", "number").values_list(
-            "match_key", "result", "upload_id", "number"):
+    for key, result, up, team, number in earlier.order_by("upload_id", "number").values_list(
+            "match_key", "result", "upload_id", "upload__team_id", "number"):
+        named = f"upload #{up}" if team == upload.team_id else f"another team's upload #{up}"
         if result == Row.Result.CREATED and not notes.get(key, "").startswith(CREATED_PRIOR_NOTE):
-            notes[key] = f"{CREATED_PRIOR_NOTE} by upload #{up} (row {number})"
+            notes[key] = f"{CREATED_PRIOR_NOTE} by {named} (row {number})"
         elif key not in notes:
-            notes[key] = (f"{UNCONFIRMED_PRIOR_NOTE}: upload #{up} (row {number}) sent it but MaestroQA never "
+            notes[key] = (f"{UNCONFIRMED_PRIOR_NOTE}: {named} (row {number}) sent it but MaestroQA never "
                           "confirmed it, so it may already exist there. Check in MaestroQA before including it")
     return notes
 

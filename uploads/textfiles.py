@@ -213,8 +213,12 @@ def _guess_legacy_encoding(data: bytes) -> str:
     """cp1252 (Excel's Western "CSV") unless it reads as mojibake; else charset-normalizer's guess.
 
     charset-normalizer alone calls short French or Portuguese cp1252 files cp1250
-    ("Très" becomes "Tčs"), hence cp1252 first (B09: shared/cases/README.md).
+    ("Très" becomes "Tčs"), hence cp1252 first (B09: shared/cases/README.md). Lines ended
+    by CR alone are Excel for Mac's "CSV (Macintosh)", which is written in Mac Roman
+    (cp1252 would read its "Café" as "CafŽ" without an error).
     """
+    if b"\r" in data and b"\n" not in data:
+        return "mac_roman"
     try:
         if not _MOJIBAKE.search(data.decode("cp1252")):
             return "cp1252"

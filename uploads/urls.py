@@ -29,6 +29,7 @@ urlpatterns += [
     path("uploads/<int:pk>/review/", views_review.review_page, name="review"),
     path("uploads/<int:pk>/approve/", views_review.approve, name="approve"),
     path("uploads/<int:pk>/send-back/", views_review.send_back, name="send_back"),
+    path("uploads/<int:pk>/withdraw/", views_review.withdraw, name="withdraw"),
     path("uploads/<int:pk>/reports/errors.csv", views_review.report, {"kind": "errors", "fmt": "csv"},
          name="errors_csv"),
     path("uploads/<int:pk>/reports/errors.xlsx", views_review.report, {"kind": "errors", "fmt": "xlsx"},

@@ -102,7 +102,9 @@ def _decide(plan: Plan, sheet) -> None:
     if isinstance(column, str):
         declared = getattr(sheet, "declared_time_zones", {}).get(column)
         stamps = zip(sheet.row_numbers, _field_texts(plan, sheet, "submitted_at"), strict=True)
+        header_orders = {name.casefold(): order for name, order in plan.preset.date_order_by_column.items()}
         plan.dates = dates.decide_column(column, stamps, preset_order=plan.preset.date_order,
+                                         header_order=header_orders.get(column.casefold()),
                                          declared_zone=declared, preset_zone=plan.preset.time_zone)
     tickets = [text.strip() for text in _field_texts(plan, sheet, "ticket_id")]
     given = len(tickets) - tickets.count("")

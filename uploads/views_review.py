@@ -1,4 +1,4 @@
-"""Pages for review and reports: approval, send back, report downloads, find a ticket.
+"""Pages for review and reports: approval, send back, withdraw, report downloads, find a ticket.
 
 Kept apart from views.py so the fix-it table's views stay small; same rules:
 thin function views, an ownership check first (access.py), one call into a module.
@@ -43,6 +43,19 @@ def send_back(request, pk: int):
     except delivery.DeliveryError as exc:
         messages.error(request, str(exc))
         return redirect("uploads:review", upload.pk)
+    return redirect("uploads:table", upload.pk)
+
+
+@login_required
+@require_POST
+def withdraw(request, pk: int):
+    upload = access.get_upload_for_user(request.user, pk)
+    try:
+        approval.withdraw(upload, request.user)
+    except delivery.DeliveryError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, "Withdrawn: the upload can be changed again; submit it again when it is ready.")
     return redirect("uploads:table", upload.pk)
 
 

@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
+from itertools import islice
 from typing import IO, Any
 
 import python_calamine
@@ -34,6 +35,7 @@ from uploads import cellfacts, headerrows, parsing
 MIB = 1024 * 1024
 _PIECE_BYTES = MIB
 _SMALL_PART_BYTES = MIB  # a part this small cannot hurt, whatever its ratio
+_DATA_ROWS = 100  # rows of another sheet looked at to tell whether it holds data
 _ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
 _OTHER_ZIPS = {
     "word/document.xml": "a Word document",
@@ -59,9 +61,11 @@ _ODS_TAG = re.compile(rb"<(?:[\w.-]+:)?(table|table-row|table-cell|covered-table
 _ODS_REPEAT = re.compile(rb"number-(?:rows|columns)-repeated\s*=\s*[\"']([0-9]+)")
 _LONG_NUMBER = 1e15  # Excel keeps 15 significant digits (shared/formats/EXPORT-FORMATS.md section 13)
 LONG_NUMBER_NOTE = "numeric id has more than 15 significant digits: may have been rounded by Excel"
-# Every worksheet part with a formula holds an end tag `</f>` (Excel writes no namespace prefix);
-# one cheap search per piece, since most uploads hold none.
+# Every worksheet part with a formula holds an end tag `</f>` (Excel writes no namespace prefix), and
+# one with an error value (#N/A, a failed formula's result) a cell of type "e"; one cheap search per
+# piece each, since most uploads hold neither.
 _FORMULA_MARKER = b"</f"
+_ERROR_MARKERS = (b't="e"', b"t='e'")
 
 
 @dataclass
@@ -83,7 +87,7 @@ class Table:
 
 @dataclass(frozen=True)
 class Checked:
-    """What inspect_zip found: kind "xlsx" or "ods", and the zip parts that hold a formula."""
+    """What inspect_zip found: kind "xlsx" or "ods", and the zip parts that hold a formula or an error value."""
 
     kind: str
     formula_parts: frozenset[str] = frozenset()
@@ -141,7 +145,7 @@ def _zip_kind(archive: zipfile.ZipFile) -> str:
 
 
 def _scan_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, kind: str, limits: parsing.Limits) -> bool:
-    """Check one part (see inspect_zip); True when it holds a formula."""
+    """Check one part (see inspect_zip); True when it holds a formula or an error value."""
     formula = False
     grid: _XlsxGrid | _GeneralXlsxGrid | _OdsGrid | None = None
     if kind == "xlsx":
@@ -154,7 +158,7 @@ def _scan_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, kind: str, limit
                 raise parsing.ParseError(UNSAFE)
             if grid is not None:
                 grid.feed(piece)
-            formula = formula or _FORMULA_MARKER in piece
+            formula = formula or _FORMULA_MARKER in piece or any(marker in piece for marker in _ERROR_MARKERS)
     if isinstance(grid, _XlsxGrid) and not grid.exact:
         grid = _GeneralXlsxGrid()
         with archive.open(info) as stream:
@@ -281,7 +285,8 @@ def read_workbook(data: bytes, sheet: str | None, limits: parsing.Limits, checke
 
     sheet: a sheet name (exact, else case-insensitive); None means the first
     visible worksheet with a row header_score rates above 0 among its first
-    rows (a header that could be mapped), else the first with data. checked:
+    rows (a header that could be mapped), else the first with data; a notice then names the
+    other visible sheets with data. checked:
     inspect_zip's answer for an .xlsx, whose number formats and formulas are then
     read (cellfacts). Raises ParseError for a damaged or password-protected
     workbook, an unknown sheet name, a workbook without data, or a sheet over
@@ -293,6 +298,8 @@ def read_workbook(data: bytes, sheet: str | None, limits: parsing.Limits, checke
         table = _read_sheet(book, names, sheet, limits, header_score)
         if checked is not None and checked.kind == "xlsx":
             cellfacts.apply_xlsx_facts(table, data, checked.formula_parts)
+        elif checked is not None and checked.kind == "xls":
+            cellfacts.apply_xls_padding(table, data)
         return table
     except python_calamine.PasswordError as exc:
         raise parsing.ParseError(PASSWORD) from exc
@@ -308,15 +315,30 @@ def _read_sheet(book: Any, names: list[str], wanted: str | None, limits: parsing
         name = _match_sheet(names, wanted)
         return _sheet_table(book, name, names, limits)
     hidden = {m.name for m in book.sheets_metadata if m.visible != python_calamine.SheetVisibleEnum.Visible}
-    first_with_data = None
+    chosen = None
     for name in sorted(names, key=lambda n: n in hidden):
         table = _sheet_table(book, name, names, limits)
         if table.rows and (header_score is None or headerrows.could_be_header(table.rows, header_score)):
-            return table
-        first_with_data = first_with_data or (table if table.rows else None)
-    if first_with_data is None:
+            chosen = table
+            break
+        chosen = chosen or (table if table.rows else None)
+    if chosen is None:
         raise parsing.ParseError("The workbook has no sheet with data.")
-    return first_with_data
+    others = [name for name in names if name != chosen.sheet_name and name not in hidden and _has_data(book, name)]
+    if others:
+        listed = ", ".join(f"'{name}'" for name in others)
+        chosen.notices.append(
+            f"The workbook has {'another sheet' if len(others) == 1 else 'other sheets'} with data ({listed}); "
+            f"sheet '{chosen.sheet_name}' was read. To read another, choose it under \"Read the file differently\" "
+            "(import_csat: --sheet NAME)."
+        )
+    return chosen
+
+
+def _has_data(book: Any, name: str) -> bool:
+    """True when one of the first _DATA_ROWS rows of the sheet holds a non-blank cell."""
+    rows = book.get_sheet_by_name(name).iter_rows()
+    return any(any(str(value).strip() for value in row) for row in islice(rows, _DATA_ROWS))
 
 
 def _match_sheet(names: list[str], wanted: str) -> str:

@@ -38,6 +38,12 @@ ZENDESK_EMAIL = [
     ["51503", "bo@acme.example", "bad", "Slow", "2026-09-02T10:00:00Z", "2026-09-03T10:00:00Z"],
     ["51504", "", "good", "", "2026-09-02T10:00:00Z", "2026-09-04T10:00:00Z"],
 ]
+# Both an agent name and an agent email: the name must not become agent_id (it would win at MaestroQA).
+ZENDESK_NAME_EMAIL = [
+    ["ticket_id", "assignee_name", "assignee_email", "score", "comment", "updated_at"],
+    ["51601", "Ana Lima", "ana@acme.example", "good", "Thanks", "2026-09-01T10:00:00Z"],
+    ["51602", "Bo Chen", "bo@acme.example", "bad", "", "2026-09-01T11:00:00Z"],
+]
 # Legacy CSV re-saved by Excel (US): cp1252, dates reformatted without seconds, ids >12 digits shown in E notation.
 ZENDESK_EXCEL = [
     ["id", "assignee_id", "ticket_id", "score", "comment", "created_at", "updated_at"],
@@ -124,6 +130,15 @@ QUALTRICS_Q5 = [
     q_row("2026-10-06", "IP Address", "True", "48801|3812345670022", "R_8aab", "Shipping",
           "Very dissatisfied", "שלום"),
 ]
+# Q2 is a second scored question (CES) and the comment is Q3_TEXT, labelled in German: Q2 is no comment.
+QUALTRICS_CES_Q2 = [
+    Q_META + ["Q1", "Q2", "Q3_TEXT"],
+    Q_LABELS + ["How satisfied were you with the support you received?", "How easy was it to get help?",
+                "Kommentar"],
+    q_ids(Q_IDS + ["QID1", "QID2", "QID3_TEXT"], "America/Chicago"),
+    q_row("2026-10-05", "0", "1", "49001|3812345670044", "R_0aaa", "5", "7", "Loved it"),
+    q_row("2026-10-06", "0", "1", "49002|3812345670044", "R_0aab", "2", "3", ""),
+]
 # Legacy export (V1..V10) as TSV UTF-16 with an agent in embedded data.
 QUALTRICS_LEGACY_TSV = [
     ["V1", "V2", "V3", "V4", "V5", "V6", "V7", "V8", "V9", "V10", "Q1", "Q2", "AgentID"],
@@ -155,6 +170,9 @@ FORMS_FR = [
     ["01/09/2026 10:01:10", "c1@client.example", "70401", "ana@acme.example", "4", ""],
     ["13/10/2026 07:05:00", "c2@client.example", "70402", "bo@acme.example", "2", "Trop lent"],
 ]
+# The same French sheet early in a month: no day above 12, so only the header's language tells the order.
+FORMS_FR_EARLY = [FORMS_FR[0], ["03/10/2026 09:15:02", "c1@client.example", "70411", "ana@acme.example", "5", "Très bien"],
+                  ["04/10/2026 14:00:00", "c2@client.example", "70412", "bo@acme.example", "2", ""]]
 # German Google Forms CSV: Zeitstempel, D.M.YYYY.
 FORMS_DE = [
     ["Zeitstempel", "E-Mail-Adresse", "Ticketnummer", "E-Mail des Agenten",
@@ -296,15 +314,18 @@ def plain_book() -> list[list[object]]:
 TEXT_VARIANTS = {
     "v_zendesk_title.csv": (ZENDESK_TITLE, {}),
     "v_zendesk_email.csv": (ZENDESK_EMAIL, {}),
+    "v_zendesk_name_email.csv": (ZENDESK_NAME_EMAIL, {}),
     "v_zendesk_excel_us.csv": (ZENDESK_EXCEL, {"encoding": "cp1252", "newline": "\r\n"}),
     "v_zendesk_updated_labels.csv": (ZENDESK_UPDATED_LABELS, {}),
     "v_qualtrics_embedded.csv": (QUALTRICS_EMBEDDED, {}),
     "v_qualtrics_old_de.csv": (QUALTRICS_OLD_DE, {"encoding": "utf-8-sig"}),
     "v_qualtrics_excel_nz.csv": (QUALTRICS_EXCEL_NZ, {"encoding": "cp1252", "newline": "\r\n"}),
+    "v_qualtrics_ces_q2.csv": (QUALTRICS_CES_Q2, {}),
     "v_qualtrics_q5.tsv": (QUALTRICS_Q5, {"encoding": "utf-16", "delimiter": "\t", "newline": "\r\n"}),
     "v_qualtrics_legacy.tsv": (QUALTRICS_LEGACY_TSV, {"encoding": "utf-16", "delimiter": "\t", "newline": "\r\n"}),
     "v_surveymonkey_multi.csv": (SURVEYMONKEY_MULTI, {}),
     "v_forms_fr.csv": (FORMS_FR, {}),
+    "v_forms_fr_early.csv": (FORMS_FR_EARLY, {}),
     "v_forms_de.csv": (FORMS_DE, {}),
     "v_forms_old.csv": (FORMS_OLD, {}),
     "v_forms_serial.csv": (FORMS_SERIAL, {}),
@@ -324,7 +345,7 @@ TEXT_VARIANTS = {
 # The variants that found a bug, written into tests/files/ by --fixtures (tests/test_formats.py).
 FIXTURES = ["v_zendesk_email.csv", "v_qualtrics_q5.tsv", "v_forms_de.csv", "v_forms_old.csv",
             "v_intercom_report.csv", "v_salesforce_report.csv", "v_simplesat.csv", "v_nicereply.csv",
-            "v_kustomer_api.csv"]
+            "v_kustomer_api.csv", "v_forms_fr_early.csv", "v_zendesk_name_email.csv", "v_qualtrics_ces_q2.csv"]
 BOOK_VARIANTS = {
     "v_surveymonkey_multi.xlsx": SURVEYMONKEY_MULTI,
     "v_plain.xlsx": plain_book(),
