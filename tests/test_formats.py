@@ -152,7 +152,7 @@ EXPECTED = {
         {"submitted_at": "2026-09-11T00:26:40.000Z", "ticket_id": "215471234567891", "agent_id": "4711002", "score": 1, "min_score": 1, "max_score": 5},
     ]),
     'salesforce_long.csv': ('Salesforce survey responses', (2, 0, 1), [
-        {"submitted_at": "2026-09-20T09:00:00.000Z", "ticket_id": "00001026", "agent_email": "ana@acme.example", "score": 4, "min_score": 1, "max_score": 5},
+        {"submitted_at": "2026-09-20T09:00:00.000Z", "ticket_id": "00001026", "agent_email": "ana@acme.example", "score": 4, "comment": "All good", "min_score": 1, "max_score": 5},
         {"submitted_at": "2026-09-21T08:30:00.000Z", "ticket_id": "00001027", "agent_email": "bo@acme.example", "score": 2, "min_score": 1, "max_score": 5},
     ]),
     'medallia_agent_connect.csv': ('Medallia Agent Connect responses', (1, 0, 1), [
@@ -193,6 +193,9 @@ EXPECTED = {
     'v_qualtrics_ces_q2.csv': ('Qualtrics responses (numeric values)', (2, 0, 0), [
         {"submitted_at": "2026-10-05T14:04:11.000Z", "ticket_id": "49001", "agent_id": "3812345670044", "score": 5, "comment": "Loved it", "min_score": 1, "max_score": 5},
         {"submitted_at": "2026-10-06T14:04:11.000Z", "ticket_id": "49002", "agent_id": "3812345670044", "score": 2, "min_score": 1, "max_score": 5},
+    ]),
+    'v_intercom_dump.csv': ('Intercom conversation ratings', (1, 1, 0), [
+        {"submitted_at": "2025-10-09T22:46:40.000Z", "ticket_id": "215471234567897", "agent_id": "5123401", "score": 4, "comment": "ok", "min_score": 1, "max_score": 5},
     ]),
     'v_forms_fr_early.csv': ('Google Forms responses', (2, 0, 0), [
         {"submitted_at": "2026-10-03T09:15:02.000Z", "ticket_id": "70411", "agent_email": "ana@acme.example", "score": 5, "comment": "Très bien", "min_score": 1, "max_score": 5},

@@ -465,6 +465,29 @@ def test_it_splits_ticket_and_agent() -> None:
     assert (row.item["ticket_id"], row.item["agent_id"]) == ("004711", "381")
 
 
+LONG = mapping.Preset.from_json({
+    "name": "Long", "columns": {"submitted_at": "at", "ticket_id": "case", "agent_id": "owner", "score": "value",
+                                "comment": "text"},
+    "comment_rows": {"by": "response", "question": "question", "match": "comment|anything else"},
+    "skip_rules": [{"column": "question", "values": ["Any comments?", "Resolved?"], "reason": "another question"}]})
+LONG_COLUMNS = ["response", "question", "at", "case", "owner", "value", "text"]
+
+
+def test_it_takes_a_long_exports_comment_from_its_responses_comment_row() -> None:
+    rows = [["R1", "Satisfied?", "2026-10-05T14:48:00Z", "00101", "381", "4", ""],
+            ["R1", "Any comments?", "2026-10-05T14:48:00Z", "00101", "381", "", "Quick and kind"],
+            ["R1", "Resolved?", "2026-10-05T14:48:00Z", "00101", "381", "", "Yes"],
+            ["R2", "Satisfied?", "2026-10-05T14:48:00Z", "00102", "381", "2", ""]]
+    result = validation.check_sheet(sheet(LONG_COLUMNS, *rows), LONG, time_zone="UTC", now=NOW)
+
+    assert [row.item.get("comment") if row.item else row.skip_reason for row in result.rows] == [
+        "Quick and kind",
+        "question=Any comments?: another question; its answer is sent as the comment of this response's rated row",
+        "question=Resolved?: another question", None]
+    again = validation.check_row(rows[0], 2, LONG_COLUMNS, LONG, result.context, time_zone="UTC", now=NOW)
+    assert again.item == result.rows[0].item
+
+
 def test_it_takes_an_email_in_the_agent_part_as_agent_email() -> None:
     row = _split(["2026-10-05T14:48:00Z", "48500| ana@acme.example", "", "5", "0", "1"])[0]
     assert json.dumps(row.item) == json.dumps({

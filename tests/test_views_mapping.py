@@ -111,6 +111,10 @@ def test_it_refuses_a_preset_file_with_a_broken_pattern(client_in, shared):
     preset = SimpleUploadedFile("p.json", b'{"name": "x", "columns": {"score": "re:(("}}')
     page = client_in.post(response.url.replace("mapping/", "mapping/apply/"), {"preset_file": preset}, follow=True)
     assert "preset.columns.score: the pattern &#x27;((&#x27; is not a valid regular expression" in page.content.decode()
+    rows = SimpleUploadedFile("r.json", b'{"name": "x", "comment_rows": {"by": "a", "question": "b", "match": "(("}}')
+    page = client_in.post(response.url.replace("mapping/", "mapping/apply/"), {"preset_file": rows}, follow=True)
+    assert ("What did not fit: comment_rows.match &#x27;((&#x27; is not a valid regular expression "
+            "(missing ), unterminated subpattern at position 1).") in page.content.decode()
 
 
 UK_DATES = b"submitted_at,ticket_id,agent_id,score\n05/10/2026 10:00,1,111,5\n06/10/2026 11:00,2,111,4\n"

@@ -10,6 +10,7 @@ fix: "Row 40, column 'score': 6 is above max_score 5. Enter a whole number from 
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 
@@ -103,6 +104,8 @@ class Plan:
     fixed_bounds: tuple[int, int] | None = None
     scale: tuple[int, int] | None = None  # chosen from preset.score_scales by the file's scores
     word_scale: str | None = None  # chosen from preset.word_scales by the file's words
+    gather: tuple[int, int, re.Pattern] | None = None  # preset.comment_rows: response, question columns, match
+    gathered: dict[str, tuple[str, int]] = field(default_factory=dict)  # response id -> (comment, its row)
 
     def score_map(self) -> dict | None:
         """The score's value map: the chosen word scale's, else the preset's."""
@@ -119,6 +122,9 @@ class Plan:
         plan.fixed_bounds = _fixed_bounds(preset, plan.index)
         plan.text_maps = {name: table for name, table in preset.value_maps.items() if name in TEXT_MAPPED}
         plan.splits = [(p, s) for s in preset.splits if (p := headers.index(s.column)) is not None]
+        rows = preset.comment_rows
+        if rows and (by := headers.index(rows.by)) is not None and (asked := headers.index(rows.question)) is not None:
+            plan.gather = (by, asked, re.compile(rows.match, re.IGNORECASE))
         plan.skip_rules = [(p, r) for r in preset.skip_rules if (p := headers.index(r.column)) is not None]
         plan.warn_rules = [(p, r) for r in preset.warn_rules if (p := headers.index(r.column)) is not None]
         plan.skip_columns = [(key, None if key in FIELDS else headers.index(key), values)
@@ -132,7 +138,8 @@ class Plan:
 
     def extract(self, cells: list[str]) -> dict[str, Raw]:
         """field -> Raw: mapped columns (text value maps applied), split parts for fields still blank,
-        then constants. A split's agent_id part holding an '@' fills agent_email instead: the API
+        then constants. A blank comment of a long export comes from its response's comment row
+        (`gathered`, preset.comment_rows). A split's agent_id part holding an '@' fills agent_email instead: the API
         keeps the two apart (shared/api/CONTRACT.md) and teams join "ticket|agent email" as often
         as "ticket|agent id"."""
         raw = {name: Raw(cells[p], self.columns[p], p) for name, p in self.index.items()}
@@ -146,6 +153,11 @@ class Plan:
                 name = "agent_email" if name == "agent_id" and "@" in text else name
                 if name not in raw or not raw[name].text.strip():
                     raw[name] = Raw(text, self.columns[position], position, split)
+        comment = raw.get("comment")
+        if self.gathered and comment and not comment.text.strip():
+            found = self.gathered.get(cells[self.gather[0]].strip())
+            if found:
+                raw["comment"] = Raw(found[0], f"{comment.column} (row {found[1]})")
         for name, value in self.preset.constants.items():
             if name not in raw or not raw[name].text.strip():
                 raw[name] = Raw(str(value), None)
@@ -177,6 +189,8 @@ def check_cells(cells: list[str], number: int, plan: Plan) -> RowResult:
         return RowResult(number, "skipped", skip_reason="empty row")
     raw = plan.extract(cells)
     reason = _skip_reason(cells, raw, plan)
+    if reason and plan.gathered and plan.gathered.get(cells[plan.gather[0]].strip(), ("", 0))[1] == number:
+        reason += "; its answer is sent as the comment of this response's rated row"
     if reason:
         return RowResult(number, "skipped", skip_reason=reason)
     return _RowCheck(number, cells, raw, plan).run()

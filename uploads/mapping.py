@@ -28,6 +28,7 @@ from uploads.preset_format import (  # noqa: F401  (re-exported: the public name
     SCALES,
     ClarifyingGroup,
     ClarifyingPattern,
+    CommentRows,
     Preset,
     Rule,
     Split,
@@ -81,6 +82,7 @@ def resolve(preset: Preset, sheet, *, fill: bool = False) -> Preset:
     headers = Headers.of(sheet)
     out = replace(preset, columns={}, reasons={}, clarifying=[], clarifying_pattern=None,
                   splits=_resolve_splits(preset.splits, headers),
+                  comment_rows=_resolve_comment_rows(preset.comment_rows, headers),
                   warn_rules=_resolve_rules(preset.warn_rules, headers))
     used: set[int] = set()
     for name in FIELDS:
@@ -126,6 +128,14 @@ def _resolve_splits(splits: list[Split], headers: Headers) -> list[Split]:
         if position is not None:
             out.append(replace(split, column=headers.columns[position]))
     return out
+
+
+def _resolve_comment_rows(rows: CommentRows | None, headers: Headers) -> CommentRows | None:
+    """`rows` with exact headers, or None when the file lacks its response or question column."""
+    found = [headers.find(spec) for spec in (rows.by, rows.question)] if rows else [None]
+    if None in found:
+        return None
+    return replace(rows, by=headers.columns[found[0]], question=headers.columns[found[1]])
 
 
 def _resolve_rules(rules: list[Rule], headers: Headers) -> list[Rule]:

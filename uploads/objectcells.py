@@ -18,6 +18,8 @@ from itertools import islice
 SAMPLE = 50  # non-blank cells that must all be objects before a column is expanded
 MAX_KEYS = 30
 MAX_CELL = 4000  # characters; longer text is not parsed (literal_eval cost)
+# What a dump writes for a missing object (Python None, JSON null, pandas NaN): an empty cell here.
+NO_OBJECT = frozenset({"none", "null", "nan"})
 
 
 def parse_object(text: str) -> dict | None:
@@ -54,7 +56,7 @@ def expand_object_columns(sheet) -> list[str]:
     which returns the file's own records.
     Existing column indexes do not move (cell notes stay right); a key whose
     column name already exists is left out; a cell that is not a dict gives
-    blanks in the new columns.
+    blanks in the new columns, and so does one saying there is no object ("None", "null").
     """
     added: list[str] = []
     for position in range(len(sheet.columns)):
@@ -76,10 +78,16 @@ def expand_object_columns(sheet) -> list[str]:
 
 def _object_column(sheet, position: int) -> list[dict | None] | None:
     """Each row's dict for a column of objects, or None when the column is not one."""
-    sample = list(islice((row[position] for row in sheet.rows if row[position].strip()), SAMPLE))
+    sample = list(islice((row[position] for row in sheet.rows if _given(row[position])), SAMPLE))
     if not sample or any(parse_object(text) is None for text in sample):
         return None
-    return [parse_object(row[position]) if row[position].strip() else None for row in sheet.rows]
+    return [parse_object(row[position]) if _given(row[position]) else None for row in sheet.rows]
+
+
+def _given(text: str) -> bool:
+    """True for a cell that is neither blank nor a dump's word for no object (NO_OBJECT)."""
+    value = text.strip()
+    return bool(value) and value.casefold() not in NO_OBJECT
 
 
 def _keys(objects: list[dict | None]) -> list[str]:

@@ -42,6 +42,9 @@ Preset JSON format (every key but "name" is optional)::
       "splits": [{"column": "ExternalReference", "separator": "|", "fields": ["ticket_id", "agent_id"]}],
           # one cell -> several fields; a part fills a field only when no mapped
           # column gives that field a value
+      "comment_rows": {"by": "ResponseId", "question": "QuestionName", "match": "comment|anything else"},
+          # long exports, one row per question: a row's blank comment is the answer on the
+          # row of the same response (`by`) whose question matches `match` (regex, any case)
       "time_zone": null,        # IANA zone for naive times (file-declared zones win)
       "date_order": null,       # "MDY" | "DMY" for 3/8/2026-style dates no value settles
       "date_order_by_column": {"Horodateur": "DMY"},
@@ -130,6 +133,27 @@ class Split:
 
 
 @dataclass
+class CommentRows:
+    """Long exports (one row per question, Salesforce): a row's blank comment comes from the row of
+    the same response (`by` column) whose question (`question` column) matches `match` (a regex,
+    any case), which the export must be pivoted on (shared/formats/EXPORT-FORMATS.md section 10)."""
+
+    by: str | list[str]
+    question: str | list[str]
+    match: str
+
+    @classmethod
+    def from_json(cls, data: dict) -> CommentRows:
+        """Raises ValueError when `match` is not a valid regex."""
+        try:
+            re.compile(data["match"])
+        except re.error as exc:
+            raise ValueError(f"comment_rows.match {data['match']!r} is not a valid regular expression "
+                             f"({exc})") from None
+        return cls(**data)
+
+
+@dataclass
 class Rule:
     """A skip rule (`reason`) or warn rule (`message`) on one column's values (case-insensitive)."""
 
@@ -197,6 +221,7 @@ class Preset:
     skip_rules: list[Rule] = field(default_factory=list)
     warn_rules: list[Rule] = field(default_factory=list)
     splits: list[Split] = field(default_factory=list)
+    comment_rows: CommentRows | None = None
     time_zone: str | None = None
     date_order: str | None = None
     date_order_by_column: dict[str, str] = field(default_factory=dict)
@@ -225,6 +250,7 @@ class Preset:
             "skip_rules": [Rule.from_json(rule) for rule in data.get("skip_rules", [])],
             "warn_rules": [Rule.from_json(rule) for rule in data.get("warn_rules", [])],
             "splits": [Split(**split) for split in data.get("splits", [])],
+            "comment_rows": CommentRows.from_json(data["comment_rows"]) if data.get("comment_rows") else None,
             "clarifying": [ClarifyingGroup.from_json(group) for group in data.get("clarifying", [])],
             "clarifying_pattern": ClarifyingPattern(**pattern) if pattern else None,
         })

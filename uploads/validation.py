@@ -67,6 +67,7 @@ def check_sheet(sheet, preset: mapping.Preset, *, time_zone: str, now: datetime 
     resolved = mapping.resolve(preset, sheet)
     plan = Plan.build(resolved, sheet.columns, time_zone, now or datetime.now(UTC))
     plan.notes = _notes(sheet, plan)
+    plan.gathered = _gathered_comments(plan, sheet)
     _decide(plan, sheet)
     with parsing.gc_paused():
         approved = columns.approve(plan, sheet) or [None] * len(sheet.rows)
@@ -77,8 +78,22 @@ def check_sheet(sheet, preset: mapping.Preset, *, time_zone: str, now: datetime 
         "dates": plan.dates.to_json() if plan.dates else None, "numeric_ticket_ids": plan.numeric_ticket,
         "score_scale": list(plan.scale) if plan.scale else None, "word_scale": plan.word_scale,
         "cell_notes": [[number, position, text, note] for (number, position), (text, note) in plan.notes.items()],
+        "gathered_comments": {response: list(found) for response, found in plan.gathered.items()},
     }
     return CheckResult(results, _decisions(plan, time_zone), context)
+
+
+def _gathered_comments(plan: Plan, sheet) -> dict[str, tuple[str, int]]:
+    """Response id -> (comment cell text, row number) of the first row of each response whose question
+    matches preset.comment_rows (long exports: shared/formats/EXPORT-FORMATS.md section 10)."""
+    if plan.gather is None or "comment" not in plan.index:
+        return {}
+    (by, asked, match), at = plan.gather, plan.index["comment"]
+    out: dict[str, tuple[str, int]] = {}
+    for number, row in zip(sheet.row_numbers, sheet.rows, strict=True):
+        if row[at].strip() and row[by].strip() and match.search(row[asked]):
+            out.setdefault(row[by].strip(), (row[at], number))
+    return out
 
 
 def _notes(sheet, plan: Plan) -> dict[tuple[int, int | None], tuple[str, str]]:
@@ -213,6 +228,8 @@ def check_row(cells: list[str], row_number: int, sheet_columns: list[str], prese
         if context.get("score_scale"):
             plan.scale = plan.fixed_bounds = tuple(context["score_scale"])
         plan.notes = {(n, p): (text, note) for n, p, text, note in context.get("cell_notes", [])}
+        plan.gathered = {response: (text, number) for response, (text, number)
+                         in context.get("gathered_comments", {}).items()}
     else:
         _decide(plan, _OneRow(sheet_columns, cells, row_number))
     return items.check_cells(cells, row_number, plan)

@@ -238,6 +238,15 @@ INTERCOM_REPORT = [
     ["215471234567893", "bo@acme.example", "terrible", "Useless bot", "2026-09-10 01:26:40"],
     ["215471234567894", "bo@acme.example", "", "", ""],
 ]
+# A conversation dump made with pandas: the object's own "id", the rating as a Python dict in one cell,
+# and None for a conversation never rated (an invalid row: Intercom's blank rating).
+INTERCOM_DUMP = [
+    ["id", "created_at", "updated_at", "admin_assignee_id", "conversation_rating"],
+    ["215471234567897", "1760000000", "1760090000", "5123401",
+     "{'rating': 4, 'remark': 'ok', 'created_at': 1760050000, 'customer': {'type': 'contact', 'id': '6500'}, "
+     "'teammate': {'type': 'admin', 'id': '5123401'}}"],
+    ["215471234567898", "1760000000", "1760090000", "5123402", "None"],
+]
 
 # --- 8. Gorgias -------------------------------------------------------------------------------
 GORGIAS_VARIANT = [
@@ -334,6 +343,7 @@ TEXT_VARIANTS = {
     "v_freshdesk_words.csv": (FRESHDESK_WORDS, {}),
     "v_freshdesk_classic_words.csv": (FRESHDESK_CLASSIC_WORDS, {}),
     "v_intercom_report.csv": (INTERCOM_REPORT, {}),
+    "v_intercom_dump.csv": (INTERCOM_DUMP, {}),
     "v_gorgias.csv": (GORGIAS_VARIANT, {}),
     "v_kustomer_api.csv": (KUSTOMER_API, {}),
     "v_salesforce_report.csv": (SALESFORCE_REPORT, {}),
@@ -345,7 +355,8 @@ TEXT_VARIANTS = {
 # The variants that found a bug, written into tests/files/ by --fixtures (tests/test_formats.py).
 FIXTURES = ["v_zendesk_email.csv", "v_qualtrics_q5.tsv", "v_forms_de.csv", "v_forms_old.csv",
             "v_intercom_report.csv", "v_salesforce_report.csv", "v_simplesat.csv", "v_nicereply.csv",
-            "v_kustomer_api.csv", "v_forms_fr_early.csv", "v_zendesk_name_email.csv", "v_qualtrics_ces_q2.csv"]
+            "v_kustomer_api.csv", "v_forms_fr_early.csv", "v_zendesk_name_email.csv", "v_qualtrics_ces_q2.csv",
+            "v_intercom_dump.csv"]
 BOOK_VARIANTS = {
     "v_surveymonkey_multi.xlsx": SURVEYMONKEY_MULTI,
     "v_plain.xlsx": plain_book(),
