@@ -747,6 +747,22 @@ def test_it_notes_error_values_that_read_as_blank(tmp_path):
     ]
 
 
+def test_it_says_which_rows_the_workbook_hides(tmp_path):
+    book = openpyxl.Workbook()
+    book.active.append(["ticket_id", "score"])
+    for number in range(2, 10):
+        book.active.append([f"T-{number}", 5])
+    for number in (4, 7, 20):
+        book.active.row_dimensions[number].hidden = True
+    book.save(tmp_path / "filtered.xlsx")
+
+    sheet = parse_file(tmp_path / "filtered.xlsx")
+
+    assert (len(sheet.rows), sheet.notices) == (8, [
+        "Rows 4 and 7 are hidden in the workbook (by a filter or by Hide) and read like the others. Exclude them in "
+        "the table if they should not be sent."])
+
+
 def test_it_notes_formula_cells_without_a_saved_result(tmp_path):
     path = xlsx_with_sheet_data(
         tmp_path,

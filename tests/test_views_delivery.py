@@ -1,5 +1,7 @@
 """The upload page's delivery section: progress, ETA, pause/resume/cancel, resends, the email notice."""
 
+from datetime import timedelta
+
 import django_rq
 import pytest
 from django.contrib.auth import get_user_model
@@ -76,6 +78,17 @@ def test_it_shows_progress_with_an_eta_from_the_limits_and_the_queue(client, fak
         "eta_seconds": 1, "eta_text": "About 1 s left (sharing the rate limit with 1 other upload)",
     }
     assert control.minimum_seconds(300) == 129.9
+
+
+def test_its_eta_counts_a_rate_limit_wait_under_way(client, fake):
+    upload = make_upload(250)
+    delivery.submit_upload(upload, upload.owner)
+    Upload.objects.filter(pk=upload.pk).update(status=Upload.Status.RATE_LIMITED,
+                                               resume_at=timezone.now() + timedelta(seconds=42.5))
+    client.force_login(upload.owner)
+    data = client.get(f"/uploads/{upload.pk}/progress.json").json()
+    # 42.5 s still to wait, then 3 requests: 0.2 s at 10/s.
+    assert (data["eta_seconds"], data["eta_text"]) == (43, "About 43 s left")
 
 
 def test_it_resends_only_failed_rows_fixed_since_they_failed(client, fake):

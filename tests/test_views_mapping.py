@@ -106,6 +106,16 @@ def test_it_keeps_the_upload_when_reading_again_fails(client_in):
     assert "No column could be a ticket id" in response.content.decode()
 
 
+def test_it_says_when_the_rows_are_being_checked(client_in, shared):
+    response = upload(client_in, "b.csv", (shared / "samples/basic_api_fields.csv").read_bytes())
+    created = Upload.objects.get(pk=int(response.url.split("/")[2]))
+    Upload.objects.filter(pk=created.pk).update(status=Upload.Status.CHECKING)
+    page = client_in.get(response.url).content.decode()
+    assert ('<p class="notice" role="status" id="busy-notice">Checking rows: someone is reading or checking this '
+            "upload's rows right now, so a change made here is refused until that is done. Reload this page in a minute.</p>"
+            ) in page
+
+
 def test_it_refuses_a_preset_file_with_a_broken_pattern(client_in, shared):
     response = upload(client_in, "b.csv", (shared / "samples/basic_api_fields.csv").read_bytes())
     preset = SimpleUploadedFile("p.json", b'{"name": "x", "columns": {"score": "re:(("}}')

@@ -50,6 +50,9 @@ _NO_RESULT = re.compile(rb"(?:</(?:[\w.-]+:)?f>|<(?:[\w.-]+:)?f\b[^>]*/>)\s*(?:<
 # A cell of type "e" (an error value) and what it holds up to its end tag.
 _ERROR_CELL = re.compile(rb"<(?:[\w.-]+:)?c\s[^>]*(?<![\w:.-])t\s*=\s*[\"']e[\"'][^>]*(?<!/)>(.*?)</(?:[\w.-]+:)?c>",
                          re.S)
+# A row tag's number and hidden flag, whichever comes first.
+_ROW_HIDDEN = re.compile(rb"<(?:[\w.-]+:)?row\s(?=[^>]*?(?<![\w:.-])hidden\s*=\s*[\"']([^\"']*)[\"'])"
+                         rb"[^>]*?(?<![\w:.-])r\s*=\s*[\"'](\d+)[\"']")
 _VALUE = re.compile(rb"<(?:[\w.-]+:)?v>([^<]*)</(?:[\w.-]+:)?v>")
 _CELL_START = re.compile(rb"<(?:[\w.-]+:)?c\s")
 _ATTRIBUTE = re.compile(rb'(?<![\w:.-])(r|s|t)\s*=\s*["\']([^"\']*)["\']')
@@ -64,11 +67,13 @@ class CellFacts:
     padding: digits a whole-number cell is shown with (format `0000` -> 4).
     formulas_without_result: cells holding a formula but no saved value, in sheet order.
     errors: cells holding an error value, in sheet order, with its text: (4, 2, "#N/A").
+    hidden_rows: sheet row numbers hidden by a filter or by Hide, in order.
     """
 
     padding: dict[tuple[int, int], int] = field(default_factory=dict)
     formulas_without_result: list[tuple[int, int]] = field(default_factory=list)
     errors: list[tuple[int, int, str]] = field(default_factory=list)
+    hidden_rows: list[int] = field(default_factory=list)
 
 
 def apply_xlsx_facts(table: Table, data: bytes, formula_parts: frozenset[str]) -> None:
@@ -92,6 +97,14 @@ def apply_xlsx_facts(table: Table, data: bytes, formula_parts: frozenset[str]) -
             "again and upload it again."
         )
     _note_errors(table, at, facts.errors)
+    hidden = [number for number in facts.hidden_rows if number in at]
+    if hidden:
+        more = [f"{len(hidden) - _LISTED:,} more"] if len(hidden) > _LISTED else []
+        listed = headerrows.and_list([str(number) for number in hidden[:_LISTED]] + more)
+        table.notices.append(
+            f"Row{'s' if len(hidden) > 1 else ''} {listed} {'are' if len(hidden) > 1 else 'is'} hidden in the workbook "
+            "(by a filter or by Hide) and read like the others. Exclude them in the table if they should not be sent."
+        )
 
 
 def _note_errors(table: Table, at: dict[int, int], errors: list[tuple[int, int, str]]) -> None:
@@ -190,6 +203,7 @@ def read_cell_facts(data: bytes, sheet_name: str, formula_parts: frozenset[str])
         refs = (_cell_attributes(xml, found.start()).get(b"r", b"").decode() for found in _NO_RESULT.finditer(xml))
         facts.formulas_without_result = [_position(ref) for ref in refs if _REF.fullmatch(ref)]
         facts.errors = _error_cells(xml)
+        facts.hidden_rows = [int(number) for flag, number in _ROW_HIDDEN.findall(xml) if flag in (b"1", b"true")]
     return facts
 
 

@@ -140,7 +140,8 @@ def progress(upload: Upload) -> dict:
 
     eta_seconds: None when nothing is pending; else the shortest time the limits allow
     for this upload's remaining requests plus, per other upload sharing the token, as
-    many of its remaining requests as ours (they take turns at the limiter).
+    many of its remaining requests as ours (they take turns at the limiter), plus what
+    is left of a rate-limit wait (Retry-After) under way.
     """
     counts = delivery.delivery_counts(upload)
     counts["waiting"] = 0 if upload.is_active else counts["sending"]
@@ -148,7 +149,8 @@ def progress(upload: Upload) -> dict:
     mine = _remaining_requests(Upload.objects.filter(pk=upload.pk)).get(upload.pk, 0)
     others = _remaining_requests(Upload.objects.filter(status__in=delivery.ACTIVE).exclude(pk=upload.pk))
     ahead = mine + sum(min(mine, theirs) for theirs in others.values())
-    eta = math.ceil(minimum_seconds(ahead)) if mine and upload.is_active else None
+    waiting = max(0.0, (upload.resume_at - timezone.now()).total_seconds()) if upload.resume_at else 0.0
+    eta = math.ceil(waiting + minimum_seconds(ahead)) if mine and upload.is_active else None
     return {
         **counts, "status": upload.status, "status_display": upload.get_status_display(),
         "message": upload.status_message, "active": upload.is_active,

@@ -61,11 +61,11 @@ _ODS_TAG = re.compile(rb"<(?:[\w.-]+:)?(table|table-row|table-cell|covered-table
 _ODS_REPEAT = re.compile(rb"number-(?:rows|columns)-repeated\s*=\s*[\"']([0-9]+)")
 _LONG_NUMBER = 1e15  # Excel keeps 15 significant digits (shared/formats/EXPORT-FORMATS.md section 13)
 LONG_NUMBER_NOTE = "numeric id has more than 15 significant digits: may have been rounded by Excel"
-# Every worksheet part with a formula holds an end tag `</f>` (Excel writes no namespace prefix), and
-# one with an error value (#N/A, a failed formula's result) a cell of type "e"; one cheap search per
-# piece each, since most uploads hold neither.
+# Every worksheet part with a formula holds an end tag `</f>` (Excel writes no namespace prefix),
+# one with an error value (#N/A, a failed formula's result) a cell of type "e", and one with hidden
+# rows a hidden attribute; one cheap search per piece each, since most uploads hold none.
 _FORMULA_MARKER = b"</f"
-_ERROR_MARKERS = (b't="e"', b"t='e'")
+_ERROR_MARKERS = (b't="e"', b"t='e'", b'hidden="1"', b"hidden='1'", b'hidden="true"')  # and hidden rows
 
 
 @dataclass
@@ -87,7 +87,8 @@ class Table:
 
 @dataclass(frozen=True)
 class Checked:
-    """What inspect_zip found: kind "xlsx" or "ods", and the zip parts that hold a formula or an error value."""
+    """What inspect_zip found: kind "xlsx" or "ods", and the zip parts that hold a formula, an error value
+    or a hidden row (cellfacts reads those again)."""
 
     kind: str
     formula_parts: frozenset[str] = frozenset()
@@ -145,7 +146,7 @@ def _zip_kind(archive: zipfile.ZipFile) -> str:
 
 
 def _scan_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, kind: str, limits: parsing.Limits) -> bool:
-    """Check one part (see inspect_zip); True when it holds a formula or an error value."""
+    """Check one part (see inspect_zip); True when it holds a formula, an error value or a hidden row."""
     formula = False
     grid: _XlsxGrid | _GeneralXlsxGrid | _OdsGrid | None = None
     if kind == "xlsx":
