@@ -8,7 +8,7 @@ gives a formula cell only its cached result, so a formula saved without one (fil
 written by scripts, never opened in Excel) reads as a blank cell (QA numfmt-zeros.xlsx,
 formulas-nocache.xlsx). An error value such as #N/A (a lookup that found nothing) reads as
 blank too: each gets a note, so a blank ticket id says why and a blank comment is not
-dropped without a word. Only called on a zip that `workbooks.inspect_zip` has checked
+dropped without a word. Only called on a zip that `zipcheck.inspect_zip` has checked
 (sizes, no entity declarations), so the parts are safe to read whole.
 
 Merged cells keep their value in the top-left cell only, and the rows below read

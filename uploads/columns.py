@@ -24,7 +24,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from uploads import cells, dates
-from uploads.items import Plan, RowResult, clean_label
+from uploads.items import RowResult, clean_label
+from uploads.plan import Plan
 
 _REQUIRED = ("submitted_at", "ticket_id", "score")
 _BOUNDS = frozenset({"min_score", "max_score"})

@@ -10,19 +10,15 @@ fix: "Row 40, column 'score': 6 is above max_score 5. Enter a whole number from 
 
 from __future__ import annotations
 
-import re
 from dataclasses import asdict, dataclass, field
-from datetime import datetime
 
 from uploads import cells as rules
 from uploads import dates
 from uploads.cells import Cleaned, Issue
-from uploads.headers import Headers
-from uploads.preset_format import FIELDS, SCALES, ClarifyingGroup, Preset, Rule, Split, render
+from uploads.plan import DEFAULT_BOUNDS, Plan, Raw
+from uploads.preset_format import FIELDS, ClarifyingGroup, render
 
 STATUSES = ("valid", "invalid", "skipped", "duplicate")
-DEFAULT_BOUNDS = {"min_score": 1, "max_score": 5}
-TEXT_MAPPED = ("submitted_at", "ticket_id", "agent_id", "agent_email", "comment")  # value maps replace text
 ROW_JOIN = "\x1f"  # joins a row's cells for a whole-row reader note (Plan.notes key (number, None))
 
 
@@ -73,107 +69,6 @@ class RowResult:
         return cls(**{**data, **problems})
 
 
-@dataclass(slots=True)
-class Raw:
-    """A field's source text before cleaning and where it came from (column header or None)."""
-
-    text: str
-    column: str | None
-    position: int | None = None
-    split: Split | None = None
-
-
-@dataclass
-class Plan:
-    """A resolved preset compiled against the column list, plus the per-column decisions."""
-
-    preset: Preset
-    columns: list[str]
-    zone: str
-    now: datetime
-    index: dict[str, int] = field(default_factory=dict)
-    splits: list[tuple[int, Split]] = field(default_factory=list)
-    groups: list[tuple[ClarifyingGroup, int, int | None, int | None]] = field(default_factory=list)
-    skip_rules: list[tuple[int, Rule]] = field(default_factory=list)
-    warn_rules: list[tuple[int, Rule]] = field(default_factory=list)
-    skip_columns: list[tuple[str, int | None, dict]] = field(default_factory=list)
-    dates: dates.ColumnDates | None = None
-    numeric_ticket: bool = False
-    notes: dict[tuple[int, int], tuple[str, str]] = field(default_factory=dict)
-    text_maps: dict[str, dict] = field(default_factory=dict)
-    fixed_bounds: tuple[int, int] | None = None
-    scale: tuple[int, int] | None = None  # chosen from preset.score_scales by the file's scores
-    word_scale: str | None = None  # chosen from preset.word_scales by the file's words
-    gather: tuple[int, int, re.Pattern] | None = None  # preset.comment_rows: response, question columns, match
-    gathered: dict[str, tuple[str, int]] = field(default_factory=dict)  # response id -> (comment, its row)
-
-    def score_map(self) -> dict | None:
-        """The score's value map: the chosen word scale's, else the preset's."""
-        return SCALES[self.word_scale]["value_map"] if self.word_scale else self.preset.value_maps.get("score")
-    memo: dict[tuple, object] = field(default_factory=dict)
-
-    @classmethod
-    def build(cls, preset: Preset, columns: list[str], zone: str, now: datetime) -> Plan:
-        """Column indices for every mapped field, split, rule and clarifying group (absent ones dropped)."""
-        headers, plan = Headers(list(columns)), cls(preset, list(columns), zone, now)
-        for name, column in preset.columns.items():
-            if isinstance(column, str) and (position := headers.index(column)) is not None:
-                plan.index[name] = position
-        plan.fixed_bounds = _fixed_bounds(preset, plan.index)
-        plan.text_maps = {name: table for name, table in preset.value_maps.items() if name in TEXT_MAPPED}
-        plan.splits = [(p, s) for s in preset.splits if (p := headers.index(s.column)) is not None]
-        rows = preset.comment_rows
-        if rows and (by := headers.index(rows.by)) is not None and (asked := headers.index(rows.question)) is not None:
-            plan.gather = (by, asked, re.compile(rows.match, re.IGNORECASE))
-        plan.skip_rules = [(p, r) for r in preset.skip_rules if (p := headers.index(r.column)) is not None]
-        plan.warn_rules = [(p, r) for r in preset.warn_rules if (p := headers.index(r.column)) is not None]
-        plan.skip_columns = [(key, None if key in FIELDS else headers.index(key), values)
-                             for key, values in preset.skip_values.items()]
-        for group in preset.clarifying:
-            found = [headers.index(c) if isinstance(c, str) else None
-                     for c in (group.score, group.comment, group.score_label)]
-            if found[0] is not None:
-                plan.groups.append((group, *found))
-        return plan
-
-    def extract(self, cells: list[str]) -> dict[str, Raw]:
-        """field -> Raw: mapped columns (text value maps applied), split parts for fields still blank,
-        then constants. A blank comment of a long export comes from its response's comment row
-        (`gathered`, preset.comment_rows). A split's agent_id part holding an '@' fills agent_email instead: the API
-        keeps the two apart (shared/api/CONTRACT.md) and teams join "ticket|agent email" as often
-        as "ticket|agent id"."""
-        raw = {name: Raw(cells[p], self.columns[p], p) for name, p in self.index.items()}
-        for name, table in self.text_maps.items():
-            if name in raw and (mapped := table.get(raw[name].text.strip().casefold())) is not None:
-                raw[name].text = str(mapped)
-        for position, split in self.splits:
-            parts = cells[position].split(split.separator, maxsplit=len(split.fields) - 1)
-            for number, name in enumerate(split.fields):
-                text = parts[number].strip() if number < len(parts) else ""
-                name = "agent_email" if name == "agent_id" and "@" in text else name
-                if name not in raw or not raw[name].text.strip():
-                    raw[name] = Raw(text, self.columns[position], position, split)
-        comment = raw.get("comment")
-        if self.gathered and comment and not comment.text.strip():
-            found = self.gathered.get(cells[self.gather[0]].strip())
-            if found:
-                raw["comment"] = Raw(found[0], f"{comment.column} (row {found[1]})")
-        for name, value in self.preset.constants.items():
-            if name not in raw or not raw[name].text.strip():
-                raw[name] = Raw(str(value), None)
-        return raw
-
-
-def _fixed_bounds(preset: Preset, index: dict[str, int]) -> tuple[int, int] | None:
-    """(min, max) when no column gives them and the constants/defaults are sane integers, else None."""
-    if "min_score" in index or "max_score" in index:
-        return None
-    low, high = (preset.constants.get(name, DEFAULT_BOUNDS[name]) for name in ("min_score", "max_score"))
-    try:
-        low, high = int(low), int(high)
-    except (TypeError, ValueError):
-        return None
-    return (low, high) if low < high else None
 
 
 def message(number: int, column: str | None, what: str, fix: str = "") -> str:

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
-from uploads import cells, headerrows, textfiles, workbooks
+from uploads import cells, headerrows, textfiles, workbooks, zipcheck
 
 MIB = 1024 * 1024
 ACCEPTED_FORMATS = "Upload a CSV or TSV text file, or an Excel (.xlsx, .xlsm, .xls) or OpenDocument (.ods) workbook."
@@ -222,20 +222,20 @@ def _read_source(source: str | os.PathLike[str] | bytes | BinaryIO, limits: Limi
     return data
 
 
-def _sniff_format(data: bytes, limits: Limits) -> workbooks.Checked:
-    """The file's kind: "xlsx", "ods", "xls" or "text" (zips checked by workbooks.inspect_zip)."""
+def _sniff_format(data: bytes, limits: Limits) -> zipcheck.Checked:
+    """The file's kind: "xlsx", "ods", "xls" or "text" (zips checked by zipcheck.inspect_zip)."""
     if data.startswith((b"PK\x03\x04", b"PK\x05\x06")):
-        return workbooks.inspect_zip(data, limits)
+        return zipcheck.inspect_zip(data, limits)
     if data.startswith(_OLE2):
         if _ENCRYPTED_OOXML in data:
-            raise ParseError(workbooks.PASSWORD)
-        return workbooks.Checked("xls")
+            raise ParseError(zipcheck.PASSWORD)
+        return zipcheck.Checked("xls")
     for magic, what in _BINARY_KINDS:
         if data.startswith(magic):
             raise ParseError(f"This file is {what}, not a spreadsheet. {ACCEPTED_FORMATS}")
     if not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         _refuse_binary(data[:SAMPLE_CHARS])
-    return workbooks.Checked("text")
+    return zipcheck.Checked("text")
 
 
 def _refuse_binary(sample: bytes) -> None:

@@ -20,7 +20,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from uploads import cells, columns, dates, items, mapping, parsing
-from uploads.items import Plan, Problem, RowResult
+from uploads.items import Problem, RowResult
+from uploads.plan import Plan
 from uploads.preset_format import FIELDS, SCALES
 
 __all__ = ["CheckResult", "Problem", "RowResult", "check_row", "check_sheet", "mark_duplicates"]

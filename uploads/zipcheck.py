@@ -1,0 +1,253 @@
+"""A zip upload (.xlsx/.xlsm, .ods) checked before any reader opens it.
+
+calamine, the workbook reader (uploads/workbooks.py), has two gaps for untrusted uploads:
+
+- it builds each sheet as a dense grid sized by the outermost cells, so a 5 KB
+  sheet with values in A1 and XFD1048576 makes it allocate 550 GB and abort the
+  whole process (tafia/calamine#693, open; reproduced with 0.9.1);
+- it does not look at zip sizes or XML entity declarations (B17:
+  shared/cases/README.md).
+
+So `inspect_zip` streams every XML part once, checking sizes, ratios, entity
+declarations and the grid each sheet would need, and notes the parts that
+uploads/cellfacts.py must read again (formulas, error values, hidden rows).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import IO
+
+from uploads import parsing
+
+MIB = 1024 * 1024
+_PIECE_BYTES = MIB
+_SMALL_PART_BYTES = MIB  # a part this small cannot hurt, whatever its ratio
+_ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
+_OTHER_ZIPS = {
+    "word/document.xml": "a Word document",
+    "ppt/presentation.xml": "a PowerPoint presentation",
+    "xl/workbook.bin": "an Excel binary workbook (.xlsb)",
+}
+_DTD_MARKERS = tuple(m.encode(enc) for m in ("<!DOCTYPE", "<!ENTITY") for enc in ("utf-8", "utf-16-le"))
+UNSAFE = "This is an unsafe workbook (XML entity declarations); save it again from Excel."
+DAMAGED = (
+    "The workbook could not be read; it may be damaged. Open it in Excel or LibreOffice and save it again as .xlsx."
+)
+PASSWORD = "The workbook is password-protected. Remove the password in Excel and upload it again."
+
+# A tag's attributes; quoted values may hold ">" (never "<", so pieces are cut before a "<").
+_ATTRIBUTES = rb"((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>"
+# Excel and the usual writers: `<c r="B7"`, then single-spaced double-quoted attributes other than r.
+_CANONICAL_CELL_ROW = re.compile(rb'<c r="[A-Za-z]+([0-9]+)"(?: (?!r=)[\w:.-]+="[^"]*")* ?/?>')
+_CANONICAL_CELL_COLUMN = re.compile(rb'<c r="([A-Za-z]+)')
+_OTHER_C_ELEMENTS = (b"<co", b"<cf", b"<ce", b"<cu")  # <cols>, <cfRule>, <cellWatches>, <customSheetViews>...
+_SHEET_TAG = re.compile(rb"<(?:[\w.-]+:)?(row|c)(?=[\s/>])" + _ATTRIBUTES)
+_R_ATTRIBUTE = re.compile(rb"(?<![\w:.-])r\s*=\s*[\"']([A-Za-z]*)([0-9]*)[\"']")
+_ODS_TAG = re.compile(rb"<(?:[\w.-]+:)?(table|table-row|table-cell|covered-table-cell)(?=[\s/>])" + _ATTRIBUTES)
+_ODS_REPEAT = re.compile(rb"number-(?:rows|columns)-repeated\s*=\s*[\"']([0-9]+)")
+# Every worksheet part with a formula holds an end tag `</f>` (Excel writes no namespace prefix),
+# one with an error value (#N/A, a failed formula's result) a cell of type "e", and one with hidden
+# rows a hidden attribute; one cheap search per piece each, since most uploads hold none.
+_FORMULA_MARKER = b"</f"
+_ERROR_MARKERS = (b't="e"', b"t='e'", b'hidden="1"', b"hidden='1'", b'hidden="true"')  # and hidden rows
+
+
+@dataclass(frozen=True)
+class Checked:
+    """What inspect_zip found: kind "xlsx" or "ods", and the zip parts that hold a formula, an error value
+    or a hidden row (cellfacts reads those again)."""
+
+    kind: str
+    formula_parts: frozenset[str] = frozenset()
+
+
+def inspect_zip(data: bytes, limits: parsing.Limits) -> Checked:
+    """Check a zip upload before any reader opens it; return its kind and the parts with formulas.
+
+    Raises ParseError when the zip is damaged, is not a workbook (a .docx, an
+    .xlsb), expands beyond limits.max_uncompressed_bytes or
+    limits.max_compression_ratio, declares XML entities, or holds a sheet whose
+    grid would exceed limits.max_cells (all B17).
+    """
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            infos = archive.infolist()
+            _check_sizes(infos, limits)
+            kind = _zip_kind(archive)
+            # every part: the rels, not the names, say which parts calamine reads
+            formula_parts = frozenset(info.filename for info in infos if _scan_part(archive, info, kind, limits))
+            return Checked(kind, formula_parts if kind == "xlsx" else frozenset())
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, ValueError) as exc:
+        raise parsing.ParseError(DAMAGED) from exc
+
+
+def _check_sizes(infos: list[zipfile.ZipInfo], limits: parsing.Limits) -> None:
+    if len(infos) > limits.max_zip_members:
+        raise parsing.ParseError(
+            f"The workbook holds {len(infos):,} parts (limit {limits.max_zip_members:,}); "
+            "it may be damaged or malicious."
+        )
+    total = sum(info.file_size for info in infos)
+    if total > limits.max_uncompressed_bytes:
+        raise parsing.ParseError(
+            f"The workbook expands to {total // MIB:,} MB when unzipped "
+            f"(limit {limits.max_uncompressed_bytes // MIB:,} MB); it may be damaged or malicious."
+        )
+    for info in infos:
+        ratio = info.file_size // max(info.compress_size, 1)
+        if info.file_size > _SMALL_PART_BYTES and ratio > limits.max_compression_ratio:
+            raise parsing.ParseError(
+                f"Part of the workbook ({info.filename}) expands {ratio:,} times when unzipped "
+                f"(limit {limits.max_compression_ratio:,}); it may be damaged or malicious."
+            )
+
+
+def _zip_kind(archive: zipfile.ZipFile) -> str:
+    names = set(archive.namelist())
+    if "xl/workbook.xml" in names:
+        return "xlsx"
+    if "mimetype" in names and archive.read("mimetype").strip().startswith(_ODS_MIMETYPE):
+        return "ods"
+    what = next((what for part, what in _OTHER_ZIPS.items() if part in names), "a ZIP archive")
+    raise parsing.ParseError(f"This file is {what}, not a spreadsheet. {parsing.ACCEPTED_FORMATS}")
+
+
+def _scan_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, kind: str, limits: parsing.Limits) -> bool:
+    """Check one part (see inspect_zip); True when it holds a formula, an error value or a hidden row."""
+    formula = False
+    grid: _XlsxGrid | _GeneralXlsxGrid | _OdsGrid | None = None
+    if kind == "xlsx":
+        grid = _XlsxGrid()
+    elif kind == "ods" and info.filename == "content.xml":
+        grid = _OdsGrid()
+    with archive.open(info) as stream:
+        for piece in _pieces(stream):
+            if any(marker in piece for marker in _DTD_MARKERS):
+                raise parsing.ParseError(UNSAFE)
+            if grid is not None:
+                grid.feed(piece)
+            formula = formula or _FORMULA_MARKER in piece or any(marker in piece for marker in _ERROR_MARKERS)
+    if isinstance(grid, _XlsxGrid) and not grid.exact:
+        grid = _GeneralXlsxGrid()
+        with archive.open(info) as stream:
+            for piece in _pieces(stream):
+                grid.feed(piece)
+    if grid is not None and grid.cells > limits.max_cells:
+        raise parsing.ParseError(
+            f"A sheet in the workbook spans more than {limits.max_cells:,} cells (rows x columns), "
+            "usually because of a stray value far below or right of the data. Delete the unused "
+            "rows and columns, or copy the data into a new workbook, and upload it again."
+        )
+    return formula
+
+
+def _pieces(stream: IO[bytes]) -> Iterator[bytes]:
+    """Yield an XML part in ~1 MiB pieces, each cut just before a "<", so no tag is split."""
+    rest = b""
+    while block := stream.read(_PIECE_BYTES):
+        block = rest + block
+        cut = max(block.rfind(b"<"), 0)
+        rest = block[cut:]
+        yield block[:cut]
+    yield rest
+
+
+class _XlsxGrid:
+    """Upper bound of the grid calamine allocates for one worksheet part (fast path).
+
+    While every cell tag of the part has the canonical form `<c r="B7" ...>`
+    (one r, first), the outermost refs bound the grid; any other form turns
+    `exact` False and _GeneralXlsxGrid reads the part again.
+    """
+
+    def __init__(self) -> None:
+        self.max_row = self.max_column = 0
+        self.exact = True
+
+    def feed(self, piece: bytes) -> None:
+        rows = _CANONICAL_CELL_ROW.findall(piece)
+        if b":c" in piece or _cell_tags(piece) != len(rows):
+            self.exact = False
+        elif rows:
+            self.max_row = max(self.max_row, *map(int, set(rows)))
+            columns = set(_CANONICAL_CELL_COLUMN.findall(piece))
+            self.max_column = max(self.max_column, *map(_column_number, columns))
+
+    @property
+    def cells(self) -> int:
+        return self.max_row * self.max_column
+
+
+def _cell_tags(piece: bytes) -> int:
+    """At least the number of unprefixed cell tags: every `<c` but the known other `<c...` elements."""
+    return piece.count(b"<c") - sum(map(piece.count, _OTHER_C_ELEMENTS))
+
+
+class _GeneralXlsxGrid:
+    """Upper bound of the grid for any worksheet XML calamine accepts.
+
+    Calamine places a cell by its `r` ref (any attribute order, quotes or
+    namespace prefix; the last r when repeated), else one column right of the
+    previous cell; a row by its `r`, else one below the previous row (checked
+    against 0.9.1). So every cell lies within (highest r row + rows without r) x
+    (highest r column + most cells without r in one row).
+    """
+
+    def __init__(self) -> None:
+        self.max_row = self.max_column = self.implicit_rows = 0
+        self.row_implicit = self.most_implicit = 0
+
+    def feed(self, piece: bytes) -> None:
+        for name, attributes in _SHEET_TAG.findall(piece):
+            refs = _R_ATTRIBUTE.findall(attributes)
+            self.max_row = max([self.max_row, *(int(digits) for _, digits in refs if digits)])
+            self.max_column = max([self.max_column, *(_column_number(letters) for letters, _ in refs if letters)])
+            if name == b"row":
+                self.implicit_rows += not refs
+                self.row_implicit = 0
+            elif not any(letters for letters, _ in refs) and not attributes.endswith(b"/"):
+                self.row_implicit += 1
+                self.most_implicit = max(self.most_implicit, self.row_implicit)
+
+    @property
+    def cells(self) -> int:
+        return (self.max_row + self.implicit_rows) * (self.max_column + self.most_implicit)
+
+
+class _OdsGrid:
+    """Upper bound of the grid calamine allocates for the largest table of content.xml.
+
+    Rows and cells may repeat (`number-rows-repeated`, `number-columns-repeated`);
+    empty cells still push later cells to the right. A self-closing cell is empty.
+    """
+
+    def __init__(self) -> None:
+        self.cells = self.rows = self.column = self.max_row = self.max_column = 0
+
+    def feed(self, piece: bytes) -> None:
+        for name, attributes in _ODS_TAG.findall(piece):
+            repeat = max([1, *map(int, _ODS_REPEAT.findall(attributes))])
+            if name == b"table":
+                self.rows = self.max_row = self.max_column = 0
+            elif name == b"table-row":
+                self.rows += repeat
+                self.column = 0
+            else:
+                if not attributes.endswith(b"/"):
+                    self.max_row = max(self.max_row, self.rows)
+                    self.max_column = max(self.max_column, self.column + repeat)
+                self.column += repeat
+            self.cells = max(self.cells, self.max_row * self.max_column)
+
+
+def _column_number(letters: bytes) -> int:
+    number = 0
+    for letter in letters.upper():
+        number = number * 26 + letter - 64
+    return number
