@@ -5,7 +5,7 @@ from django.test import Client
 from django.urls import reverse
 
 from tests.people import item, make_people, make_upload
-from uploads import approval, delivery
+from uploads import approval, delivery, rowstore
 from uploads.models import AuditEvent, Row, Upload
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -84,6 +84,54 @@ def test_its_uploader_withdraws_an_upload_awaiting_approval_to_change_it(people,
     again = _client(people["maria"]).post(url, follow=True).content.decode()
     assert "This upload is no longer awaiting approval, so there is nothing to withdraw." in again
     assert _actions(upload) == [("maria", "submitted"), ("maria", "withdrawn")]
+
+
+def test_it_refuses_an_approval_from_a_review_drawn_before_a_resubmission(people, fake, settings):
+    settings.REQUIRE_APPROVAL = True
+    upload = make_upload(people["maria"], people["alpha"], rows=2)
+    approval.submit(upload, people["maria"])
+    page = _client(people["ada"]).get(reverse("uploads:review", args=[upload.pk])).content.decode()
+    seen = approval.submission_mark(upload)
+    assert f'<input type="hidden" name="reviewed" value="{seen}">' in page
+    approval.withdraw(upload, people["maria"])
+    approval.submit(upload, people["maria"])
+
+    response = _client(people["ada"]).post(reverse("uploads:approve", args=[upload.pk]), {"reviewed": seen},
+                                           follow=True)
+
+    upload.refresh_from_db()
+    assert (upload.status, fake.requests) == (Upload.Status.AWAITING_APPROVAL, [])
+    assert ("This upload was changed and submitted again after you opened its review. Review it again before "
+            "approving.") in response.content.decode()
+    _client(people["ada"]).post(reverse("uploads:approve", args=[upload.pk]),
+                                {"reviewed": approval.submission_mark(upload)})
+    delivery.wait_until_done(upload)
+    assert len(fake.requests) == 1
+
+
+def test_it_refuses_to_send_answers_another_upload_created_since_the_file_was_read(people, fake, settings):
+    settings.REQUIRE_APPROVAL = False
+    first = make_upload(people["maria"], people["alpha"], rows=2)
+    second = make_upload(people["maria"], people["alpha"], rows=3)
+    for row in Row.objects.all():
+        Row.objects.filter(pk=row.pk).update(match_key=rowstore.match_key(row.item))
+    approval.submit(first, people["maria"])
+    delivery.wait_until_done(first)
+
+    with pytest.raises(delivery.DeliveryError) as refused:
+        approval.submit(second, people["maria"])
+
+    assert str(refused.value) == (
+        "2 rows were created in MaestroQA by another upload since this file was read, so they are now marked "
+        "Duplicate and will not be sent (each row says by which upload). Nothing was sent: check the rows, then "
+        "submit again.")
+    assert list(second.rows.order_by("number").values_list("status", "note")) == [
+        ("duplicate", f"already created in MaestroQA by upload #{first.pk} (row 2)"),
+        ("duplicate", f"already created in MaestroQA by upload #{first.pk} (row 3)"), ("valid", "")]
+    approval.submit(second, people["maria"])
+    delivery.wait_until_done(second)
+    assert [[item["ticket_id"] for item in request.json["data"]] for request in fake.requests] == [
+        ["T-2", "T-3"], ["T-4"]]
 
 
 def test_it_refuses_to_send_back_without_a_comment(people, settings):

@@ -284,6 +284,29 @@ def test_it_refuses_ids_excel_already_damaged(tmp_path: Path) -> None:
     assert [item["ticket_id"] for item in items] == ["922250816602"]
 
 
+def test_it_reads_serial_numbers_in_a_1904_workbooks_own_date_system(tmp_path: Path) -> None:
+    import datetime
+
+    import openpyxl
+    from openpyxl.utils.datetime import CALENDAR_MAC_1904
+
+    book = openpyxl.Workbook()
+    book.epoch = CALENDAR_MAC_1904
+    book.active.append(["submitted_at", "ticket_id", "agent_id", "score"])
+    book.active.append([datetime.datetime(2026, 3, 8, 7, 30), "T-1", "A-01", 5])
+    book.active.append([44627.3125, "T-2", "A-01", 4])  # a plain number: 2026-03-08 07:30 counted from 1904
+    book.save(tmp_path / "mac.xlsx")
+    items_out, out = tmp_path / "items.jsonl", io.StringIO()
+
+    call_command("import_csat", str(tmp_path / "mac.xlsx"), "--dry-run", "--items-out", str(items_out), "--json",
+                 stdout=out)
+
+    stamps = [json.loads(line)["submitted_at"] for line in items_out.read_text().splitlines()]
+    assert stamps == ["2026-03-08T07:30:00.000Z", "2026-03-08T07:30:00.000Z"]
+    assert ("'submitted_at': 1 plain number(s) read as Excel serial dates of the workbook's 1904 date system"
+            in json.loads(out.getvalue())["detected"]["decisions"])
+
+
 def test_it_skips_the_salesforce_rows_of_other_questions(tmp_path: Path) -> None:
     summary, items, _ = run("salesforce_long.csv", tmp_path)
     assert summary["skipped"] == 1

@@ -855,6 +855,17 @@ def test_it_shows_whole_numbers_of_an_xls_with_a_zero_padding_format_as_excel_do
     assert (result.rows, result.notices) == ([["000123", "000005", "00042", "4.5"], ["1234567", "4", "x", "y"]], [])
 
 
+def test_it_reads_the_date_system_of_an_xls(tmp_path):
+    xlwt = pytest.importorskip("xlwt")
+    book = xlwt.Workbook()
+    book.dates_1904 = True
+    book.add_sheet("Responses").write(0, 0, "ticket_id")
+    book.get_sheet(0).write(1, 0, "T-1")
+    book.save(str(tmp_path / "mac.xls"))
+
+    assert parse_file(tmp_path / "mac.xls").date_system == "1904"
+
+
 # Files that are refused
 
 

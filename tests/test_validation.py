@@ -488,6 +488,26 @@ def test_it_takes_a_long_exports_comment_from_its_responses_comment_row() -> Non
     assert again.item == result.rows[0].item
 
 
+SCALED = mapping.Preset(name="Scaled", columns={name: name for name in mapping.FIELDS}, score_scales=[[1, 5], [1, 7]])
+
+
+@pytest.mark.parametrize(("scores", "scale", "invalid"), [
+    (["5", "4", "6", "5", "3", "5", "4", "5", "2", "5"], (1, 5), [4]),  # one 6 among ten: a typo
+    (["5", "4", "6", "5", "3", "5", "7", "5", "2", "5"], (1, 7), []),  # 6 and 7: a 7-point survey
+    (["5", "4", "6", "5", "3"], (1, 7), []),  # too few scores to call the 6 a typo
+])
+def test_it_takes_a_lone_score_outside_the_first_scale_for_a_typo(scores, scale, invalid) -> None:
+    rows = [["2026-10-05T14:48:00Z", f"T-{n}", "381", "", score, ""] for n, score in enumerate(scores)]
+    result = validation.check_sheet(sheet(API, *rows), SCALED, time_zone="UTC", now=NOW)
+
+    assert {(row.item or {}).get("max_score") for row in result.rows if row.item} == {scale[1]}
+    assert [row.row_number for row in result.rows if row.status == "invalid"] == invalid
+    if invalid:
+        assert result.decisions[-1] == ("Scores read on the scale 1..5, the first of 1..5, 1..7: it holds every "
+                                        "score in this file but one, 6 in row 4, taken for a typo (that row is "
+                                        "invalid until fixed)")
+
+
 def test_it_takes_an_email_in_the_agent_part_as_agent_email() -> None:
     row = _split(["2026-10-05T14:48:00Z", "48500| ana@acme.example", "", "5", "0", "1"])[0]
     assert json.dumps(row.item) == json.dumps({

@@ -12,7 +12,7 @@ from collections import Counter
 from django.conf import settings
 from django.db import transaction
 
-from uploads import audit, delivery, intake
+from uploads import audit, delivery, intake, rowstore
 from uploads.models import Row, Submission, Upload
 
 
@@ -20,8 +20,10 @@ def submit(upload: Upload, user) -> Submission | None:
     """What the Submit button does: queue delivery, or ask for approval when REQUIRE_APPROVAL.
 
     Returns the Submission when delivery was queued, None when approval is now awaited.
-    Raises delivery.DeliveryError when the upload was already submitted or has no valid row.
+    Raises delivery.DeliveryError when the upload was already submitted or has no valid row,
+    or when another upload created some of its answers since it was read (see `_refuse_sent_elsewhere`).
     """
+    _refuse_sent_elsewhere(upload, user)
     if not settings.REQUIRE_APPROVAL:
         submission = delivery.submit_upload(upload, user)
         audit.record(upload, user, "submitted", rows=_valid_count(upload))
@@ -38,11 +40,18 @@ def submit(upload: Upload, user) -> Submission | None:
     return None
 
 
-def approve(upload: Upload, admin) -> Submission:
+def approve(upload: Upload, admin, reviewed: int | None = None) -> Submission:
     """Approve an upload awaiting approval: its delivery is queued at once (same path as Submit).
 
-    Raises delivery.DeliveryError when the upload is not awaiting approval.
+    reviewed: `submission_mark(upload)` when the admin's review page was drawn; approving is
+    refused when the upload was withdrawn and submitted again since (the admin has not seen it).
+    Raises delivery.DeliveryError when the upload is not awaiting approval, was submitted again
+    after the review, or another upload created some of its answers since it was read.
     """
+    if reviewed is not None and reviewed != submission_mark(upload):
+        raise delivery.DeliveryError("This upload was changed and submitted again after you opened its review. "
+                                     "Review it again before approving.")
+    _refuse_sent_elsewhere(upload, admin)
     with transaction.atomic():
         claimed = Upload.objects.filter(pk=upload.pk, status=Upload.Status.AWAITING_APPROVAL).update(
             status=Upload.Status.READY, reviewed_by=admin
@@ -87,6 +96,25 @@ def withdraw(upload: Upload, user) -> None:
     upload.refresh_from_db()
     intake.refresh_status(upload)
     audit.record(upload, user, "withdrawn")
+
+
+def submission_mark(upload: Upload) -> int:
+    """Which submission for approval this is: the id of the upload's latest "submitted" event (0: none)."""
+    return upload.events.filter(action="submitted").order_by("-id").values_list("id", flat=True).first() or 0
+
+
+def _refuse_sent_elsewhere(upload: Upload, user) -> None:
+    """Before anything is queued: mark the rows another upload created since this one was read
+    (rowstore.mark_sent_elsewhere) and, when there are some, stop with a sentence, so that
+    whoever submits or approves sees what will be sent. Raises delivery.DeliveryError."""
+    marked = rowstore.mark_sent_elsewhere(upload)
+    if marked:
+        intake.refresh_status(upload)
+        audit.record(upload, user, "marked_sent_elsewhere", rows=marked)
+        raise delivery.DeliveryError(
+            f"{marked:,} row{'s were' if marked > 1 else ' was'} created in MaestroQA by another upload since this "
+            "file was read, so they are now marked Duplicate and will not be sent (each row says by which upload). "
+            "Nothing was sent: check the rows, then submit again.")
 
 
 def _valid_count(upload: Upload) -> int:

@@ -68,12 +68,14 @@ class CellFacts:
     formulas_without_result: cells holding a formula but no saved value, in sheet order.
     errors: cells holding an error value, in sheet order, with its text: (4, 2, "#N/A").
     hidden_rows: sheet row numbers hidden by a filter or by Hide, in order.
+    date_system: the workbook's, "1900" or "1904" (workbookPr date1904).
     """
 
     padding: dict[tuple[int, int], int] = field(default_factory=dict)
     formulas_without_result: list[tuple[int, int]] = field(default_factory=list)
     errors: list[tuple[int, int, str]] = field(default_factory=list)
     hidden_rows: list[int] = field(default_factory=list)
+    date_system: str = "1900"
 
 
 def apply_xlsx_facts(table: Table, data: bytes, formula_parts: frozenset[str]) -> None:
@@ -81,6 +83,7 @@ def apply_xlsx_facts(table: Table, data: bytes, formula_parts: frozenset[str]) -
     cells of `table` (a sheet of the .xlsx `data`) holding a formula without a saved result or an
     error value (each kind also gets one notice)."""
     facts = read_cell_facts(data, table.sheet_name, formula_parts)
+    table.date_system = facts.date_system
     at = {number: index for index, number in enumerate(table.numbers)}
     for (number, column), width in facts.padding.items():
         row = table.rows[at[number]] if number in at else []
@@ -126,12 +129,14 @@ def _note_errors(table: Table, at: dict[int, int], errors: list[tuple[int, int, 
         )
 
 
-def apply_xls_padding(table: Table, data: bytes) -> None:
+def apply_xls_facts(table: Table, data: bytes) -> None:
     """Pad whole numbers of `table` (a sheet of the .xls `data`) as their `0000`-style number format
-    shows them, as apply_xlsx_facts does for an .xlsx. calamine gives no formats, xlrd does (BIFF
-    records); the sheet's cells are only looked at when the workbook has such a format."""
+    shows them, as apply_xlsx_facts does for an .xlsx, and set its date system. calamine gives no
+    formats, xlrd does (BIFF records); the sheet's cells are only looked at when the workbook has
+    such a format."""
     try:
         book = xlrd.open_workbook(file_contents=data, formatting_info=True, on_demand=True)
+        table.date_system = "1904" if book.datemode else "1900"
         widths = {key: len(code) for key, fmt in book.format_map.items()
                   if _PADDING_FORMAT.fullmatch(code := fmt.format_str or "")}
         padded = {index: widths[xf.format_key] for index, xf in enumerate(book.xf_list) if xf.format_key in widths}
@@ -192,8 +197,11 @@ def read_cell_facts(data: bytes, sheet_name: str, formula_parts: frozenset[str])
         names = set(archive.namelist())
         if "xl/workbook.xml" not in names:
             return facts
+        book = ElementTree.fromstring(archive.read("xl/workbook.xml"))
+        flag = next((element.get("date1904", "") for element in book.iterfind("{*}workbookPr")), "")
+        facts.date_system = "1904" if flag.strip().lower() in ("1", "true") else "1900"
         padded = _padding_styles(archive) if "xl/styles.xml" in names else {}
-        part = _sheet_part(archive, sheet_name)
+        part = _sheet_part(archive, book, sheet_name)
         if part not in names or (not padded and part not in formula_parts):
             return facts
         xml = archive.read(part)
@@ -228,9 +236,8 @@ def _padding_styles(archive: zipfile.ZipFile) -> dict[str, int]:
             if xf.get("numFmtId") in widths}
 
 
-def _sheet_part(archive: zipfile.ZipFile, sheet_name: str) -> str | None:
-    """The zip part of a worksheet, through xl/workbook.xml and its relationships."""
-    book = ElementTree.fromstring(archive.read("xl/workbook.xml"))
+def _sheet_part(archive: zipfile.ZipFile, book, sheet_name: str) -> str | None:
+    """The zip part of a worksheet, through xl/workbook.xml (`book`, parsed) and its relationships."""
     relation = next((sheet.get(_RELATIONSHIPS) for sheet in book.iterfind("{*}sheets/{*}sheet")
                      if sheet.get("name") == sheet_name), None)
     rels = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))

@@ -53,6 +53,10 @@ _MONTH_NAMES = ["", "January", "February", "March", "April", "May", "June", "Jul
                 "September", "October", "November", "December"]
 EXCEL_EPOCH = datetime(1899, 12, 30)
 SERIAL_RANGE = (36526, 73051)  # 2000-01-01 (inclusive) .. 2100-01-01 (exclusive)
+# A workbook in the 1904 date system (Excel for Mac's old default) counts days from 1904-01-01:
+# the same serial is 1,462 days later than in the 1900 system.
+EPOCHS = {"1900": EXCEL_EPOCH, "1904": datetime(1904, 1, 1)}
+SHIFT_1904 = 1462
 EPOCH_SECONDS = (946684800, 4102444800)  # 2000-01-01 .. 2100-01-01 UTC
 EARLIEST = datetime(2000, 1, 1, tzinfo=UTC)
 ORDER_WORDS = {"MDY": "month/day/year", "DMY": "day/month/year"}
@@ -65,6 +69,7 @@ class ColumnDates:
     order: 'MDY' or 'DMY' for numeric dates like 3/8/2026 (None: none in the column).
     zone: the zone for naive values when the file or preset fixes it, else None
     (then the upload's time zone applies); zone_source: 'file' | 'preset' | None.
+    date_system: "1900", or "1904" when the workbook counts serial numbers from 1904.
     """
 
     column: str
@@ -75,6 +80,12 @@ class ColumnDates:
     has_naive: bool = False
     has_absolute: bool = False
     serials: int = 0
+    date_system: str = "1900"
+
+    def serial_range(self) -> tuple[int, int]:
+        """Serial numbers read as dates: 2000-01-01 (inclusive) .. 2100-01-01 (exclusive) in this date system."""
+        shift = SHIFT_1904 if self.date_system == "1904" else 0
+        return SERIAL_RANGE[0] - shift, SERIAL_RANGE[1] - shift
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -96,7 +107,8 @@ class ColumnDates:
                 self.zone_source or "", "the time zone chosen for this upload")
             out.append(f"'{self.column}' read in {self.zone or upload_zone}, {source}")
         if self.serials:
-            out.append(f"'{self.column}': {self.serials} plain number(s) read as Excel serial dates")
+            system = " of the workbook's 1904 date system" if self.date_system == "1904" else ""
+            out.append(f"'{self.column}': {self.serials} plain number(s) read as Excel serial dates{system}")
         return out
 
 
@@ -120,7 +132,7 @@ def get_zone(name: str) -> ZoneInfo:
 
 def decide_column(column: str, values: Iterable[tuple[int, str]], *, preset_order: str | None = None,
                   header_order: str | None = None, declared_zone: str | None = None,
-                  preset_zone: str | None = None) -> ColumnDates:
+                  preset_zone: str | None = None, date_system: str = "1900") -> ColumnDates:
     """Decide once per column how its dates are read.
 
     values: (row number, cell text) pairs, blanks included; each distinct text is
@@ -129,8 +141,9 @@ def decide_column(column: str, values: Iterable[tuple[int, str]], *, preset_orde
     a conflict); else `preset_order`; else `header_order` (the order the column's header
     tells: a Google Forms "Horodateur" comes from a French sheet); else month-first for slashes, day-first for
     dots and dashes (whichever more rows use). Zone: declared > preset > upload.
+    date_system: the workbook's ("1904" counts serial numbers from 1904-01-01).
     """
-    decision = ColumnDates(column)
+    decision = ColumnDates(column, date_system=date_system)
     _decide_zone(decision, declared_zone, preset_zone)
     first_row: dict[str, list[int]] = {}  # text -> [first row number, rows]: each distinct text is read once
     for number, text in values:
@@ -171,7 +184,8 @@ def _note_value(decision: ColumnDates, text: str, number: int, rows: int, eviden
         elif second > 12 >= first:
             evidence["MDY"].append((number, text, rows))
     if NUMBER_RE.match(text):
-        if SERIAL_RANGE[0] <= float(text) < SERIAL_RANGE[1]:
+        low, high = decision.serial_range()
+        if low <= float(text) < high:
             decision.serials += rows
             decision.has_naive = True
         else:
@@ -361,8 +375,9 @@ def _from_number(value: str, decision: ColumnDates, zone_name: str, now: datetim
         micro = int((value.split(".") + ["0"])[1][:6].ljust(6, "0"))
         moment = datetime(1970, 1, 1, tzinfo=UTC) + timedelta(seconds=int(whole), microseconds=micro)
         return _checked(moment.replace(microsecond=moment.microsecond // 1000 * 1000), now, [])
-    if SERIAL_RANGE[0] <= float(value) < SERIAL_RANGE[1]:
-        return _from_serial(value, zone_name, now)
+    low, high = decision.serial_range()
+    if low <= float(value) < high:
+        return _from_serial(value, decision.date_system, zone_name, now)
     return Parsed(issue=_number_issue(value))
 
 
@@ -375,9 +390,10 @@ def _number_issue(value: str) -> Issue:
                  "column as a date in Excel before saving")
 
 
-def _from_serial(value: str, zone_name: str, now: datetime) -> Parsed:
-    naive = EXCEL_EPOCH + timedelta(milliseconds=round(float(value) * 86_400_000))
-    warnings = [Note("excel_serial", f"{value} was read as an Excel serial date ({naive:%Y-%m-%d %H:%M:%S}); "
+def _from_serial(value: str, date_system: str, zone_name: str, now: datetime) -> Parsed:
+    naive = EPOCHS[date_system] + timedelta(milliseconds=round(float(value) * 86_400_000))
+    system = ", 1904 date system" if date_system == "1904" else ""
+    warnings = [Note("excel_serial", f"{value} was read as an Excel serial date ({naive:%Y-%m-%d %H:%M:%S}{system}); "
                      "check it, or format the column as a date in Excel")]
     moment = _localize(naive, zone_name, warnings)
     if isinstance(moment, Issue):

@@ -261,6 +261,7 @@ def _sheet_meta(sheet: parsing.Sheet) -> dict:
         "sheet_names": sheet.sheet_names,
         "extra_header_rows": sheet.extra_header_rows,
         "declared_time_zones": sheet.declared_time_zones,
+        "date_system": sheet.date_system,
         "cell_notes": [
             [sheet.row_numbers[index], column, note] for (index, column), note in sheet.cell_notes.items()
         ],
@@ -283,6 +284,7 @@ def _sheet(upload: Upload, numbers: list[int], cells: list[list[str]]) -> parsin
         header_row=upload.header_row,
         extra_header_rows=meta.get("extra_header_rows", []),
         declared_time_zones=meta.get("declared_time_zones", {}),
+        date_system=meta.get("date_system", "1900"),
         cell_notes={
             (index_of[number], column): note
             for number, column, note in meta.get("cell_notes", []) if number in index_of

@@ -86,6 +86,8 @@ class Sheet:
         e.g. an unnamed trailing column that was ignored.
     layout: "plain", "qualtrics" (3 header rows), "qualtrics_legacy" (2 header rows,
         V1..V10 named by row 2) or "surveymonkey" (2 header rows).
+    date_system: a workbook's date system, "1900" or "1904" (serial numbers count from
+        1904-01-01: Excel for Mac's old default); "1900" for text files.
     """
 
     columns: list[str]
@@ -102,6 +104,7 @@ class Sheet:
     cell_notes: dict[tuple[int, int | None], str] = field(default_factory=dict)
     notices: list[str] = field(default_factory=list)
     layout: str = "plain"
+    date_system: str = "1900"
 
 
 def parse_file(
@@ -164,6 +167,7 @@ def parse_file(
     nuls = _replace_nuls(table.rows)
     result = _shape(table.numbers, table.rows, header_row, limits, table.notes, header_score)
     result.format, result.sheet_name, result.sheet_names = checked.kind, table.sheet_name, table.sheet_names
+    result.date_system = table.date_system
     result.notices[:0] = table.notices + ([_nul_notice(nuls)] if nuls else [])
     return result
 

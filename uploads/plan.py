@@ -51,6 +51,7 @@ class Plan:
     text_maps: dict[str, dict] = field(default_factory=dict)
     fixed_bounds: tuple[int, int] | None = None
     scale: tuple[int, int] | None = None  # chosen from preset.score_scales by the file's scores
+    scale_outlier: tuple[int, int] | None = None  # (score, row number) of a lone score the scale leaves out
     word_scale: str | None = None  # chosen from preset.word_scales by the file's words
     gather: tuple[int, int, re.Pattern] | None = None  # preset.comment_rows: response, question columns, match
     gathered: dict[str, tuple[str, int]] = field(default_factory=dict)  # response id -> (comment, its row)

@@ -89,6 +89,23 @@ def mark_prior(upload: Upload, values: list[dict]) -> None:
             value["status"], value["note"] = Row.Status.DUPLICATE, notes[value["match_key"]]
 
 
+def mark_sent_elsewhere(upload: Upload) -> int:
+    """Mark (and save) the upload's valid rows whose answer another upload has created, or sent
+    without a confirmation, since they were checked: see `prior_notes`. Returns how many.
+
+    Run again at submit and at approval, since another upload may have been delivered after
+    this one was read (nothing is sent twice: the API has no idempotency key).
+    """
+    found = list(upload.rows.filter(status=Row.Status.VALID).exclude(match_key="").values_list("id", "match_key"))
+    marked = 0
+    for chunk in chunks(found, CHUNK):
+        notes = prior_notes(upload, {key for _, key in chunk})
+        params = [[Row.Status.DUPLICATE, notes[key], pk] for pk, key in chunk if key in notes]
+        execute("update", ["status", "note"], params)
+        marked += len(params)
+    return marked
+
+
 def prior_notes(upload: Upload, keys: set[str]) -> dict[str, str]:
     """match_key -> why a row with that key is not sent by default: another upload's row with the
     same answer (`match_key`) was Created, or was sent without confirmation (Row.Result.UNCONFIRMED:

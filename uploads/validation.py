@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -27,6 +28,8 @@ from uploads.preset_format import FIELDS, SCALES
 __all__ = ["CheckResult", "Problem", "RowResult", "check_row", "check_sheet", "mark_duplicates"]
 
 CONTEXT_VERSION = 1
+# Scores needed before one score outside the first of a preset's score_scales counts as a typo.
+LONE_OUTLIER_ROWS = 10
 
 
 @dataclass
@@ -121,6 +124,7 @@ def _decide(plan: Plan, sheet) -> None:
         header_orders = {name.casefold(): order for name, order in plan.preset.date_order_by_column.items()}
         plan.dates = dates.decide_column(column, stamps, preset_order=plan.preset.date_order,
                                          header_order=header_orders.get(column.casefold()),
+                                         date_system=getattr(sheet, "date_system", "1900"),
                                          declared_zone=declared, preset_zone=plan.preset.time_zone)
     tickets = [text.strip() for text in _field_texts(plan, sheet, "ticket_id")]
     given = len(tickets) - tickets.count("")
@@ -157,13 +161,29 @@ def _decide_word_scale(plan: Plan, sheet) -> str | None:
 
 def _decide_scale(plan: Plan, sheet) -> tuple[int, int] | None:
     """The preset's first `score_scales` range holding every integer score (-99 and the like aside),
-    else its last; None when the preset lists none or a column or constant gives min/max."""
+    else its last; None when the preset lists none or a column or constant gives min/max.
+
+    One score outside the first range among LONE_OUTLIER_ROWS or more is taken for a typo, not for
+    a wider scale: the first range stays, that row is invalid, and plan.scale_outlier names it
+    (a Qualtrics 1..5 file with a single 6: shared/samples/README.md section 2, -99 in row 42).
+    """
     scales = plan.preset.score_scales
     if not scales or plan.word_scale or not _bounds_free(plan):
         return None
     table = plan.score_map()
-    scores = {number for text in set(_field_texts(plan, sheet, "score"))
-              if (number := cells.parse_int(text, table)) is not None and number not in cells.SEEN_UNANSWERED}
+    texts = _field_texts(plan, sheet, "score")
+    scores: Counter[int] = Counter()
+    for text, rows in Counter(texts).items():
+        if (number := cells.parse_int(text, table)) is not None and number not in cells.SEEN_UNANSWERED:
+            scores[number] += rows
+    low, high = scales[0]
+    outside = [number for number in scores if not low <= number <= high]
+    if len(outside) == 1 and scores[outside[0]] == 1 and scores.total() >= LONE_OUTLIER_ROWS:
+        table_of = {text: cells.parse_int(text, table) for text in set(texts)}
+        row = next(number for number, text in zip(sheet.row_numbers, texts, strict=True)
+                   if table_of[text] == outside[0])
+        plan.scale_outlier = (outside[0], row)
+        return low, high
     for low, high in scales:
         if all(low <= number <= high for number in scores):
             return low, high
@@ -198,8 +218,14 @@ def _decisions(plan: Plan, time_zone: str) -> list[str]:
                    f"({_wording(plan.word_scale)})")
     if plan.scale:
         listed = ", ".join(f"{low}..{high}" for low, high in plan.preset.score_scales)
-        out.append(f"Scores read on the scale {plan.scale[0]}..{plan.scale[1]}, the first of {listed} "
-                   "that holds every score in this file")
+        if plan.scale_outlier:
+            score, row = plan.scale_outlier
+            out.append(f"Scores read on the scale {plan.scale[0]}..{plan.scale[1]}, the first of {listed}: it "
+                       f"holds every score in this file but one, {score} in row {row}, taken for a typo (that "
+                       "row is invalid until fixed)")
+        else:
+            out.append(f"Scores read on the scale {plan.scale[0]}..{plan.scale[1]}, the first of {listed} "
+                       "that holds every score in this file")
     if plan.numeric_ticket:
         out.append("Ticket ids in this file are numbers; an id with other characters gets a warning")
     return out

@@ -17,7 +17,8 @@ from uploads import access, approval, audit, delivery, reports, search
 @access.require_admin
 def review_page(request, pk: int):
     upload = access.get_upload_for_user(request.user, pk)
-    context = {"upload": upload, "summary": approval.review_summary(upload), "events": audit.events_for(upload)}
+    context = {"upload": upload, "summary": approval.review_summary(upload), "events": audit.events_for(upload),
+               "reviewed": approval.submission_mark(upload)}
     return render(request, "uploads/review.html", context)
 
 
@@ -27,9 +28,13 @@ def review_page(request, pk: int):
 def approve(request, pk: int):
     upload = access.get_upload_for_user(request.user, pk)
     try:
-        approval.approve(upload, request.user)
+        reviewed = request.POST.get("reviewed", "")
+        approval.approve(upload, request.user, int(reviewed) if reviewed.isdigit() else None)
     except delivery.DeliveryError as exc:
         messages.error(request, str(exc))
+        upload.refresh_from_db()
+        if upload.status == upload.Status.AWAITING_APPROVAL:
+            return redirect("uploads:review", upload.pk)
     return redirect("uploads:table", upload.pk)
 
 

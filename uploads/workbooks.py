@@ -34,6 +34,7 @@ class Table:
     notes: (index into rows, column index) -> warning about that cell (for a blank
         cell a phrase following "the cell": cellfacts.FORMULA_NOTE, MERGED_NOTE).
     notices: remarks about the whole sheet, full sentences.
+    date_system: "1900", or "1904" for a workbook counting serial numbers from 1904-01-01.
     """
 
     numbers: list[int]
@@ -42,6 +43,7 @@ class Table:
     sheet_names: list[str]
     notes: dict[tuple[int, int], str] = field(default_factory=dict)
     notices: list[str] = field(default_factory=list)
+    date_system: str = "1900"
 
 
 def read_workbook(data: bytes, sheet: str | None, limits: parsing.Limits, checked: zipcheck.Checked | None = None,
@@ -64,7 +66,7 @@ def read_workbook(data: bytes, sheet: str | None, limits: parsing.Limits, checke
         if checked is not None and checked.kind == "xlsx":
             cellfacts.apply_xlsx_facts(table, data, checked.formula_parts)
         elif checked is not None and checked.kind == "xls":
-            cellfacts.apply_xls_padding(table, data)
+            cellfacts.apply_xls_facts(table, data)
         return table
     except python_calamine.PasswordError as exc:
         raise parsing.ParseError(zipcheck.PASSWORD) from exc
