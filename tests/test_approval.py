@@ -86,6 +86,21 @@ def test_its_uploader_withdraws_an_upload_awaiting_approval_to_change_it(people,
     assert _actions(upload) == [("maria", "submitted"), ("maria", "withdrawn")]
 
 
+def test_an_upload_awaiting_approval_shows_nothing_as_sent_and_a_locked_mapping(people, settings):
+    settings.REQUIRE_APPROVAL = True
+    upload = make_upload(people["maria"], people["alpha"], rows=2)
+    approval.submit(upload, people["maria"])
+    client = _client(people["maria"])
+
+    page = client.get(reverse("uploads:table", args=[upload.pk])).content.decode()
+    mapping = client.get(reverse("uploads:mapping", args=[upload.pk])).content.decode()
+
+    assert "Not sent" not in page and 'id="progress"' not in page
+    assert ("Awaiting approval: the mapping is shown as it was applied and can no longer be changed. To change it, "
+            "withdraw the upload on its page first.") in mapping
+    assert 'name="field_score" disabled' in mapping
+
+
 def test_it_refuses_an_approval_from_a_review_drawn_before_a_resubmission(people, fake, settings):
     settings.REQUIRE_APPROVAL = True
     upload = make_upload(people["maria"], people["alpha"], rows=2)

@@ -206,6 +206,30 @@ def test_it_names_another_teams_upload_as_such(uploader, tmp_path):
     assert again.rows.get().note == f"already created in MaestroQA by another team's upload #{first.pk} (row 2)"
 
 
+LONG_EXPORT = (
+    "ResponseId,CaseNumber,Case Owner Email,QuestionName,NumberValue,ChoiceValue,ResponseShortText,CompletionDateTime\n"
+    "R1,00001026,ana@acme.example,Overall satisfaction,4,,,2026-09-20T09:00:00.000+0000\n"
+    "R1,00001026,ana@acme.example,Any comments?,,,All good,2026-09-20T09:00:00.000+0000\n"
+    "R2,00001027,bo@acme.example,Any comments?,,,Nobody rated,2026-09-21T10:30:00.000+0200\n"
+)
+
+
+def test_an_edit_of_a_long_exports_comment_row_reaches_its_rated_row(uploader, tmp_path):
+    path = tmp_path / "salesforce.csv"
+    path.write_text(LONG_EXPORT, encoding="utf-8")
+    upload = intake.create_upload(uploader, path, path.name, intake.ReadOptions(time_zone="UTC"))
+    rated, comment, orphan = upload.rows.order_by("number")
+    assert (rated.item["comment"], orphan.status) == ("All good", "skipped")
+    assert orphan.note.endswith("; this response has no rated row, so its comment is not sent (an item needs a "
+                                "score)")
+
+    changed = intake.edit_cell(comment, 6, "All good, thanks")
+
+    rated.refresh_from_db()
+    assert rated.item["comment"] == "All good, thanks"
+    assert {row.number for row in changed} == {2, 3}
+
+
 def test_created_wins_over_not_confirmed(uploader, tmp_path):
     first = _create(uploader, tmp_path, [answer(1)], "first.csv")
     _delivered(first, Row.Result.UNCONFIRMED, [2])

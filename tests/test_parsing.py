@@ -736,9 +736,9 @@ def test_it_notes_error_values_that_read_as_blank(tmp_path):
 
     assert sheet.rows == [["", "ok"], ["T-2", ""]]
     assert sheet.cell_notes == {
-        (0, 0): "holds the Excel error #REF!, not a value: type the value here, or correct the formula in Excel and "
+        (0, 0): "holds the Excel error #REF!, not a value: type the value in the table, or correct the formula in Excel and "
                 "upload the file again",
-        (1, 1): "holds the Excel error #N/A, not a value: type the value here, or correct the formula in Excel and "
+        (1, 1): "holds the Excel error #N/A, not a value: type the value in the table, or correct the formula in Excel and "
                 "upload the file again",
     }
     assert sheet.notices == [

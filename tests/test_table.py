@@ -117,11 +117,27 @@ def test_it_previews_replaces_and_undoes_in_one_step(uploader, tmp_path):
     assert table.status_counts(upload)["invalid"] == 3
     assert [row.edits for row in upload.rows.order_by("number")] == [{}, {}, {}, {}]
     assert [c.action for c in Change.objects.filter(upload=upload)] == ["undo", "replace"]
+    assert [(e.action, e.details) for e in upload.events.order_by("id")] == [
+        ("bulk_replace", {"cells": 3, "rows": 3}), ("undone", {"cells": 3})]
     with pytest.raises(fixes.FixError, match="nothing to undo"):
         fixes.undo_last(upload, uploader)
     with pytest.raises(fixes.FixError, match="No row to fix"):
         fixes.apply_fix(upload, uploader, "delete", fixes.select_rows(upload, [], {}))
     assert upload.rows.count() == 4
+
+
+def test_it_undoes_nothing_from_before_the_file_was_read_again(uploader, tmp_path):
+    upload = make_upload(uploader, tmp_path, [answer(1, "five"), answer(2, "4")])
+    fixes.apply_fix(upload, uploader, "replace", fixes.select_rows(upload, None, {}), "3", value="5", find="five")
+    fixes.reread_upload(upload, uploader, intake.ReadOptions(time_zone="UTC"))
+
+    with pytest.raises(fixes.FixError) as refused:
+        fixes.undo_last(upload, uploader)
+
+    assert str(refused.value) == (
+        "There is nothing to undo since the file was read again: reading again replaced every row, and cannot "
+        "itself be undone (read the file again with the earlier settings).")
+    assert table.status_counts(upload)["invalid"] == 1
 
 
 def test_it_maps_a_value_across_the_upload_and_settles_duplicates(uploader, tmp_path):

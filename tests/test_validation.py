@@ -104,6 +104,13 @@ def test_it_keeps_na_as_text_but_flags_nan() -> None:
     assert row.item["ticket_id"] == "nan" and warning_codes(row) == ["missing_marker"]
 
 
+def test_it_warns_about_an_id_too_long_to_be_one() -> None:
+    row = one(ticket="7" * 5000)
+    assert (row.status, [(w.field, w.code, w.message) for w in row.warnings]) == ("valid", [(
+        "ticket_id", "very_long", "Row 2, column 'ticket_id': ticket id is 5,000 characters long; helpdesk ids are "
+        "rarely over 100: check that the right column is mapped.")])
+
+
 def test_it_names_an_invisible_character_in_an_id() -> None:
     row = one(ticket="501\u200b01")
     assert codes(row) == [("ticket_id", "invisible")]
@@ -131,7 +138,7 @@ def test_it_says_why_a_required_cell_the_reader_noted_is_blank(note: str, fix: s
 
 
 def test_it_warns_when_an_optional_cell_the_reader_noted_reads_blank() -> None:
-    note = "holds the Excel error #N/A, not a value: type the value here, or correct the formula in Excel and " \
+    note = "holds the Excel error #N/A, not a value: type the value in the table, or correct the formula in Excel and " \
            "upload the file again"
     row = one(comment="", cell_notes={(0, 5): note})
 
@@ -365,7 +372,7 @@ def test_it_never_mixes_orders_within_a_column() -> None:
 
 
 @pytest.mark.parametrize(("text", "message"), [
-    ("31/02/2026 10:00", "31 February does not exist in 2026"),
+    ("31/02/2026 10:00", "has month 31, which does not exist (this column is read as month/day/year)"),
     ("2026-02-30 10:00:00", "30 February does not exist in 2026"),
     ("yesterday", "'yesterday' is not a date"),
     ("2099-01-01 09:00:00", "2099-01-01 is in the future"),

@@ -134,7 +134,7 @@ def test_it_reads_dates_day_first_when_the_user_chooses_it(client_in):
     created = Upload.objects.get(pk=int(upload(client_in, "uk.csv", UK_DATES).url.split("/")[2]))
     page = client_in.get(f"/uploads/{created.pk}/mapping/").content.decode()
     assert ("&#x27;submitted_at&#x27; read as month/day/year, the default for dates with slashes (no value "
-            'settles the order: no day above 12) <a href="#id_date_order" id="date-order-link">') in page
+            'settles the order: no day above 12). <a href="#id_date_order" id="date-order-link">') in page
     form = {"time_zone": "UTC", "date_order": "DMY", "field_ticket_id": "ticket_id", "field_agent_id": "agent_id",
             "field_score": "score", "field_submitted_at": "submitted_at"}
     client_in.post(f"/uploads/{created.pk}/mapping/", form)
@@ -232,6 +232,10 @@ def test_it_keeps_an_upload_zone_outside_the_list_and_shows_a_bad_zone(client_in
     (b'{"name": "x", "columns": ' + b"[" * 100_000 + b"]" * 100_000 + b"}",
      "This is not a preset JSON file: it is nested too deeply."),
     (b'{"name": "  "}', "This preset JSON is malformed: its &quot;name&quot; must be a text that is not blank."),
+    (b'{"name": "x", "value_maps": []}',
+     "This preset JSON is malformed: &quot;value_maps&quot; must be an object ({...}), not a list ([...])."),
+    (b'{"name": "x", "header_row": true}',
+     "This preset JSON is malformed: &quot;header_row&quot; must be a whole number or null, not true or false."),
     (b'{"name": "x", "clarifying": [{"question": "q"}]}',
      "This preset JSON does not follow the preset format (README: Preset JSON), so it was not applied."),
 ])

@@ -1,8 +1,9 @@
 """The activity log of each upload: one AuditEvent per thing a person or the worker did.
 
 Actions (stable strings, shown to admins): uploaded, mapping_chosen, cell_edited,
-submitted, approved, sent_back, withdrawn, marked_sent_elsewhere, batch_sent, finished,
-report_downloaded, purged.
+bulk_set, bulk_replace, bulk_map, bulk_exclude, bulk_include, bulk_delete, undone,
+read_again, submitted, approved, sent_back, withdrawn, marked_sent_elsewhere, batch_sent,
+finished, report_downloaded, purged.
 """
 
 from uploads.models import AuditEvent, Upload

@@ -39,8 +39,8 @@ if TYPE_CHECKING:
 FORMULA_NOTE = "holds a formula with no saved result: open the file in Excel and save it again"
 MERGED_NOTE = ("is part of the merged cells {cells}, whose value is only in {first}: unmerge them and fill the value "
                "into every row")
-ERROR_NOTE = ("holds the Excel error {error}, not a value: type the value here, or correct the formula in Excel and "
-              "upload the file again")
+ERROR_NOTE = ("holds the Excel error {error}, not a value: type the value in the table, or correct the formula in "
+              "Excel and upload the file again")
 _LISTED = 5  # merged ranges named in the notice
 
 _PADDING_FORMAT = re.compile(r"0{2,}")  # `0000`, `000000`: whole numbers shown with leading zeros

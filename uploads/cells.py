@@ -131,17 +131,22 @@ def text_char_issue(text: str) -> Issue | None:
     return _char_issue(found.group()) if found else None
 
 
+# Longer ids get a warning (sent as typed: the API gives no limit, shared/api/CONTRACT.md).
+LONG_ID_CHARS = 100
+
+
 def clean_id(text: str, noun: str = "ticket id") -> Cleaned:
     """A ticket or agent id: trimmed text exactly as typed, or an Issue.
 
     Refuses invisible characters, Excel's scientific notation (`9.22251E+11`:
     the digits are gone) and a number saved with `.0`. Warns about text that a
-    data tool writes for a missing value (`nan`, `None`); `NA` is a real id (B03).
+    data tool writes for a missing value (`nan`, `None`); `NA` is a real id (B03);
+    and about an id longer than LONG_ID_CHARS (a comment column mapped by mistake).
     """
     value = trim(text)
     if not value:
         return Cleaned()
-    if value.isascii() and value.isdigit():  # the common case, which none of the rules below can touch
+    if value.isascii() and value.isdigit() and len(value) <= LONG_ID_CHARS:  # the common case: no rule applies
         return Cleaned(value)
     issue = strict_char_issue(value)
     if issue:
@@ -157,6 +162,9 @@ def clean_id(text: str, noun: str = "ticket id") -> Cleaned:
             "decimal_id", f"{value} ends in a decimal part, so it was saved as a number",
             f"Type the {noun} without the decimal part ({zero.group(1)} if that is the real id)"))
     warnings = []
+    if len(value) > LONG_ID_CHARS:
+        warnings.append(Note("very_long", f"{noun} is {len(value):,} characters long; helpdesk ids are rarely over "
+                             f"{LONG_ID_CHARS}: check that the right column is mapped"))
     if value.casefold() in _MISSING_MARKERS:
         warnings.append(Note("missing_marker", f"{noun} '{value}' looks like the marker a data tool writes "
                              "for an empty cell; sent as typed, check it"))

@@ -137,8 +137,8 @@ def _tickets(texts: list[str], numeric: bool) -> list[object]:
         return UNCLEAN if numeric and value is not UNCLEAN and not cells.is_digits(value) else value
 
     slow: dict[str, object] = {}
-    return [text if text.isascii() and text.isdigit() else slow.get(text) or slow.setdefault(text, clean(text))
-            for text in texts]
+    return [text if text.isascii() and text.isdigit() and len(text) <= cells.LONG_ID_CHARS
+            else slow.get(text) or slow.setdefault(text, clean(text)) for text in texts]
 
 
 def _agent_id(text: str) -> object:

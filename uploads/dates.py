@@ -20,6 +20,7 @@ Public: `decide_column`, `parse_timestamp`, `ColumnDates`, `Parsed`.
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -179,9 +180,10 @@ def _note_value(decision: ColumnDates, text: str, number: int, rows: int, eviden
     if match:
         separators[match["sep"]] += rows
         first, second = int(match["a"]), int(match["b"])
-        if first > 12 >= second:
+        # Only a real date settles the order: 31/02/2026 is no date either way (its row is invalid).
+        if first > 12 >= second and _is_day(first, second, match["y"]):
             evidence["DMY"].append((number, text, rows))
-        elif second > 12 >= first:
+        elif second > 12 >= first and _is_day(second, first, match["y"]):
             evidence["MDY"].append((number, text, rows))
     if NUMBER_RE.match(text):
         low, high = decision.serial_range()
@@ -196,6 +198,12 @@ def _note_value(decision: ColumnDates, text: str, number: int, rows: int, eviden
         decision.has_naive = True
     elif found:
         decision.has_absolute = True
+
+
+def _is_day(day: int, month: int, year: str) -> bool:
+    """True when `day` exists in `month` of `year` (two-digit years as 20YY)."""
+    full = int(year) + (2000 if len(year) == 2 else 0)
+    return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(full, month)[1]
 
 
 def _choose_order(evidence: dict, separators: Counter[str], preset_order: str | None,

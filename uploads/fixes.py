@@ -11,11 +11,11 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import ngettext
 
-from uploads import delivery, intake, mapping, rowstore, table, textsearch, validation
+from uploads import audit, delivery, intake, mapping, rowstore, table, textsearch, validation
 from uploads.models import CREATED_PRIOR_NOTE, UNCONFIRMED_PRIOR_NOTE, Change, Row, Upload
 
 ACTIONS = ("set", "replace", "map", "exclude", "include", "delete")
-NOT_UNDOABLE = ("undo", "remap")
+NOT_UNDOABLE = ("undo", "remap", "reread")
 _SAVED = ["edits", "excluded", "include_anyway", *rowstore.CHECKED_FIELDS]
 
 
@@ -195,7 +195,17 @@ def _delete(upload, user, rows) -> Change:
     return _record(upload, user, "delete", f"deleted {_count(len(ids), 'row', 'rows')}", 0, before)
 
 
+# The activity log's name for a step of the history (single edits and remaps log themselves in views).
+_AUDITED = {**{action: f"bulk_{action}" for action in ACTIONS}, "undo": "undone", "reread": "read_again"}
+
+
 def _record(upload, user, action, description, cells, before) -> Change:
+    """Store a step of the history (Change) and, for bulk steps, undo and reading again, an activity
+    log event with its counts (never the cell texts: audit.record)."""
+    if action in ACTIONS:
+        audit.record(upload, user, _AUDITED[action], cells=cells, rows=len(before))
+    elif action in _AUDITED:
+        audit.record(upload, user, _AUDITED[action], cells=cells)
     return Change.objects.create(upload=upload, user=user, action=action, description=description,
                                  cells_changed=cells, before=before)
 
@@ -217,11 +227,18 @@ def recheck(upload: Upload, rows: list[Row]) -> None:
 
 
 def undo_last(upload: Upload, user) -> Change:
-    """Take back the latest step not yet undone; records an 'undo' step and returns it. Raises FixError."""
+    """Take back the latest step not yet undone; records an 'undo' step and returns it. Raises FixError.
+
+    Steps before the file was last read again are not undone: reading again replaced their rows.
+    """
     _check_editable(upload)
     with transaction.atomic():
-        step = (upload.changes.select_for_update().exclude(action__in=NOT_UNDOABLE).filter(undone=False)
-                .order_by("-id").first())
+        reread = upload.changes.filter(action="reread").order_by("-id").values_list("id", flat=True).first() or 0
+        step = (upload.changes.select_for_update().exclude(action__in=NOT_UNDOABLE)
+                .filter(undone=False, id__gt=reread).order_by("-id").first())
+        if step is None and reread:
+            raise FixError("There is nothing to undo since the file was read again: reading again replaced every "
+                           "row, and cannot itself be undone (read the file again with the earlier settings).")
         if step is None:
             raise FixError("There is nothing to undo.")
         if step.action == "delete":

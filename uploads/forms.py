@@ -34,9 +34,9 @@ class UploadForm(forms.Form):
         help_text="A zone you choose here wins over the zone a saved mapping carries.",
     )
     sheet = forms.CharField(label="Sheet", required=False, max_length=200,
-                            help_text="Workbooks: the sheet to read; empty picks the first with a header.")
+                            help_text="Sheet: for workbooks, the sheet to read (empty picks the first with a header).")
     header_row = forms.IntegerField(label="Header row", min_value=1, max_value=1000, required=False,
-                                    help_text="Empty finds the header automatically.")
+                                    help_text="Header row: empty finds it automatically.")
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
@@ -61,9 +61,10 @@ class MappingForm(forms.Form):
     date_order = forms.ChoiceField(label="Date order", choices=DATE_ORDERS, required=False,
                                    widget=forms.Select(attrs={"aria-describedby": "date-order-help"}))
 
-    def __init__(self, *args, columns: list[str], current_zone: str = "", **kwargs):
+    def __init__(self, *args, columns: list[str], current_zone: str = "", locked: bool = False, **kwargs):
         """columns: the upload's headers; current_zone: the upload's zone, offered even when it is not
-        in time_zone_choices (a preset's or the setting's alias such as US/Eastern)."""
+        in time_zone_choices (a preset's or the setting's alias such as US/Eastern); locked: every
+        field shown disabled (an upload that can no longer be changed)."""
         super().__init__(*args, **kwargs)
         zones = time_zone_choices()
         if current_zone and current_zone not in dict(zones):
@@ -72,6 +73,8 @@ class MappingForm(forms.Form):
         choices = [("", "(not mapped)")] + [(name, name) for name in columns]
         for field in FIELDS:
             self.fields[f"field_{field}"] = forms.ChoiceField(label=field, choices=choices, required=False)
+        for field in self.fields.values():
+            field.disabled = locked
 
 
 # The longest text a cell edited in the table may hold (longer cells are shown cut and not editable there).

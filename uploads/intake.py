@@ -312,8 +312,30 @@ def edit_cell(row: Row, column: int, text: str) -> list[Row]:
         else:
             row.edits[str(column)] = text
         recheck_row(row)
-        changed = [row] + settle_duplicates(upload, {old_key, row.item_key} - {""})
+        changed = [row] + _regather(upload, row)
+        changed += settle_duplicates(upload, ({old_key} | {member.item_key for member in changed}) - {""})
         refresh_status(upload)
+    return changed
+
+
+def _regather(upload: Upload, edited: Row) -> list[Row]:
+    """In a long export (preset comment_rows) a rated row's comment comes from its response's comment
+    row: after an edit, store the comments as they are now and check again the rows of every response
+    whose comment changed. Returns those rows (saved)."""
+    preset = mapping.Preset.from_json(upload.preset)
+    if preset.comment_rows is None:
+        return []
+    rows = list(upload.rows.order_by("number"))
+    by, now = validation.gathered_comments(sheet_of(upload, rows), preset)
+    before = upload.check_context.get("gathered_comments", {})
+    responses = {key for key in set(before) | set(now) if before.get(key) != now.get(key)}
+    if by is None or not responses:
+        return []
+    upload.check_context = {**upload.check_context, "gathered_comments": now}
+    upload.save(update_fields=["check_context"])
+    changed = [row for row in rows if row.pk != edited.pk and row.current_cells[by].strip() in responses]
+    for row in changed:
+        recheck_row(row)
     return changed
 
 

@@ -84,11 +84,21 @@ def check_cells(cells: list[str], number: int, plan: Plan) -> RowResult:
         return RowResult(number, "skipped", skip_reason="empty row")
     raw = plan.extract(cells)
     reason = _skip_reason(cells, raw, plan)
-    if reason and plan.gathered and plan.gathered.get(cells[plan.gather[0]].strip(), ("", 0))[1] == number:
-        reason += "; its answer is sent as the comment of this response's rated row"
+    if reason and plan.gather:
+        reason += _gathered_note(cells, number, plan)
     if reason:
         return RowResult(number, "skipped", skip_reason=reason)
     return _RowCheck(number, cells, raw, plan).run()
+
+
+def _gathered_note(cells: list[str], number: int, plan: Plan) -> str:
+    """What happens to a skipped comment row's answer in a long export (preset comment_rows)."""
+    (by, asked, match), at = plan.gather, plan.index.get("comment")
+    if plan.gathered.get(cells[by].strip(), ("", 0))[1] == number:
+        return "; its answer is sent as the comment of this response's rated row"
+    if at is not None and cells[at].strip() and match.search(cells[asked]):
+        return "; this response has no rated row, so its comment is not sent (an item needs a score)"
+    return ""
 
 
 def _skip_reason(cells: list[str], raw: dict[str, Raw], plan: Plan) -> str | None:

@@ -118,6 +118,7 @@ def parse_json(data: bytes) -> mapping.Preset:
                          '(every preset needs one, e.g. "name": "Team sheet").')
     if not isinstance(raw["name"], str) or not raw["name"].strip():
         raise ValueError('This preset JSON is malformed: its "name" must be a text that is not blank.')
+    _check_shapes(raw)
     try:
         _check_patterns(raw)
     except RecursionError:
@@ -127,6 +128,30 @@ def parse_json(data: bytes) -> mapping.Preset:
     except (TypeError, KeyError, AttributeError, ValueError, RecursionError) as exc:
         raise ValueError("This preset JSON does not follow the preset format (README: Preset JSON), so it was "
                          f"not applied. What did not fit: {exc}.") from None
+
+
+# The JSON type of each top-level preset key (README: Preset JSON); None may stand for "not set".
+_SHAPES: dict[str, tuple[type, ...]] = {
+    **dict.fromkeys(["columns", "constants", "value_maps", "skip_values", "detect_values", "reasons",
+                     "date_order_by_column"], (dict,)),
+    **dict.fromkeys(["detect", "skip_rules", "warn_rules", "splits", "score_scales", "word_scales", "clarifying"],
+                    (list,)),
+    **dict.fromkeys(["comment_rows", "clarifying_pattern"], (dict, type(None))),
+    **dict.fromkeys(["time_zone", "date_order"], (str, type(None))),
+    "description": (str,), "header_row": (int, type(None)),
+}
+_JSON_NAMES = {dict: "an object ({...})", list: "a list ([...])", str: "a text", int: "a whole number",
+               float: "a number", bool: "true or false", type(None): "null"}
+
+
+def _check_shapes(raw: dict) -> None:
+    """Each known top-level key holds the JSON type the format gives it; ValueError naming the key."""
+    for key, kinds in _SHAPES.items():
+        value = raw.get(key)
+        if key in raw and not isinstance(value, kinds) or isinstance(value, bool) and bool not in kinds:
+            wanted = " or ".join(_JSON_NAMES[kind] for kind in kinds)
+            raise ValueError(f'This preset JSON is malformed: "{key}" must be {wanted}, not '
+                             f"{_JSON_NAMES.get(type(value), type(value).__name__)}.")
 
 
 def _check_patterns(value, where: str = "preset") -> None:

@@ -87,17 +87,33 @@ def check_sheet(sheet, preset: mapping.Preset, *, time_zone: str, now: datetime 
     return CheckResult(results, _decisions(plan, time_zone), context)
 
 
+def gathered_comments(sheet, preset: mapping.Preset) -> tuple[int | None, dict[str, list]]:
+    """For a long export (`preset`, resolved, has comment_rows): the response id column's index and
+    the context's "gathered_comments" (response id -> [comment, row number]) of `sheet` as it is now,
+    so that an edit of a comment row can reach its response's rated row. (None, {}) otherwise."""
+    plan = Plan.build(preset, sheet.columns, "UTC", datetime.now(UTC))
+    found = _gathered_comments(plan, sheet)
+    return (plan.gather[0] if plan.gather else None), {response: list(pair) for response, pair in found.items()}
+
+
 def _gathered_comments(plan: Plan, sheet) -> dict[str, tuple[str, int]]:
     """Response id -> (comment cell text, row number) of the first row of each response whose question
-    matches preset.comment_rows (long exports: shared/formats/EXPORT-FORMATS.md section 10)."""
-    if plan.gather is None or "comment" not in plan.index:
+    matches preset.comment_rows and that has a rated row, one whose question does not match and whose
+    score is given (long exports: shared/formats/EXPORT-FORMATS.md section 10)."""
+    if plan.gather is None or "comment" not in plan.index or "score" not in plan.index:
         return {}
-    (by, asked, match), at = plan.gather, plan.index["comment"]
+    (by, asked, match), at, score = plan.gather, plan.index["comment"], plan.index["score"]
     out: dict[str, tuple[str, int]] = {}
+    rated = set()
     for number, row in zip(sheet.row_numbers, sheet.rows, strict=True):
-        if row[at].strip() and row[by].strip() and match.search(row[asked]):
-            out.setdefault(row[by].strip(), (row[at], number))
-    return out
+        if not row[by].strip():
+            continue
+        if match.search(row[asked]):
+            if row[at].strip():
+                out.setdefault(row[by].strip(), (row[at], number))
+        elif row[score].strip():
+            rated.add(row[by].strip())
+    return {response: found for response, found in out.items() if response in rated}
 
 
 def _notes(sheet, plan: Plan) -> dict[tuple[int, int | None], tuple[str, str]]:

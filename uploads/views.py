@@ -36,7 +36,8 @@ def _home(request, form: UploadForm, status: int = 200):
     uploads = access.visible_uploads(request.user).select_related("owner").order_by("-created_at", "-id")
     page = Paginator(uploads, HOME_PAGE_SIZE).get_page(request.GET.get("page"))
     table.add_list_counts(page.object_list)
-    return render(request, "uploads/home.html", {"uploads": page, "form": form}, status=status)
+    context = {"uploads": page, "form": form, "all_uploads": access.is_admin(request.user)}
+    return render(request, "uploads/home.html", context, status=status)
 
 
 @login_required
@@ -75,7 +76,7 @@ def upload_new(request):
 def mapping_page(request, pk: int):
     upload = _get_upload_for_user(request, pk)
     form = MappingForm(request.POST or None, columns=upload.columns, current_zone=upload.time_zone,
-                       initial=table.mapping_initial(upload))
+                       initial=table.mapping_initial(upload), locked=not upload.is_editable)
     if request.method == "POST" and form.is_valid():
         try:
             fixes.remap_upload(upload, request.user, table.preset_from_form(upload, form.cleaned_data),

@@ -40,6 +40,7 @@ def table_row(context, row, upload: Upload) -> SafeString:
     """One table.DisplayRow as a <tr>: select box (editable uploads), number, status with the row's
     own messages and note, one editable cell per column, result."""
     item, editable = row.row, upload.is_editable
+    unsent = editable or upload.status == upload.Status.AWAITING_APPROVAL  # nothing sent yet: no "Not sent"
     select = (f'<td class="select"><input type="checkbox" name="rows" value="{item.pk}" form="bulk-form" '
               f'aria-label="Select row {item.number}"></td>') if editable else ""
     cells = "".join(_cell(cell) for cell in row.cells)
@@ -51,7 +52,7 @@ def table_row(context, row, upload: Upload) -> SafeString:
         f'  <th scope="row">{item.number}</th>\n'
         f"  <td>{_status(context, row, upload)}</td>\n"
         f"  {cells}\n"
-        f'  <td class="result result-{esc(item.result or "none")}">{_result(item, editable)}</td>\n'
+        f'  <td class="result result-{esc(item.result or "none")}">{_result(item, unsent)}</td>\n'
         "</tr>\n"
     )
 
@@ -83,8 +84,9 @@ def _cell(cell) -> str:
     too_long = len(cell.text) > SHOWN_CELL
     classes = "cell" + (" invalid" if cell.errors else "") + (" warned" if cell.warnings else "") + (
         " edited" if cell.edited else "") + (" too-long" if too_long else "")
+    said = esc(shown_text(cell.original[:SHOWN_CELL])) if cell.original.strip() else "(blank)"
     attributes = (' aria-invalid="true"' if cell.errors else "") + (
-        f' title="The file said: {esc(shown_text(cell.original[:SHOWN_CELL]))}"' if cell.edited else "")
+        f' title="The file said: {said}"' if cell.edited else "")
     inner = [f'<span class="text">{esc(shown_text(cell.text[:SHOWN_CELL]))}</span>']
     if too_long:
         inner.append(f'<span class="long-note">… {len(cell.text):,} characters, too many to show or edit here: '
@@ -93,13 +95,14 @@ def _cell(cell) -> str:
         inner.append(f'<span class="long-note">{len(cell.text):,} characters: focus the cell to read them all, '
                      "Enter to edit</span>")
     if cell.edited:
-        inner.append(f'<span class="visually-hidden"> (edited; the file said: {esc(shown_text(cell.original))})</span>')
+        said = esc(shown_text(cell.original)) if cell.original.strip() else "(blank)"
+        inner.append(f'<span class="visually-hidden"> (edited; the file said: {said})</span>')
     inner += [f'<div class="error-text" role="note">⚠ {esc(message)}</div>' for message in cell.errors]
     inner += [f'<div class="warning-text">Warning: {esc(message)}</div>' for message in cell.warnings]
     return f'<td data-column="{cell.index}" tabindex="0" class="{classes}"{attributes}>{"".join(inner)}</td>'
 
 
-def _result(item: Row, editable: bool) -> str:
+def _result(item: Row, unsent: bool) -> str:
     if item.result == Row.Result.CREATED:
         return f"Created <code>{esc(item.maestro_id)}</code>"
     if item.result:
@@ -107,4 +110,4 @@ def _result(item: Row, editable: bool) -> str:
         # MaestroQA's per-item status reads "Failed: <message>" (maestro.ItemResult): say "Failed" once.
         text = item.result_message.removeprefix(f"{label}: ")
         return f"{esc(label)}: {esc(text)}" if text else esc(label)
-    return "—" if editable else "Not sent"
+    return "—" if unsent else "Not sent"
