@@ -1,6 +1,6 @@
 """What a workbook's cell values do not say: zero-padding number formats, formulas
 without a saved result and error values (read from the .xlsx XML; an .xls's number
-formats through xlrd), and merged cells (calamine's ranges).
+formats through xlrd; an .ods's shown text), and merged cells (calamine's ranges).
 
 calamine gives a number cell's value, not its number format, so an id typed as
 614 in a cell formatted `0000` (shown by Excel as 0614) would read as 614; and it
@@ -25,6 +25,7 @@ import posixpath
 import re
 import zipfile
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -154,6 +155,83 @@ def apply_xls_facts(table: Table, data: bytes) -> None:
 _XLS_FORMATS_UNREAD = ("The number formats of this .xls workbook could not be read, so ids shown with leading zeros in "
                        "Excel (a 0000 format) read without them. If a column has such ids, save the workbook as .xlsx "
                        "and upload that.")
+
+
+_ODS_TABLE, _ODS_TEXT, _ODS_OFFICE = (f"{{urn:oasis:names:tc:opendocument:xmlns:{name}:1.0}}"
+                                     for name in ("table", "text", "office"))
+# What calamine drops from an .ods cell's text (a line break, a tab) or misses (a number shown with zeros).
+_ODS_MARKERS = (b"<text:line-break", b"<text:tab", b"min-integer-digits")
+_NUMBER_TYPES = frozenset({"float", "percentage", "currency"})
+
+
+def apply_ods_facts(table: Table, data: bytes) -> None:
+    """Give cells of `table` (a sheet of the checked .ods `data`) the text the .ods shows, where
+    calamine reads it otherwise: a whole number its format shows with leading zeros (123 shown as
+    000123), and a line break or tab inside a cell (calamine drops both: "with\nbreak" read
+    "withbreak"). content.xml is only parsed when it or styles.xml holds such a break or a
+    zero-padding format."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        content = archive.read("content.xml")
+        styles = archive.read("styles.xml") if "styles.xml" in archive.namelist() else b""
+    if not any(marker in content or marker in styles for marker in _ODS_MARKERS):
+        return
+    at = {number: index for index, number in enumerate(table.numbers)}
+    for number, column, kind, shown, as_read in _ods_cells(content, table.sheet_name):
+        row = table.rows[at[number]] if number in at else []
+        if column >= len(row) or shown == row[column]:
+            continue
+        if kind in _NUMBER_TYPES and shown.isdigit() and row[column].isdigit() and int(shown) == int(row[column]):
+            row[column] = shown
+        elif kind == "string" and as_read == row[column]:
+            row[column] = shown
+
+
+def _ods_cells(content: bytes, sheet_name: str) -> Iterator[tuple[int, int, str, str, str]]:
+    """(sheet row number, column index, office:value-type, shown text, the text as calamine reads it)
+    of every cell with text in the sheet named `sheet_name`; repeated rows and columns counted as
+    the sheet shows them."""
+    number, inside = 0, False
+    for event, element in ElementTree.iterparse(io.BytesIO(content), events=("start", "end")):
+        if element.tag == f"{_ODS_TABLE}table":
+            inside = event == "start" and element.get(f"{_ODS_TABLE}name") == sheet_name
+            if event == "end" and element.get(f"{_ODS_TABLE}name") == sheet_name:
+                return
+        elif inside and event == "end" and element.tag == f"{_ODS_TABLE}table-row":
+            repeat = int(element.get(f"{_ODS_TABLE}number-rows-repeated", "1"))
+            column = 0
+            for cell in element:
+                span = int(cell.get(f"{_ODS_TABLE}number-columns-repeated", "1"))
+                parts = [part for part in cell if part.tag == f"{_ODS_TEXT}p"]
+                if parts and cell.tag == f"{_ODS_TABLE}table-cell":
+                    kind = cell.get(f"{_ODS_OFFICE}value-type", "string")
+                    shown = "\n".join(_ods_text(part, kept=True) for part in parts)
+                    as_read = "\n".join(_ods_text(part, kept=False) for part in parts)
+                    for offset in range(min(repeat, _ODS_REPEATS)):
+                        for shift in range(min(span, _ODS_REPEATS)):
+                            yield number + 1 + offset, column + shift, kind, shown, as_read
+                column += span
+            number += repeat
+            element.clear()
+
+
+_ODS_REPEATS = 1000  # repeated cells with text listed at most (a repeat of thousands is formatting)
+
+
+def _ods_text(element, *, kept: bool) -> str:
+    """The text a <text:p> (or a span inside it) shows, spaces (text:s) included; with kept=False
+    without its tabs and line breaks, as calamine reads it."""
+    out = [element.text or ""]
+    for child in element:
+        if child.tag == f"{_ODS_TEXT}s":
+            out.append(" " * int(child.get(f"{_ODS_TEXT}c", "1")))
+        elif child.tag == f"{_ODS_TEXT}tab":
+            out.append("\t" if kept else "")
+        elif child.tag == f"{_ODS_TEXT}line-break":
+            out.append("\n" if kept else "")
+        else:
+            out.append(_ods_text(child, kept=kept))
+        out.append(child.tail or "")
+    return "".join(out)
 
 
 def note_merged_cells(table: Table, ranges: list[tuple[tuple[int, int], tuple[int, int]]]) -> None:

@@ -67,6 +67,8 @@ def read_workbook(data: bytes, sheet: str | None, limits: parsing.Limits, checke
             cellfacts.apply_xlsx_facts(table, data, checked.formula_parts)
         elif checked is not None and checked.kind == "xls":
             cellfacts.apply_xls_facts(table, data)
+        elif checked is not None and checked.kind == "ods":
+            cellfacts.apply_ods_facts(table, data)
         return table
     except python_calamine.PasswordError as exc:
         raise parsing.ParseError(zipcheck.PASSWORD) from exc
