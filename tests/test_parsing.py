@@ -968,8 +968,19 @@ def test_it_refuses_a_sheet_whose_grid_would_exhaust_memory(tmp_path, sheet_data
     assert message.startswith("A sheet in the workbook spans more than 10,000,000 cells (rows x columns)")
 
 
+def ods_with_rows_added(tmp_path, columns: dict, rows_xml: str) -> Path:
+    """An .ods (pandas' writer) of `columns`, with the table-row XML `rows_xml` added to its sheet."""
+    pd.DataFrame(columns).to_excel(tmp_path / "base.ods", index=False, engine="odf")
+    with zipfile.ZipFile(tmp_path / "base.ods") as source, zipfile.ZipFile(tmp_path / "added.ods", "w") as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "content.xml":
+                data = data.replace(b"</table:table>", rows_xml.encode() + b"</table:table>")
+            target.writestr(item, data)
+    return tmp_path / "added.ods"
+
+
 def test_it_reads_an_ods_cell_as_shown_zero_padding_tabs_and_line_breaks_kept(tmp_path):
-    pd.DataFrame({"id": ["T-1"], "comment": ["x"]}).to_excel(tmp_path / "base.ods", index=False, engine="odf")
     rows = (
         '<table:table-row><table:table-cell office:value-type="float" office:value="123"><text:p>000123</text:p>'
         '</table:table-cell><table:table-cell office:value-type="string"><text:p>one</text:p><text:p>two<text:tab/>'
@@ -978,33 +989,20 @@ def test_it_reads_an_ods_cell_as_shown_zero_padding_tabs_and_line_breaks_kept(tm
         'office:value="7"><text:p>007</text:p></table:table-cell><table:table-cell office:value-type="float" '
         'office:value="0.5"><text:p>1</text:p></table:table-cell></table:table-row>'
     )
-    with zipfile.ZipFile(tmp_path / "base.ods") as source, zipfile.ZipFile(tmp_path / "shown.ods", "w") as target:
-        for item in source.infolist():
-            data = source.read(item)
-            if item.filename == "content.xml":
-                data = data.replace(b"</table:table>", rows.encode() + b"</table:table>")
-            target.writestr(item, data)
 
-    sheet = parse_file(tmp_path / "shown.ods")
+    sheet = parse_file(ods_with_rows_added(tmp_path, {"id": ["T-1"], "comment": ["x"]}, rows))
 
     assert sheet.rows == [["T-1", "x"], ["000123", "one\ntwo\ttabbed  spaced\nbroken"], ["007", "0.5"], ["007", "0.5"]]
 
 
 def test_it_refuses_an_ods_whose_repeated_cells_would_exhaust_memory(tmp_path):
-    pd.DataFrame({"id": ["T-1"]}).to_excel(tmp_path / "base.ods", index=False, engine="odf")
     bomb = (
         '<table:table-row table:number-rows-repeated="1000000"><table:table-cell table:number-columns-repeated="1000"/>'
         '</table:table-row><table:table-row><table:table-cell table:number-columns-repeated="15000"/>'
         '<table:table-cell office:value-type="string"><text:p>x</text:p></table:table-cell></table:table-row>'
     )
-    with zipfile.ZipFile(tmp_path / "base.ods") as source, zipfile.ZipFile(tmp_path / "bomb.ods", "w") as target:
-        for item in source.infolist():
-            data = source.read(item)
-            if item.filename == "content.xml":
-                data = data.replace(b"</table:table>", bomb.encode() + b"</table:table>")
-            target.writestr(item, data)
 
-    (message,) = messages(source=tmp_path / "bomb.ods")
+    (message,) = messages(source=ods_with_rows_added(tmp_path, {"id": ["T-1"]}, bomb))
 
     assert message.startswith("A sheet in the workbook spans more than 10,000,000 cells (rows x columns)")
 
