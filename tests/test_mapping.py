@@ -211,7 +211,7 @@ def test_it_falls_back_to_matching_by_name() -> None:
     ("Assignee", "agent_id"), ("Teammate", "agent_id"), ("Agent E-mail", "agent_email"),
     ("CSAT Score", "score"), ("How would you rate our support?", "score"), ("Submitted", "submitted_at"),
     ("Created at", "submitted_at"), ("Recorded Date", "submitted_at"), ("Remark", "comment"),
-    ("Customer feedback", "comment")])
+    ("Customer feedback", "comment"), ("Assigned To", "agent_email"), ("Handled by", "agent_email")])
 def test_it_knows_common_synonyms(header: str, field: str) -> None:
     samples = {"ticket_id": "123", "agent_id": "381", "agent_email": "a@example.com", "score": "4",
                "submitted_at": "2026-10-05 14:48:00", "comment": "fine"}

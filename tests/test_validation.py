@@ -371,6 +371,15 @@ def test_it_never_mixes_orders_within_a_column() -> None:
     assert "read as day/month/year" in result.rows[2].errors[0].message
 
 
+def test_it_says_a_zone_abbreviation_is_not_read() -> None:
+    row = one(stamp="10/5/2026 10:00 AM PST")
+    assert [(p.field, p.code, p.message) for p in row.errors] == [(
+        "submitted_at", "zone_abbreviation", "Row 2, column 'submitted_at': '10/5/2026 10:00 AM PST' ends in the time "
+        "zone abbreviation PST, which is not read: an abbreviation can name several zones (CST is US Central and China "
+        "Standard). Write the offset instead, e.g. 2026-10-05 14:48:00 -08:00, or drop it and choose the time zone on "
+        "the mapping page.")]
+
+
 @pytest.mark.parametrize(("text", "message"), [
     ("31/02/2026 10:00", "has month 31, which does not exist (this column is read as month/day/year)"),
     ("2026-02-30 10:00:00", "30 February does not exist in 2026"),
@@ -484,13 +493,16 @@ def test_it_takes_a_long_exports_comment_from_its_responses_comment_row() -> Non
     rows = [["R1", "Satisfied?", "2026-10-05T14:48:00Z", "00101", "381", "4", ""],
             ["R1", "Any comments?", "2026-10-05T14:48:00Z", "00101", "381", "", "Quick and kind"],
             ["R1", "Resolved?", "2026-10-05T14:48:00Z", "00101", "381", "", "Yes"],
-            ["R2", "Satisfied?", "2026-10-05T14:48:00Z", "00102", "381", "2", ""]]
+            ["R2", "Satisfied?", "2026-10-05T14:48:00Z", "00102", "381", "2", "Inline"],
+            ["R2", "Any comments?", "2026-10-05T14:48:00Z", "00102", "381", "", "Second"]]
     result = validation.check_sheet(sheet(LONG_COLUMNS, *rows), LONG, time_zone="UTC", now=NOW)
 
     assert [row.item.get("comment") if row.item else row.skip_reason for row in result.rows] == [
         "Quick and kind",
         "question=Any comments?: another question; its answer is sent as the comment of this response's rated row",
-        "question=Resolved?: another question", None]
+        "question=Resolved?: another question", "Inline",
+        "question=Any comments?: another question; its answer is not sent: this response's rated row has a comment "
+        "of its own (copy this text there if it belongs in the item)"]
     again = validation.check_row(rows[0], 2, LONG_COLUMNS, LONG, result.context, time_zone="UTC", now=NOW)
     assert again.item == result.rows[0].item
 
@@ -513,6 +525,39 @@ def test_it_takes_a_lone_score_outside_the_first_scale_for_a_typo(scores, scale,
         assert result.decisions[-1] == ("Scores read on the scale 1..5, the first of 1..5, 1..7: it holds every "
                                         "score in this file but one, 6 in row 4, taken for a typo (that row is "
                                         "invalid until fixed)")
+
+
+def test_it_reads_the_scale_a_score_header_names() -> None:
+    columns = ["submitted_at", "ticket_id", "agent_id", "CSAT (1-10)"]
+    preset = mapping.Preset(name="Team", columns={"submitted_at": "submitted_at", "ticket_id": "ticket_id",
+                                                  "agent_id": "agent_id", "score": "CSAT (1-10)"})
+    result = validation.check_sheet(sheet(columns, ["2026-10-05T14:48:00Z", "1", "381", "9"]), preset,
+                                    time_zone="UTC", now=NOW)
+
+    assert (result.rows[0].item["score"], result.rows[0].item["max_score"]) == (9, 10)
+    assert result.decisions[-1] == "Scores read on the scale 1..10, which the header 'CSAT (1-10)' names"
+
+
+@pytest.mark.parametrize(("header", "extra", "reason"), [
+    ("Fecha", {}, "the order of the language this header is written in"),
+    ("submitted_at", {"delimiter": ";"}, "the order of a file separated by semicolons, as Excel saves CSV where the "
+                                         "decimal mark is a comma"),
+])
+def test_it_reads_unsettled_dates_day_first_when_the_file_tells_a_european_locale(header, extra, reason) -> None:
+    columns = [header, "ticket_id", "agent_id", "score"]
+    preset = mapping.Preset(name="Team", columns={"submitted_at": header, "ticket_id": "ticket_id",
+                                                  "agent_id": "agent_id", "score": "score"})
+    result = validation.check_sheet(sheet(columns, ["05/10/2026 14:48", "1", "381", "5"], **extra), preset,
+                                    time_zone="UTC", now=NOW)
+
+    assert result.rows[0].item["submitted_at"] == "2026-10-05T14:48:00.000Z"
+    assert result.decisions[0] == (f"'{header}' read as day/month/year, {reason} (no value settles the order: no day "
+                                   "above 12)")
+
+
+def test_it_checks_a_mistyped_email_in_the_agent_part_as_an_email() -> None:
+    row = _split(["2026-10-05T14:48:00Z", "48500|ana(at)acme.example", "", "5", "0", "1"])[0]
+    assert codes(row) == [("agent_email", "not_email")]
 
 
 def test_it_takes_an_email_in_the_agent_part_as_agent_email() -> None:

@@ -65,6 +65,8 @@ _LOCALIZED: dict[str, list[str]] = {
 }
 for _name, _words in _LOCALIZED.items():
     EXACT[_name].extend(_words)
+# Date headers of languages whose locales write the day first (validation: the order of 05/10/2026).
+DAY_FIRST_DATE_HEADERS = frozenset(_LOCALIZED["submitted_at"])
 # Simplesat calls the agent a "team member" [unverified export names]
 _AGENT_WORDS = (r"\b(agent|assignee|assigned|teammate|team member|employee|owner|rep|representative|advisor|staff|"
                 r"responder|handler)\b")
@@ -163,7 +165,8 @@ def _candidates(headers: Headers, sheet, wanted: list[str], used: set[int]) -> l
 
 
 _BARE_AGENT = {"agent", "assignee", "teammate", "team member", "owner", "rep", "agent name", "assignee name",
-               "case owner"}
+               "case owner", "assigned to", "assigned agent", "handled by", "resolved by", "answered by",
+               "support agent", "served by"}
 
 
 def _match(name: str, norm: str, header: str) -> tuple[int, str] | None:

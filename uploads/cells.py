@@ -30,7 +30,7 @@ class Issue:
 
     `code` is a short stable key for tests and the UI: required, invisible,
     bad_char, excel_digits, decimal_id, not_integer, below_min, above_max,
-    not_email, not_date, no_such_date, dst_gap, future, too_old, no_agent...
+    not_email, not_date, zone_abbreviation, no_such_date, dst_gap, future, too_old, no_agent...
     """
 
     code: str

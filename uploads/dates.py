@@ -132,15 +132,15 @@ def get_zone(name: str) -> ZoneInfo:
 
 
 def decide_column(column: str, values: Iterable[tuple[int, str]], *, preset_order: str | None = None,
-                  header_order: str | None = None, declared_zone: str | None = None,
+                  order_hint: tuple[str, str] | None = None, declared_zone: str | None = None,
                   preset_zone: str | None = None, date_system: str = "1900") -> ColumnDates:
     """Decide once per column how its dates are read.
 
     values: (row number, cell text) pairs, blanks included; each distinct text is
     read once. Day/month order: a value whose first number is above 12 settles
     day-first, a second number above 12 month-first (the majority of rows wins on
-    a conflict); else `preset_order`; else `header_order` (the order the column's header
-    tells: a Google Forms "Horodateur" comes from a French sheet); else month-first for slashes, day-first for
+    a conflict); else `preset_order`; else `order_hint` (order, reason: what the file tells of its
+    locale, e.g. a French header); else month-first for slashes, day-first for
     dots and dashes (whichever more rows use). Zone: declared > preset > upload.
     date_system: the workbook's ("1904" counts serial numbers from 1904-01-01).
     """
@@ -158,7 +158,7 @@ def decide_column(column: str, values: Iterable[tuple[int, str]], *, preset_orde
     for text, (number, rows) in first_row.items():
         _note_value(decision, text.strip(), number, rows, evidence, separators)
     if separators:
-        decision.order, decision.order_reason = _choose_order(evidence, separators, preset_order, header_order)
+        decision.order, decision.order_reason = _choose_order(evidence, separators, preset_order, order_hint)
     return decision
 
 
@@ -207,7 +207,7 @@ def _is_day(day: int, month: int, year: str) -> bool:
 
 
 def _choose_order(evidence: dict, separators: Counter[str], preset_order: str | None,
-                  header_order: str | None) -> tuple[str, str]:
+                  order_hint: tuple[str, str] | None) -> tuple[str, str]:
     """Day/month order and the reason; `evidence` holds (first row, text, rows) per settling text."""
     mdy, dmy = sorted(evidence["MDY"]), sorted(evidence["DMY"])
     mdy_rows, dmy_rows = sum(rows for _, _, rows in mdy), sum(rows for _, _, rows in dmy)
@@ -222,9 +222,8 @@ def _choose_order(evidence: dict, separators: Counter[str], preset_order: str | 
         return order, reason
     if preset_order in ORDER_WORDS:
         return preset_order, "as the preset says (no value settles the order: no day above 12)"
-    if header_order in ORDER_WORDS:
-        return header_order, ("the order of the language this header is written in (no value settles the order: "
-                              "no day above 12)")
+    if order_hint and order_hint[0] in ORDER_WORDS:
+        return order_hint[0], f"{order_hint[1]} (no value settles the order: no day above 12)"
     if separators.most_common(1)[0][0] == "/":
         return "MDY", "the default for dates with slashes (no value settles the order: no day above 12)"
     return "DMY", "the default for dates with dots or dashes (no value settles the order: no day above 12)"
@@ -286,8 +285,18 @@ def _fields(value: str, decision: ColumnDates) -> dict | Issue:
         parts = match.groupdict()
         parts["m"] = str(_MONTHS[parts["mon"].casefold()])
         return parts
+    abbreviation = _ZONE_WORD.search(value)
+    if abbreviation:
+        return Issue("zone_abbreviation", f"'{value}' ends in the time zone abbreviation {abbreviation[1]}, which "
+                     "is not read: an abbreviation can name several zones (CST is US Central and China Standard)",
+                     "Write the offset instead, e.g. 2026-10-05 14:48:00 -08:00, or drop it and choose the time "
+                     "zone on the mapping page")
     return Issue("not_date", f"'{value}' is not a date",
                  "Enter a date and time such as 2026-10-05 14:48:00 (or 2026-10-05T14:48:00Z)")
+
+
+# A date and time ending in a zone abbreviation other than UTC/GMT/Z (PST, CEST, IST...).
+_ZONE_WORD = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?\s+(?!UTC\b|GMT\b)([A-Z]{2,5})$")
 
 
 def _finish(value: str, parts: dict, decision: ColumnDates, zone_name: str, now: datetime) -> Parsed:

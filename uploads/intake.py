@@ -282,6 +282,7 @@ def _sheet(upload: Upload, numbers: list[int], cells: list[list[str]]) -> parsin
         rows=cells,
         row_numbers=numbers,
         header_row=upload.header_row,
+        delimiter=upload.delimiter or None,
         extra_header_rows=meta.get("extra_header_rows", []),
         declared_time_zones=meta.get("declared_time_zones", {}),
         date_system=meta.get("date_system", "1900"),

@@ -91,14 +91,18 @@ def check_cells(cells: list[str], number: int, plan: Plan) -> RowResult:
     return _RowCheck(number, cells, raw, plan).run()
 
 
+_GATHERED_NOTES = {
+    "sent": "; its answer is sent as the comment of this response's rated row",
+    "own": "; its answer is not sent: this response's rated row has a comment of its own (copy this text there if "
+           "it belongs in the item)",
+    "unrated": "; this response has no rated row, so its comment is not sent (an item needs a score)",
+}
+
+
 def _gathered_note(cells: list[str], number: int, plan: Plan) -> str:
     """What happens to a skipped comment row's answer in a long export (preset comment_rows)."""
-    (by, asked, match), at = plan.gather, plan.index.get("comment")
-    if plan.gathered.get(cells[by].strip(), ("", 0))[1] == number:
-        return "; its answer is sent as the comment of this response's rated row"
-    if at is not None and cells[at].strip() and match.search(cells[asked]):
-        return "; this response has no rated row, so its comment is not sent (an item needs a score)"
-    return ""
+    _text, numbers, fate = plan.gathered.get(cells[plan.gather[0]].strip(), ("", [], ""))
+    return _GATHERED_NOTES[fate] if number in numbers else ""
 
 
 def _skip_reason(cells: list[str], raw: dict[str, Raw], plan: Plan) -> str | None:

@@ -18,6 +18,8 @@ from uploads.headers import Headers
 from uploads.preset_format import FIELDS, SCALES, ClarifyingGroup, Preset, Rule, Split
 
 DEFAULT_BOUNDS = {"min_score": 1, "max_score": 5}
+# An agent part meant as an email address, even a mistyped one ("ana(at)example.com" is checked as an email).
+_EMAIL_LIKE = re.compile(r"@|\((?:at)\)|\[(?:at)\]", re.IGNORECASE)
 TEXT_MAPPED = ("submitted_at", "ticket_id", "agent_id", "agent_email", "comment")  # value maps replace text
 
 
@@ -52,9 +54,11 @@ class Plan:
     fixed_bounds: tuple[int, int] | None = None
     scale: tuple[int, int] | None = None  # chosen from preset.score_scales by the file's scores
     scale_outlier: tuple[int, int] | None = None  # (score, row number) of a lone score the scale leaves out
+    scale_header: str | None = None  # the score column's header when it names the scale: "CSAT (1-10)"
     word_scale: str | None = None  # chosen from preset.word_scales by the file's words
     gather: tuple[int, int, re.Pattern] | None = None  # preset.comment_rows: response, question columns, match
-    gathered: dict[str, tuple[str, int]] = field(default_factory=dict)  # response id -> (comment, its row)
+    # response id -> (comment, its rows, fate): validation._gathered_comments
+    gathered: dict[str, tuple[str, list[int], str]] = field(default_factory=dict)
 
     def score_map(self) -> dict | None:
         """The score's value map: the chosen word scale's, else the preset's."""
@@ -88,9 +92,9 @@ class Plan:
     def extract(self, cells: list[str]) -> dict[str, Raw]:
         """field -> Raw: mapped columns (text value maps applied), split parts for fields still blank,
         then constants. A blank comment of a long export comes from its response's comment row
-        (`gathered`, preset.comment_rows). A split's agent_id part holding an '@' fills agent_email instead: the API
-        keeps the two apart (shared/api/CONTRACT.md) and teams join "ticket|agent email" as often
-        as "ticket|agent id"."""
+        (`gathered`, preset.comment_rows). A split's agent_id part holding an '@' (or '(at)') fills
+        agent_email instead: the API keeps the two apart (shared/api/CONTRACT.md) and teams join
+        "ticket|agent email" as often as "ticket|agent id"."""
         raw = {name: Raw(cells[p], self.columns[p], p) for name, p in self.index.items()}
         for name, table in self.text_maps.items():
             if name in raw and (mapped := table.get(raw[name].text.strip().casefold())) is not None:
@@ -99,14 +103,15 @@ class Plan:
             parts = cells[position].split(split.separator, maxsplit=len(split.fields) - 1)
             for number, name in enumerate(split.fields):
                 text = parts[number].strip() if number < len(parts) else ""
-                name = "agent_email" if name == "agent_id" and "@" in text else name
+                name = "agent_email" if name == "agent_id" and _EMAIL_LIKE.search(text) else name
                 if name not in raw or not raw[name].text.strip():
                     raw[name] = Raw(text, self.columns[position], position, split)
         comment = raw.get("comment")
         if self.gathered and comment and not comment.text.strip():
-            found = self.gathered.get(cells[self.gather[0]].strip())
-            if found:
-                raw["comment"] = Raw(found[0], f"{comment.column} (row {found[1]})")
+            text, numbers, fate = self.gathered.get(cells[self.gather[0]].strip(), ("", [], ""))
+            if fate == "sent":
+                rows = ", ".join(map(str, numbers))
+                raw["comment"] = Raw(text, f"{comment.column} (row{'s' if len(numbers) > 1 else ''} {rows})")
         for name, value in self.preset.constants.items():
             if name not in raw or not raw[name].text.strip():
                 raw[name] = Raw(str(value), None)

@@ -16,11 +16,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from uploads import cells, columns, dates, items, mapping, parsing
+from uploads import autodetect, cells, columns, dates, items, mapping, parsing
+from uploads.headers import normalize
 from uploads.items import Problem, RowResult
 from uploads.plan import Plan
 from uploads.preset_format import FIELDS, SCALES
@@ -89,31 +91,34 @@ def check_sheet(sheet, preset: mapping.Preset, *, time_zone: str, now: datetime 
 
 def gathered_comments(sheet, preset: mapping.Preset) -> tuple[int | None, dict[str, list]]:
     """For a long export (`preset`, resolved, has comment_rows): the response id column's index and
-    the context's "gathered_comments" (response id -> [comment, row number]) of `sheet` as it is now,
-    so that an edit of a comment row can reach its response's rated row. (None, {}) otherwise."""
+    the context's "gathered_comments" (see `_gathered_comments`) of `sheet` as it is now, so that an
+    edit of a comment row can reach its response's rated row. (None, {}) otherwise."""
     plan = Plan.build(preset, sheet.columns, "UTC", datetime.now(UTC))
     found = _gathered_comments(plan, sheet)
-    return (plan.gather[0] if plan.gather else None), {response: list(pair) for response, pair in found.items()}
+    return (plan.gather[0] if plan.gather else None), {response: list(entry) for response, entry in found.items()}
 
 
-def _gathered_comments(plan: Plan, sheet) -> dict[str, tuple[str, int]]:
-    """Response id -> (comment cell text, row number) of the first row of each response whose question
-    matches preset.comment_rows and that has a rated row, one whose question does not match and whose
-    score is given (long exports: shared/formats/EXPORT-FORMATS.md section 10)."""
+def _gathered_comments(plan: Plan, sheet) -> dict[str, tuple[str, list[int], str]]:
+    """Response id -> (its comment rows' texts joined by line breaks, their row numbers, fate) for each
+    response with a row whose question matches preset.comment_rows and a comment (long exports:
+    shared/formats/EXPORT-FORMATS.md section 10). Fate: "sent" (the comment of the response's rated
+    row, whose own comment is blank), "own" (the rated row has its own comment) or "unrated" (no row
+    of the response has a score)."""
     if plan.gather is None or "comment" not in plan.index or "score" not in plan.index:
         return {}
     (by, asked, match), at, score = plan.gather, plan.index["comment"], plan.index["score"]
-    out: dict[str, tuple[str, int]] = {}
-    rated = set()
+    comments: dict[str, list[tuple[str, int]]] = {}
+    own: dict[str, bool] = {}  # response id -> its rated row has a comment of its own
     for number, row in zip(sheet.row_numbers, sheet.rows, strict=True):
-        if not row[by].strip():
-            continue
-        if match.search(row[asked]):
+        response = row[by].strip()
+        if response and match.search(row[asked]):
             if row[at].strip():
-                out.setdefault(row[by].strip(), (row[at], number))
-        elif row[score].strip():
-            rated.add(row[by].strip())
-    return {response: found for response, found in out.items() if response in rated}
+                comments.setdefault(response, []).append((row[at].strip(), number))
+        elif response and row[score].strip():
+            own[response] = own.get(response, False) or bool(row[at].strip())
+    fates = {True: "own", False: "sent", None: "unrated"}
+    return {response: ("\n".join(text for text, _ in found), [number for _, number in found],
+                       fates[own.get(response)]) for response, found in comments.items()}
 
 
 def _notes(sheet, plan: Plan) -> dict[tuple[int, int | None], tuple[str, str]]:
@@ -137,9 +142,8 @@ def _decide(plan: Plan, sheet) -> None:
     if isinstance(column, str):
         declared = getattr(sheet, "declared_time_zones", {}).get(column)
         stamps = zip(sheet.row_numbers, _field_texts(plan, sheet, "submitted_at"), strict=True)
-        header_orders = {name.casefold(): order for name, order in plan.preset.date_order_by_column.items()}
         plan.dates = dates.decide_column(column, stamps, preset_order=plan.preset.date_order,
-                                         header_order=header_orders.get(column.casefold()),
+                                         order_hint=_order_hint(plan, sheet, column),
                                          date_system=getattr(sheet, "date_system", "1900"),
                                          declared_zone=declared, preset_zone=plan.preset.time_zone)
     tickets = [text.strip() for text in _field_texts(plan, sheet, "ticket_id")]
@@ -150,9 +154,42 @@ def _decide(plan: Plan, sheet) -> None:
     if plan.word_scale and _bounds_free(plan):
         chosen = SCALES[plan.word_scale]
         plan.fixed_bounds = (chosen["min_score"], chosen["max_score"])
-    plan.scale = _decide_scale(plan, sheet)
+    plan.scale = _header_scale(plan) or _decide_scale(plan, sheet)
     if plan.scale:
         plan.fixed_bounds = plan.scale
+
+
+def _order_hint(plan: Plan, sheet, column: str) -> tuple[str, str] | None:
+    """What the file tells of its locale's day/month order, for dates no value settles: the preset's
+    date_order_by_column (Google Forms writes "Horodateur" in a French sheet), a date header in a
+    day-first language ("Fecha", "Datum"), or semicolons between cells (Excel's CSV where the
+    decimal mark is a comma: shared/formats/EXPORT-FORMATS.md section 13, all day-first locales)."""
+    by_column = {name.casefold(): order for name, order in plan.preset.date_order_by_column.items()}
+    language = "the order of the language this header is written in"
+    if column.casefold() in by_column:
+        return by_column[column.casefold()], language
+    if normalize(column) in autodetect.DAY_FIRST_DATE_HEADERS:
+        return "DMY", language
+    if getattr(sheet, "delimiter", None) == ";":
+        return "DMY", ("the order of a file separated by semicolons, as Excel saves CSV where the decimal mark "
+                       "is a comma")
+    return None
+
+
+_HEADER_SCALE = re.compile(r"[(\[]\s*(\d{1,2})\s*(?:-|–|—|to|bis|à|a)\s*(\d{1,3})\s*[)\]]", re.IGNORECASE)
+
+
+def _header_scale(plan: Plan) -> tuple[int, int] | None:
+    """The range the score column's header names, "CSAT (1-10)" -> (1, 10), when no word scale, column
+    or constant gives min/max; sets plan.scale_header for the decision sentence."""
+    position = plan.index.get("score")
+    if position is None or plan.word_scale or not _bounds_free(plan):
+        return None
+    found = _HEADER_SCALE.search(plan.columns[position])
+    if not found or int(found[1]) >= int(found[2]):
+        return None
+    plan.scale_header = plan.columns[position]
+    return int(found[1]), int(found[2])
 
 
 def _bounds_free(plan: Plan) -> bool:
@@ -232,7 +269,10 @@ def _decisions(plan: Plan, time_zone: str) -> list[str]:
         low, high = SCALES[plan.word_scale]["min_score"], SCALES[plan.word_scale]["max_score"]
         out.append(f"Answers read as the {high - low + 1}-point wording {plan.word_scale} "
                    f"({_wording(plan.word_scale)})")
-    if plan.scale:
+    if plan.scale and plan.scale_header:
+        out.append(f"Scores read on the scale {plan.scale[0]}..{plan.scale[1]}, which the header "
+                   f"'{plan.scale_header}' names")
+    elif plan.scale:
         listed = ", ".join(f"{low}..{high}" for low, high in plan.preset.score_scales)
         if plan.scale_outlier:
             score, row = plan.scale_outlier
@@ -271,8 +311,7 @@ def check_row(cells: list[str], row_number: int, sheet_columns: list[str], prese
         if context.get("score_scale"):
             plan.scale = plan.fixed_bounds = tuple(context["score_scale"])
         plan.notes = {(n, p): (text, note) for n, p, text, note in context.get("cell_notes", [])}
-        plan.gathered = {response: (text, number) for response, (text, number)
-                         in context.get("gathered_comments", {}).items()}
+        plan.gathered = {response: tuple(entry) for response, entry in context.get("gathered_comments", {}).items()}
     else:
         _decide(plan, _OneRow(sheet_columns, cells, row_number))
     return items.check_cells(cells, row_number, plan)
