@@ -137,9 +137,9 @@ def test_it_refuses_to_send_answers_another_upload_created_since_the_file_was_re
         approval.submit(second, people["maria"])
 
     assert str(refused.value) == (
-        "2 rows were created in MaestroQA by another upload since this file was read, so they are now marked "
-        "Duplicate and will not be sent (each row says by which upload). Nothing was sent: check the rows, then "
-        "submit again.")
+        "2 rows were created in MaestroQA, or sent, by another upload since this file was read, so they are now "
+        "marked Duplicate and will not be sent (each row says by which upload). Nothing was sent: check the rows, "
+        "then submit again.")
     assert list(second.rows.order_by("number").values_list("status", "note")) == [
         ("duplicate", f"already created in MaestroQA by upload #{first.pk} (row 2)"),
         ("duplicate", f"already created in MaestroQA by upload #{first.pk} (row 3)"), ("valid", "")]
@@ -147,6 +147,24 @@ def test_it_refuses_to_send_answers_another_upload_created_since_the_file_was_re
     delivery.wait_until_done(second)
     assert [[item["ticket_id"] for item in request.json["data"]] for request in fake.requests] == [
         ["T-2", "T-3"], ["T-4"]]
+
+
+def test_it_marks_answers_another_upload_is_sending_right_now(people, settings):
+    settings.REQUIRE_APPROVAL = False
+    first = make_upload(people["maria"], people["alpha"], rows=1)
+    second = make_upload(people["maria"], people["alpha"], rows=1)
+    for row in Row.objects.all():
+        Row.objects.filter(pk=row.pk).update(match_key=rowstore.match_key(row.item))
+    approval.submit(first, people["maria"])  # queued: no worker drains it here
+
+    with pytest.raises(delivery.DeliveryError, match="1 row was created in MaestroQA, or sent, by another upload"):
+        approval.submit(second, people["maria"])
+
+    assert second.rows.get().note == (f"not confirmed by an earlier delivery yet: upload #{first.pk} (row 2) is "
+                                      "sending it right now. Check its results, or MaestroQA, before including it")
+    with pytest.raises(delivery.DeliveryError, match="This upload was already submitted."):
+        approval.submit(first, people["maria"])  # a second click changes none of its rows
+    assert first.rows.get().status == Row.Status.VALID
 
 
 def test_it_refuses_to_send_back_without_a_comment(people, settings):

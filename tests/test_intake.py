@@ -230,6 +230,39 @@ def test_an_edit_of_a_long_exports_comment_row_reaches_its_rated_row(uploader, t
     assert {row.number for row in changed} == {2, 3}
 
 
+def _long_export(uploader, tmp_path, text: str) -> tuple[Upload, list[Row]]:
+    path = tmp_path / "salesforce.csv"
+    path.write_text(text, encoding="utf-8")
+    upload = intake.create_upload(uploader, path, path.name, intake.ReadOptions(time_zone="UTC"))
+    return upload, list(upload.rows.order_by("number"))
+
+
+def test_a_rated_rows_own_comment_cleared_takes_its_responses_comment_row(uploader, tmp_path):
+    upload, (rated, comment, _) = _long_export(uploader, tmp_path, LONG_EXPORT.replace(
+        "Overall satisfaction,4,,,", "Overall satisfaction,4,,Own text,"))
+    assert rated.item["comment"] == "Own text" and "has a comment of its own" in comment.note
+
+    intake.edit_cell(rated, 6, "")
+
+    rated.refresh_from_db()
+    comment.refresh_from_db()
+    assert rated.item["comment"] == "All good"
+    assert comment.note.endswith("its answer is sent as the comment of this response's rated row")
+
+
+@pytest.mark.parametrize("action", ["exclude", "delete"])
+def test_a_comment_row_excluded_or_deleted_lends_no_comment(uploader, tmp_path, action):
+    upload, (rated, comment, _) = _long_export(uploader, tmp_path, LONG_EXPORT)
+
+    fixes.apply_fix(upload, uploader, action, fixes.select_rows(upload, [comment.pk], {}))
+
+    rated.refresh_from_db()
+    assert "comment" not in rated.item
+    fixes.undo_last(upload, uploader)
+    rated.refresh_from_db()
+    assert rated.item["comment"] == "All good"
+
+
 def test_created_wins_over_not_confirmed(uploader, tmp_path):
     first = _create(uploader, tmp_path, [answer(1)], "first.csv")
     _delivered(first, Row.Result.UNCONFIRMED, [2])

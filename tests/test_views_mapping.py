@@ -234,6 +234,9 @@ def test_it_keeps_an_upload_zone_outside_the_list_and_shows_a_bad_zone(client_in
     (b'{"name": "  "}', "This preset JSON is malformed: its &quot;name&quot; must be a text that is not blank."),
     (b'{"name": "x", "value_maps": []}',
      "This preset JSON is malformed: &quot;value_maps&quot; must be an object ({...}), not a list ([...])."),
+    (b'{"name": "x", "comment_rows": {"by": 5, "question": "b", "match": "c"}}',
+     "What did not fit: comment_rows needs &quot;by&quot; and &quot;question&quot; (a column name or a list of "
+     "them) and &quot;match&quot; (a pattern)."),
     (b'{"name": "x", "header_row": true}',
      "This preset JSON is malformed: &quot;header_row&quot; must be a whole number or null, not true or false."),
     (b'{"name": "x", "clarifying": [{"question": "q"}]}',

@@ -23,6 +23,8 @@ def submit(upload: Upload, user) -> Submission | None:
     Raises delivery.DeliveryError when the upload was already submitted or has no valid row,
     or when another upload created some of its answers since it was read (see `_refuse_sent_elsewhere`).
     """
+    if not Upload.objects.filter(pk=upload.pk, status__in=[Upload.Status.READY, Upload.Status.NEEDS_FIXES]).exists():
+        raise delivery.DeliveryError("This upload was already submitted.")
     _refuse_sent_elsewhere(upload, user)
     if not settings.REQUIRE_APPROVAL:
         submission = delivery.submit_upload(upload, user)
@@ -51,6 +53,8 @@ def approve(upload: Upload, admin, reviewed: int | None = None) -> Submission:
     if reviewed is not None and reviewed != submission_mark(upload):
         raise delivery.DeliveryError("This upload was changed and submitted again after you opened its review. "
                                      "Review it again before approving.")
+    if not Upload.objects.filter(pk=upload.pk, status=Upload.Status.AWAITING_APPROVAL).exists():
+        raise delivery.DeliveryError("This upload is not awaiting approval.")
     _refuse_sent_elsewhere(upload, admin)
     with transaction.atomic():
         claimed = Upload.objects.filter(pk=upload.pk, status=Upload.Status.AWAITING_APPROVAL).update(
@@ -112,9 +116,9 @@ def _refuse_sent_elsewhere(upload: Upload, user) -> None:
         intake.refresh_status(upload)
         audit.record(upload, user, "marked_sent_elsewhere", rows=marked)
         raise delivery.DeliveryError(
-            f"{marked:,} row{'s were' if marked > 1 else ' was'} created in MaestroQA by another upload since this "
-            "file was read, so they are now marked Duplicate and will not be sent (each row says by which upload). "
-            "Nothing was sent: check the rows, then submit again.")
+            f"{marked:,} row{'s were' if marked > 1 else ' was'} created in MaestroQA, or sent, by another upload "
+            "since this file was read, so they are now marked Duplicate and will not be sent (each row says by which "
+            "upload). Nothing was sent: check the rows, then submit again.")
 
 
 def _valid_count(upload: Upload) -> int:

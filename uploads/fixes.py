@@ -190,6 +190,8 @@ def _delete(upload, user, rows) -> Change:
         keys.add(row.item_key)
     for chunk in rowstore.chunks(ids):
         Row.objects.filter(id__in=chunk).delete()
+    if lent := intake.regather(upload, []):  # rows that took a comment from a deleted row
+        recheck(upload, lent)
     intake.settle_duplicates(upload, keys - {""})
     intake.refresh_status(upload)
     return _record(upload, user, "delete", f"deleted {_count(len(ids), 'row', 'rows')}", 0, before)
@@ -211,7 +213,9 @@ def _record(upload, user, action, description, cells, before) -> Change:
 
 
 def recheck(upload: Upload, rows: list[Row]) -> None:
-    """Re-check `rows` (edits or flags already set), save them, settle duplicates, refresh the upload status."""
+    """Re-check `rows` (edits or flags already set) and the rows they lend a comment (intake.regather),
+    save them, settle duplicates, refresh the upload status."""
+    rows = intake.regather(upload, rows)
     preset = mapping.Preset.from_json(upload.preset)
     keys = set()
     for row in rows:

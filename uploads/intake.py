@@ -209,9 +209,10 @@ def _replace_rows(upload: Upload, sheet, preset, reason: str, time_zone: str, ch
 _MAPPING_FIELDS = ["preset", "preset_name", "preset_reason", "time_zone", "check_context", "decisions"]
 
 
-def _check(sheet: parsing.Sheet, preset: mapping.Preset, time_zone: str) -> validation.CheckResult:
-    """check_sheet, then duplicates marked within the sheet."""
-    checked = validation.check_sheet(sheet, preset, time_zone=time_zone)
+def _check(sheet: parsing.Sheet, preset: mapping.Preset, time_zone: str,
+           excluded: set[int] = frozenset()) -> validation.CheckResult:
+    """check_sheet (`excluded` row numbers lend other rows nothing), then duplicates marked within the sheet."""
+    checked = validation.check_sheet(sheet, preset, time_zone=time_zone, excluded=excluded)
     validation.mark_duplicates(checked.rows)
     return checked
 
@@ -312,32 +313,32 @@ def edit_cell(row: Row, column: int, text: str) -> list[Row]:
             row.edits.pop(str(column), None)
         else:
             row.edits[str(column)] = text
-        recheck_row(row)
-        changed = [row] + _regather(upload, row)
+        changed = regather(upload, [row])
+        for member in changed:
+            recheck_row(member)
         changed += settle_duplicates(upload, ({old_key} | {member.item_key for member in changed}) - {""})
         refresh_status(upload)
     return changed
 
 
-def _regather(upload: Upload, edited: Row) -> list[Row]:
-    """In a long export (preset comment_rows) a rated row's comment comes from its response's comment
-    row: after an edit, store the comments as they are now and check again the rows of every response
-    whose comment changed. Returns those rows (saved)."""
+def regather(upload: Upload, touched: list[Row]) -> list[Row]:
+    """The rows to check again after `touched` changed (edited, excluded or included, restored; not yet
+    re-checked, unsaved changes kept): `touched`, plus, in a long export (preset comment_rows), every
+    row of a response whose gathered comments changed. Those comments (excluded rows left out) are
+    stored in the upload's check context first, so the re-check sees them."""
     preset = mapping.Preset.from_json(upload.preset)
     if preset.comment_rows is None:
-        return []
-    rows = list(upload.rows.order_by("number"))
-    by, now = validation.gathered_comments(sheet_of(upload, rows), preset)
+        return list(touched)
+    mine = {row.pk: row for row in touched}
+    rows = [mine.get(row.pk, row) for row in upload.rows.order_by("number")]
+    by, now = validation.gathered_comments(sheet_of(upload, [row for row in rows if not row.excluded]), preset)
     before = upload.check_context.get("gathered_comments", {})
     responses = {key for key in set(before) | set(now) if before.get(key) != now.get(key)}
     if by is None or not responses:
-        return []
+        return list(touched)
     upload.check_context = {**upload.check_context, "gathered_comments": now}
     upload.save(update_fields=["check_context"])
-    changed = [row for row in rows if row.pk != edited.pk and row.current_cells[by].strip() in responses]
-    for row in changed:
-        recheck_row(row)
-    return changed
+    return list(touched) + [row for row in rows if row.pk not in mine and row.current_cells[by].strip() in responses]
 
 
 def recheck_row(row: Row) -> None:
@@ -443,7 +444,8 @@ def remap_upload(upload: Upload, preset: mapping.Preset, time_zone: str, reason:
     _claim(upload, Upload.Status.CHECKING, "This upload was submitted; its mapping can no longer change.")
     try:
         ids, excluded, sheet = _stored_sheet(upload)
-        checked = _check(sheet, preset, time_zone)
+        left_out = {number for number, out in zip(sheet.row_numbers, excluded, strict=True) if out}
+        checked = _check(sheet, preset, time_zone, left_out)
     except BaseException:
         _finish(upload)  # nothing written yet
         raise

@@ -144,7 +144,12 @@ class CommentRows:
 
     @classmethod
     def from_json(cls, data: dict) -> CommentRows:
-        """Raises ValueError when `match` is not a valid regex."""
+        """Raises ValueError when a key is missing or of the wrong type, or `match` is not a valid regex."""
+        specs = [data.get("by"), data.get("question")]
+        if not all(isinstance(spec, str) or isinstance(spec, list) and all(isinstance(item, str) for item in spec)
+                   for spec in specs) or not isinstance(data.get("match"), str):
+            raise ValueError("comment_rows needs \"by\" and \"question\" (a column name or a list of them) and "
+                             "\"match\" (a pattern)")
         try:
             re.compile(data["match"])
         except re.error as exc:

@@ -14,7 +14,9 @@ import hashlib
 import json
 
 from django.db import connection, models
+from django.db.models import Q
 
+from uploads import delivery
 from uploads.models import CREATED_PRIOR_NOTE, UNCONFIRMED_PRIOR_NOTE, Row, Upload
 
 # Rows written or read per database round trip in bulk work.
@@ -109,7 +111,8 @@ def mark_sent_elsewhere(upload: Upload) -> int:
 def prior_notes(upload: Upload, keys: set[str]) -> dict[str, str]:
     """match_key -> why a row with that key is not sent by default: another upload's row with the
     same answer (`match_key`) was Created, or was sent without confirmation (Row.Result.UNCONFIRMED:
-    it may exist in MaestroQA; the API has no idempotency key, shared/api/CONTRACT.md). Created wins.
+    it may exist in MaestroQA; the API has no idempotency key, shared/api/CONTRACT.md), or is in a
+    delivery queued or under way right now. Created wins, then not confirmed, then being sent.
 
     Notes start with CREATED_PRIOR_NOTE or UNCONFIRMED_PRIOR_NOTE (PRIOR_NOTES), e.g.
     "already created in MaestroQA by upload #3 (row 5)"; an upload of another team, which this
@@ -117,7 +120,9 @@ def prior_notes(upload: Upload, keys: set[str]) -> dict[str, str]:
     """
     if not keys:
         return {}
-    earlier = Row.objects.filter(match_key__in=keys, result__in=[Row.Result.CREATED, Row.Result.UNCONFIRMED])
+    sent = Q(result__in=[Row.Result.CREATED, Row.Result.UNCONFIRMED])
+    going = Q(result__in=[Row.Result.NONE, Row.Result.SENDING], batch__isnull=False, upload__status__in=delivery.ACTIVE)
+    earlier = Row.objects.filter(sent | going, match_key__in=keys)
     if upload.pk:
         earlier = earlier.exclude(upload=upload)
     notes: dict[str, str] = {}
@@ -126,9 +131,12 @@ def prior_notes(upload: Upload, keys: set[str]) -> dict[str, str]:
         named = f"upload #{up}" if team == upload.team_id else f"another team's upload #{up}"
         if result == Row.Result.CREATED and not notes.get(key, "").startswith(CREATED_PRIOR_NOTE):
             notes[key] = f"{CREATED_PRIOR_NOTE} by {named} (row {number})"
-        elif key not in notes:
+        elif key not in notes and result == Row.Result.UNCONFIRMED:
             notes[key] = (f"{UNCONFIRMED_PRIOR_NOTE}: {named} (row {number}) sent it but MaestroQA never "
                           "confirmed it, so it may already exist there. Check in MaestroQA before including it")
+        elif key not in notes:
+            notes[key] = (f"{UNCONFIRMED_PRIOR_NOTE} yet: {named} (row {number}) is sending it right now. Check "
+                          "its results, or MaestroQA, before including it")
     return notes
 
 

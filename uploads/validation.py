@@ -61,19 +61,21 @@ def _preset_key(preset: mapping.Preset) -> str:
     return hashlib.sha1(json.dumps(preset.to_json(), sort_keys=True).encode()).hexdigest()
 
 
-def check_sheet(sheet, preset: mapping.Preset, *, time_zone: str, now: datetime | None = None) -> CheckResult:
+def check_sheet(sheet, preset: mapping.Preset, *, time_zone: str, now: datetime | None = None,
+                excluded: set[int] = frozenset()) -> CheckResult:
     """Check every row of `sheet` (a parsing.Sheet) under `preset`.
 
     time_zone: the uploader's IANA zone for naive times (a zone declared by the
     file or set by the preset wins). now: aware datetime for the future check
     (default: current UTC time). Raises ValueError for an unknown time zone.
-    Duplicates are not marked here: call `mark_duplicates(result.rows)`.
+    Duplicates are not marked here: call `mark_duplicates(result.rows)`. excluded: row numbers
+    the user left out, whose cells give other rows nothing (a long export's comment row).
     """
     dates.get_zone(time_zone)
     resolved = mapping.resolve(preset, sheet)
     plan = Plan.build(resolved, sheet.columns, time_zone, now or datetime.now(UTC))
     plan.notes = _notes(sheet, plan)
-    plan.gathered = _gathered_comments(plan, sheet)
+    plan.gathered = _gathered_comments(plan, sheet, excluded)
     _decide(plan, sheet)
     with parsing.gc_paused():
         approved = columns.approve(plan, sheet) or [None] * len(sheet.rows)
@@ -98,7 +100,7 @@ def gathered_comments(sheet, preset: mapping.Preset) -> tuple[int | None, dict[s
     return (plan.gather[0] if plan.gather else None), {response: list(entry) for response, entry in found.items()}
 
 
-def _gathered_comments(plan: Plan, sheet) -> dict[str, tuple[str, list[int], str]]:
+def _gathered_comments(plan: Plan, sheet, excluded: set[int] = frozenset()) -> dict[str, tuple[str, list[int], str]]:
     """Response id -> (its comment rows' texts joined by line breaks, their row numbers, fate) for each
     response with a row whose question matches preset.comment_rows and a comment (long exports:
     shared/formats/EXPORT-FORMATS.md section 10). Fate: "sent" (the comment of the response's rated
@@ -110,7 +112,7 @@ def _gathered_comments(plan: Plan, sheet) -> dict[str, tuple[str, list[int], str
     comments: dict[str, list[tuple[str, int]]] = {}
     own: dict[str, bool] = {}  # response id -> its rated row has a comment of its own
     for number, row in zip(sheet.row_numbers, sheet.rows, strict=True):
-        response = row[by].strip()
+        response = row[by].strip() if number not in excluded else ""
         if response and match.search(row[asked]):
             if row[at].strip():
                 comments.setdefault(response, []).append((row[at].strip(), number))

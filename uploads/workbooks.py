@@ -53,7 +53,7 @@ def read_workbook(data: bytes, sheet: str | None, limits: parsing.Limits, checke
     sheet: a sheet name (exact, else case-insensitive); None means the first
     visible worksheet with a row header_score rates above 0 among its first
     rows (a header that could be mapped), else the first with data; a notice then names the
-    other visible sheets with data. checked:
+    other visible sheets with data (.xlsx, .ods). checked:
     inspect_zip's answer for an .xlsx, whose number formats and formulas are then
     read (cellfacts). Raises ParseError for a damaged or password-protected
     workbook, an unknown sheet name, a workbook without data, or a sheet over
@@ -62,7 +62,8 @@ def read_workbook(data: bytes, sheet: str | None, limits: parsing.Limits, checke
     try:
         book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
         names = [m.name for m in book.sheets_metadata if m.typ == python_calamine.SheetTypeEnum.WorkSheet]
-        table = _read_sheet(book, names, sheet, limits, header_score)
+        zipped = checked is not None and checked.kind in ("xlsx", "ods")  # every sheet's grid already bounded
+        table = _read_sheet(book, names, sheet, limits, header_score, name_others=zipped)
         if checked is not None and checked.kind == "xlsx":
             cellfacts.apply_xlsx_facts(table, data, checked.formula_parts)
         elif checked is not None and checked.kind == "xls":
@@ -79,7 +80,10 @@ def read_workbook(data: bytes, sheet: str | None, limits: parsing.Limits, checke
 
 
 def _read_sheet(book: Any, names: list[str], wanted: str | None, limits: parsing.Limits,
-                header_score: headerrows.HeaderScore | None) -> Table:
+                header_score: headerrows.HeaderScore | None, *, name_others: bool) -> Table:
+    """The wanted or default sheet (see read_workbook); with name_others, a notice names the other
+    visible sheets with data (only for zip workbooks, whose grids zipcheck bounded: calamine builds a
+    sheet's whole grid to read even its first row, and an .xls sheet is only sized once built)."""
     if wanted is not None:
         name = _match_sheet(names, wanted)
         return _sheet_table(book, name, names, limits)
@@ -93,7 +97,8 @@ def _read_sheet(book: Any, names: list[str], wanted: str | None, limits: parsing
         chosen = chosen or (table if table.rows else None)
     if chosen is None:
         raise parsing.ParseError("The workbook has no sheet with data.")
-    others = [name for name in names if name != chosen.sheet_name and name not in hidden and _has_data(book, name)]
+    others = [name for name in names if name_others and name != chosen.sheet_name and name not in hidden
+              and _has_data(book, name)]
     if others:
         listed = ", ".join(f"'{name}'" for name in others)
         chosen.notices.append(
