@@ -140,6 +140,8 @@ def test_it_refuses_to_send_answers_another_upload_created_since_the_file_was_re
         "2 rows were created in MaestroQA, or sent, by another upload since this file was read, so they are now "
         "marked Duplicate and will not be sent (each row says by which upload). Nothing was sent: check the rows, "
         "then submit again.")
+    assert list(second.changes.values_list("action", "description")) == [
+        ("sent_elsewhere", "marked 2 rows Duplicate: created or sent by another upload since this file was read")]
     assert list(second.rows.order_by("number").values_list("status", "note")) == [
         ("duplicate", f"already created in MaestroQA by upload #{first.pk} (row 2)"),
         ("duplicate", f"already created in MaestroQA by upload #{first.pk} (row 3)"), ("valid", "")]

@@ -13,7 +13,7 @@ from django.conf import settings
 from django.db import transaction
 
 from uploads import audit, delivery, intake, rowstore
-from uploads.models import Row, Submission, Upload
+from uploads.models import Change, Row, Submission, Upload
 
 
 def submit(upload: Upload, user) -> Submission | None:
@@ -115,6 +115,10 @@ def _refuse_sent_elsewhere(upload: Upload, user) -> None:
     if marked:
         intake.refresh_status(upload)
         audit.record(upload, user, "marked_sent_elsewhere", rows=marked)
+        # a step of the history (not undoable): the table's cached counts follow it (table.summary_key)
+        Change.objects.create(upload=upload, user=user, action="sent_elsewhere", cells_changed=0, before=[],
+                              description=f"marked {marked:,} row{'s' if marked > 1 else ''} Duplicate: created "
+                                          "or sent by another upload since this file was read")
         raise delivery.DeliveryError(
             f"{marked:,} row{'s were' if marked > 1 else ' was'} created in MaestroQA, or sent, by another upload "
             "since this file was read, so they are now marked Duplicate and will not be sent (each row says by which "

@@ -15,7 +15,7 @@ from uploads import audit, delivery, intake, mapping, rowstore, table, textsearc
 from uploads.models import CREATED_PRIOR_NOTE, UNCONFIRMED_PRIOR_NOTE, Change, Row, Upload
 
 ACTIONS = ("set", "replace", "map", "exclude", "include", "delete")
-NOT_UNDOABLE = ("undo", "remap", "reread")
+NOT_UNDOABLE = ("undo", "remap", "reread", "sent_elsewhere")
 _SAVED = ["edits", "excluded", "include_anyway", *rowstore.CHECKED_FIELDS]
 
 
