@@ -197,6 +197,10 @@ EXPECTED = {
     'v_intercom_dump.csv': ('Intercom conversation ratings', (1, 1, 0), [
         {"submitted_at": "2025-10-09T22:46:40.000Z", "ticket_id": "215471234567897", "agent_id": "5123401", "score": 4, "comment": "ok", "min_score": 1, "max_score": 5},
     ]),
+    'v_forms_ja.csv': ('Google Forms responses', (2, 0, 0), [
+        {"submitted_at": "2026-10-05T09:15:02.000Z", "ticket_id": "70451", "agent_email": "ana@acme.example", "score": 5, "comment": "とても良い", "min_score": 1, "max_score": 5},
+        {"submitted_at": "2026-10-06T14:00:00.000Z", "ticket_id": "70452", "agent_email": "bo@acme.example", "score": 2, "min_score": 1, "max_score": 5},
+    ]),
     'v_forms_fr_early.csv': ('Google Forms responses', (2, 0, 0), [
         {"submitted_at": "2026-10-03T09:15:02.000Z", "ticket_id": "70411", "agent_email": "ana@acme.example", "score": 5, "comment": "Très bien", "min_score": 1, "max_score": 5},
         {"submitted_at": "2026-10-04T14:00:00.000Z", "ticket_id": "70412", "agent_email": "bo@acme.example", "score": 2, "min_score": 1, "max_score": 5},

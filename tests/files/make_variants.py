@@ -173,6 +173,12 @@ FORMS_FR = [
 # The same French sheet early in a month: no day above 12, so only the header's language tells the order.
 FORMS_FR_EARLY = [FORMS_FR[0], ["03/10/2026 09:15:02", "c1@client.example", "70411", "ana@acme.example", "5", "Très bien"],
                   ["04/10/2026 14:00:00", "c2@client.example", "70412", "bo@acme.example", "2", ""]]
+# Japanese Google Forms CSV: タイムスタンプ, YYYY/MM/DD, Japanese questions.
+FORMS_JA = [
+    ["タイムスタンプ", "メールアドレス", "チケット番号", "担当者のメールアドレス", "サポートにどの程度満足しましたか？", "コメント"],
+    ["2026/10/05 9:15:02", "c1@kokyaku.example", "70451", "ana@acme.example", "5", "とても良い"],
+    ["2026/10/06 14:00:00", "c2@kokyaku.example", "70452", "bo@acme.example", "2", ""],
+]
 # German Google Forms CSV: Zeitstempel, D.M.YYYY.
 FORMS_DE = [
     ["Zeitstempel", "E-Mail-Adresse", "Ticketnummer", "E-Mail des Agenten",
@@ -335,6 +341,7 @@ TEXT_VARIANTS = {
     "v_surveymonkey_multi.csv": (SURVEYMONKEY_MULTI, {}),
     "v_forms_fr.csv": (FORMS_FR, {}),
     "v_forms_fr_early.csv": (FORMS_FR_EARLY, {}),
+    "v_forms_ja.csv": (FORMS_JA, {}),
     "v_forms_de.csv": (FORMS_DE, {}),
     "v_forms_old.csv": (FORMS_OLD, {}),
     "v_forms_serial.csv": (FORMS_SERIAL, {}),
@@ -356,7 +363,7 @@ TEXT_VARIANTS = {
 FIXTURES = ["v_zendesk_email.csv", "v_qualtrics_q5.tsv", "v_forms_de.csv", "v_forms_old.csv",
             "v_intercom_report.csv", "v_salesforce_report.csv", "v_simplesat.csv", "v_nicereply.csv",
             "v_kustomer_api.csv", "v_forms_fr_early.csv", "v_zendesk_name_email.csv", "v_qualtrics_ces_q2.csv",
-            "v_intercom_dump.csv"]
+            "v_intercom_dump.csv", "v_forms_ja.csv"]
 BOOK_VARIANTS = {
     "v_surveymonkey_multi.xlsx": SURVEYMONKEY_MULTI,
     "v_plain.xlsx": plain_book(),
