@@ -551,8 +551,8 @@ def test_it_reads_unsettled_dates_day_first_when_the_file_tells_a_european_local
                                     time_zone="UTC", now=NOW)
 
     assert result.rows[0].item["submitted_at"] == "2026-10-05T14:48:00.000Z"
-    assert result.decisions[0] == (f"'{header}' read as day/month/year, {reason} (no value settles the order: no day "
-                                   "above 12)")
+    assert result.decisions[0] == (f"'{header}' read as day/month/year, {reason} (no value settles the order: none "
+                                   "is a real date with a day above 12)")
 
 
 def test_it_checks_a_mistyped_email_in_the_agent_part_as_an_email() -> None:

@@ -134,7 +134,8 @@ def test_it_reads_dates_day_first_when_the_user_chooses_it(client_in):
     created = Upload.objects.get(pk=int(upload(client_in, "uk.csv", UK_DATES).url.split("/")[2]))
     page = client_in.get(f"/uploads/{created.pk}/mapping/").content.decode()
     assert ("&#x27;submitted_at&#x27; read as month/day/year, the default for dates with slashes (no value "
-            'settles the order: no day above 12). <a href="#id_date_order" id="date-order-link">') in page
+            'settles the order: none is a real date with a day above 12). <a href="#id_date_order" '
+            'id="date-order-link">') in page
     form = {"time_zone": "UTC", "date_order": "DMY", "field_ticket_id": "ticket_id", "field_agent_id": "agent_id",
             "field_score": "score", "field_submitted_at": "submitted_at"}
     client_in.post(f"/uploads/{created.pk}/mapping/", form)

@@ -220,13 +220,14 @@ def _choose_order(evidence: dict, separators: Counter[str], preset_order: str | 
             reason += (f" (but {other[0][1]} in row {other[0][0]} reads the other way: "
                        f"{other_rows} such row(s) are invalid until fixed)")
         return order, reason
+    unsettled = "(no value settles the order: none is a real date with a day above 12)"
     if preset_order in ORDER_WORDS:
-        return preset_order, "as the preset says (no value settles the order: no day above 12)"
+        return preset_order, f"as the preset says {unsettled}"
     if order_hint and order_hint[0] in ORDER_WORDS:
-        return order_hint[0], f"{order_hint[1]} (no value settles the order: no day above 12)"
+        return order_hint[0], f"{order_hint[1]} {unsettled}"
     if separators.most_common(1)[0][0] == "/":
-        return "MDY", "the default for dates with slashes (no value settles the order: no day above 12)"
-    return "DMY", "the default for dates with dots or dashes (no value settles the order: no day above 12)"
+        return "MDY", f"the default for dates with slashes {unsettled}"
+    return "DMY", f"the default for dates with dots or dashes {unsettled}"
 
 
 def parse_timestamp(text: str, decision: ColumnDates, upload_zone: str, now: datetime) -> Parsed:

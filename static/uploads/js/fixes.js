@@ -24,6 +24,13 @@
       .catch(function () { output.textContent = "Could not count: the server did not answer."; });
   }
 
+  // Ticking a row means "these rows": the fix then applies to the ticked rows, not the whole filter.
+  var scope = document.getElementById("bulk-scope");
+  document.addEventListener("change", function (event) {
+    if (event.target.name !== "rows" || event.target.getAttribute("form") !== "bulk-form") { return; }
+    scope.value = form.ownerDocument.querySelector('input[name="rows"][form="bulk-form"]:checked') ? "selected" : "filtered";
+  });
+
   action.addEventListener("change", showFields);
   document.getElementById("bulk-preview").addEventListener("click", preview);
   showFields();
