@@ -24,15 +24,17 @@ class Command(BaseCommand):
         manage = [sys.executable, str(settings.BASE_DIR / "manage.py")]
         # The portal's own address (links in emails, the sandbox's URL) is this one unless PORTAL_URL says otherwise.
         env = {"PORTAL_URL": f"http://{address}", **os.environ}
-        children = [
-            subprocess.Popen(manage + ["rqworker", "default", "--with-scheduler"], env=env),
-            subprocess.Popen(manage + ["rqcron", "uploads.cron"], env=env),  # daily retention purge
-            subprocess.Popen(manage + ["runserver", address, "--noreload"], env=env),
-        ]
-        self.stdout.write(f"The portal is at http://{address}/ (Ctrl-C stops it).")
-        for stop in (signal.SIGTERM, signal.SIGHUP):  # a kill or a closed terminal stops all of it, as Ctrl-C does
+        # A kill or a closed terminal stops all of it, as Ctrl-C does; set before any child starts, so that
+        # a signal arriving while they start stops the ones already running (exec resets it in them).
+        for stop in (signal.SIGTERM, signal.SIGHUP):
             signal.signal(stop, _interrupt)
+        children: list[subprocess.Popen] = []
         try:
+            for command in (["rqworker", "default", "--with-scheduler"],
+                            ["rqcron", "uploads.cron"],  # daily retention purge
+                            ["runserver", address, "--noreload"]):
+                children.append(subprocess.Popen(manage + command, env=env))
+            self.stdout.write(f"The portal is at http://{address}/ (Ctrl-C stops it).")
             while all(child.poll() is None for child in children):
                 time.sleep(0.5)
         except KeyboardInterrupt:
