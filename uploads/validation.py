@@ -227,16 +227,17 @@ def _decide_scale(plan: Plan, sheet) -> tuple[int, int] | None:
         return None
     table = plan.score_map()
     texts = _field_texts(plan, sheet, "score")
+    counted = Counter(texts)
+    number_of = {text: cells.parse_int(text, table) for text in counted}  # each distinct text parsed once
     scores: Counter[int] = Counter()
-    for text, rows in Counter(texts).items():
-        if (number := cells.parse_int(text, table)) is not None and number not in cells.SEEN_UNANSWERED:
+    for text, rows in counted.items():
+        if (number := number_of[text]) is not None and number not in cells.SEEN_UNANSWERED:
             scores[number] += rows
     low, high = scales[0]
     outside = [number for number in scores if not low <= number <= high]
     if len(outside) == 1 and scores[outside[0]] == 1 and scores.total() >= LONE_OUTLIER_ROWS:
-        table_of = {text: cells.parse_int(text, table) for text in set(texts)}
         row = next(number for number, text in zip(sheet.row_numbers, texts, strict=True)
-                   if table_of[text] == outside[0])
+                   if number_of[text] == outside[0])
         plan.scale_outlier = (outside[0], row)
         return low, high
     for low, high in scales:
