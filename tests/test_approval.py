@@ -67,6 +67,8 @@ def test_it_sends_back_with_a_comment_the_uploader_sees(people, settings):
     assert (upload.status, upload.review_comment) == (Upload.Status.READY, "Row 3 is a test ticket.")
     page = _client(people["maria"]).get(reverse("uploads:table", args=[upload.pk])).content.decode()
     assert "Row 3 is a test ticket." in page and "Sent back by gina" in page
+    home = _client(people["maria"]).get(reverse("uploads:home")).content.decode()
+    assert "Sent back by gina: Row 3 is a test ticket." in home
     assert _actions(upload) == [("maria", "submitted"), ("gina", "sent_back")]
 
 

@@ -62,7 +62,7 @@ def test_it_uploads_fixes_submits_and_reports(page, shared, queue, sandbox_url):
 
     with page.expect_download() as download:
         page.click("#error-report-link")
-    text = open(download.value.path(), encoding="utf-8").read()
+    text = open(download.value.path(), encoding="utf-8-sig").read()
     report = list(csv.DictReader(io.StringIO(text)))
     assert len(report) == 9
     assert [int(line["row"]) for line in report] == [19, 61, 82, 103, 124, 145, 166, 187, 208]

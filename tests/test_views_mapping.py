@@ -191,16 +191,19 @@ def test_it_lists_uploads_newest_first_fifty_a_page(client_in):
     assert [upload.filename for upload in client_in.get("/?page=2").context["uploads"]] == ["f0.csv"]
 
 
-def test_it_counts_each_listed_uploads_rows_invalid_and_created(client_in):
+def test_it_counts_each_listed_uploads_rows_invalid_duplicate_and_created(client_in):
     upload(client_in, "a.csv", b"submitted_at,ticket_id,agent_id,score\n"
-           b"2026-10-05 09:00,1,A1,5\n2026-10-05 09:00,2,A1,9\n2026-10-05 09:00,3,A1,4\n")
+           b"2026-10-05 09:00,1,A1,5\n2026-10-05 09:00,2,A1,9\n2026-10-05 09:00,3,A1,4\n2026-10-05 09:00,3,A1,4\n")
     upload(client_in, "b.csv", b"submitted_at,ticket_id,agent_id,score\n2026-10-05 09:00,1,A1,5\n")
     first = Upload.objects.get(filename="a.csv")
     first.rows.filter(number=2).update(result="created")
 
-    listed = {item.filename: (item.n_rows, item.n_invalid, item.n_created) for item in client_in.get("/").context["uploads"]}
+    page = client_in.get("/")
+    listed = {item.filename: (item.n_rows, item.n_invalid, item.n_duplicate, item.n_created)
+              for item in page.context["uploads"]}
 
-    assert listed == {"a.csv": (3, 1, 1), "b.csv": (1, 0, 0)}
+    assert listed == {"a.csv": (4, 1, 1, 1), "b.csv": (1, 0, 0, 0)}
+    assert f"a.csv</a> <span class=\"note-text\">#{first.pk}</span>" in page.content.decode()
 
 
 def test_it_offers_only_geographic_time_zones():

@@ -1,5 +1,7 @@
 """Reports, each as CSV or XLSX: the error report and the full results.
 
+Both CSV reports start with a UTF-8 byte order mark, so that Excel opens non-ASCII text as written.
+
 - error report: every row not created (invalid, excluded, skipped, duplicate,
   failed at the API, unconfirmed) with the upload's own columns (edits
   applied), then `row` (spreadsheet row number), `status` and `reason`.
@@ -115,7 +117,10 @@ def results_lines(upload: Upload) -> Iterator[list[str]]:
 
 
 def write_csv(lines: Iterable[list[str]], out) -> int:
-    """Write `lines` as CSV to the text stream `out`, every cell neutralised; returns data lines written."""
+    """Write `lines` as CSV to the text stream `out`, every cell neutralised, after a byte order mark
+    (U+FEFF): Excel reads a CSV without one in the ANSI code page, so "Café" would open as "CafÃ©"
+    (shared/formats/EXPORT-FORMATS.md section 13); our reader drops it again. Returns data lines written."""
+    out.write("\ufeff")
     writer = csv.writer(out)
     written = -1
     for line in lines:

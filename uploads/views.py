@@ -33,7 +33,7 @@ def _get_upload_for_user(request, pk: int) -> Upload:
 
 
 def _home(request, form: UploadForm, status: int = 200):
-    uploads = access.visible_uploads(request.user).select_related("owner").order_by("-created_at", "-id")
+    uploads = access.visible_uploads(request.user).select_related("owner", "reviewed_by").order_by("-created_at", "-id")
     page = Paginator(uploads, HOME_PAGE_SIZE).get_page(request.GET.get("page"))
     table.add_list_counts(page.object_list)
     context = {"uploads": page, "form": form, "all_uploads": access.is_admin(request.user)}
