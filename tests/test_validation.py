@@ -503,8 +503,12 @@ def test_it_takes_a_long_exports_comment_from_its_responses_comment_row() -> Non
         "question=Resolved?: another question", "Inline",
         "question=Any comments?: another question; its answer is not sent: this response's rated row has a comment "
         "of its own (copy this text there if it belongs in the item)"]
+    assert [problem.message for problem in result.rows[0].warnings] == [
+        "Row 2, column 'text (row 3)': this row's own comment is blank, so the answer in row 3 (this response's "
+        "comment question) is sent as its comment."]
+    assert result.rows[3].warnings == []
     again = validation.check_row(rows[0], 2, LONG_COLUMNS, LONG, result.context, time_zone="UTC", now=NOW)
-    assert again.item == result.rows[0].item
+    assert again.item == result.rows[0].item and again.warnings == result.rows[0].warnings
 
 
 SCALED = mapping.Preset(name="Scaled", columns={name: name for name in mapping.FIELDS}, score_scales=[[1, 5], [1, 7]])

@@ -301,6 +301,11 @@ class _RowCheck:
     def check_texts(self) -> None:
         src = self.source("comment")
         self.take("comment", src, rules.clean_text(src.text, "comment"))
+        if src.gathered and self.values.get("comment"):
+            rows = ", ".join(map(str, src.gathered))
+            plural = "s" if len(src.gathered) > 1 else ""
+            self.warn("comment", src, f"this row's own comment is blank, so the answer{plural} in row{plural} {rows} "
+                      "(this response's comment question) is sent as its comment", "gathered_comment")
         self.check_label()
 
     def check_label(self) -> None:

@@ -25,12 +25,14 @@ TEXT_MAPPED = ("submitted_at", "ticket_id", "agent_id", "agent_email", "comment"
 
 @dataclass(slots=True)
 class Raw:
-    """A field's source text before cleaning and where it came from (column header or None)."""
+    """A field's source text before cleaning and where it came from (column header or None);
+    `gathered`: the rows a long export's comment was taken from (preset comment_rows)."""
 
     text: str
     column: str | None
     position: int | None = None
     split: Split | None = None
+    gathered: tuple[int, ...] = ()
 
 
 @dataclass
@@ -111,7 +113,8 @@ class Plan:
             text, numbers, fate = self.gathered.get(cells[self.gather[0]].strip(), ("", [], ""))
             if fate == "sent":
                 rows = ", ".join(map(str, numbers))
-                raw["comment"] = Raw(text, f"{comment.column} (row{'s' if len(numbers) > 1 else ''} {rows})")
+                raw["comment"] = Raw(text, f"{comment.column} (row{'s' if len(numbers) > 1 else ''} {rows})",
+                                     gathered=tuple(numbers))
         for name, value in self.preset.constants.items():
             if name not in raw or not raw[name].text.strip():
                 raw[name] = Raw(str(value), None)

@@ -199,6 +199,7 @@ KIND_LABELS = {
     "name_like": "{field} looks like a person's name",
     "formula_like": "{field} starts like a formula (sent as written)", "long_text": "{field} is very long",
     "reader_note": "{field}: a note from reading the file", "rule": "{field}: a rule of the mapping",
+    "gathered_comment": "{field} taken from a comment row",
 }
 
 
