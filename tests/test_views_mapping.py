@@ -265,3 +265,13 @@ def test_it_takes_a_file_without_a_known_ticket_header_to_the_mapping_page(clien
             "field_score": "score", "field_submitted_at": "submitted_at"}
     client_in.post(f"/uploads/{created.pk}/mapping/", form)
     assert created.rows.get().item["ticket_id"] == "R-1"
+
+
+def test_it_names_split_sources_and_a_declared_zone_on_the_mapping_page(client_in, shared):
+    content = (shared / "samples/qualtrics_csat_numeric_3header.csv").read_bytes()
+    page = client_in.get(upload(client_in, "q.csv", content).url).content.decode()
+    assert ('<select name="field_ticket_id" id="id_field_ticket_id">\n  <option value="" selected>'
+            "(from &#x27;ExternalReference&#x27;, split at &#x27;|&#x27;)</option>") in page
+    assert "(from &#x27;ExternalReference&#x27;, split at &#x27;|&#x27;)</option>" in page.split('id="id_field_agent_id"')[1]
+    assert ("The file declares America/Los_Angeles for 'RecordedDate', so its times are read in that zone, "
+            "whatever is chosen here.") in page

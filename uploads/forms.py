@@ -61,18 +61,22 @@ class MappingForm(forms.Form):
     date_order = forms.ChoiceField(label="Date order", choices=DATE_ORDERS, required=False,
                                    widget=forms.Select(attrs={"aria-describedby": "date-order-help"}))
 
-    def __init__(self, *args, columns: list[str], current_zone: str = "", locked: bool = False, **kwargs):
+    def __init__(self, *args, columns: list[str], current_zone: str = "", locked: bool = False,
+                 split_sources: dict[str, str] | None = None, **kwargs):
         """columns: the upload's headers; current_zone: the upload's zone, offered even when it is not
         in time_zone_choices (a preset's or the setting's alias such as US/Eastern); locked: every
-        field shown disabled (an upload that can no longer be changed)."""
+        field shown disabled (an upload that can no longer be changed); split_sources: the empty
+        choice's text for a field a split rule fills (table.split_sources)."""
         super().__init__(*args, **kwargs)
         zones = time_zone_choices()
         if current_zone and current_zone not in dict(zones):
             zones.insert(1, (current_zone, current_zone))
         self.fields["time_zone"].choices = zones
-        choices = [("", "(not mapped)")] + [(name, name) for name in columns]
+        named = [(name, name) for name in columns]
         for field in FIELDS:
-            self.fields[f"field_{field}"] = forms.ChoiceField(label=field, choices=choices, required=False)
+            empty = (split_sources or {}).get(field, "(not mapped)")
+            self.fields[f"field_{field}"] = forms.ChoiceField(label=field, choices=[("", empty)] + named,
+                                                              required=False)
         for field in self.fields.values():
             field.disabled = locked
 

@@ -452,6 +452,27 @@ def mapping_initial(upload: Upload) -> dict:
     return initial
 
 
+def split_sources(upload: Upload) -> dict[str, str]:
+    """Fields a split rule fills and no column gives, each with what the mapping form's empty choice
+    says instead of "(not mapped)": {'ticket_id': "(from 'ExternalReference', split at '|')"}."""
+    preset = mapping.Preset.from_json(upload.preset)
+    out = {}
+    for split in preset.splits:
+        column = split.column if isinstance(split.column, str) else " or ".join(split.column)
+        for field in split.fields:
+            if field not in preset.columns:
+                out.setdefault(field, f"(from '{column}', split at '{split.separator}')")
+    return out
+
+
+def declared_zone(upload: Upload) -> tuple[str, str] | None:
+    """(column, IANA zone) when the file declares the zone of the submitted_at column (Qualtrics'
+    third header row), which wins over the mapping page's time zone (dates.decide_column)."""
+    column = mapping.Preset.from_json(upload.preset).columns.get("submitted_at")
+    zone = upload.sheet_meta.get("declared_time_zones", {}).get(column) if isinstance(column, str) else None
+    return (column, zone) if zone else None
+
+
 def preset_from_form(upload: Upload, data: dict) -> mapping.Preset:
     """The upload's preset with the columns and date order ('' automatic, 'DMY', 'MDY') the user chose.
 

@@ -76,7 +76,8 @@ def upload_new(request):
 def mapping_page(request, pk: int):
     upload = _get_upload_for_user(request, pk)
     form = MappingForm(request.POST or None, columns=upload.columns, current_zone=upload.time_zone,
-                       initial=table.mapping_initial(upload), locked=not upload.is_editable)
+                       initial=table.mapping_initial(upload), locked=not upload.is_editable,
+                       split_sources=table.split_sources(upload))
     if request.method == "POST" and form.is_valid():
         try:
             fixes.remap_upload(upload, request.user, table.preset_from_form(upload, form.cleaned_data),
@@ -89,6 +90,7 @@ def mapping_page(request, pk: int):
     context = {
         "upload": upload, "form": form, "explain": table.explain_mapping(upload), "row_count": upload.rows.count(),
         "decisions": table.mapping_decisions(upload), "delimiter": table.delimiter_name(upload.delimiter),
+        "declared_zone": table.declared_zone(upload),
         "reading_form": ReadingForm(
             sheet_names=upload.sheet_meta.get("sheet_names", []),
             initial={"header_row": upload.header_row, "sheet": upload.sheet_name},
