@@ -48,5 +48,7 @@ def test_it_lets_admins_manage_teams_and_members(people):
     response = client.post("/admin/uploads/team/add/", {"name": "Gamma", "members": [people["bob"].pk]})
     assert response.status_code == 302
     assert list(Team.objects.get(name="Gamma").members.values_list("username", flat=True)) == ["bob"]
+    listed = client.get("/admin/uploads/team/").context["cl"]
+    assert {team.name: listed.model_admin.member_names(team) for team in listed.result_list}["Gamma"] == "bob"
     assert client.get("/admin/auth/user/").status_code == 200
     assert client.get("/admin/uploads/savedpreset/").status_code == 200

@@ -7,6 +7,8 @@ import zipfile
 import openpyxl
 import pytest
 from django.contrib.auth import get_user_model
+from django.test import Client
+from django.urls import reverse
 
 from tests.people import make_people, make_upload
 from uploads import intake, reports
@@ -168,3 +170,24 @@ def test_it_writes_xlsx_cells_that_read_back_exactly_even_with_cr_and_control_ch
     assert reports.xlsx_text("a\r\nb _x0041_\x00") == "a_x000D_\nb _x005F_x0041__x0000_"
     # every text comes back exactly, but a NUL, which the reader shows as U+2400 (no database stores it)
     assert parse_file(out.getvalue(), "report.xlsx").rows == [[text.replace("\x00", "\u2400") for text in texts]]
+
+
+def test_a_reuploaded_report_keeps_each_rows_number_in_its_upload(tmp_path):
+    path = tmp_path / "errors-7-team.csv"
+    path.write_text("\ufeffsubmitted_at,ticket_id,agent_id,score,row,status,reason\n"
+                    "2026-10-05 09:00,T-19,A1,5,19,Invalid,fixed now\n"
+                    "2026-10-05 09:00,T-61,A1,4,61,Failed,ticket not found\n"
+                    "2026-10-05 09:00,T-99,A1,3,,,\n", encoding="utf-8")
+    owner = get_user_model().objects.create_user("maria")
+    upload = intake.create_upload(owner, path, path.name, intake.ReadOptions())
+
+    assert upload.sheet_meta["report_rows"] == {"2": 19, "3": 61}
+    assert upload.notices[-1] == ("This is an error report from the portal: its row, status and reason columns "
+                                  "were left out. Each row shows the number it had in the upload the report came "
+                                  "from (\u201cwas 19\u201d).")
+    client = Client()
+    client.force_login(owner)
+    page = client.get(reverse("uploads:table", args=[upload.pk])).content.decode()
+    assert ('<th scope="row">2 <small class="was" title="Row 19 of the upload this error report came from">'
+            "was 19</small></th>") in page
+    assert '<th scope="row">4</th>' in page

@@ -166,9 +166,17 @@ class AuditEventAdmin(ReadOnlyAdmin):
 
 @admin.register(Team)
 class TeamAdmin(admin.ModelAdmin):
-    list_display = ("name",)
+    list_display = ("name", "member_names")
     search_fields = ("name", "members__username")
     filter_horizontal = ("members",)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("members")
+
+    @admin.display(description="Members")
+    def member_names(self, team: Team) -> str:
+        """Usernames, sorted, so an admin sees who is in a team without opening it."""
+        return ", ".join(sorted(member.username for member in team.members.all())) or "(none yet)"
 
 
 @admin.register(SavedPreset)

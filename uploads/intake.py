@@ -101,15 +101,20 @@ def read_file(path: Path, filename: str, options: ReadOptions) -> tuple[parsing.
 
 
 def _strip_report_columns(sheet: parsing.Sheet) -> None:
-    """An error report of ours uploaded again: drop its row/status/reason columns, undo its apostrophes."""
+    """An error report of ours uploaded again: drop its row/status/reason columns, undo its apostrophes,
+    and keep each row's number in the upload it came from (sheet.report_rows, shown in the table)."""
+    numbers = [row[-len(reports.REPORT_TRAILING_COLUMNS)].strip() if row else "" for row in sheet.rows]
     sheet.columns, sheet.rows, was_report = reports.strip_report_columns(
         sheet.columns, sheet.rows, text_format=sheet.format == "csv"
     )
     if was_report:
         width = len(sheet.columns)
         sheet.extra_header_rows = [row[:width] for row in sheet.extra_header_rows]
+        sheet.report_rows = {number: int(text) for number, text in zip(sheet.row_numbers, numbers, strict=True)
+                             if text.isascii() and text.isdigit() and len(text) < 10}
         sheet.notices.append(
-            "This is an error report from the portal: its row, status and reason columns were left out.")
+            "This is an error report from the portal: its row, status and reason columns were left out. Each "
+            "row shows the number it had in the upload the report came from (\u201cwas 19\u201d).")
 
 
 def default_time_zone() -> str:
@@ -263,6 +268,7 @@ def _sheet_meta(sheet: parsing.Sheet) -> dict:
         "extra_header_rows": sheet.extra_header_rows,
         "declared_time_zones": sheet.declared_time_zones,
         "date_system": sheet.date_system,
+        "report_rows": {str(number): original for number, original in sheet.report_rows.items()},
         "cell_notes": [
             [sheet.row_numbers[index], column, note] for (index, column), note in sheet.cell_notes.items()
         ],

@@ -88,6 +88,8 @@ class Sheet:
         V1..V10 named by row 2) or "surveymonkey" (2 header rows).
     date_system: a workbook's date system, "1900" or "1904" (serial numbers count from
         1904-01-01: Excel for Mac's old default); "1900" for text files.
+    report_rows: row number -> the number the row had in the upload an error report of ours
+        came from (its `row` column), set when such a report is uploaded again (intake).
     """
 
     columns: list[str]
@@ -105,6 +107,7 @@ class Sheet:
     notices: list[str] = field(default_factory=list)
     layout: str = "plain"
     date_system: str = "1900"
+    report_rows: dict[int, int] = field(default_factory=dict)
 
 
 def parse_file(

@@ -49,12 +49,21 @@ def table_row(context, row, upload: Upload) -> SafeString:
     return mark_safe(
         f'<tr id="row-{item.pk}" data-row="{item.pk}" class="row-{esc(item.status)}"{locked}>\n'
         f"  {select}\n"
-        f'  <th scope="row">{item.number}</th>\n'
+        f'  <th scope="row">{item.number}{_was(item, upload)}</th>\n'
         f"  <td>{_status(context, row, upload)}</td>\n"
         f"  {cells}\n"
         f'  <td class="result result-{esc(item.result or "none")}">{_result(item, unsent)}</td>\n'
         "</tr>\n"
     )
+
+
+def _was(item: Row, upload: Upload) -> str:
+    """For an error report uploaded again, the row's number in the upload it came from."""
+    original = upload.sheet_meta.get("report_rows", {}).get(str(item.number))
+    if original is None:
+        return ""
+    return (f' <small class="was" title="Row {original} of the upload this error report came from">'
+            f"was {original}</small>")
 
 
 def _status(context, row, upload: Upload) -> str:
