@@ -70,6 +70,7 @@ def test_it_sends_back_with_a_comment_the_uploader_sees(people, settings):
     home = _client(people["maria"]).get(reverse("uploads:home")).content.decode()
     assert "Sent back by gina: Row 3 is a test ticket." in home
     assert _actions(upload) == [("maria", "submitted"), ("gina", "sent_back")]
+    assert upload.events.get(action="sent_back").details == {"comment": "Row 3 is a test ticket."}
 
 
 def test_its_uploader_withdraws_an_upload_awaiting_approval_to_change_it(people, settings):
@@ -153,6 +154,28 @@ def test_it_refuses_to_send_answers_another_upload_created_since_the_file_was_re
         ["T-2", "T-3"], ["T-4"]]
 
 
+def test_an_approval_refused_for_answers_sent_elsewhere_returns_the_upload_to_its_uploader(people, fake, settings):
+    settings.REQUIRE_APPROVAL = True
+    first = make_upload(people["maria"], people["alpha"], rows=2)
+    second = make_upload(people["maria"], people["alpha"], rows=2)
+    for row in Row.objects.all():
+        Row.objects.filter(pk=row.pk).update(match_key=rowstore.match_key(row.item))
+    approval.submit(first, people["maria"])
+    approval.submit(second, people["maria"])
+    approval.approve(first, people["ada"])
+    delivery.wait_until_done(first)
+
+    with pytest.raises(delivery.DeliveryError) as refused:
+        approval.approve(second, people["ada"])
+
+    assert str(refused.value).endswith("Nothing was sent: check the rows, then submit again; the upload is back "
+                                       "with its uploader.")
+    second.refresh_from_db()
+    assert second.status == Upload.Status.READY
+    with pytest.raises(delivery.DeliveryError, match="This upload is not awaiting approval."):
+        approval.approve(second, people["ada"])
+
+
 def test_it_marks_answers_another_upload_is_sending_right_now(people, settings):
     settings.REQUIRE_APPROVAL = False
     first = make_upload(people["maria"], people["alpha"], rows=1)
@@ -189,13 +212,13 @@ def test_it_summarises_an_upload_for_review(people):
     Row.objects.create(upload=upload, number=9, cells=["", "", "", ""], status=Row.Status.INVALID)
     summary = approval.review_summary(upload)
     assert summary == {
-        "counts": {"valid": 3, "invalid": 1, "skipped": 0, "duplicate": 0, "excluded": 0},
+        "counts": {"Valid": 3, "Invalid": 1, "Skipped": 0, "Duplicate": 0, "Excluded": 0},
         "scores": [(2, 1), (5, 2)],
-        "first_date": "2026-09-30T10:00:00.000Z", "last_date": "2026-10-01T08:00:00.000Z",
+        "first_date": "30 Sep 2026 10:00 UTC", "last_date": "1 Oct 2026 08:00 UTC",
         "agents": [("A-01", 2), ("A-02", 1)], "edited_rows": [3],
     }
     page = _client(people["ada"]).get(reverse("uploads:review", args=[upload.pk])).content.decode()
-    assert "2026-09-30T10:00:00.000Z to 2026-10-01T08:00:00.000Z" in page
+    assert "30 Sep 2026 10:00 UTC to 1 Oct 2026 08:00 UTC" in page
     assert "<li>A-02: 1</li>" in page
 
 

@@ -40,7 +40,7 @@ def test_it_delivers_only_after_an_admin_approves(page, shared, approval_on):  #
     sign_in(page, "ada", PASSWORD)
     page.goto(f"{page.base_url}/uploads/{upload.pk}/")
     page.click("#review-link")
-    assert "valid: 240\ninvalid: 10\n" in page.inner_text("#review-counts")
+    assert "Valid: 240\nInvalid: 10\n" in page.inner_text("#review-counts")
     assert page.inner_text("#review-edited") == "none"
     page.click("#approve-button")
     page.wait_for_selector("#progress")

@@ -8,6 +8,7 @@ Every change is a conditional UPDATE on the expected status, like delivery's.
 """
 
 from collections import Counter
+from datetime import datetime
 
 from django.conf import settings
 from django.db import transaction
@@ -83,7 +84,7 @@ def send_back(upload: Upload, admin, comment: str) -> None:
         raise delivery.DeliveryError("This upload is not awaiting approval.")
     upload.refresh_from_db()
     intake.refresh_status(upload)
-    audit.record(upload, admin, "sent_back")
+    audit.record(upload, admin, "sent_back", comment=comment[:5000])
 
 
 def withdraw(upload: Upload, user) -> None:
@@ -113,6 +114,10 @@ def _refuse_sent_elsewhere(upload: Upload, user) -> None:
     whoever submits or approves sees what will be sent. Raises delivery.DeliveryError."""
     marked = rowstore.mark_sent_elsewhere(upload)
     if marked:
+        # awaiting approval: back to its uploader, or Approve would be offered on rows already sent
+        back = Upload.objects.filter(pk=upload.pk, status=Upload.Status.AWAITING_APPROVAL).update(
+            status=Upload.Status.READY)
+        upload.refresh_from_db(fields=["status"])
         intake.refresh_status(upload)
         audit.record(upload, user, "marked_sent_elsewhere", rows=marked)
         # a step of the history (not undoable): the table's cached counts follow it (table.summary_key)
@@ -122,18 +127,25 @@ def _refuse_sent_elsewhere(upload: Upload, user) -> None:
         raise delivery.DeliveryError(
             f"{marked:,} row{'s were' if marked > 1 else ' was'} created in MaestroQA, or sent, by another upload "
             "since this file was read, so they are now marked Duplicate and will not be sent (each row says by which "
-            "upload). Nothing was sent: check the rows, then submit again.")
+            "upload). Nothing was sent: check the rows, then submit again" + (
+                "; the upload is back with its uploader." if back else "."))
 
 
 def _valid_count(upload: Upload) -> int:
     return upload.rows.filter(status=Row.Status.VALID).count()
 
 
+def _shown(stamp: str) -> str:
+    """An item's submitted_at ("2026-09-30T10:00:00.000Z", always UTC: items.py) as a person reads it."""
+    moment = datetime.fromisoformat(stamp)
+    return f"{moment.day} {moment:%b %Y %H:%M} UTC"
+
+
 def review_summary(upload: Upload) -> dict:
     """What an admin checks before approving.
 
-    Returns {"counts": {row status: n}, "scores": [(score, n)] ascending,
-    "first_date"/"last_date": ISO texts of submitted_at (or ""), "agents": [(agent, n)]
+    Returns {"counts": {row status label: n}, "scores": [(score, n)] ascending,
+    "first_date"/"last_date": submitted_at as "30 Sep 2026 10:00 UTC" (or ""), "agents": [(agent, n)]
     most rows first, "edited_rows": [row numbers changed by hand]}; only valid rows
     (those that would be sent) count for scores, dates and agents.
     """
@@ -144,8 +156,8 @@ def review_summary(upload: Upload) -> dict:
     dates = sorted(item["submitted_at"] for item in items if item.get("submitted_at"))
     edited = list(upload.rows.exclude(edits={}).order_by("number").values_list("number", flat=True))
     return {
-        "counts": {status.value: counts.get(status.value, 0) for status in Row.Status},
+        "counts": {status.label: counts.get(status.value, 0) for status in Row.Status},
         "scores": sorted(scores.items(), key=lambda pair: (pair[0] is None, pair[0])),
-        "first_date": dates[0] if dates else "", "last_date": dates[-1] if dates else "",
+        "first_date": _shown(dates[0]) if dates else "", "last_date": _shown(dates[-1]) if dates else "",
         "agents": agents.most_common(), "edited_rows": edited,
     }
