@@ -120,3 +120,12 @@ def test_it_gives_a_new_upload_its_uploaders_team(people):
 def test_it_hides_the_admin_from_managers(people, beta_upload):
     response = _client(people["maria"]).get(f"/admin/uploads/upload/{beta_upload.pk}/change/")
     assert response.status_code == 302 and response["Location"].startswith("/admin/login/")
+
+
+def test_a_button_pressed_after_the_session_expired_leads_back_to_the_upload(people):
+    alpha_upload = make_upload(people["maria"], people["alpha"])
+    response = _client(people["maria"]).get(reverse("uploads:submit", args=[alpha_upload.pk]), follow=True)
+    assert response.redirect_chain == [(reverse("uploads:table", args=[alpha_upload.pk]), 302)]
+    assert access.PRESS_AGAIN in [str(message) for message in response.context["messages"]]
+    alpha_upload.refresh_from_db()
+    assert alpha_upload.status == Upload.Status.READY

@@ -8,10 +8,11 @@ never a 403, so that guessing ids confirms nothing.
 
 import functools
 
+from django.contrib import messages
 from django.contrib.auth.decorators import user_passes_test
 from django.db.models import Q, QuerySet
-from django.http import Http404, JsonResponse
-from django.shortcuts import get_object_or_404
+from django.http import Http404, HttpResponseNotAllowed, JsonResponse
+from django.shortcuts import get_object_or_404, redirect
 
 from uploads.models import Team, Upload
 
@@ -55,6 +56,28 @@ def login_required_json(view):
         if not request.user.is_authenticated:
             return JsonResponse({"error": SESSION_EXPIRED, "session_expired": True}, status=401)
         return view(request, *args, **kwargs)
+
+    return check
+
+
+PRESS_AGAIN = ("Nothing was done: your session had expired when the button was pressed, and signing in "
+               "cannot press it again for you. Check this page, then press the button again.")
+
+
+def post_or_back(view):
+    """Like require_POST for a button of an upload's pages (url kwarg `pk`): a GET, which is what
+    the login page sends back after a session expired on the button's POST, goes to the upload's
+    page with PRESS_AGAIN instead of an empty 405."""
+
+    @functools.wraps(view)
+    def check(request, *args, **kwargs):
+        if request.method == "POST":
+            return view(request, *args, **kwargs)
+        if request.method not in ("GET", "HEAD"):
+            return HttpResponseNotAllowed(["POST"])
+        upload = get_upload_for_user(request.user, kwargs["pk"])  # a 404 for an upload they cannot see
+        messages.warning(request, PRESS_AGAIN)
+        return redirect("uploads:table", upload.pk)
 
     return check
 

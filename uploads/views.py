@@ -102,7 +102,7 @@ def mapping_page(request, pk: int):
 
 
 @login_required
-@require_POST
+@access.post_or_back
 def mapping_reread(request, pk: int):
     upload = _get_upload_for_user(request, pk)
     form = ReadingForm(request.POST, sheet_names=upload.sheet_meta.get("sheet_names", []))
@@ -121,7 +121,7 @@ def mapping_reread(request, pk: int):
 
 
 @login_required
-@require_POST
+@access.post_or_back
 def mapping_apply_preset(request, pk: int):
     upload = _get_upload_for_user(request, pk)
     form = ApplyPresetForm(request.POST, request.FILES, preset_names=saved_presets.preset_names())
@@ -140,7 +140,7 @@ def mapping_apply_preset(request, pk: int):
 
 
 @login_required
-@require_POST
+@access.post_or_back
 def mapping_save_preset(request, pk: int):
     upload = _get_upload_for_user(request, pk)
     form = SavePresetForm(request.POST)
@@ -203,7 +203,7 @@ def edit_cell(request, pk: int):
 
 
 @login_required
-@require_POST
+@access.post_or_back
 def submit(request, pk: int):
     upload = _get_upload_for_user(request, pk)
     try:
@@ -214,7 +214,7 @@ def submit(request, pk: int):
 
 
 @login_required
-@require_POST
+@access.post_or_back
 def delivery_control(request, pk: int):
     upload = _get_upload_for_user(request, pk)
     try:
@@ -232,7 +232,7 @@ def progress(request, pk: int):
 
 
 @login_required
-@require_POST
+@access.post_or_back
 def bulk_fix(request, pk: int):
     """Apply (or with ?preview=1 count) one bulk fix; back to the same filtered table."""
     upload = _get_upload_for_user(request, pk)
@@ -256,7 +256,7 @@ def bulk_fix(request, pk: int):
 
 
 @login_required
-@require_POST
+@access.post_or_back
 def undo(request, pk: int):
     upload = _get_upload_for_user(request, pk)
     try:

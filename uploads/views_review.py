@@ -8,7 +8,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST
 
 from uploads import access, approval, audit, delivery, reports, search
 
@@ -24,7 +23,7 @@ def review_page(request, pk: int):
 
 @login_required
 @access.require_admin
-@require_POST
+@access.post_or_back
 def approve(request, pk: int):
     upload = access.get_upload_for_user(request.user, pk)
     try:
@@ -40,7 +39,7 @@ def approve(request, pk: int):
 
 @login_required
 @access.require_admin
-@require_POST
+@access.post_or_back
 def send_back(request, pk: int):
     upload = access.get_upload_for_user(request.user, pk)
     try:
@@ -52,7 +51,7 @@ def send_back(request, pk: int):
 
 
 @login_required
-@require_POST
+@access.post_or_back
 def withdraw(request, pk: int):
     upload = access.get_upload_for_user(request.user, pk)
     try:
