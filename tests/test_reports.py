@@ -191,3 +191,25 @@ def test_a_reuploaded_report_keeps_each_rows_number_in_its_upload(tmp_path):
     assert ('<th scope="row">2 <small class="was" title="Row 19 of the upload this error report came from">'
             "was 19</small></th>") in page
     assert '<th scope="row">4</th>' in page
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_a_qualtrics_error_report_reads_again_with_its_header_rows_and_zone(shared, tmp_path, fmt):
+    source = shared / "samples" / "qualtrics_csat_numeric_3header.csv"
+    owner = get_user_model().objects.create_user("maria")
+    first = intake.create_upload(owner, source, source.name, intake.ReadOptions())
+    path = tmp_path / f"errors.{fmt}"
+    if fmt == "csv":
+        path.write_text(_csv_report(first), encoding="utf-8")
+    else:
+        path.write_bytes(_xlsx_report(first))
+
+    again = intake.create_upload(owner, path, path.name, intake.ReadOptions())
+
+    assert again.columns == first.columns and "Status" in again.columns
+    assert again.sheet_meta["declared_time_zones"] == first.sheet_meta["declared_time_zones"]
+    assert again.decisions[0] == first.decisions[0]
+    originals = {row.number: row for row in first.rows.all()}
+    for row in again.rows.all():
+        original = originals[again.sheet_meta["report_rows"][str(row.number)]]
+        assert (row.cells, row.status, row.item) == (original.cells, original.status, original.item)

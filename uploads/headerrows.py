@@ -180,7 +180,15 @@ def check_columns(names: list[str], data: list[list[str]], numbers: list[int],
     return keep, notices, row_notes
 
 
+# The columns our error report adds after a file's own (uploads/reports.py): a file's own "Status"
+# column (Qualtrics) is no duplicate of the report's "status", which is dropped when it is read.
+REPORT_COLUMNS = ["row", "status", "reason"]
+
+
 def _duplicate_messages(names: list[str]) -> list[str]:
+    """One sentence per header name (any case) held by several columns, the report's own aside."""
+    if [name.strip().lower() for name in names[-len(REPORT_COLUMNS):]] == REPORT_COLUMNS:
+        names = names[:-len(REPORT_COLUMNS)]
     positions: dict[str, list[int]] = {}
     for index, name in enumerate(names):
         if name:

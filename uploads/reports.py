@@ -26,11 +26,12 @@ from urllib.parse import quote
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 
+from uploads import headerrows
 from uploads.models import Row, Upload
 from uploads.preset_format import FIELDS
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-REPORT_TRAILING_COLUMNS = ["row", "status", "reason"]
+REPORT_TRAILING_COLUMNS = headerrows.REPORT_COLUMNS
 RESULT_COLUMNS = ["row", "status", "result", "maestro_id", "message"]
 KINDS = ("errors", "results")
 FORMATS = ("csv", "xlsx")
@@ -89,10 +90,14 @@ def _status(row: Row) -> str:
 
 
 def error_report_lines(upload: Upload) -> Iterator[list[str]]:
-    """The error report as lines of text cells, header first (not neutralised): every row not
-    created; before the upload was ever submitted, valid rows are left out (they wait for Submit,
-    nothing in them needs fixing); afterwards a valid row not sent is in it ("not sent")."""
+    """The error report as lines of text cells, header first (not neutralised), then the file's other
+    header rows (Qualtrics' question texts and ImportId row, which declares the time zone; SurveyMonkey's
+    second row), so that the report reads again as the file did; then every row not created. Before
+    the upload was ever submitted, valid rows are left out (they wait for Submit, nothing in them
+    needs fixing); afterwards a valid row not sent is in it ("not sent")."""
     yield list(upload.columns) + REPORT_TRAILING_COLUMNS
+    for extra in upload.sheet_meta.get("extra_header_rows", []):
+        yield list(extra) + [""] * len(REPORT_TRAILING_COLUMNS)
     rows = upload.rows.exclude(result=Row.Result.CREATED)
     if not upload.submissions.exists():
         rows = rows.exclude(status=Row.Status.VALID, result=Row.Result.NONE)
