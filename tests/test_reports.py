@@ -11,7 +11,7 @@ from django.test import Client
 from django.urls import reverse
 
 from tests.people import make_people, make_upload
-from uploads import intake, reports
+from uploads import fixes, intake, mapping, reports
 from uploads.models import Row
 
 pytestmark = pytest.mark.django_db
@@ -213,3 +213,38 @@ def test_a_qualtrics_error_report_reads_again_with_its_header_rows_and_zone(shar
     for row in again.rows.all():
         original = originals[again.sheet_meta["report_rows"][str(row.number)]]
         assert (row.cells, row.status, row.item) == (original.cells, original.status, original.item)
+
+
+def test_a_report_reads_as_its_upload_did_and_names_ids_that_lost_their_zeros(tmp_path):
+    owner = get_user_model().objects.create_user("maria")
+    source = tmp_path / "team.csv"
+    source.write_text("When,Case,Rep,Stars\n2026-10-05 09:00,000125,0043,5\n2026-10-05 09:00,000126,0043,9\n"
+                      "2026-10-05 09:00,000127,0043,7\n", encoding="utf-8")
+    first = intake.create_upload(owner, source, source.name, intake.ReadOptions(time_zone="America/New_York"))
+    fixes.remap_upload(first, owner, mapping.Preset(name="hand-made", columns={
+        "submitted_at": "When", "ticket_id": "Case", "agent_id": "Rep", "score": "Stars"}), "America/New_York")
+    report = tmp_path / f"errors-{first.pk}-team.csv"
+    lines = _csv_lines(first)
+    lines[1][1:3] = ["126", "43"]  # Excel opened the CSV: the ids became numbers
+    lines[1][3] = lines[2][3] = "4"  # and the scores were fixed
+    with report.open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerows(lines)
+
+    again = intake.create_upload(owner, report, report.name, intake.ReadOptions())
+
+    assert (again.time_zone, again.preset["columns"]) == ("America/New_York", first.preset["columns"])
+    assert again.notices[-1] == (
+        f"Read as upload #{first.pk} (team.csv) was, whose error report this is: its mapping and times in "
+        "America/New_York (choose another zone on the mapping page). 2 ids lost their leading zeros since: each "
+        "such row has a warning.")
+    rows = list(again.rows.order_by("number"))
+    assert [row.item["submitted_at"] for row in rows] == ["2026-10-05T13:00:00.000Z"] * 2
+    assert [problem["message"] for problem in rows[0].warnings] == [
+        f"Row 2, column 'Case': it was 000126 in upload #{first.pk} (row 3): a spreadsheet program dropped its "
+        "leading zeros. Enter 000126 if that is the id.",
+        f"Row 2, column 'Rep': it was 0043 in upload #{first.pk} (row 3): a spreadsheet program dropped its "
+        "leading zeros. Enter 0043 if that is the id."]
+    assert rows[1].warnings == []
+    other = get_user_model().objects.create_user("olga")
+    assert "Read as upload" not in " ".join(intake.create_upload(other, report, report.name,
+                                                                  intake.ReadOptions()).notices)

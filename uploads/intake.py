@@ -26,7 +26,7 @@ from django.core.files import File
 from django.db import transaction
 from django.utils import timezone
 
-from uploads import access, dates, mapping, objectcells, parsing, reports, saved_presets, validation
+from uploads import access, dates, mapping, objectcells, parsing, reportlink, reports, saved_presets, validation
 from uploads.models import Row, Upload
 from uploads.rowstore import (
     CHECKED_FIELDS,
@@ -103,7 +103,8 @@ def read_file(path: Path, filename: str, options: ReadOptions) -> tuple[parsing.
 def _strip_report_columns(sheet: parsing.Sheet) -> None:
     """An error report of ours uploaded again: drop its row/status/reason columns, undo its apostrophes,
     and keep each row's number in the upload it came from (sheet.report_rows, shown in the table)."""
-    numbers = [row[-len(reports.REPORT_TRAILING_COLUMNS)].strip() if row else "" for row in sheet.rows]
+    at = len(sheet.columns) - len(reports.REPORT_TRAILING_COLUMNS)  # the report's "row" column
+    numbers = [row[at].strip() if 0 <= at < len(row) else "" for row in sheet.rows]
     sheet.columns, sheet.rows, was_report = reports.strip_report_columns(
         sheet.columns, sheet.rows, text_format=sheet.format == "csv"
     )
@@ -148,8 +149,11 @@ def _preset_zone(preset: mapping.Preset) -> str | None:
 
 def create_upload(owner, path: Path, filename: str, options: ReadOptions) -> Upload:
     """Read, check and store a new upload with all its rows (in chunks, see the module); raises IntakeError.
-    Naive times are read in the zone `choose_zone` gives."""
+    Naive times are read in the zone `choose_zone` gives. An error report of an upload `owner` can
+    see is read as that upload was (uploads/reportlink.py)."""
     sheet, preset, reason = read_file(path, filename, options)
+    if (source := reportlink.origin(owner, filename, sheet)) is not None:
+        preset, reason, options.time_zone = reportlink.follow(source, sheet, options.time_zone)
     options.time_zone = choose_zone(options.time_zone, preset)
     checked = _check(sheet, preset, options.time_zone)
     with transaction.atomic():
