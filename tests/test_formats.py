@@ -8,6 +8,7 @@ naive times in the chosen zone (UTC unless a test says otherwise).
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 from pathlib import Path
@@ -328,6 +329,22 @@ def test_it_reads_an_api_object_dumped_in_one_cell_as_columns() -> None:
     assert sheet.rows[3][-4:] == ["", "", "", ""]
     assert sheet.notices == ["Cells holding objects were also read as the columns satisfaction_rating.score, "
                              "satisfaction_rating.id, satisfaction_rating.comment, satisfaction_rating.reason."]
+
+
+def test_it_reads_the_rated_teammate_inside_an_intercom_rating_object(tmp_path: Path) -> None:
+    rating = ('{"type": "conversation_rating", "rating": 4, "remark": "ok", "created_at": 1791000000, '
+              '"teammate": {"type": "admin", "id": 5123499}}')
+    path = tmp_path / "conversations.csv"
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerows([["id", "created_at", "admin_assignee_id", "conversation_rating"],
+                                      ["215471234570005", "1790000000", "5123403", rating]])
+    items_out = tmp_path / "items.jsonl"
+
+    call_command("import_csat", str(path), "--dry-run", "--items-out", str(items_out), stdout=io.StringIO())
+
+    assert json.loads(items_out.read_text()) == {
+        "submitted_at": "2026-10-03T04:00:00.000Z", "ticket_id": "215471234570005", "agent_id": "5123499",
+        "score": 4, "comment": "ok", "min_score": 1, "max_score": 5}
 
 
 def test_it_says_which_score_scale_the_file_was_read_on(tmp_path: Path) -> None:

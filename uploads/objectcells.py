@@ -17,6 +17,7 @@ from itertools import islice
 
 SAMPLE = 50  # non-blank cells that must all be objects before a column is expanded
 MAX_KEYS = 30
+MAX_DEPTH = 3  # objects inside objects: Intercom's conversation_rating.teammate.id is at depth 2
 MAX_CELL = 4000  # characters; longer text is not parsed (literal_eval cost)
 # What a dump writes for a missing object (Python None, JSON null, pandas NaN): an empty cell here.
 NO_OBJECT = frozenset({"none", "null", "nan"})
@@ -54,17 +55,22 @@ def expand_object_columns(sheet) -> list[str]:
 
     Called by intake.read_file (the UI and CLI path), not by parsing.parse_file,
     which returns the file's own records.
+    An object inside an object gets its own columns too (`conversation_rating.teammate.id`:
+    section 7), down to MAX_DEPTH levels.
     Existing column indexes do not move (cell notes stay right); a key whose
     column name already exists is left out; a cell that is not a dict gives
     blanks in the new columns, and so does one saying there is no object ("None", "null").
     """
     added: list[str] = []
-    for position in range(len(sheet.columns)):
-        objects = _object_column(sheet, position)
+    depth = dict.fromkeys(sheet.columns, 0)
+    position = -1
+    while (position := position + 1) < len(sheet.columns):  # new columns are looked into in turn
+        objects = _object_column(sheet, position) if depth[sheet.columns[position]] < MAX_DEPTH else None
         if objects is None:
             continue
         keys = [key for key in _keys(objects) if f"{sheet.columns[position]}.{key}" not in sheet.columns]
         names = [f"{sheet.columns[position]}.{key}" for key in keys]
+        depth.update(dict.fromkeys(names, depth[sheet.columns[position]] + 1))
         sheet.columns.extend(names)
         for row, found in zip(sheet.rows, objects, strict=True):
             row.extend(value_text((found or {}).get(key)) for key in keys)
