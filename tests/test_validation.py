@@ -701,3 +701,19 @@ def test_it_warns_on_a_row_with_cells_not_read_until_the_row_is_edited():
     fixed = validation.check_row(sheet.rows[0][:4] + ["Great service, thanks"], 2, sheet.columns, PLAIN,
                                  checked.context, time_zone="UTC")
     assert (fixed.status, fixed.warnings, fixed.item["comment"]) == ("valid", [], "Great service, thanks")
+
+
+@pytest.mark.parametrize(("header", "zone"), [("Rated at (UTC)", "UTC"), ("created_utc", "UTC"),
+                                               ("Time (Europe/Berlin)", "Europe/Berlin"), ("Time (UTC+2)", None)])
+def test_it_reads_naive_times_in_the_zone_their_header_names(header, zone) -> None:
+    columns = [header, "ticket_id", "agent_id", "score"]
+    preset = mapping.Preset(name="Team", columns={"submitted_at": header, "ticket_id": "ticket_id",
+                                                  "agent_id": "agent_id", "score": "score"})
+    result = validation.check_sheet(sheet(columns, ["2026-10-05 14:48:00", "1", "381", "5"]), preset,
+                                    time_zone="America/New_York", now=NOW)
+
+    expected = {"UTC": "2026-10-05T14:48:00.000Z", "Europe/Berlin": "2026-10-05T12:48:00.000Z",
+                None: "2026-10-05T18:48:00.000Z"}[zone]
+    assert result.rows[0].item["submitted_at"] == expected
+    assert result.decisions[0] == (f"'{header}' read in {zone}, named in its header" if zone else
+                                   f"'{header}' read in America/New_York, the time zone chosen for this upload")

@@ -104,7 +104,8 @@ class ColumnDates:
             out.append(f"'{self.column}' values carry their own time zone (Z, an offset or a Unix time); "
                        "the chosen time zone does not change them")
         if self.has_naive:
-            source = {"file": "declared by the file", "preset": "set by the preset"}.get(
+            source = {"file": "declared by the file", "header": "named in its header",
+                      "preset": "set by the preset"}.get(
                 self.zone_source or "", "the time zone chosen for this upload")
             out.append(f"'{self.column}' read in {self.zone or upload_zone}, {source}")
         if self.serials:
@@ -141,11 +142,12 @@ def decide_column(column: str, values: Iterable[tuple[int, str]], *, preset_orde
     day-first, a second number above 12 month-first (the majority of rows wins on
     a conflict); else `preset_order`; else `order_hint` (order, reason: what the file tells of its
     locale, e.g. a French header); else month-first for slashes, day-first for
-    dots and dashes (whichever more rows use). Zone: declared > preset > upload.
+    dots and dashes (whichever more rows use). Zone: declared by the file (Qualtrics) > named in
+    the column's header ("Rated at (UTC)": `header_zone`) > preset > upload.
     date_system: the workbook's ("1904" counts serial numbers from 1904-01-01).
     """
     decision = ColumnDates(column, date_system=date_system)
-    _decide_zone(decision, declared_zone, preset_zone)
+    _decide_zone(decision, declared_zone, header_zone(column), preset_zone)
     first_row: dict[str, list[int]] = {}  # text -> [first row number, rows]: each distinct text is read once
     for number, text in values:
         seen = first_row.get(text)
@@ -162,8 +164,28 @@ def decide_column(column: str, values: Iterable[tuple[int, str]], *, preset_orde
     return decision
 
 
-def _decide_zone(decision: ColumnDates, declared: str | None, preset_zone: str | None) -> None:
-    for zone, source in ((declared, "file"), (preset_zone, "preset")):
+# "Rated at (UTC)", "created_utc", "Date [GMT]" name UTC; "UTC+2" names an offset, not read here.
+_UTC_HEADER = re.compile(r"(?:^|[^a-z])(?:utc|gmt)(?![a-z0-9+\-])", re.IGNORECASE)
+_ZONE_HEADER = re.compile(r"[(\[]\s*([A-Za-z_]+/[A-Za-z_/+\-]+)\s*[)\]]")
+
+
+def header_zone(column: str) -> str | None:
+    """The zone a column's header names: "UTC" for "Rated at (UTC)" or "created_utc", an IANA
+    name in brackets ("Time (Europe/Berlin)"); None otherwise (offsets such as "UTC+2" included)."""
+    if _UTC_HEADER.search(column):
+        return "UTC"
+    found = _ZONE_HEADER.search(column)
+    if found:
+        try:
+            get_zone(found[1])
+        except ValueError:
+            return None
+        return found[1]
+    return None
+
+
+def _decide_zone(decision: ColumnDates, declared: str | None, header: str | None, preset_zone: str | None) -> None:
+    for zone, source in ((declared, "file"), (header, "header"), (preset_zone, "preset")):
         if zone:
             try:
                 get_zone(zone)

@@ -467,9 +467,12 @@ def split_sources(upload: Upload) -> dict[str, str]:
 
 def declared_zone(upload: Upload) -> tuple[str, str] | None:
     """(column, IANA zone) when the file declares the zone of the submitted_at column (Qualtrics'
-    third header row), which wins over the mapping page's time zone (dates.decide_column)."""
+    third header row, or the header itself: "Rated at (UTC)"), which wins over the mapping page's
+    time zone (dates.decide_column)."""
     column = mapping.Preset.from_json(upload.preset).columns.get("submitted_at")
-    zone = upload.sheet_meta.get("declared_time_zones", {}).get(column) if isinstance(column, str) else None
+    if not isinstance(column, str):
+        return None
+    zone = upload.sheet_meta.get("declared_time_zones", {}).get(column) or dates_module.header_zone(column)
     return (column, zone) if zone else None
 
 
