@@ -347,6 +347,49 @@ def test_it_reads_the_rated_teammate_inside_an_intercom_rating_object(tmp_path: 
         "score": 4, "comment": "ok", "min_score": 1, "max_score": 5}
 
 
+GOOGLE_FORMS_LOCALES = {
+    "it": ("Informazioni cronologiche,Indirizzo email,Numero ticket,Quanto sei soddisfatto del supporto?,"
+           "Email dell'operatore,Commenti\n03/11/2026 14.05.09,c@example.it,151001,5,operatore@example.com,Perfetto\n"),
+    "pl": ("Sygnatura czasowa,Adres e-mail,Numer zgłoszenia,Jak bardzo jesteś zadowolony z obsługi?,"
+           "E-mail konsultanta,Uwagi\n3.11.2026 14:05:09,c@example.pl,151001,5,operatore@example.com,Perfetto\n"),
+    "pt": ("Carimbo de data/hora,Endereço de e-mail,Número do ticket,Qual o seu nível de satisfação com o "
+           "atendimento?,E-mail do atendente,Comentários adicionais\n"
+           "03/11/2026 14:05:09,c@example.pt,151001,5,operatore@example.com,Perfetto\n"),
+    "nl": ("Tijdstempel,E-mailadres,Ticketnummer,Hoe tevreden bent u?,E-mailadres medewerker,Heeft u nog "
+           "opmerkingen?\n3-11-2026 14:05:09,c@example.nl,151001,5,operatore@example.com,Perfetto\n"),
+    "en": ("Timestamp,Email address,Ticket number,How satisfied were you with our support?,Agent email,"
+           "Any other thoughts you want to share?\n11/3/2026 14:05:09,c@example.com,151001,5,operatore@example.com,"
+           "Perfetto\n"),
+}
+
+
+@pytest.mark.parametrize("locale", GOOGLE_FORMS_LOCALES)
+def test_it_reads_google_forms_sheets_in_more_languages(locale: str, tmp_path: Path) -> None:
+    path = tmp_path / f"forms-{locale}.csv"
+    path.write_text(GOOGLE_FORMS_LOCALES[locale], encoding="utf-8")
+    items_out = tmp_path / "items.jsonl"
+
+    call_command("import_csat", str(path), "--dry-run", "--items-out", str(items_out), stdout=io.StringIO())
+
+    assert json.loads(items_out.read_text()) == {
+        "submitted_at": "2026-11-03T14:05:09.000Z", "ticket_id": "151001", "agent_email": "operatore@example.com",
+        "score": 5, "comment": "Perfetto", "min_score": 1, "max_score": 5}
+
+
+def test_it_names_text_answers_no_column_maps_as_the_comment(tmp_path: Path) -> None:
+    from uploads import intake
+
+    path = tmp_path / "team.csv"
+    path.write_text("submitted_at,ticket_id,agent_id,score,Was it solved?,Your name,What would you change?\n"
+                    "2026-10-05 09:00,1,A1,5,Yes,Ana Souza,Nothing at all\n"
+                    "2026-10-05 09:00,2,A1,2,No,Li Wei,Faster first reply please\n", encoding="utf-8")
+    sheet, preset, _ = intake.read_file(path, path.name, intake.ReadOptions())
+    assert "comment" not in preset.columns
+    assert sheet.notices[-1] == (
+        "No column was recognised as the customer's comment, and 'What would you change?' holds text answers: if "
+        "one is the comment, choose it as comment on the mapping page (until then no comment is sent).")
+
+
 def test_it_says_which_score_scale_the_file_was_read_on(tmp_path: Path) -> None:
     summary, _, _ = run("delighted_nps.csv", tmp_path)
     assert ("Scores read on the scale 0..10, the first of 1..5, 0..10 that holds every score in this file"

@@ -215,6 +215,28 @@ def _holds_names(headers: Headers, sheet, position: int) -> bool:
     return bool(texts) and _share(texts, cells.looks_like_name) >= 0.6
 
 
+_WORDS = re.compile(r"[^\W\d_]{2,}\s+[^\W\d_]{2,}")
+
+
+def text_answer_columns(sheet, used: set[int]) -> list[str]:
+    """Headers of columns outside `used` whose cells read as free text: most of their first 50
+    non-blank texts hold two or more words, differ from one another, and are neither emails nor
+    people's names. What a customer's comment looks like when its header was not recognised."""
+    out = []
+    for position, header in enumerate(sheet.columns):
+        texts = column_texts(sheet, position, 50) if position not in used else []
+        if (texts and _share(texts, lambda text: bool(_WORDS.search(text)) and "@" not in text) >= 0.6
+                and len(set(texts)) >= 0.6 * len(texts) and _share(texts, _person_name) < 0.6):
+            out.append(header)
+    return out
+
+
+def _person_name(text: str) -> bool:
+    """'Ana Souza', 'Mary J. Blige': two to four capitalised words ('Nothing at all' is text)."""
+    words = text.split()
+    return cells.looks_like_name(text) and len(words) <= 4 and all(word[0].isupper() for word in words)
+
+
 def add_word_scale(preset, headers: Headers, sheet, scales: dict) -> None:
     """When the score column holds words of a known scale, add its value map, range and label column."""
     column = preset.columns.get("score")

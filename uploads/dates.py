@@ -31,7 +31,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from uploads.cells import Issue, Note, strict_char_issue
 
-_TIME = (r"(?:(?:T|,?\s+(?:at\s+)?)(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:[.,](?P<f>\d+))?)?"
+# H:MM[:SS[.fff]]; Italian and Finnish sheets write the time with dots (14.05.09), one separator throughout
+_TIME = (r"(?:(?:T|,?\s+(?:at\s+)?)(?P<H>\d{1,2})(?P<ts>[:.])(?P<M>\d{2})(?:(?P=ts)(?P<S>\d{2})(?:[.,](?P<f>\d+))?)?"
          r"\s*(?P<ap>[AaPp]\.?\s?[Mm]\.?)?)?")
 _ZONE = r"\s*(?P<tz>Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?"
 ISO_RE = re.compile(r"^(?P<y>\d{4})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})" + _TIME + _ZONE + "$",

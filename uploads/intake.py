@@ -26,7 +26,18 @@ from django.core.files import File
 from django.db import transaction
 from django.utils import timezone
 
-from uploads import access, dates, mapping, objectcells, parsing, reportlink, reports, saved_presets, validation
+from uploads import (
+    access,
+    autodetect,
+    dates,
+    mapping,
+    objectcells,
+    parsing,
+    reportlink,
+    reports,
+    saved_presets,
+    validation,
+)
 from uploads.models import Row, Upload
 from uploads.rowstore import (
     CHECKED_FIELDS,
@@ -97,7 +108,25 @@ def read_file(path: Path, filename: str, options: ReadOptions) -> tuple[parsing.
         sheet.notices.append(
             "No column was recognised as the ticket id (headers such as 'ticket_id', 'Ticket number', "
             "'Conversation ID'): choose the ticket_id column on the mapping page. Until then every row is invalid.")
+    _note_unmapped_comment(sheet, preset)
     return sheet, preset, reason
+
+
+def _note_unmapped_comment(sheet: parsing.Sheet, preset: mapping.Preset) -> None:
+    """When no column is the comment, name the columns that hold free text (a question the preset
+    did not recognise, "Any other thoughts?"), so that no customer text is left out unsaid."""
+    if preset.columns.get("comment") or preset.comment_rows:
+        return
+    used = {sheet.columns.index(column) for column in preset.columns.values()
+            if isinstance(column, str) and column in sheet.columns}
+    used.update(sheet.columns.index(split.column) for split in preset.splits if split.column in sheet.columns)
+    found = autodetect.text_answer_columns(sheet, used)
+    if found:
+        named = ", ".join(f"'{header}'" for header in found)
+        sheet.notices.append(
+            f"No column was recognised as the customer's comment, and {named} "
+            f"hold{'s' if len(found) == 1 else ''} text answers: if one is the comment, choose it as comment on "
+            "the mapping page (until then no comment is sent).")
 
 
 def _strip_report_columns(sheet: parsing.Sheet) -> None:
