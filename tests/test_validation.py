@@ -717,3 +717,21 @@ def test_it_reads_naive_times_in_the_zone_their_header_names(header, zone) -> No
     assert result.rows[0].item["submitted_at"] == expected
     assert result.decisions[0] == (f"'{header}' read in {zone}, named in its header" if zone else
                                    f"'{header}' read in America/New_York, the time zone chosen for this upload")
+
+
+def test_it_warns_on_a_comment_pandas_wrote_for_an_empty_cell() -> None:
+    rows = check(["2026-10-05T14:48:00Z", "1", "381", "", "5", "nan"], ["2026-10-05T14:48:00Z", "2", "381", "", "5",
+                                                                        "None"])
+    assert [row.item["comment"] for row in rows] == ["nan", "None"]
+    assert [problem.message for problem in rows[0].warnings] == [
+        "Row 2, column 'comment': comment 'nan' is what pandas writes for an empty cell; sent as typed: clear the "
+        "cell if the customer left no comment."]
+    assert rows[1].warnings == []
+
+
+def test_it_takes_an_agent_email_in_another_case_for_the_same_agent_when_marking_duplicates() -> None:
+    rows = check(["2026-10-05T14:48:00Z", "1", "", "ana@example.com", "5", "ok"],
+                 ["2026-10-05T14:48:00Z", "1", "", "Ana@Example.com", "5", "ok "])
+    validation.mark_duplicates(rows)
+    assert [(row.status, row.item["agent_email"]) for row in rows] == [("valid", "ana@example.com"),
+                                                                        ("duplicate", "Ana@Example.com")]

@@ -85,6 +85,8 @@ _DECIMAL_ZERO = re.compile(r"^(\d+)\.0+$")
 # `4.0` (a workbook number) and `4,0`/`4,00` (a decimal comma, German Excel); not `1,000`, a thousands separator
 INTEGER = re.compile(r"^([+-]?\d+)(?:\.0+|,0{1,2})?$")
 _MISSING_MARKERS = frozenset({"nan", "none", "nat", "<na>", "null", "#n/a"})
+# What pandas writes for an empty cell (NaN, NaT, pd.NA): as a comment, a dump's blank, not the customer's words
+PANDAS_BLANKS = frozenset({"nan", "NaN", "NAN", "nat", "NaT", "NAT", "<NA>", "<na>"})
 SEEN_UNANSWERED = frozenset({-99, -999, -9})  # Qualtrics' usual 'seen but unanswered' recodes
 
 LONG_COMMENT = 5000  # characters; above this a comment gets a warning (no API limit is published)
@@ -295,7 +297,8 @@ def clean_text(text: str, noun: str = "comment") -> Cleaned:
 
     Internal newlines are kept. Refuses C1 controls / U+FFFD (wrong encoding) and
     zero-width spaces; warns on a leading '=' (formula-like: sent verbatim,
-    reports neutralise it, shared/cases B16) and on very long text.
+    reports neutralise it, shared/cases B16), on very long text and on pandas' blank
+    markers (`nan`; `None` and `N/A` are sent without a word: shared/cases B03).
     """
     value = trim(text)
     if not value:
@@ -309,4 +312,7 @@ def clean_text(text: str, noun: str = "comment") -> Cleaned:
                              "reports neutralise it when writing CSV/XLSX"))
     if len(value) > LONG_COMMENT:
         warnings.append(Note("long_text", f"{noun} is {len(value)} characters long; it is sent in full"))
+    if value in PANDAS_BLANKS:
+        warnings.append(Note("missing_marker", f"{noun} '{value}' is what pandas writes for an empty cell; sent as "
+                             "typed: clear the cell if the customer left no comment"))
     return Cleaned(value, warnings=warnings)

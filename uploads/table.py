@@ -200,6 +200,7 @@ KIND_LABELS = {
     "formula_like": "{field} starts like a formula (sent as written)", "long_text": "{field} is very long",
     "reader_note": "{field}: a note from reading the file", "rule": "{field}: a rule of the mapping",
     "gathered_comment": "{field} taken from a comment row",
+    "missing_marker": "{field} looks like an empty-cell marker",
 }
 
 

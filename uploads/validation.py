@@ -349,7 +349,11 @@ def mark_duplicates(rows: list[RowResult]) -> None:
 def _item_key(item: dict) -> object:
     """A hashable key equal for equal items, whatever their key order (JSON from the database may
     come back reordered): the values in FIELDS order when every key is a field (their values are
-    str or int), else a digest of the canonical JSON (clarifying answers)."""
+    str or int), else a digest of the canonical JSON (clarifying answers). An agent email counts
+    in any case (A@Example.com is a@example.com: an address's case does not name another agent)."""
+    email = item.get("agent_email")
+    if email is not None and not email.islower():
+        item = {**item, "agent_email": email.casefold()}
     key = tuple(map(item.get, FIELDS))
     if len(item) == len(key) - key.count(None):
         return key
