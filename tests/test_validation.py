@@ -735,3 +735,13 @@ def test_it_takes_an_agent_email_in_another_case_for_the_same_agent_when_marking
     validation.mark_duplicates(rows)
     assert [(row.status, row.item["agent_email"]) for row in rows] == [("valid", "ana@example.com"),
                                                                         ("duplicate", "Ana@Example.com")]
+
+
+@pytest.mark.parametrize("ticket", ["922.250.816.601", "922,250,816,605", "922 250 816 604"])
+def test_it_refuses_an_id_written_with_thousands_separators(ticket) -> None:
+    row = one(ticket=ticket)
+    digits = ticket.replace(ticket[3], "")
+    assert [problem.message for problem in row.errors] == [
+        f"Row 2, column 'ticket_id': {ticket} is a number written with thousands separators (a spreadsheet's number "
+        f"format), not the id as the helpdesk shows it. Type the ticket id without the separators ({digits} if "
+        "that is the real id), or export the ids as text."]

@@ -82,6 +82,8 @@ _TEXT_BAD = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u180e\u200b\u2060\
 _DIGITS = re.compile(r"^\d+$")
 _EXCEL_EXPONENT = re.compile(r"^[+-]?\d+(?:[.,]\d+)?[eE][+-]?\d+$")
 _DECIMAL_ZERO = re.compile(r"^(\d+)\.0+$")
+# 922.250.816.601, 922,250,816,605, 922 250 816 604: one separator between groups of three digits
+_GROUPED_DIGITS = re.compile("^\\d{1,3}(?P<sep>[.,' \u00a0\u202f])\\d{3}(?:(?P=sep)\\d{3})*$")
 # `4.0` (a workbook number) and `4,0`/`4,00` (a decimal comma, German Excel); not `1,000`, a thousands separator
 INTEGER = re.compile(r"^([+-]?\d+)(?:\.0+|,0{1,2})?$")
 _MISSING_MARKERS = frozenset({"nan", "none", "nat", "<na>", "null", "#n/a"})
@@ -141,7 +143,8 @@ def clean_id(text: str, noun: str = "ticket id") -> Cleaned:
     """A ticket or agent id: trimmed text exactly as typed, or an Issue.
 
     Refuses invisible characters, Excel's scientific notation (`9.22251E+11`:
-    the digits are gone) and a number saved with `.0`. Warns about text that a
+    the digits are gone), a number saved with `.0` and one shown with thousands separators
+    (`922.250.816.601`, German Excel's `#.##0`: shared/formats/EXPORT-FORMATS.md section 13). Warns about text that a
     data tool writes for a missing value (`nan`, `None`); `NA` is a real id (B03);
     and about an id longer than LONG_ID_CHARS (a comment column mapped by mistake).
     """
@@ -158,6 +161,13 @@ def clean_id(text: str, noun: str = "ticket id") -> Cleaned:
             "excel_digits", f"{value} is in Excel's scientific notation: digits were lost when this file "
             "was saved in Excel; export it again from the helpdesk", f"Upload the new export without opening "
             f"it in Excel, or type the full {noun}"))
+    grouped = _GROUPED_DIGITS.match(value)
+    if grouped:
+        digits = re.sub(r"\D", "", value)
+        return Cleaned(issue=Issue(
+            "grouped_digits", f"{value} is a number written with thousands separators (a spreadsheet's number "
+            "format), not the id as the helpdesk shows it", f"Type the {noun} without the separators ({digits} if "
+            "that is the real id), or export the ids as text"))
     zero = _DECIMAL_ZERO.match(value)
     if zero:
         return Cleaned(issue=Issue(

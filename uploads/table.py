@@ -201,6 +201,7 @@ KIND_LABELS = {
     "reader_note": "{field}: a note from reading the file", "rule": "{field}: a rule of the mapping",
     "gathered_comment": "{field} taken from a comment row",
     "missing_marker": "{field} looks like an empty-cell marker",
+    "grouped_digits": "{field} has thousands separators",
 }
 
 
