@@ -318,6 +318,28 @@ def test_it_skips_the_salesforce_rows_of_other_questions(tmp_path: Path) -> None
     assert [item["ticket_id"] for item in items] == ["00001026", "00001027"]
 
 
+def test_it_reads_a_salesforce_rating_asked_as_a_choice(tmp_path: Path) -> None:
+    path = tmp_path / "salesforce_choice.csv"
+    path.write_text(
+        "ResponseId,CaseNumber,Case Owner Email,QuestionName,Datatype,NumberValue,ChoiceValue,ResponseShortText,"
+        "CompletionDateTime\n"
+        "R1,00002001,o1@example.com,How satisfied are you?,Choice,,Very Satisfied,,2026-09-20T09:00:00.000+0000\n"
+        "R1,00002001,o1@example.com,Any other comments?,Text,,,Great help,2026-09-20T09:00:00.000+0000\n"
+        "R1,00002001,o1@example.com,Was it solved?,Choice,,Yes,,2026-09-20T09:00:00.000+0000\n"
+        "R2,00002002,o2@example.com,How satisfied are you?,Choice,,Dissatisfied,,2026-09-21T09:00:00.000+0000\n"
+        "R3,00002003,o2@example.com,How satisfied are you?,Rating,4,,,2026-09-22T09:00:00.000+0000\n",
+        encoding="utf-8")
+    items_out = tmp_path / "items.jsonl"
+
+    call_command("import_csat", str(path), "--dry-run", "--items-out", str(items_out), stdout=io.StringIO())
+
+    items = [json.loads(line) for line in items_out.read_text().splitlines()]
+    assert [(item["ticket_id"], item["score"], item.get("score_label"), item.get("comment")) for item in items] == [
+        ("00002001", 5, "Very Satisfied", "Great help"), ("00002002", 2, "Dissatisfied", None),
+        ("00002003", 4, None, None)]
+    assert {(item["min_score"], item["max_score"]) for item in items} == {(1, 5)}
+
+
 def test_it_reads_an_api_object_dumped_in_one_cell_as_columns() -> None:
     from uploads import objectcells, parsing
 

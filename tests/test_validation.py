@@ -745,3 +745,13 @@ def test_it_refuses_an_id_written_with_thousands_separators(ticket) -> None:
         f"Row 2, column 'ticket_id': {ticket} is a number written with thousands separators (a spreadsheet's number "
         f"format), not the id as the helpdesk shows it. Type the ticket id without the separators ({digits} if "
         "that is the real id), or export the ids as text."]
+
+
+def test_a_response_rated_only_on_another_question_has_no_rated_row_for_its_comment() -> None:
+    rows = [["R3", "Resolved?", "2026-10-05T14:48:00Z", "00103", "381", "1", ""],
+            ["R3", "Any comments?", "2026-10-05T14:48:00Z", "00103", "381", "", "Only this"]]
+    result = validation.check_sheet(sheet(LONG_COLUMNS, *rows), LONG, time_zone="UTC", now=NOW)
+
+    assert result.rows[1].skip_reason == (
+        "question=Any comments?: another question; this response has no rated row, so its comment is not sent (an "
+        "item needs a score)")

@@ -93,6 +93,8 @@ def resolve(preset: Preset, sheet, *, fill: bool = False) -> Preset:
             out.reasons[name] = preset.reasons.get(name) or (
                 f"preset '{preset.name}' takes {name} from column '{headers.columns[position]}'")
             used.add(position)
+    out.fallback_columns = {name: headers.columns[position] for name, spec in preset.fallback_columns.items()
+                            if name in out.columns and (position := headers.find(spec)) is not None}
     out.skip_rules = [_resolve_keep(rule, headers, sheet, out.columns.get("score"))
                       for rule in _resolve_rules(preset.skip_rules, headers)]
     out.skip_values = _resolve_skip_values(preset.skip_values, headers)

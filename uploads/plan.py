@@ -58,6 +58,7 @@ class Plan:
     scale_outlier: tuple[int, int] | None = None  # (score, row number) of a lone score the scale leaves out
     scale_header: str | None = None  # the score column's header when it names the scale: "CSAT (1-10)"
     word_scale: str | None = None  # chosen from preset.word_scales by the file's words
+    fallbacks: list[tuple[str, int]] = field(default_factory=list)  # preset.fallback_columns: (field, column)
     gather: tuple[int, int, re.Pattern] | None = None  # preset.comment_rows: response, question columns, match
     # response id -> (comment, its rows, fate): validation._gathered_comments
     gathered: dict[str, tuple[str, list[int], str]] = field(default_factory=dict)
@@ -75,6 +76,8 @@ class Plan:
             if isinstance(column, str) and (position := headers.index(column)) is not None:
                 plan.index[name] = position
         plan.fixed_bounds = _fixed_bounds(preset, plan.index)
+        plan.fallbacks = [(name, p) for name, column in preset.fallback_columns.items()
+                          if isinstance(column, str) and (p := headers.index(column)) is not None]
         plan.text_maps = {name: table for name, table in preset.value_maps.items() if name in TEXT_MAPPED}
         plan.splits = [(p, s) for s in preset.splits if (p := headers.index(s.column)) is not None]
         rows = preset.comment_rows
@@ -92,12 +95,16 @@ class Plan:
         return plan
 
     def extract(self, cells: list[str]) -> dict[str, Raw]:
-        """field -> Raw: mapped columns (text value maps applied), split parts for fields still blank,
-        then constants. A blank comment of a long export comes from its response's comment row
-        (`gathered`, preset.comment_rows). A split's agent_id part holding an '@' (or '(at)') fills
-        agent_email instead: the API keeps the two apart (shared/api/CONTRACT.md) and teams join
+        """field -> Raw: mapped columns (a blank cell takes its preset.fallback_columns column;
+        text value maps applied), split parts for fields still blank, then constants. A blank
+        comment of a long export comes from its response's comment row (`gathered`,
+        preset.comment_rows). A split's agent_id part holding an '@' (or '(at)') fills agent_email
+        instead: the API keeps the two apart (shared/api/CONTRACT.md) and teams join
         "ticket|agent email" as often as "ticket|agent id"."""
         raw = {name: Raw(cells[p], self.columns[p], p) for name, p in self.index.items()}
+        for name, p in self.fallbacks:  # a blank cell takes its fallback column's text (preset.fallback_columns)
+            if not raw[name].text.strip():
+                raw[name] = Raw(cells[p], self.columns[p], p)
         for name, table in self.text_maps.items():
             if name in raw and (mapped := table.get(raw[name].text.strip().casefold())) is not None:
                 raw[name].text = str(mapped)

@@ -220,6 +220,7 @@ class Preset:
     detect: list[str | list[str]] = field(default_factory=list)
     detect_values: dict[str, Any] = field(default_factory=dict)
     columns: dict[str, str | list[str]] = field(default_factory=dict)
+    fallback_columns: dict[str, str | list[str]] = field(default_factory=dict)
     constants: dict[str, Any] = field(default_factory=dict)
     value_maps: dict[str, dict[str, Any]] = field(default_factory=dict)
     skip_values: dict[str, dict[str, str]] = field(default_factory=dict)
@@ -242,7 +243,7 @@ class Preset:
         unknown = set(data) - {f.name for f in fields(cls)}
         if unknown:
             raise ValueError(f"unknown preset key(s): {', '.join(sorted(unknown))}")
-        bad = set(data.get("columns", {})) - set(FIELDS)
+        bad = set(data.get("columns", {})) - set(FIELDS) | set(data.get("fallback_columns") or {}) - set(FIELDS)
         orders = [data.get("date_order"), *dict(data.get("date_order_by_column") or {}).values()]
         if bad or any(order not in (None, "MDY", "DMY") for order in orders):
             raise ValueError(f"preset {data.get('name')!r}: bad field(s) {sorted(bad)} or date_order")

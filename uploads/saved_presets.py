@@ -132,8 +132,8 @@ def parse_json(data: bytes) -> mapping.Preset:
 
 # The JSON type of each top-level preset key (README: Preset JSON); None may stand for "not set".
 _SHAPES: dict[str, tuple[type, ...]] = {
-    **dict.fromkeys(["columns", "constants", "value_maps", "skip_values", "detect_values", "reasons",
-                     "date_order_by_column"], (dict,)),
+    **dict.fromkeys(["columns", "fallback_columns", "constants", "value_maps", "skip_values", "detect_values",
+                     "reasons", "date_order_by_column"], (dict,)),
     **dict.fromkeys(["detect", "skip_rules", "warn_rules", "splits", "score_scales", "word_scales", "clarifying"],
                     (list,)),
     **dict.fromkeys(["comment_rows", "clarifying_pattern"], (dict, type(None))),

@@ -108,7 +108,8 @@ def _gathered_comments(plan: Plan, sheet, excluded: set[int] = frozenset()) -> d
     of the response has a score)."""
     if plan.gather is None or "comment" not in plan.index or "score" not in plan.index:
         return {}
-    (by, asked, match), at, score = plan.gather, plan.index["comment"], plan.index["score"]
+    (by, asked, match), at = plan.gather, plan.index["comment"]
+    scores = [plan.index["score"]] + [position for name, position in plan.fallbacks if name == "score"]
     comments: dict[str, list[tuple[str, int]]] = {}
     own: dict[str, bool] = {}  # response id -> its rated row has a comment of its own
     for number, row in zip(sheet.row_numbers, sheet.rows, strict=True):
@@ -116,11 +117,17 @@ def _gathered_comments(plan: Plan, sheet, excluded: set[int] = frozenset()) -> d
         if response and match.search(row[asked]):
             if row[at].strip():
                 comments.setdefault(response, []).append((row[at].strip(), number))
-        elif response and row[score].strip():
+        elif response and any(row[score].strip() for score in scores) and not _skipped_by_rule(plan, row):
             own[response] = own.get(response, False) or bool(row[at].strip())
     fates = {True: "own", False: "sent", None: "unrated"}
     return {response: ("\n".join(text for text, _ in found), [number for _, number in found],
                        fates[own.get(response)]) for response, found in comments.items()}
+
+
+def _skipped_by_rule(plan: Plan, row: list[str]) -> bool:
+    """True when one of the preset's skip_rules skips `row` (another question's row of a long export,
+    a Qualtrics preview): its answer is no rating of this file."""
+    return any(row[at].strip().casefold() in rule.values for at, rule in plan.skip_rules)
 
 
 def _notes(sheet, plan: Plan) -> dict[tuple[int, int | None], tuple[str, str]]:
@@ -203,8 +210,11 @@ def _decide_word_scale(plan: Plan, sheet) -> str | None:
     """Of the preset's `word_scales` whose value map knows every word in the score column, the one
     that tells most of them apart (most distinct scores; the first listed on a tie); None when
     there are no words or no scale knows them all."""
-    words = {text.strip().casefold() for text in set(_field_texts(plan, sheet, "score"))
-             if text.strip() and cells.parse_int(text) is None}
+    texts = _field_texts(plan, sheet, "score")
+    words = {text.strip().casefold() for text in set(texts) if text.strip() and cells.parse_int(text) is None}
+    if words and plan.skip_rules:  # a skipped row's words are another question's (Salesforce: "Yes")
+        kept = [text for text, row in zip(texts, sheet.rows, strict=True) if not _skipped_by_rule(plan, row)]
+        words = {text.strip().casefold() for text in set(kept) if text.strip() and cells.parse_int(text) is None}
     best, best_count = None, 0
     for name in plan.preset.word_scales if words else []:
         table = SCALES[name]["value_map"]
@@ -260,7 +270,7 @@ def _field_texts(plan: Plan, sheet, name: str) -> list[str]:
     since extracting every field of every row is most of the cost on big files."""
     position = plan.index.get(name)
     direct = (position is not None and name not in plan.text_maps and name not in plan.preset.constants
-              and not plan.preset.splits_into(name))
+              and not plan.preset.splits_into(name) and name not in plan.preset.fallback_columns)
     if direct:
         return [cells[position] for cells in sheet.rows]
     return [raw.text if (raw := plan.extract(cells).get(name)) else "" for cells in sheet.rows]
