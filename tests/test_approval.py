@@ -230,6 +230,7 @@ def test_it_shows_the_activity_log_to_admins_only(people):
     assert 'id="activity"' not in _client(people["maria"]).get(reverse("uploads:table", args=[upload.pk])).content.decode()
     admin_page = _client(people["ada"]).get(reverse("uploads:table", args=[upload.pk])).content.decode()
     assert 'id="activity"' in admin_page and "report_downloaded" in admin_page
+    assert '<td title="report_downloaded">Report downloaded</td><td>kind: errors; format: xlsx</td>' in admin_page
     admin_change = _client(people["ada"]).get(f"/admin/uploads/upload/{upload.pk}/change/").content.decode()
     assert "report_downloaded" in admin_change
 

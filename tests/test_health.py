@@ -43,3 +43,8 @@ def test_it_redacts_the_token_from_log_lines(settings):
     record = logging.LogRecord("x", logging.ERROR, __file__, 1, "header apiToken=%s", ("tok-very-secret-123456",), None)
     assert logs.RedactSecrets().filter(record)
     assert record.getMessage() == "header apiToken=[redacted]"
+
+
+def test_it_answers_the_browsers_favicon_request_with_the_portal_icon():
+    response = Client().get("/favicon.ico")
+    assert (response.status_code, response["Location"]) == (301, "/static/uploads/img/favicon.svg")

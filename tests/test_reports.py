@@ -133,6 +133,11 @@ def test_it_writes_the_full_results_with_each_item_as_sent():
         "clarifying_answers": "",
     }
     assert (lines[1]["result"], lines[1]["message"]) == ("Failed", "Failed: ticket not found")
+    Row.objects.filter(upload=upload, number=3).update(result=Row.Result.NONE, status=Row.Status.INVALID, errors=[
+        {"field": "score", "column": "score", "value": "9", "message": "Row 3, column 'score': 9 is above max_score 5.",
+         "code": "above_max"}])
+    lines = list(csv.DictReader(io.StringIO(_csv_report(upload, "results").removeprefix("\ufeff"))))
+    assert (lines[1]["status"], lines[1]["message"]) == ("Invalid", "Row 3, column 'score': 9 is above max_score 5.")
     sheet = openpyxl.load_workbook(io.BytesIO(_xlsx_report(upload, "results"))).active
     assert [c.value for c in sheet[2]][:5] == ["2", "Valid", "Created", "mq-2", None]
 

@@ -6,7 +6,8 @@ Both CSV reports start with a UTF-8 byte order mark, so that Excel opens non-ASC
   failed at the API, unconfirmed) with the upload's own columns (edits
   applied), then `row` (spreadsheet row number), `status` and `reason`.
 - full results: every row with its number, status, result, MaestroQA `_id`,
-  message, and the item as sent (one column per API field).
+  message (the API's, or why a row was not sent: its errors, its skip reason), and the
+  item as sent (one column per API field).
 
 Formula safety (shared/cases/README.md B16): in CSV, a cell starting with
 = + - @ TAB or CR gets one leading apostrophe (and so does a cell that already
@@ -116,8 +117,9 @@ def results_lines(upload: Upload) -> Iterator[list[str]]:
     yield RESULT_COLUMNS + FIELDS + ["clarifying_answers"]
     for row in upload.rows.order_by("number").iterator(chunk_size=2000):
         item = row.item or {}
+        message = row.result_message if row.result else row_reason(row) if row.status != Row.Status.VALID else ""
         yield [str(row.number), row.get_status_display(), row.get_result_display() if row.result else "",
-               row.maestro_id, row.result_message] + [_item_text(item.get(name)) for name in FIELDS] + [
+               row.maestro_id, message] + [_item_text(item.get(name)) for name in FIELDS] + [
                _item_text(item.get("clarifying_answers"))]
 
 
