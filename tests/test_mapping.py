@@ -123,6 +123,20 @@ def test_it_reads_google_forms_without_taking_the_customer_email() -> None:
     assert [(e.field, e.code) for e in first_row(data).errors] == [("agent_email", "no_agent")]
 
 
+@pytest.mark.parametrize(("second", "score", "reason"), [
+    ("[Overall experience]", "How satisfied were you? [Overall experience]", ""),
+    ("[Friendliness]", "How satisfied were you? [Response speed]",
+     "; 'How satisfied were you? [Friendliness]' also matches: choose another on the mapping page if it holds the "
+     "overall rating"),
+])
+def test_it_takes_the_overall_row_of_a_google_forms_grid_or_says_which_others_match(second, score, reason) -> None:
+    data = sheet(["Timestamp", "Ticket number", "Agent email", "How satisfied were you? [Response speed]",
+                  f"How satisfied were you? {second}"], ["11/3/2026 14:05:09", "48700", "a@example.com", "2", "5"])
+    preset, _why = choose(data)
+    assert preset.columns["score"] == score
+    assert preset.reasons["score"].endswith(f"takes score from column '{score}'{reason}")
+
+
 def test_it_reads_delighted_epochs_and_nps_range() -> None:
     columns = ["id", "survey_type", "score", "comment", "permalink", "created_at", "person_properties.ticket_id",
                "person_properties.agent_email"]

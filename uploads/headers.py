@@ -66,6 +66,14 @@ class Headers:
                 return position
         return None
 
+    def matching(self, spec: str) -> list[int]:
+        """Indexes of every column a `re:` spec matches (empty for other specs): which others a
+        pattern could have taken."""
+        if not spec.startswith("re:"):
+            return []
+        pattern = _regex(spec[3:])
+        return [i for i, text in enumerate(self.columns) if text.strip() and pattern.search(text.strip())]
+
     def _find_one(self, spec: str, used: set[int]) -> int | None:
         texts = self.columns
         if spec.startswith("label:"):

@@ -93,6 +93,7 @@ def resolve(preset: Preset, sheet, *, fill: bool = False) -> Preset:
             out.reasons[name] = preset.reasons.get(name) or (
                 f"preset '{preset.name}' takes {name} from column '{headers.columns[position]}'")
             used.add(position)
+    _name_other_scores(out, preset.columns.get("score"), headers, used)
     out.fallback_columns = {name: headers.columns[position] for name, spec in preset.fallback_columns.items()
                             if name in out.columns and (position := headers.find(spec)) is not None}
     out.skip_rules = [_resolve_keep(rule, headers, sheet, out.columns.get("score"))
@@ -102,6 +103,22 @@ def resolve(preset: Preset, sheet, *, fill: bool = False) -> Preset:
     if fill:
         _fill(out, headers, sheet, used)
     return out
+
+
+def _name_other_scores(out: Preset, spec, headers: Headers, used: set[int]) -> None:
+    """When the pattern that found the score column matches other free columns too (a Google Forms
+    grid: "How satisfied... [Response speed]" and "... [Overall]"), say so in the score's reason,
+    so that the choice shows on the mapping page and in the CLI's output."""
+    chosen = headers.index(out.columns.get("score", ""))
+    for alternative in as_list(spec) if chosen is not None else []:
+        found = headers.matching(alternative)
+        if chosen in found:
+            others = [headers.columns[i] for i in found if i != chosen and i not in used]
+            if others:
+                out.reasons["score"] += (f"; {', '.join(repr(name) for name in others)} also match"
+                                         f"{'es' if len(others) == 1 else ''}: choose another on the mapping page "
+                                         "if it holds the overall rating")
+            return
 
 
 def _find_field(name: str, spec, headers: Headers, sheet, used: set[int]) -> int | None:
