@@ -755,3 +755,11 @@ def test_a_response_rated_only_on_another_question_has_no_rated_row_for_its_comm
     assert result.rows[1].skip_reason == (
         "question=Any comments?: another question; this response has no rated row, so its comment is not sent (an "
         "item needs a score)")
+
+
+def test_it_warns_on_a_dotted_date_in_a_column_read_month_first() -> None:
+    rows = check(["10/13/2026 09:00", "1", "381", "", "5", ""], ["05.10.2026 14:48", "2", "381", "", "5", ""])
+    assert rows[1].item["submitted_at"] == "2026-05-10T14:48:00.000Z"
+    assert [problem.message for problem in rows[1].warnings] == [
+        "Row 3, column 'submitted_at': '05.10.2026 14:48' is read as month.day.year like the rest of this column, "
+        "but dates written with dots are usually day.month.year: check it."]

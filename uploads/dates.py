@@ -330,6 +330,9 @@ def _finish(value: str, parts: dict, decision: ColumnDates, zone_name: str, now:
     warnings = []
     if parts["H"] is None:
         warnings.append(Note("midnight", f"'{decision.column}' has no time part: midnight assumed"))
+    if parts.get("sep") == "." and decision.order == "MDY" and int(parts["a"]) <= 12 and int(parts["b"]) <= 12:
+        warnings.append(Note("dotted_mdy", f"'{value}' is read as month.day.year like the rest of this column, but "
+                             "dates written with dots are usually day.month.year: check it"))
     offset = _offset(parts["tz"])
     if offset is not None:
         moment = built.replace(tzinfo=offset)

@@ -202,6 +202,7 @@ KIND_LABELS = {
     "gathered_comment": "{field} taken from a comment row",
     "missing_marker": "{field} looks like an empty-cell marker",
     "grouped_digits": "{field} has thousands separators",
+    "dotted_mdy": "{field} with dots read month first",
 }
 
 
