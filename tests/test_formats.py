@@ -318,6 +318,15 @@ def test_it_skips_the_salesforce_rows_of_other_questions(tmp_path: Path) -> None
     assert [item["ticket_id"] for item in items] == ["00001026", "00001027"]
 
 
+def test_it_takes_the_word_scale_from_every_row_a_qualtrics_preview_included(tmp_path: Path) -> None:
+    """The preview and test rows (skipped) show the survey's 'Satisfied' and 'Very dissatisfied': a 7-point wording."""
+    summary, items, _ = run("qualtrics_choice_preview_words.csv", tmp_path)
+    assert summary["detected"]["decisions"][1].startswith("Answers read as the 7-point wording csat7")
+    assert [(item["score_label"], item["score"], item["max_score"]) for item in items] == [
+        ("Very satisfied", 7, 7), ("Somewhat dissatisfied", 3, 7), ("Neither satisfied nor dissatisfied", 4, 7),
+        ("Somewhat satisfied", 5, 7)]
+
+
 def test_it_reads_a_salesforce_rating_asked_as_a_choice(tmp_path: Path) -> None:
     path = tmp_path / "salesforce_choice.csv"
     path.write_text(

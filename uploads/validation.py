@@ -209,12 +209,19 @@ def _bounds_free(plan: Plan) -> bool:
 def _decide_word_scale(plan: Plan, sheet) -> str | None:
     """Of the preset's `word_scales` whose value map knows every word in the score column, the one
     that tells most of them apart (most distinct scores; the first listed on a tie); None when
-    there are no words or no scale knows them all."""
+    there are no words or no scale knows them all. Skipped rows count (a Qualtrics preview shows
+    the survey's own words) unless their words fit no scale: then only the rows the skip_rules keep
+    count (a long export's other questions answer "Yes": Salesforce)."""
     texts = _field_texts(plan, sheet, "score")
+    best = _best_word_scale(plan, texts)
+    if best is None and plan.skip_rules:
+        best = _best_word_scale(plan, [text for text, row in zip(texts, sheet.rows, strict=True)
+                                       if not _skipped_by_rule(plan, row)])
+    return best
+
+
+def _best_word_scale(plan: Plan, texts: list[str]) -> str | None:
     words = {text.strip().casefold() for text in set(texts) if text.strip() and cells.parse_int(text) is None}
-    if words and plan.skip_rules:  # a skipped row's words are another question's (Salesforce: "Yes")
-        kept = [text for text, row in zip(texts, sheet.rows, strict=True) if not _skipped_by_rule(plan, row)]
-        words = {text.strip().casefold() for text in set(kept) if text.strip() and cells.parse_int(text) is None}
     best, best_count = None, 0
     for name in plan.preset.word_scales if words else []:
         table = SCALES[name]["value_map"]
