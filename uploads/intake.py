@@ -142,9 +142,10 @@ def _strip_report_columns(sheet: parsing.Sheet) -> None:
         sheet.extra_header_rows = [row[:width] for row in sheet.extra_header_rows]
         sheet.report_rows = {number: int(text) for number, text in zip(sheet.row_numbers, numbers, strict=True)
                              if text.isascii() and text.isdigit() and len(text) < 10}
+        example = next(iter(sheet.report_rows.values()), 19)
         sheet.notices.append(
             "This is an error report from the portal: its row, status and reason columns were left out. Each "
-            "row shows the number it had in the upload the report came from (\u201cwas 19\u201d).")
+            f"row shows the number it had in the upload the report came from (\u201cwas {example}\u201d).")
 
 
 def default_time_zone() -> str:
