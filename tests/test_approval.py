@@ -127,12 +127,18 @@ def test_it_refuses_an_approval_from_a_review_drawn_before_a_resubmission(people
     assert len(fake.requests) == 1
 
 
-def test_it_refuses_to_send_answers_another_upload_created_since_the_file_was_read(people, fake, settings):
-    settings.REQUIRE_APPROVAL = False
-    first = make_upload(people["maria"], people["alpha"], rows=2)
-    second = make_upload(people["maria"], people["alpha"], rows=3)
+def _same_answers(people, first_rows: int, second_rows: int) -> tuple[Upload, Upload]:
+    """Two uploads of maria's whose rows 2.. hold the same answers (match keys set as intake does)."""
+    first = make_upload(people["maria"], people["alpha"], rows=first_rows)
+    second = make_upload(people["maria"], people["alpha"], rows=second_rows)
     for row in Row.objects.all():
         Row.objects.filter(pk=row.pk).update(match_key=rowstore.match_key(row.item))
+    return first, second
+
+
+def test_it_refuses_to_send_answers_another_upload_created_since_the_file_was_read(people, fake, settings):
+    settings.REQUIRE_APPROVAL = False
+    first, second = _same_answers(people, 2, 3)
     approval.submit(first, people["maria"])
     delivery.wait_until_done(first)
 
@@ -156,10 +162,7 @@ def test_it_refuses_to_send_answers_another_upload_created_since_the_file_was_re
 
 def test_an_approval_refused_for_answers_sent_elsewhere_returns_the_upload_to_its_uploader(people, fake, settings):
     settings.REQUIRE_APPROVAL = True
-    first = make_upload(people["maria"], people["alpha"], rows=2)
-    second = make_upload(people["maria"], people["alpha"], rows=2)
-    for row in Row.objects.all():
-        Row.objects.filter(pk=row.pk).update(match_key=rowstore.match_key(row.item))
+    first, second = _same_answers(people, 2, 2)
     approval.submit(first, people["maria"])
     approval.submit(second, people["maria"])
     approval.approve(first, people["ada"])
@@ -178,10 +181,7 @@ def test_an_approval_refused_for_answers_sent_elsewhere_returns_the_upload_to_it
 
 def test_it_marks_answers_another_upload_is_sending_right_now(people, settings):
     settings.REQUIRE_APPROVAL = False
-    first = make_upload(people["maria"], people["alpha"], rows=1)
-    second = make_upload(people["maria"], people["alpha"], rows=1)
-    for row in Row.objects.all():
-        Row.objects.filter(pk=row.pk).update(match_key=rowstore.match_key(row.item))
+    first, second = _same_answers(people, 1, 1)
     approval.submit(first, people["maria"])  # queued: no worker drains it here
 
     with pytest.raises(delivery.DeliveryError, match="1 row was created in MaestroQA, or sent, by another upload"):
