@@ -327,6 +327,27 @@ def test_it_takes_the_word_scale_from_every_row_a_qualtrics_preview_included(tmp
         ("Somewhat satisfied", 5, 7)]
 
 
+@pytest.mark.parametrize(("rows", "scale"), [
+    ("2,Good\n1,Bad\n2,Good\n", (1, 2)),  # labels Good and Bad, scores 1 and 2: a 2-point survey
+    ("2,Bad\n1,Bad\n", (1, 5)),  # only Bad answers: nothing tells a 2-point survey from a 5-point one
+    ("5,Good\n1,Bad\n", (1, 5)),
+])
+def test_it_reads_zendesk_updated_csat_on_2_points_when_its_labels_say_so(rows, scale, tmp_path: Path) -> None:
+    path = tmp_path / "updated.csv"
+    lines = [f"15400{n},3812345670011,{row},2026-10-01T10:00:00Z,2026-10-01T11:00:00Z"
+             for n, row in enumerate(rows.splitlines())]
+    path.write_text("ticket_id,assignee_id,score,rating_label,created_at,updated_at\n" + "\n".join(lines) + "\n")
+    items_out, out = tmp_path / "items.jsonl", io.StringIO()
+
+    call_command("import_csat", str(path), "--dry-run", "--items-out", str(items_out), "--json", stdout=out)
+
+    items = [json.loads(line) for line in items_out.read_text().splitlines()]
+    assert {(item["min_score"], item["max_score"]) for item in items} == {scale}
+    decisions = json.loads(out.getvalue())["detected"]["decisions"]
+    assert ("Scores read on the scale 1..2, a 2-point survey: every answer's label is bad or good" in decisions) == (
+        scale == (1, 2))
+
+
 def test_it_reads_a_salesforce_rating_asked_as_a_choice(tmp_path: Path) -> None:
     path = tmp_path / "salesforce_choice.csv"
     path.write_text(

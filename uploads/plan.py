@@ -57,6 +57,7 @@ class Plan:
     scale: tuple[int, int] | None = None  # chosen from preset.score_scales by the file's scores
     scale_outlier: tuple[int, int] | None = None  # (score, row number) of a lone score the scale leaves out
     scale_header: str | None = None  # the score column's header when it names the scale: "CSAT (1-10)"
+    scale_labels: list[str] = field(default_factory=list)  # the score labels that set a label_scales range
     word_scale: str | None = None  # chosen from preset.word_scales by the file's words
     fallbacks: list[tuple[str, int]] = field(default_factory=list)  # preset.fallback_columns: (field, column)
     gather: tuple[int, int, re.Pattern] | None = None  # preset.comment_rows: response, question columns, match

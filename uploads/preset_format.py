@@ -20,6 +20,10 @@ Preset JSON format (every key but "name" is optional)::
           # fields: submitted_at ticket_id agent_id agent_email score comment
           #         score_label min_score max_score. Two fields may share a
           #         column (Zendesk: score and score_label both from "score").
+      "fallback_columns": {"score": "ChoiceValue"},
+          # field -> column spec: a row whose cell for the field is blank takes this
+          # column's text (Salesforce: a rating asked as a choice, "Very satisfied",
+          # is in ChoiceValue where NumberValue is blank)
       "constants": {"min_score": 0, "max_score": 1},
           # field -> value used when no column gives one (no column, or a blank
           # cell); min_score/max_score default to 1 and 5 and are always sent
@@ -54,6 +58,10 @@ Preset JSON format (every key but "name" is optional)::
           # when no column or constant gives min/max: the first [min, max] holding every
           # integer score in the file ('seen but unanswered' codes such as -99 aside),
           # else the last; decided once per file and shown (Delighted NPS vs CSAT)
+      "label_scales": [{"labels": ["bad", "good"], "min_score": 1, "max_score": 2}],
+          # a [min, max] that wins over constants when the file's score_labels are exactly
+          # `labels` (any case) and every score lies in the range: Zendesk's updated CSAT on a
+          # 2-point survey labels 2 "Good", which a 5-point survey never does
       "word_scales": ["csat5", "csat7"],
           # SCALES whose value map (and range) replaces the score's when the score column holds
           # words: of those knowing every word, the one giving them the most distinct scores,
@@ -233,6 +241,7 @@ class Preset:
     date_order_by_column: dict[str, str] = field(default_factory=dict)
     score_scales: list[list[int]] = field(default_factory=list)
     word_scales: list[str] = field(default_factory=list)
+    label_scales: list[dict[str, Any]] = field(default_factory=list)
     clarifying: list[ClarifyingGroup] = field(default_factory=list)
     clarifying_pattern: ClarifyingPattern | None = None
     reasons: dict[str, str] = field(default_factory=dict)
@@ -247,6 +256,11 @@ class Preset:
         orders = [data.get("date_order"), *dict(data.get("date_order_by_column") or {}).values()]
         if bad or any(order not in (None, "MDY", "DMY") for order in orders):
             raise ValueError(f"preset {data.get('name')!r}: bad field(s) {sorted(bad)} or date_order")
+        for entry in data.get("label_scales") or []:
+            if not (isinstance(entry, dict) and isinstance(entry.get("labels"), list)
+                    and all(isinstance(entry.get(key), int) for key in ("min_score", "max_score"))):
+                raise ValueError(f"preset {data.get('name')!r}: each label_scales entry needs \"labels\" (a list) "
+                                 "and whole-number \"min_score\" and \"max_score\"")
         pattern = data.get("clarifying_pattern")
         return cls(**{
             **data,

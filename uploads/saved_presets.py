@@ -134,7 +134,8 @@ def parse_json(data: bytes) -> mapping.Preset:
 _SHAPES: dict[str, tuple[type, ...]] = {
     **dict.fromkeys(["columns", "fallback_columns", "constants", "value_maps", "skip_values", "detect_values",
                      "reasons", "date_order_by_column"], (dict,)),
-    **dict.fromkeys(["detect", "skip_rules", "warn_rules", "splits", "score_scales", "word_scales", "clarifying"],
+    **dict.fromkeys(["detect", "skip_rules", "warn_rules", "splits", "score_scales", "word_scales", "label_scales",
+                     "clarifying"],
                     (list,)),
     **dict.fromkeys(["comment_rows", "clarifying_pattern"], (dict, type(None))),
     **dict.fromkeys(["time_zone", "date_order"], (str, type(None))),

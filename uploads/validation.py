@@ -163,7 +163,7 @@ def _decide(plan: Plan, sheet) -> None:
     if plan.word_scale and _bounds_free(plan):
         chosen = SCALES[plan.word_scale]
         plan.fixed_bounds = (chosen["min_score"], chosen["max_score"])
-    plan.scale = _header_scale(plan) or _decide_scale(plan, sheet)
+    plan.scale = _label_scale(plan, sheet) or _header_scale(plan) or _decide_scale(plan, sheet)
     if plan.scale:
         plan.fixed_bounds = plan.scale
 
@@ -182,6 +182,23 @@ def _order_hint(plan: Plan, sheet, column: str) -> tuple[str, str] | None:
     if getattr(sheet, "delimiter", None) == ";":
         return "DMY", ("the order of a file separated by semicolons, as Excel saves CSV where the decimal mark "
                        "is a comma")
+    return None
+
+
+def _label_scale(plan: Plan, sheet) -> tuple[int, int] | None:
+    """The range of the preset's first label_scales entry whose labels are exactly the file's
+    score_labels (all of them used: a 5-point file answered only "Bad" proves nothing) and whose
+    range holds every score; sets plan.scale_labels for the decision."""
+    if not plan.preset.label_scales or "score_label" not in plan.index or plan.word_scale:
+        return None
+    labels = {text.strip().casefold() for text in set(_field_texts(plan, sheet, "score_label")) if text.strip()}
+    scores = {cells.parse_int(text) for text in set(_field_texts(plan, sheet, "score")) if text.strip()}
+    for entry in plan.preset.label_scales if labels else []:
+        low, high = entry["min_score"], entry["max_score"]
+        if labels == {str(label).casefold() for label in entry["labels"]} and all(
+                score is not None and low <= score <= high for score in scores):
+            plan.scale_labels = sorted(labels)
+            return low, high
     return None
 
 
@@ -289,7 +306,11 @@ def _decisions(plan: Plan, time_zone: str) -> list[str]:
         low, high = SCALES[plan.word_scale]["min_score"], SCALES[plan.word_scale]["max_score"]
         out.append(f"Answers read as the {high - low + 1}-point wording {plan.word_scale} "
                    f"({_wording(plan.word_scale)})")
-    if plan.scale and plan.scale_header:
+    if plan.scale and plan.scale_labels:
+        out.append(f"Scores read on the scale {plan.scale[0]}..{plan.scale[1]}, a "
+                   f"{plan.scale[1] - plan.scale[0] + 1}-point survey: every answer's label is "
+                   f"{' or '.join(plan.scale_labels)}")
+    elif plan.scale and plan.scale_header:
         out.append(f"Scores read on the scale {plan.scale[0]}..{plan.scale[1]}, which the header "
                    f"'{plan.scale_header}' names")
     elif plan.scale:
