@@ -348,6 +348,28 @@ def test_it_reads_zendesk_updated_csat_on_2_points_when_its_labels_say_so(rows, 
         scale == (1, 2))
 
 
+@pytest.mark.parametrize(("name", "text"), [
+    ("surveymonkey_ticket_question.csv",
+     "Respondent ID,Collector ID,Start Date,End Date,Custom Data 1,agent_email,Was your ticket resolved?,"
+     "How satisfied were you with the handling of your ticket?\n,,,,,,Response,Response\n"
+     "118052219801,431277111,10/14/2026 09:00:00 AM,10/14/2026 09:05:00 AM,272001,ana@example.com,Yes,Satisfied\n"),
+    ("delighted_ticket_url.csv",
+     "id,survey_type,score,comment,created_at,person_properties.Ticket URL,person_properties.Zendesk Ticket ID,"
+     "person_properties.Agent Email\n"
+     "9301,csat,4,,1791968700,https://acme.zendesk.com/agent/tickets/272001,272001,ana@example.com\n"),
+])
+def test_it_passes_over_a_ticket_column_that_holds_no_ids(name: str, text: str, tmp_path: Path) -> None:
+    """A question mentioning the ticket (answers Yes, Satisfied) or a ticket's link is not its id."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    items_out = tmp_path / "items.jsonl"
+
+    call_command("import_csat", str(path), "--dry-run", "--items-out", str(items_out), stdout=io.StringIO())
+
+    item = json.loads(items_out.read_text())
+    assert (item["ticket_id"], item["agent_email"], item["score"]) == ("272001", "ana@example.com", 4)
+
+
 def test_it_reads_a_salesforce_rating_asked_as_a_choice(tmp_path: Path) -> None:
     path = tmp_path / "salesforce_choice.csv"
     path.write_text(

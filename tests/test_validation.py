@@ -68,10 +68,23 @@ def test_it_refuses_an_agent_id_in_scientific_notation() -> None:
     assert codes(one(agent="2.15E+14", email="a@example.com")) == [("agent_id", "excel_digits")]
 
 
-def test_it_refuses_an_id_saved_with_a_decimal_part() -> None:
-    row = one(ticket="922250816602.0")
+def test_it_sends_the_digits_of_an_id_a_data_tool_wrote_as_a_float_while_it_is_exact() -> None:
+    row = one(ticket="922250816602.0", agent="3812345670011.0")
+    assert (row.status, row.item["ticket_id"], row.item["agent_id"]) == ("valid", "922250816602", "3812345670011")
+    assert [problem.message for problem in row.warnings] == [
+        "Row 2, column 'ticket_id': 922250816602.0 was written as a number (a data tool's float, e.g. pandas with "
+        "a blank in the column): sent as 922250816602, its digits.",
+        "Row 2, column 'agent_id': 3812345670011.0 was written as a number (a data tool's float, e.g. pandas with "
+        "a blank in the column): sent as 3812345670011, its digits."]
+
+
+def test_it_refuses_a_float_id_past_the_digits_a_float_keeps() -> None:
+    row = one(ticket="1234567890123456789.0")
     assert codes(row) == [("ticket_id", "decimal_id")]
-    assert "922250816602" in row.errors[0].message
+    assert row.errors[0].message == (
+        "Row 2, column 'ticket_id': 1234567890123456789.0 ends in a decimal part, so it was saved as a number, and a "
+        "number keeps only 15 digits. Type the ticket id without the decimal part (1234567890123456789 if that is "
+        "the real id).")
 
 
 def test_it_warns_about_a_long_id_the_reader_flagged() -> None:

@@ -135,6 +135,8 @@ def text_char_issue(text: str) -> Issue | None:
     return _char_issue(found.group()) if found else None
 
 
+# Digits a float64 always keeps exactly: an id written `3812345670011.0` has lost none of them.
+EXACT_FLOAT_DIGITS = 15
 # Longer ids get a warning (sent as typed: the API gives no limit, shared/api/CONTRACT.md).
 LONG_ID_CHARS = 100
 
@@ -143,7 +145,9 @@ def clean_id(text: str, noun: str = "ticket id") -> Cleaned:
     """A ticket or agent id: trimmed text exactly as typed, or an Issue.
 
     Refuses invisible characters, Excel's scientific notation (`9.22251E+11`:
-    the digits are gone), a number saved with `.0` and one shown with thousands separators
+    the digits are gone), a number saved with `.0` past EXACT_FLOAT_DIGITS digits (a shorter one,
+    `3812345670011.0` from a pandas dump, is sent as its digits with a warning: samples/README.md
+    "no `.0`"; EXPORT-FORMATS.md section 13), and one shown with thousands separators
     (`922.250.816.601`, German Excel's `#.##0`: shared/formats/EXPORT-FORMATS.md section 13). Warns about text that a
     data tool writes for a missing value (`nan`, `None`); `NA` is a real id (B03);
     and about an id longer than LONG_ID_CHARS (a comment column mapped by mistake).
@@ -169,10 +173,15 @@ def clean_id(text: str, noun: str = "ticket id") -> Cleaned:
             "format), not the id as the helpdesk shows it", f"Type the {noun} without the separators ({digits} if "
             "that is the real id), or export the ids as text"))
     zero = _DECIMAL_ZERO.match(value)
-    if zero:
+    if zero and len(zero.group(1).lstrip("0") or "0") > EXACT_FLOAT_DIGITS:
         return Cleaned(issue=Issue(
-            "decimal_id", f"{value} ends in a decimal part, so it was saved as a number",
-            f"Type the {noun} without the decimal part ({zero.group(1)} if that is the real id)"))
+            "decimal_id", f"{value} ends in a decimal part, so it was saved as a number, and a number keeps only "
+            f"{EXACT_FLOAT_DIGITS} digits", f"Type the {noun} without the decimal part ({zero.group(1)} if that is "
+            "the real id)"))
+    if zero:
+        return Cleaned(zero.group(1), warnings=[Note(
+            "decimal_id", f"{value} was written as a number (a data tool's float, e.g. pandas with a blank in the "
+            f"column): sent as {zero.group(1)}, its digits")])
     warnings = []
     if len(value) > LONG_ID_CHARS:
         warnings.append(Note("very_long", f"{noun} is {len(value):,} characters long; helpdesk ids are rarely over "

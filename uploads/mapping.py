@@ -121,20 +121,43 @@ def _name_other_scores(out: Preset, spec, headers: Headers, used: set[int]) -> N
             return
 
 
+_YES_NO = frozenset({"yes", "no", "true", "false", "y", "n", "ja", "nein", "oui", "non", "si", "sí"})
+
+
+def _not_ids(texts: list[str], digits: bool = False) -> bool:
+    """True when most texts are no id: links, several words, yes/no answers, or (digits=True, for
+    ticket ids, which always hold a digit) words: a question whose text mentions the ticket ("Was
+    your ticket resolved?", "How satisfied were you with the handling of your ticket?") or a
+    Ticket URL column."""
+    def unlike(text: str) -> bool:
+        return ("://" in text or len(text.split()) > 1 or text.casefold() in _YES_NO
+                or digits and not any(char.isdigit() for char in text))
+    return sum(map(unlike, texts)) >= 0.8 * len(texts)
+
+
+# Field -> a test of a column's first texts that passes the column over among a list of alternatives.
+_PASS_OVER = {
+    # a scored question, never the customer's text (Qualtrics' Q2 is the comment in one export and
+    # the score or "How easy was it?" in another)
+    "comment": lambda texts: all(cells.INTEGER.match(text) for text in texts),
+    "ticket_id": lambda texts: _not_ids(texts, digits=True),
+    "agent_id": _not_ids,
+}
+
+
 def _find_field(name: str, spec, headers: Headers, sheet, used: set[int]) -> int | None:
     """The column for field `name`: the first matching `spec` (Headers.find: regex and label specs
     skip `used`, exact names may share a column, as Delighted's min_score and max_score do).
 
-    Among a list of alternatives for comment, a column another field took, or holding only whole
-    numbers, is passed over: it is a scored question, never the customer's text (Qualtrics' Q2 is
-    the comment in one export and the score or "How easy was it?" in another)."""
-    if name != "comment" or not isinstance(spec, list):
+    Among a list of alternatives for comment, ticket_id or agent_id, a column another field took,
+    or whose texts `_PASS_OVER` says cannot be the field, is passed over."""
+    if name not in _PASS_OVER or not isinstance(spec, list):
         return headers.find(spec, used)
     passed = set(used)
     for alternative in spec:
         while (position := headers.find(alternative, passed)) is not None and position not in passed:
             texts = autodetect.column_texts(sheet, position, 50)
-            if not texts or not all(cells.INTEGER.match(text) for text in texts):
+            if not texts or not _PASS_OVER[name](texts):
                 return position
             passed.add(position)
     return None
