@@ -401,7 +401,8 @@ def test_it_reads_an_api_object_dumped_in_one_cell_as_columns() -> None:
                                   "satisfaction_rating.comment", "satisfaction_rating.reason"]
     assert sheet.rows[0][-4:] == ["bad", "57709674553241", "", "No reason provided"]
     assert sheet.rows[3][-4:] == ["", "", "", ""]
-    assert sheet.notices == ["Cells holding objects were also read as the columns satisfaction_rating.score, "
+    assert sheet.notices == ["Cells holding objects or one-item lists were also read as the columns "
+                             "satisfaction_rating.score, "
                              "satisfaction_rating.id, satisfaction_rating.comment, satisfaction_rating.reason."]
 
 

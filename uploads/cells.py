@@ -23,6 +23,8 @@ from functools import lru_cache
 
 from email_validator import EmailNotValidError, validate_email
 
+from uploads import objectcells
+
 
 @dataclass(frozen=True)
 class Issue:
@@ -165,6 +167,10 @@ def clean_id(text: str, noun: str = "ticket id") -> Cleaned:
             "excel_digits", f"{value} is in Excel's scientific notation: digits were lost when this file "
             "was saved in Excel; export it again from the helpdesk", f"Upload the new export without opening "
             f"it in Excel, or type the full {noun}"))
+    if value.startswith("[") and value.endswith("]") and isinstance(objectcells.parse_list(value), list):
+        return Cleaned(issue=Issue(
+            "list_id", f"{value} is a list a data tool wrote into one cell, not one {noun}",
+            f"Type the one {noun} this row is about"))
     grouped = _GROUPED_DIGITS.match(value)
     if grouped:
         digits = re.sub(r"\D", "", value)

@@ -6,7 +6,8 @@ Python text in one cell: `{'score': 'bad', 'id': 57709674553241, 'comment': None
 (shared/formats/EXPORT-FORMATS.md section 1, [code]). Freshdesk's `ratings` is
 `{"default_question": 103, "question_2": 101}` (section 6). `expand_object_columns`
 appends a `<column>.<key>` column per key, so presets can name
-`satisfaction_rating.score` or `ratings.default_question`.
+`satisfaction_rating.score` or `ratings.default_question`; a column of one-item lists
+(Kustomer's `assignedUsers`: `['5f1e...']`) gets `<column>[0]` with the item.
 """
 
 from __future__ import annotations
@@ -38,6 +39,21 @@ def parse_object(text: str) -> dict | None:
     return parsed if isinstance(parsed, dict) else None
 
 
+def parse_list(text: str) -> list | None:
+    """A JSON or Python-literal list from cell text (`["a"]` or `['a']`), else None."""
+    value = text.strip()
+    if not (value.startswith("[") and value.endswith("]")) or len(value) > MAX_CELL:
+        return None
+    try:
+        parsed = json.loads(value)
+    except ValueError:
+        try:
+            parsed = ast.literal_eval(value)
+        except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
+            return None
+    return parsed if isinstance(parsed, list) else None
+
+
 def value_text(value: object) -> str:
     """A dict value as cell text: None -> "", ints as digits (ids keep every digit), the rest as JSON/str."""
     if value is None:
@@ -67,6 +83,9 @@ def expand_object_columns(sheet) -> list[str]:
     while (position := position + 1) < len(sheet.columns):  # new columns are looked into in turn
         objects = _object_column(sheet, position) if depth[sheet.columns[position]] < MAX_DEPTH else None
         if objects is None:
+            for name in _first_items(sheet, position):
+                depth[name] = MAX_DEPTH
+                added.append(name)
             continue
         keys = [key for key in _keys(objects) if f"{sheet.columns[position]}.{key}" not in sheet.columns]
         names = [f"{sheet.columns[position]}.{key}" for key in keys]
@@ -78,8 +97,30 @@ def expand_object_columns(sheet) -> list[str]:
             extra.extend([""] * len(names))
         added.extend(names)
     if added:
-        sheet.notices.append(f"Cells holding objects were also read as the columns {', '.join(added)}.")
+        sheet.notices.append(f"Cells holding objects or one-item lists were also read as the columns "
+                             f"{', '.join(added)}.")
     return added
+
+
+def _first_items(sheet, position: int) -> list[str]:
+    """For a column of lists holding one value at most (Kustomer's `assignedUsers`:
+    `['5f1e...']`), append `<column>[0]` with that value; returns the new column's name, if any.
+    A column where some list holds several values gets none: which one is meant is not known."""
+    sample = list(islice((row[position] for row in sheet.rows if _given(row[position])), SAMPLE))
+    if not sample or any(parse_list(text) is None for text in sample):
+        return []
+    lists = [parse_list(row[position]) or [] if _given(row[position]) else [] for row in sheet.rows]
+    if any(len(found) > 1 or found and isinstance(found[0], (dict, list)) for found in lists):
+        return []
+    name = f"{sheet.columns[position]}[0]"
+    if name in sheet.columns:
+        return []
+    sheet.columns.append(name)
+    for row, found in zip(sheet.rows, lists, strict=True):
+        row.append(value_text(found[0]) if found else "")
+    for extra in sheet.extra_header_rows:
+        extra.append("")
+    return [name]
 
 
 def _object_column(sheet, position: int) -> list[dict | None] | None:
