@@ -406,6 +406,19 @@ def test_it_reads_an_api_object_dumped_in_one_cell_as_columns() -> None:
                              "satisfaction_rating.id, satisfaction_rating.comment, satisfaction_rating.reason."]
 
 
+def test_it_reads_a_nicereply_agent_column_as_an_email_or_else_an_id(tmp_path: Path) -> None:
+    path = tmp_path / "nicereply.csv"
+    path.write_text("Date,Ticket,Agent,Score,Legacy score,Comment\n2026-10-05 10:00:00,218001,ana@example.com,5,10,\n"
+                    "2026-10-05 11:00:00,218002,8812,4,8,\n", encoding="utf-8")
+    items_out = tmp_path / "items.jsonl"
+
+    call_command("import_csat", str(path), "--dry-run", "--items-out", str(items_out), stdout=io.StringIO())
+
+    items = [json.loads(line) for line in items_out.read_text().splitlines()]
+    assert [(item.get("agent_email"), item.get("agent_id")) for item in items] == [("ana@example.com", None),
+                                                                                   (None, "8812")]
+
+
 def test_it_reads_the_rated_teammate_inside_an_intercom_rating_object(tmp_path: Path) -> None:
     rating = ('{"type": "conversation_rating", "rating": 4, "remark": "ok", "created_at": 1791000000, '
               '"teammate": {"type": "admin", "id": 5123499}}')

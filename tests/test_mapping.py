@@ -137,6 +137,14 @@ def test_it_takes_the_overall_row_of_a_google_forms_grid_or_says_which_others_ma
     assert preset.reasons["score"].endswith(f"takes score from column '{score}'{reason}")
 
 
+def test_it_leaves_an_agent_id_column_of_names_unmapped_when_an_email_column_gives_the_agent() -> None:
+    data = sheet(["Date", "Ticket", "Agent", "Agent email", "Score"],
+                 ["2026-10-05 10:00:00", "218001", "Ana One", "ana@example.com", "5"],
+                 ["2026-10-05 11:00:00", "218002", "Ben Two", "ben@example.com", "4"])
+    preset, _why = choose(data)
+    assert (preset.columns.get("agent_id"), preset.columns["agent_email"]) == (None, "Agent email")
+
+
 def test_it_reads_delighted_epochs_and_nps_range() -> None:
     columns = ["id", "survey_type", "score", "comment", "permalink", "created_at", "person_properties.ticket_id",
                "person_properties.agent_email"]

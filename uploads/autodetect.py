@@ -201,12 +201,12 @@ def auto_columns(headers: Headers, sheet, wanted: list[str], used: set[int],
         found[name] = (position, reason)
         taken.add(position)
     has_email = "agent_email" in found or "agent_email" in mapped
-    if "agent_id" in found and has_email and _holds_names(headers, sheet, found["agent_id"][0]):
+    if "agent_id" in found and has_email and holds_names(headers, sheet, found["agent_id"][0]):
         del found["agent_id"]
     return found
 
 
-def _holds_names(headers: Headers, sheet, position: int) -> bool:
+def holds_names(headers: Headers, sheet, position: int) -> bool:
     """True when the header says name ("Agent Name") or most texts of the column are people's names
     ('Ana Silva'), not ids."""
     if "name" in normalize(headers.columns[position]).split():

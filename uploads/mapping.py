@@ -94,6 +94,7 @@ def resolve(preset: Preset, sheet, *, fill: bool = False) -> Preset:
                 f"preset '{preset.name}' takes {name} from column '{headers.columns[position]}'")
             used.add(position)
     _name_other_scores(out, preset.columns.get("score"), headers, used)
+    _drop_named_agent(out, headers, sheet)
     out.fallback_columns = {name: headers.columns[position] for name, spec in preset.fallback_columns.items()
                             if name in out.columns and (position := headers.find(spec)) is not None}
     out.skip_rules = [_resolve_keep(rule, headers, sheet, out.columns.get("score"))
@@ -103,6 +104,19 @@ def resolve(preset: Preset, sheet, *, fill: bool = False) -> Preset:
     if fill:
         _fill(out, headers, sheet, used)
     return out
+
+
+def _drop_named_agent(out: Preset, headers: Headers, sheet) -> None:
+    """Unmap agent_id when its own column holds people's names and another column holds the agents'
+    emails: MaestroQA takes agent_id over the email (shared/api/CONTRACT.md), and a name is no id."""
+    ids, emails = (headers.index(out.columns.get(name, "")) for name in ("agent_id", "agent_email"))
+    if ids is None or emails is None or ids == emails:
+        return
+    addresses = autodetect.column_texts(sheet, emails, 50)
+    if sum("@" in text for text in addresses) >= max(1, 0.6 * len(addresses)) and autodetect.holds_names(
+            headers, sheet, ids):
+        del out.columns["agent_id"]
+        out.reasons.pop("agent_id", None)
 
 
 def _name_other_scores(out: Preset, spec, headers: Headers, used: set[int]) -> None:
@@ -124,14 +138,14 @@ def _name_other_scores(out: Preset, spec, headers: Headers, used: set[int]) -> N
 _YES_NO = frozenset({"yes", "no", "true", "false", "y", "n", "ja", "nein", "oui", "non", "si", "sí"})
 
 
-def _not_ids(texts: list[str], digits: bool = False) -> bool:
-    """True when most texts are no id: links, several words, yes/no answers, or (digits=True, for
-    ticket ids, which always hold a digit) words: a question whose text mentions the ticket ("Was
-    your ticket resolved?", "How satisfied were you with the handling of your ticket?") or a
-    Ticket URL column."""
+def _not_ids(texts: list[str], ticket: bool = False) -> bool:
+    """True when most texts are no id: links, yes/no answers, and for a ticket (ticket=True: its id
+    holds a digit and no space) words: a question whose text mentions the ticket ("Was your ticket
+    resolved?", "How satisfied were you with the handling of your ticket?") or a Ticket URL column.
+    An agent's name stays a candidate for agent_id (sent with a warning: items.check_agent)."""
     def unlike(text: str) -> bool:
-        return ("://" in text or len(text.split()) > 1 or text.casefold() in _YES_NO
-                or digits and not any(char.isdigit() for char in text))
+        return ("://" in text or text.casefold() in _YES_NO
+                or ticket and (len(text.split()) > 1 or not any(char.isdigit() for char in text)))
     return sum(map(unlike, texts)) >= 0.8 * len(texts)
 
 
@@ -140,7 +154,7 @@ _PASS_OVER = {
     # a scored question, never the customer's text (Qualtrics' Q2 is the comment in one export and
     # the score or "How easy was it?" in another)
     "comment": lambda texts: all(cells.INTEGER.match(text) for text in texts),
-    "ticket_id": lambda texts: _not_ids(texts, digits=True),
+    "ticket_id": lambda texts: _not_ids(texts, ticket=True),
     "agent_id": _not_ids,
 }
 

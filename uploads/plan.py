@@ -60,6 +60,7 @@ class Plan:
     scale_labels: list[str] = field(default_factory=list)  # the score labels that set a label_scales range
     word_scale: str | None = None  # chosen from preset.word_scales by the file's words
     fallbacks: list[tuple[str, int]] = field(default_factory=list)  # preset.fallback_columns: (field, column)
+    shared_agent: bool = False  # agent_id and agent_email map to one column (Nicereply's "Agent")
     gather: tuple[int, int, re.Pattern] | None = None  # preset.comment_rows: response, question columns, match
     # response id -> (comment, its rows, fate): validation._gathered_comments
     gathered: dict[str, tuple[str, list[int], str]] = field(default_factory=dict)
@@ -77,6 +78,7 @@ class Plan:
             if isinstance(column, str) and (position := headers.index(column)) is not None:
                 plan.index[name] = position
         plan.fixed_bounds = _fixed_bounds(preset, plan.index)
+        plan.shared_agent = "agent_id" in plan.index and plan.index["agent_id"] == plan.index.get("agent_email")
         plan.fallbacks = [(name, p) for name, column in preset.fallback_columns.items()
                           if isinstance(column, str) and (p := headers.index(column)) is not None]
         plan.text_maps = {name: table for name, table in preset.value_maps.items() if name in TEXT_MAPPED}
@@ -97,12 +99,15 @@ class Plan:
 
     def extract(self, cells: list[str]) -> dict[str, Raw]:
         """field -> Raw: mapped columns (a blank cell takes its preset.fallback_columns column;
-        text value maps applied), split parts for fields still blank, then constants. A blank
+        text value maps applied; one column mapped to both agent_id and agent_email gives the one
+        its text looks like), split parts for fields still blank, then constants. A blank
         comment of a long export comes from its response's comment row (`gathered`,
         preset.comment_rows). A split's agent_id part holding an '@' (or '(at)') fills agent_email
         instead: the API keeps the two apart (shared/api/CONTRACT.md) and teams join
         "ticket|agent email" as often as "ticket|agent id"."""
         raw = {name: Raw(cells[p], self.columns[p], p) for name, p in self.index.items()}
+        if self.shared_agent:  # one "Agent" column for both: an email is the agent_email, anything else the id
+            del raw["agent_id" if _EMAIL_LIKE.search(raw["agent_id"].text) else "agent_email"]
         for name, p in self.fallbacks:  # a blank cell takes its fallback column's text (preset.fallback_columns)
             if not raw[name].text.strip():
                 raw[name] = Raw(cells[p], self.columns[p], p)
