@@ -102,7 +102,7 @@ def test_it_fixes_a_cell_with_the_keyboard_only(page):
     page.keyboard.type("5")
     page.keyboard.press("Enter")
     wait_count(page, "invalid", 11)
-    assert page.inner_text("#live") == "Saved."
+    assert page.inner_text("#live") == "Row 6, Score saved."
     expect(page.locator("#error-summary")).not_to_contain_text("above the maximum")
     row = upload.rows.get(number=6)
     assert (row.status, row.edits, row.cells[4]) == (Row.Status.VALID, {"4": "5"}, "6")
@@ -229,7 +229,7 @@ def test_it_searches_the_cells_and_finds_an_edited_one(page):
     page.keyboard.press("Control+a")
     page.keyboard.type("Now 100% a_number")
     page.keyboard.press("Enter")
-    expect(page.locator("#live")).to_have_text("Saved.")
+    expect(page.locator("#live")).to_have_text("Row 8, Comment saved.")
     page.fill("#q", "100% a_n")
     page.press("#q", "Enter")
     expect(page.locator("#matching")).to_have_text("1 row matches.")
@@ -361,3 +361,29 @@ def test_it_says_what_a_long_post_is_doing_and_refreshes_a_busy_upload(page):
         "until it is done.")
     Upload.objects.filter(pk=upload.pk).update(status=Upload.Status.NEEDS_FIXES)
     expect(page.locator("#busy-notice")).to_be_hidden(timeout=10_000)  # the page refreshed itself
+
+
+def test_it_keeps_every_edit_made_while_earlier_saves_travel(page):
+    """Saves run in the background: with 400 ms of network latency, typing on at a person's pace
+    (Enter saves and moves down, typing edits) and clicking from cell to cell lose nothing."""
+    upload = open_upload(page)
+    page.context.new_cdp_session(page).send("Network.emulateNetworkConditions", {
+        "offline": False, "latency": 400, "downloadThroughput": -1, "uploadThroughput": -1})
+    comments = page.locator('#rows-table tbody td[data-column="6"]')
+    comments.nth(0).focus()
+    for n in range(4):
+        page.keyboard.type(f"typed {n}", delay=30)  # typing on a cell edits it
+        page.keyboard.press("Enter")
+    comments.nth(5).click()
+    page.keyboard.press("Control+a")
+    page.keyboard.type("clicked A", delay=30)
+    comments.nth(6).click()
+    page.keyboard.press("Control+a")
+    page.keyboard.type("clicked B", delay=30)
+    page.keyboard.press("Enter")
+
+    expect(page.locator("#history")).to_contain_text("'clicked B'", timeout=10_000)
+    numbers = [int(text.split()[0]) for text in page.locator("#rows-table tbody th[scope=row]").all_inner_texts()]
+    edited = {row.number: row.edits.get("6") for row in upload.rows.exclude(edits={})}
+    assert edited == {numbers[0]: "typed 0", numbers[1]: "typed 1", numbers[2]: "typed 2", numbers[3]: "typed 3",
+                      numbers[5]: "clicked A", numbers[6]: "clicked B"}

@@ -1,7 +1,9 @@
 // The fix-it table: edit a cell in place; only the changed cell travels to the server (B22).
-// Enter or click edits; Enter saves and moves down, Tab saves and moves right (Shift+Tab left);
-// Escape cancels; arrow keys move between cells. After a save the summary (counts, kinds, charts) reloads.
-// A cell holding line breaks is edited in a text area (Shift+Enter adds a line break) so none is lost.
+// Enter, F2, click or typing a character edits; Enter saves and moves down, Tab saves and moves right
+// (Shift+Tab left); Escape cancels; arrow keys move between cells. After a save the summary (counts,
+// kinds, charts) reloads. A cell holding line breaks is edited in a text area (Shift+Enter adds a line
+// break) so none is lost. Saves run in the background: the next cell can be edited at once, and a row
+// the server sends back never takes away the focus or an editor the user has opened since.
 (function () {
   "use strict";
   var table = document.getElementById("rows-table");
@@ -10,20 +12,23 @@
 
   function cellText(td) { return td.querySelector(".text").textContent; }
 
-  function startEdit(td) {
+  // resume: {value, original, start, end} of an editor a row refresh replaced, opened again as it was
+  function startEdit(td, resume) {
     if (td.querySelector(".cell-editor") || td.classList.contains("too-long") || td.closest("tr[data-locked]")) { return; }
-    var original = cellText(td);
+    var original = resume ? resume.original : cellText(td);
     var lines = original.split(/\r\n|\r|\n/).length;
     // A one-line input drops line breaks: text with any is edited in a text area.
     var input = document.createElement(lines > 1 ? "textarea" : "input");
     if (lines > 1) { input.rows = Math.min(lines, 8); } else { input.type = "text"; }
     input.className = "cell-editor";
-    input.value = original;
-    input.setAttribute("aria-label", "Edit cell, Enter to save, Escape to cancel");
+    input.value = resume ? resume.value : original;
+    input.dataset.original = original;
+    input.setAttribute("aria-label", "Edit " + where(td) + ", Enter to save, Escape to cancel" +
+                       (lines > 1 ? ", Shift+Enter for a new line" : ""));
     td.classList.add("editing");
     td.appendChild(input);
     input.focus();
-    input.select();
+    if (resume) { input.setSelectionRange(resume.start, resume.end); } else { input.select(); }
     input.addEventListener("keydown", function (event) {
       if ((event.key === "Enter" && !event.shiftKey) || event.key === "Tab") {
         event.preventDefault();
@@ -47,19 +52,22 @@
     td.classList.remove("editing");
   }
 
+  function where(td) {
+    return "row " + td.closest("tr").querySelector("th[scope=row]").firstChild.textContent.trim() + ", " +
+      columnName(td.dataset.column);
+  }
+
   function save(td, value, original, step) {
     var tr = td.closest("tr");
     var column = td.dataset.column;
     stopEdit(td);
+    // Keyboard saves move on at once, so that typing goes on while the save travels
+    if (step) { td.focus(); move(td, step[0], step[1]); }
     // A text area gives its line breaks as \n: the same text with \r\n ones is no change
-    if (value === original || value === original.replace(/\r\n?/g, "\n")) {
-      td.focus();
-      if (step) { move(td, step[0], step[1]); }
-      return;
-    }
+    if (value === original || value === original.replace(/\r\n?/g, "\n")) { return; }
     // `old` is the text this page showed: the server refuses the edit if the cell changed since (another tab).
     var body = new URLSearchParams({ row: tr.dataset.row, column: column, text: value, old: original });
-    var where = "Row " + tr.querySelector("th[scope=row]").textContent + ", " + columnName(column);
+    var place = where(td).replace(/^r/, "R");
     fetch(table.dataset.editUrl, {
       method: "POST",
       headers: { "X-CSRFToken": csrf, "Content-Type": "application/x-www-form-urlencoded" },
@@ -73,14 +81,11 @@
       return response.json().then(function (data) { return { ok: response.ok, data: data }; });
     }).then(function (result) {
       if (!result.ok) {
-        showError(where + " was not saved. " + (result.data.error || ""), value, result.data.session_expired, td);
+        showError(place + " was not saved. " + (result.data.error || ""), value, result.data.session_expired, td);
         return;
       }
       hideError();
-      Object.keys(result.data.rows).forEach(function (id) {
-        var old = document.getElementById("row-" + id);
-        if (old) { old.outerHTML = result.data.rows[id]; }
-      });
+      Object.keys(result.data.rows).forEach(replaceRow.bind(null, result.data.rows));
       Object.keys(result.data.counts).forEach(function (status) {
         document.querySelectorAll('[data-count="' + status + '"]').forEach(function (el) {
           el.textContent = result.data.counts[status];
@@ -88,15 +93,29 @@
       });
       var fresh = document.querySelector("#row-" + tr.dataset.row + ' td[data-column="' + column + '"]');
       if (fresh) {
-        fresh.focus();
         var problem = fresh.querySelector(".error-text");
-        announce(problem ? "Still invalid: " + problem.textContent : "Saved.");
-        if (step) { move(fresh, step[0], step[1]); }
+        announce(problem ? place + " still invalid: " + problem.textContent : place + " saved.");
       }
       refreshSummary();
     }).catch(function () {
-      showError(where + " was not saved: the server did not answer. Check your connection and try again.", value, false, td);
+      showError(place + " was not saved: the server did not answer. Check your connection and try again.", value, false, td);
     });
+  }
+
+  // Put the server's new HTML of a row in place. Focus on one of its cells, or an editor open in it
+  // (the user moved on while the save travelled), is carried over to the new row as it was.
+  function replaceRow(rows, id) {
+    var old = document.getElementById("row-" + id);
+    if (!old) { return; }
+    var active = document.activeElement;
+    var inside = active && old.contains(active) ? active.closest("td.cell") : null;
+    var editor = inside && active.classList.contains("cell-editor") ? {
+      value: active.value, original: active.dataset.original, start: active.selectionStart, end: active.selectionEnd
+    } : null;
+    if (editor) { active.dataset.done = "1"; }  // removing it must not save a half-typed text
+    old.outerHTML = rows[id];
+    var fresh = inside && document.querySelector("#row-" + id + ' td[data-column="' + inside.dataset.column + '"]');
+    if (fresh && editor) { startEdit(fresh, editor); } else if (fresh) { fresh.focus(); }
   }
 
   function columnName(index) {
@@ -185,6 +204,11 @@
     } else {
       var index = parseInt(td.dataset.column, 10) + dCol;
       target = tr.querySelector('td[data-column="' + index + '"]');
+      if (!target) {  // past the row's last (first) cell: the next (previous) row's first (last) cell
+        var next = dCol > 0 ? tr.nextElementSibling : tr.previousElementSibling;
+        var cells = next ? next.querySelectorAll("td.cell") : [];
+        target = cells.length ? cells[dCol > 0 ? 0 : cells.length - 1] : null;
+      }
     }
     if (target) { target.focus(); }
   }
@@ -200,6 +224,12 @@
     if (event.key === "Enter" || event.key === "F2") {
       event.preventDefault();
       startEdit(td);
+    } else if (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      // typing on a cell edits it, replacing its text, as in a spreadsheet
+      event.preventDefault();
+      startEdit(td);
+      var input = td.querySelector(".cell-editor");
+      if (input) { input.value = event.key; }
     } else if (moves[event.key]) {
       event.preventDefault();
       move(td, moves[event.key][0], moves[event.key][1]);
