@@ -229,6 +229,31 @@ def test_it_bulk_fixes_over_http_with_preview(uploader, tmp_path):
     assert table.status_counts(upload)["invalid"] == 3
 
 
+def test_it_refuses_a_bulk_fix_undo_or_submit_from_a_page_drawn_before_another_step(uploader, tmp_path):
+    upload = make_upload(uploader, tmp_path, [answer(n, "five") for n in range(1, 4)])
+    client = Client()
+    client.force_login(uploader)
+    seen = str(table.history_mark(upload))
+    assert f'name="seen" value="{seen}"' in client.get(f"/uploads/{upload.pk}/").content.decode()
+    saved = client.post(f"/uploads/{upload.pk}/cells/", {"row": upload.rows.get(number=2).pk, "column": 3,
+                                                         "text": "4", "old": "five"}).json()
+    assert saved["seen"] == table.history_mark(upload) != int(seen)  # the editing page moves on with it
+    other = get_user_model().objects.create_user("olga")
+    fixes.edit_cell(upload, other, upload.rows.get(number=3), 3, "3")  # another person, another page
+    refused = ("This upload changed after this page was drawn (latest step: row 3, score: 'five' → '3' by olga). "
+               "Nothing was done: check the rows as they are now, then do it again.")
+    fix = {"action": "set", "scope": "filtered", "column": "3", "value": "5", "seen": str(saved["seen"])}
+
+    assert client.post(f"/uploads/{upload.pk}/fix/?preview=1", fix).json() == {"error": refused}
+    for url, data in ((f"/uploads/{upload.pk}/fix/", fix), (f"/uploads/{upload.pk}/undo/", {"seen": seen}),
+                      (f"/uploads/{upload.pk}/submit/", {"seen": seen})):
+        page = client.post(url, data, follow=True).content.decode()
+        assert refused.replace("'", "&#x27;") in page, url
+    assert [row.current_cells[3] for row in upload.rows.order_by("number")] == ["4", "3", "five"]
+    upload.refresh_from_db()
+    assert upload.status == Upload.Status.NEEDS_FIXES
+
+
 def test_it_shows_the_history_read_only_in_the_admin(uploader, tmp_path):
     upload = make_upload(uploader, tmp_path, [answer(1, "7")])
     fixes.edit_cell(upload, uploader, upload.rows.get(), 3, "5")

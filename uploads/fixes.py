@@ -23,6 +23,18 @@ class FixError(Exception):
     """A fix cannot be applied (upload no longer editable, bad column, nothing to undo)."""
 
 
+def check_seen(upload: Upload, seen: str | None) -> None:
+    """Raise FixError when `seen` (a form's table.history_mark, "" or None: not sent) is not the
+    latest step: the page was drawn before someone else's edit, bulk fix, undo, remap or duplicate
+    marking, so the action would hit rows it never showed."""
+    if not seen or not seen.isdigit() or int(seen) == table.history_mark(upload):
+        return
+    step = upload.changes.select_related("user").order_by("-id").first()
+    who = f" by {step.user.get_username()}" if step and step.user else ""
+    raise FixError(f"This upload changed after this page was drawn (latest step: {step.description}{who}). "
+                   "Nothing was done: check the rows as they are now, then do it again.")
+
+
 def _check_editable(upload: Upload) -> None:
     if not upload.is_editable:
         raise FixError(f"This upload is {upload.get_status_display().lower()}; it can no longer be edited.")

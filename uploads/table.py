@@ -403,10 +403,16 @@ def history(upload: Upload, limit: int = 50) -> list:
     return list(upload.changes.select_related("user").defer("before")[:limit])
 
 
+def history_mark(upload: Upload) -> int:
+    """Which step of the history a page shows: the id of the upload's latest Change (0: none).
+    Forms carry it as `seen` (fixes.check_seen)."""
+    return upload.changes.order_by("-id").values_list("id", flat=True).first() or 0
+
+
 def history_context(upload: Upload) -> dict:
     """What snippets/history.html needs: the latest 30 steps and whether Undo has a step to take back."""
     return {
-        "history": history(upload, 30),
+        "history": history(upload, 30), "history_mark": history_mark(upload),
         "has_undo": upload.changes.exclude(action__in=("undo", "remap")).filter(undone=False).exists(),
     }
 

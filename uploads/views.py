@@ -199,7 +199,8 @@ def edit_cell(request, pk: int):
         str(item.pk): render_to_string("uploads/snippets/row.html", {"row": display, "upload": upload}, request)
         for item, display in zip(changed, table.display_rows(upload, changed), strict=True)
     }
-    return JsonResponse({"rows": rows_html, "counts": table.status_counts(upload), "status": upload.status})
+    return JsonResponse({"rows": rows_html, "counts": table.status_counts(upload), "status": upload.status,
+                         "seen": table.history_mark(upload)})
 
 
 @login_required
@@ -207,8 +208,9 @@ def edit_cell(request, pk: int):
 def submit(request, pk: int):
     upload = _get_upload_for_user(request, pk)
     try:
+        fixes.check_seen(upload, request.POST.get("seen"))
         approval.submit(upload, request.user)
-    except delivery.DeliveryError as exc:
+    except (fixes.FixError, delivery.DeliveryError) as exc:
         messages.error(request, str(exc))
     return redirect("uploads:table", upload.pk)
 
@@ -243,6 +245,7 @@ def bulk_fix(request, pk: int):
     rows = fixes.select_rows(upload, data["rows"] if data["scope"] == "selected" else None, request.POST)
     args = (upload, rows, data["action"], data["column"], data["value"], data["find"])
     try:
+        fixes.check_seen(upload, request.POST.get("seen"))
         if request.GET.get("preview"):
             return JsonResponse({"count": fixes.preview(*args), "action": data["action"]})
         step = fixes.apply_fix(upload, request.user, data["action"], rows, data["column"], data["value"], data["find"],
@@ -260,6 +263,7 @@ def bulk_fix(request, pk: int):
 def undo(request, pk: int):
     upload = _get_upload_for_user(request, pk)
     try:
+        fixes.check_seen(upload, request.POST.get("seen"))
         step = fixes.undo_last(upload, request.user)
         messages.success(request, f"Undone: {step.description.removeprefix('undid: ')}.")
     except fixes.FixError as exc:

@@ -85,6 +85,10 @@
         return;
       }
       hideError();
+      // this page now shows the step its own save made: forms send it as `seen` (fixes.check_seen)
+      document.querySelectorAll("input[name=seen]").forEach(function (input) {
+        input.value = Math.max(parseInt(input.value, 10) || 0, result.data.seen);
+      });
       Object.keys(result.data.rows).forEach(replaceRow.bind(null, result.data.rows));
       Object.keys(result.data.counts).forEach(function (status) {
         document.querySelectorAll('[data-count="' + status + '"]').forEach(function (el) {
