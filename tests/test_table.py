@@ -254,6 +254,15 @@ def test_it_refuses_a_bulk_fix_undo_or_submit_from_a_page_drawn_before_another_s
     assert upload.status == Upload.Status.NEEDS_FIXES
 
 
+def test_it_names_the_kind_filter_in_words_and_keeps_the_search_on_status_links(uploader, tmp_path):
+    upload = make_upload(uploader, tmp_path, [answer(1, "7"), answer(2, "9")])
+    client = Client()
+    client.force_login(uploader)
+    page = client.get(f"/uploads/{upload.pk}/", {"kind": "score:above_max", "q": "100002"}).content.decode()
+    assert "1 row matches the kind “score above the maximum”." in page
+    assert '<a href="?status=invalid&amp;q=100002"' in page
+
+
 def test_it_shows_the_history_read_only_in_the_admin(uploader, tmp_path):
     upload = make_upload(uploader, tmp_path, [answer(1, "7")])
     fixes.edit_cell(upload, uploader, upload.rows.get(), 3, "5")

@@ -50,6 +50,8 @@ def test_it_pauses_resumes_and_finishes_from_the_page(client, fake):
     upload.refresh_from_db()
     assert upload.status == Upload.Status.DONE
     assert [len(r.json["data"]) for r in fake.requests] == [100, 50]
+    assert list(upload.events.filter(action__in=("paused", "resumed")).order_by("id").values_list("action", "user__username")) == [
+        ("paused", upload.owner.username), ("resumed", upload.owner.username)]
 
 
 def test_it_cancels_before_the_next_batch(client, fake):

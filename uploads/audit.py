@@ -3,7 +3,7 @@
 Actions (stable strings, shown to admins): uploaded, mapping_chosen, cell_edited,
 bulk_set, bulk_replace, bulk_map, bulk_exclude, bulk_include, bulk_delete, undone,
 read_again, submitted, approved, sent_back, withdrawn, marked_sent_elsewhere, batch_sent,
-finished, report_downloaded, purged.
+paused, resumed, finished, report_downloaded, purged.
 """
 
 from uploads.models import AuditEvent, Upload
@@ -27,7 +27,8 @@ ACTION_LABELS = {
     "sent_back": "Sent back", "withdrawn": "Withdrawn",
     "marked_sent_elsewhere": "Rows marked Duplicate (sent elsewhere)",
     "batch_sent": "Batch sent", "batch_not_sent": "Batch not sent", "finished": "Delivery finished",
-    "cancelled": "Cancelled", "report_downloaded": "Report downloaded", "purged": "Rows purged",
+    "cancelled": "Cancelled", "paused": "Paused", "resumed": "Resumed", "report_downloaded": "Report downloaded",
+    "purged": "Rows purged",
     "resent_created": "Resent: created", "resent_failed": "Resent: failed", "resent_not_sent": "Resent: not sent",
 }
 

@@ -19,7 +19,7 @@ from django.utils.translation import ngettext
 from rq.exceptions import NoSuchJobError
 from rq.job import Job
 
-from uploads import access, delivery
+from uploads import access, audit, delivery
 from uploads.models import Row, Submission, Upload
 
 log = logging.getLogger(__name__)
@@ -35,9 +35,12 @@ def apply_action(upload: Upload, user, action: str, confirmed: bool = False) -> 
     """
     if action == "pause":
         pause_upload(upload)
-        return "Paused. Nothing more is sent until you resume."
+        audit.record(upload, user, "paused")
+        return ("Paused. Nothing more is sent until you resume (a batch already on its way to MaestroQA "
+                "still gets its answer).")
     if action == "resume":
         resume_upload(upload)
+        audit.record(upload, user, "resumed")
         return "Resumed from the first batch without an answer."
     if action == "cancel":
         delivery.cancel_upload(upload, user)

@@ -429,6 +429,7 @@ def page_context(upload: Upload, params, page) -> dict:
         "size": page_size(params),
         "query": query_string(params),
         "matching": page.paginator.count,
+        "kind_label": kind_label(filters["kind"]) if filters["kind"] else "",
         "previous_query": query_string(params, page=page.previous_page_number()) if page.has_previous() else "",
         "next_query": query_string(params, page=page.next_page_number()) if page.has_next() else "",
         **history_context(upload),
