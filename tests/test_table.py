@@ -144,7 +144,7 @@ def test_it_maps_a_value_across_the_upload_and_settles_duplicates(uploader, tmp_
     same = answer(1, "5")
     upload = make_upload(uploader, tmp_path, [same, same[:3] + ["five"] + same[4:], answer(2, "five")])
     rows = fixes.select_rows(upload, None, {"status": "valid"})  # map ignores the filter: whole upload
-    step = fixes.apply_fix(upload, uploader, "map", rows, "3", value="5", find="five")
+    step = fixes.apply_fix(upload, uploader, "map", rows, "3", value="5", find=" FIVE")  # any case, as value maps
     assert step.cells_changed == 2
     statuses = dict(upload.rows.values_list("number", "status"))
     assert statuses == {2: "valid", 3: "duplicate", 4: "valid"}

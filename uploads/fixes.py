@@ -100,7 +100,8 @@ def _new_text(action: str, current: str, value: str, find: str) -> str:
         return value
     if action == "replace":
         return current.replace(find, value)
-    return value if current == find else current  # map: the whole cell
+    # map: the whole cell, in any case and with outer spaces, as a preset's value maps match
+    return value if current.strip().casefold() == find.strip().casefold() else current
 
 
 def _candidates(upload: Upload, rows, action: str, find: str):
@@ -110,8 +111,8 @@ def _candidates(upload: Upload, rows, action: str, find: str):
     if action in ("replace", "map"):
         if find == "" and action == "replace":
             raise FixError("Enter the text to find.")
-        if find:
-            rows = textsearch.matching(upload, rows, find.lower())
+        if find.strip():
+            rows = textsearch.matching(upload, rows, (find.strip() if action == "map" else find).lower())
     return rows
 
 
