@@ -302,7 +302,7 @@ def _fields(value: str, decision: ColumnDates) -> dict | Issue:
         day_first = (decision.order or ("MDY" if parts["sep"] == "/" else "DMY")) == "DMY"
         parts["d"], parts["m"] = (parts["a"], parts["b"]) if day_first else (parts["b"], parts["a"])
         if len(parts["y"]) == 2:
-            parts["y"] = "20" + parts["y"]
+            parts["y"], parts["short_year"] = "20" + parts["y"], True
         return parts
     match = NAME_MDY_RE.match(value) or NAME_DMY_RE.match(value)
     if match and match["mon"].casefold() in _MONTHS:
@@ -323,6 +323,11 @@ def _fields(value: str, decision: ColumnDates) -> dict | Issue:
 _ZONE_WORD = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?\s+(?!UTC\b|GMT\b)([A-Z]{2,5})$")
 
 
+# A two-digit year read more than this many days before now is refused: 26-10-05 reads as
+# 5 Oct 2026 year-first but 26 Oct 2005 day-first, and an answer that old is the wrong guess.
+SHORT_YEAR_DAYS = 366
+
+
 def _finish(value: str, parts: dict, decision: ColumnDates, zone_name: str, now: datetime) -> Parsed:
     built = _build(value, parts, decision)
     if isinstance(built, Issue):
@@ -340,6 +345,10 @@ def _finish(value: str, parts: dict, decision: ColumnDates, zone_name: str, now:
         moment = _localize(built, zone_name, warnings)
         if isinstance(moment, Issue):
             return Parsed(issue=moment)
+    if parts.get("short_year") and moment < now - timedelta(days=SHORT_YEAR_DAYS):
+        return Parsed(issue=Issue(
+            "short_year", f"'{value}' has a two-digit year and reads as {moment:%Y-%m-%d}, over a year ago: its "
+            "parts may be in another order (26-10-05 is also 2026-10-05)", "Write the year in full, e.g. 2026"))
     return _checked(moment, now, warnings)
 
 
