@@ -172,9 +172,10 @@ def test_an_approval_refused_for_answers_sent_elsewhere_returns_the_upload_to_it
         approval.approve(second, people["ada"])
 
     assert str(refused.value).endswith("Nothing was sent: check the rows, then submit again; the upload is back "
-                                       "with its uploader.")
+                                       "with its uploader, with this sentence.")
     second.refresh_from_db()
-    assert second.status == Upload.Status.READY
+    assert (second.status, second.reviewed_by) == (Upload.Status.READY, people["ada"])
+    assert second.review_comment.startswith("2 rows were created in MaestroQA, or sent, by another upload")
     with pytest.raises(delivery.DeliveryError, match="This upload is not awaiting approval."):
         approval.approve(second, people["ada"])
 

@@ -253,3 +253,22 @@ def test_a_report_reads_as_its_upload_did_and_names_ids_that_lost_their_zeros(tm
     other = get_user_model().objects.create_user("olga")
     assert "Read as upload" not in " ".join(intake.create_upload(other, report, report.name,
                                                                   intake.ReadOptions()).notices)
+
+
+def test_a_surveymonkey_error_report_reads_again_with_the_same_columns(tmp_path):
+    source = tmp_path / "survey.csv"
+    source.write_text("Respondent ID,Collector ID,Start Date,End Date,ticket_id,agent_email,"
+                      "How satisfied were you?,Rate us on,Comments\n"
+                      ",,,,,,Response,Speed,Open-Ended Response\n"
+                      "1180,4312,10/05/2026 11:58:01 PM,10/06/2026 12:02:30 AM,60001,ana@acme.example,Nope,4,ok\n",
+                      encoding="utf-8")
+    owner = get_user_model().objects.create_user("maria")
+    first = intake.create_upload(owner, source, source.name, intake.ReadOptions())
+    assert "Rate us on - Speed" in first.columns and first.rows.get().status == Row.Status.INVALID
+    report = tmp_path / f"errors-{first.pk}-survey.csv"
+    report.write_text(_csv_report(first), encoding="utf-8")
+
+    again = intake.create_upload(owner, report, report.name, intake.ReadOptions())
+
+    assert again.columns == first.columns
+    assert again.notices[-1].startswith(f"Read as upload #{first.pk} (survey.csv) was")

@@ -717,7 +717,8 @@ def test_it_warns_on_a_row_with_cells_not_read_until_the_row_is_edited():
 
 
 @pytest.mark.parametrize(("header", "zone"), [("Rated at (UTC)", "UTC"), ("created_utc", "UTC"),
-                                               ("Time (Europe/Berlin)", "Europe/Berlin"), ("Time (UTC+2)", None)])
+                                               ("Time (Europe/Berlin)", "Europe/Berlin"), ("Time (UTC+2)", None),
+                                               ("Rated at (UTC -05:00)", None), ("created_utc_offset", None)])
 def test_it_reads_naive_times_in_the_zone_their_header_names(header, zone) -> None:
     columns = [header, "ticket_id", "agent_id", "score"]
     preset = mapping.Preset(name="Team", columns={"submitted_at": header, "ticket_id": "ticket_id",
@@ -741,13 +742,6 @@ def test_it_warns_on_a_comment_pandas_wrote_for_an_empty_cell() -> None:
         "cell if the customer left no comment."]
     assert rows[1].warnings == []
 
-
-def test_it_takes_an_agent_email_in_another_case_for_the_same_agent_when_marking_duplicates() -> None:
-    rows = check(["2026-10-05T14:48:00Z", "1", "", "ana@example.com", "5", "ok"],
-                 ["2026-10-05T14:48:00Z", "1", "", "Ana@Example.com", "5", "ok "])
-    validation.mark_duplicates(rows)
-    assert [(row.status, row.item["agent_email"]) for row in rows] == [("valid", "ana@example.com"),
-                                                                        ("duplicate", "Ana@Example.com")]
 
 
 @pytest.mark.parametrize("ticket", ["922.250.816.601", "922,250,816,605", "922 250 816 604"])
@@ -776,3 +770,34 @@ def test_it_warns_on_a_dotted_date_in_a_column_read_month_first() -> None:
     assert [problem.message for problem in rows[1].warnings] == [
         "Row 3, column 'submitted_at': '05.10.2026 14:48' is read as month.day.year like the rest of this column, "
         "but dates written with dots are usually day.month.year: check it."]
+
+
+def test_it_reads_a_year_first_dotted_date_beside_month_first_ones() -> None:
+    rows = check(["2026.10.05 14:00", "1", "381", "", "5", ""], ["10/25/2026 10:00", "2", "381", "", "4", ""])
+    assert [row.item["submitted_at"] for row in rows] == ["2026-10-05T14:00:00.000Z", "2026-10-25T10:00:00.000Z"]
+
+
+def test_it_refuses_a_two_digit_year_that_reads_as_over_a_year_ago() -> None:
+    rows = check(["26-10-05 14:48", "1", "381", "", "5", ""], ["05/10/26 14:48", "2", "381", "", "5", ""])
+    assert rows[0].errors[0].message == (
+        "Row 2, column 'submitted_at': '26-10-05 14:48' has a two-digit year and reads as 2005-10-26, over a year "
+        "ago: its parts may be in another order (26-10-05 is also 2026-10-05). Write the year in full, e.g. 2026.")
+    assert rows[1].item["submitted_at"] == "2026-10-05T14:48:00.000Z"  # day first, as 26-10-05 decided
+
+
+FALLBACK = mapping.Preset.from_json({
+    "name": "Teammates", "columns": {"submitted_at": "at", "ticket_id": "id", "agent_id": "teammate",
+                                     "agent_email": "teammate email", "score": "rating"},
+    "fallback_columns": {"agent_id": "assignee"}})
+
+
+def test_a_fallback_fills_an_agent_only_when_the_row_names_none() -> None:
+    columns = ["at", "id", "teammate", "teammate email", "assignee", "rating"]
+    rows = check(["2026-10-05T10:00:00Z", "1", "", "six@acme.example", "5123405", "4"],
+                 ["2026-10-05T10:00:00Z", "2", "", "", "5123405", "4"], columns=columns, preset=FALLBACK)
+    assert [(row.item.get("agent_id"), row.item.get("agent_email")) for row in rows] == [
+        (None, "six@acme.example"), ("5123405", None)]
+    shared = mapping.Preset.from_json({**FALLBACK.to_json(), "columns": {
+        **FALLBACK.columns, "agent_email": "teammate"}})
+    row = check(["2026-10-05T10:00:00Z", "3", "ana@acme.example", "", "", "4"], columns=columns, preset=shared)[0]
+    assert (row.item.get("agent_id"), row.item["agent_email"]) == (None, "ana@acme.example")

@@ -7,11 +7,12 @@ never a 403, so that guessing ids confirms nothing.
 """
 
 import functools
+from collections.abc import Callable
 
 from django.contrib import messages
 from django.contrib.auth.decorators import user_passes_test
 from django.db.models import Q, QuerySet
-from django.http import Http404, HttpResponseNotAllowed, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 
 from uploads.models import Team, Upload
@@ -64,7 +65,7 @@ PRESS_AGAIN = ("Nothing was done: your session had expired when the button was p
                "cannot press it again for you. Check this page, then press the button again.")
 
 
-def post_or_back(view):
+def post_or_back(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
     """Like require_POST for a button of an upload's pages (url kwarg `pk`): a GET, which is what
     the login page sends back after a session expired on the button's POST, goes to the upload's
     page with PRESS_AGAIN instead of an empty 405."""

@@ -114,21 +114,21 @@ def _refuse_sent_elsewhere(upload: Upload, user) -> None:
     whoever submits or approves sees what will be sent. Raises delivery.DeliveryError."""
     marked = rowstore.mark_sent_elsewhere(upload)
     if marked:
-        # awaiting approval: back to its uploader, or Approve would be offered on rows already sent
+        what = (f"{marked:,} row{'s were' if marked > 1 else ' was'} created in MaestroQA, or sent, by another "
+                "upload since this file was read, so they are now marked Duplicate and will not be sent (each row "
+                "says by which upload)")
+        # awaiting approval: back to its uploader with the reason, or Approve would be offered on rows already sent
         back = Upload.objects.filter(pk=upload.pk, status=Upload.Status.AWAITING_APPROVAL).update(
-            status=Upload.Status.READY)
-        upload.refresh_from_db(fields=["status"])
+            status=Upload.Status.READY, review_comment=f"{what}. Check the rows, then submit again.", reviewed_by=user)
+        upload.refresh_from_db(fields=["status", "review_comment", "reviewed_by"])
         intake.refresh_status(upload)
         audit.record(upload, user, "marked_sent_elsewhere", rows=marked)
         # a step of the history (not undoable): the table's cached counts follow it (table.summary_key)
         Change.objects.create(upload=upload, user=user, action="sent_elsewhere", cells_changed=0, before=[],
                               description=f"marked {marked:,} row{'s' if marked > 1 else ''} Duplicate: created "
                                           "or sent by another upload since this file was read")
-        raise delivery.DeliveryError(
-            f"{marked:,} row{'s were' if marked > 1 else ' was'} created in MaestroQA, or sent, by another upload "
-            "since this file was read, so they are now marked Duplicate and will not be sent (each row says by which "
-            "upload). Nothing was sent: check the rows, then submit again" + (
-                "; the upload is back with its uploader." if back else "."))
+        raise delivery.DeliveryError(f"{what}. Nothing was sent: check the rows, then submit again" + (
+            "; the upload is back with its uploader, with this sentence." if back else "."))
 
 
 def _valid_count(upload: Upload) -> int:

@@ -166,7 +166,7 @@ def decide_column(column: str, values: Iterable[tuple[int, str]], *, preset_orde
 
 
 # "Rated at (UTC)", "created_utc", "Date [GMT]" name UTC; "UTC+2" names an offset, not read here.
-_UTC_HEADER = re.compile(r"(?:^|[^a-z])(?:utc|gmt)(?![a-z0-9+\-])", re.IGNORECASE)
+_UTC_HEADER = re.compile(r"(?:^|[^a-z])(?:utc|gmt)(?![a-z0-9_])(?!\s*[+\-\u2212]\s*\d)", re.IGNORECASE)
 _ZONE_HEADER = re.compile(r"[(\[]\s*([A-Za-z_]+/[A-Za-z_/+\-]+)\s*[)\]]")
 
 
@@ -335,7 +335,8 @@ def _finish(value: str, parts: dict, decision: ColumnDates, zone_name: str, now:
     warnings = []
     if parts["H"] is None:
         warnings.append(Note("midnight", f"'{decision.column}' has no time part: midnight assumed"))
-    if parts.get("sep") == "." and decision.order == "MDY" and int(parts["a"]) <= 12 and int(parts["b"]) <= 12:
+    if (parts.get("sep") == "." and "a" in parts and decision.order == "MDY"
+            and int(parts["a"]) <= 12 and int(parts["b"]) <= 12):
         warnings.append(Note("dotted_mdy", f"'{value}' is read as month.day.year like the rest of this column, but "
                              "dates written with dots are usually day.month.year: check it"))
     offset = _offset(parts["tz"])

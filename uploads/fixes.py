@@ -23,14 +23,17 @@ class FixError(Exception):
     """A fix cannot be applied (upload no longer editable, bad column, nothing to undo)."""
 
 
-def check_seen(upload: Upload, seen: str | None) -> None:
-    """Raise FixError when `seen` (a form's table.history_mark, "" or None: not sent) is not the
-    latest step: the page was drawn before someone else's edit, bulk fix, undo, remap or duplicate
-    marking, so the action would hit rows it never showed."""
-    if not seen or not seen.isdigit() or int(seen) == table.history_mark(upload):
+def check_seen(upload: Upload, seen: str | None, user) -> None:
+    """Raise FixError when someone other than `user` added a step to the history after `seen` (a
+    form's table.history_mark; "" or None: not sent): the page was drawn before another person's
+    edit, bulk fix, undo, remap or duplicate marking (or the system's), so the action would hit
+    rows it never showed. The user's own steps since (cell saves on that page) do not count."""
+    if not seen or not seen.isdigit():
         return
-    step = upload.changes.select_related("user").order_by("-id").first()
-    who = f" by {step.user.get_username()}" if step and step.user else ""
+    step = upload.changes.filter(id__gt=int(seen)).exclude(user=user).select_related("user").order_by("-id").first()
+    if step is None:
+        return
+    who = f" by {step.user.get_username()}" if step.user else ""
     raise FixError(f"This upload changed after this page was drawn (latest step: {step.description}{who}). "
                    "Nothing was done: check the rows as they are now, then do it again.")
 

@@ -139,13 +139,14 @@ def _strip_report_columns(sheet: parsing.Sheet) -> None:
     )
     if was_report:
         width = len(sheet.columns)
-        sheet.extra_header_rows = [row[:width] for row in sheet.extra_header_rows]
+        fix = reports.unneutralise if sheet.format == "csv" else str
+        sheet.extra_header_rows = [[fix(text) for text in row[:width]] for row in sheet.extra_header_rows]
         sheet.report_rows = {number: int(text) for number, text in zip(sheet.row_numbers, numbers, strict=True)
                              if text.isascii() and text.isdigit() and len(text) < 10}
-        example = next(iter(sheet.report_rows.values()), 19)
+        shown = (" Each row shows the number it had in the upload the report came from "
+                 f"(\u201cwas {next(iter(sheet.report_rows.values()))}\u201d).") if sheet.report_rows else ""
         sheet.notices.append(
-            "This is an error report from the portal: its row, status and reason columns were left out. Each "
-            f"row shows the number it had in the upload the report came from (\u201cwas {example}\u201d).")
+            f"This is an error report from the portal: its row, status and reason columns were left out.{shown}")
 
 
 def default_time_zone() -> str:
@@ -180,9 +181,10 @@ def _preset_zone(preset: mapping.Preset) -> str | None:
 def create_upload(owner, path: Path, filename: str, options: ReadOptions) -> Upload:
     """Read, check and store a new upload with all its rows (in chunks, see the module); raises IntakeError.
     Naive times are read in the zone `choose_zone` gives. An error report of an upload `owner` can
-    see is read as that upload was (uploads/reportlink.py)."""
+    see is read as that upload was (uploads/reportlink.py), unless options.preset names a mapping.
+    (`import_csat --dry-run` stores nothing and has no uploader, so it reads a report as any file.)"""
     sheet, preset, reason = read_file(path, filename, options)
-    if (source := reportlink.origin(owner, filename, sheet)) is not None:
+    if options.preset is None and (source := reportlink.origin(owner, filename, sheet)) is not None:
         preset, reason, options.time_zone = reportlink.follow(source, sheet, options.time_zone)
     options.time_zone = choose_zone(options.time_zone, preset)
     checked = _check(sheet, preset, options.time_zone)
@@ -209,6 +211,9 @@ def reread_upload(upload: Upload, options: ReadOptions) -> None:
     try:
         options.time_zone = options.time_zone or upload.time_zone
         sheet, preset, reason = _read_stored(upload, options)
+        source = reportlink.origin(upload.owner, upload.filename, sheet) if options.preset is None else None
+        if source is not None and source.pk != upload.pk:
+            preset, reason, options.time_zone = reportlink.follow(source, sheet, options.time_zone)
         checked = _check(sheet, preset, options.time_zone)
     except BaseException:
         _finish(upload)  # nothing written yet

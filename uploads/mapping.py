@@ -76,8 +76,10 @@ def resolve(preset: Preset, sheet, *, fill: bool = False) -> Preset:
     """The preset with every spec replaced by the exact header found in `sheet`.
 
     Fields, splits and rules whose column is absent are dropped; the clarifying
-    pattern becomes concrete groups. fill=True also maps core fields the preset
-    left unplaced by header-name auto-detection. Idempotent on a resolved preset.
+    pattern becomes concrete groups. fill=True (a preset chosen for a file, not the
+    user's own mapping) also leaves out an agent_id column of people's names beside an
+    email column, and maps core fields the preset left unplaced by header-name
+    auto-detection. Idempotent on a resolved preset.
     """
     headers = Headers.of(sheet)
     out = replace(preset, columns={}, reasons={}, clarifying=[], clarifying_pattern=None,
@@ -94,7 +96,6 @@ def resolve(preset: Preset, sheet, *, fill: bool = False) -> Preset:
                 f"preset '{preset.name}' takes {name} from column '{headers.columns[position]}'")
             used.add(position)
     _name_other_scores(out, preset.columns.get("score"), headers, used)
-    _drop_named_agent(out, headers, sheet)
     out.fallback_columns = {name: headers.columns[position] for name, spec in preset.fallback_columns.items()
                             if name in out.columns and (position := headers.find(spec)) is not None}
     out.skip_rules = [_resolve_keep(rule, headers, sheet, out.columns.get("score"))
@@ -102,6 +103,7 @@ def resolve(preset: Preset, sheet, *, fill: bool = False) -> Preset:
     out.skip_values = _resolve_skip_values(preset.skip_values, headers)
     out.clarifying = _resolve_groups(preset, headers, sheet, used)
     if fill:
+        _drop_named_agent(out, headers, sheet)
         _fill(out, headers, sheet, used)
     return out
 

@@ -19,6 +19,8 @@ from uploads.preset_format import FIELDS, SCALES, ClarifyingGroup, Preset, Rule,
 
 DEFAULT_BOUNDS = {"min_score": 1, "max_score": 5}
 # An agent part meant as an email address, even a mistyped one ("ana(at)example.com" is checked as an email).
+# A fallback fills a field only when none of these has text: an agent named by email is no blank agent
+_ALTERNATIVES = {"agent_id": ("agent_id", "agent_email"), "agent_email": ("agent_id", "agent_email")}
 _EMAIL_LIKE = re.compile(r"@|\((?:at)\)|\[(?:at)\]", re.IGNORECASE)
 TEXT_MAPPED = ("submitted_at", "ticket_id", "agent_id", "agent_email", "comment")  # value maps replace text
 
@@ -109,7 +111,7 @@ class Plan:
         if self.shared_agent:  # one "Agent" column for both: an email is the agent_email, anything else the id
             del raw["agent_id" if _EMAIL_LIKE.search(raw["agent_id"].text) else "agent_email"]
         for name, p in self.fallbacks:  # a blank cell takes its fallback column's text (preset.fallback_columns)
-            if not raw[name].text.strip():
+            if not any(raw[field].text.strip() for field in _ALTERNATIVES.get(name, (name,)) if field in raw):
                 raw[name] = Raw(cells[p], self.columns[p], p)
         for name, table in self.text_maps.items():
             if name in raw and (mapped := table.get(raw[name].text.strip().casefold())) is not None:

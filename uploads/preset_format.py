@@ -59,9 +59,10 @@ Preset JSON format (every key but "name" is optional)::
           # integer score in the file ('seen but unanswered' codes such as -99 aside),
           # else the last; decided once per file and shown (Delighted NPS vs CSAT)
       "label_scales": [{"labels": ["bad", "good"], "min_score": 1, "max_score": 2}],
-          # a [min, max] that wins over constants when the file's score_labels are exactly
-          # `labels` (any case) and every score lies in the range: Zendesk's updated CSAT on a
-          # 2-point survey labels 2 "Good", which a 5-point survey never does
+          # a [min, max] that wins over constants when every answer fits it: each whole-number
+          # score in the range with its label, when given, the entry's label for it (`labels`
+          # from min_score up, any case), and some answer the top score with its label: Zendesk's
+          # updated CSAT on a 2-point survey labels 2 "Good", which a 5-point survey never does
       "word_scales": ["csat5", "csat7"],
           # SCALES whose value map (and range) replaces the score's when the score column holds
           # words: of those knowing every word, the one giving them the most distinct scores,

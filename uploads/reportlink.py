@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from pathlib import PurePath
 
+from django.contrib.auth.base_user import AbstractBaseUser
+
 from uploads import access, mapping, parsing
 from uploads.models import Upload
 
@@ -21,7 +23,7 @@ _REPORT_NAME = re.compile(r"errors-(\d{1,12})-", re.IGNORECASE)
 ID_FIELDS = ("ticket_id", "agent_id")
 
 
-def origin(owner, filename: str, sheet: parsing.Sheet) -> Upload | None:
+def origin(owner: AbstractBaseUser, filename: str, sheet: parsing.Sheet) -> Upload | None:
     """The upload the error report `sheet` (read from `filename`) came from, or None when the
     name does not say, `owner` may not see it, or its columns differ from the report's."""
     found = _REPORT_NAME.match(PurePath(filename).name)

@@ -91,14 +91,17 @@ def _status(row: Row) -> str:
 
 
 def error_report_lines(upload: Upload) -> Iterator[list[str]]:
-    """The error report as lines of text cells, header first (not neutralised), then the file's other
-    header rows (Qualtrics' question texts and ImportId row, which declares the time zone; SurveyMonkey's
-    second row), so that the report reads again as the file did; then every row not created. Before
-    the upload was ever submitted, valid rows are left out (they wait for Submit, nothing in them
-    needs fixing); afterwards a valid row not sent is in it ("not sent")."""
+    """The error report as lines of text cells, header first (not neutralised), then a Qualtrics
+    file's other header rows (question texts, and the ImportId row that declares the time zone), so
+    that the report reads again as the file did (SurveyMonkey's second row is not written: its labels
+    are in the column names already); then every row not created. Before the upload was ever
+    submitted, valid rows are left out (they wait for Submit, nothing in them needs fixing);
+    afterwards a valid row not sent is in it ("not sent")."""
     yield list(upload.columns) + REPORT_TRAILING_COLUMNS
-    for extra in upload.sheet_meta.get("extra_header_rows", []):
-        yield list(extra) + [""] * len(REPORT_TRAILING_COLUMNS)
+    extra_rows = upload.sheet_meta.get("extra_header_rows", [])
+    if any("ImportId" in cell for cell in (extra_rows[-1] if extra_rows else [])):
+        for extra in extra_rows:
+            yield list(extra) + [""] * len(REPORT_TRAILING_COLUMNS)
     rows = upload.rows.exclude(result=Row.Result.CREATED)
     if not upload.submissions.exists():
         rows = rows.exclude(status=Row.Status.VALID, result=Row.Result.NONE)

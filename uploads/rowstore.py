@@ -62,9 +62,9 @@ def _kinds(problems) -> str:
 
 
 def match_key(item: dict) -> str:
-    """Hash of what makes an item 'the same answer' across uploads: ticket, time, score, agent
-    (an agent email in any case)."""
-    agent = item.get("agent_id") or (item.get("agent_email") or "").casefold()
+    """Hash of what makes an item 'the same answer' across uploads: ticket, time, score, agent.
+    Stored with each row: changing it needs a data migration of every stored key."""
+    agent = item.get("agent_id") or item.get("agent_email") or ""
     parts = [str(item.get(name, "")) for name in ("ticket_id", "submitted_at", "score")] + [agent]
     return hashlib.sha1("\x1f".join(parts).encode()).hexdigest()
 

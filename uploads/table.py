@@ -405,7 +405,7 @@ def history(upload: Upload, limit: int = 50) -> list:
 
 def history_mark(upload: Upload) -> int:
     """Which step of the history a page shows: the id of the upload's latest Change (0: none).
-    Forms carry it as `seen` (fixes.check_seen)."""
+    Forms carry it as `seen`: fixes.check_seen refuses an action after another person's step."""
     return upload.changes.order_by("-id").values_list("id", flat=True).first() or 0
 
 

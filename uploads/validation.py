@@ -186,18 +186,23 @@ def _order_hint(plan: Plan, sheet, column: str) -> tuple[str, str] | None:
 
 
 def _label_scale(plan: Plan, sheet) -> tuple[int, int] | None:
-    """The range of the preset's first label_scales entry whose labels are exactly the file's
-    score_labels (all of them used: a 5-point file answered only "Bad" proves nothing) and whose
-    range holds every score; sets plan.scale_labels for the decision."""
+    """The range of the preset's first label_scales entry that every answer fits: each score (whole
+    numbers only) lies in the range and its label, when given, is the entry's label for that score
+    (`labels` from min_score up), and some answer is the top score with its label (a 2-point survey
+    labels 2 "Good"; a 5-point one never does, and one answered only "Bad" proves nothing). Sets
+    plan.scale_labels for the decision."""
     if not plan.preset.label_scales or "score_label" not in plan.index or plan.word_scale:
         return None
-    labels = {text.strip().casefold() for text in set(_field_texts(plan, sheet, "score_label")) if text.strip()}
-    scores = {cells.parse_int(text) for text in set(_field_texts(plan, sheet, "score")) if text.strip()}
-    for entry in plan.preset.label_scales if labels else []:
-        low, high = entry["min_score"], entry["max_score"]
-        if labels == {str(label).casefold() for label in entry["labels"]} and all(
-                score is not None and low <= score <= high for score in scores):
-            plan.scale_labels = sorted(labels)
+    pairs = {(cells.parse_int(score), label.strip().casefold())
+             for score, label in zip(_field_texts(plan, sheet, "score"), _field_texts(plan, sheet, "score_label"),
+                                     strict=True)}
+    pairs = {(score, label) for score, label in pairs if score is not None}
+    for entry in plan.preset.label_scales if pairs else []:
+        low, high, names = entry["min_score"], entry["max_score"], [str(name).casefold() for name in entry["labels"]]
+        fits = all(low <= score <= high and (not label or score - low < len(names) and names[score - low] == label)
+                   for score, label in pairs)
+        if fits and high - low < len(names) and (high, names[high - low]) in pairs:
+            plan.scale_labels = sorted({label for _, label in pairs if label})
             return low, high
     return None
 
@@ -387,11 +392,8 @@ def mark_duplicates(rows: list[RowResult]) -> None:
 def _item_key(item: dict) -> object:
     """A hashable key equal for equal items, whatever their key order (JSON from the database may
     come back reordered): the values in FIELDS order when every key is a field (their values are
-    str or int), else a digest of the canonical JSON (clarifying answers). An agent email counts
-    in any case (A@Example.com is a@example.com: an address's case does not name another agent)."""
-    email = item.get("agent_email")
-    if email is not None and not email.islower():
-        item = {**item, "agent_email": email.casefold()}
+    str or int), else a digest of the canonical JSON (clarifying answers). It must agree with
+    rowstore.item_key, which settles duplicates again after an edit."""
     key = tuple(map(item.get, FIELDS))
     if len(item) == len(key) - key.count(None):
         return key

@@ -199,8 +199,7 @@ def edit_cell(request, pk: int):
         str(item.pk): render_to_string("uploads/snippets/row.html", {"row": display, "upload": upload}, request)
         for item, display in zip(changed, table.display_rows(upload, changed), strict=True)
     }
-    return JsonResponse({"rows": rows_html, "counts": table.status_counts(upload), "status": upload.status,
-                         "seen": table.history_mark(upload)})
+    return JsonResponse({"rows": rows_html, "counts": table.status_counts(upload), "status": upload.status})
 
 
 @login_required
@@ -208,7 +207,7 @@ def edit_cell(request, pk: int):
 def submit(request, pk: int):
     upload = _get_upload_for_user(request, pk)
     try:
-        fixes.check_seen(upload, request.POST.get("seen"))
+        fixes.check_seen(upload, request.POST.get("seen"), request.user)
         approval.submit(upload, request.user)
     except (fixes.FixError, delivery.DeliveryError) as exc:
         messages.error(request, str(exc))
@@ -245,7 +244,7 @@ def bulk_fix(request, pk: int):
     rows = fixes.select_rows(upload, data["rows"] if data["scope"] == "selected" else None, request.POST)
     args = (upload, rows, data["action"], data["column"], data["value"], data["find"])
     try:
-        fixes.check_seen(upload, request.POST.get("seen"))
+        fixes.check_seen(upload, request.POST.get("seen"), request.user)
         if request.GET.get("preview"):
             return JsonResponse({"count": fixes.preview(*args), "action": data["action"]})
         step = fixes.apply_fix(upload, request.user, data["action"], rows, data["column"], data["value"], data["find"],
@@ -263,7 +262,7 @@ def bulk_fix(request, pk: int):
 def undo(request, pk: int):
     upload = _get_upload_for_user(request, pk)
     try:
-        fixes.check_seen(upload, request.POST.get("seen"))
+        fixes.check_seen(upload, request.POST.get("seen"), request.user)
         step = fixes.undo_last(upload, request.user)
         messages.success(request, f"Undone: {step.description.removeprefix('undid: ')}.")
     except fixes.FixError as exc:

@@ -10,6 +10,9 @@
   if (!table || table.dataset.editable !== "1") { return; }
   var csrf = document.querySelector("input[name=csrfmiddlewaretoken]").value;
 
+  // row id -> number of its latest save: an earlier save's answer must not overwrite a later one's row
+  var saves = {};
+
   function cellText(td) { return td.querySelector(".text").textContent; }
 
   // resume: {value, original, start, end} of an editor a row refresh replaced, opened again as it was
@@ -68,6 +71,7 @@
     // `old` is the text this page showed: the server refuses the edit if the cell changed since (another tab).
     var body = new URLSearchParams({ row: tr.dataset.row, column: column, text: value, old: original });
     var place = where(td).replace(/^r/, "R");
+    var mine = saves[tr.dataset.row] = (saves[tr.dataset.row] || 0) + 1;
     fetch(table.dataset.editUrl, {
       method: "POST",
       headers: { "X-CSRFToken": csrf, "Content-Type": "application/x-www-form-urlencoded" },
@@ -85,11 +89,9 @@
         return;
       }
       hideError();
-      // this page now shows the step its own save made: forms send it as `seen` (fixes.check_seen)
-      document.querySelectorAll("input[name=seen]").forEach(function (input) {
-        input.value = Math.max(parseInt(input.value, 10) || 0, result.data.seen);
+      Object.keys(result.data.rows).forEach(function (id) {
+        if (id !== tr.dataset.row || saves[id] === mine) { replaceRow(result.data.rows, id); }
       });
-      Object.keys(result.data.rows).forEach(replaceRow.bind(null, result.data.rows));
       Object.keys(result.data.counts).forEach(function (status) {
         document.querySelectorAll('[data-count="' + status + '"]').forEach(function (el) {
           el.textContent = result.data.counts[status];
