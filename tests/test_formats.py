@@ -390,6 +390,34 @@ def test_it_refuses_a_word_among_numeric_scores_instead_of_reading_a_word_scale(
                                                                                           (1, 1, 5)]
 
 
+def test_a_number_among_words_is_the_typo_not_the_words(tmp_path: Path) -> None:
+    path = tmp_path / "team.csv"
+    path.write_text("submitted_at,ticket_id,agent_email,Rating\n" + "".join(
+        f"2026-10-05 15:0{n}:00,14280{n},ana@example.com,{score}\n" for n, score in enumerate(
+            ["Good", "Bad", "Good", "Good", "5"])), encoding="utf-8")
+    items_out = tmp_path / "items.jsonl"
+
+    with contextlib.suppress(SystemExit):  # the 5 is above max_score 1
+        call_command("import_csat", str(path), "--dry-run", "--items-out", str(items_out), stdout=io.StringIO())
+
+    items = [json.loads(line) for line in items_out.read_text().splitlines()]
+    assert [(item["score"], item["max_score"]) for item in items] == [(1, 1), (0, 1), (1, 1), (1, 1)]
+
+
+def test_a_word_among_a_google_forms_linear_scale_is_no_word_scale(tmp_path: Path) -> None:
+    path = tmp_path / "forms.csv"
+    path.write_text("Timestamp,Ticket number,Agent email,How satisfied were you?\n" + "".join(
+        f"11/3/2026 14:05:0{n},15300{n},a@example.com,{score}\n" for n, score in enumerate(
+            ["7", "6", "5", "7", "Satisfied"])), encoding="utf-8")
+    items_out = tmp_path / "items.jsonl"
+
+    with contextlib.suppress(SystemExit):  # "Satisfied" is refused
+        call_command("import_csat", str(path), "--dry-run", "--items-out", str(items_out), stdout=io.StringIO())
+
+    items = [json.loads(line) for line in items_out.read_text().splitlines()]
+    assert [(item["score"], item["max_score"]) for item in items] == [(7, 7), (6, 7), (5, 7), (7, 7)]
+
+
 def test_it_reads_a_salesforce_rating_asked_as_a_choice(tmp_path: Path) -> None:
     path = tmp_path / "salesforce_choice.csv"
     path.write_text(

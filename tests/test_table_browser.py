@@ -374,6 +374,10 @@ def test_it_keeps_every_edit_made_while_earlier_saves_travel(page):
     for n in range(4):
         page.keyboard.type(f"typed {n}", delay=30)  # typing on a cell edits it
         page.keyboard.press("Enter")
+    comments.nth(3).click()  # the same cell again, before its first save has come back
+    page.keyboard.press("Control+a")
+    page.keyboard.type("typed 3 again", delay=30)
+    page.keyboard.press("Enter")
     comments.nth(5).click()
     page.keyboard.press("Control+a")
     page.keyboard.type("clicked A", delay=30)
@@ -385,5 +389,5 @@ def test_it_keeps_every_edit_made_while_earlier_saves_travel(page):
     expect(page.locator("#history")).to_contain_text("'clicked B'", timeout=10_000)
     numbers = [int(text.split()[0]) for text in page.locator("#rows-table tbody th[scope=row]").all_inner_texts()]
     edited = {row.number: row.edits.get("6") for row in upload.rows.exclude(edits={})}
-    assert edited == {numbers[0]: "typed 0", numbers[1]: "typed 1", numbers[2]: "typed 2", numbers[3]: "typed 3",
+    assert edited == {numbers[0]: "typed 0", numbers[1]: "typed 1", numbers[2]: "typed 2", numbers[3]: "typed 3 again",
                       numbers[5]: "clicked A", numbers[6]: "clicked B"}

@@ -718,7 +718,8 @@ def test_it_warns_on_a_row_with_cells_not_read_until_the_row_is_edited():
 
 @pytest.mark.parametrize(("header", "zone"), [("Rated at (UTC)", "UTC"), ("created_utc", "UTC"),
                                                ("Time (Europe/Berlin)", "Europe/Berlin"), ("Time (UTC+2)", None),
-                                               ("Rated at (UTC -05:00)", None), ("created_utc_offset", None)])
+                                               ("Rated at (UTC -05:00)", None), ("created_utc_offset", None),
+                                               ("utc_timestamp", "UTC")])
 def test_it_reads_naive_times_in_the_zone_their_header_names(header, zone) -> None:
     columns = [header, "ticket_id", "agent_id", "score"]
     preset = mapping.Preset(name="Team", columns={"submitted_at": header, "ticket_id": "ticket_id",
@@ -783,6 +784,8 @@ def test_it_refuses_a_two_digit_year_that_reads_as_over_a_year_ago() -> None:
         "Row 2, column 'submitted_at': '26-10-05 14:48' has a two-digit year and reads as 2005-10-26, over a year "
         "ago: its parts may be in another order (26-10-05 is also 2026-10-05). Write the year in full, e.g. 2026.")
     assert rows[1].item["submitted_at"] == "2026-10-05T14:48:00.000Z"  # day first, as 26-10-05 decided
+    older = check(["12/25/24 10:00", "3", "381", "", "5", ""])[0]  # no year-first reading: last year's answer
+    assert older.item["submitted_at"] == "2024-12-25T10:00:00.000Z"
 
 
 FALLBACK = mapping.Preset.from_json({

@@ -238,22 +238,20 @@ def _person_name(text: str) -> bool:
 
 
 def add_word_scale(preset, headers: Headers, sheet, scales: dict) -> None:
-    """When the score column holds mostly words, all of a known scale, and any numbers in it lie in
-    that scale's range, add its value map, range and label column (one "good" among scores 1..5 is
-    a typo, not a good/bad column: the row checker refuses it)."""
+    """When the score column holds mostly words, all of a known scale, add its value map, range and
+    label column; a number among them is the typo (the row checker refuses one outside the range),
+    and so is one word among numbers ("good" among scores 1..5: no word scale)."""
     column = preset.columns.get("score")
     position = headers.index(column) if column else None
     if position is None:
         return
     texts = column_texts(sheet, position)
     words = {text.casefold() for text in texts if not cells.INTEGER.match(text)}
-    numbers = {cells.parse_int(text) for text in texts if cells.INTEGER.match(text)}
     if _share(texts, lambda text: not cells.INTEGER.match(text)) < 0.5:
         return  # a column of numbers: its few words are typos for the row checker to refuse
     for name in _WORD_SCALES:
         scale = scales[name]
-        inside = all(number is not None and scale["min_score"] <= number <= scale["max_score"] for number in numbers)
-        if words and words <= set(scale["value_map"]) and inside:
+        if words and words <= set(scale["value_map"]):
             preset.value_maps["score"] = dict(scale["value_map"])
             preset.constants.update(min_score=scale["min_score"], max_score=scale["max_score"])
             preset.columns.setdefault("score_label", column)

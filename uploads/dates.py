@@ -166,7 +166,7 @@ def decide_column(column: str, values: Iterable[tuple[int, str]], *, preset_orde
 
 
 # "Rated at (UTC)", "created_utc", "Date [GMT]" name UTC; "UTC+2" names an offset, not read here.
-_UTC_HEADER = re.compile(r"(?:^|[^a-z])(?:utc|gmt)(?![a-z0-9_])(?!\s*[+\-\u2212]\s*\d)", re.IGNORECASE)
+_UTC_HEADER = re.compile(r"(?:^|[^a-z])(?:utc|gmt)(?![a-z0-9+\-])(?!\s*[+\-\u2212]\s*\d)(?!_?offset)", re.IGNORECASE)
 _ZONE_HEADER = re.compile(r"[(\[]\s*([A-Za-z_]+/[A-Za-z_/+\-]+)\s*[)\]]")
 
 
@@ -302,7 +302,7 @@ def _fields(value: str, decision: ColumnDates) -> dict | Issue:
         day_first = (decision.order or ("MDY" if parts["sep"] == "/" else "DMY")) == "DMY"
         parts["d"], parts["m"] = (parts["a"], parts["b"]) if day_first else (parts["b"], parts["a"])
         if len(parts["y"]) == 2:
-            parts["y"], parts["short_year"] = "20" + parts["y"], True
+            parts["y"], parts["short_year"] = "20" + parts["y"], parts["y"]
         return parts
     match = NAME_MDY_RE.match(value) or NAME_DMY_RE.match(value)
     if match and match["mon"].casefold() in _MONTHS:
@@ -323,9 +323,20 @@ def _fields(value: str, decision: ColumnDates) -> dict | Issue:
 _ZONE_WORD = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?\s+(?!UTC\b|GMT\b)([A-Z]{2,5})$")
 
 
-# A two-digit year read more than this many days before now is refused: 26-10-05 reads as
-# 5 Oct 2026 year-first but 26 Oct 2005 day-first, and an answer that old is the wrong guess.
+# A two-digit year read more than this many days before now is refused when the same text read
+# year first is a recent date: 26-10-05 is 5 Oct 2026 year first but 26 Oct 2005 day first, and an
+# answer that old is the wrong guess (12/25/24 has no year-first reading: it stays 2024-12-25).
 SHORT_YEAR_DAYS = 366
+
+
+def _recent_year_first(parts: dict, now: datetime) -> bool:
+    """True when a two-digit-year date's parts read year first (a = year, b = month, y = day) give a
+    real date within SHORT_YEAR_DAYS before `now` (or a day after)."""
+    try:
+        moment = datetime(2000 + int(parts["a"]), int(parts["b"]), int(parts["short_year"]), tzinfo=UTC)
+    except ValueError:
+        return False
+    return now - timedelta(days=SHORT_YEAR_DAYS) <= moment <= now + timedelta(days=1)
 
 
 def _finish(value: str, parts: dict, decision: ColumnDates, zone_name: str, now: datetime) -> Parsed:
@@ -346,7 +357,7 @@ def _finish(value: str, parts: dict, decision: ColumnDates, zone_name: str, now:
         moment = _localize(built, zone_name, warnings)
         if isinstance(moment, Issue):
             return Parsed(issue=moment)
-    if parts.get("short_year") and moment < now - timedelta(days=SHORT_YEAR_DAYS):
+    if parts.get("short_year") and moment < now - timedelta(days=SHORT_YEAR_DAYS) and _recent_year_first(parts, now):
         return Parsed(issue=Issue(
             "short_year", f"'{value}' has a two-digit year and reads as {moment:%Y-%m-%d}, over a year ago: its "
             "parts may be in another order (26-10-05 is also 2026-10-05)", "Write the year in full, e.g. 2026"))

@@ -61,6 +61,7 @@ class Plan:
     scale_header: str | None = None  # the score column's header when it names the scale: "CSAT (1-10)"
     scale_labels: list[str] = field(default_factory=list)  # the score labels that set a label_scales range
     word_scale: str | None = None  # chosen from preset.word_scales by the file's words
+    words_are_typos: bool = False  # fewer than half the scores are words: no value map reads them
     fallbacks: list[tuple[str, int]] = field(default_factory=list)  # preset.fallback_columns: (field, column)
     shared_agent: bool = False  # agent_id and agent_email map to one column (Nicereply's "Agent")
     gather: tuple[int, int, re.Pattern] | None = None  # preset.comment_rows: response, question columns, match
@@ -68,8 +69,11 @@ class Plan:
     gathered: dict[str, tuple[str, list[int], str]] = field(default_factory=dict)
 
     def score_map(self) -> dict | None:
-        """The score's value map: the chosen word scale's, else the preset's."""
-        return SCALES[self.word_scale]["value_map"] if self.word_scale else self.preset.value_maps.get("score")
+        """The score's value map: the chosen word scale's, else the preset's, except in a column of
+        numbers (`words_are_typos`), where a word is refused rather than read ("Satisfied" among 1..7)."""
+        if self.word_scale:
+            return SCALES[self.word_scale]["value_map"]
+        return None if self.words_are_typos else self.preset.value_maps.get("score")
     memo: dict[tuple, object] = field(default_factory=dict)
 
     @classmethod

@@ -203,6 +203,7 @@ KIND_LABELS = {
     "missing_marker": "{field} looks like an empty-cell marker",
     "grouped_digits": "{field} has thousands separators",
     "dotted_mdy": "{field} with dots read month first",
+    "short_year": "{field} has a two-digit year",
 }
 
 

@@ -85,6 +85,7 @@ def check_sheet(sheet, preset: mapping.Preset, *, time_zone: str, now: datetime 
         "version": CONTEXT_VERSION, "preset_key": _preset_key(preset), "preset": resolved.to_json(),
         "dates": plan.dates.to_json() if plan.dates else None, "numeric_ticket_ids": plan.numeric_ticket,
         "score_scale": list(plan.scale) if plan.scale else None, "word_scale": plan.word_scale,
+        "words_are_typos": plan.words_are_typos,
         "cell_notes": [[number, position, text, note] for (number, position), (text, note) in plan.notes.items()],
         "gathered_comments": {response: list(found) for response, found in plan.gathered.items()},
     }
@@ -160,6 +161,10 @@ def _decide(plan: Plan, sheet) -> None:
     digits = sum(1 for ticket in tickets if ticket.isdigit() and ticket.isascii())
     plan.numeric_ticket = given >= 3 and digits >= 0.75 * given
     plan.word_scale = _decide_word_scale(plan, sheet)
+    scores = Counter(_field_texts(plan, sheet, "score"))  # each distinct text parsed once
+    scores.pop("", None)
+    words = sum(rows for text, rows in scores.items() if text.strip() and cells.parse_int(text) is None)
+    plan.words_are_typos = 0 < words < 0.5 * scores.total()
     if plan.word_scale and _bounds_free(plan):
         chosen = SCALES[plan.word_scale]
         plan.fixed_bounds = (chosen["min_score"], chosen["max_score"])
@@ -243,7 +248,13 @@ def _decide_word_scale(plan: Plan, sheet) -> str | None:
 
 
 def _best_word_scale(plan: Plan, texts: list[str]) -> str | None:
-    words = {text.strip().casefold() for text in set(texts) if text.strip() and cells.parse_int(text) is None}
+    """See `_decide_word_scale`; None when fewer than half the answers are words (a word among
+    numbers is a typo the row checker refuses, not a sign of a word scale)."""
+    given = Counter(text for text in texts if text.strip())  # each distinct text parsed once
+    worded = {text for text in given if cells.parse_int(text) is None}
+    if sum(given[text] for text in worded) < 0.5 * given.total():
+        return None
+    words = {text.strip().casefold() for text in worded}
     best, best_count = None, 0
     for name in plan.preset.word_scales if words else []:
         table = SCALES[name]["value_map"]
@@ -349,6 +360,7 @@ def check_row(cells: list[str], row_number: int, sheet_columns: list[str], prese
     if same:
         plan.dates = dates.ColumnDates.from_json(context["dates"]) if context.get("dates") else None
         plan.numeric_ticket = bool(context.get("numeric_ticket_ids"))
+        plan.words_are_typos = bool(context.get("words_are_typos"))
         if context.get("word_scale"):
             plan.word_scale = context["word_scale"]
             chosen = SCALES[plan.word_scale]

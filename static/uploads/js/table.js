@@ -10,8 +10,9 @@
   if (!table || table.dataset.editable !== "1") { return; }
   var csrf = document.querySelector("input[name=csrfmiddlewaretoken]").value;
 
-  // row id -> number of its latest save: an earlier save's answer must not overwrite a later one's row
-  var saves = {};
+  // Saves are numbered as they are sent. Per row id: the latest save sent for it (`issued`) and the
+  // save whose answer the row shows (`shown`): an answer older than either leaves the row alone.
+  var sent = 0, issued = {}, shown = {};
 
   function cellText(td) { return td.querySelector(".text").textContent; }
 
@@ -71,7 +72,11 @@
     // `old` is the text this page showed: the server refuses the edit if the cell changed since (another tab).
     var body = new URLSearchParams({ row: tr.dataset.row, column: column, text: value, old: original });
     var place = where(td).replace(/^r/, "R");
-    var mine = saves[tr.dataset.row] = (saves[tr.dataset.row] || 0) + 1;
+    var mine = issued[tr.dataset.row] = ++sent;
+    // Show the typed text at once: editing the cell again before the answer starts from it, as the
+    // server will have it (a second edit from the old text would be refused as changed since).
+    var shownText = td.querySelector(".text");
+    shownText.textContent = value;
     fetch(table.dataset.editUrl, {
       method: "POST",
       headers: { "X-CSRFToken": csrf, "Content-Type": "application/x-www-form-urlencoded" },
@@ -85,12 +90,13 @@
       return response.json().then(function (data) { return { ok: response.ok, data: data }; });
     }).then(function (result) {
       if (!result.ok) {
+        if (issued[tr.dataset.row] === mine && shownText.isConnected) { shownText.textContent = original; }
         showError(place + " was not saved. " + (result.data.error || ""), value, result.data.session_expired, td);
         return;
       }
       hideError();
       Object.keys(result.data.rows).forEach(function (id) {
-        if (id !== tr.dataset.row || saves[id] === mine) { replaceRow(result.data.rows, id); }
+        if ((issued[id] || 0) <= mine && (shown[id] || 0) <= mine) { shown[id] = mine; replaceRow(result.data.rows, id); }
       });
       Object.keys(result.data.counts).forEach(function (status) {
         document.querySelectorAll('[data-count="' + status + '"]').forEach(function (el) {
@@ -104,6 +110,7 @@
       }
       refreshSummary();
     }).catch(function () {
+      if (issued[tr.dataset.row] === mine && shownText.isConnected) { shownText.textContent = original; }
       showError(place + " was not saved: the server did not answer. Check your connection and try again.", value, false, td);
     });
   }
@@ -182,7 +189,14 @@
         var fresh = new DOMParser().parseFromString(html, "text/html");
         summary.replaceChildren.apply(summary, Array.from(fresh.querySelector("[data-part=summary]").childNodes));
         var history = document.getElementById("history");
-        if (history) { history.replaceWith(document.adoptNode(fresh.getElementById("history"))); }
+        if (history) {
+          // the Undo form keeps the step this page was drawn at (fixes.check_seen), not the latest one
+          var seen = history.querySelector("input[name=seen]");
+          var next = document.adoptNode(fresh.getElementById("history"));
+          var nextSeen = next.querySelector("input[name=seen]");
+          if (nextSeen) { nextSeen.value = seen ? seen.value : document.querySelector("input[name=seen]").value; }
+          history.replaceWith(next);
+        }
         updateSubmitButton();
         document.dispatchEvent(new Event("summary-updated"));
       }
