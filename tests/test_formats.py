@@ -404,18 +404,19 @@ def test_a_number_among_words_is_the_typo_not_the_words(tmp_path: Path) -> None:
     assert [(item["score"], item["max_score"]) for item in items] == [(1, 1), (0, 1), (1, 1), (1, 1)]
 
 
-def test_a_word_among_a_google_forms_linear_scale_is_no_word_scale(tmp_path: Path) -> None:
+def test_a_word_among_a_google_forms_7_point_scale_is_read_on_the_7_point_wording(tmp_path: Path) -> None:
+    """csat5 cannot hold the 7s: the words are read on csat7, and the decision says so."""
     path = tmp_path / "forms.csv"
     path.write_text("Timestamp,Ticket number,Agent email,How satisfied were you?\n" + "".join(
         f"11/3/2026 14:05:0{n},15300{n},a@example.com,{score}\n" for n, score in enumerate(
             ["7", "6", "5", "7", "Satisfied"])), encoding="utf-8")
-    items_out = tmp_path / "items.jsonl"
+    items_out, out = tmp_path / "items.jsonl", io.StringIO()
 
-    with contextlib.suppress(SystemExit):  # "Satisfied" is refused
-        call_command("import_csat", str(path), "--dry-run", "--items-out", str(items_out), stdout=io.StringIO())
+    call_command("import_csat", str(path), "--dry-run", "--items-out", str(items_out), "--json", stdout=out)
 
     items = [json.loads(line) for line in items_out.read_text().splitlines()]
-    assert [(item["score"], item["max_score"]) for item in items] == [(7, 7), (6, 7), (5, 7), (7, 7)]
+    assert [(item["score"], item["max_score"]) for item in items] == [(7, 7), (6, 7), (5, 7), (7, 7), (6, 7)]
+    assert json.loads(out.getvalue())["detected"]["decisions"][2].startswith("Answers read as the 7-point wording")
 
 
 def test_it_reads_a_salesforce_rating_asked_as_a_choice(tmp_path: Path) -> None:

@@ -804,3 +804,16 @@ def test_a_fallback_fills_an_agent_only_when_the_row_names_none() -> None:
         **FALLBACK.columns, "agent_email": "teammate"}})
     row = check(["2026-10-05T10:00:00Z", "3", "ana@acme.example", "", "", "4"], columns=columns, preset=shared)[0]
     assert (row.item.get("agent_id"), row.item["agent_email"]) == (None, "ana@acme.example")
+
+
+def test_a_value_map_does_not_read_a_word_among_numbers_it_does_not_cover() -> None:
+    mapped = mapping.Preset(name="Mapped", columns={name: name for name in mapping.FIELDS},
+                            value_maps={"score": {"satisfied": 4}}, constants={"min_score": 1, "max_score": 7})
+    rows = check(*[["2026-10-05T14:48:00Z", str(n), "381", "", score, ""] for n, score in
+                   enumerate(["7", "6", "7", "Satisfied"])], preset=mapped)
+    assert [row.status for row in rows] == ["valid", "valid", "valid", "invalid"]
+    assert [problem.code for problem in rows[3].errors] == ["not_integer"]
+    fin = mapping.Preset(name="Fin", columns=mapped.columns, value_maps={"score": {"terrible": 1, "amazing": 5}})
+    rows = check(*[["2026-10-05T14:48:00Z", str(n), "381", "", score, ""] for n, score in
+                   enumerate(["4", "5", "3", "amazing"])], preset=fin)
+    assert rows[3].item["score"] == 5  # a word the map covers beside numbers it covers (Intercom's Fin)

@@ -161,10 +161,7 @@ def _decide(plan: Plan, sheet) -> None:
     digits = sum(1 for ticket in tickets if ticket.isdigit() and ticket.isascii())
     plan.numeric_ticket = given >= 3 and digits >= 0.75 * given
     plan.word_scale = _decide_word_scale(plan, sheet)
-    scores = Counter(_field_texts(plan, sheet, "score"))  # each distinct text parsed once
-    scores.pop("", None)
-    words = sum(rows for text, rows in scores.items() if text.strip() and cells.parse_int(text) is None)
-    plan.words_are_typos = 0 < words < 0.5 * scores.total()
+    plan.words_are_typos = _words_are_typos(plan, sheet)
     if plan.word_scale and _bounds_free(plan):
         chosen = SCALES[plan.word_scale]
         plan.fixed_bounds = (chosen["min_score"], chosen["max_score"])
@@ -247,18 +244,33 @@ def _decide_word_scale(plan: Plan, sheet) -> str | None:
     return best
 
 
+def _words_are_typos(plan: Plan, sheet) -> bool:
+    """True when the preset's score value map would read a few words among numbers it does not
+    cover ("Satisfied" as 4 beside 7s and 6s): fewer than half the scores are words, and some
+    number lies outside the map's values. Intercom's Fin words among 1..5 are read (its map is 1..5)."""
+    table = plan.preset.value_maps.get("score")
+    if plan.word_scale or not table:
+        return False
+    scores = Counter(text for text in _field_texts(plan, sheet, "score") if text.strip())  # parsed once each
+    numbers = {text: cells.parse_int(text) for text in scores}
+    words = sum(rows for text, rows in scores.items() if numbers[text] is None)
+    values = [value for value in table.values() if isinstance(value, int)]
+    outside = any(number is not None and number not in cells.SEEN_UNANSWERED and values
+                  and not min(values) <= number <= max(values) for number in numbers.values())
+    return 0 < words < 0.5 * scores.total() and outside
+
+
 def _best_word_scale(plan: Plan, texts: list[str]) -> str | None:
-    """See `_decide_word_scale`; None when fewer than half the answers are words (a word among
-    numbers is a typo the row checker refuses, not a sign of a word scale)."""
-    given = Counter(text for text in texts if text.strip())  # each distinct text parsed once
-    worded = {text for text in given if cells.parse_int(text) is None}
-    if sum(given[text] for text in worded) < 0.5 * given.total():
-        return None
-    words = {text.strip().casefold() for text in worded}
+    """See `_decide_word_scale`. A scale must also hold the file's numbers (Salesforce mixes
+    NumberValue 4 with ChoiceValue "Very satisfied"): "Satisfied" among 7, 6, 5 is not csat5."""
+    numbers = {cells.parse_int(text) for text in set(texts) if text.strip()} - {None} - cells.SEEN_UNANSWERED
+    words = {text.strip().casefold() for text in set(texts) if text.strip() and cells.parse_int(text) is None}
     best, best_count = None, 0
     for name in plan.preset.word_scales if words else []:
-        table = SCALES[name]["value_map"]
-        count = len({table[word] for word in words}) if words <= set(table) else 0
+        scale = SCALES[name]
+        table = scale["value_map"]
+        holds = all(scale["min_score"] <= number <= scale["max_score"] for number in numbers)
+        count = len({table[word] for word in words}) if words <= set(table) and holds else 0
         if count > best_count:
             best, best_count = name, count
     return best
