@@ -15,6 +15,7 @@ from __future__ import annotations
 import ast
 import json
 from itertools import islice
+from typing import Any
 
 SAMPLE = 50  # non-blank cells that must all be objects before a column is expanded
 MAX_KEYS = 30
@@ -26,23 +27,18 @@ NO_OBJECT = frozenset({"none", "null", "nan"})
 
 def parse_object(text: str) -> dict | None:
     """A JSON or Python-literal dict from cell text (`{"a": 1}` or `{'a': None}`), else None."""
-    value = text.strip()
-    if not (value.startswith("{") and value.endswith("}")) or len(value) > MAX_CELL:
-        return None
-    try:
-        parsed = json.loads(value)
-    except ValueError:
-        try:
-            parsed = ast.literal_eval(value)
-        except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
-            return None
-    return parsed if isinstance(parsed, dict) else None
+    return _literal(text, "{}", dict)
 
 
 def parse_list(text: str) -> list | None:
     """A JSON or Python-literal list from cell text (`["a"]` or `['a']`), else None."""
+    return _literal(text, "[]", list)
+
+
+def _literal(text: str, brackets: str, kind: type) -> Any:
+    """The `kind` (dict or list) written between `brackets` in `text`, as JSON or a Python literal."""
     value = text.strip()
-    if not (value.startswith("[") and value.endswith("]")) or len(value) > MAX_CELL:
+    if not (value.startswith(brackets[0]) and value.endswith(brackets[1])) or len(value) > MAX_CELL:
         return None
     try:
         parsed = json.loads(value)
@@ -51,7 +47,7 @@ def parse_list(text: str) -> list | None:
             parsed = ast.literal_eval(value)
         except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
             return None
-    return parsed if isinstance(parsed, list) else None
+    return parsed if isinstance(parsed, kind) else None
 
 
 def value_text(value: object) -> str:
