@@ -2,17 +2,33 @@
 // Enter, F2, click or typing a character edits; Enter saves and moves down, Tab saves and moves right
 // (Shift+Tab left); Escape cancels; arrow keys move between cells. After a save the summary (counts,
 // kinds, charts) reloads. A cell holding line breaks is edited in a text area (Shift+Enter adds a line
-// break) so none is lost. Saves run in the background: the next cell can be edited at once, and a row
-// the server sends back never takes away the focus or an editor the user has opened since.
+// break) so none is lost. Saves run in the background, one at a time in the order they were made: the
+// next cell can be edited at once, and a row the server sends back never takes away the focus or an
+// editor the user has opened since, nor the typed text of a save still on its way.
 (function () {
   "use strict";
   var table = document.getElementById("rows-table");
   if (!table || table.dataset.editable !== "1") { return; }
   var csrf = document.querySelector("input[name=csrfmiddlewaretoken]").value;
 
-  // Saves are numbered as they are sent. Per row id: the latest save sent for it (`issued`) and the
-  // save whose answer the row shows (`shown`): an answer older than either leaves the row alone.
-  var sent = 0, issued = {}, shown = {};
+  // Saves go to the server one at a time, in the order they were made, so every answer shows the
+  // rows with all earlier saves applied. `waiting`: saves not answered yet, {row, column, value},
+  // whose typed text a redrawn row shows until their own answer comes.
+  var queue = [], sending = false, waiting = [];
+
+  function enqueue(job) { queue.push(job); pump(); }
+
+  function pump() {
+    if (sending || !queue.length) { return; }
+    sending = true;
+    queue.shift()().then(function () { sending = false; pump(); });
+  }
+
+  // Leaving the page (a sort link, paging) with saves not sent yet would drop them; the one under
+  // way is sent with keepalive and finishes anyway.
+  window.addEventListener("beforeunload", function (event) {
+    if (queue.length) { event.preventDefault(); event.returnValue = ""; }
+  });
 
   function cellText(td) { return td.querySelector(".text").textContent; }
 
@@ -70,49 +86,62 @@
     // A text area gives its line breaks as \n: the same text with \r\n ones is no change
     if (value === original || value === original.replace(/\r\n?/g, "\n")) { return; }
     // `old` is the text this page showed: the server refuses the edit if the cell changed since (another tab).
-    var body = new URLSearchParams({ row: tr.dataset.row, column: column, text: value, old: original });
+    var row = tr.dataset.row;
     var place = where(td).replace(/^r/, "R");
-    var mine = issued[tr.dataset.row] = ++sent;
+    var entry = { row: row, column: column, value: value };
+    waiting.push(entry);
     // Show the typed text at once: editing the cell again before the answer starts from it, as the
     // server will have it (a second edit from the old text would be refused as changed since).
-    var shownText = td.querySelector(".text");
-    shownText.textContent = value;
-    fetch(table.dataset.editUrl, {
-      method: "POST",
-      headers: { "X-CSRFToken": csrf, "Content-Type": "application/x-www-form-urlencoded" },
-      body: body,
-      credentials: "same-origin"
-    }).then(function (response) {
-      var json = (response.headers.get("Content-Type") || "").indexOf("application/json") === 0;
-      if (!json) {
-        return { ok: false, data: { error: "The server refused the save (HTTP " + response.status + "). Reload the page and try again." } };
-      }
-      return response.json().then(function (data) { return { ok: response.ok, data: data }; });
-    }).then(function (result) {
-      if (!result.ok) {
-        if (issued[tr.dataset.row] === mine && shownText.isConnected) { shownText.textContent = original; }
-        showError(place + " was not saved. " + (result.data.error || ""), value, result.data.session_expired, td);
-        return;
-      }
-      hideError();
-      Object.keys(result.data.rows).forEach(function (id) {
-        if ((issued[id] || 0) <= mine && (shown[id] || 0) <= mine) { shown[id] = mine; replaceRow(result.data.rows, id); }
-      });
-      Object.keys(result.data.counts).forEach(function (status) {
-        document.querySelectorAll('[data-count="' + status + '"]').forEach(function (el) {
-          el.textContent = result.data.counts[status];
+    td.querySelector(".text").textContent = value;
+    enqueue(function () {
+      return fetch(table.dataset.editUrl, {
+        method: "POST",
+        headers: { "X-CSRFToken": csrf, "Content-Type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ row: row, column: column, text: value, old: original }),
+        credentials: "same-origin",
+        keepalive: true  // a save under way finishes even if the user leaves the page
+      }).then(function (response) {
+        var json = (response.headers.get("Content-Type") || "").indexOf("application/json") === 0;
+        if (!json) {
+          return { ok: false, data: { error: "The server refused the save (HTTP " + response.status + "). Reload the page and try again." } };
+        }
+        return response.json().then(function (data) { return { ok: response.ok, data: data }; });
+      }).then(function (result) {
+        waiting.splice(waiting.indexOf(entry), 1);
+        var cell = cellAt(row, column);
+        if (!result.ok) {
+          if (cell && !laterSave(row, column)) { cell.querySelector(".text").textContent = original; }
+          showError(place + " was not saved. " + (result.data.error || ""), value, result.data.session_expired, cell || td);
+          return;
+        }
+        hideError();
+        Object.keys(result.data.rows).forEach(replaceRow.bind(null, result.data.rows));
+        Object.keys(result.data.counts).forEach(function (status) {
+          document.querySelectorAll('[data-count="' + status + '"]').forEach(function (el) {
+            el.textContent = result.data.counts[status];
+          });
         });
+        var fresh = cellAt(row, column);
+        if (fresh) {
+          var problem = fresh.querySelector(".error-text");
+          announce(problem ? place + " still invalid: " + problem.textContent : place + " saved.");
+        }
+        refreshSummary();
+      }).catch(function () {
+        if (waiting.indexOf(entry) >= 0) { waiting.splice(waiting.indexOf(entry), 1); }
+        var cell = cellAt(row, column);
+        if (cell && !laterSave(row, column)) { cell.querySelector(".text").textContent = original; }
+        showError(place + " was not saved: the server did not answer. Check your connection and try again.", value, false, cell || td);
       });
-      var fresh = document.querySelector("#row-" + tr.dataset.row + ' td[data-column="' + column + '"]');
-      if (fresh) {
-        var problem = fresh.querySelector(".error-text");
-        announce(problem ? place + " still invalid: " + problem.textContent : place + " saved.");
-      }
-      refreshSummary();
-    }).catch(function () {
-      if (issued[tr.dataset.row] === mine && shownText.isConnected) { shownText.textContent = original; }
-      showError(place + " was not saved: the server did not answer. Check your connection and try again.", value, false, td);
     });
+  }
+
+  function cellAt(row, column) {
+    return document.querySelector("#row-" + row + ' td[data-column="' + column + '"]');
+  }
+
+  function laterSave(row, column) {
+    return waiting.some(function (other) { return other.row === row && other.column === column; });
   }
 
   // Put the server's new HTML of a row in place. Focus on one of its cells, or an editor open in it
@@ -127,6 +156,10 @@
     } : null;
     if (editor) { active.dataset.done = "1"; }  // removing it must not save a half-typed text
     old.outerHTML = rows[id];
+    waiting.forEach(function (entry) {  // saves of this row still on their way show their text
+      var cell = entry.row === id ? cellAt(entry.row, entry.column) : null;
+      if (cell) { cell.querySelector(".text").textContent = entry.value; }
+    });
     var fresh = inside && document.querySelector("#row-" + id + ' td[data-column="' + inside.dataset.column + '"]');
     if (fresh && editor) { startEdit(fresh, editor); } else if (fresh) { fresh.focus(); }
   }
@@ -178,14 +211,17 @@
     box.replaceChildren();
   }
 
+  var summaries = 0;  // refreshes asked for: only the latest one's answer is shown
+
   function refreshSummary() {
     var summary = document.getElementById("summary");
     if (!summary) { return; }
+    var mine = ++summaries;
     fetch(summary.dataset.url, { credentials: "same-origin" }).then(function (response) {
       return response.ok ? response.text() : null;
     }).then(function (html) {
       // Server-rendered, autoescaped HTML: no user text is interpolated here.
-      if (html !== null) {
+      if (html !== null && mine === summaries) {
         var fresh = new DOMParser().parseFromString(html, "text/html");
         summary.replaceChildren.apply(summary, Array.from(fresh.querySelector("[data-part=summary]").childNodes));
         var history = document.getElementById("history");
