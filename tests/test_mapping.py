@@ -145,6 +145,30 @@ def test_it_leaves_an_agent_id_column_of_names_unmapped_when_an_email_column_giv
     assert (preset.columns.get("agent_id"), preset.columns["agent_email"]) == (None, "Agent email")
 
 
+def test_it_reads_a_hand_made_agent_column_of_emails_and_ids_as_each_looks() -> None:
+    data = sheet(["submitted_at", "ticket_id", "Agent", "score"], ["2026-10-05 10:00", "1", "ana@example.com", "5"],
+                 ["2026-10-05 11:00", "2", "3812345670011", "4"])
+    assert [(row.item.get("agent_id"), row.item.get("agent_email")) for row in
+            validation.check_sheet(data, choose(data)[0], time_zone="UTC", now=NOW).rows] == [
+        (None, "ana@example.com"), ("3812345670011", None)]
+
+
+def test_it_takes_no_question_or_link_for_the_ticket_id() -> None:
+    data = sheet(["Timestamp", "Did we solve your ticket?", "Ticket link", "Agent email", "How satisfied were you?"],
+                 ["11/3/2026 14:05:09", "Yes", "https://acme.zendesk.com/agent/tickets/1", "a@example.com", "5"],
+                 ["11/3/2026 15:05:09", "No", "https://acme.zendesk.com/agent/tickets/2", "a@example.com", "4"])
+    assert "ticket_id" not in choose(data)[0].columns
+
+
+def test_it_reads_seven_satisfaction_words_on_the_7_point_scale() -> None:
+    words = ["Very satisfied", "Satisfied", "Somewhat satisfied", "Neither satisfied nor dissatisfied",
+             "Somewhat dissatisfied", "Dissatisfied", "Very dissatisfied"]
+    data = sheet(["submitted_at", "ticket_id", "agent_id", "Rating"],
+                 *[["2026-10-05 10:00", str(n), "A1", word] for n, word in enumerate(words)])
+    rows = validation.check_sheet(data, choose(data)[0], time_zone="UTC", now=NOW).rows
+    assert [(row.item["score"], row.item["max_score"]) for row in rows] == [(7 - n, 7) for n in range(7)]
+
+
 def test_it_reads_delighted_epochs_and_nps_range() -> None:
     columns = ["id", "survey_type", "score", "comment", "permalink", "created_at", "person_properties.ticket_id",
                "person_properties.agent_email"]

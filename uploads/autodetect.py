@@ -93,7 +93,7 @@ NOT_FOR: dict[str, str] = {
     "comment": r"\b(count|exists|has|id|date|areas?)\b",  # Medallia areas_for_improvement: a category list
 }
 _DATE_LIKE = (dates.ISO_RE, dates.NUMERIC_RE, dates.NAME_MDY_RE, dates.NAME_DMY_RE, dates.NUMBER_RE)
-_WORD_SCALES = ["csat5", "good_bad", "fin5", "yes_no"]
+_WORD_SCALES = ["csat5", "csat7", "good_bad", "fin5", "yes_no"]
 
 
 def column_texts(sheet, position: int, limit: int = 200) -> list[str]:
@@ -132,6 +132,8 @@ def _plausible(name: str, texts: list[str]) -> bool:
         return _share(texts, lambda t: bool(cells.INTEGER.match(t)) or t.casefold() in words) >= 0.6
     if name == "submitted_at":
         return _share(texts, lambda t: any(rx.match(t) for rx in _DATE_LIKE)) >= 0.6
+    if name == "ticket_id":
+        return not not_ids(texts, ticket=True)
     if name == "comment":
         # Medallia's `comments` column says whether a comment exists (EXPORT-FORMATS.md section 11)
         return _share(texts, lambda t: t.casefold() in _FLAGS) < 1
@@ -139,6 +141,19 @@ def _plausible(name: str, texts: list[str]) -> bool:
 
 
 _FLAGS = {"true", "false", "yes", "no", "0", "1"}
+
+_YES_NO = frozenset({"yes", "no", "true", "false", "y", "n", "ja", "nein", "oui", "non", "si", "sí"})
+
+
+def not_ids(texts: list[str], ticket: bool = False) -> bool:
+    """True when most texts are no id: links, yes/no answers, and for a ticket (ticket=True: its id
+    holds a digit and no space) words: a question whose text mentions the ticket ("Was your ticket
+    resolved?", "How satisfied were you with the handling of your ticket?") or a Ticket URL column.
+    An agent's name stays a candidate for agent_id (sent with a warning: items.check_agent)."""
+    def unlike(text: str) -> bool:
+        return ("://" in text or text.casefold() in _YES_NO
+                or ticket and (len(text.split()) > 1 or not any(char.isdigit() for char in text)))
+    return sum(map(unlike, texts)) >= 0.8 * len(texts)
 
 
 def _share(texts: list[str], test) -> float:
@@ -203,7 +218,21 @@ def auto_columns(headers: Headers, sheet, wanted: list[str], used: set[int],
     has_email = "agent_email" in found or "agent_email" in mapped
     if "agent_id" in found and has_email and holds_names(headers, sheet, found["agent_id"][0]):
         del found["agent_id"]
+    _share_agent_column(headers, sheet, found, mapped)
     return found
+
+
+def _share_agent_column(headers: Headers, sheet, found: dict, mapped: Iterable[str]) -> None:
+    """An agent column holding emails and ids (or names) both: map it to agent_id and agent_email
+    alike, so that each row's text goes to the field it looks like (plan.Plan.shared_agent)."""
+    for name, other in (("agent_id", "agent_email"), ("agent_email", "agent_id")):
+        if name in found and other not in found and other not in mapped:
+            position, _ = found[name]
+            emails = _share(column_texts(sheet, position, 50), lambda text: "@" in text)
+            if 0 < emails < 1:
+                found[other] = (position, f"header '{headers.columns[position]}' names the agent; its values are "
+                                          "emails or ids, each read as the one it looks like")
+            return
 
 
 def holds_names(headers: Headers, sheet, position: int) -> bool:
@@ -249,14 +278,16 @@ def add_word_scale(preset, headers: Headers, sheet, scales: dict) -> None:
     words = {text.casefold() for text in texts if not cells.INTEGER.match(text)}
     if _share(texts, lambda text: not cells.INTEGER.match(text)) < 0.5:
         return  # a column of numbers: its few words are typos for the row checker to refuse
-    for name in _WORD_SCALES:
+    # of the scales knowing every word, the one telling most of them apart (first listed on a tie):
+    # "Satisfied" beside "Somewhat satisfied" is a 7-point survey
+    known = [name for name in _WORD_SCALES if words and words <= set(scales[name]["value_map"])]
+    if known:
+        name = max(known, key=lambda name: len({scales[name]["value_map"][word] for word in words}))
         scale = scales[name]
-        if words and words <= set(scale["value_map"]):
-            preset.value_maps["score"] = dict(scale["value_map"])
-            preset.constants.update(min_score=scale["min_score"], max_score=scale["max_score"])
-            preset.columns.setdefault("score_label", column)
-            preset.reasons["score"] += f"; its words are read on the {name} scale"
-            return
+        preset.value_maps["score"] = dict(scale["value_map"])
+        preset.constants.update(min_score=scale["min_score"], max_score=scale["max_score"])
+        preset.columns.setdefault("score_label", column)
+        preset.reasons["score"] += f"; its words are read on the {name} scale"
 
 
 def pattern_groups(pattern, headers: Headers, sheet, scales: dict, used: set[int]) -> list[dict]:

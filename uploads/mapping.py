@@ -137,27 +137,13 @@ def _name_other_scores(out: Preset, spec, headers: Headers, used: set[int]) -> N
             return
 
 
-_YES_NO = frozenset({"yes", "no", "true", "false", "y", "n", "ja", "nein", "oui", "non", "si", "sí"})
-
-
-def _not_ids(texts: list[str], ticket: bool = False) -> bool:
-    """True when most texts are no id: links, yes/no answers, and for a ticket (ticket=True: its id
-    holds a digit and no space) words: a question whose text mentions the ticket ("Was your ticket
-    resolved?", "How satisfied were you with the handling of your ticket?") or a Ticket URL column.
-    An agent's name stays a candidate for agent_id (sent with a warning: items.check_agent)."""
-    def unlike(text: str) -> bool:
-        return ("://" in text or text.casefold() in _YES_NO
-                or ticket and (len(text.split()) > 1 or not any(char.isdigit() for char in text)))
-    return sum(map(unlike, texts)) >= 0.8 * len(texts)
-
-
 # Field -> a test of a column's first texts that passes the column over among a list of alternatives.
 _PASS_OVER = {
     # a scored question, never the customer's text (Qualtrics' Q2 is the comment in one export and
     # the score or "How easy was it?" in another)
     "comment": lambda texts: all(cells.INTEGER.match(text) for text in texts),
-    "ticket_id": lambda texts: _not_ids(texts, ticket=True),
-    "agent_id": _not_ids,
+    "ticket_id": lambda texts: autodetect.not_ids(texts, ticket=True),
+    "agent_id": autodetect.not_ids,
 }
 
 
