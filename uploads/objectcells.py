@@ -20,6 +20,7 @@ from typing import Any
 SAMPLE = 50  # non-blank cells that must all be objects before a column is expanded
 MAX_KEYS = 30
 MAX_DEPTH = 3  # objects inside objects: Intercom's conversation_rating.teammate.id is at depth 2
+MOSTLY = 0.8  # share of a column's sampled cells that must be lists for a `<column>[0]`: one may be broken
 MAX_CELL = 4000  # characters; longer text is not parsed (literal_eval cost)
 # What a dump writes for a missing object (Python None, JSON null, pandas NaN): an empty cell here.
 NO_OBJECT = frozenset({"none", "null", "nan"})
@@ -99,32 +100,42 @@ def expand_object_columns(sheet) -> list[str]:
 
 
 def _first_items(sheet, position: int) -> list[str]:
-    """For a column of lists holding one value at most (Kustomer's `assignedUsers`:
-    `['5f1e...']`), append `<column>[0]` with that value; returns the new column's name, if any.
-    A column where some list holds several values gets none: which one is meant is not known."""
+    """For a column of lists of plain values (Kustomer's `assignedUsers`: `['5f1e...']`), append
+    `<column>[0]` with each row's one value; returns the new column's name, if any. A row whose
+    list holds several values keeps the whole list there (which one is meant is not known: an id
+    check refuses it), an empty list gives a blank."""
     sample = list(islice((row[position] for row in sheet.rows if _given(row[position])), SAMPLE))
-    if not sample or any(parse_list(text) is None for text in sample):
+    if not sample or _share_parsed(sample, parse_list) < MOSTLY:
         return []
-    lists = [parse_list(row[position]) or [] if _given(row[position]) else [] for row in sheet.rows]
-    if any(len(found) > 1 or found and isinstance(found[0], (dict, list)) for found in lists):
+    lists = [parse_list(row[position]) if _given(row[position]) else [] for row in sheet.rows]
+    if any(found and isinstance(found[0], (dict, list)) for found in lists):
         return []
     name = f"{sheet.columns[position]}[0]"
     if name in sheet.columns:
         return []
     sheet.columns.append(name)
     for row, found in zip(sheet.rows, lists, strict=True):
-        row.append(value_text(found[0]) if found else "")
+        row.append("" if not found else value_text(found[0]) if len(found) == 1 else row[position].strip())
     for extra in sheet.extra_header_rows:
         extra.append("")
     return [name]
 
 
 def _object_column(sheet, position: int) -> list[dict | None] | None:
-    """Each row's dict for a column of objects, or None when the column is not one."""
+    """Each row's dict for a column of objects, or None when the column is not one: every sampled
+    cell must be an object, since a broken one would give its row blanks that a preset's skip rule
+    could take for "not answered" (a list column's blank is refused instead: `_first_items`)."""
     sample = list(islice((row[position] for row in sheet.rows if _given(row[position])), SAMPLE))
     if not sample or any(parse_object(text) is None for text in sample):
         return None
     return [parse_object(row[position]) if _given(row[position]) else None for row in sheet.rows]
+
+
+def _share_parsed(sample: list[str], parse) -> float:
+    """The share of `sample` that `parse` reads; 1.0 when all but one cell are read (a two-row dump
+    with one broken cell is still a column of objects)."""
+    parsed = sum(parse(text) is not None for text in sample)
+    return 1.0 if parsed and parsed >= len(sample) - 1 else parsed / len(sample)
 
 
 def _given(text: str) -> bool:
