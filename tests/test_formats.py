@@ -419,6 +419,22 @@ def test_a_word_among_a_google_forms_7_point_scale_is_read_on_the_7_point_wordin
     assert json.loads(out.getvalue())["detected"]["decisions"][2].startswith("Answers read as the 7-point wording")
 
 
+def test_it_reads_a_one_item_list_of_kustomer_assigned_users_as_the_agent(tmp_path: Path) -> None:
+    path = tmp_path / "kustomer.csv"
+    path.write_text("id,assignedUsers,satisfactionLevel.status,satisfactionLevel.rating,satisfactionLevel.updatedAt\n"
+                    "6a1e01,['5f1e01'],rated,5,2026-10-05T10:00:00.123Z\n"
+                    "6a1e02,[],rated,4,2026-10-05T11:00:00.000Z\n"
+                    "6a1e03,\"['5f1e01', '5f1e02']\",rated,3,2026-10-05T12:00:00.000Z\n", encoding="utf-8")
+    items_out = tmp_path / "items.jsonl"
+
+    with pytest.raises(SystemExit):  # row 3 names no agent, row 4 two
+        call_command("import_csat", str(path), "--dry-run", "--items-out", str(items_out), stdout=io.StringIO())
+
+    assert json.loads(items_out.read_text()) == {
+        "submitted_at": "2026-10-05T10:00:00.123Z", "ticket_id": "6a1e01", "agent_id": "5f1e01", "score": 5,
+        "min_score": 1, "max_score": 5}
+
+
 def test_it_reads_a_salesforce_rating_asked_as_a_choice(tmp_path: Path) -> None:
     path = tmp_path / "salesforce_choice.csv"
     path.write_text(

@@ -817,3 +817,10 @@ def test_a_value_map_does_not_read_a_word_among_numbers_it_does_not_cover() -> N
     rows = check(*[["2026-10-05T14:48:00Z", str(n), "381", "", score, ""] for n, score in
                    enumerate(["4", "5", "3", "amazing"])], preset=fin)
     assert rows[3].item["score"] == 5  # a word the map covers beside numbers it covers (Intercom's Fin)
+
+
+def test_it_refuses_an_id_that_is_a_list() -> None:
+    row = one(agent="['5f1e01', '5f1e02']", email="")
+    assert [problem.message for problem in row.errors] == [
+        "Row 2, column 'agent_id': ['5f1e01', '5f1e02'] is a list a data tool wrote into one cell, not one agent id. "
+        "Type the one agent id this row is about."]

@@ -78,7 +78,9 @@ def expand_object_columns(sheet) -> list[str]:
     depth = dict.fromkeys(sheet.columns, 0)
     position = -1
     while (position := position + 1) < len(sheet.columns):  # new columns are looked into in turn
-        objects = _object_column(sheet, position) if depth[sheet.columns[position]] < MAX_DEPTH else None
+        if depth[sheet.columns[position]] >= MAX_DEPTH:  # deep enough, or a <column>[0] already
+            continue
+        objects = _object_column(sheet, position)
         if objects is None:
             for name in _first_items(sheet, position):
                 depth[name] = MAX_DEPTH
