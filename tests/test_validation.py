@@ -174,7 +174,7 @@ def test_it_reads_whole_number_scores(text: str, score: int) -> None:
     assert one(score=text).item["score"] == score
 
 
-@pytest.mark.parametrize("text", ["4.5", "five", "4,5", "1,000", "5/5", "1e0"])
+@pytest.mark.parametrize("text", ["4.5", "five", "4,5", "1,000", "5/", "1e0"])
 def test_it_refuses_scores_that_are_not_whole_numbers(text: str) -> None:
     row = one(score=text)
     assert codes(row) == [("score", "not_integer")]
@@ -553,6 +553,58 @@ def test_it_reads_the_scale_a_score_header_names() -> None:
 
     assert (result.rows[0].item["score"], result.rows[0].item["max_score"]) == (9, 10)
     assert result.decisions[-1] == "Scores read on the scale 1..10, which the header 'CSAT (1-10)' names"
+
+
+@pytest.mark.parametrize(("cells", "status", "reason"), [
+    (["Average", "", "", "", "4.2", ""], "skipped", "'Average' starts a summary line under the answers, not an answer"),
+    (["", "Total responses:", "", "", "12", ""], "skipped",
+     "'Total responses:' starts a summary line under the answers, not an answer"),
+    (["", "", "", "", "", "Total mess, the agent never answered"], "skipped",
+     "'Total mess, the agent never answered' starts a summary line under the answers, not an answer"),
+    (["2026-10-05T14:48:00Z", "Total", "381", "", "4", ""], "valid", None),  # a dated row is an answer
+    (["", "T-1", "381", "", "4", "Average service"], "invalid", None),
+])
+def test_it_skips_a_summary_line_under_the_answers(cells, status, reason) -> None:
+    row = check(cells)[0]
+
+    assert (row.status, row.skip_reason) == (status, reason)
+
+
+@pytest.mark.parametrize(("scores", "decision"), [
+    (["0", "10", "7", "9", "3"], "4 scores lie outside 1..5, the scale used when a file names none (this file's run "
+                                 "from 0 to 10): if the survey's scale is 0..10, set min_score 0 and max_score 10 on "
+                                 "the mapping page; until then those rows are invalid"),
+    (["5", "4", "6", "5", "3", "5", "7", "5", "2", "5"], None),  # two in ten: errors to fix, not another scale
+    (["5", "4", "6", "5"], None),  # one 6 is a typo
+])
+def test_it_names_the_files_own_range_when_scores_leave_the_default_scale(scores, decision) -> None:
+    result = validation.check_sheet(sheet(API, *[["2026-10-05T14:48:00Z", f"T-{n}", "381", "", score, ""]
+                                                 for n, score in enumerate(scores)]), PLAIN, time_zone="UTC", now=NOW)
+
+    assert [row.item["score"] for row in result.rows if row.item] == [int(s) for s in scores if 1 <= int(s) <= 5]
+    assert {row.item["max_score"] for row in result.rows if row.item} == {5}
+    assert [text for text in result.decisions if "outside 1..5" in text] == ([decision] if decision else [])
+
+
+@pytest.mark.parametrize(("text", "score", "message"), [
+    ("4/5", 4, None), ("5/5", 5, None), ("4 / 5", 4, None), ("3 out of 5", 3, None), ("2 of 5", 2, None),
+    ("★★★★☆", 4, None), ("⭐⭐⭐", 3, None), ("⭐️⭐️", 2, None), ("4 stars", 4, None), ("1 Star", 1, None),
+    ("5 - Very satisfied", 5, None), ("1: Not at all", 1, None), ("2) Unhappy", 2, None),
+    ("8/10", None, "Row 2, column 'score': '8/10' is a score out of 10, but max_score is 5. Set max_score to 10 on "
+                   "the mapping page if the survey's scale is 1..10, or enter a whole number from 1 to 5."),
+    ("★★★☆☆☆☆", None, "Row 2, column 'score': '★★★☆☆☆☆' is a score out of 7, but max_score is 5. Set max_score to 7 "
+                       "on the mapping page if the survey's scale is 1..7, or enter a whole number from 1 to 5."),
+    ("1 - Very satisfied", None, "Row 2, column 'score': '1 - Very satisfied': the number and the words disagree (1 "
+                                 "is on the other side of 1..5 from 'Very satisfied'; the survey may number its "
+                                 "choices from best to worst). Enter a whole number from 1 to 5."),
+    ("6 out of 5", None, "Row 2, column 'score': 6 is above max_score 5. Enter a whole number from 1 to 5."),
+    ("★★★★★★", None, "Row 2, column 'score': 6 is above max_score 5. Enter a whole number from 1 to 5."),
+])
+def test_it_reads_a_score_written_with_its_scale(text, score, message) -> None:
+    row = one(score=text)
+
+    assert (row.item or {}).get("score") == score
+    assert [problem.message for problem in row.errors] == ([message] if message else [])
 
 
 @pytest.mark.parametrize(("header", "extra", "reason"), [

@@ -146,6 +146,40 @@ def test_it_reads_dates_day_first_when_the_user_chooses_it(client_in):
     assert '<option value="DMY" selected>' in client_in.get(f"/uploads/{created.pk}/mapping/").content.decode()
 
 
+TEN_POINT = b"Date,Ticket,Agent,Score\n2026-10-05 10:00,1,111,0\n2026-10-06 11:00,2,111,10\n2026-10-07 11:00,3,111,8\n"
+TEN_POINT_FORM = {"time_zone": "UTC", "date_order": "", "field_ticket_id": "Ticket", "field_agent_id": "Agent",
+                  "field_score": "Score", "field_submitted_at": "Date"}
+
+
+def test_it_reads_the_survey_scale_the_user_sets(client_in):
+    created = Upload.objects.get(pk=int(upload(client_in, "team.csv", TEN_POINT).url.split("/")[2]))
+    page = client_in.get(f"/uploads/{created.pk}/mapping/").content.decode()
+    assert ("3 scores lie outside 1..5, the scale used when a file names none (this file&#x27;s run from 0 to 10): if "
+            "the survey&#x27;s scale is 0..10, set min_score 0 and max_score 10 on the mapping page") in page
+
+    client_in.post(f"/uploads/{created.pk}/mapping/", {**TEN_POINT_FORM, "min_score": "0", "max_score": "10"})
+    created.refresh_from_db()
+    assert [(row.item["score"], row.item["min_score"], row.item["max_score"])
+            for row in created.rows.order_by("number")] == [(0, 0, 10), (10, 0, 10), (8, 0, 10)]
+    assert 'name="max_score" value="10"' in client_in.get(f"/uploads/{created.pk}/mapping/").content.decode()
+
+    client_in.post(f"/uploads/{created.pk}/mapping/", TEN_POINT_FORM)
+    created.refresh_from_db()
+    assert [row.status for row in created.rows.order_by("number")] == ["invalid", "invalid", "invalid"]
+
+
+@pytest.mark.parametrize(("scale", "error"), [
+    ({"min_score": "0"}, "Enter both the lowest and the highest score, or leave both blank."),
+    ({"min_score": "5", "max_score": "5"}, "The highest score must be above the lowest."),
+])
+def test_it_refuses_a_half_or_upside_down_scale(client_in, scale, error):
+    created = Upload.objects.get(pk=int(upload(client_in, "team.csv", TEN_POINT).url.split("/")[2]))
+    page = client_in.post(f"/uploads/{created.pk}/mapping/", {**TEN_POINT_FORM, **scale}).content.decode()
+    assert error in page
+    created.refresh_from_db()
+    assert "max_score" not in created.preset["constants"]
+
+
 def test_it_saves_and_exports_the_time_zone_date_order_and_name(client_in):
     created = Upload.objects.get(pk=int(upload(client_in, "uk.csv", UK_DATES).url.split("/")[2]))
     form = {"time_zone": "Europe/Berlin", "date_order": "DMY", "field_ticket_id": "ticket_id",

@@ -129,7 +129,9 @@ def _plausible(name: str, texts: list[str]) -> bool:
         return _share(texts, lambda t: "@" in t) < 0.6
     if name == "score":
         words = {word for scale in _WORD_SCALES for word in _scale_words(scale)}
-        return _share(texts, lambda t: bool(cells.INTEGER.match(t)) or t.casefold() in words) >= 0.6
+        written = (cells.INTEGER, cells.OUT_OF, cells.NUMBER_WORDS)
+        return _share(texts, lambda t: any(rx.match(t) for rx in written) or t.casefold() in words
+                      or bool(cells.STARS.match(t.replace("\ufe0f", "")))) >= 0.6
     if name == "submitted_at":
         return _share(texts, lambda t: any(rx.match(t) for rx in _DATE_LIKE)) >= 0.6
     if name == "ticket_id":

@@ -24,6 +24,7 @@ from functools import lru_cache
 from email_validator import EmailNotValidError, validate_email
 
 from uploads import objectcells
+from uploads.preset_format import SCALES
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,12 @@ _MISSING_MARKERS = frozenset({"nan", "none", "nat", "<na>", "null", "#n/a"})
 # What pandas writes for an empty cell (NaN, NaT, pd.NA): as a comment, a dump's blank, not the customer's words
 PANDAS_BLANKS = frozenset({"nan", "NaN", "NAN", "nat", "NaT", "NAT", "<NA>", "<na>"})
 SEEN_UNANSWERED = frozenset({-99, -999, -9})  # Qualtrics' usual 'seen but unanswered' recodes
+# A score written with its scale: "4/5", "4 / 5", "4 out of 5", "4 of 5" (hand-made sheets, review exports)
+OUT_OF = re.compile(r"^(\d+)\s*(?:/|out of|of)\s*(\d+)$", re.IGNORECASE)
+# Star ratings: filled stars, then the empty ones of the scale ("★★★★☆"); emoji stars are all filled
+STARS = re.compile(r"^([★⭐]+)(☆*)$")
+# A number with its words: "4 stars", "5 - Very satisfied", "1: Not at all likely" (labelled choices)
+NUMBER_WORDS = re.compile(r"^(\d+)\s*(?:stars?\b|[-–—:.)]\s*([^\W\d_].*))$", re.IGNORECASE)
 
 LONG_COMMENT = 5000  # characters; above this a comment gets a warning (no API limit is published)
 
@@ -262,10 +269,48 @@ def clean_score(text: str, low: int, high: int, value_map: dict[str, object] | N
     number = parse_int(value, value_map)
     hint = scale_hint(low, high, value_map)
     if number is None:
-        return Cleaned(issue=Issue("not_integer", f"'{value}' is not an integer", hint))
+        return _written_score(value, low, high, hint) or Cleaned(
+            issue=Issue("not_integer", f"'{value}' is not an integer", hint))
     if number < low or number > high:
         return Cleaned(issue=_range_issue(number, low, high, hint, noun))
     return Cleaned(number)
+
+
+def _written_score(value: str, low: int, high: int, hint: str) -> Cleaned | None:
+    """A score written with its scale ("4/5", "4 out of 5", "★★★★☆") or its words ("4 stars", "5 - Very
+    satisfied"): its number when the scale's top is max_score (stars without empty ones and words
+    give no top to compare), an Issue naming the two tops when they differ; None for other text."""
+    found, stars = OUT_OF.match(value), STARS.match(value.replace("\ufe0f", ""))
+    if stars:
+        number, top = len(stars[1]), (len(stars[1]) + len(stars[2]) if stars[2] else None)
+    elif found:
+        number, top = int(found[1]), int(found[2])
+    elif labelled := NUMBER_WORDS.match(value):
+        number, top = int(labelled[1]), None
+        if labelled[2] and _against_words(number, low, high, labelled[2]):
+            return Cleaned(issue=Issue("number_against_words", f"'{value}': the number and the words disagree "
+                                       f"({number} is on the other side of {low}..{high} from '{labelled[2]}'; the "
+                                       "survey may number its choices from best to worst)", hint))
+    else:
+        return None
+    if top is not None and top != high:
+        return Cleaned(issue=Issue("other_scale", f"'{value}' is a score out of {top}, but max_score is {high}",
+                                   f"Set max_score to {top} on the mapping page if the survey's scale is "
+                                   f"{low}..{top}, or enter a whole number from {low} to {high}"))
+    if number < low or number > high:
+        return Cleaned(issue=_range_issue(number, low, high, hint, "score"))
+    return Cleaned(number)
+
+
+def _against_words(number: int, low: int, high: int, words: str) -> bool:
+    """True when `words` are a known scale's answer (preset_format.SCALES) on the other side of its
+    middle from `number` on low..high ("1 - Very satisfied" on 1..5)."""
+    for scale in SCALES.values():
+        value = scale["value_map"].get(words.strip(" .!").casefold())
+        if isinstance(value, int):
+            middle = (scale["min_score"] + scale["max_score"]) / 2
+            return (value - middle) * (number - (low + high) / 2) < 0
+    return False
 
 
 def _range_issue(number: int, low: int, high: int, hint: str, noun: str) -> Issue:

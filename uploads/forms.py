@@ -54,12 +54,17 @@ DATE_ORDERS = [("", "Automatic"),
 
 
 class MappingForm(forms.Form):
-    """Which column feeds each API field, the time zone for naive timestamps, and the day/month
-    order of dates like 05/10/2026 (the preset's `date_order`: '' automatic, 'DMY' or 'MDY')."""
+    """Which column feeds each API field, the time zone for naive timestamps, the day/month order of
+    dates like 05/10/2026 (the preset's `date_order`: '' automatic, 'DMY' or 'MDY'), and the survey's
+    scale (the preset's min_score/max_score constants; blank: the file's and preset's, else 1..5)."""
 
     time_zone = forms.ChoiceField(label="Time zone of timestamps without one", choices=time_zone_choices)
     date_order = forms.ChoiceField(label="Date order", choices=DATE_ORDERS, required=False,
                                    widget=forms.Select(attrs={"aria-describedby": "date-order-help"}))
+    min_score = forms.IntegerField(label="Lowest score (min_score)", required=False, min_value=-1000,
+                                   max_value=1000, widget=forms.NumberInput(attrs={"aria-describedby": "scale-help"}))
+    max_score = forms.IntegerField(label="Highest score (max_score)", required=False, min_value=-1000,
+                                   max_value=1000, widget=forms.NumberInput(attrs={"aria-describedby": "scale-help"}))
 
     def __init__(self, *args, columns: list[str], current_zone: str = "", locked: bool = False,
                  split_sources: dict[str, str] | None = None, **kwargs):
@@ -79,6 +84,17 @@ class MappingForm(forms.Form):
                                                               required=False)
         for field in self.fields.values():
             field.disabled = locked
+
+    def clean(self):
+        """The survey's scale is both ends or neither (blank: what the file and preset say, else 1..5),
+        lowest below highest."""
+        data = super().clean()
+        low, high = data.get("min_score"), data.get("max_score")
+        if (low is None) != (high is None):
+            raise forms.ValidationError("Enter both the lowest and the highest score, or leave both blank.")
+        if low is not None and low >= high:
+            self.add_error("max_score", "The highest score must be above the lowest.")
+        return data
 
 
 # The longest text a cell edited in the table may hold (longer cells are shown cut and not editable there).

@@ -10,6 +10,7 @@ fix: "Row 40, column 'score': 6 is above max_score 5. Enter a whole number from 
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 
 from uploads import cells as rules
@@ -19,6 +20,9 @@ from uploads.plan import DEFAULT_BOUNDS, Plan, Raw
 from uploads.preset_format import FIELDS, ClarifyingGroup, render
 
 STATUSES = ("valid", "invalid", "skipped", "duplicate")
+# A hand-made sheet's summary line under its answers ("Average", "Total responses:", "Summe"): no answer.
+SUMMARY_ROW = re.compile(r"(grand\s+)?(totals?|average|avg|mean|sum|summe|gesamt|durchschnitt|mittelwert|moyenne|"
+                         r"promedio|totale|media|média|gemiddelde|totaal)\b[^0-9]*", re.IGNORECASE)
 ROW_JOIN = "\x1f"  # joins a row's cells for a whole-row reader note (Plan.notes key (number, None))
 
 
@@ -106,19 +110,28 @@ def _gathered_note(cells: list[str], number: int, plan: Plan) -> str:
 
 
 def _skip_reason(cells: list[str], raw: dict[str, Raw], plan: Plan) -> str | None:
-    for position, rule in plan.skip_rules:
-        text = cells[position].strip()
-        if text.casefold() in rule.values:
-            label = rule.values[text.casefold()]
-            shown = f"{rule.column}={text}" + (f" ({label})" if label else "")
-            return f"{shown}: {rule.reason}"
+    if found := plan.skip_rule_for(cells):
+        rule, text = found
+        label = rule.values[text.casefold()]
+        shown = f"{rule.column}={text}" + (f" ({label})" if label else "")
+        return f"{shown}: {rule.reason}"
     for key, position, values in plan.skip_columns:
         source = raw.get(key) if position is None else Raw(cells[position], key)
         if source is not None and source.text.strip().casefold() in values:
             text = source.text.strip()
             shown = f"{source.column or key} '{text}'" if text else f"{source.column or key} is blank"
             return f"{shown}: {values[text.casefold()]}"
-    return None
+    return _summary_line(cells, raw)
+
+
+def _summary_line(cells: list[str], raw: dict[str, Raw]) -> str | None:
+    """The skip reason of a summary line: its first filled cell is a word like "Average" or "Total
+    responses" (SUMMARY_ROW), and its date cell is blank or that word, as no answer's is."""
+    first = next(text.strip() for text in cells if text.strip())
+    stamp = raw.get("submitted_at")
+    if not SUMMARY_ROW.fullmatch(first) or (stamp is not None and stamp.text.strip() not in ("", first)):
+        return None
+    return f"'{first}' starts a summary line under the answers, not an answer"
 
 
 def clean_label(text: str, table: dict, shares_score: bool) -> Cleaned:

@@ -59,6 +59,7 @@ class Plan:
     scale: tuple[int, int] | None = None  # chosen from preset.score_scales by the file's scores
     scale_outlier: tuple[int, int] | None = None  # (score, row number) of a lone score the scale leaves out
     scale_header: str | None = None  # the score column's header when it names the scale: "CSAT (1-10)"
+    scale_misfit: tuple[int, int, int] | None = None  # (rows, lowest, highest) of scores outside the default 1..5
     scale_labels: list[str] = field(default_factory=list)  # the score labels that set a label_scales range
     word_scale: str | None = None  # chosen from preset.word_scales by the file's words
     words_are_typos: bool = False  # fewer than half the scores are words: no value map reads them
@@ -67,6 +68,15 @@ class Plan:
     gather: tuple[int, int, re.Pattern] | None = None  # preset.comment_rows: response, question columns, match
     # response id -> (comment, its rows, fate): validation._gathered_comments
     gathered: dict[str, tuple[str, list[int], str]] = field(default_factory=dict)
+
+    def skip_rule_for(self, cells: list[str]) -> tuple[Rule, str] | None:
+        """(the first skip rule whose column's value in `cells` it lists, that value trimmed), else None:
+        the row is no answer of this file (a Qualtrics preview, a long export's other question)."""
+        for position, rule in self.skip_rules:
+            text = cells[position].strip()
+            if text.casefold() in rule.values:
+                return rule, text
+        return None
 
     def score_map(self) -> dict | None:
         """The score's value map: the chosen word scale's, else the preset's, except in a column of

@@ -460,6 +460,7 @@ def mapping_initial(upload: Upload) -> dict:
     initial = {f"field_{field}": preset.columns.get(field, "") for field in mapping.FIELDS}
     initial["time_zone"] = upload.time_zone
     initial["date_order"] = preset.date_order or ""
+    initial["min_score"], initial["max_score"] = (preset.constants.get(name) for name in ("min_score", "max_score"))
     return initial
 
 
@@ -488,7 +489,8 @@ def declared_zone(upload: Upload) -> tuple[str, str] | None:
 
 
 def preset_from_form(upload: Upload, data: dict) -> mapping.Preset:
-    """The upload's preset with the columns and date order ('' automatic, 'DMY', 'MDY') the user chose.
+    """The upload's preset with the columns, date order ('' automatic, 'DMY', 'MDY') and scale
+    (min_score/max_score constants, dropped when blank) the user chose.
 
     The form's time zone is the upload's (passed to the remap apart); a zone a preset brought
     is dropped here, or it would win over the user's choice (dates.decide_column: preset > upload).
@@ -502,6 +504,11 @@ def preset_from_form(upload: Upload, data: dict) -> mapping.Preset:
             preset.columns.pop(field, None)
     preset.date_order = data.get("date_order") or None
     preset.time_zone = None
+    for name in ("min_score", "max_score"):
+        if data.get(name) is None:
+            preset.constants.pop(name, None)
+        else:
+            preset.constants[name] = data[name]
     return preset
 
 

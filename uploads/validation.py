@@ -24,7 +24,7 @@ from datetime import UTC, datetime
 from uploads import autodetect, cells, columns, dates, items, mapping, parsing
 from uploads.headers import normalize
 from uploads.items import Problem, RowResult
-from uploads.plan import Plan
+from uploads.plan import DEFAULT_BOUNDS, Plan
 from uploads.preset_format import FIELDS, SCALES
 
 __all__ = ["CheckResult", "Problem", "RowResult", "check_row", "check_sheet", "mark_duplicates"]
@@ -32,6 +32,8 @@ __all__ = ["CheckResult", "Problem", "RowResult", "check_row", "check_sheet", "m
 CONTEXT_VERSION = 1
 # Scores needed before one score outside the first of a preset's score_scales counts as a typo.
 LONE_OUTLIER_ROWS = 10
+# Scores outside the default 1..5 (plan.DEFAULT_BOUNDS) that make the decisions name the file's own range.
+MISFIT_ROWS, MISFIT_SHARE = 2, 0.25
 
 
 @dataclass
@@ -118,17 +120,11 @@ def _gathered_comments(plan: Plan, sheet, excluded: set[int] = frozenset()) -> d
         if response and match.search(row[asked]):
             if row[at].strip():
                 comments.setdefault(response, []).append((row[at].strip(), number))
-        elif response and any(row[score].strip() for score in scores) and not _skipped_by_rule(plan, row):
+        elif response and any(row[score].strip() for score in scores) and not plan.skip_rule_for(row):
             own[response] = own.get(response, False) or bool(row[at].strip())
     fates = {True: "own", False: "sent", None: "unrated"}
     return {response: ("\n".join(text for text, _ in found), [number for _, number in found],
                        fates[own.get(response)]) for response, found in comments.items()}
-
-
-def _skipped_by_rule(plan: Plan, row: list[str]) -> bool:
-    """True when one of the preset's skip_rules skips `row` (another question's row of a long export,
-    a Qualtrics preview): its answer is no rating of this file."""
-    return any(row[at].strip().casefold() in rule.values for at, rule in plan.skip_rules)
 
 
 def _notes(sheet, plan: Plan) -> dict[tuple[int, int | None], tuple[str, str]]:
@@ -168,6 +164,8 @@ def _decide(plan: Plan, sheet) -> None:
     plan.scale = _label_scale(plan, sheet) or _header_scale(plan) or _decide_scale(plan, sheet)
     if plan.scale:
         plan.fixed_bounds = plan.scale
+    elif plan.fixed_bounds == tuple(DEFAULT_BOUNDS.values()) and not plan.word_scale and _bounds_free(plan):
+        plan.scale_misfit = _default_scale_misfit(plan, sheet)
 
 
 def _order_hint(plan: Plan, sheet, column: str) -> tuple[str, str] | None:
@@ -225,6 +223,22 @@ def _header_scale(plan: Plan) -> tuple[int, int] | None:
     return int(found[1]), int(found[2])
 
 
+def _default_scale_misfit(plan: Plan, sheet) -> tuple[int, int, int] | None:
+    """(rows, lowest, highest score) when at least MISFIT_ROWS whole-number scores, and MISFIT_SHARE of
+    them, lie outside the default 1..5 (a hand-made sheet of a 0..10 survey): the decision then
+    says how to set the survey's scale. None otherwise (one 6 is a typo, not another scale)."""
+    counted = Counter(text for text in _field_texts(plan, sheet, "score") if text.strip())
+    scores = Counter()
+    for text, rows in counted.items():
+        if (number := cells.parse_int(text)) is not None and number not in cells.SEEN_UNANSWERED:
+            scores[number] += rows
+    low, high = DEFAULT_BOUNDS["min_score"], DEFAULT_BOUNDS["max_score"]
+    outside = sum(rows for number, rows in scores.items() if not low <= number <= high)
+    if outside < MISFIT_ROWS or outside < MISFIT_SHARE * scores.total():
+        return None
+    return outside, min(min(scores), low), max(max(scores), high)
+
+
 def _bounds_free(plan: Plan) -> bool:
     """True when no column or constant gives min_score/max_score (a scale may set them)."""
     return not any(name in plan.index or name in plan.preset.constants for name in ("min_score", "max_score"))
@@ -240,7 +254,7 @@ def _decide_word_scale(plan: Plan, sheet) -> str | None:
     best = _best_word_scale(plan, texts)
     if best is None and plan.skip_rules:
         best = _best_word_scale(plan, [text for text, row in zip(texts, sheet.rows, strict=True)
-                                       if not _skipped_by_rule(plan, row)])
+                                       if not plan.skip_rule_for(row)])
     return best
 
 
@@ -351,6 +365,11 @@ def _decisions(plan: Plan, time_zone: str) -> list[str]:
         else:
             out.append(f"Scores read on the scale {plan.scale[0]}..{plan.scale[1]}, the first of {listed} "
                        "that holds every score in this file")
+    if plan.scale_misfit:
+        rows, low, high = plan.scale_misfit
+        out.append(f"{rows} scores lie outside 1..5, the scale used when a file names none (this file's run "
+                   f"from {low} to {high}): if the survey's scale is {low}..{high}, set min_score {low} and "
+                   f"max_score {high} on the mapping page; until then those rows are invalid")
     if plan.numeric_ticket:
         out.append("Ticket ids in this file are numbers; an id with other characters gets a warning")
     return out
