@@ -589,3 +589,65 @@ def test_it_says_which_scale_a_nicereply_score_was_read_on(tmp_path: Path) -> No
     summary, _, _ = run("v_nicereply.csv", tmp_path)
     assert ("Scores read on the scale 1..10, the first of 1..5, 1..10, 0..10 that holds every score in this file"
             in summary["detected"]["decisions"])
+
+
+def items_of(tmp_path: Path, name: str, text: str, *options: str) -> list[dict]:
+    """import_csat --dry-run on `text` saved as tmp_path/name: the items it would send."""
+    path, items_out = tmp_path / name, tmp_path / "items.jsonl"
+    path.write_text(text, encoding="utf-8")
+    with contextlib.suppress(SystemExit):
+        call_command("import_csat", str(path), "--dry-run", "--items-out", str(items_out), *options,
+                     stdout=io.StringIO(), stderr=io.StringIO())
+    return [json.loads(line) for line in items_out.read_text(encoding="utf-8").splitlines()]
+
+
+def test_it_reads_a_salesforce_export_in_german_with_the_nps_question_first(tmp_path: Path) -> None:
+    items = items_of(tmp_path, "sf.csv", (
+        "Response ID,Completion Date,Question Name,Number Value,Choice Value,Response Short Text,Case Number,"
+        "Case Owner Email\n"
+        "R1,2026-10-05T14:48:00.000+0000,Wie wahrscheinlich ist es...weiterempfehlen?,9,,,00002001,ana@sf.example\n"
+        "R1,2026-10-05T14:48:00.000+0000,Wie zufrieden waren Sie mit unserem Support?,5,,,00002001,ana@sf.example\n"
+        "R1,2026-10-05T14:48:00.000+0000,Möchten Sie uns noch etwas mitteilen?,,,Schnell,00002001,ana@sf.example\n"))
+    assert items == [{"submitted_at": "2026-10-05T14:48:00.000Z", "ticket_id": "00002001",
+                      "agent_email": "ana@sf.example", "score": 5, "comment": "Schnell", "min_score": 1,
+                      "max_score": 5}]
+
+
+def test_it_reads_a_salesforce_rating_on_1_to_10_without_the_nps_answers(tmp_path: Path) -> None:
+    items = items_of(tmp_path, "sf.csv", (
+        "Response ID,Completion Date,Question Name,Number Value,Case Number,Case Owner Email\n"
+        "R1,2026-10-05T14:48:00.000+0000,How likely are you to recommend us?,0,00005001,ana@sf.example\n"
+        "R1,2026-10-05T14:48:00.000+0000,How satisfied were you? (1-10),8,00005001,ana@sf.example\n"
+        "R2,2026-10-06T14:48:00.000+0000,How satisfied were you? (1-10),3,00005002,ana@sf.example\n"))
+    assert [(item["score"], item["min_score"], item["max_score"]) for item in items] == [(8, 1, 10), (3, 1, 10)]
+
+
+def test_it_reads_intercom_report_labels_with_their_emoji(tmp_path: Path) -> None:
+    items = items_of(tmp_path, "ic.csv", (
+        "Conversation ID,Conversation rating,Rated at,Teammate email\n"
+        "215471234567890,🤩 Amazing,2026-10-05 14:48:00,ana@ic.example\n"
+        "215471234567891,😃 Great,2026-10-05 15:00:00,bo@ic.example\n"
+        "215471234567892,Great,2026-10-05 16:00:00,bo@ic.example\n"))
+    assert [(item["score"], item["score_label"]) for item in items] == [(5, "🤩 Amazing"), (4, "😃 Great"), (4, "Great")]
+
+
+def test_it_reads_a_zendesk_ticket_list_with_offered_ratings(tmp_path: Path) -> None:
+    items = items_of(tmp_path, "zd.csv", (
+        "Id,Requester,Subject,Assignee email,Created at,Updated at,Satisfaction Score,Satisfaction Comment\n"
+        "65001,Cy,Refund,agent.one@example.com,2026-10-01T10:00:00-07:00,2026-10-05T14:48:00-07:00,Good,Quick fix\n"
+        "65002,Cy,Login,agent.two@example.com,2026-10-01T10:00:00-07:00,2026-10-06T09:00:00-07:00,Bad,\n"
+        "65003,Cy,Other,agent.two@example.com,2026-10-01T10:00:00-07:00,2026-10-06T10:00:00-07:00,Offered,\n"
+        "65004,Cy,Other,agent.two@example.com,2026-10-01T10:00:00-07:00,2026-10-06T11:00:00-07:00,,\n"))
+    assert items == [
+        {"submitted_at": "2026-10-05T21:48:00.000Z", "ticket_id": "65001", "agent_email": "agent.one@example.com",
+         "score": 1, "comment": "Quick fix", "score_label": "Good", "min_score": 0, "max_score": 1},
+        {"submitted_at": "2026-10-06T16:00:00.000Z", "ticket_id": "65002", "agent_email": "agent.two@example.com",
+         "score": 0, "score_label": "Bad", "min_score": 0, "max_score": 1}]
+
+
+def test_it_takes_the_rating_question_over_a_google_forms_quiz_score(tmp_path: Path) -> None:
+    items = items_of(tmp_path, "gf.csv", (
+        "Timestamp,Email address,Score,Ticket ID,Agent email,How would you rate your experience?\n"
+        "10/5/2026 14:48:10,c@example.org,0 / 0,80001,agent.one@example.com,5\n"
+        "10/6/2026 9:05:00,c@example.org,0 / 0,80002,agent.one@example.com,2\n"))
+    assert [item["score"] for item in items] == [5, 2]

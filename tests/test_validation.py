@@ -544,15 +544,39 @@ def test_it_takes_a_lone_score_outside_the_first_scale_for_a_typo(scores, scale,
                                         "invalid until fixed)")
 
 
-def test_it_reads_the_scale_a_score_header_names() -> None:
-    columns = ["submitted_at", "ticket_id", "agent_id", "CSAT (1-10)"]
+@pytest.mark.parametrize(("header", "scale"), [
+    ("CSAT (1-10)", (1, 10)), ("On a scale of 1 to 10, how satisfied are you?", (1, 10)),
+    ("On a scale of 0-10, how satisfied are you?", (0, 10)), ("Auf einer Skala von 0 bis 10: Zufriedenheit", (0, 10)),
+    ("Satisfaction, 1-7 scale", (1, 7)), ("Rating [0–10]", (0, 10)),
+])
+def test_it_reads_the_scale_a_score_header_names(header, scale) -> None:
+    columns = ["submitted_at", "ticket_id", "agent_id", header]
     preset = mapping.Preset(name="Team", columns={"submitted_at": "submitted_at", "ticket_id": "ticket_id",
-                                                  "agent_id": "agent_id", "score": "CSAT (1-10)"})
-    result = validation.check_sheet(sheet(columns, ["2026-10-05T14:48:00Z", "1", "381", "9"]), preset,
+                                                  "agent_id": "agent_id", "score": header})
+    result = validation.check_sheet(sheet(columns, ["2026-10-05T14:48:00Z", "1", "381", "7"]), preset,
                                     time_zone="UTC", now=NOW)
 
-    assert (result.rows[0].item["score"], result.rows[0].item["max_score"]) == (9, 10)
-    assert result.decisions[-1] == "Scores read on the scale 1..10, which the header 'CSAT (1-10)' names"
+    assert (result.rows[0].item["score"], result.rows[0].item["min_score"], result.rows[0].item["max_score"]) == (
+        7, *scale)
+    assert result.decisions[-1] == f"Scores read on the scale {scale[0]}..{scale[1]}, which the header '{header}' names"
+
+
+@pytest.mark.parametrize(("fields", "errors", "warnings"), [
+    ({"ticket": "#N/A"}, ["Row 2, column 'ticket_id': #N/A is the error a spreadsheet formula gave in this cell, not "
+                          "the ticket id. Type the ticket id, or correct the formula in the spreadsheet and save the "
+                          "file again."], []),
+    ({"agent": "#REF!"}, ["Row 2, column 'agent_id': #REF! is the error a spreadsheet formula gave in this cell, not "
+                          "the agent id. Type the agent id, or correct the formula in the spreadsheet and save the "
+                          "file again."], []),
+    ({"comment": "#NAME?"}, [], ["Row 2, column 'comment': comment #NAME? is the error a spreadsheet formula gave in "
+                                 "this cell, not the customer's words: left out."]),
+])
+def test_it_refuses_a_formulas_error_value_saved_as_text(fields, errors, warnings) -> None:
+    row = one(**fields)
+
+    assert ([problem.message for problem in row.errors], [problem.message for problem in row.warnings]) == (
+        errors, warnings)
+    assert "comment" not in (row.item or {})
 
 
 @pytest.mark.parametrize(("cells", "status", "reason"), [

@@ -94,6 +94,10 @@ NOT_FOR: dict[str, str] = {
 }
 _DATE_LIKE = (dates.ISO_RE, dates.NUMERIC_RE, dates.NAME_MDY_RE, dates.NAME_DMY_RE, dates.NUMBER_RE)
 _WORD_SCALES = ["csat5", "csat7", "good_bad", "fin5", "yes_no"]
+# A score column's words for a survey sent but not answered (Zendesk: shared/formats/EXPORT-FORMATS.md
+# section 1): rows to skip, with the reason, when the column's other words are a known scale.
+UNANSWERED = {"offered": "survey not answered (not a rating)", "unoffered": "survey not answered (not a rating)",
+              "not offered": "survey not offered (not a rating)"}
 
 
 def column_texts(sheet, position: int, limit: int = 200) -> list[str]:
@@ -159,7 +163,8 @@ def not_ids(texts: list[str], ticket: bool = False) -> bool:
 
 
 def _share(texts: list[str], test) -> float:
-    return sum(1 for text in texts if test(text)) / len(texts)
+    """The share (0..1) of `texts` that pass `test`; 0 for no texts (an empty column)."""
+    return sum(1 for text in texts if test(text)) / len(texts) if texts else 0.0
 
 
 def _scale_words(name: str) -> list[str]:
@@ -169,16 +174,34 @@ def _scale_words(name: str) -> list[str]:
 def _candidates(headers: Headers, sheet, wanted: list[str], used: set[int]) -> list[tuple]:
     """(strength, field, position, reason) for every plausible field/column pair."""
     out = []
+    tickets = _ticket_list(headers)
     for position, header in enumerate(headers.columns):
         norm = normalize(header)
         if position in used or not norm:
             continue
         texts = column_texts(sheet, position, 50)
         for name in wanted:
-            hit = _match(name, norm, header)
+            hit = (tickets or {}).get((name, norm)) or _match(name, norm, header)
             if hit and _plausible(name, texts):
                 out.append((hit[0], name, position, hit[1]))
     return out
+
+
+# Headers only a list of tickets has (a helpdesk's ticket or view export with a satisfaction column)
+_TICKET_LIST = frozenset({"subject", "ticket subject", "requester", "requester email", "requester id"})
+
+
+def _ticket_list(headers: Headers) -> dict[tuple[str, str], tuple[int, str]] | None:
+    """In a list of tickets (it has a 'Subject' or 'Requester' column) each row is a ticket: its bare
+    'Id' is the ticket id, and its 'Updated at' is closer to the rating than its 'Created at' (the
+    ticket's opening; shared/formats/EXPORT-FORMATS.md section 1). (field, header) -> match; None
+    for other files."""
+    if not _TICKET_LIST & {normalize(header) for header in headers.columns}:
+        return None
+    why = "in a list of tickets (it has a Subject or Requester column)"
+    return {("ticket_id", "id"): (300, f"header 'Id' is each ticket's own id {why}"),
+            ("submitted_at", "updated at"): (300, f"header 'Updated at' is the time closest to the rating {why}"),
+            ("submitted_at", "updated"): (300, f"header 'Updated' is the time closest to the rating {why}")}
 
 
 _BARE_AGENT = {"agent", "assignee", "teammate", "team member", "owner", "rep", "agent name", "assignee name",
@@ -271,15 +294,18 @@ def _person_name(text: str) -> bool:
 def add_word_scale(preset, headers: Headers, sheet, scales: dict) -> None:
     """When the score column holds mostly words, all of a known scale, add its value map, range and
     label column; a number among them is the typo (the row checker refuses one outside the range),
-    and so is one word among numbers ("good" among scores 1..5: no word scale)."""
+    and so is one word among numbers ("good" among scores 1..5: no word scale). Rows whose score
+    is an UNANSWERED word ("Offered"), and then blank ones too, are skipped."""
     column = preset.columns.get("score")
     position = headers.index(column) if column else None
     if position is None:
         return
     texts = column_texts(sheet, position)
-    words = {text.casefold() for text in texts if not cells.INTEGER.match(text)}
+    words = {cells.answer_key(text) for text in texts if not cells.INTEGER.match(text)}
     if _share(texts, lambda text: not cells.INTEGER.match(text)) < 0.5:
         return  # a column of numbers: its few words are typos for the row checker to refuse
+    unanswered = words & set(UNANSWERED)
+    words -= unanswered
     # of the scales knowing every word, the one telling most of them apart (first listed on a tie):
     # "Satisfied" beside "Somewhat satisfied" is a 7-point survey
     known = [name for name in _WORD_SCALES if words and words <= set(scales[name]["value_map"])]
@@ -290,6 +316,8 @@ def add_word_scale(preset, headers: Headers, sheet, scales: dict) -> None:
         preset.constants.update(min_score=scale["min_score"], max_score=scale["max_score"])
         preset.columns.setdefault("score_label", column)
         preset.reasons["score"] += f"; its words are read on the {name} scale"
+        if unanswered:  # a Zendesk report keeps its surveys offered but not answered: no answers
+            preset.skip_values["score"] = {"": UNANSWERED["offered"]} | {word: UNANSWERED[word] for word in unanswered}
 
 
 def pattern_groups(pattern, headers: Headers, sheet, scales: dict, used: set[int]) -> list[dict]:

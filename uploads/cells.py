@@ -89,7 +89,10 @@ _DECIMAL_ZERO = re.compile(r"^(\d+)\.0+$")
 _GROUPED_DIGITS = re.compile("^\\d{1,3}(?P<sep>[.,' \u00a0\u202f])\\d{3}(?:(?P=sep)\\d{3})*$")
 # `4.0` (a workbook number) and `4,0`/`4,00` (a decimal comma, German Excel); not `1,000`, a thousands separator
 INTEGER = re.compile(r"^([+-]?\d+)(?:\.0+|,0{1,2})?$")
-_MISSING_MARKERS = frozenset({"nan", "none", "nat", "<na>", "null", "#n/a"})
+_MISSING_MARKERS = frozenset({"nan", "none", "nat", "<na>", "null"})
+# What a spreadsheet shows, and saves to CSV, for a formula that failed: never an id or a customer's words
+EXCEL_ERRORS = frozenset({"#N/A", "#REF!", "#VALUE!", "#NAME?", "#DIV/0!", "#NUM!", "#NULL!", "#SPILL!", "#CALC!",
+                          "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!", "#GETTING_DATA"})
 # What pandas writes for an empty cell (NaN, NaT, pd.NA): as a comment, a dump's blank, not the customer's words
 PANDAS_BLANKS = frozenset({"nan", "NaN", "NAN", "nat", "NaT", "NAT", "<NA>", "<na>"})
 SEEN_UNANSWERED = frozenset({-99, -999, -9})  # Qualtrics' usual 'seen but unanswered' recodes
@@ -174,6 +177,10 @@ def clean_id(text: str, noun: str = "ticket id") -> Cleaned:
             "excel_digits", f"{value} is in Excel's scientific notation: digits were lost when this file "
             "was saved in Excel; export it again from the helpdesk", f"Upload the new export without opening "
             f"it in Excel, or type the full {noun}"))
+    if value.upper() in EXCEL_ERRORS:
+        return Cleaned(issue=Issue(
+            "excel_error", f"{value} is the error a spreadsheet formula gave in this cell, not the {noun}",
+            f"Type the {noun}, or correct the formula in the spreadsheet and save the file again"))
     if value.startswith("[") and value.endswith("]") and isinstance(objectcells.parse_list(value), list):
         return Cleaned(issue=Issue(
             "list_id", f"{value} is a list a data tool wrote into one cell, not one {noun}",
@@ -233,12 +240,22 @@ def long_id_warning(value: str) -> str | None:
     return None
 
 
+_ANSWER_EDGES = re.compile(r"^[\W_]+|[\W_]+$")
+
+
+def answer_key(text: str) -> str:
+    """How an answer is looked up in a value map: case-folded, without the emoji or punctuation
+    around its words ("🤩 Amazing" -> "amazing": Intercom's report labels)."""
+    key = text.strip().casefold()
+    return _ANSWER_EDGES.sub("", key) or key
+
+
 def parse_int(text: str, value_map: dict[str, object] | None = None) -> int | None:
-    """An integer from `4`, `+4`, `4.0` (a workbook number), `4,0` (a decimal comma) or a value-map entry;
-    None otherwise (`4,5`, `4.5`, `1,000`)."""
+    """An integer from `4`, `+4`, `4.0` (a workbook number), `4,0` (a decimal comma) or a value-map entry
+    (looked up by `answer_key`); None otherwise (`4,5`, `4.5`, `1,000`)."""
     value = trim(text)
     if value_map:
-        mapped = value_map.get(value.casefold())
+        mapped = value_map.get(value.casefold(), value_map.get(answer_key(value)))
         if isinstance(mapped, int) and not isinstance(mapped, bool):
             return mapped
     found = INTEGER.match(value)
@@ -376,6 +393,9 @@ def clean_text(text: str, noun: str = "comment") -> Cleaned:
     issue = text_char_issue(value)
     if issue:
         return Cleaned(issue=issue)
+    if value.upper() in EXCEL_ERRORS:
+        return Cleaned(warnings=[Note("excel_error", f"{noun} {value} is the error a spreadsheet formula gave in "
+                                      "this cell, not the customer's words: left out")])
     warnings = []
     if value.startswith("=") and noun == "comment":
         warnings.append(Note("formula_like", "comment starts with '=' (formula-like): sent verbatim; error "

@@ -137,7 +137,7 @@ def _summary_line(cells: list[str], raw: dict[str, Raw]) -> str | None:
 def clean_label(text: str, table: dict, shares_score: bool) -> Cleaned:
     """score_label from its value map, none for a plain number in the score's own column, else the text."""
     key = text.strip().casefold()
-    if key in table:
+    if key in table or (key := rules.answer_key(text)) in table:
         return Cleaned(str(table[key]))
     if shares_score and rules.parse_int(text) is not None:
         return Cleaned()  # a plain number in the score column is no label

@@ -191,10 +191,15 @@ def _resolve_rules(rules: list[Rule], headers: Headers) -> list[Rule]:
     return out
 
 
+# A likelihood-to-recommend question (NPS, 0..10): never the satisfaction rating a `keep` rule looks for
+_NPS_QUESTION = re.compile(r"recommend|empfehlen|recommand|recomend|raccomand|aanbevelen|poleci|\bnps\b", re.I)
+
+
 def _resolve_keep(rule: Rule, headers: Headers, sheet, score_column: str | None) -> Rule:
     """A `keep` rule (one row per question) as a plain skip rule listing the texts to skip.
 
-    Kept: the texts matching `keep`, else the first text on a row with a score. The reason
+    Kept: the texts matching `keep`, else the first text on a row with a score that asks no
+    likelihood to recommend (_NPS_QUESTION), else the first text on a row with a score. The reason
     names what was kept: "...; the score is the answer to 'Overall satisfaction'".
     """
     if not rule.keep:
@@ -204,8 +209,9 @@ def _resolve_keep(rule: Rule, headers: Headers, sheet, score_column: str | None)
                                if position < len(row) and row[position].strip()))
     kept = [text for text in texts if re.search(rule.keep, text, re.I)]
     if not kept and score_at is not None:
-        kept = [next((row[position].strip() for row in sheet.rows
-                      if position < len(row) and score_at < len(row) and row[score_at].strip()), "")]
+        answered = [row[position].strip() for row in sheet.rows
+                    if position < len(row) and score_at < len(row) and row[score_at].strip()]
+        kept = [next((text for text in answered if not _NPS_QUESTION.search(text)), answered[0] if answered else "")]
     shown = "', '".join(text for text in kept if text)
     values = {text.casefold(): "" for text in texts if text not in kept}
     reason = f"{rule.reason}; the score is the answer to '{shown}'" if shown else rule.reason

@@ -207,7 +207,12 @@ def _label_scale(plan: Plan, sheet) -> tuple[int, int] | None:
     return None
 
 
-_HEADER_SCALE = re.compile(r"[(\[]\s*(\d{1,2})\s*(?:-|–|—|to|bis|à|a)\s*(\d{1,3})\s*[)\]]", re.IGNORECASE)
+# A scale the score's header names: "CSAT (1-10)", "On a scale of 1 to 10, how…", "Skala von 0 bis 10", "1-10 scale"
+_TO = r"\s*(?:-|–|—|to|bis|à|a|al)\s*"
+_HEADER_SCALE = re.compile(
+    rf"[(\[]\s*(\d{{1,2}}){_TO}(\d{{1,3}})\s*[)\]]"
+    rf"|\b(?:scale|skala|échelle|echelle|escala)\s+(?:of|from|von|de|del)?\s*(\d{{1,2}}){_TO}(\d{{1,3}})\b"
+    rf"|\b(\d{{1,2}}){_TO}(\d{{1,3}})[ -](?:point )?scale\b", re.IGNORECASE)
 
 
 def _header_scale(plan: Plan) -> tuple[int, int] | None:
@@ -217,10 +222,11 @@ def _header_scale(plan: Plan) -> tuple[int, int] | None:
     if position is None or plan.word_scale or not _bounds_free(plan):
         return None
     found = _HEADER_SCALE.search(plan.columns[position])
-    if not found or int(found[1]) >= int(found[2]):
+    low, high = (int(number) for number in found.groups() if number is not None) if found else (0, 0)
+    if low >= high:
         return None
     plan.scale_header = plan.columns[position]
-    return int(found[1]), int(found[2])
+    return low, high
 
 
 def _default_scale_misfit(plan: Plan, sheet) -> tuple[int, int, int] | None:
@@ -278,7 +284,7 @@ def _best_word_scale(plan: Plan, texts: list[str]) -> str | None:
     """See `_decide_word_scale`. A scale must also hold the file's numbers (Salesforce mixes
     NumberValue 4 with ChoiceValue "Very satisfied"): "Satisfied" among 7, 6, 5 is not csat5."""
     numbers = {cells.parse_int(text) for text in set(texts) if text.strip()} - {None} - cells.SEEN_UNANSWERED
-    words = {text.strip().casefold() for text in set(texts) if text.strip() and cells.parse_int(text) is None}
+    words = {cells.answer_key(text) for text in set(texts) if text.strip() and cells.parse_int(text) is None}
     best, best_count = None, 0
     for name in plan.preset.word_scales if words else []:
         scale = SCALES[name]
@@ -291,8 +297,9 @@ def _best_word_scale(plan: Plan, texts: list[str]) -> str | None:
 
 
 def _decide_scale(plan: Plan, sheet) -> tuple[int, int] | None:
-    """The preset's first `score_scales` range holding every integer score (-99 and the like aside),
-    else its last; None when the preset lists none or a column or constant gives min/max.
+    """The preset's first `score_scales` range holding every integer score (-99 and the like aside) of a
+    row no skip rule skips (another question's NPS answers do not widen a Salesforce rating), else its
+    last; None when the preset lists none or a column or constant gives min/max.
 
     One score outside the first range among LONE_OUTLIER_ROWS or more is taken for a typo, not for
     a wider scale: the first range stays, that row is invalid, and plan.scale_outlier names it
@@ -303,7 +310,8 @@ def _decide_scale(plan: Plan, sheet) -> tuple[int, int] | None:
         return None
     table = plan.score_map()
     texts = _field_texts(plan, sheet, "score")
-    counted = Counter(texts)
+    counted = Counter(texts if not plan.skip_rules else (
+        text for text, row in zip(texts, sheet.rows, strict=True) if not plan.skip_rule_for(row)))
     number_of = {text: cells.parse_int(text, table) for text in counted}  # each distinct text parsed once
     scores: Counter[int] = Counter()
     for text, rows in counted.items():
@@ -313,7 +321,7 @@ def _decide_scale(plan: Plan, sheet) -> tuple[int, int] | None:
     outside = [number for number in scores if not low <= number <= high]
     if len(outside) == 1 and scores[outside[0]] == 1 and scores.total() >= LONE_OUTLIER_ROWS:
         row = next(number for number, text in zip(sheet.row_numbers, texts, strict=True)
-                   if number_of[text] == outside[0])
+                   if number_of.get(text) == outside[0])
         plan.scale_outlier = (outside[0], row)
         return low, high
     for low, high in scales:
