@@ -76,3 +76,12 @@ def test_it_numbers_records_not_lines_and_drops_blank_ones():
 
     assert textfiles.c_records(text, ",") == (
         [1, 3, 5], [["ticket_id", "comment"], ["T-1", "two\nlines"], ["T-2", "ok"]])
+
+
+@pytest.mark.parametrize(("text", "codec"), [
+    ("It´s fixed now, thanks", "cp1252"),  # ´ typed as an apostrophe: Western, not Cyrillic
+    ("Dziękuję, świetna obsługa", "cp1250"),  # cp1252 would put ³ inside "obs³uga"
+])
+def test_it_reads_a_short_legacy_file_in_its_own_code_page(text: str, codec: str) -> None:
+    data = f"ticket_id,comment\n1,{text}\n".encode(codec)
+    assert textfiles._decode(data, None) == (f"ticket_id,comment\n1,{text}\n", codec)

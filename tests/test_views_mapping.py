@@ -42,6 +42,14 @@ def test_it_explains_a_bad_file_and_stores_nothing(client_in, content, message):
     assert Upload.objects.count() == 0
 
 
+def test_it_reads_a_file_in_the_encoding_chosen_on_the_upload_form(client_in):
+    greek = "\u0395\u03c5\u03c7\u03b1\u03c1\u03b9\u03c3\u03c4\u03ce \u03c0\u03bf\u03bb\u03cd"
+    content = f"ticket_id,agent_id,score,submitted_at,comment\n7,A1,5,2026-10-01T10:00:00Z,{greek}\n".encode("cp1253")
+    form = {"file": SimpleUploadedFile("g.csv", content), "time_zone": "UTC", "encoding": "cp1253"}
+    created = Upload.objects.get(pk=int(client_in.post("/uploads/new/", form).url.split("/")[2]))
+    assert (created.encoding, created.rows.get().item["comment"]) == ("cp1253", greek)
+
+
 def test_it_shows_the_mapping_with_samples_and_reasons(client_in, shared):
     response = upload(client_in, "z.csv", (shared / "samples/zendesk_satisfaction_ratings.csv").read_bytes())
     page = client_in.get(response.url).content.decode()

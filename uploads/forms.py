@@ -19,6 +19,18 @@ def time_zone_choices() -> list[tuple[str, str]]:
     return [("UTC", "UTC")] + [(zone, zone) for zone in zones]
 
 
+# The encodings a user may choose when detection reads a file wrongly: Unicode, then the Windows code pages
+# Excel's "CSV" save writes (textfiles._LEGACY_CODECS) and Mac Roman.
+ENCODINGS = [("", "Detect"), ("utf-8", "UTF-8"), ("utf-16", "UTF-16 (Excel Unicode Text)"),
+             ("cp1252", "Windows-1252 (Excel ANSI, Western)"), ("latin-1", "Latin-1 (ISO-8859-1)"),
+             ("cp1250", "Windows-1250 (Central European)"), ("cp1251", "Windows-1251 (Cyrillic)"),
+             ("cp1253", "Windows-1253 (Greek)"), ("cp1254", "Windows-1254 (Turkish)"),
+             ("cp1255", "Windows-1255 (Hebrew)"), ("cp1256", "Windows-1256 (Arabic)"),
+             ("cp1257", "Windows-1257 (Baltic)"), ("cp1258", "Windows-1258 (Vietnamese)"),
+             ("cp874", "Windows-874 (Thai)"), ("cp932", "Shift JIS (Japanese)"), ("gbk", "GBK (Chinese Simplified)"),
+             ("cp949", "Windows-949 (Korean)"), ("cp950", "Big5 (Chinese Traditional)"), ("mac_roman", "Mac Roman")]
+
+
 class UploadForm(forms.Form):
     """A spreadsheet, the time zone of its timestamps that carry none, and optionally its sheet and header row."""
 
@@ -37,6 +49,8 @@ class UploadForm(forms.Form):
                             help_text="Sheet: for workbooks, the sheet to read (empty picks the first with a header).")
     header_row = forms.IntegerField(label="Header row", min_value=1, max_value=1000, required=False,
                                     help_text="Header row: empty finds it automatically.")
+    encoding = forms.ChoiceField(label="Text encoding", choices=ENCODINGS, required=False,
+                                 help_text="Text encoding: for CSV and TSV files whose letters come out wrong.")
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
@@ -113,15 +127,13 @@ class CellEditForm(forms.Form):
     old = forms.CharField(required=False, strip=False, max_length=MAX_CELL_TEXT, error_messages=_TOO_LONG)
 
 
-ENCODINGS = [("", "Detect"), ("utf-8", "UTF-8"), ("utf-16", "UTF-16 (Excel Unicode Text)"),
-             ("cp1252", "Windows-1252 (Excel ANSI, Western)"), ("latin-1", "Latin-1 (ISO-8859-1)")]
 DELIMITERS = [("", "Detect"), (",", "Comma ,"), (";", "Semicolon ;"), ("\t", "Tab"), ("|", "Pipe |")]
 
 
 class ReadingForm(forms.Form):
     """Overrides for how the file is read; empty means detect."""
 
-    encoding = forms.ChoiceField(choices=ENCODINGS, required=False)
+    encoding = forms.ChoiceField(label="Text encoding", choices=ENCODINGS, required=False)
     delimiter = forms.ChoiceField(choices=DELIMITERS, required=False)
     header_row = forms.IntegerField(min_value=1, max_value=1000, required=False, label="Header row")
     sheet = forms.ChoiceField(choices=[], required=False, label="Sheet")

@@ -19,7 +19,8 @@ from uploads import cells, headerrows, textfiles, workbooks, zipcheck
 
 MIB = 1024 * 1024
 ACCEPTED_FORMATS = "Upload a CSV or TSV text file, or an Excel (.xlsx, .xlsm, .xls) or OpenDocument (.ods) workbook."
-SAVE_AS_UTF8 = 'Open it in Excel and save it as "CSV UTF-8", then upload it again.'
+SAVE_AS_UTF8 = ('Open it in Excel and save it as "CSV UTF-8", then upload it again (or choose its text encoding '
+                'under "Sheet, header row and text encoding" on the upload form).')
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED_OOXML = "EncryptedPackage".encode("utf-16-le")  # a password-protected .xlsx is an OLE2 file
 _BINARY_KINDS = (
@@ -308,23 +309,26 @@ def _shape(
     top = headerrows.header_index(numbers, rows, header_row, header_score)
     layout, extra_count = headerrows.layout_of(rows, top)
     start = top + 1 + extra_count
-    data = rows[start:]
+    data, data_numbers, footer = rows[start:], numbers[start:], []
+    if (end := headerrows.footer_start(data_numbers, data)) is not None:
+        footer = [headerrows.footer_notice(data_numbers, data, end)]
+        data, data_numbers = data[:end], data_numbers[:end]
     if len(data) > limits.max_rows:
         raise too_many_rows(limits)
     width = headerrows.used_width(rows[top:], limits)
     names = headerrows.column_names(rows[top], rows[top + 1 : start], layout, width)
-    keep, notices, row_notes = headerrows.check_columns(names, data, numbers[start:])
+    keep, notices, row_notes = headerrows.check_columns(names, data, data_numbers)
     columns = [names[index] for index in keep]
     extra = _select(rows[top + 1 : start], keep, width)
     return Sheet(
         columns=columns,
         rows=_select(data, keep, width),
-        row_numbers=numbers[start:],
+        row_numbers=data_numbers,
         header_row=numbers[top],
         extra_header_rows=extra,
         declared_time_zones=headerrows.declared_zones(extra, columns) if layout == "qualtrics" else {},
         cell_notes={**_move_notes(notes, start, keep), **row_notes},
-        notices=notices,
+        notices=notices + footer,
         layout=layout,
     )
 

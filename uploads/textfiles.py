@@ -34,15 +34,19 @@ _BOMS = (
 _LEGACY_CODECS = (
     "cp1250 cp1251 cp1252 cp1253 cp1254 cp1255 cp1256 cp1257 cp1258 cp874 cp932 cp936 cp949 cp950 mac_roman"
 )
-# Signs that cp1252 is the wrong reading: a symbol inside a word (Polish "Za¿ó³æ"), runs of accented
-# letters (Cyrillic/Greek/Hebrew read as Latin) or letters only Icelandic and Turkish-as-cp1252 show.
+# A symbol inside a word (Polish cp1250 read as cp1252: "Za¿ó³æ"; not ´, which Western keyboards type as
+# an apostrophe: "It´s"): a sign of the wrong code page in any reading.
 _LETTER = r"[^\W\d_]"
+_SYMBOL_IN_WORD = (r"[\u00a1-\u00ac\u00ae-\u00b3\u00b6\u00b8-\u00bf\u00d7\u00f7\u0192\u02c6\u02dc\u201a\u201e"
+                   rf"\u2020\u2021\u2022\u2030\u2039\u203a\u20ac\u2122](?<={_LETTER}.)(?={_LETTER})")
+# Signs that cp1252 is the wrong reading: a symbol inside a word, runs of accented letters
+# (Cyrillic/Greek/Hebrew read as Latin) or letters only Icelandic and Turkish-as-cp1252 show.
 _MOJIBAKE = re.compile(
-    r"[\u00a1-\u00ac\u00ae-\u00b4\u00b6\u00b8-\u00bf\u00d7\u00f7\u0192\u02c6\u02dc\u201a\u201e"
-    rf"\u2020\u2021\u2022\u2030\u2039\u203a\u20ac\u2122](?<={_LETTER}.)(?={_LETTER})"
-    r"|[\u00c0-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e]{3,}"
-    r"|[\u00d0\u00dd\u00de\u00f0\u00fd\u00fe]"
+    _SYMBOL_IN_WORD
+    + r"|[\u00c0-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e]{3,}"
+    + r"|[\u00d0\u00dd\u00de\u00f0\u00fd\u00fe]"
 )
+_GARBLED = re.compile(_SYMBOL_IN_WORD)
 _BAD_CHARS = re.compile("[\x80-\x9f\ufffd]")
 _CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SEP_LINE = re.compile(r'"?sep=([^\r\n"])"?\1*(?:\r\n|\n|\r|$)', re.IGNORECASE)
@@ -210,7 +214,8 @@ def _refuse_mixed_encoding(data: bytes) -> None:
 
 
 def _guess_legacy_encoding(data: bytes) -> str:
-    """cp1252 (Excel's Western "CSV") unless it reads as mojibake; else charset-normalizer's guess.
+    """cp1252 (Excel's Western "CSV") unless it reads as mojibake; else charset-normalizer's first guess
+    other than cp1252 that puts no symbol inside a word (else its first other than cp1252).
 
     charset-normalizer alone calls short French or Portuguese cp1252 files cp1250
     ("Très" becomes "Tčs"), hence cp1252 first (B09: shared/cases/README.md). Lines ended
@@ -224,10 +229,11 @@ def _guess_legacy_encoding(data: bytes) -> str:
             return "cp1252"
     except UnicodeDecodeError:
         pass
-    match = charset_normalizer.from_bytes(data, cp_isolation=_LEGACY_CODECS.split()).best()
-    if match is None:
+    matches = [match for match in charset_normalizer.from_bytes(data, cp_isolation=_LEGACY_CODECS.split())
+               if match.encoding != "cp1252"]
+    if not matches:
         raise parsing.ParseError(f"The file's text encoding could not be determined. {parsing.SAVE_AS_UTF8}")
-    return "cp1252" if "cp1252" in match.could_be_from_charset else match.encoding
+    return next((match.encoding for match in matches if not _GARBLED.search(str(match))), matches[0].encoding)
 
 
 def _refuse_non_table_text(text: str, filename: str) -> None:

@@ -61,7 +61,8 @@ def upload_new(request):
             for chunk in received.chunks():
                 handle.write(chunk)
         options = intake.ReadOptions(time_zone=form.cleaned_data["time_zone"], sheet=form.cleaned_data["sheet"] or None,
-                                     header_row=form.cleaned_data["header_row"])
+                                     header_row=form.cleaned_data["header_row"],
+                                     encoding=form.cleaned_data["encoding"] or None)
         try:
             upload = intake.create_upload(request.user, path, received.name, options)
         except intake.IntakeError as exc:
