@@ -357,3 +357,9 @@ def test_it_takes_an_assigned_user_email_as_the_agent() -> None:
 ])
 def test_it_scores_header_rows_by_the_known_names_they_hold(cells, score):
     assert mapping.header_score(cells) == score
+
+
+def test_it_maps_an_agent_column_left_blank_in_every_row() -> None:
+    preset, _ = choose(sheet(["Ticket", "Agent", "Score"], ["Grand total", "", "12"]))
+
+    assert preset.columns == {"agent_id": "Agent", "score": "Score"}

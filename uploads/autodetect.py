@@ -159,7 +159,8 @@ def not_ids(texts: list[str], ticket: bool = False) -> bool:
 
 
 def _share(texts: list[str], test) -> float:
-    return sum(1 for text in texts if test(text)) / len(texts)
+    """The share of `texts` passing `test`; 0.0 for none (an agent column left blank in every row)."""
+    return sum(1 for text in texts if test(text)) / len(texts) if texts else 0.0
 
 
 def _scale_words(name: str) -> list[str]:
