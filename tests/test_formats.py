@@ -543,6 +543,31 @@ def test_it_names_text_answers_no_column_maps_as_the_comment(tmp_path: Path) -> 
         "one is the comment, choose it as comment on the mapping page (until then no comment is sent).")
 
 
+def test_it_reads_the_first_sheet_whose_columns_give_a_ticket_a_score_and_a_date(tmp_path: Path) -> None:
+    import openpyxl
+
+    from uploads import intake
+
+    book = openpyxl.Workbook()
+    book.active.title = "Summary"
+    for row in (["Week", "Agent", "Tickets", "Median score"], ["2026-W19", "agent.one@example.com", 12, 4]):
+        book.active.append(row)
+    responses = book.create_sheet("Responses")
+    for row in (["Date", "Ticket", "Agent", "Score"], ["2026-05-04 10:00", "20001", "agent.one@example.com", 5]):
+        responses.append(row)
+    path = tmp_path / "weekly.xlsx"
+    book.save(path)
+
+    sheet, preset, _ = intake.read_file(path, path.name, intake.ReadOptions())
+    chosen, _, _ = intake.read_file(path, path.name, intake.ReadOptions(sheet="Summary"))
+
+    assert (sheet.sheet_name, preset.columns["ticket_id"], sheet.notices[0]) == ("Responses", "Ticket", (
+        "The workbook has another sheet with data ('Summary'); sheet 'Responses' was read, the first whose columns "
+        'give a ticket id, a score and a date. To read another, choose it under "Read the file differently" '
+        "(import_csat: --sheet NAME)."))
+    assert chosen.sheet_name == "Summary"
+
+
 def test_it_says_which_score_scale_the_file_was_read_on(tmp_path: Path) -> None:
     summary, _, _ = run("delighted_nps.csv", tmp_path)
     assert ("Scores read on the scale 0..10, the first of 1..5, 0..10 that holds every score in this file"

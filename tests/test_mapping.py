@@ -153,12 +153,6 @@ def test_it_reads_a_hand_made_agent_column_of_emails_and_ids_as_each_looks() -> 
         (None, "ana@example.com"), ("3812345670011", None)]
 
 
-def test_it_reads_a_blank_agent_column_as_no_agent() -> None:
-    data = sheet(["Date", "Ticket", "Agent", "Score"], ["2026-10-05 10:00", "1", "", "5"])
-    row = validation.check_sheet(data, choose(data)[0], time_zone="UTC", now=NOW).rows[0]
-    assert [problem.code for problem in row.errors] == ["no_agent"]
-
-
 def test_it_takes_no_question_or_link_for_the_ticket_id() -> None:
     data = sheet(["Timestamp", "Did we solve your ticket?", "Ticket link", "Agent email", "How satisfied were you?"],
                  ["11/3/2026 14:05:09", "Yes", "https://acme.zendesk.com/agent/tickets/1", "a@example.com", "5"],
@@ -363,3 +357,9 @@ def test_it_takes_an_assigned_user_email_as_the_agent() -> None:
 ])
 def test_it_scores_header_rows_by_the_known_names_they_hold(cells, score):
     assert mapping.header_score(cells) == score
+
+
+def test_it_maps_an_agent_column_left_blank_in_every_row() -> None:
+    preset, _ = choose(sheet(["Ticket", "Agent", "Score"], ["Grand total", "", "12"]))
+
+    assert preset.columns == {"agent_id": "Agent", "score": "Score"}

@@ -704,6 +704,29 @@ def test_it_picks_the_first_sheet_whose_header_could_be_mapped(tmp_path):
     )
 
 
+def test_it_picks_the_first_sheet_whose_columns_give_the_answers(tmp_path):
+    book = openpyxl.Workbook()
+    book.active.title = "Summary"
+    book.active.append(["ticket_id", "agent_id"])
+    book.active.append(["T-9", "A-1"])
+    book.create_sheet("Responses").append(["ticket_id", "score", "when"])
+    book["Responses"].append(["T-1", 5, "2026-03-08"])
+    book.save(tmp_path / "summary.xlsx")
+    answers = lambda sheet: {"ticket_id", "score", "when"} <= set(sheet.columns)  # noqa: E731
+
+    chosen = parse_file(tmp_path / "summary.xlsx", header_score=ticket_header, answers=answers)
+    named = parse_file(tmp_path / "summary.xlsx", sheet="Summary", header_score=ticket_header, answers=answers)
+
+    assert (chosen.sheet_name, chosen.rows) == ("Responses", [["T-1", "5", "2026-03-08"]])
+    assert chosen.notices == [
+        "The workbook has another sheet with data ('Summary'); sheet 'Responses' was read, the first whose columns "
+        'give a ticket id, a score and a date. To read another, choose it under "Read the file differently" '
+        "(import_csat: --sheet NAME)."
+    ]
+    assert parse_file(tmp_path / "summary.xlsx", header_score=ticket_header).sheet_name == "Summary"
+    assert (named.sheet_name, named.notices) == ("Summary", [])
+
+
 def test_it_falls_back_to_the_first_sheet_with_data_when_no_header_could_be_mapped(tmp_path):
     book = openpyxl.Workbook()
     book.active.append(["name", "value"])
@@ -722,6 +745,20 @@ def test_it_shows_whole_numbers_with_a_zero_padding_format_as_excel_does(tmp_pat
     book.save(tmp_path / "padded.xlsx")
 
     assert parse_file(tmp_path / "padded.xlsx").rows == [["0614", "77", "4.5", "1234567"]]
+
+
+def test_it_shows_whole_numbers_as_a_zero_padding_format_with_literal_text_shows_them(tmp_path):
+    formats = ["000000;@", "00000_)", "[$-409]000000", "000000;-000000;000000", '"T-"0000', "\\#000", "00-000",
+               "0#####", "000;-000;\"none\"", "000;-000;000", "0.0"]
+    book = openpyxl.Workbook()
+    book.active.append([f"f{index}" for index in range(len(formats))])
+    book.active.append([124, 125, 126, 128, 127, 5, 131, 130, 0, 0, 7])
+    for cell, code in zip(book.active[2], formats, strict=True):
+        cell.number_format = code
+    book.save(tmp_path / "padded.xlsx")
+
+    assert parse_file(tmp_path / "padded.xlsx").rows == [
+        ["000124", "00125", "000126", "000128", "T-0127", "#005", "131", "130", "0", "000", "7"]]
 
 
 def test_it_notes_error_values_that_read_as_blank(tmp_path):
@@ -779,6 +816,20 @@ def test_it_notes_formula_cells_without_a_saved_result(tmp_path):
         "1 cell(s) hold a formula with no saved result, so they read as blank (the first is B2). Open the file "
         "in Excel, save it again and upload it again."
     ]
+
+
+def test_it_reads_a_formula_whose_saved_result_is_the_empty_string_as_a_blank_cell(tmp_path):
+    path = xlsx_with_sheet_data(
+        tmp_path,
+        '<row r="1"><c r="A1" t="inlineStr"><is><t>id</t></is></c><c r="B1" t="inlineStr"><is><t>comment</t></is>'
+        '</c></row><row r="2"><c r="A2" t="inlineStr"><is><t>T-1</t></is></c><c r="B2" t="str"><f>IF(1,"","x")</f>'
+        '<v></v></c></row><row r="3"><c r="A3" t="inlineStr"><is><t>T-2</t></is></c><c r="B3" t="str">'
+        '<f>IF(1,"","x")</f></c></row>',
+    )
+
+    sheet = parse_file(path)
+
+    assert (sheet.rows, sheet.cell_notes) == ([["T-1", ""], ["T-2", ""]], {(1, 1): FORMULA_NOTE})
 
 
 def test_it_notes_merged_cells_instead_of_filling_them_down(tmp_path):
@@ -854,6 +905,45 @@ def test_it_shows_whole_numbers_of_an_xls_with_a_zero_padding_format_as_excel_do
     result = parse_file(tmp_path / "padded.xls")
 
     assert (result.rows, result.notices) == ([["000123", "000005", "00042", "4.5"], ["1234567", "4", "x", "y"]], [])
+
+
+def test_it_shows_whole_numbers_of_an_xls_as_a_padding_format_with_literal_text_shows_them(tmp_path):
+    xlwt = pytest.importorskip("xlwt")
+    book = xlwt.Workbook()
+    sheet = book.add_sheet("Responses")
+    sheet.write(0, 0, "ticket_id")
+    sheet.write(1, 0, 127, xlwt.easyxf(num_format_str='"T-"0000'))
+    sheet.write(2, 0, 125, xlwt.easyxf(num_format_str="00000_)"))
+    book.save(str(tmp_path / "padded.xls"))
+
+    assert parse_file(tmp_path / "padded.xls").rows == [["T-0127"], ["00125"]]
+
+
+def test_it_notes_error_values_of_an_xls_that_read_as_blank(tmp_path):
+    xlwt = pytest.importorskip("xlwt")
+    book = xlwt.Workbook()
+    sheet = book.add_sheet("Responses")
+    for index, name in enumerate(["ticket_id", "comment"]):
+        sheet.write(0, index, name)
+    sheet.row(1).set_cell_error(0, 0x2A)  # xlwt names no #N/A, its code is 42
+    sheet.write(1, 1, "ok")
+    sheet.write(2, 0, "T-2")
+    sheet.row(2).set_cell_error(1, "#DIV/0!")
+    book.save(str(tmp_path / "errors.xls"))
+
+    result = parse_file(tmp_path / "errors.xls")
+
+    assert result.rows == [["", "ok"], ["T-2", ""]]
+    assert result.cell_notes == {
+        (0, 0): "holds the Excel error #N/A, not a value: type the value in the table, or correct the formula in Excel and "
+                "upload the file again",
+        (1, 1): "holds the Excel error #DIV/0!, not a value: type the value in the table, or correct the formula in "
+                "Excel and upload the file again",
+    }
+    assert result.notices == [
+        "2 cells hold an Excel error value instead of a value (the first is #N/A in A2), so they read as blank; "
+        "each row says so. Type the values in the table, or correct the formulas in Excel and upload the file again."
+    ]
 
 
 def test_it_reads_the_date_system_of_an_xls(tmp_path):
@@ -994,6 +1084,55 @@ def test_it_reads_an_ods_cell_as_shown_zero_padding_tabs_and_line_breaks_kept(tm
     sheet = parse_file(ods_with_rows_added(tmp_path, {"id": ["T-1"], "comment": ["x"]}, rows))
 
     assert sheet.rows == [["T-1", "x"], ["000123", "one\ntwo\ttabbed  spaced\nbroken"], ["007", "0.5"], ["007", "0.5"]]
+
+
+def test_it_notes_error_values_of_an_ods_that_read_as_blank(tmp_path):
+    rows = (
+        '<table:table-row><table:table-cell xmlns:calcext="urn:org:documentfoundation:names:experimental:calc:xmlns:'
+        'calcext:1.0" table:formula="of:=NA()" office:value-type="string" office:string-value="" '
+        'calcext:value-type="error"><text:p>#N/A</text:p></table:table-cell><table:table-cell '
+        'office:value-type="string"><text:p>ok</text:p></table:table-cell></table:table-row>'
+    )
+
+    sheet = parse_file(ods_with_rows_added(tmp_path, {"id": ["T-1"], "comment": ["x"]}, rows))
+
+    assert sheet.rows == [["T-1", "x"], ["", "ok"]]
+    assert sheet.cell_notes == {
+        (1, 0): "holds the Excel error #N/A, not a value: type the value in the table, or correct the formula in Excel and "
+                "upload the file again",
+    }
+    assert sheet.notices == [
+        "1 cell holds an Excel error value instead of a value (the first is #N/A in A3), so it reads as blank; "
+        "each row says so. Type the values in the table, or correct the formulas in Excel and upload the file again."
+    ]
+
+
+def test_it_reads_an_ods_number_as_shown_with_the_literal_text_of_its_format(tmp_path):
+    odf_opendocument = pytest.importorskip("odf.opendocument")
+    from odf.number import Number, NumberStyle, Text
+    from odf.style import Style
+    from odf.table import Table, TableCell, TableRow
+    from odf.text import P
+
+    document = odf_opendocument.OpenDocumentSpreadsheet()
+    number_style = NumberStyle(name="ticket")
+    number_style.addElement(Text(text="T-"))
+    number_style.addElement(Number(decimalplaces="0", minintegerdigits="4"))
+    document.automaticstyles.addElement(number_style)
+    document.automaticstyles.addElement(Style(name="ticket-cell", family="table-cell", datastylename="ticket"))
+    table = Table(name="Responses")
+    for value, shown, kind in (("ticket_id", "ticket_id", "string"), ("127", "T-0127", "float"),
+                               ("0.8", "80%", "percentage")):
+        cell = TableCell(valuetype=kind, **({} if kind == "string" else {"value": value}),
+                         **({"stylename": "ticket-cell"} if kind == "float" else {}))
+        cell.addElement(P(text=shown))
+        row = TableRow()
+        row.addElement(cell)
+        table.addElement(row)
+    document.spreadsheet.addElement(table)
+    document.save(str(tmp_path / "tickets.ods"))
+
+    assert parse_file(tmp_path / "tickets.ods").rows == [["T-0127"], ["0.8"]]
 
 
 def test_it_refuses_an_ods_whose_repeated_cells_would_exhaust_memory(tmp_path):

@@ -1,15 +1,17 @@
 """What a workbook's cell values do not say: zero-padding number formats, formulas
 without a saved result and error values (read from the .xlsx XML; an .xls's number
-formats through xlrd; an .ods's shown text), and merged cells (calamine's ranges).
+formats and error values through xlrd; an .ods's shown text in uploads/odsfacts.py),
+and merged cells (calamine's ranges).
 
 calamine gives a number cell's value, not its number format, so an id typed as
 614 in a cell formatted `0000` (shown by Excel as 0614) would read as 614; and it
 gives a formula cell only its cached result, so a formula saved without one (files
 written by scripts, never opened in Excel) reads as a blank cell (QA numfmt-zeros.xlsx,
 formulas-nocache.xlsx). An error value such as #N/A (a lookup that found nothing) reads as
-blank too: each gets a note, so a blank ticket id says why and a blank comment is not
-dropped without a word. Only called on a zip that `zipcheck.inspect_zip` has checked
-(sizes, no entity declarations), so the parts are safe to read whole.
+blank too (python-calamine gives no error values at all, in any format): each gets a note,
+so a blank ticket id says why and a blank comment is not dropped without a word. Only called
+on a zip that `zipcheck.inspect_zip` has checked (sizes, no entity declarations), so the parts
+are safe to read whole.
 
 Merged cells keep their value in the top-left cell only, and the rows below read
 as blank there. They are not filled down: a merge is formatting, and a comment or
@@ -25,8 +27,7 @@ import posixpath
 import re
 import zipfile
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 import xlrd
@@ -44,9 +45,13 @@ ERROR_NOTE = ("holds the Excel error {error}, not a value: type the value in the
               "Excel and upload the file again")
 _LISTED = 5  # merged ranges named in the notice
 
-_PADDING_FORMAT = re.compile(r"0{2,}")  # `0000`, `000000`: whole numbers shown with leading zeros
-# A formula element, then no value or an empty one, then the end of its cell: no saved result.
-_NO_RESULT = re.compile(rb"(?:</(?:[\w.-]+:)?f>|<(?:[\w.-]+:)?f\b[^>]*/>)\s*(?:<(?:[\w.-]+:)?v\s*/>|"
+# A number format's parts: quoted text, an escaped character, a space as wide as a character (`_)`),
+# a locale tag (`[$-409]`), a run of zeros, a section separator; anything else is one other character.
+_FORMAT_PART = re.compile(r'"(?P<quoted>[^"]*)"|\\(?P<escaped>.)|(?P<space>_.)|(?P<locale>\[\$-[0-9A-Fa-f]+\])|'
+                          r"(?P<zeros>0+)|(?P<section>;)|.", re.S)
+# A formula element, then no value or an empty one (group 1), then the end of its cell: no saved result,
+# unless the cell is of type "str" with that empty value: the formula's result is the empty string.
+_NO_RESULT = re.compile(rb"(?:</(?:[\w.-]+:)?f>|<(?:[\w.-]+:)?f\b[^>]*/>)\s*(<(?:[\w.-]+:)?v\s*/>|"
                         rb"<(?:[\w.-]+:)?v>\s*</(?:[\w.-]+:)?v>)?\s*</(?:[\w.-]+:)?c>")
 # A cell of type "e" (an error value) and what it holds up to its end tag.
 _ERROR_CELL = re.compile(rb"<(?:[\w.-]+:)?c\s[^>]*(?<![\w:.-])t\s*=\s*[\"']e[\"'][^>]*(?<!/)>(.*?)</(?:[\w.-]+:)?c>",
@@ -61,18 +66,66 @@ _REF = re.compile(r"([A-Za-z]+)([0-9]+)")
 _RELATIONSHIPS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 
 
+@dataclass(frozen=True)
+class Shown:
+    """How a number format showing whole numbers as zero-padded digits shows one: `prefix`, the digits
+    zero-filled to `width`, `suffix`; `zero`: the text for 0 when the format has a third section (the
+    one for zero) other than the first: as that section shows it, or "0" if it is no such format."""
+
+    prefix: str
+    width: int
+    suffix: str
+    zero: str | None = None
+
+    def text(self, digits: str) -> str:
+        """The text Excel shows for a non-negative whole number written as `digits` ("127" -> "T-0127")."""
+        if self.zero is not None and not digits.strip("0"):
+            return self.zero
+        return f"{self.prefix}{digits.zfill(self.width)}{self.suffix}"
+
+
+def shown_format(code: str) -> Shown | None:
+    """How the number format `code` shows a non-negative whole number, when its first section (the
+    positive one, Excel's "Number format codes") is one run of zeros with only a locale tag
+    (`[$-409]`), spaces (`_)`) and literal text (`"T-"`, `\\-`) around it; else None (the number is
+    then read as its digits). Examples: `000000;@`, `00000_)`, `[$-409]000000`, `"T-"0000`.
+    QA round 17 (x11_pad_formats.xlsx); a format such as `00-000` or `0#####` is not one."""
+    sections: list[list[tuple[str, str]]] = [[]]
+    for part in _FORMAT_PART.finditer(code):
+        if part.lastgroup == "section":
+            sections.append([])
+        else:
+            sections[-1].append((part.lastgroup or "other", part.group(part.lastgroup or 0)))
+    shown = _shown_section(sections[0])
+    if shown is None or len(sections) < 3 or sections[2] == sections[0]:
+        return shown
+    zero = _shown_section(sections[2])
+    return replace(shown, zero=zero.text("0") if zero else "0")
+
+
+def _shown_section(parts: list[tuple[str, str]]) -> Shown | None:
+    """The Shown of one format section's parts ((kind, text) from _FORMAT_PART), or None."""
+    kinds = [kind for kind, _ in parts]
+    if kinds.count("zeros") != 1 or not set(kinds) <= {"quoted", "escaped", "space", "locale", "zeros"}:
+        return None
+    at = kinds.index("zeros")
+    literal = ["" if kind in ("space", "locale") else text for kind, text in parts]
+    shown = Shown("".join(literal[:at]), len(parts[at][1]), "".join(literal[at + 1:]))
+    return None if shown == Shown("", 1, "") else shown  # `0`: the digits as read
+
+
 @dataclass
 class CellFacts:
     """Facts about cells of one sheet, keyed by (sheet row number from 1, column index from 0).
 
-    padding: digits a whole-number cell is shown with (format `0000` -> 4).
+    padding: how a whole-number cell is shown (format `"T-"0000` -> Shown("T-", 4, "", ...)).
     formulas_without_result: cells holding a formula but no saved value, in sheet order.
     errors: cells holding an error value, in sheet order, with its text: (4, 2, "#N/A").
     hidden_rows: sheet row numbers hidden by a filter or by Hide, in order.
     date_system: the workbook's, "1900" or "1904" (workbookPr date1904).
     """
 
-    padding: dict[tuple[int, int], int] = field(default_factory=dict)
+    padding: dict[tuple[int, int], Shown] = field(default_factory=dict)
     formulas_without_result: list[tuple[int, int]] = field(default_factory=list)
     errors: list[tuple[int, int, str]] = field(default_factory=list)
     hidden_rows: list[int] = field(default_factory=list)
@@ -80,16 +133,16 @@ class CellFacts:
 
 
 def apply_xlsx_facts(table: Table, data: bytes, formula_parts: frozenset[str]) -> None:
-    """Pad whole numbers as their `0000`-style format shows them (614 -> "0614"), and note the
+    """Show whole numbers as their zero-padding format shows them (614 -> "0614", shown_format), and note the
     cells of `table` (a sheet of the .xlsx `data`) holding a formula without a saved result or an
     error value (each kind also gets one notice)."""
     facts = read_cell_facts(data, table.sheet_name, formula_parts)
     table.date_system = facts.date_system
     at = {number: index for index, number in enumerate(table.numbers)}
-    for (number, column), width in facts.padding.items():
+    for (number, column), shown in facts.padding.items():
         row = table.rows[at[number]] if number in at else []
         if column < len(row) and row[column].isascii() and row[column].isdigit():
-            row[column] = row[column].zfill(width)
+            row[column] = shown.text(row[column])
     for number, column in facts.formulas_without_result:
         if number in at:
             table.notes[at[number], column] = FORMULA_NOTE
@@ -100,7 +153,7 @@ def apply_xlsx_facts(table: Table, data: bytes, formula_parts: frozenset[str]) -
             f"as blank (the first is {headerrows.column_letter(column)}{number}). Open the file in Excel, save it "
             "again and upload it again."
         )
-    _note_errors(table, at, facts.errors)
+    note_errors(table, at, facts.errors)
     hidden = [number for number in facts.hidden_rows if number in at]
     if hidden:
         more = [f"{len(hidden) - _LISTED:,} more"] if len(hidden) > _LISTED else []
@@ -111,8 +164,11 @@ def apply_xlsx_facts(table: Table, data: bytes, formula_parts: frozenset[str]) -
         )
 
 
-def _note_errors(table: Table, at: dict[int, int], errors: list[tuple[int, int, str]]) -> None:
-    """Note each error value that reads as a blank cell of a kept row (ERROR_NOTE), and say so once."""
+def note_errors(table: Table, at: dict[int, int], errors: list[tuple[int, int, str]]) -> None:
+    """Note each error value that reads as a blank cell of a kept row of `table` (ERROR_NOTE), and say so once.
+
+    at: sheet row number -> index into table.rows; errors: (sheet row number, column index, error text).
+    """
     noted = []
     for number, column, error in errors:
         row = table.rows[at[number]] if number in at else []
@@ -131,107 +187,36 @@ def _note_errors(table: Table, at: dict[int, int], errors: list[tuple[int, int, 
 
 
 def apply_xls_facts(table: Table, data: bytes) -> None:
-    """Pad whole numbers of `table` (a sheet of the .xls `data`) as their `0000`-style number format
-    shows them, as apply_xlsx_facts does for an .xlsx, and set its date system. calamine gives no
-    formats, xlrd does (BIFF records); the sheet's cells are only looked at when the workbook has
-    such a format."""
+    """Show whole numbers of `table` (a sheet of the .xls `data`) as their number format shows them
+    (shown_format) and note its error values (ERROR_NOTE), as apply_xlsx_facts does for an .xlsx, and
+    set its date system. calamine gives no formats and reads an error value as a blank cell (python-calamine
+    turns calamine's Data::Error into an empty cell); xlrd gives both (BIFF records: QA round 17,
+    s02_xls_errors.xls)."""
     try:
         book = xlrd.open_workbook(file_contents=data, formatting_info=True, on_demand=True)
         table.date_system = "1904" if book.datemode else "1900"
-        widths = {key: len(code) for key, fmt in book.format_map.items()
-                  if _PADDING_FORMAT.fullmatch(code := fmt.format_str or "")}
-        padded = {index: widths[xf.format_key] for index, xf in enumerate(book.xf_list) if xf.format_key in widths}
-        sheet = book.sheet_by_name(table.sheet_name) if padded else None
-    except Exception:  # noqa: BLE001  xlrd raises many kinds on files calamine reads; padding is then unknown
+        formats = {key: shown for key, fmt in book.format_map.items() if (shown := shown_format(fmt.format_str or ""))}
+        padded = {index: formats[xf.format_key] for index, xf in enumerate(book.xf_list) if xf.format_key in formats}
+        sheet = book.sheet_by_name(table.sheet_name)
+    except Exception:  # noqa: BLE001  xlrd raises many kinds on files calamine reads; formats are then unknown
         table.notices.append(_XLS_FORMATS_UNREAD)
         return
-    for number, row in zip(table.numbers, table.rows, strict=True) if sheet else ():
-        for column in range(min(len(row), sheet.row_len(number - 1) if number <= sheet.nrows else 0)):
-            width = padded.get(sheet.cell_xf_index(number - 1, column))
-            if width and sheet.cell_type(number - 1, column) == xlrd.XL_CELL_NUMBER and row[column].isdigit():
-                row[column] = row[column].zfill(width)
+    errors = []
+    for number, row in zip(table.numbers, table.rows, strict=True):
+        types = sheet.row_types(number - 1) if number <= sheet.nrows else ()
+        for column, kind in enumerate(types[:len(row)]):
+            if kind == xlrd.XL_CELL_ERROR:
+                code = sheet.cell_value(number - 1, column)
+                errors.append((number, column, xlrd.error_text_from_code.get(code, "(unnamed)")))
+            elif kind == xlrd.XL_CELL_NUMBER and padded and row[column].isdigit():
+                shown = padded.get(sheet.cell_xf_index(number - 1, column))
+                row[column] = shown.text(row[column]) if shown else row[column]
+    note_errors(table, {number: index for index, number in enumerate(table.numbers)}, errors)
 
 
 _XLS_FORMATS_UNREAD = ("The number formats of this .xls workbook could not be read, so ids shown with leading zeros in "
-                       "Excel (a 0000 format) read without them. If a column has such ids, save the workbook as .xlsx "
-                       "and upload that.")
-
-
-_ODS_TABLE, _ODS_TEXT, _ODS_OFFICE = (f"{{urn:oasis:names:tc:opendocument:xmlns:{name}:1.0}}"
-                                     for name in ("table", "text", "office"))
-# What calamine drops from an .ods cell's text (a line break, a tab) or misses (a number shown with zeros).
-_ODS_MARKERS = (b"<text:line-break", b"<text:tab", b"min-integer-digits")
-_NUMBER_TYPES = frozenset({"float", "percentage", "currency"})
-
-
-def apply_ods_facts(table: Table, data: bytes) -> None:
-    """Give cells of `table` (a sheet of the checked .ods `data`) the text the .ods shows, where
-    calamine reads it otherwise: a whole number its format shows with leading zeros (123 shown as
-    000123), and a line break or tab inside a cell (calamine drops both: "with\nbreak" read
-    "withbreak"). content.xml is only parsed when it or styles.xml holds such a break or a
-    zero-padding format."""
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        content = archive.read("content.xml")
-        styles = archive.read("styles.xml") if "styles.xml" in archive.namelist() else b""
-    if not any(marker in content or marker in styles for marker in _ODS_MARKERS):
-        return
-    at = {number: index for index, number in enumerate(table.numbers)}
-    for number, column, kind, shown, as_read in _ods_cells(content, table.sheet_name):
-        row = table.rows[at[number]] if number in at else []
-        if column >= len(row) or shown == row[column]:
-            continue
-        if kind in _NUMBER_TYPES and shown.isdigit() and row[column].isdigit() and int(shown) == int(row[column]):
-            row[column] = shown
-        elif kind == "string" and as_read == row[column]:
-            row[column] = shown
-
-
-def _ods_cells(content: bytes, sheet_name: str) -> Iterator[tuple[int, int, str, str, str]]:
-    """(sheet row number, column index, office:value-type, shown text, the text as calamine reads it)
-    of every cell with text in the sheet named `sheet_name`; repeated rows and columns counted as
-    the sheet shows them."""
-    number, inside = 0, False
-    for event, element in ElementTree.iterparse(io.BytesIO(content), events=("start", "end")):
-        if element.tag == f"{_ODS_TABLE}table":
-            inside = event == "start" and element.get(f"{_ODS_TABLE}name") == sheet_name
-            if event == "end" and element.get(f"{_ODS_TABLE}name") == sheet_name:
-                return
-        elif inside and event == "end" and element.tag == f"{_ODS_TABLE}table-row":
-            repeat = int(element.get(f"{_ODS_TABLE}number-rows-repeated", "1"))
-            column = 0
-            for cell in element:
-                span = int(cell.get(f"{_ODS_TABLE}number-columns-repeated", "1"))
-                parts = [part for part in cell if part.tag == f"{_ODS_TEXT}p"]
-                if parts and cell.tag == f"{_ODS_TABLE}table-cell":
-                    kind = cell.get(f"{_ODS_OFFICE}value-type", "string")
-                    shown = "\n".join(_ods_text(part, kept=True) for part in parts)
-                    as_read = "\n".join(_ods_text(part, kept=False) for part in parts)
-                    for offset in range(min(repeat, _ODS_REPEATS)):
-                        for shift in range(min(span, _ODS_REPEATS)):
-                            yield number + 1 + offset, column + shift, kind, shown, as_read
-                column += span
-            number += repeat
-            element.clear()
-
-
-_ODS_REPEATS = 1000  # repeated cells with text listed at most (a repeat of thousands is formatting)
-
-
-def _ods_text(element, *, kept: bool) -> str:
-    """The text a <text:p> (or a span inside it) shows, spaces (text:s) included; with kept=False
-    without its tabs and line breaks, as calamine reads it."""
-    out = [element.text or ""]
-    for child in element:
-        if child.tag == f"{_ODS_TEXT}s":
-            out.append(" " * int(child.get(f"{_ODS_TEXT}c", "1")))
-        elif child.tag == f"{_ODS_TEXT}tab":
-            out.append("\t" if kept else "")
-        elif child.tag == f"{_ODS_TEXT}line-break":
-            out.append("\n" if kept else "")
-        else:
-            out.append(_ods_text(child, kept=kept))
-        out.append(child.tail or "")
-    return "".join(out)
+                       "Excel (a 0000 format) read without them, and error values (#N/A) read as blank cells. If a "
+                       "column has such ids or errors, save the workbook as .xlsx and upload that.")
 
 
 def note_merged_cells(table: Table, ranges: list[tuple[tuple[int, int], tuple[int, int]]]) -> None:
@@ -286,11 +271,23 @@ def read_cell_facts(data: bytes, sheet_name: str, formula_parts: frozenset[str])
     if padded:
         facts.padding = _padded_cells(xml, padded)
     if part in formula_parts:
-        refs = (_cell_attributes(xml, found.start()).get(b"r", b"").decode() for found in _NO_RESULT.finditer(xml))
-        facts.formulas_without_result = [_position(ref) for ref in refs if _REF.fullmatch(ref)]
+        facts.formulas_without_result = _formulas_without_result(xml)
         facts.errors = _error_cells(xml)
         facts.hidden_rows = [int(number) for flag, number in _ROW_HIDDEN.findall(xml) if flag in (b"1", b"true")]
     return facts
+
+
+def _formulas_without_result(xml: bytes) -> list[tuple[int, int]]:
+    """(row number, column index) of every formula cell saved without a value. A string-typed cell
+    (t="str") with an empty value holds the empty string (Excel's `IF(A2>0,"",...)`: QA round 17,
+    x08_formulas_cached.xlsx E3), a blank cell; with no value element at all it holds nothing."""
+    out = []
+    for found in _NO_RESULT.finditer(xml):
+        attributes = _cell_attributes(xml, found.start())
+        ref = attributes.get(b"r", b"").decode()
+        if _REF.fullmatch(ref) and not (found[1] and attributes.get(b"t") == b"str"):
+            out.append(_position(ref))
+    return out
 
 
 def _error_cells(xml: bytes) -> list[tuple[int, int, str]]:
@@ -305,13 +302,13 @@ def _error_cells(xml: bytes) -> list[tuple[int, int, str]]:
     return out
 
 
-def _padding_styles(archive: zipfile.ZipFile) -> dict[str, int]:
-    """Cell style index (the `s` attribute, as text) -> digits, for styles whose number format only pads."""
+def _padding_styles(archive: zipfile.ZipFile) -> dict[str, Shown]:
+    """Cell style index (the `s` attribute, as text) -> Shown, for styles whose number format pads (shown_format)."""
     root = ElementTree.fromstring(archive.read("xl/styles.xml"))
-    widths = {element.get("numFmtId"): len(code) for element in root.iterfind("{*}numFmts/{*}numFmt")
-              if _PADDING_FORMAT.fullmatch(code := element.get("formatCode", ""))}
-    return {str(index): widths[xf.get("numFmtId")] for index, xf in enumerate(root.iterfind("{*}cellXfs/{*}xf"))
-            if xf.get("numFmtId") in widths}
+    formats = {element.get("numFmtId"): shown for element in root.iterfind("{*}numFmts/{*}numFmt")
+               if (shown := shown_format(element.get("formatCode", "")))}
+    return {str(index): formats[xf.get("numFmtId")] for index, xf in enumerate(root.iterfind("{*}cellXfs/{*}xf"))
+            if xf.get("numFmtId") in formats}
 
 
 def _sheet_part(archive: zipfile.ZipFile, book, sheet_name: str) -> str | None:
@@ -325,7 +322,7 @@ def _sheet_part(archive: zipfile.ZipFile, book, sheet_name: str) -> str | None:
     return target.lstrip("/") if target.startswith("/") else posixpath.normpath(f"xl/{target}")
 
 
-def _padded_cells(xml: bytes, padded: dict[str, int]) -> dict[tuple[int, int], int]:
+def _padded_cells(xml: bytes, padded: dict[str, Shown]) -> dict[tuple[int, int], Shown]:
     """Number cells (no `t`, or t="n") with a padding style; text cells show their text as typed."""
     styles = b"|".join(re.escape(index.encode()) for index in padded)
     pattern = re.compile(rb"<(?:[\w.-]+:)?c\s[^>]*(?<![\w:.-])s\s*=\s*[\"'](?:" + styles + rb")[\"']")

@@ -140,7 +140,7 @@ class ReadingForm(forms.Form):
 
     def __init__(self, *args, sheet_names: list[str], **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["sheet"].choices = [("", "First with data")] + [(name, name) for name in sheet_names]
+        self.fields["sheet"].choices = [("", "Detect (first with answers)")] + [(name, name) for name in sheet_names]
 
 
 class SavePresetForm(forms.Form):

@@ -87,6 +87,7 @@ def read_file(path: Path, filename: str, options: ReadOptions) -> tuple[parsing.
         sheet = parsing.parse_file(
             path, filename, encoding=options.encoding, delimiter=options.delimiter,
             header_row=options.header_row, sheet=options.sheet, limits=limits, header_score=mapping.header_score,
+            answers=lambda candidate: _maps_answers(candidate, options.preset),
         )
     except parsing.ParseError as exc:
         raise IntakeError(exc.messages) from None
@@ -94,10 +95,7 @@ def read_file(path: Path, filename: str, options: ReadOptions) -> tuple[parsing.
     objectcells.expand_object_columns(sheet)
     if not sheet.rows:
         raise IntakeError(["The file has a header row but no data rows."])
-    if options.preset is not None:
-        preset, reason = mapping.resolve(options.preset, sheet, fill=True), f"chosen by you: {options.preset.name}"
-    else:
-        preset, reason = mapping.choose_preset(sheet, saved_presets.presets_for(sheet))
+    preset, reason = _choose_mapping(sheet, options.preset)
     if not preset.columns.get("ticket_id") and not preset.splits_into("ticket_id"):
         if not any(preset.columns.get(name) for name in ("submitted_at", "score", "agent_id", "agent_email")):
             raise IntakeError([
@@ -110,6 +108,24 @@ def read_file(path: Path, filename: str, options: ReadOptions) -> tuple[parsing.
             "'Conversation ID'): choose the ticket_id column on the mapping page. Until then every row is invalid.")
     _note_unmapped_comment(sheet, preset)
     return sheet, preset, reason
+
+
+def _choose_mapping(sheet: parsing.Sheet, chosen: mapping.Preset | None) -> tuple[mapping.Preset, str]:
+    """The mapping of `sheet` and why: the user's preset resolved against it, else the preset
+    mapping.choose_preset picks among the saved and built-in ones."""
+    if chosen is not None:
+        return mapping.resolve(chosen, sheet, fill=True), f"chosen by you: {chosen.name}"
+    return mapping.choose_preset(sheet, saved_presets.presets_for(sheet))
+
+
+def _maps_answers(sheet: parsing.Sheet, chosen: mapping.Preset | None) -> bool:
+    """True when `sheet` has rows and the mapping read_file would choose for it gives a ticket id, a
+    score and a date: the workbook sheet read by default is the first of which this holds
+    (parsing.parse_file `answers`; QA round 17, a summary sheet before the responses)."""
+    if not sheet.rows:
+        return False
+    preset, _ = _choose_mapping(sheet, chosen)
+    return all(preset.columns.get(name) or preset.splits_into(name) for name in ("ticket_id", "score", "submitted_at"))
 
 
 def _note_unmapped_comment(sheet: parsing.Sheet, preset: mapping.Preset) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import BinaryIO
@@ -121,6 +121,7 @@ def parse_file(
     sheet: str | None = None,
     limits: Limits | None = None,
     header_score: headerrows.HeaderScore | None = None,
+    answers: Callable[[Sheet], bool] | None = None,
 ) -> Sheet:
     """Read an uploaded file (a path, its bytes, or a binary stream) into a Sheet.
 
@@ -130,7 +131,10 @@ def parse_file(
     header_row (1-based) and sheet are the uploader's overrides; None detects
     (sheet: the first visible worksheet with data; others are listed in
     sheet_names). With header_score, the default sheet is the first visible one
-    with a row (of its first 20) scoring above 0, else the first with data.
+    with a row (of its first 20) scoring above 0, else the first with data. With `answers` (True for a
+    Sheet whose columns give a ticket id, a score and a date: intake's mapping), the default sheet of a
+    workbook of several is first the first whose first rows, read as a Sheet, it accepts (QA round 17:
+    a summary sheet before the responses).
 
     Text: BOM first, then UTF-8, then cp1252 unless it reads as mojibake, then
     charset-normalizer (B08, B09); U+0080-U+009F or U+FFFD in the result is an
@@ -167,13 +171,28 @@ def parse_file(
     checked = _sniff_format(data, limits)
     if checked.kind == "text":
         return _parse_text(data, filename, encoding, delimiter, header_row, limits, header_score)
-    table = workbooks.read_workbook(data, sheet, limits, checked, header_score)
+    test = _answer_test(answers, header_row, limits, header_score) if answers else None
+    table = workbooks.read_workbook(data, sheet, limits, checked, header_score, test)
     nuls = _replace_nuls(table.rows)
     result = _shape(table.numbers, table.rows, header_row, limits, table.notes, header_score)
     result.format, result.sheet_name, result.sheet_names = checked.kind, table.sheet_name, table.sheet_names
     result.date_system = table.date_system
     result.notices[:0] = table.notices + ([_nul_notice(nuls)] if nuls else [])
     return result
+
+
+def _answer_test(answers: Callable[[Sheet], bool], header_row: int | None, limits: Limits,
+                 header_score: headerrows.HeaderScore | None) -> workbooks.SheetTest:
+    """workbooks' test of a sheet's first rows: `answers` of them shaped as parse_file shapes a sheet
+    (a sheet whose header rules refuse it holds no answers)."""
+
+    def test(numbers: list[int], rows: list[list[str]]) -> bool:
+        try:
+            return answers(_shape(numbers, rows, header_row, limits, {}, header_score))
+        except ParseError:
+            return False
+
+    return test
 
 
 def where_read(sheet: Sheet) -> str:

@@ -20,11 +20,17 @@ from typing import Any
 
 import python_calamine
 
-from uploads import cellfacts, headerrows, parsing, zipcheck
+from uploads import cellfacts, headerrows, odsfacts, parsing, zipcheck
 
 _DATA_ROWS = 100  # rows of another sheet looked at to tell whether it holds data
+_HEAD_ROWS = 300  # rows of a sheet shaped to tell whether its columns give an answer's fields
 _LONG_NUMBER = 1e15  # Excel keeps 15 significant digits (shared/formats/EXPORT-FORMATS.md section 13)
 LONG_NUMBER_NOTE = "numeric id has more than 15 significant digits: may have been rounded by Excel"
+
+
+# Whether a sheet, given the row numbers and text of its first non-empty rows, holds answers
+# (parsing.parse_file builds it from its `answers`: parsing knows no fields).
+SheetTest = Callable[[list[int], list[list[str]]], bool]
 
 
 @dataclass
@@ -47,13 +53,15 @@ class Table:
 
 
 def read_workbook(data: bytes, sheet: str | None, limits: parsing.Limits, checked: zipcheck.Checked | None = None,
-                  header_score: headerrows.HeaderScore | None = None) -> Table:
+                  header_score: headerrows.HeaderScore | None = None, answers: SheetTest | None = None) -> Table:
     """Read one sheet of a checked workbook as text rows (empty rows left out).
 
     sheet: a sheet name (exact, else case-insensitive); None means the first
-    visible worksheet with a row header_score rates above 0 among its first
-    rows (a header that could be mapped), else the first with data; a notice then names the
-    other visible sheets with data (.xlsx, .ods). checked:
+    worksheet (visible ones first) whose first _HEAD_ROWS rows `answers` accepts (their columns
+    give a ticket id, a score and a date: QA round 17, a summary sheet before the responses), else the
+    first with a row header_score rates above 0 among its first rows (a header that could be mapped),
+    else the first with data; a notice then names the other visible sheets with data (of an .xls,
+    the ones passed over). checked:
     inspect_zip's answer for an .xlsx, whose number formats and formulas are then
     read (cellfacts). Raises ParseError for a damaged or password-protected
     workbook, an unknown sheet name, a workbook without data, or a sheet over
@@ -63,13 +71,13 @@ def read_workbook(data: bytes, sheet: str | None, limits: parsing.Limits, checke
         book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
         names = [m.name for m in book.sheets_metadata if m.typ == python_calamine.SheetTypeEnum.WorkSheet]
         zipped = checked is not None and checked.kind in ("xlsx", "ods")  # every sheet's grid already bounded
-        table = _read_sheet(book, names, sheet, limits, header_score, name_others=zipped)
+        table = _read_sheet(book, names, sheet, limits, (header_score, answers), name_others=zipped)
         if checked is not None and checked.kind == "xlsx":
             cellfacts.apply_xlsx_facts(table, data, checked.formula_parts)
         elif checked is not None and checked.kind == "xls":
             cellfacts.apply_xls_facts(table, data)
         elif checked is not None and checked.kind == "ods":
-            cellfacts.apply_ods_facts(table, data)
+            odsfacts.apply_ods_facts(table, data)
         return table
     except python_calamine.PasswordError as exc:
         raise parsing.ParseError(zipcheck.PASSWORD) from exc
@@ -80,33 +88,68 @@ def read_workbook(data: bytes, sheet: str | None, limits: parsing.Limits, checke
 
 
 def _read_sheet(book: Any, names: list[str], wanted: str | None, limits: parsing.Limits,
-                header_score: headerrows.HeaderScore | None, *, name_others: bool) -> Table:
+                tests: tuple[headerrows.HeaderScore | None, SheetTest | None], *, name_others: bool) -> Table:
     """The wanted or default sheet (see read_workbook); with name_others, a notice names the other
     visible sheets with data (only for zip workbooks, whose grids zipcheck bounded: calamine builds a
-    sheet's whole grid to read even its first row, and an .xls sheet is only sized once built)."""
+    sheet's whole grid to read even its first row, and an .xls sheet is only sized once built), else the
+    ones passed over."""
     if wanted is not None:
         name = _match_sheet(names, wanted)
-        return _sheet_table(book, name, names, limits)
+        return _sheet_table(_worksheet(book, name, limits), name, names)
     hidden = {m.name for m in book.sheets_metadata if m.visible != python_calamine.SheetVisibleEnum.Visible}
-    chosen = None
-    for name in sorted(names, key=lambda n: n in hidden):
-        table = _sheet_table(book, name, names, limits)
-        if table.rows and (header_score is None or headerrows.could_be_header(table.rows, header_score)):
-            chosen = table
-            break
-        chosen = chosen or (table if table.rows else None)
-    if chosen is None:
-        raise parsing.ParseError("The workbook has no sheet with data.")
-    others = [name for name in names if name_others and name != chosen.sheet_name and name not in hidden
-              and _has_data(book, name)]
+    name, worksheet, answered, passed = _default_sheet(book, sorted(names, key=lambda n: n in hidden), limits, *tests)
+    chosen = _sheet_table(worksheet, name, names)
+    others = [other for other in names if other != name and other not in hidden
+              and (other in passed or (name_others and _has_data(book, other)))]
     if others:
-        listed = ", ".join(f"'{name}'" for name in others)
+        listed = ", ".join(f"'{other}'" for other in others)
+        why = (f"sheet '{name}' was read, the first whose columns give a ticket id, a score and a date"
+               if answered and passed else f"sheet '{name}' was read")
         chosen.notices.append(
             f"The workbook has {'another sheet' if len(others) == 1 else 'other sheets'} with data ({listed}); "
-            f"sheet '{chosen.sheet_name}' was read. To read another, choose it under \"Read the file differently\" "
-            "(import_csat: --sheet NAME)."
+            f"{why}. To read another, choose it under \"Read the file differently\" (import_csat: --sheet NAME)."
         )
     return chosen
+
+
+def _default_sheet(book: Any, order: list[str], limits: parsing.Limits, header_score: headerrows.HeaderScore | None,
+                   answers: SheetTest | None) -> tuple[str, Any, bool, list[str]]:
+    """(the sheet read_workbook reads by default, its calamine sheet, whether `answers` accepted it, the
+    sheets with data before it in `order`). A workbook of one sheet is not tested. The calamine sheets
+    that may be chosen are kept: building one parses the whole sheet."""
+    with_data: list[str] = []
+    with_header = None
+    kept: dict[str, Any] = {}
+    for name in order:
+        worksheet = _worksheet(book, name, limits)
+        numbers, rows = _sheet_head(worksheet)
+        if not rows:
+            continue
+        if answers is not None and len(order) > 1 and answers(numbers, rows):
+            return name, worksheet, True, with_data
+        with_data.append(name)
+        kept.setdefault(with_data[0], worksheet)
+        if with_header is None and (header_score is None or headerrows.could_be_header(rows, header_score)):
+            with_header = name
+            kept[name] = worksheet
+            if answers is None or len(order) == 1:
+                break
+    if not with_data:
+        raise parsing.ParseError("The workbook has no sheet with data.")
+    chosen = with_header or with_data[0]
+    return chosen, kept[chosen], False, with_data[:with_data.index(chosen)]
+
+
+def _sheet_head(worksheet: Any) -> tuple[list[int], list[list[str]]]:
+    """Sheet row numbers and text of the non-empty rows among the first _HEAD_ROWS of a calamine sheet."""
+    cell_text = _cell_converter([])
+    numbers, rows = [], []
+    for index, values in enumerate(worksheet.to_python(skip_empty_area=False, nrows=_HEAD_ROWS)):
+        cells = [v if v.__class__ is str else cell_text(v) for v in values]
+        if any(cells) and not "".join(cells).isspace():
+            numbers.append(index + 1)
+            rows.append(cells)
+    return numbers, rows
 
 
 def _has_data(book: Any, name: str) -> bool:
@@ -125,7 +168,8 @@ def _match_sheet(names: list[str], wanted: str) -> str:
     raise parsing.ParseError(f"The workbook has no sheet named '{wanted}'. Its sheets are: {listed}.")
 
 
-def _sheet_table(book: Any, name: str, names: list[str], limits: parsing.Limits) -> Table:
+def _worksheet(book: Any, name: str, limits: parsing.Limits) -> Any:
+    """The calamine sheet named `name`; ParseError when its used range is over limits.max_cells."""
     worksheet = book.get_sheet_by_name(name)
     height, width = (worksheet.end[0] + 1, worksheet.end[1] + 1) if worksheet.end else (0, 0)
     if height * width > limits.max_cells:
@@ -133,6 +177,10 @@ def _sheet_table(book: Any, name: str, names: list[str], limits: parsing.Limits)
             f"The sheet '{name}' spans {height:,} rows x {width:,} columns, more than "
             f"{limits.max_cells:,} cells. Delete the unused rows and columns and upload it again."
         )
+    return worksheet
+
+
+def _sheet_table(worksheet: Any, name: str, names: list[str]) -> Table:
     table = Table(numbers=[], rows=[], sheet_name=name, sheet_names=names)
     long_numbers: list[float] = []
     cell_text = _cell_converter(long_numbers)

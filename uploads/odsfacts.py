@@ -1,0 +1,113 @@
+"""What an OpenDocument sheet shows that calamine reads otherwise, from its content.xml.
+
+calamine reads an .ods cell's value: a number formatted `000123` or `T-0127` reads as
+123 or 127, a line break or tab inside a cell is dropped ("with\nbreak" reads "withbreak"),
+and an error value (#N/A, #DIV/0!: LibreOffice's calcext:value-type="error") reads as a blank
+cell. The .ods keeps the text each cell shows (<text:p>), which is read here with defusedxml.
+Only called on a zip that `zipcheck.inspect_zip` has checked (sizes, no entity declarations).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from defusedxml import ElementTree
+
+from uploads import cellfacts
+
+if TYPE_CHECKING:
+    from uploads.workbooks import Table
+
+_ODS_TABLE, _ODS_TEXT, _ODS_OFFICE = (f"{{urn:oasis:names:tc:opendocument:xmlns:{name}:1.0}}"
+                                     for name in ("table", "text", "office"))
+_CALCEXT = "{urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0}"
+# What calamine drops from an .ods cell's text (a line break, a tab), misses (a number shown with zeros)
+# or reads as blank (an error value).
+_ODS_MARKERS = (b"<text:line-break", b"<text:tab", b"min-integer-digits", b'value-type="error"')
+# A number style with literal text (`T-` before the digits): its numbers show more than their digits.
+_TEXT_NUMBER_STYLE = re.compile(rb"<number:number-style\b(?:(?!</number:number-style>).)*?<number:text\b", re.S)
+_NUMBER_TYPES = frozenset({"float", "percentage", "currency"})
+# A whole number as shown: its digits, maybe zero-padded, with text around them ("T-0127").
+_AROUND_DIGITS = re.compile(r"([^0-9]*)([0-9]+)([^0-9]*)")
+_ODS_REPEATS = 1000  # repeated cells with text listed at most (a repeat of thousands is formatting)
+
+
+def apply_ods_facts(table: Table, data: bytes) -> None:
+    """Give cells of `table` (a sheet of the checked .ods `data`) the text the .ods shows, where
+    calamine reads it otherwise: a whole number its format shows with leading zeros (123 shown as
+    000123) or, for a plain number (office:value-type "float"), with literal text around its digits
+    (127 shown as T-0127, as cellfacts.shown_format does for an .xlsx: QA round 17), and a line break
+    or tab inside a cell (calamine drops both). An error value gets cellfacts.ERROR_NOTE, as in an
+    .xlsx (QA round 17, o02_ods_errors.ods). content.xml is only parsed when it or styles.xml holds
+    such a break, an error value or such a number format."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        content = archive.read("content.xml")
+        styles = archive.read("styles.xml") if "styles.xml" in archive.namelist() else b""
+    if not any(marker in part for marker in _ODS_MARKERS for part in (content, styles)) and not any(
+            _TEXT_NUMBER_STYLE.search(part) for part in (content, styles)):
+        return
+    at = {number: index for index, number in enumerate(table.numbers)}
+    errors = []
+    for number, column, kind, shown, as_read in _ods_cells(content, table.sheet_name):
+        row = table.rows[at[number]] if number in at else []
+        if column >= len(row) or shown == row[column]:
+            continue
+        digits = _AROUND_DIGITS.fullmatch(shown)
+        if kind == "error":
+            errors.append((number, column, shown.strip() or "(unnamed)"))
+        elif (kind in _NUMBER_TYPES and digits and row[column].isdigit() and int(digits[2]) == int(row[column])
+              and (kind == "float" or shown == digits[2])):
+            row[column] = shown.strip()
+        elif kind == "string" and as_read == row[column]:
+            row[column] = shown
+    cellfacts.note_errors(table, at, errors)
+
+
+def _ods_cells(content: bytes, sheet_name: str) -> Iterator[tuple[int, int, str, str, str]]:
+    """(sheet row number, column index, office:value-type or "error", shown text, the text as calamine
+    reads it) of every cell with text in the sheet named `sheet_name`; repeated rows and columns
+    counted as the sheet shows them."""
+    number, inside = 0, False
+    for event, element in ElementTree.iterparse(io.BytesIO(content), events=("start", "end")):
+        if element.tag == f"{_ODS_TABLE}table":
+            inside = event == "start" and element.get(f"{_ODS_TABLE}name") == sheet_name
+            if event == "end" and element.get(f"{_ODS_TABLE}name") == sheet_name:
+                return
+        elif inside and event == "end" and element.tag == f"{_ODS_TABLE}table-row":
+            repeat = int(element.get(f"{_ODS_TABLE}number-rows-repeated", "1"))
+            column = 0
+            for cell in element:
+                span = int(cell.get(f"{_ODS_TABLE}number-columns-repeated", "1"))
+                parts = [part for part in cell if part.tag == f"{_ODS_TEXT}p"]
+                if parts and cell.tag == f"{_ODS_TABLE}table-cell":
+                    error = cell.get(f"{_CALCEXT}value-type") == "error"
+                    kind = "error" if error else cell.get(f"{_ODS_OFFICE}value-type", "string")
+                    shown = "\n".join(_ods_text(part, kept=True) for part in parts)
+                    as_read = "\n".join(_ods_text(part, kept=False) for part in parts)
+                    for offset in range(min(repeat, _ODS_REPEATS)):
+                        for shift in range(min(span, _ODS_REPEATS)):
+                            yield number + 1 + offset, column + shift, kind, shown, as_read
+                column += span
+            number += repeat
+            element.clear()
+
+
+def _ods_text(element, *, kept: bool) -> str:
+    """The text a <text:p> (or a span inside it) shows, spaces (text:s) included; with kept=False
+    without its tabs and line breaks, as calamine reads it."""
+    out = [element.text or ""]
+    for child in element:
+        if child.tag == f"{_ODS_TEXT}s":
+            out.append(" " * int(child.get(f"{_ODS_TEXT}c", "1")))
+        elif child.tag == f"{_ODS_TEXT}tab":
+            out.append("\t" if kept else "")
+        elif child.tag == f"{_ODS_TEXT}line-break":
+            out.append("\n" if kept else "")
+        else:
+            out.append(_ods_text(child, kept=kept))
+        out.append(child.tail or "")
+    return "".join(out)
