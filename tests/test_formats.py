@@ -676,3 +676,16 @@ def test_it_takes_the_rating_question_over_a_google_forms_quiz_score(tmp_path: P
         "10/5/2026 14:48:10,c@example.org,0 / 0,80001,agent.one@example.com,5\n"
         "10/6/2026 9:05:00,c@example.org,0 / 0,80002,agent.one@example.com,2\n"))
     assert [item["score"] for item in items] == [5, 2]
+
+
+def test_it_reads_the_ticket_and_agent_a_qualtrics_survey_keeps_in_embedded_data(tmp_path: Path) -> None:
+    items = items_of(tmp_path, "qx.csv", (
+        "RecordedDate,ResponseId,ExternalReference,Finished,Q1,ZendeskTicketID,AssigneeEmail\n"
+        "Recorded Date,Response ID,External Data Reference,Finished,How satisfied were you?,ZendeskTicketID,"
+        "AssigneeEmail\n"
+        '"{""ImportId"":""recordedDate"",""timeZone"":""America/Chicago""}","{""ImportId"":""_recordId""}",'
+        '"{""ImportId"":""externalDataReference""}","{""ImportId"":""finished""}","{""ImportId"":""QID1""}",'
+        '"{""ImportId"":""ZendeskTicketID""}","{""ImportId"":""AssigneeEmail""}"\n'
+        "2026-10-10 09:00:05,R_1,,1,5,71001,agent.one@example.com\n"))
+    assert items == [{"submitted_at": "2026-10-10T14:00:05.000Z", "ticket_id": "71001",
+                      "agent_email": "agent.one@example.com", "score": 5, "min_score": 1, "max_score": 5}]

@@ -363,3 +363,25 @@ def test_it_maps_an_agent_column_left_blank_in_every_row() -> None:
     preset, _ = choose(sheet(["Ticket", "Agent", "Score"], ["Grand total", "", "12"]))
 
     assert preset.columns == {"agent_id": "Agent", "score": "Score"}
+
+
+def test_it_takes_the_time_of_day_from_a_time_column_beside_a_date_column() -> None:
+    data = sheet(["Date", "Time", "Ticket", "Agent", "Score"], ["2026-05-04", "13:45:00", "11001", "a@example.com", "5"],
+                 ["05/05/2026", "9:05 AM", "11002", "a@example.com", "4"], ["2026-05-06", "", "11003", "a@example.com", "4"])
+    preset, _ = choose(data)
+    rows = validation.check_sheet(data, preset, time_zone="UTC", now=NOW).rows
+
+    assert (preset.time_column, preset.reasons["submitted_at"]) == (
+        "Time", "header 'Date' is a usual name for submitted_at; the time of day from column 'Time'")
+    assert [row.item["submitted_at"] for row in rows] == [
+        "2026-05-04T13:45:00.000Z", "2026-05-05T09:05:00.000Z", "2026-05-06T00:00:00.000Z"]
+    assert [problem.code for problem in rows[2].warnings] == ["midnight"]
+    assert mapping.Preset.from_json(preset.to_json()).time_column == "Time"
+
+
+def test_it_prefers_a_named_ticket_column_and_a_rating_time_in_a_list_of_tickets() -> None:
+    data = sheet(["Id", "Subject", "Ticket ID", "Created at", "Updated at", "Rated at", "Agent email", "Rating"],
+                 ["9", "Refund", "65001", "2026-10-01 10:00", "2026-10-05 10:00", "2026-10-04 10:00", "a@example.com",
+                  "5"])
+    preset, _ = choose(data)
+    assert (preset.columns["ticket_id"], preset.columns["submitted_at"]) == ("Ticket ID", "Rated at")

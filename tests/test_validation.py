@@ -326,6 +326,7 @@ def test_it_reads_absolute_times(text: str, utc: str) -> None:
     ("10/05/2026 12:05:00 AM", "2026-10-05T04:05:00.000Z"),
     ("Oct 5, 2026 2:48 PM", "2026-10-05T18:48:00.000Z"),
     ("5 October 2026 14:48", "2026-10-05T18:48:00.000Z"),
+    ("5-Oct-26 14:48", "2026-10-05T18:48:00.000Z"),  # Excel's d-mmm-yy
 ])
 def test_it_reads_naive_times_in_the_chosen_zone(text: str, utc: str) -> None:
     assert one(stamp=text, time_zone="America/New_York").item["submitted_at"] == utc

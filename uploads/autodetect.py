@@ -199,9 +199,11 @@ def _ticket_list(headers: Headers) -> dict[tuple[str, str], tuple[int, str]] | N
     if not _TICKET_LIST & {normalize(header) for header in headers.columns}:
         return None
     why = "in a list of tickets (it has a Subject or Requester column)"
-    return {("ticket_id", "id"): (300, f"header 'Id' is each ticket's own id {why}"),
-            ("submitted_at", "updated at"): (300, f"header 'Updated at' is the time closest to the rating {why}"),
-            ("submitted_at", "updated"): (300, f"header 'Updated' is the time closest to the rating {why}")}
+    # below every header naming the ticket; just above 'Created at' (a 'Rated at' still wins)
+    ticket, updated = 199, 300 - EXACT["submitted_at"].index("created at") + 0.5
+    return {("ticket_id", "id"): (ticket, f"header 'Id' is each ticket's own id {why}"),
+            ("submitted_at", "updated at"): (updated, f"header 'Updated at' is the time closest to the rating {why}"),
+            ("submitted_at", "updated"): (updated, f"header 'Updated' is the time closest to the rating {why}")}
 
 
 _BARE_AGENT = {"agent", "assignee", "teammate", "team member", "owner", "rep", "agent name", "assignee name",
@@ -258,6 +260,25 @@ def _share_agent_column(headers: Headers, sheet, found: dict, mapped: Iterable[s
                 found[other] = (position, f"header '{headers.columns[position]}' names the agent; its values are "
                                           "emails or ids, each read as the one it looks like")
             return
+
+
+# A column holding the time of day of a date column beside it (hand-made sheets: Date | Time)
+_TIME_HEADERS = frozenset({"time", "time of day", "uhrzeit", "zeit", "heure", "hora", "ora", "tijd", "czas", "tid"})
+_TIME_OF_DAY = re.compile(r"^\d{1,2}[:.]\d{2}(?:[:.]\d{2}(?:\.\d+)?)?(?:\s*[ap]\.?m\.?)?$", re.IGNORECASE)
+
+
+def time_column(headers: Headers, sheet, stamps: int, used: set[int]) -> int | None:
+    """The column giving the time of day of the submitted_at column `stamps` when that column holds
+    dates alone: its header says time (_TIME_HEADERS) and most of its values are times ("13:45",
+    "1:45 PM"), none of them dates (preset key time_column). None otherwise."""
+    if any(":" in text for text in column_texts(sheet, stamps, 50)):
+        return None
+    for position, header in enumerate(headers.columns):
+        texts = column_texts(sheet, position, 50)
+        if (position not in used and position != stamps and normalize(header) in _TIME_HEADERS and texts
+                and _share(texts, lambda text: bool(_TIME_OF_DAY.match(text))) >= 0.8):
+            return position
+    return None
 
 
 def holds_names(headers: Headers, sheet, position: int) -> bool:

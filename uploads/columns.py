@@ -15,7 +15,7 @@ The rule for a plain row is therefore: the result it gets here is exactly the
 this over every sample, fixture and a generated mix of bad values).
 
 Layouts this stage does not cover (split columns, clarifying groups, comments
-gathered from other rows, fallback columns, one column for both agent fields, value maps on
+gathered from other rows, fallback columns, one column for both agent fields, a time column, value maps on
 text fields, constants other than the score's bounds, bounds read from a column, a
 submitted_at that is not a column) go to the row checker whole.
 """
@@ -94,7 +94,7 @@ def _covered(plan: Plan) -> bool:
     """True when every field of a row is a plain function of its own cell (see the module docstring)."""
     return (all(name in plan.index for name in _REQUIRED) and plan.dates is not None
             and plan.fixed_bounds is not None and not plan.splits and not plan.groups and not plan.text_maps
-            and not plan.gathered and not plan.fallbacks and not plan.shared_agent
+            and not plan.gathered and not plan.fallbacks and not plan.shared_agent and plan.time_at is None
             and set(plan.preset.constants) <= _BOUNDS
             and all(position is not None or key in plan.index or key not in plan.preset.constants
                     for key, position, _ in plan.skip_columns))

@@ -43,7 +43,7 @@ _WEEKDAY = r"(?:[A-Za-z]{3,9}\.?,?\s+)?"
 NAME_MDY_RE = re.compile(r"^" + _WEEKDAY + r"(?P<mon>[A-Za-z]{3,9})\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+"
                          r"(?P<y>\d{4})" + _TIME + _ZONE + "$", re.I)
 NAME_DMY_RE = re.compile(r"^" + _WEEKDAY + r"(?P<d>\d{1,2})(?:st|nd|rd|th)?[\s-]+(?P<mon>[A-Za-z]{3,9})\.?"
-                         r"[\s-]+(?P<y>\d{4})" + _TIME + _ZONE + "$", re.I)
+                         r"[\s-]+(?P<y>\d{4}|\d{2})" + _TIME + _ZONE + "$", re.I)  # Excel's d-mmm-yy: 4-May-26
 ISO_Z_RE = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.(\d{1,6}))?Z")
 NUMBER_RE = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
 
@@ -308,6 +308,8 @@ def _fields(value: str, decision: ColumnDates) -> dict | Issue:
     if match and match["mon"].casefold() in _MONTHS:
         parts = match.groupdict()
         parts["m"] = str(_MONTHS[parts["mon"].casefold()])
+        if len(parts["y"]) == 2:
+            parts["y"], parts["short_year"] = "20" + parts["y"], parts["y"]
         return parts
     abbreviation = _ZONE_WORD.search(value)
     if abbreviation:

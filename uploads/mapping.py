@@ -96,6 +96,8 @@ def resolve(preset: Preset, sheet, *, fill: bool = False) -> Preset:
                 f"preset '{preset.name}' takes {name} from column '{headers.columns[position]}'")
             used.add(position)
     _name_other_scores(out, preset.columns.get("score"), headers, used)
+    time_at = headers.find(preset.time_column) if preset.time_column else None
+    out.time_column = headers.columns[time_at] if time_at is not None and "submitted_at" in out.columns else None
     out.fallback_columns = {name: headers.columns[position] for name, spec in preset.fallback_columns.items()
                             if name in out.columns and (position := headers.find(spec)) is not None}
     out.skip_rules = [_resolve_keep(rule, headers, sheet, out.columns.get("score"))
@@ -252,6 +254,16 @@ def _fill(out: Preset, headers: Headers, sheet, used: set[int]) -> None:
     for name, (position, why) in autodetect.auto_columns(headers, sheet, missing, used, out.columns).items():
         out.columns[name] = headers.columns[position]
         out.reasons[name] = f"{why} (the preset has no column for {name} in this file)"
+    _add_time_column(out, headers, sheet, used)
+
+
+def _add_time_column(out: Preset, headers: Headers, sheet, used: set[int]) -> None:
+    """Give a submitted_at column of dates alone the time column beside it (autodetect.time_column)."""
+    stamps = headers.index(out.columns.get("submitted_at", ""))
+    if stamps is not None and out.time_column is None and (
+            time_at := autodetect.time_column(headers, sheet, stamps, used)) is not None:
+        out.time_column = headers.columns[time_at]
+        out.reasons["submitted_at"] += f"; the time of day from column '{out.time_column}'"
 
 
 def detect_match(preset: Preset, sheet) -> list[str] | None:
@@ -318,6 +330,7 @@ def auto_preset(sheet) -> Preset:
             preset.columns[name] = headers.columns[position]
             preset.reasons[name] = why
     autodetect.add_word_scale(preset, headers, sheet, SCALES)
+    _add_time_column(preset, headers, sheet, {position for position, _ in found.values()})
     mapped = ", ".join(f"{name} <- '{column}'" for name, column in preset.columns.items())
     preset.description = f"columns matched by name: {mapped or 'none'}"
     return preset

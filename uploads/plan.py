@@ -64,6 +64,7 @@ class Plan:
     word_scale: str | None = None  # chosen from preset.word_scales by the file's words
     words_are_typos: bool = False  # fewer than half the scores are words: no value map reads them
     fallbacks: list[tuple[str, int]] = field(default_factory=list)  # preset.fallback_columns: (field, column)
+    time_at: int | None = None  # preset.time_column: the time of day of a submitted_at column of dates
     shared_agent: bool = False  # agent_id and agent_email map to one column (Nicereply's "Agent")
     gather: tuple[int, int, re.Pattern] | None = None  # preset.comment_rows: response, question columns, match
     # response id -> (comment, its rows, fate): validation._gathered_comments
@@ -97,6 +98,8 @@ class Plan:
         plan.shared_agent = "agent_id" in plan.index and plan.index["agent_id"] == plan.index.get("agent_email")
         plan.fallbacks = [(name, p) for name, column in preset.fallback_columns.items()
                           if isinstance(column, str) and (p := headers.index(column)) is not None]
+        if preset.time_column and "submitted_at" in plan.index:
+            plan.time_at = headers.index(preset.time_column)
         plan.text_maps = {name: table for name, table in preset.value_maps.items() if name in TEXT_MAPPED}
         plan.splits = [(p, s) for s in preset.splits if (p := headers.index(s.column)) is not None]
         rows = preset.comment_rows
@@ -116,17 +119,20 @@ class Plan:
     def extract(self, cells: list[str]) -> dict[str, Raw]:
         """field -> Raw: mapped columns (a blank cell takes its preset.fallback_columns column;
         text value maps applied; one column mapped to both agent_id and agent_email gives the one
-        its text looks like), split parts for fields still blank, then constants. A blank
-        comment of a long export comes from its response's comment row (`gathered`,
-        preset.comment_rows). A split's agent_id part holding an '@' (or '(at)') fills agent_email
-        instead: the API keeps the two apart (shared/api/CONTRACT.md) and teams join
-        "ticket|agent email" as often as "ticket|agent id"."""
+        its text looks like; a date without a time takes preset.time_column's time of day), split
+        parts for fields still blank, then constants. A blank comment of a long export comes from its
+        response's comment row (`gathered`, preset.comment_rows). A split's agent_id part holding an '@'
+        (or '(at)') fills agent_email instead: the API keeps the two apart (shared/api/CONTRACT.md) and
+        teams join "ticket|agent email" as often as "ticket|agent id"."""
         raw = {name: Raw(cells[p], self.columns[p], p) for name, p in self.index.items()}
         if self.shared_agent:  # one "Agent" column for both: an email is the agent_email, anything else the id
             del raw["agent_id" if _EMAIL_LIKE.search(raw["agent_id"].text) else "agent_email"]
         for name, p in self.fallbacks:  # a blank cell takes its fallback column's text (preset.fallback_columns)
             if not any(raw[field].text.strip() for field in _ALTERNATIVES.get(name, (name,)) if field in raw):
                 raw[name] = Raw(cells[p], self.columns[p], p)
+        if self.time_at is not None and ":" not in (stamp := raw["submitted_at"]).text and cells[self.time_at].strip():
+            raw["submitted_at"] = Raw(f"{stamp.text.strip()} {cells[self.time_at].strip()}",
+                                      f"{stamp.column} + {self.columns[self.time_at]}", stamp.position)
         for name, table in self.text_maps.items():
             if name in raw and (mapped := table.get(raw[name].text.strip().casefold())) is not None:
                 raw[name].text = str(mapped)

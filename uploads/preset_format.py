@@ -24,6 +24,9 @@ Preset JSON format (every key but "name" is optional)::
           # field -> column spec: a row whose cell for the field is blank takes this
           # column's text (Salesforce: a rating asked as a choice, "Very satisfied",
           # is in ChoiceValue where NumberValue is blank)
+      "time_column": "Time",
+          # column spec: the time of day of a submitted_at column holding dates alone
+          # (a hand-made sheet's Date | Time); auto-detected from a header such as "Time"
       "constants": {"min_score": 0, "max_score": 1},
           # field -> value used when no column gives one (no column, or a blank
           # cell); min_score/max_score default to 1 and 5 and are always sent
@@ -230,6 +233,7 @@ class Preset:
     detect_values: dict[str, Any] = field(default_factory=dict)
     columns: dict[str, str | list[str]] = field(default_factory=dict)
     fallback_columns: dict[str, str | list[str]] = field(default_factory=dict)
+    time_column: str | list[str] | None = None
     constants: dict[str, Any] = field(default_factory=dict)
     value_maps: dict[str, dict[str, Any]] = field(default_factory=dict)
     skip_values: dict[str, dict[str, str]] = field(default_factory=dict)

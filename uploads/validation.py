@@ -344,7 +344,8 @@ def _field_texts(plan: Plan, sheet, name: str) -> list[str]:
     since extracting every field of every row is most of the cost on big files."""
     position = plan.index.get(name)
     direct = (position is not None and name not in plan.text_maps and name not in plan.preset.constants
-              and not plan.preset.splits_into(name) and name not in plan.preset.fallback_columns)
+              and not plan.preset.splits_into(name) and name not in plan.preset.fallback_columns
+              and not (name == "submitted_at" and plan.time_at is not None))
     if direct:
         return [cells[position] for cells in sheet.rows]
     return [raw.text if (raw := plan.extract(cells).get(name)) else "" for cells in sheet.rows]
