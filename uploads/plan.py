@@ -116,6 +116,19 @@ class Plan:
                 plan.groups.append((group, *found))
         return plan
 
+    def field_texts(self, rows: list[list[str]], name: str) -> list[str]:
+        """Every row's source text for field `name`, as `extract` gives it ("" when none).
+
+        Reads the column directly when only the column can give the field a value,
+        since extracting every field of every row is most of the cost on big files."""
+        position = self.index.get(name)
+        direct = (position is not None and name not in self.text_maps and name not in self.preset.constants
+                  and not self.preset.splits_into(name) and name not in self.preset.fallback_columns
+                  and not (name == "submitted_at" and self.time_at is not None))
+        if direct:
+            return [cells[position] for cells in rows]
+        return [raw.text if (raw := self.extract(cells).get(name)) else "" for cells in rows]
+
     def extract(self, cells: list[str]) -> dict[str, Raw]:
         """field -> Raw: mapped columns (a blank cell takes its preset.fallback_columns column;
         text value maps applied; one column mapped to both agent_id and agent_email gives the one

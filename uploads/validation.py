@@ -8,32 +8,26 @@ repeats an earlier valid row (the API has no idempotency key:
 shared/api/CONTRACT.md "What the API does not give").
 
 No Django here: results are plain dataclasses with to_json/from_json.
-The cell rules live in `cells`, the timestamp rules in `dates`, and the
-per-row assembly of an API item in `items`.
+The cell rules live in `cells`, the timestamp rules in `dates`, the score's
+scale in `scales`, and the per-row assembly of an API item in `items`.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import re
-from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from uploads import autodetect, cells, columns, dates, items, mapping, parsing
+from uploads import autodetect, columns, dates, items, mapping, parsing, scales
 from uploads.headers import normalize
 from uploads.items import Problem, RowResult
-from uploads.plan import DEFAULT_BOUNDS, Plan
+from uploads.plan import Plan
 from uploads.preset_format import FIELDS, SCALES
 
 __all__ = ["CheckResult", "Problem", "RowResult", "check_row", "check_sheet", "mark_duplicates"]
 
 CONTEXT_VERSION = 1
-# Scores needed before one score outside the first of a preset's score_scales counts as a typo.
-LONE_OUTLIER_ROWS = 10
-# Scores outside the default 1..5 (plan.DEFAULT_BOUNDS) that make the decisions name the file's own range.
-MISFIT_ROWS, MISFIT_SHARE = 2, 0.25
 
 
 @dataclass
@@ -143,29 +137,20 @@ def _notes(sheet, plan: Plan) -> dict[tuple[int, int | None], tuple[str, str]]:
 
 
 def _decide(plan: Plan, sheet) -> None:
-    """Per-column decisions from all rows: date order and zone, numeric ticket ids."""
+    """Per-column decisions from all rows: date order and zone, numeric ticket ids, the score's scale."""
     column = plan.preset.columns.get("submitted_at")
     if isinstance(column, str):
         declared = getattr(sheet, "declared_time_zones", {}).get(column)
-        stamps = zip(sheet.row_numbers, _field_texts(plan, sheet, "submitted_at"), strict=True)
+        stamps = zip(sheet.row_numbers, plan.field_texts(sheet.rows, "submitted_at"), strict=True)
         plan.dates = dates.decide_column(column, stamps, preset_order=plan.preset.date_order,
                                          order_hint=_order_hint(plan, sheet, column),
                                          date_system=getattr(sheet, "date_system", "1900"),
                                          declared_zone=declared, preset_zone=plan.preset.time_zone)
-    tickets = [text.strip() for text in _field_texts(plan, sheet, "ticket_id")]
+    tickets = [text.strip() for text in plan.field_texts(sheet.rows, "ticket_id")]
     given = len(tickets) - tickets.count("")
     digits = sum(1 for ticket in tickets if ticket.isdigit() and ticket.isascii())
     plan.numeric_ticket = given >= 3 and digits >= 0.75 * given
-    plan.word_scale = _decide_word_scale(plan, sheet)
-    plan.words_are_typos = _words_are_typos(plan, sheet)
-    if plan.word_scale and _bounds_free(plan):
-        chosen = SCALES[plan.word_scale]
-        plan.fixed_bounds = (chosen["min_score"], chosen["max_score"])
-    plan.scale = _label_scale(plan, sheet) or _header_scale(plan) or _decide_scale(plan, sheet)
-    if plan.scale:
-        plan.fixed_bounds = plan.scale
-    elif plan.fixed_bounds == tuple(DEFAULT_BOUNDS.values()) and not plan.word_scale and _bounds_free(plan):
-        plan.scale_misfit = _default_scale_misfit(plan, sheet)
+    scales.decide(plan, sheet)
 
 
 def _order_hint(plan: Plan, sheet, column: str) -> tuple[str, str] | None:
@@ -185,200 +170,9 @@ def _order_hint(plan: Plan, sheet, column: str) -> tuple[str, str] | None:
     return None
 
 
-def _label_scale(plan: Plan, sheet) -> tuple[int, int] | None:
-    """The range of the preset's first label_scales entry that every answer fits: each score (whole
-    numbers only) lies in the range and its label, when given, is the entry's label for that score
-    (`labels` from min_score up), and some answer is the top score with its label (a 2-point survey
-    labels 2 "Good"; a 5-point one never does, and one answered only "Bad" proves nothing). Sets
-    plan.scale_labels for the decision."""
-    if not plan.preset.label_scales or "score_label" not in plan.index or plan.word_scale:
-        return None
-    pairs = {(cells.parse_int(score), label.strip().casefold())
-             for score, label in zip(_field_texts(plan, sheet, "score"), _field_texts(plan, sheet, "score_label"),
-                                     strict=True)}
-    pairs = {(score, label) for score, label in pairs if score is not None}
-    for entry in plan.preset.label_scales if pairs else []:
-        low, high, names = entry["min_score"], entry["max_score"], [str(name).casefold() for name in entry["labels"]]
-        fits = all(low <= score <= high and (not label or score - low < len(names) and names[score - low] == label)
-                   for score, label in pairs)
-        if fits and high - low < len(names) and (high, names[high - low]) in pairs:
-            plan.scale_labels = sorted({label for _, label in pairs if label})
-            return low, high
-    return None
-
-
-# A scale the score's header names: "CSAT (1-10)", "On a scale of 1 to 10, how…", "Skala von 0 bis 10", "1-10 scale"
-_TO = r"\s*(?:-|–|—|to|bis|à|a|al)\s*"
-_HEADER_SCALE = re.compile(
-    rf"[(\[]\s*(\d{{1,2}}){_TO}(\d{{1,3}})\s*[)\]]"
-    rf"|\b(?:scale|skala|échelle|echelle|escala)\s+(?:of|from|von|de|del)?\s*(\d{{1,2}}){_TO}(\d{{1,3}})\b"
-    rf"|\b(\d{{1,2}}){_TO}(\d{{1,3}})[ -](?:point )?scale\b", re.IGNORECASE)
-
-
-def _header_scale(plan: Plan) -> tuple[int, int] | None:
-    """The range the score column's header names, "CSAT (1-10)" -> (1, 10), when no word scale, column
-    or constant gives min/max; sets plan.scale_header for the decision sentence."""
-    position = plan.index.get("score")
-    if position is None or plan.word_scale or not _bounds_free(plan):
-        return None
-    found = _HEADER_SCALE.search(plan.columns[position])
-    low, high = (int(number) for number in found.groups() if number is not None) if found else (0, 0)
-    if low >= high:
-        return None
-    plan.scale_header = plan.columns[position]
-    return low, high
-
-
-def _default_scale_misfit(plan: Plan, sheet) -> tuple[int, int, int] | None:
-    """(rows, lowest, highest score) when at least MISFIT_ROWS whole-number scores, and MISFIT_SHARE of
-    them, lie outside the default 1..5 (a hand-made sheet of a 0..10 survey): the decision then
-    says how to set the survey's scale. None otherwise (one 6 is a typo, not another scale)."""
-    counted = Counter(text for text in _field_texts(plan, sheet, "score") if text.strip())
-    scores = Counter()
-    for text, rows in counted.items():
-        if (number := cells.parse_int(text)) is not None and number not in cells.SEEN_UNANSWERED:
-            scores[number] += rows
-    low, high = DEFAULT_BOUNDS["min_score"], DEFAULT_BOUNDS["max_score"]
-    outside = sum(rows for number, rows in scores.items() if not low <= number <= high)
-    if outside < MISFIT_ROWS or outside < MISFIT_SHARE * scores.total():
-        return None
-    return outside, min(min(scores), low), max(max(scores), high)
-
-
-def _bounds_free(plan: Plan) -> bool:
-    """True when no column or constant gives min_score/max_score (a scale may set them)."""
-    return not any(name in plan.index or name in plan.preset.constants for name in ("min_score", "max_score"))
-
-
-def _decide_word_scale(plan: Plan, sheet) -> str | None:
-    """Of the preset's `word_scales` whose value map knows every word in the score column, the one
-    that tells most of them apart (most distinct scores; the first listed on a tie); None when
-    there are no words or no scale knows them all. Skipped rows count (a Qualtrics preview shows
-    the survey's own words) unless their words fit no scale: then only the rows the skip_rules keep
-    count (a long export's other questions answer "Yes": Salesforce)."""
-    texts = _field_texts(plan, sheet, "score")
-    best = _best_word_scale(plan, texts)
-    if best is None and plan.skip_rules:
-        best = _best_word_scale(plan, [text for text, row in zip(texts, sheet.rows, strict=True)
-                                       if not plan.skip_rule_for(row)])
-    return best
-
-
-def _words_are_typos(plan: Plan, sheet) -> bool:
-    """True when the preset's score value map would read a few words among numbers it does not
-    cover ("Satisfied" as 4 beside 7s and 6s): fewer than half the scores are words, and some
-    number lies outside the map's values. Intercom's Fin words among 1..5 are read (its map is 1..5)."""
-    table = plan.preset.value_maps.get("score")
-    if plan.word_scale or not table:
-        return False
-    scores = Counter(text for text in _field_texts(plan, sheet, "score") if text.strip())  # parsed once each
-    numbers = {text: cells.parse_int(text) for text in scores}
-    words = sum(rows for text, rows in scores.items() if numbers[text] is None)
-    values = [value for value in table.values() if isinstance(value, int)]
-    outside = any(number is not None and number not in cells.SEEN_UNANSWERED and values
-                  and not min(values) <= number <= max(values) for number in numbers.values())
-    return 0 < words < 0.5 * scores.total() and outside
-
-
-def _best_word_scale(plan: Plan, texts: list[str]) -> str | None:
-    """See `_decide_word_scale`. A scale must also hold the file's numbers (Salesforce mixes
-    NumberValue 4 with ChoiceValue "Very satisfied"): "Satisfied" among 7, 6, 5 is not csat5."""
-    numbers = {cells.parse_int(text) for text in set(texts) if text.strip()} - {None} - cells.SEEN_UNANSWERED
-    words = {cells.answer_key(text) for text in set(texts) if text.strip() and cells.parse_int(text) is None}
-    best, best_count = None, 0
-    for name in plan.preset.word_scales if words else []:
-        scale = SCALES[name]
-        table = scale["value_map"]
-        holds = all(scale["min_score"] <= number <= scale["max_score"] for number in numbers)
-        count = len({table[word] for word in words}) if words <= set(table) and holds else 0
-        if count > best_count:
-            best, best_count = name, count
-    return best
-
-
-def _decide_scale(plan: Plan, sheet) -> tuple[int, int] | None:
-    """The preset's first `score_scales` range holding every integer score (-99 and the like aside) of a
-    row no skip rule skips (another question's NPS answers do not widen a Salesforce rating), else its
-    last; None when the preset lists none or a column or constant gives min/max.
-
-    One score outside the first range among LONE_OUTLIER_ROWS or more is taken for a typo, not for
-    a wider scale: the first range stays, that row is invalid, and plan.scale_outlier names it
-    (a Qualtrics 1..5 file with a single 6: shared/samples/README.md section 2, -99 in row 42).
-    """
-    scales = plan.preset.score_scales
-    if not scales or plan.word_scale or not _bounds_free(plan):
-        return None
-    table = plan.score_map()
-    texts = _field_texts(plan, sheet, "score")
-    counted = Counter(texts if not plan.skip_rules else (
-        text for text, row in zip(texts, sheet.rows, strict=True) if not plan.skip_rule_for(row)))
-    number_of = {text: cells.parse_int(text, table) for text in counted}  # each distinct text parsed once
-    scores: Counter[int] = Counter()
-    for text, rows in counted.items():
-        if (number := number_of[text]) is not None and number not in cells.SEEN_UNANSWERED:
-            scores[number] += rows
-    low, high = scales[0]
-    outside = [number for number in scores if not low <= number <= high]
-    if len(outside) == 1 and scores[outside[0]] == 1 and scores.total() >= LONE_OUTLIER_ROWS:
-        row = next(number for number, text in zip(sheet.row_numbers, texts, strict=True)
-                   if number_of.get(text) == outside[0])
-        plan.scale_outlier = (outside[0], row)
-        return low, high
-    for low, high in scales:
-        if all(low <= number <= high for number in scores):
-            return low, high
-    return tuple(scales[-1])
-
-
-def _wording(name: str) -> str:
-    """ "extremely satisfied 7, ..., extremely dissatisfied 1": the scale's words, best first, one per score."""
-    table = SCALES[name]["value_map"]
-    firsts = {score: word for word, score in reversed(table.items())}
-    return ", ".join(f"{firsts[score]} {score}" for score in sorted(firsts, reverse=True))
-
-
-def _field_texts(plan: Plan, sheet, name: str) -> list[str]:
-    """Every row's source text for field `name`, as `plan.extract` gives it ("" when none).
-
-    Reads the column directly when only the column can give the field a value,
-    since extracting every field of every row is most of the cost on big files."""
-    position = plan.index.get(name)
-    direct = (position is not None and name not in plan.text_maps and name not in plan.preset.constants
-              and not plan.preset.splits_into(name) and name not in plan.preset.fallback_columns
-              and not (name == "submitted_at" and plan.time_at is not None))
-    if direct:
-        return [cells[position] for cells in sheet.rows]
-    return [raw.text if (raw := plan.extract(cells).get(name)) else "" for cells in sheet.rows]
-
-
 def _decisions(plan: Plan, time_zone: str) -> list[str]:
     out = plan.dates.sentences(time_zone) if plan.dates else []
-    if plan.word_scale:
-        low, high = SCALES[plan.word_scale]["min_score"], SCALES[plan.word_scale]["max_score"]
-        out.append(f"Answers read as the {high - low + 1}-point wording {plan.word_scale} "
-                   f"({_wording(plan.word_scale)})")
-    if plan.scale and plan.scale_labels:
-        out.append(f"Scores read on the scale {plan.scale[0]}..{plan.scale[1]}, a "
-                   f"{plan.scale[1] - plan.scale[0] + 1}-point survey: every answer's label is "
-                   f"{' or '.join(plan.scale_labels)}")
-    elif plan.scale and plan.scale_header:
-        out.append(f"Scores read on the scale {plan.scale[0]}..{plan.scale[1]}, which the header "
-                   f"'{plan.scale_header}' names")
-    elif plan.scale:
-        listed = ", ".join(f"{low}..{high}" for low, high in plan.preset.score_scales)
-        if plan.scale_outlier:
-            score, row = plan.scale_outlier
-            out.append(f"Scores read on the scale {plan.scale[0]}..{plan.scale[1]}, the first of {listed}: it "
-                       f"holds every score in this file but one, {score} in row {row}, taken for a typo (that "
-                       "row is invalid until fixed)")
-        else:
-            out.append(f"Scores read on the scale {plan.scale[0]}..{plan.scale[1]}, the first of {listed} "
-                       "that holds every score in this file")
-    if plan.scale_misfit:
-        rows, low, high = plan.scale_misfit
-        out.append(f"{rows} scores lie outside 1..5, the scale used when a file names none (this file's run "
-                   f"from {low} to {high}): if the survey's scale is {low}..{high}, set min_score {low} and "
-                   f"max_score {high} on the mapping page; until then those rows are invalid")
+    out += scales.sentences(plan)
     if plan.numeric_ticket:
         out.append("Ticket ids in this file are numbers; an id with other characters gets a warning")
     return out
@@ -404,7 +198,7 @@ def check_row(cells: list[str], row_number: int, sheet_columns: list[str], prese
         if context.get("word_scale"):
             plan.word_scale = context["word_scale"]
             chosen = SCALES[plan.word_scale]
-            if _bounds_free(plan):
+            if scales.bounds_free(plan):
                 plan.fixed_bounds = (chosen["min_score"], chosen["max_score"])
         if context.get("score_scale"):
             plan.scale = plan.fixed_bounds = tuple(context["score_scale"])
