@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from tests.test_table import answer, make_csv
-from uploads import delivery, fixes, intake, mapping, rowstore
+from uploads import delivery, fixes, intake, mapping, rowcheck, rowstore
 from uploads.models import Row, Team, Upload
 
 pytestmark = pytest.mark.django_db
@@ -71,7 +71,7 @@ def test_it_gives_the_same_results_when_nothing_changed(uploader, tmp_path, smal
 
 def test_it_keeps_edits_and_applies_a_new_time_zone(uploader, tmp_path, small_chunks):
     upload = _create(uploader, tmp_path, [answer(n) for n in range(6)])
-    intake.edit_cell(upload.rows.get(number=3), 3, "4")
+    rowcheck.edit_cell(upload.rows.get(number=3), 3, "4")
     intake.remap_upload(upload, mapping.Preset.from_json(upload.preset), "Europe/Berlin")
     upload.refresh_from_db()
     assert upload.time_zone == "Europe/Berlin"
@@ -104,7 +104,7 @@ def test_a_check_that_died_half_way_is_never_ready_and_is_redone(uploader, tmp_p
     with pytest.raises(delivery.DeliveryError, match="already submitted"):
         delivery.submit_upload(upload, uploader)
     with pytest.raises(intake.IntakeError, match="can no longer be edited"):
-        intake.edit_cell(upload.rows.get(number=2), 3, "4")
+        rowcheck.edit_cell(upload.rows.get(number=2), 3, "4")
     with pytest.raises(intake.IntakeError) as again:
         intake.remap_upload(upload, changed, "UTC")
     assert again.value.messages == ["The rows of this upload are being checked right now; try again in a minute."]
@@ -223,7 +223,7 @@ def test_an_edit_of_a_long_exports_comment_row_reaches_its_rated_row(uploader, t
     assert orphan.note.endswith("; this response has no rated row, so its comment is not sent (an item needs a "
                                 "score)")
 
-    changed = intake.edit_cell(comment, 6, "All good, thanks")
+    changed = rowcheck.edit_cell(comment, 6, "All good, thanks")
 
     rated.refresh_from_db()
     assert rated.item["comment"] == "All good, thanks"
@@ -242,7 +242,7 @@ def test_a_rated_rows_own_comment_cleared_takes_its_responses_comment_row(upload
         "Overall satisfaction,4,,,", "Overall satisfaction,4,,Own text,"))
     assert rated.item["comment"] == "Own text" and "has a comment of its own" in comment.note
 
-    intake.edit_cell(rated, 6, "")
+    rowcheck.edit_cell(rated, 6, "")
 
     rated.refresh_from_db()
     comment.refresh_from_db()
@@ -297,7 +297,7 @@ def test_an_edit_keeps_the_not_confirmed_mark(uploader, tmp_path):
     first = _create(uploader, tmp_path, [answer(1, comment="first")], "first.csv")
     _delivered(first, Row.Result.UNCONFIRMED, [2])
     again = _create(uploader, tmp_path, [answer(1, comment="first"), answer(2)], "again.csv")
-    intake.edit_cell(again.rows.get(number=3), 4, "edited")
+    rowcheck.edit_cell(again.rows.get(number=3), 4, "edited")
     assert again.rows.get(number=2).sent_before is True
 
 

@@ -11,7 +11,7 @@ from django.test import Client
 from django.urls import reverse
 
 from tests.people import make_people, make_upload
-from uploads import fixes, intake, mapping, reports
+from uploads import fixes, intake, mapping, reports, rowcheck
 from uploads.models import Row
 
 pytestmark = pytest.mark.django_db
@@ -80,7 +80,7 @@ def test_it_writes_string_cells_never_formulas_in_the_xlsx_report(b16):
 
 def test_it_sends_the_original_text_to_the_api(b16):
     row = b16.rows.get(number=2)
-    intake.edit_cell(row, 2, "5")
+    rowcheck.edit_cell(row, 2, "5")
     row.refresh_from_db()
     assert row.status == Row.Status.VALID
     assert row.item["comment"] == "=1+1"

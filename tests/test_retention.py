@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from tests.people import make_people, make_upload
-from uploads import intake, jobs, retention
+from uploads import intake, jobs, retention, rowcheck
 from uploads.models import Change, Row, Upload
 
 pytestmark = pytest.mark.django_db
@@ -25,7 +25,7 @@ def test_it_purges_files_and_comments_of_old_uploads_only(shared, settings, caps
     path = shared / "cases" / "B16-formula-comments.csv"
     old = intake.create_upload(owner, path, path.name, intake.ReadOptions())
     recent = intake.create_upload(owner, path, path.name, intake.ReadOptions())
-    intake.edit_cell(old.rows.get(number=2), 4, "edited comment")
+    rowcheck.edit_cell(old.rows.get(number=2), 4, "edited comment")
     Change.objects.create(upload=old, action="edit", description="comment", before=[[1, 4, "=1+1"]])
     Row.objects.filter(upload=old, number=3).update(result=Row.Result.CREATED, maestro_id="mq-3")
     file_path = Path(old.file.path)

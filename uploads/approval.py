@@ -13,7 +13,7 @@ from datetime import datetime
 from django.conf import settings
 from django.db import transaction
 
-from uploads import audit, delivery, intake, rowstore
+from uploads import audit, delivery, rowcheck, rowstore
 from uploads.models import Change, Row, Submission, Upload
 
 
@@ -83,7 +83,7 @@ def send_back(upload: Upload, admin, comment: str) -> None:
     if claimed != 1:
         raise delivery.DeliveryError("This upload is not awaiting approval.")
     upload.refresh_from_db()
-    intake.refresh_status(upload)
+    rowcheck.refresh_status(upload)
     audit.record(upload, admin, "sent_back", comment=comment[:5000])
 
 
@@ -99,7 +99,7 @@ def withdraw(upload: Upload, user) -> None:
     if claimed != 1:
         raise delivery.DeliveryError("This upload is no longer awaiting approval, so there is nothing to withdraw.")
     upload.refresh_from_db()
-    intake.refresh_status(upload)
+    rowcheck.refresh_status(upload)
     audit.record(upload, user, "withdrawn")
 
 
@@ -121,7 +121,7 @@ def _refuse_sent_elsewhere(upload: Upload, user) -> None:
         back = Upload.objects.filter(pk=upload.pk, status=Upload.Status.AWAITING_APPROVAL).update(
             status=Upload.Status.READY, review_comment=f"{what}. Check the rows, then submit again.", reviewed_by=user)
         upload.refresh_from_db(fields=["status", "review_comment", "reviewed_by"])
-        intake.refresh_status(upload)
+        rowcheck.refresh_status(upload)
         audit.record(upload, user, "marked_sent_elsewhere", rows=marked)
         # a step of the history (not undoable): the table's cached counts follow it (table.summary_key)
         Change.objects.create(upload=upload, user=user, action="sent_elsewhere", cells_changed=0, before=[],

@@ -11,7 +11,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import ngettext
 
-from uploads import audit, delivery, intake, mapping, rowstore, table, textsearch, validation
+from uploads import audit, delivery, intake, mapping, rowcheck, rowstore, table, textsearch, validation
 from uploads.models import CREATED_PRIOR_NOTE, UNCONFIRMED_PRIOR_NOTE, Change, Row, Upload
 
 ACTIONS = ("set", "replace", "map", "exclude", "include", "delete")
@@ -57,13 +57,13 @@ def select_rows(upload: Upload, row_ids: list[int] | None, params):
 
 
 def edit_cell(upload: Upload, user, row: Row, column: int, text: str, expected: str | None = None) -> list[Row]:
-    """One cell edit through intake.edit_cell, recorded as an 'edit' step; returns the rows that changed.
+    """One cell edit through rowcheck.edit_cell, recorded as an 'edit' step; returns the rows that changed.
 
     expected: the text the editor saw before editing (None: no check). When the stored text
     differs (another tab or person saved the cell since), nothing is saved; both are compared as
     the page shows them (`table.shown_text`: line breaks, control characters). After a failed
     delivery an edit also stamps `fixed_at`, so "Resend fixed failed rows" knows the row was
-    fixed (control.fixed_failed_rows). Raises intake.IntakeError like intake.edit_cell, and
+    fixed (control.fixed_failed_rows). Raises intake.IntakeError like rowcheck.edit_cell, and
     for a changed cell.
     """
     with transaction.atomic():
@@ -76,7 +76,7 @@ def edit_cell(upload: Upload, user, row: Row, column: int, text: str, expected: 
                 f"Row {row.number}, {upload.columns[column]} was changed to '{_short(old_text)}' since you "
                 "loaded this page; reload to see it."
             ])
-        changed = intake.edit_cell(row, column, text)
+        changed = rowcheck.edit_cell(row, column, text)
         if row.result == Row.Result.FAILED and old_text != text:
             Row.objects.filter(pk=row.pk).update(fixed_at=timezone.now())
         if old_text != text:
@@ -206,10 +206,10 @@ def _delete(upload, user, rows) -> Change:
         keys.add(row.item_key)
     for chunk in rowstore.chunks(ids):
         Row.objects.filter(id__in=chunk).delete()
-    if lent := intake.regather(upload, []):  # rows that took a comment from a deleted row
+    if lent := rowcheck.regather(upload, []):  # rows that took a comment from a deleted row
         recheck(upload, lent)
-    intake.settle_duplicates(upload, keys - {""})
-    intake.refresh_status(upload)
+    rowcheck.settle_duplicates(upload, keys - {""})
+    rowcheck.refresh_status(upload)
     return _record(upload, user, "delete", f"deleted {_count(len(ids), 'row', 'rows')}", 0, before)
 
 
@@ -229,9 +229,9 @@ def _record(upload, user, action, description, cells, before) -> Change:
 
 
 def recheck(upload: Upload, rows: list[Row]) -> None:
-    """Re-check `rows` (edits or flags already set) and the rows they lend a comment (intake.regather),
+    """Re-check `rows` (edits or flags already set) and the rows they lend a comment (rowcheck.regather),
     save them, settle duplicates, refresh the upload status."""
-    rows = intake.regather(upload, rows)
+    rows = rowcheck.regather(upload, rows)
     preset = mapping.Preset.from_json(upload.preset)
     keys = set()
     for row in rows:
@@ -242,8 +242,8 @@ def recheck(upload: Upload, rows: list[Row]) -> None:
         keys.add(row.item_key)
     rowstore.mark_sent_before(upload, rows)
     rowstore.save_rows(rows, _SAVED)
-    intake.settle_duplicates(upload, keys - {""})
-    intake.refresh_status(upload)
+    rowcheck.settle_duplicates(upload, keys - {""})
+    rowcheck.refresh_status(upload)
 
 
 def undo_last(upload: Upload, user) -> Change:

@@ -44,7 +44,7 @@ def table_row(context, row, upload: Upload) -> SafeString:
     select = (f'<td class="select"><input type="checkbox" name="rows" value="{item.pk}" form="bulk-form" '
               f'aria-label="Select row {item.number}"></td>') if editable else ""
     cells = "".join(_cell(cell) for cell in row.cells)
-    # After a delivery only failed rows can be fixed (intake.edit_cell): the others open no editor
+    # After a delivery only failed rows can be fixed (rowcheck.edit_cell): the others open no editor
     locked = ' data-locked="1"' if upload.fixes_failed_rows and item.result != Row.Result.FAILED else ""
     return mark_safe(
         f'<tr id="row-{item.pk}" data-row="{item.pk}" class="row-{esc(item.status)}"{locked}>\n'
