@@ -563,7 +563,7 @@ def test_it_reads_the_first_sheet_whose_columns_give_a_ticket_a_score_and_a_date
 
     assert (sheet.sheet_name, preset.columns["ticket_id"], sheet.notices[0]) == ("Responses", "Ticket", (
         "The workbook has another sheet with data ('Summary'); sheet 'Responses' was read, the first whose columns "
-        'give a ticket id, a score and a date. To read another, choose it under "Read the file differently" '
+        'give a ticket id and a score. To read another, choose it under "Read the file differently" '
         "(import_csat: --sheet NAME)."))
     assert chosen.sheet_name == "Summary"
 
@@ -689,3 +689,25 @@ def test_it_reads_the_ticket_and_agent_a_qualtrics_survey_keeps_in_embedded_data
         "2026-10-10 09:00:05,R_1,,1,5,71001,agent.one@example.com\n"))
     assert items == [{"submitted_at": "2026-10-10T14:00:05.000Z", "ticket_id": "71001",
                       "agent_email": "agent.one@example.com", "score": 5, "min_score": 1, "max_score": 5}]
+
+
+def test_it_takes_a_salesforce_question_that_mentions_a_recommended_solution_for_the_rating(tmp_path: Path) -> None:
+    items = items_of(tmp_path, "sf.csv", (
+        "ResponseId,CaseNumber,Case Owner Email,QuestionName,NumberValue,CompletionDateTime\n"
+        "R1,00003000,ana@example.com,How helpful was the solution our agent recommended?,4,2026-09-20T09:00:00.000+0000\n"
+        "R1,00003000,ana@example.com,How easy was it to reach us?,7,2026-09-20T09:00:00.000+0000\n"))
+    assert [(item["score"], item["max_score"]) for item in items] == [(4, 5)]
+
+
+def test_it_reads_scores_written_out_of_10_on_a_10_point_scale(tmp_path: Path) -> None:
+    items = items_of(tmp_path, "gf.csv", (
+        "Timestamp,Ticket ID,Agent email,How would you rate us?\n"
+        "10/5/2026 14:48:10,49000,ana@example.com,8/10\n10/6/2026 14:48:10,49001,ana@example.com,3/10\n"))
+    assert [(item["score"], item["min_score"], item["max_score"]) for item in items] == [(8, 1, 10), (3, 1, 10)]
+
+
+def test_it_sends_the_agent_email_when_the_agent_id_is_a_formulas_error(tmp_path: Path) -> None:
+    items = items_of(tmp_path, "team.csv", "submitted_at,ticket_id,agent_id,agent_email,score\n"
+                                           "2026-10-05T14:48:00Z,1,#N/A,a@example.com,5\n")
+    assert items == [{"submitted_at": "2026-10-05T14:48:00.000Z", "ticket_id": "1", "agent_email": "a@example.com",
+                      "score": 5, "min_score": 1, "max_score": 5}]

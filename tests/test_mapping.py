@@ -380,8 +380,41 @@ def test_it_takes_the_time_of_day_from_a_time_column_beside_a_date_column() -> N
 
 
 def test_it_prefers_a_named_ticket_column_and_a_rating_time_in_a_list_of_tickets() -> None:
-    data = sheet(["Id", "Subject", "Ticket ID", "Created at", "Updated at", "Rated at", "Agent email", "Rating"],
+    data = sheet(["Id", "Requester", "Ticket ID", "Created at", "Updated at", "Rated at", "Agent email", "Rating"],
                  ["9", "Refund", "65001", "2026-10-01 10:00", "2026-10-05 10:00", "2026-10-04 10:00", "a@example.com",
                   "5"])
     preset, _ = choose(data)
     assert (preset.columns["ticket_id"], preset.columns["submitted_at"]) == ("Ticket ID", "Rated at")
+
+
+@pytest.mark.parametrize(("headers", "ticket", "stamp"), [
+    (["Id", "Subject", "Related case ID", "Created at", "Updated at", "Rating"], "Related case ID", "Created at"),
+    (["Ticket ID", "Created at", "Updated at", "Solved at", "Satisfaction Score"], "Ticket ID", "Updated at"),
+    (["Id", "Requester", "Subject", "Created at", "Updated at", "Satisfaction Score"], "Id", "Updated at"),
+    (["Id", "Requester", "Survey date", "Updated at", "Satisfaction Score"], "Id", "Survey date"),
+])
+def test_it_reads_a_list_of_tickets_by_its_ticket_columns_only(headers, ticket, stamp) -> None:
+    values = {"Rating": "5", "Satisfaction Score": "Good", "Requester": "Cy", "Subject": "Refund"}
+    row = [values.get(name, "2026-10-05 10:00" if name.endswith((" at", " date")) else "55000") for name in headers]
+    preset, _ = choose(sheet([*headers, "Agent email"], [*row, "a@example.com"]))
+    assert (preset.columns["ticket_id"], preset.columns["submitted_at"]) == (ticket, stamp)
+
+
+@pytest.mark.parametrize(("times", "expected"), [
+    (["00:05:30", "01:02:03", "00:12:00"], "2026-05-04T00:00:00.000Z"),  # handling times, not times of day
+    (["5:30", "47:10", "25:00"], "2026-05-04T00:00:00.000Z"),  # minutes and seconds
+])
+def test_it_takes_no_time_of_day_from_a_column_of_durations(times, expected) -> None:
+    data = sheet(["Date", "Time", "Ticket", "Agent", "Score"],
+                 *[[f"2026-05-0{n + 4}", time, f"1100{n}", "a@example.com", "5"] for n, time in enumerate(times)])
+    preset, _ = choose(data)
+    assert preset.time_column is None
+    assert validation.check_sheet(data, preset, time_zone="UTC", now=NOW).rows[0].item["submitted_at"] == expected
+
+
+def test_it_reads_words_with_emoji_in_an_auto_detected_score_column() -> None:
+    data = sheet(["Ticket ID", "Date", "Agent email", "Satisfaction"], ["1", "2026-05-01 10:00", "a@x.com", "Good 🙂"],
+                 ["2", "2026-05-02 10:00", "a@x.com", "Bad 🙁"], ["3", "2026-05-03 10:00", "a@x.com", "Offered"])
+    preset, _ = choose(data)
+    assert [(row.status, (row.item or {}).get("score")) for row in validation.check_sheet(
+        data, preset, time_zone="UTC", now=NOW).rows] == [("valid", 1), ("valid", 0), ("skipped", None)]

@@ -720,7 +720,7 @@ def test_it_picks_the_first_sheet_whose_columns_give_the_answers(tmp_path):
     assert (chosen.sheet_name, chosen.rows) == ("Responses", [["T-1", "5", "2026-03-08"]])
     assert chosen.notices == [
         "The workbook has another sheet with data ('Summary'); sheet 'Responses' was read, the first whose columns "
-        'give a ticket id, a score and a date. To read another, choose it under "Read the file differently" '
+        'give a ticket id and a score. To read another, choose it under "Read the file differently" '
         "(import_csat: --sheet NAME)."
     ]
     assert parse_file(tmp_path / "summary.xlsx", header_score=ticket_header).sheet_name == "Summary"
@@ -749,16 +749,17 @@ def test_it_shows_whole_numbers_with_a_zero_padding_format_as_excel_does(tmp_pat
 
 def test_it_shows_whole_numbers_as_a_zero_padding_format_with_literal_text_shows_them(tmp_path):
     formats = ["000000;@", "00000_)", "[$-409]000000", "000000;-000000;000000", '"T-"0000', "\\#000", "00-000",
-               "0#####", "000;-000;\"none\"", "000;-000;000", "0.0"]
+               "0#####", "000;-000;\"none\"", "000;-000;000", "0.0", '"ID "0', '0" (ZD)"']
     book = openpyxl.Workbook()
     book.active.append([f"f{index}" for index in range(len(formats))])
-    book.active.append([124, 125, 126, 128, 127, 5, 131, 130, 0, 0, 7])
+    book.active.append([124, 125, 126, 128, 127, 5, 131, 130, 0, 0, 7, 3812345670014, 215471234567893])
     for cell, code in zip(book.active[2], formats, strict=True):
         cell.number_format = code
     book.save(tmp_path / "padded.xlsx")
 
     assert parse_file(tmp_path / "padded.xlsx").rows == [
-        ["000124", "00125", "000126", "000128", "T-0127", "#005", "131", "130", "0", "000", "7"]]
+        ["000124", "00125", "000126", "000128", "T-0127", "#005", "131", "130", "0", "000", "7", "3812345670014",
+         "215471234567893"]]  # literals only around padded digits: "ID " and " (ZD)" decorate the ids
 
 
 def test_it_notes_error_values_that_read_as_blank(tmp_path):
@@ -1259,3 +1260,10 @@ def test_it_leaves_out_a_reports_footer_under_the_answers_and_says_so():
 def test_it_keeps_a_last_row_of_one_text_that_follows_the_answers_without_a_gap():
     sheet = parse_file(source=b"ticket_id,comment,score\n1,ok,5\n2,,\n", filename="team.csv")
     assert sheet.row_numbers == [2, 3]
+
+
+def test_it_keeps_answers_pasted_with_other_separators_under_the_rows_as_rows():
+    data = (b"Date;Ticket;Agent;Score;Comment\n2026-05-04 10:00;84201;ana@example.com;5;x\n\n"
+            b"2026-05-05 10:00,84202,ana@example.com,4,y\n")
+    sheet = parse_file(source=data, filename="team.csv")
+    assert (sheet.row_numbers, sheet.notices) == ([2, 4], [])

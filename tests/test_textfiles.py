@@ -85,3 +85,8 @@ def test_it_numbers_records_not_lines_and_drops_blank_ones():
 def test_it_reads_a_short_legacy_file_in_its_own_code_page(text: str, codec: str) -> None:
     data = f"ticket_id,comment\n1,{text}\n".encode(codec)
     assert textfiles._decode(data, None) == (f"ticket_id,comment\n1,{text}\n", codec)
+
+
+def test_it_reads_spanish_ordinals_inside_words_as_western_text() -> None:
+    data = "ticket_id,comment\n1,Pedido nºA123 llegó tarde, señor\n".encode("cp1252")
+    assert textfiles._decode(data, None) == (data.decode("cp1252"), "cp1252")

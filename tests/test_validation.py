@@ -562,6 +562,15 @@ def test_it_reads_the_scale_a_score_header_names(header, scale) -> None:
     assert result.decisions[-1] == f"Scores read on the scale {scale[0]}..{scale[1]}, which the header '{header}' names"
 
 
+def test_it_takes_no_age_group_in_a_header_for_the_scale() -> None:
+    columns = ["submitted_at", "ticket_id", "agent_id", "Rating (18-65)"]
+    preset = mapping.Preset(name="Team", columns={"submitted_at": "submitted_at", "ticket_id": "ticket_id",
+                                                  "agent_id": "agent_id", "score": "Rating (18-65)"})
+    result = validation.check_sheet(sheet(columns, ["2026-10-05T14:48:00Z", "1", "381", "4"]), preset,
+                                    time_zone="UTC", now=NOW)
+    assert (result.rows[0].item["score"], result.rows[0].item["max_score"]) == (4, 5)
+
+
 @pytest.mark.parametrize(("fields", "errors", "warnings"), [
     ({"ticket": "#N/A"}, ["Row 2, column 'ticket_id': #N/A is the error a spreadsheet formula gave in this cell, not "
                           "the ticket id. Type the ticket id, or correct the formula in the spreadsheet and save the "
@@ -595,6 +604,18 @@ def test_it_skips_a_summary_line_under_the_answers(cells, status, reason) -> Non
     assert (row.status, row.skip_reason) == (status, reason)
 
 
+def test_it_takes_only_the_last_rows_for_summary_lines() -> None:
+    rows = check(["", "T-1", "381", "", "4", "Total waste of time"], ["2026-10-05T14:48:00Z", "T-2", "381", "", "5", ""],
+                 ["Total: 2 responses", "", "", "", "", ""], ["", "", "", "", "", ""], ["Average 4.5", "", "", "", "", ""],
+                 ["Notes: exported by Jo", "", "", "", "", ""])
+
+    assert [(row.status, row.skip_reason) for row in rows] == [
+        ("invalid", None), ("valid", None),
+        ("skipped", "'Total: 2 responses' starts a summary line under the answers, not an answer"),
+        ("skipped", "empty row"), ("skipped", "'Average 4.5' starts a summary line under the answers, not an answer"),
+        ("skipped", "'Notes: exported by Jo' is a note under the answers, not an answer")]
+
+
 @pytest.mark.parametrize(("scores", "decision"), [
     (["0", "10", "7", "9", "3"], "4 scores lie outside 1..5, the scale used when a file names none (this file's run "
                                  "from 0 to 10): if the survey's scale is 0..10, set min_score 0 and max_score 10 on "
@@ -619,6 +640,13 @@ def test_it_names_the_files_own_range_when_scores_leave_the_default_scale(scores
                    "the mapping page if the survey's scale is 1..10, or enter a whole number from 1 to 5."),
     ("★★★☆☆☆☆", None, "Row 2, column 'score': '★★★☆☆☆☆' is a score out of 7, but max_score is 5. Set max_score to 7 "
                        "on the mapping page if the survey's scale is 1..7, or enter a whole number from 1 to 5."),
+    ("5 - Very poor", None, "Row 2, column 'score': '5 - Very poor': the number and the words disagree (5 is on the "
+                            "other side of 1..5 from 'Very poor'; the survey may number its choices from best to "
+                            "worst). Enter a whole number from 1 to 5."),
+    ("4 - Unsatisfied", None, "Row 2, column 'score': '4 - Unsatisfied': the number and the words disagree (4 is on "
+                              "the other side of 1..5 from 'Unsatisfied'; the survey may number its choices from best "
+                              "to worst). Enter a whole number from 1 to 5."),
+    ("3 - Neither satisfied nor dissatisfied", 3, None), ("2 - Poor", 2, None),
     ("1 - Very satisfied", None, "Row 2, column 'score': '1 - Very satisfied': the number and the words disagree (1 "
                                  "is on the other side of 1..5 from 'Very satisfied'; the survey may number its "
                                  "choices from best to worst). Enter a whole number from 1 to 5."),

@@ -134,7 +134,7 @@ def _plausible(name: str, texts: list[str]) -> bool:
     if name == "score":
         words = {word for scale in _WORD_SCALES for word in _scale_words(scale)}
         written = (cells.INTEGER, cells.OUT_OF, cells.NUMBER_WORDS)
-        return _share(texts, lambda t: any(rx.match(t) for rx in written) or t.casefold() in words
+        return _share(texts, lambda t: any(rx.match(t) for rx in written) or cells.answer_key(t) in words
                       or bool(cells.STARS.match(t.replace("\ufe0f", "")))) >= 0.6
     if name == "submitted_at":
         return _share(texts, lambda t: any(rx.match(t) for rx in _DATE_LIKE)) >= 0.6
@@ -187,23 +187,29 @@ def _candidates(headers: Headers, sheet, wanted: list[str], used: set[int]) -> l
     return out
 
 
-# Headers only a list of tickets has (a helpdesk's ticket or view export with a satisfaction column)
-_TICKET_LIST = frozenset({"subject", "ticket subject", "requester", "requester email", "requester id"})
+# Headers only a list of tickets has (a helpdesk's ticket or view export with a satisfaction column); a
+# survey's own "Subject" is not one of them
+_TICKET_LIST = frozenset({"ticket subject", "requester", "requester email", "requester id", "requester name",
+                          "solved at", "solved", "priority"})
 
 
 def _ticket_list(headers: Headers) -> dict[tuple[str, str], tuple[int, str]] | None:
-    """In a list of tickets (it has a 'Subject' or 'Requester' column) each row is a ticket: its bare
+    """In a list of tickets (it has a 'Requester', 'Solved at' or 'Priority' column) each row is a ticket: its bare
     'Id' is the ticket id, and its 'Updated at' is closer to the rating than its 'Created at' (the
     ticket's opening; shared/formats/EXPORT-FORMATS.md section 1). (field, header) -> match; None
     for other files."""
     if not _TICKET_LIST & {normalize(header) for header in headers.columns}:
         return None
-    why = "in a list of tickets (it has a Subject or Requester column)"
-    # below every header naming the ticket; just above 'Created at' (a 'Rated at' still wins)
-    ticket, updated = 199, 300 - EXACT["submitted_at"].index("created at") + 0.5
+    why = "in a list of tickets (it has a Requester, Solved at or Priority column)"
+    # below every header naming the ticket or a date (a 'Survey date' or 'Rated at' wins), Updated over Created
+    ticket, updated, created = 150, 151, 150.5
+    later = f"the time closest to the rating {why} ('Created at' is when the ticket was opened)"
     return {("ticket_id", "id"): (ticket, f"header 'Id' is each ticket's own id {why}"),
-            ("submitted_at", "updated at"): (updated, f"header 'Updated at' is the time closest to the rating {why}"),
-            ("submitted_at", "updated"): (updated, f"header 'Updated' is the time closest to the rating {why}")}
+            ("submitted_at", "updated at"): (updated, f"header 'Updated at' is {later}"),
+            ("submitted_at", "updated"): (updated, f"header 'Updated' is {later}"),
+            **{("submitted_at", name): (created, f"header '{name.capitalize()}' is when the ticket was opened: "
+                                                 "a time of the ticket, not of its rating")
+               for name in ("created at", "created", "created date")}}
 
 
 _BARE_AGENT = {"agent", "assignee", "teammate", "team member", "owner", "rep", "agent name", "assignee name",
@@ -264,19 +270,20 @@ def _share_agent_column(headers: Headers, sheet, found: dict, mapped: Iterable[s
 
 # A column holding the time of day of a date column beside it (hand-made sheets: Date | Time)
 _TIME_HEADERS = frozenset({"time", "time of day", "uhrzeit", "zeit", "heure", "hora", "ora", "tijd", "czas", "tid"})
-_TIME_OF_DAY = re.compile(r"^\d{1,2}[:.]\d{2}(?:[:.]\d{2}(?:\.\d+)?)?(?:\s*[ap]\.?m\.?)?$", re.IGNORECASE)
 
 
 def time_column(headers: Headers, sheet, stamps: int, used: set[int]) -> int | None:
     """The column giving the time of day of the submitted_at column `stamps` when that column holds
-    dates alone: its header says time (_TIME_HEADERS) and most of its values are times ("13:45",
-    "1:45 PM"), none of them dates (preset key time_column). None otherwise."""
+    dates alone: its header says time (_TIME_HEADERS), most of its values are times of day ("13:45",
+    "1:45 PM": dates.time_of_day) and fewer than half fall in the hour after midnight, where a
+    duration ("00:05:30" of handling time) would (preset key time_column). None otherwise."""
     if any(":" in text for text in column_texts(sheet, stamps, 50)):
         return None
     for position, header in enumerate(headers.columns):
         texts = column_texts(sheet, position, 50)
+        hours = [dates.time_of_day(text) for text in texts]
         if (position not in used and position != stamps and normalize(header) in _TIME_HEADERS and texts
-                and _share(texts, lambda text: bool(_TIME_OF_DAY.match(text))) >= 0.8):
+                and len(hours) - hours.count(None) >= 0.8 * len(hours) and hours.count(0) < 0.5 * len(hours)):
             return position
     return None
 

@@ -78,9 +78,13 @@ class Shown:
     zero: str | None = None
 
     def text(self, digits: str) -> str:
-        """The text Excel shows for a non-negative whole number written as `digits` ("127" -> "T-0127")."""
+        """The text Excel shows for a non-negative whole number written as `digits` ("127" -> "T-0127"),
+        when the format pads it with zeros; a number as long as the zeros or longer keeps its digits
+        alone (`"ID "0` or `0" (ZD)"` decorate an id: the literals are no part of it, QA round 18)."""
         if self.zero is not None and not digits.strip("0"):
             return self.zero
+        if len(digits) >= self.width:
+            return digits
         return f"{self.prefix}{digits.zfill(self.width)}{self.suffix}"
 
 

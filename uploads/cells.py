@@ -293,23 +293,30 @@ def clean_score(text: str, low: int, high: int, value_map: dict[str, object] | N
     return Cleaned(number)
 
 
-def _written_score(value: str, low: int, high: int, hint: str) -> Cleaned | None:
-    """A score written with its scale ("4/5", "4 out of 5", "★★★★☆") or its words ("4 stars", "5 - Very
-    satisfied"): its number when the scale's top is max_score (stars without empty ones and words
-    give no top to compare), an Issue naming the two tops when they differ; None for other text."""
+def written_score(value: str) -> tuple[int, int | None, str | None] | None:
+    """(number, the scale's top or None, the words or None) of a score written with its scale ("4/5",
+    "4 out of 5", "★★★★☆") or its words ("4 stars", "5 - Very satisfied"); None for other text."""
     found, stars = OUT_OF.match(value), STARS.match(value.replace("\ufe0f", ""))
     if stars:
-        number, top = len(stars[1]), (len(stars[1]) + len(stars[2]) if stars[2] else None)
-    elif found:
-        number, top = int(found[1]), int(found[2])
-    elif labelled := NUMBER_WORDS.match(value):
-        number, top = int(labelled[1]), None
-        if labelled[2] and _against_words(number, low, high, labelled[2]):
-            return Cleaned(issue=Issue("number_against_words", f"'{value}': the number and the words disagree "
-                                       f"({number} is on the other side of {low}..{high} from '{labelled[2]}'; the "
-                                       "survey may number its choices from best to worst)", hint))
-    else:
+        return len(stars[1]), (len(stars[1]) + len(stars[2]) if stars[2] else None), None
+    if found:
+        return int(found[1]), int(found[2]), None
+    if labelled := NUMBER_WORDS.match(value):
+        return int(labelled[1]), None, labelled[2]
+    return None
+
+
+def _written_score(value: str, low: int, high: int, hint: str) -> Cleaned | None:
+    """The Cleaned of a `written_score`: its number when the scale's top is max_score (stars without
+    empty ones and words give no top to compare), an Issue naming the two tops when they differ or
+    when the number and its words disagree; None for other text."""
+    if (written := written_score(value)) is None:
         return None
+    number, top, words = written
+    if words and _against_words(number, low, high, words):
+        return Cleaned(issue=Issue("number_against_words", f"'{value}': the number and the words disagree "
+                                   f"({number} is on the other side of {low}..{high} from '{words}'; the "
+                                   "survey may number its choices from best to worst)", hint))
     if top is not None and top != high:
         return Cleaned(issue=Issue("other_scale", f"'{value}' is a score out of {top}, but max_score is {high}",
                                    f"Set max_score to {top} on the mapping page if the survey's scale is "
@@ -319,15 +326,28 @@ def _written_score(value: str, low: int, high: int, hint: str) -> Cleaned | None
     return Cleaned(number)
 
 
+# The side of a scale an answer's words are on, when no scale of preset_format.SCALES knows them
+_NEUTRAL = re.compile(r"\b(neither|neutral|ok|okay|average|so-so|mixed|fair)\b", re.IGNORECASE)
+_NEGATIVE = re.compile(r"\b(un|dis)satisf|\bunhappy|\bpoor|\bbad\b|\bterrible|\bawful|\bhorrible|\bworst|"
+                       r"\bnot (at all |very )?(satisf|happy|good)", re.IGNORECASE)
+_POSITIVE = re.compile(r"satisf|\bhappy|\bgood|\bgreat|\bexcellent|\bamazing|\bawesome|\bperfect|\bbest\b",
+                       re.IGNORECASE)
+
+
 def _against_words(number: int, low: int, high: int, words: str) -> bool:
-    """True when `words` are a known scale's answer (preset_format.SCALES) on the other side of its
-    middle from `number` on low..high ("1 - Very satisfied" on 1..5)."""
+    """True when `words` lie on the other side of the middle from `number` on low..high ("1 - Very
+    satisfied" or "5 - Very poor" on 1..5: a survey numbering its choices from best to worst): a
+    known scale's answer (preset_format.SCALES) by its value, other words by their side."""
+    side = number - (low + high) / 2
+    key = words.strip(" .!").casefold()
     for scale in SCALES.values():
-        value = scale["value_map"].get(words.strip(" .!").casefold())
+        value = scale["value_map"].get(key)
         if isinstance(value, int):
-            middle = (scale["min_score"] + scale["max_score"]) / 2
-            return (value - middle) * (number - (low + high) / 2) < 0
-    return False
+            return (value - (scale["min_score"] + scale["max_score"]) / 2) * side < 0
+    if _NEUTRAL.search(key):
+        return False
+    return (side > 0 and bool(_NEGATIVE.search(key))) or (side < 0 and not _NEGATIVE.search(key)
+                                                           and bool(_POSITIVE.search(key)))
 
 
 def _range_issue(number: int, low: int, high: int, hint: str, noun: str) -> Issue:

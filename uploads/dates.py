@@ -325,6 +325,21 @@ def _fields(value: str, decision: ColumnDates) -> dict | Issue:
 _ZONE_WORD = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?\s+(?!UTC\b|GMT\b)([A-Z]{2,5})$")
 
 
+_TIME_OF_DAY = re.compile(r"^(\d{1,2})[:.](\d{2})(?:[:.](\d{2})(?:\.\d+)?)?\s*([ap]\.?m\.?)?$", re.IGNORECASE)
+
+
+def time_of_day(text: str) -> int | None:
+    """The hour (0..23) of a time of day written alone ("13:45", "13.45.09", "1:45 PM"), else None
+    ("47:10" and "24:00" are durations or no time; a hand-made sheet's Time column: preset time_column)."""
+    found = _TIME_OF_DAY.match(text.strip())
+    if not found or int(found[2]) > 59 or (found[3] and int(found[3]) > 59):
+        return None
+    hour = int(found[1])
+    if found[4]:
+        return None if not 1 <= hour <= 12 else hour % 12 + (12 if found[4][0] in "pP" else 0)
+    return hour if hour < 24 else None
+
+
 # A two-digit year read more than this many days before now is refused when the same text read
 # year first is a recent date: 26-10-05 is 5 Oct 2026 year first but 26 Oct 2005 day first, and an
 # answer that old is the wrong guess (12/25/24 has no year-first reading: it stays 2024-12-25).

@@ -116,13 +116,14 @@ def _choose_mapping(sheet: parsing.Sheet, chosen: mapping.Preset | None) -> tupl
 
 
 def _maps_answers(sheet: parsing.Sheet, chosen: mapping.Preset | None) -> bool:
-    """True when `sheet` has rows and the mapping read_file would choose for it gives a ticket id, a
-    score and a date: the workbook sheet read by default is the first of which this holds
+    """True when `sheet` has rows and the mapping read_file would choose for it gives a ticket id and a
+    score (a date header it does not know is mapped by hand): the workbook sheet read by default is
+    the first of which this holds
     (parsing.parse_file `answers`; QA round 17, a summary sheet before the responses)."""
     if not sheet.rows:
         return False
     preset, _ = _choose_mapping(sheet, chosen)
-    return all(preset.columns.get(name) or preset.splits_into(name) for name in ("ticket_id", "score", "submitted_at"))
+    return all(preset.columns.get(name) or preset.splits_into(name) for name in ("ticket_id", "score"))
 
 
 def _note_unmapped_comment(sheet: parsing.Sheet, preset: mapping.Preset) -> None:

@@ -22,7 +22,7 @@ from uploads.preset_format import FIELDS, ClarifyingGroup, render
 STATUSES = ("valid", "invalid", "skipped", "duplicate")
 # A hand-made sheet's summary line under its answers ("Average", "Total responses:", "Summe"): no answer.
 SUMMARY_ROW = re.compile(r"(grand\s+)?(totals?|average|avg|mean|sum|summe|gesamt|durchschnitt|mittelwert|moyenne|"
-                         r"promedio|totale|media|média|gemiddelde|totaal)\b[^0-9]*", re.IGNORECASE)
+                         r"promedio|totale|media|média|gemiddelde|totaal)\b.*", re.IGNORECASE | re.DOTALL)
 ROW_JOIN = "\x1f"  # joins a row's cells for a whole-row reader note (Plan.notes key (number, None))
 
 
@@ -87,7 +87,7 @@ def check_cells(cells: list[str], number: int, plan: Plan) -> RowResult:
     if not any(text.strip() for text in cells):
         return RowResult(number, "skipped", skip_reason="empty row")
     raw = plan.extract(cells)
-    reason = _skip_reason(cells, raw, plan)
+    reason = _skip_reason(cells, raw, plan) or (summary_line(cells, raw) if number in plan.summary_rows else None)
     if reason and plan.gather:
         reason += _gathered_note(cells, number, plan)
     if reason:
@@ -121,17 +121,23 @@ def _skip_reason(cells: list[str], raw: dict[str, Raw], plan: Plan) -> str | Non
             text = source.text.strip()
             shown = f"{source.column or key} '{text}'" if text else f"{source.column or key} is blank"
             return f"{shown}: {values[text.casefold()]}"
-    return _summary_line(cells, raw)
+    return None
 
 
-def _summary_line(cells: list[str], raw: dict[str, Raw]) -> str | None:
+def summary_line(cells: list[str], raw: dict[str, Raw]) -> str | None:
     """The skip reason of a summary line: its first filled cell is a word like "Average" or "Total
-    responses" (SUMMARY_ROW), and its date cell is blank or that word, as no answer's is."""
-    first = next(text.strip() for text in cells if text.strip())
+    responses: 12" (SUMMARY_ROW), or its only cell is a note in the first column ("Notes: exported by
+    Jo"), and its date cell is blank or that text, as no answer's is. Only the last rows of a file
+    are summary lines (Plan.summary_rows: validation)."""
+    filled = [text.strip() for text in cells if text.strip()]
     stamp = raw.get("submitted_at")
-    if not SUMMARY_ROW.fullmatch(first) or (stamp is not None and stamp.text.strip() not in ("", first)):
+    if stamp is not None and stamp.text.strip() not in ("", filled[0]):
         return None
-    return f"'{first}' starts a summary line under the answers, not an answer"
+    if SUMMARY_ROW.fullmatch(filled[0]):
+        return f"'{filled[0]}' starts a summary line under the answers, not an answer"
+    if len(filled) == 1 and cells[0].strip() and sum(char.isalpha() for char in filled[0]) >= 3:
+        return f"'{filled[0]}' is a note under the answers, not an answer"
+    return None
 
 
 def clean_label(text: str, table: dict, shares_score: bool) -> Cleaned:
@@ -247,7 +253,12 @@ class _RowCheck:
 
     def check_agent(self) -> None:
         id_src, email_src = self.source("agent_id"), self.source("agent_email")
-        agent_id = self.take("agent_id", id_src, self.cached("agent_id", id_src.text, rules.clean_id, "agent id"))
+        cleaned_id = self.cached("agent_id", id_src.text, rules.clean_id, "agent id")
+        if cleaned_id.issue and cleaned_id.issue.code == "excel_error" and email_src.text.strip():
+            self.warn("agent_id", id_src, f"agent_id {id_src.text.strip()} is the error a spreadsheet formula gave, "
+                      "not an id: dropped, agent_email used", "id_dropped")
+            cleaned_id, id_src = Cleaned(), Raw("", id_src.column, id_src.position)
+        agent_id = self.take("agent_id", id_src, cleaned_id)
         if isinstance(agent_id, str):
             self.note_warning("agent_id", id_src, agent_id)
             if rules.looks_like_name(agent_id):

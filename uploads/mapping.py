@@ -194,7 +194,8 @@ def _resolve_rules(rules: list[Rule], headers: Headers) -> list[Rule]:
 
 
 # A likelihood-to-recommend question (NPS, 0..10): never the satisfaction rating a `keep` rule looks for
-_NPS_QUESTION = re.compile(r"recommend|empfehlen|recommand|recomend|raccomand|aanbevelen|poleci|\bnps\b", re.I)
+_NPS_QUESTION = re.compile(r"\b(would|likely|likelihood)\b.*\brecommend|\brecommend (us|our|this)\b|empfehlen|"
+                           r"recommander|recomendar|raccomand|aanbevelen|poleci|\bnps\b", re.I)
 
 
 def _resolve_keep(rule: Rule, headers: Headers, sheet, score_column: str | None) -> Rule:

@@ -40,7 +40,8 @@ def apply_ods_facts(table: Table, data: bytes) -> None:
     """Give cells of `table` (a sheet of the checked .ods `data`) the text the .ods shows, where
     calamine reads it otherwise: a whole number its format shows with leading zeros (123 shown as
     000123) or, for a plain number (office:value-type "float"), with literal text around its digits
-    (127 shown as T-0127, as cellfacts.shown_format does for an .xlsx: QA round 17), and a line break
+    (127 shown as T-0127, as cellfacts.shown_format does for an .xlsx: QA round 17; a number shown
+    without leading zeros keeps its digits alone, whatever text decorates it), and a line break
     or tab inside a cell (calamine drops both). An error value gets cellfacts.ERROR_NOTE, as in an
     .xlsx (QA round 17, o02_ods_errors.ods). content.xml is only parsed when it or styles.xml holds
     such a break, an error value or such a number format."""
@@ -60,7 +61,7 @@ def apply_ods_facts(table: Table, data: bytes) -> None:
         if kind == "error":
             errors.append((number, column, shown.strip() or "(unnamed)"))
         elif (kind in _NUMBER_TYPES and digits and row[column].isdigit() and int(digits[2]) == int(row[column])
-              and (kind == "float" or shown == digits[2])):
+              and (kind == "float" or shown == digits[2]) and digits[2] != row[column]):
             row[column] = shown.strip()
         elif kind == "string" and as_read == row[column]:
             row[column] = shown

@@ -132,7 +132,7 @@ def parse_file(
     (sheet: the first visible worksheet with data; others are listed in
     sheet_names). With header_score, the default sheet is the first visible one
     with a row (of its first 20) scoring above 0, else the first with data. With `answers` (True for a
-    Sheet whose columns give a ticket id, a score and a date: intake's mapping), the default sheet of a
+    Sheet whose columns give a ticket id and a score: intake's mapping), the default sheet of a
     workbook of several is first the first whose first rows, read as a Sheet, it accepts (QA round 17:
     a summary sheet before the responses).
 

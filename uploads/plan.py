@@ -69,6 +69,7 @@ class Plan:
     gather: tuple[int, int, re.Pattern] | None = None  # preset.comment_rows: response, question columns, match
     # response id -> (comment, its rows, fate): validation._gathered_comments
     gathered: dict[str, tuple[str, list[int], str]] = field(default_factory=dict)
+    summary_rows: set[int] = field(default_factory=set)  # row numbers of the summary lines ending the file
 
     def skip_rule_for(self, cells: list[str]) -> tuple[Rule, str] | None:
         """(the first skip rule whose column's value in `cells` it lists, that value trimmed), else None:
@@ -143,7 +144,8 @@ class Plan:
         for name, p in self.fallbacks:  # a blank cell takes its fallback column's text (preset.fallback_columns)
             if not any(raw[field].text.strip() for field in _ALTERNATIVES.get(name, (name,)) if field in raw):
                 raw[name] = Raw(cells[p], self.columns[p], p)
-        if self.time_at is not None and ":" not in (stamp := raw["submitted_at"]).text and cells[self.time_at].strip():
+        if (self.time_at is not None and ":" not in (stamp := raw["submitted_at"]).text
+                and dates.time_of_day(cells[self.time_at]) is not None):
             raw["submitted_at"] = Raw(f"{stamp.text.strip()} {cells[self.time_at].strip()}",
                                       f"{stamp.column} + {self.columns[self.time_at]}", stamp.position)
         for name, table in self.text_maps.items():

@@ -120,7 +120,7 @@ SCALES: dict[str, dict[str, Any]] = {
     "yes_no": {"min_score": 0, "max_score": 1, "value_map": {"yes": 1, "no": 0}},
     "good_bad": {"min_score": 0, "max_score": 1, "value_map": {"good": 1, "bad": 0}},
     "fin5": {"min_score": 1, "max_score": 5,
-             "value_map": {"terrible": 1, "bad": 2, "ok": 3, "good": 4, "great": 4, "amazing": 5}},
+             "value_map": {"terrible": 1, "bad": 2, "ok": 3, "good": 4, "amazing": 5}},
 }
 
 

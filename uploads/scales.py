@@ -108,7 +108,7 @@ def _header_scale(plan: Plan) -> tuple[int, int] | None:
         return None
     found = _HEADER_SCALE.search(plan.columns[position])
     low, high = (int(number) for number in found.groups() if number is not None) if found else (0, 0)
-    if low >= high:
+    if low not in (0, 1) or not 2 <= high <= 100:  # "Rating (18-65)" names ages, not a scale
         return None
     plan.scale_header = plan.columns[position]
     return low, high
@@ -202,6 +202,8 @@ def _decide_scale(plan: Plan, sheet) -> tuple[int, int] | None:
     for text, rows in counted.items():
         if (number := number_of[text]) is not None and number not in cells.SEEN_UNANSWERED:
             scores[number] += rows
+        elif number is None and (written := cells.written_score(text.strip())):  # "8/10": 8 and its top
+            scores.update({value: rows for value in written[:2] if value is not None})
     low, high = scales[0]
     outside = [number for number in scores if not low <= number <= high]
     if len(outside) == 1 and scores[outside[0]] == 1 and scores.total() >= LONE_OUTLIER_ROWS:

@@ -204,7 +204,7 @@ KIND_LABELS = {
     "grouped_digits": "{field} has thousands separators",
     "dotted_mdy": "{field} with dots read month first",
     "short_year": "{field} has a two-digit year",
-    "excel_error": "{field} is a formula's error value",
+    "excel_error": "{field} is a formula's error value", "id_dropped": "{field} dropped (agent email used)",
     "other_scale": "{field} is out of another scale", "number_against_words": "{field}: number and words disagree",
 }
 

@@ -72,6 +72,7 @@ def check_sheet(sheet, preset: mapping.Preset, *, time_zone: str, now: datetime 
     plan = Plan.build(resolved, sheet.columns, time_zone, now or datetime.now(UTC))
     plan.notes = _notes(sheet, plan)
     plan.gathered = _gathered_comments(plan, sheet, excluded)
+    plan.summary_rows = _summary_rows(plan, sheet)
     _decide(plan, sheet)
     with parsing.gc_paused():
         approved = columns.approve(plan, sheet) or [None] * len(sheet.rows)
@@ -84,6 +85,7 @@ def check_sheet(sheet, preset: mapping.Preset, *, time_zone: str, now: datetime 
         "words_are_typos": plan.words_are_typos,
         "cell_notes": [[number, position, text, note] for (number, position), (text, note) in plan.notes.items()],
         "gathered_comments": {response: list(found) for response, found in plan.gathered.items()},
+        "summary_rows": sorted(plan.summary_rows),
     }
     return CheckResult(results, _decisions(plan, time_zone), context)
 
@@ -119,6 +121,19 @@ def _gathered_comments(plan: Plan, sheet, excluded: set[int] = frozenset()) -> d
     fates = {True: "own", False: "sent", None: "unrated"}
     return {response: ("\n".join(text for text, _ in found), [number for _, number in found],
                        fates[own.get(response)]) for response, found in comments.items()}
+
+
+def _summary_rows(plan: Plan, sheet) -> set[int]:
+    """The row numbers of the summary lines ending the file ("Average", "Total: 12": items.summary_line),
+    read from the last row up to the first that is none; a row like one higher up is an answer
+    whose date is missing ("Total waste of time" as its comment), not a summary line."""
+    found = set()
+    for number, row in zip(reversed(sheet.row_numbers), reversed(sheet.rows), strict=True):
+        if any(text.strip() for text in row):
+            if items.summary_line(row, plan.extract(row)) is None:
+                break
+            found.add(number)
+    return found
 
 
 def _notes(sheet, plan: Plan) -> dict[tuple[int, int | None], tuple[str, str]]:
@@ -172,6 +187,9 @@ def _order_hint(plan: Plan, sheet, column: str) -> tuple[str, str] | None:
 
 def _decisions(plan: Plan, time_zone: str) -> list[str]:
     out = plan.dates.sentences(time_zone) if plan.dates else []
+    if plan.time_at is not None:
+        out.append(f"'{plan.preset.columns['submitted_at']}' takes its time of day from column "
+                   f"'{plan.columns[plan.time_at]}' (a date alone is read at midnight, with a warning)")
     out += scales.sentences(plan)
     if plan.numeric_ticket:
         out.append("Ticket ids in this file are numbers; an id with other characters gets a warning")
@@ -204,6 +222,7 @@ def check_row(cells: list[str], row_number: int, sheet_columns: list[str], prese
             plan.scale = plan.fixed_bounds = tuple(context["score_scale"])
         plan.notes = {(n, p): (text, note) for n, p, text, note in context.get("cell_notes", [])}
         plan.gathered = {response: tuple(entry) for response, entry in context.get("gathered_comments", {}).items()}
+        plan.summary_rows = set(context.get("summary_rows", []))
     else:
         _decide(plan, _OneRow(sheet_columns, cells, row_number))
     return items.check_cells(cells, row_number, plan)

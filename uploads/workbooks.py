@@ -58,7 +58,7 @@ def read_workbook(data: bytes, sheet: str | None, limits: parsing.Limits, checke
 
     sheet: a sheet name (exact, else case-insensitive); None means the first
     worksheet (visible ones first) whose first _HEAD_ROWS rows `answers` accepts (their columns
-    give a ticket id, a score and a date: QA round 17, a summary sheet before the responses), else the
+    give a ticket id and a score: QA round 17, a summary sheet before the responses), else the
     first with a row header_score rates above 0 among its first rows (a header that could be mapped),
     else the first with data; a notice then names the other visible sheets with data (of an .xls,
     the ones passed over). checked:
@@ -103,7 +103,7 @@ def _read_sheet(book: Any, names: list[str], wanted: str | None, limits: parsing
               and (other in passed or (name_others and _has_data(book, other)))]
     if others:
         listed = ", ".join(f"'{other}'" for other in others)
-        why = (f"sheet '{name}' was read, the first whose columns give a ticket id, a score and a date"
+        why = (f"sheet '{name}' was read, the first whose columns give a ticket id and a score"
                if answered and passed else f"sheet '{name}' was read")
         chosen.notices.append(
             f"The workbook has {'another sheet' if len(others) == 1 else 'other sheets'} with data ({listed}); "
