@@ -966,13 +966,26 @@ def test_it_refuses_an_empty_file():
     assert messages(source=b"\r\n\r\n, ,\r\n") == ["The file has no data: every row is empty."]
 
 
-def test_it_refuses_an_html_page_named_xls(tmp_path):
+@pytest.mark.parametrize("page", [
+    b"<html><body><table><tr><td>ticket_id</td></tr><tr><td>1</td></tr></table></body></html>",
+    b'\xef\xbb\xbf\r\n  <meta http-equiv=Content-Type content="text/html">\n<table><tr><td>ticket_id</td></tr></table>',
+    b"<style>td{mso-number-format:'\\@';}</style>\n<table border=1><tr><td>ticket_id</td></tr></table>",
+])
+def test_it_refuses_an_html_page_named_xls(tmp_path, page):
     path = tmp_path / "export.xls"
-    path.write_bytes(b"<html><body><table><tr><td>ticket_id</td></tr><tr><td>1</td></tr></table></body></html>")
+    path.write_bytes(page)
 
     assert messages(source=path, filename="export.xls") == [
         "This file is an HTML page saved with an .xls name; open it in Excel and save it as .xlsx or CSV."
     ]
+
+
+def test_it_refuses_a_web_page_archive_named_xls():
+    data = (b'MIME-Version: 1.0\r\nX-Document-Type: Workbook\r\nContent-Type: multipart/related; boundary="--b"\r\n'
+            b"\r\n----b\r\nContent-Type: text/html\r\n\r\n<html><table><tr><td>ticket_id</td></tr></table></html>\r\n")
+    assert messages(source=data, filename="export.xls") == [
+        'This file is a web page archive (MHTML, Excel\'s "Single File Web Page") saved with an .xls name; open it '
+        "in Excel and save it as .xlsx or CSV."]
 
 
 def test_it_refuses_an_excel_2003_xml_spreadsheet():
@@ -1267,3 +1280,19 @@ def test_it_keeps_answers_pasted_with_other_separators_under_the_rows_as_rows():
             b"2026-05-05 10:00,84202,ana@example.com,4,y\n")
     sheet = parse_file(source=data, filename="team.csv")
     assert (sheet.row_numbers, sheet.notices) == ([2, 4], [])
+
+
+def test_it_says_when_the_sheet_read_is_hidden(tmp_path):
+    book = openpyxl.Workbook()
+    book.active.title = "Cover"
+    book.active.append(["CSAT export, October"])
+    book.create_sheet("Data").append(["ticket_id", "score"])
+    book["Data"].append(["T-1", 5])
+    book["Data"].sheet_state = "hidden"
+    book.save(tmp_path / "hidden.xlsx")
+    answers = lambda sheet: {"ticket_id", "score"} <= set(sheet.columns)  # noqa: E731
+
+    sheet = parse_file(tmp_path / "hidden.xlsx", header_score=ticket_header, answers=answers)
+    assert (sheet.sheet_name, sheet.notices[-1]) == ("Data", "Sheet 'Data' is hidden in the workbook; it was read "
+                                                     "because no visible sheet holds the answers. Check that it is "
+                                                     "the sheet you meant to upload.")

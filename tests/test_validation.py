@@ -929,3 +929,15 @@ def test_it_refuses_an_id_that_is_a_list() -> None:
     assert [problem.message for problem in row.errors] == [
         "Row 2, column 'agent_id': ['5f1e01', '5f1e02'] is a list a data tool wrote into one cell, not one agent id. "
         "Type the one agent id this row is about."]
+
+
+def test_it_says_when_every_time_is_midnight() -> None:
+    stamps = ["2026-10-05 00:00", "2026-10-06 00:00:00", "2026-10-07T00:00:00Z"]
+    result = validation.check_sheet(sheet(API, *[[stamp, f"T-{n}", "381", "", "5", ""] for n, stamp in enumerate(stamps)]),
+                                    PLAIN, time_zone="UTC", now=NOW)
+    other = validation.check_sheet(sheet(API, *[[stamp, f"T-{n}", "381", "", "5", ""] for n, stamp in enumerate(
+        stamps[:2] + ["2026-10-07 09:12"])]), PLAIN, time_zone="UTC", now=NOW)
+
+    assert ("Every time in 'submitted_at' is 00:00: if the times were lost (a spreadsheet's date-only format), they "
+            "are sent as midnight; export the file again with its times") in result.decisions
+    assert not [text for text in other.decisions if "00:00" in text]

@@ -243,9 +243,15 @@ def _refuse_non_table_text(text: str, filename: str) -> None:
             f"This file is an Excel 2003 XML spreadsheet{_named(filename)}; "
             "open it in Excel and save it as .xlsx or CSV."
         )
-    if head.startswith(("<!doctype html", "<html", "<table")) or (head.startswith("<") and "<html" in head):
+    if head.startswith(("<!doctype html", "<html", "<table")) or (
+            head.startswith("<") and any(tag in head for tag in ("<html", "<table", "<meta", "<body"))):
         raise parsing.ParseError(
             f"This file is an HTML page{_named(filename)}; open it in Excel and save it as .xlsx or CSV."
+        )
+    if head.startswith("mime-version:") and "multipart/related" in head:
+        raise parsing.ParseError(
+            f'This file is a web page archive (MHTML, Excel\'s "Single File Web Page"){_named(filename)}; open it in '
+            "Excel and save it as .xlsx or CSV."
         )
     if head.startswith("<?xml"):
         raise parsing.ParseError(f"This file is an XML document, not a spreadsheet. {parsing.ACCEPTED_FORMATS}")

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -28,6 +29,9 @@ from uploads.preset_format import FIELDS, SCALES
 __all__ = ["CheckResult", "Problem", "RowResult", "check_row", "check_sheet", "mark_duplicates"]
 
 CONTEXT_VERSION = 1
+# A date column whose every time (of at least MIDNIGHT_ROWS) is 00:00 has likely lost its times
+MIDNIGHT_ROWS = 3
+_MIDNIGHT = re.compile(r"[ T]00:00(?::00(?:\.0+)?)?\s*(?:Z|UTC|[+-]00:?00)?$", re.IGNORECASE)
 
 
 @dataclass
@@ -156,7 +160,10 @@ def _decide(plan: Plan, sheet) -> None:
     column = plan.preset.columns.get("submitted_at")
     if isinstance(column, str):
         declared = getattr(sheet, "declared_time_zones", {}).get(column)
-        stamps = zip(sheet.row_numbers, plan.field_texts(sheet.rows, "submitted_at"), strict=True)
+        texts = plan.field_texts(sheet.rows, "submitted_at")
+        given = [text for text in texts if text.strip()]
+        plan.all_midnight = len(given) >= MIDNIGHT_ROWS and all(_MIDNIGHT.search(text) for text in given)
+        stamps = zip(sheet.row_numbers, texts, strict=True)
         plan.dates = dates.decide_column(column, stamps, preset_order=plan.preset.date_order,
                                          order_hint=_order_hint(plan, sheet, column),
                                          date_system=getattr(sheet, "date_system", "1900"),
@@ -187,6 +194,9 @@ def _order_hint(plan: Plan, sheet, column: str) -> tuple[str, str] | None:
 
 def _decisions(plan: Plan, time_zone: str) -> list[str]:
     out = plan.dates.sentences(time_zone) if plan.dates else []
+    if plan.all_midnight:
+        out.append(f"Every time in '{plan.preset.columns['submitted_at']}' is 00:00: if the times were lost (a "
+                   "spreadsheet's date-only format), they are sent as midnight; export the file again with its times")
     if plan.time_at is not None:
         out.append(f"'{plan.preset.columns['submitted_at']}' takes its time of day from column "
                    f"'{plan.columns[plan.time_at]}' (a date alone is read at midnight, with a warning)")

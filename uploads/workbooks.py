@@ -109,6 +109,9 @@ def _read_sheet(book: Any, names: list[str], wanted: str | None, limits: parsing
             f"The workbook has {'another sheet' if len(others) == 1 else 'other sheets'} with data ({listed}); "
             f"{why}. To read another, choose it under \"Read the file differently\" (import_csat: --sheet NAME)."
         )
+    if name in hidden:
+        chosen.notices.append(f"Sheet '{name}' is hidden in the workbook; it was read because no visible sheet "
+                              "holds the answers. Check that it is the sheet you meant to upload.")
     return chosen
 
 
