@@ -67,12 +67,13 @@ POOLS = {
                      "10/05/2026 14:48", "46000"],
     "ticket_id": ["123", "00123", " 456 ", "922250816601", "9.22251E+11", "123.0", "ABC-1", "", "nan", "NA",
                   "12\u200b3", "#789", "１２３", "12 34"],
-    "agent_id": ["", "3812345670001", "Jane Doe", "agent-7", " 42 ", "None", "4\u00ad2"],
+    "agent_id": ["", "3812345670001", "Jane Doe", "agent-7", " 42 ", "None", "4\u00ad2", "#REF!"],
     "agent_email": ["", "a@example.com", " b@example.com ", "not-an-email", "c@example", "d@exa mple.com",
                     "e@example.com\u200b"],
-    "score": ["1", "5", "0", "6", "7", "-99", "4.0", "+3", "", "five", "3.5", " 2 ", "٣"],
+    "score": ["1", "5", "0", "6", "7", "-99", "4.0", "+3", "", "five", "3.5", " 2 ", "٣", "4/5", "8/10", "★★★★☆",
+              "5 - Very satisfied", "1 - Very satisfied", "4 stars"],
     "comment": ["", "fine", "  padded  ", "=SUM(A1)", "x" * 5001, "line\nbreak", "bad \x85 char", "zw\u200bsp",
-                "emoji \u200d ok", "\ufffd", "<script>alert(1)</script>"],
+                "emoji \u200d ok", "\ufffd", "<script>alert(1)</script>", "#N/A", "#1 support"],
     "score_label": ["", "Good", "5", "Very satisfied", "=1", "\x9f"],
 }
 

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 import pytest
 
 from tests.helpers_sheets import sheet
-from uploads import mapping, validation
+from uploads import cells, mapping, validation
 
 NOW = datetime(2026, 11, 25, tzinfo=UTC)
 BUILTIN = mapping.builtin_presets()
@@ -418,3 +418,37 @@ def test_it_reads_words_with_emoji_in_an_auto_detected_score_column() -> None:
     preset, _ = choose(data)
     assert [(row.status, (row.item or {}).get("score")) for row in validation.check_sheet(
         data, preset, time_zone="UTC", now=NOW).rows] == [("valid", 1), ("valid", 0), ("skipped", None)]
+
+
+def test_it_says_when_the_time_column_gives_no_time() -> None:
+    data = sheet(["Date", "Time", "Ticket", "Agent", "Score"], ["2026-05-04", "13:45", "1", "a@example.com", "5"],
+                 ["2026-05-05", "noon", "2", "a@example.com", "4"], ["2026-05-06 08:00", "09:15", "3", "a@example.com", "4"],
+                 ["2026-05-07", "14:00", "4", "a@example.com", "4"])
+    rows = validation.check_sheet(data, choose(data)[0], time_zone="UTC", now=NOW).rows
+
+    assert [row.item["submitted_at"] for row in rows] == ["2026-05-04T13:45:00.000Z", "2026-05-05T00:00:00.000Z",
+                                                          "2026-05-06T08:00:00.000Z", "2026-05-07T14:00:00.000Z"]
+    assert [[problem.message for problem in row.warnings if problem.code == "time_unread"] for row in rows] == [
+        [], ["Row 3, column 'Time': 'noon' in 'Time' is no time of day, so it is not used."],
+        ["Row 4, column 'Time': 'Date' has a time of its own ('2026-05-06 08:00'), used instead of '09:15' in 'Time'."],
+        []]
+
+
+def test_it_joins_no_time_to_numeric_dates() -> None:
+    data = sheet(["Date", "Time", "Ticket", "Agent", "Score"], ["46300", "13:45", "1", "a@example.com", "5"],
+                 ["1759622400", "09:15", "2", "a@example.com", "4"])
+    preset, _ = choose(data)
+    assert preset.time_column is None
+
+
+def test_it_keeps_a_numeric_code_with_its_sign_in_a_value_map() -> None:
+    assert cells.parse_int("-100", {"100": 4, "-101": 3}) == -100  # not Neutral (100)
+    assert cells.parse_int("🙂 OK", {"ok": 3}) == 3
+
+
+def test_it_keeps_the_word_scale_beside_a_number_written_with_its_words() -> None:
+    data = sheet(["Ticket ID", "Date", "Agent email", "Satisfaction"],
+                 *[[str(n), "2026-05-01 10:00", "a@x.com", text] for n, text in enumerate(
+                     ["Very satisfied", "Satisfied", "Dissatisfied", "4 - Satisfied", "Neutral"])])
+    rows = validation.check_sheet(data, choose(data)[0], time_zone="UTC", now=NOW).rows
+    assert [(row.item or {}).get("score") for row in rows] == [5, 4, 2, 4, 3]

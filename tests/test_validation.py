@@ -593,8 +593,10 @@ def test_it_refuses_a_formulas_error_value_saved_as_text(fields, errors, warning
     (["Average", "", "", "", "4.2", ""], "skipped", "'Average' starts a summary line under the answers, not an answer"),
     (["", "Total responses:", "", "", "12", ""], "skipped",
      "'Total responses:' starts a summary line under the answers, not an answer"),
-    (["", "", "", "", "", "Total mess, the agent never answered"], "skipped",
-     "'Total mess, the agent never answered' starts a summary line under the answers, not an answer"),
+    (["", "", "", "", "", "Total mess, the agent never answered"], "invalid", None),  # an answer's words
+    (["", "SUM-1042", "381", "", "4", ""], "invalid", None),
+    (["Grand Totals (10 records)", "", "", "", "", ""], "skipped",
+     "'Grand Totals (10 records)' starts a summary line under the answers, not an answer"),
     (["2026-10-05T14:48:00Z", "Total", "381", "", "4", ""], "valid", None),  # a dated row is an answer
     (["", "T-1", "381", "", "4", "Average service"], "invalid", None),
 ])
@@ -618,8 +620,11 @@ def test_it_takes_only_the_last_rows_for_summary_lines() -> None:
 
 @pytest.mark.parametrize(("scores", "decision"), [
     (["0", "10", "7", "9", "3"], "4 scores lie outside 1..5, the scale used when a file names none (this file's run "
-                                 "from 0 to 10): if the survey's scale is 0..10, set min_score 0 and max_score 10 on "
-                                 "the mapping page; until then those rows are invalid"),
+                                 "from 0 to 10): if the survey's scale is 0..10, set Lowest score 0 and Highest score "
+                                 "10 on the mapping page; until then those rows are invalid"),
+    (["8/10", "10/10", "0/10", "7/10"], "4 scores lie outside 1..5, the scale used when a file names none (this "
+                                        "file's run from 0 to 10): if the survey's scale is 0..10, set Lowest score 0 "
+                                        "and Highest score 10 on the mapping page; until then those rows are invalid"),
     (["5", "4", "6", "5", "3", "5", "7", "5", "2", "5"], None),  # two in ten: errors to fix, not another scale
     (["5", "4", "6", "5"], None),  # one 6 is a typo
 ])
@@ -627,8 +632,9 @@ def test_it_names_the_files_own_range_when_scores_leave_the_default_scale(scores
     result = validation.check_sheet(sheet(API, *[["2026-10-05T14:48:00Z", f"T-{n}", "381", "", score, ""]
                                                  for n, score in enumerate(scores)]), PLAIN, time_zone="UTC", now=NOW)
 
-    assert [row.item["score"] for row in result.rows if row.item] == [int(s) for s in scores if 1 <= int(s) <= 5]
-    assert {row.item["max_score"] for row in result.rows if row.item} == {5}
+    assert [row.item["score"] for row in result.rows if row.item] == [
+        int(s) for s in scores if s.isdigit() and 1 <= int(s) <= 5]
+    assert {row.item["max_score"] for row in result.rows if row.item} <= {5}
     assert [text for text in result.decisions if "outside 1..5" in text] == ([decision] if decision else [])
 
 
@@ -636,20 +642,29 @@ def test_it_names_the_files_own_range_when_scores_leave_the_default_scale(scores
     ("4/5", 4, None), ("5/5", 5, None), ("4 / 5", 4, None), ("3 out of 5", 3, None), ("2 of 5", 2, None),
     ("★★★★☆", 4, None), ("⭐⭐⭐", 3, None), ("⭐️⭐️", 2, None), ("4 stars", 4, None), ("1 Star", 1, None),
     ("5 - Very satisfied", 5, None), ("1: Not at all", 1, None), ("2) Unhappy", 2, None),
-    ("8/10", None, "Row 2, column 'score': '8/10' is a score out of 10, but max_score is 5. Set max_score to 10 on "
-                   "the mapping page if the survey's scale is 1..10, or enter a whole number from 1 to 5."),
-    ("★★★☆☆☆☆", None, "Row 2, column 'score': '★★★☆☆☆☆' is a score out of 7, but max_score is 5. Set max_score to 7 "
-                       "on the mapping page if the survey's scale is 1..7, or enter a whole number from 1 to 5."),
-    ("5 - Very poor", None, "Row 2, column 'score': '5 - Very poor': the number and the words disagree (5 is on the "
-                            "other side of 1..5 from 'Very poor'; the survey may number its choices from best to "
-                            "worst). Enter a whole number from 1 to 5."),
-    ("4 - Unsatisfied", None, "Row 2, column 'score': '4 - Unsatisfied': the number and the words disagree (4 is on "
-                              "the other side of 1..5 from 'Unsatisfied'; the survey may number its choices from best "
-                              "to worst). Enter a whole number from 1 to 5."),
-    ("3 - Neither satisfied nor dissatisfied", 3, None), ("2 - Poor", 2, None),
+    ("5 (Very satisfied)", 5, None), ("Very satisfied (5)", 5, None), ("4 - Very satisfied", 4, None),
+    ("8/10", None, "Row 2, column 'score': '8/10' is a score out of 10, but max_score is 5. If the survey's scale is "
+                   "1..10, set Lowest score 1 and Highest score 10 on the mapping page; else enter a whole number "
+                   "from 1 to 5."),
+    ("0/10", None, "Row 2, column 'score': '0/10' is a score out of 10, but max_score is 5. If the survey's scale is "
+                   "0..10, set Lowest score 0 and Highest score 10 on the mapping page; else enter a whole number "
+                   "from 1 to 5."),
+    ("★★★☆☆☆☆", None, "Row 2, column 'score': '★★★☆☆☆☆' is a score out of 7, but max_score is 5. If the survey's "
+                       "scale is 1..7, set Lowest score 1 and Highest score 7 on the mapping page; else enter a whole "
+                       "number from 1 to 5."),
+    ("5 - Very poor", None, "Row 2, column 'score': '5 - Very poor': the number and the words disagree (5 on 1..5 is "
+                            "not where 'Very poor' is on its scale; the survey may number its choices otherwise). "
+                            "Enter a whole number from 1 to 5."),
+    ("4 - Unsatisfied", None, "Row 2, column 'score': '4 - Unsatisfied': the number and the words disagree (4 on "
+                              "1..5 is not where 'Unsatisfied' is on its scale; the survey may number its choices "
+                              "otherwise). Enter a whole number from 1 to 5."),
+    ("3 - Neither satisfied nor dissatisfied", 3, None), ("2 - Poor", 2, None), ("1 - Bad", 1, None),
+    ("3 - Very satisfied", None, "Row 2, column 'score': '3 - Very satisfied': the number and the words disagree (3 "
+                                 "on 1..5 is not where 'Very satisfied' is on its scale; the survey may number its "
+                                 "choices otherwise). Enter a whole number from 1 to 5."),
     ("1 - Very satisfied", None, "Row 2, column 'score': '1 - Very satisfied': the number and the words disagree (1 "
-                                 "is on the other side of 1..5 from 'Very satisfied'; the survey may number its "
-                                 "choices from best to worst). Enter a whole number from 1 to 5."),
+                                 "on 1..5 is not where 'Very satisfied' is on its scale; the survey may number its "
+                                 "choices otherwise). Enter a whole number from 1 to 5."),
     ("6 out of 5", None, "Row 2, column 'score': 6 is above max_score 5. Enter a whole number from 1 to 5."),
     ("★★★★★★", None, "Row 2, column 'score': 6 is above max_score 5. Enter a whole number from 1 to 5."),
 ])
@@ -941,3 +956,47 @@ def test_it_says_when_every_time_is_midnight() -> None:
     assert ("Every time in 'submitted_at' is 00:00: if the times were lost (a spreadsheet's date-only format), they "
             "are sent as midnight; export the file again with its times") in result.decisions
     assert not [text for text in other.decisions if "00:00" in text]
+
+
+TEN = mapping.Preset(name="Ten", columns={name: name for name in mapping.FIELDS},
+                     constants={"min_score": 0, "max_score": 10})
+
+
+@pytest.mark.parametrize(("text", "score", "code"), [
+    ("8/10", 8, None), ("10 - Extremely satisfied", 10, None), ("0 (Not at all satisfied)", 0, None),
+    ("5 - Very satisfied", None, "number_against_words"),  # the top of a 5-point survey is no 5 of 10
+    ("4 stars", None, "stars_scale"), ("★★★★☆", None, "other_scale"),
+])
+def test_it_reads_written_scores_on_a_10_point_scale_only_when_they_fit(text, score, code) -> None:
+    row = one(score=text, preset=TEN)
+    assert ((row.item or {}).get("score"), [problem.code for problem in row.errors]) == (score, [code] if code else [])
+
+
+@pytest.mark.parametrize(("score", "label", "errors"), [
+    ("1", "Very satisfied", ["Row 2, column 'score_label': the label 'Very satisfied' and the score 1 disagree (1 on "
+                             "1..5 is not where 'Very satisfied' is on its scale). Correct the score or the label."]),
+    ("3", "Bad", []),  # Zendesk labels a 5-point 3 "Bad"
+    ("5", "Good", []), ("4", "Satisfied", []),
+])
+def test_it_refuses_a_label_from_another_column_that_says_the_opposite_of_the_score(score, label, errors) -> None:
+    columns = ["submitted_at", "ticket_id", "agent_id", "score", "score_label"]
+    rows = check(["2026-10-05T14:48:00Z", "T-1", "381", score, label], columns=columns)
+    assert [problem.message for problem in rows[0].errors] == errors
+
+
+def test_it_reads_an_old_date_with_a_month_name_and_a_two_digit_year() -> None:
+    assert one(stamp="4-May-24 10:00").item["submitted_at"] == "2024-05-04T10:00:00.000Z"
+
+
+def test_it_takes_a_lone_written_score_outside_the_first_scale_for_a_typo() -> None:
+    rows = [["2026-10-05T14:48:00Z", f"T-{n}", "381", "", score, ""]
+            for n, score in enumerate(["5", "4", "3", "5", "4", "5", "2", "5", "4", "5", "6 stars"])]
+    result = validation.check_sheet(sheet(API, *rows), SCALED, time_zone="UTC", now=NOW)
+    assert [row.row_number for row in result.rows if row.status == "invalid"] == [12]
+
+
+def test_it_decides_the_scale_without_the_summary_lines() -> None:
+    rows = [["2026-10-05T14:48:00Z", f"T-{n}", "381", "", score, ""] for n, score in enumerate("54354")]
+    result = validation.check_sheet(sheet(API, *rows, ["Total", "", "", "", "21", ""]), SCALED, time_zone="UTC",
+                                    now=NOW)
+    assert {row.item["max_score"] for row in result.rows if row.item} == {5}

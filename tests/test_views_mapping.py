@@ -48,6 +48,8 @@ def test_it_reads_a_file_in_the_encoding_chosen_on_the_upload_form(client_in):
     form = {"file": SimpleUploadedFile("g.csv", content), "time_zone": "UTC", "encoding": "cp1253"}
     created = Upload.objects.get(pk=int(client_in.post("/uploads/new/", form).url.split("/")[2]))
     assert (created.encoding, created.rows.get().item["comment"]) == ("cp1253", greek)
+    page = client_in.get(f"/uploads/{created.pk}/mapping/").content.decode()
+    assert '<option value="cp1253" selected>Windows-1253 (Greek)</option>' in page  # read again in it by default
 
 
 def test_it_shows_the_mapping_with_samples_and_reasons(client_in, shared):
@@ -163,13 +165,15 @@ def test_it_reads_the_survey_scale_the_user_sets(client_in):
     created = Upload.objects.get(pk=int(upload(client_in, "team.csv", TEN_POINT).url.split("/")[2]))
     page = client_in.get(f"/uploads/{created.pk}/mapping/").content.decode()
     assert ("3 scores lie outside 1..5, the scale used when a file names none (this file&#x27;s run from 0 to 10): if "
-            "the survey&#x27;s scale is 0..10, set min_score 0 and max_score 10 on the mapping page") in page
+            "the survey&#x27;s scale is 0..10, set Lowest score 0 and Highest score 10 on the mapping page") in page
 
     client_in.post(f"/uploads/{created.pk}/mapping/", {**TEN_POINT_FORM, "min_score": "0", "max_score": "10"})
     created.refresh_from_db()
     assert [(row.item["score"], row.item["min_score"], row.item["max_score"])
             for row in created.rows.order_by("number")] == [(0, 0, 10), (10, 0, 10), (8, 0, 10)]
-    assert 'name="max_score" value="10"' in client_in.get(f"/uploads/{created.pk}/mapping/").content.decode()
+    page = client_in.get(f"/uploads/{created.pk}/mapping/").content.decode()
+    assert 'name="max_score" value="10"' in page
+    assert "constant 10; the survey&#x27;s scale, set on the mapping page; sent on every row" in page
 
     client_in.post(f"/uploads/{created.pk}/mapping/", TEN_POINT_FORM)
     created.refresh_from_db()
@@ -287,6 +291,11 @@ def test_it_keeps_an_upload_zone_outside_the_list_and_shows_a_bad_zone(client_in
      "This preset JSON is malformed: &quot;header_row&quot; must be a whole number or null, not true or false."),
     (b'{"name": "x", "clarifying": [{"question": "q"}]}',
      "This preset JSON does not follow the preset format (README: Preset JSON), so it was not applied."),
+    (b'{"name": "x", "constants": {"min_score": 0, "max_score": 9.5}}',
+     "This preset JSON is malformed: &quot;constants&quot; max_score must be a whole number from -1000 to 1000, not "
+     "9.5."),
+    (b'{"name": "x", "constants": {"min_score": 10, "max_score": 0}}',
+     "This preset JSON is malformed: &quot;constants&quot; min_score (10) must be below max_score (0)."),
 ])
 def test_it_refuses_a_bad_preset_json_with_a_sentence_never_a_500(client_in, shared, data, message):
     response = upload(client_in, "b.csv", (shared / "samples/basic_api_fields.csv").read_bytes())
@@ -317,3 +326,16 @@ def test_it_names_split_sources_and_a_declared_zone_on_the_mapping_page(client_i
     assert "(from &#x27;ExternalReference&#x27;, split at &#x27;|&#x27;)</option>" in page.split('id="id_field_agent_id"')[1]
     assert ("The file declares America/Los_Angeles for 'RecordedDate', so its times are read in that zone, "
             "whatever is chosen here.") in page
+
+
+def test_it_finds_the_time_column_again_when_the_date_column_changes(client_in):
+    content = (b"Rated on,Time,Resolved on,Ticket,Agent,Score\n2026-10-04,13:45,2026-10-02,1,a@example.com,5\n"
+               b"2026-10-05,09:15,2026-10-03,2,a@example.com,4\n")
+    created = Upload.objects.get(pk=int(upload(client_in, "t.csv", content).url.split("/")[2]))
+    assert created.preset["time_column"] == "Time"
+    form = {"time_zone": "UTC", "date_order": "", "field_ticket_id": "Ticket", "field_agent_email": "Agent",
+            "field_score": "Score", "field_submitted_at": "Resolved on"}
+    client_in.post(f"/uploads/{created.pk}/mapping/", form)
+    created.refresh_from_db()
+    assert [row.item["submitted_at"] for row in created.rows.order_by("number")] == [
+        "2026-10-02T13:45:00.000Z", "2026-10-03T09:15:00.000Z"]  # found anew beside the chosen column

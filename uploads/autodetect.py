@@ -40,7 +40,7 @@ EXACT: dict[str, list[str]] = {
                      "responded at", "response received at", "completed at", "completion date",
                      "scored datetime", "timestamp", "end date", "enddate", "created at", "created",
                      "created date", "date", "datetime", "date time", "survey date", "feedback date",
-                     "updated at", "time"],
+                     "updated at", "time", "when", "when answered", "answered at", "answered on"],
     "comment": ["comment", "comments", "remark", "remarks", "feedback", "verbatim", "free text",
                 "customer comment", "customer comments", "comment text", "body text", "review",
                 "additional comments", "feedback comment", "open ended response"],
@@ -133,7 +133,7 @@ def _plausible(name: str, texts: list[str]) -> bool:
         return _share(texts, lambda t: "@" in t) < 0.6
     if name == "score":
         words = {word for scale in _WORD_SCALES for word in _scale_words(scale)}
-        written = (cells.INTEGER, cells.OUT_OF, cells.NUMBER_WORDS)
+        written = (cells.INTEGER, cells.OUT_OF, cells.NUMBER_WORDS, cells.WORDS_NUMBER)
         return _share(texts, lambda t: any(rx.match(t) for rx in written) or cells.answer_key(t) in words
                       or bool(cells.STARS.match(t.replace("\ufe0f", "")))) >= 0.6
     if name == "submitted_at":
@@ -274,16 +274,17 @@ _TIME_HEADERS = frozenset({"time", "time of day", "uhrzeit", "zeit", "heure", "h
 
 def time_column(headers: Headers, sheet, stamps: int, used: set[int]) -> int | None:
     """The column giving the time of day of the submitted_at column `stamps` when that column holds
-    dates alone: its header says time (_TIME_HEADERS), most of its values are times of day ("13:45",
-    "1:45 PM": dates.time_of_day) and fewer than half fall in the hour after midnight, where a
-    duration ("00:05:30" of handling time) would (preset key time_column). None otherwise."""
-    if any(":" in text for text in column_texts(sheet, stamps, 50)):
-        return None
+    dates alone (three in four or more): its header says time (_TIME_HEADERS), three in four of its
+    values are times of day ("13:45", "1:45 PM": dates.time_of_day) and fewer than half fall in the
+    hour after midnight, where a duration ("00:05:30" of handling time) would (preset key
+    time_column). None otherwise."""
+    if _share(column_texts(sheet, stamps, 50), lambda text: ":" in text or bool(dates.NUMBER_RE.match(text))) > 0.25:
+        return None  # times of their own, or numbers (Excel serials, Unix times) a time cannot join
     for position, header in enumerate(headers.columns):
         texts = column_texts(sheet, position, 50)
         hours = [dates.time_of_day(text) for text in texts]
         if (position not in used and position != stamps and normalize(header) in _TIME_HEADERS and texts
-                and len(hours) - hours.count(None) >= 0.8 * len(hours) and hours.count(0) < 0.5 * len(hours)):
+                and len(hours) - hours.count(None) >= 0.75 * len(hours) and hours.count(0) < 0.5 * len(hours)):
             return position
     return None
 
@@ -329,7 +330,8 @@ def add_word_scale(preset, headers: Headers, sheet, scales: dict) -> None:
     if position is None:
         return
     texts = column_texts(sheet, position)
-    words = {cells.answer_key(text) for text in texts if not cells.INTEGER.match(text)}
+    words = {cells.answer_key(text) for text in texts
+             if not cells.INTEGER.match(text) and not cells.written_score(text)}
     if _share(texts, lambda text: not cells.INTEGER.match(text)) < 0.5:
         return  # a column of numbers: its few words are typos for the row checker to refuse
     unanswered = words & set(UNANSWERED)

@@ -101,7 +101,8 @@ OUT_OF = re.compile(r"^(\d+)\s*(?:/|out of|of)\s*(\d+)$", re.IGNORECASE)
 # Star ratings: filled stars, then the empty ones of the scale ("★★★★☆"); emoji stars are all filled
 STARS = re.compile(r"^([★⭐]+)(☆*)$")
 # A number with its words: "4 stars", "5 - Very satisfied", "1: Not at all likely" (labelled choices)
-NUMBER_WORDS = re.compile(r"^(\d+)\s*(?:stars?\b|[-–—:.)]\s*([^\W\d_].*))$", re.IGNORECASE)
+NUMBER_WORDS = re.compile(r"^(\d+)\s*(?:stars?\b|[-–—:.)]\s*([^\W\d_].*)|\(\s*([^\W\d_][^)]*?)\s*\))$", re.IGNORECASE)
+WORDS_NUMBER = re.compile(r"^([^\W\d_][^()]*?)\s*\(\s*(\d+)\s*\)$")  # "Very satisfied (5)"
 
 LONG_COMMENT = 5000  # characters; above this a comment gets a warning (no API limit is published)
 
@@ -247,6 +248,8 @@ def answer_key(text: str) -> str:
     """How an answer is looked up in a value map: case-folded, without the emoji or punctuation
     around its words ("🤩 Amazing" -> "amazing": Intercom's report labels)."""
     key = text.strip().casefold()
+    if not any(char.isalpha() for char in key):
+        return key  # a code such as "-100" keeps its sign (Freshdesk's -101..103)
     return _ANSWER_EDGES.sub("", key) or key
 
 
@@ -295,14 +298,17 @@ def clean_score(text: str, low: int, high: int, value_map: dict[str, object] | N
 
 def written_score(value: str) -> tuple[int, int | None, str | None] | None:
     """(number, the scale's top or None, the words or None) of a score written with its scale ("4/5",
-    "4 out of 5", "★★★★☆") or its words ("4 stars", "5 - Very satisfied"); None for other text."""
+    "4 out of 5", "★★★★☆") or its words ("4 stars", "5 - Very satisfied", "5 (Very satisfied)", "Very
+    satisfied (5)"); None for other text."""
     found, stars = OUT_OF.match(value), STARS.match(value.replace("\ufe0f", ""))
     if stars:
         return len(stars[1]), (len(stars[1]) + len(stars[2]) if stars[2] else None), None
     if found:
         return int(found[1]), int(found[2]), None
     if labelled := NUMBER_WORDS.match(value):
-        return int(labelled[1]), None, labelled[2]
+        return int(labelled[1]), None, labelled[2] or labelled[3]
+    if labelled := WORDS_NUMBER.match(value):
+        return int(labelled[2]), None, labelled[1]
     return None
 
 
@@ -313,14 +319,19 @@ def _written_score(value: str, low: int, high: int, hint: str) -> Cleaned | None
     if (written := written_score(value)) is None:
         return None
     number, top, words = written
-    if words and _against_words(number, low, high, words):
+    if words and against_words(number, low, high, words):
         return Cleaned(issue=Issue("number_against_words", f"'{value}': the number and the words disagree "
-                                   f"({number} is on the other side of {low}..{high} from '{words}'; the "
-                                   "survey may number its choices from best to worst)", hint))
+                                   f"({number} on {low}..{high} is not where '{words}' is on its scale; the "
+                                   "survey may number its choices otherwise)", hint))
     if top is not None and top != high:
+        start = min(low, number)
         return Cleaned(issue=Issue("other_scale", f"'{value}' is a score out of {top}, but max_score is {high}",
-                                   f"Set max_score to {top} on the mapping page if the survey's scale is "
-                                   f"{low}..{top}, or enter a whole number from {low} to {high}"))
+                                   f"If the survey's scale is {start}..{top}, set Lowest score {start} and Highest "
+                                   f"score {top} on the mapping page; else enter a whole number from {low} to {high}"))
+    if top is None and not words and high != STAR_TOP:
+        return Cleaned(issue=Issue("stars_scale", f"'{value}' does not say out of how many stars: it is read only on "
+                                   f"a {STAR_TOP}-star scale, and max_score is {high}",
+                                   f"Enter the score as a whole number from {low} to {high}"))
     if number < low or number > high:
         return Cleaned(issue=_range_issue(number, low, high, hint, "score"))
     return Cleaned(number)
@@ -334,17 +345,26 @@ _POSITIVE = re.compile(r"satisf|\bhappy|\bgood|\bgreat|\bexcellent|\bamazing|\ba
                        re.IGNORECASE)
 
 
-def _against_words(number: int, low: int, high: int, words: str) -> bool:
-    """True when `words` lie on the other side of the middle from `number` on low..high ("1 - Very
-    satisfied" or "5 - Very poor" on 1..5: a survey numbering its choices from best to worst): a
-    known scale's answer (preset_format.SCALES) by its value, other words by their side."""
+STAR_TOP = 5  # stars named without their scale ("4 stars", "⭐⭐⭐⭐") are read on 1..5 only
+WORDS_TOLERANCE = 0.25  # how far (share of the scale) a number may sit from where its words are on theirs
+
+
+def against_words(number: int, low: int, high: int, words: str, *, sides_only: bool = False) -> bool:
+    """True when `number` on low..high is not where `words` are on their own scale ("3 - Very satisfied"
+    or "5 - Very satisfied" on 0..10; "1 - Very satisfied" or "5 - Very poor" on 1..5: a survey
+    numbering its choices from best to worst). Words of a scale of preset_format.SCALES: the same place
+    on their scale within WORDS_TOLERANCE (with sides_only, for a label from another column: not on
+    the other side of the middle, since Zendesk labels a 5-point 3 "Bad"); other words: the same side
+    of the middle (_NEGATIVE, _POSITIVE)."""
     side = number - (low + high) / 2
     key = words.strip(" .!").casefold()
-    for scale in SCALES.values():
-        value = scale["value_map"].get(key)
-        if isinstance(value, int):
-            return (value - (scale["min_score"] + scale["max_score"]) / 2) * side < 0
-    if _NEUTRAL.search(key):
+    known = [(scale["value_map"][key] - scale["min_score"]) / (scale["max_score"] - scale["min_score"])
+             for scale in SCALES.values() if isinstance(scale["value_map"].get(key), int)]
+    if known and high > low:
+        place = (number - low) / (high - low)
+        if sides_only:
+            return all((place - 0.5) * (where - 0.5) < 0 for where in known)
+        return min(abs(place - where) for where in known) > WORDS_TOLERANCE
         return False
     return (side > 0 and bool(_NEGATIVE.search(key))) or (side < 0 and not _NEGATIVE.search(key)
                                                            and bool(_POSITIVE.search(key)))

@@ -68,11 +68,12 @@ def approve(plan: Plan, sheet) -> list[RowResult | None] | None:
     label_table = plan.preset.value_maps.get("score_label") or {}
     shares_score = "score_label" in index and index["score_label"] == index["score"]
     labels = _by_value(column("score_label"), lambda text: _optional(clean_label(text, label_table, shares_score)))
+    disagree = _disagreeing(low, high) if "score_label" in index and not shares_score else None
     out: list[RowResult | None] = []
     for position, (number, stamp, ticket, agent_id, email, score, comment, label) in enumerate(
             zip(sheet.row_numbers, stamps, tickets, agent_ids, emails, scores, comments, labels, strict=True)):
         if (UNCLEAN in (stamp, ticket, agent_id, email, score, comment, label) or position in blocked
-                or (agent_id is None and email is None)):
+                or (agent_id is None and email is None) or (disagree and label is not None and disagree(score, label))):
             out.append(None)
             continue
         item = {"submitted_at": stamp, "ticket_id": ticket}
@@ -88,6 +89,18 @@ def approve(plan: Plan, sheet) -> list[RowResult | None] | None:
         item["min_score"], item["max_score"] = low, high
         out.append(RowResult(number, "valid", item, [], []))
     return out
+
+
+def _disagreeing(low: int, high: int) -> Callable[[object, str], bool]:
+    """Whether a score and its label from another column disagree (items' check_label_agrees), once per pair."""
+    seen: dict[tuple[object, str], bool] = {}
+
+    def check(score: object, label: str) -> bool:
+        if (score, label) not in seen:
+            seen[score, label] = isinstance(score, int) and cells.against_words(score, low, high, label,
+                                                                                sides_only=True)
+        return seen[score, label]
+    return check
 
 
 def _covered(plan: Plan) -> bool:

@@ -348,7 +348,10 @@ SHORT_YEAR_DAYS = 366
 
 def _recent_year_first(parts: dict, now: datetime) -> bool:
     """True when a two-digit-year date's parts read year first (a = year, b = month, y = day) give a
-    real date within SHORT_YEAR_DAYS before `now` (or a day after)."""
+    real date within SHORT_YEAR_DAYS before `now` (or a day after); False for a month written as a
+    name ("4-May-24" has no year-first reading)."""
+    if "a" not in parts:
+        return False
     try:
         moment = datetime(2000 + int(parts["a"]), int(parts["b"]), int(parts["short_year"]), tzinfo=UTC)
     except ValueError:

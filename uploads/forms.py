@@ -1,11 +1,13 @@
 """Forms of the upload pages: the file, the column mapping, one cell edit."""
 
+import codecs
 import zoneinfo
 
 from django import forms
 from django.conf import settings
 
 from uploads.mapping import FIELDS
+from uploads.preset_format import SCALE_LIMIT
 
 # The areas of the IANA database's geographic zones (Area/Location); left out: "Factory",
 # "localtime", "posixrules", Etc/*, and old aliases such as "EST" or "US/Eastern".
@@ -29,6 +31,17 @@ ENCODINGS = [("", "Detect"), ("utf-8", "UTF-8"), ("utf-16", "UTF-16 (Excel Unico
              ("cp1257", "Windows-1257 (Baltic)"), ("cp1258", "Windows-1258 (Vietnamese)"),
              ("cp874", "Windows-874 (Thai)"), ("cp932", "Shift JIS (Japanese)"), ("gbk", "GBK (Chinese Simplified)"),
              ("cp949", "Windows-949 (Korean)"), ("cp950", "Big5 (Chinese Traditional)"), ("mac_roman", "Mac Roman")]
+
+
+def encoding_choice(name: str) -> str:
+    """The ENCODINGS choice for a codec name as reading stored it ("cp1253", "utf-8-sig" -> "utf-8"), so
+    that "Read the file differently" starts from the encoding the file was read in; "" (Detect) for
+    one not listed."""
+    try:
+        wanted = codecs.lookup(name.removesuffix("-sig")).name if name else ""
+    except LookupError:
+        return ""
+    return next((value for value, _ in ENCODINGS if value and codecs.lookup(value).name == wanted), "")
 
 
 class UploadForm(forms.Form):
@@ -75,10 +88,12 @@ class MappingForm(forms.Form):
     time_zone = forms.ChoiceField(label="Time zone of timestamps without one", choices=time_zone_choices)
     date_order = forms.ChoiceField(label="Date order", choices=DATE_ORDERS, required=False,
                                    widget=forms.Select(attrs={"aria-describedby": "date-order-help"}))
-    min_score = forms.IntegerField(label="Lowest score (min_score)", required=False, min_value=-1000,
-                                   max_value=1000, widget=forms.NumberInput(attrs={"aria-describedby": "scale-help"}))
-    max_score = forms.IntegerField(label="Highest score (max_score)", required=False, min_value=-1000,
-                                   max_value=1000, widget=forms.NumberInput(attrs={"aria-describedby": "scale-help"}))
+    min_score = forms.IntegerField(label="Lowest score (min_score)", required=False, min_value=-SCALE_LIMIT,
+                                   max_value=SCALE_LIMIT,
+                                   widget=forms.NumberInput(attrs={"aria-describedby": "scale-help"}))
+    max_score = forms.IntegerField(label="Highest score (max_score)", required=False, min_value=-SCALE_LIMIT,
+                                   max_value=SCALE_LIMIT,
+                                   widget=forms.NumberInput(attrs={"aria-describedby": "scale-help"}))
 
     def __init__(self, *args, columns: list[str], current_zone: str = "", locked: bool = False,
                  split_sources: dict[str, str] | None = None, **kwargs):
@@ -103,6 +118,8 @@ class MappingForm(forms.Form):
         """The survey's scale is both ends or neither (blank: what the file and preset say, else 1..5),
         lowest below highest."""
         data = super().clean()
+        if "min_score" in self.errors or "max_score" in self.errors:
+            return data
         low, high = data.get("min_score"), data.get("max_score")
         if (low is None) != (high is None):
             raise forms.ValidationError("Enter both the lowest and the highest score, or leave both blank.")

@@ -21,8 +21,12 @@ from uploads.preset_format import FIELDS, ClarifyingGroup, render
 
 STATUSES = ("valid", "invalid", "skipped", "duplicate")
 # A hand-made sheet's summary line under its answers ("Average", "Total responses:", "Summe"): no answer.
+# The word alone, or followed by ':', '(' or a number, or by what it counts ("Total responses", "Average
+# score"), so that an answer's "Total waste of time" or ticket "SUM-1042" is none.
 SUMMARY_ROW = re.compile(r"(grand\s+)?(totals?|average|avg|mean|sum|summe|gesamt|durchschnitt|mittelwert|moyenne|"
-                         r"promedio|totale|media|média|gemiddelde|totaal)\b.*", re.IGNORECASE | re.DOTALL)
+                         r"promedio|totale|media|média|gemiddelde|totaal)"
+                         r"(\s*$|\s*[:(=]|\s+\d|\s+(of\s+)?(responses?|ratings?|answers?|scores?|csat|count|records?|"
+                         r"rows?|tickets?|surveys?)\b)", re.IGNORECASE)
 ROW_JOIN = "\x1f"  # joins a row's cells for a whole-row reader note (Plan.notes key (number, None))
 
 
@@ -133,7 +137,7 @@ def summary_line(cells: list[str], raw: dict[str, Raw]) -> str | None:
     stamp = raw.get("submitted_at")
     if stamp is not None and stamp.text.strip() not in ("", filled[0]):
         return None
-    if SUMMARY_ROW.fullmatch(filled[0]):
+    if SUMMARY_ROW.match(filled[0]):
         return f"'{filled[0]}' starts a summary line under the answers, not an answer"
     if len(filled) == 1 and cells[0].strip() and sum(char.isalpha() for char in filled[0]) >= 3:
         return f"'{filled[0]}' is a note under the answers, not an answer"
@@ -166,6 +170,7 @@ class _RowCheck:
         bounds = self.check_bounds()
         self.check_score(*bounds)
         self.check_texts()
+        self.check_label_agrees(*bounds)
         answers = self.check_clarifying()
         self.check_warn_rules()
         self.check_row_note()
@@ -233,6 +238,21 @@ class _RowCheck:
             decision = self.plan.dates or dates.decide_column(column, [(self.number, src.text)])
             parsed = self.plan.memo[key] = dates.parse_timestamp(src.text, decision, self.plan.zone, self.plan.now)
         self.take("submitted_at", src, Cleaned(parsed.value, parsed.issue, parsed.warnings))
+        if self.plan.time_at is not None:
+            self.check_time_column(self.cells[self.plan.time_at].strip())
+
+    def check_time_column(self, time: str) -> None:
+        """Say when the time column (preset time_column) gives no time: its cell holds none ("noon"), or
+        the date cell has its own time, which wins."""
+        at = self.plan.time_at
+        column, own = self.plan.columns[at], self.cells[self.plan.index["submitted_at"]]
+        src = Raw(time, column, at)
+        if time and dates.time_of_day(time) is None:
+            self.warn("submitted_at", src, f"'{time}' in '{column}' is no time of day, so it is not used",
+                      "time_unread")
+        elif time and ":" in own:
+            self.warn("submitted_at", src, f"'{self.plan.columns[self.plan.index['submitted_at']]}' has a time of "
+                      f"its own ('{own.strip()}'), used instead of '{time}' in '{column}'", "time_unread")
 
     def check_ticket(self) -> None:
         src = self.source("ticket_id")
@@ -338,6 +358,16 @@ class _RowCheck:
         shares_score = src.column is not None and src.position == score_src.position
         self.take("score_label", src, self.cached(("score_label", shares_score), src.text, clean_label, table,
                                                   shares_score))
+
+    def check_label_agrees(self, low: int, high: int) -> None:
+        """A score_label from its own column must say what the score says (Salesforce: NumberValue 1 beside
+        ChoiceValue "Very satisfied"): cells.against_words, as for "1 - Very satisfied" in one cell."""
+        score, label, src = self.values.get("score"), self.values.get("score_label"), self.source("score_label")
+        if (isinstance(score, int) and label and src.position != self.source("score").position
+                and rules.against_words(score, low, high, label, sides_only=True)):
+            self.error("score_label", src, Issue(
+                "label_against_score", f"the label '{label}' and the score {score} disagree ({score} on {low}..{high} "
+                f"is not where '{label}' is on its scale)", "Correct the score or the label"))
 
     def check_clarifying(self) -> list[dict]:
         answers = []

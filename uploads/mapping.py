@@ -95,6 +95,8 @@ def resolve(preset: Preset, sheet, *, fill: bool = False) -> Preset:
             out.reasons[name] = preset.reasons.get(name) or (
                 f"preset '{preset.name}' takes {name} from column '{headers.columns[position]}'")
             used.add(position)
+    out.reasons.update({name: why for name, why in preset.reasons.items() if name in preset.constants
+                        and name not in out.columns})  # a constant's reason: the scale set on the mapping page
     _name_other_scores(out, preset.columns.get("score"), headers, used)
     time_at = headers.find(preset.time_column) if preset.time_column else None
     out.time_column = headers.columns[time_at] if time_at is not None and "submitted_at" in out.columns else None
@@ -107,6 +109,7 @@ def resolve(preset: Preset, sheet, *, fill: bool = False) -> Preset:
     if fill:
         _drop_named_agent(out, headers, sheet)
         _fill(out, headers, sheet, used)
+    _add_time_column(out, headers, sheet, used)
     return out
 
 
@@ -255,7 +258,6 @@ def _fill(out: Preset, headers: Headers, sheet, used: set[int]) -> None:
     for name, (position, why) in autodetect.auto_columns(headers, sheet, missing, used, out.columns).items():
         out.columns[name] = headers.columns[position]
         out.reasons[name] = f"{why} (the preset has no column for {name} in this file)"
-    _add_time_column(out, headers, sheet, used)
 
 
 def _add_time_column(out: Preset, headers: Headers, sheet, used: set[int]) -> None:
@@ -367,7 +369,8 @@ def _explain_field(preset: Preset, headers: Headers, sheet, name: str) -> dict:
         entry.update(column=split.column, samples=samples,
                      why=f"part {part + 1} of '{split.column}' split at '{split.separator}'")
     elif name in preset.constants:
-        entry.update(constant=preset.constants[name], why=f"the same value on every row (preset '{preset.name}')")
+        entry.update(constant=preset.constants[name], why=preset.reasons.get(name)
+                     or f"the same value on every row (preset '{preset.name}')")
     elif name in ("min_score", "max_score"):
         entry.update(constant=1 if name == "min_score" else 5, why="the API default, always sent")
     else:

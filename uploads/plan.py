@@ -145,7 +145,8 @@ class Plan:
         for name, p in self.fallbacks:  # a blank cell takes its fallback column's text (preset.fallback_columns)
             if not any(raw[field].text.strip() for field in _ALTERNATIVES.get(name, (name,)) if field in raw):
                 raw[name] = Raw(cells[p], self.columns[p], p)
-        if (self.time_at is not None and ":" not in (stamp := raw["submitted_at"]).text
+        if (self.time_at is not None and (stamp := raw["submitted_at"]).text.strip() and ":" not in stamp.text
+                and not dates.NUMBER_RE.match(stamp.text.strip())
                 and dates.time_of_day(cells[self.time_at]) is not None):
             raw["submitted_at"] = Raw(f"{stamp.text.strip()} {cells[self.time_at].strip()}",
                                       f"{stamp.column} + {self.columns[self.time_at]}", stamp.position)

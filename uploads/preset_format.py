@@ -103,6 +103,9 @@ FIELDS = ["submitted_at", "ticket_id", "agent_id", "agent_email", "score", "comm
 
 _CES_LABELS = ["Very difficult", "Difficult", "Somewhat difficult", "Neutral", "Somewhat easy", "Easy",
                "Very easy"]
+# The widest min_score/max_score a preset or the mapping page may set (constants)
+SCALE_LIMIT = 1000
+
 SCALES: dict[str, dict[str, Any]] = {
     "csat5": {"min_score": 1, "max_score": 5, "value_map": {
         "very satisfied": 5, "extremely satisfied": 5, "satisfied": 4, "somewhat satisfied": 4,

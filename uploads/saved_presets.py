@@ -16,6 +16,7 @@ from django.db import DatabaseError, IntegrityError
 
 from uploads import mapping
 from uploads.models import SavedPreset, Upload
+from uploads.preset_format import SCALE_LIMIT
 
 # Keys a preset JSON must have: the Preset fields without a default ("name").
 REQUIRED_KEYS = [f.name for f in dataclasses.fields(mapping.Preset)
@@ -119,6 +120,9 @@ def parse_json(data: bytes) -> mapping.Preset:
     if not isinstance(raw["name"], str) or not raw["name"].strip():
         raise ValueError('This preset JSON is malformed: its "name" must be a text that is not blank.')
     _check_shapes(raw)
+    _check_scale(raw.get("constants") or {})
+    if isinstance(raw.get("time_column"), list) and not all(isinstance(spec, str) for spec in raw["time_column"]):
+        raise ValueError('This preset JSON is malformed: "time_column" must be a column name or a list of them.')
     try:
         _check_patterns(raw)
     except RecursionError:
@@ -153,6 +157,19 @@ def _check_shapes(raw: dict) -> None:
             wanted = " or ".join(_JSON_NAMES[kind] for kind in kinds)
             raise ValueError(f'This preset JSON is malformed: "{key}" must be {wanted}, not '
                              f"{_JSON_NAMES.get(type(value), type(value).__name__)}.")
+
+
+def _check_scale(constants: dict) -> None:
+    """min_score and max_score constants are whole numbers within preset_format.SCALE_LIMIT, lowest below
+    highest, as the mapping page's fields allow (9.5 was sent as 9, 10**12 as it was)."""
+    bounds = {name: constants[name] for name in ("min_score", "max_score") if name in constants}
+    for name, value in bounds.items():
+        if isinstance(value, bool) or not isinstance(value, int) or abs(value) > SCALE_LIMIT:
+            raise ValueError(f'This preset JSON is malformed: "constants" {name} must be a whole number from '
+                             f"-{SCALE_LIMIT} to {SCALE_LIMIT}, not {json.dumps(value)}.")
+    if len(bounds) == 2 and bounds["min_score"] >= bounds["max_score"]:
+        raise ValueError(f'This preset JSON is malformed: "constants" min_score ({bounds["min_score"]}) must be below '
+                         f'max_score ({bounds["max_score"]}).')
 
 
 def _check_patterns(value, where: str = "preset") -> None:

@@ -25,7 +25,11 @@ MISFIT_ROWS, MISFIT_SHARE = 2, 0.25
 
 def decide(plan: Plan, sheet) -> None:
     """Set plan.word_scale, words_are_typos, scale, fixed_bounds and scale_misfit from `sheet`'s
-    rows (a parsing.Sheet, or one row after an edit)."""
+    rows (a parsing.Sheet, or one row after an edit), its summary lines left out ("Total,,,24" is
+    no score: plan.summary_rows)."""
+    if plan.summary_rows:
+        sheet = _Answers([(number, row) for number, row in zip(sheet.row_numbers, sheet.rows, strict=True)
+                          if number not in plan.summary_rows])
     plan.word_scale = _decide_word_scale(plan, sheet)
     plan.words_are_typos = _words_are_typos(plan, sheet)
     if plan.word_scale and bounds_free(plan):
@@ -36,6 +40,13 @@ def decide(plan: Plan, sheet) -> None:
         plan.fixed_bounds = plan.scale
     elif plan.fixed_bounds == tuple(DEFAULT_BOUNDS.values()) and not plan.word_scale and bounds_free(plan):
         plan.scale_misfit = _default_scale_misfit(plan, sheet)
+
+
+class _Answers:
+    """A sheet's rows without its summary lines: row_numbers and rows, as `decide` reads them."""
+
+    def __init__(self, numbered: list[tuple[int, list[str]]]):
+        self.row_numbers, self.rows = [number for number, _ in numbered], [row for _, row in numbered]
 
 
 def sentences(plan: Plan) -> list[str]:
@@ -65,8 +76,8 @@ def sentences(plan: Plan) -> list[str]:
     if plan.scale_misfit:
         rows, low, high = plan.scale_misfit
         out.append(f"{rows} scores lie outside 1..5, the scale used when a file names none (this file's run "
-                   f"from {low} to {high}): if the survey's scale is {low}..{high}, set min_score {low} and "
-                   f"max_score {high} on the mapping page; until then those rows are invalid")
+                   f"from {low} to {high}): if the survey's scale is {low}..{high}, set Lowest score {low} and "
+                   f"Highest score {high} on the mapping page; until then those rows are invalid")
     return out
 
 
@@ -116,18 +127,24 @@ def _header_scale(plan: Plan) -> tuple[int, int] | None:
 
 def _default_scale_misfit(plan: Plan, sheet) -> tuple[int, int, int] | None:
     """(rows, lowest, highest score) when at least MISFIT_ROWS whole-number scores, and MISFIT_SHARE of
-    them, lie outside the default 1..5 (a hand-made sheet of a 0..10 survey): the decision then
-    says how to set the survey's scale. None otherwise (one 6 is a typo, not another scale)."""
-    counted = Counter(text for text in plan.field_texts(sheet.rows, "score") if text.strip())
-    scores = Counter()
-    for text, rows in counted.items():
-        if (number := cells.parse_int(text)) is not None and number not in cells.SEEN_UNANSWERED:
-            scores[number] += rows
+    them, lie outside the default 1..5 (a hand-made sheet of a 0..10 survey; a score written "8/10"
+    counts with its top): the decision then says how to set the survey's scale. None otherwise (one
+    6 is a typo, not another scale)."""
+    counted = Counter(text.strip() for text in plan.field_texts(sheet.rows, "score") if text.strip())
     low, high = DEFAULT_BOUNDS["min_score"], DEFAULT_BOUNDS["max_score"]
-    outside = sum(rows for number, rows in scores.items() if not low <= number <= high)
-    if outside < MISFIT_ROWS or outside < MISFIT_SHARE * scores.total():
+    rows_in, outside, seen = 0, 0, {low, high}
+    for text, rows in counted.items():
+        number = cells.parse_int(text)
+        written = cells.written_score(text) if number is None else None
+        values = {number} if number is not None else {value for value in (written or ())[:2] if value is not None}
+        if not values or number in cells.SEEN_UNANSWERED:
+            continue  # words and 'seen but unanswered' codes name no range
+        rows_in += rows
+        seen |= values
+        outside += rows if not all(low <= value <= high for value in values) else 0
+    if outside < MISFIT_ROWS or outside < MISFIT_SHARE * rows_in:
         return None
-    return outside, min(min(scores), low), max(max(scores), high)
+    return outside, min(seen), max(seen)
 
 
 def bounds_free(plan: Plan) -> bool:
@@ -168,8 +185,10 @@ def _words_are_typos(plan: Plan, sheet) -> bool:
 def _best_word_scale(plan: Plan, texts: list[str]) -> str | None:
     """See `_decide_word_scale`. A scale must also hold the file's numbers (Salesforce mixes
     NumberValue 4 with ChoiceValue "Very satisfied"): "Satisfied" among 7, 6, 5 is not csat5."""
-    numbers = {cells.parse_int(text) for text in set(texts) if text.strip()} - {None} - cells.SEEN_UNANSWERED
-    words = {cells.answer_key(text) for text in set(texts) if text.strip() and cells.parse_int(text) is None}
+    numbers = {(cells.written_score(text.strip()) or (None,))[0] if (number := cells.parse_int(text)) is None
+               else number for text in set(texts) if text.strip()} - {None} - cells.SEEN_UNANSWERED
+    words = {cells.answer_key(text) for text in set(texts) if text.strip() and cells.parse_int(text) is None
+             and cells.written_score(text.strip()) is None}  # "4 - Satisfied" is a number with its words
     best, best_count = None, 0
     for name in plan.preset.word_scales if words else []:
         scale = SCALES[name]
@@ -207,8 +226,9 @@ def _decide_scale(plan: Plan, sheet) -> tuple[int, int] | None:
     low, high = scales[0]
     outside = [number for number in scores if not low <= number <= high]
     if len(outside) == 1 and scores[outside[0]] == 1 and scores.total() >= LONE_OUTLIER_ROWS:
-        row = next(number for number, text in zip(sheet.row_numbers, texts, strict=True)
-                   if number_of.get(text) == outside[0])
+        row = next((number for number, text in zip(sheet.row_numbers, texts, strict=True)
+                    if number_of.get(text) == outside[0] or (cells.written_score(text.strip()) or (None,))[0]
+                    == outside[0]), sheet.row_numbers[0])
         plan.scale_outlier = (outside[0], row)
         return low, high
     for low, high in scales:

@@ -23,6 +23,7 @@ from django.db.models.functions import Coalesce, Lower
 from uploads import dates as dates_module
 from uploads import mapping, textsearch
 from uploads.models import Row, Upload
+from uploads.plan import DEFAULT_BOUNDS
 
 PAGE_SIZES = (50, 100, 250, 500)
 # What the table shows of a row (display_rows, templatetags/table_rows.py): a page loads no more.
@@ -206,6 +207,8 @@ KIND_LABELS = {
     "short_year": "{field} has a two-digit year",
     "excel_error": "{field} is a formula's error value", "id_dropped": "{field} dropped (agent email used)",
     "other_scale": "{field} is out of another scale", "number_against_words": "{field}: number and words disagree",
+    "stars_scale": "{field}: stars out of an unknown scale", "time_unread": "{field}: the Time column not used",
+    "label_against_score": "{field} disagrees with the score",
 }
 
 
@@ -462,7 +465,9 @@ def mapping_initial(upload: Upload) -> dict:
     initial = {f"field_{field}": preset.columns.get(field, "") for field in mapping.FIELDS}
     initial["time_zone"] = upload.time_zone
     initial["date_order"] = preset.date_order or ""
-    initial["min_score"], initial["max_score"] = (preset.constants.get(name) for name in ("min_score", "max_score"))
+    if {"min_score", "max_score"} & set(preset.constants):  # both ends shown, the other one's default with it
+        initial["min_score"], initial["max_score"] = (preset.constants.get(name, DEFAULT_BOUNDS[name])
+                                                      for name in ("min_score", "max_score"))
     return initial
 
 
@@ -498,6 +503,8 @@ def preset_from_form(upload: Upload, data: dict) -> mapping.Preset:
     is dropped here, or it would win over the user's choice (dates.decide_column: preset > upload).
     """
     preset = mapping.Preset.from_json(upload.preset)
+    if data.get("field_submitted_at", "") != preset.columns.get("submitted_at", ""):
+        preset.time_column = None  # the Time beside another date column is no time of this one (found anew)
     for field in mapping.FIELDS:
         column = data.get(f"field_{field}", "")
         if column:
@@ -509,8 +516,10 @@ def preset_from_form(upload: Upload, data: dict) -> mapping.Preset:
     for name in ("min_score", "max_score"):
         if data.get(name) is None:
             preset.constants.pop(name, None)
-        else:
+            preset.reasons.pop(name, None)
+        elif preset.constants.get(name) != data[name]:
             preset.constants[name] = data[name]
+            preset.reasons[name] = "the survey's scale, set on the mapping page; sent on every row"
     return preset
 
 

@@ -35,10 +35,11 @@ _LEGACY_CODECS = (
     "cp1250 cp1251 cp1252 cp1253 cp1254 cp1255 cp1256 cp1257 cp1258 cp874 cp932 cp936 cp949 cp950 mac_roman"
 )
 # A symbol inside a word (Polish cp1250 read as cp1252: "Za¿ó³æ"; not ´, which Western keyboards type as
-# an apostrophe: "It´s", nor º and ª of Spanish and Portuguese: "nºA123"): a sign of the wrong code page.
+# an apostrophe: "It´s", nor º and ª of Spanish and Portuguese: "nºA123", nor °, the same byte in the
+# Central European code page: "Größe°C"): a sign of the wrong code page.
 _LETTER = r"[^\W\d_]"
-_SYMBOL_IN_WORD = (r"[\u00a1-\u00a9\u00ab\u00ac\u00ae-\u00b3\u00b6\u00b8\u00b9\u00bb-\u00bf\u00d7\u00f7\u0192\u02c6"
-                   rf"\u02dc\u201a\u201e\u2020\u2021\u2022\u2030\u2039\u203a\u20ac\u2122](?<={_LETTER}.)(?={_LETTER})")
+_SYMBOL_IN_WORD = (r"[\u00a1-\u00a9\u00ab\u00ac\u00ae\u00af\u00b1-\u00b3\u00b6\u00b8\u00b9\u00bb-\u00bf\u00d7\u00f7"
+                   rf"\u0192\u02c6\u02dc\u201a\u201e\u2020\u2021\u2022\u2030\u2039\u203a\u20ac\u2122](?<={_LETTER}.)(?={_LETTER})")
 # Signs that cp1252 is the wrong reading: a symbol inside a word, runs of accented letters
 # (Cyrillic/Greek/Hebrew read as Latin) or letters only Icelandic and Turkish-as-cp1252 show.
 _MOJIBAKE = re.compile(

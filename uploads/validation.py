@@ -194,6 +194,11 @@ def _order_hint(plan: Plan, sheet, column: str) -> tuple[str, str] | None:
 
 def _decisions(plan: Plan, time_zone: str) -> list[str]:
     out = plan.dates.sentences(time_zone) if plan.dates else []
+    if plan.summary_rows:
+        first, last = min(plan.summary_rows), max(plan.summary_rows)
+        rows = f"Row {first} is a summary line or note" if first == last else (
+            f"Rows {first}–{last} are summary lines or notes")
+        out.append(f"{rows} under the answers (Average, Total…): listed as skipped, not sent")
     if plan.all_midnight:
         out.append(f"Every time in '{plan.preset.columns['submitted_at']}' is 00:00: if the times were lost (a "
                    "spreadsheet's date-only format), they are sent as midnight; export the file again with its times")

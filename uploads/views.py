@@ -20,6 +20,7 @@ from uploads.forms import (
     ReadingForm,
     SavePresetForm,
     UploadForm,
+    encoding_choice,
 )
 from uploads.models import Row, Upload
 
@@ -94,7 +95,8 @@ def mapping_page(request, pk: int):
         "declared_zone": table.declared_zone(upload),
         "reading_form": ReadingForm(
             sheet_names=upload.sheet_meta.get("sheet_names", []),
-            initial={"header_row": upload.header_row, "sheet": upload.sheet_name},
+            initial={"header_row": upload.header_row, "sheet": upload.sheet_name,
+                     "encoding": encoding_choice(upload.encoding)},
         ),
         "save_form": SavePresetForm(),
         "apply_form": ApplyPresetForm(preset_names=saved_presets.preset_names()),
