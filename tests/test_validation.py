@@ -977,6 +977,7 @@ def test_it_reads_written_scores_on_a_10_point_scale_only_when_they_fit(text, sc
                              "1..5 is not where 'Very satisfied' is on its scale). Correct the score or the label."]),
     ("3", "Bad", []),  # Zendesk labels a 5-point 3 "Bad"
     ("5", "Good", []), ("4", "Satisfied", []),
+    ("1", "Great support!", []),  # free text is no scale's word
 ])
 def test_it_refuses_a_label_from_another_column_that_says_the_opposite_of_the_score(score, label, errors) -> None:
     columns = ["submitted_at", "ticket_id", "agent_id", "score", "score_label"]

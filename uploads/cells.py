@@ -354,8 +354,8 @@ def against_words(number: int, low: int, high: int, words: str, *, sides_only: b
     or "5 - Very satisfied" on 0..10; "1 - Very satisfied" or "5 - Very poor" on 1..5: a survey
     numbering its choices from best to worst). Words of a scale of preset_format.SCALES: the same place
     on their scale within WORDS_TOLERANCE (with sides_only, for a label from another column: not on
-    the other side of the middle, since Zendesk labels a 5-point 3 "Bad"); other words: the same side
-    of the middle (_NEGATIVE, _POSITIVE)."""
+    the other side of the middle, since Zendesk labels a 5-point 3 "Bad"); other words, in one cell
+    with the number only: the same side of the middle (_NEUTRAL, _NEGATIVE, _POSITIVE)."""
     side = number - (low + high) / 2
     key = words.strip(" .!").casefold()
     known = [(scale["value_map"][key] - scale["min_score"]) / (scale["max_score"] - scale["min_score"])
@@ -365,7 +365,8 @@ def against_words(number: int, low: int, high: int, words: str, *, sides_only: b
         if sides_only:
             return all((place - 0.5) * (where - 0.5) < 0 for where in known)
         return min(abs(place - where) for where in known) > WORDS_TOLERANCE
-        return False
+    if sides_only or _NEUTRAL.search(key):
+        return False  # a label of free text ("Great support!" beside a 1) is the user's to judge
     return (side > 0 and bool(_NEGATIVE.search(key))) or (side < 0 and not _NEGATIVE.search(key)
                                                            and bool(_POSITIVE.search(key)))
 
