@@ -531,7 +531,9 @@ SCALED = mapping.Preset(name="Scaled", columns={name: name for name in mapping.F
 @pytest.mark.parametrize(("scores", "scale", "invalid"), [
     (["5", "4", "6", "5", "3", "5", "4", "5", "2", "5"], (1, 5), [4]),  # one 6 among ten: a typo
     (["5", "4", "6", "5", "3", "5", "7", "5", "2", "5"], (1, 7), []),  # 6 and 7: a 7-point survey
-    (["5", "4", "6", "5", "3"], (1, 7), []),  # too few scores to call the 6 a typo
+    (["5", "4", "6", "5", "3"], (1, 7), []),  # a fifth of the scores: a 7-point survey
+    (["5", "4", "6", "5", "3", "5", "4", "5", "2", "5", "5", "4", "3", "5", "4", "5", "2", "5", "7", "4"], (1, 5),
+     [4, 20]),  # a 6 and a 7 among twenty: typos of a 1..5 sheet (samples/README.md sections 2 and 3)
 ])
 def test_it_takes_a_lone_score_outside_the_first_scale_for_a_typo(scores, scale, invalid) -> None:
     rows = [["2026-10-05T14:48:00Z", f"T-{n}", "381", "", score, ""] for n, score in enumerate(scores)]
@@ -540,9 +542,11 @@ def test_it_takes_a_lone_score_outside_the_first_scale_for_a_typo(scores, scale,
     assert {(row.item or {}).get("max_score") for row in result.rows if row.item} == {scale[1]}
     assert [row.row_number for row in result.rows if row.status == "invalid"] == invalid
     if invalid:
-        assert result.decisions[-1] == ("Scores read on the scale 1..5, the first of 1..5, 1..7: it holds every "
-                                        "score in this file but one, 6 in row 4, taken for a typo (that row is "
-                                        "invalid until fixed)")
+        assert result.decisions[-1] == {
+            1: "Scores read on the scale 1..5, the first of 1..5, 1..7: it holds every score in this file but one, "
+               "6 in row 4, taken for a typo (that row is invalid until fixed)",
+            2: "Scores read on the scale 1..5, the first of 1..5, 1..7: it holds every score in this file but 2, 6 "
+               "in row 4, 7 in row 20, taken for typos (those rows are invalid until fixed)"}[len(invalid)]
 
 
 @pytest.mark.parametrize(("header", "scale"), [
@@ -572,9 +576,11 @@ def test_it_takes_no_age_group_in_a_header_for_the_scale() -> None:
 
 
 @pytest.mark.parametrize(("fields", "errors", "warnings"), [
-    ({"ticket": "#N/A"}, ["Row 2, column 'ticket_id': #N/A is the error a spreadsheet formula gave in this cell, not "
-                          "the ticket id. Type the ticket id, or correct the formula in the spreadsheet and save the "
-                          "file again."], []),
+    ({"ticket": "#VALUE!"}, ["Row 2, column 'ticket_id': #VALUE! is the error a spreadsheet formula gave in this "
+                             "cell, not the ticket id. Type the ticket id, or correct the formula in the spreadsheet "
+                             "and save the file again."], []),
+    ({"ticket": "#N/A"}, [], ["Row 2, column 'ticket_id': ticket id '#N/A' looks like the marker a data tool writes for "
+                              "an empty cell; sent as typed, check it."]),  # pandas' NA text is kept as typed (B03)
     ({"agent": "#REF!"}, ["Row 2, column 'agent_id': #REF! is the error a spreadsheet formula gave in this cell, not "
                           "the agent id. Type the agent id, or correct the formula in the spreadsheet and save the "
                           "file again."], []),
@@ -589,12 +595,18 @@ def test_it_refuses_a_formulas_error_value_saved_as_text(fields, errors, warning
     assert "comment" not in (row.item or {})
 
 
+def test_it_sends_a_typed_na_comment_as_typed() -> None:
+    assert one(comment="#N/A").item["comment"] == "#N/A"
+
+
 @pytest.mark.parametrize(("cells", "status", "reason"), [
     (["Average", "", "", "", "4.2", ""], "skipped", "'Average' starts a summary line under the answers, not an answer"),
     (["", "Total responses:", "", "", "12", ""], "skipped",
      "'Total responses:' starts a summary line under the answers, not an answer"),
     (["", "", "", "", "", "Total mess, the agent never answered"], "invalid", None),  # an answer's words
     (["", "SUM-1042", "381", "", "4", ""], "invalid", None),
+    (["Average satisfaction", "", "", "", "4.2", ""], "skipped",
+     "'Average satisfaction' starts a summary line under the answers, not an answer"),
     (["Grand Totals (10 records)", "", "", "", "", ""], "skipped",
      "'Grand Totals (10 records)' starts a summary line under the answers, not an answer"),
     (["2026-10-05T14:48:00Z", "Total", "381", "", "4", ""], "valid", None),  # a dated row is an answer
@@ -965,7 +977,9 @@ TEN = mapping.Preset(name="Ten", columns={name: name for name in mapping.FIELDS}
 @pytest.mark.parametrize(("text", "score", "code"), [
     ("8/10", 8, None), ("10 - Extremely satisfied", 10, None), ("0 (Not at all satisfied)", 0, None),
     ("5 - Very satisfied", None, "number_against_words"),  # the top of a 5-point survey is no 5 of 10
-    ("4 stars", None, "stars_scale"), ("★★★★☆", None, "other_scale"),
+    ("8 stars", 8, None), ("★★★★☆", None, "other_scale"), ("4 (out of 10)", 4, None), ("4 (out of 5)", None,
+                                                                                        "other_scale"),
+    ("Extremely satisfied (10)", 10, None), ("1 - Très insatisfait", 1, None), ("1 - Muy insatisfecho", 1, None),
 ])
 def test_it_reads_written_scores_on_a_10_point_scale_only_when_they_fit(text, score, code) -> None:
     row = one(score=text, preset=TEN)
@@ -1001,3 +1015,11 @@ def test_it_decides_the_scale_without_the_summary_lines() -> None:
     result = validation.check_sheet(sheet(API, *rows, ["Total", "", "", "", "21", ""]), SCALED, time_zone="UTC",
                                     now=NOW)
     assert {row.item["max_score"] for row in result.rows if row.item} == {5}
+
+
+def test_it_names_the_row_of_a_lone_written_score_whose_top_leaves_the_scale() -> None:
+    rows = [["2026-10-05T14:48:00Z", f"T-{n}", "381", "", score, ""]
+            for n, score in enumerate(["5", "4", "3", "5", "4", "5", "2", "5", "4", "5", "3/10"])]
+    result = validation.check_sheet(sheet(API, *rows), SCALED, time_zone="UTC", now=NOW)
+    assert result.decisions[-1].startswith("Scores read on the scale 1..5, the first of 1..5, 1..7: it holds every "
+                                           "score in this file but one, 10 in row 12")

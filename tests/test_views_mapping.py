@@ -328,7 +328,7 @@ def test_it_names_split_sources_and_a_declared_zone_on_the_mapping_page(client_i
             "whatever is chosen here.") in page
 
 
-def test_it_finds_the_time_column_again_when_the_date_column_changes(client_in):
+def test_it_leaves_the_time_column_with_its_date_column(client_in):
     content = (b"Rated on,Time,Resolved on,Ticket,Agent,Score\n2026-10-04,13:45,2026-10-02,1,a@example.com,5\n"
                b"2026-10-05,09:15,2026-10-03,2,a@example.com,4\n")
     created = Upload.objects.get(pk=int(upload(client_in, "t.csv", content).url.split("/")[2]))
@@ -338,4 +338,13 @@ def test_it_finds_the_time_column_again_when_the_date_column_changes(client_in):
     client_in.post(f"/uploads/{created.pk}/mapping/", form)
     created.refresh_from_db()
     assert [row.item["submitted_at"] for row in created.rows.order_by("number")] == [
-        "2026-10-02T13:45:00.000Z", "2026-10-03T09:15:00.000Z"]  # found anew beside the chosen column
+        "2026-10-02T00:00:00.000Z", "2026-10-03T00:00:00.000Z"]  # the Time is Rated on's, not Resolved on's
+    assert "time_column" not in created.preset or created.preset["time_column"] is None
+
+
+def test_it_refuses_a_preset_with_one_end_of_the_scale_past_the_other_ends_default(client_in, shared):
+    response = upload(client_in, "b.csv", (shared / "samples/basic_api_fields.csv").read_bytes())
+    preset = SimpleUploadedFile("p.json", b'{"name": "x", "constants": {"min_score": 7}}')
+    page = client_in.post(response.url.replace("mapping/", "mapping/apply/"), {"preset_file": preset}, follow=True)
+    assert ("This preset JSON is malformed: &quot;constants&quot; min_score (7) must be below max_score (5, the "
+            "default).") in page.content.decode()

@@ -273,19 +273,20 @@ _TIME_HEADERS = frozenset({"time", "time of day", "uhrzeit", "zeit", "heure", "h
 
 
 def time_column(headers: Headers, sheet, stamps: int, used: set[int]) -> int | None:
-    """The column giving the time of day of the submitted_at column `stamps` when that column holds
-    dates alone (three in four or more): its header says time (_TIME_HEADERS), three in four of its
-    values are times of day ("13:45", "1:45 PM": dates.time_of_day) and fewer than half fall in the
-    hour after midnight, where a duration ("00:05:30" of handling time) would (preset key
-    time_column). None otherwise."""
+    """The column right after the submitted_at column `stamps` when it gives that column's time of
+    day: `stamps` holds dates alone (three in four or more), its header says time (_TIME_HEADERS),
+    three in four of its values are times of day ("13:45", "1:45 PM": dates.time_of_day) and fewer
+    than half fall in the hour after midnight, where a duration ("00:05:30" of handling time) would
+    (preset key time_column). None otherwise."""
     if _share(column_texts(sheet, stamps, 50), lambda text: ":" in text or bool(dates.NUMBER_RE.match(text))) > 0.25:
         return None  # times of their own, or numbers (Excel serials, Unix times) a time cannot join
-    for position, header in enumerate(headers.columns):
-        texts = column_texts(sheet, position, 50)
-        hours = [dates.time_of_day(text) for text in texts]
-        if (position not in used and position != stamps and normalize(header) in _TIME_HEADERS and texts
-                and len(hours) - hours.count(None) >= 0.75 * len(hours) and hours.count(0) < 0.5 * len(hours)):
-            return position
+    position = stamps + 1  # the Time column right after its Date column: Date | Time
+    if position in used or position >= len(headers.columns) or normalize(
+            headers.columns[position]) not in _TIME_HEADERS:
+        return None
+    hours = [dates.time_of_day(text) for text in column_texts(sheet, position, 50)]
+    if hours and len(hours) - hours.count(None) >= 0.75 * len(hours) and hours.count(0) < 0.5 * len(hours):
+        return position
     return None
 
 

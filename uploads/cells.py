@@ -89,9 +89,10 @@ _DECIMAL_ZERO = re.compile(r"^(\d+)\.0+$")
 _GROUPED_DIGITS = re.compile("^\\d{1,3}(?P<sep>[.,' \u00a0\u202f])\\d{3}(?:(?P=sep)\\d{3})*$")
 # `4.0` (a workbook number) and `4,0`/`4,00` (a decimal comma, German Excel); not `1,000`, a thousands separator
 INTEGER = re.compile(r"^([+-]?\d+)(?:\.0+|,0{1,2})?$")
-_MISSING_MARKERS = frozenset({"nan", "none", "nat", "<na>", "null"})
+_MISSING_MARKERS = frozenset({"nan", "none", "nat", "<na>", "null", "#n/a"})
 # What a spreadsheet shows, and saves to CSV, for a formula that failed: never an id or a customer's words
-EXCEL_ERRORS = frozenset({"#N/A", "#REF!", "#VALUE!", "#NAME?", "#DIV/0!", "#NUM!", "#NULL!", "#SPILL!", "#CALC!",
+# (#N/A aside: it is also text people type for "no answer", and pandas' NA text, kept as typed: B03)
+EXCEL_ERRORS = frozenset({"#REF!", "#VALUE!", "#NAME?", "#DIV/0!", "#NUM!", "#NULL!", "#SPILL!", "#CALC!",
                           "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!", "#GETTING_DATA"})
 # What pandas writes for an empty cell (NaN, NaT, pd.NA): as a comment, a dump's blank, not the customer's words
 PANDAS_BLANKS = frozenset({"nan", "NaN", "NAN", "nat", "NaT", "NAT", "<NA>", "<na>"})
@@ -306,10 +307,16 @@ def written_score(value: str) -> tuple[int, int | None, str | None] | None:
     if found:
         return int(found[1]), int(found[2]), None
     if labelled := NUMBER_WORDS.match(value):
-        return int(labelled[1]), None, labelled[2] or labelled[3]
+        words = labelled[2] or labelled[3]
+        if words and (top := _WORDS_TOP.match(words)):  # "4 (out of 10)", "4 - of 10"
+            return int(labelled[1]), int(top[1]), None
+        return int(labelled[1]), None, words
     if labelled := WORDS_NUMBER.match(value):
         return int(labelled[2]), None, labelled[1]
     return None
+
+
+_WORDS_TOP = re.compile(r"(?:out\s+of|of|/)\s*(\d+)\s*$", re.IGNORECASE)
 
 
 def _written_score(value: str, low: int, high: int, hint: str) -> Cleaned | None:
@@ -319,33 +326,29 @@ def _written_score(value: str, low: int, high: int, hint: str) -> Cleaned | None
     if (written := written_score(value)) is None:
         return None
     number, top, words = written
-    if words and against_words(number, low, high, words):
-        return Cleaned(issue=Issue("number_against_words", f"'{value}': the number and the words disagree "
-                                   f"({number} on {low}..{high} is not where '{words}' is on its scale; the "
-                                   "survey may number its choices otherwise)", hint))
     if top is not None and top != high:
         start = min(low, number)
         return Cleaned(issue=Issue("other_scale", f"'{value}' is a score out of {top}, but max_score is {high}",
                                    f"If the survey's scale is {start}..{top}, set Lowest score {start} and Highest "
                                    f"score {top} on the mapping page; else enter a whole number from {low} to {high}"))
-    if top is None and not words and high != STAR_TOP:
-        return Cleaned(issue=Issue("stars_scale", f"'{value}' does not say out of how many stars: it is read only on "
-                                   f"a {STAR_TOP}-star scale, and max_score is {high}",
-                                   f"Enter the score as a whole number from {low} to {high}"))
     if number < low or number > high:
         return Cleaned(issue=_range_issue(number, low, high, hint, "score"))
+    if words and against_words(number, low, high, words):
+        return Cleaned(issue=Issue("number_against_words", f"'{value}': the number and the words disagree "
+                                   f"({number} on {low}..{high} is not where '{words}' is on its scale; the "
+                                   "survey may number its choices otherwise)", hint))
     return Cleaned(number)
 
 
 # The side of a scale an answer's words are on, when no scale of preset_format.SCALES knows them
 _NEUTRAL = re.compile(r"\b(neither|neutral|ok|okay|average|so-so|mixed|fair)\b", re.IGNORECASE)
-_NEGATIVE = re.compile(r"\b(un|dis)satisf|\bunhappy|\bpoor|\bbad\b|\bterrible|\bawful|\bhorrible|\bworst|"
-                       r"\bnot (at all |very )?(satisf|happy|good)", re.IGNORECASE)
-_POSITIVE = re.compile(r"satisf|\bhappy|\bgood|\bgreat|\bexcellent|\bamazing|\bawesome|\bperfect|\bbest\b",
+_NEGATIVE = re.compile(r"\b(un|dis|in)satisf|\bunzufrieden|\bontevreden|\bniezadowol|\bunhappy|\bpoor|\bbad\b|"
+                       r"\bterrible|\bawful|\bhorrible|\bworst|\bnot (at all |very )?(satisf|happy|good)",
                        re.IGNORECASE)
+_POSITIVE = re.compile(r"satisf|zufrieden|tevreden|zadowol|contento|\bhappy|\bgood|\bgreat|\bexcellent|\bamazing|"
+                       r"\bawesome|\bperfect|\bbest\b", re.IGNORECASE)
 
 
-STAR_TOP = 5  # stars named without their scale ("4 stars", "⭐⭐⭐⭐") are read on 1..5 only
 WORDS_TOLERANCE = 0.25  # how far (share of the scale) a number may sit from where its words are on theirs
 
 

@@ -21,12 +21,14 @@ from uploads.preset_format import FIELDS, ClarifyingGroup, render
 
 STATUSES = ("valid", "invalid", "skipped", "duplicate")
 # A hand-made sheet's summary line under its answers ("Average", "Total responses:", "Summe"): no answer.
-# The word alone, or followed by ':', '(' or a number, or by what it counts ("Total responses", "Average
-# score"), so that an answer's "Total waste of time" or ticket "SUM-1042" is none.
-SUMMARY_ROW = re.compile(r"(grand\s+)?(totals?|average|avg|mean|sum|summe|gesamt|durchschnitt|mittelwert|moyenne|"
-                         r"promedio|totale|media|média|gemiddelde|totaal)"
-                         r"(\s*$|\s*[:(=]|\s+\d|\s+(of\s+)?(responses?|ratings?|answers?|scores?|csat|count|records?|"
-                         r"rows?|tickets?|surveys?)\b)", re.IGNORECASE)
+# A summary word ("Average satisfaction", "Moyenne des notes"); in a column of the answers' ticket, agent or
+# comment only alone or followed by ':', '(', '.', '-' or a number, or by what it counts ("Total
+# responses"), so that an answer's "Total waste of time" or ticket "SUM-1042" is none.
+SUMMARY_WORD = re.compile(r"(grand\s+)?(totals?|average|avg|mean|sum|summe|gesamt|durchschnitt|mittelwert|moyenne|"
+                          r"promedio|totale|media|média|gemiddelde|totaal)\b", re.IGNORECASE)
+SUMMARY_ROW = re.compile(SUMMARY_WORD.pattern + r"(\s*$|\s*[:(=]|\.(\s|$)|\s+[-–]|\s+\d|\s+(of\s+)?(responses?|"
+                         r"ratings?|answers?|scores?|csat|count|records?|rows?|tickets?|surveys?)\b)", re.IGNORECASE)
+_ANSWER_FIELDS = frozenset({"ticket_id", "agent_id", "agent_email", "comment", "score_label"})
 ROW_JOIN = "\x1f"  # joins a row's cells for a whole-row reader note (Plan.notes key (number, None))
 
 
@@ -137,7 +139,9 @@ def summary_line(cells: list[str], raw: dict[str, Raw]) -> str | None:
     stamp = raw.get("submitted_at")
     if stamp is not None and stamp.text.strip() not in ("", filled[0]):
         return None
-    if SUMMARY_ROW.match(filled[0]):
+    at = next(position for position, text in enumerate(cells) if text.strip())
+    answers = {source.position for name, source in raw.items() if name in _ANSWER_FIELDS}
+    if (SUMMARY_WORD if at not in answers else SUMMARY_ROW).match(filled[0]):
         return f"'{filled[0]}' starts a summary line under the answers, not an answer"
     if len(filled) == 1 and cells[0].strip() and sum(char.isalpha() for char in filled[0]) >= 3:
         return f"'{filled[0]}' is a note under the answers, not an answer"
@@ -250,6 +254,9 @@ class _RowCheck:
         if time and dates.time_of_day(time) is None:
             self.warn("submitted_at", src, f"'{time}' in '{column}' is no time of day, so it is not used",
                       "time_unread")
+        elif time and dates.NUMBER_RE.match(own.strip()):
+            self.warn("submitted_at", src, f"'{self.plan.columns[self.plan.index['submitted_at']]}' is a number (an "
+                      f"Excel serial or a Unix time), so '{time}' in '{column}' is not used", "time_unread")
         elif time and ":" in own:
             self.warn("submitted_at", src, f"'{self.plan.columns[self.plan.index['submitted_at']]}' has a time of "
                       f"its own ('{own.strip()}'), used instead of '{time}' in '{column}'", "time_unread")
@@ -274,9 +281,10 @@ class _RowCheck:
     def check_agent(self) -> None:
         id_src, email_src = self.source("agent_id"), self.source("agent_email")
         cleaned_id = self.cached("agent_id", id_src.text, rules.clean_id, "agent id")
-        if cleaned_id.issue and cleaned_id.issue.code == "excel_error" and email_src.text.strip():
-            self.warn("agent_id", id_src, f"agent_id {id_src.text.strip()} is the error a spreadsheet formula gave, "
-                      "not an id: dropped, agent_email used", "id_dropped")
+        if (cleaned_id.issue and cleaned_id.issue.code == "excel_error" or id_src.text.strip().upper() == "#N/A") \
+                and email_src.text.strip():
+            self.warn("agent_id", id_src, f"agent_id {id_src.text.strip()} is no id (a spreadsheet formula's error or "
+                      "a 'no answer' mark): dropped, agent_email used", "id_dropped")
             cleaned_id, id_src = Cleaned(), Raw("", id_src.column, id_src.position)
         agent_id = self.take("agent_id", id_src, cleaned_id)
         if isinstance(agent_id, str):

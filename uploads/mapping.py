@@ -109,7 +109,7 @@ def resolve(preset: Preset, sheet, *, fill: bool = False) -> Preset:
     if fill:
         _drop_named_agent(out, headers, sheet)
         _fill(out, headers, sheet, used)
-    _add_time_column(out, headers, sheet, used)
+        _add_time_column(out, headers, sheet, used)
     return out
 
 

@@ -57,7 +57,7 @@ class Plan:
     text_maps: dict[str, dict] = field(default_factory=dict)
     fixed_bounds: tuple[int, int] | None = None
     scale: tuple[int, int] | None = None  # chosen from preset.score_scales by the file's scores
-    scale_outlier: tuple[int, int] | None = None  # (score, row number) of a lone score the scale leaves out
+    scale_outliers: list[tuple[int, int]] = field(default_factory=list)  # (score, row) the scale leaves out as typos
     scale_header: str | None = None  # the score column's header when it names the scale: "CSAT (1-10)"
     scale_misfit: tuple[int, int, int] | None = None  # (rows, lowest, highest) of scores outside the default 1..5
     scale_labels: list[str] = field(default_factory=list)  # the score labels that set a label_scales range

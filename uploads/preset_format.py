@@ -60,7 +60,8 @@ Preset JSON format (every key but "name" is optional)::
       "score_scales": [[1, 5], [0, 10]],
           # when no column or constant gives min/max: the first [min, max] holding every
           # integer score in the file ('seen but unanswered' codes such as -99 aside),
-          # else the last; decided once per file and shown (Delighted NPS vs CSAT)
+          # else the last; decided once per file and shown (Delighted NPS vs CSAT). Scores
+          # outside the first range on fewer than a fifth of the rows are typos (invalid)
       "label_scales": [{"labels": ["bad", "good"], "min_score": 1, "max_score": 2}],
           # a [min, max] that wins over constants when every answer fits it: each whole-number
           # score in the range with its label, when given, the entry's label for it (`labels`

@@ -16,6 +16,7 @@ from django.db import DatabaseError, IntegrityError
 
 from uploads import mapping
 from uploads.models import SavedPreset, Upload
+from uploads.plan import DEFAULT_BOUNDS
 from uploads.preset_format import SCALE_LIMIT
 
 # Keys a preset JSON must have: the Preset fields without a default ("name").
@@ -120,7 +121,7 @@ def parse_json(data: bytes) -> mapping.Preset:
     if not isinstance(raw["name"], str) or not raw["name"].strip():
         raise ValueError('This preset JSON is malformed: its "name" must be a text that is not blank.')
     _check_shapes(raw)
-    _check_scale(raw.get("constants") or {})
+    _check_scale(raw.get("constants") or {}, raw.get("columns") or {})
     if isinstance(raw.get("time_column"), list) and not all(isinstance(spec, str) for spec in raw["time_column"]):
         raise ValueError('This preset JSON is malformed: "time_column" must be a column name or a list of them.')
     try:
@@ -159,17 +160,21 @@ def _check_shapes(raw: dict) -> None:
                              f"{_JSON_NAMES.get(type(value), type(value).__name__)}.")
 
 
-def _check_scale(constants: dict) -> None:
+def _check_scale(constants: dict, columns: dict) -> None:
     """min_score and max_score constants are whole numbers within preset_format.SCALE_LIMIT, lowest below
-    highest, as the mapping page's fields allow (9.5 was sent as 9, 10**12 as it was)."""
+    highest (the other end's default 1 or 5 when only one is given and no column gives it), as the
+    mapping page's fields allow (9.5 was sent as 9, 10**12 as it was, min_score 7 alone as 7..5)."""
     bounds = {name: constants[name] for name in ("min_score", "max_score") if name in constants}
     for name, value in bounds.items():
         if isinstance(value, bool) or not isinstance(value, int) or abs(value) > SCALE_LIMIT:
             raise ValueError(f'This preset JSON is malformed: "constants" {name} must be a whole number from '
                              f"-{SCALE_LIMIT} to {SCALE_LIMIT}, not {json.dumps(value)}.")
-    if len(bounds) == 2 and bounds["min_score"] >= bounds["max_score"]:
-        raise ValueError(f'This preset JSON is malformed: "constants" min_score ({bounds["min_score"]}) must be below '
-                         f'max_score ({bounds["max_score"]}).')
+    if not bounds or {"min_score", "max_score"} & set(columns):
+        return
+    low, high = (bounds.get(name, DEFAULT_BOUNDS[name]) for name in ("min_score", "max_score"))
+    if low >= high:
+        raise ValueError(f'This preset JSON is malformed: "constants" min_score ({low}) must be below max_score '
+                         f"({high}{'' if 'max_score' in bounds else ', the default'}).")
 
 
 def _check_patterns(value, where: str = "preset") -> None:

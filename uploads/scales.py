@@ -17,8 +17,9 @@ from uploads import cells
 from uploads.plan import DEFAULT_BOUNDS, Plan
 from uploads.preset_format import SCALES
 
-# Scores needed before one score outside the first of a preset's score_scales counts as a typo.
-LONE_OUTLIER_ROWS = 10
+# Scores outside the first of a preset's score_scales count as typos, not as a wider scale, while fewer
+# than this share of the scores are (a 6 among a Google Forms sheet's 1..5 answers: samples/README.md).
+TYPO_SHARE = 0.2
 # Scores outside the default 1..5 (plan.DEFAULT_BOUNDS) that make the decisions name the file's own range.
 MISFIT_ROWS, MISFIT_SHARE = 2, 0.25
 
@@ -65,11 +66,17 @@ def sentences(plan: Plan) -> list[str]:
                    f"'{plan.scale_header}' names")
     elif plan.scale:
         listed = ", ".join(f"{low}..{high}" for low, high in plan.preset.score_scales)
-        if plan.scale_outlier:
-            score, row = plan.scale_outlier
+        if len(plan.scale_outliers) == 1:
+            score, row = plan.scale_outliers[0]
             out.append(f"Scores read on the scale {plan.scale[0]}..{plan.scale[1]}, the first of {listed}: it "
                        f"holds every score in this file but one, {score} in row {row}, taken for a typo (that "
                        "row is invalid until fixed)")
+        elif plan.scale_outliers:
+            shown = ", ".join(f"{score} in row {row}" for score, row in plan.scale_outliers[:5])
+            more = f" and {len(plan.scale_outliers) - 5} more" if len(plan.scale_outliers) > 5 else ""
+            out.append(f"Scores read on the scale {plan.scale[0]}..{plan.scale[1]}, the first of {listed}: it "
+                       f"holds every score in this file but {len(plan.scale_outliers)}, {shown}{more}, taken for "
+                       "typos (those rows are invalid until fixed)")
         else:
             out.append(f"Scores read on the scale {plan.scale[0]}..{plan.scale[1]}, the first of {listed} "
                        "that holds every score in this file")
@@ -201,13 +208,14 @@ def _best_word_scale(plan: Plan, texts: list[str]) -> str | None:
 
 
 def _decide_scale(plan: Plan, sheet) -> tuple[int, int] | None:
-    """The preset's first `score_scales` range holding every integer score (-99 and the like aside) of a
-    row no skip rule skips (another question's NPS answers do not widen a Salesforce rating), else its
-    last; None when the preset lists none or a column or constant gives min/max.
+    """The preset's first `score_scales` range holding every integer score (-99 and the like aside; a
+    score written "8/10" with its top) of a row no skip rule skips (another question's NPS answers do
+    not widen a Salesforce rating), else its last; None when the preset lists none or a column or
+    constant gives min/max.
 
-    One score outside the first range among LONE_OUTLIER_ROWS or more is taken for a typo, not for
-    a wider scale: the first range stays, that row is invalid, and plan.scale_outlier names it
-    (a Qualtrics 1..5 file with a single 6: shared/samples/README.md section 2, -99 in row 42).
+    Scores outside the first range on fewer than TYPO_SHARE of the rows are typos, not a wider scale:
+    the first range stays, those rows are invalid, and plan.scale_outliers names them (a Google Forms
+    1..5 sheet with a 6, a Qualtrics file with a 0: shared/samples/README.md sections 2 and 3).
     """
     scales = plan.preset.score_scales
     if not scales or plan.word_scale or not bounds_free(plan):
@@ -216,23 +224,21 @@ def _decide_scale(plan: Plan, sheet) -> tuple[int, int] | None:
     texts = plan.field_texts(sheet.rows, "score")
     counted = Counter(texts if not plan.skip_rules else (
         text for text, row in zip(texts, sheet.rows, strict=True) if not plan.skip_rule_for(row)))
-    number_of = {text: cells.parse_int(text, table) for text in counted}  # each distinct text parsed once
-    scores: Counter[int] = Counter()
-    for text, rows in counted.items():
-        if (number := number_of[text]) is not None and number not in cells.SEEN_UNANSWERED:
-            scores[number] += rows
-        elif number is None and (written := cells.written_score(text.strip())):  # "8/10": 8 and its top
-            scores.update({value: rows for value in written[:2] if value is not None})
+    values_of: dict[str, tuple[int, ...]] = {}  # each distinct text parsed once
+    for text in counted:
+        if (number := cells.parse_int(text, table)) is not None:
+            values_of[text] = () if number in cells.SEEN_UNANSWERED else (number,)
+        elif written := cells.written_score(text.strip()):
+            values_of[text] = tuple(value for value in written[:2] if value is not None)
+    total = sum(counted[text] for text, values in values_of.items() if values)
     low, high = scales[0]
-    outside = [number for number in scores if not low <= number <= high]
-    if len(outside) == 1 and scores[outside[0]] == 1 and scores.total() >= LONE_OUTLIER_ROWS:
-        row = next((number for number, text in zip(sheet.row_numbers, texts, strict=True)
-                    if number_of.get(text) == outside[0] or (cells.written_score(text.strip()) or (None,))[0]
-                    == outside[0]), sheet.row_numbers[0])
-        plan.scale_outlier = (outside[0], row)
+    outside = {text for text, values in values_of.items() if not all(low <= value <= high for value in values)}
+    if outside and sum(counted[text] for text in outside) < TYPO_SHARE * total:
+        plan.scale_outliers = [(next(value for value in values_of[text] if not low <= value <= high), number)
+                               for number, text in zip(sheet.row_numbers, texts, strict=True) if text in outside]
         return low, high
     for low, high in scales:
-        if all(low <= number <= high for number in scores):
+        if all(low <= value <= high for values in values_of.values() for value in values):
             return low, high
     return tuple(scales[-1])
 

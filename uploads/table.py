@@ -207,7 +207,7 @@ KIND_LABELS = {
     "short_year": "{field} has a two-digit year",
     "excel_error": "{field} is a formula's error value", "id_dropped": "{field} dropped (agent email used)",
     "other_scale": "{field} is out of another scale", "number_against_words": "{field}: number and words disagree",
-    "stars_scale": "{field}: stars out of an unknown scale", "time_unread": "{field}: the Time column not used",
+    "time_unread": "{field}: the Time column not used",
     "label_against_score": "{field} disagrees with the score",
 }
 
