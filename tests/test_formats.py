@@ -711,3 +711,21 @@ def test_it_sends_the_agent_email_when_the_agent_id_is_a_formulas_error(tmp_path
                                            "2026-10-05T14:48:00Z,1,#N/A,a@example.com,5\n")
     assert items == [{"submitted_at": "2026-10-05T14:48:00.000Z", "ticket_id": "1", "agent_email": "a@example.com",
                       "score": 5, "min_score": 1, "max_score": 5}]
+
+
+def test_it_reads_the_scale_a_qualtrics_question_names_in_its_second_header_row(tmp_path: Path) -> None:
+    items = items_of(tmp_path, "qx.csv", (
+        "RecordedDate,ResponseId,ExternalReference,Finished,Q1\n"
+        "Recorded Date,Response ID,External Data Reference,Finished,\"On a scale from 0 to 10, how satisfied were "
+        "you?\"\n"
+        '"{""ImportId"":""recordedDate"",""timeZone"":""UTC""}","{""ImportId"":""_recordId""}",'
+        '"{""ImportId"":""externalDataReference""}","{""ImportId"":""finished""}","{""ImportId"":""QID1""}"\n'
+        "2026-10-10 09:00:05,R_1,71001|381,1,3\n2026-10-10 10:00:05,R_2,71002|381,1,6\n"))
+    assert [(item["score"], item["min_score"], item["max_score"]) for item in items] == [(3, 0, 10), (6, 0, 10)]
+
+
+def test_it_reads_a_google_forms_likelihood_to_recommend_question_on_0_to_10(tmp_path: Path) -> None:
+    items = items_of(tmp_path, "gf.csv", (
+        "Timestamp,Ticket ID,Agent email,How likely are you to recommend us to a friend or colleague?\n"
+        "10/5/2026 14:48:10,60000,ana@example.com,9\n10/6/2026 14:48:10,60001,ana@example.com,10\n"))
+    assert [(item["score"], item["min_score"], item["max_score"]) for item in items] == [(9, 0, 10), (10, 0, 10)]

@@ -20,6 +20,10 @@ from uploads.preset_format import SCALES
 # Scores outside the first of a preset's score_scales count as typos, not as a wider scale, while fewer
 # than this share of the scores are (a 6 among a Google Forms sheet's 1..5 answers: samples/README.md).
 TYPO_SHARE = 0.2
+# A likelihood-to-recommend question (Net Promoter Score), asked on 0..10
+NPS_QUESTION = re.compile(r"\b(likely|likelihood)\b.*\brecommend|weiterempfehlen|recommanderiez|recomendar[ií]a|"
+                          r"\bnps\b", re.IGNORECASE)
+NPS_SCALE = (0, 10)
 # Scores outside the default 1..5 (plan.DEFAULT_BOUNDS) that make the decisions name the file's own range.
 MISFIT_ROWS, MISFIT_SHARE = 2, 0.25
 
@@ -36,7 +40,7 @@ def decide(plan: Plan, sheet) -> None:
     if plan.word_scale and bounds_free(plan):
         chosen = SCALES[plan.word_scale]
         plan.fixed_bounds = (chosen["min_score"], chosen["max_score"])
-    plan.scale = _label_scale(plan, sheet) or _header_scale(plan) or _decide_scale(plan, sheet)
+    plan.scale = _label_scale(plan, sheet) or _header_scale(plan, sheet) or _decide_scale(plan, sheet)
     if plan.scale:
         plan.fixed_bounds = plan.scale
     elif plan.fixed_bounds == tuple(DEFAULT_BOUNDS.values()) and not plan.word_scale and bounds_free(plan):
@@ -118,18 +122,25 @@ _HEADER_SCALE = re.compile(
     rf"|\b(\d{{1,2}}){_TO}(\d{{1,3}})[ -](?:point )?scale\b", re.IGNORECASE)
 
 
-def _header_scale(plan: Plan) -> tuple[int, int] | None:
-    """The range the score column's header names, "CSAT (1-10)" -> (1, 10), when no word scale, column
-    or constant gives min/max; sets plan.scale_header for the decision sentence."""
+def _header_scale(plan: Plan, sheet) -> tuple[int, int] | None:
+    """The range the score column's header or its question (a Qualtrics export's second header row)
+    names, "CSAT (1-10)" -> (1, 10), or 0..10 for a likelihood-to-recommend question (NPS), when no word
+    scale, column or constant gives min/max; sets plan.scale_header for the decision sentence."""
     position = plan.index.get("score")
     if position is None or plan.word_scale or not bounds_free(plan):
         return None
-    found = _HEADER_SCALE.search(plan.columns[position])
-    low, high = (int(number) for number in found.groups() if number is not None) if found else (0, 0)
-    if low not in (0, 1) or not 2 <= high <= 100:  # "Rating (18-65)" names ages, not a scale
-        return None
-    plan.scale_header = plan.columns[position]
-    return low, high
+    headers = [plan.columns[position]] + [row[position] for row in getattr(sheet, "extra_header_rows", [])
+                                          if position < len(row) and row[position].strip()]
+    for header in headers:
+        found = _HEADER_SCALE.search(header)
+        low, high = (int(number) for number in found.groups() if number is not None) if found else (0, 0)
+        if low in (0, 1) and 2 <= high <= 100:  # "Rating (18-65)" names ages, not a scale
+            plan.scale_header = header
+            return low, high
+    if nps := next((header for header in headers if NPS_QUESTION.search(header)), None):
+        plan.scale_header = nps
+        return NPS_SCALE
+    return None
 
 
 def _default_scale_misfit(plan: Plan, sheet) -> tuple[int, int, int] | None:
@@ -215,10 +226,11 @@ def _decide_scale(plan: Plan, sheet) -> tuple[int, int] | None:
 
     Scores outside the first range on fewer than TYPO_SHARE of the rows are typos, not a wider scale:
     the first range stays, those rows are invalid, and plan.scale_outliers names them (a Google Forms
-    1..5 sheet with a 6, a Qualtrics file with a 0: shared/samples/README.md sections 2 and 3).
+    1..5 sheet with a 6, a Qualtrics file with a 0: shared/samples/README.md sections 2 and 3). Only
+    the first range: a 0 among a 10-point survey's answers is an NPS answer, not a typo of 1..10.
     """
     scales = plan.preset.score_scales
-    if not scales or plan.word_scale or not bounds_free(plan):
+    if not scales or plan.word_scale or not bounds_free(plan) or "score" not in plan.index:
         return None
     table = plan.score_map()
     texts = plan.field_texts(sheet.rows, "score")
