@@ -729,3 +729,10 @@ def test_it_reads_a_google_forms_likelihood_to_recommend_question_on_0_to_10(tmp
         "Timestamp,Ticket ID,Agent email,How likely are you to recommend us to a friend or colleague?\n"
         "10/5/2026 14:48:10,60000,ana@example.com,9\n10/6/2026 14:48:10,60001,ana@example.com,10\n"))
     assert [(item["score"], item["min_score"], item["max_score"]) for item in items] == [(9, 0, 10), (10, 0, 10)]
+
+
+def test_it_leaves_a_recommend_question_answered_on_1_to_5_to_the_presets_scale(tmp_path: Path) -> None:
+    items = items_of(tmp_path, "gf.csv", (
+        "Timestamp,Ticket ID,Agent email,How likely are you to recommend us to a friend?\n"
+        "10/5/2026 14:48:10,60000,ana@example.com,5\n10/6/2026 14:48:10,60001,ana@example.com,3\n"))
+    assert [(item["score"], item["min_score"], item["max_score"]) for item in items] == [(5, 1, 5), (3, 1, 5)]

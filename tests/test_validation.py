@@ -607,6 +607,7 @@ def test_it_sends_a_typed_na_comment_as_typed() -> None:
     (["", "SUM-1042", "381", "", "4", ""], "invalid", None),
     (["Average satisfaction", "", "", "", "4.2", ""], "skipped",
      "'Average satisfaction' starts a summary line under the answers, not an answer"),
+    (["Average Joe's Gym", "1003", "381", "", "2", ""], "invalid", None),  # a row naming a ticket is an answer
     (["Grand Totals (10 records)", "", "", "", "", ""], "skipped",
      "'Grand Totals (10 records)' starts a summary line under the answers, not an answer"),
     (["2026-10-05T14:48:00Z", "Total", "381", "", "4", ""], "valid", None),  # a dated row is an answer

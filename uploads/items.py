@@ -22,8 +22,9 @@ from uploads.preset_format import FIELDS, ClarifyingGroup, render
 STATUSES = ("valid", "invalid", "skipped", "duplicate")
 # A hand-made sheet's summary line under its answers ("Average", "Total responses:", "Summe"): no answer.
 # A summary word ("Average satisfaction", "Moyenne des notes"); in a column of the answers' ticket, agent or
-# comment only alone or followed by ':', '(', '.', '-' or a number, or by what it counts ("Total
-# responses"), so that an answer's "Total waste of time" or ticket "SUM-1042" is none.
+# comment, or on a row naming a ticket or an agent, only alone or followed by ':', '(', '.', '-' or a
+# number, or by what it counts ("Total responses"), so that an answer's "Total waste of time", ticket
+# "SUM-1042" or team "Average Joe's Gym" is none.
 SUMMARY_WORD = re.compile(r"(grand\s+)?(totals?|average|avg|mean|sum|summe|gesamt|durchschnitt|mittelwert|moyenne|"
                           r"promedio|totale|media|média|gemiddelde|totaal)\b", re.IGNORECASE)
 SUMMARY_ROW = re.compile(SUMMARY_WORD.pattern + r"(\s*$|\s*[:(=]|\.(\s|$)|\s+[-–]|\s+\d|\s+(of\s+)?(responses?|"
@@ -141,7 +142,8 @@ def summary_line(cells: list[str], raw: dict[str, Raw]) -> str | None:
         return None
     at = next(position for position, text in enumerate(cells) if text.strip())
     answers = {source.position for name, source in raw.items() if name in _ANSWER_FIELDS}
-    if (SUMMARY_WORD if at not in answers else SUMMARY_ROW).match(filled[0]):
+    named = any(raw[name].text.strip() for name in ("ticket_id", "agent_id", "agent_email") if name in raw)
+    if (SUMMARY_WORD if at not in answers and not named else SUMMARY_ROW).match(filled[0]):
         return f"'{filled[0]}' starts a summary line under the answers, not an answer"
     if len(filled) == 1 and cells[0].strip() and sum(char.isalpha() for char in filled[0]) >= 3:
         return f"'{filled[0]}' is a note under the answers, not an answer"

@@ -22,7 +22,7 @@ from uploads.preset_format import SCALES
 TYPO_SHARE = 0.2
 # A likelihood-to-recommend question (Net Promoter Score), asked on 0..10
 NPS_QUESTION = re.compile(r"\b(likely|likelihood)\b.*\brecommend|weiterempfehlen|recommanderiez|recomendar[ií]a|"
-                          r"\bnps\b", re.IGNORECASE)
+                          r"^\s*nps\b", re.IGNORECASE)
 NPS_SCALE = (0, 10)
 # Scores outside the default 1..5 (plan.DEFAULT_BOUNDS) that make the decisions name the file's own range.
 MISFIT_ROWS, MISFIT_SHARE = 2, 0.25
@@ -137,10 +137,17 @@ def _header_scale(plan: Plan, sheet) -> tuple[int, int] | None:
         if low in (0, 1) and 2 <= high <= 100:  # "Rating (18-65)" names ages, not a scale
             plan.scale_header = header
             return low, high
-    if nps := next((header for header in headers if NPS_QUESTION.search(header)), None):
-        plan.scale_header = nps
+    nps = next((header for header in headers if NPS_QUESTION.search(header)), None)
+    if nps and any(number == 0 or number > DEFAULT_BOUNDS["max_score"] for number in _numbers(plan, sheet)):
+        plan.scale_header = nps  # answers only 1..5 leave the scale to the preset: a 5-point "recommend" question
         return NPS_SCALE
     return None
+
+
+def _numbers(plan: Plan, sheet) -> set[int]:
+    """The whole-number scores of `sheet` (-99 and the like aside)."""
+    return {number for text in set(plan.field_texts(sheet.rows, "score"))
+            if (number := cells.parse_int(text)) is not None} - cells.SEEN_UNANSWERED
 
 
 def _default_scale_misfit(plan: Plan, sheet) -> tuple[int, int, int] | None:
@@ -247,7 +254,8 @@ def _decide_scale(plan: Plan, sheet) -> tuple[int, int] | None:
     outside = {text for text, values in values_of.items() if not all(low <= value <= high for value in values)}
     if outside and sum(counted[text] for text in outside) < TYPO_SHARE * total:
         plan.scale_outliers = [(next(value for value in values_of[text] if not low <= value <= high), number)
-                               for number, text in zip(sheet.row_numbers, texts, strict=True) if text in outside]
+                               for number, text, row in zip(sheet.row_numbers, texts, sheet.rows, strict=True)
+                               if text in outside and not plan.skip_rule_for(row)]
         return low, high
     for low, high in scales:
         if all(low <= value <= high for values in values_of.values() for value in values):
