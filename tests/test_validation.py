@@ -525,7 +525,8 @@ def test_it_takes_a_long_exports_comment_from_its_responses_comment_row() -> Non
     assert again.item == result.rows[0].item and again.warnings == result.rows[0].warnings
 
 
-SCALED = mapping.Preset(name="Scaled", columns={name: name for name in mapping.FIELDS}, score_scales=[[1, 5], [1, 7]])
+SCALED = mapping.Preset(name="Scaled", columns={name: name for name in mapping.FIELDS}, score_scales=[[1, 5], [1, 7]],
+                        score_typos=True)
 
 
 @pytest.mark.parametrize(("scores", "scale", "invalid"), [
@@ -1024,3 +1025,11 @@ def test_it_names_the_row_of_a_lone_written_score_whose_top_leaves_the_scale() -
     result = validation.check_sheet(sheet(API, *rows), SCALED, time_zone="UTC", now=NOW)
     assert result.decisions[-1].startswith("Scores read on the scale 1..5, the first of 1..5, 1..7: it holds every "
                                            "score in this file but one, 10 in row 12")
+
+
+def test_it_takes_no_typos_where_a_system_exports_the_scores() -> None:
+    delighted = mapping.Preset(name="Exported", columns={name: name for name in mapping.FIELDS},
+                               score_scales=[[1, 5], [0, 10]])
+    rows = [["2026-10-05T14:48:00Z", f"T-{n}", "381", "", score, ""] for n, score in enumerate("543545432" + "0")]
+    result = validation.check_sheet(sheet(API, *rows), delighted, time_zone="UTC", now=NOW)
+    assert {(row.status, row.item["min_score"], row.item["max_score"]) for row in result.rows} == {("valid", 0, 10)}

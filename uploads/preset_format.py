@@ -60,8 +60,11 @@ Preset JSON format (every key but "name" is optional)::
       "score_scales": [[1, 5], [0, 10]],
           # when no column or constant gives min/max: the first [min, max] holding every
           # integer score in the file ('seen but unanswered' codes such as -99 aside),
-          # else the last; decided once per file and shown (Delighted NPS vs CSAT). Scores
-          # outside the first range on fewer than a fifth of the rows are typos (invalid)
+          # else the last; decided once per file and shown (Delighted NPS vs CSAT)
+      "score_typos": true,
+          # with score_scales: scores outside the first range on fewer than a fifth of the
+          # rows are typos (invalid), not a wider scale; for layouts whose scores people type
+          # or recode (Qualtrics, Google Forms). Default false: a system's export has no typos
       "label_scales": [{"labels": ["bad", "good"], "min_score": 1, "max_score": 2}],
           # a [min, max] that wins over constants when every answer fits it: each whole-number
           # score in the range with its label, when given, the entry's label for it (`labels`
@@ -249,6 +252,7 @@ class Preset:
     date_order: str | None = None
     date_order_by_column: dict[str, str] = field(default_factory=dict)
     score_scales: list[list[int]] = field(default_factory=list)
+    score_typos: bool = False
     word_scales: list[str] = field(default_factory=list)
     label_scales: list[dict[str, Any]] = field(default_factory=list)
     clarifying: list[ClarifyingGroup] = field(default_factory=list)

@@ -231,7 +231,8 @@ def _decide_scale(plan: Plan, sheet) -> tuple[int, int] | None:
     not widen a Salesforce rating), else its last; None when the preset lists none or a column or
     constant gives min/max.
 
-    Scores outside the first range on fewer than TYPO_SHARE of the rows are typos, not a wider scale:
+    With preset score_typos, scores outside the first range on fewer than TYPO_SHARE of the rows are
+    typos, not a wider scale:
     the first range stays, those rows are invalid, and plan.scale_outliers names them (a Google Forms
     1..5 sheet with a 6, a Qualtrics file with a 0: shared/samples/README.md sections 2 and 3). Only
     the first range: a 0 among a 10-point survey's answers is an NPS answer, not a typo of 1..10.
@@ -252,7 +253,7 @@ def _decide_scale(plan: Plan, sheet) -> tuple[int, int] | None:
     total = sum(counted[text] for text, values in values_of.items() if values)
     low, high = scales[0]
     outside = {text for text, values in values_of.items() if not all(low <= value <= high for value in values)}
-    if outside and sum(counted[text] for text in outside) < TYPO_SHARE * total:
+    if plan.preset.score_typos and outside and sum(counted[text] for text in outside) < TYPO_SHARE * total:
         plan.scale_outliers = [(next(value for value in values_of[text] if not low <= value <= high), number)
                                for number, text, row in zip(sheet.row_numbers, texts, sheet.rows, strict=True)
                                if text in outside and not plan.skip_rule_for(row)]
