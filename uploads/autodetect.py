@@ -133,9 +133,8 @@ def _plausible(name: str, texts: list[str]) -> bool:
         return _share(texts, lambda t: "@" in t) < 0.6
     if name == "score":
         words = {word for scale in _WORD_SCALES for word in _scale_words(scale)}
-        written = (cells.INTEGER, cells.OUT_OF, cells.NUMBER_WORDS, cells.WORDS_NUMBER)
-        return _share(texts, lambda t: any(rx.match(t) for rx in written) or cells.answer_key(t) in words
-                      or bool(cells.STARS.match(t.replace("\ufe0f", "")))) >= 0.6
+        return _share(texts, lambda t: bool(cells.INTEGER.match(t)) or cells.written_score(t) is not None
+                      or cells.answer_key(t) in words) >= 0.6
     if name == "submitted_at":
         return _share(texts, lambda t: any(rx.match(t) for rx in _DATE_LIKE)) >= 0.6
     if name == "ticket_id":

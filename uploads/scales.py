@@ -159,10 +159,7 @@ def _default_scale_misfit(plan: Plan, sheet) -> tuple[int, int, int] | None:
     low, high = DEFAULT_BOUNDS["min_score"], DEFAULT_BOUNDS["max_score"]
     rows_in, outside, seen = 0, 0, {low, high}
     for text, rows in counted.items():
-        number = cells.parse_int(text)
-        written = cells.written_score(text) if number is None else None
-        values = {number} if number is not None else {value for value in (written or ())[:2] if value is not None}
-        if not values or number in cells.SEEN_UNANSWERED:
+        if not (values := set(_score_values(text))):
             continue  # words and 'seen but unanswered' codes name no range
         rows_in += rows
         seen |= values
@@ -170,6 +167,15 @@ def _default_scale_misfit(plan: Plan, sheet) -> tuple[int, int, int] | None:
     if outside < MISFIT_ROWS or outside < MISFIT_SHARE * rows_in:
         return None
     return outside, min(seen), max(seen)
+
+
+def _score_values(text: str, table: dict | None = None) -> tuple[int, ...]:
+    """The numbers a score text gives a scale: its whole number (through `table`, a value map), or a
+    written score's number and top ("8/10": 8 and 10); none for words and 'seen but unanswered' codes."""
+    if (number := cells.parse_int(text, table)) is not None:
+        return () if number in cells.SEEN_UNANSWERED else (number,)
+    written = cells.written_score(text.strip())
+    return tuple(value for value in written[:2] if value is not None) if written else ()
 
 
 def bounds_free(plan: Plan) -> bool:
@@ -244,12 +250,7 @@ def _decide_scale(plan: Plan, sheet) -> tuple[int, int] | None:
     texts = plan.field_texts(sheet.rows, "score")
     counted = Counter(texts if not plan.skip_rules else (
         text for text, row in zip(texts, sheet.rows, strict=True) if not plan.skip_rule_for(row)))
-    values_of: dict[str, tuple[int, ...]] = {}  # each distinct text parsed once
-    for text in counted:
-        if (number := cells.parse_int(text, table)) is not None:
-            values_of[text] = () if number in cells.SEEN_UNANSWERED else (number,)
-        elif written := cells.written_score(text.strip()):
-            values_of[text] = tuple(value for value in written[:2] if value is not None)
+    values_of = {text: values for text in counted if (values := _score_values(text, table))}  # parsed once each
     total = sum(counted[text] for text, values in values_of.items() if values)
     low, high = scales[0]
     outside = {text for text, values in values_of.items() if not all(low <= value <= high for value in values)}
