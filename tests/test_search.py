@@ -52,3 +52,23 @@ def test_it_searches_tickets_in_the_admin():
     assert response.status_code == 200
     assert [row.number for row in response.context["cl"].result_list] == [3]
     assert upload.pk
+
+
+def test_it_finds_a_row_never_sent_by_a_cell_and_says_why():
+    people = make_people()
+    upload = make_upload(people["maria"], people["alpha"], rows=2)
+    Row.objects.filter(upload=upload, number=3).update(
+        cells=["T-3", "A-01", "9", "great help 3"], status=Row.Status.INVALID, item=None,
+        search_text="t-3\x1fa-01\x1f9\x1fgreat help 3",
+        errors=[{"field": "score", "column": "score", "value": "9", "code": "above_max",
+                 "message": "Row 3, score: 9 is above max_score 5."}])
+    Row.objects.filter(upload=upload, number=2).update(search_text="t-2\x1fa-01\x1f5\x1fgreat help t-3")
+
+    hits = search.find_sends("t-3")
+    assert [(hit.row.number, hit.row.status) for hit in hits] == [(3, "invalid")]
+    assert search.find_sends("great") == []  # a whole cell, not a part of one
+
+    client = Client()
+    client.force_login(people["ada"])
+    page = client.get(reverse("uploads:find"), {"q": "T-3"}).content.decode()
+    assert "Invalid, not sent: Row 3, score: 9 is above max_score 5." in page

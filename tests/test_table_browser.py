@@ -10,7 +10,7 @@ from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 
 from tests.browser import CHROMIUM, CHROMIUM_ARGS, require_chromium, sign_in
-from tests.helpers_sheets import SAMPLES
+from tests.helpers_sheets import CASES, SAMPLES
 from uploads import intake
 from uploads.models import Row, Submission, Upload
 
@@ -145,6 +145,35 @@ def test_it_excludes_a_selected_row(page):
         "11 rows will be sent in 1 request, about 1 second at the current limits; "
         "12 invalid, 1 duplicate and 1 excluded rows will not be sent.")
     assert (upload.rows.get(number=4).status, upload.rows.get(number=4).excluded) == (Row.Status.EXCLUDED, True)
+
+
+def test_it_keeps_rows_ticked_on_other_pages_and_applies_the_fix_to_all_of_them(page):
+    upload = open_upload(page, CASES / "B22-200-rows-to-edit.csv", "?size=50")
+    page.check('#rows-table input[aria-label="Select row 3"]')
+    page.click("a[rel=next]")
+    page.check('#rows-table input[aria-label="Select row 60"]')
+    expect(page.locator("#bulk-ticked")).to_have_text("2 ticked, 1 of them on other pages or filters")
+    page.click("a[rel=prev]")
+    expect(page.locator('#rows-table input[aria-label="Select row 3"]')).to_be_checked()
+    expect(page.locator("#bulk-scope")).to_have_value("selected")
+    page.select_option("#bulk-action", "exclude")
+    page.click("#bulk-preview")
+    expect(page.locator("#bulk-count")).to_have_text("This will change 2 rows.")
+    page.click("#bulk-apply")
+    page.wait_for_selector("text=Done: excluded 2 rows")
+    assert sorted(upload.rows.filter(excluded=True).values_list("number", flat=True)) == [3, 60]
+    expect(page.locator("#bulk-ticked")).to_have_text("")  # an applied fix clears the ticks
+    expect(page.locator("#bulk-untick")).to_be_hidden()
+
+
+def test_it_unticks_every_page_at_once(page):
+    open_upload(page, CASES / "B22-200-rows-to-edit.csv", "?size=50")
+    page.check('#rows-table input[aria-label="Select row 3"]')
+    page.click("a[rel=next]")
+    page.click("#bulk-untick")
+    expect(page.locator("#bulk-scope")).to_have_value("filtered")
+    page.click("a[rel=prev]")
+    expect(page.locator('#rows-table input[aria-label="Select row 3"]')).not_to_be_checked()
 
 
 def test_it_keeps_edits_through_a_remap_and_submits(page, queue):

@@ -19,6 +19,8 @@ from django.db.models import Q
 from uploads import delivery
 from uploads.models import CREATED_PRIOR_NOTE, UNCONFIRMED_PRIOR_NOTE, Row, Upload
 
+CELL_SEPARATOR = "\x1f"  # between the cells in Row.search_text (ASCII unit separator: text cells hardly ever hold one)
+
 # Rows written or read per database round trip in bulk work.
 CHUNK = 2000
 # Fields a re-check writes; callers pass them to save()/bulk_update().
@@ -49,7 +51,7 @@ def checked_values(result, current_cells: list[str], excluded: bool) -> dict:
         "error_kinds": _kinds(result.errors),
         "warning_kinds": _kinds(result.warnings),
         "has_warning": bool(result.warnings),
-        "search_text": "\x1f".join(current_cells).lower(),
+        "search_text": CELL_SEPARATOR.join(current_cells).lower(),
         "match_key": match_key(item) if item else "",
         "item_score": (item or {}).get("score"),
         "item_day": str((item or {}).get("submitted_at") or "")[:10],

@@ -12,9 +12,46 @@
     document.getElementById("bulk-find").closest("span").hidden = ["replace", "map"].indexOf(action.value) < 0;
   }
 
+  // Ticks live in this tab's sessionStorage, per upload, so that rows ticked on other pages (or
+  // under another filter) stay ticked and go with the form; an applied fix clears them.
+  var scope = document.getElementById("bulk-scope");
+  var tickedOutput = document.getElementById("bulk-ticked");
+  var untick = document.getElementById("bulk-untick");
+  var key = "csat-ticks:" + form.getAttribute("action");
+  var ticked = readTicks();
+
+  function readTicks() {
+    try { return JSON.parse(window.sessionStorage.getItem(key) || "[]"); } catch (error) { return []; }
+  }
+
+  function saveTicks() {
+    try { window.sessionStorage.setItem(key, JSON.stringify(ticked)); } catch (error) { /* storage off: this page only */ }
+  }
+
+  function boxes() {
+    return Array.prototype.slice.call(document.querySelectorAll('input[name="rows"][form="bulk-form"]'));
+  }
+
+  function elsewhere() {
+    var here = boxes().map(function (box) { return box.value; });
+    return ticked.filter(function (id) { return here.indexOf(id) < 0; });
+  }
+
+  function showTicks() {
+    var others = elsewhere().length;
+    tickedOutput.textContent = ticked.length ? ticked.length + " ticked" + (others ? ", " + others + " of them on other pages or filters" : "") : "";
+    untick.hidden = !ticked.length;
+    scope.value = ticked.length ? "selected" : "filtered";
+  }
+
+  function withTicks(data) {
+    elsewhere().forEach(function (id) { data.append("rows", id); });
+    return data;
+  }
+
   function preview() {
     output.textContent = "Counting…";
-    fetch(form.dataset.previewUrl, { method: "POST", body: new FormData(form), credentials: "same-origin" })
+    fetch(form.dataset.previewUrl, { method: "POST", body: withTicks(new FormData(form)), credentials: "same-origin" })
       .then(function (response) { return response.json(); })
       .then(function (data) {
         if (data.error) { output.textContent = data.error; return; }
@@ -25,11 +62,34 @@
   }
 
   // Ticking a row means "these rows": the fix then applies to the ticked rows, not the whole filter.
-  var scope = document.getElementById("bulk-scope");
   document.addEventListener("change", function (event) {
     if (event.target.name !== "rows" || event.target.getAttribute("form") !== "bulk-form") { return; }
-    scope.value = form.ownerDocument.querySelector('input[name="rows"][form="bulk-form"]:checked') ? "selected" : "filtered";
+    ticked = ticked.filter(function (id) { return id !== event.target.value; });
+    if (event.target.checked) { ticked.push(event.target.value); }
+    saveTicks();
+    showTicks();
   });
+  untick.addEventListener("click", function () {
+    ticked = [];
+    saveTicks();
+    boxes().forEach(function (box) { box.checked = false; });
+    showTicks();
+  });
+  form.addEventListener("submit", function () {
+    if (scope.value === "selected") {
+      elsewhere().forEach(function (id) {
+        var hidden = document.createElement("input");
+        hidden.type = "hidden";
+        hidden.name = "rows";
+        hidden.value = id;
+        form.appendChild(hidden);
+      });
+    }
+    ticked = [];
+    saveTicks();
+  });
+  boxes().forEach(function (box) { box.checked = ticked.indexOf(box.value) >= 0; });
+  if (ticked.length) { showTicks(); }
 
   action.addEventListener("change", showFields);
   document.getElementById("bulk-preview").addEventListener("click", preview);

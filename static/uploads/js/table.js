@@ -145,10 +145,12 @@
   }
 
   // Put the server's new HTML of a row in place. Focus on one of its cells, or an editor open in it
-  // (the user moved on while the save travelled), is carried over to the new row as it was.
+  // (the user moved on while the save travelled), is carried over to the new row as it was, and so is its tick.
   function replaceRow(rows, id) {
     var old = document.getElementById("row-" + id);
     if (!old) { return; }
+    var tick = old.querySelector('input[name="rows"]');
+    var ticked = tick && tick.checked;
     var active = document.activeElement;
     var inside = active && old.contains(active) ? active.closest("td.cell") : null;
     var editor = inside && active.classList.contains("cell-editor") ? {
@@ -156,6 +158,8 @@
     } : null;
     if (editor) { active.dataset.done = "1"; }  // removing it must not save a half-typed text
     old.outerHTML = rows[id];
+    tick = document.querySelector("#row-" + id + ' input[name="rows"]');
+    if (tick) { tick.checked = ticked; }
     waiting.forEach(function (entry) {  // saves of this row still on their way show their text
       var cell = entry.row === id ? cellAt(entry.row, entry.column) : null;
       if (cell) { cell.querySelector(".text").textContent = entry.value; }
