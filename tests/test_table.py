@@ -75,14 +75,6 @@ def test_it_filters_searches_and_sorts_in_the_database(uploader, tmp_path):
     assert [r.number for r in table.filter_rows(upload, {"q": "zebra"})] == []
 
 
-def test_it_draws_charts_from_valid_rows(uploader, tmp_path):
-    upload = make_upload(uploader, tmp_path, [answer(1, "3"), answer(2, "5"), answer(6, "5"), answer(3, "9")])
-    charts = table.charts(upload)
-    assert [(bar["score"], bar["rows"]) for bar in charts["scores"]] == [(1, 0), (2, 0), (3, 1), (4, 0), (5, 2)]
-    assert [(bar["day"], bar["rows"]) for bar in charts["days"]] == [("2026-10-02", 2), ("2026-10-03", 1)]
-    assert charts["total"] == 3
-
-
 def test_it_saves_2000_edited_cells_across_20000_rows_and_nothing_else(uploader, tmp_path):
     rows = [answer(n, "7" if n % 10 == 0 else "4") for n in range(20_000)]
     upload = make_upload(uploader, tmp_path, rows)

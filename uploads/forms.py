@@ -100,7 +100,7 @@ class MappingForm(forms.Form):
         """columns: the upload's headers; current_zone: the upload's zone, offered even when it is not
         in time_zone_choices (a preset's or the setting's alias such as US/Eastern); locked: every
         field shown disabled (an upload that can no longer be changed); split_sources: the empty
-        choice's text for a field a split rule fills (table.split_sources)."""
+        choice's text for a field a split rule fills (mappingpage.split_sources)."""
         super().__init__(*args, **kwargs)
         zones = time_zone_choices()
         if current_zone and current_zone not in dict(zones):

@@ -20,10 +20,8 @@ from django.db.models.expressions import RawSQL
 from django.db.models.fields.json import KT
 from django.db.models.functions import Coalesce, Lower
 
-from uploads import dates as dates_module
-from uploads import mapping, textsearch
+from uploads import charts, mapping, textsearch
 from uploads.models import Row, Upload
-from uploads.plan import DEFAULT_BOUNDS
 
 PAGE_SIZES = (50, 100, 250, 500)
 # What the table shows of a row (display_rows, templatetags/table_rows.py): a page loads no more.
@@ -235,67 +233,6 @@ def problem_summary(upload: Upload, column: str = "error_kinds") -> list[dict]:
     return [{"kind": kind, "label": kind_label(kind), "rows": n} for kind, n in ordered]
 
 
-def charts(upload: Upload) -> dict:
-    """Score distribution and responses per day of the valid rows, for the picture above the table.
-
-    {'scores': [{'score': 1, 'rows': n, 'percent': 0..100}, ...] (every score of the mapped scale),
-     'days': [{'day': 'YYYY-MM-DD', 'rows': n, 'percent': ...}] (UTC days, first to last, gaps as 0),
-     'total': n}. Percent is of the largest bar, for drawing.
-    """
-    by_score, by_day = _valid_by_score_and_day(upload)
-    low, high = _scale(upload, by_score)
-    scores = [{"score": s, "rows": by_score.get(s, 0)} for s in range(low, high + 1)] if by_score or high else []
-    days = _percent(_day_range(by_day))
-    return {
-        "scores": _percent(scores), "days": days, "total": sum(by_score.values()),
-        "scores_width": 10 * len(scores), "days_width": 10 * len(days),
-        "first_day": days[0]["day"] if days else "", "last_day": days[-1]["day"] if days else "",
-    }
-
-
-def _valid_by_score_and_day(upload: Upload) -> tuple[dict[int, int], dict[str, int]]:
-    """Valid rows per score (None left out) and per day ('' left out), from one grouped scan of
-    row_charts_idx: a few thousand (score, day) pairs at most."""
-    by_score: dict[int, int] = {}
-    by_day: dict[str, int] = {}
-    pairs = upload.rows.filter(status=Row.Status.VALID).values_list("item_score", "item_day")
-    for score, day, n in pairs.annotate(n=Count("id")).order_by():
-        if score is not None:
-            by_score[score] = by_score.get(score, 0) + n
-        if day:
-            by_day[day] = by_day.get(day, 0) + n
-    return by_score, by_day
-
-
-def _scale(upload: Upload, by_score: dict) -> tuple[int, int]:
-    first = upload.rows.filter(status=Row.Status.VALID).values_list("item", flat=True).first() or {}
-    low, high = int(first.get("min_score", 1)), int(first.get("max_score", 5))
-    if by_score:
-        low, high = min(low, *by_score), max(high, *by_score)
-    return low, min(high, low + 100)
-
-
-def _day_range(by_day: dict) -> list[dict]:
-    from datetime import date, timedelta
-
-    if not by_day:
-        return []
-    first, last = date.fromisoformat(min(by_day)), date.fromisoformat(max(by_day))
-    if (last - first).days > 366:  # a stray year should not draw 10,000 bars: show the days that have rows
-        return [{"day": day, "rows": by_day[day]} for day in sorted(by_day)]
-    days = (first + timedelta(days=n) for n in range((last - first).days + 1))
-    return [{"day": day.isoformat(), "rows": by_day.get(day.isoformat(), 0)} for day in days]
-
-
-def _percent(bars: list[dict]) -> list[dict]:
-    top = max((bar["rows"] for bar in bars), default=0) or 1
-    out = []
-    for index, bar in enumerate(bars):
-        percent = round(100 * bar["rows"] / top)
-        out.append({**bar, "percent": percent, "x": 10 * index + 1, "y": 105 - percent})
-    return out
-
-
 @dataclass
 class Cell:
     """One displayed cell: its column index, text, and the problems that point at it."""
@@ -385,7 +322,7 @@ def summary_context(upload: Upload, params) -> dict:
             "counts": counts, "plan": submit_plan(upload, counts),
             "error_summary": problem_summary(upload, "error_kinds"),
             "warning_summary": problem_summary(upload, "warning_kinds"),
-            "charts": charts(upload),
+            "charts": charts.charts(upload),
             "status_links": [(key, label, counts[key]) for key, label in STATUS_LINKS],
         }
         cache.set(key, data, 3600)
@@ -457,96 +394,3 @@ def _headers(upload: Upload, params) -> list[dict]:
             "query": query_string(params, sort=key, dir=flip),
         })
     return out
-
-
-def mapping_initial(upload: Upload) -> dict:
-    """The mapping form's initial values from the upload's preset: columns, time zone, date order."""
-    preset = mapping.Preset.from_json(upload.preset)
-    initial = {f"field_{field}": preset.columns.get(field, "") for field in mapping.FIELDS}
-    initial["time_zone"] = upload.time_zone
-    initial["date_order"] = preset.date_order or ""
-    if {"min_score", "max_score"} & set(preset.constants):  # both ends shown, the other one's default with it
-        initial["min_score"], initial["max_score"] = (preset.constants.get(name, DEFAULT_BOUNDS[name])
-                                                      for name in ("min_score", "max_score"))
-    return initial
-
-
-def split_sources(upload: Upload) -> dict[str, str]:
-    """Fields a split rule fills and no column gives, each with what the mapping form's empty choice
-    says instead of "(not mapped)": {'ticket_id': "(from 'ExternalReference', split at '|')"}."""
-    preset = mapping.Preset.from_json(upload.preset)
-    out = {}
-    for split in preset.splits:
-        column = split.column if isinstance(split.column, str) else " or ".join(split.column)
-        for field in split.fields:
-            if field not in preset.columns:
-                out.setdefault(field, f"(from '{column}', split at '{split.separator}')")
-    return out
-
-
-def declared_zone(upload: Upload) -> tuple[str, str] | None:
-    """(column, IANA zone) when the file declares the zone of the submitted_at column (Qualtrics'
-    third header row, or the header itself: "Rated at (UTC)"), which wins over the mapping page's
-    time zone (dates.decide_column)."""
-    column = mapping.Preset.from_json(upload.preset).columns.get("submitted_at")
-    if not isinstance(column, str):
-        return None
-    zone = upload.sheet_meta.get("declared_time_zones", {}).get(column) or dates_module.header_zone(column)
-    return (column, zone) if zone else None
-
-
-def preset_from_form(upload: Upload, data: dict) -> mapping.Preset:
-    """The upload's preset with the columns, date order ('' automatic, 'DMY', 'MDY') and scale
-    (min_score/max_score constants, dropped when blank) the user chose.
-
-    The form's time zone is the upload's (passed to the remap apart); a zone a preset brought
-    is dropped here, or it would win over the user's choice (dates.decide_column: preset > upload).
-    """
-    preset = mapping.Preset.from_json(upload.preset)
-    if data.get("field_submitted_at", "") != preset.columns.get("submitted_at", ""):
-        preset.time_column = None  # the Time beside another date column is no time of this one (found anew)
-    for field in mapping.FIELDS:
-        column = data.get(f"field_{field}", "")
-        if column:
-            preset.columns[field] = column
-        else:
-            preset.columns.pop(field, None)
-    preset.date_order = data.get("date_order") or None
-    preset.time_zone = None
-    for name in ("min_score", "max_score"):
-        if data.get(name) is None:
-            preset.constants.pop(name, None)
-            preset.reasons.pop(name, None)
-        elif preset.constants.get(name) != data[name]:
-            preset.constants[name] = data[name]
-            preset.reasons[name] = "the survey's scale, set on the mapping page; sent on every row"
-    return preset
-
-
-DELIMITER_NAMES = {",": "commas", ";": "semicolons", "\t": "tabs", "|": "pipes (|)", " ": "spaces"}
-
-
-def delimiter_name(delimiter: str) -> str:
-    """How the mapping page names a CSV separator: 'tabs' for a tab, never an invisible character."""
-    return DELIMITER_NAMES.get(delimiter, repr(delimiter))
-
-
-def mapping_decisions(upload: Upload) -> list[dict]:
-    """What reading decided, for the mapping page: [{'text': sentence, 'date_order': bool}].
-
-    date_order is True on the sentence that gives the day/month order, so the page can point
-    at the Date order control from it.
-    """
-    dates = (upload.check_context or {}).get("dates") or {}
-    order = dates_module.ORDER_WORDS.get(dates.get("order") or "")
-    prefix = f"'{dates.get('column')}' read as {order}," if order else None
-    return [{"text": text, "date_order": bool(prefix) and text.startswith(prefix)} for text in upload.decisions]
-
-
-def explain_mapping(upload: Upload) -> list[dict]:
-    """For each field: the column chosen, sample values, and why (mapping.explain)."""
-    from uploads import intake
-
-    rows = list(upload.rows.order_by("number")[:20])
-    entries = mapping.explain(mapping.Preset.from_json(upload.preset), intake.sheet_of(upload, rows))
-    return [{**entry, "form_field": f"field_{entry['field']}"} for entry in entries]

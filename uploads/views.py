@@ -11,7 +11,19 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.views.decorators.http import require_POST
 
-from uploads import access, approval, audit, control, delivery, fixes, intake, reports, saved_presets, table
+from uploads import (
+    access,
+    approval,
+    audit,
+    control,
+    delivery,
+    fixes,
+    intake,
+    mappingpage,
+    reports,
+    saved_presets,
+    table,
+)
 from uploads.forms import (
     ApplyPresetForm,
     BulkFixForm,
@@ -78,11 +90,11 @@ def upload_new(request):
 def mapping_page(request, pk: int):
     upload = _get_upload_for_user(request, pk)
     form = MappingForm(request.POST or None, columns=upload.columns, current_zone=upload.time_zone,
-                       initial=table.mapping_initial(upload), locked=not upload.is_editable,
-                       split_sources=table.split_sources(upload))
+                       initial=mappingpage.mapping_initial(upload), locked=not upload.is_editable,
+                       split_sources=mappingpage.split_sources(upload))
     if request.method == "POST" and form.is_valid():
         try:
-            fixes.remap_upload(upload, request.user, table.preset_from_form(upload, form.cleaned_data),
+            fixes.remap_upload(upload, request.user, mappingpage.preset_from_form(upload, form.cleaned_data),
                                form.cleaned_data["time_zone"])
         except intake.IntakeError as exc:
             messages.error(request, " ".join(exc.messages))
@@ -90,9 +102,10 @@ def mapping_page(request, pk: int):
             audit.record(upload, request.user, "mapping_chosen", preset=upload.preset_name, time_zone=upload.time_zone)
         return redirect("uploads:table", upload.pk)
     context = {
-        "upload": upload, "form": form, "explain": table.explain_mapping(upload), "row_count": upload.rows.count(),
-        "decisions": table.mapping_decisions(upload), "delimiter": table.delimiter_name(upload.delimiter),
-        "declared_zone": table.declared_zone(upload),
+        "upload": upload, "form": form, "explain": mappingpage.explain_mapping(upload),
+        "row_count": upload.rows.count(),
+        "decisions": mappingpage.mapping_decisions(upload), "delimiter": mappingpage.delimiter_name(upload.delimiter),
+        "declared_zone": mappingpage.declared_zone(upload),
         "reading_form": ReadingForm(
             sheet_names=upload.sheet_meta.get("sheet_names", []),
             initial={"header_row": upload.header_row, "sheet": upload.sheet_name,

@@ -1,0 +1,101 @@
+"""The mapping page: the form's initial values, what the page says of each field and of reading the
+file, and the preset a submitted form gives (views.mapping; the rules themselves are mapping.py's).
+"""
+
+from uploads import dates as dates_module
+from uploads import mapping
+from uploads.models import Upload
+from uploads.plan import DEFAULT_BOUNDS
+
+
+def mapping_initial(upload: Upload) -> dict:
+    """The mapping form's initial values from the upload's preset: columns, time zone, date order."""
+    preset = mapping.Preset.from_json(upload.preset)
+    initial = {f"field_{field}": preset.columns.get(field, "") for field in mapping.FIELDS}
+    initial["time_zone"] = upload.time_zone
+    initial["date_order"] = preset.date_order or ""
+    if {"min_score", "max_score"} & set(preset.constants):  # both ends shown, the other one's default with it
+        initial["min_score"], initial["max_score"] = (preset.constants.get(name, DEFAULT_BOUNDS[name])
+                                                      for name in ("min_score", "max_score"))
+    return initial
+
+
+def split_sources(upload: Upload) -> dict[str, str]:
+    """Fields a split rule fills and no column gives, each with what the mapping form's empty choice
+    says instead of "(not mapped)": {'ticket_id': "(from 'ExternalReference', split at '|')"}."""
+    preset = mapping.Preset.from_json(upload.preset)
+    out = {}
+    for split in preset.splits:
+        column = split.column if isinstance(split.column, str) else " or ".join(split.column)
+        for field in split.fields:
+            if field not in preset.columns:
+                out.setdefault(field, f"(from '{column}', split at '{split.separator}')")
+    return out
+
+
+def declared_zone(upload: Upload) -> tuple[str, str] | None:
+    """(column, IANA zone) when the file declares the zone of the submitted_at column (Qualtrics'
+    third header row, or the header itself: "Rated at (UTC)"), which wins over the mapping page's
+    time zone (dates.decide_column)."""
+    column = mapping.Preset.from_json(upload.preset).columns.get("submitted_at")
+    if not isinstance(column, str):
+        return None
+    zone = upload.sheet_meta.get("declared_time_zones", {}).get(column) or dates_module.header_zone(column)
+    return (column, zone) if zone else None
+
+
+def preset_from_form(upload: Upload, data: dict) -> mapping.Preset:
+    """The upload's preset with the columns, date order ('' automatic, 'DMY', 'MDY') and scale
+    (min_score/max_score constants, dropped when blank) the user chose.
+
+    The form's time zone is the upload's (passed to the remap apart); a zone a preset brought
+    is dropped here, or it would win over the user's choice (dates.decide_column: preset > upload).
+    """
+    preset = mapping.Preset.from_json(upload.preset)
+    if data.get("field_submitted_at", "") != preset.columns.get("submitted_at", ""):
+        preset.time_column = None  # the Time beside another date column is no time of this one (found anew)
+    for field in mapping.FIELDS:
+        column = data.get(f"field_{field}", "")
+        if column:
+            preset.columns[field] = column
+        else:
+            preset.columns.pop(field, None)
+    preset.date_order = data.get("date_order") or None
+    preset.time_zone = None
+    for name in ("min_score", "max_score"):
+        if data.get(name) is None:
+            preset.constants.pop(name, None)
+            preset.reasons.pop(name, None)
+        elif preset.constants.get(name) != data[name]:
+            preset.constants[name] = data[name]
+            preset.reasons[name] = "the survey's scale, set on the mapping page; sent on every row"
+    return preset
+
+
+DELIMITER_NAMES = {",": "commas", ";": "semicolons", "\t": "tabs", "|": "pipes (|)", " ": "spaces"}
+
+
+def delimiter_name(delimiter: str) -> str:
+    """How the mapping page names a CSV separator: 'tabs' for a tab, never an invisible character."""
+    return DELIMITER_NAMES.get(delimiter, repr(delimiter))
+
+
+def mapping_decisions(upload: Upload) -> list[dict]:
+    """What reading decided, for the mapping page: [{'text': sentence, 'date_order': bool}].
+
+    date_order is True on the sentence that gives the day/month order, so the page can point
+    at the Date order control from it.
+    """
+    dates = (upload.check_context or {}).get("dates") or {}
+    order = dates_module.ORDER_WORDS.get(dates.get("order") or "")
+    prefix = f"'{dates.get('column')}' read as {order}," if order else None
+    return [{"text": text, "date_order": bool(prefix) and text.startswith(prefix)} for text in upload.decisions]
+
+
+def explain_mapping(upload: Upload) -> list[dict]:
+    """For each field: the column chosen, sample values, and why (mapping.explain)."""
+    from uploads import intake
+
+    rows = list(upload.rows.order_by("number")[:20])
+    entries = mapping.explain(mapping.Preset.from_json(upload.preset), intake.sheet_of(upload, rows))
+    return [{**entry, "form_field": f"field_{entry['field']}"} for entry in entries]
