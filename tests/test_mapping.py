@@ -179,6 +179,17 @@ def test_it_reads_delighted_epochs_and_nps_range() -> None:
                                     "min_score": 0, "max_score": 10}
 
 
+@pytest.mark.parametrize(("created_at", "submitted_at"), [
+    ("1713418460123", "2024-04-18T05:34:20.123Z"), ("1713418460123.0", "2024-04-18T05:34:20.123Z"),
+    ("1713418460.5", "2024-04-18T05:34:20.500Z"), ("1713418460.0", "2024-04-18T05:34:20.000Z")])
+def test_it_reads_epoch_seconds_and_milliseconds_written_as_floats(created_at: str, submitted_at: str) -> None:
+    """A data tool writing a column with a blank as floats adds ".0" to milliseconds as to seconds."""
+    columns = ["id", "survey_type", "score", "comment", "permalink", "created_at", "person_properties.ticket_id",
+               "person_properties.agent_email"]
+    data = sheet(columns, ["1", "nps", "9", "Nice", "https://x", created_at, "T-1", "a@example.com"])
+    assert first_row(data).item["submitted_at"] == submitted_at
+
+
 @pytest.mark.parametrize(("rating", "preset_name", "score", "label", "high"), [
     ("103", "7-point", 7, "Extremely Happy", 7), ("-101", "7-point", 3, "Unhappy", 7),
     ("1", "classic 3-point", 3, "Happy", 3), ("3", "classic 3-point", 1, "Unhappy", 3)])

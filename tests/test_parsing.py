@@ -1054,6 +1054,18 @@ def test_it_refuses_a_zip_bomb_before_parsing(tmp_path):
     assert total == "The workbook expands to 4 MB when unzipped (limit 2 MB); it may be damaged or malicious."
 
 
+def test_it_refuses_a_zip_bomb_of_many_small_parts(tmp_path):
+    path = xlsx_with_sheet_data(tmp_path, '<row r="1"><c r="A1"><v>1</v></c></row>')
+    with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as archive:
+        for n in range(4):
+            archive.writestr(f"xl/media/padding{n}.xml", b" " * (1024 * 1024 - 1))
+
+    (message,) = messages(source=path)
+
+    assert message.startswith("The workbook expands ")
+    assert message.endswith(" times when unzipped (limit 100); it may be damaged or malicious.")
+
+
 FAR_CELLS = {
     "two corners": '<row r="1"><c r="A1"><v>1</v></c></row><row r="1048576"><c r="XFD1048576"><v>2</v></c></row>',
     "repeated r": '<row r="1"><c r="A1"><v>1</v></c><c r="B1" r="J9000000"><v>1</v></c></row>',
@@ -1061,7 +1073,17 @@ FAR_CELLS = {
     "single quotes": "<row r='1'><c r='A1'><v>1</v></c><c r='J9000000'><v>1</v></c></row>",
     "newline": '<row r="1"><c r="A1"><v>1</v></c><c\nr="J9000000"><v>1</v></c></row>',
     "no positions": '<row r="1"><c><v>1</v></c></row><row r="900000">' + "<c><v>1</v></c>" * 20 + "</row>",
+    "a value placed after a blank": '<row r="1"><c r="A1"><v>1</v></c></row><row r="1048576"><c r="XFC1048576"/>'
+                                    "<c><v>2</v></c></row>",
 }
+
+
+def test_it_reads_a_sheet_whose_far_cells_are_formatted_blanks(tmp_path):
+    """B13: a fill or border far away writes a self-closing cell, which holds no value (calamine skips it)."""
+    sheet_data = ('<row r="1"><c r="A1" t="inlineStr"><is><t>ticket_id</t></is></c></row><row r="2"><c r="A2">'
+                  '<v>7</v></c></row><row r="1048576"><c r="XFD1048576" s="0"/><c r="A1048576" s="0" t="n" /></row>')
+
+    assert parse_file(xlsx_with_sheet_data(tmp_path, sheet_data)).rows == [["7"]]
 
 
 @pytest.mark.parametrize("sheet_data", FAR_CELLS.values(), ids=FAR_CELLS.keys())
@@ -1296,3 +1318,36 @@ def test_it_says_when_the_sheet_read_is_hidden(tmp_path):
     assert (sheet.sheet_name, sheet.notices[-1]) == ("Data", "Sheet 'Data' is hidden in the workbook; it was read "
                                                      "because no visible sheet holds the answers. Check that it is "
                                                      "the sheet you meant to upload.")
+
+
+def test_it_gives_a_date_column_declaring_no_zone_the_one_its_export_declares(tmp_path):
+    path = tmp_path / "partial.csv"
+    path.write_text(
+        "StartDate,EndDate,RecordedDate,ResponseId,ExternalReference,Q1\n"
+        "Start Date,End Date,Recorded Date,Response ID,External Data Reference,How satisfied?\n"
+        '"{""ImportId"":""startDate"",""timeZone"":""Europe/Berlin""}","{""ImportId"":""endDate"",""timeZone"":'
+        '""Europe/Berlin""}","{""ImportId"":""recordedDate""}","{""ImportId"":""_recordId""}",'
+        '"{""ImportId"":""externalDataReference""}","{""ImportId"":""QID1""}"\n'
+        "2026-07-01 12:00:00,2026-07-01 12:01:00,2026-07-01 12:02:00,R_1,T-1,5\n", encoding="utf-8")
+    sheet = parse_file(path)
+    assert sheet.declared_time_zones == {
+        "StartDate": "Europe/Berlin", "EndDate": "Europe/Berlin", "RecordedDate": "Europe/Berlin"}
+
+
+def test_it_keeps_every_digit_of_a_long_number_a_tool_stored_exactly_in_a_workbook(tmp_path):
+    """B01 in a workbook: calamine's float of 1234567890123456789 is 1234567890123456800; the file
+    has the digits. A number with 15 significant digits (Excel's) may have been rounded: noted."""
+    xlsx = xlsx_with_sheet_data(tmp_path, (
+        '<row r="1"><c r="A1" t="inlineStr"><is><t>ticket_id</t></is></c><c r="B1" t="inlineStr"><is><t>agent_id</t>'
+        '</is></c></row><row r="2"><c r="A2"><v>1234567890123456789</v></c><c r="B2" t="n"><v>100000000000000001</v>'
+        '</c></row><row r="3"><c r="A3"><v>2154712345678900</v></c><c r="B3"><v>7</v></c></row>'))
+    ods = ods_with_rows_added(tmp_path, {"ticket_id": ["T-1"], "agent_id": ["A-1"]}, (
+        '<table:table-row><table:table-cell office:value-type="float" office:value="12345678901234567">'
+        '<text:p>1.23456789012346E+016</text:p></table:table-cell><table:table-cell office:value-type="string">'
+        '<text:p>A-2</text:p></table:table-cell></table:table-row>'))
+
+    workbook = parse_file(xlsx)
+    assert workbook.rows == [["1234567890123456789", "100000000000000001"], ["2154712345678900", "7"]]
+    assert workbook.cell_notes == {(1, 0): LONG_NOTE}
+    sheet = parse_file(ods)
+    assert (sheet.rows[1], sheet.cell_notes) == (["12345678901234567", "A-2"], {})

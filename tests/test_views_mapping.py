@@ -156,6 +156,20 @@ def test_it_reads_dates_day_first_when_the_user_chooses_it(client_in):
     assert '<option value="DMY" selected>' in client_in.get(f"/uploads/{created.pk}/mapping/").content.decode()
 
 
+def test_it_says_when_an_edit_settles_the_date_order_of_the_rows_nobody_edited(client_in):
+    created = Upload.objects.get(pk=int(upload(client_in, "uk.csv", UK_DATES).url.split("/")[2]))
+    row = created.rows.get(number=3)
+    client_in.post(f"/uploads/{created.pk}/cells/", {"row": row.pk, "column": 0, "text": "28/02/2026 10:00",
+                                                          "old": "06/10/2026 11:00"})
+    form = {"time_zone": "UTC", "date_order": "", "field_ticket_id": "ticket_id", "field_agent_id": "agent_id",
+            "field_score": "score", "field_submitted_at": "submitted_at"}
+    page = client_in.post(f"/uploads/{created.pk}/mapping/", form, follow=True).content.decode()
+    assert ("&#x27;submitted_at&#x27; now read as day/month/year (because of 28/02/2026 10:00 in row 3), no longer "
+            "as month/day/year: the dates of rows such as 05/10/2026 changed.") in page
+    assert created.rows.get(number=2).item["submitted_at"] == "2026-10-05T10:00:00.000Z"
+    assert "no longer as month/day/year" in created.changes.order_by("-pk").first().description
+
+
 TEN_POINT = b"Date,Ticket,Agent,Score\n2026-10-05 10:00,1,111,0\n2026-10-06 11:00,2,111,10\n2026-10-07 11:00,3,111,8\n"
 TEN_POINT_FORM = {"time_zone": "UTC", "date_order": "", "field_ticket_id": "Ticket", "field_agent_id": "Agent",
                   "field_score": "Score", "field_submitted_at": "Date"}

@@ -63,6 +63,10 @@ _VALUE = re.compile(rb"<(?:[\w.-]+:)?v>([^<]*)</(?:[\w.-]+:)?v>")
 _CELL_START = re.compile(rb"<(?:[\w.-]+:)?c\s")
 _ATTRIBUTE = re.compile(rb'(?<![\w:.-])(r|s|t)\s*=\s*["\']([^"\']*)["\']')
 _REF = re.compile(r"([A-Za-z]+)([0-9]+)")
+LONG_NUMBER_NOTE = "numeric id has more than 15 significant digits: may have been rounded by Excel"
+# A whole number stored with more than 15 significant digits: written by a tool, never by Excel (which
+# keeps 15), so its digits are exact while calamine's float of it is not (B01).
+_LONG_DIGITS = re.compile(rb"<(?:[\w.-]+:)?v>\s*(-?[0-9]{16,})\s*</(?:[\w.-]+:)?v>")
 _RELATIONSHIPS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 
 
@@ -123,6 +127,7 @@ class CellFacts:
     """Facts about cells of one sheet, keyed by (sheet row number from 1, column index from 0).
 
     padding: how a whole-number cell is shown (format `"T-"0000` -> Shown("T-", 4, "", ...)).
+    long_digits: the digits of number cells stored with more than 15 significant digits (exact_digits).
     formulas_without_result: cells holding a formula but no saved value, in sheet order.
     errors: cells holding an error value, in sheet order, with its text: (4, 2, "#N/A").
     hidden_rows: sheet row numbers hidden by a filter or by Hide, in order.
@@ -130,6 +135,7 @@ class CellFacts:
     """
 
     padding: dict[tuple[int, int], Shown] = field(default_factory=dict)
+    long_digits: dict[tuple[int, int], str] = field(default_factory=dict)
     formulas_without_result: list[tuple[int, int]] = field(default_factory=list)
     errors: list[tuple[int, int, str]] = field(default_factory=list)
     hidden_rows: list[int] = field(default_factory=list)
@@ -140,9 +146,11 @@ def apply_xlsx_facts(table: Table, data: bytes, formula_parts: frozenset[str]) -
     """Show whole numbers as their zero-padding format shows them (614 -> "0614", shown_format), and note the
     cells of `table` (a sheet of the .xlsx `data`) holding a formula without a saved result or an
     error value (each kind also gets one notice)."""
-    facts = read_cell_facts(data, table.sheet_name, formula_parts)
+    long_numbers = bool(table.notes) and LONG_NUMBER_NOTE in table.notes.values()
+    facts = read_cell_facts(data, table.sheet_name, formula_parts, long_numbers=long_numbers)
     table.date_system = facts.date_system
     at = {number: index for index, number in enumerate(table.numbers)}
+    exact_digits(table, at, facts.long_digits)
     for (number, column), shown in facts.padding.items():
         row = table.rows[at[number]] if number in at else []
         if column < len(row) and row[column].isascii() and row[column].isdigit():
@@ -166,6 +174,23 @@ def apply_xlsx_facts(table: Table, data: bytes, formula_parts: frozenset[str]) -
             f"Row{'s' if len(hidden) > 1 else ''} {listed} {'are' if len(hidden) > 1 else 'is'} hidden in the workbook "
             "(by a filter or by Hide) and read like the others. Exclude them in the table if they should not be sent."
         )
+
+
+def exact_digits(table: Table, at: dict[int, int], stored: dict[tuple[int, int], str]) -> None:
+    """Give each cell read as a long whole number (LONG_NUMBER_NOTE) the digits the file stores for it,
+    when they have more than 15 significant digits: a tool wrote them (Excel keeps 15), so they are
+    exact, and the note "may have been rounded" is dropped (shared/cases B01: 1234567890123456789 stays
+    itself). A number Excel rounded (2154712345678900) keeps its note.
+
+    at: sheet row number -> index into table.rows; stored: (sheet row number, column index) -> digits.
+    """
+    for (number, column), digits in stored.items():
+        index = at.get(number)
+        if index is None or table.notes.get((index, column)) != LONG_NUMBER_NOTE:
+            continue
+        if len(digits.lstrip("-").strip("0")) > 15 and float(digits) == float(table.rows[index][column]):
+            table.rows[index][column] = digits
+            del table.notes[index, column]
 
 
 def note_errors(table: Table, at: dict[int, int], errors: list[tuple[int, int, str]]) -> None:
@@ -253,11 +278,13 @@ def _ref(row: int, column: int) -> str:
     return f"{headerrows.column_letter(column)}{row + 1}"
 
 
-def read_cell_facts(data: bytes, sheet_name: str, formula_parts: frozenset[str]) -> CellFacts:
+def read_cell_facts(data: bytes, sheet_name: str, formula_parts: frozenset[str], *,
+                    long_numbers: bool = False) -> CellFacts:
     """CellFacts of the sheet named `sheet_name` in the .xlsx `data`; empty for other formats.
 
     formula_parts: zip part names holding a formula or an error value (from inspect_zip); the
-    sheet XML is only read again when it is one of them or the workbook has a padding format.
+    sheet XML is only read again when it is one of them, the workbook has a padding format or
+    (long_numbers) the sheet has whole numbers over 15 digits.
     """
     facts = CellFacts()
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
@@ -269,9 +296,11 @@ def read_cell_facts(data: bytes, sheet_name: str, formula_parts: frozenset[str])
         facts.date_system = "1904" if flag.strip().lower() in ("1", "true") else "1900"
         padded = _padding_styles(archive) if "xl/styles.xml" in names else {}
         part = _sheet_part(archive, book, sheet_name)
-        if part not in names or (not padded and part not in formula_parts):
+        if part not in names or (not padded and part not in formula_parts and not long_numbers):
             return facts
         xml = archive.read(part)
+    if long_numbers:
+        facts.long_digits = _long_digits(xml)
     if padded:
         facts.padding = _padded_cells(xml, padded)
     if part in formula_parts:
@@ -291,6 +320,17 @@ def _formulas_without_result(xml: bytes) -> list[tuple[int, int]]:
         ref = attributes.get(b"r", b"").decode()
         if _REF.fullmatch(ref) and not (found[1] and attributes.get(b"t") == b"str"):
             out.append(_position(ref))
+    return out
+
+
+def _long_digits(xml: bytes) -> dict[tuple[int, int], str]:
+    """(row number, column index) -> digits of each number cell whose value has 16 digits or more."""
+    out = {}
+    for found in _LONG_DIGITS.finditer(xml):
+        attributes = _cell_attributes(xml, found.start())
+        ref = attributes.get(b"r", b"").decode()
+        if attributes.get(b"t", b"n") == b"n" and _REF.fullmatch(ref):
+            out[_position(ref)] = found[1].decode()
     return out
 
 

@@ -71,6 +71,8 @@ class ColumnDates:
     order: 'MDY' or 'DMY' for numeric dates like 3/8/2026 (None: none in the column).
     zone: the zone for naive values when the file or preset fixes it, else None
     (then the upload's time zone applies); zone_source: 'file' | 'preset' | None.
+    zone_unknown: a zone the file declares that is no IANA name (a Windows name such as
+    "Mountain Standard Time"), said in the decision; the next source then applies.
     date_system: "1900", or "1904" when the workbook counts serial numbers from 1904.
     """
 
@@ -79,6 +81,7 @@ class ColumnDates:
     order_reason: str = ""
     zone: str | None = None
     zone_source: str | None = None
+    zone_unknown: str | None = None
     has_naive: bool = False
     has_absolute: bool = False
     serials: int = 0
@@ -108,7 +111,9 @@ class ColumnDates:
             source = {"file": "declared by the file", "header": "named in its header",
                       "preset": "set by the preset"}.get(
                 self.zone_source or "", "the time zone chosen for this upload")
-            out.append(f"'{self.column}' read in {self.zone or upload_zone}, {source}")
+            unknown = (f" (the file declares '{self.zone_unknown}', which is no time zone name known here: "
+                       "choose the zone it means)") if self.zone_unknown else ""
+            out.append(f"'{self.column}' read in {self.zone or upload_zone}, {source}{unknown}")
         if self.serials:
             system = " of the workbook's 1904 date system" if self.date_system == "1904" else ""
             out.append(f"'{self.column}': {self.serials} plain number(s) read as Excel serial dates{system}")
@@ -191,6 +196,8 @@ def _decide_zone(decision: ColumnDates, declared: str | None, header: str | None
             try:
                 get_zone(zone)
             except ValueError:
+                if source == "file":
+                    decision.zone_unknown = zone
                 continue
             decision.zone, decision.zone_source = zone, source
             return
@@ -451,9 +458,11 @@ def _hours(moment: datetime) -> str:
 
 
 def _from_number(value: str, decision: ColumnDates, zone_name: str, now: datetime) -> Parsed:
-    """Epoch seconds/milliseconds (absolute) or an Excel serial in 2000..2099 (naive, with a warning)."""
+    """Epoch seconds/milliseconds (absolute; a fraction of a millisecond, as a data tool writing the column
+    as floats gives "1713418460123.0", is dropped as the API keeps milliseconds) or an Excel serial in
+    2000..2099 (naive, with a warning)."""
     whole = value.lstrip("+").split(".")[0]
-    if not value.startswith("-") and "." not in value and len(whole) in (12, 13):
+    if not value.startswith("-") and len(whole) in (12, 13):
         moment = datetime(1970, 1, 1, tzinfo=UTC) + timedelta(milliseconds=int(whole))
         return _checked(moment, now, [])
     if not value.startswith("-") and len(whole) in (9, 10) and EPOCH_SECONDS[0] <= float(value) < EPOCH_SECONDS[1]:

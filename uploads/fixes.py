@@ -11,7 +11,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import ngettext
 
-from uploads import audit, delivery, intake, mapping, rowcheck, rowstore, table, textsearch, validation
+from uploads import audit, dates, delivery, intake, mapping, rowcheck, rowstore, table, textsearch, validation
 from uploads.models import CREATED_PRIOR_NOTE, UNCONFIRMED_PRIOR_NOTE, Change, Row, Upload
 
 ACTIONS = ("set", "replace", "map", "exclude", "include", "delete")
@@ -297,12 +297,26 @@ def _restore_rows(upload: Upload, before: list) -> None:
 def remap_upload(upload: Upload, user, preset: mapping.Preset, time_zone: str) -> Change:
     """intake.remap_upload (edits kept, every row re-checked), recorded in the history; not undoable
     (map again instead). Raises intake.IntakeError."""
-    old_zone, old_name = upload.time_zone, upload.preset_name
+    old_zone, old_name, old_dates = upload.time_zone, upload.preset_name, (upload.check_context or {}).get("dates")
     intake.remap_upload(upload, preset, time_zone)
     what = [f"mapping {old_name} → {preset.name}" if old_name != preset.name else f"mapping {preset.name}"]
     if old_zone != time_zone:
         what.append(f"time zone {old_zone} → {time_zone}")
+    if flipped := date_order_change(old_dates, upload.check_context.get("dates")):
+        what.append(flipped)
     return _record(upload, user, "remap", "re-checked every row: " + ", ".join(what), 0, [])
+
+
+def date_order_change(before: dict | None, after: dict | None) -> str | None:
+    """What a re-check changed in how a date column's numeric dates read ('05/10/2026': 10 May or
+    5 October), said because it changes rows nobody edited: an edit such as 28/02/2026 settles the
+    order of a column whose order was only the default (dates.decide_column). None when unchanged.
+    before/after: the check context's "dates" (dates.ColumnDates.to_json)."""
+    old, new = (before or {}).get("order"), (after or {}).get("order")
+    if not (old and new) or old == new or before.get("column") != after.get("column"):
+        return None
+    return (f"'{after['column']}' now read as {dates.ORDER_WORDS[new]} ({after['order_reason']}), no longer as "
+            f"{dates.ORDER_WORDS[old]}: the dates of rows such as 05/10/2026 changed")
 
 
 def reread_upload(upload: Upload, user, options: intake.ReadOptions) -> Change:

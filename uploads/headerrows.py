@@ -248,9 +248,18 @@ def column_letter(index: int) -> str:
 
 
 def declared_zones(extra: list[list[str]], columns: list[str]) -> dict[str, str]:
-    """Column name -> IANA zone that a Qualtrics ImportId cell (third header row) declares."""
+    """Column name -> zone that a Qualtrics ImportId cell (third header row) declares.
+
+    An export has one time zone (the survey's, chosen when exporting): when the cells that declare
+    one all agree, a date column (its name or ImportId says "date") whose cell declares none (an
+    edited or partial export) takes it too.
+    """
     zones: dict[str, str] = {}
     for name, cell in zip(columns, extra[1], strict=True):
         if found := _TIME_ZONE.search(cell):
             zones[name] = found[1]
+    if len(set(zones.values())) == 1:
+        zone = next(iter(zones.values()))
+        zones.update({name: zone for name, cell in zip(columns, extra[1], strict=True)
+                      if name not in zones and "date" in f"{name} {cell}".casefold()})
     return zones

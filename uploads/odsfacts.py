@@ -33,6 +33,7 @@ _TEXT_NUMBER_STYLE = re.compile(rb"<number:number-style\b(?:(?!</number:number-s
 _NUMBER_TYPES = frozenset({"float", "percentage", "currency"})
 # A whole number as shown: its digits, maybe zero-padded, with text around them ("T-0127").
 _AROUND_DIGITS = re.compile(r"([^0-9]*)([0-9]+)([^0-9]*)")
+_LONG_DIGITS = re.compile(r"-?[0-9]{16,}")  # a whole number's office:value with over 15 digits (cellfacts)
 _ODS_REPEATS = 1000  # repeated cells with text listed at most (a repeat of thousands is formatting)
 
 
@@ -43,17 +44,21 @@ def apply_ods_facts(table: Table, data: bytes) -> None:
     (127 shown as T-0127, as cellfacts.shown_format does for an .xlsx: QA round 17; a number shown
     without leading zeros keeps its digits alone, whatever text decorates it), and a line break
     or tab inside a cell (calamine drops both). An error value gets cellfacts.ERROR_NOTE, as in an
-    .xlsx (QA round 17, o02_ods_errors.ods). content.xml is only parsed when it or styles.xml holds
-    such a break, an error value or such a number format."""
+    .xlsx (QA round 17, o02_ods_errors.ods). A whole number stored with over 15 significant digits
+    gets them back (cellfacts.exact_digits). content.xml is only parsed when it or styles.xml holds
+    such a break, an error value or such a number format, or the sheet has such a number."""
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         content = archive.read("content.xml")
         styles = archive.read("styles.xml") if "styles.xml" in archive.namelist() else b""
+    long_numbers = bool(table.notes) and cellfacts.LONG_NUMBER_NOTE in table.notes.values()
     if not any(marker in part for marker in _ODS_MARKERS for part in (content, styles)) and not any(
-            _TEXT_NUMBER_STYLE.search(part) for part in (content, styles)):
+            _TEXT_NUMBER_STYLE.search(part) for part in (content, styles)) and not long_numbers:
         return
     at = {number: index for index, number in enumerate(table.numbers)}
-    errors = []
-    for number, column, kind, shown, as_read in _ods_cells(content, table.sheet_name):
+    errors, stored = [], {}
+    for number, column, kind, shown, as_read, value in _ods_cells(content, table.sheet_name):
+        if long_numbers and kind == "float" and _LONG_DIGITS.fullmatch(value):
+            stored[number, column] = value
         row = table.rows[at[number]] if number in at else []
         if column >= len(row) or shown == row[column]:
             continue
@@ -66,11 +71,12 @@ def apply_ods_facts(table: Table, data: bytes) -> None:
         elif kind == "string" and as_read == row[column]:
             row[column] = shown
     cellfacts.note_errors(table, at, errors)
+    cellfacts.exact_digits(table, at, stored)
 
 
-def _ods_cells(content: bytes, sheet_name: str) -> Iterator[tuple[int, int, str, str, str]]:
+def _ods_cells(content: bytes, sheet_name: str) -> Iterator[tuple[int, int, str, str, str, str]]:
     """(sheet row number, column index, office:value-type or "error", shown text, the text as calamine
-    reads it) of every cell with text in the sheet named `sheet_name`; repeated rows and columns
+    reads it, office:value) of every cell with text in the sheet named `sheet_name`; repeated rows and columns
     counted as the sheet shows them."""
     number, inside = 0, False
     for event, element in ElementTree.iterparse(io.BytesIO(content), events=("start", "end")):
@@ -89,9 +95,10 @@ def _ods_cells(content: bytes, sheet_name: str) -> Iterator[tuple[int, int, str,
                     kind = "error" if error else cell.get(f"{_ODS_OFFICE}value-type", "string")
                     shown = "\n".join(_ods_text(part, kept=True) for part in parts)
                     as_read = "\n".join(_ods_text(part, kept=False) for part in parts)
+                    value = cell.get(f"{_ODS_OFFICE}value", "")
                     for offset in range(min(repeat, _ODS_REPEATS)):
                         for shift in range(min(span, _ODS_REPEATS)):
-                            yield number + 1 + offset, column + shift, kind, shown, as_read
+                            yield number + 1 + offset, column + shift, kind, shown, as_read, value
                 column += span
             number += repeat
             element.clear()

@@ -93,6 +93,7 @@ def mapping_page(request, pk: int):
                        initial=mappingpage.mapping_initial(upload), locked=not upload.is_editable,
                        split_sources=mappingpage.split_sources(upload))
     if request.method == "POST" and form.is_valid():
+        before = (upload.check_context or {}).get("dates")
         try:
             fixes.remap_upload(upload, request.user, mappingpage.preset_from_form(upload, form.cleaned_data),
                                form.cleaned_data["time_zone"])
@@ -100,6 +101,8 @@ def mapping_page(request, pk: int):
             messages.error(request, " ".join(exc.messages))
         else:
             audit.record(upload, request.user, "mapping_chosen", preset=upload.preset_name, time_zone=upload.time_zone)
+            if flipped := fixes.date_order_change(before, upload.check_context.get("dates")):
+                messages.warning(request, flipped[0].upper() + flipped[1:] + ".")
         return redirect("uploads:table", upload.pk)
     context = {
         "upload": upload, "form": form, "explain": mappingpage.explain_mapping(upload),

@@ -25,7 +25,6 @@ from uploads import cellfacts, headerrows, odsfacts, parsing, zipcheck
 _DATA_ROWS = 100  # rows of another sheet looked at to tell whether it holds data
 _HEAD_ROWS = 300  # rows of a sheet shaped to tell whether its columns give an answer's fields
 _LONG_NUMBER = 1e15  # Excel keeps 15 significant digits (shared/formats/EXPORT-FORMATS.md section 13)
-LONG_NUMBER_NOTE = "numeric id has more than 15 significant digits: may have been rounded by Excel"
 
 
 # Whether a sheet, given the row numbers and text of its first non-empty rows, holds answers
@@ -203,7 +202,7 @@ def _sheet_table(worksheet: Any, name: str, names: list[str]) -> Table:
 def _note_long_numbers(notes: dict[tuple[int, int], str], row: int, values: list[Any]) -> None:
     for column, value in enumerate(values):
         if value.__class__ is float and abs(value) >= _LONG_NUMBER and value.is_integer():
-            notes[row, column] = LONG_NUMBER_NOTE
+            notes[row, column] = cellfacts.LONG_NUMBER_NOTE
 
 
 def _cell_converter(long_numbers: list[float]) -> Callable[[Any], str]:
