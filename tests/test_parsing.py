@@ -483,6 +483,15 @@ def test_it_names_every_duplicate_column_ignoring_case():
     ]
 
 
+@pytest.mark.parametrize(("header", "message"), [
+    ("ticket_id,score,submitted_at,Ticket ID", "duplicate column 'ticket_id' (columns A and D: 'ticket_id' and "
+                                               "'Ticket ID')"),
+    ("Score,ticket_id,submitted_at,score:", "duplicate column 'Score' (columns A and D: 'Score' and 'score:')")])
+def test_it_names_an_api_field_written_two_ways_as_a_duplicate(header, message):
+    """B12: the mapping reads "Ticket ID" as ticket_id too, and would send one column's value of the two."""
+    assert messages(source=f"{header}\n5,T-1,2026-10-01,4\n".encode()) == [message, HEADER_FIX]
+
+
 def test_it_keeps_a_short_header_over_wider_data():
     sheet = parse_file(b"id,score,comment\n1,5,ok,x,y,z,w,v\n")
 

@@ -362,3 +362,10 @@ def test_it_refuses_a_preset_with_one_end_of_the_scale_past_the_other_ends_defau
     page = client_in.post(response.url.replace("mapping/", "mapping/apply/"), {"preset_file": preset}, follow=True)
     assert ("This preset JSON is malformed: &quot;constants&quot; min_score (7) must be below max_score (5, the "
             "default).") in page.content.decode()
+
+
+def test_it_shortens_a_long_sample_value_on_the_mapping_page(client_in):
+    long_comment = "slow " * 2000
+    content = f"submitted_at,ticket_id,agent_id,score,comment\n2026-10-01T10:00:00Z,1,A1,5,{long_comment}\n".encode()
+    page = client_in.get(upload(client_in, "long.csv", content).url).content.decode()
+    assert "<code>" + ("slow " * 16).strip() + "…</code>" in page and long_comment not in page

@@ -15,6 +15,8 @@ import re
 from collections.abc import Callable
 
 from uploads import parsing
+from uploads.headers import normalize
+from uploads.preset_format import FIELDS
 
 HEADER_SCAN = 20  # title rows above the header are looked for among the first 20 non-empty rows
 _IMPORT_ID = re.compile(r"""\s*\{\s*["']ImportId["']\s*:""")
@@ -185,19 +187,28 @@ def check_columns(names: list[str], data: list[list[str]], numbers: list[int],
 REPORT_COLUMNS = ["row", "status", "reason"]
 
 
+_FIELD_NAMES = frozenset(map(normalize, FIELDS))
+
+
 def _duplicate_messages(names: list[str]) -> list[str]:
-    """One sentence per header name (any case) held by several columns, the report's own aside."""
+    """One sentence per header name (any case) held by several columns, the report's own aside; an API
+    field's name written two ways ("ticket_id" and "Ticket ID", "score" and "Score:") counts as one, as
+    the mapping reads both as the field and would silently use one column of the two (B12)."""
     if [name.strip().lower() for name in names[-len(REPORT_COLUMNS):]] == REPORT_COLUMNS:
         names = names[:-len(REPORT_COLUMNS)]
     positions: dict[str, list[int]] = {}
     for index, name in enumerate(names):
         if name:
-            positions.setdefault(name.casefold(), []).append(index)
-    return [
-        f"duplicate column '{names[found[0]]}' (columns {and_list([column_letter(i) for i in found])})"
-        for found in positions.values()
-        if len(found) > 1
-    ]
+            key = normalize(name)
+            positions.setdefault(key if key in _FIELD_NAMES else name.casefold(), []).append(index)
+    out = []
+    for found in positions.values():
+        if len(found) > 1:
+            written = {names[i].strip().casefold() for i in found}
+            ways = f": {and_list([repr(names[i]) for i in found])}" if len(written) > 1 else ""
+            out.append(f"duplicate column '{names[found[0]]}' (columns {and_list([column_letter(i) for i in found])}"
+                       f"{ways})")
+    return out
 
 
 FOOTER_ROWS = 10  # at most this many one-text lines under the answers are a report's footer

@@ -52,7 +52,12 @@
   function preview() {
     output.textContent = "Counting…";
     fetch(form.dataset.previewUrl, { method: "POST", body: withTicks(new FormData(form)), credentials: "same-origin" })
-      .then(function (response) { return response.json(); })
+      .then(function (response) {
+        if (response.redirected && response.url.indexOf("/login/") >= 0) {  // the session ended: the login page
+          return { error: "Your session has expired: sign in again (in another tab), then press Preview again." };
+        }
+        return response.json();
+      })
       .then(function (data) {
         if (data.error) { output.textContent = data.error; return; }
         var unit = ["set", "replace", "map"].indexOf(data.action) >= 0 ? "cell" : "row";

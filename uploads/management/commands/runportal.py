@@ -40,6 +40,10 @@ class Command(BaseCommand):
         except KeyboardInterrupt:
             pass
         finally:
+            # A group kill (kill -- -PGID) or a second Ctrl-C would interrupt the stopping below and leave
+            # the embedded Redis running: from here on, the stop runs to its end (at most 30 s a child).
+            for stop in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
+                signal.signal(stop, signal.SIG_IGN)
             for child in children:
                 if child.poll() is None:
                     child.terminate()  # the worker finishes its current job first (RQ's warm shutdown)
