@@ -130,7 +130,7 @@ def test_it_resends_only_failed_rows_fixed_since_they_failed(client, fake):
         Row.objects.get(upload=upload, number=4)]
 
 
-def test_with_approval_only_an_admin_resends_fixed_failed_rows(client, fake, settings):
+def test_with_approval_an_uploader_asks_an_admin_who_resends_fixed_failed_rows(client, fake, settings):
     settings.REQUIRE_APPROVAL = True
     upload = make_upload(2)
     row = Row.objects.get(upload=upload, number=2)
@@ -139,15 +139,26 @@ def test_with_approval_only_an_admin_resends_fixed_failed_rows(client, fake, set
     drain()
     Row.objects.filter(pk=row.pk).update(item={**row.item, "ticket_id": "000002"}, fixed_at=timezone.now())
 
-    refused = post(client, upload, "resend_failed")
+    client.force_login(upload.owner)
+    page = client.get(f"/uploads/{upload.pk}/").content.decode()
+    assert ">Ask an admin to resend the 1 failed row fixed since it failed</button>" in page
+    asked = post(client, upload, "resend_failed")
 
-    assert [str(m) for m in refused.wsgi_request._messages] == [
-        "Approval is required: these rows changed after an admin approved the upload, so an admin checks your fixes "
-        "(they are in the History) and resends them."]
+    assert [str(m) for m in asked.wsgi_request._messages] == [
+        "Asked an admin to resend the 1 row fixed since it failed: approval is required, so an admin checks your "
+        "fixes (they are in the History) and resends them. The request shows on the admins' upload list."]
     assert Submission.objects.filter(upload=upload).count() == 1
+    upload.refresh_from_db()
+    assert (upload.resend_requested_by, upload.events.latest("at").action) == (upload.owner, "resend_requested")
     client.force_login(get_user_model().objects.create_user("ada", is_staff=True))
+    assert "Fixed failed rows await an admin's resend" in client.get("/").content.decode()
+    page = client.get(f"/uploads/{upload.pk}/").content.decode()
+    assert "for the failed rows fixed since they failed to be resent. Check the fixes in the History" in page
+    assert ">Resend the 1 failed row fixed since it failed</button>" in page
     resent = client.post(f"/uploads/{upload.pk}/delivery/", {"action": "resend_failed"})
     assert [str(m) for m in resent.wsgi_request._messages][-1] == "Resending 1 row fixed since it failed."
+    upload.refresh_from_db()
+    assert upload.resend_requested_at is None
 
 
 def test_it_reports_rows_of_a_paused_delivery_as_waiting(client, fake):

@@ -29,6 +29,7 @@ ACTION_LABELS = {
     "batch_sent": "Batch sent", "batch_not_sent": "Batch not sent", "finished": "Delivery finished",
     "cancelled": "Cancelled", "paused": "Paused", "resumed": "Resumed", "report_downloaded": "Report downloaded",
     "purged": "Rows purged",
+    "resend_requested": "Resend of fixed rows asked",
     "resent_created": "Resent: created", "resent_failed": "Resent: failed", "resent_not_sent": "Resent: not sent",
 }
 

@@ -30,8 +30,9 @@ def apply_action(upload: Upload, user, action: str, confirmed: bool = False) -> 
 
     action: "pause", "resume", "cancel", "resend_failed", "resend_unsent" or "resend_unconfirmed" (the last
     needs `confirmed`: the user accepted that it can create duplicates). With REQUIRE_APPROVAL only
-    an admin resends fixed failed rows: their cells changed after the approval. Raises DeliveryError
-    for an unknown action or one the upload's state or the user's role does not allow.
+    an admin resends fixed failed rows, as their cells changed after the approval: anyone else's
+    "resend_failed" asks for it (`request_resend`). Raises DeliveryError for an unknown action or one
+    the upload's state or the user's role does not allow.
     """
     if action == "pause":
         pause_upload(upload)
@@ -46,17 +47,16 @@ def apply_action(upload: Upload, user, action: str, confirmed: bool = False) -> 
         delivery.cancel_upload(upload, user)
         return "Cancelled. What was sent stays recorded; the rest was not sent."
     if action == "resend_failed":
-        if settings.REQUIRE_APPROVAL and not access.is_admin(user):
-            raise delivery.DeliveryError(
-                "Approval is required: these rows changed after an admin approved the upload, so an admin checks "
-                "your fixes (they are in the History) and resends them.")
         unfixed = failed_rows(upload).count() - fixed_failed_rows(upload).count()
         if not fixed_failed_rows(upload).filter(status=Row.Status.VALID).exists():
             raise delivery.DeliveryError(
                 "No failed row was fixed since it failed: edit the failed rows (filter the table by "
                 "“Failed”), then resend them."
             )
+        if resend_needs_admin(user):
+            return request_resend(upload, user)
         submission = delivery.resend_rows(upload, user, Row.Result.FAILED, only=Q(id__in=fixed_failed_rows(upload)))
+        Upload.objects.filter(pk=upload.pk).update(resend_requested_at=None, resend_requested_by=None)
         text = f"Resending {_rows(submission.rows_count)} fixed since {_it_they(submission.rows_count)} failed."
         if unfixed:
             text += (f" {_rows(unfixed)} not fixed yet {_was_were(unfixed)} not resent: filter the table by "
@@ -85,6 +85,24 @@ def _was_were(n: int) -> str:
 
 def _it_they(n: int) -> str:
     return ngettext("it", "they", n)
+
+
+def resend_needs_admin(user) -> bool:
+    """True when `user` may only ask for fixed failed rows to be resent: with REQUIRE_APPROVAL an admin
+    checks cells changed after the approval, and resends them."""
+    return settings.REQUIRE_APPROVAL and not access.is_admin(user)
+
+
+def request_resend(upload: Upload, user) -> str:
+    """Ask the admins to resend the failed rows `user` fixed (REQUIRE_APPROVAL): the upload list and the
+    upload's page show the request to admins until one resends; returns what happened, for the user."""
+    fixed = fixed_failed_rows(upload).count()
+    Upload.objects.filter(pk=upload.pk).update(resend_requested_at=timezone.now(), resend_requested_by=user)
+    upload.refresh_from_db(fields=["resend_requested_at", "resend_requested_by"])
+    audit.record(upload, user, "resend_requested", rows=fixed)
+    return (f"Asked an admin to resend the {_rows(fixed)} fixed since {_it_they(fixed)} failed: approval is "
+            "required, so an admin checks your fixes (they are in the History) and resends them. The request "
+            "shows on the admins' upload list.")
 
 
 def failed_rows(upload: Upload):

@@ -98,6 +98,11 @@ class Upload(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     purged_at = models.DateTimeField(null=True, blank=True, help_text="When retention removed file and comments.")
+    resend_requested_at = models.DateTimeField(
+        null=True, blank=True, help_text="When its uploader asked an admin to resend fixed failed rows (approval).")
+    resend_requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         ordering = ["-created_at", "-id"]

@@ -193,6 +193,7 @@ def table_page(request, pk: int):
         "page": page,
         "delivery": figures,
         "result_links": table.result_links(figures),
+        "resend_needs_admin": control.resend_needs_admin(request.user),
         "filter": request.GET.get("status", ""),
         **table.page_context(upload, request.GET, page),
     }
@@ -291,7 +292,12 @@ def undo(request, pk: int):
 
 @login_required
 def summary(request, pk: int):
-    """The counts, problem summary, charts and history as an HTML fragment, for a refresh after an edit."""
+    """The counts, problem summary, charts and history as an HTML fragment, for a refresh after an edit;
+    after a delivery also its box (an edit of a failed row changes what can be resent)."""
     upload = _get_upload_for_user(request, pk)
     context = {"upload": upload, **table.summary_context(upload, request.GET), **table.history_context(upload)}
+    if not upload.is_editable and upload.status != upload.Status.AWAITING_APPROVAL:
+        context["delivery"] = control.page_figures(upload)
+        context["result_links"] = table.result_links(context["delivery"])
+        context["resend_needs_admin"] = control.resend_needs_admin(request.user)
     return render(request, "uploads/snippets/refresh.html", context)

@@ -237,6 +237,11 @@
           if (nextSeen) { nextSeen.value = seen ? seen.value : document.querySelector("input[name=seen]").value; }
           history.replaceWith(next);
         }
+        var progress = document.getElementById("progress");
+        var freshProgress = fresh.getElementById("progress");
+        if (progress && freshProgress && progress.dataset.active !== "1") {  // what a fixed failed row lets you resend
+          progress.replaceWith(document.adoptNode(freshProgress));
+        }
         updateSubmitButton();
         document.dispatchEvent(new Event("summary-updated"));
       }
