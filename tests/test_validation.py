@@ -395,7 +395,9 @@ def test_it_says_a_zone_abbreviation_is_not_read() -> None:
 
 
 @pytest.mark.parametrize(("text", "message"), [
-    ("31/02/2026 10:00", "has month 31, which does not exist (this column is read as month/day/year)"),
+    ("31/02/2026 10:00", "has month 31, which does not exist (this column is read as month/day/year). Enter a real "
+                         "date; if the whole column is written day/month/year, choose that Date order on the mapping "
+                         "page."),
     ("2026-02-30 10:00:00", "30 February does not exist in 2026"),
     ("yesterday", "'yesterday' is not a date"),
     ("2099-01-01 09:00:00", "2099-01-01 is in the future"),

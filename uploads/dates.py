@@ -414,8 +414,10 @@ def _build(value: str, parts: dict, decision: ColumnDates) -> datetime | Issue:
 def _date_issue(value: str, year: int, month: int, day: int, decision: ColumnDates) -> Issue | None:
     read_as = f" (this column is read as {ORDER_WORDS[decision.order]})" if decision.order else ""
     if not 1 <= month <= 12:
-        return Issue("no_such_date", f"'{value}' has month {month}, which does not exist{read_as}",
-                     "Enter a real date; check the day/month order")
+        other = {"MDY": "DMY", "DMY": "MDY"}.get(decision.order or "")
+        fix = (f"Enter a real date; if the whole column is written {ORDER_WORDS[other]}, choose that Date order "
+               "on the mapping page") if other else "Enter a real date; check the day/month order"
+        return Issue("no_such_date", f"'{value}' has month {month}, which does not exist{read_as}", fix)
     try:
         date(year, month, day)
     except ValueError:
