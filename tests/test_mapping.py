@@ -340,6 +340,25 @@ def test_it_skips_qualtrics_header_rows_read_as_data() -> None:
     assert [r.status for r in rows] == ["skipped", "skipped", "valid"]
 
 
+@pytest.mark.parametrize(("agent", "field"), [("3812345670011", "agent_id"), ("ana@acme.com", "agent_email")])
+def test_it_reads_a_surveymonkey_agent_variable_holding_an_id_or_an_email(agent: str, field: str) -> None:
+    columns = ["Respondent ID", "Collector ID", "Start Date", "End Date", "Email Address", "ticket", "agent",
+               "How satisfied were you with our support?"]
+    data = sheet(columns, ["", "", "", "", "", "", "", "Response"],
+                 ["1", "2", "10/05/2026 09:10:11 AM", "10/05/2026 09:12:30 AM", "c@example.org", "49001", agent,
+                  "Very satisfied"])
+    assert choose(data)[1].startswith("matched SurveyMonkey")
+    row = validation.check_sheet(data, choose(data)[0], time_zone="UTC", now=NOW).rows[1]
+    assert (row.status, row.item.get(field), row.item["score"]) == ("valid", agent, 5)
+
+
+def test_it_takes_a_google_forms_question_asking_which_agent_helped_answered_with_emails() -> None:
+    data = sheet(["Timestamp", "Email address", "Ticket number", "Which agent helped you?",
+                  "How satisfied were you with the support?"],
+                 ["10/12/2026 9:05:01", "c@example.org", "49030", "ana@acme.com", "5"])
+    assert first_row(data).item["agent_email"] == "ana@acme.com"
+
+
 def test_it_skips_the_surveymonkey_second_header_row_read_as_data() -> None:
     columns = ["Respondent ID", "Collector ID", "End Date", "ticket_id", "agent_id", "How satisfied were you?"]
     data = sheet(columns, ["", "", "", "", "", "Response"], ["1", "2", "10/05/2026 02:48:00 PM", "9", "381", "4"])

@@ -1343,20 +1343,33 @@ def test_it_gives_a_date_column_declaring_no_zone_the_one_its_export_declares(tm
         "StartDate": "Europe/Berlin", "EndDate": "Europe/Berlin", "RecordedDate": "Europe/Berlin"}
 
 
+def test_it_leaves_an_embedded_date_column_of_a_qualtrics_export_its_own_zone(tmp_path):
+    path = tmp_path / "embedded.csv"
+    path.write_text(
+        "StartDate,RecordedDate,ticket_date_utc,Q1\n"
+        "Start Date,Recorded Date,ticket_date_utc,How satisfied?\n"
+        '"{""ImportId"":""startDate"",""timeZone"":""America/Denver""}","{""ImportId"":""recordedDate"",""timeZone"":'
+        '""America/Denver""}","{""ImportId"":""ticket_date_utc""}","{""ImportId"":""QID1""}"\n'
+        "2026-07-01 12:00:00,2026-07-01 12:02:00,2026-07-01 18:00:00,5\n", encoding="utf-8")
+    assert "ticket_date_utc" not in parse_file(path).declared_time_zones
+
+
 def test_it_keeps_every_digit_of_a_long_number_a_tool_stored_exactly_in_a_workbook(tmp_path):
     """B01 in a workbook: calamine's float of 1234567890123456789 is 1234567890123456800; the file
     has the digits. A number with 15 significant digits (Excel's) may have been rounded: noted."""
     xlsx = xlsx_with_sheet_data(tmp_path, (
         '<row r="1"><c r="A1" t="inlineStr"><is><t>ticket_id</t></is></c><c r="B1" t="inlineStr"><is><t>agent_id</t>'
         '</is></c></row><row r="2"><c r="A2"><v>1234567890123456789</v></c><c r="B2" t="n"><v>100000000000000001</v>'
-        '</c></row><row r="3"><c r="A3"><v>2154712345678900</v></c><c r="B3"><v>7</v></c></row>'))
+        '</c></row><row r="3"><c r="A3"><v>2154712345678900</v></c><c r="B3"><v>7</v></c></row>'
+        '<row r="4"><c r="A4"><v>1234567890123456800</v></c><c r="B4"><v>8</v></c></row>'))
     ods = ods_with_rows_added(tmp_path, {"ticket_id": ["T-1"], "agent_id": ["A-1"]}, (
         '<table:table-row><table:table-cell office:value-type="float" office:value="12345678901234567">'
         '<text:p>1.23456789012346E+016</text:p></table:table-cell><table:table-cell office:value-type="string">'
         '<text:p>A-2</text:p></table:table-cell></table:table-row>'))
 
     workbook = parse_file(xlsx)
-    assert workbook.rows == [["1234567890123456789", "100000000000000001"], ["2154712345678900", "7"]]
-    assert workbook.cell_notes == {(1, 0): LONG_NOTE}
+    assert workbook.rows == [["1234567890123456789", "100000000000000001"], ["2154712345678900", "7"],
+                             ["1234567890123456800", "8"]]
+    assert workbook.cell_notes == {(1, 0): LONG_NOTE, (2, 0): LONG_NOTE}  # Excel's 15 digits; a double's text
     sheet = parse_file(ods)
     assert (sheet.rows[1], sheet.cell_notes) == (["12345678901234567", "A-2"], {})

@@ -62,11 +62,13 @@ def test_it_finds_a_row_never_sent_by_a_cell_and_says_why():
         search_text="t-3\x1fa-01\x1f9\x1fgreat help 3",
         errors=[{"field": "score", "column": "score", "value": "9", "code": "above_max",
                  "message": "Row 3, score: 9 is above max_score 5."}])
-    Row.objects.filter(upload=upload, number=2).update(search_text="t-2\x1fa-01\x1f5\x1fgreat help t-3")
+    Row.objects.filter(upload=upload, number=2).update(
+        status=Row.Status.INVALID, item=None, search_text="t-2\x1fa-01\x1f9\x1fgreat help t-3")
 
     hits = search.find_sends("t-3")
     assert [(hit.row.number, hit.row.status) for hit in hits] == [(3, "invalid")]
     assert search.find_sends("great") == []  # a whole cell, not a part of one
+    assert search.find_sends("9") == []  # too short to look for in cells: every invalid score would match
 
     client = Client()
     client.force_login(people["ada"])

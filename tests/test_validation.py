@@ -87,6 +87,19 @@ def test_it_refuses_a_float_id_past_the_digits_a_float_keeps() -> None:
         "the real id).")
 
 
+@pytest.mark.parametrize(("ticket", "sent"), [
+    ("https://acme.zendesk.com/agent/tickets/48213", "48213"), ("https://acme.freshdesk.com/a/tickets/77/", "77"),
+    ("https://app.intercom.com/a/inbox/abc123/inbox/conversation/215471234567890?view=List", "215471234567890"),
+    ("https://acme.zendesk.com/hc/en-us/articles/360001", "https://acme.zendesk.com/hc/en-us/articles/360001")])
+def test_it_sends_the_id_at_the_end_of_a_link_to_a_ticket_with_a_warning(ticket: str, sent: str) -> None:
+    row = one(ticket=ticket)
+    assert (row.status, row.item["ticket_id"]) == ("valid", sent)
+    if sent != ticket:
+        assert [problem.message for problem in row.warnings] == [
+            f"Row 2, column 'ticket_id': {ticket} is a link to a helpdesk page: sent as {sent}, the ticket id at its "
+            "end."]
+
+
 def test_it_warns_about_a_long_id_the_reader_flagged() -> None:
     rows = check(["2026-10-05T14:48:00Z", "2154712345678900", "381", "", "5", ""],
                  cell_notes={(0, 1): "number cell with 16 significant digits"})

@@ -216,12 +216,19 @@ _BARE_AGENT = {"agent", "assignee", "teammate", "team member", "owner", "rep", "
                "support agent", "served by"}
 
 
+# A survey question asking the customer which agent helped ("Which agent helped you?", Google Forms)
+_AGENT_QUESTION = re.compile(r"\b(which|what) (agent|rep|representative|advisor|team member|person)\b"
+                             r"|\bwho (helped|assisted|served|supported|answered)\b")
+
+
 def _match(name: str, norm: str, header: str) -> tuple[int, str] | None:
     exact = EXACT.get(name, [])
     if norm in exact:
         return 300 - exact.index(norm), f"header '{header}' is a usual name for {name}"
     if name == "agent_email" and norm in _BARE_AGENT:
         return 250, f"header '{header}' names the agent and its values are email addresses"
+    if name == "agent_email" and _AGENT_QUESTION.search(norm):
+        return 240, f"header '{header}' asks which agent helped, and its values are email addresses"
     if name in NOT_FOR and re.search(NOT_FOR[name], norm):
         return None
     for rank, pattern in enumerate(CONTAINS.get(name, [])):

@@ -178,9 +178,10 @@ def apply_xlsx_facts(table: Table, data: bytes, formula_parts: frozenset[str]) -
 
 def exact_digits(table: Table, at: dict[int, int], stored: dict[tuple[int, int], str]) -> None:
     """Give each cell read as a long whole number (LONG_NUMBER_NOTE) the digits the file stores for it,
-    when they have more than 15 significant digits: a tool wrote them (Excel keeps 15), so they are
-    exact, and the note "may have been rounded" is dropped (shared/cases B01: 1234567890123456789 stays
-    itself). A number Excel rounded (2154712345678900) keeps its note.
+    when they have more than 15 significant digits and say more than the double calamine read: a tool
+    wrote them (Excel keeps 15), so they are exact, and the note "may have been rounded" is dropped
+    (shared/cases B01: 1234567890123456789 stays itself). A number Excel rounded (2154712345678900), or
+    one a JavaScript writer stored as its double's text (1234567890123456800), keeps its note.
 
     at: sheet row number -> index into table.rows; stored: (sheet row number, column index) -> digits.
     """
@@ -188,7 +189,10 @@ def exact_digits(table: Table, at: dict[int, int], stored: dict[tuple[int, int],
         index = at.get(number)
         if index is None or table.notes.get((index, column)) != LONG_NUMBER_NOTE:
             continue
-        if len(digits.lstrip("-").strip("0")) > 15 and float(digits) == float(table.rows[index][column]):
+        read = table.rows[index][column]
+        if not read.lstrip("-").isdigit() or len(digits.lstrip("-").strip("0")) <= 15 or float(digits) != float(read):
+            continue
+        if abs(int(digits)) < 2**53 or digits != read:
             table.rows[index][column] = digits
             del table.notes[index, column]
 

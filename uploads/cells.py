@@ -155,6 +155,10 @@ EXACT_FLOAT_DIGITS = 15
 LONG_ID_CHARS = 100
 
 
+_ID_LINK = re.compile(r"https?://[^/\s]+/(?:[^\s?#]*/)?(?:tickets?|conversations?|requests?|cases?|users|agents?|"
+                      r"admins|teammates|contacts)/([0-9]+)/?(?:[?#]\S*)?", re.I)
+
+
 def clean_id(text: str, noun: str = "ticket id") -> Cleaned:
     """A ticket or agent id: trimmed text exactly as typed, or an Issue.
 
@@ -164,7 +168,10 @@ def clean_id(text: str, noun: str = "ticket id") -> Cleaned:
     "no `.0`"; EXPORT-FORMATS.md section 13), and one shown with thousands separators
     (`922.250.816.601`, German Excel's `#.##0`: shared/formats/EXPORT-FORMATS.md section 13). Warns about text that a
     data tool writes for a missing value (`nan`, `None`); `NA` is a real id (B03);
-    and about an id longer than LONG_ID_CHARS (a comment column mapped by mistake).
+    and about an id longer than LONG_ID_CHARS (a comment column mapped by mistake). A link to a ticket's,
+    conversation's or user's page (`https://acme.zendesk.com/agent/tickets/48213`, Intercom's
+    `.../conversation/215471234567890`) gives the number at its end, with a warning: the API wants the id
+    as the helpdesk shows it (shared/api/CONTRACT.md), never the link.
     """
     value = trim(text)
     if not value:
@@ -204,6 +211,10 @@ def clean_id(text: str, noun: str = "ticket id") -> Cleaned:
         return Cleaned(zero.group(1), warnings=[Note(
             "decimal_id", f"{value} was written as a number (a data tool's float, e.g. pandas with a blank in the "
             f"column): sent as {zero.group(1)}, its digits")])
+    link = _ID_LINK.match(value)
+    if link:
+        return Cleaned(link.group(1), warnings=[Note(
+            "from_link", f"{value} is a link to a helpdesk page: sent as {link.group(1)}, the {noun} at its end")])
     warnings = []
     if len(value) > LONG_ID_CHARS:
         warnings.append(Note("very_long", f"{noun} is {len(value):,} characters long; helpdesk ids are rarely over "

@@ -96,7 +96,7 @@ def resend_needs_admin(user) -> bool:
 def request_resend(upload: Upload, user) -> str:
     """Ask the admins to resend the failed rows `user` fixed (REQUIRE_APPROVAL): the upload list and the
     upload's page show the request to admins until one resends; returns what happened, for the user."""
-    fixed = fixed_failed_rows(upload).count()
+    fixed = fixed_failed_rows(upload).filter(status=Row.Status.VALID).count()
     Upload.objects.filter(pk=upload.pk).update(resend_requested_at=timezone.now(), resend_requested_by=user)
     upload.refresh_from_db(fields=["resend_requested_at", "resend_requested_by"])
     audit.record(upload, user, "resend_requested", rows=fixed)

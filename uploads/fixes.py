@@ -294,17 +294,30 @@ def _restore_rows(upload: Upload, before: list) -> None:
     recheck(upload, list(upload.rows.filter(number__in=[row.number for row in rows])))
 
 
-def remap_upload(upload: Upload, user, preset: mapping.Preset, time_zone: str) -> Change:
+def remap_upload(upload: Upload, user, preset: mapping.Preset, time_zone: str,
+                 reason: str = "changed by you") -> str | None:
     """intake.remap_upload (edits kept, every row re-checked), recorded in the history; not undoable
-    (map again instead). Raises intake.IntakeError."""
+    (map again instead). reason: why this mapping (the mapping page says it).
+
+    Returns a sentence for the user when the re-check changed rows nobody edited (date_order_change),
+    else None. Raises intake.IntakeError, ValueError (an unknown time zone).
+    """
     old_zone, old_name, old_dates = upload.time_zone, upload.preset_name, (upload.check_context or {}).get("dates")
-    intake.remap_upload(upload, preset, time_zone)
-    what = [f"mapping {old_name} → {preset.name}" if old_name != preset.name else f"mapping {preset.name}"]
-    if old_zone != time_zone:
-        what.append(f"time zone {old_zone} → {time_zone}")
+    intake.remap_upload(upload, preset, time_zone, reason)
+    what = [f"mapping {old_name} → {upload.preset_name}" if old_name != upload.preset_name
+            else f"mapping {upload.preset_name}"]
+    if old_zone != upload.time_zone:
+        what.append(f"time zone {old_zone} → {upload.time_zone}")
     if flipped := date_order_change(old_dates, upload.check_context.get("dates")):
         what.append(flipped)
-    return _record(upload, user, "remap", "re-checked every row: " + ", ".join(what), 0, [])
+    _record(upload, user, "remap", "re-checked every row: " + ", ".join(what), 0, [])
+    return flipped[0].upper() + flipped[1:] + "." if flipped else None
+
+
+def apply_preset(upload: Upload, user, preset: mapping.Preset) -> str | None:
+    """A saved or imported preset applied to the upload (intake.resolve_preset), as remap_upload."""
+    resolved, time_zone = intake.resolve_preset(upload, preset)
+    return remap_upload(upload, user, resolved, time_zone, reason=f"applied by you: {preset.name}")
 
 
 def date_order_change(before: dict | None, after: dict | None) -> str | None:

@@ -20,6 +20,7 @@ from uploads.preset_format import FIELDS
 
 HEADER_SCAN = 20  # title rows above the header are looked for among the first 20 non-empty rows
 _IMPORT_ID = re.compile(r"""\s*\{\s*["']ImportId["']\s*:""")
+_OWN_DATE = re.compile(r"""["']ImportId["']\s*:\s*["'](?:startDate|endDate|recordedDate)["']""")
 _TIME_ZONE = re.compile(r"""["']timeZone["']\s*:\s*["']([^"']+)["']""")
 _SURVEYMONKEY_LABELS = {"response", "open-ended response"}
 _HEADER_JUNK = re.compile("[\ufeff\u200b]")
@@ -261,9 +262,10 @@ def column_letter(index: int) -> str:
 def declared_zones(extra: list[list[str]], columns: list[str]) -> dict[str, str]:
     """Column name -> zone that a Qualtrics ImportId cell (third header row) declares.
 
-    An export has one time zone (the survey's, chosen when exporting): when the cells that declare
-    one all agree, a date column (its name or ImportId says "date") whose cell declares none (an
-    edited or partial export) takes it too.
+    An export has one time zone for Qualtrics' own dates (the survey's, chosen when exporting): when
+    the cells that declare one all agree, a column of those dates (ImportId startDate, endDate or
+    recordedDate) whose cell declares none (an edited or partial export) takes it too. Embedded data
+    and questions keep what their own cells say: a ticket's date passed in UTC is no survey time.
     """
     zones: dict[str, str] = {}
     for name, cell in zip(columns, extra[1], strict=True):
@@ -272,5 +274,5 @@ def declared_zones(extra: list[list[str]], columns: list[str]) -> dict[str, str]
     if len(set(zones.values())) == 1:
         zone = next(iter(zones.values()))
         zones.update({name: zone for name, cell in zip(columns, extra[1], strict=True)
-                      if name not in zones and "date" in f"{name} {cell}".casefold()})
+                      if name not in zones and _OWN_DATE.search(cell)})
     return zones

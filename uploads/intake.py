@@ -392,10 +392,11 @@ def _finish(upload: Upload, fields: list[str] = ()) -> None:
         raise IntakeError(["The check of this upload was taken over after a long pause; see its page."])
 
 
-def apply_preset(upload: Upload, preset: mapping.Preset) -> None:
-    """Map the upload with `preset` (resolved against its columns), keeping edits; raises IntakeError."""
+def resolve_preset(upload: Upload, preset: mapping.Preset) -> tuple[mapping.Preset, str]:
+    """A saved or imported `preset` resolved against the upload's columns (its first 200 rows), and the
+    time zone it brings (else the upload's): what remap_upload applies."""
     resolved = mapping.resolve(preset, sheet_of(upload, list(upload.rows.order_by("number")[:200])), fill=True)
-    remap_upload(upload, resolved, preset.time_zone or upload.time_zone, reason=f"applied by you: {preset.name}")
+    return resolved, preset.time_zone or upload.time_zone
 
 
 def remap_upload(upload: Upload, preset: mapping.Preset, time_zone: str, reason: str = "changed by you") -> None:

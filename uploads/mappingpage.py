@@ -41,7 +41,11 @@ def declared_zone(upload: Upload) -> tuple[str, str] | None:
     if not isinstance(column, str):
         return None
     zone = upload.sheet_meta.get("declared_time_zones", {}).get(column) or dates_module.header_zone(column)
-    return (column, zone) if zone else None
+    try:
+        dates_module.get_zone(zone or "")
+    except ValueError:  # no zone, or one that is no IANA name ("Mountain Standard Time"): the chosen zone applies
+        return None
+    return column, zone
 
 
 def preset_from_form(upload: Upload, data: dict) -> mapping.Preset:

@@ -14,6 +14,7 @@ from uploads.models import Attempt, Row
 from uploads.rowstore import CELL_SEPARATOR
 
 MAX_HITS = 200
+CELL_QUERY_CHARS = 3
 
 
 @dataclass
@@ -26,7 +27,8 @@ class Send:
 
 def find_sends(query: str) -> list[Send]:
     """Rows whose item's ticket_id or agent_id equals `query`, or agent_email equals it (any case),
-    and rows with no item one of whose cells (as edited, trimmed by the user) equals it in any case.
+    and rows with no item one of whose cells (as edited) equals it in any case, for a query of at least
+    CELL_QUERY_CHARS characters (a "5" would find every invalid row's score).
 
     Newest uploads first, at most MAX_HITS rows.
     """
@@ -37,7 +39,7 @@ def find_sends(query: str) -> list[Send]:
     unsent = Q(item__isnull=True) & (
         Q(search_text=cell) | Q(search_text__startswith=cell + sep) | Q(search_text__endswith=sep + cell)
         | Q(search_text__contains=sep + cell + sep)
-    )
+    ) if len(cell) >= CELL_QUERY_CHARS else Q(pk__in=[])
     rows = (
         Row.objects.filter(
             Q(item__ticket_id=query) | Q(item__agent_id=query) | Q(item__agent_email__iexact=query) | unsent

@@ -206,7 +206,7 @@ KIND_LABELS = {
     "excel_error": "{field} is a formula's error value", "id_dropped": "{field} dropped (agent email used)",
     "other_scale": "{field} is out of another scale", "number_against_words": "{field}: number and words disagree",
     "time_unread": "{field}: the Time column not used",
-    "label_against_score": "{field} disagrees with the score",
+    "label_against_score": "{field} disagrees with the score", "from_link": "{field} read from a link",
 }
 
 

@@ -93,16 +93,15 @@ def mapping_page(request, pk: int):
                        initial=mappingpage.mapping_initial(upload), locked=not upload.is_editable,
                        split_sources=mappingpage.split_sources(upload))
     if request.method == "POST" and form.is_valid():
-        before = (upload.check_context or {}).get("dates")
         try:
-            fixes.remap_upload(upload, request.user, mappingpage.preset_from_form(upload, form.cleaned_data),
-                               form.cleaned_data["time_zone"])
+            flipped = fixes.remap_upload(upload, request.user, mappingpage.preset_from_form(upload, form.cleaned_data),
+                                         form.cleaned_data["time_zone"])
         except intake.IntakeError as exc:
             messages.error(request, " ".join(exc.messages))
         else:
             audit.record(upload, request.user, "mapping_chosen", preset=upload.preset_name, time_zone=upload.time_zone)
-            if flipped := fixes.date_order_change(before, upload.check_context.get("dates")):
-                messages.warning(request, flipped[0].upper() + flipped[1:] + ".")
+            if flipped:
+                messages.warning(request, flipped)
         return redirect("uploads:table", upload.pk)
     context = {
         "upload": upload, "form": form, "explain": mappingpage.explain_mapping(upload),
@@ -151,8 +150,10 @@ def mapping_apply_preset(request, pk: int):
         chosen = form.cleaned_data["preset_file"]
         preset = (saved_presets.parse_json(chosen.read()) if chosen
                   else saved_presets.find_preset(form.cleaned_data["preset"]))
-        intake.apply_preset(upload, preset)
+        flipped = fixes.apply_preset(upload, request.user, preset)
         messages.success(request, f"Applied the preset '{preset.name}'.")
+        if flipped:
+            messages.warning(request, flipped)
     except (ValueError, intake.IntakeError) as exc:
         messages.error(request, str(exc))
     return redirect("uploads:mapping", upload.pk)

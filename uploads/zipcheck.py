@@ -185,11 +185,14 @@ class _XlsxGrid:
         if b":c" in piece or _cell_tags(piece) != len(cells):
             self.exact = False
             return
-        if b"/>" in piece:
-            cells = [cell for cell in cells if not cell[2]]
-        if cells:
-            self.max_row = max(self.max_row, *{int(row) for _, row, _ in cells})
-            self.max_column = max(self.max_column, *map(_column_number, {column for column, _, _ in cells}))
+        rows, columns = set(), set()
+        for column, row, closed in cells:
+            if not closed:
+                rows.add(row)
+                columns.add(column)
+        if rows:
+            self.max_row = max(self.max_row, *map(int, rows))
+            self.max_column = max(self.max_column, *map(_column_number, columns))
 
     @property
     def cells(self) -> int:

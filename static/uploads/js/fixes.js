@@ -13,7 +13,8 @@
   }
 
   // Ticks live in this tab's sessionStorage, per upload, so that rows ticked on other pages (or
-  // under another filter) stay ticked and go with the form; an applied fix clears them.
+  // under another filter) stay ticked and go with the form; a fix the server applied ("Done: ..."
+  // on the page it sends back) clears them, a refused one keeps them.
   var scope = document.getElementById("bulk-scope");
   var tickedOutput = document.getElementById("bulk-ticked");
   var untick = document.getElementById("bulk-untick");
@@ -90,9 +91,17 @@
         form.appendChild(hidden);
       });
     }
+    try { window.sessionStorage.setItem(key + ":sent", "1"); } catch (error) { /* storage off */ }
+  });
+  var sent = false;
+  try { sent = window.sessionStorage.getItem(key + ":sent") === "1"; window.sessionStorage.removeItem(key + ":sent"); } catch (error) { /* storage off */ }
+  var done = Array.prototype.some.call(document.querySelectorAll(".messages li.success"), function (item) {
+    return item.textContent.indexOf("Done: ") === 0;
+  });
+  if (sent && done) {
     ticked = [];
     saveTicks();
-  });
+  }
   boxes().forEach(function (box) { box.checked = ticked.indexOf(box.value) >= 0; });
   if (ticked.length) { showTicks(); }
 
