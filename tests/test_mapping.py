@@ -373,6 +373,42 @@ def test_it_prefers_the_completion_date_over_the_opening_date() -> None:
     assert mapping.auto_preset(data).columns["submitted_at"] == "Survey Completed Date"
 
 
+@pytest.mark.parametrize(("headers", "field", "column"), [
+    (["Case No.", "Agent email", "Rating (1-5)", "Survey date"], "ticket_id", "Case No."),
+    (["Request #", "Agent email", "Rating", "Survey date"], "ticket_id", "Request #"),
+    (["Nº de caso", "Agent email", "Rating", "Fecha"], "ticket_id", "Nº de caso"),
+    (["Ticketnr.", "Agent email", "Rating", "Datum"], "ticket_id", "Ticketnr."),
+    (["Ticket", "Agent email", "Note (1-5)", "Date"], "score", "Note (1-5)"),
+    (["Ticket", "Agent email", "Score", "Date", "Commentaire client"], "comment", "Commentaire client"),
+    (["Ticket", "Bearbeitet von", "Bewertung", "Datum"], "agent_email", "Bearbeitet von"),
+])
+def test_it_recognises_a_team_sheets_own_header(headers, field, column) -> None:
+    values = {"Agent email": "a@example.com", "Bearbeitet von": "a@example.com", "Commentaire client": "Très bien"}
+    row = [values.get(header, "5" if header in ("Rating (1-5)", "Rating", "Note (1-5)", "Score", "Bewertung")
+                      else "2026-10-05 10:00" if "at" in header.lower() or header in ("Fecha", "Datum", "Date")
+                      else "48213") for header in headers]
+    assert mapping.auto_preset(sheet(headers, row)).columns[field] == column
+
+
+def test_it_takes_a_surveymonkey_single_answer_question_over_a_grid_before_it() -> None:
+    columns = ["Respondent ID", "Collector ID", "Start Date", "End Date", "ticket_id", "agent",
+               "How satisfied were you with each of the following? - Speed of response",
+               "Overall, how satisfied were you with the support you received?"]
+    data = sheet(columns, ["", "", "", "", "", "", "Speed of response", "Response"],
+                 ["1", "2", "10/05/2026 09:10:11 AM", "10/05/2026 09:12:30 AM", "49001", "a@example.com",
+                  "Very dissatisfied", "Very satisfied"])
+    preset = choose(data)[0]
+    row = validation.check_sheet(data, preset, time_zone="UTC", now=NOW).rows[1]
+    assert (row.item["score"], row.item["score_label"]) == (5, "Very satisfied")
+
+
+def test_it_sends_a_google_forms_word_answer_as_the_score_label() -> None:
+    data = sheet(["Timestamp", "Ticket number", "Your support agent's email",
+                  "How satisfied are you with the help you received?"],
+                 ["9/23/2026 2:03:33", "49030", "a@example.com", "Very satisfied"])
+    assert (first_row(data).item["score"], first_row(data).item["score_label"]) == (5, "Very satisfied")
+
+
 def test_it_takes_an_assigned_user_email_as_the_agent() -> None:
     data = sheet(["Conversation ID", "Assigned User Email", "Satisfaction Rating"], ["c1", "a@example.com", "4"])
     assert mapping.auto_preset(data).columns["agent_email"] == "Assigned User Email"
@@ -407,6 +443,17 @@ def test_it_takes_the_time_of_day_from_a_time_column_beside_a_date_column() -> N
         "2026-05-04T13:45:00.000Z", "2026-05-05T09:05:00.000Z", "2026-05-06T00:00:00.000Z"]
     assert [problem.code for problem in rows[2].warnings] == ["midnight"]
     assert mapping.Preset.from_json(preset.to_json()).time_column == "Time"
+
+
+def test_it_takes_the_time_column_when_a_few_dates_carry_their_own_time() -> None:
+    data = sheet(["Survey date", "Time", "Ticket", "Agent", "Score"],
+                 ["2026-10-05", "14:30", "54001", "a@example.com", "5"],
+                 ["2026-10-06 09:05:00", "", "54002", "a@example.com", "4"],
+                 ["2026-10-07", "4:15 PM", "54003", "a@example.com", "3"])
+    preset, _ = choose(data)
+    rows = validation.check_sheet(data, preset, time_zone="UTC", now=NOW).rows
+    assert [row.item["submitted_at"] for row in rows] == [
+        "2026-10-05T14:30:00.000Z", "2026-10-06T09:05:00.000Z", "2026-10-07T16:15:00.000Z"]
 
 
 def test_it_prefers_a_named_ticket_column_and_a_rating_time_in_a_list_of_tickets() -> None:

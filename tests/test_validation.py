@@ -582,6 +582,22 @@ def test_it_reads_the_scale_a_score_header_names(header, scale) -> None:
     assert result.decisions[-1] == f"Scores read on the scale {scale[0]}..{scale[1]}, which the header '{header}' names"
 
 
+@pytest.mark.parametrize(("header", "scores", "scale"), [
+    ("Score /10", ["7", "3"], (1, 10)), ("Rating (out of 10)", ["7", "0"], (0, 10)), ("Score 1-10", ["7", "3"], (1, 10))])
+def test_it_reads_the_top_a_score_header_names(header, scores, scale) -> None:
+    columns = ["submitted_at", "ticket_id", "agent_id", header]
+    preset = mapping.Preset(name="Team", columns={"submitted_at": "submitted_at", "ticket_id": "ticket_id",
+                                                  "agent_id": "agent_id", "score": header})
+    data = sheet(columns, *[["2026-10-05T14:48:00Z", str(n), "381", score] for n, score in enumerate(scores)])
+    result = validation.check_sheet(data, preset, time_zone="UTC", now=NOW)
+
+    assert [(row.item["min_score"], row.item["max_score"]) for row in result.rows] == [scale] * len(scores)
+    if header == "Score /10":
+        assert result.decisions[-1] == (
+            "Scores read on the scale 1..10: the header 'Score /10' names its top, and its bottom is 1 as no score "
+            "is 0 (set Lowest score on the mapping page if the survey's differs)")
+
+
 def test_it_takes_no_age_group_in_a_header_for_the_scale() -> None:
     columns = ["submitted_at", "ticket_id", "agent_id", "Rating (18-65)"]
     preset = mapping.Preset(name="Team", columns={"submitted_at": "submitted_at", "ticket_id": "ticket_id",
@@ -628,6 +644,8 @@ def test_it_sends_a_typed_na_comment_as_typed() -> None:
      "'Grand Totals (10 records)' starts a summary line under the answers, not an answer"),
     (["2026-10-05T14:48:00Z", "Total", "381", "", "4", ""], "valid", None),  # a dated row is an answer
     (["", "T-1", "381", "", "4", "Average service"], "invalid", None),
+    (["Responses", "", "", "", "7", ""], "skipped", "'Responses' starts a summary line under the answers, not an answer"),
+    (["Count", "", "", "", "2", ""], "skipped", "'Count' starts a summary line under the answers, not an answer"),
 ])
 def test_it_skips_a_summary_line_under_the_answers(cells, status, reason) -> None:
     row = check(cells)[0]
@@ -704,21 +722,31 @@ def test_it_reads_a_score_written_with_its_scale(text, score, message) -> None:
     assert [problem.message for problem in row.errors] == ([message] if message else [])
 
 
-@pytest.mark.parametrize(("header", "extra", "reason"), [
-    ("Fecha", {}, "the order of the language this header is written in"),
-    ("submitted_at", {"delimiter": ";"}, "the order of a file separated by semicolons, as Excel saves CSV where the "
-                                         "decimal mark is a comma"),
+@pytest.mark.parametrize(("header", "extra", "zone", "reason"), [
+    ("Fecha", {}, "UTC", "the order of the language this header is written in"),
+    ("submitted_at", {"delimiter": ";"}, "UTC", "the order of a file separated by semicolons, as Excel saves CSV "
+                                                "where the decimal mark is a comma"),
+    ("submitted_at", {}, "Europe/London", "the order used in Europe/London, the time zone chosen for this upload"),
 ])
-def test_it_reads_unsettled_dates_day_first_when_the_file_tells_a_european_locale(header, extra, reason) -> None:
+def test_it_reads_unsettled_dates_day_first_when_the_file_tells_a_european_locale(header, extra, zone, reason) -> None:
     columns = [header, "ticket_id", "agent_id", "score"]
     preset = mapping.Preset(name="Team", columns={"submitted_at": header, "ticket_id": "ticket_id",
                                                   "agent_id": "agent_id", "score": "score"})
     result = validation.check_sheet(sheet(columns, ["05/10/2026 14:48", "1", "381", "5"], **extra), preset,
-                                    time_zone="UTC", now=NOW)
+                                    time_zone=zone, now=NOW)
 
-    assert result.rows[0].item["submitted_at"] == "2026-10-05T14:48:00.000Z"
+    assert result.rows[0].item["submitted_at"][:10] == "2026-10-05"
     assert result.decisions[0] == (f"'{header}' read as day/month/year, {reason} (no value settles the order: none "
                                    "is a real date with a day above 12)")
+
+
+@pytest.mark.parametrize("zone", ["UTC", "America/New_York", "America/Toronto", "Asia/Tokyo"])
+def test_it_reads_unsettled_slashed_dates_month_first_elsewhere(zone) -> None:
+    preset = mapping.Preset(name="Team", columns={"submitted_at": "submitted_at", "ticket_id": "ticket_id",
+                                                  "agent_id": "agent_id", "score": "score"})
+    data = sheet(["submitted_at", "ticket_id", "agent_id", "score"], ["05/10/2026 14:48", "1", "381", "5"])
+    result = validation.check_sheet(data, preset, time_zone=zone, now=NOW)
+    assert result.decisions[0].startswith("'submitted_at' read as month/day/year, the default for dates with slashes")
 
 
 def test_it_checks_a_mistyped_email_in_the_agent_part_as_an_email() -> None:
@@ -1048,3 +1076,12 @@ def test_it_takes_no_typos_where_a_system_exports_the_scores() -> None:
     rows = [["2026-10-05T14:48:00Z", f"T-{n}", "381", "", score, ""] for n, score in enumerate("543545432" + "0")]
     result = validation.check_sheet(sheet(API, *rows), delighted, time_zone="UTC", now=NOW)
     assert {(row.status, row.item["min_score"], row.item["max_score"]) for row in result.rows} == {("valid", 0, 10)}
+
+
+def test_it_marks_a_retyped_row_whose_email_differs_only_in_case_a_duplicate() -> None:
+    rows = check(["2026-10-05T14:48:00Z", "50101", "", "ben@example.com", "5", "ok"],
+                 ["2026-10-05T14:48:00Z", "50101", "", "BEN@EXAMPLE.COM", "5", "ok"])
+    validation.mark_duplicates(rows)
+
+    assert [(row.status, row.item["agent_email"]) for row in rows] == [
+        ("valid", "ben@example.com"), ("duplicate", "BEN@EXAMPLE.COM")]

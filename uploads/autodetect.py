@@ -23,7 +23,8 @@ EXACT: dict[str, list[str]] = {
                   "conversation id", "conversation", "case number", "casenumber", "case id", "case",
                   "interaction id", "ext interaction id", "external interaction id", "transaction id",
                   "external reference", "externalreference", "external data reference",
-                  "externaldatareference", "chat id", "incident number", "incident id", "request number"],
+                  "externaldatareference", "chat id", "incident number", "incident id", "request number",
+                  "case no", "case nr", "request", "request id", "request no", "zendesk", "zendesk id"],
     "agent_id": ["agent id", "agentid", "assignee id", "teammate id", "team member id", "admin id", "employee id",
                  "employee custom id", "owner id", "case owner id", "responder id", "rep id", "staff id",
                  "agent", "assignee", "teammate", "team member", "agent name", "assignee name", "teammate name",
@@ -52,7 +53,8 @@ EXACT: dict[str, list[str]] = {
 # German, French and Spanish team sheets (German Excel CSVs: EXPORT-FORMATS.md section 13), after the English
 _LOCALIZED: dict[str, list[str]] = {
     "ticket_id": ["ticketnummer", "ticket nummer", "ticket nr", "vorgangsnummer", "fallnummer", "anfrage nr",
-                  "numéro de ticket", "numero de ticket", "n de ticket", "número de ticket", "numero de caso"],
+                  "numéro de ticket", "numero de ticket", "n de ticket", "número de ticket", "numero de caso",
+                  "ticketnr", "nº de caso", "n de caso", "no de caso", "número de caso", "nº de ticket"],
     "agent_id": ["mitarbeiter id", "bearbeiter id", "agent nr", "id agent", "id del agente"],
     "agent_email": ["mitarbeiter e mail", "bearbeiter e mail", "e mail agent", "e mail mitarbeiter",
                     "e mail de l agent", "email agent", "correo del agente"],
@@ -61,7 +63,8 @@ _LOCALIZED: dict[str, list[str]] = {
     "submitted_at": ["zeitstempel", "datum", "erstellt am", "bewertet am", "eingereicht am", "zeitpunkt",
                      "horodatage", "date de réponse", "marca temporal", "fecha"],
     "comment": ["kommentar", "kommentare", "anmerkung", "anmerkungen", "bemerkung", "rückmeldung",
-                "commentaire", "commentaires", "comentario", "comentarios"],
+                "commentaire", "commentaires", "comentario", "comentarios", "commentaire client",
+                "commentaires client", "commentaires clients", "comentario del cliente", "kundenkommentar"],
 }
 for _name, _words in _LOCALIZED.items():
     EXACT[_name].extend(_words)
@@ -76,7 +79,8 @@ CONTAINS: dict[str, list[str]] = {
                   r"\binteraction id\b", r"\bexternal (data )?reference\b"],
     "agent_id": [_AGENT_WORDS + r".*\bid\b"],
     "agent_email": [_AGENT_WORDS + r".*\be ?mail"],
-    "score": [r"satisf", r"\brating\b", r"\bscore\b", r"\bcsat\b", r"how (would|do) you rate", r"\bstars?\b"],
+    "score": [r"satisf", r"\brating\b", r"\bscore\b", r"\bcsat\b", r"how (would|do) you rate", r"\bstars?\b",
+              r"^note\b"],
     "submitted_at": [r"\bsubmitted\b", r"\bcompleted?\b", r"\brecorded\b", r"\brated\b", r"\bresponded\b",
                      r"\btimestamp\b", r"\bdate\b", r"\bcreated\b", r"\btime\b"],
     "comment": [r"\bcomments?\b", r"feedback", r"\btell us\b", r"anything else", r"\bremarks?\b", r"suggest",
@@ -213,7 +217,8 @@ def _ticket_list(headers: Headers) -> dict[tuple[str, str], tuple[int, str]] | N
 
 _BARE_AGENT = {"agent", "assignee", "teammate", "team member", "owner", "rep", "agent name", "assignee name",
                "case owner", "assigned to", "assigned agent", "handled by", "resolved by", "answered by",
-               "support agent", "served by"}
+               "support agent", "served by", "bearbeitet von", "bearbeiter", "traité par", "atendido por",
+               "gestionado por"}
 
 
 # A survey question asking the customer which agent helped ("Which agent helped you?", Google Forms)
@@ -280,11 +285,12 @@ _TIME_HEADERS = frozenset({"time", "time of day", "uhrzeit", "zeit", "heure", "h
 
 def time_column(headers: Headers, sheet, stamps: int, used: set[int]) -> int | None:
     """The column right after the submitted_at column `stamps` when it gives that column's time of
-    day: `stamps` holds dates alone (three in four or more), its header says time (_TIME_HEADERS),
+    day: `stamps` holds dates alone (half or more: a hand-made sheet mixes typed dates with a few
+    date-and-time cells, which keep their own time), its header says time (_TIME_HEADERS),
     three in four of its values are times of day ("13:45", "1:45 PM": dates.time_of_day) and fewer
     than half fall in the hour after midnight, where a duration ("00:05:30" of handling time) would
     (preset key time_column). None otherwise."""
-    if _share(column_texts(sheet, stamps, 50), lambda text: ":" in text or bool(dates.NUMBER_RE.match(text))) > 0.25:
+    if _share(column_texts(sheet, stamps, 50), lambda text: ":" in text or bool(dates.NUMBER_RE.match(text))) > 0.5:
         return None  # times of their own, or numbers (Excel serials, Unix times) a time cannot join
     position = stamps + 1  # the Time column right after its Date column: Date | Time
     if position in used or position >= len(headers.columns) or normalize(

@@ -26,7 +26,8 @@ STATUSES = ("valid", "invalid", "skipped", "duplicate")
 # number, or by what it counts ("Total responses"), so that an answer's "Total waste of time", ticket
 # "SUM-1042" or team "Average Joe's Gym" is none.
 SUMMARY_WORD = re.compile(r"(grand\s+)?(totals?|average|avg|mean|sum|summe|gesamt|durchschnitt|mittelwert|moyenne|"
-                          r"promedio|totale|media|média|gemiddelde|totaal)\b", re.IGNORECASE)
+                          r"promedio|totale|media|média|gemiddelde|totaal|count|responses|number of responses|"
+                          r"anzahl|nombre de réponses)\b", re.IGNORECASE)
 SUMMARY_ROW = re.compile(SUMMARY_WORD.pattern + r"(\s*$|\s*[:(=]|\.(\s|$)|\s+[-–]|\s+\d|\s+(of\s+)?(responses?|"
                          r"ratings?|answers?|scores?|csat|count|records?|rows?|tickets?|surveys?)\b)", re.IGNORECASE)
 _ANSWER_FIELDS = frozenset({"ticket_id", "agent_id", "agent_email", "comment", "score_label"})
@@ -51,6 +52,13 @@ class Problem:
     @classmethod
     def from_json(cls, data: dict) -> Problem:
         return cls(**data)
+
+
+def compared(item: dict) -> dict:
+    """The item as duplicate checks compare it: an agent_email in any case is one address, as a retyped
+    row's BEN@EXAMPLE.COM is ben@example.com (the item itself keeps the email as written)."""
+    email = item.get("agent_email")
+    return {**item, "agent_email": email.lower()} if isinstance(email, str) and email != email.lower() else item
 
 
 @dataclass

@@ -59,6 +59,7 @@ class Plan:
     scale: tuple[int, int] | None = None  # chosen from preset.score_scales by the file's scores
     scale_outliers: list[tuple[int, int]] = field(default_factory=list)  # (score, row) the scale leaves out as typos
     scale_header: str | None = None  # the score column's header when it names the scale: "CSAT (1-10)"
+    scale_top_only: bool = False  # ...naming only its top ("Score /10"): the bottom comes from the scores
     scale_misfit: tuple[int, int, int] | None = None  # (rows, lowest, highest) of scores outside the default 1..5
     scale_labels: list[str] = field(default_factory=list)  # the score labels that set a label_scales range
     word_scale: str | None = None  # chosen from preset.word_scales by the file's words

@@ -16,7 +16,7 @@ import json
 from django.db import connection, models
 from django.db.models import Q
 
-from uploads import delivery
+from uploads import delivery, items
 from uploads.models import CREATED_PRIOR_NOTE, UNCONFIRMED_PRIOR_NOTE, Row, Upload
 
 CELL_SEPARATOR = "\x1f"  # between the cells in Row.search_text (ASCII unit separator: text cells hardly ever hold one)
@@ -64,9 +64,10 @@ def _kinds(problems) -> str:
 
 
 def match_key(item: dict) -> str:
-    """Hash of what makes an item 'the same answer' across uploads: ticket, time, score, agent.
-    Stored with each row: changing it needs a data migration of every stored key."""
-    agent = item.get("agent_id") or item.get("agent_email") or ""
+    """Hash of what makes an item 'the same answer' across uploads: ticket, time, score, agent (an email
+    in any case: items.compared). Stored with each row: changing it needs a data migration of every
+    stored key (0008_email_case_keys)."""
+    agent = item.get("agent_id") or items.compared(item).get("agent_email") or ""
     parts = [str(item.get(name, "")) for name in ("ticket_id", "submitted_at", "score")] + [agent]
     return hashlib.sha1("\x1f".join(parts).encode()).hexdigest()
 
@@ -144,8 +145,8 @@ def prior_notes(upload: Upload, keys: set[str]) -> dict[str, str]:
 
 
 def item_key(item: dict) -> str:
-    """A short hash of an item's canonical JSON: equal items, equal keys."""
-    return hashlib.sha1(json.dumps(item, sort_keys=True).encode()).hexdigest()
+    """A short hash of an item's canonical JSON (items.compared: an email in any case): equal items, equal keys."""
+    return hashlib.sha1(json.dumps(items.compared(item), sort_keys=True).encode()).hexdigest()
 
 
 def save_rows(rows: list[Row], names: list[str]) -> None:
@@ -186,7 +187,7 @@ def execute(kind: str, names: list[str], params: list[list]) -> None:
             cursor.executemany(sql, prepared)
 
 
-def chunks(items: list, size: int = 900):
-    """`items` in consecutive slices of at most `size`."""
-    for start in range(0, len(items), size):
-        yield items[start:start + size]
+def chunks(values: list, size: int = 900):
+    """`values` in consecutive slices of at most `size`."""
+    for start in range(0, len(values), size):
+        yield values[start:start + size]

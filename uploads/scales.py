@@ -65,6 +65,11 @@ def sentences(plan: Plan) -> list[str]:
         out.append(f"Scores read on the scale {plan.scale[0]}..{plan.scale[1]}, a "
                    f"{plan.scale[1] - plan.scale[0] + 1}-point survey: every answer's label is "
                    f"{' or '.join(plan.scale_labels)}")
+    elif plan.scale and plan.scale_header and plan.scale_top_only:
+        bottom = "a score is 0" if plan.scale[0] == 0 else "no score is 0"
+        out.append(f"Scores read on the scale {plan.scale[0]}..{plan.scale[1]}: the header '{plan.scale_header}' "
+                   f"names its top, and its bottom is {plan.scale[0]} as {bottom} (set Lowest score on the mapping "
+                   "page if the survey's differs)")
     elif plan.scale and plan.scale_header:
         out.append(f"Scores read on the scale {plan.scale[0]}..{plan.scale[1]}, which the header "
                    f"'{plan.scale_header}' names")
@@ -119,7 +124,10 @@ _TO = r"\s*(?:-|–|—|to|bis|à|a|al)\s*"
 _HEADER_SCALE = re.compile(
     rf"[(\[]\s*(\d{{1,2}}){_TO}(\d{{1,3}})\s*[)\]]"
     rf"|\b(?:scale|skala|échelle|echelle|escala)\s+(?:of|from|von|de|del)?\s*(\d{{1,2}}){_TO}(\d{{1,3}})\b"
-    rf"|\b(\d{{1,2}}){_TO}(\d{{1,3}})[ -](?:point )?scale\b", re.IGNORECASE)
+    rf"|\b(\d{{1,2}}){_TO}(\d{{1,3}})[ -](?:point )?scale\b"
+    rf"|\s([01]){_TO}(\d{{1,3}})\s*$", re.IGNORECASE)  # "Score 1-10" (a range ending the header)
+# Only the top named: "Score /10", "Rating (out of 10)", "Note sur 10"; the bottom is 0 when a score is 0, else 1
+_HEADER_TOP = re.compile(r"(?:/|\bout of|\bsur)\s*(\d{1,3})\s*\)?\s*$", re.IGNORECASE)
 
 
 def _header_scale(plan: Plan, sheet) -> tuple[int, int] | None:
@@ -134,6 +142,9 @@ def _header_scale(plan: Plan, sheet) -> tuple[int, int] | None:
     for header in headers:
         found = _HEADER_SCALE.search(header)
         low, high = (int(number) for number in found.groups() if number is not None) if found else (0, 0)
+        if not found and (top := _HEADER_TOP.search(header)):
+            low, high = (0 if 0 in _numbers(plan, sheet) else 1), int(top[1])
+            plan.scale_top_only = True
         if low in (0, 1) and 2 <= high <= 100:  # "Rating (18-65)" names ages, not a scale
             plan.scale_header = header
             return low, high

@@ -175,11 +175,20 @@ def _decide(plan: Plan, sheet) -> None:
     scales.decide(plan, sheet)
 
 
+# Time zones of places that write numeric dates day first (Europe, Australia and New Zealand, India, Latin
+# America's large zones, Africa); the United States, Canada and Asia's year-first places are left out.
+_DAY_FIRST_ZONES = ("Europe/", "Australia/", "Pacific/Auckland", "Asia/Kolkata", "Asia/Calcutta", "Asia/Dubai",
+                    "Asia/Singapore", "Africa/", "America/Sao_Paulo", "America/Argentina/", "America/Mexico_City",
+                    "America/Bogota", "America/Lima", "America/Santiago")
+
+
 def _order_hint(plan: Plan, sheet, column: str) -> tuple[str, str] | None:
     """What the file tells of its locale's day/month order, for dates no value settles: the preset's
     date_order_by_column (Google Forms writes "Horodateur" in a French sheet), a date header in a
-    day-first language ("Fecha", "Datum"), or semicolons between cells (Excel's CSV where the
-    decimal mark is a comma: shared/formats/EXPORT-FORMATS.md section 13, all day-first locales)."""
+    day-first language ("Fecha", "Datum"), semicolons between cells (Excel's CSV where the
+    decimal mark is a comma: shared/formats/EXPORT-FORMATS.md section 13, all day-first locales), or
+    last the time zone chosen for the upload where dates are written day first (Europe/London: a UK
+    team's sheet; none for UTC, nor for the United States' zones, which write month first)."""
     by_column = {name.casefold(): order for name, order in plan.preset.date_order_by_column.items()}
     language = "the order of the language this header is written in"
     if column.casefold() in by_column:
@@ -189,6 +198,8 @@ def _order_hint(plan: Plan, sheet, column: str) -> tuple[str, str] | None:
     if getattr(sheet, "delimiter", None) == ";":
         return "DMY", ("the order of a file separated by semicolons, as Excel saves CSV where the decimal mark "
                        "is a comma")
+    if plan.zone.startswith(_DAY_FIRST_ZONES):
+        return "DMY", f"the order used in {plan.zone}, the time zone chosen for this upload"
     return None
 
 
@@ -273,7 +284,8 @@ def _item_key(item: dict) -> object:
     """A hashable key equal for equal items, whatever their key order (JSON from the database may
     come back reordered): the values in FIELDS order when every key is a field (their values are
     str or int), else a digest of the canonical JSON (clarifying answers). It must agree with
-    rowstore.item_key, which settles duplicates again after an edit."""
+    rowstore.item_key, which settles duplicates again after an edit; both compare items.compared."""
+    item = items.compared(item)
     key = tuple(map(item.get, FIELDS))
     if len(item) == len(key) - key.count(None):
         return key
