@@ -402,11 +402,13 @@ def test_it_takes_a_surveymonkey_single_answer_question_over_a_grid_before_it() 
     assert (row.item["score"], row.item["score_label"]) == (5, "Very satisfied")
 
 
-def test_it_sends_a_google_forms_word_answer_as_the_score_label() -> None:
+@pytest.mark.parametrize(("answer", "label"), [("Very satisfied", "Very satisfied"), ("5 - Very satisfied", "Very satisfied"),
+                                               ("5/5", None), ("★★★★★", None), ("5", None)])
+def test_it_sends_a_google_forms_answers_words_as_the_score_label(answer: str, label: str | None) -> None:
     data = sheet(["Timestamp", "Ticket number", "Your support agent's email",
                   "How satisfied are you with the help you received?"],
-                 ["9/23/2026 2:03:33", "49030", "a@example.com", "Very satisfied"])
-    assert (first_row(data).item["score"], first_row(data).item["score_label"]) == (5, "Very satisfied")
+                 ["9/23/2026 2:03:33", "49030", "a@example.com", answer])
+    assert (first_row(data).item["score"], first_row(data).item.get("score_label")) == (5, label)
 
 
 def test_it_takes_an_assigned_user_email_as_the_agent() -> None:

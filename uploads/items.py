@@ -159,12 +159,16 @@ def summary_line(cells: list[str], raw: dict[str, Raw]) -> str | None:
 
 
 def clean_label(text: str, table: dict, shares_score: bool) -> Cleaned:
-    """score_label from its value map, none for a plain number in the score's own column, else the text."""
+    """score_label from its value map; in the score's own column none for a plain number or a score
+    written with its scale ("8/10", "★★★★☆", "4 stars") and the words alone of one written with them
+    ("5 - Very satisfied" -> "Very satisfied"); else the text."""
     key = text.strip().casefold()
     if key in table or (key := rules.answer_key(text)) in table:
         return Cleaned(str(table[key]))
     if shares_score and rules.parse_int(text) is not None:
         return Cleaned()  # a plain number in the score column is no label
+    if shares_score and (written := rules.written_score(text.strip())) is not None:
+        return rules.clean_text(written[2], "score_label") if written[2] else Cleaned()
     return rules.clean_text(text, "score_label")
 
 
