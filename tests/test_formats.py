@@ -543,6 +543,21 @@ def test_it_names_text_answers_no_column_maps_as_the_comment(tmp_path: Path) -> 
         "one is the comment, choose it as comment on the mapping page (until then no comment is sent).")
 
 
+def test_it_names_a_column_named_like_the_score_whose_values_are_no_scores(tmp_path: Path) -> None:
+    from uploads import intake
+
+    path = tmp_path / "thumbs.csv"
+    path.write_text("Date,Ticket,Agent email,Rating,Customer comments\n2026-10-05 09:00,1,a@example.com,👍,Great\n"
+                    "2026-10-05 10:00,2,a@example.com,👎,Slow\n2026-10-05 11:00,3,a@example.com,👍,Fine\n",
+                    encoding="utf-8")
+    sheet, preset, _ = intake.read_file(path, path.name, intake.ReadOptions())
+    assert "score" not in preset.columns
+    assert sheet.notices == [
+        "No column was read as the score: 'Rating' is named like one, but its values ('👍', '👎') are not whole "
+        "numbers or rating words. Choose it as score on the mapping page with a preset whose value map gives each "
+        "of them a number, or type the scores in the file."]
+
+
 def test_it_reads_the_first_sheet_whose_columns_give_a_ticket_a_score_and_a_date(tmp_path: Path) -> None:
     import openpyxl
 

@@ -103,7 +103,7 @@ def read_file(path: Path, filename: str, options: ReadOptions) -> tuple[parsing.
         sheet.notices.append(
             "No column was recognised as the ticket id (headers such as 'ticket_id', 'Ticket number', "
             "'Conversation ID'): choose the ticket_id column on the mapping page. Until then every row is invalid.")
-    _note_unmapped_comment(sheet, preset)
+    _note_unmapped_comment(sheet, preset, _note_unmapped_score(sheet, preset))
     return sheet, preset, reason
 
 
@@ -126,14 +126,39 @@ def _maps_answers(sheet: parsing.Sheet, chosen: mapping.Preset | None) -> bool:
     return all(preset.columns.get(name) or preset.splits_into(name) for name in ("ticket_id", "score"))
 
 
-def _note_unmapped_comment(sheet: parsing.Sheet, preset: mapping.Preset) -> None:
-    """When no column is the comment, name the columns that hold free text (a question the preset
-    did not recognise, "Any other thoughts?"), so that no customer text is left out unsaid."""
-    if preset.columns.get("comment") or preset.comment_rows:
-        return
+def _used_columns(sheet: parsing.Sheet, preset: mapping.Preset) -> set[int]:
     used = {sheet.columns.index(column) for column in preset.columns.values()
             if isinstance(column, str) and column in sheet.columns}
     used.update(sheet.columns.index(split.column) for split in preset.splits if split.column in sheet.columns)
+    return used
+
+
+def _note_unmapped_score(sheet: parsing.Sheet, preset: mapping.Preset) -> set[int]:
+    """When no column is the score, name the columns whose header is a score's ("CSAT", "Rating") but
+    whose values were not read as scores (👍/👎, "80%"), with a few of them and the way out; returns
+    their indexes (no comment, then)."""
+    if preset.columns.get("score") or preset.splits_into("score"):
+        return set()
+    used = _used_columns(sheet, preset)
+    named = [index for index, header in enumerate(sheet.columns)
+             if index not in used and "score" in autodetect.named_fields([header])]
+    for index in named:
+        values = list(dict.fromkeys(autodetect.column_texts(sheet, index, 50)))[:3]
+        shown = ", ".join(f"'{text}'" for text in values) or "blanks only"
+        sheet.notices.append(
+            f"No column was read as the score: '{sheet.columns[index]}' is named like one, but its values "
+            f"({shown}) are not whole numbers or rating words. Choose it as score on the mapping page with a "
+            "preset whose value map gives each of them a number, or type the scores in the file.")
+    return set(named)
+
+
+def _note_unmapped_comment(sheet: parsing.Sheet, preset: mapping.Preset, score_like: set[int]) -> None:
+    """When no column is the comment, name the columns that hold free text (a question the preset
+    did not recognise, "Any other thoughts?"), so that no customer text is left out unsaid;
+    `score_like` columns (named like the score) are none."""
+    if preset.columns.get("comment") or preset.comment_rows:
+        return
+    used = _used_columns(sheet, preset) | score_like
     found = autodetect.text_answer_columns(sheet, used)
     if found:
         named = ", ".join(f"'{header}'" for header in found)
