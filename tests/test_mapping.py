@@ -394,12 +394,28 @@ def test_it_takes_a_surveymonkey_single_answer_question_over_a_grid_before_it() 
     columns = ["Respondent ID", "Collector ID", "Start Date", "End Date", "ticket_id", "agent",
                "How satisfied were you with each of the following? - Speed of response",
                "Overall, how satisfied were you with the support you received?"]
-    data = sheet(columns, ["", "", "", "", "", "", "Speed of response", "Response"],
-                 ["1", "2", "10/05/2026 09:10:11 AM", "10/05/2026 09:12:30 AM", "49001", "a@example.com",
-                  "Very dissatisfied", "Very satisfied"])
+    data = sheet(columns, ["1", "2", "10/05/2026 09:10:11 AM", "10/05/2026 09:12:30 AM", "49001", "a@example.com",
+                           "Very dissatisfied", "Very satisfied"], first_row=3,
+                 extra_header_rows=[["", "", "", "", "", "", "Speed of response", "Response"]])
     preset = choose(data)[0]
-    row = validation.check_sheet(data, preset, time_zone="UTC", now=NOW).rows[1]
+    row = validation.check_sheet(data, preset, time_zone="UTC", now=NOW).rows[0]
     assert (row.item["score"], row.item["score_label"]) == (5, "Very satisfied")
+
+
+def test_it_takes_a_surveymonkey_grid_row_over_an_open_ended_question_about_satisfaction() -> None:
+    columns = ["Respondent ID", "Collector ID", "Start Date", "End Date", "ticket", "agent",
+               "How satisfied are you with the following? - Overall support experience",
+               "If you were dissatisfied, please tell us why."]
+    data = sheet(columns, ["1", "2", "10/14/2026 10:00:00 AM", "10/14/2026 10:05:00 AM", "48800", "a@example.com",
+                           "Very satisfied", ""], first_row=3,
+                 extra_header_rows=[["", "", "", "", "", "", "Overall support experience", "Open-Ended Response"]])
+    preset = choose(data)[0]
+    assert (preset.columns["score"], preset.columns["comment"]) == (columns[6], columns[7])
+
+
+def test_it_takes_no_survey_request_id_for_the_ticket() -> None:
+    data = sheet(["request_id", "agent_email", "score", "created_at"], ["9100000", "a@example.com", "5", "2026-10-05"])
+    assert "ticket_id" not in mapping.auto_preset(data).columns
 
 
 @pytest.mark.parametrize(("answer", "label"), [("Very satisfied", "Very satisfied"), ("5 - Very satisfied", "Very satisfied"),

@@ -1354,6 +1354,15 @@ def test_it_leaves_an_embedded_date_column_of_a_qualtrics_export_its_own_zone(tm
     assert "ticket_date_utc" not in parse_file(path).declared_time_zones
 
 
+def test_it_gives_no_zone_an_embedded_date_declares_to_the_survey_dates(tmp_path):
+    path = tmp_path / "embedded.csv"
+    path.write_text(
+        "RecordedDate,TicketSolvedAt,Q1\nRecorded Date,TicketSolvedAt,How satisfied?\n"
+        '"{""ImportId"":""recordedDate""}","{""ImportId"":""TicketSolvedAt"",""timeZone"":""UTC""}",'
+        '"{""ImportId"":""QID1""}"\n2026-07-01 12:02:00,2026-07-01 18:00:00,5\n', encoding="utf-8")
+    assert parse_file(path).declared_time_zones == {"TicketSolvedAt": "UTC"}
+
+
 def test_it_keeps_every_digit_of_a_long_number_a_tool_stored_exactly_in_a_workbook(tmp_path):
     """B01 in a workbook: calamine's float of 1234567890123456789 is 1234567890123456800; the file
     has the digits. A number with 15 significant digits (Excel's) may have been rounded: noted."""

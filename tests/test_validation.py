@@ -90,7 +90,9 @@ def test_it_refuses_a_float_id_past_the_digits_a_float_keeps() -> None:
 @pytest.mark.parametrize(("ticket", "sent"), [
     ("https://acme.zendesk.com/agent/tickets/48213", "48213"), ("https://acme.freshdesk.com/a/tickets/77/", "77"),
     ("https://app.intercom.com/a/inbox/abc123/inbox/conversation/215471234567890?view=List", "215471234567890"),
-    ("https://acme.zendesk.com/hc/en-us/articles/360001", "https://acme.zendesk.com/hc/en-us/articles/360001")])
+    ("https://acme.zendesk.com/hc/en-us/articles/360001", "https://acme.zendesk.com/hc/en-us/articles/360001"),
+    ("https://app.hubspot.com/contacts/4412345/record/0-5/98765433",  # the account's number is no ticket's
+     "https://app.hubspot.com/contacts/4412345/record/0-5/98765433")])
 def test_it_sends_the_id_at_the_end_of_a_link_to_a_ticket_with_a_warning(ticket: str, sent: str) -> None:
     row = one(ticket=ticket)
     assert (row.status, row.item["ticket_id"]) == ("valid", sent)
@@ -598,6 +600,16 @@ def test_it_reads_the_top_a_score_header_names(header, scores, scale) -> None:
             "is 0 (set Lowest score on the mapping page if the survey's differs)")
 
 
+@pytest.mark.parametrize("header", ["CSAT 10/25", "CSAT (2026/27)", "Rating 24/7", "Satisfaction week 1-2"])
+def test_it_takes_no_date_or_year_in_a_header_for_the_scale(header) -> None:
+    columns = ["submitted_at", "ticket_id", "agent_id", header]
+    preset = mapping.Preset(name="Team", columns={"submitted_at": "submitted_at", "ticket_id": "ticket_id",
+                                                  "agent_id": "agent_id", "score": header})
+    result = validation.check_sheet(sheet(columns, ["2026-10-05T14:48:00Z", "1", "381", "4"]), preset,
+                                    time_zone="UTC", now=NOW)
+    assert (result.rows[0].item["min_score"], result.rows[0].item["max_score"]) == (1, 5)
+
+
 def test_it_takes_no_age_group_in_a_header_for_the_scale() -> None:
     columns = ["submitted_at", "ticket_id", "agent_id", "Rating (18-65)"]
     preset = mapping.Preset(name="Team", columns={"submitted_at": "submitted_at", "ticket_id": "ticket_id",
@@ -738,6 +750,15 @@ def test_it_reads_unsettled_dates_day_first_when_the_file_tells_a_european_local
     assert result.rows[0].item["submitted_at"][:10] == "2026-10-05"
     assert result.decisions[0] == (f"'{header}' read as day/month/year, {reason} (no value settles the order: none "
                                    "is a real date with a day above 12)")
+
+
+def test_it_reads_unpadded_slashed_dates_month_first_whatever_the_zone() -> None:
+    """3/1/2026 is the United States' M/D/YYYY (Google Forms in a US locale); a UK sheet writes 03/01/2026."""
+    preset = mapping.Preset(name="Team", columns={"submitted_at": "submitted_at", "ticket_id": "ticket_id",
+                                                  "agent_id": "agent_id", "score": "score"})
+    data = sheet(["submitted_at", "ticket_id", "agent_id", "score"], ["3/1/2026 9:00:10", "1", "381", "5"])
+    result = validation.check_sheet(data, preset, time_zone="Europe/London", now=NOW)
+    assert result.rows[0].item["submitted_at"] == "2026-03-01T09:00:10.000Z"
 
 
 @pytest.mark.parametrize("zone", ["UTC", "America/New_York", "America/Toronto", "Asia/Tokyo"])

@@ -24,7 +24,7 @@ EXACT: dict[str, list[str]] = {
                   "interaction id", "ext interaction id", "external interaction id", "transaction id",
                   "external reference", "externalreference", "external data reference",
                   "externaldatareference", "chat id", "incident number", "incident id", "request number",
-                  "case no", "case nr", "request", "request id", "request no", "zendesk", "zendesk id"],
+                  "case no", "case nr", "request", "request no", "zendesk", "zendesk id"],
     "agent_id": ["agent id", "agentid", "assignee id", "teammate id", "team member id", "admin id", "employee id",
                  "employee custom id", "owner id", "case owner id", "responder id", "rep id", "staff id",
                  "agent", "assignee", "teammate", "team member", "agent name", "assignee name", "teammate name",

@@ -211,7 +211,7 @@ def clean_id(text: str, noun: str = "ticket id") -> Cleaned:
         return Cleaned(zero.group(1), warnings=[Note(
             "decimal_id", f"{value} was written as a number (a data tool's float, e.g. pandas with a blank in the "
             f"column): sent as {zero.group(1)}, its digits")])
-    link = _ID_LINK.match(value)
+    link = _ID_LINK.fullmatch(value)
     if link:
         return Cleaned(link.group(1), warnings=[Note(
             "from_link", f"{value} is a link to a helpdesk page: sent as {link.group(1)}, the {noun} at its end")])

@@ -271,8 +271,10 @@ def declared_zones(extra: list[list[str]], columns: list[str]) -> dict[str, str]
     for name, cell in zip(columns, extra[1], strict=True):
         if found := _TIME_ZONE.search(cell):
             zones[name] = found[1]
-    if len(set(zones.values())) == 1:
-        zone = next(iter(zones.values()))
+    own = {zones[name] for name, cell in zip(columns, extra[1], strict=True)
+           if name in zones and _OWN_DATE.search(cell)}
+    if len(own) == 1 and len(set(zones.values())) == 1:
+        zone = own.pop()
         zones.update({name: zone for name, cell in zip(columns, extra[1], strict=True)
                       if name not in zones and _OWN_DATE.search(cell)})
     return zones

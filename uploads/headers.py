@@ -5,7 +5,9 @@ A column spec is a string:
   underscores as spaces, runs of spaces collapsed): "Ticket ID" == "ticket_id";
 - "re:<regex>": a case-insensitive regular-expression search in the header text;
 - "label:<spec>": the same, matched against the second header row instead (the
-  Qualtrics question text, SurveyMonkey's "Open-Ended Response").
+  Qualtrics question text, SurveyMonkey's "Open-Ended Response");
+- "<spec> && <spec>": a column both match ("re:satisf && label:Response": a SurveyMonkey
+  single-answer satisfaction question, not a grid's row or an open-ended one).
 A list of specs means "the first spec that matches any column".
 """
 
@@ -71,10 +73,14 @@ class Headers:
         pattern could have taken."""
         if not spec.startswith("re:"):
             return []
-        pattern = _regex(spec[3:])
-        return [i for i, text in enumerate(self.columns) if text.strip() and pattern.search(text.strip())]
+        parts = spec.split(" && ")
+        return [i for i in range(len(self.columns)) if all(self._matches(part, i) for part in parts)]
 
     def _find_one(self, spec: str, used: set[int]) -> int | None:
+        if " && " in spec:
+            parts = spec.split(" && ")
+            return next((i for i in range(len(self.columns))
+                         if i not in used and all(self._matches(part, i) for part in parts)), None)
         texts = self.columns
         if spec.startswith("label:"):
             texts, spec = self.labels, spec[len("label:"):]
@@ -86,3 +92,13 @@ class Headers:
             return self.index(spec)
         wanted = normalize(spec)
         return next((i for i, text in enumerate(texts) if i not in used and normalize(text) == wanted), None)
+
+    def _matches(self, spec: str, position: int) -> bool:
+        """Whether column `position` matches one spec (its header, or its label for "label:")."""
+        texts = self.columns
+        if spec.startswith("label:"):
+            texts, spec = self.labels, spec[len("label:"):]
+        text = texts[position].strip() if position < len(texts) else ""
+        if spec.startswith("re:"):
+            return bool(text) and bool(_regex(spec[3:]).search(text))
+        return bool(text) and normalize(text) == normalize(spec)

@@ -125,9 +125,10 @@ _HEADER_SCALE = re.compile(
     rf"[(\[]\s*(\d{{1,2}}){_TO}(\d{{1,3}})\s*[)\]]"
     rf"|\b(?:scale|skala|échelle|echelle|escala)\s+(?:of|from|von|de|del)?\s*(\d{{1,2}}){_TO}(\d{{1,3}})\b"
     rf"|\b(\d{{1,2}}){_TO}(\d{{1,3}})[ -](?:point )?scale\b"
-    rf"|\s([01]){_TO}(\d{{1,3}})\s*$", re.IGNORECASE)  # "Score 1-10" (a range ending the header)
-# Only the top named: "Score /10", "Rating (out of 10)", "Note sur 10"; the bottom is 0 when a score is 0, else 1
-_HEADER_TOP = re.compile(r"(?:/|\bout of|\bsur)\s*(\d{1,3})\s*\)?\s*$", re.IGNORECASE)
+    rf"|\s([01]){_TO}(3|4|5|6|7|10|100)\s*$", re.IGNORECASE)  # "Score 1-10" (a usual range ending the header)
+# Only the top named: "Score /10", "Rating (out of 10)", "Note sur 10" (never a date's or a year's "10/25",
+# "2026/27", "24/7"); the bottom is 0 when a score is 0, else 1
+_HEADER_TOP = re.compile(r"(?:(?<![\d/])/|\bout of|\bsur)\s*(3|4|5|6|7|10|100)\s*\)?\s*$", re.IGNORECASE)
 
 
 def _header_scale(plan: Plan, sheet) -> tuple[int, int] | None:

@@ -188,7 +188,9 @@ def _order_hint(plan: Plan, sheet, column: str) -> tuple[str, str] | None:
     day-first language ("Fecha", "Datum"), semicolons between cells (Excel's CSV where the
     decimal mark is a comma: shared/formats/EXPORT-FORMATS.md section 13, all day-first locales), or
     last the time zone chosen for the upload where dates are written day first (Europe/London: a UK
-    team's sheet; none for UTC, nor for the United States' zones, which write month first)."""
+    team's sheet; none for UTC, nor for the United States' zones, which write month first), when the
+    column writes its days and months with two digits (03/10/2026) as those locales do: an unpadded
+    3/1/2026 is the United States' M/D/YYYY (Google Forms in a US locale, whoever uploads it)."""
     by_column = {name.casefold(): order for name, order in plan.preset.date_order_by_column.items()}
     language = "the order of the language this header is written in"
     if column.casefold() in by_column:
@@ -198,9 +200,15 @@ def _order_hint(plan: Plan, sheet, column: str) -> tuple[str, str] | None:
     if getattr(sheet, "delimiter", None) == ";":
         return "DMY", ("the order of a file separated by semicolons, as Excel saves CSV where the decimal mark "
                        "is a comma")
-    if plan.zone.startswith(_DAY_FIRST_ZONES):
+    if plan.zone.startswith(_DAY_FIRST_ZONES) and _padded(plan.field_texts(sheet.rows, "submitted_at")):
         return "DMY", f"the order used in {plan.zone}, the time zone chosen for this upload"
     return None
+
+
+def _padded(texts: list[str]) -> bool:
+    """True when every numeric date among `texts` writes its day and month with two digits."""
+    found = [dates.NUMERIC_RE.match(text.strip()) for text in set(texts)]
+    return all(len(match["a"]) == len(match["b"]) == 2 for match in found if match)
 
 
 def _decisions(plan: Plan, time_zone: str) -> list[str]:
