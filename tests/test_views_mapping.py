@@ -131,6 +131,9 @@ def test_it_refuses_a_preset_file_with_a_broken_pattern(client_in, shared):
     preset = SimpleUploadedFile("p.json", b'{"name": "x", "columns": {"score": "re:(("}}')
     page = client_in.post(response.url.replace("mapping/", "mapping/apply/"), {"preset_file": preset}, follow=True)
     assert "preset.columns.score: the pattern &#x27;((&#x27; is not a valid regular expression" in page.content.decode()
+    both = SimpleUploadedFile("p.json", b'{"name": "x", "columns": {"score": "re:satisf && label:re:(("}}')
+    page = client_in.post(response.url.replace("mapping/", "mapping/apply/"), {"preset_file": both}, follow=True)
+    assert "preset.columns.score: the pattern &#x27;((&#x27; is not a valid regular expression" in page.content.decode()
     rows = SimpleUploadedFile("r.json", b'{"name": "x", "comment_rows": {"by": "a", "question": "b", "match": "(("}}')
     page = client_in.post(response.url.replace("mapping/", "mapping/apply/"), {"preset_file": rows}, follow=True)
     assert ("What did not fit: comment_rows.match &#x27;((&#x27; is not a valid regular expression "

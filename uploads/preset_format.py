@@ -17,6 +17,7 @@ Preset JSON format (every key but "name" is optional)::
           #   "Ticket ID"       header name, case/space/punctuation-insensitive
           #   "re:satisf"       regex searched in the header (case-insensitive)
           #   "label:Open-Ended Response"  matched against the 2nd header row
+          #   "re:satisf && label:Response"  a column matching both
           # fields: submitted_at ticket_id agent_id agent_email score comment
           #         score_label min_score max_score. Two fields may share a
           #         column (Zendesk: score and score_label both from "score").

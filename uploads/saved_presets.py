@@ -179,7 +179,8 @@ def _check_scale(constants: dict, columns: dict) -> None:
 
 
 def _check_patterns(value, where: str = "preset") -> None:
-    """Every `re:` column spec and the clarifying_pattern regexes must compile."""
+    """Every `re:` column spec (also after "label:" and in each part of "a && b") and the
+    clarifying_pattern regexes must compile."""
     if isinstance(value, dict):
         for key, inner in value.items():
             in_pattern = key in ("header", "comment", "question") and where.endswith("clarifying_pattern")
@@ -190,8 +191,11 @@ def _check_patterns(value, where: str = "preset") -> None:
     elif isinstance(value, list):
         for index, inner in enumerate(value):
             _check_patterns(inner, f"{where}[{index}]")
-    elif isinstance(value, str) and value.startswith("re:"):
-        _compile(value[3:], where)
+    elif isinstance(value, str):
+        for part in value.split(" && "):
+            part = part.removeprefix("label:")
+            if part.startswith("re:"):
+                _compile(part[3:], where)
 
 
 def _compile(pattern: str, where: str) -> None:
