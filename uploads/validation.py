@@ -288,14 +288,21 @@ def mark_duplicates(rows: list[RowResult]) -> None:
                 row.skip_reason = f"identical to row {first} in every mapped field"
 
 
+_EMAIL_AT = FIELDS.index("agent_email")
+
+
 def _item_key(item: dict) -> object:
     """A hashable key equal for equal items, whatever their key order (JSON from the database may
     come back reordered): the values in FIELDS order when every key is a field (their values are
     str or int), else a digest of the canonical JSON (clarifying answers). It must agree with
-    rowstore.item_key, which settles duplicates again after an edit; both compare items.compared."""
-    item = items.compared(item)
+    rowstore.item_key, which settles duplicates again after an edit; both compare items.compared
+    (here inline for the common item: one lower-case email, no copy)."""
     key = tuple(map(item.get, FIELDS))
     if len(item) == len(key) - key.count(None):
-        return key
+        email = key[_EMAIL_AT]
+        if email is None or email.islower():
+            return key
+        return (*key[:_EMAIL_AT], email.lower(), *key[_EMAIL_AT + 1:])
+    item = items.compared(item)
     canonical = json.dumps(item, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.blake2b(canonical.encode(), digest_size=16).digest()
