@@ -270,10 +270,23 @@ def test_it_refuses_a_bad_email_without_an_agent_id() -> None:
     assert "; no agent_id to fall back on." in row.errors[0].message
 
 
-def test_it_refuses_an_invisible_character_in_an_email_even_with_an_id() -> None:
+def test_it_drops_an_email_with_an_invisible_character_when_the_row_has_an_agent_id() -> None:
+    """samples/README.md POLICY: an invalid email is never sent; with an agent id the row is valid."""
     row = one(agent="381", email="agent.one\u200b@example.com")
-    assert codes(row) == [("agent_email", "invisible")]
-    assert "U+200B zero-width space" in row.errors[0].message
+    assert (row.status, row.item.get("agent_email"), row.item["agent_id"]) == ("valid", None, "381")
+    assert [problem.message for problem in row.warnings] == [
+        "Row 2, column 'agent_email': agent_email 'agent.one\u200b@example.com' is invalid and was dropped; agent_id "
+        "used (an invalid email is never sent: contains an invisible U+200B zero-width space)."]
+    assert codes(one(agent="", email="agent.one\u200b@example.com")) == [("agent_email", "invisible")]
+
+
+def test_it_sends_a_comment_with_a_zero_width_space_as_written_with_a_warning() -> None:
+    """samples/README.md: a comment is sent verbatim; only a wrong encoding's characters never reach an item."""
+    row = one(comment="Great\u200b service")
+    assert (row.status, row.item["comment"]) == ("valid", "Great\u200b service")
+    assert [problem.message for problem in row.warnings] == [
+        "Row 2, column 'comment': comment contains an invisible U+200B zero-width space (from copy-paste): sent as "
+        "written."]
 
 
 def test_it_says_which_agent_column_is_missing() -> None:
@@ -299,7 +312,7 @@ def test_it_keeps_emoji_and_bidi_text() -> None:
     assert one(comment=text).item["comment"] == text
 
 
-@pytest.mark.parametrize(("char", "name"), [("\x96", "U+0096"), ("\ufffd", "U+FFFD"), ("\u200b", "U+200B")])
+@pytest.mark.parametrize(("char", "name"), [("\x96", "U+0096"), ("\ufffd", "U+FFFD"), ("\x07", "U+0007")])
 def test_it_refuses_characters_that_must_not_reach_the_api(char: str, name: str) -> None:
     row = one(comment=f"Caf{char} desk")
     assert [f for f, _c in codes(row)] == ["comment"]

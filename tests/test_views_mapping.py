@@ -372,3 +372,10 @@ def test_it_shortens_a_long_sample_value_on_the_mapping_page(client_in):
     content = f"submitted_at,ticket_id,agent_id,score,comment\n2026-10-01T10:00:00Z,1,A1,5,{long_comment}\n".encode()
     page = client_in.get(upload(client_in, "long.csv", content).url).content.decode()
     assert "<code>" + ("slow " * 16).strip() + "…</code>" in page and long_comment not in page
+
+
+def test_it_shows_the_scale_read_from_the_file_for_min_and_max_score(client_in):
+    content = b"Ticket,Agent email,Score /10,Survey date\n7001,a@example.com,9,2026-10-01 10:00\n"
+    page = client_in.get(upload(client_in, "of10.csv", content).url).content.decode()
+    assert "constant 1; the scale read from the file (see above); sent with every answer" in page
+    assert "constant 10; the scale read from the file (see above); sent with every answer" in page

@@ -80,7 +80,9 @@ _TEXT_INVISIBLE = frozenset("\u200b\u2060\ufeff\u180e")
 NUL_SHOWN = "\u2400"
 _STRICT_BAD = re.compile(r"[\x00-\x1f\x7f-\x9f\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064"
                          r"\u2066-\u2069\u2400\ufeff\ufff9-\ufffb\ufffd]")
-_TEXT_BAD = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u180e\u200b\u2060\u2400\ufeff\ufffd]")
+_TEXT_BAD = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2400\ufffd]")
+# Invisible in free text but harmless: sent verbatim (samples/README.md: a comment is sent verbatim), with a warning
+INVISIBLE_IN_TEXT = re.compile(r"[\u180e\u200b\u2060\ufeff]")
 
 _DIGITS = re.compile(r"^\d+$")
 _EXCEL_EXPONENT = re.compile(r"^[+-]?\d+(?:[.,]\d+)?[eE][+-]?\d+$")
@@ -143,7 +145,8 @@ def text_char_issue(text: str) -> Issue | None:
     """An Issue for a character that must not reach the API inside free text, else None.
 
     Allowed in free text: tabs and line breaks, ZWJ/ZWNJ (emoji sequences,
-    Persian), bidi marks, variation selectors.
+    Persian), bidi marks, variation selectors, and (with a warning: clean_text) the
+    INVISIBLE_IN_TEXT characters copy-paste leaves, such as a zero-width space.
     """
     found = _TEXT_BAD.search(text)
     return _char_issue(found.group()) if found else None
@@ -437,8 +440,9 @@ def clean_email(text: str) -> Cleaned:
 def clean_text(text: str, noun: str = "comment") -> Cleaned:
     """Free text (comment, label, question): trimmed at both ends, otherwise verbatim.
 
-    Internal newlines are kept. Refuses C1 controls / U+FFFD (wrong encoding) and
-    zero-width spaces; warns on a leading '=' (formula-like: sent verbatim,
+    Internal newlines are kept. Refuses C1 controls / U+FFFD (wrong encoding); warns on a
+    zero-width space or another INVISIBLE_IN_TEXT character (sent verbatim: samples/README.md
+    "comment ... sent verbatim"), on a leading '=' (formula-like: sent verbatim,
     reports neutralise it, shared/cases B16), on very long text and on pandas' blank
     markers (`nan`; `None` and `N/A` are sent without a word: shared/cases B03).
     """
@@ -452,6 +456,9 @@ def clean_text(text: str, noun: str = "comment") -> Cleaned:
         return Cleaned(warnings=[Note("excel_error", f"{noun} {value} is the error a spreadsheet formula gave in "
                                       "this cell, not the customer's words: left out")])
     warnings = []
+    if invisible := INVISIBLE_IN_TEXT.search(value):
+        warnings.append(Note("invisible", f"{noun} contains an invisible {describe_char(invisible.group())} (from "
+                             "copy-paste): sent as written"))
     if value.startswith("=") and noun == "comment":
         warnings.append(Note("formula_like", "comment starts with '=' (formula-like): sent verbatim; error "
                              "reports neutralise it when writing CSV/XLSX"))

@@ -307,8 +307,8 @@ class _RowCheck:
                 self.warn("agent_id", id_src, f"agent id '{agent_id}' looks like a person's name; MaestroQA "
                           "matches the helpdesk's agent id or the agent's email", "name_like")
         email = self.cached("agent_email", email_src.text, rules.clean_email)
-        if email.issue and email.issue.code == "not_email" and agent_id:
-            reason = email.issue.what.split("address: ", 1)[-1]
+        if email.issue and email.issue.code in ("not_email", "invisible") and agent_id:
+            reason = email.issue.what.split("address: ", 1)[-1]  # an invisible character's "contains an ..." whole
             self.warn("agent_email", email_src, f"agent_email '{email_src.text.strip()}' is invalid and was dropped; "
                       f"agent_id used (an invalid email is never sent: {reason})", "email_dropped")
             email = Cleaned()

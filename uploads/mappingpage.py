@@ -6,6 +6,7 @@ from uploads import dates as dates_module
 from uploads import mapping
 from uploads.models import Upload
 from uploads.plan import DEFAULT_BOUNDS
+from uploads.preset_format import SCALES
 
 
 def mapping_initial(upload: Upload) -> dict:
@@ -97,9 +98,28 @@ def mapping_decisions(upload: Upload) -> list[dict]:
 
 
 def explain_mapping(upload: Upload) -> list[dict]:
-    """For each field: the column chosen, sample values, and why (mapping.explain)."""
+    """For each field: the column chosen, sample values, and why (mapping.explain); min_score and
+    max_score with no column or constant show the scale the check read from the file (scales.decide:
+    a word scale, a header's "Score /10", a preset's scales), not the API's default 1..5."""
     from uploads import intake
 
     rows = list(upload.rows.order_by("number")[:20])
-    entries = mapping.explain(mapping.Preset.from_json(upload.preset), intake.sheet_of(upload, rows))
+    preset = mapping.Preset.from_json(upload.preset)
+    entries = mapping.explain(preset, intake.sheet_of(upload, rows))
+    read = _scale_read(upload)
+    for entry in entries:
+        if read and entry["field"] in ("min_score", "max_score") and entry["column"] is None and (
+                entry["field"] not in preset.constants):
+            entry.update(constant=read[entry["field"] == "max_score"],
+                         why="the scale read from the file (see above); sent with every answer")
     return [{**entry, "form_field": f"field_{entry['field']}"} for entry in entries]
+
+
+def _scale_read(upload: Upload) -> tuple[int, int] | None:
+    """(min, max) the last check read from the file: its word scale's or its score scale."""
+    context = upload.check_context or {}
+    if context.get("word_scale") in SCALES:
+        chosen = SCALES[context["word_scale"]]
+        return chosen["min_score"], chosen["max_score"]
+    scale = context.get("score_scale")
+    return (scale[0], scale[1]) if scale else None
