@@ -474,6 +474,25 @@ def test_it_takes_the_time_column_when_a_few_dates_carry_their_own_time() -> Non
         "2026-10-05T14:30:00.000Z", "2026-10-06T09:05:00.000Z", "2026-10-07T16:15:00.000Z"]
 
 
+def test_it_joins_a_time_with_a_zone_abbreviation_so_that_the_row_says_so() -> None:
+    data = sheet(["Date", "Time", "Ticket", "Agent", "Score"], ["2026-10-05", "10:00", "1", "a@example.com", "5"],
+                 ["2026-11-09", "10:00 CET", "2", "a@example.com", "4"], ["2026-10-09", "10:00 BST", "3", "a@example.com", "4"])
+    preset, _ = choose(data)
+    rows = validation.check_sheet(data, preset, time_zone="UTC", now=NOW).rows
+    assert rows[0].item["submitted_at"] == "2026-10-05T10:00:00.000Z"
+    assert [row.errors[0].code for row in rows[1:]] == ["zone_abbreviation", "zone_abbreviation"]
+
+
+def test_it_reads_an_agent_email_column_as_emails_only() -> None:
+    """Text that is no address in a column named for emails is a mistyped address, never an agent id."""
+    data = sheet(["Date", "Ticket", "Agent Email", "Score"], ["2026-10-05", "1", "a@example.com", "5"],
+                 ["2026-10-06", "2", "b@example.com", "4"], ["2026-10-07", "3", "c@example.com", "4"],
+                 ["2026-10-08", "4", "ben.ortiz", "4"])
+    preset, _ = choose(data)
+    assert (preset.columns["agent_email"], "agent_id" in preset.columns) == ("Agent Email", False)
+    assert validation.check_sheet(data, preset, time_zone="UTC", now=NOW).rows[3].errors[0].code == "not_email"
+
+
 def test_it_prefers_a_named_ticket_column_and_a_rating_time_in_a_list_of_tickets() -> None:
     data = sheet(["Id", "Requester", "Ticket ID", "Created at", "Updated at", "Rated at", "Agent email", "Rating"],
                  ["9", "Refund", "65001", "2026-10-01 10:00", "2026-10-05 10:00", "2026-10-04 10:00", "a@example.com",

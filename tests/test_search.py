@@ -74,3 +74,7 @@ def test_it_finds_a_row_never_sent_by_a_cell_and_says_why():
     client.force_login(people["ada"])
     page = client.get(reverse("uploads:find"), {"q": "T-3"}).content.decode()
     assert "Invalid, not sent: Row 3, score: 9 is above max_score 5." in page
+
+    _sent(upload, 3, Row.Result.FAILED, message="Failed: ticket not found")  # sent, failed, then edited to invalid
+    page = client.get(reverse("uploads:find"), {"q": "T-3"}).content.decode()
+    assert "Failed: ticket not found; since edited, now invalid: Row 3, score: 9 is above max_score 5." in page

@@ -280,6 +280,14 @@ def test_it_drops_an_email_with_an_invisible_character_when_the_row_has_an_agent
     assert codes(one(agent="", email="agent.one\u200b@example.com")) == [("agent_email", "invisible")]
 
 
+@pytest.mark.parametrize("written", ["Ana Lee <ana@example.com>", "ana@example.com (Ana Lee)"])
+def test_it_takes_the_address_out_of_an_email_written_with_a_name(written: str) -> None:
+    row = one(agent="", email=written)
+    assert (row.status, row.item["agent_email"]) == ("valid", "ana@example.com")
+    assert [problem.message for problem in row.warnings] == [
+        f"Row 2, column 'agent_email': '{written}' gives a name with the address: sent as ana@example.com."]
+
+
 def test_it_sends_a_comment_with_a_zero_width_space_as_written_with_a_warning() -> None:
     """samples/README.md: a comment is sent verbatim; only a wrong encoding's characters never reach an item."""
     row = one(comment="Great\u200b service")
@@ -610,7 +618,7 @@ def test_it_reads_the_top_a_score_header_names(header, scores, scale) -> None:
     if header == "Score /10":
         assert result.decisions[-1] == (
             "Scores read on the scale 1..10: the header 'Score /10' names its top, and its bottom is 1 as no score "
-            "is 0 (set Lowest score on the mapping page if the survey's differs)")
+            "is 0 (set Lowest score and Highest score on the mapping page if the survey's differ)")
 
 
 @pytest.mark.parametrize("header", ["CSAT 10/25", "CSAT (2026/27)", "Rating 24/7", "Satisfaction week 1-2"])

@@ -161,6 +161,20 @@ def test_with_approval_an_uploader_asks_an_admin_who_resends_fixed_failed_rows(c
     assert upload.resend_requested_at is None
 
 
+def test_it_counts_a_failed_row_edited_into_an_invalid_one_apart(client, fake):
+    upload = make_upload(2)
+    row = Row.objects.get(upload=upload, number=2)
+    Row.objects.filter(pk=row.pk).update(cells=["FAIL-2"], item={**row.item, "ticket_id": "FAIL-2"})
+    delivery.submit_upload(upload, upload.owner)
+    drain()
+    Row.objects.filter(pk=row.pk).update(status=Row.Status.INVALID, item=None, fixed_at=timezone.now())
+
+    client.force_login(upload.owner)
+    page = client.get(f"/uploads/{upload.pk}/").content.decode()
+    assert "1 failed row edited since it failed is still invalid and not resent" in page
+    assert 'id="resend-failed-button"' not in page
+
+
 def test_it_reports_rows_of_a_paused_delivery_as_waiting(client, fake):
     upload = make_upload(150)
     delivery.submit_upload(upload, upload.owner)

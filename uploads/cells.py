@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from email.utils import parseaddr
 from functools import lru_cache
 
 from email_validator import EmailNotValidError, validate_email
@@ -418,7 +419,9 @@ def _email_verdict(value: str) -> str | None:
 
 
 def clean_email(text: str) -> Cleaned:
-    """An agent email as typed (trimmed) if email-validator accepts it, else an Issue.
+    """An agent email as typed (trimmed) if email-validator accepts it, else an Issue; an address
+    written with a name ("Ana Lee <ana@acme.com>", "ana@acme.com (Ana Lee)") gives the address alone,
+    with a warning.
 
     Validation: email-validator, check_deliverability=False; results are cached
     per distinct value. Invisible characters get their own code ("invisible").
@@ -429,6 +432,10 @@ def clean_email(text: str) -> Cleaned:
     issue = strict_char_issue(value)
     if issue:
         return Cleaned(issue=issue)
+    _name, address = parseaddr(value) if ("<" in value or "(" in value) else ("", "")
+    if address and address != value and not _email_verdict(address):
+        return Cleaned(address, warnings=[Note("email_in_name", f"'{value}' gives a name with the address: "
+                                               f"sent as {address}")])
     verdict = _email_verdict(value)
     if verdict:
         reason = verdict[0].lower() + verdict[1:].rstrip(".")

@@ -120,11 +120,15 @@ def fixed_failed_rows(upload: Upload):
 
 
 def page_figures(upload: Upload) -> dict:
-    """progress() plus, after a delivery, `fixed_failed` and `unfixed_failed` row counts for the page."""
+    """progress() plus, after a delivery, row counts for the page: `fixed_failed` (failed rows edited
+    since and valid: what "resend_failed" sends), `invalid_fixed_failed` (edited, still invalid) and
+    `unfixed_failed` (not edited since they failed)."""
     figures = progress(upload)
     if upload.fixes_failed_rows and figures["failed"]:
-        figures["fixed_failed"] = fixed_failed_rows(upload).count()
-        figures["unfixed_failed"] = figures["failed"] - figures["fixed_failed"]
+        edited = fixed_failed_rows(upload).count()
+        figures["fixed_failed"] = fixed_failed_rows(upload).filter(status=Row.Status.VALID).count()
+        figures["invalid_fixed_failed"] = edited - figures["fixed_failed"]
+        figures["unfixed_failed"] = figures["failed"] - edited
     return figures
 
 

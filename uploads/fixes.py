@@ -329,7 +329,7 @@ def date_order_change(before: dict | None, after: dict | None) -> str | None:
     if not (old and new) or old == new or before.get("column") != after.get("column"):
         return None
     return (f"'{after['column']}' now read as {dates.ORDER_WORDS[new]} ({after['order_reason']}), no longer as "
-            f"{dates.ORDER_WORDS[old]}: the dates of rows such as 05/10/2026 changed")
+            f"{dates.ORDER_WORDS[old]}: every date in it whose day and month are both 12 or less changed")
 
 
 def reread_upload(upload: Upload, user, options: intake.ReadOptions) -> Change:

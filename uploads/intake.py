@@ -16,6 +16,7 @@ state until `recover_upload` redoes the work (see `stale_uploads`).
 """
 
 import logging
+import re
 import secrets
 import tempfile
 from dataclasses import dataclass
@@ -152,11 +153,29 @@ def _note_unmapped_score(sheet: parsing.Sheet, preset: mapping.Preset) -> set[in
     return set(named)
 
 
+def _note_other_comments(sheet: parsing.Sheet, preset: mapping.Preset) -> None:
+    """Name the columns besides the comment whose header is a comment's too ("Comment 2", "Notes")
+    and that hold text: the API takes one comment, and their text is not sent unsaid."""
+    used = _used_columns(sheet, preset)
+    others = [header for index, header in enumerate(sheet.columns)
+              if index not in used and "comment" in autodetect.named_fields([header])
+              and autodetect.column_texts(sheet, index, 1)]
+    if others:
+        named = ", ".join(f"'{header}'" for header in others)
+        sheet.notices.append(
+            f"{named} hold{'s' if len(others) == 1 else ''} comments too, which are not sent: the API takes one "
+            f"comment, here '{preset.columns['comment']}'. To send them, join them into that column in the file, "
+            "or choose another comment column on the mapping page.")
+
+
 def _note_unmapped_comment(sheet: parsing.Sheet, preset: mapping.Preset, score_like: set[int]) -> None:
     """When no column is the comment, name the columns that hold free text (a question the preset
     did not recognise, "Any other thoughts?"), so that no customer text is left out unsaid;
     `score_like` columns (named like the score) are none."""
-    if preset.columns.get("comment") or preset.comment_rows:
+    if preset.comment_rows:
+        return
+    if preset.columns.get("comment"):
+        _note_other_comments(sheet, preset)
         return
     used = _used_columns(sheet, preset) | score_like
     found = autodetect.text_answer_columns(sheet, used)
@@ -176,6 +195,8 @@ def _strip_report_columns(sheet: parsing.Sheet) -> None:
     sheet.columns, sheet.rows, was_report = reports.strip_report_columns(
         sheet.columns, sheet.rows, text_format=sheet.format == "csv"
     )
+    if not was_report and sheet.format == "csv":
+        _undo_defused_formulas(sheet)
     if was_report:
         width = len(sheet.columns)
         fix = reports.unneutralise if sheet.format == "csv" else str
@@ -186,6 +207,26 @@ def _strip_report_columns(sheet: parsing.Sheet) -> None:
                  f"(\u201cwas {next(iter(sheet.report_rows.values()))}\u201d).") if sheet.report_rows else ""
         sheet.notices.append(
             f"This is an error report from the portal: its row, status and reason columns were left out.{shown}")
+
+
+_DEFUSED = re.compile(r"(?:^|\x1f)'[=+\-@\t\r]")
+
+
+def _undo_defused_formulas(sheet: parsing.Sheet) -> None:
+    """A text file whose cells start with an apostrophe before = + - @ (how our error reports, and
+    other tools' exports, keep a spreadsheet from running a cell as a formula) gets them back without
+    it, as a report of ours does (shared/cases B16: the API gets the original text), with a notice:
+    such a file is our report with its row/status/reason columns deleted, or another tool's export."""
+    if not _DEFUSED.search("\x1f".join("\x1f".join(row) for row in sheet.rows)):
+        return
+    count = 0
+    for row in sheet.rows:
+        for index, text in enumerate(row):
+            if (plain := reports.unneutralise(text)) != text:
+                row[index], count = plain, count + 1
+    sheet.notices.append(
+        f"{count:,} cell(s) began with an apostrophe before = + - or @, which exports add so that a spreadsheet "
+        "does not run the cell as a formula: read without it (\u201c'=1+1\u201d as \u201c=1+1\u201d).")
 
 
 def default_time_zone() -> str:

@@ -51,7 +51,7 @@ def checked_values(result, current_cells: list[str], excluded: bool) -> dict:
         "error_kinds": _kinds(result.errors),
         "warning_kinds": _kinds(result.warnings),
         "has_warning": bool(result.warnings),
-        "search_text": CELL_SEPARATOR.join(current_cells).lower(),
+        "search_text": CELL_SEPARATOR.join(cell.strip() for cell in current_cells).lower(),
         "match_key": match_key(item) if item else "",
         "item_score": (item or {}).get("score"),
         "item_day": str((item or {}).get("submitted_at") or "")[:10],

@@ -68,8 +68,8 @@ def sentences(plan: Plan) -> list[str]:
     elif plan.scale and plan.scale_header and plan.scale_top_only:
         bottom = "a score is 0" if plan.scale[0] == 0 else "no score is 0"
         out.append(f"Scores read on the scale {plan.scale[0]}..{plan.scale[1]}: the header '{plan.scale_header}' "
-                   f"names its top, and its bottom is {plan.scale[0]} as {bottom} (set Lowest score on the mapping "
-                   "page if the survey's differs)")
+                   f"names its top, and its bottom is {plan.scale[0]} as {bottom} (set Lowest score and Highest "
+                   "score on the mapping page if the survey's differ)")
     elif plan.scale and plan.scale_header:
         out.append(f"Scores read on the scale {plan.scale[0]}..{plan.scale[1]}, which the header "
                    f"'{plan.scale_header}' names")

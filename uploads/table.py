@@ -207,6 +207,7 @@ KIND_LABELS = {
     "other_scale": "{field} is out of another scale", "number_against_words": "{field}: number and words disagree",
     "time_unread": "{field}: the Time column not used",
     "label_against_score": "{field} disagrees with the score", "from_link": "{field} read from a link",
+    "email_in_name": "{field} taken out of a name",
 }
 
 

@@ -42,7 +42,7 @@ def table_row(context, row, upload: Upload) -> SafeString:
     item, editable = row.row, upload.is_editable
     unsent = editable or upload.status == upload.Status.AWAITING_APPROVAL  # nothing sent yet: no "Not sent"
     select = (f'<td class="select"><input type="checkbox" name="rows" value="{item.pk}" form="bulk-form" '
-              f'aria-label="Select row {item.number}"></td>') if editable else ""
+              f'autocomplete="off" aria-label="Select row {item.number}"></td>') if editable else ""
     cells = "".join(_cell(cell) for cell in row.cells)
     # After a delivery only failed rows can be fixed (rowcheck.edit_cell): the others open no editor
     locked = ' data-locked="1"' if upload.fixes_failed_rows and item.result != Row.Result.FAILED else ""

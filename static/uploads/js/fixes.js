@@ -102,8 +102,18 @@
     ticked = [];
     saveTicks();
   }
-  boxes().forEach(function (box) { box.checked = ticked.indexOf(box.value) >= 0; });
-  if (ticked.length) { showTicks(); }
+  function syncBoxes() {  // the boxes show the stored ticks, never a state the browser restored
+    boxes().forEach(function (box) { box.checked = ticked.indexOf(box.value) >= 0; });
+    if (ticked.length) { showTicks(); } else { tickedOutput.textContent = ""; untick.hidden = true; }
+  }
+  syncBoxes();
+  window.addEventListener("pageshow", function (event) {
+    if (event.persisted) {  // back/forward cache: another page may have changed the ticks since
+      ticked = readTicks();
+      syncBoxes();
+      scope.value = ticked.length ? "selected" : "filtered";
+    }
+  });
 
   action.addEventListener("change", showFields);
   document.getElementById("bulk-preview").addEventListener("click", preview);
