@@ -111,12 +111,17 @@ def test_it_never_piles_apostrophes_up():
     assert reports.unneutralise("'plain") == "'plain"
 
 
-def test_it_leaves_a_file_that_is_not_our_report_alone(tmp_path):
+def test_it_reads_a_defused_cell_of_a_file_that_is_not_our_report_without_its_apostrophe_and_says_so(tmp_path):
+    """B16: the API gets the original text, and the prefix never piles up (a report whose own columns
+    were deleted, or another tool's defused export); other apostrophes stay."""
     path = tmp_path / "own.csv"
-    path.write_text("ticket_id,agent_id,score,submitted_at,comment\nT-1,A-1,5,2026-03-08T07:30:00Z,'=1+1\n")
+    path.write_text("ticket_id,agent_id,score,submitted_at,comment\nT-1,A-1,5,2026-03-08T07:30:00Z,'=1+1\n"
+                    "T-2,A-1,5,2026-03-08T08:30:00Z,'plain\n")
     upload = intake.create_upload(get_user_model().objects.create_user("maria"), path, path.name,
                                   intake.ReadOptions())
-    assert upload.rows.get().cells[4] == "'=1+1"
+    assert [row.cells[4] for row in upload.rows.order_by("number")] == ["=1+1", "'plain"]
+    assert upload.rows.get(number=2).item["comment"] == "=1+1"
+    assert "1 cell(s) began with an apostrophe before = + - or @" in " ".join(upload.notices)
 
 
 def test_it_writes_the_full_results_with_each_item_as_sent():
