@@ -16,7 +16,6 @@ state until `recover_upload` redoes the work (see `stale_uploads`).
 """
 
 import logging
-import re
 import secrets
 import tempfile
 from dataclasses import dataclass
@@ -30,7 +29,7 @@ from django.utils import timezone
 
 from uploads import (
     access,
-    autodetect,
+    columnnotes,
     dates,
     mapping,
     objectcells,
@@ -104,7 +103,7 @@ def read_file(path: Path, filename: str, options: ReadOptions) -> tuple[parsing.
         sheet.notices.append(
             "No column was recognised as the ticket id (headers such as 'ticket_id', 'Ticket number', "
             "'Conversation ID'): choose the ticket_id column on the mapping page. Until then every row is invalid.")
-    _note_unmapped_comment(sheet, preset, _note_unmapped_score(sheet, preset))
+    columnnotes.note_unmapped(sheet, preset)
     return sheet, preset, reason
 
 
@@ -127,66 +126,6 @@ def _maps_answers(sheet: parsing.Sheet, chosen: mapping.Preset | None) -> bool:
     return all(preset.columns.get(name) or preset.splits_into(name) for name in ("ticket_id", "score"))
 
 
-def _used_columns(sheet: parsing.Sheet, preset: mapping.Preset) -> set[int]:
-    used = {sheet.columns.index(column) for column in preset.columns.values()
-            if isinstance(column, str) and column in sheet.columns}
-    used.update(sheet.columns.index(split.column) for split in preset.splits if split.column in sheet.columns)
-    return used
-
-
-def _note_unmapped_score(sheet: parsing.Sheet, preset: mapping.Preset) -> set[int]:
-    """When no column is the score, name the columns whose header is a score's ("CSAT", "Rating") but
-    whose values were not read as scores (👍/👎, "80%"), with a few of them and the way out; returns
-    their indexes (no comment, then)."""
-    if preset.columns.get("score") or preset.splits_into("score"):
-        return set()
-    used = _used_columns(sheet, preset)
-    named = [index for index, header in enumerate(sheet.columns)
-             if index not in used and "score" in autodetect.named_fields([header])]
-    for index in named:
-        values = list(dict.fromkeys(autodetect.column_texts(sheet, index, 50)))[:3]
-        shown = ", ".join(f"'{text}'" for text in values) or "blanks only"
-        sheet.notices.append(
-            f"No column was read as the score: '{sheet.columns[index]}' is named like one, but its values "
-            f"({shown}) are not whole numbers or rating words. Choose it as score on the mapping page with a "
-            "preset whose value map gives each of them a number, or type the scores in the file.")
-    return set(named)
-
-
-def _note_other_comments(sheet: parsing.Sheet, preset: mapping.Preset) -> None:
-    """Name the columns besides the comment whose header is a comment's too ("Comment 2", "Notes")
-    and that hold text: the API takes one comment, and their text is not sent unsaid."""
-    used = _used_columns(sheet, preset)
-    others = [header for index, header in enumerate(sheet.columns)
-              if index not in used and "comment" in autodetect.named_fields([header])
-              and autodetect.column_texts(sheet, index, 1)]
-    if others:
-        named = ", ".join(f"'{header}'" for header in others)
-        sheet.notices.append(
-            f"{named} hold{'s' if len(others) == 1 else ''} comments too, which are not sent: the API takes one "
-            f"comment, here '{preset.columns['comment']}'. To send them, join them into that column in the file, "
-            "or choose another comment column on the mapping page.")
-
-
-def _note_unmapped_comment(sheet: parsing.Sheet, preset: mapping.Preset, score_like: set[int]) -> None:
-    """When no column is the comment, name the columns that hold free text (a question the preset
-    did not recognise, "Any other thoughts?"), so that no customer text is left out unsaid;
-    `score_like` columns (named like the score) are none."""
-    if preset.comment_rows:
-        return
-    if preset.columns.get("comment"):
-        _note_other_comments(sheet, preset)
-        return
-    used = _used_columns(sheet, preset) | score_like
-    found = autodetect.text_answer_columns(sheet, used)
-    if found:
-        named = ", ".join(f"'{header}'" for header in found)
-        sheet.notices.append(
-            f"No column was recognised as the customer's comment, and {named} "
-            f"hold{'s' if len(found) == 1 else ''} text answers: if one is the comment, choose it as comment on "
-            "the mapping page (until then no comment is sent).")
-
-
 def _strip_report_columns(sheet: parsing.Sheet) -> None:
     """An error report of ours uploaded again: drop its row/status/reason columns, undo its apostrophes,
     and keep each row's number in the upload it came from (sheet.report_rows, shown in the table)."""
@@ -196,7 +135,7 @@ def _strip_report_columns(sheet: parsing.Sheet) -> None:
         sheet.columns, sheet.rows, text_format=sheet.format == "csv"
     )
     if not was_report and sheet.format == "csv":
-        _undo_defused_formulas(sheet)
+        columnnotes.undo_defused_formulas(sheet)
     if was_report:
         width = len(sheet.columns)
         fix = reports.unneutralise if sheet.format == "csv" else str
@@ -207,26 +146,6 @@ def _strip_report_columns(sheet: parsing.Sheet) -> None:
                  f"(\u201cwas {next(iter(sheet.report_rows.values()))}\u201d).") if sheet.report_rows else ""
         sheet.notices.append(
             f"This is an error report from the portal: its row, status and reason columns were left out.{shown}")
-
-
-_DEFUSED = re.compile(r"(?:^|\x1f)'[=+\-@\t\r]")
-
-
-def _undo_defused_formulas(sheet: parsing.Sheet) -> None:
-    """A text file whose cells start with an apostrophe before = + - @ (how our error reports, and
-    other tools' exports, keep a spreadsheet from running a cell as a formula) gets them back without
-    it, as a report of ours does (shared/cases B16: the API gets the original text), with a notice:
-    such a file is our report with its row/status/reason columns deleted, or another tool's export."""
-    if not _DEFUSED.search("\x1f".join("\x1f".join(row) for row in sheet.rows)):
-        return
-    count = 0
-    for row in sheet.rows:
-        for index, text in enumerate(row):
-            if (plain := reports.unneutralise(text)) != text:
-                row[index], count = plain, count + 1
-    sheet.notices.append(
-        f"{count:,} cell(s) began with an apostrophe before = + - or @, which exports add so that a spreadsheet "
-        "does not run the cell as a formula: read without it (\u201c'=1+1\u201d as \u201c=1+1\u201d).")
 
 
 def default_time_zone() -> str:

@@ -1,0 +1,59 @@
+"""Notices about columns the mapping leaves out, and defused cells (uploads/columnnotes.py), through
+intake.read_file as the upload form and import_csat read a file."""
+
+from pathlib import Path
+
+import pytest
+
+from uploads import intake
+
+pytestmark = pytest.mark.django_db  # saved presets are looked up
+
+
+def test_it_names_text_answers_no_column_maps_as_the_comment(tmp_path: Path) -> None:
+    path = tmp_path / "team.csv"
+    path.write_text("submitted_at,ticket_id,agent_id,score,Was it solved?,Your name,What would you change?\n"
+                    "2026-10-05 09:00,1,A1,5,Yes,Ana Souza,Nothing at all\n"
+                    "2026-10-05 09:00,2,A1,2,No,Li Wei,Faster first reply please\n", encoding="utf-8")
+    sheet, preset, _ = intake.read_file(path, path.name, intake.ReadOptions())
+    assert "comment" not in preset.columns
+    assert sheet.notices[-1] == (
+        "No column was recognised as the customer's comment, and 'What would you change?' holds text answers: if "
+        "one is the comment, choose it as comment on the mapping page (until then no comment is sent).")
+
+
+def test_it_names_a_column_named_like_the_score_whose_values_are_no_scores(tmp_path: Path) -> None:
+    path = tmp_path / "thumbs.csv"
+    path.write_text("Date,Ticket,Agent email,Rating,Customer comments\n2026-10-05 09:00,1,a@example.com,👍,Great\n"
+                    "2026-10-05 10:00,2,a@example.com,👎,Slow\n2026-10-05 11:00,3,a@example.com,👍,Fine\n",
+                    encoding="utf-8")
+    sheet, preset, _ = intake.read_file(path, path.name, intake.ReadOptions())
+    assert "score" not in preset.columns
+    assert sheet.notices == [
+        "No column was read as the score: 'Rating' is named like one, but its values ('👍', '👎') are not whole "
+        "numbers or rating words. Choose it as score on the mapping page with a preset whose value map gives each "
+        "of them a number, or type the scores in the file."]
+
+
+def test_it_names_a_second_comment_column_whose_text_is_not_sent(tmp_path: Path) -> None:
+    path = tmp_path / "two.csv"
+    path.write_text("Date,Ticket,Agent email,Score,Comment 1,Comment 2\n"
+                    "2026-10-05 09:00,1,a@example.com,5,Great,thanks again\n", encoding="utf-8")
+    sheet, preset, _ = intake.read_file(path, path.name, intake.ReadOptions())
+    assert preset.columns["comment"] == "Comment 1"
+    assert sheet.notices == [
+        "'Comment 2' holds comments too, which are not sent: the API takes one comment, here 'Comment 1'. To send "
+        "them, join them into that column in the file, or choose another comment column on the mapping page."]
+
+
+def test_it_reads_cells_an_export_defused_without_the_apostrophe(tmp_path: Path) -> None:
+    """B16: an error report whose row/status/reason columns were deleted still gives the original text."""
+    path = tmp_path / "fixed.csv"
+    path.write_text("submitted_at,ticket_id,agent_id,score,comment\n2026-10-05T09:00:00Z,'-1507,381,5,'=1+1\n"
+                    "2026-10-05T10:00:00Z,'00481,381,4,'Tis fine\n", encoding="utf-8")
+    sheet, _, _ = intake.read_file(path, path.name, intake.ReadOptions())
+    assert [row[1] for row in sheet.rows] == ["-1507", "'00481"] and [row[4] for row in sheet.rows] == [
+        "=1+1", "'Tis fine"]
+    assert sheet.notices == [
+        "2 cell(s) began with an apostrophe before = + - or @, which exports add so that a spreadsheet does not run "
+        "the cell as a formula: read without it (\u201c'=1+1\u201d as \u201c=1+1\u201d)."]
