@@ -37,23 +37,33 @@ def test_it_names_a_column_named_like_the_score_whose_values_are_no_scores(tmp_p
 
 def test_it_names_a_second_comment_column_whose_text_is_not_sent(tmp_path: Path) -> None:
     path = tmp_path / "two.csv"
-    path.write_text("Date,Ticket,Agent email,Score,Comment 1,Comment 2\n"
-                    "2026-10-05 09:00,1,a@example.com,5,Great,thanks again\n", encoding="utf-8")
+    path.write_text("Date,Ticket,Agent email,Score,Comment 1,Comment 2,Feedback channel\n"
+                    "2026-10-05 09:00,1,a@example.com,5,Great help,thanks again for it,email\n"
+                    "2026-10-05 10:00,2,a@example.com,4,Quick answer,nothing more to add,chat\n", encoding="utf-8")
     sheet, preset, _ = intake.read_file(path, path.name, intake.ReadOptions())
     assert preset.columns["comment"] == "Comment 1"
     assert sheet.notices == [
-        "'Comment 2' holds comments too, which are not sent: the API takes one comment, here 'Comment 1'. To send "
-        "them, join them into that column in the file, or choose another comment column on the mapping page."]
+        "'Comment 1', 'Comment 2' all hold comments: the API takes one comment column (chosen on the mapping page), "
+        "so the text of the others is not sent. To send it, join it into one column in the file."]
 
 
 def test_it_reads_cells_an_export_defused_without_the_apostrophe(tmp_path: Path) -> None:
     """B16: an error report whose row/status/reason columns were deleted still gives the original text."""
     path = tmp_path / "fixed.csv"
     path.write_text("submitted_at,ticket_id,agent_id,score,comment\n2026-10-05T09:00:00Z,'-1507,381,5,'=1+1\n"
-                    "2026-10-05T10:00:00Z,'00481,381,4,'Tis fine\n", encoding="utf-8")
+                    "2026-10-05T10:00:00Z,'00481,381,4,'Tis fine\n2026-10-05T11:00:00Z,48,381,4,'@Ana was great'\n",
+                    encoding="utf-8")
     sheet, _, _ = intake.read_file(path, path.name, intake.ReadOptions())
-    assert [row[1] for row in sheet.rows] == ["-1507", "'00481"] and [row[4] for row in sheet.rows] == [
-        "=1+1", "'Tis fine"]
+    assert [row[1] for row in sheet.rows] == ["-1507", "'00481", "48"] and [row[4] for row in sheet.rows] == [
+        "=1+1", "'Tis fine", "'@Ana was great'"]
     assert sheet.notices == [
-        "2 cell(s) began with an apostrophe before = + - or @, which exports add so that a spreadsheet does not run "
-        "the cell as a formula: read without it (\u201c'=1+1\u201d as \u201c=1+1\u201d)."]
+        "2 cell(s) began with an apostrophe before = + - @ or a tab, which exports add so that a spreadsheet does not "
+        "run the cell as a formula: read without it (\u201c'=1+1\u201d as \u201c=1+1\u201d)."]
+
+
+def test_it_names_no_other_comment_for_a_survey_whose_groups_send_their_comments() -> None:
+    from tests.helpers_sheets import SAMPLES
+
+    path = SAMPLES / "clarifying_questions_survey.csv"
+    sheet, _, _ = intake.read_file(path, path.name, intake.ReadOptions())
+    assert not [notice for notice in sheet.notices if "hold comments" in notice]

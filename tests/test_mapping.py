@@ -483,6 +483,20 @@ def test_it_joins_a_time_with_a_zone_abbreviation_so_that_the_row_says_so() -> N
     assert [row.errors[0].code for row in rows[1:]] == ["zone_abbreviation", "zone_abbreviation"]
 
 
+@pytest.mark.parametrize("time", ["10:00 Uhr", "0:12 min"])
+def test_it_joins_no_time_written_with_a_unit(time: str) -> None:
+    data = sheet(["Date", "Time", "Ticket", "Agent", "Score"], ["2026-10-05", time, "1", "a@example.com", "5"],
+                 ["2026-10-06", time, "2", "a@example.com", "4"], ["2026-10-07", time, "3", "a@example.com", "4"])
+    assert choose(data)[0].time_column is None
+
+
+def test_it_shares_an_agent_id_or_email_column() -> None:
+    data = sheet(["Date", "Ticket", "Agent ID or Email", "Score"], ["2026-10-05", "1", "a@example.com", "5"],
+                 ["2026-10-06", "2", "380", "4"], ["2026-10-07", "3", "c@example.com", "4"])
+    preset, _ = choose(data)
+    assert preset.columns["agent_id"] == preset.columns["agent_email"] == "Agent ID or Email"
+
+
 def test_it_reads_an_agent_email_column_as_emails_only() -> None:
     """Text that is no address in a column named for emails is a mistyped address, never an agent id."""
     data = sheet(["Date", "Ticket", "Agent Email", "Score"], ["2026-10-05", "1", "a@example.com", "5"],

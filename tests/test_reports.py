@@ -121,7 +121,7 @@ def test_it_reads_a_defused_cell_of_a_file_that_is_not_our_report_without_its_ap
                                   intake.ReadOptions())
     assert [row.cells[4] for row in upload.rows.order_by("number")] == ["=1+1", "'plain"]
     assert upload.rows.get(number=2).item["comment"] == "=1+1"
-    assert "1 cell(s) began with an apostrophe before = + - or @" in " ".join(upload.notices)
+    assert "1 cell(s) began with an apostrophe before = + - @ or a tab" in " ".join(upload.notices)
 
 
 def test_it_writes_the_full_results_with_each_item_as_sent():

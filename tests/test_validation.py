@@ -280,7 +280,20 @@ def test_it_drops_an_email_with_an_invisible_character_when_the_row_has_an_agent
     assert codes(one(agent="", email="agent.one\u200b@example.com")) == [("agent_email", "invisible")]
 
 
-@pytest.mark.parametrize("written", ["Ana Lee <ana@example.com>", "ana@example.com (Ana Lee)"])
+@pytest.mark.parametrize("written", ["Not an address <ben@example.com>, <ana@example.com>",
+                                     "ana@example.com <ben@example.com>", "Ana <ana@example.com> x",
+                                     "support@example.com (on behalf of ana@example.com)", "<ana@example.com"])
+def test_it_refuses_an_agent_email_that_is_not_one_address_with_a_name(written: str) -> None:
+    assert codes(one(agent="", email=written)) == [("agent_email", "not_email")]
+
+
+def test_it_leaves_out_a_comment_of_invisible_characters_only() -> None:
+    assert "comment" not in one(comment=" \u200b\ufeff ").item
+    assert one(comment="\ufeffGreat").item["comment"] == "Great"
+
+
+@pytest.mark.parametrize("written", ["Ana Lee <ana@example.com>", "ana@example.com (Ana Lee)",
+                                     "Lee, Ana <ana@example.com>"])
 def test_it_takes_the_address_out_of_an_email_written_with_a_name(written: str) -> None:
     row = one(agent="", email=written)
     assert (row.status, row.item["agent_email"]) == ("valid", "ana@example.com")

@@ -269,11 +269,13 @@ def auto_columns(headers: Headers, sheet, wanted: list[str], used: set[int],
 def _share_agent_column(headers: Headers, sheet, found: dict, mapped: Iterable[str]) -> None:
     """An agent column holding emails and ids (or names) both: map it to agent_id and agent_email
     alike, so that each row's text goes to the field it looks like (plan.Plan.shared_agent). Not a
-    column whose header says email: its other texts are mistyped addresses (invalid rows), no ids."""
+    column whose header says email alone ("Agent Email"; "Agent ID or Email" is shared): its other
+    texts are mistyped addresses (invalid rows), no ids."""
     for name, other in (("agent_id", "agent_email"), ("agent_email", "agent_id")):
         if name in found and other not in found and other not in mapped:
             position, _ = found[name]
-            if re.search(r"\be ?mail\b", normalize(headers.columns[position])):
+            header = normalize(headers.columns[position])
+            if re.search(r"\be ?mail\b", header) and not re.search(r"\b(id|or|name)\b", header):
                 return
             emails = _share(column_texts(sheet, position, 50), lambda text: "@" in text)
             if 0 < emails < 1:

@@ -19,7 +19,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from email.utils import parseaddr
 from functools import lru_cache
 
 from email_validator import EmailNotValidError, validate_email
@@ -83,7 +82,8 @@ _STRICT_BAD = re.compile(r"[\x00-\x1f\x7f-\x9f\u00ad\u180e\u200b-\u200f\u202a-\u
                          r"\u2066-\u2069\u2400\ufeff\ufff9-\ufffb\ufffd]")
 _TEXT_BAD = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2400\ufffd]")
 # Invisible in free text but harmless: sent verbatim (samples/README.md: a comment is sent verbatim), with a warning
-INVISIBLE_IN_TEXT = re.compile(r"[\u180e\u200b\u2060\ufeff]")
+_INVISIBLE_CHARS = "\u180e\u200b\u2060\ufeff"
+INVISIBLE_IN_TEXT = re.compile(f"[{_INVISIBLE_CHARS}]")
 
 _DIGITS = re.compile(r"^\d+$")
 _EXCEL_EXPONENT = re.compile(r"^[+-]?\d+(?:[.,]\d+)?[eE][+-]?\d+$")
@@ -418,6 +418,12 @@ def _email_verdict(value: str) -> str | None:
     return None
 
 
+# One address written with a name: "Ana Lee <ana@acme.com>", "Lee, Ana <ana@acme.com>", "ana@acme.com (Ana Lee)";
+# the name holds no @ (two addresses are no name and its address) and nothing follows the address.
+_NAMED_ADDRESS = re.compile(r"\s*\"?(?P<name>[^<>@\"]*)\"?\s*<(?P<address>[^<>()\s,;]+)>\s*")
+_ADDRESS_NAMED = re.compile(r"\s*(?P<address>[^<>()\s,;]+)\s*\((?P<name>[^()<>@]*)\)\s*")
+
+
 def clean_email(text: str) -> Cleaned:
     """An agent email as typed (trimmed) if email-validator accepts it, else an Issue; an address
     written with a name ("Ana Lee <ana@acme.com>", "ana@acme.com (Ana Lee)") gives the address alone,
@@ -432,8 +438,8 @@ def clean_email(text: str) -> Cleaned:
     issue = strict_char_issue(value)
     if issue:
         return Cleaned(issue=issue)
-    _name, address = parseaddr(value) if ("<" in value or "(" in value) else ("", "")
-    if address and address != value and not _email_verdict(address):
+    named = _NAMED_ADDRESS.fullmatch(value) or _ADDRESS_NAMED.fullmatch(value)
+    if named and not _email_verdict(address := named["address"]):
         return Cleaned(address, warnings=[Note("email_in_name", f"'{value}' gives a name with the address: "
                                                f"sent as {address}")])
     verdict = _email_verdict(value)
@@ -453,7 +459,7 @@ def clean_text(text: str, noun: str = "comment") -> Cleaned:
     reports neutralise it, shared/cases B16), on very long text and on pandas' blank
     markers (`nan`; `None` and `N/A` are sent without a word: shared/cases B03).
     """
-    value = trim(text)
+    value = trim(trim(text).strip(_INVISIBLE_CHARS))
     if not value:
         return Cleaned()
     issue = text_char_issue(value)

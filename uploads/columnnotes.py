@@ -4,9 +4,9 @@ no column is the comment, a second comment column; and cells an export defused w
 (intake.read_file runs these on every file it reads).
 """
 
-import re
 
 from uploads import autodetect, mapping, parsing, reports
+from uploads.headers import Headers
 
 
 def note_unmapped(sheet: parsing.Sheet, preset: mapping.Preset) -> None:
@@ -15,9 +15,14 @@ def note_unmapped(sheet: parsing.Sheet, preset: mapping.Preset) -> None:
 
 
 def _used_columns(sheet: parsing.Sheet, preset: mapping.Preset) -> set[int]:
+    """Indexes of the columns the mapping reads: its fields', its split rules' and its clarifying groups'."""
     used = {sheet.columns.index(column) for column in preset.columns.values()
             if isinstance(column, str) and column in sheet.columns}
     used.update(sheet.columns.index(split.column) for split in preset.splits if split.column in sheet.columns)
+    headers = Headers.of(sheet)
+    for group in preset.clarifying:
+        used.update(position for spec in (group.score, group.comment, group.score_label)
+                    if spec and (position := headers.find(spec)) is not None)
     return used
 
 
@@ -41,18 +46,20 @@ def _note_score(sheet: parsing.Sheet, preset: mapping.Preset) -> set[int]:
 
 
 def _note_other_comments(sheet: parsing.Sheet, preset: mapping.Preset) -> None:
-    """Name the columns besides the comment whose header is a comment's too ("Comment 2", "Notes")
-    and that hold text: the API takes one comment, and their text is not sent unsaid."""
-    used = _used_columns(sheet, preset)
-    others = [header for index, header in enumerate(sheet.columns)
-              if index not in used and "comment" in autodetect.named_fields([header])
-              and autodetect.column_texts(sheet, index, 1)]
-    if others:
-        named = ", ".join(f"'{header}'" for header in others)
+    """When another column besides the comment is named like one ("Comment 2") and holds free text
+    (autodetect.text_answer_columns: no flag, channel or rating), name them all: the API takes one
+    comment column, so the others' text is not sent. Worded for any later choice of the comment column
+    (the notice is made when the file is read)."""
+    used = _used_columns(sheet, preset) - {sheet.columns.index(preset.columns["comment"])}
+    texts = set(autodetect.text_answer_columns(sheet, used))
+    named = [header for header in sheet.columns if header in texts and "comment" in autodetect.named_fields([header])]
+    if named and preset.columns["comment"] not in named:
+        named.insert(0, preset.columns["comment"])
+    if len(named) > 1:
+        listed = ", ".join(f"'{header}'" for header in named)
         sheet.notices.append(
-            f"{named} hold{'s' if len(others) == 1 else ''} comments too, which are not sent: the API takes one "
-            f"comment, here '{preset.columns['comment']}'. To send them, join them into that column in the file, "
-            "or choose another comment column on the mapping page.")
+            f"{listed} all hold comments: the API takes one comment column (chosen on the mapping page), so the "
+            "text of the others is not sent. To send it, join it into one column in the file.")
 
 
 def _note_comment(sheet: parsing.Sheet, preset: mapping.Preset, score_like: set[int]) -> None:
@@ -74,21 +81,18 @@ def _note_comment(sheet: parsing.Sheet, preset: mapping.Preset, score_like: set[
             "the mapping page (until then no comment is sent).")
 
 
-_DEFUSED = re.compile(r"(?:^|\x1f)'[=+\-@\t\r]")
-
-
 def undo_defused_formulas(sheet: parsing.Sheet) -> None:
-    """A text file whose cells start with an apostrophe before = + - @ (how our error reports, and
-    other tools' exports, keep a spreadsheet from running a cell as a formula) gets them back without
-    it, as a report of ours does (shared/cases B16: the API gets the original text), with a notice:
-    such a file is our report with its row/status/reason columns deleted, or another tool's export."""
-    if not _DEFUSED.search("\x1f".join("\x1f".join(row) for row in sheet.rows)):
-        return
+    """A text file's cells that start with an apostrophe before = + - @ TAB or CR (how our error
+    reports, and other tools' exports, keep a spreadsheet from running a cell as a formula) are read
+    without it, as a report of ours is (shared/cases B16: the API gets the original text; the report's
+    own columns were deleted), with a notice. A cell that also ends with an apostrophe is a quotation
+    ("'@Ana was great'") and stays as written."""
     count = 0
     for row in sheet.rows:
         for index, text in enumerate(row):
-            if (plain := reports.unneutralise(text)) != text:
+            if text[:1] == "'" and text[-1:] != "'" and (plain := reports.unneutralise(text)) != text:
                 row[index], count = plain, count + 1
-    sheet.notices.append(
-        f"{count:,} cell(s) began with an apostrophe before = + - or @, which exports add so that a spreadsheet "
-        "does not run the cell as a formula: read without it (\u201c'=1+1\u201d as \u201c=1+1\u201d).")
+    if count:
+        sheet.notices.append(
+            f"{count:,} cell(s) began with an apostrophe before = + - @ or a tab, which exports add so that a "
+            "spreadsheet does not run the cell as a formula: read without it (\u201c'=1+1\u201d as \u201c=1+1\u201d).")

@@ -127,7 +127,7 @@ def page_figures(upload: Upload) -> dict:
     if upload.fixes_failed_rows and figures["failed"]:
         edited = fixed_failed_rows(upload).count()
         figures["fixed_failed"] = fixed_failed_rows(upload).filter(status=Row.Status.VALID).count()
-        figures["invalid_fixed_failed"] = edited - figures["fixed_failed"]
+        figures["invalid_fixed_failed"] = fixed_failed_rows(upload).filter(status=Row.Status.INVALID).count()
         figures["unfixed_failed"] = figures["failed"] - edited
     return figures
 

@@ -333,13 +333,14 @@ _ZONE_WORD = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?\s+(?!
 
 
 _TIME_OF_DAY = re.compile(r"^(\d{1,2})[:.](\d{2})(?:[:.](\d{2})(?:\.\d+)?)?\s*([ap]\.?m\.?)?"
-                         r"(?:\s*(?:[A-Za-z]{2,5}|[+\-]\d{2}:?\d{2}))?$", re.IGNORECASE)
+                         r"(?:\s*(?:(?-i:[A-Z]{1,5})|[+\-]\d{2}:?\d{2}))?$", re.IGNORECASE)
 
 
 def time_of_day(text: str) -> int | None:
     """The hour (0..23) of a time of day written alone ("13:45", "13.45.09", "1:45 PM", "10:00 CET": a
-    zone after it is the joined timestamp's to read, or to refuse as an abbreviation), else None
-    ("47:10" and "24:00" are durations or no time; a hand-made sheet's Time column: preset time_column)."""
+    zone in capitals or an offset after it is the joined timestamp's to read, or to refuse as an
+    abbreviation), else None ("47:10", "24:00", "0:12 min" and "10:00 Uhr" are durations or no time
+    to join; a hand-made sheet's Time column: preset time_column)."""
     found = _TIME_OF_DAY.match(text.strip())
     if not found or int(found[2]) > 59 or (found[3] and int(found[3]) > 59):
         return None
