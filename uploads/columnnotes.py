@@ -50,8 +50,7 @@ def _note_other_comments(sheet: parsing.Sheet, preset: mapping.Preset) -> None:
     (autodetect.text_answer_columns: no flag, channel or rating), name them all: the API takes one
     comment column, so the others' text is not sent. Worded for any later choice of the comment column
     (the notice is made when the file is read)."""
-    used = _used_columns(sheet, preset) - {sheet.columns.index(preset.columns["comment"])}
-    texts = set(autodetect.text_answer_columns(sheet, used))
+    texts = set(autodetect.text_answer_columns(sheet, _used_columns(sheet, preset)))
     named = [header for header in sheet.columns if header in texts and "comment" in autodetect.named_fields([header])]
     if named and preset.columns["comment"] not in named:
         named.insert(0, preset.columns["comment"])
