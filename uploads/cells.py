@@ -74,16 +74,15 @@ _FRIENDLY_NAMES = {
     "\u180e": "Mongolian vowel separator",
     "\ufffd": "replacement character (the file was read with the wrong encoding)",
 }
-_TEXT_INVISIBLE = frozenset("\u200b\u2060\ufeff\u180e")
+# Invisible in free text but harmless: sent verbatim (samples/README.md: a comment is sent verbatim), with a warning
+_INVISIBLE_CHARS = "\u200b\u2060\ufeff\u180e"
+INVISIBLE_IN_TEXT = re.compile(f"[{_INVISIBLE_CHARS}]")
 # What a NUL character (U+0000) of the file becomes when read: no database stores a NUL in text
 # (Postgres refuses it), so the reader puts the visible SYMBOL FOR NULL there and the cell is invalid.
 NUL_SHOWN = "\u2400"
 _STRICT_BAD = re.compile(r"[\x00-\x1f\x7f-\x9f\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064"
                          r"\u2066-\u2069\u2400\ufeff\ufff9-\ufffb\ufffd]")
 _TEXT_BAD = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2400\ufffd]")
-# Invisible in free text but harmless: sent verbatim (samples/README.md: a comment is sent verbatim), with a warning
-_INVISIBLE_CHARS = "\u180e\u200b\u2060\ufeff"
-INVISIBLE_IN_TEXT = re.compile(f"[{_INVISIBLE_CHARS}]")
 
 _DIGITS = re.compile(r"^\d+$")
 _EXCEL_EXPONENT = re.compile(r"^[+-]?\d+(?:[.,]\d+)?[eE][+-]?\d+$")
