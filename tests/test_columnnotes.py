@@ -10,12 +10,20 @@ from uploads import intake
 pytestmark = pytest.mark.django_db  # saved presets are looked up
 
 
-def test_it_names_text_answers_no_column_maps_as_the_comment(tmp_path: Path) -> None:
-    path = tmp_path / "team.csv"
-    path.write_text("submitted_at,ticket_id,agent_id,score,Was it solved?,Your name,What would you change?\n"
-                    "2026-10-05 09:00,1,A1,5,Yes,Ana Souza,Nothing at all\n"
-                    "2026-10-05 09:00,2,A1,2,No,Li Wei,Faster first reply please\n", encoding="utf-8")
+def read(folder: Path, text: str):
+    """(sheet, preset) of a CSV file holding `text`, read as the upload form reads it."""
+    path = folder / "team.csv"
+    path.write_text(text, encoding="utf-8")
     sheet, preset, _ = intake.read_file(path, path.name, intake.ReadOptions())
+    return sheet, preset
+
+
+def test_it_names_text_answers_no_column_maps_as_the_comment(tmp_path: Path) -> None:
+    sheet, preset = read(tmp_path, (
+        "submitted_at,ticket_id,agent_id,score,Was it solved?,Your name,What would you change?\n"
+        "2026-10-05 09:00,1,A1,5,Yes,Ana Souza,Nothing at all\n"
+        "2026-10-05 09:00,2,A1,2,No,Li Wei,Faster first reply please\n"
+    ))
     assert "comment" not in preset.columns
     assert sheet.notices[-1] == (
         "No column was recognised as the customer's comment, and 'What would you change?' holds text answers: if "
@@ -23,11 +31,10 @@ def test_it_names_text_answers_no_column_maps_as_the_comment(tmp_path: Path) -> 
 
 
 def test_it_names_a_column_named_like_the_score_whose_values_are_no_scores(tmp_path: Path) -> None:
-    path = tmp_path / "thumbs.csv"
-    path.write_text("Date,Ticket,Agent email,Rating,Customer comments\n2026-10-05 09:00,1,a@example.com,👍,Great\n"
-                    "2026-10-05 10:00,2,a@example.com,👎,Slow\n2026-10-05 11:00,3,a@example.com,👍,Fine\n",
-                    encoding="utf-8")
-    sheet, preset, _ = intake.read_file(path, path.name, intake.ReadOptions())
+    sheet, preset = read(tmp_path, (
+        "Date,Ticket,Agent email,Rating,Customer comments\n2026-10-05 09:00,1,a@example.com,👍,Great\n"
+        "2026-10-05 10:00,2,a@example.com,👎,Slow\n2026-10-05 11:00,3,a@example.com,👍,Fine\n"
+    ))
     assert "score" not in preset.columns
     assert sheet.notices == [
         "No column was read as the score: 'Rating' is named like one, but its values ('👍', '👎') are not whole "
@@ -36,11 +43,11 @@ def test_it_names_a_column_named_like_the_score_whose_values_are_no_scores(tmp_p
 
 
 def test_it_names_a_second_comment_column_whose_text_is_not_sent(tmp_path: Path) -> None:
-    path = tmp_path / "two.csv"
-    path.write_text("Date,Ticket,Agent email,Score,Comment 1,Comment 2,Feedback channel\n"
-                    "2026-10-05 09:00,1,a@example.com,5,Great help,thanks again for it,email\n"
-                    "2026-10-05 10:00,2,a@example.com,4,Quick answer,nothing more to add,chat\n", encoding="utf-8")
-    sheet, preset, _ = intake.read_file(path, path.name, intake.ReadOptions())
+    sheet, preset = read(tmp_path, (
+        "Date,Ticket,Agent email,Score,Comment 1,Comment 2,Feedback channel\n"
+        "2026-10-05 09:00,1,a@example.com,5,Great help,thanks again for it,email\n"
+        "2026-10-05 10:00,2,a@example.com,4,Quick answer,nothing more to add,chat\n"
+    ))
     assert preset.columns["comment"] == "Comment 1"
     assert sheet.notices == [
         "'Comment 1', 'Comment 2' all hold comments: the API takes one comment column (chosen on the mapping page), "
@@ -49,11 +56,10 @@ def test_it_names_a_second_comment_column_whose_text_is_not_sent(tmp_path: Path)
 
 def test_it_reads_cells_an_export_defused_without_the_apostrophe(tmp_path: Path) -> None:
     """B16: an error report whose row/status/reason columns were deleted still gives the original text."""
-    path = tmp_path / "fixed.csv"
-    path.write_text("submitted_at,ticket_id,agent_id,score,comment\n2026-10-05T09:00:00Z,'-1507,381,5,'=1+1\n"
-                    "2026-10-05T10:00:00Z,'00481,381,4,'Tis fine\n2026-10-05T11:00:00Z,48,381,4,'@Ana was great'\n",
-                    encoding="utf-8")
-    sheet, _, _ = intake.read_file(path, path.name, intake.ReadOptions())
+    sheet, _ = read(tmp_path, (
+        "submitted_at,ticket_id,agent_id,score,comment\n2026-10-05T09:00:00Z,'-1507,381,5,'=1+1\n"
+        "2026-10-05T10:00:00Z,'00481,381,4,'Tis fine\n2026-10-05T11:00:00Z,48,381,4,'@Ana was great'\n"
+    ))
     assert [row[1] for row in sheet.rows] == ["-1507", "'00481", "48"] and [row[4] for row in sheet.rows] == [
         "=1+1", "'Tis fine", "'@Ana was great'"]
     assert sheet.notices == [

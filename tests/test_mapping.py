@@ -390,27 +390,29 @@ def test_it_recognises_a_team_sheets_own_header(headers, field, column) -> None:
     assert mapping.auto_preset(sheet(headers, row)).columns[field] == column
 
 
+def surveymonkey(questions: list[str], labels: list[str], answers: list[str]):
+    """A SurveyMonkey export with two questions after its ticket and agent variables: their headers,
+    their second header row's labels and one response's answers."""
+    columns = ["Respondent ID", "Collector ID", "Start Date", "End Date", "ticket", "agent", *questions]
+    return sheet(columns, ["1", "2", "10/05/2026 09:10:11 AM", "10/05/2026 09:12:30 AM", "49001", "a@example.com",
+                           *answers], first_row=3, extra_header_rows=[["", "", "", "", "", "", *labels]])
+
+
 def test_it_takes_a_surveymonkey_single_answer_question_over_a_grid_before_it() -> None:
-    columns = ["Respondent ID", "Collector ID", "Start Date", "End Date", "ticket_id", "agent",
-               "How satisfied were you with each of the following? - Speed of response",
-               "Overall, how satisfied were you with the support you received?"]
-    data = sheet(columns, ["1", "2", "10/05/2026 09:10:11 AM", "10/05/2026 09:12:30 AM", "49001", "a@example.com",
-                           "Very dissatisfied", "Very satisfied"], first_row=3,
-                 extra_header_rows=[["", "", "", "", "", "", "Speed of response", "Response"]])
+    data = surveymonkey(["How satisfied were you with each of the following? - Speed of response",
+                         "Overall, how satisfied were you with the support you received?"],
+                        ["Speed of response", "Response"], ["Very dissatisfied", "Very satisfied"])
     preset = choose(data)[0]
     row = validation.check_sheet(data, preset, time_zone="UTC", now=NOW).rows[0]
     assert (row.item["score"], row.item["score_label"]) == (5, "Very satisfied")
 
 
 def test_it_takes_a_surveymonkey_grid_row_over_an_open_ended_question_about_satisfaction() -> None:
-    columns = ["Respondent ID", "Collector ID", "Start Date", "End Date", "ticket", "agent",
-               "How satisfied are you with the following? - Overall support experience",
-               "If you were dissatisfied, please tell us why."]
-    data = sheet(columns, ["1", "2", "10/14/2026 10:00:00 AM", "10/14/2026 10:05:00 AM", "48800", "a@example.com",
-                           "Very satisfied", ""], first_row=3,
-                 extra_header_rows=[["", "", "", "", "", "", "Overall support experience", "Open-Ended Response"]])
+    questions = ["How satisfied are you with the following? - Overall support experience",
+                 "If you were dissatisfied, please tell us why."]
+    data = surveymonkey(questions, ["Overall support experience", "Open-Ended Response"], ["Very satisfied", ""])
     preset = choose(data)[0]
-    assert (preset.columns["score"], preset.columns["comment"]) == (columns[6], columns[7])
+    assert (preset.columns["score"], preset.columns["comment"]) == tuple(questions)
 
 
 def test_it_takes_no_survey_request_id_for_the_ticket() -> None:
