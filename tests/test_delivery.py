@@ -13,7 +13,7 @@ from django.db import OperationalError, connection
 from django.utils import timezone
 from rq.registry import ScheduledJobRegistry
 
-from uploads import delivery, ratelimit
+from uploads import delivery, ratelimit, sending
 from uploads.models import Attempt, AuditEvent, Batch, Row, Submission, Upload
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -259,7 +259,7 @@ def _crash_at_the_first_batch(upload: Upload, *, slot_taken: bool) -> Submission
     """Do what a worker does up to the first request of `upload`, then stop as if killed:
     the batch's attempt is in flight, waiting for a limiter slot or just past it."""
     submission = delivery.submit_upload(upload, upload.owner)  # its job waits in the queue: no worker runs
-    sender = delivery._Sender(submission, delivery._claim(upload))
+    sender = sending._Sender(submission, sending._claim(upload))
     attempt = sender._start_attempt(submission.batches.get(sequence=1))
     if slot_taken:
         assert sender._take_slot(attempt)
@@ -271,7 +271,7 @@ def test_a_batch_still_waiting_for_a_slot_when_the_worker_died_is_sent_once(fake
     upload = make_upload(150)
     submission = _crash_at_the_first_batch(upload, slot_taken=False)
 
-    delivery.deliver_submission(submission.pk)
+    sending.deliver_submission(submission.pk)
 
     sent = [item["ticket_id"] for request in fake.requests for item in request.json["data"]]
     assert sent == [f"{n:06d}" for n in range(2, 152)]
@@ -286,7 +286,7 @@ def test_a_batch_past_its_slot_when_the_worker_died_is_unconfirmed_not_resent(fa
     upload = make_upload(150)
     submission = _crash_at_the_first_batch(upload, slot_taken=True)
 
-    delivery.deliver_submission(submission.pk)
+    sending.deliver_submission(submission.pk)
 
     assert [len(request.json["data"]) for request in fake.requests] == [50]
     upload.refresh_from_db()
@@ -297,10 +297,10 @@ def test_a_batch_past_its_slot_when_the_worker_died_is_unconfirmed_not_resent(fa
 def test_a_run_that_lost_its_batch_to_a_takeover_does_not_send_it(fake):
     upload = make_upload(5)
     submission = _crash_at_the_first_batch(upload, slot_taken=False)
-    frozen = delivery._Sender(submission, "lease-of-the-frozen-run")
+    frozen = sending._Sender(submission, "lease-of-the-frozen-run")
     attempt = Attempt.objects.get()
 
-    delivery.deliver_submission(submission.pk)
+    sending.deliver_submission(submission.pk)
 
     assert frozen._take_slot(attempt) is False
     assert len(fake.requests) == 1
@@ -345,7 +345,7 @@ def test_it_delivers_once_when_submitted_twice_at_the_same_moment(fake):
 
 def test_it_shares_one_limiter_per_token_with_safety_margins(settings, queue):
     settings.MAESTROQA_API_TOKEN = "test-token-not-real"
-    shared = delivery.limiter()
+    shared = sending.limiter()
     assert shared.key == ratelimit.token_key("csatportal:ratelimit:", "test-token-not-real")
     assert "test-token-not-real" not in shared.key
     assert shared.limits == [(10, 1.1), (100, 60.5)]
@@ -354,7 +354,7 @@ def test_it_shares_one_limiter_per_token_with_safety_margins(settings, queue):
 def test_it_stores_an_answer_after_a_transient_database_error(fake, settings, monkeypatch):
     """A 201 whose recording first fails with "database is locked" is stored on the next try."""
     settings.DELIVERY_RECORD_RETRY_SECONDS = 30
-    real, calls = delivery._record_results, []
+    real, calls = sending._record_results, []
 
     def locked_once(batch, rows, results):
         calls.append(batch.sequence)
@@ -363,7 +363,7 @@ def test_it_stores_an_answer_after_a_transient_database_error(fake, settings, mo
             raise OperationalError("database is locked")
         real(batch, rows, results)
 
-    monkeypatch.setattr(delivery, "_record_results", locked_once)
+    monkeypatch.setattr(sending, "_record_results", locked_once)
     upload = make_upload(150)
     delivery.submit_upload(upload, upload.owner)
     delivery.wait_until_done(upload)
@@ -379,12 +379,12 @@ def test_it_stores_an_answer_after_a_transient_database_error(fake, settings, mo
 
 
 def test_it_gives_up_on_a_database_error_that_is_not_transient(fake, settings, monkeypatch):
-    monkeypatch.setattr(delivery, "_record_results", lambda *args: (_ for _ in ()).throw(
+    monkeypatch.setattr(sending, "_record_results", lambda *args: (_ for _ in ()).throw(
         OperationalError("no such table: uploads_row")))
     upload = make_upload(5)
     submission = delivery.submit_upload(upload, upload.owner)
     with pytest.raises(OperationalError, match="no such table"):
-        delivery.deliver_submission(submission.pk)
+        sending.deliver_submission(submission.pk)
     assert len(fake.requests) == 1
 
 
@@ -405,7 +405,7 @@ def test_it_waits_out_another_connection_holding_the_sqlite_write_lock(fake, set
         other.execute("ROLLBACK")
         other.close()
 
-    real_send, holder = delivery.maestro.send_batch, threading.Thread(target=hold_lock)
+    real_send, holder = sending.maestro.send_batch, threading.Thread(target=hold_lock)
 
     def send_then_lock(*args, **kwargs):
         outcome = real_send(*args, **kwargs)
@@ -415,9 +415,9 @@ def test_it_waits_out_another_connection_holding_the_sqlite_write_lock(fake, set
         threading.Timer(1.5, release.set).start()
         return outcome
 
-    monkeypatch.setattr(delivery.maestro, "send_batch", send_then_lock)
+    monkeypatch.setattr(sending.maestro, "send_batch", send_then_lock)
     started = time.monotonic()
-    delivery.deliver_submission(submission.pk)
+    sending.deliver_submission(submission.pk)
     holder.join()
 
     assert time.monotonic() - started >= 1.5

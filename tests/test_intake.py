@@ -171,7 +171,7 @@ def test_an_unknown_time_zone_leaves_the_upload_as_it_was(uploader, tmp_path):
 
 
 def _delivered(upload: Upload, result: str, numbers: list[int]) -> None:
-    """Record what a delivery of `upload` did to rows `numbers` (as delivery._record_results does)."""
+    """Record what a delivery of `upload` did to rows `numbers` (as sending._record_results does)."""
     Upload.objects.filter(pk=upload.pk).update(status=Upload.Status.DONE_WITH_ERRORS)
     upload.rows.filter(number__in=numbers).update(result=result, maestro_id="M1" if result == "created" else "")
 

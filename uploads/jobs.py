@@ -1,11 +1,11 @@
-"""RQ entry points: take ids, call `delivery`, nothing else."""
+"""RQ entry points: take ids, call the module that does the work, nothing else."""
 
-from uploads import delivery
+from uploads import sending
 
 
 def deliver_submission(submission_id: int) -> None:
-    """Deliver one submission (see delivery.deliver_submission)."""
-    delivery.deliver_submission(submission_id)
+    """Deliver one submission (see sending.deliver_submission)."""
+    sending.deliver_submission(submission_id)
 
 
 def recover_upload(upload_id: int) -> None:
