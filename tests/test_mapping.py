@@ -201,6 +201,71 @@ def test_it_reads_freshdesk_scales(rating: str, preset_name: str, score: int, la
     assert (item["score"], item["score_label"], item["min_score"], item["max_score"]) == (score, label, 1, high)
 
 
+def checked(data) -> list[validation.RowResult]:
+    return validation.check_sheet(data, choose(data)[0], time_zone="UTC", now=NOW).rows
+
+
+def test_it_reads_freshdesk_codes_written_as_floats_and_a_stray_classic_answer() -> None:
+    """A pandas dump writes 103.0 and 1.0; one answer outside the classic 1..3 leaves the file classic
+    (it is refused on its row) instead of reading every code as a plain 1..7 score."""
+    columns = ["id", "survey_id", "user_id", "agent_id", "ticket_id", "feedback", "rating", "created_at"]
+    row = ["1", "2", "3", "4", "900", "ok", "", "2026-10-01T10:00:00Z"]
+    seven = sheet(columns, [*row[:6], "103.0", row[7]], [*row[:6], "-101.0", row[7]])
+    classic = sheet(columns, *([*row[:4], str(900 + n), "ok", rating, row[7]]
+                               for n, rating in enumerate(["1.0", "3.0", "2.0", "1.0", "4.0"])))
+    assert "7-point" in choose(seven)[1] and "classic 3-point" in choose(classic)[1]
+    assert [(r.item["score"], r.item["score_label"]) for r in checked(seven)] == [
+        (7, "Extremely Happy"), (3, "Unhappy")]
+    rows = checked(classic)
+    assert [(r.item["score"], r.item["score_label"]) for r in rows[:4]] == [
+        (3, "Happy"), (1, "Unhappy"), (2, "Neutral"), (3, "Happy")]
+    assert rows[4].status == "invalid"
+
+
+def test_it_reads_a_zendesk_view_whose_surveys_are_mostly_offered_and_unanswered() -> None:
+    columns = ["ID", "Requester", "Assignee email", "Satisfaction", "Satisfaction Comment", "Updated"]
+    data = sheet(columns, *([f"{48700 + n}", "Cust", "ana@acme.com", rating, "", "2026-10-01 10:15"]
+                            for n, rating in enumerate(["Offered", "Good", "Offered", "Unoffered", "Bad"])))
+    assert [(row.status, row.item and row.item["score"]) for row in checked(data)] == [
+        ("skipped", None), ("valid", 1), ("skipped", None), ("skipped", None), ("valid", 0)]
+
+
+def clarifying(question: str, *answers: str) -> list[tuple[str, int, int, int]]:
+    """A numbered-question survey with one follow-up question: each row's (question, score, min, max)."""
+    columns = ["Response ID", "Recorded Date", "Ticket ID", "Agent Email", "Q1 - How satisfied were you?",
+               f"Q2 - {question}"]
+    data = sheet(columns, *([f"R{n}", "2026-10-01T10:00:00Z", f"{700 + n}", "a@example.com", "5", answer]
+                            for n, answer in enumerate(answers)))
+    return [(a["question"], a["score"], a["min_score"], a["max_score"]) if row.item else row.errors[0].message
+            for row in checked(data) for a in (row.item or {"clarifying_answers": [None]})["clarifying_answers"]]
+
+
+def test_it_reads_a_clarifying_questions_own_range_and_a_recommend_question_on_0_to_10() -> None:
+    assert clarifying("On a scale of 1-10, how would you rate the agent?", "9", "2") == [
+        ("On a scale of 1-10, how would you rate the agent?", 9, 1, 10),
+        ("On a scale of 1-10, how would you rate the agent?", 2, 1, 10)]
+    assert clarifying("How friendly was the agent? (1 = not at all, 7 = extremely)", "7")[0][1:] == (7, 1, 7)
+    assert [answer[1:] for answer in clarifying("How likely are you to recommend us to a friend?", "10", "0")] == [
+        (10, 0, 10), (0, 0, 10)]
+
+
+def test_it_refuses_only_the_row_of_a_stray_answer_to_a_yes_no_question() -> None:
+    answers = clarifying("Was it resolved?", "Yes", "No", "Yes", "No", "Y")
+    assert [answer[1:] for answer in answers[:4]] == [(1, 0, 1), (0, 0, 1), (1, 0, 1), (0, 0, 1)]
+    assert answers[4] == ("Row 6, column 'Q2 - Was it resolved?': 'Y' is not an integer. Enter a whole number "
+                          "from 0 to 1 (or one of: yes, no).")
+
+
+def test_it_leaves_a_text_follow_up_question_out_of_the_clarifying_answers() -> None:
+    columns = ["Response ID", "Recorded Date", "Ticket ID", "Agent Email", "Q1 - How satisfied were you?",
+               "Q1 - Comment", "Q3 - What could we improve?"]
+    data = sheet(columns, ["R1", "2026-10-01T10:00:00Z", "701", "a@example.com", "5", "Great", "Nothing, all good"],
+                 ["R2", "2026-10-01T11:00:00Z", "702", "a@example.com", "4", "", "Faster replies"])
+    rows = checked(data)
+    assert [row.status for row in rows] == ["valid", "valid"]
+    assert all("clarifying_answers" not in row.item for row in rows)
+
+
 def test_it_reads_gorgias_and_skips_unanswered_surveys() -> None:
     columns = ["id", "body_text", "created_datetime", "customer_id", "score", "scored_datetime", "sent_datetime",
                "ticket_id", "assignee_user_email"]
@@ -229,6 +294,28 @@ def test_it_reads_salesforce_case_numbers_and_offsets() -> None:
     rows = validation.check_sheet(data, preset, time_zone="UTC", now=NOW).rows
     assert rows[0].item["ticket_id"] == "00001026" and rows[0].item["submitted_at"] == "2026-09-20T09:00:00.000Z"
     assert rows[1].status == "skipped"
+
+
+def test_it_reads_salesforce_choice_words_on_their_own_scale_whatever_another_questions_numbers() -> None:
+    columns = ["Survey Response: Response ID", "Survey Response: Completion Date", "Question: Question Name",
+               "Response: Number Value", "Response: Choice Value", "Case: Case Number", "Case Owner: Email"]
+    rated, effort = "How satisfied were you with the support you received?", "How easy was it to get it resolved?"
+    data = sheet(columns, ["R1", "2026-10-01T09:00:00.000+0000", rated, "", "Satisfied", "00007001", "a@example.com"],
+                 ["R1", "2026-10-01T09:00:00.000+0000", effort, "7", "", "00007001", "a@example.com"],
+                 ["R2", "2026-10-02T09:00:00.000+0000", rated, "", "Very satisfied", "00007002", "a@example.com"])
+    rows = checked(data)
+    assert [(row.item["score"], row.item["max_score"]) for row in rows if row.item] == [(4, 5), (5, 5)]
+
+
+def test_it_maps_an_agent_email_column_half_unassigned_and_a_column_named_as_the_api_field() -> None:
+    columns = ["submitted_at", "Ticket ID", "Agent Email", "Rating"]
+    data = sheet(columns, *([f"Mon Oct 0{n + 1} 2026 10:48:00 GMT-0400 (Eastern Daylight Time)", f"{700 + n}",
+                             agent, "4"] for n, agent in enumerate(["a@example.com", "Unassigned"] * 2)))
+    preset, _why = choose(data)
+    assert (preset.columns["submitted_at"], preset.columns["agent_email"]) == ("submitted_at", "Agent Email")
+    rows = checked(data)
+    assert [row.status for row in rows] == ["valid", "invalid", "valid", "invalid"]
+    assert rows[0].item["submitted_at"] == "2026-10-01T14:48:00.000Z"
 
 
 def test_it_reads_medallia_in_utc_whatever_the_upload_zone() -> None:
@@ -286,7 +373,7 @@ def test_it_reads_a_word_scale_it_recognises() -> None:
     data = sheet(["Ticket", "Agent ID", "Rating", "Date"], ["1", "381", "good", "2026-10-05 14:48"],
                  ["2", "381", "bad", "2026-10-05 14:49"])
     preset = mapping.auto_preset(data)
-    assert preset.value_maps["score"] == {"good": 1, "bad": 0}
+    assert preset.value_maps["score"] == {"good": 1, "bad": 0, "good with comment": 1, "bad with comment": 0}
     assert (preset.constants, preset.columns["score_label"]) == ({"min_score": 0, "max_score": 1}, "Rating")
 
 

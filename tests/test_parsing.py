@@ -149,6 +149,16 @@ def test_it_rejects_duplicate_and_blank_headers_b12():
     ]
 
 
+def test_it_ignores_the_unnamed_index_column_a_data_tool_writes_first():
+    sheet = parse_file(b",ticket_id,score\n0,T-1,5\n1,T-2,4\n2,T-3,3\n", "pandas.csv")
+
+    assert (sheet.columns, sheet.rows) == (["ticket_id", "score"], [["T-1", "5"], ["T-2", "4"], ["T-3", "3"]])
+    assert sheet.notices == ["Column A has no header and holds only row numbers (0 to 2: the index pandas and other "
+                             "data tools write first), so it was ignored."]
+    assert messages(source=b",ticket_id,score\n7,T-1,5\n1,T-2,4\n", filename="gaps.csv")[0] == (
+        "column A has no header but contains data")
+
+
 @pytest.mark.parametrize(
     ("name", "first"), [("B13-trailing-formatted-blanks.xlsx", "T-1301"), ("B13-wrong-dimension.xlsx", "T-1401")]
 )
@@ -828,6 +838,25 @@ def test_it_notes_formula_cells_without_a_saved_result(tmp_path):
     ]
 
 
+def test_it_reads_a_saved_0_of_a_workbook_to_be_recalculated_as_no_result(tmp_path):
+    """xlsxwriter (pandas' to_excel) saves 0 for every formula's result and asks for a recalculation on
+    opening (calcPr fullCalcOnLoad, which openpyxl's workbook.xml also has); without it a 0 is a result."""
+    data = ('<row r="1"><c r="A1" t="inlineStr"><is><t>id</t></is></c><c r="B1" t="inlineStr"><is><t>agent</t></is>'
+            '</c></row><row r="2"><c r="A2" t="str"><f>HYPERLINK("https://x/tickets/48600","48600")</f><v>0</v></c>'
+            '<c r="B2"><f>VLOOKUP(A2,Agents!A:B,2,FALSE)</f><v>0</v></c></row>')
+    recalculated = xlsx_with_sheet_data(tmp_path, data)
+    with zipfile.ZipFile(recalculated) as source, zipfile.ZipFile(tmp_path / "excel.xlsx", "w") as target:
+        for item in source.infolist():
+            part = source.read(item)
+            target.writestr(item, part.replace(b' fullCalcOnLoad="1"', b"") if item.filename == "xl/workbook.xml"
+                            else part)
+
+    sheet = parse_file(recalculated)
+
+    assert (sheet.rows, sheet.cell_notes) == ([["", ""]], {(0, 0): FORMULA_NOTE, (0, 1): FORMULA_NOTE})
+    assert parse_file(tmp_path / "excel.xlsx").rows == [["0", "0"]]
+
+
 def test_it_reads_a_formula_whose_saved_result_is_the_empty_string_as_a_blank_cell(tmp_path):
     path = xlsx_with_sheet_data(
         tmp_path,
@@ -1114,6 +1143,20 @@ def ods_with_rows_added(tmp_path, columns: dict, rows_xml: str) -> Path:
                 data = data.replace(b"</table:table>", rows_xml.encode() + b"</table:table>")
             target.writestr(item, data)
     return tmp_path / "added.ods"
+
+
+def test_it_takes_an_ods_sheets_1904_null_date_as_its_date_system(tmp_path):
+    pd.DataFrame({"when": [44841.0]}).to_excel(tmp_path / "base.ods", index=False, engine="odf")
+    with zipfile.ZipFile(tmp_path / "base.ods") as source, zipfile.ZipFile(tmp_path / "mac.ods", "w") as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "content.xml":
+                data = data.replace(b"<table:table ", b'<table:calculation-settings><table:null-date '
+                                    b'table:date-value="1904-01-01"/></table:calculation-settings><table:table ', 1)
+            target.writestr(item, data)
+
+    assert (parse_file(tmp_path / "base.ods").date_system, parse_file(tmp_path / "mac.ods").date_system) == (
+        "1900", "1904")
 
 
 def test_it_reads_an_ods_cell_as_shown_zero_padding_tabs_and_line_breaks_kept(tmp_path):

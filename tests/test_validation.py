@@ -381,6 +381,36 @@ def test_it_reads_naive_times_in_the_chosen_zone(text: str, utc: str) -> None:
     assert one(stamp=text, time_zone="America/New_York").item["submitted_at"] == utc
 
 
+@pytest.mark.parametrize("offset", ["+24:00", "-99:00", "+05:75", "+1500"])
+def test_it_refuses_an_offset_no_time_zone_has(offset: str) -> None:
+    row = one(stamp=f"2026-10-05 14:48:00 {offset}")
+    assert codes(row) == [("submitted_at", "not_date")]
+    assert row.errors[0].message == (
+        f"Row 2, column 'submitted_at': '2026-10-05 14:48:00 {offset}' has the UTC offset {offset}, which no time "
+        "zone has. Enter an offset from -12:00 to +14:00, e.g. +02:00.")
+
+
+def test_it_reads_a_timestamp_in_another_scripts_digits_as_its_ascii_instant() -> None:
+    assert one(stamp="٢٠٢٦-١٠-٠٥T١٤:٤٨:٠٠Z"
+               ).item["submitted_at"] == "2026-10-05T14:48:00.000Z"
+
+
+def test_it_sends_a_ticket_id_of_full_width_digits_as_ascii_digits_with_a_warning() -> None:
+    row = one(ticket="４８３０４")
+    assert row.item["ticket_id"] == "48304"
+    assert [w.message for w in row.warnings] == [
+        "Row 2, column 'ticket_id': ４８３０４ is written with another script's digits: sent as "
+        "48304, the same number."]
+
+
+def test_it_refuses_a_ticket_id_a_spreadsheet_turned_into_a_date() -> None:
+    row = one(ticket="2015-10-01")
+    assert row.errors[0].message == (
+        "Row 2, column 'ticket_id': 2015-10-01 is a date, not a ticket id: a spreadsheet turns ids such as OCT-15 or "
+        "3-12 into dates when the file is opened. Type the ticket id as the helpdesk shows it, in a cell formatted "
+        "as text.")
+
+
 def test_it_reads_dotted_dates_day_first() -> None:
     assert one(stamp="5.10.2026 14:48", time_zone="Europe/Berlin").item["submitted_at"] == (
         "2026-10-05T12:48:00.000Z")
@@ -949,9 +979,11 @@ def test_it_warns_on_a_row_with_cells_not_read_until_the_row_is_edited():
 
 
 @pytest.mark.parametrize(("header", "zone"), [("Rated at (UTC)", "UTC"), ("created_utc", "UTC"),
-                                               ("Time (Europe/Berlin)", "Europe/Berlin"), ("Time (UTC+2)", None),
-                                               ("Rated at (UTC -05:00)", None), ("created_utc_offset", None),
-                                               ("utc_timestamp", "UTC")])
+                                               ("Time (Europe/Berlin)", "Europe/Berlin"), ("Time (UTC+2)", "UTC+2"),
+                                               ("Rated at (UTC -05:00)", "UTC-5"), ("Date (GMT+05:30)", None),
+                                               ("created_utc_offset", None), ("utc_timestamp", "UTC"),
+                                               ("Date/Time (EST)", "America/New_York"),
+                                               ("Timestamp (Pacific Time)", "America/Los_Angeles")])
 def test_it_reads_naive_times_in_the_zone_their_header_names(header, zone) -> None:
     columns = [header, "ticket_id", "agent_id", "score"]
     preset = mapping.Preset(name="Team", columns={"submitted_at": header, "ticket_id": "ticket_id",
@@ -960,6 +992,8 @@ def test_it_reads_naive_times_in_the_zone_their_header_names(header, zone) -> No
                                     time_zone="America/New_York", now=NOW)
 
     expected = {"UTC": "2026-10-05T14:48:00.000Z", "Europe/Berlin": "2026-10-05T12:48:00.000Z",
+                "UTC+2": "2026-10-05T12:48:00.000Z", "UTC-5": "2026-10-05T19:48:00.000Z",
+                "America/New_York": "2026-10-05T18:48:00.000Z", "America/Los_Angeles": "2026-10-05T21:48:00.000Z",
                 None: "2026-10-05T18:48:00.000Z"}[zone]
     assert result.rows[0].item["submitted_at"] == expected
     assert result.decisions[0] == (f"'{header}' read in {zone}, named in its header" if zone else

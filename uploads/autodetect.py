@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from uploads import cells, dates
+from uploads import scales as scales_module
 from uploads.headers import Headers, normalize
 from uploads.preset_format import SCALES
 
@@ -116,29 +117,43 @@ def column_texts(sheet, position: int, limit: int = 200) -> list[str]:
     return out
 
 
+LISTED_SHARE = 0.8
+
+
 def values_look_like(texts: list[str], expected: Any) -> bool:
-    """'numbers': at least half are integers; 'words': fewer than half; a list: every text in it
-    (case-insensitive). Halves, so that the two are complementary and a few stray header rows
-    read as data do not flip the choice."""
+    """'numbers': at least half are integers; 'words': fewer than half; a list: at least
+    LISTED_SHARE of the texts in it (case-insensitive; a number also as its integer, `1.0` as 1: a
+    pandas dump), so that one stray answer (a 4 among Freshdesk's classic 1..3, QA round 24d) leaves
+    the layout's meaning to its other answers and the stray one is refused on its row. Halves, so
+    that 'numbers' and 'words' are complementary and a few stray header rows read as data do not
+    flip the choice."""
     if isinstance(expected, list):
         allowed = {str(item).strip().casefold() for item in expected}
-        return all(text.casefold() in allowed for text in texts)
+        return _share(texts, lambda text: text.casefold() in allowed or (
+            (found := cells.INTEGER.match(text)) is not None and str(int(found[1])) in allowed)) >= LISTED_SHARE
     numbers = sum(1 for text in texts if cells.INTEGER.match(text))
     share = numbers / len(texts) if texts else 0
     return share >= 0.5 if expected == "numbers" else share < 0.5
 
 
+# What a helpdesk writes in an agent column for a ticket no agent holds
+_NO_AGENT = frozenset({"unassigned", "not assigned", "none", "(none)", "no agent", "-", "n/a", "null"})
+
+
 def _plausible(name: str, texts: list[str]) -> bool:
     if not texts:
         return True
-    if name == "agent_email":
-        return _share(texts, lambda t: "@" in t) >= 0.6
-    if name == "agent_id":
-        return _share(texts, lambda t: "@" in t) < 0.6
-    if name == "score":
+    if name in ("agent_email", "agent_id"):  # "Unassigned" names no agent either way
+        agents = [text for text in texts if text.casefold() not in _NO_AGENT]
+        if not agents:
+            return True
+        emails = _share(agents, lambda t: "@" in t) >= 0.6
+        return emails if name == "agent_email" else not emails
+    if name == "score":  # a survey offered but not answered (Zendesk's Offered) is neither way
         words = {word for scale in _WORD_SCALES for word in _scale_words(scale)}
-        return _share(texts, lambda t: bool(cells.INTEGER.match(t)) or cells.written_score(t) is not None
-                      or cells.answer_key(t) in words) >= 0.6
+        answers = [text for text in texts if text.casefold() not in UNANSWERED]
+        return _share(answers, lambda t: bool(cells.INTEGER.match(t)) or cells.written_score(t) is not None
+                      or cells.answer_key(t) in words) >= 0.6 if answers else True
     if name == "submitted_at":
         return _share(texts, lambda t: any(rx.match(t) for rx in _DATE_LIKE)) >= 0.6
     if name == "ticket_id":
@@ -185,7 +200,7 @@ def _candidates(headers: Headers, sheet, wanted: list[str], used: set[int]) -> l
         texts = column_texts(sheet, position, 50)
         for name in wanted:
             hit = (tickets or {}).get((name, norm)) or _match(name, norm, header)
-            if hit and _plausible(name, texts):
+            if hit and (norm == normalize(name) or _plausible(name, texts)):  # the API field's own name: taken
                 out.append((hit[0], name, position, hit[1]))
     return out
 
@@ -384,17 +399,34 @@ def pattern_groups(pattern, headers: Headers, sheet, scales: dict, used: set[int
             group[slot] = header
             if slot == "score":
                 group["question"] = question
-    out = [group for group in groups.values() if "score" in group]
-    for group in out:
-        texts = column_texts(sheet, headers.index(group["score"]))
-        group["scale"] = _pick_scale(pattern, group["question"], texts, scales)
+    out = []
+    for group in groups.values():
+        texts = column_texts(sheet, headers.index(group["score"])) if "score" in group else []
+        scored = [text for text in texts if cells.INTEGER.match(text)]
+        group["scale"] = _pick_scale(pattern, group.get("question", ""), texts, scales)
+        words = set(scales[group["scale"]].get("value_map", {}))
+        if "score" not in group or sum(1 for text in texts if cells.INTEGER.match(text) or text.casefold() in words
+                                       ) < len(texts) / 2:
+            continue  # a text question ("What could we improve?"): columnnotes names it
+        numbers = {int(cells.INTEGER.match(text)[1]) for text in scored}
+        named = scales_module.header_range(group["question"], numbers) if len(scored) == len(texts) else None
+        if named is None and scales_module.NPS_QUESTION.search(group["question"]) and any(
+                number == 0 or number > scales[pattern.default_scale]["max_score"] for number in numbers):
+            named = (*scales_module.NPS_SCALE, False)
+        if named is not None:  # the question's own range: "On a scale of 1-10", a recommend question's 0..10
+            del group["scale"]
+            group["min_score"], group["max_score"] = named[:2]
+        out.append(group)
     return out
 
 
 def _pick_scale(pattern, question: str, texts: list[str], scales: dict) -> str:
-    words = {text.casefold() for text in texts}
+    """The scale of a clarifying question: the first of the pattern's rules whose scale words are at
+    least LISTED_SHARE of the answers (one stray "Y" among Yes/No answers is refused on its row, the
+    others keep their scale) or whose pattern the question matches, else the pattern's default."""
     for rule in pattern.rules:
-        if "values" in rule and words and words <= set(scales[rule["values"]].get("value_map", {})):
+        known = set(scales[rule["values"]].get("value_map", {})) if "values" in rule else set()
+        if known and texts and sum(1 for text in texts if text.casefold() in known) >= LISTED_SHARE * len(texts):
             return rule["values"]
         if "question" in rule and re.search(rule["question"], question, re.I):
             return rule["scale"]

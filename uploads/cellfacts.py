@@ -59,6 +59,9 @@ _ERROR_CELL = re.compile(rb"<(?:[\w.-]+:)?c\s[^>]*(?<![\w:.-])t\s*=\s*[\"']e[\"'
 # A row tag's number and hidden flag, whichever comes first.
 _ROW_HIDDEN = re.compile(rb"<(?:[\w.-]+:)?row\s(?=[^>]*?(?<![\w:.-])hidden\s*=\s*[\"']([^\"']*)[\"'])"
                          rb"[^>]*?(?<![\w:.-])r\s*=\s*[\"'](\d+)[\"']")
+# A formula element followed by the saved value 0, then the end of its cell.
+_ZERO_RESULT = re.compile(rb"(?:</(?:[\w.-]+:)?f>|<(?:[\w.-]+:)?f\b[^>]*/>)\s*<(?:[\w.-]+:)?v>\s*0\s*</(?:[\w.-]+:)?v>"
+                          rb"\s*</(?:[\w.-]+:)?c>")
 _VALUE = re.compile(rb"<(?:[\w.-]+:)?v>([^<]*)</(?:[\w.-]+:)?v>")
 _CELL_START = re.compile(rb"<(?:[\w.-]+:)?c\s")
 _ATTRIBUTE = re.compile(rb'(?<![\w:.-])(r|s|t)\s*=\s*["\']([^"\']*)["\']')
@@ -128,7 +131,9 @@ class CellFacts:
 
     padding: how a whole-number cell is shown (format `"T-"0000` -> Shown("T-", 4, "", ...)).
     long_digits: the digits of number cells stored with more than 15 significant digits (exact_digits).
-    formulas_without_result: cells holding a formula but no saved value, in sheet order.
+    formulas_without_result: cells holding a formula but no saved value, in sheet order; in a workbook
+        to be recalculated when opened (calcPr fullCalcOnLoad, as xlsxwriter and pandas' to_excel write
+        it) also a formula's saved 0, the placeholder xlsxwriter stores for every result it does not know.
     errors: cells holding an error value, in sheet order, with its text: (4, 2, "#N/A").
     hidden_rows: sheet row numbers hidden by a filter or by Hide, in order.
     date_system: the workbook's, "1900" or "1904" (workbookPr date1904).
@@ -158,6 +163,8 @@ def apply_xlsx_facts(table: Table, data: bytes, formula_parts: frozenset[str]) -
     for number, column in facts.formulas_without_result:
         if number in at:
             table.notes[at[number], column] = FORMULA_NOTE
+            if column < len(table.rows[at[number]]):
+                table.rows[at[number]][column] = ""  # a placeholder 0 (CellFacts.formulas_without_result)
     if facts.formulas_without_result:
         number, column = facts.formulas_without_result[0]
         table.notices.append(
@@ -298,6 +305,8 @@ def read_cell_facts(data: bytes, sheet_name: str, formula_parts: frozenset[str],
         book = ElementTree.fromstring(archive.read("xl/workbook.xml"))
         flag = next((element.get("date1904", "") for element in book.iterfind("{*}workbookPr")), "")
         facts.date_system = "1904" if flag.strip().lower() in ("1", "true") else "1900"
+        recalculated = any(element.get("fullCalcOnLoad", "").strip().lower() in ("1", "true")
+                           for element in book.iterfind("{*}calcPr"))
         padded = _padding_styles(archive) if "xl/styles.xml" in names else {}
         part = _sheet_part(archive, book, sheet_name)
         if part not in names or (not padded and part not in formula_parts and not long_numbers):
@@ -308,22 +317,29 @@ def read_cell_facts(data: bytes, sheet_name: str, formula_parts: frozenset[str],
     if padded:
         facts.padding = _padded_cells(xml, padded)
     if part in formula_parts:
-        facts.formulas_without_result = _formulas_without_result(xml)
+        facts.formulas_without_result = _formulas_without_result(xml, recalculated)
         facts.errors = _error_cells(xml)
         facts.hidden_rows = [int(number) for flag, number in _ROW_HIDDEN.findall(xml) if flag in (b"1", b"true")]
     return facts
 
 
-def _formulas_without_result(xml: bytes) -> list[tuple[int, int]]:
+def _formulas_without_result(xml: bytes, recalculated: bool = False) -> list[tuple[int, int]]:
     """(row number, column index) of every formula cell saved without a value. A string-typed cell
     (t="str") with an empty value holds the empty string (Excel's `IF(A2>0,"",...)`: QA round 17,
-    x08_formulas_cached.xlsx E3), a blank cell; with no value element at all it holds nothing."""
+    x08_formulas_cached.xlsx E3), a blank cell; with no value element at all it holds nothing.
+    recalculated: the workbook asks to be recalculated when opened, so a saved 0 is xlsxwriter's
+    placeholder, not a result (QA round 24c: every agent id read as 0 from a VLOOKUP)."""
     out = []
     for found in _NO_RESULT.finditer(xml):
         attributes = _cell_attributes(xml, found.start())
         ref = attributes.get(b"r", b"").decode()
         if _REF.fullmatch(ref) and not (found[1] and attributes.get(b"t") == b"str"):
             out.append(_position(ref))
+    if recalculated:
+        out.extend(_position(ref.decode()) for ref in (_cell_attributes(xml, found.start()).get(b"r", b"")
+                                                       for found in _ZERO_RESULT.finditer(xml))
+                   if _REF.fullmatch(ref.decode()))
+        out.sort()
     return out
 
 

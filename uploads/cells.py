@@ -84,8 +84,10 @@ _STRICT_BAD = re.compile(r"[\x00-\x1f\x7f-\x9f\u00ad\u180e\u200b-\u200f\u202a-\u
                          r"\u2066-\u2069\u2400\ufeff\ufff9-\ufffb\ufffd]")
 _TEXT_BAD = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2400\ufffd]")
 
-_DIGITS = re.compile(r"^\d+$")
+_DIGITS = re.compile(r"^[0-9]+$")
 _EXCEL_EXPONENT = re.compile(r"^[+-]?\d+(?:[.,]\d+)?[eE][+-]?\d+$")
+# A date as a workbook's date cell reads (uploads/workbooks.py), where an id should be.
+_DATE_ID = re.compile(r"^\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2}:\d{2}(?:\.\d{3})?)?$")
 _DECIMAL_ZERO = re.compile(r"^(\d+)\.0+$")
 # 922.250.816.601, 922,250,816,605, 922 250 816 604: one separator between groups of three digits
 _GROUPED_DIGITS = re.compile("^\\d{1,3}(?P<sep>[.,' \u00a0\u202f])\\d{3}(?:(?P=sep)\\d{3})*$")
@@ -165,16 +167,18 @@ _ID_LINK = re.compile(r"https?://[^/\s]+/(?:[^\s?#]*/)?(?:tickets?|conversations
 def clean_id(text: str, noun: str = "ticket id") -> Cleaned:
     """A ticket or agent id: trimmed text exactly as typed, or an Issue.
 
-    Refuses invisible characters, Excel's scientific notation (`9.22251E+11`:
-    the digits are gone), a number saved with `.0` past EXACT_FLOAT_DIGITS digits (a shorter one,
-    `3812345670011.0` from a pandas dump, is sent as its digits with a warning: samples/README.md
-    "no `.0`"; EXPORT-FORMATS.md section 13), and one shown with thousands separators
-    (`922.250.816.601`, German Excel's `#.##0`: shared/formats/EXPORT-FORMATS.md section 13). Warns about text that a
-    data tool writes for a missing value (`nan`, `None`); `NA` is a real id (B03);
-    and about an id longer than LONG_ID_CHARS (a comment column mapped by mistake). A link to a ticket's,
-    conversation's or user's page (`https://acme.zendesk.com/agent/tickets/48213`, Intercom's
-    `.../conversation/215471234567890`) gives the number at its end, with a warning: the API wants the id
-    as the helpdesk shows it (shared/api/CONTRACT.md), never the link.
+    Refuses invisible characters, Excel's scientific notation (`9.22251E+11`: the digits are gone), a
+    date (a spreadsheet's reading of `OCT-15`: QA round 24c), a number saved with `.0` past
+    EXACT_FLOAT_DIGITS digits (a shorter one, `3812345670011.0` from a pandas dump, is sent as its
+    digits with a warning: samples/README.md "no `.0`"; EXPORT-FORMATS.md section 13), and one shown
+    with thousands separators (`922.250.816.601`, German Excel's `#.##0`: shared/formats/EXPORT-FORMATS.md
+    section 13). Warns about text that a data tool writes for a missing value (`nan`, `None`); `NA` is
+    a real id (B03); and about an id longer than LONG_ID_CHARS (a comment column mapped by mistake). A
+    link to a ticket's, conversation's or user's page (`https://acme.zendesk.com/agent/tickets/48213`,
+    Intercom's `.../conversation/215471234567890`) gives the number at its end, with a warning: the API
+    wants the id as the helpdesk shows it (shared/api/CONTRACT.md), never the link. So do digits of
+    another script (full-width `４８３０４` typed with a Japanese IME, Arabic-Indic): their ASCII digits,
+    with a warning.
     """
     value = trim(text)
     if not value:
@@ -189,6 +193,10 @@ def clean_id(text: str, noun: str = "ticket id") -> Cleaned:
             "excel_digits", f"{value} is in Excel's scientific notation: digits were lost when this file "
             "was saved in Excel; export it again from the helpdesk", f"Upload the new export without opening "
             f"it in Excel, or type the full {noun}"))
+    if _DATE_ID.match(value):
+        return Cleaned(issue=Issue(
+            "date_id", f"{value} is a date, not a {noun}: a spreadsheet turns ids such as OCT-15 or 3-12 into dates "
+            "when the file is opened", f"Type the {noun} as the helpdesk shows it, in a cell formatted as text"))
     if value.upper() in EXCEL_ERRORS:
         return Cleaned(issue=Issue(
             "excel_error", f"{value} is the error a spreadsheet formula gave in this cell, not the {noun}",
@@ -214,6 +222,10 @@ def clean_id(text: str, noun: str = "ticket id") -> Cleaned:
         return Cleaned(zero.group(1), warnings=[Note(
             "decimal_id", f"{value} was written as a number (a data tool's float, e.g. pandas with a blank in the "
             f"column): sent as {zero.group(1)}, its digits")])
+    if value.isdigit() and not value.isascii():  # another script's digits only (a Japanese IME's full width)
+        digits = "".join(str(unicodedata.digit(char)) for char in value)
+        return Cleaned(digits, warnings=[Note(
+            "other_digits", f"{value} is written with another script's digits: sent as {digits}, the same number")])
     link = _ID_LINK.fullmatch(value)
     if link:
         return Cleaned(link.group(1), warnings=[Note(
@@ -270,13 +282,16 @@ def answer_key(text: str) -> str:
 
 def parse_int(text: str, value_map: dict[str, object] | None = None) -> int | None:
     """An integer from `4`, `+4`, `4.0` (a workbook number), `4,0` (a decimal comma) or a value-map entry
-    (looked up by `answer_key`); None otherwise (`4,5`, `4.5`, `1,000`)."""
+    (looked up by `answer_key`, a number also by its integer: Freshdesk's code 103 written `103.0` by a
+    pandas dump, QA round 24d); None otherwise (`4,5`, `4.5`, `1,000`)."""
     value = trim(text)
+    found = INTEGER.match(value)
     if value_map:
         mapped = value_map.get(value.casefold(), value_map.get(answer_key(value)))
+        if mapped is None and found:
+            mapped = value_map.get(str(int(found[1])))
         if isinstance(mapped, int) and not isinstance(mapped, bool):
             return mapped
-    found = INTEGER.match(value)
     if found:
         return int(found[1])
     return None

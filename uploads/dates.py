@@ -34,7 +34,9 @@ from uploads.cells import Issue, Note, strict_char_issue
 # H:MM[:SS[.fff]]; Italian and Finnish sheets write the time with dots (14.05.09), one separator throughout
 _TIME = (r"(?:(?:T|,?\s+(?:at\s+)?)(?P<H>\d{1,2})(?P<ts>[:.])(?P<M>\d{2})(?:(?P=ts)(?P<S>\d{2})(?:[.,](?P<f>\d+))?)?"
          r"\s*(?P<ap>[AaPp]\.?\s?[Mm]\.?)?)?")
-_ZONE = r"\s*(?P<tz>Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?"
+# Z, UTC, an offset (+02:00, +0200, GMT-0400); an offset may be followed by its zone's name in brackets, as
+# JavaScript's Date.toString() writes it: "Mon Oct 05 2026 10:48:00 GMT-0400 (Eastern Daylight Time)"
+_ZONE = r"\s*(?:(?P<tz>(?:UTC|GMT)?\s?[+-]\d{2}(?::?\d{2})?|Z|UTC|GMT)(?:\s+\([A-Za-z .]{3,40}\))?)?"
 ISO_RE = re.compile(r"^(?P<y>\d{4})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})" + _TIME + _ZONE + "$",
                     re.I)
 NUMERIC_RE = re.compile(r"^(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})" + _TIME
@@ -44,7 +46,7 @@ NAME_MDY_RE = re.compile(r"^" + _WEEKDAY + r"(?P<mon>[A-Za-z]{3,9})\.?\s+(?P<d>\
                          r"(?P<y>\d{4})" + _TIME + _ZONE + "$", re.I)
 NAME_DMY_RE = re.compile(r"^" + _WEEKDAY + r"(?P<d>\d{1,2})(?:st|nd|rd|th)?[\s-]+(?P<mon>[A-Za-z]{3,9})\.?"
                          r"[\s-]+(?P<y>\d{4}|\d{2})" + _TIME + _ZONE + "$", re.I)  # Excel's d-mmm-yy: 4-May-26
-ISO_Z_RE = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.(\d{1,6}))?Z")
+ISO_Z_RE = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.(\d{1,6}))?Z", re.ASCII)
 NUMBER_RE = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
 
 _MONTHS = {name: index for index, names in enumerate(
@@ -113,7 +115,7 @@ class ColumnDates:
                 self.zone_source or "", "the time zone chosen for this upload")
             unknown = (f" (the file declares '{self.zone_unknown}', which is no time zone name known here: "
                        "choose the zone it means)") if self.zone_unknown else ""
-            out.append(f"'{self.column}' read in {self.zone or upload_zone}, {source}{unknown}")
+            out.append(f"'{self.column}' read in {zone_words(self.zone or upload_zone)}, {source}{unknown}")
         if self.serials:
             system = " of the workbook's 1904 date system" if self.date_system == "1904" else ""
             out.append(f"'{self.column}': {self.serials} plain number(s) read as Excel serial dates{system}")
@@ -173,13 +175,34 @@ def decide_column(column: str, values: Iterable[tuple[int, str]], *, preset_orde
 # "Rated at (UTC)", "created_utc", "Date [GMT]" name UTC; "UTC+2" names an offset, not read here.
 _UTC_HEADER = re.compile(r"(?:^|[^a-z])(?:utc|gmt)(?![a-z0-9+\-])(?!\s*[+\-\u2212]\s*\d)(?!_?offset)", re.IGNORECASE)
 _ZONE_HEADER = re.compile(r"[(\[]\s*([A-Za-z_]+/[A-Za-z_/+\-]+)\s*[)\]]")
+# "Rated at (GMT+2)", "Submitted (UTC-05:00)": a whole-hour offset from UTC
+_OFFSET_HEADER = re.compile(r"(?:^|[^a-z])(?:utc|gmt)\s*([+\-\u2212])\s*(\d{1,2})(?::?(00))?(?![\d:])", re.IGNORECASE)
+# A zone's usual name or abbreviation in brackets, "Date (EST)", "Timestamp (Pacific Time)": the places
+# that write them, daylight saving included (an export labelled EST shows New York's clocks all year).
+_BRACKETED = re.compile(r"[(\[]\s*([A-Za-z ]{2,20}?)\s*[)\]]")
+_NAMED_ZONES = {
+    **dict.fromkeys(["et", "est", "edt", "eastern", "eastern time"], "America/New_York"),
+    **dict.fromkeys(["ct", "cst", "cdt", "central", "central time"], "America/Chicago"),
+    **dict.fromkeys(["mt", "mst", "mdt", "mountain", "mountain time"], "America/Denver"),
+    **dict.fromkeys(["pt", "pst", "pdt", "pacific", "pacific time"], "America/Los_Angeles"),
+    **dict.fromkeys(["cet", "cest"], "Europe/Berlin"), "bst": "Europe/London",
+    **dict.fromkeys(["aest", "aedt"], "Australia/Sydney"), "jst": "Asia/Tokyo",
+}
 
 
 def header_zone(column: str) -> str | None:
     """The zone a column's header names: "UTC" for "Rated at (UTC)" or "created_utc", an IANA
-    name in brackets ("Time (Europe/Berlin)"); None otherwise (offsets such as "UTC+2" included)."""
+    name in brackets ("Time (Europe/Berlin)"), a whole-hour offset ("(GMT+2)" -> "Etc/GMT-2", whose
+    sign is POSIX's), a usual name or abbreviation in brackets ("(EST)", "(Pacific Time)": _NAMED_ZONES);
+    None otherwise (an offset such as "UTC+05:30" included)."""
     if _UTC_HEADER.search(column):
         return "UTC"
+    if offset := _OFFSET_HEADER.search(column):
+        hours = int(offset[2]) * (1 if offset[1] == "+" else -1)
+        return "UTC" if hours == 0 else f"Etc/GMT{-hours:+d}" if -12 <= hours <= 14 else None
+    for found in _BRACKETED.finditer(column):
+        if (named := _NAMED_ZONES.get(found[1].casefold())) is not None:
+            return named
     found = _ZONE_HEADER.search(column)
     if found:
         try:
@@ -188,6 +211,13 @@ def header_zone(column: str) -> str | None:
             return None
         return found[1]
     return None
+
+
+def zone_words(zone: str) -> str:
+    """A zone as a person reads it: "Etc/GMT-2" (POSIX's sign) -> "UTC+2"; any other name as it is."""
+    if zone.startswith("Etc/GMT") and zone[7:]:
+        return f"UTC{-int(zone[7:]):+d}"
+    return zone
 
 
 def _decide_zone(decision: ColumnDates, declared: str | None, header: str | None, preset_zone: str | None) -> None:
@@ -380,7 +410,9 @@ def _finish(value: str, parts: dict, decision: ColumnDates, zone_name: str, now:
             and int(parts["a"]) <= 12 and int(parts["b"]) <= 12):
         warnings.append(Note("dotted_mdy", f"'{value}' is read as month.day.year like the rest of this column, but "
                              "dates written with dots are usually day.month.year: check it"))
-    offset = _offset(parts["tz"])
+    offset = _offset(parts["tz"], value)
+    if isinstance(offset, Issue):
+        return Parsed(issue=offset)
     if offset is not None:
         moment = built.replace(tzinfo=offset)
     else:
@@ -429,14 +461,23 @@ def _date_issue(value: str, year: int, month: int, day: int, decision: ColumnDat
     return None
 
 
-def _offset(text: str | None) -> timezone | None:
+MAX_OFFSET_HOURS = 14  # the widest UTC offset in use (Pacific/Kiritimati, +14:00)
+
+
+def _offset(text: str | None, value: str) -> timezone | Issue | None:
+    """The fixed offset `text` names (Z, UTC, GMT, +02:00, -0530), None for none; an Issue for an
+    offset no place uses (+24:00, +05:75)."""
     if not text:
         return None
     if text.upper() in ("Z", "UTC", "GMT"):
         return UTC
+    text = text.upper().removeprefix("UTC").removeprefix("GMT").strip()
     digits = text[1:].replace(":", "")
-    minutes = int(digits[:2]) * 60 + int(digits[2:4] or 0)
-    return timezone(timedelta(minutes=-minutes if text[0] == "-" else minutes))
+    hours, minutes = int(digits[:2]), int(digits[2:4] or 0)
+    if hours > MAX_OFFSET_HOURS or minutes > 59:
+        return Issue("not_date", f"'{value}' has the UTC offset {text}, which no time zone has",
+                     "Enter an offset from -12:00 to +14:00, e.g. +02:00")
+    return timezone(timedelta(minutes=-(hours * 60 + minutes) if text[0] == "-" else hours * 60 + minutes))
 
 
 def _localize(naive: datetime, zone_name: str, warnings: list[Note]) -> datetime | Issue:

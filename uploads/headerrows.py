@@ -164,7 +164,11 @@ def check_columns(names: list[str], data: list[list[str]], numbers: list[int],
         if not filled:
             continue
         letter = column_letter(index)
-        if index < last_named:
+        if index == 0 and _row_index(data):
+            notices.append(f"Column A has no header and holds only row numbers ({data[0][0].strip()} to "
+                           f"{data[-1][0].strip()}: the index pandas and other data tools write first), so it was "
+                           "ignored.")
+        elif index < last_named:
             errors.append(f"column {letter} has no header but contains data")
         else:
             cells, rows = ("cell was", "that row has") if len(filled) == 1 else ("cells were", "each of those rows has")
@@ -181,6 +185,13 @@ def check_columns(names: list[str], data: list[list[str]], numbers: list[int],
         f"{'was' if len(texts) == 1 else 'were'} not read. If a comma split a comment, put that comment in quotes "
         "in the file, or fix the cell here") for row_index, texts in ignored.items()}
     return keep, notices, row_notes
+
+
+def _row_index(data: list[list[str]]) -> bool:
+    """True when every row's first cell is its position counted from 0 or 1 ("0", "1", "2"...): the
+    unnamed index column pandas' to_csv and to_excel write by default (QA round 24c), not data (B12)."""
+    first = [row[0].strip() if row else "" for row in data]
+    return bool(first) and first[0] in ("0", "1") and first == [str(int(first[0]) + n) for n in range(len(first))]
 
 
 # The columns our error report adds after a file's own (uploads/reports.py): a file's own "Status"

@@ -165,7 +165,10 @@ def clean_label(text: str, table: dict, shares_score: bool) -> Cleaned:
     key = text.strip().casefold()
     if key in table or (key := rules.answer_key(text)) in table:
         return Cleaned(str(table[key]))
-    if shares_score and rules.parse_int(text) is not None:
+    number = rules.parse_int(text)
+    if table and number is not None and str(number) in table:  # Freshdesk's 103 written 103.0 (parse_int)
+        return Cleaned(str(table[str(number)]))
+    if shares_score and number is not None:
         return Cleaned()  # a plain number in the score column is no label
     if shares_score and (written := rules.written_score(text.strip())) is not None:
         return rules.clean_text(written[2], "score_label") if written[2] else Cleaned()

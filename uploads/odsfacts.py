@@ -34,6 +34,7 @@ _NUMBER_TYPES = frozenset({"float", "percentage", "currency"})
 # A whole number as shown: its digits, maybe zero-padded, with text around them ("T-0127").
 _AROUND_DIGITS = re.compile(r"([^0-9]*)([0-9]+)([^0-9]*)")
 _LONG_DIGITS = re.compile(r"-?[0-9]{16,}")  # a whole number's office:value with over 15 digits (cellfacts)
+_NULL_DATE_1904 = re.compile(rb"<table:null-date\b[^>]*\btable:date-value=[\"']1904-01-01[\"']")
 _ODS_REPEATS = 1000  # repeated cells with text listed at most (a repeat of thousands is formatting)
 
 
@@ -45,11 +46,16 @@ def apply_ods_facts(table: Table, data: bytes) -> None:
     without leading zeros keeps its digits alone, whatever text decorates it), and a line break
     or tab inside a cell (calamine drops both). An error value gets cellfacts.ERROR_NOTE, as in an
     .xlsx (QA round 17, o02_ods_errors.ods). A whole number stored with over 15 significant digits
-    gets them back (cellfacts.exact_digits). content.xml is only parsed when it or styles.xml holds
-    such a break, an error value or such a number format, or the sheet has such a number."""
+    gets them back (cellfacts.exact_digits). A sheet counting its date numbers from 1904
+    (<table:null-date table:date-value="1904-01-01"/>, a workbook from an old Mac Excel saved by
+    LibreOffice) gets table.date_system "1904", as an .xlsx's date1904 does. content.xml is only
+    parsed when it or styles.xml holds such a break, an error value or such a number format, or the
+    sheet has such a number."""
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         content = archive.read("content.xml")
         styles = archive.read("styles.xml") if "styles.xml" in archive.namelist() else b""
+    if _NULL_DATE_1904.search(content):
+        table.date_system = "1904"
     long_numbers = bool(table.notes) and cellfacts.LONG_NUMBER_NOTE in table.notes.values()
     if not any(marker in part for marker in _ODS_MARKERS for part in (content, styles)) and not any(
             _TEXT_NUMBER_STYLE.search(part) for part in (content, styles)) and not long_numbers:

@@ -126,7 +126,9 @@ SCALES: dict[str, dict[str, Any]] = {
              "labels": {str(i): label for i, label in enumerate(_CES_LABELS, start=1)},
              "value_map": {label.casefold(): i for i, label in enumerate(_CES_LABELS, start=1)}},
     "yes_no": {"min_score": 0, "max_score": 1, "value_map": {"yes": 1, "no": 0}},
-    "good_bad": {"min_score": 0, "max_score": 1, "value_map": {"good": 1, "bad": 0}},
+    # Zendesk's satisfaction values; a view's Satisfaction column also says "Good with comment"
+    "good_bad": {"min_score": 0, "max_score": 1, "value_map": {"good": 1, "bad": 0, "good with comment": 1,
+                                                               "bad with comment": 0}},
     "fin5": {"min_score": 1, "max_score": 5,
              "value_map": {"terrible": 1, "bad": 2, "ok": 3, "good": 4, "amazing": 5}},
 }

@@ -125,7 +125,8 @@ _HEADER_SCALE = re.compile(
     rf"[(\[]\s*(\d{{1,2}}){_TO}(\d{{1,3}})\s*[)\]]"
     rf"|\b(?:scale|skala|échelle|echelle|escala)\s+(?:of|from|von|de|del)?\s*(\d{{1,2}}){_TO}(\d{{1,3}})\b"
     rf"|\b(\d{{1,2}}){_TO}(\d{{1,3}})[ -](?:point )?scale\b"
-    rf"|\s([01]){_TO}(3|4|5|6|7|10|100)\s*$", re.IGNORECASE)  # "Score 1-10" (a usual range ending the header)
+    rf"|\s([01]){_TO}(3|4|5|6|7|10|100)\s*$"  # "Score 1-10" (a usual range ending the header)
+    r"|\b([01])\s*=\s*[^=,;()]{1,40}[,;]\s*(3|4|5|6|7|10|100)\s*=", re.IGNORECASE)  # "(1 = not at all, 7 = very)"
 # Only the top named: "Score /10", "Rating (out of 10)", "Note sur 10" (never a date's or a year's "10/25",
 # "2026/27", "24/7"); the bottom is 0 when a score is 0, else 1
 _HEADER_TOP = re.compile(r"(?:(?<![\d/])/|\bout of|\bsur)\s*(3|4|5|6|7|10|100)\s*\)?\s*$", re.IGNORECASE)
@@ -140,20 +141,29 @@ def _header_scale(plan: Plan, sheet) -> tuple[int, int] | None:
         return None
     headers = [plan.columns[position]] + [row[position] for row in getattr(sheet, "extra_header_rows", [])
                                           if position < len(row) and row[position].strip()]
+    numbers = _numbers(plan, sheet)
     for header in headers:
-        found = _HEADER_SCALE.search(header)
-        low, high = (int(number) for number in found.groups() if number is not None) if found else (0, 0)
-        if not found and (top := _HEADER_TOP.search(header)):
-            low, high = (0 if 0 in _numbers(plan, sheet) else 1), int(top[1])
-            plan.scale_top_only = True
-        if low in (0, 1) and 2 <= high <= 100:  # "Rating (18-65)" names ages, not a scale
-            plan.scale_header = header
-            return low, high
+        if found := header_range(header, numbers):
+            plan.scale_header, plan.scale_top_only = header, found[2]
+            return found[:2]
     nps = next((header for header in headers if NPS_QUESTION.search(header)), None)
-    if nps and any(number == 0 or number > DEFAULT_BOUNDS["max_score"] for number in _numbers(plan, sheet)):
+    if nps and any(number == 0 or number > DEFAULT_BOUNDS["max_score"] for number in numbers):
         plan.scale_header = nps  # answers only 1..5 leave the scale to the preset: a 5-point "recommend" question
         return NPS_SCALE
     return None
+
+
+def header_range(header: str, numbers: set[int]) -> tuple[int, int, bool] | None:
+    """(low, high, whether only the top is named) of the scale a score's header or question names:
+    "CSAT (1-10)" -> (1, 10, False), "(1 = not at all, 7 = extremely)" -> (1, 7, False), "Score /10" ->
+    (0 when one of the whole-number scores `numbers` is 0, else 1, 10, True); None for none, or for a
+    range no scale has ("Rating (18-65)" names ages)."""
+    found = _HEADER_SCALE.search(header)
+    low, high = (int(number) for number in found.groups() if number is not None) if found else (0, 0)
+    top_only = False
+    if not found and (top := _HEADER_TOP.search(header)):
+        low, high, top_only = (0 if 0 in numbers else 1), int(top[1]), True
+    return (low, high, top_only) if low in (0, 1) and 2 <= high <= 100 else None
 
 
 def _numbers(plan: Plan, sheet) -> set[int]:
@@ -198,14 +208,16 @@ def bounds_free(plan: Plan) -> bool:
 def _decide_word_scale(plan: Plan, sheet) -> str | None:
     """Of the preset's `word_scales` whose value map knows every word in the score column, the one
     that tells most of them apart (most distinct scores; the first listed on a tie); None when
-    there are no words or no scale knows them all. Skipped rows count (a Qualtrics preview shows
-    the survey's own words) unless their words fit no scale: then only the rows the skip_rules keep
-    count (a long export's other questions answer "Yes": Salesforce)."""
+    there are no words or no scale knows them all. Skipped rows' words count (a Qualtrics preview
+    shows the survey's own words) unless they fit no scale: then only the rows the skip_rules keep
+    count (a long export's other questions answer "Yes": Salesforce). Their numbers never do (a
+    Salesforce effort question's 7 does not make "Satisfied" 6 of 7: QA round 24d)."""
     texts = plan.field_texts(sheet.rows, "score")
-    best = _best_word_scale(plan, texts)
+    kept = ([text for text, row in zip(texts, sheet.rows, strict=True) if not plan.skip_rule_for(row)]
+            if plan.skip_rules else texts)
+    best = _best_word_scale(plan, texts, kept)
     if best is None and plan.skip_rules:
-        best = _best_word_scale(plan, [text for text, row in zip(texts, sheet.rows, strict=True)
-                                       if not plan.skip_rule_for(row)])
+        best = _best_word_scale(plan, kept, kept)
     return best
 
 
@@ -225,11 +237,11 @@ def _words_are_typos(plan: Plan, sheet) -> bool:
     return 0 < words < 0.5 * scores.total() and outside
 
 
-def _best_word_scale(plan: Plan, texts: list[str]) -> str | None:
-    """See `_decide_word_scale`. A scale must also hold the file's numbers (Salesforce mixes
+def _best_word_scale(plan: Plan, texts: list[str], number_texts: list[str]) -> str | None:
+    """See `_decide_word_scale`. A scale must also hold the numbers among `number_texts` (Salesforce mixes
     NumberValue 4 with ChoiceValue "Very satisfied"): "Satisfied" among 7, 6, 5 is not csat5."""
     numbers = {(cells.written_score(text.strip()) or (None,))[0] if (number := cells.parse_int(text)) is None
-               else number for text in set(texts) if text.strip()} - {None} - cells.SEEN_UNANSWERED
+               else number for text in set(number_texts) if text.strip()} - {None} - cells.SEEN_UNANSWERED
     words = {cells.answer_key(text) for text in set(texts) if text.strip() and cells.parse_int(text) is None
              and cells.written_score(text.strip()) is None}  # "4 - Satisfied" is a number with its words
     best, best_count = None, 0
