@@ -38,6 +38,22 @@ def test_it_writes_exactly_the_expected_items(shared, tmp_path):
     assert Upload.objects.count() == 0
 
 
+def test_it_lists_each_row_not_valid_or_with_a_warning_in_json_and_text(shared, tmp_path):
+    sample = str(shared / "samples/errors_kitchen_sink.csv")
+    _, out = run(sample, "--dry-run", "--json")
+    _, stored_out = run(sample, "--json")
+
+    results = {result["row"]: result for result in json.loads(out)["row_results"]}
+    assert results[6] == {"row": 6, "status": "invalid", "errors": [
+        "Row 6, column 'Score': 6 is above max_score 5. Enter a whole number from 1 to 5."], "warnings": []}
+    assert results[19]["status"] == "valid" and results[19]["warnings"] == [
+        "Row 19, column 'Comment': comment starts with '=' (formula-like): sent verbatim; error reports neutralise "
+        "it when writing CSV/XLSX."]
+    assert results[18]["reason"] == "identical to row 17 in every mapped field"
+    assert json.loads(stored_out)["row_results"] == json.loads(out)["row_results"]
+    assert "row 6 invalid: Row 6, column 'Score': 6 is above max_score 5." in run(sample, "--dry-run")[1]
+
+
 def test_it_delivers_every_item_once_with_submit_wait(shared, settings, queue):
     with FakeMaestro(limits=[(10, 1.0), (100, 60.0)]) as server:
         settings.MAESTROQA_API_URL = server.base_url

@@ -552,6 +552,20 @@ def test_it_takes_the_time_of_day_from_a_time_column_beside_a_date_column() -> N
     assert mapping.Preset.from_json(preset.to_json()).time_column == "Time"
 
 
+@pytest.mark.parametrize(("date", "times", "sent"), [
+    ("2026-03-08", ["07:30:00", "0.75", "0.3125"], ["07:30:00", "18:00:00", "07:30:00"]),  # a General time cell
+    ("46089", ["0.3125", "0.5", "0.75"], ["07:30:00", "12:00:00", "18:00:00"]),  # a CSV of serials and fractions
+])
+def test_it_reads_a_time_column_of_day_fractions(date: str, times: list[str], sent: list[str]) -> None:
+    data = sheet(["Date", "Time", "Ticket", "Agent", "Score"],
+                 *([date, time, f"{1100 + n}", "a@example.com", "5"] for n, time in enumerate(times)))
+    rows = checked(data)
+    assert [row.item["submitted_at"] for row in rows] == [f"2026-03-08T{time}.000Z" for time in sent]
+    warned = [warning.message for row in rows for warning in row.warnings if warning.code == "time_fraction"]
+    assert any(message.endswith("column 'Time': '0.75' in 'Time' read as 18:00:00, the time of day a spreadsheet "
+                                "stores as a fraction of a day.") for message in warned)
+
+
 def test_it_takes_the_time_column_when_a_few_dates_carry_their_own_time() -> None:
     data = sheet(["Survey date", "Time", "Ticket", "Agent", "Score"],
                  ["2026-10-05", "14:30", "54001", "a@example.com", "5"],

@@ -149,6 +149,19 @@ def test_it_rejects_duplicate_and_blank_headers_b12():
     ]
 
 
+def test_it_rejects_the_duplicate_and_blank_headers_pandas_renamed_b12():
+    """read_csv().to_csv() of the B12 case: 'score.1' is the second 'score', 'Unnamed: 5' the blank one."""
+    text = (CASES / "B12-duplicate-blank-headers.csv").read_bytes()
+    renamed = pd.read_csv(io.BytesIO(text), dtype=str).to_csv(index=False).encode()
+
+    assert messages(source=renamed, filename="B12-pandas.csv") == [
+        "duplicate column 'score' (columns C and E: 'score' and 'score.1')",
+        "column F has no header but contains data",
+        HEADER_FIX,
+    ]
+    assert parse_file(b"Q1,Q1.1,ticket_id\n5,4,T-1\n", "numbered.csv").columns == ["Q1", "Q1.1", "ticket_id"]
+
+
 def test_it_ignores_the_unnamed_index_column_a_data_tool_writes_first():
     sheet = parse_file(b",ticket_id,score\n0,T-1,5\n1,T-2,4\n2,T-3,3\n", "pandas.csv")
 
@@ -339,6 +352,15 @@ def test_it_reads_excel_unicode_text(tmp_path, bom, codec):
 
     assert (sheet.encoding, sheet.delimiter) == (codec, "\t")
     assert sheet.rows == [["T-1", "5", comments[0]], ["T-2", "4", comments[1]]]
+
+
+def test_it_reads_a_japanese_excels_csv_as_shift_jis_not_korean():
+    comment = "対応が早くて助かりました"  # 対応が早くて助かりました
+    data = f"ticket_id,score,comment\r\nT-1,5,{comment}\r\n".encode("cp932")
+
+    sheet = parse_file(data, "ja.csv")
+
+    assert (sheet.encoding, sheet.rows) == ("cp932", [["T-1", "5", comment]])
 
 
 def test_it_reads_excel_for_macs_csv_with_cr_line_ends_as_mac_roman():
@@ -1233,6 +1255,16 @@ def test_it_refuses_an_ods_whose_repeated_cells_would_exhaust_memory(tmp_path):
     (message,) = messages(source=ods_with_rows_added(tmp_path, {"id": ["T-1"]}, bomb))
 
     assert message.startswith("A sheet in the workbook spans more than 10,000,000 cells (rows x columns)")
+
+
+def test_it_refuses_an_ods_repeating_a_filled_row_past_the_row_limit_before_reading_it(tmp_path):
+    """One filled row repeated 250,000 times fits the cell limit but would cost calamine gigabytes."""
+    repeated = ('<table:table-row table:number-rows-repeated="250000"><table:table-cell office:value-type="string">'
+                '<text:p>T-2</text:p></table:table-cell></table:table-row>')
+
+    assert messages(source=ods_with_rows_added(tmp_path, {"id": ["T-1"]}, repeated)) == [
+        "The file has more than 200,000 data rows, the most one upload can take. Split it into smaller files and "
+        "upload them one at a time."]
 
 
 def test_it_refuses_files_over_the_size_limit():

@@ -126,10 +126,35 @@ def test_it_does_not_warn_when_tickets_are_text() -> None:
     assert all(r.warnings == [] for r in rows)
 
 
-def test_it_keeps_na_as_text_but_flags_nan() -> None:
+def test_it_skips_a_row_repeating_the_header_of_two_exports_joined() -> None:
+    rows = check(["2026-10-05T14:48:00Z", "1", "381", "", "5", ""], ["\ufeffsubmitted_at", *API[1:]],
+                 ["2026-10-05T15:48:00Z", "2", "381", "", "4", ""])
+    assert [(row.status, row.skip_reason) for row in rows] == [
+        ("valid", None), ("skipped", "repeats the header row (two exports joined into one file?), not an answer"),
+        ("valid", None)]
+
+
+def test_it_keeps_na_as_text_but_reads_nan_none_and_null_as_blank() -> None:
     assert one(ticket="NA").warnings == []
     row = one(ticket="nan")
-    assert row.item["ticket_id"] == "nan" and warning_codes(row) == ["missing_marker"]
+    assert codes(row) == [("ticket_id", "required")] and warning_codes(row) == ["missing_marker"]
+    assert row.warnings[0].message == ("Row 2, column 'ticket_id': ticket id 'nan' is the marker a data tool "
+                                       "(pandas, a database export) writes for an empty cell: read as blank.")
+    for marker in ("None", "NULL", "<NA>", "NaN"):
+        row = one(agent=marker, email="ben@acme.com")
+        assert (row.item.get("agent_id"), row.item["agent_email"]) == (None, "ben@acme.com")
+    assert one(agent="NULL").errors[0].message == (
+        "Row 2, column 'agent_id': agent_id or agent_email required: agent_id and agent_email both blank, no agent "
+        "to credit. Fill in the agent's id or email, or map an agent column on the mapping page.")
+
+
+@pytest.mark.parametrize(("ticket", "sent"), [
+    ('=HYPERLINK("https://acme.zendesk.com/agent/tickets/48213","48213")', "48213"),
+    ('=HYPERLINK("https://acme.zendesk.com/agent/tickets/48214")', "48214")])
+def test_it_sends_the_id_a_link_formula_saved_as_text_shows(ticket: str, sent: str) -> None:
+    row = one(ticket=ticket)
+    assert row.item["ticket_id"] == sent and warning_codes(row) == ["from_link"]
+
 
 
 def test_it_warns_about_an_id_too_long_to_be_one() -> None:

@@ -197,7 +197,7 @@ def _candidates(headers: Headers, sheet, wanted: list[str], used: set[int]) -> l
         norm = normalize(header)
         if position in used or not norm:
             continue
-        texts = column_texts(sheet, position, 50)
+        texts = [text for text in column_texts(sheet, position, 50) if text.casefold() != header.strip().casefold()]
         for name in wanted:
             hit = (tickets or {}).get((name, norm)) or _match(name, norm, header)
             if hit and (norm == normalize(name) or _plausible(name, texts)):  # the API field's own name: taken
@@ -306,17 +306,21 @@ _TIME_HEADERS = frozenset({"time", "time of day", "uhrzeit", "zeit", "heure", "h
 def time_column(headers: Headers, sheet, stamps: int, used: set[int]) -> int | None:
     """The column right after the submitted_at column `stamps` when it gives that column's time of
     day: `stamps` holds dates alone (half or more: a hand-made sheet mixes typed dates with a few
-    date-and-time cells, which keep their own time), its header says time (_TIME_HEADERS),
-    three in four of its values are times of day ("13:45", "1:45 PM": dates.time_of_day) and fewer
+    date-and-time cells, which keep their own time; or Excel's whole serial numbers when the times are
+    fractions of a day, B04), its header says time (_TIME_HEADERS),
+    three in four of its values are times of day ("13:45", "1:45 PM", "0.3125": dates.time_of_day) and fewer
     than half fall in the hour after midnight, where a duration ("00:05:30" of handling time) would
     (preset key time_column). None otherwise."""
-    if _share(column_texts(sheet, stamps, 50), lambda text: ":" in text or bool(dates.NUMBER_RE.match(text))) > 0.5:
-        return None  # times of their own, or numbers (Excel serials, Unix times) a time cannot join
     position = stamps + 1  # the Time column right after its Date column: Date | Time
     if position in used or position >= len(headers.columns) or normalize(
             headers.columns[position]) not in _TIME_HEADERS:
         return None
-    hours = [dates.time_of_day(text) for text in column_texts(sheet, position, 50)]
+    texts = column_texts(sheet, position, 50)
+    fractions = _share(texts, lambda text: dates.day_fraction(text) is not None) >= 0.75
+    if _share(column_texts(sheet, stamps, 50), lambda text: ":" in text or bool(dates.NUMBER_RE.match(text)) and not (
+            fractions and dates.is_serial_day(text))) > 0.5:
+        return None  # times of their own, or numbers (Unix times, serials with their time) a time cannot join
+    hours = [dates.time_of_day(text) for text in texts]
     if hours and len(hours) - hours.count(None) >= 0.75 * len(hours) and hours.count(0) < 0.5 * len(hours):
         return position
     return None

@@ -160,6 +160,9 @@ EXACT_FLOAT_DIGITS = 15
 LONG_ID_CHARS = 100
 
 
+# Excel's link formula written out as text (a CSV of a sheet whose ids were links), showing a plain id
+_HYPERLINK_FORMULA = re.compile(r'=\s*HYPERLINK\(\s*"([^"]*)"\s*(?:[,;]\s*"([A-Za-z0-9_-]{1,100})"\s*)?\)',
+                                re.IGNORECASE)
 _ID_LINK = re.compile(r"https?://[^/\s]+/(?:[^\s?#]*/)?(?:tickets?|conversations?|requests?|cases?|users|agents?|"
                       r"admins|teammates|contacts)/([0-9]+)/?(?:[?#]\S*)?", re.I)
 
@@ -172,13 +175,15 @@ def clean_id(text: str, noun: str = "ticket id") -> Cleaned:
     EXACT_FLOAT_DIGITS digits (a shorter one, `3812345670011.0` from a pandas dump, is sent as its
     digits with a warning: samples/README.md "no `.0`"; EXPORT-FORMATS.md section 13), and one shown
     with thousands separators (`922.250.816.601`, German Excel's `#.##0`: shared/formats/EXPORT-FORMATS.md
-    section 13). Warns about text that a data tool writes for a missing value (`nan`, `None`); `NA` is
-    a real id (B03); and about an id longer than LONG_ID_CHARS (a comment column mapped by mistake). A
-    link to a ticket's, conversation's or user's page (`https://acme.zendesk.com/agent/tickets/48213`,
-    Intercom's `.../conversation/215471234567890`) gives the number at its end, with a warning: the API
-    wants the id as the helpdesk shows it (shared/api/CONTRACT.md), never the link. So do digits of
-    another script (full-width `４８３０４` typed with a Japanese IME, Arabic-Indic): their ASCII digits,
-    with a warning.
+    section 13). Reads text that a data tool writes for a missing value (`nan`, `None`, `NULL`) as
+    blank, with a warning (B03: never sent as `nan`); `NA` is a real id (B03). Warns about an id
+    longer than LONG_ID_CHARS (a comment column mapped by mistake). A link to a ticket's,
+    conversation's or user's page (`https://acme.zendesk.com/agent/tickets/48213`, Intercom's
+    `.../conversation/215471234567890`) gives the number at its end, with a warning: the API wants the
+    id as the helpdesk shows it (shared/api/CONTRACT.md), never the link; so does Excel's
+    `=HYPERLINK("…/tickets/48213","48213")` saved as text, its shown text. So do digits of another
+    script (full-width `４８３０４` typed with a Japanese IME, Arabic-Indic): their ASCII digits, with
+    a warning.
     """
     value = trim(text)
     if not value:
@@ -226,6 +231,12 @@ def clean_id(text: str, noun: str = "ticket id") -> Cleaned:
         digits = "".join(str(unicodedata.digit(char)) for char in value)
         return Cleaned(digits, warnings=[Note(
             "other_digits", f"{value} is written with another script's digits: sent as {digits}, the same number")])
+    formula = _HYPERLINK_FORMULA.fullmatch(value)
+    shown = formula and (formula[2] or ((link := _ID_LINK.fullmatch(formula[1])) and link[1]))
+    if shown:
+        return Cleaned(shown, warnings=[Note(
+            "from_link", f"{value} is a spreadsheet formula linking to a helpdesk page: sent as {shown}, the "
+            f"{noun} it shows")])
     link = _ID_LINK.fullmatch(value)
     if link:
         return Cleaned(link.group(1), warnings=[Note(
@@ -234,7 +245,10 @@ def clean_id(text: str, noun: str = "ticket id") -> Cleaned:
     if len(value) > LONG_ID_CHARS:
         warnings.append(Note("very_long", f"{noun} is {len(value):,} characters long; helpdesk ids are rarely over "
                              f"{LONG_ID_CHARS}: check that the right column is mapped"))
-    if value.casefold() in _MISSING_MARKERS:
+    if value.casefold() in _MISSING_MARKERS - {"#n/a"}:  # B03: never sent as "nan"
+        return Cleaned(warnings=[Note("missing_marker", f"{noun} '{value}' is the marker a data tool (pandas, a "
+                                      "database export) writes for an empty cell: read as blank")])
+    if value.casefold() == "#n/a":  # also pandas' NA text, kept as typed like NA and N/A (B03)
         warnings.append(Note("missing_marker", f"{noun} '{value}' looks like the marker a data tool writes "
                              "for an empty cell; sent as typed, check it"))
     return Cleaned(value, warnings=warnings)

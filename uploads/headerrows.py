@@ -151,6 +151,7 @@ def check_columns(names: list[str], data: list[list[str]], numbers: list[int],
                    ) -> tuple[list[int], list[str], dict[tuple[int, None], str]]:
     """Indexes of the columns to keep, notices, and row notes ((row index, None) -> note: the row's
     cells right of the last named column were ignored); ParseError for B12's header faults."""
+    names = ["" if _PANDAS_UNNAMED.fullmatch(name) else name for name in names]
     errors = _duplicate_messages(names)
     keep: list[int] = []
     notices: list[str] = []
@@ -200,17 +201,26 @@ REPORT_COLUMNS = ["row", "status", "reason"]
 
 
 _FIELD_NAMES = frozenset(map(normalize, FIELDS))
+# How pandas names what a file it read and wrote again had: a column without a header, a second column of a name
+_PANDAS_UNNAMED = re.compile(r"Unnamed: \d+(?:_level_\d+)?")
+_PANDAS_RENAMED = re.compile(r"(.*[^\d\s.])\.(\d+)")
 
 
 def _duplicate_messages(names: list[str]) -> list[str]:
     """One sentence per header name (any case) held by several columns, the report's own aside; an API
     field's name written two ways ("ticket_id" and "Ticket ID", "score" and "Score:") counts as one, as
-    the mapping reads both as the field and would silently use one column of the two (B12)."""
+    the mapping reads both as the field and would silently use one column of the two (B12). So does
+    the name pandas gives a second column of a name ("score.1" beside "score", read_csv's renaming:
+    QA round 24b; not "Q1.1" beside "Q1", a numbered question)."""
     if [name.strip().lower() for name in names[-len(REPORT_COLUMNS):]] == REPORT_COLUMNS:
         names = names[:-len(REPORT_COLUMNS)]
     positions: dict[str, list[int]] = {}
+    present = {name.strip().casefold() for name in names}
     for index, name in enumerate(names):
         if name:
+            renamed = _PANDAS_RENAMED.fullmatch(name.strip())
+            if renamed and renamed[1].casefold() in present:
+                name = renamed[1]
             key = normalize(name)
             positions.setdefault(key if key in _FIELD_NAMES else name.casefold(), []).append(index)
     out = []

@@ -102,7 +102,8 @@ def check_cells(cells: list[str], number: int, plan: Plan) -> RowResult:
     if not any(text.strip() for text in cells):
         return RowResult(number, "skipped", skip_reason="empty row")
     raw = plan.extract(cells)
-    reason = _skip_reason(cells, raw, plan) or (summary_line(cells, raw) if number in plan.summary_rows else None)
+    reason = (_skip_reason(cells, raw, plan) or (summary_line(cells, raw) if number in plan.summary_rows else None)
+              or _repeated_header(cells, plan.columns))
     if reason and plan.gather:
         reason += _gathered_note(cells, number, plan)
     if reason:
@@ -136,6 +137,16 @@ def _skip_reason(cells: list[str], raw: dict[str, Raw], plan: Plan) -> str | Non
             text = source.text.strip()
             shown = f"{source.column or key} '{text}'" if text else f"{source.column or key} is blank"
             return f"{shown}: {values[text.casefold()]}"
+    return None
+
+
+def _repeated_header(cells: list[str], columns: list[str]) -> str | None:
+    """The skip reason of a row that repeats the header (two exports pasted into one file, QA round
+    24d): three or more filled cells, each its column's header (any case, a byte order mark aside)."""
+    filled = [(text.strip().lstrip("\ufeff").casefold(), header.strip().casefold())
+              for text, header in zip(cells, columns, strict=False) if text.strip()]
+    if len(filled) >= 3 and all(text == header for text, header in filled):
+        return "repeats the header row (two exports joined into one file?), not an answer"
     return None
 
 
@@ -271,6 +282,10 @@ class _RowCheck:
         if time and dates.time_of_day(time) is None:
             self.warn("submitted_at", src, f"'{time}' in '{column}' is no time of day, so it is not used",
                       "time_unread")
+        elif time and dates.day_fraction(time) is not None and (":" not in own and not dates.NUMBER_RE.match(
+                own.strip()) or dates.is_serial_day(own)):
+            self.warn("submitted_at", src, f"'{time}' in '{column}' read as {dates.joined_time(time)}, the time of "
+                      "day a spreadsheet stores as a fraction of a day", "time_fraction")
         elif time and dates.NUMBER_RE.match(own.strip()):
             self.warn("submitted_at", src, f"'{self.plan.columns[self.plan.index['submitted_at']]}' is a number (an "
                       f"Excel serial or a Unix time), so '{time}' in '{column}' is not used", "time_unread")
@@ -304,6 +319,7 @@ class _RowCheck:
                       "a 'no answer' mark): dropped, agent_email used", "id_dropped")
             cleaned_id, id_src = Cleaned(), Raw("", id_src.column, id_src.position)
         agent_id = self.take("agent_id", id_src, cleaned_id)
+        id_given = bool(id_src.text.strip()) and (cleaned_id.value is not None or cleaned_id.issue is not None)
         if isinstance(agent_id, str):
             self.note_warning("agent_id", id_src, agent_id)
             if rules.looks_like_name(agent_id):
@@ -315,11 +331,11 @@ class _RowCheck:
             self.warn("agent_email", email_src, f"agent_email '{email_src.text.strip()}' is invalid and was dropped; "
                       f"agent_id used (an invalid email is never sent: {reason})", "email_dropped")
             email = Cleaned()
-        elif email.issue and email.issue.code == "not_email" and not id_src.text.strip():
+        elif email.issue and email.issue.code == "not_email" and not id_given:
             issue = email.issue
             email = Cleaned(issue=Issue(issue.code, f"{issue.what}; no agent_id to fall back on", issue.fix))
         self.take("agent_email", email_src, email)
-        if not id_src.text.strip() and not email_src.text.strip():
+        if not id_given and not email_src.text.strip():  # an id read as blank ('nan': clean_id) is none
             self.no_agent(id_src, email_src)
 
     def no_agent(self, id_src: Raw, email_src: Raw) -> None:

@@ -146,11 +146,13 @@ class Plan:
         for name, p in self.fallbacks:  # a blank cell takes its fallback column's text (preset.fallback_columns)
             if not any(raw[field].text.strip() for field in _ALTERNATIVES.get(name, (name,)) if field in raw):
                 raw[name] = Raw(cells[p], self.columns[p], p)
-        if (self.time_at is not None and (stamp := raw["submitted_at"]).text.strip() and ":" not in stamp.text
-                and not dates.NUMBER_RE.match(stamp.text.strip())
-                and dates.time_of_day(cells[self.time_at]) is not None):
-            raw["submitted_at"] = Raw(f"{stamp.text.strip()} {cells[self.time_at].strip()}",
-                                      f"{stamp.column} + {self.columns[self.time_at]}", stamp.position)
+        if self.time_at is not None and (stamp := raw["submitted_at"]).text.strip():
+            time, joined = cells[self.time_at], f"{stamp.column} + {self.columns[self.time_at]}"
+            if ":" not in stamp.text and not dates.NUMBER_RE.match(stamp.text.strip()) and (
+                    dates.time_of_day(time) is not None):
+                raw["submitted_at"] = Raw(f"{stamp.text.strip()} {dates.joined_time(time)}", joined, stamp.position)
+            elif dates.is_serial_day(stamp.text) and dates.day_fraction(time) is not None:  # 46089 + 0.3125
+                raw["submitted_at"] = Raw(f"{stamp.text.strip()}.{time.strip().split('.')[1]}", joined, stamp.position)
         for name, table in self.text_maps.items():
             if name in raw and (mapped := table.get(raw[name].text.strip().casefold())) is not None:
                 raw[name].text = str(mapped)

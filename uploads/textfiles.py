@@ -221,7 +221,8 @@ def _guess_legacy_encoding(data: bytes) -> str:
     charset-normalizer alone calls short French or Portuguese cp1252 files cp1250
     ("Très" becomes "Tčs"), hence cp1252 first (B09: shared/cases/README.md). Lines ended
     by CR alone are Excel for Mac's "CSV (Macintosh)", which is written in Mac Roman
-    (cp1252 would read its "Café" as "CafŽ" without an error).
+    (cp1252 would read its "Café" as "CafŽ" without an error). A Japanese Excel's CSV (cp932, Shift-JIS)
+    is recognised by its kana (charset-normalizer reads short ones as Korean cp949: QA round 24b).
     """
     if b"\r" in data and b"\n" not in data:
         return "mac_roman"
@@ -230,11 +231,25 @@ def _guess_legacy_encoding(data: bytes) -> str:
             return "cp1252"
     except UnicodeDecodeError:
         pass
+    if _reads_as_japanese(data):
+        return "cp932"
     matches = [match for match in charset_normalizer.from_bytes(data, cp_isolation=_LEGACY_CODECS.split())
                if match.encoding != "cp1252"]
     if not matches:
         raise parsing.ParseError(f"The file's text encoding could not be determined. {parsing.SAVE_AS_UTF8}")
     return next((match.encoding for match in matches if not _GARBLED.search(str(match))), matches[0].encoding)
+
+
+def _reads_as_japanese(data: bytes) -> bool:
+    """True when `data` decodes as cp932 and at least a fifth of its non-ASCII characters are hiragana
+    or katakana, as in any Japanese text (Korean or Chinese bytes read as cp932 give half-width
+    katakana and kanji, or fail)."""
+    try:
+        text = data.decode("cp932")
+    except UnicodeDecodeError:
+        return False
+    wide = [char for char in text if char > "\x7f"]
+    return len(wide) >= 4 and 5 * sum(1 for char in wide if "\u3040" <= char <= "\u30ff") >= len(wide)
 
 
 def _refuse_non_table_text(text: str, filename: str) -> None:

@@ -85,6 +85,9 @@ class Command(BaseCommand):
         summary.update(rows=len(statuses), duplicates=statuses.count("duplicate"), status="dry_run",
                        warnings=sum(1 for row in checked.rows if row.warnings), notices=list(sheet.notices))
         summary["items"] = [row.item for row in checked.rows if row.status == "valid"]
+        summary["row_results"] = [_row_result(row.row_number, row.status, [p.message for p in row.errors],
+                                              [p.message for p in row.warnings], row.skip_reason)
+                                  for row in checked.rows if row.status != "valid" or row.warnings]
         return summary
 
     def _detected(self, sheet, preset, reason, time_zone, decisions) -> dict:
@@ -124,13 +127,32 @@ class Command(BaseCommand):
             "status": upload.status, "warnings": upload.rows.filter(has_warning=True).count(),
             "notices": list(upload.notices),
             "items": list(upload.rows.filter(status="valid").order_by("number").values_list("item", flat=True)),
+            "row_results": [_row_result(number, status, [error["message"] for error in errors],
+                                        [warning["message"] for warning in warnings], note or None)
+                            for number, status, errors, warnings, note in upload.rows.exclude(
+                                status="valid", has_warning=False).order_by("number").values_list(
+                                "number", "status", "errors", "warnings", "note")],
         }
 
     def _text(self, summary: dict) -> str:
-        """`key: value` lines; each notice (what reading the file decided or ignored) on a line of its own."""
-        lines = [f"{key}: {value}" for key, value in summary.items() if key not in ("detected", "notices")]
-        return "\n".join(lines + [f"notice: {notice}" for notice in summary.get("notices", [])])
+        """`key: value` lines; each notice (what reading the file decided or ignored) on a line of its own,
+        then each row that is not valid or has a warning, with its messages."""
+        lines = [f"{key}: {value}" for key, value in summary.items()
+                 if key not in ("detected", "notices", "row_results")]
+        rows = [f"row {result['row']} {result['status']}: " + " | ".join(
+            result["errors"] + result["warnings"] + ([result["reason"]] if result.get("reason") else []))
+            for result in summary.get("row_results", [])]
+        return "\n".join(lines + [f"notice: {notice}" for notice in summary.get("notices", [])] + rows)
 
     def _fail(self, message: str):
         self.stderr.write(message)
         sys.exit(2)
+
+
+def _row_result(number: int, status: str, errors: list[str], warnings: list[str], reason: str | None) -> dict:
+    """One row of the JSON's "row_results" (every row not valid or with a warning): its number as the
+    spreadsheet shows it, status, the error and warning sentences, and why it is skipped or a duplicate."""
+    out = {"row": number, "status": status, "errors": errors, "warnings": warnings}
+    if reason:
+        out["reason"] = reason
+    return out
