@@ -54,6 +54,30 @@ def test_it_lists_each_row_not_valid_or_with_a_warning_in_json_and_text(shared, 
     assert "row 6 invalid: Row 6, column 'Score': 6 is above max_score 5." in run(sample, "--dry-run")[1]
 
 
+def test_it_reports_the_time_zone_a_file_declares_as_the_one_used(shared):
+    _, out = run(str(shared / "samples/qualtrics_csat_numeric_3header.csv"), "--dry-run", "--json",
+                 "--time-zone", "UTC")
+    assert json.loads(out)["detected"]["time_zone"] == "America/Los_Angeles"
+
+
+def test_it_says_to_migrate_first_on_a_database_without_tables(shared, tmp_path):
+    """Not a traceback: a fresh checkout whose database was never migrated (make run migrates)."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    done = subprocess.run(
+        [sys.executable, "manage.py", "import_csat", str(shared / "samples/basic_api_fields.csv")],
+        cwd=Path(__file__).resolve().parent.parent, capture_output=True, text=True, timeout=120,
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "csatportal.test_settings",
+             "DATABASE_URL": f"sqlite:///{tmp_path / 'empty.sqlite3'}"})
+
+    assert (done.returncode, done.stderr.strip().splitlines()[-1]) == (2, (
+        "The database has no tables yet: run `make run` once (or `.venv/bin/python manage.py migrate`), then run "
+        "this again. --dry-run needs no database."))
+
+
 def test_it_delivers_every_item_once_with_submit_wait(shared, settings, queue):
     with FakeMaestro(limits=[(10, 1.0), (100, 60.0)]) as server:
         settings.MAESTROQA_API_URL = server.base_url

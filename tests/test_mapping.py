@@ -266,6 +266,13 @@ def test_it_leaves_a_text_follow_up_question_out_of_the_clarifying_answers() -> 
     assert all("clarifying_answers" not in row.item for row in rows)
 
 
+def test_it_maps_headers_written_in_camel_case() -> None:
+    """PowerShell's Export-Csv and scripts write SubmittedAt, ticketId; a preset's own names stay exact."""
+    data = sheet(["SubmittedAt", "ticketId", "AgentEmail", "CSATScore"], ["2026-10-05T10:00:00Z", "1001", "a@b.com", "5"])
+    assert mapping.auto_preset(data).columns == {"submitted_at": "SubmittedAt", "ticket_id": "ticketId",
+                                                 "agent_email": "AgentEmail", "score": "CSATScore"}
+
+
 def test_it_reads_gorgias_and_skips_unanswered_surveys() -> None:
     columns = ["id", "body_text", "created_datetime", "customer_id", "score", "scored_datetime", "sent_datetime",
                "ticket_id", "assignee_user_email"]

@@ -200,7 +200,7 @@ def test_it_keeps_formula_like_text_verbatim_b16():
 
 def test_it_refuses_xml_entity_declarations_b17():
     assert messages(source=CASES / "B17-xml-entities.xlsx") == [
-        "This is an unsafe workbook (XML entity declarations); save it again from Excel."
+        "This is an unsafe workbook (XML entity declarations); save it again from Excel or LibreOffice."
     ]
 
 
@@ -1084,14 +1084,19 @@ def test_it_refuses_a_password_protected_workbook():
 
 
 def test_it_refuses_zips_that_are_not_workbooks():
-    word, plain = io.BytesIO(), io.BytesIO()
+    word, plain, binary = io.BytesIO(), io.BytesIO(), io.BytesIO()
     with zipfile.ZipFile(word, "w") as archive:
         archive.writestr("word/document.xml", "<document/>")
     with zipfile.ZipFile(plain, "w") as archive:
         archive.writestr("ratings.csv", "a,b\n")
+    with zipfile.ZipFile(binary, "w") as archive:
+        archive.writestr("xl/workbook.bin", b"\x83\x01")
 
     assert messages(source=word.getvalue()) == [f"This file is a Word document, not a spreadsheet. {ACCEPTED}"]
     assert messages(source=plain.getvalue()) == [f"This file is a ZIP archive, not a spreadsheet. {ACCEPTED}"]
+    assert messages(source=binary.getvalue()) == [
+        "This file is an Excel binary workbook (.xlsb), which is not read here: open it in Excel and save it as an "
+        "Excel Workbook (.xlsx) or CSV UTF-8, then upload that."]
 
 
 def test_it_refuses_a_truncated_workbook():
@@ -1306,6 +1311,17 @@ def test_it_notes_each_row_whose_extra_cells_were_not_read():
                    "named column were not read. If a comma split a comment, put that comment in quotes in the file, "
                    "or fix the cell here",
     }
+
+
+def test_it_notes_a_workbook_rows_extra_cell_without_a_csv_fix(tmp_path):
+    book = openpyxl.Workbook()
+    book.active.append(["ticket_id", "score"])
+    book.active.append(["T-1", 5, "checked by Sam"])
+    book.save(tmp_path / "note.xlsx")
+
+    assert parse_file(tmp_path / "note.xlsx").cell_notes == {
+        (0, None): "this row has more cells than the header; column C ('checked by Sam') right of the last named "
+                   "column was not read. Give that column a header if it belongs to the answer, or fix the cell here"}
 
 
 def test_it_notes_a_cell_that_swallowed_rows_after_a_stray_quote():

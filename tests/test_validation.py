@@ -264,7 +264,11 @@ def test_it_reads_min_and_max_from_columns() -> None:
 def test_it_refuses_a_range_upside_down() -> None:
     columns = API + ["min_score", "max_score"]
     row = check(["2026-10-05T14:48:00Z", "1", "381", "", "3", "", "5", "1"], columns=columns)[0]
-    assert ("min_score", "bad_range") in codes(row)
+    assert codes(row) == [("min_score", "bad_range")]
+    wrong = check(["2026-10-05T14:48:00Z", "1", "381", "", "9", "", "5", "1"], columns=columns)[0]
+    assert [problem.message for problem in wrong.errors] == [
+        "Row 2, column 'min_score': min_score 5 is not below max_score 1. Fix the scale's range.",
+        "Row 2, column 'score': 9 is above max_score 5. Enter a whole number from 1 to 5."]
 
 
 # agents: CONTRACT.md (agent_id or agent_email), samples README row 13 POLICY
@@ -324,6 +328,11 @@ def test_it_takes_the_address_out_of_an_email_written_with_a_name(written: str) 
     assert (row.status, row.item["agent_email"]) == ("valid", "ana@example.com")
     assert [problem.message for problem in row.warnings] == [
         f"Row 2, column 'agent_email': '{written}' gives a name with the address: sent as ana@example.com."]
+
+
+def test_it_takes_the_address_out_of_angle_brackets() -> None:
+    assert [problem.message for problem in one(agent="", email="<ana@example.com>").warnings] == [
+        "Row 2, column 'agent_email': '<ana@example.com>' writes the address in brackets: sent as ana@example.com."]
 
 
 def test_it_sends_a_comment_with_a_zero_width_space_as_written_with_a_warning() -> None:

@@ -15,7 +15,7 @@ from typing import Any
 
 from uploads import cells, dates
 from uploads import scales as scales_module
-from uploads.headers import Headers, normalize
+from uploads.headers import Headers, normalize, normalize_camel
 from uploads.preset_format import SCALES
 
 # field -> exact synonyms (normalised headers), best first
@@ -198,8 +198,10 @@ def _candidates(headers: Headers, sheet, wanted: list[str], used: set[int]) -> l
         if position in used or not norm:
             continue
         texts = [text for text in column_texts(sheet, position, 50) if text.casefold() != header.strip().casefold()]
+        camel = normalize_camel(header)
         for name in wanted:
-            hit = (tickets or {}).get((name, norm)) or _match(name, norm, header)
+            hit = ((tickets or {}).get((name, norm)) or _match(name, norm, header)
+                   or (camel != norm and _match(name, camel, header)))
             if hit and (norm == normalize(name) or _plausible(name, texts)):  # the API field's own name: taken
                 out.append((hit[0], name, position, hit[1]))
     return out
@@ -441,9 +443,10 @@ def named_fields(cells: list[str]) -> set[str]:
     """The fields whose usual header names (EXACT, CONTAINS, minus NOT_FOR) one of `cells` has; values unseen."""
     found = set()
     for cell in cells:
-        norm = normalize(cell)
+        norm, camel = normalize(cell), normalize_camel(cell)
         if norm:
-            found.update(name for name in EXACT if name not in found and _match(name, norm, cell))
+            found.update(name for name in EXACT if name not in found and (
+                _match(name, norm, cell) or camel != norm and _match(name, camel, cell)))
     return found
 
 

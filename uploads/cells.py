@@ -130,9 +130,12 @@ def _char_issue(char: str) -> Issue:
     if "\x80" <= char <= "\x9f" or char == "\ufffd":
         return Issue("bad_char", f"contains {describe_char(char)}, a sign the file was read with the "
                      "wrong encoding", "Save the file as 'CSV UTF-8' and upload it again, or retype the value")
+    if char in "\t\n\r":
+        return Issue("bad_char", f"contains a control character ({describe_char(char)})",
+                     "Retype the value on one line, without tabs")
     if char < " " or char == "\x7f":
         return Issue("bad_char", f"contains a control character ({describe_char(char)})",
-                     "Retype the value without line breaks or control characters")
+                     "Delete the control character (it usually comes from copy-paste or a database export)")
     return Issue("invisible", f"contains an invisible {describe_char(char)}",
                  "Retype the value (the character usually comes from copy-paste)")
 
@@ -468,8 +471,8 @@ def clean_email(text: str) -> Cleaned:
         return Cleaned(issue=issue)
     named = _NAMED_ADDRESS.fullmatch(value) or _ADDRESS_NAMED.fullmatch(value)
     if named and not _email_verdict(address := named["address"]):
-        return Cleaned(address, warnings=[Note("email_in_name", f"'{value}' gives a name with the address: "
-                                               f"sent as {address}")])
+        what = "gives a name with the address" if named["name"].strip() else "writes the address in brackets"
+        return Cleaned(address, warnings=[Note("email_in_name", f"'{value}' {what}: sent as {address}")])
     verdict = _email_verdict(value)
     if verdict:
         reason = verdict[0].lower() + verdict[1:].rstrip(".")

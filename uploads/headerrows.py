@@ -147,10 +147,12 @@ HEADER_FIX = (
 )
 
 
-def check_columns(names: list[str], data: list[list[str]], numbers: list[int],
-                   ) -> tuple[list[int], list[str], dict[tuple[int, None], str]]:
+def check_columns(names: list[str], data: list[list[str]], numbers: list[int], *, workbook: bool = False,
+                  ) -> tuple[list[int], list[str], dict[tuple[int, None], str]]:
     """Indexes of the columns to keep, notices, and row notes ((row index, None) -> note: the row's
-    cells right of the last named column were ignored); ParseError for B12's header faults."""
+    cells right of the last named column were ignored, with a text file's likely cause, a comma
+    in an unquoted comment, or a workbook's, a note typed beside the answers); ParseError for
+    B12's header faults."""
     names = ["" if _PANDAS_UNNAMED.fullmatch(name) else name for name in names]
     errors = _duplicate_messages(names)
     keep: list[int] = []
@@ -183,8 +185,10 @@ def check_columns(names: list[str], data: list[list[str]], numbers: list[int],
         raise parsing.ParseError(errors + [HEADER_FIX])
     row_notes = {(row_index, None): (
         f"this row has more cells than the header; {', '.join(texts)} right of the last named column "
-        f"{'was' if len(texts) == 1 else 'were'} not read. If a comma split a comment, put that comment in quotes "
-        "in the file, or fix the cell here") for row_index, texts in ignored.items()}
+        f"{'was' if len(texts) == 1 else 'were'} not read. " + (
+            "Give that column a header if it belongs to the answer, or fix the cell here" if workbook else
+            "If a comma split a comment, put that comment in quotes in the file, or fix the cell here"))
+        for row_index, texts in ignored.items()}
     return keep, notices, row_notes
 
 

@@ -18,12 +18,20 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 _NON_WORD = re.compile(r"[\W_]+")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 
 
 @lru_cache(maxsize=4096)
 def normalize(header: str) -> str:
     """"  Ticket_ID " -> "ticket id" (case-folded, punctuation to spaces, BOM dropped)."""
     return " ".join(_NON_WORD.sub(" ", header.replace("\ufeff", "").casefold()).split())
+
+
+def normalize_camel(header: str) -> str:
+    """normalize() with words joined in camel case apart: "SubmittedAt", "ticketId", "CSATScore" (the
+    headers of PowerShell's Export-Csv and of scripts) -> "submitted at", "ticket id", "csat score".
+    Auto-detection's second try only: a preset's "CaseNumber" must still equal "CASENUMBER"."""
+    return normalize(_CAMEL.sub(" ", header))
 
 
 @lru_cache(maxsize=1024)

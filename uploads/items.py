@@ -370,6 +370,7 @@ class _RowCheck:
         if isinstance(low, int) and isinstance(high, int) and low >= high:
             self.error("min_score", self.source("min_score"), Issue(
                 "bad_range", f"min_score {low} is not below max_score {high}", "Fix the scale's range"))
+            return min(low, high), max(low, high)  # the score's own message then reads "from 1 to 5"
         return (low if isinstance(low, int) else 1), (high if isinstance(high, int) else 5)
 
     def check_score(self, low: int, high: int) -> None:

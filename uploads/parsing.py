@@ -174,7 +174,7 @@ def parse_file(
     test = _answer_test(answers, header_row, limits, header_score) if answers else None
     table = workbooks.read_workbook(data, sheet, limits, checked, header_score, test)
     nuls = _replace_nuls(table.rows)
-    result = _shape(table.numbers, table.rows, header_row, limits, table.notes, header_score)
+    result = _shape(table.numbers, table.rows, header_row, limits, table.notes, header_score, workbook=True)
     result.format, result.sheet_name, result.sheet_names = checked.kind, table.sheet_name, table.sheet_names
     result.date_system = table.date_system
     result.notices[:0] = table.notices + ([_nul_notice(nuls)] if nuls else [])
@@ -188,7 +188,7 @@ def _answer_test(answers: Callable[[Sheet], bool], header_row: int | None, limit
 
     def test(numbers: list[int], rows: list[list[str]]) -> bool:
         try:
-            return answers(_shape(numbers, rows, header_row, limits, {}, header_score))
+            return answers(_shape(numbers, rows, header_row, limits, {}, header_score, workbook=True))
         except ParseError:
             return False
 
@@ -320,9 +320,10 @@ def too_many_rows(limits: Limits) -> ParseError:
 def _shape(
     numbers: list[int], rows: list[list[str]], header_row: int | None, limits: Limits,
     notes: dict[tuple[int, int], str],
-    header_score: headerrows.HeaderScore | None,
+    header_score: headerrows.HeaderScore | None, *, workbook: bool = False,
 ) -> Sheet:
-    """Find the header, apply the header rules and build the Sheet (see parse_file)."""
+    """Find the header, apply the header rules and build the Sheet (see parse_file); `workbook`: the
+    rows are a workbook sheet's, not a text file's."""
     if not rows:
         raise ParseError("The file has no data: every row is empty.")
     top = headerrows.header_index(numbers, rows, header_row, header_score)
@@ -336,7 +337,7 @@ def _shape(
         raise too_many_rows(limits)
     width = headerrows.used_width(rows[top:], limits)
     names = headerrows.column_names(rows[top], rows[top + 1 : start], layout, width)
-    keep, notices, row_notes = headerrows.check_columns(names, data, data_numbers)
+    keep, notices, row_notes = headerrows.check_columns(names, data, data_numbers, workbook=workbook)
     columns = [names[index] for index in keep]
     extra = _select(rows[top + 1 : start], keep, width)
     return Sheet(

@@ -35,7 +35,7 @@ _OTHER_ZIPS = {
     "xl/workbook.bin": "an Excel binary workbook (.xlsb)",
 }
 _DTD_MARKERS = tuple(m.encode(enc) for m in ("<!DOCTYPE", "<!ENTITY") for enc in ("utf-8", "utf-16-le"))
-UNSAFE = "This is an unsafe workbook (XML entity declarations); save it again from Excel."
+UNSAFE = "This is an unsafe workbook (XML entity declarations); save it again from Excel or LibreOffice."
 DAMAGED = (
     "The workbook could not be read; it may be damaged. Open it in Excel or LibreOffice and save it again as .xlsx."
 )
@@ -124,6 +124,9 @@ def _zip_kind(archive: zipfile.ZipFile) -> str:
     if "mimetype" in names and archive.read("mimetype").strip().startswith(_ODS_MIMETYPE):
         return "ods"
     what = next((what for part, what in _OTHER_ZIPS.items() if part in names), "a ZIP archive")
+    if what.startswith("an Excel"):
+        raise parsing.ParseError(f"This file is {what}, which is not read here: open it in Excel and save it as "
+                                 "an Excel Workbook (.xlsx) or CSV UTF-8, then upload that.")
     raise parsing.ParseError(f"This file is {what}, not a spreadsheet. {parsing.ACCEPTED_FORMATS}")
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
+from django.db import connection
 
 from uploads import approval, delivery, intake, saved_presets, validation
 from uploads.models import Row
@@ -46,6 +47,9 @@ class Command(BaseCommand):
                 time_zone=options["time_zone"], sheet=options["sheet"], header_row=options["header_row"],
                 preset=self._preset(options["mapping"]),
             )
+            if not options["dry_run"] and "uploads_upload" not in connection.introspection.table_names():
+                self._fail("The database has no tables yet: run `make run` once (or `.venv/bin/python manage.py "
+                           "migrate`), then run this again. --dry-run needs no database.")
             summary = self._dry_run(path, read) if options["dry_run"] else self._import(path, read, options)
         except intake.IntakeError as exc:
             self._fail(f"{path.name}: " + " ".join(exc.messages))
@@ -81,7 +85,8 @@ class Command(BaseCommand):
         validation.mark_duplicates(checked.rows)
         statuses = [row.status for row in checked.rows]
         summary = {"upload_id": None, **{s: statuses.count(s) for s in ("valid", "invalid", "skipped")}}
-        summary.update(self._detected(sheet, preset, reason, read.time_zone, checked.decisions))
+        used_zone = (checked.context.get("dates") or {}).get("zone") or read.time_zone  # a zone the file declares
+        summary.update(self._detected(sheet, preset, reason, used_zone, checked.decisions))
         summary.update(rows=len(statuses), duplicates=statuses.count("duplicate"), status="dry_run",
                        warnings=sum(1 for row in checked.rows if row.warnings), notices=list(sheet.notices))
         summary["items"] = [row.item for row in checked.rows if row.status == "valid"]
