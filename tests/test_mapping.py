@@ -9,6 +9,7 @@ import pytest
 
 from tests.helpers_sheets import sheet
 from uploads import cells, mapping, validation
+from uploads.preset_format import SCALES
 
 NOW = datetime(2026, 11, 25, tzinfo=UTC)
 BUILTIN = mapping.builtin_presets()
@@ -266,6 +267,44 @@ def test_it_leaves_a_text_follow_up_question_out_of_the_clarifying_answers() -> 
     assert all("clarifying_answers" not in row.item for row in rows)
 
 
+def test_it_reads_a_freshdesk_reports_classic_words_and_an_export_without_survey_id() -> None:
+    report = sheet(["Ticket ID", "Agent Email", "Survey Result", "Feedback", "Created Time"],
+                   *([f"{30500 + n}", "a@b.com", word, "", "2026-08-12 08:00:00"]
+                     for n, word in enumerate(["Awesome", "Just Okay", "Not Good", "Happy", "Unhappy"])))
+    assert [(row.item["score"], row.item["max_score"]) for row in checked(report)] == [
+        (3, 3), (2, 3), (1, 3), (3, 3), (1, 3)]
+    export = sheet(["id", "agent_id", "ticket_id", "ratings.default_question", "feedback", "created_at"],
+                   ["1", "43001234567", "30701", "-102", "Slow", "2026-09-14T10:32:00Z"])
+    assert "7-point" in choose(export)[1]
+    assert (first_row(export).item["score"], first_row(export).item["score_label"]) == (2, "Very Unhappy")
+
+
+def test_it_reads_a_freshdesk_reports_seven_point_words() -> None:
+    report = sheet(["Ticket ID", "Agent Email", "Rating", "Created Time"],
+                   *([f"{1400 + n}", "a@b.com", word, "2026-10-11T10:00:00Z"]
+                     for n, word in enumerate(["Extremely Happy", "Unhappy", "Neutral"])))
+    assert [(row.item["score"], row.item["max_score"]) for row in checked(report)] == [(7, 7), (3, 7), (4, 7)]
+
+
+@pytest.mark.parametrize("agents", [["Ana", "Bo"], ["Ana Lee (https://www.notion.so/Ana-Lee-3f2a)",
+                                                   "Bo Chen (https://www.notion.so/Bo-Chen-77c1)"]])
+def test_it_takes_no_agent_id_from_first_names_or_links_beside_an_email_column(agents: list[str]) -> None:
+    data = sheet(["Ticket ID", "Agent", "Agent Email", "Score", "Date"],
+                 *([f"{n}", agent, f"a{n}@b.com", "5", "2026-10-11T10:00:00Z"] for n, agent in enumerate(agents)))
+    assert "agent_id" not in choose(data)[0].columns
+
+
+def test_it_maps_team_sheet_headers_of_other_languages() -> None:
+    for headers in (["タイムスタンプ", "チケットID", "担当者メール", "満足度", "コメント"],
+                    ["Datum ingediend", "Ticketnummer", "E-mail medewerker", "Beoordeling", "Opmerking"],
+                    ["Data zgłoszenia", "Numer zgłoszenia", "E-mail agenta", "Ocena", "Komentarz"],
+                    ["提交时间", "工单号", "客服邮箱", "满意度", "备注"],
+                    ["날짜", "티켓 번호", "상담원 이메일", "만족도", "의견"]):
+        data = sheet(headers, ["2026/10/05 10:00:00", "1001", "a@b.com", "5", "ok"])
+        assert sorted(mapping.auto_preset(data).columns) == [
+            "agent_email", "comment", "score", "submitted_at", "ticket_id"], headers
+
+
 def test_it_maps_headers_written_in_camel_case() -> None:
     """PowerShell's Export-Csv and scripts write SubmittedAt, ticketId; a preset's own names stay exact."""
     data = sheet(["SubmittedAt", "ticketId", "AgentEmail", "CSATScore"], ["2026-10-05T10:00:00Z", "1001", "a@b.com", "5"])
@@ -380,7 +419,7 @@ def test_it_reads_a_word_scale_it_recognises() -> None:
     data = sheet(["Ticket", "Agent ID", "Rating", "Date"], ["1", "381", "good", "2026-10-05 14:48"],
                  ["2", "381", "bad", "2026-10-05 14:49"])
     preset = mapping.auto_preset(data)
-    assert preset.value_maps["score"] == {"good": 1, "bad": 0, "good with comment": 1, "bad with comment": 0}
+    assert preset.value_maps["score"] == SCALES["good_bad"]["value_map"]
     assert (preset.constants, preset.columns["score_label"]) == ({"min_score": 0, "max_score": 1}, "Rating")
 
 

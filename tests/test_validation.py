@@ -126,6 +126,14 @@ def test_it_does_not_warn_when_tickets_are_text() -> None:
     assert all(r.warnings == [] for r in rows)
 
 
+@pytest.mark.parametrize("word", ["Unassigned", "-", "n/a", "(none)", "Not assigned"])
+def test_it_reads_an_agent_id_saying_no_agent_as_blank(word: str) -> None:
+    row = one(agent=word, email="ben@acme.com")
+    assert ("agent_id" in row.item, row.item["agent_email"], warning_codes(row)) == (
+        False, "ben@acme.com", ["no_agent_word"])
+    assert one(agent=word).status == "invalid"
+
+
 def test_it_skips_a_row_repeating_the_header_of_two_exports_joined() -> None:
     rows = check(["2026-10-05T14:48:00Z", "1", "381", "", "5", ""], ["\ufeffsubmitted_at", *API[1:]],
                  ["2026-10-05T15:48:00Z", "2", "381", "", "4", ""])
@@ -137,7 +145,7 @@ def test_it_skips_a_row_repeating_the_header_of_two_exports_joined() -> None:
 def test_it_keeps_na_as_text_but_reads_nan_none_and_null_as_blank() -> None:
     assert one(ticket="NA").warnings == []
     row = one(ticket="nan")
-    assert codes(row) == [("ticket_id", "required")] and warning_codes(row) == ["missing_marker"]
+    assert codes(row) == [("ticket_id", "required")] and warning_codes(row) == ["missing_blank"]
     assert row.warnings[0].message == ("Row 2, column 'ticket_id': ticket id 'nan' is the marker a data tool "
                                        "(pandas, a database export) writes for an empty cell: read as blank.")
     for marker in ("None", "NULL", "<NA>", "NaN"):
@@ -148,12 +156,25 @@ def test_it_keeps_na_as_text_but_reads_nan_none_and_null_as_blank() -> None:
         "to credit. Fill in the agent's id or email, or map an agent column on the mapping page.")
 
 
-@pytest.mark.parametrize(("ticket", "sent"), [
-    ('=HYPERLINK("https://acme.zendesk.com/agent/tickets/48213","48213")', "48213"),
-    ('=HYPERLINK("https://acme.zendesk.com/agent/tickets/48214")', "48214")])
-def test_it_sends_the_id_a_link_formula_saved_as_text_shows(ticket: str, sent: str) -> None:
+@pytest.mark.parametrize(("ticket", "sent", "why"), [
+    ('=HYPERLINK("https://acme.zendesk.com/agent/tickets/48213","48213")', "48213", "the ticket id it shows"),
+    ('=HYPERLINK("https://acme.zendesk.com/agent/tickets/48214")', "48214", "the ticket id at the link's end"),
+    ('=HYPERLINK("https://acme.zendesk.com/agent/tickets/48215","Open")', "48215", "the ticket id at the link's end"),
+    ('=HYPERLINK("https://acme.zendesk.com/agent/tickets/48216",48216)', "48216", "the ticket id it shows")])
+def test_it_sends_the_id_a_link_formula_saved_as_text_shows(ticket: str, sent: str, why: str) -> None:
     row = one(ticket=ticket)
-    assert row.item["ticket_id"] == sent and warning_codes(row) == ["from_link"]
+    assert row.item["ticket_id"] == sent
+    assert [problem.message for problem in row.warnings] == [
+        f"Row 2, column 'ticket_id': {ticket} is a spreadsheet formula linking to a helpdesk page: sent as {sent}, "
+        f"{why}."]
+
+
+def test_it_sends_a_link_formula_that_shows_no_id_as_typed_with_a_warning() -> None:
+    ticket = '=HYPERLINK("https://crm.example.com/x","View")'
+    row = one(ticket=ticket)
+    assert row.item["ticket_id"] == ticket and [problem.message for problem in row.warnings] == [
+        f"Row 2, column 'ticket_id': {ticket} is a spreadsheet formula, not the ticket id as the helpdesk shows it: "
+        "sent as typed, check it."]
 
 
 
@@ -415,13 +436,20 @@ def test_it_reads_naive_times_in_the_chosen_zone(text: str, utc: str) -> None:
     assert one(stamp=text, time_zone="America/New_York").item["submitted_at"] == utc
 
 
-@pytest.mark.parametrize("offset", ["+24:00", "-99:00", "+05:75", "+1500"])
+@pytest.mark.parametrize("offset", ["+24:00", "-99:00", "+05:75", "+1500", "-13:00", "+14:30"])
 def test_it_refuses_an_offset_no_time_zone_has(offset: str) -> None:
     row = one(stamp=f"2026-10-05 14:48:00 {offset}")
     assert codes(row) == [("submitted_at", "not_date")]
     assert row.errors[0].message == (
         f"Row 2, column 'submitted_at': '2026-10-05 14:48:00 {offset}' has the UTC offset {offset}, which no time "
         "zone has. Enter an offset from -12:00 to +14:00, e.g. +02:00.")
+
+
+@pytest.mark.parametrize(("text", "utc"), [("2026-10-05 14:48:00 GMT+2", "2026-10-05T12:48:00.000Z"),
+                                         ("2026-10-05 14:48:00 -12:00", "2026-10-06T02:48:00.000Z"),
+                                         ("2026-10-05 14:48:00 +14:00", "2026-10-05T00:48:00.000Z")])
+def test_it_reads_the_widest_offsets_and_one_digit_hours_after_gmt(text: str, utc: str) -> None:
+    assert one(stamp=text).item["submitted_at"] == utc
 
 
 def test_it_reads_a_timestamp_in_another_scripts_digits_as_its_ascii_instant() -> None:
@@ -440,9 +468,11 @@ def test_it_sends_a_ticket_id_of_full_width_digits_as_ascii_digits_with_a_warnin
 def test_it_refuses_a_ticket_id_a_spreadsheet_turned_into_a_date() -> None:
     row = one(ticket="2015-10-01")
     assert row.errors[0].message == (
-        "Row 2, column 'ticket_id': 2015-10-01 is a date, not a ticket id: a spreadsheet turns ids such as OCT-15 or "
-        "3-12 into dates when the file is opened. Type the ticket id as the helpdesk shows it, in a cell formatted "
-        "as text.")
+        "Row 2, column 'ticket_id': 2015-10-01 is a date, not the ticket id: a spreadsheet turns ids such as OCT-15 "
+        "or 3-12 into dates when the file is opened. Type the ticket id as the helpdesk shows it, in a cell "
+        "formatted as text.")
+    assert one(ticket="1234-56-78").item["ticket_id"] == "1234-56-78"
+    assert one(agent="Nat", email="").item["agent_id"] == "Nat"  # a name, not pandas' NaT
 
 
 def test_it_reads_dotted_dates_day_first() -> None:
@@ -1013,10 +1043,11 @@ def test_it_warns_on_a_row_with_cells_not_read_until_the_row_is_edited():
 
 
 @pytest.mark.parametrize(("header", "zone"), [("Rated at (UTC)", "UTC"), ("created_utc", "UTC"),
-                                               ("Time (Europe/Berlin)", "Europe/Berlin"), ("Time (UTC+2)", "UTC+2"),
-                                               ("Rated at (UTC -05:00)", "UTC-5"), ("Date (GMT+05:30)", None),
+                                               ("Time (Europe/Berlin)", "Europe/Berlin"), ("Time (UTC+2)", "UTC+02:00"),
+                                               ("Rated at (UTC -05:00)", "UTC-05:00"),
+                                               ("Date (GMT+05:30)", "UTC+05:30"), ("Date (CST)", None),
                                                ("created_utc_offset", None), ("utc_timestamp", "UTC"),
-                                               ("Date/Time (EST)", "America/New_York"),
+                                               ("Date/Time (EST)", "UTC-05:00"), ("Date (ET)", "America/New_York"),
                                                ("Timestamp (Pacific Time)", "America/Los_Angeles")])
 def test_it_reads_naive_times_in_the_zone_their_header_names(header, zone) -> None:
     columns = [header, "ticket_id", "agent_id", "score"]
@@ -1026,12 +1057,15 @@ def test_it_reads_naive_times_in_the_zone_their_header_names(header, zone) -> No
                                     time_zone="America/New_York", now=NOW)
 
     expected = {"UTC": "2026-10-05T14:48:00.000Z", "Europe/Berlin": "2026-10-05T12:48:00.000Z",
-                "UTC+2": "2026-10-05T12:48:00.000Z", "UTC-5": "2026-10-05T19:48:00.000Z",
+                "UTC+02:00": "2026-10-05T12:48:00.000Z", "UTC-05:00": "2026-10-05T19:48:00.000Z",
+                "UTC+05:30": "2026-10-05T09:18:00.000Z",
                 "America/New_York": "2026-10-05T18:48:00.000Z", "America/Los_Angeles": "2026-10-05T21:48:00.000Z",
                 None: "2026-10-05T18:48:00.000Z"}[zone]
     assert result.rows[0].item["submitted_at"] == expected
+    unread = " (the file names 'CST' as its zone, which is no time zone read here: choose the zone it means)"
     assert result.decisions[0] == (f"'{header}' read in {zone}, named in its header" if zone else
-                                   f"'{header}' read in America/New_York, the time zone chosen for this upload")
+                                   f"'{header}' read in America/New_York, the time zone chosen for this upload"
+                                   + (unread if "CST" in header else ""))
 
 
 def test_it_warns_on_a_comment_pandas_wrote_for_an_empty_cell() -> None:

@@ -13,8 +13,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from uploads import cells, dates
-from uploads import scales as scales_module
+from uploads import cells, dates, scales
 from uploads.headers import Headers, normalize, normalize_camel
 from uploads.preset_format import SCALES
 
@@ -36,7 +35,7 @@ EXACT: dict[str, list[str]] = {
                     "staff email", "advisor email"],
     "score": ["score", "rating", "csat", "csat score", "csat rating", "satisfaction", "satisfaction score",
               "satisfaction rating", "star rating", "stars", "rate", "overall rating", "overall satisfaction",
-              "customer rating", "rating value", "number value", "numbervalue"],
+              "customer rating", "rating value", "number value", "numbervalue", "survey result", "survey rating"],
     "submitted_at": ["submitted at", "submitted", "submitted on", "date submitted", "submission date",
                      "recorded date", "recordeddate", "rated at", "rated on", "rating date", "response date",
                      "responded at", "response received at", "completed at", "completion date",
@@ -51,26 +50,49 @@ EXACT: dict[str, list[str]] = {
     "min_score": ["min score", "minimum score", "min", "scale min", "min rating"],
     "max_score": ["max score", "maximum score", "max", "scale max", "max rating"],
 }
-# German, French and Spanish team sheets (German Excel CSVs: EXPORT-FORMATS.md section 13), after the English
+# German, French, Spanish, Dutch and Polish team sheets (German Excel CSVs: EXPORT-FORMATS.md section 13),
+# after the English
 _LOCALIZED: dict[str, list[str]] = {
     "ticket_id": ["ticketnummer", "ticket nummer", "ticket nr", "vorgangsnummer", "fallnummer", "anfrage nr",
                   "numéro de ticket", "numero de ticket", "n de ticket", "número de ticket", "numero de caso",
-                  "ticketnr", "nº de caso", "n de caso", "no de caso", "número de caso", "nº de ticket"],
-    "agent_id": ["mitarbeiter id", "bearbeiter id", "agent nr", "id agent", "id del agente"],
+                  "ticketnr", "nº de caso", "n de caso", "no de caso", "número de caso", "nº de ticket",
+                  "numer zgłoszenia", "nr zgłoszenia"],
+    "agent_id": ["mitarbeiter id", "bearbeiter id", "agent nr", "id agent", "id del agente", "agenten id",
+                 "medewerker id", "id agenta"],
     "agent_email": ["mitarbeiter e mail", "bearbeiter e mail", "e mail agent", "e mail mitarbeiter",
-                    "e mail de l agent", "email agent", "correo del agente"],
+                    "e mail de l agent", "email agent", "correo del agente", "agenten e mail", "e mail medewerker",
+                    "e mail agenta", "agents email"],
     "score": ["bewertung", "zufriedenheit", "punktzahl", "sterne", "note", "satisfaction client",
-              "puntuación", "puntuacion", "calificación", "calificacion", "valoración", "valoracion"],
+              "puntuación", "puntuacion", "calificación", "calificacion", "valoración", "valoracion", "beoordeling",
+              "tevredenheid", "ocena"],
     "submitted_at": ["zeitstempel", "datum", "erstellt am", "bewertet am", "eingereicht am", "zeitpunkt",
-                     "horodatage", "date de réponse", "marca temporal", "fecha"],
+                     "horodatage", "date de réponse", "marca temporal", "fecha", "fecha de envío", "fecha de envio",
+                     "datum ingediend", "data zgłoszenia", "data wysłania"],
     "comment": ["kommentar", "kommentare", "anmerkung", "anmerkungen", "bemerkung", "rückmeldung",
                 "commentaire", "commentaires", "comentario", "comentarios", "commentaire client",
-                "commentaires client", "commentaires clients", "comentario del cliente", "kundenkommentar"],
+                "commentaires client", "commentaires clients", "comentario del cliente", "kundenkommentar",
+                "opmerking", "opmerkingen", "komentarz", "uwagi"],
 }
 for _name, _words in _LOCALIZED.items():
     EXACT[_name].extend(_words)
 # Date headers of languages whose locales write the day first (validation: the order of 05/10/2026).
 DAY_FIRST_DATE_HEADERS = frozenset(_LOCALIZED["submitted_at"])
+# Japanese, Chinese and Korean team sheets (their locales write dates year first: none of the above)
+_EAST_ASIAN: dict[str, list[str]] = {
+    "ticket_id": ["チケットid", "チケット番号", "チケットno", "問い合わせ番号", "工单号", "工单编号", "工单id",
+                  "工单", "티켓 번호", "티켓번호", "티켓id", "티켓 id"],
+    "agent_id": ["担当者", "担当者id", "オペレーター", "客服", "客服id", "坐席", "담당자", "상담원",
+                 "상담원 id"],
+    "agent_email": ["担当者メール", "担当者メールアドレス", "担当者のメール", "客服邮箱", "담당자 이메일",
+                    "상담원 이메일"],
+    "score": ["評価", "満足度", "満足度評価", "点数", "评分", "满意度", "평점", "만족도", "점수"],
+    "submitted_at": ["日時", "回答日時", "タイムスタンプ", "提出日時", "送信日時", "更新日時", "时间",
+                     "提交时间", "日期", "날짜", "제출 시간", "타임스탬프", "응답 일시"],
+    "comment": ["コメント", "ご意見", "自由回答", "満足度コメント", "评论", "备注", "意见", "코멘트", "의견",
+                "댓글"],
+}
+for _name, _words in _EAST_ASIAN.items():
+    EXACT[_name].extend(_words)
 # Simplesat calls the agent a "team member" [unverified export names]
 _AGENT_WORDS = (r"\b(agent|assignee|assigned|teammate|team member|employee|owner|rep|representative|advisor|staff|"
                 r"responder|handler)\b")
@@ -98,11 +120,12 @@ NOT_FOR: dict[str, str] = {
     "comment": r"\b(count|exists|has|id|date|areas?)\b",  # Medallia areas_for_improvement: a category list
 }
 _DATE_LIKE = (dates.ISO_RE, dates.NUMERIC_RE, dates.NAME_MDY_RE, dates.NAME_DMY_RE, dates.NUMBER_RE)
-_WORD_SCALES = ["csat5", "csat7", "good_bad", "fin5", "yes_no"]
+_WORD_SCALES = ["csat5", "csat7", "good_bad", "happy3", "happy7", "fin5", "yes_no"]
 # A score column's words for a survey sent but not answered (Zendesk: shared/formats/EXPORT-FORMATS.md
 # section 1): rows to skip, with the reason, when the column's other words are a known scale.
 UNANSWERED = {"offered": "survey not answered (not a rating)", "unoffered": "survey not answered (not a rating)",
-              "not offered": "survey not offered (not a rating)"}
+              "not offered": "survey not offered (not a rating)",
+              "提供済み": "survey not answered (not a rating)", "未提供": "survey not offered (not a rating)"}
 
 
 def column_texts(sheet, position: int, limit: int = 200) -> list[str]:
@@ -121,30 +144,28 @@ LISTED_SHARE = 0.8
 
 
 def values_look_like(texts: list[str], expected: Any) -> bool:
-    """'numbers': at least half are integers; 'words': fewer than half; a list: at least
-    LISTED_SHARE of the texts in it (case-insensitive; a number also as its integer, `1.0` as 1: a
-    pandas dump), so that one stray answer (a 4 among Freshdesk's classic 1..3, QA round 24d) leaves
-    the layout's meaning to its other answers and the stray one is refused on its row. Halves, so
-    that 'numbers' and 'words' are complementary and a few stray header rows read as data do not
-    flip the choice."""
+    """'numbers': at least half are integers; 'words': fewer than half; a list: every word in it
+    (case-insensitive) and at least LISTED_SHARE of the texts (a number also as its integer, `1.0` as
+    1: a pandas dump), so that one stray number (a 4 among Freshdesk's classic 1..3, QA round 24d)
+    leaves the layout's meaning to its other answers and is refused on its row, while a word the
+    list lacks ("Extremely Happy") rules the layout out. Halves, so that 'numbers' and 'words' are
+    complementary and a few stray header rows read as data do not flip the choice."""
     if isinstance(expected, list):
         allowed = {str(item).strip().casefold() for item in expected}
-        return _share(texts, lambda text: text.casefold() in allowed or (
-            (found := cells.INTEGER.match(text)) is not None and str(int(found[1])) in allowed)) >= LISTED_SHARE
+        listed = [text.casefold() in allowed or ((found := cells.INTEGER.match(text)) is not None
+                                                and str(int(found[1])) in allowed) for text in texts]
+        return all(ok or cells.INTEGER.match(text) for ok, text in zip(listed, texts, strict=True)) and (
+            sum(listed) >= LISTED_SHARE * len(texts))
     numbers = sum(1 for text in texts if cells.INTEGER.match(text))
     share = numbers / len(texts) if texts else 0
     return share >= 0.5 if expected == "numbers" else share < 0.5
-
-
-# What a helpdesk writes in an agent column for a ticket no agent holds
-_NO_AGENT = frozenset({"unassigned", "not assigned", "none", "(none)", "no agent", "-", "n/a", "null"})
 
 
 def _plausible(name: str, texts: list[str]) -> bool:
     if not texts:
         return True
     if name in ("agent_email", "agent_id"):  # "Unassigned" names no agent either way
-        agents = [text for text in texts if text.casefold() not in _NO_AGENT]
+        agents = [text for text in texts if text.casefold() not in cells.NO_AGENT]
         if not agents:
             return True
         emails = _share(agents, lambda t: "@" in t) >= 0.6
@@ -318,10 +339,12 @@ def time_column(headers: Headers, sheet, stamps: int, used: set[int]) -> int | N
             headers.columns[position]) not in _TIME_HEADERS:
         return None
     texts = column_texts(sheet, position, 50)
-    fractions = _share(texts, lambda text: dates.day_fraction(text) is not None) >= 0.75
+    fractions = dates.fractions_column(texts)
     if _share(column_texts(sheet, stamps, 50), lambda text: ":" in text or bool(dates.NUMBER_RE.match(text)) and not (
             fractions and dates.is_serial_day(text))) > 0.5:
         return None  # times of their own, or numbers (Unix times, serials with their time) a time cannot join
+    if fractions:
+        return position
     hours = [dates.time_of_day(text) for text in texts]
     if hours and len(hours) - hours.count(None) >= 0.75 * len(hours) and hours.count(0) < 0.5 * len(hours):
         return position
@@ -329,12 +352,14 @@ def time_column(headers: Headers, sheet, stamps: int, used: set[int]) -> int | N
 
 
 def holds_names(headers: Headers, sheet, position: int) -> bool:
-    """True when the header says name ("Agent Name") or most texts of the column are people's names
-    ('Ana Silva'), not ids."""
+    """True when the header says name ("Agent Name") or most texts of the column are no helpdesk's ids:
+    people's names ('Ana Silva'), first names alone ('Ana': no digit, as every helpdesk's agent id has),
+    or links (Notion's 'Ana Lee (https://www.notion.so/…)'). Asked only when an email column gives the agent."""
     if "name" in normalize(headers.columns[position]).split():
         return True
     texts = column_texts(sheet, position, 50)
-    return bool(texts) and _share(texts, cells.looks_like_name) >= 0.6
+    return bool(texts) and _share(texts, lambda text: cells.looks_like_name(text) or "://" in text or not any(
+        char.isdigit() for char in text)) >= 0.6
 
 
 _WORDS = re.compile(r"[^\W\d_]{2,}\s+[^\W\d_]{2,}")
@@ -360,7 +385,7 @@ def _person_name(text: str) -> bool:
     return cells.looks_like_name(text) and len(words) <= 4 and all(word[0].isupper() for word in words)
 
 
-def add_word_scale(preset, headers: Headers, sheet, scales: dict) -> None:
+def add_word_scale(preset, headers: Headers, sheet, scale_table: dict) -> None:
     """When the score column holds mostly words, all of a known scale, add its value map, range and
     label column; a number among them is the typo (the row checker refuses one outside the range),
     and so is one word among numbers ("good" among scores 1..5: no word scale). Rows whose score
@@ -378,10 +403,10 @@ def add_word_scale(preset, headers: Headers, sheet, scales: dict) -> None:
     words -= unanswered
     # of the scales knowing every word, the one telling most of them apart (first listed on a tie):
     # "Satisfied" beside "Somewhat satisfied" is a 7-point survey
-    known = [name for name in _WORD_SCALES if words and words <= set(scales[name]["value_map"])]
+    known = [name for name in _WORD_SCALES if words and words <= set(scale_table[name]["value_map"])]
     if known:
-        name = max(known, key=lambda name: len({scales[name]["value_map"][word] for word in words}))
-        scale = scales[name]
+        name = max(known, key=lambda name: len({scale_table[name]["value_map"][word] for word in words}))
+        scale = scale_table[name]
         preset.value_maps["score"] = dict(scale["value_map"])
         preset.constants.update(min_score=scale["min_score"], max_score=scale["max_score"])
         preset.columns.setdefault("score_label", column)
@@ -390,7 +415,7 @@ def add_word_scale(preset, headers: Headers, sheet, scales: dict) -> None:
             preset.skip_values["score"] = {"": UNANSWERED["offered"]} | {word: UNANSWERED[word] for word in unanswered}
 
 
-def pattern_groups(pattern, headers: Headers, sheet, scales: dict, used: set[int]) -> list[dict]:
+def pattern_groups(pattern, headers: Headers, sheet, scale_table: dict, used: set[int]) -> list[dict]:
     """Clarifying groups (JSON format) found by a `ClarifyingPattern`, in column order."""
     header_rx, comment_rx = re.compile(pattern.header, re.I), re.compile(pattern.comment, re.I)
     groups: dict[str, dict] = {}
@@ -408,30 +433,39 @@ def pattern_groups(pattern, headers: Headers, sheet, scales: dict, used: set[int
     out = []
     for group in groups.values():
         texts = column_texts(sheet, headers.index(group["score"])) if "score" in group else []
-        scored = [text for text in texts if cells.INTEGER.match(text)]
-        group["scale"] = _pick_scale(pattern, group.get("question", ""), texts, scales)
-        words = set(scales[group["scale"]].get("value_map", {}))
-        if "score" not in group or sum(1 for text in texts if cells.INTEGER.match(text) or text.casefold() in words
-                                       ) < len(texts) / 2:
-            continue  # a text question ("What could we improve?"): columnnotes names it
-        numbers = {int(cells.INTEGER.match(text)[1]) for text in scored}
-        named = scales_module.header_range(group["question"], numbers) if len(scored) == len(texts) else None
-        if named is None and scales_module.NPS_QUESTION.search(group["question"]) and any(
-                number == 0 or number > scales[pattern.default_scale]["max_score"] for number in numbers):
-            named = (*scales_module.NPS_SCALE, False)
-        if named is not None:  # the question's own range: "On a scale of 1-10", a recommend question's 0..10
-            del group["scale"]
-            group["min_score"], group["max_score"] = named[:2]
+        group["scale"] = _pick_scale(pattern, group.get("question", ""), texts, scale_table)
+        words = set(scale_table[group["scale"]].get("value_map", {}))
+        sentences = sum(1 for text in texts if _WORDS.search(text) and not (
+            cells.INTEGER.match(text) or cells.written_score(text) or text.casefold() in words))
+        if "score" not in group or sentences >= len(texts) / 2 > 0:
+            continue  # answers in sentences ("What could we improve?"): columnnotes names the column
+        scored = [found for text in texts if (found := cells.INTEGER.match(text))]
+        if (named := _question_range(group["question"], {int(found[1]) for found in scored},
+                                     all_numbers=len(scored) == len(texts), top=scale_table[group["scale"]])):
+            del group["scale"]  # the question's own range: "On a scale of 1-10", a recommend question's 0..10
+            group["min_score"], group["max_score"] = named
         out.append(group)
     return out
 
 
-def _pick_scale(pattern, question: str, texts: list[str], scales: dict) -> str:
+def _question_range(question: str, numbers: set[int], *, all_numbers: bool, top: dict) -> tuple[int, int] | None:
+    """The range a clarifying question's own words or answers give: the range its text names when every
+    answer is a number (scales.header_range), 0..10 for a recommend question with a 0 or a number over
+    the `top` scale's, 0..1 for answers of 0 and 1 only (a yes/no coded in numbers); else None."""
+    if all_numbers and (named := scales.header_range(question, numbers)):
+        return named[:2]
+    if scales.NPS_QUESTION.search(question) and (any(number > top["max_score"] for number in numbers) or (
+            0 in numbers and max(numbers) > 1)):
+        return scales.NPS_SCALE
+    return (0, 1) if all_numbers and numbers == {0, 1} else None
+
+
+def _pick_scale(pattern, question: str, texts: list[str], scale_table: dict) -> str:
     """The scale of a clarifying question: the first of the pattern's rules whose scale words are at
     least LISTED_SHARE of the answers (one stray "Y" among Yes/No answers is refused on its row, the
     others keep their scale) or whose pattern the question matches, else the pattern's default."""
     for rule in pattern.rules:
-        known = set(scales[rule["values"]].get("value_map", {})) if "values" in rule else set()
+        known = set(scale_table[rule["values"]].get("value_map", {})) if "values" in rule else set()
         if known and texts and sum(1 for text in texts if text.casefold() in known) >= LISTED_SHARE * len(texts):
             return rule["values"]
         if "question" in rule and re.search(rule["question"], question, re.I):

@@ -59,6 +59,7 @@ _ERROR_CELL = re.compile(rb"<(?:[\w.-]+:)?c\s[^>]*(?<![\w:.-])t\s*=\s*[\"']e[\"'
 # A row tag's number and hidden flag, whichever comes first.
 _ROW_HIDDEN = re.compile(rb"<(?:[\w.-]+:)?row\s(?=[^>]*?(?<![\w:.-])hidden\s*=\s*[\"']([^\"']*)[\"'])"
                          rb"[^>]*?(?<![\w:.-])r\s*=\s*[\"'](\d+)[\"']")
+_XLSXWRITER_CALC_ID = "124519"
 # A formula element followed by the saved value 0, then the end of its cell.
 _ZERO_RESULT = re.compile(rb"(?:</(?:[\w.-]+:)?f>|<(?:[\w.-]+:)?f\b[^>]*/>)\s*<(?:[\w.-]+:)?v>\s*0\s*</(?:[\w.-]+:)?v>"
                           rb"\s*</(?:[\w.-]+:)?c>")
@@ -132,8 +133,10 @@ class CellFacts:
     padding: how a whole-number cell is shown (format `"T-"0000` -> Shown("T-", 4, "", ...)).
     long_digits: the digits of number cells stored with more than 15 significant digits (exact_digits).
     formulas_without_result: cells holding a formula but no saved value, in sheet order; in a workbook
-        to be recalculated when opened (calcPr fullCalcOnLoad, as xlsxwriter and pandas' to_excel write
-        it) also a formula's saved 0, the placeholder xlsxwriter stores for every result it does not know.
+        xlsxwriter wrote (pandas' to_excel: calcPr calcId 124519 with fullCalcOnLoad, asking to be
+        recalculated when opened) also a formula's saved 0, the placeholder it stores for every result
+        it does not know. (openpyxl writes the same calcPr but saves no result at all; Excel, POI and
+        EPPlus, which save real results, write other calcIds.)
     errors: cells holding an error value, in sheet order, with its text: (4, 2, "#N/A").
     hidden_rows: sheet row numbers hidden by a filter or by Hide, in order.
     date_system: the workbook's, "1900" or "1904" (workbookPr date1904).
@@ -164,7 +167,7 @@ def apply_xlsx_facts(table: Table, data: bytes, formula_parts: frozenset[str]) -
         if number in at:
             table.notes[at[number], column] = FORMULA_NOTE
             if column < len(table.rows[at[number]]):
-                table.rows[at[number]][column] = ""  # a placeholder 0 (CellFacts.formulas_without_result)
+                table.rows[at[number]][column] = ""  # blank, or xlsxwriter's placeholder 0
     if facts.formulas_without_result:
         number, column = facts.formulas_without_result[0]
         table.notices.append(
@@ -306,7 +309,7 @@ def read_cell_facts(data: bytes, sheet_name: str, formula_parts: frozenset[str],
         flag = next((element.get("date1904", "") for element in book.iterfind("{*}workbookPr")), "")
         facts.date_system = "1904" if flag.strip().lower() in ("1", "true") else "1900"
         recalculated = any(element.get("fullCalcOnLoad", "").strip().lower() in ("1", "true")
-                           for element in book.iterfind("{*}calcPr"))
+                           and element.get("calcId") == _XLSXWRITER_CALC_ID for element in book.iterfind("{*}calcPr"))
         padded = _padding_styles(archive) if "xl/styles.xml" in names else {}
         part = _sheet_part(archive, book, sheet_name)
         if part not in names or (not padded and part not in formula_parts and not long_numbers):
@@ -323,7 +326,7 @@ def read_cell_facts(data: bytes, sheet_name: str, formula_parts: frozenset[str],
     return facts
 
 
-def _formulas_without_result(xml: bytes, recalculated: bool = False) -> list[tuple[int, int]]:
+def _formulas_without_result(xml: bytes, recalculated: bool) -> list[tuple[int, int]]:
     """(row number, column index) of every formula cell saved without a value. A string-typed cell
     (t="str") with an empty value holds the empty string (Excel's `IF(A2>0,"",...)`: QA round 17,
     x08_formulas_cached.xlsx E3), a blank cell; with no value element at all it holds nothing.

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 
 from email_validator import EmailNotValidError, validate_email
@@ -92,8 +93,11 @@ _DECIMAL_ZERO = re.compile(r"^(\d+)\.0+$")
 # 922.250.816.601, 922,250,816,605, 922 250 816 604: one separator between groups of three digits
 _GROUPED_DIGITS = re.compile("^\\d{1,3}(?P<sep>[.,' \u00a0\u202f])\\d{3}(?:(?P=sep)\\d{3})*$")
 # `4.0` (a workbook number) and `4,0`/`4,00` (a decimal comma, German Excel); not `1,000`, a thousands separator
-INTEGER = re.compile(r"^([+-]?\d+)(?:\.0+|,0{1,2})?$")
+INTEGER = re.compile(r"^([+-]?\d{1,18})(?:\.0+|,0{1,2})?$")  # at most 18 digits: int() of thousands fails
 _MISSING_MARKERS = frozenset({"nan", "none", "nat", "<na>", "null", "#n/a"})
+_BLANK_ID_MARKERS = frozenset({"nan", "none", "<na>", "null"})  # an id never is one of these (clean_id)
+# What a helpdesk or a team writes in an agent column for a ticket no agent holds
+NO_AGENT = frozenset({"unassigned", "not assigned", "none", "(none)", "no agent", "-", "n/a", "null"})
 # What a spreadsheet shows, and saves to CSV, for a formula that failed: never an id or a customer's words
 # (#N/A aside: it is also text people type for "no answer", and pandas' NA text, kept as typed: B03)
 EXCEL_ERRORS = frozenset({"#REF!", "#VALUE!", "#NAME?", "#DIV/0!", "#NUM!", "#NULL!", "#SPILL!", "#CALC!",
@@ -164,8 +168,9 @@ LONG_ID_CHARS = 100
 
 
 # Excel's link formula written out as text (a CSV of a sheet whose ids were links), showing a plain id
-_HYPERLINK_FORMULA = re.compile(r'=\s*HYPERLINK\(\s*"([^"]*)"\s*(?:[,;]\s*"([A-Za-z0-9_-]{1,100})"\s*)?\)',
+_HYPERLINK_FORMULA = re.compile(r'=\s*HYPERLINK\(\s*"([^"]*)"\s*(?:[,;]\s*(?:"([^"]*)"|([0-9]+))\s*)?\)',
                                 re.IGNORECASE)
+_SHOWN_ID = re.compile(r"[A-Za-z0-9_-]{0,99}[0-9][A-Za-z0-9_-]{0,99}")  # a link's text that is an id: has a digit
 _ID_LINK = re.compile(r"https?://[^/\s]+/(?:[^\s?#]*/)?(?:tickets?|conversations?|requests?|cases?|users|agents?|"
                       r"admins|teammates|contacts)/([0-9]+)/?(?:[?#]\S*)?", re.I)
 
@@ -201,10 +206,10 @@ def clean_id(text: str, noun: str = "ticket id") -> Cleaned:
             "excel_digits", f"{value} is in Excel's scientific notation: digits were lost when this file "
             "was saved in Excel; export it again from the helpdesk", f"Upload the new export without opening "
             f"it in Excel, or type the full {noun}"))
-    if _DATE_ID.match(value):
+    if _DATE_ID.match(value) and _real_date(value[:10]):
         return Cleaned(issue=Issue(
-            "date_id", f"{value} is a date, not a {noun}: a spreadsheet turns ids such as OCT-15 or 3-12 into dates "
-            "when the file is opened", f"Type the {noun} as the helpdesk shows it, in a cell formatted as text"))
+            "date_id", f"{value} is a date, not the {noun}: a spreadsheet turns ids such as OCT-15 or 3-12 into "
+            "dates when the file is opened", f"Type the {noun} as the helpdesk shows it, in a cell formatted as text"))
     if value.upper() in EXCEL_ERRORS:
         return Cleaned(issue=Issue(
             "excel_error", f"{value} is the error a spreadsheet formula gave in this cell, not the {noun}",
@@ -230,31 +235,55 @@ def clean_id(text: str, noun: str = "ticket id") -> Cleaned:
         return Cleaned(zero.group(1), warnings=[Note(
             "decimal_id", f"{value} was written as a number (a data tool's float, e.g. pandas with a blank in the "
             f"column): sent as {zero.group(1)}, its digits")])
-    if value.isdigit() and not value.isascii():  # another script's digits only (a Japanese IME's full width)
+    if value.isdecimal() and not value.isascii():  # another script's digits only (a Japanese IME's full width)
         digits = "".join(str(unicodedata.digit(char)) for char in value)
         return Cleaned(digits, warnings=[Note(
             "other_digits", f"{value} is written with another script's digits: sent as {digits}, the same number")])
-    formula = _HYPERLINK_FORMULA.fullmatch(value)
-    shown = formula and (formula[2] or ((link := _ID_LINK.fullmatch(formula[1])) and link[1]))
-    if shown:
-        return Cleaned(shown, warnings=[Note(
-            "from_link", f"{value} is a spreadsheet formula linking to a helpdesk page: sent as {shown}, the "
-            f"{noun} it shows")])
-    link = _ID_LINK.fullmatch(value)
-    if link:
-        return Cleaned(link.group(1), warnings=[Note(
-            "from_link", f"{value} is a link to a helpdesk page: sent as {link.group(1)}, the {noun} at its end")])
+    if (linked := _id_of_link(value, noun)) is not None:
+        return linked
     warnings = []
     if len(value) > LONG_ID_CHARS:
         warnings.append(Note("very_long", f"{noun} is {len(value):,} characters long; helpdesk ids are rarely over "
                              f"{LONG_ID_CHARS}: check that the right column is mapped"))
-    if value.casefold() in _MISSING_MARKERS - {"#n/a"}:  # B03: never sent as "nan"
-        return Cleaned(warnings=[Note("missing_marker", f"{noun} '{value}' is the marker a data tool (pandas, a "
+    if noun == "agent id" and value.casefold() in NO_AGENT - _BLANK_ID_MARKERS:
+        return Cleaned(warnings=[Note("no_agent_word", f"agent id '{value}' says no agent holds the ticket: "
+                                      "read as blank")])
+    if value.casefold() in _BLANK_ID_MARKERS:  # B03: never sent as "nan"
+        return Cleaned(warnings=[Note("missing_blank", f"{noun} '{value}' is the marker a data tool (pandas, a "
                                       "database export) writes for an empty cell: read as blank")])
-    if value.casefold() == "#n/a":  # also pandas' NA text, kept as typed like NA and N/A (B03)
+    if value.casefold() in _MISSING_MARKERS:  # "NaT" is also a name, "#N/A" pandas' NA text: kept as typed (B03)
         warnings.append(Note("missing_marker", f"{noun} '{value}' looks like the marker a data tool writes "
                              "for an empty cell; sent as typed, check it"))
     return Cleaned(value, warnings=warnings)
+
+
+def _real_date(text: str) -> bool:
+    """True when `text` (YYYY-MM-DD) is a day of the calendar ("1234-56-78" is not)."""
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _id_of_link(value: str, noun: str) -> Cleaned | None:
+    """The id a link gives, with a warning: a helpdesk page's link gives the number at its end; Excel's
+    =HYPERLINK(url, text) saved as text gives its text when that is an id ("48213"), else its link's
+    number, else it is sent as typed with a warning ("Open", a CRM's link); None for no link."""
+    if formula := _HYPERLINK_FORMULA.fullmatch(value):
+        shown = (formula[2] if formula[2] is not None else formula[3] or "").strip()
+        if _SHOWN_ID.fullmatch(shown):
+            return Cleaned(shown, warnings=[Note("from_link", f"{value} is a spreadsheet formula linking to a "
+                                                 f"helpdesk page: sent as {shown}, the {noun} it shows")])
+        if link := _ID_LINK.fullmatch(formula[1]):
+            return Cleaned(link[1], warnings=[Note("from_link", f"{value} is a spreadsheet formula linking to a "
+                                                   f"helpdesk page: sent as {link[1]}, the {noun} at the link's end")])
+        return Cleaned(value, warnings=[Note("formula_id", f"{value} is a spreadsheet formula, not the {noun} as the "
+                                             "helpdesk shows it: sent as typed, check it")])
+    if link := _ID_LINK.fullmatch(value):
+        return Cleaned(link[1], warnings=[Note(
+            "from_link", f"{value} is a link to a helpdesk page: sent as {link[1]}, the {noun} at its end")])
+    return None
 
 
 def non_numeric_warning(value: str, noun: str = "ticket id") -> str:

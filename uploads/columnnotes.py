@@ -5,6 +5,8 @@ no column is the comment, a second comment column; and cells an export defused w
 """
 
 
+import re
+
 from uploads import autodetect, mapping, parsing, reports
 from uploads.headers import Headers
 
@@ -12,6 +14,27 @@ from uploads.headers import Headers
 def note_unmapped(sheet: parsing.Sheet, preset: mapping.Preset) -> None:
     """Add to sheet.notices what the mapping `preset` leaves out of `sheet` that a user should know."""
     _note_comment(sheet, preset, _note_score(sheet, preset))
+    _note_text_questions(sheet, preset)
+
+
+def _note_text_questions(sheet: parsing.Sheet, preset: mapping.Preset) -> None:
+    """Name the numbered follow-up questions the mapping leaves out (answered in sentences: no clarifying
+    answer, which needs a score: autodetect.pattern_groups), unless a notice above names them already."""
+    pattern = preset.clarifying_pattern or next((builtin.clarifying_pattern for builtin in mapping.builtin_presets()
+                                                 if builtin.name == preset.name), None)  # resolved: groups only
+    if pattern is None:
+        return
+    header_rx, used = re.compile(pattern.header, re.I), _used_columns(sheet, preset)
+    named = [header for index, header in enumerate(sheet.columns)
+             if index not in used and (match := header_rx.match(header.strip())) and match["key"] not in
+             pattern.skip_keys and autodetect.column_texts(sheet, index, 1)
+             and not any(f"'{header}'" in notice for notice in sheet.notices)]
+    if named:
+        listed = ", ".join(f"'{header}'" for header in named)
+        sheet.notices.append(
+            f"{listed} {'answers a follow-up question' if len(named) == 1 else 'answer follow-up questions'} in "
+            "words: a clarifying answer needs a score, so these answers are not sent. To send them, choose the "
+            "column as comment on the mapping page.")
 
 
 def _used_columns(sheet: parsing.Sheet, preset: mapping.Preset) -> set[int]:

@@ -25,7 +25,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -36,7 +36,8 @@ _TIME = (r"(?:(?:T|,?\s+(?:at\s+)?)(?P<H>\d{1,2})(?P<ts>[:.])(?P<M>\d{2})(?:(?P=
          r"\s*(?P<ap>[AaPp]\.?\s?[Mm]\.?)?)?")
 # Z, UTC, an offset (+02:00, +0200, GMT-0400); an offset may be followed by its zone's name in brackets, as
 # JavaScript's Date.toString() writes it: "Mon Oct 05 2026 10:48:00 GMT-0400 (Eastern Daylight Time)"
-_ZONE = r"\s*(?:(?P<tz>(?:UTC|GMT)?\s?[+-]\d{2}(?::?\d{2})?|Z|UTC|GMT)(?:\s+\([A-Za-z .]{3,40}\))?)?"
+_ZONE = (r"\s*(?:(?P<tz>(?:UTC|GMT)\s?[+-]\d{1,2}(?::?\d{2})?|[+-]\d{2}(?::?\d{2})?|Z|UTC|GMT)"
+         r"(?:\s+\([A-Za-z .]{3,40}\))?)?")
 ISO_RE = re.compile(r"^(?P<y>\d{4})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})" + _TIME + _ZONE + "$",
                     re.I)
 NUMERIC_RE = re.compile(r"^(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})" + _TIME
@@ -113,9 +114,9 @@ class ColumnDates:
             source = {"file": "declared by the file", "header": "named in its header",
                       "preset": "set by the preset"}.get(
                 self.zone_source or "", "the time zone chosen for this upload")
-            unknown = (f" (the file declares '{self.zone_unknown}', which is no time zone name known here: "
+            unknown = (f" (the file names '{self.zone_unknown}' as its zone, which is no time zone read here: "
                        "choose the zone it means)") if self.zone_unknown else ""
-            out.append(f"'{self.column}' read in {zone_words(self.zone or upload_zone)}, {source}{unknown}")
+            out.append(f"'{self.column}' read in {self.zone or upload_zone}, {source}{unknown}")
         if self.serials:
             system = " of the workbook's 1904 date system" if self.date_system == "1904" else ""
             out.append(f"'{self.column}': {self.serials} plain number(s) read as Excel serial dates{system}")
@@ -156,6 +157,8 @@ def decide_column(column: str, values: Iterable[tuple[int, str]], *, preset_orde
     """
     decision = ColumnDates(column, date_system=date_system)
     _decide_zone(decision, declared_zone, header_zone(column), preset_zone)
+    if decision.zone is None and not decision.zone_unknown:
+        decision.zone_unknown = header_zone_unread(column)
     first_row: dict[str, list[int]] = {}  # text -> [first row number, rows]: each distinct text is read once
     for number, text in values:
         seen = first_row.get(text)
@@ -175,31 +178,41 @@ def decide_column(column: str, values: Iterable[tuple[int, str]], *, preset_orde
 # "Rated at (UTC)", "created_utc", "Date [GMT]" name UTC; "UTC+2" names an offset, not read here.
 _UTC_HEADER = re.compile(r"(?:^|[^a-z])(?:utc|gmt)(?![a-z0-9+\-])(?!\s*[+\-\u2212]\s*\d)(?!_?offset)", re.IGNORECASE)
 _ZONE_HEADER = re.compile(r"[(\[]\s*([A-Za-z_]+/[A-Za-z_/+\-]+)\s*[)\]]")
-# "Rated at (GMT+2)", "Submitted (UTC-05:00)": a whole-hour offset from UTC
-_OFFSET_HEADER = re.compile(r"(?:^|[^a-z])(?:utc|gmt)\s*([+\-\u2212])\s*(\d{1,2})(?::?(00))?(?![\d:])", re.IGNORECASE)
-# A zone's usual name or abbreviation in brackets, "Date (EST)", "Timestamp (Pacific Time)": the places
-# that write them, daylight saving included (an export labelled EST shows New York's clocks all year).
+# "Rated at (GMT+2)", "Submitted (UTC-05:30)": an offset from UTC
+_OFFSET_HEADER = re.compile(r"(?:^|[^a-z])(?:utc|gmt)\s*([+\-\u2212])\s*(\d{1,2})(?::?(\d{2}))?(?![\d:])",
+                            re.IGNORECASE)
+# A fixed offset as header_zone names it, read by zone_of: "UTC+05:30"
+_FIXED_ZONE = re.compile(r"UTC([+-])(\d{2}):(\d{2})")
+# A zone's usual name in brackets, "Timestamp (Pacific Time)", "(ET)": the place, daylight saving included;
+# an abbreviation of standard or daylight time, "Date (EST)": its fixed offset, as it says (a 02:30 on the
+# day New York's clocks skip it is no error under EST). CST (also China's) and IST (India, Ireland,
+# Israel) name several: the decision asks for the zone.
 _BRACKETED = re.compile(r"[(\[]\s*([A-Za-z ]{2,20}?)\s*[)\]]")
 _NAMED_ZONES = {
-    **dict.fromkeys(["et", "est", "edt", "eastern", "eastern time"], "America/New_York"),
-    **dict.fromkeys(["ct", "cst", "cdt", "central", "central time"], "America/Chicago"),
-    **dict.fromkeys(["mt", "mst", "mdt", "mountain", "mountain time"], "America/Denver"),
-    **dict.fromkeys(["pt", "pst", "pdt", "pacific", "pacific time"], "America/Los_Angeles"),
-    **dict.fromkeys(["cet", "cest"], "Europe/Berlin"), "bst": "Europe/London",
-    **dict.fromkeys(["aest", "aedt"], "Australia/Sydney"), "jst": "Asia/Tokyo",
+    **dict.fromkeys(["et", "eastern", "eastern time"], "America/New_York"),
+    **dict.fromkeys(["ct", "central", "central time"], "America/Chicago"),
+    **dict.fromkeys(["mt", "mountain", "mountain time"], "America/Denver"),
+    **dict.fromkeys(["pt", "pacific", "pacific time"], "America/Los_Angeles"),
+    "est": "UTC-05:00", "edt": "UTC-04:00", "cdt": "UTC-05:00", "mst": "UTC-07:00", "mdt": "UTC-06:00",
+    "pst": "UTC-08:00", "pdt": "UTC-07:00", "cet": "UTC+01:00", "cest": "UTC+02:00", "bst": "UTC+01:00",
+    "aest": "UTC+10:00", "aedt": "UTC+11:00", "jst": "UTC+09:00",
 }
+_AMBIGUOUS_ZONES = frozenset({"cst", "ist"})
 
 
 def header_zone(column: str) -> str | None:
     """The zone a column's header names: "UTC" for "Rated at (UTC)" or "created_utc", an IANA
-    name in brackets ("Time (Europe/Berlin)"), a whole-hour offset ("(GMT+2)" -> "Etc/GMT-2", whose
-    sign is POSIX's), a usual name or abbreviation in brackets ("(EST)", "(Pacific Time)": _NAMED_ZONES);
-    None otherwise (an offset such as "UTC+05:30" included)."""
+    name in brackets ("Time (Europe/Berlin)"), an offset ("(GMT+2)", "(UTC+05:30)" -> "UTC+02:00",
+    "UTC+05:30", read by zone_of), a usual name or abbreviation in brackets ("(Pacific Time)" ->
+    America/Los_Angeles, "(EST)" -> "UTC-05:00": _NAMED_ZONES); None otherwise (see header_zone_unread)."""
     if _UTC_HEADER.search(column):
         return "UTC"
     if offset := _OFFSET_HEADER.search(column):
-        hours = int(offset[2]) * (1 if offset[1] == "+" else -1)
-        return "UTC" if hours == 0 else f"Etc/GMT{-hours:+d}" if -12 <= hours <= 14 else None
+        minutes = (int(offset[2]) * 60 + int(offset[3] or 0)) * (1 if offset[1] == "+" else -1)
+        if minutes == 0:
+            return "UTC"
+        return f"UTC{'+' if minutes > 0 else '-'}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}" if (
+            -MAX_WEST_MINUTES <= minutes <= MAX_EAST_MINUTES and int(offset[3] or 0) < 60) else None
     for found in _BRACKETED.finditer(column):
         if (named := _NAMED_ZONES.get(found[1].casefold())) is not None:
             return named
@@ -213,18 +226,30 @@ def header_zone(column: str) -> str | None:
     return None
 
 
-def zone_words(zone: str) -> str:
-    """A zone as a person reads it: "Etc/GMT-2" (POSIX's sign) -> "UTC+2"; any other name as it is."""
-    if zone.startswith("Etc/GMT") and zone[7:]:
-        return f"UTC{-int(zone[7:]):+d}"
-    return zone
+def header_zone_unread(column: str) -> str | None:
+    """What a column's header names as its zone but header_zone cannot read: an abbreviation of several
+    zones ("(CST)"), an offset no zone has ("UTC+15"); None otherwise."""
+    if header_zone(column) is not None:
+        return None
+    if offset := _OFFSET_HEADER.search(column):
+        return offset[0].strip(" (")
+    return next((found[1] for found in _BRACKETED.finditer(column) if found[1].casefold() in _AMBIGUOUS_ZONES), None)
+
+
+def zone_of(name: str) -> tzinfo:
+    """The tzinfo of a zone name: an IANA name (get_zone), or a fixed offset header_zone gives ("UTC+05:30").
+    Raises ValueError for an unknown name."""
+    if fixed := _FIXED_ZONE.fullmatch(name):
+        minutes = int(fixed[2]) * 60 + int(fixed[3])
+        return timezone(timedelta(minutes=minutes if fixed[1] == "+" else -minutes))
+    return get_zone(name)
 
 
 def _decide_zone(decision: ColumnDates, declared: str | None, header: str | None, preset_zone: str | None) -> None:
     for zone, source in ((declared, "file"), (header, "header"), (preset_zone, "preset")):
         if zone:
             try:
-                get_zone(zone)
+                zone_of(zone)
             except ValueError:
                 if source == "file":
                     decision.zone_unknown = zone
@@ -391,20 +416,28 @@ def _clock_hour(text: str) -> int | None:
 _DAY_FRACTION = re.compile(r"^0?\.\d+$")
 
 
-def day_fraction(text: str) -> int | None:
+def day_fraction(text: str, column_of_fractions: bool = False) -> int | None:
     """Seconds into the day of a time a spreadsheet stored as a fraction of a day and showed as a
-    number (a General cell: "0.3125" is 07:30:00, B04), else None; "0.25" stays the dotted clock
-    time 00:25 that its digits also read as."""
+    number (a General cell: "0.3125" is 07:30:00, B04), else None. In a column of fractions
+    (fractions_column) every such number is one; elsewhere "0.25" stays the dotted clock time 00:25
+    that its digits also read as."""
     text = text.strip()
-    if not _DAY_FRACTION.match(text) or _clock_hour(text) is not None:
+    if not _DAY_FRACTION.match(text) or (not column_of_fractions and _clock_hour(text) is not None):
         return None
     seconds = round(float(text) * 86400)
     return seconds if seconds < 86400 else None
 
 
-def joined_time(text: str) -> str:
+def fractions_column(texts: list[str]) -> bool:
+    """True when three in four of a Time column's non-blank `texts` are numbers below 1 (fractions of a
+    day: "0.3125", "0.25"), which day_fraction then reads as fractions throughout."""
+    given = [text for text in texts if text.strip()]
+    return bool(given) and sum(1 for text in given if _DAY_FRACTION.match(text.strip())) >= 0.75 * len(given)
+
+
+def joined_time(text: str, column_of_fractions: bool = False) -> str:
     """A Time column's cell as it is joined after its date: as written, or a day fraction's HH:MM:SS."""
-    seconds = day_fraction(text)
+    seconds = day_fraction(text, column_of_fractions)
     return text.strip() if seconds is None else f"{seconds // 3600:02d}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"
 
 
@@ -495,7 +528,9 @@ def _date_issue(value: str, year: int, month: int, day: int, decision: ColumnDat
     return None
 
 
-MAX_OFFSET_HOURS = 14  # the widest UTC offset in use (Pacific/Kiritimati, +14:00)
+_OFFSET_PARTS = re.compile(r"([+-])(\d{1,2}?)(?::?(\d{2}))?")  # "+0530", "+05:30", "+2" (after GMT)
+# The widest UTC offsets in use: -12:00 (Baker Island) and +14:00 (Pacific/Kiritimati), in minutes
+MAX_WEST_MINUTES, MAX_EAST_MINUTES = 12 * 60, 14 * 60
 
 
 def _offset(text: str | None, value: str) -> timezone | Issue | None:
@@ -506,17 +541,18 @@ def _offset(text: str | None, value: str) -> timezone | Issue | None:
     if text.upper() in ("Z", "UTC", "GMT"):
         return UTC
     text = text.upper().removeprefix("UTC").removeprefix("GMT").strip()
-    digits = text[1:].replace(":", "")
-    hours, minutes = int(digits[:2]), int(digits[2:4] or 0)
-    if hours > MAX_OFFSET_HOURS or minutes > 59:
+    parts = _OFFSET_PARTS.fullmatch(text)
+    hours, minutes = int(parts[2]), int(parts[3] or 0)
+    signed = -(hours * 60 + minutes) if parts[1] == "-" else hours * 60 + minutes
+    if minutes > 59 or not -MAX_WEST_MINUTES <= signed <= MAX_EAST_MINUTES:
         return Issue("not_date", f"'{value}' has the UTC offset {text}, which no time zone has",
                      "Enter an offset from -12:00 to +14:00, e.g. +02:00")
-    return timezone(timedelta(minutes=-(hours * 60 + minutes) if text[0] == "-" else hours * 60 + minutes))
+    return timezone(timedelta(minutes=signed))
 
 
 def _localize(naive: datetime, zone_name: str, warnings: list[Note]) -> datetime | Issue:
     """Attach `zone_name` to a wall time: gap -> Issue, overlap -> first occurrence + warning."""
-    zone = get_zone(zone_name)
+    zone = zone_of(zone_name)
     if zone_name == "UTC":
         return naive.replace(tzinfo=UTC)
     first, second = naive.replace(tzinfo=zone, fold=0), naive.replace(tzinfo=zone, fold=1)

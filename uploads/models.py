@@ -1,7 +1,8 @@
 """Uploads, their rows, and the submissions, batches and attempts that deliver them.
 
-Models hold data and small facts about one object; work that spans models
-(submitting, sending a batch, recording results) lives in `delivery.py`.
+Models hold data and small facts about one object; work that spans models lives
+in `delivery.py` (submitting, resending, cancelling) and `sending.py` (sending a
+batch, recording results).
 """
 
 from django.conf import settings

@@ -66,6 +66,7 @@ class Plan:
     words_are_typos: bool = False  # fewer than half the scores are words: no value map reads them
     fallbacks: list[tuple[str, int]] = field(default_factory=list)  # preset.fallback_columns: (field, column)
     time_at: int | None = None  # preset.time_column: the time of day of a submitted_at column of dates
+    time_fractions: bool = False  # ...holding fractions of a day ("0.3125": dates.fractions_column)
     shared_agent: bool = False  # agent_id and agent_email map to one column (Nicereply's "Agent")
     gather: tuple[int, int, re.Pattern] | None = None  # preset.comment_rows: response, question columns, match
     # response id -> (comment, its rows, fate): validation._gathered_comments
@@ -150,8 +151,9 @@ class Plan:
             time, joined = cells[self.time_at], f"{stamp.column} + {self.columns[self.time_at]}"
             if ":" not in stamp.text and not dates.NUMBER_RE.match(stamp.text.strip()) and (
                     dates.time_of_day(time) is not None):
-                raw["submitted_at"] = Raw(f"{stamp.text.strip()} {dates.joined_time(time)}", joined, stamp.position)
-            elif dates.is_serial_day(stamp.text) and dates.day_fraction(time) is not None:  # 46089 + 0.3125
+                raw["submitted_at"] = Raw(f"{stamp.text.strip()} {dates.joined_time(time, self.time_fractions)}",
+                                          joined, stamp.position)
+            elif dates.is_serial_day(stamp.text) and dates.day_fraction(time, self.time_fractions) is not None:
                 raw["submitted_at"] = Raw(f"{stamp.text.strip()}.{time.strip().split('.')[1]}", joined, stamp.position)
         for name, table in self.text_maps.items():
             if name in raw and (mapped := table.get(raw[name].text.strip().casefold())) is not None:

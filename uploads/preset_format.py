@@ -126,9 +126,20 @@ SCALES: dict[str, dict[str, Any]] = {
              "labels": {str(i): label for i, label in enumerate(_CES_LABELS, start=1)},
              "value_map": {label.casefold(): i for i, label in enumerate(_CES_LABELS, start=1)}},
     "yes_no": {"min_score": 0, "max_score": 1, "value_map": {"yes": 1, "no": 0}},
-    # Zendesk's satisfaction values; a view's Satisfaction column also says "Good with comment"
-    "good_bad": {"min_score": 0, "max_score": 1, "value_map": {"good": 1, "bad": 0, "good with comment": 1,
-                                                               "bad with comment": 0}},
+    # Zendesk's satisfaction values; a view's Satisfaction column also says "Good with comment", its API's
+    # filters good_with_comment (a Japanese account: 良い, 悪い)
+    "good_bad": {"min_score": 0, "max_score": 1, "value_map": {
+        "good": 1, "bad": 0, **{f"{word}{space}{kind}{space}comment": score for word, score in (("good", 1), ("bad", 0))
+                               for kind in ("with", "without") for space in (" ", "_")},
+        "良い": 1, "悪い": 0}},
+    # Freshdesk's current survey as its reports word it (its codes 103 .. -103: EXPORT-FORMATS.md section 6)
+    "happy7": {"min_score": 1, "max_score": 7, "value_map": {
+        "extremely happy": 7, "very happy": 6, "happy": 5, "neutral": 4, "unhappy": 3, "very unhappy": 2,
+        "extremely unhappy": 1}},
+    # Freshdesk's classic survey as its reports word it (shared/formats/EXPORT-FORMATS.md section 6: 1 Happy,
+    # 2 Neutral, 3 Unhappy, lower is better), sent as its preset sends the codes: 3 Happy .. 1 Unhappy
+    "happy3": {"min_score": 1, "max_score": 3, "value_map": {"happy": 3, "neutral": 2, "unhappy": 1, "awesome": 3,
+                                                             "just okay": 2, "not good": 1}},
     "fin5": {"min_score": 1, "max_score": 5,
              "value_map": {"terrible": 1, "bad": 2, "ok": 3, "good": 4, "amazing": 5}},
 }

@@ -85,6 +85,7 @@ def check_sheet(sheet, preset: mapping.Preset, *, time_zone: str, now: datetime 
     context = {
         "version": CONTEXT_VERSION, "preset_key": _preset_key(preset), "preset": resolved.to_json(),
         "dates": plan.dates.to_json() if plan.dates else None, "numeric_ticket_ids": plan.numeric_ticket,
+        "time_fractions": plan.time_fractions,
         "score_scale": list(plan.scale) if plan.scale else None, "word_scale": plan.word_scale,
         "words_are_typos": plan.words_are_typos,
         "cell_notes": [[number, position, text, note] for (number, position), (text, note) in plan.notes.items()],
@@ -168,6 +169,8 @@ def _decide(plan: Plan, sheet) -> None:
                                          order_hint=_order_hint(plan, sheet, column),
                                          date_system=getattr(sheet, "date_system", "1900"),
                                          declared_zone=declared, preset_zone=plan.preset.time_zone)
+    if plan.time_at is not None:
+        plan.time_fractions = dates.fractions_column([row[plan.time_at] for row in sheet.rows])
     tickets = [text.strip() for text in plan.field_texts(sheet.rows, "ticket_id")]
     given = len(tickets) - tickets.count("")
     digits = sum(1 for ticket in tickets if ticket.isdigit() and ticket.isascii())
@@ -246,6 +249,7 @@ def check_row(cells: list[str], row_number: int, sheet_columns: list[str], prese
     if same:
         plan.dates = dates.ColumnDates.from_json(context["dates"]) if context.get("dates") else None
         plan.numeric_ticket = bool(context.get("numeric_ticket_ids"))
+        plan.time_fractions = bool(context.get("time_fractions"))
         plan.words_are_typos = bool(context.get("words_are_typos"))
         if context.get("word_scale"):
             plan.word_scale = context["word_scale"]
