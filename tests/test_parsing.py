@@ -363,6 +363,15 @@ def test_it_reads_a_japanese_excels_csv_as_shift_jis_not_korean():
     assert (sheet.encoding, sheet.rows) == ("cp932", [["T-1", "5", comment]])
 
 
+def test_it_reads_a_german_excels_ms_dos_csv_as_cp850():
+    data = "ticket_id;score;comment\r\nT-1;2;Größe falsch geliefert\r\nT-2;5;Über Nacht gelöst, schön\r\n".encode("cp850")
+
+    sheet = parse_file(data, "msdos.csv")
+
+    assert (sheet.encoding, [row[2] for row in sheet.rows]) == (
+        "cp850", ["Größe falsch geliefert", "Über Nacht gelöst, schön"])
+
+
 def test_it_reads_excel_for_macs_csv_with_cr_line_ends_as_mac_roman():
     data = "ticket_id,score,comment\rT-1,5,Caf\u00e9 \u2013 na\u00efve\rT-2,4,\r".encode("mac_roman")
 

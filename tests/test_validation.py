@@ -140,6 +140,9 @@ def test_it_skips_a_row_repeating_the_header_of_two_exports_joined() -> None:
     assert [(row.status, row.skip_reason) for row in rows] == [
         ("valid", None), ("skipped", "repeats the header row (two exports joined into one file?), not an answer"),
         ("valid", None)]
+    dashes = check(["-------------", "--------", "-----", "", "---", "-------"])[0]
+    assert (dashes.status, dashes.skip_reason) == (
+        "skipped", "a line of dashes under the header (a database client's output), not an answer")
 
 
 def test_it_keeps_na_as_text_but_reads_nan_none_and_null_as_blank() -> None:

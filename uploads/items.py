@@ -140,13 +140,19 @@ def _skip_reason(cells: list[str], raw: dict[str, Raw], plan: Plan) -> str | Non
     return None
 
 
+_RULE = re.compile(r"[-=+|:]*-{3,}[-=+|: ]*")  # sqlcmd's and psql's line under the header: "---------"
+
+
 def _repeated_header(cells: list[str], columns: list[str]) -> str | None:
     """The skip reason of a row that repeats the header (two exports pasted into one file, QA round
-    24d): three or more filled cells, each its column's header (any case, a byte order mark aside)."""
+    24d): three or more filled cells, each its column's header (any case, a byte order mark aside);
+    or of the line of dashes a database client prints under the header (QA round 25c)."""
     filled = [(text.strip().lstrip("\ufeff").casefold(), header.strip().casefold())
               for text, header in zip(cells, columns, strict=False) if text.strip()]
     if len(filled) >= 3 and all(text == header for text, header in filled):
         return "repeats the header row (two exports joined into one file?), not an answer"
+    if filled and all(_RULE.fullmatch(text) for text, _header in filled):
+        return "a line of dashes under the header (a database client's output), not an answer"
     return None
 
 

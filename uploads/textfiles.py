@@ -36,10 +36,12 @@ _LEGACY_CODECS = (
 )
 # A symbol inside a word (Polish cp1250 read as cp1252: "Za¿ó³æ"; not ´, which Western keyboards type as
 # an apostrophe: "It´s", nor º and ª of Spanish and Portuguese: "nºA123", nor °, the same byte in the
-# Central European code page: "Größe°C"): a sign of the wrong code page.
+# Central European code page: "Größe°C"; a double quote between letters is German Excel's "CSV (MS-DOS)", cp850,
+# read as cp1252: "Gr”áe"): a sign of the wrong code page.
 _LETTER = r"[^\W\d_]"
 _SYMBOL_IN_WORD = (r"[\u00a1-\u00a9\u00ab\u00ac\u00ae\u00af\u00b1-\u00b3\u00b6\u00b8\u00b9\u00bb-\u00bf\u00d7\u00f7"
-                   rf"\u0192\u02c6\u02dc\u201a\u201e\u2020\u2021\u2022\u2030\u2039\u203a\u20ac\u2122](?<={_LETTER}.)(?={_LETTER})")
+                   r"\u0192\u02c6\u02dc\u201a\u201c\u201d\u201e\u2020\u2021\u2022\u2030\u2039\u203a\u20ac\u2122]"
+                   rf"(?<={_LETTER}.)(?={_LETTER})")
 # Signs that cp1252 is the wrong reading: a symbol inside a word, runs of accented letters
 # (Cyrillic/Greek/Hebrew read as Latin) or letters only Icelandic and Turkish-as-cp1252 show.
 _MOJIBAKE = re.compile(
@@ -222,7 +224,8 @@ def _guess_legacy_encoding(data: bytes) -> str:
     ("Très" becomes "Tčs"), hence cp1252 first (B09: shared/cases/README.md). Lines ended
     by CR alone are Excel for Mac's "CSV (Macintosh)", which is written in Mac Roman
     (cp1252 would read its "Café" as "CafŽ" without an error). A Japanese Excel's CSV (cp932, Shift-JIS)
-    is recognised by its kana (charset-normalizer reads short ones as Korean cp949: QA round 24b).
+    is recognised by its kana (charset-normalizer reads short ones as Korean cp949: QA round 24b), a
+    German Excel's MS-DOS CSV (cp850) by its umlauts.
     """
     if b"\r" in data and b"\n" not in data:
         return "mac_roman"
@@ -233,11 +236,23 @@ def _guess_legacy_encoding(data: bytes) -> str:
         pass
     if _reads_as_japanese(data):
         return "cp932"
+    if _reads_as_cp850(data):
+        return "cp850"
     matches = [match for match in charset_normalizer.from_bytes(data, cp_isolation=_LEGACY_CODECS.split())
                if match.encoding != "cp1252"]
     if not matches:
         raise parsing.ParseError(f"The file's text encoding could not be determined. {parsing.SAVE_AS_UTF8}")
     return next((match.encoding for match in matches if not _GARBLED.search(str(match))), matches[0].encoding)
+
+
+_CP850_LETTERS = frozenset("äöüÄÖÜßéèàâêîôûçëïÉ")
+
+
+def _reads_as_cp850(data: bytes) -> bool:
+    """True when every non-ASCII character of `data` read as cp850 is a German or French letter (German
+    Excel's "CSV (MS-DOS)": QA round 25c, "Größe" read as cp1252 is "Gr”áe", as Mac Roman "Grîáe")."""
+    wide = [char for char in data.decode("cp850") if char > "\x7f"]
+    return len(wide) >= 2 and all(char in _CP850_LETTERS for char in wide)
 
 
 def _reads_as_japanese(data: bytes) -> bool:
