@@ -455,6 +455,14 @@ def test_it_reads_the_widest_offsets_and_one_digit_hours_after_gmt(text: str, ut
     assert one(stamp=text).item["submitted_at"] == utc
 
 
+@pytest.mark.parametrize(("text", "utc"), [("2026年10月5日 14:48", "2026-10-05T05:48:00.000Z"),
+                                         ("2026-10-05 오후 2:48:00", "2026-10-05T05:48:00.000Z"),
+                                         ("2026/10/05 午前 9:05", "2026-10-05T00:05:00.000Z"),
+                                         ("2026年10月5日 下午 2:48", "2026-10-05T05:48:00.000Z")])
+def test_it_reads_east_asian_dates_and_their_morning_and_afternoon_words(text: str, utc: str) -> None:
+    assert one(stamp=text, time_zone="Asia/Tokyo").item["submitted_at"] == utc
+
+
 def test_it_reads_a_timestamp_in_another_scripts_digits_as_its_ascii_instant() -> None:
     assert one(stamp="٢٠٢٦-١٠-٠٥T١٤:٤٨:٠٠Z"
                ).item["submitted_at"] == "2026-10-05T14:48:00.000Z"

@@ -119,7 +119,6 @@ NOT_FOR: dict[str, str] = {
     "submitted_at": r"\b(start|birth|due|sent|offered|requested|send|opened|closed|solved|resolved)\b",
     "comment": r"\b(count|exists|has|id|date|areas?)\b",  # Medallia areas_for_improvement: a category list
 }
-_DATE_LIKE = (dates.ISO_RE, dates.NUMERIC_RE, dates.NAME_MDY_RE, dates.NAME_DMY_RE, dates.NUMBER_RE)
 _WORD_SCALES = ["csat5", "csat7", "good_bad", "happy3", "happy7", "fin5", "yes_no"]
 # A score column's words for a survey sent but not answered (Zendesk: shared/formats/EXPORT-FORMATS.md
 # section 1): rows to skip, with the reason, when the column's other words are a known scale.
@@ -176,7 +175,7 @@ def _plausible(name: str, texts: list[str]) -> bool:
         return _share(answers, lambda t: bool(cells.INTEGER.match(t)) or cells.written_score(t) is not None
                       or cells.answer_key(t) in words) >= 0.6 if answers else True
     if name == "submitted_at":
-        return _share(texts, lambda t: any(rx.match(t) for rx in _DATE_LIKE)) >= 0.6
+        return _share(texts, dates.date_like) >= 0.6
     if name == "ticket_id":
         return not not_ids(texts, ticket=True)
     if name == "comment":

@@ -353,8 +353,30 @@ def _iso_z(value: str, now: datetime) -> Parsed | None:
     return Parsed(f"{value[:19]}.{(match[1] or '')[:3].ljust(3, '0')}Z")
 
 
+# Japanese and Chinese dates "2026年10月5日 14:48"; Korean, Japanese and Chinese Excel's morning/afternoon
+# before the time: "2026-10-05 오후 2:48:00" is 2:48 PM
+_YEAR_MONTH_DAY = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_HALF_DAY = re.compile(r"\s*(오전|오후|午前|午後|上午|下午)\s*(\d{1,2}[:.]\d{2}(?:[:.]\d{2})?)$")
+_PM_WORDS = frozenset({"오후", "午後", "下午"})
+
+
+def _east_asian(value: str) -> str:
+    """A date written the East Asian way, rewritten in the layouts _fields reads (ISO, time then AM/PM)."""
+    value = _YEAR_MONTH_DAY.sub(r"\1-\2-\3", value)
+    if found := _HALF_DAY.search(value):
+        value = f"{value[:found.start()]} {found[2]} {'PM' if found[1] in _PM_WORDS else 'AM'}"
+    return value
+
+
+def date_like(text: str) -> bool:
+    """True when `text` starts like a timestamp this module reads (auto-detection's test of a date column)."""
+    text = _east_asian(text)
+    return any(pattern.match(text) for pattern in (ISO_RE, NUMERIC_RE, NAME_MDY_RE, NAME_DMY_RE, NUMBER_RE))
+
+
 def _fields(value: str, decision: ColumnDates) -> dict | Issue:
     """Named parts of a timestamp (y, m, d, H, M, S, f, ap, tz) as strings, or an Issue."""
+    value = _east_asian(value)
     match = ISO_RE.match(value)
     if match:
         return match.groupdict()
