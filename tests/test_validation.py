@@ -515,6 +515,21 @@ def _stamps(*texts: str, preset: mapping.Preset = PLAIN, **kwargs) -> validation
     return validation.check_sheet(sheet(API, *rows, **kwargs), preset, time_zone="UTC", now=NOW)
 
 
+def test_it_warns_about_a_workbooks_date_cells_in_a_column_typed_day_first() -> None:
+    """A UK CSV opened in a US Excel: 05/10 became a date cell for 10 May, 14/10 stayed text."""
+    cells = ["2026-05-10 13:45:00", "14/10/2026 09:30", "2026-10-25 11:00:00"]
+    rows = [[text, str(n), "381", "", "5", ""] for n, text in enumerate(cells)]
+    for file_format, warned in (("xlsx", [["swapped_cell"], [], []]), ("csv", [[], [], []])):
+        result = validation.check_sheet(sheet(API, *rows, format=file_format), PLAIN, time_zone="UTC", now=NOW)
+        assert [warning_codes(row) for row in result.rows] == warned
+    assert result.rows[0].item["submitted_at"] == "2026-05-10T13:45:00.000Z"
+    checked = validation.check_sheet(sheet(API, *rows, format="xlsx"), PLAIN, time_zone="UTC", now=NOW)
+    assert checked.rows[0].warnings[0].message == (
+        "Row 2, column 'submitted_at': '2026-05-10 13:45:00' was a date cell in a column whose typed dates read day "
+        "first: a spreadsheet that opened the file month first may have swapped its day and month (then it is "
+        "2026-10-05); check it.")
+
+
 def test_it_decides_day_first_from_a_value_that_settles_it() -> None:
     result = _stamps("3/8/2026 10:00", "15/3/2026 10:00", "4/9/2026 10:00")
     assert [r.item["submitted_at"][:10] for r in result.rows] == ["2026-08-03", "2026-03-15", "2026-09-04"]

@@ -77,6 +77,9 @@ class ColumnDates:
     zone_unknown: a zone the file declares that is no IANA name (a Windows name such as
     "Mountain Standard Time"), said in the decision; the next source then applies.
     date_system: "1900", or "1904" when the workbook counts serial numbers from 1904.
+    swapped_cells: the column is a workbook's whose typed dates settle day-first while others were
+    date cells: those may have been read month first by the spreadsheet that opened the file (a UK
+    CSV opened in a US Excel: QA round 24c), so a date cell whose day could be a month gets a warning.
     """
 
     column: str
@@ -89,6 +92,7 @@ class ColumnDates:
     has_absolute: bool = False
     serials: int = 0
     date_system: str = "1900"
+    swapped_cells: bool = False
 
     def serial_range(self) -> tuple[int, int]:
         """Serial numbers read as dates: 2000-01-01 (inclusive) .. 2100-01-01 (exclusive) in this date system."""
@@ -143,7 +147,7 @@ def get_zone(name: str) -> ZoneInfo:
 
 def decide_column(column: str, values: Iterable[tuple[int, str]], *, preset_order: str | None = None,
                   order_hint: tuple[str, str] | None = None, declared_zone: str | None = None,
-                  preset_zone: str | None = None, date_system: str = "1900") -> ColumnDates:
+                  preset_zone: str | None = None, date_system: str = "1900", workbook: bool = False) -> ColumnDates:
     """Decide once per column how its dates are read.
 
     values: (row number, cell text) pairs, blanks included; each distinct text is
@@ -153,7 +157,8 @@ def decide_column(column: str, values: Iterable[tuple[int, str]], *, preset_orde
     locale, e.g. a French header); else month-first for slashes, day-first for
     dots and dashes (whichever more rows use). Zone: declared by the file (Qualtrics) > named in
     the column's header ("Rated at (UTC)": `header_zone`) > preset > upload.
-    date_system: the workbook's ("1904" counts serial numbers from 1904-01-01).
+    date_system: the workbook's ("1904" counts serial numbers from 1904-01-01). workbook: the column
+    is a workbook's, whose date cells read as "2026-05-10 12:45:00" (ColumnDates.swapped_cells).
     """
     decision = ColumnDates(column, date_system=date_system)
     _decide_zone(decision, declared_zone, header_zone(column), preset_zone)
@@ -172,6 +177,8 @@ def decide_column(column: str, values: Iterable[tuple[int, str]], *, preset_orde
         _note_value(decision, text.strip(), number, rows, evidence, separators)
     if separators:
         decision.order, decision.order_reason = _choose_order(evidence, separators, preset_order, order_hint)
+    decision.swapped_cells = workbook and decision.order == "DMY" and bool(evidence["DMY"]) and any(
+        _CELL_DATE.fullmatch(text.strip()) for text in first_row)
     return decision
 
 
@@ -495,6 +502,10 @@ def _finish(value: str, parts: dict, decision: ColumnDates, zone_name: str, now:
     warnings = []
     if parts["H"] is None:
         warnings.append(Note("midnight", f"'{decision.column}' has no time part: midnight assumed"))
+    if decision.swapped_cells and _CELL_DATE.fullmatch(value) and int(parts["d"]) <= 12 and parts["d"] != parts["m"]:
+        warnings.append(Note("swapped_cell", f"'{value}' was a date cell in a column whose typed dates read day "
+                             "first: a spreadsheet that opened the file month first may have swapped its day and "
+                             f"month (then it is {parts['y']}-{int(parts['d']):02d}-{int(parts['m']):02d}); check it"))
     if (parts.get("sep") == "." and "a" in parts and decision.order == "MDY"
             and int(parts["a"]) <= 12 and int(parts["b"]) <= 12):
         warnings.append(Note("dotted_mdy", f"'{value}' is read as month.day.year like the rest of this column, but "
@@ -550,6 +561,7 @@ def _date_issue(value: str, year: int, month: int, day: int, decision: ColumnDat
     return None
 
 
+_CELL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2}:\d{2}(?:\.\d{3})?)?")  # a workbook's date cell
 _OFFSET_PARTS = re.compile(r"([+-])(\d{1,2}?)(?::?(\d{2}))?")  # "+0530", "+05:30", "+2" (after GMT)
 # The widest UTC offsets in use: -12:00 (Baker Island) and +14:00 (Pacific/Kiritimati), in minutes
 MAX_WEST_MINUTES, MAX_EAST_MINUTES = 12 * 60, 14 * 60

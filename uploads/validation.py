@@ -168,6 +168,7 @@ def _decide(plan: Plan, sheet) -> None:
         plan.dates = dates.decide_column(column, stamps, preset_order=plan.preset.date_order,
                                          order_hint=_order_hint(plan, sheet, column),
                                          date_system=getattr(sheet, "date_system", "1900"),
+                                         workbook=getattr(sheet, "format", "csv") in ("xlsx", "xls", "ods"),
                                          declared_zone=declared, preset_zone=plan.preset.time_zone)
     if plan.time_at is not None:
         plan.time_fractions = dates.fractions_column([row[plan.time_at] for row in sheet.rows])
