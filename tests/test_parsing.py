@@ -1181,6 +1181,18 @@ def ods_with_rows_added(tmp_path, columns: dict, rows_xml: str) -> Path:
     return tmp_path / "added.ods"
 
 
+def test_it_names_an_ods_sheets_hidden_rows(tmp_path):
+    rows = ('<table:table-row table:visibility="filter"><table:table-cell office:value-type="string"><text:p>T-2'
+            '</text:p></table:table-cell></table:table-row><table:table-row><table:table-cell office:value-type='
+            '"string"><text:p>T-3</text:p></table:table-cell></table:table-row>')
+
+    sheet = parse_file(ods_with_rows_added(tmp_path, {"id": ["T-1"]}, rows))
+
+    assert (sheet.rows, sheet.notices) == ([["T-1"], ["T-2"], ["T-3"]], [
+        "Row 3 is hidden in the workbook (by a filter or by Hide) and read like the others. Exclude them in the table "
+        "if they should not be sent."])
+
+
 def test_it_takes_an_ods_sheets_1904_null_date_as_its_date_system(tmp_path):
     pd.DataFrame({"when": [44841.0]}).to_excel(tmp_path / "base.ods", index=False, engine="odf")
     with zipfile.ZipFile(tmp_path / "base.ods") as source, zipfile.ZipFile(tmp_path / "mac.ods", "w") as target:

@@ -176,7 +176,13 @@ def apply_xlsx_facts(table: Table, data: bytes, formula_parts: frozenset[str]) -
             "again and upload it again."
         )
     note_errors(table, at, facts.errors)
-    hidden = [number for number in facts.hidden_rows if number in at]
+    note_hidden_rows(table, facts.hidden_rows)
+
+
+def note_hidden_rows(table: Table, hidden_rows: list[int]) -> None:
+    """One notice naming the sheet rows of `table` hidden by a filter or by Hide (read like the others)."""
+    read = set(table.numbers)
+    hidden = [number for number in hidden_rows if number in read]
     if hidden:
         more = [f"{len(hidden) - _LISTED:,} more"] if len(hidden) > _LISTED else []
         listed = headerrows.and_list([str(number) for number in hidden[:_LISTED]] + more)
@@ -231,10 +237,10 @@ def note_errors(table: Table, at: dict[int, int], errors: list[tuple[int, int, s
 
 def apply_xls_facts(table: Table, data: bytes) -> None:
     """Show whole numbers of `table` (a sheet of the .xls `data`) as their number format shows them
-    (shown_format) and note its error values (ERROR_NOTE), as apply_xlsx_facts does for an .xlsx, and
-    set its date system. calamine gives no formats and reads an error value as a blank cell (python-calamine
-    turns calamine's Data::Error into an empty cell); xlrd gives both (BIFF records: QA round 17,
-    s02_xls_errors.xls)."""
+    (shown_format) and note its error values (ERROR_NOTE) and hidden rows, as apply_xlsx_facts does
+    for an .xlsx, and set its date system. calamine gives no formats and reads an error value as a
+    blank cell (python-calamine turns calamine's Data::Error into an empty cell); xlrd gives both
+    (BIFF records: QA round 17, s02_xls_errors.xls)."""
     try:
         book = xlrd.open_workbook(file_contents=data, formatting_info=True, on_demand=True)
         table.date_system = "1904" if book.datemode else "1900"
@@ -245,6 +251,7 @@ def apply_xls_facts(table: Table, data: bytes) -> None:
         table.notices.append(_XLS_FORMATS_UNREAD)
         return
     errors = []
+    note_hidden_rows(table, [index + 1 for index, info in sheet.rowinfo_map.items() if info.hidden])
     for number, row in zip(table.numbers, table.rows, strict=True):
         types = sheet.row_types(number - 1) if number <= sheet.nrows else ()
         for column, kind in enumerate(types[:len(row)]):

@@ -46,7 +46,8 @@ def apply_ods_facts(table: Table, data: bytes) -> None:
     without leading zeros keeps its digits alone, whatever text decorates it), and a line break
     or tab inside a cell (calamine drops both). An error value gets cellfacts.ERROR_NOTE, as in an
     .xlsx (QA round 17, o02_ods_errors.ods). A whole number stored with over 15 significant digits
-    gets them back (cellfacts.exact_digits). A sheet counting its date numbers from 1904
+    gets them back (cellfacts.exact_digits). Rows hidden by a filter or collapsed get the notice an
+    .xlsx's do (cellfacts.note_hidden_rows). A sheet counting its date numbers from 1904
     (<table:null-date table:date-value="1904-01-01"/>, a workbook from an old Mac Excel saved by
     LibreOffice) gets table.date_system "1904", as an .xlsx's date1904 does. content.xml is only
     parsed when it or styles.xml holds such a break, an error value or such a number format, or the
@@ -56,6 +57,8 @@ def apply_ods_facts(table: Table, data: bytes) -> None:
         styles = archive.read("styles.xml") if "styles.xml" in archive.namelist() else b""
     if _NULL_DATE_1904.search(content):
         table.date_system = "1904"
+    if b"table:visibility" in content:
+        cellfacts.note_hidden_rows(table, _hidden_rows(content, table.sheet_name))
     long_numbers = bool(table.notes) and cellfacts.LONG_NUMBER_NOTE in table.notes.values()
     if not any(marker in part for marker in _ODS_MARKERS for part in (content, styles)) and not any(
             _TEXT_NUMBER_STYLE.search(part) for part in (content, styles)) and not long_numbers:
@@ -108,6 +111,24 @@ def _ods_cells(content: bytes, sheet_name: str) -> Iterator[tuple[int, int, str,
                 column += span
             number += repeat
             element.clear()
+
+
+def _hidden_rows(content: bytes, sheet_name: str) -> list[int]:
+    """Sheet row numbers of the rows of the sheet named `sheet_name` hidden by a filter or collapsed
+    (table:visibility), repeated rows counted as the sheet shows them (at most _ODS_REPEATS of a run)."""
+    number, inside, hidden = 0, False, []
+    for event, element in ElementTree.iterparse(io.BytesIO(content), events=("start", "end")):
+        if element.tag == f"{_ODS_TABLE}table":
+            inside = event == "start" and element.get(f"{_ODS_TABLE}name") == sheet_name
+            if event == "end" and element.get(f"{_ODS_TABLE}name") == sheet_name:
+                break
+        elif inside and event == "end" and element.tag == f"{_ODS_TABLE}table-row":
+            repeat = int(element.get(f"{_ODS_TABLE}number-rows-repeated", "1"))
+            if element.get(f"{_ODS_TABLE}visibility", "visible") != "visible":
+                hidden.extend(range(number + 1, number + 1 + min(repeat, _ODS_REPEATS)))
+            number += repeat
+            element.clear()
+    return hidden
 
 
 def _ods_text(element, *, kept: bool) -> str:
