@@ -18,6 +18,17 @@ def read(folder: Path, text: str):
     return sheet, preset
 
 
+def test_it_names_a_follow_up_question_answered_in_words(tmp_path: Path) -> None:
+    sheet, preset = read(tmp_path, "Response ID,Recorded Date,Ticket ID,Agent Email,Q1 - How satisfied were you?,"
+                                   "Q1 - Comment,Q2 - Which channel did you use?\n"
+                                   "R1,2026-10-01T10:00:00Z,701,a@example.com,5,Great,Email\n"
+                                   "R2,2026-10-01T11:00:00Z,702,a@example.com,4,,Chat\n")
+    assert preset.clarifying == []
+    assert sheet.notices == [
+        "'Q2 - Which channel did you use?' answers a follow-up question in words: a clarifying answer needs a "
+        "score, so these answers are not sent. To send them, choose the column as comment on the mapping page."]
+
+
 def test_it_names_text_answers_no_column_maps_as_the_comment(tmp_path: Path) -> None:
     sheet, preset = read(tmp_path, (
         "submitted_at,ticket_id,agent_id,score,Was it solved?,Your name,What would you change?\n"

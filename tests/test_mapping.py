@@ -213,7 +213,7 @@ def test_it_reads_freshdesk_codes_written_as_floats_and_a_stray_classic_answer()
     row = ["1", "2", "3", "4", "900", "ok", "", "2026-10-01T10:00:00Z"]
     seven = sheet(columns, [*row[:6], "103.0", row[7]], [*row[:6], "-101.0", row[7]])
     classic = sheet(columns, *([*row[:4], str(900 + n), "ok", rating, row[7]]
-                               for n, rating in enumerate(["1.0", "3.0", "2.0", "1.0", "4.0"])))
+                               for n, rating in enumerate(["1.0", "3.0", "2.0", "1.0", "4.0", "1", "3", "2", "1", "NULL"])))
     assert "7-point" in choose(seven)[1] and "classic 3-point" in choose(classic)[1]
     assert [(r.item["score"], r.item["score_label"]) for r in checked(seven)] == [
         (7, "Extremely Happy"), (3, "Unhappy")]
@@ -255,6 +255,13 @@ def test_it_refuses_only_the_row_of_a_stray_answer_to_a_yes_no_question() -> Non
     assert [answer[1:] for answer in answers[:4]] == [(1, 0, 1), (0, 0, 1), (1, 0, 1), (0, 0, 1)]
     assert answers[4] == ("Row 6, column 'Q2 - Was it resolved?': 'Y' is not an integer. Enter a whole number "
                           "from 0 to 1 (or one of: yes, no).")
+
+
+def test_it_reads_a_recommend_question_on_0_to_10_unless_it_names_0_and_1() -> None:
+    recommend = "How likely are you to recommend us to a friend?"
+    assert [answer[1:] for answer in clarifying(recommend, "0", "1", "0")] == [(0, 0, 10), (1, 0, 10), (0, 0, 10)]
+    assert [answer[1:] for answer in clarifying(f"{recommend} (0 = No, 1 = Yes)", "0", "1")] == [(0, 0, 1), (1, 0, 1)]
+    assert [answer[1:] for answer in clarifying("Was it your first contact?", "0", "1")] == [(0, 0, 1), (1, 0, 1)]
 
 
 def test_it_leaves_a_text_follow_up_question_out_of_the_clarifying_answers() -> None:
@@ -303,6 +310,13 @@ def test_it_maps_team_sheet_headers_of_other_languages() -> None:
         data = sheet(headers, ["2026/10/05 10:00:00", "1001", "a@b.com", "5", "ok"])
         assert sorted(mapping.auto_preset(data).columns) == [
             "agent_email", "comment", "score", "submitted_at", "ticket_id"], headers
+
+
+def test_it_keeps_an_agent_id_column_of_handles_beside_an_email_column() -> None:
+    data = sheet(["submitted_at", "ticket_id", "agent_id", "agent_email", "score"],
+                 ["2026-10-05T10:00:00Z", "1", "asilva", "ana@b.com", "5"],
+                 ["2026-10-05T11:00:00Z", "2", "bortiz", "", "4"])
+    assert [row.item["agent_id"] for row in checked(data)] == ["asilva", "bortiz"]
 
 
 def test_it_maps_headers_written_in_camel_case() -> None:

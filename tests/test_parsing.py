@@ -372,6 +372,14 @@ def test_it_reads_a_german_excels_ms_dos_csv_as_cp850():
         "cp850", ["Größe falsch geliefert", "Über Nacht gelöst, schön"])
 
 
+@pytest.mark.parametrize(("text", "codec"), [("Réponse rapide et à l'écoute;Peut être plus clair", "mac_roman"),
+                                             ("Great – the agent“s reply was fast…;“Helpful”", "cp1252")])
+def test_it_reads_no_cp850_into_other_code_pages(text, codec):
+    sheet = parse_file(f"ticket_id;score;comment;note\nT-1;5;{text}\n".encode(codec), "other.csv")
+
+    assert (sheet.encoding, ";".join(sheet.rows[0][2:])) == (codec, text)
+
+
 def test_it_reads_excel_for_macs_csv_with_cr_line_ends_as_mac_roman():
     data = "ticket_id,score,comment\rT-1,5,Caf\u00e9 \u2013 na\u00efve\rT-2,4,\r".encode("mac_roman")
 

@@ -455,6 +455,11 @@ def test_it_reads_the_widest_offsets_and_one_digit_hours_after_gmt(text: str, ut
     assert one(stamp=text).item["submitted_at"] == utc
 
 
+def test_it_refuses_a_written_score_of_thousands_of_digits_without_a_crash() -> None:
+    for score in ("1" * 5000 + "/5", "1" * 5000 + " stars", "Good (" + "1" * 5000 + ")"):
+        assert one(score=score).status == "invalid"
+
+
 @pytest.mark.parametrize(("text", "utc"), [("2026年10月5日 14:48", "2026-10-05T05:48:00.000Z"),
                                          ("2026-10-05 오후 2:48:00", "2026-10-05T05:48:00.000Z"),
                                          ("2026/10/05 午前 9:05", "2026-10-05T00:05:00.000Z"),

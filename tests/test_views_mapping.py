@@ -345,6 +345,13 @@ def test_it_names_split_sources_and_a_declared_zone_on_the_mapping_page(client_i
             "whatever is chosen here.") in page
 
 
+def test_it_says_a_zone_the_date_header_names_wins_on_the_mapping_page(client_in):
+    content = b"Rated at (UTC+2),Ticket ID,Agent Email,Score\n2026-10-05 14:48,1,a@example.com,5\n"
+    page = client_in.get(upload(client_in, "z.csv", content).url).content.decode()
+    assert ("The file declares UTC+02:00 for 'Rated at (UTC+2)', so its times are read in that zone, whatever is "
+            "chosen here.") in page
+
+
 def test_it_leaves_the_time_column_with_its_date_column(client_in):
     content = (b"Rated on,Time,Resolved on,Ticket,Agent,Score\n2026-10-04,13:45,2026-10-02,1,a@example.com,5\n"
                b"2026-10-05,09:15,2026-10-03,2,a@example.com,4\n")

@@ -81,8 +81,7 @@ DAY_FIRST_DATE_HEADERS = frozenset(_LOCALIZED["submitted_at"])
 _EAST_ASIAN: dict[str, list[str]] = {
     "ticket_id": ["チケットid", "チケット番号", "チケットno", "問い合わせ番号", "工单号", "工单编号", "工单id",
                   "工单", "티켓 번호", "티켓번호", "티켓id", "티켓 id"],
-    "agent_id": ["担当者", "担当者id", "オペレーター", "客服", "客服id", "坐席", "담당자", "상담원",
-                 "상담원 id"],
+    "agent_id": ["担当者id", "オペレーターid", "客服id", "坐席id", "담당자 id", "상담원 id"],
     "agent_email": ["担当者メール", "担当者メールアドレス", "担当者のメール", "客服邮箱", "담당자 이메일",
                     "상담원 이메일"],
     "score": ["評価", "満足度", "満足度評価", "点数", "评分", "满意度", "평점", "만족도", "점수"],
@@ -140,21 +139,22 @@ def column_texts(sheet, position: int, limit: int = 200) -> list[str]:
 
 
 LISTED_SHARE = 0.8
+_SCALE_WORDS = frozenset(word for scale in SCALES.values() for word in scale.get("value_map", {}))
 
 
 def values_look_like(texts: list[str], expected: Any) -> bool:
-    """'numbers': at least half are integers; 'words': fewer than half; a list: every word in it
-    (case-insensitive) and at least LISTED_SHARE of the texts (a number also as its integer, `1.0` as
-    1: a pandas dump), so that one stray number (a 4 among Freshdesk's classic 1..3, QA round 24d)
-    leaves the layout's meaning to its other answers and is refused on its row, while a word the
-    list lacks ("Extremely Happy") rules the layout out. Halves, so that 'numbers' and 'words' are
+    """'numbers': at least half are integers; 'words': fewer than half; a list: at least LISTED_SHARE
+    of the texts in it (case-insensitive; a number also as its integer, `1.0` as 1: a pandas dump),
+    so that one stray answer (a 4 or a NULL among Freshdesk's classic 1..3, QA round 24d) leaves the
+    layout's meaning to its other answers and is refused on its row, while a word of another scale
+    the list lacks ("Extremely Happy": _SCALE_WORDS) rules the layout out. Halves, so that 'numbers' and 'words' are
     complementary and a few stray header rows read as data do not flip the choice."""
     if isinstance(expected, list):
         allowed = {str(item).strip().casefold() for item in expected}
         listed = [text.casefold() in allowed or ((found := cells.INTEGER.match(text)) is not None
                                                 and str(int(found[1])) in allowed) for text in texts]
-        return all(ok or cells.INTEGER.match(text) for ok, text in zip(listed, texts, strict=True)) and (
-            sum(listed) >= LISTED_SHARE * len(texts))
+        return not any(cells.answer_key(text) in _SCALE_WORDS for ok, text in zip(listed, texts, strict=True)
+                       if not ok) and sum(listed) >= LISTED_SHARE * len(texts)
     numbers = sum(1 for text in texts if cells.INTEGER.match(text))
     share = numbers / len(texts) if texts else 0
     return share >= 0.5 if expected == "numbers" else share < 0.5
@@ -351,14 +351,16 @@ def time_column(headers: Headers, sheet, stamps: int, used: set[int]) -> int | N
 
 
 def holds_names(headers: Headers, sheet, position: int) -> bool:
-    """True when the header says name ("Agent Name") or most texts of the column are no helpdesk's ids:
-    people's names ('Ana Silva'), first names alone ('Ana': no digit, as every helpdesk's agent id has),
-    or links (Notion's 'Ana Lee (https://www.notion.so/…)'). Asked only when an email column gives the agent."""
-    if "name" in normalize(headers.columns[position]).split():
+    """True when the header says name ("Agent Name") or most texts of the column are no ids: people's
+    names ('Ana Silva'), links (Notion's 'Ana Lee (https://www.notion.so/…)'), or under a header that
+    does not say id ("Agent"), first names ('Ana': no digit, as a helpdesk's agent ids have; "agent_id"
+    holding team handles such as 'asilva' stays). Asked only when an email column gives the agent."""
+    words = normalize(headers.columns[position]).split()
+    if "name" in words:
         return True
     texts = column_texts(sheet, position, 50)
-    return bool(texts) and _share(texts, lambda text: cells.looks_like_name(text) or "://" in text or not any(
-        char.isdigit() for char in text)) >= 0.6
+    return bool(texts) and _share(texts, lambda text: cells.looks_like_name(text) or "://" in text or (
+        "id" not in words and not any(char.isdigit() for char in text))) >= 0.6
 
 
 _WORDS = re.compile(r"[^\W\d_]{2,}\s+[^\W\d_]{2,}")
@@ -434,10 +436,10 @@ def pattern_groups(pattern, headers: Headers, sheet, scale_table: dict, used: se
         texts = column_texts(sheet, headers.index(group["score"])) if "score" in group else []
         group["scale"] = _pick_scale(pattern, group.get("question", ""), texts, scale_table)
         words = set(scale_table[group["scale"]].get("value_map", {}))
-        sentences = sum(1 for text in texts if _WORDS.search(text) and not (
-            cells.INTEGER.match(text) or cells.written_score(text) or text.casefold() in words))
-        if "score" not in group or sentences >= len(texts) / 2 > 0:
-            continue  # answers in sentences ("What could we improve?"): columnnotes names the column
+        scored = sum(1 for text in texts if cells.INTEGER.match(text) or cells.written_score(text)
+                     or cells.answer_key(text) in words)
+        if "score" not in group or scored < len(texts) / 2:
+            continue  # answers in words ("Which channel?", "What could we improve?"): columnnotes names it
         scored = [found for text in texts if (found := cells.INTEGER.match(text))]
         if (named := _question_range(group["question"], {int(found[1]) for found in scored},
                                      all_numbers=len(scored) == len(texts), top=scale_table[group["scale"]])):
@@ -447,15 +449,20 @@ def pattern_groups(pattern, headers: Headers, sheet, scale_table: dict, used: se
     return out
 
 
+_ZERO_ONE = re.compile(r"\b0\s*=\s*[^=,;()]{1,40}[,;]\s*1\s*=")  # "(0 = No, 1 = Yes)"
+
+
 def _question_range(question: str, numbers: set[int], *, all_numbers: bool, top: dict) -> tuple[int, int] | None:
     """The range a clarifying question's own words or answers give: the range its text names when every
-    answer is a number (scales.header_range), 0..10 for a recommend question with a 0 or a number over
-    the `top` scale's, 0..1 for answers of 0 and 1 only (a yes/no coded in numbers); else None."""
+    answer is a number (scales.header_range, or "(0 = No, 1 = Yes)"), 0..10 for a recommend question
+    with a 0 or a number over the `top` scale's, 0..1 for another question's answers of 0 and 1 only
+    (a yes/no coded in numbers); else None."""
     if all_numbers and (named := scales.header_range(question, numbers)):
         return named[:2]
-    if scales.NPS_QUESTION.search(question) and (any(number > top["max_score"] for number in numbers) or (
-            0 in numbers and max(numbers) > 1)):
-        return scales.NPS_SCALE
+    if all_numbers and numbers <= {0, 1} and _ZERO_ONE.search(question):
+        return 0, 1
+    if scales.NPS_QUESTION.search(question):
+        return scales.NPS_SCALE if 0 in numbers or any(number > top["max_score"] for number in numbers) else None
     return (0, 1) if all_numbers and numbers == {0, 1} else None
 
 

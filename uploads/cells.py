@@ -106,12 +106,13 @@ EXCEL_ERRORS = frozenset({"#REF!", "#VALUE!", "#NAME?", "#DIV/0!", "#NUM!", "#NU
 PANDAS_BLANKS = frozenset({"nan", "NaN", "NAN", "nat", "NaT", "NAT", "<NA>", "<na>"})
 SEEN_UNANSWERED = frozenset({-99, -999, -9})  # Qualtrics' usual 'seen but unanswered' recodes
 # A score written with its scale: "4/5", "4 / 5", "4 out of 5", "4 of 5" (hand-made sheets, review exports)
-OUT_OF = re.compile(r"^(\d+)\s*(?:/|out of|of)\s*(\d+)$", re.IGNORECASE)
+OUT_OF = re.compile(r"^(\d{1,18})\s*(?:/|out of|of)\s*(\d{1,18})$", re.IGNORECASE)  # 18 digits: see INTEGER
 # Star ratings: filled stars, then the empty ones of the scale ("★★★★☆"); emoji stars are all filled
 STARS = re.compile(r"^([★⭐]+)(☆*)$")
 # A number with its words: "4 stars", "5 - Very satisfied", "1: Not at all likely" (labelled choices)
-NUMBER_WORDS = re.compile(r"^(\d+)\s*(?:stars?\b|[-–—:.)]\s*([^\W\d_].*)|\(\s*([^\W\d_][^)]*?)\s*\))$", re.IGNORECASE)
-WORDS_NUMBER = re.compile(r"^([^\W\d_][^()]*?)\s*\(\s*(\d+)\s*\)$")  # "Very satisfied (5)"
+NUMBER_WORDS = re.compile(r"^(\d{1,18})\s*(?:stars?\b|[-–—:.)]\s*([^\W\d_].*)|\(\s*([^\W\d_][^)]*?)\s*\))$",
+                          re.IGNORECASE)
+WORDS_NUMBER = re.compile(r"^([^\W\d_][^()]*?)\s*\(\s*(\d{1,18})\s*\)$")  # "Very satisfied (5)"
 
 LONG_COMMENT = 5000  # characters; above this a comment gets a warning (no API limit is published)
 
@@ -242,6 +243,9 @@ def clean_id(text: str, noun: str = "ticket id") -> Cleaned:
     if (linked := _id_of_link(value, noun)) is not None:
         return linked
     warnings = []
+    if value.startswith("="):  # a formula saved as text (=A2): sent as typed, as B16 sends text
+        warnings.append(Note("formula_id", f"{value} is a spreadsheet formula, not the {noun} as the helpdesk "
+                             "shows it: sent as typed, check it"))
     if len(value) > LONG_ID_CHARS:
         warnings.append(Note("very_long", f"{noun} is {len(value):,} characters long; helpdesk ids are rarely over "
                              f"{LONG_ID_CHARS}: check that the right column is mapped"))
@@ -391,7 +395,7 @@ def written_score(value: str) -> tuple[int, int | None, str | None] | None:
     return None
 
 
-_WORDS_TOP = re.compile(r"(?:out\s+of|of|/)\s*(\d+)\s*$", re.IGNORECASE)
+_WORDS_TOP = re.compile(r"(?:out\s+of|of|/)\s*(\d{1,18})\s*$", re.IGNORECASE)
 
 
 def _written_score(value: str, low: int, high: int, hint: str) -> Cleaned | None:

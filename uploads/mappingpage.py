@@ -35,15 +35,15 @@ def split_sources(upload: Upload) -> dict[str, str]:
 
 
 def declared_zone(upload: Upload) -> tuple[str, str] | None:
-    """(column, IANA zone) when the file declares the zone of the submitted_at column (Qualtrics'
-    third header row, or the header itself: "Rated at (UTC)"), which wins over the mapping page's
-    time zone (dates.decide_column)."""
+    """(column, zone) when the file declares the zone of the submitted_at column (Qualtrics' third
+    header row, or the header itself: "Rated at (UTC)", "Date (GMT+2)" -> "UTC+02:00"), which wins
+    over the mapping page's time zone (dates.decide_column)."""
     column = mapping.Preset.from_json(upload.preset).columns.get("submitted_at")
     if not isinstance(column, str):
         return None
     zone = upload.sheet_meta.get("declared_time_zones", {}).get(column) or dates_module.header_zone(column)
     try:
-        dates_module.get_zone(zone or "")
+        dates_module.zone_of(zone or "")
     except ValueError:  # no zone, or one that is no IANA name ("Mountain Standard Time"): the chosen zone applies
         return None
     return column, zone

@@ -224,10 +224,11 @@ def _decide_word_scale(plan: Plan, sheet) -> str | None:
 def _words_are_typos(plan: Plan, sheet) -> bool:
     """True when the preset's score value map would read a few words among numbers it does not
     cover ("Satisfied" as 4 beside 7s and 6s): fewer than half the scores are words, and some
-    number lies outside the map's values. Intercom's Fin words among 1..5 are read (its map is 1..5)."""
+    number lies outside the map's values. Intercom's Fin words among 1..5 are read (its map is 1..5);
+    a map of numeric codes is never set aside (a stray NULL among Freshdesk's 1..3 would invert them)."""
     table = plan.preset.value_maps.get("score")
-    if plan.word_scale or not table:
-        return False
+    if plan.word_scale or not table or any(cells.INTEGER.match(key) for key in table):
+        return False  # a map of codes (Freshdesk's 1 Happy .. 3 Unhappy) reads every number, whatever the words
     scores = Counter(text for text in plan.field_texts(sheet.rows, "score") if text.strip())  # parsed once each
     numbers = {text: cells.parse_int(text) for text in scores}
     words = sum(rows for text, rows in scores.items() if numbers[text] is None)

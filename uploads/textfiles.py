@@ -36,11 +36,11 @@ _LEGACY_CODECS = (
 )
 # A symbol inside a word (Polish cp1250 read as cp1252: "Za¿ó³æ"; not ´, which Western keyboards type as
 # an apostrophe: "It´s", nor º and ª of Spanish and Portuguese: "nºA123", nor °, the same byte in the
-# Central European code page: "Größe°C"; a double quote between letters is German Excel's "CSV (MS-DOS)", cp850,
+# Central European code page: "Größe°C"; a closing double quote between letters is German Excel's "CSV (MS-DOS)", cp850,
 # read as cp1252: "Gr”áe"): a sign of the wrong code page.
 _LETTER = r"[^\W\d_]"
 _SYMBOL_IN_WORD = (r"[\u00a1-\u00a9\u00ab\u00ac\u00ae\u00af\u00b1-\u00b3\u00b6\u00b8\u00b9\u00bb-\u00bf\u00d7\u00f7"
-                   r"\u0192\u02c6\u02dc\u201a\u201c\u201d\u201e\u2020\u2021\u2022\u2030\u2039\u203a\u20ac\u2122]"
+                   r"\u0192\u02c6\u02dc\u201a\u201d\u201e\u2020\u2021\u2022\u2030\u2039\u203a\u20ac\u2122]"
                    rf"(?<={_LETTER}.)(?={_LETTER})")
 # Signs that cp1252 is the wrong reading: a symbol inside a word, runs of accented letters
 # (Cyrillic/Greek/Hebrew read as Latin) or letters only Icelandic and Turkish-as-cp1252 show.
@@ -246,13 +246,19 @@ def _guess_legacy_encoding(data: bytes) -> str:
 
 
 _CP850_LETTERS = frozenset("äöüÄÖÜßéèàâêîôûçëïÉ")
+# cp850 letters where German has none: a capital inside a word ("RÄponse": Mac Roman's é), a letter alone
+# or before a capital ("û", "ôHelpfulö": cp1252's dashes and quotes)
+_NOT_GERMAN = re.compile(r"(?<=[^\W\d_])[ÄÖÜÉ](?=[a-zäöüß])|(?<![^\W\d_])[äöüßéèàâêîôûçëï](?![^\W\d_])|"
+                         r"[äöüßéèàâêîôûçëï](?=[A-ZÄÖÜ])")
 
 
 def _reads_as_cp850(data: bytes) -> bool:
-    """True when every non-ASCII character of `data` read as cp850 is a German or French letter (German
-    Excel's "CSV (MS-DOS)": QA round 25c, "Größe" read as cp1252 is "Gr”áe", as Mac Roman "Grîáe")."""
-    wide = [char for char in data.decode("cp850") if char > "\x7f"]
-    return len(wide) >= 2 and all(char in _CP850_LETTERS for char in wide)
+    """True when `data` read as cp850 is German text: every non-ASCII character a German or French
+    letter, one of them ä, ö, ü or ß, none where German has none (_NOT_GERMAN). German Excel's
+    "CSV (MS-DOS)": QA round 25c, "Größe" read as cp1252 is "Gr”áe", as Mac Roman "Grîáe"."""
+    text = data.decode("cp850")
+    wide = {char for char in text if char > "\x7f"}
+    return wide <= _CP850_LETTERS and bool(wide & set("äöüß")) and not _NOT_GERMAN.search(text)
 
 
 def _reads_as_japanese(data: bytes) -> bool:
