@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from uploads import cells, dates, scales
+from uploads import cells, dates, scales, timesofday
 from uploads.headers import Headers, normalize, normalize_camel
 from uploads.preset_format import SCALES
 
@@ -330,7 +330,7 @@ def time_column(headers: Headers, sheet, stamps: int, used: set[int]) -> int | N
     day: `stamps` holds dates alone (half or more: a hand-made sheet mixes typed dates with a few
     date-and-time cells, which keep their own time; or Excel's whole serial numbers when the times are
     fractions of a day, B04), its header says time (_TIME_HEADERS),
-    three in four of its values are times of day ("13:45", "1:45 PM", "0.3125": dates.time_of_day) and fewer
+    three in four of its values are times of day ("13:45", "1:45 PM", "0.3125": timesofday.time_of_day) and fewer
     than half fall in the hour after midnight, where a duration ("00:05:30" of handling time) would
     (preset key time_column). None otherwise."""
     position = stamps + 1  # the Time column right after its Date column: Date | Time
@@ -338,13 +338,13 @@ def time_column(headers: Headers, sheet, stamps: int, used: set[int]) -> int | N
             headers.columns[position]) not in _TIME_HEADERS:
         return None
     texts = column_texts(sheet, position, 50)
-    fractions = dates.fractions_column(texts)
+    fractions = timesofday.fractions_column(texts)
     if _share(column_texts(sheet, stamps, 50), lambda text: ":" in text or bool(dates.NUMBER_RE.match(text)) and not (
-            fractions and dates.is_serial_day(text))) > 0.5:
+            fractions and timesofday.is_serial_day(text))) > 0.5:
         return None  # times of their own, or numbers (Unix times, serials with their time) a time cannot join
     if fractions:
         return position
-    hours = [dates.time_of_day(text) for text in texts]
+    hours = [timesofday.time_of_day(text) for text in texts]
     if hours and len(hours) - hours.count(None) >= 0.75 * len(hours) and hours.count(0) < 0.5 * len(hours):
         return position
     return None

@@ -2,14 +2,15 @@
 
 Where the rules come from (shared/samples/README.md "Conventions", shared/cases
 B04, shared/formats/EXPORT-FORMATS.md section 14):
-- `Z`, an offset (`+02:00`, `+0200`) or a Unix epoch (seconds, milliseconds) is
+- `Z`, an offset (`+02:00`, `+0200`, `GMT-0400`) or a Unix epoch (seconds, milliseconds) is
   absolute. A naive value is read in the zone the file declares (Qualtrics
-  header row 3), else the preset's zone, else the uploader's choice.
+  header row 3, or the column's header: zones.py), else the preset's zone, else the uploader's choice.
 - DST: a wall time in the spring-forward gap is invalid; one in the fall-back
-  overlap takes the first occurrence (fold=0) with a warning.
+  overlap takes the first occurrence (fold=0) with a warning (zones.localize).
 - Layouts: ISO (`T` or space, optional seconds/fraction), `M/D/YYYY H:MM:SS`,
-  `MM/DD/YYYY hh:mm:ss AM/PM`, `D.M.YYYY HH:MM`, month names, date only
-  (midnight, with a warning), Excel serials 36526..73050 (years 2000-2099, with a
+  `MM/DD/YYYY hh:mm:ss AM/PM`, `D.M.YYYY HH:MM`, month names, JavaScript's Date.toString(),
+  East Asian dates (2026年10月5日, 오후 2:48), date only (midnight, with a warning; a Time column
+  beside it: timesofday.py), Excel serials 36526..73050 (years 2000-2099, with a
   warning), epochs. Sub-millisecond digits are truncated.
 - Day-first vs month-first is decided once per column (`decide_column`) and
   never mixed within a column.
@@ -25,10 +26,10 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
-from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
+from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from uploads import zones
 from uploads.cells import Issue, Note, strict_char_issue
 
 # H:MM[:SS[.fff]]; Italian and Finnish sheets write the time with dots (14.05.09), one separator throughout
@@ -137,14 +138,6 @@ class Parsed:
 
 
 @lru_cache(maxsize=64)
-def get_zone(name: str) -> ZoneInfo:
-    """ZoneInfo for an IANA name; raises ValueError for an unknown zone."""
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise ValueError(f"unknown time zone {name!r}") from None
-
-
 def decide_column(column: str, values: Iterable[tuple[int, str]], *, preset_order: str | None = None,
                   order_hint: tuple[str, str] | None = None, declared_zone: str | None = None,
                   preset_zone: str | None = None, date_system: str = "1900", workbook: bool = False) -> ColumnDates:
@@ -161,9 +154,9 @@ def decide_column(column: str, values: Iterable[tuple[int, str]], *, preset_orde
     is a workbook's, whose date cells read as "2026-05-10 12:45:00" (ColumnDates.swapped_cells).
     """
     decision = ColumnDates(column, date_system=date_system)
-    _decide_zone(decision, declared_zone, header_zone(column), preset_zone)
+    _decide_zone(decision, declared_zone, zones.header_zone(column), preset_zone)
     if decision.zone is None and not decision.zone_unknown:
-        decision.zone_unknown = header_zone_unread(column)
+        decision.zone_unknown = zones.header_zone_unread(column)
     first_row: dict[str, list[int]] = {}  # text -> [first row number, rows]: each distinct text is read once
     for number, text in values:
         seen = first_row.get(text)
@@ -182,81 +175,11 @@ def decide_column(column: str, values: Iterable[tuple[int, str]], *, preset_orde
     return decision
 
 
-# "Rated at (UTC)", "created_utc", "Date [GMT]" name UTC; "UTC+2" names an offset, not read here.
-_UTC_HEADER = re.compile(r"(?:^|[^a-z])(?:utc|gmt)(?![a-z0-9+\-])(?!\s*[+\-\u2212]\s*\d)(?!_?offset)", re.IGNORECASE)
-_ZONE_HEADER = re.compile(r"[(\[]\s*([A-Za-z_]+/[A-Za-z_/+\-]+)\s*[)\]]")
-# "Rated at (GMT+2)", "Submitted (UTC-05:30)": an offset from UTC
-_OFFSET_HEADER = re.compile(r"(?:^|[^a-z])(?:utc|gmt)\s*([+\-\u2212])\s*(\d{1,2})(?::?(\d{2}))?(?![\d:])",
-                            re.IGNORECASE)
-# A fixed offset as header_zone names it, read by zone_of: "UTC+05:30"
-_FIXED_ZONE = re.compile(r"UTC([+-])(\d{2}):(\d{2})")
-# A zone's usual name in brackets, "Timestamp (Pacific Time)", "(ET)": the place, daylight saving included;
-# an abbreviation of standard or daylight time, "Date (EST)": its fixed offset, as it says (a 02:30 on the
-# day New York's clocks skip it is no error under EST). CST (also China's) and IST (India, Ireland,
-# Israel) name several: the decision asks for the zone.
-_BRACKETED = re.compile(r"[(\[]\s*([A-Za-z ]{2,20}?)\s*[)\]]")
-_NAMED_ZONES = {
-    **dict.fromkeys(["et", "eastern", "eastern time"], "America/New_York"),
-    **dict.fromkeys(["ct", "central", "central time"], "America/Chicago"),
-    **dict.fromkeys(["mt", "mountain", "mountain time"], "America/Denver"),
-    **dict.fromkeys(["pt", "pacific", "pacific time"], "America/Los_Angeles"),
-    "est": "UTC-05:00", "edt": "UTC-04:00", "cdt": "UTC-05:00", "mst": "UTC-07:00", "mdt": "UTC-06:00",
-    "pst": "UTC-08:00", "pdt": "UTC-07:00", "cet": "UTC+01:00", "cest": "UTC+02:00", "bst": "UTC+01:00",
-    "aest": "UTC+10:00", "aedt": "UTC+11:00", "jst": "UTC+09:00",
-}
-_AMBIGUOUS_ZONES = frozenset({"cst", "ist"})
-
-
-def header_zone(column: str) -> str | None:
-    """The zone a column's header names: "UTC" for "Rated at (UTC)" or "created_utc", an IANA
-    name in brackets ("Time (Europe/Berlin)"), an offset ("(GMT+2)", "(UTC+05:30)" -> "UTC+02:00",
-    "UTC+05:30", read by zone_of), a usual name or abbreviation in brackets ("(Pacific Time)" ->
-    America/Los_Angeles, "(EST)" -> "UTC-05:00": _NAMED_ZONES); None otherwise (see header_zone_unread)."""
-    if _UTC_HEADER.search(column):
-        return "UTC"
-    if offset := _OFFSET_HEADER.search(column):
-        minutes = (int(offset[2]) * 60 + int(offset[3] or 0)) * (1 if offset[1] == "+" else -1)
-        if minutes == 0:
-            return "UTC"
-        return f"UTC{'+' if minutes > 0 else '-'}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}" if (
-            -MAX_WEST_MINUTES <= minutes <= MAX_EAST_MINUTES and int(offset[3] or 0) < 60) else None
-    for found in _BRACKETED.finditer(column):
-        if (named := _NAMED_ZONES.get(found[1].casefold())) is not None:
-            return named
-    found = _ZONE_HEADER.search(column)
-    if found:
-        try:
-            get_zone(found[1])
-        except ValueError:
-            return None
-        return found[1]
-    return None
-
-
-def header_zone_unread(column: str) -> str | None:
-    """What a column's header names as its zone but header_zone cannot read: an abbreviation of several
-    zones ("(CST)"), an offset no zone has ("UTC+15"); None otherwise."""
-    if header_zone(column) is not None:
-        return None
-    if offset := _OFFSET_HEADER.search(column):
-        return offset[0].strip(" (")
-    return next((found[1] for found in _BRACKETED.finditer(column) if found[1].casefold() in _AMBIGUOUS_ZONES), None)
-
-
-def zone_of(name: str) -> tzinfo:
-    """The tzinfo of a zone name: an IANA name (get_zone), or a fixed offset header_zone gives ("UTC+05:30").
-    Raises ValueError for an unknown name."""
-    if fixed := _FIXED_ZONE.fullmatch(name):
-        minutes = int(fixed[2]) * 60 + int(fixed[3])
-        return timezone(timedelta(minutes=minutes if fixed[1] == "+" else -minutes))
-    return get_zone(name)
-
-
 def _decide_zone(decision: ColumnDates, declared: str | None, header: str | None, preset_zone: str | None) -> None:
     for zone, source in ((declared, "file"), (header, "header"), (preset_zone, "preset")):
         if zone:
             try:
-                zone_of(zone)
+                zones.zone_of(zone)
             except ValueError:
                 if source == "file":
                     decision.zone_unknown = zone
@@ -416,66 +339,6 @@ def _fields(value: str, decision: ColumnDates) -> dict | Issue:
 _ZONE_WORD = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?\s+(?!UTC\b|GMT\b)([A-Z]{2,5})$")
 
 
-_TIME_OF_DAY = re.compile(r"^(\d{1,2})[:.](\d{2})(?:[:.](\d{2})(?:\.\d+)?)?\s*([ap]\.?m\.?)?"
-                         r"(?:\s*(?:(?-i:[A-Z]{1,5})|[+\-]\d{2}:?\d{2}))?$", re.IGNORECASE)
-
-
-def time_of_day(text: str) -> int | None:
-    """The hour (0..23) of a time of day written alone ("13:45", "13.45.09", "1:45 PM", "10:00 CET": a
-    zone in capitals or an offset after it is the joined timestamp's to read, or to refuse as an
-    abbreviation), else None ("47:10", "24:00", "0:12 min" and "10:00 Uhr" are durations or no time
-    to join; a hand-made sheet's Time column: preset time_column), or of a fraction of a day
-    (`day_fraction`)."""
-    hour = _clock_hour(text.strip())
-    if hour is None and (seconds := day_fraction(text)) is not None:
-        return seconds // 3600
-    return hour
-
-
-def _clock_hour(text: str) -> int | None:
-    found = _TIME_OF_DAY.match(text)
-    if not found or int(found[2]) > 59 or (found[3] and int(found[3]) > 59):
-        return None
-    hour = int(found[1])
-    if found[4]:
-        return None if not 1 <= hour <= 12 else hour % 12 + (12 if found[4][0] in "pP" else 0)
-    return hour if hour < 24 else None
-
-
-_DAY_FRACTION = re.compile(r"^0?\.\d+$")
-
-
-def day_fraction(text: str, column_of_fractions: bool = False) -> int | None:
-    """Seconds into the day of a time a spreadsheet stored as a fraction of a day and showed as a
-    number (a General cell: "0.3125" is 07:30:00, B04), else None. In a column of fractions
-    (fractions_column) every such number is one; elsewhere "0.25" stays the dotted clock time 00:25
-    that its digits also read as."""
-    text = text.strip()
-    if not _DAY_FRACTION.match(text) or (not column_of_fractions and _clock_hour(text) is not None):
-        return None
-    seconds = round(float(text) * 86400)
-    return seconds if seconds < 86400 else None
-
-
-def fractions_column(texts: list[str]) -> bool:
-    """True when three in four of a Time column's non-blank `texts` are numbers below 1 (fractions of a
-    day: "0.3125", "0.25"), which day_fraction then reads as fractions throughout."""
-    given = [text for text in texts if text.strip()]
-    return bool(given) and sum(1 for text in given if _DAY_FRACTION.match(text.strip())) >= 0.75 * len(given)
-
-
-def joined_time(text: str, column_of_fractions: bool = False) -> str:
-    """A Time column's cell as it is joined after its date: as written, or a day fraction's HH:MM:SS."""
-    seconds = day_fraction(text, column_of_fractions)
-    return text.strip() if seconds is None else f"{seconds // 3600:02d}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"
-
-
-def is_serial_day(text: str) -> bool:
-    """True for a whole number of days in SERIAL_RANGE: an Excel date without its time ("46089")."""
-    text = text.strip()
-    return text.isascii() and text.isdigit() and SERIAL_RANGE[0] <= int(text) < SERIAL_RANGE[1]
-
-
 # A two-digit year read more than this many days before now is refused when the same text read
 # year first is a recent date: 26-10-05 is 5 Oct 2026 year first but 26 Oct 2005 day first, and an
 # answer that old is the wrong guess (12/25/24 has no year-first reading: it stays 2024-12-25).
@@ -510,13 +373,13 @@ def _finish(value: str, parts: dict, decision: ColumnDates, zone_name: str, now:
             and int(parts["a"]) <= 12 and int(parts["b"]) <= 12):
         warnings.append(Note("dotted_mdy", f"'{value}' is read as month.day.year like the rest of this column, but "
                              "dates written with dots are usually day.month.year: check it"))
-    offset = _offset(parts["tz"], value)
+    offset = zones.offset_of(parts["tz"], value)
     if isinstance(offset, Issue):
         return Parsed(issue=offset)
     if offset is not None:
         moment = built.replace(tzinfo=offset)
     else:
-        moment = _localize(built, zone_name, warnings)
+        moment = zones.localize(built, zone_name, warnings)
         if isinstance(moment, Issue):
             return Parsed(issue=moment)
     if parts.get("short_year") and moment < now - timedelta(days=SHORT_YEAR_DAYS) and _recent_year_first(parts, now):
@@ -562,51 +425,6 @@ def _date_issue(value: str, year: int, month: int, day: int, decision: ColumnDat
 
 
 _CELL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2}:\d{2}(?:\.\d{3})?)?")  # a workbook's date cell
-_OFFSET_PARTS = re.compile(r"([+-])(\d{1,2}?)(?::?(\d{2}))?")  # "+0530", "+05:30", "+2" (after GMT)
-# The widest UTC offsets in use: -12:00 (Baker Island) and +14:00 (Pacific/Kiritimati), in minutes
-MAX_WEST_MINUTES, MAX_EAST_MINUTES = 12 * 60, 14 * 60
-
-
-def _offset(text: str | None, value: str) -> timezone | Issue | None:
-    """The fixed offset `text` names (Z, UTC, GMT, +02:00, -0530), None for none; an Issue for an
-    offset no place uses (+24:00, +05:75)."""
-    if not text:
-        return None
-    if text.upper() in ("Z", "UTC", "GMT"):
-        return UTC
-    text = text.upper().removeprefix("UTC").removeprefix("GMT").strip()
-    parts = _OFFSET_PARTS.fullmatch(text)
-    hours, minutes = int(parts[2]), int(parts[3] or 0)
-    signed = -(hours * 60 + minutes) if parts[1] == "-" else hours * 60 + minutes
-    if minutes > 59 or not -MAX_WEST_MINUTES <= signed <= MAX_EAST_MINUTES:
-        return Issue("not_date", f"'{value}' has the UTC offset {text}, which no time zone has",
-                     "Enter an offset from -12:00 to +14:00, e.g. +02:00")
-    return timezone(timedelta(minutes=signed))
-
-
-def _localize(naive: datetime, zone_name: str, warnings: list[Note]) -> datetime | Issue:
-    """Attach `zone_name` to a wall time: gap -> Issue, overlap -> first occurrence + warning."""
-    zone = zone_of(zone_name)
-    if zone_name == "UTC":
-        return naive.replace(tzinfo=UTC)
-    first, second = naive.replace(tzinfo=zone, fold=0), naive.replace(tzinfo=zone, fold=1)
-    if first.utcoffset() == second.utcoffset():
-        return first
-    wall = naive.strftime("%Y-%m-%d %H:%M:%S")
-    if first.astimezone(UTC).astimezone(zone).replace(tzinfo=None) != naive:
-        return Issue("dst_gap", f"{wall} does not exist in {zone_name} (DST gap)", "Clocks skip that hour "
-                     "there: check the time, or choose the time zone the file was really written in")
-    warnings.append(Note("ambiguous_time", f"{wall} is ambiguous in {zone_name}; first occurrence (fold=0) used "
-                         f"(that hour happens twice when clocks go back; UTC{_hours(first)} taken)"))
-    return first
-
-
-def _hours(moment: datetime) -> str:
-    minutes = int(moment.utcoffset().total_seconds() // 60)
-    sign = "-" if minutes < 0 else "+"
-    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
-
-
 def _from_number(value: str, decision: ColumnDates, zone_name: str, now: datetime) -> Parsed:
     """Epoch seconds/milliseconds (absolute; a fraction of a millisecond, as a data tool writing the column
     as floats gives "1713418460123.0", is dropped as the API keeps milliseconds) or an Excel serial in
@@ -639,7 +457,7 @@ def _from_serial(value: str, date_system: str, zone_name: str, now: datetime) ->
     system = ", 1904 date system" if date_system == "1904" else ""
     warnings = [Note("excel_serial", f"{value} was read as an Excel serial date ({naive:%Y-%m-%d %H:%M:%S}{system}); "
                      "check it, or format the column as a date in Excel")]
-    moment = _localize(naive, zone_name, warnings)
+    moment = zones.localize(naive, zone_name, warnings)
     if isinstance(moment, Issue):
         return Parsed(issue=moment)
     return _checked(moment, now, warnings)

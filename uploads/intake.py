@@ -30,7 +30,6 @@ from django.utils import timezone
 from uploads import (
     access,
     columnnotes,
-    dates,
     mapping,
     objectcells,
     parsing,
@@ -38,6 +37,7 @@ from uploads import (
     reports,
     saved_presets,
     validation,
+    zones,
 )
 from uploads.models import Row, Upload
 from uploads.rowstore import (
@@ -171,7 +171,7 @@ def _preset_zone(preset: mapping.Preset) -> str | None:
     if not preset.time_zone:
         return None
     try:
-        dates.get_zone(preset.time_zone)
+        zones.get_zone(preset.time_zone)
     except ValueError:
         return None
     return preset.time_zone
@@ -393,7 +393,7 @@ def remap_upload(upload: Upload, preset: mapping.Preset, time_zone: str, reason:
     zone) and under 0.4 GB (bench/table.py).
     Raises IntakeError (submitted, or already being checked), ValueError for an unknown time zone.
     """
-    dates.get_zone(time_zone)
+    zones.get_zone(time_zone)
     _claim(upload, Upload.Status.CHECKING, "This upload was submitted; its mapping can no longer change.")
     try:
         ids, excluded, sheet = _stored_sheet(upload)

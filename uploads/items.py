@@ -14,7 +14,7 @@ import re
 from dataclasses import asdict, dataclass, field
 
 from uploads import cells as rules
-from uploads import dates
+from uploads import dates, timesofday
 from uploads.cells import Cleaned, Issue
 from uploads.plan import DEFAULT_BOUNDS, Plan, Raw
 from uploads.preset_format import FIELDS, ClarifyingGroup, render
@@ -281,17 +281,18 @@ class _RowCheck:
 
     def check_time_column(self, time: str) -> None:
         """Say when the time column (preset time_column) gives no time: its cell holds none ("noon"), or
-        the date cell has its own time, which wins; or how a fraction of a day was read (dates.day_fraction)."""
+        the date cell has its own time, which wins; or how a fraction of a day was read (timesofday.day_fraction)."""
         at = self.plan.time_at
         column, own = self.plan.columns[at], self.cells[self.plan.index["submitted_at"]]
         src = Raw(time, column, at)
-        if time and dates.time_of_day(time) is None:
+        if time and timesofday.time_of_day(time) is None:
             self.warn("submitted_at", src, f"'{time}' in '{column}' is no time of day, so it is not used",
                       "time_unread")
-        elif time and dates.day_fraction(time, fractions := self.plan.time_fractions) is not None and (
-                ":" not in own and not dates.NUMBER_RE.match(own.strip()) or dates.is_serial_day(own)):
-            self.warn("submitted_at", src, f"'{time}' in '{column}' read as {dates.joined_time(time, fractions)}, the "
-                      "time of day a spreadsheet stores as a fraction of a day", "time_fraction")
+        elif time and timesofday.day_fraction(time, fractions := self.plan.time_fractions) is not None and (
+                ":" not in own and not dates.NUMBER_RE.match(own.strip()) or timesofday.is_serial_day(own)):
+            self.warn("submitted_at", src, f"'{time}' in '{column}' read as "
+                      f"{timesofday.joined_time(time, fractions)}, the time of day a spreadsheet stores as a fraction "
+                      "of a day", "time_fraction")
         elif time and dates.NUMBER_RE.match(own.strip()):
             self.warn("submitted_at", src, f"'{self.plan.columns[self.plan.index['submitted_at']]}' is a number (an "
                       f"Excel serial or a Unix time), so '{time}' in '{column}' is not used", "time_unread")

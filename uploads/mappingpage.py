@@ -3,7 +3,7 @@ file, and the preset a submitted form gives (views.mapping; the rules themselves
 """
 
 from uploads import dates as dates_module
-from uploads import mapping
+from uploads import mapping, zones
 from uploads.models import Upload
 from uploads.plan import DEFAULT_BOUNDS
 from uploads.preset_format import SCALES
@@ -41,9 +41,9 @@ def declared_zone(upload: Upload) -> tuple[str, str] | None:
     column = mapping.Preset.from_json(upload.preset).columns.get("submitted_at")
     if not isinstance(column, str):
         return None
-    zone = upload.sheet_meta.get("declared_time_zones", {}).get(column) or dates_module.header_zone(column)
+    zone = upload.sheet_meta.get("declared_time_zones", {}).get(column) or zones.header_zone(column)
     try:
-        dates_module.zone_of(zone or "")
+        zones.zone_of(zone or "")
     except ValueError:  # no zone, or one that is no IANA name ("Mountain Standard Time"): the chosen zone applies
         return None
     return column, zone

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from uploads import dates
+from uploads import dates, timesofday
 from uploads.headers import Headers
 from uploads.preset_format import FIELDS, SCALES, ClarifyingGroup, Preset, Rule, Split
 
@@ -66,7 +66,7 @@ class Plan:
     words_are_typos: bool = False  # fewer than half the scores are words: no value map reads them
     fallbacks: list[tuple[str, int]] = field(default_factory=list)  # preset.fallback_columns: (field, column)
     time_at: int | None = None  # preset.time_column: the time of day of a submitted_at column of dates
-    time_fractions: bool = False  # ...holding fractions of a day ("0.3125": dates.fractions_column)
+    time_fractions: bool = False  # ...holding fractions of a day ("0.3125": timesofday.fractions_column)
     shared_agent: bool = False  # agent_id and agent_email map to one column (Nicereply's "Agent")
     gather: tuple[int, int, re.Pattern] | None = None  # preset.comment_rows: response, question columns, match
     # response id -> (comment, its rows, fate): validation._gathered_comments
@@ -150,10 +150,11 @@ class Plan:
         if self.time_at is not None and (stamp := raw["submitted_at"]).text.strip():
             time, joined = cells[self.time_at], f"{stamp.column} + {self.columns[self.time_at]}"
             if ":" not in stamp.text and not dates.NUMBER_RE.match(stamp.text.strip()) and (
-                    dates.time_of_day(time) is not None):
-                raw["submitted_at"] = Raw(f"{stamp.text.strip()} {dates.joined_time(time, self.time_fractions)}",
+                    timesofday.time_of_day(time) is not None):
+                raw["submitted_at"] = Raw(f"{stamp.text.strip()} {timesofday.joined_time(time, self.time_fractions)}",
                                           joined, stamp.position)
-            elif dates.is_serial_day(stamp.text) and dates.day_fraction(time, self.time_fractions) is not None:
+            elif timesofday.is_serial_day(stamp.text) and (
+                    timesofday.day_fraction(time, self.time_fractions) is not None):  # 46089 and 0.3125
                 raw["submitted_at"] = Raw(f"{stamp.text.strip()}.{time.strip().split('.')[1]}", joined, stamp.position)
         for name, table in self.text_maps.items():
             if name in raw and (mapped := table.get(raw[name].text.strip().casefold())) is not None:

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from uploads import autodetect, columns, dates, items, mapping, parsing, scales
+from uploads import autodetect, columns, dates, items, mapping, parsing, scales, timesofday, zones
 from uploads.headers import normalize
 from uploads.items import Problem, RowResult
 from uploads.plan import Plan
@@ -71,7 +71,7 @@ def check_sheet(sheet, preset: mapping.Preset, *, time_zone: str, now: datetime 
     Duplicates are not marked here: call `mark_duplicates(result.rows)`. excluded: row numbers
     the user left out, whose cells give other rows nothing (a long export's comment row).
     """
-    dates.get_zone(time_zone)
+    zones.get_zone(time_zone)
     resolved = mapping.resolve(preset, sheet)
     plan = Plan.build(resolved, sheet.columns, time_zone, now or datetime.now(UTC))
     plan.notes = _notes(sheet, plan)
@@ -171,7 +171,7 @@ def _decide(plan: Plan, sheet) -> None:
                                          workbook=getattr(sheet, "format", "csv") in ("xlsx", "xls", "ods"),
                                          declared_zone=declared, preset_zone=plan.preset.time_zone)
     if plan.time_at is not None:
-        plan.time_fractions = dates.fractions_column([row[plan.time_at] for row in sheet.rows])
+        plan.time_fractions = timesofday.fractions_column([row[plan.time_at] for row in sheet.rows])
     tickets = [text.strip() for text in plan.field_texts(sheet.rows, "ticket_id")]
     given = len(tickets) - tickets.count("")
     digits = sum(1 for ticket in tickets if ticket.isdigit() and ticket.isascii())
@@ -242,7 +242,7 @@ def check_row(cells: list[str], row_number: int, sheet_columns: list[str], prese
     When `preset` differs from the one checked, it is resolved from the column
     names alone and the date decisions are taken from this row only.
     """
-    dates.get_zone(time_zone)
+    zones.get_zone(time_zone)
     same = context.get("preset_key") == _preset_key(preset) and context.get("preset")
     resolved = mapping.Preset.from_json(context["preset"]) if same else mapping.resolve(
         preset, _ColumnsOnly(sheet_columns))

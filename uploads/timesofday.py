@@ -1,0 +1,69 @@
+"""A time of day written alone, as a "Time" column beside a date-only "Date" column gives it (preset
+time_column): "13:45", "1:45 PM", "10:00 CET", or a fraction of a day ("0.3125" is 07:30, a General cell:
+shared/cases B04). dates.py joins it to its date.
+"""
+
+from __future__ import annotations
+
+import re
+
+from uploads.dates import SERIAL_RANGE
+
+_TIME_OF_DAY = re.compile(r"^(\d{1,2})[:.](\d{2})(?:[:.](\d{2})(?:\.\d+)?)?\s*([ap]\.?m\.?)?"
+                         r"(?:\s*(?:(?-i:[A-Z]{1,5})|[+\-]\d{2}:?\d{2}))?$", re.IGNORECASE)
+
+
+def time_of_day(text: str) -> int | None:
+    """The hour (0..23) of a time of day written alone ("13:45", "13.45.09", "1:45 PM", "10:00 CET": a
+    zone in capitals or an offset after it is the joined timestamp's to read, or to refuse as an
+    abbreviation), else None ("47:10", "24:00", "0:12 min" and "10:00 Uhr" are durations or no time
+    to join; a hand-made sheet's Time column: preset time_column), or of a fraction of a day
+    (`day_fraction`)."""
+    hour = _clock_hour(text.strip())
+    if hour is None and (seconds := day_fraction(text)) is not None:
+        return seconds // 3600
+    return hour
+
+
+def _clock_hour(text: str) -> int | None:
+    found = _TIME_OF_DAY.match(text)
+    if not found or int(found[2]) > 59 or (found[3] and int(found[3]) > 59):
+        return None
+    hour = int(found[1])
+    if found[4]:
+        return None if not 1 <= hour <= 12 else hour % 12 + (12 if found[4][0] in "pP" else 0)
+    return hour if hour < 24 else None
+
+
+_DAY_FRACTION = re.compile(r"^0?\.\d+$")
+
+
+def day_fraction(text: str, column_of_fractions: bool = False) -> int | None:
+    """Seconds into the day of a time a spreadsheet stored as a fraction of a day and showed as a
+    number (a General cell: "0.3125" is 07:30:00, B04), else None. In a column of fractions
+    (fractions_column) every such number is one; elsewhere "0.25" stays the dotted clock time 00:25
+    that its digits also read as."""
+    text = text.strip()
+    if not _DAY_FRACTION.match(text) or (not column_of_fractions and _clock_hour(text) is not None):
+        return None
+    seconds = round(float(text) * 86400)
+    return seconds if seconds < 86400 else None
+
+
+def fractions_column(texts: list[str]) -> bool:
+    """True when three in four of a Time column's non-blank `texts` are numbers below 1 (fractions of a
+    day: "0.3125", "0.25"), which day_fraction then reads as fractions throughout."""
+    given = [text for text in texts if text.strip()]
+    return bool(given) and sum(1 for text in given if _DAY_FRACTION.match(text.strip())) >= 0.75 * len(given)
+
+
+def joined_time(text: str, column_of_fractions: bool = False) -> str:
+    """A Time column's cell as it is joined after its date: as written, or a day fraction's HH:MM:SS."""
+    seconds = day_fraction(text, column_of_fractions)
+    return text.strip() if seconds is None else f"{seconds // 3600:02d}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"
+
+
+def is_serial_day(text: str) -> bool:
+    """True for a whole number of days in SERIAL_RANGE: an Excel date without its time ("46089")."""
+    text = text.strip()
+    return text.isascii() and text.isdigit() and len(text) <= 6 and SERIAL_RANGE[0] <= int(text) < SERIAL_RANGE[1]

@@ -1,0 +1,141 @@
+"""Time zones: the zone a date column's header names, zone names and fixed offsets, attaching a zone to a
+wall time (dates.py reads the timestamps).
+
+- A header may name the zone of its naive times: "Rated at (UTC)", "Time (Europe/Berlin)", an offset
+  ("(GMT+2)", "(UTC+05:30)"), a place's usual name ("(Pacific Time)") or an abbreviation of standard or
+  daylight time ("(EST)": its fixed offset). CST and IST name several zones: the decision asks.
+- Offsets written in a value (+02:00, -0530, GMT+2) run from -12:00 to +14:00, as the world's do.
+- DST: a wall time in the spring-forward gap is invalid; one in the fall-back overlap takes the first
+  occurrence (fold=0) with a warning (shared/samples/README.md "Time zones").
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime, timedelta, timezone, tzinfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from uploads.cells import Issue, Note
+
+
+def get_zone(name: str) -> ZoneInfo:
+    """ZoneInfo for an IANA name; raises ValueError for an unknown zone."""
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError(f"unknown time zone {name!r}") from None
+
+
+# "Rated at (UTC)", "created_utc", "Date [GMT]" name UTC ("UTC+2" is an offset: _OFFSET_HEADER)
+_UTC_HEADER = re.compile(r"(?:^|[^a-z])(?:utc|gmt)(?![a-z0-9+\-])(?!\s*[+\-\u2212]\s*\d)(?!_?offset)", re.IGNORECASE)
+_ZONE_HEADER = re.compile(r"[(\[]\s*([A-Za-z_]+/[A-Za-z_/+\-]+)\s*[)\]]")
+# "Rated at (GMT+2)", "Submitted (UTC-05:30)": an offset from UTC
+_OFFSET_HEADER = re.compile(r"(?:^|[^a-z])(?:utc|gmt)\s*([+\-\u2212])\s*(\d{1,2})(?::?(\d{2}))?(?![\d:])",
+                            re.IGNORECASE)
+# A fixed offset as header_zone names it, read by zone_of: "UTC+05:30"
+_FIXED_ZONE = re.compile(r"UTC([+-])(\d{2}):(\d{2})")
+# A zone's usual name in brackets, "Timestamp (Pacific Time)", "(ET)": the place, daylight saving included;
+# an abbreviation of standard or daylight time, "Date (EST)": its fixed offset, as it says (a 02:30 on the
+# day New York's clocks skip it is no error under EST). CST (also China's) and IST (India, Ireland,
+# Israel) name several: the decision asks for the zone.
+_BRACKETED = re.compile(r"[(\[]\s*([A-Za-z ]{2,20}?)\s*[)\]]")
+_NAMED_ZONES = {
+    **dict.fromkeys(["et", "eastern", "eastern time"], "America/New_York"),
+    **dict.fromkeys(["ct", "central", "central time"], "America/Chicago"),
+    **dict.fromkeys(["mt", "mountain", "mountain time"], "America/Denver"),
+    **dict.fromkeys(["pt", "pacific", "pacific time"], "America/Los_Angeles"),
+    "est": "UTC-05:00", "edt": "UTC-04:00", "cdt": "UTC-05:00", "mst": "UTC-07:00", "mdt": "UTC-06:00",
+    "pst": "UTC-08:00", "pdt": "UTC-07:00", "cet": "UTC+01:00", "cest": "UTC+02:00", "bst": "UTC+01:00",
+    "aest": "UTC+10:00", "aedt": "UTC+11:00", "jst": "UTC+09:00",
+}
+_AMBIGUOUS_ZONES = frozenset({"cst", "ist"})
+
+
+def header_zone(column: str) -> str | None:
+    """The zone a column's header names: "UTC" for "Rated at (UTC)" or "created_utc", an IANA
+    name in brackets ("Time (Europe/Berlin)"), an offset ("(GMT+2)", "(UTC+05:30)" -> "UTC+02:00",
+    "UTC+05:30", read by zone_of), a usual name or abbreviation in brackets ("(Pacific Time)" ->
+    America/Los_Angeles, "(EST)" -> "UTC-05:00": _NAMED_ZONES); None otherwise (see header_zone_unread)."""
+    if _UTC_HEADER.search(column):
+        return "UTC"
+    if offset := _OFFSET_HEADER.search(column):
+        minutes = (int(offset[2]) * 60 + int(offset[3] or 0)) * (1 if offset[1] == "+" else -1)
+        if minutes == 0:
+            return "UTC"
+        return f"UTC{'+' if minutes > 0 else '-'}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}" if (
+            -MAX_WEST_MINUTES <= minutes <= MAX_EAST_MINUTES and int(offset[3] or 0) < 60) else None
+    for found in _BRACKETED.finditer(column):
+        if (named := _NAMED_ZONES.get(found[1].casefold())) is not None:
+            return named
+    found = _ZONE_HEADER.search(column)
+    if found:
+        try:
+            get_zone(found[1])
+        except ValueError:
+            return None
+        return found[1]
+    return None
+
+
+def header_zone_unread(column: str) -> str | None:
+    """What a column's header names as its zone but header_zone cannot read: an abbreviation of several
+    zones ("(CST)"), an offset no zone has ("UTC+15"); None otherwise."""
+    if header_zone(column) is not None:
+        return None
+    if offset := _OFFSET_HEADER.search(column):
+        return offset[0].strip(" (")
+    return next((found[1] for found in _BRACKETED.finditer(column) if found[1].casefold() in _AMBIGUOUS_ZONES), None)
+
+
+def zone_of(name: str) -> tzinfo:
+    """The tzinfo of a zone name: an IANA name (get_zone), or a fixed offset header_zone gives ("UTC+05:30").
+    Raises ValueError for an unknown name."""
+    if fixed := _FIXED_ZONE.fullmatch(name):
+        minutes = int(fixed[2]) * 60 + int(fixed[3])
+        return timezone(timedelta(minutes=minutes if fixed[1] == "+" else -minutes))
+    return get_zone(name)
+
+
+_OFFSET_PARTS = re.compile(r"([+-])(\d{1,2}?)(?::?(\d{2}))?")  # "+0530", "+05:30", "+2" (after GMT)
+# The widest UTC offsets in use: -12:00 (Baker Island) and +14:00 (Pacific/Kiritimati), in minutes
+MAX_WEST_MINUTES, MAX_EAST_MINUTES = 12 * 60, 14 * 60
+
+
+def offset_of(text: str | None, value: str) -> timezone | Issue | None:
+    """The fixed offset `text` names (Z, UTC, GMT, +02:00, -0530), None for none; an Issue for an
+    offset no place uses (+24:00, +05:75)."""
+    if not text:
+        return None
+    if text.upper() in ("Z", "UTC", "GMT"):
+        return UTC
+    text = text.upper().removeprefix("UTC").removeprefix("GMT").strip()
+    parts = _OFFSET_PARTS.fullmatch(text)
+    hours, minutes = int(parts[2]), int(parts[3] or 0)
+    signed = -(hours * 60 + minutes) if parts[1] == "-" else hours * 60 + minutes
+    if minutes > 59 or not -MAX_WEST_MINUTES <= signed <= MAX_EAST_MINUTES:
+        return Issue("not_date", f"'{value}' has the UTC offset {text}, which no time zone has",
+                     "Enter an offset from -12:00 to +14:00, e.g. +02:00")
+    return timezone(timedelta(minutes=signed))
+
+
+def localize(naive: datetime, zone_name: str, warnings: list[Note]) -> datetime | Issue:
+    """Attach `zone_name` to a wall time: gap -> Issue, overlap -> first occurrence + warning."""
+    zone = zone_of(zone_name)
+    if zone_name == "UTC":
+        return naive.replace(tzinfo=UTC)
+    first, second = naive.replace(tzinfo=zone, fold=0), naive.replace(tzinfo=zone, fold=1)
+    if first.utcoffset() == second.utcoffset():
+        return first
+    wall = naive.strftime("%Y-%m-%d %H:%M:%S")
+    if first.astimezone(UTC).astimezone(zone).replace(tzinfo=None) != naive:
+        return Issue("dst_gap", f"{wall} does not exist in {zone_name} (DST gap)", "Clocks skip that hour "
+                     "there: check the time, or choose the time zone the file was really written in")
+    warnings.append(Note("ambiguous_time", f"{wall} is ambiguous in {zone_name}; first occurrence (fold=0) used "
+                         f"(that hour happens twice when clocks go back; UTC{_hours(first)} taken)"))
+    return first
+
+
+def _hours(moment: datetime) -> str:
+    minutes = int(moment.utcoffset().total_seconds() // 60)
+    sign = "-" if minutes < 0 else "+"
+    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
