@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from uploads import autodetect, columns, dates, items, mapping, parsing, scales, timesofday, zones
+from uploads import columns, dates, headernames, items, mapping, parsing, scales, timesofday, zones
 from uploads.headers import normalize
 from uploads.items import Problem, RowResult
 from uploads.plan import Plan
@@ -199,7 +199,7 @@ def _order_hint(plan: Plan, sheet, column: str) -> tuple[str, str] | None:
     language = "the order of the language this header is written in"
     if column.casefold() in by_column:
         return by_column[column.casefold()], language
-    if normalize(column) in autodetect.DAY_FIRST_DATE_HEADERS:
+    if normalize(column) in headernames.DAY_FIRST_DATE_HEADERS:
         return "DMY", language
     if getattr(sheet, "delimiter", None) == ";":
         return "DMY", ("the order of a file separated by semicolons, as Excel saves CSV where the decimal mark "

@@ -1,0 +1,106 @@
+"""The header names each API field goes by, in English and the other languages team sheets are written in:
+the synonyms auto-detection matches (autodetect._match). Exact names beat names a header only mentions;
+NOT_FOR rules a column out. Vendors' own names are in their presets (uploads/presets/*.json).
+"""
+
+# field -> exact synonyms (normalised headers), best first
+EXACT: dict[str, list[str]] = {
+    "ticket_id": ["ticket id", "ticketid", "ticket", "ticket number", "ticket no", "ticket nr", "ticket ref",
+                  "conversation id", "conversation", "case number", "casenumber", "case id", "case",
+                  "interaction id", "ext interaction id", "external interaction id", "transaction id",
+                  "external reference", "externalreference", "external data reference",
+                  "externaldatareference", "chat id", "incident number", "incident id", "request number",
+                  "case no", "case nr", "request", "request no", "zendesk", "zendesk id"],
+    "agent_id": ["agent id", "agentid", "assignee id", "teammate id", "team member id", "admin id", "employee id",
+                 "employee custom id", "owner id", "case owner id", "responder id", "rep id", "staff id",
+                 "agent", "assignee", "teammate", "team member", "agent name", "assignee name", "teammate name",
+                 "team member name"],
+    "agent_email": ["agent email", "agent e mail", "agent email address", "agentemail", "assignee email",
+                    "teammate email", "team member email", "employee email", "owner email", "case owner email",
+                    "rep email",
+                    "staff email", "advisor email"],
+    "score": ["score", "rating", "csat", "csat score", "csat rating", "satisfaction", "satisfaction score",
+              "satisfaction rating", "star rating", "stars", "rate", "overall rating", "overall satisfaction",
+              "customer rating", "rating value", "number value", "numbervalue", "survey result", "survey rating"],
+    "submitted_at": ["submitted at", "submitted", "submitted on", "date submitted", "submission date",
+                     "recorded date", "recordeddate", "rated at", "rated on", "rating date", "response date",
+                     "responded at", "response received at", "completed at", "completion date",
+                     "scored datetime", "timestamp", "end date", "enddate", "created at", "created",
+                     "created date", "date", "datetime", "date time", "survey date", "feedback date",
+                     "updated at", "time", "when", "when answered", "answered at", "answered on"],
+    "comment": ["comment", "comments", "remark", "remarks", "feedback", "verbatim", "free text",
+                "customer comment", "customer comments", "comment text", "body text", "review",
+                "additional comments", "feedback comment", "open ended response"],
+    "score_label": ["score label", "rating label", "label", "score text", "rating text", "choice text",
+                    "answer label"],
+    "min_score": ["min score", "minimum score", "min", "scale min", "min rating"],
+    "max_score": ["max score", "maximum score", "max", "scale max", "max rating"],
+}
+# German, French, Spanish, Dutch and Polish team sheets (German Excel CSVs: EXPORT-FORMATS.md section 13),
+# after the English
+_LOCALIZED: dict[str, list[str]] = {
+    "ticket_id": ["ticketnummer", "ticket nummer", "ticket nr", "vorgangsnummer", "fallnummer", "anfrage nr",
+                  "numéro de ticket", "numero de ticket", "n de ticket", "número de ticket", "numero de caso",
+                  "ticketnr", "nº de caso", "n de caso", "no de caso", "número de caso", "nº de ticket",
+                  "numer zgłoszenia", "nr zgłoszenia"],
+    "agent_id": ["mitarbeiter id", "bearbeiter id", "agent nr", "id agent", "id del agente", "agenten id",
+                 "medewerker id", "id agenta"],
+    "agent_email": ["mitarbeiter e mail", "bearbeiter e mail", "e mail agent", "e mail mitarbeiter",
+                    "e mail de l agent", "email agent", "correo del agente", "agenten e mail", "e mail medewerker",
+                    "e mail agenta", "agents email"],
+    "score": ["bewertung", "zufriedenheit", "punktzahl", "sterne", "note", "satisfaction client",
+              "puntuación", "puntuacion", "calificación", "calificacion", "valoración", "valoracion", "beoordeling",
+              "tevredenheid", "ocena"],
+    "submitted_at": ["zeitstempel", "datum", "erstellt am", "bewertet am", "eingereicht am", "zeitpunkt",
+                     "horodatage", "date de réponse", "marca temporal", "fecha", "fecha de envío", "fecha de envio",
+                     "datum ingediend", "data zgłoszenia", "data wysłania"],
+    "comment": ["kommentar", "kommentare", "anmerkung", "anmerkungen", "bemerkung", "rückmeldung",
+                "commentaire", "commentaires", "comentario", "comentarios", "commentaire client",
+                "commentaires client", "commentaires clients", "comentario del cliente", "kundenkommentar",
+                "opmerking", "opmerkingen", "komentarz", "uwagi"],
+}
+for _name, _words in _LOCALIZED.items():
+    EXACT[_name].extend(_words)
+# Date headers of languages whose locales write the day first (validation: the order of 05/10/2026).
+DAY_FIRST_DATE_HEADERS = frozenset(_LOCALIZED["submitted_at"])
+# Japanese, Chinese and Korean team sheets (their locales write dates year first: none of the above)
+_EAST_ASIAN: dict[str, list[str]] = {
+    "ticket_id": ["チケットid", "チケット番号", "チケットno", "問い合わせ番号", "工单号", "工单编号", "工单id",
+                  "工单", "티켓 번호", "티켓번호", "티켓id", "티켓 id"],
+    "agent_id": ["担当者id", "オペレーターid", "客服id", "坐席id", "담당자 id", "상담원 id"],
+    "agent_email": ["担当者メール", "担当者メールアドレス", "担当者のメール", "客服邮箱", "담당자 이메일",
+                    "상담원 이메일"],
+    "score": ["評価", "満足度", "満足度評価", "点数", "评分", "满意度", "평점", "만족도", "점수"],
+    "submitted_at": ["日時", "回答日時", "タイムスタンプ", "提出日時", "送信日時", "更新日時", "时间",
+                     "提交时间", "日期", "날짜", "제출 시간", "타임스탬프", "응답 일시"],
+    "comment": ["コメント", "ご意見", "自由回答", "満足度コメント", "评论", "备注", "意见", "코멘트", "의견",
+                "댓글"],
+}
+for _name, _words in _EAST_ASIAN.items():
+    EXACT[_name].extend(_words)
+# Simplesat calls the agent a "team member" [unverified export names]
+_AGENT_WORDS = (r"\b(agent|assignee|assigned|teammate|team member|employee|owner|rep|representative|advisor|staff|"
+                r"responder|handler)\b")
+# field -> regexes searched in the normalised header (weaker than EXACT), best first
+CONTAINS: dict[str, list[str]] = {
+    "ticket_id": [r"\bticket\b", r"\bconversation (id|number)\b", r"\bcase (number|id)\b",
+                  r"\binteraction id\b", r"\bexternal (data )?reference\b"],
+    "agent_id": [_AGENT_WORDS + r".*\bid\b"],
+    "agent_email": [_AGENT_WORDS + r".*\be ?mail"],
+    "score": [r"satisf", r"\brating\b", r"\bscore\b", r"\bcsat\b", r"how (would|do) you rate", r"\bstars?\b",
+              r"^note\b"],
+    "submitted_at": [r"\bsubmitted\b", r"\bcompleted?\b", r"\brecorded\b", r"\brated\b", r"\bresponded\b",
+                     r"\btimestamp\b", r"\bdate\b", r"\bcreated\b", r"\btime\b"],
+    "comment": [r"\bcomments?\b", r"feedback", r"\btell us\b", r"anything else", r"\bremarks?\b", r"suggest",
+                r"\bimprove", r"\bwhat could we\b", r"\bwhy\b"],
+}
+# header words that rule a column out for a field
+NOT_FOR: dict[str, str] = {
+    "ticket_id": r"\b(status|subject|title|created|updated|date|url|link|group|tags?|channel|type|priority|"
+                 r"brand|form|count|score|rating|comment)\b",
+    "agent_id": r"\b(customer|respondent|recipient|requester|requestor|contact|client|group|email|mail)\b",
+    "agent_email": r"\b(customer|respondent|recipient|requester|requestor|contact|client)\b",
+    "score": r"\b(comment|comments|reason|label|text|date|time|at|id|count|url|min|max)\b",
+    "submitted_at": r"\b(start|birth|due|sent|offered|requested|send|opened|closed|solved|resolved)\b",
+    "comment": r"\b(count|exists|has|id|date|areas?)\b",  # Medallia areas_for_improvement: a category list
+}
