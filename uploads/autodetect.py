@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from uploads import cells, dates, scales, timesofday
+from uploads import cells, dates, idcells, scales, timesofday
 from uploads.headernames import CONTAINS, EXACT, NOT_FOR
 from uploads.headers import Headers, normalize, normalize_camel
 from uploads.preset_format import SCALES
@@ -64,7 +64,7 @@ def _plausible(name: str, texts: list[str]) -> bool:
     if not texts:
         return True
     if name in ("agent_email", "agent_id"):  # "Unassigned" names no agent either way
-        agents = [text for text in texts if text.casefold() not in cells.NO_AGENT]
+        agents = [text for text in texts if text.casefold() not in idcells.NO_AGENT]
         if not agents:
             return True
         emails = _share(agents, lambda t: "@" in t) >= 0.6
@@ -259,7 +259,7 @@ def holds_names(headers: Headers, sheet, position: int) -> bool:
     if "name" in words:
         return True
     texts = column_texts(sheet, position, 50)
-    return bool(texts) and _share(texts, lambda text: cells.looks_like_name(text) or "://" in text or (
+    return bool(texts) and _share(texts, lambda text: idcells.looks_like_name(text) or "://" in text or (
         "id" not in words and not any(char.isdigit() for char in text))) >= 0.6
 
 
@@ -283,7 +283,7 @@ def text_answer_columns(sheet, used: set[int]) -> list[str]:
 def _person_name(text: str) -> bool:
     """'Ana Souza', 'Mary J. Blige': two to four capitalised words ('Nothing at all' is text)."""
     words = text.split()
-    return cells.looks_like_name(text) and len(words) <= 4 and all(word[0].isupper() for word in words)
+    return idcells.looks_like_name(text) and len(words) <= 4 and all(word[0].isupper() for word in words)
 
 
 def add_word_scale(preset, headers: Headers, sheet, scale_table: dict) -> None:

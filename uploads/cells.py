@@ -7,7 +7,8 @@ number and column name to turn an Issue into a user-facing `Problem`.
 
 Where the rules come from:
 - ids are strings exactly as typed, outer whitespace (incl. NBSP) trimmed, no
-  `.0`, no exponent: shared/samples/README.md "Conventions"; shared/cases B01, B02.
+  `.0`, no exponent: shared/samples/README.md "Conventions"; shared/cases B01, B02
+  (their rules are in idcells.py).
 - score is an integer within [min_score, max_score], defaults 1 and 5:
   shared/api/CONTRACT.md "Request body".
 - U+0080-U+009F and U+FFFD never reach the API: shared/cases B09.
@@ -19,12 +20,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from datetime import date
 from functools import lru_cache
 
 from email_validator import EmailNotValidError, validate_email
 
-from uploads import objectcells
 from uploads.preset_format import SCALES
 
 
@@ -85,19 +84,8 @@ _STRICT_BAD = re.compile(r"[\x00-\x1f\x7f-\x9f\u00ad\u180e\u200b-\u200f\u202a-\u
                          r"\u2066-\u2069\u2400\ufeff\ufff9-\ufffb\ufffd]")
 _TEXT_BAD = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2400\ufffd]")
 
-_DIGITS = re.compile(r"^[0-9]+$")
-_EXCEL_EXPONENT = re.compile(r"^[+-]?\d+(?:[.,]\d+)?[eE][+-]?\d+$")
-# A date as a workbook's date cell reads (uploads/workbooks.py), where an id should be.
-_DATE_ID = re.compile(r"^\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2}:\d{2}(?:\.\d{3})?)?$")
-_DECIMAL_ZERO = re.compile(r"^(\d+)\.0+$")
-# 922.250.816.601, 922,250,816,605, 922 250 816 604: one separator between groups of three digits
-_GROUPED_DIGITS = re.compile("^\\d{1,3}(?P<sep>[.,' \u00a0\u202f])\\d{3}(?:(?P=sep)\\d{3})*$")
 # `4.0` (a workbook number) and `4,0`/`4,00` (a decimal comma, German Excel); not `1,000`, a thousands separator
 INTEGER = re.compile(r"^([+-]?\d{1,18})(?:\.0+|,0{1,2})?$")  # at most 18 digits: int() of thousands fails
-_MISSING_MARKERS = frozenset({"nan", "none", "nat", "<na>", "null", "#n/a"})
-_BLANK_ID_MARKERS = frozenset({"nan", "none", "<na>", "null"})  # an id never is one of these (clean_id)
-# What a helpdesk or a team writes in an agent column for a ticket no agent holds
-NO_AGENT = frozenset({"unassigned", "not assigned", "none", "(none)", "no agent", "-", "n/a", "null"})
 # What a spreadsheet shows, and saves to CSV, for a formula that failed: never an id or a customer's words
 # (#N/A aside: it is also text people type for "no answer", and pandas' NA text, kept as typed: B03)
 EXCEL_ERRORS = frozenset({"#REF!", "#VALUE!", "#NAME?", "#DIV/0!", "#NUM!", "#NULL!", "#SPILL!", "#CALC!",
@@ -160,162 +148,6 @@ def text_char_issue(text: str) -> Issue | None:
     """
     found = _TEXT_BAD.search(text)
     return _char_issue(found.group()) if found else None
-
-
-# Digits a float64 always keeps exactly: an id written `3812345670011.0` has lost none of them.
-EXACT_FLOAT_DIGITS = 15
-# Longer ids get a warning (sent as typed: the API gives no limit, shared/api/CONTRACT.md).
-LONG_ID_CHARS = 100
-
-
-# Excel's link formula written out as text (a CSV of a sheet whose ids were links), showing a plain id
-_HYPERLINK_FORMULA = re.compile(r'=\s*HYPERLINK\(\s*"([^"]*)"\s*(?:[,;]\s*(?:"([^"]*)"|([0-9]+))\s*)?\)',
-                                re.IGNORECASE)
-_SHOWN_ID = re.compile(r"[A-Za-z0-9_-]{0,99}[0-9][A-Za-z0-9_-]{0,99}")  # a link's text that is an id: has a digit
-_ID_LINK = re.compile(r"https?://[^/\s]+/(?:[^\s?#]*/)?(?:tickets?|conversations?|requests?|cases?|users|agents?|"
-                      r"admins|teammates|contacts)/([0-9]+)/?(?:[?#]\S*)?", re.I)
-
-
-def clean_id(text: str, noun: str = "ticket id") -> Cleaned:
-    """A ticket or agent id: trimmed text exactly as typed, or an Issue.
-
-    Refuses invisible characters, Excel's scientific notation (`9.22251E+11`: the digits are gone), a
-    date (a spreadsheet's reading of `OCT-15`: QA round 24c), a number saved with `.0` past
-    EXACT_FLOAT_DIGITS digits (a shorter one, `3812345670011.0` from a pandas dump, is sent as its
-    digits with a warning: samples/README.md "no `.0`"; EXPORT-FORMATS.md section 13), and one shown
-    with thousands separators (`922.250.816.601`, German Excel's `#.##0`: shared/formats/EXPORT-FORMATS.md
-    section 13). Reads text that a data tool writes for a missing value (`nan`, `None`, `NULL`) as
-    blank, with a warning (B03: never sent as `nan`); `NA` is a real id (B03). Warns about an id
-    longer than LONG_ID_CHARS (a comment column mapped by mistake). A link to a ticket's,
-    conversation's or user's page (`https://acme.zendesk.com/agent/tickets/48213`, Intercom's
-    `.../conversation/215471234567890`) gives the number at its end, with a warning: the API wants the
-    id as the helpdesk shows it (shared/api/CONTRACT.md), never the link; so does Excel's
-    `=HYPERLINK("…/tickets/48213","48213")` saved as text, its shown text. So do digits of another
-    script (full-width `４８３０４` typed with a Japanese IME, Arabic-Indic): their ASCII digits, with
-    a warning.
-    """
-    value = trim(text)
-    if not value:
-        return Cleaned()
-    if value.isascii() and value.isdigit() and len(value) <= LONG_ID_CHARS:  # the common case: no rule applies
-        return Cleaned(value)
-    issue = strict_char_issue(value)
-    if issue:
-        return Cleaned(issue=issue)
-    if _EXCEL_EXPONENT.match(value):
-        return Cleaned(issue=Issue(
-            "excel_digits", f"{value} is in Excel's scientific notation: digits were lost when this file "
-            "was saved in Excel; export it again from the helpdesk", f"Upload the new export without opening "
-            f"it in Excel, or type the full {noun}"))
-    if _DATE_ID.match(value) and _real_date(value[:10]):
-        return Cleaned(issue=Issue(
-            "date_id", f"{value} is a date, not the {noun}: a spreadsheet turns ids such as OCT-15 or 3-12 into "
-            "dates when the file is opened", f"Type the {noun} as the helpdesk shows it, in a cell formatted as text"))
-    if value.upper() in EXCEL_ERRORS:
-        return Cleaned(issue=Issue(
-            "excel_error", f"{value} is the error a spreadsheet formula gave in this cell, not the {noun}",
-            f"Type the {noun}, or correct the formula in the spreadsheet and save the file again"))
-    if value.startswith("[") and value.endswith("]") and isinstance(objectcells.parse_list(value), list):
-        return Cleaned(issue=Issue(
-            "list_id", f"{value} is a list a data tool wrote into one cell, not one {noun}",
-            f"Type the one {noun} this row is about"))
-    grouped = _GROUPED_DIGITS.match(value)
-    if grouped:
-        digits = re.sub(r"\D", "", value)
-        return Cleaned(issue=Issue(
-            "grouped_digits", f"{value} is a number written with thousands separators (a spreadsheet's number "
-            "format), not the id as the helpdesk shows it", f"Type the {noun} without the separators ({digits} if "
-            "that is the real id), or export the ids as text"))
-    zero = _DECIMAL_ZERO.match(value)
-    if zero and len(zero.group(1).lstrip("0") or "0") > EXACT_FLOAT_DIGITS:
-        return Cleaned(issue=Issue(
-            "decimal_id", f"{value} ends in a decimal part, so it was saved as a number, and a number keeps only "
-            f"{EXACT_FLOAT_DIGITS} digits", f"Type the {noun} without the decimal part ({zero.group(1)} if that is "
-            "the real id)"))
-    if zero:
-        return Cleaned(zero.group(1), warnings=[Note(
-            "decimal_id", f"{value} was written as a number (a data tool's float, e.g. pandas with a blank in the "
-            f"column): sent as {zero.group(1)}, its digits")])
-    if value.isdecimal() and not value.isascii():  # another script's digits only (a Japanese IME's full width)
-        digits = "".join(str(unicodedata.digit(char)) for char in value)
-        return Cleaned(digits, warnings=[Note(
-            "other_digits", f"{value} is written with another script's digits: sent as {digits}, the same number")])
-    if (linked := _id_of_link(value, noun)) is not None:
-        return linked
-    warnings = []
-    if value.startswith("="):  # a formula saved as text (=A2): sent as typed, as B16 sends text
-        warnings.append(Note("formula_id", f"{value} is a spreadsheet formula, not the {noun} as the helpdesk "
-                             "shows it: sent as typed, check it"))
-    if len(value) > LONG_ID_CHARS:
-        warnings.append(Note("very_long", f"{noun} is {len(value):,} characters long; helpdesk ids are rarely over "
-                             f"{LONG_ID_CHARS}: check that the right column is mapped"))
-    if noun == "agent id" and value.casefold() in NO_AGENT - _BLANK_ID_MARKERS:
-        return Cleaned(warnings=[Note("no_agent_word", f"agent id '{value}' says no agent holds the ticket: "
-                                      "read as blank")])
-    if value.casefold() in _BLANK_ID_MARKERS:  # B03: never sent as "nan"
-        return Cleaned(warnings=[Note("missing_blank", f"{noun} '{value}' is the marker a data tool (pandas, a "
-                                      "database export) writes for an empty cell: read as blank")])
-    if value.casefold() in _MISSING_MARKERS:  # "NaT" is also a name, "#N/A" pandas' NA text: kept as typed (B03)
-        warnings.append(Note("missing_marker", f"{noun} '{value}' looks like the marker a data tool writes "
-                             "for an empty cell; sent as typed, check it"))
-    return Cleaned(value, warnings=warnings)
-
-
-def _real_date(text: str) -> bool:
-    """True when `text` (YYYY-MM-DD) is a day of the calendar ("1234-56-78" is not)."""
-    try:
-        date.fromisoformat(text)
-    except ValueError:
-        return False
-    return True
-
-
-def _id_of_link(value: str, noun: str) -> Cleaned | None:
-    """The id a link gives, with a warning: a helpdesk page's link gives the number at its end; Excel's
-    =HYPERLINK(url, text) saved as text gives its text when that is an id ("48213"), else its link's
-    number, else it is sent as typed with a warning ("Open", a CRM's link); None for no link."""
-    if formula := _HYPERLINK_FORMULA.fullmatch(value):
-        shown = (formula[2] if formula[2] is not None else formula[3] or "").strip()
-        if _SHOWN_ID.fullmatch(shown):
-            return Cleaned(shown, warnings=[Note("from_link", f"{value} is a spreadsheet formula linking to a "
-                                                 f"helpdesk page: sent as {shown}, the {noun} it shows")])
-        if link := _ID_LINK.fullmatch(formula[1]):
-            return Cleaned(link[1], warnings=[Note("from_link", f"{value} is a spreadsheet formula linking to a "
-                                                   f"helpdesk page: sent as {link[1]}, the {noun} at the link's end")])
-        return Cleaned(value, warnings=[Note("formula_id", f"{value} is a spreadsheet formula, not the {noun} as the "
-                                             "helpdesk shows it: sent as typed, check it")])
-    if link := _ID_LINK.fullmatch(value):
-        return Cleaned(link[1], warnings=[Note(
-            "from_link", f"{value} is a link to a helpdesk page: sent as {link[1]}, the {noun} at its end")])
-    return None
-
-
-def non_numeric_warning(value: str, noun: str = "ticket id") -> str:
-    """Warning for an id that is not purely digits in a column of digit-only ids."""
-    if value.startswith("#") and _DIGITS.match(value[1:]):
-        return f"{noun} is not purely numeric ('#' prefix kept as typed)"
-    return f"{noun} '{value}' is not purely numeric like the others in this column; sent as typed"
-
-
-def is_digits(value: str) -> bool:
-    """True for a non-empty string of ASCII digits only."""
-    return bool(_DIGITS.match(value))
-
-
-_NAME_LIKE = re.compile(r"^[^\W\d_]+(?:[ .'-]+[^\W\d_]+)+$")
-
-
-def looks_like_name(value: str) -> bool:
-    """True for 'Jane Doe' / 'J. Smith' (letters in two or more words): a name where an id belongs."""
-    return bool(_NAME_LIKE.match(value)) and " " in value
-
-
-def long_id_warning(value: str) -> str | None:
-    """Warning for a 16+ digit id the reader flagged as a number cell (Excel keeps 15 significant digits)."""
-    if len(value) >= 16 and is_digits(value):
-        return ("numeric id has more than 15 significant digits: may have been rounded by Excel; sent as is, "
-                "check it against the helpdesk")
-    return None
 
 
 _ANSWER_EDGES = re.compile(r"^[\W_]+|[\W_]+$")

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from uploads import cells, dates
+from uploads import cells, dates, idcells
 from uploads.items import RowResult, clean_label
 from uploads.plan import Plan
 
@@ -145,19 +145,19 @@ def _date_cleaner(plan: Plan) -> Callable[[str], object]:
 
 
 def _tickets(texts: list[str], numeric: bool) -> list[object]:
-    """Digit-only ids pass as typed (no rule of cells.clean_id touches them); others are cleaned once each."""
+    """Digit-only ids pass as typed (no rule of idcells.clean_id touches them); others are cleaned once each."""
     def clean(text: str) -> object:
-        value = _required(cells.clean_id(text, "ticket id"))
-        return UNCLEAN if numeric and value is not UNCLEAN and not cells.is_digits(value) else value
+        value = _required(idcells.clean_id(text, "ticket id"))
+        return UNCLEAN if numeric and value is not UNCLEAN and not idcells.is_digits(value) else value
 
     slow: dict[str, object] = {}
-    return [text if text.isascii() and text.isdigit() and len(text) <= cells.LONG_ID_CHARS
+    return [text if text.isascii() and text.isdigit() and len(text) <= idcells.LONG_ID_CHARS
             else slow.get(text) or slow.setdefault(text, clean(text)) for text in texts]
 
 
 def _agent_id(text: str) -> object:
-    value = _optional(cells.clean_id(text, "agent id"))
-    return UNCLEAN if isinstance(value, str) and cells.looks_like_name(value) else value
+    value = _optional(idcells.clean_id(text, "agent id"))
+    return UNCLEAN if isinstance(value, str) and idcells.looks_like_name(value) else value
 
 
 def _email(text: str) -> object:

@@ -14,7 +14,7 @@ import re
 from dataclasses import asdict, dataclass, field
 
 from uploads import cells as rules
-from uploads import dates, timesofday
+from uploads import dates, idcells, timesofday
 from uploads.cells import Cleaned, Issue
 from uploads.plan import DEFAULT_BOUNDS, Plan, Raw
 from uploads.preset_format import FIELDS, ClarifyingGroup, render
@@ -302,10 +302,10 @@ class _RowCheck:
 
     def check_ticket(self) -> None:
         src = self.source("ticket_id")
-        value = self.take("ticket_id", src, rules.clean_id(src.text, "ticket id"), "Enter the helpdesk's ticket id")
+        value = self.take("ticket_id", src, idcells.clean_id(src.text, "ticket id"), "Enter the helpdesk's ticket id")
         if isinstance(value, str):
-            if self.plan.numeric_ticket and not rules.is_digits(value):
-                self.warn("ticket_id", src, rules.non_numeric_warning(value), "not_numeric")
+            if self.plan.numeric_ticket and not idcells.is_digits(value):
+                self.warn("ticket_id", src, idcells.non_numeric_warning(value), "not_numeric")
             self.note_warning("ticket_id", src, value)
 
     def note_warning(self, name: str, src: Raw, value: str) -> None:
@@ -314,12 +314,12 @@ class _RowCheck:
             return
         text, note = self.plan.notes.get((self.number, src.position), (None, ""))
         if text is not None and text == self.cells[src.position]:
-            long_id = rules.long_id_warning(value)
+            long_id = idcells.long_id_warning(value)
             self.warn(name, src, long_id or note, "long_id" if long_id else "reader_note")
 
     def check_agent(self) -> None:
         id_src, email_src = self.source("agent_id"), self.source("agent_email")
-        cleaned_id = self.cached("agent_id", id_src.text, rules.clean_id, "agent id")
+        cleaned_id = self.cached("agent_id", id_src.text, idcells.clean_id, "agent id")
         if (cleaned_id.issue and cleaned_id.issue.code == "excel_error" or id_src.text.strip().upper() == "#N/A") \
                 and email_src.text.strip():
             self.warn("agent_id", id_src, f"agent_id {id_src.text.strip()} is no id (a spreadsheet formula's error or "
@@ -329,7 +329,7 @@ class _RowCheck:
         id_given = bool(id_src.text.strip()) and (cleaned_id.value is not None or cleaned_id.issue is not None)
         if isinstance(agent_id, str):
             self.note_warning("agent_id", id_src, agent_id)
-            if rules.looks_like_name(agent_id):
+            if idcells.looks_like_name(agent_id):
                 self.warn("agent_id", id_src, f"agent id '{agent_id}' looks like a person's name; MaestroQA "
                           "matches the helpdesk's agent id or the agent's email", "name_like")
         email = self.cached("agent_email", email_src.text, rules.clean_email)
