@@ -245,16 +245,21 @@ def test_it_reads_a_clarifying_questions_own_range_and_a_recommend_question_on_0
     assert clarifying("On a scale of 1-10, how would you rate the agent?", "9", "2") == [
         ("On a scale of 1-10, how would you rate the agent?", 9, 1, 10),
         ("On a scale of 1-10, how would you rate the agent?", 2, 1, 10)]
-    assert clarifying("How friendly was the agent? (1 = not at all, 7 = extremely)", "7")[0][1:] == (7, 1, 7)
+    for question in ("How friendly was the agent? (1 = not at all, 7 = extremely)",
+                     "How friendly was the agent, where 1 = not at all and 7 = extremely?",
+                     "How friendly was the agent? (7 = extremely, 1 = not at all)"):
+        assert clarifying(question, "7")[0][1:] == (7, 1, 7)
+    assert [answer[1:] for answer in clarifying("On a scale of 1-10, how was it?", *"9 8 7 6 N/A".split())[:4]] == [
+        (9, 1, 10), (8, 1, 10), (7, 1, 10), (6, 1, 10)]
     assert [answer[1:] for answer in clarifying("How likely are you to recommend us to a friend?", "10", "0")] == [
         (10, 0, 10), (0, 0, 10)]
 
 
 def test_it_refuses_only_the_row_of_a_stray_answer_to_a_yes_no_question() -> None:
-    answers = clarifying("Was it resolved?", "Yes", "No", "Yes", "No", "Y")
+    answers = clarifying("Was it resolved?", "Yes", "No", "Y", "FALSE", "Maybe")
     assert [answer[1:] for answer in answers[:4]] == [(1, 0, 1), (0, 0, 1), (1, 0, 1), (0, 0, 1)]
-    assert answers[4] == ("Row 6, column 'Q2 - Was it resolved?': 'Y' is not an integer. Enter a whole number "
-                          "from 0 to 1 (or one of: yes, no).")
+    assert answers[4] == ("Row 6, column 'Q2 - Was it resolved?': 'Maybe' is not an integer. Enter a whole number "
+                          "from 0 to 1 (or one of: yes, no, y, n, true, false).")
 
 
 def test_it_reads_a_recommend_question_on_0_to_10_unless_it_names_0_and_1() -> None:
@@ -317,6 +322,13 @@ def test_it_keeps_an_agent_id_column_of_handles_beside_an_email_column() -> None
                  ["2026-10-05T10:00:00Z", "1", "asilva", "ana@b.com", "5"],
                  ["2026-10-05T11:00:00Z", "2", "bortiz", "", "4"])
     assert [row.item["agent_id"] for row in checked(data)] == ["asilva", "bortiz"]
+
+
+def test_it_maps_a_header_whatever_it_adds_in_brackets_and_reads_plain_fields_words() -> None:
+    data = sheet(["Zeitstempel (CET)", "Ticket ID", "Agent Email", "score"],
+                 ["2026-11-10 09:30:00", "1", "a@b.com", "Very satisfied"])
+    assert choose(data)[0].columns["submitted_at"] == "Zeitstempel (CET)"
+    assert (first_row(data).item["submitted_at"], first_row(data).item["score"]) == ("2026-11-10T08:30:00.000Z", 5)
 
 
 def test_it_maps_headers_written_in_camel_case() -> None:

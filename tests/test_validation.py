@@ -455,6 +455,22 @@ def test_it_reads_the_widest_offsets_and_one_digit_hours_after_gmt(text: str, ut
     assert one(stamp=text).item["submitted_at"] == utc
 
 
+def test_it_reads_an_offset_whatever_language_names_its_zone_after_it() -> None:
+    assert one(stamp="Mon Oct 05 2026 16:48:00 GMT+0200 (Mitteleuropäische Sommerzeit)").item["submitted_at"] == (
+        "2026-10-05T14:48:00.000Z")
+
+
+def test_it_keeps_an_id_that_only_looks_like_a_number_with_an_exponent() -> None:
+    assert (one(ticket="12E3").item["ticket_id"], codes(one(ticket="9.22251E+11"))) == (
+        "12E3", [("ticket_id", "excel_digits")])
+
+
+def test_it_sends_an_agent_id_that_is_an_address_as_the_agent_email() -> None:
+    row = one(agent="ana@acme.com")
+    assert (row.item.get("agent_id"), row.item["agent_email"], warning_codes(row)) == (
+        None, "ana@acme.com", ["id_is_email"])
+
+
 def test_it_refuses_a_written_score_of_thousands_of_digits_without_a_crash() -> None:
     for score in ("1" * 5000 + "/5", "1" * 5000 + " stars", "Good (" + "1" * 5000 + ")"):
         assert one(score=score).status == "invalid"
@@ -1079,6 +1095,8 @@ def test_it_warns_on_a_row_with_cells_not_read_until_the_row_is_edited():
                                                ("Date (GMT+05:30)", "UTC+05:30"), ("Date (CST)", None),
                                                ("created_utc_offset", None), ("utc_timestamp", "UTC"),
                                                ("Date/Time (EST)", "UTC-05:00"), ("Date (ET)", "America/New_York"),
+                                               ("Date (Eastern Standard Time)", "UTC-05:00"),
+                                               ("Date (PST/PDT)", "America/Los_Angeles"),
                                                ("Timestamp (Pacific Time)", "America/Los_Angeles")])
 def test_it_reads_naive_times_in_the_zone_their_header_names(header, zone) -> None:
     columns = [header, "ticket_id", "agent_id", "score"]
@@ -1099,15 +1117,13 @@ def test_it_reads_naive_times_in_the_zone_their_header_names(header, zone) -> No
                                    + (unread if "CST" in header else ""))
 
 
-def test_it_warns_on_a_comment_pandas_wrote_for_an_empty_cell() -> None:
+def test_it_reads_a_comment_pandas_wrote_for_an_empty_cell_as_blank() -> None:
     rows = check(["2026-10-05T14:48:00Z", "1", "381", "", "5", "nan"], ["2026-10-05T14:48:00Z", "2", "381", "", "5",
                                                                         "None"])
-    assert [row.item["comment"] for row in rows] == ["nan", "None"]
+    assert [row.item.get("comment") for row in rows] == [None, "None"]
     assert [problem.message for problem in rows[0].warnings] == [
-        "Row 2, column 'comment': comment 'nan' is what pandas writes for an empty cell; sent as typed: clear the "
-        "cell if the customer left no comment."]
+        "Row 2, column 'comment': comment 'nan' is what pandas writes for an empty cell: read as blank."]
     assert rows[1].warnings == []
-
 
 
 @pytest.mark.parametrize("ticket", ["922.250.816.601", "922,250,816,605", "922 250 816 604"])

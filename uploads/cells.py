@@ -352,8 +352,8 @@ def clean_text(text: str, noun: str = "comment") -> Cleaned:
     Internal newlines are kept. Refuses C1 controls / U+FFFD (wrong encoding); warns on a
     zero-width space or another INVISIBLE_IN_TEXT character (sent verbatim: samples/README.md
     "comment ... sent verbatim"), on a leading '=' (formula-like: sent verbatim,
-    reports neutralise it, shared/cases B16), on very long text and on pandas' blank
-    markers (`nan`; `None` and `N/A` are sent without a word: shared/cases B03).
+    reports neutralise it, shared/cases B16) and on very long text. pandas' blank markers (`nan`,
+    `<NA>`) read as blank, with a warning; `None` and `N/A` are the customer's words (shared/cases B03).
     """
     value = trim(trim(text).strip(_INVISIBLE_CHARS))
     if not value:
@@ -364,6 +364,9 @@ def clean_text(text: str, noun: str = "comment") -> Cleaned:
     if value.upper() in EXCEL_ERRORS:
         return Cleaned(warnings=[Note("excel_error", f"{noun} {value} is the error a spreadsheet formula gave in "
                                       "this cell, not the customer's words: left out")])
+    if value in PANDAS_BLANKS:  # B03: no payload holds nan for a blank cell
+        return Cleaned(warnings=[Note("missing_marker", f"{noun} '{value}' is what pandas writes for an empty cell: "
+                                      "read as blank")])
     warnings = []
     if invisible := INVISIBLE_IN_TEXT.search(value):
         warnings.append(Note("invisible", f"{noun} contains an invisible {describe_char(invisible.group())} (from "
@@ -373,7 +376,4 @@ def clean_text(text: str, noun: str = "comment") -> Cleaned:
                              "reports neutralise it when writing CSV/XLSX"))
     if len(value) > LONG_COMMENT:
         warnings.append(Note("long_text", f"{noun} is {len(value)} characters long; it is sent in full"))
-    if value in PANDAS_BLANKS:
-        warnings.append(Note("missing_marker", f"{noun} '{value}' is what pandas writes for an empty cell; sent as "
-                             "typed: clear the cell if the customer left no comment"))
     return Cleaned(value, warnings=warnings)

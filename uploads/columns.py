@@ -157,7 +157,7 @@ def _tickets(texts: list[str], numeric: bool) -> list[object]:
 
 def _agent_id(text: str) -> object:
     value = _optional(idcells.clean_id(text, "agent id"))
-    return UNCLEAN if isinstance(value, str) and idcells.looks_like_name(value) else value
+    return UNCLEAN if isinstance(value, str) and (idcells.looks_like_name(value) or "@" in value) else value
 
 
 def _email(text: str) -> object:

@@ -38,7 +38,7 @@ _TIME = (r"(?:(?:T|,?\s+(?:at\s+)?)(?P<H>\d{1,2})(?P<ts>[:.])(?P<M>\d{2})(?:(?P=
 # Z, UTC, an offset (+02:00, +0200, GMT-0400); an offset may be followed by its zone's name in brackets, as
 # JavaScript's Date.toString() writes it: "Mon Oct 05 2026 10:48:00 GMT-0400 (Eastern Daylight Time)"
 _ZONE = (r"\s*(?:(?P<tz>(?:UTC|GMT)\s?[+-]\d{1,2}(?::?\d{2})?|[+-]\d{2}(?::?\d{2})?|Z|UTC|GMT)"
-         r"(?:\s+\([A-Za-z .]{3,40}\))?)?")
+         r"(?:\s+\([^()]{3,60}\))?)?")
 ISO_RE = re.compile(r"^(?P<y>\d{4})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})" + _TIME + _ZONE + "$",
                     re.I)
 NUMERIC_RE = re.compile(r"^(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})" + _TIME

@@ -325,6 +325,11 @@ class _RowCheck:
             self.warn("agent_id", id_src, f"agent_id {id_src.text.strip()} is no id (a spreadsheet formula's error or "
                       "a 'no answer' mark): dropped, agent_email used", "id_dropped")
             cleaned_id, id_src = Cleaned(), Raw("", id_src.column, id_src.position)
+        if isinstance(cleaned_id.value, str) and "@" in cleaned_id.value and not email_src.text.strip() and (
+                not rules.clean_email(cleaned_id.value).issue):  # an "Agent ID" column of addresses
+            self.warn("agent_id", id_src, f"agent id '{cleaned_id.value}' is an email address: sent as agent_email",
+                      "id_is_email")
+            email_src, id_src, cleaned_id = id_src, Raw("", id_src.column, id_src.position), Cleaned()
         agent_id = self.take("agent_id", id_src, cleaned_id)
         id_given = bool(id_src.text.strip()) and (cleaned_id.value is not None or cleaned_id.issue is not None)
         if isinstance(agent_id, str):

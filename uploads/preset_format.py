@@ -125,7 +125,8 @@ SCALES: dict[str, dict[str, Any]] = {
     "ces7": {"min_score": 1, "max_score": 7,
              "labels": {str(i): label for i, label in enumerate(_CES_LABELS, start=1)},
              "value_map": {label.casefold(): i for i, label in enumerate(_CES_LABELS, start=1)}},
-    "yes_no": {"min_score": 0, "max_score": 1, "value_map": {"yes": 1, "no": 0}},
+    "yes_no": {"min_score": 0, "max_score": 1, "value_map": {"yes": 1, "no": 0, "y": 1, "n": 0, "true": 1,
+                                                             "false": 0}},
     # Zendesk's satisfaction values; a view's Satisfaction column also says "Good with comment", its API's
     # filters good_with_comment (a Japanese account: 良い, 悪い)
     "good_bad": {"min_score": 0, "max_score": 1, "value_map": {

@@ -126,7 +126,9 @@ _HEADER_SCALE = re.compile(
     rf"|\b(?:scale|skala|échelle|echelle|escala)\s+(?:of|from|von|de|del)?\s*(\d{{1,2}}){_TO}(\d{{1,3}})\b"
     rf"|\b(\d{{1,2}}){_TO}(\d{{1,3}})[ -](?:point )?scale\b"
     rf"|\s([01]){_TO}(3|4|5|6|7|10|100)\s*$"  # "Score 1-10" (a usual range ending the header)
-    r"|\b([01])\s*=\s*[^=,;()]{1,40}[,;]\s*(3|4|5|6|7|10|100)\s*=", re.IGNORECASE)  # "(1 = not at all, 7 = very)"
+    # "(1 = not at all, 7 = very)", "where 1 = … and 7 = …", "(7 = very, 1 = not at all)"
+    r"|\b([01])\s*=\s*[^=,;()]{1,40}?(?:[,;…]|\band\b|\.\.\.?)\s*(3|4|5|6|7|10|100)\s*="
+    r"|\b(3|4|5|6|7|10|100)\s*=\s*[^=,;()]{1,40}?(?:[,;…]|\band\b|\.\.\.?)\s*([01])\s*=", re.IGNORECASE)
 # Only the top named: "Score /10", "Rating (out of 10)", "Note sur 10" (never a date's or a year's "10/25",
 # "2026/27", "24/7"); the bottom is 0 when a score is 0, else 1
 _HEADER_TOP = re.compile(r"(?:(?<![\d/])/|\bout of|\bsur)\s*(3|4|5|6|7|10|100)\s*\)?\s*$", re.IGNORECASE)
@@ -159,7 +161,7 @@ def header_range(header: str, numbers: set[int]) -> tuple[int, int, bool] | None
     (0 when one of the whole-number scores `numbers` is 0, else 1, 10, True); None for none, or for a
     range no scale has ("Rating (18-65)" names ages)."""
     found = _HEADER_SCALE.search(header)
-    low, high = (int(number) for number in found.groups() if number is not None) if found else (0, 0)
+    low, high = sorted(int(number) for number in found.groups() if number is not None) if found else (0, 0)
     top_only = False
     if not found and (top := _HEADER_TOP.search(header)):
         low, high, top_only = (0 if 0 in numbers else 1), int(top[1]), True

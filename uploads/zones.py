@@ -38,12 +38,17 @@ _FIXED_ZONE = re.compile(r"UTC([+-])(\d{2}):(\d{2})")
 # an abbreviation of standard or daylight time, "Date (EST)": its fixed offset, as it says (a 02:30 on the
 # day New York's clocks skip it is no error under EST). CST (also China's) and IST (India, Ireland,
 # Israel) name several: the decision asks for the zone.
-_BRACKETED = re.compile(r"[(\[]\s*([A-Za-z ]{2,20}?)\s*[)\]]")
+_BRACKETED = re.compile(r"[(\[]\s*([A-Za-z /]{2,30}?)\s*[)\]]")
 _NAMED_ZONES = {
     **dict.fromkeys(["et", "eastern", "eastern time"], "America/New_York"),
     **dict.fromkeys(["ct", "central", "central time"], "America/Chicago"),
     **dict.fromkeys(["mt", "mountain", "mountain time"], "America/Denver"),
-    **dict.fromkeys(["pt", "pacific", "pacific time"], "America/Los_Angeles"),
+    **dict.fromkeys(["pt", "pacific", "pacific time", "pst/pdt"], "America/Los_Angeles"),
+    "est/edt": "America/New_York", "cst/cdt": "America/Chicago", "mst/mdt": "America/Denver",
+    "eastern standard time": "UTC-05:00", "eastern daylight time": "UTC-04:00",
+    "central standard time": "UTC-06:00", "central daylight time": "UTC-05:00",
+    "mountain standard time": "UTC-07:00", "mountain daylight time": "UTC-06:00",
+    "pacific standard time": "UTC-08:00", "pacific daylight time": "UTC-07:00",
     "est": "UTC-05:00", "edt": "UTC-04:00", "cdt": "UTC-05:00", "mst": "UTC-07:00", "mdt": "UTC-06:00",
     "pst": "UTC-08:00", "pdt": "UTC-07:00", "cet": "UTC+01:00", "cest": "UTC+02:00", "bst": "UTC+01:00",
     "aest": "UTC+10:00", "aedt": "UTC+11:00", "jst": "UTC+09:00",
