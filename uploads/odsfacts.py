@@ -13,7 +13,7 @@ import io
 import re
 import zipfile
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from defusedxml import ElementTree
 
@@ -87,6 +87,34 @@ def _ods_cells(content: bytes, sheet_name: str) -> Iterator[tuple[int, int, str,
     """(sheet row number, column index, office:value-type or "error", shown text, the text as calamine
     reads it, office:value) of every cell with text in the sheet named `sheet_name`; repeated rows and columns
     counted as the sheet shows them."""
+    for number, repeat, row in _sheet_rows(content, sheet_name):
+        column = 0
+        for cell in row:
+            span = int(cell.get(f"{_ODS_TABLE}number-columns-repeated", "1"))
+            parts = [part for part in cell if part.tag == f"{_ODS_TEXT}p"]
+            if parts and cell.tag == f"{_ODS_TABLE}table-cell":
+                error = cell.get(f"{_CALCEXT}value-type") == "error"
+                kind = "error" if error else cell.get(f"{_ODS_OFFICE}value-type", "string")
+                shown = "\n".join(_ods_text(part, kept=True) for part in parts)
+                as_read = "\n".join(_ods_text(part, kept=False) for part in parts)
+                value = cell.get(f"{_ODS_OFFICE}value", "")
+                for offset in range(min(repeat, _ODS_REPEATS)):
+                    for shift in range(min(span, _ODS_REPEATS)):
+                        yield number + offset, column + shift, kind, shown, as_read, value
+            column += span
+
+
+def _hidden_rows(content: bytes, sheet_name: str) -> list[int]:
+    """Sheet row numbers of the rows of the sheet named `sheet_name` hidden by a filter or collapsed
+    (table:visibility), repeated rows counted as the sheet shows them (at most _ODS_REPEATS of a run)."""
+    return [number + offset for number, repeat, row in _sheet_rows(content, sheet_name)
+            if row.get(f"{_ODS_TABLE}visibility", "visible") != "visible"
+            for offset in range(min(repeat, _ODS_REPEATS))]
+
+
+def _sheet_rows(content: bytes, sheet_name: str) -> Iterator[tuple[int, int, Any]]:
+    """(sheet row number of its first row, how many rows it repeats, the table-row element) of each row of
+    the sheet named `sheet_name`; the element is cleared once the caller has read it."""
     number, inside = 0, False
     for event, element in ElementTree.iterparse(io.BytesIO(content), events=("start", "end")):
         if element.tag == f"{_ODS_TABLE}table":
@@ -95,40 +123,9 @@ def _ods_cells(content: bytes, sheet_name: str) -> Iterator[tuple[int, int, str,
                 return
         elif inside and event == "end" and element.tag == f"{_ODS_TABLE}table-row":
             repeat = int(element.get(f"{_ODS_TABLE}number-rows-repeated", "1"))
-            column = 0
-            for cell in element:
-                span = int(cell.get(f"{_ODS_TABLE}number-columns-repeated", "1"))
-                parts = [part for part in cell if part.tag == f"{_ODS_TEXT}p"]
-                if parts and cell.tag == f"{_ODS_TABLE}table-cell":
-                    error = cell.get(f"{_CALCEXT}value-type") == "error"
-                    kind = "error" if error else cell.get(f"{_ODS_OFFICE}value-type", "string")
-                    shown = "\n".join(_ods_text(part, kept=True) for part in parts)
-                    as_read = "\n".join(_ods_text(part, kept=False) for part in parts)
-                    value = cell.get(f"{_ODS_OFFICE}value", "")
-                    for offset in range(min(repeat, _ODS_REPEATS)):
-                        for shift in range(min(span, _ODS_REPEATS)):
-                            yield number + 1 + offset, column + shift, kind, shown, as_read, value
-                column += span
+            yield number + 1, repeat, element
             number += repeat
             element.clear()
-
-
-def _hidden_rows(content: bytes, sheet_name: str) -> list[int]:
-    """Sheet row numbers of the rows of the sheet named `sheet_name` hidden by a filter or collapsed
-    (table:visibility), repeated rows counted as the sheet shows them (at most _ODS_REPEATS of a run)."""
-    number, inside, hidden = 0, False, []
-    for event, element in ElementTree.iterparse(io.BytesIO(content), events=("start", "end")):
-        if element.tag == f"{_ODS_TABLE}table":
-            inside = event == "start" and element.get(f"{_ODS_TABLE}name") == sheet_name
-            if event == "end" and element.get(f"{_ODS_TABLE}name") == sheet_name:
-                break
-        elif inside and event == "end" and element.tag == f"{_ODS_TABLE}table-row":
-            repeat = int(element.get(f"{_ODS_TABLE}number-rows-repeated", "1"))
-            if element.get(f"{_ODS_TABLE}visibility", "visible") != "visible":
-                hidden.extend(range(number + 1, number + 1 + min(repeat, _ODS_REPEATS)))
-            number += repeat
-            element.clear()
-    return hidden
 
 
 def _ods_text(element, *, kept: bool) -> str:
