@@ -627,6 +627,7 @@ def test_it_takes_the_time_of_day_from_a_time_column_beside_a_date_column() -> N
 @pytest.mark.parametrize(("date", "times", "sent"), [
     ("2026-03-08", ["07:30:00", "0.75", "0.3125"], ["07:30:00", "18:00:00", "07:30:00"]),  # a General time cell
     ("46089", ["0.3125", "0.5", "0.75"], ["07:30:00", "12:00:00", "18:00:00"]),  # a CSV of serials and fractions
+    ("46089", ["07:31", "0:00", "11:59:59 PM"], ["07:31:00", "00:00:00", "23:59:59"]),  # serials and clock times
 ])
 def test_it_reads_a_time_column_of_day_fractions(date: str, times: list[str], sent: list[str]) -> None:
     data = sheet(["Date", "Time", "Ticket", "Agent", "Score"],
@@ -635,7 +636,7 @@ def test_it_reads_a_time_column_of_day_fractions(date: str, times: list[str], se
     assert [row.item["submitted_at"] for row in rows] == [f"2026-03-08T{time}.000Z" for time in sent]
     warned = [warning.message for row in rows for warning in row.warnings if warning.code == "time_fraction"]
     assert any(message.endswith("column 'Time': '0.75' in 'Time' read as 18:00:00, the time of day a spreadsheet "
-                                "stores as a fraction of a day.") for message in warned)
+                                "stores as a fraction of a day.") for message in warned) == ("0.75" in times)
 
 
 def test_it_takes_the_time_column_when_a_few_dates_carry_their_own_time() -> None:
@@ -737,11 +738,12 @@ def test_it_says_when_the_time_column_gives_no_time() -> None:
         []]
 
 
-def test_it_joins_no_time_to_numeric_dates() -> None:
-    data = sheet(["Date", "Time", "Ticket", "Agent", "Score"], ["46300", "13:45", "1", "a@example.com", "5"],
-                 ["1759622400", "09:15", "2", "a@example.com", "4"])
-    preset, _ = choose(data)
-    assert preset.time_column is None
+def test_it_joins_no_time_to_unix_times_but_to_excel_serial_days() -> None:
+    unix = sheet(["Date", "Time", "Ticket", "Agent", "Score"], ["1759622400", "13:45", "1", "a@example.com", "5"],
+                 ["1759708800", "09:15", "2", "a@example.com", "4"])
+    serial = sheet(["Date", "Time", "Ticket", "Agent", "Score"], ["46300", "13:45", "1", "a@example.com", "5"],
+                   ["46301", "09:15", "2", "a@example.com", "4"])
+    assert (choose(unix)[0].time_column, choose(serial)[0].time_column) == (None, "Time")
 
 
 def test_it_keeps_a_numeric_code_with_its_sign_in_a_value_map() -> None:

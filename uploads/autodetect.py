@@ -248,7 +248,7 @@ def time_column(headers: Headers, sheet, stamps: int, used: set[int]) -> int | N
     texts = column_texts(sheet, position, 50)
     fractions = timesofday.fractions_column(texts)
     if _share(column_texts(sheet, stamps, 50), lambda text: ":" in text or bool(dates.NUMBER_RE.match(text)) and not (
-            fractions and timesofday.is_serial_day(text))) > 0.5:
+            timesofday.is_serial_day(text))) > 0.5:
         return None  # times of their own, or numbers (Unix times, serials with their time) a time cannot join
     if fractions:
         return position

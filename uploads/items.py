@@ -293,7 +293,8 @@ class _RowCheck:
             self.warn("submitted_at", src, f"'{time}' in '{column}' read as "
                       f"{timesofday.joined_time(time, fractions)}, the time of day a spreadsheet stores as a fraction "
                       "of a day", "time_fraction")
-        elif time and dates.NUMBER_RE.match(own.strip()):
+        elif time and dates.NUMBER_RE.match(own.strip()) and not (
+                timesofday.is_serial_day(own) and timesofday.clock_decimals(time)):
             self.warn("submitted_at", src, f"'{self.plan.columns[self.plan.index['submitted_at']]}' is a number (an "
                       f"Excel serial or a Unix time), so '{time}' in '{column}' is not used", "time_unread")
         elif time and ":" in own:

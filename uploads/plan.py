@@ -156,6 +156,8 @@ class Plan:
             elif timesofday.is_serial_day(stamp.text) and (
                     timesofday.day_fraction(time, self.time_fractions) is not None):  # 46089 and 0.3125
                 raw["submitted_at"] = Raw(f"{stamp.text.strip()}.{time.strip().split('.')[1]}", joined, stamp.position)
+            elif timesofday.is_serial_day(stamp.text) and (decimals := timesofday.clock_decimals(time)):  # and 07:30
+                raw["submitted_at"] = Raw(f"{stamp.text.strip()}.{decimals}", joined, stamp.position)
         for name, table in self.text_maps.items():
             if name in raw and (mapped := table.get(raw[name].text.strip().casefold())) is not None:
                 raw[name].text = str(mapped)

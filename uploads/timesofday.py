@@ -35,6 +35,17 @@ def _clock_hour(text: str) -> int | None:
     return hour if hour < 24 else None
 
 
+def clock_decimals(text: str) -> str | None:
+    """The decimals of the day a clock time is, to join to an Excel serial day ("07:30" -> "3125": 46089
+    and 07:30 are 46089.3125); None for other text and for a time with a zone after it."""
+    text = text.strip()
+    found, hour = _TIME_OF_DAY.match(text), _clock_hour(text)
+    if hour is None or not found or text[found.end(4 if found[4] else 3 if found[3] else 2):].strip():
+        return None  # no clock time, or one with a zone after it
+    seconds = hour * 3600 + int(found[2]) * 60 + int(found[3] or 0)
+    return repr(seconds / 86400)[2:] or "0"
+
+
 _DAY_FRACTION = re.compile(r"^0?\.\d+$")
 
 
