@@ -149,6 +149,8 @@ def test_it_keeps_na_as_text_but_reads_nan_none_and_null_as_blank() -> None:
     assert one(ticket="NA").warnings == []
     row = one(ticket="nan")
     assert codes(row) == [("ticket_id", "required")] and warning_codes(row) == ["missing_blank"]
+    typed = one(ticket="None")
+    assert (typed.item["ticket_id"], warning_codes(typed)) == ("None", ["missing_marker"])  # typed, like NA (B03)
     assert row.warnings[0].message == ("Row 2, column 'ticket_id': ticket id 'nan' is the marker a data tool "
                                        "(pandas, a database export) writes for an empty cell: read as blank.")
     for marker in ("None", "NULL", "<NA>", "NaN"):

@@ -25,7 +25,9 @@ _DECIMAL_ZERO = re.compile(r"^(\d+)\.0+$")
 # 922.250.816.601, 922,250,816,605, 922 250 816 604: one separator between groups of three digits
 _GROUPED_DIGITS = re.compile("^\\d{1,3}(?P<sep>[.,' \u00a0\u202f])\\d{3}(?:(?P=sep)\\d{3})*$")
 _MISSING_MARKERS = frozenset({"nan", "none", "nat", "<na>", "null", "#n/a"})
-_BLANK_ID_MARKERS = frozenset({"nan", "none", "<na>", "null"})  # an id never is one of these (clean_id)
+# What pandas writes for an empty cell: never an id (B03). A typed "None" or "NULL" may be a ticket id as the
+# user wrote it, like "NA" (B03), but never an agent's: the agent column's markers read as blank (NO_AGENT).
+_BLANK_ID_MARKERS = frozenset({"nan", "<na>"})
 # What a helpdesk or a team writes in an agent column for a ticket no agent holds
 NO_AGENT = frozenset({"unassigned", "not assigned", "none", "(none)", "no agent", "-", "n/a", "null"})
 
@@ -52,8 +54,10 @@ def clean_id(text: str, noun: str = "ticket id") -> Cleaned:
     EXACT_FLOAT_DIGITS digits (a shorter one, `3812345670011.0` from a pandas dump, is sent as its
     digits with a warning: samples/README.md "no `.0`"; EXPORT-FORMATS.md section 13), and one shown
     with thousands separators (`922.250.816.601`, German Excel's `#.##0`: shared/formats/EXPORT-FORMATS.md
-    section 13). Reads text that a data tool writes for a missing value (`nan`, `None`, `NULL`) as
-    blank, with a warning (B03: never sent as `nan`); `NA` is a real id (B03). Warns about an id
+    section 13). Reads what pandas writes for an empty cell (`nan`, `<NA>`) as blank, with a warning
+    (B03: never sent as `nan`), and in an agent id also `None`, `NULL` and words saying no agent
+    (NO_AGENT); a ticket id `NA`, `None` or `NULL` is kept as typed (B03), the latter two with a
+    warning. Warns about an id
     longer than LONG_ID_CHARS (a comment column mapped by mistake). A link to a ticket's,
     conversation's or user's page (`https://acme.zendesk.com/agent/tickets/48213`, Intercom's
     `.../conversation/215471234567890`) gives the number at its end, with a warning: the API wants the
@@ -117,12 +121,12 @@ def clean_id(text: str, noun: str = "ticket id") -> Cleaned:
     if len(value) > LONG_ID_CHARS:
         warnings.append(Note("very_long", f"{noun} is {len(value):,} characters long; helpdesk ids are rarely over "
                              f"{LONG_ID_CHARS}: check that the right column is mapped"))
-    if noun == "agent id" and value.casefold() in NO_AGENT - _BLANK_ID_MARKERS:
-        return Cleaned(warnings=[Note("no_agent_word", f"agent id '{value}' says no agent holds the ticket: "
-                                      "read as blank")])
-    if value.casefold() in _BLANK_ID_MARKERS:  # B03: never sent as "nan"
+    if value.casefold() in _BLANK_ID_MARKERS or noun == "agent id" and value.casefold() in {"none", "null"}:
         return Cleaned(warnings=[Note("missing_blank", f"{noun} '{value}' is the marker a data tool (pandas, a "
                                       "database export) writes for an empty cell: read as blank")])
+    if noun == "agent id" and value.casefold() in NO_AGENT:
+        return Cleaned(warnings=[Note("no_agent_word", f"agent id '{value}' says no agent holds the ticket: "
+                                      "read as blank")])
     if value.casefold() in _MISSING_MARKERS:  # "NaT" is also a name, "#N/A" pandas' NA text: kept as typed (B03)
         warnings.append(Note("missing_marker", f"{noun} '{value}' looks like the marker a data tool writes "
                              "for an empty cell; sent as typed, check it"))
