@@ -231,14 +231,18 @@ def test_it_reads_a_zendesk_view_whose_surveys_are_mostly_offered_and_unanswered
         ("skipped", None), ("valid", 1), ("skipped", None), ("skipped", None), ("valid", 0)]
 
 
-def clarifying(question: str, *answers: str) -> list[tuple[str, int, int, int]]:
-    """A numbered-question survey with one follow-up question: each row's (question, score, min, max)."""
+def clarifying(question: str, *answers: str) -> list[tuple[str, int, int, int] | str]:
+    """A numbered-question survey with one follow-up question: each answer's (question, score, min, max),
+    or a refused row's first error message; a row with no answer gives nothing."""
     columns = ["Response ID", "Recorded Date", "Ticket ID", "Agent Email", "Q1 - How satisfied were you?",
                f"Q2 - {question}"]
     data = sheet(columns, *([f"R{n}", "2026-10-01T10:00:00Z", f"{700 + n}", "a@example.com", "5", answer]
                             for n, answer in enumerate(answers)))
-    return [(a["question"], a["score"], a["min_score"], a["max_score"]) if row.item else row.errors[0].message
-            for row in checked(data) for a in (row.item or {"clarifying_answers": [None]})["clarifying_answers"]]
+    out: list[tuple[str, int, int, int] | str] = []
+    for row in checked(data):
+        out += ([(a["question"], a["score"], a["min_score"], a["max_score"]) for a in row.item.get(
+            "clarifying_answers", [])] if row.item else [row.errors[0].message])
+    return out
 
 
 def test_it_reads_a_clarifying_questions_own_range_and_a_recommend_question_on_0_to_10() -> None:
@@ -249,8 +253,8 @@ def test_it_reads_a_clarifying_questions_own_range_and_a_recommend_question_on_0
                      "How friendly was the agent, where 1 = not at all and 7 = extremely?",
                      "How friendly was the agent? (7 = extremely, 1 = not at all)"):
         assert clarifying(question, "7")[0][1:] == (7, 1, 7)
-    assert [answer[1:] for answer in clarifying("On a scale of 1-10, how was it?", *"9 8 7 6 N/A".split())[:4]] == [
-        (9, 1, 10), (8, 1, 10), (7, 1, 10), (6, 1, 10)]
+    assert [answer[1:] for answer in clarifying("On a scale of 1-10, how was it?", *"9 8 N/A".split())] == [
+        (9, 1, 10), (8, 1, 10)]  # N/A: the question did not apply, no answer (with a warning)
     assert [answer[1:] for answer in clarifying("How likely are you to recommend us to a friend?", "10", "0")] == [
         (10, 0, 10), (0, 0, 10)]
 
@@ -627,7 +631,7 @@ def test_it_takes_the_time_of_day_from_a_time_column_beside_a_date_column() -> N
 @pytest.mark.parametrize(("date", "times", "sent"), [
     ("2026-03-08", ["07:30:00", "0.75", "0.3125"], ["07:30:00", "18:00:00", "07:30:00"]),  # a General time cell
     ("46089", ["0.3125", "0.5", "0.75"], ["07:30:00", "12:00:00", "18:00:00"]),  # a CSV of serials and fractions
-    ("46089", ["07:31", "0:00", "11:59:59 PM"], ["07:31:00", "00:00:00", "23:59:59"]),  # serials and clock times
+    ("46089", ["07:31", "0:00:05", "11:59:59 PM"], ["07:31:00", "00:00:05", "23:59:59"]),  # serials and clocks
 ])
 def test_it_reads_a_time_column_of_day_fractions(date: str, times: list[str], sent: list[str]) -> None:
     data = sheet(["Date", "Time", "Ticket", "Agent", "Score"],

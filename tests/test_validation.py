@@ -471,6 +471,10 @@ def test_it_sends_an_agent_id_that_is_an_address_as_the_agent_email() -> None:
     row = one(agent="ana@acme.com")
     assert (row.item.get("agent_id"), row.item["agent_email"], warning_codes(row)) == (
         None, "ana@acme.com", ["id_is_email"])
+    both = one(agent="ana@acme.com", email="alee@acme.com")
+    assert (both.item.get("agent_id"), both.item["agent_email"], both.warnings[0].message) == (
+        None, "alee@acme.com", "Row 2, column 'agent_id': agent id 'ana@acme.com' is an email address: left out, "
+        "the row's agent email is sent.")
 
 
 def test_it_refuses_a_written_score_of_thousands_of_digits_without_a_crash() -> None:

@@ -116,8 +116,8 @@ _BRACKETS_AT_END = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*$")
 def _candidates(headers: Headers, sheet, wanted: list[str], used: set[int]) -> list[tuple]:
     """(strength, field, position, reason) for every plausible field/column pair: a header matches as
     written, with its camel case split, or without what it adds in brackets; a column named as the
-    API field itself ("submitted_at", "score") is taken whatever its values, but an agent field's
-    values must look like it (an "Agent ID" column of emails is no agent_id)."""
+    API field itself ("submitted_at", "score", "Agent ID") is taken whatever its values (an "Agent ID"
+    cell holding an address is sent as agent_email: items)."""
     out = []
     tickets = _ticket_list(headers)
     for position, header in enumerate(headers.columns):
@@ -130,7 +130,7 @@ def _candidates(headers: Headers, sheet, wanted: list[str], used: set[int]) -> l
         for name in wanted:
             hit = ((tickets or {}).get((name, norm)) or _match(name, norm, header)
                    or (camel != norm and _match(name, camel, header)) or (bare and _match(name, bare, header)))
-            if hit and ((norm == normalize(name) and not name.startswith("agent")) or _plausible(name, texts)):
+            if hit and (norm == normalize(name) or _plausible(name, texts)):
                 out.append((hit[0], name, position, hit[1]))
     return out
 
@@ -350,7 +350,7 @@ def pattern_groups(pattern, headers: Headers, sheet, scale_table: dict, used: se
             continue  # answers in words ("Which channel?", "What could we improve?"): columnnotes names it
         scored = [found for text in texts if (found := cells.INTEGER.match(text))]
         if (named := _question_range(group["question"], {int(found[1]) for found in scored},  # "N/A" aside
-                                     all_numbers=len(scored) >= LISTED_SHARE * len(texts),
+                                     all_numbers=len(scored) > len(texts) / 2,
                                      top=scale_table[group["scale"]])):
             del group["scale"]  # the question's own range: "On a scale of 1-10", a recommend question's 0..10
             group["min_score"], group["max_score"] = named

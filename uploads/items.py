@@ -140,6 +140,7 @@ def _skip_reason(cells: list[str], raw: dict[str, Raw], plan: Plan) -> str | Non
     return None
 
 
+_NOT_APPLICABLE = frozenset({"n/a", "na", "not applicable", "-", "does not apply"})  # a clarifying non-answer
 _RULE = re.compile(r"[-=+|:]*-{3,}[-=+|: ]*")  # sqlcmd's and psql's line under the header: "---------"
 
 
@@ -326,11 +327,13 @@ class _RowCheck:
             self.warn("agent_id", id_src, f"agent_id {id_src.text.strip()} is no id (a spreadsheet formula's error or "
                       "a 'no answer' mark): dropped, agent_email used", "id_dropped")
             cleaned_id, id_src = Cleaned(), Raw("", id_src.column, id_src.position)
-        if isinstance(cleaned_id.value, str) and "@" in cleaned_id.value and not email_src.text.strip() and (
-                not rules.clean_email(cleaned_id.value).issue):  # an "Agent ID" column of addresses
-            self.warn("agent_id", id_src, f"agent id '{cleaned_id.value}' is an email address: sent as agent_email",
-                      "id_is_email")
-            email_src, id_src, cleaned_id = id_src, Raw("", id_src.column, id_src.position), Cleaned()
+        if isinstance(cleaned_id.value, str) and "@" in cleaned_id.value and (
+                not rules.clean_email(cleaned_id.value).issue):  # an "Agent ID" column of addresses: no id
+            moved = not email_src.text.strip()
+            self.warn("agent_id", id_src, f"agent id '{cleaned_id.value}' is an email address: " + (
+                "sent as agent_email" if moved else "left out, the row's agent email is sent"), "id_is_email")
+            email_src = id_src if moved else email_src
+            id_src, cleaned_id = Raw("", id_src.column, id_src.position), Cleaned()
         agent_id = self.take("agent_id", id_src, cleaned_id)
         id_given = bool(id_src.text.strip()) and (cleaned_id.value is not None or cleaned_id.issue is not None)
         if isinstance(agent_id, str):
@@ -434,10 +437,15 @@ class _RowCheck:
 
     def check_answer(self, group: ClarifyingGroup, score_at: int, comment_at: int | None,
                      label_at: int | None) -> dict | None:
-        """One clarifying answer (CONTRACT order), None when unanswered; an invalid score fails the row."""
+        """One clarifying answer (CONTRACT order), None when unanswered (a blank, or an answer saying the
+        question did not apply: "N/A"); an invalid score fails the row."""
         name = f"clarifying_answers[{group.key}]"
         src = Raw(self.cells[score_at], self.plan.columns[score_at], score_at)
         comment = self.answer_text(f"{name}.comment", comment_at)
+        if src.text.strip().casefold() in _NOT_APPLICABLE and src.text.strip().casefold() not in group.value_map:
+            self.warn(f"{name}.score", src, f"'{group.question}' was answered '{src.text.strip()}': no score, so the "
+                      "answer is not sent", "answer_not_applicable")
+            return None
         if not src.text.strip():
             if comment:
                 self.warn(f"{name}.score", src, f"'{group.question}' has a comment but no score: the answer is "

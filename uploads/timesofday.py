@@ -43,7 +43,7 @@ def clock_decimals(text: str) -> str | None:
     if hour is None or not found or text[found.end(4 if found[4] else 3 if found[3] else 2):].strip():
         return None  # no clock time, or one with a zone after it
     seconds = hour * 3600 + int(found[2]) * 60 + int(found[3] or 0)
-    return repr(seconds / 86400)[2:] or "0"
+    return f"{seconds / 86400:.15f}".split(".")[1].rstrip("0") or "0"  # 15 places: no 8.6e-05
 
 
 _DAY_FRACTION = re.compile(r"^0?\.\d+$")
