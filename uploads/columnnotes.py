@@ -6,9 +6,11 @@ no column is the comment, a second comment column; and cells an export defused w
 
 
 import re
+from functools import lru_cache
 
 from uploads import autodetect, mapping, parsing, reports
 from uploads.headers import Headers
+from uploads.preset_format import ClarifyingPattern
 
 
 def note_unmapped(sheet: parsing.Sheet, preset: mapping.Preset) -> None:
@@ -17,11 +19,17 @@ def note_unmapped(sheet: parsing.Sheet, preset: mapping.Preset) -> None:
     _note_text_questions(sheet, preset)
 
 
+@lru_cache(maxsize=1)
+def _builtin_patterns() -> dict[str, ClarifyingPattern]:
+    """Built-in preset name -> its clarifying pattern, read once (a resolved preset keeps its groups only)."""
+    return {preset.name: preset.clarifying_pattern for preset in mapping.builtin_presets()
+            if preset.clarifying_pattern is not None}
+
+
 def _note_text_questions(sheet: parsing.Sheet, preset: mapping.Preset) -> None:
     """Name the numbered follow-up questions the mapping leaves out (answered in sentences: no clarifying
     answer, which needs a score: autodetect.pattern_groups), unless a notice above names them already."""
-    pattern = preset.clarifying_pattern or next((builtin.clarifying_pattern for builtin in mapping.builtin_presets()
-                                                 if builtin.name == preset.name), None)  # resolved: groups only
+    pattern = preset.clarifying_pattern or _builtin_patterns().get(preset.name)  # resolved: groups only
     if pattern is None:
         return
     header_rx, used = re.compile(pattern.header, re.I), _used_columns(sheet, preset)
