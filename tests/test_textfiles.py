@@ -81,6 +81,10 @@ def test_it_numbers_records_not_lines_and_drops_blank_ones():
 @pytest.mark.parametrize(("text", "codec"), [
     ("It´s fixed now, thanks", "cp1252"),  # ´ typed as an apostrophe: Western, not Cyrillic
     ("Dziękuję, świetna obsługa", "cp1250"),  # cp1252 would put ³ inside "obs³uga"
+    ("Çok teşekkürler, sorun çözüldü", "cp1254"),  # charset-normalizer alone: "teţekkürler" (cp1250)
+    ("Ayşe Yılmaz çok yardımcı oldu", "cp1254"),  # charset-normalizer alone: "Y˝lmaz" (Mac Roman)
+    ("Hızlı ve güler yüzlü", "cp1254"),
+    ("Šťastný zákazník, děkuji", "cp1250"),
 ])
 def test_it_reads_a_short_legacy_file_in_its_own_code_page(text: str, codec: str) -> None:
     data = f"ticket_id,comment\n1,{text}\n".encode(codec)

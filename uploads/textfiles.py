@@ -225,7 +225,7 @@ def _guess_legacy_encoding(data: bytes) -> str:
     by CR alone are Excel for Mac's "CSV (Macintosh)", which is written in Mac Roman
     (cp1252 would read its "Café" as "CafŽ" without an error). A Japanese Excel's CSV (cp932, Shift-JIS)
     is recognised by its kana (charset-normalizer reads short ones as Korean cp949: QA round 24b), a
-    German Excel's MS-DOS CSV (cp850) by its umlauts.
+    German Excel's MS-DOS CSV (cp850) by its umlauts, a Turkish Excel's CSV (cp1254) by its ğ, ı and ş.
     """
     if b"\r" in data and b"\n" not in data:
         return "mac_roman"
@@ -238,6 +238,8 @@ def _guess_legacy_encoding(data: bytes) -> str:
         return "cp932"
     if _reads_as_cp850(data):
         return "cp850"
+    if _reads_as_turkish(data):
+        return "cp1254"
     matches = [match for match in charset_normalizer.from_bytes(data, cp_isolation=_LEGACY_CODECS.split())
                if match.encoding != "cp1252"]
     if not matches:
@@ -259,6 +261,19 @@ def _reads_as_cp850(data: bytes) -> bool:
     text = data.decode("cp850")
     wide = {char for char in text if char > "\x7f"}
     return wide <= _CP850_LETTERS and bool(wide & set("äöüß")) and not _NOT_GERMAN.search(text)
+
+
+_TURKISH_LETTERS = frozenset("çÇöÖüÜğĞıİşŞâÂîÎûÛ")
+_TYPOGRAPHY = frozenset("€‘’“”–—…°")
+
+
+def _reads_as_turkish(data: bytes) -> bool:
+    """True when `data` read as cp1254 is Turkish text: every non-ASCII character a Turkish letter or
+    Excel's typography, one of them ğ, ı, ş, İ, Ş or Ğ. charset-normalizer reads short Turkish files
+    as cp1250 ("teţekkürler") or Mac Roman ("Y˝lmaz"): QA round 28a."""
+    text = data.decode("cp1254", errors="replace")
+    wide = {char for char in text if char > "\x7f"}
+    return wide <= _TURKISH_LETTERS | _TYPOGRAPHY and bool(wide & set("ğĞıİşŞ"))
 
 
 def _reads_as_japanese(data: bytes) -> bool:
