@@ -404,6 +404,25 @@ def test_a_number_among_words_is_the_typo_not_the_words(tmp_path: Path) -> None:
     assert [(item["score"], item["max_score"]) for item in items] == [(1, 1), (0, 1), (1, 1), (1, 1)]
 
 
+def test_a_misspelt_word_among_satisfaction_words_is_refused_on_its_row_only(tmp_path: Path) -> None:
+    """csat5 knows four of the five words; the fifth is no scale's word, so it is a typo (QA round 28)."""
+    path = tmp_path / "team.csv"
+    path.write_text("submitted_at,ticket_id,agent_email,Score\n" + "".join(
+        f"2026-10-05 15:0{n}:00,14280{n},ana@example.com,{score}\n" for n, score in enumerate(
+            ["Very satisfied", "Satisfied", "Neutral", "Dissatisfied", "Very satisified"])), encoding="utf-8")
+    items_out, out = tmp_path / "items.jsonl", io.StringIO()
+
+    with contextlib.suppress(SystemExit):  # the misspelt row is invalid
+        call_command("import_csat", str(path), "--dry-run", "--items-out", str(items_out), "--json", stdout=out)
+
+    items = [json.loads(line) for line in items_out.read_text().splitlines()]
+    assert [(item["score"], item["max_score"]) for item in items] == [(5, 5), (4, 5), (3, 5), (2, 5)]
+    assert [(row["row"], row["errors"]) for row in json.loads(out.getvalue())["row_results"]] == [(6, [
+        "Row 6, column 'Score': 'Very satisified' is not an integer. Enter a whole number from 1 to 5 (or one of: "
+        "very satisfied, extremely satisfied, satisfied, somewhat satisfied, neither satisfied nor dissatisfied, "
+        "neutral, somewhat dissatisfied, dissatisfied)."])]
+
+
 def test_a_word_among_a_google_forms_7_point_scale_is_read_on_the_7_point_wording(tmp_path: Path) -> None:
     """csat5 cannot hold the 7s: the words are read on csat7, and the decision says so."""
     path = tmp_path / "forms.csv"

@@ -39,7 +39,6 @@ def column_texts(sheet, position: int, limit: int = 200) -> list[str]:
 
 
 LISTED_SHARE = 0.8
-_SCALE_WORDS = frozenset(word for scale in SCALES.values() for word in scale.get("value_map", {}))
 
 
 def values_look_like(texts: list[str], expected: Any) -> bool:
@@ -47,13 +46,13 @@ def values_look_like(texts: list[str], expected: Any) -> bool:
     of the texts in it (case-insensitive; a number also as its integer, `1.0` as 1: a pandas dump),
     so that one stray answer (a 4 or a NULL among Freshdesk's classic 1..3, QA round 24d) leaves the
     layout's meaning to its other answers and is refused on its row, while a word of another scale
-    the list lacks ("Extremely Happy": _SCALE_WORDS) rules the layout out. Halves, so that 'numbers' and 'words' are
-    complementary and a few stray header rows read as data do not flip the choice."""
+    the list lacks ("Extremely Happy": scales.SCALE_WORDS) rules the layout out. Halves, so that 'numbers' and
+    'words' are complementary and a few stray header rows read as data do not flip the choice."""
     if isinstance(expected, list):
         allowed = {str(item).strip().casefold() for item in expected}
         listed = [text.casefold() in allowed or ((found := cells.INTEGER.match(text)) is not None
                                                 and str(int(found[1])) in allowed) for text in texts]
-        return not any(cells.answer_key(text) in _SCALE_WORDS for ok, text in zip(listed, texts, strict=True)
+        return not any(cells.answer_key(text) in scales.SCALE_WORDS for ok, text in zip(listed, texts, strict=True)
                        if not ok) and sum(listed) >= LISTED_SHARE * len(texts)
     numbers = sum(1 for text in texts if cells.INTEGER.match(text))
     share = numbers / len(texts) if texts else 0

@@ -16,9 +16,9 @@ from uploads import cells, objectcells
 from uploads.cells import Cleaned, Issue, Note
 
 _DIGITS = re.compile(r"^[0-9]+$")
-# Excel's and pandas' scientific notation: one digit, its decimals, an exponent (9.22251E+11, 1.2e+18);
-# not an id such as 12E3
-_EXCEL_EXPONENT = re.compile(r"^[+-]?\d(?:[.,]\d+)?[eE][+-]?\d+$")
+# Excel's and pandas' scientific notation: one digit, its decimals, an exponent (9.22251E+11, 1.2e+18, 8E+05);
+# an exponent without its sign only after decimals (3.81e12): not an id such as 12E3 or 8E5
+_EXCEL_EXPONENT = re.compile(r"^[+-]?\d(?:(?:[.,]\d+)?[eE][+-]\d+|[.,]\d+[eE]\d+)$")
 # A date as a workbook's date cell reads (uploads/workbooks.py), where an id should be.
 _DATE_ID = re.compile(r"^\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2}:\d{2}(?:\.\d{3})?)?$")
 _DECIMAL_ZERO = re.compile(r"^(\d+)\.0+$")

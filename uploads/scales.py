@@ -26,6 +26,11 @@ NPS_QUESTION = re.compile(r"\b(likely|likelihood)\b.*\brecommend|weiterempfehlen
 NPS_SCALE = (0, 10)
 # Scores outside the default 1..5 (plan.DEFAULT_BOUNDS) that make the decisions name the file's own range.
 MISFIT_ROWS, MISFIT_SHARE = 2, 0.25
+# The share of the word answers a word scale must know when none knows them all: the rest are typos
+# ("Very satisified") refused on their rows, not a reason to read no word at all (QA round 28).
+KNOWN_WORDS_SHARE = 0.8
+# Every answer word of the built-in scales: a word one scale lacks but another has rules the first out.
+SCALE_WORDS = frozenset(word for scale in SCALES.values() for word in scale.get("value_map", {}))
 
 
 def decide(plan: Plan, sheet) -> None:
@@ -242,20 +247,27 @@ def _words_are_typos(plan: Plan, sheet) -> bool:
 
 def _best_word_scale(plan: Plan, texts: list[str], number_texts: list[str]) -> str | None:
     """See `_decide_word_scale`. A scale must also hold the numbers among `number_texts` (Salesforce mixes
-    NumberValue 4 with ChoiceValue "Very satisfied"): "Satisfied" among 7, 6, 5 is not csat5."""
+    NumberValue 4 with ChoiceValue "Very satisfied"): "Satisfied" among 7, 6, 5 is not csat5. When no
+    scale knows every word, one knowing KNOWN_WORDS_SHARE of the word answers, the others no scale's
+    words (typos, not another wording), is taken: its unknown words are invalid on their rows."""
     numbers = {(cells.written_score(text.strip()) or (None,))[0] if (number := cells.parse_int(text)) is None
                else number for text in set(number_texts) if text.strip()} - {None} - cells.SEEN_UNANSWERED
-    words = {cells.answer_key(text) for text in set(texts) if text.strip() and cells.parse_int(text) is None
-             and cells.written_score(text.strip()) is None}  # "4 - Satisfied" is a number with its words
-    best, best_count = None, 0
+    words = Counter(cells.answer_key(text) for text in texts if text.strip() and cells.parse_int(text) is None
+                    and cells.written_score(text.strip()) is None)  # "4 - Satisfied" is a number with its words
+    best, best_count, partial, partial_count = None, 0, None, 0
     for name in plan.preset.word_scales if words else []:
         scale = SCALES[name]
         table = scale["value_map"]
-        holds = all(scale["min_score"] <= number <= scale["max_score"] for number in numbers)
-        count = len({table[word] for word in words}) if words <= set(table) and holds else 0
-        if count > best_count:
+        if not all(scale["min_score"] <= number <= scale["max_score"] for number in numbers):
+            continue
+        count = len({table[word] for word in words if word in table})
+        if words.keys() <= table.keys() and count > best_count:
             best, best_count = name, count
-    return best
+        unknown = words.keys() - table.keys()
+        if (unknown and not unknown & SCALE_WORDS and count > partial_count
+                and sum(words[word] for word in words if word in table) >= KNOWN_WORDS_SHARE * words.total()):
+            partial, partial_count = name, count
+    return best or partial
 
 
 def _decide_scale(plan: Plan, sheet) -> tuple[int, int] | None:
