@@ -134,17 +134,6 @@ def test_it_reads_an_agent_id_saying_no_agent_as_blank(word: str) -> None:
     assert one(agent=word).status == "invalid"
 
 
-def test_it_skips_a_row_repeating_the_header_of_two_exports_joined() -> None:
-    rows = check(["2026-10-05T14:48:00Z", "1", "381", "", "5", ""], ["\ufeffsubmitted_at", *API[1:]],
-                 ["2026-10-05T15:48:00Z", "2", "381", "", "4", ""])
-    assert [(row.status, row.skip_reason) for row in rows] == [
-        ("valid", None), ("skipped", "repeats the header row (two exports joined into one file?), not an answer"),
-        ("valid", None)]
-    dashes = check(["-------------", "--------", "-----", "", "---", "-------"])[0]
-    assert (dashes.status, dashes.skip_reason) == (
-        "skipped", "a line of dashes under the header (a database client's output), not an answer")
-
-
 def test_it_keeps_na_as_text_but_reads_nan_none_and_null_as_blank() -> None:
     assert one(ticket="NA").warnings == []
     row = one(ticket="nan")
@@ -822,40 +811,6 @@ def test_it_refuses_a_formulas_error_value_saved_as_text(fields, errors, warning
 
 def test_it_sends_a_typed_na_comment_as_typed() -> None:
     assert one(comment="#N/A").item["comment"] == "#N/A"
-
-
-@pytest.mark.parametrize(("cells", "status", "reason"), [
-    (["Average", "", "", "", "4.2", ""], "skipped", "'Average' starts a summary line under the answers, not an answer"),
-    (["", "Total responses:", "", "", "12", ""], "skipped",
-     "'Total responses:' starts a summary line under the answers, not an answer"),
-    (["", "", "", "", "", "Total mess, the agent never answered"], "invalid", None),  # an answer's words
-    (["", "SUM-1042", "381", "", "4", ""], "invalid", None),
-    (["Average satisfaction", "", "", "", "4.2", ""], "skipped",
-     "'Average satisfaction' starts a summary line under the answers, not an answer"),
-    (["Average Joe's Gym", "1003", "381", "", "2", ""], "invalid", None),  # a row naming a ticket is an answer
-    (["Grand Totals (10 records)", "", "", "", "", ""], "skipped",
-     "'Grand Totals (10 records)' starts a summary line under the answers, not an answer"),
-    (["2026-10-05T14:48:00Z", "Total", "381", "", "4", ""], "valid", None),  # a dated row is an answer
-    (["", "T-1", "381", "", "4", "Average service"], "invalid", None),
-    (["Responses", "", "", "", "7", ""], "skipped", "'Responses' starts a summary line under the answers, not an answer"),
-    (["Count", "", "", "", "2", ""], "skipped", "'Count' starts a summary line under the answers, not an answer"),
-])
-def test_it_skips_a_summary_line_under_the_answers(cells, status, reason) -> None:
-    row = check(cells)[0]
-
-    assert (row.status, row.skip_reason) == (status, reason)
-
-
-def test_it_takes_only_the_last_rows_for_summary_lines() -> None:
-    rows = check(["", "T-1", "381", "", "4", "Total waste of time"], ["2026-10-05T14:48:00Z", "T-2", "381", "", "5", ""],
-                 ["Total: 2 responses", "", "", "", "", ""], ["", "", "", "", "", ""], ["Average 4.5", "", "", "", "", ""],
-                 ["Notes: exported by Jo", "", "", "", "", ""])
-
-    assert [(row.status, row.skip_reason) for row in rows] == [
-        ("invalid", None), ("valid", None),
-        ("skipped", "'Total: 2 responses' starts a summary line under the answers, not an answer"),
-        ("skipped", "empty row"), ("skipped", "'Average 4.5' starts a summary line under the answers, not an answer"),
-        ("skipped", "'Notes: exported by Jo' is a note under the answers, not an answer")]
 
 
 @pytest.mark.parametrize(("scores", "decision"), [

@@ -10,27 +10,15 @@ fix: "Row 40, column 'score': 6 is above max_score 5. Enter a whole number from 
 
 from __future__ import annotations
 
-import re
 from dataclasses import asdict, dataclass, field
 
 from uploads import cells as rules
-from uploads import dates, idcells, timesofday
+from uploads import dates, idcells, rowskips, timesofday
 from uploads.cells import Cleaned, Issue
 from uploads.plan import DEFAULT_BOUNDS, Plan, Raw
 from uploads.preset_format import FIELDS, ClarifyingGroup, render
 
 STATUSES = ("valid", "invalid", "skipped", "duplicate")
-# A hand-made sheet's summary line under its answers ("Average", "Total responses:", "Summe"): no answer.
-# A summary word ("Average satisfaction", "Moyenne des notes"); in a column of the answers' ticket, agent or
-# comment, or on a row naming a ticket or an agent, only alone or followed by ':', '(', '.', '-' or a
-# number, or by what it counts ("Total responses"), so that an answer's "Total waste of time", ticket
-# "SUM-1042" or team "Average Joe's Gym" is none.
-SUMMARY_WORD = re.compile(r"(grand\s+)?(totals?|average|avg|mean|sum|summe|gesamt|durchschnitt|mittelwert|moyenne|"
-                          r"promedio|totale|media|média|gemiddelde|totaal|count|responses|number of responses|"
-                          r"anzahl|nombre de réponses)\b", re.IGNORECASE)
-SUMMARY_ROW = re.compile(SUMMARY_WORD.pattern + r"(\s*$|\s*[:(=]|\.(\s|$)|\s+[-–]|\s+\d|\s+(of\s+)?(responses?|"
-                         r"ratings?|answers?|scores?|csat|count|records?|rows?|tickets?|surveys?)\b)", re.IGNORECASE)
-_ANSWER_FIELDS = frozenset({"ticket_id", "agent_id", "agent_email", "comment", "score_label"})
 ROW_JOIN = "\x1f"  # joins a row's cells for a whole-row reader note (Plan.notes key (number, None))
 
 
@@ -102,78 +90,13 @@ def check_cells(cells: list[str], number: int, plan: Plan) -> RowResult:
     if not any(text.strip() for text in cells):
         return RowResult(number, "skipped", skip_reason="empty row")
     raw = plan.extract(cells)
-    reason = (_skip_reason(cells, raw, plan) or (summary_line(cells, raw) if number in plan.summary_rows else None)
-              or _repeated_header(cells, plan.columns))
-    if reason and plan.gather:
-        reason += _gathered_note(cells, number, plan)
-    if reason:
+    if reason := rowskips.skip_reason(cells, raw, number, plan):
         return RowResult(number, "skipped", skip_reason=reason)
     return _RowCheck(number, cells, raw, plan).run()
 
 
-_GATHERED_NOTES = {
-    "sent": "; its answer is sent as the comment of this response's rated row",
-    "own": "; its answer is not sent: this response's rated row has a comment of its own (copy this text there if "
-           "it belongs in the item)",
-    "unrated": "; this response has no rated row, so its comment is not sent (an item needs a score)",
-}
-
-
-def _gathered_note(cells: list[str], number: int, plan: Plan) -> str:
-    """What happens to a skipped comment row's answer in a long export (preset comment_rows)."""
-    _text, numbers, fate = plan.gathered.get(cells[plan.gather[0]].strip(), ("", [], ""))
-    return _GATHERED_NOTES[fate] if number in numbers else ""
-
-
-def _skip_reason(cells: list[str], raw: dict[str, Raw], plan: Plan) -> str | None:
-    if found := plan.skip_rule_for(cells):
-        rule, text = found
-        label = rule.values[text.casefold()]
-        shown = f"{rule.column}={text}" + (f" ({label})" if label else "")
-        return f"{shown}: {rule.reason}"
-    for key, position, values in plan.skip_columns:
-        source = raw.get(key) if position is None else Raw(cells[position], key)
-        if source is not None and source.text.strip().casefold() in values:
-            text = source.text.strip()
-            shown = f"{source.column or key} '{text}'" if text else f"{source.column or key} is blank"
-            return f"{shown}: {values[text.casefold()]}"
-    return None
-
-
 _NOT_APPLICABLE = frozenset({"n/a", "na", "not applicable", "-", "does not apply"})  # a clarifying non-answer
-_RULE = re.compile(r"[-=+|:]*-{3,}[-=+|: ]*")  # sqlcmd's and psql's line under the header: "---------"
 
-
-def _repeated_header(cells: list[str], columns: list[str]) -> str | None:
-    """The skip reason of a row that repeats the header (two exports pasted into one file, QA round
-    24d): three or more filled cells, each its column's header (any case, a byte order mark aside);
-    or of the line of dashes a database client prints under the header (QA round 25c)."""
-    filled = [(text.strip().lstrip("\ufeff").casefold(), header.strip().casefold())
-              for text, header in zip(cells, columns, strict=False) if text.strip()]
-    if len(filled) >= 3 and all(text == header for text, header in filled):
-        return "repeats the header row (two exports joined into one file?), not an answer"
-    if filled and all(_RULE.fullmatch(text) for text, _header in filled):
-        return "a line of dashes under the header (a database client's output), not an answer"
-    return None
-
-
-def summary_line(cells: list[str], raw: dict[str, Raw]) -> str | None:
-    """The skip reason of a summary line: its first filled cell is a word like "Average" or "Total
-    responses: 12" (SUMMARY_ROW), or its only cell is a note in the first column ("Notes: exported by
-    Jo"), and its date cell is blank or that text, as no answer's is. Only the last rows of a file
-    are summary lines (Plan.summary_rows: validation)."""
-    filled = [text.strip() for text in cells if text.strip()]
-    stamp = raw.get("submitted_at")
-    if stamp is not None and stamp.text.strip() not in ("", filled[0]):
-        return None
-    at = next(position for position, text in enumerate(cells) if text.strip())
-    answers = {source.position for name, source in raw.items() if name in _ANSWER_FIELDS}
-    named = any(raw[name].text.strip() for name in ("ticket_id", "agent_id", "agent_email") if name in raw)
-    if (SUMMARY_WORD if at not in answers and not named else SUMMARY_ROW).match(filled[0]):
-        return f"'{filled[0]}' starts a summary line under the answers, not an answer"
-    if len(filled) == 1 and cells[0].strip() and sum(char.isalpha() for char in filled[0]) >= 3:
-        return f"'{filled[0]}' is a note under the answers, not an answer"
-    return None
 
 
 def clean_label(text: str, table: dict, shares_score: bool) -> Cleaned:

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from uploads import columns, dates, headernames, items, mapping, parsing, scales, timesofday, zones
+from uploads import columns, dates, headernames, items, mapping, parsing, rowskips, scales, timesofday, zones
 from uploads.headers import normalize
 from uploads.items import Problem, RowResult
 from uploads.plan import Plan
@@ -76,7 +76,7 @@ def check_sheet(sheet, preset: mapping.Preset, *, time_zone: str, now: datetime 
     plan = Plan.build(resolved, sheet.columns, time_zone, now or datetime.now(UTC))
     plan.notes = _notes(sheet, plan)
     plan.gathered = _gathered_comments(plan, sheet, excluded)
-    plan.summary_rows = _summary_rows(plan, sheet)
+    plan.summary_rows = rowskips.summary_rows(plan, sheet)
     _decide(plan, sheet)
     with parsing.gc_paused():
         approved = columns.approve(plan, sheet) or [None] * len(sheet.rows)
@@ -126,19 +126,6 @@ def _gathered_comments(plan: Plan, sheet, excluded: set[int] = frozenset()) -> d
     fates = {True: "own", False: "sent", None: "unrated"}
     return {response: ("\n".join(text for text, _ in found), [number for _, number in found],
                        fates[own.get(response)]) for response, found in comments.items()}
-
-
-def _summary_rows(plan: Plan, sheet) -> set[int]:
-    """The row numbers of the summary lines ending the file ("Average", "Total: 12": items.summary_line),
-    read from the last row up to the first that is none; a row like one higher up is an answer
-    whose date is missing ("Total waste of time" as its comment), not a summary line."""
-    found = set()
-    for number, row in zip(reversed(sheet.row_numbers), reversed(sheet.rows), strict=True):
-        if any(text.strip() for text in row):
-            if items.summary_line(row, plan.extract(row)) is None:
-                break
-            found.add(number)
-    return found
 
 
 def _notes(sheet, plan: Plan) -> dict[tuple[int, int | None], tuple[str, str]]:

@@ -1,0 +1,113 @@
+"""Which rows are no answers, and why: skipped, never sent, never errors.
+
+A preset's skip rules and skip values (Qualtrics' Survey Preview, Zendesk's Offered: the
+preset file), a summary line ending a hand-made sheet ("Average", "Total responses: 12"), a row
+repeating the header (two exports joined) and a database client's line of dashes. Each reason is a
+sentence the upload's table and the CLI show beside the row ("Status=Survey Preview (...): ...").
+"""
+
+from __future__ import annotations
+
+import re
+
+from uploads.plan import Plan, Raw
+
+# A hand-made sheet's summary line under its answers ("Average", "Total responses:", "Summe"): no answer.
+# A summary word ("Average satisfaction", "Moyenne des notes"); in a column of the answers' ticket, agent or
+# comment, or on a row naming a ticket or an agent, only alone or followed by ':', '(', '.', '-' or a
+# number, or by what it counts ("Total responses"), so that an answer's "Total waste of time", ticket
+# "SUM-1042" or team "Average Joe's Gym" is none.
+SUMMARY_WORD = re.compile(r"(grand\s+)?(totals?|average|avg|mean|sum|summe|gesamt|durchschnitt|mittelwert|moyenne|"
+                          r"promedio|totale|media|média|gemiddelde|totaal|count|responses|number of responses|"
+                          r"anzahl|nombre de réponses)\b", re.IGNORECASE)
+SUMMARY_ROW = re.compile(SUMMARY_WORD.pattern + r"(\s*$|\s*[:(=]|\.(\s|$)|\s+[-–]|\s+\d|\s+(of\s+)?(responses?|"
+                         r"ratings?|answers?|scores?|csat|count|records?|rows?|tickets?|surveys?)\b)", re.IGNORECASE)
+_ANSWER_FIELDS = frozenset({"ticket_id", "agent_id", "agent_email", "comment", "score_label"})
+
+
+def skip_reason(cells: list[str], raw: dict[str, Raw], number: int, plan: Plan) -> str | None:
+    """Why row `number` (its `cells`, padded; `raw`: plan.extract of them) is no answer, or None for
+    an answer: a skip rule or value, a summary line (only among plan.summary_rows), a repeated header
+    or a line of dashes; a long export's comment row says where its answer goes (_gathered_note)."""
+    reason = (_rule_reason(cells, raw, plan) or (summary_line(cells, raw) if number in plan.summary_rows else None)
+              or _repeated_header(cells, plan.columns))
+    if reason and plan.gather:
+        reason += _gathered_note(cells, number, plan)
+    return reason
+
+
+_GATHERED_NOTES = {
+    "sent": "; its answer is sent as the comment of this response's rated row",
+    "own": "; its answer is not sent: this response's rated row has a comment of its own (copy this text there if "
+           "it belongs in the item)",
+    "unrated": "; this response has no rated row, so its comment is not sent (an item needs a score)",
+}
+
+
+def _gathered_note(cells: list[str], number: int, plan: Plan) -> str:
+    """What happens to a skipped comment row's answer in a long export (preset comment_rows)."""
+    _text, numbers, fate = plan.gathered.get(cells[plan.gather[0]].strip(), ("", [], ""))
+    return _GATHERED_NOTES[fate] if number in numbers else ""
+
+
+def _rule_reason(cells: list[str], raw: dict[str, Raw], plan: Plan) -> str | None:
+    if found := plan.skip_rule_for(cells):
+        rule, text = found
+        label = rule.values[text.casefold()]
+        shown = f"{rule.column}={text}" + (f" ({label})" if label else "")
+        return f"{shown}: {rule.reason}"
+    for key, position, values in plan.skip_columns:
+        source = raw.get(key) if position is None else Raw(cells[position], key)
+        if source is not None and source.text.strip().casefold() in values:
+            text = source.text.strip()
+            shown = f"{source.column or key} '{text}'" if text else f"{source.column or key} is blank"
+            return f"{shown}: {values[text.casefold()]}"
+    return None
+
+
+_RULE = re.compile(r"[-=+|:]*-{3,}[-=+|: ]*")  # sqlcmd's and psql's line under the header: "---------"
+
+
+def _repeated_header(cells: list[str], columns: list[str]) -> str | None:
+    """The skip reason of a row that repeats the header (two exports pasted into one file, QA round
+    24d): three or more filled cells, each its column's header (any case, a byte order mark aside);
+    or of the line of dashes a database client prints under the header (QA round 25c)."""
+    filled = [(text.strip().lstrip("\ufeff").casefold(), header.strip().casefold())
+              for text, header in zip(cells, columns, strict=False) if text.strip()]
+    if len(filled) >= 3 and all(text == header for text, header in filled):
+        return "repeats the header row (two exports joined into one file?), not an answer"
+    if filled and all(_RULE.fullmatch(text) for text, _header in filled):
+        return "a line of dashes under the header (a database client's output), not an answer"
+    return None
+
+
+def summary_line(cells: list[str], raw: dict[str, Raw]) -> str | None:
+    """The skip reason of a summary line: its first filled cell is a word like "Average" or "Total
+    responses: 12" (SUMMARY_ROW), or its only cell is a note in the first column ("Notes: exported by
+    Jo"), and its date cell is blank or that text, as no answer's is. Only the last rows of a file
+    are summary lines (Plan.summary_rows: validation)."""
+    filled = [text.strip() for text in cells if text.strip()]
+    stamp = raw.get("submitted_at")
+    if stamp is not None and stamp.text.strip() not in ("", filled[0]):
+        return None
+    at = next(position for position, text in enumerate(cells) if text.strip())
+    answers = {source.position for name, source in raw.items() if name in _ANSWER_FIELDS}
+    named = any(raw[name].text.strip() for name in ("ticket_id", "agent_id", "agent_email") if name in raw)
+    if (SUMMARY_WORD if at not in answers and not named else SUMMARY_ROW).match(filled[0]):
+        return f"'{filled[0]}' starts a summary line under the answers, not an answer"
+    if len(filled) == 1 and cells[0].strip() and sum(char.isalpha() for char in filled[0]) >= 3:
+        return f"'{filled[0]}' is a note under the answers, not an answer"
+    return None
+
+
+def summary_rows(plan: Plan, sheet) -> set[int]:
+    """The row numbers of the summary lines ending the file ("Average", "Total: 12": summary_line),
+    read from the last row up to the first that is none; a row like one higher up is an answer
+    whose date is missing ("Total waste of time" as its comment), not a summary line."""
+    found = set()
+    for number, row in zip(reversed(sheet.row_numbers), reversed(sheet.rows), strict=True):
+        if any(text.strip() for text in row):
+            if summary_line(row, plan.extract(row)) is None:
+                break
+            found.add(number)
+    return found
