@@ -370,7 +370,7 @@ def _question_range(question: str, numbers: set[int], *, all_numbers: bool, top:
     if all_numbers and numbers <= {0, 1} and _ZERO_ONE.search(question):
         return 0, 1
     if scales.NPS_QUESTION.search(question):
-        return scales.NPS_SCALE if 0 in numbers or any(number > top["max_score"] for number in numbers) else None
+        return scales.recommend_scale(question, numbers, top["max_score"])
     return (0, 1) if all_numbers and numbers == {0, 1} else None
 
 

@@ -153,9 +153,19 @@ def _header_scale(plan: Plan, sheet) -> tuple[int, int] | None:
         if found := header_range(header, numbers):
             plan.scale_header, plan.scale_top_only = header, found[2]
             return found[:2]
-    nps = next((header for header in headers if NPS_QUESTION.search(header)), None)
-    if nps and any(number == 0 or number > DEFAULT_BOUNDS["max_score"] for number in numbers):
-        plan.scale_header = nps  # answers only 1..5 leave the scale to the preset: a 5-point "recommend" question
+    for header in headers:
+        if found := recommend_scale(header, numbers, DEFAULT_BOUNDS["max_score"]):
+            plan.scale_header = header
+            return found
+    return None
+
+
+def recommend_scale(question: str, numbers: set[int], top: int) -> tuple[int, int] | None:
+    """NPS_SCALE (0..10) for a likelihood-to-recommend `question` when one of its whole-number answers
+    `numbers` is 0 or above `top` (the scale otherwise used); else None: answers only 1..5 leave the
+    scale to the preset, a 5-point "recommend" question. For the score's header and for a clarifying
+    question (autodetect)."""
+    if NPS_QUESTION.search(question) and any(number == 0 or number > top for number in numbers):
         return NPS_SCALE
     return None
 
