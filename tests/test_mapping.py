@@ -41,6 +41,13 @@ def test_it_has_a_preset_for_every_listed_export() -> None:
         assert vendor in names
 
 
+def test_a_value_map_may_name_a_builtin_scale() -> None:
+    preset = mapping.Preset.from_json({"name": "Team", "value_maps": {"score": "good_bad"}})
+    assert preset.value_maps["score"] == SCALES["good_bad"]["value_map"] and preset.value_maps["score"]["良い"] == 1
+    with pytest.raises(ValueError, match="value map 'great_awful' is no built-in scale's; name one of csat5, "):
+        mapping.Preset.from_json({"name": "Team", "value_maps": {"score": "great_awful"}})
+
+
 def test_it_refuses_unknown_keys_and_fields() -> None:
     with pytest.raises(ValueError, match="unknown preset key"):
         mapping.Preset.from_json({"name": "x", "colums": {}})

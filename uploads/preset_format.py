@@ -32,7 +32,8 @@ Preset JSON format (every key but "name" is optional)::
           # field -> value used when no column gives one (no column, or a blank
           # cell); min_score/max_score default to 1 and 5 and are always sent
       "value_maps": {"score": {"good": 1, "bad": 0}},
-          # field -> {cell text (case-insensitive, trimmed) -> value}. For
+          # field -> {cell text (case-insensitive, trimmed) -> value}, or the name of
+          # a built-in scale (SCALES, below: "good_bad") whose value map it is. For
           # score_label sharing the score's column, the label is the text as
           # typed when the text was mapped, and omitted for plain numbers.
       "skip_values": {"score": {"offered": "survey not answered (not a rating)"}},
@@ -149,6 +150,17 @@ SCALES: dict[str, dict[str, Any]] = {
 def _norm_map(mapping: dict | None) -> dict[str, Any]:
     """A value map with keys trimmed and case-folded (how cells are looked up)."""
     return {str(key).strip().casefold(): value for key, value in (mapping or {}).items()}
+
+
+def _value_map(given: dict | str | None) -> dict[str, Any]:
+    """A preset's value map: given as a dict, or as the name of a built-in scale whose value_map it is
+    ("good_bad": the Zendesk presets); ValueError for another name."""
+    if isinstance(given, str):
+        if "value_map" not in SCALES.get(given, {}):
+            raise ValueError(f"value map {given!r} is no built-in scale's; name one of "
+                             f"{', '.join(name for name, scale in SCALES.items() if 'value_map' in scale)}")
+        return dict(SCALES[given]["value_map"])
+    return _norm_map(given)
 
 
 def _norm_values(values: dict | list | None) -> dict[str, str]:
@@ -292,7 +304,7 @@ class Preset:
         pattern = data.get("clarifying_pattern")
         return cls(**{
             **data,
-            "value_maps": {k: _norm_map(v) for k, v in data.get("value_maps", {}).items()},
+            "value_maps": {k: _value_map(v) for k, v in data.get("value_maps", {}).items()},
             "skip_values": {k: {str(t).strip().casefold(): r for t, r in v.items()}
                             for k, v in data.get("skip_values", {}).items()},
             "skip_rules": [Rule.from_json(rule) for rule in data.get("skip_rules", [])],
