@@ -875,13 +875,18 @@ def test_it_reads_a_score_written_with_its_scale(text, score, message) -> None:
     ("submitted_at", {"delimiter": ";"}, "UTC", "the order of a file separated by semicolons, as Excel saves CSV "
                                                 "where the decimal mark is a comma"),
     ("submitted_at", {}, "Europe/London", "the order used in Europe/London, the time zone chosen for this upload"),
+    ("submitted_at", {"stamp": "5/10/2026 14:48"}, "Australia/Sydney",  # Australia's Excel: d/mm/yyyy
+     "the order used in Australia/Sydney, the time zone chosen for this upload"),
+    ("submitted_at", {"stamp": "5/10/2026 14:48", "declared_time_zones": {"submitted_at": "Pacific/Auckland"}}, "UTC",
+     "the order used in Pacific/Auckland, the time zone the file declares for this column"),  # Qualtrics via Excel
 ])
 def test_it_reads_unsettled_dates_day_first_when_the_file_tells_a_european_locale(header, extra, zone, reason) -> None:
     columns = [header, "ticket_id", "agent_id", "score"]
     preset = mapping.Preset(name="Team", columns={"submitted_at": header, "ticket_id": "ticket_id",
                                                   "agent_id": "agent_id", "score": "score"})
-    result = validation.check_sheet(sheet(columns, ["05/10/2026 14:48", "1", "381", "5"], **extra), preset,
-                                    time_zone=zone, now=NOW)
+    sheet_extra = {key: value for key, value in extra.items() if key != "stamp"}
+    result = validation.check_sheet(sheet(columns, [extra.get("stamp", "05/10/2026 14:48"), "1", "381", "5"],
+                                          **sheet_extra), preset, time_zone=zone, now=NOW)
 
     assert result.rows[0].item["submitted_at"][:10] == "2026-10-05"
     assert result.decisions[0] == (f"'{header}' read as day/month/year, {reason} (no value settles the order: none "

@@ -153,7 +153,7 @@ def _decide(plan: Plan, sheet) -> None:
         plan.all_midnight = len(given) >= MIDNIGHT_ROWS and all(_MIDNIGHT.search(text) for text in given)
         stamps = zip(sheet.row_numbers, texts, strict=True)
         plan.dates = dates.decide_column(column, stamps, preset_order=plan.preset.date_order,
-                                         order_hint=_order_hint(plan, sheet, column),
+                                         order_hint=_order_hint(plan, sheet, column, declared),
                                          date_system=getattr(sheet, "date_system", "1900"),
                                          workbook=getattr(sheet, "format", "csv") in ("xlsx", "xls", "ods"),
                                          declared_zone=declared, preset_zone=plan.preset.time_zone)
@@ -173,15 +173,17 @@ _DAY_FIRST_ZONES = ("Europe/", "Australia/", "Pacific/Auckland", "Asia/Kolkata",
                     "America/Bogota", "America/Lima", "America/Santiago")
 
 
-def _order_hint(plan: Plan, sheet, column: str) -> tuple[str, str] | None:
+def _order_hint(plan: Plan, sheet, column: str, declared: str | None) -> tuple[str, str] | None:
     """What the file tells of its locale's day/month order, for dates no value settles: the preset's
     date_order_by_column (Google Forms writes "Horodateur" in a French sheet), a date header in a
     day-first language ("Fecha", "Datum"), semicolons between cells (Excel's CSV where the
     decimal mark is a comma: shared/formats/EXPORT-FORMATS.md section 13, all day-first locales), or
-    last the time zone chosen for the upload where dates are written day first (Europe/London: a UK
-    team's sheet; none for UTC, nor for the United States' zones, which write month first), when the
-    column writes its days and months with two digits (03/10/2026) as those locales do: an unpadded
-    3/1/2026 is the United States' M/D/YYYY (Google Forms in a US locale, whoever uploads it)."""
+    last a time zone where dates are written day first (Europe/London: a UK team's sheet; none for UTC,
+    nor for the United States' zones, which write month first): the one the file `declared` for the
+    column (a Qualtrics export opened in a New Zealand Excel: `9/11/2022 17:54`, EXPORT-FORMATS.md
+    section 2), else the one chosen for the upload, when the column writes its months with two digits
+    (03/10/2026, and Australia's and New Zealand's 3/10/2026) as those locales do: 3/1/2026 is the
+    United States' M/D/YYYY (Google Forms in a US locale, whoever uploads it)."""
     by_column = {name.casefold(): order for name, order in plan.preset.date_order_by_column.items()}
     language = "the order of the language this header is written in"
     if column.casefold() in by_column:
@@ -191,15 +193,20 @@ def _order_hint(plan: Plan, sheet, column: str) -> tuple[str, str] | None:
     if getattr(sheet, "delimiter", None) == ";":
         return "DMY", ("the order of a file separated by semicolons, as Excel saves CSV where the decimal mark "
                        "is a comma")
-    if plan.zone.startswith(_DAY_FIRST_ZONES) and _padded(plan.field_texts(sheet.rows, "submitted_at")):
+    if not _month_padded(plan.field_texts(sheet.rows, "submitted_at")):
+        return None
+    if declared and declared.startswith(_DAY_FIRST_ZONES):
+        return "DMY", f"the order used in {declared}, the time zone the file declares for this column"
+    if plan.zone.startswith(_DAY_FIRST_ZONES):
         return "DMY", f"the order used in {plan.zone}, the time zone chosen for this upload"
     return None
 
 
-def _padded(texts: list[str]) -> bool:
-    """True when every numeric date among `texts` writes its day and month with two digits."""
+def _month_padded(texts: list[str]) -> bool:
+    """True when every numeric date among `texts` writes its second part (the month, day first) with two
+    digits: 03/10/2026 or 3/10/2026, not 3/1/2026."""
     found = [dates.NUMERIC_RE.match(text.strip()) for text in set(texts)]
-    return all(len(match["a"]) == len(match["b"]) == 2 for match in found if match)
+    return all(len(match["b"]) == 2 for match in found if match)
 
 
 def _decisions(plan: Plan, time_zone: str) -> list[str]:
