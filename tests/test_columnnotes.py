@@ -29,6 +29,24 @@ def test_it_names_a_follow_up_question_answered_in_words(tmp_path: Path) -> None
         "score, so these answers are not sent. To send them, choose the column as comment on the mapping page."]
 
 
+def test_it_names_other_questions_answered_in_numbers_which_are_not_sent(tmp_path: Path) -> None:
+    """A Qualtrics export's Q2 and Q3 (numeric recodes: Yes may be 1 and No 2) are no clarifying answers."""
+    sheet, preset = read(tmp_path, (
+        "RecordedDate,ResponseId,Finished,ExternalReference,Q1,Q2,Q3\n"
+        "Recorded Date,Response ID,Finished,External Data Reference,How satisfied were you?,How easy was it?,"
+        "Was it solved?\n"
+        '"{""ImportId"":""recordedDate"",""timeZone"":""America/Chicago""}","{""ImportId"":""_recordId""}",'
+        '"{""ImportId"":""finished""}","{""ImportId"":""externalDataReference""}","{""ImportId"":""QID1""}",'
+        '"{""ImportId"":""QID2""}","{""ImportId"":""QID3""}"\n'
+        "2026-10-14 09:00:00,R_1,1,33400|381,5,6,1\n"
+        "2026-10-15 09:00:00,R_2,1,33401|381,4,5,2\n"))
+    assert (preset.columns["score"], preset.clarifying) == ("Q1", [])
+    assert sheet.notices == [
+        "'Q2' (How easy was it?), 'Q3' (Was it solved?) answer other questions with numbers, not sent: a clarifying "
+        "answer needs the question's scale, which a survey's numeric values do not say. To send them, add them as "
+        "clarifying questions to a preset (README: Preset JSON) and import it on the mapping page."]
+
+
 def test_it_names_text_answers_no_column_maps_as_the_comment(tmp_path: Path) -> None:
     sheet, preset = read(tmp_path, (
         "submitted_at,ticket_id,agent_id,score,Was it solved?,Your name,What would you change?\n"

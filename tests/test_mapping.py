@@ -108,6 +108,16 @@ def test_it_reads_legacy_qualtrics_external_data_reference() -> None:
     assert first_row(data).item["ticket_id"] == "77"
 
 
+def test_it_takes_the_qualtrics_question_asking_for_a_rating_over_q1() -> None:
+    """Q1 asks which product (codes 1..4), Q2 how the support is rated: the score is Q2 (QA round 28c)."""
+    columns = ["ResponseId", "ExternalReference", "RecordedDate", "Finished", "Q1", "Q2"]
+    labels = ["Response ID", "External Data Reference", "Recorded Date", "Finished",
+              "Which product did you contact us about?", "Overall, how would you rate the support you received?"]
+    data = sheet(columns, ["R_1", "44500|AG-0", "2026-10-06 09:00:00", "1", "3", "5"], first_row=3,
+                 extra_header_rows=[labels])
+    assert choose(data)[0].columns["score"] == "Q2"
+
+
 def test_it_reads_surveymonkey_with_its_second_header_row() -> None:
     columns = ["Respondent ID", "Collector ID", "Start Date", "End Date", "IP Address", "Email Address",
                "First Name", "Last Name", "Custom Data 1", "ticket_id", "agent_email",

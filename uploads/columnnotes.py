@@ -1,14 +1,14 @@
 """What reading says about columns the mapping leaves out, so that no customer text or score is
 left out unsaid: a column named like the score whose values are no scores, free-text answers when
-no column is the comment, a second comment column; and cells an export defused with an apostrophe
-(intake.read_file runs these on every file it reads).
+no column is the comment, a second comment column, other questions answered in numbers; and cells an
+export defused with an apostrophe (intake.read_file runs these on every file it reads).
 """
 
 
 import re
 from functools import lru_cache
 
-from uploads import autodetect, mapping, parsing, reports
+from uploads import autodetect, cells, mapping, parsing, reports
 from uploads.headers import Headers
 from uploads.preset_format import ClarifyingPattern
 
@@ -17,6 +17,7 @@ def note_unmapped(sheet: parsing.Sheet, preset: mapping.Preset) -> None:
     """Add to sheet.notices what the mapping `preset` leaves out of `sheet` that a user should know."""
     _note_comment(sheet, preset, _note_score(sheet, preset))
     _note_text_questions(sheet, preset)
+    _note_rated_questions(sheet, preset)
 
 
 @lru_cache(maxsize=1)
@@ -43,6 +44,34 @@ def _note_text_questions(sheet: parsing.Sheet, preset: mapping.Preset) -> None:
             f"{listed} {'answers a follow-up question' if len(named) == 1 else 'answer follow-up questions'} in "
             "words: a clarifying answer needs a score, so these answers are not sent. To send them, choose the "
             "column as comment on the mapping page.")
+
+
+# A survey tool's question column: Qualtrics' Q2, Q2_1, QID7 (shared/formats/EXPORT-FORMATS.md section 2)
+_QUESTION_ID = re.compile(r"^(?:Q|QID)\d+(?:_\d+)?$", re.IGNORECASE)
+_LISTED = 5  # question columns named in the notice
+
+
+def _note_rated_questions(sheet: parsing.Sheet, preset: mapping.Preset) -> None:
+    """Name the question columns the mapping leaves out (a question id such as Qualtrics' Q2, or a header
+    asking a question) whose answers are mostly whole numbers: answers to other questions, not sent, as
+    a survey's numeric recodes say nothing of their scale (Qualtrics' "Yes" may be 1 and "No" 2)."""
+    headers, used = Headers.of(sheet), _used_columns(sheet, preset)
+    named = []
+    for index, header in enumerate(sheet.columns):
+        label = headers.labels[index].strip() if index < len(headers.labels) else ""
+        if index in used or not (_QUESTION_ID.match(header.strip()) or header.strip().endswith("?")):
+            continue
+        texts = autodetect.column_texts(sheet, index, 50)
+        if texts and sum(1 for text in texts if cells.INTEGER.match(text)) >= 0.8 * len(texts) and not any(
+                f"'{header}'" in notice for notice in sheet.notices):
+            named.append(f"'{header}' ({label})" if label and label != header.strip() else f"'{header}'")
+    if named:
+        listed = ", ".join(named[:_LISTED]) + (f" and {len(named) - _LISTED} more" if len(named) > _LISTED else "")
+        sheet.notices.append(
+            f"{listed} {'answers another question' if len(named) == 1 else 'answer other questions'} "
+            "with numbers, not sent: a clarifying answer needs the question's scale, which a survey's numeric "
+            "values do not say. To send them, add them as clarifying questions to a preset (README: Preset JSON) "
+            "and import it on the mapping page.")
 
 
 def _used_columns(sheet: parsing.Sheet, preset: mapping.Preset) -> set[int]:
