@@ -260,6 +260,41 @@ def test_a_report_reads_as_its_upload_did_and_names_ids_that_lost_their_zeros(tm
                                                                   intake.ReadOptions()).notices)
 
 
+def test_a_report_with_a_column_added_and_an_unread_one_deleted_still_reads_as_its_upload(tmp_path):
+    """QA round 28b: a "Checked by" column added in Excel unlinked the report, read then in UTC (4 h off)."""
+    owner = get_user_model().objects.create_user("maria")
+    source = tmp_path / "team.csv"
+    source.write_text("When,Case,Rep,Stars,Notes\n2026-10-05 09:00,000125,0043,9,x\n", encoding="utf-8")
+    first = intake.create_upload(owner, source, source.name, intake.ReadOptions(time_zone="America/New_York"))
+    fixes.remap_upload(first, owner, mapping.Preset(name="hand-made", columns={
+        "submitted_at": "When", "ticket_id": "Case", "agent_id": "Rep", "score": "Stars"}), "America/New_York")
+    lines = _csv_lines(first)
+    header_at = lines[0].index("Notes")
+    lines = [["Checked by", *line[:header_at], *line[header_at + 1:]] for line in lines]
+    lines[1][0], lines[1][2:5] = "Maria", ["125", "43", "4"]
+    report = tmp_path / f"errors-{first.pk}-team.csv"
+    with report.open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerows(lines)
+
+    again = intake.create_upload(owner, report, report.name, intake.ReadOptions())
+
+    assert again.notices[-1] == (
+        f"Read as upload #{first.pk} (team.csv) was, whose error report this is: its mapping and times in "
+        "America/New_York (choose another zone on the mapping page). Column added since, not read: 'Checked by'. "
+        "Column deleted since (the mapping does not read it): 'Notes'. 2 ids lost their leading zeros since: each "
+        "such row has a warning.")
+    row = again.rows.get()
+    assert (row.item["submitted_at"], row.item["ticket_id"]) == ("2026-10-05T13:00:00.000Z", "125")
+    assert [problem["message"] for problem in row.warnings][0] == (
+        f"Row 2, column 'Case': it was 000125 in upload #{first.pk} (row 2): a spreadsheet program dropped its "
+        "leading zeros. Enter 000125 if that is the id.")
+    lines[0][lines[0].index("Stars")] = "Score"  # a column the mapping reads, renamed: no link
+    with report.open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerows(lines)
+    assert "Read as upload" not in " ".join(intake.create_upload(owner, report, report.name,
+                                                                  intake.ReadOptions()).notices)
+
+
 def test_a_surveymonkey_error_report_reads_again_with_the_same_columns(tmp_path):
     source = tmp_path / "survey.csv"
     source.write_text("Respondent ID,Collector ID,Start Date,End Date,ticket_id,agent_email,"

@@ -1,9 +1,11 @@
 """An error report of ours uploaded again, linked to the upload it came from.
 
 The report's file name (`errors-12-<name>.csv`, reports.report_filename; any extension, since
-it may come back saved as XLSX) names that upload. When the uploader may see it and its columns
-are the report's, the report is read as that upload was: with its column mapping (hand-made
-changes included), its time zone (unless the uploader chose one) and its date order. Each row
+it may come back saved as XLSX) names that upload. When the uploader may see it and the report
+still has every column its mapping reads (a column added in a spreadsheet program, "Checked by",
+or one the mapping does not read deleted, is named in the notice), the report is read as that
+upload was: with its column mapping (hand-made changes included), its time zone (unless the
+uploader chose one) and its date order. Each row
 keeps its number there (Sheet.report_rows, shown as "was 19"), and an id whose leading zeros a
 spreadsheet program dropped ("000125" back as "125": shared/formats/EXPORT-FORMATS.md section 13)
 gets a warning naming the original text.
@@ -17,6 +19,7 @@ from pathlib import PurePath
 from django.contrib.auth.base_user import AbstractBaseUser
 
 from uploads import access, mapping, parsing
+from uploads.headers import as_list
 from uploads.models import Upload
 
 _REPORT_NAME = re.compile(r"errors-(\d{1,12})-", re.IGNORECASE)
@@ -25,12 +28,31 @@ ID_FIELDS = ("ticket_id", "agent_id")
 
 def origin(owner: AbstractBaseUser, filename: str, sheet: parsing.Sheet) -> Upload | None:
     """The upload the error report `sheet` (read from `filename`) came from, or None when the
-    name does not say, `owner` may not see it, or its columns differ from the report's."""
+    name does not say, `owner` may not see it, or a column its mapping reads is missing from the report
+    (QA round 28b: a column added in Excel unlinked the report, which was then read in UTC)."""
     found = _REPORT_NAME.match(PurePath(filename).name)
     if not found or not sheet.report_rows:
         return None
     upload = access.visible_uploads(owner).filter(pk=int(found[1])).first()
-    return upload if upload is not None and upload.columns == sheet.columns else None
+    if upload is None:
+        return None
+    missing = set(upload.columns) - set(sheet.columns)
+    return upload if not missing & read_columns(mapping.Preset.from_json(upload.preset), upload.columns) else None
+
+
+def read_columns(preset: mapping.Preset, columns: list[str]) -> set[str]:
+    """The headers among `columns` that the resolved `preset` reads: its fields', fallbacks', time
+    column's, splits', rules', skip values', long-export and clarifying groups' columns; every one of
+    `columns` when a spec is still a pattern ("re:", "label:"), which cannot be checked by name."""
+    specs = [*preset.columns.values(), *preset.fallback_columns.values(), preset.time_column,
+             *(split.column for split in preset.splits),
+             *(rule.column for rule in (*preset.skip_rules, *preset.warn_rules)), *preset.skip_values,
+             *(spec for group in preset.clarifying for spec in (group.score, group.comment, group.score_label)),
+             *((preset.comment_rows.by, preset.comment_rows.question) if preset.comment_rows else ())]
+    names = {name for spec in specs if isinstance(spec, (str, list)) for name in as_list(spec)}
+    if any(name.startswith(("re:", "label:")) for name in names):
+        return set(columns)
+    return names & set(columns)
 
 
 def follow(source: Upload, sheet: parsing.Sheet, time_zone: str) -> tuple[mapping.Preset, str, str]:
@@ -39,12 +61,21 @@ def follow(source: Upload, sheet: parsing.Sheet, time_zone: str) -> tuple[mappin
     preset = mapping.Preset.from_json(source.preset)
     zone = time_zone or source.time_zone
     lost = _note_lost_zeros(source, sheet, preset)
+    added = [column for column in sheet.columns if column not in source.columns]
+    removed = [column for column in source.columns if column not in sheet.columns]
     sheet.notices.append(
         f"Read as upload #{source.pk} ({source.filename}) was, whose error report this is: its mapping and "
         f"times in {zone}" + ("" if time_zone else " (choose another zone on the mapping page)") + "."
+        + (f" Column{'s' if len(added) > 1 else ''} added since, not read: {_listed(added)}." if added else "")
+        + (f" Column{'s' if len(removed) > 1 else ''} deleted since (the mapping does not read "
+           f"{'them' if len(removed) > 1 else 'it'}): {_listed(removed)}." if removed else "")
         + (f" {lost:,} id{'s' if lost > 1 else ''} lost {'their' if lost > 1 else 'its'} leading zeros since: "
            "each such row has a warning." if lost else ""))
     return preset, f"the mapping of upload #{source.pk}, whose error report this is", zone
+
+
+def _listed(columns: list[str]) -> str:
+    return ", ".join(f"'{column}'" for column in columns)
 
 
 def _note_lost_zeros(source: Upload, sheet: parsing.Sheet, preset: mapping.Preset) -> int:
@@ -57,11 +88,12 @@ def _note_lost_zeros(source: Upload, sheet: parsing.Sheet, preset: mapping.Prese
     originals = {row.number: row.current_cells
                  for row in source.rows.filter(number__in=set(sheet.report_rows.values())).only("number", "cells",
                                                                                                  "edits")}
+    at_source = {position: source.columns.index(sheet.columns[position]) for position in positions}
     lost = 0
     for index, number in enumerate(sheet.row_numbers):
         before = originals.get(sheet.report_rows.get(number, -1))
         for position in positions if before else []:
-            now, was = sheet.rows[index][position].strip(), before[position].strip()
+            now, was = sheet.rows[index][position].strip(), before[at_source[position]].strip()
             if now and was != now and was.startswith("0") and was.lstrip("0") == now:
                 sheet.cell_notes.setdefault((index, position), (
                     f"it was {was} in upload #{source.pk} (row {sheet.report_rows[number]}): a spreadsheet program "
