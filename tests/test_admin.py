@@ -1,10 +1,13 @@
 """The admin for review: filters, search, read-only history, teams and presets managed by admins."""
 
+import html
+import json
+
 import pytest
 from django.test import Client
 
 from tests.people import make_people, make_upload
-from uploads.models import Team
+from uploads.models import SavedPreset, Team
 
 pytestmark = pytest.mark.django_db
 
@@ -52,3 +55,23 @@ def test_it_lets_admins_manage_teams_and_members(people):
     assert {team.name: listed.model_admin.member_names(team) for team in listed.result_list}["Gamma"] == "bob"
     assert client.get("/admin/auth/user/").status_code == 200
     assert client.get("/admin/uploads/savedpreset/").status_code == 200
+
+
+def test_it_checks_a_saved_presets_json_as_an_imported_file_is(people):
+    """QA round 28b: a pattern that does not compile, saved in the admin, was a 500 on the next upload."""
+    preset = SavedPreset.objects.create(name="Team sheet", data={"name": "Team sheet", "columns": {"score": "Stars"}})
+    client = _admin(people)
+    url = f"/admin/uploads/savedpreset/{preset.pk}/change/"
+
+    for data, message in [
+        ({"name": "Team sheet", "columns": {"score": "re:(("}}, "missing ), unterminated subpattern"),
+        ({"name": "Team sheet", "time_zone": "Mars/Olympus"}, '"time_zone" "Mars/Olympus" is no IANA time zone'),
+        ({"name": "Team sheet", "columns": 5}, '"columns" must be an object'),
+    ]:
+        response = client.post(url, {"name": "Team sheet", "data": json.dumps(data)})
+        assert response.status_code == 200 and message in html.unescape(response.content.decode()), data
+    assert SavedPreset.objects.get().data == {"name": "Team sheet", "columns": {"score": "Stars"}}
+
+    response = client.post(url, {"name": "Team sheet v2", "data": json.dumps({"name": "x", "columns": {"score": "Q1"}})})
+    assert response.status_code == 302
+    assert SavedPreset.objects.get().data == {"name": "Team sheet v2", "columns": {"score": "Q1"}}

@@ -5,11 +5,14 @@ call the same functions the pages call (approval.approve, delivery.cancel_upload
 delivery.resend_rows).
 """
 
+import json
+
+from django import forms
 from django.contrib import admin, messages
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
-from uploads import approval, delivery
+from uploads import approval, delivery, saved_presets
 from uploads.models import Attempt, AuditEvent, Batch, Change, Row, SavedPreset, Submission, Team, Upload
 
 
@@ -179,8 +182,30 @@ class TeamAdmin(admin.ModelAdmin):
         return ", ".join(sorted(member.username for member in team.members.all())) or "(none yet)"
 
 
+class SavedPresetForm(forms.ModelForm):
+    """A saved preset's JSON, checked as an imported preset file is (saved_presets.parse_json): an admin's
+    edit cannot store a pattern that does not compile or a zone that does not exist (QA round 28b: a 500
+    on the next upload)."""
+
+    class Meta:
+        model = SavedPreset
+        fields = ("name", "data")
+
+    def clean(self):
+        cleaned = super().clean()
+        if isinstance(cleaned.get("data"), dict) and cleaned.get("name"):
+            data = {**cleaned["data"], "name": cleaned["name"]}
+            try:
+                saved_presets.parse_json(json.dumps(data).encode())
+            except ValueError as exc:
+                raise forms.ValidationError({"data": str(exc)}) from None
+            cleaned["data"] = data
+        return cleaned
+
+
 @admin.register(SavedPreset)
 class SavedPresetAdmin(admin.ModelAdmin):
+    form = SavedPresetForm
     list_display = ("name", "created_by", "created_at")
     search_fields = ("name",)
     readonly_fields = ("created_by", "created_at")

@@ -14,7 +14,7 @@ import re
 
 from django.db import DatabaseError, IntegrityError
 
-from uploads import mapping
+from uploads import mapping, zones
 from uploads.models import SavedPreset, Upload
 from uploads.plan import DEFAULT_BOUNDS
 from uploads.preset_format import SCALE_LIMIT
@@ -122,6 +122,12 @@ def parse_json(data: bytes) -> mapping.Preset:
         raise ValueError('This preset JSON is malformed: its "name" must be a text that is not blank.')
     _check_shapes(raw)
     _check_scale(raw.get("constants") or {}, raw.get("columns") or {})
+    if raw.get("time_zone"):
+        try:
+            zones.get_zone(raw["time_zone"])
+        except ValueError:
+            raise ValueError(f'This preset JSON is malformed: "time_zone" {json.dumps(raw["time_zone"])} is no IANA '
+                             'time zone (such as "Europe/Berlin" or "America/New_York").') from None
     if isinstance(raw.get("time_column"), list) and not all(isinstance(spec, str) for spec in raw["time_column"]):
         raise ValueError('This preset JSON is malformed: "time_column" must be a column name or a list of them.')
     try:
