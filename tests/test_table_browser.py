@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 from tests.browser import CHROMIUM, CHROMIUM_ARGS, require_chromium, sign_in
 from tests.helpers_sheets import CASES, SAMPLES
 from uploads import intake
-from uploads.models import Row, Submission, Upload
+from uploads.models import Row, SavedPreset, Submission, Upload
 
 pytestmark = pytest.mark.django_db(transaction=True)
 KITCHEN_SINK = SAMPLES / "errors_kitchen_sink.csv"
@@ -424,3 +424,22 @@ def test_it_keeps_every_edit_made_while_earlier_saves_travel(page):
     edited = {row.number: row.edits.get("6") for row in upload.rows.exclude(edits={})}
     assert edited == {numbers[0]: "typed 0", numbers[1]: "typed 1", numbers[2]: "typed 2", numbers[3]: "typed 3 again",
                       numbers[5]: "clicked A", numbers[6]: "clicked B"}
+
+
+def test_it_stops_saving_a_preset_while_the_mapping_shown_is_not_applied(page):
+    """QA round 28b: "Save preset" saved the mapping as last applied (UTC), not the zone chosen on screen."""
+    upload = open_upload(page)
+    page.click("#mapping-link")
+    page.select_option("#id_time_zone", "America/New_York")
+    page.fill("#id_name", "Team sheet v1")
+    page.click("text=Save preset")
+    expect(page.locator("#unapplied-note")).to_contain_text("You changed the mapping above but have not applied it")
+    page.click("text=Continue to the rows")
+    expect(page.locator("#unapplied-note")).to_be_visible()
+    assert page.url.endswith(f"/uploads/{upload.pk}/mapping/")
+    page.click("text=Apply mapping and check rows")
+    page.click("#mapping-link")
+    page.fill("#id_name", "Team sheet v1")
+    page.click("text=Save preset")
+    expect(page.get_by_text("Saved the preset 'Team sheet v1'")).to_be_visible()
+    assert SavedPreset.objects.get(name="Team sheet v1").data["time_zone"] == "America/New_York"

@@ -1,0 +1,32 @@
+// The mapping page: a change made in the mapping form is only kept by "Apply mapping and check rows".
+// Until then, saving or exporting a preset, applying another, reading the file again or going on to
+// the rows would act on the mapping as last applied, not on what the form shows (QA round 28b: a
+// preset saved in UTC while New York was chosen). Those actions are stopped with a note saying so.
+(function () {
+  "use strict";
+  var form = document.getElementById("mapping-form");
+  if (!form) { return; }
+  var applied = new URLSearchParams(new FormData(form)).toString();
+  var changed = function () { return new URLSearchParams(new FormData(form)).toString() !== applied; };
+  var stop = function (event, near) {
+    if (!changed()) { return; }
+    event.preventDefault();
+    event.stopPropagation();
+    var note = document.getElementById("unapplied-note");
+    if (!note) {
+      note = document.createElement("p");
+      note.id = "unapplied-note";
+      note.className = "errorlist";
+      note.setAttribute("role", "alert");
+    }
+    note.textContent = "You changed the mapping above but have not applied it: press “Apply mapping and check " +
+      "rows” first (or reload the page to drop the change), so that this acts on the mapping you see.";
+    near.appendChild(note);
+  };
+  document.addEventListener("submit", function (event) {
+    if (event.target !== form) { stop(event, event.target); }
+  }, true);
+  form.querySelectorAll("a.button").forEach(function (link) {
+    link.addEventListener("click", function (event) { stop(event, form); });
+  });
+})();
