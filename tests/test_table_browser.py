@@ -443,3 +443,28 @@ def test_it_stops_saving_a_preset_while_the_mapping_shown_is_not_applied(page):
     page.click("text=Save preset")
     expect(page.get_by_text("Saved the preset 'Team sheet v1'")).to_be_visible()
     assert SavedPreset.objects.get(name="Team sheet v1").data["time_zone"] == "America/New_York"
+
+
+def test_it_keeps_a_refused_fix_as_typed_and_asks_before_deleting_rows(page):
+    """QA round 28b: a refused fix reset the form; "Delete rows" deleted every matching row at once."""
+    upload = open_upload(page, query="?status=valid")
+    page.select_option("#bulk-action", "set")
+    page.select_option("#bulk-column", label="Comment")
+    page.fill("#bulk-value", "checked by Maria")
+    page.select_option("#bulk-scope", "selected")
+    page.click("#bulk-apply")
+    page.wait_for_selector("text=No row to fix: tick some rows, or change the filter.")
+    assert [page.input_value(f"#bulk-{name}") for name in ("action", "value", "scope")] == [
+        "set", "checked by Maria", "selected"]
+    assert page.locator("#bulk-column option:checked").inner_text() == "Comment"
+
+    page.select_option("#bulk-action", "delete")
+    page.select_option("#bulk-scope", "filtered")
+    asked = []
+    page.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.dismiss()))
+    page.click("#bulk-apply")
+    assert asked == ["Delete every row matching the filter (12) from this upload? Undo takes it back."]
+    assert upload.rows.filter(status=Row.Status.VALID).count() == 12
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.click("#bulk-apply")
+    page.wait_for_selector("text=Done: deleted 12 rows")

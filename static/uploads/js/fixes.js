@@ -81,7 +81,23 @@
     boxes().forEach(function (box) { box.checked = false; });
     showTicks();
   });
-  form.addEventListener("submit", function () {
+  // What the form held when it was sent: a refused fix ("No row to fix", "Enter the text to find") comes
+  // back with the form as the user left it, not reset (QA round 28b).
+  var fields = ["bulk-action", "bulk-column", "bulk-value", "bulk-find", "bulk-scope"];
+  form.addEventListener("submit", function (event) {
+    if (action.value === "delete") {  // the one fix that takes rows away: say how many first
+      var what = scope.value === "selected" ? ticked.length + " ticked row" + (ticked.length === 1 ? "" : "s")
+        : scope.options[0].textContent.replace(/^E/, "e");
+      if (!window.confirm("Delete " + what + " from this upload? Undo takes it back.")) {
+        event.preventDefault();
+        return;
+      }
+    }
+    try {
+      window.sessionStorage.setItem(key + ":fields", JSON.stringify(fields.map(function (id) {
+        return document.getElementById(id).value;
+      })));
+    } catch (error) { /* storage off */ }
     if (scope.value === "selected") {
       elsewhere().forEach(function (id) {
         var hidden = document.createElement("input");
@@ -102,11 +118,16 @@
     ticked = [];
     saveTicks();
   }
+  var kept = null;
+  try { kept = JSON.parse(window.sessionStorage.getItem(key + ":fields") || "null"); window.sessionStorage.removeItem(key + ":fields"); } catch (error) { /* storage off */ }
   function syncBoxes() {  // the boxes show the stored ticks, never a state the browser restored
     boxes().forEach(function (box) { box.checked = ticked.indexOf(box.value) >= 0; });
     if (ticked.length) { showTicks(); } else { tickedOutput.textContent = ""; untick.hidden = true; }
   }
   syncBoxes();
+  if (sent && !done && kept) {
+    fields.forEach(function (id, index) { document.getElementById(id).value = kept[index]; });
+  }
   window.addEventListener("pageshow", function (event) {
     if (event.persisted) {  // back/forward cache: another page may have changed the ticks since
       ticked = readTicks();
