@@ -807,17 +807,19 @@ def test_it_shows_whole_numbers_with_a_zero_padding_format_as_excel_does(tmp_pat
 
 def test_it_shows_whole_numbers_as_a_zero_padding_format_with_literal_text_shows_them(tmp_path):
     formats = ["000000;@", "00000_)", "[$-409]000000", "000000;-000000;000000", '"T-"0000', "\\#000", "00-000",
-               "0#####", "000;-000;\"none\"", "000;-000;000", "0.0", '"ID "0', '0" (ZD)"']
+               "0#####", "000;-000;\"none\"", "000;-000;000", "0.0", '"ID "0', '0" (ZD)"', "0000000#", "00000\\-0000",
+               '"CS-"000000', "#,##0"]
     book = openpyxl.Workbook()
     book.active.append([f"f{index}" for index in range(len(formats))])
-    book.active.append([124, 125, 126, 128, 127, 5, 131, 130, 0, 0, 7, 3812345670014, 215471234567893])
+    book.active.append([124, 125, 126, 128, 127, 5, 131, 130, 0, 0, 7, 3812345670014, 215471234567893, 1026, 12345,
+                        1234567, 1234])
     for cell, code in zip(book.active[2], formats, strict=True):
         cell.number_format = code
     book.save(tmp_path / "padded.xlsx")
 
     assert parse_file(tmp_path / "padded.xlsx").rows == [
-        ["000124", "00125", "000126", "000128", "T-0127", "#005", "131", "130", "0", "000", "7", "3812345670014",
-         "215471234567893"]]  # literals only around padded digits: "ID " and " (ZD)" decorate the ids
+        ["000124", "00125", "000126", "000128", "T-0127", "#005", "00-131", "130", "0", "000", "7", "3812345670014",
+         "215471234567893", "00001026", "00001-2345", "CS-1234567", "1234"]]  # "ID " and " (ZD)" decorate the ids
 
 
 def test_it_notes_error_values_that_read_as_blank(tmp_path):

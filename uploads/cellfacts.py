@@ -46,9 +46,11 @@ ERROR_NOTE = ("holds the Excel error {error}, not a value: type the value in the
 _LISTED = 5  # merged ranges named in the notice
 
 # A number format's parts: quoted text, an escaped character, a space as wide as a character (`_)`),
-# a locale tag (`[$-409]`), a run of zeros, a section separator; anything else is one other character.
+# a locale tag (`[$-409]`), a run of zeros, a run of #, a section separator; anything else is one other character.
 _FORMAT_PART = re.compile(r'"(?P<quoted>[^"]*)"|\\(?P<escaped>.)|(?P<space>_.)|(?P<locale>\[\$-[0-9A-Fa-f]+\])|'
-                          r"(?P<zeros>0+)|(?P<section>;)|.", re.S)
+                          r"(?P<zeros>0+)|(?P<hashes>#+)|(?P<section>;)|.", re.S)
+# Characters a number format shows as typed without quotes (Excel's "Number format codes")
+_PLAIN_LITERALS = frozenset("$-+/():!^&'~{}<>= ")
 # A formula element, then no value or an empty one (group 1), then the end of its cell: no saved result,
 # unless the cell is of type "str" with that empty value: the formula's result is the empty string.
 _NO_RESULT = re.compile(rb"(?:</(?:[\w.-]+:)?f>|<(?:[\w.-]+:)?f\b[^>]*/>)\s*(<(?:[\w.-]+:)?v\s*/>|"
@@ -76,32 +78,43 @@ _RELATIONSHIPS = "{http://schemas.openxmlformats.org/officeDocument/2006/relatio
 
 @dataclass(frozen=True)
 class Shown:
-    """How a number format showing whole numbers as zero-padded digits shows one: `prefix`, the digits
-    zero-filled to `width`, `suffix`; `zero`: the text for 0 when the format has a third section (the
-    one for zero) other than the first: as that section shows it, or "0" if it is no such format."""
+    """How a number format showing whole numbers as zero-padded digits shows one: `parts`, left to
+    right, are literal texts and runs of zero placeholders (their lengths: `"T-"0000` is ("T-", 4),
+    `00000\\-0000` is (5, "-", 4)); `hashes`: # placeholders ending the last run (`0000000#`); `zero`:
+    the text for 0 when the format has a third section (the one for zero) other than the first: as
+    that section shows it, or "0" if it is no such format."""
 
-    prefix: str
-    width: int
-    suffix: str
+    parts: tuple[str | int, ...]
+    hashes: int = 0
     zero: str | None = None
 
     def text(self, digits: str) -> str:
-        """The text Excel shows for a non-negative whole number written as `digits` ("127" -> "T-0127"),
-        when the format pads it with zeros; a number as long as the zeros or longer keeps its digits
-        alone (`"ID "0` or `0" (ZD)"` decorate an id: the literals are no part of it, QA round 18)."""
+        """The text Excel shows for a non-negative whole number written as `digits`: the placeholders
+        filled from the right, a zero where no digit is left ("127" -> "T-0127", "12345" with
+        `00000\\-0000` -> "00001-2345"), digits beyond them in the first run ("1234567" -> "T-1234567",
+        as every id of the column then reads: QA round 28a)."""
         if self.zero is not None and not digits.strip("0"):
             return self.zero
-        if len(digits) >= self.width:
-            return digits
-        return f"{self.prefix}{digits.zfill(self.width)}{self.suffix}"
+        runs = [part for part in self.parts if isinstance(part, int)]
+        filled = digits.zfill(sum(runs) + self.hashes) if len(digits) >= self.hashes else "0" * sum(runs) + digits
+        ends, end = [], len(filled)
+        for at in range(len(runs) - 1, 0, -1):  # the last run (with the hashes) first; the first takes the rest
+            ends.append(end)
+            end -= runs[at] + (self.hashes if at == len(runs) - 1 else 0)
+        ends.append(end)
+        cuts = [0, *reversed(ends)]
+        pieces = iter(filled[start:stop] for start, stop in zip(cuts, cuts[1:], strict=False))
+        return "".join(part if isinstance(part, str) else next(pieces) for part in self.parts)
 
 
 def shown_format(code: str) -> Shown | None:
     """How the number format `code` shows a non-negative whole number, when its first section (the
     positive one, Excel's "Number format codes") is one run of zeros with only a locale tag
     (`[$-409]`), spaces (`_)`) and literal text (`"T-"`, `\\-`) around it; else None (the number is
-    then read as its digits). Examples: `000000;@`, `00000_)`, `[$-409]000000`, `"T-"0000`.
-    QA round 17 (x11_pad_formats.xlsx); a format such as `00-000` or `0#####` is not one."""
+    then read as its digits). Examples: `000000;@`, `00000_)`, `[$-409]000000`, `"T-"0000`, and (QA round
+    28a) `0000000#` (# after more zeros), `00000\\-0000` and `00-000` (several runs, literals between).
+    QA round 17 (x11_pad_formats.xlsx); a format such as `0#####` or `#,##0` is not one, nor one with
+    a single zero (`"ID "0`: the literals decorate an id and are no part of it, QA round 18)."""
     sections: list[list[tuple[str, str]]] = [[]]
     for part in _FORMAT_PART.finditer(code):
         if part.lastgroup == "section":
@@ -117,20 +130,26 @@ def shown_format(code: str) -> Shown | None:
 
 def _shown_section(parts: list[tuple[str, str]]) -> Shown | None:
     """The Shown of one format section's parts ((kind, text) from _FORMAT_PART), or None."""
-    kinds = [kind for kind, _ in parts]
-    if kinds.count("zeros") != 1 or not set(kinds) <= {"quoted", "escaped", "space", "locale", "zeros"}:
-        return None
-    at = kinds.index("zeros")
-    literal = ["" if kind in ("space", "locale") else text for kind, text in parts]
-    shown = Shown("".join(literal[:at]), len(parts[at][1]), "".join(literal[at + 1:]))
-    return None if shown == Shown("", 1, "") else shown  # `0`: the digits as read
+    tokens: list[str | int] = []
+    hashes = 0
+    for kind, text in parts:
+        if kind == "zeros" and not hashes:
+            tokens.append(len(text))
+        elif kind == "hashes" and not hashes and tokens and isinstance(tokens[-1], int) and len(text) < tokens[-1]:
+            hashes = len(text)
+        elif kind in ("quoted", "escaped") or kind == "other" and text in _PLAIN_LITERALS:
+            tokens.append(tokens.pop() + text if tokens and isinstance(tokens[-1], str) else text)
+        elif kind not in ("space", "locale"):
+            return None
+    runs = [token for token in tokens if isinstance(token, int)]
+    return Shown(tuple(tokens), hashes) if runs and sum(runs) + hashes > 1 else None
 
 
 @dataclass
 class CellFacts:
     """Facts about cells of one sheet, keyed by (sheet row number from 1, column index from 0).
 
-    padding: how a whole-number cell is shown (format `"T-"0000` -> Shown("T-", 4, "", ...)).
+    padding: how a whole-number cell is shown (format `"T-"0000` -> Shown(("T-", 4))).
     long_digits: the digits of number cells stored with more than 15 significant digits (exact_digits).
     formulas_without_result: cells holding a formula but no saved value, in sheet order; in a workbook
         xlsxwriter wrote (pandas' to_excel: calcPr calcId 124519 with fullCalcOnLoad, asking to be
