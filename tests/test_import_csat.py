@@ -54,6 +54,16 @@ def test_it_lists_each_row_not_valid_or_with_a_warning_in_json_and_text(shared, 
     assert "row 6 invalid: Row 6, column 'Score': 6 is above max_score 5." in run(sample, "--dry-run")[1]
 
 
+def test_it_reads_a_text_file_in_the_encoding_given(tmp_path):
+    """--encoding, as the upload form's choice: a short Russian KOI8-R file detection cannot tell."""
+    path, items_out = tmp_path / "ru.csv", tmp_path / "items.jsonl"
+    path.write_bytes("submitted_at,ticket_id,agent_id,score,comment\n2026-10-05T09:00:00Z,1,381,5,Спасибо\n"
+                     .encode("koi8_r"))
+    status, out = run(str(path), "--dry-run", "--encoding", "koi8_r", "--items-out", str(items_out), "--json")
+    assert (status, json.loads(out)["detected"]["encoding"]) == (0, "koi8-r")
+    assert json.loads(items_out.read_text(encoding="utf-8"))["comment"] == "Спасибо"
+
+
 def test_it_reports_the_time_zone_a_file_declares_as_the_one_used(shared):
     _, out = run(str(shared / "samples/qualtrics_csat_numeric_3header.csv"), "--dry-run", "--json",
                  "--time-zone", "UTC")

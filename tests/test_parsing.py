@@ -1386,11 +1386,15 @@ def test_it_reads_text_with_a_stray_nul_as_a_visible_symbol_the_checks_refuse():
                                        "Delete it and retype the value")
 
 
-def test_it_names_utf16_text_saved_without_its_byte_order_mark():
-    data = "ticket_id,score\n1,5\n2,4\n".encode("utf-16-le")
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_it_reads_utf16_text_saved_without_its_byte_order_mark(codec):
+    """PowerShell's and scripts' UTF-16 without a BOM: the NULs on every other byte tell the order (QA 28a)."""
+    data = "ticket_id\tscore\tcomment\n1\t5\tTrès bien\n2\t4\tСпасибо\n".encode(codec)
 
-    assert messages(source=data) == [
-        f"This file looks like UTF-16 text saved without its byte-order mark. {SAVE_AS}"]
+    sheet = parse_file(data)
+    assert (sheet.rows, sheet.encoding, sheet.delimiter) == (
+        [["1", "5", "Très bien"], ["2", "4", "Спасибо"]], codec, "\t")
+    assert parse_file(data, encoding="utf-16").rows == sheet.rows  # chosen on the form: the NULs tell the order
 
 
 def test_it_counts_a_sep_line_in_the_line_of_an_unclosed_quote_and_drops_a_final_ctrl_z():

@@ -30,7 +30,9 @@ ENCODINGS = [("", "Detect"), ("utf-8", "UTF-8"), ("utf-16", "UTF-16 (Excel Unico
              ("cp1255", "Windows-1255 (Hebrew)"), ("cp1256", "Windows-1256 (Arabic)"),
              ("cp1257", "Windows-1257 (Baltic)"), ("cp1258", "Windows-1258 (Vietnamese)"),
              ("cp874", "Windows-874 (Thai)"), ("cp932", "Shift JIS (Japanese)"), ("gbk", "GBK (Chinese Simplified)"),
-             ("cp949", "Windows-949 (Korean)"), ("cp950", "Big5 (Chinese Traditional)"), ("mac_roman", "Mac Roman")]
+             ("cp949", "Windows-949 (Korean)"), ("cp950", "Big5 (Chinese Traditional)"), ("mac_roman", "Mac Roman"),
+             ("cp850", "DOS Latin 1 (Excel's CSV (MS-DOS))"), ("koi8_r", "KOI8-R (Russian)"),
+             ("koi8_u", "KOI8-U (Ukrainian)")]
 
 
 def encoding_choice(name: str) -> str:

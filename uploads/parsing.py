@@ -266,12 +266,13 @@ def _sniff_format(data: bytes, limits: Limits) -> zipcheck.Checked:
 
 
 def _refuse_binary(sample: bytes) -> None:
-    """Refuse bytes that are not text: many NULs (random binary data has about 1 in 256), or the
-    NUL on every other byte of UTF-16 saved without its byte-order mark. A few stray NULs in text
-    are left to the cell checks, which name each cell (cells.text_char_issue)."""
+    """Refuse bytes that are not text: many NULs (random binary data has about 1 in 256), unless on
+    every other byte, as UTF-16 saved without its byte-order mark has them (read as such:
+    textfiles.utf16_order). A few stray NULs in text are left to the cell checks, which name each
+    cell (cells.text_char_issue)."""
     nuls = sample.count(b"\x00")
-    if nuls * 4 > len(sample) and max(sample[0::2].count(b"\x00"), sample[1::2].count(b"\x00")) > nuls * 0.9:
-        raise ParseError(f"This file looks like UTF-16 text saved without its byte-order mark. {SAVE_AS_UTF8}")
+    if textfiles.utf16_order(sample):
+        return
     if nuls >= 8 and nuls * 1000 > len(sample):
         raise ParseError(f"This file is not a spreadsheet: it holds binary data, not text. {ACCEPTED_FORMATS}")
 

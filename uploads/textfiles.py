@@ -154,11 +154,15 @@ def _decode(data: bytes, override: str | None) -> tuple[str, str]:
             name = codecs.lookup(override).name
         except LookupError as exc:
             raise parsing.ParseError(f"'{override}' is not a text encoding we know. {parsing.SAVE_AS_UTF8}") from exc
+        if name == "utf-16" and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+            name = utf16_order(data) or "utf-16-le"  # no byte order mark: the NULs tell the order
         text = _decode_as(data, name)
     else:
         bom = next((entry for entry in _BOMS if data.startswith(entry[0])), None)
         if bom:
             name, text = bom[1], _decode_as(data[len(bom[0]) :], bom[2])
+        elif order := utf16_order(data):
+            name, text = order, _decode_as(data, order)
         else:
             try:
                 name, text = "utf-8", data.decode("utf-8")
@@ -176,6 +180,19 @@ def _decode(data: bytes, override: str | None) -> tuple[str, str]:
             f"not text (U+{ord(found.group()):04X}). {parsing.SAVE_AS_UTF8}"
         )
     return text, name
+
+
+def utf16_order(data: bytes) -> str | None:
+    """"utf-16-le" or "utf-16-be" for UTF-16 text saved without its byte order mark (PowerShell,
+    a script's export: QA round 28a), told by its NULs, the high bytes of ASCII characters: on every
+    other byte of the first 4,096 (odd ones little-endian, even ones big-endian); else None."""
+    sample = data[:4096]
+    nuls = sample.count(b"\x00")
+    if nuls * 4 <= len(sample):
+        return None
+    if sample[1::2].count(b"\x00") > nuls * 0.9:
+        return "utf-16-le"
+    return "utf-16-be" if sample[0::2].count(b"\x00") > nuls * 0.9 else None
 
 
 def _decode_as(data: bytes, codec: str) -> str:

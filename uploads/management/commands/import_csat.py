@@ -28,6 +28,8 @@ class Command(BaseCommand):
         parser.add_argument("--mapping", default="", help="A built-in preset's name, or a preset JSON file.")
         parser.add_argument("--sheet", default=None, help="The workbook sheet to read (default: the first with data).")
         parser.add_argument("--header-row", type=int, default=None, help="The header's row number (default: found).")
+        parser.add_argument("--encoding", default=None,
+                            help="A text file's encoding, such as cp1250 or koi8_r (default: detected).")
         parser.add_argument("--dry-run", action="store_true", help="Check only: store and send nothing.")
         parser.add_argument("--items-out", default="", help="Write the API items, one JSON object per line.")
         parser.add_argument("--submit", action="store_true",
@@ -45,7 +47,7 @@ class Command(BaseCommand):
         try:
             read = intake.ReadOptions(
                 time_zone=options["time_zone"], sheet=options["sheet"], header_row=options["header_row"],
-                preset=self._preset(options["mapping"]),
+                encoding=options["encoding"], preset=self._preset(options["mapping"]),
             )
             if not options["dry_run"] and "uploads_upload" not in connection.introspection.table_names():
                 self._fail("The database has no tables yet: run `make run` once (or `.venv/bin/python manage.py "
