@@ -397,7 +397,17 @@ def test_it_reads_salesforce_choice_words_on_their_own_scale_whatever_another_qu
                  ["R1", "2026-10-01T09:00:00.000+0000", effort, "7", "", "00007001", "a@example.com"],
                  ["R2", "2026-10-02T09:00:00.000+0000", rated, "", "Very satisfied", "00007002", "a@example.com"])
     rows = checked(data)
-    assert [(row.item["score"], row.item["max_score"]) for row in rows if row.item] == [(4, 5), (5, 5)]
+    assert [(row.item["score"], row.item["max_score"], row.item["score_label"]) for row in rows if row.item] == [
+        (4, 5, "Satisfied"), (5, 5, "Very satisfied")]
+
+
+def test_it_reads_the_comment_of_a_salesforce_report_with_prefixed_headers() -> None:
+    """A report's "Response: Response Short Text" (QA round 28c: its comments were left out)."""
+    columns = ["Survey Response: Response ID", "Case: Case Number", "Case Owner: Email", "Question: Question Name",
+               "Response: Number Value", "Response: Response Short Text", "Survey Response: Completion Date"]
+    data = sheet(columns, ["R1", "00002201", "o@example.com", "How satisfied are you?", "5", "", "2026-10-13 09:05"],
+                 ["R1", "00002201", "o@example.com", "Please tell us more", "", "Thanks!", "2026-10-13 09:05"])
+    assert [row.item["comment"] for row in checked(data) if row.item] == ["Thanks!"]
 
 
 def test_it_maps_an_agent_email_column_half_unassigned_and_a_column_named_as_the_api_field() -> None:
