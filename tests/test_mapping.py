@@ -378,6 +378,17 @@ def test_it_reads_intercom_api_names() -> None:
     assert first_row(data).item["score"] == 5
 
 
+def test_it_reads_intercom_conversations_flattened_by_pandas_json_normalize() -> None:
+    columns = ["type", "id", "created_at", "conversation_rating.rating", "conversation_rating.remark",
+               "conversation_rating.created_at", "conversation_rating.teammate.id"]
+    data = sheet(columns, ["conversation", "215471300000000", "1790500000", "5.0", "Great help", "1790503600.0",
+                           "5123400"])
+    assert choose(data)[1].startswith("matched Intercom")
+    assert first_row(data).item == {"submitted_at": "2026-09-27T10:06:40.000Z", "ticket_id": "215471300000000",
+                                    "agent_id": "5123400", "score": 5, "comment": "Great help", "min_score": 1,
+                                    "max_score": 5}
+
+
 def test_it_reads_salesforce_case_numbers_and_offsets() -> None:
     columns = ["ResponseId", "QuestionId", "CaseNumber", "NumberValue", "ResponseShortText", "CompletionDateTime",
                "Case Owner Email"]
