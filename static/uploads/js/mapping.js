@@ -6,8 +6,20 @@
   "use strict";
   var form = document.getElementById("mapping-form");
   if (!form) { return; }
-  var applied = new URLSearchParams(new FormData(form)).toString();
-  var changed = function () { return new URLSearchParams(new FormData(form)).toString() !== applied; };
+  // Against the values the page was sent with (the mapping as applied), not those when this script ran:
+  // a change made while the page was still loading counts too.
+  var differs = function (element) {
+    if (element.type === "checkbox" || element.type === "radio") { return element.checked !== element.defaultChecked; }
+    if (element.tagName === "SELECT") {
+      var options = Array.prototype.slice.call(element.options);
+      var sent = options.filter(function (option) { return option.defaultSelected; });
+      if (!sent.length && options.length && !element.multiple) { sent = [options[0]]; }
+      return options.some(function (option) { return option.selected !== (sent.indexOf(option) >= 0); });
+    }
+    return (element.tagName === "INPUT" || element.tagName === "TEXTAREA") && element.type !== "hidden" &&
+      element.value !== element.defaultValue;
+  };
+  var changed = function () { return Array.prototype.some.call(form.elements, differs); };
   var stop = function (event, near) {
     if (!changed()) { return; }
     event.preventDefault();
