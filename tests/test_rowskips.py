@@ -50,3 +50,20 @@ def test_it_skips_a_row_repeating_the_header_of_two_exports_joined() -> None:
     dashes = check(["-------------", "--------", "-----", "", "---", "-------"])[0]
     assert (dashes.status, dashes.skip_reason) == (
         "skipped", "a line of dashes under the header (a database client's output), not an answer")
+
+
+def test_it_skips_a_grouped_reports_subtotal_lines_among_the_answers_and_leaves_them_out_of_the_scale() -> None:
+    """Salesforce's "Sum:" and "Average:" under each group (QA round 28a: the sums made the scale 0..10)."""
+    rows = check(["2026-10-05T14:48:00Z", "1", "381", "", "5", ""], ["2026-10-05T15:48:00Z", "2", "381", "", "4", ""],
+                 ["Sum:", "", "", "", "9", ""], ["Average:", "", "", "", "4.5", ""],
+                 ["", "", "", "", "", "Total: nothing to add"],  # a comment, not a subtotal: an invalid row
+                 ["2026-10-05T16:48:00Z", "3", "382", "", "3", "Sum: it was fine"],
+                 ["", "", "", "Subtotal", "Record Count: 1", ""])
+
+    assert [(row.status, row.skip_reason) for row in rows] == [
+        ("valid", None), ("valid", None),
+        ("skipped", "'Sum:' starts a summary line under the answers, not an answer"),
+        ("skipped", "'Average:' starts a summary line under the answers, not an answer"),
+        ("invalid", None), ("valid", None),
+        ("skipped", "'Subtotal' starts a summary line under the answers, not an answer")]
+    assert [row.item["max_score"] for row in rows if row.item] == [5, 5, 5]

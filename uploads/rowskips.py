@@ -17,9 +17,9 @@ from uploads.plan import Plan, Raw
 # comment, or on a row naming a ticket or an agent, only alone or followed by ':', '(', '.', '-' or a
 # number, or by what it counts ("Total responses"), so that an answer's "Total waste of time", ticket
 # "SUM-1042" or team "Average Joe's Gym" is none.
-SUMMARY_WORD = re.compile(r"(grand\s+)?(totals?|average|avg|mean|sum|summe|gesamt|durchschnitt|mittelwert|moyenne|"
-                          r"promedio|totale|media|média|gemiddelde|totaal|count|responses|number of responses|"
-                          r"anzahl|nombre de réponses)\b", re.IGNORECASE)
+SUMMARY_WORD = re.compile(r"(grand\s+)?(totals?|sub-?totals?|average|avg|mean|sum|summe|gesamt|durchschnitt|mittelwert|"
+                          r"moyenne|promedio|totale|media|média|gemiddelde|totaal|count|record\s+count|responses|"
+                          r"number of responses|anzahl|nombre de réponses)\b", re.IGNORECASE)
 SUMMARY_ROW = re.compile(SUMMARY_WORD.pattern + r"(\s*$|\s*[:(=]|\.(\s|$)|\s+[-–]|\s+\d|\s+(of\s+)?(responses?|"
                          r"ratings?|answers?|scores?|csat|count|records?|rows?|tickets?|surveys?)\b)", re.IGNORECASE)
 _ANSWER_FIELDS = frozenset({"ticket_id", "agent_id", "agent_email", "comment", "score_label"})
@@ -84,11 +84,11 @@ def _repeated_header(cells: list[str], columns: list[str]) -> str | None:
 def summary_line(cells: list[str], raw: dict[str, Raw]) -> str | None:
     """The skip reason of a summary line: its first filled cell is a word like "Average" or "Total
     responses: 12" (SUMMARY_ROW), or its only cell is a note in the first column ("Notes: exported by
-    Jo"), and its date cell is blank or that text, as no answer's is. Only the last rows of a file
-    are summary lines (Plan.summary_rows: validation)."""
+    Jo"), and its date cell is blank, that text or another summary ("Record Count: 3"), as no answer's
+    is. Such lines end a file (summary_rows); among the answers only _subtotal_line's are."""
     filled = [text.strip() for text in cells if text.strip()]
     stamp = raw.get("submitted_at")
-    if stamp is not None and stamp.text.strip() not in ("", filled[0]):
+    if stamp is not None and stamp.text.strip() not in ("", filled[0]) and not SUMMARY_ROW.match(stamp.text.strip()):
         return None
     at = next(position for position, text in enumerate(cells) if text.strip())
     answers = {source.position for name, source in raw.items() if name in _ANSWER_FIELDS}
@@ -102,12 +102,28 @@ def summary_line(cells: list[str], raw: dict[str, Raw]) -> str | None:
 
 def summary_rows(plan: Plan, sheet) -> set[int]:
     """The row numbers of the summary lines ending the file ("Average", "Total: 12": summary_line),
-    read from the last row up to the first that is none; a row like one higher up is an answer
-    whose date is missing ("Total waste of time" as its comment), not a summary line."""
+    read from the last row up to the first that is none, and of the subtotal lines among the answers
+    (a grouped report's "Sum:", "Subtotal": _subtotal_line); a row like one higher up that is neither
+    is an answer whose date is missing ("Total waste of time" as its comment), not a summary line."""
     found = set()
     for number, row in zip(reversed(sheet.row_numbers), reversed(sheet.rows), strict=True):
         if any(text.strip() for text in row):
             if summary_line(row, plan.extract(row)) is None:
                 break
             found.add(number)
+    found.update(number for number, row in zip(sheet.row_numbers, sheet.rows, strict=True)
+                 if number not in found and _subtotal_line(row, plan.extract(row)))
     return found
+
+
+def _subtotal_line(cells: list[str], raw: dict[str, Raw]) -> bool:
+    """True for a grouped report's subtotal line among the answers (Salesforce's "Sum:" and "Average:"
+    under each group, "Subtotal | Record Count: 3": QA round 28a): no ticket id, its first filled cell
+    a summary word as SUMMARY_ROW reads one, outside the comment column, and its date cell blank or
+    another summary (summary_line)."""
+    ticket, comment = raw.get("ticket_id"), raw.get("comment")
+    if ticket is None or ticket.text.strip() or not any(text.strip() for text in cells):
+        return False
+    at = next(position for position, text in enumerate(cells) if text.strip())
+    return ((comment is None or comment.position != at) and bool(SUMMARY_ROW.match(cells[at].strip()))
+            and summary_line(cells, raw) is not None)

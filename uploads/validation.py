@@ -209,13 +209,23 @@ def _month_padded(texts: list[str]) -> bool:
     return all(len(match["b"]) == 2 for match in found if match)
 
 
+_LISTED_ROWS = 6  # summary rows named in the decision
+
+
 def _decisions(plan: Plan, time_zone: str) -> list[str]:
     out = plan.dates.sentences(time_zone) if plan.dates else []
     if plan.summary_rows:
-        first, last = min(plan.summary_rows), max(plan.summary_rows)
-        rows = f"Row {first} is a summary line or note" if first == last else (
-            f"Rows {first}–{last} are summary lines or notes")
-        out.append(f"{rows} under the answers (Average, Total…): listed as skipped, not sent")
+        numbers = sorted(plan.summary_rows)
+        first, last = numbers[0], numbers[-1]
+        if last - first + 1 == len(numbers):
+            rows = f"Row {first} is a summary line or note" if first == last else (
+                f"Rows {first}–{last} are summary lines or notes")
+            out.append(f"{rows} under the answers (Average, Total…): listed as skipped, not sent")
+        else:
+            listed = ", ".join(map(str, numbers[:_LISTED_ROWS])) + (
+                f" and {len(numbers) - _LISTED_ROWS} more" if len(numbers) > _LISTED_ROWS else "")
+            out.append(f"Rows {listed} are summary or subtotal lines (Average, Total, Sum…): listed as skipped, "
+                       "not sent, and left out of the score's scale")
     if plan.all_midnight:
         out.append(f"Every time in '{plan.preset.columns['submitted_at']}' is 00:00: if the times were lost (a "
                    "spreadsheet's date-only format), they are sent as midnight; export the file again with its times")
