@@ -54,6 +54,15 @@ def test_it_lists_each_row_not_valid_or_with_a_warning_in_json_and_text(shared, 
     assert "row 6 invalid: Row 6, column 'Score': 6 is above max_score 5." in run(sample, "--dry-run")[1]
 
 
+def test_it_says_every_header_fault_in_one_paragraph(shared):
+    status, out = run(str(shared / "cases/B12-duplicate-blank-headers.csv"), "--dry-run")
+    assert status == 2  # the file is refused
+    assert out.strip().endswith(
+        "B12-duplicate-blank-headers.csv: Duplicate column 'score' (columns C and E); column F has no header but "
+        "contains data. Give every column that holds data a header of its own (rename or delete the extra columns), "
+        "save the file and upload it again.")
+
+
 def test_it_reads_a_text_file_in_the_encoding_given(tmp_path):
     """--encoding, as the upload form's choice: a short Russian KOI8-R file detection cannot tell."""
     path, items_out = tmp_path / "ru.csv", tmp_path / "items.jsonl"

@@ -149,6 +149,13 @@ def test_it_rejects_duplicate_and_blank_headers_b12():
     ]
 
 
+def test_it_takes_the_header_under_a_row_of_group_headings():
+    """Medallia's export with "Request" and "Response" merged above their columns (QA round 28a)."""
+    sheet = parse_file(b"Request,,Response,,\nrequest_id,ext_interaction_id,response_received_at,star_rating,"
+                       b"employee_email\nrq_1,48300,2026-10-03 14:00:14,5,a@example.com\n", "medallia.csv")
+    assert (sheet.header_row, sheet.columns[:2]) == (2, ["request_id", "ext_interaction_id"])
+
+
 def test_it_rejects_the_duplicate_and_blank_headers_pandas_renamed_b12():
     """read_csv().to_csv() of the B12 case: 'score.1' is the second 'score', 'Unnamed: 5' the blank one."""
     text = (CASES / "B12-duplicate-blank-headers.csv").read_bytes()

@@ -53,11 +53,28 @@ log = logging.getLogger(__name__)
 
 
 class IntakeError(Exception):
-    """The file cannot become an upload; `messages` are sentences for the user."""
+    """The file cannot become an upload; `messages` are sentences for the user, or fragments naming one
+    fault each ("column F has no header but contains data") before the sentence that says the fix."""
 
     def __init__(self, messages: list[str]):
         self.messages = messages
         super().__init__("; ".join(messages))
+
+    def text(self) -> str:
+        """The messages as one paragraph: fragments joined by "; " into a sentence, the others as they are
+        ("Duplicate column 'score' (columns C and E); column F has no header but contains data. Give …")."""
+        out, run = [], []
+        for message in [*self.messages, ""]:
+            if message and not message.rstrip().endswith((".", "!", "?")):
+                run.append(message.rstrip())
+                continue
+            if run:
+                joined = "; ".join(run)
+                out.append(joined[:1].upper() + joined[1:] + ".")
+                run = []
+            if message:
+                out.append(message)
+        return " ".join(out)
 
 
 @dataclass

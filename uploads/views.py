@@ -97,7 +97,7 @@ def mapping_page(request, pk: int):
             flipped = fixes.remap_upload(upload, request.user, mappingpage.preset_from_form(upload, form.cleaned_data),
                                          form.cleaned_data["time_zone"])
         except intake.IntakeError as exc:
-            messages.error(request, " ".join(exc.messages))
+            messages.error(request, exc.text())
         else:
             audit.record(upload, request.user, "mapping_chosen", preset=upload.preset_name, time_zone=upload.time_zone)
             if flipped:
@@ -134,7 +134,7 @@ def mapping_reread(request, pk: int):
             fixes.reread_upload(upload, request.user, options)
             messages.success(request, "The file was read again with your settings; earlier edits were dropped.")
         except intake.IntakeError as exc:
-            messages.error(request, " ".join(exc.messages))
+            messages.error(request, exc.text())
     return redirect("uploads:mapping", upload.pk)
 
 
@@ -214,7 +214,7 @@ def edit_cell(request, pk: int):
     try:
         changed = fixes.edit_cell(upload, request.user, row, data["column"], data["text"], expected=data["old"])
     except intake.IntakeError as exc:
-        return JsonResponse({"error": " ".join(exc.messages)}, status=409)
+        return JsonResponse({"error": exc.text()}, status=409)
     audit.record(upload, request.user, "cell_edited", row=row.number, column=upload.columns[data["column"]])
     rows_html = {
         str(item.pk): render_to_string("uploads/snippets/row.html", {"row": display, "upload": upload}, request)

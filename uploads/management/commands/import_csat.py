@@ -54,7 +54,7 @@ class Command(BaseCommand):
                            "migrate`), then run this again. --dry-run needs no database.")
             summary = self._dry_run(path, read) if options["dry_run"] else self._import(path, read, options)
         except intake.IntakeError as exc:
-            self._fail(f"{path.name}: " + " ".join(exc.messages))
+            self._fail(f"{path.name}: " + exc.text())
         if options["items_out"]:
             with open(options["items_out"], "w", encoding="utf-8") as out:
                 for item in summary.pop("items"):
