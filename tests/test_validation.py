@@ -479,6 +479,12 @@ def test_it_reads_east_asian_dates_and_their_morning_and_afternoon_words(text: s
     assert one(stamp=text, time_zone="Asia/Tokyo").item["submitted_at"] == utc
 
 
+@pytest.mark.parametrize(("text", "utc"), [("13. 10. 2026 9:41", "2026-10-13T07:41:00.000Z"),  # Slovak, Czech
+                                         ("2026. 10. 14. 10:15", "2026-10-14T08:15:00.000Z")])  # Hungarian
+def test_it_reads_central_european_excel_dates(text: str, utc: str) -> None:
+    assert one(stamp=text, time_zone="Europe/Budapest").item["submitted_at"] == utc
+
+
 def test_it_reads_a_timestamp_in_another_scripts_digits_as_its_ascii_instant() -> None:
     assert one(stamp="٢٠٢٦-١٠-٠٥T١٤:٤٨:٠٠Z"
                ).item["submitted_at"] == "2026-10-05T14:48:00.000Z"

@@ -288,10 +288,17 @@ def _iso_z(value: str, now: datetime) -> Parsed | None:
 _YEAR_MONTH_DAY = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _HALF_DAY = re.compile(r"\s*(오전|오후|午前|午後|上午|下午)\s*(\d{1,2}[:.]\d{2}(?:[:.]\d{2})?)$")
 _PM_WORDS = frozenset({"오후", "午後", "下午"})
+# Central European Excel: Slovak and Czech "13. 10. 2026 9:41" (a space after each dot), Hungarian
+# "2026. 10. 14. 10:15" (year first, each part ended by a dot): QA round 28a
+_SPACED_DOTS = re.compile(r"^(\d{1,2})\.\s+(\d{1,2})\.\s+(\d{4})\b\.?")
+_YEAR_FIRST_DOTS = re.compile(r"^(\d{4})\.\s*(\d{1,2})\.\s*(\d{1,2})\.")
 
 
-def _east_asian(value: str) -> str:
-    """A date written the East Asian way, rewritten in the layouts _fields reads (ISO, time then AM/PM)."""
+def _local_layout(value: str) -> str:
+    """A date written the East Asian or Central European way, rewritten in the layouts _fields reads (ISO,
+    D.M.YYYY, time then AM/PM)."""
+    value = _SPACED_DOTS.sub(r"\1.\2.\3", value)
+    value = _YEAR_FIRST_DOTS.sub(r"\1.\2.\3", value)
     value = _YEAR_MONTH_DAY.sub(r"\1-\2-\3", value)
     if found := _HALF_DAY.search(value):
         value = f"{value[:found.start()]} {found[2]} {'PM' if found[1] in _PM_WORDS else 'AM'}"
@@ -300,13 +307,13 @@ def _east_asian(value: str) -> str:
 
 def date_like(text: str) -> bool:
     """True when `text` starts like a timestamp this module reads (auto-detection's test of a date column)."""
-    text = _east_asian(text)
+    text = _local_layout(text)
     return any(pattern.match(text) for pattern in (ISO_RE, NUMERIC_RE, NAME_MDY_RE, NAME_DMY_RE, NUMBER_RE))
 
 
 def _fields(value: str, decision: ColumnDates) -> dict | Issue:
     """Named parts of a timestamp (y, m, d, H, M, S, f, ap, tz) as strings, or an Issue."""
-    value = _east_asian(value)
+    value = _local_layout(value)
     match = ISO_RE.match(value)
     if match:
         return match.groupdict()

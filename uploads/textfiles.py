@@ -242,10 +242,13 @@ def _guess_legacy_encoding(data: bytes) -> str:
     by CR alone are Excel for Mac's "CSV (Macintosh)", which is written in Mac Roman
     (cp1252 would read its "Café" as "CafŽ" without an error). A Japanese Excel's CSV (cp932, Shift-JIS)
     is recognised by its kana (charset-normalizer reads short ones as Korean cp949: QA round 24b), a
-    German Excel's MS-DOS CSV (cp850) by its umlauts, a Turkish Excel's CSV (cp1254) by its ğ, ı and ş.
+    German Excel's MS-DOS CSV (cp850) by its umlauts, a Turkish Excel's CSV (cp1254) by its ğ, ı and ş, a
+    Hungarian one (cp1250) by its ő or ű beside ö or ü (cp1252 reads "segítőkész" as "segítõkész").
     """
     if b"\r" in data and b"\n" not in data:
         return "mac_roman"
+    if _reads_as_hungarian(data):
+        return "cp1250"
     try:
         if not _MOJIBAKE.search(data.decode("cp1252")):
             return "cp1252"
@@ -291,6 +294,21 @@ def _reads_as_turkish(data: bytes) -> bool:
     text = data.decode("cp1254", errors="replace")
     wide = {char for char in text if char > "\x7f"}
     return wide <= _TURKISH_LETTERS | _TYPOGRAPHY and bool(wide & set("ğĞıİşŞ"))
+
+
+_HUNGARIAN_LETTERS = frozenset("áéíóöőúüűÁÉÍÓÖŐÚÜŰ")
+
+
+def _reads_as_hungarian(data: bytes) -> bool:
+    """True when `data` read as cp1250 is Hungarian text: every non-ASCII character a Hungarian letter or
+    Excel's typography, with ő or ű (which cp1252 reads as õ and û, without an error) and ö or ü (a
+    French "sûr" alone is none: QA round 28a)."""
+    try:
+        text = data.decode("cp1250")
+    except UnicodeDecodeError:
+        return False
+    wide = {char for char in text if char > "\x7f"}
+    return wide <= _HUNGARIAN_LETTERS | _TYPOGRAPHY and bool(wide & set("őűŐŰ")) and bool(wide & set("öüÖÜ"))
 
 
 def _reads_as_japanese(data: bytes) -> bool:
