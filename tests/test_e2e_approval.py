@@ -1,6 +1,7 @@
 """Approval in a real browser: a manager submits, an admin approves (items are created) or sends back."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser import page, sign_in  # noqa: F401  (fixture)
 from tests.people import PASSWORD, make_people
@@ -24,6 +25,7 @@ def _upload_and_submit(page, shared) -> Upload:  # noqa: F811
     page.click("#upload-form button[type=submit]")
     page.wait_for_url("**/mapping/")
     page.click("text=Continue to the rows")
+    expect(page.locator("#submit-button")).to_have_text("Submit 240 rows for approval")
     page.click("#submit-button")
     page.wait_for_selector("#awaiting-approval")
     assert page.locator("#review-link").count() == 0  # managers cannot approve

@@ -26,7 +26,8 @@ SAMPLES = SHARED / "samples"
 SPECTRUM = SHARED / "peer" / "csv-spectrum"
 ACCEPTED = "Upload a CSV or TSV text file, or an Excel (.xlsx, .xlsm, .xls) or OpenDocument (.ods) workbook."
 SAVE_AS = ('Open it in Excel and save it as "CSV UTF-8", then upload it again (or choose its text encoding under '
-           '"Sheet, header row and text encoding" on the upload form).')
+           '"Sheet, header row and text encoding" on the upload form, or under "Read the file differently" on the '
+           'mapping page; import_csat: --encoding).')
 LONG_NOTE = "numeric id has more than 15 significant digits: may have been rounded by Excel"
 DAMAGED = (
     "The workbook could not be read; it may be damaged. Open it in Excel or LibreOffice and save it again as .xlsx."
@@ -446,7 +447,7 @@ def test_it_refuses_c1_control_characters_only_from_a_code_page_and_leaves_utf8_
 def test_it_honours_an_encoding_override_and_refuses_unknown_ones():
     assert parse_file(CASES / "B09-cp1252.csv", encoding="windows-1252").encoding == "cp1252"
     assert messages(source=CASES / "B09-cp1252.csv", encoding="utf-8") == [
-        f"The file cannot be read as utf-8 text (byte 85). {SAVE_AS}"
+        f"The file cannot be read as utf-8 text (line 2, byte 86). {SAVE_AS}"
     ]
     assert messages(source=b"a,b\n", encoding="klingon") == [f"'klingon' is not a text encoding we know. {SAVE_AS}"]
 

@@ -152,11 +152,15 @@ def test_it_lists_every_row_not_created_in_the_error_report():
     upload = make_upload(people["maria"], people["alpha"], rows=4)
     Row.objects.filter(upload=upload, number=2).update(result=Row.Result.CREATED, maestro_id="mq-2")
     Row.objects.filter(upload=upload, number=3).update(result=Row.Result.UNCONFIRMED, result_message="not confirmed")
-    Row.objects.filter(upload=upload, number=4).update(status=Row.Status.EXCLUDED)
+    Row.objects.filter(upload=upload, number=4).update(status=Row.Status.EXCLUDED, errors=[
+        {"field": "score", "column": "score", "value": "9", "code": "above_max",
+         "message": "Row 4, column 'score': 9 is above max_score 5. Enter a whole number from 1 to 5."}])
     Row.objects.filter(upload=upload, number=5).update(status=Row.Status.DUPLICATE, note="identical to row 2")
     lines = _csv_lines(upload)
     assert [line[-3:] for line in lines[1:]] == [
-        ["3", "Not confirmed", "not confirmed"], ["4", "Excluded", "excluded in the table (include it there to send it)"],
+        ["3", "Not confirmed", "not confirmed"],
+        ["4", "Excluded", "excluded in the table (include it there to send it). Row 4, column 'score': 9 is above "
+                          "max_score 5. Enter a whole number from 1 to 5."],  # what is left to fix, too
         ["5", "Duplicate", "identical to row 2"],
     ]
     Row.objects.filter(upload=upload, number=3).update(result=Row.Result.NONE, result_message="")

@@ -59,6 +59,10 @@ def test_it_summarises_the_kitchen_sink_by_kind(uploader):
     assert [row.number for row in picked] == [8, 9]
     duplicate = upload.rows.get(status=Row.Status.DUPLICATE)
     assert (duplicate.number, duplicate.note) == (18, "identical to row 17 in every mapped field")
+    first = upload.rows.filter(error_kinds__contains=" score:not_integer ").order_by("number").first()  # excluded: still counted, as such
+    upload.rows.filter(pk=first.pk).update(status=Row.Status.EXCLUDED, excluded=True)
+    assert [entry for entry in table.problem_summary(upload) if entry["kind"] == "score:not_integer"] == [
+        {"kind": "score:not_integer", "label": table.kind_label("score:not_integer"), "rows": 2, "excluded": 1}]
 
 
 def test_it_filters_searches_and_sorts_in_the_database(uploader, tmp_path):

@@ -167,8 +167,9 @@ def test_it_says_when_an_edit_settles_the_date_order_of_the_rows_nobody_edited(c
     form = {"time_zone": "UTC", "date_order": "", "field_ticket_id": "ticket_id", "field_agent_id": "agent_id",
             "field_score": "score", "field_submitted_at": "submitted_at"}
     page = client_in.post(f"/uploads/{created.pk}/mapping/", form, follow=True).content.decode()
-    assert ("&#x27;submitted_at&#x27; now read as day/month/year (because of 28/02/2026 10:00 in row 3), no longer "
-            "as month/day/year: every date in it whose day and month are both 12 or less changed.") in page
+    assert ("&#x27;submitted_at&#x27; now read as day/month/year, no longer as month/day/year: any date in it "
+            "written like 05/10/2026 (day and month both 12 or less) now reads the other way; because of "
+            "28/02/2026 10:00 in row 3.") in page
     assert created.rows.get(number=2).item["submitted_at"] == "2026-10-05T10:00:00.000Z"
     assert "no longer as month/day/year" in created.changes.order_by("-pk").first().description
 
@@ -207,6 +208,31 @@ def test_it_refuses_a_half_or_upside_down_scale(client_in, scale, error):
     assert error in page
     created.refresh_from_db()
     assert "max_score" not in created.preset["constants"]
+
+
+def test_it_refuses_a_mapping_without_a_required_field(client_in):
+    created = Upload.objects.get(pk=int(upload(client_in, "uk.csv", UK_DATES).url.split("/")[2]))
+    form = {"time_zone": "UTC", "date_order": "", "field_score": "score", "field_submitted_at": "submitted_at"}
+    page = client_in.post(f"/uploads/{created.pk}/mapping/", form).content.decode()
+    assert ("ticket_id: Choose the column that holds ticket_id: without one every row is invalid "
+            "(MaestroQA requires it).") in page
+    assert ("Choose the column of agent_id or agent_email (or both): without one every row is invalid, as MaestroQA "
+            "needs an agent to credit.") in page
+    created.refresh_from_db()
+    assert created.preset["columns"]["ticket_id"] == "ticket_id"  # the mapping as it was
+
+
+def test_it_keeps_the_reason_of_a_mapping_applied_unchanged(client_in):
+    created = Upload.objects.get(pk=int(upload(client_in, "uk.csv", UK_DATES).url.split("/")[2]))
+    reason = created.preset_reason
+    form = {"time_zone": "UTC", "date_order": "", "field_ticket_id": "ticket_id", "field_agent_id": "agent_id",
+            "field_score": "score", "field_submitted_at": "submitted_at"}
+    client_in.post(f"/uploads/{created.pk}/mapping/", form)
+    created.refresh_from_db()
+    assert created.preset_reason == reason and "changed by you" not in reason
+    client_in.post(f"/uploads/{created.pk}/mapping/", {**form, "date_order": "DMY"})
+    created.refresh_from_db()
+    assert created.preset_reason == "changed by you"
 
 
 def test_it_saves_and_exports_the_time_zone_date_order_and_name(client_in):

@@ -237,7 +237,7 @@ def _choose_order(evidence: dict, separators: Counter[str], preset_order: str | 
         return order, reason
     unsettled = "(no value settles the order: none is a real date with a day above 12)"
     if preset_order in ORDER_WORDS:
-        return preset_order, f"as the preset says {unsettled}"
+        return preset_order, f"as the mapping's Date order says {unsettled}"
     if order_hint and order_hint[0] in ORDER_WORDS:
         return order_hint[0], f"{order_hint[1]} {unsettled}"
     if separators.most_common(1)[0][0] == "/":

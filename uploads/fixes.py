@@ -303,6 +303,8 @@ def remap_upload(upload: Upload, user, preset: mapping.Preset, time_zone: str,
     else None. Raises intake.IntakeError, ValueError (an unknown time zone).
     """
     old_zone, old_name, old_dates = upload.time_zone, upload.preset_name, (upload.check_context or {}).get("dates")
+    if preset.to_json() == upload.preset and time_zone == upload.time_zone:
+        reason = upload.preset_reason  # applied as it was: still chosen for the reason it was
     intake.remap_upload(upload, preset, time_zone, reason)
     what = [f"mapping {old_name} → {upload.preset_name}" if old_name != upload.preset_name
             else f"mapping {upload.preset_name}"]
@@ -328,8 +330,9 @@ def date_order_change(before: dict | None, after: dict | None) -> str | None:
     old, new = (before or {}).get("order"), (after or {}).get("order")
     if not (old and new) or old == new or before.get("column") != after.get("column"):
         return None
-    return (f"'{after['column']}' now read as {dates.ORDER_WORDS[new]} ({after['order_reason']}), no longer as "
-            f"{dates.ORDER_WORDS[old]}: every date in it whose day and month are both 12 or less changed")
+    return (f"'{after['column']}' now read as {dates.ORDER_WORDS[new]}, no longer as {dates.ORDER_WORDS[old]}: "
+            f"any date in it written like 05/10/2026 (day and month both 12 or less) now reads the other way; "
+            f"{after['order_reason']}")
 
 
 def reread_upload(upload: Upload, user, options: intake.ReadOptions) -> Change:

@@ -104,6 +104,7 @@ class MappingForm(forms.Form):
         field shown disabled (an upload that can no longer be changed); split_sources: the empty
         choice's text for a field a split rule fills (mappingpage.split_sources)."""
         super().__init__(*args, **kwargs)
+        self.split_sources = split_sources or {}
         zones = time_zone_choices()
         if current_zone and current_zone not in dict(zones):
             zones.insert(1, (current_zone, current_zone))
@@ -117,9 +118,18 @@ class MappingForm(forms.Form):
             field.disabled = locked
 
     def clean(self):
-        """The survey's scale is both ends or neither (blank: what the file and preset say, else 1..5),
-        lowest below highest."""
+        """Every required API field has a column (or a split rule fills it): without one every row would
+        be invalid (QA round 28b); the survey's scale is both ends or neither (blank: what the file and
+        preset say, else 1..5), lowest below highest."""
         data = super().clean()
+        given = {field for field in FIELDS if data.get(f"field_{field}") or field in self.split_sources}
+        for field in ("submitted_at", "ticket_id", "score"):
+            if field not in given:
+                self.add_error(f"field_{field}", f"Choose the column that holds {field}: without one every row is "
+                                                 "invalid (MaestroQA requires it).")
+        if not given & {"agent_id", "agent_email"}:
+            self.add_error(None, "Choose the column of agent_id or agent_email (or both): without one every row is "
+                                 "invalid, as MaestroQA needs an agent to credit.")
         if "min_score" in self.errors or "max_score" in self.errors:
             return data
         low, high = data.get("min_score"), data.get("max_score")

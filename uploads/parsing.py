@@ -20,7 +20,8 @@ from uploads import cells, headerrows, textfiles, workbooks, zipcheck
 MIB = 1024 * 1024
 ACCEPTED_FORMATS = "Upload a CSV or TSV text file, or an Excel (.xlsx, .xlsm, .xls) or OpenDocument (.ods) workbook."
 SAVE_AS_UTF8 = ('Open it in Excel and save it as "CSV UTF-8", then upload it again (or choose its text encoding '
-                'under "Sheet, header row and text encoding" on the upload form).')
+                'under "Sheet, header row and text encoding" on the upload form, or under "Read the file '
+                'differently" on the mapping page; import_csat: --encoding).')
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED_OOXML = "EncryptedPackage".encode("utf-16-le")  # a password-protected .xlsx is an OLE2 file
 _BINARY_KINDS = (

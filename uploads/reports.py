@@ -82,7 +82,8 @@ def row_reason(row: Row) -> str:
     if row.note:
         return row.note
     if row.status == Row.Status.EXCLUDED:
-        return "excluded in the table (include it there to send it)"
+        errors = " ".join(problem["message"] for problem in row.errors)  # what still needs fixing, if anything
+        return "excluded in the table (include it there to send it)" + (f". {errors}" if errors else "")
     return row.get_status_display() if row.status != Row.Status.VALID else "not sent"
 
 

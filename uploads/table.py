@@ -218,20 +218,26 @@ def kind_label(kind: str) -> str:
 
 
 def problem_summary(upload: Upload, column: str = "error_kinds") -> list[dict]:
-    """Rows per problem kind, most first: [{'kind': 'score:above_max', 'label': ..., 'rows': 37}].
+    """Rows per problem kind, most first: [{'kind': 'score:above_max', 'label': ..., 'rows': 37,
+    'excluded': 30}], `excluded` counting those of the rows the user excluded (not sent either way,
+    so that "Invalid 0" beside "score above max: 37 rows" reads right: QA round 28b).
 
     column: 'error_kinds' or 'warning_kinds'. Groups in the database by the row's set of
     kinds (few distinct sets), then splits each set here. The rows that can have errors
     (PROBLEM_STATUSES) or warnings (WARNED) are picked first, from a covering index.
     """
     totals: dict[str, int] = {}
+    excluded: dict[str, int] = {}
     rows = upload.rows.filter(status__in=PROBLEM_STATUSES) if column == "error_kinds" else upload.rows.filter(WARNED)
-    groups = rows.exclude(**{column: ""}).values_list(column).annotate(n=Count("id")).order_by()
-    for kinds, n in groups:
+    groups = rows.exclude(**{column: ""}).values_list(column, "status").annotate(n=Count("id")).order_by()
+    for kinds, status, n in groups:
         for kind in kinds.split():
             totals[kind] = totals.get(kind, 0) + n
+            if status == Row.Status.EXCLUDED:
+                excluded[kind] = excluded.get(kind, 0) + n
     ordered = sorted(totals.items(), key=lambda pair: (-pair[1], pair[0]))
-    return [{"kind": kind, "label": kind_label(kind), "rows": n} for kind, n in ordered]
+    return [{"kind": kind, "label": kind_label(kind), "rows": n, "excluded": excluded.get(kind, 0)}
+            for kind, n in ordered]
 
 
 @dataclass
@@ -378,6 +384,8 @@ def page_context(upload: Upload, params, page) -> dict:
         "next_query": query_string(params, page=page.next_page_number()) if page.has_next() else "",
         **history_context(upload),
         "filtered": any(filters[key] for key in ("status", "result", "kind", "field", "q")),
+        # the bulk fix's "include them even if that creates duplicates" box: only where it can matter
+        "unconfirmed": upload.rows.filter(result=Row.Result.UNCONFIRMED).exists(),
     }
 
 

@@ -58,6 +58,7 @@ _SAMPLE_RECORDS = 1000
 # A record fed after the file's last line: an unclosed quote swallows it, which Python's csv
 # (strict=False) would otherwise let pass, reading the rest of the file into one cell.
 _END = "\uffff"
+_NEWLINE = b"\n"
 
 
 @dataclass
@@ -200,7 +201,8 @@ def _decode_as(data: bytes, codec: str) -> str:
         return data.decode(codec)
     except UnicodeDecodeError as exc:
         raise parsing.ParseError(
-            f"The file cannot be read as {codec} text (byte {exc.start:,}). {parsing.SAVE_AS_UTF8}"
+            f"The file cannot be read as {codec} text (line {data.count(_NEWLINE, 0, exc.start) + 1:,}, byte "
+            f"{exc.start + 1:,}). {parsing.SAVE_AS_UTF8}"
         ) from exc
 
 
