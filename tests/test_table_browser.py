@@ -468,3 +468,17 @@ def test_it_keeps_a_refused_fix_as_typed_and_asks_before_deleting_rows(page):
     page.once("dialog", lambda dialog: dialog.accept())
     page.click("#bulk-apply")
     page.wait_for_selector("text=Done: deleted 12 rows")
+
+
+def test_it_shows_a_refused_save_far_down_the_table_where_the_user_is(page):
+    """QA round 28b: the message sat 2,000 px above the cell, so the edit looked silently undone."""
+    upload = open_upload(page, CASES / "B22-200-rows-to-edit.csv", "?size=100")
+    Upload.objects.filter(pk=upload.pk).update(status=Upload.Status.QUEUED)  # submitted in another tab
+    cell = page.locator('#rows-table tbody td[data-column="1"]').last
+    cell.scroll_into_view_if_needed()
+    cell.focus()
+    page.keyboard.press("Enter")
+    page.keyboard.press("Control+a")
+    page.keyboard.type("fixed")
+    page.keyboard.press("Enter")
+    expect(page.locator("#save-error")).to_be_in_viewport()
