@@ -375,10 +375,14 @@ def test_it_filters_rows_by_delivery_result(uploader, tmp_path):
         Row.objects.filter(pk=row.pk).update(result=result)
     Row.objects.filter(pk__in=[row.pk for row in rows[:4]]).update(batch=_batch(upload))
     found = {key: [row.number for row in table.filter_rows(upload, {"result": key})] for key in table.RESULT_FILTERS}
-    assert found == {"created": [2], "failed": [3], "unconfirmed": [4], "not_sent": [5]}
+    assert found == {"created": [2], "failed": [3], "unconfirmed": [4], "not_sent": [5], "sending": []}
     assert table.result_links(delivery.delivery_counts(upload)) == [
         ("created", "Created", 1), ("failed", "Failed", 1), ("unconfirmed", "Not confirmed", 1),
-        ("not_sent", "Not sent", 1)]
+        ("not_sent", "Not sent", 1)]  # no row waits: no "Waiting to send"
+    Row.objects.filter(pk=rows[3].pk).update(result=Row.Result.SENDING)  # a paused delivery's row still to go
+    assert table.result_links(delivery.delivery_counts(upload))[-2:] == [
+        ("not_sent", "Not sent", 0), ("sending", "Waiting to send", 1)]
+    assert [row.number for row in table.filter_rows(upload, {"result": "sending"})] == [5]
     assert table.query_string({"result": "failed", "page": "2"}) == "result=failed"
 
 

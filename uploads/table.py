@@ -40,9 +40,12 @@ STATUS_LINKS = [("invalid", "Invalid"), ("valid", "Valid"), ("warning", "With wa
 RESULT_FILTERS = {
     "created": Q(result=Row.Result.CREATED), "failed": Q(result=Row.Result.FAILED),
     "unconfirmed": Q(result=Row.Result.UNCONFIRMED), "not_sent": Q(result=Row.Result.NONE, batch__isnull=False),
+    "sending": Q(result=Row.Result.SENDING),
 }
+# "Waiting to send": the rows of a paused delivery's batches still to go (shown only while there are some:
+# "Not sent 0" beside 9,939 rows waiting read as if nothing was left, QA round 28b)
 RESULT_LINKS = [("created", "Created"), ("failed", "Failed"), ("unconfirmed", "Not confirmed"),
-                ("not_sent", "Not sent")]
+                ("not_sent", "Not sent"), ("sending", "Waiting to send")]
 FILTER_KEYS = ("status", "result", "kind", "field", "q", "sort", "dir", "size")
 
 
@@ -77,8 +80,9 @@ def filter_rows(upload: Upload, params) -> QuerySet:
 
 
 def result_links(counts: dict) -> list[tuple[str, str, int]]:
-    """(?result= key, label, rows) per RESULT_LINKS, from delivery counts (control.progress)."""
-    return [(key, label, counts.get(key, 0)) for key, label in RESULT_LINKS]
+    """(?result= key, label, rows) per RESULT_LINKS, from delivery counts (control.progress); "sending"
+    only when some rows wait."""
+    return [(key, label, counts.get(key, 0)) for key, label in RESULT_LINKS if key != "sending" or counts.get(key)]
 
 
 def page_of_rows(upload: Upload, params) -> Page:
