@@ -67,11 +67,22 @@ def test_it_checks_a_saved_presets_json_as_an_imported_file_is(people):
         ({"name": "Team sheet", "columns": {"score": "re:(("}}, "missing ), unterminated subpattern"),
         ({"name": "Team sheet", "time_zone": "Mars/Olympus"}, '"time_zone" "Mars/Olympus" is no IANA time zone'),
         ({"name": "Team sheet", "columns": 5}, '"columns" must be an object'),
+        ("Team sheet", "it must be one JSON object"),
+        (5, "it must be one JSON object"),
     ]:
         response = client.post(url, {"name": "Team sheet", "data": json.dumps(data)})
         assert response.status_code == 200 and message in html.unescape(response.content.decode()), data
     assert SavedPreset.objects.get().data == {"name": "Team sheet", "columns": {"score": "Stars"}}
 
+    response = client.post(url, {"name": "Plain API fields", "data": json.dumps({"name": "x"})})
+    assert "is the name of a built-in preset; choose another name." in html.unescape(response.content.decode())
     response = client.post(url, {"name": "Team sheet v2", "data": json.dumps({"name": "x", "columns": {"score": "Q1"}})})
     assert response.status_code == 302
     assert SavedPreset.objects.get().data == {"name": "Team sheet v2", "columns": {"score": "Q1"}}
+
+
+def test_a_stored_preset_that_does_not_read_is_left_out_not_a_failed_upload():
+    from uploads import mapping, saved_presets
+
+    SavedPreset.objects.create(name="Written by hand", data="Team sheet")  # never through a checked form
+    assert saved_presets.all_presets() == mapping.builtin_presets()

@@ -450,6 +450,7 @@ def test_it_honours_an_encoding_override_and_refuses_unknown_ones():
         f"The file cannot be read as utf-8 text (line 2, byte 86). {SAVE_AS}"
     ]
     assert messages(source=b"a,b\n", encoding="klingon") == [f"'klingon' is not a text encoding we know. {SAVE_AS}"]
+    assert messages(source=b"a,b\n", encoding="rot13") == [f"'rot13' is not a text encoding. {SAVE_AS}"]
 
 
 def test_it_reads_pipe_separated_text_with_quoted_pipes():
@@ -1392,6 +1393,13 @@ def test_it_reads_text_with_a_stray_nul_as_a_visible_symbol_the_checks_refuse():
     issue = cells.clean_text("o\u2400k").issue
     assert (issue.what, issue.fix) == ("held a NUL character (U+0000), shown as \u2400: it cannot be stored or sent",
                                        "Delete it and retype the value")
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_it_reads_cyrillic_utf16_text_saved_without_its_byte_order_mark(codec):
+    """Few NULs (the ASCII commas, digits and line ends): still UTF-16, not binary data (review 29c)."""
+    data = "ticket_id,score,comment\n1,5,Спасибо большое\n2,4,Очень быстро и вежливо ответили\n".encode(codec)
+    assert parse_file(data).rows == [["1", "5", "Спасибо большое"], ["2", "4", "Очень быстро и вежливо ответили"]]
 
 
 @pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])

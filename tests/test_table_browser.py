@@ -443,6 +443,9 @@ def test_it_stops_saving_a_preset_while_the_mapping_shown_is_not_applied(page):
     page.click("text=Save preset")
     expect(page.get_by_text("Saved the preset 'Team sheet v1'")).to_be_visible()
     assert SavedPreset.objects.get(name="Team sheet v1").data["time_zone"] == "America/New_York"
+    page.select_option("#id_time_zone", "Europe/Berlin")
+    page.click("text=Sign out")  # the header's form is never stopped (review 29c)
+    page.wait_for_url("**/login/")
 
 
 def test_it_keeps_a_refused_fix_as_typed_and_asks_before_deleting_rows(page):

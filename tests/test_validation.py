@@ -881,7 +881,7 @@ def test_it_reads_a_score_written_with_its_scale(text, score, message) -> None:
     ("submitted_at", {"delimiter": ";"}, "UTC", "the order of a file separated by semicolons, as Excel saves CSV "
                                                 "where the decimal mark is a comma"),
     ("submitted_at", {}, "Europe/London", "the order used in Europe/London, the time zone chosen for this upload"),
-    ("submitted_at", {"stamp": "5/10/2026 14:48"}, "Australia/Sydney",  # Australia's Excel: d/mm/yyyy
+    ("submitted_at", {"stamp": "5/03/2026 14:48"}, "Australia/Sydney",  # Australia's Excel: d/mm/yyyy
      "the order used in Australia/Sydney, the time zone chosen for this upload"),
     ("submitted_at", {"stamp": "5/10/2026 14:48", "declared_time_zones": {"submitted_at": "Pacific/Auckland"}}, "UTC",
      "the order used in Pacific/Auckland, the time zone the file declares for this column"),  # Qualtrics via Excel
@@ -891,21 +891,28 @@ def test_it_reads_unsettled_dates_day_first_when_the_file_tells_a_european_local
     preset = mapping.Preset(name="Team", columns={"submitted_at": header, "ticket_id": "ticket_id",
                                                   "agent_id": "agent_id", "score": "score"})
     sheet_extra = {key: value for key, value in extra.items() if key != "stamp"}
-    result = validation.check_sheet(sheet(columns, [extra.get("stamp", "05/10/2026 14:48"), "1", "381", "5"],
-                                          **sheet_extra), preset, time_zone=zone, now=NOW)
+    stamp = extra.get("stamp", "05/10/2026 14:48")
+    result = validation.check_sheet(sheet(columns, [stamp, "1", "381", "5"], **sheet_extra), preset, time_zone=zone,
+                                    now=NOW)
 
-    assert result.rows[0].item["submitted_at"][:10] == "2026-10-05"
+    assert result.rows[0].item["submitted_at"][:10] == ("2026-03-05" if stamp.startswith("5/03") else "2026-10-05")
     assert result.decisions[0] == (f"'{header}' read as day/month/year, {reason} (no value settles the order: none "
                                    "is a real date with a day above 12)")
 
 
-def test_it_reads_unpadded_slashed_dates_month_first_whatever_the_zone() -> None:
+@pytest.mark.parametrize(("stamps", "declared", "day"), [
+    (["3/1/2026 9:00:10"], {}, "2026-03-01"),
+    (["3/10/2026 9:00:10", "3/11/2026 9:00:10"], {}, "2026-03-10"),  # no month visibly padded: a US sheet (review 29c)
+    (["03/10/2026 9:00:10"], {"submitted_at": "America/Denver"}, "2026-03-10"),  # a US account's Qualtrics export
+])
+def test_it_reads_unpadded_slashed_dates_month_first_whatever_the_zone(stamps, declared, day) -> None:
     """3/1/2026 is the United States' M/D/YYYY (Google Forms in a US locale); a UK sheet writes 03/01/2026."""
     preset = mapping.Preset(name="Team", columns={"submitted_at": "submitted_at", "ticket_id": "ticket_id",
                                                   "agent_id": "agent_id", "score": "score"})
-    data = sheet(["submitted_at", "ticket_id", "agent_id", "score"], ["3/1/2026 9:00:10", "1", "381", "5"])
+    data = sheet(["submitted_at", "ticket_id", "agent_id", "score"], *[[stamp, "1", "381", "5"] for stamp in stamps],
+                 declared_time_zones=declared)
     result = validation.check_sheet(data, preset, time_zone="Europe/London", now=NOW)
-    assert result.rows[0].item["submitted_at"] == "2026-03-01T09:00:10.000Z"
+    assert result.rows[0].item["submitted_at"][:10] == day
 
 
 @pytest.mark.parametrize("zone", ["UTC", "America/New_York", "America/Toronto", "Asia/Tokyo"])

@@ -193,13 +193,19 @@ class SavedPresetForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        if isinstance(cleaned.get("data"), dict) and cleaned.get("name"):
-            data = {**cleaned["data"], "name": cleaned["name"]}
-            try:
-                saved_presets.parse_json(json.dumps(data).encode())
-            except ValueError as exc:
-                raise forms.ValidationError({"data": str(exc)}) from None
-            cleaned["data"] = data
+        name, data = cleaned.get("name"), cleaned.get("data")
+        if not name or "data" not in cleaned:
+            return cleaned
+        try:
+            saved_presets.check_name(name)
+        except ValueError as exc:
+            raise forms.ValidationError({"name": str(exc)}) from None
+        data = {**data, "name": name} if isinstance(data, dict) else data
+        try:
+            saved_presets.parse_json(json.dumps(data).encode())
+        except ValueError as exc:
+            raise forms.ValidationError({"data": str(exc)}) from None
+        cleaned["data"] = data
         return cleaned
 
 

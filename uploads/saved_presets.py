@@ -10,6 +10,7 @@ The JSON format is mapping.Preset's (uploads/preset_format.py, README "Preset JS
 
 import dataclasses
 import json
+import logging
 import re
 
 from django.db import DatabaseError, IntegrityError
@@ -18,6 +19,8 @@ from uploads import mapping, zones
 from uploads.models import SavedPreset, Upload
 from uploads.plan import DEFAULT_BOUNDS
 from uploads.preset_format import SCALE_LIMIT
+
+log = logging.getLogger(__name__)
 
 # Keys a preset JSON must have: the Preset fields without a default ("name").
 REQUIRED_KEYS = [f.name for f in dataclasses.fields(mapping.Preset)
@@ -43,10 +46,19 @@ def presets_for(sheet) -> list[mapping.Preset]:
 
 
 def _saved() -> list[mapping.Preset]:
+    """The saved presets that read as presets; one that does not (stored before the admin checked
+    presets, or written into the database by hand) is left out with a log line, never a failed upload."""
     try:
-        return [mapping.Preset.from_json(entry.data) for entry in SavedPreset.objects.all()]
+        entries = list(SavedPreset.objects.all())
     except DatabaseError:
         return []
+    out = []
+    for entry in entries:
+        try:
+            out.append(mapping.Preset.from_json(entry.data))
+        except (TypeError, KeyError, AttributeError, ValueError) as exc:
+            log.warning("saved preset %s (%r) left out: %s", entry.pk, entry.name, exc)
+    return out
 
 
 def _header_set(names: list[str]) -> set[str]:
@@ -86,12 +98,17 @@ def save_mapping(upload: Upload, name: str, user) -> SavedPreset:
     """Save `upload`'s current mapping as preset `name` (preset_of_upload); ValueError when the name is taken,
     by a saved preset or a built-in one (a saved preset must never hide a built-in)."""
     preset = preset_of_upload(upload, name, user)
-    if preset.name.casefold() in {builtin.name.casefold() for builtin in mapping.builtin_presets()}:
-        raise ValueError(f"'{preset.name}' is the name of a built-in preset; choose another name.")
+    check_name(preset.name)
     try:
         return SavedPreset.objects.create(name=preset.name, data=preset.to_json(), created_by=user)
     except IntegrityError:
         raise ValueError(f"A preset called '{name}' already exists; choose another name.") from None
+
+
+def check_name(name: str) -> None:
+    """ValueError when `name` is a built-in preset's (any case): a saved preset must never hide a built-in."""
+    if name.casefold() in {builtin.name.casefold() for builtin in mapping.builtin_presets()}:
+        raise ValueError(f"'{name}' is the name of a built-in preset; choose another name.")
 
 
 def export_json(upload: Upload, name: str, user) -> tuple[str, str]:

@@ -59,6 +59,8 @@ _SAMPLE_RECORDS = 1000
 # (strict=False) would otherwise let pass, reading the rest of the file into one cell.
 _END = "\uffff"
 _NEWLINE = b"\n"
+# Codecs Python looks up that decode bytes into text without being a file's encoding
+_NOT_TEXT_CODECS = frozenset({"punycode", "idna", "raw-unicode-escape", "unicode-escape", "undefined"})
 
 
 @dataclass
@@ -152,9 +154,12 @@ def swallowed_rows(rows: list[list[str]], columns: list[str], delimiter: str) ->
 def _decode(data: bytes, override: str | None) -> tuple[str, str]:
     if override:
         try:
-            name = codecs.lookup(override).name
+            info = codecs.lookup(override)
         except LookupError as exc:
             raise parsing.ParseError(f"'{override}' is not a text encoding we know. {parsing.SAVE_AS_UTF8}") from exc
+        if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_TEXT_CODECS:  # rot13, base64, hex
+            raise parsing.ParseError(f"'{override}' is not a text encoding. {parsing.SAVE_AS_UTF8}")
+        name = info.name
         if name == "utf-16" and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
             name = utf16_order(data) or "utf-16-le"  # no byte order mark: the NULs tell the order
         text = _decode_as(data, name)
@@ -185,15 +190,17 @@ def _decode(data: bytes, override: str | None) -> tuple[str, str]:
 
 def utf16_order(data: bytes) -> str | None:
     """"utf-16-le" or "utf-16-be" for UTF-16 text saved without its byte order mark (PowerShell,
-    a script's export: QA round 28a), told by its NULs, the high bytes of ASCII characters: on every
-    other byte of the first 4,096 (odd ones little-endian, even ones big-endian); else None."""
+    a script's export: QA round 28a), told by its NULs, the high bytes of its ASCII characters (commas,
+    digits, line ends: at least 1 byte in 20 even in Cyrillic or Greek text, review 29c), nearly all on
+    odd bytes (little-endian) or on even ones (big-endian) of the first 4,096; else None (binary data
+    has NULs on both, a stray NUL in text is rarer)."""
     sample = data[:4096]
     nuls = sample.count(b"\x00")
-    if nuls * 4 <= len(sample):
+    if nuls < 4 or nuls * 20 < len(sample):
         return None
-    if sample[1::2].count(b"\x00") > nuls * 0.9:
+    if sample[1::2].count(b"\x00") >= nuls * 0.95:
         return "utf-16-le"
-    return "utf-16-be" if sample[0::2].count(b"\x00") > nuls * 0.9 else None
+    return "utf-16-be" if sample[0::2].count(b"\x00") >= nuls * 0.95 else None
 
 
 def _decode_as(data: bytes, codec: str) -> str:
@@ -286,7 +293,7 @@ def _reads_as_cp850(data: bytes) -> bool:
 
 
 _TURKISH_LETTERS = frozenset("çÇöÖüÜğĞıİşŞâÂîÎûÛ")
-_TYPOGRAPHY = frozenset("€‘’“”–—…°")
+_TYPOGRAPHY = frozenset("€‘’“”„«»–—…°\xa0")
 
 
 def _reads_as_turkish(data: bytes) -> bool:
@@ -299,18 +306,21 @@ def _reads_as_turkish(data: bytes) -> bool:
 
 
 _HUNGARIAN_LETTERS = frozenset("áéíóöőúüűÁÉÍÓÖŐÚÜŰ")
+_PORTUGUESE_OE = re.compile("[őŐ][eE]")  # cp1252's õe (questões) read as cp1250
 
 
 def _reads_as_hungarian(data: bytes) -> bool:
     """True when `data` read as cp1250 is Hungarian text: every non-ASCII character a Hungarian letter or
     Excel's typography, with ő or ű (which cp1252 reads as õ and û, without an error) and ö or ü (a
-    French "sûr" alone is none: QA round 28a)."""
+    French "sûr" alone is none: QA round 28a), and no ő before an e, Portuguese's "questões" with a
+    German name beside it (review 29c)."""
     try:
         text = data.decode("cp1250")
     except UnicodeDecodeError:
         return False
     wide = {char for char in text if char > "\x7f"}
-    return wide <= _HUNGARIAN_LETTERS | _TYPOGRAPHY and bool(wide & set("őűŐŰ")) and bool(wide & set("öüÖÜ"))
+    return (wide <= _HUNGARIAN_LETTERS | _TYPOGRAPHY and bool(wide & set("őűŐŰ")) and bool(wide & set("öüÖÜ"))
+            and not _PORTUGUESE_OE.search(text))
 
 
 def _reads_as_japanese(data: bytes) -> bool:

@@ -193,20 +193,25 @@ def _order_hint(plan: Plan, sheet, column: str, declared: str | None) -> tuple[s
     if getattr(sheet, "delimiter", None) == ";":
         return "DMY", ("the order of a file separated by semicolons, as Excel saves CSV where the decimal mark "
                        "is a comma")
-    if not _month_padded(plan.field_texts(sheet.rows, "submitted_at")):
+    texts = plan.field_texts(sheet.rows, "submitted_at")
+    if declared:  # a US account's export keeps its order whatever zone is chosen for the upload
+        if declared.startswith(_DAY_FIRST_ZONES) and _padded(texts, month_only=True):
+            return "DMY", f"the order used in {declared}, the time zone the file declares for this column"
         return None
-    if declared and declared.startswith(_DAY_FIRST_ZONES):
-        return "DMY", f"the order used in {declared}, the time zone the file declares for this column"
-    if plan.zone.startswith(_DAY_FIRST_ZONES):
+    if plan.zone.startswith(_DAY_FIRST_ZONES) and _padded(texts, month_only=False):
         return "DMY", f"the order used in {plan.zone}, the time zone chosen for this upload"
     return None
 
 
-def _month_padded(texts: list[str]) -> bool:
+def _padded(texts: list[str], month_only: bool) -> bool:
     """True when every numeric date among `texts` writes its second part (the month, day first) with two
-    digits: 03/10/2026 or 3/10/2026, not 3/1/2026."""
-    found = [dates.NUMERIC_RE.match(text.strip()) for text in set(texts)]
-    return all(len(match["b"]) == 2 for match in found if match)
+    digits and, unless `month_only`, pads it visibly (05/03/2026, Australia's 5/03/2026) or pads the first
+    part too (05/10/2026): a US 3/10/2026 pads neither (review 29c), and 3/1/2026 is month first anywhere."""
+    found = [match for text in set(texts) if (match := dates.NUMERIC_RE.match(text.strip()))]
+    if not all(len(match["b"]) == 2 for match in found):
+        return False
+    return month_only or any(match["b"].startswith("0") for match in found) or all(
+        len(match["a"]) == 2 for match in found)
 
 
 _LISTED_ROWS = 6  # summary rows named in the decision

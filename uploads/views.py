@@ -79,7 +79,7 @@ def upload_new(request):
         try:
             upload = intake.create_upload(request.user, path, received.name, options)
         except intake.IntakeError as exc:
-            form.add_error("file", [f"{received.name}: {message}" for message in exc.messages])
+            form.add_error("file", f"{received.name}: {exc.text()}")
             return _home(request, form, status=400)
     audit.record(upload, request.user, "uploaded", filename=upload.filename, rows=upload.rows.count(),
                  preset=upload.preset_name)
@@ -154,7 +154,9 @@ def mapping_apply_preset(request, pk: int):
         messages.success(request, f"Applied the preset '{preset.name}'.")
         if flipped:
             messages.warning(request, flipped)
-    except (ValueError, intake.IntakeError) as exc:
+    except intake.IntakeError as exc:
+        messages.error(request, exc.text())
+    except ValueError as exc:
         messages.error(request, str(exc))
     return redirect("uploads:mapping", upload.pk)
 

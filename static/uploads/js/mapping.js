@@ -35,8 +35,8 @@
       "rows” first (or reload the page to drop the change), so that this acts on the mapping you see.";
     near.appendChild(note);
   };
-  document.addEventListener("submit", function (event) {
-    if (event.target !== form) { stop(event, event.target); }
+  document.addEventListener("submit", function (event) {  // the page's own forms; never the header's Sign out
+    if (event.target !== form && event.target.closest("main")) { stop(event, event.target); }
   }, true);
   form.querySelectorAll("a.button").forEach(function (link) {
     link.addEventListener("click", function (event) { stop(event, form); });
