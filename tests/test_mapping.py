@@ -108,14 +108,18 @@ def test_it_reads_legacy_qualtrics_external_data_reference() -> None:
     assert first_row(data).item["ticket_id"] == "77"
 
 
-def test_it_takes_the_qualtrics_question_asking_for_a_rating_over_q1() -> None:
-    """Q1 asks which product (codes 1..4), Q2 how the support is rated: the score is Q2 (QA round 28c)."""
+@pytest.mark.parametrize(("questions", "score"), [
+    (["Which product did you contact us about?", "Overall, how would you rate the support you received?"], "Q2"),
+    (["How likely are you to recommend us?", "Please rate the product you bought"], "Q1"),  # no support word
+])
+def test_it_takes_the_qualtrics_question_asking_for_a_rating_of_the_support_over_q1(questions, score) -> None:
+    """Q1 asks which product (codes 1..4), Q2 how the support is rated: the score is Q2 (QA round 28c); a
+    product rating is no support rating (review 29c)."""
     columns = ["ResponseId", "ExternalReference", "RecordedDate", "Finished", "Q1", "Q2"]
-    labels = ["Response ID", "External Data Reference", "Recorded Date", "Finished",
-              "Which product did you contact us about?", "Overall, how would you rate the support you received?"]
+    labels = ["Response ID", "External Data Reference", "Recorded Date", "Finished", *questions]
     data = sheet(columns, ["R_1", "44500|AG-0", "2026-10-06 09:00:00", "1", "3", "5"], first_row=3,
                  extra_header_rows=[labels])
-    assert choose(data)[0].columns["score"] == "Q2"
+    assert choose(data)[0].columns["score"] == score
 
 
 def test_it_reads_surveymonkey_with_its_second_header_row() -> None:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_validation import API, check
+from tests.helpers_sheets import sheet
+from tests.test_validation import API, NOW, PLAIN, check
+from uploads import validation
 
 
 @pytest.mark.parametrize(("cells", "status", "reason"), [
@@ -29,7 +31,7 @@ def test_it_skips_a_summary_line_under_the_answers(cells, status, reason) -> Non
     assert (row.status, row.skip_reason) == (status, reason)
 
 
-def test_it_takes_only_the_last_rows_for_summary_lines() -> None:
+def test_it_takes_the_rows_under_the_answers_for_summary_lines_not_an_answer_with_a_summary_word() -> None:
     rows = check(["", "T-1", "381", "", "4", "Total waste of time"], ["2026-10-05T14:48:00Z", "T-2", "381", "", "5", ""],
                  ["Total: 2 responses", "", "", "", "", ""], ["", "", "", "", "", ""], ["Average 4.5", "", "", "", "", ""],
                  ["Notes: exported by Jo", "", "", "", "", ""])
@@ -67,3 +69,19 @@ def test_it_skips_a_grouped_reports_subtotal_lines_among_the_answers_and_leaves_
         ("invalid", None), ("valid", None),
         ("skipped", "'Subtotal' starts a summary line under the answers, not an answer")]
     assert [row.item["max_score"] for row in rows if row.item] == [5, 5, 5]
+
+
+def test_it_lists_the_summary_and_subtotal_lines_in_the_decisions() -> None:
+    answer = ["2026-10-05T14:48:00Z", "1", "381", "", "5", ""]
+    subtotal = ["Sum:", "", "", "", "5", ""]
+    spread = validation.check_sheet(sheet(API, answer, subtotal, answer, subtotal, ["Average", "", "", "", "5", ""]),
+                                    PLAIN, time_zone="UTC", now=NOW)
+    ending = validation.check_sheet(sheet(API, answer, ["Total", "", "", "", "5", ""], ["Average", "", "", "", "5", ""]),
+                                    PLAIN, time_zone="UTC", now=NOW)
+
+    assert [text for text in spread.decisions if "summary" in text] == [
+        "Rows 3, 5, 6 are summary or subtotal lines (Average, Total, Sum…): listed as skipped, not sent, and left out "
+        "of the score's scale"]
+    assert [text for text in ending.decisions if "summary" in text] == [
+        "Rows 3–4 are summary lines or notes (Average, Total, Sum…): listed as skipped, not sent, and left out of the "
+        "score's scale"]

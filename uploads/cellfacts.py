@@ -96,11 +96,12 @@ class Shown:
         if self.zero is not None and not digits.strip("0"):
             return self.zero
         runs = [part for part in self.parts if isinstance(part, int)]
-        filled = digits.zfill(sum(runs) + self.hashes) if len(digits) >= self.hashes else "0" * sum(runs) + digits
+        shown_hashes = min(self.hashes, len(digits.lstrip("0")))  # a # shows a digit, never a leading zero
+        filled = digits.zfill(sum(runs) + shown_hashes)
         ends, end = [], len(filled)
         for at in range(len(runs) - 1, 0, -1):  # the last run (with the hashes) first; the first takes the rest
             ends.append(end)
-            end -= runs[at] + (self.hashes if at == len(runs) - 1 else 0)
+            end -= runs[at] + (shown_hashes if at == len(runs) - 1 else 0)
         ends.append(end)
         cuts = [0, *reversed(ends)]
         pieces = iter(filled[start:stop] for start, stop in zip(cuts, cuts[1:], strict=False))
@@ -109,8 +110,9 @@ class Shown:
 
 def shown_format(code: str) -> Shown | None:
     """How the number format `code` shows a non-negative whole number, when its first section (the
-    positive one, Excel's "Number format codes") is one run of zeros with only a locale tag
-    (`[$-409]`), spaces (`_)`) and literal text (`"T-"`, `\\-`) around it; else None (the number is
+    positive one, Excel's "Number format codes") is runs of zeros (the last one may end in fewer #)
+    with only a locale tag (`[$-409]`), spaces (`_)`) and literal text (`"T-"`, `\\-`) around and between
+    them; else None (the number is
     then read as its digits). Examples: `000000;@`, `00000_)`, `[$-409]000000`, `"T-"0000`, and (QA round
     28a) `0000000#` (# after more zeros), `00000\\-0000` and `00-000` (several runs, literals between).
     QA round 17 (x11_pad_formats.xlsx); a format such as `0#####` or `#,##0` is not one, nor one with

@@ -295,8 +295,8 @@ _YEAR_FIRST_DOTS = re.compile(r"^(\d{4})\.\s*(\d{1,2})\.\s*(\d{1,2})\.")
 
 
 def _local_layout(value: str) -> str:
-    """A date written the East Asian or Central European way, rewritten in the layouts _fields reads (ISO,
-    D.M.YYYY, time then AM/PM)."""
+    """A date written the East Asian or Central European way, rewritten in the layouts _fields reads:
+    ISO (Y-M-D, or Y.M.D from Hungarian), D.M.YYYY (Slovak, Czech), the time then AM/PM (Korean, Japanese)."""
     value = _SPACED_DOTS.sub(r"\1.\2.\3", value)
     value = _YEAR_FIRST_DOTS.sub(r"\1.\2.\3", value)
     value = _YEAR_MONTH_DAY.sub(r"\1-\2-\3", value)

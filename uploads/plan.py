@@ -71,7 +71,7 @@ class Plan:
     gather: tuple[int, int, re.Pattern] | None = None  # preset.comment_rows: response, question columns, match
     # response id -> (comment, its rows, fate): validation._gathered_comments
     gathered: dict[str, tuple[str, list[int], str]] = field(default_factory=dict)
-    summary_rows: set[int] = field(default_factory=set)  # row numbers of the summary lines ending the file
+    summary_rows: set[int] = field(default_factory=set)  # row numbers of summary and subtotal lines (rowskips)
     all_midnight: bool = False  # every submitted_at's time is 00:00 (validation: a decision says so)
 
     def skip_rule_for(self, cells: list[str]) -> tuple[Rule, str] | None:

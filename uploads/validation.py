@@ -225,12 +225,11 @@ def _decisions(plan: Plan, time_zone: str) -> list[str]:
         if last - first + 1 == len(numbers):
             rows = f"Row {first} is a summary line or note" if first == last else (
                 f"Rows {first}–{last} are summary lines or notes")
-            out.append(f"{rows} under the answers (Average, Total…): listed as skipped, not sent")
         else:
-            listed = ", ".join(map(str, numbers[:_LISTED_ROWS])) + (
-                f" and {len(numbers) - _LISTED_ROWS} more" if len(numbers) > _LISTED_ROWS else "")
-            out.append(f"Rows {listed} are summary or subtotal lines (Average, Total, Sum…): listed as skipped, "
-                       "not sent, and left out of the score's scale")
+            rows = "Rows " + ", ".join(map(str, numbers[:_LISTED_ROWS])) + (
+                f" and {len(numbers) - _LISTED_ROWS} more" if len(numbers) > _LISTED_ROWS else "") + (
+                " are summary or subtotal lines")
+        out.append(f"{rows} (Average, Total, Sum…): listed as skipped, not sent, and left out of the score's scale")
     if plan.all_midnight:
         out.append(f"Every time in '{plan.preset.columns['submitted_at']}' is 00:00: if the times were lost (a "
                    "spreadsheet's date-only format), they are sent as midnight; export the file again with its times")
