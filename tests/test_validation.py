@@ -876,6 +876,17 @@ def test_it_reads_a_score_written_with_its_scale(text, score, message) -> None:
     assert [problem.message for problem in row.errors] == ([message] if message else [])
 
 
+@pytest.mark.parametrize("text", ["5-Apr", "Apr-05", "04. Mai", "3. Okt", "4-May", "2-Mar", "5 May 2026"])
+def test_it_refuses_a_score_a_spreadsheet_turned_into_a_date(text) -> None:
+    """4/5 shown as 5-Apr, 4.5 as 04. Mai: the number left is a day or a month (QA round 29b); "5 - Very
+    satisfied" is still a score with its words."""
+    assert [problem.message for problem in one(score=text).errors] == [
+        f"Row 2, column 'score': '{text}' is a date a spreadsheet made of the score (4/5 or 4.5 typed into a cell "
+        "formatted as a date). Enter a whole number from 1 to 5; in the file, format the column as Text and type the "
+        "scores again."]
+    assert one(score="5 - Very satisfied").item["score"] == 5
+
+
 @pytest.mark.parametrize(("header", "extra", "zone", "reason"), [
     ("Fecha", {}, "UTC", "the order of the language this header is written in"),
     ("submitted_at", {"delimiter": ";"}, "UTC", "the order of a file separated by semicolons, as Excel saves CSV "

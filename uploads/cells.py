@@ -101,6 +101,15 @@ STARS = re.compile(r"^([★⭐]+)(☆*)$")
 NUMBER_WORDS = re.compile(r"^(\d{1,18})\s*(?:stars?\b|[-–—:.)]\s*([^\W\d_].*)|\(\s*([^\W\d_][^)]*?)\s*\))$",
                           re.IGNORECASE)
 WORDS_NUMBER = re.compile(r"^([^\W\d_][^()]*?)\s*\(\s*(\d{1,18})\s*\)$")  # "Very satisfied (5)"
+# A score a spreadsheet turned into a date and shows as one: "4/5" as 5-Apr or Apr-05, "4.5" as 04. Mai (German
+# Excel), 3.10 as 3. Okt: the number in it is a day or a month, not the score (QA round 29b). Month names and
+# abbreviations of the languages Excel's dates come in (English, German, French, Spanish, Dutch, Italian).
+_MONTHS = (r"jan(?:uary|uar|vier|v)?|feb(?:ruary|ruar)?|févr?(?:ier)?|mar(?:ch|s)?|m(?:ä|ae)rz|mrt|apr(?:il)?|"
+           r"avr(?:il)?|abr(?:il)?|may|mai|mei|mag(?:gio)?|jun[ei]?|juin|giu(?:gno)?|jul[iy]?|juil(?:let)?|lug(?:lio)?|"
+           r"aug(?:ust)?|août|ago(?:sto)?|sept?(?:ember)?|set(?:tembre)?|o[ck]t(?:ober|obre)?|ott(?:obre)?|"
+           r"nov(?:ember|embre)?|de[cz](?:ember)?|déc(?:embre)?|dic(?:iembre|embre)?|ene(?:ro)?|gen(?:naio)?")
+SCORE_AS_DATE = re.compile(rf"^(?:\d{{1,2}}(?:\.\s?|-|\s)(?:{_MONTHS})\.?(?:[\s./-]\d{{2,4}})?|"
+                           rf"(?:{_MONTHS})\.?[\s./-]\d{{1,4}})$", re.IGNORECASE)
 
 LONG_COMMENT = 5000  # characters; above this a comment gets a warning (no API limit is published)
 
@@ -200,6 +209,10 @@ def clean_score(text: str, low: int, high: int, value_map: dict[str, object] | N
         return Cleaned(issue=issue)
     number = parse_int(value, value_map)
     hint = scale_hint(low, high, value_map)
+    if number is None and SCORE_AS_DATE.match(value):
+        return Cleaned(issue=Issue("score_as_date", f"'{value}' is a date a spreadsheet made of the score (4/5 or "
+                                   "4.5 typed into a cell formatted as a date)",
+                                   f"{hint}; in the file, format the column as Text and type the scores again"))
     if number is None:
         return _written_score(value, low, high, hint) or Cleaned(
             issue=Issue("not_integer", f"'{value}' is not an integer", hint))
@@ -211,7 +224,10 @@ def clean_score(text: str, low: int, high: int, value_map: dict[str, object] | N
 def written_score(value: str) -> tuple[int, int | None, str | None] | None:
     """(number, the scale's top or None, the words or None) of a score written with its scale ("4/5",
     "4 out of 5", "★★★★☆") or its words ("4 stars", "5 - Very satisfied", "5 (Very satisfied)", "Very
-    satisfied (5)"); None for other text."""
+    satisfied (5)"); None for other text, and for a date a spreadsheet made of a score ("5-Apr":
+    SCORE_AS_DATE)."""
+    if SCORE_AS_DATE.match(value):
+        return None
     found, stars = OUT_OF.match(value), STARS.match(value.replace("\ufe0f", ""))
     if stars:
         return len(stars[1]), (len(stars[1]) + len(stars[2]) if stars[2] else None), None
