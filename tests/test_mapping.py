@@ -44,6 +44,9 @@ def test_it_has_a_preset_for_every_listed_export() -> None:
 def test_a_value_map_may_name_a_builtin_scale() -> None:
     preset = mapping.Preset.from_json({"name": "Team", "value_maps": {"score": "good_bad"}})
     assert preset.value_maps["score"] == SCALES["good_bad"]["value_map"] and preset.value_maps["score"]["良い"] == 1
+    assert preset.constants == {"min_score": 0, "max_score": 1}  # and its range, unless the preset gives one
+    assert mapping.Preset.from_json({"name": "Team", "value_maps": {"score": "happy3"},
+                                     "constants": {"max_score": 5}}).constants == {"max_score": 5}
     with pytest.raises(ValueError, match="value map 'great_awful' is no built-in scale's; name one of csat5, "):
         mapping.Preset.from_json({"name": "Team", "value_maps": {"score": "great_awful"}})
 

@@ -88,6 +88,8 @@ def test_it_numbers_records_not_lines_and_drops_blank_ones():
     ("Nagyon köszönöm, gyors és segítőkész.", "cp1250"),  # cp1252: "segítõkész"
     ("C'est sûr, merci beaucoup", "cp1252"),  # û alone, no ö or ü: not Hungarian
     ("Jürgen Müller: resolveu minhas questões rápido", "cp1252"),  # Portuguese õe, not Hungarian ő
+    ("Réponse sûre de Jürgen, merci", "cp1252"),  # French û beside a German ü: not Hungarian ű
+    ("Teşekkürler René, çok hızlı çözüldü", "cp1254"),  # a Turkish sheet with one Western name
     ("Köszönöm, „nagyon segítőkész” volt", "cp1250"),  # Hungarian quotation marks
 ])
 def test_it_reads_a_short_legacy_file_in_its_own_code_page(text: str, codec: str) -> None:

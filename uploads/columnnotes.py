@@ -53,8 +53,9 @@ _LISTED = 5  # question columns named in the notice
 
 def _note_rated_questions(sheet: parsing.Sheet, preset: mapping.Preset) -> None:
     """Name the question columns the mapping leaves out (a question id such as Qualtrics' Q2, or a header
-    asking a question) whose answers are mostly whole numbers: answers to other questions, not sent, as
-    a survey's numeric recodes say nothing of their scale (Qualtrics' "Yes" may be 1 and "No" 2)."""
+    asking a question) whose answers are mostly whole numbers from 0 to 10: answers to other questions,
+    not sent, as a survey's numeric recodes say nothing of their scale (Qualtrics' "Yes" may be 1 and
+    "No" 2); "What is your order number?" answers with ids, no rating (QA round 29a)."""
     headers, used = Headers.of(sheet), _used_columns(sheet, preset)
     named = []
     for index, header in enumerate(sheet.columns):
@@ -62,7 +63,8 @@ def _note_rated_questions(sheet: parsing.Sheet, preset: mapping.Preset) -> None:
         if index in used or not (_QUESTION_ID.match(header.strip()) or header.strip().endswith("?")):
             continue
         texts = autodetect.column_texts(sheet, index, 50)
-        if texts and sum(1 for text in texts if cells.INTEGER.match(text)) >= 0.8 * len(texts) and not any(
+        numbers = [int(found[1]) for text in texts if (found := cells.INTEGER.match(text))]
+        if texts and len(numbers) >= 0.8 * len(texts) and max(numbers) <= 10 and not any(
                 f"'{header}'" in notice for notice in sheet.notices):
             named.append(f"'{header}' ({label})" if label and label != header.strip() else f"'{header}'")
     if named:

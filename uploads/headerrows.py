@@ -40,9 +40,9 @@ def header_index(numbers: list[int], rows: list[list[str]], header_row: int | No
                   header_score: HeaderScore | None) -> int:
     """Index in `rows` of the header: the row numbered `header_row` when given (ParseError when it is
     empty or past the end), else the first of HEADER_SCAN rows filling 3 cells (or half the widest),
-    or the row under it when that one fills twice as many cells and scores higher (a row of group
-    headings above the header, "Request | Response | Employee" merged across their columns: QA round
-    28a), else the best `header_score` row when that first one scores 0 (see parse_file)."""
+    or the row under it when that one fills more cells and scores higher (a row of group headings
+    above the header, "Request | Response | Employee" merged across their columns: QA rounds 28a,
+    29a), else the best `header_score` row when that first one scores 0 (see parse_file)."""
     if header_row is not None:
         try:
             return numbers.index(header_row)
@@ -54,7 +54,7 @@ def header_index(numbers: list[int], rows: list[list[str]], header_row: int | No
     needed = min(3, max(2, (max(counts) + 1) // 2))
     top = next((index for index, count in enumerate(counts)
                 if count >= needed or _is_surveymonkey_pair(rows, index)), 0)
-    if (header_score is not None and top + 1 < len(counts) and counts[top + 1] >= 2 * counts[top]
+    if (header_score is not None and top + 1 < len(counts) and counts[top + 1] > counts[top]
             and not _is_surveymonkey_pair(rows, top) and header_score(rows[top + 1]) > header_score(rows[top])):
         return top + 1
     if header_score is None or header_score(rows[top]) > 0:

@@ -152,6 +152,18 @@ def _norm_map(mapping: dict | None) -> dict[str, Any]:
     return {str(key).strip().casefold(): value for key, value in (mapping or {}).items()}
 
 
+def _scale_constants(data: dict) -> dict[str, Any]:
+    """A preset's constants, with min_score and max_score of the built-in scale its score's value map
+    names ("value_maps": {"score": "happy3"} reads Happy as 3 of 1..3, not of 1..5: QA round 29a) when
+    it gives neither itself."""
+    constants = dict(data.get("constants") or {})
+    named = (data.get("value_maps") or {}).get("score")
+    if isinstance(named, str) and "min_score" in SCALES.get(named, {}) and not {"min_score", "max_score"} & set(
+            constants):
+        constants.update(min_score=SCALES[named]["min_score"], max_score=SCALES[named]["max_score"])
+    return constants
+
+
 def _value_map(given: dict | str | None) -> dict[str, Any]:
     """A preset's value map: given as a dict, or as the name of a built-in scale whose value_map it is
     ("good_bad": the Zendesk presets); ValueError for another name."""
@@ -304,6 +316,7 @@ class Preset:
         pattern = data.get("clarifying_pattern")
         return cls(**{
             **data,
+            "constants": _scale_constants(data),
             "value_maps": {k: _value_map(v) for k, v in data.get("value_maps", {}).items()},
             "skip_values": {k: {str(t).strip().casefold(): r for t, r in v.items()}
                             for k, v in data.get("skip_values", {}).items()},

@@ -19,7 +19,9 @@ from uploads.plan import Plan, Raw
 # "SUM-1042" or team "Average Joe's Gym" is none.
 SUMMARY_WORD = re.compile(r"(grand\s+)?(totals?|sub-?totals?|average|avg|mean|sum|summe|gesamt|durchschnitt|mittelwert|"
                           r"moyenne|promedio|totale|media|média|gemiddelde|totaal|count|record\s+count|responses|"
-                          r"number of responses|anzahl|nombre de réponses)\b", re.IGNORECASE)
+                          r"number of responses|anzahl|nombre de réponses|zwischensumme|gesamtsumme|gesamtergebnis|"
+                          r"teilergebnis|sous-total|subtotal|(?:max(?:imum)?|min(?:imum)?|median)(?=\s*:))\b",
+                          re.IGNORECASE)  # Max:, Min:, Median: (Salesforce's summaries) only with their colon
 SUMMARY_ROW = re.compile(SUMMARY_WORD.pattern + r"(\s*$|\s*[:(=]|\.(\s|$)|\s+[-–]|\s+\d|\s+(of\s+)?(responses?|"
                          r"ratings?|answers?|scores?|csat|count|records?|rows?|tickets?|surveys?)\b)", re.IGNORECASE)
 _ANSWER_FIELDS = frozenset({"ticket_id", "agent_id", "agent_email", "comment", "score_label"})
@@ -120,12 +122,15 @@ def summary_rows(plan: Plan, sheet) -> set[int]:
 
 def _subtotal_line(cells: list[str], raw: dict[str, Raw]) -> bool:
     """True for a grouped report's subtotal line among the answers (Salesforce's "Sum:" and "Average:"
-    under each group, "Subtotal | Record Count: 3": QA round 28a): no ticket id, its first filled cell
-    a summary word as SUMMARY_ROW reads one, outside the comment column, and its date cell blank or
-    another summary (summary_line)."""
+    under each group, "Subtotal | Record Count: 3", German "Zwischensumme": QA rounds 28a, 29a): no
+    ticket id, no comment, no agent but the summary word itself, its first filled cell a summary word
+    as SUMMARY_ROW reads one, and its date cell blank or another summary (summary_line). An answer
+    whose queue is "Media" (Italian for average) names an agent or has a comment: an invalid row."""
     ticket, comment = raw.get("ticket_id"), raw.get("comment")
-    if ticket is None or ticket.text.strip() or not any(text.strip() for text in cells):
+    if ticket is None or ticket.text.strip() or (comment is not None and comment.text.strip()):
         return False
-    at = next(position for position, text in enumerate(cells) if text.strip())
-    return ((comment is None or comment.position != at) and bool(SUMMARY_ROW.match(cells[at].strip()))
-            and summary_line(cells, raw) is not None)
+    filled = [text.strip() for text in cells if text.strip()]
+    if not filled or any(raw[name].text.strip() not in ("", filled[0]) for name in ("agent_id", "agent_email")
+                         if name in raw):
+        return False
+    return bool(SUMMARY_ROW.match(filled[0])) and summary_line(cells, raw) is not None

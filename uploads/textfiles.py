@@ -298,11 +298,12 @@ _TYPOGRAPHY = frozenset("€‘’“”„«»–—…°\xa0")
 
 def _reads_as_turkish(data: bytes) -> bool:
     """True when `data` read as cp1254 is Turkish text: every non-ASCII character a Turkish letter or
-    Excel's typography, one of them ğ, ı, ş, İ, Ş or Ğ. charset-normalizer reads short Turkish files
-    as cp1250 ("teţekkürler") or Mac Roman ("Y˝lmaz"): QA round 28a."""
+    Excel's typography (or é, a "Café" or a "René" among them: QA round 29a), one of them ğ, ı, ş, İ,
+    Ş or Ğ. charset-normalizer reads short Turkish files as cp1250 ("teţekkürler") or Mac Roman
+    ("Y˝lmaz"): QA round 28a."""
     text = data.decode("cp1254", errors="replace")
     wide = {char for char in text if char > "\x7f"}
-    return wide <= _TURKISH_LETTERS | _TYPOGRAPHY and bool(wide & set("ğĞıİşŞ"))
+    return wide <= _TURKISH_LETTERS | _TYPOGRAPHY | set("éÉ") and bool(wide & set("ğĞıİşŞ"))
 
 
 _HUNGARIAN_LETTERS = frozenset("áéíóöőúüűÁÉÍÓÖŐÚÜŰ")
@@ -311,15 +312,15 @@ _PORTUGUESE_OE = re.compile("[őŐ][eE]")  # cp1252's õe (questões) read as cp
 
 def _reads_as_hungarian(data: bytes) -> bool:
     """True when `data` read as cp1250 is Hungarian text: every non-ASCII character a Hungarian letter or
-    Excel's typography, with ő or ű (which cp1252 reads as õ and û, without an error) and ö or ü (a
-    French "sûr" alone is none: QA round 28a), and no ő before an e, Portuguese's "questões" with a
-    German name beside it (review 29c)."""
+    Excel's typography, with ő (which cp1252 reads as õ, without an error; not ű alone, French's û:
+    a Swiss "Réponse sûre" beside a German "Müller", QA round 29a) and ö or ü, and no ő before an e,
+    Portuguese's "questões" with a German name beside it (review 29c)."""
     try:
         text = data.decode("cp1250")
     except UnicodeDecodeError:
         return False
     wide = {char for char in text if char > "\x7f"}
-    return (wide <= _HUNGARIAN_LETTERS | _TYPOGRAPHY and bool(wide & set("őűŐŰ")) and bool(wide & set("öüÖÜ"))
+    return (wide <= _HUNGARIAN_LETTERS | _TYPOGRAPHY and bool(wide & set("őŐ")) and bool(wide & set("öüÖÜ"))
             and not _PORTUGUESE_OE.search(text))
 
 

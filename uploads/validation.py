@@ -169,8 +169,11 @@ def _decide(plan: Plan, sheet) -> None:
 # Time zones of places that write numeric dates day first (Europe, Australia and New Zealand, India, Latin
 # America's large zones, Africa); the United States, Canada and Asia's year-first places are left out.
 _DAY_FIRST_ZONES = ("Europe/", "Australia/", "Pacific/Auckland", "Asia/Kolkata", "Asia/Calcutta", "Asia/Dubai",
-                    "Asia/Singapore", "Africa/", "America/Sao_Paulo", "America/Argentina/", "America/Mexico_City",
-                    "America/Bogota", "America/Lima", "America/Santiago")
+                    "Asia/Singapore", "Asia/Jerusalem", "Asia/Tel_Aviv", "Asia/Hong_Kong", "Asia/Jakarta",
+                    "Asia/Kuala_Lumpur", "Asia/Karachi", "Asia/Dhaka", "Asia/Riyadh", "Asia/Istanbul", "Atlantic/",
+                    "Africa/", "America/Sao_Paulo", "America/Fortaleza", "America/Recife", "America/Bahia",
+                    "America/Belem", "America/Manaus", "America/Argentina/", "America/Montevideo",
+                    "America/Mexico_City", "America/Bogota", "America/Lima", "America/Santiago", "America/Caracas")
 
 
 def _order_hint(plan: Plan, sheet, column: str, declared: str | None) -> tuple[str, str] | None:
