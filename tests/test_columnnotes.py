@@ -47,6 +47,12 @@ def test_it_names_other_questions_answered_in_numbers_which_are_not_sent(tmp_pat
         "clarifying questions to a preset (README: Preset JSON) and import it on the mapping page."]
 
 
+def test_it_names_no_question_answered_with_ids(tmp_path: Path) -> None:
+    sheet, _preset = read(tmp_path, "submitted_at,ticket_id,agent_id,score,What is your order number?\n"
+                                    "2026-10-05 09:00,1,A1,5,1048576\n2026-10-05 09:00,2,A1,4,1048577\n")
+    assert sheet.notices == []
+
+
 def test_it_names_text_answers_no_column_maps_as_the_comment(tmp_path: Path) -> None:
     sheet, preset = read(tmp_path, (
         "submitted_at,ticket_id,agent_id,score,Was it solved?,Your name,What would you change?\n"

@@ -157,6 +157,14 @@ def test_it_takes_the_header_under_a_row_of_group_headings():
     assert (sheet.header_row, sheet.columns[:2]) == (2, ["request_id", "ext_interaction_id"])
 
 
+def test_it_takes_the_header_under_group_headings_over_a_narrow_file():
+    """Four headings over seven columns (QA round 29a): the full row under them is the header."""
+    sheet = parse_file(b"Request,,Response,,Employee,,Other\nrequest_id,ticket_id,submitted_at,score,agent_id,"
+                       b"channel,tags\nrq_1,48300,2026-10-03 14:00:14,5,381,chat,x\n", "medallia.csv",
+                       header_score=ticket_header)
+    assert sheet.header_row == 2
+
+
 def test_it_rejects_the_duplicate_and_blank_headers_pandas_renamed_b12():
     """read_csv().to_csv() of the B12 case: 'score.1' is the second 'score', 'Unnamed: 5' the blank one."""
     text = (CASES / "B12-duplicate-blank-headers.csv").read_bytes()

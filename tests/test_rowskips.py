@@ -85,3 +85,11 @@ def test_it_lists_the_summary_and_subtotal_lines_in_the_decisions() -> None:
     assert [text for text in ending.decisions if "summary" in text] == [
         "Rows 3–4 are summary lines or notes (Average, Total, Sum…): listed as skipped, not sent, and left out of the "
         "score's scale"]
+
+
+def test_it_reads_german_and_salesforce_summary_words_but_never_a_row_naming_an_agent() -> None:
+    rows = check(["2026-10-05T14:48:00Z", "1", "381", "", "5", ""], ["Zwischensumme", "", "", "", "5", ""],
+                 ["Max:", "", "", "", "5", ""],
+        ["", "", "382", "", "2", "Media"],  # a queue called "Media" (Italian: average) on an answer
+        ["2026-10-05T15:48:00Z", "2", "381", "", "4", ""])
+    assert [row.status for row in rows] == ["valid", "skipped", "skipped", "invalid", "valid"]
