@@ -926,6 +926,14 @@ def test_it_reads_unpadded_slashed_dates_month_first_whatever_the_zone(stamps, d
     assert result.rows[0].item["submitted_at"][:10] == day
 
 
+def test_it_reads_dates_a_spreadsheet_changed_in_the_order_that_puts_them_among_the_columns_other_dates() -> None:
+    """A UK Excel turned the naive timestamps into 01/10/2026 and left 2026-10-03T09:00:00Z as it was
+    (QA round 29b): only day first puts the changed ones in the first week of October with the others."""
+    rows = check(["2026-10-03T09:00:00Z", "1", "381", "", "5", ""], ["01/10/2026 08:37", "2", "381", "", "5", ""],
+                 ["05/10/2026 11:00", "3", "381", "", "5", ""], ["2026-10-07T09:00:00Z", "4", "381", "", "5", ""])
+    assert [row.item["submitted_at"][:10] for row in rows] == ["2026-10-03", "2026-10-01", "2026-10-05", "2026-10-07"]
+
+
 @pytest.mark.parametrize("zone", ["UTC", "America/New_York", "America/Toronto", "Asia/Tokyo"])
 def test_it_reads_unsettled_slashed_dates_month_first_elsewhere(zone) -> None:
     preset = mapping.Preset(name="Team", columns={"submitted_at": "submitted_at", "ticket_id": "ticket_id",

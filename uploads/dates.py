@@ -164,7 +164,7 @@ def decide_column(column: str, values: Iterable[tuple[int, str]], *, preset_orde
             first_row[text] = [number, 1]
         else:
             seen[1] += 1
-    evidence: dict[str, list[tuple[int, str, int]]] = {"MDY": [], "DMY": []}
+    evidence: dict[str, list] = {"MDY": [], "DMY": [], "ISO": [], "AMBIGUOUS": []}
     separators: Counter[str] = Counter()
     for text, (number, rows) in first_row.items():
         _note_value(decision, text.strip(), number, rows, evidence, separators)
@@ -200,6 +200,12 @@ def _note_value(decision: ColumnDates, text: str, number: int, rows: int, eviden
             evidence["DMY"].append((number, text, rows))
         elif second > 12 >= first and _is_day(second, first, match["y"]):
             evidence["MDY"].append((number, text, rows))
+        elif (first <= 12 and second <= 12 and first != second and 1900 <= _full_year(match["y"]) <= 2100
+              and _is_day(first, second, match["y"])):
+            evidence["AMBIGUOUS"].append((first, second, _full_year(match["y"]), rows))
+    elif ((iso := ISO_RE.match(text)) and 1900 <= int(iso["y"]) <= 2100
+          and _is_day(int(iso["d"]), int(iso["m"]), iso["y"])):
+        evidence["ISO"].append(date(int(iso["y"]), int(iso["m"]), int(iso["d"])))
     if NUMBER_RE.match(text):
         low, high = decision.serial_range()
         if low <= float(text) < high:
@@ -215,10 +221,32 @@ def _note_value(decision: ColumnDates, text: str, number: int, rows: int, eviden
         decision.has_absolute = True
 
 
+def _full_year(year: str) -> int:
+    return int(year) + (2000 if len(year) == 2 else 0)
+
+
 def _is_day(day: int, month: int, year: str) -> bool:
     """True when `day` exists in `month` of `year` (two-digit years as 20YY)."""
-    full = int(year) + (2000 if len(year) == 2 else 0)
-    return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(full, month)[1]
+    return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(_full_year(year), month)[1]
+
+
+def _order_by_neighbours(evidence: dict) -> tuple[str, str] | None:
+    """The order under which the column's ambiguous dates (05/10/2026) fall among its year-first ones
+    (2026-10-01 … 2026-10-07, within a week of them), when only one order does so for nearly all: a
+    file of which a spreadsheet program turned some timestamps into its locale's dates and left the
+    others as they were (QA round 29b: a UK Excel's 01/10/2026 beside 2026-10-03T09:00:00Z)."""
+    if not evidence["ISO"] or not evidence["AMBIGUOUS"]:
+        return None
+    low, high = min(evidence["ISO"]) - timedelta(days=7), max(evidence["ISO"]) + timedelta(days=7)
+    total = sum(rows for *_, rows in evidence["AMBIGUOUS"])
+    fits = {order: sum(rows for first, second, year, rows in evidence["AMBIGUOUS"]
+                       if low <= date(year, *((first, second) if order == "MDY" else (second, first))) <= high)
+            for order in ("MDY", "DMY")}
+    for order, other in (("DMY", "MDY"), ("MDY", "DMY")):
+        if fits[order] >= 0.9 * total and fits[other] < 0.5 * total:
+            return order, (f"as the column's year-first dates ({min(evidence['ISO'])} to {max(evidence['ISO'])}) "
+                           "are the days these read as")
+    return None
 
 
 def _choose_order(evidence: dict, separators: Counter[str], preset_order: str | None,
@@ -238,6 +266,8 @@ def _choose_order(evidence: dict, separators: Counter[str], preset_order: str | 
     unsettled = "(no value settles the order: none is a real date with a day above 12)"
     if preset_order in ORDER_WORDS:
         return preset_order, f"as the mapping's Date order says {unsettled}"
+    if neighbours := _order_by_neighbours(evidence):
+        return neighbours[0], f"{neighbours[1]} {unsettled}"
     if order_hint and order_hint[0] in ORDER_WORDS:
         return order_hint[0], f"{order_hint[1]} {unsettled}"
     if separators.most_common(1)[0][0] == "/":
