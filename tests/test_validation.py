@@ -806,6 +806,8 @@ def test_it_takes_no_age_group_in_a_header_for_the_scale() -> None:
                           "file again."], []),
     ({"comment": "#NAME?"}, [], ["Row 2, column 'comment': comment #NAME? is the error a spreadsheet formula gave in "
                                  "this cell, not the customer's words: left out."]),
+    ({"comment": "#ERROR!"}, [], ["Row 2, column 'comment': comment #ERROR! is the error a spreadsheet formula gave in "
+                                  "this cell, not the customer's words: left out."]),  # Google Sheets' parse error
 ])
 def test_it_refuses_a_formulas_error_value_saved_as_text(fields, errors, warnings) -> None:
     row = one(**fields)

@@ -87,9 +87,10 @@ _TEXT_BAD = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2400\ufffd]")
 # `4.0` (a workbook number) and `4,0`/`4,00` (a decimal comma, German Excel); not `1,000`, a thousands separator
 INTEGER = re.compile(r"^([+-]?\d{1,18})(?:\.0+|,0{1,2})?$")  # at most 18 digits: int() of thousands fails
 # What a spreadsheet shows, and saves to CSV, for a formula that failed: never an id or a customer's words
-# (#N/A aside: it is also text people type for "no answer", and pandas' NA text, kept as typed: B03)
+# (#N/A aside: it is also text people type for "no answer", and pandas' NA text, kept as typed: B03); Google
+# Sheets' #ERROR! (a parse error: a comment starting with "=" typed into a cell, QA round 29b)
 EXCEL_ERRORS = frozenset({"#REF!", "#VALUE!", "#NAME?", "#DIV/0!", "#NUM!", "#NULL!", "#SPILL!", "#CALC!",
-                          "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!", "#GETTING_DATA"})
+                          "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!", "#GETTING_DATA", "#ERROR!"})
 # What pandas writes for an empty cell (NaN, NaT, pd.NA): as a comment, a dump's blank, not the customer's words
 PANDAS_BLANKS = frozenset({"nan", "NaN", "NAN", "nat", "NaT", "NAT", "<NA>", "<na>"})
 SEEN_UNANSWERED = frozenset({-99, -999, -9})  # Qualtrics' usual 'seen but unanswered' recodes
