@@ -64,8 +64,14 @@ def test_it_refuses_ids_excel_wrote_in_scientific_notation(damaged: str) -> None
         "in Excel, or type the full ticket id.")
 
 
-def test_it_refuses_an_agent_id_in_scientific_notation() -> None:
-    assert codes(one(agent="2.15E+14", email="a@example.com")) == [("agent_id", "excel_digits")]
+def test_it_refuses_an_agent_id_in_scientific_notation_unless_the_row_has_a_valid_email() -> None:
+    assert codes(one(agent="2.15E+14")) == [("agent_id", "excel_digits")]
+    assert codes(one(agent="2.15E+14", email="ana@")) == [("agent_id", "excel_digits"), ("agent_email", "not_email")]
+    row = one(agent="2.15E+14", email="a@example.com")  # the email still names the agent (QA round 29b)
+    assert (row.item["agent_email"], "agent_id" in row.item) == ("a@example.com", False)
+    assert [problem.message for problem in row.warnings] == [
+        "Row 2, column 'agent_id': agent_id 2.15E+14 lost its digits in Excel (scientific notation): dropped, "
+        "agent_email used."]
 
 
 def test_it_sends_the_digits_of_an_id_a_data_tool_wrote_as_a_float_while_it_is_exact() -> None:
