@@ -423,6 +423,20 @@ def test_a_misspelt_word_among_satisfaction_words_is_refused_on_its_row_only(tmp
         "neutral, somewhat dissatisfied, dissatisfied)."])]
 
 
+def test_a_four_point_wording_is_read_on_its_own_scale_not_as_csat5_with_typos(tmp_path: Path) -> None:
+    """"Unsatisfied" and "Very unsatisfied" are two words of a 4-point wording, not misspelt csat5 words."""
+    path = tmp_path / "team.csv"
+    path.write_text("submitted_at,ticket_id,agent_email,Satisfaction\n" + "".join(
+        f"2026-10-05 15:0{n}:00,14280{n},ana@example.com,{score}\n" for n, score in enumerate(
+            ["Very satisfied", "Satisfied", "Unsatisfied", "Very unsatisfied", "Satisfied"])), encoding="utf-8")
+    items_out = tmp_path / "items.jsonl"
+
+    call_command("import_csat", str(path), "--dry-run", "--items-out", str(items_out), stdout=io.StringIO())
+
+    items = [json.loads(line) for line in items_out.read_text().splitlines()]
+    assert [(item["score"], item["max_score"]) for item in items] == [(4, 4), (3, 4), (2, 4), (1, 4), (3, 4)]
+
+
 def test_a_word_among_a_google_forms_7_point_scale_is_read_on_the_7_point_wording(tmp_path: Path) -> None:
     """csat5 cannot hold the 7s: the words are read on csat7, and the decision says so."""
     path = tmp_path / "forms.csv"

@@ -10,6 +10,7 @@ a score column holds integers or words of a known scale.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
@@ -18,7 +19,7 @@ from uploads.headernames import CONTAINS, EXACT, NOT_FOR
 from uploads.headers import Headers, normalize, normalize_camel
 from uploads.preset_format import SCALES
 
-_WORD_SCALES = ["csat5", "csat7", "good_bad", "happy3", "happy7", "fin5", "yes_no"]
+_WORD_SCALES = ["csat5", "csat7", "csat4", "good_bad", "happy3", "happy7", "fin5", "yes_no"]
 # A score column's words for a survey sent but not answered (Zendesk: shared/formats/EXPORT-FORMATS.md
 # section 1): rows to skip, with the reason, when the column's other words are a known scale.
 UNANSWERED = {"offered": "survey not answered (not a rating)", "unoffered": "survey not answered (not a rating)",
@@ -294,8 +295,9 @@ def _person_name(text: str) -> bool:
 
 
 def add_word_scale(preset, headers: Headers, sheet, scale_table: dict) -> None:
-    """When the score column holds mostly words, all of a known scale, add its value map, range and
-    label column; a number among them is the typo (the row checker refuses one outside the range),
+    """When the score column holds mostly words of a known scale (scales.word_scale_for: all of them, or
+    all but a misspelt one refused on its row), add its value map, range and label column; a number
+    among them is the typo (the row checker refuses one outside the range),
     and so is one word among numbers ("good" among scores 1..5: no word scale). Rows whose score
     is an UNANSWERED word ("Offered"), and then blank ones too, are skipped."""
     column = preset.columns.get("score")
@@ -303,17 +305,14 @@ def add_word_scale(preset, headers: Headers, sheet, scale_table: dict) -> None:
     if position is None:
         return
     texts = column_texts(sheet, position)
-    words = {cells.answer_key(text) for text in texts
-             if not cells.INTEGER.match(text) and not cells.written_score(text)}
+    words = Counter(cells.answer_key(text) for text in texts
+                    if not cells.INTEGER.match(text) and not cells.written_score(text))
     if _share(texts, lambda text: not cells.INTEGER.match(text)) < 0.5:
         return  # a column of numbers: its few words are typos for the row checker to refuse
-    unanswered = words & set(UNANSWERED)
-    words -= unanswered
-    # of the scales knowing every word, the one telling most of them apart (first listed on a tie):
-    # "Satisfied" beside "Somewhat satisfied" is a 7-point survey
-    known = [name for name in _WORD_SCALES if words and words <= set(scale_table[name]["value_map"])]
-    if known:
-        name = max(known, key=lambda name: len({scale_table[name]["value_map"][word] for word in words}))
+    unanswered = words.keys() & set(UNANSWERED)
+    for word in unanswered:
+        del words[word]
+    if name := scales.word_scale_for(words, _WORD_SCALES):  # one misspelt word is refused on its row
         scale = scale_table[name]
         preset.value_maps["score"] = dict(scale["value_map"])
         preset.constants.update(min_score=scale["min_score"], max_score=scale["max_score"])

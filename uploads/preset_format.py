@@ -123,6 +123,10 @@ SCALES: dict[str, dict[str, Any]] = {
         "slightly satisfied": 5, "somewhat satisfied": 5, "neither satisfied nor dissatisfied": 4, "neutral": 4,
         "slightly dissatisfied": 3, "somewhat dissatisfied": 3, "moderately dissatisfied": 2, "dissatisfied": 2,
         "very dissatisfied": 1, "extremely dissatisfied": 1}},
+    # A 4-point wording without a middle, told by its "unsatisfied" (a survey saying "dissatisfied" reads
+    # on csat5, listed first: QA round 29a)
+    "csat4": {"min_score": 1, "max_score": 4, "value_map": {
+        "very satisfied": 4, "satisfied": 3, "unsatisfied": 2, "very unsatisfied": 1}},
     "ces7": {"min_score": 1, "max_score": 7,
              "labels": {str(i): label for i, label in enumerate(_CES_LABELS, start=1)},
              "value_map": {label.casefold(): i for i, label in enumerate(_CES_LABELS, start=1)}},

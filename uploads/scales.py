@@ -10,6 +10,7 @@ with a sentence when many scores lie outside it.
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections import Counter
 
@@ -29,6 +30,7 @@ MISFIT_ROWS, MISFIT_SHARE = 2, 0.25
 # The share of the word answers a word scale must know when none knows them all: the rest are typos
 # ("Very satisified") refused on their rows, not a reason to read no word at all (QA round 28).
 KNOWN_WORDS_SHARE = 0.8
+TYPO_CUTOFF = 0.85  # difflib's similarity of a misspelt answer to its scale's word ("very satisified")
 # Every answer word of the built-in scales: a word one scale lacks but another has rules the first out.
 SCALE_WORDS = frozenset(word for scale in SCALES.values() for word in scale.get("value_map", {}))
 
@@ -264,17 +266,27 @@ def _best_word_scale(plan: Plan, texts: list[str], number_texts: list[str]) -> s
                else number for text in set(number_texts) if text.strip()} - {None} - cells.SEEN_UNANSWERED
     words = Counter(cells.answer_key(text) for text in texts if text.strip() and cells.parse_int(text) is None
                     and cells.written_score(text.strip()) is None)  # "4 - Satisfied" is a number with its words
+    holding = [name for name in plan.preset.word_scales
+               if all(SCALES[name]["min_score"] <= number <= SCALES[name]["max_score"] for number in numbers)]
+    return word_scale_for(words, holding)
+
+
+def word_scale_for(words: Counter, names: list[str]) -> str | None:
+    """Of the scales `names` (SCALES keys, in order), the one the answer words `words` (answer_key ->
+    rows) are written in: of those knowing every word, the one telling most of them apart (the first
+    on a tie: "Satisfied" beside "Somewhat satisfied" is a 7-point survey); else one knowing
+    KNOWN_WORDS_SHARE of the word rows whose one other word is a typo of its own (difflib: "Very
+    satisified"), no scale's word (a 4-point wording's "Unsatisfied" and "Very unsatisfied" are
+    two words of another wording: QA round 29a); None for none."""
     best, best_count, partial, partial_count = None, 0, None, 0
-    for name in plan.preset.word_scales if words else []:
-        scale = SCALES[name]
-        table = scale["value_map"]
-        if not all(scale["min_score"] <= number <= scale["max_score"] for number in numbers):
-            continue
+    for name in names if words else []:
+        table = SCALES[name]["value_map"]
         count = len({table[word] for word in words if word in table})
         if words.keys() <= table.keys() and count > best_count:
             best, best_count = name, count
         unknown = words.keys() - table.keys()
-        if (unknown and not unknown & SCALE_WORDS and count > partial_count
+        if (len(unknown) == 1 and count > partial_count and not unknown & SCALE_WORDS
+                and all(difflib.get_close_matches(word, table, n=1, cutoff=TYPO_CUTOFF) for word in unknown)
                 and sum(words[word] for word in words if word in table) >= KNOWN_WORDS_SHARE * words.total()):
             partial, partial_count = name, count
     return best or partial
