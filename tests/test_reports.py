@@ -292,6 +292,12 @@ def test_a_report_with_a_column_added_and_an_unread_one_deleted_still_reads_as_i
     assert [problem["message"] for problem in row.warnings][0] == (
         f"Row 2, column 'Case': it was 000125 in upload #{first.pk} (row 2): a spreadsheet program dropped its "
         "leading zeros. Enter 000125 if that is the id.")
+    end = tmp_path / f"errors-{first.pk}-team-checked.csv"  # the column added after "reason" (QA round 29a)
+    with end.open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerows([line[1:] + [line[0]] for line in lines])
+    at_end = intake.create_upload(owner, end, end.name, intake.ReadOptions())
+    assert (at_end.time_zone, at_end.columns[-1]) == ("America/New_York", "Checked by")
+    assert at_end.rows.get().item["submitted_at"] == "2026-10-05T13:00:00.000Z"
     lines[0][lines[0].index("Stars")] = "Score"  # a column the mapping reads, renamed: no link
     with report.open("w", newline="", encoding="utf-8") as handle:
         csv.writer(handle).writerows(lines)

@@ -209,6 +209,15 @@ def _row_index(data: list[list[str]]) -> bool:
 REPORT_COLUMNS = ["row", "status", "reason"]
 
 
+def report_columns_at(names: list[str]) -> int | None:
+    """Index of the "row" column of our error report's row/status/reason, the last such three in `names`
+    (any case), whatever columns a user added after them in a spreadsheet program ("Checked by": QA
+    round 29a); None when the file is no report of ours."""
+    folded = [name.strip().lower() for name in names]
+    return next((at for at in range(len(folded) - len(REPORT_COLUMNS), -1, -1)
+                 if folded[at:at + len(REPORT_COLUMNS)] == REPORT_COLUMNS), None)
+
+
 _FIELD_NAMES = frozenset(map(normalize, FIELDS))
 # How pandas names what a file it read and wrote again had: a column without a header, a second column of a name
 _PANDAS_UNNAMED = re.compile(r"Unnamed: \d+(?:_level_\d+)?")
@@ -221,8 +230,8 @@ def _duplicate_messages(names: list[str]) -> list[str]:
     the mapping reads both as the field and would silently use one column of the two (B12). So does
     the name pandas gives a second column of a name ("score.1" beside "score", read_csv's renaming:
     QA round 24b; not "Q1.1" beside "Q1", a numbered question)."""
-    if [name.strip().lower() for name in names[-len(REPORT_COLUMNS):]] == REPORT_COLUMNS:
-        names = names[:-len(REPORT_COLUMNS)]
+    if (at := report_columns_at(names)) is not None:
+        names = names[:at] + [""] * len(REPORT_COLUMNS) + names[at + len(REPORT_COLUMNS):]
     positions: dict[str, list[int]] = {}
     present = {name.strip().casefold() for name in names}
     for index, name in enumerate(names):

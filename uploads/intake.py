@@ -30,6 +30,7 @@ from django.utils import timezone
 from uploads import (
     access,
     columnnotes,
+    headerrows,
     mapping,
     objectcells,
     parsing,
@@ -146,8 +147,8 @@ def _maps_answers(sheet: parsing.Sheet, chosen: mapping.Preset | None) -> bool:
 def _strip_report_columns(sheet: parsing.Sheet) -> None:
     """An error report of ours uploaded again: drop its row/status/reason columns, undo its apostrophes,
     and keep each row's number in the upload it came from (sheet.report_rows, shown in the table)."""
-    at = len(sheet.columns) - len(reports.REPORT_TRAILING_COLUMNS)  # the report's "row" column
-    numbers = [row[at].strip() if 0 <= at < len(row) else "" for row in sheet.rows]
+    at = headerrows.report_columns_at(sheet.columns)  # the report's "row" column
+    numbers = [row[at].strip() if at is not None and at < len(row) else "" for row in sheet.rows]
     sheet.columns, sheet.rows, was_report = reports.strip_report_columns(
         sheet.columns, sheet.rows, text_format=sheet.format == "csv"
     )

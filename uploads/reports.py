@@ -178,13 +178,16 @@ def write_report(upload: Upload, kind: str, fmt: str, out) -> int:
 
 
 def strip_report_columns(columns: list[str], rows: list[list[str]], *, text_format: bool):
-    """If `columns` end with our report's row/status/reason, drop them (and undo CSV neutralising).
+    """If `columns` hold our report's row/status/reason (headerrows.report_columns_at: columns a user
+    added after them stay), drop them (and undo CSV neutralising).
 
     Returns (columns, rows, was_report). Only a text (CSV/TSV) report carries our
     apostrophes; a workbook report holds each cell's exact text already.
     """
-    n = len(REPORT_TRAILING_COLUMNS)
-    if len(columns) <= n or [name.strip().lower() for name in columns[-n:]] != REPORT_TRAILING_COLUMNS:
+    at = headerrows.report_columns_at(columns)
+    if at is None or at == 0:
         return columns, rows, False
+    end = at + len(REPORT_TRAILING_COLUMNS)
     fix = unneutralise if text_format else (lambda text: text)
-    return [fix(name) for name in columns[:-n]], [[fix(text) for text in row[:-n]] for row in rows], True
+    return ([fix(name) for name in columns[:at] + columns[end:]],
+            [[fix(text) for text in row[:at] + row[end:]] for row in rows], True)
