@@ -140,6 +140,16 @@ def test_it_reads_an_agent_id_saying_no_agent_as_blank(word: str) -> None:
     assert one(agent=word).status == "invalid"
 
 
+def test_it_warns_of_a_ticket_id_much_shorter_than_the_files_others() -> None:
+    """000009 beside 12-digit ids came back as 9 from a spreadsheet (QA round 29b): said, as its zeros are gone."""
+    rows = check(*[["2026-10-05T14:48:00Z", ticket, "381", "", "5", ""]
+                   for ticket in ["922250816601", "922250816602", "9", "000009", "922250816603"]])
+    assert [warning_codes(row) for row in rows] == [[], [], ["short_id"], [], []]
+    assert rows[2].warnings[0].message == (
+        "Row 4, column 'ticket_id': ticket id 9 is much shorter than this file's other ids (12 digits): if a "
+        "spreadsheet program dropped its leading zeros (000123 read as 123), enter it as the helpdesk shows it.")
+
+
 def test_it_keeps_na_as_text_but_reads_nan_none_and_null_as_blank() -> None:
     assert one(ticket="NA").warnings == []
     row = one(ticket="nan")

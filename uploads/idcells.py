@@ -162,6 +162,13 @@ def _id_of_link(value: str, noun: str) -> Cleaned | None:
     return None
 
 
+def lost_zeros(value: str, typical: int) -> bool:
+    """True for a digit-only id under half the digits of its column's typical id (`typical`, 6 or more:
+    validation), with no leading zero left: 9 among 12-digit ids, once 000009 before a spreadsheet
+    program read it as a number (QA round 29b). The digits cannot be told again; the row says so."""
+    return typical >= 6 and is_digits(value) and 2 * len(value) < typical and not value.startswith("0")
+
+
 def non_numeric_warning(value: str, noun: str = "ticket id") -> str:
     """Warning for an id that is not purely digits in a column of digit-only ids."""
     if value.startswith("#") and _DIGITS.match(value[1:]):

@@ -231,6 +231,10 @@ class _RowCheck:
         if isinstance(value, str):
             if self.plan.numeric_ticket and not idcells.is_digits(value):
                 self.warn("ticket_id", src, idcells.non_numeric_warning(value), "not_numeric")
+            elif idcells.lost_zeros(value, self.plan.typical_ticket):
+                self.warn("ticket_id", src, f"ticket id {value} is much shorter than this file's other ids "
+                          f"({self.plan.typical_ticket} digits): if a spreadsheet program dropped its leading zeros "
+                          "(000123 read as 123), enter it as the helpdesk shows it", "short_id")
             self.note_warning("ticket_id", src, value)
 
     def note_warning(self, name: str, src: Raw, value: str) -> None:

@@ -53,6 +53,7 @@ class Plan:
     skip_columns: list[tuple[str, int | None, dict]] = field(default_factory=list)
     dates: dates.ColumnDates | None = None
     numeric_ticket: bool = False
+    typical_ticket: int = 0  # the median digit count of a numeric ticket column's ids (validation: short ids)
     notes: dict[tuple[int, int], tuple[str, str]] = field(default_factory=dict)
     text_maps: dict[str, dict] = field(default_factory=dict)
     fixed_bounds: tuple[int, int] | None = None

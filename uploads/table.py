@@ -198,6 +198,7 @@ KIND_LABELS = {
     "no_such_date": "{field}: no such date", "future": "{field} is in the future", "too_old": "{field} is too old",
     "dst_gap": "{field} falls in a DST gap", "email_dropped": "{field} invalid, dropped (agent id used)",
     "not_numeric": "{field} is not a number like the others", "long_id": "{field} may have lost digits",
+    "short_id": "{field} may have lost its leading zeros",
     "very_long": "{field} is too long to be an id",
     "name_like": "{field} looks like a person's name",
     "formula_like": "{field} starts like a formula (sent as written)", "long_text": "{field} is very long",

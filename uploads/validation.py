@@ -85,6 +85,7 @@ def check_sheet(sheet, preset: mapping.Preset, *, time_zone: str, now: datetime 
     context = {
         "version": CONTEXT_VERSION, "preset_key": _preset_key(preset), "preset": resolved.to_json(),
         "dates": plan.dates.to_json() if plan.dates else None, "numeric_ticket_ids": plan.numeric_ticket,
+        "typical_ticket": plan.typical_ticket,
         "time_fractions": plan.time_fractions,
         "score_scale": list(plan.scale) if plan.scale else None, "word_scale": plan.word_scale,
         "words_are_typos": plan.words_are_typos,
@@ -161,8 +162,9 @@ def _decide(plan: Plan, sheet) -> None:
         plan.time_fractions = timesofday.fractions_column([row[plan.time_at] for row in sheet.rows])
     tickets = [text.strip() for text in plan.field_texts(sheet.rows, "ticket_id")]
     given = len(tickets) - tickets.count("")
-    digits = sum(1 for ticket in tickets if ticket.isdigit() and ticket.isascii())
-    plan.numeric_ticket = given >= 3 and digits >= 0.75 * given
+    lengths = sorted(len(ticket) for ticket in tickets if ticket.isdigit() and ticket.isascii())
+    plan.numeric_ticket = given >= 3 and len(lengths) >= 0.75 * given
+    plan.typical_ticket = lengths[len(lengths) // 2] if plan.numeric_ticket else 0
     scales.decide(plan, sheet)
 
 
@@ -261,6 +263,7 @@ def check_row(cells: list[str], row_number: int, sheet_columns: list[str], prese
     if same:
         plan.dates = dates.ColumnDates.from_json(context["dates"]) if context.get("dates") else None
         plan.numeric_ticket = bool(context.get("numeric_ticket_ids"))
+        plan.typical_ticket = int(context.get("typical_ticket") or 0)
         plan.time_fractions = bool(context.get("time_fractions"))
         plan.words_are_typos = bool(context.get("words_are_typos"))
         if context.get("word_scale"):
