@@ -125,6 +125,23 @@ def test_it_takes_the_qualtrics_question_asking_for_a_rating_of_the_support_over
     assert choose(data)[0].columns["score"] == score
 
 
+def test_it_reads_a_qualtrics_export_whose_first_and_third_header_rows_were_deleted() -> None:
+    """Its question texts are the header (QA round 29b): still Qualtrics, the status column skips a preview."""
+    columns = ["Start Date", "End Date", "Response Type", "Finished", "Recorded Date", "Response ID",
+               "External Data Reference", "How satisfied were you with the support you received?",
+               "What could we have done better?"]
+    data = sheet(columns, ["2026-10-20 08:37:24", "2026-10-20 08:45:59", "0", "1", "2026-10-20 08:45:59", "R_1",
+                           "48500|3812345670077", "5", "Fast answer."],
+                 ["2026-10-20 09:37:24", "2026-10-20 09:45:59", "1", "1", "2026-10-20 09:45:59", "R_2",
+                  "48501|3812345670077", "4", ""])
+    assert choose(data)[1].startswith("matched Qualtrics responses (numeric values)")
+    rows = checked(data)
+    assert rows[0].item == {"submitted_at": "2026-10-20T08:45:59.000Z", "ticket_id": "48500",
+                            "agent_id": "3812345670077", "score": 5, "comment": "Fast answer.", "min_score": 1,
+                            "max_score": 5}
+    assert rows[1].status == "skipped"
+
+
 def test_it_reads_surveymonkey_with_its_second_header_row() -> None:
     columns = ["Respondent ID", "Collector ID", "Start Date", "End Date", "IP Address", "Email Address",
                "First Name", "Last Name", "Custom Data 1", "ticket_id", "agent_email",
