@@ -444,12 +444,23 @@ def test_it_refuses_a_file_mixing_utf8_and_legacy_lines(legacy):
     ]
 
 
-def test_it_refuses_c1_control_characters_only_from_a_code_page_and_leaves_utf8_ones_to_the_cells():
+def test_it_refuses_c1_control_characters_from_a_code_page_and_repairs_utf8_text_decoded_wrongly_once():
     assert messages(source=b"a,b\n1,x\x85y\n", encoding="latin-1") == [
         "The file's text encoding could not be determined: line 2 holds a character that is not text "
         f"(U+0085). {SAVE_AS}"
     ]
-    assert parse_file("a,b\n1,x\u0085y\n".encode()).rows == [["1", "x\u0085y"]]
+    # B09's cp1252 text once read as Latin-1 and saved as UTF-8: its C1 characters are cp1252's dash and quote
+    sheet = parse_file("ticket_id,comment\nT-1,Caf\u00e9 desk \u0096 it\u0092s great\n".encode())
+    assert sheet.rows == [["T-1", "Café desk – it’s great"]]
+    # a UTF-8 file opened in Excel as ANSI and saved as "CSV UTF-8" again (QA round 29b)
+    sheet = parse_file("ticket_id,comment\nT-1,ok\nT-2,itâ€™s great; CafÃ© was nice\n".encode())
+    assert sheet.rows == [["T-1", "ok"], ["T-2", "it’s great; Café was nice"]]
+    assert sheet.notices == [
+        "1 line of the file (the first: line 3) held text decoded wrongly once before it was saved (é shown as Ã©, ’ "
+        "as â€™: a UTF-8 file opened in Excel as ANSI and saved again); it was read as first written. Check the "
+        "comments of those rows, or export the file again from the survey tool."]
+    samples = parse_file(SAMPLES / "errors_kitchen_sink.csv")  # emoji, Arabic, Hebrew, a zero-width space: as written
+    assert not any("decoded wrongly" in notice for notice in samples.notices)
 
 
 def test_it_honours_an_encoding_override_and_refuses_unknown_ones():

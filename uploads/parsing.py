@@ -288,6 +288,13 @@ def _parse_text(
     result.encoding, result.delimiter = text.encoding, text.delimiter
     if text.nul_count:
         result.notices.append(_nul_notice(text.nul_count))
+    if text.repaired_lines:
+        lines = text.repaired_lines
+        result.notices.append(
+            f"{len(lines):,} line{'s' if len(lines) > 1 else ''} of the file (the first: line {lines[0]:,}) held text "
+            "decoded wrongly once before it was saved (é shown as Ã©, ’ as â€™: a UTF-8 file opened in Excel as "
+            f"ANSI and saved again); {'they were' if len(lines) > 1 else 'it was'} read as first written. Check "
+            "the comments of those rows, or export the file again from the survey tool.")
     if text.multiline:
         textfiles.note_swallowed_rows(result)
     if text.text_formulas:

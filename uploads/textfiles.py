@@ -16,10 +16,11 @@ import io
 import os
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import chain, islice
 
 import charset_normalizer
+import ftfy
 import pandas
 
 from uploads import cells, headerrows, parsing
@@ -74,6 +75,7 @@ class TextTable:
     multiline: bool = False  # some record spans several lines (a quoted line break)
     text_formulas: bool = False  # the text holds '="': maybe Excel's ="00789" way of keeping a text
     nul_count: int = 0  # NUL characters replaced by cells.NUL_SHOWN
+    repaired_lines: list[int] = field(default_factory=list)  # lines decoded wrongly once before (repair_mojibake)
 
 
 def read_text(data: bytes, filename: str, encoding: str | None, delimiter: str | None, cap: int,
@@ -83,6 +85,7 @@ def read_text(data: bytes, filename: str, encoding: str | None, delimiter: str |
     and read at most `cap` records; raises parsing.ParseError."""
     text, encoding_name = _decode(data, encoding)
     _refuse_non_table_text(text, filename)
+    text, repaired = repair_mojibake(text) if encoding_name.startswith("utf") else (text, [])
     nuls = text.count("\x00")
     text = text.replace("\x00", cells.NUL_SHOWN) if nuls else text
     text, declared = _split_sep_line(text.removesuffix("\x1a"))
@@ -90,7 +93,25 @@ def read_text(data: bytes, filename: str, encoding: str | None, delimiter: str |
     numbers, rows = _read_records(text, chosen, cap, limits, lines_before=1 if declared else 0)
     breaks = text.count("\n") or text.count("\r")  # line breaks (CR LF counts once; CR-only files)
     return TextTable(numbers, rows, encoding_name, chosen, multiline=bool(numbers) and breaks > numbers[-1],
-                     text_formulas="=" in text and '="' in text, nul_count=nuls)  # one character: memchr
+                     text_formulas="=" in text and '="' in text, nul_count=nuls,  # one character: memchr
+                     repaired_lines=repaired)
+
+
+def repair_mojibake(text: str) -> tuple[str, list[int]]:
+    """(text, numbers of the lines repaired) for UTF-8 text holding text that was decoded wrongly once
+    before it was saved: a UTF-8 file opened in Excel as ANSI and saved as "CSV UTF-8" again, so that
+    é reads Ã©, ’ reads â€™ and Arabic Ø§Ù„ (QA round 29b; shared/formats/EXPORT-FORMATS.md section
+    2). ftfy's badness test finds such lines and its fix_encoding undoes the wrong decoding, line by
+    line, so a file's correct lines are never touched."""
+    if text.isascii() or not ftfy.badness.is_bad(text):
+        return text, []
+    lines = text.split("\n")
+    repaired = []
+    for index, line in enumerate(lines):
+        if not line.isascii() and ftfy.badness.is_bad(line) and (fixed := ftfy.fix_encoding(line)) != line:
+            lines[index] = fixed
+            repaired.append(index + 1)
+    return "\n".join(lines), repaired
 
 
 def note_swallowed_rows(sheet: parsing.Sheet) -> None:
