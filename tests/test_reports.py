@@ -298,11 +298,13 @@ def test_a_report_with_a_column_added_and_an_unread_one_deleted_still_reads_as_i
     at_end = intake.create_upload(owner, end, end.name, intake.ReadOptions())
     assert (at_end.time_zone, at_end.columns[-1]) == ("America/New_York", "Checked by")
     assert at_end.rows.get().item["submitted_at"] == "2026-10-05T13:00:00.000Z"
-    lines[0][lines[0].index("Stars")] = "Score"  # a column the mapping reads, renamed: no link
+    lines[0][lines[0].index("Stars")] = "Score"  # a column the mapping reads, renamed: still linked (QA 30a)
     with report.open("w", newline="", encoding="utf-8") as handle:
         csv.writer(handle).writerows(lines)
-    assert "Read as upload" not in " ".join(intake.create_upload(owner, report, report.name,
-                                                                  intake.ReadOptions()).notices)
+    renamed = intake.create_upload(owner, report, report.name, intake.ReadOptions())
+    assert renamed.time_zone == "America/New_York"
+    assert "Columns added since, not read: 'Checked by', 'Score'." in renamed.notices[-1]
+    assert "Column the mapping read, deleted since: 'Stars' (it gave score, now blank)." in renamed.notices[-1]
 
 
 def test_a_surveymonkey_error_report_reads_again_with_the_same_columns(tmp_path):

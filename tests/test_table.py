@@ -382,6 +382,7 @@ def test_it_filters_rows_by_delivery_result(uploader, tmp_path):
     Row.objects.filter(pk=rows[3].pk).update(result=Row.Result.SENDING)  # a paused delivery's row still to go
     assert table.result_links(delivery.delivery_counts(upload))[-2:] == [
         ("not_sent", "Not sent", 0), ("sending", "Waiting to send", 1)]
+    assert table.result_links({"sending": 0, "waiting": 700})[-1] == ("sending", "Waiting to send", 700)  # paused
     assert [row.number for row in table.filter_rows(upload, {"result": "sending"})] == [5]
     assert table.query_string({"result": "failed", "page": "2"}) == "result=failed"
 

@@ -443,6 +443,14 @@ def test_it_stops_saving_a_preset_while_the_mapping_shown_is_not_applied(page):
     page.click("text=Save preset")
     expect(page.get_by_text("Saved the preset 'Team sheet v1'")).to_be_visible()
     assert SavedPreset.objects.get(name="Team sheet v1").data["time_zone"] == "America/New_York"
+    page.select_option("#id_time_zone", "Europe/Paris")
+    page.select_option("#id_field_ticket_id", "")
+    page.click("text=Apply mapping and check rows")  # refused: no ticket_id column
+    expect(page.locator(".errorlist").first).to_contain_text("Choose the column that holds ticket_id")
+    page.fill("#id_name", "Saved after a refusal")
+    page.click("text=Save preset")  # the refused values are still not applied (QA round 30a)
+    expect(page.locator("#unapplied-note")).to_be_visible()
+    assert not SavedPreset.objects.filter(name="Saved after a refusal").exists()
     page.select_option("#id_time_zone", "Europe/Berlin")
     page.click("text=Sign out")  # the header's form is never stopped (review 29c)
     page.wait_for_url("**/login/")
@@ -500,3 +508,11 @@ def test_it_lets_a_keyboard_user_skip_the_table(page):
     page.keyboard.press("Enter")
     page.keyboard.press("Tab")
     expect(page.locator("a[rel=next]")).to_be_focused()
+
+
+def test_it_keeps_saying_for_approval_on_the_submit_button_after_an_edit(page, settings):
+    settings.REQUIRE_APPROVAL = True
+    open_upload(page, query="?kind=score:above_max")
+    expect(page.locator("#submit-button")).to_have_text("Submit 12 rows for approval")
+    edit_first_cell(page, 4, "5")
+    expect(page.locator("#submit-button")).to_have_text("Submit 13 rows for approval")  # QA round 30a

@@ -1,11 +1,10 @@
 """An error report of ours uploaded again, linked to the upload it came from.
 
 The report's file name (`errors-12-<name>.csv`, reports.report_filename; any extension, since
-it may come back saved as XLSX) names that upload. When the uploader may see it and the report
-still has every column its mapping reads (a column added in a spreadsheet program, "Checked by",
-or one the mapping does not read deleted, is named in the notice), the report is read as that
-upload was: with its column mapping (hand-made changes included), its time zone (unless the
-uploader chose one) and its date order. Each row
+it may come back saved as XLSX) names that upload. When the uploader may see it, the report is
+read as that upload was: with its column mapping (hand-made changes included), its time zone
+(unless the uploader chose one) and its date order; a column added in a spreadsheet program
+("Checked by") or deleted is named in the notice, with what the mapping read from a deleted one. Each row
 keeps its number there (Sheet.report_rows, shown as "was 19"), and an id whose leading zeros a
 spreadsheet program dropped ("000125" back as "125": shared/formats/EXPORT-FORMATS.md section 13)
 gets a warning naming the original text.
@@ -28,16 +27,13 @@ ID_FIELDS = ("ticket_id", "agent_id")
 
 def origin(owner: AbstractBaseUser, filename: str, sheet: parsing.Sheet) -> Upload | None:
     """The upload the error report `sheet` (read from `filename`) came from, or None when the
-    name does not say, `owner` may not see it, or a column its mapping reads is missing from the report
-    (QA round 28b: a column added in Excel unlinked the report, which was then read in UTC)."""
+    name does not say or `owner` may not see it. Columns added or deleted since keep the link (QA
+    rounds 28b, 30a: a report unlinked by them was read in UTC, and its rows already created were
+    no longer recognised, so they would have been sent again)."""
     found = _REPORT_NAME.match(PurePath(filename).name)
     if not found or not sheet.report_rows:
         return None
-    upload = access.visible_uploads(owner).filter(pk=int(found[1])).first()
-    if upload is None:
-        return None
-    missing = set(upload.columns) - set(sheet.columns)
-    return upload if not missing & read_columns(mapping.Preset.from_json(upload.preset), upload.columns) else None
+    return access.visible_uploads(owner).filter(pk=int(found[1])).first()
 
 
 def read_columns(preset: mapping.Preset, columns: list[str]) -> set[str]:
@@ -63,15 +59,26 @@ def follow(source: Upload, sheet: parsing.Sheet, time_zone: str) -> tuple[mappin
     lost = _note_lost_zeros(source, sheet, preset)
     added = [column for column in sheet.columns if column not in source.columns]
     removed = [column for column in source.columns if column not in sheet.columns]
+    read = read_columns(preset, source.columns)
+    gone = [f"'{column}' (it gave {_fields_of(preset, column)}, now blank)" for column in removed if column in read]
+    removed = [column for column in removed if column not in read]
     sheet.notices.append(
         f"Read as upload #{source.pk} ({source.filename}) was, whose error report this is: its mapping and "
         f"times in {zone}" + ("" if time_zone else " (choose another zone on the mapping page)") + "."
         + (f" Column{'s' if len(added) > 1 else ''} added since, not read: {_listed(added)}." if added else "")
         + (f" Column{'s' if len(removed) > 1 else ''} deleted since (the mapping does not read "
            f"{'them' if len(removed) > 1 else 'it'}): {_listed(removed)}." if removed else "")
+        + (f" Column{'s' if len(gone) > 1 else ''} the mapping read, deleted since: {', '.join(gone)}."
+           if gone else "")
         + (f" {lost:,} id{'s' if lost > 1 else ''} lost {'their' if lost > 1 else 'its'} leading zeros since: "
            "each such row has a warning." if lost else ""))
     return preset, f"the mapping of upload #{source.pk}, whose error report this is", zone
+
+
+def _fields_of(preset: mapping.Preset, column: str) -> str:
+    """The API fields `preset` takes from `column` ("comment", "score and score_label"), else "a rule's values"."""
+    fields = [name for name, spec in preset.columns.items() if spec == column]
+    return " and ".join(fields) or "a rule's values"
 
 
 def _listed(columns: list[str]) -> str:

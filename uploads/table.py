@@ -80,9 +80,11 @@ def filter_rows(upload: Upload, params) -> QuerySet:
 
 
 def result_links(counts: dict) -> list[tuple[str, str, int]]:
-    """(?result= key, label, rows) per RESULT_LINKS, from delivery counts (control.progress); "sending"
-    only when some rows wait."""
-    return [(key, label, counts.get(key, 0)) for key, label in RESULT_LINKS if key != "sending" or counts.get(key)]
+    """(?result= key, label, rows) per RESULT_LINKS, from delivery counts (control.progress, whose rows of a
+    paused delivery are `waiting`); "sending" only when some rows wait."""
+    waiting = counts.get("waiting", 0) + counts.get("sending", 0)
+    return [(key, label, waiting if key == "sending" else counts.get(key, 0)) for key, label in RESULT_LINKS
+            if key != "sending" or waiting]
 
 
 def page_of_rows(upload: Upload, params) -> Page:

@@ -19,7 +19,10 @@
     return (element.tagName === "INPUT" || element.tagName === "TEXTAREA") && element.type !== "hidden" &&
       element.value !== element.defaultValue;
   };
-  var changed = function () { return Array.prototype.some.call(form.elements, differs); };
+  // A refused "Apply" shows the refused values as the form's own: still not applied (QA round 30a).
+  var changed = function () {
+    return form.dataset.unapplied === "1" || Array.prototype.some.call(form.elements, differs);
+  };
   var stop = function (event, near) {
     if (!changed()) { return; }
     event.preventDefault();

@@ -306,7 +306,7 @@
     var button = document.getElementById("submit-button");
     if (!plan || !button) { return; }
     var rows = parseInt(plan.dataset.rows, 10);
-    button.textContent = "Submit " + rows + " row" + (rows === 1 ? "" : "s");
+    button.textContent = "Submit " + rows + " row" + (rows === 1 ? "" : "s") + (button.dataset.suffix || "");
     button.disabled = rows === 0;
   }
 })();
