@@ -568,6 +568,18 @@ def test_it_warns_about_a_workbooks_date_cells_in_a_column_typed_day_first() -> 
         "2026-10-05); check it.")
 
 
+def test_it_warns_about_a_workbooks_date_cells_in_a_column_typed_month_first() -> None:
+    """A US SurveyMonkey export opened in a UK spreadsheet: 10/06 became 10 June, 10/13 stayed text (QA 30b)."""
+    rows = [[text, str(n), "381", "", "5", ""] for n, text in enumerate(
+        ["2026-06-10 00:02:30", "10/13/2026 09:12:45 AM", "2026-10-25 11:00:00"])]
+    result = validation.check_sheet(sheet(API, *rows, format="xlsx"), PLAIN, time_zone="UTC", now=NOW)
+    assert [warning_codes(row) for row in result.rows] == [["swapped_cell"], [], []]
+    assert result.rows[0].warnings[0].message == (
+        "Row 2, column 'submitted_at': '2026-06-10 00:02:30' was a date cell in a column whose typed dates read month "
+        "first: a spreadsheet that opened the file day first may have swapped its day and month (then it is "
+        "2026-10-06); check it.")
+
+
 def test_it_decides_day_first_from_a_value_that_settles_it() -> None:
     result = _stamps("3/8/2026 10:00", "15/3/2026 10:00", "4/9/2026 10:00")
     assert [r.item["submitted_at"][:10] for r in result.rows] == ["2026-08-03", "2026-03-15", "2026-09-04"]

@@ -78,9 +78,10 @@ class ColumnDates:
     zone_unknown: a zone the file declares that is no IANA name (a Windows name such as
     "Mountain Standard Time"), said in the decision; the next source then applies.
     date_system: "1900", or "1904" when the workbook counts serial numbers from 1904.
-    swapped_cells: the column is a workbook's whose typed dates settle day-first while others were
-    date cells: those may have been read month first by the spreadsheet that opened the file (a UK
-    CSV opened in a US Excel: QA round 24c), so a date cell whose day could be a month gets a warning.
+    swapped_cells: the column is a workbook's whose typed dates settle the order while others were
+    date cells: those may have been read the other way by the spreadsheet that opened the file (a UK
+    CSV opened in a US Excel: QA round 24c; a US SurveyMonkey export opened in a UK one, 30b), so a
+    date cell whose day could be a month gets a warning.
     """
 
     column: str
@@ -170,7 +171,7 @@ def decide_column(column: str, values: Iterable[tuple[int, str]], *, preset_orde
         _note_value(decision, text.strip(), number, rows, evidence, separators)
     if separators:
         decision.order, decision.order_reason = _choose_order(evidence, separators, preset_order, order_hint)
-    decision.swapped_cells = workbook and decision.order == "DMY" and bool(evidence["DMY"]) and any(
+    decision.swapped_cells = workbook and bool(evidence[decision.order or "MDY"]) and any(
         _CELL_DATE.fullmatch(text.strip()) for text in first_row)
     return decision
 
@@ -230,6 +231,23 @@ def _is_day(day: int, month: int, year: str) -> bool:
     return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(_full_year(year), month)[1]
 
 
+def _order_by_span(evidence: dict) -> tuple[str, str] | None:
+    """The order under which the column's ambiguous dates lie within a month of each other while the
+    other order spreads them over two months or more: an export covers days or weeks, and 01/10/2026
+    … 12/10/2026 read month first would be the 10th of twelve months (QA round 30b: a Medallia export
+    re-saved by a UK Excel)."""
+    spans = {}
+    for order in ("MDY", "DMY"):
+        days = [date(year, *((first, second) if order == "MDY" else (second, first)))
+                for first, second, year, _rows in evidence["AMBIGUOUS"]]
+        spans[order] = (max(days) - min(days)).days if days else 0
+    for order, other in (("DMY", "MDY"), ("MDY", "DMY")):
+        if spans[order] <= 31 and spans[other] >= 60:
+            return order, (f"so that its dates lie within {spans[order]} days of each other (read {ORDER_WORDS[other]} "
+                           f"they would span {spans[other]} days)")
+    return None
+
+
 def _order_by_neighbours(evidence: dict) -> tuple[str, str] | None:
     """The order under which the column's ambiguous dates (05/10/2026) fall among its year-first ones
     (2026-10-01 … 2026-10-07, within a week of them), when only one order does so for nearly all: a
@@ -266,7 +284,7 @@ def _choose_order(evidence: dict, separators: Counter[str], preset_order: str | 
     unsettled = "(no value settles the order: none is a real date with a day above 12)"
     if preset_order in ORDER_WORDS:
         return preset_order, f"as the mapping's Date order says {unsettled}"
-    if neighbours := _order_by_neighbours(evidence):
+    if neighbours := _order_by_neighbours(evidence) or _order_by_span(evidence):
         return neighbours[0], f"{neighbours[1]} {unsettled}"
     if order_hint and order_hint[0] in ORDER_WORDS:
         return order_hint[0], f"{order_hint[1]} {unsettled}"
@@ -403,8 +421,9 @@ def _finish(value: str, parts: dict, decision: ColumnDates, zone_name: str, now:
     if parts["H"] is None:
         warnings.append(Note("midnight", f"'{decision.column}' has no time part: midnight assumed"))
     if decision.swapped_cells and _CELL_DATE.fullmatch(value) and int(parts["d"]) <= 12 and parts["d"] != parts["m"]:
-        warnings.append(Note("swapped_cell", f"'{value}' was a date cell in a column whose typed dates read day "
-                             "first: a spreadsheet that opened the file month first may have swapped its day and "
+        first, other = ("day", "month") if decision.order == "DMY" else ("month", "day")
+        warnings.append(Note("swapped_cell", f"'{value}' was a date cell in a column whose typed dates read {first} "
+                             f"first: a spreadsheet that opened the file {other} first may have swapped its day and "
                              f"month (then it is {parts['y']}-{int(parts['d']):02d}-{int(parts['m']):02d}); check it"))
     if (parts.get("sep") == "." and "a" in parts and decision.order == "MDY"
             and int(parts["a"]) <= 12 and int(parts["b"]) <= 12):
