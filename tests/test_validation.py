@@ -580,6 +580,15 @@ def test_it_warns_about_a_workbooks_date_cells_in_a_column_typed_month_first() -
         "2026-10-06); check it.")
 
 
+def test_it_reads_unsettled_dates_in_the_order_that_keeps_them_within_a_month() -> None:
+    """01/10 .. 12/10/2026: the first twelve days of October, not the 10th of twelve months (QA round 30b)."""
+    result = _stamps("01/10/2026 09:15", "05/10/2026 10:00", "11/10/2026 11:00")
+    assert [row.item["submitted_at"][:10] for row in result.rows] == ["2026-10-01", "2026-10-05", "2026-10-11"]
+    assert result.decisions[0] == (
+        "'submitted_at' read as day/month/year, so that its dates lie within 10 days of each other (read "
+        "month/day/year they would span 304 days) (no value settles the order: none is a real date with a day above 12)")
+
+
 def test_it_decides_day_first_from_a_value_that_settles_it() -> None:
     result = _stamps("3/8/2026 10:00", "15/3/2026 10:00", "4/9/2026 10:00")
     assert [r.item["submitted_at"][:10] for r in result.rows] == ["2026-08-03", "2026-03-15", "2026-09-04"]
