@@ -154,7 +154,7 @@ def _tickets(texts: list[str], numeric: bool, typical: int) -> list[object]:
     slow: dict[str, object] = {}
     limit = (typical - 1) // 2 if typical >= 6 else 0  # ids of this many digits or fewer: idcells.lost_zeros
     return [(UNCLEAN if len(text) <= limit and text[0] != "0" else text)
-            if text.isascii() and text.isdigit() and len(text) <= idcells.LONG_ID_CHARS
+            if text.isascii() and text.isdigit() and len(text) < idcells.ROUNDED_DIGITS
             else slow.get(text) or slow.setdefault(text, clean(text)) for text in texts]
 
 
