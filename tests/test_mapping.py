@@ -623,6 +623,14 @@ def surveymonkey(questions: list[str], labels: list[str], answers: list[str]):
                            *answers], first_row=3, extra_header_rows=[["", "", "", "", "", "", *labels]])
 
 
+def test_it_reads_a_german_surveymonkey_survey_in_its_own_words() -> None:
+    """"Wie zufrieden …?" answered "Sehr zufrieden": every row was refused (QA round 30b)."""
+    data = surveymonkey(["Wie zufrieden waren Sie mit unserem Support?", "Was können wir besser machen?"],
+                        ["Response", "Open-Ended Response"], ["Sehr zufrieden", "Alles gut"])
+    row = validation.check_sheet(data, choose(data)[0], time_zone="UTC", now=NOW).rows[0]
+    assert (row.item["score"], row.item["score_label"], row.item["comment"]) == (5, "Sehr zufrieden", "Alles gut")
+
+
 def test_it_takes_a_surveymonkey_single_answer_question_over_a_grid_before_it() -> None:
     data = surveymonkey(["How satisfied were you with each of the following? - Speed of response",
                          "Overall, how satisfied were you with the support you received?"],

@@ -113,10 +113,15 @@ _CES_LABELS = ["Very difficult", "Difficult", "Somewhat difficult", "Neutral", "
 SCALE_LIMIT = 1000
 
 SCALES: dict[str, dict[str, Any]] = {
+    # with the German, French and Spanish wordings SurveyMonkey and Google Forms surveys are written in
     "csat5": {"min_score": 1, "max_score": 5, "value_map": {
         "very satisfied": 5, "extremely satisfied": 5, "satisfied": 4, "somewhat satisfied": 4,
         "neither satisfied nor dissatisfied": 3, "neutral": 3, "somewhat dissatisfied": 2,
-        "dissatisfied": 2, "very dissatisfied": 1, "extremely dissatisfied": 1}},
+        "dissatisfied": 2, "very dissatisfied": 1, "extremely dissatisfied": 1,
+        "sehr zufrieden": 5, "zufrieden": 4, "weder zufrieden noch unzufrieden": 3, "unzufrieden": 2,
+        "sehr unzufrieden": 1, "très satisfait": 5, "satisfait": 4, "ni satisfait ni insatisfait": 3,
+        "insatisfait": 2, "très insatisfait": 1, "muy satisfecho": 5, "satisfecho": 4,
+        "ni satisfecho ni insatisfecho": 3, "insatisfecho": 2, "muy insatisfecho": 1}},
     # Qualtrics' 7-point wording and the Very/Somewhat one; chosen over csat5 by `word_scales`
     "csat7": {"min_score": 1, "max_score": 7, "value_map": {
         "extremely satisfied": 7, "very satisfied": 7, "moderately satisfied": 6, "satisfied": 6,
