@@ -76,9 +76,13 @@ def test_it_checks_a_saved_presets_json_as_an_imported_file_is(people):
 
     response = client.post(url, {"name": "Plain API fields", "data": json.dumps({"name": "x"})})
     assert "is the name of a built-in preset; choose another name." in html.unescape(response.content.decode())
+    SavedPreset.objects.create(name="GF New York", data={"name": "GF New York"})
+    response = client.post(url, {"name": "gf NEW york", "data": json.dumps({"name": "x"})})  # found in any case
+    assert "A preset called 'gf NEW york' already exists; choose another name." in html.unescape(
+        response.content.decode())
     response = client.post(url, {"name": "Team sheet v2", "data": json.dumps({"name": "x", "columns": {"score": "Q1"}})})
     assert response.status_code == 302
-    assert SavedPreset.objects.get().data == {"name": "Team sheet v2", "columns": {"score": "Q1"}}
+    assert SavedPreset.objects.get(pk=preset.pk).data == {"name": "Team sheet v2", "columns": {"score": "Q1"}}
 
 
 def test_a_stored_preset_that_does_not_read_is_left_out_not_a_failed_upload():

@@ -333,7 +333,21 @@ def test_it_keeps_an_upload_zone_outside_the_list_and_shows_a_bad_zone(client_in
     (b'{"name": "x", "header_row": true}',
      "This preset JSON is malformed: &quot;header_row&quot; must be a whole number or null, not true or false."),
     (b'{"name": "x", "clarifying": [{"question": "q"}]}',
-     "This preset JSON does not follow the preset format (README: Preset JSON), so it was not applied."),
+     "This preset JSON is malformed: each &quot;clarifying&quot; group needs a &quot;question&quot; (a text) and a "
+     "&quot;score&quot; column."),
+    (b'{"name": "x", "columns": {"score": 5}}',  # QA round 30a: these were 500s on the next upload
+     "This preset JSON is malformed: &quot;columns&quot; score must be a column name or a list of them."),
+    (b'{"name": "x", "splits": [{"column": "A", "separator": "", "fields": ["ticket_id"]}]}',
+     "This preset JSON is malformed: each &quot;splits&quot; entry needs a &quot;column&quot;, a &quot;separator"
+     "&quot; that is not blank and &quot;fields&quot; naming API fields."),
+    (b'{"name": "x", "score_scales": [[5]]}',
+     "This preset JSON is malformed: each &quot;score_scales&quot; entry must be [lowest, highest], two whole "
+     "numbers, lowest first."),
+    (b'{"name": "x", "skip_rules": [{"column": 3, "values": ["1"]}]}',
+     "This preset JSON is malformed: each &quot;skip_rules&quot; entry must be an object with a &quot;column&quot; "
+     "(a name or a list of names) and &quot;values&quot;."),
+    (b'{"name": "x", "date_order": "YMD"}',
+     "This preset JSON is malformed: &quot;date_order&quot; must be &quot;MDY&quot;, &quot;DMY&quot; or null."),
     (b'{"name": "x", "constants": {"min_score": 0, "max_score": 9.5}}',
      "This preset JSON is malformed: &quot;constants&quot; max_score must be a whole number from -1000 to 1000, not "
      "9.5."),

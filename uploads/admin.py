@@ -197,7 +197,7 @@ class SavedPresetForm(forms.ModelForm):
         if not name or "data" not in cleaned:
             return cleaned
         try:
-            saved_presets.check_name(name)
+            saved_presets.check_name(name, self.instance.pk)
         except ValueError as exc:
             raise forms.ValidationError({"name": str(exc)}) from None
         data = {**data, "name": name} if isinstance(data, dict) else data

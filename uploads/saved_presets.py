@@ -105,10 +105,14 @@ def save_mapping(upload: Upload, name: str, user) -> SavedPreset:
         raise ValueError(f"A preset called '{name}' already exists; choose another name.") from None
 
 
-def check_name(name: str) -> None:
-    """ValueError when `name` is a built-in preset's (any case): a saved preset must never hide a built-in."""
+def check_name(name: str, saved_pk: int | None = None) -> None:
+    """ValueError when `name` is a built-in preset's or another saved preset's (any case: presets are
+    found by name in any case, QA round 30a); a saved preset must never hide a built-in. `saved_pk`:
+    the saved preset being renamed, whose own name is no clash."""
     if name.casefold() in {builtin.name.casefold() for builtin in mapping.builtin_presets()}:
         raise ValueError(f"'{name}' is the name of a built-in preset; choose another name.")
+    if SavedPreset.objects.filter(name__iexact=name).exclude(pk=saved_pk).exists():
+        raise ValueError(f"A preset called '{name}' already exists; choose another name.")
 
 
 def export_json(upload: Upload, name: str, user) -> tuple[str, str]:
@@ -147,6 +151,7 @@ def parse_json(data: bytes) -> mapping.Preset:
                              'time zone (such as "Europe/Berlin" or "America/New_York").') from None
     if isinstance(raw.get("time_column"), list) and not all(isinstance(spec, str) for spec in raw["time_column"]):
         raise ValueError('This preset JSON is malformed: "time_column" must be a column name or a list of them.')
+    _check_parts(raw)
     try:
         _check_patterns(raw)
     except RecursionError:
@@ -199,6 +204,56 @@ def _check_scale(constants: dict, columns: dict) -> None:
     if low >= high:
         raise ValueError(f'This preset JSON is malformed: "constants" min_score ({low}) must be below max_score '
                          f"({high}{'' if 'max_score' in bounds else ', the default'}).")
+
+
+def _is_spec(value, blank: bool = False) -> bool:
+    """A column spec: a name or pattern, or a list of them (README: Preset JSON); None where `blank`."""
+    return (value is None and blank) or isinstance(value, str) or (
+        isinstance(value, list) and bool(value) and all(isinstance(item, str) for item in value))
+
+
+def _check_parts(raw: dict) -> None:
+    """The parts inside the top-level keys have the shapes the format gives them (README: Preset JSON),
+    so that a preset imported or edited in the admin never fails an upload later (QA round 30a: a
+    column spec 5, a split without a separator, a scale [5] were 500s); ValueError naming the part."""
+    def refuse(what: str) -> None:
+        raise ValueError(f"This preset JSON is malformed: {what}.")
+
+    for key in ("columns", "fallback_columns"):
+        for name, spec in (raw.get(key) or {}).items():
+            if not _is_spec(spec, blank=True):
+                refuse(f'"{key}" {name} must be a column name or a list of them')
+    if raw.get("date_order") not in (None, "MDY", "DMY"):
+        refuse('"date_order" must be "MDY", "DMY" or null')
+    for entry in raw.get("detect") or []:
+        if not _is_spec(entry):
+            refuse('each "detect" entry must be a column name or a list of them')
+    for name, expected in (raw.get("detect_values") or {}).items():
+        if expected not in ("numbers", "words") and not isinstance(expected, list):
+            refuse(f'"detect_values" {name} must be "numbers", "words" or a list of values')
+    for key in ("skip_rules", "warn_rules"):
+        for rule in raw.get(key) or []:
+            if not isinstance(rule, dict) or not _is_spec(rule.get("column")) or not isinstance(
+                    rule.get("values", rule.get("keep", [])), (dict, list, str)):
+                refuse(f'each "{key}" entry must be an object with a "column" (a name or a list of names) and '
+                       '"values"')
+    for split in raw.get("splits") or []:
+        separator = split.get("separator", "|") if isinstance(split, dict) else None
+        fields = split.get("fields") if isinstance(split, dict) else None
+        if not (isinstance(split, dict) and _is_spec(split.get("column")) and isinstance(separator, str)
+                and separator and isinstance(fields, list) and set(fields) <= set(mapping.FIELDS)):
+            refuse('each "splits" entry needs a "column", a "separator" that is not blank and "fields" naming API '
+                   "fields")
+    for scale in raw.get("score_scales") or []:
+        if not (isinstance(scale, list) and len(scale) == 2 and all(isinstance(n, int) and not isinstance(n, bool)
+                                                                     for n in scale) and scale[0] < scale[1]):
+            refuse('each "score_scales" entry must be [lowest, highest], two whole numbers, lowest first')
+    for key, values in (raw.get("skip_values") or {}).items():
+        if not isinstance(values, dict):
+            refuse(f'"skip_values" {key} must be an object of value -> reason')
+    for group in raw.get("clarifying") or []:
+        if not (isinstance(group, dict) and isinstance(group.get("question"), str) and _is_spec(group.get("score"))):
+            refuse('each "clarifying" group needs a "question" (a text) and a "score" column')
 
 
 def _check_patterns(value, where: str = "preset") -> None:
