@@ -375,49 +375,34 @@ def test_it_passes_over_a_ticket_column_that_holds_no_ids(name: str, text: str, 
     assert (item["ticket_id"], item["agent_email"], item["score"]) == ("272001", "ana@example.com", 4)
 
 
+def team_sheet(tmp_path: Path, header: str, scores: list[str]) -> tuple[list[dict], dict]:
+    """import_csat --json on a team sheet whose score column `header` holds `scores`, one row each:
+    (the items written, the JSON summary); an invalid row's SystemExit is expected."""
+    path, items_out, out = tmp_path / "team.csv", tmp_path / "items.jsonl", io.StringIO()
+    path.write_text(f"submitted_at,ticket_id,agent_email,{header}\n" + "".join(
+        f"2026-10-05 15:0{n}:00,14280{n},ana@example.com,{score}\n" for n, score in enumerate(scores)), encoding="utf-8")
+    with contextlib.suppress(SystemExit):
+        call_command("import_csat", str(path), "--dry-run", "--items-out", str(items_out), "--json", stdout=out)
+    return [json.loads(line) for line in items_out.read_text().splitlines()], json.loads(out.getvalue())
+
+
 def test_it_refuses_a_word_among_numeric_scores_instead_of_reading_a_word_scale(tmp_path: Path) -> None:
-    path = tmp_path / "team.csv"
-    path.write_text("submitted_at,ticket_id,agent_email,Rating\n" + "".join(
-        f"2026-10-05 15:0{n}:00,14280{n},ana@example.com,{score}\n" for n, score in enumerate(["5", "4", "1", "good"])),
-        encoding="utf-8")
-    items_out = tmp_path / "items.jsonl"
-
-    with contextlib.suppress(SystemExit):  # the "good" row is invalid
-        call_command("import_csat", str(path), "--dry-run", "--items-out", str(items_out), stdout=io.StringIO())
-
-    items = [json.loads(line) for line in items_out.read_text().splitlines()]
+    items, _summary = team_sheet(tmp_path, "Rating", ["5", "4", "1", "good"])  # the "good" row is invalid
     assert [(item["score"], item["min_score"], item["max_score"]) for item in items] == [(5, 1, 5), (4, 1, 5),
                                                                                           (1, 1, 5)]
 
 
 def test_a_number_among_words_is_the_typo_not_the_words(tmp_path: Path) -> None:
-    path = tmp_path / "team.csv"
-    path.write_text("submitted_at,ticket_id,agent_email,Rating\n" + "".join(
-        f"2026-10-05 15:0{n}:00,14280{n},ana@example.com,{score}\n" for n, score in enumerate(
-            ["Good", "Bad", "Good", "Good", "5"])), encoding="utf-8")
-    items_out = tmp_path / "items.jsonl"
-
-    with contextlib.suppress(SystemExit):  # the 5 is above max_score 1
-        call_command("import_csat", str(path), "--dry-run", "--items-out", str(items_out), stdout=io.StringIO())
-
-    items = [json.loads(line) for line in items_out.read_text().splitlines()]
+    items, _summary = team_sheet(tmp_path, "Rating", ["Good", "Bad", "Good", "Good", "5"])  # 5: above max_score 1
     assert [(item["score"], item["max_score"]) for item in items] == [(1, 1), (0, 1), (1, 1), (1, 1)]
 
 
 def test_a_misspelt_word_among_satisfaction_words_is_refused_on_its_row_only(tmp_path: Path) -> None:
     """csat5 knows four of the five words; the fifth is no scale's word, so it is a typo (QA round 28)."""
-    path = tmp_path / "team.csv"
-    path.write_text("submitted_at,ticket_id,agent_email,Score\n" + "".join(
-        f"2026-10-05 15:0{n}:00,14280{n},ana@example.com,{score}\n" for n, score in enumerate(
-            ["Very satisfied", "Satisfied", "Neutral", "Dissatisfied", "Very satisified"])), encoding="utf-8")
-    items_out, out = tmp_path / "items.jsonl", io.StringIO()
-
-    with contextlib.suppress(SystemExit):  # the misspelt row is invalid
-        call_command("import_csat", str(path), "--dry-run", "--items-out", str(items_out), "--json", stdout=out)
-
-    items = [json.loads(line) for line in items_out.read_text().splitlines()]
+    items, summary = team_sheet(tmp_path, "Score", ["Very satisfied", "Satisfied", "Neutral", "Dissatisfied",
+                                                    "Very satisified"])
     assert [(item["score"], item["max_score"]) for item in items] == [(5, 5), (4, 5), (3, 5), (2, 5)]
-    assert [(row["row"], row["errors"]) for row in json.loads(out.getvalue())["row_results"]] == [(6, [
+    assert [(row["row"], row["errors"]) for row in summary["row_results"]] == [(6, [
         "Row 6, column 'Score': 'Very satisified' is not an integer. Enter a whole number from 1 to 5 (or one of: "
         "very satisfied, extremely satisfied, satisfied, somewhat satisfied, neither satisfied nor dissatisfied, "
         "neutral, somewhat dissatisfied, dissatisfied)."])]
@@ -425,15 +410,8 @@ def test_a_misspelt_word_among_satisfaction_words_is_refused_on_its_row_only(tmp
 
 def test_a_four_point_wording_is_read_on_its_own_scale_not_as_csat5_with_typos(tmp_path: Path) -> None:
     """"Unsatisfied" and "Very unsatisfied" are two words of a 4-point wording, not misspelt csat5 words."""
-    path = tmp_path / "team.csv"
-    path.write_text("submitted_at,ticket_id,agent_email,Satisfaction\n" + "".join(
-        f"2026-10-05 15:0{n}:00,14280{n},ana@example.com,{score}\n" for n, score in enumerate(
-            ["Very satisfied", "Satisfied", "Unsatisfied", "Very unsatisfied", "Satisfied"])), encoding="utf-8")
-    items_out = tmp_path / "items.jsonl"
-
-    call_command("import_csat", str(path), "--dry-run", "--items-out", str(items_out), stdout=io.StringIO())
-
-    items = [json.loads(line) for line in items_out.read_text().splitlines()]
+    items, _summary = team_sheet(tmp_path, "Satisfaction", ["Very satisfied", "Satisfied", "Unsatisfied",
+                                                            "Very unsatisfied", "Satisfied"])
     assert [(item["score"], item["max_score"]) for item in items] == [(4, 4), (3, 4), (2, 4), (1, 4), (3, 4)]
 
 
