@@ -115,8 +115,10 @@ def summary_rows(plan: Plan, sheet) -> set[int]:
             if summary_line(row, plan.extract(row)) is None:
                 break
             found.add(number)
+    ticket_at = plan.index.get("ticket_id")  # a row with a ticket id is no subtotal: most rows, not extracted
     found.update(number for number, row in zip(sheet.row_numbers, sheet.rows, strict=True)
-                 if number not in found and _subtotal_line(row, plan.extract(row)))
+                 if number not in found and (ticket_at is None or ticket_at >= len(row) or not row[ticket_at].strip())
+                 and _subtotal_line(row, plan.extract(row)))
     return found
 
 
