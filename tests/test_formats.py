@@ -415,6 +415,23 @@ def test_a_four_point_wording_is_read_on_its_own_scale_not_as_csat5_with_typos(t
     assert [(item["score"], item["max_score"]) for item in items] == [(4, 4), (3, 4), (2, 4), (1, 4), (3, 4)]
 
 
+@pytest.mark.parametrize(("scores", "read"), [
+    (["Very satisfied", "Very satisified", "Satisfied", "Dissatisifed", "Neutral", "Satisfied", "Very satisfied",
+      "Dissatisfied", "Satisfied", "Neutral"],  # two typos: refused on their rows only
+     [(5, 5), (4, 5), (3, 5), (4, 5), (5, 5), (2, 5), (4, 5), (3, 5)]),
+    (["Très satisfait", "Plutôt satisfait", "Plutôt insatisfait", "Très insatisfait"],  # French 4-point
+     [(4, 4), (3, 4), (2, 4), (1, 4)]),
+    (["Muy satisfecha", "Satisfecho/a", "Insatisfecha", "Muy insatisfecho"], [(5, 5), (4, 5), (2, 5), (1, 5)]),
+    (["Sehr zufrieden", "Teils/teils", "Unzufrieden"], [(5, 5), (3, 5), (2, 5)]),
+    (["Very satisfied", "Neutral", "Unsatisfied", "Very unsatisfied"], [(5, 5), (3, 5), (2, 5), (1, 5)]),
+    (["Tre\u0300s satisfait", "Satisfait"], [(5, 5), (4, 5)]),  # an accent typed apart (NFD)
+])
+def test_it_reads_each_wording_of_a_satisfaction_scale(tmp_path: Path, scores, read) -> None:
+    """QA round 31a and review 31: wordings and typos that made every row invalid."""
+    items, _summary = team_sheet(tmp_path, "Satisfaction", scores)
+    assert [(item["score"], item["max_score"]) for item in items] == read
+
+
 def test_a_word_among_a_google_forms_7_point_scale_is_read_on_the_7_point_wording(tmp_path: Path) -> None:
     """csat5 cannot hold the 7s: the words are read on csat7, and the decision says so."""
     path = tmp_path / "forms.csv"

@@ -595,6 +595,22 @@ def test_it_reads_unsettled_dates_in_the_order_that_keeps_them_within_a_month() 
         "month/day/year they would span 304 days) (no value settles the order: none is a real date with a day above 12)")
 
 
+@pytest.mark.parametrize(("header", "stamps", "zone", "days"), [
+    ("submitted_at", ["1/5/2026 9:15", "2/5/2026 9:15", "3/5/2026 9:15"], "America/New_York",  # a US monthly survey
+     ["2026-01-05", "2026-02-05", "2026-03-05"]),
+    ("Datum", ["01.03.2026 09:00", "01.04.2026 09:00", "01.05.2026 09:00"], "Europe/Berlin",  # never month first
+     ["2026-03-01", "2026-04-01", "2026-05-01"]),
+])
+def test_it_keeps_what_the_zone_or_the_language_says_over_the_dates_span(header, stamps, zone, days) -> None:
+    """Review 31 and QA round 31a: the span rule read a US monthly survey and German dates the other way."""
+    preset = mapping.Preset(name="Team", columns={"submitted_at": header, "ticket_id": "ticket_id",
+                                                  "agent_id": "agent_id", "score": "score"})
+    data = sheet([header, "ticket_id", "agent_id", "score"], *[[stamp, str(n), "381", "5"] for n, stamp in
+                                                              enumerate(stamps)])
+    result = validation.check_sheet(data, preset, time_zone=zone, now=NOW)
+    assert [row.item["submitted_at"][:10] for row in result.rows] == days
+
+
 def test_it_decides_day_first_from_a_value_that_settles_it() -> None:
     result = _stamps("3/8/2026 10:00", "15/3/2026 10:00", "4/9/2026 10:00")
     assert [r.item["submitted_at"][:10] for r in result.rows] == ["2026-08-03", "2026-03-15", "2026-09-04"]

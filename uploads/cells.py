@@ -164,9 +164,10 @@ _ANSWER_EDGES = re.compile(r"^[\W_]+|[\W_]+$")
 
 
 def answer_key(text: str) -> str:
-    """How an answer is looked up in a value map: case-folded, without the emoji or punctuation
-    around its words ("🤩 Amazing" -> "amazing": Intercom's report labels)."""
-    key = text.strip().casefold()
+    """How an answer is looked up in a value map: case-folded, composed (an "é" typed as e and a combining
+    accent is "é": QA round 31a), without the emoji or punctuation around its words ("🤩 Amazing" ->
+    "amazing": Intercom's report labels)."""
+    key = unicodedata.normalize("NFC", text.strip()).casefold()
     if not any(char.isalpha() for char in key):
         return key  # a code such as "-100" keeps its sign (Freshdesk's -101..103)
     return _ANSWER_EDGES.sub("", key) or key

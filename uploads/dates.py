@@ -141,14 +141,17 @@ class Parsed:
 @lru_cache(maxsize=64)
 def decide_column(column: str, values: Iterable[tuple[int, str]], *, preset_order: str | None = None,
                   order_hint: tuple[str, str] | None = None, declared_zone: str | None = None,
-                  preset_zone: str | None = None, date_system: str = "1900", workbook: bool = False) -> ColumnDates:
+                  preset_zone: str | None = None, date_system: str = "1900", workbook: bool = False,
+                  data_rules: bool = True) -> ColumnDates:
     """Decide once per column how its dates are read.
 
     values: (row number, cell text) pairs, blanks included; each distinct text is
     read once. Day/month order: a value whose first number is above 12 settles
     day-first, a second number above 12 month-first (the majority of rows wins on
     a conflict); else `preset_order`; else `order_hint` (order, reason: what the file tells of its
-    locale, e.g. a French header); else month-first for slashes, day-first for
+    locale, e.g. a French header); else, unless `data_rules` is off (a month-first time zone: a US
+    monthly survey's 1/5 .. 6/5 stay January to June), the order its year-first dates or its span
+    tell (_order_by_neighbours, _order_by_span); else month-first for slashes, day-first for
     dots and dashes (whichever more rows use). Zone: declared by the file (Qualtrics) > named in
     the column's header ("Rated at (UTC)": `header_zone`) > preset > upload.
     date_system: the workbook's ("1904" counts serial numbers from 1904-01-01). workbook: the column
@@ -170,7 +173,8 @@ def decide_column(column: str, values: Iterable[tuple[int, str]], *, preset_orde
     for text, (number, rows) in first_row.items():
         _note_value(decision, text.strip(), number, rows, evidence, separators)
     if separators:
-        decision.order, decision.order_reason = _choose_order(evidence, separators, preset_order, order_hint)
+        decision.order, decision.order_reason = _choose_order(evidence, separators, preset_order, order_hint,
+                                                              data_rules)
     decision.swapped_cells = workbook and bool(evidence[decision.order or "MDY"]) and any(
         _CELL_DATE.fullmatch(text.strip()) for text in first_row)
     return decision
@@ -268,7 +272,7 @@ def _order_by_neighbours(evidence: dict) -> tuple[str, str] | None:
 
 
 def _choose_order(evidence: dict, separators: Counter[str], preset_order: str | None,
-                  order_hint: tuple[str, str] | None) -> tuple[str, str]:
+                  order_hint: tuple[str, str] | None, data_rules: bool = True) -> tuple[str, str]:
     """Day/month order and the reason; `evidence` holds (first row, text, rows) per settling text."""
     mdy, dmy = sorted(evidence["MDY"]), sorted(evidence["DMY"])
     mdy_rows, dmy_rows = sum(rows for _, _, rows in mdy), sum(rows for _, _, rows in dmy)
@@ -284,10 +288,11 @@ def _choose_order(evidence: dict, separators: Counter[str], preset_order: str | 
     unsettled = "(no value settles the order: none is a real date with a day above 12)"
     if preset_order in ORDER_WORDS:
         return preset_order, f"as the mapping's Date order says {unsettled}"
-    if neighbours := _order_by_neighbours(evidence) or _order_by_span(evidence):
-        return neighbours[0], f"{neighbours[1]} {unsettled}"
     if order_hint and order_hint[0] in ORDER_WORDS:
         return order_hint[0], f"{order_hint[1]} {unsettled}"
+    found = (_order_by_neighbours(evidence) or _order_by_span(evidence)) if data_rules else None
+    if found and not (found[0] == "MDY" and separators.most_common(1)[0][0] == "."):  # 01.03.2026 is never MDY
+        return found[0], f"{found[1]} {unsettled}"
     if separators.most_common(1)[0][0] == "/":
         return "MDY", f"the default for dates with slashes {unsettled}"
     return "DMY", f"the default for dates with dots or dashes {unsettled}"

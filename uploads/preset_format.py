@@ -118,20 +118,31 @@ SCALES: dict[str, dict[str, Any]] = {
         "very satisfied": 5, "extremely satisfied": 5, "satisfied": 4, "somewhat satisfied": 4,
         "neither satisfied nor dissatisfied": 3, "neutral": 3, "somewhat dissatisfied": 2,
         "dissatisfied": 2, "very dissatisfied": 1, "extremely dissatisfied": 1,
-        "sehr zufrieden": 5, "zufrieden": 4, "weder zufrieden noch unzufrieden": 3, "unzufrieden": 2,
-        "sehr unzufrieden": 1, "très satisfait": 5, "satisfait": 4, "ni satisfait ni insatisfait": 3,
-        "insatisfait": 2, "très insatisfait": 1, "muy satisfecho": 5, "satisfecho": 4,
-        "ni satisfecho ni insatisfecho": 3, "insatisfecho": 2, "muy insatisfecho": 1}},
+        "unsatisfied": 2, "very unsatisfied": 1,
+        "sehr zufrieden": 5, "zufrieden": 4, "weder zufrieden noch unzufrieden": 3, "teils/teils": 3,
+        "teils, teils": 3, "unzufrieden": 2, "sehr unzufrieden": 1,
+        "très satisfait": 5, "satisfait": 4, "ni satisfait ni insatisfait": 3, "insatisfait": 2,
+        "très insatisfait": 1,
+        **{f"{very}{word}": score for very, high in (("muy ", 5), ("", 4)) for word, score in (
+            ("satisfecho", high), ("satisfecha", high), ("satisfecho/a", high), ("satisfecho(a)", high))},
+        **{f"ni {word} ni in{word}": 3 for word in ("satisfecho", "satisfecha", "satisfecho/a")},
+        **{f"{very}in{word}": score for very, low in (("muy ", 1), ("", 2)) for word, score in (
+            ("satisfecho", low), ("satisfecha", low), ("satisfecho/a", low), ("satisfecho(a)", low))},
+        "zeer tevreden": 5, "tevreden": 4, "neutraal": 3, "ontevreden": 2, "zeer ontevreden": 1,
+        "molto soddisfatto": 5, "soddisfatto": 4, "né soddisfatto né insoddisfatto": 3, "insoddisfatto": 2,
+        "molto insoddisfatto": 1, "bardzo zadowolony": 5, "zadowolony": 4, "ani zadowolony, ani niezadowolony": 3,
+        "niezadowolony": 2, "bardzo niezadowolony": 1}},
     # Qualtrics' 7-point wording and the Very/Somewhat one; chosen over csat5 by `word_scales`
     "csat7": {"min_score": 1, "max_score": 7, "value_map": {
         "extremely satisfied": 7, "very satisfied": 7, "moderately satisfied": 6, "satisfied": 6,
         "slightly satisfied": 5, "somewhat satisfied": 5, "neither satisfied nor dissatisfied": 4, "neutral": 4,
         "slightly dissatisfied": 3, "somewhat dissatisfied": 3, "moderately dissatisfied": 2, "dissatisfied": 2,
         "very dissatisfied": 1, "extremely dissatisfied": 1}},
-    # A 4-point wording without a middle, told by its "unsatisfied" (a survey saying "dissatisfied" reads
-    # on csat5, listed first: QA round 29a)
+    # A 4-point wording without a middle (Very satisfied .. Very unsatisfied; French "plutôt"): chosen over
+    # csat5 when its answers fill its four points and no middle answer is there (QA rounds 29a, 31a)
     "csat4": {"min_score": 1, "max_score": 4, "value_map": {
-        "very satisfied": 4, "satisfied": 3, "unsatisfied": 2, "very unsatisfied": 1}},
+        "very satisfied": 4, "satisfied": 3, "unsatisfied": 2, "very unsatisfied": 1, "très satisfait": 4,
+        "plutôt satisfait": 3, "plutôt insatisfait": 2, "très insatisfait": 1}},
     "ces7": {"min_score": 1, "max_score": 7,
              "labels": {str(i): label for i, label in enumerate(_CES_LABELS, start=1)},
              "value_map": {label.casefold(): i for i, label in enumerate(_CES_LABELS, start=1)}},

@@ -273,19 +273,21 @@ def _best_word_scale(plan: Plan, texts: list[str], number_texts: list[str]) -> s
 
 def word_scale_for(words: Counter, names: list[str]) -> str | None:
     """Of the scales `names` (SCALES keys, in order), the one the answer words `words` (answer_key ->
-    rows) are written in: of those knowing every word, the one telling most of them apart (the first
-    on a tie: "Satisfied" beside "Somewhat satisfied" is a 7-point survey); else one knowing
-    KNOWN_WORDS_SHARE of the word rows whose one other word is a typo of its own (difflib: "Very
-    satisified"), no scale's word (a 4-point wording's "Unsatisfied" and "Very unsatisfied" are
-    two words of another wording: QA round 29a); None for none."""
-    best, best_count, partial, partial_count = None, 0, None, 0
+    rows) are written in: of those knowing every word, the one telling most of them apart, on a tie
+    one whose answers fill all its points (Very satisfied .. Very unsatisfied is csat4's 4 of 4,
+    csat5's 4 of 5), else the first ("Satisfied" beside "Somewhat satisfied" is a 7-point survey);
+    else one knowing KNOWN_WORDS_SHARE of the word rows whose other words are typos of its own
+    (difflib: "Very satisified") and no scale's words; None for none."""
+    best, best_rank, partial, partial_count = None, (0, False), None, 0
     for name in names if words else []:
-        table = SCALES[name]["value_map"]
+        scale = SCALES[name]
+        table = scale["value_map"]
         count = len({table[word] for word in words if word in table})
-        if words.keys() <= table.keys() and count > best_count:
-            best, best_count = name, count
+        rank = (count, count == scale["max_score"] - scale["min_score"] + 1)
+        if words.keys() <= table.keys() and rank > best_rank:
+            best, best_rank = name, rank
         unknown = words.keys() - table.keys()
-        if (len(unknown) == 1 and count > partial_count and not unknown & SCALE_WORDS
+        if (unknown and count > partial_count and not unknown & SCALE_WORDS
                 and all(difflib.get_close_matches(word, table, n=1, cutoff=TYPO_CUTOFF) for word in unknown)
                 and sum(words[word] for word in words if word in table) >= KNOWN_WORDS_SHARE * words.total()):
             partial, partial_count = name, count

@@ -157,7 +157,9 @@ def _decide(plan: Plan, sheet) -> None:
                                          order_hint=_order_hint(plan, sheet, column, declared),
                                          date_system=getattr(sheet, "date_system", "1900"),
                                          workbook=getattr(sheet, "format", "csv") in ("xlsx", "xls", "ods"),
-                                         declared_zone=declared, preset_zone=plan.preset.time_zone)
+                                         declared_zone=declared, preset_zone=plan.preset.time_zone,
+                                         data_rules=not (declared or plan.zone).startswith(_MONTH_FIRST_ZONES)
+                                         or (declared or plan.zone).startswith(_DAY_FIRST_ZONES))
     if plan.time_at is not None:
         plan.time_fractions = timesofday.fractions_column([row[plan.time_at] for row in sheet.rows])
     tickets = [text.strip() for text in plan.field_texts(sheet.rows, "ticket_id")]
@@ -176,6 +178,11 @@ _DAY_FIRST_ZONES = ("Europe/", "Australia/", "Pacific/Auckland", "Asia/Kolkata",
                     "Africa/", "America/Sao_Paulo", "America/Fortaleza", "America/Recife", "America/Bahia",
                     "America/Belem", "America/Manaus", "America/Argentina/", "America/Montevideo",
                     "America/Mexico_City", "America/Bogota", "America/Lima", "America/Santiago", "America/Caracas")
+
+
+# Time zones of places that write numeric dates month first (the United States, Canada, the Philippines): a
+# file from there keeps month first when no value settles the order (dates.decide_column's data_rules)
+_MONTH_FIRST_ZONES = ("America/", "US/", "Canada/", "Pacific/Honolulu", "Asia/Manila")
 
 
 def _order_hint(plan: Plan, sheet, column: str, declared: str | None) -> tuple[str, str] | None:
