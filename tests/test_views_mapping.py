@@ -346,6 +346,15 @@ def test_it_keeps_an_upload_zone_outside_the_list_and_shows_a_bad_zone(client_in
     (b'{"name": "x", "skip_rules": [{"column": 3, "values": ["1"]}]}',
      "This preset JSON is malformed: each &quot;skip_rules&quot; entry must be an object with a &quot;column&quot; "
      "(a name or a list of names) and &quot;values&quot;."),
+    (b'{"name": "x", "splits": [{"column": "A", "fields": [["ticket_id"], "agent_id"]}]}',  # review 31: 500s
+     "This preset JSON is malformed: each &quot;splits&quot; entry needs a &quot;column&quot;, a &quot;separator"
+     "&quot; that is not blank and &quot;fields&quot; naming API fields."),
+    (b'{"name": "x", "clarifying": [{"question": "q", "score": "Q2", "comment": 5}]}',
+     "This preset JSON is malformed: a &quot;clarifying&quot; group&#x27;s &quot;comment&quot; and &quot;score_label"
+     "&quot; are column names (or lists of them) or null."),
+    (b'{"name": "x", "word_scales": ["csat9"]}',
+     "This preset JSON is malformed: &quot;word_scales&quot; names &quot;csat9&quot;, which is no built-in scale of "
+     "words"),
     (b'{"name": "x", "date_order": "YMD"}',
      "This preset JSON is malformed: &quot;date_order&quot; must be &quot;MDY&quot;, &quot;DMY&quot; or null."),
     (b'{"name": "x", "constants": {"min_score": 0, "max_score": 9.5}}',

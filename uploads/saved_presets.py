@@ -18,7 +18,7 @@ from django.db import DatabaseError, IntegrityError
 from uploads import mapping, zones
 from uploads.models import SavedPreset, Upload
 from uploads.plan import DEFAULT_BOUNDS
-from uploads.preset_format import SCALE_LIMIT
+from uploads.preset_format import SCALE_LIMIT, SCALES
 
 log = logging.getLogger(__name__)
 
@@ -231,17 +231,25 @@ def _check_parts(raw: dict) -> None:
     for name, expected in (raw.get("detect_values") or {}).items():
         if expected not in ("numbers", "words") and not isinstance(expected, list):
             refuse(f'"detect_values" {name} must be "numbers", "words" or a list of values')
+    if raw.get("header_row") is not None and raw["header_row"] < 1:
+        refuse('"header_row" is a row number: 1 or more, or null')
+    for name in raw.get("word_scales") or []:
+        if "value_map" not in SCALES.get(name, {}):
+            refuse(f'"word_scales" names {json.dumps(name)}, which is no built-in scale of words; name one of '
+                   + ", ".join(scale for scale, entry in SCALES.items() if "value_map" in entry))
     for key in ("skip_rules", "warn_rules"):
         for rule in raw.get(key) or []:
-            if not isinstance(rule, dict) or not _is_spec(rule.get("column")) or not isinstance(
-                    rule.get("values", rule.get("keep", [])), (dict, list, str)):
+            if not isinstance(rule, dict) or not _is_spec(rule.get("column")) or not (
+                    isinstance(rule.get("values"), (dict, list)) or "values" not in rule and isinstance(
+                        rule.get("keep"), str)):
                 refuse(f'each "{key}" entry must be an object with a "column" (a name or a list of names) and '
                        '"values"')
     for split in raw.get("splits") or []:
         separator = split.get("separator", "|") if isinstance(split, dict) else None
         fields = split.get("fields") if isinstance(split, dict) else None
         if not (isinstance(split, dict) and _is_spec(split.get("column")) and isinstance(separator, str)
-                and separator and isinstance(fields, list) and set(fields) <= set(mapping.FIELDS)):
+                and separator and isinstance(fields, list) and all(isinstance(name, str) for name in fields)
+                and set(fields) <= set(mapping.FIELDS)):
             refuse('each "splits" entry needs a "column", a "separator" that is not blank and "fields" naming API '
                    "fields")
     for scale in raw.get("score_scales") or []:
@@ -254,6 +262,16 @@ def _check_parts(raw: dict) -> None:
     for group in raw.get("clarifying") or []:
         if not (isinstance(group, dict) and isinstance(group.get("question"), str) and _is_spec(group.get("score"))):
             refuse('each "clarifying" group needs a "question" (a text) and a "score" column')
+        if not all(_is_spec(group.get(key), blank=True) for key in ("comment", "score_label")):
+            refuse('a "clarifying" group\'s "comment" and "score_label" are column names (or lists of them) or null')
+        if not all(isinstance(group.get(key, 1), int) and not isinstance(group.get(key), bool)
+                   for key in ("min_score", "max_score")):
+            refuse('a "clarifying" group\'s "min_score" and "max_score" are whole numbers')
+        if group.get("scale") is not None and group["scale"] not in SCALES:
+            refuse(f'a "clarifying" group names the scale {json.dumps(group["scale"])}, which is no built-in scale; '
+                   "name one of " + ", ".join(SCALES))
+        if not all(isinstance(group.get(key) or {}, dict) for key in ("value_map", "labels")):
+            refuse('a "clarifying" group\'s "value_map" and "labels" are objects')
 
 
 def _check_patterns(value, where: str = "preset") -> None:
