@@ -20,7 +20,8 @@ from uploads.plan import Plan, Raw
 SUMMARY_WORD = re.compile(r"(grand\s+)?(totals?|sub-?totals?|average|avg|mean|sum|summe|gesamt|durchschnitt|mittelwert|"
                           r"moyenne|promedio|totale|media|média|gemiddelde|totaal|count|record\s+count|responses|"
                           r"number of responses|anzahl|nombre de réponses|zwischensumme|gesamtsumme|gesamtergebnis|"
-                          r"teilergebnis|sous-total|subtotal|(?:max(?:imum)?|min(?:imum)?|median)(?=\s*:))\b",
+                          r"teilergebnis|sous-total|total\s+general|totale\s+complessivo|eindtotaal|suma\s+total|"
+                          r"(?:max(?:imum)?|min(?:imum)?|median)(?=\s*:))\b",
                           re.IGNORECASE)  # Max:, Min:, Median: (Salesforce's summaries) only with their colon
 SUMMARY_ROW = re.compile(SUMMARY_WORD.pattern + r"(\s*$|\s*[:(=]|\.(\s|$)|\s+[-–]|\s+\d|\s+(of\s+)?(responses?|"
                          r"ratings?|answers?|scores?|csat|count|records?|rows?|tickets?|surveys?)\b)", re.IGNORECASE)
@@ -117,22 +118,23 @@ def summary_rows(plan: Plan, sheet) -> set[int]:
             found.add(number)
     ticket_at = plan.index.get("ticket_id")  # a row with a ticket id is no subtotal: most rows, not extracted
     found.update(number for number, row in zip(sheet.row_numbers, sheet.rows, strict=True)
-                 if number not in found and (ticket_at is None or ticket_at >= len(row) or not row[ticket_at].strip())
+                 if number not in found and (ticket_at is None or ticket_at >= len(row) or not row[ticket_at].strip()
+                                             or SUMMARY_ROW.match(row[ticket_at].strip()))
                  and _subtotal_line(row, plan.extract(row)))
     return found
 
 
 def _subtotal_line(cells: list[str], raw: dict[str, Raw]) -> bool:
     """True for a grouped report's subtotal line among the answers (Salesforce's "Sum:" and "Average:"
-    under each group, "Subtotal | Record Count: 3", German "Zwischensumme": QA rounds 28a, 29a): no
-    ticket id, no comment, no agent but the summary word itself, its first filled cell a summary word
+    under each group, "Subtotal | Record Count: 3", German "Zwischensumme": QA rounds 28a, 29a, 31a):
+    no ticket id, comment or agent but the summary word itself, its first filled cell a summary word
     as SUMMARY_ROW reads one, and its date cell blank or another summary (summary_line). An answer
     whose queue is "Media" (Italian for average) names an agent or has a comment: an invalid row."""
     ticket, comment = raw.get("ticket_id"), raw.get("comment")
-    if ticket is None or ticket.text.strip() or (comment is not None and comment.text.strip()):
-        return False
     filled = [text.strip() for text in cells if text.strip()]
-    if not filled or any(raw[name].text.strip() not in ("", filled[0]) for name in ("agent_id", "agent_email")
-                         if name in raw):
+    if ticket is None or not filled or (comment is not None and comment.text.strip()):
+        return False
+    if any(raw[name].text.strip() not in ("", filled[0]) for name in ("ticket_id", "agent_id", "agent_email")
+           if name in raw):  # the word may stand in the ticket's or agent's column: a pivot's "Gesamtergebnis"
         return False
     return bool(SUMMARY_ROW.match(filled[0])) and summary_line(cells, raw) is not None
