@@ -19,11 +19,11 @@ _DIGITS = re.compile(r"^[0-9]+$")
 # Excel's and pandas' scientific notation: one digit, its decimals, an exponent (9.22251E+11, 1.2e+18, 8E+05);
 # an exponent without its sign only after decimals (3.81e12): not an id such as 12E3 or 8E5
 _EXCEL_EXPONENT = re.compile(r"^[+-]?\d(?:(?:[.,]\d+)?[eE][+-]\d+|[.,]\d+[eE]\d+)$")
-# 20 digits or more, all zeros past the 15th: a number cell of a long id (Kustomer's hex 6501234567890123456789e9
-# read as 6.50123456789012E+30) whose digits Excel kept to 15 (QA round 30b); a 16-digit id only may have been
-# rounded (cellfacts.LONG_NUMBER_NOTE: a warning)
+# 20 digits or more, all zeros past the 15th (Excel) or 17th (a data tool's float): a number cell of a long id
+# (Kustomer's hex 6501234567890123456789e9 read as 6.50123456789012E+30) whose digits were cut (QA rounds 30b,
+# 31a); a 16-digit id only may have been rounded (cellfacts.LONG_NUMBER_NOTE: a warning)
 ROUNDED_DIGITS = 20
-_ROUNDED_BY_EXCEL = re.compile(rf"^[1-9]\d{{14}}0{{{ROUNDED_DIGITS - 15},}}$")
+_ROUNDED_BY_EXCEL = re.compile(rf"^(?=\d{{{ROUNDED_DIGITS},}}$)[1-9]\d{{14,16}}0+$")
 # A date as a workbook's date cell reads (uploads/workbooks.py), where an id should be.
 _DATE_ID = re.compile(r"^\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2}:\d{2}(?:\.\d{3})?)?$")
 _DECIMAL_ZERO = re.compile(r"^(\d+)\.0+$")
@@ -76,8 +76,8 @@ def clean_id(text: str, noun: str = "ticket id") -> Cleaned:
         return Cleaned()
     if _ROUNDED_BY_EXCEL.match(value):
         return Cleaned(issue=Issue(
-            "excel_digits", f"{value} has {len(value)} digits but only its first 15 are real: a spreadsheet kept "
-            "15 and filled the rest with zeros (a long id read as a number); export it again from the helpdesk",
+            "excel_digits", f"{value} has {len(value)} digits but only its first 15 to 17 are real: a spreadsheet "
+            "kept those and filled the rest with zeros (a long id read as a number); export it again from the helpdesk",
             f"Upload the new export without opening it in Excel, or type the full {noun}"))
     if value.isascii() and value.isdigit() and len(value) <= LONG_ID_CHARS:  # the common case: no rule applies
         return Cleaned(value)
