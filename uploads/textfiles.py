@@ -329,19 +329,23 @@ def _reads_as_turkish(data: bytes) -> bool:
 
 _HUNGARIAN_LETTERS = frozenset("áéíóöőúüűÁÉÍÓÖŐÚÜŰ")
 _PORTUGUESE_OE = re.compile("[őŐ][eE]")  # cp1252's õe (questões) read as cp1250
+# cp1252's û of French words (sûr, dû, mûr, goût, août, coût, brûlé, flûte, bûche, jeûne, piqûre, croûte, voûte)
+# read as cp1250's ű
+_FRENCH_U = re.compile(r"(?i)(?:\bs|\bd|\bm|go|ao|co|br|fl|\bb|je|piq|cro|vo)ű")
 
 
 def _reads_as_hungarian(data: bytes) -> bool:
     """True when `data` read as cp1250 is Hungarian text: every non-ASCII character a Hungarian letter or
-    Excel's typography, with ő (which cp1252 reads as õ, without an error; not ű alone, French's û:
-    a Swiss "Réponse sûre" beside a German "Müller", QA round 29a) and ö or ü, and no ő before an e,
-    Portuguese's "questões" with a German name beside it (review 29c)."""
+    Excel's typography, with ő or ű (which cp1252 reads as õ and û, without an error; ű not in a
+    French word's û: a Swiss "Réponse sûre" beside a German "Müller", QA round 29a; "Szűcs": review
+    31) and ö or ü, and no ő before an e, Portuguese's "questões" with a German name (review 29c)."""
     try:
         text = data.decode("cp1250")
     except UnicodeDecodeError:
         return False
     wide = {char for char in text if char > "\x7f"}
-    return (wide <= _HUNGARIAN_LETTERS | _TYPOGRAPHY and bool(wide & set("őŐ")) and bool(wide & set("öüÖÜ"))
+    double_acute = bool(wide & set("őŐ")) or bool(wide & set("űŰ")) and not _FRENCH_U.search(text)
+    return (wide <= _HUNGARIAN_LETTERS | _TYPOGRAPHY and double_acute and bool(wide & set("öüÖÜ"))
             and not _PORTUGUESE_OE.search(text))
 
 
