@@ -868,6 +868,8 @@ def test_it_takes_no_age_group_in_a_header_for_the_scale() -> None:
                                  "this cell, not the customer's words: left out."]),
     ({"comment": "#ERROR!"}, [], ["Row 2, column 'comment': comment #ERROR! is the error a spreadsheet formula gave in "
                                   "this cell, not the customer's words: left out."]),  # Google Sheets' parse error
+    ({"comment": "Err:509"}, [], ["Row 2, column 'comment': comment Err:509 is the error a spreadsheet formula gave in "
+                                  "this cell, not the customer's words: left out."]),  # LibreOffice's
 ])
 def test_it_refuses_a_formulas_error_value_saved_as_text(fields, errors, warnings) -> None:
     row = one(**fields)
@@ -938,7 +940,8 @@ def test_it_reads_a_score_written_with_its_scale(text, score, message) -> None:
     assert [problem.message for problem in row.errors] == ([message] if message else [])
 
 
-@pytest.mark.parametrize("text", ["5-Apr", "Apr-05", "04. Mai", "3. Okt", "4-May", "2-Mar", "5 May 2026"])
+@pytest.mark.parametrize("text", ["5-Apr", "Apr-05", "04. Mai", "3. Okt", "4-May", "2-Mar", "5 May 2026", "4-maj",
+                                  "04.05.26", "2026-04-05"])
 def test_it_refuses_a_score_a_spreadsheet_turned_into_a_date(text) -> None:
     """4/5 shown as 5-Apr, 4.5 as 04. Mai: the number left is a day or a month (QA round 29b); "5 - Very
     satisfied" is still a score with its words."""

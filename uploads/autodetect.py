@@ -72,8 +72,9 @@ def _plausible(name: str, texts: list[str]) -> bool:
     if name == "score":  # a survey offered but not answered (Zendesk's Offered) is neither way
         words = {word for scale in _WORD_SCALES for word in _scale_words(scale)}
         answers = [text for text in texts if text.casefold() not in UNANSWERED]
+        # a score a spreadsheet made a date (5-Apr) is still the score's: refused on its row (QA round 31a)
         return _share(answers, lambda t: bool(cells.INTEGER.match(t)) or cells.written_score(t) is not None
-                      or cells.answer_key(t) in words) >= 0.6 if answers else True
+                      or cells.answer_key(t) in words or bool(cells.SCORE_AS_DATE.match(t))) >= 0.6 if answers else True
     if name == "submitted_at":
         return _share(texts, dates.date_like) >= 0.6
     if name == "ticket_id":

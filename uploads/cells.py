@@ -90,7 +90,12 @@ INTEGER = re.compile(r"^([+-]?\d{1,18})(?:\.0+|,0{1,2})?$")  # at most 18 digits
 # (#N/A aside: it is also text people type for "no answer", and pandas' NA text, kept as typed: B03); Google
 # Sheets' #ERROR! (a parse error: a comment starting with "=" typed into a cell, QA round 29b)
 EXCEL_ERRORS = frozenset({"#REF!", "#VALUE!", "#NAME?", "#DIV/0!", "#NUM!", "#NULL!", "#SPILL!", "#CALC!",
-                          "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!", "#GETTING_DATA", "#ERROR!"})
+                          "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!", "#GETTING_DATA", "#ERROR!",
+                          # German, French and Spanish Excel and Sheets (QA round 31a)
+                          "#WERT!", "#BEZUG!", "#ZAHL!", "#FEHLER!", "#VALEUR!", "#NOMBRE!", "#NOM?",
+                          "#ERREUR!", "#VALOR!", "#¡REF!", "#¿NOMBRE?", "#NÚM!", "#¡NULO!", "#¡DIV/0!"}
+                         # LibreOffice's Err:501 .. Err:539
+                         | {f"ERR:{code}" for code in range(501, 540)})
 # What pandas writes for an empty cell (NaN, NaT, pd.NA): as a comment, a dump's blank, not the customer's words
 PANDAS_BLANKS = frozenset({"nan", "NaN", "NAN", "nat", "NaT", "NAT", "<NA>", "<na>"})
 SEEN_UNANSWERED = frozenset({-99, -999, -9})  # Qualtrics' usual 'seen but unanswered' recodes
@@ -106,11 +111,14 @@ WORDS_NUMBER = re.compile(r"^([^\W\d_][^()]*?)\s*\(\s*(\d{1,18})\s*\)$")  # "Ver
 # Excel), 3.10 as 3. Okt: the number in it is a day or a month, not the score (QA round 29b). Month names and
 # abbreviations of the languages Excel's dates come in (English, German, French, Spanish, Dutch, Italian).
 _MONTHS = (r"jan(?:uary|uar|vier|v)?|feb(?:ruary|ruar)?|févr?(?:ier)?|mar(?:ch|s)?|m(?:ä|ae)rz|mrt|apr(?:il)?|"
-           r"avr(?:il)?|abr(?:il)?|may|mai|mei|mag(?:gio)?|jun[ei]?|juin|giu(?:gno)?|jul[iy]?|juil(?:let)?|lug(?:lio)?|"
+           r"avr(?:il)?|abr(?:il)?|may(?:o)?|mai|mei|maj|mag(?:gio)?|jun[ei]?|junio|juin|giu(?:gno)?|jul[iy]?|julio|"
+           r"juil(?:let)?|lug(?:lio)?|marzo|"
            r"aug(?:ust)?|août|ago(?:sto)?|sept?(?:ember)?|set(?:tembre)?|o[ck]t(?:ober|obre)?|ott(?:obre)?|"
            r"nov(?:ember|embre)?|de[cz](?:ember)?|déc(?:embre)?|dic(?:iembre|embre)?|ene(?:ro)?|gen(?:naio)?")
+# Also a numeric date with dots (04.05.26) and a workbook's date cell (2026-04-05, as calamine reads one).
 SCORE_AS_DATE = re.compile(rf"^(?:\d{{1,2}}(?:\.\s?|-|\s)(?:{_MONTHS})\.?(?:[\s./-]\d{{2,4}})?|"
-                           rf"(?:{_MONTHS})\.?[\s./-]\d{{1,4}})$", re.IGNORECASE)
+                           rf"(?:{_MONTHS})\.?[\s./-]\d{{1,4}}|\d{{1,2}}\.\d{{1,2}}\.\d{{2,4}}|"
+                           r"\d{4}-\d{2}-\d{2}(?: 00:00:00)?)$", re.IGNORECASE)
 
 LONG_COMMENT = 5000  # characters; above this a comment gets a warning (no API limit is published)
 
