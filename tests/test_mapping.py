@@ -142,6 +142,17 @@ def test_it_reads_a_qualtrics_export_whose_first_and_third_header_rows_were_dele
     assert rows[1].status == "skipped"
 
 
+def test_it_reads_a_german_qualtrics_export_whose_label_row_is_its_header() -> None:
+    """Antwort-ID, Externe Datenreferenz, Aufgezeichnetes Datum, Beendet (QA round 31a)."""
+    columns = ["Antworttyp", "Beendet", "Aufgezeichnetes Datum", "Antwort-ID", "Externe Datenreferenz",
+               "Wie zufrieden waren Sie mit dem Support?", "Möchten Sie uns noch etwas mitteilen?"]
+    data = sheet(columns, ["0", "1", "2026-10-20 08:45:59", "R_1", "48500|3812345670077", "5", "Schnell"])
+    assert choose(data)[1].startswith("matched Qualtrics responses (numeric values)")
+    assert checked(data)[0].item == {"submitted_at": "2026-10-20T08:45:59.000Z", "ticket_id": "48500",
+                                     "agent_id": "3812345670077", "score": 5, "comment": "Schnell", "min_score": 1,
+                                     "max_score": 5}
+
+
 def test_it_reads_surveymonkey_with_its_second_header_row() -> None:
     columns = ["Respondent ID", "Collector ID", "Start Date", "End Date", "IP Address", "Email Address",
                "First Name", "Last Name", "Custom Data 1", "ticket_id", "agent_email",

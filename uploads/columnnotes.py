@@ -53,7 +53,7 @@ _LISTED = 5  # question columns named in the notice
 
 def _note_rated_questions(sheet: parsing.Sheet, preset: mapping.Preset) -> None:
     """Name the question columns the mapping leaves out (a question id such as Qualtrics' Q2, or a header
-    asking a question) whose answers are mostly whole numbers from 0 to 10: answers to other questions,
+    asking a question) whose answers are mostly whole numbers, none above 10: answers to other questions,
     not sent, as a survey's numeric recodes say nothing of their scale (Qualtrics' "Yes" may be 1 and
     "No" 2); "What is your order number?" answers with ids, no rating (QA round 29a)."""
     headers, used = Headers.of(sheet), _used_columns(sheet, preset)

@@ -155,9 +155,9 @@ def _strip_report_columns(sheet: parsing.Sheet) -> None:
     if not was_report and sheet.format == "csv":
         columnnotes.undo_defused_formulas(sheet)
     if was_report:
-        width = len(sheet.columns)
+        end = at + len(reports.REPORT_TRAILING_COLUMNS)  # columns a user added after "reason" stay
         fix = reports.unneutralise if sheet.format == "csv" else str
-        sheet.extra_header_rows = [[fix(text) for text in row[:width]] for row in sheet.extra_header_rows]
+        sheet.extra_header_rows = [[fix(text) for text in row[:at] + row[end:]] for row in sheet.extra_header_rows]
         sheet.report_rows = {number: int(text) for number, text in zip(sheet.row_numbers, numbers, strict=True)
                              if text.isascii() and text.isdigit() and len(text) < 10}
         shown = (" Each row shows the number it had in the upload the report came from "

@@ -76,9 +76,14 @@ def follow(source: Upload, sheet: parsing.Sheet, time_zone: str) -> tuple[mappin
 
 
 def _fields_of(preset: mapping.Preset, column: str) -> str:
-    """The API fields `preset` takes from `column` ("comment", "score and score_label"), else "a rule's values"."""
-    fields = [name for name, spec in preset.columns.items() if spec == column]
-    return " and ".join(fields) or "a rule's values"
+    """What `preset` takes from `column`: its API fields ("comment", "ticket_id and agent_id" of a split,
+    a fallback's), "the time of day", else "a rule's values"."""
+    specs = [*preset.columns.items(), *preset.fallback_columns.items()]
+    fields = [name for name, spec in specs if isinstance(spec, (str, list)) and column in as_list(spec)]
+    fields += [name for split in preset.splits if column in as_list(split.column) for name in split.fields]
+    if column in as_list(preset.time_column):
+        fields.append("the time of day")
+    return " and ".join(dict.fromkeys(fields)) or "a rule's values"
 
 
 def _listed(columns: list[str]) -> str:

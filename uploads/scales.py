@@ -259,9 +259,8 @@ def _words_are_typos(plan: Plan, sheet) -> bool:
 
 def _best_word_scale(plan: Plan, texts: list[str], number_texts: list[str]) -> str | None:
     """See `_decide_word_scale`. A scale must also hold the numbers among `number_texts` (Salesforce mixes
-    NumberValue 4 with ChoiceValue "Very satisfied"): "Satisfied" among 7, 6, 5 is not csat5. When no
-    scale knows every word, one knowing KNOWN_WORDS_SHARE of the word answers, the others no scale's
-    words (typos, not another wording), is taken: its unknown words are invalid on their rows."""
+    NumberValue 4 with ChoiceValue "Very satisfied"): "Satisfied" among 7, 6, 5 is not csat5. The
+    scale is word_scale_for's (misspelt answers are invalid on their rows)."""
     numbers = {(cells.written_score(text.strip()) or (None,))[0] if (number := cells.parse_int(text)) is None
                else number for text in set(number_texts) if text.strip()} - {None} - cells.SEEN_UNANSWERED
     words = Counter(cells.answer_key(text) for text in texts if text.strip() and cells.parse_int(text) is None

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from uploads import columns, dates, headernames, items, mapping, parsing, rowskips, scales, timesofday, zones
+from uploads import columns, dates, headernames, idcells, items, mapping, parsing, rowskips, scales, timesofday, zones
 from uploads.headers import normalize
 from uploads.items import Problem, RowResult
 from uploads.plan import Plan
@@ -166,7 +166,8 @@ def _decide(plan: Plan, sheet) -> None:
     given = len(tickets) - tickets.count("")
     lengths = sorted(len(ticket) for ticket in tickets if ticket.isdigit() and ticket.isascii())
     plan.numeric_ticket = given >= 3 and len(lengths) >= 0.75 * given
-    plan.typical_ticket = lengths[len(lengths) // 2] if plan.numeric_ticket else 0
+    lengths = [length for length in lengths if length < idcells.ROUNDED_DIGITS]  # ids a spreadsheet cut: no norm
+    plan.typical_ticket = lengths[len(lengths) // 2] if plan.numeric_ticket and lengths else 0
     scales.decide(plan, sheet)
 
 
