@@ -35,7 +35,8 @@
       note.setAttribute("role", "alert");
     }
     note.textContent = "You changed the mapping above but have not applied it: press “Apply mapping and check " +
-      "rows” first (or reload the page to drop the change), so that this acts on the mapping you see.";
+      "rows” first, so that this acts on the mapping you see (to drop the change, open the mapping page again " +
+      "from the upload's page).";
     near.appendChild(note);
   };
   document.addEventListener("submit", function (event) {  // the page's own forms; never the header's Sign out
