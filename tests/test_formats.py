@@ -425,6 +425,13 @@ def test_a_four_point_wording_is_read_on_its_own_scale_not_as_csat5_with_typos(t
     (["Sehr zufrieden", "Teils/teils", "Unzufrieden"], [(5, 5), (3, 5), (2, 5)]),
     (["Very satisfied", "Neutral", "Unsatisfied", "Very unsatisfied"], [(5, 5), (3, 5), (2, 5), (1, 5)]),
     (["Tre\u0300s satisfait", "Satisfait"], [(5, 5), (4, 5)]),  # an accent typed apart (NFD)
+    (["Very satisfied", "Satisfied", "Neutral", "Dissatisfied", "Very dissatisfied", "Very satisfied", "Satisfied",
+      "Neutral", "Okay"], [(5, 5), (4, 5), (3, 5), (2, 5), (1, 5), (5, 5), (4, 5), (3, 5)]),  # Okay: its row only
+    (["Äußerst zufrieden", "Eher zufrieden", "Weder zufrieden noch unzufrieden", "Eher unzufrieden"],
+     [(5, 5), (4, 5), (3, 5), (2, 5)]),  # Qualtrics' German 5-point wording (QA round 32a)
+    (["Très satisfaite", "Plutôt satisfait", "Ni satisfait ni insatisfait", "Plutôt insatisfaite"],
+     [(5, 5), (4, 5), (3, 5), (2, 5)]),
+    (["Molto soddisfatta", "Zadowolona", "Raczej niezadowolony", "Heel tevreden"], [(5, 5), (4, 5), (2, 5), (5, 5)]),
 ])
 def test_it_reads_each_wording_of_a_satisfaction_scale(tmp_path: Path, scores, read) -> None:
     """QA round 31a and review 31: wordings and typos that made every row invalid."""

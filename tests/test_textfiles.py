@@ -90,6 +90,7 @@ def test_it_numbers_records_not_lines_and_drops_blank_ones():
     ("Jürgen Müller: resolveu minhas questões rápido", "cp1252"),  # Portuguese õe, not Hungarian ő
     ("Réponse sûre de Jürgen, merci", "cp1252"),  # French û beside a German ü: not Hungarian ű
     ("Köszönöm, Szűcs Anna gyorsan segített", "cp1250"),  # ű without ő (review 31)
+    ("Köszönöm, nem működött a link", "cp1250"),  # "mű" is no French "mûr" (QA round 32a)
     ("Teşekkürler René, çok hızlı çözüldü", "cp1254"),  # a Turkish sheet with one Western name
     ("Köszönöm, „nagyon segítőkész” volt", "cp1250"),  # Hungarian quotation marks
 ])

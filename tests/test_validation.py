@@ -597,6 +597,8 @@ def test_it_reads_unsettled_dates_in_the_order_that_keeps_them_within_a_month() 
 
 
 @pytest.mark.parametrize(("header", "stamps", "zone", "days"), [
+    ("Date", ["02/10/2026 09:15", "05/10/2026 10:00", "12/10/2026 13:30"], "America/Monterrey",  # Mexico: day first
+     ["2026-10-02", "2026-10-05", "2026-10-12"]),
     ("submitted_at", ["1/5/2026 9:15", "2/5/2026 9:15", "3/5/2026 9:15"], "America/New_York",  # a US monthly survey
      ["2026-01-05", "2026-02-05", "2026-03-05"]),
     ("Datum", ["01.03.2026 09:00", "01.04.2026 09:00", "01.05.2026 09:00"], "Europe/Berlin",  # never month first

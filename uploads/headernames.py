@@ -55,6 +55,7 @@ _LOCALIZED: dict[str, list[str]] = {
               "puntuación", "puntuacion", "calificación", "calificacion", "valoración", "valoracion", "beoordeling",
               "tevredenheid", "ocena"],
     "submitted_at": ["zeitstempel", "datum", "erstellt am", "bewertet am", "eingereicht am", "zeitpunkt",
+                     "bewertungsdatum", "antwortdatum", "erstellungsdatum",
                      "horodatage", "date de réponse", "marca temporal", "fecha", "fecha de envío", "fecha de envio",
                      "datum ingediend", "data zgłoszenia", "data wysłania"],
     "comment": ["kommentar", "kommentare", "anmerkung", "anmerkungen", "bemerkung", "rückmeldung",

@@ -23,7 +23,7 @@ _EXCEL_EXPONENT = re.compile(r"^[+-]?\d(?:(?:[.,]\d+)?[eE][+-]\d+|[.,]\d+[eE]\d+
 # (Kustomer's hex 6501234567890123456789e9 read as 6.50123456789012E+30) whose digits were cut (QA rounds 30b,
 # 31a); a 16-digit id only may have been rounded (cellfacts.LONG_NUMBER_NOTE: a warning)
 ROUNDED_DIGITS = 20
-_ROUNDED_BY_EXCEL = re.compile(rf"^(?=\d{{{ROUNDED_DIGITS},}}$)[1-9]\d{{14,16}}0+$")
+_ROUNDED_BY_EXCEL = re.compile(rf"^(?=\d{{{ROUNDED_DIGITS},}}$)[1-9]\d{{14,16}}0{{4,}}$")  # 3 zeros: 1 id in 1,000
 # A date as a workbook's date cell reads (uploads/workbooks.py), where an id should be.
 _DATE_ID = re.compile(r"^\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2}:\d{2}(?:\.\d{3})?)?$")
 _DECIMAL_ZERO = re.compile(r"^(\d+)\.0+$")

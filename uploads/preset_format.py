@@ -119,19 +119,30 @@ SCALES: dict[str, dict[str, Any]] = {
         "neither satisfied nor dissatisfied": 3, "neutral": 3, "somewhat dissatisfied": 2,
         "dissatisfied": 2, "very dissatisfied": 1, "extremely dissatisfied": 1,
         "unsatisfied": 2, "very unsatisfied": 1,
-        "sehr zufrieden": 5, "zufrieden": 4, "weder zufrieden noch unzufrieden": 3, "teils/teils": 3,
-        "teils, teils": 3, "unzufrieden": 2, "sehr unzufrieden": 1,
-        "très satisfait": 5, "satisfait": 4, "ni satisfait ni insatisfait": 3, "insatisfait": 2,
-        "très insatisfait": 1,
+        # keys are case-folded: "Äußerst" is "äusserst"
+        "sehr zufrieden": 5, "äusserst zufrieden": 5, "zufrieden": 4, "eher zufrieden": 4,
+        "weder zufrieden noch unzufrieden": 3, "teils/teils": 3, "teils, teils": 3, "unzufrieden": 2,
+        "eher unzufrieden": 2, "sehr unzufrieden": 1, "äusserst unzufrieden": 1,
+        **{f"{very}{word}{end}": score for end in ("", "e") for very, word, score in (
+            ("très ", "satisfait", 5), ("", "satisfait", 4), ("plutôt ", "satisfait", 4), ("plutôt ", "insatisfait", 2),
+            ("", "insatisfait", 2), ("très ", "insatisfait", 1))},
+        "ni satisfait ni insatisfait": 3, "ni satisfaite ni insatisfaite": 3,
+        "algo satisfecho": 4, "algo satisfecha": 4, "algo insatisfecho": 2, "algo insatisfecha": 2,
         **{f"{very}{word}": score for very, high in (("muy ", 5), ("", 4)) for word, score in (
             ("satisfecho", high), ("satisfecha", high), ("satisfecho/a", high), ("satisfecho(a)", high))},
         **{f"ni {word} ni in{word}": 3 for word in ("satisfecho", "satisfecha", "satisfecho/a")},
         **{f"{very}in{word}": score for very, low in (("muy ", 1), ("", 2)) for word, score in (
             ("satisfecho", low), ("satisfecha", low), ("satisfecho/a", low), ("satisfecho(a)", low))},
-        "zeer tevreden": 5, "tevreden": 4, "neutraal": 3, "ontevreden": 2, "zeer ontevreden": 1,
-        "molto soddisfatto": 5, "soddisfatto": 4, "né soddisfatto né insoddisfatto": 3, "insoddisfatto": 2,
-        "molto insoddisfatto": 1, "bardzo zadowolony": 5, "zadowolony": 4, "ani zadowolony, ani niezadowolony": 3,
-        "niezadowolony": 2, "bardzo niezadowolony": 1}},
+        "zeer tevreden": 5, "heel tevreden": 5, "tevreden": 4, "neutraal": 3, "niet tevreden, niet ontevreden": 3,
+        "ontevreden": 2, "zeer ontevreden": 1, "heel ontevreden": 1,
+        **{f"{very}{word}{end}": score for end in ("o", "a") for very, word, score in (
+            ("molto ", "soddisfatt", 5), ("", "soddisfatt", 4), ("", "insoddisfatt", 2),
+            ("molto ", "insoddisfatt", 1))},
+        "né soddisfatto né insoddisfatto": 3, "né soddisfatta né insoddisfatta": 3,
+        **{f"{very}{word}{end}": score for end in ("y", "a") for very, word, score in (
+            ("bardzo ", "zadowolon", 5), ("", "zadowolon", 4), ("raczej ", "zadowolon", 4),
+            ("raczej ", "niezadowolon", 2), ("", "niezadowolon", 2), ("bardzo ", "niezadowolon", 1))},
+        "ani zadowolony, ani niezadowolony": 3, "ani zadowolona, ani niezadowolona": 3}},
     # Qualtrics' 7-point wording and the Very/Somewhat one; chosen over csat5 by `word_scales`
     "csat7": {"min_score": 1, "max_score": 7, "value_map": {
         "extremely satisfied": 7, "very satisfied": 7, "moderately satisfied": 6, "satisfied": 6,

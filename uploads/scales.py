@@ -10,7 +10,6 @@ with a sentence when many scores lie outside it.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections import Counter
 
@@ -30,7 +29,6 @@ MISFIT_ROWS, MISFIT_SHARE = 2, 0.25
 # The share of the word answers a word scale must know when none knows them all: the rest are typos
 # ("Very satisified") refused on their rows, not a reason to read no word at all (QA round 28).
 KNOWN_WORDS_SHARE = 0.8
-TYPO_CUTOFF = 0.85  # difflib's similarity of a misspelt answer to its scale's word ("very satisified")
 # Every answer word of the built-in scales: a word one scale lacks but another has rules the first out.
 SCALE_WORDS = frozenset(word for scale in SCALES.values() for word in scale.get("value_map", {}))
 
@@ -275,8 +273,9 @@ def word_scale_for(words: Counter, names: list[str]) -> str | None:
     rows) are written in: of those knowing every word, the one telling most of them apart, on a tie
     one whose answers fill all its points (Very satisfied .. Very unsatisfied is csat4's 4 of 4,
     csat5's 4 of 5), else the first ("Satisfied" beside "Somewhat satisfied" is a 7-point survey);
-    else one knowing KNOWN_WORDS_SHARE of the word rows whose other words are typos of its own
-    (difflib: "Very satisified") and no scale's words; None for none."""
+    else one knowing KNOWN_WORDS_SHARE of the word rows, three of its scores or more (so that Great, Good
+    and Bad, another wording, are not read as 4 and 2 of 5), whose other words are no scale's words (a
+    typo, "Very satisified", or an answer such as "Okay": each refused on its row, QA round 32a); None."""
     best, best_rank, partial, partial_count = None, (0, False), None, 0
     for name in names if words else []:
         scale = SCALES[name]
@@ -286,8 +285,7 @@ def word_scale_for(words: Counter, names: list[str]) -> str | None:
         if words.keys() <= table.keys() and rank > best_rank:
             best, best_rank = name, rank
         unknown = words.keys() - table.keys()
-        if (unknown and count > partial_count and not unknown & SCALE_WORDS
-                and all(difflib.get_close_matches(word, table, n=1, cutoff=TYPO_CUTOFF) for word in unknown)
+        if (unknown and count > max(partial_count, 2) and not unknown & SCALE_WORDS
                 and sum(words[word] for word in words if word in table) >= KNOWN_WORDS_SHARE * words.total()):
             partial, partial_count = name, count
     return best or partial

@@ -330,8 +330,9 @@ def _reads_as_turkish(data: bytes) -> bool:
 _HUNGARIAN_LETTERS = frozenset("áéíóöőúüűÁÉÍÓÖŐÚÜŰ")
 _PORTUGUESE_OE = re.compile("[őŐ][eE]")  # cp1252's õe (questões) read as cp1250
 # cp1252's û of French words (sûr, dû, mûr, goût, août, coût, brûlé, flûte, bûche, jeûne, piqûre, croûte, voûte)
-# read as cp1250's ű
-_FRENCH_U = re.compile(r"(?i)(?:\bs|\bd|\bm|go|ao|co|br|fl|\bb|je|piq|cro|vo)ű")
+# read as cp1250's ű; whole words, as Hungarian writes "működik" and "sűrű" (QA round 32a)
+_FRENCH_U = re.compile(r"(?i)\b(?:sűre?s?|sűrement|dű|műre?s?)\b|"
+                       r"(?:goűt|aoűt|coűt|brűl|flűt|bűch|jeűn|piqűr|croűt|voűt)")
 
 
 def _reads_as_hungarian(data: bytes) -> bool:

@@ -182,8 +182,14 @@ _DAY_FIRST_ZONES = ("Europe/", "Australia/", "Pacific/Auckland", "Asia/Kolkata",
 
 
 # Time zones of places that write numeric dates month first (the United States, Canada, the Philippines): a
-# file from there keeps month first when no value settles the order (dates.decide_column's data_rules)
-_MONTH_FIRST_ZONES = ("America/", "US/", "Canada/", "Pacific/Honolulu", "Asia/Manila")
+# file from there keeps month first when no value settles the order (dates.decide_column's data_rules); Mexico's
+# and the rest of Latin America's write day first (QA round 32a)
+_MONTH_FIRST_ZONES = ("US/", "Canada/", "Pacific/Honolulu", "Asia/Manila", "America/Indiana/", "America/Kentucky/",
+                      "America/North_Dakota/", *(f"America/{city}" for city in (
+                          "New_York", "Chicago", "Denver", "Los_Angeles", "Phoenix", "Anchorage", "Detroit", "Boise",
+                          "Juneau", "Sitka", "Nome", "Yakutat", "Metlakatla", "Adak", "Menominee", "Indianapolis",
+                          "Louisville", "Toronto", "Vancouver", "Edmonton", "Winnipeg", "Halifax", "St_Johns", "Regina",
+                          "Moncton", "Whitehorse", "Yellowknife", "Iqaluit", "Montreal", "Glace_Bay", "Goose_Bay")))
 
 
 def _order_hint(plan: Plan, sheet, column: str, declared: str | None) -> tuple[str, str] | None:
