@@ -118,10 +118,16 @@ def summary_rows(plan: Plan, sheet) -> set[int]:
             found.add(number)
     ticket_at = plan.index.get("ticket_id")  # a row with a ticket id is no subtotal: most rows, not extracted
     found.update(number for number, row in zip(sheet.row_numbers, sheet.rows, strict=True)
-                 if number not in found and (ticket_at is None or ticket_at >= len(row) or not row[ticket_at].strip()
-                                             or SUMMARY_ROW.match(row[ticket_at].strip()))
+                 if number not in found and (ticket_at is None or ticket_at >= len(row) or _no_ticket(row[ticket_at]))
                  and _subtotal_line(row, plan.extract(row)))
     return found
+
+
+def _no_ticket(text: str) -> bool:
+    """True for a ticket cell that is blank or a summary word ("Max:"), the only ones on a subtotal line; a
+    ticket id's first character is a digit or the like, so most cells need no pattern (bench/parse.py)."""
+    text = text.strip()
+    return not text or text[0].isalpha() and bool(SUMMARY_ROW.match(text))
 
 
 def _subtotal_line(cells: list[str], raw: dict[str, Raw]) -> bool:
