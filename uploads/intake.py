@@ -30,7 +30,6 @@ from django.utils import timezone
 from uploads import (
     access,
     columnnotes,
-    headerrows,
     mapping,
     objectcells,
     parsing,
@@ -147,14 +146,12 @@ def _maps_answers(sheet: parsing.Sheet, chosen: mapping.Preset | None) -> bool:
 def _strip_report_columns(sheet: parsing.Sheet) -> None:
     """An error report of ours uploaded again: drop its row/status/reason columns, undo its apostrophes,
     and keep each row's number in the upload it came from (sheet.report_rows, shown in the table)."""
-    at = headerrows.report_columns_at(sheet.columns)  # the report's "row" column
-    numbers = [row[at].strip() if at is not None and at < len(row) else "" for row in sheet.rows]
-    sheet.columns, sheet.rows, was_report = reports.strip_report_columns(
-        sheet.columns, sheet.rows, text_format=sheet.format == "csv"
-    )
-    if not was_report and sheet.format == "csv":
+    columns, rows, at = reports.strip_report_columns(sheet.columns, sheet.rows, text_format=sheet.format == "csv")
+    numbers = [row[at].strip() if at < len(row) else "" for row in sheet.rows] if at is not None else []
+    sheet.columns, sheet.rows = columns, rows
+    if at is None and sheet.format == "csv":
         columnnotes.undo_defused_formulas(sheet)
-    if was_report:
+    if at is not None:
         end = at + len(reports.REPORT_TRAILING_COLUMNS)  # columns a user added after "reason" stay
         fix = reports.unneutralise if sheet.format == "csv" else str
         sheet.extra_header_rows = [[fix(text) for text in row[:at] + row[end:]] for row in sheet.extra_header_rows]

@@ -181,13 +181,13 @@ def strip_report_columns(columns: list[str], rows: list[list[str]], *, text_form
     """If `columns` hold our report's row/status/reason (headerrows.report_columns_at: columns a user
     added after them stay), drop them (and undo CSV neutralising).
 
-    Returns (columns, rows, was_report). Only a text (CSV/TSV) report carries our
-    apostrophes; a workbook report holds each cell's exact text already.
+    Returns (columns, rows, the index the report's "row" column had, or None for no report). Only a
+    text (CSV/TSV) report carries our apostrophes; a workbook report holds each cell's exact text already.
     """
     at = headerrows.report_columns_at(columns)
     if at is None or at == 0:
-        return columns, rows, False
+        return columns, rows, None
     end = at + len(REPORT_TRAILING_COLUMNS)
     fix = unneutralise if text_format else (lambda text: text)
     return ([fix(name) for name in columns[:at] + columns[end:]],
-            [[fix(text) for text in row[:at] + row[end:]] for row in rows], True)
+            [[fix(text) for text in row[:at] + row[end:]] for row in rows], at)
