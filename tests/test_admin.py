@@ -1,9 +1,11 @@
 """The admin for review: filters, search, read-only history, teams and presets managed by admins."""
 
 import html
+import importlib
 import json
 
 import pytest
+from django.db import IntegrityError, transaction
 from django.test import Client
 
 from tests.people import make_people, make_upload
@@ -83,6 +85,18 @@ def test_it_checks_a_saved_presets_json_as_an_imported_file_is(people):
     response = client.post(url, {"name": "Team sheet v2", "data": json.dumps({"name": "x", "columns": {"score": "Q1"}})})
     assert response.status_code == 302
     assert SavedPreset.objects.get(pk=preset.pk).data == {"name": "Team sheet v2", "columns": {"score": "Q1"}}
+
+
+def test_the_database_holds_preset_names_unique_in_any_case():
+    """check_name refuses a clash first; the constraint holds two saves at the same instant too."""
+    SavedPreset.objects.create(name="Team sheet", data={"name": "Team sheet"})
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        SavedPreset.objects.create(name="TEAM SHEET", data={"name": "TEAM SHEET"})
+
+    migration = importlib.import_module("uploads.migrations.0009_preset_name_any_case")
+    assert migration.free_names(["Team", "team", "Other", "TEAM", "team (2)"]) == [
+        "Team", "team (2)", "Other", "TEAM (3)", "team (2) (2)"]
 
 
 def test_a_stored_preset_that_does_not_read_is_left_out_not_a_failed_upload():

@@ -7,6 +7,7 @@ batch, recording results).
 
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Lower
 from django.urls import reverse
 
 # The start of the note on a row whose answer an earlier upload sent without confirmation (rowstore.prior_notes).
@@ -37,6 +38,11 @@ class SavedPreset(models.Model):
 
     class Meta:
         ordering = ["name"]
+        constraints = [
+            # Presets are found by name in any case (saved_presets.check_name); this holds it for two
+            # saves at the same instant too.
+            models.UniqueConstraint(Lower("name"), name="uploads_savedpreset_name_any_case"),
+        ]
 
     def __str__(self) -> str:
         return self.name
