@@ -157,6 +157,20 @@ def test_it_warns_of_a_ticket_id_much_shorter_than_the_files_others() -> None:
         "spreadsheet program dropped its leading zeros (000123 read as 123), enter it as the helpdesk shows it.")
 
 
+def test_it_warns_of_a_ticket_id_shorter_than_the_padded_ids_of_its_column() -> None:
+    """Salesforce case numbers are 8 digits with zeros (00001026): 1026 among them lost its zeros."""
+    rows = check(*[["2026-10-05T14:48:00Z", ticket, "381", "", "5", ""]
+                   for ticket in ["00001021", "00001022", "1026", "00001027", "00012345", "12345678"]])
+    assert [warning_codes(row) for row in rows] == [[], [], ["short_id"], [], [], []]
+    assert rows[2].warnings[0].message == (
+        "Row 4, column 'ticket_id': ticket id 1026 is shorter than this file's other ids (8 digits, leading zeros "
+        "included): if a spreadsheet program dropped its leading zeros (00001026 read as 1026), enter it as the "
+        "helpdesk shows it.")
+    unpadded = check(*[["2026-10-05T14:48:00Z", ticket, "381", "", "5", ""]
+                       for ticket in ["10001021", "10001022", "1026", "00001027", "10012345"]])
+    assert [warning_codes(row) for row in unpadded] == [[], [], [], [], []]
+
+
 def test_it_keeps_na_as_text_but_reads_nan_none_and_null_as_blank() -> None:
     assert one(ticket="NA").warnings == []
     row = one(ticket="nan")

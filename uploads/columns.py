@@ -58,7 +58,8 @@ def approve(plan: Plan, sheet) -> list[RowResult | None] | None:
         return [row[position] for row in rows] if position is not None else [""] * len(rows)
 
     stamps = _by_value(column("submitted_at"), _date_cleaner(plan))
-    tickets = _tickets(column("ticket_id"), plan.numeric_ticket, plan.typical_ticket)
+    tickets = _tickets(column("ticket_id"), plan.numeric_ticket, idcells.short_limit(plan.typical_ticket,
+                                                                                      plan.padded_ticket))
     agent_ids = _by_value(column("agent_id"), _agent_id)
     emails = _by_value(column("agent_email"), _email)
     low, high = plan.fixed_bounds
@@ -144,15 +145,14 @@ def _date_cleaner(plan: Plan) -> Callable[[str], object]:
     return clean
 
 
-def _tickets(texts: list[str], numeric: bool, typical: int) -> list[object]:
-    """Digit-only ids pass as typed (no rule of idcells.clean_id touches them) unless much shorter than the
-    column's (idcells.lost_zeros: the row checker warns); others are cleaned once each."""
+def _tickets(texts: list[str], numeric: bool, limit: int) -> list[object]:
+    """Digit-only ids pass as typed (no rule of idcells.clean_id touches them) unless `limit` digits or
+    shorter (idcells.lost_zeros: the row checker warns); others are cleaned once each."""
     def clean(text: str) -> object:
         value = _required(idcells.clean_id(text, "ticket id"))
         return UNCLEAN if numeric and value is not UNCLEAN and not idcells.is_digits(value) else value
 
     slow: dict[str, object] = {}
-    limit = (typical - 1) // 2 if typical >= 6 else 0  # ids of this many digits or fewer: idcells.lost_zeros
     return [(UNCLEAN if len(text) <= limit and text[0] != "0" else text)
             if text.isascii() and text.isdigit() and len(text) < idcells.ROUNDED_DIGITS
             else slow.get(text) or slow.setdefault(text, clean(text)) for text in texts]

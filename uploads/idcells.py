@@ -172,11 +172,20 @@ def _id_of_link(value: str, noun: str) -> Cleaned | None:
     return None
 
 
-def lost_zeros(value: str, typical: int) -> bool:
-    """True for a digit-only id under half the digits of its column's typical id (`typical`, 6 or more:
-    validation), with no leading zero left: 9 among 12-digit ids, once 000009 before a spreadsheet
-    program read it as a number (QA round 29b). The digits cannot be told again; the row says so."""
-    return typical >= 6 and is_digits(value) and 2 * len(value) < typical and not value.startswith("0")
+def lost_zeros(value: str, typical: int, padded: bool = False) -> bool:
+    """True for a digit-only id with no leading zero left that is under half the digits of its column's
+    typical id (`typical`, 6 or more: validation), or any shorter than it when the column pads its ids
+    with zeros (`padded`: Salesforce's case number 1026 among 00001026-style ones): 9 among 12-digit ids,
+    once 000009 before a spreadsheet program read it as a number (QA round 29b). The digits cannot be
+    told again; the row says so."""
+    if not is_digits(value) or value.startswith("0"):
+        return False
+    return len(value) < typical if padded else typical >= 6 and 2 * len(value) < typical
+
+
+def short_limit(typical: int, padded: bool) -> int:
+    """The most digits an id may have and still be short in its column (lost_zeros; 0: none is)."""
+    return typical - 1 if padded else (typical - 1) // 2 if typical >= 6 else 0
 
 
 def non_numeric_warning(value: str, noun: str = "ticket id") -> str:

@@ -231,10 +231,15 @@ class _RowCheck:
         if isinstance(value, str):
             if self.plan.numeric_ticket and not idcells.is_digits(value):
                 self.warn("ticket_id", src, idcells.non_numeric_warning(value), "not_numeric")
-            elif idcells.lost_zeros(value, self.plan.typical_ticket):
-                self.warn("ticket_id", src, f"ticket id {value} is much shorter than this file's other ids "
-                          f"({self.plan.typical_ticket} digits): if a spreadsheet program dropped its leading zeros "
-                          "(000123 read as 123), enter it as the helpdesk shows it", "short_id")
+            elif idcells.lost_zeros(value, self.plan.typical_ticket, self.plan.padded_ticket):
+                typical = self.plan.typical_ticket
+                shape = (f"{typical} digits, leading zeros included" if self.plan.padded_ticket
+                         else f"{typical} digits")
+                example = (f"{value.zfill(typical)} read as {value}" if self.plan.padded_ticket
+                           else "000123 read as 123")
+                self.warn("ticket_id", src, f"ticket id {value} is {'' if self.plan.padded_ticket else 'much '}"
+                          f"shorter than this file's other ids ({shape}): if a spreadsheet program dropped its "
+                          f"leading zeros ({example}), enter it as the helpdesk shows it", "short_id")
             self.note_warning("ticket_id", src, value)
 
     def note_warning(self, name: str, src: Raw, value: str) -> None:

@@ -54,6 +54,7 @@ class Plan:
     dates: dates.ColumnDates | None = None
     numeric_ticket: bool = False
     typical_ticket: int = 0  # the median digit count of a numeric ticket column's ids (validation: short ids)
+    padded_ticket: bool = False  # the column writes its typical ids with leading zeros (00001026)
     notes: dict[tuple[int, int], tuple[str, str]] = field(default_factory=dict)
     text_maps: dict[str, dict] = field(default_factory=dict)
     fixed_bounds: tuple[int, int] | None = None

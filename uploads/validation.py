@@ -31,6 +31,9 @@ __all__ = ["CheckResult", "Problem", "RowResult", "check_row", "check_sheet", "m
 CONTEXT_VERSION = 1
 # A date column whose every time (of at least MIDNIGHT_ROWS) is 00:00 has likely lost its times
 MIDNIGHT_ROWS = 3
+# A ticket column pads its ids with zeros when at least PADDED_ROWS, and half, of its typical-length ids
+# start with 0 (Salesforce's case numbers: 00001026); then any shorter id has lost its zeros (idcells.lost_zeros)
+PADDED_ROWS = 3
 _MIDNIGHT = re.compile(r"[ T]00:00(?::00(?:\.0+)?)?\s*(?:Z|UTC|[+-]00:?00)?$", re.IGNORECASE)
 
 
@@ -85,7 +88,7 @@ def check_sheet(sheet, preset: mapping.Preset, *, time_zone: str, now: datetime 
     context = {
         "version": CONTEXT_VERSION, "preset_key": _preset_key(preset), "preset": resolved.to_json(),
         "dates": plan.dates.to_json() if plan.dates else None, "numeric_ticket_ids": plan.numeric_ticket,
-        "typical_ticket": plan.typical_ticket,
+        "typical_ticket": plan.typical_ticket, "padded_ticket_ids": plan.padded_ticket,
         "time_fractions": plan.time_fractions,
         "score_scale": list(plan.scale) if plan.scale else None, "word_scale": plan.word_scale,
         "words_are_typos": plan.words_are_typos,
@@ -168,6 +171,9 @@ def _decide(plan: Plan, sheet) -> None:
     plan.numeric_ticket = given >= 3 and len(lengths) >= 0.75 * given
     lengths = [length for length in lengths if length < idcells.ROUNDED_DIGITS]  # ids a spreadsheet cut: no norm
     plan.typical_ticket = lengths[len(lengths) // 2] if plan.numeric_ticket and lengths else 0
+    padded = [ticket for ticket in tickets if ticket.startswith("0") and len(ticket) == plan.typical_ticket]
+    padded = [ticket for ticket in padded if ticket.isdigit() and ticket.isascii()]
+    plan.padded_ticket = len(padded) >= PADDED_ROWS and 2 * len(padded) >= lengths.count(plan.typical_ticket)
     scales.decide(plan, sheet)
 
 
@@ -278,6 +284,7 @@ def check_row(cells: list[str], row_number: int, sheet_columns: list[str], prese
         plan.dates = dates.ColumnDates.from_json(context["dates"]) if context.get("dates") else None
         plan.numeric_ticket = bool(context.get("numeric_ticket_ids"))
         plan.typical_ticket = int(context.get("typical_ticket") or 0)
+        plan.padded_ticket = bool(context.get("padded_ticket_ids"))
         plan.time_fractions = bool(context.get("time_fractions"))
         plan.words_are_typos = bool(context.get("words_are_typos"))
         if context.get("word_scale"):
