@@ -524,6 +524,8 @@ def test_it_reads_a_word_scale_it_recognises() -> None:
     preset = mapping.auto_preset(data)
     assert preset.value_maps["score"] == SCALES["good_bad"]["value_map"]
     assert (preset.constants, preset.columns["score_label"]) == ({"min_score": 0, "max_score": 1}, "Rating")
+    decisions = validation.check_sheet(data, preset, time_zone="UTC", now=NOW).decisions
+    assert "Answers read as the 2-point wording good_bad (good 1, bad 0)" in decisions  # said, as for a preset's
 
 
 def test_it_does_not_take_an_id_column_as_score() -> None:

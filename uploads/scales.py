@@ -62,10 +62,11 @@ class _Answers:
 def sentences(plan: Plan) -> list[str]:
     """What `decide` chose, as sentences for the mapping page and the CLI's --json decisions."""
     out: list[str] = []
-    if plan.word_scale:
-        low, high = SCALES[plan.word_scale]["min_score"], SCALES[plan.word_scale]["max_score"]
-        out.append(f"Answers read as the {high - low + 1}-point wording {plan.word_scale} "
-                   f"({_wording(plan.word_scale)})")
+    named = plan.word_scale or next((name for name, scale in SCALES.items() if "score" in plan.index
+                                     and scale.get("value_map") == plan.score_map()), None)
+    if named:  # chosen here, or by autodetect.add_word_scale for a column of words
+        low, high = SCALES[named]["min_score"], SCALES[named]["max_score"]
+        out.append(f"Answers read as the {high - low + 1}-point wording {named} ({_wording(named)})")
     if plan.scale and plan.scale_labels:
         out.append(f"Scores read on the scale {plan.scale[0]}..{plan.scale[1]}, a "
                    f"{plan.scale[1] - plan.scale[0] + 1}-point survey: every answer's label is "
