@@ -757,3 +757,58 @@ def test_it_leaves_a_recommend_question_answered_on_1_to_5_to_the_presets_scale(
         "Timestamp,Ticket ID,Agent email,How likely are you to recommend us to a friend?\n"
         "10/5/2026 14:48:10,60000,ana@example.com,5\n10/6/2026 14:48:10,60001,ana@example.com,3\n"))
     assert [(item["score"], item["min_score"], item["max_score"]) for item in items] == [(5, 1, 5), (3, 1, 5)]
+
+
+@pytest.mark.parametrize(("scores", "read", "wording"), [
+    (["Great", "Okay", "Not Good", "Great"], [(3, 1, 3), (2, 1, 3), (1, 1, 3), (3, 1, 3)], "great3"),  # Help Scout
+    (["Good", "Okay", "Bad"], [(3, 1, 3), (2, 1, 3), (1, 1, 3)], "good3"),  # Zoho Desk
+    (["Good", "Bad", "Good"], [(1, 0, 1), (0, 0, 1), (1, 0, 1)], "good_bad"),  # Zendesk's two words stay 0..1
+    (["Reward", "Rebuke"], [(1, 0, 1), (0, 0, 1)], "good_bad"),  # LiveAgent
+    (["Muito satisfeito", "Satisfeita", "Neutro", "Insatisfeito"], [(5, 1, 5), (4, 1, 5), (3, 1, 5), (2, 1, 5)],
+     "csat5"),
+    (["Très satisfait", "Neutre", "Insatisfait"], [(5, 1, 5), (3, 1, 5), (2, 1, 5)], "csat5"),
+])
+def test_it_reads_helpdesks_three_point_words_and_more_languages(tmp_path: Path, scores, read, wording) -> None:
+    """QA round 33a: every row of these was refused ("'Good' is not an integer"); the scale is said."""
+    items, summary = team_sheet(tmp_path, "Rating", scores)
+    assert [(item["score"], item["min_score"], item["max_score"]) for item in items] == read
+    assert any(decision.startswith(f"Answers read as the {read[0][2] - read[0][1] + 1}-point wording {wording} (")
+               for decision in summary["detected"]["decisions"])
+
+
+def test_intercoms_headers_with_another_helpdesks_three_words_read_them_on_their_scale(tmp_path: Path) -> None:
+    """Front's and Help Scout's Great, Okay, Bad under Intercom's headers were 4 of 5, refused, 2 of 5."""
+    path, items_out, out = tmp_path / "front.csv", tmp_path / "items.jsonl", io.StringIO()
+    path.write_text("Conversation ID,Teammate email,Rating,Comment,Rated at\n"
+                    "cnv_8a1b2c3d,ana@example.com,Great,thank you!,2026-10-20 09:00:00\n"
+                    "cnv_8a1b2c3e,ben@example.com,Okay,,2026-10-20 10:00:00\n"
+                    "cnv_8a1b2c3f,ana@example.com,Bad,slow,2026-10-20 11:00:00\n", encoding="utf-8")
+    call_command("import_csat", str(path), "--dry-run", "--items-out", str(items_out), "--json", stdout=out)
+    items = [json.loads(line) for line in items_out.read_text().splitlines()]
+    assert json.loads(out.getvalue())["detected"]["preset"] == "Intercom conversation ratings"
+    assert [(item["score"], item["max_score"], item["score_label"]) for item in items] == [
+        (3, 3, "Great"), (2, 3, "Okay"), (1, 3, "Bad")]
+
+
+def test_a_german_or_french_zendesk_view_reads_its_words_and_skips_offered_surveys(tmp_path: Path) -> None:
+    path, items_out, out = tmp_path / "zd.csv", tmp_path / "items.jsonl", io.StringIO()
+    path.write_text("Ticket-ID,E-Mail des zugewiesenen Agenten,Zufriedenheitsbewertung,Zufriedenheitskommentar,"
+                    "Aktualisiert am\n48401,ana@acme.com,Gut,Super,2026-10-05T14:48:00Z\n"
+                    "48402,bo@acme.com,Schlecht,,2026-10-05T15:48:00Z\n48403,bo@acme.com,Angeboten,,2026-10-05T16:48:00Z\n",
+                    encoding="utf-8")
+    call_command("import_csat", str(path), "--dry-run", "--items-out", str(items_out), "--json", stdout=out)
+    assert [json.loads(line) for line in items_out.read_text().splitlines()] == [
+        {"submitted_at": "2026-10-05T14:48:00.000Z", "ticket_id": "48401", "agent_email": "ana@acme.com", "score": 1,
+         "comment": "Super", "score_label": "Gut", "min_score": 0, "max_score": 1},
+        {"submitted_at": "2026-10-05T15:48:00.000Z", "ticket_id": "48402", "agent_email": "bo@acme.com", "score": 0,
+         "score_label": "Schlecht", "min_score": 0, "max_score": 1}]
+    assert json.loads(out.getvalue())["skipped"] == 1
+
+
+@pytest.mark.parametrize("header", ["Rating (1-10, 10 = best)", "How would you rate our support from 1 to 10?",
+                                    "On a scale from 1 (poor) to 10 (excellent), how satisfied were you?"])
+def test_it_reads_the_ten_point_scale_a_header_names_in_other_words(tmp_path: Path, header: str) -> None:
+    """QA round 33b: read on 1..5, a 5 of 10 was sent as top marks and 6..10 refused."""
+    items, summary = team_sheet(tmp_path, f'"{header}"', ["10", "5", "3", "8"])
+    assert [(item["score"], item["max_score"]) for item in items] == [(10, 10), (5, 10), (3, 10), (8, 10)]
+    assert f"Scores read on the scale 1..10, which the header '{header}' names" in summary["detected"]["decisions"]

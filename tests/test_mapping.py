@@ -206,11 +206,20 @@ def test_it_reads_a_hand_made_agent_column_of_emails_and_ids_as_each_looks() -> 
         (None, "ana@example.com"), ("3812345670011", None)]
 
 
-def test_it_takes_no_question_or_link_for_the_ticket_id() -> None:
+def test_it_takes_no_question_for_the_ticket_id_and_a_link_to_the_ticket_for_its_id() -> None:
+    """QA round 33b: a column of links to the tickets' pages gives their ids (every row was invalid)."""
     data = sheet(["Timestamp", "Did we solve your ticket?", "Ticket link", "Agent email", "How satisfied were you?"],
                  ["11/3/2026 14:05:09", "Yes", "https://acme.zendesk.com/agent/tickets/1", "a@example.com", "5"],
-                 ["11/3/2026 15:05:09", "No", "https://acme.zendesk.com/agent/tickets/2", "a@example.com", "4"])
-    assert "ticket_id" not in choose(data)[0].columns
+                 ["11/3/2026 15:05:09", "No", "https://acme.zendesk.com/agent/#/tickets/2", "a@example.com", "4"])
+    rows = checked(data)
+    assert choose(data)[0].columns["ticket_id"] == "Ticket link"
+    assert [row.item["ticket_id"] for row in rows] == ["1", "2"]
+    assert rows[1].warnings[0].message == (
+        "Row 3, column 'Ticket link': https://acme.zendesk.com/agent/#/tickets/2 is a link to a helpdesk page: sent "
+        "as 2, the ticket id at its end.")
+    questions = sheet(["Timestamp", "Did we solve your ticket?", "Agent email", "How satisfied were you?"],
+                      ["11/3/2026 14:05:09", "Yes", "a@example.com", "5"])
+    assert "ticket_id" not in choose(questions)[0].columns
 
 
 def test_it_reads_seven_satisfaction_words_on_the_7_point_scale() -> None:
@@ -844,3 +853,51 @@ def test_it_keeps_the_word_scale_beside_a_number_written_with_its_words() -> Non
                      ["Very satisfied", "Satisfied", "Dissatisfied", "4 - Satisfied", "Neutral"])])
     rows = validation.check_sheet(data, choose(data)[0], time_zone="UTC", now=NOW).rows
     assert [(row.item or {}).get("score") for row in rows] == [5, 4, 2, 4, 3]
+
+
+def test_it_takes_the_review_date_and_text_not_the_companys_reply() -> None:
+    """Trustpilot: 'Company Reply Date' and 'Reply Content' are the company's, not the customer's (QA round 33a)."""
+    data = sheet(["Review Created (UTC)", "Review Content", "Review Stars", "Company Reply Date (UTC)", "Reply Content",
+                  "Ticket ID", "Agent email"],
+                 ["2026-10-01 10:00:00", "Quick and friendly", "5", "2026-10-03 08:00:00", "Tak!", "TCK-1", "a@x.com"])
+    columns = choose(data)[0].columns
+    assert (columns["submitted_at"], columns["comment"]) == ("Review Created (UTC)", "Review Content")
+
+
+def test_it_prefers_a_comment_column_with_text_to_one_blank_in_every_row() -> None:
+    """Alchemer's admin 'Comments' is empty; the survey's 'Why did you give that rating?' holds the text."""
+    data = sheet(["Date Submitted", "Comments", "How satisfied were you?", "Why did you give that rating?", "ticket",
+                  "agent"],
+                 ["2026-10-05 14:48:12", "", "5", "Fast and clear", "77001", "ana@example.com"],
+                 ["2026-10-05 15:01:01", "", "2", "Took too long", "77002", "ben@example.com"])
+    assert choose(data)[0].columns["comment"] == "Why did you give that rating?"
+    hubspot = sheet(["Submitted date", "Rating", "Response", "Associated Ticket IDs", "Ticket owner email"],
+                    ["2026-10-01 10:15:00", "5", "Quick and friendly", "1876543210", "ana@example.com"])
+    assert choose(hubspot)[0].columns["comment"] == "Response"
+
+
+@pytest.mark.parametrize(("columns", "row", "expected"), [
+    (["Data", "Protocolo", "Atendente", "E-mail do atendente", "Nota", "Comentário"],
+     ["01/10/2026 09:00", "2026100100001", "João Silva", "joao@example.com.br", "5", "Ótimo"],
+     {"submitted_at": "Data", "ticket_id": "Protocolo", "agent_email": "E-mail do atendente", "score": "Nota",
+      "comment": "Comentário"}),
+    (["Data", "N. ticket", "Operatore", "Email operatore", "Voto", "Commento"],
+     ["01/10/2026 09:30", "12001", "Giulia Rossi", "giulia@example.it", "5", "Gentilissima"],
+     {"submitted_at": "Data", "ticket_id": "N. ticket", "agent_email": "Email operatore", "score": "Voto",
+      "comment": "Commento"}),
+    (["Startzeit", "Fertigstellungszeit", "Ticketnummer", "Welcher Mitarbeiter hat Ihnen geholfen? (E-Mail)",
+      "Wie zufrieden sind Sie mit unserem Support?", "Möchten Sie uns noch etwas mitteilen?"],
+     ["2026-09-14 08:00:00", "2026-09-14 08:01:30", "DE-100231", "jonas@example.de", "5", "Sehr schnell"],
+     {"submitted_at": "Fertigstellungszeit", "ticket_id": "Ticketnummer",
+      "agent_email": "Welcher Mitarbeiter hat Ihnen geholfen? (E-Mail)",
+      "score": "Wie zufrieden sind Sie mit unserem Support?", "comment": "Möchten Sie uns noch etwas mitteilen?"}),
+    (["Heure de début", "Heure de fin", "Numéro de ticket", "Quel conseiller vous a aidé ?",
+      "Êtes-vous satisfait de notre support ?", "Commentaires"],
+     ["2026-11-02 09:00:00", "2026-11-02 09:01:00", "31001", "louise@example.fr", "Très satisfait", "Parfait"],
+     {"submitted_at": "Heure de fin", "ticket_id": "Numéro de ticket", "agent_email": "Quel conseiller vous a aidé ?",
+      "score": "Êtes-vous satisfait de notre support ?", "comment": "Commentaires"}),
+])
+def test_it_maps_italian_portuguese_and_microsoft_forms_headers(columns, row, expected) -> None:
+    """QA round 33a: Brazilian and Italian team sheets, German and French Microsoft Forms were refused."""
+    preset = choose(sheet(columns, row, row))[0]
+    assert {field: preset.columns.get(field) for field in expected} == expected

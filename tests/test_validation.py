@@ -139,12 +139,20 @@ def test_it_does_not_warn_when_tickets_are_text() -> None:
     assert all(r.warnings == [] for r in rows)
 
 
-@pytest.mark.parametrize("word", ["Unassigned", "-", "n/a", "(none)", "Not assigned"])
+@pytest.mark.parametrize("word", ["Unassigned", "-", "n/a", "(none)", "Not assigned", "(blank)", "\u2014", "Sin asignar"])
 def test_it_reads_an_agent_id_saying_no_agent_as_blank(word: str) -> None:
     row = one(agent=word, email="ben@acme.com")
     assert ("agent_id" in row.item, row.item["agent_email"], warning_codes(row)) == (
         False, "ben@acme.com", ["no_agent_word"])
     assert one(agent=word).status == "invalid"
+
+
+@pytest.mark.parametrize("ticket", ["1876543244;1876543245", "48219, 48220", "4821 | 4822"])
+def test_it_refuses_two_ids_in_one_cell(ticket) -> None:
+    """HubSpot's 'Associated Ticket IDs' of a survey linked to two tickets, a customer typing two (QA 33a, 33b)."""
+    assert [problem.message for problem in one(ticket=ticket).errors] == [
+        f"Row 2, column 'ticket_id': {ticket} holds 2 ids, not one ticket id. Type the one ticket id this row is about."]
+    assert one(ticket="48,213").errors[0].code != "list_id"  # thousands, not a list
 
 
 def test_it_warns_of_a_ticket_id_much_shorter_than_the_files_others() -> None:
@@ -977,6 +985,9 @@ def test_it_refuses_a_score_a_spreadsheet_turned_into_a_date(text) -> None:
      "the order used in Australia/Sydney, the time zone chosen for this upload"),
     ("submitted_at", {"stamp": "5/10/2026 14:48", "declared_time_zones": {"submitted_at": "Pacific/Auckland"}}, "UTC",
      "the order used in Pacific/Auckland, the time zone the file declares for this column"),  # Qualtrics via Excel
+    ("Submitted (UK time)", {}, "UTC", "the order used in Europe/London, the time zone the column's header names"),
+    ("submitted_at", {}, "America/Monterrey", "the order used in America/Monterrey, the time zone chosen for this "
+                                              "upload"),  # all of Mexico writes day first (QA round 33b)
 ])
 def test_it_reads_unsettled_dates_day_first_when_the_file_tells_a_european_locale(header, extra, zone, reason) -> None:
     columns = [header, "ticket_id", "agent_id", "score"]
@@ -1176,7 +1187,13 @@ def test_it_warns_on_a_row_with_cells_not_read_until_the_row_is_edited():
                                                ("Date/Time (EST)", "UTC-05:00"), ("Date (ET)", "America/New_York"),
                                                ("Date (Eastern Standard Time)", "UTC-05:00"),
                                                ("Date (PST/PDT)", "America/Los_Angeles"),
-                                               ("Timestamp (Pacific Time)", "America/Los_Angeles")])
+                                               ("Date (PDT/PST)", "America/Los_Angeles"),
+                                               ("Timestamp (Pacific Time)", "America/Los_Angeles"),
+                                               ("Rated at (SGT)", "UTC+08:00"), ("Created (HKT)", "UTC+08:00"),
+                                               ("Datum (MEZ)", "UTC+01:00"), ("Date (NZDT)", "UTC+13:00"),
+                                               ("Response Date (Central European Time)", "Europe/Berlin"),
+                                               ("Submitted (UK time)", "Europe/London"), ("Date (GALT)", None),
+                                               ("Date (Gulf time)", None)])
 def test_it_reads_naive_times_in_the_zone_their_header_names(header, zone) -> None:
     columns = [header, "ticket_id", "agent_id", "score"]
     preset = mapping.Preset(name="Team", columns={"submitted_at": header, "ticket_id": "ticket_id",
@@ -1188,12 +1205,15 @@ def test_it_reads_naive_times_in_the_zone_their_header_names(header, zone) -> No
                 "UTC+02:00": "2026-10-05T12:48:00.000Z", "UTC-05:00": "2026-10-05T19:48:00.000Z",
                 "UTC+05:30": "2026-10-05T09:18:00.000Z",
                 "America/New_York": "2026-10-05T18:48:00.000Z", "America/Los_Angeles": "2026-10-05T21:48:00.000Z",
+                "UTC+08:00": "2026-10-05T06:48:00.000Z", "UTC+01:00": "2026-10-05T13:48:00.000Z",
+                "UTC+13:00": "2026-10-05T01:48:00.000Z", "Europe/London": "2026-10-05T13:48:00.000Z",
                 None: "2026-10-05T18:48:00.000Z"}[zone]
     assert result.rows[0].item["submitted_at"] == expected
-    unread = " (the file names 'CST' as its zone, which is no time zone read here: choose the zone it means)"
+    named = header[header.index("(") + 1:-1] if "(" in header else ""
+    unread = f" (the file names '{named}' as its zone, which is no time zone read here: choose the zone it means)"
     assert result.decisions[0] == (f"'{header}' read in {zone}, named in its header" if zone else
                                    f"'{header}' read in America/New_York, the time zone chosen for this upload"
-                                   + (unread if "CST" in header else ""))
+                                   + (unread if named else ""))
 
 
 def test_it_reads_a_comment_pandas_wrote_for_an_empty_cell_as_blank() -> None:

@@ -19,12 +19,14 @@ from uploads.headernames import CONTAINS, EXACT, NOT_FOR
 from uploads.headers import Headers, normalize, normalize_camel
 from uploads.preset_format import SCALES
 
-_WORD_SCALES = ["csat5", "csat7", "csat4", "good_bad", "happy3", "happy7", "fin5", "yes_no"]
+_WORD_SCALES = scales.AUTO_SCALES
 # A score column's words for a survey sent but not answered (Zendesk: shared/formats/EXPORT-FORMATS.md
 # section 1): rows to skip, with the reason, when the column's other words are a known scale.
 UNANSWERED = {"offered": "survey not answered (not a rating)", "unoffered": "survey not answered (not a rating)",
               "not offered": "survey not offered (not a rating)",
-              "提供済み": "survey not answered (not a rating)", "未提供": "survey not offered (not a rating)"}
+              "提供済み": "survey not answered (not a rating)", "未提供": "survey not offered (not a rating)",
+              "angeboten": "survey not answered (not a rating)", "nicht angeboten": "survey not offered (not a rating)",
+              "proposée": "survey not answered (not a rating)", "non proposée": "survey not offered (not a rating)"}
 
 
 def column_texts(sheet, position: int, limit: int = 200) -> list[str]:
@@ -86,6 +88,7 @@ def _plausible(name: str, texts: list[str]) -> bool:
 
 
 _FLAGS = {"true", "false", "yes", "no", "0", "1"}
+_BLANK_COLUMN = 1000  # below any header match's strength (_match)
 
 _YES_NO = frozenset({"yes", "no", "true", "false", "y", "n", "ja", "nein", "oui", "non", "si", "sí"})
 
@@ -93,10 +96,11 @@ _YES_NO = frozenset({"yes", "no", "true", "false", "y", "n", "ja", "nein", "oui"
 def not_ids(texts: list[str], ticket: bool = False) -> bool:
     """True when most texts are no id: links, yes/no answers, and for a ticket (ticket=True: its id
     holds a digit and no space) words: a question whose text mentions the ticket ("Was your ticket
-    resolved?", "How satisfied were you with the handling of your ticket?") or a Ticket URL column.
+    resolved?", "How satisfied were you with the handling of your ticket?") or a Ticket URL column; a link
+    to a ticket's page gives its id (idcells.clean_id), so a "Ticket" column of them is one (QA round 33b).
     An agent's name stays a candidate for agent_id (sent with a warning: items.check_agent)."""
     def unlike(text: str) -> bool:
-        return ("://" in text or text.casefold() in _YES_NO
+        return ("://" in text and not (ticket and idcells.is_id_link(text)) or text.casefold() in _YES_NO
                 or ticket and (len(text.split()) > 1 or not any(char.isdigit() for char in text)))
     return sum(map(unlike, texts)) >= 0.8 * len(texts)
 
@@ -118,7 +122,9 @@ def _candidates(headers: Headers, sheet, wanted: list[str], used: set[int]) -> l
     """(strength, field, position, reason) for every plausible field/column pair: a header matches as
     written, with its camel case split, or without what it adds in brackets; a column named as the
     API field itself ("submitted_at", "score", "Agent ID") is taken whatever its values (an "Agent ID"
-    cell holding an address is sent as agent_email: items)."""
+    cell holding an address is sent as agent_email: items). A column blank in every row ranks below every
+    column with values (Alchemer's empty admin 'Comments' beside the survey's 'Why did you give that
+    rating?': QA round 33a)."""
     out = []
     tickets = _ticket_list(headers)
     for position, header in enumerate(headers.columns):
@@ -132,7 +138,7 @@ def _candidates(headers: Headers, sheet, wanted: list[str], used: set[int]) -> l
             hit = ((tickets or {}).get((name, norm)) or _match(name, norm, header)
                    or (camel != norm and _match(name, camel, header)) or (bare and _match(name, bare, header)))
             if hit and (norm == normalize(name) or _plausible(name, texts)):
-                out.append((hit[0], name, position, hit[1]))
+                out.append((hit[0] if texts else hit[0] - _BLANK_COLUMN, name, position, hit[1]))
     return out
 
 
@@ -164,12 +170,15 @@ def _ticket_list(headers: Headers) -> dict[tuple[str, str], tuple[int, str]] | N
 _BARE_AGENT = {"agent", "assignee", "teammate", "team member", "owner", "rep", "agent name", "assignee name",
                "case owner", "assigned to", "assigned agent", "handled by", "resolved by", "answered by",
                "support agent", "served by", "bearbeitet von", "bearbeiter", "traité par", "atendido por",
-               "gestionado por"}
+               "gestionado por", "operatore", "atendente", "agente"}
 
 
 # A survey question asking the customer which agent helped ("Which agent helped you?", Google Forms)
 _AGENT_QUESTION = re.compile(r"\b(which|what) (agent|rep|representative|advisor|team member|person)\b"
-                             r"|\bwho (helped|assisted|served|supported|answered)\b")
+                             r"|\bwho (helped|assisted|served|supported|answered)\b"
+                             r"|\bwelche[rs]? (mitarbeiter|mitarbeiterin|agent)\b"
+                             r"|\bquel(le)? (conseiller|conseillère|agent)\b"
+                             r"|\bqual (atendente|agente)\b|\bquale (operatore|agente)\b")
 
 
 def _match(name: str, norm: str, header: str) -> tuple[int, str] | None:

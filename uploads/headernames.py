@@ -31,37 +31,47 @@ EXACT: dict[str, list[str]] = {
                      "answered", "rating received", "response received"],
     "comment": ["comment", "comments", "remark", "remarks", "feedback", "verbatim", "free text",
                 "customer comment", "customer comments", "comment text", "body text", "review",
-                "additional comments", "feedback comment", "open ended response"],
+                "additional comments", "feedback comment", "open ended response", "review content",
+                "review text", "response"],
     "score_label": ["score label", "rating label", "label", "score text", "rating text", "choice text",
                     "answer label"],
     "min_score": ["min score", "minimum score", "min", "scale min", "min rating"],
     "max_score": ["max score", "maximum score", "max", "scale max", "max rating"],
 }
-# German, French, Spanish, Dutch and Polish team sheets (German Excel CSVs: EXPORT-FORMATS.md section 13),
+# German, French, Spanish, Dutch, Polish, Italian and Brazilian Portuguese team sheets and forms (German
+# Excel CSVs: EXPORT-FORMATS.md section 13; Microsoft Forms' and Google Forms' own columns: QA round 33a),
 # after the English
 _LOCALIZED: dict[str, list[str]] = {
     "ticket_id": ["ticketnummer", "ticket nummer", "ticket nr", "vorgangsnummer", "fallnummer", "anfrage nr",
                   "numéro de ticket", "numero de ticket", "n de ticket", "número de ticket", "numero de caso",
                   "ticketnr", "nº de caso", "n de caso", "no de caso", "número de caso", "nº de ticket",
-                  "numer zgłoszenia", "nr zgłoszenia"],
+                  "numer zgłoszenia", "nr zgłoszenia", "n ticket", "numero ticket", "numero del ticket",
+                  "número do chamado", "numero do chamado", "nº do chamado", "chamado", "protocolo",
+                  "número do protocolo", "numero do protocolo", "número do ticket", "numero do ticket"],
     "agent_id": ["mitarbeiter id", "bearbeiter id", "agent nr", "id agent", "id del agente", "agenten id",
-                 "medewerker id", "id agenta"],
+                 "medewerker id", "id agenta", "id operatore", "id do atendente", "id do agente"],
     "agent_email": ["mitarbeiter e mail", "bearbeiter e mail", "e mail agent", "e mail mitarbeiter",
                     "e mail de l agent", "email agent", "correo del agente", "agenten e mail", "e mail medewerker",
                     "e mail agenta", "agents email", "email del agente", "e mail del agente",
                     "correo electronico del agente", "correo electrónico del agente", "email de l agent",
-                    "email dell agente", "e mail dell agente"],
+                    "email dell agente", "e mail dell agente", "email operatore", "e mail operatore",
+                    "e mail do atendente", "email do atendente", "e mail do agente", "email do agente",
+                    "ticketinhaber e mail", "agente email", "agente e mail", "e mail des zugewiesenen agenten",
+                    "e mail des agenten", "e mail de l agent assigné", "e mail de l agent assigne"],
     "score": ["bewertung", "zufriedenheit", "punktzahl", "sterne", "note", "satisfaction client",
               "puntuación", "puntuacion", "calificación", "calificacion", "valoración", "valoracion", "beoordeling",
-              "tevredenheid", "ocena"],
+              "tevredenheid", "ocena", "voto", "valutazione", "soddisfazione", "nota", "avaliação", "avaliacao",
+              "satisfação", "satisfacao"],
     "submitted_at": ["zeitstempel", "datum", "erstellt am", "bewertet am", "eingereicht am", "zeitpunkt",
-                     "bewertungsdatum", "antwortdatum", "erstellungsdatum",
+                     "bewertungsdatum", "antwortdatum", "erstellungsdatum", "aktualisiert am", "date de mise à jour",
                      "horodatage", "date de réponse", "marca temporal", "fecha", "fecha de envío", "fecha de envio",
-                     "datum ingediend", "data zgłoszenia", "data wysłania"],
+                     "datum ingediend", "data zgłoszenia", "data wysłania", "fertigstellungszeit", "heure de fin",
+                     "data", "data e ora", "data invio", "data hora", "carimbo de data hora", "data de envio"],
     "comment": ["kommentar", "kommentare", "anmerkung", "anmerkungen", "bemerkung", "rückmeldung",
                 "commentaire", "commentaires", "comentario", "comentarios", "commentaire client",
                 "commentaires client", "commentaires clients", "comentario del cliente", "kundenkommentar",
-                "opmerking", "opmerkingen", "komentarz", "uwagi"],
+                "opmerking", "opmerkingen", "komentarz", "uwagi", "commento", "commenti", "osservazioni",
+                "comentário", "comentários"],
 }
 for _name, _words in _LOCALIZED.items():
     EXACT[_name].extend(_words)
@@ -92,11 +102,12 @@ CONTAINS: dict[str, list[str]] = {
     "agent_id": [_AGENT_WORDS + r".*\bid\b"],
     "agent_email": [_AGENT_WORDS + r".*\be ?mail"],
     "score": [r"satisf", r"\brating\b", r"\bscore\b", r"\bcsat\b", r"how (would|do) you rate", r"\bstars?\b",
-              r"^note\b"],
+              r"^note\b", r"\brate (your|our|us|the|this)\b", r"zufrieden", r"\bavalia"],
     "submitted_at": [r"\bsubmitted\b", r"\bcompleted?\b", r"\brecorded\b", r"\brated\b", r"\bresponded\b",
                      r"\banswered\b", r"\btimestamp\b", r"\bdate\b", r"\bcreated\b", r"\btime\b"],
     "comment": [r"\bcomments?\b", r"feedback", r"\btell us\b", r"anything else", r"\bremarks?\b", r"suggest",
-                r"\bimprove", r"\bwhat could we\b", r"\bwhy\b"],
+                r"\bimprove", r"\bwhat could we\b", r"\bwhy\b", r"\bnoch etwas\b", r"\bautre chose\b",
+                r"\balgo mais\b", r"\balgo más\b", r"kommentar", r"\bcommentaires?\b"],
 }
 # header words that rule a column out for a field
 NOT_FOR: dict[str, str] = {
@@ -104,7 +115,9 @@ NOT_FOR: dict[str, str] = {
                  r"brand|form|count|score|rating|comment)\b",
     "agent_id": r"\b(customer|respondent|recipient|requester|requestor|contact|client|group|email|mail)\b",
     "agent_email": r"\b(customer|respondent|recipient|requester|requestor|contact|client)\b",
-    "score": r"\b(comment|comments|reason|label|text|date|time|at|id|count|url|min|max)\b",
-    "submitted_at": r"\b(start|birth|due|sent|offered|requested|send|opened|closed|solved|resolved)\b",
-    "comment": r"\b(count|exists|has|id|date|areas?)\b",  # Medallia areas_for_improvement: a category list
+    "score": r"\b(comment|comments|reason|label|text|date|time|at|id|count|url|min|max)\b|kommentar|commentaire",
+    # a company's reply to a review is no answer (Trustpilot's 'Company Reply Date', 'Reply Content')
+    "submitted_at": r"\b(start|birth|due|sent|offered|requested|send|opened|closed|solved|resolved|reply|replied)\b",
+    # Medallia's areas_for_improvement: a category list
+    "comment": r"\b(count|exists|has|id|date|areas?|reply|replied)\b",
 }

@@ -33,8 +33,12 @@ _MISSING_MARKERS = frozenset({"nan", "none", "nat", "<na>", "null", "#n/a"})
 # What pandas writes for an empty cell: never an id (B03). A typed "None" or "NULL" may be a ticket id as the
 # user wrote it, like "NA" (B03), but never an agent's: the agent column's markers read as blank (NO_AGENT).
 _BLANK_ID_MARKERS = frozenset({"nan", "<na>"})
-# What a helpdesk or a team writes in an agent column for a ticket no agent holds
-NO_AGENT = frozenset({"unassigned", "not assigned", "none", "(none)", "no agent", "-", "n/a", "null"})
+# What a helpdesk, a team or a tool writes in an agent column for a ticket no agent holds: an Excel
+# PivotTable "(blank)" (QA round 33b). Not "NA", which R writes for a missing value: a typed NA stays as
+# typed (shared/cases B03)
+NO_AGENT = frozenset({"unassigned", "not assigned", "none", "(none)", "no agent", "-", "n/a", "null",
+                      "(blank)", "--", "\u2014", "\u2013", "(unassigned)", "sin asignar", "nicht zugewiesen",
+                      "non assigné", "não atribuído"})
 
 
 # Digits a float64 always keeps exactly: an id written `3812345670011.0` has lost none of them.
@@ -47,8 +51,19 @@ LONG_ID_CHARS = 100
 _HYPERLINK_FORMULA = re.compile(r'=\s*HYPERLINK\(\s*"([^"]*)"\s*(?:[,;]\s*(?:"([^"]*)"|([0-9]+))\s*)?\)',
                                 re.IGNORECASE)
 _SHOWN_ID = re.compile(r"[A-Za-z0-9_-]{0,99}[0-9][A-Za-z0-9_-]{0,99}")  # a link's text that is an id: has a digit
-_ID_LINK = re.compile(r"https?://[^/\s]+/(?:[^\s?#]*/)?(?:tickets?|conversations?|requests?|cases?|users|agents?|"
+_ID_LINK = re.compile(r"https?://[^/\s]+/(?:[^\s?#]*/)?(?:#/)?(?:tickets?|conversations?|requests?|cases?|users|agents?|"
                       r"admins|teammates|contacts)/([0-9]+)/?(?:[?#]\S*)?", re.I)
+
+
+# Several ids of four digits or more in one cell, separated by ';', '|' or ',' (a thousands separator is
+# followed by exactly three digits)
+_ID_LIST = re.compile(r"^\d{4,}(?:\s*[;|,]\s*\d{4,})+$")
+_DIGIT_RUN = re.compile(r"\d+")
+
+
+def is_id_link(text: str) -> bool:
+    """True for a link to a ticket's, conversation's or user's page, whose id clean_id reads at its end."""
+    return bool(_ID_LINK.fullmatch(text.strip()))
 
 
 def clean_id(text: str, noun: str = "ticket id") -> Cleaned:
@@ -100,6 +115,10 @@ def clean_id(text: str, noun: str = "ticket id") -> Cleaned:
     if value.startswith("[") and value.endswith("]") and isinstance(objectcells.parse_list(value), list):
         return Cleaned(issue=Issue(
             "list_id", f"{value} is a list a data tool wrote into one cell, not one {noun}",
+            f"Type the one {noun} this row is about"))
+    if _ID_LIST.match(value):  # HubSpot's 'Associated Ticket IDs' of a survey linked to two tickets
+        return Cleaned(issue=Issue(
+            "list_id", f"{value} holds {len(_DIGIT_RUN.findall(value))} ids, not one {noun}",
             f"Type the one {noun} this row is about"))
     grouped = _GROUPED_DIGITS.match(value)
     if grouped:

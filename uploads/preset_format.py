@@ -142,7 +142,11 @@ SCALES: dict[str, dict[str, Any]] = {
         **{f"{very}{word}{end}": score for end in ("y", "a") for very, word, score in (
             ("bardzo ", "zadowolon", 5), ("", "zadowolon", 4), ("raczej ", "zadowolon", 4),
             ("raczej ", "niezadowolon", 2), ("", "niezadowolon", 2), ("bardzo ", "niezadowolon", 1))},
-        "ani zadowolony, ani niezadowolony": 3, "ani zadowolona, ani niezadowolona": 3}},
+        "ani zadowolony, ani niezadowolony": 3, "ani zadowolona, ani niezadowolona": 3,
+        **{f"{very}{word}{end}": score for end in ("o", "a") for very, word, score in (
+            ("muito ", "satisfeit", 5), ("", "satisfeit", 4), ("", "insatisfeit", 2), ("muito ", "insatisfeit", 1))},
+        "nem satisfeito nem insatisfeito": 3, "nem satisfeita nem insatisfeita": 3,
+        "neutre": 3, "neutro": 3, "neutrale": 3}},
     # Qualtrics' 7-point wording and the Very/Somewhat one; chosen over csat5 by `word_scales`
     "csat7": {"min_score": 1, "max_score": 7, "value_map": {
         "extremely satisfied": 7, "very satisfied": 7, "moderately satisfied": 6, "satisfied": 6,
@@ -164,7 +168,12 @@ SCALES: dict[str, dict[str, Any]] = {
     "good_bad": {"min_score": 0, "max_score": 1, "value_map": {
         "good": 1, "bad": 0, **{f"{word}{space}{kind}{space}comment": score for word, score in (("good", 1), ("bad", 0))
                                for kind in ("with", "without") for space in (" ", "_")},
-        "良い": 1, "悪い": 0}},
+        "良い": 1, "悪い": 0, "gut": 1, "schlecht": 0, "bonne": 1, "mauvaise": 0,  # a Japanese, German, French account
+        "reward": 1, "rebuke": 0}},  # LiveAgent's ticket rating: Reward, Rebuke
+    # Help Scout's happiness ratings (Great, Okay, Not Good; Front's Bad) and Zoho Desk's (Good, Okay, Bad), on
+    # 1..3 [unverified wordings: QA round 33a]; two scales, so that Great, Good and Bad are neither
+    "great3": {"min_score": 1, "max_score": 3, "value_map": {"great": 3, "okay": 2, "not good": 1, "bad": 1}},
+    "good3": {"min_score": 1, "max_score": 3, "value_map": {"good": 3, "okay": 2, "bad": 1}},
     # Freshdesk's current survey as its reports word it (its codes 103 .. -103: EXPORT-FORMATS.md section 6)
     "happy7": {"min_score": 1, "max_score": 7, "value_map": {
         "extremely happy": 7, "very happy": 6, "happy": 5, "neutral": 4, "unhappy": 3, "very unhappy": 2,

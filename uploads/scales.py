@@ -29,8 +29,14 @@ MISFIT_ROWS, MISFIT_SHARE = 2, 0.25
 # The share of the word answers a word scale must know when none knows them all: the rest are typos
 # ("Very satisified") refused on their rows, not a reason to read no word at all (QA round 28).
 KNOWN_WORDS_SHARE = 0.8
-# Every answer word of the built-in scales: a word one scale lacks but another has rules the first out.
-SCALE_WORDS = frozenset(word for scale in SCALES.values() for word in scale.get("value_map", {}))
+# The scales a column of words is tried on when no preset names its words (autodetect, and a preset's value
+# map that misses some of them: _decide_word_scale), in order of preference on a tie
+AUTO_SCALES = ["csat5", "csat7", "csat4", "good_bad", "great3", "good3", "happy3", "happy7", "fin5", "yes_no"]
+# Every answer word of the built-in scales: a word one scale lacks but another has rules the first out. The
+# helpdesks' 3-point Great/Good, Okay, Bad are everyday words: a stray "Okay" among csat5 answers is refused
+# on its row (QA round 32a), and no list of ratings is ruled out for holding one.
+SCALE_WORDS = frozenset(word for name, scale in SCALES.items() if name not in ("great3", "good3")
+                        for word in scale.get("value_map", {}))
 
 
 def decide(plan: Plan, sheet) -> None:
@@ -125,10 +131,12 @@ def _label_scale(plan: Plan, sheet) -> tuple[int, int] | None:
     return None
 
 
-# A scale the score's header names: "CSAT (1-10)", "On a scale of 1 to 10, how…", "Skala von 0 bis 10", "1-10 scale"
+# A scale the score's header names: "CSAT (1-10)", "Rating (1-10, 10 = best)", "On a scale of 1 to 10, how…",
+# "Skala von 0 bis 10", "1-10 scale", "How would you rate us from 1 (poor) to 10 (excellent)?"
 _TO = r"\s*(?:-|–|—|to|bis|à|a|al)\s*"
 _HEADER_SCALE = re.compile(
-    rf"[(\[]\s*(\d{{1,2}}){_TO}(\d{{1,3}})\s*[)\]]"
+    rf"[(\[]\s*(\d{{1,2}}){_TO}(\d{{1,3}})\s*[)\],;]"
+    rf"|\b(?:from|von|de|entre)\s+([01])\s*(?:\([^()]{{1,30}}\)\s*)?{_TO}(3|4|5|6|7|10|100)\b"
     rf"|\b(?:scale|skala|échelle|echelle|escala)\s+(?:of|from|von|de|del)?\s*(\d{{1,2}}){_TO}(\d{{1,3}})\b"
     rf"|\b(\d{{1,2}}){_TO}(\d{{1,3}})[ -](?:point )?scale\b"
     rf"|\s([01]){_TO}(3|4|5|6|7|10|100)\s*$"  # "Score 1-10" (a usual range ending the header)
@@ -229,13 +237,24 @@ def _decide_word_scale(plan: Plan, sheet) -> str | None:
     there are no words or no scale knows them all. Skipped rows' words count (a Qualtrics preview
     shows the survey's own words) unless they fit no scale: then only the rows the skip_rules keep
     count (a long export's other questions answer "Yes": Salesforce). Their numbers never do (a
-    Salesforce effort question's 7 does not make "Satisfied" 6 of 7: QA round 24d)."""
+    Salesforce effort question's 7 does not make "Satisfied" 6 of 7: QA round 24d).
+
+    A preset reading the score through a value map of words (Intercom's Terrible .. Amazing) that lacks
+    some of the column's words takes the AUTO_SCALES scale knowing every one of them, if any: Front's
+    and Help Scout's Great, Okay, Bad under Intercom's headers are 3 .. 1 of 1..3, not 4, refused and 2
+    of 1..5 (QA round 33a)."""
     texts = plan.field_texts(sheet.rows, "score")
     kept = ([text for text, row in zip(texts, sheet.rows, strict=True) if not plan.skip_rule_for(row)]
             if plan.skip_rules else texts)
-    best = _best_word_scale(plan, texts, kept)
+    best = _best_word_scale(plan, texts, kept, plan.preset.word_scales)
     if best is None and plan.skip_rules:
-        best = _best_word_scale(plan, kept, kept)
+        best = _best_word_scale(plan, kept, kept, plan.preset.word_scales)
+    table = plan.preset.value_maps.get("score")
+    if best is None and table and not plan.preset.word_scales and not any(cells.INTEGER.match(key) for key in table):
+        words = _words(kept)
+        if words and not words.keys() <= table.keys():
+            knowing = [name for name in AUTO_SCALES if words.keys() <= SCALES[name]["value_map"].keys()]
+            best = _best_word_scale(plan, kept, kept, knowing)
     return best
 
 
@@ -256,17 +275,22 @@ def _words_are_typos(plan: Plan, sheet) -> bool:
     return 0 < words < 0.5 * scores.total() and outside
 
 
-def _best_word_scale(plan: Plan, texts: list[str], number_texts: list[str]) -> str | None:
-    """See `_decide_word_scale`. A scale must also hold the numbers among `number_texts` (Salesforce mixes
-    NumberValue 4 with ChoiceValue "Very satisfied"): "Satisfied" among 7, 6, 5 is not csat5. The
-    scale is word_scale_for's (misspelt answers are invalid on their rows)."""
+def _best_word_scale(plan: Plan, texts: list[str], number_texts: list[str], names: list[str]) -> str | None:
+    """See `_decide_word_scale`: of the scales `names`. A scale must also hold the numbers among `number_texts`
+    (Salesforce mixes NumberValue 4 with ChoiceValue "Very satisfied"): "Satisfied" among 7, 6, 5 is not
+    csat5. The scale is word_scale_for's (misspelt answers are invalid on their rows)."""
     numbers = {(cells.written_score(text.strip()) or (None,))[0] if (number := cells.parse_int(text)) is None
                else number for text in set(number_texts) if text.strip()} - {None} - cells.SEEN_UNANSWERED
-    words = Counter(cells.answer_key(text) for text in texts if text.strip() and cells.parse_int(text) is None
-                    and cells.written_score(text.strip()) is None)  # "4 - Satisfied" is a number with its words
-    holding = [name for name in plan.preset.word_scales
+    holding = [name for name in names
                if all(SCALES[name]["min_score"] <= number <= SCALES[name]["max_score"] for number in numbers)]
-    return word_scale_for(words, holding)
+    return word_scale_for(_words(texts), holding)
+
+
+def _words(texts: list[str]) -> Counter:
+    """answer_key -> rows of the answers written in words among `texts` ("4 - Satisfied" is a number with its
+    words, not one of them)."""
+    return Counter(cells.answer_key(text) for text in texts if text.strip() and cells.parse_int(text) is None
+                   and cells.written_score(text.strip()) is None)
 
 
 def word_scale_for(words: Counter, names: list[str]) -> str | None:

@@ -184,7 +184,18 @@ _DAY_FIRST_ZONES = ("Europe/", "Australia/", "Pacific/Auckland", "Asia/Kolkata",
                     "Asia/Kuala_Lumpur", "Asia/Karachi", "Asia/Dhaka", "Asia/Riyadh", "Asia/Istanbul", "Atlantic/",
                     "Africa/", "America/Sao_Paulo", "America/Fortaleza", "America/Recife", "America/Bahia",
                     "America/Belem", "America/Manaus", "America/Argentina/", "America/Montevideo",
-                    "America/Mexico_City", "America/Bogota", "America/Lima", "America/Santiago", "America/Caracas")
+                    "America/Mexico_City", "America/Bogota", "America/Lima", "America/Santiago", "America/Caracas",
+                    # the rest of Mexico, Central America, the Caribbean's and South America's Spanish- and
+                    # Portuguese-speaking places, South-East Asia's (QA round 33b)
+                    *(f"America/{city}" for city in (
+                        "Monterrey", "Merida", "Cancun", "Chihuahua", "Hermosillo", "Mazatlan", "Matamoros", "Tijuana",
+                        "Bahia_Banderas", "Ojinaga", "Ciudad_Juarez", "Costa_Rica", "Guatemala", "El_Salvador",
+                        "Tegucigalpa", "Managua", "Santo_Domingo", "Havana", "Asuncion", "La_Paz", "Guayaquil",
+                        "Cuiaba", "Campo_Grande", "Porto_Velho", "Boa_Vista", "Maceio", "Araguaina", "Santarem",
+                        "Noronha", "Rio_Branco", "Punta_Arenas")),
+                    "Asia/Bangkok", "Asia/Ho_Chi_Minh", "Asia/Saigon", "Asia/Colombo", "Asia/Kathmandu",
+                    "Asia/Yangon", "Asia/Phnom_Penh", "Asia/Baghdad", "Asia/Amman", "Asia/Beirut", "Asia/Qatar",
+                    "Asia/Kuwait", "Asia/Muscat", "Asia/Bahrain", "Indian/")
 
 
 # Time zones of places that write numeric dates month first (the United States, Canada, the Philippines): a
@@ -219,9 +230,14 @@ def _order_hint(plan: Plan, sheet, column: str, declared: str | None) -> tuple[s
         return "DMY", ("the order of a file separated by semicolons, as Excel saves CSV where the decimal mark "
                        "is a comma")
     texts = plan.field_texts(sheet.rows, "submitted_at")
+    named = zones.header_zone(column)
+    if not declared and named and "/" in named:  # "Submitted (UK time)": a place, as a declared zone is
+        declared, where = named, "the time zone the column's header names"
+    else:
+        where = "the time zone the file declares for this column"
     if declared:  # a US account's export keeps its order whatever zone is chosen for the upload
         if declared.startswith(_DAY_FIRST_ZONES) and _padded(texts, month_only=True):
-            return "DMY", f"the order used in {declared}, the time zone the file declares for this column"
+            return "DMY", f"the order used in {declared}, {where}"
         return None
     if plan.zone.startswith(_DAY_FIRST_ZONES) and _padded(texts, month_only=False):
         return "DMY", f"the order used in {plan.zone}, the time zone chosen for this upload"

@@ -43,8 +43,18 @@ _NAMED_ZONES = {
     **dict.fromkeys(["et", "eastern", "eastern time"], "America/New_York"),
     **dict.fromkeys(["ct", "central", "central time"], "America/Chicago"),
     **dict.fromkeys(["mt", "mountain", "mountain time"], "America/Denver"),
-    **dict.fromkeys(["pt", "pacific", "pacific time", "pst/pdt"], "America/Los_Angeles"),
-    "est/edt": "America/New_York", "cst/cdt": "America/Chicago", "mst/mdt": "America/Denver",
+    **dict.fromkeys(["pt", "pacific", "pacific time", "pst/pdt", "pdt/pst"], "America/Los_Angeles"),
+    **dict.fromkeys(["est/edt", "edt/est"], "America/New_York"),
+    **dict.fromkeys(["cst/cdt", "cdt/cst"], "America/Chicago"),
+    **dict.fromkeys(["mst/mdt", "mdt/mst"], "America/Denver"),
+    **dict.fromkeys(["uk", "uk time", "london time", "gmt/bst", "bst/gmt"], "Europe/London"),
+    **dict.fromkeys(["central european time", "cet/cest", "mez/mesz"], "Europe/Berlin"),
+    "central european summer time": "UTC+02:00", "mez": "UTC+01:00", "mesz": "UTC+02:00",
+    "eet": "UTC+02:00", "eest": "UTC+03:00", "wet": "UTC+00:00", "west": "UTC+01:00", "msk": "UTC+03:00",
+    "sgt": "UTC+08:00", "hkt": "UTC+08:00", "pht": "UTC+08:00", "awst": "UTC+08:00", "kst": "UTC+09:00",
+    "wib": "UTC+07:00", "acst": "UTC+09:30", "acdt": "UTC+10:30", "nzst": "UTC+12:00", "nzdt": "UTC+13:00",
+    "sast": "UTC+02:00", "wat": "UTC+01:00", "eat": "UTC+03:00", "brt": "UTC-03:00", "art": "UTC-03:00",
+    "hst": "UTC-10:00", "akst": "UTC-09:00", "akdt": "UTC-08:00",
     "eastern standard time": "UTC-05:00", "eastern daylight time": "UTC-04:00",
     "central standard time": "UTC-06:00", "central daylight time": "UTC-05:00",
     "mountain standard time": "UTC-07:00", "mountain daylight time": "UTC-06:00",
@@ -53,7 +63,9 @@ _NAMED_ZONES = {
     "pst": "UTC-08:00", "pdt": "UTC-07:00", "cet": "UTC+01:00", "cest": "UTC+02:00", "bst": "UTC+01:00",
     "aest": "UTC+10:00", "aedt": "UTC+11:00", "jst": "UTC+09:00",
 }
-_AMBIGUOUS_ZONES = frozenset({"cst", "ist"})
+_AMBIGUOUS_ZONES = frozenset({"cst", "ist", "ast", "gst"})
+# What else a date header's brackets may name as its zone: an abbreviation ("(XYZT)") or "(... time)"
+_ZONE_LIKE = re.compile(r"[A-Z]{1,4}T")
 
 
 def header_zone(column: str) -> str | None:
@@ -84,12 +96,16 @@ def header_zone(column: str) -> str | None:
 
 def header_zone_unread(column: str) -> str | None:
     """What a column's header names as its zone but header_zone cannot read: an abbreviation of several
-    zones ("(CST)"), an offset no zone has ("UTC+15"); None otherwise."""
+    zones ("(CST)"), an offset no zone has ("UTC+15"), another abbreviation or "... time" in brackets
+    ("(GALT)", "(Gulf time)"): the decision asks for the zone rather than say the chosen one applies
+    (QA round 33b); None otherwise."""
     if header_zone(column) is not None:
         return None
     if offset := _OFFSET_HEADER.search(column):
         return offset[0].strip(" (")
-    return next((found[1] for found in _BRACKETED.finditer(column) if found[1].casefold() in _AMBIGUOUS_ZONES), None)
+    return next((found[1] for found in _BRACKETED.finditer(column) if found[1].casefold() in _AMBIGUOUS_ZONES
+                 or _ZONE_LIKE.fullmatch(found[1]) or found[1].casefold().endswith(" time")),
+                None)
 
 
 def zone_of(name: str) -> tzinfo:
