@@ -335,8 +335,10 @@ def test_it_takes_the_word_scale_from_every_row_a_qualtrics_preview_included(tmp
     ("1,Bad\n1,Bad\n", (1, 5)),  # only Bad answers: nothing tells a 2-point survey from a 5-point one
     ("2,Bad\n1,Bad\n", (1, 5)),  # 2 labelled Bad: a 5-point survey read as good/bad
     ("5,Good\n1,Bad\n", (1, 5)),
+    ("3,Good\n2,Bad\n1,Bad\n", (1, 3)),  # 3 labelled Good: a 3-point survey (QA round 33b; 5-point's 3 is Bad)
+    ("3,Bad\n4,Good\n", (1, 5)),
 ])
-def test_it_reads_zendesk_updated_csat_on_2_points_when_its_labels_say_so(rows, scale, tmp_path: Path) -> None:
+def test_it_reads_zendesk_updated_csat_on_2_or_3_points_when_its_labels_say_so(rows, scale, tmp_path: Path) -> None:
     path = tmp_path / "updated.csv"
     lines = [f"15400{n},3812345670011,{row},2026-10-01T10:00:00Z,2026-10-01T11:00:00Z"
              for n, row in enumerate(rows.splitlines())]
@@ -349,8 +351,8 @@ def test_it_reads_zendesk_updated_csat_on_2_points_when_its_labels_say_so(rows, 
     items = [json.loads(line) for line in items_out.read_text().splitlines()]
     assert {(item["min_score"], item["max_score"]) for item in items} == {scale}
     decisions = json.loads(out.getvalue())["detected"]["decisions"]
-    assert any(text.startswith("Scores read on the scale 1..2, a 2-point survey") for text in decisions) == (
-        scale == (1, 2))
+    assert any(text.startswith(f"Scores read on the scale 1..{scale[1]}, a {scale[1]}-point survey")
+               for text in decisions) == (scale != (1, 5))
 
 
 @pytest.mark.parametrize(("name", "text"), [

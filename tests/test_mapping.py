@@ -720,6 +720,15 @@ def test_it_takes_the_time_of_day_from_a_time_column_beside_a_date_column() -> N
     assert mapping.Preset.from_json(preset.to_json()).time_column == "Time"
 
 
+def test_a_time_column_naming_its_zone_gives_the_time_of_day_in_that_zone() -> None:
+    """QA round 33b: 'Time (EST)' was not taken (every answer sent at midnight) and its zone not read."""
+    data = sheet(["Date", "Time (EST)", "Ticket", "Agent", "Score"], ["2026-10-12", "8:15", "40500", "a@example.com", "5"],
+                 ["2026-10-13", "9:16", "40501", "a@example.com", "4"])
+    result = validation.check_sheet(data, choose(data)[0], time_zone="UTC", now=NOW)
+    assert [row.item["submitted_at"] for row in result.rows] == ["2026-10-12T13:15:00.000Z", "2026-10-13T14:16:00.000Z"]
+    assert result.decisions[0] == "'Date' read in UTC-05:00, named in the header of the column giving its time of day"
+
+
 @pytest.mark.parametrize(("date", "times", "sent"), [
     ("2026-03-08", ["07:30:00", "0.75", "0.3125"], ["07:30:00", "18:00:00", "07:30:00"]),  # a General time cell
     ("46089", ["0.3125", "0.5", "0.75"], ["07:30:00", "12:00:00", "18:00:00"]),  # a CSV of serials and fractions

@@ -186,6 +186,12 @@ def test_it_ignores_the_unnamed_index_column_a_data_tool_writes_first():
                              "data tools write first), so it was ignored."]
     assert messages(source=b",ticket_id,score\n7,T-1,5\n1,T-2,4\n", filename="gaps.csv")[0] == (
         "column A has no header but contains data")
+    filtered = parse_file(b",ticket_id,score\n0,T-1,5\n1,T-2,4\n3,T-4,3\n7,T-8,5\n", "filtered.csv")  # QA round 33b
+    assert (filtered.columns, filtered.notices) == (["ticket_id", "score"], [
+        "Column A has no header and holds only row numbers (0 to 7: the index pandas and other data tools write "
+        "first), so it was ignored."])
+    assert messages(source=b",ticket_id,score\n48213,T-1,5\n48214,T-2,4\n", filename="ids.csv")[0] == (
+        "column A has no header but contains data")  # ticket ids under a blank header: B12
 
 
 @pytest.mark.parametrize(

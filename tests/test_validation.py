@@ -79,6 +79,10 @@ def test_it_refuses_an_agent_id_in_scientific_notation_unless_the_row_has_a_vali
     assert [problem.message for problem in row.warnings] == [
         "Row 2, column 'agent_id': agent_id 2.15E+14 lost its digits in Excel (scientific notation): dropped, "
         "agent_email used."]
+    grouped = one(agent="3.812.345.670.011", email="a@example.com")  # a German number format (QA round 33b)
+    assert (grouped.status, "agent_id" in grouped.item, [problem.code for problem in grouped.warnings]) == (
+        "valid", False, ["id_dropped"])
+    assert codes(one(agent="3.812.345.670.011")) == [("agent_id", "grouped_digits")]
 
 
 def test_it_sends_the_digits_of_an_id_a_data_tool_wrote_as_a_float_while_it_is_exact() -> None:
@@ -930,6 +934,7 @@ def test_it_names_the_files_own_range_when_scores_leave_the_default_scale(scores
 @pytest.mark.parametrize(("text", "score", "message"), [
     ("4/5", 4, None), ("5/5", 5, None), ("4 / 5", 4, None), ("3 out of 5", 3, None), ("2 of 5", 2, None),
     ("★★★★☆", 4, None), ("⭐⭐⭐", 3, None), ("⭐️⭐️", 2, None), ("4 stars", 4, None), ("1 Star", 1, None),
+    ("4 Sterne", 4, None), ("3 étoiles", 3, None),
     ("5 - Very satisfied", 5, None), ("1: Not at all", 1, None), ("2) Unhappy", 2, None),
     ("5 (Very satisfied)", 5, None), ("Very satisfied (5)", 5, None), ("4 - Very satisfied", 4, None),
     ("8/10", None, "Row 2, column 'score': '8/10' is a score out of 10, but max_score is 5. If the survey's scale is "

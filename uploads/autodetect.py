@@ -247,14 +247,14 @@ def time_column(headers: Headers, sheet, stamps: int, used: set[int]) -> int | N
     """The column right after the submitted_at column `stamps` when it gives that column's time of
     day: `stamps` holds dates alone (half or more: a hand-made sheet mixes typed dates with a few
     date-and-time cells, which keep their own time; or Excel's whole serial numbers when the times are
-    fractions of a day, B04), its header says time (_TIME_HEADERS),
+    fractions of a day, B04), its header says time (_TIME_HEADERS, with or without a zone in brackets),
     three in four of its values are times of day ("13:45", "1:45 PM", "0.3125": timesofday.time_of_day) and fewer
     than half fall in the hour after midnight, where a duration ("00:05:30" of handling time) would
     (preset key time_column). None otherwise."""
     position = stamps + 1  # the Time column right after its Date column: Date | Time
     if position in used or position >= len(headers.columns) or normalize(
-            headers.columns[position]) not in _TIME_HEADERS:
-        return None
+            _BRACKETS_AT_END.sub("", headers.columns[position])) not in _TIME_HEADERS:
+        return None  # "Time (UTC)": its zone is the dates' (dates.decide_column)
     texts = column_texts(sheet, position, 50)
     fractions = timesofday.fractions_column(texts)
     if _share(column_texts(sheet, stamps, 50), lambda text: ":" in text or bool(dates.NUMBER_RE.match(text)) and not (

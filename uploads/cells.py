@@ -103,8 +103,10 @@ SEEN_UNANSWERED = frozenset({-99, -999, -9})  # Qualtrics' usual 'seen but unans
 OUT_OF = re.compile(r"^(\d{1,18})\s*(?:/|out of|of)\s*(\d{1,18})$", re.IGNORECASE)  # 18 digits: see INTEGER
 # Star ratings: filled stars, then the empty ones of the scale ("★★★★☆"); emoji stars are all filled
 STARS = re.compile(r"^([★⭐]+)(☆*)$")
-# A number with its words: "4 stars", "5 - Very satisfied", "1: Not at all likely" (labelled choices)
-NUMBER_WORDS = re.compile(r"^(\d{1,18})\s*(?:stars?\b|[-–—:.)]\s*([^\W\d_].*)|\(\s*([^\W\d_][^)]*?)\s*\))$",
+# A number with its words: "4 stars" (German "4 Sterne", French, Spanish, Portuguese, Italian), "5 - Very
+# satisfied", "1: Not at all likely" (labelled choices)
+_STAR_WORDS = r"(?:stars?|sterne?|étoiles?|estrellas?|estrelas?|stelle|stella)"
+NUMBER_WORDS = re.compile(rf"^(\d{{1,18}})\s*(?:{_STAR_WORDS}\b|[-–—:.)]\s*([^\W\d_].*)|\(\s*([^\W\d_][^)]*?)\s*\))$",
                           re.IGNORECASE)
 WORDS_NUMBER = re.compile(r"^([^\W\d_][^()]*?)\s*\(\s*(\d{1,18})\s*\)$")  # "Very satisfied (5)"
 # A score a spreadsheet turned into a date and shows as one: "4/5" as 5-Apr or Apr-05, "4.5" as 04. Mai (German

@@ -74,7 +74,7 @@ class ColumnDates:
 
     order: 'MDY' or 'DMY' for numeric dates like 3/8/2026 (None: none in the column).
     zone: the zone for naive values when the file or preset fixes it, else None
-    (then the upload's time zone applies); zone_source: 'file' | 'preset' | None.
+    (then the upload's time zone applies); zone_source: 'file' | 'header' | 'time header' | 'preset' | None.
     zone_unknown: a zone the file declares that is no IANA name (a Windows name such as
     "Mountain Standard Time"), said in the decision; the next source then applies.
     date_system: "1900", or "1904" when the workbook counts serial numbers from 1904.
@@ -118,6 +118,7 @@ class ColumnDates:
                        "the chosen time zone does not change them")
         if self.has_naive:
             source = {"file": "declared by the file", "header": "named in its header",
+                      "time header": "named in the header of the column giving its time of day",
                       "preset": "set by the preset"}.get(
                 self.zone_source or "", "the time zone chosen for this upload")
             unknown = (f" (the file names '{self.zone_unknown}' as its zone, which is no time zone read here: "
@@ -142,7 +143,7 @@ class Parsed:
 def decide_column(column: str, values: Iterable[tuple[int, str]], *, preset_order: str | None = None,
                   order_hint: tuple[str, str] | None = None, declared_zone: str | None = None,
                   preset_zone: str | None = None, date_system: str = "1900", workbook: bool = False,
-                  data_rules: bool = True) -> ColumnDates:
+                  data_rules: bool = True, time_column: str | None = None) -> ColumnDates:
     """Decide once per column how its dates are read.
 
     values: (row number, cell text) pairs, blanks included; each distinct text is
@@ -153,14 +154,18 @@ def decide_column(column: str, values: Iterable[tuple[int, str]], *, preset_orde
     monthly survey's 1/5 .. 6/5 stay January to June), the order its year-first dates or its span
     tell (_order_by_neighbours, _order_by_span); else month-first for slashes, day-first for
     dots and dashes (whichever more rows use). Zone: declared by the file (Qualtrics) > named in
-    the column's header ("Rated at (UTC)": `header_zone`) > preset > upload.
+    the column's header ("Rated at (UTC)": `header_zone`), or its `time_column`'s ("Time (EST)": the
+    Date | Time of a hand-made sheet) > preset > upload.
     date_system: the workbook's ("1904" counts serial numbers from 1904-01-01). workbook: the column
     is a workbook's, whose date cells read as "2026-05-10 12:45:00" (ColumnDates.swapped_cells).
     """
     decision = ColumnDates(column, date_system=date_system)
-    _decide_zone(decision, declared_zone, zones.header_zone(column), preset_zone)
+    headers = [column, *([time_column] if time_column else [])]
+    named = next(((zone, "header" if header == column else "time header") for header in headers
+                  if (zone := zones.header_zone(header))), (None, "header"))
+    _decide_zone(decision, declared_zone, named, preset_zone)
     if decision.zone is None and not decision.zone_unknown:
-        decision.zone_unknown = zones.header_zone_unread(column)
+        decision.zone_unknown = next((zone for header in headers if (zone := zones.header_zone_unread(header))), None)
     first_row: dict[str, list[int]] = {}  # text -> [first row number, rows]: each distinct text is read once
     for number, text in values:
         seen = first_row.get(text)
@@ -180,8 +185,9 @@ def decide_column(column: str, values: Iterable[tuple[int, str]], *, preset_orde
     return decision
 
 
-def _decide_zone(decision: ColumnDates, declared: str | None, header: str | None, preset_zone: str | None) -> None:
-    for zone, source in ((declared, "file"), (header, "header"), (preset_zone, "preset")):
+def _decide_zone(decision: ColumnDates, declared: str | None, header: tuple[str | None, str],
+                 preset_zone: str | None) -> None:
+    for zone, source in ((declared, "file"), header, (preset_zone, "preset")):
         if zone:
             try:
                 zones.zone_of(zone)

@@ -20,6 +20,10 @@ from uploads.preset_format import FIELDS, ClarifyingGroup, render
 
 STATUSES = ("valid", "invalid", "skipped", "duplicate")
 ROW_JOIN = "\x1f"  # joins a row's cells for a whole-row reader note (Plan.notes key (number, None))
+# An agent id a spreadsheet damaged (idcells.clean_id's issue code -> what happened): dropped when the row's
+# email is valid
+_DAMAGED_ID = {"excel_digits": "lost its digits in Excel (scientific notation)",
+               "grouped_digits": "is shown with thousands separators (a spreadsheet's number format)"}
 
 
 @dataclass
@@ -259,12 +263,13 @@ class _RowCheck:
             self.warn("agent_id", id_src, f"agent_id {id_src.text.strip()} is no id (a spreadsheet formula's error or "
                       "a 'no answer' mark): dropped, agent_email used", "id_dropped")
             cleaned_id, id_src = Cleaned(), Raw("", id_src.column, id_src.position)
-        elif cleaned_id.issue and cleaned_id.issue.code == "excel_digits" and email_src.text.strip() and not (
+        elif cleaned_id.issue and cleaned_id.issue.code in _DAMAGED_ID and email_src.text.strip() and not (
                 self.cached("agent_email", email_src.text, rules.clean_email).issue):
             # 3.81235E+12: the id's digits are gone, the row's valid email still names the agent (QA round 29b;
-            # as an invalid email is dropped for a valid agent id: samples/README.md, the kitchen sink)
-            self.warn("agent_id", id_src, f"agent_id {id_src.text.strip()} lost its digits in Excel (scientific "
-                      "notation): dropped, agent_email used", "id_dropped")
+            # as an invalid email is dropped for a valid agent id: samples/README.md, the kitchen sink); so for
+            # 3.812.345.670.011, whose digits a spreadsheet's format hides (QA round 33b)
+            self.warn("agent_id", id_src, f"agent_id {id_src.text.strip()} {_DAMAGED_ID[cleaned_id.issue.code]}: "
+                      "dropped, agent_email used", "id_dropped")
             cleaned_id, id_src = Cleaned(), Raw("", id_src.column, id_src.position)
         if isinstance(cleaned_id.value, str) and "@" in cleaned_id.value and (
                 not rules.clean_email(cleaned_id.value).issue):  # an "Agent ID" column of addresses: no id
