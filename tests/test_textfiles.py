@@ -93,6 +93,13 @@ def test_it_numbers_records_not_lines_and_drops_blank_ones():
     ("Köszönöm, nem működött a link", "cp1250"),  # "mű" is no French "mûr" (QA round 32a)
     ("Teşekkürler René, çok hızlı çözüldü", "cp1254"),  # a Turkish sheet with one Western name
     ("Köszönöm, „nagyon segítőkész” volt", "cp1250"),  # Hungarian quotation marks
+    ("Děkuji, vše vyřešeno rychle.", "cp1250"),  # cp1252: "Dìkuji, vše vyøešeno" (QA round 33b)
+    ("Čakal sem predolgo, zelo počasen odziv", "cp1250"),  # Slovenian; cp1252: "Èakal", "poèasen"
+    ("Am aşteptat prea mult, mulţumesc", "cp1250"),  # Romanian; cp1252: "aºteptat", "mulþumesc"
+    ("Così così, però gentili", "cp1252"),  # Italian ì and ò end words: no Czech ě, ň
+    ("Très bien, problème résolu à temps", "cp1252"),  # French è before a consonant: no Slovenian č
+    ("Søren hjalp på kort tid, tak", "cp1252"),  # Danish ø beside å: no Czech ř
+    ("Muito obrigado, não demorou nada", "cp1252"),  # Portuguese ã: no Romanian ă
 ])
 def test_it_reads_a_short_legacy_file_in_its_own_code_page(text: str, codec: str) -> None:
     data = f"ticket_id,comment\n1,{text}\n".encode(codec)

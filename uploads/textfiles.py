@@ -273,11 +273,12 @@ def _guess_legacy_encoding(data: bytes) -> str:
     (cp1252 would read its "Café" as "CafŽ" without an error). A Japanese Excel's CSV (cp932, Shift-JIS)
     is recognised by its kana (charset-normalizer reads short ones as Korean cp949: QA round 24b), a
     German Excel's MS-DOS CSV (cp850) by its umlauts, a Turkish Excel's CSV (cp1254) by its ğ, ı and ş, a
-    Hungarian one (cp1250) by its ő or ű beside ö or ü (cp1252 reads "segítőkész" as "segítõkész").
+    Hungarian one (cp1250) by its ő or ű beside ö or ü (cp1252 reads "segítőkész" as "segítõkész"), a
+    Czech, Slovenian, Croatian or Romanian one (cp1250) by _reads_as_central_european.
     """
     if b"\r" in data and b"\n" not in data:
         return "mac_roman"
-    if _reads_as_hungarian(data):
+    if _reads_as_hungarian(data) or _reads_as_central_european(data):
         return "cp1250"
     try:
         if not _MOJIBAKE.search(data.decode("cp1252")):
@@ -348,6 +349,31 @@ def _reads_as_hungarian(data: bytes) -> bool:
     double_acute = bool(wide & set("őŐ")) or bool(wide & set("űŰ")) and not _FRENCH_U.search(text)
     return (wide <= _HUNGARIAN_LETTERS | _TYPOGRAPHY and double_acute and bool(wide & set("öüÖÜ"))
             and not _PORTUGUESE_OE.search(text))
+
+
+# Letters of Czech, Slovenian and Croatian, and of Romanian, as cp1250 has them
+_CZECH_LETTERS = frozenset("áčďéěíňóřšťúůýžÁČĎÉĚÍŇÓŘŠŤÚŮÝŽćđĆĐ")
+_ROMANIAN_LETTERS = frozenset("ăâîşţĂÂÎŞŢ")
+# What only cp1250 text reads this way: ě or ř inside a word (Czech "Děkuji", "vyřešeno"; cp1252's ì and ø,
+# which Italian writes at a word's end and Danish and Norwegian beside æ and å), č starting a word or
+# between vowels (Slovenian "Čakal", "počasen"; cp1252's è, which French writes before a consonant)
+_CZECH_SIGN = re.compile(r"[ěřĚŘ](?=[^\W\d_])|(?<![^\W\d_])[čČ](?=[a-zá-ž])|(?<=[aeiouy])č(?=[aeiouy])")
+# ş or ţ inside a word (Romanian "aşteptat"; cp1252's º and þ)
+_ROMANIAN_SIGN = re.compile(r"(?<=[^\W\d_])[şţ](?=[^\W\d_])")
+
+
+def _reads_as_central_european(data: bytes) -> bool:
+    """True when `data` read as cp1250 is Czech, Slovenian, Croatian or Romanian text: every non-ASCII
+    character one of its letters or Excel's typography, with a letter where cp1252's reading would put a
+    Western one no Western word has there (_CZECH_SIGN, _ROMANIAN_SIGN). cp1252 reads a Czech Excel's
+    "Děkuji, vše vyřešeno" as "Dìkuji, vše vyøešeno" without an error (QA round 33b)."""
+    try:
+        text = data.decode("cp1250")
+    except UnicodeDecodeError:
+        return False
+    wide = {char for char in text if char > "\x7f"}
+    return (wide <= _CZECH_LETTERS | _TYPOGRAPHY and bool(_CZECH_SIGN.search(text))
+            or wide <= _ROMANIAN_LETTERS | _TYPOGRAPHY and bool(_ROMANIAN_SIGN.search(text)))
 
 
 def _reads_as_japanese(data: bytes) -> bool:
