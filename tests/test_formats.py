@@ -814,3 +814,26 @@ def test_it_reads_the_ten_point_scale_a_header_names_in_other_words(tmp_path: Pa
     items, summary = team_sheet(tmp_path, f'"{header}"', ["10", "5", "3", "8"])
     assert [(item["score"], item["max_score"]) for item in items] == [(10, 10), (5, 10), (3, 10), (8, 10)]
     assert f"Scores read on the scale 1..10, which the header '{header}' names" in summary["detected"]["decisions"]
+
+
+def test_it_says_when_no_score_reaches_4_on_the_default_scale(tmp_path: Path) -> None:
+    """A 3-face smiley survey (Nicereply) read on 1..5 without a word (QA round 33a): the decision says so."""
+    items, summary = team_sheet(tmp_path, "Score", ["3", "1", "2", "3"])
+    assert [(item["score"], item["max_score"]) for item in items] == [(3, 5), (1, 5), (2, 5), (3, 5)]
+    assert ("No score in this file is above 3: read on 1..5, as nothing in the file names its scale; if the survey's "
+            "scale is 1..3 (a 3-face smiley survey), set Highest score 3 on the mapping page"
+            ) in summary["detected"]["decisions"]
+    _items, five = team_sheet(tmp_path, "Score", ["3", "1", "2", "4"])
+    assert not any(decision.startswith("No score") for decision in five["detected"]["decisions"])
+
+
+def test_numbered_questions_read_a_first_question_answered_in_words(tmp_path: Path) -> None:
+    """Survicate's 'Q1: How satisfied…' answered 'Very satisfied' was refused on every row (QA round 33a)."""
+    path, items_out, out = tmp_path / "survicate.csv", tmp_path / "items.jsonl", io.StringIO()
+    path.write_text("Date,Ticket,Agent Email,Q1: How satisfied are you with our support?,Q2: Why?\n"
+                    "2026-10-14 10:00:00,PL-3101,ana@example.com,Very satisfied,\n"
+                    "2026-10-14 11:00:00,PL-3102,ben@example.com,Dissatisfied,Too slow\n", encoding="utf-8")
+    call_command("import_csat", str(path), "--dry-run", "--items-out", str(items_out), "--json", stdout=out)
+    assert json.loads(out.getvalue())["detected"]["preset"] == "Numbered survey questions (Qn - question)"
+    assert [(item["score"], item["max_score"]) for item in map(json.loads, items_out.read_text().splitlines())] == [
+        (5, 5), (2, 5)]

@@ -883,6 +883,9 @@ def test_it_prefers_a_comment_column_with_text_to_one_blank_in_every_row() -> No
     hubspot = sheet(["Submitted date", "Rating", "Response", "Associated Ticket IDs", "Ticket owner email"],
                     ["2026-10-01 10:15:00", "5", "Quick and friendly", "1876543210", "ana@example.com"])
     assert choose(hubspot)[0].columns["comment"] == "Response"
+    alchemer = sheet(["Date Submitted", "How satisfied were you?", "Please explain", "ticketid", "agentemail"],
+                     ["2026-09-01 10:00:00", "4", "ok", "A-5502", "ben@example.com"])
+    assert choose(alchemer)[0].columns["comment"] == "Please explain"
 
 
 @pytest.mark.parametrize(("columns", "row", "expected"), [

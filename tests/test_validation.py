@@ -109,7 +109,9 @@ def test_it_refuses_a_float_id_past_the_digits_a_float_keeps() -> None:
     ("https://app.intercom.com/a/inbox/abc123/inbox/conversation/215471234567890?view=List", "215471234567890"),
     ("https://acme.zendesk.com/hc/en-us/articles/360001", "https://acme.zendesk.com/hc/en-us/articles/360001"),
     ("https://app.hubspot.com/contacts/4412345/record/0-5/98765433",  # the account's number is no ticket's
-     "https://app.hubspot.com/contacts/4412345/record/0-5/98765433")])
+     "https://app.hubspot.com/contacts/4412345/record/0-5/98765433"),
+    ("https://acme.zendesk.com/agent/#/tickets/48300", "48300"),  # Zendesk's older links (QA round 33b)
+    ("https://app.frontapp.com/open/cnv_55c8c149", "cnv_55c8c149")])  # Front's conversation (QA round 33a)
 def test_it_sends_the_id_at_the_end_of_a_link_to_a_ticket_with_a_warning(ticket: str, sent: str) -> None:
     row = one(ticket=ticket)
     assert (row.status, row.item["ticket_id"]) == ("valid", sent)

@@ -107,7 +107,7 @@ CONTAINS: dict[str, list[str]] = {
                      r"\banswered\b", r"\btimestamp\b", r"\bdate\b", r"\bcreated\b", r"\btime\b"],
     "comment": [r"\bcomments?\b", r"feedback", r"\btell us\b", r"anything else", r"\bremarks?\b", r"suggest",
                 r"\bimprove", r"\bwhat could we\b", r"\bwhy\b", r"\bnoch etwas\b", r"\bautre chose\b",
-                r"\balgo mais\b", r"\balgo más\b", r"kommentar", r"\bcommentaires?\b"],
+                r"\balgo mais\b", r"\balgo más\b", r"kommentar", r"\bcommentaires?\b", r"\bplease explain\b"],
 }
 # header words that rule a column out for a field
 NOT_FOR: dict[str, str] = {

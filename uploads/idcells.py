@@ -52,7 +52,8 @@ _HYPERLINK_FORMULA = re.compile(r'=\s*HYPERLINK\(\s*"([^"]*)"\s*(?:[,;]\s*(?:"([
                                 re.IGNORECASE)
 _SHOWN_ID = re.compile(r"[A-Za-z0-9_-]{0,99}[0-9][A-Za-z0-9_-]{0,99}")  # a link's text that is an id: has a digit
 _ID_LINK = re.compile(r"https?://[^/\s]+/(?:[^\s?#]*/)?(?:#/)?(?:tickets?|conversations?|requests?|cases?|users|agents?|"
-                      r"admins|teammates|contacts)/([0-9]+)/?(?:[?#]\S*)?", re.I)
+                      r"admins|teammates|contacts)/([0-9]+)/?(?:[?#]\S*)?"
+                      r"|https?://app\.frontapp\.com/open/(cnv_[0-9a-z]+)/?(?:[?#]\S*)?", re.I)  # Front's conversation
 
 
 # Several ids of four digits or more in one cell, separated by ';', '|' or ',' (a thousands separator is
@@ -181,13 +182,15 @@ def _id_of_link(value: str, noun: str) -> Cleaned | None:
             return Cleaned(shown, warnings=[Note("from_link", f"{value} is a spreadsheet formula linking to a "
                                                  f"helpdesk page: sent as {shown}, the {noun} it shows")])
         if link := _ID_LINK.fullmatch(formula[1]):
-            return Cleaned(link[1], warnings=[Note("from_link", f"{value} is a spreadsheet formula linking to a "
-                                                   f"helpdesk page: sent as {link[1]}, the {noun} at the link's end")])
+            found = link[1] or link[2]
+            return Cleaned(found, warnings=[Note("from_link", f"{value} is a spreadsheet formula linking to a "
+                                                 f"helpdesk page: sent as {found}, the {noun} at the link's end")])
         return Cleaned(value, warnings=[Note("formula_id", f"{value} is a spreadsheet formula, not the {noun} as the "
                                              "helpdesk shows it: sent as typed, check it")])
     if link := _ID_LINK.fullmatch(value):
-        return Cleaned(link[1], warnings=[Note(
-            "from_link", f"{value} is a link to a helpdesk page: sent as {link[1]}, the {noun} at its end")])
+        found = link[1] or link[2]
+        return Cleaned(found, warnings=[Note(
+            "from_link", f"{value} is a link to a helpdesk page: sent as {found}, the {noun} at its end")])
     return None
 
 

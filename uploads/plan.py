@@ -63,6 +63,7 @@ class Plan:
     scale_header: str | None = None  # the score column's header when it names the scale: "CSAT (1-10)"
     scale_top_only: bool = False  # ...naming only its top ("Score /10"): the bottom comes from the scores
     scale_misfit: tuple[int, int, int] | None = None  # (rows, lowest, highest) of scores outside the default 1..5
+    scale_low_top: int | None = None  # the highest score, when all are 3 or below on the default 1..5 (scales)
     scale_labels: list[str] = field(default_factory=list)  # the score labels that set a label_scales range
     word_scale: str | None = None  # chosen from preset.word_scales by the file's words
     words_are_typos: bool = False  # fewer than half the scores are words: no value map reads them

@@ -26,6 +26,8 @@ NPS_QUESTION = re.compile(r"\b(likely|likelihood)\b.*\brecommend|weiterempfehlen
 NPS_SCALE = (0, 10)
 # Scores outside the default 1..5 (plan.DEFAULT_BOUNDS) that make the decisions name the file's own range.
 MISFIT_ROWS, MISFIT_SHARE = 2, 0.25
+# Scores all 3 or below on this many rows or more make the decisions say the default 1..5 may be a 3-point survey's
+LOW_TOP_ROWS = 4
 # The share of the word answers a word scale must know when none knows them all: the rest are typos
 # ("Very satisified") refused on their rows, not a reason to read no word at all (QA round 28).
 KNOWN_WORDS_SHARE = 0.8
@@ -56,6 +58,10 @@ def decide(plan: Plan, sheet) -> None:
         plan.fixed_bounds = plan.scale
     elif plan.fixed_bounds == tuple(DEFAULT_BOUNDS.values()) and not plan.word_scale and bounds_free(plan):
         plan.scale_misfit = _default_scale_misfit(plan, sheet)
+    if (plan.scale_misfit is None and not plan.word_scale and not plan.scale_header and not plan.scale_labels
+            and (plan.fixed_bounds if plan.scale is None else plan.scale) == tuple(DEFAULT_BOUNDS.values())
+            and (plan.scale is not None or bounds_free(plan))):
+        plan.scale_low_top = _default_scale_low_top(plan, sheet)
 
 
 class _Answers:
@@ -101,6 +107,10 @@ def sentences(plan: Plan) -> list[str]:
         else:
             out.append(f"Scores read on the scale {plan.scale[0]}..{plan.scale[1]}, the first of {listed} "
                        "that holds every score in this file")
+    if plan.scale_low_top:
+        out.append(f"No score in this file is above {plan.scale_low_top}: read on 1..5, as nothing in the file names "
+                   f"its scale; if the survey's scale is 1..{plan.scale_low_top} (a 3-face smiley survey), set "
+                   f"Highest score {plan.scale_low_top} on the mapping page")
     if plan.scale_misfit:
         rows, low, high = plan.scale_misfit
         out.append(f"{rows} scores lie outside 1..5, the scale used when a file names none (this file's run "
@@ -215,6 +225,18 @@ def _default_scale_misfit(plan: Plan, sheet) -> tuple[int, int, int] | None:
     if outside < MISFIT_ROWS or outside < MISFIT_SHARE * rows_in:
         return None
     return outside, min(seen), max(seen)
+
+
+def _default_scale_low_top(plan: Plan, sheet) -> int | None:
+    """The highest whole-number score when there are LOW_TOP_ROWS or more and none is above 3: a 3-point
+    survey (Nicereply's smileys, QA round 33a) would be read on the default 1..5 without a word. None
+    otherwise (a 5-point survey's answers reach 4 or 5)."""
+    counted = Counter(text.strip() for text in plan.field_texts(sheet.rows, "score") if text.strip())
+    numbers = {text: number for text in counted if (number := cells.parse_int(text)) is not None
+               and number not in cells.SEEN_UNANSWERED}
+    if sum(counted[text] for text in numbers) < LOW_TOP_ROWS or not numbers or max(numbers.values()) > 3:
+        return None
+    return max(numbers.values()) if min(numbers.values()) >= DEFAULT_BOUNDS["min_score"] else None
 
 
 def _score_values(text: str, table: dict | None = None) -> tuple[int, ...]:
