@@ -2,7 +2,8 @@
 
 `read_text` turns the bytes of a CSV/TSV/pipe/semicolon file into numbered
 records (pandas' C tokenizer, or Python's csv where the two would differ);
-`parsing.parse_file` then finds the header and builds the Sheet.
+`parsing.parse_file` then finds the header and builds the Sheet; `codepages.guess` names the code
+page of a file that is no UTF-8.
 Rules: shared/cases/README.md B08 (encodings), B09 (cp1252 before
 charset-normalizer), B11 (records, not lines); EXPORT-FORMATS.md section 13
 (Excel "CSV", "CSV UTF-8", "Unicode Text", `sep=;`).
@@ -19,11 +20,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from itertools import chain, islice
 
-import charset_normalizer
 import ftfy
 import pandas
 
-from uploads import cells, headerrows, parsing
+from uploads import cells, codepages, headerrows, parsing
 
 # (BOM, name recorded on the Sheet, codec for the bytes after it)
 _BOMS = (
@@ -31,26 +31,6 @@ _BOMS = (
     (b"\xff\xfe", "utf-16-le", "utf-16-le"),
     (b"\xfe\xff", "utf-16-be", "utf-16-be"),
 )
-# What Excel's "CSV" save writes outside Western Europe (Windows ANSI code pages), plus Mac Roman.
-_LEGACY_CODECS = (
-    "cp1250 cp1251 cp1252 cp1253 cp1254 cp1255 cp1256 cp1257 cp1258 cp874 cp932 cp936 cp949 cp950 mac_roman"
-)
-# A symbol inside a word (Polish cp1250 read as cp1252: "Za¿ó³æ"; not ´, which Western keyboards type as
-# an apostrophe: "It´s", nor º and ª of Spanish and Portuguese: "nºA123", nor °, the same byte in the
-# Central European code page: "Größe°C"; a closing double quote between letters is German Excel's "CSV (MS-DOS)", cp850,
-# read as cp1252: "Gr”áe"): a sign of the wrong code page.
-_LETTER = r"[^\W\d_]"
-_SYMBOL_IN_WORD = (r"[\u00a1-\u00a9\u00ab\u00ac\u00ae\u00af\u00b1-\u00b3\u00b6\u00b8\u00b9\u00bb-\u00bf\u00d7\u00f7"
-                   r"\u0192\u02c6\u02dc\u201a\u201d\u201e\u2020\u2021\u2022\u2030\u2039\u203a\u20ac\u2122]"
-                   rf"(?<={_LETTER}.)(?={_LETTER})")
-# Signs that cp1252 is the wrong reading: a symbol inside a word, runs of accented letters
-# (Cyrillic/Greek/Hebrew read as Latin) or letters only Icelandic and Turkish-as-cp1252 show.
-_MOJIBAKE = re.compile(
-    _SYMBOL_IN_WORD
-    + r"|[\u00c0-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e]{3,}"
-    + r"|[\u00d0\u00dd\u00de\u00f0\u00fd\u00fe]"
-)
-_GARBLED = re.compile(_SYMBOL_IN_WORD)
 _BAD_CHARS = re.compile("[\x80-\x9f\ufffd]")
 _CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SEP_LINE = re.compile(r'"?sep=([^\r\n"])"?\1*(?:\r\n|\n|\r|$)', re.IGNORECASE)
@@ -195,7 +175,7 @@ def _decode(data: bytes, override: str | None) -> tuple[str, str]:
                 name, text = "utf-8", data.decode("utf-8")
             except UnicodeDecodeError:
                 _refuse_mixed_encoding(data)
-                name = _guess_legacy_encoding(data)
+                name = codepages.guess(data)
                 text = _decode_as(data, name)
     text = text.removeprefix("\ufeff")
     # In text read as UTF-8 or UTF-16 such a character is really in the file: the cell checks name it.
@@ -261,131 +241,6 @@ def _refuse_mixed_encoding(data: bytes) -> None:
                 "so some accented letters would be read wrongly. Correct the letters on that line (and on any "
                 'other line that shows them wrongly), save the file as "CSV UTF-8" and upload it again.'
             )
-
-
-def _guess_legacy_encoding(data: bytes) -> str:
-    """cp1252 (Excel's Western "CSV") unless it reads as mojibake; else charset-normalizer's first guess
-    other than cp1252 that puts no symbol inside a word (else its first other than cp1252).
-
-    charset-normalizer alone calls short French or Portuguese cp1252 files cp1250
-    ("Très" becomes "Tčs"), hence cp1252 first (B09: shared/cases/README.md). Lines ended
-    by CR alone are Excel for Mac's "CSV (Macintosh)", which is written in Mac Roman
-    (cp1252 would read its "Café" as "CafŽ" without an error). A Japanese Excel's CSV (cp932, Shift-JIS)
-    is recognised by its kana (charset-normalizer reads short ones as Korean cp949: QA round 24b), a
-    German Excel's MS-DOS CSV (cp850) by its umlauts, a Turkish Excel's CSV (cp1254) by its ğ, ı and ş, a
-    Hungarian one (cp1250) by its ő or ű beside ö or ü (cp1252 reads "segítőkész" as "segítõkész"), a
-    Czech, Slovenian, Croatian or Romanian one (cp1250) by _reads_as_central_european.
-    """
-    if b"\r" in data and b"\n" not in data:
-        return "mac_roman"
-    if _reads_as_hungarian(data) or _reads_as_central_european(data):
-        return "cp1250"
-    try:
-        if not _MOJIBAKE.search(data.decode("cp1252")):
-            return "cp1252"
-    except UnicodeDecodeError:
-        pass
-    if _reads_as_japanese(data):
-        return "cp932"
-    if _reads_as_cp850(data):
-        return "cp850"
-    if _reads_as_turkish(data):
-        return "cp1254"
-    matches = [match for match in charset_normalizer.from_bytes(data, cp_isolation=_LEGACY_CODECS.split())
-               if match.encoding != "cp1252"]
-    if not matches:
-        raise parsing.ParseError(f"The file's text encoding could not be determined. {parsing.SAVE_AS_UTF8}")
-    return next((match.encoding for match in matches if not _GARBLED.search(str(match))), matches[0].encoding)
-
-
-_CP850_LETTERS = frozenset("äöüÄÖÜßéèàâêîôûçëïÉ")
-# cp850 letters where German has none: a capital inside a word ("RÄponse": Mac Roman's é), a letter alone
-# or before a capital ("û", "ôHelpfulö": cp1252's dashes and quotes)
-_NOT_GERMAN = re.compile(r"(?<=[^\W\d_])[ÄÖÜÉ](?=[a-zäöüß])|(?<![^\W\d_])[äöüßéèàâêîôûçëï](?![^\W\d_])|"
-                         r"[äöüßéèàâêîôûçëï](?=[A-ZÄÖÜ])")
-
-
-def _reads_as_cp850(data: bytes) -> bool:
-    """True when `data` read as cp850 is German text: every non-ASCII character a German or French
-    letter, one of them ä, ö, ü or ß, none where German has none (_NOT_GERMAN). German Excel's
-    "CSV (MS-DOS)": QA round 25c, "Größe" read as cp1252 is "Gr”áe", as Mac Roman "Grîáe"."""
-    text = data.decode("cp850")
-    wide = {char for char in text if char > "\x7f"}
-    return wide <= _CP850_LETTERS and bool(wide & set("äöüß")) and not _NOT_GERMAN.search(text)
-
-
-_TURKISH_LETTERS = frozenset("çÇöÖüÜğĞıİşŞâÂîÎûÛ")
-_TYPOGRAPHY = frozenset("€‘’“”„«»–—…°\xa0")
-
-
-def _reads_as_turkish(data: bytes) -> bool:
-    """True when `data` read as cp1254 is Turkish text: every non-ASCII character a Turkish letter or
-    Excel's typography (or é, a "Café" or a "René" among them: QA round 29a), one of them ğ, ı, ş, İ,
-    Ş or Ğ. charset-normalizer reads short Turkish files as cp1250 ("teţekkürler") or Mac Roman
-    ("Y˝lmaz"): QA round 28a."""
-    text = data.decode("cp1254", errors="replace")
-    wide = {char for char in text if char > "\x7f"}
-    return wide <= _TURKISH_LETTERS | _TYPOGRAPHY | set("éÉ") and bool(wide & set("ğĞıİşŞ"))
-
-
-_HUNGARIAN_LETTERS = frozenset("áéíóöőúüűÁÉÍÓÖŐÚÜŰ")
-_PORTUGUESE_OE = re.compile("[őŐ][eE]")  # cp1252's õe (questões) read as cp1250
-# cp1252's û of French words (sûr, dû, mûr, goût, août, coût, brûlé, flûte, bûche, jeûne, piqûre, croûte, voûte)
-# read as cp1250's ű; whole words, as Hungarian writes "működik" and "sűrű" (QA round 32a)
-_FRENCH_U = re.compile(r"(?i)\b(?:sűre?s?|sűrement|dű|műre?s?)\b|"
-                       r"(?:goűt|aoűt|coűt|brűl|flűt|bűch|jeűn|piqűr|croűt|voűt)")
-
-
-def _reads_as_hungarian(data: bytes) -> bool:
-    """True when `data` read as cp1250 is Hungarian text: every non-ASCII character a Hungarian letter or
-    Excel's typography, with ő or ű (which cp1252 reads as õ and û, without an error; ű not in a
-    French word's û: a Swiss "Réponse sûre" beside a German "Müller", QA round 29a; "Szűcs": review
-    31) and ö or ü, and no ő before an e, Portuguese's "questões" with a German name (review 29c)."""
-    try:
-        text = data.decode("cp1250")
-    except UnicodeDecodeError:
-        return False
-    wide = {char for char in text if char > "\x7f"}
-    double_acute = bool(wide & set("őŐ")) or bool(wide & set("űŰ")) and not _FRENCH_U.search(text)
-    return (wide <= _HUNGARIAN_LETTERS | _TYPOGRAPHY and double_acute and bool(wide & set("öüÖÜ"))
-            and not _PORTUGUESE_OE.search(text))
-
-
-# Letters of Czech, Slovenian and Croatian, and of Romanian, as cp1250 has them
-_CZECH_LETTERS = frozenset("áčďéěíňóřšťúůýžÁČĎÉĚÍŇÓŘŠŤÚŮÝŽćđĆĐ")
-_ROMANIAN_LETTERS = frozenset("ăâîşţĂÂÎŞŢ")
-# What only cp1250 text reads this way: ě or ř inside a word (Czech "Děkuji", "vyřešeno"; cp1252's ì and ø,
-# which Italian writes at a word's end and Danish and Norwegian beside æ and å), č starting a word or
-# between vowels (Slovenian "Čakal", "počasen"; cp1252's è, which French writes before a consonant)
-_CZECH_SIGN = re.compile(r"[ěřĚŘ](?=[^\W\d_])|(?<![^\W\d_])[čČ](?=[a-zá-ž])|(?<=[aeiouy])č(?=[aeiouy])")
-# ş or ţ inside a word (Romanian "aşteptat"; cp1252's º and þ)
-_ROMANIAN_SIGN = re.compile(r"(?<=[^\W\d_])[şţ](?=[^\W\d_])")
-
-
-def _reads_as_central_european(data: bytes) -> bool:
-    """True when `data` read as cp1250 is Czech, Slovenian, Croatian or Romanian text: every non-ASCII
-    character one of its letters or Excel's typography, with a letter where cp1252's reading would put a
-    Western one no Western word has there (_CZECH_SIGN, _ROMANIAN_SIGN). cp1252 reads a Czech Excel's
-    "Děkuji, vše vyřešeno" as "Dìkuji, vše vyøešeno" without an error (QA round 33b)."""
-    try:
-        text = data.decode("cp1250")
-    except UnicodeDecodeError:
-        return False
-    wide = {char for char in text if char > "\x7f"}
-    return (wide <= _CZECH_LETTERS | _TYPOGRAPHY and bool(_CZECH_SIGN.search(text))
-            or wide <= _ROMANIAN_LETTERS | _TYPOGRAPHY and bool(_ROMANIAN_SIGN.search(text)))
-
-
-def _reads_as_japanese(data: bytes) -> bool:
-    """True when `data` decodes as cp932 and at least a fifth of its non-ASCII characters are hiragana
-    or katakana, as in any Japanese text (Korean or Chinese bytes read as cp932 give half-width
-    katakana and kanji, or fail)."""
-    try:
-        text = data.decode("cp932")
-    except UnicodeDecodeError:
-        return False
-    wide = [char for char in text if char > "\x7f"]
-    return len(wide) >= 4 and 5 * sum(1 for char in wide if "\u3040" <= char <= "\u30ff") >= len(wide)
 
 
 def _refuse_non_table_text(text: str, filename: str) -> None:

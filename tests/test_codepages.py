@@ -1,0 +1,35 @@
+"""Which legacy code page a text file is in (uploads/codepages.py): each language its Excel writes, and the
+Western files that must stay cp1252."""
+
+import pytest
+
+from uploads import codepages, textfiles
+
+
+@pytest.mark.parametrize(("text", "codec"), [
+    ("It´s fixed now, thanks", "cp1252"),  # ´ typed as an apostrophe: Western, not Cyrillic
+    ("Dziękuję, świetna obsługa", "cp1250"),  # cp1252 would put ³ inside "obs³uga"
+    ("Çok teşekkürler, sorun çözüldü", "cp1254"),  # charset-normalizer alone: "teţekkürler" (cp1250)
+    ("Ayşe Yılmaz çok yardımcı oldu", "cp1254"),  # charset-normalizer alone: "Y˝lmaz" (Mac Roman)
+    ("Hızlı ve güler yüzlü", "cp1254"),
+    ("Šťastný zákazník, děkuji", "cp1250"),
+    ("Nagyon köszönöm, gyors és segítőkész.", "cp1250"),  # cp1252: "segítõkész"
+    ("C'est sûr, merci beaucoup", "cp1252"),  # û alone, no ö or ü: not Hungarian
+    ("Jürgen Müller: resolveu minhas questões rápido", "cp1252"),  # Portuguese õe, not Hungarian ő
+    ("Réponse sûre de Jürgen, merci", "cp1252"),  # French û beside a German ü: not Hungarian ű
+    ("Köszönöm, Szűcs Anna gyorsan segített", "cp1250"),  # ű without ő (review 31)
+    ("Köszönöm, nem működött a link", "cp1250"),  # "mű" is no French "mûr" (QA round 32a)
+    ("Teşekkürler René, çok hızlı çözüldü", "cp1254"),  # a Turkish sheet with one Western name
+    ("Köszönöm, „nagyon segítőkész” volt", "cp1250"),  # Hungarian quotation marks
+    ("Děkuji, vše vyřešeno rychle.", "cp1250"),  # cp1252: "Dìkuji, vše vyøešeno" (QA round 33b)
+    ("Čakal sem predolgo, zelo počasen odziv", "cp1250"),  # Slovenian; cp1252: "Èakal", "poèasen"
+    ("Am aşteptat prea mult, mulţumesc", "cp1250"),  # Romanian; cp1252: "aºteptat", "mulþumesc"
+    ("Così così, però gentili", "cp1252"),  # Italian ì and ò end words: no Czech ě, ň
+    ("Très bien, problème résolu à temps", "cp1252"),  # French è before a consonant: no Slovenian č
+    ("Søren hjalp på kort tid, tak", "cp1252"),  # Danish ø beside å: no Czech ř
+    ("Muito obrigado, não demorou nada", "cp1252"),  # Portuguese ã: no Romanian ă
+])
+def test_it_reads_a_short_legacy_file_in_its_own_code_page(text: str, codec: str) -> None:
+    data = f"ticket_id,comment\n1,{text}\n".encode(codec)
+    assert codepages.guess(data) == codec
+    assert textfiles._decode(data, None) == (f"ticket_id,comment\n1,{text}\n", codec)

@@ -1,0 +1,162 @@
+"""Which legacy code page a text file without a byte order mark is in, when it is no UTF-8 (textfiles'
+encoding half): Excel's "CSV" save writes the Windows code page of the computer's language.
+
+`guess` tries cp1252 (Excel's Western "CSV") first, as charset-normalizer alone calls short French or
+Portuguese files cp1250 (B09: shared/cases/README.md), and recognises by their letters the code pages it
+misreads: Mac Roman, Japanese cp932, German MS-DOS cp850, Turkish cp1254, Hungarian, Czech, Slovenian,
+Croatian and Romanian cp1250. Each rule names the QA round or case behind it.
+"""
+
+from __future__ import annotations
+
+import re
+
+import charset_normalizer
+
+from uploads import parsing
+
+# What Excel's "CSV" save writes outside Western Europe (Windows ANSI code pages), plus Mac Roman.
+_LEGACY_CODECS = (
+    "cp1250 cp1251 cp1252 cp1253 cp1254 cp1255 cp1256 cp1257 cp1258 cp874 cp932 cp936 cp949 cp950 mac_roman"
+)
+# A symbol inside a word (Polish cp1250 read as cp1252: "Za¿ó³æ"; not ´, which Western keyboards type as
+# an apostrophe: "It´s", nor º and ª of Spanish and Portuguese: "nºA123", nor °, the same byte in the
+# Central European code page: "Größe°C"; a closing double quote between letters is German Excel's "CSV (MS-DOS)", cp850,
+# read as cp1252: "Gr”áe"): a sign of the wrong code page.
+_LETTER = r"[^\W\d_]"
+_SYMBOL_IN_WORD = (r"[\u00a1-\u00a9\u00ab\u00ac\u00ae\u00af\u00b1-\u00b3\u00b6\u00b8\u00b9\u00bb-\u00bf\u00d7\u00f7"
+                   r"\u0192\u02c6\u02dc\u201a\u201d\u201e\u2020\u2021\u2022\u2030\u2039\u203a\u20ac\u2122]"
+                   rf"(?<={_LETTER}.)(?={_LETTER})")
+# Signs that cp1252 is the wrong reading: a symbol inside a word, runs of accented letters
+# (Cyrillic/Greek/Hebrew read as Latin) or letters only Icelandic and Turkish-as-cp1252 show.
+_MOJIBAKE = re.compile(
+    _SYMBOL_IN_WORD
+    + r"|[\u00c0-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e]{3,}"
+    + r"|[\u00d0\u00dd\u00de\u00f0\u00fd\u00fe]"
+)
+_GARBLED = re.compile(_SYMBOL_IN_WORD)
+
+
+def guess(data: bytes) -> str:
+    """cp1252 (Excel's Western "CSV") unless it reads as mojibake; else charset-normalizer's first guess
+    other than cp1252 that puts no symbol inside a word (else its first other than cp1252).
+
+    charset-normalizer alone calls short French or Portuguese cp1252 files cp1250
+    ("Très" becomes "Tčs"), hence cp1252 first (B09: shared/cases/README.md). Lines ended
+    by CR alone are Excel for Mac's "CSV (Macintosh)", which is written in Mac Roman
+    (cp1252 would read its "Café" as "CafŽ" without an error). A Japanese Excel's CSV (cp932, Shift-JIS)
+    is recognised by its kana (charset-normalizer reads short ones as Korean cp949: QA round 24b), a
+    German Excel's MS-DOS CSV (cp850) by its umlauts, a Turkish Excel's CSV (cp1254) by its ğ, ı and ş, a
+    Hungarian one (cp1250) by its ő or ű beside ö or ü (cp1252 reads "segítőkész" as "segítõkész"), a
+    Czech, Slovenian, Croatian or Romanian one (cp1250) by _reads_as_central_european.
+    """
+    if b"\r" in data and b"\n" not in data:
+        return "mac_roman"
+    if _reads_as_hungarian(data) or _reads_as_central_european(data):
+        return "cp1250"
+    try:
+        if not _MOJIBAKE.search(data.decode("cp1252")):
+            return "cp1252"
+    except UnicodeDecodeError:
+        pass
+    if _reads_as_japanese(data):
+        return "cp932"
+    if _reads_as_cp850(data):
+        return "cp850"
+    if _reads_as_turkish(data):
+        return "cp1254"
+    matches = [match for match in charset_normalizer.from_bytes(data, cp_isolation=_LEGACY_CODECS.split())
+               if match.encoding != "cp1252"]
+    if not matches:
+        raise parsing.ParseError(f"The file's text encoding could not be determined. {parsing.SAVE_AS_UTF8}")
+    return next((match.encoding for match in matches if not _GARBLED.search(str(match))), matches[0].encoding)
+
+
+_CP850_LETTERS = frozenset("äöüÄÖÜßéèàâêîôûçëïÉ")
+# cp850 letters where German has none: a capital inside a word ("RÄponse": Mac Roman's é), a letter alone
+# or before a capital ("û", "ôHelpfulö": cp1252's dashes and quotes)
+_NOT_GERMAN = re.compile(r"(?<=[^\W\d_])[ÄÖÜÉ](?=[a-zäöüß])|(?<![^\W\d_])[äöüßéèàâêîôûçëï](?![^\W\d_])|"
+                         r"[äöüßéèàâêîôûçëï](?=[A-ZÄÖÜ])")
+
+
+def _reads_as_cp850(data: bytes) -> bool:
+    """True when `data` read as cp850 is German text: every non-ASCII character a German or French
+    letter, one of them ä, ö, ü or ß, none where German has none (_NOT_GERMAN). German Excel's
+    "CSV (MS-DOS)": QA round 25c, "Größe" read as cp1252 is "Gr”áe", as Mac Roman "Grîáe"."""
+    text = data.decode("cp850")
+    wide = {char for char in text if char > "\x7f"}
+    return wide <= _CP850_LETTERS and bool(wide & set("äöüß")) and not _NOT_GERMAN.search(text)
+
+
+_TURKISH_LETTERS = frozenset("çÇöÖüÜğĞıİşŞâÂîÎûÛ")
+_TYPOGRAPHY = frozenset("€‘’“”„«»–—…°\xa0")
+
+
+def _reads_as_turkish(data: bytes) -> bool:
+    """True when `data` read as cp1254 is Turkish text: every non-ASCII character a Turkish letter or
+    Excel's typography (or é, a "Café" or a "René" among them: QA round 29a), one of them ğ, ı, ş, İ,
+    Ş or Ğ. charset-normalizer reads short Turkish files as cp1250 ("teţekkürler") or Mac Roman
+    ("Y˝lmaz"): QA round 28a."""
+    text = data.decode("cp1254", errors="replace")
+    wide = {char for char in text if char > "\x7f"}
+    return wide <= _TURKISH_LETTERS | _TYPOGRAPHY | set("éÉ") and bool(wide & set("ğĞıİşŞ"))
+
+
+_HUNGARIAN_LETTERS = frozenset("áéíóöőúüűÁÉÍÓÖŐÚÜŰ")
+_PORTUGUESE_OE = re.compile("[őŐ][eE]")  # cp1252's õe (questões) read as cp1250
+# cp1252's û of French words (sûr, dû, mûr, goût, août, coût, brûlé, flûte, bûche, jeûne, piqûre, croûte, voûte)
+# read as cp1250's ű; whole words, as Hungarian writes "működik" and "sűrű" (QA round 32a)
+_FRENCH_U = re.compile(r"(?i)\b(?:sűre?s?|sűrement|dű|műre?s?)\b|"
+                       r"(?:goűt|aoűt|coűt|brűl|flűt|bűch|jeűn|piqűr|croűt|voűt)")
+
+
+def _reads_as_hungarian(data: bytes) -> bool:
+    """True when `data` read as cp1250 is Hungarian text: every non-ASCII character a Hungarian letter or
+    Excel's typography, with ő or ű (which cp1252 reads as õ and û, without an error; ű not in a
+    French word's û: a Swiss "Réponse sûre" beside a German "Müller", QA round 29a; "Szűcs": review
+    31) and ö or ü, and no ő before an e, Portuguese's "questões" with a German name (review 29c)."""
+    try:
+        text = data.decode("cp1250")
+    except UnicodeDecodeError:
+        return False
+    wide = {char for char in text if char > "\x7f"}
+    double_acute = bool(wide & set("őŐ")) or bool(wide & set("űŰ")) and not _FRENCH_U.search(text)
+    return (wide <= _HUNGARIAN_LETTERS | _TYPOGRAPHY and double_acute and bool(wide & set("öüÖÜ"))
+            and not _PORTUGUESE_OE.search(text))
+
+
+# Letters of Czech, Slovenian and Croatian, and of Romanian, as cp1250 has them
+_CZECH_LETTERS = frozenset("áčďéěíňóřšťúůýžÁČĎÉĚÍŇÓŘŠŤÚŮÝŽćđĆĐ")
+_ROMANIAN_LETTERS = frozenset("ăâîşţĂÂÎŞŢ")
+# What only cp1250 text reads this way: ě or ř inside a word (Czech "Děkuji", "vyřešeno"; cp1252's ì and ø,
+# which Italian writes at a word's end and Danish and Norwegian beside æ and å), č starting a word or
+# between vowels (Slovenian "Čakal", "počasen"; cp1252's è, which French writes before a consonant)
+_CZECH_SIGN = re.compile(r"[ěřĚŘ](?=[^\W\d_])|(?<![^\W\d_])[čČ](?=[a-zá-ž])|(?<=[aeiouy])č(?=[aeiouy])")
+# ş or ţ inside a word (Romanian "aşteptat"; cp1252's º and þ)
+_ROMANIAN_SIGN = re.compile(r"(?<=[^\W\d_])[şţ](?=[^\W\d_])")
+
+
+def _reads_as_central_european(data: bytes) -> bool:
+    """True when `data` read as cp1250 is Czech, Slovenian, Croatian or Romanian text: every non-ASCII
+    character one of its letters or Excel's typography, with a letter where cp1252's reading would put a
+    Western one no Western word has there (_CZECH_SIGN, _ROMANIAN_SIGN). cp1252 reads a Czech Excel's
+    "Děkuji, vše vyřešeno" as "Dìkuji, vše vyøešeno" without an error (QA round 33b)."""
+    try:
+        text = data.decode("cp1250")
+    except UnicodeDecodeError:
+        return False
+    wide = {char for char in text if char > "\x7f"}
+    return (wide <= _CZECH_LETTERS | _TYPOGRAPHY and bool(_CZECH_SIGN.search(text))
+            or wide <= _ROMANIAN_LETTERS | _TYPOGRAPHY and bool(_ROMANIAN_SIGN.search(text)))
+
+
+def _reads_as_japanese(data: bytes) -> bool:
+    """True when `data` decodes as cp932 and at least a fifth of its non-ASCII characters are hiragana
+    or katakana, as in any Japanese text (Korean or Chinese bytes read as cp932 give half-width
+    katakana and kanji, or fail)."""
+    try:
+        text = data.decode("cp932")
+    except UnicodeDecodeError:
+        return False
+    wide = [char for char in text if char > "\x7f"]
+    return len(wide) >= 4 and 5 * sum(1 for char in wide if "\u3040" <= char <= "\u30ff") >= len(wide)
