@@ -913,3 +913,11 @@ def test_it_maps_italian_portuguese_and_microsoft_forms_headers(columns, row, ex
     """QA round 33a: Brazilian and Italian team sheets, German and French Microsoft Forms were refused."""
     preset = choose(sheet(columns, row, row))[0]
     assert {field: preset.columns.get(field) for field in expected} == expected
+
+
+def test_a_reason_names_the_words_a_header_matched_never_the_pattern() -> None:
+    """The mapping page showed "mentions agent email ('(agent|assignee|assigned|...)\\b.*\\be ?mail')"."""
+    data = sheet(["Rated At", "Conversation #", "Assigned To Email", "Rating"],
+                 ["2026-10-05 14:48", "48211", "ana@example.com", "5"])
+    preset = choose(data)[0]
+    assert preset.reasons["agent_email"] == "header 'Assigned To Email' mentions agent email ('assigned to email')"

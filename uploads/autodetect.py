@@ -192,8 +192,8 @@ def _match(name: str, norm: str, header: str) -> tuple[int, str] | None:
     if name in NOT_FOR and re.search(NOT_FOR[name], norm):
         return None
     for rank, pattern in enumerate(CONTAINS.get(name, [])):
-        if re.search(pattern, norm):
-            return 200 - rank, f"header '{header}' mentions {name.replace('_', ' ')} ('{pattern.strip(chr(92) + 'b')}')"
+        if found := re.search(pattern, norm):  # the words it matched, never the pattern: "('assigned to email')"
+            return 200 - rank, f"header '{header}' mentions {name.replace('_', ' ')} ('{found[0].strip()}')"
     return None
 
 
