@@ -254,7 +254,7 @@ def time_column(headers: Headers, sheet, stamps: int, used: set[int]) -> int | N
     position = stamps + 1  # the Time column right after its Date column: Date | Time
     if position in used or position >= len(headers.columns) or normalize(
             _BRACKETS_AT_END.sub("", headers.columns[position])) not in _TIME_HEADERS:
-        return None  # "Time (UTC)": its zone is the dates' (dates.decide_column)
+        return None  # "Time (UTC)": its zone is the dates' (dateorder.decide_column)
     texts = column_texts(sheet, position, 50)
     fractions = timesofday.fractions_column(texts)
     if _share(column_texts(sheet, stamps, 50), lambda text: ":" in text or bool(dates.NUMBER_RE.match(text)) and not (

@@ -325,7 +325,7 @@ def apply_preset(upload: Upload, user, preset: mapping.Preset) -> str | None:
 def date_order_change(before: dict | None, after: dict | None) -> str | None:
     """What a re-check changed in how a date column's numeric dates read ('05/10/2026': 10 May or
     5 October), said because it changes rows nobody edited: an edit such as 28/02/2026 settles the
-    order of a column whose order was only the default (dates.decide_column). None when unchanged.
+    order of a column whose order was only the default (dateorder.decide_column). None when unchanged.
     before/after: the check context's "dates" (dates.ColumnDates.to_json)."""
     old, new = (before or {}).get("order"), (after or {}).get("order")
     if not (old and new) or old == new or before.get("column") != after.get("column"):

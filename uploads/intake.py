@@ -182,7 +182,7 @@ def choose_zone(chosen: str | None, preset: mapping.Preset) -> str:
 
 def _preset_zone(preset: mapping.Preset) -> str | None:
     """The preset's time zone when it names a real one: the zone its naive times are read in
-    (dates.decide_column), so the upload records it and a later re-check keeps it."""
+    (dateorder.decide_column), so the upload records it and a later re-check keeps it."""
     if not preset.time_zone:
         return None
     try:

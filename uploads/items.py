@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 
 from uploads import cells as rules
-from uploads import dates, idcells, rowskips, timesofday
+from uploads import dateorder, dates, idcells, rowskips, timesofday
 from uploads.cells import Cleaned, Issue
 from uploads.plan import DEFAULT_BOUNDS, Plan, Raw
 from uploads.preset_format import FIELDS, ClarifyingGroup, render
@@ -201,7 +201,7 @@ class _RowCheck:
         parsed = self.plan.memo.get(key)
         if parsed is None:
             column = src.column or "submitted_at"
-            decision = self.plan.dates or dates.decide_column(column, [(self.number, src.text)])
+            decision = self.plan.dates or dateorder.decide_column(column, [(self.number, src.text)])
             parsed = self.plan.memo[key] = dates.parse_timestamp(src.text, decision, self.plan.zone, self.plan.now)
         self.take("submitted_at", src, Cleaned(parsed.value, parsed.issue, parsed.warnings))
         if self.plan.time_at is not None:

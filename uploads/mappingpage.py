@@ -37,7 +37,7 @@ def split_sources(upload: Upload) -> dict[str, str]:
 def declared_zone(upload: Upload) -> tuple[str, str] | None:
     """(column, zone) when the file declares the zone of the submitted_at column (Qualtrics' third
     header row, or the header itself: "Rated at (UTC)", "Date (GMT+2)" -> "UTC+02:00"), which wins
-    over the mapping page's time zone (dates.decide_column)."""
+    over the mapping page's time zone (dateorder.decide_column)."""
     column = mapping.Preset.from_json(upload.preset).columns.get("submitted_at")
     if not isinstance(column, str):
         return None
@@ -54,7 +54,7 @@ def preset_from_form(upload: Upload, data: dict) -> mapping.Preset:
     (min_score/max_score constants, dropped when blank) the user chose.
 
     The form's time zone is the upload's (passed to the remap apart); a zone a preset brought
-    is dropped here, or it would win over the user's choice (dates.decide_column: preset > upload).
+    is dropped here, or it would win over the user's choice (dateorder.decide_column: preset > upload).
     """
     preset = mapping.Preset.from_json(upload.preset)
     if data.get("field_submitted_at", "") != preset.columns.get("submitted_at", ""):

@@ -20,7 +20,20 @@ import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from uploads import columns, dates, headernames, idcells, items, mapping, parsing, rowskips, scales, timesofday, zones
+from uploads import (
+    columns,
+    dateorder,
+    dates,
+    headernames,
+    idcells,
+    items,
+    mapping,
+    parsing,
+    rowskips,
+    scales,
+    timesofday,
+    zones,
+)
 from uploads.headers import normalize
 from uploads.items import Problem, RowResult
 from uploads.plan import Plan
@@ -159,7 +172,7 @@ def _decide(plan: Plan, sheet) -> None:
         given = [text for text in texts if text.strip()]
         plan.all_midnight = len(given) >= MIDNIGHT_ROWS and all(_MIDNIGHT.search(text) for text in given)
         stamps = zip(sheet.row_numbers, texts, strict=True)
-        plan.dates = dates.decide_column(column, stamps, preset_order=plan.preset.date_order,
+        plan.dates = dateorder.decide_column(column, stamps, preset_order=plan.preset.date_order,
                                          order_hint=_order_hint(plan, sheet, column, declared),
                                          date_system=getattr(sheet, "date_system", "1900"),
                                          workbook=getattr(sheet, "format", "csv") in ("xlsx", "xls", "ods"),
@@ -203,7 +216,7 @@ _DAY_FIRST_ZONES = ("Europe/", "Australia/", "Pacific/Auckland", "Asia/Kolkata",
 
 
 # Time zones of places that write numeric dates month first (the United States, Canada, the Philippines): a
-# file from there keeps month first when no value settles the order (dates.decide_column's data_rules); Mexico's
+# file from there keeps month first when no value settles the order (dateorder.decide_column's data_rules); Mexico's
 # and the rest of Latin America's write day first (QA round 32a)
 _MONTH_FIRST_ZONES = ("US/", "Canada/", "Pacific/Honolulu", "Asia/Manila", "America/Indiana/", "America/Kentucky/",
                       "America/North_Dakota/", *(f"America/{city}" for city in (

@@ -1,0 +1,191 @@
+"""How a date column is read, decided once from all its values: the day/month order of its numeric dates
+and the zone of its naive ones (dates.ColumnDates); dates.parse_timestamp then reads each cell under it.
+
+The order's evidence, strongest first: a real date with a day above 12 (the majority of rows wins on a
+conflict); the preset's Date order; what the file tells of its locale (validation._order_hint: a header's
+language, semicolons, the zone); the column's year-first dates or its span; else month first for slashes,
+day first for dots and dashes (shared/samples/README.md "Conventions"; EXPORT-FORMATS.md section 14).
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections import Counter
+from collections.abc import Iterable
+from datetime import date, timedelta
+
+from uploads import zones
+from uploads.dates import (
+    CELL_DATE,
+    ISO_RE,
+    NAME_DMY_RE,
+    NAME_MDY_RE,
+    NUMBER_RE,
+    NUMERIC_RE,
+    ORDER_WORDS,
+    ColumnDates,
+)
+
+
+def decide_column(column: str, values: Iterable[tuple[int, str]], *, preset_order: str | None = None,
+                  order_hint: tuple[str, str] | None = None, declared_zone: str | None = None,
+                  preset_zone: str | None = None, date_system: str = "1900", workbook: bool = False,
+                  data_rules: bool = True, time_column: str | None = None) -> ColumnDates:
+    """Decide once per column how its dates are read.
+
+    values: (row number, cell text) pairs, blanks included; each distinct text is
+    read once. Day/month order: a value whose first number is above 12 settles
+    day-first, a second number above 12 month-first (the majority of rows wins on
+    a conflict); else `preset_order`; else `order_hint` (order, reason: what the file tells of its
+    locale, e.g. a French header); else, unless `data_rules` is off (a month-first time zone: a US
+    monthly survey's 1/5 .. 6/5 stay January to June), the order its year-first dates or its span
+    tell (_order_by_neighbours, _order_by_span); else month-first for slashes, day-first for
+    dots and dashes (whichever more rows use). Zone: declared by the file (Qualtrics) > named in
+    the column's header ("Rated at (UTC)": `header_zone`), or its `time_column`'s ("Time (EST)": the
+    Date | Time of a hand-made sheet) > preset > upload.
+    date_system: the workbook's ("1904" counts serial numbers from 1904-01-01). workbook: the column
+    is a workbook's, whose date cells read as "2026-05-10 12:45:00" (ColumnDates.swapped_cells).
+    """
+    decision = ColumnDates(column, date_system=date_system)
+    headers = [column, *([time_column] if time_column else [])]
+    named = next(((zone, "header" if header == column else "time header") for header in headers
+                  if (zone := zones.header_zone(header))), (None, "header"))
+    _decide_zone(decision, declared_zone, named, preset_zone)
+    if decision.zone is None and not decision.zone_unknown:
+        decision.zone_unknown = next((zone for header in headers if (zone := zones.header_zone_unread(header))), None)
+    first_row: dict[str, list[int]] = {}  # text -> [first row number, rows]: each distinct text is read once
+    for number, text in values:
+        seen = first_row.get(text)
+        if seen is None:
+            first_row[text] = [number, 1]
+        else:
+            seen[1] += 1
+    evidence: dict[str, list] = {"MDY": [], "DMY": [], "ISO": [], "AMBIGUOUS": []}
+    separators: Counter[str] = Counter()
+    for text, (number, rows) in first_row.items():
+        _note_value(decision, text.strip(), number, rows, evidence, separators)
+    if separators:
+        decision.order, decision.order_reason = _choose_order(evidence, separators, preset_order, order_hint,
+                                                              data_rules)
+    decision.swapped_cells = workbook and bool(evidence[decision.order or "MDY"]) and any(
+        CELL_DATE.fullmatch(text.strip()) for text in first_row)
+    return decision
+
+
+def _decide_zone(decision: ColumnDates, declared: str | None, header: tuple[str | None, str],
+                 preset_zone: str | None) -> None:
+    for zone, source in ((declared, "file"), header, (preset_zone, "preset")):
+        if zone:
+            try:
+                zones.zone_of(zone)
+            except ValueError:
+                if source == "file":
+                    decision.zone_unknown = zone
+                continue
+            decision.zone, decision.zone_source = zone, source
+            return
+
+
+def _note_value(decision: ColumnDates, text: str, number: int, rows: int, evidence: dict,
+                separators: Counter[str]) -> None:
+    """Count what `rows` rows holding `text` (first in row `number`) say about the column."""
+    match = NUMERIC_RE.match(text)
+    if match:
+        separators[match["sep"]] += rows
+        first, second = int(match["a"]), int(match["b"])
+        # Only a real date settles the order: 31/02/2026 is no date either way (its row is invalid).
+        if first > 12 >= second and _is_day(first, second, match["y"]):
+            evidence["DMY"].append((number, text, rows))
+        elif second > 12 >= first and _is_day(second, first, match["y"]):
+            evidence["MDY"].append((number, text, rows))
+        elif (first <= 12 and second <= 12 and first != second and 1900 <= _full_year(match["y"]) <= 2100
+              and _is_day(first, second, match["y"])):
+            evidence["AMBIGUOUS"].append((first, second, _full_year(match["y"]), rows))
+    elif ((iso := ISO_RE.match(text)) and 1900 <= int(iso["y"]) <= 2100
+          and _is_day(int(iso["d"]), int(iso["m"]), iso["y"])):
+        evidence["ISO"].append(date(int(iso["y"]), int(iso["m"]), int(iso["d"])))
+    if NUMBER_RE.match(text):
+        low, high = decision.serial_range()
+        if low <= float(text) < high:
+            decision.serials += rows
+            decision.has_naive = True
+        else:
+            decision.has_absolute = True
+        return
+    found = match or ISO_RE.match(text) or NAME_MDY_RE.match(text) or NAME_DMY_RE.match(text)
+    if found and not found["tz"]:
+        decision.has_naive = True
+    elif found:
+        decision.has_absolute = True
+
+
+def _full_year(year: str) -> int:
+    return int(year) + (2000 if len(year) == 2 else 0)
+
+
+def _is_day(day: int, month: int, year: str) -> bool:
+    """True when `day` exists in `month` of `year` (two-digit years as 20YY)."""
+    return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(_full_year(year), month)[1]
+
+
+def _order_by_span(evidence: dict) -> tuple[str, str] | None:
+    """The order under which the column's ambiguous dates lie within a month of each other while the
+    other order spreads them over two months or more: an export covers days or weeks, and 01/10/2026
+    … 12/10/2026 read month first would be the 10th of twelve months (QA round 30b: a Medallia export
+    re-saved by a UK Excel)."""
+    spans = {}
+    for order in ("MDY", "DMY"):
+        days = [date(year, *((first, second) if order == "MDY" else (second, first)))
+                for first, second, year, _rows in evidence["AMBIGUOUS"]]
+        spans[order] = (max(days) - min(days)).days if days else 0
+    for order, other in (("DMY", "MDY"), ("MDY", "DMY")):
+        if spans[order] <= 31 and spans[other] >= 60:
+            return order, (f"so that its dates lie within {spans[order]} days of each other (read {ORDER_WORDS[other]} "
+                           f"they would span {spans[other]} days)")
+    return None
+
+
+def _order_by_neighbours(evidence: dict) -> tuple[str, str] | None:
+    """The order under which the column's ambiguous dates (05/10/2026) fall among its year-first ones
+    (2026-10-01 … 2026-10-07, within a week of them), when only one order does so for nearly all: a
+    file of which a spreadsheet program turned some timestamps into its locale's dates and left the
+    others as they were (QA round 29b: a UK Excel's 01/10/2026 beside 2026-10-03T09:00:00Z)."""
+    if not evidence["ISO"] or not evidence["AMBIGUOUS"]:
+        return None
+    low, high = min(evidence["ISO"]) - timedelta(days=7), max(evidence["ISO"]) + timedelta(days=7)
+    total = sum(rows for *_, rows in evidence["AMBIGUOUS"])
+    fits = {order: sum(rows for first, second, year, rows in evidence["AMBIGUOUS"]
+                       if low <= date(year, *((first, second) if order == "MDY" else (second, first))) <= high)
+            for order in ("MDY", "DMY")}
+    for order, other in (("DMY", "MDY"), ("MDY", "DMY")):
+        if fits[order] >= 0.9 * total and fits[other] < 0.5 * total:
+            return order, (f"as the column's year-first dates ({min(evidence['ISO'])} to {max(evidence['ISO'])}) "
+                           "are the days these read as")
+    return None
+
+
+def _choose_order(evidence: dict, separators: Counter[str], preset_order: str | None,
+                  order_hint: tuple[str, str] | None, data_rules: bool = True) -> tuple[str, str]:
+    """Day/month order and the reason; `evidence` holds (first row, text, rows) per settling text."""
+    mdy, dmy = sorted(evidence["MDY"]), sorted(evidence["DMY"])
+    mdy_rows, dmy_rows = sum(rows for _, _, rows in mdy), sum(rows for _, _, rows in dmy)
+    if mdy or dmy:
+        order = "DMY" if dmy_rows > mdy_rows or (dmy_rows == mdy_rows and dmy[0][0] < mdy[0][0]) else "MDY"
+        row, text, _ = (dmy if order == "DMY" else mdy)[0]
+        reason = f"because of {text} in row {row}"
+        other, other_rows = (mdy, mdy_rows) if order == "DMY" else (dmy, dmy_rows)
+        if other:
+            reason += (f" (but {other[0][1]} in row {other[0][0]} reads the other way: "
+                       f"{other_rows} such row(s) are invalid until fixed)")
+        return order, reason
+    unsettled = "(no value settles the order: none is a real date with a day above 12)"
+    if preset_order in ORDER_WORDS:
+        return preset_order, f"as the mapping's Date order says {unsettled}"
+    if order_hint and order_hint[0] in ORDER_WORDS:
+        return order_hint[0], f"{order_hint[1]} {unsettled}"
+    found = (_order_by_neighbours(evidence) or _order_by_span(evidence)) if data_rules else None
+    if found and not (found[0] == "MDY" and separators.most_common(1)[0][0] == "."):  # 01.03.2026 is never MDY
+        return found[0], f"{found[1]} {unsettled}"
+    if separators.most_common(1)[0][0] == "/":
+        return "MDY", f"the default for dates with slashes {unsettled}"
+    return "DMY", f"the default for dates with dots or dashes {unsettled}"
