@@ -9,6 +9,7 @@ from django.db import IntegrityError, transaction
 from django.test import Client
 
 from tests.people import make_people, make_upload
+from uploads import saved_presets
 from uploads.models import SavedPreset, Team
 
 pytestmark = pytest.mark.django_db
@@ -96,11 +97,14 @@ def test_the_database_holds_preset_names_unique_in_any_case():
 
     migration = importlib.import_module("uploads.migrations.0009_preset_name_any_case")
     assert migration.free_names(["Team", "team", "Other", "TEAM", "team (2)"]) == [
-        "Team", "team (2)", "Other", "TEAM (3)", "team (2) (2)"]
+        "Team", "team (3)", "Other", "TEAM (4)", "team (2)"]  # a preset already called "team (2)" keeps it
+    SavedPreset.objects.create(name="Équipe Lyon", data={"name": "Équipe Lyon"})
+    with pytest.raises(ValueError, match="already exists"):  # SQLite's LOWER folds ASCII only: checked in Python
+        saved_presets.check_name("ÉQUIPE LYON")
 
 
 def test_a_stored_preset_that_does_not_read_is_left_out_not_a_failed_upload():
-    from uploads import mapping, saved_presets
+    from uploads import mapping
 
     SavedPreset.objects.create(name="Written by hand", data="Team sheet")  # never through a checked form
     assert saved_presets.all_presets() == mapping.builtin_presets()

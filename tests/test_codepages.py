@@ -27,6 +27,10 @@ from uploads import codepages, textfiles
     ("Così così, però gentili", "cp1252"),  # Italian ì and ò end words: no Czech ě, ň
     ("Très bien, problème résolu à temps", "cp1252"),  # French è before a consonant: no Slovenian č
     ("Søren hjalp på kort tid, tak", "cp1252"),  # Danish ø beside å: no Czech ř
+    ("Veldig fornøyd, særdeles hyggelig", "cp1252"),  # Norwegian ø without å (QA round 34a)
+    ("Sören and Bjørn fixed it", "cp1252"),
+    ("Une nouvelle ère, très bien, problème réglé", "cp1252"),  # French è starting a word
+    ("Foarte bună, rapid şi eficient", "cp1250"),  # Romanian "şi" alone
     ("Muito obrigado, não demorou nada", "cp1252"),  # Portuguese ã: no Romanian ă
 ])
 def test_it_reads_a_short_legacy_file_in_its_own_code_page(text: str, codec: str) -> None:

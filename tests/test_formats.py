@@ -837,3 +837,12 @@ def test_numbered_questions_read_a_first_question_answered_in_words(tmp_path: Pa
     assert json.loads(out.getvalue())["detected"]["preset"] == "Numbered survey questions (Qn - question)"
     assert [(item["score"], item["max_score"]) for item in map(json.loads, items_out.read_text().splitlines())] == [
         (5, 5), (2, 5)]
+
+
+@pytest.mark.parametrize(("scores", "read"), [
+    (["Amazing", "Great", "OK", "Bad", "Terrible"], [(5, 5), (4, 5), (3, 5), (2, 5), (1, 5)]),  # Intercom's words
+    (["Great", "Good", "Bad"], []),  # Great and Good both 4 in no scale: refused, not read as the same score
+])
+def test_it_reads_intercoms_words_on_a_team_sheet_but_not_great_beside_good(tmp_path: Path, scores, read) -> None:
+    items, _summary = team_sheet(tmp_path, "Rating", scores)
+    assert [(item["score"], item["max_score"]) for item in items] == read

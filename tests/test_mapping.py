@@ -755,16 +755,28 @@ def test_it_takes_the_time_column_when_a_few_dates_carry_their_own_time() -> Non
         "2026-10-05T14:30:00.000Z", "2026-10-06T09:05:00.000Z", "2026-10-07T16:15:00.000Z"]
 
 
-def test_it_joins_a_time_with_a_zone_abbreviation_so_that_the_row_says_so() -> None:
+def test_it_joins_a_time_with_a_zone_abbreviation_read_as_its_offset_unless_it_names_several() -> None:
+    """CET and BST name one offset each (QA round 34b: they were refused); CST is US Central or China's."""
     data = sheet(["Date", "Time", "Ticket", "Agent", "Score"], ["2026-10-05", "10:00", "1", "a@example.com", "5"],
-                 ["2026-11-09", "10:00 CET", "2", "a@example.com", "4"], ["2026-10-09", "10:00 BST", "3", "a@example.com", "4"])
+                 ["2026-11-09", "10:00 CET", "2", "a@example.com", "4"],
+                 ["2026-10-09", "10:00 BST", "3", "a@example.com", "4"], ["2026-10-09", "10:00 CST", "4", "a@x.com", "4"])
     preset, _ = choose(data)
     rows = validation.check_sheet(data, preset, time_zone="UTC", now=NOW).rows
-    assert rows[0].item["submitted_at"] == "2026-10-05T10:00:00.000Z"
-    assert [row.errors[0].code for row in rows[1:]] == ["zone_abbreviation", "zone_abbreviation"]
+    assert [row.item["submitted_at"] for row in rows[:3]] == [
+        "2026-10-05T10:00:00.000Z", "2026-11-09T09:00:00.000Z", "2026-10-09T09:00:00.000Z"]
+    assert rows[3].errors[0].code == "zone_abbreviation"
 
 
-@pytest.mark.parametrize("time", ["10:00 Uhr", "0:12 min"])
+def test_it_joins_a_german_time_written_with_uhr() -> None:
+    data = sheet(["Datum", "Uhrzeit", "Ticket", "Agent", "Score"], ["05.10.2026", "14:48 Uhr", "1", "a@example.com", "5"],
+                 ["06.10.2026", "9:05 Uhr", "2", "a@example.com", "4"])
+    preset, _ = choose(data)
+    rows = validation.check_sheet(data, preset, time_zone="Europe/Berlin", now=NOW).rows
+    assert (preset.time_column, [row.item["submitted_at"] for row in rows]) == (
+        "Uhrzeit", ["2026-10-05T12:48:00.000Z", "2026-10-06T07:05:00.000Z"])
+
+
+@pytest.mark.parametrize("time", ["0:12 min", "12 min"])
 def test_it_joins_no_time_written_with_a_unit(time: str) -> None:
     data = sheet(["Date", "Time", "Ticket", "Agent", "Score"], ["2026-10-05", time, "1", "a@example.com", "5"],
                  ["2026-10-06", time, "2", "a@example.com", "4"], ["2026-10-07", time, "3", "a@example.com", "4"])

@@ -190,6 +190,8 @@ def test_it_ignores_the_unnamed_index_column_a_data_tool_writes_first():
     assert (filtered.columns, filtered.notices) == (["ticket_id", "score"], [
         "Column A has no header and holds only row numbers (0 to 7: the index pandas and other data tools write "
         "first), so it was ignored."])
+    shuffled = parse_file(b",ticket_id,score\n2,T-3,5\n0,T-1,4\n1,T-2,3\n", "sorted.csv")  # a sorted frame
+    assert shuffled.columns == ["ticket_id", "score"]
     assert messages(source=b",ticket_id,score\n48213,T-1,5\n48214,T-2,4\n", filename="ids.csv")[0] == (
         "column A has no header but contains data")  # ticket ids under a blank header: B12
 

@@ -107,10 +107,8 @@ def test_it_refuses_a_float_id_past_the_digits_a_float_keeps() -> None:
 @pytest.mark.parametrize(("ticket", "sent"), [
     ("https://acme.zendesk.com/agent/tickets/48213", "48213"), ("https://acme.freshdesk.com/a/tickets/77/", "77"),
     ("https://app.intercom.com/a/inbox/abc123/inbox/conversation/215471234567890?view=List", "215471234567890"),
-    ("https://acme.zendesk.com/hc/en-us/articles/360001", "https://acme.zendesk.com/hc/en-us/articles/360001"),
-    ("https://app.hubspot.com/contacts/4412345/record/0-5/98765433",  # the account's number is no ticket's
-     "https://app.hubspot.com/contacts/4412345/record/0-5/98765433"),
     ("https://acme.zendesk.com/agent/#/tickets/48300", "48300"),  # Zendesk's older links (QA round 33b)
+    ("https://acme.zendesk.com/agent/tickets/48216/events", "48216"),  # a page of the ticket (QA round 34a)
     ("https://app.frontapp.com/open/cnv_55c8c149", "cnv_55c8c149")])  # Front's conversation (QA round 33a)
 def test_it_sends_the_id_at_the_end_of_a_link_to_a_ticket_with_a_warning(ticket: str, sent: str) -> None:
     row = one(ticket=ticket)
@@ -119,6 +117,17 @@ def test_it_sends_the_id_at_the_end_of_a_link_to_a_ticket_with_a_warning(ticket:
         assert [problem.message for problem in row.warnings] == [
             f"Row 2, column 'ticket_id': {ticket} is a link to a helpdesk page: sent as {sent}, the ticket id at its "
             "end."]
+
+
+@pytest.mark.parametrize("ticket", [
+    "https://acme.zendesk.com/hc/en-us/articles/360001", "https://app.frontapp.com/open/msg_1a2b3c4d",
+    "https://app.hubspot.com/contacts/4412345/record/0-5/98765433",  # the account's number is no ticket's
+    "https://acme.zendesk.com/agent/users/3812345670011"])  # a person's page names no ticket
+def test_it_refuses_a_link_that_gives_no_ticket_id(ticket: str) -> None:
+    """QA round 34a: such links were sent whole as the ticket id, without a word."""
+    assert [problem.message for problem in one(ticket=ticket).errors] == [
+        f"Row 2, column 'ticket_id': {ticket} is a link to a web page, not the ticket id as the helpdesk shows it. "
+        "Type the ticket id, or link to the ticket's own page."]
 
 
 def test_it_warns_about_a_long_id_the_reader_flagged() -> None:
@@ -153,7 +162,7 @@ def test_it_reads_an_agent_id_saying_no_agent_as_blank(word: str) -> None:
     assert one(agent=word).status == "invalid"
 
 
-@pytest.mark.parametrize("ticket", ["1876543244;1876543245", "48219, 48220", "4821 | 4822"])
+@pytest.mark.parametrize("ticket", ["1876543244;1876543245", "48219, 48220", "4821 | 4822", "48403 / 48404", "48411 48412"])
 def test_it_refuses_two_ids_in_one_cell(ticket) -> None:
     """HubSpot's 'Associated Ticket IDs' of a survey linked to two tickets, a customer typing two (QA 33a, 33b)."""
     assert [problem.message for problem in one(ticket=ticket).errors] == [
@@ -666,13 +675,25 @@ def test_it_never_mixes_orders_within_a_column() -> None:
     assert "read as day/month/year" in result.rows[2].errors[0].message
 
 
-def test_it_says_a_zone_abbreviation_is_not_read() -> None:
-    row = one(stamp="10/5/2026 10:00 AM PST")
+def test_it_says_a_zone_abbreviation_of_several_zones_is_not_read() -> None:
+    row = one(stamp="10/5/2026 10:00 AM CST")
     assert [(p.field, p.code, p.message) for p in row.errors] == [(
-        "submitted_at", "zone_abbreviation", "Row 2, column 'submitted_at': '10/5/2026 10:00 AM PST' ends in the time "
-        "zone abbreviation PST, which is not read: an abbreviation can name several zones (CST is US Central and China "
+        "submitted_at", "zone_abbreviation", "Row 2, column 'submitted_at': '10/5/2026 10:00 AM CST' ends in the time "
+        "zone abbreviation CST, which is not read: an abbreviation can name several zones (CST is US Central and China "
         "Standard). Write the offset instead, e.g. 2026-10-05 14:48:00 -08:00, or drop it and choose the time zone on "
         "the mapping page.")]
+
+
+@pytest.mark.parametrize(("stamp", "sent"), [
+    ("10/5/2026 10:00 AM PST", "2026-10-05T18:00:00.000Z"), ("2026-11-01 01:30:00 EDT", "2026-11-01T05:30:00.000Z"),
+    ("2026-11-01 01:30:00 EST", "2026-11-01T06:30:00.000Z"), ("2026-10-05 14:48 CEST", "2026-10-05T12:48:00.000Z"),
+    ("05.10.2026 14:48 Uhr", "2026-10-05T14:48:00.000Z"), ("05-Okt-2026 14:48", "2026-10-05T14:48:00.000Z"),
+    ("Montag, 5. Oktober 2026 14:48", "2026-10-05T14:48:00.000Z"), ("03-févr.-2026 09:00", "2026-02-03T09:00:00.000Z"),
+])
+def test_it_reads_a_fixed_zones_abbreviation_german_times_and_month_names(stamp, sent) -> None:
+    """QA round 34b: each was refused (EDT and EST even tell the two 01:30s of a night apart)."""
+    row = one(stamp=stamp)
+    assert (row.status, row.item["submitted_at"]) == ("valid", sent)
 
 
 @pytest.mark.parametrize(("text", "message"), [
@@ -992,7 +1013,8 @@ def test_it_refuses_a_score_a_spreadsheet_turned_into_a_date(text) -> None:
      "the order used in Australia/Sydney, the time zone chosen for this upload"),
     ("submitted_at", {"stamp": "5/10/2026 14:48", "declared_time_zones": {"submitted_at": "Pacific/Auckland"}}, "UTC",
      "the order used in Pacific/Auckland, the time zone the file declares for this column"),  # Qualtrics via Excel
-    ("Submitted (UK time)", {}, "UTC", "the order used in Europe/London, the time zone the column's header names"),
+    ("Submitted (UK time)", {}, "UTC", "the order used in Europe/London, the place its header names"),
+    ("Submitted (BST)", {}, "UTC", "the order used in Europe/London, the place its header names"),  # QA round 34a
     ("submitted_at", {}, "America/Monterrey", "the order used in America/Monterrey, the time zone chosen for this "
                                               "upload"),  # all of Mexico writes day first (QA round 33b)
 ])
@@ -1200,7 +1222,7 @@ def test_it_warns_on_a_row_with_cells_not_read_until_the_row_is_edited():
                                                ("Datum (MEZ)", "UTC+01:00"), ("Date (NZDT)", "UTC+13:00"),
                                                ("Response Date (Central European Time)", "Europe/Berlin"),
                                                ("Submitted (UK time)", "Europe/London"), ("Date (GALT)", None),
-                                               ("Date (Gulf time)", None)])
+                                               ("Date (Gulf time)", None), ("Submitted (Etc/GMT+5)", "Etc/GMT+5")])
 def test_it_reads_naive_times_in_the_zone_their_header_names(header, zone) -> None:
     columns = [header, "ticket_id", "agent_id", "score"]
     preset = mapping.Preset(name="Team", columns={"submitted_at": header, "ticket_id": "ticket_id",
@@ -1214,6 +1236,7 @@ def test_it_reads_naive_times_in_the_zone_their_header_names(header, zone) -> No
                 "America/New_York": "2026-10-05T18:48:00.000Z", "America/Los_Angeles": "2026-10-05T21:48:00.000Z",
                 "UTC+08:00": "2026-10-05T06:48:00.000Z", "UTC+01:00": "2026-10-05T13:48:00.000Z",
                 "UTC+13:00": "2026-10-05T01:48:00.000Z", "Europe/London": "2026-10-05T13:48:00.000Z",
+                "Etc/GMT+5": "2026-10-05T19:48:00.000Z",  # IANA's Etc signs are the other way (QA round 34b)
                 None: "2026-10-05T18:48:00.000Z"}[zone]
     assert result.rows[0].item["submitted_at"] == expected
     named = header[header.index("(") + 1:-1] if "(" in header else ""
@@ -1395,3 +1418,10 @@ def test_it_marks_a_retyped_row_whose_email_differs_only_in_case_a_duplicate() -
 
     assert [(row.status, row.item["agent_email"]) for row in rows] == [
         ("valid", "ben@example.com"), ("duplicate", "BEN@EXAMPLE.COM")]
+
+
+def test_it_reads_an_agent_email_saying_no_agent_as_blank() -> None:
+    """A PivotTable's "(blank)" in the email column was refused as no address (QA round 34a)."""
+    row = one(agent="381", email="(blank)")
+    assert (row.status, row.item.get("agent_email"), warning_codes(row)) == ("valid", None, ["no_agent_word"])
+    assert one(agent="", email="(blank)").errors[0].code == "no_agent"

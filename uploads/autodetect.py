@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
-from uploads import cells, dates, idcells, scales, timesofday
+from uploads import cells, dates, idcells, scales, timesofday, zones
 from uploads.headernames import CONTAINS, EXACT, NOT_FOR
 from uploads.headers import Headers, normalize, normalize_camel
 from uploads.preset_format import SCALES
@@ -252,9 +252,11 @@ def time_column(headers: Headers, sheet, stamps: int, used: set[int]) -> int | N
     than half fall in the hour after midnight, where a duration ("00:05:30" of handling time) would
     (preset key time_column). None otherwise."""
     position = stamps + 1  # the Time column right after its Date column: Date | Time
-    if position in used or position >= len(headers.columns) or normalize(
-            _BRACKETS_AT_END.sub("", headers.columns[position])) not in _TIME_HEADERS:
-        return None  # "Time (UTC)": its zone is the dates' (dateorder.decide_column)
+    header = headers.columns[position] if position < len(headers.columns) else ""
+    if position in used or normalize(header) not in _TIME_HEADERS and not (
+            normalize(_BRACKETS_AT_END.sub("", header)) in _TIME_HEADERS
+            and (zones.header_zone(header) or zones.header_zone_unread(header))):
+        return None  # "Time (UTC)": its zone is the dates' (dateorder.decide_column); not "Time (mm:ss)"
     texts = column_texts(sheet, position, 50)
     fractions = timesofday.fractions_column(texts)
     if _share(column_texts(sheet, stamps, 50), lambda text: ":" in text or bool(dates.NUMBER_RE.match(text)) and not (

@@ -128,25 +128,28 @@ def _reads_as_hungarian(data: bytes) -> bool:
 # Letters of Czech, Slovenian and Croatian, and of Romanian, as cp1250 has them
 _CZECH_LETTERS = frozenset("áčďéěíňóřšťúůýžÁČĎÉĚÍŇÓŘŠŤÚŮÝŽćđĆĐ")
 _ROMANIAN_LETTERS = frozenset("ăâîşţĂÂÎŞŢ")
-# What only cp1250 text reads this way: ě or ř inside a word (Czech "Děkuji", "vyřešeno"; cp1252's ì and ø,
-# which Italian writes at a word's end and Danish and Norwegian beside æ and å), č starting a word or
-# between vowels (Slovenian "Čakal", "počasen"; cp1252's è, which French writes before a consonant)
-_CZECH_SIGN = re.compile(r"[ěřĚŘ](?=[^\W\d_])|(?<![^\W\d_])[čČ](?=[a-zá-ž])|(?<=[aeiouy])č(?=[aeiouy])")
-# ş or ţ inside a word (Romanian "aşteptat"; cp1252's º and þ)
-_ROMANIAN_SIGN = re.compile(r"(?<=[^\W\d_])[şţ](?=[^\W\d_])")
+# What only cp1250 text reads this way: č before a vowel (Czech "čekání", Slovenian "Čakal", "počasen";
+# cp1252's è, which French and Italian write before a consonant or at a word's end: "très", "ère", "è"),
+# or two of ě, ř, ů, ň, ť, ď inside words (Czech "Děkuji, vyřešeno"; cp1252's ì, ø, ù, ò: Italian writes
+# them at a word's end, Norwegian and Danish write ø alone: "fornøyd", QA round 34a)
+_CZECH_C = re.compile(r"[čČ](?=[aeiouyáéíóúůýAEIOUY])")
+_CZECH_INSIDE = re.compile(r"([ěřůňťďĚŘŮŇŤĎ])(?=[^\W\d_])")
+# ş or ţ beside a letter (Romanian "aşteptat", "şi"; cp1252's º and þ)
+_ROMANIAN_SIGN = re.compile(r"(?<=[^\W\d_])[şţŞŢ]|[şţŞŢ](?=[^\W\d_])")
 
 
 def _reads_as_central_european(data: bytes) -> bool:
     """True when `data` read as cp1250 is Czech, Slovenian, Croatian or Romanian text: every non-ASCII
     character one of its letters or Excel's typography, with a letter where cp1252's reading would put a
-    Western one no Western word has there (_CZECH_SIGN, _ROMANIAN_SIGN). cp1252 reads a Czech Excel's
-    "Děkuji, vše vyřešeno" as "Dìkuji, vše vyøešeno" without an error (QA round 33b)."""
+    Western one no Western word has there (_CZECH_C, _CZECH_INSIDE, _ROMANIAN_SIGN). cp1252 reads a Czech
+    Excel's "Děkuji, vše vyřešeno" as "Dìkuji, vše vyøešeno" without an error (QA round 33b)."""
     try:
         text = data.decode("cp1250")
     except UnicodeDecodeError:
         return False
     wide = {char for char in text if char > "\x7f"}
-    return (wide <= _CZECH_LETTERS | _TYPOGRAPHY and bool(_CZECH_SIGN.search(text))
+    czech = bool(_CZECH_C.search(text)) or len({found.casefold() for found in _CZECH_INSIDE.findall(text)}) >= 2
+    return (wide <= _CZECH_LETTERS | _TYPOGRAPHY and czech
             or wide <= _ROMANIAN_LETTERS | _TYPOGRAPHY and bool(_ROMANIAN_SIGN.search(text)))
 
 

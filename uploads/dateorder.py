@@ -30,13 +30,16 @@ from uploads.dates import (
 def decide_column(column: str, values: Iterable[tuple[int, str]], *, preset_order: str | None = None,
                   order_hint: tuple[str, str] | None = None, declared_zone: str | None = None,
                   preset_zone: str | None = None, date_system: str = "1900", workbook: bool = False,
-                  data_rules: bool = True, time_column: str | None = None) -> ColumnDates:
+                  data_rules: bool = True, time_column: str | None = None,
+                  today: date | None = None) -> ColumnDates:
     """Decide once per column how its dates are read.
 
     values: (row number, cell text) pairs, blanks included; each distinct text is
     read once. Day/month order: a value whose first number is above 12 settles
     day-first, a second number above 12 month-first (the majority of rows wins on
-    a conflict); else `preset_order`; else `order_hint` (order, reason: what the file tells of its
+    a conflict); else `preset_order`; else the one order under which no date is after `today` + 1 day (the
+    API refuses a date in the future: 01/10/2026 .. 12/11/2026 read month first would reach 10 December on
+    30 November, QA round 34b); else `order_hint` (order, reason: what the file tells of its
     locale, e.g. a French header); else, unless `data_rules` is off (a month-first time zone: a US
     monthly survey's 1/5 .. 6/5 stay January to June), the order its year-first dates or its span
     tell (_order_by_neighbours, _order_by_span); else month-first for slashes, day-first for
@@ -66,7 +69,7 @@ def decide_column(column: str, values: Iterable[tuple[int, str]], *, preset_orde
         _note_value(decision, text.strip(), number, rows, evidence, separators)
     if separators:
         decision.order, decision.order_reason = _choose_order(evidence, separators, preset_order, order_hint,
-                                                              data_rules)
+                                                              data_rules, today)
     decision.swapped_cells = workbook and bool(evidence[decision.order or "MDY"]) and any(
         CELL_DATE.fullmatch(text.strip()) for text in first_row)
     return decision
@@ -164,8 +167,28 @@ def _order_by_neighbours(evidence: dict) -> tuple[str, str] | None:
     return None
 
 
+def _order_by_today(evidence: dict, today: date | None) -> tuple[str, str] | None:
+    """The order under which none of the column's ambiguous dates is after `today` + 1 day (the latest an
+    answer may be: dates.py) while the other puts at least one there: that reading cannot be the file's."""
+    if today is None:
+        return None
+    latest = today + timedelta(days=1)
+    future = {order: [(first, second, year) for first, second, year, _rows in evidence["AMBIGUOUS"]
+                      if date(year, *((first, second) if order == "MDY" else (second, first))) > latest]
+              for order in ("MDY", "DMY")}
+    for order, other in (("DMY", "MDY"), ("MDY", "DMY")):
+        if future[other] and not future[order]:
+            first, second, year = max(future[other], key=lambda found: (found[2], *(
+                found[:2] if other == "MDY" else found[1::-1])))
+            shown = date(year, *((first, second) if other == "MDY" else (second, first)))
+            return order, (f"as read {ORDER_WORDS[other]} {len(future[other])} of its dates would be after "
+                           f"today (up to {shown:%d %B %Y})")
+    return None
+
+
 def _choose_order(evidence: dict, separators: Counter[str], preset_order: str | None,
-                  order_hint: tuple[str, str] | None, data_rules: bool = True) -> tuple[str, str]:
+                  order_hint: tuple[str, str] | None, data_rules: bool = True,
+                  today: date | None = None) -> tuple[str, str]:
     """Day/month order and the reason; `evidence` holds (first row, text, rows) per settling text."""
     mdy, dmy = sorted(evidence["MDY"]), sorted(evidence["DMY"])
     mdy_rows, dmy_rows = sum(rows for _, _, rows in mdy), sum(rows for _, _, rows in dmy)
@@ -181,6 +204,8 @@ def _choose_order(evidence: dict, separators: Counter[str], preset_order: str | 
     unsettled = "(no value settles the order: none is a real date with a day above 12)"
     if preset_order in ORDER_WORDS:
         return preset_order, f"as the mapping's Date order says {unsettled}"
+    if found := _order_by_today(evidence, today):
+        return found[0], f"{found[1]} {unsettled}"
     if order_hint and order_hint[0] in ORDER_WORDS:
         return order_hint[0], f"{order_hint[1]} {unsettled}"
     found = (_order_by_neighbours(evidence) or _order_by_span(evidence)) if data_rules else None

@@ -40,16 +40,28 @@ ISO_RE = re.compile(r"^(?P<y>\d{4})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{
 NUMERIC_RE = re.compile(r"^(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})" + _TIME
                         + _ZONE + "$", re.I)
 _WEEKDAY = r"(?:[A-Za-z]{3,9}\.?,?\s+)?"
-NAME_MDY_RE = re.compile(r"^" + _WEEKDAY + r"(?P<mon>[A-Za-z]{3,9})\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+"
+NAME_MDY_RE = re.compile(r"^" + _WEEKDAY + r"(?P<mon>[^\W\d_]{3,10})\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+"
                          r"(?P<y>\d{4})" + _TIME + _ZONE + "$", re.I)
-NAME_DMY_RE = re.compile(r"^" + _WEEKDAY + r"(?P<d>\d{1,2})(?:st|nd|rd|th)?[\s-]+(?P<mon>[A-Za-z]{3,9})\.?"
+NAME_DMY_RE = re.compile(r"^" + _WEEKDAY + r"(?P<d>\d{1,2})(?:st|nd|rd|th|\.)?[\s-]+(?P<mon>[^\W\d_]{3,10})\.?"
                          r"[\s-]+(?P<y>\d{4}|\d{2})" + _TIME + _ZONE + "$", re.I)  # Excel's d-mmm-yy: 4-May-26
 ISO_Z_RE = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.(\d{1,6}))?Z", re.ASCII)
 NUMBER_RE = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
 
+# Month names and abbreviations in English, German, French, Spanish, Italian, Portuguese and Dutch, as their
+# spreadsheets write them ("05-Okt-2026", "03-févr.-2026", "5. Oktober 2026": QA round 34b)
 _MONTHS = {name: index for index, names in enumerate(
-    ["jan january", "feb february", "mar march", "apr april", "may", "jun june", "jul july",
-     "aug august", "sep sept september", "oct october", "nov november", "dec december"], start=1)
+    ["jan january januar janvier janv enero ene gennaio gen janeiro januari",
+     "feb february februar février févr fév febrero febbraio fevereiro fev februari",
+     "mar march märz mär mrz mars marzo março maart mrt",
+     "apr april avril avr abril abr aprile",
+     "may mai mayo maggio mag maio mei",
+     "jun june juni juin junio giugno giu junho",
+     "jul july juli juillet juil julio luglio lug julho",
+     "aug august août aoû agosto ago augustus",
+     "sep sept september septembre septiembre set settembre setembro",
+     "oct october oktober okt octobre octubre ottobre ott outubro out",
+     "nov november novembre noviembre novembro",
+     "dec december dezember dez décembre déc diciembre dic dicembre dezembro"], start=1)
     for name in names.split()}
 _MONTH_NAMES = ["", "January", "February", "March", "April", "May", "June", "July", "August",
                 "September", "October", "November", "December"]
@@ -184,9 +196,21 @@ _SPACED_DOTS = re.compile(r"^(\d{1,2})\.\s+(\d{1,2})\.\s+(\d{4})\b\.?")
 _YEAR_FIRST_DOTS = re.compile(r"^(\d{4})\.\s*(\d{1,2})\.\s*(\d{1,2})\.")
 
 
+# German "14:48 Uhr" (o'clock), French "14h48"; a time ending in the abbreviation of one fixed offset
+# ("2:48 PM PDT", "10:00 CEST": zones.abbreviation_offset), read as that offset (QA round 34b)
+_UHR = re.compile(r"(\d{1,2}[:.]\d{2}(?:[:.]\d{2})?)\s*Uhr\b\.?", re.IGNORECASE)
+_H_TIME = re.compile(r"(?<=\s)(\d{1,2})\s?h\s?(\d{2})\b")
+_TRAILING_ABBREVIATION = re.compile(r"(?<=\d)((?:\s*[AaPp]\.?\s?[Mm]\.?)?)\s+([A-Z]{2,5})$")
+
+
 def _local_layout(value: str) -> str:
     """A date written the East Asian or Central European way, rewritten in the layouts _fields reads:
-    ISO (Y-M-D, or Y.M.D from Hungarian), D.M.YYYY (Slovak, Czech), the time then AM/PM (Korean, Japanese)."""
+    ISO (Y-M-D, or Y.M.D from Hungarian), D.M.YYYY (Slovak, Czech), the time then AM/PM (Korean, Japanese),
+    "14:48" for "14:48 Uhr" and "14h48", an offset for a fixed zone's abbreviation ("PDT": -07:00)."""
+    value = _UHR.sub(r"\1", value)
+    value = _H_TIME.sub(r"\1:\2", value)
+    if (found := _TRAILING_ABBREVIATION.search(value)) and (offset := zones.abbreviation_offset(found[2])):
+        value = f"{value[:found.start()]}{found[1]} {offset}"
     value = _SPACED_DOTS.sub(r"\1.\2.\3", value)
     value = _YEAR_FIRST_DOTS.sub(r"\1.\2.\3", value)
     value = _YEAR_MONTH_DAY.sub(r"\1-\2-\3", value)
@@ -198,7 +222,10 @@ def _local_layout(value: str) -> str:
 def date_like(text: str) -> bool:
     """True when `text` starts like a timestamp this module reads (auto-detection's test of a date column)."""
     text = _local_layout(text)
-    return any(pattern.match(text) for pattern in (ISO_RE, NUMERIC_RE, NAME_MDY_RE, NAME_DMY_RE, NUMBER_RE))
+    if any(pattern.match(text) for pattern in (ISO_RE, NUMERIC_RE, NUMBER_RE)):
+        return True
+    found = NAME_MDY_RE.match(text) or NAME_DMY_RE.match(text)
+    return bool(found) and found["mon"].casefold() in _MONTHS
 
 
 def _fields(value: str, decision: ColumnDates) -> dict | Issue:

@@ -24,7 +24,8 @@ EXACT: dict[str, list[str]] = {
               "customer rating", "rating value", "number value", "numbervalue", "survey result", "survey rating"],
     "submitted_at": ["submitted at", "submitted", "submitted on", "date submitted", "submission date",
                      "recorded date", "recordeddate", "rated at", "rated on", "rating date", "response date",
-                     "responded at", "response received at", "completed at", "completion date",
+                     "responded at", "response received at", "completed at", "completion date", "completed",
+                     "completion time",
                      "scored datetime", "timestamp", "end date", "enddate", "created at", "created",
                      "created date", "date", "datetime", "date time", "survey date", "feedback date",
                      "updated at", "time", "when", "when answered", "answered at", "answered on", "survey answered",
@@ -32,7 +33,7 @@ EXACT: dict[str, list[str]] = {
     "comment": ["comment", "comments", "remark", "remarks", "feedback", "verbatim", "free text",
                 "customer comment", "customer comments", "comment text", "body text", "review",
                 "additional comments", "feedback comment", "open ended response", "review content",
-                "review text", "response"],
+                "review text"],
     "score_label": ["score label", "rating label", "label", "score text", "rating text", "choice text",
                     "answer label"],
     "min_score": ["min score", "minimum score", "min", "scale min", "min rating"],
@@ -104,20 +105,26 @@ CONTAINS: dict[str, list[str]] = {
     "score": [r"satisf", r"\brating\b", r"\bscore\b", r"\bcsat\b", r"how (would|do) you rate", r"\bstars?\b",
               r"^note\b", r"\brate (your|our|us|the|this)\b", r"zufrieden", r"\bavalia"],
     "submitted_at": [r"\bsubmitted\b", r"\bcompleted?\b", r"\brecorded\b", r"\brated\b", r"\bresponded\b",
-                     r"\banswered\b", r"\btimestamp\b", r"\bdate\b", r"\bcreated\b", r"\btime\b"],
+                     r"\banswered\b", r"\btimestamp\b", r"\bdate\b", r"\bcreated\b", r"\btime\b",
+                     r"\b(replied|reply) (on|at|date)\b"],
     "comment": [r"\bcomments?\b", r"feedback", r"\btell us\b", r"anything else", r"\bremarks?\b", r"suggest",
                 r"\bimprove", r"\bwhat could we\b", r"\bwhy\b", r"\bnoch etwas\b", r"\bautre chose\b",
-                r"\balgo mais\b", r"\balgo más\b", r"kommentar", r"\bcommentaires?\b", r"\bplease explain\b"],
+                r"\balgo mais\b", r"\balgo más\b", r"kommentar", r"\bcommentaires?\b", r"\bplease explain\b",
+                r"\b(customer|client) (reply|response)\b",
+                r"^response$"],  # HubSpot's; after any other comment column ('CSAT Comment' beside a follow-up's)
 }
 # header words that rule a column out for a field
+# A reply the company wrote (Trustpilot's 'Company Reply Date', 'Reply Content'), never the customer's answer
+_THEIR_REPLY = r"\b(company|business|agent|staff|merchant|support) (reply|replied|response)\b|^reply\b"
 NOT_FOR: dict[str, str] = {
     "ticket_id": r"\b(status|subject|title|created|updated|date|url|link|group|tags?|channel|type|priority|"
                  r"brand|form|count|score|rating|comment)\b",
     "agent_id": r"\b(customer|respondent|recipient|requester|requestor|contact|client|group|email|mail)\b",
     "agent_email": r"\b(customer|respondent|recipient|requester|requestor|contact|client)\b",
     "score": r"\b(comment|comments|reason|label|text|date|time|at|id|count|url|min|max)\b|kommentar|commentaire",
-    # a company's reply to a review is no answer (Trustpilot's 'Company Reply Date', 'Reply Content')
-    "submitted_at": r"\b(start|birth|due|sent|offered|requested|send|opened|closed|solved|resolved|reply|replied)\b",
+    # a company's reply to a review is no answer (Trustpilot's 'Company Reply Date', 'Reply Content'); a customer's
+    # is ('Customer reply', 'Replied on': QA round 34a)
+    "submitted_at": r"\b(start|birth|due|sent|offered|requested|send|opened|closed|solved|resolved)\b|" + _THEIR_REPLY,
     # Medallia's areas_for_improvement: a category list
-    "comment": r"\b(count|exists|has|id|date|areas?|reply|replied)\b",
+    "comment": r"\b(count|exists|has|id|date|areas?|category|categories|topic)\b|" + _THEIR_REPLY,
 }

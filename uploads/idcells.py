@@ -28,7 +28,8 @@ _ROUNDED_BY_EXCEL = re.compile(rf"^(?=\d{{{ROUNDED_DIGITS},}}$)[1-9]\d{{14,16}}0
 _DATE_ID = re.compile(r"^\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2}:\d{2}(?:\.\d{3})?)?$")
 _DECIMAL_ZERO = re.compile(r"^(\d+)\.0+$")
 # 922.250.816.601, 922,250,816,605, 922 250 816 604: one separator between groups of three digits
-_GROUPED_DIGITS = re.compile("^\\d{1,3}(?P<sep>[.,' \u00a0\u202f])\\d{3}(?:(?P=sep)\\d{3})*$")
+_GROUPED_DIGITS = re.compile("^\\d{1,3}(?P<sep>[.,' \u00a0\u202f])\\d{3}(?:(?P=sep)\\d{3})*$"
+                             "|^\\d{1,2}(?:,\\d{2})+,\\d{3}$")  # an Indian Excel's lakh grouping: 38,12,34,567
 _MISSING_MARKERS = frozenset({"nan", "none", "nat", "<na>", "null", "#n/a"})
 # What pandas writes for an empty cell: never an id (B03). A typed "None" or "NULL" may be a ticket id as the
 # user wrote it, like "NA" (B03), but never an agent's: the agent column's markers read as blank (NO_AGENT).
@@ -51,14 +52,19 @@ LONG_ID_CHARS = 100
 _HYPERLINK_FORMULA = re.compile(r'=\s*HYPERLINK\(\s*"([^"]*)"\s*(?:[,;]\s*(?:"([^"]*)"|([0-9]+))\s*)?\)',
                                 re.IGNORECASE)
 _SHOWN_ID = re.compile(r"[A-Za-z0-9_-]{0,99}[0-9][A-Za-z0-9_-]{0,99}")  # a link's text that is an id: has a digit
-_ID_LINK = re.compile(r"https?://[^/\s]+/(?:[^\s?#]*/)?(?:#/)?(?:tickets?|conversations?|requests?|cases?|users|agents?|"
-                      r"admins|teammates|contacts)/([0-9]+)/?(?:[?#]\S*)?"
+# A link to a ticket's, conversation's or person's page (`kind`): the id after the kind, whatever page of it
+# ("…/tickets/48216/events"), or Front's conversation id
+_ID_LINK = re.compile(r"https?://[^/\s]+/(?:[^\s?#]*/)?(?:#/)?(?P<kind>tickets?|conversations?|requests?|cases?|users|"
+                      r"agents?|admins|teammates|contacts)/([0-9]+)(?:/[^\s?#]*)?(?:[?#]\S*)?"
                       r"|https?://app\.frontapp\.com/open/(cnv_[0-9a-z]+)/?(?:[?#]\S*)?", re.I)  # Front's conversation
+_PERSON_PAGES = frozenset({"users", "agent", "agents", "admins", "teammates", "contacts"})
+_ANY_LINK = re.compile(r"https?://\S+$", re.I)
 
 
-# Several ids of four digits or more in one cell, separated by ';', '|' or ',' (a thousands separator is
-# followed by exactly three digits)
-_ID_LIST = re.compile(r"^\d{4,}(?:\s*[;|,]\s*\d{4,})+$")
+# Several ids of four digits or more in one cell, separated by ';', '|', ',', '/', '&' (a thousands separator
+# is followed by exactly three digits), or two of five or more by spaces or a line break (not "9222 5086 0010",
+# one number written in groups): QA rounds 33a, 34a
+_ID_LIST = re.compile(r"^\d{4,}(?:\s*[;|,/&]\s*\d{4,})+$|^\d{5,}\s+\d{5,}$")
 _DIGIT_RUN = re.compile(r"\d+")
 
 
@@ -97,6 +103,10 @@ def clean_id(text: str, noun: str = "ticket id") -> Cleaned:
             f"Upload the new export without opening it in Excel, or type the full {noun}"))
     if value.isascii() and value.isdigit() and len(value) <= LONG_ID_CHARS:  # the common case: no rule applies
         return Cleaned(value)
+    if _ID_LIST.match(value):  # HubSpot's 'Associated Ticket IDs' of a survey linked to two tickets
+        return Cleaned(issue=Issue(
+            "list_id", f"{value} holds {len(_DIGIT_RUN.findall(value))} ids, not one {noun}",
+            f"Type the one {noun} this row is about"))
     issue = cells.strict_char_issue(value)
     if issue:
         return Cleaned(issue=issue)
@@ -116,10 +126,6 @@ def clean_id(text: str, noun: str = "ticket id") -> Cleaned:
     if value.startswith("[") and value.endswith("]") and isinstance(objectcells.parse_list(value), list):
         return Cleaned(issue=Issue(
             "list_id", f"{value} is a list a data tool wrote into one cell, not one {noun}",
-            f"Type the one {noun} this row is about"))
-    if _ID_LIST.match(value):  # HubSpot's 'Associated Ticket IDs' of a survey linked to two tickets
-        return Cleaned(issue=Issue(
-            "list_id", f"{value} holds {len(_DIGIT_RUN.findall(value))} ids, not one {noun}",
             f"Type the one {noun} this row is about"))
     grouped = _GROUPED_DIGITS.match(value)
     if grouped:
@@ -182,15 +188,21 @@ def _id_of_link(value: str, noun: str) -> Cleaned | None:
             return Cleaned(shown, warnings=[Note("from_link", f"{value} is a spreadsheet formula linking to a "
                                                  f"helpdesk page: sent as {shown}, the {noun} it shows")])
         if link := _ID_LINK.fullmatch(formula[1]):
-            found = link[1] or link[2]
+            found = link[2] or link[3]
             return Cleaned(found, warnings=[Note("from_link", f"{value} is a spreadsheet formula linking to a "
                                                  f"helpdesk page: sent as {found}, the {noun} at the link's end")])
         return Cleaned(value, warnings=[Note("formula_id", f"{value} is a spreadsheet formula, not the {noun} as the "
                                              "helpdesk shows it: sent as typed, check it")])
-    if link := _ID_LINK.fullmatch(value):
-        found = link[1] or link[2]
+    link = _ID_LINK.fullmatch(value)
+    if link and noun == "ticket id" and (link["kind"] or "").casefold() in _PERSON_PAGES:
+        link = None  # a person's page names no ticket (QA round 34a)
+    if link:
+        found = link[2] or link[3]
         return Cleaned(found, warnings=[Note(
             "from_link", f"{value} is a link to a helpdesk page: sent as {found}, the {noun} at its end")])
+    if _ANY_LINK.match(value):
+        return Cleaned(issue=Issue("link_id", f"{value} is a link to a web page, not the {noun} as the helpdesk "
+                                   "shows it", f"Type the {noun}, or link to the {noun.split()[0]}'s own page"))
     return None
 
 

@@ -285,6 +285,10 @@ class _RowCheck:
             if idcells.looks_like_name(agent_id):
                 self.warn("agent_id", id_src, f"agent id '{agent_id}' looks like a person's name; MaestroQA "
                           "matches the helpdesk's agent id or the agent's email", "name_like")
+        if email_src.text.strip().casefold() in idcells.NO_AGENT:  # a PivotTable's "(blank)" (QA round 34a)
+            self.warn("agent_email", email_src, f"agent email '{email_src.text.strip()}' says no agent holds the "
+                      "ticket: read as blank", "no_agent_word")
+            email_src = Raw("", email_src.column, email_src.position)
         email = self.cached("agent_email", email_src.text, rules.clean_email)
         if email.issue and email.issue.code in ("not_email", "invisible") and agent_id:
             reason = email.issue.what.split("address: ", 1)[-1]  # an invisible character's "contains an ..." whole

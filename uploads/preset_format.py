@@ -184,6 +184,10 @@ SCALES: dict[str, dict[str, Any]] = {
                                                              "just okay": 2, "not good": 1}},
     "fin5": {"min_score": 1, "max_score": 5,
              "value_map": {"terrible": 1, "bad": 2, "ok": 3, "good": 4, "amazing": 5}},
+    # Intercom's classic conversation rating as its reports word it (Fin says Good where it says Great): two
+    # scales, so that a file answering both Great and Good is neither (QA round 34a)
+    "intercom5": {"min_score": 1, "max_score": 5,
+                  "value_map": {"terrible": 1, "bad": 2, "ok": 3, "great": 4, "amazing": 5}},
 }
 
 

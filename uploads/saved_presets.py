@@ -111,7 +111,8 @@ def check_name(name: str, saved_pk: int | None = None) -> None:
     the saved preset being renamed, whose own name is no clash."""
     if name.casefold() in {builtin.name.casefold() for builtin in mapping.builtin_presets()}:
         raise ValueError(f"'{name}' is the name of a built-in preset; choose another name.")
-    if SavedPreset.objects.filter(name__iexact=name).exclude(pk=saved_pk).exists():
+    others = SavedPreset.objects.exclude(pk=saved_pk).values_list("name", flat=True)
+    if any(other.casefold() == name.casefold() for other in others):  # in Python: SQLite folds ASCII only
         raise ValueError(f"A preset called '{name}' already exists; choose another name.")
 
 

@@ -33,7 +33,8 @@ LOW_TOP_ROWS = 4
 KNOWN_WORDS_SHARE = 0.8
 # The scales a column of words is tried on when no preset names its words (autodetect, and a preset's value
 # map that misses some of them: _decide_word_scale), in order of preference on a tie
-AUTO_SCALES = ["csat5", "csat7", "csat4", "good_bad", "great3", "good3", "happy3", "happy7", "fin5", "yes_no"]
+AUTO_SCALES = ["csat5", "csat7", "csat4", "good_bad", "great3", "good3", "happy3", "happy7", "fin5", "intercom5",
+               "yes_no"]
 # Every answer word of the built-in scales: a word one scale lacks but another has rules the first out. The
 # helpdesks' 3-point Great/Good, Okay, Bad are everyday words: a stray "Okay" among csat5 answers is refused
 # on its row (QA round 32a), and no list of ratings is ruled out for holding one.

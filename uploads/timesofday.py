@@ -9,15 +9,15 @@ import re
 
 from uploads.dates import SERIAL_RANGE
 
-_TIME_OF_DAY = re.compile(r"^(\d{1,2})[:.](\d{2})(?:[:.](\d{2})(?:\.\d+)?)?\s*([ap]\.?m\.?)?"
+_TIME_OF_DAY = re.compile(r"^(\d{1,2})[:.](\d{2})(?:[:.](\d{2})(?:\.\d+)?)?\s*([ap]\.?m\.?)?(?:\s*Uhr\.?)?"
                          r"(?:\s*(?:(?-i:[A-Z]{1,5})|[+\-]\d{2}:?\d{2}))?$", re.IGNORECASE)
 
 
 def time_of_day(text: str) -> int | None:
     """The hour (0..23) of a time of day written alone ("13:45", "13.45.09", "1:45 PM", "10:00 CET": a
     zone in capitals or an offset after it is the joined timestamp's to read, or to refuse as an
-    abbreviation), else None ("47:10", "24:00", "0:12 min" and "10:00 Uhr" are durations or no time
-    to join; a hand-made sheet's Time column: preset time_column), or of a fraction of a day
+    abbreviation; German "14:48 Uhr" is 14:48 o'clock), else None ("47:10", "24:00", "0:12 min" are durations
+    or no time to join; a hand-made sheet's Time column: preset time_column), or of a fraction of a day
     (`day_fraction`)."""
     hour = _clock_hour(text.strip())
     if hour is None and (seconds := day_fraction(text)) is not None:

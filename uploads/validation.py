@@ -178,6 +178,7 @@ def _decide(plan: Plan, sheet) -> None:
                                          workbook=getattr(sheet, "format", "csv") in ("xlsx", "xls", "ods"),
                                          declared_zone=declared, preset_zone=plan.preset.time_zone,
                                          time_column=None if plan.time_at is None else plan.columns[plan.time_at],
+                                         today=plan.now.date(),
                                          data_rules=not (declared or plan.zone).startswith(_MONTH_FIRST_ZONES)
                                          or (declared or plan.zone).startswith(_DAY_FIRST_ZONES))
     if plan.time_at is not None:
@@ -212,7 +213,8 @@ _DAY_FIRST_ZONES = ("Europe/", "Australia/", "Pacific/Auckland", "Asia/Kolkata",
                         "Noronha", "Rio_Branco", "Punta_Arenas")),
                     "Asia/Bangkok", "Asia/Ho_Chi_Minh", "Asia/Saigon", "Asia/Colombo", "Asia/Kathmandu",
                     "Asia/Yangon", "Asia/Phnom_Penh", "Asia/Baghdad", "Asia/Amman", "Asia/Beirut", "Asia/Qatar",
-                    "Asia/Kuwait", "Asia/Muscat", "Asia/Bahrain", "Indian/")
+                    "Asia/Kuwait", "Asia/Muscat", "Asia/Bahrain", "Asia/Makassar", "Asia/Kuching", "Asia/Pontianak",
+                    "Asia/Jayapura", "Asia/Brunei", "Indian/")
 
 
 # Time zones of places that write numeric dates month first (the United States, Canada, the Philippines): a
@@ -247,9 +249,11 @@ def _order_hint(plan: Plan, sheet, column: str, declared: str | None) -> tuple[s
         return "DMY", ("the order of a file separated by semicolons, as Excel saves CSV where the decimal mark "
                        "is a comma")
     texts = plan.field_texts(sheet.rows, "submitted_at")
-    named = zones.header_zone(column)
-    if not declared and named and "/" in named:  # "Submitted (UK time)": a place, as a declared zone is
-        declared, where = named, "the time zone the column's header names"
+    in_column = zones.header_place(column)
+    named = in_column or (zones.header_place(plan.columns[plan.time_at]) if plan.time_at is not None else None)
+    if not declared and named:  # "Submitted (UK time)", "(BST)": a place, as a declared zone is
+        declared = named
+        where = "the place its header names" if in_column else "the place its time column's header names"
     else:
         where = "the time zone the file declares for this column"
     if declared:  # a US account's export keeps its order whatever zone is chosen for the upload

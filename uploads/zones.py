@@ -28,10 +28,10 @@ def get_zone(name: str) -> ZoneInfo:
 
 # "Rated at (UTC)", "created_utc", "Date [GMT]" name UTC ("UTC+2" is an offset: _OFFSET_HEADER)
 _UTC_HEADER = re.compile(r"(?:^|[^a-z])(?:utc|gmt)(?![a-z0-9+\-])(?!\s*[+\-\u2212]\s*\d)(?!_?offset)", re.IGNORECASE)
-_ZONE_HEADER = re.compile(r"[(\[]\s*([A-Za-z_]+/[A-Za-z_/+\-]+)\s*[)\]]")
+_ZONE_HEADER = re.compile(r"[(\[]\s*([A-Za-z_]+/[A-Za-z_/+\-]+[0-9]*)\s*[)\]]")
 # "Rated at (GMT+2)", "Submitted (UTC-05:30)": an offset from UTC
-_OFFSET_HEADER = re.compile(r"(?:^|[^a-z])(?:utc|gmt)\s*([+\-\u2212])\s*(\d{1,2})(?::?(\d{2}))?(?![\d:])",
-                            re.IGNORECASE)
+_OFFSET_HEADER = re.compile(r"(?:^|[^a-z/])(?:utc|gmt)\s*([+\-\u2212])\s*(\d{1,2})(?::?(\d{2}))?(?![\d:])",
+                            re.IGNORECASE)  # not Etc/GMT+5, an IANA name whose sign is the other way (UTC-05:00)
 # A fixed offset as header_zone names it, read by zone_of: "UTC+05:30"
 _FIXED_ZONE = re.compile(r"UTC([+-])(\d{2}):(\d{2})")
 # A zone's usual name in brackets, "Timestamp (Pacific Time)", "(ET)": the place, daylight saving included;
@@ -49,6 +49,7 @@ _NAMED_ZONES = {
     **dict.fromkeys(["mst/mdt", "mdt/mst"], "America/Denver"),
     **dict.fromkeys(["uk", "uk time", "london time", "gmt/bst", "bst/gmt"], "Europe/London"),
     **dict.fromkeys(["central european time", "cet/cest", "mez/mesz"], "Europe/Berlin"),
+    **dict.fromkeys(["nzt", "new zealand time"], "Pacific/Auckland"),
     "central european summer time": "UTC+02:00", "mez": "UTC+01:00", "mesz": "UTC+02:00",
     "eet": "UTC+02:00", "eest": "UTC+03:00", "wet": "UTC+00:00", "west": "UTC+01:00", "msk": "UTC+03:00",
     "sgt": "UTC+08:00", "hkt": "UTC+08:00", "pht": "UTC+08:00", "awst": "UTC+08:00", "kst": "UTC+09:00",
@@ -65,7 +66,22 @@ _NAMED_ZONES = {
 }
 _AMBIGUOUS_ZONES = frozenset({"cst", "ist", "ast", "gst"})
 # What else a date header's brackets may name as its zone: an abbreviation ("(XYZT)") or "(... time)"
-_ZONE_LIKE = re.compile(r"[A-Z]{1,4}T")
+_ZONE_LIKE = re.compile(r"(?!CSAT$)[A-Z]{1,4}T")  # not a score's "(CSAT)" (QA round 34a)
+# The place a fixed offset's abbreviation is used in, for its day/month order (validation._order_hint):
+# "Submitted (BST)" is a UK file, "Date (AEST)" an Australian one (QA round 34a)
+_ABBREVIATION_PLACES = {
+    **dict.fromkeys(["bst", "wet", "west"], "Europe/London"),
+    **dict.fromkeys(["cet", "cest", "mez", "mesz", "central european summer time"], "Europe/Berlin"),
+    **dict.fromkeys(["eet", "eest"], "Europe/Athens"), "msk": "Europe/Moscow",
+    **dict.fromkeys(["aest", "aedt", "acst", "acdt", "awst"], "Australia/Sydney"),
+    **dict.fromkeys(["nzst", "nzdt"], "Pacific/Auckland"), "sgt": "Asia/Singapore", "hkt": "Asia/Hong_Kong",
+    "pht": "Asia/Manila", "wib": "Asia/Jakarta", "jst": "Asia/Tokyo", "kst": "Asia/Seoul",
+    "sast": "Africa/Johannesburg", "wat": "Africa/Lagos", "eat": "Africa/Nairobi", "brt": "America/Sao_Paulo",
+    "art": "America/Argentina/Buenos_Aires", **dict.fromkeys(["est", "edt"], "America/New_York"),
+    "cdt": "America/Chicago", **dict.fromkeys(["mst", "mdt"], "America/Denver"),
+    **dict.fromkeys(["pst", "pdt"], "America/Los_Angeles"), "hst": "Pacific/Honolulu",
+    **dict.fromkeys(["akst", "akdt"], "America/Anchorage"),
+}
 
 
 def header_zone(column: str) -> str | None:
@@ -92,6 +108,26 @@ def header_zone(column: str) -> str | None:
             return None
         return found[1]
     return None
+
+
+def header_place(column: str) -> str | None:
+    """The place (an IANA name) whose zone a column's header names: "Time (Europe/Berlin)", "(UK time)",
+    or the place a fixed offset's abbreviation is used in ("(BST)": Europe/London); None otherwise. For the
+    day/month order of its dates, not their zone (header_zone)."""
+    zone = header_zone(column)
+    if zone and "/" in zone:
+        return zone
+    return next((place for found in _BRACKETED.finditer(column)
+                 if (place := _ABBREVIATION_PLACES.get(found[1].casefold()))), None)
+
+
+def abbreviation_offset(word: str) -> str | None:
+    """The offset ("-07:00") of a zone abbreviation naming one fixed offset ("PDT", "CEST", "AEDT": _NAMED_ZONES),
+    as a timestamp may end in one; None for another word, a place ("ET") or an ambiguous one ("CST", "IST")."""
+    named = _NAMED_ZONES.get(word.casefold())
+    if not named or not named.startswith("UTC") or word.casefold() in _AMBIGUOUS_ZONES:
+        return None
+    return named[3:]
 
 
 def header_zone_unread(column: str) -> str | None:

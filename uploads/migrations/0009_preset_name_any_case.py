@@ -8,11 +8,14 @@ from django.db import migrations, models
 
 def free_names(names: list[str]) -> list[str]:
     """`names` in saving order, each later one that equals an earlier one in any case suffixed " (2)",
-    " (3)", ... (cut to stay within the field's 100 characters)."""
-    taken, free = set(), []
-    for name in names:
+    " (3)", ... (cut to stay within the field's 100 characters), never taking a name another preset holds."""
+    firsts = {}
+    for index, name in enumerate(names):
+        firsts.setdefault(name.lower(), index)
+    taken, free = set(firsts), []
+    for index, name in enumerate(names):
         candidate, number = name, 1
-        while candidate.lower() in taken:
+        while firsts.get(candidate.lower()) != index and candidate.lower() in taken:
             number += 1
             candidate = f"{name[:94]} ({number})"
         taken.add(candidate.lower())
