@@ -108,3 +108,17 @@ def test_it_names_no_other_comment_for_a_survey_whose_groups_send_their_comments
     path = SAMPLES / "clarifying_questions_survey.csv"
     sheet, _, _ = intake.read_file(path, path.name, intake.ReadOptions())
     assert not [notice for notice in sheet.notices if "hold comments" in notice]
+
+
+@pytest.mark.parametrize(("header", "values", "shown"), [
+    ("Time Zone", ["America/Los_Angeles", "Europe/Berlin"], "America/Los_Angeles, Europe/Berlin"),
+    ("UTC offset", ["+02:00", "-07:00"], "+02:00, -07:00"),
+])
+def test_it_says_a_column_of_each_rows_time_zone_is_not_applied(tmp_path: Path, header, values, shown) -> None:
+    """QA round 34b: rows of several zones were read in one without a word."""
+    sheet, _preset = read(tmp_path, f"Submitted At,{header},Ticket ID,Agent Email,Score\n" + "".join(
+        f"2026-10-05 14:48:00,{value},{90100 + n},a@example.com,5\n" for n, value in enumerate(values)))
+    assert sheet.notices == [
+        f"Column '{header}' gives each row's time zone ({shown}), which is not applied: every date without its own "
+        "offset is read in the one time zone the decisions name. If the rows' zones differ, write each time with its "
+        "offset (2026-10-05 14:48 -07:00) or convert them to one zone before uploading."]

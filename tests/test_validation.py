@@ -689,6 +689,8 @@ def test_it_says_a_zone_abbreviation_of_several_zones_is_not_read() -> None:
     ("2026-11-01 01:30:00 EST", "2026-11-01T06:30:00.000Z"), ("2026-10-05 14:48 CEST", "2026-10-05T12:48:00.000Z"),
     ("05.10.2026 14:48 Uhr", "2026-10-05T14:48:00.000Z"), ("05-Okt-2026 14:48", "2026-10-05T14:48:00.000Z"),
     ("Montag, 5. Oktober 2026 14:48", "2026-10-05T14:48:00.000Z"), ("03-févr.-2026 09:00", "2026-02-03T09:00:00.000Z"),
+    ("20261005T145300Z", "2026-10-05T14:53:00.000Z"),
+    ("05/10/2026 14h48", "2026-05-10T14:48:00.000Z"),  # one value settles nothing: slashes read month first
 ])
 def test_it_reads_a_fixed_zones_abbreviation_german_times_and_month_names(stamp, sent) -> None:
     """QA round 34b: each was refused (EDT and EST even tell the two 01:30s of a night apart)."""
@@ -1418,6 +1420,15 @@ def test_it_marks_a_retyped_row_whose_email_differs_only_in_case_a_duplicate() -
 
     assert [(row.status, row.item["agent_email"]) for row in rows] == [
         ("valid", "ben@example.com"), ("duplicate", "BEN@EXAMPLE.COM")]
+
+
+def test_a_date_alone_on_a_night_without_midnight_is_read_at_one() -> None:
+    """QA round 34b: Santiago skips 00:00 on 6 September 2026; the user typed no time, so the date is no error."""
+    row = one(stamp="2026-09-06", time_zone="America/Santiago")
+    assert (row.status, row.item["submitted_at"]) == ("valid", "2026-09-06T04:00:00.000Z")
+    assert [problem.message for problem in row.warnings] == [
+        "Row 2, column 'submitted_at': 'submitted_at' has no time part, and midnight does not exist in "
+        "America/Santiago on 2026-09-06 (clocks skip it): 01:00 assumed."]
 
 
 def test_it_reads_an_agent_email_saying_no_agent_as_blank() -> None:

@@ -8,8 +8,8 @@ export defused with an apostrophe (intake.read_file runs these on every file it 
 import re
 from functools import lru_cache
 
-from uploads import autodetect, cells, mapping, parsing, reports
-from uploads.headers import Headers
+from uploads import autodetect, cells, mapping, parsing, reports, zones
+from uploads.headers import Headers, normalize
 from uploads.preset_format import ClarifyingPattern
 
 
@@ -18,6 +18,39 @@ def note_unmapped(sheet: parsing.Sheet, preset: mapping.Preset) -> None:
     _note_comment(sheet, preset, _note_score(sheet, preset))
     _note_text_questions(sheet, preset)
     _note_rated_questions(sheet, preset)
+    _note_zone_column(sheet, preset)
+
+
+# A column giving each row's time zone or UTC offset ("Time Zone": America/Los_Angeles, "UTC offset": -07:00)
+_ZONE_COLUMN = re.compile(r"\b(time ?zone|timezone|tz|utc offset|gmt offset|offset|zeitzone|fuseau horaire|"
+                          r"zona horaria|fuso orario)\b")
+_OFFSET_VALUE = re.compile(r"(?:UTC|GMT)?\s*[+\-\u2212]\d{1,2}(?::?\d{2})?$", re.IGNORECASE)
+
+
+def _note_zone_column(sheet: parsing.Sheet, preset: mapping.Preset) -> None:
+    """When a column the mapping leaves out gives each row's time zone or offset, say it is not applied:
+    every naive date is read in the one zone the decisions name (QA round 34b: rows of several zones were
+    read in one without a word)."""
+    used = _used_columns(sheet, preset)
+    for index, header in enumerate(sheet.columns):
+        if index in used or not _ZONE_COLUMN.search(normalize(header)):
+            continue
+        values = autodetect.column_texts(sheet, index, 50)
+        zoned = [value for value in values if _OFFSET_VALUE.match(value) or _is_zone(value)]
+        if values and len(zoned) >= 0.6 * len(values):
+            shown = ", ".join(list(dict.fromkeys(zoned))[:3])
+            sheet.notices.append(
+                f"Column '{header}' gives each row's time zone ({shown}), which is not applied: every date without "
+                "its own offset is read in the one time zone the decisions name. If the rows' zones differ, write "
+                "each time with its offset (2026-10-05 14:48 -07:00) or convert them to one zone before uploading.")
+
+
+def _is_zone(value: str) -> bool:
+    try:
+        zones.get_zone(value)
+    except ValueError:
+        return False
+    return "/" in value or value.upper() == "UTC"
 
 
 @lru_cache(maxsize=1)

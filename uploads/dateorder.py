@@ -24,6 +24,7 @@ from uploads.dates import (
     NUMERIC_RE,
     ORDER_WORDS,
     ColumnDates,
+    local_layout,
 )
 
 
@@ -91,7 +92,10 @@ def _decide_zone(decision: ColumnDates, declared: str | None, header: tuple[str 
 
 def _note_value(decision: ColumnDates, text: str, number: int, rows: int, evidence: dict,
                 separators: Counter[str]) -> None:
-    """Count what `rows` rows holding `text` (first in row `number`) say about the column."""
+    """Count what `rows` rows holding `text` (first in row `number`) say about the column, written in the
+    layouts dates.parse_timestamp reads ("13/10/2026 9h05" settles day first as "13/10/2026 9:05" does)."""
+    if not NUMERIC_RE.match(text) and not ISO_RE.match(text):
+        text = local_layout(text)
     match = NUMERIC_RE.match(text)
     if match:
         separators[match["sep"]] += rows

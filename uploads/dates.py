@@ -200,13 +200,15 @@ _YEAR_FIRST_DOTS = re.compile(r"^(\d{4})\.\s*(\d{1,2})\.\s*(\d{1,2})\.")
 # ("2:48 PM PDT", "10:00 CEST": zones.abbreviation_offset), read as that offset (QA round 34b)
 _UHR = re.compile(r"(\d{1,2}[:.]\d{2}(?:[:.]\d{2})?)\s*Uhr\b\.?", re.IGNORECASE)
 _H_TIME = re.compile(r"(?<=\s)(\d{1,2})\s?h\s?(\d{2})\b")
+_COMPACT_ISO = re.compile(r"^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(Z|[+-]\d{2}:?\d{2})?$", re.IGNORECASE)
 _TRAILING_ABBREVIATION = re.compile(r"(?<=\d)((?:\s*[AaPp]\.?\s?[Mm]\.?)?)\s+([A-Z]{2,5})$")
 
 
-def _local_layout(value: str) -> str:
+def local_layout(value: str) -> str:
     """A date written the East Asian or Central European way, rewritten in the layouts _fields reads:
     ISO (Y-M-D, or Y.M.D from Hungarian), D.M.YYYY (Slovak, Czech), the time then AM/PM (Korean, Japanese),
     "14:48" for "14:48 Uhr" and "14h48", an offset for a fixed zone's abbreviation ("PDT": -07:00)."""
+    value = _COMPACT_ISO.sub(r"\1-\2-\3T\4:\5:\6\7", value)  # ISO 8601's basic format: 20261005T145300Z
     value = _UHR.sub(r"\1", value)
     value = _H_TIME.sub(r"\1:\2", value)
     if (found := _TRAILING_ABBREVIATION.search(value)) and (offset := zones.abbreviation_offset(found[2])):
@@ -221,7 +223,7 @@ def _local_layout(value: str) -> str:
 
 def date_like(text: str) -> bool:
     """True when `text` starts like a timestamp this module reads (auto-detection's test of a date column)."""
-    text = _local_layout(text)
+    text = local_layout(text)
     if any(pattern.match(text) for pattern in (ISO_RE, NUMERIC_RE, NUMBER_RE)):
         return True
     found = NAME_MDY_RE.match(text) or NAME_DMY_RE.match(text)
@@ -230,7 +232,7 @@ def date_like(text: str) -> bool:
 
 def _fields(value: str, decision: ColumnDates) -> dict | Issue:
     """Named parts of a timestamp (y, m, d, H, M, S, f, ap, tz) as strings, or an Issue."""
-    value = _local_layout(value)
+    value = local_layout(value)
     match = ISO_RE.match(value)
     if match:
         return match.groupdict()
@@ -305,6 +307,10 @@ def _finish(value: str, parts: dict, decision: ColumnDates, zone_name: str, now:
         moment = built.replace(tzinfo=offset)
     else:
         moment = zones.localize(built, zone_name, warnings)
+        if isinstance(moment, Issue) and parts["H"] is None:  # a date alone on a night whose midnight is skipped
+            moment = zones.localize(built + timedelta(hours=1), zone_name, warnings)
+            warnings[0] = Note("midnight", f"'{decision.column}' has no time part, and midnight does not exist in "
+                               f"{zone_name} on {built:%Y-%m-%d} (clocks skip it): 01:00 assumed")
         if isinstance(moment, Issue):
             return Parsed(issue=moment)
     if parts.get("short_year") and moment < now - timedelta(days=SHORT_YEAR_DAYS) and _recent_year_first(parts, now):
