@@ -846,3 +846,12 @@ def test_numbered_questions_read_a_first_question_answered_in_words(tmp_path: Pa
 def test_it_reads_intercoms_words_on_a_team_sheet_but_not_great_beside_good(tmp_path: Path, scores, read) -> None:
     items, _summary = team_sheet(tmp_path, "Rating", scores)
     assert [(item["score"], item["max_score"]) for item in items] == read
+
+
+def test_it_says_when_a_header_names_another_scale_than_its_words(tmp_path: Path) -> None:
+    """QA round 34a: "Satisfaction (1-3)" answered Satisfied .. Dissatisfied was read on 1..5 without a word."""
+    items, summary = team_sheet(tmp_path, '"Satisfaction (1-3)"', ["Satisfied", "Neutral", "Dissatisfied"])
+    assert [(item["score"], item["max_score"]) for item in items] == [(4, 5), (3, 5), (2, 5)]
+    assert ("The header 'Satisfaction (1-3)' names the scale 1..3, but its answers are words of the scale 1..5 and "
+            "are read on it: if the survey's scale is 1..3, change the words to its numbers in the file"
+            ) in summary["detected"]["decisions"]

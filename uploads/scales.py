@@ -80,6 +80,11 @@ def sentences(plan: Plan) -> list[str]:
     if named:  # chosen here, or by autodetect.add_word_scale for a column of words
         low, high = SCALES[named]["min_score"], SCALES[named]["max_score"]
         out.append(f"Answers read as the {high - low + 1}-point wording {named} ({_wording(named)})")
+        header = plan.columns[plan.index["score"]]
+        if (found := header_range(header, set())) and found[:2] != (low, high) and not found[2]:  # QA round 34a
+            out.append(f"The header '{header}' names the scale {found[0]}..{found[1]}, but its answers are words of "
+                       f"the scale {low}..{high} and are read on it: if the survey's scale is {found[0]}..{found[1]}, "
+                       "change the words to its numbers in the file")
     if plan.scale and plan.scale_labels:
         out.append(f"Scores read on the scale {plan.scale[0]}..{plan.scale[1]}, a "
                    f"{plan.scale[1] - plan.scale[0] + 1}-point survey: every answer's label is "
