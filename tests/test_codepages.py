@@ -31,6 +31,9 @@ from uploads import codepages, textfiles
     ("Sören and Bjørn fixed it", "cp1252"),
     ("Une nouvelle ère, très bien, problème réglé", "cp1252"),  # French è starting a word
     ("Foarte bună, rapid şi eficient", "cp1250"),  # Romanian "şi" alone
+    ("Pedido nº 4821 resuelto", "cp1252"),  # Spanish º after a letter: no Romanian ş (QA round 35a)
+    ("Não resolveram, pedido nº 4821", "cp1252"),
+    ("Veldig fornøyd, takk til Loïc!", "cp1252"),  # Norwegian ø and a French name's ï: no Czech ř and ď
     ("Muito obrigado, não demorou nada", "cp1252"),  # Portuguese ã: no Romanian ă
 ])
 def test_it_reads_a_short_legacy_file_in_its_own_code_page(text: str, codec: str) -> None:

@@ -161,3 +161,11 @@ def test_it_reports_unconfirmed_rows_and_batches_in_json(shared, settings, queue
     summary = json.loads(out)
     assert (summary["created"], summary["unconfirmed"], summary["batches"]) == (140, 100, 3)
     assert (summary["status"], status) == ("done_with_errors", 1)
+
+
+def test_it_says_when_the_items_file_cannot_be_written(shared, tmp_path):
+    """QA round 35a: a folder that does not exist gave a traceback."""
+    missing = tmp_path / "no-such-folder" / "items.jsonl"
+    status, out = run(str(shared / "samples/basic_api_fields.csv"), "--dry-run", "--items-out", str(missing))
+    assert status == 2
+    assert out.strip().endswith(f"--items-out {missing}: No such file or directory. Give a path in a folder that exists.")

@@ -767,6 +767,20 @@ def test_it_joins_a_time_with_a_zone_abbreviation_read_as_its_offset_unless_it_n
     assert rows[3].errors[0].code == "zone_abbreviation"
 
 
+@pytest.mark.parametrize(("header", "time", "sent"), [
+    ("Time (hh:mm)", "14:48", "2026-10-05T14:48:00.000Z"), ("Time (local)", "14:48", "2026-10-05T14:48:00.000Z"),
+    ("Heure", "14h48", "2026-10-05T14:48:00.000Z")])
+def test_it_joins_a_time_column_whose_brackets_name_no_duration(header: str, time: str, sent: str) -> None:
+    """QA round 35a: only a Time header naming a zone was joined; "Time (mm:ss)" is handling time."""
+    data = sheet(["Date", header, "Ticket", "Agent", "Score"], ["2026-10-05", time, "1", "a@example.com", "5"],
+                 ["2026-10-06", time, "2", "a@example.com", "4"])
+    preset, _ = choose(data)
+    assert validation.check_sheet(data, preset, time_zone="UTC", now=NOW).rows[0].item["submitted_at"] == sent
+    durations = sheet(["Date", "Time (mm:ss)", "Ticket", "Agent", "Score"],
+                      ["2026-10-05", "12:30", "1", "a@example.com", "5"], ["2026-10-06", "03:10", "2", "a@x.com", "4"])
+    assert choose(durations)[0].time_column is None
+
+
 def test_it_joins_a_german_time_written_with_uhr() -> None:
     data = sheet(["Datum", "Uhrzeit", "Ticket", "Agent", "Score"], ["05.10.2026", "14:48 Uhr", "1", "a@example.com", "5"],
                  ["06.10.2026", "9:05 Uhr", "2", "a@example.com", "4"])
@@ -895,6 +909,9 @@ def test_it_prefers_a_comment_column_with_text_to_one_blank_in_every_row() -> No
     hubspot = sheet(["Submitted date", "Rating", "Response", "Associated Ticket IDs", "Ticket owner email"],
                     ["2026-10-01 10:15:00", "5", "Quick and friendly", "1876543210", "ana@example.com"])
     assert choose(hubspot)[0].columns["comment"] == "Response"
+    source = sheet(["Submitted date", "Rating", "Response", "Feedback source", "Ticket ID", "Ticket owner email"],
+                   ["2026-10-01 10:15:00", "5", "Fast and friendly", "Email", "1876543210", "ana@example.com"])
+    assert choose(source)[0].columns["comment"] == "Response"  # a channel is no comment (QA round 35a)
     alchemer = sheet(["Date Submitted", "How satisfied were you?", "Please explain", "ticketid", "agentemail"],
                      ["2026-09-01 10:00:00", "4", "ok", "A-5502", "ben@example.com"])
     assert choose(alchemer)[0].columns["comment"] == "Please explain"

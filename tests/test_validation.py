@@ -109,6 +109,7 @@ def test_it_refuses_a_float_id_past_the_digits_a_float_keeps() -> None:
     ("https://app.intercom.com/a/inbox/abc123/inbox/conversation/215471234567890?view=List", "215471234567890"),
     ("https://acme.zendesk.com/agent/#/tickets/48300", "48300"),  # Zendesk's older links (QA round 33b)
     ("https://acme.zendesk.com/agent/tickets/48216/events", "48216"),  # a page of the ticket (QA round 34a)
+    ("https://app.hubspot.com/contacts/4412345/record/0-5/48213", "48213"),  # HubSpot's ticket record (QA 35a)
     ("https://app.frontapp.com/open/cnv_55c8c149", "cnv_55c8c149")])  # Front's conversation (QA round 33a)
 def test_it_sends_the_id_at_the_end_of_a_link_to_a_ticket_with_a_warning(ticket: str, sent: str) -> None:
     row = one(ticket=ticket)
@@ -121,7 +122,7 @@ def test_it_sends_the_id_at_the_end_of_a_link_to_a_ticket_with_a_warning(ticket:
 
 @pytest.mark.parametrize("ticket", [
     "https://acme.zendesk.com/hc/en-us/articles/360001", "https://app.frontapp.com/open/msg_1a2b3c4d",
-    "https://app.hubspot.com/contacts/4412345/record/0-5/98765433",  # the account's number is no ticket's
+    "https://app.hubspot.com/contacts/4412345/record/0-1/98765433",  # a HubSpot contact's record (0-5: a ticket's)
     "https://acme.zendesk.com/agent/users/3812345670011"])  # a person's page names no ticket
 def test_it_refuses_a_link_that_gives_no_ticket_id(ticket: str) -> None:
     """QA round 34a: such links were sent whole as the ticket id, without a word."""
@@ -168,6 +169,7 @@ def test_it_refuses_two_ids_in_one_cell(ticket) -> None:
     assert [problem.message for problem in one(ticket=ticket).errors] == [
         f"Row 2, column 'ticket_id': {ticket} holds 2 ids, not one ticket id. Type the one ticket id this row is about."]
     assert one(ticket="48,213").errors[0].code != "list_id"  # thousands, not a list
+    assert one(ticket="2026/004821").status == "valid"  # a year-prefixed number is one id (QA round 35a)
 
 
 def test_it_warns_of_a_ticket_id_much_shorter_than_the_files_others() -> None:
@@ -1017,6 +1019,9 @@ def test_it_refuses_a_score_a_spreadsheet_turned_into_a_date(text) -> None:
      "the order used in Pacific/Auckland, the time zone the file declares for this column"),  # Qualtrics via Excel
     ("Submitted (UK time)", {}, "UTC", "the order used in Europe/London, the place its header names"),
     ("Submitted (BST)", {}, "UTC", "the order used in Europe/London, the place its header names"),  # QA round 34a
+    ("Date (dd/mm/yyyy)", {}, "America/New_York", "the format its header names (dd/mm/yyyy)"),  # QA round 35a
+    ("submitted_at", {"stamp": "05/10/2026 14:48 BST"}, "UTC",
+     "the order used in Europe/London, the place its values' zone names"),
     ("submitted_at", {}, "America/Monterrey", "the order used in America/Monterrey, the time zone chosen for this "
                                               "upload"),  # all of Mexico writes day first (QA round 33b)
 ])
@@ -1436,3 +1441,15 @@ def test_it_reads_an_agent_email_saying_no_agent_as_blank() -> None:
     row = one(agent="381", email="(blank)")
     assert (row.status, row.item.get("agent_email"), warning_codes(row)) == ("valid", None, ["no_agent_word"])
     assert one(agent="", email="(blank)").errors[0].code == "no_agent"
+
+
+def test_it_takes_the_order_that_keeps_every_date_before_tomorrow_when_it_spreads_them_less() -> None:
+    """QA round 34b: 1-12 October and November written day first reached December read month first; QA round
+    35a: one mistyped December date among November answers did not turn the column day first."""
+    months = _stamps(*[f"{day:02d}/{month}/2026 10:00" for month in (10, 11) for day in range(1, 13)])
+    assert [row.item["submitted_at"][:10] for row in months.rows][:2] == ["2026-10-01", "2026-10-02"]
+    assert months.decisions[0].startswith(
+        "'submitted_at' read as day/month/year, as read month/day/year 2 of its dates would be after today")
+    typo = _stamps(*[f"11/{day}/2026 10:00" for day in range(2, 11)], "12/4/2026 10:02")
+    assert [row.item["submitted_at"][:10] for row in typo.rows[:2]] == ["2026-11-02", "2026-11-03"]
+    assert (typo.rows[-1].status, typo.rows[-1].errors[0].code) == ("invalid", "future")

@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
-from uploads import cells, dates, idcells, scales, timesofday, zones
+from uploads import cells, dates, idcells, scales, timesofday
 from uploads.headernames import CONTAINS, EXACT, NOT_FOR
 from uploads.headers import Headers, normalize, normalize_camel
 from uploads.preset_format import SCALES
@@ -239,6 +239,8 @@ def _share_agent_column(headers: Headers, sheet, found: dict, mapped: Iterable[s
             return
 
 
+# What a Time header's brackets say of a duration ("Time (mm:ss)", "(min)"): handling time, no time of day
+_DURATION = re.compile(r"\b(mm:ss|m:ss|hh:mm:ss|min|mins|minutes?|sec|secs|seconds?|duration|hrs|hours)\b", re.I)
 # A column holding the time of day of a date column beside it (hand-made sheets: Date | Time)
 _TIME_HEADERS = frozenset({"time", "time of day", "uhrzeit", "zeit", "heure", "hora", "ora", "tijd", "czas", "tid"})
 
@@ -253,9 +255,9 @@ def time_column(headers: Headers, sheet, stamps: int, used: set[int]) -> int | N
     (preset key time_column). None otherwise."""
     position = stamps + 1  # the Time column right after its Date column: Date | Time
     header = headers.columns[position] if position < len(headers.columns) else ""
-    if position in used or normalize(header) not in _TIME_HEADERS and not (
-            normalize(_BRACKETS_AT_END.sub("", header)) in _TIME_HEADERS
-            and (zones.header_zone(header) or zones.header_zone_unread(header))):
+    bracket = _BRACKETS_AT_END.search(header)
+    if position in used or normalize(_BRACKETS_AT_END.sub("", header)) not in _TIME_HEADERS or (
+            bracket and _DURATION.search(bracket[0])):
         return None  # "Time (UTC)": its zone is the dates' (dateorder.decide_column); not "Time (mm:ss)"
     texts = column_texts(sheet, position, 50)
     fractions = timesofday.fractions_column(texts)

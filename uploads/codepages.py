@@ -130,12 +130,13 @@ _CZECH_LETTERS = frozenset("áčďéěíňóřšťúůýžÁČĎÉĚÍŇÓŘŠŤ
 _ROMANIAN_LETTERS = frozenset("ăâîşţĂÂÎŞŢ")
 # What only cp1250 text reads this way: č before a vowel (Czech "čekání", Slovenian "Čakal", "počasen";
 # cp1252's è, which French and Italian write before a consonant or at a word's end: "très", "ère", "è"),
-# or two of ě, ř, ů, ň, ť, ď inside words (Czech "Děkuji, vyřešeno"; cp1252's ì, ø, ù, ò: Italian writes
-# them at a word's end, Norwegian and Danish write ø alone: "fornøyd", QA round 34a)
+# or two of ě, ř, ů inside words (Czech "Děkuji, vyřešeno"; cp1252's ì, ø, ù: Italian writes them at a
+# word's end, Norwegian and Danish write ø alone: "fornøyd", QA round 34a; not ň and ď, cp1252's ò and ï
+# of "Loïc", QA round 35a)
 _CZECH_C = re.compile(r"[čČ](?=[aeiouyáéíóúůýAEIOUY])")
-_CZECH_INSIDE = re.compile(r"([ěřůňťďĚŘŮŇŤĎ])(?=[^\W\d_])")
-# ş or ţ beside a letter (Romanian "aşteptat", "şi"; cp1252's º and þ)
-_ROMANIAN_SIGN = re.compile(r"(?<=[^\W\d_])[şţŞŢ]|[şţŞŢ](?=[^\W\d_])")
+_CZECH_INSIDE = re.compile(r"([ěřůĚŘŮ])(?=[^\W\d_])")
+# ş or ţ before a small letter (Romanian "aşteptat", "şi"; cp1252's º and þ: never Spanish "nº 4821", "nºA1")
+_ROMANIAN_SIGN = re.compile(r"[şţŞŢ](?=[a-zăâî])")
 
 
 def _reads_as_central_european(data: bytes) -> bool:

@@ -46,6 +46,9 @@ def _note_zone_column(sheet: parsing.Sheet, preset: mapping.Preset) -> None:
 
 
 def _is_zone(value: str) -> bool:
+    """An IANA name, UTC, or a zone's abbreviation ("PST", and "CST" of several zones)."""
+    if value.isupper() and (zones.abbreviation_offset(value) or zones.header_zone_unread(f"({value})")):
+        return True
     try:
         zones.get_zone(value)
     except ValueError:

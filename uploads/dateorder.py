@@ -173,15 +173,20 @@ def _order_by_neighbours(evidence: dict) -> tuple[str, str] | None:
 
 def _order_by_today(evidence: dict, today: date | None) -> tuple[str, str] | None:
     """The order under which none of the column's ambiguous dates is after `today` + 1 day (the latest an
-    answer may be: dates.py) while the other puts at least one there: that reading cannot be the file's."""
+    answer may be: dates.py) while the other puts some there and spreads the dates wider: that reading
+    cannot be the file's. One mistyped December date among November answers read month first would, read
+    day first, spread them over the year: it is that row's error, not the column's order (QA round 35a)."""
     if today is None:
         return None
     latest = today + timedelta(days=1)
-    future = {order: [(first, second, year) for first, second, year, _rows in evidence["AMBIGUOUS"]
-                      if date(year, *((first, second) if order == "MDY" else (second, first))) > latest]
+    days = {order: [date(year, *((first, second) if order == "MDY" else (second, first)))
+                    for first, second, year, _rows in evidence["AMBIGUOUS"]] for order in ("MDY", "DMY")}
+    future = {order: [(first, second, year) for (first, second, year, _rows), day
+                      in zip(evidence["AMBIGUOUS"], days[order], strict=True) if day > latest]
               for order in ("MDY", "DMY")}
+    span = {order: (max(found) - min(found)).days if found else 0 for order, found in days.items()}
     for order, other in (("DMY", "MDY"), ("MDY", "DMY")):
-        if future[other] and not future[order]:
+        if future[other] and not future[order] and span[order] < span[other]:
             first, second, year = max(future[other], key=lambda found: (found[2], *(
                 found[:2] if other == "MDY" else found[1::-1])))
             shown = date(year, *((first, second) if other == "MDY" else (second, first)))

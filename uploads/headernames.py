@@ -58,7 +58,8 @@ _LOCALIZED: dict[str, list[str]] = {
                     "email dell agente", "e mail dell agente", "email operatore", "e mail operatore",
                     "e mail do atendente", "email do atendente", "e mail do agente", "email do agente",
                     "ticketinhaber e mail", "agente email", "agente e mail", "e mail des zugewiesenen agenten",
-                    "e mail des agenten", "e mail de l agent assigné", "e mail de l agent assigne"],
+                    "e mail des agenten", "e mail de l agent assigné", "e mail de l agent assigne", "email agente",
+                    "e mail agente", "correo agente", "correo del agente asignado"],
     "score": ["bewertung", "zufriedenheit", "punktzahl", "sterne", "note", "satisfaction client",
               "puntuación", "puntuacion", "calificación", "calificacion", "valoración", "valoracion", "beoordeling",
               "tevredenheid", "ocena", "voto", "valutazione", "soddisfazione", "nota", "avaliação", "avaliacao",
@@ -126,5 +127,5 @@ NOT_FOR: dict[str, str] = {
     # is ('Customer reply', 'Replied on': QA round 34a)
     "submitted_at": r"\b(start|birth|due|sent|offered|requested|send|opened|closed|solved|resolved)\b|" + _THEIR_REPLY,
     # Medallia's areas_for_improvement: a category list
-    "comment": r"\b(count|exists|has|id|date|areas?|category|categories|topic)\b|" + _THEIR_REPLY,
+    "comment": r"\b(count|exists|has|id|date|areas?|category|categories|topic|source|channel)\b|" + _THEIR_REPLY,
 }

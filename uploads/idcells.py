@@ -53,10 +53,12 @@ _HYPERLINK_FORMULA = re.compile(r'=\s*HYPERLINK\(\s*"([^"]*)"\s*(?:[,;]\s*(?:"([
                                 re.IGNORECASE)
 _SHOWN_ID = re.compile(r"[A-Za-z0-9_-]{0,99}[0-9][A-Za-z0-9_-]{0,99}")  # a link's text that is an id: has a digit
 # A link to a ticket's, conversation's or person's page (`kind`): the id after the kind, whatever page of it
-# ("…/tickets/48216/events"), or Front's conversation id
-_ID_LINK = re.compile(r"https?://[^/\s]+/(?:[^\s?#]*/)?(?:#/)?(?P<kind>tickets?|conversations?|requests?|cases?|users|"
-                      r"agents?|admins|teammates|contacts)/([0-9]+)(?:/[^\s?#]*)?(?:[?#]\S*)?"
-                      r"|https?://app\.frontapp\.com/open/(cnv_[0-9a-z]+)/?(?:[?#]\S*)?", re.I)  # Front's conversation
+# ("…/tickets/48216/events"), Front's conversation id, or HubSpot's ticket record (object type 0-5)
+_ID_LINK = re.compile(r"https?://app(?:-[a-z0-9]+)?\.hubspot\.com/contacts/\d+/record/0-5/(?P<hubspot>[0-9]+)/?"
+                      r"(?:[?#]\S*)?"
+                      r"|https?://app\.frontapp\.com/open/(?P<front>cnv_[0-9a-z]+)/?(?:[?#]\S*)?"
+                      r"|https?://[^/\s]+/(?:[^\s?#]*/)?(?:#/)?(?P<kind>tickets?|conversations?|requests?|cases?|users|"
+                      r"agents?|admins|teammates|contacts)/(?P<id>[0-9]+)(?:/[^\s?#]*)?(?:[?#]\S*)?", re.I)
 _PERSON_PAGES = frozenset({"users", "agent", "agents", "admins", "teammates", "contacts"})
 _ANY_LINK = re.compile(r"https?://\S+$", re.I)
 
@@ -64,7 +66,7 @@ _ANY_LINK = re.compile(r"https?://\S+$", re.I)
 # Several ids of four digits or more in one cell, separated by ';', '|', ',', '/', '&' (a thousands separator
 # is followed by exactly three digits), or two of five or more by spaces or a line break (not "9222 5086 0010",
 # one number written in groups): QA rounds 33a, 34a
-_ID_LIST = re.compile(r"^\d{4,}(?:\s*[;|,/&]\s*\d{4,})+$|^\d{5,}\s+\d{5,}$")
+_ID_LIST = re.compile(r"^\d{4,}(?:\s*[;|,&]\s*\d{4,}|\s+/\s+\d{4,})+$|^\d{5,}\s+\d{5,}$")  # not 2026/004821
 _DIGIT_RUN = re.compile(r"\d+")
 
 
@@ -188,7 +190,7 @@ def _id_of_link(value: str, noun: str) -> Cleaned | None:
             return Cleaned(shown, warnings=[Note("from_link", f"{value} is a spreadsheet formula linking to a "
                                                  f"helpdesk page: sent as {shown}, the {noun} it shows")])
         if link := _ID_LINK.fullmatch(formula[1]):
-            found = link[2] or link[3]
+            found = link["hubspot"] or link["front"] or link["id"]
             return Cleaned(found, warnings=[Note("from_link", f"{value} is a spreadsheet formula linking to a "
                                                  f"helpdesk page: sent as {found}, the {noun} at the link's end")])
         return Cleaned(value, warnings=[Note("formula_id", f"{value} is a spreadsheet formula, not the {noun} as the "
@@ -197,7 +199,7 @@ def _id_of_link(value: str, noun: str) -> Cleaned | None:
     if link and noun == "ticket id" and (link["kind"] or "").casefold() in _PERSON_PAGES:
         link = None  # a person's page names no ticket (QA round 34a)
     if link:
-        found = link[2] or link[3]
+        found = link["hubspot"] or link["front"] or link["id"]
         return Cleaned(found, warnings=[Note(
             "from_link", f"{value} is a link to a helpdesk page: sent as {found}, the {noun} at its end")])
     if _ANY_LINK.match(value):

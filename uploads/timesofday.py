@@ -9,7 +9,7 @@ import re
 
 from uploads.dates import SERIAL_RANGE
 
-_TIME_OF_DAY = re.compile(r"^(\d{1,2})[:.](\d{2})(?:[:.](\d{2})(?:\.\d+)?)?\s*([ap]\.?m\.?)?(?:\s*Uhr\.?)?"
+_TIME_OF_DAY = re.compile(r"^(\d{1,2})(?:[:.]|\s?h\s?)(\d{2})(?:[:.](\d{2})(?:\.\d+)?)?\s*([ap]\.?m\.?)?(?:\s*Uhr\.?)?"
                          r"(?:\s*(?:(?-i:[A-Z]{1,5})|[+\-]\d{2}:?\d{2}))?$", re.IGNORECASE)
 
 

@@ -243,6 +243,8 @@ def _order_hint(plan: Plan, sheet, column: str, declared: str | None) -> tuple[s
     language = "the order of the language this header is written in"
     if column.casefold() in by_column:
         return by_column[column.casefold()], language
+    if found := _HEADER_FORMAT.search(column):  # "Date (dd/mm/yyyy)" (QA round 35a)
+        return ("MDY" if found[1].casefold() == "mm" else "DMY"), f"the format its header names ({found[0]})"
     if normalize(column) in headernames.DAY_FIRST_DATE_HEADERS:
         return "DMY", language
     if getattr(sheet, "delimiter", None) == ";":
@@ -251,9 +253,11 @@ def _order_hint(plan: Plan, sheet, column: str, declared: str | None) -> tuple[s
     texts = plan.field_texts(sheet.rows, "submitted_at")
     in_column = zones.header_place(column)
     named = in_column or (zones.header_place(plan.columns[plan.time_at]) if plan.time_at is not None else None)
-    if not declared and named:  # "Submitted (UK time)", "(BST)": a place, as a declared zone is
-        declared = named
-        where = "the place its header names" if in_column else "the place its time column's header names"
+    in_values = None if declared or named else zones.values_place(texts)
+    if not declared and (named or in_values):  # "Submitted (UK time)", "(BST)", "09:14 BST": a place
+        declared = named or in_values
+        where = ("the place its header names" if in_column else "the place its values' zone names" if in_values
+                 else "the place its time column's header names")
     else:
         where = "the time zone the file declares for this column"
     if declared:  # a US account's export keeps its order whatever zone is chosen for the upload
@@ -263,6 +267,10 @@ def _order_hint(plan: Plan, sheet, column: str, declared: str | None) -> tuple[s
     if plan.zone.startswith(_DAY_FIRST_ZONES) and _padded(texts, month_only=False):
         return "DMY", f"the order used in {plan.zone}, the time zone chosen for this upload"
     return None
+
+
+# A date format spelt out in a header: "Date (dd/mm/yyyy)", "Datum (TT.MM.JJJJ)", "Date (jj/mm/aaaa)", "(mm/dd/yy)"
+_HEADER_FORMAT = re.compile(r"\b(dd|jj|tt|mm)[./-](mm|dd|tt|jj)[./-](?:yyyy|yy|aaaa|aa|jjjj|jj)\b", re.IGNORECASE)
 
 
 def _padded(texts: list[str], month_only: bool) -> bool:

@@ -12,6 +12,7 @@ wall time (dates.py reads the timestamps).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -66,7 +67,7 @@ _NAMED_ZONES = {
 }
 _AMBIGUOUS_ZONES = frozenset({"cst", "ist", "ast", "gst"})
 # What else a date header's brackets may name as its zone: an abbreviation ("(XYZT)") or "(... time)"
-_ZONE_LIKE = re.compile(r"(?!CSAT$)[A-Z]{1,4}T")  # not a score's "(CSAT)" (QA round 34a)
+_ZONE_LIKE = re.compile(r"(?!(?:CSAT|CHAT|TEXT|EDIT|EXIT|LAST|SENT|WAIT|POST|PORT|TEST)$)[A-Z]{2,4}T")  # not "(CSAT)"
 # The place a fixed offset's abbreviation is used in, for its day/month order (validation._order_hint):
 # "Submitted (BST)" is a UK file, "Date (AEST)" an Australian one (QA round 34a)
 _ABBREVIATION_PLACES = {
@@ -119,6 +120,17 @@ def header_place(column: str) -> str | None:
         return zone
     return next((place for found in _BRACKETED.finditer(column)
                  if (place := _ABBREVIATION_PLACES.get(found[1].casefold()))), None)
+
+
+_TRAILING_WORD = re.compile(r"\d\s+([A-Z]{2,5})$")
+
+
+def values_place(texts: list[str]) -> str | None:
+    """The place the zone abbreviation ending most of `texts` is used in ("01/10/2026 09:14 BST": Europe/London,
+    _ABBREVIATION_PLACES), for the dates' day/month order; None when half of them or more end in none."""
+    words = Counter(found[1].casefold() for text in texts if (found := _TRAILING_WORD.search(text.strip())))
+    word, rows = words.most_common(1)[0] if words else ("", 0)
+    return _ABBREVIATION_PLACES.get(word) if 2 * rows > len([text for text in texts if text.strip()]) else None
 
 
 def abbreviation_offset(word: str) -> str | None:

@@ -56,9 +56,12 @@ class Command(BaseCommand):
         except intake.IntakeError as exc:
             self._fail(f"{path.name}: " + exc.text())
         if options["items_out"]:
-            with open(options["items_out"], "w", encoding="utf-8") as out:
-                for item in summary.pop("items"):
-                    out.write(json.dumps(item, ensure_ascii=False) + "\n")
+            try:
+                with open(options["items_out"], "w", encoding="utf-8") as out:
+                    for item in summary.pop("items"):
+                        out.write(json.dumps(item, ensure_ascii=False) + "\n")
+            except OSError as exc:  # a folder that does not exist, no permission (QA round 35a: a traceback)
+                self._fail(f"--items-out {options['items_out']}: {exc.strerror}. Give a path in a folder that exists.")
         summary.pop("items", None)
         self.stdout.write(json.dumps(summary) if options["json"] else self._text(summary))
         all_valid = summary["invalid"] == 0 and summary["valid"] == summary["rows"] - summary["skipped"]
