@@ -950,3 +950,16 @@ def test_a_reason_names_the_words_a_header_matched_never_the_pattern() -> None:
                  ["2026-10-05 14:48", "48211", "ana@example.com", "5"])
     preset = choose(data)[0]
     assert preset.reasons["agent_email"] == "header 'Assigned To Email' mentions agent email ('assigned to email')"
+
+
+def test_a_preset_whose_score_column_the_file_lacks_leaves_its_scale_out() -> None:
+    """QA round 35b: Zendesk's good/bad preset applied by name to a 1..5 stars sheet sent a 1-star answer as
+    1 of 0..1, the best score; its answer words and 0..1 belong to its own score column."""
+    zendesk = next(preset for preset in mapping.builtin_presets() if preset.name == "Zendesk satisfaction ratings")
+    data = sheet(["Date", "Ticket", "Agent Email", "Stars", "Comment"],
+                 ["2026-09-02 17:45", "XKZ-3", "olivia@example.co.uk", "1", "Rubbish"])
+    resolved = mapping.resolve(zendesk, data, fill=True)
+    row = validation.check_sheet(data, resolved, time_zone="UTC", now=NOW).rows[0]
+    assert (row.item["score"], row.item["min_score"], row.item["max_score"]) == (1, 1, 5)
+    assert resolved.reasons["score"].endswith("; the preset's answer words and min_score and max_score belong to its "
+                                              "own score column, which this file lacks, so they are left out")

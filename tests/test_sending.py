@@ -71,7 +71,7 @@ def test_it_shares_one_limiter_per_token_with_safety_margins(settings, queue):
     shared = sending.limiter()
     assert shared.key == ratelimit.token_key("csatportal:ratelimit:", "test-token-not-real")
     assert "test-token-not-real" not in shared.key
-    assert shared.limits == [(10, 1.1), (100, 60.5)]
+    assert shared.limits == [(10, 1.5), (100, 60.5)]
 
 
 def test_it_stores_an_answer_after_a_transient_database_error(fake, settings, monkeypatch):

@@ -956,6 +956,19 @@ def test_it_names_the_files_own_range_when_scores_leave_the_default_scale(scores
         int(s) for s in scores if s.isdigit() and 1 <= int(s) <= 5]
     assert {row.item["max_score"] for row in result.rows if row.item} <= {5}
     assert [text for text in result.decisions if "outside 1..5" in text] == ([decision] if decision else [])
+    if decision and scores[1] == "10":  # the row says where the fix is too, not only to change the answer (QA 35b)
+        assert result.rows[1].errors[0].message == (
+            "Row 3, column 'score': 10 is above max_score 5. Enter a whole number from 1 to 5; or, if the survey's "
+            "scale is 0..10, set Lowest score 0 and Highest score 10 on the mapping page.")
+
+
+def test_it_says_when_a_day_first_zone_meets_dates_read_month_first() -> None:
+    """An Australian 5/10/2026 file in Australia/Sydney stays month first (a US 3/10/2026 pads nothing either:
+    review 29c), so the decision says what the zone suggests and where to choose (QA round 35b)."""
+    stamps = [["5/10/2026 9:14", "1", "381", "", "5", ""], ["6/10/2026 9:14", "2", "381", "", "5", ""]]
+    result = validation.check_sheet(sheet(API, *stamps), PLAIN, time_zone="Australia/Sydney", now=NOW)
+    assert ("Australia/Sydney usually writes dates day first: if 'submitted_at' is day/month/year (5/10/2026 for "
+            "5 October), choose Day-month-year under Date order on the mapping page") in result.decisions
 
 
 @pytest.mark.parametrize(("text", "score", "message"), [

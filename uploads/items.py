@@ -343,7 +343,13 @@ class _RowCheck:
         cleaned = self.cached(("score", low, high), src.text, rules.clean_score, low, high, table)
         issue = cleaned.issue
         if issue and issue.code == "below_min" and "(" not in issue.what and not self.source("min_score").text.strip():
-            cleaned = Cleaned(issue=Issue(issue.code, f"{issue.what} (min_score defaults to 1)", issue.fix))
+            issue = Issue(issue.code, f"{issue.what} (min_score defaults to 1)", issue.fix)
+            cleaned = Cleaned(issue=issue)
+        if issue and issue.code in ("above_max", "below_min") and self.plan.scale_misfit:
+            _rows, first, last = self.plan.scale_misfit  # a 0..10 survey read on 1..5: the fix is its scale (QA 35b)
+            cleaned = Cleaned(issue=Issue(issue.code, issue.what, (
+                f"{issue.fix}; or, if the survey's scale is {first}..{last}, set Lowest score {first} and Highest "
+                f"score {last} on the mapping page")))
         hint_key = ("hint", low, high)
         hint = self.plan.memo.get(hint_key) or self.plan.memo.setdefault(hint_key, rules.scale_hint(low, high, table))
         self.take("score", src, cleaned, hint)

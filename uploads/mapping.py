@@ -110,7 +110,22 @@ def resolve(preset: Preset, sheet, *, fill: bool = False) -> Preset:
         _drop_named_agent(out, headers, sheet)
         _fill(out, headers, sheet, used)
         _add_time_column(out, headers, sheet, used)
+        if "score" in out.columns and preset.columns.get("score") and headers.find(preset.columns["score"]) is None:
+            _drop_scale_of_absent_score(out)
     return out
+
+
+def _drop_scale_of_absent_score(out: Preset) -> None:
+    """Leave out the score's answer words and min/max constants of a preset whose own score column this file
+    lacks (its score was found by header name instead): they belong to that column's survey. A team sheet's
+    0..10 preset applied by name to a 1..5 file sent every score on 0..10 (QA round 35b)."""
+    dropped = [part for part, removed in (
+        ("answer words", out.value_maps.pop("score", None) is not None),
+        ("min_score", out.constants.pop("min_score", None) is not None),
+        ("max_score", out.constants.pop("max_score", None) is not None)) if removed]
+    if dropped:
+        out.reasons["score"] += (f"; the preset's {' and '.join(dropped)} belong to its own score column, which "
+                                 "this file lacks, so they are left out")
 
 
 def _drop_named_agent(out: Preset, headers: Headers, sheet) -> None:

@@ -289,6 +289,11 @@ _LISTED_ROWS = 6  # summary rows named in the decision
 
 def _decisions(plan: Plan, time_zone: str) -> list[str]:
     out = plan.dates.sentences(time_zone) if plan.dates else []
+    zone = (plan.dates.zone if plan.dates else None) or time_zone
+    if plan.dates and plan.dates.order == "MDY" and plan.dates.order_reason.startswith("the default") and (
+            zone.startswith(_DAY_FIRST_ZONES)):  # an Australian 5/10/2026 (QA round 35b): the conflict is said
+        out.append(f"{zone} usually writes dates day first: if '{plan.dates.column}' is day/month/year (5/10/2026 "
+                   "for 5 October), choose Day-month-year under Date order on the mapping page")
     if plan.summary_rows:
         numbers = sorted(plan.summary_rows)
         first, last = numbers[0], numbers[-1]
