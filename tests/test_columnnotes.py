@@ -114,6 +114,7 @@ def test_it_names_no_other_comment_for_a_survey_whose_groups_send_their_comments
     ("Time Zone", ["America/Los_Angeles", "Europe/Berlin"], "America/Los_Angeles, Europe/Berlin"),
     ("UTC offset", ["+02:00", "-07:00"], "+02:00, -07:00"),
     ("Time Zone", ["PST", "CST", "EST"], "PST, CST, EST"),  # QA round 35a
+    ("Time Zone", ["US", "America/Los_Angeles", "Europe/Berlin"], "America/Los_Angeles, Europe/Berlin"),  # no 500
 ])
 def test_it_says_a_column_of_each_rows_time_zone_is_not_applied(tmp_path: Path, header, values, shown) -> None:
     """QA round 34b: rows of several zones were read in one without a word."""

@@ -216,7 +216,7 @@ def test_it_takes_no_question_for_the_ticket_id_and_a_link_to_the_ticket_for_its
     assert [row.item["ticket_id"] for row in rows] == ["1", "2"]
     assert rows[1].warnings[0].message == (
         "Row 3, column 'Ticket link': https://acme.zendesk.com/agent/#/tickets/2 is a link to a helpdesk page: sent "
-        "as 2, the ticket id at its end.")
+        "as 2, the ticket id it names.")
     questions = sheet(["Timestamp", "Did we solve your ticket?", "Agent email", "How satisfied were you?"],
                       ["11/3/2026 14:05:09", "Yes", "a@example.com", "5"])
     assert "ticket_id" not in choose(questions)[0].columns
@@ -534,7 +534,7 @@ def test_it_reads_a_word_scale_it_recognises() -> None:
     assert preset.value_maps["score"] == SCALES["good_bad"]["value_map"]
     assert (preset.constants, preset.columns["score_label"]) == ({"min_score": 0, "max_score": 1}, "Rating")
     decisions = validation.check_sheet(data, preset, time_zone="UTC", now=NOW).decisions
-    assert "Answers read as the 2-point wording good_bad (good 1, bad 0)" in decisions  # said, as for a preset's
+    assert "Answers read as a 2-point wording (good 1, bad 0)" in decisions  # said, as for a preset's
 
 
 def test_it_does_not_take_an_id_column_as_score() -> None:
@@ -769,7 +769,7 @@ def test_it_joins_a_time_with_a_zone_abbreviation_read_as_its_offset_unless_it_n
 
 @pytest.mark.parametrize(("header", "time", "sent"), [
     ("Time (hh:mm)", "14:48", "2026-10-05T14:48:00.000Z"), ("Time (local)", "14:48", "2026-10-05T14:48:00.000Z"),
-    ("Heure", "14h48", "2026-10-05T14:48:00.000Z")])
+    ("Heure", "14h48", "2026-10-05T14:48:00.000Z"), ("Heure", "14H48", "2026-10-05T14:48:00.000Z")])
 def test_it_joins_a_time_column_whose_brackets_name_no_duration(header: str, time: str, sent: str) -> None:
     """QA round 35a: only a Time header naming a zone was joined; "Time (mm:ss)" is handling time."""
     data = sheet(["Date", header, "Ticket", "Agent", "Score"], ["2026-10-05", time, "1", "a@example.com", "5"],

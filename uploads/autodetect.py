@@ -249,7 +249,8 @@ def time_column(headers: Headers, sheet, stamps: int, used: set[int]) -> int | N
     """The column right after the submitted_at column `stamps` when it gives that column's time of
     day: `stamps` holds dates alone (half or more: a hand-made sheet mixes typed dates with a few
     date-and-time cells, which keep their own time; or Excel's whole serial numbers when the times are
-    fractions of a day, B04), its header says time (_TIME_HEADERS, with or without a zone in brackets),
+    fractions of a day, B04), its header says time (_TIME_HEADERS, with anything in brackets but a duration's
+    unit: "Time (EST)", "Time (hh:mm)", not "Time (mm:ss)"),
     three in four of its values are times of day ("13:45", "1:45 PM", "0.3125": timesofday.time_of_day) and fewer
     than half fall in the hour after midnight, where a duration ("00:05:30" of handling time) would
     (preset key time_column). None otherwise."""
@@ -331,7 +332,8 @@ def add_word_scale(preset, headers: Headers, sheet, scale_table: dict) -> None:
         preset.value_maps["score"] = dict(scale["value_map"])
         preset.constants.update(min_score=scale["min_score"], max_score=scale["max_score"])
         preset.columns.setdefault("score_label", column)
-        preset.reasons["score"] += f"; its words are read on the {name} scale"
+        preset.reasons["score"] += (f"; its words are read as a {scale['max_score'] - scale['min_score'] + 1}-point "
+                                    f"wording, {scale['min_score']}..{scale['max_score']}")
         if unanswered:  # a Zendesk report keeps its surveys offered but not answered: no answers
             preset.skip_values["score"] = {"": UNANSWERED["offered"]} | {word: UNANSWERED[word] for word in unanswered}
 

@@ -2,9 +2,11 @@
 and the zone of its naive ones (dates.ColumnDates); dates.parse_timestamp then reads each cell under it.
 
 The order's evidence, strongest first: a real date with a day above 12 (the majority of rows wins on a
-conflict); the preset's Date order; what the file tells of its locale (validation._order_hint: a header's
-language, semicolons, the zone); the column's year-first dates or its span; else month first for slashes,
-day first for dots and dashes (shared/samples/README.md "Conventions"; EXPORT-FORMATS.md section 14).
+conflict); the preset's Date order; the one reading with no date after tomorrow when it also spreads the
+dates less; what the file tells of its locale (validation._order_hint: a format or language in the header,
+semicolons, a place its header, time column or values name, the chosen zone); the column's year-first
+dates or its span; else month first for slashes, day first for dots and dashes (shared/samples/README.md
+"Conventions"; EXPORT-FORMATS.md section 14).
 """
 
 from __future__ import annotations
@@ -40,7 +42,8 @@ def decide_column(column: str, values: Iterable[tuple[int, str]], *, preset_orde
     day-first, a second number above 12 month-first (the majority of rows wins on
     a conflict); else `preset_order`; else the one order under which no date is after `today` + 1 day (the
     API refuses a date in the future: 01/10/2026 .. 12/11/2026 read month first would reach 10 December on
-    30 November, QA round 34b); else `order_hint` (order, reason: what the file tells of its
+    30 November, QA round 34b) and the dates spread less (one mistyped future date is its row's error, QA
+    round 35a); else `order_hint` (order, reason: what the file tells of its
     locale, e.g. a French header); else, unless `data_rules` is off (a month-first time zone: a US
     monthly survey's 1/5 .. 6/5 stay January to June), the order its year-first dates or its span
     tell (_order_by_neighbours, _order_by_span); else month-first for slashes, day-first for
@@ -94,6 +97,7 @@ def _note_value(decision: ColumnDates, text: str, number: int, rows: int, eviden
                 separators: Counter[str]) -> None:
     """Count what `rows` rows holding `text` (first in row `number`) say about the column, written in the
     layouts dates.parse_timestamp reads ("13/10/2026 9h05" settles day first as "13/10/2026 9:05" does)."""
+    shown = text  # the cell as typed, for the decision's "because of ... in row 9" (review 36)
     if not NUMERIC_RE.match(text) and not ISO_RE.match(text):
         text = local_layout(text)
     match = NUMERIC_RE.match(text)
@@ -102,9 +106,9 @@ def _note_value(decision: ColumnDates, text: str, number: int, rows: int, eviden
         first, second = int(match["a"]), int(match["b"])
         # Only a real date settles the order: 31/02/2026 is no date either way (its row is invalid).
         if first > 12 >= second and _is_day(first, second, match["y"]):
-            evidence["DMY"].append((number, text, rows))
+            evidence["DMY"].append((number, shown, rows))
         elif second > 12 >= first and _is_day(second, first, match["y"]):
-            evidence["MDY"].append((number, text, rows))
+            evidence["MDY"].append((number, shown, rows))
         elif (first <= 12 and second <= 12 and first != second and 1900 <= _full_year(match["y"]) <= 2100
               and _is_day(first, second, match["y"])):
             evidence["AMBIGUOUS"].append((first, second, _full_year(match["y"]), rows))

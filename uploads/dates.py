@@ -199,7 +199,7 @@ _YEAR_FIRST_DOTS = re.compile(r"^(\d{4})\.\s*(\d{1,2})\.\s*(\d{1,2})\.")
 # German "14:48 Uhr" (o'clock), French "14h48"; a time ending in the abbreviation of one fixed offset
 # ("2:48 PM PDT", "10:00 CEST": zones.abbreviation_offset), read as that offset (QA round 34b)
 _UHR = re.compile(r"(\d{1,2}[:.]\d{2}(?:[:.]\d{2})?)\s*Uhr\b\.?", re.IGNORECASE)
-_H_TIME = re.compile(r"(?<=\s)(\d{1,2})\s?h\s?(\d{2})\b")
+_H_TIME = re.compile(r"(?<=\s)(\d{1,2})\s?h\s?(\d{2})\b", re.IGNORECASE)  # as timesofday reads a Time column
 _COMPACT_ISO = re.compile(r"^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(Z|[+-]\d{2}:?\d{2})?$", re.IGNORECASE)
 _TRAILING_ABBREVIATION = re.compile(r"(?<=\d)((?:\s*[AaPp]\.?\s?[Mm]\.?)?)\s+([A-Z]{2,5})$")
 

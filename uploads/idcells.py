@@ -58,15 +58,18 @@ _ID_LINK = re.compile(r"https?://app(?:-[a-z0-9]+)?\.hubspot\.com/contacts/\d+/r
                       r"(?:[?#]\S*)?"
                       r"|https?://app\.frontapp\.com/open/(?P<front>cnv_[0-9a-z]+)/?(?:[?#]\S*)?"
                       r"|https?://[^/\s]+/(?:[^\s?#]*/)?(?:#/)?(?P<kind>tickets?|conversations?|requests?|cases?|users|"
-                      r"agents?|admins|teammates|contacts)/(?P<id>[0-9]+)(?:/[^\s?#]*)?(?:[?#]\S*)?", re.I)
+                      r"agents?|admins|teammates|contacts)/(?P<id>[0-9]+)/?(?:(?:events|comments|details|activity|overview|"
+                      r"messages|notes|history|edit|view)/?)?(?:[?#]\S*)?", re.I)
 _PERSON_PAGES = frozenset({"users", "agent", "agents", "admins", "teammates", "contacts"})
 _ANY_LINK = re.compile(r"https?://\S+$", re.I)
 
 
-# Several ids of four digits or more in one cell, separated by ';', '|', ',', '/', '&' (a thousands separator
-# is followed by exactly three digits), or two of five or more by spaces or a line break (not "9222 5086 0010",
-# one number written in groups): QA rounds 33a, 34a
-_ID_LIST = re.compile(r"^\d{4,}(?:\s*[;|,&]\s*\d{4,}|\s+/\s+\d{4,})+$|^\d{5,}\s+\d{5,}$")  # not 2026/004821
+# Several ids of four digits or more in one cell, separated by ';', '|', ',', '&' (a thousands separator
+# is followed by exactly three digits) or '/' (not after a year, nor before a padded number: "2026/004821"
+# is one id), or two of five or more by spaces or a line break (not "9222 5086 0010", one number written in
+# groups): QA rounds 33a, 34a, 35a
+_ID_LIST = re.compile(r"^\d{4,}(?:\s*[;|,&]\s*\d{4,}|\s+/\s+\d{4,})+$|^\d{5,}\s+\d{5,}$"
+                      r"|^(?!(?:19|20)\d\d/)\d{4,}/[1-9]\d{3,}$")
 _DIGIT_RUN = re.compile(r"\d+")
 
 
@@ -83,14 +86,16 @@ def clean_id(text: str, noun: str = "ticket id") -> Cleaned:
     EXACT_FLOAT_DIGITS digits (a shorter one, `3812345670011.0` from a pandas dump, is sent as its
     digits with a warning: samples/README.md "no `.0`"; EXPORT-FORMATS.md section 13), and one shown
     with thousands separators (`922.250.816.601`, German Excel's `#.##0`: shared/formats/EXPORT-FORMATS.md
-    section 13). Reads what pandas writes for an empty cell (`nan`, `<NA>`) as blank, with a warning
+    section 13), and several ids in one cell (`1876543244;1876543245`: _ID_LIST). Reads what pandas writes
+    for an empty cell (`nan`, `<NA>`) as blank, with a warning
     (B03: never sent as `nan`), and in an agent id also `None`, `NULL` and words saying no agent
     (NO_AGENT); a ticket id `NA`, `None` or `NULL` is kept as typed (B03), the latter two with a
     warning. Warns about an id
     longer than LONG_ID_CHARS (a comment column mapped by mistake). A link to a ticket's,
     conversation's or user's page (`https://acme.zendesk.com/agent/tickets/48213`, Intercom's
-    `.../conversation/215471234567890`) gives the number at its end, with a warning: the API wants the
-    id as the helpdesk shows it (shared/api/CONTRACT.md), never the link; so does Excel's
+    `.../conversation/215471234567890`) gives the id it names, with a warning: the API wants the
+    id as the helpdesk shows it (shared/api/CONTRACT.md), never the link; a person's page names no ticket,
+    and any other link is refused; so does Excel's
     `=HYPERLINK("…/tickets/48213","48213")` saved as text, its shown text. So do digits of another
     script (full-width `４８３０４` typed with a Japanese IME, Arabic-Indic): their ASCII digits, with
     a warning.
@@ -181,7 +186,8 @@ def _real_date(text: str) -> bool:
 
 
 def _id_of_link(value: str, noun: str) -> Cleaned | None:
-    """The id a link gives, with a warning: a helpdesk page's link gives the number at its end; Excel's
+    """The id a link gives, with a warning: a helpdesk page's link gives the number after its kind of page
+    ("/tickets/48216", also "/tickets/48216/events"); Excel's
     =HYPERLINK(url, text) saved as text gives its text when that is an id ("48213"), else its link's
     number, else it is sent as typed with a warning ("Open", a CRM's link); None for no link."""
     if formula := _HYPERLINK_FORMULA.fullmatch(value):
@@ -201,7 +207,7 @@ def _id_of_link(value: str, noun: str) -> Cleaned | None:
     if link:
         found = link["hubspot"] or link["front"] or link["id"]
         return Cleaned(found, warnings=[Note(
-            "from_link", f"{value} is a link to a helpdesk page: sent as {found}, the {noun} at its end")])
+            "from_link", f"{value} is a link to a helpdesk page: sent as {found}, the {noun} it names")])
     if _ANY_LINK.match(value):
         return Cleaned(issue=Issue("link_id", f"{value} is a link to a web page, not the {noun} as the helpdesk "
                                    "shows it", f"Type the {noun}, or link to the {noun.split()[0]}'s own page"))

@@ -79,7 +79,7 @@ def sentences(plan: Plan) -> list[str]:
                                      and scale.get("value_map") == plan.score_map()), None)
     if named:  # chosen here, or by autodetect.add_word_scale for a column of words
         low, high = SCALES[named]["min_score"], SCALES[named]["max_score"]
-        out.append(f"Answers read as the {high - low + 1}-point wording {named} ({_wording(named)})")
+        out.append(f"Answers read as a {high - low + 1}-point wording ({_wording(named)})")
         header = plan.columns[plan.index["score"]]
         if (found := header_range(header, set())) and found[:2] != (low, high) and not found[2]:  # QA round 34a
             out.append(f"The header '{header}' names the scale {found[0]}..{found[1]}, but its answers are words of "
@@ -234,15 +234,16 @@ def _default_scale_misfit(plan: Plan, sheet) -> tuple[int, int, int] | None:
 
 
 def _default_scale_low_top(plan: Plan, sheet) -> int | None:
-    """The highest whole-number score when there are LOW_TOP_ROWS or more and none is above 3: a 3-point
-    survey (Nicereply's smileys, QA round 33a) would be read on the default 1..5 without a word. None
+    """3 when there are LOW_TOP_ROWS or more whole-number scores, of two values or more, the highest 3: a
+    3-point survey (Nicereply's smileys, QA round 33a) would be read on the default 1..5 without a word. None
     otherwise (a 5-point survey's answers reach 4 or 5)."""
     counted = Counter(text.strip() for text in plan.field_texts(sheet.rows, "score") if text.strip())
     numbers = {text: number for text in counted if (number := cells.parse_int(text)) is not None
                and number not in cells.SEEN_UNANSWERED}
-    if sum(counted[text] for text in numbers) < LOW_TOP_ROWS or not numbers or max(numbers.values()) > 3:
-        return None
-    return max(numbers.values()) if min(numbers.values()) >= DEFAULT_BOUNDS["min_score"] else None
+    values = set(numbers.values())
+    if sum(counted[text] for text in numbers) < LOW_TOP_ROWS or max(values, default=0) != 3 or len(values) < 2:
+        return None  # four 1s say nothing of the scale (review 36)
+    return 3 if min(values) >= DEFAULT_BOUNDS["min_score"] else None
 
 
 def _score_values(text: str, table: dict | None = None) -> tuple[int, ...]:

@@ -230,13 +230,15 @@ _MONTH_FIRST_ZONES = ("US/", "Canada/", "Pacific/Honolulu", "Asia/Manila", "Amer
 
 def _order_hint(plan: Plan, sheet, column: str, declared: str | None) -> tuple[str, str] | None:
     """What the file tells of its locale's day/month order, for dates no value settles: the preset's
-    date_order_by_column (Google Forms writes "Horodateur" in a French sheet), a date header in a
-    day-first language ("Fecha", "Datum"), semicolons between cells (Excel's CSV where the
-    decimal mark is a comma: shared/formats/EXPORT-FORMATS.md section 13, all day-first locales), or
-    last a time zone where dates are written day first (Europe/London: a UK team's sheet; none for UTC,
-    nor for the United States' zones, which write month first): the one the file `declared` for the
-    column (a Qualtrics export opened in a New Zealand Excel: `9/11/2022 17:54`, EXPORT-FORMATS.md
-    section 2), else the one chosen for the upload, when the column writes its months with two digits
+    date_order_by_column (Google Forms writes "Horodateur" in a French sheet), a format the header spells
+    out ("Date (dd/mm/yyyy)"), a date header in a day-first language ("Fecha", "Datum"), semicolons
+    between cells (Excel's CSV where the decimal mark is a comma: shared/formats/EXPORT-FORMATS.md
+    section 13, all day-first locales), or last a time zone where dates are written day first
+    (Europe/London: a UK team's sheet; none for UTC, nor for the United States' zones, which write month
+    first): the one the file `declared` for the column (a Qualtrics export opened in a New Zealand Excel:
+    `9/11/2022 17:54`, EXPORT-FORMATS.md section 2), else the place its header, its time column's header or
+    its values name ("(UK time)", "(BST)", "09:14 BST": zones.header_place, zones.values_place), else the
+    one chosen for the upload, when the column writes its months with two digits
     (03/10/2026, and Australia's and New Zealand's 3/10/2026) as those locales do: 3/1/2026 is the
     United States' M/D/YYYY (Google Forms in a US locale, whoever uploads it)."""
     by_column = {name.casefold(): order for name, order in plan.preset.date_order_by_column.items()}

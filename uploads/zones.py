@@ -23,7 +23,7 @@ def get_zone(name: str) -> ZoneInfo:
     """ZoneInfo for an IANA name; raises ValueError for an unknown zone."""
     try:
         return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # "US" is tzdata's folder: IsADirectoryError (review 36)
         raise ValueError(f"unknown time zone {name!r}") from None
 
 
@@ -67,7 +67,8 @@ _NAMED_ZONES = {
 }
 _AMBIGUOUS_ZONES = frozenset({"cst", "ist", "ast", "gst"})
 # What else a date header's brackets may name as its zone: an abbreviation ("(XYZT)") or "(... time)"
-_ZONE_LIKE = re.compile(r"(?!(?:CSAT|CHAT|TEXT|EDIT|EXIT|LAST|SENT|WAIT|POST|PORT|TEST)$)[A-Z]{2,4}T")  # not "(CSAT)"
+_ZONE_LIKE = re.compile(r"(?!(?:CSAT|CHAT|TEXT|EDIT|EXIT|LAST|SENT|WAIT|POST|PORT|TEST|FIRST|START|AGENT|COUNT|LIST|"
+                        r"INPUT|SHIFT|RESULT)$)[A-Z]{2,4}T")  # not "(CSAT)", "(FIRST)"
 # The place a fixed offset's abbreviation is used in, for its day/month order (validation._order_hint):
 # "Submitted (BST)" is a UK file, "Date (AEST)" an Australian one (QA round 34a)
 _ABBREVIATION_PLACES = {
@@ -90,6 +91,8 @@ def header_zone(column: str) -> str | None:
     name in brackets ("Time (Europe/Berlin)"), an offset ("(GMT+2)", "(UTC+05:30)" -> "UTC+02:00",
     "UTC+05:30", read by zone_of), a usual name or abbreviation in brackets ("(Pacific Time)" ->
     America/Los_Angeles, "(EST)" -> "UTC-05:00": _NAMED_ZONES); None otherwise (see header_zone_unread)."""
+    if named := _bracket_name(column):  # "(GMT/BST)" is the UK's, not UTC (review 36)
+        return named
     if _UTC_HEADER.search(column):
         return "UTC"
     if offset := _OFFSET_HEADER.search(column):
@@ -98,9 +101,6 @@ def header_zone(column: str) -> str | None:
             return "UTC"
         return f"UTC{'+' if minutes > 0 else '-'}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}" if (
             -MAX_WEST_MINUTES <= minutes <= MAX_EAST_MINUTES and int(offset[3] or 0) < 60) else None
-    for found in _BRACKETED.finditer(column):
-        if (named := _NAMED_ZONES.get(found[1].casefold())) is not None:
-            return named
     found = _ZONE_HEADER.search(column)
     if found:
         try:
@@ -119,10 +119,10 @@ def header_place(column: str) -> str | None:
     if zone and "/" in zone:
         return zone
     return next((place for found in _BRACKETED.finditer(column)
-                 if (place := _ABBREVIATION_PLACES.get(found[1].casefold()))), None)
+                 if (place := _named(found[1], _ABBREVIATION_PLACES))), None)
 
 
-_TRAILING_WORD = re.compile(r"\d\s+([A-Z]{2,5})$")
+_TRAILING_WORD = re.compile(r"\d(?:\s*[AaPp]\.?\s?[Mm]\.?)?\s+([A-Z]{2,5})$")  # "9:14 BST", "2:48 PM BST"
 
 
 def values_place(texts: list[str]) -> str | None:
@@ -140,6 +140,19 @@ def abbreviation_offset(word: str) -> str | None:
     if not named or not named.startswith("UTC") or word.casefold() in _AMBIGUOUS_ZONES:
         return None
     return named[3:]
+
+
+def _named(word: str, table: dict[str, str]) -> str | None:
+    """`table`'s entry for a bracketed word: a name in any case ("(Pacific Time)", "(UK time)"), an
+    abbreviation only in capitals ("(BST)", "(GMT/BST)"; "(West)" and "(East)" are regions: review 36)."""
+    key = word.casefold()
+    if " " not in key and len(key) <= 7 and not word.isupper():
+        return None
+    return table.get(key)
+
+
+def _bracket_name(column: str) -> str | None:
+    return next((named for found in _BRACKETED.finditer(column) if (named := _named(found[1], _NAMED_ZONES))), None)
 
 
 def header_zone_unread(column: str) -> str | None:

@@ -5,6 +5,7 @@ otherwise; 2 when the file cannot be read (the reason goes to stderr).
 """
 
 import json
+import os
 import sys
 import zoneinfo
 from pathlib import Path
@@ -44,6 +45,12 @@ class Command(BaseCommand):
             self._fail(f"{path}: no such file")
         if options["time_zone"] and options["time_zone"] not in zoneinfo.available_timezones():
             self._fail(f"--time-zone {options['time_zone']}: unknown time zone; use an IANA name such as Europe/Berlin")
+        items_out = Path(options["items_out"]) if options["items_out"] else None
+        if items_out and not (items_out.parent.is_dir() and os.access(items_out.parent, os.W_OK)
+                              and (not items_out.exists() or os.access(items_out, os.W_OK))):
+            # checked before anything is stored or submitted (review 36: --submit had queued the upload)
+            self._fail(f"--items-out {items_out}: cannot write there. Give a path in a folder that exists and "
+                       "that you may write to.")
         try:
             read = intake.ReadOptions(
                 time_zone=options["time_zone"], sheet=options["sheet"], header_row=options["header_row"],
@@ -60,8 +67,8 @@ class Command(BaseCommand):
                 with open(options["items_out"], "w", encoding="utf-8") as out:
                     for item in summary.pop("items"):
                         out.write(json.dumps(item, ensure_ascii=False) + "\n")
-            except OSError as exc:  # a folder that does not exist, no permission (QA round 35a: a traceback)
-                self._fail(f"--items-out {options['items_out']}: {exc.strerror}. Give a path in a folder that exists.")
+            except OSError as exc:  # the disk filled up since the check above
+                self.stderr.write(f"--items-out {options['items_out']}: {exc.strerror}; the summary follows.")
         summary.pop("items", None)
         self.stdout.write(json.dumps(summary) if options["json"] else self._text(summary))
         all_valid = summary["invalid"] == 0 and summary["valid"] == summary["rows"] - summary["skipped"]
