@@ -1444,6 +1444,15 @@ def test_it_marks_a_retyped_row_whose_email_differs_only_in_case_a_duplicate() -
         ("valid", "ben@example.com"), ("duplicate", "BEN@EXAMPLE.COM")]
 
 
+def test_it_warns_of_a_zone_abbreviation_of_the_other_season() -> None:
+    """Many sheets write PST all year: read at PST's offset, with a word when Los Angeles was on PDT (review 36)."""
+    row = one(stamp="7/5/2026 10:00 AM PST")
+    assert (row.item["submitted_at"], [problem.message for problem in row.warnings]) == ("2026-07-05T18:00:00.000Z", [
+        "Row 2, column 'submitted_at': PST is UTC-08:00, but America/Los_Angeles was on UTC-07:00 that day: read at "
+        "PST's offset; if the time is that place's clock, it is an hour off."])
+    assert one(stamp="11/5/2026 10:00 AM PST").warnings == []
+
+
 def test_a_date_alone_on_a_night_without_midnight_is_read_at_one() -> None:
     """QA round 34b: Santiago skips 00:00 on 6 September 2026; the user typed no time, so the date is no error."""
     row = one(stamp="2026-09-06", time_zone="America/Santiago")

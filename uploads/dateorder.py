@@ -3,7 +3,7 @@ and the zone of its naive ones (dates.ColumnDates); dates.parse_timestamp then r
 
 The order's evidence, strongest first: a real date with a day above 12 (the majority of rows wins on a
 conflict); the preset's Date order; the one reading with no date after tomorrow when it also spreads the
-dates less; what the file tells of its locale (validation._order_hint: a format or language in the header,
+dates less; what the file tells of its locale (order_hint: a format or language in the header,
 semicolons, a place its header, time column or values name, the chosen zone); the column's year-first
 dates or its span; else month first for slashes, day first for dots and dashes (shared/samples/README.md
 "Conventions"; EXPORT-FORMATS.md section 14).
@@ -12,11 +12,13 @@ dates or its span; else month first for slashes, day first for dots and dashes (
 from __future__ import annotations
 
 import calendar
+import re
 from collections import Counter
 from collections.abc import Iterable
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
-from uploads import zones
+from uploads import headernames, zones
 from uploads.dates import (
     CELL_DATE,
     ISO_RE,
@@ -28,6 +30,10 @@ from uploads.dates import (
     ColumnDates,
     local_layout,
 )
+from uploads.headers import normalize
+
+if TYPE_CHECKING:
+    from uploads.plan import Plan
 
 
 def decide_column(column: str, values: Iterable[tuple[int, str]], *, preset_order: str | None = None,
@@ -227,3 +233,111 @@ def _choose_order(evidence: dict, separators: Counter[str], preset_order: str | 
     if separators.most_common(1)[0][0] == "/":
         return "MDY", f"the default for dates with slashes {unsettled}"
     return "DMY", f"the default for dates with dots or dashes {unsettled}"
+
+def data_rules(zone: str) -> bool:
+    """Whether a column's own dates (their year-first neighbours, their span) may settle its order in `zone`:
+    not in a month-first place (a US monthly survey's 1/5 .. 6/5 stay January to June), unless it is also
+    listed day first."""
+    return not zone.startswith(MONTH_FIRST_ZONES) or zone.startswith(DAY_FIRST_ZONES)
+
+
+def zone_conflict(decision: ColumnDates, upload_zone: str) -> str | None:
+    """A sentence when `decision` reads its dates month first by default in a zone that writes them day first
+    (an Australian 5/10/2026 in Australia/Sydney: QA round 35b), saying where to choose; None otherwise."""
+    zone = decision.zone or upload_zone
+    if decision.order != "MDY" or not decision.order_reason.startswith("the default") or not zone.startswith(
+            DAY_FIRST_ZONES):
+        return None
+    return (f"{zone} usually writes dates day first: if '{decision.column}' is day/month/year (5/10/2026 for "
+            "5 October), choose Day-month-year under Date order on the mapping page")
+
+
+# Time zones of places that write numeric dates day first (Europe, Australia and New Zealand, India, Latin
+# America's large zones, Africa); the United States, Canada and Asia's year-first places are left out.
+DAY_FIRST_ZONES = ("Europe/", "Australia/", "Pacific/Auckland", "Asia/Kolkata", "Asia/Calcutta", "Asia/Dubai",
+                    "Asia/Singapore", "Asia/Jerusalem", "Asia/Tel_Aviv", "Asia/Hong_Kong", "Asia/Jakarta",
+                    "Asia/Kuala_Lumpur", "Asia/Karachi", "Asia/Dhaka", "Asia/Riyadh", "Asia/Istanbul", "Atlantic/",
+                    "Africa/", "America/Sao_Paulo", "America/Fortaleza", "America/Recife", "America/Bahia",
+                    "America/Belem", "America/Manaus", "America/Argentina/", "America/Montevideo",
+                    "America/Mexico_City", "America/Bogota", "America/Lima", "America/Santiago", "America/Caracas",
+                    # the rest of Mexico, Central America, the Caribbean's and South America's Spanish- and
+                    # Portuguese-speaking places, South-East Asia's (QA round 33b)
+                    *(f"America/{city}" for city in (
+                        "Monterrey", "Merida", "Cancun", "Chihuahua", "Hermosillo", "Mazatlan", "Matamoros", "Tijuana",
+                        "Bahia_Banderas", "Ojinaga", "Ciudad_Juarez", "Costa_Rica", "Guatemala", "El_Salvador",
+                        "Tegucigalpa", "Managua", "Santo_Domingo", "Havana", "Asuncion", "La_Paz", "Guayaquil",
+                        "Cuiaba", "Campo_Grande", "Porto_Velho", "Boa_Vista", "Maceio", "Araguaina", "Santarem",
+                        "Noronha", "Rio_Branco", "Punta_Arenas")),
+                    "Asia/Bangkok", "Asia/Ho_Chi_Minh", "Asia/Saigon", "Asia/Colombo", "Asia/Kathmandu",
+                    "Asia/Yangon", "Asia/Phnom_Penh", "Asia/Baghdad", "Asia/Amman", "Asia/Beirut", "Asia/Qatar",
+                    "Asia/Kuwait", "Asia/Muscat", "Asia/Bahrain", "Asia/Makassar", "Asia/Kuching", "Asia/Pontianak",
+                    "Asia/Jayapura", "Asia/Brunei", "Indian/")
+
+
+# Time zones of places that write numeric dates month first (the United States, Canada, the Philippines): a
+# file from there keeps month first when no value settles the order (decide_column's data_rules); Mexico's
+# and the rest of Latin America's write day first (QA round 32a)
+MONTH_FIRST_ZONES = ("US/", "Canada/", "Pacific/Honolulu", "Asia/Manila", "America/Indiana/", "America/Kentucky/",
+                      "America/North_Dakota/", *(f"America/{city}" for city in (
+                          "New_York", "Chicago", "Denver", "Los_Angeles", "Phoenix", "Anchorage", "Detroit", "Boise",
+                          "Juneau", "Sitka", "Nome", "Yakutat", "Metlakatla", "Adak", "Menominee", "Indianapolis",
+                          "Louisville", "Toronto", "Vancouver", "Edmonton", "Winnipeg", "Halifax", "St_Johns", "Regina",
+                          "Moncton", "Whitehorse", "Yellowknife", "Iqaluit", "Montreal", "Glace_Bay", "Goose_Bay")))
+
+
+def order_hint(plan: Plan, sheet, column: str, declared: str | None) -> tuple[str, str] | None:
+    """What the file tells of its locale's day/month order, for dates no value settles: the preset's
+    date_order_by_column (Google Forms writes "Horodateur" in a French sheet), a format the header spells
+    out ("Date (dd/mm/yyyy)"), a date header in a day-first language ("Fecha", "Datum"), semicolons
+    between cells (Excel's CSV where the decimal mark is a comma: shared/formats/EXPORT-FORMATS.md
+    section 13, all day-first locales), or last a time zone where dates are written day first
+    (Europe/London: a UK team's sheet; none for UTC, nor for the United States' zones, which write month
+    first): the one the file `declared` for the column (a Qualtrics export opened in a New Zealand Excel:
+    `9/11/2022 17:54`, EXPORT-FORMATS.md section 2), else the place its header, its time column's header or
+    its values name ("(UK time)", "(BST)", "09:14 BST": zones.header_place, zones.values_place), else the
+    one chosen for the upload, when the column writes its months with two digits
+    (03/10/2026, and Australia's and New Zealand's 3/10/2026) as those locales do: 3/1/2026 is the
+    United States' M/D/YYYY (Google Forms in a US locale, whoever uploads it)."""
+    by_column = {name.casefold(): order for name, order in plan.preset.date_order_by_column.items()}
+    language = "the order of the language this header is written in"
+    if column.casefold() in by_column:
+        return by_column[column.casefold()], language
+    if found := _HEADER_FORMAT.search(column):  # "Date (dd/mm/yyyy)" (QA round 35a)
+        return ("MDY" if found[1].casefold() == "mm" else "DMY"), f"the format its header names ({found[0]})"
+    if normalize(column) in headernames.DAY_FIRST_DATE_HEADERS:
+        return "DMY", language
+    if getattr(sheet, "delimiter", None) == ";":
+        return "DMY", ("the order of a file separated by semicolons, as Excel saves CSV where the decimal mark "
+                       "is a comma")
+    texts = plan.field_texts(sheet.rows, "submitted_at")
+    in_column = zones.header_place(column)
+    named = in_column or (zones.header_place(plan.columns[plan.time_at]) if plan.time_at is not None else None)
+    in_values = None if declared or named else zones.values_place(texts)
+    if not declared and (named or in_values):  # "Submitted (UK time)", "(BST)", "09:14 BST": a place
+        declared = named or in_values
+        where = ("the place its header names" if in_column else "the place its values' zone names" if in_values
+                 else "the place its time column's header names")
+    else:
+        where = "the time zone the file declares for this column"
+    if declared:  # a US account's export keeps its order whatever zone is chosen for the upload
+        if declared.startswith(DAY_FIRST_ZONES) and _padded(texts, month_only=True):
+            return "DMY", f"the order used in {declared}, {where}"
+        return None
+    if plan.zone.startswith(DAY_FIRST_ZONES) and _padded(texts, month_only=False):
+        return "DMY", f"the order used in {plan.zone}, the time zone chosen for this upload"
+    return None
+
+
+# A date format spelt out in a header: "Date (dd/mm/yyyy)", "Datum (TT.MM.JJJJ)", "Date (jj/mm/aaaa)", "(mm/dd/yy)"
+_HEADER_FORMAT = re.compile(r"\b(dd|jj|tt|mm)[./-](mm|dd|tt|jj)[./-](?:yyyy|yy|aaaa|aa|jjjj|jj)\b", re.IGNORECASE)
+
+
+def _padded(texts: list[str], month_only: bool) -> bool:
+    """True when every numeric date among `texts` writes its second part (the month, day first) with two
+    digits and, unless `month_only`, pads it visibly (05/03/2026, Australia's 5/03/2026) or pads the first
+    part too (05/10/2026): a US 3/10/2026 pads neither (review 29c), and 3/1/2026 is month first anywhere."""
+    found = [match for text in set(texts) if (match := NUMERIC_RE.match(text.strip()))]
+    if not all(len(match["b"]) == 2 for match in found):
+        return False
+    return month_only or any(match["b"].startswith("0") for match in found) or all(
+        len(match["a"]) == 2 for match in found)

@@ -201,7 +201,6 @@ _YEAR_FIRST_DOTS = re.compile(r"^(\d{4})\.\s*(\d{1,2})\.\s*(\d{1,2})\.")
 _UHR = re.compile(r"(\d{1,2}[:.]\d{2}(?:[:.]\d{2})?)\s*Uhr\b\.?", re.IGNORECASE)
 _H_TIME = re.compile(r"(?<=\s)(\d{1,2})\s?h\s?(\d{2})\b", re.IGNORECASE)  # as timesofday reads a Time column
 _COMPACT_ISO = re.compile(r"^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(Z|[+-]\d{2}:?\d{2})?$", re.IGNORECASE)
-_TRAILING_ABBREVIATION = re.compile(r"(?<=\d)((?:\s*[AaPp]\.?\s?[Mm]\.?)?)\s+([A-Z]{2,5})$")
 
 
 def local_layout(value: str) -> str:
@@ -211,7 +210,7 @@ def local_layout(value: str) -> str:
     value = _COMPACT_ISO.sub(r"\1-\2-\3T\4:\5:\6\7", value)  # ISO 8601's basic format: 20261005T145300Z
     value = _UHR.sub(r"\1", value)
     value = _H_TIME.sub(r"\1:\2", value)
-    if (found := _TRAILING_ABBREVIATION.search(value)) and (offset := zones.abbreviation_offset(found[2])):
+    if (found := zones.TRAILING_ABBREVIATION.search(value)) and (offset := zones.abbreviation_offset(found[2])):
         value = f"{value[:found.start()]}{found[1]} {offset}"
     value = _SPACED_DOTS.sub(r"\1.\2.\3", value)
     value = _YEAR_FIRST_DOTS.sub(r"\1.\2.\3", value)
@@ -305,6 +304,8 @@ def _finish(value: str, parts: dict, decision: ColumnDates, zone_name: str, now:
         return Parsed(issue=offset)
     if offset is not None:
         moment = built.replace(tzinfo=offset)
+        if (found := zones.TRAILING_ABBREVIATION.search(value)) and (note := zones.season_note(found[2], moment)):
+            warnings.append(Note("zone_season", note))
     else:
         moment = zones.localize(built, zone_name, warnings)
         if isinstance(moment, Issue) and parts["H"] is None:  # a date alone on a night whose midnight is skipped

@@ -24,7 +24,6 @@ from uploads import (
     columns,
     dateorder,
     dates,
-    headernames,
     idcells,
     items,
     mapping,
@@ -34,7 +33,6 @@ from uploads import (
     timesofday,
     zones,
 )
-from uploads.headers import normalize
 from uploads.items import Problem, RowResult
 from uploads.plan import Plan
 from uploads.preset_format import FIELDS, SCALES
@@ -173,14 +171,13 @@ def _decide(plan: Plan, sheet) -> None:
         plan.all_midnight = len(given) >= MIDNIGHT_ROWS and all(_MIDNIGHT.search(text) for text in given)
         stamps = zip(sheet.row_numbers, texts, strict=True)
         plan.dates = dateorder.decide_column(column, stamps, preset_order=plan.preset.date_order,
-                                         order_hint=_order_hint(plan, sheet, column, declared),
+                                         order_hint=dateorder.order_hint(plan, sheet, column, declared),
                                          date_system=getattr(sheet, "date_system", "1900"),
                                          workbook=getattr(sheet, "format", "csv") in ("xlsx", "xls", "ods"),
                                          declared_zone=declared, preset_zone=plan.preset.time_zone,
                                          time_column=None if plan.time_at is None else plan.columns[plan.time_at],
                                          today=plan.now.date(),
-                                         data_rules=not (declared or plan.zone).startswith(_MONTH_FIRST_ZONES)
-                                         or (declared or plan.zone).startswith(_DAY_FIRST_ZONES))
+                                         data_rules=dateorder.data_rules(declared or plan.zone))
     if plan.time_at is not None:
         plan.time_fractions = timesofday.fractions_column([row[plan.time_at] for row in sheet.rows])
     tickets = [text.strip() for text in plan.field_texts(sheet.rows, "ticket_id")]
@@ -195,107 +192,13 @@ def _decide(plan: Plan, sheet) -> None:
     scales.decide(plan, sheet)
 
 
-# Time zones of places that write numeric dates day first (Europe, Australia and New Zealand, India, Latin
-# America's large zones, Africa); the United States, Canada and Asia's year-first places are left out.
-_DAY_FIRST_ZONES = ("Europe/", "Australia/", "Pacific/Auckland", "Asia/Kolkata", "Asia/Calcutta", "Asia/Dubai",
-                    "Asia/Singapore", "Asia/Jerusalem", "Asia/Tel_Aviv", "Asia/Hong_Kong", "Asia/Jakarta",
-                    "Asia/Kuala_Lumpur", "Asia/Karachi", "Asia/Dhaka", "Asia/Riyadh", "Asia/Istanbul", "Atlantic/",
-                    "Africa/", "America/Sao_Paulo", "America/Fortaleza", "America/Recife", "America/Bahia",
-                    "America/Belem", "America/Manaus", "America/Argentina/", "America/Montevideo",
-                    "America/Mexico_City", "America/Bogota", "America/Lima", "America/Santiago", "America/Caracas",
-                    # the rest of Mexico, Central America, the Caribbean's and South America's Spanish- and
-                    # Portuguese-speaking places, South-East Asia's (QA round 33b)
-                    *(f"America/{city}" for city in (
-                        "Monterrey", "Merida", "Cancun", "Chihuahua", "Hermosillo", "Mazatlan", "Matamoros", "Tijuana",
-                        "Bahia_Banderas", "Ojinaga", "Ciudad_Juarez", "Costa_Rica", "Guatemala", "El_Salvador",
-                        "Tegucigalpa", "Managua", "Santo_Domingo", "Havana", "Asuncion", "La_Paz", "Guayaquil",
-                        "Cuiaba", "Campo_Grande", "Porto_Velho", "Boa_Vista", "Maceio", "Araguaina", "Santarem",
-                        "Noronha", "Rio_Branco", "Punta_Arenas")),
-                    "Asia/Bangkok", "Asia/Ho_Chi_Minh", "Asia/Saigon", "Asia/Colombo", "Asia/Kathmandu",
-                    "Asia/Yangon", "Asia/Phnom_Penh", "Asia/Baghdad", "Asia/Amman", "Asia/Beirut", "Asia/Qatar",
-                    "Asia/Kuwait", "Asia/Muscat", "Asia/Bahrain", "Asia/Makassar", "Asia/Kuching", "Asia/Pontianak",
-                    "Asia/Jayapura", "Asia/Brunei", "Indian/")
-
-
-# Time zones of places that write numeric dates month first (the United States, Canada, the Philippines): a
-# file from there keeps month first when no value settles the order (dateorder.decide_column's data_rules); Mexico's
-# and the rest of Latin America's write day first (QA round 32a)
-_MONTH_FIRST_ZONES = ("US/", "Canada/", "Pacific/Honolulu", "Asia/Manila", "America/Indiana/", "America/Kentucky/",
-                      "America/North_Dakota/", *(f"America/{city}" for city in (
-                          "New_York", "Chicago", "Denver", "Los_Angeles", "Phoenix", "Anchorage", "Detroit", "Boise",
-                          "Juneau", "Sitka", "Nome", "Yakutat", "Metlakatla", "Adak", "Menominee", "Indianapolis",
-                          "Louisville", "Toronto", "Vancouver", "Edmonton", "Winnipeg", "Halifax", "St_Johns", "Regina",
-                          "Moncton", "Whitehorse", "Yellowknife", "Iqaluit", "Montreal", "Glace_Bay", "Goose_Bay")))
-
-
-def _order_hint(plan: Plan, sheet, column: str, declared: str | None) -> tuple[str, str] | None:
-    """What the file tells of its locale's day/month order, for dates no value settles: the preset's
-    date_order_by_column (Google Forms writes "Horodateur" in a French sheet), a format the header spells
-    out ("Date (dd/mm/yyyy)"), a date header in a day-first language ("Fecha", "Datum"), semicolons
-    between cells (Excel's CSV where the decimal mark is a comma: shared/formats/EXPORT-FORMATS.md
-    section 13, all day-first locales), or last a time zone where dates are written day first
-    (Europe/London: a UK team's sheet; none for UTC, nor for the United States' zones, which write month
-    first): the one the file `declared` for the column (a Qualtrics export opened in a New Zealand Excel:
-    `9/11/2022 17:54`, EXPORT-FORMATS.md section 2), else the place its header, its time column's header or
-    its values name ("(UK time)", "(BST)", "09:14 BST": zones.header_place, zones.values_place), else the
-    one chosen for the upload, when the column writes its months with two digits
-    (03/10/2026, and Australia's and New Zealand's 3/10/2026) as those locales do: 3/1/2026 is the
-    United States' M/D/YYYY (Google Forms in a US locale, whoever uploads it)."""
-    by_column = {name.casefold(): order for name, order in plan.preset.date_order_by_column.items()}
-    language = "the order of the language this header is written in"
-    if column.casefold() in by_column:
-        return by_column[column.casefold()], language
-    if found := _HEADER_FORMAT.search(column):  # "Date (dd/mm/yyyy)" (QA round 35a)
-        return ("MDY" if found[1].casefold() == "mm" else "DMY"), f"the format its header names ({found[0]})"
-    if normalize(column) in headernames.DAY_FIRST_DATE_HEADERS:
-        return "DMY", language
-    if getattr(sheet, "delimiter", None) == ";":
-        return "DMY", ("the order of a file separated by semicolons, as Excel saves CSV where the decimal mark "
-                       "is a comma")
-    texts = plan.field_texts(sheet.rows, "submitted_at")
-    in_column = zones.header_place(column)
-    named = in_column or (zones.header_place(plan.columns[plan.time_at]) if plan.time_at is not None else None)
-    in_values = None if declared or named else zones.values_place(texts)
-    if not declared and (named or in_values):  # "Submitted (UK time)", "(BST)", "09:14 BST": a place
-        declared = named or in_values
-        where = ("the place its header names" if in_column else "the place its values' zone names" if in_values
-                 else "the place its time column's header names")
-    else:
-        where = "the time zone the file declares for this column"
-    if declared:  # a US account's export keeps its order whatever zone is chosen for the upload
-        if declared.startswith(_DAY_FIRST_ZONES) and _padded(texts, month_only=True):
-            return "DMY", f"the order used in {declared}, {where}"
-        return None
-    if plan.zone.startswith(_DAY_FIRST_ZONES) and _padded(texts, month_only=False):
-        return "DMY", f"the order used in {plan.zone}, the time zone chosen for this upload"
-    return None
-
-
-# A date format spelt out in a header: "Date (dd/mm/yyyy)", "Datum (TT.MM.JJJJ)", "Date (jj/mm/aaaa)", "(mm/dd/yy)"
-_HEADER_FORMAT = re.compile(r"\b(dd|jj|tt|mm)[./-](mm|dd|tt|jj)[./-](?:yyyy|yy|aaaa|aa|jjjj|jj)\b", re.IGNORECASE)
-
-
-def _padded(texts: list[str], month_only: bool) -> bool:
-    """True when every numeric date among `texts` writes its second part (the month, day first) with two
-    digits and, unless `month_only`, pads it visibly (05/03/2026, Australia's 5/03/2026) or pads the first
-    part too (05/10/2026): a US 3/10/2026 pads neither (review 29c), and 3/1/2026 is month first anywhere."""
-    found = [match for text in set(texts) if (match := dates.NUMERIC_RE.match(text.strip()))]
-    if not all(len(match["b"]) == 2 for match in found):
-        return False
-    return month_only or any(match["b"].startswith("0") for match in found) or all(
-        len(match["a"]) == 2 for match in found)
-
-
 _LISTED_ROWS = 6  # summary rows named in the decision
 
 
 def _decisions(plan: Plan, time_zone: str) -> list[str]:
     out = plan.dates.sentences(time_zone) if plan.dates else []
-    zone = (plan.dates.zone if plan.dates else None) or time_zone
-    if plan.dates and plan.dates.order == "MDY" and plan.dates.order_reason.startswith("the default") and (
-            zone.startswith(_DAY_FIRST_ZONES)):  # an Australian 5/10/2026 (QA round 35b): the conflict is said
-        out.append(f"{zone} usually writes dates day first: if '{plan.dates.column}' is day/month/year (5/10/2026 "
-                   "for 5 October), choose Day-month-year under Date order on the mapping page")
+    if plan.dates and (conflict := dateorder.zone_conflict(plan.dates, time_zone)):
+        out.append(conflict)
     if plan.summary_rows:
         numbers = sorted(plan.summary_rows)
         first, last = numbers[0], numbers[-1]

@@ -69,7 +69,7 @@ _AMBIGUOUS_ZONES = frozenset({"cst", "ist", "ast", "gst"})
 # What else a date header's brackets may name as its zone: an abbreviation ("(XYZT)") or "(... time)"
 _ZONE_LIKE = re.compile(r"(?!(?:CSAT|CHAT|TEXT|EDIT|EXIT|LAST|SENT|WAIT|POST|PORT|TEST|FIRST|START|AGENT|COUNT|LIST|"
                         r"INPUT|SHIFT|RESULT)$)[A-Z]{2,4}T")  # not "(CSAT)", "(FIRST)"
-# The place a fixed offset's abbreviation is used in, for its day/month order (validation._order_hint):
+# The place a fixed offset's abbreviation is used in, for its day/month order (dateorder.order_hint):
 # "Submitted (BST)" is a UK file, "Date (AEST)" an Australian one (QA round 34a)
 _ABBREVIATION_PLACES = {
     **dict.fromkeys(["bst", "wet", "west"], "Europe/London"),
@@ -122,15 +122,33 @@ def header_place(column: str) -> str | None:
                  if (place := _named(found[1], _ABBREVIATION_PLACES))), None)
 
 
-_TRAILING_WORD = re.compile(r"\d(?:\s*[AaPp]\.?\s?[Mm]\.?)?\s+([A-Z]{2,5})$")  # "9:14 BST", "2:48 PM BST"
+# A timestamp's trailing zone abbreviation, after its time and any AM/PM ("9:14 BST", "2:48 PM PDT"): group 1 the
+# AM/PM with its spaces, group 2 the word (dates.local_layout reads it as an offset, values_place as a place)
+TRAILING_ABBREVIATION = re.compile(r"(?<=\d)((?:\s*[AaPp]\.?\s?[Mm]\.?)?)\s+([A-Z]{2,5})$")
 
 
 def values_place(texts: list[str]) -> str | None:
     """The place the zone abbreviation ending most of `texts` is used in ("01/10/2026 09:14 BST": Europe/London,
     _ABBREVIATION_PLACES), for the dates' day/month order; None when half of them or more end in none."""
-    words = Counter(found[1].casefold() for text in texts if (found := _TRAILING_WORD.search(text.strip())))
+    words = Counter(found[2].casefold() for text in texts if (found := TRAILING_ABBREVIATION.search(text.strip())))
     word, rows = words.most_common(1)[0] if words else ("", 0)
     return _ABBREVIATION_PLACES.get(word) if 2 * rows > len([text for text in texts if text.strip()]) else None
+
+
+def season_note(word: str, moment: datetime) -> str | None:
+    """A warning when the fixed offset a timestamp's abbreviation names is not its place's on that day ("PST"
+    in July, when Los Angeles is on PDT): many sheets write one abbreviation all year (review 36). None
+    when they agree or the word names no place."""
+    place = _ABBREVIATION_PLACES.get(word.casefold())
+    if not place or abbreviation_offset(word) is None:
+        return None
+    actual = moment.astimezone(get_zone(place)).utcoffset()
+    if actual == moment.utcoffset():
+        return None
+    minutes = int(actual.total_seconds()) // 60
+    shown = f"{'+' if minutes >= 0 else '-'}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+    return (f"{word} is UTC{abbreviation_offset(word)}, but {place} was on UTC{shown} that day: read at "
+            f"{word}'s offset; if the time is that place's clock, it is an hour off")
 
 
 def abbreviation_offset(word: str) -> str | None:
