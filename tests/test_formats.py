@@ -856,3 +856,10 @@ def test_it_says_when_a_header_names_another_scale_than_its_words(tmp_path: Path
     assert ("The header 'Satisfaction (1-3)' names the scale 1..3, but its answers are words of the scale 1..5 and "
             "are read on it: if the survey's scale is 1..3, change the words to its numbers in the file"
             ) in summary["detected"]["decisions"]
+
+
+def test_the_wording_decision_names_the_files_own_words(tmp_path: Path) -> None:
+    """QA round 36a: a Spanish sheet's decision listed the English words."""
+    _items, summary = team_sheet(tmp_path, "Satisfacción", ["Muy satisfecho", "Satisfecho", "Insatisfecho"])
+    assert ("Answers read as a 5-point wording (muy satisfecho 5, satisfecho 4, neither satisfied nor dissatisfied 3, "
+            "insatisfecho 2, very dissatisfied 1)") in summary["detected"]["decisions"]

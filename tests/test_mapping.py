@@ -932,6 +932,17 @@ def test_it_prefers_a_comment_column_with_text_to_one_blank_in_every_row() -> No
      {"submitted_at": "Fertigstellungszeit", "ticket_id": "Ticketnummer",
       "agent_email": "Welcher Mitarbeiter hat Ihnen geholfen? (E-Mail)",
       "score": "Wie zufrieden sind Sie mit unserem Support?", "comment": "Möchten Sie uns noch etwas mitteilen?"}),
+    (["Date", "N° de ticket", "Conseiller", "E-mail conseiller", "Note", "Commentaire"],  # QA round 36a
+     ["01/10/2026 09:30", "31001", "Louise Martin", "louise@example.fr", "5", "Parfait"],
+     {"ticket_id": "N° de ticket", "agent_email": "E-mail conseiller", "score": "Note", "comment": "Commentaire"}),
+    (["Datum", "Ticket", "E-mailadres medewerker", "Cijfer", "Toelichting"],
+     ["01-10-2026 09:30", "31001", "sanne@example.nl", "5", "Prima"],
+     {"agent_email": "E-mailadres medewerker", "score": "Cijfer", "comment": "Toelichting"}),
+    (["Summary", "Issue key", "Assignee", "Created", "Satisfaction", "Satisfaction date"],  # Jira Service Management
+     ["New starter setup", "SUP-1024", "Zoë Martin", "30/Sep/26 6:03 AM", "4", "02/Oct/26 6:03 AM"],
+     {"ticket_id": "Issue key", "score": "Satisfaction", "submitted_at": "Satisfaction date"}),
+    (["Date", "Ticket No", "Consultant", "Consultant Email", "CSAT"],  # an Australian contact centre
+     ["01/10/2026 09:30", "31001", "Mia Chen", "mia@example.com.au", "5"], {"agent_email": "Consultant Email"}),
     (["Heure de début", "Heure de fin", "Numéro de ticket", "Quel conseiller vous a aidé ?",
       "Êtes-vous satisfait de notre support ?", "Commentaires"],
      ["2026-11-02 09:00:00", "2026-11-02 09:01:00", "31001", "louise@example.fr", "Très satisfait", "Parfait"],

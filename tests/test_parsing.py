@@ -178,6 +178,16 @@ def test_it_rejects_the_duplicate_and_blank_headers_pandas_renamed_b12():
     assert parse_file(b"Q1,Q1.1,ticket_id\n5,4,T-1\n", "numbered.csv").columns == ["Q1", "Q1.1", "ticket_id"]
 
 
+def test_it_takes_no_customers_sentence_for_the_header_row():
+    """QA round 36a: a comment "Ticket 48213 was closed too early, reopened as this one." in row 3 outscored a
+    header of names no field knows ("Number", ServiceNow's), and the file was read from row 3."""
+    sheet = parse_file(b"Number,Opened,Assigned to email,Rating,Additional comments\n"
+                       b"INC0012345,2026-10-01 10:00,ana@example.com,5,Fine\n"
+                       b"INC0012346,2026-10-02 10:00,ben@example.com,2,Ticket 48213 was closed too early, reopened\n",
+                       "servicenow.csv")
+    assert (sheet.header_row, sheet.columns[0]) == (1, "Number")
+
+
 def test_it_ignores_the_unnamed_index_column_a_data_tool_writes_first():
     sheet = parse_file(b",ticket_id,score\n0,T-1,5\n1,T-2,4\n2,T-3,3\n", "pandas.csv")
 

@@ -692,7 +692,7 @@ def test_it_says_a_zone_abbreviation_of_several_zones_is_not_read() -> None:
     ("2026-11-01 01:30:00 EST", "2026-11-01T06:30:00.000Z"), ("2026-10-05 14:48 CEST", "2026-10-05T12:48:00.000Z"),
     ("05.10.2026 14:48 Uhr", "2026-10-05T14:48:00.000Z"), ("05-Okt-2026 14:48", "2026-10-05T14:48:00.000Z"),
     ("Montag, 5. Oktober 2026 14:48", "2026-10-05T14:48:00.000Z"), ("03-févr.-2026 09:00", "2026-02-03T09:00:00.000Z"),
-    ("20261005T145300Z", "2026-10-05T14:53:00.000Z"),
+    ("20261005T145300Z", "2026-10-05T14:53:00.000Z"), ("02/Oct/26 8:33 PM", "2026-10-02T20:33:00.000Z"),  # Jira
     ("05/10/2026 14h48", "2026-05-10T14:48:00.000Z"),  # one value settles nothing: slashes read month first
 ])
 def test_it_reads_a_fixed_zones_abbreviation_german_times_and_month_names(stamp, sent) -> None:
@@ -1245,7 +1245,8 @@ def test_it_warns_on_a_row_with_cells_not_read_until_the_row_is_edited():
                                                ("Submitted (UK time)", "Europe/London"), ("Date (GALT)", None),
                                                ("Date (Gulf time)", None), ("Submitted (Etc/GMT+5)", "Etc/GMT+5"),
                                                ("Submitted (GMT/BST)", "Europe/London"),  # review 36: not UTC
-                                               ("Date (West)", None), ("Submitted (America/Argentina)", None)])
+                                               ("Date (West)", None), ("Submitted (America/Argentina)", None),
+                                               ("Date (Pacific)", "America/Los_Angeles")])
 def test_it_reads_naive_times_in_the_zone_their_header_names(header, zone) -> None:
     columns = [header, "ticket_id", "agent_id", "score"]
     preset = mapping.Preset(name="Team", columns={"submitted_at": header, "ticket_id": "ticket_id",

@@ -170,7 +170,7 @@ def _ticket_list(headers: Headers) -> dict[tuple[str, str], tuple[int, str]] | N
 _BARE_AGENT = {"agent", "assignee", "teammate", "team member", "owner", "rep", "agent name", "assignee name",
                "case owner", "assigned to", "assigned agent", "handled by", "resolved by", "answered by",
                "support agent", "served by", "bearbeitet von", "bearbeiter", "traité par", "atendido por",
-               "gestionado por", "operatore", "atendente", "agente"}
+               "gestionado por", "operatore", "atendente", "agente", "conseiller", "consultant", "medewerker"}
 
 
 # A survey question asking the customer which agent helped ("Which agent helped you?", Google Forms)

@@ -42,8 +42,8 @@ NUMERIC_RE = re.compile(r"^(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P
 _WEEKDAY = r"(?:[A-Za-z]{3,9}\.?,?\s+)?"
 NAME_MDY_RE = re.compile(r"^" + _WEEKDAY + r"(?P<mon>[^\W\d_]{3,10})\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+"
                          r"(?P<y>\d{4})" + _TIME + _ZONE + "$", re.I)
-NAME_DMY_RE = re.compile(r"^" + _WEEKDAY + r"(?P<d>\d{1,2})(?:st|nd|rd|th|\.)?[\s-]+(?P<mon>[^\W\d_]{3,10})\.?"
-                         r"[\s-]+(?P<y>\d{4}|\d{2})" + _TIME + _ZONE + "$", re.I)  # Excel's d-mmm-yy: 4-May-26
+NAME_DMY_RE = re.compile(r"^" + _WEEKDAY + r"(?P<d>\d{1,2})(?:st|nd|rd|th|\.)?[\s/-]+(?P<mon>[^\W\d_]{3,10})\.?"
+                         r"[\s/-]+(?P<y>\d{4}|\d{2})" + _TIME + _ZONE + "$", re.I)  # 4-May-26; Jira's 02/Oct/26
 ISO_Z_RE = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.(\d{1,6}))?Z", re.ASCII)
 NUMBER_RE = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
 
@@ -261,7 +261,7 @@ def _fields(value: str, decision: ColumnDates) -> dict | Issue:
 
 
 # A date and time ending in a zone abbreviation other than UTC/GMT/Z (PST, CEST, IST...).
-_ZONE_WORD = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?\s+(?!UTC\b|GMT\b)([A-Z]{2,5})$")
+_ZONE_WORD = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?\s+(?!UTC\b|GMT\b|AM$|PM$)([A-Z]{2,5})$")
 
 
 # A two-digit year read more than this many days before now is refused when the same text read

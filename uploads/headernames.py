@@ -9,7 +9,7 @@ EXACT: dict[str, list[str]] = {
                   "conversation id", "conversation", "case number", "casenumber", "case id", "case",
                   "interaction id", "ext interaction id", "external interaction id", "transaction id",
                   "external reference", "externalreference", "external data reference",
-                  "externaldatareference", "chat id", "incident number", "incident id", "request number",
+                  "externaldatareference", "chat id", "incident number", "incident id", "request number", "issue key",
                   "case no", "case nr", "request", "request no", "zendesk", "zendesk id"],
     "agent_id": ["agent id", "agentid", "assignee id", "teammate id", "team member id", "admin id", "employee id",
                  "employee custom id", "owner id", "case owner id", "responder id", "rep id", "staff id",
@@ -23,7 +23,8 @@ EXACT: dict[str, list[str]] = {
               "satisfaction rating", "star rating", "stars", "rate", "overall rating", "overall satisfaction",
               "customer rating", "rating value", "number value", "numbervalue", "survey result", "survey rating"],
     "submitted_at": ["submitted at", "submitted", "submitted on", "date submitted", "submission date",
-                     "recorded date", "recordeddate", "rated at", "rated on", "rating date", "response date",
+                     "recorded date", "recordeddate", "rated at", "rated on", "rating date", "satisfaction date",
+                     "csat date", "response date",
                      "responded at", "response received at", "completed at", "completion date", "completed",
                      "completion time",
                      "scored datetime", "timestamp", "end date", "enddate", "created at", "created",
@@ -59,11 +60,13 @@ _LOCALIZED: dict[str, list[str]] = {
                     "e mail do atendente", "email do atendente", "e mail do agente", "email do agente",
                     "ticketinhaber e mail", "agente email", "agente e mail", "e mail des zugewiesenen agenten",
                     "e mail des agenten", "e mail de l agent assigné", "e mail de l agent assigne", "email agente",
+                    "e mail conseiller", "email conseiller", "e mail du conseiller", "email du conseiller",
+                    "e mailadres medewerker",
                     "e mail agente", "correo agente", "correo del agente asignado"],
     "score": ["bewertung", "zufriedenheit", "punktzahl", "sterne", "note", "satisfaction client",
               "puntuación", "puntuacion", "calificación", "calificacion", "valoración", "valoracion", "beoordeling",
               "tevredenheid", "ocena", "voto", "valutazione", "soddisfazione", "nota", "avaliação", "avaliacao",
-              "satisfação", "satisfacao"],
+              "satisfação", "satisfacao", "cijfer"],
     "submitted_at": ["zeitstempel", "datum", "erstellt am", "bewertet am", "eingereicht am", "zeitpunkt",
                      "bewertungsdatum", "antwortdatum", "erstellungsdatum", "aktualisiert am", "date de mise à jour",
                      "horodatage", "date de réponse", "marca temporal", "fecha", "fecha de envío", "fecha de envio",
@@ -73,7 +76,7 @@ _LOCALIZED: dict[str, list[str]] = {
                 "commentaire", "commentaires", "comentario", "comentarios", "commentaire client",
                 "commentaires client", "commentaires clients", "comentario del cliente", "kundenkommentar",
                 "opmerking", "opmerkingen", "komentarz", "uwagi", "commento", "commenti", "osservazioni",
-                "comentário", "comentários"],
+                "comentário", "comentários", "toelichting"],
 }
 for _name, _words in _LOCALIZED.items():
     EXACT[_name].extend(_words)
@@ -96,7 +99,7 @@ for _name, _words in _EAST_ASIAN.items():
     EXACT[_name].extend(_words)
 # Simplesat calls the agent a "team member" [unverified export names]
 _AGENT_WORDS = (r"\b(agent|assignee|assigned|teammate|team member|employee|owner|rep|representative|advisor|staff|"
-                r"responder|handler)\b")
+                r"responder|handler|consultant|conseiller|medewerker)\b")
 # field -> regexes searched in the normalised header (weaker than EXACT), best first
 CONTAINS: dict[str, list[str]] = {
     "ticket_id": [r"\bticket\b", r"\bconversation (id|number)\b", r"\bcase (number|id)\b",

@@ -43,7 +43,8 @@ def header_index(numbers: list[int], rows: list[list[str]], header_row: int | No
     empty or past the end), else the first of HEADER_SCAN rows filling 3 cells (or half the widest),
     or the row under it when that one fills more cells and scores higher (a row of group headings
     above the header, "Request | Response | Employee" merged across their columns: QA rounds 28a,
-    29a), else the best `header_score` row when that first one scores 0 (see parse_file)."""
+    29a), else the best `header_score` row holding no data (_holds_data) when that first one scores 0 (see
+    parse_file)."""
     if header_row is not None:
         try:
             return numbers.index(header_row)
@@ -60,8 +61,17 @@ def header_index(numbers: list[int], rows: list[list[str]], header_row: int | No
         return top + 1
     if header_score is None or header_score(rows[top]) > 0:
         return top
-    scores = [header_score(row) for row in rows[:HEADER_SCAN]]
+    scores = [0 if _holds_data(row) else header_score(row) for row in rows[:HEADER_SCAN]]
     return scores.index(max(scores)) if max(scores) > 0 else top
+
+
+# What no header cell holds: an email address, a date, a sentence of six words or more (a customer's comment
+# "Ticket 48213 was closed too early, reopened as this one." is no header row: QA round 36a)
+_DATA_CELL = re.compile(r"\S+@\S+\.\w|\b\d{1,4}[/.-](?:\d{1,2}|[A-Za-z]{3})[/.-]\d{2,4}\b|(?:\S+\s+){5}\S")
+
+
+def _holds_data(row: list[str]) -> bool:
+    return any(_DATA_CELL.search(cell) for cell in row)
 
 
 def _filled(row: list[str]) -> int:

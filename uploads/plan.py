@@ -67,6 +67,7 @@ class Plan:
     scale_labels: list[str] = field(default_factory=list)  # the score labels that set a label_scales range
     word_scale: str | None = None  # chosen from preset.word_scales by the file's words
     words_are_typos: bool = False  # fewer than half the scores are words: no value map reads them
+    score_words: set[str] = field(default_factory=set)  # the answer words of the score column (scales.decide)
     fallbacks: list[tuple[str, int]] = field(default_factory=list)  # preset.fallback_columns: (field, column)
     time_at: int | None = None  # preset.time_column: the time of day of a submitted_at column of dates
     time_fractions: bool = False  # ...holding fractions of a day ("0.3125": timesofday.fractions_column)

@@ -26,6 +26,8 @@ NPS_QUESTION = re.compile(r"\b(likely|likelihood)\b.*\brecommend|weiterempfehlen
 NPS_SCALE = (0, 10)
 # Scores outside the default 1..5 (plan.DEFAULT_BOUNDS) that make the decisions name the file's own range.
 MISFIT_ROWS, MISFIT_SHARE = 2, 0.25
+# A score column with more distinct texts than this is no column of answer words: its words are not listed
+MAX_DISTINCT_WORDS = 200
 # Scores all 3 or below on this many rows or more make the decisions say the default 1..5 may be a 3-point survey's
 LOW_TOP_ROWS = 4
 # The share of the word answers a word scale must know when none knows them all: the rest are typos
@@ -51,6 +53,8 @@ def decide(plan: Plan, sheet) -> None:
                           if number not in plan.summary_rows])
     plan.word_scale = _decide_word_scale(plan, sheet)
     plan.words_are_typos = _words_are_typos(plan, sheet)
+    distinct = set(plan.field_texts(sheet.rows, "score")) if "score" in plan.index else set()
+    plan.score_words = set(_words(list(distinct))) if len(distinct) <= MAX_DISTINCT_WORDS else set()
     if plan.word_scale and bounds_free(plan):
         chosen = SCALES[plan.word_scale]
         plan.fixed_bounds = (chosen["min_score"], chosen["max_score"])
@@ -79,7 +83,7 @@ def sentences(plan: Plan) -> list[str]:
                                      and scale.get("value_map") == plan.score_map()), None)
     if named:  # chosen here, or by autodetect.add_word_scale for a column of words
         low, high = SCALES[named]["min_score"], SCALES[named]["max_score"]
-        out.append(f"Answers read as a {high - low + 1}-point wording ({_wording(named)})")
+        out.append(f"Answers read as a {high - low + 1}-point wording ({_wording(named, plan.score_words)})")
         header = plan.columns[plan.index["score"]]
         if (found := header_range(header, set())) and found[:2] != (low, high) and not found[2]:  # QA round 34a
             out.append(f"The header '{header}' names the scale {found[0]}..{found[1]}, but its answers are words of "
@@ -379,10 +383,12 @@ def _decide_scale(plan: Plan, sheet) -> tuple[int, int] | None:
     return tuple(scales[-1])
 
 
-def _wording(name: str) -> str:
-    """ "extremely satisfied 7, ..., extremely dissatisfied 1": the scale's words, best first, one per score."""
+def _wording(name: str, seen: set[str] = frozenset()) -> str:
+    """ "extremely satisfied 7, ..., extremely dissatisfied 1": one word per score of the scale, best first, the
+    file's own where it has one (`seen`: answer keys; "muy satisfecho 5", not the English: QA round 36a)."""
     table = SCALES[name]["value_map"]
     firsts = {score: word for word, score in reversed(table.items())}
+    firsts.update({table[word]: word for word in sorted(seen, reverse=True) if word in table})
     return ", ".join(f"{firsts[score]} {score}" for score in sorted(firsts, reverse=True))
 
 

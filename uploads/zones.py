@@ -50,7 +50,8 @@ _NAMED_ZONES = {
     **dict.fromkeys(["mst/mdt", "mdt/mst"], "America/Denver"),
     **dict.fromkeys(["uk", "uk time", "london time", "gmt/bst", "bst/gmt"], "Europe/London"),
     **dict.fromkeys(["central european time", "cet/cest", "mez/mesz"], "Europe/Berlin"),
-    **dict.fromkeys(["nzt", "new zealand time"], "Pacific/Auckland"),
+    **dict.fromkeys(["nzt", "new zealand time", "nzst/nzdt"], "Pacific/Auckland"),
+    **dict.fromkeys(["aest/aedt", "aedt/aest"], "Australia/Sydney"),
     "central european summer time": "UTC+02:00", "mez": "UTC+01:00", "mesz": "UTC+02:00",
     "eet": "UTC+02:00", "eest": "UTC+03:00", "wet": "UTC+00:00", "west": "UTC+01:00", "msk": "UTC+03:00",
     "sgt": "UTC+08:00", "hkt": "UTC+08:00", "pht": "UTC+08:00", "awst": "UTC+08:00", "kst": "UTC+09:00",
@@ -164,8 +165,8 @@ def _named(word: str, table: dict[str, str]) -> str | None:
     """`table`'s entry for a bracketed word: a name in any case ("(Pacific Time)", "(UK time)"), an
     abbreviation only in capitals ("(BST)", "(GMT/BST)"; "(West)" and "(East)" are regions: review 36)."""
     key = word.casefold()
-    if " " not in key and len(key) <= 7 and not word.isupper():
-        return None
+    if " " not in key and "/" not in key and len(key) <= 5 and not word.isupper():
+        return None  # "(West)", "(east)": a region; "(Pacific)", "(Eastern)" are names
     return table.get(key)
 
 
