@@ -223,7 +223,7 @@ def _default_scale_misfit(plan: Plan, sheet) -> tuple[int, int, int] | None:
     them, lie outside the default 1..5 (a hand-made sheet of a 0..10 survey; a score written "8/10"
     counts with its top): the decision then says how to set the survey's scale. None otherwise (one
     6 is a typo, not another scale)."""
-    counted = Counter(text.strip() for text in plan.field_texts(sheet.rows, "score") if text.strip())
+    counted = _counted_scores(plan, sheet)
     low, high = DEFAULT_BOUNDS["min_score"], DEFAULT_BOUNDS["max_score"]
     rows_in, outside, seen = 0, 0, {low, high}
     for text, rows in counted.items():
@@ -237,11 +237,19 @@ def _default_scale_misfit(plan: Plan, sheet) -> tuple[int, int, int] | None:
     return outside, min(seen), max(seen)
 
 
+def _counted_scores(plan: Plan, sheet) -> Counter:
+    """Trimmed score text -> rows, blanks left out: counted once per sheet for the default scale's checks."""
+    key = ("scores counted", id(sheet))
+    if key not in plan.memo:
+        plan.memo[key] = Counter(text.strip() for text in plan.field_texts(sheet.rows, "score") if text.strip())
+    return plan.memo[key]
+
+
 def _default_scale_low_top(plan: Plan, sheet) -> int | None:
     """3 when there are LOW_TOP_ROWS or more whole-number scores, of two values or more, the highest 3: a
     3-point survey (Nicereply's smileys, QA round 33a) would be read on the default 1..5 without a word. None
     otherwise (a 5-point survey's answers reach 4 or 5)."""
-    counted = Counter(text.strip() for text in plan.field_texts(sheet.rows, "score") if text.strip())
+    counted = _counted_scores(plan, sheet)
     numbers = {text: number for text in counted if (number := cells.parse_int(text)) is not None
                and number not in cells.SEEN_UNANSWERED}
     values = set(numbers.values())
@@ -321,9 +329,12 @@ def _best_word_scale(plan: Plan, texts: list[str], number_texts: list[str], name
 
 def _words(texts: list[str]) -> Counter:
     """answer_key -> rows of the answers written in words among `texts` ("4 - Satisfied" is a number with its
-    words, not one of them)."""
-    return Counter(cells.answer_key(text) for text in texts if text.strip() and cells.parse_int(text) is None
-                   and cells.written_score(text.strip()) is None)
+    words, not one of them). Each distinct text is looked at once."""
+    out: Counter = Counter()
+    for text, rows in Counter(texts).items():
+        if text.strip() and cells.parse_int(text) is None and cells.written_score(text.strip()) is None:
+            out[cells.answer_key(text)] += rows
+    return out
 
 
 def word_scale_for(words: Counter, names: list[str]) -> str | None:

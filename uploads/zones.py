@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
+from itertools import islice
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from uploads.cells import Issue, Note
@@ -128,12 +129,16 @@ def header_place(column: str) -> str | None:
 TRAILING_ABBREVIATION = re.compile(r"(?<=\d)((?:\s*[AaPp]\.?\s?[Mm]\.?)?)\s+([A-Z]{2,5})$")
 
 
-def values_place(texts: list[str]) -> str | None:
-    """The place the zone abbreviation ending most of `texts` is used in ("01/10/2026 09:14 BST": Europe/London,
-    _ABBREVIATION_PLACES), for the dates' day/month order; None when half of them or more end in none."""
-    words = Counter(found[2].casefold() for text in texts if (found := TRAILING_ABBREVIATION.search(text.strip())))
+def values_place(texts: list[str], sample: int = 200) -> str | None:
+    """The place the zone abbreviation ending most of the first `sample` non-blank `texts` is used in ("01/10/2026
+    09:14 BST": Europe/London, _ABBREVIATION_PLACES), for the dates' day/month order; None when half of them or
+    more end in none. A sample: a column writes its zone the same way throughout (bench/parse.py: 0.1 s on
+    100,000 rows when every text was searched)."""
+    given = [text.strip() for text in islice((text for text in texts if text.strip()), sample)]
+    words = Counter(found[2].casefold() for text in given if text[-1:].isalpha()
+                    and (found := TRAILING_ABBREVIATION.search(text)))
     word, rows = words.most_common(1)[0] if words else ("", 0)
-    return _ABBREVIATION_PLACES.get(word) if 2 * rows > len([text for text in texts if text.strip()]) else None
+    return _ABBREVIATION_PLACES.get(word) if 2 * rows > len(given) else None
 
 
 def season_note(word: str, moment: datetime) -> str | None:
