@@ -693,6 +693,7 @@ def test_it_says_a_zone_abbreviation_of_several_zones_is_not_read() -> None:
     ("05.10.2026 14:48 Uhr", "2026-10-05T14:48:00.000Z"), ("05-Okt-2026 14:48", "2026-10-05T14:48:00.000Z"),
     ("Montag, 5. Oktober 2026 14:48", "2026-10-05T14:48:00.000Z"), ("03-févr.-2026 09:00", "2026-02-03T09:00:00.000Z"),
     ("20261005T145300Z", "2026-10-05T14:53:00.000Z"), ("02/Oct/26 8:33 PM", "2026-10-02T20:33:00.000Z"),  # Jira
+    ("10/8/2026 4:00 PM ET", "2026-10-08T20:00:00.000Z"), ("12/8/2025 4:00 PM PT", "2025-12-09T00:00:00.000Z"),
     ("05/10/2026 14h48", "2026-05-10T14:48:00.000Z"),  # one value settles nothing: slashes read month first
 ])
 def test_it_reads_a_fixed_zones_abbreviation_german_times_and_month_names(stamp, sent) -> None:

@@ -161,6 +161,8 @@ def parse_timestamp(text: str, decision: ColumnDates, upload_zone: str, now: dat
     if issue:
         return Parsed(issue=issue)
     zone_name = decision.zone or upload_zone
+    if (found := zones.TRAILING_ABBREVIATION.search(value)) and (place := zones.abbreviation_place_zone(found[2])):
+        value, zone_name = value[:found.start(2)].rstrip(), place  # "4:00 PM ET": Eastern, its daylight saving too
     if NUMBER_RE.match(value):
         return _from_number(value, decision, zone_name, now)
     fields = _fields(value, decision)

@@ -157,6 +157,13 @@ def season_note(word: str, moment: datetime) -> str | None:
             f"{word}'s offset; if the time is that place's clock, it is an hour off")
 
 
+def abbreviation_place_zone(word: str) -> str | None:
+    """The IANA zone a timestamp's trailing word names as a place with its daylight saving ("ET", "PT":
+    _NAMED_ZONES, in capitals), else None (a fixed offset's abbreviation is abbreviation_offset's)."""
+    named = _NAMED_ZONES.get(word.casefold()) if word.isupper() else None
+    return named if named and "/" in named else None
+
+
 def abbreviation_offset(word: str) -> str | None:
     """The offset ("-07:00") of a zone abbreviation naming one fixed offset ("PDT", "CEST", "AEDT": _NAMED_ZONES),
     as a timestamp may end in one; None for another word, a place ("ET") or an ambiguous one ("CST", "IST")."""
