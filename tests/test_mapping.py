@@ -974,3 +974,14 @@ def test_a_preset_whose_score_column_the_file_lacks_leaves_its_scale_out() -> No
     assert (row.item["score"], row.item["min_score"], row.item["max_score"]) == (1, 1, 5)
     assert resolved.reasons["score"].endswith("; the preset's answer words and min_score and max_score belong to its "
                                               "own score column, which this file lacks, so they are left out")
+
+
+def test_it_maps_a_date_column_whose_times_end_in_a_places_abbreviation() -> None:
+    """'10/8/2026 4:00 PM ET' was read by the row checker but left the column unmapped (a walk in Chromium)."""
+    data = sheet(["Date", "Ticket", "Agent Email", "Rating"], ["10/8/2026 4:00 PM ET", "77101", "ana@example.com", "5"],
+                 ["10/9/2026 9:30 AM ET", "77102", "ben@example.com", "4"])
+    preset, _ = choose(data)
+    result = validation.check_sheet(data, preset, time_zone="UTC", now=NOW)
+    assert [row.item["submitted_at"] for row in result.rows] == ["2026-10-08T20:00:00.000Z", "2026-10-09T13:30:00.000Z"]
+    assert result.decisions[1] == ("'Date' values carry their own time zone (Z, an offset, a zone's abbreviation or a "
+                                   "Unix time); the chosen time zone does not change them")

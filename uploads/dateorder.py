@@ -29,6 +29,7 @@ from uploads.dates import (
     ORDER_WORDS,
     ColumnDates,
     local_layout,
+    without_place,
 )
 from uploads.headers import normalize
 
@@ -105,7 +106,10 @@ def _note_value(decision: ColumnDates, text: str, number: int, rows: int, eviden
     layouts dates.parse_timestamp reads ("13/10/2026 9h05" settles day first as "13/10/2026 9:05" does)."""
     shown = text  # the cell as typed, for the decision's "because of ... in row 9" (review 36)
     if not NUMERIC_RE.match(text) and not ISO_RE.match(text):
+        text, place = without_place(text)
         text = local_layout(text)
+        if place:  # "4:00 PM ET": its own zone, as an offset is
+            text = f"{text} Z"
     match = NUMERIC_RE.match(text)
     if match:
         separators[match["sep"]] += rows

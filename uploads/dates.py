@@ -122,8 +122,8 @@ class ColumnDates:
         if self.order:
             out.append(f"'{self.column}' read as {ORDER_WORDS[self.order]}, {self.order_reason}")
         if self.has_absolute and not self.has_naive:
-            out.append(f"'{self.column}' values carry their own time zone (Z, an offset or a Unix time); "
-                       "the chosen time zone does not change them")
+            out.append(f"'{self.column}' values carry their own time zone (Z, an offset, a zone's abbreviation or a "
+                       "Unix time); the chosen time zone does not change them")
         if self.has_naive:
             source = {"file": "declared by the file", "header": "named in its header",
                       "time header": "named in the header of the column giving its time of day",
@@ -160,9 +160,8 @@ def parse_timestamp(text: str, decision: ColumnDates, upload_zone: str, now: dat
     issue = strict_char_issue(value)
     if issue:
         return Parsed(issue=issue)
-    zone_name = decision.zone or upload_zone
-    if (found := zones.TRAILING_ABBREVIATION.search(value)) and (place := zones.abbreviation_place_zone(found[2])):
-        value, zone_name = value[:found.start(2)].rstrip(), place  # "4:00 PM ET": Eastern, its daylight saving too
+    value, place = without_place(value)
+    zone_name = place or decision.zone or upload_zone
     if NUMBER_RE.match(value):
         return _from_number(value, decision, zone_name, now)
     fields = _fields(value, decision)
@@ -222,9 +221,17 @@ def local_layout(value: str) -> str:
     return value
 
 
+def without_place(value: str) -> tuple[str, str | None]:
+    """`value` without a trailing abbreviation naming a place ("4:00 PM ET": Eastern, its daylight saving
+    too), and that place's zone; else `value` and None."""
+    if (found := zones.TRAILING_ABBREVIATION.search(value)) and (place := zones.abbreviation_place_zone(found[2])):
+        return value[:found.start(2)].rstrip(), place
+    return value, None
+
+
 def date_like(text: str) -> bool:
     """True when `text` starts like a timestamp this module reads (auto-detection's test of a date column)."""
-    text = local_layout(text)
+    text = local_layout(without_place(text.strip())[0])
     if any(pattern.match(text) for pattern in (ISO_RE, NUMERIC_RE, NUMBER_RE)):
         return True
     found = NAME_MDY_RE.match(text) or NAME_DMY_RE.match(text)
