@@ -24,7 +24,6 @@ def note_unmapped(sheet: parsing.Sheet, preset: mapping.Preset) -> None:
 # A column giving each row's time zone or UTC offset ("Time Zone": America/Los_Angeles, "UTC offset": -07:00)
 _ZONE_COLUMN = re.compile(r"\b(time ?zone|timezone|tz|utc offset|gmt offset|offset|zeitzone|fuseau horaire|"
                           r"zona horaria|fuso orario)\b")
-_OFFSET_VALUE = re.compile(r"(?:UTC|GMT)?\s*[+\-\u2212]\d{1,2}(?::?\d{2})?$", re.IGNORECASE)
 
 
 def _note_zone_column(sheet: parsing.Sheet, preset: mapping.Preset) -> None:
@@ -36,24 +35,13 @@ def _note_zone_column(sheet: parsing.Sheet, preset: mapping.Preset) -> None:
         if index in used or not _ZONE_COLUMN.search(normalize(header)):
             continue
         values = autodetect.column_texts(sheet, index, 50)
-        zoned = [value for value in values if _OFFSET_VALUE.match(value) or _is_zone(value)]
+        zoned = [value for value in values if zones.names_a_zone(value)]
         if values and len(zoned) >= 0.6 * len(values):
             shown = ", ".join(list(dict.fromkeys(zoned))[:3])
             sheet.notices.append(
                 f"Column '{header}' gives each row's time zone ({shown}), which is not applied: every date without "
                 "its own offset is read in the one time zone the decisions name. If the rows' zones differ, write "
                 "each time with its offset (2026-10-05 14:48 -07:00) or convert them to one zone before uploading.")
-
-
-def _is_zone(value: str) -> bool:
-    """An IANA name, UTC, or a zone's abbreviation ("PST", and "CST" of several zones)."""
-    if value.isupper() and (zones.abbreviation_offset(value) or zones.header_zone_unread(f"({value})")):
-        return True
-    try:
-        zones.get_zone(value)
-    except ValueError:
-        return False
-    return "/" in value or value.upper() == "UTC"
 
 
 @lru_cache(maxsize=1)

@@ -104,12 +104,10 @@ def _note_value(decision: ColumnDates, text: str, number: int, rows: int, eviden
                 separators: Counter[str]) -> None:
     """Count what `rows` rows holding `text` (first in row `number`) say about the column, written in the
     layouts dates.parse_timestamp reads ("13/10/2026 9h05" settles day first as "13/10/2026 9:05" does)."""
-    shown = text  # the cell as typed, for the decision's "because of ... in row 9" (review 36)
+    shown, place = text, None  # the cell as typed, for the decision's "because of ... in row 9" (review 36)
     if not NUMERIC_RE.match(text) and not ISO_RE.match(text):
         text, place = without_place(text)
         text = local_layout(text)
-        if place:  # "4:00 PM ET": its own zone, as an offset is
-            text = f"{text} Z"
     match = NUMERIC_RE.match(text)
     if match:
         separators[match["sep"]] += rows
@@ -134,7 +132,7 @@ def _note_value(decision: ColumnDates, text: str, number: int, rows: int, eviden
             decision.has_absolute = True
         return
     found = match or ISO_RE.match(text) or NAME_MDY_RE.match(text) or NAME_DMY_RE.match(text)
-    if found and not found["tz"]:
+    if found and not found["tz"] and not place:  # "4:00 PM ET" carries its zone, as an offset does
         decision.has_naive = True
     elif found:
         decision.has_absolute = True

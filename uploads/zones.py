@@ -141,6 +141,23 @@ def values_place(texts: list[str], sample: int = 200) -> str | None:
     return _ABBREVIATION_PLACES.get(word) if 2 * rows > len(given) else None
 
 
+_OFFSET_VALUE = re.compile(r"(?:UTC|GMT)?\s*[+\-\u2212]\d{1,2}(?::?\d{2})?$", re.IGNORECASE)
+
+
+def names_a_zone(value: str) -> bool:
+    """True for a cell naming a time zone on its own: an IANA name, UTC, an offset ("+02:00", "GMT-7") or a
+    zone's abbreviation ("PST", and "CST" of several zones): a column of each row's zone (columnnotes)."""
+    if _OFFSET_VALUE.match(value):
+        return True
+    if value.isupper() and (abbreviation_offset(value) or header_zone_unread(f"({value})")):
+        return True
+    try:
+        get_zone(value)
+    except ValueError:
+        return False
+    return "/" in value or value.upper() == "UTC"
+
+
 def season_note(word: str, moment: datetime) -> str | None:
     """A warning when the fixed offset a timestamp's abbreviation names is not its place's on that day ("PST"
     in July, when Los Angeles is on PDT): many sheets write one abbreviation all year (review 36). None
