@@ -863,3 +863,28 @@ def test_the_wording_decision_names_the_files_own_words(tmp_path: Path) -> None:
     _items, summary = team_sheet(tmp_path, "Satisfacción", ["Muy satisfecho", "Satisfecho", "Insatisfecho"])
     assert ("Answers read as a 5-point wording (muy satisfecho 5, satisfecho 4, neither satisfied nor dissatisfied 3, "
             "insatisfecho 2, very dissatisfied 1)") in summary["detected"]["decisions"]
+
+
+@pytest.mark.parametrize(("scores", "read"), [
+    (["Excellent", "Very good", "Good", "Fair", "Poor"], [5, 4, 3, 2, 1]),  # SurveyMonkey's Likert choices
+    (["Excellent", "Good", "Average", "Poor", "Very poor"], [5, 4, 3, 2, 1]),
+    (["Very good", "Good", "Average", "Poor", "Very poor"], [5, 4, 3, 2, 1]),
+    (["Excellent", "Very good", "Good", "Poor"], [5, 4, 3, 1]),  # only Excellent .. Poor knows Very good beside Excellent
+])
+def test_it_reads_the_rating_wordings_of_service_quality(tmp_path: Path, scores, read) -> None:
+    """Excellent .. Poor had made every row invalid (no scale knew the words)."""
+    items, summary = team_sheet(tmp_path, "How would you rate our service?", scores)
+    assert [(item["score"], item["min_score"], item["max_score"]) for item in items] == [(s, 1, 5) for s in read]
+    assert summary["invalid"] == 0
+
+
+def test_answers_two_quality_wordings_score_differently_are_refused_with_both_named(tmp_path: Path) -> None:
+    """Excellent, Good, Poor: 5, 3, 1 of Excellent .. Poor or 5, 4, 2 of Excellent .. Very poor; no guess."""
+    items, summary = team_sheet(tmp_path, "Rating", ["Excellent", "Good", "Poor", "Good"])
+    assert items == []
+    assert ("The answers (excellent, good, poor) are words of 2 wordings that score them differently: excellent 5, "
+            "very good 4, good 3, fair 2, poor 1; or excellent 5, good 4, average 3, poor 2, very poor 1. They are "
+            "not read until you choose: map each answer to its score with the table's \"Map a value to another\", or "
+            "write the scores as numbers in the file") in summary["detected"]["decisions"]
+    assert summary["row_results"][0]["errors"] == [
+        "Row 2, column 'Rating': 'Excellent' is not an integer. Enter a whole number from 1 to 5."]

@@ -188,6 +188,15 @@ SCALES: dict[str, dict[str, Any]] = {
     # scales, so that a file answering both Great and Good is neither (QA round 34a)
     "intercom5": {"min_score": 1, "max_score": 5,
                   "value_map": {"terrible": 1, "bad": 2, "ok": 3, "great": 4, "amazing": 5}},
+    # Rating wordings of service quality: SurveyMonkey's Likert choices Excellent .. Poor, and the Excellent ..
+    # Very poor and Very good .. Very poor of hotel and service surveys. They disagree on Good, Fair and Very good:
+    # only answers one of them alone knows decide between them (scales.PEER_SCALES).
+    "quality5": {"min_score": 1, "max_score": 5,
+                 "value_map": {"excellent": 5, "very good": 4, "good": 3, "fair": 2, "poor": 1}},
+    "excellent5": {"min_score": 1, "max_score": 5,
+                   "value_map": {"excellent": 5, "good": 4, "average": 3, "fair": 3, "poor": 2, "very poor": 1}},
+    "verygood5": {"min_score": 1, "max_score": 5,
+                  "value_map": {"very good": 5, "good": 4, "average": 3, "poor": 2, "very poor": 1}},
 }
 
 

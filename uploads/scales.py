@@ -36,7 +36,10 @@ KNOWN_WORDS_SHARE = 0.8
 # The scales a column of words is tried on when no preset names its words (autodetect, and a preset's value
 # map that misses some of them: _decide_word_scale), in order of preference on a tie
 AUTO_SCALES = ["csat5", "csat7", "csat4", "good_bad", "great3", "good3", "happy3", "happy7", "fin5", "intercom5",
-               "yes_no"]
+               "quality5", "excellent5", "verygood5", "yes_no"]
+# Scales none of which is preferred on a tie: answers that two of them read differently ("Excellent", "Good",
+# "Poor": 5, 3, 1 or 5, 4, 2) take neither, and the column's answers are refused rather than guessed.
+PEER_SCALES = frozenset({"quality5", "excellent5", "verygood5"})
 # Every answer word of the built-in scales: a word one scale lacks but another has rules the first out. The
 # helpdesks' 3-point Great/Good, Okay, Bad are everyday words: a stray "Okay" among csat5 answers is refused
 # on its row (QA round 32a), and no list of ratings is ruled out for holding one.
@@ -89,6 +92,11 @@ def sentences(plan: Plan) -> list[str]:
             out.append(f"The header '{header}' names the scale {found[0]}..{found[1]}, but its answers are words of "
                        f"the scale {low}..{high} and are read on it: if the survey's scale is {found[0]}..{found[1]}, "
                        "change the words to its numbers in the file")
+    elif "score" in plan.index and len(readings := peer_readings(plan.score_words)) > 1:
+        out.append(f"The answers ({', '.join(sorted(plan.score_words))}) are words of {len(readings)} wordings that "
+                   f"score them differently: {'; or '.join(_wording(name) for name in readings)}. They are not read "
+                   "until you choose: map each answer to its score with the table's \"Map a value to another\", "
+                   "or write the scores as numbers in the file")
     if plan.scale and plan.scale_labels:
         out.append(f"Scores read on the scale {plan.scale[0]}..{plan.scale[1]}, a "
                    f"{plan.scale[1] - plan.scale[0] + 1}-point survey: every answer's label is "
@@ -127,6 +135,15 @@ def sentences(plan: Plan) -> list[str]:
                    f"from {low} to {high}): if the survey's scale is {low}..{high}, set Lowest score {low} and "
                    f"Highest score {high} on the mapping page; until then those rows are invalid")
     return out
+
+
+def peer_readings(words: set[str]) -> list[str]:
+    """The PEER_SCALES knowing every one of `words` (answer keys), in AUTO_SCALES order, when two of
+    them score one of the words differently (word_scale_for then reads none); else []."""
+    knowing = [name for name in AUTO_SCALES if name in PEER_SCALES and words <= SCALES[name]["value_map"].keys()]
+    differ = any(SCALES[name]["value_map"][word] != SCALES[knowing[0]]["value_map"][word]
+                 for name in knowing for word in words)
+    return knowing if words and differ else []
 
 
 def _label_scale(plan: Plan, sheet) -> tuple[int, int] | None:
@@ -344,20 +361,24 @@ def word_scale_for(words: Counter, names: list[str]) -> str | None:
     csat5's 4 of 5), else the first ("Satisfied" beside "Somewhat satisfied" is a 7-point survey);
     else one knowing KNOWN_WORDS_SHARE of the word rows, three of its scores or more (so that Great, Good
     and Bad, another wording, are not read as 4 and 2 of 5), whose other words are no scale's words (a
-    typo, "Very satisified", or an answer such as "Okay": each refused on its row, QA round 32a); None."""
-    best, best_rank, partial, partial_count = None, (0, False), None, 0
+    typo, "Very satisified", or an answer such as "Okay": each refused on its row, QA round 32a); None,
+    also when two PEER_SCALES tie and read some answer differently."""
+    best, best_rank, partial, partial_count, tied = None, (0, False), None, 0, False
     for name in names if words else []:
         scale = SCALES[name]
         table = scale["value_map"]
         count = len({table[word] for word in words if word in table})
         rank = (count, count == scale["max_score"] - scale["min_score"] + 1)
         if words.keys() <= table.keys() and rank > best_rank:
-            best, best_rank = name, rank
+            best, best_rank, tied = name, rank, False
+        elif (words.keys() <= table.keys() and rank == best_rank and {name, best} <= PEER_SCALES
+              and any(table[word] != SCALES[best]["value_map"][word] for word in words)):
+            tied = True
         unknown = words.keys() - table.keys()
         if (unknown and count > max(partial_count, 2) and not unknown & SCALE_WORDS
                 and sum(words[word] for word in words if word in table) >= KNOWN_WORDS_SHARE * words.total()):
             partial, partial_count = name, count
-    return best or partial
+    return None if tied else best or partial
 
 
 def _decide_scale(plan: Plan, sheet) -> tuple[int, int] | None:
