@@ -948,6 +948,11 @@ def test_it_prefers_a_comment_column_with_text_to_one_blank_in_every_row() -> No
      ["2026-11-02 09:00:00", "2026-11-02 09:01:00", "31001", "louise@example.fr", "Très satisfait", "Parfait"],
      {"submitted_at": "Heure de fin", "ticket_id": "Numéro de ticket", "agent_email": "Quel conseiller vous a aidé ?",
       "score": "Êtes-vous satisfait de notre support ?", "comment": "Commentaires"}),
+    (["Number", "Short description", "Assigned to", "Assigned to.Email", "Satisfaction", "Taken on"],  # ServiceNow
+     ["INC0010023", "VPN down", "Beth Anglin", "beth.anglin@example.com", "5", "2026-10-05 14:53:00"],
+     {"ticket_id": "Number", "agent_email": "Assigned to.Email", "score": "Satisfaction", "submitted_at": "Taken on"}),
+    (["Number", "Trigger id", "Metric", "Actual value", "Taken on"],  # an assessment's own number is no ticket
+     ["AINST0010023", "INC0010023", "Satisfaction", "5", "2026-10-05 14:53:00"], {"ticket_id": None}),
 ])
 def test_it_maps_italian_portuguese_and_microsoft_forms_headers(columns, row, expected) -> None:
     """QA round 33a: Brazilian and Italian team sheets, German and French Microsoft Forms were refused."""

@@ -30,7 +30,7 @@ EXACT: dict[str, list[str]] = {
                      "scored datetime", "timestamp", "end date", "enddate", "created at", "created",
                      "created date", "date", "datetime", "date time", "survey date", "feedback date",
                      "updated at", "time", "when", "when answered", "answered at", "answered on", "survey answered",
-                     "answered", "rating received", "response received"],
+                     "answered", "rating received", "response received", "taken on"],
     "comment": ["comment", "comments", "remark", "remarks", "feedback", "verbatim", "free text",
                 "customer comment", "customer comments", "comment text", "body text", "review",
                 "additional comments", "feedback comment", "open ended response", "review content",
