@@ -124,3 +124,27 @@ def test_it_says_a_column_of_each_rows_time_zone_is_not_applied(tmp_path: Path, 
         f"Column '{header}' gives each row's time zone ({shown}), which is not applied: every date without its own "
         "offset is read in the one time zone the decisions name. If the rows' zones differ, write each time with its "
         "offset (2026-10-05 14:48 -07:00) or convert them to one zone before uploading."]
+
+
+def test_it_names_a_column_named_like_the_date_whose_values_are_no_dates(tmp_path: Path) -> None:
+    """QA round 37a: only "submitted_at is required but no column is mapped" was said, on every row."""
+    sheet, preset = read(tmp_path, "ticket_id,agent_email,rating,rated_at\n1,a@example.com,5,yesterday afternoon\n"
+                                   "2,a@example.com,4,last week\n")
+    assert "submitted_at" not in preset.columns
+    assert sheet.notices == [
+        "No column was read as the date: 'rated_at' is named like one, but its values ('yesterday afternoon', "
+        "'last week') are not dates the reader knows. Choose it as submitted_at on the mapping page to see each "
+        "row's reason, or write the dates as 2026-10-05 14:48:00 (with the offset, +02:00, if the time has one) and "
+        "upload again."]
+
+
+def test_a_reports_total_of_the_ticket_id_is_no_ticket_id_and_is_named(tmp_path: Path) -> None:
+    """QA round 37a: Power BI's 'Sum of Ticket ID' (48213 + 48220 as 96433) was sent as a ticket id."""
+    sheet, preset = read(tmp_path, "Agent Email,Rated At,Rating,Sum of Ticket ID,Count of Ticket ID\n"
+                                   "ana@example.com,2026-10-05 14:53,5,48301,1\nben@example.com,2026-10-05 15:00,5,"
+                                   "96433,2\n")
+    assert "ticket_id" not in preset.columns
+    assert sheet.notices[1:] == [
+        f"Column '{header}' is a total over the rows a report grouped together, not one answer's ticket_id: it is "
+        "not read. In the report, set the field to \"Don't summarize\" (Power BI) or show it as a row instead of a "
+        "value, and export again." for header in ("Sum of Ticket ID", "Count of Ticket ID")]

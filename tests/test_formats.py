@@ -888,3 +888,31 @@ def test_answers_two_quality_wordings_score_differently_are_refused_with_both_na
             "write the scores as numbers in the file") in summary["detected"]["decisions"]
     assert summary["row_results"][0]["errors"] == [
         "Row 2, column 'Rating': 'Excellent' is not an integer. Enter a whole number from 1 to 5."]
+
+
+def test_a_database_exports_null_is_a_blank_cell(tmp_path: Path) -> None:
+    """QA round 37a: Snowflake's unload and PostgreSQL's COPY write NULL as \\N; it was sent as a ticket id, an
+    agent id beside the row's email, a comment."""
+    path, items_out, out = tmp_path / "unload.csv", tmp_path / "items.jsonl", io.StringIO()
+    path.write_text('"TICKET_ID","AGENT_ID","AGENT_EMAIL","CSAT_SCORE","COMMENT","RATED_AT"\n'
+                    '"48801","\\N","ben@example.com","4","\\N","2026-10-05 14:53:00"\n'
+                    '"\\N","3812345670011","\\N","5","Great","2026-10-05 15:00:00"\n'
+                    '"48803","\\N","\\N","\\N","","2026-10-05 16:00:00"\n', encoding="utf-8")
+    with contextlib.suppress(SystemExit):
+        call_command("import_csat", str(path), "--dry-run", "--items-out", str(items_out), "--json", stdout=out)
+    items = [json.loads(line) for line in items_out.read_text().splitlines()]
+    assert items == [{"submitted_at": "2026-10-05T14:53:00.000Z", "ticket_id": "48801", "agent_email": "ben@example.com",
+                      "score": 4, "min_score": 1, "max_score": 5}]
+    errors = {row["row"]: row["errors"] for row in json.loads(out.getvalue())["row_results"] if row["errors"]}
+    assert errors == {
+        3: ["Row 3, column 'TICKET_ID': TICKET_ID is blank: ticket_id is required. Enter the helpdesk's ticket id."],
+        4: ["Row 4, column 'AGENT_ID': agent_id or agent_email required: agent_id and agent_email both blank, no agent "
+            "to credit. Fill in the agent's id or email, or map an agent column on the mapping page.",
+            "Row 4, column 'CSAT_SCORE': CSAT_SCORE is blank: score is required. Enter a whole number from 1 to 5."]}
+
+
+def test_intercoms_rating_emoji_alone_are_its_five_points(tmp_path: Path) -> None:
+    """QA round 37a: a BI tool's rating dimension shows Intercom's emoji without the words."""
+    items, _summary = team_sheet(tmp_path, "Rating", ["\U0001f929", "\U0001f603", "\U0001f610", "\U0001f641",
+                                                      "\U0001f620"])
+    assert [item["score"] for item in items] == [5, 4, 3, 2, 1]

@@ -134,6 +134,8 @@ def test_submit_waits_for_approval_when_approval_is_required(shared, settings, q
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "not a spreadsheet"),
         (b"ticket_id,score\n", "no data rows"),
         (b"name,colour\nann,red\n", "No column could be a ticket id"),
+        (b"49501|ana@example.com|5|Great|2026-10-05 14:53:00+00\n49502|ben@example.com|4||2026-10-05 15:10:00+00\n",
+         "The file has no header row: its first line is an answer (49501, ana@example.com, 5, Great)"),  # Redshift
     ],
 )
 def test_it_exits_2_for_a_file_it_cannot_use(tmp_path, content, message):

@@ -990,3 +990,20 @@ def test_it_maps_a_date_column_whose_times_end_in_a_places_abbreviation() -> Non
     assert [row.item["submitted_at"] for row in result.rows] == ["2026-10-08T20:00:00.000Z", "2026-10-09T13:30:00.000Z"]
     assert result.decisions[1] == ("'Date' values carry their own time zone (Z, an offset, a zone's abbreviation or a "
                                    "Unix time); the chosen time zone does not change them")
+
+
+@pytest.mark.parametrize(("columns", "row", "expected"), [
+    (["Ticket ID", "Agent", "Email (from Agent)", "CSAT", "Submitted"],  # Airtable's lookup of a linked record
+     ["48213", "Ana Lee", "ana.lee@acme.com", "5", "10/5/2026 2:53pm"], {"agent_email": "Email (from Agent)"}),
+    (["Satisfaction Ratings ID", "Tickets ID", "Assignee Email", "Satisfaction Ratings Score"],  # Looker's labels
+     ["35100000017", "48004", "ana.lee@acme.com", "bad"], {"ticket_id": "Tickets ID"}),
+    (["ID", "CASENUMBER", "OWNERID", "CSAT_SCORE__C", "CSAT_SUBMITTED_DATE__C"],  # Salesforce's Data Loader
+     ["5005e00000AbCdEAAV", "00001026", "0055e000003XyZaAAK", "5", "2026-10-05T14:53:00.000Z"],
+     {"ticket_id": "CASENUMBER", "agent_id": "OWNERID"}),
+    (["Agent Email", "Rated At", "Sum of Rating", "Count of Rating", "Ticket ID"],  # Power BI's default summarization
+     ["ana@acme.com", "2026-10-05 14:53", "4", "2", "48213"], {"score": None}),
+])
+def test_it_maps_the_columns_of_bi_and_database_exports(columns, row, expected) -> None:
+    """QA round 37a."""
+    preset = choose(sheet(columns, row, row))[0]
+    assert {field: preset.columns.get(field) for field in expected} == expected

@@ -76,6 +76,11 @@ def assert_windows_hold(slots: list[int], limits: list[tuple[int, float]]) -> No
             assert last - first >= round(window * 1_000_000), (count, window, first, last)
 
 
+def arrive(barrier) -> None:
+    """A spawned pool worker's initializer: wait until every worker (and the test) is ready."""
+    barrier.wait(timeout=120)
+
+
 def hammer(socket_path: str, key: str, start_at: float, end_at: float) -> int:
     """Call try_acquire as fast as possible between two wall-clock times; count the slots."""
     limiter = SlidingWindowLimiter(Redis(unix_socket_path=socket_path), key, HAMMER_LIMITS)
@@ -246,11 +251,13 @@ def test_it_holds_every_window_under_threads(redis: Redis, redis_socket: str) ->
 def test_it_holds_every_window_across_processes(redis: Redis, redis_socket: str) -> None:
     # spawn, not fork: forking a process that runs threads is unsafe (and deprecated).
     context = multiprocessing.get_context("spawn")
-    start_at = time.time() + 3.0  # spawned interpreters need a moment to import
-    end_at = start_at + HAMMER_SECONDS
-
-    with context.Pool(4) as pool:
-        counts = pool.starmap(hammer, [(redis_socket, "processes", start_at, end_at)] * 4)
+    arrived = context.Barrier(5)
+    # the window opens once every spawned interpreter has imported this module (seconds on a loaded machine,
+    # where a fixed 3 s head start left them none of it)
+    with context.Pool(4, initializer=arrive, initargs=(arrived,)) as pool:
+        arrived.wait(timeout=120)
+        start_at = time.time() + 0.3
+        counts = pool.starmap(hammer, [(redis_socket, "processes", start_at, start_at + HAMMER_SECONDS)] * 4)
 
     slots = stamps(redis, "processes")
     assert sum(counts) == len(slots) == 30

@@ -695,6 +695,11 @@ def test_it_says_a_zone_abbreviation_of_several_zones_is_not_read() -> None:
     ("20261005T145300Z", "2026-10-05T14:53:00.000Z"), ("02/Oct/26 8:33 PM", "2026-10-02T20:33:00.000Z"),  # Jira
     ("10/8/2026 4:00 PM ET", "2026-10-08T20:00:00.000Z"), ("12/8/2025 4:00 PM PT", "2025-12-09T00:00:00.000Z"),
     ("05/10/2026 14h48", "2026-05-10T14:48:00.000Z"),  # one value settles nothing: slashes read month first
+    # QA round 37a: Athena's and Trino's zone name, Notion's bracketed abbreviation, Looker Studio's basic date,
+    # BigQuery's epoch microseconds
+    ("2026-10-05 14:53:00.000 America/New_York", "2026-10-05T18:53:00.000Z"),
+    ("October 5, 2026 2:53 PM (EDT)", "2026-10-05T18:53:00.000Z"), ("20261005", "2026-10-05T00:00:00.000Z"),
+    ("1791211980123456", "2026-10-05T14:53:00.123Z"),
 ])
 def test_it_reads_a_fixed_zones_abbreviation_german_times_and_month_names(stamp, sent) -> None:
     """QA round 34b: each was refused (EDT and EST even tell the two 01:30s of a night apart)."""

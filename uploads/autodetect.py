@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from uploads import cells, dates, idcells, scales, timesofday
-from uploads.headernames import CONTAINS, EXACT, NOT_FOR
+from uploads.headernames import AGGREGATE, CONTAINS, EXACT, NOT_FOR
 from uploads.headers import Headers, normalize, normalize_camel
 from uploads.preset_format import SCALES
 
@@ -114,6 +114,8 @@ def _scale_words(name: str) -> list[str]:
     return list(SCALES[name].get("value_map", {}))
 
 
+# Airtable's lookup field: the field of a linked table's record ("Email (from Agent)" is the agent's email)
+_LOOKUP = re.compile(r"(?P<field>[^()]+?)\s*\(from (?P<table>[^()]+)\)")
 # What a header adds in brackets: a zone, a scale, a unit ("Zeitstempel (CET)", "Score (1-10)")
 _BRACKETS_AT_END = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*$")
 
@@ -134,9 +136,11 @@ def _candidates(headers: Headers, sheet, wanted: list[str], used: set[int]) -> l
         texts = [text for text in column_texts(sheet, position, 50) if text.casefold() != header.strip().casefold()]
         camel = normalize_camel(header)
         bare = normalize(_BRACKETS_AT_END.sub("", header)) if _BRACKETS_AT_END.search(header) else ""
+        lookup = normalize(f"{found['table']} {found['field']}") if (found := _LOOKUP.fullmatch(header.strip())) else ""
         for name in wanted:
             hit = ((tickets or {}).get((name, norm)) or _match(name, norm, header) or _task_number(name, norm, texts)
-                   or (camel != norm and _match(name, camel, header)) or (bare and _match(name, bare, header)))
+                   or (camel != norm and _match(name, camel, header)) or (bare and _match(name, bare, header))
+                   or (lookup and _match(name, lookup, header)))
             if hit and (norm == normalize(name) or _plausible(name, texts)):
                 out.append((hit[0] if texts else hit[0] - _BLANK_COLUMN, name, position, hit[1]))
     return out
@@ -194,6 +198,8 @@ _AGENT_QUESTION = re.compile(r"\b(which|what) (agent|rep|representative|advisor|
 
 
 def _match(name: str, norm: str, header: str) -> tuple[int, str] | None:
+    if re.match(AGGREGATE, norm):
+        return None
     exact = EXACT.get(name, [])
     if norm in exact:
         return 300 - exact.index(norm), f"header '{header}' is a usual name for {name}"

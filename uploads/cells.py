@@ -96,8 +96,10 @@ EXCEL_ERRORS = frozenset({"#REF!", "#VALUE!", "#NAME?", "#DIV/0!", "#NUM!", "#NU
                           "#ERREUR!", "#VALOR!", "#¡REF!", "#¿NOMBRE?", "#NÚM!", "#¡NULO!", "#¡DIV/0!"}
                          # LibreOffice's Err:501 .. Err:539
                          | {f"ERR:{code}" for code in range(501, 540)})
-# What pandas writes for an empty cell (NaN, NaT, pd.NA): as a comment, a dump's blank, not the customer's words
-PANDAS_BLANKS = frozenset({"nan", "NaN", "NAN", "nat", "NaT", "NAT", "<NA>", "<na>"})
+# What pandas writes for an empty cell (NaN, NaT, pd.NA), and the NULL of a database's text export (Snowflake's
+# unload, PostgreSQL's COPY, MySQL's OUTFILE: \N): a dump's blank, not the customer's words (QA round 37a)
+DATABASE_NULL = "\\N"
+PANDAS_BLANKS = frozenset({"nan", "NaN", "NAN", "nat", "NaT", "NAT", "<NA>", "<na>", DATABASE_NULL})
 SEEN_UNANSWERED = frozenset({-99, -999, -9})  # Qualtrics' usual 'seen but unanswered' recodes
 # A score written with its scale: "4/5", "4 / 5", "4 out of 5", "4 of 5" (hand-made sheets, review exports)
 OUT_OF = re.compile(r"^(\d{1,18})\s*(?:/|out of|of)\s*(\d{1,18})$", re.IGNORECASE)  # 18 digits: see INTEGER
@@ -216,6 +218,8 @@ def clean_score(text: str, low: int, high: int, value_map: dict[str, object] | N
     value = trim(text)
     if not value:
         return Cleaned()
+    if value in PANDAS_BLANKS:
+        return blank_marker(value, noun)
     issue = strict_char_issue(value)
     if issue:
         return Cleaned(issue=issue)
@@ -359,6 +363,8 @@ def clean_email(text: str) -> Cleaned:
     value = trim(text)
     if not value:
         return Cleaned()
+    if value in PANDAS_BLANKS:
+        return blank_marker(value, "agent email")
     issue = strict_char_issue(value)
     if issue:
         return Cleaned(issue=issue)
@@ -372,6 +378,13 @@ def clean_email(text: str) -> Cleaned:
         return Cleaned(issue=Issue("not_email", f"'{value}' is not an email address: {reason}",
                                    "Enter the agent's email address, e.g. name@company.com"))
     return Cleaned(value)
+
+
+def blank_marker(value: str, noun: str) -> Cleaned:
+    """A cell of PANDAS_BLANKS read as blank, with a warning saying so."""
+    writer = "a database export" if value == DATABASE_NULL else "pandas"
+    return Cleaned(warnings=[Note("missing_marker", f"{noun} '{value}' is what {writer} writes for an empty cell: "
+                                  "read as blank")])
 
 
 def clean_text(text: str, noun: str = "comment") -> Cleaned:
@@ -393,8 +406,7 @@ def clean_text(text: str, noun: str = "comment") -> Cleaned:
         return Cleaned(warnings=[Note("excel_error", f"{noun} {value} is the error a spreadsheet formula gave in "
                                       "this cell, not the customer's words: left out")])
     if value in PANDAS_BLANKS:  # B03: no payload holds nan for a blank cell
-        return Cleaned(warnings=[Note("missing_marker", f"{noun} '{value}' is what pandas writes for an empty cell: "
-                                      "read as blank")])
+        return blank_marker(value, noun)
     warnings = []
     if invisible := INVISIBLE_IN_TEXT.search(value):
         warnings.append(Note("invisible", f"{noun} contains an invisible {describe_char(invisible.group())} (from "

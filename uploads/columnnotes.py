@@ -9,16 +9,60 @@ import re
 from functools import lru_cache
 
 from uploads import autodetect, cells, mapping, parsing, reports, zones
+from uploads.headernames import AGGREGATE
 from uploads.headers import Headers, normalize
 from uploads.preset_format import ClarifyingPattern
 
 
 def note_unmapped(sheet: parsing.Sheet, preset: mapping.Preset) -> None:
     """Add to sheet.notices what the mapping `preset` leaves out of `sheet` that a user should know."""
-    _note_comment(sheet, preset, _note_score(sheet, preset))
+    _note_comment(sheet, preset, _note_score(sheet, preset) | _note_date(sheet, preset))
     _note_text_questions(sheet, preset)
     _note_rated_questions(sheet, preset)
     _note_zone_column(sheet, preset)
+    _note_aggregates(sheet, preset)
+
+
+def _note_date(sheet: parsing.Sheet, preset: mapping.Preset) -> set[int]:
+    """When no column is the date, name the columns whose header is a date's ("Rated at") but whose values were
+    not read as dates, with a few of them (QA round 37a: only "no column is mapped" was said); returns their
+    indexes (no comment, then)."""
+    if preset.columns.get("submitted_at"):
+        return set()
+    named = _named_unread(sheet, preset, "submitted_at")
+    for index in named:
+        sheet.notices.append(
+            f"No column was read as the date: '{sheet.columns[index]}' is named like one, but its values "
+            f"({_shown(sheet, index)}) are not dates the reader knows. Choose it as submitted_at on the mapping page "
+            "to see each row's reason, or write the dates as 2026-10-05 14:48:00 (with the offset, +02:00, if the "
+            "time has one) and upload again.")
+    return set(named)
+
+
+def _named_unread(sheet: parsing.Sheet, preset: mapping.Preset, field: str) -> list[int]:
+    """The columns no field uses whose header is one of `field`'s usual names."""
+    used = _used_columns(sheet, preset)
+    return [index for index, header in enumerate(sheet.columns)
+            if index not in used and field in autodetect.named_fields([header])]
+
+
+def _shown(sheet: parsing.Sheet, index: int) -> str:
+    """A few distinct values of a column, quoted, for a notice ("blanks only" for none)."""
+    values = list(dict.fromkeys(autodetect.column_texts(sheet, index, 50)))[:3]
+    return ", ".join(f"'{text}'" for text in values) or "blanks only"
+
+
+def _note_aggregates(sheet: parsing.Sheet, preset: mapping.Preset) -> None:
+    """Name the columns that total a field over the rows a report grouped ("Sum of Ticket ID": Power BI sums a
+    number column unless told not to): none is read (headernames.AGGREGATE), and the way out is the report's."""
+    used = _used_columns(sheet, preset)
+    for index, header in enumerate(sheet.columns):
+        found = re.match(AGGREGATE, normalize(header)) if index not in used else None
+        if found and (fields := autodetect.named_fields([found["field"]]) & {"ticket_id", "agent_id", "score"}):
+            sheet.notices.append(
+                f"Column '{header}' is a total over the rows a report grouped together, not one answer's "
+                f"{sorted(fields)[0]}: it is not read. In the report, set the field to \"Don't summarize\" (Power BI) "
+                "or show it as a row instead of a value, and export again.")
 
 
 # A column giving each row's time zone or UTC offset ("Time Zone": America/Los_Angeles, "UTC offset": -07:00)
@@ -118,16 +162,12 @@ def _note_score(sheet: parsing.Sheet, preset: mapping.Preset) -> set[int]:
     their indexes (no comment, then)."""
     if preset.columns.get("score") or preset.splits_into("score"):
         return set()
-    used = _used_columns(sheet, preset)
-    named = [index for index, header in enumerate(sheet.columns)
-             if index not in used and "score" in autodetect.named_fields([header])]
+    named = _named_unread(sheet, preset, "score")
     for index in named:
-        values = list(dict.fromkeys(autodetect.column_texts(sheet, index, 50)))[:3]
-        shown = ", ".join(f"'{text}'" for text in values) or "blanks only"
         sheet.notices.append(
             f"No column was read as the score: '{sheet.columns[index]}' is named like one, but its values "
-            f"({shown}) are not whole numbers or rating words. Choose it as score on the mapping page with a "
-            "preset whose value map gives each of them a number, or type the scores in the file.")
+            f"({_shown(sheet, index)}) are not whole numbers or rating words. Choose it as score on the mapping page "
+            "with a preset whose value map gives each of them a number, or type the scores in the file.")
     return set(named)
 
 

@@ -21,6 +21,7 @@ Public: `parse_timestamp`, `ColumnDates` (a column's decision, made by dateorder
 
 from __future__ import annotations
 
+import contextlib
 import re
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, date, datetime, timedelta
@@ -162,7 +163,7 @@ def parse_timestamp(text: str, decision: ColumnDates, upload_zone: str, now: dat
         return Parsed(issue=issue)
     value, place = without_place(value)
     zone_name = place or decision.zone or upload_zone
-    if NUMBER_RE.match(value):
+    if NUMBER_RE.match(value) and not COMPACT_DATE.match(value):
         return _from_number(value, decision, zone_name, now)
     fields = _fields(value, decision)
     if isinstance(fields, Issue):
@@ -202,6 +203,13 @@ _YEAR_FIRST_DOTS = re.compile(r"^(\d{4})\.\s*(\d{1,2})\.\s*(\d{1,2})\.")
 _UHR = re.compile(r"(\d{1,2}[:.]\d{2}(?:[:.]\d{2})?)\s*Uhr\b\.?", re.IGNORECASE)
 _H_TIME = re.compile(r"(?<=\s)(\d{1,2})\s?h\s?(\d{2})\b", re.IGNORECASE)  # as timesofday reads a Time column
 _COMPACT_ISO = re.compile(r"^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(Z|[+-]\d{2}:?\d{2})?$", re.IGNORECASE)
+# ISO 8601's basic date alone, 20261005 (Looker Studio's Date dimension: QA round 37a); this century's only, so that
+# another number stays a number
+COMPACT_DATE = re.compile(r"^(20\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])$")
+# A zone after the time in brackets ("2:53 PM (EDT)": Notion) or by its IANA name ("14:53:00.000 America/New_York":
+# Athena, Trino), QA round 37a
+_BRACKETED_ABBREVIATION = re.compile(r"(?<=\d)((?:\s*[AaPp]\.?\s?[Mm]\.?)?)\s*\(([A-Z]{2,5})\)$")
+_IANA_AT_END = re.compile(r"(?<=\d)\s+([A-Za-z]+/[A-Za-z0-9_+\-]+(?:/[A-Za-z_]+)?)$")
 
 
 def local_layout(value: str) -> str:
@@ -209,6 +217,7 @@ def local_layout(value: str) -> str:
     ISO (Y-M-D, or Y.M.D from Hungarian), D.M.YYYY (Slovak, Czech), the time then AM/PM (Korean, Japanese),
     "14:48" for "14:48 Uhr" and "14h48", an offset for a fixed zone's abbreviation ("PDT": -07:00)."""
     value = _COMPACT_ISO.sub(r"\1-\2-\3T\4:\5:\6\7", value)  # ISO 8601's basic format: 20261005T145300Z
+    value = COMPACT_DATE.sub(r"\1-\2-\3", value)
     value = _UHR.sub(r"\1", value)
     value = _H_TIME.sub(r"\1:\2", value)
     if (found := zones.TRAILING_ABBREVIATION.search(value)) and (offset := zones.abbreviation_offset(found[2])):
@@ -222,8 +231,14 @@ def local_layout(value: str) -> str:
 
 
 def without_place(value: str) -> tuple[str, str | None]:
-    """`value` without a trailing abbreviation naming a place ("4:00 PM ET": Eastern, its daylight saving
-    too), and that place's zone; else `value` and None."""
+    """`value` without a trailing zone naming a place, and that place's zone: an abbreviation ("4:00 PM ET":
+    Eastern, its daylight saving too) or an IANA name ("14:53:00.000 America/New_York"); else `value` (with a
+    bracketed abbreviation unbracketed, "2:53 PM (EDT)" as "2:53 PM EDT") and None."""
+    value = _BRACKETED_ABBREVIATION.sub(r"\1 \2", value)
+    if found := _IANA_AT_END.search(value):
+        with contextlib.suppress(ValueError):
+            zones.get_zone(found[1])
+            return value[:found.start()], found[1]
     if (found := zones.TRAILING_ABBREVIATION.search(value)) and (place := zones.abbreviation_place_zone(found[2])):
         return value[:found.start(2)].rstrip(), place
     return value, None
@@ -367,10 +382,14 @@ def _date_issue(value: str, year: int, month: int, day: int, decision: ColumnDat
 
 CELL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2}:\d{2}(?:\.\d{3})?)?")  # a workbook's date cell
 def _from_number(value: str, decision: ColumnDates, zone_name: str, now: datetime) -> Parsed:
-    """Epoch seconds/milliseconds (absolute; a fraction of a millisecond, as a data tool writing the column
+    """Epoch seconds/milliseconds/microseconds (absolute; a fraction of a millisecond, as a data tool writing the column
     as floats gives "1713418460123.0", is dropped as the API keeps milliseconds) or an Excel serial in
     2000..2099 (naive, with a warning)."""
     whole = value.lstrip("+").split(".")[0]
+    if not value.startswith("-") and len(whole) in (15, 16) and (
+            EPOCH_SECONDS[0] <= int(whole) // 10**6 < EPOCH_SECONDS[1]):
+        moment = datetime(1970, 1, 1, tzinfo=UTC) + timedelta(microseconds=int(whole) // 1000 * 1000)
+        return _checked(moment, now, [])  # microseconds (BigQuery's, GA4's event_timestamp: QA round 37a)
     if not value.startswith("-") and len(whole) in (12, 13):
         moment = datetime(1970, 1, 1, tzinfo=UTC) + timedelta(milliseconds=int(whole))
         return _checked(moment, now, [])

@@ -10,9 +10,10 @@ EXACT: dict[str, list[str]] = {
                   "interaction id", "ext interaction id", "external interaction id", "transaction id",
                   "external reference", "externalreference", "external data reference",
                   "externaldatareference", "chat id", "incident number", "incident id", "request number", "issue key",
-                  "case no", "case nr", "request", "request no", "zendesk", "zendesk id"],
+                  "case no", "case nr", "request", "request no", "zendesk", "zendesk id",
+                  "tickets id"],  # Looker's label of the Tickets view's ID field (QA round 37a)
     "agent_id": ["agent id", "agentid", "assignee id", "teammate id", "team member id", "admin id", "employee id",
-                 "employee custom id", "owner id", "case owner id", "responder id", "rep id", "staff id",
+                 "employee custom id", "owner id", "ownerid", "case owner id", "responder id", "rep id", "staff id",
                  "agent", "assignee", "teammate", "team member", "agent name", "assignee name", "teammate name",
                  "team member name"],
     "agent_email": ["agent email", "agent e mail", "agent email address", "agentemail", "assignee email",
@@ -117,6 +118,11 @@ CONTAINS: dict[str, list[str]] = {
                 r"\b(customer|client) (reply|response)\b",
                 r"^response$"],  # HubSpot's; after any other comment column ('CSAT Comment' beside a follow-up's)
 }
+# A report's total over the rows it grouped together ("Sum of Ticket ID", "Average of Rating", "Count of Rating"):
+# Power BI's default summarization of a number column, Excel's PivotTable names. Never one answer's value: no
+# field's (QA round 37a)
+AGGREGATE = r"^(sum|count|count distinct|distinct count|average|avg|mean|median|min|minimum|max|maximum|" \
+            r"standard deviation|variance) of (?P<field>.+)$"
 # header words that rule a column out for a field
 # A reply the company wrote (Trustpilot's 'Company Reply Date', 'Reply Content'), never the customer's answer
 _THEIR_REPLY = r"\b(company|business|agent|staff|merchant|support) (reply|replied|response)\b|^reply\b"

@@ -74,6 +74,12 @@ def _holds_data(row: list[str]) -> bool:
     return any(_DATA_CELL.search(cell) for cell in row)
 
 
+def headless(columns: list[str]) -> bool:
+    """True when the header row read is an answer: it holds data (an address, a date, a sentence) and a number
+    (Redshift's UNLOAD and other database exports write no header line: QA round 37a)."""
+    return _holds_data(columns) and any(cell.strip().isdigit() for cell in columns)
+
+
 def _filled(row: list[str]) -> int:
     return sum(1 for cell in row if cell.strip())
 

@@ -30,6 +30,7 @@ from django.utils import timezone
 from uploads import (
     access,
     columnnotes,
+    headerrows,
     mapping,
     objectcells,
     parsing,
@@ -112,6 +113,12 @@ def read_file(path: Path, filename: str, options: ReadOptions) -> tuple[parsing.
     preset, reason = _choose_mapping(sheet, options.preset)
     if not preset.columns.get("ticket_id") and not preset.splits_into("ticket_id"):
         if not any(preset.columns.get(name) for name in ("submitted_at", "score", "agent_id", "agent_email")):
+            if headerrows.headless(sheet.columns):
+                raise IntakeError([
+                    f"The file has no header row: its first line is an answer ({', '.join(sheet.columns[:4])}). "
+                    "Add a first line naming the columns (such as Ticket ID, Agent Email, Score, Comment, Submitted "
+                    "at) and upload the file again; database exports write one when asked to (HEADER, "
+                    "--header)."])
             raise IntakeError([
                 "No column could be a ticket id (looked for headers such as 'ticket_id', "
                 "'Ticket number', 'Conversation ID'). Rename the column that holds the ticket id to "

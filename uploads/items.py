@@ -290,6 +290,7 @@ class _RowCheck:
                       "ticket: read as blank", "no_agent_word")
             email_src = Raw("", email_src.column, email_src.position)
         email = self.cached("agent_email", email_src.text, rules.clean_email)
+        email_given = email.value is not None or email.issue is not None  # an email read as blank (\N) is none
         if email.issue and email.issue.code in ("not_email", "invisible") and agent_id:
             reason = email.issue.what.split("address: ", 1)[-1]  # an invisible character's "contains an ..." whole
             self.warn("agent_email", email_src, f"agent_email '{email_src.text.strip()}' is invalid and was dropped; "
@@ -299,7 +300,7 @@ class _RowCheck:
             issue = email.issue
             email = Cleaned(issue=Issue(issue.code, f"{issue.what}; no agent_id to fall back on", issue.fix))
         self.take("agent_email", email_src, email)
-        if not id_given and not email_src.text.strip():  # an id read as blank ('nan': clean_id) is none
+        if not id_given and not email_given:  # an id read as blank ('nan': clean_id) is none
             self.no_agent(id_src, email_src)
 
     def no_agent(self, id_src: Raw, email_src: Raw) -> None:

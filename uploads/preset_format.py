@@ -187,7 +187,9 @@ SCALES: dict[str, dict[str, Any]] = {
     # Intercom's classic conversation rating as its reports word it (Fin says Good where it says Great): two
     # scales, so that a file answering both Great and Good is neither (QA round 34a)
     "intercom5": {"min_score": 1, "max_score": 5,
-                  "value_map": {"terrible": 1, "bad": 2, "ok": 3, "great": 4, "amazing": 5}},
+                  "value_map": {"terrible": 1, "bad": 2, "ok": 3, "great": 4, "amazing": 5,
+                                # its emoji alone, as a BI tool shows the rating dimension (QA round 37a)
+                                "\U0001f620": 1, "\U0001f641": 2, "\U0001f610": 3, "\U0001f603": 4, "\U0001f929": 5}},
     # Rating wordings of service quality: SurveyMonkey's Likert choices Excellent .. Poor, and the Excellent ..
     # Very poor and Very good .. Very poor of hotel and service surveys. They disagree on Good, Fair and Very good:
     # only answers one of them alone knows decide between them (scales.PEER_SCALES).
