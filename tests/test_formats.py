@@ -916,3 +916,19 @@ def test_intercoms_rating_emoji_alone_are_its_five_points(tmp_path: Path) -> Non
     items, _summary = team_sheet(tmp_path, "Rating", ["\U0001f929", "\U0001f603", "\U0001f610", "\U0001f641",
                                                       "\U0001f620"])
     assert [item["score"] for item in items] == [5, 4, 3, 2, 1]
+
+
+@pytest.mark.parametrize(("scores", "kept"), [
+    (["5", "0", "4", "0", "3", "5", "0", "4", "2", "5"], [5, 4, 3, 5, 4, 2, 5]),  # 0 for "no rating": not 0..10
+    (["5", "10", "4", "3", "45", "5", "4", "2"], [5, 4, 3, 5, 4, 2]),  # a 10 and a 45 among 1..5
+])
+def test_a_few_zeros_or_typos_do_not_widen_a_google_forms_sheet_to_0_10(tmp_path: Path, scores, kept) -> None:
+    """QA round 37c: three 0s in ten rows sent every answer on 0..10 (a 5 of 5 as 5 of 10); the rows outside
+    1..5 are refused instead."""
+    path, items_out, out = tmp_path / "form.csv", tmp_path / "items.jsonl", io.StringIO()
+    path.write_text("Timestamp,Ticket number,Agent email,How satisfied were you?\n" + "".join(
+        f"10/5/2026 9:{n:02d}:00,6200{n},ana@example.com,{score}\n" for n, score in enumerate(scores)), encoding="utf-8")
+    with contextlib.suppress(SystemExit):
+        call_command("import_csat", str(path), "--dry-run", "--items-out", str(items_out), "--json", stdout=out)
+    items = [json.loads(line) for line in items_out.read_text().splitlines()]
+    assert [(item["score"], item["min_score"], item["max_score"]) for item in items] == [(s, 1, 5) for s in kept]

@@ -1007,3 +1007,25 @@ def test_it_maps_the_columns_of_bi_and_database_exports(columns, row, expected) 
     """QA round 37a."""
     preset = choose(sheet(columns, row, row))[0]
     assert {field: preset.columns.get(field) for field in expected} == expected
+
+
+@pytest.mark.parametrize(("columns", "row", "expected"), [
+    (["Ärendenummer", "Handläggarens e-post", "Tidsstämpel", "Betyg", "Kommentar"],
+     ["20011", "anna@firma.se", "2026-10-05 14:30", "5", "Snabbt"],
+     {"ticket_id": "Ärendenummer", "agent_email": "Handläggarens e-post", "submitted_at": "Tidsstämpel",
+      "score": "Betyg", "comment": "Kommentar"}),
+    (["Talep No", "Temsilci e-posta", "Tarih (TSİ)", "Puan", "Yorum"],
+     ["30011", "ayse@firma.com.tr", "05.10.2026 14:30", "5", "Teşekkürler"],
+     {"ticket_id": "Talep No", "agent_email": "Temsilci e-posta", "submitted_at": "Tarih (TSİ)", "score": "Puan",
+      "comment": "Yorum"}),
+    (["Номер заявки", "Email агента", "Дата", "Оценка", "Комментарий"],
+     ["40011", "ivan@firma.ru", "05.10.2026 14:30", "5", "Спасибо"],
+     {"ticket_id": "Номер заявки", "agent_email": "Email агента", "submitted_at": "Дата", "score": "Оценка",
+      "comment": "Комментарий"}),
+    (["Folio", "Fecha", "E-mail konsultanta", "Calificación"], ["MX-1001", "05/10/2026 14:30", "ana@firma.mx", "5"],
+     {"ticket_id": "Folio", "agent_email": "E-mail konsultanta"}),
+])
+def test_it_maps_nordic_turkish_russian_and_latin_american_headers(columns, row, expected) -> None:
+    """QA round 37b: these files were refused whole, or every row was."""
+    preset = choose(sheet(columns, row, row))[0]
+    assert {field: preset.columns.get(field) for field in expected} == expected

@@ -1252,7 +1252,12 @@ def test_it_warns_on_a_row_with_cells_not_read_until_the_row_is_edited():
                                                ("Date (Gulf time)", None), ("Submitted (Etc/GMT+5)", "Etc/GMT+5"),
                                                ("Submitted (GMT/BST)", "Europe/London"),  # review 36: not UTC
                                                ("Date (West)", None), ("Submitted (America/Argentina)", None),
-                                               ("Date (Pacific)", "America/Los_Angeles")])
+                                               ("Date (Pacific)", "America/Los_Angeles"),
+                                               # QA round 37b: a place's own name for its time, full-width brackets
+                                               ("Date (МСК)", "Europe/Moscow"), ("Date（北京时间）", "Asia/Shanghai"),
+                                               ("Date (Moscow time)", "Europe/Moscow"), ("Tarih (TSİ)", "Europe/Istanbul"),
+                                               ("Date (Israel time)", "Asia/Jerusalem"), ("Date (TRT)", "Europe/Istanbul"),
+                                               ("Date (Berlin time)", "Europe/Berlin")])
 def test_it_reads_naive_times_in_the_zone_their_header_names(header, zone) -> None:
     columns = [header, "ticket_id", "agent_id", "score"]
     preset = mapping.Preset(name="Team", columns={"submitted_at": header, "ticket_id": "ticket_id",
@@ -1267,6 +1272,8 @@ def test_it_reads_naive_times_in_the_zone_their_header_names(header, zone) -> No
                 "UTC+08:00": "2026-10-05T06:48:00.000Z", "UTC+01:00": "2026-10-05T13:48:00.000Z",
                 "UTC+13:00": "2026-10-05T01:48:00.000Z", "Europe/London": "2026-10-05T13:48:00.000Z",
                 "Etc/GMT+5": "2026-10-05T19:48:00.000Z",  # IANA's Etc signs are the other way (QA round 34b)
+                "Europe/Moscow": "2026-10-05T11:48:00.000Z", "Europe/Istanbul": "2026-10-05T11:48:00.000Z",
+                "Asia/Jerusalem": "2026-10-05T11:48:00.000Z", "Asia/Shanghai": "2026-10-05T06:48:00.000Z",
                 None: "2026-10-05T18:48:00.000Z"}[zone]
     assert result.rows[0].item["submitted_at"] == expected
     bracket = header[header.index("(") + 1:-1] if "(" in header else ""

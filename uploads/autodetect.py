@@ -117,7 +117,7 @@ def _scale_words(name: str) -> list[str]:
 # Airtable's lookup field: the field of a linked table's record ("Email (from Agent)" is the agent's email)
 _LOOKUP = re.compile(r"(?P<field>[^()]+?)\s*\(from (?P<table>[^()]+)\)")
 # What a header adds in brackets: a zone, a scale, a unit ("Zeitstempel (CET)", "Score (1-10)")
-_BRACKETS_AT_END = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*$")
+_BRACKETS_AT_END = re.compile(r"\s*[(\[\uff08][^()\[\]\uff08\uff09]*[)\]\uff09]\s*$")  # （）: full width
 
 
 def _candidates(headers: Headers, sheet, wanted: list[str], used: set[int]) -> list[tuple]:

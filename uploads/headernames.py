@@ -79,10 +79,31 @@ _LOCALIZED: dict[str, list[str]] = {
                 "opmerking", "opmerkingen", "komentarz", "uwagi", "commento", "commenti", "osservazioni",
                 "comentário", "comentários", "toelichting"],
 }
-for _name, _words in _LOCALIZED.items():
-    EXACT[_name].extend(_words)
+# Nordic, Turkish, Greek, Russian, Ukrainian, Hebrew and Arabic team sheets and Google Forms, Latin American
+# Spanish and Salesforce's Spanish labels (QA round 37b); their locales write the day first
+_LOCALIZED_MORE: dict[str, list[str]] = {
+    "ticket_id": ["ärendenummer", "ärende", "ärende id", "sagsnummer", "sag", "saksnummer", "sak", "tikettinumero",
+                  "tapausnumero", "talep no", "talep numarası", "bilet no", "kayıt no", "αριθμός αιτήματος",
+                  "αριθμός εισιτηρίου", "номер заявки", "номер обращения", "номер тикета", "номер звернення",
+                  "מספר פנייה", "מספר קריאה", "رقم التذكرة", "رقم الطلب", "folio",
+                  "número del caso", "numero del caso", "nº del caso"],
+    "agent_email": ["e mail konsultanta", "email konsultanta", "agentens e post", "handläggarens e post",
+                    "temsilci e posta", "e mail агента", "email агента", "почта агента", "דוא ל נציג",
+                    "البريد الإلكتروني للوكيل"],
+    "score": ["betyg", "nöjdhet", "bedømmelse", "tilfredshed", "vurdering", "tilfredshet", "arvosana", "tyytyväisyys",
+              "puan", "memnuniyet", "βαθμολογία", "ικανοποίηση", "оценка", "удовлетворенность", "оцінка", "ציון",
+              "שביעות רצון", "التقييم", "الرضا"],
+    "submitted_at": ["tidsstämpel", "tidstämpel", "datum och tid", "dato", "tidsstempel", "päivämäärä",
+                     "aikaleima", "tarih", "zaman damgası", "ημερομηνία", "χρονική σήμανση", "дата", "отметка времени",
+                     "позначка часу", "תאריך", "חותמת זמן", "التاريخ", "الطابع الزمني"],
+    "comment": ["kommentar", "kommentarer", "kommentti", "yorum", "yorumlar", "σχόλιο", "σχόλια", "комментарий",
+                "коментар", "הערה", "הערות", "تعليق", "ملاحظات"],
+}
+for _table in (_LOCALIZED, _LOCALIZED_MORE):
+    for _name, _words in _table.items():
+        EXACT[_name].extend(word for word in _words if word not in EXACT[_name])
 # Date headers of languages whose locales write the day first (validation: the order of 05/10/2026).
-DAY_FIRST_DATE_HEADERS = frozenset(_LOCALIZED["submitted_at"])
+DAY_FIRST_DATE_HEADERS = frozenset(_LOCALIZED["submitted_at"] + _LOCALIZED_MORE["submitted_at"])
 # Japanese, Chinese and Korean team sheets (their locales write dates year first: none of the above)
 _EAST_ASIAN: dict[str, list[str]] = {
     "ticket_id": ["チケットid", "チケット番号", "チケットno", "問い合わせ番号", "工单号", "工单编号", "工单id",

@@ -404,7 +404,8 @@ def _decide_scale(plan: Plan, sheet) -> tuple[int, int] | None:
     total = sum(counted[text] for text, values in values_of.items() if values)
     low, high = scales[0]
     outside = {text for text, values in values_of.items() if not all(low <= value <= high for value in values)}
-    if plan.preset.score_typos and outside and sum(counted[text] for text in outside) < TYPO_SHARE * total:
+    if plan.preset.score_typos and outside and (sum(counted[text] for text in outside) < TYPO_SHARE * total
+                                                or not _wider_shown(values_of, counted, scales, total)):
         plan.scale_outliers = [(next(value for value in values_of[text] if not low <= value <= high), number)
                                for number, text, row in zip(sheet.row_numbers, texts, sheet.rows, strict=True)
                                if text in outside and not plan.skip_rule_for(row)]
@@ -413,6 +414,17 @@ def _decide_scale(plan: Plan, sheet) -> tuple[int, int] | None:
         if all(low <= value <= high for values in values_of.values() for value in values):
             return low, high
     return tuple(scales[-1])
+
+
+def _wider_shown(values_of: dict[str, tuple[int, ...]], counted: Counter, scales: list, total: int) -> bool:
+    """True when the scores above the first range's top that a wider range holds show a wider survey: two
+    distinct ones, or TYPO_SHARE of the rows. A 0 for "no rating" and a 45 no range holds show none: a Google
+    Forms 1..5 sheet with three 0s, or with a 10 and a 45, stays 1..5 with those rows refused (QA round 37c)."""
+    top, widest = scales[0][1], max(high for _low, high in scales)
+    above = {text: values for text, values in values_of.items()
+             if any(top < value <= widest for value in values) and all(value <= widest for value in values)}
+    distinct = {value for values in above.values() for value in values if value > top}
+    return len(distinct) >= 2 or sum(counted[text] for text in above) >= TYPO_SHARE * total
 
 
 def _wording(name: str, seen: set[str] = frozenset()) -> str:

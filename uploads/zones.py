@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from itertools import islice
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from uploads.cells import Issue, Note
 
@@ -40,7 +40,7 @@ _FIXED_ZONE = re.compile(r"UTC([+-])(\d{2}):(\d{2})")
 # an abbreviation of standard or daylight time, "Date (EST)": its fixed offset, as it says (a 02:30 on the
 # day New York's clocks skip it is no error under EST). CST (also China's) and IST (India, Ireland,
 # Israel) name several: the decision asks for the zone.
-_BRACKETED = re.compile(r"[(\[]\s*([A-Za-z /]{2,30}?)\s*[)\]]")
+_BRACKETED = re.compile(r"[(\[\uff08]\s*([^\W\d_][^\W\d_ /]*(?:[ /][^\W\d_]+)*?)\s*[)\]\uff09]")  # （）: full width
 _NAMED_ZONES = {
     **dict.fromkeys(["et", "eastern", "eastern time"], "America/New_York"),
     **dict.fromkeys(["ct", "central", "central time"], "America/Chicago"),
@@ -66,6 +66,16 @@ _NAMED_ZONES = {
     "est": "UTC-05:00", "edt": "UTC-04:00", "cdt": "UTC-05:00", "mst": "UTC-07:00", "mdt": "UTC-06:00",
     "pst": "UTC-08:00", "pdt": "UTC-07:00", "cet": "UTC+01:00", "cest": "UTC+02:00", "bst": "UTC+01:00",
     "aest": "UTC+10:00", "aedt": "UTC+11:00", "jst": "UTC+09:00",
+    # a place's own name for its time, and a country's (QA round 37b): Moscow's, Beijing's, Tokyo's, Turkey's
+    **dict.fromkeys(["мск", "московское время", "moscow time"], "Europe/Moscow"),
+    **dict.fromkeys(["北京时间", "北京時間", "beijing time", "china time", "china standard time"], "Asia/Shanghai"),
+    **dict.fromkeys(["日本時間", "japan time", "japan standard time"], "Asia/Tokyo"),
+    **dict.fromkeys(["trt", "tsi", "tsİ".casefold(), "türkiye saati", "turkey time"], "Europe/Istanbul"),
+    **dict.fromkeys(["israel time", "שעון ישראל"], "Asia/Jerusalem"), "india time": "Asia/Kolkata",
+    "korea time": "Asia/Seoul", "한국 시간": "Asia/Seoul",
+    # "(Berlin time)", "(Sao Paulo time)": any city an IANA zone is named after
+    **{f"{name.rsplit('/', 1)[1].replace('_', ' ').casefold()} time": name for name in sorted(available_timezones())
+       if name.split("/")[0] in ("Africa", "America", "Asia", "Atlantic", "Australia", "Europe", "Indian", "Pacific")},
 }
 _AMBIGUOUS_ZONES = frozenset({"cst", "ist", "ast", "gst"})
 # What else a date header's brackets may name as its zone: an abbreviation ("(XYZT)") or "(... time)"
@@ -194,7 +204,7 @@ def _named(word: str, table: dict[str, str]) -> str | None:
     """`table`'s entry for a bracketed word: a name in any case ("(Pacific Time)", "(UK time)"), an
     abbreviation only in capitals ("(BST)", "(GMT/BST)"; "(West)" and "(East)" are regions: review 36)."""
     key = word.casefold()
-    if " " not in key and "/" not in key and len(key) <= 5 and not word.isupper():
+    if " " not in key and "/" not in key and len(key) <= 5 and word.isascii() and not word.isupper():
         return None  # "(West)", "(east)": a region; "(Pacific)", "(Eastern)" are names
     return table.get(key)
 
