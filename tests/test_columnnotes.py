@@ -67,12 +67,12 @@ def test_it_names_text_answers_no_column_maps_as_the_comment(tmp_path: Path) -> 
 
 def test_it_names_a_column_named_like_the_score_whose_values_are_no_scores(tmp_path: Path) -> None:
     sheet, preset = read(tmp_path, (
-        "Date,Ticket,Agent email,Rating,Customer comments\n2026-10-05 09:00,1,a@example.com,👍,Great\n"
-        "2026-10-05 10:00,2,a@example.com,👎,Slow\n2026-10-05 11:00,3,a@example.com,👍,Fine\n"
+        "Date,Ticket,Agent email,Rating,Customer comments\n2026-10-05 09:00,1,a@example.com,100%,Great\n"
+        "2026-10-05 10:00,2,a@example.com,80%,Slow\n2026-10-05 11:00,3,a@example.com,100%,Fine\n"
     ))
     assert "score" not in preset.columns
     assert sheet.notices == [
-        "No column was read as the score: 'Rating' is named like one, but its values ('👍', '👎') are not whole "
+        "No column was read as the score: 'Rating' is named like one, but its values ('100%', '80%') are not whole "
         "numbers or rating words. Choose it as score on the mapping page with a preset whose value map gives each "
         "of them a number, or type the scores in the file."]
 

@@ -932,3 +932,45 @@ def test_a_few_zeros_or_typos_do_not_widen_a_google_forms_sheet_to_0_10(tmp_path
         call_command("import_csat", str(path), "--dry-run", "--items-out", str(items_out), "--json", stdout=out)
     items = [json.loads(line) for line in items_out.read_text().splitlines()]
     assert [(item["score"], item["min_score"], item["max_score"]) for item in items] == [(s, 1, 5) for s in kept]
+
+
+@pytest.mark.parametrize(("scores", "read"), [
+    (["4\ufe0f\u20e3", "5\ufe0f\u20e3", "1\u20e3"], [(4, 5), (5, 5), (1, 5)]),  # emoji keycaps
+    (["4\u2b50", "5 \u2605", "2\u2b50\ufe0f"], [(4, 5), (5, 5), (2, 5)]),  # a number with one star
+    (["\U0001f44d", "\U0001f44e", "\U0001f44d"], [(1, 1), (0, 1), (1, 1)]),  # thumbs up and down: good and bad
+])
+def test_it_reads_scores_typed_as_keycaps_starred_numbers_and_thumbs(tmp_path: Path, scores, read) -> None:
+    """QA round 37c: each made every row invalid."""
+    items, _summary = team_sheet(tmp_path, "Score", scores)
+    assert [(item["score"], item["max_score"]) for item in items] == read
+
+
+def test_a_header_naming_its_best_answer_first_turns_the_scores(tmp_path: Path) -> None:
+    """QA round 37c: "1 = very satisfied, 5 = very dissatisfied" sent the happiest answer as the worst score."""
+    items, summary = team_sheet(tmp_path, "Score (1 = very satisfied; 5 = very dissatisfied)", ["1", "5", "2"])
+    assert [item["score"] for item in items] == [5, 1, 4]
+    assert ("Scores read on the scale 1..5, which the header 'Score (1 = very satisfied; 5 = very dissatisfied)' "
+            "names with 1 as the best answer: each score is turned (1 is sent as 5, 5 as 1), as MaestroQA's scores "
+            "rise with satisfaction") in summary["detected"]["decisions"]
+
+
+def test_scores_inside_1_5_wait_while_the_others_show_another_scale(tmp_path: Path) -> None:
+    """QA round 37c: a 1..10 sheet naming no scale sent its 3 and 5 as 3 and 5 of 5."""
+    items, summary = team_sheet(tmp_path, "Score", ["8", "10", "6", "3", "9", "5"])
+    assert items == []
+    errors = {row["row"]: row["errors"] for row in summary["row_results"]}
+    assert errors[5] == ["Row 5, column 'Score': 3 is held until the survey's scale is settled: 4 scores in this file "
+                         "lie outside 1..5, from 1 to 10. If the survey's scale is 1..10, set Lowest score 1 and "
+                         "Highest score 10 on the mapping page; if it is 1..5, fix the scores outside it."]
+
+
+def test_a_ticket_id_without_a_digit_among_ids_with_one_gets_a_warning(tmp_path: Path) -> None:
+    """QA round 37c: =HYPERLINK(url, "open") saved its shown text, sent as the ticket id without a word."""
+    path, items_out, out = tmp_path / "team.csv", tmp_path / "items.jsonl", io.StringIO()
+    path.write_text("submitted_at,ticket_id,agent_email,score\n" + "".join(
+        f"2026-10-05 15:0{n}:00,{ticket},ana@example.com,5\n" for n, ticket in enumerate(
+            ["48301", "48302", "open", "48304", "48305"])), encoding="utf-8")
+    call_command("import_csat", str(path), "--dry-run", "--items-out", str(items_out), "--json", stdout=out)
+    assert [row["warnings"] for row in json.loads(out.getvalue())["row_results"]] == [[
+        "Row 4, column 'ticket_id': ticket id 'open' has no digit, unlike the other ids in this column: sent as "
+        "typed, check it."]]

@@ -110,7 +110,8 @@ def test_it_refuses_a_float_id_past_the_digits_a_float_keeps() -> None:
     ("https://acme.zendesk.com/agent/#/tickets/48300", "48300"),  # Zendesk's older links (QA round 33b)
     ("https://acme.zendesk.com/agent/tickets/48216/events", "48216"),  # a page of the ticket (QA round 34a)
     ("https://app.hubspot.com/contacts/4412345/record/0-5/48213", "48213"),  # HubSpot's ticket record (QA 35a)
-    ("https://app.frontapp.com/open/cnv_55c8c149", "cnv_55c8c149")])  # Front's conversation (QA round 33a)
+    ("https://app.frontapp.com/open/cnv_55c8c149", "cnv_55c8c149"),  # Front's conversation (QA round 33a)
+    ("acme.zendesk.com/agent/tickets/48220", "48220")])  # typed without its scheme (QA round 37c)
 def test_it_sends_the_id_at_the_end_of_a_link_to_a_ticket_with_a_warning(ticket: str, sent: str) -> None:
     row = one(ticket=ticket)
     assert (row.status, row.item["ticket_id"]) == ("valid", sent)
@@ -700,6 +701,7 @@ def test_it_says_a_zone_abbreviation_of_several_zones_is_not_read() -> None:
     ("2026-10-05 14:53:00.000 America/New_York", "2026-10-05T18:53:00.000Z"),
     ("October 5, 2026 2:53 PM (EDT)", "2026-10-05T18:53:00.000Z"), ("20261005", "2026-10-05T00:00:00.000Z"),
     ("1791211980123456", "2026-10-05T14:53:00.123Z"),
+    ("9/14/2026 3pm", "2026-09-14T15:00:00.000Z"), ("9/15/2026 9:30 a.m.", "2026-09-15T09:30:00.000Z"),  # QA 37c
 ])
 def test_it_reads_a_fixed_zones_abbreviation_german_times_and_month_names(stamp, sent) -> None:
     """QA round 34b: each was refused (EDT and EST even tell the two 01:30s of a night apart)."""
@@ -948,10 +950,12 @@ def test_it_sends_a_typed_na_comment_as_typed() -> None:
 @pytest.mark.parametrize(("scores", "decision"), [
     (["0", "10", "7", "9", "3"], "4 scores lie outside 1..5, the scale used when a file names none (this file's run "
                                  "from 0 to 10): if the survey's scale is 0..10, set Lowest score 0 and Highest score "
-                                 "10 on the mapping page; until then those rows are invalid"),
+                                 "10 on the mapping page; until then every row is invalid, those inside "
+                                 "1..5 too"),
     (["8/10", "10/10", "0/10", "7/10"], "4 scores lie outside 1..5, the scale used when a file names none (this "
                                         "file's run from 0 to 10): if the survey's scale is 0..10, set Lowest score 0 "
-                                        "and Highest score 10 on the mapping page; until then those rows are invalid"),
+                                        "and Highest score 10 on the mapping page; until then every row is "
+                                        "invalid, those inside 1..5 too"),
     (["5", "4", "6", "5", "3", "5", "7", "5", "2", "5"], None),  # two in ten: errors to fix, not another scale
     (["5", "4", "6", "5"], None),  # one 6 is a typo
 ])
@@ -959,8 +963,8 @@ def test_it_names_the_files_own_range_when_scores_leave_the_default_scale(scores
     result = validation.check_sheet(sheet(API, *[["2026-10-05T14:48:00Z", f"T-{n}", "381", "", score, ""]
                                                  for n, score in enumerate(scores)]), PLAIN, time_zone="UTC", now=NOW)
 
-    assert [row.item["score"] for row in result.rows if row.item] == [
-        int(s) for s in scores if s.isdigit() and 1 <= int(s) <= 5]
+    assert [row.item["score"] for row in result.rows if row.item] == ([] if decision else [  # held (QA round 37c)
+        int(s) for s in scores if s.isdigit() and 1 <= int(s) <= 5])
     assert {row.item["max_score"] for row in result.rows if row.item} <= {5}
     assert [text for text in result.decisions if "outside 1..5" in text] == ([decision] if decision else [])
     if decision and scores[1] == "10":  # the row says where the fix is too, not only to change the answer (QA 35b)

@@ -247,6 +247,8 @@ def written_score(value: str) -> tuple[int, int | None, str | None] | None:
     found, stars = OUT_OF.match(value), STARS.match(value.replace("\ufe0f", ""))
     if stars:
         return len(stars[1]), (len(stars[1]) + len(stars[2]) if stars[2] else None), None
+    if symbol := _NUMBER_SYMBOL.match(value.replace("\ufe0f", "")):  # "4️⃣", "🔟", "4⭐" (QA round 37c)
+        return (10 if symbol[0] == "\U0001f51f" else int(symbol[1] or symbol[2])), None, None
     if found:
         return int(found[1]), int(found[2]), None
     if labelled := NUMBER_WORDS.match(value):
@@ -259,6 +261,8 @@ def written_score(value: str) -> tuple[int, int | None, str | None] | None:
     return None
 
 
+# A digit as an emoji keycap ("4️⃣", "🔟" for 10), or a number with one star ("4⭐", "4 ★")
+_NUMBER_SYMBOL = re.compile(r"^(?:(\d)\u20e3|\U0001f51f|(\d{1,2})\s*[⭐★])$")
 _WORDS_TOP = re.compile(r"(?:out\s+of|of|/)\s*(\d{1,18})\s*$", re.IGNORECASE)
 
 
@@ -285,11 +289,11 @@ def _written_score(value: str, low: int, high: int, hint: str) -> Cleaned | None
 
 # The side of a scale an answer's words are on, when no scale of preset_format.SCALES knows them
 _NEUTRAL = re.compile(r"\b(neither|neutral|ok|okay|average|so-so|mixed|fair)\b", re.IGNORECASE)
-_NEGATIVE = re.compile(r"\b(un|dis|in)satisf|\bunzufrieden|\bontevreden|\bniezadowol|\bunhappy|\bpoor|\bbad\b|"
-                       r"\bterrible|\bawful|\bhorrible|\bworst|\bnot (at all |very )?(satisf|happy|good)",
-                       re.IGNORECASE)
-_POSITIVE = re.compile(r"satisf|zufrieden|tevreden|zadowol|contento|\bhappy|\bgood|\bgreat|\bexcellent|\bamazing|"
-                       r"\bawesome|\bperfect|\bbest\b", re.IGNORECASE)
+NEGATIVE = re.compile(r"\b(un|dis|in)satisf|\bunzufrieden|\bontevreden|\bniezadowol|\bunhappy|\bpoor|\bbad\b|"
+                      r"\bterrible|\bawful|\bhorrible|\bworst|\bnot (at all |very )?(satisf|happy|good)",
+                      re.IGNORECASE)
+POSITIVE = re.compile(r"satisf|zufrieden|tevreden|zadowol|contento|\bhappy|\bgood|\bgreat|\bexcellent|\bamazing|"
+                      r"\bawesome|\bperfect|\bbest\b", re.IGNORECASE)
 
 
 WORDS_TOLERANCE = 0.25  # how far (share of the scale) a number may sit from where its words are on theirs
@@ -301,7 +305,7 @@ def against_words(number: int, low: int, high: int, words: str, *, sides_only: b
     numbering its choices from best to worst). Words of a scale of preset_format.SCALES: the same place
     on their scale within WORDS_TOLERANCE (with sides_only, for a label from another column: not on
     the other side of the middle, since Zendesk labels a 5-point 3 "Bad"); other words, in one cell
-    with the number only: the same side of the middle (_NEUTRAL, _NEGATIVE, _POSITIVE)."""
+    with the number only: the same side of the middle (_NEUTRAL, NEGATIVE, POSITIVE)."""
     side = number - (low + high) / 2
     key = words.strip(" .!").casefold()
     known = [(scale["value_map"][key] - scale["min_score"]) / (scale["max_score"] - scale["min_score"])
@@ -313,8 +317,8 @@ def against_words(number: int, low: int, high: int, words: str, *, sides_only: b
         return min(abs(place - where) for where in known) > WORDS_TOLERANCE
     if sides_only or _NEUTRAL.search(key):
         return False  # a label of free text ("Great support!" beside a 1) is the user's to judge
-    return (side > 0 and bool(_NEGATIVE.search(key))) or (side < 0 and not _NEGATIVE.search(key)
-                                                           and bool(_POSITIVE.search(key)))
+    return (side > 0 and bool(NEGATIVE.search(key))) or (side < 0 and not NEGATIVE.search(key)
+                                                           and bool(POSITIVE.search(key)))
 
 
 def _range_issue(number: int, low: int, high: int, hint: str, noun: str) -> Issue:

@@ -58,8 +58,8 @@ def approve(plan: Plan, sheet) -> list[RowResult | None] | None:
         return [row[position] for row in rows] if position is not None else [""] * len(rows)
 
     stamps = _by_value(column("submitted_at"), _date_cleaner(plan))
-    tickets = _tickets(column("ticket_id"), plan.numeric_ticket, idcells.short_limit(plan.typical_ticket,
-                                                                                      plan.padded_ticket))
+    tickets = _tickets(column("ticket_id"), plan.numeric_ticket,
+                       idcells.short_limit(plan.typical_ticket, plan.padded_ticket), plan.digit_ticket)
     agent_ids = _by_value(column("agent_id"), _agent_id)
     emails = _by_value(column("agent_email"), _email)
     low, high = plan.fixed_bounds
@@ -109,6 +109,7 @@ def _covered(plan: Plan) -> bool:
     return (all(name in plan.index for name in _REQUIRED) and plan.dates is not None
             and plan.fixed_bounds is not None and not plan.splits and not plan.groups and not plan.text_maps
             and not plan.gathered and not plan.fallbacks and not plan.shared_agent and plan.time_at is None
+            and not plan.scale_held  # every score is held until the scale is settled (items.check_score)
             and set(plan.preset.constants) <= _BOUNDS
             and all(position is not None or key in plan.index or key not in plan.preset.constants
                     for key, position, _ in plan.skip_columns))
@@ -145,12 +146,17 @@ def _date_cleaner(plan: Plan) -> Callable[[str], object]:
     return clean
 
 
-def _tickets(texts: list[str], numeric: bool, limit: int) -> list[object]:
+def _tickets(texts: list[str], numeric: bool, limit: int, digits: bool = False) -> list[object]:
     """Digit-only ids pass as typed (no rule of idcells.clean_id touches them) unless `limit` digits or
-    shorter (idcells.lost_zeros: the row checker warns); others are cleaned once each."""
+    shorter (idcells.lost_zeros: the row checker warns); others are cleaned once each. In a `numeric`
+    column an id with another character, in a column of ids with `digits` one without any, is the row
+    checker's (it warns)."""
     def clean(text: str) -> object:
         value = _required(idcells.clean_id(text, "ticket id"))
-        return UNCLEAN if numeric and value is not UNCLEAN and not idcells.is_digits(value) else value
+        if value is UNCLEAN or not isinstance(value, str):
+            return value
+        odd = numeric and not idcells.is_digits(value) or digits and not any(char.isdigit() for char in value)
+        return UNCLEAN if odd else value
 
     slow: dict[str, object] = {}
     return [(UNCLEAN if len(text) <= limit and text[0] != "0" else text)

@@ -74,6 +74,7 @@ EPOCHS = {"1900": EXCEL_EPOCH, "1904": datetime(1904, 1, 1)}
 SHIFT_1904 = 1462
 EPOCH_SECONDS = (946684800, 4102444800)  # 2000-01-01 .. 2100-01-01 UTC
 EARLIEST = datetime(2000, 1, 1, tzinfo=UTC)
+SERIAL_SECOND_DECIMALS = 5  # a serial date's decimals that cannot tell one second from the next
 ORDER_WORDS = {"MDY": "month/day/year", "DMY": "day/month/year"}
 
 
@@ -201,6 +202,7 @@ _YEAR_FIRST_DOTS = re.compile(r"^(\d{4})\.\s*(\d{1,2})\.\s*(\d{1,2})\.")
 # German "14:48 Uhr" (o'clock), French "14h48"; a time ending in the abbreviation of one fixed offset
 # ("2:48 PM PDT", "10:00 CEST": zones.abbreviation_offset), read as that offset (QA round 34b)
 _UHR = re.compile(r"(\d{1,2}[:.]\d{2}(?:[:.]\d{2})?)\s*Uhr\b\.?", re.IGNORECASE)
+_HOUR_ALONE = re.compile(r"(?<=\s)(\d{1,2})\s*([AaPp]\.?\s?[Mm]\.?)$")  # "3pm", "9 a.m." typed by hand (QA round 37c)
 _H_TIME = re.compile(r"(?<=\s)(\d{1,2})\s?h\s?(\d{2})\b", re.IGNORECASE)  # as timesofday reads a Time column
 _COMPACT_ISO = re.compile(r"^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(Z|[+-]\d{2}:?\d{2})?$", re.IGNORECASE)
 # ISO 8601's basic date alone, 20261005 (Looker Studio's Date dimension: QA round 37a); this century's only, so that
@@ -219,6 +221,7 @@ def local_layout(value: str) -> str:
     value = _COMPACT_ISO.sub(r"\1-\2-\3T\4:\5:\6\7", value)  # ISO 8601's basic format: 20261005T145300Z
     value = COMPACT_DATE.sub(r"\1-\2-\3", value)
     value = _UHR.sub(r"\1", value)
+    value = _HOUR_ALONE.sub(r"\1:00 \2", value)
     value = _H_TIME.sub(r"\1:\2", value)
     if (found := zones.TRAILING_ABBREVIATION.search(value)) and (offset := zones.abbreviation_offset(found[2])):
         value = f"{value[:found.start()]}{found[1]} {offset}"
@@ -413,7 +416,10 @@ def _number_issue(value: str) -> Issue:
 
 
 def _from_serial(value: str, date_system: str, zone_name: str, now: datetime) -> Parsed:
-    naive = EPOCHS[date_system] + timedelta(milliseconds=round(float(value) * 86_400_000))
+    """An Excel serial date, to the millisecond; to the second when it has five decimals or fewer (a step of
+    0.86 s: 46279.62847 is 15:05:00, not 15:04:59.808, QA round 37c)."""
+    unit = 1000 if len(value.partition(".")[2]) <= SERIAL_SECOND_DECIMALS else 1
+    naive = EPOCHS[date_system] + timedelta(milliseconds=round(float(value) * 86_400_000 / unit) * unit)
     system = ", 1904 date system" if date_system == "1904" else ""
     warnings = [Note("excel_serial", f"{value} was read as an Excel serial date ({naive:%Y-%m-%d %H:%M:%S}{system}); "
                      "check it, or format the column as a date in Excel")]

@@ -52,16 +52,19 @@ LONG_ID_CHARS = 100
 _HYPERLINK_FORMULA = re.compile(r'=\s*HYPERLINK\(\s*"([^"]*)"\s*(?:[,;]\s*(?:"([^"]*)"|([0-9]+))\s*)?\)',
                                 re.IGNORECASE)
 _SHOWN_ID = re.compile(r"[A-Za-z0-9_-]{0,99}[0-9][A-Za-z0-9_-]{0,99}")  # a link's text that is an id: has a digit
+# A link's host written without its scheme ("acme.zendesk.com/agent/tickets/48220", as typed by hand: QA round 37c)
+_BARE_HOST = r"(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}"
 # A link to a ticket's, conversation's or person's page (`kind`): the id after the kind, whatever page of it
 # ("…/tickets/48216/events"), Front's conversation id, or HubSpot's ticket record (object type 0-5)
 _ID_LINK = re.compile(r"https?://app(?:-[a-z0-9]+)?\.hubspot\.com/contacts/\d+/record/0-5/(?P<hubspot>[0-9]+)/?"
                       r"(?:[?#]\S*)?"
                       r"|https?://app\.frontapp\.com/open/(?P<front>cnv_[0-9a-z]+)/?(?:[?#]\S*)?"
-                      r"|https?://[^/\s]+/(?:[^\s?#]*/)?(?:#/)?(?P<kind>tickets?|conversations?|requests?|cases?|users|"
+                      r"|(?:https?://[^/\s]+|" + _BARE_HOST + r")/(?:[^\s?#]*/)?(?:#/)?"
+                      r"(?P<kind>tickets?|conversations?|requests?|cases?|users|"
                       r"agents?|admins|teammates|contacts)/(?P<id>[0-9]+)/?(?:(?:events|comments|details|activity|overview|"
                       r"messages|notes|history|edit|view)/?)?(?:[?#]\S*)?", re.I)
 _PERSON_PAGES = frozenset({"users", "agent", "agents", "admins", "teammates", "contacts"})
-_ANY_LINK = re.compile(r"https?://\S+$", re.I)
+_ANY_LINK = re.compile(r"(?:https?://\S+|" + _BARE_HOST + r"/\S*)$", re.I)
 
 
 # Several ids of four digits or more in one cell, separated by ';', '|', ',', '&' (a thousands separator

@@ -233,7 +233,10 @@ class _RowCheck:
         src = self.source("ticket_id")
         value = self.take("ticket_id", src, idcells.clean_id(src.text, "ticket id"), "Enter the helpdesk's ticket id")
         if isinstance(value, str):
-            if self.plan.numeric_ticket and not idcells.is_digits(value):
+            if self.plan.digit_ticket and not any(char.isdigit() for char in value):
+                self.warn("ticket_id", src, f"ticket id '{value}' has no digit, unlike the other ids in this column: "
+                          "sent as typed, check it", "no_digit")
+            elif self.plan.numeric_ticket and not idcells.is_digits(value):
                 self.warn("ticket_id", src, idcells.non_numeric_warning(value), "not_numeric")
             elif idcells.lost_zeros(value, self.plan.typical_ticket, self.plan.padded_ticket):
                 typical = self.plan.typical_ticket
@@ -351,6 +354,13 @@ class _RowCheck:
             cleaned = Cleaned(issue=Issue(issue.code, issue.what, (
                 f"{issue.fix}; or, if the survey's scale is {first}..{last}, set Lowest score {first} and Highest "
                 f"score {last} on the mapping page")))
+        if isinstance(cleaned.value, int) and self.plan.scale_held:  # QA round 37c: 3 of a 1..10 survey sent as 3/5
+            rows, first, last = self.plan.scale_misfit
+            cleaned = Cleaned(issue=Issue(
+                "scale_unsettled", f"{src.text.strip()} is held until the survey's scale is settled: {rows} scores in "
+                f"this file lie outside {low}..{high}, from {first} to {last}",
+                f"If the survey's scale is {first}..{last}, set Lowest score {first} and Highest score {last} on the "
+                f"mapping page; if it is {low}..{high}, fix the scores outside it"))
         hint_key = ("hint", low, high)
         hint = self.plan.memo.get(hint_key) or self.plan.memo.setdefault(hint_key, rules.scale_hint(low, high, table))
         self.take("score", src, cleaned, hint)

@@ -55,6 +55,7 @@ class Plan:
     numeric_ticket: bool = False
     typical_ticket: int = 0  # the median digit count of a numeric ticket column's ids (validation: short ids)
     padded_ticket: bool = False  # the column writes its typical ids with leading zeros (00001026)
+    digit_ticket: bool = False  # most of the column's ids hold a digit: one without any is a link's text ("Open")?
     notes: dict[tuple[int, int], tuple[str, str]] = field(default_factory=dict)
     text_maps: dict[str, dict] = field(default_factory=dict)
     fixed_bounds: tuple[int, int] | None = None
@@ -62,6 +63,8 @@ class Plan:
     scale_outliers: list[tuple[int, int]] = field(default_factory=list)  # (score, row) the scale leaves out as typos
     scale_header: str | None = None  # the score column's header when it names the scale: "CSAT (1-10)"
     scale_top_only: bool = False  # ...naming only its top ("Score /10"): the bottom comes from the scores
+    scale_held: bool = False  # scale_misfit's scores show another scale: every score waits until it is set
+    scale_reversed: tuple[int, int] | None = None  # ...saying its bottom is the best answer: scores are turned
     scale_misfit: tuple[int, int, int] | None = None  # (rows, lowest, highest) of scores outside the default 1..5
     scale_low_top: int | None = None  # the highest score, when all are 3 or below on the default 1..5 (scales)
     scale_labels: list[str] = field(default_factory=list)  # the score labels that set a label_scales range
@@ -92,6 +95,9 @@ class Plan:
         numbers (`words_are_typos`), where a word is refused rather than read ("Satisfied" among 1..7)."""
         if self.word_scale:
             return SCALES[self.word_scale]["value_map"]
+        if self.scale_reversed:  # "(1 = very satisfied, 5 = very dissatisfied)": 1 is sent as 5
+            low, high = self.scale_reversed
+            return {str(number): low + high - number for number in range(low, high + 1)}
         return None if self.words_are_typos else self.preset.value_maps.get("score")
     memo: dict[tuple, object] = field(default_factory=dict)
 

@@ -169,7 +169,8 @@ SCALES: dict[str, dict[str, Any]] = {
         "good": 1, "bad": 0, **{f"{word}{space}{kind}{space}comment": score for word, score in (("good", 1), ("bad", 0))
                                for kind in ("with", "without") for space in (" ", "_")},
         "良い": 1, "悪い": 0, "gut": 1, "schlecht": 0, "bonne": 1, "mauvaise": 0,  # a Japanese, German, French account
-        "reward": 1, "rebuke": 0}},  # LiveAgent's ticket rating: Reward, Rebuke
+        "reward": 1, "rebuke": 0,  # LiveAgent's ticket rating: Reward, Rebuke
+        "\U0001f44d": 1, "\U0001f44e": 0}},  # thumbs up and down, a team sheet's (QA round 37c)
     # Help Scout's happiness ratings (Great, Okay, Not Good; Front's Bad) and Zoho Desk's (Good, Okay, Bad), on
     # 1..3 [unverified wordings: QA round 33a]; two scales, so that Great, Good and Bad are neither
     "great3": {"min_score": 1, "max_score": 3, "value_map": {"great": 3, "okay": 2, "not good": 1, "bad": 1}},

@@ -106,6 +106,11 @@ def sentences(plan: Plan) -> list[str]:
         out.append(f"Scores read on the scale {plan.scale[0]}..{plan.scale[1]}: the header '{plan.scale_header}' "
                    f"names its top, and its bottom is {plan.scale[0]} as {bottom} (set Lowest score and Highest "
                    "score on the mapping page if the survey's differ)")
+    elif plan.scale and plan.scale_header and plan.scale_reversed:
+        low, high = plan.scale
+        out.append(f"Scores read on the scale {low}..{high}, which the header '{plan.scale_header}' names with {low} "
+                   f"as the best answer: each score is turned ({low} is sent as {high}, {high} as {low}), as "
+                   "MaestroQA's scores rise with satisfaction")
     elif plan.scale and plan.scale_header:
         out.append(f"Scores read on the scale {plan.scale[0]}..{plan.scale[1]}, which the header "
                    f"'{plan.scale_header}' names")
@@ -133,7 +138,8 @@ def sentences(plan: Plan) -> list[str]:
         rows, low, high = plan.scale_misfit
         out.append(f"{rows} scores lie outside 1..5, the scale used when a file names none (this file's run "
                    f"from {low} to {high}): if the survey's scale is {low}..{high}, set Lowest score {low} and "
-                   f"Highest score {high} on the mapping page; until then those rows are invalid")
+                   f"Highest score {high} on the mapping page; until then "
+                   + ("every row is invalid, those inside 1..5 too" if plan.scale_held else "those rows are invalid"))
     return out
 
 
@@ -198,12 +204,29 @@ def _header_scale(plan: Plan, sheet) -> tuple[int, int] | None:
     for header in headers:
         if found := header_range(header, numbers):
             plan.scale_header, plan.scale_top_only = header, found[2]
+            plan.scale_reversed = found[:2] if _best_first(header) else None
             return found[:2]
     for header in headers:
         if found := recommend_scale(header, numbers, DEFAULT_BOUNDS["max_score"]):
             plan.scale_header = header
             return found
     return None
+
+
+# "1 = very satisfied": a number and what the header says it means
+_MEANS = re.compile(r"\b(\d{1,3})\s*=\s*([^=,;()]{1,40}?)\s*(?=[,;)]|\band\b|$|\d{1,3}\s*=)", re.IGNORECASE)
+
+
+def _best_first(header: str) -> bool:
+    """True when the header says its lowest number is the best answer and its highest the worst ("Score (1 = very
+    satisfied, 5 = very dissatisfied)"): the scores are turned, as the API's rise with satisfaction (QA round
+    37c; Freshdesk's classic survey numbers its answers so too: EXPORT-FORMATS.md section 6)."""
+    meanings = sorted((int(number), words) for number, words in _MEANS.findall(header))
+    if len(meanings) < 2:
+        return False
+    (_, lowest), (_, highest) = meanings[0], meanings[-1]
+    return (bool(cells.POSITIVE.search(lowest)) and not cells.NEGATIVE.search(lowest)
+            and bool(cells.NEGATIVE.search(highest)))
 
 
 def recommend_scale(question: str, numbers: set[int], top: int) -> tuple[int, int] | None:
@@ -239,7 +262,9 @@ def _default_scale_misfit(plan: Plan, sheet) -> tuple[int, int, int] | None:
     """(rows, lowest, highest score) when at least MISFIT_ROWS whole-number scores, and MISFIT_SHARE of
     them, lie outside the default 1..5 (a hand-made sheet of a 0..10 survey; a score written "8/10"
     counts with its top): the decision then says how to set the survey's scale. None otherwise (one
-    6 is a typo, not another scale)."""
+    6 is a typo, not another scale). Two distinct scores outside or more (6, 8, 10) show another scale:
+    plan.scale_held, and the scores inside are held too (items.check_score: a 1..10 survey's 3 is not 3
+    of 5, QA round 37c); one (every score 9: shared/cases B16) is a column of typos to fix."""
     counted = _counted_scores(plan, sheet)
     low, high = DEFAULT_BOUNDS["min_score"], DEFAULT_BOUNDS["max_score"]
     rows_in, outside, seen = 0, 0, {low, high}
@@ -251,6 +276,7 @@ def _default_scale_misfit(plan: Plan, sheet) -> tuple[int, int, int] | None:
         outside += rows if not all(low <= value <= high for value in values) else 0
     if outside < MISFIT_ROWS or outside < MISFIT_SHARE * rows_in:
         return None
+    plan.scale_held = len({value for value in seen if not low <= value <= high}) >= 2
     return outside, min(seen), max(seen)
 
 

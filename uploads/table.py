@@ -192,6 +192,7 @@ def add_list_counts(uploads) -> None:
 
 KIND_LABELS = {
     "required": "{field} is blank", "above_max": "{field} above the maximum", "below_min": "{field} below the minimum",
+    "scale_unsettled": "{field} held until the scale is settled",
     "not_integer": "{field} is not a whole number", "not_email": "{field} is not an email address",
     "invisible": "{field} contains an invisible character",
     "bad_char": "{field} contains a garbled or control character",
@@ -199,7 +200,8 @@ KIND_LABELS = {
     "zone_abbreviation": "{field} ends in a time zone abbreviation",
     "no_such_date": "{field}: no such date", "future": "{field} is in the future", "too_old": "{field} is too old",
     "dst_gap": "{field} falls in a DST gap", "email_dropped": "{field} invalid, dropped (agent id used)",
-    "not_numeric": "{field} is not a number like the others", "long_id": "{field} may have lost digits",
+    "not_numeric": "{field} is not a number like the others",
+    "no_digit": "{field} has no digit", "long_id": "{field} may have lost digits",
     "short_id": "{field} may have lost its leading zeros",
     "very_long": "{field} is too long to be an id",
     "name_like": "{field} looks like a person's name",

@@ -48,6 +48,9 @@ PADDED_ROWS = 3
 # A ticket column is numeric when this share of its ids are digits only: the others get a warning (a form's
 # customers type "Ticket 48216", "#48214" for six rows in twenty: QA round 33b)
 NUMERIC_TICKET_SHARE = 0.6
+# A ticket id without any digit in a column where this share of the ids have one gets a warning (QA round 37c:
+# =HYPERLINK(url, "open") gave its shown text)
+DIGIT_TICKET_SHARE = 0.6
 _MIDNIGHT = re.compile(r"[ T]00:00(?::00(?:\.0+)?)?\s*(?:Z|UTC|[+-]00:?00)?$", re.IGNORECASE)
 
 
@@ -103,8 +106,11 @@ def check_sheet(sheet, preset: mapping.Preset, *, time_zone: str, now: datetime 
         "version": CONTEXT_VERSION, "preset_key": _preset_key(preset), "preset": resolved.to_json(),
         "dates": plan.dates.to_json() if plan.dates else None, "numeric_ticket_ids": plan.numeric_ticket,
         "typical_ticket": plan.typical_ticket, "padded_ticket_ids": plan.padded_ticket,
+        "digit_ticket_ids": plan.digit_ticket,
         "time_fractions": plan.time_fractions,
         "score_scale": list(plan.scale) if plan.scale else None, "word_scale": plan.word_scale,
+        "score_reversed": list(plan.scale_reversed) if plan.scale_reversed else None,
+        "scale_misfit": list(plan.scale_misfit) if plan.scale_misfit else None, "scale_held": plan.scale_held,
         "words_are_typos": plan.words_are_typos,
         "cell_notes": [[number, position, text, note] for (number, position), (text, note) in plan.notes.items()],
         "gathered_comments": {response: list(found) for response, found in plan.gathered.items()},
@@ -184,6 +190,8 @@ def _decide(plan: Plan, sheet) -> None:
     given = len(tickets) - tickets.count("")
     lengths = sorted(len(ticket) for ticket in tickets if ticket.isdigit() and ticket.isascii())
     plan.numeric_ticket = given >= 3 and len(lengths) >= NUMERIC_TICKET_SHARE * given
+    plan.digit_ticket = given >= 3 and sum(any(char.isdigit() for char in ticket) for ticket in tickets) >= (
+        DIGIT_TICKET_SHARE * given)
     lengths = [length for length in lengths if length < idcells.ROUNDED_DIGITS]  # ids a spreadsheet cut: no norm
     plan.typical_ticket = lengths[len(lengths) // 2] if plan.numeric_ticket and lengths else 0
     padded = [ticket for ticket in tickets if ticket.startswith("0") and len(ticket) == plan.typical_ticket]
@@ -240,6 +248,7 @@ def check_row(cells: list[str], row_number: int, sheet_columns: list[str], prese
         plan.numeric_ticket = bool(context.get("numeric_ticket_ids"))
         plan.typical_ticket = int(context.get("typical_ticket") or 0)
         plan.padded_ticket = bool(context.get("padded_ticket_ids"))
+        plan.digit_ticket = bool(context.get("digit_ticket_ids"))
         plan.time_fractions = bool(context.get("time_fractions"))
         plan.words_are_typos = bool(context.get("words_are_typos"))
         if context.get("word_scale"):
@@ -249,6 +258,9 @@ def check_row(cells: list[str], row_number: int, sheet_columns: list[str], prese
                 plan.fixed_bounds = (chosen["min_score"], chosen["max_score"])
         if context.get("score_scale"):
             plan.scale = plan.fixed_bounds = tuple(context["score_scale"])
+        plan.scale_reversed = tuple(context["score_reversed"]) if context.get("score_reversed") else None
+        plan.scale_misfit = tuple(context["scale_misfit"]) if context.get("scale_misfit") else None
+        plan.scale_held = bool(context.get("scale_held"))
         plan.notes = {(n, p): (text, note) for n, p, text, note in context.get("cell_notes", [])}
         plan.gathered = {response: tuple(entry) for response, entry in context.get("gathered_comments", {}).items()}
         plan.summary_rows = set(context.get("summary_rows", []))
