@@ -974,3 +974,14 @@ def test_a_ticket_id_without_a_digit_among_ids_with_one_gets_a_warning(tmp_path:
     assert [row["warnings"] for row in json.loads(out.getvalue())["row_results"]] == [[
         "Row 4, column 'ticket_id': ticket id 'open' has no digit, unlike the other ids in this column: sent as "
         "typed, check it."]]
+
+
+@pytest.mark.parametrize(("scores", "read"), [
+    (["Buena", "Mala", "Ofrecida", "Buena"], [1, 0, 1]),  # a Spanish Zendesk account; Ofrecida is skipped
+    (["良い", "悪い", "オファー済み"], [1, 0]),  # a Japanese one
+    (["Extremadamente satisfecho", "Algo satisfecho", "Ni satisfecho ni insatisfecho"], [5, 4, 3]),  # Qualtrics
+])
+def test_it_reads_spanish_and_japanese_helpdesk_words(tmp_path: Path, scores, read) -> None:
+    """QA round 37b: every row was refused (one unknown word cost the known ones)."""
+    items, _summary = team_sheet(tmp_path, "Satisfaction", scores)
+    assert [item["score"] for item in items] == read

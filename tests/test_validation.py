@@ -702,6 +702,11 @@ def test_it_says_a_zone_abbreviation_of_several_zones_is_not_read() -> None:
     ("October 5, 2026 2:53 PM (EDT)", "2026-10-05T18:53:00.000Z"), ("20261005", "2026-10-05T00:00:00.000Z"),
     ("1791211980123456", "2026-10-05T14:53:00.123Z"),
     ("9/14/2026 3pm", "2026-09-14T15:00:00.000Z"), ("9/15/2026 9:30 a.m.", "2026-09-15T09:30:00.000Z"),  # QA 37c
+    # QA round 37b: Spanish, Polish, Russian, Norwegian, Finnish, Korean, Japanese and Turkish local dates
+    ("5 de octubre de 2026 14:30", "2026-10-05T14:30:00.000Z"), ("5 października 2026 14:30", "2026-10-05T14:30:00.000Z"),
+    ("5 окт. 2026 г. 14:30", "2026-10-05T14:30:00.000Z"), ("5. okt. 2026 kl. 14.30", "2026-10-05T14:30:00.000Z"),
+    ("5.10.2026 klo 9.05", "2026-10-05T09:05:00.000Z"), ("2026. 10. 5 오후 2:30:00", "2026-10-05T14:30:00.000Z"),
+    ("2026年10月13日 9時05分", "2026-10-13T09:05:00.000Z"), ("5 Ekim 2026 14:30", "2026-10-05T14:30:00.000Z"),
 ])
 def test_it_reads_a_fixed_zones_abbreviation_german_times_and_month_names(stamp, sent) -> None:
     """QA round 34b: each was refused (EDT and EST even tell the two 01:30s of a night apart)."""

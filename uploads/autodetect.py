@@ -26,7 +26,10 @@ UNANSWERED = {"offered": "survey not answered (not a rating)", "unoffered": "sur
               "not offered": "survey not offered (not a rating)",
               "提供済み": "survey not answered (not a rating)", "未提供": "survey not offered (not a rating)",
               "angeboten": "survey not answered (not a rating)", "nicht angeboten": "survey not offered (not a rating)",
-              "proposée": "survey not answered (not a rating)", "non proposée": "survey not offered (not a rating)"}
+              "proposée": "survey not answered (not a rating)", "non proposée": "survey not offered (not a rating)",
+              # a Spanish and a Japanese account's words [unverified labels: QA round 37b]
+              **dict.fromkeys(["ofrecida", "ofrecido", "オファー済み"], "survey not answered (not a rating)"),
+              **dict.fromkeys(["no ofrecida", "no ofrecido"], "survey not offered (not a rating)")}
 
 
 def column_texts(sheet, position: int, limit: int = 200) -> list[str]:

@@ -43,7 +43,7 @@ NUMERIC_RE = re.compile(r"^(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P
 _WEEKDAY = r"(?:[A-Za-z]{3,9}\.?,?\s+)?"
 NAME_MDY_RE = re.compile(r"^" + _WEEKDAY + r"(?P<mon>[^\W\d_]{3,10})\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+"
                          r"(?P<y>\d{4})" + _TIME + _ZONE + "$", re.I)
-NAME_DMY_RE = re.compile(r"^" + _WEEKDAY + r"(?P<d>\d{1,2})(?:st|nd|rd|th|\.)?[\s/-]+(?P<mon>[^\W\d_]{3,10})\.?"
+NAME_DMY_RE = re.compile(r"^" + _WEEKDAY + r"(?P<d>\d{1,2})(?:st|nd|rd|th|\.)?[\s/-]+(?P<mon>[^\W\d_]{3,12})\.?"
                          r"[\s/-]+(?P<y>\d{4}|\d{2})" + _TIME + _ZONE + "$", re.I)  # 4-May-26; Jira's 02/Oct/26
 ISO_Z_RE = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.(\d{1,6}))?Z", re.ASCII)
 NUMBER_RE = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
@@ -63,6 +63,22 @@ _MONTHS = {name: index for index, names in enumerate(
      "oct october oktober okt octobre octubre ottobre ott outubro out",
      "nov november novembre noviembre novembro",
      "dec december dezember dez décembre déc diciembre dic dicembre dezembro"], start=1)
+    for name in names.split()}
+# Polish, Russian, Ukrainian, Swedish, Danish, Norwegian and Turkish month names, their genitive too
+# ("5 października 2026", "5 окт. 2026 г."): QA round 37b
+_MONTHS |= {name: index for index, names in enumerate(
+    ["sty styczeń stycznia янв январь января січ січень січня januari januar oca ocak",
+     "lut luty lutego фев февраль февраля лют лютий лютого februari februar şub şubat",
+     "marzec marca мар март марта бер березень березня mars marts mart",
+     "kwi kwiecień kwietnia апр апрель апреля кві квітень квітня nis nisan",
+     "maj maja мая май тра травень травня mayıs",
+     "cze czerwiec czerwca июн июнь июня чер червень червня juni haz haziran",
+     "lip lipiec lipca июл июль июля лип липень липня juli tem temmuz",
+     "sie sierpień sierpnia авг август августа сер серпень серпня augusti ağu ağustos",
+     "wrz wrzesień września сен сент сентябрь сентября вер вересень вересня eyl eylül",
+     "paź październik października окт октябрь октября жов жовтень жовтня eki ekim",
+     "lis listopad listopada ноя нояб ноябрь ноября лис листопад листопада kas kasım",
+     "gru grudzień grudnia дек декабрь декабря гру грудень грудня des desember ara aralık"], start=1)
     for name in names.split()}
 _MONTH_NAMES = ["", "January", "February", "March", "April", "May", "June", "July", "August",
                 "September", "October", "November", "December"]
@@ -196,7 +212,13 @@ _PM_WORDS = frozenset({"오후", "午後", "下午"})
 # Central European Excel: Slovak and Czech "13. 10. 2026 9:41" (a space after each dot), Hungarian
 # "2026. 10. 14. 10:15" (year first, each part ended by a dot): QA round 28a
 _SPACED_DOTS = re.compile(r"^(\d{1,2})\.\s+(\d{1,2})\.\s+(\d{4})\b\.?")
-_YEAR_FIRST_DOTS = re.compile(r"^(\d{4})\.\s*(\d{1,2})\.\s*(\d{1,2})\.")
+_YEAR_FIRST_DOTS = re.compile(r"^(\d{4})\.\s*(\d{1,2})\.\s*(\d{1,2})(?:\.|(?=\s))")  # Korean Sheets: "2026. 10. 5 "
+# Spanish and Portuguese "5 de octubre de 2026", Russian "2026 г.", Norwegian "kl." and Finnish "klo" before the time,
+# Japanese "9時05分" (QA round 37b)
+_OF_MONTH = re.compile(r"^(\d{1,2}) de ([^\W\d_]{3,12}) de (\d{4})")
+_YEAR_WORD = re.compile(r"(?<=\d{4})\s*г\.?(?=\s|$)")
+_CLOCK_WORD = re.compile(r"\s+(?:kl|klo)\.?\s+(?=\d)", re.IGNORECASE)
+_JAPANESE_TIME = re.compile(r"(\d{1,2})時(\d{2})分(?:(\d{2})秒)?")
 
 
 # German "14:48 Uhr" (o'clock), French "14h48"; a time ending in the abbreviation of one fixed offset
@@ -222,6 +244,10 @@ def local_layout(value: str) -> str:
     value = COMPACT_DATE.sub(r"\1-\2-\3", value)
     value = _UHR.sub(r"\1", value)
     value = _HOUR_ALONE.sub(r"\1:00 \2", value)
+    value = _OF_MONTH.sub(r"\1 \2 \3", value)
+    value = _YEAR_WORD.sub("", value)
+    value = _CLOCK_WORD.sub(" ", value)
+    value = _JAPANESE_TIME.sub(lambda found: f"{found[1]}:{found[2]}" + (f":{found[3]}" if found[3] else ""), value)
     value = _H_TIME.sub(r"\1:\2", value)
     if (found := zones.TRAILING_ABBREVIATION.search(value)) and (offset := zones.abbreviation_offset(found[2])):
         value = f"{value[:found.start()]}{found[1]} {offset}"

@@ -128,6 +128,8 @@ SCALES: dict[str, dict[str, Any]] = {
             ("", "insatisfait", 2), ("très ", "insatisfait", 1))},
         "ni satisfait ni insatisfait": 3, "ni satisfaite ni insatisfaite": 3,
         "algo satisfecho": 4, "algo satisfecha": 4, "algo insatisfecho": 2, "algo insatisfecha": 2,
+        **{f"extremadamente {word}": score for word, score in (  # Qualtrics' Spanish wording (QA round 37b)
+            ("satisfecho", 5), ("satisfecha", 5), ("insatisfecho", 1), ("insatisfecha", 1))},
         **{f"{very}{word}": score for very, high in (("muy ", 5), ("", 4)) for word, score in (
             ("satisfecho", high), ("satisfecha", high), ("satisfecho/a", high), ("satisfecho(a)", high))},
         **{f"ni {word} ni in{word}": 3 for word in ("satisfecho", "satisfecha", "satisfecho/a")},
@@ -169,6 +171,7 @@ SCALES: dict[str, dict[str, Any]] = {
         "good": 1, "bad": 0, **{f"{word}{space}{kind}{space}comment": score for word, score in (("good", 1), ("bad", 0))
                                for kind in ("with", "without") for space in (" ", "_")},
         "良い": 1, "悪い": 0, "gut": 1, "schlecht": 0, "bonne": 1, "mauvaise": 0,  # a Japanese, German, French account
+        "buena": 1, "bueno": 1, "mala": 0, "malo": 0,  # a Spanish one [unverified labels: QA round 37b]
         "reward": 1, "rebuke": 0,  # LiveAgent's ticket rating: Reward, Rebuke
         "\U0001f44d": 1, "\U0001f44e": 0}},  # thumbs up and down, a team sheet's (QA round 37c)
     # Help Scout's happiness ratings (Great, Okay, Not Good; Front's Bad) and Zoho Desk's (Good, Okay, Bad), on
