@@ -40,3 +40,23 @@ def test_it_reads_a_short_legacy_file_in_its_own_code_page(text: str, codec: str
     data = f"ticket_id,comment\n1,{text}\n".encode(codec)
     assert codepages.guess(data) == codec
     assert textfiles._decode(data, None) == (f"ticket_id,comment\n1,{text}\n", codec)
+
+
+@pytest.mark.parametrize(("text", "codec", "zone"), [
+    ("תודה", "cp1255", "Asia/Jerusalem"),  # charset-normalizer alone: "ъегд" (cp1251)
+    ("Ευχαριστώ", "cp1253", "Europe/Athens"),
+    ("شكرا", "cp1256", "Asia/Riyadh"),  # alone: Mac Roman
+    ("Świetnie, dziękuję", "cp1250", "Europe/Warsaw"),  # alone: cp1252 "Œwietnie, dziêkujê"
+    ("謝謝，很滿意", "cp950", "Asia/Taipei"),  # alone: cp932
+    ("谢谢\n48215,很好", "gb18030", "Asia/Shanghai"),  # 谢谢's bytes pass as UTF-8: refused as mixed
+])
+def test_a_short_file_is_read_in_the_code_page_of_the_chosen_zone(text, codec, zone) -> None:
+    """QA round 37b: a few words are too few for charset-normalizer; the upload's time zone tells the country."""
+    data = f"ticket_id,comment\n48213,{text}\n48214,ok\n".encode(codec)
+    assert textfiles._decode(data, None, zone) == (data.decode(codec), codec)
+
+
+def test_a_zone_names_no_code_page_for_a_long_file_or_a_western_one() -> None:
+    data = "ticket_id,comment\n48213,Très bien, problème résolu\n".encode("cp1252")
+    assert textfiles._decode(data, None, "Europe/Paris")[1] == "cp1252"
+    assert codepages.zone_page(("é" * 120).encode("cp1252"), "Europe/Warsaw") is None

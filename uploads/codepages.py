@@ -37,6 +37,42 @@ _MOJIBAKE = re.compile(
 _GARBLED = re.compile(_SYMBOL_IN_WORD)
 
 
+# The Windows code page of a time zone's country: a short legacy file (fewer than HINT_BYTES bytes above ASCII) is
+# read in the chosen zone's when that reads it as letters, as charset-normalizer guesses at random on a few
+# words ("תודה" read as cp1251 "ъегд": QA round 37b)
+ZONE_CODEPAGES = {
+    **dict.fromkeys(["Europe/Warsaw", "Europe/Prague", "Europe/Budapest", "Europe/Bratislava", "Europe/Ljubljana",
+                     "Europe/Zagreb", "Europe/Bucharest"], "cp1250"),
+    **dict.fromkeys(["Europe/Moscow", "Europe/Kyiv", "Europe/Kiev", "Europe/Minsk", "Europe/Sofia", "Europe/Belgrade",
+                     "Asia/Almaty"], "cp1251"),
+    **dict.fromkeys(["Europe/Athens", "Asia/Nicosia"], "cp1253"), "Europe/Istanbul": "cp1254",
+    **dict.fromkeys(["Asia/Jerusalem", "Asia/Tel_Aviv"], "cp1255"),
+    **dict.fromkeys(["Asia/Riyadh", "Asia/Dubai", "Africa/Cairo", "Asia/Baghdad", "Asia/Kuwait", "Asia/Qatar",
+                     "Asia/Bahrain", "Asia/Amman", "Asia/Beirut", "Asia/Muscat", "Africa/Algiers", "Africa/Tunis",
+                     "Africa/Casablanca", "Asia/Tehran", "Asia/Karachi"], "cp1256"),
+    **dict.fromkeys(["Europe/Vilnius", "Europe/Riga", "Europe/Tallinn"], "cp1257"),
+    "Asia/Ho_Chi_Minh": "cp1258", "Asia/Bangkok": "cp874", "Asia/Tokyo": "cp932", "Asia/Seoul": "cp949",
+    **dict.fromkeys(["Asia/Shanghai", "Asia/Chongqing", "Asia/Harbin", "Asia/Urumqi"], "gb18030"),
+    **dict.fromkeys(["Asia/Taipei", "Asia/Hong_Kong", "Asia/Macau"], "cp950"),
+}
+HINT_BYTES = 100
+
+
+def zone_page(data: bytes, zone: str | None) -> str | None:
+    """The code page of ZONE_CODEPAGES for `zone` (the upload's chosen time zone) when `data`, no UTF-8, is short
+    and reads in it as text (no control character, no symbol inside a word, some letter above ASCII); else None:
+    guess then decides. A few words of GB18030 may pass as UTF-8 on one line and not the next (QA round 37b)."""
+    page = ZONE_CODEPAGES.get(zone or "")
+    if page is None or sum(byte > 127 for byte in data) >= HINT_BYTES:
+        return None
+    try:
+        text = data.decode(page)
+    except UnicodeDecodeError:
+        return None
+    odd = re.search("[\x80-\x9f\ufffd]", text) or _GARBLED.search(text)
+    return page if not odd and any(char.isalpha() and not char.isascii() for char in text) else None
+
+
 def guess(data: bytes) -> str:
     """cp1252 (Excel's Western "CSV") unless it reads as mojibake; else charset-normalizer's first guess
     other than cp1252 that puts no symbol inside a word (else its first other than cp1252).

@@ -102,7 +102,7 @@ def read_file(path: Path, filename: str, options: ReadOptions) -> tuple[parsing.
         sheet = parsing.parse_file(
             path, filename, encoding=options.encoding, delimiter=options.delimiter,
             header_row=options.header_row, sheet=options.sheet, limits=limits, header_score=mapping.header_score,
-            answers=lambda candidate: _maps_answers(candidate, options.preset),
+            answers=lambda candidate: _maps_answers(candidate, options.preset), zone=options.time_zone or None,
         )
     except parsing.ParseError as exc:
         raise IntakeError(exc.messages) from None

@@ -123,6 +123,7 @@ def parse_file(
     limits: Limits | None = None,
     header_score: headerrows.HeaderScore | None = None,
     answers: Callable[[Sheet], bool] | None = None,
+    zone: str | None = None,
 ) -> Sheet:
     """Read an uploaded file (a path, its bytes, or a binary stream) into a Sheet.
 
@@ -171,7 +172,7 @@ def parse_file(
     data = _read_source(source, limits)
     checked = _sniff_format(data, limits)
     if checked.kind == "text":
-        return _parse_text(data, filename, encoding, delimiter, header_row, limits, header_score)
+        return _parse_text(data, filename, encoding, delimiter, header_row, limits, header_score, zone)
     test = _answer_test(answers, header_row, limits, header_score) if answers else None
     table = workbooks.read_workbook(data, sheet, limits, checked, header_score, test)
     nuls = _replace_nuls(table.rows)
@@ -280,10 +281,10 @@ def _refuse_binary(sample: bytes) -> None:
 
 def _parse_text(
     data: bytes, filename: str, encoding: str | None, delimiter: str | None, header_row: int | None, limits: Limits,
-    header_score: headerrows.HeaderScore | None,
+    header_score: headerrows.HeaderScore | None, zone: str | None = None,
 ) -> Sheet:
     cap = limits.max_rows + max(header_row or 0, headerrows.HEADER_SCAN) + 2
-    text = textfiles.read_text(data, filename, encoding, delimiter, cap, limits)
+    text = textfiles.read_text(data, filename, encoding, delimiter, cap, limits, zone)
     result = _shape(text.numbers, text.rows, header_row, limits, {}, header_score)
     result.encoding, result.delimiter = text.encoding, text.delimiter
     if text.nul_count:

@@ -59,11 +59,12 @@ class TextTable:
 
 
 def read_text(data: bytes, filename: str, encoding: str | None, delimiter: str | None, cap: int,
-              limits: parsing.Limits) -> TextTable:
-    """Decode (`encoding` overrides detection), refuse HTML/XML named as a table, drop a `sep=` line
+              limits: parsing.Limits, zone: str | None = None) -> TextTable:
+    """Decode (`encoding` overrides detection; `zone`, the upload's chosen time zone, hints at a short legacy
+    file's code page: codepages.guess), refuse HTML/XML named as a table, drop a `sep=` line
     and a DOS end-of-file mark (Ctrl-Z) at the very end, pick the delimiter (`delimiter` overrides)
     and read at most `cap` records; raises parsing.ParseError."""
-    text, encoding_name = _decode(data, encoding)
+    text, encoding_name = _decode(data, encoding, zone)
     _refuse_non_table_text(text, filename)
     text, repaired = repair_mojibake(text) if encoding_name.startswith("utf") else (text, [])
     nuls = text.count("\x00")
@@ -152,7 +153,7 @@ def swallowed_rows(rows: list[list[str]], columns: list[str], delimiter: str) ->
     return out
 
 
-def _decode(data: bytes, override: str | None) -> tuple[str, str]:
+def _decode(data: bytes, override: str | None, zone: str | None = None) -> tuple[str, str]:
     if override:
         try:
             info = codecs.lookup(override)
@@ -174,8 +175,9 @@ def _decode(data: bytes, override: str | None) -> tuple[str, str]:
             try:
                 name, text = "utf-8", data.decode("utf-8")
             except UnicodeDecodeError:
-                _refuse_mixed_encoding(data)
-                name = codepages.guess(data)
+                if not (name := codepages.zone_page(data, zone)):  # a short file: its zone's code page
+                    _refuse_mixed_encoding(data)
+                    name = codepages.guess(data)
                 text = _decode_as(data, name)
     text = text.removeprefix("\ufeff")
     # In text read as UTF-8 or UTF-16 such a character is really in the file: the cell checks name it.
