@@ -233,7 +233,7 @@ def test_a_report_reads_as_its_upload_did_and_names_ids_that_lost_their_zeros(tm
     owner = get_user_model().objects.create_user("maria")
     source = tmp_path / "team.csv"
     source.write_text("When,Case,Rep,Stars\n2026-10-05 09:00,000125,0043,5\n2026-10-05 09:00,000126,0043,9\n"
-                      "2026-10-05 09:00,000127,0043,7\n", encoding="utf-8")
+                      "2026-10-05 09:00,000127,0043,9\n", encoding="utf-8")
     first = intake.create_upload(owner, source, source.name, intake.ReadOptions(time_zone="America/New_York"))
     fixes.remap_upload(first, owner, mapping.Preset(name="hand-made", columns={
         "submitted_at": "When", "ticket_id": "Case", "agent_id": "Rep", "score": "Stars"}), "America/New_York")

@@ -569,7 +569,7 @@ def test_it_refuses_a_ticket_id_a_spreadsheet_turned_into_a_date() -> None:
         "or 3-12 into dates when the file is opened. Type the ticket id as the helpdesk shows it, in a cell "
         "formatted as text.")
     assert one(ticket="1234-56-78").item["ticket_id"] == "1234-56-78"
-    assert one(agent="Nat", email="").item["agent_id"] == "Nat"  # a name, not pandas' NaT
+    assert codes(one(agent="Nat", email="")) == [("agent_id", "name_not_id")]  # a name, not pandas' NaT
 
 
 def test_it_reads_dotted_dates_day_first() -> None:
@@ -1218,10 +1218,18 @@ def test_it_checks_100k_rows_in_a_few_seconds() -> None:
     assert result.counts()["valid"] == 100_000
 
 
-def test_it_warns_when_an_agent_id_looks_like_a_name() -> None:
+def test_it_refuses_a_persons_name_as_an_agent_id_unless_the_row_has_the_email() -> None:
+    """QA round 37c: "Ana Lee" was sent as agent_id (with a warning), which MaestroQA takes over the email."""
     row = one(agent="Jane Doe")
-    assert row.item["agent_id"] == "Jane Doe" and warning_codes(row) == ["name_like"]
-    assert one(agent="A-17").warnings == [] and one(agent="jdoe").warnings == []
+    assert row.status == "invalid" and [error.message for error in row.errors] == [
+        "Row 2, column 'agent_id': 'Jane Doe' is a person's name, not the helpdesk's agent id (MaestroQA credits an "
+        "agent by its helpdesk id or email). Enter the agent's email or helpdesk id, or map the agent email column on "
+        "the mapping page."]
+    assert codes(one(agent="Ana")) == [("agent_id", "name_not_id")]
+    both = one(agent="Jane Doe", email="jane@example.com")
+    assert (both.item.get("agent_id"), both.item["agent_email"], warning_codes(both)) == (
+        None, "jane@example.com", ["name_dropped"])
+    assert one(agent="A-17").warnings == [] and one(agent="jdoe").warnings == [] and one(agent="ABC").errors == []
 
 
 def test_it_warns_on_a_row_with_cells_not_read_until_the_row_is_edited():

@@ -166,7 +166,7 @@ def _tickets(texts: list[str], numeric: bool, limit: int, digits: bool = False) 
 
 def _agent_id(text: str) -> object:
     value = _optional(idcells.clean_id(text, "agent id"))
-    return UNCLEAN if isinstance(value, str) and (idcells.looks_like_name(value) or "@" in value) else value
+    return UNCLEAN if isinstance(value, str) and (idcells.person_name(value) or "@" in value) else value
 
 
 def _email(text: str) -> object:

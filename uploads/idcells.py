@@ -253,6 +253,13 @@ def looks_like_name(value: str) -> bool:
     return bool(_NAME_LIKE.match(value)) and " " in value
 
 
+def person_name(value: str) -> bool:
+    """True for a name where an agent id belongs: 'Jane Doe', or one capitalised word of letters ('Ana'); not an
+    id such as 'jdoe', 'A-17' or 'ABC' (QA round 37c)."""
+    return looks_like_name(value) or (len(value) >= 2 and value.isalpha() and value[0].isupper()
+                                      and value[1:].islower())
+
+
 def long_id_warning(value: str) -> str | None:
     """Warning for a 16+ digit id the reader flagged as a number cell (Excel keeps 15 significant digits)."""
     if len(value) >= 16 and is_digits(value):

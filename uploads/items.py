@@ -274,6 +274,8 @@ class _RowCheck:
             self.warn("agent_id", id_src, f"agent_id {id_src.text.strip()} {_DAMAGED_ID[cleaned_id.issue.code]}: "
                       "dropped, agent_email used", "id_dropped")
             cleaned_id, id_src = Cleaned(), Raw("", id_src.column, id_src.position)
+        if isinstance(cleaned_id.value, str) and idcells.person_name(cleaned_id.value):
+            cleaned_id, id_src = self._name_as_id(cleaned_id.value, id_src, email_src)
         if isinstance(cleaned_id.value, str) and "@" in cleaned_id.value and (
                 not rules.clean_email(cleaned_id.value).issue):  # an "Agent ID" column of addresses: no id
             moved = not email_src.text.strip()
@@ -285,9 +287,6 @@ class _RowCheck:
         id_given = bool(id_src.text.strip()) and (cleaned_id.value is not None or cleaned_id.issue is not None)
         if isinstance(agent_id, str):
             self.note_warning("agent_id", id_src, agent_id)
-            if idcells.looks_like_name(agent_id):
-                self.warn("agent_id", id_src, f"agent id '{agent_id}' looks like a person's name; MaestroQA "
-                          "matches the helpdesk's agent id or the agent's email", "name_like")
         if email_src.text.strip().casefold() in idcells.NO_AGENT:  # a PivotTable's "(blank)" (QA round 34a)
             self.warn("agent_email", email_src, f"agent email '{email_src.text.strip()}' says no agent holds the "
                       "ticket: read as blank", "no_agent_word")
@@ -305,6 +304,19 @@ class _RowCheck:
         self.take("agent_email", email_src, email)
         if not id_given and not email_given:  # an id read as blank ('nan': clean_id) is none
             self.no_agent(id_src, email_src)
+
+    def _name_as_id(self, name: str, id_src: Raw, email_src: Raw) -> tuple[Cleaned, Raw]:
+        """A person's name where the helpdesk's agent id belongs ("Ana Lee"): MaestroQA credits an agent by id or
+        email (shared/seed/csat-bulk-ingestion-api.txt), and takes agent_id over the email. Dropped for the row's
+        valid email, with a warning; else the row's error (QA round 37c: sent as agent_id with a warning)."""
+        if email_src.text.strip() and not self.cached("agent_email", email_src.text, rules.clean_email).issue:
+            self.warn("agent_id", id_src, f"agent id '{name}' is a person's name, not the helpdesk's agent id: dropped, "
+                      "agent_email used", "name_dropped")
+            return Cleaned(), Raw("", id_src.column, id_src.position)
+        return Cleaned(issue=Issue(
+            "name_not_id", f"'{name}' is a person's name, not the helpdesk's agent id (MaestroQA credits an agent by "
+            "its helpdesk id or email)", "Enter the agent's email or helpdesk id, or map the agent email column on "
+            "the mapping page")), id_src
 
     def no_agent(self, id_src: Raw, email_src: Raw) -> None:
         """The row names no agent: the error goes on the agent field the mapping has."""

@@ -204,7 +204,7 @@ KIND_LABELS = {
     "no_digit": "{field} has no digit", "long_id": "{field} may have lost digits",
     "short_id": "{field} may have lost its leading zeros",
     "very_long": "{field} is too long to be an id",
-    "name_like": "{field} looks like a person's name",
+    "name_dropped": "{field} was a person's name, dropped", "name_not_id": "{field} is a person's name",
     "formula_like": "{field} starts like a formula (sent as written)", "long_text": "{field} is very long",
     "reader_note": "{field}: a note from reading the file", "rule": "{field}: a rule of the mapping",
     "gathered_comment": "{field} taken from a comment row",
