@@ -1510,3 +1510,14 @@ def test_it_takes_the_order_that_keeps_every_date_before_tomorrow_when_it_spread
     typo = _stamps(*[f"11/{day}/2026 10:00" for day in range(2, 11)], "12/4/2026 10:02")
     assert [row.item["submitted_at"][:10] for row in typo.rows[:2]] == ["2026-11-02", "2026-11-03"]
     assert (typo.rows[-1].status, typo.rows[-1].errors[0].code) == ("invalid", "future")
+
+
+def test_a_date_either_order_reads_gets_a_warning_in_a_column_of_both_orders() -> None:
+    """QA round 37c: beside 09/15/2026 and 17/09/2026, 10/09/2026 was sent as 9 October without a word."""
+    rows = [[stamp, f"T-{n}", "381", "", "5", ""] for n, stamp in enumerate(
+        ["09/15/2026 09:00", "09/16/2026 09:00", "17/09/2026 09:00", "10/09/2026 09:00"])]
+    result = validation.check_sheet(sheet(API, *rows), PLAIN, time_zone="UTC", now=NOW)
+    assert [row.status for row in result.rows] == ["valid", "valid", "invalid", "valid"]
+    assert [warning.message for warning in result.rows[3].warnings] == [
+        "Row 5, column 'submitted_at': '10/09/2026 09:00' could be read either way, and this column holds dates of "
+        "both orders (see the decisions): read as month/day/year like most of them; check it."]

@@ -81,6 +81,7 @@ def decide_column(column: str, values: Iterable[tuple[int, str]], *, preset_orde
     if separators:
         decision.order, decision.order_reason = _choose_order(evidence, separators, preset_order, order_hint,
                                                               data_rules, today)
+        decision.both_orders = bool(evidence["MDY"]) and bool(evidence["DMY"])
     decision.swapped_cells = workbook and bool(evidence[decision.order or "MDY"]) and any(
         CELL_DATE.fullmatch(text.strip()) for text in first_row)
     return decision

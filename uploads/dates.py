@@ -118,6 +118,7 @@ class ColumnDates:
     zone_unknown: str | None = None
     has_naive: bool = False
     has_absolute: bool = False
+    both_orders: bool = False  # some values settle day first and others month first: the unsettled get a warning
     serials: int = 0
     date_system: str = "1900"
     swapped_cells: bool = False
@@ -348,6 +349,11 @@ def _finish(value: str, parts: dict, decision: ColumnDates, zone_name: str, now:
         warnings.append(Note("swapped_cell", f"'{value}' was a date cell in a column whose typed dates read {first} "
                              f"first: a spreadsheet that opened the file {other} first may have swapped its day and "
                              f"month (then it is {parts['y']}-{int(parts['d']):02d}-{int(parts['m']):02d}); check it"))
+    if (decision.both_orders and "a" in parts and int(parts["a"]) <= 12 and int(parts["b"]) <= 12
+            and parts["a"] != parts["b"]):  # QA round 37c: sent without a word beside 09/15/2026 and 17/09/2026
+        warnings.append(Note("either_order", f"'{value}' could be read either way, and this column holds dates of "
+                             f"both orders (see the decisions): read as {ORDER_WORDS[decision.order or 'MDY']} like "
+                             "most of them; check it"))
     if (parts.get("sep") == "." and "a" in parts and decision.order == "MDY"
             and int(parts["a"]) <= 12 and int(parts["b"]) <= 12):
         warnings.append(Note("dotted_mdy", f"'{value}' is read as month.day.year like the rest of this column, but "

@@ -210,7 +210,7 @@ KIND_LABELS = {
     "gathered_comment": "{field} taken from a comment row",
     "missing_marker": "{field} looks like an empty-cell marker",
     "grouped_digits": "{field} has thousands separators",
-    "dotted_mdy": "{field} with dots read month first",
+    "dotted_mdy": "{field} with dots read month first", "either_order": "{field} could be read either way",
     "short_year": "{field} has a two-digit year",
     "excel_error": "{field} is a formula's error value", "id_dropped": "{field} dropped (agent email used)",
     "other_scale": "{field} is out of another scale", "number_against_words": "{field}: number and words disagree",
