@@ -310,8 +310,8 @@ class _RowCheck:
         email (shared/seed/csat-bulk-ingestion-api.txt), and takes agent_id over the email. Dropped for the row's
         valid email, with a warning; else the row's error (QA round 37c: sent as agent_id with a warning)."""
         if email_src.text.strip() and not self.cached("agent_email", email_src.text, rules.clean_email).issue:
-            self.warn("agent_id", id_src, f"agent id '{name}' is a person's name, not the helpdesk's agent id: dropped, "
-                      "agent_email used", "name_dropped")
+            self.warn("agent_id", id_src, f"agent id '{name}' is a person's name, not the helpdesk's agent id: "
+                      "dropped, agent_email used", "name_dropped")
             return Cleaned(), Raw("", id_src.column, id_src.position)
         return Cleaned(issue=Issue(
             "name_not_id", f"'{name}' is a person's name, not the helpdesk's agent id (MaestroQA credits an agent by "
