@@ -1029,3 +1029,12 @@ def test_it_maps_nordic_turkish_russian_and_latin_american_headers(columns, row,
     """QA round 37b: these files were refused whole, or every row was."""
     preset = choose(sheet(columns, row, row))[0]
     assert {field: preset.columns.get(field) for field in expected} == expected
+
+
+@pytest.mark.parametrize("question", ["Co możemy poprawić?", "¿Qué podríamos mejorar?", "O que podemos melhorar?",
+                                      "Was können wir verbessern?", "Que pourrions-nous améliorer ?"])
+def test_a_forms_what_could_we_improve_question_is_the_comment(question) -> None:
+    """QA round 37b: a Polish and a Spanish form's comments were left out (a notice said so)."""
+    row = ["2026-10-05 14:30", "48213", "ana@example.com", "5", "Szybciej"]
+    preset = choose(sheet(["Timestamp", "Ticket ID", "Agent email", "Score", question], row, row))[0]
+    assert preset.columns.get("comment") == question

@@ -140,7 +140,8 @@ CONTAINS: dict[str, list[str]] = {
                      r"\b(replied|reply) (on|at|date)\b"],
     "comment": [r"\bcomments?\b", r"feedback", r"\btell us\b", r"anything else", r"\bremarks?\b", r"suggest",
                 r"\bimprove", r"\bwhat could we\b", r"\bwhy\b", r"\bnoch etwas\b", r"\bautre chose\b",
-                r"\balgo mais\b", r"\balgo más\b", r"kommentar", r"\bcommentaires?\b", r"\bplease explain\b",
+                r"\balgo mais\b", r"\balgo más\b", r"kommentar", r"poprawi", r"\bmejorar", r"\bmelhorar",
+                r"verbessern", r"\baméliorer", r"\bcommentaires?\b", r"\bplease explain\b",
                 r"\b(customer|client) (reply|response)\b",
                 r"^response$"],  # HubSpot's; after any other comment column ('CSAT Comment' beside a follow-up's)
 }
