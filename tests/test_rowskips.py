@@ -40,7 +40,7 @@ def test_it_takes_the_rows_under_the_answers_for_summary_lines_not_an_answer_wit
         ("invalid", None), ("valid", None),
         ("skipped", "'Total: 2 responses' starts a summary line under the answers, not an answer"),
         ("skipped", "empty row"), ("skipped", "'Average 4.5' starts a summary line under the answers, not an answer"),
-        ("skipped", "'Notes: exported by Jo' is a note under the answers, not an answer")]
+        ("skipped", "'Notes: exported by Jo' is a note or a label beside the answers, not an answer")]
 
 
 def test_it_skips_a_row_repeating_the_header_of_two_exports_joined() -> None:

@@ -101,7 +101,7 @@ def summary_line(cells: list[str], raw: dict[str, Raw]) -> str | None:
     if (SUMMARY_WORD if at not in answers and not named else SUMMARY_ROW).match(filled[0]):
         return f"'{filled[0]}' starts a summary line under the answers, not an answer"
     if len(filled) == 1 and cells[0].strip() and sum(char.isalpha() for char in filled[0]) >= 3:
-        return f"'{filled[0]}' is a note under the answers, not an answer"
+        return f"'{filled[0]}' is a note or a label beside the answers, not an answer"
     return None
 
 
@@ -119,8 +119,18 @@ def summary_rows(plan: Plan, sheet) -> set[int]:
     ticket_at = plan.index.get("ticket_id")  # a row with a ticket id is no subtotal: most rows, not extracted
     found.update(number for number, row in zip(sheet.row_numbers, sheet.rows, strict=True)
                  if number not in found and (ticket_at is None or ticket_at >= len(row) or _no_ticket(row[ticket_at]))
-                 and _subtotal_line(row, plan.extract(row)))
+                 and (_subtotal_line(row, plan.extract(row)) or _label_line(row, ticket_at)))
     return found
+
+
+def _label_line(cells: list[str], ticket_at: int | None) -> bool:
+    """True for a hand-kept tracker's label among its answers: one filled cell, the first, of three letters or
+    more ("Last week", "Week of 5 Oct": a group's title; QA rounds 37a, 37c), unless it is the ticket column's
+    and reads as one word (an id, or a typo for one: the row's error). summary_line gives its reason."""
+    text = cells[0].strip() if cells else ""
+    if not text or any(cell.strip() for cell in cells[1:]) or sum(char.isalpha() for char in text) < 3:
+        return False
+    return ticket_at != 0 or " " in text
 
 
 def _no_ticket(text: str) -> bool:
