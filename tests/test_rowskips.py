@@ -93,3 +93,14 @@ def test_it_reads_german_and_salesforce_summary_words_but_never_a_row_naming_an_
         ["", "", "382", "", "2", "Media"],  # a queue called "Media" (Italian: average) on an answer
         ["2026-10-05T15:48:00Z", "2", "381", "", "4", ""])
     assert [row.status for row in rows] == ["valid", "skipped", "skipped", "invalid", "valid"]
+
+
+def test_it_skips_a_label_among_the_answers_but_not_a_lone_ticket_id_or_comment() -> None:
+    """QA rounds 37a, 37c: a tracker's "Last week" between groups was an invalid row with three errors."""
+    rows = check(["Last week", "", "", "", "", ""], ["2026-10-05T14:48:00Z", "1", "381", "", "5", ""],
+                 ["", "", "", "", "", "a comment that spilled onto its own line"], ["Week of 5 Oct", "", "", "", "", ""],
+                 ["2026-10-05T15:48:00Z", "2", "381", "", "4", ""])
+    assert [(row.status, row.skip_reason) for row in rows] == [
+        ("skipped", "'Last week' is a note or a label beside the answers, not an answer"), ("valid", None),
+        ("invalid", None), ("skipped", "'Week of 5 Oct' is a note or a label beside the answers, not an answer"),
+        ("valid", None)]
