@@ -1561,3 +1561,19 @@ def test_it_keeps_every_digit_of_a_long_number_a_tool_stored_exactly_in_a_workbo
     assert workbook.cell_notes == {(1, 0): LONG_NOTE, (2, 0): LONG_NOTE}  # Excel's 15 digits; a double's text
     sheet = parse_file(ods)
     assert (sheet.rows[1], sheet.cell_notes) == (["12345678901234567", "A-2"], {})
+
+
+def test_a_hyperlink_formula_showing_no_id_gives_its_ticket_links_id(tmp_path):
+    """QA round 37c: =HYPERLINK(url, "open") in an .xlsx sent "open" as the ticket id; the link names the ticket."""
+    path = xlsx_with_sheet_data(
+        tmp_path,
+        '<row r="1"><c r="A1" t="inlineStr"><is><t>Ticket</t></is></c></row>'
+        '<row r="2"><c r="A2" t="str"><f>HYPERLINK("https://acme.zendesk.com/agent/tickets/48302","open")</f>'
+        '<v>open</v></c></row>'
+        '<row r="3"><c r="A3" t="str"><f>HYPERLINK("https://acme.zendesk.com/agent/tickets/48303","48303")</f>'
+        '<v>48303</v></c></row>'
+        '<row r="4"><c r="A4" t="str"><f>HYPERLINK("https://example.com/help","help")</f><v>help</v></c></row>',
+    )
+
+    assert parse_file(path).rows == [
+        ['=HYPERLINK("https://acme.zendesk.com/agent/tickets/48302","open")'], ["48303"], ["help"]]

@@ -22,6 +22,7 @@ so the row's message says why, and the fix table lets the uploader fill them.
 
 from __future__ import annotations
 
+import html
 import io
 import posixpath
 import re
@@ -33,7 +34,7 @@ from typing import TYPE_CHECKING
 import xlrd
 from defusedxml import ElementTree
 
-from uploads import headerrows
+from uploads import headerrows, idcells
 
 if TYPE_CHECKING:
     from uploads.workbooks import Table
@@ -160,6 +161,7 @@ class CellFacts:
         EPPlus, which save real results, write other calcIds.)
     errors: cells holding an error value, in sheet order, with its text: (4, 2, "#N/A").
     hidden_rows: sheet row numbers hidden by a filter or by Hide, in order.
+    link_formulas: cells holding =HYPERLINK(...) to a ticket's page: the formula, for link_ids.
     date_system: the workbook's, "1900" or "1904" (workbookPr date1904).
     """
 
@@ -168,6 +170,7 @@ class CellFacts:
     formulas_without_result: list[tuple[int, int]] = field(default_factory=list)
     errors: list[tuple[int, int, str]] = field(default_factory=list)
     hidden_rows: list[int] = field(default_factory=list)
+    link_formulas: dict[tuple[int, int], str] = field(default_factory=dict)
     date_system: str = "1900"
 
 
@@ -198,6 +201,7 @@ def apply_xlsx_facts(table: Table, data: bytes, formula_parts: frozenset[str]) -
         )
     note_errors(table, at, facts.errors)
     note_hidden_rows(table, facts.hidden_rows)
+    link_ids(table, at, facts.link_formulas)
 
 
 def note_hidden_rows(table: Table, hidden_rows: list[int]) -> None:
@@ -351,7 +355,38 @@ def read_cell_facts(data: bytes, sheet_name: str, formula_parts: frozenset[str],
         facts.formulas_without_result = _formulas_without_result(xml, recalculated)
         facts.errors = _error_cells(xml)
         facts.hidden_rows = [int(number) for flag, number in _ROW_HIDDEN.findall(xml) if flag in (b"1", b"true")]
+        facts.link_formulas = _link_formulas(xml)
     return facts
+
+
+# A cell's =HYPERLINK(url, ...) formula to a ticket's page
+_LINK_FORMULA = re.compile(rb"<(?:[\w.-]+:)?f>\s*(HYPERLINK\((?:[^<]|&[a-z]+;)*\))\s*</(?:[\w.-]+:)?f>", re.I)
+_FIRST_ARGUMENT = re.compile(r'HYPERLINK\(\s*"([^"]*)"', re.I)
+
+
+def _link_formulas(xml: bytes) -> dict[tuple[int, int], str]:
+    """(row number, column index) -> "=HYPERLINK(...)" of each cell linking to a ticket's page (idcells)."""
+    out = {}
+    for found in _LINK_FORMULA.finditer(xml):
+        formula = html.unescape(found[1].decode("utf-8", "replace"))
+        ref = _cell_attributes(xml, found.start()).get(b"r", b"").decode()
+        if (url := _FIRST_ARGUMENT.match(formula)) and idcells.is_id_link(url[1]) and _REF.fullmatch(ref):
+            out[_position(ref)] = "=" + formula
+    return out
+
+
+# A formula's shown text that is no id ("open", "🔗", "#48305"): the ticket id is the link's (QA round 37c)
+LINK_TEXT_CHARS = 12
+
+
+def link_ids(table: Table, at: dict[int, int], formulas: dict[tuple[int, int], str]) -> None:
+    """Give a cell whose =HYPERLINK(...) to a ticket's page shows a short text other than digits ("open", "🔗")
+    its formula, which idcells reads as the link's ticket id with a warning; a cell showing the id keeps it."""
+    for (number, column), formula in formulas.items():
+        row = table.rows[at[number]] if number in at else []
+        shown = row[column].strip() if column < len(row) else ""
+        if shown and not shown.isdigit() and len(shown) <= LINK_TEXT_CHARS:
+            row[column] = formula
 
 
 def _formulas_without_result(xml: bytes, recalculated: bool) -> list[tuple[int, int]]:
