@@ -980,6 +980,10 @@ def test_a_ticket_id_without_a_digit_among_ids_with_one_gets_a_warning(tmp_path:
     (["Buena", "Mala", "Ofrecida", "Buena"], [1, 0, 1]),  # a Spanish Zendesk account; Ofrecida is skipped
     (["良い", "悪い", "オファー済み"], [1, 0]),  # a Japanese one
     (["Extremadamente satisfecho", "Algo satisfecho", "Ni satisfecho ni insatisfecho"], [5, 4, 3]),  # Qualtrics
+    (["Mycket nöjd", "Missnöjd", "Varken nöjd eller missnöjd"], [5, 2, 3]),  # Swedish: "Missnöjd" holds "nöjd"
+    (["매우 만족", "불만족", "보통"], [5, 2, 3]), (["非常满意", "不满意", "一般"], [5, 2, 3]),
+    (["Очень доволен", "Недоволен", "Доволен"], [5, 2, 4]), (["Çok memnunum", "Memnun değilim"], [5, 2]),
+    (["Excelente", "Bueno", "Regular", "Malo", "Pésimo"], [5, 4, 3, 2, 1]),  # Latin America's quality wording
 ])
 def test_it_reads_spanish_and_japanese_helpdesk_words(tmp_path: Path, scores, read) -> None:
     """QA round 37b: every row was refused (one unknown word cost the known ones)."""

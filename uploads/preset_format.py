@@ -148,7 +148,23 @@ SCALES: dict[str, dict[str, Any]] = {
         **{f"{very}{word}{end}": score for end in ("o", "a") for very, word, score in (
             ("muito ", "satisfeit", 5), ("", "satisfeit", 4), ("", "insatisfeit", 2), ("muito ", "insatisfeit", 1))},
         "nem satisfeito nem insatisfeito": 3, "nem satisfeita nem insatisfeita": 3,
-        "neutre": 3, "neutro": 3, "neutrale": 3}},
+        "neutre": 3, "neutro": 3, "neutrale": 3,
+        # Swedish, Danish, Norwegian, Finnish, Turkish, Russian, Ukrainian, Hebrew, Korean, Chinese and Japanese
+        # (Qualtrics') wordings, 5 .. 1 (QA round 37b). Not Japanese 満足 alone: 5 where やや満足 is 4
+        **{word: 5 - index for words in (
+            ("mycket nöjd", "nöjd", "varken nöjd eller missnöjd", "missnöjd", "mycket missnöjd"),
+            ("meget tilfreds", "tilfreds", "hverken tilfreds eller utilfreds", "utilfreds", "meget utilfreds"),
+            ("svært fornøyd", "fornøyd", "verken fornøyd eller misfornøyd", "misfornøyd", "svært misfornøyd"),
+            ("erittäin tyytyväinen", "tyytyväinen", "ei tyytyväinen eikä tyytymätön", "tyytymätön",
+             "erittäin tyytymätön"),
+            ("çok memnunum", "memnunum", "kararsızım", "memnun değilim", "hiç memnun değilim"),
+            ("очень доволен", "доволен", "нейтрально", "недоволен", "очень недоволен"),
+            ("дуже задоволений", "задоволений", "нейтрально", "незадоволений", "дуже незадоволений"),
+            ("מרוצה מאוד", "מרוצה", "ניטרלי", "לא מרוצה", "בכלל לא מרוצה"),
+            ("매우 만족", "만족", "보통", "불만족", "매우 불만족"),
+            ("非常满意", "满意", "一般", "不满意", "非常不满意"),
+            ("非常に満足", "満足", "どちらでもない", "不満", "非常に不満"))
+           for index, word in enumerate(words)}}},
     # Qualtrics' 7-point wording and the Very/Somewhat one; chosen over csat5 by `word_scales`
     "csat7": {"min_score": 1, "max_score": 7, "value_map": {
         "extremely satisfied": 7, "very satisfied": 7, "moderately satisfied": 6, "satisfied": 6,
@@ -171,7 +187,7 @@ SCALES: dict[str, dict[str, Any]] = {
         "good": 1, "bad": 0, **{f"{word}{space}{kind}{space}comment": score for word, score in (("good", 1), ("bad", 0))
                                for kind in ("with", "without") for space in (" ", "_")},
         "良い": 1, "悪い": 0, "gut": 1, "schlecht": 0, "bonne": 1, "mauvaise": 0,  # a Japanese, German, French account
-        "buena": 1, "bueno": 1, "mala": 0, "malo": 0,  # a Spanish one [unverified labels: QA round 37b]
+        "buena": 1, "mala": 0,  # a Spanish one [unverified labels: QA round 37b]; not Bueno/Malo, 4 and 2 of excellent5
         "reward": 1, "rebuke": 0,  # LiveAgent's ticket rating: Reward, Rebuke
         "\U0001f44d": 1, "\U0001f44e": 0}},  # thumbs up and down, a team sheet's (QA round 37c)
     # Help Scout's happiness ratings (Great, Okay, Not Good; Front's Bad) and Zoho Desk's (Good, Okay, Bad), on
@@ -200,7 +216,10 @@ SCALES: dict[str, dict[str, Any]] = {
     "quality5": {"min_score": 1, "max_score": 5,
                  "value_map": {"excellent": 5, "very good": 4, "good": 3, "fair": 2, "poor": 1}},
     "excellent5": {"min_score": 1, "max_score": 5,
-                   "value_map": {"excellent": 5, "good": 4, "average": 3, "fair": 3, "poor": 2, "very poor": 1}},
+                   "value_map": {"excellent": 5, "good": 4, "average": 3, "fair": 3, "poor": 2, "very poor": 1,
+                                 # Latin America's Excelente .. Pésimo (QA round 37b)
+                                 "excelente": 5, "bueno": 4, "buena": 4, "regular": 3, "malo": 2, "mala": 2,
+                                 "pésimo": 1, "pésima": 1}},
     "verygood5": {"min_score": 1, "max_score": 5,
                   "value_map": {"very good": 5, "good": 4, "average": 3, "poor": 2, "very poor": 1}},
 }
