@@ -36,6 +36,21 @@ def test_it_submits_straight_away_without_approval(people, fake, settings):
     assert _actions(upload) == [("maria", "submitted"), ("system", "batch_sent"), ("system", "finished")]
 
 
+def test_it_refuses_a_submit_whose_page_showed_another_number_of_rows(people, settings):
+    """QA round 38a: a second tab of the same manager fixed two rows; the first tab's "Submit 3 rows" sent 5."""
+    settings.REQUIRE_APPROVAL = True
+    upload = make_upload(people["maria"], people["alpha"], rows=2)
+    response = _client(people["maria"]).post(reverse("uploads:submit", args=[upload.pk]), {"rows": "1"}, follow=True)
+    upload.refresh_from_db()
+    assert upload.status == Upload.Status.READY
+    assert [str(message) for message in response.context["messages"]] == [
+        "Nothing was submitted: this page offered 1 row, and 2 are ready now (the rows changed in another tab or "
+        "window). Check them below and submit again."]
+    _client(people["maria"]).post(reverse("uploads:submit", args=[upload.pk]), {"rows": "2"})
+    upload.refresh_from_db()
+    assert upload.status == Upload.Status.AWAITING_APPROVAL
+
+
 def test_it_waits_for_an_admin_then_delivers_on_approval(people, fake, settings):
     settings.REQUIRE_APPROVAL = True
     upload = make_upload(people["maria"], people["alpha"], rows=2)

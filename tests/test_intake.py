@@ -329,3 +329,19 @@ def test_it_stores_a_file_with_a_nul_character_on_every_database(uploader, tmp_p
     assert [error["message"] for error in row.errors] == [
         "Row 2, column 'comment': held a NUL character (U+0000), shown as \u2400: it cannot be stored or sent. "
         "Delete it and retype the value."]
+
+
+def test_a_new_mapping_works_out_its_notices_again(tmp_path):
+    """QA round 38a: "No column was recognised as the ticket id ... Until then every row is invalid" stayed above a
+    table of valid rows after the user chose the ticket column."""
+    owner = get_user_model().objects.create_user("nadia")
+    path = tmp_path / "team.csv"
+    path.write_text("Zeitpunkt,Kundennr,Bearbeiter XY,Wert\n2026-10-05 09:00,K1000,ana@example.com,5\n"
+                    "2026-10-05 10:00,K1001,ana@example.com,4\n", encoding="utf-8")
+    upload = intake.create_upload(owner, path, path.name, intake.ReadOptions(time_zone="UTC"))
+    assert any(notice.startswith("No column was recognised as the ticket id") for notice in upload.notices)
+    intake.remap_upload(upload, mapping.Preset(name="hand-made", columns={
+        "submitted_at": "Zeitpunkt", "ticket_id": "Kundennr", "agent_email": "Bearbeiter XY", "score": "Wert"}), "UTC")
+    upload.refresh_from_db()
+    assert not any(notice.startswith("No column was recognised as the ticket id") for notice in upload.notices)
+    assert upload.rows.filter(status="valid").count() == 2

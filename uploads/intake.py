@@ -124,11 +124,22 @@ def read_file(path: Path, filename: str, options: ReadOptions) -> tuple[parsing.
                 "'Ticket number', 'Conversation ID'). Rename the column that holds the ticket id to "
                 "'Ticket ID' and upload the file again.", parsing.where_read(sheet),
             ])
+    sheet.notices.extend(mapping_notices(sheet, preset))
+    return sheet, preset, reason
+
+
+def mapping_notices(sheet: parsing.Sheet, preset: mapping.Preset) -> list[str]:
+    """What the mapping `preset` leaves out of `sheet`: no ticket id column, and columnnotes' notices. Worked out
+    again for a new mapping (remap_upload: QA round 38a, "Until then every row is invalid" stayed above a table
+    of valid rows)."""
+    reader_notices, sheet.notices = sheet.notices, []
+    if not preset.columns.get("ticket_id") and not preset.splits_into("ticket_id"):
         sheet.notices.append(
             "No column was recognised as the ticket id (headers such as 'ticket_id', 'Ticket number', "
             "'Conversation ID'): choose the ticket_id column on the mapping page. Until then every row is invalid.")
     columnnotes.note_unmapped(sheet, preset)
-    return sheet, preset, reason
+    found, sheet.notices = sheet.notices, reader_notices
+    return found
 
 
 def _choose_mapping(sheet: parsing.Sheet, chosen: mapping.Preset | None) -> tuple[mapping.Preset, str]:
@@ -424,9 +435,11 @@ def remap_upload(upload: Upload, preset: mapping.Preset, time_zone: str, reason:
     except BaseException:
         _finish(upload)  # nothing written yet
         raise
+    stale = mapping_notices(sheet, mapping.Preset.from_json(upload.preset)) if upload.preset else []
     _update_rows(upload, ids, excluded, sheet.rows, checked.rows)
     _set_mapping(upload, preset, reason, time_zone, checked)
-    _finish(upload, _MAPPING_FIELDS)
+    upload.notices = [notice for notice in upload.notices if notice not in stale] + mapping_notices(sheet, preset)
+    _finish(upload, [*_MAPPING_FIELDS, "notices"])
 
 
 def _stored_sheet(upload: Upload) -> tuple[list[int], list[bool], parsing.Sheet]:

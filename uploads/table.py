@@ -20,7 +20,7 @@ from django.db.models.expressions import RawSQL
 from django.db.models.fields.json import KT
 from django.db.models.functions import Coalesce, Lower
 
-from uploads import charts, mapping, textsearch
+from uploads import charts, delivery, mapping, textsearch
 from uploads.models import Row, Upload
 
 PAGE_SIZES = (50, 100, 250, 500)
@@ -292,6 +292,18 @@ def _display(row: Row, column_index: dict[str, int]) -> DisplayRow:
             else:
                 getattr(cells[index], kind).append(problem["message"])
     return DisplayRow(row, cells, row_errors, row_warnings)
+
+
+def check_rows_shown(upload: Upload, shown: str | None) -> None:
+    """Raise delivery.DeliveryError when the Submit button showed another number of rows than would be sent now
+    (`shown`: the form's count; None or "" for none sent): another tab of the same user changed the rows since
+    (QA round 38a: "Submit 3 rows" sent 5), which fixes.check_seen, blind to the user's own steps, lets pass."""
+    rows = submit_plan(upload)["rows"]
+    if shown and shown.isdigit() and int(shown) != rows:
+        raise delivery.DeliveryError(
+            f"Nothing was submitted: this page offered {int(shown):,} row{'s' if int(shown) != 1 else ''}, and "
+            f"{rows:,} {'are' if rows != 1 else 'is'} ready now (the rows changed in another tab or window). Check "
+            "them below and submit again.")
 
 
 def submit_plan(upload: Upload, counts: dict | None = None) -> dict:

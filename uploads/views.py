@@ -231,6 +231,7 @@ def submit(request, pk: int):
     upload = _get_upload_for_user(request, pk)
     try:
         fixes.check_seen(upload, request.POST.get("seen"), request.user)
+        table.check_rows_shown(upload, request.POST.get("rows"))
         approval.submit(upload, request.user)
     except (fixes.FixError, delivery.DeliveryError) as exc:
         messages.error(request, str(exc))

@@ -308,5 +308,7 @@
     var rows = parseInt(plan.dataset.rows, 10);
     button.textContent = "Submit " + rows + " row" + (rows === 1 ? "" : "s") + (button.dataset.suffix || "");
     button.disabled = rows === 0;
+    var shown = document.getElementById("submit-rows");
+    if (shown) { shown.value = rows; }
   }
 })();
