@@ -1382,11 +1382,11 @@ def test_it_notes_each_row_whose_extra_cells_were_not_read():
         "Column E has no header, so its 1 filled cell was ignored (the first in row 4); that row has a warning."]
     assert sheet.cell_notes == {
         (0, None): "this row has more cells than the header; column D ('thanks') right of the last named column "
-                   "was not read. If a comma split a comment, put that comment in quotes in the file, or fix the cell "
-                   "here",
-        (2, None): "this row has more cells than the header; column D ('very'), column E ('slow') right of the last "
-                   "named column were not read. If a comma split a comment, put that comment in quotes in the file, "
+                   "was not read. If a separator inside a comment split it, put that comment in quotes in the file, "
                    "or fix the cell here",
+        (2, None): "this row has more cells than the header; column D ('very'), column E ('slow') right of the last "
+                   "named column were not read. If a separator inside a comment split it, put that comment in "
+                   "quotes in the file, or fix the cell here",
     }
 
 

@@ -580,7 +580,7 @@ def test_it_reads_dotted_dates_day_first() -> None:
 def test_it_assumes_midnight_for_a_date_only() -> None:
     row = one(stamp="2026-10-14")
     assert row.item["submitted_at"] == "2026-10-14T00:00:00.000Z"
-    assert row.warnings[0].message == "Row 2, column 'submitted_at': 'submitted_at' has no time part: midnight assumed."
+    assert row.warnings[0].message == "Row 2, column 'submitted_at': '2026-10-14' has no time part: midnight assumed."
 
 
 def test_it_refuses_a_time_in_the_dst_gap() -> None:
@@ -1240,7 +1240,8 @@ def test_it_warns_on_a_row_with_cells_not_read_until_the_row_is_edited():
     checked = validation.check_sheet(sheet, PLAIN, time_zone="UTC")
     warned = checked.rows[0]
     note = ("Row 2: this row has more cells than the header; column F ('thanks') right of the last named column was "
-            "not read. If a comma split a comment, put that comment in quotes in the file, or fix the cell here.")
+            "not read. If a separator inside a comment split it, put that comment in quotes in the file, or fix the "
+            "cell here.")
 
     assert (warned.status, warned.item["comment"]) == ("valid", "Great service")
     assert warned.warnings == [Problem("row", None, "", note, "reader_note")]
@@ -1489,7 +1490,7 @@ def test_a_date_alone_on_a_night_without_midnight_is_read_at_one() -> None:
     row = one(stamp="2026-09-06", time_zone="America/Santiago")
     assert (row.status, row.item["submitted_at"]) == ("valid", "2026-09-06T04:00:00.000Z")
     assert [problem.message for problem in row.warnings] == [
-        "Row 2, column 'submitted_at': 'submitted_at' has no time part, and midnight does not exist in "
+        "Row 2, column 'submitted_at': '2026-09-06' has no time part, and midnight does not exist in "
         "America/Santiago on 2026-09-06 (clocks skip it): 01:00 assumed."]
 
 

@@ -263,6 +263,14 @@ def test_it_names_the_missing_key_of_an_imported_preset(client_in, shared):
             "e.g. &quot;name&quot;: &quot;Team sheet&quot;).") in page.content.decode()
 
 
+def test_an_imported_preset_named_as_a_built_in_one_says_it_is_imported(client_in, shared):
+    """QA round 38a: the upload's page called a file's mapping "Zendesk satisfaction ratings", the built-in one."""
+    response = upload(client_in, "b.csv", (shared / "samples/basic_api_fields.csv").read_bytes())
+    preset = SimpleUploadedFile("p.json", b'{"name": "Zendesk satisfaction ratings", "columns": {"ticket_id": "ticket_id"}}')
+    page = client_in.post(response.url.replace("mapping/", "mapping/apply/"), {"preset_file": preset}, follow=True)
+    assert "Applied the preset &#x27;Zendesk satisfaction ratings (imported)&#x27;." in page.content.decode()
+
+
 def test_it_sends_a_get_of_the_upload_address_to_the_upload_form(client_in):
     response = client_in.get("/uploads/new/")
     assert (response.status_code, response.url) == (302, "/")
@@ -325,6 +333,11 @@ def test_it_keeps_an_upload_zone_outside_the_list_and_shows_a_bad_zone(client_in
     (b'{"name": "x", "columns": ' + b"[" * 100_000 + b"]" * 100_000 + b"}",
      "This is not a preset JSON file: it is nested too deeply."),
     (b'{"name": "  "}', "This preset JSON is malformed: its &quot;name&quot; must be a text that is not blank."),
+    (b'{"name": "x",\n', "This is not a preset JSON file: its text breaks off at line 2, column 1 (expecting "
+                          "property name enclosed in double quotes). Choose the .json file the portal exported, or "
+                          "fix that place in a text editor."),  # QA round 38a: Python's own message
+    (b'{"name": "K\xf6ln"}', "This is not a preset JSON file: it is not UTF-8 text. Choose the .json file the "
+                              "portal exported, or save the file as UTF-8."),
     (b'{"name": "x", "value_maps": []}',
      "This preset JSON is malformed: &quot;value_maps&quot; must be an object ({...}), not a list ([...])."),
     (b'{"name": "x", "comment_rows": {"by": 5, "question": "b", "match": "c"}}',

@@ -343,7 +343,7 @@ def _finish(value: str, parts: dict, decision: ColumnDates, zone_name: str, now:
         return Parsed(issue=built)
     warnings = []
     if parts["H"] is None:
-        warnings.append(Note("midnight", f"'{decision.column}' has no time part: midnight assumed"))
+        warnings.append(Note("midnight", f"'{value}' has no time part: midnight assumed"))  # the value (QA 38a)
     if decision.swapped_cells and CELL_DATE.fullmatch(value) and int(parts["d"]) <= 12 and parts["d"] != parts["m"]:
         first, other = ("day", "month") if decision.order == "DMY" else ("month", "day")
         warnings.append(Note("swapped_cell", f"'{value}' was a date cell in a column whose typed dates read {first} "
@@ -369,7 +369,7 @@ def _finish(value: str, parts: dict, decision: ColumnDates, zone_name: str, now:
         moment = zones.localize(built, zone_name, warnings)
         if isinstance(moment, Issue) and parts["H"] is None:  # a date alone on a night whose midnight is skipped
             moment = zones.localize(built + timedelta(hours=1), zone_name, warnings)
-            warnings[0] = Note("midnight", f"'{decision.column}' has no time part, and midnight does not exist in "
+            warnings[0] = Note("midnight", f"'{value}' has no time part, and midnight does not exist in "
                                f"{zone_name} on {built:%Y-%m-%d} (clocks skip it): 01:00 assumed")
         if isinstance(moment, Issue):
             return Parsed(issue=moment)

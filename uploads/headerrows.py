@@ -209,7 +209,7 @@ def check_columns(names: list[str], data: list[list[str]], numbers: list[int], *
         f"this row has more cells than the header; {', '.join(texts)} right of the last named column "
         f"{'was' if len(texts) == 1 else 'were'} not read. " + (
             "Give that column a header if it belongs to the answer, or fix the cell here" if workbook else
-            "If a comma split a comment, put that comment in quotes in the file, or fix the cell here"))
+            "If a separator inside a comment split it, put that comment in quotes in the file, or fix the cell here"))
         for row_index, texts in ignored.items()}
     return keep, notices, row_notes
 

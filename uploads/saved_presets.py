@@ -105,6 +105,15 @@ def save_mapping(upload: Upload, name: str, user) -> SavedPreset:
         raise ValueError(f"A preset called '{name}' already exists; choose another name.") from None
 
 
+def parse_imported(data: bytes) -> mapping.Preset:
+    """A preset file the user imports on the mapping page (parse_json); one named as a built-in preset is named
+    "<name> (imported)", so that no page calls a file's mapping the built-in one (QA round 38a)."""
+    preset = parse_json(data)
+    if preset.name.casefold() in {builtin.name.casefold() for builtin in mapping.builtin_presets()}:
+        preset.name = f"{preset.name} (imported)"
+    return preset
+
+
 def check_name(name: str, saved_pk: int | None = None) -> None:
     """ValueError when `name` is a built-in preset's or another saved preset's (any case: presets are
     found by name in any case, QA round 30a); a saved preset must never hide a built-in. `saved_pk`:
@@ -130,8 +139,13 @@ def parse_json(data: bytes) -> mapping.Preset:
     """A preset from uploaded JSON bytes; ValueError with a readable reason when malformed."""
     try:
         raw = json.loads(data.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ValueError(f"This is not a preset JSON file ({exc}).") from None
+    except UnicodeDecodeError:
+        raise ValueError("This is not a preset JSON file: it is not UTF-8 text. Choose the .json file the portal "
+                         "exported, or save the file as UTF-8.") from None
+    except json.JSONDecodeError as exc:  # QA round 38a: "(Expecting value: line 2 column 1 (char 45))"
+        raise ValueError(f"This is not a preset JSON file: its text breaks off at line {exc.lineno}, column "
+                         f"{exc.colno} ({exc.msg.lower()}). Choose the .json file the portal exported, or fix that "
+                         "place in a text editor.") from None
     except RecursionError:
         raise ValueError("This is not a preset JSON file: it is nested too deeply.") from None
     if not isinstance(raw, dict):

@@ -148,7 +148,7 @@ def mapping_apply_preset(request, pk: int):
         return redirect("uploads:mapping", upload.pk)
     try:
         chosen = form.cleaned_data["preset_file"]
-        preset = (saved_presets.parse_json(chosen.read()) if chosen
+        preset = (saved_presets.parse_imported(chosen.read()) if chosen
                   else saved_presets.find_preset(form.cleaned_data["preset"]))
         flipped = fixes.apply_preset(upload, request.user, preset)
         messages.success(request, f"Applied the preset '{preset.name}'.")

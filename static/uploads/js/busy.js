@@ -20,6 +20,11 @@
       form.querySelectorAll("button").forEach(function (button) { button.disabled = true; });
     }, 0);
   });
+  // A button with data-confirm asks first (cancelling a delivery: QA round 38a); a refusal posts nothing.
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest ? event.target.closest("button[data-confirm]") : null;
+    if (button && !window.confirm(button.dataset.confirm)) { event.preventDefault(); }
+  }, true);
   // Back from the next page (the browser may keep this one as it was): usable again.
   window.addEventListener("pageshow", function (event) {
     if (!event.persisted) { return; }
