@@ -46,7 +46,7 @@ def test_it_reads_a_short_legacy_file_in_its_own_code_page(text: str, codec: str
     ("תודה", "cp1255", "Asia/Jerusalem"),  # charset-normalizer alone: "ъегд" (cp1251)
     ("Ευχαριστώ", "cp1253", "Europe/Athens"),
     ("شكرا", "cp1256", "Asia/Riyadh"),  # alone: Mac Roman
-    ("Świetnie, dziękuję", "cp1250", "Europe/Warsaw"),  # alone: cp1252 "Œwietnie, dziêkujê"
+    ("Dziękuję, szybka obsługa", "cp1250", "Europe/Warsaw"),  # alone: cp1252 "obs³uga"
     ("謝謝，很滿意", "cp950", "Asia/Taipei"),  # alone: cp932
     ("谢谢\n48215,很好", "gb18030", "Asia/Shanghai"),  # 谢谢's bytes pass as UTF-8: refused as mixed
 ])
@@ -56,7 +56,14 @@ def test_a_short_file_is_read_in_the_code_page_of_the_chosen_zone(text, codec, z
     assert textfiles._decode(data, None, zone) == (data.decode(codec), codec)
 
 
-def test_a_zone_names_no_code_page_for_a_long_file_or_a_western_one() -> None:
-    data = "ticket_id,comment\n48213,Très bien, problème résolu\n".encode("cp1252")
-    assert textfiles._decode(data, None, "Europe/Paris")[1] == "cp1252"
+@pytest.mark.parametrize(("text", "zone"), [
+    ("Très rapide, problème résolu. À recommander", "Europe/Prague"), ("Atención rápida, señor Pérez", "Europe/Sofia"),
+    ("Café order fixed – thanks, naïve question", "Asia/Jerusalem"), ("Très bien", "Europe/Paris")])
+def test_a_western_file_stays_cp1252_in_any_zone(text, zone) -> None:
+    """QA round 38b: a Western colleague's short file sent to a Prague, Sofia or Tel Aviv hub was garbled."""
+    data = f"ticket_id,comment\n48213,{text}\n".encode("cp1252")
+    assert textfiles._decode(data, None, zone) == (data.decode("cp1252"), "cp1252")
+
+
+def test_a_zone_names_no_code_page_for_a_long_file() -> None:
     assert codepages.zone_page(("é" * 120).encode("cp1252"), "Europe/Warsaw") is None

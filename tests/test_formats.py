@@ -882,9 +882,9 @@ def test_answers_two_quality_wordings_score_differently_are_refused_with_both_na
     """Excellent, Good, Poor: 5, 3, 1 of Excellent .. Poor or 5, 4, 2 of Excellent .. Very poor; no guess."""
     items, summary = team_sheet(tmp_path, "Rating", ["Excellent", "Good", "Poor", "Good"])
     assert items == []
-    assert ("The answers (excellent, good, poor) are words of 2 wordings that score them differently: excellent 5, "
-            "very good 4, good 3, fair 2, poor 1; or excellent 5, good 4, average 3, poor 2, very poor 1. They are "
-            "not read until you choose: map each answer to its score with the table's \"Map a value to another\", or "
+    assert ("The answers (excellent, good, poor) are words of 3 wordings that score them differently: excellent 5, "
+            "very good 4, good 3, fair 2, poor 1; or excellent 5, good 4, average 3, poor 2, very poor 1; or excellent 4, "
+            "good 3, average 2, poor 1. They are not read until you choose: map each answer to its score with the table's \"Map a value to another\", or "
             "write the scores as numbers in the file") in summary["detected"]["decisions"]
     assert summary["row_results"][0]["errors"] == [
         "Row 2, column 'Rating': 'Excellent' is not an integer. Enter a whole number from 1 to 5."]
@@ -938,10 +938,26 @@ def test_a_few_zeros_or_typos_do_not_widen_a_google_forms_sheet_to_0_10(tmp_path
     (["4\ufe0f\u20e3", "5\ufe0f\u20e3", "1\u20e3"], [(4, 5), (5, 5), (1, 5)]),  # emoji keycaps
     (["4\u2b50", "5 \u2605", "2\u2b50\ufe0f"], [(4, 5), (5, 5), (2, 5)]),  # a number with one star
     (["\U0001f44d", "\U0001f44e", "\U0001f44d"], [(1, 1), (0, 1), (1, 1)]),  # thumbs up and down: good and bad
+    (["\U0001f44d\U0001f3fd", "\U0001f44e\U0001f3fb"], [(1, 1), (0, 1)]),  # with skin tones (QA round 38b)
+    (["Good", "Average", "Poor"], [(3, 3), (2, 3), (1, 3)]),  # the 3- and 4-point quality wordings (QA round 38b)
+    (["Excellent", "Good", "Average", "Poor"], [(4, 4), (3, 4), (2, 4), (1, 4)]),
 ])
 def test_it_reads_scores_typed_as_keycaps_starred_numbers_and_thumbs(tmp_path: Path, scores, read) -> None:
     """QA round 37c: each made every row invalid."""
     items, _summary = team_sheet(tmp_path, "Score", scores)
+    assert [(item["score"], item["max_score"]) for item in items] == read
+
+
+@pytest.mark.parametrize(("header", "scores", "read"), [
+    ("Satisfaction (1 - Very satisfied; 5 - Very dissatisfied)", ["1", "5"], [(5, 5), (1, 5)]),
+    ("Score (1-5; 1 = best)", ["1", "2"], [(5, 5), (4, 5)]),
+    ("Bewertung (Schulnote: 1 = sehr gut; 6 = ungenügend)", ["1", "6"], [(6, 6), (1, 6)]),
+    ("Rating (1 = Happy; 2 = Neutral; 3 = Unhappy)", ["1", "3"], [(3, 3), (1, 3)]),  # Freshdesk's classic coding
+    ("Score (1 = poor; 5 = excellent)", ["1", "5"], [(1, 5), (5, 5)]),  # worst first: as it is
+])
+def test_each_way_a_header_says_its_best_answer_comes_first(tmp_path: Path, header, scores, read) -> None:
+    """QA round 38b: these headers' scores were sent upside down."""
+    items, _summary = team_sheet(tmp_path, header, scores)
     assert [(item["score"], item["max_score"]) for item in items] == read
 
 
@@ -989,3 +1005,21 @@ def test_it_reads_spanish_and_japanese_helpdesk_words(tmp_path: Path, scores, re
     """QA round 37b: every row was refused (one unknown word cost the known ones)."""
     items, _summary = team_sheet(tmp_path, "Satisfaction", scores)
     assert [item["score"] for item in items] == read
+
+
+def test_a_google_forms_sheet_answering_0_and_10_is_read_on_0_10(tmp_path: Path) -> None:
+    """QA round 38b: both ends of 0..10 among 1..5 answers were refused as typos, the rest sent on 1..5."""
+    path, items_out, out = tmp_path / "form.csv", tmp_path / "items.jsonl", io.StringIO()
+    scores = ["3", "0", "4", "0", "2", "5", "0", "10", "1", "4", "3", "2"]
+    path.write_text("Timestamp,Ticket number,Agent email,How satisfied were you?\n" + "".join(
+        f"10/5/2026 9:{n:02d}:00,6200{n},ana@example.com,{score}\n" for n, score in enumerate(scores)), encoding="utf-8")
+    with contextlib.suppress(SystemExit):
+        call_command("import_csat", str(path), "--dry-run", "--items-out", str(items_out), "--json", stdout=out)
+    items = [json.loads(line) for line in items_out.read_text().splitlines()]
+    assert {(item["min_score"], item["max_score"]) for item in items} == {(0, 10)} and len(items) == 12
+
+
+def test_two_typos_far_above_any_scale_hold_no_other_row(tmp_path: Path) -> None:
+    """QA round 38b: 55 and 44 in a 1..5 sheet held every row "until the scale is settled"."""
+    items, _summary = team_sheet(tmp_path, "Score", ["5", "55", "4", "44", "3", "5", "4", "2"])
+    assert [item["score"] for item in items] == [5, 4, 3, 5, 4, 2]

@@ -1038,3 +1038,10 @@ def test_a_forms_what_could_we_improve_question_is_the_comment(question) -> None
     row = ["2026-10-05 14:30", "48213", "ana@example.com", "5", "Szybciej"]
     preset = choose(sheet(["Timestamp", "Ticket ID", "Agent email", "Score", question], row, row))[0]
     assert preset.columns.get("comment") == question
+
+
+@pytest.mark.parametrize("total", ["CNTD(Ticket Id)", "COUNTA of Ticket ID", "SUM(Ticket ID)"])
+def test_a_tableau_or_sheets_total_of_the_ticket_id_is_no_ticket_id(total) -> None:
+    """QA round 38b: Tableau's CNTD(...) and a Sheets pivot's COUNTA of ... were sent as ticket ids."""
+    row = ["2026-10-05 14:30", "4", "ana@example.com", "5"]
+    assert choose(sheet(["Date", total, "Agent email", "Score"], row, row))[0].columns.get("ticket_id") is None

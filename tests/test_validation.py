@@ -707,6 +707,9 @@ def test_it_says_a_zone_abbreviation_of_several_zones_is_not_read() -> None:
     ("5 окт. 2026 г. 14:30", "2026-10-05T14:30:00.000Z"), ("5. okt. 2026 kl. 14.30", "2026-10-05T14:30:00.000Z"),
     ("5.10.2026 klo 9.05", "2026-10-05T09:05:00.000Z"), ("2026. 10. 5 오후 2:30:00", "2026-10-05T14:30:00.000Z"),
     ("2026年10月13日 9時05分", "2026-10-13T09:05:00.000Z"), ("5 Ekim 2026 14:30", "2026-10-05T14:30:00.000Z"),
+    # QA round 38b: Java's ZonedDateTime, nanoseconds, Ukrainian "р.", a serial of six decimals
+    ("2026-10-05T14:53:00+02:00[Europe/Paris]", "2026-10-05T12:53:00.000Z"),
+    ("1791211980123456789", "2026-10-05T14:53:00.123Z"), ("5 жовтня 2026 р. 14:30", "2026-10-05T14:30:00.000Z"),
 ])
 def test_it_reads_a_fixed_zones_abbreviation_german_times_and_month_names(stamp, sent) -> None:
     """QA round 34b: each was refused (EDT and EST even tell the two 01:30s of a night apart)."""
@@ -1230,6 +1233,10 @@ def test_it_refuses_a_persons_name_as_an_agent_id_unless_the_row_has_the_email()
     assert (both.item.get("agent_id"), both.item["agent_email"], warning_codes(both)) == (
         None, "jane@example.com", ["name_dropped"])
     assert one(agent="A-17").warnings == [] and one(agent="jdoe").warnings == [] and one(agent="ABC").errors == []
+    assert one(agent="Support").errors == [] and one(agent="Admin").errors == []  # accounts (QA round 38b)
+    queue = one(agent="00G5e000001QueUEAS", email="jane@example.com")  # a case a Salesforce queue owns
+    assert (queue.item.get("agent_id"), queue.item["agent_email"]) == (None, "jane@example.com")
+    assert codes(one(agent="00G5e000001QueUEAS")) == [("agent_id", "queue_id")]
 
 
 def test_it_warns_on_a_row_with_cells_not_read_until_the_row_is_edited():
@@ -1275,7 +1282,11 @@ def test_it_warns_on_a_row_with_cells_not_read_until_the_row_is_edited():
                                                ("Date (МСК)", "Europe/Moscow"), ("Date（北京时间）", "Asia/Shanghai"),
                                                ("Date (Moscow time)", "Europe/Moscow"), ("Tarih (TSİ)", "Europe/Istanbul"),
                                                ("Date (Israel time)", "Asia/Jerusalem"), ("Date (TRT)", "Europe/Istanbul"),
-                                               ("Date (Berlin time)", "Europe/Berlin")])
+                                               ("Date (Berlin time)", "Europe/Berlin"),
+                                               # QA round 38b: Moscow's offsets, big cities, not a state's name
+                                               ("Дата (МСК+4)", "UTC+07:00"), ("Date (Bangalore time)", "Asia/Kolkata"),
+                                               ("Date (San Francisco time)", "America/Los_Angeles"),
+                                               ("Date (Victoria time)", None)])
 def test_it_reads_naive_times_in_the_zone_their_header_names(header, zone) -> None:
     columns = [header, "ticket_id", "agent_id", "score"]
     preset = mapping.Preset(name="Team", columns={"submitted_at": header, "ticket_id": "ticket_id",
@@ -1292,10 +1303,11 @@ def test_it_reads_naive_times_in_the_zone_their_header_names(header, zone) -> No
                 "Etc/GMT+5": "2026-10-05T19:48:00.000Z",  # IANA's Etc signs are the other way (QA round 34b)
                 "Europe/Moscow": "2026-10-05T11:48:00.000Z", "Europe/Istanbul": "2026-10-05T11:48:00.000Z",
                 "Asia/Jerusalem": "2026-10-05T11:48:00.000Z", "Asia/Shanghai": "2026-10-05T06:48:00.000Z",
+                "UTC+07:00": "2026-10-05T07:48:00.000Z", "Asia/Kolkata": "2026-10-05T09:18:00.000Z",
                 None: "2026-10-05T18:48:00.000Z"}[zone]
     assert result.rows[0].item["submitted_at"] == expected
     bracket = header[header.index("(") + 1:-1] if "(" in header else ""
-    named = bracket if bracket in ("CST", "GALT", "Gulf time") else ""  # asked for; "West" is a region
+    named = bracket if bracket in ("CST", "GALT", "Gulf time", "Victoria time") else ""  # asked; "West" a region
     unread = f" (the file names '{named}' as its zone, which is no time zone read here: choose the zone it means)"
     assert result.decisions[0] == (f"'{header}' read in {zone}, named in its header" if zone else
                                    f"'{header}' read in America/New_York, the time zone chosen for this upload"

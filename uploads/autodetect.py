@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from uploads import cells, dates, idcells, scales, timesofday
-from uploads.headernames import AGGREGATE, CONTAINS, EXACT, NOT_FOR
+from uploads.headernames import AGGREGATE, AGGREGATE_CALL, CONTAINS, EXACT, NOT_FOR
 from uploads.headers import Headers, normalize, normalize_camel
 from uploads.preset_format import SCALES
 
@@ -175,7 +175,7 @@ def _ticket_list(headers: Headers) -> dict[tuple[str, str], tuple[int, str]] | N
 
 
 # A ServiceNow task's number: incident, request item, request, case, change, problem, catalog task
-_TASK_NUMBER = re.compile(r"(INC|RITM|REQ|CS|CHG|PRB|SCTASK|TASK|HRC)\d{7,}")
+_TASK_NUMBER = re.compile(r"(INC|RITM|REQ|CS|CHG|PRB|SCTASK|TASK|HRC|IMS|WO|WOT|CSTASK)\d{7,}")
 
 
 def _task_number(name: str, norm: str, texts: list[str]) -> tuple[int, str] | None:
@@ -201,7 +201,7 @@ _AGENT_QUESTION = re.compile(r"\b(which|what) (agent|rep|representative|advisor|
 
 
 def _match(name: str, norm: str, header: str) -> tuple[int, str] | None:
-    if re.match(AGGREGATE, norm):
+    if re.match(AGGREGATE, norm) or re.match(AGGREGATE_CALL, header, re.IGNORECASE):
         return None
     exact = EXACT.get(name, [])
     if norm in exact:

@@ -175,11 +175,14 @@ def text_char_issue(text: str) -> Issue | None:
 _ANSWER_EDGES = re.compile(r"^[\W_]+|[\W_]+$")
 
 
+_SKIN_TONES = re.compile("[\U0001f3fb-\U0001f3ff]")
+
+
 def answer_key(text: str) -> str:
     """How an answer is looked up in a value map: case-folded, composed (an "é" typed as e and a combining
     accent is "é": QA round 31a), without the emoji or punctuation around its words ("🤩 Amazing" ->
     "amazing": Intercom's report labels)."""
-    key = unicodedata.normalize("NFC", text.strip()).casefold()
+    key = _SKIN_TONES.sub("", unicodedata.normalize("NFC", text.strip()).casefold())  # 👍🏽 is 👍 (QA round 38b)
     if not any(char.isalpha() for char in key):
         return key  # a code such as "-100" keeps its sign (Freshdesk's -101..103)
     return _ANSWER_EDGES.sub("", key) or key
@@ -290,10 +293,11 @@ def _written_score(value: str, low: int, high: int, hint: str) -> Cleaned | None
 # The side of a scale an answer's words are on, when no scale of preset_format.SCALES knows them
 _NEUTRAL = re.compile(r"\b(neither|neutral|ok|okay|average|so-so|mixed|fair)\b", re.IGNORECASE)
 NEGATIVE = re.compile(r"\b(un|dis|in)satisf|\bunzufrieden|\bontevreden|\bniezadowol|\bunhappy|\bpoor|\bbad\b|"
-                      r"\bterrible|\bawful|\bhorrible|\bworst|\bnot (at all |very )?(satisf|happy|good)",
+                      r"\bterrible|\bawful|\bhorrible|\bworst|\bnot (at all |very )?(satisf|happy|good)|"
+                      r"\bungenügend|\bmangelhaft|\bschlecht",
                       re.IGNORECASE)
 POSITIVE = re.compile(r"satisf|zufrieden|tevreden|zadowol|contento|\bhappy|\bgood|\bgreat|\bexcellent|\bamazing|"
-                      r"\bawesome|\bperfect|\bbest\b", re.IGNORECASE)
+                      r"\bawesome|\bperfect|\bbest\b|\bsehr gut\b", re.IGNORECASE)
 
 
 WORDS_TOLERANCE = 0.25  # how far (share of the scale) a number may sit from where its words are on theirs

@@ -58,12 +58,22 @@ ZONE_CODEPAGES = {
 HINT_BYTES = 100
 
 
+def _reads_as_western(data: bytes) -> bool:
+    """True when cp1252 reads `data` without mojibake: a Western colleague's file stays Western whatever the zone
+    (QA round 38b: French read as cp1250 in Prague, "Trčs rapide")."""
+    try:
+        return not _MOJIBAKE.search(data.decode("cp1252"))
+    except UnicodeDecodeError:
+        return False
+
+
 def zone_page(data: bytes, zone: str | None) -> str | None:
     """The code page of ZONE_CODEPAGES for `zone` (the upload's chosen time zone) when `data`, no UTF-8, is short
-    and reads in it as text (no control character, no symbol inside a word, some letter above ASCII); else None:
+    and reads in it as text (no control character, no symbol inside a word, some letter above ASCII) while cp1252
+    does not (_reads_as_western); else None:
     guess then decides. A few words of GB18030 may pass as UTF-8 on one line and not the next (QA round 37b)."""
     page = ZONE_CODEPAGES.get(zone or "")
-    if page is None or sum(byte > 127 for byte in data) >= HINT_BYTES:
+    if page is None or sum(byte > 127 for byte in data) >= HINT_BYTES or _reads_as_western(data):
         return None
     try:
         text = data.decode(page)

@@ -9,7 +9,7 @@ import re
 from functools import lru_cache
 
 from uploads import autodetect, cells, mapping, parsing, reports, zones
-from uploads.headernames import AGGREGATE
+from uploads.headernames import AGGREGATE, AGGREGATE_CALL
 from uploads.headers import Headers, normalize
 from uploads.preset_format import ClarifyingPattern
 
@@ -57,7 +57,8 @@ def _note_aggregates(sheet: parsing.Sheet, preset: mapping.Preset) -> None:
     number column unless told not to): none is read (headernames.AGGREGATE), and the way out is the report's."""
     used = _used_columns(sheet, preset)
     for index, header in enumerate(sheet.columns):
-        found = re.match(AGGREGATE, normalize(header)) if index not in used else None
+        found = (re.match(AGGREGATE, normalize(header)) or re.match(AGGREGATE_CALL, header, re.IGNORECASE)
+                 if index not in used else None)
         if found and (fields := autodetect.named_fields([found["field"]]) & {"ticket_id", "agent_id", "score"}):
             sheet.notices.append(
                 f"Column '{header}' is a total over the rows a report grouped together, not one answer's "

@@ -77,7 +77,7 @@ _MONTHS |= {name: index for index, names in enumerate(
      "sie sierpień sierpnia авг август августа сер серпень серпня augusti ağu ağustos",
      "wrz wrzesień września сен сент сентябрь сентября вер вересень вересня eyl eylül",
      "paź październik października окт октябрь октября жов жовтень жовтня eki ekim",
-     "lis listopad listopada ноя нояб ноябрь ноября лис листопад листопада kas kasım",
+     "ноя нояб ноябрь ноября лис листопад листопада kas kasım",  # not Polish "listopad": Croatian October
      "gru grudzień grudnia дек декабрь декабря гру грудень грудня des desember ara aralık"], start=1)
     for name in names.split()}
 _MONTH_NAMES = ["", "January", "February", "March", "April", "May", "June", "July", "August",
@@ -90,7 +90,7 @@ EPOCHS = {"1900": EXCEL_EPOCH, "1904": datetime(1904, 1, 1)}
 SHIFT_1904 = 1462
 EPOCH_SECONDS = (946684800, 4102444800)  # 2000-01-01 .. 2100-01-01 UTC
 EARLIEST = datetime(2000, 1, 1, tzinfo=UTC)
-SERIAL_SECOND_DECIMALS = 5  # a serial date's decimals that cannot tell one second from the next
+SERIAL_SECOND_DECIMALS = 6  # a serial date's decimals too few to tell milliseconds: read to the second
 ORDER_WORDS = {"MDY": "month/day/year", "DMY": "day/month/year"}
 
 
@@ -217,7 +217,7 @@ _YEAR_FIRST_DOTS = re.compile(r"^(\d{4})\.\s*(\d{1,2})\.\s*(\d{1,2})(?:\.|(?=\s)
 # Spanish and Portuguese "5 de octubre de 2026", Russian "2026 г.", Norwegian "kl." and Finnish "klo" before the time,
 # Japanese "9時05分" (QA round 37b)
 _OF_MONTH = re.compile(r"^(\d{1,2}) de ([^\W\d_]{3,12}) de (\d{4})")
-_YEAR_WORD = re.compile(r"(?<=\d{4})\s*г\.?(?=\s|$)")
+_YEAR_WORD = re.compile(r"(?<=\d{4})\s*[гр]\.?(?=\s|$)")  # Russian "г.", Ukrainian "р."
 _CLOCK_WORD = re.compile(r"\s+(?:kl|klo)\.?\s+(?=\d)", re.IGNORECASE)
 _JAPANESE_TIME = re.compile(r"(\d{1,2})時(\d{2})分(?:(\d{2})秒)?")
 
@@ -234,6 +234,8 @@ COMPACT_DATE = re.compile(r"^(20\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])$")
 # A zone after the time in brackets ("2:53 PM (EDT)": Notion) or by its IANA name ("14:53:00.000 America/New_York":
 # Athena, Trino), QA round 37a
 _BRACKETED_ABBREVIATION = re.compile(r"(?<=\d)((?:\s*[AaPp]\.?\s?[Mm]\.?)?)\s*\(([A-Z]{2,5})\)$")
+# Java's ZonedDateTime after its offset: "2026-10-05T14:53:00+02:00[Europe/Paris]" (QA round 38b)
+_JAVA_ZONE = re.compile(r"(?:(?<=[+-]\d{2}:\d{2})|(?<=\dZ))\[[A-Za-z_]+(?:/[A-Za-z0-9_+\-]+)*\]$")
 _IANA_AT_END = re.compile(r"(?<=\d)\s+([A-Za-z]+/[A-Za-z0-9_+\-]+(?:/[A-Za-z_]+)?)$")
 
 
@@ -264,7 +266,7 @@ def without_place(value: str) -> tuple[str, str | None]:
     """`value` without a trailing zone naming a place, and that place's zone: an abbreviation ("4:00 PM ET":
     Eastern, its daylight saving too) or an IANA name ("14:53:00.000 America/New_York"); else `value` (with a
     bracketed abbreviation unbracketed, "2:53 PM (EDT)" as "2:53 PM EDT") and None."""
-    value = _BRACKETED_ABBREVIATION.sub(r"\1 \2", value)
+    value = _JAVA_ZONE.sub("", _BRACKETED_ABBREVIATION.sub(r"\1 \2", value))  # the offset says it all
     if found := _IANA_AT_END.search(value):
         with contextlib.suppress(ValueError):
             zones.get_zone(found[1])
@@ -421,10 +423,11 @@ def _from_number(value: str, decision: ColumnDates, zone_name: str, now: datetim
     as floats gives "1713418460123.0", is dropped as the API keeps milliseconds) or an Excel serial in
     2000..2099 (naive, with a warning)."""
     whole = value.lstrip("+").split(".")[0]
-    if not value.startswith("-") and len(whole) in (15, 16) and (
-            EPOCH_SECONDS[0] <= int(whole) // 10**6 < EPOCH_SECONDS[1]):
-        moment = datetime(1970, 1, 1, tzinfo=UTC) + timedelta(microseconds=int(whole) // 1000 * 1000)
-        return _checked(moment, now, [])  # microseconds (BigQuery's, GA4's event_timestamp: QA round 37a)
+    for digits, per_second in (((15, 16), 10**6), ((18, 19), 10**9)):  # micro- and nanoseconds (QA rounds 37a, 38b)
+        if not value.startswith("-") and len(whole) in digits and (
+                EPOCH_SECONDS[0] <= int(whole) // per_second < EPOCH_SECONDS[1]):
+            moment = datetime(1970, 1, 1, tzinfo=UTC) + timedelta(milliseconds=int(whole) * 1000 // per_second)
+            return _checked(moment, now, [])
     if not value.startswith("-") and len(whole) in (12, 13):
         moment = datetime(1970, 1, 1, tzinfo=UTC) + timedelta(milliseconds=int(whole))
         return _checked(moment, now, [])
@@ -448,8 +451,8 @@ def _number_issue(value: str) -> Issue:
 
 
 def _from_serial(value: str, date_system: str, zone_name: str, now: datetime) -> Parsed:
-    """An Excel serial date, to the millisecond; to the second when it has five decimals or fewer (a step of
-    0.86 s: 46279.62847 is 15:05:00, not 15:04:59.808, QA round 37c)."""
+    """An Excel serial date, to the millisecond; to the second when it has six decimals or fewer (a step of
+    0.09 s or more: 46279.62847 is 15:05:00, not 15:04:59.808, QA rounds 37c, 38b)."""
     unit = 1000 if len(value.partition(".")[2]) <= SERIAL_SECOND_DECIMALS else 1
     naive = EPOCHS[date_system] + timedelta(milliseconds=round(float(value) * 86_400_000 / unit) * unit)
     system = ", 1904 date system" if date_system == "1904" else ""

@@ -97,7 +97,7 @@ _LOCALIZED_MORE: dict[str, list[str]] = {
               "puan", "memnuniyet", "βαθμολογία", "ικανοποίηση", "оценка", "удовлетворенность", "оцінка", "ציון",
               "שביעות רצון", "التقييم", "الرضا"],
     "submitted_at": ["fecha de actualización de la calificación de satisfacción", "満足度の更新日時",
-                     "tidsstämpel", "tidstämpel", "datum och tid", "dato", "tidsstempel", "päivämäärä",
+                     "tidsstämpel", "tidstämpel", "tidsmerke", "datum och tid", "dato", "tidsstempel", "päivämäärä",
                      "aikaleima", "tarih", "zaman damgası", "ημερομηνία", "χρονική σήμανση", "дата", "отметка времени",
                      "позначка часу", "תאריך", "חותמת זמן", "التاريخ", "الطابع الزمني"],
     "comment": ["comentario de satisfacción", "満足度のコメント",
@@ -105,8 +105,8 @@ _LOCALIZED_MORE: dict[str, list[str]] = {
                 "коментар", "הערה", "הערות", "تعليق", "ملاحظات"],
 }
 for _table in (_LOCALIZED, _LOCALIZED_MORE):
-    for _name, _words in _table.items():
-        EXACT[_name].extend(word for word in _words if word not in EXACT[_name])
+    for _name, _words in _table.items():  # case-folded as headers are: a Greek final ς is σ (QA round 38b)
+        EXACT[_name].extend(word.casefold() for word in _words if word.casefold() not in EXACT[_name])
 # Date headers of languages whose locales write the day first (validation: the order of 05/10/2026).
 DAY_FIRST_DATE_HEADERS = frozenset(_LOCALIZED["submitted_at"] + _LOCALIZED_MORE["submitted_at"])
 # Japanese, Chinese and Korean team sheets (their locales write dates year first: none of the above)
@@ -134,6 +134,7 @@ CONTAINS: dict[str, list[str]] = {
     "agent_id": [_AGENT_WORDS + r".*\bid\b"],
     "agent_email": [_AGENT_WORDS + r".*\be ?mail"],
     "score": [r"satisf", r"\brating\b", r"\bscore\b", r"\bcsat\b", r"how (would|do) you rate", r"\bstars?\b",
+              r"\bnps\b", r"\blikely\b.*\brecommend",
               r"^note\b", r"\brate (your|our|us|the|this)\b", r"zufrieden", r"\bavalia"],
     "submitted_at": [r"\bsubmitted\b", r"\bcompleted?\b", r"\brecorded\b", r"\brated\b", r"\bresponded\b",
                      r"\banswered\b", r"\btimestamp\b", r"\bdate\b", r"\bcreated\b", r"\btime\b",
@@ -148,8 +149,10 @@ CONTAINS: dict[str, list[str]] = {
 # A report's total over the rows it grouped together ("Sum of Ticket ID", "Average of Rating", "Count of Rating"):
 # Power BI's default summarization of a number column, Excel's PivotTable names. Never one answer's value: no
 # field's (QA round 37a)
-AGGREGATE = r"^(sum|count|count distinct|distinct count|average|avg|mean|median|min|minimum|max|maximum|" \
-            r"standard deviation|variance) of (?P<field>.+)$"
+AGGREGATE = r"^(sum|count|counta|countunique|count distinct|distinct count|average|avg|mean|median|min|minimum|max|" \
+            r"maximum|standard deviation|variance) of (?P<field>.+)$"
+# ... as Tableau names it, on the header as written: "CNTD(Ticket Id)", "AVG(Rating)", "SUM(Score)" (QA round 38b)
+AGGREGATE_CALL = r"^\s*(sum|avg|cnt|cntd|count|countd|min|max|median|agg|stdev|var)\s*\((?P<field>[^()]+)\)\s*$"
 # header words that rule a column out for a field
 # A reply the company wrote (Trustpilot's 'Company Reply Date', 'Reply Content'), never the customer's answer
 _THEIR_REPLY = r"\b(company|business|agent|staff|merchant|support) (reply|replied|response)\b|^reply\b"

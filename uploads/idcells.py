@@ -42,6 +42,8 @@ NO_AGENT = frozenset({"unassigned", "not assigned", "none", "(none)", "no agent"
                       "non assigné", "não atribuído"})
 
 
+# A Salesforce group's or queue's id: a case's OwnerId when no agent holds it
+_SALESFORCE_QUEUE = re.compile(r"00G[A-Za-z0-9]{12}(?:[A-Za-z0-9]{3})?")
 # Digits a float64 always keeps exactly: an id written `3812345670011.0` has lost none of them.
 EXACT_FLOAT_DIGITS = 15
 # Longer ids get a warning (sent as typed: the API gives no limit, shared/api/CONTRACT.md).
@@ -106,6 +108,9 @@ def clean_id(text: str, noun: str = "ticket id") -> Cleaned:
     value = cells.trim(text)
     if not value:
         return Cleaned()
+    if noun == "agent id" and _SALESFORCE_QUEUE.fullmatch(value):  # QA round 38b: a case owned by a queue
+        return Cleaned(issue=Issue("queue_id", f"{value} is a Salesforce queue's id (00G…), not an agent's (a user's "
+                                   "id starts with 005)", "Enter the agent's email or Salesforce user id"))
     if _ROUNDED_BY_EXCEL.match(value):
         return Cleaned(issue=Issue(
             "excel_digits", f"{value} has {len(value)} digits but only its first 15 to 17 are real: a spreadsheet "
@@ -255,9 +260,14 @@ def looks_like_name(value: str) -> bool:
 
 def person_name(value: str) -> bool:
     """True for a name where an agent id belongs: 'Jane Doe', or one capitalised word of letters ('Ana'); not an
-    id such as 'jdoe', 'A-17' or 'ABC' (QA round 37c)."""
-    return looks_like_name(value) or (len(value) >= 2 and value.isalpha() and value[0].isupper()
-                                      and value[1:].islower())
+    id such as 'jdoe', 'A-17' or 'ABC' (QA round 37c), nor an account's role ('Admin', 'Support': QA round 38b)."""
+    return value.casefold() not in _ACCOUNT_WORDS and (looks_like_name(value) or (
+        len(value) >= 2 and value.isalpha() and value[0].isupper() and value[1:].islower()))
+
+
+# Accounts a helpdesk's tickets are assigned to that are no person's name
+_ACCOUNT_WORDS = frozenset({"admin", "administrator", "support", "system", "bot", "helpdesk", "service", "team",
+                            "sales", "billing", "automation", "api", "integration", "escalations", "tier 1", "tier 2"})
 
 
 def long_id_warning(value: str) -> str | None:

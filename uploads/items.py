@@ -23,7 +23,8 @@ ROW_JOIN = "\x1f"  # joins a row's cells for a whole-row reader note (Plan.notes
 # An agent id a spreadsheet damaged (idcells.clean_id's issue code -> what happened): dropped when the row's
 # email is valid
 _DAMAGED_ID = {"excel_digits": "lost its digits in Excel (scientific notation)",
-               "grouped_digits": "is shown with thousands separators (a spreadsheet's number format)"}
+               "grouped_digits": "is shown with thousands separators (a spreadsheet's number format)",
+               "queue_id": "is a Salesforce queue's id, not an agent's"}
 
 
 @dataclass

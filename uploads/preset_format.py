@@ -222,6 +222,11 @@ SCALES: dict[str, dict[str, Any]] = {
                                  "pésimo": 1, "pésima": 1}},
     "verygood5": {"min_score": 1, "max_score": 5,
                   "value_map": {"very good": 5, "good": 4, "average": 3, "poor": 2, "very poor": 1}},
+    # their four- and three-point forms: Excellent, Good, Fair, Poor; Good, Average, Poor (QA round 38b), chosen when
+    # the answers fill all their points (scales.word_scale_for), as csat4 is over csat5
+    "excellent4": {"min_score": 1, "max_score": 4,
+                   "value_map": {"excellent": 4, "good": 3, "average": 2, "fair": 2, "poor": 1}},
+    "quality3": {"min_score": 1, "max_score": 3, "value_map": {"good": 3, "average": 2, "fair": 2, "poor": 1}},
 }
 
 

@@ -28,6 +28,8 @@ NPS_SCALE = (0, 10)
 MISFIT_ROWS, MISFIT_SHARE = 2, 0.25
 # A score column with more distinct texts than this is no column of answer words: its words are not listed
 MAX_DISTINCT_WORDS = 200
+# Scores outside 1..5 up to this one show another scale (0..10, 1..7); 44 and 55 are typos (QA round 38b)
+HELD_TOP = 10
 # Scores all 3 or below on this many rows or more make the decisions say the default 1..5 may be a 3-point survey's
 LOW_TOP_ROWS = 4
 # The share of the word answers a word scale must know when none knows them all: the rest are typos
@@ -36,10 +38,10 @@ KNOWN_WORDS_SHARE = 0.8
 # The scales a column of words is tried on when no preset names its words (autodetect, and a preset's value
 # map that misses some of them: _decide_word_scale), in order of preference on a tie
 AUTO_SCALES = ["csat5", "csat7", "csat4", "good_bad", "great3", "good3", "happy3", "happy7", "fin5", "intercom5",
-               "quality5", "excellent5", "verygood5", "yes_no"]
+               "quality5", "excellent5", "verygood5", "excellent4", "quality3", "yes_no"]
 # Scales none of which is preferred on a tie: answers that two of them read differently ("Excellent", "Good",
 # "Poor": 5, 3, 1 or 5, 4, 2) take neither, and the column's answers are refused rather than guessed.
-PEER_SCALES = frozenset({"quality5", "excellent5", "verygood5"})
+PEER_SCALES = frozenset({"quality5", "excellent5", "verygood5", "excellent4", "quality3"})
 # Every answer word of the built-in scales: a word one scale lacks but another has rules the first out. The
 # helpdesks' 3-point Great/Good, Okay, Bad are everyday words: a stray "Okay" among csat5 answers is refused
 # on its row (QA round 32a), and no list of ratings is ruled out for holding one.
@@ -204,7 +206,7 @@ def _header_scale(plan: Plan, sheet) -> tuple[int, int] | None:
     for header in headers:
         if found := header_range(header, numbers):
             plan.scale_header, plan.scale_top_only = header, found[2]
-            plan.scale_reversed = found[:2] if _best_first(header) else None
+            plan.scale_reversed = found[:2] if _best_first(header, *found[:2]) else None
             return found[:2]
     for header in headers:
         if found := recommend_scale(header, numbers, DEFAULT_BOUNDS["max_score"]):
@@ -213,20 +215,27 @@ def _header_scale(plan: Plan, sheet) -> tuple[int, int] | None:
     return None
 
 
-# "1 = very satisfied": a number and what the header says it means
-_MEANS = re.compile(r"\b(\d{1,3})\s*=\s*([^=,;()]{1,40}?)\s*(?=[,;)]|\band\b|$|\d{1,3}\s*=)", re.IGNORECASE)
+# "1 = very satisfied", "1 - Very satisfied", "1: best": a number and what the header says it means
+_MEANS = re.compile(r"\b(\d{1,3})\s*[=:\-–]\s*([^\W\d_][^=,;()]{0,39}?)\s*(?=[,;)/]|\band\b|$|\d{1,3}\s*[=:\-–])",
+                    re.IGNORECASE)
 
 
-def _best_first(header: str) -> bool:
-    """True when the header says its lowest number is the best answer and its highest the worst ("Score (1 = very
-    satisfied, 5 = very dissatisfied)"): the scores are turned, as the API's rise with satisfaction (QA round
-    37c; Freshdesk's classic survey numbers its answers so too: EXPORT-FORMATS.md section 6)."""
-    meanings = sorted((int(number), words) for number, words in _MEANS.findall(header))
-    if len(meanings) < 2:
-        return False
-    (_, lowest), (_, highest) = meanings[0], meanings[-1]
-    return (bool(cells.POSITIVE.search(lowest)) and not cells.NEGATIVE.search(lowest)
-            and bool(cells.NEGATIVE.search(highest)))
+def meanings(header: str) -> dict[int, str]:
+    """number -> the words a header gives it ("(1 = Happy, 2 = Neutral, 3 = Unhappy)"); {} for none."""
+    return {int(number): words for number, words in _MEANS.findall(header)}
+
+
+def _best_first(header: str, low: int, high: int) -> bool:
+    """True when the header says its lowest number is the best answer or its highest the worst ("Score (1 = very
+    satisfied, 5 = very dissatisfied)", "(1-5, 1 = best)", "Schulnote: 1 = sehr gut, 6 = ungenügend"), and neither
+    end says the other way: the scores are turned, as the API's rise with satisfaction (QA rounds 37c, 38b;
+    Freshdesk's classic survey numbers its answers so too: EXPORT-FORMATS.md section 6)."""
+    said = meanings(header)
+    best_low = low in said and bool(cells.POSITIVE.search(said[low])) and not cells.NEGATIVE.search(said[low])
+    worst_high = high in said and bool(cells.NEGATIVE.search(said[high]))
+    says_other = (low in said and bool(cells.NEGATIVE.search(said[low]))) or (
+        high in said and bool(cells.POSITIVE.search(said[high])) and not cells.NEGATIVE.search(said[high]))
+    return (best_low or worst_high) and not says_other
 
 
 def recommend_scale(question: str, numbers: set[int], top: int) -> tuple[int, int] | None:
@@ -246,6 +255,8 @@ def header_range(header: str, numbers: set[int]) -> tuple[int, int, bool] | None
     range no scale has ("Rating (18-65)" names ages)."""
     found = _HEADER_SCALE.search(header)
     low, high = sorted(int(number) for number in found.groups() if number is not None) if found else (0, 0)
+    if not found and len(said := meanings(header)) >= 2:  # "(1 = Happy, 2 = Neutral, 3 = Unhappy)"
+        low, high = min(said), max(said)
     top_only = False
     if not found and (top := _HEADER_TOP.search(header)):
         low, high, top_only = (0 if 0 in numbers else 1), int(top[1]), True
@@ -276,7 +287,7 @@ def _default_scale_misfit(plan: Plan, sheet) -> tuple[int, int, int] | None:
         outside += rows if not all(low <= value <= high for value in values) else 0
     if outside < MISFIT_ROWS or outside < MISFIT_SHARE * rows_in:
         return None
-    plan.scale_held = len({value for value in seen if not low <= value <= high}) >= 2
+    plan.scale_held = len({value for value in seen if value == 0 or high < value <= HELD_TOP}) >= 2
     return outside, min(seen), max(seen)
 
 
@@ -450,7 +461,8 @@ def _wider_shown(values_of: dict[str, tuple[int, ...]], counted: Counter, scales
     above = {text: values for text, values in values_of.items()
              if any(top < value <= widest for value in values) and all(value <= widest for value in values)}
     distinct = {value for values in above.values() for value in values if value > top}
-    return len(distinct) >= 2 or sum(counted[text] for text in above) >= TYPO_SHARE * total
+    zero = any(0 in values for values in values_of.values()) and widest in distinct  # both ends of 0..10 (QA 38b)
+    return zero or len(distinct) >= 2 or sum(counted[text] for text in above) >= TYPO_SHARE * total
 
 
 def _wording(name: str, seen: set[str] = frozenset()) -> str:

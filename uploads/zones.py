@@ -40,6 +40,7 @@ _FIXED_ZONE = re.compile(r"UTC([+-])(\d{2}):(\d{2})")
 # an abbreviation of standard or daylight time, "Date (EST)": its fixed offset, as it says (a 02:30 on the
 # day New York's clocks skip it is no error under EST). CST (also China's) and IST (India, Ireland,
 # Israel) name several: the decision asks for the zone.
+_MSK_OFFSET = re.compile(r"[(\[\uff08]\s*(?:мск|msk)\s*([+-])\s*(\d{1,2})\s*[)\]\uff09]", re.IGNORECASE)
 _BRACKETED = re.compile(r"[(\[\uff08]\s*([^\W\d_][^\W\d_ /]*(?:[ /][^\W\d_]+)*?)\s*[)\]\uff09]")  # （）: full width
 _NAMED_ZONES = {
     **dict.fromkeys(["et", "eastern", "eastern time"], "America/New_York"),
@@ -73,9 +74,22 @@ _NAMED_ZONES = {
     **dict.fromkeys(["trt", "tsi", "tsİ".casefold(), "türkiye saati", "turkey time"], "Europe/Istanbul"),
     **dict.fromkeys(["israel time", "שעון ישראל"], "Asia/Jerusalem"), "india time": "Asia/Kolkata",
     "korea time": "Asia/Seoul", "한국 시간": "Asia/Seoul",
-    # "(Berlin time)", "(Sao Paulo time)": any city an IANA zone is named after
+    # "(Berlin time)", "(Sao Paulo time)": any city an IANA zone is named after (not Australia's states, "Victoria":
+    # British Columbia's capital too, QA round 38b), and big cities that name none
     **{f"{name.rsplit('/', 1)[1].replace('_', ' ').casefold()} time": name for name in sorted(available_timezones())
-       if name.split("/")[0] in ("Africa", "America", "Asia", "Atlantic", "Australia", "Europe", "Indian", "Pacific")},
+       if name.split("/")[0] in ("Africa", "America", "Asia", "Atlantic", "Europe", "Indian", "Pacific")
+       or name in ("Australia/Sydney", "Australia/Melbourne", "Australia/Brisbane", "Australia/Perth",
+                   "Australia/Adelaide", "Australia/Darwin", "Australia/Hobart")},
+    **{f"{city} time": zone for zone, cities in (
+        ("America/Los_Angeles", ("san francisco", "seattle", "silicon valley", "portland")),
+        ("America/New_York", ("washington", "boston", "atlanta", "miami", "philadelphia")),
+        ("America/Chicago", ("dallas", "houston", "austin")), ("Asia/Kolkata", ("bangalore", "bengaluru", "mumbai",
+                                                                                "delhi", "hyderabad", "chennai")),
+        ("Europe/Berlin", ("munich", "frankfurt", "hamburg")), ("Europe/Madrid", ("barcelona",)),
+        ("Europe/Rome", ("milan",)), ("Europe/London", ("manchester", "edinburgh")),
+        ("America/Toronto", ("montreal", "ottawa")), ("Africa/Johannesburg", ("cape town",)))
+       for city in cities},
+    "по московскому времени": "Europe/Moscow",
 }
 _AMBIGUOUS_ZONES = frozenset({"cst", "ist", "ast", "gst"})
 # What else a date header's brackets may name as its zone: an abbreviation ("(XYZT)") or "(... time)"
@@ -105,6 +119,9 @@ def header_zone(column: str) -> str | None:
     America/Los_Angeles, "(EST)" -> "UTC-05:00": _NAMED_ZONES); None otherwise (see header_zone_unread)."""
     if named := _bracket_name(column):  # "(GMT/BST)" is the UK's, not UTC (review 36)
         return named
+    if moscow := _MSK_OFFSET.search(column):  # "(МСК+4)": Moscow's UTC+03:00 and 4 hours (QA round 38b)
+        hours = 3 + int(moscow[2]) * (1 if moscow[1] == "+" else -1)
+        return f"UTC{'+' if hours >= 0 else '-'}{abs(hours):02d}:00"
     if _UTC_HEADER.search(column):
         return "UTC"
     if offset := _OFFSET_HEADER.search(column):
