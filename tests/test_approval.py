@@ -274,3 +274,14 @@ def test_it_approves_cancels_and_resends_from_the_admin(people, fake, settings):
     assert upload.status == Upload.Status.DONE
     assert upload.rows.filter(result=Row.Result.CREATED).count() == 2
     assert [a for _, a in _actions(upload)][:4] == ["submitted", "approved", "cancelled", "resent_unconfirmed"]
+
+
+def test_the_admins_home_page_lists_what_waits_for_them(people, settings):
+    """QA round 38a: uploads awaiting approval were scattered through a list sorted by date."""
+    settings.REQUIRE_APPROVAL = True
+    waiting = make_upload(people["maria"], people["alpha"], rows=2)
+    make_upload(people["maria"], people["alpha"], rows=2)
+    approval.submit(waiting, people["maria"])
+    page = _client(people["ada"]).get(reverse("uploads:home")).content.decode()
+    assert f'<a href="{reverse("uploads:review", args=[waiting.pk])}">' in page and "awaits your approval" in page
+    assert 'id="waiting"' not in _client(people["maria"]).get(reverse("uploads:home")).content.decode()

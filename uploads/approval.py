@@ -12,9 +12,17 @@ from datetime import datetime
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q, QuerySet
 
 from uploads import audit, delivery, rowcheck, rowstore
 from uploads.models import Change, Row, Submission, Upload
+
+
+def waiting_for_admin(uploads: QuerySet) -> QuerySet:
+    """Of `uploads`, those an admin must act on, oldest first: awaiting approval, or fixed failed rows awaiting a
+    resend (the home page's "Waiting for you": QA round 38a, they were scattered through the list)."""
+    return uploads.filter(Q(status=Upload.Status.AWAITING_APPROVAL) | Q(resend_requested_at__isnull=False)).order_by(
+        "created_at", "id")
 
 
 def submit(upload: Upload, user) -> Submission | None:

@@ -49,7 +49,9 @@ def _home(request, form: UploadForm, status: int = 200):
     uploads = access.visible_uploads(request.user).select_related("owner", "reviewed_by").order_by("-created_at", "-id")
     page = Paginator(uploads, HOME_PAGE_SIZE).get_page(request.GET.get("page"))
     table.add_list_counts(page.object_list)
-    context = {"uploads": page, "form": form, "all_uploads": access.is_admin(request.user)}
+    admin = access.is_admin(request.user)
+    waiting = approval.waiting_for_admin(uploads)[:HOME_PAGE_SIZE] if admin else []
+    context = {"uploads": page, "form": form, "all_uploads": admin, "waiting": waiting}
     return render(request, "uploads/home.html", context, status=status)
 
 
