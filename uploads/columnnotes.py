@@ -27,15 +27,20 @@ def _note_date(sheet: parsing.Sheet, preset: mapping.Preset) -> set[int]:
     """When no column is the date, name the columns whose header is a date's ("Rated at") but whose values were
     not read as dates, with a few of them (QA round 37a: only "no column is mapped" was said); returns their
     indexes (no comment, then)."""
-    if preset.columns.get("submitted_at"):
+    return _note_unread(sheet, preset, "submitted_at", "date", (
+        "are not dates the reader knows. Choose it as submitted_at on the mapping page to see each row's reason, or "
+        "write the dates as 2026-10-05 14:48:00 (with the offset, +02:00, if the time has one) and upload again."))
+
+
+def _note_unread(sheet: parsing.Sheet, preset: mapping.Preset, field: str, noun: str, why: str) -> set[int]:
+    """When no column is `field`, a notice for each column named like it whose values were not read as it (`why`,
+    with the way out), and their indexes."""
+    if preset.columns.get(field) or preset.splits_into(field):
         return set()
-    named = _named_unread(sheet, preset, "submitted_at")
+    named = _named_unread(sheet, preset, field)
     for index in named:
-        sheet.notices.append(
-            f"No column was read as the date: '{sheet.columns[index]}' is named like one, but its values "
-            f"({_shown(sheet, index)}) are not dates the reader knows. Choose it as submitted_at on the mapping page "
-            "to see each row's reason, or write the dates as 2026-10-05 14:48:00 (with the offset, +02:00, if the "
-            "time has one) and upload again.")
+        sheet.notices.append(f"No column was read as the {noun}: '{sheet.columns[index]}' is named like one, but its "
+                             f"values ({_shown(sheet, index)}) {why}")
     return set(named)
 
 
@@ -159,17 +164,11 @@ def _used_columns(sheet: parsing.Sheet, preset: mapping.Preset) -> set[int]:
 
 def _note_score(sheet: parsing.Sheet, preset: mapping.Preset) -> set[int]:
     """When no column is the score, name the columns whose header is a score's ("CSAT", "Rating") but
-    whose values were not read as scores (👍/👎, "80%"), with a few of them and the way out; returns
+    whose values were not read as scores ("80%"), with a few of them and the way out; returns
     their indexes (no comment, then)."""
-    if preset.columns.get("score") or preset.splits_into("score"):
-        return set()
-    named = _named_unread(sheet, preset, "score")
-    for index in named:
-        sheet.notices.append(
-            f"No column was read as the score: '{sheet.columns[index]}' is named like one, but its values "
-            f"({_shown(sheet, index)}) are not whole numbers or rating words. Choose it as score on the mapping page "
-            "with a preset whose value map gives each of them a number, or type the scores in the file.")
-    return set(named)
+    return _note_unread(sheet, preset, "score", "score", (
+        "are not whole numbers or rating words. Choose it as score on the mapping page with a preset whose value "
+        "map gives each of them a number, or type the scores in the file."))
 
 
 def _note_other_comments(sheet: parsing.Sheet, preset: mapping.Preset) -> None:
