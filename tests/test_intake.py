@@ -340,8 +340,9 @@ def test_a_new_mapping_works_out_its_notices_again(tmp_path):
                     "2026-10-05 10:00,K1001,ana@example.com,4\n", encoding="utf-8")
     upload = intake.create_upload(owner, path, path.name, intake.ReadOptions(time_zone="UTC"))
     assert any(notice.startswith("No column was recognised as the ticket id") for notice in upload.notices)
-    intake.remap_upload(upload, mapping.Preset(name="hand-made", columns={
-        "submitted_at": "Zeitpunkt", "ticket_id": "Kundennr", "agent_email": "Bearbeiter XY", "score": "Wert"}), "UTC")
+    chosen = mapping.Preset.from_json(upload.preset)  # as the mapping page builds it: its dicts are the upload's
+    chosen.columns.update(ticket_id="Kundennr", agent_email="Bearbeiter XY", score="Wert")
+    intake.remap_upload(upload, chosen, "UTC")
     upload.refresh_from_db()
     assert not any(notice.startswith("No column was recognised as the ticket id") for notice in upload.notices)
     assert upload.rows.filter(status="valid").count() == 2

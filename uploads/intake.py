@@ -15,6 +15,7 @@ mapping and status together. A run that died half-way leaves the upload in that
 state until `recover_upload` redoes the work (see `stale_uploads`).
 """
 
+import copy
 import logging
 import secrets
 import tempfile
@@ -300,13 +301,16 @@ def _set_sheet(upload: Upload, sheet: parsing.Sheet, preset: mapping.Preset, rea
     upload.delimiter, upload.header_row = sheet.delimiter or "", sheet.header_row
     upload.sheet_name, upload.columns = sheet.sheet_name or "", sheet.columns
     upload.sheet_meta, upload.notices = _sheet_meta(sheet), list(sheet.notices)
-    _set_mapping(upload, preset, reason, time_zone, checked)
+    _set_mapping(upload, preset, reason, time_zone, checked, sheet)
 
 
 def _set_mapping(upload: Upload, preset: mapping.Preset, reason: str, time_zone: str,
-                 checked: validation.CheckResult) -> None:
+                 checked: validation.CheckResult, sheet: parsing.Sheet) -> None:
+    """The mapping's fields on `upload` (not saved); its check context keeps the notices the mapping gave
+    (mapping_notices), which a new mapping replaces."""
     upload.preset, upload.preset_name, upload.preset_reason = preset.to_json(), preset.name, reason
-    upload.time_zone, upload.check_context, upload.decisions = time_zone, checked.context, checked.decisions
+    upload.time_zone, upload.decisions = time_zone, checked.decisions
+    upload.check_context = {**checked.context, "mapping_notices": mapping_notices(sheet, preset)}
 
 
 # A new row's other columns (the models' defaults).
@@ -435,10 +439,13 @@ def remap_upload(upload: Upload, preset: mapping.Preset, time_zone: str, reason:
     except BaseException:
         _finish(upload)  # nothing written yet
         raise
-    stale = mapping_notices(sheet, mapping.Preset.from_json(upload.preset)) if upload.preset else []
+    stale = (upload.check_context or {}).get("mapping_notices")
+    if stale is None:  # stored before the notices were kept: the stored mapping's (the form may share its dicts)
+        stale = mapping_notices(sheet, mapping.Preset.from_json(copy.deepcopy(upload.preset))) if upload.preset else []
     _update_rows(upload, ids, excluded, sheet.rows, checked.rows)
-    _set_mapping(upload, preset, reason, time_zone, checked)
-    upload.notices = [notice for notice in upload.notices if notice not in stale] + mapping_notices(sheet, preset)
+    _set_mapping(upload, preset, reason, time_zone, checked, sheet)
+    upload.notices = [notice for notice in upload.notices if notice not in stale] + upload.check_context[
+        "mapping_notices"]
     _finish(upload, [*_MAPPING_FIELDS, "notices"])
 
 
