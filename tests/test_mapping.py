@@ -9,7 +9,7 @@ import pytest
 
 from tests.helpers_sheets import sheet
 from uploads import cells, mapping, validation
-from uploads.preset_format import SCALES
+from uploads.wordings import SCALES
 
 NOW = datetime(2026, 11, 25, tzinfo=UTC)
 BUILTIN = mapping.builtin_presets()

@@ -17,7 +17,7 @@ from typing import Any
 from uploads import cells, dates, idcells, scales, timesofday
 from uploads.headernames import AGGREGATE, AGGREGATE_CALL, CONTAINS, EXACT, NOT_FOR
 from uploads.headers import Headers, normalize, normalize_camel
-from uploads.preset_format import SCALES
+from uploads.wordings import SCALES
 
 _WORD_SCALES = scales.AUTO_SCALES
 # A score column's words for a survey sent but not answered (Zendesk: shared/formats/EXPORT-FORMATS.md

@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from email_validator import EmailNotValidError, validate_email
 
-from uploads.preset_format import SCALES
+from uploads.wordings import SCALES
 
 
 @dataclass(frozen=True)

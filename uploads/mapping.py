@@ -25,7 +25,6 @@ from uploads import autodetect, cells
 from uploads.headers import Headers, as_list
 from uploads.preset_format import (  # noqa: F401  (re-exported: the public names of this module)
     FIELDS,
-    SCALES,
     ClarifyingGroup,
     ClarifyingPattern,
     CommentRows,
@@ -34,6 +33,7 @@ from uploads.preset_format import (  # noqa: F401  (re-exported: the public name
     Split,
     render,
 )
+from uploads.wordings import SCALES  # noqa: F401  (re-exported, as above)
 
 CORE_FIELDS = ["ticket_id", "agent_id", "agent_email", "score", "submitted_at", "comment"]
 PRESET_DIR = Path(__file__).with_name("presets")

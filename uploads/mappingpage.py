@@ -6,7 +6,7 @@ from uploads import dates as dates_module
 from uploads import mapping, zones
 from uploads.models import Upload
 from uploads.plan import DEFAULT_BOUNDS
-from uploads.preset_format import SCALES
+from uploads.wordings import SCALES
 
 
 def mapping_initial(upload: Upload) -> dict:

@@ -15,7 +15,8 @@ from datetime import datetime
 
 from uploads import dates, timesofday
 from uploads.headers import Headers
-from uploads.preset_format import FIELDS, SCALES, ClarifyingGroup, Preset, Rule, Split
+from uploads.preset_format import FIELDS, ClarifyingGroup, Preset, Rule, Split
+from uploads.wordings import SCALES
 
 DEFAULT_BOUNDS = {"min_score": 1, "max_score": 5}
 # An agent part meant as an email address, even a mistyped one ("ana(at)example.com" is checked as an email).

@@ -104,130 +104,14 @@ import re
 from dataclasses import dataclass, field, fields
 from typing import Any
 
+from uploads.wordings import SCALES
+
 FIELDS = ["submitted_at", "ticket_id", "agent_id", "agent_email", "score", "comment", "score_label",
           "min_score", "max_score"]
 
-_CES_LABELS = ["Very difficult", "Difficult", "Somewhat difficult", "Neutral", "Somewhat easy", "Easy",
-               "Very easy"]
 # The widest min_score/max_score a preset or the mapping page may set (constants)
 SCALE_LIMIT = 1000
 
-SCALES: dict[str, dict[str, Any]] = {
-    # with the German, French and Spanish wordings SurveyMonkey and Google Forms surveys are written in
-    "csat5": {"min_score": 1, "max_score": 5, "value_map": {
-        "very satisfied": 5, "extremely satisfied": 5, "satisfied": 4, "somewhat satisfied": 4,
-        "neither satisfied nor dissatisfied": 3, "neutral": 3, "somewhat dissatisfied": 2,
-        "dissatisfied": 2, "very dissatisfied": 1, "extremely dissatisfied": 1,
-        "unsatisfied": 2, "very unsatisfied": 1,
-        # keys are case-folded: "Äußerst" is "äusserst"
-        "sehr zufrieden": 5, "äusserst zufrieden": 5, "zufrieden": 4, "eher zufrieden": 4,
-        "weder zufrieden noch unzufrieden": 3, "teils/teils": 3, "teils, teils": 3, "unzufrieden": 2,
-        "eher unzufrieden": 2, "sehr unzufrieden": 1, "äusserst unzufrieden": 1,
-        **{f"{very}{word}{end}": score for end in ("", "e") for very, word, score in (
-            ("très ", "satisfait", 5), ("", "satisfait", 4), ("plutôt ", "satisfait", 4), ("plutôt ", "insatisfait", 2),
-            ("", "insatisfait", 2), ("très ", "insatisfait", 1))},
-        "ni satisfait ni insatisfait": 3, "ni satisfaite ni insatisfaite": 3,
-        "algo satisfecho": 4, "algo satisfecha": 4, "algo insatisfecho": 2, "algo insatisfecha": 2,
-        **{f"extremadamente {word}": score for word, score in (  # Qualtrics' Spanish wording (QA round 37b)
-            ("satisfecho", 5), ("satisfecha", 5), ("insatisfecho", 1), ("insatisfecha", 1))},
-        **{f"{very}{word}": score for very, high in (("muy ", 5), ("", 4)) for word, score in (
-            ("satisfecho", high), ("satisfecha", high), ("satisfecho/a", high), ("satisfecho(a)", high))},
-        **{f"ni {word} ni in{word}": 3 for word in ("satisfecho", "satisfecha", "satisfecho/a")},
-        **{f"{very}in{word}": score for very, low in (("muy ", 1), ("", 2)) for word, score in (
-            ("satisfecho", low), ("satisfecha", low), ("satisfecho/a", low), ("satisfecho(a)", low))},
-        "zeer tevreden": 5, "heel tevreden": 5, "tevreden": 4, "neutraal": 3, "niet tevreden, niet ontevreden": 3,
-        "ontevreden": 2, "zeer ontevreden": 1, "heel ontevreden": 1,
-        **{f"{very}{word}{end}": score for end in ("o", "a") for very, word, score in (
-            ("molto ", "soddisfatt", 5), ("", "soddisfatt", 4), ("", "insoddisfatt", 2),
-            ("molto ", "insoddisfatt", 1))},
-        "né soddisfatto né insoddisfatto": 3, "né soddisfatta né insoddisfatta": 3,
-        **{f"{very}{word}{end}": score for end in ("y", "a") for very, word, score in (
-            ("bardzo ", "zadowolon", 5), ("", "zadowolon", 4), ("raczej ", "zadowolon", 4),
-            ("raczej ", "niezadowolon", 2), ("", "niezadowolon", 2), ("bardzo ", "niezadowolon", 1))},
-        "ani zadowolony, ani niezadowolony": 3, "ani zadowolona, ani niezadowolona": 3,
-        **{f"{very}{word}{end}": score for end in ("o", "a") for very, word, score in (
-            ("muito ", "satisfeit", 5), ("", "satisfeit", 4), ("", "insatisfeit", 2), ("muito ", "insatisfeit", 1))},
-        "nem satisfeito nem insatisfeito": 3, "nem satisfeita nem insatisfeita": 3,
-        "neutre": 3, "neutro": 3, "neutrale": 3,
-        # Swedish, Danish, Norwegian, Finnish, Turkish, Russian, Ukrainian, Hebrew, Korean, Chinese and Japanese
-        # (Qualtrics') wordings, 5 .. 1 (QA round 37b). Not Japanese 満足 alone: 5 where やや満足 is 4
-        **{word: 5 - index for words in (
-            ("mycket nöjd", "nöjd", "varken nöjd eller missnöjd", "missnöjd", "mycket missnöjd"),
-            ("meget tilfreds", "tilfreds", "hverken tilfreds eller utilfreds", "utilfreds", "meget utilfreds"),
-            ("svært fornøyd", "fornøyd", "verken fornøyd eller misfornøyd", "misfornøyd", "svært misfornøyd"),
-            ("erittäin tyytyväinen", "tyytyväinen", "ei tyytyväinen eikä tyytymätön", "tyytymätön",
-             "erittäin tyytymätön"),
-            ("çok memnunum", "memnunum", "kararsızım", "memnun değilim", "hiç memnun değilim"),
-            ("очень доволен", "доволен", "нейтрально", "недоволен", "очень недоволен"),
-            ("дуже задоволений", "задоволений", "нейтрально", "незадоволений", "дуже незадоволений"),
-            ("מרוצה מאוד", "מרוצה", "ניטרלי", "לא מרוצה", "בכלל לא מרוצה"),
-            ("매우 만족", "만족", "보통", "불만족", "매우 불만족"),
-            ("非常满意", "满意", "一般", "不满意", "非常不满意"),
-            ("非常に満足", "満足", "どちらでもない", "不満", "非常に不満"))
-           for index, word in enumerate(words)}}},
-    # Qualtrics' 7-point wording and the Very/Somewhat one; chosen over csat5 by `word_scales`
-    "csat7": {"min_score": 1, "max_score": 7, "value_map": {
-        "extremely satisfied": 7, "very satisfied": 7, "moderately satisfied": 6, "satisfied": 6,
-        "slightly satisfied": 5, "somewhat satisfied": 5, "neither satisfied nor dissatisfied": 4, "neutral": 4,
-        "slightly dissatisfied": 3, "somewhat dissatisfied": 3, "moderately dissatisfied": 2, "dissatisfied": 2,
-        "very dissatisfied": 1, "extremely dissatisfied": 1}},
-    # A 4-point wording without a middle (Very satisfied .. Very unsatisfied; French "plutôt"): chosen over
-    # csat5 when its answers fill its four points and no middle answer is there (QA rounds 29a, 31a)
-    "csat4": {"min_score": 1, "max_score": 4, "value_map": {
-        "very satisfied": 4, "satisfied": 3, "unsatisfied": 2, "very unsatisfied": 1, "très satisfait": 4,
-        "plutôt satisfait": 3, "plutôt insatisfait": 2, "très insatisfait": 1}},
-    "ces7": {"min_score": 1, "max_score": 7,
-             "labels": {str(i): label for i, label in enumerate(_CES_LABELS, start=1)},
-             "value_map": {label.casefold(): i for i, label in enumerate(_CES_LABELS, start=1)}},
-    "yes_no": {"min_score": 0, "max_score": 1, "value_map": {"yes": 1, "no": 0, "y": 1, "n": 0, "true": 1,
-                                                             "false": 0}},
-    # Zendesk's satisfaction values; a view's Satisfaction column also says "Good with comment", its API's
-    # filters good_with_comment (a Japanese account: 良い, 悪い)
-    "good_bad": {"min_score": 0, "max_score": 1, "value_map": {
-        "good": 1, "bad": 0, **{f"{word}{space}{kind}{space}comment": score for word, score in (("good", 1), ("bad", 0))
-                               for kind in ("with", "without") for space in (" ", "_")},
-        "良い": 1, "悪い": 0, "gut": 1, "schlecht": 0, "bonne": 1, "mauvaise": 0,  # a Japanese, German, French account
-        "buena": 1, "mala": 0,  # a Spanish one [unverified labels: QA round 37b]; not Bueno/Malo, 4 and 2 of excellent5
-        "reward": 1, "rebuke": 0,  # LiveAgent's ticket rating: Reward, Rebuke
-        "\U0001f44d": 1, "\U0001f44e": 0}},  # thumbs up and down, a team sheet's (QA round 37c)
-    # Help Scout's happiness ratings (Great, Okay, Not Good; Front's Bad) and Zoho Desk's (Good, Okay, Bad), on
-    # 1..3 [unverified wordings: QA round 33a]; two scales, so that Great, Good and Bad are neither
-    "great3": {"min_score": 1, "max_score": 3, "value_map": {"great": 3, "okay": 2, "not good": 1, "bad": 1}},
-    "good3": {"min_score": 1, "max_score": 3, "value_map": {"good": 3, "okay": 2, "bad": 1}},
-    # Freshdesk's current survey as its reports word it (its codes 103 .. -103: EXPORT-FORMATS.md section 6)
-    "happy7": {"min_score": 1, "max_score": 7, "value_map": {
-        "extremely happy": 7, "very happy": 6, "happy": 5, "neutral": 4, "unhappy": 3, "very unhappy": 2,
-        "extremely unhappy": 1}},
-    # Freshdesk's classic survey as its reports word it (shared/formats/EXPORT-FORMATS.md section 6: 1 Happy,
-    # 2 Neutral, 3 Unhappy, lower is better), sent as its preset sends the codes: 3 Happy .. 1 Unhappy
-    "happy3": {"min_score": 1, "max_score": 3, "value_map": {"happy": 3, "neutral": 2, "unhappy": 1, "awesome": 3,
-                                                             "just okay": 2, "not good": 1}},
-    "fin5": {"min_score": 1, "max_score": 5,
-             "value_map": {"terrible": 1, "bad": 2, "ok": 3, "good": 4, "amazing": 5}},
-    # Intercom's classic conversation rating as its reports word it (Fin says Good where it says Great): two
-    # scales, so that a file answering both Great and Good is neither (QA round 34a)
-    "intercom5": {"min_score": 1, "max_score": 5,
-                  "value_map": {"terrible": 1, "bad": 2, "ok": 3, "great": 4, "amazing": 5,
-                                # its emoji alone, as a BI tool shows the rating dimension (QA round 37a)
-                                "\U0001f620": 1, "\U0001f641": 2, "\U0001f610": 3, "\U0001f603": 4, "\U0001f929": 5}},
-    # Rating wordings of service quality: SurveyMonkey's Likert choices Excellent .. Poor, and the Excellent ..
-    # Very poor and Very good .. Very poor of hotel and service surveys. They disagree on Good, Fair and Very good:
-    # only answers one of them alone knows decide between them (scales.PEER_SCALES).
-    "quality5": {"min_score": 1, "max_score": 5,
-                 "value_map": {"excellent": 5, "very good": 4, "good": 3, "fair": 2, "poor": 1}},
-    "excellent5": {"min_score": 1, "max_score": 5,
-                   "value_map": {"excellent": 5, "good": 4, "average": 3, "fair": 3, "poor": 2, "very poor": 1,
-                                 # Latin America's Excelente .. Pésimo (QA round 37b)
-                                 "excelente": 5, "bueno": 4, "buena": 4, "regular": 3, "malo": 2, "mala": 2,
-                                 "pésimo": 1, "pésima": 1}},
-    "verygood5": {"min_score": 1, "max_score": 5,
-                  "value_map": {"very good": 5, "good": 4, "average": 3, "poor": 2, "very poor": 1}},
-    # their four- and three-point forms: Excellent, Good, Fair, Poor; Good, Average, Poor (QA round 38b), chosen when
-    # the answers fill all their points (scales.word_scale_for), as csat4 is over csat5
-    "excellent4": {"min_score": 1, "max_score": 4,
-                   "value_map": {"excellent": 4, "good": 3, "average": 2, "fair": 2, "poor": 1}},
-    "quality3": {"min_score": 1, "max_score": 3, "value_map": {"good": 3, "average": 2, "fair": 2, "poor": 1}},
-}
 
 
 def _norm_map(mapping: dict | None) -> dict[str, Any]:

@@ -18,7 +18,8 @@ from django.db import DatabaseError, IntegrityError
 from uploads import mapping, zones
 from uploads.models import SavedPreset, Upload
 from uploads.plan import DEFAULT_BOUNDS
-from uploads.preset_format import SCALE_LIMIT, SCALES
+from uploads.preset_format import SCALE_LIMIT
+from uploads.wordings import SCALES
 
 log = logging.getLogger(__name__)
 

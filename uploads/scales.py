@@ -15,7 +15,7 @@ from collections import Counter
 
 from uploads import cells
 from uploads.plan import DEFAULT_BOUNDS, Plan
-from uploads.preset_format import SCALES
+from uploads.wordings import SCALES
 
 # Scores outside the first of a preset's score_scales count as typos, not as a wider scale, while fewer
 # than this share of the scores are (a 6 among a Google Forms sheet's 1..5 answers: samples/README.md).

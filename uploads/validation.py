@@ -35,7 +35,8 @@ from uploads import (
 )
 from uploads.items import Problem, RowResult
 from uploads.plan import Plan
-from uploads.preset_format import FIELDS, SCALES
+from uploads.preset_format import FIELDS
+from uploads.wordings import SCALES
 
 __all__ = ["CheckResult", "Problem", "RowResult", "check_row", "check_sheet", "mark_duplicates"]
 
