@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
-from uploads import cells, dates, idcells, scales, timesofday
+from uploads import cells, dates, headerscales, idcells, scales, timesofday
 from uploads.headernames import AGGREGATE, AGGREGATE_CALL, CONTAINS, EXACT, NOT_FOR
 from uploads.headers import Headers, normalize, normalize_camel
 from uploads.wordings import SCALES
@@ -401,12 +401,12 @@ def _question_range(question: str, numbers: set[int], *, all_numbers: bool, top:
     answer is a number (scales.header_range, or "(0 = No, 1 = Yes)"), 0..10 for a recommend question
     with a 0 or a number over the `top` scale's, 0..1 for another question's answers of 0 and 1 only
     (a yes/no coded in numbers); else None."""
-    if all_numbers and (named := scales.header_range(question, numbers)):
+    if all_numbers and (named := headerscales.header_range(question, numbers)):
         return named[:2]
     if all_numbers and numbers <= {0, 1} and _ZERO_ONE.search(question):
         return 0, 1
-    if scales.NPS_QUESTION.search(question):
-        return scales.recommend_scale(question, numbers, top["max_score"])
+    if headerscales.NPS_QUESTION.search(question):
+        return headerscales.recommend_scale(question, numbers, top["max_score"])
     return (0, 1) if all_numbers and numbers == {0, 1} else None
 
 
