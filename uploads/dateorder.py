@@ -19,6 +19,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from uploads import headernames, zones
+from uploads.datelayouts import local_layout, without_place
 from uploads.dates import (
     CELL_DATE,
     ISO_RE,
@@ -28,8 +29,6 @@ from uploads.dates import (
     NUMERIC_RE,
     ORDER_WORDS,
     ColumnDates,
-    local_layout,
-    without_place,
 )
 from uploads.headers import normalize
 

@@ -152,7 +152,7 @@ def header_place(column: str) -> str | None:
 
 
 # A timestamp's trailing zone abbreviation, after its time and any AM/PM ("9:14 BST", "2:48 PM PDT"): group 1 the
-# AM/PM with its spaces, group 2 the word (dates.local_layout reads it as an offset, values_place as a place)
+# AM/PM with its spaces, group 2 the word (datelayouts.local_layout reads it as an offset, values_place as a place)
 TRAILING_ABBREVIATION = re.compile(r"(?<=\d)((?:\s*[AaPp]\.?\s?[Mm]\.?)?)\s+([A-Z]{2,5})$")
 
 
