@@ -216,6 +216,11 @@ def test_it_refuses_to_send_back_without_a_comment(people, settings):
     approval.submit(upload, people["maria"])
     with pytest.raises(delivery.DeliveryError, match="comment is required"):
         approval.send_back(upload, people["ada"], "  ")
+    with pytest.raises(delivery.DeliveryError, match=r"^The comment is 5,001 characters long; shorten it to 5,000 or "
+                                                     r"fewer\. Nothing was sent back\.$"):  # QA round 38a: it was cut
+        approval.send_back(upload, people["ada"], "x" * 5001)
+    upload.refresh_from_db()
+    assert upload.status == "awaiting_approval"
     with pytest.raises(delivery.DeliveryError, match="not awaiting approval"):
         approval.approve(make_upload(people["maria"], people["alpha"]), people["ada"])
 

@@ -17,6 +17,8 @@ from django.db.models import Q, QuerySet
 from uploads import audit, delivery, rowcheck, rowstore
 from uploads.models import Change, Row, Submission, Upload
 
+REVIEW_COMMENT_CHARS = 5000  # a send-back comment's longest (the review page's box says so)
+
 
 def waiting_for_admin(uploads: QuerySet) -> QuerySet:
     """Of `uploads`, those an admin must act on, oldest first: awaiting approval, or fixed failed rows awaiting a
@@ -85,14 +87,17 @@ def send_back(upload: Upload, admin, comment: str) -> None:
     comment = comment.strip()
     if not comment:
         raise delivery.DeliveryError("Say what needs changing: the comment is required.")
+    if len(comment) > REVIEW_COMMENT_CHARS:  # QA round 38a: it was cut at 5,000 without a word
+        raise delivery.DeliveryError(f"The comment is {len(comment):,} characters long; shorten it to "
+                                     f"{REVIEW_COMMENT_CHARS:,} or fewer. Nothing was sent back.")
     claimed = Upload.objects.filter(pk=upload.pk, status=Upload.Status.AWAITING_APPROVAL).update(
-        status=Upload.Status.READY, review_comment=comment[:5000], reviewed_by=admin
+        status=Upload.Status.READY, review_comment=comment, reviewed_by=admin
     )
     if claimed != 1:
         raise delivery.DeliveryError("This upload is not awaiting approval.")
     upload.refresh_from_db()
     rowcheck.refresh_status(upload)
-    audit.record(upload, admin, "sent_back", comment=comment[:5000])
+    audit.record(upload, admin, "sent_back", comment=comment)
 
 
 def withdraw(upload: Upload, user) -> None:

@@ -17,6 +17,7 @@ from uploads import access, approval, audit, delivery, reports, search
 def review_page(request, pk: int):
     upload = access.get_upload_for_user(request.user, pk)
     context = {"upload": upload, "summary": approval.review_summary(upload), "events": audit.events_for(upload),
+               "comment_chars": approval.REVIEW_COMMENT_CHARS,
                "reviewed": approval.submission_mark(upload)}
     return render(request, "uploads/review.html", context)
 
