@@ -367,6 +367,18 @@ def test_it_sends_the_history_and_undo_with_the_summary(uploader, tmp_path):
     assert 'id="undo-button"' in fragment and 'data-part="summary"' in fragment
 
 
+def test_it_offers_no_undo_when_only_steps_undo_never_takes_back_are_left(uploader, tmp_path):
+    """QA round 38a: after a re-check (remap), "Undo the last step" answered "There is nothing to undo"."""
+    from uploads import fixes, mapping
+
+    upload = make_upload(uploader, tmp_path, [answer(1, "7")])
+    fixes.remap_upload(upload, uploader, mapping.Preset.from_json(upload.preset), upload.time_zone)
+    client = Client()
+    client.force_login(uploader)
+    fragment = client.get(f"/uploads/{upload.pk}/summary/").content.decode()
+    assert "re-checked every row" in fragment and 'id="undo-button"' not in fragment
+
+
 def test_it_filters_rows_by_delivery_result(uploader, tmp_path):
     upload = make_upload(uploader, tmp_path, [answer(n) for n in range(5)])
     rows = list(upload.rows.order_by("number"))

@@ -15,7 +15,6 @@ from uploads import audit, dates, delivery, intake, mapping, rowcheck, rowstore,
 from uploads.models import CREATED_PRIOR_NOTE, UNCONFIRMED_PRIOR_NOTE, Change, Row, Upload
 
 ACTIONS = ("set", "replace", "map", "exclude", "include", "delete")
-NOT_UNDOABLE = ("undo", "remap", "reread", "sent_elsewhere")
 _SAVED = ["edits", "excluded", "include_anyway", *rowstore.CHECKED_FIELDS]
 
 
@@ -253,9 +252,8 @@ def undo_last(upload: Upload, user) -> Change:
     """
     _check_editable(upload)
     with transaction.atomic():
-        reread = upload.changes.filter(action="reread").order_by("-id").values_list("id", flat=True).first() or 0
-        step = (upload.changes.select_for_update().exclude(action__in=NOT_UNDOABLE)
-                .filter(undone=False, id__gt=reread).order_by("-id").first())
+        reread = upload.changes.filter(action="reread").exists()
+        step = table.undoable_steps(upload).select_for_update().first()
         if step is None and reread:
             raise FixError("There is nothing to undo since the file was read again: reading again replaced every "
                            "row, and cannot itself be undone (read the file again with the earlier settings).")

@@ -294,6 +294,18 @@ def _display(row: Row, column_index: dict[str, int]) -> DisplayRow:
     return DisplayRow(row, cells, row_errors, row_warnings)
 
 
+# History steps Undo never takes back (fixes.undo_last)
+NOT_UNDOABLE = ("undo", "remap", "reread", "sent_elsewhere")
+
+
+def undoable_steps(upload: Upload):
+    """The history steps Undo may take back, newest first: none of NOT_UNDOABLE, none undone, none before the file
+    was last read again (reading again replaced their rows). The page shows Undo only when there is one (QA round
+    38a: after an approval marked duplicates, "Undo the last step" answered "There is nothing to undo")."""
+    reread = upload.changes.filter(action="reread").order_by("-id").values_list("id", flat=True).first() or 0
+    return upload.changes.exclude(action__in=NOT_UNDOABLE).filter(undone=False, id__gt=reread).order_by("-id")
+
+
 def check_rows_shown(upload: Upload, shown: str | None) -> None:
     """Raise delivery.DeliveryError when the Submit button showed another number of rows than would be sent now
     (`shown`: the form's count; None or "" for none sent): another tab of the same user changed the rows since
@@ -384,7 +396,7 @@ def history_context(upload: Upload) -> dict:
     """What snippets/history.html needs: the latest 30 steps and whether Undo has a step to take back."""
     return {
         "history": history(upload, 30), "history_mark": history_mark(upload),
-        "has_undo": upload.changes.exclude(action__in=("undo", "remap")).filter(undone=False).exists(),
+        "has_undo": undoable_steps(upload).exists(),
     }
 
 
