@@ -64,7 +64,9 @@ def home(request):
 def upload_new(request):
     """POST: a new upload. GET (the login page sending back a user whose session expired mid-upload):
     the home page, which has the upload form."""
-    if request.method != "POST":
+    if request.method != "POST":  # QA round 38a: the file was lost without a word
+        messages.warning(request, "The file was not uploaded: your session had expired when you sent it. Choose "
+                                  "it again below.")
         return redirect("uploads:home")
     form = UploadForm(request.POST, request.FILES)
     if not form.is_valid():
