@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.humanize",  # intcomma: "Submit 113,512 rows" (QA round 38a)
     "django_rq",
     "axes",
     "csp",

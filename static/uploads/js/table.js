@@ -306,7 +306,8 @@
     var button = document.getElementById("submit-button");
     if (!plan || !button) { return; }
     var rows = parseInt(plan.dataset.rows, 10);
-    button.textContent = "Submit " + rows + " row" + (rows === 1 ? "" : "s") + (button.dataset.suffix || "");
+    button.textContent = "Submit " + rows.toLocaleString("en-US") + " row" + (rows === 1 ? "" : "s") +
+      (button.dataset.suffix || "");
     button.disabled = rows === 0;
     var shown = document.getElementById("submit-rows");
     if (shown) { shown.value = rows; }
