@@ -209,6 +209,8 @@ def test_it_pages_the_table_view_with_filters(uploader, tmp_path):
     assert "score above the maximum: <span class=\"n\">60</span> rows" in response.content.decode()
     summary = client.get(f"/uploads/{upload.pk}/summary/")
     assert 'data-count="invalid">60<' in summary.content.decode()
+    filtered = client.get(f"/uploads/{upload.pk}/summary/", {"kind": "score:above_max"})  # "60 rows match" (QA 38a)
+    assert 'data-part="summary" data-matching="60"' in filtered.content.decode()
 
 
 def test_it_bulk_fixes_over_http_with_preview(uploader, tmp_path):

@@ -303,7 +303,8 @@ def summary(request, pk: int):
     """The counts, problem summary, charts and history as an HTML fragment, for a refresh after an edit;
     after a delivery also its box (an edit of a failed row changes what can be resent)."""
     upload = _get_upload_for_user(request, pk)
-    context = {"upload": upload, **table.summary_context(upload, request.GET), **table.history_context(upload)}
+    context = {"upload": upload, **table.summary_context(upload, request.GET), **table.history_context(upload),
+               "matching": table.filter_rows(upload, request.GET).count()}  # "N rows match" (QA round 38a)
     if not upload.is_editable and upload.status != upload.Status.AWAITING_APPROVAL:
         context["delivery"] = control.page_figures(upload)
         context["result_links"] = table.result_links(context["delivery"])

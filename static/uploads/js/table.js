@@ -227,7 +227,9 @@
       // Server-rendered, autoescaped HTML: no user text is interpolated here.
       if (html !== null && mine === summaries) {
         var fresh = new DOMParser().parseFromString(html, "text/html");
-        summary.replaceChildren.apply(summary, Array.from(fresh.querySelector("[data-part=summary]").childNodes));
+        var part = fresh.querySelector("[data-part=summary]");
+        summary.replaceChildren.apply(summary, Array.from(part.childNodes));
+        updateMatching(parseInt(part.dataset.matching, 10));
         var history = document.getElementById("history");
         if (history) {
           // the Undo form keeps the step this page was drawn at (fixes.check_seen), not the latest one
@@ -300,6 +302,18 @@
       move(td, moves[event.key][0], moves[event.key][1]);
     }
   });
+
+  // "N rows match" and the bulk fix's "Every row matching the filter (N)", after an edit moved rows in or out
+  function updateMatching(rows) {
+    if (isNaN(rows)) { return; }
+    var matching = document.getElementById("matching");
+    if (matching) {
+      matching.firstChild.textContent = matching.firstChild.textContent.replace(/^\d+ rows? match(es)?/,
+        rows + (rows === 1 ? " row matches" : " rows match"));
+    }
+    var scope = document.querySelector("option[value=filtered]");
+    if (scope) { scope.textContent = scope.textContent.replace(/\(\d+\)$/, "(" + rows + ")"); }
+  }
 
   function updateSubmitButton() {
     var plan = document.getElementById("submit-plan");
