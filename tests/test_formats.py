@@ -1000,6 +1000,10 @@ def test_a_ticket_id_without_a_digit_among_ids_with_one_gets_a_warning(tmp_path:
     (["매우 만족", "불만족", "보통"], [5, 2, 3]), (["非常满意", "不满意", "一般"], [5, 2, 3]),
     (["Очень доволен", "Недоволен", "Доволен"], [5, 2, 4]), (["Çok memnunum", "Memnun değilim"], [5, 2]),
     (["Excelente", "Bueno", "Regular", "Malo", "Pésimo"], [5, 4, 3, 2, 1]),  # Latin America's quality wording
+    (["Excelente", "Muy bueno", "Bueno", "Regular", "Malo"], [5, 4, 3, 2, 1]),  # ... and SurveyMonkey's (QA 39a)
+    (["Sehr gut", "Gut", "Mittel", "Schlecht", "Sehr schlecht"], [5, 4, 3, 2, 1]),
+    (["Très bien", "Bien", "Moyen", "Mauvais", "Très mauvais"], [5, 4, 3, 2, 1]),
+    (["Excelente", "Bom", "Regular", "Ruim", "Péssimo"], [5, 4, 3, 2, 1]),
 ])
 def test_it_reads_spanish_and_japanese_helpdesk_words(tmp_path: Path, scores, read) -> None:
     """QA round 37b: every row was refused (one unknown word cost the known ones)."""

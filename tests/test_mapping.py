@@ -1040,6 +1040,14 @@ def test_a_forms_what_could_we_improve_question_is_the_comment(question) -> None
     assert preset.columns.get("comment") == question
 
 
+def test_a_multiple_choice_question_is_no_comment() -> None:
+    """QA round 39a: "What could we improve? (select all that apply)" was sent as the comment, the real one lost."""
+    row = ["2026-10-05 14:30", "48213", "ana@example.com", "5", "Response time, Product knowledge", "Waited 3 days"]
+    columns = ["Timestamp", "Ticket ID", "Agent email", "Score", "What could we improve? (select all that apply)",
+               "Any other comments?"]
+    assert choose(sheet(columns, row, row))[0].columns.get("comment") == "Any other comments?"
+
+
 @pytest.mark.parametrize("total", ["CNTD(Ticket Id)", "COUNTA of Ticket ID", "SUM(Ticket ID)"])
 def test_a_tableau_or_sheets_total_of_the_ticket_id_is_no_ticket_id(total) -> None:
     """QA round 38b: Tableau's CNTD(...) and a Sheets pivot's COUNTA of ... were sent as ticket ids."""

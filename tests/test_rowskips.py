@@ -95,6 +95,19 @@ def test_it_reads_german_and_salesforce_summary_words_but_never_a_row_naming_an_
     assert [row.status for row in rows] == ["valid", "skipped", "skipped", "invalid", "valid"]
 
 
+def test_a_label_in_the_ticket_column_is_skipped_and_a_lone_agent_is_an_unfinished_row() -> None:
+    """QA round 39a: "Week of 5 Oct" typed in the ticket column was an invalid row; a row holding only its agent's
+    name was skipped as a note."""
+    columns = ["ticket_id", "agent_id", "score", "submitted_at"]
+    result = validation.check_sheet(sheet(columns, ["Week of 5 Oct", "", "", ""], ["48213", "381", "5",
+                                                                                 "2026-10-05T14:48:00Z"]),
+                                    PLAIN, time_zone="UTC", now=NOW)
+    assert [row.status for row in result.rows] == ["skipped", "valid"]
+    agent_first = validation.check_sheet(sheet(["agent_id", "ticket_id", "score", "submitted_at"], ["Ana Lee", "", "", ""]),
+                                         PLAIN, time_zone="UTC", now=NOW)
+    assert [row.status for row in agent_first.rows] == ["invalid"]
+
+
 def test_it_skips_a_label_among_the_answers_but_not_a_lone_ticket_id_or_comment() -> None:
     """QA rounds 37a, 37c: a tracker's "Last week" between groups was an invalid row with three errors."""
     rows = check(["Last week", "", "", "", "", ""], ["2026-10-05T14:48:00Z", "1", "381", "", "5", ""],

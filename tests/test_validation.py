@@ -1286,7 +1286,9 @@ def test_it_warns_on_a_row_with_cells_not_read_until_the_row_is_edited():
                                                # QA round 38b: Moscow's offsets, big cities, not a state's name
                                                ("Дата (МСК+4)", "UTC+07:00"), ("Date (Bangalore time)", "Asia/Kolkata"),
                                                ("Date (San Francisco time)", "America/Los_Angeles"),
-                                               ("Date (Victoria time)", None)])
+                                               ("Date (Victoria time)", None),
+                                               ("Datum (Berliner Zeit)", "Europe/Berlin"),  # QA round 39a
+                                               ("Fecha (hora peninsular)", "Europe/Madrid")])
 def test_it_reads_naive_times_in_the_zone_their_header_names(header, zone) -> None:
     columns = [header, "ticket_id", "agent_id", "score"]
     preset = mapping.Preset(name="Team", columns={"submitted_at": header, "ticket_id": "ticket_id",
@@ -1304,6 +1306,7 @@ def test_it_reads_naive_times_in_the_zone_their_header_names(header, zone) -> No
                 "Europe/Moscow": "2026-10-05T11:48:00.000Z", "Europe/Istanbul": "2026-10-05T11:48:00.000Z",
                 "Asia/Jerusalem": "2026-10-05T11:48:00.000Z", "Asia/Shanghai": "2026-10-05T06:48:00.000Z",
                 "UTC+07:00": "2026-10-05T07:48:00.000Z", "Asia/Kolkata": "2026-10-05T09:18:00.000Z",
+                "Europe/Madrid": "2026-10-05T12:48:00.000Z",
                 None: "2026-10-05T18:48:00.000Z"}[zone]
     assert result.rows[0].item["submitted_at"] == expected
     bracket = header[header.index("(") + 1:-1] if "(" in header else ""

@@ -166,5 +166,7 @@ NOT_FOR: dict[str, str] = {
     # is ('Customer reply', 'Replied on': QA round 34a)
     "submitted_at": r"\b(start|birth|due|sent|offered|requested|send|opened|closed|solved|resolved)\b|" + _THEIR_REPLY,
     # Medallia's areas_for_improvement: a category list
-    "comment": r"\b(count|exists|has|id|date|areas?|category|categories|topic|source|channel)\b|" + _THEIR_REPLY,
+    # a multiple-choice question ("What could we improve? (select all that apply)": QA round 39a)
+    "comment": r"\b(count|exists|has|id|date|areas?|category|categories|topic|source|channel)\b|"
+               r"\b(select|check|choose|tick) (all|one|up to)\b|" + _THEIR_REPLY,
 }

@@ -26,6 +26,8 @@ SUMMARY_WORD = re.compile(r"(grand\s+)?(totals?|sub-?totals?|average|avg|mean|su
 SUMMARY_ROW = re.compile(SUMMARY_WORD.pattern + r"(\s*$|\s*[:(=]|\.(\s|$)|\s+[-–]|\s+\d|\s+(of\s+)?(responses?|"
                          r"ratings?|answers?|scores?|csat|count|records?|rows?|tickets?|surveys?)\b)", re.IGNORECASE)
 _ANSWER_FIELDS = frozenset({"ticket_id", "agent_id", "agent_email", "comment", "score_label"})
+# A first column whose lone cell makes a row an unfinished answer, not a label (_label_line)
+_UNFINISHED = frozenset({"agent_id", "agent_email", "comment", "score_label", "score"})
 
 
 def skip_reason(cells: list[str], raw: dict[str, Raw], number: int, plan: Plan) -> str | None:
@@ -100,7 +102,8 @@ def summary_line(cells: list[str], raw: dict[str, Raw]) -> str | None:
     named = any(raw[name].text.strip() for name in ("ticket_id", "agent_id", "agent_email") if name in raw)
     if (SUMMARY_WORD if at not in answers and not named else SUMMARY_ROW).match(filled[0]):
         return f"'{filled[0]}' starts a summary line under the answers, not an answer"
-    if len(filled) == 1 and cells[0].strip() and sum(char.isalpha() for char in filled[0]) >= 3:
+    if (len(filled) == 1 and cells[0].strip() and sum(char.isalpha() for char in filled[0]) >= 3
+            and not any(name in _UNFINISHED and source.position == 0 for name, source in raw.items())):
         return f"'{filled[0]}' is a note or a label beside the answers, not an answer"
     return None
 
@@ -117,20 +120,23 @@ def summary_rows(plan: Plan, sheet) -> set[int]:
                 break
             found.add(number)
     ticket_at = plan.index.get("ticket_id")  # a row with a ticket id is no subtotal: most rows, not extracted
+    first = next((name for name, at in plan.index.items() if at == 0), None)
     found.update(number for number, row in zip(sheet.row_numbers, sheet.rows, strict=True)
-                 if number not in found and (ticket_at is None or ticket_at >= len(row) or _no_ticket(row[ticket_at]))
-                 and (_subtotal_line(row, plan.extract(row)) or _label_line(row, ticket_at)))
+                 if number not in found and (_label_line(row, first) or (
+                     (ticket_at is None or ticket_at >= len(row) or _no_ticket(row[ticket_at]))
+                     and _subtotal_line(row, plan.extract(row)))))
     return found
 
 
-def _label_line(cells: list[str], ticket_at: int | None) -> bool:
+def _label_line(cells: list[str], first: str | None) -> bool:
     """True for a hand-kept tracker's label among its answers: one filled cell, the first, of three letters or
-    more ("Last week", "Week of 5 Oct": a group's title; QA rounds 37a, 37c), unless it is the ticket column's
-    and reads as one word (an id, or a typo for one: the row's error). summary_line gives its reason."""
+    more ("Last week", "Week of 5 Oct": a group's title; QA rounds 37a, 37c, 39a), unless the first column is an
+    answer's agent, score or comment (an unfinished row: its errors say what is missing) or its ticket id read as
+    one word (an id, or a typo for one). summary_line gives its reason."""
     text = cells[0].strip() if cells else ""
     if not text or any(cell.strip() for cell in cells[1:]) or sum(char.isalpha() for char in text) < 3:
         return False
-    return ticket_at != 0 or " " in text
+    return first not in _UNFINISHED and (first != "ticket_id" or " " in text)
 
 
 def _no_ticket(text: str) -> bool:

@@ -114,17 +114,27 @@ SCALES: dict[str, dict[str, Any]] = {
     # Very poor and Very good .. Very poor of hotel and service surveys. They disagree on Good, Fair and Very good:
     # only answers one of them alone knows decide between them (scales.PEER_SCALES).
     "quality5": {"min_score": 1, "max_score": 5,
-                 "value_map": {"excellent": 5, "very good": 4, "good": 3, "fair": 2, "poor": 1}},
+                 "value_map": {"excellent": 5, "very good": 4, "good": 3, "fair": 2, "poor": 1,
+                               # Spanish (QA round 39a)
+                               "excelente": 5, "muy bueno": 4, "muy buena": 4, "bueno": 3, "buena": 3, "regular": 2,
+                               "malo": 1, "mala": 1}},
     "excellent5": {"min_score": 1, "max_score": 5,
                    "value_map": {"excellent": 5, "good": 4, "average": 3, "fair": 3, "poor": 2, "very poor": 1,
-                                 # Latin America's Excelente .. Pésimo (QA round 37b)
+                                 # Latin America's Excelente .. Pésimo (QA round 37b), Brazil's Excelente .. Péssimo
                                  "excelente": 5, "bueno": 4, "buena": 4, "regular": 3, "malo": 2, "mala": 2,
-                                 "pésimo": 1, "pésima": 1}},
+                                 "pésimo": 1, "pésima": 1, "bom": 4, "boa": 4, "ruim": 2, "péssimo": 1,
+                                 "péssima": 1}},
     "verygood5": {"min_score": 1, "max_score": 5,
-                  "value_map": {"very good": 5, "good": 4, "average": 3, "poor": 2, "very poor": 1}},
+                  "value_map": {"very good": 5, "good": 4, "average": 3, "poor": 2, "very poor": 1,
+                                # German, French and Spanish (QA round 39a)
+                                "sehr gut": 5, "gut": 4, "mittel": 3, "schlecht": 2, "sehr schlecht": 1,
+                                "très bien": 5, "bien": 4, "moyen": 3, "mauvais": 2, "très mauvais": 1,
+                                "muy bueno": 5, "muy buena": 5, "bueno": 4, "buena": 4, "regular": 3, "malo": 2,
+                                "mala": 2, "muy malo": 1, "muy mala": 1}},
     # their four- and three-point forms: Excellent, Good, Fair, Poor; Good, Average, Poor (QA round 38b), chosen when
     # the answers fill all their points (scales.word_scale_for), as csat4 is over csat5
     "excellent4": {"min_score": 1, "max_score": 4,
-                   "value_map": {"excellent": 4, "good": 3, "average": 2, "fair": 2, "poor": 1}},
+                   "value_map": {"excellent": 4, "good": 3, "average": 2, "fair": 2, "poor": 1,
+                                 "bon": 3, "moyen": 2, "mauvais": 1}},  # French Excellent/Bon/Moyen/Mauvais
     "quality3": {"min_score": 1, "max_score": 3, "value_map": {"good": 3, "average": 2, "fair": 2, "poor": 1}},
 }

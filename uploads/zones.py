@@ -90,6 +90,14 @@ _NAMED_ZONES = {
         ("America/Toronto", ("montreal", "ottawa")), ("Africa/Johannesburg", ("cape town",)))
        for city in cities},
     "по московскому времени": "Europe/Moscow",
+    # German, French, Spanish and Italian names of a place's time (QA round 39a)
+    **dict.fromkeys(["berliner zeit", "deutsche zeit", "deutscher zeit", "mitteleuropäische zeit"], "Europe/Berlin"),
+    **dict.fromkeys(["wiener zeit", "österreichische zeit"], "Europe/Vienna"),
+    **dict.fromkeys(["schweizer zeit", "zürcher zeit"], "Europe/Zurich"),
+    **dict.fromkeys(["heure de paris", "heure française", "heure de france", "heure locale française"], "Europe/Paris"),
+    **dict.fromkeys(["hora de madrid", "hora peninsular", "hora de españa", "hora española"], "Europe/Madrid"),
+    **dict.fromkeys(["ora italiana", "ora di roma"], "Europe/Rome"), "hora de méxico": "America/Mexico_City",
+    "hora de brasília": "America/Sao_Paulo", "hora de brasilia": "America/Sao_Paulo",
 }
 _AMBIGUOUS_ZONES = frozenset({"cst", "ist", "ast", "gst"})
 # What else a date header's brackets may name as its zone: an abbreviation ("(XYZT)") or "(... time)"
