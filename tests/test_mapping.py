@@ -1046,6 +1046,9 @@ def test_a_multiple_choice_question_is_no_comment() -> None:
     columns = ["Timestamp", "Ticket ID", "Agent email", "Score", "What could we improve? (select all that apply)",
                "Any other comments?"]
     assert choose(sheet(columns, row, row))[0].columns.get("comment") == "Any other comments?"
+    columns[4] = "Which areas should we improve?"  # a checkbox question naming no choice: the Comments column wins
+    columns[5] = "Comments"
+    assert choose(sheet(columns, row, row))[0].columns.get("comment") == "Comments"
 
 
 @pytest.mark.parametrize("total", ["CNTD(Ticket Id)", "COUNTA of Ticket ID", "SUM(Ticket ID)"])

@@ -106,6 +106,9 @@ def test_a_label_in_the_ticket_column_is_skipped_and_a_lone_agent_is_an_unfinish
     agent_first = validation.check_sheet(sheet(["agent_id", "ticket_id", "score", "submitted_at"], ["Ana Lee", "", "", ""]),
                                          PLAIN, time_zone="UTC", now=NOW)
     assert [row.status for row in agent_first.rows] == ["invalid"]
+    unmapped_name = validation.check_sheet(sheet(["Agent", "ticket_id", "agent_id", "score", "submitted_at"],
+                                                 ["Tom Baker", "", "", "", ""]), PLAIN, time_zone="UTC", now=NOW)
+    assert [row.status for row in unmapped_name.rows] == ["invalid"]  # a name in an unmapped first column too
 
 
 def test_it_skips_a_label_among_the_answers_but_not_a_lone_ticket_id_or_comment() -> None:

@@ -103,7 +103,8 @@ def summary_line(cells: list[str], raw: dict[str, Raw]) -> str | None:
     if (SUMMARY_WORD if at not in answers and not named else SUMMARY_ROW).match(filled[0]):
         return f"'{filled[0]}' starts a summary line under the answers, not an answer"
     if (len(filled) == 1 and cells[0].strip() and sum(char.isalpha() for char in filled[0]) >= 3
-            and not any(name in _UNFINISHED and source.position == 0 for name, source in raw.items())):
+            and not any(name in _UNFINISHED and source.position == 0 for name, source in raw.items())
+            and not (len(filled[0].split()) > 1 and _capitalised_words(filled[0]))):
         return f"'{filled[0]}' is a note or a label beside the answers, not an answer"
     return None
 
@@ -136,7 +137,13 @@ def _label_line(cells: list[str], first: str | None) -> bool:
     text = cells[0].strip() if cells else ""
     if not text or any(cell.strip() for cell in cells[1:]) or sum(char.isalpha() for char in text) < 3:
         return False
-    return first not in _UNFINISHED and (first != "ticket_id" or " " in text)
+    return first not in _UNFINISHED and (first != "ticket_id" or " " in text) and not _capitalised_words(text)
+
+
+def _capitalised_words(text: str) -> bool:
+    """True for words each capitalised and no digit, "Tom Baker": an agent's name starting an unfinished row, not a
+    label ("Last week", "Week of 5 Oct"; QA round 39a)."""
+    return not any(char.isdigit() for char in text) and all(word[:1].isupper() for word in text.split())
 
 
 def _no_ticket(text: str) -> bool:
