@@ -123,7 +123,7 @@ def summary_rows(plan: Plan, sheet) -> set[int]:
     ticket_at = plan.index.get("ticket_id")  # a row with a ticket id is no subtotal: most rows, not extracted
     first = next((name for name, at in plan.index.items() if at == 0), None)
     found.update(number for number, row in zip(sheet.row_numbers, sheet.rows, strict=True)
-                 if number not in found and (_label_line(row, first) or (
+                 if number not in found and ((len(row) < 2 or not row[1].strip()) and _label_line(row, first) or (
                      (ticket_at is None or ticket_at >= len(row) or _no_ticket(row[ticket_at]))
                      and _subtotal_line(row, plan.extract(row)))))
     return found

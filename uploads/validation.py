@@ -52,6 +52,7 @@ NUMERIC_TICKET_SHARE = 0.6
 # A ticket id without any digit in a column where this share of the ids have one gets a warning (QA round 37c:
 # =HYPERLINK(url, "open") gave its shown text)
 DIGIT_TICKET_SHARE = 0.6
+_A_DIGIT = re.compile(r"\d")
 _MIDNIGHT = re.compile(r"[ T]00:00(?::00(?:\.0+)?)?\s*(?:Z|UTC|[+-]00:?00)?$", re.IGNORECASE)
 
 
@@ -191,7 +192,8 @@ def _decide(plan: Plan, sheet) -> None:
     given = len(tickets) - tickets.count("")
     lengths = sorted(len(ticket) for ticket in tickets if ticket.isdigit() and ticket.isascii())
     plan.numeric_ticket = given >= 3 and len(lengths) >= NUMERIC_TICKET_SHARE * given
-    plan.digit_ticket = given >= 3 and sum(any(char.isdigit() for char in ticket) for ticket in tickets) >= (
+    plan.digit_ticket = given >= 3 and len(lengths) + sum(  # digit-only ids counted above; the others searched
+        1 for ticket in tickets if not (ticket.isdigit() and ticket.isascii()) and _A_DIGIT.search(ticket)) >= (
         DIGIT_TICKET_SHARE * given)
     lengths = [length for length in lengths if length < idcells.ROUNDED_DIGITS]  # ids a spreadsheet cut: no norm
     plan.typical_ticket = lengths[len(lengths) // 2] if plan.numeric_ticket and lengths else 0
