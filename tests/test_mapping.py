@@ -33,6 +33,14 @@ def test_it_round_trips_every_builtin_preset_as_json(preset: mapping.Preset) -> 
     assert mapping.Preset.from_json(data).to_json() == data
 
 
+def test_a_preset_read_from_json_shares_nothing_with_the_json() -> None:
+    data = BUILTIN[0].to_json()
+    preset = mapping.Preset.from_json(data)
+    preset.columns["score"] = "Changed"
+    preset.reasons["score"] = "changed"
+    assert data["columns"]["score"] != "Changed" and data["reasons"].get("score") != "changed"
+
+
 def test_it_has_a_preset_for_every_listed_export() -> None:
     names = " | ".join(p.name for p in BUILTIN)
     for vendor in ["Plain API fields", "Zendesk", "Qualtrics responses (numeric", "Qualtrics responses (choice",

@@ -15,7 +15,6 @@ mapping and status together. A run that died half-way leaves the upload in that
 state until `recover_upload` redoes the work (see `stale_uploads`).
 """
 
-import copy
 import logging
 import secrets
 import tempfile
@@ -440,8 +439,8 @@ def remap_upload(upload: Upload, preset: mapping.Preset, time_zone: str, reason:
         _finish(upload)  # nothing written yet
         raise
     stale = (upload.check_context or {}).get("mapping_notices")
-    if stale is None:  # stored before the notices were kept: the stored mapping's (the form may share its dicts)
-        stale = mapping_notices(sheet, mapping.Preset.from_json(copy.deepcopy(upload.preset))) if upload.preset else []
+    if stale is None:  # stored before the notices were kept: the stored mapping's
+        stale = mapping_notices(sheet, mapping.Preset.from_json(upload.preset)) if upload.preset else []
     _update_rows(upload, ids, excluded, sheet.rows, checked.rows)
     _set_mapping(upload, preset, reason, time_zone, checked, sheet)
     upload.notices = [notice for notice in upload.notices if notice not in stale] + upload.check_context[

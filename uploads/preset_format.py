@@ -99,6 +99,7 @@ one to store with an upload and to edit on the mapping page.
 
 from __future__ import annotations
 
+import copy
 import json
 import re
 from dataclasses import dataclass, field, fields
@@ -267,7 +268,9 @@ class Preset:
 
     @classmethod
     def from_json(cls, data: dict) -> Preset:
-        """Build from the JSON format; raises ValueError on unknown keys, fields or date orders."""
+        """Build from the JSON format (a copy: the preset shares no list or dict with `data`); raises ValueError
+        on unknown keys, fields or date orders."""
+        data = copy.deepcopy(data)
         unknown = set(data) - {f.name for f in fields(cls)}
         if unknown:
             raise ValueError(f"unknown preset key(s): {', '.join(sorted(unknown))}")
