@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 import pytest
 
 from tests.helpers_sheets import sheet
-from uploads import cells, mapping, validation
+from uploads import mapping, scorecells, validation
 from uploads.wordings import SCALES
 
 NOW = datetime(2026, 11, 25, tzinfo=UTC)
@@ -886,8 +886,8 @@ def test_it_joins_no_time_to_unix_times_but_to_excel_serial_days() -> None:
 
 
 def test_it_keeps_a_numeric_code_with_its_sign_in_a_value_map() -> None:
-    assert cells.parse_int("-100", {"100": 4, "-101": 3}) == -100  # not Neutral (100)
-    assert cells.parse_int("🙂 OK", {"ok": 3}) == 3
+    assert scorecells.parse_int("-100", {"100": 4, "-101": 3}) == -100  # not Neutral (100)
+    assert scorecells.parse_int("🙂 OK", {"ok": 3}) == 3
 
 
 def test_it_keeps_the_word_scale_beside_a_number_written_with_its_words() -> None:

@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
-from uploads import cells, dates, headerscales, idcells, scales, timesofday
+from uploads import cells, dates, headerscales, idcells, scales, scorecells, timesofday
 from uploads.headernames import AGGREGATE, AGGREGATE_CALL, CONTAINS, EXACT, NOT_FOR
 from uploads.headers import Headers, normalize, normalize_camel
 from uploads.wordings import SCALES
@@ -56,11 +56,11 @@ def values_look_like(texts: list[str], expected: Any) -> bool:
     'words' are complementary and a few stray header rows read as data do not flip the choice."""
     if isinstance(expected, list):
         allowed = {str(item).strip().casefold() for item in expected}
-        listed = [text.casefold() in allowed or ((found := cells.INTEGER.match(text)) is not None
+        listed = [text.casefold() in allowed or ((found := scorecells.INTEGER.match(text)) is not None
                                                 and str(int(found[1])) in allowed) for text in texts]
         return not any(cells.answer_key(text) in scales.SCALE_WORDS for ok, text in zip(listed, texts, strict=True)
                        if not ok) and sum(listed) >= LISTED_SHARE * len(texts)
-    numbers = sum(1 for text in texts if cells.INTEGER.match(text))
+    numbers = sum(1 for text in texts if scorecells.INTEGER.match(text))
     share = numbers / len(texts) if texts else 0
     return share >= 0.5 if expected == "numbers" else share < 0.5
 
@@ -78,8 +78,9 @@ def _plausible(name: str, texts: list[str]) -> bool:
         words = {word for scale in _WORD_SCALES for word in _scale_words(scale)}
         answers = [text for text in texts if text.casefold() not in UNANSWERED]
         # a score a spreadsheet made a date (5-Apr) is still the score's: refused on its row (QA round 31a)
-        return _share(answers, lambda t: bool(cells.INTEGER.match(t)) or cells.written_score(t) is not None
-                      or cells.answer_key(t) in words or bool(cells.SCORE_AS_DATE.match(t))) >= 0.6 if answers else True
+        return _share(answers, lambda t: bool(scorecells.INTEGER.match(t)) or scorecells.written_score(t) is not None
+                      or cells.answer_key(t) in words
+                      or bool(scorecells.SCORE_AS_DATE.match(t))) >= 0.6 if answers else True
     if name == "submitted_at":
         return _share(texts, dates.date_like) >= 0.6
     if name == "ticket_id":
@@ -342,8 +343,8 @@ def add_word_scale(preset, headers: Headers, sheet, scale_table: dict) -> None:
         return
     texts = column_texts(sheet, position)
     words = Counter(cells.answer_key(text) for text in texts
-                    if not cells.INTEGER.match(text) and not cells.written_score(text))
-    if _share(texts, lambda text: not cells.INTEGER.match(text)) < 0.5:
+                    if not scorecells.INTEGER.match(text) and not scorecells.written_score(text))
+    if _share(texts, lambda text: not scorecells.INTEGER.match(text)) < 0.5:
         return  # a column of numbers: its few words are typos for the row checker to refuse
     unanswered = words.keys() & set(UNANSWERED)
     for word in unanswered:
@@ -379,11 +380,11 @@ def pattern_groups(pattern, headers: Headers, sheet, scale_table: dict, used: se
         texts = column_texts(sheet, headers.index(group["score"])) if "score" in group else []
         group["scale"] = _pick_scale(pattern, group.get("question", ""), texts, scale_table)
         words = set(scale_table[group["scale"]].get("value_map", {}))
-        scored = sum(1 for text in texts if cells.INTEGER.match(text) or cells.written_score(text)
+        scored = sum(1 for text in texts if scorecells.INTEGER.match(text) or scorecells.written_score(text)
                      or cells.answer_key(text) in words)
         if "score" not in group or scored < len(texts) / 2:
             continue  # answers in words ("Which channel?", "What could we improve?"): columnnotes names it
-        scored = [found for text in texts if (found := cells.INTEGER.match(text))]
+        scored = [found for text in texts if (found := scorecells.INTEGER.match(text))]
         if (named := _question_range(group["question"], {int(found[1]) for found in scored},  # "N/A" aside
                                      all_numbers=len(scored) > len(texts) / 2,
                                      top=scale_table[group["scale"]])):

@@ -8,7 +8,7 @@ export defused with an apostrophe (intake.read_file runs these on every file it 
 import re
 from functools import lru_cache
 
-from uploads import autodetect, cells, mapping, parsing, reports, zones
+from uploads import autodetect, mapping, parsing, reports, scorecells, zones
 from uploads.headernames import AGGREGATE, AGGREGATE_CALL
 from uploads.headers import Headers, normalize
 from uploads.preset_format import ClarifyingPattern
@@ -137,7 +137,7 @@ def _note_rated_questions(sheet: parsing.Sheet, preset: mapping.Preset) -> None:
         if index in used or not (_QUESTION_ID.match(header.strip()) or header.strip().endswith("?")):
             continue
         texts = autodetect.column_texts(sheet, index, 50)
-        numbers = [int(found[1]) for text in texts if (found := cells.INTEGER.match(text))]
+        numbers = [int(found[1]) for text in texts if (found := scorecells.INTEGER.match(text))]
         if texts and len(numbers) >= 0.8 * len(texts) and max(numbers) <= 10 and not any(
                 f"'{header}'" in notice for notice in sheet.notices):
             named.append(f"'{header}' ({label})" if label and label != header.strip() else f"'{header}'")

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from uploads import cells, dates, idcells
+from uploads import cells, dates, idcells, scorecells
 from uploads.items import RowResult, clean_label
 from uploads.plan import Plan
 
@@ -64,7 +64,7 @@ def approve(plan: Plan, sheet) -> list[RowResult | None] | None:
     emails = _by_value(column("agent_email"), _email)
     low, high = plan.fixed_bounds
     table = plan.score_map()
-    scores = _by_value(column("score"), lambda text: _required(cells.clean_score(text, low, high, table)))
+    scores = _by_value(column("score"), lambda text: _required(scorecells.clean_score(text, low, high, table)))
     comments = _comments(column("comment"))
     label_table = plan.preset.value_maps.get("score_label") or {}
     shares_score = "score_label" in index and index["score_label"] == index["score"]
@@ -98,7 +98,7 @@ def _disagreeing(low: int, high: int) -> Callable[[object, str], bool]:
 
     def check(score: object, label: str) -> bool:
         if (score, label) not in seen:
-            seen[score, label] = isinstance(score, int) and cells.against_words(score, low, high, label,
+            seen[score, label] = isinstance(score, int) and scorecells.against_words(score, low, high, label,
                                                                                 sides_only=True)
         return seen[score, label]
     return check

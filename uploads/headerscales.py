@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from uploads import cells
+from uploads import scorecells
 
 # A likelihood-to-recommend question (Net Promoter Score), asked on 0..10
 NPS_QUESTION = re.compile(r"\b(likely|likelihood)\b.*\brecommend|weiterempfehlen|recommanderiez|recomendar[ií]a|"
@@ -47,10 +47,10 @@ def best_first(header: str, low: int, high: int) -> bool:
     end says the other way: the scores are turned, as the API's rise with satisfaction (QA rounds 37c, 38b;
     Freshdesk's classic survey numbers its answers so too: EXPORT-FORMATS.md section 6)."""
     said = meanings(header)
-    best_low = low in said and bool(cells.POSITIVE.search(said[low])) and not cells.NEGATIVE.search(said[low])
-    worst_high = high in said and bool(cells.NEGATIVE.search(said[high]))
-    says_other = (low in said and bool(cells.NEGATIVE.search(said[low]))) or (
-        high in said and bool(cells.POSITIVE.search(said[high])) and not cells.NEGATIVE.search(said[high]))
+    best_low = low in said and bool(scorecells.POSITIVE.search(said[low])) and not scorecells.NEGATIVE.search(said[low])
+    worst_high = high in said and bool(scorecells.NEGATIVE.search(said[high]))
+    says_other = (low in said and bool(scorecells.NEGATIVE.search(said[low]))) or (
+        high in said and bool(scorecells.POSITIVE.search(said[high])) and not scorecells.NEGATIVE.search(said[high]))
     return (best_low or worst_high) and not says_other
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 
 from uploads import cells as rules
-from uploads import dateorder, dates, idcells, rowskips, timesofday
+from uploads import dateorder, dates, idcells, rowskips, scorecells, timesofday
 from uploads.cells import Cleaned, Issue
 from uploads.plan import DEFAULT_BOUNDS, Plan, Raw
 from uploads.preset_format import FIELDS, ClarifyingGroup, render
@@ -111,12 +111,12 @@ def clean_label(text: str, table: dict, shares_score: bool) -> Cleaned:
     key = text.strip().casefold()
     if key in table or (key := rules.answer_key(text)) in table:
         return Cleaned(str(table[key]))
-    number = rules.parse_int(text)
+    number = scorecells.parse_int(text)
     if table and number is not None and str(number) in table:  # Freshdesk's 103 written 103.0 (parse_int)
         return Cleaned(str(table[str(number)]))
     if shares_score and number is not None:
         return Cleaned()  # a plain number in the score column is no label
-    if shares_score and (written := rules.written_score(text.strip())) is not None:
+    if shares_score and (written := scorecells.written_score(text.strip())) is not None:
         return rules.clean_text(written[2], "score_label") if written[2] else Cleaned()
     return rules.clean_text(text, "score_label")
 
@@ -344,7 +344,7 @@ class _RowCheck:
             return self.plan.fixed_bounds
         for name in ("min_score", "max_score"):
             src = self.source(name)
-            cleaned = rules.clean_bound(src.text, name, self.plan.preset.value_maps.get(name))
+            cleaned = scorecells.clean_bound(src.text, name, self.plan.preset.value_maps.get(name))
             self.take(name, src, cleaned if cleaned.issue or cleaned.value is not None
                       else Cleaned(DEFAULT_BOUNDS[name]))
         low, high = self.values["min_score"], self.values["max_score"]
@@ -357,7 +357,7 @@ class _RowCheck:
     def check_score(self, low: int, high: int) -> None:
         src = self.source("score")
         table = self.plan.score_map()
-        cleaned = self.cached(("score", low, high), src.text, rules.clean_score, low, high, table)
+        cleaned = self.cached(("score", low, high), src.text, scorecells.clean_score, low, high, table)
         issue = cleaned.issue
         if issue and issue.code == "below_min" and "(" not in issue.what and not self.source("min_score").text.strip():
             issue = Issue(issue.code, f"{issue.what} (min_score defaults to 1)", issue.fix)
@@ -375,7 +375,8 @@ class _RowCheck:
                 f"If the survey's scale is {first}..{last}, set Lowest score {first} and Highest score {last} on the "
                 f"mapping page; if it is {low}..{high}, fix the scores outside it"))
         hint_key = ("hint", low, high)
-        hint = self.plan.memo.get(hint_key) or self.plan.memo.setdefault(hint_key, rules.scale_hint(low, high, table))
+        hint = self.plan.memo.get(hint_key) or self.plan.memo.setdefault(hint_key,
+                                                                        scorecells.scale_hint(low, high, table))
         self.take("score", src, cleaned, hint)
 
     def check_texts(self) -> None:
@@ -397,10 +398,10 @@ class _RowCheck:
 
     def check_label_agrees(self, low: int, high: int) -> None:
         """A score_label from its own column must say what the score says (Salesforce: NumberValue 1 beside
-        ChoiceValue "Very satisfied"): cells.against_words, as for "1 - Very satisfied" in one cell."""
+        ChoiceValue "Very satisfied"): scorecells.against_words, as for "1 - Very satisfied" in one cell."""
         score, label, src = self.values.get("score"), self.values.get("score_label"), self.source("score_label")
         if (isinstance(score, int) and label and src.position != self.source("score").position
-                and rules.against_words(score, low, high, label, sides_only=True)):
+                and scorecells.against_words(score, low, high, label, sides_only=True)):
             self.error("score_label", src, Issue(
                 "label_against_score", f"the label '{label}' and the score {score} disagree ({score} on {low}..{high} "
                 f"is not where '{label}' is on its scale)", "Correct the score or the label"))
@@ -429,7 +430,7 @@ class _RowCheck:
                 self.warn(f"{name}.score", src, f"'{group.question}' has a comment but no score: the answer is "
                           "not sent (the API requires a score)", "answer_without_score")
             return None
-        score = rules.clean_score(src.text, group.min_score, group.max_score, group.value_map, group.key)
+        score = scorecells.clean_score(src.text, group.min_score, group.max_score, group.value_map, group.key)
         if score.issue:
             self.error(f"{name}.score", src, score.issue)
             return None
@@ -446,7 +447,7 @@ class _RowCheck:
         return value if isinstance(value, str) else None
 
     def answer_label(self, text: str, group: ClarifyingGroup, position: int | None, name: str) -> str | None:
-        if text.strip().casefold() in group.value_map and rules.parse_int(text) is None:
+        if text.strip().casefold() in group.value_map and scorecells.parse_int(text) is None:
             return text.strip()
         return self.answer_text(f"{name}.score_label", position)
 

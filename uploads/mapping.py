@@ -21,7 +21,7 @@ from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
-from uploads import autodetect, cells
+from uploads import autodetect, scorecells
 from uploads.headers import Headers, as_list
 from uploads.preset_format import (  # noqa: F401  (re-exported: the public names of this module)
     FIELDS,
@@ -161,7 +161,7 @@ def _name_other_scores(out: Preset, spec, headers: Headers, used: set[int]) -> N
 _PASS_OVER = {
     # a scored question, never the customer's text (Qualtrics' Q2 is the comment in one export and
     # the score or "How easy was it?" in another)
-    "comment": lambda texts: all(cells.INTEGER.match(text) for text in texts),
+    "comment": lambda texts: all(scorecells.INTEGER.match(text) for text in texts),
     "ticket_id": lambda texts: autodetect.not_ids(texts, ticket=True),
     "agent_id": autodetect.not_ids,
 }

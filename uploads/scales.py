@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from uploads import cells, headerscales
+from uploads import cells, headerscales, scorecells
 from uploads.plan import DEFAULT_BOUNDS, Plan
 from uploads.wordings import SCALES
 
@@ -158,7 +158,7 @@ def _label_scale(plan: Plan, sheet) -> tuple[int, int] | None:
     plan.scale_labels for the decision."""
     if not plan.preset.label_scales or "score_label" not in plan.index or plan.word_scale:
         return None
-    pairs = {(cells.parse_int(score), label.strip().casefold())
+    pairs = {(scorecells.parse_int(score), label.strip().casefold())
              for score, label in zip(plan.field_texts(sheet.rows, "score"), plan.field_texts(sheet.rows, "score_label"),
                                      strict=True)}
     pairs = {(score, label) for score, label in pairs if score is not None}
@@ -197,7 +197,7 @@ def _header_scale(plan: Plan, sheet) -> tuple[int, int] | None:
 def _numbers(plan: Plan, sheet) -> set[int]:
     """The whole-number scores of `sheet` (-99 and the like aside)."""
     return {number for text in set(plan.field_texts(sheet.rows, "score"))
-            if (number := cells.parse_int(text)) is not None} - cells.SEEN_UNANSWERED
+            if (number := scorecells.parse_int(text)) is not None} - scorecells.SEEN_UNANSWERED
 
 
 def _default_scale_misfit(plan: Plan, sheet) -> tuple[int, int, int] | None:
@@ -235,8 +235,8 @@ def _default_scale_low_top(plan: Plan, sheet) -> int | None:
     3-point survey (Nicereply's smileys, QA round 33a) would be read on the default 1..5 without a word. None
     otherwise (a 5-point survey's answers reach 4 or 5)."""
     counted = _counted_scores(plan, sheet)
-    numbers = {text: number for text in counted if (number := cells.parse_int(text)) is not None
-               and number not in cells.SEEN_UNANSWERED}
+    numbers = {text: number for text in counted if (number := scorecells.parse_int(text)) is not None
+               and number not in scorecells.SEEN_UNANSWERED}
     values = set(numbers.values())
     if sum(counted[text] for text in numbers) < LOW_TOP_ROWS or max(values, default=0) != 3 or len(values) < 2:
         return None  # four 1s say nothing of the scale (review 36)
@@ -246,9 +246,9 @@ def _default_scale_low_top(plan: Plan, sheet) -> int | None:
 def _score_values(text: str, table: dict | None = None) -> tuple[int, ...]:
     """The numbers a score text gives a scale: its whole number (through `table`, a value map), or a
     written score's number and top ("8/10": 8 and 10); none for words and 'seen but unanswered' codes."""
-    if (number := cells.parse_int(text, table)) is not None:
-        return () if number in cells.SEEN_UNANSWERED else (number,)
-    written = cells.written_score(text.strip())
+    if (number := scorecells.parse_int(text, table)) is not None:
+        return () if number in scorecells.SEEN_UNANSWERED else (number,)
+    written = scorecells.written_score(text.strip())
     return tuple(value for value in written[:2] if value is not None) if written else ()
 
 
@@ -276,7 +276,8 @@ def _decide_word_scale(plan: Plan, sheet) -> str | None:
     if best is None and plan.skip_rules:
         best = _best_word_scale(plan, kept, kept, plan.preset.word_scales)
     table = plan.preset.value_maps.get("score")
-    if best is None and table and not plan.preset.word_scales and not any(cells.INTEGER.match(key) for key in table):
+    if best is None and table and not plan.preset.word_scales and not any(
+            scorecells.INTEGER.match(key) for key in table):
         words = _words(kept)
         if words and not words.keys() <= table.keys():
             knowing = [name for name in AUTO_SCALES if words.keys() <= SCALES[name]["value_map"].keys()]
@@ -290,13 +291,13 @@ def _words_are_typos(plan: Plan, sheet) -> bool:
     number lies outside the map's values. Intercom's Fin words among 1..5 are read (its map is 1..5);
     a map of numeric codes is never set aside (a stray NULL among Freshdesk's 1..3 would invert them)."""
     table = plan.preset.value_maps.get("score")
-    if plan.word_scale or not table or any(cells.INTEGER.match(key) for key in table):
+    if plan.word_scale or not table or any(scorecells.INTEGER.match(key) for key in table):
         return False  # a map of codes (Freshdesk's 1 Happy .. 3 Unhappy) reads every number, whatever the words
     scores = Counter(text for text in plan.field_texts(sheet.rows, "score") if text.strip())  # parsed once each
-    numbers = {text: cells.parse_int(text) for text in scores}
+    numbers = {text: scorecells.parse_int(text) for text in scores}
     words = sum(rows for text, rows in scores.items() if numbers[text] is None)
     values = [value for value in table.values() if isinstance(value, int)]
-    outside = any(number is not None and number not in cells.SEEN_UNANSWERED and values
+    outside = any(number is not None and number not in scorecells.SEEN_UNANSWERED and values
                   and not min(values) <= number <= max(values) for number in numbers.values())
     return 0 < words < 0.5 * scores.total() and outside
 
@@ -305,8 +306,8 @@ def _best_word_scale(plan: Plan, texts: list[str], number_texts: list[str], name
     """See `_decide_word_scale`: of the scales `names`. A scale must also hold the numbers among `number_texts`
     (Salesforce mixes NumberValue 4 with ChoiceValue "Very satisfied"): "Satisfied" among 7, 6, 5 is not
     csat5. The scale is word_scale_for's (misspelt answers are invalid on their rows)."""
-    numbers = {(cells.written_score(text.strip()) or (None,))[0] if (number := cells.parse_int(text)) is None
-               else number for text in set(number_texts) if text.strip()} - {None} - cells.SEEN_UNANSWERED
+    numbers = {(scorecells.written_score(text.strip()) or (None,))[0] if (number := scorecells.parse_int(text)) is None
+               else number for text in set(number_texts) if text.strip()} - {None} - scorecells.SEEN_UNANSWERED
     holding = [name for name in names
                if all(SCALES[name]["min_score"] <= number <= SCALES[name]["max_score"] for number in numbers)]
     return word_scale_for(_words(texts), holding)
@@ -317,7 +318,7 @@ def _words(texts: list[str]) -> Counter:
     words, not one of them). Each distinct text is looked at once."""
     out: Counter = Counter()
     for text, rows in Counter(texts).items():
-        if text.strip() and cells.parse_int(text) is None and cells.written_score(text.strip()) is None:
+        if text.strip() and scorecells.parse_int(text) is None and scorecells.written_score(text.strip()) is None:
             out[cells.answer_key(text)] += rows
     return out
 
