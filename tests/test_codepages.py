@@ -35,6 +35,8 @@ from uploads import codepages, textfiles
     ("Não resolveram, pedido nº 4821", "cp1252"),
     ("Veldig fornøyd, takk til Loïc!", "cp1252"),  # Norwegian ø and a French name's ï: no Czech ř and ď
     ("Muito obrigado, não demorou nada", "cp1252"),  # Portuguese ã: no Romanian ă
+    # Excel's "CSV (MS-DOS)" (QA round 40b): Nordic and Spanish letters, French "à", a "?" for a letter cp850 lacks
+    ("Søren Müller: très rapide, à bientôt", "cp850"), ("Åse Weiß, Ji?í Dvo?ák, señora Pérez", "cp850"),
 ])
 def test_it_reads_a_short_legacy_file_in_its_own_code_page(text: str, codec: str) -> None:
     data = f"ticket_id,comment\n1,{text}\n".encode(codec)

@@ -406,6 +406,21 @@ def test_it_reads_a_german_excels_ms_dos_csv_as_cp850():
         "cp850", ["Größe falsch geliefert", "Über Nacht gelöst, schön"])
 
 
+def test_it_says_when_a_legacy_code_page_saved_letters_as_question_marks():
+    """QA round 40b: Polish and Russian comments saved by Excel's "CSV (Comma delimited)" went out as
+    "Dzi?kuj?" and "????? ?? ???" with nothing said; a link's query and "What???" are no lost letters."""
+    data = ("ticket_id,score,comment\r\nT-1,5,See https://help.example.com/a?id=5 - What???\r\n"
+            "T-2,5,\"Dzi?kuj?, pani ?ucja\"\r\nT-3,4,????? ?? ???\r\nT-4,4,Très bien\r\n").encode("cp1252")
+
+    sheet = parse_file(data, "lost.csv")
+
+    assert sheet.rows[1][2] == "Dzi?kuj?, pani ?ucja"
+    assert sheet.notices == [
+        "2 lines of the file (the first: line 3, 'Dzi?kuj?') have '?' where letters should be: the file was saved in "
+        "a code page without them (cp1252; Excel's \"CSV (Comma delimited)\"), so they are lost, and the rows are "
+        "sent as they are. To keep the letters, save the original as \"CSV UTF-8\" and upload that."]
+
+
 @pytest.mark.parametrize(("text", "codec"), [("Réponse rapide et à l'écoute;Peut être plus clair", "mac_roman"),
                                              ("Great – the agent“s reply was fast…;“Helpful”", "cp1252")])
 def test_it_reads_no_cp850_into_other_code_pages(text, codec):
@@ -689,7 +704,7 @@ def test_it_reads_typed_workbook_cells(tmp_path):
 
     result = parse_file(tmp_path / "typed.xlsx")
 
-    # openpyxl stores the 19-digit int as 1.234567890123457e+18: the digits in the file are kept
+    # openpyxl stores the 19-digit int as 1.234567890123457e+18: read as stored, as the digits after the 16th are lost
     assert result.rows == [
         [
             "007",
@@ -698,12 +713,12 @@ def test_it_reads_typed_workbook_cells(tmp_path):
             "07:30:00",
             "TRUE",
             "4.5",
-            "1234567890123457000",
+            "1.234567890123457e+18",
             "-3",
             "2026-03-08 07:30:00.250",
         ]
     ]
-    assert result.cell_notes == {(0, 6): LONG_NOTE}
+    assert result.cell_notes == {}
 
 
 def test_it_respects_the_1904_epoch(tmp_path):
@@ -1249,6 +1264,29 @@ def test_it_names_an_ods_sheets_hidden_rows(tmp_path):
         "if they should not be sent."])
 
 
+def test_an_ods_cell_linking_a_ticket_and_showing_no_id_gives_the_links_address(tmp_path):
+    """QA round 40a: a LibreOffice link showing "open ticket" sent "open ticket" as the ticket id."""
+    cell = ('<table:table-row><table:table-cell office:value-type="string"><text:p><text:a '
+            'xmlns:xlink="http://www.w3.org/1999/xlink" xlink:href="https://acme.zendesk.com/agent/tickets/{}">{}</text:a></text:p></table:table-cell>'
+            '</table:table-row>')
+    rows = cell.format(48214, "open ticket") + cell.format(48215, "48215")
+
+    sheet = parse_file(ods_with_rows_added(tmp_path, {"Ticket": ["48213"]}, rows))
+
+    assert sheet.rows == [["48213"], ["https://acme.zendesk.com/agent/tickets/48214"], ["48215"]]
+
+
+def test_an_ods_time_cell_is_rounded_to_the_millisecond_never_into_the_next_day(tmp_path):
+    """QA round 40a: PT14H29M59.999999999S, which LibreOffice shows 14:30:00, was read 14:29:59."""
+    cell = '<table:table-row><table:table-cell office:value-type="time" office:time-value="{}"><text:p>x</text:p>' \
+        '</table:table-cell></table:table-row>'
+    rows = "".join(cell.format(value) for value in ("PT14H29M59.999999999S", "PT01H02M03S", "PT23H59M59.9999S"))
+
+    sheet = parse_file(ods_with_rows_added(tmp_path, {"time": ["09:00:00"]}, rows))
+
+    assert sheet.rows == [["09:00:00"], ["14:30:00"], ["01:02:03"], ["23:59:59.999"]]
+
+
 def test_it_takes_an_ods_sheets_1904_null_date_as_its_date_system(tmp_path):
     pd.DataFrame({"when": [44841.0]}).to_excel(tmp_path / "base.ods", index=False, engine="odf")
     with zipfile.ZipFile(tmp_path / "base.ods") as source, zipfile.ZipFile(tmp_path / "mac.ods", "w") as target:
@@ -1563,6 +1601,31 @@ def test_it_keeps_every_digit_of_a_long_number_a_tool_stored_exactly_in_a_workbo
     assert (sheet.rows[1], sheet.cell_notes) == (["12345678901234567", "A-2"], {})
 
 
+def test_a_number_cell_reads_as_the_spreadsheet_shows_it_to_15_significant_digits(tmp_path):
+    """QA round 40a: a formula's cached 3.0000000000000004 (Excel shows 3) was refused as no whole number."""
+    xlsx = xlsx_with_sheet_data(tmp_path, (
+        '<row r="1"><c r="A1" t="inlineStr"><is><t>score</t></is></c></row>'
+        '<row r="2"><c r="A2"><v>3.0000000000000004</v></c></row><row r="3"><c r="A3"><v>0.30000000000000004</v></c>'
+        '</row><row r="4"><c r="A4"><v>4.5</v></c></row>'))
+
+    assert parse_file(xlsx).rows == [["3"], ["0.3"], ["4.5"]]
+
+
+def test_a_long_number_stored_in_scientific_notation_reads_as_stored_unless_it_holds_every_digit(tmp_path):
+    """QA round 40a: 215471234567890123 given to openpyxl as a number is stored 2.154712345678901e+17, and two
+    tickets were sent as one rounded id; the stored text is refused as an id (test_validation), while a
+    notation holding every digit gives them."""
+    xlsx = xlsx_with_sheet_data(tmp_path, (
+        '<row r="1"><c r="A1" t="inlineStr"><is><t>ticket_id</t></is></c></row>'
+        '<row r="2"><c r="A2" t="n"><v>2.154712345678901e+17</v></c></row>'
+        '<row r="3"><c r="A3"><v>2.1547123456789011E+17</v></c></row>'
+        '<row r="4"><c r="A4"><v>9.007199254740993E+15</v></c></row>'))
+
+    workbook = parse_file(xlsx)
+    assert workbook.rows == [["2.154712345678901e+17"], ["2.1547123456789011E+17"], ["9007199254740993"]]
+    assert workbook.cell_notes == {}
+
+
 def test_a_hyperlink_formula_showing_no_id_gives_its_ticket_links_id(tmp_path):
     """QA round 37c: =HYPERLINK(url, "open") in an .xlsx sent "open" as the ticket id; the link names the ticket."""
     path = xlsx_with_sheet_data(
@@ -1577,3 +1640,18 @@ def test_a_hyperlink_formula_showing_no_id_gives_its_ticket_links_id(tmp_path):
 
     assert parse_file(path).rows == [
         ['=HYPERLINK("https://acme.zendesk.com/agent/tickets/48302","open")'], ["48303"], ["help"]]
+
+
+def test_a_hyperlinked_cell_showing_no_id_gives_its_ticket_links_address(tmp_path):
+    """QA round 40a: a cell linked with Insert > Link showing "open" sent "open" as the ticket id."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Ticket", "Score"])
+    for shown, url in [("open", "https://acme.zendesk.com/agent/tickets/48214"),
+                       ("48215", "https://acme.zendesk.com/agent/tickets/48215"), ("help", "https://example.com/help")]:
+        sheet.append([shown, 5])
+        sheet.cell(sheet.max_row, 1).hyperlink = url
+    book.save(tmp_path / "links.xlsx")
+
+    assert parse_file(tmp_path / "links.xlsx").rows == [
+        ["https://acme.zendesk.com/agent/tickets/48214", "5"], ["48215", "5"], ["help", "5"]]

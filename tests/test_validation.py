@@ -190,12 +190,24 @@ def test_it_warns_of_a_ticket_id_shorter_than_the_padded_ids_of_its_column() -> 
                    for ticket in ["00001021", "00001022", "1026", "00001027", "00012345", "12345678"]])
     assert [warning_codes(row) for row in rows] == [[], [], ["short_id"], [], [], []]
     assert rows[2].warnings[0].message == (
-        "Row 4, column 'ticket_id': ticket id 1026 is shorter than this file's other ids (8 digits, leading zeros "
-        "included): if a spreadsheet program dropped its leading zeros (00001026 read as 1026), enter it as the "
+        "Row 4, column 'ticket_id': ticket id 1026 is shorter than the 8 digits, leading zeros included, of this "
+        "column's ids: if a spreadsheet program dropped its leading zeros (00001026 read as 1026), enter it as the "
         "helpdesk shows it.")
     unpadded = check(*[["2026-10-05T14:48:00Z", ticket, "381", "", "5", ""]
                        for ticket in ["10001021", "10001022", "1026", "00001027", "10012345"]])
     assert [warning_codes(row) for row in unpadded] == [[], [], [], [], []]
+
+
+def test_a_presets_ticket_digits_warns_of_ids_that_all_lost_their_zeros() -> None:
+    """QA round 40b: a Salesforce report whose every CaseNumber Excel shortened (00001026 -> 1026) went out with
+    nothing said; Salesforce writes them with 8 digits."""
+    preset = mapping.Preset(name="Salesforce", columns={"submitted_at": "submitted_at", "ticket_id": "CaseNumber",
+                                                        "agent_id": "agent_id", "score": "score"}, ticket_digits=8)
+    data = sheet(["submitted_at", "CaseNumber", "agent_id", "score"],
+                 *[["2026-10-05T14:48:00Z", ticket, "381", "5"] for ticket in ["1026", "1039", "1052", "123456789"]])
+    rows = validation.check_sheet(data, preset, time_zone="UTC", now=NOW).rows
+    assert [warning_codes(row) for row in rows] == [["short_id"], ["short_id"], ["short_id"], []]
+    assert [row.item["ticket_id"] for row in rows] == ["1026", "1039", "1052", "123456789"]
 
 
 def test_it_keeps_na_as_text_but_reads_nan_none_and_null_as_blank() -> None:
@@ -572,6 +584,15 @@ def test_it_refuses_a_ticket_id_a_spreadsheet_turned_into_a_date() -> None:
     assert codes(one(agent="Nat", email="")) == [("agent_id", "name_not_id")]  # a name, not pandas' NaT
 
 
+def test_a_comment_as_long_as_an_excel_cell_holds_was_probably_cut() -> None:
+    """QA round 40b: a comment of exactly 32,767 characters, Excel's cell limit, was "sent in full"."""
+    row = one(comment="x" * 32_767)
+    assert (row.status, len(row.item["comment"])) == ("valid", 32_767)
+    assert [problem.message for problem in row.warnings] == [
+        "Row 2, column 'comment': comment is 32,767 characters long, as many as an Excel cell holds: Excel probably "
+        "cut it when the file was saved; it is sent as it is (the full text is in the survey tool)."]
+
+
 def test_it_reads_dotted_dates_day_first() -> None:
     assert one(stamp="5.10.2026 14:48", time_zone="Europe/Berlin").item["submitted_at"] == (
         "2026-10-05T12:48:00.000Z")
@@ -655,6 +676,41 @@ def test_it_keeps_what_the_zone_or_the_language_says_over_the_dates_span(header,
     assert [row.item["submitted_at"][:10] for row in result.rows] == days
 
 
+def test_dotted_dates_stay_day_first_whatever_the_mappings_date_order_says() -> None:
+    """QA round 40b: a SurveyMonkey export (preset: month first) re-saved by a German Excel: 01.09.2026 04:13 was
+    sent as 9 January."""
+    preset = mapping.Preset(name="Team", columns={"submitted_at": "End Date", "ticket_id": "ticket_id",
+                                                  "agent_id": "agent_id", "score": "score"}, date_order="MDY")
+    data = sheet(["End Date", "ticket_id", "agent_id", "score"], ["01.09.2026 04:13", "1", "381", "5"],
+                 ["03.09.2026 10:13", "2", "381", "4"])
+    result = validation.check_sheet(data, preset, time_zone="America/New_York", now=NOW)
+    assert [row.item["submitted_at"][:10] for row in result.rows] == ["2026-09-01", "2026-09-03"]
+    assert result.decisions[0].startswith("'End Date' read as day/month/year, the default for dates with dots")
+
+
+@pytest.mark.parametrize(("stamps", "zone", "days"), [
+    # a US account's Qualtrics export re-saved by a UK Excel: padded, 24-hour (QA round 40b)
+    (["01/09/2026 02:13", "02/09/2026 09:31", "04/09/2026 16:50"], "America/Denver",
+     ["2026-09-01", "2026-09-02", "2026-09-04"]),
+    # SurveyMonkey's padded dates keep their 12-hour clock: month first in a US zone
+    (["01/05/2026 09:15:00 AM", "02/05/2026 09:15:00 AM", "03/05/2026 09:15:00 AM"], "America/New_York",
+     ["2026-01-05", "2026-02-05", "2026-03-05"]),
+])
+def test_a_us_zone_lets_the_dates_span_decide_only_for_dates_no_us_program_writes(stamps, zone, days) -> None:
+    rows = [[text, str(n), "381", "", "5", ""] for n, text in enumerate(stamps)]
+    result = validation.check_sheet(sheet(API, *rows), PLAIN, time_zone=zone, now=NOW)
+    assert [row.item["submitted_at"][:10] for row in result.rows] == days
+
+
+def test_semicolons_say_day_first_only_for_padded_dates() -> None:
+    """QA round 40b: Google Forms' US 9/1/2026 10:13:27 in an MS-DOS CSV with semicolons was read as 9 January."""
+    rows = [[text, str(n), "381", "", "5", ""] for n, text in enumerate(
+        ["9/1/2026 10:13:27", "9/3/2026 22:50:29", "9/2/2026 15:31:58"])]
+    data = sheet(API, *rows, delimiter=";")
+    result = validation.check_sheet(data, PLAIN, time_zone="Europe/Berlin", now=NOW)
+    assert [row.item["submitted_at"][:10] for row in result.rows] == ["2026-09-01", "2026-09-03", "2026-09-02"]
+
+
 def test_it_decides_day_first_from_a_value_that_settles_it() -> None:
     result = _stamps("3/8/2026 10:00", "15/3/2026 10:00", "4/9/2026 10:00")
     assert [r.item["submitted_at"][:10] for r in result.rows] == ["2026-08-03", "2026-03-15", "2026-09-04"]
@@ -730,6 +786,8 @@ def test_it_reads_a_fixed_zones_abbreviation_german_times_and_month_names(stamp,
     ("60", "29 February 1900"),
     ("9999-12-31 23:00:00", "has the year 9999"),
     ("0000-01-01 10:00", "has the year 0"),
+    ("########", "'########' is what Excel shows for a date too wide for its column, saved in its place. Enter the "
+                 "date and time (such as 2026-10-05 14:48:00), or widen the column in Excel and save the file again."),
 ])
 def test_it_refuses_bad_dates(text: str, message: str) -> None:
     row = one(stamp=text)

@@ -22,6 +22,7 @@ so the row's message says why, and the fix table lets the uploader fill them.
 
 from __future__ import annotations
 
+import decimal
 import html
 import io
 import posixpath
@@ -73,7 +74,8 @@ _REF = re.compile(r"([A-Za-z]+)([0-9]+)")
 LONG_NUMBER_NOTE = "numeric id has more than 15 significant digits: may have been rounded by Excel"
 # A whole number stored with more than 15 significant digits: written by a tool, never by Excel (which
 # keeps 15), so its digits are exact while calamine's float of it is not (B01).
-_LONG_DIGITS = re.compile(rb"<(?:[\w.-]+:)?v>\s*(-?[0-9]{16,})\s*</(?:[\w.-]+:)?v>")
+_LONG_DIGITS = re.compile(rb"<(?:[\w.-]+:)?v>\s*(-?[0-9]{16,}|-?[0-9]\.[0-9]+[eE]\+?(?:1[5-9]|[2-9][0-9]))\s*"
+                          rb"</(?:[\w.-]+:)?v>")  # 16 digits or more, or the same in scientific notation
 _RELATIONSHIPS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 
 
@@ -161,7 +163,8 @@ class CellFacts:
         EPPlus, which save real results, write other calcIds.)
     errors: cells holding an error value, in sheet order, with its text: (4, 2, "#N/A").
     hidden_rows: sheet row numbers hidden by a filter or by Hide, in order.
-    link_formulas: cells holding =HYPERLINK(...) to a ticket's page: the formula, for link_ids.
+    link_formulas: cells holding =HYPERLINK(...) to a ticket's page: the formula, for link_ids; or a hyperlink
+        (Insert > Link) to one: its address.
     date_system: the workbook's, "1900" or "1904" (workbookPr date1904).
     """
 
@@ -222,13 +225,20 @@ def exact_digits(table: Table, at: dict[int, int], stored: dict[tuple[int, int],
     when they have more than 15 significant digits and say more than the double calamine read: a tool
     wrote them (Excel keeps 15), so they are exact, and the note "may have been rounded" is dropped
     (shared/cases B01: 1234567890123456789 stays itself). A number Excel rounded (2154712345678900), or
-    one a JavaScript writer stored as its double's text (1234567890123456800), keeps its note.
+    one a JavaScript writer stored as its double's text (1234567890123456800), keeps its note. A number stored
+    in scientific notation with fewer significant digits than it has digits (2.154712345678901e+17, as
+    Excel, xlsxwriter or openpyxl store a long id typed or given as a number) reads as that text, which
+    idcells refuses as an id whose digits were lost (QA round 40a: two tickets sent as one rounded id).
 
     at: sheet row number -> index into table.rows; stored: (sheet row number, column index) -> digits.
     """
     for (number, column), digits in stored.items():
         index = at.get(number)
         if index is None or table.notes.get((index, column)) != LONG_NUMBER_NOTE:
+            continue
+        if not digits.lstrip("-").isdigit() and (digits := _exponent_digits(stored[number, column])) is None:
+            table.rows[index][column] = stored[number, column]
+            del table.notes[index, column]
             continue
         read = table.rows[index][column]
         if not read.lstrip("-").isdigit() or len(digits.lstrip("-").strip("0")) <= 15 or float(digits) != float(read):
@@ -344,9 +354,12 @@ def read_cell_facts(data: bytes, sheet_name: str, formula_parts: frozenset[str],
                            and element.get("calcId") == _XLSXWRITER_CALC_ID for element in book.iterfind("{*}calcPr"))
         padded = _padding_styles(archive) if "xl/styles.xml" in names else {}
         part = _sheet_part(archive, book, sheet_name)
-        if part not in names or (not padded and part not in formula_parts and not long_numbers):
+        rels = f"{posixpath.dirname(part or '')}/_rels/{posixpath.basename(part or '')}.rels"
+        links = _hyperlink_targets(archive.read(rels)) if rels in names else {}
+        if part not in names or (not padded and part not in formula_parts and not long_numbers and not links):
             return facts
         xml = archive.read(part)
+    facts.link_formulas = _hyperlinks(xml, links) if links else {}
     if long_numbers:
         facts.long_digits = _long_digits(xml)
     if padded:
@@ -355,7 +368,7 @@ def read_cell_facts(data: bytes, sheet_name: str, formula_parts: frozenset[str],
         facts.formulas_without_result = _formulas_without_result(xml, recalculated)
         facts.errors = _error_cells(xml)
         facts.hidden_rows = [int(number) for flag, number in _ROW_HIDDEN.findall(xml) if flag in (b"1", b"true")]
-        facts.link_formulas = _link_formulas(xml)
+        facts.link_formulas.update(_link_formulas(xml))
     return facts
 
 
@@ -375,13 +388,36 @@ def _link_formulas(xml: bytes) -> dict[tuple[int, int], str]:
     return out
 
 
+_HYPERLINK = re.compile(rb"<(?:[\w.-]+:)?hyperlink\s[^>]*>")
+_LINK_ATTRIBUTE = re.compile(rb'(?<![\w.-])(ref|(?:[\w.-]+:)?id)\s*=\s*["\']([^"\']*)["\']')
+
+
+def _hyperlink_targets(rels: bytes) -> dict[str, str]:
+    """Relationship id -> address of each hyperlink relationship of a sheet (its _rels part) to a ticket's page."""
+    return {rel.get("Id", ""): target for rel in ElementTree.fromstring(rels)
+            if rel.get("Type", "").endswith("/hyperlink") and idcells.is_id_link(target := rel.get("Target", ""))}
+
+
+def _hyperlinks(xml: bytes, targets: dict[str, str]) -> dict[tuple[int, int], str]:
+    """(row number, column index) -> address of each cell the sheet links (<hyperlink ref="A3" r:id=...>, a
+    single cell) to one of `targets` (QA round 40a: Insert > Link showing "open")."""
+    out = {}
+    for found in _HYPERLINK.finditer(xml):
+        attributes = {name.decode().rpartition(":")[2]: value.decode()
+                      for name, value in _LINK_ATTRIBUTE.findall(found[0])}
+        if attributes.get("id") in targets and _REF.fullmatch(attributes.get("ref", "")):
+            out[_position(attributes["ref"])] = targets[attributes["id"]]
+    return out
+
+
 # A formula's shown text that is no id ("open", "🔗", "#48305"): the ticket id is the link's (QA round 37c)
 LINK_TEXT_CHARS = 12
 
 
 def link_ids(table: Table, at: dict[int, int], formulas: dict[tuple[int, int], str]) -> None:
-    """Give a cell whose =HYPERLINK(...) to a ticket's page shows a short text other than digits ("open", "🔗")
-    its formula, which idcells reads as the link's ticket id with a warning; a cell showing the id keeps it."""
+    """Give a cell whose =HYPERLINK(...) or hyperlink to a ticket's page shows a short text other than digits
+    ("open", "🔗") its formula or address, which idcells reads as the link's ticket id with a warning; a cell
+    showing the id keeps it."""
     for (number, column), formula in formulas.items():
         row = table.rows[at[number]] if number in at else []
         shown = row[column].strip() if column < len(row) else ""
@@ -418,6 +454,14 @@ def _long_digits(xml: bytes) -> dict[tuple[int, int], str]:
         if attributes.get(b"t", b"n") == b"n" and _REF.fullmatch(ref):
             out[_position(ref)] = found[1].decode()
     return out
+
+
+def _exponent_digits(text: str) -> str | None:
+    """The digits of a whole number stored in scientific notation ("9.007199254740993E+15" ->
+    "9007199254740993"); None when its significant digits are fewer than the number's digits."""
+    digits = format(decimal.Decimal(text), "f")
+    significant = text.lower().split("e")[0].lstrip("-").replace(".", "")
+    return digits if len(significant) >= len(digits.lstrip("-")) else None
 
 
 def _error_cells(xml: bytes) -> list[tuple[int, int, str]]:

@@ -97,6 +97,7 @@ DATABASE_NULL = "\\N"
 PANDAS_BLANKS = frozenset({"nan", "NaN", "NAN", "nat", "NaT", "NAT", "<NA>", "<na>", DATABASE_NULL})
 
 LONG_COMMENT = 5000  # characters; above this a comment gets a warning (no API limit is published)
+EXCEL_CELL_LIMIT = 32_767  # characters an Excel cell holds: a text of exactly this length was cut (QA round 40b)
 
 
 def trim(text: str) -> str:
@@ -237,6 +238,10 @@ def clean_text(text: str, noun: str = "comment") -> Cleaned:
     if value.startswith("=") and noun == "comment":
         warnings.append(Note("formula_like", "comment starts with '=' (formula-like): sent verbatim; error "
                              "reports neutralise it when writing CSV/XLSX"))
-    if len(value) > LONG_COMMENT:
+    if len(text) == EXCEL_CELL_LIMIT:
+        warnings.append(Note("long_text", f"{noun} is {EXCEL_CELL_LIMIT:,} characters long, as many as an Excel cell "
+                                          "holds: Excel probably cut it when the file was saved; it is sent as it is "
+                                          "(the full text is in the survey tool)"))
+    elif len(value) > LONG_COMMENT:
         warnings.append(Note("long_text", f"{noun} is {len(value)} characters long; it is sent in full"))
     return Cleaned(value, warnings=warnings)

@@ -118,20 +118,26 @@ def guess(data: bytes) -> str:
     return next((match.encoding for match in matches if not _GARBLED.search(str(match))), matches[0].encoding)
 
 
-_CP850_LETTERS = frozenset("äöüÄÖÜßéèàâêîôûçëïÉ")
-# cp850 letters where German has none: a capital inside a word ("RÄponse": Mac Roman's é), a letter alone
-# or before a capital ("û", "ôHelpfulö": cp1252's dashes and quotes)
-_NOT_GERMAN = re.compile(r"(?<=[^\W\d_])[ÄÖÜÉ](?=[a-zäöüß])|(?<![^\W\d_])[äöüßéèàâêîôûçëï](?![^\W\d_])|"
-                         r"[äöüßéèàâêîôûçëï](?=[A-ZÄÖÜ])")
+# The Western European letters of cp850 (German, French, Nordic, Spanish, Portuguese, and Turkish ı: QA round
+# 40b, "Søren" and "Yılmaz" in a German Excel's MS-DOS CSV)
+_CP850_LOWER = "äöüßéèàâêîôûçëïáíóúñãõøåæìòùÿı"
+_CP850_UPPER = "ÄÖÜÉÇÀÈÁÍÓÚÑÃÕØÅÆÂÊÎÔÛ"
+_CP850_LETTERS = frozenset(_CP850_LOWER + _CP850_UPPER)
+# cp850 letters where these languages have none: a capital inside a word ("RÄponse": Mac Roman's é), a letter
+# alone or before a capital ("û", "ôHelpfulö": cp1252's dashes and quotes); not French and Portuguese "à" and
+# "é", nor a letter beside a "?" that stands for a letter cp850 lacks ("Ji?í": QA round 40b)
+_ALONE = _CP850_LOWER.replace("à", "").replace("é", "")
+_NOT_GERMAN = re.compile(rf"(?<=[^\W\d_])[{_CP850_UPPER}](?=[a-z{_CP850_LOWER}])|"
+                         rf"(?<![^\W\d_])(?<!\?)[{_ALONE}](?![^\W\d_]|\?)|[{_CP850_LOWER}](?=[A-Z{_CP850_UPPER}])")
 
 
 def _reads_as_cp850(data: bytes) -> bool:
-    """True when `data` read as cp850 is German text: every non-ASCII character a German or French
-    letter, one of them ä, ö, ü or ß, none where German has none (_NOT_GERMAN). German Excel's
+    """True when `data` read as cp850 is German (or Nordic) text: every non-ASCII character a Western
+    European letter, one of them ä, ö, ü, ß, ø or å, none where those languages have none (_NOT_GERMAN). German Excel's
     "CSV (MS-DOS)": QA round 25c, "Größe" read as cp1252 is "Gr”áe", as Mac Roman "Grîáe"."""
     text = data.decode("cp850")
     wide = {char for char in text if char > "\x7f"}
-    return wide <= _CP850_LETTERS and bool(wide & set("äöüß")) and not _NOT_GERMAN.search(text)
+    return wide <= _CP850_LETTERS and bool(wide & set("äöüßøå")) and not _NOT_GERMAN.search(text)
 
 
 _TURKISH_LETTERS = frozenset("çÇöÖüÜğĞıİşŞâÂîÎûÛ")

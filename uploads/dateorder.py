@@ -223,24 +223,30 @@ def _choose_order(evidence: dict, separators: Counter[str], preset_order: str | 
                        f"{other_rows} such row(s) are invalid until fixed)")
         return order, reason
     unsettled = "(no value settles the order: none is a real date with a day above 12)"
-    if preset_order in ORDER_WORDS:
-        return preset_order, f"as the mapping's Date order says {unsettled}"
+    dotted = separators.most_common(1)[0][0] == "."  # 01.09.2026 is never month first: no locale writes it
+    if preset_order in ORDER_WORDS and not (preset_order == "MDY" and dotted):  # (a SurveyMonkey export
+        return preset_order, f"as the mapping's Date order says {unsettled}"  # re-saved by German Excel: QA 40b)
     if found := _order_by_today(evidence, today):
         return found[0], f"{found[1]} {unsettled}"
     if order_hint and order_hint[0] in ORDER_WORDS:
         return order_hint[0], f"{order_hint[1]} {unsettled}"
     found = (_order_by_neighbours(evidence) or _order_by_span(evidence)) if data_rules else None
-    if found and not (found[0] == "MDY" and separators.most_common(1)[0][0] == "."):  # 01.03.2026 is never MDY
+    if found and not (found[0] == "MDY" and dotted):
         return found[0], f"{found[1]} {unsettled}"
     if separators.most_common(1)[0][0] == "/":
         return "MDY", f"the default for dates with slashes {unsettled}"
     return "DMY", f"the default for dates with dots or dashes {unsettled}"
 
-def data_rules(zone: str) -> bool:
+
+def data_rules(zone: str, texts: list[str]) -> bool:
     """Whether a column's own dates (their year-first neighbours, their span) may settle its order in `zone`:
     not in a month-first place (a US monthly survey's 1/5 .. 6/5 stay January to June), unless it is also
-    listed day first."""
-    return not zone.startswith(MONTH_FIRST_ZONES) or zone.startswith(DAY_FIRST_ZONES)
+    listed day first, or the column's dates are written as no US program writes them: padded, on a 24-hour
+    clock (01/09/2026 02:13, a US account's Qualtrics export re-saved by a UK Excel: QA round 40b; the US
+    Excel's and Google's are 9/1/2026 2:13, SurveyMonkey's 09/01/2026 02:13:00 AM)."""
+    return (not zone.startswith(MONTH_FIRST_ZONES) or zone.startswith(DAY_FIRST_ZONES)
+            or _padded(texts, month_only=False) and not any(
+                (found := NUMERIC_RE.match(text.strip())) and found["ap"] for text in set(texts)))
 
 
 def zone_conflict(decision: ColumnDates, upload_zone: str) -> str | None:
@@ -289,17 +295,16 @@ MONTH_FIRST_ZONES = ("US/", "Canada/", "Pacific/Honolulu", "Asia/Manila", "Ameri
 
 def order_hint(plan: Plan, sheet, column: str, declared: str | None) -> tuple[str, str] | None:
     """What the file tells of its locale's day/month order, for dates no value settles: the preset's
-    date_order_by_column (Google Forms writes "Horodateur" in a French sheet), a format the header spells
-    out ("Date (dd/mm/yyyy)"), a date header in a day-first language ("Fecha", "Datum"), semicolons
-    between cells (Excel's CSV where the decimal mark is a comma: shared/formats/EXPORT-FORMATS.md
-    section 13, all day-first locales), or last a time zone where dates are written day first
-    (Europe/London: a UK team's sheet; none for UTC, nor for the United States' zones, which write month
-    first): the one the file `declared` for the column (a Qualtrics export opened in a New Zealand Excel:
-    `9/11/2022 17:54`, EXPORT-FORMATS.md section 2), else the place its header, its time column's header or
-    its values name ("(UK time)", "(BST)", "09:14 BST": zones.header_place, zones.values_place), else the
-    one chosen for the upload, when the column writes its months with two digits
-    (03/10/2026, and Australia's and New Zealand's 3/10/2026) as those locales do: 3/1/2026 is the
-    United States' M/D/YYYY (Google Forms in a US locale, whoever uploads it)."""
+    date_order_by_column (Google Forms writes "Horodateur" in a French sheet), a format the header spells out ("Date
+    (dd/mm/yyyy)"), a date header in a day-first language ("Fecha", "Datum"), semicolons between cells (Excel's CSV
+    where the decimal mark is a comma: shared/formats/EXPORT-FORMATS.md section 13, all day-first locales, when the
+    dates are padded as those write them), or last a time zone where dates are written day first (Europe/London: a
+    UK team's sheet; none for UTC, nor for the United States' zones, which write month first): the one the file
+    `declared` for the column (a Qualtrics export opened in a New Zealand Excel: `9/11/2022 17:54`, EXPORT-
+    FORMATS.md section 2), else the place its header, its time column's header or its values name ("(UK time)",
+    "(BST)", "09:14 BST": zones.header_place, zones.values_place), else the one chosen for the upload, when the
+    column writes its months with two digits (03/10/2026, and Australia's and New Zealand's 3/10/2026) as those
+    locales do: 3/1/2026 is the United States' M/D/YYYY (Google Forms in a US locale, whoever uploads it)."""
     by_column = {name.casefold(): order for name, order in plan.preset.date_order_by_column.items()}
     language = "the order of the language this header is written in"
     if column.casefold() in by_column:
@@ -308,10 +313,10 @@ def order_hint(plan: Plan, sheet, column: str, declared: str | None) -> tuple[st
         return ("MDY" if found[1].casefold() == "mm" else "DMY"), f"the format its header names ({found[0]})"
     if normalize(column) in headernames.DAY_FIRST_DATE_HEADERS:
         return "DMY", language
-    if getattr(sheet, "delimiter", None) == ";":
+    texts = plan.field_texts(sheet.rows, "submitted_at")
+    if getattr(sheet, "delimiter", None) == ";" and _padded(texts, month_only=False):  # not a US 9/1/2026 (QA 40b)
         return "DMY", ("the order of a file separated by semicolons, as Excel saves CSV where the decimal mark "
                        "is a comma")
-    texts = plan.field_texts(sheet.rows, "submitted_at")
     in_column = zones.header_place(column)
     named = in_column or (zones.header_place(plan.columns[plan.time_at]) if plan.time_at is not None else None)
     in_values = None if declared or named else zones.values_place(texts)

@@ -209,6 +209,10 @@ def _fields(value: str, decision: ColumnDates) -> dict | Issue:
                      "is not read: an abbreviation can name several zones (CST is US Central and China Standard)",
                      "Write the offset instead, e.g. 2026-10-05 14:48:00 -08:00, or drop it and choose the time "
                      "zone on the mapping page")
+    if set(value) == {"#"}:  # what Excel shows for a date too wide for its column, saved as shown (QA round 40b)
+        return Issue("not_date", f"'{value}' is what Excel shows for a date too wide for its column, saved in its "
+                     "place", "Enter the date and time (such as 2026-10-05 14:48:00), or widen the column in Excel "
+                     "and save the file again")
     return Issue("not_date", f"'{value}' is not a date",
                  "Enter a date and time such as 2026-10-05 14:48:00 (or 2026-10-05T14:48:00Z)")
 

@@ -241,12 +241,11 @@ class _RowCheck:
                 self.warn("ticket_id", src, idcells.non_numeric_warning(value), "not_numeric")
             elif idcells.lost_zeros(value, self.plan.typical_ticket, self.plan.padded_ticket):
                 typical = self.plan.typical_ticket
-                shape = (f"{typical} digits, leading zeros included" if self.plan.padded_ticket
-                         else f"{typical} digits")
+                shape = (f"shorter than the {typical} digits, leading zeros included, of this column's ids"
+                         if self.plan.padded_ticket else f"much shorter than this file's other ids ({typical} digits)")
                 example = (f"{value.zfill(typical)} read as {value}" if self.plan.padded_ticket
                            else "000123 read as 123")
-                self.warn("ticket_id", src, f"ticket id {value} is {'' if self.plan.padded_ticket else 'much '}"
-                          f"shorter than this file's other ids ({shape}): if a spreadsheet program dropped its "
+                self.warn("ticket_id", src, f"ticket id {value} is {shape}: if a spreadsheet program dropped its "
                           f"leading zeros ({example}), enter it as the helpdesk shows it", "short_id")
             self.note_warning("ticket_id", src, value)
 

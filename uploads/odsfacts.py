@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from defusedxml import ElementTree
 
-from uploads import cellfacts
+from uploads import cellfacts, idcells
 
 if TYPE_CHECKING:
     from uploads.workbooks import Table
@@ -59,6 +59,9 @@ def apply_ods_facts(table: Table, data: bytes) -> None:
         table.date_system = "1904"
     if b"table:visibility" in content:
         cellfacts.note_hidden_rows(table, _hidden_rows(content, table.sheet_name))
+    if b"<text:a " in content:
+        cellfacts.link_ids(table, {number: index for index, number in enumerate(table.numbers)},
+                           _ods_links(content, table.sheet_name))
     long_numbers = bool(table.notes) and cellfacts.LONG_NUMBER_NOTE in table.notes.values()
     if not any(marker in part for marker in _ODS_MARKERS for part in (content, styles)) and not any(
             _TEXT_NUMBER_STYLE.search(part) for part in (content, styles)) and not long_numbers:
@@ -102,6 +105,23 @@ def _ods_cells(content: bytes, sheet_name: str) -> Iterator[tuple[int, int, str,
                     for shift in range(min(span, _ODS_REPEATS)):
                         yield number + offset, column + shift, kind, shown, as_read, value
             column += span
+
+
+_XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
+
+
+def _ods_links(content: bytes, sheet_name: str) -> dict[tuple[int, int], str]:
+    """(sheet row number, column index) -> address of each cell of the sheet named `sheet_name` holding a link
+    (<text:a xlink:href>) to a ticket's page (QA round 40a: a cell showing "open ticket"; cellfacts.link_ids)."""
+    out = {}
+    for number, _repeat, row in _sheet_rows(content, sheet_name):
+        column = 0
+        for cell in row:
+            address = next((link.get(_XLINK_HREF, "") for link in cell.iter(f"{_ODS_TEXT}a")), "")
+            if address and idcells.is_id_link(address):
+                out[number, column] = address
+            column += int(cell.get(f"{_ODS_TABLE}number-columns-repeated", "1"))
+    return out
 
 
 def _hidden_rows(content: bytes, sheet_name: str) -> list[int]:

@@ -296,6 +296,14 @@ def _parse_text(
             "decoded wrongly once before it was saved (é shown as Ã©, ’ as â€™: a UTF-8 file opened in Excel as "
             f"ANSI and saved again); {'they were' if len(lines) > 1 else 'it was'} read as first written. Check "
             "the comments of those rows, or export the file again from the survey tool.")
+    if text.lost_letters:
+        (first, word), count = text.lost_letters[0], len(text.lost_letters)
+        save = {"mac_roman": "CSV (Macintosh)", "cp850": "CSV (MS-DOS)"}.get(text.encoding, "CSV (Comma delimited)")
+        result.notices.append(
+            f"{count:,} line{'s' if count > 1 else ''} of the file (the first: line {first:,}, '{word}') "
+            f"{'have' if count > 1 else 'has'} '?' where letters should be: the file was saved in a code page "
+            f"without them ({text.encoding}; Excel's \"{save}\"), so they are lost, and the rows are "
+            "sent as they are. To keep the letters, save the original as \"CSV UTF-8\" and upload that.")
     if text.multiline:
         textfiles.note_swallowed_rows(result)
     if text.text_formulas:

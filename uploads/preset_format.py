@@ -67,6 +67,10 @@ Preset JSON format (every key but "name" is optional)::
           # with score_scales: scores outside the first range on fewer than a fifth of the
           # rows are typos (invalid), not a wider scale; for layouts whose scores people type
           # or recode (Qualtrics, Google Forms). Default false: a system's export has no typos
+      "ticket_digits": 8,
+          # the digits the helpdesk pads its digit-only ticket ids to with zeros (Salesforce's
+          # CaseNumber 00001026); shorter ids without a zero get a warning that a spreadsheet
+          # may have dropped it. Default 0: not known
       "label_scales": [{"labels": ["bad", "good"], "min_score": 1, "max_score": 2}],
           # a [min, max] that wins over constants when every answer fits it: each whole-number
           # score in the range with its label, when given, the entry's label for it (`labels`
@@ -260,6 +264,7 @@ class Preset:
     date_order_by_column: dict[str, str] = field(default_factory=dict)
     score_scales: list[list[int]] = field(default_factory=list)
     score_typos: bool = False
+    ticket_digits: int = 0
     word_scales: list[str] = field(default_factory=list)
     label_scales: list[dict[str, Any]] = field(default_factory=list)
     clarifying: list[ClarifyingGroup] = field(default_factory=list)

@@ -189,7 +189,7 @@ _SHAPES: dict[str, tuple[type, ...]] = {
     **dict.fromkeys(["comment_rows", "clarifying_pattern"], (dict, type(None))),
     **dict.fromkeys(["time_zone", "date_order"], (str, type(None))),
     "description": (str,), "header_row": (int, type(None)), "time_column": (str, list, type(None)),
-    "score_typos": (bool,),
+    "score_typos": (bool,), "ticket_digits": (int,),
 }
 _JSON_NAMES = {dict: "an object ({...})", list: "a list ([...])", str: "a text", int: "a whole number",
                float: "a number", bool: "true or false", type(None): "null"}

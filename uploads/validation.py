@@ -185,7 +185,7 @@ def _decide(plan: Plan, sheet) -> None:
                                          declared_zone=declared, preset_zone=plan.preset.time_zone,
                                          time_column=None if plan.time_at is None else plan.columns[plan.time_at],
                                          today=plan.now.date(),
-                                         data_rules=dateorder.data_rules(declared or plan.zone))
+                                         data_rules=dateorder.data_rules(declared or plan.zone, given))
     if plan.time_at is not None:
         plan.time_fractions = timesofday.fractions_column([row[plan.time_at] for row in sheet.rows])
     tickets = [text.strip() for text in plan.field_texts(sheet.rows, "ticket_id")]
@@ -200,6 +200,8 @@ def _decide(plan: Plan, sheet) -> None:
     padded = [ticket for ticket in tickets if ticket.startswith("0") and len(ticket) == plan.typical_ticket]
     padded = [ticket for ticket in padded if ticket.isdigit() and ticket.isascii()]
     plan.padded_ticket = len(padded) >= PADDED_ROWS and 2 * len(padded) >= lengths.count(plan.typical_ticket)
+    if plan.numeric_ticket and plan.typical_ticket < plan.preset.ticket_digits:  # every id lost its zeros (QA 40b)
+        plan.typical_ticket, plan.padded_ticket = plan.preset.ticket_digits, True
     scales.decide(plan, sheet)
 
 

@@ -223,6 +223,10 @@ def _cell_converter(long_numbers: list[float]) -> Callable[[Any], str]:
 
 
 def _number_text(value: float) -> str:
+    """A number cell as the spreadsheet shows it: 15 significant digits (a formula's 3.0000000000000004 is 3:
+    QA round 40a), a whole number without ".0", a long one with the digits the file wrote."""
+    if not value.is_integer() and abs(value) < _LONG_NUMBER:
+        value = float(f"{value:.15g}")
     if not value.is_integer():
         return repr(value)
     if abs(value) < _LONG_NUMBER:
@@ -234,6 +238,13 @@ def _datetime_text(value: datetime) -> str:
     value += timedelta(microseconds=500)  # serial numbers carry float noise: round to Excel's milliseconds
     value = value.replace(microsecond=value.microsecond // 1000 * 1000)
     return value.isoformat(sep=" ", timespec="milliseconds" if value.microsecond else "seconds")
+
+
+def _time_text(value: time) -> str:
+    """A time cell rounded to the millisecond as a date cell is (an .ods PT14H29M59.999999999S, which
+    LibreOffice shows 14:30:00, reads 14:30:00, not 14:29:59: QA round 40a)."""
+    day, _, clock = _datetime_text(datetime.combine(date.min, value)).partition(" ")
+    return clock if day == date.min.isoformat() else "23:59:59.999"  # never the next day's midnight
 
 
 def _duration_text(value: timedelta) -> str:
@@ -248,7 +259,7 @@ _CONVERTERS: dict[type, Any] = {
     bool: lambda value: "TRUE" if value else "FALSE",
     datetime: _datetime_text,
     date: date.isoformat,
-    time: lambda value: value.isoformat(timespec="seconds"),
+    time: _time_text,
     timedelta: _duration_text,
     type(None): lambda value: "",
 }
