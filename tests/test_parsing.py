@@ -1546,6 +1546,25 @@ def test_it_says_when_the_sheet_read_is_hidden(tmp_path):
                                                      "the sheet you meant to upload.")
 
 
+def test_it_names_a_hidden_sheet_with_data_it_did_not_read(tmp_path):
+    """QA round 40a: last month's answers in a hidden first sheet went unsaid."""
+    book = openpyxl.Workbook()
+    book.active.title = "Sep"
+    book.active.append(["ticket_id", "score"])
+    book.active.append(["T-1", 5])
+    book.active.sheet_state = "hidden"
+    book.create_sheet("Oct").append(["ticket_id", "score"])
+    book["Oct"].append(["T-2", 4])
+    book.active = 1
+    book.save(tmp_path / "hidden.xlsx")
+    answers = lambda sheet: {"ticket_id", "score"} <= set(sheet.columns)  # noqa: E731
+
+    sheet = parse_file(tmp_path / "hidden.xlsx", header_score=ticket_header, answers=answers)
+    assert (sheet.sheet_name, sheet.notices) == ("Oct", [
+        "The workbook also has a hidden sheet with data ('Sep'), not read. To read it, choose it under \"Read the "
+        "file differently\" (import_csat: --sheet NAME)."])
+
+
 def test_it_gives_a_date_column_declaring_no_zone_the_one_its_export_declares(tmp_path):
     path = tmp_path / "partial.csv"
     path.write_text(

@@ -108,6 +108,14 @@ def _read_sheet(book: Any, names: list[str], wanted: str | None, limits: parsing
             f"The workbook has {'another sheet' if len(others) == 1 else 'other sheets'} with data ({listed}); "
             f"{why}. To read another, choose it under \"Read the file differently\" (import_csat: --sheet NAME)."
         )
+    unread = [other for other in names if other != name and other in hidden
+              and (other in passed or (name_others and _has_data(book, other)))]
+    if unread and name not in hidden:  # QA round 40a: last month's answers in a hidden first sheet, unsaid
+        many, listed = len(unread) > 1, ", ".join(f"'{other}'" for other in unread)
+        chosen.notices.append(
+            f"The workbook also has {'hidden sheets' if many else 'a hidden sheet'} with data ({listed}), not read. "
+            "To read "
+            f"{'one' if many else 'it'}, choose it under \"Read the file differently\" (import_csat: --sheet NAME).")
     if name in hidden:
         chosen.notices.append(f"Sheet '{name}' is hidden in the workbook; it was read because no visible sheet "
                               "holds the answers. Check that it is the sheet you meant to upload.")
