@@ -332,7 +332,7 @@ def test_it_refuses_only_the_row_of_a_stray_answer_to_a_yes_no_question() -> Non
     answers = clarifying("Was it resolved?", "Yes", "No", "Y", "FALSE", "Maybe")
     assert [answer[1:] for answer in answers[:4]] == [(1, 0, 1), (0, 0, 1), (1, 0, 1), (0, 0, 1)]
     assert answers[4] == ("Row 6, column 'Q2 - Was it resolved?': 'Maybe' is not an integer. Enter a whole number "
-                          "from 0 to 1 (or one of: yes, no, y, n, true, false).")
+                          "from 0 to 1 (or one of: yes, no, y, n, true, false, ja, nein).")
 
 
 def test_it_reads_a_recommend_question_on_0_to_10_unless_it_names_0_and_1() -> None:
@@ -340,6 +340,17 @@ def test_it_reads_a_recommend_question_on_0_to_10_unless_it_names_0_and_1() -> N
     assert [answer[1:] for answer in clarifying(recommend, "0", "1", "0")] == [(0, 0, 10), (1, 0, 10), (0, 0, 10)]
     assert [answer[1:] for answer in clarifying(f"{recommend} (0 = No, 1 = Yes)", "0", "1")] == [(0, 0, 1), (1, 0, 1)]
     assert [answer[1:] for answer in clarifying("Was it your first contact?", "0", "1")] == [(0, 0, 1), (1, 0, 1)]
+
+
+@pytest.mark.parametrize(("question", "answers", "scored"), [
+    ("Était-il facile d'obtenir de l'aide ?", ["7", "2"], [(7, 1, 7), (2, 1, 7)]),  # effort, in French
+    ("¿Fue fácil obtener ayuda?", ["6"], [(6, 1, 7)]),
+    ("Wurde Ihr Problem gelöst?", ["Ja", "Nein", "Ja"], [(1, 0, 1), (0, 0, 1), (1, 0, 1)]),
+    ("Le problème est-il résolu ?", ["Oui", "Non"], [(1, 0, 1), (0, 0, 1)]),
+])
+def test_it_reads_effort_and_yes_no_questions_in_other_languages(question, answers, scored) -> None:
+    """QA round 41b: a French effort question's 7 was refused as above 5; German Ja/Nein was not scored."""
+    assert [answer[1:] for answer in clarifying(question, *answers)] == scored
 
 
 def test_it_leaves_a_text_follow_up_question_out_of_the_clarifying_answers() -> None:
@@ -350,6 +361,30 @@ def test_it_leaves_a_text_follow_up_question_out_of_the_clarifying_answers() -> 
     rows = checked(data)
     assert [row.status for row in rows] == ["valid", "valid"]
     assert all("clarifying_answers" not in row.item for row in rows)
+
+
+def test_a_numbered_surveys_comments_stay_with_their_questions() -> None:
+    """QA round 41b: 'Q1 - Comment' before 'Q1 - ...' was read as the score ("'Great agent' is not an integer"),
+    and 'Q2 - Comment' went out as the item's comment besides its clarifying answer's."""
+    columns = ["Ticket ID", "Submitted At", "Agent Email", "Q1 - Comment", "Q1 - Overall satisfaction",
+               "Q2 - How fast was our reply? (1-10)", "Q2 - Comment"]
+    data = sheet(columns, ["7300", "2026-10-10T12:00:00Z", "a@example.com", "Great agent", "5", "10", "fast"])
+    row = checked(data)[0]
+    assert (row.item["score"], row.item["comment"]) == (5, "Great agent")
+    assert row.item["clarifying_answers"] == [{"question": "How fast was our reply? (1-10)", "score": 10,
+                                               "comment": "fast", "min_score": 1, "max_score": 10}]
+    without = sheet([name for name in columns if name != "Q1 - Comment"],
+                    ["7300", "2026-10-10T12:00:00Z", "a@example.com", "5", "10", "fast"])
+    assert "comment" not in checked(without)[0].item
+
+
+def test_a_score_column_named_so_is_read_though_some_scores_are_mistyped() -> None:
+    """QA round 41b: 'Rating' holding 5, five, 4.5, 3, 4.0, 2, N/A was left unmapped: every row was invalid."""
+    data = sheet(["Submitted", "Ticket ID", "Agent ID", "Rating"],
+                 *[["2026-10-07T00:15:00Z", str(60300 + n), "381", score]
+                   for n, score in enumerate(["5", "five", "4.5", " 3 ", "4.0", "2", "N/A"])])
+    assert [row.status for row in checked(data)] == ["valid", "invalid", "invalid", "valid", "valid", "valid",
+                                                     "invalid"]
 
 
 def test_it_reads_a_freshdesk_reports_classic_words_and_an_export_without_survey_id() -> None:

@@ -64,6 +64,15 @@ def test_it_refuses_ids_excel_wrote_in_scientific_notation(damaged: str) -> None
         "in Excel, or type the full ticket id.")
 
 
+def test_it_reads_an_id_in_scientific_notation_that_keeps_every_digit() -> None:
+    """QA round 41b: 2.15471234567899E+14 holds all 15 digits of 215471234567899; it was refused as damaged."""
+    row = one(ticket="2.15471234567899E+14")
+    assert (row.status, row.item["ticket_id"]) == ("valid", "215471234567899")
+    assert [problem.message for problem in row.warnings] == [
+        "Row 2, column 'ticket_id': 2.15471234567899E+14 is in scientific notation with every digit of the ticket "
+        "id: sent as 215471234567899."]
+
+
 def test_it_refuses_a_long_id_whose_digits_past_the_15th_a_spreadsheet_filled_with_zeros() -> None:
     """A workbook's number cell 6.50123456789012E+30 (Kustomer's hex id read as a number: QA round 30b)."""
     assert codes(one(ticket="6501234567890120000000000000000")) == [("ticket_id", "excel_digits")]

@@ -65,6 +65,10 @@ def values_look_like(texts: list[str], expected: Any) -> bool:
     return share >= 0.5 if expected == "numbers" else share < 0.5
 
 
+# a score's integer, or a mistyped decimal (4.5); not a share (0.8: a percentage cell)
+_SMALL_NUMBER = re.compile(r"^\s*[+-]?(?:\d{1,18}|[1-9]\d{0,17}[.,]\d+)\s*$")
+
+
 def _plausible(name: str, texts: list[str]) -> bool:
     if not texts:
         return True
@@ -77,8 +81,9 @@ def _plausible(name: str, texts: list[str]) -> bool:
     if name == "score":  # a survey offered but not answered (Zendesk's Offered) is neither way
         words = {word for scale in _WORD_SCALES for word in _scale_words(scale)}
         answers = [text for text in texts if text.casefold() not in UNANSWERED]
-        # a score a spreadsheet made a date (5-Apr) is still the score's: refused on its row (QA round 31a)
-        return _share(answers, lambda t: bool(scorecells.INTEGER.match(t)) or scorecells.written_score(t) is not None
+        # a score a spreadsheet made a date (5-Apr) is still the score's, as is a mistyped 4.5: refused on its row
+        # (QA rounds 31a, 41b)
+        return _share(answers, lambda t: bool(_SMALL_NUMBER.match(t)) or scorecells.written_score(t) is not None
                       or cells.answer_key(t) in words
                       or bool(scorecells.SCORE_AS_DATE.match(t))) >= 0.6 if answers else True
     if name == "submitted_at":

@@ -22,7 +22,6 @@ so the row's message says why, and the fix table lets the uploader fill them.
 
 from __future__ import annotations
 
-import decimal
 import html
 import io
 import posixpath
@@ -236,7 +235,7 @@ def exact_digits(table: Table, at: dict[int, int], stored: dict[tuple[int, int],
         index = at.get(number)
         if index is None or table.notes.get((index, column)) != LONG_NUMBER_NOTE:
             continue
-        if not digits.lstrip("-").isdigit() and (digits := _exponent_digits(stored[number, column])) is None:
+        if not digits.lstrip("-").isdigit() and (digits := idcells.exponent_digits(stored[number, column])) is None:
             table.rows[index][column] = stored[number, column]
             del table.notes[index, column]
             continue
@@ -454,14 +453,6 @@ def _long_digits(xml: bytes) -> dict[tuple[int, int], str]:
         if attributes.get(b"t", b"n") == b"n" and _REF.fullmatch(ref):
             out[_position(ref)] = found[1].decode()
     return out
-
-
-def _exponent_digits(text: str) -> str | None:
-    """The digits of a whole number stored in scientific notation ("9.007199254740993E+15" ->
-    "9007199254740993"); None when its significant digits are fewer than the number's digits."""
-    digits = format(decimal.Decimal(text), "f")
-    significant = text.lower().split("e")[0].lstrip("-").replace(".", "")
-    return digits if len(significant) >= len(digits.lstrip("-")) else None
 
 
 def _error_cells(xml: bytes) -> list[tuple[int, int, str]]:

@@ -8,6 +8,7 @@ functions; sources: shared/cases/README.md, shared/formats/EXPORT-FORMATS.md sec
 
 from __future__ import annotations
 
+import decimal
 import re
 import unicodedata
 from datetime import date
@@ -125,6 +126,9 @@ def clean_id(text: str, noun: str = "ticket id") -> Cleaned:
     issue = cells.strict_char_issue(value)
     if issue:
         return Cleaned(issue=issue)
+    if _EXCEL_EXPONENT.match(value) and (digits := exponent_digits(value.replace(",", "."))) is not None:
+        return Cleaned(digits, warnings=[Note("excel_digits", f"{value} is in scientific notation with every digit of "
+                                              f"the {noun}: sent as {digits}")])  # QA round 41b
     if _EXCEL_EXPONENT.match(value):
         return Cleaned(issue=Issue(
             "excel_digits", f"{value} is in Excel's scientific notation: digits were lost when this file "
@@ -220,6 +224,20 @@ def _id_of_link(value: str, noun: str) -> Cleaned | None:
         return Cleaned(issue=Issue("link_id", f"{value} is a link to a web page, not the {noun} as the helpdesk "
                                    "shows it", f"Type the {noun}, or link to the {noun.split()[0]}'s own page"))
     return None
+
+
+def exponent_digits(text: str) -> str | None:
+    """The digits of a whole number written in scientific notation ("2.15471234567899E+14" ->
+    "215471234567899"); None when its significant digits are fewer than the number's digits (2.15471E+14:
+    Excel's display, which lost them) or it is no whole number."""
+    try:
+        number = decimal.Decimal(text)
+    except decimal.InvalidOperation:
+        return None
+    digits = format(number, "f")
+    significant = text.lower().split("e")[0].lstrip("+-").replace(".", "")
+    whole = number == number.to_integral_value() and "." not in digits
+    return digits.lstrip("+") if whole and len(significant) >= len(digits.lstrip("-")) else None
 
 
 def lost_zeros(value: str, typical: int, padded: bool = False) -> bool:

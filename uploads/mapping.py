@@ -106,6 +106,8 @@ def resolve(preset: Preset, sheet, *, fill: bool = False) -> Preset:
                       for rule in _resolve_rules(preset.skip_rules, headers)]
     out.skip_values = _resolve_skip_values(preset.skip_values, headers)
     out.clarifying = _resolve_groups(preset, headers, sheet, used)
+    used.update(position for group in out.clarifying for name in (group.score, group.comment, group.score_label)
+                if name and (position := headers.find(name)) is not None)  # "Q2 - Comment" is no item's comment
     if fill:
         _drop_named_agent(out, headers, sheet)
         _fill(out, headers, sheet, used)

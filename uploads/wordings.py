@@ -80,7 +80,12 @@ SCALES: dict[str, dict[str, Any]] = {
              "labels": {str(i): label for i, label in enumerate(_CES_LABELS, start=1)},
              "value_map": {label.casefold(): i for i, label in enumerate(_CES_LABELS, start=1)}},
     "yes_no": {"min_score": 0, "max_score": 1, "value_map": {"yes": 1, "no": 0, "y": 1, "n": 0, "true": 1,
-                                                             "false": 0}},
+                                                             "false": 0,
+                                                             # German, Dutch, Nordic, French, Spanish, Italian,
+                                                             # Portuguese, Polish (QA round 41b)
+                                                             "ja": 1, "nein": 0, "nee": 0, "nej": 0, "oui": 1,
+                                                             "non": 0, "sí": 1, "si": 1, "sim": 1, "não": 0,
+                                                             "tak": 1, "nie": 0}},
     # Zendesk's satisfaction values; a view's Satisfaction column also says "Good with comment", its API's
     # filters good_with_comment (a Japanese account: 良い, 悪い)
     "good_bad": {"min_score": 0, "max_score": 1, "value_map": {

@@ -89,9 +89,9 @@ def read_workbook(data: bytes, sheet: str | None, limits: parsing.Limits, checke
 def _read_sheet(book: Any, names: list[str], wanted: str | None, limits: parsing.Limits,
                 tests: tuple[headerrows.HeaderScore | None, SheetTest | None], *, name_others: bool) -> Table:
     """The wanted or default sheet (see read_workbook); with name_others, a notice names the other
-    visible sheets with data (only for zip workbooks, whose grids zipcheck bounded: calamine builds a
-    sheet's whole grid to read even its first row, and an .xls sheet is only sized once built), else the
-    ones passed over."""
+    visible sheets with data and the hidden ones whose answers `tests` accepts (only for zip workbooks, whose
+    grids zipcheck bounded: calamine builds a sheet's whole grid to read even its first row, and an .xls sheet
+    is only sized once built), else the ones passed over."""
     if wanted is not None:
         name = _match_sheet(names, wanted)
         return _sheet_table(_worksheet(book, name, limits), name, names)
@@ -108,8 +108,9 @@ def _read_sheet(book: Any, names: list[str], wanted: str | None, limits: parsing
             f"The workbook has {'another sheet' if len(others) == 1 else 'other sheets'} with data ({listed}); "
             f"{why}. To read another, choose it under \"Read the file differently\" (import_csat: --sheet NAME)."
         )
-    unread = [other for other in names if other != name and other in hidden
-              and (other in passed or (name_others and _has_data(book, other)))]
+    answers = tests[1]
+    unread = [other for other in names if other != name and other in hidden and name_others and answers
+              and answers(*_sheet_head(_worksheet(book, other, limits)))]
     if unread and name not in hidden:  # QA round 40a: last month's answers in a hidden first sheet, unsaid
         many, listed = len(unread) > 1, ", ".join(f"'{other}'" for other in unread)
         chosen.notices.append(
