@@ -47,6 +47,34 @@ def _xlsx_report(upload, kind: str = "errors") -> bytes:
     return out.getvalue()
 
 
+def test_the_xlsx_reports_id_columns_are_text_so_typed_ids_keep_their_zeros(b16):
+    """QA round 40c: 000379 typed into the report's General-format ticket cell came back as 379."""
+    for kind, ids in (("errors", ["ticket_id", "agent_id"]), ("results", ["ticket_id", "agent_id"])):
+        sheet = openpyxl.load_workbook(io.BytesIO(_xlsx_report(b16, kind))).active
+        header = [cell.value for cell in sheet[1]]
+        text = {header[cell.column - 1] for cell in sheet[2] if cell.number_format == "@"}
+        assert text == set(ids), kind
+
+
+def test_a_reports_id_typed_shorter_than_its_uploads_padded_ids_has_a_warning(tmp_path):
+    """QA round 40c: 000379 typed over in Excel came back as 379, sent with nothing said."""
+    owner = get_user_model().objects.create_user("maria")
+    source = tmp_path / "team.csv"
+    source.write_text("When,Case,Rep,Stars\n" + "".join(f"2026-10-05 09:00,00012{n},0043,9\n" for n in range(5)),
+                      encoding="utf-8")
+    first = intake.create_upload(owner, source, source.name, intake.ReadOptions(time_zone="UTC"))
+    report = tmp_path / f"errors-{first.pk}-team.csv"
+    lines = _csv_lines(first)
+    lines[1][1], lines[1][3] = "379", "4"  # retyped in Excel, a new id; the other rows deleted
+    with report.open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerows(lines[:2])
+
+    again = intake.create_upload(owner, report, report.name, intake.ReadOptions())
+
+    row = again.rows.order_by("number").first()
+    assert [problem["code"] for problem in row.warnings] == ["short_id"]
+
+
 def test_it_reads_b16_as_written(b16):
     rows = list(b16.rows.order_by("number"))
     assert [row.cells[4] for row in rows] == B16_COMMENTS
@@ -249,15 +277,16 @@ def test_a_report_reads_as_its_upload_did_and_names_ids_that_lost_their_zeros(tm
     assert (again.time_zone, again.preset["columns"]) == ("America/New_York", first.preset["columns"])
     assert again.notices[-1] == (
         f"Read as upload #{first.pk} (team.csv) was, whose error report this is: its mapping and times in "
-        "America/New_York (choose another zone on the mapping page). 2 ids lost their leading zeros since: each "
-        "such row has a warning.")
+        "America/New_York (choose another zone on the mapping page). 2 ids lost their leading zeros since: read as "
+        f"in upload #{first.pk}, each with a warning.")
     rows = list(again.rows.order_by("number"))
     assert [row.item["submitted_at"] for row in rows] == ["2026-10-05T13:00:00.000Z"] * 2
+    assert (rows[0].item["ticket_id"], rows[0].item["agent_id"]) == ("000126", "0043")  # QA round 40c: not 126
     assert [problem["message"] for problem in rows[0].warnings] == [
-        f"Row 2, column 'Case': it was 000126 in upload #{first.pk} (row 3): a spreadsheet program dropped its "
-        "leading zeros. Enter 000126 if that is the id.",
-        f"Row 2, column 'Rep': it was 0043 in upload #{first.pk} (row 3): a spreadsheet program dropped its "
-        "leading zeros. Enter 0043 if that is the id."]
+        f"Row 2, column 'Case': read as 000126, as in upload #{first.pk} (row 3): this file has 126, as a "
+        "spreadsheet program drops leading zeros.",
+        f"Row 2, column 'Rep': read as 0043, as in upload #{first.pk} (row 3): this file has 43, as a spreadsheet "
+        "program drops leading zeros."]
     assert rows[1].warnings == []
     other = get_user_model().objects.create_user("olga")
     assert "Read as upload" not in " ".join(intake.create_upload(other, report, report.name,
@@ -285,13 +314,13 @@ def test_a_report_with_a_column_added_and_an_unread_one_deleted_still_reads_as_i
     assert again.notices[-1] == (
         f"Read as upload #{first.pk} (team.csv) was, whose error report this is: its mapping and times in "
         "America/New_York (choose another zone on the mapping page). Column added since, not read: 'Checked by'. "
-        "Column deleted since (the mapping does not read it): 'Notes'. 2 ids lost their leading zeros since: each "
-        "such row has a warning.")
+        "Column deleted since (the mapping does not read it): 'Notes'. 2 ids lost their leading zeros since: read as "
+        f"in upload #{first.pk}, each with a warning.")
     row = again.rows.get()
-    assert (row.item["submitted_at"], row.item["ticket_id"]) == ("2026-10-05T13:00:00.000Z", "125")
+    assert (row.item["submitted_at"], row.item["ticket_id"]) == ("2026-10-05T13:00:00.000Z", "000125")
     assert [problem["message"] for problem in row.warnings][0] == (
-        f"Row 2, column 'Case': it was 000125 in upload #{first.pk} (row 2): a spreadsheet program dropped its "
-        "leading zeros. Enter 000125 if that is the id.")
+        f"Row 2, column 'Case': read as 000125, as in upload #{first.pk} (row 2): this file has 125, as a "
+        "spreadsheet program drops leading zeros.")
     end = tmp_path / f"errors-{first.pk}-team-checked.csv"  # the column added after "reason" (QA round 29a)
     with end.open("w", newline="", encoding="utf-8") as handle:
         csv.writer(handle).writerows([line[1:] + [line[0]] for line in lines])

@@ -698,26 +698,43 @@ def test_dotted_dates_stay_day_first_whatever_the_mappings_date_order_says() -> 
 
 
 @pytest.mark.parametrize(("stamps", "zone", "days"), [
-    # a US account's Qualtrics export re-saved by a UK Excel: padded, 24-hour (QA round 40b)
-    (["01/09/2026 02:13", "02/09/2026 09:31", "04/09/2026 16:50"], "America/Denver",
-     ["2026-09-01", "2026-09-02", "2026-09-04"]),
-    # SurveyMonkey's padded dates keep their 12-hour clock: month first in a US zone
+    # SurveyMonkey's padded dates on a 12-hour clock, and a US Google Sheet's 10/11/2025 (QA round 41a)
     (["01/05/2026 09:15:00 AM", "02/05/2026 09:15:00 AM", "03/05/2026 09:15:00 AM"], "America/New_York",
      ["2026-01-05", "2026-02-05", "2026-03-05"]),
+    (["10/11/2025 9:00:05", "11/11/2025 9:00:05", "12/11/2025 9:00:05"], "America/Chicago",
+     ["2025-10-11", "2025-11-11", "2025-12-11"]),
 ])
-def test_a_us_zone_lets_the_dates_span_decide_only_for_dates_no_us_program_writes(stamps, zone, days) -> None:
+def test_a_us_zone_keeps_unsettled_dates_month_first_as_us_programs_write_them(stamps, zone, days) -> None:
     rows = [[text, str(n), "381", "", "5", ""] for n, text in enumerate(stamps)]
     result = validation.check_sheet(sheet(API, *rows), PLAIN, time_zone=zone, now=NOW)
     assert [row.item["submitted_at"][:10] for row in result.rows] == days
 
 
-def test_semicolons_say_day_first_only_for_padded_dates() -> None:
-    """QA round 40b: Google Forms' US 9/1/2026 10:13:27 in an MS-DOS CSV with semicolons was read as 9 January."""
+def test_a_us_zone_lets_zero_padded_24_hour_dates_spread_least_and_says_so() -> None:
+    """QA rounds 40b and 41a: a US account's Qualtrics export re-saved by a UK Excel (01/09/2026 02:13) was read
+    as 9 January .. 9 April; read day first now, the decision says how to choose otherwise."""
     rows = [[text, str(n), "381", "", "5", ""] for n, text in enumerate(
-        ["9/1/2026 10:13:27", "9/3/2026 22:50:29", "9/2/2026 15:31:58"])]
-    data = sheet(API, *rows, delimiter=";")
-    result = validation.check_sheet(data, PLAIN, time_zone="Europe/Berlin", now=NOW)
-    assert [row.item["submitted_at"][:10] for row in result.rows] == ["2026-09-01", "2026-09-03", "2026-09-02"]
+        ["01/09/2026 02:13", "02/09/2026 09:31", "04/09/2026 16:50"])]
+    result = validation.check_sheet(sheet(API, *rows), PLAIN, time_zone="America/Denver", now=NOW)
+    assert [row.item["submitted_at"][:10] for row in result.rows] == ["2026-09-01", "2026-09-02", "2026-09-04"]
+    assert result.decisions[2] == (
+        "America/Denver usually writes dates month first: if 'submitted_at' is month/day/year (01/05/2026 for 5 "
+        "January), choose Month-day-year under Date order on the mapping page")
+
+
+@pytest.mark.parametrize(("stamps", "zone", "days"), [
+    # Google Forms' US 9/1/2026 10:13:27 in an MS-DOS CSV with semicolons (QA round 40b)
+    (["9/1/2026 10:13:27", "9/3/2026 22:50:29", "9/2/2026 15:31:58"], "Europe/Berlin",
+     ["2026-09-01", "2026-09-03", "2026-09-02"]),
+    # a US team's sheet with semicolons and AM/PM (QA round 41a)
+    (["03/02/2026 09:07 AM", "04/02/2026 10:00 AM"], "UTC", ["2026-03-02", "2026-04-02"]),
+    # a French Excel's
+    (["03/02/2026 09:07", "04/02/2026 10:00"], "UTC", ["2026-02-03", "2026-02-04"]),
+])
+def test_semicolons_say_day_first_only_for_a_decimal_comma_excels_dates(stamps, zone, days) -> None:
+    rows = [[text, str(n), "381", "", "5", ""] for n, text in enumerate(stamps)]
+    result = validation.check_sheet(sheet(API, *rows, delimiter=";"), PLAIN, time_zone=zone, now=NOW)
+    assert [row.item["submitted_at"][:10] for row in result.rows] == days
 
 
 def test_it_decides_day_first_from_a_value_that_settles_it() -> None:

@@ -230,8 +230,8 @@ def _choose_order(evidence: dict, separators: Counter[str], preset_order: str | 
         return found[0], f"{found[1]} {unsettled}"
     if order_hint and order_hint[0] in ORDER_WORDS:
         return order_hint[0], f"{order_hint[1]} {unsettled}"
-    found = (_order_by_neighbours(evidence) or _order_by_span(evidence)) if data_rules else None
-    if found and not (found[0] == "MDY" and dotted):
+    found = (_order_by_neighbours(evidence) or _order_by_span(evidence)) if data_rules and not dotted else None
+    if found:
         return found[0], f"{found[1]} {unsettled}"
     if separators.most_common(1)[0][0] == "/":
         return "MDY", f"the default for dates with slashes {unsettled}"
@@ -241,18 +241,25 @@ def _choose_order(evidence: dict, separators: Counter[str], preset_order: str | 
 def data_rules(zone: str, texts: list[str]) -> bool:
     """Whether a column's own dates (their year-first neighbours, their span) may settle its order in `zone`:
     not in a month-first place (a US monthly survey's 1/5 .. 6/5 stay January to June), unless it is also
-    listed day first, or the column's dates are written as no US program writes them: padded, on a 24-hour
-    clock (01/09/2026 02:13, a US account's Qualtrics export re-saved by a UK Excel: QA round 40b; the US
-    Excel's and Google's are 9/1/2026 2:13, SurveyMonkey's 09/01/2026 02:13:00 AM)."""
-    return (not zone.startswith(MONTH_FIRST_ZONES) or zone.startswith(DAY_FIRST_ZONES)
-            or _padded(texts, month_only=False) and not any(
-                (found := NUMERIC_RE.match(text.strip())) and found["ap"] for text in set(texts)))
+    listed day first or the dates are zero-padded on a 24-hour clock (_zero_padded: 01/09/2026 02:13, a US
+    account's Qualtrics export re-saved by a UK Excel, a Canadian team's dd/mm: QA rounds 40b, 41a; the US
+    Excel's and Google's are 9/1/2026 2:13, SurveyMonkey's 09/01/2026 02:13:00 AM). zone_conflict says so
+    when they read day first there."""
+    return not zone.startswith(MONTH_FIRST_ZONES) or zone.startswith(DAY_FIRST_ZONES) or _zero_padded(texts)
 
 
 def zone_conflict(decision: ColumnDates, upload_zone: str) -> str | None:
     """A sentence when `decision` reads its dates month first by default in a zone that writes them day first
-    (an Australian 5/10/2026 in Australia/Sydney: QA round 35b), saying where to choose; None otherwise."""
+    (an Australian 5/10/2026 in Australia/Sydney: QA round 35b), or day first with no value settling it in a
+    zone that writes them month first (a US team's 01/05/2026 09:00 in America/Chicago: QA round 41a), saying
+    where to choose; None otherwise."""
     zone = decision.zone or upload_zone
+    guessed = decision.order_reason.startswith(("so that its dates lie", "as the column's year-first dates",
+                                                "the order of a file separated by semicolons"))
+    if decision.order == "DMY" and guessed and zone.startswith(MONTH_FIRST_ZONES) and not zone.startswith(
+            DAY_FIRST_ZONES):
+        return (f"{zone} usually writes dates month first: if '{decision.column}' is month/day/year (01/05/2026 "
+                "for 5 January), choose Month-day-year under Date order on the mapping page")
     if decision.order != "MDY" or not decision.order_reason.startswith("the default") or not zone.startswith(
             DAY_FIRST_ZONES):
         return None
@@ -314,7 +321,7 @@ def order_hint(plan: Plan, sheet, column: str, declared: str | None) -> tuple[st
     if normalize(column) in headernames.DAY_FIRST_DATE_HEADERS:
         return "DMY", language
     texts = plan.field_texts(sheet.rows, "submitted_at")
-    if getattr(sheet, "delimiter", None) == ";" and _padded(texts, month_only=False):  # not a US 9/1/2026 (QA 40b)
+    if getattr(sheet, "delimiter", None) == ";" and _zero_padded(texts, "/"):  # not a US 9/1/2026 or 09:07 AM
         return "DMY", ("the order of a file separated by semicolons, as Excel saves CSV where the decimal mark "
                        "is a comma")
     in_column = zones.header_place(column)
@@ -333,6 +340,16 @@ def order_hint(plan: Plan, sheet, column: str, declared: str | None) -> tuple[st
     if plan.zone.startswith(DAY_FIRST_ZONES) and _padded(texts, month_only=False):
         return "DMY", f"the order used in {plan.zone}, the time zone chosen for this upload"
     return None
+
+
+def _zero_padded(texts: list[str], separators: str = "/.-") -> bool:
+    """True when every numeric date among `texts` writes both parts with two digits, some with a leading zero
+    (05/10/2026; not 10/11/2025 alone), on a 24-hour clock, as decimal-comma Excels and the UK's write them and
+    no US program does by default, between `separators` (QA rounds 40b, 41a)."""
+    found = [match for text in set(texts) if (match := NUMERIC_RE.match(text.strip()))]
+    return (bool(found) and all(len(match["a"]) == len(match["b"]) == 2 and not match["ap"]
+                                and match["sep"] in separators for match in found)
+            and any("0" in (match["a"][0], match["b"][0]) for match in found))
 
 
 # A date format spelt out in a header: "Date (dd/mm/yyyy)", "Datum (TT.MM.JJJJ)", "Date (jj/mm/aaaa)", "(mm/dd/yy)"

@@ -7,7 +7,8 @@ read as that upload was: with its column mapping (hand-made changes included), i
 ("Checked by") or deleted is named in the notice, with what the mapping read from a deleted one. Each row
 keeps its number there (Sheet.report_rows, shown as "was 19"), and an id whose leading zeros a
 spreadsheet program dropped ("000125" back as "125": shared/formats/EXPORT-FORMATS.md section 13)
-gets a warning naming the original text.
+is read as its original text again, with a warning; an id typed into the report is expected with as many
+digits as the upload's ids had (their zeros included).
 """
 
 from __future__ import annotations
@@ -55,8 +56,11 @@ def follow(source: Upload, sheet: parsing.Sheet, time_zone: str) -> tuple[mappin
     """(preset, why, time zone) to read the report `sheet` with, as `source` was read: its resolved
     mapping, and its zone unless the uploader chose `time_zone`. Adds the lost-zero notes and a notice."""
     preset = mapping.Preset.from_json(source.preset)
+    context = source.check_context or {}
+    if context.get("padded_ticket_ids"):  # an id typed over in Excel lost its zeros too (QA round 40c)
+        preset.ticket_digits = max(preset.ticket_digits, int(context.get("typical_ticket") or 0))
     zone = time_zone or source.time_zone
-    lost = _note_lost_zeros(source, sheet, preset)
+    lost = _restore_lost_zeros(source, sheet, preset)
     added = [column for column in sheet.columns if column not in source.columns]
     removed = [column for column in source.columns if column not in sheet.columns]
     read = read_columns(preset, source.columns)
@@ -71,7 +75,7 @@ def follow(source: Upload, sheet: parsing.Sheet, time_zone: str) -> tuple[mappin
         + (f" Column{'s' if len(gone) > 1 else ''} the mapping read, deleted since: {', '.join(gone)}."
            if gone else "")
         + (f" {lost:,} id{'s' if lost > 1 else ''} lost {'their' if lost > 1 else 'its'} leading zeros since: "
-           "each such row has a warning." if lost else ""))
+           f"read as in upload #{source.pk}, each with a warning." if lost else ""))
     return preset, f"the mapping of upload #{source.pk}, whose error report this is", zone
 
 
@@ -90,9 +94,9 @@ def _listed(columns: list[str]) -> str:
     return ", ".join(f"'{column}'" for column in columns)
 
 
-def _note_lost_zeros(source: Upload, sheet: parsing.Sheet, preset: mapping.Preset) -> int:
-    """Add a cell note to each id cell that reads as its original text in `source` without the
-    leading zeros; returns how many."""
+def _restore_lost_zeros(source: Upload, sheet: parsing.Sheet, preset: mapping.Preset) -> int:
+    """Give each id cell that reads as its original text in `source` without the leading zeros that text
+    again, with a cell note saying so (QA round 40c: "420" was sent for 000420); returns how many."""
     positions = [sheet.columns.index(column) for field in ID_FIELDS
                  if isinstance(column := preset.columns.get(field), str) and column in sheet.columns]
     if not positions:
@@ -107,8 +111,9 @@ def _note_lost_zeros(source: Upload, sheet: parsing.Sheet, preset: mapping.Prese
         for position in positions if before else []:
             now, was = sheet.rows[index][position].strip(), before[at_source[position]].strip()
             if now and was != now and was.startswith("0") and was.lstrip("0") == now:
+                sheet.rows[index][position] = was
                 sheet.cell_notes.setdefault((index, position), (
-                    f"it was {was} in upload #{source.pk} (row {sheet.report_rows[number]}): a spreadsheet program "
-                    f"dropped its leading zeros. Enter {was} if that is the id"))
+                    f"read as {was}, as in upload #{source.pk} (row {sheet.report_rows[number]}): this file has "
+                    f"{now}, as a spreadsheet program drops leading zeros"))
                 lost += 1
     return lost

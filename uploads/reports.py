@@ -153,17 +153,20 @@ def xlsx_text(text: str) -> str:
     return _XML_UNSAFE.sub(lambda found: f"_x{ord(found[0]):04X}_", _LITERAL_ESCAPE.sub("_x005F_", text))
 
 
-def write_xlsx(lines: Iterable[list[str]], out) -> int:
+def write_xlsx(lines: Iterable[list[str]], out, text_columns: frozenset[int] = frozenset()) -> int:
     """Write `lines` as one XLSX sheet to the binary stream `out`, every cell a string cell holding
-    the exact text (`xlsx_text`)."""
+    the exact text (`xlsx_text`); the cells of `text_columns` (indexes: the ids') are formatted as Text,
+    so that an id typed there in Excel keeps its leading zeros (QA round 40c: 000379 became 379)."""
     book = Workbook(write_only=True)
     sheet = book.create_sheet("report")
     written = -1
     for line in lines:
         cells = []
-        for text in line:
+        for at, text in enumerate(line):
             cell = WriteOnlyCell(sheet, value=xlsx_text(text))
             cell.data_type = "s"  # never a formula, whatever the text starts with
+            if at in text_columns:
+                cell.number_format = "@"
             cells.append(cell)
         sheet.append(cells)
         written += 1
@@ -174,7 +177,17 @@ def write_xlsx(lines: Iterable[list[str]], out) -> int:
 def write_report(upload: Upload, kind: str, fmt: str, out) -> int:
     """Write report `kind` (errors|results) in `fmt` (csv|xlsx) to `out`; returns data lines written."""
     lines = error_report_lines(upload) if kind == "errors" else results_lines(upload)
-    return write_csv(lines, out) if fmt == "csv" else write_xlsx(lines, out)
+    return write_csv(lines, out) if fmt == "csv" else write_xlsx(lines, out, _id_columns(upload, kind))
+
+
+def _id_columns(upload: Upload, kind: str) -> frozenset[int]:
+    """Indexes of the report's id columns: the ticket and agent ids' (a split's column too), or the item's."""
+    if kind != "errors":
+        return frozenset(len(RESULT_COLUMNS) + FIELDS.index(name) for name in ("ticket_id", "agent_id"))
+    preset = upload.preset or {}
+    names = {preset.get("columns", {}).get(name) for name in ("ticket_id", "agent_id")}
+    names |= {split.get("column") for split in preset.get("splits", [])}
+    return frozenset(at for at, column in enumerate(upload.columns) if column in names)
 
 
 def strip_report_columns(columns: list[str], rows: list[list[str]], *, text_format: bool):

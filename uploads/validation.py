@@ -200,8 +200,8 @@ def _decide(plan: Plan, sheet) -> None:
     padded = [ticket for ticket in tickets if ticket.startswith("0") and len(ticket) == plan.typical_ticket]
     padded = [ticket for ticket in padded if ticket.isdigit() and ticket.isascii()]
     plan.padded_ticket = len(padded) >= PADDED_ROWS and 2 * len(padded) >= lengths.count(plan.typical_ticket)
-    if plan.numeric_ticket and plan.typical_ticket < plan.preset.ticket_digits:  # every id lost its zeros (QA 40b)
-        plan.typical_ticket, plan.padded_ticket = plan.preset.ticket_digits, True
+    if given and len(lengths) == given and plan.typical_ticket < plan.preset.ticket_digits:  # every digit-only id
+        plan.typical_ticket, plan.padded_ticket = plan.preset.ticket_digits, True  # lost its zeros (QA rounds 40b/c)
     scales.decide(plan, sheet)
 
 
