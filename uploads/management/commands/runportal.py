@@ -1,6 +1,8 @@
 """`manage.py runportal`: web server and one RQ worker together; Ctrl-C (or SIGTERM/SIGHUP) stops both.
 
-With the embedded Redis (no REDIS_URL), Redis stops with them.
+A worker (or the cron) that dies is started again, at most RESTARTS times a minute (QA round 40c: a
+`kill -9` of the worker took the web server and the embedded Redis down with it); the web server's end
+ends them all. With the embedded Redis (no REDIS_URL), Redis stops with them.
 """
 
 import os
@@ -8,10 +10,13 @@ import signal
 import subprocess
 import sys
 import time
+from collections import deque
 
 import redis
 from django.conf import settings
 from django.core.management.base import BaseCommand
+
+RESTARTS = 5  # a child started again more often than this in a minute is left stopped, and the portal with it
 
 
 class Command(BaseCommand):
@@ -28,15 +33,15 @@ class Command(BaseCommand):
         # a signal arriving while they start stops the ones already running (exec resets it in them).
         for stop in (signal.SIGTERM, signal.SIGHUP):
             signal.signal(stop, _interrupt)
+        commands = (["rqworker", "default", "--with-scheduler"],
+                    ["rqcron", "uploads.cron"],  # daily retention purge
+                    ["runserver", address, "--noreload"])
         children: list[subprocess.Popen] = []
         try:
-            for command in (["rqworker", "default", "--with-scheduler"],
-                            ["rqcron", "uploads.cron"],  # daily retention purge
-                            ["runserver", address, "--noreload"]):
+            for command in commands:
                 children.append(subprocess.Popen(manage + command, env=env))
             self.stdout.write(f"The portal is at http://{address}/ (Ctrl-C stops it).")
-            while all(child.poll() is None for child in children):
-                time.sleep(0.5)
+            self._watch(children, [manage + command for command in commands], env)
         except KeyboardInterrupt:
             pass
         finally:
@@ -53,6 +58,21 @@ class Command(BaseCommand):
                 except subprocess.TimeoutExpired:
                     child.kill()
             self._stop_embedded_redis()
+
+    def _watch(self, children: list[subprocess.Popen], commands: list[list[str]], env: dict) -> None:
+        """Return when the web server (the last child) ends; start a worker or the cron that ended again."""
+        starts = [deque(maxlen=RESTARTS) for _ in children]
+        while children[-1].poll() is None:
+            for at, child in enumerate(children[:-1]):
+                if child.poll() is None:
+                    continue
+                if len(starts[at]) == RESTARTS and time.monotonic() - starts[at][0] < 60:
+                    self.stderr.write(f"'{commands[at][2]}' stopped {RESTARTS} times in a minute: stopping the portal.")
+                    return
+                self.stderr.write(f"'{commands[at][2]}' stopped (exit {child.returncode}): starting it again.")
+                starts[at].append(time.monotonic())
+                children[at] = subprocess.Popen(commands[at], env=env)
+            time.sleep(0.5)
 
     def _stop_embedded_redis(self) -> None:
         if os.environ.get("REDIS_URL"):
