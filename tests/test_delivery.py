@@ -69,6 +69,23 @@ def test_it_refuses_a_second_submit(fake):
     assert len(fake.requests) == 1
 
 
+@pytest.mark.parametrize(("statuses", "message"), [
+    ([Row.Status.INVALID, Row.Status.DUPLICATE], "There is no valid row to send. Fix the invalid rows first."),
+    ([Row.Status.DUPLICATE, Row.Status.SKIPPED], "There is no row to send: every answer is a duplicate, of a row "
+     "above or of one already created in MaestroQA. To send a duplicate anyway, select it and choose \"Include "
+     "rows\"."),
+    ([Row.Status.SKIPPED], "There is no row to send: every row was skipped (not an answer)."),
+])
+def test_it_says_why_there_is_no_row_to_send(fake, statuses, message):
+    """QA round 40c: an upload whose rows were all created before was told to fix its invalid rows."""
+    upload = make_upload(len(statuses))
+    for number, status in enumerate(statuses, 2):
+        Row.objects.filter(upload=upload, number=number).update(status=status)
+    with pytest.raises(delivery.DeliveryError) as refused:
+        delivery.submit_upload(upload, upload.owner)
+    assert str(refused.value) == message
+
+
 def test_it_records_item_failures_from_a_201(fake):
     upload = make_upload(3)
     Row.objects.filter(upload=upload, number=3).update(item={**_item(3), "ticket_id": "FAIL-3"})

@@ -240,7 +240,7 @@ def test_a_qualtrics_error_report_reads_again_with_its_header_rows_and_zone(shar
     source = shared / "samples" / "qualtrics_csat_numeric_3header.csv"
     owner = get_user_model().objects.create_user("maria")
     first = intake.create_upload(owner, source, source.name, intake.ReadOptions())
-    path = tmp_path / f"errors.{fmt}"
+    path = tmp_path / f"errors-{first.pk}-qualtrics.{fmt}"
     if fmt == "csv":
         path.write_text(_csv_report(first), encoding="utf-8")
     else:
@@ -248,6 +248,8 @@ def test_a_qualtrics_error_report_reads_again_with_its_header_rows_and_zone(shar
 
     again = intake.create_upload(owner, path, path.name, intake.ReadOptions())
 
+    zones = ", ".join(sorted(set(first.sheet_meta["declared_time_zones"].values())))
+    assert f"its mapping and times in {zones}, as the file declares." in again.notices[-1]  # QA round 40c: not UTC
     assert again.columns == first.columns and "Status" in again.columns
     assert again.sheet_meta["declared_time_zones"] == first.sheet_meta["declared_time_zones"]
     assert again.decisions[0] == first.decisions[0]

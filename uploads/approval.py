@@ -42,7 +42,7 @@ def submit(upload: Upload, user) -> Submission | None:
         audit.record(upload, user, "submitted", rows=_valid_count(upload))
         return submission
     if not _valid_count(upload):
-        raise delivery.DeliveryError("There is no valid row to send. Fix the invalid rows first.")
+        raise delivery.DeliveryError(delivery.nothing_to_send(upload))
     claimed = Upload.objects.filter(
         pk=upload.pk, status__in=[Upload.Status.READY, Upload.Status.NEEDS_FIXES]
     ).update(status=Upload.Status.AWAITING_APPROVAL, status_message="", review_comment="")

@@ -35,6 +35,19 @@ class DeliveryError(Exception):
     """A delivery action is not possible in the upload's current state; the message says why."""
 
 
+def nothing_to_send(upload: Upload) -> str:
+    """Why an upload has no row to send: invalid rows to fix, else only duplicates (of a row above, or of an
+    answer already created in MaestroQA: QA round 40c, "Fix the invalid rows first" where none was), else only
+    rows that are no answers."""
+    statuses = set(upload.rows.values_list("status", flat=True).distinct())
+    if Row.Status.INVALID in statuses:
+        return "There is no valid row to send. Fix the invalid rows first."
+    if Row.Status.DUPLICATE in statuses:
+        return ("There is no row to send: every answer is a duplicate, of a row above or of one already created in "
+                "MaestroQA. To send a duplicate anyway, select it and choose \"Include rows\".")
+    return "There is no row to send: every row was skipped (not an answer)."
+
+
 def submit_upload(upload: Upload, user) -> Submission:
     """Queue the delivery of every valid row of `upload`; one delivery however often it is called.
 
@@ -51,7 +64,7 @@ def submit_upload(upload: Upload, user) -> Submission:
         sendable = Q(status=Row.Status.VALID) | Q(status=Row.Status.DUPLICATE, include_anyway=True)
         row_ids = list(upload.rows.filter(sendable).order_by("number").values_list("id", flat=True))
         if not row_ids:
-            raise DeliveryError("There is no valid row to send. Fix the invalid rows first.")
+            raise DeliveryError(nothing_to_send(upload))
         submission = _create_submission(upload, user, row_ids)
     upload.refresh_from_db()
     return submission

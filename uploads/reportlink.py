@@ -66,9 +66,12 @@ def follow(source: Upload, sheet: parsing.Sheet, time_zone: str) -> tuple[mappin
     read = read_columns(preset, source.columns)
     gone = [f"'{column}' (it gave {_fields_of(preset, column)}, now blank)" for column in removed if column in read]
     removed = [column for column in removed if column not in read]
+    declared = sorted(set(getattr(sheet, "declared_time_zones", {}).values()))
+    times = (f"times in {', '.join(declared)}, as the file declares" if declared else  # QA round 40c: not "UTC"
+             f"times in {zone}" + ("" if time_zone else " (choose another zone on the mapping page)"))
     sheet.notices.append(
         f"Read as upload #{source.pk} ({source.filename}) was, whose error report this is: its mapping and "
-        f"times in {zone}" + ("" if time_zone else " (choose another zone on the mapping page)") + "."
+        f"{times}."
         + (f" Column{'s' if len(added) > 1 else ''} added since, not read: {_listed(added)}." if added else "")
         + (f" Column{'s' if len(removed) > 1 else ''} deleted since (the mapping does not read "
            f"{'them' if len(removed) > 1 else 'it'}): {_listed(removed)}." if removed else "")
