@@ -60,9 +60,12 @@ def test_it_names_text_answers_no_column_maps_as_the_comment(tmp_path: Path) -> 
         "2026-10-05 09:00,2,A1,2,No,Li Wei,Faster first reply please\n"
     ))
     assert "comment" not in preset.columns
-    assert sheet.notices[-1] == (
+    assert sheet.notices == [
         "No column was recognised as the customer's comment, and 'What would you change?' holds text answers: if "
-        "one is the comment, choose it as comment on the mapping page (until then no comment is sent).")
+        "one is the comment, choose it as comment on the mapping page (until then no comment is sent).",
+        "'Was it solved?' answers another question with rating words, not sent as clarifying answers. To send "
+        "them, add them as clarifying questions to a preset (README: Preset JSON) and import it on the mapping "
+        "page."]  # QA round 41b: a Yes/No follow-up question went unsaid
 
 
 def test_it_names_a_column_named_like_the_score_whose_values_are_no_scores(tmp_path: Path) -> None:

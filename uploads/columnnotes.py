@@ -8,7 +8,7 @@ export defused with an apostrophe (intake.read_file runs these on every file it 
 import re
 from functools import lru_cache
 
-from uploads import autodetect, mapping, parsing, reports, scorecells, zones
+from uploads import autodetect, cells, mapping, parsing, reports, scales, scorecells, zones
 from uploads.headernames import AGGREGATE, AGGREGATE_CALL
 from uploads.headers import Headers, normalize
 from uploads.preset_format import ClarifyingPattern
@@ -120,8 +120,9 @@ def _note_text_questions(sheet: parsing.Sheet, preset: mapping.Preset) -> None:
             "column as comment on the mapping page.")
 
 
-# A survey tool's question column: Qualtrics' Q2, Q2_1, QID7 (shared/formats/EXPORT-FORMATS.md section 2)
-_QUESTION_ID = re.compile(r"^(?:Q|QID)\d+(?:_\d+)?$", re.IGNORECASE)
+# A survey tool's question column: Qualtrics' Q2, Q2_1, QID7 (shared/formats/EXPORT-FORMATS.md section 2), a
+# Google Forms grid's "Rate the agent [Knowledge]"
+_QUESTION_ID = re.compile(r"^(?:Q|QID)\d+(?:_\d+)?$|\[[^\]]+\]$", re.IGNORECASE)
 _LISTED = 5  # question columns named in the notice
 
 
@@ -131,23 +132,30 @@ def _note_rated_questions(sheet: parsing.Sheet, preset: mapping.Preset) -> None:
     not sent, as a survey's numeric recodes say nothing of their scale (Qualtrics' "Yes" may be 1 and
     "No" 2); "What is your order number?" answers with ids, no rating (QA round 29a)."""
     headers, used = Headers.of(sheet), _used_columns(sheet, preset)
-    named = []
+    named: dict[str, list[str]] = {"numbers": [], "words": []}
     for index, header in enumerate(sheet.columns):
         label = headers.labels[index].strip() if index < len(headers.labels) else ""
-        if index in used or not (_QUESTION_ID.match(header.strip()) or header.strip().endswith("?")):
+        if index in used or not (_QUESTION_ID.search(header.strip()) or header.strip().endswith("?")) or any(
+                f"'{header}'" in notice for notice in sheet.notices):
             continue
         texts = autodetect.column_texts(sheet, index, 50)
         numbers = [int(found[1]) for text in texts if (found := scorecells.INTEGER.match(text))]
-        if texts and len(numbers) >= 0.8 * len(texts) and max(numbers) <= 10 and not any(
-                f"'{header}'" in notice for notice in sheet.notices):
-            named.append(f"'{header}' ({label})" if label and label != header.strip() else f"'{header}'")
-    if named:
-        listed = ", ".join(named[:_LISTED]) + (f" and {len(named) - _LISTED} more" if len(named) > _LISTED else "")
+        words = [text for text in texts if cells.answer_key(text) in scales.SCALE_WORDS]
+        kind = ("numbers" if texts and len(numbers) >= 0.8 * len(texts) and max(numbers) <= 10 else
+                "words" if texts and len(words) >= 0.8 * len(texts) and "score" in preset.columns
+                else None)  # QA round 41b: Yes/No, Very easy; with no score read, it may be the score's question
+        if kind:
+            named[kind].append(f"'{header}' ({label})" if label and label != header.strip() else f"'{header}'")
+    for kind, found in named.items():
+        if not found:
+            continue
+        listed = ", ".join(found[:_LISTED]) + (f" and {len(found) - _LISTED} more" if len(found) > _LISTED else "")
+        why = ("with numbers, not sent: a clarifying answer needs the question's scale, which a survey's numeric "
+               "values do not say" if kind == "numbers" else "with rating words, not sent as clarifying answers")
         sheet.notices.append(
-            f"{listed} {'answers another question' if len(named) == 1 else 'answer other questions'} "
-            "with numbers, not sent: a clarifying answer needs the question's scale, which a survey's numeric "
-            "values do not say. To send them, add them as clarifying questions to a preset (README: Preset JSON) "
-            "and import it on the mapping page.")
+            f"{listed} {'answers another question' if len(found) == 1 else 'answer other questions'} {why}. To "
+            "send them, add them as clarifying questions to a preset (README: Preset JSON) and import it on the "
+            "mapping page.")
 
 
 def _used_columns(sheet: parsing.Sheet, preset: mapping.Preset) -> set[int]:
