@@ -99,6 +99,18 @@ def test_it_grants_up_to_the_limit_then_says_how_long_to_wait(redis: Redis) -> N
     assert limiter.try_acquire(now=T0 + 1.0) == 0.0
 
 
+def test_its_forecast_counts_the_slots_already_taken_and_records_nothing(redis: Redis) -> None:
+    """QA round 40c: the ETA said "About 6 s left" while the minute's requests were spent."""
+    limiter = SlidingWindowLimiter(redis, "k", [(10, 1.0), (100, 60.0)])
+    assert limiter.forecast(0) == 0.0
+    assert limiter.forecast(300) == pytest.approx(129.0, abs=0.01)  # 10 a second up to 100, then the next minute
+    seconds, micros = redis.time()
+    start = seconds + micros / 1_000_000 - 50  # the minute's 100 spent 50 s to 40 s ago
+    assert [limiter.try_acquire(now=start + n * 0.1) for n in range(100)] == [0.0] * 100
+    assert limiter.forecast(1) == pytest.approx(10.0, abs=0.5)  # when the first of them leaves the minute
+    assert len(stamps(redis, "k")) == 100
+
+
 def test_it_records_nothing_when_it_refuses(redis: Redis) -> None:
     limiter = SlidingWindowLimiter(redis, "k", [(2, 1.0)])
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from tests.fakemaestro import FakeMaestro
 from tests.test_delivery import make_upload
-from uploads import control, delivery
+from uploads import delivery
 from uploads.models import Row, Submission, Upload
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -79,7 +79,6 @@ def test_it_shows_progress_with_an_eta_from_the_limits_and_the_queue(client, fak
         "status": "queued", "status_display": "Queued", "message": "", "active": True, "paused": False,
         "eta_seconds": 1, "eta_text": "About 1 s left (sharing the rate limit with 1 other upload)",
     }
-    assert control.minimum_seconds(300) == 129.9
 
 
 def test_its_eta_counts_a_rate_limit_wait_under_way(client, fake):

@@ -19,7 +19,7 @@ from django.utils.translation import ngettext
 from rq.exceptions import NoSuchJobError
 from rq.job import Job
 
-from uploads import access, audit, delivery
+from uploads import access, audit, delivery, sending
 from uploads.models import Row, Submission, Upload
 
 log = logging.getLogger(__name__)
@@ -164,9 +164,10 @@ def progress(upload: Upload) -> dict:
     paused (or stopped) delivery count as `waiting` instead, as the page shows them.
 
     eta_seconds: None when nothing is pending; else the shortest time the limits allow
-    for this upload's remaining requests plus, per other upload sharing the token, as
-    many of its remaining requests as ours (they take turns at the limiter), plus what
-    is left of a rate-limit wait (Retry-After) under way.
+    (the requests already made in their windows counted: ratelimit's forecast) for this
+    upload's remaining requests plus, per other upload sharing the token, as many of its
+    remaining requests as ours (they take turns at the limiter), plus what is left of a
+    rate-limit wait (Retry-After) under way.
     """
     counts = delivery.delivery_counts(upload)
     counts["waiting"] = 0 if upload.is_active else counts["sending"]
@@ -175,7 +176,7 @@ def progress(upload: Upload) -> dict:
     others = _remaining_requests(Upload.objects.filter(status__in=delivery.ACTIVE).exclude(pk=upload.pk))
     ahead = mine + sum(min(mine, theirs) for theirs in others.values())
     waiting = max(0.0, (upload.resume_at - timezone.now()).total_seconds()) if upload.resume_at else 0.0
-    eta = math.ceil(waiting + minimum_seconds(ahead)) if mine and upload.is_active else None
+    eta = max(1, math.ceil(waiting + sending.limiter().forecast(ahead))) if mine and upload.is_active else None
     return {
         **counts, "status": upload.status, "status_display": upload.get_status_display(),
         "message": upload.status_message, "active": upload.is_active,
@@ -199,17 +200,6 @@ def _remaining_requests(uploads) -> dict[int, int]:
         pending=Count("submissions__batches", filter=Q(submissions__batches__status="pending"))
     ).values_list("pk", "pending")
     return {pk: pending for pk, pending in rows if pending}
-
-
-def minimum_seconds(requests: int) -> float:
-    """Shortest time the limits allow for `requests` requests, the first at 0 s.
-
-    With R/s and M/min: 60·⌊(n−1)/M⌋ + ((n−1) mod M)/R seconds (shared/api/CONTRACT.md "Limits").
-    """
-    if requests <= 0:
-        return 0.0
-    per_minute, per_second = settings.MAESTROQA_MAX_REQUESTS_PER_MINUTE, settings.MAESTROQA_MAX_REQUESTS_PER_SECOND
-    return 60.0 * ((requests - 1) // per_minute) + ((requests - 1) % per_minute) / per_second
 
 
 def check_deliveries() -> list[int]:
