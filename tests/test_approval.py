@@ -49,6 +49,9 @@ def test_it_refuses_a_submit_whose_page_showed_another_number_of_rows(people, se
     _client(people["maria"]).post(reverse("uploads:submit", args=[upload.pk]), {"rows": "2"})
     upload.refresh_from_db()
     assert upload.status == Upload.Status.AWAITING_APPROVAL
+    stale = _client(people["maria"]).post(reverse("uploads:submit", args=[upload.pk]), {"rows": "1"}, follow=True)
+    assert [str(message) for message in stale.context["messages"]] == [
+        "This upload was already submitted."]  # QA round 40c: not "2 are ready now"
 
 
 def test_it_waits_for_an_admin_then_delivers_on_approval(people, fake, settings):

@@ -309,7 +309,10 @@ def undoable_steps(upload: Upload):
 def check_rows_shown(upload: Upload, shown: str | None) -> None:
     """Raise delivery.DeliveryError when the Submit button showed another number of rows than would be sent now
     (`shown`: the form's count; None or "" for none sent): another tab of the same user changed the rows since
-    (QA round 38a: "Submit 3 rows" sent 5), which fixes.check_seen, blind to the user's own steps, lets pass."""
+    (QA round 38a: "Submit 3 rows" sent 5), which fixes.check_seen, blind to the user's own steps, lets pass. An
+    upload submitted since is approval.submit's to refuse (QA round 40c: "18 are ready now" of rows delivered)."""
+    if upload.status not in (Upload.Status.READY, Upload.Status.NEEDS_FIXES):
+        return
     rows = submit_plan(upload)["rows"]
     if shown and shown.isdigit() and int(shown) != rows:
         raise delivery.DeliveryError(
