@@ -16,7 +16,8 @@ from tests import processes
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def test_a_sigterm_stops_every_process_it_started(settings, queue, tmp_path):
+def _start_portal(settings, tmp_path):
+    """(runportal at a free port, its port, its log file open for writing)."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
@@ -24,6 +25,11 @@ def test_a_sigterm_stops_every_process_it_started(settings, queue, tmp_path):
     log = (tmp_path / "portal.log").open("wb")
     portal = subprocess.Popen([sys.executable, str(processes.ROOT / "manage.py"), "runportal", f"127.0.0.1:{port}"],
                               cwd=processes.ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    return portal, port, log
+
+
+def test_a_sigterm_stops_every_process_it_started(settings, queue, tmp_path):
+    portal, port, log = _start_portal(settings, tmp_path)
     try:
         deadline = time.monotonic() + 60
         while len(processes.descendants(portal.pid)) < 3 and time.monotonic() < deadline:
@@ -48,13 +54,7 @@ def test_a_sigterm_stops_every_process_it_started(settings, queue, tmp_path):
 
 def test_a_worker_that_dies_is_started_again_and_the_web_server_keeps_serving(settings, queue, tmp_path):
     """QA round 40c: a kill -9 of the worker took the web server, the cron and the embedded Redis down too."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    env = processes.worker_env(connection.settings_dict, settings.REDIS_URL, "http://127.0.0.1:9/")
-    log = (tmp_path / "portal.log").open("wb")
-    portal = subprocess.Popen([sys.executable, str(processes.ROOT / "manage.py"), "runportal", f"127.0.0.1:{port}"],
-                              cwd=processes.ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    portal, _port, log = _start_portal(settings, tmp_path)
     try:
         first = _wait_for_worker(portal.pid, None)
         os.kill(first, signal.SIGKILL)
