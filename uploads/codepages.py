@@ -4,7 +4,8 @@ encoding half): Excel's "CSV" save writes the Windows code page of the computer'
 `guess` tries cp1252 (Excel's Western "CSV") first, as charset-normalizer alone calls short French or
 Portuguese files cp1250 (B09: shared/cases/README.md), and recognises by their letters the code pages it
 misreads: Mac Roman, Japanese cp932, German MS-DOS cp850, Turkish cp1254, Hungarian, Czech, Slovenian,
-Croatian and Romanian cp1250. Each rule names the QA round or case behind it.
+Croatian and Romanian cp1250. Each rule names the QA round or case behind it. `lost_letters` finds the
+"?" a code page leaves where it had no letter.
 """
 
 from __future__ import annotations
@@ -216,3 +217,26 @@ def _reads_as_japanese(data: bytes) -> bool:
         return False
     wide = [char for char in text if char > "\x7f"]
     return len(wide) >= 4 and 5 * sum(1 for char in wide if "\u3040" <= char <= "\u30ff") >= len(wide)
+
+
+# A letter a legacy code page could not write, which Excel's "CSV (Comma delimited)" saves as "?": inside a word
+# ("Dzi?kuj?"), or whole words of them ("????????? ????": Cyrillic or Greek); not "What???" (QA round 40b)
+_LOST_LETTER = re.compile(r"[^\W\d_]\?+[^\W\d_]|(?<!\S)\?{2,}\s+\?{2,}(?!\S)")
+_WORD_EDGE = ' \t,;"'
+
+
+def lost_letters(text: str) -> list[tuple[int, str]]:
+    """(line number, word) of each line of `text` with a "?" where a letter was (_LOST_LETTER), but not in a
+    link or a query ("page?id=5")."""
+    out = []
+    for number, line in enumerate(text.split("\n"), 1):
+        for found in _LOST_LETTER.finditer(line) if "?" in line else ():
+            start, end = found.start(), found.end()
+            while start and line[start - 1] not in _WORD_EDGE:
+                start -= 1
+            while end < len(line) and line[end] not in _WORD_EDGE:
+                end += 1
+            if not any(mark in line[start:end] for mark in "/=&"):
+                out.append((number, line[start:end]))
+                break
+    return out

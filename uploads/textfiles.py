@@ -68,7 +68,7 @@ def read_text(data: bytes, filename: str, encoding: str | None, delimiter: str |
     text, encoding_name = _decode(data, encoding, zone)
     _refuse_non_table_text(text, filename)
     text, repaired = repair_mojibake(text) if encoding_name.startswith("utf") else (text, [])
-    lost = [] if encoding_name.startswith("utf") or "?" not in text else lost_letters(text)
+    lost = [] if encoding_name.startswith("utf") or "?" not in text else codepages.lost_letters(text)
     nuls = text.count("\x00")
     text = text.replace("\x00", cells.NUL_SHOWN) if nuls else text
     text, declared = _split_sep_line(text.removesuffix("\x1a"))
@@ -95,29 +95,6 @@ def repair_mojibake(text: str) -> tuple[str, list[int]]:
             lines[index] = fixed
             repaired.append(index + 1)
     return "\n".join(lines), repaired
-
-
-# A letter a legacy code page could not write, which Excel's "CSV (Comma delimited)" saves as "?": inside a word
-# ("Dzi?kuj?"), or whole words of them ("????????? ????": Cyrillic or Greek); not "What???" (QA round 40b)
-_LOST_LETTER = re.compile(r"[^\W\d_]\?+[^\W\d_]|(?<!\S)\?{2,}\s+\?{2,}(?!\S)")
-_WORD_EDGE = ' \t,;"'
-
-
-def lost_letters(text: str) -> list[tuple[int, str]]:
-    """(line number, word) of each line of `text` with a "?" where a letter was (_LOST_LETTER), but not in a
-    link or a query ("page?id=5")."""
-    out = []
-    for number, line in enumerate(text.split("\n"), 1):
-        for found in _LOST_LETTER.finditer(line) if "?" in line else ():
-            start, end = found.start(), found.end()
-            while start and line[start - 1] not in _WORD_EDGE:
-                start -= 1
-            while end < len(line) and line[end] not in _WORD_EDGE:
-                end += 1
-            if not any(mark in line[start:end] for mark in "/=&"):
-                out.append((number, line[start:end]))
-                break
-    return out
 
 
 def note_swallowed_rows(sheet: parsing.Sheet) -> None:
