@@ -1,6 +1,6 @@
 """What a workbook's cell values do not say: zero-padding number formats, formulas
 without a saved result and error values (read from the .xlsx XML; an .xls's number
-formats and error values through xlrd; an .ods's shown text in uploads/odsfacts.py),
+formats and error values in uploads/xlsfacts.py; an .ods's shown text in uploads/odsfacts.py),
 and merged cells (calamine's ranges).
 
 calamine gives a number cell's value, not its number format, so an id typed as
@@ -31,7 +31,6 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-import xlrd
 from defusedxml import ElementTree
 
 from uploads import headerrows, idcells
@@ -267,40 +266,6 @@ def note_errors(table: Table, at: dict[int, int], errors: list[tuple[int, int, s
             f"{'they read' if many else 'it reads'} as blank; each row says so. Type the values in the table, or "
             "correct the formulas in Excel and upload the file again."
         )
-
-
-def apply_xls_facts(table: Table, data: bytes) -> None:
-    """Show whole numbers of `table` (a sheet of the .xls `data`) as their number format shows them
-    (shown_format) and note its error values (ERROR_NOTE) and hidden rows, as apply_xlsx_facts does
-    for an .xlsx, and set its date system. calamine gives no formats and reads an error value as a
-    blank cell (python-calamine turns calamine's Data::Error into an empty cell); xlrd gives both
-    (BIFF records: QA round 17, s02_xls_errors.xls)."""
-    try:
-        book = xlrd.open_workbook(file_contents=data, formatting_info=True, on_demand=True)
-        table.date_system = "1904" if book.datemode else "1900"
-        formats = {key: shown for key, fmt in book.format_map.items() if (shown := shown_format(fmt.format_str or ""))}
-        padded = {index: formats[xf.format_key] for index, xf in enumerate(book.xf_list) if xf.format_key in formats}
-        sheet = book.sheet_by_name(table.sheet_name)
-    except Exception:  # noqa: BLE001  xlrd raises many kinds on files calamine reads; formats are then unknown
-        table.notices.append(_XLS_FORMATS_UNREAD)
-        return
-    errors = []
-    note_hidden_rows(table, [index + 1 for index, info in sheet.rowinfo_map.items() if info.hidden])
-    for number, row in zip(table.numbers, table.rows, strict=True):
-        types = sheet.row_types(number - 1) if number <= sheet.nrows else ()
-        for column, kind in enumerate(types[:len(row)]):
-            if kind == xlrd.XL_CELL_ERROR:
-                code = sheet.cell_value(number - 1, column)
-                errors.append((number, column, xlrd.error_text_from_code.get(code, "(unnamed)")))
-            elif kind == xlrd.XL_CELL_NUMBER and padded and row[column].isdigit():
-                shown = padded.get(sheet.cell_xf_index(number - 1, column))
-                row[column] = shown.text(row[column]) if shown else row[column]
-    note_errors(table, {number: index for index, number in enumerate(table.numbers)}, errors)
-
-
-_XLS_FORMATS_UNREAD = ("The number formats of this .xls workbook could not be read, so ids shown with leading zeros in "
-                       "Excel (a 0000 format) read without them, and error values (#N/A) read as blank cells. If a "
-                       "column has such ids or errors, save the workbook as .xlsx and upload that.")
 
 
 def note_merged_cells(table: Table, ranges: list[tuple[tuple[int, int], tuple[int, int]]]) -> None:

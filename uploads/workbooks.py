@@ -20,7 +20,7 @@ from typing import Any
 
 import python_calamine
 
-from uploads import cellfacts, headerrows, odsfacts, parsing, zipcheck
+from uploads import cellfacts, headerrows, odsfacts, parsing, xlsfacts, zipcheck
 
 _DATA_ROWS = 100  # rows of another sheet looked at to tell whether it holds data
 _HEAD_ROWS = 300  # rows of a sheet shaped to tell whether its columns give an answer's fields
@@ -74,7 +74,7 @@ def read_workbook(data: bytes, sheet: str | None, limits: parsing.Limits, checke
         if checked is not None and checked.kind == "xlsx":
             cellfacts.apply_xlsx_facts(table, data, checked.formula_parts)
         elif checked is not None and checked.kind == "xls":
-            cellfacts.apply_xls_facts(table, data)
+            xlsfacts.apply_xls_facts(table, data)
         elif checked is not None and checked.kind == "ods":
             odsfacts.apply_ods_facts(table, data)
         return table
