@@ -981,14 +981,15 @@ def test_scores_inside_1_5_wait_while_the_others_show_another_scale(tmp_path: Pa
 
 
 def test_a_ticket_id_without_a_digit_among_ids_with_one_gets_a_warning(tmp_path: Path) -> None:
-    """QA round 37c: =HYPERLINK(url, "open") saved its shown text, sent as the ticket id without a word."""
+    """QA round 37c: =HYPERLINK(url, "open") saved its shown text, sent as the ticket id without a word (a
+    link's text is refused now: test_validation); another text without a digit is sent with a warning."""
     path, items_out, out = tmp_path / "team.csv", tmp_path / "items.jsonl", io.StringIO()
     path.write_text("submitted_at,ticket_id,agent_email,score\n" + "".join(
         f"2026-10-05 15:0{n}:00,{ticket},ana@example.com,5\n" for n, ticket in enumerate(
-            ["48301", "48302", "open", "48304", "48305"])), encoding="utf-8")
+            ["48301", "48302", "pending", "48304", "48305"])), encoding="utf-8")
     call_command("import_csat", str(path), "--dry-run", "--items-out", str(items_out), "--json", stdout=out)
     assert [row["warnings"] for row in json.loads(out.getvalue())["row_results"]] == [[
-        "Row 4, column 'ticket_id': ticket id 'open' has no digit, unlike the other ids in this column: sent as "
+        "Row 4, column 'ticket_id': ticket id 'pending' has no digit, unlike the other ids in this column: sent as "
         "typed, check it."]]
 
 

@@ -421,6 +421,17 @@ def test_it_says_when_a_legacy_code_page_saved_letters_as_question_marks():
         "sent as they are. To keep the letters, save the original as \"CSV UTF-8\" and upload that."]
 
 
+def test_the_lost_letters_notice_needs_two_lines_and_reads_pure_ascii_files_too():
+    """QA rounds 42a and 42b: one "ok?yes" is a slip, "Reçu?Merci" a real question; an ASCII file of "Tr?s bien"
+    reads as UTF-8 and was never looked at; a Cyrillic "???? ???," before a comma was missed."""
+    slips = "ticket_id,score,comment\nT-1,5,is it ok?yes\nT-2,5,Reçu?Merci\n".encode("cp1252")
+    ascii_lost = "ticket_id,score,comment\nT-1,5,Tr?s bien\nT-2,5,\"????? ???, ??\"\n".encode("ascii")
+
+    assert parse_file(slips, "slips.csv").notices == []
+    assert parse_file(ascii_lost, "lost.csv").notices[0].startswith(
+        "2 lines of the file (the first: line 2, 'Tr?s') have '?' where letters should be")
+
+
 @pytest.mark.parametrize(("text", "codec"), [("Réponse rapide et à l'écoute;Peut être plus clair", "mac_roman"),
                                              ("Great – the agent“s reply was fast…;“Helpful”", "cp1252")])
 def test_it_reads_no_cp850_into_other_code_pages(text, codec):
@@ -1362,7 +1373,7 @@ def test_it_reads_an_ods_number_as_shown_with_the_literal_text_of_its_format(tmp
     document.spreadsheet.addElement(table)
     document.save(str(tmp_path / "tickets.ods"))
 
-    assert parse_file(tmp_path / "tickets.ods").rows == [["T-0127"], ["0.8"]]
+    assert parse_file(tmp_path / "tickets.ods").rows == [["T-0127"], ["80%"]]  # a percentage as shown (QA 42a)
 
 
 def test_it_refuses_an_ods_whose_repeated_cells_would_exhaust_memory(tmp_path):
@@ -1620,6 +1631,22 @@ def test_it_keeps_every_digit_of_a_long_number_a_tool_stored_exactly_in_a_workbo
     assert (sheet.rows[1], sheet.cell_notes) == (["12345678901234567", "A-2"], {})
 
 
+def test_a_percentage_cell_reads_as_the_percentage_it_shows(tmp_path):
+    """QA round 42a: a 'Satisfaction score' cell formatted 0% holding 1 (shown 100%) was sent as the score 1."""
+    book = openpyxl.Workbook()
+    book.active.append(["score", "share"])
+    for value in (1, 0.8, 0.875):
+        book.active.append([value, value])
+        book.active.cell(book.active.max_row, 1).number_format = "0%"
+    book.save(tmp_path / "percent.xlsx")
+    ods = ods_with_rows_added(tmp_path, {"score": ["5"]}, (
+        '<table:table-row><table:table-cell office:value-type="percentage" office:value="1"><text:p>100%</text:p>'
+        '</table:table-cell></table:table-row>'))
+
+    assert parse_file(tmp_path / "percent.xlsx").rows == [["100%", "1"], ["80%", "0.8"], ["87.5%", "0.875"]]
+    assert parse_file(ods).rows == [["5"], ["100%"]]
+
+
 def test_a_number_cell_reads_as_the_spreadsheet_shows_it_to_15_significant_digits(tmp_path):
     """QA round 40a: a formula's cached 3.0000000000000004 (Excel shows 3) was refused as no whole number."""
     xlsx = xlsx_with_sheet_data(tmp_path, (
@@ -1638,10 +1665,10 @@ def test_a_long_number_stored_in_scientific_notation_reads_as_stored_unless_it_h
         '<row r="1"><c r="A1" t="inlineStr"><is><t>ticket_id</t></is></c></row>'
         '<row r="2"><c r="A2" t="n"><v>2.154712345678901e+17</v></c></row>'
         '<row r="3"><c r="A3"><v>2.1547123456789011E+17</v></c></row>'
-        '<row r="4"><c r="A4"><v>9.007199254740993E+15</v></c></row>'))
+        '<row r="4"><c r="A4"><v>8.007199254740993E+15</v></c></row>'))
 
     workbook = parse_file(xlsx)
-    assert workbook.rows == [["2.154712345678901e+17"], ["2.1547123456789011E+17"], ["9007199254740993"]]
+    assert workbook.rows == [["2.154712345678901e+17"], ["2.1547123456789011E+17"], ["8007199254740993"]]
     assert workbook.cell_notes == {}
 
 

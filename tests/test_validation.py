@@ -64,6 +64,16 @@ def test_it_refuses_ids_excel_wrote_in_scientific_notation(damaged: str) -> None
         "in Excel, or type the full ticket id.")
 
 
+@pytest.mark.parametrize("shown", ["open", "Open ticket", "View", "click here"])
+def test_it_refuses_a_links_text_as_the_ticket_id(shown: str) -> None:
+    """QA round 42b: a cell showing "open" that linked to an article, or to nothing, was sent as the ticket "open"."""
+    row = one(ticket=shown)
+    assert [problem.message for problem in row.errors] == [
+        f"Row 2, column 'ticket_id': '{shown}' is a link's text, not the ticket id: the cell links to no ticket's page, "
+        "or to none at all. Type the ticket id as the helpdesk shows it."]
+    assert one(ticket="OPEN-123").status == "valid"
+
+
 def test_it_reads_an_id_in_scientific_notation_that_keeps_every_digit() -> None:
     """QA round 41b: 2.15471234567899E+14 holds all 15 digits of 215471234567899; it was refused as damaged."""
     row = one(ticket="2.15471234567899E+14")

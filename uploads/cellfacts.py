@@ -22,6 +22,7 @@ so the row's message says why, and the fix table lets the uploader fill them.
 
 from __future__ import annotations
 
+import decimal
 import html
 import io
 import posixpath
@@ -72,6 +73,9 @@ _REF = re.compile(r"([A-Za-z]+)([0-9]+)")
 LONG_NUMBER_NOTE = "numeric id has more than 15 significant digits: may have been rounded by Excel"
 # A whole number stored with more than 15 significant digits: written by a tool, never by Excel (which
 # keeps 15), so its digits are exact while calamine's float of it is not (B01).
+PERCENT = "%"  # CellFacts.padding of a cell shown as a percentage
+_QUOTED = re.compile(r'"[^"]*"|\\.')  # a format code's literal text
+_NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:[eE]-?\d+)?")
 _LONG_DIGITS = re.compile(rb"<(?:[\w.-]+:)?v>\s*(-?[0-9]{16,}|-?[0-9]\.[0-9]+[eE]\+?(?:1[5-9]|[2-9][0-9]))\s*"
                           rb"</(?:[\w.-]+:)?v>")  # 16 digits or more, or the same in scientific notation
 _RELATIONSHIPS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
@@ -152,7 +156,8 @@ def _shown_section(parts: list[tuple[str, str]]) -> Shown | None:
 class CellFacts:
     """Facts about cells of one sheet, keyed by (sheet row number from 1, column index from 0).
 
-    padding: how a whole-number cell is shown (format `"T-"0000` -> Shown(("T-", 4))).
+    padding: how a whole-number cell is shown (format `"T-"0000` -> Shown(("T-", 4))), or PERCENT for a number
+        its format shows as a percentage (`0%`: 1 shows 100%).
     long_digits: the digits of number cells stored with more than 15 significant digits (exact_digits).
     formulas_without_result: cells holding a formula but no saved value, in sheet order; in a workbook
         xlsxwriter wrote (pandas' to_excel: calcPr calcId 124519 with fullCalcOnLoad, asking to be
@@ -166,7 +171,7 @@ class CellFacts:
     date_system: the workbook's, "1900" or "1904" (workbookPr date1904).
     """
 
-    padding: dict[tuple[int, int], Shown] = field(default_factory=dict)
+    padding: dict[tuple[int, int], Shown | str] = field(default_factory=dict)
     long_digits: dict[tuple[int, int], str] = field(default_factory=dict)
     formulas_without_result: list[tuple[int, int]] = field(default_factory=list)
     errors: list[tuple[int, int, str]] = field(default_factory=list)
@@ -176,7 +181,8 @@ class CellFacts:
 
 
 def apply_xlsx_facts(table: Table, data: bytes, formula_parts: frozenset[str]) -> None:
-    """Show whole numbers as their zero-padding format shows them (614 -> "0614", shown_format), and note the
+    """Show whole numbers as their zero-padding format shows them (614 -> "0614", shown_format) and percentages as
+    percentages (1 -> "100%"), and note the
     cells of `table` (a sheet of the .xlsx `data`) holding a formula without a saved result or an
     error value (each kind also gets one notice)."""
     long_numbers = bool(table.notes) and LONG_NUMBER_NOTE in table.notes.values()
@@ -186,7 +192,11 @@ def apply_xlsx_facts(table: Table, data: bytes, formula_parts: frozenset[str]) -
     exact_digits(table, at, facts.long_digits)
     for (number, column), shown in facts.padding.items():
         row = table.rows[at[number]] if number in at else []
-        if column < len(row) and row[column].isascii() and row[column].isdigit():
+        if column >= len(row) or not row[column].isascii():
+            continue
+        if shown == PERCENT and _NUMBER.fullmatch(row[column]):  # QA round 42a: 100% was sent as the score 1
+            row[column] = format((decimal.Decimal(row[column]) * 100).normalize(), "f") + "%"
+        elif isinstance(shown, Shown) and row[column].isdigit():
             row[column] = shown.text(row[column])
     for number, column in facts.formulas_without_result:
         if number in at:
@@ -374,18 +384,19 @@ def _hyperlinks(xml: bytes, targets: dict[str, str]) -> dict[tuple[int, int], st
     return out
 
 
-# A formula's shown text that is no id ("open", "🔗", "#48305"): the ticket id is the link's (QA round 37c)
-LINK_TEXT_CHARS = 12
+# A link's shown text that is no id but a link's word ("open", "View ticket", "🔗", "#48305"): the ticket id is
+# the link's (QA round 37c); other text ("see ticket" in a comment, "Good" in a score column) stays (QA round 42a)
+_LINK_TEXT = re.compile(rf"{idcells.LINK_WORDS.pattern}|ticket|case|conversation|#\s*\S*|[^\w\s]*", re.IGNORECASE)
 
 
 def link_ids(table: Table, at: dict[int, int], formulas: dict[tuple[int, int], str]) -> None:
-    """Give a cell whose =HYPERLINK(...) or hyperlink to a ticket's page shows a short text other than digits
-    ("open", "🔗") its formula or address, which idcells reads as the link's ticket id with a warning; a cell
+    """Give a cell whose =HYPERLINK(...) or hyperlink to a ticket's page shows a link's word (_LINK_TEXT:
+    "open", "🔗") its formula or address, which idcells reads as the link's ticket id with a warning; a cell
     showing the id keeps it."""
     for (number, column), formula in formulas.items():
         row = table.rows[at[number]] if number in at else []
         shown = row[column].strip() if column < len(row) else ""
-        if shown and not shown.isdigit() and len(shown) <= LINK_TEXT_CHARS:
+        if shown and not shown.isdigit() and _LINK_TEXT.fullmatch(shown):
             row[column] = formula
 
 
@@ -432,11 +443,15 @@ def _error_cells(xml: bytes) -> list[tuple[int, int, str]]:
     return out
 
 
-def _padding_styles(archive: zipfile.ZipFile) -> dict[str, Shown]:
-    """Cell style index (the `s` attribute, as text) -> Shown, for styles whose number format pads (shown_format)."""
+def _padding_styles(archive: zipfile.ZipFile) -> dict[str, Shown | str]:
+    """Cell style index (the `s` attribute, as text) -> Shown, for styles whose number format pads (shown_format),
+    or PERCENT for a percentage format (built-in 9 and 10, or a code with % outside quotes)."""
     root = ElementTree.fromstring(archive.read("xl/styles.xml"))
-    formats = {element.get("numFmtId"): shown for element in root.iterfind("{*}numFmts/{*}numFmt")
-               if (shown := shown_format(element.get("formatCode", "")))}
+    formats: dict[str | None, Shown | str] = {"9": PERCENT, "10": PERCENT}
+    for element in root.iterfind("{*}numFmts/{*}numFmt"):
+        code = element.get("formatCode", "")
+        if shown := shown_format(code) or (PERCENT if "%" in _QUOTED.sub("", code).split(";")[0] else None):
+            formats[element.get("numFmtId")] = shown
     return {str(index): formats[xf.get("numFmtId")] for index, xf in enumerate(root.iterfind("{*}cellXfs/{*}xf"))
             if xf.get("numFmtId") in formats}
 
@@ -452,7 +467,7 @@ def _sheet_part(archive: zipfile.ZipFile, book, sheet_name: str) -> str | None:
     return target.lstrip("/") if target.startswith("/") else posixpath.normpath(f"xl/{target}")
 
 
-def _padded_cells(xml: bytes, padded: dict[str, Shown]) -> dict[tuple[int, int], Shown]:
+def _padded_cells(xml: bytes, padded: dict[str, Shown | str]) -> dict[tuple[int, int], Shown | str]:
     """Number cells (no `t`, or t="n") with a padding style; text cells show their text as typed."""
     styles = b"|".join(re.escape(index.encode()) for index in padded)
     pattern = re.compile(rb"<(?:[\w.-]+:)?c\s[^>]*(?<![\w:.-])s\s*=\s*[\"'](?:" + styles + rb")[\"']")

@@ -32,6 +32,8 @@ _SYMBOL_IN_WORD = (r"[\u00a1-\u00a9\u00ab\u00ac\u00ae\u00af\u00b1-\u00b3\u00b6\u
 # (Cyrillic/Greek/Hebrew read as Latin) or letters only Icelandic and Turkish-as-cp1252 show.
 _MOJIBAKE = re.compile(
     _SYMBOL_IN_WORD
+    # a capital inside a word ("TrŠs", "NÆo": cp850's è and ã read as cp1252, QA round 42a)
+    + r"|(?<=[^\W\d_])[\u00c0-\u00d6\u00d8-\u00de\u0152\u0160\u017d](?=[a-z\u00df-\u00ff])"
     + r"|[\u00c0-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e]{3,}"
     + r"|[\u00d0\u00dd\u00de\u00f0\u00fd\u00fe]"
 )
@@ -133,12 +135,13 @@ _NOT_GERMAN = re.compile(rf"(?<=[^\W\d_])[{_CP850_UPPER}](?=[a-z{_CP850_LOWER}])
 
 
 def _reads_as_cp850(data: bytes) -> bool:
-    """True when `data` read as cp850 is German (or Nordic) text: every non-ASCII character a Western
-    European letter, one of them ä, ö, ü, ß, ø or å, none where those languages have none (_NOT_GERMAN). German Excel's
+    """True when `data` read as cp850 is Western European text: every non-ASCII character a letter of
+    _CP850_LETTERS, some of them small, none where those languages have none (_NOT_GERMAN; QA round 42a:
+    Spanish read as cp932, Portuguese as cp1255). German Excel's
     "CSV (MS-DOS)": QA round 25c, "Größe" read as cp1252 is "Gr”áe", as Mac Roman "Grîáe"."""
     text = data.decode("cp850")
     wide = {char for char in text if char > "\x7f"}
-    return wide <= _CP850_LETTERS and bool(wide & set("äöüßøå")) and not _NOT_GERMAN.search(text)
+    return wide <= _CP850_LETTERS and bool(wide & set(_CP850_LOWER)) and not _NOT_GERMAN.search(text)
 
 
 _TURKISH_LETTERS = frozenset("çÇöÖüÜğĞıİşŞâÂîÎûÛ")
@@ -220,14 +223,18 @@ def _reads_as_japanese(data: bytes) -> bool:
 
 
 # A letter a legacy code page could not write, which Excel's "CSV (Comma delimited)" saves as "?": inside a word
-# ("Dzi?kuj?"), or whole words of them ("????????? ????": Cyrillic or Greek); not "What???" (QA round 40b)
-_LOST_LETTER = re.compile(r"[^\W\d_]\?+[^\W\d_]|(?<!\S)\?{2,}\s+\?{2,}(?!\S)")
-_WORD_EDGE = ' \t,;"'
+# before a small letter ("Dzi?kuj?"; not "Reçu?Merci"), starting one ("?ucja"), or whole words of them
+# ("????????? ????,": Cyrillic or Greek); not "What???" (QA rounds 40b, 42a, 42b)
+_SMALL = r"(?![A-Z\u00c0-\u00de])[^\W\d_]"
+_LOST_LETTER = re.compile(rf"[^\W\d_]\?+{_SMALL}|(?<![^\s\"'(])\?{_SMALL}{{2,}}"
+                          r"|(?<![^\s\"'(])\?{2,}[,.;:!]?\s+\?{2,}(?![^\s,.;:!\"')])")
+LOST_LINES = 2  # lines with such a "?" before a notice: one "ok?yes" is a typing slip
+_WORD_EDGE = ' \t\r,;"'
 
 
 def lost_letters(text: str) -> list[tuple[int, str]]:
     """(line number, word) of each line of `text` with a "?" where a letter was (_LOST_LETTER), but not in a
-    link or a query ("page?id=5")."""
+    link or a query ("page?id=5"); none when fewer than LOST_LINES lines have one."""
     out = []
     for number, line in enumerate(text.split("\n"), 1):
         for found in _LOST_LETTER.finditer(line) if "?" in line else ():
@@ -239,4 +246,4 @@ def lost_letters(text: str) -> list[tuple[int, str]]:
             if not any(mark in line[start:end] for mark in "/=&"):
                 out.append((number, line[start:end]))
                 break
-    return out
+    return out if len(out) >= LOST_LINES else []

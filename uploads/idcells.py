@@ -84,6 +84,11 @@ def is_id_link(text: str) -> bool:
     return bool(_ID_LINK.fullmatch(text.strip()))
 
 
+# What a link in a spreadsheet shows in place of the id ("open", "View ticket"): never a ticket id itself
+LINK_WORDS = re.compile(r"(?:open|view|show|go|go to|link|details|click here|here)(?:\s+(?:ticket|case|conversation|"
+                        r"link|in \w+))?|ticket link|case link", re.IGNORECASE)
+
+
 def clean_id(text: str, noun: str = "ticket id") -> Cleaned:
     """A ticket or agent id: trimmed text exactly as typed, or an Issue.
 
@@ -109,6 +114,9 @@ def clean_id(text: str, noun: str = "ticket id") -> Cleaned:
     value = cells.trim(text)
     if not value:
         return Cleaned()
+    if noun == "ticket id" and LINK_WORDS.fullmatch(value):  # QA round 42b: "open" linking nowhere was sent
+        return Cleaned(issue=Issue("link_text", f"'{value}' is a link's text, not the {noun}: the cell links to no "
+                                   "ticket's page, or to none at all", "Type the ticket id as the helpdesk shows it"))
     if noun == "agent id" and _SALESFORCE_QUEUE.fullmatch(value):  # QA round 38b: a case owned by a queue
         return Cleaned(issue=Issue("queue_id", f"{value} is a Salesforce queue's id (00G…), not an agent's (a user's "
                                    "id starts with 005)", "Enter the agent's email or Salesforce user id"))
@@ -229,7 +237,8 @@ def _id_of_link(value: str, noun: str) -> Cleaned | None:
 def exponent_digits(text: str) -> str | None:
     """The digits of a whole number written in scientific notation ("2.15471234567899E+14" ->
     "215471234567899"); None when its significant digits are fewer than the number's digits (2.15471E+14:
-    Excel's display, which lost them) or it is no whole number."""
+    Excel's display, which lost them), when it is above 2**53 (a double's text, 2.1547123456789012e+16: the
+    double had lost the id's last digits already, QA round 42a) or when it is no whole number."""
     try:
         number = decimal.Decimal(text)
     except decimal.InvalidOperation:
@@ -237,7 +246,8 @@ def exponent_digits(text: str) -> str | None:
     digits = format(number, "f")
     significant = text.lower().split("e")[0].lstrip("+-").replace(".", "")
     whole = number == number.to_integral_value() and "." not in digits
-    return digits.lstrip("+") if whole and len(significant) >= len(digits.lstrip("-")) else None
+    exact = whole and abs(number) <= 2**53 and len(significant) >= len(digits.lstrip("-"))
+    return digits.lstrip("+") if exact else None
 
 
 def lost_zeros(value: str, typical: int, padded: bool = False) -> bool:

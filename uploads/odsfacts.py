@@ -27,7 +27,8 @@ _ODS_TABLE, _ODS_TEXT, _ODS_OFFICE = (f"{{urn:oasis:names:tc:opendocument:xmlns:
 _CALCEXT = "{urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0}"
 # What calamine drops from an .ods cell's text (a line break, a tab), misses (a number shown with zeros)
 # or reads as blank (an error value).
-_ODS_MARKERS = (b"<text:line-break", b"<text:tab", b"min-integer-digits", b'value-type="error"')
+_ODS_MARKERS = (b"<text:line-break", b"<text:tab", b"min-integer-digits", b'value-type="error"',
+                b'value-type="percentage"')
 # A number style with literal text (`T-` before the digits): its numbers show more than their digits.
 _TEXT_NUMBER_STYLE = re.compile(rb"<number:number-style\b(?:(?!</number:number-style>).)*?<number:text\b", re.S)
 _NUMBER_TYPES = frozenset({"float", "percentage", "currency"})
@@ -43,7 +44,8 @@ def apply_ods_facts(table: Table, data: bytes) -> None:
     calamine reads it otherwise: a whole number its format shows with leading zeros (123 shown as
     000123) or, for a plain number (office:value-type "float"), with literal text around its digits
     (127 shown as T-0127, as cellfacts.shown_format does for an .xlsx: QA round 17; a number shown
-    without leading zeros keeps its digits alone, whatever text decorates it), and a line break
+    without leading zeros keeps its digits alone, whatever text decorates it), a percentage as shown (100%, not
+    1: QA round 42a), and a line break
     or tab inside a cell (calamine drops both). An error value gets cellfacts.ERROR_NOTE, as in an
     .xlsx (QA round 17, o02_ods_errors.ods). A whole number stored with over 15 significant digits
     gets them back (cellfacts.exact_digits). Rows hidden by a filter or collapsed get the notice an
@@ -77,6 +79,8 @@ def apply_ods_facts(table: Table, data: bytes) -> None:
         digits = _AROUND_DIGITS.fullmatch(shown)
         if kind == "error":
             errors.append((number, column, shown.strip() or "(unnamed)"))
+        elif kind == "percentage" and shown.strip().endswith("%"):  # 100%, not the score 1 (QA round 42a)
+            row[column] = shown.strip()
         elif (kind in _NUMBER_TYPES and digits and row[column].isdigit() and int(digits[2]) == int(row[column])
               and (kind == "float" or shown == digits[2]) and digits[2] != row[column]):
             row[column] = shown.strip()

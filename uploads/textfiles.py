@@ -68,7 +68,8 @@ def read_text(data: bytes, filename: str, encoding: str | None, delimiter: str |
     text, encoding_name = _decode(data, encoding, zone)
     _refuse_non_table_text(text, filename)
     text, repaired = repair_mojibake(text) if encoding_name.startswith("utf") else (text, [])
-    lost = [] if encoding_name.startswith("utf") or "?" not in text else codepages.lost_letters(text)
+    lost = codepages.lost_letters(text) if "?" in text and (  # a pure-ASCII file reads as UTF-8 (QA round 42a)
+        not encoding_name.startswith("utf") or text.isascii()) else []
     nuls = text.count("\x00")
     text = text.replace("\x00", cells.NUL_SHOWN) if nuls else text
     text, declared = _split_sep_line(text.removesuffix("\x1a"))

@@ -1,8 +1,8 @@
 """`manage.py runportal`: web server and one RQ worker together; Ctrl-C (or SIGTERM/SIGHUP) stops both.
 
-A worker (or the cron) that dies is started again, at most RESTARTS times a minute (QA round 40c: a
-`kill -9` of the worker took the web server and the embedded Redis down with it); the web server's end
-ends them all. With the embedded Redis (no REDIS_URL), Redis stops with them.
+A worker (or the cron) that dies is started again, at most RESTARTS times a minute, then left stopped while
+the web server serves on (QA rounds 40c, 42b: a `kill -9` of the worker took the web server and the embedded
+Redis down with it); the web server's end ends them all. With the embedded Redis (no REDIS_URL), Redis stops with them.
 """
 
 import os
@@ -16,7 +16,7 @@ import redis
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-RESTARTS = 5  # a child started again more often than this in a minute is left stopped, and the portal with it
+RESTARTS = 5  # a child started again more often than this in a minute is left stopped (the web server serves on)
 
 
 class Command(BaseCommand):
@@ -62,13 +62,16 @@ class Command(BaseCommand):
     def _watch(self, children: list[subprocess.Popen], commands: list[list[str]], env: dict) -> None:
         """Return when the web server (the last child) ends; start a worker or the cron that ended again."""
         starts = [deque(maxlen=RESTARTS) for _ in children]
+        given_up: set[int] = set()
         while children[-1].poll() is None:
             for at, child in enumerate(children[:-1]):
-                if child.poll() is None:
+                if child.poll() is None or at in given_up:
                     continue
                 if len(starts[at]) == RESTARTS and time.monotonic() - starts[at][0] < 60:
-                    self.stderr.write(f"'{commands[at][2]}' stopped {RESTARTS} times in a minute: stopping the portal.")
-                    return
+                    self.stderr.write(f"'{commands[at][2]}' stopped {RESTARTS} times in a minute: not started again "
+                                      "(see its errors above; `make worker` starts one by hand).")
+                    given_up.add(at)
+                    continue
                 self.stderr.write(f"'{commands[at][2]}' stopped (exit {child.returncode}): starting it again.")
                 starts[at].append(time.monotonic())
                 children[at] = subprocess.Popen(commands[at], env=env)
