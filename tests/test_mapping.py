@@ -347,6 +347,7 @@ def test_it_reads_a_recommend_question_on_0_to_10_unless_it_names_0_and_1() -> N
     ("¿Fue fácil obtener ayuda?", ["6"], [(6, 1, 7)]),
     ("Wurde Ihr Problem gelöst?", ["Ja", "Nein", "Ja"], [(1, 0, 1), (0, 0, 1), (1, 0, 1)]),
     ("Le problème est-il résolu ?", ["Oui", "Non"], [(1, 0, 1), (0, 0, 1)]),
+    ("Your first name", ["Tak", "Ja", "Si", "Nie"], []),  # names in several languages' yes and no (QA round 42a)
 ])
 def test_it_reads_effort_and_yes_no_questions_in_other_languages(question, answers, scored) -> None:
     """QA round 41b: a French effort question's 7 was refused as above 5; German Ja/Nein was not scored."""
@@ -376,6 +377,16 @@ def test_a_numbered_surveys_comments_stay_with_their_questions() -> None:
     without = sheet([name for name in columns if name != "Q1 - Comment"],
                     ["7300", "2026-10-10T12:00:00Z", "a@example.com", "5", "10", "fast"])
     assert "comment" not in checked(without)[0].item
+
+
+@pytest.mark.parametrize("comment", ["Q1 - Commento", "Q1 - Comentario", "Q1 - Opmerking", "Q1 - Comentário",
+                                     "Q1 - How satisfied were you? - Comment"])
+def test_a_numbered_surveys_comment_column_in_other_languages_or_named_after_its_question(comment: str) -> None:
+    """QA round 42a: Italian, Spanish, Dutch and Portuguese comment columns were not read; "Q1 - <question> -
+    Comment" before the score was read as the score."""
+    columns = ["Ticket ID", "Submitted At", "Agent Email", comment, "Q1 - How satisfied were you?"]
+    row = checked(sheet(columns, ["7300", "2026-10-10T12:00:00Z", "a@example.com", "Ottimo", "5"]))[0]
+    assert (row.item["score"], row.item["comment"]) == (5, "Ottimo")
 
 
 def test_a_score_column_named_so_is_read_though_some_scores_are_mistyped() -> None:

@@ -695,6 +695,17 @@ def test_it_keeps_what_the_zone_or_the_language_says_over_the_dates_span(header,
     assert [row.item["submitted_at"][:10] for row in result.rows] == days
 
 
+def test_a_decimal_comma_excels_dates_outrank_a_month_first_presets_date_order() -> None:
+    """QA round 42a: a SurveyMonkey export (preset: month first) re-saved by a French Excel, with semicolons and
+    01/09/2026 14:05, went out as 9 January."""
+    preset = mapping.Preset(name="Team", columns={"submitted_at": "End Date", "ticket_id": "ticket_id",
+                                                  "agent_id": "agent_id", "score": "score"}, date_order="MDY")
+    data = sheet(["End Date", "ticket_id", "agent_id", "score"], ["01/09/2026 14:05", "1", "381", "5"],
+                 ["03/09/2026 10:13", "2", "381", "4"], delimiter=";")
+    result = validation.check_sheet(data, preset, time_zone="Europe/Paris", now=NOW)
+    assert [row.item["submitted_at"][:10] for row in result.rows] == ["2026-09-01", "2026-09-03"]
+
+
 def test_dotted_dates_stay_day_first_whatever_the_mappings_date_order_says() -> None:
     """QA round 40b: a SurveyMonkey export (preset: month first) re-saved by a German Excel: 01.09.2026 04:13 was
     sent as 9 January."""

@@ -17,7 +17,7 @@ from typing import Any
 from uploads import cells, dates, headerscales, idcells, scales, scorecells, timesofday
 from uploads.headernames import AGGREGATE, AGGREGATE_CALL, CONTAINS, EXACT, NOT_FOR
 from uploads.headers import Headers, normalize, normalize_camel
-from uploads.wordings import SCALES
+from uploads.wordings import SCALES, one_language
 
 _WORD_SCALES = scales.AUTO_SCALES
 # A score column's words for a survey sent but not answered (Zendesk: shared/formats/EXPORT-FORMATS.md
@@ -422,7 +422,8 @@ def _pick_scale(pattern, question: str, texts: list[str], scale_table: dict) -> 
     others keep their scale) or whose pattern the question matches, else the pattern's default."""
     for rule in pattern.rules:
         known = set(scale_table[rule["values"]].get("value_map", {})) if "values" in rule else set()
-        if known and texts and sum(1 for text in texts if text.casefold() in known) >= LISTED_SHARE * len(texts):
+        if known and texts and sum(1 for text in texts if text.casefold() in known) >= LISTED_SHARE * len(texts) and (
+                rule["values"] != "yes_no" or one_language({text.casefold() for text in texts} & known)):
             return rule["values"]
         if "question" in rule and re.search(rule["question"], question, re.I):
             return rule["scale"]

@@ -224,8 +224,9 @@ def _choose_order(evidence: dict, separators: Counter[str], preset_order: str | 
         return order, reason
     unsettled = "(no value settles the order: none is a real date with a day above 12)"
     dotted = separators.most_common(1)[0][0] == "."  # 01.09.2026 is never month first: no locale writes it
-    if preset_order in ORDER_WORDS and not (preset_order == "MDY" and dotted):  # (a SurveyMonkey export
-        return preset_order, f"as the mapping's Date order says {unsettled}"  # re-saved by German Excel: QA 40b)
+    resaved = dotted or bool(order_hint) and order_hint[1] == SEMICOLONS  # by a decimal-comma Excel (QA 40b, 42a)
+    if preset_order in ORDER_WORDS and not (preset_order == "MDY" and resaved):  # a SurveyMonkey export re-saved
+        return preset_order, f"as the mapping's Date order says {unsettled}"
     if found := _order_by_today(evidence, today):
         return found[0], f"{found[1]} {unsettled}"
     if order_hint and order_hint[0] in ORDER_WORDS:
@@ -255,7 +256,7 @@ def zone_conflict(decision: ColumnDates, upload_zone: str) -> str | None:
     where to choose; None otherwise."""
     zone = decision.zone or upload_zone
     guessed = decision.order_reason.startswith(("so that its dates lie", "as the column's year-first dates",
-                                                "the order of a file separated by semicolons"))
+                                                SEMICOLONS))
     if decision.order == "DMY" and guessed and zone.startswith(MONTH_FIRST_ZONES) and not zone.startswith(
             DAY_FIRST_ZONES):
         return (f"{zone} usually writes dates month first: if '{decision.column}' is month/day/year (01/05/2026 "
@@ -322,8 +323,7 @@ def order_hint(plan: Plan, sheet, column: str, declared: str | None) -> tuple[st
         return "DMY", language
     texts = plan.field_texts(sheet.rows, "submitted_at")
     if getattr(sheet, "delimiter", None) == ";" and _zero_padded(texts, "/"):  # not a US 9/1/2026 or 09:07 AM
-        return "DMY", ("the order of a file separated by semicolons, as Excel saves CSV where the decimal mark "
-                       "is a comma")
+        return "DMY", SEMICOLONS
     in_column = zones.header_place(column)
     named = in_column or (zones.header_place(plan.columns[plan.time_at]) if plan.time_at is not None else None)
     in_values = None if declared or named else zones.values_place(texts)
@@ -340,6 +340,9 @@ def order_hint(plan: Plan, sheet, column: str, declared: str | None) -> tuple[st
     if plan.zone.startswith(DAY_FIRST_ZONES) and _padded(texts, month_only=False):
         return "DMY", f"the order used in {plan.zone}, the time zone chosen for this upload"
     return None
+
+
+SEMICOLONS = "the order of a file separated by semicolons, as Excel saves CSV where the decimal mark is a comma"
 
 
 def _zero_padded(texts: list[str], separators: str = "/.-") -> bool:

@@ -79,7 +79,8 @@ SCALES: dict[str, dict[str, Any]] = {
     "ces7": {"min_score": 1, "max_score": 7,
              "labels": {str(i): label for i, label in enumerate(_CES_LABELS, start=1)},
              "value_map": {label.casefold(): i for i, label in enumerate(_CES_LABELS, start=1)}},
-    "yes_no": {"min_score": 0, "max_score": 1, "value_map": {"yes": 1, "no": 0, "y": 1, "n": 0, "true": 1,
+    "yes_no": {"min_score": 0, "max_score": 1, "value_map": {"yes": 1, "no": 0, "y": 1, "n": 0, "true": 1,  # (see
+                                                             # YES_NO_LANGUAGES)
                                                              "false": 0,
                                                              # German, Dutch, Nordic, French, Spanish, Italian,
                                                              # Portuguese, Polish (QA round 41b)
@@ -143,3 +144,15 @@ SCALES: dict[str, dict[str, Any]] = {
                                  "bon": 3, "moyen": 2, "mauvais": 1}},  # French Excellent/Bon/Moyen/Mauvais
     "quality3": {"min_score": 1, "max_score": 3, "value_map": {"good": 3, "average": 2, "fair": 2, "poor": 1}},
 }
+
+
+# The yes/no words of SCALES["yes_no"] by language (TRUE and FALSE, a spreadsheet's, go with any): answers mixing
+# them ("Tak", "Ja", "Si" to "Your first name") are no yes/no answers (QA round 42a)
+YES_NO_LANGUAGES = ({"yes", "no", "y", "n"}, {"ja", "nein"}, {"ja", "nee"}, {"ja", "nej"}, {"oui", "non"},
+                    {"sí", "si", "no"}, {"sim", "não"}, {"tak", "nie"})
+
+
+def one_language(words: set[str]) -> bool:
+    """True when the yes/no answer words `words` (case-folded) are of one language (YES_NO_LANGUAGES)."""
+    words = words - {"true", "false"}
+    return any(words <= language for language in YES_NO_LANGUAGES)
