@@ -168,6 +168,18 @@ def test_it_sets_excludes_includes_and_deletes_with_undo(uploader, tmp_path):
     assert [c.description for c in table.history(upload)][:2] == ["undid: deleted 1 row", "deleted 1 row"]
 
 
+def test_the_submit_box_says_why_nothing_would_be_sent(uploader, tmp_path):
+    """QA round 42b: an upload of answers all created before showed "Submit 0 rows", greyed, and no reason."""
+    first = make_upload(uploader, tmp_path, [answer(1), answer(2)])
+    first.rows.update(result=Row.Result.CREATED, maestro_id="abc")
+    second = make_upload(uploader, tmp_path, [answer(1), answer(2)])
+    client = Client()
+    client.force_login(uploader)
+    page = client.get(f"/uploads/{second.pk}/").content.decode()
+    assert table.submit_plan(second)["nothing"] in page.replace("&quot;", '"')
+    assert "every answer is a duplicate" in table.submit_plan(second)["nothing"]
+
+
 def test_it_marks_answers_an_earlier_upload_created_and_sends_them_when_included(uploader, tmp_path, queue):
     first = make_upload(uploader, tmp_path, [answer(1), answer(2)])
     first.rows.filter(number=2).update(result=Row.Result.CREATED, maestro_id="abc")

@@ -209,8 +209,8 @@ def test_it_warns_of_a_ticket_id_shorter_than_the_padded_ids_of_its_column() -> 
                    for ticket in ["00001021", "00001022", "1026", "00001027", "00012345", "12345678"]])
     assert [warning_codes(row) for row in rows] == [[], [], ["short_id"], [], [], []]
     assert rows[2].warnings[0].message == (
-        "Row 4, column 'ticket_id': ticket id 1026 is shorter than the 8 digits, leading zeros included, of this "
-        "column's ids: if a spreadsheet program dropped its leading zeros (00001026 read as 1026), enter it as the "
+        "Row 4, column 'ticket_id': ticket id 1026 is shorter than 8 digits, the length this column's ids are "
+        "written with, leading zeros included: if a spreadsheet program dropped its leading zeros (00001026 read as 1026), enter it as the "
         "helpdesk shows it.")
     unpadded = check(*[["2026-10-05T14:48:00Z", ticket, "381", "", "5", ""]
                        for ticket in ["10001021", "10001022", "1026", "00001027", "10012345"]])

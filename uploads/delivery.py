@@ -38,14 +38,16 @@ class DeliveryError(Exception):
 def nothing_to_send(upload: Upload) -> str:
     """Why an upload has no row to send: invalid rows to fix, else only duplicates (of a row above, or of an
     answer already created in MaestroQA: QA round 40c, "Fix the invalid rows first" where none was), else only
-    rows that are no answers."""
+    rows that are no answers, else only rows the user left out."""
     statuses = set(upload.rows.values_list("status", flat=True).distinct())
     if Row.Status.INVALID in statuses:
         return "There is no valid row to send. Fix the invalid rows first."
     if Row.Status.DUPLICATE in statuses:
         return ("There is no row to send: every answer is a duplicate, of a row above or of one already created in "
                 "MaestroQA. To send a duplicate anyway, select it and choose \"Include rows\".")
-    return "There is no row to send: every row was skipped (not an answer)."
+    if Row.Status.SKIPPED in statuses:
+        return "There is no row to send: every row was skipped (not an answer)."
+    return "There is no row to send: every row was left out. To send one, select it and choose \"Include rows\"."
 
 
 def submit_upload(upload: Upload, user) -> Submission:

@@ -241,8 +241,9 @@ class _RowCheck:
                 self.warn("ticket_id", src, idcells.non_numeric_warning(value), "not_numeric")
             elif idcells.lost_zeros(value, self.plan.typical_ticket, self.plan.padded_ticket):
                 typical = self.plan.typical_ticket
-                shape = (f"shorter than the {typical} digits, leading zeros included, of this column's ids"
-                         if self.plan.padded_ticket else f"much shorter than this file's other ids ({typical} digits)")
+                shape = (f"shorter than {typical} digits, the length this column's ids are written with, leading "
+                         "zeros included" if self.plan.padded_ticket
+                         else f"much shorter than this file's other ids ({typical} digits)")
                 example = (f"{value.zfill(typical)} read as {value}" if self.plan.padded_ticket
                            else "000123 read as 123")
                 self.warn("ticket_id", src, f"ticket id {value} is {shape}: if a spreadsheet program dropped its "

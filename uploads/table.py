@@ -322,7 +322,8 @@ def check_rows_shown(upload: Upload, shown: str | None) -> None:
 
 
 def submit_plan(upload: Upload, counts: dict | None = None) -> dict:
-    """What submitting will do: rows sent, requests, seconds at the current limits, rows left behind.
+    """What submitting will do: rows sent, requests, seconds at the current limits, rows left behind, and when no
+    row would be sent, why (`nothing`: delivery.nothing_to_send; QA round 42b: "Submit 0 rows", greyed, said none).
 
     Sent: valid rows plus duplicates the user chose to include anyway (delivery.submit_upload).
     """
@@ -338,6 +339,7 @@ def submit_plan(upload: Upload, counts: dict | None = None) -> dict:
         "skipped": counts[Row.Status.SKIPPED], "excluded": counts[Row.Status.EXCLUDED],
     }
     plan["left_behind"] = _left_behind(plan)
+    plan["nothing"] = delivery.nothing_to_send(upload) if not valid and counts["total"] else ""
     return plan
 
 
