@@ -389,6 +389,14 @@ def test_a_numbered_surveys_comment_column_in_other_languages_or_named_after_its
     assert (row.item["score"], row.item["comment"]) == (5, "Ottimo")
 
 
+def test_a_google_forms_question_asking_why_is_no_score() -> None:
+    """QA round 42a: "Why did you give this rating?" won over "Overall experience score" as the score."""
+    data = sheet(["Timestamp", "Ticket number", "Agent email", "Overall experience score",
+                  "Why did you give this rating?"], ["9/1/2026 10:00:00", "48900", "a@example.com", "5", "Excellent"])
+    row = checked(data)[0]
+    assert (row.item["score"], row.item["comment"]) == (5, "Excellent")
+
+
 def test_a_score_column_named_so_is_read_though_some_scores_are_mistyped() -> None:
     """QA round 41b: 'Rating' holding 5, five, 4.5, 3, 4.0, 2, N/A was left unmapped: every row was invalid."""
     data = sheet(["Submitted", "Ticket ID", "Agent ID", "Rating"],
