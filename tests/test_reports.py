@@ -295,6 +295,29 @@ def test_a_report_reads_as_its_upload_did_and_names_ids_that_lost_their_zeros(tm
                                                                   intake.ReadOptions()).notices)
 
 
+def test_a_reports_rows_keep_the_scale_their_upload_was_read_on(tmp_path):
+    """QA round 42b: a Salesforce upload read on 1..10 (a 9 among its scores) had its error report's rows sent on
+    1..5, as the report's few rows alone read; one survey on two scales in MaestroQA."""
+    owner = get_user_model().objects.create_user("maria")
+    source = tmp_path / "team.csv"
+    source.write_text("When,Case,Rep,Stars\n" + "".join(f"2026-10-0{n + 1} 09:00,{1000 + n},A1,{score}\n"
+                                                        for n, score in enumerate(["5", "4", "9", "3", "", "2"])),
+                      encoding="utf-8")
+    preset = mapping.Preset(name="survey", columns={"submitted_at": "When", "ticket_id": "Case", "agent_id": "Rep",
+                                                    "score": "Stars"}, score_scales=[[1, 5], [1, 10]])
+    first = intake.create_upload(owner, source, source.name, intake.ReadOptions(time_zone="UTC", preset=preset))
+    assert first.check_context["score_scale"] == [1, 10]
+    lines = _csv_lines(first)
+    lines[1][3] = "4"  # the blank score filled in
+    report = tmp_path / f"errors-{first.pk}-team.csv"
+    with report.open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerows(lines)
+
+    again = intake.create_upload(owner, report, report.name, intake.ReadOptions())
+
+    assert [(row.item["score"], row.item["max_score"]) for row in again.rows.all()] == [(4, 10)]
+
+
 def test_a_report_with_a_column_added_and_an_unread_one_deleted_still_reads_as_its_upload(tmp_path):
     """QA round 28b: a "Checked by" column added in Excel unlinked the report, read then in UTC (4 h off)."""
     owner = get_user_model().objects.create_user("maria")

@@ -59,6 +59,9 @@ def follow(source: Upload, sheet: parsing.Sheet, time_zone: str) -> tuple[mappin
     context = source.check_context or {}
     if context.get("padded_ticket_ids"):  # an id typed over in Excel lost its zeros too (QA round 40c)
         preset.ticket_digits = max(preset.ticket_digits, int(context.get("typical_ticket") or 0))
+    scale = context.get("score_scale")
+    if scale and not context.get("scale_held") and not {"min_score", "max_score"} & preset.constants.keys():
+        preset.constants.update(min_score=scale[0], max_score=scale[1])  # the upload's, not its few rows' (QA 42b)
     zone = time_zone or source.time_zone
     lost = _restore_lost_zeros(source, sheet, preset)
     added = [column for column in sheet.columns if column not in source.columns]
