@@ -395,6 +395,9 @@ def test_a_google_forms_question_asking_why_is_no_score() -> None:
                   "Why did you give this rating?"], ["9/1/2026 10:00:00", "48900", "a@example.com", "5", "Excellent"])
     row = checked(data)[0]
     assert (row.item["score"], row.item["comment"]) == (5, "Excellent")
+    other_sense = sheet(["Timestamp", "Ticket number", "Agent email", "How satisfied were you with how we explained "
+                         "why your order was late?"], ["9/1/2026 10:00:00", "48900", "a@example.com", "4"])
+    assert checked(other_sense)[0].item["score"] == 4  # QA round 43b: "why" in another sense
 
 
 def test_a_score_column_named_so_is_read_though_some_scores_are_mistyped() -> None:

@@ -422,14 +422,17 @@ def test_it_says_when_a_legacy_code_page_saved_letters_as_question_marks():
 
 
 def test_the_lost_letters_notice_needs_two_lines_and_reads_pure_ascii_files_too():
-    """QA rounds 42a and 42b: one "ok?yes" is a slip, "Reçu?Merci" a real question; an ASCII file of "Tr?s bien"
-    reads as UTF-8 and was never looked at; a Cyrillic "???? ???," before a comma was missed."""
+    """QA rounds 42a, 42b and 43b: one "ok?yes" is a slip, "Reçu?Merci" a real question, and in a pure-ASCII file
+    (read as UTF-8) "Fixed?yes" is English; whole words of "?" there are lost Cyrillic, also before a comma."""
     slips = "ticket_id,score,comment\nT-1,5,is it ok?yes\nT-2,5,Reçu?Merci\n".encode("cp1252")
-    ascii_lost = "ticket_id,score,comment\nT-1,5,Tr?s bien\nT-2,5,\"????? ???, ??\"\n".encode("ascii")
+    english = "ticket_id,score,comment\nT-1,5,Fixed?yes\nT-2,5,what?really\n".encode("ascii")
+    ascii_lost = "ticket_id,score,comment\nT-1,5,???? ????\nT-2,5,\"????? ???, ??\"\n".encode("ascii")
 
-    assert parse_file(slips, "slips.csv").notices == []
-    assert parse_file(ascii_lost, "lost.csv").notices[0].startswith(
-        "2 lines of the file (the first: line 2, 'Tr?s') have '?' where letters should be")
+    assert parse_file(slips, "slips.csv").notices == parse_file(english, "english.csv").notices == []
+    assert parse_file(ascii_lost, "lost.csv").notices == [
+        "2 lines of the file (the first: line 2, '???? ????') have '?' where letters should be: the file was saved "
+        "in a code page without them, so they are lost, and the rows are sent as they are. To keep the letters, "
+        "save the original as \"CSV UTF-8\" and upload that."]
 
 
 @pytest.mark.parametrize(("text", "codec"), [("Réponse rapide et à l'écoute;Peut être plus clair", "mac_roman"),
@@ -1634,16 +1637,18 @@ def test_it_keeps_every_digit_of_a_long_number_a_tool_stored_exactly_in_a_workbo
 def test_a_percentage_cell_reads_as_the_percentage_it_shows(tmp_path):
     """QA round 42a: a 'Satisfaction score' cell formatted 0% holding 1 (shown 100%) was sent as the score 1."""
     book = openpyxl.Workbook()
-    book.active.append(["score", "share"])
+    book.active.append(["score", "share", "ticket"])
     for value in (1, 0.8, 0.875):
-        book.active.append([value, value])
+        book.active.append([value, value, 67001])
         book.active.cell(book.active.max_row, 1).number_format = "0%"
+        book.active.cell(book.active.max_row, 3).number_format = "0%"  # no share: its digits (QA round 43b)
     book.save(tmp_path / "percent.xlsx")
     ods = ods_with_rows_added(tmp_path, {"score": ["5"]}, (
         '<table:table-row><table:table-cell office:value-type="percentage" office:value="1"><text:p>100%</text:p>'
         '</table:table-cell></table:table-row>'))
 
-    assert parse_file(tmp_path / "percent.xlsx").rows == [["100%", "1"], ["80%", "0.8"], ["87.5%", "0.875"]]
+    assert parse_file(tmp_path / "percent.xlsx").rows == [["100%", "1", "67001"], ["80%", "0.8", "67001"],
+                                                          ["87.5%", "0.875", "67001"]]
     assert parse_file(ods).rows == [["5"], ["100%"]]
 
 
@@ -1692,12 +1697,13 @@ def test_a_hyperlinked_cell_showing_no_id_gives_its_ticket_links_address(tmp_pat
     """QA round 40a: a cell linked with Insert > Link showing "open" sent "open" as the ticket id."""
     book = openpyxl.Workbook()
     sheet = book.active
-    sheet.append(["Ticket", "Score"])
+    sheet.append(["Ticket", "Comment"])
     for shown, url in [("open", "https://acme.zendesk.com/agent/tickets/48214"),
                        ("48215", "https://acme.zendesk.com/agent/tickets/48215"), ("help", "https://example.com/help")]:
-        sheet.append([shown, 5])
+        sheet.append([shown, "open" if shown == "open" else "fine"])
         sheet.cell(sheet.max_row, 1).hyperlink = url
+    sheet.cell(2, 2).hyperlink = "https://acme.zendesk.com/agent/tickets/48214"  # one link in a comment column
     book.save(tmp_path / "links.xlsx")
 
     assert parse_file(tmp_path / "links.xlsx").rows == [
-        ["https://acme.zendesk.com/agent/tickets/48214", "5"], ["48215", "5"], ["help", "5"]]
+        ["https://acme.zendesk.com/agent/tickets/48214", "open"], ["48215", "fine"], ["help", "fine"]]

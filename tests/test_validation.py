@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 import pytest
 
 from tests.helpers_sheets import sheet
-from uploads import mapping, validation
+from uploads import mapping, scorecells, validation
 from uploads.validation import Problem, RowResult
 
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
@@ -601,6 +601,12 @@ def test_it_refuses_a_ticket_id_a_spreadsheet_turned_into_a_date() -> None:
         "formatted as text.")
     assert one(ticket="1234-56-78").item["ticket_id"] == "1234-56-78"
     assert codes(one(agent="Nat", email="")) == [("agent_id", "name_not_id")]  # a name, not pandas' NaT
+
+
+def test_a_percentage_is_a_score_on_a_0_to_100_scale_only() -> None:
+    """QA round 43b: a percentage cell reads "80%" (test_parsing); on a declared 0..100 scale that is 80."""
+    assert scorecells.clean_score("80%", 0, 100).value == 80
+    assert scorecells.clean_score("80%", 1, 5).issue.code == "not_integer"
 
 
 def test_a_comment_as_long_as_an_excel_cell_holds_was_probably_cut() -> None:

@@ -29,6 +29,7 @@ import posixpath
 import re
 import zipfile
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -194,7 +195,8 @@ def apply_xlsx_facts(table: Table, data: bytes, formula_parts: frozenset[str]) -
         row = table.rows[at[number]] if number in at else []
         if column >= len(row) or not row[column].isascii():
             continue
-        if shown == PERCENT and _NUMBER.fullmatch(row[column]):  # QA round 42a: 100% was sent as the score 1
+        if shown == PERCENT and _NUMBER.fullmatch(row[column]) and 0 <= float(row[column]) <= 1:  # a share: 100% was
+            # sent as the score 1 (QA round 42a); a ticket id formatted 0% stays its digits (QA round 43b)
             row[column] = format((decimal.Decimal(row[column]) * 100).normalize(), "f") + "%"
         elif isinstance(shown, Shown) and row[column].isdigit():
             row[column] = shown.text(row[column])
@@ -386,14 +388,19 @@ def _hyperlinks(xml: bytes, targets: dict[str, str]) -> dict[tuple[int, int], st
 
 # A link's shown text that is no id but a link's word ("open", "View ticket", "🔗", "#48305"): the ticket id is
 # the link's (QA round 37c); other text ("see ticket" in a comment, "Good" in a score column) stays (QA round 42a)
-_LINK_TEXT = re.compile(rf"{idcells.LINK_WORDS.pattern}|ticket|case|conversation|#\s*\S*|[^\w\s]*", re.IGNORECASE)
+_LINK_TEXT = re.compile(rf"{idcells.LINK_WORDS.pattern}|conversation|#\s*\S*|[^\w\s]*", re.IGNORECASE)
 
 
 def link_ids(table: Table, at: dict[int, int], formulas: dict[tuple[int, int], str]) -> None:
     """Give a cell whose =HYPERLINK(...) or hyperlink to a ticket's page shows a link's word (_LINK_TEXT:
     "open", "🔗") its formula or address, which idcells reads as the link's ticket id with a warning; a cell
-    showing the id keeps it."""
+    showing the id keeps it. Only in a column of links: half its filled cells or more link to a ticket's page
+    (QA round 43b: a comment "open" linking to its ticket went out as the link)."""
+    linked = Counter(column for _number, column in formulas)
+    filled = Counter(column for row in table.rows for column, text in enumerate(row) if column in linked and text)
     for (number, column), formula in formulas.items():
+        if 2 * linked[column] < filled[column]:
+            continue
         row = table.rows[at[number]] if number in at else []
         shown = row[column].strip() if column < len(row) else ""
         if shown and not shown.isdigit() and _LINK_TEXT.fullmatch(shown):

@@ -32,8 +32,6 @@ _SYMBOL_IN_WORD = (r"[\u00a1-\u00a9\u00ab\u00ac\u00ae\u00af\u00b1-\u00b3\u00b6\u
 # (Cyrillic/Greek/Hebrew read as Latin) or letters only Icelandic and Turkish-as-cp1252 show.
 _MOJIBAKE = re.compile(
     _SYMBOL_IN_WORD
-    # a capital inside a word ("TrŠs", "NÆo": cp850's è and ã read as cp1252, QA round 42a)
-    + r"|(?<=[^\W\d_])[\u00c0-\u00d6\u00d8-\u00de\u0152\u0160\u017d](?=[a-z\u00df-\u00ff])"
     + r"|[\u00c0-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e]{3,}"
     + r"|[\u00d0\u00dd\u00de\u00f0\u00fd\u00fe]"
 )
@@ -226,18 +224,20 @@ def _reads_as_japanese(data: bytes) -> bool:
 # before a small letter ("Dzi?kuj?"; not "Reçu?Merci"), starting one ("?ucja"), or whole words of them
 # ("????????? ????,": Cyrillic or Greek); not "What???" (QA rounds 40b, 42a, 42b)
 _SMALL = r"(?![A-Z\u00c0-\u00de])[^\W\d_]"
-_LOST_LETTER = re.compile(rf"[^\W\d_]\?+{_SMALL}|(?<![^\s\"'(])\?{_SMALL}{{2,}}"
-                          r"|(?<![^\s\"'(])\?{2,}[,.;:!]?\s+\?{2,}(?![^\s,.;:!\"')])")
+_LOST_WORDS = r"(?<![^\s\"'(,;])\?{2,}[,.;:!]?\s+\?{2,}(?![^\s,.;:!\"')])"
+_LOST_LETTER = re.compile(rf"[^\W\d_]\?+{_SMALL}|(?<![^\s\"'(,;])\?{_SMALL}{{2,}}|{_LOST_WORDS}")
+_LOST_SCRIPT = re.compile(_LOST_WORDS)  # in a pure-ASCII file, only whole words ("Fixed?yes" is English: QA 43b)
 LOST_LINES = 2  # lines with such a "?" before a notice: one "ok?yes" is a typing slip
 _WORD_EDGE = ' \t\r,;"'
 
 
 def lost_letters(text: str) -> list[tuple[int, str]]:
-    """(line number, word) of each line of `text` with a "?" where a letter was (_LOST_LETTER), but not in a
-    link or a query ("page?id=5"); none when fewer than LOST_LINES lines have one."""
-    out = []
+    """(line number, word) of each line of `text` with a "?" where a letter was (_LOST_LETTER; in a pure-ASCII
+    text only whole words of them, _LOST_SCRIPT), but not in a link or a query ("page?id=5"); none when fewer than
+    LOST_LINES lines have one."""
+    out, pattern = [], _LOST_SCRIPT if text.isascii() else _LOST_LETTER
     for number, line in enumerate(text.split("\n"), 1):
-        for found in _LOST_LETTER.finditer(line) if "?" in line else ():
+        for found in pattern.finditer(line) if "?" in line else ():
             start, end = found.start(), found.end()
             while start and line[start - 1] not in _WORD_EDGE:
                 start -= 1

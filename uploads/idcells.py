@@ -86,7 +86,7 @@ def is_id_link(text: str) -> bool:
 
 # What a link in a spreadsheet shows in place of the id ("open", "View ticket"): never a ticket id itself
 LINK_WORDS = re.compile(r"(?:open|view|show|go|go to|link|details|click here|here)(?:\s+(?:ticket|case|conversation|"
-                        r"link|in \w+))?|ticket link|case link", re.IGNORECASE)
+                        r"link|in \w+))?|ticket|case|ticket link|case link", re.IGNORECASE)
 
 
 def clean_id(text: str, noun: str = "ticket id") -> Cleaned:

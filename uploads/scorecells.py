@@ -81,6 +81,8 @@ def clean_score(text: str, low: int, high: int, value_map: dict[str, object] | N
     if issue:
         return Cleaned(issue=issue)
     number = parse_int(value, value_map)
+    if number is None and high == 100 and value.endswith("%") and (found := INTEGER.match(value[:-1].strip())):
+        number = int(found[1])  # a percentage cell ("80%") on a 0..100 scale (QA round 43b)
     hint = scale_hint(low, high, value_map)
     if number is None and SCORE_AS_DATE.match(value):
         return Cleaned(issue=Issue("score_as_date", f"'{value}' is a date a spreadsheet made of the score (4/5 or "

@@ -85,8 +85,8 @@ SCALES: dict[str, dict[str, Any]] = {
                                                              # German, Dutch, Nordic, French, Spanish, Italian,
                                                              # Portuguese, Polish (QA round 41b)
                                                              "ja": 1, "nein": 0, "nee": 0, "nej": 0, "oui": 1,
-                                                             "non": 0, "sí": 1, "si": 1, "sim": 1, "não": 0,
-                                                             "tak": 1, "nie": 0}},
+                                                             "non": 0, "sí": 1, "si": 1, "sì": 1, "sim": 1,
+                                                             "não": 0, "nao": 0, "tak": 1, "nie": 0, "nei": 0}},
     # Zendesk's satisfaction values; a view's Satisfaction column also says "Good with comment", its API's
     # filters good_with_comment (a Japanese account: 良い, 悪い)
     "good_bad": {"min_score": 0, "max_score": 1, "value_map": {
@@ -148,8 +148,8 @@ SCALES: dict[str, dict[str, Any]] = {
 
 # The yes/no words of SCALES["yes_no"] by language (TRUE and FALSE, a spreadsheet's, go with any): answers mixing
 # them ("Tak", "Ja", "Si" to "Your first name") are no yes/no answers (QA round 42a)
-YES_NO_LANGUAGES = ({"yes", "no", "y", "n"}, {"ja", "nein"}, {"ja", "nee"}, {"ja", "nej"}, {"oui", "non"},
-                    {"sí", "si", "no"}, {"sim", "não"}, {"tak", "nie"})
+YES_NO_LANGUAGES = ({"yes", "no", "y", "n"}, {"ja", "nein"}, {"ja", "nee"}, {"ja", "nej"}, {"ja", "nei"},
+                    {"oui", "non"}, {"sí", "si", "sì", "no"}, {"sim", "não", "nao"}, {"tak", "nie"})
 
 
 def one_language(words: set[str]) -> bool:
