@@ -38,6 +38,7 @@ from uploads import codepages, textfiles
     # Excel's "CSV (MS-DOS)" (QA round 40b): Nordic and Spanish letters, French "à", a "?" for a letter cp850 lacks
     ("Søren Müller: très rapide, à bientôt", "cp850"), ("Åse Weiß, Ji?í Dvo?ák, señora Pérez", "cp850"),
     ("Atención rápida, señor Pérez", "cp850"),  # QA round 42a
+    ("Todo llegó rápido, está bien", "cp850"), ("¿Cuándo llega? ¡Gracias! Nº 12", "cp850"),  # QA round 43b
     ("Merci à MacÉire, très bien", "cp1252"), ("Gracias a MiguelÁngel, señora", "cp1252"),  # names (QA round 43b)
 ])
 def test_it_reads_a_short_legacy_file_in_its_own_code_page(text: str, codec: str) -> None:

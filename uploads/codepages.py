@@ -32,6 +32,9 @@ _SYMBOL_IN_WORD = (r"[\u00a1-\u00a9\u00ab\u00ac\u00ae\u00af\u00b1-\u00b3\u00b6\u
 # (Cyrillic/Greek/Hebrew read as Latin) or letters only Icelandic and Turkish-as-cp1252 show.
 _MOJIBAKE = re.compile(
     _SYMBOL_IN_WORD
+    # a sign ending a word, or a no-break space between a letter and a space: cp850's ó, á, ú, ñ, º, ¿, ¡ read as
+    # cp1252 ("lleg¢", "Est\xa0 bien", "N§": QA round 43b)
+    + rf"|(?<={_LETTER})[\u00a2-\u00a8\u00ad](?!{_LETTER})|(?<={_LETTER})\u00a0 "
     + r"|[\u00c0-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e]{3,}"
     + r"|[\u00d0\u00dd\u00de\u00f0\u00fd\u00fe]"
 )
@@ -139,7 +142,8 @@ def _reads_as_cp850(data: bytes) -> bool:
     "CSV (MS-DOS)": QA round 25c, "Größe" read as cp1252 is "Gr”áe", as Mac Roman "Grîáe"."""
     text = data.decode("cp850")
     wide = {char for char in text if char > "\x7f"}
-    return wide <= _CP850_LETTERS and bool(wide & set(_CP850_LOWER)) and not _NOT_GERMAN.search(text)
+    return (wide <= _CP850_LETTERS | set("¿¡ºª") and bool(wide & set(_CP850_LOWER))  # Spanish ¿ ¡ and nº (QA 43b)
+            and not _NOT_GERMAN.search(text))
 
 
 _TURKISH_LETTERS = frozenset("çÇöÖüÜğĞıİşŞâÂîÎûÛ")
