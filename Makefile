@@ -3,6 +3,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 ADDRESS ?= 127.0.0.1:8000
+PYTEST_ARGS ?=
 
 .PHONY: help run test worker bench lint clean
 
@@ -23,8 +24,8 @@ run: $(STAMP) ## Install, migrate, then start Redis (embedded), a worker and the
 worker: $(STAMP) ## Start one more RQ worker (uses REDIS_URL and DATABASE_URL when set)
 	$(PY) manage.py rqworker default --with-scheduler
 
-test: $(STAMP) ## Install and run every test, browser tests included
-	$(PY) -m pytest
+test: $(STAMP) ## Install and run every test, browser tests included (PYTEST_ARGS: more pytest options)
+	$(PY) -m pytest $(PYTEST_ARGS)
 
 bench: $(STAMP) ## Delivery benchmark at the real limits, 1 and 3 workers (several minutes)
 	$(PY) bench/delivery.py
