@@ -339,7 +339,8 @@ def submit_plan(upload: Upload, counts: dict | None = None) -> dict:
         "skipped": counts[Row.Status.SKIPPED], "excluded": counts[Row.Status.EXCLUDED],
     }
     plan["left_behind"] = _left_behind(plan)
-    plan["nothing"] = delivery.nothing_to_send(upload) if not valid and counts["total"] else ""
+    statuses = {status for status in Row.Status.values if counts[status]}
+    plan["nothing"] = delivery.nothing_to_send(upload, statuses) if not valid and counts["total"] else ""
     return plan
 
 
