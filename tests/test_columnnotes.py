@@ -1,5 +1,5 @@
 """Notices about columns the mapping leaves out, and defused cells (uploads/columnnotes.py), through
-intake.read_file as the upload form and import_csat read a file."""
+intake.read_file and intake.mapping_notices as the upload form and import_csat read a file."""
 
 from pathlib import Path
 
@@ -15,6 +15,7 @@ def read(folder: Path, text: str):
     path = folder / "team.csv"
     path.write_text(text, encoding="utf-8")
     sheet, preset, _ = intake.read_file(path, path.name, intake.ReadOptions())
+    sheet.notices.extend(intake.mapping_notices(sheet, preset))
     return sheet, preset
 
 
@@ -109,8 +110,8 @@ def test_it_names_no_other_comment_for_a_survey_whose_groups_send_their_comments
     from tests.helpers_sheets import SAMPLES
 
     path = SAMPLES / "clarifying_questions_survey.csv"
-    sheet, _, _ = intake.read_file(path, path.name, intake.ReadOptions())
-    assert not [notice for notice in sheet.notices if "hold comments" in notice]
+    sheet, preset, _ = intake.read_file(path, path.name, intake.ReadOptions())
+    assert not [notice for notice in intake.mapping_notices(sheet, preset) if "hold comments" in notice]
 
 
 @pytest.mark.parametrize(("header", "values", "shown"), [

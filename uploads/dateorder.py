@@ -349,10 +349,15 @@ def _zero_padded(texts: list[str], separators: str = "/.-") -> bool:
     """True when every numeric date among `texts` writes both parts with two digits, some with a leading zero
     (05/10/2026; not 10/11/2025 alone), on a 24-hour clock, as decimal-comma Excels and the UK's write them and
     no US program does by default, between `separators` (QA rounds 40b, 41a)."""
-    found = [match for text in set(texts) if (match := NUMERIC_RE.match(text.strip()))]
+    found = _numeric_dates(texts)
     return (bool(found) and all(len(match["a"]) == len(match["b"]) == 2 and not match["ap"]
                                 and match["sep"] in separators for match in found)
             and any("0" in (match["a"][0], match["b"][0]) for match in found))
+
+
+def _numeric_dates(texts: list[str]) -> list[re.Match]:
+    """The NUMERIC_RE matches of `texts`' distinct numeric dates (01/09/2026 02:13): their parts a, b, sep, ap."""
+    return [match for text in set(texts) if (match := NUMERIC_RE.match(text.strip()))]
 
 
 # A date format spelt out in a header: "Date (dd/mm/yyyy)", "Datum (TT.MM.JJJJ)", "Date (jj/mm/aaaa)", "(mm/dd/yy)"
@@ -363,7 +368,7 @@ def _padded(texts: list[str], month_only: bool) -> bool:
     """True when every numeric date among `texts` writes its second part (the month, day first) with two
     digits and, unless `month_only`, pads it visibly (05/03/2026, Australia's 5/03/2026) or pads the first
     part too (05/10/2026): a US 3/10/2026 pads neither (review 29c), and 3/1/2026 is month first anywhere."""
-    found = [match for text in set(texts) if (match := NUMERIC_RE.match(text.strip()))]
+    found = _numeric_dates(texts)
     if not all(len(match["b"]) == 2 for match in found):
         return False
     return month_only or any(match["b"].startswith("0") for match in found) or all(

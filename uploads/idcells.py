@@ -32,9 +32,10 @@ _DECIMAL_ZERO = re.compile(r"^(\d+)\.0+$")
 _GROUPED_DIGITS = re.compile("^\\d{1,3}(?P<sep>[.,' \u00a0\u202f])\\d{3}(?:(?P=sep)\\d{3})*$"
                              "|^\\d{1,2}(?:,\\d{2})+,\\d{3}$")  # an Indian Excel's lakh grouping: 38,12,34,567
 _MISSING_MARKERS = frozenset({"nan", "none", "nat", "<na>", "null", "#n/a"})
-# What pandas writes for an empty cell: never an id (B03). A typed "None" or "NULL" may be a ticket id as the
-# user wrote it, like "NA" (B03), but never an agent's: the agent column's markers read as blank (NO_AGENT).
-_BLANK_ID_MARKERS = frozenset({"nan", "<na>", "\\n"})  # \N: a database export's NULL (QA round 37a)
+# What pandas or a database export writes for an empty cell (cells.PANDAS_BLANKS, in any case): never an id
+# (B03, QA round 37a), except "NaT", also a name. A typed "None" or "NULL" may be a ticket id as the user wrote
+# it, like "NA" (B03), but never an agent's: the agent column's markers read as blank (NO_AGENT).
+_BLANK_ID_MARKERS = frozenset(marker.casefold() for marker in cells.PANDAS_BLANKS) - {"nat"}
 # What a helpdesk, a team or a tool writes in an agent column for a ticket no agent holds: an Excel
 # PivotTable "(blank)" (QA round 33b). Not "NA", which R writes for a missing value: a typed NA stays as
 # typed (shared/cases B03)

@@ -91,7 +91,8 @@ class ReadOptions:
 
 
 def read_file(path: Path, filename: str, options: ReadOptions) -> tuple[parsing.Sheet, mapping.Preset, str]:
-    """Parse `path` and pick its mapping: (sheet, preset, why this preset).
+    """Parse `path` and pick its mapping: (sheet, preset, why this preset). The sheet's notices are the
+    reader's; what the mapping leaves out is `mapping_notices`, worked out for the preset finally used.
 
     Raises IntakeError for a file that is not a readable spreadsheet, has no data row, or has
     no column that could be a ticket id, a time, a score or an agent. A file with some of them
@@ -124,7 +125,6 @@ def read_file(path: Path, filename: str, options: ReadOptions) -> tuple[parsing.
                 "'Ticket number', 'Conversation ID'). Rename the column that holds the ticket id to "
                 "'Ticket ID' and upload the file again.", parsing.where_read(sheet),
             ])
-    sheet.notices.extend(mapping_notices(sheet, preset))
     return sheet, preset, reason
 
 
@@ -299,8 +299,9 @@ def _set_sheet(upload: Upload, sheet: parsing.Sheet, preset: mapping.Preset, rea
     upload.file_format, upload.encoding = sheet.format, sheet.encoding or ""
     upload.delimiter, upload.header_row = sheet.delimiter or "", sheet.header_row
     upload.sheet_name, upload.columns = sheet.sheet_name or "", sheet.columns
-    upload.sheet_meta, upload.notices = _sheet_meta(sheet), list(sheet.notices)
+    upload.sheet_meta = _sheet_meta(sheet)
     _set_mapping(upload, preset, reason, time_zone, checked, sheet)
+    upload.notices = [*sheet.notices, *upload.check_context["mapping_notices"]]
 
 
 def _set_mapping(upload: Upload, preset: mapping.Preset, reason: str, time_zone: str,

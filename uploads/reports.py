@@ -28,8 +28,9 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 
 from uploads import headerrows
+from uploads.headers import as_list
 from uploads.models import Row, Upload
-from uploads.preset_format import FIELDS
+from uploads.preset_format import FIELDS, Preset
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 REPORT_TRAILING_COLUMNS = headerrows.REPORT_COLUMNS
@@ -184,9 +185,11 @@ def _id_columns(upload: Upload, kind: str) -> frozenset[int]:
     """Indexes of the report's id columns: the ticket and agent ids' (a split's column too), or the item's."""
     if kind != "errors":
         return frozenset(len(RESULT_COLUMNS) + FIELDS.index(name) for name in ("ticket_id", "agent_id"))
-    preset = upload.preset or {}
-    names = {preset.get("columns", {}).get(name) for name in ("ticket_id", "agent_id")}
-    names |= {split.get("column") for split in preset.get("splits", [])}
+    if not upload.preset:
+        return frozenset()
+    preset = Preset.from_json(upload.preset)
+    names = {name for field_name in ("ticket_id", "agent_id") for name in as_list(preset.columns.get(field_name))}
+    names |= {name for split in preset.splits for name in as_list(split.column)}
     return frozenset(at for at, column in enumerate(upload.columns) if column in names)
 
 

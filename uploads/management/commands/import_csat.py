@@ -92,6 +92,7 @@ class Command(BaseCommand):
 
     def _dry_run(self, path: Path, read: intake.ReadOptions) -> dict:
         sheet, preset, reason = intake.read_file(path, path.name, read)
+        sheet.notices.extend(intake.mapping_notices(sheet, preset))
         read.time_zone = intake.choose_zone(read.time_zone, preset)
         checked = validation.check_sheet(sheet, preset, time_zone=read.time_zone)
         validation.mark_duplicates(checked.rows)
