@@ -409,6 +409,17 @@ def test_it_refuses_a_bad_email_without_an_agent_id() -> None:
     assert "; no agent_id to fall back on." in row.errors[0].message
 
 
+def test_it_refuses_an_email_holding_a_lost_letters_question_mark() -> None:
+    """QA round 42a: a Polish name saved in a code page without its letter ("?ukasz"), which RFC 5322 allows."""
+    row = one(agent="", email="?ukasz@acme.com")
+    assert [(problem.code, problem.message) for problem in row.errors] == [(
+        "lost_letter", "Row 2, column 'agent_email': '?ukasz@acme.com' has a '?' where the file lost a letter (saved "
+        "in a code page without it); no agent_id to fall back on. Type the agent's address as the helpdesk shows it, "
+        "or export the file again as UTF-8.")]
+    with_id = one(agent="381", email="?ukasz@acme.com")
+    assert (with_id.status, with_id.item.get("agent_email"), warning_codes(with_id)) == ("valid", None, ["email_dropped"])
+
+
 def test_it_drops_an_email_with_an_invisible_character_when_the_row_has_an_agent_id() -> None:
     """samples/README.md POLICY: an invalid email is never sent; with an agent id the row is valid."""
     row = one(agent="381", email="agent.one\u200b@example.com")

@@ -201,6 +201,11 @@ def clean_email(text: str) -> Cleaned:
         reason = verdict[0].lower() + verdict[1:].rstrip(".")
         return Cleaned(issue=Issue("not_email", f"'{value}' is not an email address: {reason}",
                                    "Enter the agent's email address, e.g. name@company.com"))
+    if "?" in value:  # RFC 5322 allows it; no helpdesk's address has one (QA round 42a: "?ukasz@acme.com")
+        return Cleaned(issue=Issue("lost_letter", f"'{value}' has a '?' where the file lost a letter (saved in a "
+                                   "code page without it)",
+                                   "Type the agent's address as the helpdesk shows it, or export the file again "
+                                   "as UTF-8"))
     return Cleaned(value)
 
 
