@@ -993,6 +993,19 @@ def test_a_ticket_id_without_a_digit_among_ids_with_one_gets_a_warning(tmp_path:
         "typed, check it."]]
 
 
+def test_a_note_in_a_column_of_ticket_ids_is_refused(tmp_path: Path) -> None:
+    """QA round 44b: a team sheet's "see Slack thread" in the ticket column had gone out as a ticket id."""
+    path, items_out, out = tmp_path / "team.csv", tmp_path / "items.jsonl", io.StringIO()
+    path.write_text("submitted_at,ticket_id,agent_email,score\n" + "".join(
+        f"2026-10-05 15:0{n}:00,{ticket},ana@example.com,5\n" for n, ticket in enumerate(
+            ["48301", "48302", "see Slack thread", "48304"])), encoding="utf-8")
+    with pytest.raises(SystemExit):  # a row is invalid
+        call_command("import_csat", str(path), "--dry-run", "--items-out", str(items_out), "--json", stdout=out)
+    assert [(row["row"], row["errors"]) for row in json.loads(out.getvalue())["row_results"]] == [(4, [
+        "Row 4, column 'ticket_id': 'see Slack thread' is words, not a ticket id like the others in this column. "
+        "Enter the ticket's id, or leave the row out."])]
+
+
 @pytest.mark.parametrize(("scores", "read"), [
     (["Buena", "Mala", "Ofrecida", "Buena"], [1, 0, 1]),  # a Spanish Zendesk account; Ofrecida is skipped
     (["良い", "悪い", "オファー済み"], [1, 0]),  # a Japanese one

@@ -230,6 +230,19 @@ def test_it_takes_no_question_for_the_ticket_id_and_a_link_to_the_ticket_for_its
     assert "ticket_id" not in choose(questions)[0].columns
 
 
+@pytest.mark.parametrize("header", ["Ticket link", "Zendesk link", "Ticket URL", "Link", "Link to ticket"])
+def test_it_takes_a_link_column_of_ticket_pages_for_the_ticket_id(header: str) -> None:
+    """QA round 44b: a team sheet's 'Ticket link' of help-centre request links left every row without a ticket id."""
+    data = sheet(["Date", header, "Agent", "Score"],
+                 ["2026-10-05 10:00", "https://acme.zendesk.com/hc/en-us/requests/91400", "a@example.com", "5"],
+                 ["2026-10-05 11:00", "https://acme.zendesk.com/hc/en-us/requests/91403", "a@example.com", "4"])
+    assert choose(data)[0].columns["ticket_id"] == header
+    assert [row.item["ticket_id"] for row in checked(data)] == ["91400", "91403"]
+    people = sheet(["Date", "Ticket", "Link", "Agent", "Score"],
+                   ["2026-10-05 10:00", "91400", "https://acme.zendesk.com/agent/users/7", "a@example.com", "5"])
+    assert choose(people)[0].columns["ticket_id"] == "Ticket"
+
+
 def test_it_reads_seven_satisfaction_words_on_the_7_point_scale() -> None:
     words = ["Very satisfied", "Satisfied", "Somewhat satisfied", "Neither satisfied nor dissatisfied",
              "Somewhat dissatisfied", "Dissatisfied", "Very dissatisfied"]

@@ -24,6 +24,12 @@ from uploads import validation
     (["", "T-1", "381", "", "4", "Average service"], "invalid", None),
     (["Responses", "", "", "", "7", ""], "skipped", "'Responses' starts a summary line under the answers, not an answer"),
     (["Count", "", "", "", "2", ""], "skipped", "'Count' starts a summary line under the answers, not an answer"),
+    # a team sheet's (QA round 44b)
+    (["% satisfied (4-5)", "", "", "", "0.7333333333", ""], "skipped",
+     "'% satisfied (4-5)' starts a summary line under the answers, not an answer"),
+    (["", "", "Team average", "", "3.8", ""], "skipped",
+     "'Team average' starts a summary line under the answers, not an answer"),
+    (["", "", "", "", "", "Below average"], "invalid", None),  # no value it sums up: an unfinished answer
 ])
 def test_it_skips_a_summary_line_under_the_answers(cells, status, reason) -> None:
     row = check(cells)[0]
@@ -41,6 +47,16 @@ def test_it_takes_the_rows_under_the_answers_for_summary_lines_not_an_answer_wit
         ("skipped", "'Total: 2 responses' starts a summary line under the answers, not an answer"),
         ("skipped", "empty row"), ("skipped", "'Average 4.5' starts a summary line under the answers, not an answer"),
         ("skipped", "'Notes: exported by Jo' is a note or a label beside the answers, not an answer")]
+
+
+def test_it_skips_a_row_of_hints_under_the_header_and_reads_the_date_order_it_spells() -> None:
+    """QA round 44b: a team sheet's "dd/mm/yyyy hh:mm | email | 1-5" under its header was an invalid row."""
+    rows = check(["dd/mm/yyyy hh:mm", "", "", "email", "1-5", "customer's words"],
+                 ["05/10/2026 09:00", "101", "381", "", "5", ""], ["06/11/2026 09:00", "102", "381", "", "4", ""])
+    assert [(row.status, row.skip_reason) for row in rows] == [
+        ("skipped", "'dd/mm/yyyy hh:mm' under 'submitted_at' spells the column's format: a row of hints under the "
+                    "header, not an answer"), ("valid", None), ("valid", None)]
+    assert [row.item["submitted_at"] for row in rows[1:]] == ["2026-10-05T09:00:00.000Z", "2026-11-06T09:00:00.000Z"]
 
 
 def test_it_skips_a_row_repeating_the_header_of_two_exports_joined() -> None:

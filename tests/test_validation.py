@@ -1509,6 +1509,15 @@ def test_a_fallback_fills_an_agent_only_when_the_row_names_none() -> None:
     assert (row.item.get("agent_id"), row.item["agent_email"]) == (None, "ana@acme.example")
 
 
+@pytest.mark.parametrize("text", ["N/A", "-", "?", "TBC"])
+def test_it_refuses_a_score_cell_marking_no_answer_saying_so(text: str) -> None:
+    """QA round 44b: a team sheet's "N/A" had the message 'Enter a whole number', inviting a made-up score."""
+    row = one(score=text)
+    assert [(problem.code, problem.message) for problem in row.errors] == [(
+        "no_answer", f"Row 2, column 'score': '{text}' marks a row with no score to send. Enter a whole number from 1 "
+        "to 5 if the customer gave one, or exclude the row.")]
+
+
 def test_a_value_map_does_not_read_a_word_among_numbers_it_does_not_cover() -> None:
     mapped = mapping.Preset(name="Mapped", columns={name: name for name in mapping.FIELDS},
                             value_maps={"score": {"satisfied": 4}}, constants={"min_score": 1, "max_score": 7})

@@ -148,6 +148,7 @@ def _candidates(headers: Headers, sheet, wanted: list[str], used: set[int]) -> l
         lookup = normalize(f"{found['table']} {found['field']}") if (found := _LOOKUP.fullmatch(header.strip())) else ""
         for name in wanted:
             hit = ((tickets or {}).get((name, norm)) or _match(name, norm, header) or _task_number(name, norm, texts)
+                   or _ticket_links(name, norm, header, texts)
                    or (camel != norm and _match(name, camel, header)) or (bare and _match(name, bare, header))
                    or (lookup and _match(name, lookup, header)))
             if hit and (norm == normalize(name) or _plausible(name, texts)):
@@ -182,6 +183,22 @@ def _ticket_list(headers: Headers) -> dict[tuple[str, str], tuple[int, str]] | N
 
 # A ServiceNow task's number: incident, request item, request, case, change, problem, catalog task
 _TASK_NUMBER = re.compile(r"(INC|RITM|REQ|CS|CHG|PRB|SCTASK|TASK|HRC|IMS|WO|WOT|CSTASK)\d{7,}")
+
+
+def _ticket_links(name: str, norm: str, header: str, texts: list[str]) -> tuple[int, str] | None:
+    """A 'Ticket link', 'Zendesk URL' or bare 'Link' column of links to tickets' pages is the ticket id, each link
+    giving its ticket's (idcells.clean_id): a team sheet's (QA round 44b). Below any header naming the ticket, whose
+    NOT_FOR rules out a link column otherwise."""
+    if name != "ticket_id" or not _LINK_HEADER.fullmatch(norm) or not texts:
+        return None
+    if sum(map(idcells.is_ticket_link, texts)) < 0.8 * len(texts):
+        return None
+    return 140, f"header '{header}' holds links to tickets' pages, each giving its ticket's id"
+
+
+# 'Link', 'URL', 'Ticket link', 'Link to ticket', 'Zendesk URL', 'Case link'
+_LINK_HEADER = re.compile(r"(?:(?:ticket|case|conversation|request|zendesk|freshdesk|help ?desk|helpscout|gorgias|"
+                          r"intercom) )?(?:link|url|hyperlink)(?: to (?:the )?(?:ticket|case|conversation))?")
 
 
 def _task_number(name: str, norm: str, texts: list[str]) -> tuple[int, str] | None:

@@ -319,9 +319,13 @@ def order_hint(plan: Plan, sheet, column: str, declared: str | None) -> tuple[st
         return by_column[column.casefold()], language
     if found := _HEADER_FORMAT.search(column):  # "Date (dd/mm/yyyy)" (QA round 35a)
         return ("MDY" if found[1].casefold() == "mm" else "DMY"), f"the format its header names ({found[0]})"
+    texts = plan.field_texts(sheet.rows, "submitted_at")
+    hints = (found for text in texts[:3] if not any(char.isdigit() for char in text)
+             and (found := _HEADER_FORMAT.search(text)))
+    if found := next(hints, None):  # a row of hints under a team sheet's header: "dd/mm/yyyy hh:mm" (QA round 44b)
+        return ("MDY" if found[1].casefold() == "mm" else "DMY"), f"the format spelt under the header ({found[0]})"
     if normalize(column) in headernames.DAY_FIRST_DATE_HEADERS:
         return "DMY", language
-    texts = plan.field_texts(sheet.rows, "submitted_at")
     if getattr(sheet, "delimiter", None) == ";" and _zero_padded(texts, "/"):  # not a US 9/1/2026 or 09:07 AM
         return "DMY", SEMICOLONS
     in_column = zones.header_place(column)

@@ -85,6 +85,12 @@ def is_id_link(text: str) -> bool:
     return bool(_ID_LINK.fullmatch(text.strip()))
 
 
+def is_ticket_link(text: str) -> bool:
+    """True for a link to a ticket's or conversation's page (is_id_link, not a person's: _PERSON_PAGES)."""
+    link = _ID_LINK.fullmatch(text.strip())
+    return bool(link) and (link["kind"] or "").casefold() not in _PERSON_PAGES
+
+
 # What a link in a spreadsheet shows in place of the id ("open", "View ticket"): never a ticket id itself
 LINK_WORDS = re.compile(r"(?:open|view|show|go|go to|link|details|click here|here)(?:\s+(?:ticket|case|conversation|"
                         r"link|in \w+))?|ticket|case|ticket link|case link", re.IGNORECASE)

@@ -234,7 +234,11 @@ class _RowCheck:
         src = self.source("ticket_id")
         value = self.take("ticket_id", src, idcells.clean_id(src.text, "ticket id"), "Enter the helpdesk's ticket id")
         if isinstance(value, str):
-            if self.plan.digit_ticket and not any(char.isdigit() for char in value):
+            if self.plan.digit_ticket and not any(char.isdigit() for char in value) and len(value.split()) > 1:
+                self.error("ticket_id", src, Issue(  # a note typed in the column: "see Slack thread" (QA round 44b)
+                    "note_as_id", f"'{value}' is words, not a ticket id like the others in this column",
+                    "Enter the ticket's id, or leave the row out"))
+            elif self.plan.digit_ticket and not any(char.isdigit() for char in value):
                 self.warn("ticket_id", src, f"ticket id '{value}' has no digit, unlike the other ids in this column: "
                           "sent as typed, check it", "no_digit")
             elif self.plan.numeric_ticket and not idcells.is_digits(value):

@@ -21,10 +21,16 @@ SUMMARY_WORD = re.compile(r"(grand\s+)?(totals?|sub-?totals?|average|avg|mean|su
                           r"moyenne|promedio|totale|media|média|gemiddelde|totaal|count|record\s+count|responses|"
                           r"number of responses|anzahl|nombre de réponses|zwischensumme|gesamtsumme|gesamtergebnis|"
                           r"teilergebnis|sous-total|total\s+general|totale\s+complessivo|eindtotaal|suma\s+total|"
+                          # a share of the answers: "% satisfied (4-5)", "CSAT %", "Satisfaction rate" (QA round 44b)
+                          r"%\s*(?:satisfied|positive|happy|unhappy|dissatisfied|negative|neutral|csat)|csat\s*%|"
+                          r"(?:satisfaction|response|csat)\s+rate|"
                           r"(?:max(?:imum)?|min(?:imum)?|median)(?=\s*:))\b",
                           re.IGNORECASE)  # Max:, Min:, Median: (Salesforce's summaries) only with their colon
 SUMMARY_ROW = re.compile(SUMMARY_WORD.pattern + r"(\s*$|\s*[:(=]|\.(\s|$)|\s+[-–]|\s+\d|\s+(of\s+)?(responses?|"
                          r"ratings?|answers?|scores?|csat|count|records?|rows?|tickets?|surveys?)\b)", re.IGNORECASE)
+# A summary named after what it sums, alone in its cell: "Team average", "Ana Lee average", "Overall total:"
+_NAMED_SUMMARY = re.compile(r"[^\W\d][\w .'-]{0,40}\s(?:average|avg|mean|median|total)\s*:?", re.IGNORECASE)
+_SUMMARY_VALUE = re.compile(r"\d+(?:[.,]\d+)?\s*%?")
 _ANSWER_FIELDS = frozenset({"ticket_id", "agent_id", "agent_email", "comment", "score_label"})
 # A first column whose lone cell makes a row an unfinished answer, not a label (_label_line)
 _UNFINISHED = frozenset({"agent_id", "agent_email", "comment", "score_label", "score"})
@@ -35,7 +41,7 @@ def skip_reason(cells: list[str], raw: dict[str, Raw], number: int, plan: Plan) 
     an answer: a skip rule or value, a summary line (only among plan.summary_rows), a repeated header
     or a line of dashes; a long export's comment row says where its answer goes (_gathered_note)."""
     reason = (_rule_reason(cells, raw, plan) or (summary_line(cells, raw) if number in plan.summary_rows else None)
-              or _repeated_header(cells, plan.columns))
+              or _repeated_header(cells, plan.columns) or _format_hints(raw))
     if reason and plan.gather:
         reason += _gathered_note(cells, number, plan)
     return reason
@@ -75,6 +81,24 @@ def _rule_reason(cells: list[str], raw: dict[str, Raw], plan: Plan) -> str | Non
 _RULE = re.compile(r"[-=+|: ]+")
 
 
+# A date format spelt out where a date belongs: "dd/mm/yyyy hh:mm", "MM/DD/YY", "TT.MM.JJJJ", "yyyy-mm-dd hh:mm:ss"
+_DATE_PART = r"(?:dd?|mm?|yy(?:yy)?|jj(?:jj)?|tt|aaaa)"
+_FORMAT_HINT = re.compile(rf"{_DATE_PART}(?:[./-]{_DATE_PART}){{2}}(?:[ T]hh?(?::mm(?::ss)?)?(?:\s*(?:am/pm|tt))?)?",
+                          re.IGNORECASE)
+
+
+def _format_hints(raw: dict[str, Raw]) -> str | None:
+    """The skip reason of a row of hints under a team sheet's header ("dd/mm/yyyy hh:mm", "email", "1-5": QA round
+    44b): its date cell spells a date format and its ticket cell holds no digit."""
+    stamp, ticket = raw.get("submitted_at"), raw.get("ticket_id")
+    if stamp is None or not _FORMAT_HINT.fullmatch(stamp.text.strip()):
+        return None
+    if ticket is not None and any(char.isdigit() for char in ticket.text):
+        return None
+    return (f"'{stamp.text.strip()}' under '{stamp.column}' spells the column's format: a row of hints under the "
+            "header, not an answer")
+
+
 def _repeated_header(cells: list[str], columns: list[str]) -> str | None:
     """The skip reason of a row that repeats the header (two exports pasted into one file, QA round
     24d): three or more filled cells, each its column's header (any case, a byte order mark aside);
@@ -101,6 +125,10 @@ def summary_line(cells: list[str], raw: dict[str, Raw]) -> str | None:
     answers = {source.position for name, source in raw.items() if name in _ANSWER_FIELDS}
     named = any(raw[name].text.strip() for name in ("ticket_id", "agent_id", "agent_email") if name in raw)
     if (SUMMARY_WORD if at not in answers and not named else SUMMARY_ROW).match(filled[0]):
+        return f"'{filled[0]}' starts a summary line under the answers, not an answer"
+    ticket = raw.get("ticket_id")
+    if (_NAMED_SUMMARY.fullmatch(filled[0]) and not (ticket is not None and ticket.text.strip())
+            and any(_SUMMARY_VALUE.fullmatch(text) for text in filled[1:])):  # "Team average | 3.8" (QA round 44b)
         return f"'{filled[0]}' starts a summary line under the answers, not an answer"
     if (len(filled) == 1 and cells[0].strip() and sum(char.isalpha() for char in filled[0]) >= 3
             and not any(name in _UNFINISHED and source.position == 0 for name, source in raw.items())

@@ -17,6 +17,9 @@ from uploads.wordings import SCALES
 
 # `4.0` (a workbook number) and `4,0`/`4,00` (a decimal comma, German Excel); not `1,000`, a thousands separator
 INTEGER = re.compile(r"^([+-]?\d{1,18})(?:\.0+|,0{1,2})?$")  # at most 18 digits: int() of thousands fails
+# What a team sheet writes in a score cell for no answer (yet)
+NO_ANSWER = frozenset({"n/a", "na", "n.a.", "-", "--", "\u2013", "\u2014", "?", "??", "tbc", "tbd", "pending",
+                       "none", "no answer", "no score", "not rated", "unrated", "x"})
 SEEN_UNANSWERED = frozenset({-99, -999, -9})  # Qualtrics' usual 'seen but unanswered' recodes
 # A score written with its scale: "4/5", "4 / 5", "4 out of 5", "4 of 5" (hand-made sheets, review exports)
 OUT_OF = re.compile(r"^(\d{1,18})\s*(?:/|out of|of)\s*(\d{1,18})$", re.IGNORECASE)  # 18 digits: see INTEGER
@@ -88,6 +91,9 @@ def clean_score(text: str, low: int, high: int, value_map: dict[str, object] | N
         return Cleaned(issue=Issue("score_as_date", f"'{value}' is a date a spreadsheet made of the score (4/5 or "
                                    "4.5 typed into a cell formatted as a date)",
                                    f"{hint}; in the file, format the column as Text and type the scores again"))
+    if number is None and value.casefold() in NO_ANSWER:  # a team sheet's "N/A", "-", "?" (QA round 44b)
+        return Cleaned(issue=Issue("no_answer", f"'{value}' marks a row with no score to send",
+                                   f"{hint} if the customer gave one, or exclude the row"))
     if number is None:
         return _written_score(value, low, high, hint) or Cleaned(
             issue=Issue("not_integer", f"'{value}' is not an integer", hint))

@@ -217,6 +217,8 @@ KIND_LABELS = {
     "time_unread": "{field}: the Time column not used",
     "label_against_score": "{field} disagrees with the score", "from_link": "{field} read from a link",
     "email_in_name": "{field} taken out of a name",
+    "lost_letter": "{field} has a '?' for a lost letter",
+    "no_answer": "{field} marks no answer", "note_as_id": "{field} is words, not an id",
 }
 
 
