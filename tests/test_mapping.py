@@ -1134,3 +1134,54 @@ def test_a_tableau_or_sheets_total_of_the_ticket_id_is_no_ticket_id(total) -> No
     """QA round 38b: Tableau's CNTD(...) and a Sheets pivot's COUNTA of ... were sent as ticket ids."""
     row = ["2026-10-05 14:30", "4", "ana@example.com", "5"]
     assert choose(sheet(["Date", total, "Agent email", "Score"], row, row))[0].columns.get("ticket_id") is None
+
+
+@pytest.mark.parametrize(("columns", "rated"), [
+    (["Conversation ID", "Conversation created at", "Rating", "Conversation rating updated at", "Teammate email"],
+     "Conversation rating updated at"),
+    (["Conversation ID", "Conversation created at", "Teammate email", "Rating", "Rating received at"],
+     "Rating received at"),
+    (["Ticket id", "Ticket created date", "Agent email", "Score", "Scored date"], "Scored date"),
+    (["Ticket id", "Created date", "Agent email", "Score", "Survey answered date"], "Survey answered date"),
+])
+def test_it_dates_an_answer_by_its_rating_not_by_the_ticket_or_conversation_opening(columns, rated) -> None:
+    """QA round 44a: Intercom's and Gorgias' downloads had every answer dated when its conversation was opened."""
+    values = {"Rating": "5", "Score": "5", "Teammate email": "lee@example.com", "Agent email": "lee@example.com"}
+    data = sheet(columns, [values.get(name, f"2026-10-0{2 + (name == rated)} 10:00:00" if "at" in name.split()
+                           or "date" in name.split() else "1001") for name in columns])
+    preset = choose(data)[0]
+    assert preset.columns["submitted_at"] == rated
+    assert checked(data)[0].item["submitted_at"] == "2026-10-03T10:00:00.000Z"
+
+
+def test_it_credits_the_rated_teammate_before_the_assignee_and_reads_gorgias_downloads() -> None:
+    """QA round 44a: an Intercom rating went to the conversation's assignee; a Gorgias download's unanswered
+    surveys were invalid rows (not read as Gorgias)."""
+    intercom = sheet(["Conversation ID", "Conversation started at", "Assignee email", "Rated teammate email",
+                      "Conversation rating", "Conversation rating created at"],
+                     ["215471234569001", "2026-09-07 08:00:00", "queue@example.com", "lee@example.com", "Great",
+                      "2026-09-08 09:15:00"])
+    assert checked(intercom)[0].item["agent_email"] == "lee@example.com"
+    gorgias = sheet(["Ticket id", "Agent email", "Score", "Comment", "Sent date", "Scored date"],
+                    ["31201877", "marco@example.com", "5", "Fast", "2026-10-01 09:00:00", "2026-10-01 09:47:12"],
+                    ["31201890", "marco@example.com", "", "", "2026-10-01 10:00:00", ""])
+    assert choose(gorgias)[0].name == "Gorgias satisfaction surveys"
+    assert [(row.status, row.skip_reason) for row in checked(gorgias)] == [
+        ("valid", None), ("skipped", "Score is blank: survey sent but not answered (no score yet)")]
+
+
+@pytest.mark.parametrize(("answers", "scores", "top"), [
+    (["Extremely satisfied", "Very satisfied", "Satisfied", "Neutral", "Dissatisfied", "Very dissatisfied",
+      "Extremely dissatisfied"], [7, 6, 5, 4, 3, 2, 1], 7),
+    (["Äußerst zufrieden", "Sehr zufrieden", "Zufrieden", "Unzufrieden", "Sehr unzufrieden"], [7, 6, 5, 3, 2], 7),
+    (["Very Happy", "Happy", "Neutral", "Unhappy", "Very Unhappy"], [5, 4, 3, 2, 1], 5),  # Freshdesk's 5 points
+    (["Extremely Happy", "Happy", "Neutral", "Unhappy", "Extremely Unhappy"], [5, 4, 3, 2, 1], 5),
+    (["Extremely Happy", "Very Happy", "Happy", "Neutral", "Unhappy"], [7, 6, 5, 4, 3], 7),
+])
+def test_it_tells_extremely_from_very_and_reads_a_five_point_happy_wording(answers, scores, top) -> None:
+    """QA rounds 44a, 44c: Extremely and Very satisfied both went out as 5 of 5; Freshdesk's 5-point Very Happy
+    as 6 of 7."""
+    data = sheet(["Ticket ID", "Agent email", "Rating", "Date"],
+                 *[[str(1000 + n), "lee@example.com", answer, "2026-10-05 10:00"] for n, answer in enumerate(answers)])
+    rows = checked(data)
+    assert [(row.item["score"], row.item["max_score"]) for row in rows] == [(score, top) for score in scores]

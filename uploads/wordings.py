@@ -71,6 +71,19 @@ SCALES: dict[str, dict[str, Any]] = {
         "slightly satisfied": 5, "somewhat satisfied": 5, "neither satisfied nor dissatisfied": 4, "neutral": 4,
         "slightly dissatisfied": 3, "somewhat dissatisfied": 3, "moderately dissatisfied": 2, "dissatisfied": 2,
         "very dissatisfied": 1, "extremely dissatisfied": 1}},
+    # A 7-point wording with both Extremely and Very (Freshdesk's and team surveys' in English, German, French,
+    # Spanish): chosen over csat5 and csat7, which read Extremely and Very alike, when the answers hold both
+    # (word_scale_for: it tells more of them apart; QA round 44c)
+    "csat7v": {"min_score": 1, "max_score": 7, "value_map": {
+        **{f"{degree}{word}": score for (positive, negative), words in (
+            (("satisfied", "dissatisfied"), ("extremely ", "very ", "")),
+            (("zufrieden", "unzufrieden"), ("äusserst ", "sehr ", "")),
+            (("satisfait", "insatisfait"), ("extrêmement ", "très ", "")),
+            (("satisfecho", "insatisfecho"), ("extremadamente ", "muy ", "")))
+           for word, scores in ((positive, (7, 6, 5)), (negative, (1, 2, 3)))
+           for degree, score in zip(words, scores, strict=True)},
+        "neither satisfied nor dissatisfied": 4, "neutral": 4, "neutre": 4, "neutro": 4,
+        "weder zufrieden noch unzufrieden": 4}},
     # A 4-point wording without a middle (Very satisfied .. Very unsatisfied; French "plutôt"): chosen over
     # csat5 when its answers fill its four points and no middle answer is there (QA rounds 29a, 31a)
     "csat4": {"min_score": 1, "max_score": 4, "value_map": {
@@ -103,6 +116,11 @@ SCALES: dict[str, dict[str, Any]] = {
     # Freshdesk's current survey as its reports word it (its codes 103 .. -103: EXPORT-FORMATS.md section 6)
     "happy7": {"min_score": 1, "max_score": 7, "value_map": {
         "extremely happy": 7, "very happy": 6, "happy": 5, "neutral": 4, "unhappy": 3, "very unhappy": 2,
+        "extremely unhappy": 1}},
+    # Freshdesk's 5-point survey (Very or Extremely at the ends): chosen over happy7 when the answers fill its five
+    # points, and happy7 over it when they hold both Very and Extremely (scales.word_scale_for; QA round 44a)
+    "happy5": {"min_score": 1, "max_score": 5, "value_map": {
+        "extremely happy": 5, "very happy": 5, "happy": 4, "neutral": 3, "unhappy": 2, "very unhappy": 1,
         "extremely unhappy": 1}},
     # Freshdesk's classic survey as its reports word it (shared/formats/EXPORT-FORMATS.md section 6: 1 Happy,
     # 2 Neutral, 3 Unhappy, lower is better), sent as its preset sends the codes: 3 Happy .. 1 Unhappy
