@@ -1185,3 +1185,26 @@ def test_it_tells_extremely_from_very_and_reads_a_five_point_happy_wording(answe
                  *[[str(1000 + n), "lee@example.com", answer, "2026-10-05 10:00"] for n, answer in enumerate(answers)])
     rows = checked(data)
     assert [(row.item["score"], row.item["max_score"]) for row in rows] == [(score, top) for score in scores]
+
+
+def test_it_reads_turkish_capitals_in_headers_and_answers() -> None:
+    """QA round 44c: "TEMSİLCİ E-POSTA" and "TARİH" were not matched: casefold makes İ an i and a combining dot."""
+    data = sheet(["TALEP NO", "TARİH", "TEMSİLCİ E-POSTA", "PUAN"], ["1001", "2026-10-05 10:00", "a@example.com", "5"])
+    assert [choose(data)[0].columns.get(name) for name in ("submitted_at", "agent_email")] == [
+        "TARİH", "TEMSİLCİ E-POSTA"]
+
+
+def test_it_reads_a_localized_zendesk_report_and_qualtrics_status_words() -> None:
+    """QA round 44c: the rating as the customer picks it ("Gut, ich bin zufrieden") refused every row; a German
+    Qualtrics export's survey preview ("Umfragevorschau") was sent."""
+    zendesk = sheet(["Ticket-ID", "E-Mail des Bearbeiters", "Zufriedenheitsbewertung", "Bewertet am"],
+                    ["48213", "anna@example.de", "Gut, ich bin zufrieden", "2026-10-31 14:05"],
+                    ["48214", "anna@example.de", "Schlecht, ich bin unzufrieden", "2026-10-31 15:05"],
+                    ["48215", "anna@example.de", "Aangeboden", "2026-10-31 16:05"])
+    assert [(row.status, (row.item or {}).get("score"), (row.item or {}).get("max_score")) for row in checked(zendesk)] == [
+        ("valid", 1, 1), ("valid", 0, 1), ("skipped", None, None)]
+    qualtrics = sheet(["StartDate", "EndDate", "Status", "Finished", "RecordedDate", "ResponseId", "ExternalReference",
+                       "Q1"],
+                      ["2026-10-05 10:00:00", "2026-10-05 10:01:00", "Umfragevorschau", "Wahr", "2026-10-05 10:01:00",
+                       "R_1", "1001|381", "5"])
+    assert checked(qualtrics)[0].skip_reason == "Status=Umfragevorschau: not a real customer response"

@@ -668,6 +668,18 @@ def test_it_reads_legacy_single_quoted_qualtrics_import_ids():
     assert sheet.declared_time_zones == {}
 
 
+def test_it_reads_a_surveymonkey_second_header_row_in_another_language():
+    """QA round 44c: a German survey's "Antwort" row was read as an answer, invalid on every column."""
+    data = (b"Respondent ID,Collector ID,Start Date,End Date,ticket_id,Wie zufrieden waren Sie?,Noch etwas?\n"
+            b",,,,,Antwort,Offene Antwort\n"
+            b"118052219061,4500,10/31/2026 02:03:22 PM,10/31/2026 02:05:33 PM,52310,Sehr zufrieden,Danke\n")
+
+    sheet = parse_file(data)
+
+    assert (sheet.layout, sheet.row_numbers, sheet.columns[5:]) == (
+        "surveymonkey", [3], ["Wie zufrieden waren Sie?", "Noch etwas?"])
+
+
 def test_it_names_surveymonkey_multi_column_questions():
     data = (
         b"Respondent ID,Collector ID,Start Date,End Date,IP Address,Email Address,First Name,Last Name,"

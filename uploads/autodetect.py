@@ -29,7 +29,13 @@ UNANSWERED = {"offered": "survey not answered (not a rating)", "unoffered": "sur
               "proposée": "survey not answered (not a rating)", "non proposée": "survey not offered (not a rating)",
               # a Spanish and a Japanese account's words [unverified labels: QA round 37b]
               **dict.fromkeys(["ofrecida", "ofrecido", "オファー済み"], "survey not answered (not a rating)"),
-              **dict.fromkeys(["no ofrecida", "no ofrecido"], "survey not offered (not a rating)")}
+              **dict.fromkeys(["no ofrecida", "no ofrecido"], "survey not offered (not a rating)"),
+              # Portuguese, Dutch, Italian, Polish, Swedish, Turkish [unverified labels: QA round 44c]
+              **dict.fromkeys(["oferecida", "oferecido", "aangeboden", "offerto", "offerta", "zaoferowano",
+                               "erbjuden", "erbjudet", "teklif edildi"], "survey not answered (not a rating)"),
+              **dict.fromkeys(["não oferecida", "não oferecido", "niet aangeboden", "non offerto", "non offerta",
+                               "nie zaoferowano", "inte erbjuden", "teklif edilmedi"],
+                              "survey not offered (not a rating)")}
 
 
 def column_texts(sheet, position: int, limit: int = 200) -> list[str]:

@@ -156,6 +156,7 @@ def answer_key(text: str) -> str:
     accent is "é": QA round 31a), without the emoji or punctuation around its words ("🤩 Amazing" ->
     "amazing": Intercom's report labels)."""
     key = _SKIN_TONES.sub("", unicodedata.normalize("NFC", text.strip()).casefold())  # 👍🏽 is 👍 (QA round 38b)
+    key = key.replace("i\u0307", "i")  # Turkish İ, as headers.normalize (QA round 44c)
     if not any(char.isalpha() for char in key):
         return key  # a code such as "-100" keeps its sign (Freshdesk's -101..103)
     return _ANSWER_EDGES.sub("", key) or key

@@ -23,7 +23,12 @@ HEADER_SCAN = 20  # title rows above the header are looked for among the first 2
 _IMPORT_ID = re.compile(r"""\s*\{\s*["']ImportId["']\s*:""")
 _OWN_DATE = re.compile(r"""["']ImportId["']\s*:\s*["'](?:startDate|endDate|recordedDate)["']""")
 _TIME_ZONE = re.compile(r"""["']timeZone["']\s*:\s*["']([^"']+)["']""")
-_SURVEYMONKEY_LABELS = {"response", "open-ended response"}
+# SurveyMonkey's second header row in English, German, Spanish, French, Portuguese, Dutch, Italian, Polish,
+# Swedish and Japanese surveys [unverified labels: QA round 44c]
+_SURVEYMONKEY_LABELS = {"response", "open-ended response", "antwort", "offene antwort", "respuesta",
+                        "respuesta abierta", "réponse", "réponse ouverte", "resposta", "resposta aberta", "antwoord",
+                        "open antwoord", "risposta", "risposta aperta", "odpowiedź", "odpowiedź otwarta", "svar",
+                        "öppet svar", "回答", "自由回答"}
 _HEADER_JUNK = re.compile("[\ufeff\u200b]")
 _LEGACY_QUALTRICS_ID = re.compile(r"V\d+")
 # How well a row's cells match known header names: 0 when no cell could name a

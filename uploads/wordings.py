@@ -107,6 +107,21 @@ SCALES: dict[str, dict[str, Any]] = {
                                for kind in ("with", "without") for space in (" ", "_")},
         "良い": 1, "悪い": 0, "gut": 1, "schlecht": 0, "bonne": 1, "mauvaise": 0,  # a Japanese, German, French account
         "buena": 1, "mala": 0,  # a Spanish one [unverified labels: QA round 37b]; not Bueno/Malo, 4 and 2 of excellent5
+        # the rating as the customer picks it ("Good, I'm satisfied"), in an account's language [unverified
+        # labels: QA round 44c]
+        **dict.fromkeys(["good, i'm satisfied", "good, i am satisfied", "gut, ich bin zufrieden",
+                         "bon, je suis satisfait", "bonne, je suis satisfait", "buena, estoy satisfecho",
+                         "bueno, estoy satisfecho", "boa, estou satisfeito", "bom, estou satisfeito",
+                         "goed, ik ben tevreden", "buono, sono soddisfatto", "dobrze, jestem zadowolony",
+                         "bra, jag är nöjd", "良い、満足しています", "iyi, memnunum"], 1),
+        **dict.fromkeys(["bad, i'm unsatisfied", "bad, i am unsatisfied", "bad, i'm dissatisfied",
+                         "schlecht, ich bin unzufrieden", "mauvais, je ne suis pas satisfait",
+                         "mauvaise, je ne suis pas satisfait", "mala, no estoy satisfecho",
+                         "malo, no estoy satisfecho", "ruim, não estou satisfeito", "slecht, ik ben ontevreden",
+                         "slecht, ik ben niet tevreden", "scarso, non sono soddisfatto",
+                         "scadente, non sono soddisfatto", "ruim, estou insatisfeito",
+                         "cattivo, non sono soddisfatto", "źle, jestem niezadowolony", "dåligt, jag är missnöjd",
+                         "悪い、満足していません", "kötü, memnun değilim"], 0),
         "reward": 1, "rebuke": 0,  # LiveAgent's ticket rating: Reward, Rebuke
         "\U0001f44d": 1, "\U0001f44e": 0}},  # thumbs up and down, a team sheet's (QA round 37c)
     # Help Scout's happiness ratings (Great, Okay, Not Good; Front's Bad) and Zoho Desk's (Good, Okay, Bad), on
