@@ -142,6 +142,14 @@ def test_it_names_a_column_named_like_the_date_whose_values_are_no_dates(tmp_pat
         "upload again."]
 
 
+def test_it_says_when_a_date_columns_values_have_no_year(tmp_path: Path) -> None:
+    """QA round 44b: a team sheet's "Oct 3" and "10/3" were "not dates the reader knows"."""
+    sheet, _ = read(tmp_path, "Ticket,Date,Agent,Score\n1,Oct 3,a@example.com,5\n2,10/5,a@example.com,4\n")
+    assert sheet.notices == [
+        "No column was read as the date: 'Date' is named like one, but its values ('Oct 3', '10/5') have no year, so "
+        "they could be any year's dates. Add the year to each (2026-10-03 14:48:00) and upload again."]
+
+
 def test_a_reports_total_of_the_ticket_id_is_no_ticket_id_and_is_named(tmp_path: Path) -> None:
     """QA round 37a: Power BI's 'Sum of Ticket ID' (48213 + 48220 as 96433) was sent as a ticket id."""
     sheet, preset = read(tmp_path, "Agent Email,Rated At,Rating,Sum of Ticket ID,Count of Ticket ID\n"

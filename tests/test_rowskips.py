@@ -70,6 +70,14 @@ def test_it_skips_a_row_repeating_the_header_of_two_exports_joined() -> None:
         "skipped", "a line of dashes under the header (a database client's output), not an answer")
 
 
+def test_it_skips_a_subtotal_line_whose_record_count_stands_in_the_ticket_column() -> None:
+    """QA round 44a: a Salesforce formatted report's "Subtotal | Record Count: 3 | 3.67" among its groups."""
+    rows = check(["2026-10-05T14:48:00Z", "00001101", "381", "", "5", ""], ["Subtotal", "Record Count: 1", "", "", "5", ""],
+                 ["2026-10-06T14:48:00Z", "00001102", "382", "", "4", ""], ["Subtotal", "Record Count: 1", "", "", "4", ""])
+    assert [(row.status, row.skip_reason) for row in rows] == [
+        ("valid", None), ("skipped", "'Subtotal' starts a summary line under the answers, not an answer")] * 2
+
+
 def test_it_skips_a_grouped_reports_subtotal_lines_among_the_answers_and_leaves_them_out_of_the_scale() -> None:
     """Salesforce's "Sum:" and "Average:" under each group (QA round 28a: the sums made the scale 0..10)."""
     rows = check(["2026-10-05T14:48:00Z", "1", "381", "", "5", ""], ["2026-10-05T15:48:00Z", "2", "381", "", "4", ""],

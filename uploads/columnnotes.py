@@ -6,6 +6,7 @@ export defused with an apostrophe (intake.read_file runs these on every file it 
 
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from uploads import autodetect, cells, mapping, parsing, reports, scales, scorecells, zones
@@ -27,20 +28,32 @@ def _note_date(sheet: parsing.Sheet, preset: mapping.Preset) -> set[int]:
     """When no column is the date, name the columns whose header is a date's ("Rated at") but whose values were
     not read as dates, with a few of them (QA round 37a: only "no column is mapped" was said); returns their
     indexes (no comment, then)."""
-    return _note_unread(sheet, preset, "submitted_at", "date", (
-        "are not dates the reader knows. Choose it as submitted_at on the mapping page to see each row's reason, or "
-        "write the dates as 2026-10-05 14:48:00 (with the offset, +02:00, if the time has one) and upload again."))
+    def why(texts: list[str]) -> str:
+        # "Oct 3", "10/3": a team sheet's (QA round 44b)
+        if texts and all(re.search(r"\d", text) and not _A_YEAR.search(text) for text in texts):
+            return ("have no year, so they could be any year's dates. Add the year to each (2026-10-03 14:48:00) "
+                    "and upload again.")
+        return ("are not dates the reader knows. Choose it as submitted_at on the mapping page to see each row's "
+                "reason, or write the dates as 2026-10-05 14:48:00 (with the offset, +02:00, if the time has one) and "
+                "upload again.")
+    return _note_unread(sheet, preset, "submitted_at", "date", why)
 
 
-def _note_unread(sheet: parsing.Sheet, preset: mapping.Preset, field: str, noun: str, why: str) -> set[int]:
+# A year in a date: four digits, or two after a day and a month ("3.10.26", "10/3/26")
+_A_YEAR = re.compile(r"\d{4}|\d[./-]\d{1,2}[./-]\d{2}\b")
+
+
+def _note_unread(sheet: parsing.Sheet, preset: mapping.Preset, field: str, noun: str,
+                 why: str | Callable[[list[str]], str]) -> set[int]:
     """When no column is `field`, a notice for each column named like it whose values were not read as it (`why`,
-    with the way out), and their indexes."""
+    with the way out, or a function of the column's values giving it), and their indexes."""
     if preset.columns.get(field) or preset.splits_into(field):
         return set()
     named = _named_unread(sheet, preset, field)
     for index in named:
+        reason = why if isinstance(why, str) else why(autodetect.column_texts(sheet, index, 50))
         sheet.notices.append(f"No column was read as the {noun}: '{sheet.columns[index]}' is named like one, but its "
-                             f"values ({_shown(sheet, index)}) {why}")
+                             f"values ({_shown(sheet, index)}) {reason}")
     return set(named)
 
 

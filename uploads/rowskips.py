@@ -191,7 +191,7 @@ def _subtotal_line(cells: list[str], raw: dict[str, Raw]) -> bool:
     filled = [text.strip() for text in cells if text.strip()]
     if ticket is None or not filled or (comment is not None and comment.text.strip()):
         return False
-    if any(raw[name].text.strip() not in ("", filled[0]) for name in ("ticket_id", "agent_id", "agent_email")
-           if name in raw):  # the word may stand in the ticket's or agent's column: a pivot's "Gesamtergebnis"
-        return False
+    if any(raw[name].text.strip() not in ("", filled[0]) and not SUMMARY_ROW.match(raw[name].text.strip())
+           for name in ("ticket_id", "agent_id", "agent_email") if name in raw):
+        return False  # the word, or another ("Record Count: 3": QA round 44a), may stand in the ticket's column
     return bool(SUMMARY_ROW.match(filled[0])) and summary_line(cells, raw) is not None
