@@ -993,6 +993,22 @@ def test_a_ticket_id_without_a_digit_among_ids_with_one_gets_a_warning(tmp_path:
         "typed, check it."]]
 
 
+def test_it_reads_a_team_sheets_group_headings_over_its_field_names(tmp_path: Path) -> None:
+    """QA round 44b: "Ticket | | Agent | | Customer feedback" merged over "ID | Date | Name | Email | Score | Comment"
+    had the file refused (column B has no header)."""
+    path = tmp_path / "team.csv"
+    path.write_text("Ticket,,Agent,,Customer feedback,\nID,Date,Name,Email,Score,Comment\n"
+                    "92600,2026-10-08 09:00,Ana Lee,ana@example.com,5,Quick\n", encoding="utf-8")
+    items_out, out = tmp_path / "items.jsonl", io.StringIO()
+    call_command("import_csat", str(path), "--dry-run", "--items-out", str(items_out), "--json", stdout=out)
+    assert json.loads(out.getvalue())["detected"]["preset_reason"].endswith(
+        "submitted_at <- 'Ticket Date', ticket_id <- 'Ticket ID', agent_email <- 'Agent Email', score <- 'Customer "
+        "feedback Score', comment <- 'Customer feedback Comment'")
+    assert json.loads(items_out.read_text()) == {
+        "submitted_at": "2026-10-08T09:00:00.000Z", "ticket_id": "92600", "agent_email": "ana@example.com",
+        "score": 5, "comment": "Quick", "min_score": 1, "max_score": 5}
+
+
 def test_a_note_in_a_column_of_ticket_ids_is_refused(tmp_path: Path) -> None:
     """QA round 44b: a team sheet's "see Slack thread" in the ticket column had gone out as a ticket id."""
     path, items_out, out = tmp_path / "team.csv", tmp_path / "items.jsonl", io.StringIO()

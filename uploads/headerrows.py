@@ -3,7 +3,9 @@
 The header is found among the first HEADER_SCAN rows: title rows above it are
 skipped; Qualtrics' three header rows (column ids, question text, ImportId JSON,
 which may declare a time zone), its legacy two (V1..V10 named by row 2) and
-SurveyMonkey's two (question, then "Response" labels) are recognised. Then the
+SurveyMonkey's two (question, then "Response" labels) are recognised, and a row of
+group headings above a team sheet's field names ("Ticket" over "ID") when only
+together they name the ticket id column (autodetect's header names). Then the
 B12 rules (shared/cases/README.md): duplicate names and data under a blank
 header between named columns are errors; an unnamed column right of every named
 one is dropped, with a notice and a warning on each row that had text in it.
@@ -15,7 +17,7 @@ import itertools
 import re
 from collections.abc import Callable
 
-from uploads import parsing
+from uploads import autodetect, parsing
 from uploads.headers import normalize
 from uploads.preset_format import FIELDS
 
@@ -62,7 +64,8 @@ def header_index(numbers: list[int], rows: list[list[str]], header_row: int | No
     top = next((index for index, count in enumerate(counts)
                 if count >= needed or _is_surveymonkey_pair(rows, index)), 0)
     if (header_score is not None and top + 1 < len(counts) and counts[top + 1] > counts[top]
-            and not _is_surveymonkey_pair(rows, top) and header_score(rows[top + 1]) > header_score(rows[top])):
+            and not _is_surveymonkey_pair(rows, top) and max(header_score(rows[top + 1]), header_score(
+                grouped_names(rows[top], rows[top + 1]))) > header_score(rows[top])):
         return top + 1
     if header_score is None or header_score(rows[top]) > 0:
         return top
@@ -73,6 +76,28 @@ def header_index(numbers: list[int], rows: list[list[str]], header_row: int | No
 # What no header cell holds: an email address, a date, a sentence of six words or more (a customer's comment
 # "Ticket 48213 was closed too early, reopened as this one." is no header row: QA round 36a)
 _DATA_CELL = re.compile(r"\S+@\S+\.\w|\b\d{1,4}[/.-](?:\d{1,2}|[A-Za-z]{3})[/.-]\d{2,4}\b|(?:\S+\s+){5}\S")
+
+
+def grouped_names(groups: list[str], names: list[str]) -> list[str]:
+    """`names` under a row of group headings merged across their columns ("Ticket" over "ID" and "Date rated"),
+    each with its group's heading before it: "Ticket ID", "Ticket Date rated" (a team sheet's two-line header: QA
+    round 44b). A heading stands for the blank cells after it."""
+    out, group = [], ""
+    for index, name in enumerate(names):
+        heading = groups[index].strip() if index < len(groups) else ""
+        group = heading or group
+        out.append(f"{group} {name.strip()}" if group and name.strip() else name.strip() or group)
+    return out
+
+
+def names_need_groups(names: list[str], groups: list[str]) -> bool:
+    """True when `groups`, a row of two headings or more above the header `names`, names the ticket id column
+    that no name alone does: "Ticket" over "ID" (grouped_names). Never for a header that names it already (a
+    Looker pivot's "Satisfaction Ratings Score" over its "Ticket ID")."""
+    if sum(1 for cell in groups if cell.strip()) < 2:
+        return False
+    return ("ticket_id" not in autodetect.named_fields(names)
+            and "ticket_id" in autodetect.named_fields(grouped_names(groups, names)))
 
 
 def _holds_data(row: list[str]) -> bool:

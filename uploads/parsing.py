@@ -356,6 +356,8 @@ def _shape(
         raise too_many_rows(limits)
     width = headerrows.used_width(rows[top:], limits)
     names = headerrows.column_names(rows[top], rows[top + 1 : start], layout, width)
+    if layout == "plain" and top > 0 and headerrows.names_need_groups(names, rows[top - 1]):
+        names = headerrows.grouped_names(rows[top - 1], names)
     keep, notices, row_notes = headerrows.check_columns(names, data, data_numbers, workbook=workbook)
     columns = [names[index] for index in keep]
     extra = _select(rows[top + 1 : start], keep, width)
