@@ -168,6 +168,7 @@ CONTAINS: dict[str, list[str]] = {
                 r"\balgo mais\b", r"\balgo más\b", r"kommentar", r"poprawi", r"\bmejorar", r"\bmelhorar",
                 r"verbessern", r"\baméliorer", r"\bcommentaires?\b", r"\bplease explain\b",
                 r"\b(customer|client) (reply|response)\b",
+                r"\b(customer|client) (said|wrote|words)\b", r"\bverbatim\b",  # a team sheet's (QA round 44b)
                 r"^response$"],  # HubSpot's; after any other comment column ('CSAT Comment' beside a follow-up's)
 }
 # A report's total over the rows it grouped together ("Sum of Ticket ID", "Average of Rating", "Count of Rating"):
