@@ -850,9 +850,13 @@ def test_it_reads_intercoms_words_on_a_team_sheet_but_not_great_beside_good(tmp_
 
 
 def test_it_says_when_a_header_names_another_scale_than_its_words(tmp_path: Path) -> None:
-    """QA round 34a: "Satisfaction (1-3)" answered Satisfied .. Dissatisfied was read on 1..5 without a word."""
+    """QA round 34a: "Satisfaction (1-3)" answered Satisfied .. Dissatisfied was read on 1..5 without a word; those
+    three answers are a 3-point wording now (QA round 44c), and "(1-5)" over Very satisfied .. Satisfied is said."""
     items, summary = team_sheet(tmp_path, '"Satisfaction (1-3)"', ["Satisfied", "Neutral", "Dissatisfied"])
-    assert [(item["score"], item["max_score"]) for item in items] == [(4, 5), (3, 5), (2, 5)]
+    assert [(item["score"], item["max_score"]) for item in items] == [(3, 3), (2, 3), (1, 3)]
+    assert not [decision for decision in summary["detected"]["decisions"] if "names the scale" in decision]
+    items, summary = team_sheet(tmp_path, '"Satisfaction (1-3)"', ["Very satisfied", "Satisfied", "Neutral"])
+    assert [(item["score"], item["max_score"]) for item in items] == [(5, 5), (4, 5), (3, 5)]
     assert ("The header 'Satisfaction (1-3)' names the scale 1..3, but its answers are words of the scale 1..5 and "
             "are read on it: if the survey's scale is 1..3, change the words to its numbers in the file"
             ) in summary["detected"]["decisions"]

@@ -1179,6 +1179,10 @@ def test_it_credits_the_rated_teammate_before_the_assignee_and_reads_gorgias_dow
     (["Very Happy", "Happy", "Neutral", "Unhappy", "Very Unhappy"], [5, 4, 3, 2, 1], 5),  # Freshdesk's 5 points
     (["Extremely Happy", "Happy", "Neutral", "Unhappy", "Extremely Unhappy"], [5, 4, 3, 2, 1], 5),
     (["Extremely Happy", "Very Happy", "Happy", "Neutral", "Unhappy"], [7, 6, 5, 4, 3], 7),
+    (["Satisfied", "Neutral", "Dissatisfied"], [3, 2, 1], 3),  # a 3-point survey (QA round 44c)
+    (["Tevreden", "Neutraal", "Ontevreden"], [3, 2, 1], 3),
+    (["Very satisfied", "Satisfied", "Neutral", "Dissatisfied"], [5, 4, 3, 2], 5),
+    (["Satisfied", "Dissatisfied"], [4, 2], 5),  # not all three points: the usual 5-point reading
 ])
 def test_it_tells_extremely_from_very_and_reads_a_five_point_happy_wording(answers, scores, top) -> None:
     """QA rounds 44a, 44c: Extremely and Very satisfied both went out as 5 of 5; Freshdesk's 5-point Very Happy

@@ -176,6 +176,16 @@ SCALES: dict[str, dict[str, Any]] = {
                    "value_map": {"excellent": 4, "good": 3, "average": 2, "fair": 2, "poor": 1,
                                  "bon": 3, "moyen": 2, "mauvais": 1}},  # French Excellent/Bon/Moyen/Mauvais
     "quality3": {"min_score": 1, "max_score": 3, "value_map": {"good": 3, "average": 2, "fair": 2, "poor": 1}},
+    # A 3-point satisfaction wording (Freshdesk's classic survey in its reports' other wordings, team surveys):
+    # chosen over csat5 only when the answers fill its three points and hold no Very (QA round 44c: every happy
+    # customer had gone out as 4 of 5)
+    "csat3": {"min_score": 1, "max_score": 3, "value_map": {
+        **{word: score for words in (
+            ("satisfied", "neutral", "dissatisfied"), ("satisfied", "neutral", "unsatisfied"),
+            ("zufrieden", "neutral", "unzufrieden"), ("satisfait", "neutre", "insatisfait"),
+            ("satisfecho", "neutral", "insatisfecho"), ("satisfeito", "neutro", "insatisfeito"),
+            ("tevreden", "neutraal", "ontevreden"), ("soddisfatto", "neutrale", "insoddisfatto"))
+           for word, score in zip(words, (3, 2, 1), strict=True)}}},
 }
 
 
