@@ -1183,6 +1183,10 @@ def test_it_credits_the_rated_teammate_before_the_assignee_and_reads_gorgias_dow
     (["Tevreden", "Neutraal", "Ontevreden"], [3, 2, 1], 3),
     (["Very satisfied", "Satisfied", "Neutral", "Dissatisfied"], [5, 4, 3, 2], 5),
     (["Satisfied", "Dissatisfied"], [4, 2], 5),  # not all three points: the usual 5-point reading
+    (["満足", "やや満足", "どちらでもない", "やや不満", "不満"], [5, 4, 3, 2, 1], 5),  # Japanese surveys' usual wording
+    (["非常に満足", "満足", "不満"], [5, 4, 2], 5),  # Qualtrics' Japanese
+    (["Très satisfait", "Plutôt satisfait", "Plutôt pas satisfait", "Pas du tout satisfait"], [4, 3, 2, 1], 4),
+    (["Çok memnun", "Memnun", "Memnun değil", "Hiç memnun değil"], [5, 4, 2, 1], 5),
 ])
 def test_it_tells_extremely_from_very_and_reads_a_five_point_happy_wording(answers, scores, top) -> None:
     """QA rounds 44a, 44c: Extremely and Very satisfied both went out as 5 of 5; Freshdesk's 5-point Very Happy

@@ -58,6 +58,7 @@ SCALES: dict[str, dict[str, Any]] = {
             ("erittäin tyytyväinen", "tyytyväinen", "ei tyytyväinen eikä tyytymätön", "tyytymätön",
              "erittäin tyytymätön"),
             ("çok memnunum", "memnunum", "kararsızım", "memnun değilim", "hiç memnun değilim"),
+            ("çok memnun", "memnun", "ne memnun ne memnun değil", "memnun değil", "hiç memnun değil"),
             ("очень доволен", "доволен", "нейтрально", "недоволен", "очень недоволен"),
             ("дуже задоволений", "задоволений", "нейтрально", "незадоволений", "дуже незадоволений"),
             ("מרוצה מאוד", "מרוצה", "ניטרלי", "לא מרוצה", "בכלל לא מרוצה"),
@@ -88,7 +89,14 @@ SCALES: dict[str, dict[str, Any]] = {
     # csat5 when its answers fill its four points and no middle answer is there (QA rounds 29a, 31a)
     "csat4": {"min_score": 1, "max_score": 4, "value_map": {
         "very satisfied": 4, "satisfied": 3, "unsatisfied": 2, "very unsatisfied": 1, "très satisfait": 4,
-        "plutôt satisfait": 3, "plutôt insatisfait": 2, "très insatisfait": 1}},
+        "plutôt satisfait": 3, "plutôt insatisfait": 2, "très insatisfait": 1,
+        # French surveys' other 4-point wording (QA round 44c)
+        **{f"{words}{end}": score for end in ("", "e") for words, score in (
+            ("plutôt pas satisfait", 2), ("pas du tout satisfait", 1), ("tout à fait satisfait", 4))}}},
+    # Japanese surveys' usual 5-point wording, whose 満足 is the best answer where 非常に満足 is absent (csat5's is
+    # 4): chosen when やや満足 or やや不満 is answered (QA round 44c)
+    "csat5ja": {"min_score": 1, "max_score": 5, "value_map": {
+        "満足": 5, "やや満足": 4, "どちらでもない": 3, "どちらともいえない": 3, "普通": 3, "やや不満": 2, "不満": 1}},
     "ces7": {"min_score": 1, "max_score": 7,
              "labels": {str(i): label for i, label in enumerate(_CES_LABELS, start=1)},
              "value_map": {label.casefold(): i for i, label in enumerate(_CES_LABELS, start=1)}},
