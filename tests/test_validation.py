@@ -1000,6 +1000,8 @@ def test_it_takes_a_lone_score_outside_the_first_scale_for_a_typo(scores, scale,
 @pytest.mark.parametrize(("header", "scale"), [
     ("CSAT (1-10)", (1, 10)), ("On a scale of 1 to 10, how satisfied are you?", (1, 10)),
     ("On a scale of 0-10, how satisfied are you?", (0, 10)), ("Auf einer Skala von 0 bis 10: Zufriedenheit", (0, 10)),
+    ("Su una scala da 1 a 10, quanto è soddisfatto?", (1, 10)), ("Op een schaal van 1 tot 10, hoe tevreden?", (1, 10)),
+    ("W skali od 1 do 10, jak bardzo jesteś zadowolony?", (1, 10)),
     ("Satisfaction, 1-7 scale", (1, 7)), ("Rating [0–10]", (0, 10)),
 ])
 def test_it_reads_the_scale_a_score_header_names(header, scale) -> None:

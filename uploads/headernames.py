@@ -148,16 +148,19 @@ for _name, _words in _EAST_ASIAN.items():
     EXACT[_name].extend(_words)
 # Simplesat calls the agent a "team member" [unverified export names]
 _AGENT_WORDS = (r"\b(agent|assignee|assigned|teammate|team member|employee|owner|rep|representative|advisor|staff|"
-                r"responder|handler|consultant|conseiller|medewerker)\b")
+                r"responder|handler|consultant|conseiller|medewerker|ansprechpartners?|bearbeiters?|mitarbeiters?|"
+                r"temsilci\w*|handläggare\w*|konsultant\w*|atendente|operatore)\b")
 # field -> regexes searched in the normalised header (weaker than EXACT), best first
 CONTAINS: dict[str, list[str]] = {
     "ticket_id": [r"\bticket\b", r"\bconversation (id|number)\b", r"\bcase (number|id)\b",
                   r"\binteraction id\b", r"\bexternal (data )?reference\b"],
     "agent_id": [_AGENT_WORDS + r".*\bid\b"],
-    "agent_email": [_AGENT_WORDS + r".*\be ?mail"],
+    "agent_email": [_AGENT_WORDS + r".*\be ?(mail|posta|post)\b",
+                    r"\be ?(mail|posta)\b.*" + _AGENT_WORDS],  # "E-Mail-Adresse Ihres Ansprechpartners" (QA 44c)
     "score": [r"satisf", r"\brating\b", r"\bscore\b", r"\bcsat\b", r"how (would|do) you rate", r"\bstars?\b",
               r"\bnps\b", r"\blikely\b.*\brecommend",
-              r"^note\b", r"\brate (your|our|us|the|this)\b", r"zufrieden", r"\bavalia"],
+              r"^note\b", r"\brate (your|our|us|the|this)\b", r"zufrieden", r"\bavalia",
+              r"soddisf", r"tevreden", r"zadowol", r"nöjd", r"memnun", r"満足"],  # Italian, Dutch ... (QA round 44c)
     "submitted_at": [r"\b(scored|rating|survey|csat|feedback) (date|time|at|on|received|updated|created|submitted|"
                      r"answered)\b", r"\bscored\b", r"\bsubmitted\b", r"\bcompleted?\b",
                      r"\brecorded\b", r"\brated\b", r"\bresponded\b",

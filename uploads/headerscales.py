@@ -16,11 +16,13 @@ NPS_SCALE = (0, 10)
 
 # A scale the score's header names: "CSAT (1-10)", "Rating (1-10, 10 = best)", "On a scale of 1 to 10, how…",
 # "Skala von 0 bis 10", "1-10 scale", "How would you rate us from 1 (poor) to 10 (excellent)?"
-_TO = r"\s*(?:-|–|—|to|bis|à|a|al)\s*"
+_TO = r"\s*(?:-|–|—|to|bis|à|a|al|tot|do)\s*"
 _HEADER_SCALE = re.compile(
     rf"[(\[]\s*(\d{{1,2}}){_TO}(\d{{1,3}})\s*[)\],;]"
     rf"|\b(?:from|von|de|entre)\s+([01])\s*(?:\([^()]{{1,30}}\)\s*)?{_TO}(3|4|5|6|7|10|100)\b"
-    rf"|\b(?:scale|skala|échelle|echelle|escala)\s+(?:of|from|von|de|del)?\s*(\d{{1,2}}){_TO}(\d{{1,3}})\b"
+    # Italian "scala da 1 a 10", Dutch "schaal van 1 tot 10", Polish "skali od 1 do 10" (QA round 44c)
+    rf"|\b(?:scale|skala|skali|échelle|echelle|escala|scala|schaal)\s+(?:of|from|von|de|del|da|van|od)?\s*"
+    rf"(\d{{1,2}}){_TO}(\d{{1,3}})\b"
     rf"|\b(\d{{1,2}}){_TO}(\d{{1,3}})[ -](?:point )?scale\b"
     rf"|\s([01]){_TO}(3|4|5|6|7|10|100)\s*$"  # "Score 1-10" (a usual range ending the header)
     # "(1 = not at all, 7 = very)", "where 1 = … and 7 = …", "(7 = very, 1 = not at all)"
