@@ -1005,6 +1005,9 @@ def test_it_reads_a_team_sheets_group_headings_over_its_field_names(tmp_path: Pa
                     "92600,2026-10-08 09:00,Ana Lee,ana@example.com,5,Quick\n", encoding="utf-8")
     items_out, out = tmp_path / "items.jsonl", io.StringIO()
     call_command("import_csat", str(path), "--dry-run", "--items-out", str(items_out), "--json", stdout=out)
+    assert json.loads(out.getvalue())["notices"] == [
+        "The header in row 2 is read with the headings above it in row 1: 'Ticket ID', 'Ticket Date' ... (a heading "
+        "stands for the blank cells after it)."]
     assert json.loads(out.getvalue())["detected"]["preset_reason"].endswith(
         "submitted_at <- 'Ticket Date', ticket_id <- 'Ticket ID', agent_email <- 'Agent Email', score <- 'Customer "
         "feedback Score', comment <- 'Customer feedback Comment'")

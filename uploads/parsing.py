@@ -356,9 +356,14 @@ def _shape(
         raise too_many_rows(limits)
     width = headerrows.used_width(rows[top:], limits)
     names = headerrows.column_names(rows[top], rows[top + 1 : start], layout, width)
-    if layout == "plain" and top > 0 and headerrows.names_need_groups(names, rows[top - 1]):
+    grouped = layout == "plain" and top > 0 and headerrows.names_need_groups(names, rows[top - 1])
+    if grouped:
         names = headerrows.grouped_names(rows[top - 1], names)
     keep, notices, row_notes = headerrows.check_columns(names, data, data_numbers, workbook=workbook)
+    if grouped:
+        notices.insert(0, f"The header in row {numbers[top]} is read with the headings above it in row "
+                          f"{numbers[top - 1]}: {', '.join(repr(name) for name in names[:2])} ... (a heading stands "
+                          "for the blank cells after it).")
     columns = [names[index] for index in keep]
     extra = _select(rows[top + 1 : start], keep, width)
     return Sheet(
