@@ -420,6 +420,15 @@ def test_it_refuses_an_email_holding_a_lost_letters_question_mark() -> None:
     assert (with_id.status, with_id.item.get("agent_email"), warning_codes(with_id)) == ("valid", None, ["email_dropped"])
 
 
+def test_it_warns_on_a_templates_example_row() -> None:
+    """QA round 44b: a team sheet's "EXAMPLE ROW – delete me" went out as an answer without a word."""
+    row = one(comment="EXAMPLE ROW \u2013 delete me")
+    assert (row.status, [(problem.code, problem.message) for problem in row.warnings]) == ("valid", [(
+        "template_row", "Row 2, column 'comment': comment 'EXAMPLE ROW \u2013 delete me' reads like a template's "
+        "example row: exclude the row if it is no customer's answer.")])
+    assert one(comment="The example you gave helped").warnings == []
+
+
 def test_it_drops_an_email_with_an_invisible_character_when_the_row_has_an_agent_id() -> None:
     """samples/README.md POLICY: an invalid email is never sent; with an agent id the row is valid."""
     row = one(agent="381", email="agent.one\u200b@example.com")

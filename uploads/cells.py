@@ -250,4 +250,12 @@ def clean_text(text: str, noun: str = "comment") -> Cleaned:
                                           "(the full text is in the survey tool)"))
     elif len(value) > LONG_COMMENT:
         warnings.append(Note("long_text", f"{noun} is {len(value)} characters long; it is sent in full"))
+    if noun == "comment" and TEMPLATE_TEXT.search(value):
+        warnings.append(Note("template_row", f"comment '{value}' reads like a template's example row: exclude the row "
+                             "if it is no customer's answer"))
     return Cleaned(value, warnings=warnings)
+
+
+# What a sheet template's example row says of itself ("EXAMPLE ROW – delete me": QA round 44b)
+TEMPLATE_TEXT = re.compile(r"\b(?:example (?:row|entry|only)|delete (?:me|this row)|sample (?:row|entry)|"
+                           r"dummy (?:row|entry|data)|test row)\b", re.IGNORECASE)

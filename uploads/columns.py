@@ -178,7 +178,8 @@ def _comments(texts: list[str]) -> list[object]:
     trimmed row by row, and only a comment starting with '=', '#' or "Err:" (cells.EXCEL_ERRORS), over
     cells.LONG_COMMENT or one of cells.PANDAS_BLANKS is unclean."""
     joined = "\n".join(texts)
-    if cells.text_char_issue(joined) is not None or cells.INVISIBLE_IN_TEXT.search(joined):
+    if (cells.text_char_issue(joined) is not None or cells.INVISIBLE_IN_TEXT.search(joined)
+            or cells.TEMPLATE_TEXT.search(joined)):
         return _by_value(texts, lambda text: _optional(cells.clean_text(text, "comment")))
     return [UNCLEAN if value.startswith(("=", "#", "Err:")) or len(value) > cells.LONG_COMMENT
             or value in cells.PANDAS_BLANKS else value or None for value in (text.strip() for text in texts)]
