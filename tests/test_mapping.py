@@ -1197,6 +1197,16 @@ def test_it_tells_extremely_from_very_and_reads_a_five_point_happy_wording(answe
     assert [(row.item["score"], row.item["max_score"]) for row in rows] == [(score, top) for score in scores]
 
 
+def test_a_grouped_reports_agent_column_is_read_past_its_subtotal_lines() -> None:
+    """QA round 44a: a Salesforce report grouped by 'Case Owner: Email' had its group column's Subtotal and Total
+    count against its addresses: no agent column, every row refused."""
+    data = sheet(["Case Owner: Email", "Case Number", "Satisfaction Score", "Completed Date"],
+                 ["dana@example.com", "00005001", "4", "2026-11-02 10:00:00"], ["Subtotal", "Record Count: 1", "", ""],
+                 ["luis@example.com", "00005010", "5", "2026-11-05 10:00:00"], ["Subtotal", "Record Count: 1", "", ""],
+                 ["Total", "Record Count: 2", "", ""])
+    assert choose(data)[0].columns["agent_email"] == "Case Owner: Email"
+
+
 def test_it_reads_turkish_capitals_in_headers_and_answers() -> None:
     """QA round 44c: "TEMSİLCİ E-POSTA" and "TARİH" were not matched: casefold makes İ an i and a combining dot."""
     data = sheet(["TALEP NO", "TARİH", "TEMSİLCİ E-POSTA", "PUAN"], ["1001", "2026-10-05 10:00", "a@example.com", "5"])

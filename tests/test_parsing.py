@@ -1544,6 +1544,16 @@ def test_it_leaves_out_a_reports_footer_under_the_answers_and_says_so():
                              "answers"]
 
 
+def test_it_leaves_out_a_footer_under_a_grouped_reports_total_line():
+    """QA round 44a: a Salesforce formatted report ends "Total | Record Count: 5", a blank row, then its notice."""
+    data = (b"Case Owner: Email,Case Number,Score\nana@example.com,00005001,4\nSubtotal,Record Count: 1,\n"
+            b"Total,Record Count: 1,\n\nConfidential Information - Do Not Distribute\n")
+    sheet = parse_file(source=data, filename="report.csv")
+    assert (sheet.row_numbers, sheet.notices) == ([2, 3, 4], [
+        "Rows 6–6 under the answers hold one text each ('Confidential Information - Do Not Distribute'): a report's "
+        "footer, not read as answers"])
+
+
 def test_it_keeps_a_last_row_of_one_text_that_follows_the_answers_without_a_gap():
     sheet = parse_file(source=b"ticket_id,comment,score\n1,ok,5\n2,,\n", filename="team.csv")
     assert sheet.row_numbers == [2, 3]

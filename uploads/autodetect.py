@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
-from uploads import cells, dates, headerscales, idcells, scales, scorecells, timesofday
+from uploads import cells, dates, headerscales, idcells, rowskips, scales, scorecells, timesofday
 from uploads.headernames import AGGREGATE, AGGREGATE_CALL, CONTAINS, EXACT, NOT_FOR
 from uploads.headers import Headers, normalize, normalize_camel
 from uploads.wordings import SCALES, one_language
@@ -79,7 +79,9 @@ def _plausible(name: str, texts: list[str]) -> bool:
     if not texts:
         return True
     if name in ("agent_email", "agent_id"):  # "Unassigned" names no agent either way
-        agents = [text for text in texts if text.casefold() not in idcells.NO_AGENT]
+        # nor does a grouped report's "Subtotal" or "Total" in its group column (QA round 44a)
+        agents = [text for text in texts if text.casefold() not in idcells.NO_AGENT and not rowskips.SUMMARY_ROW.match(
+            text) and len(text.split()) < 5]  # nor its footer's "Confidential Information - Do Not Distribute"
         if not agents:
             return True
         emails = _share(agents, lambda t: "@" in t) >= 0.6
