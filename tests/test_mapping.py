@@ -1145,12 +1145,14 @@ def test_a_tableau_or_sheets_total_of_the_ticket_id_is_no_ticket_id(total) -> No
      "Rating received at"),
     (["Ticket id", "Ticket created date", "Agent email", "Score", "Scored date"], "Scored date"),
     (["Ticket id", "Created date", "Agent email", "Score", "Survey answered date"], "Survey answered date"),
+    (["Ticket-ID", "Erstellt am", "Agent email", "Score", "Bewertet am"], "Bewertet am"),  # QA round 45a
+    (["Chat ID", "Chat started at", "Agent email", "Score", "Chat rating created at"], "Chat rating created at"),
 ])
 def test_it_dates_an_answer_by_its_rating_not_by_the_ticket_or_conversation_opening(columns, rated) -> None:
     """QA round 44a: Intercom's and Gorgias' downloads had every answer dated when its conversation was opened."""
     values = {"Rating": "5", "Score": "5", "Teammate email": "lee@example.com", "Agent email": "lee@example.com"}
-    data = sheet(columns, [values.get(name, f"2026-10-0{2 + (name == rated)} 10:00:00" if "at" in name.split()
-                           or "date" in name.split() else "1001") for name in columns])
+    data = sheet(columns, [values.get(name, f"2026-10-0{2 + (name == rated)} 10:00:00" if name in (columns[1], rated)
+                           else "1001") for name in columns])
     preset = choose(data)[0]
     assert preset.columns["submitted_at"] == rated
     assert checked(data)[0].item["submitted_at"] == "2026-10-03T10:00:00.000Z"
@@ -1180,6 +1182,13 @@ def test_it_credits_the_rated_teammate_before_the_assignee_and_reads_gorgias_dow
     (["Extremely Happy", "Happy", "Neutral", "Unhappy", "Extremely Unhappy"], [5, 4, 3, 2, 1], 5),
     (["Extremely Happy", "Very Happy", "Happy", "Neutral", "Unhappy"], [7, 6, 5, 4, 3], 7),
     (["Satisfied", "Neutral", "Dissatisfied"], [3, 2, 1], 3),  # a 3-point survey (QA round 44c)
+    # SurveyMonkey's one-sided stock wording (QA round 45a)
+    (["Extremely satisfied", "Very satisfied", "Somewhat satisfied", "Not so satisfied", "Not at all satisfied"],
+     [5, 4, 3, 2, 1], 5),
+    (["Extremely satisfied", "Very satisfied"], [5, 4], 5),
+    (["Extremely satisfied", "Very satisfied", "Moderately satisfied", "Slightly satisfied", "Not at all satisfied"],
+     [5, 4, 3, 2, 1], 5),  # Qualtrics' one-sided wording (QA round 45c)
+    (["Extremely satisfied", "Moderately satisfied", "Slightly satisfied"], [7, 6, 5], 7),  # Qualtrics' 7 points
     (["Tevreden", "Neutraal", "Ontevreden"], [3, 2, 1], 3),
     (["Very satisfied", "Satisfied", "Neutral", "Dissatisfied"], [5, 4, 3, 2], 5),
     (["Satisfied", "Dissatisfied"], [4, 2], 5),  # not all three points: the usual 5-point reading
@@ -1205,6 +1214,15 @@ def test_a_grouped_reports_agent_column_is_read_past_its_subtotal_lines() -> Non
                  ["luis@example.com", "00005010", "5", "2026-11-05 10:00:00"], ["Subtotal", "Record Count: 1", "", ""],
                  ["Total", "Record Count: 2", "", ""])
     assert choose(data)[0].columns["agent_email"] == "Case Owner: Email"
+
+
+def test_a_short_sheets_summary_footer_hides_neither_its_date_nor_its_agent_column() -> None:
+    """QA round 45a: five answers over six summary lines in the Date column: no date column, every row refused."""
+    data = sheet(["Date", "Ticket", "Agent", "Score"], *[[f"2026-10-0{n} 09:00:00", f"4821{n}", "ana@example.com", "5"]
+                                                         for n in range(1, 5)],
+                 *[[label, "", "", "4"] for label in ("% satisfied (4-5)", "CSAT %", "Satisfaction rate",
+                                                       "Ana Lee average", "Team average")])
+    assert [choose(data)[0].columns.get(name) for name in ("submitted_at", "agent_email")] == ["Date", "Agent"]
 
 
 def test_it_reads_turkish_capitals_in_headers_and_answers() -> None:

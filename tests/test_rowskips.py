@@ -30,6 +30,11 @@ from uploads import validation
     (["", "", "Team average", "", "3.8", ""], "skipped",
      "'Team average' starts a summary line under the answers, not an answer"),
     (["", "", "", "", "", "Below average"], "invalid", None),  # no value it sums up: an unfinished answer
+    (["CSAT %", "", "", "", "60%", ""], "skipped", "'CSAT %' starts a summary line under the answers, not an answer"),
+    (["Overall CSAT", "", "", "", "4.2", ""], "skipped",
+     "'Overall CSAT' starts a summary line under the answers, not an answer"),  # QA round 45a
+    (["Team average (n=15)", "", "", "", "3.8", ""], "skipped",
+     "'Team average (n=15)' starts a summary line under the answers, not an answer"),
 ])
 def test_it_skips_a_summary_line_under_the_answers(cells, status, reason) -> None:
     row = check(cells)[0]
@@ -68,6 +73,13 @@ def test_it_skips_a_row_repeating_the_header_of_two_exports_joined() -> None:
     dashes = check(["-------------", "--------", "-----", "", "---", "-------"])[0]
     assert (dashes.status, dashes.skip_reason) == (
         "skipped", "a line of dashes under the header (a database client's output), not an answer")
+
+
+def test_it_skips_a_weeks_average_among_the_answers() -> None:
+    """QA round 45a: "Week 41 average | | | | 4.2" between weeks was an invalid row."""
+    rows = check(["2026-10-05T14:48:00Z", "1", "381", "", "5", ""], ["Week 41 average", "", "", "", "5", ""],
+                 ["2026-10-12T14:48:00Z", "2", "381", "", "4", ""])
+    assert [row.status for row in rows] == ["valid", "skipped", "valid"]
 
 
 def test_it_skips_a_subtotal_line_whose_record_count_stands_in_the_ticket_column() -> None:

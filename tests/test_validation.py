@@ -416,6 +416,8 @@ def test_it_refuses_an_email_holding_a_lost_letters_question_mark() -> None:
         "lost_letter", "Row 2, column 'agent_email': '?ukasz@acme.com' has a '?' where the file lost a letter (saved "
         "in a code page without it); no agent_id to fall back on. Type the agent's address as the helpdesk shows it, "
         "or export the file again as UTF-8.")]
+    assert [problem.code for problem in one(agent="", email="Pawe? Nowak <pawe?.nowak@acme.pl>").errors] == [
+        "lost_letter"]  # QA round 45a
     with_id = one(agent="381", email="?ukasz@acme.com")
     assert (with_id.status, with_id.item.get("agent_email"), warning_codes(with_id)) == ("valid", None, ["email_dropped"])
 

@@ -80,7 +80,7 @@ def _plausible(name: str, texts: list[str]) -> bool:
         return True
     if name in ("agent_email", "agent_id"):  # "Unassigned" names no agent either way
         # nor does a grouped report's "Subtotal" or "Total" in its group column (QA round 44a)
-        agents = [text for text in texts if text.casefold() not in idcells.NO_AGENT and not rowskips.SUMMARY_ROW.match(
+        agents = [text for text in texts if text.casefold() not in idcells.NO_AGENT and not rowskips.summary_label(
             text) and len(text.split()) < 5]  # nor its footer's "Confidential Information - Do Not Distribute"
         if not agents:
             return True
@@ -94,8 +94,8 @@ def _plausible(name: str, texts: list[str]) -> bool:
         return _share(answers, lambda t: bool(_SMALL_NUMBER.match(t)) or scorecells.written_score(t) is not None
                       or cells.answer_key(t) in words
                       or bool(scorecells.SCORE_AS_DATE.match(t))) >= 0.6 if answers else True
-    if name == "submitted_at":
-        return _share(texts, dates.date_like) >= 0.6
+    if name == "submitted_at":  # a short sheet's "Average" and "Total" lines are none (QA round 45a)
+        return _share([text for text in texts if not rowskips.summary_label(text)], dates.date_like) >= 0.6
     if name == "ticket_id":
         return not not_ids(texts, ticket=True)
     if name == "comment":
@@ -252,7 +252,8 @@ def _match(name: str, norm: str, header: str) -> tuple[int, str] | None:
 
 
 # The time a ticket or conversation was opened ("Conversation created at", "Ticket created date"), not its rating's
-_TICKET_TIME = re.compile(r"\b(ticket|conversation|case|chat|request)\b.*\b(created|started)\b")
+_TICKET_TIME = re.compile(r"^(?!.*\b(rating|rated|survey|csat|feedback|score)\b).*\b(ticket|conversation|case|chat|"
+                          r"request)\b.*\b(created|started)\b")
 
 
 def auto_columns(headers: Headers, sheet, wanted: list[str], used: set[int],

@@ -156,7 +156,7 @@ def answer_key(text: str) -> str:
     accent is "é": QA round 31a), without the emoji or punctuation around its words ("🤩 Amazing" ->
     "amazing": Intercom's report labels)."""
     key = _SKIN_TONES.sub("", unicodedata.normalize("NFC", text.strip()).casefold())  # 👍🏽 is 👍 (QA round 38b)
-    key = key.replace("i\u0307", "i")  # Turkish İ, as headers.normalize (QA round 44c)
+    key = key.replace("i\u0307", "i").replace("\u2019", "'")  # Turkish İ (QA round 44c); "I’m" (QA round 45a)
     if not any(char.isalpha() for char in key):
         return key  # a code such as "-100" keeps its sign (Freshdesk's -101..103)
     return _ANSWER_EDGES.sub("", key) or key
@@ -193,6 +193,12 @@ def clean_email(text: str) -> Cleaned:
     issue = strict_char_issue(value)
     if issue:
         return Cleaned(issue=issue)
+    if "?" in value and not value.casefold().startswith("mailto:"):
+        # RFC 5322 allows it; no helpdesk's address has one (QA rounds 42a, 45a: "?ukasz@acme.com", also with a name)
+        return Cleaned(issue=Issue("lost_letter", f"'{value}' has a '?' where the file lost a letter (saved in a "
+                                   "code page without it)",
+                                   "Type the agent's address as the helpdesk shows it, or export the file again "
+                                   "as UTF-8"))
     named = _NAMED_ADDRESS.fullmatch(value) or _ADDRESS_NAMED.fullmatch(value)
     if named and not _email_verdict(address := named["address"]):
         what = "gives a name with the address" if named["name"].strip() else "writes the address in brackets"
@@ -202,11 +208,6 @@ def clean_email(text: str) -> Cleaned:
         reason = verdict[0].lower() + verdict[1:].rstrip(".")
         return Cleaned(issue=Issue("not_email", f"'{value}' is not an email address: {reason}",
                                    "Enter the agent's email address, e.g. name@company.com"))
-    if "?" in value:  # RFC 5322 allows it; no helpdesk's address has one (QA round 42a: "?ukasz@acme.com")
-        return Cleaned(issue=Issue("lost_letter", f"'{value}' has a '?' where the file lost a letter (saved in a "
-                                   "code page without it)",
-                                   "Type the agent's address as the helpdesk shows it, or export the file again "
-                                   "as UTF-8"))
     return Cleaned(value)
 
 

@@ -78,8 +78,8 @@ _LOCALIZED: dict[str, list[str]] = {
               # Zendesk reports' satisfaction columns (QA round 44c)
               "tevredenheidsbeoordeling", "valutazione soddisfazione", "valutazione del servizio", "ocena zadowolenia",
               "zufriedenheitsbewertung", "évaluation de satisfaction", "evaluation de satisfaction"],
-    "submitted_at": ["zeitstempel", "datum", "erstellt am", "bewertet am", "eingereicht am", "zeitpunkt",
-                     "bewertungsdatum", "antwortdatum", "erstellungsdatum", "aktualisiert am", "date de mise à jour",
+    "submitted_at": ["zeitstempel", "datum", "bewertet am", "eingereicht am", "zeitpunkt",
+                     "bewertungsdatum", "antwortdatum", "aktualisiert am", "date de mise à jour",
                      "horodatage", "date de réponse", "marca temporal", "fecha", "fecha de envío", "fecha de envio",
                      "datum ingediend", "data zgłoszenia", "data wysłania", "fertigstellungszeit", "heure de fin",
                      "data", "data e ora", "data invio", "data hora", "carimbo de data hora", "data de envio",
@@ -88,7 +88,9 @@ _LOCALIZED: dict[str, list[str]] = {
                      "data de termino", "einddatum", "data di fine", "data zakończenia", "data zakonczenia",
                      "aktualisiert", "fecha de calificación", "fecha de calificacion", "data da avaliação",
                      "data da avaliacao", "beoordeeld op", "data valutazione", "data oceny", "fecha y hora",
-                     "date et heure", "datum und uhrzeit", "data e hora", "datum en tijd"],
+                     "date et heure", "datum und uhrzeit", "data e hora", "datum en tijd",
+                     # after a rating's own date ("Bewertet am" beside "Erstellt am": QA round 45a)
+                     "erstellt am", "erstellungsdatum"],
     "comment": ["kommentar", "kommentare", "anmerkung", "anmerkungen", "bemerkung", "rückmeldung",
                 "commentaire", "commentaires", "comentario", "comentarios", "commentaire client",
                 "commentaires client", "commentaires clients", "comentario del cliente", "kundenkommentar",

@@ -30,7 +30,7 @@ _TIME_ZONE = re.compile(r"""["']timeZone["']\s*:\s*["']([^"']+)["']""")
 _SURVEYMONKEY_LABELS = {"response", "open-ended response", "antwort", "offene antwort", "respuesta",
                         "respuesta abierta", "réponse", "réponse ouverte", "resposta", "resposta aberta", "antwoord",
                         "open antwoord", "risposta", "risposta aperta", "odpowiedź", "odpowiedź otwarta", "svar",
-                        "öppet svar", "回答", "自由回答"}
+                        "öppet svar", "回答", "自由回答", "yanıt", "açık uçlu yanıt"}
 _HEADER_JUNK = re.compile("[\ufeff\u200b]")
 _LEGACY_QUALTRICS_ID = re.compile(r"V\d+")
 # How well a row's cells match known header names: 0 when no cell could name a

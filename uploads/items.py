@@ -10,15 +10,17 @@ fix: "Row 40, column 'score': 6 is above max_score 5. Enter a whole number from 
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 
 from uploads import cells as rules
 from uploads import dateorder, dates, idcells, rowskips, scorecells, timesofday
 from uploads.cells import Cleaned, Issue
-from uploads.plan import DEFAULT_BOUNDS, Plan, Raw
+from uploads.plan import DEFAULT_BOUNDS, Plan, Raw, rule_key
 from uploads.preset_format import FIELDS, ClarifyingGroup, render
 
 STATUSES = ("valid", "invalid", "skipped", "duplicate")
+_DIGIT_RUN = re.compile(r"\d+")
 ROW_JOIN = "\x1f"  # joins a row's cells for a whole-row reader note (Plan.notes key (number, None))
 # An agent id a spreadsheet damaged (idcells.clean_id's issue code -> what happened): dropped when the row's
 # email is valid
@@ -238,9 +240,14 @@ class _RowCheck:
                 self.error("ticket_id", src, Issue(  # a note typed in the column: "see Slack thread" (QA round 44b)
                     "note_as_id", f"'{value}' is words, not a ticket id like the others in this column",
                     "Enter the ticket's id, or leave the row out"))
-            elif self.plan.digit_ticket and not any(char.isdigit() for char in value):
+            elif self.plan.digit_ticket and not any(char.isdigit() for char in value):  # a typed "NA" stays (B03)
                 self.warn("ticket_id", src, f"ticket id '{value}' has no digit, unlike the other ids in this column: "
                           "sent as typed, check it", "no_digit")
+            elif self.plan.numeric_ticket and len(value.split()) > 1 and (found := _DIGIT_RUN.search(value)):
+                digits = found[0]  # "48719 (escalated)", "dup of 48701" (QA round 45a)
+                self.error("ticket_id", src, Issue(
+                    "words_beside_id", f"'{value}' holds words beside the ticket id",
+                    f"Enter the ticket id alone, as the helpdesk shows it (such as {digits})"))
             elif self.plan.numeric_ticket and not idcells.is_digits(value):
                 self.warn("ticket_id", src, idcells.non_numeric_warning(value), "not_numeric")
             elif idcells.lost_zeros(value, self.plan.typical_ticket, self.plan.padded_ticket):
@@ -479,7 +486,7 @@ class _RowCheck:
         for position, rule in self.plan.warn_rules:
             text = self.cells[position].strip()
             needed = rule.if_present
-            if text.casefold() not in rule.values or (needed and self.values.get(needed) is None):
+            if rule_key(text) not in rule.values or (needed and self.values.get(needed) is None):
                 continue
             src = Raw(self.cells[position], rule.column, position)
             field_column = self.source(needed).column if needed else ""

@@ -26,6 +26,12 @@ _EMAIL_LIKE = re.compile(r"@|\((?:at)\)|\[(?:at)\]", re.IGNORECASE)
 TEXT_MAPPED = ("submitted_at", "ticket_id", "agent_id", "agent_email", "comment")  # value maps replace text
 
 
+def rule_key(text: str) -> str:
+    """How a cell is looked up in a skip or warn rule's values: trimmed, case-folded, a typographic apostrophe
+    as a straight one ("Test de l’enquête": QA round 45a)."""
+    return text.strip().casefold().replace("\u2019", "'")
+
+
 @dataclass(slots=True)
 class Raw:
     """A field's source text before cleaning and where it came from (column header or None);
@@ -87,7 +93,7 @@ class Plan:
         the row is no answer of this file (a Qualtrics preview, a long export's other question)."""
         for position, rule in self.skip_rules:
             text = cells[position].strip()
-            if text.casefold() in rule.values:
+            if rule_key(text) in rule.values:
                 return rule, text
         return None
 

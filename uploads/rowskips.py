@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from uploads.plan import Plan, Raw
+from uploads.plan import Plan, Raw, rule_key
 
 # A hand-made sheet's summary line under its answers ("Average", "Total responses:", "Summe"): no answer.
 # A summary word ("Average satisfaction", "Moyenne des notes"); in a column of the answers' ticket, agent or
@@ -22,14 +22,22 @@ SUMMARY_WORD = re.compile(r"(grand\s+)?(totals?|sub-?totals?|average|avg|mean|su
                           r"number of responses|anzahl|nombre de réponses|zwischensumme|gesamtsumme|gesamtergebnis|"
                           r"teilergebnis|sous-total|total\s+general|totale\s+complessivo|eindtotaal|suma\s+total|"
                           # a share of the answers: "% satisfied (4-5)", "CSAT %", "Satisfaction rate" (QA round 44b)
-                          r"%\s*(?:satisfied|positive|happy|unhappy|dissatisfied|negative|neutral|csat)|csat\s*%|"
-                          r"(?:satisfaction|response|csat)\s+rate|"
-                          r"(?:max(?:imum)?|min(?:imum)?|median)(?=\s*:))\b",
+                          r"%\s*[^\W\d_]+|csat\s*%|(?:satisfaction|response|csat)\s+rate|"
+                          r"overall(?=\s+(?:csat|satisfaction|score|rating|nps))|"  # "Overall CSAT" (QA round 45a)
+                          r"(?:max(?:imum)?|min(?:imum)?|median)(?=\s*:))(?:\b|(?<=%))",
                           re.IGNORECASE)  # Max:, Min:, Median: (Salesforce's summaries) only with their colon
 SUMMARY_ROW = re.compile(SUMMARY_WORD.pattern + r"(\s*$|\s*[:(=]|\.(\s|$)|\s+[-–]|\s+\d|\s+(of\s+)?(responses?|"
                          r"ratings?|answers?|scores?|csat|count|records?|rows?|tickets?|surveys?)\b)", re.IGNORECASE)
-# A summary named after what it sums, alone in its cell: "Team average", "Ana Lee average", "Overall total:"
-_NAMED_SUMMARY = re.compile(r"[^\W\d][\w .'-]{0,40}\s(?:average|avg|mean|median|total)\s*:?", re.IGNORECASE)
+# A summary named after what it sums, alone in its cell: "Team average", "Ana Lee average", "Overall total:",
+# "Team average (n=15)", "Week 41 average" (QA round 45a)
+_NAMED_SUMMARY = re.compile(r"[^\W\d][\w .'-]{0,40}\s(?:average|avg|mean|median|total)\s*:?(?:\s*\([^()]{0,20}\))?",
+                            re.IGNORECASE)
+
+
+def summary_label(text: str) -> bool:
+    """True for a cell that names a summary line ("Average", "CSAT %", "Team average"): never an answer's date or
+    agent, so a short sheet's footer does not hide its date or agent column (autodetect; QA rounds 44a, 45a)."""
+    return bool(SUMMARY_ROW.match(text) or _NAMED_SUMMARY.fullmatch(text.strip()))
 _SUMMARY_VALUE = re.compile(r"\d+(?:[.,]\d+)?\s*%?")
 _ANSWER_FIELDS = frozenset({"ticket_id", "agent_id", "agent_email", "comment", "score_label"})
 # A first column whose lone cell makes a row an unfinished answer, not a label (_label_line)
@@ -64,7 +72,7 @@ def _gathered_note(cells: list[str], number: int, plan: Plan) -> str:
 def _rule_reason(cells: list[str], raw: dict[str, Raw], plan: Plan) -> str | None:
     if found := plan.skip_rule_for(cells):
         rule, text = found
-        label = rule.values[text.casefold()]
+        label = rule.values[rule_key(text)]
         shown = f"{rule.column}={text}" + (f" ({label})" if label else "")
         return f"{shown}: {rule.reason}"
     for key, position, values in plan.skip_columns:
@@ -82,18 +90,22 @@ _RULE = re.compile(r"[-=+|: ]+")
 
 
 # A date format spelt out where a date belongs: "dd/mm/yyyy hh:mm", "MM/DD/YY", "TT.MM.JJJJ", "yyyy-mm-dd hh:mm:ss"
-_DATE_PART = r"(?:dd?|mm?|yy(?:yy)?|jj(?:jj)?|tt|aaaa)"
-_FORMAT_HINT = re.compile(rf"{_DATE_PART}(?:[./-]{_DATE_PART}){{2}}(?:[ T]hh?(?::mm(?::ss)?)?(?:\s*(?:am/pm|tt))?)?",
-                          re.IGNORECASE)
+# (also "dd-mmm-yyyy", "yyyy-mm-ddThh:mm:ssZ", Dutch "dd-mm-jjjj uu:mm": QA round 45a)
+_DATE_PART = r"(?:dd?|m{1,4}|yy(?:yy)?|jj(?:jj)?|tt|aaaa)"
+_FORMAT_HINT = re.compile(rf"{_DATE_PART}(?:[./-]{_DATE_PART}){{2}}(?:[ T](?:hh?|uu)(?::mm(?::ss)?)?"
+                          r"(?:\s*(?:am/pm|tt)|z)?)?", re.IGNORECASE)
+
+
+_EXAMPLE = re.compile(r"(?:e\.?g\.?|z\.\s?b\.|ex\.?|p\.\s?ex\.|bspw?\.?|like)[\s:]", re.IGNORECASE)
 
 
 def _format_hints(raw: dict[str, Raw]) -> str | None:
     """The skip reason of a row of hints under a team sheet's header ("dd/mm/yyyy hh:mm", "email", "1-5": QA round
-    44b): its date cell spells a date format and its ticket cell holds no digit."""
+    44b): its date cell spells a date format and its ticket cell holds no digit but an example's ("e.g. 48213")."""
     stamp, ticket = raw.get("submitted_at"), raw.get("ticket_id")
     if stamp is None or not _FORMAT_HINT.fullmatch(stamp.text.strip()):
         return None
-    if ticket is not None and any(char.isdigit() for char in ticket.text):
+    if ticket is not None and any(char.isdigit() for char in ticket.text) and not _EXAMPLE.match(ticket.text.strip()):
         return None
     return (f"'{stamp.text.strip()}' under '{stamp.column}' spells the column's format: a row of hints under the "
             "header, not an answer")
@@ -194,4 +206,4 @@ def _subtotal_line(cells: list[str], raw: dict[str, Raw]) -> bool:
     if any(raw[name].text.strip() not in ("", filled[0]) and not SUMMARY_ROW.match(raw[name].text.strip())
            for name in ("ticket_id", "agent_id", "agent_email") if name in raw):
         return False  # the word, or another ("Record Count: 3": QA round 44a), may stand in the ticket's column
-    return bool(SUMMARY_ROW.match(filled[0])) and summary_line(cells, raw) is not None
+    return summary_label(filled[0]) and summary_line(cells, raw) is not None  # also "Week 41 average" (QA 45a)

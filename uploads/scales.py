@@ -32,9 +32,9 @@ LOW_TOP_ROWS = 4
 KNOWN_WORDS_SHARE = 0.8
 # The scales a column of words is tried on when no preset names its words (autodetect, and a preset's value
 # map that misses some of them: _decide_word_scale), in order of preference on a tie
-AUTO_SCALES = ["csat5", "csat7", "csat7v", "csat4", "good_bad", "great3", "good3", "happy3", "happy7", "happy5", "fin5",
-               "intercom5", "quality5", "excellent5", "verygood5", "excellent4", "quality3", "csat3", "csat5ja",
-               "yes_no"]
+AUTO_SCALES = ["csat5", "csat7", "csat5u", "csat7v", "csat4", "good_bad", "great3", "good3", "happy3", "happy7",
+               "happy5", "fin5", "intercom5", "quality5", "excellent5", "verygood5", "excellent4", "quality3", "csat3",
+               "csat5ja", "yes_no"]
 # Scales none of which is preferred on a tie: answers that two of them read differently ("Excellent", "Good",
 # "Poor": 5, 3, 1 or 5, 4, 2) take neither, and the column's answers are refused rather than guessed.
 PEER_SCALES = frozenset({"quality5", "excellent5", "verygood5", "excellent4", "quality3"})

@@ -72,6 +72,12 @@ SCALES: dict[str, dict[str, Any]] = {
         "slightly satisfied": 5, "somewhat satisfied": 5, "neither satisfied nor dissatisfied": 4, "neutral": 4,
         "slightly dissatisfied": 3, "somewhat dissatisfied": 3, "moderately dissatisfied": 2, "dissatisfied": 2,
         "very dissatisfied": 1, "extremely dissatisfied": 1}},
+    # SurveyMonkey's stock 5-point wording, one-sided (Extremely .. Not at all satisfied), and Qualtrics' (Extremely,
+    # Very, Moderately, Slightly, Not at all): preferred to csat7v when the answers are Extremely and Very only (QA
+    # rounds 45a, 45c: both had gone out as 5 of 5)
+    "csat5u": {"min_score": 1, "max_score": 5, "value_map": {
+        "extremely satisfied": 5, "very satisfied": 4, "somewhat satisfied": 3, "moderately satisfied": 3,
+        "not so satisfied": 2, "slightly satisfied": 2, "not at all satisfied": 1}},
     # A 7-point wording with both Extremely and Very (Freshdesk's and team surveys' in English, German, French,
     # Spanish): chosen over csat5 and csat7, which read Extremely and Very alike, when the answers hold both
     # (word_scale_for: it tells more of them apart; QA round 44c)
