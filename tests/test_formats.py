@@ -1021,12 +1021,14 @@ def test_a_note_in_a_column_of_ticket_ids_is_refused(tmp_path: Path) -> None:
     path, items_out, out = tmp_path / "team.csv", tmp_path / "items.jsonl", io.StringIO()
     path.write_text("submitted_at,ticket_id,agent_email,score\n" + "".join(
         f"2026-10-05 15:0{n}:00,{ticket},ana@example.com,5\n" for n, ticket in enumerate(
-            ["48301", "48302", "see Slack thread", "48304"])), encoding="utf-8")
+            ["48301", "48302", "see Slack thread", "48304", "48719 (escalated)"])), encoding="utf-8")
     with pytest.raises(SystemExit):  # a row is invalid
         call_command("import_csat", str(path), "--dry-run", "--items-out", str(items_out), "--json", stdout=out)
     assert [(row["row"], row["errors"]) for row in json.loads(out.getvalue())["row_results"]] == [(4, [
         "Row 4, column 'ticket_id': 'see Slack thread' is words, not a ticket id like the others in this column. "
-        "Enter the ticket's id, or leave the row out."])]
+        "Enter the ticket's id, or leave the row out."]), (6, [
+        "Row 6, column 'ticket_id': '48719 (escalated)' holds words beside the ticket id. Enter the ticket id alone, "
+        "as the helpdesk shows it (such as 48719)."])]
 
 
 @pytest.mark.parametrize(("scores", "read"), [

@@ -1246,3 +1246,5 @@ def test_it_reads_a_localized_zendesk_report_and_qualtrics_status_words() -> Non
                       ["2026-10-05 10:00:00", "2026-10-05 10:01:00", "Umfragevorschau", "Wahr", "2026-10-05 10:01:00",
                        "R_1", "1001|381", "5"])
     assert checked(qualtrics)[0].skip_reason == "Status=Umfragevorschau: not a real customer response"
+    qualtrics.rows[0][2] = "Aperçu de l\u2019enquête"  # a typographic apostrophe: it had crashed (QA round 45a)
+    assert checked(qualtrics)[0].skip_reason == "Status=Aperçu de l\u2019enquête: not a real customer response"
