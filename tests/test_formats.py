@@ -997,6 +997,20 @@ def test_a_ticket_id_without_a_digit_among_ids_with_one_gets_a_warning(tmp_path:
         "typed, check it."]]
 
 
+def test_it_reads_a_spanish_surveymonkey_export_with_its_comment(tmp_path: Path) -> None:
+    """QA rounds 44c, 45a: a Spanish account's export was not read as SurveyMonkey; its comment was left out."""
+    path, items_out, out = tmp_path / "sm.csv", tmp_path / "items.jsonl", io.StringIO()
+    path.write_text("ID del encuestado,ID del recopilador,Fecha de inicio,Fecha de finalización,ticket_id,agent_email,"
+                    "¿Qué tan satisfecho está?,¿Algún comentario adicional?\n,,,,,,Respuesta,Respuesta abierta\n"
+                    "118,431,10/14/2026 09:10:00 AM,10/14/2026 09:15:00 AM,52401,lucia@example.mx,Muy satisfecho,"
+                    "Excelente\n", encoding="utf-8")
+    call_command("import_csat", str(path), "--dry-run", "--items-out", str(items_out), "--json", stdout=out)
+    assert json.loads(out.getvalue())["detected"]["preset"] == "SurveyMonkey all responses"
+    assert json.loads(items_out.read_text()) == {
+        "submitted_at": "2026-10-14T09:15:00.000Z", "ticket_id": "52401", "agent_email": "lucia@example.mx",
+        "score": 5, "comment": "Excelente", "score_label": "Muy satisfecho", "min_score": 1, "max_score": 5}
+
+
 def test_it_reads_a_team_sheets_group_headings_over_its_field_names(tmp_path: Path) -> None:
     """QA round 44b: "Ticket | | Agent | | Customer feedback" merged over "ID | Date | Name | Email | Score | Comment"
     had the file refused (column B has no header)."""
