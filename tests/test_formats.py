@@ -24,9 +24,21 @@ pytestmark = pytest.mark.django_db
 
 def run(name: str, tmp_path: Path, *options: str) -> tuple[dict, list[dict], str]:
     """import_csat on tests/files/<name>: (JSON summary or {}, written items, stderr)."""
+    return run_path(FILES / name, tmp_path, *options)
+
+
+def run_text(tmp_path: Path, name: str, text: str) -> tuple[dict, list[dict], str]:
+    """`run` on a file `name` in `tmp_path` holding `text` (UTF-8)."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return run_path(path, tmp_path)
+
+
+def run_path(path: Path, tmp_path: Path, *options: str) -> tuple[dict, list[dict], str]:
+    """import_csat --dry-run --json on `path`: (JSON summary or {}, written items, stderr); exit codes ignored."""
     items_out, out, err = tmp_path / "items.jsonl", io.StringIO(), io.StringIO()
     try:
-        call_command("import_csat", str(FILES / name), "--dry-run", "--items-out", str(items_out), "--json",
+        call_command("import_csat", str(path), "--dry-run", "--items-out", str(items_out), "--json",
                      *options, stdout=out, stderr=err)
     except SystemExit:
         pass
@@ -999,46 +1011,37 @@ def test_a_ticket_id_without_a_digit_among_ids_with_one_gets_a_warning(tmp_path:
 
 def test_it_reads_a_spanish_surveymonkey_export_with_its_comment(tmp_path: Path) -> None:
     """QA rounds 44c, 45a: a Spanish account's export was not read as SurveyMonkey; its comment was left out."""
-    path, items_out, out = tmp_path / "sm.csv", tmp_path / "items.jsonl", io.StringIO()
-    path.write_text("ID del encuestado,ID del recopilador,Fecha de inicio,Fecha de finalización,ticket_id,agent_email,"
-                    "¿Qué tan satisfecho está?,¿Algún comentario adicional?\n,,,,,,Respuesta,Respuesta abierta\n"
-                    "118,431,10/14/2026 09:10:00 AM,10/14/2026 09:15:00 AM,52401,lucia@example.mx,Muy satisfecho,"
-                    "Excelente\n", encoding="utf-8")
-    call_command("import_csat", str(path), "--dry-run", "--items-out", str(items_out), "--json", stdout=out)
-    assert json.loads(out.getvalue())["detected"]["preset"] == "SurveyMonkey all responses"
-    assert json.loads(items_out.read_text()) == {
+    summary, items, _ = run_text(tmp_path, "sm.csv", (
+        "ID del encuestado,ID del recopilador,Fecha de inicio,Fecha de finalización,ticket_id,agent_email,"
+        "¿Qué tan satisfecho está?,¿Algún comentario adicional?\n,,,,,,Respuesta,Respuesta abierta\n"
+        "118,431,10/14/2026 09:10:00 AM,10/14/2026 09:15:00 AM,52401,lucia@example.mx,Muy satisfecho,Excelente\n"))
+    assert summary["detected"]["preset"] == "SurveyMonkey all responses"
+    assert items == [{
         "submitted_at": "2026-10-14T09:15:00.000Z", "ticket_id": "52401", "agent_email": "lucia@example.mx",
-        "score": 5, "comment": "Excelente", "score_label": "Muy satisfecho", "min_score": 1, "max_score": 5}
+        "score": 5, "comment": "Excelente", "score_label": "Muy satisfecho", "min_score": 1, "max_score": 5}]
 
 
 def test_it_reads_a_team_sheets_group_headings_over_its_field_names(tmp_path: Path) -> None:
     """QA round 44b: "Ticket | | Agent | | Customer feedback" merged over "ID | Date | Name | Email | Score | Comment"
     had the file refused (column B has no header)."""
-    path = tmp_path / "team.csv"
-    path.write_text("Ticket,,Agent,,Customer feedback,\nID,Date,Name,Email,Score,Comment\n"
-                    "92600,2026-10-08 09:00,Ana Lee,ana@example.com,5,Quick\n", encoding="utf-8")
-    items_out, out = tmp_path / "items.jsonl", io.StringIO()
-    call_command("import_csat", str(path), "--dry-run", "--items-out", str(items_out), "--json", stdout=out)
-    assert json.loads(out.getvalue())["notices"] == [
+    summary, items, _ = run_text(tmp_path, "team.csv", "Ticket,,Agent,,Customer feedback,\nID,Date,Name,Email,Score,"
+                                 "Comment\n92600,2026-10-08 09:00,Ana Lee,ana@example.com,5,Quick\n")
+    assert summary["notices"] == [
         "The header in row 2 is read with the headings above it in row 1: 'Ticket ID', 'Ticket Date' ... (a heading "
         "stands for the blank cells after it)."]
-    assert json.loads(out.getvalue())["detected"]["preset_reason"].endswith(
+    assert summary["detected"]["preset_reason"].endswith(
         "submitted_at <- 'Ticket Date', ticket_id <- 'Ticket ID', agent_email <- 'Agent Email', score <- 'Customer "
         "feedback Score', comment <- 'Customer feedback Comment'")
-    assert json.loads(items_out.read_text()) == {
-        "submitted_at": "2026-10-08T09:00:00.000Z", "ticket_id": "92600", "agent_email": "ana@example.com",
-        "score": 5, "comment": "Quick", "min_score": 1, "max_score": 5}
+    assert items == [{"submitted_at": "2026-10-08T09:00:00.000Z", "ticket_id": "92600", "agent_email": "ana@example.com",
+                      "score": 5, "comment": "Quick", "min_score": 1, "max_score": 5}]
 
 
 def test_a_note_in_a_column_of_ticket_ids_is_refused(tmp_path: Path) -> None:
     """QA round 44b: a team sheet's "see Slack thread" in the ticket column had gone out as a ticket id."""
-    path, items_out, out = tmp_path / "team.csv", tmp_path / "items.jsonl", io.StringIO()
-    path.write_text("submitted_at,ticket_id,agent_email,score\n" + "".join(
+    summary, _, _ = run_text(tmp_path, "team.csv", "submitted_at,ticket_id,agent_email,score\n" + "".join(
         f"2026-10-05 15:0{n}:00,{ticket},ana@example.com,5\n" for n, ticket in enumerate(
-            ["48301", "48302", "see Slack thread", "48304", "48719 (escalated)"])), encoding="utf-8")
-    with pytest.raises(SystemExit):  # a row is invalid
-        call_command("import_csat", str(path), "--dry-run", "--items-out", str(items_out), "--json", stdout=out)
-    assert [(row["row"], row["errors"]) for row in json.loads(out.getvalue())["row_results"]] == [(4, [
+            ["48301", "48302", "see Slack thread", "48304", "48719 (escalated)"])))
+    assert [(row["row"], row["errors"]) for row in summary["row_results"]] == [(4, [
         "Row 4, column 'ticket_id': 'see Slack thread' is words, not a ticket id like the others in this column. "
         "Enter the ticket's id, or leave the row out."]), (6, [
         "Row 6, column 'ticket_id': '48719 (escalated)' holds words beside the ticket id. Enter the ticket id alone, "
