@@ -130,7 +130,8 @@ def test_it_refuses_a_float_id_past_the_digits_a_float_keeps() -> None:
     ("https://acme.zendesk.com/agent/tickets/48216/events", "48216"),  # a page of the ticket (QA round 34a)
     ("https://app.hubspot.com/contacts/4412345/record/0-5/48213", "48213"),  # HubSpot's ticket record (QA 35a)
     ("https://app.frontapp.com/open/cnv_55c8c149", "cnv_55c8c149"),  # Front's conversation (QA round 33a)
-    ("acme.zendesk.com/agent/tickets/48220", "48220")])  # typed without its scheme (QA round 37c)
+    ("acme.zendesk.com/agent/tickets/48220", "48220"),  # typed without its scheme (QA round 37c)
+    ("https://acme.zendesk.com/api/v2/tickets/48221.json", "48221")])  # the API's (QA round 45a)
 def test_it_sends_the_id_at_the_end_of_a_link_to_a_ticket_with_a_warning(ticket: str, sent: str) -> None:
     row = one(ticket=ticket)
     assert (row.status, row.item["ticket_id"]) == ("valid", sent)

@@ -65,7 +65,8 @@ _ID_LINK = re.compile(r"https?://app(?:-[a-z0-9]+)?\.hubspot\.com/contacts/\d+/r
                       r"|https?://app\.frontapp\.com/open/(?P<front>cnv_[0-9a-z]+)/?(?:[?#]\S*)?"
                       r"|(?:https?://[^/\s]+|" + _BARE_HOST + r")/(?:[^\s?#]*/)?(?:#/)?"
                       r"(?P<kind>tickets?|conversations?|requests?|cases?|users|"
-                      r"agents?|admins|teammates|contacts)/(?P<id>[0-9]+)/?(?:(?:events|comments|details|activity|overview|"
+                      r"agents?|admins|teammates|contacts)/(?P<id>[0-9]+)(?:\.json)?/?(?:(?:events|comments|details|"
+                      r"activity|overview|"
                       r"messages|notes|history|edit|view)/?)?(?:[?#]\S*)?", re.I)
 _PERSON_PAGES = frozenset({"users", "agent", "agents", "admins", "teammates", "contacts"})
 _ANY_LINK = re.compile(r"(?:https?://\S+|" + _BARE_HOST + r"/\S*)$", re.I)
