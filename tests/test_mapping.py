@@ -1189,6 +1189,7 @@ def test_it_credits_the_rated_teammate_before_the_assignee_and_reads_gorgias_dow
     (["Extremely satisfied", "Very satisfied", "Moderately satisfied", "Slightly satisfied", "Not at all satisfied"],
      [5, 4, 3, 2, 1], 5),  # Qualtrics' one-sided wording (QA round 45c)
     (["Extremely satisfied", "Moderately satisfied", "Slightly satisfied"], [7, 6, 5], 7),  # Qualtrics' 7 points
+    (["Extremadamente satisfecho", "Muy satisfecho"], [5, 4], 5),  # as in English (QA round 46a)
     (["Tevreden", "Neutraal", "Ontevreden"], [3, 2, 1], 3),
     (["Very satisfied", "Satisfied", "Neutral", "Dissatisfied"], [5, 4, 3, 2], 5),
     (["Satisfied", "Dissatisfied"], [4, 2], 5),  # not all three points: the usual 5-point reading
@@ -1204,6 +1205,18 @@ def test_it_tells_extremely_from_very_and_reads_a_five_point_happy_wording(answe
                  *[[str(1000 + n), "lee@example.com", answer, "2026-10-05 10:00"] for n, answer in enumerate(answers)])
     rows = checked(data)
     assert [(row.item["score"], row.item["max_score"]) for row in rows] == [(score, top) for score in scores]
+
+
+@pytest.mark.parametrize(("header", "answers", "scores", "top"), [
+    ("Satisfaction (1-5)", ["Very satisfied", "Satisfied", "Extremely satisfied", "Very dissatisfied"], [5, 4, 5, 1], 5),
+    ("Satisfaction (7-point scale, 1 = Extremely dissatisfied, 7 = Extremely satisfied)",
+     ["Extremely satisfied", "Very satisfied"], [7, 6], 7),
+])
+def test_a_scale_the_header_names_chooses_among_the_wordings_that_know_the_answers(header, answers, scores, top) -> None:
+    """QA round 46a: one stray "Extremely satisfied" under "(1-5)" had every row read on 1..7."""
+    data = sheet(["Ticket ID", "Agent email", header, "Date"],
+                 *[[str(1000 + n), "lee@example.com", answer, "2026-10-05 10:00"] for n, answer in enumerate(answers)])
+    assert [(row.item["score"], row.item["max_score"]) for row in checked(data)] == [(score, top) for score in scores]
 
 
 def test_a_grouped_reports_agent_column_is_read_past_its_subtotal_lines() -> None:

@@ -78,8 +78,9 @@ def test_it_skips_a_row_repeating_the_header_of_two_exports_joined() -> None:
 def test_it_skips_a_weeks_average_among_the_answers() -> None:
     """QA round 45a: "Week 41 average | | | | 4.2" between weeks was an invalid row."""
     rows = check(["2026-10-05T14:48:00Z", "1", "381", "", "5", ""], ["Week 41 average", "", "", "", "5", ""],
-                 ["2026-10-12T14:48:00Z", "2", "381", "", "4", ""])
-    assert [row.status for row in rows] == ["valid", "skipped", "valid"]
+                 ["2026-10-12T14:48:00Z", "2", "381", "", "4", ""], ["", "Week 42 average", "", "", "4", ""],
+                 ["2026-10-19T14:48:00Z", "3", "381", "", "4", ""])
+    assert [row.status for row in rows] == ["valid", "skipped", "valid", "skipped", "valid"]  # also in the ticket column
 
 
 def test_it_skips_a_subtotal_line_whose_record_count_stands_in_the_ticket_column() -> None:

@@ -386,7 +386,7 @@ def add_word_scale(preset, headers: Headers, sheet, scale_table: dict) -> None:
     unanswered = words.keys() & set(UNANSWERED)
     for word in unanswered:
         del words[word]
-    if name := scales.word_scale_for(words, _WORD_SCALES):  # one misspelt word is refused on its row
+    if name := scales.header_word_scale(words, _WORD_SCALES, column):  # one misspelt word is refused on its row
         scale = scale_table[name]
         preset.value_maps["score"] = dict(scale["value_map"])
         preset.constants.update(min_score=scale["min_score"], max_score=scale["max_score"])

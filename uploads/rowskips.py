@@ -139,7 +139,7 @@ def summary_line(cells: list[str], raw: dict[str, Raw]) -> str | None:
     if (SUMMARY_WORD if at not in answers and not named else SUMMARY_ROW).match(filled[0]):
         return f"'{filled[0]}' starts a summary line under the answers, not an answer"
     ticket = raw.get("ticket_id")
-    if (_NAMED_SUMMARY.fullmatch(filled[0]) and not (ticket is not None and ticket.text.strip())
+    if (_NAMED_SUMMARY.fullmatch(filled[0]) and (ticket is None or ticket.text.strip() in ("", filled[0]))
             and any(_SUMMARY_VALUE.fullmatch(text) for text in filled[1:])):  # "Team average | 3.8" (QA round 44b)
         return f"'{filled[0]}' starts a summary line under the answers, not an answer"
     if (len(filled) == 1 and cells[0].strip() and sum(char.isalpha() for char in filled[0]) >= 3
@@ -190,7 +190,7 @@ def _no_ticket(text: str) -> bool:
     """True for a ticket cell that is blank or a summary word ("Max:"), the only ones on a subtotal line; a
     ticket id's first character is a digit or the like, so most cells need no pattern (bench/parse.py)."""
     text = text.strip()
-    return not text or text[0].isalpha() and bool(SUMMARY_ROW.match(text))
+    return not text or text[0].isalpha() and summary_label(text)  # "Week 41 average" (QA round 46a)
 
 
 def _subtotal_line(cells: list[str], raw: dict[str, Raw]) -> bool:

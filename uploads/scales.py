@@ -40,8 +40,9 @@ AUTO_SCALES = ["csat5", "csat7", "csat5u", "csat7v", "csat4", "good_bad", "great
 PEER_SCALES = frozenset({"quality5", "excellent5", "verygood5", "excellent4", "quality3"})
 # Every answer word of the built-in scales: a word one scale lacks but another has rules the first out. The
 # helpdesks' 3-point Great/Good, Okay, Bad are everyday words: a stray "Okay" among csat5 answers is refused
-# on its row (QA round 32a), and no list of ratings is ruled out for holding one.
-SCALE_WORDS = frozenset(word for name, scale in SCALES.items() if name not in ("great3", "good3")
+# on its row (QA round 32a), and no list of ratings is ruled out for holding one; nor by a one-sided wording's
+# "Nada satisfecho" among a bipolar survey's answers (QA round 46a).
+SCALE_WORDS = frozenset(word for name, scale in SCALES.items() if name not in ("great3", "good3", "csat5u")
                         for word in scale.get("value_map", {}))
 
 
@@ -311,7 +312,8 @@ def _best_word_scale(plan: Plan, texts: list[str], number_texts: list[str], name
                else number for text in set(number_texts) if text.strip()} - {None} - scorecells.SEEN_UNANSWERED
     holding = [name for name in names
                if all(SCALES[name]["min_score"] <= number <= SCALES[name]["max_score"] for number in numbers)]
-    return word_scale_for(_words(texts), holding)
+    header = plan.columns[plan.index["score"]] if "score" in plan.index else ""
+    return header_word_scale(_words(texts), holding, header)
 
 
 def _words(texts: list[str]) -> Counter:
@@ -322,6 +324,19 @@ def _words(texts: list[str]) -> Counter:
         if text.strip() and scorecells.parse_int(text) is None and scorecells.written_score(text.strip()) is None:
             out[cells.answer_key(text)] += rows
     return out
+
+
+def header_word_scale(words: Counter, names: list[str], header: str) -> str | None:
+    """word_scale_for among the scales of `names` on the range the score's `header` names ("Satisfaction (1-5)",
+    "(7-point scale, 1 = ...)") when one of them knows the words, else among all of `names`: one stray "Extremely
+    satisfied" does not make a 1..5 survey a 7-point one, nor "Extremely" and "Very" alone a 7-point one a 5-point
+    one (QA round 46a)."""
+    found = headerscales.header_range(header, set())
+    if found and not found[2]:
+        named = [name for name in names if (SCALES[name]["min_score"], SCALES[name]["max_score"]) == found[:2]]
+        if named and (chosen := word_scale_for(words, named)):
+            return chosen
+    return word_scale_for(words, names)
 
 
 def word_scale_for(words: Counter, names: list[str]) -> str | None:

@@ -77,7 +77,13 @@ SCALES: dict[str, dict[str, Any]] = {
     # rounds 45a, 45c: both had gone out as 5 of 5)
     "csat5u": {"min_score": 1, "max_score": 5, "value_map": {
         "extremely satisfied": 5, "very satisfied": 4, "somewhat satisfied": 3, "moderately satisfied": 3,
-        "not so satisfied": 2, "slightly satisfied": 2, "not at all satisfied": 1}},
+        "not so satisfied": 2, "slightly satisfied": 2, "not at all satisfied": 1,
+        # in a Spanish, German or French survey [unverified labels: QA round 46a]
+        **{f"{degree}{word}": score for words, word in (
+            (("extremadamente ", "muy ", "algo ", "no tan ", "nada "), "satisfecho"),
+            (("äusserst ", "sehr ", "einigermassen ", "nicht so ", "überhaupt nicht "), "zufrieden"),
+            (("extrêmement ", "très ", "assez ", "pas très ", "pas du tout "), "satisfait"))
+           for degree, score in zip(words, (5, 4, 3, 2, 1), strict=True)}}},
     # A 7-point wording with both Extremely and Very (Freshdesk's and team surveys' in English, German, French,
     # Spanish): chosen over csat5 and csat7, which read Extremely and Very alike, when the answers hold both
     # (word_scale_for: it tells more of them apart; QA round 44c)
