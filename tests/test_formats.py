@@ -1002,10 +1002,10 @@ def test_a_ticket_id_without_a_digit_among_ids_with_one_gets_a_warning(tmp_path:
     path, items_out, out = tmp_path / "team.csv", tmp_path / "items.jsonl", io.StringIO()
     path.write_text("submitted_at,ticket_id,agent_email,score\n" + "".join(
         f"2026-10-05 15:0{n}:00,{ticket},ana@example.com,5\n" for n, ticket in enumerate(
-            ["48301", "48302", "pending", "48304", "48305"])), encoding="utf-8")
+            ["48301", "48302", "escalated", "48304", "48305"])), encoding="utf-8")
     call_command("import_csat", str(path), "--dry-run", "--items-out", str(items_out), "--json", stdout=out)
     assert [row["warnings"] for row in json.loads(out.getvalue())["row_results"]] == [[
-        "Row 4, column 'ticket_id': ticket id 'pending' has no digit, unlike the other ids in this column: sent as "
+        "Row 4, column 'ticket_id': ticket id 'escalated' has no digit, unlike the other ids in this column: sent as "
         "typed, check it."]]
 
 
@@ -1040,12 +1040,14 @@ def test_a_note_in_a_column_of_ticket_ids_is_refused(tmp_path: Path) -> None:
     """QA round 44b: a team sheet's "see Slack thread" in the ticket column had gone out as a ticket id."""
     summary, _, _ = run_text(tmp_path, "team.csv", "submitted_at,ticket_id,agent_email,score\n" + "".join(
         f"2026-10-05 15:0{n}:00,{ticket},ana@example.com,5\n" for n, ticket in enumerate(
-            ["48301", "48302", "see Slack thread", "48304", "48719 (escalated)"])))
+            ["48301", "48302", "see Slack thread", "48304", "48719 (escalated)", "TBC", "48307", "48308"])))
     assert [(row["row"], row["errors"]) for row in summary["row_results"]] == [(4, [
         "Row 4, column 'ticket_id': 'see Slack thread' is words, not a ticket id like the others in this column. "
         "Enter the ticket's id, or leave the row out."]), (6, [
         "Row 6, column 'ticket_id': '48719 (escalated)' holds words beside the ticket id. Enter the ticket id alone, "
-        "as the helpdesk shows it (such as 48719)."])]
+        "as the helpdesk shows it (such as 48719)."]), (7, [
+        "Row 7, column 'ticket_id': 'TBC' stands for a ticket id not known. Enter the ticket's id, or leave the row "
+        "out."])]
 
 
 @pytest.mark.parametrize(("scores", "read"), [

@@ -155,7 +155,8 @@ def _tickets(texts: list[str], numeric: bool, limit: int, digits: bool = False) 
         value = _required(idcells.clean_id(text, "ticket id"))
         if value is UNCLEAN or not isinstance(value, str):
             return value
-        odd = numeric and not idcells.is_digits(value) or digits and not any(char.isdigit() for char in value)
+        odd = (numeric and not idcells.is_digits(value) or digits and not any(char.isdigit() for char in value)
+               or value.casefold() in idcells.PLACEHOLDER_IDS)
         return UNCLEAN if odd else value
 
     slow: dict[str, object] = {}

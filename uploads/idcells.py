@@ -92,6 +92,12 @@ def is_ticket_link(text: str) -> bool:
     return bool(link) and (link["kind"] or "").casefold() not in _PERSON_PAGES
 
 
+# What a team sheet types where a ticket id is not known (yet): never an id, whatever the column holds (QA rounds
+# 45a, 46b). Not "NA", "None" or "NULL", which may be ids as typed (B03).
+PLACEHOLDER_IDS = frozenset({"tbc", "tbd", "tba", "unknown", "n/a", "?", "??", "???", "pending", "-", "--", "x",
+                             "missing", "not known", "no ticket", "n.a.", "k.a.", "inconnu", "desconocido"})
+
+
 # What a link in a spreadsheet shows in place of the id ("open", "View ticket"): never a ticket id itself
 LINK_WORDS = re.compile(r"(?:open|view|show|go|go to|link|details|click here|here)(?:\s+(?:ticket|case|conversation|"
                         r"link|in \w+))?|ticket|case|ticket link|case link", re.IGNORECASE)

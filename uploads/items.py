@@ -236,7 +236,10 @@ class _RowCheck:
         src = self.source("ticket_id")
         value = self.take("ticket_id", src, idcells.clean_id(src.text, "ticket id"), "Enter the helpdesk's ticket id")
         if isinstance(value, str):
-            if self.plan.digit_ticket and not any(char.isdigit() for char in value) and len(value.split()) > 1:
+            if value.casefold() in idcells.PLACEHOLDER_IDS:
+                self.error("ticket_id", src, Issue("placeholder_id", f"'{value}' stands for a ticket id not known",
+                                                   "Enter the ticket's id, or leave the row out"))
+            elif self.plan.digit_ticket and not any(char.isdigit() for char in value) and len(value.split()) > 1:
                 self.error("ticket_id", src, Issue(  # a note typed in the column: "see Slack thread" (QA round 44b)
                     "note_as_id", f"'{value}' is words, not a ticket id like the others in this column",
                     "Enter the ticket's id, or leave the row out"))

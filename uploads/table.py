@@ -202,7 +202,7 @@ KIND_LABELS = {
     "dst_gap": "{field} falls in a DST gap", "email_dropped": "{field} invalid, dropped (agent id used)",
     "not_numeric": "{field} is not a number like the others",
     "no_digit": "{field} has no digit", "long_id": "{field} may have lost digits",
-    "words_beside_id": "{field} holds words beside the id",
+    "words_beside_id": "{field} holds words beside the id", "placeholder_id": "{field} is a placeholder",
     "short_id": "{field} may have lost its leading zeros",
     "very_long": "{field} is too long to be an id",
     "name_dropped": "{field} was a person's name, dropped", "name_not_id": "{field} is a person's name",
