@@ -116,7 +116,7 @@ def _builtin_patterns() -> dict[str, ClarifyingPattern]:
 
 def _note_text_questions(sheet: parsing.Sheet, preset: mapping.Preset) -> None:
     """Name the numbered follow-up questions the mapping leaves out (answered in sentences: no clarifying
-    answer, which needs a score: autodetect.pattern_groups), unless a notice above names them already."""
+    answer, which needs a score: questiongroups.pattern_groups), unless a notice above names them already."""
     pattern = preset.clarifying_pattern or _builtin_patterns().get(preset.name)  # resolved: groups only
     if pattern is None:
         return

@@ -21,7 +21,7 @@ from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
-from uploads import autodetect, scorecells
+from uploads import autodetect, questiongroups, scorecells
 from uploads.headers import Headers, as_list
 from uploads.preset_format import (  # noqa: F401  (re-exported: the public names of this module)
     FIELDS,
@@ -263,7 +263,7 @@ def _resolve_groups(preset: Preset, headers: Headers, sheet, used: set[int]) -> 
             parts[part] = headers.columns[found] if found is not None else None
         groups.append(replace(group, score=headers.columns[position], **parts))
     if preset.clarifying_pattern:
-        found = autodetect.pattern_groups(preset.clarifying_pattern, headers, sheet, SCALES, used)
+        found = questiongroups.pattern_groups(preset.clarifying_pattern, headers, sheet, SCALES, used)
         groups += [ClarifyingGroup.from_json(group) for group in found]
     return groups
 
