@@ -38,11 +38,9 @@ AUTO_SCALES = ["csat5", "csat7", "csat5u", "csat7v", "csat4", "good_bad", "great
 # Scales none of which is preferred on a tie: answers that two of them read differently ("Excellent", "Good",
 # "Poor": 5, 3, 1 or 5, 4, 2) take neither, and the column's answers are refused rather than guessed.
 PEER_SCALES = frozenset({"quality5", "excellent5", "verygood5", "excellent4", "quality3"})
-# Every answer word of the built-in scales: a word one scale lacks but another has rules the first out. The
-# helpdesks' 3-point Great/Good, Okay, Bad are everyday words: a stray "Okay" among csat5 answers is refused
-# on its row (QA round 32a), and no list of ratings is ruled out for holding one; nor by a one-sided wording's
-# "Nada satisfecho" among a bipolar survey's answers (QA round 46a).
-SCALE_WORDS = frozenset(word for name, scale in SCALES.items() if name not in ("great3", "good3", "csat5u")
+# Every answer word of the built-in scales but those that rule no other out (wordings.SCALES' "rules_out"): a word
+# one scale lacks but another has rules the first out.
+SCALE_WORDS = frozenset(word for scale in SCALES.values() if scale.get("rules_out", True)
                         for word in scale.get("value_map", {}))
 
 

@@ -162,9 +162,6 @@ POSITIVE = re.compile(r"satisf|zufrieden|tevreden|zadowol|contento|\bhappy|\bgoo
                       r"\bawesome|\bperfect|\bbest\b|\bsehr gut\b", re.IGNORECASE)
 
 
-# Wordings a column's answers must show to be chosen (scales.word_scale_for: "Very satisfied" is 4 of 5 only
-# beside "Extremely satisfied"): they do not say where a word alone is on its scale
-_ALTERNATIVE_WORDINGS = frozenset({"csat5u", "csat7v", "csat3", "happy5", "csat5ja"})
 WORDS_TOLERANCE = 0.25  # how far (share of the scale) a number may sit from where its words are on theirs
 
 
@@ -178,7 +175,7 @@ def against_words(number: int, low: int, high: int, words: str, *, sides_only: b
     side = number - (low + high) / 2
     key = words.strip(" .!").casefold()
     known = [(scale["value_map"][key] - scale["min_score"]) / (scale["max_score"] - scale["min_score"])
-             for name, scale in SCALES.items() if name not in _ALTERNATIVE_WORDINGS
+             for scale in SCALES.values() if not scale.get("alternative")  # wordings.SCALES: no word alone
              and isinstance(scale["value_map"].get(key), int)]
     if known and high > low:
         place = (number - low) / (high - low)

@@ -12,6 +12,13 @@ from typing import Any
 _CES_LABELS = ["Very difficult", "Difficult", "Somewhat difficult", "Neutral", "Somewhat easy", "Easy",
                "Very easy"]
 
+# Each wording: min_score, max_score and value_map (answer word, casefolded -> score); and two flags:
+# - "alternative": another wording places its words already ("Very satisfied" is 5 of csat5, 4 of csat5u): it is
+#   chosen only when a column's answers show it (scales.word_scale_for), and a word alone is never placed by it
+#   (scorecells.against_words);
+# - "rules_out": False: its words, lacking from another wording, do not rule that one out (scales.SCALE_WORDS):
+#   the helpdesks' everyday Great, Good, Okay, Bad (QA round 32a), and a one-sided wording's "Nada satisfecho" among
+#   a bipolar survey's answers (QA round 46a).
 SCALES: dict[str, dict[str, Any]] = {
     # with the German, French and Spanish wordings SurveyMonkey and Google Forms surveys are written in
     "csat5": {"min_score": 1, "max_score": 5, "value_map": {
@@ -75,7 +82,7 @@ SCALES: dict[str, dict[str, Any]] = {
     # SurveyMonkey's stock 5-point wording, one-sided (Extremely .. Not at all satisfied), and Qualtrics' (Extremely,
     # Very, Moderately, Slightly, Not at all): preferred to csat7v when the answers are Extremely and Very only (QA
     # rounds 45a, 45c: both had gone out as 5 of 5)
-    "csat5u": {"min_score": 1, "max_score": 5, "value_map": {
+    "csat5u": {"alternative": True, "rules_out": False, "min_score": 1, "max_score": 5, "value_map": {
         "extremely satisfied": 5, "very satisfied": 4, "somewhat satisfied": 3, "moderately satisfied": 3,
         "not so satisfied": 2, "slightly satisfied": 2, "not at all satisfied": 1,
         # in a Spanish, German or French survey [unverified labels: QA round 46a]
@@ -87,7 +94,7 @@ SCALES: dict[str, dict[str, Any]] = {
     # A 7-point wording with both Extremely and Very (Freshdesk's and team surveys' in English, German, French,
     # Spanish): chosen over csat5 and csat7, which read Extremely and Very alike, when the answers hold both
     # (word_scale_for: it tells more of them apart; QA round 44c)
-    "csat7v": {"min_score": 1, "max_score": 7, "value_map": {
+    "csat7v": {"alternative": True, "min_score": 1, "max_score": 7, "value_map": {
         **{f"{degree}{word}": score for (positive, negative), words in (
             (("satisfied", "dissatisfied"), ("extremely ", "very ", "")),
             (("zufrieden", "unzufrieden"), ("äusserst ", "sehr ", "")),
@@ -107,7 +114,7 @@ SCALES: dict[str, dict[str, Any]] = {
             ("plutôt pas satisfait", 2), ("pas du tout satisfait", 1), ("tout à fait satisfait", 4))}}},
     # Japanese surveys' usual 5-point wording, whose 満足 is the best answer where 非常に満足 is absent (csat5's is
     # 4): chosen when やや満足 or やや不満 is answered (QA round 44c)
-    "csat5ja": {"min_score": 1, "max_score": 5, "value_map": {
+    "csat5ja": {"alternative": True, "min_score": 1, "max_score": 5, "value_map": {
         "満足": 5, "やや満足": 4, "どちらでもない": 3, "どちらともいえない": 3, "普通": 3, "やや不満": 2, "不満": 1}},
     "ces7": {"min_score": 1, "max_score": 7,
              "labels": {str(i): label for i, label in enumerate(_CES_LABELS, start=1)},
@@ -146,15 +153,16 @@ SCALES: dict[str, dict[str, Any]] = {
         "\U0001f44d": 1, "\U0001f44e": 0}},  # thumbs up and down, a team sheet's (QA round 37c)
     # Help Scout's happiness ratings (Great, Okay, Not Good; Front's Bad) and Zoho Desk's (Good, Okay, Bad), on
     # 1..3 [unverified wordings: QA round 33a]; two scales, so that Great, Good and Bad are neither
-    "great3": {"min_score": 1, "max_score": 3, "value_map": {"great": 3, "okay": 2, "not good": 1, "bad": 1}},
-    "good3": {"min_score": 1, "max_score": 3, "value_map": {"good": 3, "okay": 2, "bad": 1}},
+    "great3": {"rules_out": False, "min_score": 1, "max_score": 3,
+               "value_map": {"great": 3, "okay": 2, "not good": 1, "bad": 1}},
+    "good3": {"rules_out": False, "min_score": 1, "max_score": 3, "value_map": {"good": 3, "okay": 2, "bad": 1}},
     # Freshdesk's current survey as its reports word it (its codes 103 .. -103: EXPORT-FORMATS.md section 6)
     "happy7": {"min_score": 1, "max_score": 7, "value_map": {
         "extremely happy": 7, "very happy": 6, "happy": 5, "neutral": 4, "unhappy": 3, "very unhappy": 2,
         "extremely unhappy": 1}},
     # Freshdesk's 5-point survey (Very or Extremely at the ends): chosen over happy7 when the answers fill its five
     # points, and happy7 over it when they hold both Very and Extremely (scales.word_scale_for; QA round 44a)
-    "happy5": {"min_score": 1, "max_score": 5, "value_map": {
+    "happy5": {"alternative": True, "min_score": 1, "max_score": 5, "value_map": {
         "extremely happy": 5, "very happy": 5, "happy": 4, "neutral": 3, "unhappy": 2, "very unhappy": 1,
         "extremely unhappy": 1}},
     # Freshdesk's classic survey as its reports word it (shared/formats/EXPORT-FORMATS.md section 6: 1 Happy,
@@ -199,7 +207,7 @@ SCALES: dict[str, dict[str, Any]] = {
     # A 3-point satisfaction wording (Freshdesk's classic survey in its reports' other wordings, team surveys):
     # chosen over csat5 only when the answers fill its three points and hold no Very (QA round 44c: every happy
     # customer had gone out as 4 of 5)
-    "csat3": {"min_score": 1, "max_score": 3, "value_map": {
+    "csat3": {"alternative": True, "min_score": 1, "max_score": 3, "value_map": {
         **{word: score for words in (
             ("satisfied", "neutral", "dissatisfied"), ("satisfied", "neutral", "unsatisfied"),
             ("zufrieden", "neutral", "unzufrieden"), ("satisfait", "neutre", "insatisfait"),
