@@ -43,7 +43,7 @@ def apply_ods_facts(table: Table, data: bytes) -> None:
     """Give cells of `table` (a sheet of the checked .ods `data`) the text the .ods shows, where
     calamine reads it otherwise: a whole number its format shows with leading zeros (123 shown as
     000123) or, for a plain number (office:value-type "float"), with literal text around its digits
-    (127 shown as T-0127, as cellfacts.shown_format does for an .xlsx: QA round 17; a number shown
+    (127 shown as T-0127, as numberformats.shown_format does for an .xlsx: QA round 17; a number shown
     without leading zeros keeps its digits alone, whatever text decorates it), a percentage as shown (100%, not
     1: QA round 42a), and a line break
     or tab inside a cell (calamine drops both). An error value gets cellfacts.ERROR_NOTE, as in an

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import xlrd
 
-from uploads import cellfacts
+from uploads import cellfacts, numberformats
 
 if TYPE_CHECKING:
     from uploads.workbooks import Table
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 def apply_xls_facts(table: Table, data: bytes) -> None:
     """Show whole numbers of `table` (a sheet of the .xls `data`) as their number format shows them
-    (cellfacts.shown_format) and note its error values (cellfacts.ERROR_NOTE) and hidden rows, as
+    (numberformats.shown_format) and note its error values (cellfacts.ERROR_NOTE) and hidden rows, as
     cellfacts.apply_xlsx_facts does for an .xlsx, and set its date system. calamine gives no formats and
     reads an error value as a blank cell (python-calamine turns calamine's Data::Error into an empty cell);
     xlrd gives both (BIFF records: QA round 17, s02_xls_errors.xls)."""
@@ -25,7 +25,7 @@ def apply_xls_facts(table: Table, data: bytes) -> None:
         book = xlrd.open_workbook(file_contents=data, formatting_info=True, on_demand=True)
         table.date_system = "1904" if book.datemode else "1900"
         formats = {key: shown for key, fmt in book.format_map.items()
-                   if (shown := cellfacts.shown_format(fmt.format_str or ""))}
+                   if (shown := numberformats.shown_format(fmt.format_str or ""))}
         padded = {index: formats[xf.format_key] for index, xf in enumerate(book.xf_list) if xf.format_key in formats}
         sheet = book.sheet_by_name(table.sheet_name)
     except Exception:  # noqa: BLE001  xlrd raises many kinds on files calamine reads; formats are then unknown
