@@ -49,6 +49,21 @@ def test_it_keeps_results_and_batches_read_only(people):
     assert client.post(f"/admin/uploads/upload/{upload.pk}/delete/").status_code == 403
 
 
+def test_the_upload_page_says_how_the_file_was_read_in_words(people):
+    upload = make_upload(people["maria"], people["alpha"])
+    upload.preset["constants"] = {"min_score": 0, "max_score": 1}
+    upload.preset["value_maps"] = {"score": {"good": 1, "bad": 0}}
+    upload.decisions = ["Scores read on the scale 0..1 <good/bad>"]
+    upload.notices = ["Header found on row 3"]
+    upload.save()
+    page = _admin(people).get(f"/admin/uploads/upload/{upload.pk}/change/").content.decode()
+    assert "<div><b>ticket_id</b>: column &#x27;ticket_id&#x27;</div>" in page
+    assert "<div><b>max_score</b>: always 1</div>" in page
+    assert "<div><b>score</b>: words read as good = 1, bad = 0</div>" in page
+    assert "<li>Scores read on the scale 0..1 &lt;good/bad&gt;</li><li>Header found on row 3</li>" in page
+    assert "As stored (JSON)" in page
+
+
 def test_it_lets_admins_manage_teams_and_members(people):
     client = _admin(people)
     response = client.post("/admin/uploads/team/add/", {"name": "Gamma", "members": [people["bob"].pk]})

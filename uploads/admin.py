@@ -62,7 +62,19 @@ class UploadAdmin(ReadOnlyAdmin):
     list_filter = ("status", "team", "owner", "created_at")
     search_fields = ("filename", "owner__username", "team__name")
     list_select_related = ("owner", "team")
-    readonly_fields = [field.name for field in Upload._meta.fields] + ["page_link", "batches"]
+    readonly_fields = [field.name for field in Upload._meta.fields] + [
+        "page_link", "batches", "column_mapping", "what_was_decided"]
+    fieldsets = [
+        (None, {"fields": ("filename", "page_link", "owner", "team", "created_at", "status", "status_message",
+                           "review_comment", "reviewed_by")}),
+        ("How the file was read", {"fields": (
+            "file", "file_format", "encoding", "delimiter", "sheet_name", "header_row", "time_zone", "preset_name",
+            "preset_reason", "column_mapping", "what_was_decided")}),
+        ("Delivery", {"fields": ("batches", "job_id", "heartbeat_at", "lease", "resume_at", "resumed_at", "finished_at",
+                                 "resend_requested_at", "resend_requested_by", "purged_at")}),
+        ("As stored (JSON)", {"classes": ("collapse",), "fields": (
+            "columns", "preset", "decisions", "notices", "sheet_meta", "check_context")}),
+    ]
     inlines = [AuditEventInline]
     actions = ["approve_uploads", "cancel_uploads", "resend_unconfirmed"]
 
@@ -81,6 +93,22 @@ class UploadAdmin(ReadOnlyAdmin):
     @admin.action(description="Resend unconfirmed rows")
     def resend_unconfirmed(self, request, queryset):
         _run_action(self, request, queryset, _resend_unconfirmed, "queued again")
+
+    @admin.display(description="Column mapping")
+    def column_mapping(self, obj):
+        """Each API field and the column, constant or value map the upload's preset gives it."""
+        preset = obj.preset or {}
+        lines = [(field, f"column '{column}'") for field, column in (preset.get("columns") or {}).items()]
+        lines += [(field, f"always {value}") for field, value in (preset.get("constants") or {}).items()]
+        lines += [(field, "words read as " + ", ".join(f"{word} = {score}" for word, score in list(table.items())[:8])
+                   + (" ..." if len(table) > 8 else "")) for field, table in (preset.get("value_maps") or {}).items()]
+        return format_html_join("", "<div><b>{}</b>: {}</div>", lines) or "-"
+
+    @admin.display(description="What was decided")
+    def what_was_decided(self, obj):
+        """The reading's decisions and notices, as the mapping page lists them."""
+        texts = [str(text) for text in [*(obj.decisions or []), *(obj.notices or [])]]
+        return format_html("<ul>{}</ul>", format_html_join("", "<li>{}</li>", ((text,) for text in texts))) or "-"
 
     @admin.display(description="Batches")
     def batches(self, obj):
