@@ -272,10 +272,13 @@ def test_an_imported_preset_named_as_a_built_in_one_says_it_is_imported(client_i
 
 
 def test_it_sends_a_get_of_the_upload_address_to_the_upload_form(client_in):
-    response = client_in.get("/uploads/new/")
+    response = client_in.get("/uploads/new/", HTTP_REFERER="http://testserver/login/?next=/uploads/new/")
     assert (response.status_code, response.url) == (302, "/")
     assert [str(message) for message in client_in.get("/").context["messages"]] == [  # QA round 38a
         "The file was not uploaded: your session had expired when you sent it. Choose it again below."]
+    response = client_in.get("/uploads/new/")  # typed in, or a bookmark: no upload was lost (QA round 46b)
+    assert (response.status_code, response.url) == (302, "/")
+    assert list(client_in.get("/").context["messages"]) == []
 
 
 def test_it_lists_uploads_newest_first_fifty_a_page(client_in):

@@ -2,12 +2,14 @@
 
 import tempfile
 from pathlib import Path
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect, render, resolve_url
 from django.template.loader import render_to_string
 from django.views.decorators.http import require_POST
 
@@ -62,11 +64,12 @@ def home(request):
 
 @login_required
 def upload_new(request):
-    """POST: a new upload. GET (the login page sending back a user whose session expired mid-upload):
-    the home page, which has the upload form."""
-    if request.method != "POST":  # QA round 38a: the file was lost without a word
-        messages.warning(request, "The file was not uploaded: your session had expired when you sent it. Choose "
-                                  "it again below.")
+    """POST: a new upload. GET: the home page, which has the upload form; coming from the login page (which
+    sends back a user whose session expired mid-upload), with a message that the file was lost."""
+    if request.method != "POST":
+        if urlsplit(request.META.get("HTTP_REFERER", "")).path == resolve_url(settings.LOGIN_URL):
+            messages.warning(request, "The file was not uploaded: your session had expired when you sent it. "
+                                      "Choose it again below.")  # QA round 38a: the file was lost without a word
         return redirect("uploads:home")
     form = UploadForm(request.POST, request.FILES)
     if not form.is_valid():
