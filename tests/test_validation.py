@@ -1117,6 +1117,32 @@ def test_it_names_the_files_own_range_when_scores_leave_the_default_scale(scores
             "scale is 0..10, set Lowest score 0 and Highest score 10 on the mapping page.")
 
 
+def test_labels_of_a_wording_beside_the_scores_settle_the_scale_so_two_typos_hold_no_other_row() -> None:
+    scores = [("5", "Very satisfied"), ("6", ""), ("4", "Satisfied"), ("0", ""), ("2", "Dissatisfied"),
+              ("3", "Neither satisfied nor dissatisfied"), ("1", "Very dissatisfied"), ("5", "")]
+    result = validation.check_sheet(sheet(API + ["score_label"], *[
+        ["2026-10-05T14:48:00Z", f"T-{n}", "381", "", score, "", label] for n, (score, label) in enumerate(scores)]),
+        PLAIN, time_zone="UTC", now=NOW)  # QA round 47a: every row was held, as if the survey's scale were 0..6
+    assert [row.item["score"] if row.item else codes(row) for row in result.rows] == [
+        5, [("score", "above_max")], 4, [("score", "below_min")], 2, 3, 1, 5]
+    assert result.decisions[1] == (
+        "Scores read on the scale 1..5: the labels beside them are a 5-point wording's, each at its own score (very "
+        "satisfied 5, satisfied 4, neither satisfied nor dissatisfied 3, dissatisfied 2, very dissatisfied 1); a "
+        "score outside it is a typo, refused on its row")
+
+
+@pytest.mark.parametrize("labels", [
+    [("5", "Very satisfied"), ("4", "Very satisfied"), ("2", "Dissatisfied")],  # 4 is no label's score
+    [("9", "Very satisfied"), ("7", "Satisfied"), ("2", "Very dissatisfied")],  # a 1..10 survey labelled by hand
+    [("5", "Very satisfied"), ("4", "Satisfied")],  # two scores settle nothing
+])
+def test_labels_that_do_not_sit_at_their_scores_settle_no_scale(labels) -> None:
+    result = validation.check_sheet(sheet(API + ["score_label"], *[
+        ["2026-10-05T14:48:00Z", f"T-{n}", "381", "", score, "", label] for n, (score, label) in enumerate(labels)]),
+        PLAIN, time_zone="UTC", now=NOW)
+    assert not any("labels beside them" in text for text in result.decisions)
+
+
 def test_it_says_when_a_day_first_zone_meets_dates_read_month_first() -> None:
     """An Australian 5/10/2026 file in Australia/Sydney stays month first (a US 3/10/2026 pads nothing either:
     review 29c), so the decision says what the zone suggests and where to choose (QA round 35b)."""

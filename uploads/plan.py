@@ -75,6 +75,8 @@ class Plan:
     scale_misfit: tuple[int, int, int] | None = None  # (rows, lowest, highest) of scores outside the default 1..5
     scale_low_top: int | None = None  # the highest score, when all are 3 or below on the default 1..5 (scales)
     scale_labels: list[str] = field(default_factory=list)  # the score labels that set a label_scales range
+    label_wording: str | None = None  # the wording (SCALES) a score_label column's words put the scores on
+    score_label_words: set[str] = field(default_factory=set)  # ...and those words (answer keys)
     word_scale: str | None = None  # chosen from preset.word_scales by the file's words
     words_are_typos: bool = False  # fewer than half the scores are words: no value map reads them
     score_words: set[str] = field(default_factory=set)  # the answer words of the score column (scales.decide)

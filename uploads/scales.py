@@ -25,6 +25,8 @@ MISFIT_ROWS, MISFIT_SHARE = 2, 0.25
 MAX_DISTINCT_WORDS = 200
 # Scores outside 1..5 up to this one show another scale (0..10, 1..7); 44 and 55 are typos (QA round 38b)
 HELD_TOP = 10
+# Distinct scores a score_label column must label for its wording to set the scale (_label_wording)
+LABEL_SCORES = 3
 # Scores all 3 or below on this many rows or more make the decisions say the default 1..5 may be a 3-point survey's
 LOW_TOP_ROWS = 4
 # The share of the word answers a word scale must know when none knows them all: the rest are typos
@@ -58,7 +60,8 @@ def decide(plan: Plan, sheet) -> None:
     if plan.word_scale and bounds_free(plan):
         chosen = SCALES[plan.word_scale]
         plan.fixed_bounds = (chosen["min_score"], chosen["max_score"])
-    plan.scale = _label_scale(plan, sheet) or _header_scale(plan, sheet) or _decide_scale(plan, sheet)
+    plan.scale = (_label_scale(plan, sheet) or _label_wording(plan, sheet) or _header_scale(plan, sheet)
+                  or _decide_scale(plan, sheet))
     if plan.scale:
         plan.fixed_bounds = plan.scale
     elif plan.fixed_bounds == tuple(DEFAULT_BOUNDS.values()) and not plan.word_scale and bounds_free(plan):
@@ -99,6 +102,11 @@ def sentences(plan: Plan) -> list[str]:
         out.append(f"Scores read on the scale {plan.scale[0]}..{plan.scale[1]}, a "
                    f"{plan.scale[1] - plan.scale[0] + 1}-point survey: every answer's label is "
                    f"{' or '.join(plan.scale_labels)}")
+    elif plan.scale and plan.label_wording:
+        out.append(f"Scores read on the scale {plan.scale[0]}..{plan.scale[1]}: the labels beside them are a "
+                   f"{plan.scale[1] - plan.scale[0] + 1}-point wording's, each at its own score "
+                   f"({_wording(plan.label_wording, plan.score_label_words)}); a score outside it is a typo, "
+                   "refused on its row")
     elif plan.scale and plan.scale_header and plan.scale_top_only:
         bottom = "a score is 0" if plan.scale[0] == 0 else "no score is 0"
         out.append(f"Scores read on the scale {plan.scale[0]}..{plan.scale[1]}: the header '{plan.scale_header}' "
@@ -169,6 +177,29 @@ def _label_scale(plan: Plan, sheet) -> tuple[int, int] | None:
         if fits and high - low < len(names) and (high, names[high - low]) in pairs:
             plan.scale_labels = sorted({label for _, label in pairs if label})
             return low, high
+    return None
+
+
+def _label_wording(plan: Plan, sheet) -> tuple[int, int] | None:
+    """The range of the first AUTO_SCALES wording that places every label of the score_label column at the
+    score beside it ("5, Very satisfied", "3, Neither satisfied nor dissatisfied", "1, Very dissatisfied"),
+    with LABEL_SCORES distinct scores labelled or more, when no word scale, column or constant gives
+    min/max: a team sheet's 6 and 0 beside it are then typos refused on their rows, not a 0..6 survey that
+    holds every row (QA round 47a). Sets plan.label_wording for the decision; None otherwise."""
+    score_at, label_at = plan.index.get("score"), plan.index.get("score_label")
+    if score_at is None or label_at is None or score_at == label_at or plan.word_scale or not bounds_free(plan):
+        return None
+    pairs = {(number, cells.answer_key(label))
+             for score, label in zip(plan.field_texts(sheet.rows, "score"),
+                                     plan.field_texts(sheet.rows, "score_label"), strict=True)
+             if label.strip() and (number := scorecells.parse_int(score)) is not None}
+    if len({number for number, _label in pairs}) < LABEL_SCORES:
+        return None
+    for name in AUTO_SCALES:
+        table = SCALES[name].get("value_map", {})
+        if all(table.get(label) == number for number, label in pairs):
+            plan.label_wording, plan.score_label_words = name, {label for _number, label in pairs}
+            return SCALES[name]["min_score"], SCALES[name]["max_score"]
     return None
 
 
