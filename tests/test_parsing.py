@@ -1437,21 +1437,35 @@ def test_it_refuses_columns_over_the_limit_but_not_trailing_empty_ones():
     ]
 
 
-def test_it_notes_each_row_whose_extra_cells_were_not_read():
-    sheet = parse_file(b"ticket_id,score,comment\n1,5,Great service, thanks\n2,4,fine\n3,3,slow,very,slow\n")
+def test_it_reads_back_together_a_last_column_split_by_unquoted_commas():
+    sheet = parse_file(b"ticket_id,score,comment\n1,5,Great service, thanks\n2,4,fine\n3,3,slow,very,slow,,\n")
 
+    assert [row[2] for row in sheet.rows] == ["Great service, thanks", "fine", "slow,very,slow"]  # QA round 47b
     assert sheet.notices == [
-        "Column D has no header, so its 2 filled cells were ignored (the first in row 2); each of those rows has a "
-        "warning.",
-        "Column E has no header, so its 1 filled cell was ignored (the first in row 4); that row has a warning."]
+        "On 2 rows (the first is row 2), the last column 'comment' held the separator ',' without quotes, which split "
+        "it into more cells than the header has: they were read back together as one cell, with a warning on each "
+        "row. Put such text in quotes in the file to avoid it."]
     assert sheet.cell_notes == {
-        (0, None): "this row has more cells than the header; column D ('thanks') right of the last named column "
-                   "was not read. If a separator inside a comment split it, put that comment in quotes in the file, "
-                   "or fix the cell here",
-        (2, None): "this row has more cells than the header; column D ('very'), column E ('slow') right of the last "
-                   "named column were not read. If a separator inside a comment split it, put that comment in "
-                   "quotes in the file, or fix the cell here",
+        (0, None): "'comment' held ',' without quotes, which split it into 2 cells: they were read back together as "
+                   "one. Check the cell",
+        (2, None): "'comment' held ',' without quotes, which split it into 3 cells: they were read back together as "
+                   "one. Check the cell",
     }
+
+
+@pytest.mark.parametrize(("source", "ignored"), [
+    (b"ticket_id,comment,score\n1,Great,5,checked by Sam\n2,fine,4\n3,slow,3,recheck,Sam\n",  # beside a score
+     "column D ('recheck'), column E ('Sam')"),
+    (b"ticket_id,score,comment\n1,5,Great,thanks\n2,4,fine,ok\n3,3,slow,very,slow\n",  # on every row: a column
+     "column D ('very'), column E ('slow')"),
+])
+def test_it_notes_each_row_whose_extra_cells_were_not_read(source, ignored):
+    sheet = parse_file(source)
+
+    assert sheet.notices[0].startswith("Column D has no header, so its ")
+    assert sheet.cell_notes[(2, None)] == (
+        f"this row has more cells than the header; {ignored} right of the last named column were not read. If a "
+        "separator inside a comment split it, put that comment in quotes in the file, or fix the cell here")
 
 
 def test_it_notes_a_workbook_rows_extra_cell_without_a_csv_fix(tmp_path):

@@ -1408,18 +1408,17 @@ def test_it_warns_on_a_row_with_cells_not_read_until_the_row_is_edited():
                        b"2026-10-05 09:00,1,A1,5,Great service, thanks\n2026-10-05 10:00,2,A1,4,fine\n")
     checked = validation.check_sheet(sheet, PLAIN, time_zone="UTC")
     warned = checked.rows[0]
-    note = ("Row 2: this row has more cells than the header; column F ('thanks') right of the last named column was "
-            "not read. If a separator inside a comment split it, put that comment in quotes in the file, or fix the "
-            "cell here.")
+    note = ("Row 2: 'comment' held ',' without quotes, which split it into 2 cells: they were read back together as "
+            "one. Check the cell.")
 
-    assert (warned.status, warned.item["comment"]) == ("valid", "Great service")
+    assert (warned.status, warned.item["comment"]) == ("valid", "Great service, thanks")  # QA round 47b
     assert warned.warnings == [Problem("row", None, "", note, "reader_note")]
     assert checked.rows[1].warnings == []
     again = validation.check_row(sheet.rows[0], 2, sheet.columns, PLAIN, checked.context, time_zone="UTC")
     assert again.warnings == warned.warnings
-    fixed = validation.check_row(sheet.rows[0][:4] + ["Great service, thanks"], 2, sheet.columns, PLAIN,
+    fixed = validation.check_row(sheet.rows[0][:4] + ["Great service, thanks!"], 2, sheet.columns, PLAIN,
                                  checked.context, time_zone="UTC")
-    assert (fixed.status, fixed.warnings, fixed.item["comment"]) == ("valid", [], "Great service, thanks")
+    assert (fixed.status, fixed.warnings, fixed.item["comment"]) == ("valid", [], "Great service, thanks!")
 
 
 @pytest.mark.parametrize(("header", "zone"), [("Rated at (UTC)", "UTC"), ("created_utc", "UTC"),

@@ -200,17 +200,22 @@ HEADER_FIX = (
 
 
 def check_columns(names: list[str], data: list[list[str]], numbers: list[int], *, workbook: bool = False,
-                  ) -> tuple[list[int], list[str], dict[tuple[int, None], str]]:
+                  run_on: tuple[str, int] | None = None) -> tuple[list[int], list[str], dict[tuple[int, None], str]]:
     """Indexes of the columns to keep, notices, and row notes ((row index, None) -> note: the row's
     cells right of the last named column were ignored, with a text file's likely cause, a comma
     in an unquoted comment, or a workbook's, a note typed beside the answers); ParseError for
-    B12's header faults."""
+    B12's header faults. `run_on`, for a text file with one header row: its delimiter and the header's
+    own width; its last column split by the delimiter on some rows is first read back together
+    (_rejoin_last)."""
     names = ["" if _PANDAS_UNNAMED.fullmatch(name) else name for name in names]
     errors = _duplicate_messages(names)
     keep: list[int] = []
     notices: list[str] = []
     ignored: dict[int, list[str]] = {}
     last_named = max((index for index, name in enumerate(names) if name), default=-1)
+    rejoined = _rejoin_last(names, data, numbers, last_named, run_on[0]) if run_on and (
+        last_named + 1 == run_on[1]) else {}  # a blank header after the last name is a column (kitchen sink's H)
+    notices += rejoined.pop(None, [])
     for index, name in enumerate(names):
         if name:
             keep.append(index)
@@ -241,7 +246,38 @@ def check_columns(names: list[str], data: list[list[str]], numbers: list[int], *
             "Give that column a header if it belongs to the answer, or fix the cell here" if workbook else
             "If a separator inside a comment split it, put that comment in quotes in the file, or fix the cell here"))
         for row_index, texts in ignored.items()}
-    return keep, notices, row_notes
+    return keep, notices, {**rejoined, **row_notes}
+
+
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def _rejoin_last(names: list[str], data: list[list[str]], numbers: list[int], last_named: int,
+                 delimiter: str) -> dict:
+    """Put back together, in place, a text file's last named column where some rows (not all: a column of
+    notes with no header is B12's) run on past the header, each with words in that column: an unquoted
+    comment holding the separator ("Slow, rude, and wrong" read as "Slow", " rude", " and wrong": QA round
+    47b), joined with it exactly as written. Returns row notes ((row index, None) -> warning) and, under
+    None, the notice; {} when no row runs on."""
+    if last_named < 0:
+        return {}
+    runs = [row_index for row_index, row in enumerate(data) if any(cell.strip() for cell in row[last_named + 1:])]
+    if not runs or len(runs) == len(data) or not all(_WORD.search(data[row_index][last_named]) for row_index in runs):
+        return {}  # a note typed beside a score or a date: not read, with its warning
+    shown = "a tab" if delimiter == "\t" else f"'{delimiter}'"
+    out: dict = {}
+    for row_index in runs:
+        row = data[row_index]
+        end = max(index for index, cell in enumerate(row) if cell.strip()) + 1
+        parts = row[last_named:end]
+        row[last_named:end] = [delimiter.join(parts)] + [""] * (end - last_named - 1)
+        out[(row_index, None)] = (f"'{names[last_named]}' held {shown} without quotes, which split it into "
+                                  f"{len(parts)} cells: they were read back together as one. Check the cell")
+    out[None] = [f"On {len(runs):,} row{'s' if len(runs) > 1 else ''} (the first is row {numbers[runs[0]]}), the "
+                 f"last column '{names[last_named]}' held the separator {shown} without quotes, which split it "
+                 "into more cells than the header has: they were read back together as one cell, with a warning "
+                 "on each row. Put such text in quotes in the file to avoid it."]
+    return out
 
 
 def _row_index(data: list[list[str]]) -> bool:

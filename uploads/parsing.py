@@ -285,7 +285,7 @@ def _parse_text(
 ) -> Sheet:
     cap = limits.max_rows + max(header_row or 0, headerrows.HEADER_SCAN) + 2
     text = textfiles.read_text(data, filename, encoding, delimiter, cap, limits, zone)
-    result = _shape(text.numbers, text.rows, header_row, limits, {}, header_score)
+    result = _shape(text.numbers, text.rows, header_row, limits, {}, header_score, delimiter=text.delimiter)
     result.encoding, result.delimiter = text.encoding, text.delimiter
     if text.nul_count:
         result.notices.append(_nul_notice(text.nul_count))
@@ -339,10 +339,10 @@ def too_many_rows(limits: Limits) -> ParseError:
 def _shape(
     numbers: list[int], rows: list[list[str]], header_row: int | None, limits: Limits,
     notes: dict[tuple[int, int], str],
-    header_score: headerrows.HeaderScore | None, *, workbook: bool = False,
+    header_score: headerrows.HeaderScore | None, *, workbook: bool = False, delimiter: str | None = None,
 ) -> Sheet:
     """Find the header, apply the header rules and build the Sheet (see parse_file); `workbook`: the
-    rows are a workbook sheet's, not a text file's."""
+    rows are a workbook sheet's, not a text file's; `delimiter`: a text file's separator."""
     if not rows:
         raise ParseError("The file has no data: every row is empty.")
     top = headerrows.header_index(numbers, rows, header_row, header_score)
@@ -359,7 +359,9 @@ def _shape(
     grouped = layout == "plain" and top > 0 and headerrows.names_need_groups(names, rows[top - 1])
     if grouped:
         names = headerrows.grouped_names(rows[top - 1], names)
-    keep, notices, row_notes = headerrows.check_columns(names, data, data_numbers, workbook=workbook)
+    keep, notices, row_notes = headerrows.check_columns(
+        names, data, data_numbers, workbook=workbook,
+        run_on=(delimiter, len(rows[top])) if delimiter and not extra_count else None)
     if grouped:
         notices.insert(0, f"The header in row {numbers[top]} is read with the headings above it in row "
                           f"{numbers[top - 1]}: {', '.join(repr(name) for name in names[:2])} ... (a heading stands "
