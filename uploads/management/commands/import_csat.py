@@ -31,7 +31,9 @@ class Command(BaseCommand):
         parser.add_argument("--header-row", type=int, default=None, help="The header's row number (default: found).")
         parser.add_argument("--encoding", default=None,
                             help="A text file's encoding, such as cp1250 or koi8_r (default: detected).")
-        parser.add_argument("--dry-run", action="store_true", help="Check only: store and send nothing.")
+        parser.add_argument("--dry-run", action="store_true",
+                            help="Check the file alone: store and send nothing, and look at no earlier upload "
+                                 "(rows already created in MaestroQA are held only by a real import).")
         parser.add_argument("--items-out", default="", help="Write the API items, one JSON object per line.")
         parser.add_argument("--submit", action="store_true",
                             help="Submit the valid rows, as the Submit button does "
