@@ -255,6 +255,23 @@ def test_it_saves_and_exports_the_time_zone_date_order_and_name(client_in):
     assert json.loads(unnamed.content)["name"] == "Mapping of uk.csv"
 
 
+def test_a_date_order_the_files_dates_overrule_is_said_and_not_saved(client_in):
+    us_dates = b"submitted_at,ticket_id,agent_id,score\n11/02/2026 10:00,1,111,5\n11/13/2026 11:00,2,111,4\n"
+    created = Upload.objects.get(pk=int(upload(client_in, "us.csv", us_dates).url.split("/")[2]))
+    form = {"time_zone": "UTC", "date_order": "DMY", "field_ticket_id": "ticket_id", "field_agent_id": "agent_id",
+            "field_score": "score", "field_submitted_at": "submitted_at"}
+    client_in.post(f"/uploads/{created.pk}/mapping/", form)
+    created.refresh_from_db()
+    assert [row.item["submitted_at"] for row in created.rows.order_by("number")] == [
+        "2026-11-02T10:00:00.000Z", "2026-11-13T11:00:00.000Z"]
+    assert created.decisions[0] == (
+        "'submitted_at' read as month/day/year, because of 11/13/2026 11:00 in row 3, which can only be "
+        "month/day/year: the mapping's Date order (day/month/year) does not apply to this file, and a preset saved "
+        "from it keeps month/day/year")  # QA round 47c: a saved preset had read next week's 11/02 as 11 February
+    client_in.post(f"/uploads/{created.pk}/mapping/save/", {"name": "US team"})
+    assert SavedPreset.objects.get().data["date_order"] == "MDY"
+
+
 def test_it_names_the_missing_key_of_an_imported_preset(client_in, shared):
     response = upload(client_in, "b.csv", (shared / "samples/basic_api_fields.csv").read_bytes())
     preset = SimpleUploadedFile("p.json", b'{"columns": {"score": "x"}}')

@@ -221,6 +221,10 @@ def _choose_order(evidence: dict, separators: Counter[str], preset_order: str | 
         if other:
             reason += (f" (but {other[0][1]} in row {other[0][0]} reads the other way: "
                        f"{other_rows} such row(s) are invalid until fixed)")
+        elif preset_order in ORDER_WORDS and preset_order != order:  # QA round 47c: overruled without a word
+            reason += (f", which can only be {ORDER_WORDS[order]}: the mapping's Date order "
+                       f"({ORDER_WORDS[preset_order]}) does not apply to this file, and a preset saved from it "
+                       f"keeps {ORDER_WORDS[order]}")
         return order, reason
     unsettled = "(no value settles the order: none is a real date with a day above 12)"
     dotted = separators.most_common(1)[0][0] == "."  # 01.09.2026 is never month first: no locale writes it

@@ -82,13 +82,17 @@ def find_preset(name: str) -> mapping.Preset:
 def preset_of_upload(upload: Upload, name: str, user) -> mapping.Preset:
     """`upload`'s current mapping as a preset called `name` ('' gives "Mapping of <file name>").
 
-    It keeps the upload's time zone and date order (the form's choices) and detects every
-    header of the upload, so a later file with the same headers picks it (presets_for).
+    It keeps the upload's time zone and date order (the form's choices; the order its dates settle,
+    where they overrule the form's: QA round 47c) and detects every header of the upload, so a later
+    file with the same headers picks it (presets_for).
     """
     preset = mapping.Preset.from_json(upload.preset)
     preset.name = name.strip() or f"Mapping of {upload.filename}"[:100]
     preset.description = f"Saved from {upload.filename} by {user.get_username()}."
     preset.time_zone = upload.time_zone
+    dates = upload.check_context.get("dates") or {}
+    if dates.get("order") and str(dates.get("order_reason", "")).startswith("because of "):
+        preset.date_order = dates["order"]
     preset.detect = [column for column in upload.columns if column.strip()]
     preset.reasons = {field: f"preset '{preset.name}' takes {field} from column '{column}'"
                       for field, column in preset.columns.items()}
