@@ -1,5 +1,6 @@
 """The upload and mapping pages: bad files, presets saved per source, reading overrides."""
 
+import html
 import json
 
 import pytest
@@ -220,6 +221,20 @@ def test_it_refuses_a_mapping_without_a_required_field(client_in):
             "needs an agent to credit.") in page
     created.refresh_from_db()
     assert created.preset["columns"]["ticket_id"] == "ticket_id"  # the mapping as it was
+
+
+def test_it_refuses_a_mapping_that_reads_one_column_for_the_ticket_and_the_agent(client_in):
+    created = Upload.objects.get(pk=int(upload(client_in, "uk.csv", UK_DATES).url.split("/")[2]))
+    form = {"time_zone": "UTC", "date_order": "", "field_score": "score", "field_submitted_at": "submitted_at",
+            "field_ticket_id": "ticket_id", "field_agent_id": "ticket_id", "field_agent_email": "ticket_id"}
+    page = html.unescape(client_in.post(f"/uploads/{created.pk}/mapping/", form).content.decode())
+    assert ("agent_id: ticket_id and agent_id both read the column 'ticket_id': one column cannot hold both. Choose "
+            "the column that holds agent_id.") in page  # QA round 47c: sent on every row, crediting no agent
+    assert "agent_email: ticket_id and agent_email both read" in page
+    created.refresh_from_db()
+    assert created.preset["columns"]["agent_id"] == "agent_id"  # the mapping as it was
+    form.update(field_ticket_id="ticket_id", field_agent_id="agent_id", field_agent_email="agent_id")
+    assert client_in.post(f"/uploads/{created.pk}/mapping/", form).status_code == 302  # one "Agent": id or email
 
 
 def test_it_keeps_the_reason_of_a_mapping_applied_unchanged(client_in):
