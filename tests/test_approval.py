@@ -239,11 +239,25 @@ def test_it_summarises_an_upload_for_review(people):
         "counts": {"Valid": 3, "Invalid": 1, "Skipped": 0, "Duplicate": 0, "Excluded": 0},
         "scores": [(2, 1), (5, 2)],
         "first_date": "30 Sep 2026 10:00 UTC", "last_date": "1 Oct 2026 08:00 UTC",
-        "agents": [("A-01", 2), ("A-02", 1)], "edited_rows": [3],
+        "agents": [("A-01", 2), ("A-02", 1)], "edited_rows": [3], "to_send": 3, "included": 0,
     }
     page = _client(people["ada"]).get(reverse("uploads:review", args=[upload.pk])).content.decode()
     assert "30 Sep 2026 10:00 UTC to 1 Oct 2026 08:00 UTC" in page
     assert "<li>A-02: 1</li>" in page
+    assert '<p id="review-to-send">To send: 3 rows</p>' in page
+
+
+def test_the_review_counts_the_duplicates_included_anyway_as_sent(people):
+    upload = make_upload(people["maria"], people["alpha"], rows=2)
+    Row.objects.create(upload=upload, number=4, cells=["T-2", "A-01", "5", ""], status=Row.Status.DUPLICATE,
+                       include_anyway=True, item=item(2, score=3, agent_id="A-03"))
+    Row.objects.create(upload=upload, number=5, cells=["T-2", "A-01", "5", ""], status=Row.Status.DUPLICATE,
+                       item=item(2, score=1, agent_id="A-04"))
+    summary = approval.review_summary(upload)  # QA round 47c: the review showed 7 rows where 8 were sent
+    assert (summary["to_send"], summary["included"], summary["scores"]) == (3, 1, [(3, 1), (5, 2)])
+    assert ("A-03", 1) in summary["agents"] and ("A-04", 1) not in summary["agents"]
+    page = _client(people["ada"]).get(reverse("uploads:review", args=[upload.pk])).content.decode()
+    assert '<p id="review-to-send">To send: 3 rows (1 duplicate included anyway)</p>' in page
 
 
 def test_it_shows_the_activity_log_to_admins_only(people):

@@ -1,4 +1,4 @@
-"""The pictures above the fix-it table: valid rows per score of the scale and per UTC day."""
+"""The pictures above the fix-it table: rows to send per score of the scale and per UTC day."""
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -16,3 +16,9 @@ def test_it_draws_charts_from_valid_rows(tmp_path):
     assert [(bar["score"], bar["rows"]) for bar in drawn["scores"]] == [(1, 0), (2, 0), (3, 1), (4, 0), (5, 2)]
     assert [(bar["day"], bar["rows"]) for bar in drawn["days"]] == [("2026-10-02", 2), ("2026-10-03", 1)]
     assert drawn["total"] == 3
+    duplicate = upload.rows.get(number=4)
+    duplicate.status, duplicate.include_anyway = "duplicate", True  # sent too (QA round 47c)
+    duplicate.save()
+    assert charts.charts(upload)["total"] == 3
+    upload.rows.filter(number=3).update(status="duplicate", include_anyway=False)
+    assert [(bar["score"], bar["rows"]) for bar in charts.charts(upload)["scores"]][2:] == [(3, 1), (4, 0), (5, 1)]

@@ -15,7 +15,7 @@ from django.db import transaction
 from django.db.models import Q, QuerySet
 
 from uploads import audit, delivery, rowcheck, rowstore
-from uploads.models import Change, Row, Submission, Upload
+from uploads.models import SENDABLE, Change, Row, Submission, Upload
 
 REVIEW_COMMENT_CHARS = 5000  # a send-back comment's longest (the review page's box says so)
 
@@ -159,11 +159,12 @@ def review_summary(upload: Upload) -> dict:
 
     Returns {"counts": {row status label: n}, "scores": [(score, n)] ascending,
     "first_date"/"last_date": submitted_at as "30 Sep 2026 10:00 UTC" (or ""), "agents": [(agent, n)]
-    most rows first, "edited_rows": [row numbers changed by hand]}; only valid rows
-    (those that would be sent) count for scores, dates and agents.
+    most rows first, "edited_rows": [row numbers changed by hand], "to_send": rows the submission sends,
+    "included": duplicates among them}; only those rows (models.SENDABLE: the valid ones and duplicates
+    included anyway, QA round 47c) count for scores, dates and agents.
     """
     counts = Counter(upload.rows.values_list("status", flat=True))
-    items = [item for item in upload.rows.filter(status=Row.Status.VALID).values_list("item", flat=True) if item]
+    items = [item for item in upload.rows.filter(SENDABLE).values_list("item", flat=True) if item]
     scores = Counter(item.get("score") for item in items)
     agents = Counter(item.get("agent_id") or item.get("agent_email") or "(none)" for item in items)
     dates = sorted(item["submitted_at"] for item in items if item.get("submitted_at"))
@@ -173,4 +174,5 @@ def review_summary(upload: Upload) -> dict:
         "scores": sorted(scores.items(), key=lambda pair: (pair[0] is None, pair[0])),
         "first_date": _shown(dates[0]) if dates else "", "last_date": _shown(dates[-1]) if dates else "",
         "agents": agents.most_common(), "edited_rows": edited,
+        "to_send": len(items), "included": len(items) - counts.get(Row.Status.VALID, 0),
     }

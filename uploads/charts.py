@@ -1,20 +1,20 @@
-"""The two pictures above the fix-it table: valid rows per score and per day (table.summary_context)."""
+"""The two pictures above the fix-it table: rows to send per score and per day (table.summary_context)."""
 
 from datetime import date, timedelta
 
 from django.db.models import Count
 
-from uploads.models import Row, Upload
+from uploads.models import SENDABLE, Row, Upload
 
 
 def charts(upload: Upload) -> dict:
-    """Score distribution and responses per day of the valid rows, for the picture above the table.
+    """Score distribution and responses per day of the rows to send, for the picture above the table.
 
     {'scores': [{'score': 1, 'rows': n, 'percent': 0..100}, ...] (every score of the mapped scale),
      'days': [{'day': 'YYYY-MM-DD', 'rows': n, 'percent': ...}] (UTC days, first to last, gaps as 0),
      'total': n}. Percent is of the largest bar, for drawing.
     """
-    by_score, by_day = _valid_by_score_and_day(upload)
+    by_score, by_day = _sent_by_score_and_day(upload)
     low, high = _scale(upload, by_score)
     scores = [{"score": s, "rows": by_score.get(s, 0)} for s in range(low, high + 1)] if by_score or high else []
     days = _percent(_day_range(by_day))
@@ -25,12 +25,12 @@ def charts(upload: Upload) -> dict:
     }
 
 
-def _valid_by_score_and_day(upload: Upload) -> tuple[dict[int, int], dict[str, int]]:
-    """Valid rows per score (None left out) and per day ('' left out), from one grouped scan of
-    row_charts_idx: a few thousand (score, day) pairs at most."""
+def _sent_by_score_and_day(upload: Upload) -> tuple[dict[int, int], dict[str, int]]:
+    """Rows to send (models.SENDABLE) per score (None left out) and per day ('' left out), from one grouped
+    scan of row_charts_idx: a few thousand (score, day) pairs at most."""
     by_score: dict[int, int] = {}
     by_day: dict[str, int] = {}
-    pairs = upload.rows.filter(status=Row.Status.VALID).values_list("item_score", "item_day")
+    pairs = upload.rows.filter(SENDABLE).values_list("item_score", "item_day")
     for score, day, n in pairs.annotate(n=Count("id")).order_by():
         if score is not None:
             by_score[score] = by_score.get(score, 0) + n

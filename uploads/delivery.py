@@ -21,7 +21,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from uploads import audit
-from uploads.models import Batch, Row, Submission, Upload
+from uploads.models import SENDABLE, Batch, Row, Submission, Upload
 
 # An attempt whose request may be under way (sending.py); one in flight is never cancelled.
 IN_FLIGHT = "in_flight"
@@ -65,8 +65,7 @@ def submit_upload(upload: Upload, user) -> Submission:
         ).update(status=Upload.Status.QUEUED, status_message="", heartbeat_at=timezone.now())
         if claimed != 1:
             raise DeliveryError("This upload was already submitted.")
-        sendable = Q(status=Row.Status.VALID) | Q(status=Row.Status.DUPLICATE, include_anyway=True)
-        row_ids = list(upload.rows.filter(sendable).order_by("number").values_list("id", flat=True))
+        row_ids = list(upload.rows.filter(SENDABLE).order_by("number").values_list("id", flat=True))
         if not row_ids:
             raise DeliveryError(nothing_to_send(upload))
         submission = _create_submission(upload, user, row_ids)

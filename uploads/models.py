@@ -227,6 +227,10 @@ class Row(models.Model):
         return cells
 
 
+# The rows a submission sends: the valid ones and the duplicates the user chose to include anyway
+SENDABLE = models.Q(status=Row.Status.VALID) | models.Q(status=Row.Status.DUPLICATE, include_anyway=True)
+
+
 class Submission(models.Model):
     """One delivery of a set of rows: the first, or a resend of failed or unconfirmed rows."""
 
