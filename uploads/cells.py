@@ -118,9 +118,12 @@ def _char_issue(char: str) -> Issue:
     if "\x80" <= char <= "\x9f" or char == "\ufffd":
         return Issue("bad_char", f"contains {describe_char(char)}, a sign the file was read with the "
                      "wrong encoding", "Save the file as 'CSV UTF-8' and upload it again, or retype the value")
-    if char in "\t\n\r":
+    if char == "\t":
         return Issue("bad_char", f"contains a control character ({describe_char(char)})",
-                     "Retype the value on one line, without tabs")
+                     "Retype the value without the tab")
+    if char in "\n\r":
+        return Issue("bad_char", "contains a line break (Alt+Enter in an Excel cell)",
+                     "Retype the value on one line")
     if char < " " or char == "\x7f":
         return Issue("bad_char", f"contains a control character ({describe_char(char)})",
                      "Delete the control character (it usually comes from copy-paste or a database export)")

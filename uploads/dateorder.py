@@ -29,6 +29,7 @@ from uploads.dates import (
     NUMERIC_RE,
     ORDER_WORDS,
     ColumnDates,
+    one_line,
 )
 from uploads.headers import normalize
 
@@ -105,6 +106,7 @@ def _note_value(decision: ColumnDates, text: str, number: int, rows: int, eviden
     """Count what `rows` rows holding `text` (first in row `number`) say about the column, written in the
     layouts dates.parse_timestamp reads ("13/10/2026 9h05" settles day first as "13/10/2026 9:05" does)."""
     shown, place = text, None  # the cell as typed, for the decision's "because of ... in row 9" (review 36)
+    text = one_line(text)
     if not NUMERIC_RE.match(text) and not ISO_RE.match(text):
         text, place = without_place(text)
         text = local_layout(text)

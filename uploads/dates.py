@@ -134,13 +134,23 @@ class Parsed:
     warnings: list[Note] = field(default_factory=list)
 
 
+_LINE_BREAK = re.compile(r"[ \t]*\r?\n[ \t]*")
+
+
+def one_line(text: str) -> str:
+    """A date cell's text with its one line break (Alt+Enter between the date and the time in an Excel cell,
+    "2026-10-07\n09:30") read as a space, as the cell shows both; text with more breaks unchanged (its control
+    character is then refused: QA round 47b)."""
+    return _LINE_BREAK.sub(" ", text, count=1) if text.count("\n") == 1 else text
+
+
 def parse_timestamp(text: str, decision: ColumnDates, upload_zone: str, now: datetime) -> Parsed:
     """Cell text -> API timestamp under the column's decision; see the module docstring.
 
     upload_zone: the uploader's IANA zone (used when the file and preset fix none).
     now: aware datetime for the future check (limit: now + 1 day).
     """
-    value = text.strip()
+    value = one_line(text.strip())
     fast = _iso_z(value, now)
     if fast is not None:
         return fast
