@@ -570,9 +570,16 @@ def test_it_accepts_bytes_paths_and_streams():
 @pytest.mark.parametrize("tail", [b"x" * 200_000 + b"\n", b"\n3,fine\n4,fine\n", b"\r\n3,fine", b"x"])
 def test_it_reports_an_unclosed_quote_on_the_line_it_opens(tail):
     assert messages(source=b'id,comment\n1,ok\n2,"never closed' + tail) == [
-        'Line 3 opens a quote (") that is never closed, so the rest of the file would be read as one cell. '
-        "Close the quote (or remove it), or save the file again from Excel."
+        "Row 3, column B ('comment'), opens a quote (\") that is never closed, so the rest of the file would be read "
+        "as one cell. Close the quote (or remove it), or save the file again from Excel."
     ]
+
+
+def test_it_names_the_row_and_the_line_of_an_unclosed_quote_after_quoted_line_breaks():
+    source = b'id,comment,score\n1,"two\nlines",5\n2,"three\nlines\nhere",4\n3,"never closed,3\n4,ok,2\n'
+    assert messages(source=source) == [  # QA round 47b: "Line 7" named no row of the sheet
+        "Row 4 (line 7 of the file), column B ('comment'), opens a quote (\") that is never closed, so the rest of the "
+        "file would be read as one cell. Close the quote (or remove it), or save the file again from Excel."]
 
 
 def test_it_reads_a_cell_larger_than_csvs_default_field_limit():
@@ -1530,8 +1537,8 @@ def test_it_reads_utf16_text_saved_without_its_byte_order_mark(codec):
 
 def test_it_counts_a_sep_line_in_the_line_of_an_unclosed_quote_and_drops_a_final_ctrl_z():
     assert messages(source=b'sep=;\nticket_id;score;comment\n1;5;ok\n2;4;"never closed\n3;5;ok\n') == [
-        'Line 4 opens a quote (") that is never closed, so the rest of the file would be read as one cell. Close '
-        "the quote (or remove it), or save the file again from Excel."]
+        "Row 3 (line 4 of the file), column C ('comment'), opens a quote (\") that is never closed, so the rest of "
+        "the file would be read as one cell. Close the quote (or remove it), or save the file again from Excel."]
     assert parse_file(b"ticket_id,score\r\n1,5\r\n\x1a").rows == [["1", "5"]]
 
 

@@ -394,9 +394,13 @@ def csv_records(text: str, delimiter: str, cap: int, limits: parsing.Limits,
         # the open quote runs from its line to _END's line: take away the line breaks it swallowed
         content = "".join(rows[-1]) + ("" if text.endswith(("\n", "\r")) else "\n")
         start = reader.line_num - content.count("\n") - content.count("\r") + content.count("\r\n") + lines_before
-        raise parsing.ParseError(
-            f'Line {start:,} opens a quote (") that is never closed, so the rest of the file would be read as '
-            "one cell. Close the quote (or remove it), or save the file again from Excel."
+        position = len(rows[-1]) - 1
+        named = f" ('{rows[0][position].strip()}')" if len(rows) > 1 and position < len(rows[0]) else ""
+        where = f"Row {numbers[-1]:,}" + (f" (line {start:,} of the file)" if start != numbers[-1] else "")
+        raise parsing.ParseError(  # QA round 47b: the line alone misled where quoted line breaks came before
+            f'{where}, column {headerrows.column_letter(position)}{named}, opens a quote (") that is never closed, '
+            "so the rest of the file would be read as one cell. Close the quote (or remove it), or save the file "
+            "again from Excel."
         )
     del numbers[-1], rows[-1]
     return numbers, rows
