@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from tests.test_table import answer, make_csv
-from uploads import delivery, fixes, intake, mapping, rowcheck, rowstore
+from uploads import delivery, fixes, intake, mapping, rowcheck, rowstore, saved_presets
 from uploads.models import Row, Team, Upload
 
 pytestmark = pytest.mark.django_db
@@ -346,3 +346,16 @@ def test_a_new_mapping_works_out_its_notices_again(tmp_path):
     upload.refresh_from_db()
     assert not any(notice.startswith("No column was recognised as the ticket id") for notice in upload.notices)
     assert upload.rows.filter(status="valid").count() == 2
+
+
+def test_a_reason_naming_many_long_headers_is_cut_to_what_the_database_holds(uploader, tmp_path):
+    extra = [f"Customer attribute number {n} copied from the CRM account record" for n in range(20)]
+    header = ["Ticket ID", "Agent Email", "Score", "Submitted At", *extra]
+    path = tmp_path / "wide.csv"
+    path.write_text(",".join(header) + "\n" + ",".join(["48213", "ana@example.com", "5", "2026-10-05 10:00"]
+                                                        + ["x"] * 20) + "\n", encoding="utf-8")
+    upload = intake.create_upload(uploader, path, path.name, intake.ReadOptions(time_zone="UTC"))
+    saved_presets.save_mapping(upload, "Wide CRM sheet", uploader)
+    again = intake.create_upload(uploader, path, path.name, intake.ReadOptions(time_zone="UTC"))
+    assert again.preset_name == "Wide CRM sheet"  # a Postgres varchar(500) had refused the longer reason
+    assert len(again.preset_reason) == 500 and again.preset_reason.endswith("…")

@@ -76,6 +76,9 @@ def test_it_saves_a_mapping_and_applies_it_to_the_next_file_with_those_columns(c
 
     second = Upload.objects.get(pk=int(upload(client_in, "b.csv", content).url.split("/")[2]))
     assert second.preset_name == "Team sheet"
+    assert second.preset_reason == (  # whose, and when: not a built-in (QA round 47c)
+        f"matched Team sheet: columns Case, Rep, Stars, When (a preset saved by maria on "
+        f"{SavedPreset.objects.get().created_at:%d %b %Y})")
     assert second.rows.get().status == "valid"
     exported = json.loads(client_in.get(f"/uploads/{second.pk}/mapping/preset.json").content)
     assert exported["columns"]["ticket_id"] == "Case"

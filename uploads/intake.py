@@ -137,7 +137,9 @@ def _set_mapping(upload: Upload, preset: mapping.Preset, reason: str, time_zone:
                  checked: validation.CheckResult, sheet: parsing.Sheet) -> None:
     """The mapping's fields on `upload` (not saved); its check context keeps the notices the mapping gave
     (mapping_notices), which a new mapping replaces."""
-    upload.preset, upload.preset_name, upload.preset_reason = preset.to_json(), preset.name, reason
+    limit = Upload._meta.get_field("preset_reason").max_length  # a file of many long headers names them all
+    upload.preset, upload.preset_name = preset.to_json(), preset.name
+    upload.preset_reason = reason if len(reason) <= limit else reason[:limit - 1] + "…"
     upload.time_zone, upload.decisions = time_zone, checked.decisions
     upload.check_context = {**checked.context, "mapping_notices": mapping_notices(sheet, preset)}
 

@@ -105,7 +105,9 @@ def _choose_mapping(sheet: parsing.Sheet, chosen: mapping.Preset | None) -> tupl
     mapping.choose_preset picks among the saved and built-in ones."""
     if chosen is not None:
         return mapping.resolve(chosen, sheet, fill=True), f"chosen by you: {chosen.name}"
-    return mapping.choose_preset(sheet, saved_presets.presets_for(sheet))
+    candidates = saved_presets.presets_for(sheet)
+    preset, reason = mapping.choose_preset(sheet, candidates)
+    return preset, reason + saved_presets.saved_note(preset.name, candidates)
 
 
 def _maps_answers(sheet: parsing.Sheet, chosen: mapping.Preset | None) -> bool:

@@ -46,6 +46,24 @@ def presets_for(sheet) -> list[mapping.Preset]:
             and _header_set(preset.detect) == headers] + mapping.builtin_presets()
 
 
+def saved_note(name: str, candidates: list[mapping.Preset]) -> str:
+    """For the reason a preset was picked: whose saved preset `name` is and when it was saved, and the
+    other saved presets among `candidates` (presets_for) that matched the same headers ('' for a built-in
+    one); a saved preset reads like a built-in otherwise, whoever saved it (QA round 47c)."""
+    try:
+        entry = SavedPreset.objects.select_related("created_by").filter(name=name).first()
+    except DatabaseError:
+        return ""
+    if entry is None:
+        return ""
+    who = f" by {entry.created_by.get_username()}" if entry.created_by else ""
+    others = [preset.name for preset in candidates if preset.name != name
+              and preset.name not in {builtin.name for builtin in mapping.builtin_presets()}]
+    also = f"; the saved preset{'s' if len(others) > 1 else ''} {', '.join(map(repr, others))} matched too" if (
+        others) else ""
+    return f" (a preset saved{who} on {entry.created_at:%d %b %Y}{also})"
+
+
 def _saved() -> list[mapping.Preset]:
     """The saved presets that read as presets; one that does not (stored before the admin checked
     presets, or written into the database by hand) is left out with a log line, never a failed upload."""
