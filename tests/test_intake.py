@@ -359,3 +359,13 @@ def test_a_reason_naming_many_long_headers_is_cut_to_what_the_database_holds(upl
     again = intake.create_upload(uploader, path, path.name, intake.ReadOptions(time_zone="UTC"))
     assert again.preset_name == "Wide CRM sheet"  # a Postgres varchar(500) had refused the longer reason
     assert len(again.preset_reason) == 500 and again.preset_reason.endswith("…")
+
+
+def test_a_skip_reason_quotes_a_long_cell_cut_short(uploader, tmp_path):
+    path = tmp_path / "total.csv"
+    path.write_text("Ticket ID,Agent Email,Score,Submitted At\n1,a@example.com,5,2026-10-05 10:00\n"
+                    f"Total {'x' * 700},,,\n", encoding="utf-8")
+    upload = intake.create_upload(uploader, path, path.name, intake.ReadOptions(time_zone="UTC"))
+    skipped = upload.rows.get(number=3)  # a Postgres varchar(500) had refused the upload
+    assert (skipped.status, skipped.note) == (
+        "skipped", f"'Total {'x' * 73}…' is a note or a label beside the answers, not an answer")

@@ -100,6 +100,12 @@ LONG_COMMENT = 5000  # characters; above this a comment gets a warning (no API l
 EXCEL_CELL_LIMIT = 32_767  # characters an Excel cell holds: a text of exactly this length was cut (QA round 40b)
 
 
+def shortened(text: str, limit: int = 60) -> str:
+    """`text` cut to `limit` characters, the last an ellipsis, for a message quoting a cell or a database
+    column of that length."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def trim(text: str) -> str:
     """Cell text without outer whitespace (spaces, tabs, newlines, NBSP and other Unicode spaces)."""
     return text.strip()

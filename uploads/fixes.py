@@ -11,7 +11,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import ngettext
 
-from uploads import audit, dates, delivery, intake, mapping, rowcheck, rowstore, table, textsearch, validation
+from uploads import audit, cells, dates, delivery, intake, mapping, rowcheck, rowstore, table, textsearch, validation
 from uploads.models import CREATED_PRIOR_NOTE, UNCONFIRMED_PRIOR_NOTE, Change, Row, Upload
 
 ACTIONS = ("set", "replace", "map", "exclude", "include", "delete")
@@ -72,7 +72,7 @@ def edit_cell(upload: Upload, user, row: Row, column: int, text: str, expected: 
         changed_since = expected is not None and table.shown_text(old_text) != table.shown_text(expected)
         if changed_since and column < len(row.cells):
             raise intake.IntakeError([
-                f"Row {row.number}, {upload.columns[column]} was changed to '{_short(old_text)}' since you "
+                f"Row {row.number}, {upload.columns[column]} was changed to '{cells.shortened(old_text)}' since you "
                 "loaded this page; reload to see it."
             ])
         changed = rowcheck.edit_cell(row, column, text)
@@ -82,7 +82,7 @@ def edit_cell(upload: Upload, user, row: Row, column: int, text: str, expected: 
             name = upload.columns[column]
             Change.objects.create(
                 upload=upload, user=user, action="edit", cells_changed=1,
-                description=f"row {row.number}, {name}: '{_short(old_text)}' → '{_short(text)}'",
+                description=f"row {row.number}, {name}: '{cells.shortened(old_text)}' → '{cells.shortened(text)}'",
                 before=[[row.pk, column, old_edit]],
             )
     return changed
@@ -91,10 +91,6 @@ def edit_cell(upload: Upload, user, row: Row, column: int, text: str, expected: 
 def _count(n: int, singular: str, plural: str) -> str:
     """'1 cell', '3 cells'."""
     return f"{n} {ngettext(singular, plural, n)}"
-
-
-def _short(text: str, limit: int = 60) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _new_text(action: str, current: str, value: str, find: str) -> str:
@@ -170,9 +166,9 @@ def _apply_cells(upload, user, action, rows, index, value, find) -> Change:
         touched.append(row)
     recheck(upload, touched)
     name = upload.columns[index]
-    what = {"set": f"set {name} to '{_short(value)}'",
-            "replace": f"replaced '{_short(find)}' with '{_short(value)}' in {name}",
-            "map": f"mapped {name} '{_short(find)}' → '{_short(value)}' across the upload"}[action]
+    what = {"set": f"set {name} to '{cells.shortened(value)}'",
+            "replace": f"replaced '{cells.shortened(find)}' with '{cells.shortened(value)}' in {name}",
+            "map": f"mapped {name} '{cells.shortened(find)}' → '{cells.shortened(value)}' across the upload"}[action]
     return _record(upload, user, action, f"{what}: {_count(len(before), 'cell', 'cells')}", len(before), before)
 
 

@@ -24,7 +24,7 @@ from django.core.files import File
 from django.db import transaction
 from django.utils import timezone
 
-from uploads import access, mapping, parsing, reportlink, validation, zones
+from uploads import access, cells, mapping, parsing, reportlink, validation, zones
 from uploads.models import Row, Upload
 from uploads.reading import IntakeError, ReadOptions, choose_zone, mapping_notices, read_file
 from uploads.rowstore import (
@@ -139,7 +139,7 @@ def _set_mapping(upload: Upload, preset: mapping.Preset, reason: str, time_zone:
     (mapping_notices), which a new mapping replaces."""
     limit = Upload._meta.get_field("preset_reason").max_length  # a file of many long headers names them all
     upload.preset, upload.preset_name = preset.to_json(), preset.name
-    upload.preset_reason = reason if len(reason) <= limit else reason[:limit - 1] + "…"
+    upload.preset_reason = cells.shortened(reason, limit)
     upload.time_zone, upload.decisions = time_zone, checked.decisions
     upload.check_context = {**checked.context, "mapping_notices": mapping_notices(sheet, preset)}
 

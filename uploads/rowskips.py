@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from uploads.cells import shortened
 from uploads.plan import Plan, Raw, rule_key
 
 # A hand-made sheet's summary line under its answers ("Average", "Total responses:", "Summe"): no answer.
@@ -137,15 +138,15 @@ def summary_line(cells: list[str], raw: dict[str, Raw]) -> str | None:
     answers = {source.position for name, source in raw.items() if name in _ANSWER_FIELDS}
     named = any(raw[name].text.strip() for name in ("ticket_id", "agent_id", "agent_email") if name in raw)
     if (SUMMARY_WORD if at not in answers and not named else SUMMARY_ROW).match(filled[0]):
-        return f"'{filled[0]}' starts a summary line under the answers, not an answer"
+        return f"'{shortened(filled[0], 80)}' starts a summary line under the answers, not an answer"
     ticket = raw.get("ticket_id")
     if (_NAMED_SUMMARY.fullmatch(filled[0]) and (ticket is None or ticket.text.strip() in ("", filled[0]))
             and any(_SUMMARY_VALUE.fullmatch(text) for text in filled[1:])):  # "Team average | 3.8" (QA round 44b)
-        return f"'{filled[0]}' starts a summary line under the answers, not an answer"
+        return f"'{shortened(filled[0], 80)}' starts a summary line under the answers, not an answer"
     if (len(filled) == 1 and cells[0].strip() and sum(char.isalpha() for char in filled[0]) >= 3
             and not any(name in _UNFINISHED and source.position == 0 for name, source in raw.items())
             and not (len(filled[0].split()) > 1 and _capitalised_words(filled[0]))):
-        return f"'{filled[0]}' is a note or a label beside the answers, not an answer"
+        return f"'{shortened(filled[0], 80)}' is a note or a label beside the answers, not an answer"
     return None
 
 

@@ -46,8 +46,8 @@ def checked_values(result, current_cells: list[str], excluded: bool) -> dict:
         "item_key": item_key(item) if item else "",
         "errors": [problem.to_json() for problem in result.errors],
         "warnings": [problem.to_json() for problem in result.warnings],
-        "note": result.skip_reason or (
-            f"identical to row {result.duplicate_of} in every mapped field" if result.duplicate_of else ""),
+        "note": (result.skip_reason or (  # a skip reason quoting a long cell is cut to what the column holds
+            f"identical to row {result.duplicate_of} in every mapped field" if result.duplicate_of else ""))[:500],
         "error_kinds": _kinds(result.errors),
         "warning_kinds": _kinds(result.warnings),
         "has_warning": bool(result.warnings),
