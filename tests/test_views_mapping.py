@@ -306,6 +306,20 @@ def test_an_imported_preset_named_as_a_built_in_one_says_it_is_imported(client_i
     assert "Applied the preset &#x27;Zendesk satisfaction ratings (imported)&#x27;." in page.content.decode()
 
 
+@pytest.mark.parametrize(("columns", "said"), [
+    (b'{"ticket_id": "Case", "score": "Stars"}', "None of the columns the preset 'Other columns' names is in this "
+                                                 "file: for ticket_id, score it names"),
+    (b'{"ticket_id": "ticket_id", "score": "Stars"}', "Not every column the preset 'Other columns' names is in this "
+                                                      "file: for score it names"),
+])
+def test_an_applied_preset_names_the_fields_whose_columns_the_file_lacks(client_in, shared, columns, said):
+    response = upload(client_in, "b.csv", (shared / "samples/basic_api_fields.csv").read_bytes())
+    preset = SimpleUploadedFile("p.json", b'{"name": "Other columns", "columns": ' + columns + b"}")
+    page = client_in.post(response.url.replace("mapping/", "mapping/apply/"), {"preset_file": preset}, follow=True)
+    assert (said + " columns this file does not have, so those fields were found from the headers, or left "
+            "unmapped. Check the mapping below.") in html.unescape(page.content.decode())  # QA round 47c
+
+
 def test_it_sends_a_get_of_the_upload_address_to_the_upload_form(client_in):
     response = client_in.get("/uploads/new/", HTTP_REFERER="http://testserver/login/?next=/uploads/new/")
     assert (response.status_code, response.url) == (302, "/")

@@ -311,9 +311,21 @@ def remap_upload(upload: Upload, user, preset: mapping.Preset, time_zone: str,
 
 
 def apply_preset(upload: Upload, user, preset: mapping.Preset) -> str | None:
-    """A saved or imported preset applied to the upload (intake.resolve_preset), as remap_upload."""
+    """A saved or imported preset applied to the upload (intake.resolve_preset), as remap_upload; the
+    sentences for the user: the fields whose column the preset names and the file lacks (QA round 47c:
+    "Applied" where none of its columns was there), then remap_upload's."""
     resolved, time_zone = intake.resolve_preset(upload, preset)
-    return remap_upload(upload, user, resolved, time_zone, reason=f"applied by you: {preset.name}")
+    flipped = remap_upload(upload, user, resolved, time_zone, reason=f"applied by you: {preset.name}")
+    named = [field for field in mapping.FIELDS if field in preset.columns]
+    own = mapping.resolve(preset, intake.sheet_of(upload, list(upload.rows.order_by("number")[:200])))  # unfilled
+    missing = [field for field in named if field not in own.columns]
+    lacked = None
+    if missing:
+        which = "None of the columns" if len(missing) == len(named) else "Not every column"
+        lacked = (f"{which} the preset '{preset.name}' names is in this file: for {', '.join(missing)} it names "
+                  "columns this file does not have, so those fields were found from the headers, or left unmapped. "
+                  "Check the mapping below.")
+    return " ".join(text for text in (lacked, flipped) if text) or None
 
 
 def date_order_change(before: dict | None, after: dict | None) -> str | None:
