@@ -542,9 +542,12 @@ def test_it_detects_the_delimiter_despite_quoted_text(data, delimiter):
 
 
 def test_it_honours_a_delimiter_override():
-    sheet = parse_file(b"a;b,c\n1;2,3\n", delimiter="\\t")
+    sheet = parse_file(b"a;b,c\n1;2,3\n", delimiter=";")
 
-    assert (sheet.delimiter, sheet.columns, sheet.rows) == ("\t", ["a;b,c"], [["1;2,3"]])
+    assert (sheet.delimiter, sheet.columns, sheet.rows) == (";", ["a", "b,c"], [["1", "2,3"]])
+    assert messages(source=b"a;b,c\n1;2,3\n", delimiter="\\t") == [  # QA round 47c: one column, mapped anyway
+        "Read with tabs between the columns, every line is one column ('a;b,c'): this file's columns are separated "
+        "by commas. Set Delimiter to Automatic or to that one."]
     assert messages(source=b"a,b\n", delimiter=";;") == [
         "The delimiter must be one character such as , ; | or TAB, not ';;'."
     ]
@@ -648,7 +651,7 @@ def test_it_finds_the_header_under_a_wide_title_row_by_its_known_names():
 def test_it_says_which_sheet_and_header_row_were_read():
     assert where_read(parse_file(b"a,b\n1,2\n")) == (
         "This was read with the header in row 1. To use another row as the header, fill in Header row on the "
-        "upload form (import_csat: --header-row N)."
+        "upload form or under Read the file differently (import_csat: --header-row N)."
     )
 
 
@@ -851,8 +854,8 @@ def test_it_picks_the_first_sheet_whose_header_could_be_mapped(tmp_path):
     assert (plain.sheet_name, chosen.sheet_name, chosen.rows) == ("Summary", "Responses", [["T-1", "5"]])
     assert where_read(plain) == (
         "This was read from sheet 'Summary', header in row 2; the workbook's other sheets are 'Responses'. To "
-        "read another sheet or header row, fill in Sheet or Header row on the upload form (import_csat: --sheet "
-        "NAME, --header-row N)."
+        "read another sheet or header row, fill in Sheet or Header row on the upload form or under Read the file "
+        "differently (import_csat: --sheet NAME, --header-row N)."
     )
 
 

@@ -117,7 +117,8 @@ def test_it_keeps_the_upload_when_reading_again_fails(client_in):
     response = client_in.post(f"/uploads/{created.pk}/mapping/reread/", {"header_row": "1"}, follow=True)
     created.refresh_from_db()
     assert (created.header_row, created.rows.count()) == (2, 1)
-    assert "No column could be a ticket id" in response.content.decode()
+    assert ("Your settings under Read the file differently could not read the file, so nothing changed: it is "
+            "still read as shown below. No column could be a ticket id") in html.unescape(response.content.decode())
 
 
 def test_it_says_when_the_rows_are_being_checked(client_in, shared):

@@ -77,14 +77,6 @@ def preset_from_form(upload: Upload, data: dict) -> mapping.Preset:
     return preset
 
 
-DELIMITER_NAMES = {",": "commas", ";": "semicolons", "\t": "tabs", "|": "pipes (|)", " ": "spaces"}
-
-
-def delimiter_name(delimiter: str) -> str:
-    """How the mapping page names a CSV separator: 'tabs' for a tab, never an invisible character."""
-    return DELIMITER_NAMES.get(delimiter, repr(delimiter))
-
-
 def mapping_decisions(upload: Upload) -> list[dict]:
     """What reading decided, for the mapping page: [{'text': sentence, 'date_order': bool}].
 

@@ -202,10 +202,11 @@ def where_read(sheet: Sheet) -> str:
     others = ", ".join(f"'{name}'" for name in sheet.sheet_names if name != sheet.sheet_name)
     if not others:
         return (f"This was read with the header in row {sheet.header_row}. To use another row as the header, "
-                "fill in Header row on the upload form (import_csat: --header-row N).")
+                "fill in Header row on the upload form or under Read the file differently (import_csat: "
+                "--header-row N).")
     return (f"This was read from sheet '{sheet.sheet_name}', header in row {sheet.header_row}; the workbook's other "
             f"sheets are {others}. To read another sheet or header row, fill in Sheet or Header row on the upload "
-            "form (import_csat: --sheet NAME, --header-row N).")
+            "form or under Read the file differently (import_csat: --sheet NAME, --header-row N).")
 
 
 @contextmanager
@@ -285,6 +286,11 @@ def _parse_text(
 ) -> Sheet:
     cap = limits.max_rows + max(header_row or 0, headerrows.HEADER_SCAN) + 2
     text = textfiles.read_text(data, filename, encoding, delimiter, cap, limits, zone)
+    if delimiter and (other := textfiles.one_column_delimiter(text.rows, text.delimiter)):
+        raise ParseError(  # QA round 47c: one column, read as the agent's email on every row
+            f"Read with {textfiles.delimiter_name(text.delimiter)} between the columns, every line is one column "
+            f"('{text.rows[0][0][:60]}'): this file's columns are separated by {textfiles.delimiter_name(other)}. "
+            "Set Delimiter to Automatic or to that one.")
     result = _shape(text.numbers, text.rows, header_row, limits, {}, header_score, delimiter=text.delimiter)
     result.encoding, result.delimiter = text.encoding, text.delimiter
     if text.nul_count:

@@ -310,6 +310,23 @@ def _detect_delimiter(text: str) -> str:
     return best
 
 
+def one_column_delimiter(rows: list[list[str]], chosen: str) -> str | None:
+    """The delimiter of _DELIMITERS that every one of the first rows holds, when the `chosen` one leaves each
+    of them a single cell (a semicolon file read with commas); else None."""
+    head = rows[:20]
+    if not head or any(len(row) > 1 for row in head):
+        return None
+    return next((other for other in _DELIMITERS if other != chosen and all(other in row[0] for row in head)), None)
+
+
+DELIMITER_NAMES = {",": "commas", ";": "semicolons", "\t": "tabs", "|": "pipes (|)", " ": "spaces"}
+
+
+def delimiter_name(delimiter: str) -> str:
+    """How a page or message names a CSV separator: 'tabs' for a tab, never an invisible character."""
+    return DELIMITER_NAMES.get(delimiter, repr(delimiter))
+
+
 def _consistency(sample: str, delimiter: str, cut: bool) -> tuple[float, int]:
     reader = csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter)
     try:

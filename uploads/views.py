@@ -25,6 +25,7 @@ from uploads import (
     reports,
     saved_presets,
     table,
+    textfiles,
 )
 from uploads.forms import (
     ApplyPresetForm,
@@ -113,7 +114,7 @@ def mapping_page(request, pk: int):
     context = {
         "upload": upload, "form": form, "explain": mappingpage.explain_mapping(upload),
         "row_count": upload.rows.count(),
-        "decisions": mappingpage.mapping_decisions(upload), "delimiter": mappingpage.delimiter_name(upload.delimiter),
+        "decisions": mappingpage.mapping_decisions(upload), "delimiter": textfiles.delimiter_name(upload.delimiter),
         "declared_zone": mappingpage.declared_zone(upload),
         "reading_form": ReadingForm(
             sheet_names=upload.sheet_meta.get("sheet_names", []),
@@ -140,8 +141,9 @@ def mapping_reread(request, pk: int):
         try:
             fixes.reread_upload(upload, request.user, options)
             messages.success(request, "The file was read again with your settings; earlier edits were dropped.")
-        except intake.IntakeError as exc:
-            messages.error(request, exc.text())
+        except intake.IntakeError as exc:  # QA round 47c: the reason alone read as if the upload were lost
+            messages.error(request, "Your settings under Read the file differently could not read the file, so "
+                                    f"nothing changed: it is still read as shown below. {exc.text()}")
     return redirect("uploads:mapping", upload.pk)
 
 
