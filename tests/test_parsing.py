@@ -1468,6 +1468,8 @@ def test_it_reads_back_together_a_last_column_split_by_unquoted_commas():
      "column D ('recheck'), column E ('Sam')"),
     (b"ticket_id,score,comment\n1,5,Great,thanks\n2,4,fine,ok\n3,3,slow,very,slow\n",  # on every row: a column
      "column D ('very'), column E ('slow')"),
+    (b"ticket_id,score,agent\n1,5,A1\n2,4,A2\n3,3,Lee, Ana, Mo\n",  # no comment: never joined (QA round 48b)
+     "column D ('Ana'), column E ('Mo')"),
 ])
 def test_it_notes_each_row_whose_extra_cells_were_not_read(source, ignored):
     sheet = parse_file(source)

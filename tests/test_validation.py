@@ -290,6 +290,17 @@ def test_it_reads_a_date_and_time_on_two_lines_of_one_cell_and_refuses_a_line_br
         "line."]
 
 
+@pytest.mark.parametrize("score", ["très satisfait?", "Very satisfied?", "satisfied??", "5?", "4 ？"])
+def test_it_refuses_a_score_typed_with_a_question_mark(score) -> None:
+    preset = mapping.Preset(name="Plain", columns={name: name for name in mapping.FIELDS}, word_scales=["csat5"])
+    row = one(score=score, preset=preset)  # QA round 48a: 'très satisfait?' went out as 5 of 5
+    [message] = [problem.message for problem in row.errors]
+    assert message.startswith(f"Row 2, column 'score': '{score}' ends with a question mark: whoever typed it was not "
+                              "sure of the answer. Enter a whole number from 1 to 5")
+    assert message.endswith(": the answer the customer gave, or exclude the row.")
+    assert one(score="?").errors[0].code == "no_answer"
+
+
 def test_it_requires_a_ticket_id() -> None:
     row = one(ticket="   ")
     assert codes(row) == [("ticket_id", "required")]
@@ -1144,6 +1155,8 @@ def test_labels_of_a_wording_beside_the_scores_settle_the_scale_so_two_typos_hol
     [("5", "Very satisfied"), ("4", "Very satisfied"), ("2", "Dissatisfied")],  # 4 is no label's score
     [("9", "Very satisfied"), ("7", "Satisfied"), ("2", "Very dissatisfied")],  # a 1..10 survey labelled by hand
     [("5", "Very satisfied"), ("4", "Satisfied")],  # two scores settle nothing
+    [("5", "Very satisfied"), ("3", "Neither satisfied nor dissatisfied"), ("1", "Very dissatisfied"), ("9", ""),
+     ("10", ""), ("7", "")],  # unlabelled scores up to 10 beside them: a wider survey (QA round 48b)
 ])
 def test_labels_that_do_not_sit_at_their_scores_settle_no_scale(labels) -> None:
     result = validation.check_sheet(sheet(API + ["score_label"], *[

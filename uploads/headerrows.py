@@ -254,13 +254,13 @@ _WORD = re.compile(r"[^\W\d_]{2,}")
 
 def _rejoin_last(names: list[str], data: list[list[str]], numbers: list[int], last_named: int,
                  delimiter: str) -> dict:
-    """Put back together, in place, a text file's last named column where some rows (not all: a column of
-    notes with no header is B12's) run on past the header, each with words in that column: an unquoted
-    comment holding the separator ("Slow, rude, and wrong" read as "Slow", " rude", " and wrong": QA round
-    47b), joined with it exactly as written. Returns row notes ((row index, None) -> warning) and, under
-    None, the notice; {} when no row runs on."""
-    if last_named < 0:
-        return {}
+    """Put back together, in place, a text file's last named column, when its header names the comment, where
+    some rows (not all: a column of notes with no header is B12's) run on past the header, each with words in
+    that column: an unquoted comment holding the separator ("Slow, rude, and wrong" read as "Slow", " rude",
+    " and wrong": QA round 47b), joined with it exactly as written. Returns row notes ((row index, None) ->
+    warning) and, under None, the notice; {} when no row runs on."""
+    if last_named < 0 or autodetect.named_fields([names[last_named]]) != {"comment"}:
+        return {}  # a date, an email, an agent's name or a score with a note beside it is no comment (QA round 48b)
     runs = [row_index for row_index, row in enumerate(data) if any(cell.strip() for cell in row[last_named + 1:])]
     if not runs or len(runs) == len(data) or not all(_WORD.search(data[row_index][last_named]) for row_index in runs):
         return {}  # a note typed beside a score or a date: not read, with its warning

@@ -189,17 +189,24 @@ def _label_wording(plan: Plan, sheet) -> tuple[int, int] | None:
     score_at, label_at = plan.index.get("score"), plan.index.get("score_label")
     if score_at is None or label_at is None or score_at == label_at or plan.word_scale or not bounds_free(plan):
         return None
-    pairs = {(number, cells.answer_key(label))
-             for score, label in zip(plan.field_texts(sheet.rows, "score"),
-                                     plan.field_texts(sheet.rows, "score_label"), strict=True)
-             if label.strip() and (number := scorecells.parse_int(score)) is not None}
+    labelled = [(number, cells.answer_key(label))
+                for score, label in zip(plan.field_texts(sheet.rows, "score"),
+                                        plan.field_texts(sheet.rows, "score_label"), strict=True)
+                if label.strip() and (number := scorecells.parse_int(score)) is not None]
+    pairs = set(labelled)
     if len({number for number, _label in pairs}) < LABEL_SCORES:
         return None
+    numbers = [number for text in plan.field_texts(sheet.rows, "score") if (number := scorecells.parse_int(text))
+               is not None and number not in scorecells.SEEN_UNANSWERED]
     for name in AUTO_SCALES:
-        table = SCALES[name].get("value_map", {})
-        if all(table.get(label) == number for number, label in pairs):
-            plan.label_wording, plan.score_label_words = name, {label for _number, label in pairs}
-            return SCALES[name]["min_score"], SCALES[name]["max_score"]
+        scale = SCALES[name]
+        if not all(scale.get("value_map", {}).get(label) == number for number, label in pairs):
+            continue
+        outside = sum(1 for number in numbers if not scale["min_score"] <= number <= scale["max_score"])
+        if 2 * outside >= len(labelled):  # unlabelled scores up to 10 beside them: a wider survey (QA round 48b)
+            return None
+        plan.label_wording, plan.score_label_words = name, {label for _number, label in pairs}
+        return scale["min_score"], scale["max_score"]
     return None
 
 

@@ -83,6 +83,10 @@ def clean_score(text: str, low: int, high: int, value_map: dict[str, object] | N
     issue = strict_char_issue(value)
     if issue:
         return Cleaned(issue=issue)
+    if value.endswith(("?", "？")) and value.casefold() not in NO_ANSWER and any(char.isalnum() for char in value):
+        return Cleaned(issue=Issue("unsure_score", f"'{value}' ends with a question mark: whoever typed it was not "
+                                   "sure of the answer", f"{scale_hint(low, high, value_map)}: the answer the "
+                                   "customer gave, or exclude the row"))  # QA round 48a: 'très satisfait?' was 5
     number = parse_int(value, value_map)
     if number is None and high == 100 and value.endswith("%") and (found := INTEGER.match(value[:-1].strip())):
         number = int(found[1])  # a percentage cell ("80%") on a 0..100 scale (QA round 43b)

@@ -219,7 +219,7 @@ KIND_LABELS = {
     "label_against_score": "{field} disagrees with the score", "from_link": "{field} read from a link",
     "email_in_name": "{field} taken out of a name",
     "lost_letter": "{field} has a '?' for a lost letter",
-    "no_answer": "{field} marks no answer",
+    "no_answer": "{field} marks no answer", "unsure_score": "{field} ends with a question mark",
     "template_row": "{field} reads like a template's example", "note_as_id": "{field} is words, not an id",
 }
 
