@@ -292,11 +292,12 @@ def is_digits(value: str) -> bool:
     return bool(_DIGITS.match(value))
 
 
-_NAME_LIKE = re.compile(r"^[^\W\d_]+(?:[ .'-]+[^\W\d_]+)+$")
+_NAME_LIKE = re.compile(r"^[^\W\d_]+(?:(?:, ?|[ .'-]+)[^\W\d_]+)+$")
 
 
 def looks_like_name(value: str) -> bool:
-    """True for 'Jane Doe' / 'J. Smith' (letters in two or more words): a name where an id belongs."""
+    """True for 'Jane Doe' / 'J. Smith' / 'Lee, Ana' (letters in two or more words, a comma after the family
+    name: QA round 48b): a name where an id belongs."""
     return bool(_NAME_LIKE.match(value)) and " " in value
 
 
