@@ -1443,6 +1443,22 @@ def test_it_warns_on_a_row_with_cells_not_read_until_the_row_is_edited():
     assert (fixed.status, fixed.warnings, fixed.item["comment"]) == ("valid", [], "Great service, thanks!")
 
 
+def test_it_refuses_an_id_or_score_an_unquoted_separator_split_at_the_end_of_a_row():
+    from uploads.parsing import parse_file
+
+    sheet = parse_file(b"submitted_at,agent_id,comment,score,ticket_id\n2026-10-05 09:00,A1,ok,5,49301, 49302\n"
+                       b"2026-10-05 10:00,A1,fine,4,5,5\n2026-10-05 11:00,A1,,3,49303,see Slack\n"
+                       b"2026-10-05 12:00,A1,,4,49304\n")
+    rows = validation.check_sheet(sheet, PLAIN, time_zone="UTC").rows  # QA round 48b: 49301 and 5 had gone out
+    assert [problem.message for problem in rows[0].errors] == [
+        "Row 2, column 'ticket_id': may be only part of its value: this row has more cells than the header; column F "
+        "('49302') right of the last named column was not read. Type the cell's whole value here, or put it in "
+        "quotes in the file and upload it again."]
+    assert [problem.code for problem in rows[1].errors] == ["split_cell"]
+    assert (rows[2].status, rows[2].item["ticket_id"], [problem.code for problem in rows[2].warnings]) == (
+        "valid", "49303", ["reader_note"])  # a note in words beside it
+
+
 @pytest.mark.parametrize(("header", "zone"), [("Rated at (UTC)", "UTC"), ("created_utc", "UTC"),
                                                ("Time (Europe/Berlin)", "Europe/Berlin"), ("Time (UTC+2)", "UTC+02:00"),
                                                ("Rated at (UTC -05:00)", "UTC-05:00"),

@@ -100,6 +100,13 @@ LONG_COMMENT = 5000  # characters; above this a comment gets a warning (no API l
 EXCEL_CELL_LIMIT = 32_767  # characters an Excel cell holds: a text of exactly this length was cut (QA round 40b)
 
 
+# The end of a text file's note on a row that runs on past the header (headerrows.check_columns): words beside
+# the answers, or (SPLIT_FIX) a number or address, the rest of a last cell an unquoted separator split (items: a
+# ticket id, agent, score or date there is refused: QA round 48b)
+COMMENT_FIX = "If a separator inside a comment split it, put that comment in quotes in the file, or fix the cell here"
+SPLIT_FIX = "If a separator inside the last cell split it, put that cell in quotes in the file, or fix the cell here"
+
+
 def shortened(text: str, limit: int = 60) -> str:
     """`text` cut to `limit` characters, the last an ellipsis, for a message quoting a cell or a database
     column of that length."""

@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable
 
 from uploads import autodetect, parsing
+from uploads.cells import COMMENT_FIX, SPLIT_FIX
 from uploads.headers import normalize
 from uploads.preset_format import FIELDS
 
@@ -244,9 +245,21 @@ def check_columns(names: list[str], data: list[list[str]], numbers: list[int], *
         f"this row has more cells than the header; {', '.join(texts)} right of the last named column "
         f"{'was' if len(texts) == 1 else 'were'} not read. " + (
             "Give that column a header if it belongs to the answer, or fix the cell here" if workbook else
-            "If a separator inside a comment split it, put that comment in quotes in the file, or fix the cell here"))
+            SPLIT_FIX if _split_value(data[row_index], last_named, run_on) else COMMENT_FIX))
         for row_index, texts in ignored.items()}
     return keep, notices, {**rejoined, **row_notes}
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _split_value(row: list[str], last_named: int, run_on: tuple[str, int] | None) -> bool:
+    """True when a text file's row runs on past its header with what reads as the rest of the last cell's
+    value, a number or an address ("49301, 49302", a decimal comma's "4,5", "a@x.com, b@x.com"), not a note
+    in words beside it."""
+    start = max(last_named + 1, run_on[1] if run_on else 0)
+    first = next((cell.strip() for cell in row[start:] if cell.strip()), "")
+    return bool(first) and (not _LETTER.search(first) or "@" in first)
 
 
 _WORD = re.compile(r"[^\W\d_]{2,}")

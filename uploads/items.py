@@ -20,6 +20,7 @@ from uploads.plan import DEFAULT_BOUNDS, Plan, Raw, rule_key
 from uploads.preset_format import FIELDS, ClarifyingGroup, render
 
 STATUSES = ("valid", "invalid", "skipped", "duplicate")
+_SPLIT_FIELDS = ("submitted_at", "ticket_id", "agent_id", "agent_email", "score")  # never free text: check_row_note
 _DIGIT_RUN = re.compile(r"\d+")
 ROW_JOIN = "\x1f"  # joins a row's cells for a whole-row reader note (Plan.notes key (number, None))
 # An agent id a spreadsheet damaged (idcells.clean_id's issue code -> what happened): dropped when the row's
@@ -466,10 +467,22 @@ class _RowCheck:
         return self.answer_text(f"{name}.score_label", position)
 
     def check_row_note(self) -> None:
-        """A reader note on the whole row (parsing.Sheet.cell_notes), while its cells are as read."""
+        """A reader note on the whole row (parsing.Sheet.cell_notes), while its cells are as read: a warning;
+        an error when a text file's row runs on past the header (cells.SPLIT_FIX) after a last column that gives
+        a ticket id, agent, score or date, which may be only part of its value ("49301, 49302" read as 49301,
+        a decimal comma's "4,5" as 4: QA round 48b)."""
         text, note = self.plan.notes.get((self.number, None), (None, ""))
-        if text is not None and text == ROW_JOIN.join(self.cells[:len(self.plan.columns)]):
+        if text is None or text != ROW_JOIN.join(self.cells[:len(self.plan.columns)]):
+            return
+        last = len(self.plan.columns) - 1
+        split = next((name for name in _SPLIT_FIELDS if (src := self.raw.get(name)) is not None
+                      and src.position == last and src.split is None), None) if note.endswith(rules.SPLIT_FIX) else None
+        if split is None:
             self.warn("row", Raw("", None), note, "reader_note")
+        elif not any(problem.field == split for problem in self.errors):
+            what = f"may be only part of its value: {note.split('. ')[0]}"
+            self.error(split, self.raw[split], Issue("split_cell", what, "Type the cell's whole value here, or put "
+                                                     "it in quotes in the file and upload it again"))
 
     def check_noted_blanks(self) -> None:
         """A warning on each mapped cell that reads blank for a reason the reader noted (an Excel error

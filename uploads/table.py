@@ -220,6 +220,7 @@ KIND_LABELS = {
     "email_in_name": "{field} taken out of a name",
     "lost_letter": "{field} has a '?' for a lost letter",
     "no_answer": "{field} marks no answer", "unsure_score": "{field} ends with a question mark",
+    "split_cell": "{field} may be split by a separator",
     "template_row": "{field} reads like a template's example", "note_as_id": "{field} is words, not an id",
 }
 
