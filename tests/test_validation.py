@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import time
+from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
@@ -1734,6 +1735,11 @@ def test_it_takes_the_order_that_keeps_every_date_before_tomorrow_when_it_spread
     typo = _stamps(*[f"11/{day}/2026 10:00" for day in range(2, 11)], "12/4/2026 10:02")
     assert [row.item["submitted_at"][:10] for row in typo.rows[:2]] == ["2026-11-02", "2026-11-03"]
     assert (typo.rows[-1].status, typo.rows[-1].errors[0].code) == ("invalid", "future")
+    month_first = replace(PLAIN, date_order="MDY")  # SurveyMonkey's, re-saved by a UK Excel (QA round 48b)
+    resaved = _stamps(*[f"{day:02d}/10/2026 10:00" for day in range(1, 13)], preset=month_first)
+    assert [row.item["submitted_at"][:10] for row in resaved.rows][-1] == "2026-10-12"
+    assert resaved.decisions[0].endswith(", though the mapping's Date order says month/day/year (no value settles "
+                                         "the order: none is a real date with a day above 12)")
 
 
 def test_a_date_either_order_reads_gets_a_warning_in_a_column_of_both_orders() -> None:

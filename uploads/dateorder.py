@@ -231,9 +231,12 @@ def _choose_order(evidence: dict, separators: Counter[str], preset_order: str | 
     unsettled = "(no value settles the order: none is a real date with a day above 12)"
     dotted = separators.most_common(1)[0][0] == "."  # 01.09.2026 is never month first: no locale writes it
     resaved = dotted or bool(order_hint) and order_hint[1] == SEMICOLONS  # by a decimal-comma Excel (QA 40b, 42a)
+    found = _order_by_today(evidence, today)
     if preset_order in ORDER_WORDS and not (preset_order == "MDY" and resaved):  # a SurveyMonkey export re-saved
+        if found and found[0] != preset_order:  # answers after today cannot be (QA round 48b: a UK re-save)
+            return found[0], f"{found[1]}, though the mapping's Date order says {ORDER_WORDS[preset_order]} {unsettled}"
         return preset_order, f"as the mapping's Date order says {unsettled}"
-    if found := _order_by_today(evidence, today):
+    if found:
         return found[0], f"{found[1]} {unsettled}"
     if order_hint and order_hint[0] in ORDER_WORDS:
         return order_hint[0], f"{order_hint[1]} {unsettled}"
