@@ -451,6 +451,7 @@ def test_it_takes_no_agent_id_from_first_names_or_links_beside_an_email_column(a
 
 def test_it_maps_team_sheet_headers_of_other_languages() -> None:
     for headers in (["タイムスタンプ", "チケットID", "担当者メール", "満足度", "コメント"],
+                    ["日付", "チケット番号", "担当者メールアドレス", "評価", "ご意見"],  # QA round 48a
                     ["Datum ingediend", "Ticketnummer", "E-mail medewerker", "Beoordeling", "Opmerking"],
                     ["Data zgłoszenia", "Numer zgłoszenia", "E-mail agenta", "Ocena", "Komentarz"],
                     ["提交时间", "工单号", "客服邮箱", "满意度", "备注"],
