@@ -28,7 +28,10 @@ SUMMARY_WORD = re.compile(r"(grand\s+)?(totals?|sub-?totals?|average|avg|mean|su
                           r"(?:max(?:imum)?|min(?:imum)?|median)(?=\s*:))(?:\b|(?<=%))",
                           re.IGNORECASE)  # Max:, Min:, Median: (Salesforce's summaries) only with their colon
 SUMMARY_ROW = re.compile(SUMMARY_WORD.pattern + r"(\s*$|\s*[:(=]|\.(\s|$)|\s+[-–]|\s+\d|\s+(of\s+)?(responses?|"
-                         r"ratings?|answers?|scores?|csat|count|records?|rows?|tickets?|surveys?)\b)", re.IGNORECASE)
+                         r"ratings?|answers?|scores?|csat|count|records?|rows?|tickets?|surveys?)\b|"
+                         # the period it sums: "Zwischensumme KW 41", "Subtotal week 41" (QA round 48a)
+                         r"\s+(for|für|pour|para|per|kw|cw|week|wk|woche|semaine|semana|settimana|month|monat|mois|"
+                         r"mes|quarter|quartal|q[1-4])\b)", re.IGNORECASE)
 # A summary named after what it sums, alone in its cell: "Team average", "Ana Lee average", "Overall total:",
 # "Team average (n=15)", "Week 41 average" (QA round 45a)
 _NAMED_SUMMARY = re.compile(r"[^\W\d][\w .'-]{0,40}\s(?:average|avg|mean|median|total)\s*:?(?:\s*\([^()]{0,20}\))?",
