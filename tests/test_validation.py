@@ -1153,6 +1153,18 @@ def test_labels_of_a_wording_beside_the_scores_settle_the_scale_so_two_typos_hol
 
 
 @pytest.mark.parametrize("labels", [
+    [("5", "Very satisfied"), ("6", ""), ("4", ""), ("1", "Very dissatisfied"), ("0", ""), ("3", ""), ("2", "")],
+    [("5", "5 - Very satisfied"), ("6", "Very satisfied"), ("4", "4 - Satisfied"), ("1", "1 - Very dissatisfied"),
+     ("0", ""), ("3", ""), ("2", "")],  # the typo's label, and labels repeating their number (QA round 48b)
+])
+def test_labels_at_both_ends_or_beside_a_typo_settle_the_scale(labels) -> None:
+    result = validation.check_sheet(sheet(API + ["score_label"], *[
+        ["2026-10-05T14:48:00Z", f"T-{n}", "381", "", score, "", label] for n, (score, label) in enumerate(labels)]),
+        PLAIN, time_zone="UTC", now=NOW)
+    assert [row.status for row in result.rows] == ["valid", "invalid", "valid", "valid", "invalid", "valid", "valid"]
+
+
+@pytest.mark.parametrize("labels", [
     [("5", "Very satisfied"), ("4", "Very satisfied"), ("2", "Dissatisfied")],  # 4 is no label's score
     [("9", "Very satisfied"), ("7", "Satisfied"), ("2", "Very dissatisfied")],  # a 1..10 survey labelled by hand
     [("5", "Very satisfied"), ("4", "Satisfied")],  # two scores settle nothing

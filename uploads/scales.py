@@ -182,32 +182,41 @@ def _label_scale(plan: Plan, sheet) -> tuple[int, int] | None:
 
 def _label_wording(plan: Plan, sheet) -> tuple[int, int] | None:
     """The range of the first AUTO_SCALES wording that places every label of the score_label column at the
-    score beside it ("5, Very satisfied", "3, Neither satisfied nor dissatisfied", "1, Very dissatisfied"),
-    with LABEL_SCORES distinct scores labelled or more, when no word scale, column or constant gives
-    min/max: a team sheet's 6 and 0 beside it are then typos refused on their rows, not a 0..6 survey that
-    holds every row (QA round 47a). Sets plan.label_wording for the decision; None otherwise."""
+    score beside it ("5, Very satisfied", "3, Neither satisfied nor dissatisfied", "1, Very dissatisfied"; a
+    label may repeat its number, "5 - Very satisfied"), with LABEL_SCORES distinct scores labelled or both
+    ends of the wording, when no word scale, column or constant gives min/max: a team sheet's 6 and 0 beside
+    it (labelled or not) are then typos refused on their rows, not a 0..6 survey that holds every row (QA
+    rounds 47a, 48b), while fewer than half as many scores lie outside it as inside (unlabelled 6..10 beside
+    them are a wider survey). Sets plan.label_wording for the decision; None otherwise."""
     score_at, label_at = plan.index.get("score"), plan.index.get("score_label")
     if score_at is None or label_at is None or score_at == label_at or plan.word_scale or not bounds_free(plan):
         return None
-    labelled = [(number, cells.answer_key(label))
+    labelled = [(number, _label_words(label))
                 for score, label in zip(plan.field_texts(sheet.rows, "score"),
                                         plan.field_texts(sheet.rows, "score_label"), strict=True)
                 if label.strip() and (number := scorecells.parse_int(score)) is not None]
-    pairs = set(labelled)
-    if len({number for number, _label in pairs}) < LABEL_SCORES:
-        return None
     numbers = [number for text in plan.field_texts(sheet.rows, "score") if (number := scorecells.parse_int(text))
                is not None and number not in scorecells.SEEN_UNANSWERED]
     for name in AUTO_SCALES:
         scale = SCALES[name]
-        if not all(scale.get("value_map", {}).get(label) == number for number, label in pairs):
+        low, high = scale["min_score"], scale["max_score"]
+        pairs = {(number, label) for number, label in labelled if low <= number <= high}
+        scores = {number for number, _label in pairs}
+        if (len(scores) < LABEL_SCORES and scores != {low, high}) or not all(
+                scale.get("value_map", {}).get(label) == number for number, label in pairs):
             continue
-        outside = sum(1 for number in numbers if not scale["min_score"] <= number <= scale["max_score"])
-        if 2 * outside >= len(labelled):  # unlabelled scores up to 10 beside them: a wider survey (QA round 48b)
+        outside = sum(1 for number in numbers if not low <= number <= high)
+        if 2 * outside >= len(numbers) - outside:
             return None
         plan.label_wording, plan.score_label_words = name, {label for _number, label in pairs}
-        return scale["min_score"], scale["max_score"]
+        return low, high
     return None
+
+
+def _label_words(label: str) -> str:
+    """A score label's answer words: "5 - Very satisfied" and "Very satisfied (5)" give "very satisfied"."""
+    written = scorecells.written_score(label.strip())
+    return cells.answer_key(written[2] if written and written[2] else label)
 
 
 def _header_scale(plan: Plan, sheet) -> tuple[int, int] | None:
