@@ -256,6 +256,9 @@ def test_the_review_counts_the_duplicates_included_anyway_as_sent(people):
     summary = approval.review_summary(upload)  # QA round 47c: the review showed 7 rows where 8 were sent
     assert (summary["to_send"], summary["included"], summary["scores"]) == (3, 1, [(3, 1), (5, 2)])
     assert ("A-03", 1) in summary["agents"] and ("A-04", 1) not in summary["agents"]
+    Row.objects.filter(upload=upload, number=2).update(item=item(2, agent_id=None, agent_email="Zoe@example.com"))
+    Row.objects.filter(upload=upload, number=3).update(item=item(3, agent_id=None, agent_email="zoe@EXAMPLE.com"))
+    assert ("zoe@example.com", 2) in approval.review_summary(upload)["agents"]  # one address (QA round 47c)
     page = _client(people["ada"]).get(reverse("uploads:review", args=[upload.pk])).content.decode()
     assert '<p id="review-to-send">To send: 3 rows (1 duplicate included anyway)</p>' in page
 

@@ -305,6 +305,8 @@ def test_an_imported_preset_named_as_a_built_in_one_says_it_is_imported(client_i
     preset = SimpleUploadedFile("p.json", b'{"name": "Zendesk satisfaction ratings", "columns": {"ticket_id": "ticket_id"}}')
     page = client_in.post(response.url.replace("mapping/", "mapping/apply/"), {"preset_file": preset}, follow=True)
     assert "Applied the preset &#x27;Zendesk satisfaction ratings (imported)&#x27;." in page.content.decode()
+    exported = json.loads(client_in.get(response.url.replace("mapping/", "mapping/preset.json")).content)
+    assert exported["name"] == "Zendesk satisfaction ratings (imported)"  # its own name (QA round 47c)
 
 
 @pytest.mark.parametrize(("columns", "said"), [

@@ -128,8 +128,8 @@ def _refuse_sent_elsewhere(upload: Upload, user) -> None:
     marked = rowstore.mark_sent_elsewhere(upload)
     if marked:
         what = (f"{marked:,} row{'s were' if marked > 1 else ' was'} created in MaestroQA, or sent, by another "
-                "upload since this file was read, so they are now marked Duplicate and will not be sent (each row "
-                "says by which upload)")
+                f"upload since this file was read, so {'they are' if marked > 1 else 'it is'} now marked Duplicate "
+                "and will not be sent (each row says by which upload)")
         # awaiting approval: back to its uploader with the reason, or Approve would be offered on rows already sent
         back = Upload.objects.filter(pk=upload.pk, status=Upload.Status.AWAITING_APPROVAL).update(
             status=Upload.Status.READY, review_comment=f"{what}. Check the rows, then submit again.", reviewed_by=user)
@@ -161,12 +161,12 @@ def review_summary(upload: Upload) -> dict:
     "first_date"/"last_date": submitted_at as "30 Sep 2026 10:00 UTC" (or ""), "agents": [(agent, n)]
     most rows first, "edited_rows": [row numbers changed by hand], "to_send": rows the submission sends,
     "included": duplicates among them}; only those rows (models.SENDABLE: the valid ones and duplicates
-    included anyway, QA round 47c) count for scores, dates and agents.
+    included anyway, QA round 47c) count for scores, dates and agents (an email in any case is one agent).
     """
     counts = Counter(upload.rows.values_list("status", flat=True))
     items = [item for item in upload.rows.filter(SENDABLE).values_list("item", flat=True) if item]
     scores = Counter(item.get("score") for item in items)
-    agents = Counter(item.get("agent_id") or item.get("agent_email") or "(none)" for item in items)
+    agents = Counter(item.get("agent_id") or (item.get("agent_email") or "(none)").casefold() for item in items)
     dates = sorted(item["submitted_at"] for item in items if item.get("submitted_at"))
     edited = list(upload.rows.exclude(edits={}).order_by("number").values_list("number", flat=True))
     return {

@@ -311,6 +311,10 @@ def _values_match(preset: Preset, headers: Headers, sheet) -> bool:
     return True
 
 
+# The name of the mapping auto_preset guesses when no preset matches a file's headers
+AUTO_PRESET_NAME = "Auto-detected columns"
+
+
 def choose_preset(sheet, presets: list[Preset]) -> tuple[Preset, str]:
     """The best preset for these headers, resolved, and the reason to show the user.
 
@@ -343,7 +347,7 @@ def auto_preset(sheet) -> Preset:
     """
     headers = Headers.of(sheet)
     found = autodetect.auto_columns(headers, sheet, FIELDS, set())
-    preset = Preset(name="Auto-detected columns")
+    preset = Preset(name=AUTO_PRESET_NAME)
     for name in FIELDS:
         if name in found:
             position, why = found[name]

@@ -98,14 +98,18 @@ def find_preset(name: str) -> mapping.Preset:
 
 
 def preset_of_upload(upload: Upload, name: str, user) -> mapping.Preset:
-    """`upload`'s current mapping as a preset called `name` ('' gives "Mapping of <file name>").
+    """`upload`'s current mapping as a preset called `name` ('' gives the saved or imported preset's name the
+    upload uses, else "Mapping of <file name>").
 
     It keeps the upload's time zone and date order (the form's choices; the order its dates settle,
     where they overrule the form's: QA round 47c) and detects every header of the upload, so a later
     file with the same headers picks it (presets_for).
     """
     preset = mapping.Preset.from_json(upload.preset)
-    preset.name = name.strip() or f"Mapping of {upload.filename}"[:100]
+    own = upload.preset_name not in {builtin.name for builtin in mapping.builtin_presets()} and (
+        upload.preset_name != mapping.AUTO_PRESET_NAME)  # a saved or imported preset's name (QA round 47c)
+    preset.name = name.strip() or (upload.preset_name if own and upload.preset_name else
+                                   f"Mapping of {upload.filename}"[:100])
     preset.description = f"Saved from {upload.filename} by {user.get_username()}."
     preset.time_zone = upload.time_zone
     dates = upload.check_context.get("dates") or {}
