@@ -91,6 +91,7 @@ def test_it_saves_2000_edited_cells_across_20000_rows_and_nothing_else(uploader,
         response = client.post(f"/uploads/{upload.pk}/cells/", {"row": pk, "column": 3, "text": "5", "old": "7"})
         assert response.status_code == 200
     assert response.json()["counts"]["invalid"] == 0
+    assert (response.json()["status"], response.json()["status_display"]) == ("ready", "Ready to submit")  # badge
     after = {row.pk: (row.cells, row.edits) for row in upload.rows.all()}
     changed = {pk for pk in after if after[pk] != before[pk]}
     assert changed == set(targets)

@@ -231,7 +231,8 @@ def edit_cell(request, pk: int):
         str(item.pk): render_to_string("uploads/snippets/row.html", {"row": display, "upload": upload}, request)
         for item, display in zip(changed, table.display_rows(upload, changed), strict=True)
     }
-    return JsonResponse({"rows": rows_html, "counts": table.status_counts(upload), "status": upload.status})
+    return JsonResponse({"rows": rows_html, "counts": table.status_counts(upload), "status": upload.status,
+                         "status_display": upload.get_status_display()})
 
 
 @login_required

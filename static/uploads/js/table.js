@@ -121,6 +121,11 @@
             el.textContent = result.data.counts[status];
           });
         });
+        var badge = document.getElementById("upload-status");
+        if (badge && result.data.status_display) {  // "Needs fixes" -> "Ready" once the last invalid row is fixed
+          badge.textContent = result.data.status_display;
+          badge.className = "status status-" + result.data.status;
+        }
         var fresh = cellAt(row, column);
         if (fresh) {
           var problem = fresh.querySelector(".error-text");
