@@ -390,6 +390,10 @@ def test_a_numbered_surveys_comments_stay_with_their_questions() -> None:
     without = sheet([name for name in columns if name != "Q1 - Comment"],
                     ["7300", "2026-10-10T12:00:00Z", "a@example.com", "5", "10", "fast"])
     assert "comment" not in checked(without)[0].item
+    for label in ("Q1 - Label", "Score Label"):  # QA round 47a: left out on every row
+        labelled = sheet(columns[:4] + [label] + columns[4:],
+                         ["7300", "2026-10-10T12:00:00Z", "a@example.com", "Great agent", "Satisfied", "4", "10", ""])
+        assert (checked(labelled)[0].item["score"], checked(labelled)[0].item["score_label"]) == (4, "Satisfied")
 
 
 @pytest.mark.parametrize("comment", ["Q1 - Commento", "Q1 - Comentario", "Q1 - Opmerking", "Q1 - Comentário",
