@@ -1085,3 +1085,11 @@ def test_two_typos_far_above_any_scale_hold_no_other_row(tmp_path: Path) -> None
     """QA round 38b: 55 and 44 in a 1..5 sheet held every row "until the scale is settled"."""
     items, _summary = team_sheet(tmp_path, "Score", ["5", "55", "4", "44", "3", "5", "4", "2"])
     assert [item["score"] for item in items] == [5, 4, 3, 5, 4, 2]
+
+
+def test_a_decision_names_an_emoji_survey_in_emoji() -> None:
+    """QA round 47a: the decision named 😠 'terrible' beside the file's emoji."""
+    from uploads import scales
+
+    assert scales._wording("intercom5", {"🤩", "😃"}) == "🤩 5, 😃 4, 😐 3, 🙁 2, 😠 1"
+    assert scales._wording("intercom5", {"amazing"}) == "amazing 5, great 4, ok 3, bad 2, terrible 1"
