@@ -17,9 +17,8 @@ from typing import Any
 from uploads import cells, dates, idcells, rowskips, scales, scorecells, timesofday
 from uploads.headernames import AGGREGATE, AGGREGATE_CALL, CONTAINS, EXACT, NOT_FOR
 from uploads.headers import Headers, normalize, normalize_camel
-from uploads.wordings import SCALES
+from uploads.wordings import AUTO_SCALES, SCALES
 
-_WORD_SCALES = scales.AUTO_SCALES
 # A score column's words for a survey sent but not answered (Zendesk: shared/formats/EXPORT-FORMATS.md
 # section 1): rows to skip, with the reason, when the column's other words are a known scale.
 UNANSWERED = {"offered": "survey not answered (not a rating)", "unoffered": "survey not answered (not a rating)",
@@ -87,7 +86,7 @@ def _plausible(name: str, texts: list[str]) -> bool:
         emails = _share(agents, lambda t: "@" in t) >= 0.6
         return emails if name == "agent_email" else not emails
     if name == "score":  # a survey offered but not answered (Zendesk's Offered) is neither way
-        words = {word for scale in _WORD_SCALES for word in _scale_words(scale)}
+        words = {word for scale in AUTO_SCALES for word in _scale_words(scale)}
         answers = [text for text in texts if text.casefold() not in UNANSWERED]
         # a score a spreadsheet made a date (5-Apr) is still the score's, as is a mistyped 4.5: refused on its row
         # (QA rounds 31a, 41b)
@@ -386,7 +385,7 @@ def add_word_scale(preset, headers: Headers, sheet, scale_table: dict) -> None:
     unanswered = words.keys() & set(UNANSWERED)
     for word in unanswered:
         del words[word]
-    if name := scales.header_word_scale(words, _WORD_SCALES, column):  # one misspelt word is refused on its row
+    if name := scales.header_word_scale(words, AUTO_SCALES, column):  # one misspelt word is refused on its row
         scale = scale_table[name]
         preset.value_maps["score"] = dict(scale["value_map"])
         preset.constants.update(min_score=scale["min_score"], max_score=scale["max_score"])

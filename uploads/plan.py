@@ -99,6 +99,10 @@ class Plan:
                 return rule, text
         return None
 
+    def bounds_free(self) -> bool:
+        """True when no column or constant gives min_score/max_score (a scale may set them: scales.decide)."""
+        return not any(name in self.index or name in self.preset.constants for name in ("min_score", "max_score"))
+
     def score_map(self) -> dict | None:
         """The score's value map: the chosen word scale's, else the preset's, except in a column of
         numbers (`words_are_typos`), where a word is refused rather than read ("Satisfied" among 1..7)."""

@@ -3,18 +3,19 @@
 `decide` runs once per file (validation.check_sheet) and sets the plan's word scale, scale and
 fixed bounds; `sentences` says what it decided, for the mapping page. The order of the rules:
 a word scale the answers are written in (preset word_scales), a label scale (Zendesk's 2-point
-updated CSAT), a range the score's header names ("CSAT (1-10)": uploads/headerscales.py), the first of the preset's
-score_scales holding every score; else the constants or 1..5 (shared/api/CONTRACT.md defaults),
-with a sentence when many scores lie outside it.
+updated CSAT) or a known wording's labels beside the scores, a range the score's header names ("CSAT
+(1-10)"): those three in uploads/labelscales.py; the first of the preset's score_scales holding every
+score; else the constants or 1..5 (shared/api/CONTRACT.md defaults), with a sentence when many scores
+lie outside it.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 
-from uploads import cells, headerscales, scorecells
+from uploads import cells, headerscales, labelscales, scorecells
 from uploads.plan import DEFAULT_BOUNDS, Plan
-from uploads.wordings import SCALES
+from uploads.wordings import AUTO_SCALES, SCALES
 
 # Scores outside the first of a preset's score_scales count as typos, not as a wider scale, while fewer
 # than this share of the scores are (a 6 among a Google Forms sheet's 1..5 answers: samples/README.md).
@@ -25,18 +26,11 @@ MISFIT_ROWS, MISFIT_SHARE = 2, 0.25
 MAX_DISTINCT_WORDS = 200
 # Scores outside 1..5 up to this one show another scale (0..10, 1..7); 44 and 55 are typos (QA round 38b)
 HELD_TOP = 10
-# Distinct scores a score_label column must label for its wording to set the scale (_label_wording)
-LABEL_SCORES = 3
 # Scores all 3 or below on this many rows or more make the decisions say the default 1..5 may be a 3-point survey's
 LOW_TOP_ROWS = 4
 # The share of the word answers a word scale must know when none knows them all: the rest are typos
 # ("Very satisified") refused on their rows, not a reason to read no word at all (QA round 28).
 KNOWN_WORDS_SHARE = 0.8
-# The scales a column of words is tried on when no preset names its words (autodetect, and a preset's value
-# map that misses some of them: _decide_word_scale), in order of preference on a tie
-AUTO_SCALES = ["csat5", "csat7", "csat5u", "csat7v", "csat4", "good_bad", "great3", "good3", "happy3", "happy7",
-               "happy5", "fin5", "intercom5", "quality5", "excellent5", "verygood5", "excellent4", "quality3", "csat3",
-               "csat5ja", "yes_no"]
 # Scales none of which is preferred on a tie: answers that two of them read differently ("Excellent", "Good",
 # "Poor": 5, 3, 1 or 5, 4, 2) take neither, and the column's answers are refused rather than guessed.
 PEER_SCALES = frozenset({"quality5", "excellent5", "verygood5", "excellent4", "quality3"})
@@ -57,18 +51,18 @@ def decide(plan: Plan, sheet) -> None:
     plan.words_are_typos = _words_are_typos(plan, sheet)
     distinct = set(plan.field_texts(sheet.rows, "score")) if "score" in plan.index else set()
     plan.score_words = set(_words(list(distinct))) if len(distinct) <= MAX_DISTINCT_WORDS else set()
-    if plan.word_scale and bounds_free(plan):
+    if plan.word_scale and plan.bounds_free():
         chosen = SCALES[plan.word_scale]
         plan.fixed_bounds = (chosen["min_score"], chosen["max_score"])
-    plan.scale = (_label_scale(plan, sheet) or _label_wording(plan, sheet) or _header_scale(plan, sheet)
-                  or _decide_scale(plan, sheet))
+    plan.scale = (labelscales.label_scale(plan, sheet) or labelscales.label_wording(plan, sheet)
+                  or labelscales.header_scale(plan, sheet, _numbers(plan, sheet)) or _decide_scale(plan, sheet))
     if plan.scale:
         plan.fixed_bounds = plan.scale
-    elif plan.fixed_bounds == tuple(DEFAULT_BOUNDS.values()) and not plan.word_scale and bounds_free(plan):
+    elif plan.fixed_bounds == tuple(DEFAULT_BOUNDS.values()) and not plan.word_scale and plan.bounds_free():
         plan.scale_misfit = _default_scale_misfit(plan, sheet)
     if (plan.scale_misfit is None and not plan.word_scale and not plan.scale_header and not plan.scale_labels
             and (plan.fixed_bounds if plan.scale is None else plan.scale) == tuple(DEFAULT_BOUNDS.values())
-            and (plan.scale is not None or bounds_free(plan))):
+            and (plan.scale is not None or plan.bounds_free())):
         plan.scale_low_top = _default_scale_low_top(plan, sheet)
 
 
@@ -158,89 +152,6 @@ def peer_readings(words: set[str]) -> list[str]:
     return knowing if words and differ else []
 
 
-def _label_scale(plan: Plan, sheet) -> tuple[int, int] | None:
-    """The range of the preset's first label_scales entry that every answer fits: each score (whole
-    numbers only) lies in the range and its label, when given, is the entry's label for that score
-    (`labels` from min_score up), and some answer is the top score with its label (a 2-point survey
-    labels 2 "Good"; a 5-point one never does, and one answered only "Bad" proves nothing). Sets
-    plan.scale_labels for the decision."""
-    if not plan.preset.label_scales or "score_label" not in plan.index or plan.word_scale:
-        return None
-    pairs = {(scorecells.parse_int(score), label.strip().casefold())
-             for score, label in zip(plan.field_texts(sheet.rows, "score"), plan.field_texts(sheet.rows, "score_label"),
-                                     strict=True)}
-    pairs = {(score, label) for score, label in pairs if score is not None}
-    for entry in plan.preset.label_scales if pairs else []:
-        low, high, names = entry["min_score"], entry["max_score"], [str(name).casefold() for name in entry["labels"]]
-        fits = all(low <= score <= high and (not label or score - low < len(names) and names[score - low] == label)
-                   for score, label in pairs)
-        if fits and high - low < len(names) and (high, names[high - low]) in pairs:
-            plan.scale_labels = sorted({label for _, label in pairs if label})
-            return low, high
-    return None
-
-
-def _label_wording(plan: Plan, sheet) -> tuple[int, int] | None:
-    """The range of the first AUTO_SCALES wording that places every label of the score_label column at the
-    score beside it ("5, Very satisfied", "3, Neither satisfied nor dissatisfied", "1, Very dissatisfied"; a
-    label may repeat its number, "5 - Very satisfied"), with LABEL_SCORES distinct scores labelled or both
-    ends of the wording, when no word scale, column or constant gives min/max: a team sheet's 6 and 0 beside
-    it (labelled or not) are then typos refused on their rows, not a 0..6 survey that holds every row (QA
-    rounds 47a, 48b), while fewer than half as many scores lie outside it as inside (unlabelled 6..10 beside
-    them are a wider survey). Sets plan.label_wording for the decision; None otherwise."""
-    score_at, label_at = plan.index.get("score"), plan.index.get("score_label")
-    if score_at is None or label_at is None or score_at == label_at or plan.word_scale or not bounds_free(plan):
-        return None
-    labelled = [(number, _label_words(label))
-                for score, label in zip(plan.field_texts(sheet.rows, "score"),
-                                        plan.field_texts(sheet.rows, "score_label"), strict=True)
-                if label.strip() and (number := scorecells.parse_int(score)) is not None]
-    numbers = [number for text in plan.field_texts(sheet.rows, "score") if (number := scorecells.parse_int(text))
-               is not None and number not in scorecells.SEEN_UNANSWERED]
-    for name in AUTO_SCALES:
-        scale = SCALES[name]
-        low, high = scale["min_score"], scale["max_score"]
-        pairs = {(number, label) for number, label in labelled if low <= number <= high}
-        scores = {number for number, _label in pairs}
-        if (len(scores) < LABEL_SCORES and scores != {low, high}) or not all(
-                scale.get("value_map", {}).get(label) == number for number, label in pairs):
-            continue
-        outside = sum(1 for number in numbers if not low <= number <= high)
-        if 2 * outside >= len(numbers) - outside:
-            return None
-        plan.label_wording, plan.score_label_words = name, {label for _number, label in pairs}
-        return low, high
-    return None
-
-
-def _label_words(label: str) -> str:
-    """A score label's answer words: "5 - Very satisfied" and "Very satisfied (5)" give "very satisfied"."""
-    written = scorecells.written_score(label.strip())
-    return cells.answer_key(written[2] if written and written[2] else label)
-
-
-def _header_scale(plan: Plan, sheet) -> tuple[int, int] | None:
-    """The range the score column's header or its question (a Qualtrics export's second header row)
-    names, "CSAT (1-10)" -> (1, 10), or 0..10 for a likelihood-to-recommend question (NPS), when no word
-    scale, column or constant gives min/max; sets plan.scale_header for the decision sentence."""
-    position = plan.index.get("score")
-    if position is None or plan.word_scale or not bounds_free(plan):
-        return None
-    headers = [plan.columns[position]] + [row[position] for row in getattr(sheet, "extra_header_rows", [])
-                                          if position < len(row) and row[position].strip()]
-    numbers = _numbers(plan, sheet)
-    for header in headers:
-        if found := headerscales.header_range(header, numbers):
-            plan.scale_header, plan.scale_top_only = header, found[2]
-            plan.scale_reversed = found[:2] if headerscales.best_first(header, *found[:2]) else None
-            return found[:2]
-    for header in headers:
-        if found := headerscales.recommend_scale(header, numbers, DEFAULT_BOUNDS["max_score"]):
-            plan.scale_header = header
-            return found
-    return None
-
-
 def _numbers(plan: Plan, sheet) -> set[int]:
     """The whole-number scores of `sheet` (-99 and the like aside)."""
     return {number for text in set(plan.field_texts(sheet.rows, "score"))
@@ -297,11 +208,6 @@ def _score_values(text: str, table: dict | None = None) -> tuple[int, ...]:
         return () if number in scorecells.SEEN_UNANSWERED else (number,)
     written = scorecells.written_score(text.strip())
     return tuple(value for value in written[:2] if value is not None) if written else ()
-
-
-def bounds_free(plan: Plan) -> bool:
-    """True when no column or constant gives min_score/max_score (a scale may set them)."""
-    return not any(name in plan.index or name in plan.preset.constants for name in ("min_score", "max_score"))
 
 
 def _decide_word_scale(plan: Plan, sheet) -> str | None:
@@ -424,7 +330,7 @@ def _decide_scale(plan: Plan, sheet) -> tuple[int, int] | None:
     the first range: a 0 among a 10-point survey's answers is an NPS answer, not a typo of 1..10.
     """
     scales = plan.preset.score_scales
-    if not scales or plan.word_scale or not bounds_free(plan) or "score" not in plan.index:
+    if not scales or plan.word_scale or not plan.bounds_free() or "score" not in plan.index:
         return None
     table = plan.score_map()
     texts = plan.field_texts(sheet.rows, "score")

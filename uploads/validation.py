@@ -259,7 +259,7 @@ def check_row(cells: list[str], row_number: int, sheet_columns: list[str], prese
         if context.get("word_scale"):
             plan.word_scale = context["word_scale"]
             chosen = SCALES[plan.word_scale]
-            if scales.bounds_free(plan):
+            if plan.bounds_free():
                 plan.fixed_bounds = (chosen["min_score"], chosen["max_score"])
         if context.get("score_scale"):
             plan.scale = plan.fixed_bounds = tuple(context["score_scale"])

@@ -217,6 +217,13 @@ SCALES: dict[str, dict[str, Any]] = {
 }
 
 
+# The scales a column of words is tried on when no preset names its words (autodetect, and a preset's value
+# map that misses some of them: scales._decide_word_scale), in order of preference on a tie
+AUTO_SCALES = ["csat5", "csat7", "csat5u", "csat7v", "csat4", "good_bad", "great3", "good3", "happy3", "happy7",
+               "happy5", "fin5", "intercom5", "quality5", "excellent5", "verygood5", "excellent4", "quality3", "csat3",
+               "csat5ja", "yes_no"]
+
+
 # The yes/no words of SCALES["yes_no"] by language (TRUE and FALSE, a spreadsheet's, go with any): answers mixing
 # them ("Tak", "Ja", "Si" to "Your first name") are no yes/no answers (QA round 42a)
 YES_NO_LANGUAGES = ({"yes", "no", "y", "n"}, {"ja", "nein"}, {"ja", "nee"}, {"ja", "nej"}, {"ja", "nei"},

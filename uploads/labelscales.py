@@ -1,0 +1,96 @@
+"""The scales a score's neighbours name: its label column (a preset's label_scales, or a known wording's
+words beside each score) and its header ("CSAT (1-10)", a recommend question). Each returns (min, max) or
+None; scales.decide tries them, in this order, before the scores' own range.
+"""
+
+from __future__ import annotations
+
+from uploads import cells, headerscales, scorecells
+from uploads.plan import DEFAULT_BOUNDS, Plan
+from uploads.wordings import AUTO_SCALES, SCALES
+
+# Distinct scores a score_label column must label for its wording to set the scale (label_wording)
+LABEL_SCORES = 3
+
+
+def label_scale(plan: Plan, sheet) -> tuple[int, int] | None:
+    """The range of the preset's first label_scales entry that every answer fits: each score (whole
+    numbers only) lies in the range and its label, when given, is the entry's label for that score
+    (`labels` from min_score up), and some answer is the top score with its label (a 2-point survey
+    labels 2 "Good"; a 5-point one never does, and one answered only "Bad" proves nothing). Sets
+    plan.scale_labels for the decision."""
+    if not plan.preset.label_scales or "score_label" not in plan.index or plan.word_scale:
+        return None
+    pairs = {(scorecells.parse_int(score), label.strip().casefold())
+             for score, label in zip(plan.field_texts(sheet.rows, "score"), plan.field_texts(sheet.rows, "score_label"),
+                                     strict=True)}
+    pairs = {(score, label) for score, label in pairs if score is not None}
+    for entry in plan.preset.label_scales if pairs else []:
+        low, high, names = entry["min_score"], entry["max_score"], [str(name).casefold() for name in entry["labels"]]
+        fits = all(low <= score <= high and (not label or score - low < len(names) and names[score - low] == label)
+                   for score, label in pairs)
+        if fits and high - low < len(names) and (high, names[high - low]) in pairs:
+            plan.scale_labels = sorted({label for _, label in pairs if label})
+            return low, high
+    return None
+
+
+def label_wording(plan: Plan, sheet) -> tuple[int, int] | None:
+    """The range of the first AUTO_SCALES wording that places every label of the score_label column at the
+    score beside it ("5, Very satisfied", "3, Neither satisfied nor dissatisfied", "1, Very dissatisfied"; a
+    label may repeat its number, "5 - Very satisfied"), with LABEL_SCORES distinct scores labelled or both
+    ends of the wording, when no word scale, column or constant gives min/max: a team sheet's 6 and 0 beside
+    it (labelled or not) are then typos refused on their rows, not a 0..6 survey that holds every row (QA
+    rounds 47a, 48b), while fewer than half as many scores lie outside it as inside (unlabelled 6..10 beside
+    them are a wider survey). Sets plan.label_wording for the decision; None otherwise."""
+    score_at, label_at = plan.index.get("score"), plan.index.get("score_label")
+    if score_at is None or label_at is None or score_at == label_at or plan.word_scale or not plan.bounds_free():
+        return None
+    labelled = [(number, _label_words(label))
+                for score, label in zip(plan.field_texts(sheet.rows, "score"),
+                                        plan.field_texts(sheet.rows, "score_label"), strict=True)
+                if label.strip() and (number := scorecells.parse_int(score)) is not None]
+    numbers = [number for text in plan.field_texts(sheet.rows, "score") if (number := scorecells.parse_int(text))
+               is not None and number not in scorecells.SEEN_UNANSWERED]
+    for name in AUTO_SCALES:
+        scale = SCALES[name]
+        low, high = scale["min_score"], scale["max_score"]
+        pairs = {(number, label) for number, label in labelled if low <= number <= high}
+        scores = {number for number, _label in pairs}
+        if (len(scores) < LABEL_SCORES and scores != {low, high}) or not all(
+                scale.get("value_map", {}).get(label) == number for number, label in pairs):
+            continue
+        outside = sum(1 for number in numbers if not low <= number <= high)
+        if 2 * outside >= len(numbers) - outside:
+            return None
+        plan.label_wording, plan.score_label_words = name, {label for _number, label in pairs}
+        return low, high
+    return None
+
+
+def _label_words(label: str) -> str:
+    """A score label's answer words: "5 - Very satisfied" and "Very satisfied (5)" give "very satisfied"."""
+    written = scorecells.written_score(label.strip())
+    return cells.answer_key(written[2] if written and written[2] else label)
+
+
+def header_scale(plan: Plan, sheet, numbers: set[int]) -> tuple[int, int] | None:
+    """The range the score column's header or its question (a Qualtrics export's second header row)
+    names, "CSAT (1-10)" -> (1, 10), or 0..10 for a likelihood-to-recommend question (NPS), when no word
+    scale, column or constant gives min/max (`numbers`: the whole-number scores); sets plan.scale_header for
+    the decision sentence."""
+    position = plan.index.get("score")
+    if position is None or plan.word_scale or not plan.bounds_free():
+        return None
+    headers = [plan.columns[position]] + [row[position] for row in getattr(sheet, "extra_header_rows", [])
+                                          if position < len(row) and row[position].strip()]
+    for header in headers:
+        if found := headerscales.header_range(header, numbers):
+            plan.scale_header, plan.scale_top_only = header, found[2]
+            plan.scale_reversed = found[:2] if headerscales.best_first(header, *found[:2]) else None
+            return found[:2]
+    for header in headers:
+        if found := headerscales.recommend_scale(header, numbers, DEFAULT_BOUNDS["max_score"]):
+            plan.scale_header = header
+            return found
+    return None
