@@ -25,8 +25,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from uploads import cells, dates, idcells, scorecells
-from uploads.items import RowResult, clean_label
+from uploads.items import clean_label
 from uploads.plan import Plan
+from uploads.rowresults import RowResult
 
 _REQUIRED = ("submitted_at", "ticket_id", "score")
 _BOUNDS = frozenset({"min_score", "max_score"})

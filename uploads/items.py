@@ -11,15 +11,14 @@ fix: "Row 40, column 'score': 6 is above max_score 5. Enter a whole number from 
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
 
 from uploads import cells as rules
 from uploads import dateorder, dates, idcells, rowskips, scorecells, timesofday
 from uploads.cells import Cleaned, Issue
 from uploads.plan import DEFAULT_BOUNDS, Plan, Raw, rule_key
 from uploads.preset_format import FIELDS, ClarifyingGroup, render
+from uploads.rowresults import Problem, RowResult, message
 
-STATUSES = ("valid", "invalid", "skipped", "duplicate")
 _SPLIT_FIELDS = ("submitted_at", "ticket_id", "agent_id", "agent_email", "score")  # never free text: check_row_note
 _DIGIT_RUN = re.compile(r"\d+")
 ROW_JOIN = "\x1f"  # joins a row's cells for a whole-row reader note (Plan.notes key (number, None))
@@ -28,68 +27,6 @@ ROW_JOIN = "\x1f"  # joins a row's cells for a whole-row reader note (Plan.notes
 _DAMAGED_ID = {"excel_digits": "lost its digits in Excel (scientific notation)",
                "grouped_digits": "is shown with thousands separators (a spreadsheet's number format)",
                "queue_id": "is a Salesforce queue's id, not an agent's"}
-
-
-@dataclass
-class Problem:
-    """An error or warning on one field: `column` is the source header (None for a constant or
-    an unmapped field), `value` the cell text, `message` a full sentence for the user, `code` a
-    short key (see cells.Issue)."""
-
-    field: str
-    column: str | None
-    value: str
-    message: str
-    code: str = ""
-
-    def to_json(self) -> dict:
-        return asdict(self)
-
-    @classmethod
-    def from_json(cls, data: dict) -> Problem:
-        return cls(**data)
-
-
-def compared(item: dict) -> dict:
-    """The item as duplicate checks compare it: an agent_email in any case is one address, as a retyped
-    row's BEN@EXAMPLE.COM is ben@example.com (the item itself keeps the email as written)."""
-    email = item.get("agent_email")
-    return {**item, "agent_email": email.lower()} if isinstance(email, str) and email != email.lower() else item
-
-
-@dataclass
-class RowResult:
-    """The outcome of one data row.
-
-    status: 'valid' | 'invalid' | 'skipped' | 'duplicate'. item: the exact API
-    item for valid and duplicate rows, else None. skip_reason: why a skipped row
-    is not a survey answer, or for a duplicate "identical to row N in every
-    mapped field"; duplicate_of: that row N.
-    """
-
-    row_number: int
-    status: str
-    item: dict | None = None
-    errors: list[Problem] = field(default_factory=list)
-    warnings: list[Problem] = field(default_factory=list)
-    skip_reason: str | None = None
-    duplicate_of: int | None = None
-
-    def to_json(self) -> dict:
-        return asdict(self)
-
-    @classmethod
-    def from_json(cls, data: dict) -> RowResult:
-        problems = {key: [Problem.from_json(p) for p in data.get(key, [])] for key in ("errors", "warnings")}
-        return cls(**{**data, **problems})
-
-
-
-
-def message(number: int, column: str | None, what: str, fix: str = "") -> str:
-    """ "Row 40, column 'score': 6 is above max_score 5. Enter a whole number from 1 to 5." """
-    where = f"Row {number}, column '{column}'" if column else f"Row {number}"
-    return f"{where}: {what}." + (f" {fix}." if fix else "")
 
 
 def check_cells(cells: list[str], number: int, plan: Plan) -> RowResult:

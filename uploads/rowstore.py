@@ -16,7 +16,7 @@ import json
 from django.db import connection, models
 from django.db.models import Q
 
-from uploads import delivery, items
+from uploads import delivery, rowresults
 from uploads.models import CREATED_PRIOR_NOTE, UNCONFIRMED_PRIOR_NOTE, Row, Upload
 
 CELL_SEPARATOR = "\x1f"  # between the cells in Row.search_text (ASCII unit separator: text cells hardly ever hold one)
@@ -65,9 +65,9 @@ def _kinds(problems) -> str:
 
 def match_key(item: dict) -> str:
     """Hash of what makes an item 'the same answer' across uploads: ticket, time, score, agent (an email
-    in any case: items.compared). Stored with each row: changing it needs a data migration of every
+    in any case: rowresults.compared). Stored with each row: changing it needs a data migration of every
     stored key (0008_email_case_keys)."""
-    agent = item.get("agent_id") or items.compared(item).get("agent_email") or ""
+    agent = item.get("agent_id") or rowresults.compared(item).get("agent_email") or ""
     parts = [str(item.get(name, "")) for name in ("ticket_id", "submitted_at", "score")] + [agent]
     return hashlib.sha1("\x1f".join(parts).encode()).hexdigest()
 
@@ -145,8 +145,8 @@ def prior_notes(upload: Upload, keys: set[str]) -> dict[str, str]:
 
 
 def item_key(item: dict) -> str:
-    """A short hash of an item's canonical JSON (items.compared: an email in any case): equal items, equal keys."""
-    return hashlib.sha1(json.dumps(items.compared(item), sort_keys=True).encode()).hexdigest()
+    """A short hash of an item's canonical JSON (rowresults.compared: an email in any case): equal items, equal keys."""
+    return hashlib.sha1(json.dumps(rowresults.compared(item), sort_keys=True).encode()).hexdigest()
 
 
 def save_rows(rows: list[Row], names: list[str]) -> None:

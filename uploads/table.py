@@ -30,7 +30,7 @@ DISPLAY_FIELDS = ("id", "upload", "number", "cells", "edits", "status", "errors"
 
 
 STATUS_FILTERS = (*Row.Status.values, "warning")
-PROBLEM_STATUSES = (Row.Status.INVALID, Row.Status.EXCLUDED)  # the only rows with errors (items.RowResult)
+PROBLEM_STATUSES = (Row.Status.INVALID, Row.Status.EXCLUDED)  # the only rows with errors (rowresults.RowResult)
 # Django writes has_warning=True as a bare column, which SQLite serves from no index; "= true" it does.
 WARNED = Q(has_warning=Value(True))
 SORTS = ("number", "status")

@@ -28,14 +28,15 @@ from uploads import (
     items,
     mapping,
     parsing,
+    rowresults,
     rowskips,
     scales,
     timesofday,
     zones,
 )
-from uploads.items import Problem, RowResult
 from uploads.plan import Plan
 from uploads.preset_format import FIELDS
+from uploads.rowresults import Problem, RowResult
 from uploads.wordings import SCALES
 
 __all__ = ["CheckResult", "Problem", "RowResult", "check_row", "check_sheet", "mark_duplicates"]
@@ -66,7 +67,7 @@ class CheckResult:
 
     def counts(self) -> dict[str, int]:
         """Rows per status: {'valid': n, 'invalid': n, 'skipped': n, 'duplicate': n}."""
-        out = dict.fromkeys(items.STATUSES, 0)
+        out = dict.fromkeys(rowresults.STATUSES, 0)
         for row in self.rows:
             out[row.status] += 1
         return out
@@ -307,7 +308,7 @@ def _item_key(item: dict) -> object:
     """A hashable key equal for equal items, whatever their key order (JSON from the database may
     come back reordered): the values in FIELDS order when every key is a field (their values are
     str or int), else a digest of the canonical JSON (clarifying answers). It must agree with
-    rowstore.item_key, which settles duplicates again after an edit; both compare items.compared
+    rowstore.item_key, which settles duplicates again after an edit; both compare rowresults.compared
     (here inline for the common item: one lower-case email, no copy)."""
     key = tuple(map(item.get, FIELDS))
     if len(item) == len(key) - key.count(None):
@@ -315,6 +316,6 @@ def _item_key(item: dict) -> object:
         if email is None or email.islower():
             return key
         return (*key[:_EMAIL_AT], email.lower(), *key[_EMAIL_AT + 1:])
-    item = items.compared(item)
+    item = rowresults.compared(item)
     canonical = json.dumps(item, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.blake2b(canonical.encode(), digest_size=16).digest()

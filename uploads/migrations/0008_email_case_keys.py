@@ -1,5 +1,5 @@
 """Duplicate keys of rows whose agent_email has capitals, as rowstore now computes them: an email in
-any case is one address (items.compared), so a retyped BEN@EXAMPLE.COM row is a duplicate of ben@....
+any case is one address (rowresults.compared), so a retyped BEN@EXAMPLE.COM row is a duplicate of ben@....
 Only those rows' keys change; the items themselves are untouched."""
 
 import hashlib
