@@ -396,6 +396,15 @@ def test_a_numbered_surveys_comments_stay_with_their_questions() -> None:
         assert (checked(labelled)[0].item["score"], checked(labelled)[0].item["score_label"]) == (4, "Satisfied")
 
 
+def test_a_numbered_survey_in_another_language_gets_no_english_labels() -> None:
+    """QA round 48a: a Spanish effort question's 3 went out labelled 'Somewhat difficult'."""
+    columns = ["Ticket ID", "Submitted At", "Agent Email", "Q1 - Satisfacción", "Q2 - ¿Qué tan fácil fue?",
+               "Q3 - How easy was it?"]
+    data = sheet(columns, ["7300", "2026-10-10T12:00:00Z", "a@example.com", "5", "3", "3"])
+    answers = checked(data)[0].item["clarifying_answers"]
+    assert [(answer["score"], answer.get("score_label")) for answer in answers] == [(3, None), (3, "Somewhat difficult")]
+
+
 @pytest.mark.parametrize("comment", ["Q1 - Commento", "Q1 - Comentario", "Q1 - Opmerking", "Q1 - Comentário",
                                      "Q1 - How satisfied were you? - Comment"])
 def test_a_numbered_surveys_comment_column_in_other_languages_or_named_after_its_question(comment: str) -> None:

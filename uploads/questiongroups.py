@@ -35,6 +35,8 @@ def pattern_groups(pattern, headers: Headers, sheet, scale_table: dict, used: se
     for group in groups.values():
         texts = column_texts(sheet, headers.index(group["score"])) if "score" in group else []
         group["scale"] = _pick_scale(pattern, group.get("question", ""), texts, scale_table)
+        if scale_table[group["scale"]].get("labels") and not _ENGLISH.search(group.get("question", "")):
+            group["labels"] = {}  # the scale's English labels are no answer a Spanish survey showed (QA round 48a)
         words = set(scale_table[group["scale"]].get("value_map", {}))
         scored = sum(1 for text in texts if scorecells.INTEGER.match(text) or scorecells.written_score(text)
                      or cells.answer_key(text) in words)
@@ -50,6 +52,8 @@ def pattern_groups(pattern, headers: Headers, sheet, scale_table: dict, used: se
     return out
 
 
+# A question written in English: the only language the built-in scales' labels (ces7's "Somewhat easy") are in
+_ENGLISH = re.compile(r"^[\x00-\x7f]*\b(how|what|was|were|did|do|is|the|your|you|it|to)\b[\x00-\x7f]*$", re.I)
 _ZERO_ONE = re.compile(r"\b0\s*=\s*[^=,;()]{1,40}[,;]\s*1\s*=")  # "(0 = No, 1 = Yes)"
 
 
