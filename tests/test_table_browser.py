@@ -112,6 +112,22 @@ def test_it_fixes_a_cell_with_the_keyboard_only(page):
     assert upload.changes.get().description == "row 6, Score: '6' → '5'"
 
 
+def test_the_status_badge_follows_the_fix_of_the_last_invalid_row(page, tmp_path):
+    path = tmp_path / "one_bad.csv"
+    path.write_text("submitted_at,ticket_id,agent_id,score\n2026-10-05T10:00:00Z,1,A1,5\n"
+                    "2026-10-05T11:00:00Z,2,A1,9\n", encoding="utf-8")
+    open_upload(page, path)
+    expect(page.locator("#upload-status")).to_have_text("Needs fixes")
+    page.locator('#rows-table tbody tr:has-text("9") td[data-column="3"]').first.focus()
+    page.keyboard.press("Enter")
+    page.keyboard.press("Control+a")
+    page.keyboard.type("4")
+    page.keyboard.press("Enter")
+    wait_count(page, "invalid", 0)
+    expect(page.locator("#upload-status")).to_have_text("Ready to submit")  # without a reload (QA round 47c)
+    assert page.get_attribute("#upload-status", "class") == "status status-ready"
+
+
 def test_it_bulk_replaces_across_matching_rows_and_undoes_it(page):
     upload = open_upload(page, query="?kind=score:not_integer")
     page.select_option("#bulk-action", "replace")
