@@ -1030,6 +1030,17 @@ def test_it_takes_a_lone_score_outside_the_first_scale_for_a_typo(scores, scale,
                "in row 4, 7 in row 20, taken for typos (those rows are invalid until fixed)"}[len(invalid)]
 
 
+def test_zeros_where_no_answer_reaches_five_hold_the_rows_for_a_scale_scored_from_0() -> None:
+    scores = ["4", "0", "3", "4", "0", "2", "4", "1", "4", "3", "0", "4"]  # 0..4, never 5 (QA round 49a)
+    rows = [["2026-10-05T14:48:00Z", f"T-{n}", "381", "", score, ""] for n, score in enumerate(scores)]
+    result = validation.check_sheet(sheet(API, *rows), SCALED, time_zone="UTC", now=NOW)
+    assert {row.status for row in result.rows} == {"invalid"}  # not 4 of 5 where the survey's top is 4
+    assert result.decisions[-1] == (
+        "3 scores lie outside 1..5, the scale used when a file names none (this file's run from 0 to 4): if the "
+        "survey's scale is 0..4, set Lowest score 0 and Highest score 4 on the mapping page; until then every row is "
+        "invalid, those inside 1..5 too")
+
+
 @pytest.mark.parametrize(("header", "scale"), [
     ("CSAT (1-10)", (1, 10)), ("On a scale of 1 to 10, how satisfied are you?", (1, 10)),
     ("On a scale of 0-10, how satisfied are you?", (0, 10)), ("Auf einer Skala von 0 bis 10: Zufriedenheit", (0, 10)),

@@ -59,7 +59,7 @@ def decide(plan: Plan, sheet) -> None:
     if plan.scale:
         plan.fixed_bounds = plan.scale
     elif plan.fixed_bounds == tuple(DEFAULT_BOUNDS.values()) and not plan.word_scale and plan.bounds_free():
-        plan.scale_misfit = _default_scale_misfit(plan, sheet)
+        plan.scale_misfit = plan.scale_misfit or _default_scale_misfit(plan, sheet)  # _decide_scale: 0..4
     if (plan.scale_misfit is None and not plan.word_scale and not plan.scale_header and not plan.scale_labels
             and (plan.fixed_bounds if plan.scale is None else plan.scale) == tuple(DEFAULT_BOUNDS.values())
             and (plan.scale is not None or plan.bounds_free())):
@@ -340,6 +340,12 @@ def _decide_scale(plan: Plan, sheet) -> tuple[int, int] | None:
     total = sum(counted[text] for text, values in values_of.items() if values)
     low, high = scales[0]
     outside = {text for text, values in values_of.items() if not all(low <= value <= high for value in values)}
+    below = sum(counted[text] for text in outside if all(value == low - 1 for value in values_of[text]))
+    if below >= MISFIT_ROWS and not any(high in values for values in values_of.values()) and all(
+            low - 1 <= value < high for values in values_of.values() for value in values):
+        # 0..4 answered, never 5: a survey scored from 0, not typos (QA round 49a: 4 of 4 had gone out as 4 of 5)
+        plan.scale_misfit, plan.scale_held = (below, low - 1, high - 1), True
+        return None
     if plan.preset.score_typos and outside and (sum(counted[text] for text in outside) < TYPO_SHARE * total
                                                 or not _wider_shown(values_of, counted, scales, total)):
         plan.scale_outliers = [(next(value for value in values_of[text] if not low <= value <= high), number)
