@@ -412,6 +412,12 @@ def test_it_filters_rows_by_delivery_result(uploader, tmp_path):
     assert table.result_links({"sending": 0, "waiting": 700})[-1] == ("sending", "Waiting to send", 700)  # paused
     assert [row.number for row in table.filter_rows(upload, {"result": "sending"})] == [5]
     assert table.query_string({"result": "failed", "page": "2"}) == "result=failed"
+    from uploads.templatetags.table_rows import _result
+
+    Row.objects.filter(pk=rows[4].pk).update(status=Row.Status.DUPLICATE)
+    shown = {row.number: _result(row, unsent=False) for row in upload.rows.only(*table.DISPLAY_FIELDS).filter(
+        number__in=(5, 6))}  # QA round 47c: a duplicate's "Not sent" beside the chip's "Not sent 0"
+    assert shown == {5: "Sending", 6: "Not sent (duplicate)"}
 
 
 def _batch(upload):

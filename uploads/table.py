@@ -26,7 +26,7 @@ from uploads.models import Row, Upload
 PAGE_SIZES = (50, 100, 250, 500)
 # What the table shows of a row (display_rows, templatetags/table_rows.py): a page loads no more.
 DISPLAY_FIELDS = ("id", "upload", "number", "cells", "edits", "status", "errors", "warnings", "note", "include_anyway",
-                  "result", "maestro_id", "result_message")
+                  "result", "maestro_id", "result_message", "batch")
 
 
 STATUS_FILTERS = (*Row.Status.values, "warning")

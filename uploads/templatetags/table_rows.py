@@ -119,4 +119,7 @@ def _result(item: Row, unsent: bool) -> str:
         # MaestroQA's per-item status reads "Failed: <message>" (maestro.ItemResult): say "Failed" once.
         text = item.result_message.removeprefix(f"{label}: ")
         return f"{esc(label)}: {esc(text)}" if text else esc(label)
-    return "—" if unsent else "Not sent"
+    if unsent:
+        return "—"
+    # a row no batch held (a duplicate, an invalid or skipped row) says why, apart from the "Not sent" chip's rows
+    return "Not sent" if item.batch_id else f"Not sent ({esc(item.get_status_display().lower())})"
