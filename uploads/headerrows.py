@@ -274,7 +274,8 @@ def _rejoin_last(names: list[str], data: list[list[str]], numbers: list[int], la
     warning) and, under None, the notice; {} when no row runs on."""
     if last_named < 0 or autodetect.named_fields([names[last_named]]) != {"comment"}:
         return {}  # a date, an email, an agent's name or a score with a note beside it is no comment (QA round 48b)
-    runs = [row_index for row_index, row in enumerate(data) if any(cell.strip() for cell in row[last_named + 1:])]
+    width = last_named + 1
+    runs = [row_index for row_index, row in enumerate(data) if len(row) > width and any(map(str.strip, row[width:]))]
     if not runs or len(runs) == len(data) or not all(_WORD.search(data[row_index][last_named]) for row_index in runs):
         return {}  # a note typed beside a score or a date: not read, with its warning
     shown = "a tab" if delimiter == "\t" else f"'{delimiter}'"
