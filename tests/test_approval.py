@@ -73,6 +73,16 @@ def test_it_waits_for_an_admin_then_delivers_on_approval(people, fake, settings)
     ]
 
 
+def test_duplicates_included_anyway_are_submitted_for_approval_and_counted(people, settings):
+    settings.REQUIRE_APPROVAL = True
+    upload = make_upload(people["maria"], people["alpha"], rows=2)
+    upload.rows.update(status=Row.Status.DUPLICATE, include_anyway=True)  # QA round 49b: "no valid row to send"
+    approval.submit(upload, people["maria"])
+    upload.refresh_from_db()
+    assert upload.status == Upload.Status.AWAITING_APPROVAL
+    assert upload.events.get(action="submitted").details == {"rows": 2, "awaiting_approval": True}
+
+
 def test_it_sends_back_with_a_comment_the_uploader_sees(people, settings):
     settings.REQUIRE_APPROVAL = True
     upload = make_upload(people["maria"], people["alpha"], rows=2)

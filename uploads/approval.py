@@ -31,7 +31,7 @@ def submit(upload: Upload, user) -> Submission | None:
     """What the Submit button does: queue delivery, or ask for approval when REQUIRE_APPROVAL.
 
     Returns the Submission when delivery was queued, None when approval is now awaited.
-    Raises delivery.DeliveryError when the upload was already submitted or has no valid row,
+    Raises delivery.DeliveryError when the upload was already submitted or has no row to send,
     or when another upload created some of its answers since it was read (see `_refuse_sent_elsewhere`).
     """
     if not Upload.objects.filter(pk=upload.pk, status__in=[Upload.Status.READY, Upload.Status.NEEDS_FIXES]).exists():
@@ -39,9 +39,9 @@ def submit(upload: Upload, user) -> Submission | None:
     _refuse_sent_elsewhere(upload, user)
     if not settings.REQUIRE_APPROVAL:
         submission = delivery.submit_upload(upload, user)
-        audit.record(upload, user, "submitted", rows=_valid_count(upload))
+        audit.record(upload, user, "submitted", rows=_sendable_count(upload))
         return submission
-    if not _valid_count(upload):
+    if not _sendable_count(upload):
         raise delivery.DeliveryError(delivery.nothing_to_send(upload))
     claimed = Upload.objects.filter(
         pk=upload.pk, status__in=[Upload.Status.READY, Upload.Status.NEEDS_FIXES]
@@ -49,7 +49,7 @@ def submit(upload: Upload, user) -> Submission | None:
     if claimed != 1:
         raise delivery.DeliveryError("This upload was already submitted.")
     upload.refresh_from_db()
-    audit.record(upload, user, "submitted", rows=_valid_count(upload), awaiting_approval=True)
+    audit.record(upload, user, "submitted", rows=_sendable_count(upload), awaiting_approval=True)
     return None
 
 
@@ -74,7 +74,7 @@ def approve(upload: Upload, admin, reviewed: int | None = None) -> Submission:
         if claimed != 1:
             raise delivery.DeliveryError("This upload is not awaiting approval.")
         submission = delivery.submit_upload(upload, admin)
-        audit.record(upload, admin, "approved", rows=_valid_count(upload))
+        audit.record(upload, admin, "approved", rows=_sendable_count(upload))
     upload.refresh_from_db()
     return submission
 
@@ -144,8 +144,9 @@ def _refuse_sent_elsewhere(upload: Upload, user) -> None:
             "; the upload is back with its uploader, with this sentence." if back else "."))
 
 
-def _valid_count(upload: Upload) -> int:
-    return upload.rows.filter(status=Row.Status.VALID).count()
+def _sendable_count(upload: Upload) -> int:
+    """The rows a submission sends (models.SENDABLE: valid ones and duplicates included anyway, QA round 49b)."""
+    return upload.rows.filter(SENDABLE).count()
 
 
 def _shown(stamp: str) -> str:
