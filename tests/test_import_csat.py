@@ -54,6 +54,16 @@ def test_it_lists_each_row_not_valid_or_with_a_warning_in_json_and_text(shared, 
     assert "row 6 invalid: Row 6, column 'Score': 6 is above max_score 5." in run(sample, "--dry-run")[1]
 
 
+def test_it_refuses_a_mapping_file_that_reads_one_column_as_ticket_and_agent(shared, tmp_path):
+    preset = tmp_path / "slip.json"
+    preset.write_text('{"name": "Slip", "columns": {"ticket_id": "ticket_id", "agent_id": "ticket_id"}}')
+    status, out = run(str(shared / "samples/basic_api_fields.csv"), "--dry-run", "--mapping", str(preset))
+    assert status == 2  # QA round 49b: sent with the ticket number as agent_id
+    assert out.strip() == (
+        "basic_api_fields.csv: The preset 'Slip' cannot read this file: ticket_id and agent_id both read the column "
+        "'ticket_id': one column cannot hold both. Choose another preset, or let the columns be found.")
+
+
 def test_it_says_every_header_fault_in_one_paragraph(shared):
     status, out = run(str(shared / "cases/B12-duplicate-blank-headers.csv"), "--dry-run")
     assert status == 2  # the file is refused

@@ -309,6 +309,18 @@ def test_an_imported_preset_named_as_a_built_in_one_says_it_is_imported(client_i
     assert exported["name"] == "Zendesk satisfaction ratings (imported)"  # its own name (QA round 47c)
 
 
+def test_an_imported_preset_reading_one_column_as_ticket_and_agent_is_not_applied(client_in, shared):
+    response = upload(client_in, "b.csv", (shared / "samples/basic_api_fields.csv").read_bytes())
+    preset = SimpleUploadedFile("p.json", b'{"name": "Slip", "columns": {"ticket_id": "ticket_id", '
+                                          b'"agent_id": "ticket_id"}}')
+    page = client_in.post(response.url.replace("mapping/", "mapping/apply/"), {"preset_file": preset}, follow=True)
+    assert ("The preset 'Slip' was not applied: ticket_id and agent_id both read the column 'ticket_id': one column "
+            "cannot hold both. Choose the columns below, or apply another preset.") in html.unescape(
+        page.content.decode())  # QA round 49b: approved and sent with the ticket number as agent_id
+    created = Upload.objects.get(pk=int(response.url.split("/")[2]))
+    assert created.preset["columns"]["agent_id"] == "agent_id"
+
+
 @pytest.mark.parametrize(("columns", "said"), [
     (b'{"ticket_id": "Case", "score": "Stars"}', "None of the columns the preset 'Other columns' names is in this "
                                                  "file: for ticket_id, score it names"),

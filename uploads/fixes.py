@@ -315,6 +315,9 @@ def apply_preset(upload: Upload, user, preset: mapping.Preset) -> str | None:
     sentences for the user: the fields whose column the preset names and the file lacks (QA round 47c:
     "Applied" where none of its columns was there), then remap_upload's."""
     resolved, time_zone = intake.resolve_preset(upload, preset)
+    if shared := mapping.shared_columns(resolved.columns):
+        raise ValueError(f"The preset '{preset.name}' was not applied: {'; '.join(shared.values())}. Choose the "
+                         "columns below, or apply another preset.")
     flipped = remap_upload(upload, user, resolved, time_zone, reason=f"applied by you: {preset.name}")
     named = [field for field in mapping.FIELDS if field in preset.columns]
     own = mapping.resolve(preset, intake.sheet_of(upload, list(upload.rows.order_by("number")[:200])))  # unfilled

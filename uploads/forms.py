@@ -6,7 +6,7 @@ import zoneinfo
 from django import forms
 from django.conf import settings
 
-from uploads.mapping import FIELDS
+from uploads.mapping import FIELDS, shared_columns
 from uploads.preset_format import SCALE_LIMIT
 
 # The areas of the IANA database's geographic zones (Area/Location); left out: "Factory",
@@ -82,10 +82,6 @@ DATE_ORDERS = [("", "Automatic"),
                ("DMY", "Day-month-year (31/12/2026)"), ("MDY", "Month-day-year (12/31/2026)")]
 
 
-# Fields that never share a column (the two agent fields may: Nicereply's "Agent" holds an email or an id)
-SEPARATE_FIELDS = ("submitted_at", "ticket_id", "agent_id", "agent_email", "score")
-
-
 class MappingForm(forms.Form):
     """Which column feeds each API field, the time zone for naive timestamps, the day/month order of
     dates like 05/10/2026 (the preset's `date_order`: '' automatic, 'DMY' or 'MDY'), and the survey's
@@ -123,7 +119,7 @@ class MappingForm(forms.Form):
 
     def clean(self):
         """Every required API field has a column (or a split rule fills it): without one every row would
-        be invalid (QA round 28b); SEPARATE_FIELDS read different columns; the survey's scale is both
+        be invalid (QA round 28b); mapping.SEPARATE_FIELDS read different columns; the survey's scale is both
         ends or neither (blank: what the file and preset say, else 1..5), lowest below highest."""
         data = super().clean()
         given = {field for field in FIELDS if data.get(f"field_{field}") or field in self.split_sources}
@@ -134,14 +130,8 @@ class MappingForm(forms.Form):
         if not given & {"agent_id", "agent_email"}:
             self.add_error(None, "Choose the column of agent_id or agent_email (or both): without one every row is "
                                  "invalid, as MaestroQA needs an agent to credit.")
-        taken: dict[str, str] = {}
-        for field in SEPARATE_FIELDS:  # QA round 47c: agent_id on the ticket id column went out on every row
-            column = data.get(f"field_{field}")
-            if column and taken.get(column) and {taken[column], field} != {"agent_id", "agent_email"}:
-                self.add_error(f"field_{field}", f"{taken[column]} and {field} both read the column '{column}': one "
-                                                 f"column cannot hold both. Choose the column that holds {field}.")
-            elif column:
-                taken.setdefault(column, field)
+        for field, sentence in shared_columns({name: data.get(f"field_{name}") for name in FIELDS}).items():
+            self.add_error(f"field_{field}", f"{sentence}. Choose the column that holds {field}.")
         if "min_score" in self.errors or "max_score" in self.errors:
             return data
         low, high = data.get("min_score"), data.get("max_score")

@@ -311,6 +311,26 @@ def _values_match(preset: Preset, headers: Headers, sheet) -> bool:
     return True
 
 
+# Fields that never share a column (the two agent fields may: Nicereply's "Agent" holds an email or an id)
+SEPARATE_FIELDS = ("submitted_at", "ticket_id", "agent_id", "agent_email", "score")
+
+
+def shared_columns(columns: dict[str, object]) -> dict[str, str]:
+    """field -> sentence for each of SEPARATE_FIELDS whose column (a resolved header) an earlier one reads
+    too: "ticket_id and agent_id both read the column 'Ticket': one column cannot hold both" (QA rounds 47c,
+    49b: agent_id on the ticket column had gone out on every row)."""
+    taken: dict[str, str] = {}
+    out = {}
+    for field in SEPARATE_FIELDS:
+        column = columns.get(field)
+        if not isinstance(column, str) or not column:
+            continue
+        if column in taken and {taken[column], field} != {"agent_id", "agent_email"}:
+            out[field] = f"{taken[column]} and {field} both read the column '{column}': one column cannot hold both"
+        taken.setdefault(column, field)
+    return out
+
+
 # The name of the mapping auto_preset guesses when no preset matches a file's headers
 AUTO_PRESET_NAME = "Auto-detected columns"
 

@@ -104,7 +104,11 @@ def _choose_mapping(sheet: parsing.Sheet, chosen: mapping.Preset | None) -> tupl
     """The mapping of `sheet` and why: the user's preset resolved against it, else the preset
     mapping.choose_preset picks among the saved and built-in ones."""
     if chosen is not None:
-        return mapping.resolve(chosen, sheet, fill=True), f"chosen by you: {chosen.name}"
+        resolved = mapping.resolve(chosen, sheet, fill=True)
+        if shared := mapping.shared_columns(resolved.columns):
+            raise IntakeError([f"The preset '{chosen.name}' cannot read this file: {'; '.join(shared.values())}. "
+                               "Choose another preset, or let the columns be found."])
+        return resolved, f"chosen by you: {chosen.name}"
     candidates = saved_presets.presets_for(sheet)
     preset, reason = mapping.choose_preset(sheet, candidates)
     return preset, reason + saved_presets.saved_note(preset.name, candidates)
