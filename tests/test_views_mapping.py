@@ -4,6 +4,7 @@ import html
 import json
 
 import pytest
+import time_machine
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 
@@ -289,6 +290,18 @@ def test_a_date_order_the_files_dates_overrule_is_said_and_not_saved(client_in):
         "from it keeps month/day/year")  # QA round 47c: a saved preset had read next week's 11/02 as 11 February
     client_in.post(f"/uploads/{created.pk}/mapping/save/", {"name": "US team"})
     assert SavedPreset.objects.get().data["date_order"] == "MDY"
+
+
+@time_machine.travel("2026-11-25 12:00Z")
+def test_a_date_order_that_would_put_answers_after_today_is_not_saved(client_in):
+    stamps = [f"{day:02d}/10/2026 10:00" for day in range(1, 13)]  # read month first, 12/10 is 10 December
+    uk = "submitted_at,ticket_id,agent_id,score\n" + "".join(f"{stamp},{n},111,5\n" for n, stamp in enumerate(stamps))
+    created = Upload.objects.get(pk=int(upload(client_in, "uk.csv", uk.encode()).url.split("/")[2]))
+    form = {"time_zone": "UTC", "date_order": "MDY", "field_ticket_id": "ticket_id", "field_agent_id": "agent_id",
+            "field_score": "score", "field_submitted_at": "submitted_at"}
+    client_in.post(f"/uploads/{created.pk}/mapping/", form)
+    client_in.post(f"/uploads/{created.pk}/mapping/save/", {"name": "UK rota"})
+    assert SavedPreset.objects.get().data["date_order"] == "DMY"  # QA round 49b: next week's read month first
 
 
 def test_it_names_the_missing_key_of_an_imported_preset(client_in, shared):

@@ -113,8 +113,9 @@ def preset_of_upload(upload: Upload, name: str, user) -> mapping.Preset:
     preset.description = f"Saved from {upload.filename} by {user.get_username()}."
     preset.time_zone = upload.time_zone
     dates = upload.check_context.get("dates") or {}
-    if dates.get("order") and str(dates.get("order_reason", "")).startswith("because of "):
-        preset.date_order = dates["order"]
+    if dates.get("order") and (str(dates.get("order_reason", "")).startswith("because of ")
+                               or preset.date_order and dates["order"] != preset.date_order):
+        preset.date_order = dates["order"]  # settled by its dates, or the choice its dates overruled (QA round 49b)
     preset.detect = [column for column in upload.columns if column.strip()]
     preset.reasons = {field: f"preset '{preset.name}' takes {field} from column '{column}'"
                       for field, column in preset.columns.items()}
