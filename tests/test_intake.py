@@ -369,3 +369,18 @@ def test_a_skip_reason_quotes_a_long_cell_cut_short(uploader, tmp_path):
     skipped = upload.rows.get(number=3)  # a Postgres varchar(500) had refused the upload
     assert (skipped.status, skipped.note) == (
         "skipped", f"'Total {'x' * 73}…' is a note or a label beside the answers, not an answer")
+
+
+def test_an_uploaders_own_saved_preset_comes_before_another_teams(uploader, tmp_path):
+    other = get_user_model().objects.create_user("otto", password="correct horse 8")
+    path = tmp_path / "weekly.csv"
+    path.write_text("Case,Rep,Stars,When\n7,a@example.com,5,05/10/2026 10:00\n", encoding="utf-8")
+    mine = intake.create_upload(uploader, path, path.name, intake.ReadOptions(time_zone="UTC"))
+    saved_presets.save_mapping(mine, "US weekly", uploader)
+    theirs = intake.create_upload(other, path, path.name, intake.ReadOptions(time_zone="UTC"))
+    theirs.preset["date_order"] = "DMY"
+    theirs.save()
+    saved_presets.save_mapping(theirs, "APAC weekly", other)  # newer, another team's
+    again = intake.create_upload(uploader, path, path.name, intake.ReadOptions())
+    assert again.preset_name == "US weekly"  # QA round 49b: otto's day-first preset had read maria's dates
+    assert intake.create_upload(other, path, path.name, intake.ReadOptions()).preset_name == "APAC weekly"

@@ -44,6 +44,7 @@ def create_upload(owner, path: Path, filename: str, options: ReadOptions) -> Upl
     Naive times are read in the zone `choose_zone` gives. An error report of an upload `owner` can
     see is read as that upload was (uploads/reportlink.py), unless options.preset names a mapping.
     (`import_csat --dry-run` stores nothing and has no uploader, so it reads a report as any file.)"""
+    options.owner = owner
     sheet, preset, reason = read_file(path, filename, options)
     if options.preset is None and (source := reportlink.origin(owner, filename, sheet)) is not None:
         preset, reason, options.time_zone = reportlink.follow(source, sheet, options.time_zone)
@@ -91,6 +92,7 @@ def _read_stored(upload: Upload, options: ReadOptions) -> tuple[parsing.Sheet, m
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "upload"
         path.write_bytes(data)
+        options.owner = options.owner or upload.owner
         return read_file(path, upload.filename, options)
 
 

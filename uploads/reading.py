@@ -5,6 +5,7 @@ naive times are read in. `intake` stores what this reads; `import_csat --dry-run
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 
@@ -46,6 +47,7 @@ class ReadOptions:
     header_row: int | None = None
     sheet: str | None = None
     preset: mapping.Preset | None = None
+    owner: Any = None  # who uploads: their own saved presets, then their team's, come before others'
 
 
 def read_file(path: Path, filename: str, options: ReadOptions) -> tuple[parsing.Sheet, mapping.Preset, str]:
@@ -69,7 +71,7 @@ def read_file(path: Path, filename: str, options: ReadOptions) -> tuple[parsing.
     objectcells.expand_object_columns(sheet)
     if not sheet.rows:
         raise IntakeError(["The file has a header row but no data rows."])
-    preset, reason = _choose_mapping(sheet, options.preset)
+    preset, reason = _choose_mapping(sheet, options.preset, options.owner)
     if not preset.columns.get("ticket_id") and not preset.splits_into("ticket_id"):
         if not any(preset.columns.get(name) for name in ("submitted_at", "score", "agent_id", "agent_email")):
             if headerrows.headless(sheet.columns):
@@ -100,16 +102,18 @@ def mapping_notices(sheet: parsing.Sheet, preset: mapping.Preset) -> list[str]:
     return found
 
 
-def _choose_mapping(sheet: parsing.Sheet, chosen: mapping.Preset | None) -> tuple[mapping.Preset, str]:
+def _choose_mapping(sheet: parsing.Sheet, chosen: mapping.Preset | None,
+                    owner: Any = None) -> tuple[mapping.Preset, str]:
     """The mapping of `sheet` and why: the user's preset resolved against it, else the preset
-    mapping.choose_preset picks among the saved and built-in ones."""
+    mapping.choose_preset picks among the saved (`owner`'s own first: saved_presets.presets_for) and
+    built-in ones."""
     if chosen is not None:
         resolved = mapping.resolve(chosen, sheet, fill=True)
         if shared := mapping.shared_columns(resolved.columns):
             raise IntakeError([f"The preset '{chosen.name}' cannot read this file: {'; '.join(shared.values())}. "
                                "Choose another preset, or let the columns be found."])
         return resolved, f"chosen by you: {chosen.name}"
-    candidates = saved_presets.presets_for(sheet)
+    candidates = saved_presets.presets_for(sheet, owner)
     preset, reason = mapping.choose_preset(sheet, candidates)
     return preset, reason + saved_presets.saved_note(preset.name, candidates)
 

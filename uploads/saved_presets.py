@@ -37,13 +37,22 @@ def all_presets() -> list[mapping.Preset]:
     return _saved() + mapping.builtin_presets()
 
 
-def presets_for(sheet) -> list[mapping.Preset]:
+def presets_for(sheet, owner=None) -> list[mapping.Preset]:
     """The presets mapping.choose_preset may pick for `sheet` (a parsing.Sheet) on its own: the saved
-    ones whose `detect` names exactly the sheet's headers (case and outer spaces aside), then the
-    built-ins."""
+    ones whose `detect` names exactly the sheet's headers (case and outer spaces aside), `owner`'s own
+    first, then those of their teams, then the others (QA round 49b: another team's newer preset, its
+    zone and date order, had won), then the built-ins."""
     headers = _header_set(sheet.columns)
-    return [preset for preset in _saved() if all(isinstance(entry, str) for entry in preset.detect)
-            and _header_set(preset.detect) == headers] + mapping.builtin_presets()
+    saved = [(preset, creator) for preset, creator in _saved_with_creators()
+             if all(isinstance(entry, str) for entry in preset.detect) and _header_set(preset.detect) == headers]
+    teams = set(owner.teams.values_list("pk", flat=True)) if owner is not None and owner.is_authenticated else set()
+
+    def closeness(pair) -> int:
+        creator = pair[1]
+        if creator is None or owner is None:
+            return 2
+        return 0 if creator.pk == owner.pk else 1 if teams & set(creator.teams.values_list("pk", flat=True)) else 2
+    return [preset for preset, _creator in sorted(saved, key=closeness)] + mapping.builtin_presets()
 
 
 def saved_note(name: str, candidates: list[mapping.Preset]) -> str:
@@ -65,16 +74,22 @@ def saved_note(name: str, candidates: list[mapping.Preset]) -> str:
 
 
 def _saved() -> list[mapping.Preset]:
-    """The saved presets that read as presets; one that does not (stored before the admin checked
-    presets, or written into the database by hand) is left out with a log line, never a failed upload."""
+    """The saved presets that read as presets, in the database's order."""
+    return [preset for preset, _creator in _saved_with_creators()]
+
+
+def _saved_with_creators() -> list[tuple[mapping.Preset, object]]:
+    """(preset, the user who saved it or None) of each saved preset that reads as one; one that does not
+    (stored before the admin checked presets, or written into the database by hand) is left out with a
+    log line, never a failed upload."""
     try:
-        entries = list(SavedPreset.objects.all())
+        entries = list(SavedPreset.objects.select_related("created_by"))
     except DatabaseError:
         return []
     out = []
     for entry in entries:
         try:
-            out.append(mapping.Preset.from_json(entry.data))
+            out.append((mapping.Preset.from_json(entry.data), entry.created_by))
         except (TypeError, KeyError, AttributeError, ValueError) as exc:
             log.warning("saved preset %s (%r) left out: %s", entry.pk, entry.name, exc)
     return out
