@@ -384,3 +384,22 @@ def test_an_uploaders_own_saved_preset_comes_before_another_teams(uploader, tmp_
     again = intake.create_upload(uploader, path, path.name, intake.ReadOptions())
     assert again.preset_name == "US weekly"  # QA round 49b: otto's day-first preset had read maria's dates
     assert intake.create_upload(other, path, path.name, intake.ReadOptions()).preset_name == "APAC weekly"
+
+
+def test_applying_a_saved_preset_keeps_the_zone_chosen_for_the_upload_and_says_so(uploader, tmp_path):
+    path = tmp_path / "weekly.csv"
+    path.write_text("Case,Rep,Stars,When\n7,a@example.com,5,2026-10-05 10:00\n", encoding="utf-8")
+    chicago = intake.create_upload(uploader, path, path.name, intake.ReadOptions(time_zone="America/Chicago"))
+    saved_presets.save_mapping(chicago, "Chicago weekly", uploader)
+    upload = intake.create_upload(uploader, path, "other.csv", intake.ReadOptions(time_zone="America/New_York"))
+    said = fixes.apply_preset(upload, uploader, saved_presets.find_preset("Chicago weekly"))
+    upload.refresh_from_db()
+    assert (upload.time_zone, upload.rows.get().item["submitted_at"]) == ("America/New_York", "2026-10-05T14:00:00.000Z")
+    assert said == ("The times stay in America/New_York, the time zone chosen for this upload, not the preset's "
+                    "America/Chicago: set Time zone below if the file's times are in America/Chicago.")  # QA 49b
+    automatic = intake.create_upload(uploader, path, "third.csv", intake.ReadOptions(preset=saved_presets.find_preset(
+        "Plain API fields")))
+    said = fixes.apply_preset(automatic, uploader, saved_presets.find_preset("Chicago weekly"))
+    automatic.refresh_from_db()
+    assert automatic.time_zone == "America/Chicago"  # none chosen: the preset's
+    assert said == "The times are now read in America/Chicago, the preset's time zone (before: UTC)."

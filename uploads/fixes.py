@@ -11,7 +11,20 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import ngettext
 
-from uploads import audit, cells, dates, delivery, intake, mapping, rowcheck, rowstore, table, textsearch, validation
+from uploads import (
+    audit,
+    cells,
+    dates,
+    delivery,
+    intake,
+    mapping,
+    reading,
+    rowcheck,
+    rowstore,
+    table,
+    textsearch,
+    validation,
+)
 from uploads.models import CREATED_PRIOR_NOTE, UNCONFIRMED_PRIOR_NOTE, Change, Row, Upload
 
 ACTIONS = ("set", "replace", "map", "exclude", "include", "delete")
@@ -313,11 +326,22 @@ def remap_upload(upload: Upload, user, preset: mapping.Preset, time_zone: str,
 def apply_preset(upload: Upload, user, preset: mapping.Preset) -> str | None:
     """A saved or imported preset applied to the upload (intake.resolve_preset), as remap_upload; the
     sentences for the user: the fields whose column the preset names and the file lacks (QA round 47c:
-    "Applied" where none of its columns was there), then remap_upload's."""
+    "Applied" where none of its columns was there), the zone chosen for the upload kept over a saved preset's
+    (a built-in preset's is the vendor's: Medallia writes UTC), then remap_upload's. Raises ValueError for a
+    preset that reads one column as two fields (mapping.shared_columns)."""
     resolved, time_zone = intake.resolve_preset(upload, preset)
     if shared := mapping.shared_columns(resolved.columns):
         raise ValueError(f"The preset '{preset.name}' was not applied: {'; '.join(shared.values())}. Choose the "
                          "columns below, or apply another preset.")
+    zone_note = None
+    builtin = preset.name.casefold() in {known.name.casefold() for known in mapping.builtin_presets()}
+    if (time_zone != upload.time_zone and not builtin
+            and upload.time_zone != reading.default_time_zone()):  # a zone the user chose (QA round 49b)
+        zone_note = (f"The times stay in {upload.time_zone}, the time zone chosen for this upload, not the preset's "
+                     f"{time_zone}: set Time zone below if the file's times are in {time_zone}.")
+        time_zone, resolved.time_zone = upload.time_zone, ""
+    elif time_zone != upload.time_zone:
+        zone_note = f"The times are now read in {time_zone}, the preset's time zone (before: {upload.time_zone})."
     flipped = remap_upload(upload, user, resolved, time_zone, reason=f"applied by you: {preset.name}")
     named = [field for field in mapping.FIELDS if field in preset.columns]
     own = mapping.resolve(preset, intake.sheet_of(upload, list(upload.rows.order_by("number")[:200])))  # unfilled
@@ -328,7 +352,7 @@ def apply_preset(upload: Upload, user, preset: mapping.Preset) -> str | None:
         lacked = (f"{which} the preset '{preset.name}' names is in this file: for {', '.join(missing)} it names "
                   "columns this file does not have, so those fields were found from the headers, or left unmapped. "
                   "Check the mapping below.")
-    return " ".join(text for text in (lacked, flipped) if text) or None
+    return " ".join(text for text in (lacked, zone_note, flipped) if text) or None
 
 
 def date_order_change(before: dict | None, after: dict | None) -> str | None:
