@@ -545,6 +545,8 @@ def test_it_honours_a_delimiter_override():
     sheet = parse_file(b"a;b,c\n1;2,3\n", delimiter=";")
 
     assert (sheet.delimiter, sheet.columns, sheet.rows) == (";", ["a", "b,c"], [["1", "2,3"]])
+    assert messages(source=b"a;b;c\n1;2;3\n1;2;3\n1;2;ok, fine\n1;2;3\n1;2;3\n", delimiter=",")[0].startswith(
+        "Read with commas between the columns, every line is one column ('a;b;c')")  # a comment's comma (QA 49b)
     assert messages(source=b"a;b,c\n1;2,3\n", delimiter="\\t") == [  # QA round 47c: one column, mapped anyway
         "Read with tabs between the columns, every line is one column ('a;b,c'): this file's columns are separated "
         "by commas. Set Delimiter to Automatic or to that one."]

@@ -311,12 +311,14 @@ def _detect_delimiter(text: str) -> str:
 
 
 def one_column_delimiter(rows: list[list[str]], chosen: str) -> str | None:
-    """The delimiter of _DELIMITERS that every one of the first rows holds, when the `chosen` one leaves each
-    of them a single cell (a semicolon file read with commas); else None."""
+    """The delimiter of _DELIMITERS that the first rows left a single cell by the `chosen` one all hold, when
+    those are most of them (a semicolon file read with commas; a comment's comma splits its row: QA round
+    49b); else None."""
     head = rows[:20]
-    if not head or any(len(row) > 1 for row in head):
+    single = [row[0] for row in head if len(row) == 1]
+    if not head or len(single) < 0.8 * len(head):
         return None
-    return next((other for other in _DELIMITERS if other != chosen and all(other in row[0] for row in head)), None)
+    return next((other for other in _DELIMITERS if other != chosen and all(other in text for text in single)), None)
 
 
 DELIMITER_NAMES = {",": "commas", ";": "semicolons", "\t": "tabs", "|": "pipes (|)", " ": "spaces"}
