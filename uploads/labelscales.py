@@ -5,6 +5,8 @@ None; scales.decide tries them, in this order, before the scores' own range.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from uploads import cells, headerscales, scorecells
 from uploads.plan import DEFAULT_BOUNDS, Plan
 from uploads.wordings import AUTO_SCALES, SCALES
@@ -46,22 +48,25 @@ def label_wording(plan: Plan, sheet) -> tuple[int, int] | None:
     score_at, label_at = plan.index.get("score"), plan.index.get("score_label")
     if score_at is None or label_at is None or score_at == label_at or plan.word_scale or not plan.bounds_free():
         return None
-    labelled = [(number, _label_words(label))
-                for score, label in zip(plan.field_texts(sheet.rows, "score"),
-                                        plan.field_texts(sheet.rows, "score_label"), strict=True)
-                if label.strip() and (number := scorecells.parse_int(score)) is not None]
-    numbers = [number for text in plan.field_texts(sheet.rows, "score") if (number := scorecells.parse_int(text))
-               is not None and number not in scorecells.SEEN_UNANSWERED]
+    scores, labels = plan.field_texts(sheet.rows, "score"), plan.field_texts(sheet.rows, "score_label")
+    if not any(map(str.strip, labels)):
+        return None
+    labelled = {(number, _label_words(label)) for score, label in set(zip(scores, labels, strict=True))
+                if label.strip() and (number := scorecells.parse_int(score)) is not None}
+    numbers = Counter()  # whole-number score -> rows
+    for text, rows in Counter(scores).items():
+        if (number := scorecells.parse_int(text)) is not None and number not in scorecells.SEEN_UNANSWERED:
+            numbers[number] += rows
     for name in AUTO_SCALES:
         scale = SCALES[name]
         low, high = scale["min_score"], scale["max_score"]
         pairs = {(number, label) for number, label in labelled if low <= number <= high}
-        scores = {number for number, _label in pairs}
-        if (len(scores) < LABEL_SCORES and scores != {low, high}) or not all(
+        shown = {number for number, _label in pairs}
+        if (len(shown) < LABEL_SCORES and shown != {low, high}) or not all(
                 scale.get("value_map", {}).get(label) == number for number, label in pairs):
             continue
-        outside = sum(1 for number in numbers if not low <= number <= high)
-        if 2 * outside >= len(numbers) - outside:
+        outside = sum(rows for number, rows in numbers.items() if not low <= number <= high)
+        if 2 * outside >= numbers.total() - outside:
             return None
         plan.label_wording, plan.score_label_words = name, {label for _number, label in pairs}
         return low, high
