@@ -196,6 +196,19 @@ def test_it_leaves_out_rows_an_earlier_delivery_did_not_confirm(uploader, tmp_pa
     assert [row.sent_before for row in again.rows.order_by("number")] == [True, True, True, False, False]
 
 
+def test_a_copy_of_a_row_above_whose_answer_was_created_says_it_was_created(uploader, tmp_path):
+    first = _create(uploader, tmp_path, [answer(1)], "first.csv")
+    _delivered(first, Row.Result.CREATED, [2])
+    again = _create(uploader, tmp_path, [answer(1), answer(2), answer(1)], "again.csv")
+    notes = [row.note for row in again.rows.order_by("number")]  # QA round 49b: row 4 read "identical to row 2",
+    created = f"already created in MaestroQA by upload #{first.pk} (row 2)"  # one click from being sent again
+    assert notes == [created, "", created]
+    Upload.objects.filter(pk=again.pk).update(status=Upload.Status.READY)
+    again.rows.filter(number=4).update(note="identical to row 2 in every mapped field", include_anyway=True)
+    assert rowstore.mark_sent_elsewhere(again) == 1  # at submit: the copy included anyway is held again
+    assert again.rows.values_list("include_anyway", "note").get(number=4) == (False, created)
+
+
 def test_it_names_another_teams_upload_as_such(uploader, tmp_path):
     first = _create(uploader, tmp_path, [answer(1)], "first.csv")
     _delivered(first, Row.Result.CREATED, [2])

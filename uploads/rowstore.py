@@ -72,16 +72,23 @@ def match_key(item: dict) -> str:
     return hashlib.sha1("\x1f".join(parts).encode()).hexdigest()
 
 
+def _markable(status: str, note: str) -> bool:
+    """A row `prior_notes` may mark: a valid one, or a duplicate of a row above (QA round 49b: its one-click
+    "Include anyway" would have sent again an answer already created)."""
+    return status == Row.Status.VALID or status == Row.Status.DUPLICATE and not note.startswith(PRIOR_NOTES)
+
+
 def mark_sent_before(upload: Upload, rows: list[Row]) -> list[Row]:
-    """Mark valid rows whose answer an earlier upload sent as duplicates (not saved): see `prior_notes`.
+    """Mark valid rows, and duplicates of a row above, whose answer an earlier upload sent as such duplicates
+    (not saved): see `prior_notes`.
 
     Returns the rows marked. A row the user chose to include anyway keeps its mark
     but is sent (delivery.submit_upload).
     """
-    notes = prior_notes(upload, {row.match_key for row in rows if row.match_key and row.status == Row.Status.VALID})
+    notes = prior_notes(upload, {row.match_key for row in rows if row.match_key and _markable(row.status, row.note)})
     marked = []
     for row in rows:
-        if row.status == Row.Status.VALID and row.match_key in notes:
+        if _markable(row.status, row.note) and row.match_key in notes:
             row.status, row.note = Row.Status.DUPLICATE, notes[row.match_key]
             marked.append(row)
     return marked
@@ -89,25 +96,28 @@ def mark_sent_before(upload: Upload, rows: list[Row]) -> list[Row]:
 
 def mark_prior(upload: Upload, values: list[dict]) -> None:
     """mark_sent_before for `checked_values` dicts."""
-    notes = prior_notes(upload, {v["match_key"] for v in values if v["match_key"] and v["status"] == Row.Status.VALID})
+    notes = prior_notes(upload, {v["match_key"] for v in values if v["match_key"]
+                                 and _markable(v["status"], v["note"])})
     for value in values:
-        if value["status"] == Row.Status.VALID and value["match_key"] in notes:
+        if _markable(value["status"], value["note"]) and value["match_key"] in notes:
             value["status"], value["note"] = Row.Status.DUPLICATE, notes[value["match_key"]]
 
 
 def mark_sent_elsewhere(upload: Upload) -> int:
-    """Mark (and save) the upload's valid rows whose answer another upload has created, or sent
-    without a confirmation, since they were checked: see `prior_notes`. Returns how many.
+    """Mark (and save) the upload's valid rows, and duplicates of a row above, whose answer another upload has
+    created, or sent without a confirmation, since they were checked: see `prior_notes`. Returns how many.
 
     Run again at submit and at approval, since another upload may have been delivered after
     this one was read (nothing is sent twice: the API has no idempotency key).
     """
-    found = list(upload.rows.filter(status=Row.Status.VALID).exclude(match_key="").values_list("id", "match_key"))
+    found = [(pk, key) for pk, key, status, note in upload.rows.filter(
+        status__in=[Row.Status.VALID, Row.Status.DUPLICATE]).exclude(match_key="").values_list(
+        "id", "match_key", "status", "note") if _markable(status, note)]
     marked = 0
     for chunk in chunks(found, CHUNK):
         notes = prior_notes(upload, {key for _, key in chunk})
-        params = [[Row.Status.DUPLICATE, notes[key], pk] for pk, key in chunk if key in notes]
-        execute("update", ["status", "note"], params)
+        params = [[Row.Status.DUPLICATE, notes[key], False, pk] for pk, key in chunk if key in notes]
+        execute("update", ["status", "note", "include_anyway"], params)  # a row above's copy included: no more
         marked += len(params)
     return marked
 
