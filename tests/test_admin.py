@@ -60,7 +60,8 @@ def test_the_upload_page_says_how_the_file_was_read_in_words(people):
     assert "<div><b>ticket_id</b>: column &#x27;ticket_id&#x27;</div>" in page
     assert "<div><b>max_score</b>: always 1</div>" in page
     assert "<div><b>score</b>: words read as good = 1, bad = 0</div>" in page
-    assert "<li>Scores read on the scale 0..1 &lt;good/bad&gt;</li><li>Header found on row 3</li>" in page
+    assert ('<ul style="margin: 0; padding-left: 1.2em"><li>Scores read on the scale 0..1 &lt;good/bad&gt;</li>'
+            "<li>Header found on row 3</li></ul>") in page
     assert "As stored (JSON)" in page
 
 

@@ -108,7 +108,8 @@ class UploadAdmin(ReadOnlyAdmin):
     def what_was_decided(self, obj):
         """The reading's decisions and notices, as the mapping page lists them."""
         texts = [str(text) for text in [*(obj.decisions or []), *(obj.notices or [])]]
-        return format_html("<ul>{}</ul>", format_html_join("", "<li>{}</li>", ((text,) for text in texts))) or "-"
+        items = format_html_join("", "<li>{}</li>", ((text,) for text in texts))
+        return format_html('<ul style="margin: 0; padding-left: 1.2em">{}</ul>', items) if texts else "-"
 
     @admin.display(description="Batches")
     def batches(self, obj):
