@@ -286,6 +286,7 @@ def test_it_reads_a_date_and_time_on_two_lines_of_one_cell_and_refuses_a_line_br
     row = one(stamp="2026-10-07\n09:30")  # Alt+Enter in an Excel cell (QA round 47b: refused, the fix said "tabs")
     assert (row.status, row.item["submitted_at"]) == ("valid", "2026-10-07T09:30:00.000Z")
     assert one(stamp="07/10/2026 \r\n 09:30").item["submitted_at"] == "2026-07-10T09:30:00.000Z"
+    assert one(stamp="14:48\n2026-10-06").item["submitted_at"] == "2026-10-06T14:48:00.000Z"  # QA round 49b
     assert [problem.message for problem in one(ticket="501\n01").errors] == [
         "Row 2, column 'ticket_id': contains a line break (Alt+Enter in an Excel cell). Retype the value on one "
         "line."]

@@ -137,11 +137,18 @@ class Parsed:
 _LINE_BREAK = re.compile(r"[ \t]*\r?\n[ \t]*")
 
 
+_TIME_FIRST = re.compile(r"(\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?)[ \t]*\r?\n[ \t]*(.+)", re.S)
+
+
 def one_line(text: str) -> str:
     """A date cell's text with its one line break (Alt+Enter between the date and the time in an Excel cell,
-    "2026-10-07\n09:30") read as a space, as the cell shows both; text with more breaks unchanged (its control
-    character is then refused: QA round 47b)."""
-    return _LINE_BREAK.sub(" ", text, count=1) if text.count("\n") == 1 else text
+    "2026-10-07\n09:30", or the time first: "14:48\n06/11/2026") read as a space, date first, as the cell shows
+    both; text with more breaks unchanged (its control character is then refused: QA rounds 47b, 49b)."""
+    if text.count("\n") != 1:
+        return text
+    if found := _TIME_FIRST.fullmatch(text):
+        return f"{found[2]} {found[1]}"
+    return _LINE_BREAK.sub(" ", text, count=1)
 
 
 def parse_timestamp(text: str, decision: ColumnDates, upload_zone: str, now: datetime) -> Parsed:
