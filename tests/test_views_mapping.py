@@ -149,15 +149,20 @@ def test_it_refuses_a_preset_file_with_a_broken_pattern(client_in, shared):
 UK_DATES = b"submitted_at,ticket_id,agent_id,score\n05/10/2026 10:00,1,111,5\n06/10/2026 11:00,2,111,4\n"
 
 
+def _remap_dates(client, created: Upload, date_order: str) -> None:
+    """Post the mapping page of an upload of the API's own columns with `date_order` ('DMY', 'MDY')."""
+    client.post(f"/uploads/{created.pk}/mapping/", {
+        "time_zone": "UTC", "date_order": date_order, "field_ticket_id": "ticket_id", "field_agent_id": "agent_id",
+        "field_score": "score", "field_submitted_at": "submitted_at"})
+
+
 def test_it_reads_dates_day_first_when_the_user_chooses_it(client_in):
     created = Upload.objects.get(pk=int(upload(client_in, "uk.csv", UK_DATES).url.split("/")[2]))
     page = client_in.get(f"/uploads/{created.pk}/mapping/").content.decode()
     assert ("&#x27;submitted_at&#x27; read as month/day/year, the default for dates with slashes (no value "
             'settles the order: none is a real date with a day above 12). <a href="#id_date_order" '
             'id="date-order-link">') in page
-    form = {"time_zone": "UTC", "date_order": "DMY", "field_ticket_id": "ticket_id", "field_agent_id": "agent_id",
-            "field_score": "score", "field_submitted_at": "submitted_at"}
-    client_in.post(f"/uploads/{created.pk}/mapping/", form)
+    _remap_dates(client_in, created, "DMY")
     created.refresh_from_db()
     assert [row.item["submitted_at"] for row in created.rows.order_by("number")] == [
         "2026-10-05T10:00:00.000Z", "2026-10-06T11:00:00.000Z"]
@@ -278,9 +283,7 @@ def test_it_saves_and_exports_the_time_zone_date_order_and_name(client_in):
 def test_a_date_order_the_files_dates_overrule_is_said_and_not_saved(client_in):
     us_dates = b"submitted_at,ticket_id,agent_id,score\n11/02/2026 10:00,1,111,5\n11/13/2026 11:00,2,111,4\n"
     created = Upload.objects.get(pk=int(upload(client_in, "us.csv", us_dates).url.split("/")[2]))
-    form = {"time_zone": "UTC", "date_order": "DMY", "field_ticket_id": "ticket_id", "field_agent_id": "agent_id",
-            "field_score": "score", "field_submitted_at": "submitted_at"}
-    client_in.post(f"/uploads/{created.pk}/mapping/", form)
+    _remap_dates(client_in, created, "DMY")
     created.refresh_from_db()
     assert [row.item["submitted_at"] for row in created.rows.order_by("number")] == [
         "2026-11-02T10:00:00.000Z", "2026-11-13T11:00:00.000Z"]
@@ -297,9 +300,7 @@ def test_a_date_order_that_would_put_answers_after_today_is_not_saved(client_in)
     stamps = [f"{day:02d}/10/2026 10:00" for day in range(1, 13)]  # read month first, 12/10 is 10 December
     uk = "submitted_at,ticket_id,agent_id,score\n" + "".join(f"{stamp},{n},111,5\n" for n, stamp in enumerate(stamps))
     created = Upload.objects.get(pk=int(upload(client_in, "uk.csv", uk.encode()).url.split("/")[2]))
-    form = {"time_zone": "UTC", "date_order": "MDY", "field_ticket_id": "ticket_id", "field_agent_id": "agent_id",
-            "field_score": "score", "field_submitted_at": "submitted_at"}
-    client_in.post(f"/uploads/{created.pk}/mapping/", form)
+    _remap_dates(client_in, created, "MDY")
     client_in.post(f"/uploads/{created.pk}/mapping/save/", {"name": "UK rota"})
     assert SavedPreset.objects.get().data["date_order"] == "DMY"  # QA round 49b: next week's read month first
 
