@@ -69,6 +69,17 @@ def test_it_names_text_answers_no_column_maps_as_the_comment(tmp_path: Path) -> 
         "page."]  # QA round 41b: a Yes/No follow-up question went unsaid
 
 
+def test_it_names_a_notes_column_of_short_feedback_that_repeats(tmp_path: Path) -> None:
+    notes = ["All good.", "Quick and friendly, thanks!", "Had to ask twice", "All good.", "Quick and friendly, thanks!",
+             "Refund came fast"]  # QA round 50a: left out without a word
+    sheet, _preset = read(tmp_path, "submitted_at,ticket_id,agent_id,score,Notes\n" + "".join(
+        f"2026-10-05 09:00,{n},A1,5,{note if ',' not in note else chr(34) + note + chr(34)}\n"
+        for n, note in enumerate(notes)))
+    assert sheet.notices == [
+        "No column was recognised as the customer's comment, and 'Notes' holds text answers: if one is the comment, "
+        "choose it as comment on the mapping page (until then no comment is sent)."]
+
+
 def test_it_names_a_column_named_like_the_score_whose_values_are_no_scores(tmp_path: Path) -> None:
     sheet, preset = read(tmp_path, (
         "Date,Ticket,Agent email,Rating,Customer comments\n2026-10-05 09:00,1,a@example.com,100%,Great\n"
