@@ -329,12 +329,12 @@ def apply_preset(upload: Upload, user, preset: mapping.Preset) -> str | None:
     "Applied" where none of its columns was there), the zone chosen for the upload kept over a saved preset's
     (a built-in preset's is the vendor's: Medallia writes UTC), then remap_upload's. Raises ValueError for a
     preset that reads one column as two fields (mapping.shared_columns)."""
-    resolved, time_zone = intake.resolve_preset(upload, preset)
+    resolved, time_zone, missing = intake.resolve_preset(upload, preset)
     if shared := mapping.shared_columns(resolved.columns):
         raise ValueError(f"The preset '{preset.name}' was not applied: {'; '.join(shared.values())}. Choose the "
                          "columns below, or apply another preset.")
     zone_note = None
-    builtin = preset.name.casefold() in {known.name.casefold() for known in mapping.builtin_presets()}
+    builtin = mapping.is_builtin(preset.name)
     if (time_zone != upload.time_zone and not builtin
             and upload.time_zone != reading.default_time_zone()):  # a zone the user chose (QA round 49b)
         zone_note = (f"The times stay in {upload.time_zone}, the time zone chosen for this upload, not the preset's "
@@ -343,11 +343,9 @@ def apply_preset(upload: Upload, user, preset: mapping.Preset) -> str | None:
     elif time_zone != upload.time_zone:
         zone_note = f"The times are now read in {time_zone}, the preset's time zone (before: {upload.time_zone})."
     flipped = remap_upload(upload, user, resolved, time_zone, reason=f"applied by you: {preset.name}")
-    named = [field for field in mapping.FIELDS if field in preset.columns]
-    own = mapping.resolve(preset, intake.sheet_of(upload, list(upload.rows.order_by("number")[:200])))  # unfilled
-    missing = [field for field in named if field not in own.columns]
     lacked = None
     if missing:
+        named = [field for field in mapping.FIELDS if field in preset.columns]
         which = "None of the columns" if len(missing) == len(named) else "Not every column"
         lacked = (f"{which} the preset '{preset.name}' names is in this file: for {', '.join(missing)} it names "
                   "columns this file does not have, so those fields were found from the headers, or left unmapped. "

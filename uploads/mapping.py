@@ -15,6 +15,7 @@ SCALES are re-exported here, so callers only need `from uploads import mapping`.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from dataclasses import replace
@@ -48,6 +49,16 @@ def load_preset(path: Path) -> Preset:
 def builtin_presets() -> list[Preset]:
     """The built-in presets from uploads/presets/*.json, in file-name order (earlier wins ties)."""
     return [load_preset(path) for path in sorted(PRESET_DIR.glob("*.json"))]
+
+
+@functools.cache
+def _builtin_names() -> frozenset[str]:
+    return frozenset(preset.name.casefold() for preset in builtin_presets())
+
+
+def is_builtin(name: str) -> bool:
+    """True when `name`, in any case, is a built-in preset's (their files are read once per process)."""
+    return name.casefold() in _builtin_names()
 
 
 def header_score(cells: list[str]) -> int:

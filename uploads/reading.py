@@ -160,7 +160,7 @@ def choose_zone(chosen: str | None, preset: mapping.Preset) -> str:
     resolved copy), else the preset's, else default_time_zone(). A built-in preset's zone is a
     fact of the vendor's export (Medallia writes UTC) and, like a zone the file declares
     (Qualtrics), wins over the user's choice."""
-    builtin = preset.name.casefold() in {known.name.casefold() for known in mapping.builtin_presets()}
+    builtin = mapping.is_builtin(preset.name)
     if chosen and not builtin:
         preset.time_zone = ""
     return _preset_zone(preset) or chosen or default_time_zone()

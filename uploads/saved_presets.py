@@ -67,7 +67,7 @@ def saved_note(name: str, candidates: list[mapping.Preset]) -> str:
         return ""
     who = f" by {entry.created_by.get_username()}" if entry.created_by else ""
     others = [preset.name for preset in candidates if preset.name != name
-              and preset.name not in {builtin.name for builtin in mapping.builtin_presets()}]
+              and not mapping.is_builtin(preset.name)]
     also = f"; the saved preset{'s' if len(others) > 1 else ''} {', '.join(map(repr, others))} matched too" if (
         others) else ""
     return f" (a preset saved{who} on {entry.created_at:%d %b %Y}{also})"
@@ -121,7 +121,7 @@ def preset_of_upload(upload: Upload, name: str, user) -> mapping.Preset:
     file with the same headers picks it (presets_for).
     """
     preset = mapping.Preset.from_json(upload.preset)
-    own = upload.preset_name not in {builtin.name for builtin in mapping.builtin_presets()} and (
+    own = not mapping.is_builtin(upload.preset_name) and (
         upload.preset_name != mapping.AUTO_PRESET_NAME)  # a saved or imported preset's name (QA round 47c)
     preset.name = name.strip() or (upload.preset_name if own and upload.preset_name else
                                    f"Mapping of {upload.filename}"[:100])
@@ -152,7 +152,7 @@ def parse_imported(data: bytes) -> mapping.Preset:
     """A preset file the user imports on the mapping page (parse_json); one named as a built-in preset is named
     "<name> (imported)", so that no page calls a file's mapping the built-in one (QA round 38a)."""
     preset = parse_json(data)
-    if preset.name.casefold() in {builtin.name.casefold() for builtin in mapping.builtin_presets()}:
+    if mapping.is_builtin(preset.name):
         preset.name = f"{preset.name} (imported)"
     return preset
 
@@ -161,7 +161,7 @@ def check_name(name: str, saved_pk: int | None = None) -> None:
     """ValueError when `name` is a built-in preset's or another saved preset's (any case: presets are
     found by name in any case, QA round 30a); a saved preset must never hide a built-in. `saved_pk`:
     the saved preset being renamed, whose own name is no clash."""
-    if name.casefold() in {builtin.name.casefold() for builtin in mapping.builtin_presets()}:
+    if mapping.is_builtin(name):
         raise ValueError(f"'{name}' is the name of a built-in preset; choose another name.")
     others = SavedPreset.objects.exclude(pk=saved_pk).values_list("name", flat=True)
     if any(other.casefold() == name.casefold() for other in others):  # in Python: SQLite folds ASCII only
