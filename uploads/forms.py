@@ -119,7 +119,7 @@ class MappingForm(forms.Form):
 
     def clean(self):
         """Every required API field has a column (or a split rule fills it): without one every row would
-        be invalid (QA round 28b); mapping.SEPARATE_FIELDS read different columns; the survey's scale is both
+        be invalid (QA round 28b); preset_format.EXACT_FIELDS read different columns; the survey's scale is both
         ends or neither (blank: what the file and preset say, else 1..5), lowest below highest."""
         data = super().clean()
         given = {field for field in FIELDS if data.get(f"field_{field}") or field in self.split_sources}

@@ -16,10 +16,9 @@ from uploads import cells as rules
 from uploads import dateorder, dates, idcells, rowskips, scorecells, timesofday
 from uploads.cells import Cleaned, Issue
 from uploads.plan import DEFAULT_BOUNDS, Plan, Raw, rule_key
-from uploads.preset_format import FIELDS, ClarifyingGroup, render
+from uploads.preset_format import EXACT_FIELDS, FIELDS, ClarifyingGroup, render
 from uploads.rowresults import Problem, RowResult, message
 
-_SPLIT_FIELDS = ("submitted_at", "ticket_id", "agent_id", "agent_email", "score")  # never free text: check_row_note
 _DIGIT_RUN = re.compile(r"\d+")
 ROW_JOIN = "\x1f"  # joins a row's cells for a whole-row reader note (Plan.notes key (number, None))
 # An agent id a spreadsheet damaged (idcells.clean_id's issue code -> what happened): dropped when the row's
@@ -412,7 +411,7 @@ class _RowCheck:
         if text is None or text != ROW_JOIN.join(self.cells[:len(self.plan.columns)]):
             return
         last = len(self.plan.columns) - 1
-        split = next((name for name in _SPLIT_FIELDS if (src := self.raw.get(name)) is not None
+        split = next((name for name in EXACT_FIELDS if (src := self.raw.get(name)) is not None
                       and src.position == last and src.split is None), None) if note.endswith(rules.SPLIT_FIX) else None
         if split is None:
             self.warn("row", Raw("", None), note, "reader_note")

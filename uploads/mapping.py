@@ -25,6 +25,7 @@ from pathlib import Path
 from uploads import autodetect, questiongroups, scorecells
 from uploads.headers import Headers, as_list
 from uploads.preset_format import (  # noqa: F401  (re-exported: the public names of this module)
+    EXACT_FIELDS,
     FIELDS,
     ClarifyingGroup,
     ClarifyingPattern,
@@ -322,17 +323,13 @@ def _values_match(preset: Preset, headers: Headers, sheet) -> bool:
     return True
 
 
-# Fields that never share a column (the two agent fields may: Nicereply's "Agent" holds an email or an id)
-SEPARATE_FIELDS = ("submitted_at", "ticket_id", "agent_id", "agent_email", "score")
-
-
 def shared_columns(columns: dict[str, object]) -> dict[str, str]:
-    """field -> sentence for each of SEPARATE_FIELDS whose column (a resolved header) an earlier one reads
-    too: "ticket_id and agent_id both read the column 'Ticket': one column cannot hold both" (QA rounds 47c,
-    49b: agent_id on the ticket column had gone out on every row)."""
+    """field -> sentence for each of EXACT_FIELDS whose column (a resolved header) an earlier one reads too:
+    "ticket_id and agent_id both read the column 'Ticket': one column cannot hold both" (QA rounds 47c, 49b:
+    agent_id on the ticket column had gone out on every row)."""
     taken: dict[str, str] = {}
     out = {}
-    for field in SEPARATE_FIELDS:
+    for field in EXACT_FIELDS:
         column = columns.get(field)
         if not isinstance(column, str) or not column:
             continue

@@ -113,6 +113,10 @@ from uploads.wordings import SCALES
 
 FIELDS = ["submitted_at", "ticket_id", "agent_id", "agent_email", "score", "comment", "score_label",
           "min_score", "max_score"]
+# The fields of one exact value, never free text: no two share a column (mapping.shared_columns; the two agent
+# fields may: Nicereply's "Agent" holds an email or an id), and a cell a separator split is refused there
+# (items.check_row_note)
+EXACT_FIELDS = ("submitted_at", "ticket_id", "agent_id", "agent_email", "score")
 
 # The widest min_score/max_score a preset or the mapping page may set (constants)
 SCALE_LIMIT = 1000

@@ -51,7 +51,7 @@ def presets_for(sheet, owner=None) -> list[mapping.Preset]:
         creator = pair[1]
         if creator is None or owner is None:
             return 2
-        return 0 if creator.pk == owner.pk else 1 if teams & set(creator.teams.values_list("pk", flat=True)) else 2
+        return 0 if creator.pk == owner.pk else 1 if teams & {team.pk for team in creator.teams.all()} else 2
     return [preset for preset, _creator in sorted(saved, key=closeness)] + mapping.builtin_presets()
 
 
@@ -83,7 +83,7 @@ def _saved_with_creators() -> list[tuple[mapping.Preset, object]]:
     (stored before the admin checked presets, or written into the database by hand) is left out with a
     log line, never a failed upload."""
     try:
-        entries = list(SavedPreset.objects.select_related("created_by"))
+        entries = list(SavedPreset.objects.select_related("created_by").prefetch_related("created_by__teams"))
     except DatabaseError:
         return []
     out = []
