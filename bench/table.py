@@ -96,12 +96,12 @@ def main() -> None:
     from django.test import Client
     from django.test.utils import setup_test_environment
 
-    from uploads import fixes, intake, mapping, table
+    from uploads import fixes, intake, mapping, submitplan
     from uploads.models import Row, Upload
 
     setup_test_environment()
     upload = Upload.objects.get(pk=made["id"])
-    counts = table.status_counts(upload)
+    counts = submitplan.status_counts(upload)
     print("counts", counts)
     client = Client()
     client.force_login(get_user_model().objects.get(username="bench"))

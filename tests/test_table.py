@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 
 from tests.helpers_sheets import SAMPLES
-from uploads import delivery, fixes, intake, table
+from uploads import delivery, fixes, intake, submitplan, table, tablehistory
 from uploads.models import Change, Row, Upload
 
 pytestmark = pytest.mark.django_db
@@ -53,7 +53,7 @@ def test_it_summarises_the_kitchen_sink_by_kind(uploader):
     warnings = {entry["kind"]: entry["rows"] for entry in table.problem_summary(upload, "warning_kinds")}
     assert warnings == {"agent_email:email_dropped": 1, "comment:formula_like": 1, "comment:long_text": 1,
                         "row:reader_note": 1}  # row 18's notes column H was not read
-    counts = table.status_counts(upload)
+    counts = submitplan.status_counts(upload)
     assert (counts["valid"], counts["invalid"], counts["duplicate"], counts["warning"]) == (12, 12, 1, 4)
     picked = table.filter_rows(upload, {"kind": "score:not_integer"})
     assert [row.number for row in picked] == [8, 9]
@@ -82,7 +82,7 @@ def test_it_filters_searches_and_sorts_in_the_database(uploader, tmp_path):
 def test_it_saves_2000_edited_cells_across_20000_rows_and_nothing_else(uploader, tmp_path):
     rows = [answer(n, "7" if n % 10 == 0 else "4") for n in range(20_000)]
     upload = make_upload(uploader, tmp_path, rows)
-    assert table.status_counts(upload)["invalid"] == 2000
+    assert submitplan.status_counts(upload)["invalid"] == 2000
     before = {row.pk: (row.cells, row.edits) for row in upload.rows.all()}
     client = Client()
     client.force_login(uploader)
@@ -108,10 +108,10 @@ def test_it_previews_replaces_and_undoes_in_one_step(uploader, tmp_path):
     assert fixes.preview(upload, rows, "replace", "3", value="5", find="five") == 3
     step = fixes.apply_fix(upload, uploader, "replace", rows, "3", value="5", find="five")
     assert (step.description, step.cells_changed) == ("replaced 'five' with '5' in score: 3 cells", 3)
-    assert table.status_counts(upload)["invalid"] == 0
+    assert submitplan.status_counts(upload)["invalid"] == 0
     assert sorted(upload.rows.values_list("item_score", flat=True)) == [4, 5, 5, 5]
     fixes.undo_last(upload, uploader)
-    assert table.status_counts(upload)["invalid"] == 3
+    assert submitplan.status_counts(upload)["invalid"] == 3
     assert [row.edits for row in upload.rows.order_by("number")] == [{}, {}, {}, {}]
     assert [c.action for c in Change.objects.filter(upload=upload)] == ["undo", "replace"]
     assert [(e.action, e.details) for e in upload.events.order_by("id")] == [
@@ -134,7 +134,7 @@ def test_it_undoes_nothing_from_before_the_file_was_read_again(uploader, tmp_pat
     assert str(refused.value) == (
         "There is nothing to undo since the file was read again: reading again replaced every row, and cannot "
         "itself be undone (read the file again with the earlier settings).")
-    assert table.status_counts(upload)["invalid"] == 1
+    assert submitplan.status_counts(upload)["invalid"] == 1
 
 
 def test_it_maps_a_value_across_the_upload_and_settles_duplicates(uploader, tmp_path):
@@ -152,13 +152,13 @@ def test_it_sets_excludes_includes_and_deletes_with_undo(uploader, tmp_path):
     upload = make_upload(uploader, tmp_path, [answer(n) for n in range(1, 6)])
     two = list(upload.rows.filter(number__in=[2, 3]).values_list("pk", flat=True))
     fixes.apply_fix(upload, uploader, "exclude", fixes.select_rows(upload, two, {}))
-    assert table.status_counts(upload)["excluded"] == 2
-    assert table.submit_plan(upload)["rows"] == 3
-    assert table.submit_plan(upload)["left_behind"] == "2 excluded rows"
+    assert submitplan.status_counts(upload)["excluded"] == 2
+    assert submitplan.submit_plan(upload)["rows"] == 3
+    assert submitplan.submit_plan(upload)["left_behind"] == "2 excluded rows"
     fixes.edit_cell(upload, uploader, upload.rows.get(number=2), 3, "4")
     assert upload.rows.get(number=2).status == Row.Status.EXCLUDED  # a re-check keeps it out
     fixes.apply_fix(upload, uploader, "include", fixes.select_rows(upload, two, {}))
-    assert table.status_counts(upload)["excluded"] == 0
+    assert submitplan.status_counts(upload)["excluded"] == 0
     fixes.apply_fix(upload, uploader, "set", fixes.select_rows(upload, None, {}), "4", value="same")
     assert [row.edits for row in upload.rows.all()] == [{"3": "4", "4": "same"}] + [{"4": "same"}] * 4
     fixes.apply_fix(upload, uploader, "delete", fixes.select_rows(upload, None, {"q": "100005"}))
@@ -166,7 +166,7 @@ def test_it_sets_excludes_includes_and_deletes_with_undo(uploader, tmp_path):
     fixes.undo_last(upload, uploader)
     restored = upload.rows.get(number=6)
     assert (restored.status, restored.edits) == (Row.Status.VALID, {"4": "same"})
-    assert [c.description for c in table.history(upload)][:2] == ["undid: deleted 1 row", "deleted 1 row"]
+    assert [c.description for c in tablehistory.history(upload)][:2] == ["undid: deleted 1 row", "deleted 1 row"]
 
 
 def test_the_submit_box_says_why_nothing_would_be_sent(uploader, tmp_path):
@@ -177,8 +177,8 @@ def test_the_submit_box_says_why_nothing_would_be_sent(uploader, tmp_path):
     client = Client()
     client.force_login(uploader)
     page = client.get(f"/uploads/{second.pk}/").content.decode()
-    assert table.submit_plan(second)["nothing"] in page.replace("&quot;", '"')
-    assert "every answer is a duplicate" in table.submit_plan(second)["nothing"]
+    assert submitplan.submit_plan(second)["nothing"] in page.replace("&quot;", '"')
+    assert "every answer is a duplicate" in submitplan.submit_plan(second)["nothing"]
 
 
 def test_it_marks_answers_an_earlier_upload_created_and_sends_them_when_included(uploader, tmp_path, queue):
@@ -187,11 +187,11 @@ def test_it_marks_answers_an_earlier_upload_created_and_sends_them_when_included
     second = make_upload(uploader, tmp_path, [answer(1), answer(3)])
     row = second.rows.get(number=2)
     assert (row.status, row.note) == (Row.Status.DUPLICATE, f"already created in MaestroQA by upload #{first.pk} (row 2)")
-    assert table.submit_plan(second) | {} == {**table.submit_plan(second), "rows": 1, "duplicate": 1}
+    assert submitplan.submit_plan(second) | {} == {**submitplan.submit_plan(second), "rows": 1, "duplicate": 1}
     with pytest.raises(fixes.FixError, match="Tick the box to confirm"):
         fixes.apply_fix(second, uploader, "include", fixes.select_rows(second, [row.pk], {}))
     fixes.apply_fix(second, uploader, "include", fixes.select_rows(second, [row.pk], {}), confirmed=True)
-    plan = table.submit_plan(second)
+    plan = submitplan.submit_plan(second)
     assert (plan["rows"], plan["duplicate"], plan["left_behind"]) == (2, 0, "")
     submission = delivery.submit_upload(second, uploader)
     assert sum(batch.item_count for batch in submission.batches.all()) == 2
@@ -235,16 +235,16 @@ def test_it_bulk_fixes_over_http_with_preview(uploader, tmp_path):
     assert client.post(f"/uploads/{upload.pk}/fix/?preview=1", data).json() == {"count": 3, "action": "replace"}
     response = client.post(f"/uploads/{upload.pk}/fix/", data)
     assert response.status_code == 302 and response.url == f"/uploads/{upload.pk}/?status=invalid"
-    assert table.status_counts(upload)["valid"] == 3
+    assert submitplan.status_counts(upload)["valid"] == 3
     client.post(f"/uploads/{upload.pk}/undo/", {})
-    assert table.status_counts(upload)["invalid"] == 3
+    assert submitplan.status_counts(upload)["invalid"] == 3
 
 
 def test_it_refuses_a_bulk_fix_undo_or_submit_from_a_page_drawn_before_another_step(uploader, tmp_path):
     upload = make_upload(uploader, tmp_path, [answer(n, "five") for n in range(1, 4)])
     client = Client()
     client.force_login(uploader)
-    seen = str(table.history_mark(upload))
+    seen = str(tablehistory.history_mark(upload))
     assert f'name="seen" value="{seen}"' in client.get(f"/uploads/{upload.pk}/").content.decode()
     client.post(f"/uploads/{upload.pk}/cells/", {"row": upload.rows.get(number=2).pk, "column": 3, "text": "4",
                                                  "old": "five"})
@@ -329,7 +329,7 @@ def test_it_refuses_an_edit_of_a_cell_changed_since_the_page_was_loaded(uploader
     assert stale.status_code == 409
     assert stale.json() == {"error": "Row 2, ticket_id was changed to 'T-9' since you loaded this page; reload to see it."}
     assert upload.rows.get(number=2).current_cells[1] == "T-9"
-    assert [step.description for step in table.history(upload)] == ["row 2, ticket_id: '100001' → 'T-9'"]
+    assert [step.description for step in tablehistory.history(upload)] == ["row 2, ticket_id: '100001' → 'T-9'"]
 
 
 def test_it_takes_the_old_text_of_a_crlf_cell_as_the_page_shows_it_and_refuses_a_too_long_text(uploader, tmp_path):

@@ -22,6 +22,7 @@ from uploads import (
     rowcheck,
     rowstore,
     table,
+    tablehistory,
     textsearch,
     validation,
 )
@@ -37,7 +38,7 @@ class FixError(Exception):
 
 def check_seen(upload: Upload, seen: str | None, user) -> None:
     """Raise FixError when someone other than `user` added a step to the history after `seen` (a
-    form's table.history_mark; "" or None: not sent): the page was drawn before another person's
+    form's tablehistory.history_mark; "" or None: not sent): the page was drawn before another person's
     edit, bulk fix, undo, remap or duplicate marking (or the system's), so the action would hit
     rows it never showed. The user's own steps since (cell saves on that page) do not count."""
     if not seen or not seen.isdigit():
@@ -262,7 +263,7 @@ def undo_last(upload: Upload, user) -> Change:
     _check_editable(upload)
     with transaction.atomic():
         reread = upload.changes.filter(action="reread").exists()
-        step = table.undoable_steps(upload).select_for_update().first()
+        step = tablehistory.undoable_steps(upload).select_for_update().first()
         if step is None and reread:
             raise FixError("There is nothing to undo since the file was read again: reading again replaced every "
                            "row, and cannot itself be undone (read the file again with the earlier settings).")

@@ -79,6 +79,7 @@ _ANY_LINK = re.compile(r"(?:https?://\S+|" + _BARE_HOST + r"/\S*)$", re.I)
 _ID_LIST = re.compile(r"^\d{4,}(?:\s*[;|,&]\s*\d{4,}|\s+/\s+\d{4,})+$|^\d{5,}\s+\d{5,}$"
                       r"|^(?!(?:19|20)\d\d/)\d{4,}/[1-9]\d{3,}$")
 _DIGIT_RUN = re.compile(r"\d+")
+_NOT_DIGIT = re.compile(r"\D")
 
 
 def is_id_link(text: str) -> bool:
@@ -128,60 +129,66 @@ def clean_id(text: str, noun: str = "ticket id") -> Cleaned:
     value = cells.trim(text)
     if not value:
         return Cleaned()
-    if noun == "ticket id" and LINK_WORDS.fullmatch(value):  # QA round 42b: "open" linking nowhere was sent
-        return Cleaned(issue=Issue("link_text", f"'{value}' is a link's text, not the {noun}: the cell links to no "
-                                   "ticket's page, or to none at all", "Type the ticket id as the helpdesk shows it"))
-    if noun == "agent id" and _SALESFORCE_QUEUE.fullmatch(value):  # QA round 38b: a case owned by a queue
-        return Cleaned(issue=Issue("queue_id", f"{value} is a Salesforce queue's id (00G…), not an agent's (a user's "
-                                   "id starts with 005)", "Enter the agent's email or Salesforce user id"))
-    if _ROUNDED_BY_EXCEL.match(value):
-        return Cleaned(issue=Issue(
-            "excel_digits", f"{value} has {len(value)} digits but only its first 15 to 17 are real: a spreadsheet "
-            "kept those and filled the rest with zeros (a long id read as a number); export it again from the helpdesk",
-            f"Upload the new export without opening it in Excel, or type the full {noun}"))
-    if value.isascii() and value.isdigit() and len(value) <= LONG_ID_CHARS:  # the common case: no rule applies
-        return Cleaned(value)
-    if _ID_LIST.match(value):  # HubSpot's 'Associated Ticket IDs' of a survey linked to two tickets
-        return Cleaned(issue=Issue(
-            "list_id", f"{value} holds {len(_DIGIT_RUN.findall(value))} ids, not one {noun}",
-            f"Type the one {noun} this row is about"))
-    issue = cells.strict_char_issue(value)
-    if issue:
+    if value.isascii() and value.isdigit() and len(value) <= LONG_ID_CHARS and not _ROUNDED_BY_EXCEL.match(value):
+        return Cleaned(value)  # the common case: no rule applies
+    if issue := _refusal(value, noun):
         return Cleaned(issue=issue)
-    if _EXCEL_EXPONENT.match(value) and (digits := exponent_digits(value.replace(",", "."))) is not None:
-        return Cleaned(digits, warnings=[Note("excel_digits", f"{value} is in scientific notation with every digit of "
-                                              f"the {noun}: sent as {digits}")])  # QA round 41b
-    if _EXCEL_EXPONENT.match(value):
-        return Cleaned(issue=Issue(
-            "excel_digits", f"{value} is in Excel's scientific notation: digits were lost when this file "
-            "was saved in Excel; export it again from the helpdesk", f"Upload the new export without opening "
-            f"it in Excel, or type the full {noun}"))
+    return _rewritten(value, noun) or _kept_as_typed(value, noun)
+
+
+def _refusal(value: str, noun: str) -> Issue | None:
+    """The Issue for an id that cannot be sent as written (clean_id's refusals, in the order they are tried)."""
+    if noun == "ticket id" and LINK_WORDS.fullmatch(value):  # QA round 42b: "open" linking nowhere was sent
+        return Issue("link_text", f"'{value}' is a link's text, not the {noun}: the cell links to no ticket's page, "
+                     "or to none at all", "Type the ticket id as the helpdesk shows it")
+    if noun == "agent id" and _SALESFORCE_QUEUE.fullmatch(value):  # QA round 38b: a case owned by a queue
+        return Issue("queue_id", f"{value} is a Salesforce queue's id (00G…), not an agent's (a user's id starts "
+                     "with 005)", "Enter the agent's email or Salesforce user id")
+    if _ROUNDED_BY_EXCEL.match(value):
+        return Issue("excel_digits", f"{value} has {len(value)} digits but only its first 15 to 17 are real: a "
+                     "spreadsheet kept those and filled the rest with zeros (a long id read as a number); export it "
+                     "again from the helpdesk", f"Upload the new export without opening it in Excel, or type the "
+                     f"full {noun}")
+    if _ID_LIST.match(value):  # HubSpot's 'Associated Ticket IDs' of a survey linked to two tickets
+        return Issue("list_id", f"{value} holds {len(_DIGIT_RUN.findall(value))} ids, not one {noun}",
+                     f"Type the one {noun} this row is about")
+    if issue := cells.strict_char_issue(value):
+        return issue
+    if _EXCEL_EXPONENT.match(value) and exponent_digits(value.replace(",", ".")) is None:
+        return Issue("excel_digits", f"{value} is in Excel's scientific notation: digits were lost when this file "
+                     "was saved in Excel; export it again from the helpdesk", f"Upload the new export without "
+                     f"opening it in Excel, or type the full {noun}")
     if _DATE_ID.match(value) and _real_date(value[:10]):
-        return Cleaned(issue=Issue(
-            "date_id", f"{value} is a date, not the {noun}: a spreadsheet turns ids such as OCT-15 or 3-12 into "
-            "dates when the file is opened", f"Type the {noun} as the helpdesk shows it, in a cell formatted as text"))
+        return Issue("date_id", f"{value} is a date, not the {noun}: a spreadsheet turns ids such as OCT-15 or 3-12 "
+                     "into dates when the file is opened", f"Type the {noun} as the helpdesk shows it, in a cell "
+                     "formatted as text")
     if value.upper() in cells.EXCEL_ERRORS:
-        return Cleaned(issue=Issue(
-            "excel_error", f"{value} is the error a spreadsheet formula gave in this cell, not the {noun}",
-            f"Type the {noun}, or correct the formula in the spreadsheet and save the file again"))
+        return Issue("excel_error", f"{value} is the error a spreadsheet formula gave in this cell, not the {noun}",
+                     f"Type the {noun}, or correct the formula in the spreadsheet and save the file again")
     if value.startswith("[") and value.endswith("]") and isinstance(objectcells.parse_list(value), list):
-        return Cleaned(issue=Issue(
-            "list_id", f"{value} is a list a data tool wrote into one cell, not one {noun}",
-            f"Type the one {noun} this row is about"))
-    grouped = _GROUPED_DIGITS.match(value)
-    if grouped:
-        digits = re.sub(r"\D", "", value)
-        return Cleaned(issue=Issue(
-            "grouped_digits", f"{value} is a number written with thousands separators (a spreadsheet's number "
-            "format), not the id as the helpdesk shows it", f"Type the {noun} without the separators ({digits} if "
-            "that is the real id), or export the ids as text"))
+        return Issue("list_id", f"{value} is a list a data tool wrote into one cell, not one {noun}",
+                     f"Type the one {noun} this row is about")
+    if _GROUPED_DIGITS.match(value):
+        digits = _NOT_DIGIT.sub("", value)
+        return Issue("grouped_digits", f"{value} is a number written with thousands separators (a spreadsheet's "
+                     "number format), not the id as the helpdesk shows it", f"Type the {noun} without the "
+                     f"separators ({digits} if that is the real id), or export the ids as text")
     zero = _DECIMAL_ZERO.match(value)
     if zero and len(zero.group(1).lstrip("0") or "0") > EXACT_FLOAT_DIGITS:
-        return Cleaned(issue=Issue(
-            "decimal_id", f"{value} ends in a decimal part, so it was saved as a number, and a number keeps only "
-            f"{EXACT_FLOAT_DIGITS} digits", f"Type the {noun} without the decimal part ({zero.group(1)} if that is "
-            "the real id)"))
-    if zero:
+        return Issue("decimal_id", f"{value} ends in a decimal part, so it was saved as a number, and a number keeps "
+                     f"only {EXACT_FLOAT_DIGITS} digits", f"Type the {noun} without the decimal part "
+                     f"({zero.group(1)} if that is the real id)")
+    return None
+
+
+def _rewritten(value: str, noun: str) -> Cleaned | None:
+    """The id a tool's rewriting of it still holds, with a warning (every digit in scientific notation: QA round
+    41b; a short number's `.0`; another script's digits; a link); None when the value is none of those."""
+    if _EXCEL_EXPONENT.match(value):
+        digits = exponent_digits(value.replace(",", "."))
+        return Cleaned(digits, warnings=[Note("excel_digits", f"{value} is in scientific notation with every digit "
+                                              f"of the {noun}: sent as {digits}")])
+    if zero := _DECIMAL_ZERO.match(value):
         return Cleaned(zero.group(1), warnings=[Note(
             "decimal_id", f"{value} was written as a number (a data tool's float, e.g. pandas with a blank in the "
             f"column): sent as {zero.group(1)}, its digits")])
@@ -189,8 +196,12 @@ def clean_id(text: str, noun: str = "ticket id") -> Cleaned:
         digits = "".join(str(unicodedata.digit(char)) for char in value)
         return Cleaned(digits, warnings=[Note(
             "other_digits", f"{value} is written with another script's digits: sent as {digits}, the same number")])
-    if (linked := _id_of_link(value, noun)) is not None:
-        return linked
+    return _id_of_link(value, noun)
+
+
+def _kept_as_typed(value: str, noun: str) -> Cleaned:
+    """An id sent as typed, with what is odd about it said (a formula, its length, a data tool's marker), or
+    blank for the markers of an empty cell and an agent column's "no agent" words."""
     warnings = []
     if value.startswith("="):  # a formula saved as text (=A2): sent as typed, as B16 sends text
         warnings.append(Note("formula_id", f"{value} is a spreadsheet formula, not the {noun} as the helpdesk "

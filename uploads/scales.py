@@ -75,6 +75,12 @@ class _Answers:
 
 def sentences(plan: Plan) -> list[str]:
     """What `decide` chose, as sentences for the mapping page and the CLI's --json decisions."""
+    scale = _scale_sentence(plan)
+    return _wording_sentences(plan) + ([scale] if scale else []) + _default_scale_sentences(plan)
+
+
+def _wording_sentences(plan: Plan) -> list[str]:
+    """The wording the score column's words were read in, or the wordings they could be read in."""
     out: list[str] = []
     named = plan.word_scale or next((name for name, scale in SCALES.items() if "score" in plan.index
                                      and scale.get("value_map") == plan.score_map()), None)
@@ -92,44 +98,60 @@ def sentences(plan: Plan) -> list[str]:
                    f"score them differently: {'; or '.join(_wording(name) for name in readings)}. They are not read "
                    "until you choose: map each answer to its score with the table's \"Map a value to another\", "
                    "or write the scores as numbers in the file")
+    return out
+
+
+def _scale_sentence(plan: Plan) -> str | None:
+    """Why the scores are read on plan.scale: its labels, a label column's wording, its header, or the first
+    preset scale holding the scores (_guessed_scale_sentence); None without a scale."""
     if plan.scale and plan.scale_labels:
-        out.append(f"Scores read on the scale {plan.scale[0]}..{plan.scale[1]}, a "
-                   f"{plan.scale[1] - plan.scale[0] + 1}-point survey: every answer's label is "
-                   f"{' or '.join(plan.scale_labels)}")
-    elif plan.scale and plan.label_wording:
-        out.append(f"Scores read on the scale {plan.scale[0]}..{plan.scale[1]}: the labels beside them are a "
-                   f"{plan.scale[1] - plan.scale[0] + 1}-point wording's, each at its own score "
-                   f"({_wording(plan.label_wording, plan.score_label_words)}); a score outside it is a typo, "
-                   "refused on its row")
-    elif plan.scale and plan.scale_header and plan.scale_top_only:
+        return (f"Scores read on the scale {plan.scale[0]}..{plan.scale[1]}, a "
+                f"{plan.scale[1] - plan.scale[0] + 1}-point survey: every answer's label is "
+                f"{' or '.join(plan.scale_labels)}")
+    if plan.scale and plan.label_wording:
+        return (f"Scores read on the scale {plan.scale[0]}..{plan.scale[1]}: the labels beside them are a "
+                f"{plan.scale[1] - plan.scale[0] + 1}-point wording's, each at its own score "
+                f"({_wording(plan.label_wording, plan.score_label_words)}); a score outside it is a typo, "
+                "refused on its row")
+    if plan.scale and plan.scale_header and plan.scale_top_only:
         bottom = "a score is 0" if plan.scale[0] == 0 else "no score is 0"
-        out.append(f"Scores read on the scale {plan.scale[0]}..{plan.scale[1]}: the header '{plan.scale_header}' "
-                   f"names its top, and its bottom is {plan.scale[0]} as {bottom} (set Lowest score and Highest "
-                   "score on the mapping page if the survey's differ)")
-    elif plan.scale and plan.scale_header and plan.scale_reversed:
+        return (f"Scores read on the scale {plan.scale[0]}..{plan.scale[1]}: the header '{plan.scale_header}' "
+                f"names its top, and its bottom is {plan.scale[0]} as {bottom} (set Lowest score and Highest "
+                "score on the mapping page if the survey's differ)")
+    if plan.scale and plan.scale_header and plan.scale_reversed:
         low, high = plan.scale
-        out.append(f"Scores read on the scale {low}..{high}, which the header '{plan.scale_header}' names with {low} "
-                   f"as the best answer: each score is turned ({low} is sent as {high}, {high} as {low}), as "
-                   "MaestroQA's scores rise with satisfaction")
-    elif plan.scale and plan.scale_header:
-        out.append(f"Scores read on the scale {plan.scale[0]}..{plan.scale[1]}, which the header "
-                   f"'{plan.scale_header}' names")
-    elif plan.scale:
-        listed = ", ".join(f"{low}..{high}" for low, high in plan.preset.score_scales)
-        if len(plan.scale_outliers) == 1:
-            score, row = plan.scale_outliers[0]
-            out.append(f"Scores read on the scale {plan.scale[0]}..{plan.scale[1]}, the first of {listed}: it "
-                       f"holds every score in this file but one, {score} in row {row}, taken for a typo (that "
-                       "row is invalid until fixed)")
-        elif plan.scale_outliers:
-            shown = ", ".join(f"{score} in row {row}" for score, row in plan.scale_outliers[:5])
-            more = f" and {len(plan.scale_outliers) - 5} more" if len(plan.scale_outliers) > 5 else ""
-            out.append(f"Scores read on the scale {plan.scale[0]}..{plan.scale[1]}, the first of {listed}: it "
-                       f"holds every score in this file but {len(plan.scale_outliers)}, {shown}{more}, taken for "
-                       "typos (those rows are invalid until fixed)")
-        else:
-            out.append(f"Scores read on the scale {plan.scale[0]}..{plan.scale[1]}, the first of {listed} "
-                       "that holds every score in this file")
+        return (f"Scores read on the scale {low}..{high}, which the header '{plan.scale_header}' names with {low} "
+                f"as the best answer: each score is turned ({low} is sent as {high}, {high} as {low}), as "
+                "MaestroQA's scores rise with satisfaction")
+    if plan.scale and plan.scale_header:
+        return (f"Scores read on the scale {plan.scale[0]}..{plan.scale[1]}, which the header "
+                f"'{plan.scale_header}' names")
+    if plan.scale:
+        return _guessed_scale_sentence(plan)
+    return None
+
+
+def _guessed_scale_sentence(plan: Plan) -> str:
+    """plan.scale chosen as the first of the preset's scales holding the scores, with its typos named."""
+    listed = ", ".join(f"{low}..{high}" for low, high in plan.preset.score_scales)
+    if len(plan.scale_outliers) == 1:
+        score, row = plan.scale_outliers[0]
+        return (f"Scores read on the scale {plan.scale[0]}..{plan.scale[1]}, the first of {listed}: it "
+                f"holds every score in this file but one, {score} in row {row}, taken for a typo (that "
+                "row is invalid until fixed)")
+    if plan.scale_outliers:
+        shown = ", ".join(f"{score} in row {row}" for score, row in plan.scale_outliers[:5])
+        more = f" and {len(plan.scale_outliers) - 5} more" if len(plan.scale_outliers) > 5 else ""
+        return (f"Scores read on the scale {plan.scale[0]}..{plan.scale[1]}, the first of {listed}: it "
+                f"holds every score in this file but {len(plan.scale_outliers)}, {shown}{more}, taken for "
+                "typos (those rows are invalid until fixed)")
+    return (f"Scores read on the scale {plan.scale[0]}..{plan.scale[1]}, the first of {listed} that holds every "
+            "score in this file")
+
+
+def _default_scale_sentences(plan: Plan) -> list[str]:
+    """What reading the scores on 1..5, the scale used when a file names none, left in doubt."""
+    out: list[str] = []
     if plan.scale_low_top:
         out.append(f"No score in this file is above {plan.scale_low_top}: read on 1..5, as nothing in the file names "
                    f"its scale; if the survey's scale is 1..{plan.scale_low_top} (a 3-face smiley survey), set "

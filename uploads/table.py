@@ -1,17 +1,16 @@
-"""The fix-it table: which rows a page shows, how each is displayed, and what submit will do.
+"""The fix-it table: which rows a page shows and how each is displayed (what submit will do: submitplan; the
+history beside it: tablehistory).
 
 Filtering and paging happen in the database, so a page stays light at any size.
 """
 
 import hashlib
 import json
-import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.db import connection
@@ -20,7 +19,7 @@ from django.db.models.expressions import RawSQL
 from django.db.models.fields.json import KT
 from django.db.models.functions import Coalesce, Lower
 
-from uploads import charts, delivery, mapping, textsearch
+from uploads import charts, mapping, submitplan, tablehistory, textsearch
 from uploads.models import Row, Upload
 
 PAGE_SIZES = (50, 100, 250, 500)
@@ -142,20 +141,6 @@ def page_size(params) -> int:
     """`?size=` if it is one of PAGE_SIZES, else 100."""
     size = params.get("size", "")
     return int(size) if size.isdigit() and int(size) in PAGE_SIZES else 100
-
-
-def status_counts(upload: Upload) -> dict[str, int]:
-    """Rows by status, every status present (0 when none), plus `total`, `warning` (rows with any
-    warning) and `included` (duplicates the user chose to send). One grouped scan of an index."""
-    counts = dict.fromkeys(Row.Status.values, 0)
-    counts.update(total=0, warning=0, included=0)
-    groups = upload.rows.values_list("status", "has_warning", "include_anyway").annotate(n=Count("id")).order_by()
-    for status, warned, anyway, n in groups:
-        counts[status] += n
-        counts["total"] += n
-        counts["warning"] += n if warned else 0
-        counts["included"] += n if anyway and status == Row.Status.DUPLICATE else 0
-    return counts
 
 
 # Control characters a page cannot show (HTML drops a NUL, browsers hide the rest); tab and LF are kept.
@@ -299,66 +284,6 @@ def _display(row: Row, column_index: dict[str, int]) -> DisplayRow:
     return DisplayRow(row, cells, row_errors, row_warnings)
 
 
-# History steps Undo never takes back (fixes.undo_last)
-NOT_UNDOABLE = ("undo", "remap", "reread", "sent_elsewhere")
-
-
-def undoable_steps(upload: Upload):
-    """The history steps Undo may take back, newest first: none of NOT_UNDOABLE, none undone, none before the file
-    was last read again (reading again replaced their rows). The page shows Undo only when there is one (QA round
-    38a: after an approval marked duplicates, "Undo the last step" answered "There is nothing to undo")."""
-    reread = upload.changes.filter(action="reread").order_by("-id").values_list("id", flat=True).first() or 0
-    return upload.changes.exclude(action__in=NOT_UNDOABLE).filter(undone=False, id__gt=reread).order_by("-id")
-
-
-def check_rows_shown(upload: Upload, shown: str | None) -> None:
-    """Raise delivery.DeliveryError when the Submit button showed another number of rows than would be sent now
-    (`shown`: the form's count; None or "" for none sent): another tab of the same user changed the rows since
-    (QA round 38a: "Submit 3 rows" sent 5), which fixes.check_seen, blind to the user's own steps, lets pass. An
-    upload submitted since is approval.submit's to refuse (QA round 40c: "18 are ready now" of rows delivered)."""
-    if upload.status not in (Upload.Status.READY, Upload.Status.NEEDS_FIXES):
-        return
-    rows = submit_plan(upload)["rows"]
-    if shown and shown.isdigit() and int(shown) != rows:
-        raise delivery.DeliveryError(
-            f"Nothing was submitted: this page offered {int(shown):,} row{'s' if int(shown) != 1 else ''}, and "
-            f"{rows:,} {'are' if rows != 1 else 'is'} ready now (the rows changed in another tab or window). Check "
-            "them below and submit again.")
-
-
-def submit_plan(upload: Upload, counts: dict | None = None) -> dict:
-    """What submitting will do: rows sent, requests, seconds at the current limits, rows left behind, and when no
-    row would be sent, why (`nothing`: delivery.nothing_to_send; QA round 42b: "Submit 0 rows", greyed, said none).
-
-    Sent: valid rows plus duplicates the user chose to include anyway (delivery.submit_upload).
-    """
-    counts = counts or status_counts(upload)
-    valid = counts[Row.Status.VALID] + counts["included"]
-    requests = math.ceil(valid / settings.MAESTROQA_BATCH_SIZE)
-    per_minute, per_second = settings.MAESTROQA_MAX_REQUESTS_PER_MINUTE, settings.MAESTROQA_MAX_REQUESTS_PER_SECOND
-    full_minutes, rest = divmod(requests - 1, per_minute)
-    seconds = 0.0 if requests == 0 else 60 * full_minutes + rest / per_second + 1
-    plan = {
-        "rows": valid, "requests": requests, "seconds": math.ceil(seconds),
-        "invalid": counts[Row.Status.INVALID], "duplicate": counts[Row.Status.DUPLICATE] - counts["included"],
-        "skipped": counts[Row.Status.SKIPPED], "excluded": counts[Row.Status.EXCLUDED],
-    }
-    plan["left_behind"] = _left_behind(plan)
-    statuses = {status for status in Row.Status.values if counts[status]}
-    plan["nothing"] = delivery.nothing_to_send(upload, statuses) if not valid and counts["total"] else ""
-    return plan
-
-
-def _left_behind(plan: dict) -> str:
-    """'9 invalid and 1 duplicate rows' (only the kinds present), or ''."""
-    parts = [f"{plan[key]} {key}" for key in ("invalid", "duplicate", "skipped", "excluded") if plan[key]]
-    if not parts:
-        return ""
-    text = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
-    total = sum(plan[key] for key in ("invalid", "duplicate", "skipped", "excluded"))
-    return f"{text} row{'s' if total != 1 else ''}"
-
-
 def summary_context(upload: Upload, params) -> dict:
     """What snippets/summary.html needs: counts, error and warning kinds, charts, the submit plan.
 
@@ -368,9 +293,9 @@ def summary_context(upload: Upload, params) -> dict:
     key = summary_key(upload)
     data = cache.get(key)
     if data is None:
-        counts = status_counts(upload)
+        counts = submitplan.status_counts(upload)
         data = {
-            "counts": counts, "plan": submit_plan(upload, counts),
+            "counts": counts, "plan": submitplan.submit_plan(upload, counts),
             "error_summary": problem_summary(upload, "error_kinds"),
             "warning_summary": problem_summary(upload, "warning_kinds"),
             "charts": charts.charts(upload),
@@ -392,25 +317,6 @@ def _filters(params) -> dict:
     return {key: params.get(key, "") for key in FILTER_KEYS}
 
 
-def history(upload: Upload, limit: int = 50) -> list:
-    """The latest steps of the fix-it history (Change), newest first, with their users."""
-    return list(upload.changes.select_related("user").defer("before")[:limit])
-
-
-def history_mark(upload: Upload) -> int:
-    """Which step of the history a page shows: the id of the upload's latest Change (0: none).
-    Forms carry it as `seen`: fixes.check_seen refuses an action after another person's step."""
-    return upload.changes.order_by("-id").values_list("id", flat=True).first() or 0
-
-
-def history_context(upload: Upload) -> dict:
-    """What snippets/history.html needs: the latest 30 steps and whether Undo has a step to take back."""
-    return {
-        "history": history(upload, 30), "history_mark": history_mark(upload),
-        "has_undo": undoable_steps(upload).exists(),
-    }
-
-
 def page_context(upload: Upload, params, page) -> dict:
     """The table page's context beyond rows: summary, headers with sort links, paging links, history."""
     filters = _filters(params)
@@ -426,7 +332,7 @@ def page_context(upload: Upload, params, page) -> dict:
         "kind_label": kind_label(filters["kind"]) if filters["kind"] else "",
         "previous_query": query_string(params, page=page.previous_page_number()) if page.has_previous() else "",
         "next_query": query_string(params, page=page.next_page_number()) if page.has_next() else "",
-        **history_context(upload),
+        **tablehistory.history_context(upload),
         "filtered": any(filters[key] for key in ("status", "result", "kind", "field", "q")),
         # the bulk fix's "include them even if that creates duplicates" box: only where it can matter
         "unconfirmed": upload.rows.filter(result=Row.Result.UNCONFIRMED).exists(),

@@ -24,7 +24,9 @@ from uploads import (
     mappingpage,
     reports,
     saved_presets,
+    submitplan,
     table,
+    tablehistory,
     textfiles,
 )
 from uploads.forms import (
@@ -231,7 +233,7 @@ def edit_cell(request, pk: int):
         str(item.pk): render_to_string("uploads/snippets/row.html", {"row": display, "upload": upload}, request)
         for item, display in zip(changed, table.display_rows(upload, changed), strict=True)
     }
-    return JsonResponse({"rows": rows_html, "counts": table.status_counts(upload), "status": upload.status,
+    return JsonResponse({"rows": rows_html, "counts": submitplan.status_counts(upload), "status": upload.status,
                          "status_display": upload.get_status_display()})
 
 
@@ -241,7 +243,7 @@ def submit(request, pk: int):
     upload = _get_upload_for_user(request, pk)
     try:
         fixes.check_seen(upload, request.POST.get("seen"), request.user)
-        table.check_rows_shown(upload, request.POST.get("rows"))
+        submitplan.check_rows_shown(upload, request.POST.get("rows"))
         approval.submit(upload, request.user)
     except (fixes.FixError, delivery.DeliveryError) as exc:
         messages.error(request, str(exc))
@@ -309,7 +311,7 @@ def summary(request, pk: int):
     """The counts, problem summary, charts and history as an HTML fragment, for a refresh after an edit;
     after a delivery also its box (an edit of a failed row changes what can be resent)."""
     upload = _get_upload_for_user(request, pk)
-    context = {"upload": upload, **table.summary_context(upload, request.GET), **table.history_context(upload),
+    context = {"upload": upload, **table.summary_context(upload, request.GET), **tablehistory.history_context(upload),
                "matching": table.filter_rows(upload, request.GET).count()}  # "N rows match" (QA round 38a)
     if not upload.is_editable and upload.status != upload.Status.AWAITING_APPROVAL:
         context["delivery"] = control.page_figures(upload)

@@ -1,0 +1,75 @@
+"""What submitting an upload will do: its rows by status, the rows sent, requests, seconds, rows left behind.
+
+Sent: valid rows plus duplicates the user chose to include anyway (delivery.submit_upload); the seconds follow
+the rate limits of shared/api/CONTRACT.md as settings give them.
+"""
+
+import math
+
+from django.conf import settings
+from django.db.models import Count
+
+from uploads import delivery
+from uploads.models import Row, Upload
+
+
+def status_counts(upload: Upload) -> dict[str, int]:
+    """Rows by status, every status present (0 when none), plus `total`, `warning` (rows with any
+    warning) and `included` (duplicates the user chose to send). One grouped scan of an index."""
+    counts = dict.fromkeys(Row.Status.values, 0)
+    counts.update(total=0, warning=0, included=0)
+    groups = upload.rows.values_list("status", "has_warning", "include_anyway").annotate(n=Count("id")).order_by()
+    for status, warned, anyway, n in groups:
+        counts[status] += n
+        counts["total"] += n
+        counts["warning"] += n if warned else 0
+        counts["included"] += n if anyway and status == Row.Status.DUPLICATE else 0
+    return counts
+
+
+def check_rows_shown(upload: Upload, shown: str | None) -> None:
+    """Raise delivery.DeliveryError when the Submit button showed another number of rows than would be sent now
+    (`shown`: the form's count; None or "" for none sent): another tab of the same user changed the rows since
+    (QA round 38a: "Submit 3 rows" sent 5), which fixes.check_seen, blind to the user's own steps, lets pass. An
+    upload submitted since is approval.submit's to refuse (QA round 40c: "18 are ready now" of rows delivered)."""
+    if upload.status not in (Upload.Status.READY, Upload.Status.NEEDS_FIXES):
+        return
+    rows = submit_plan(upload)["rows"]
+    if shown and shown.isdigit() and int(shown) != rows:
+        raise delivery.DeliveryError(
+            f"Nothing was submitted: this page offered {int(shown):,} row{'s' if int(shown) != 1 else ''}, and "
+            f"{rows:,} {'are' if rows != 1 else 'is'} ready now (the rows changed in another tab or window). Check "
+            "them below and submit again.")
+
+
+def submit_plan(upload: Upload, counts: dict | None = None) -> dict:
+    """What submitting will do: rows sent, requests, seconds at the current limits, rows left behind, and when no
+    row would be sent, why (`nothing`: delivery.nothing_to_send; QA round 42b: "Submit 0 rows", greyed, said none).
+
+    Sent: valid rows plus duplicates the user chose to include anyway (delivery.submit_upload).
+    """
+    counts = counts or status_counts(upload)
+    valid = counts[Row.Status.VALID] + counts["included"]
+    requests = math.ceil(valid / settings.MAESTROQA_BATCH_SIZE)
+    per_minute, per_second = settings.MAESTROQA_MAX_REQUESTS_PER_MINUTE, settings.MAESTROQA_MAX_REQUESTS_PER_SECOND
+    full_minutes, rest = divmod(requests - 1, per_minute)
+    seconds = 0.0 if requests == 0 else 60 * full_minutes + rest / per_second + 1
+    plan = {
+        "rows": valid, "requests": requests, "seconds": math.ceil(seconds),
+        "invalid": counts[Row.Status.INVALID], "duplicate": counts[Row.Status.DUPLICATE] - counts["included"],
+        "skipped": counts[Row.Status.SKIPPED], "excluded": counts[Row.Status.EXCLUDED],
+    }
+    plan["left_behind"] = _left_behind(plan)
+    statuses = {status for status in Row.Status.values if counts[status]}
+    plan["nothing"] = delivery.nothing_to_send(upload, statuses) if not valid and counts["total"] else ""
+    return plan
+
+
+def _left_behind(plan: dict) -> str:
+    """'9 invalid and 1 duplicate rows' (only the kinds present), or ''."""
+    parts = [f"{plan[key]} {key}" for key in ("invalid", "duplicate", "skipped", "excluded") if plan[key]]
+    if not parts:
+        return ""
+    text = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    total = sum(plan[key] for key in ("invalid", "duplicate", "skipped", "excluded"))
+    return f"{text} row{'s' if total != 1 else ''}"
