@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 import pytest
 
 from tests.helpers_sheets import sheet
-from uploads import mapping, scorecells, validation
+from uploads import mapping, mappingpage, scorecells, validation
 from uploads.wordings import SCALES
 
 NOW = datetime(2026, 11, 25, tzinfo=UTC)
@@ -642,7 +642,7 @@ def test_it_explains_each_field() -> None:
                  ["R_1", "48500|381", "2026-10-20 08:45:59", "1", "0", "5", "Fast"],
                  ["R_2", "48507|382", "2026-10-20 15:28:34", "1", "0", "4", ""])
     preset, _why = choose(data)
-    rows = {entry["field"]: entry for entry in mapping.explain(preset, data)}
+    rows = {entry["field"]: entry for entry in mappingpage.explain(preset, data)}
     assert rows["ticket_id"] == {"field": "ticket_id", "column": "ExternalReference", "constant": None,
                                  "samples": ["48500", "48507"], "why": "part 1 of 'ExternalReference' split at '|'"}
     assert rows["score"]["samples"] == ["5", "4"] and "Q1" in rows["score"]["why"]
@@ -655,7 +655,7 @@ def test_it_explains_clarifying_groups() -> None:
     data = sheet(["Ticket ID", "Agent ID", "Date", "Q1 - Satisfied?", "Q2 - Was it easy?"],
                  ["1", "381", "2026-10-05 14:48", "5", "6"])
     preset, _why = choose(data)
-    entries = mapping.explain(preset, data)
+    entries = mappingpage.explain(preset, data)
     assert entries[-1] == {"field": "clarifying_answers[Q2]", "column": "Q2 - Was it easy?", "constant": None,
                            "samples": ["6"], "why": "question 'Was it easy?', scored 1..7"}
 

@@ -2,8 +2,9 @@
 file, and the preset a submitted form gives (views.mapping; the rules themselves are mapping.py's).
 """
 
+from uploads import autodetect, mapping, zones
 from uploads import dates as dates_module
-from uploads import mapping, zones
+from uploads.headers import Headers
 from uploads.models import Upload
 from uploads.plan import DEFAULT_BOUNDS
 from uploads.wordings import SCALES
@@ -90,14 +91,14 @@ def mapping_decisions(upload: Upload) -> list[dict]:
 
 
 def explain_mapping(upload: Upload) -> list[dict]:
-    """For each field: the column chosen, sample values, and why (mapping.explain); min_score and
+    """For each field: the column chosen, sample values, and why (explain); min_score and
     max_score with no column or constant show the scale the check read from the file (scales.decide:
     a word scale, a header's "Score /10", a preset's scales), not the API's default 1..5."""
     from uploads import intake
 
     rows = list(upload.rows.order_by("number")[:20])
     preset = mapping.Preset.from_json(upload.preset)
-    entries = mapping.explain(preset, intake.sheet_of(upload, rows))
+    entries = explain(preset, intake.sheet_of(upload, rows))
     read = _scale_read(upload)
     for entry in entries:
         if read and entry["field"] in ("min_score", "max_score") and entry["column"] is None and (
@@ -115,3 +116,60 @@ def _scale_read(upload: Upload) -> tuple[int, int] | None:
         return chosen["min_score"], chosen["max_score"]
     scale = context.get("score_scale")
     return (scale[0], scale[1]) if scale else None
+
+
+def explain(preset: mapping.Preset, sheet) -> list[dict]:
+    """For each field (and clarifying group): the column or constant, up to 3 samples, and why.
+
+    Each entry: {"field", "column" (header or None), "constant" (or None),
+    "samples" (list of up to 3 distinct non-blank texts), "why" (sentence)}.
+    """
+    resolved = mapping.resolve(preset, sheet)
+    headers = Headers.of(sheet)
+    out = [_explain_field(resolved, headers, sheet, name) for name in mapping.FIELDS]
+    for group in resolved.clarifying:
+        out.append({"field": f"clarifying_answers[{group.key}]", "column": group.score, "constant": None,
+                    "samples": _samples(sheet, headers.index(group.score)),
+                    "why": f"question '{group.question}', scored {group.min_score}..{group.max_score}"
+                           + (f", comment from '{group.comment}'" if group.comment else "")})
+    return out
+
+
+def _explain_field(preset: mapping.Preset, headers: Headers, sheet, name: str) -> dict:
+    """One field's entry of explain."""
+    entry = {"field": name, "column": None, "constant": None, "samples": [], "why": ""}
+    column = preset.columns.get(name)
+    split = next((s for s in preset.splits if name in s.fields), None)
+    if isinstance(column, str):
+        entry.update(column=column, samples=_samples(sheet, headers.index(column)),
+                     why=preset.reasons.get(name) or f"preset '{preset.name}' maps it to '{column}'")
+    elif split:
+        part = split.fields.index(name)
+        samples = _samples(sheet, headers.index(split.column), split.separator, part)
+        entry.update(column=split.column, samples=samples,
+                     why=f"part {part + 1} of '{split.column}' split at '{split.separator}'")
+    elif name in preset.constants:
+        entry.update(constant=preset.constants[name], why=preset.reasons.get(name)
+                     or f"the same value on every row (preset '{preset.name}')")
+    elif name in ("min_score", "max_score"):
+        entry.update(constant=1 if name == "min_score" else 5, why="the API default, always sent")
+    else:
+        entry["why"] = autodetect.why_unmapped(name)
+    return entry
+
+
+def _samples(sheet, position: int | None, separator: str | None = None, part: int = 0) -> list[str]:
+    """Up to 3 distinct non-blank texts of a column (of its `part` when split at `separator`)."""
+    out: list[str] = []
+    if position is None:
+        return out
+    for row in sheet.rows:
+        text = row[position].strip() if position < len(row) else ""
+        if separator is not None:
+            pieces = text.split(separator, maxsplit=part + 1)
+            text = pieces[part].strip() if len(pieces) > part else ""
+        if text and text not in out:
+            out.append(text)
+        if len(out) == 3:
+            break
+    return out
