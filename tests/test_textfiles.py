@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from uploads import parsing, textfiles
+from uploads import delimiters, parsing, textfiles
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 TEXT_FILES = sorted(
@@ -40,8 +40,8 @@ def test_it_reads_every_text_file_as_csv_reader_does(path):
         text, _ = textfiles._decode(path.read_bytes(), None)
     except parsing.ParseError:
         pytest.skip("the reader refuses this file's encoding")
-    text, declared = textfiles._split_sep_line(text)
-    delimiter = declared or textfiles._detect_delimiter(text)
+    text, declared = delimiters.split_sep_line(text)
+    delimiter = declared or delimiters.detect(text)
 
     fast, reference = both(text, delimiter)
 

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
-from uploads import cells, headerrows, textfiles, workbooks, zipcheck
+from uploads import cells, delimiters, headerrows, textfiles, workbooks, zipcheck
 
 MIB = 1024 * 1024
 ACCEPTED_FORMATS = "Upload a CSV or TSV text file, or an Excel (.xlsx, .xlsm, .xls) or OpenDocument (.ods) workbook."
@@ -286,10 +286,10 @@ def _parse_text(
 ) -> Sheet:
     cap = limits.max_rows + max(header_row or 0, headerrows.HEADER_SCAN) + 2
     text = textfiles.read_text(data, filename, encoding, delimiter, cap, limits, zone)
-    if delimiter and (other := textfiles.one_column_delimiter(text.rows, text.delimiter)):
+    if delimiter and (other := delimiters.one_column_delimiter(text.rows, text.delimiter)):
         raise ParseError(  # QA round 47c: one column, read as the agent's email on every row
-            f"Read with {textfiles.delimiter_name(text.delimiter)} between the columns, every line is one column "
-            f"('{text.rows[0][0][:60]}'): this file's columns are separated by {textfiles.delimiter_name(other)}. "
+            f"Read with {delimiters.delimiter_name(text.delimiter)} between the columns, every line is one column "
+            f"('{text.rows[0][0][:60]}'): this file's columns are separated by {delimiters.delimiter_name(other)}. "
             "Set Delimiter to Automatic or to that one.")
     result = _shape(text.numbers, text.rows, header_row, limits, {}, header_score, delimiter=text.delimiter)
     result.encoding, result.delimiter = text.encoding, text.delimiter

@@ -1,4 +1,4 @@
-"""Delimited text files: encoding, Excel's `sep=` line, delimiter and CSV records (parsing's text half).
+"""Delimited text files: encoding and CSV records (parsing's text half; the delimiter: delimiters.py).
 
 `read_text` turns the bytes of a CSV/TSV/pipe/semicolon file into numbered
 records (pandas' C tokenizer, or Python's csv where the two would differ);
@@ -16,14 +16,13 @@ import csv
 import io
 import os
 import re
-from collections import Counter
 from dataclasses import dataclass, field
-from itertools import chain, islice
+from itertools import chain
 
 import ftfy
 import pandas
 
-from uploads import cells, codepages, headerrows, parsing
+from uploads import cells, codepages, delimiters, headerrows, parsing
 
 # (BOM, name recorded on the Sheet, codec for the bytes after it)
 _BOMS = (
@@ -33,9 +32,6 @@ _BOMS = (
 )
 _BAD_CHARS = re.compile("[\x80-\x9f\ufffd]")
 _CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_SEP_LINE = re.compile(r'"?sep=([^\r\n"])"?\1*(?:\r\n|\n|\r|$)', re.IGNORECASE)
-_DELIMITERS = (",", ";", "\t", "|")
-_SAMPLE_RECORDS = 1000
 # A record fed after the file's last line: an unclosed quote swallows it, which Python's csv
 # (strict=False) would otherwise let pass, reading the rest of the file into one cell.
 _END = "\uffff"
@@ -72,8 +68,8 @@ def read_text(data: bytes, filename: str, encoding: str | None, delimiter: str |
         not encoding_name.startswith("utf") or text.isascii()) else []
     nuls = text.count("\x00")
     text = text.replace("\x00", cells.NUL_SHOWN) if nuls else text
-    text, declared = _split_sep_line(text.removesuffix("\x1a"))
-    chosen = _delimiter_override(delimiter) or declared or _detect_delimiter(text)
+    text, declared = delimiters.split_sep_line(text.removesuffix("\x1a"))
+    chosen = delimiters.override(delimiter) or declared or delimiters.detect(text)
     numbers, rows = _read_records(text, chosen, cap, limits, lines_before=1 if declared else 0)
     breaks = text.count("\n") or text.count("\r")  # line breaks (CR LF counts once; CR-only files)
     return TextTable(numbers, rows, encoding_name, chosen, multiline=bool(numbers) and breaks > numbers[-1],
@@ -281,66 +277,6 @@ def _named(filename: str) -> str:
         return ""
     article = "an" if extension[1:2] in tuple("aefhilmnorsx") else "a"
     return f" saved with {article} {extension} name"
-
-
-def _split_sep_line(text: str) -> tuple[str, str | None]:
-    """Drop Excel's `sep=;` hint line; Excel does not show it, so rows count from the next line."""
-    found = _SEP_LINE.match(text)
-    return (text[found.end() :], found[1]) if found else (text, None)
-
-
-def _delimiter_override(delimiter: str | None) -> str | None:
-    if delimiter is None:
-        return None
-    value = "\t" if delimiter == "\\t" else delimiter
-    if len(value) != 1 or value in '"\r\n':
-        raise parsing.ParseError(f"The delimiter must be one character such as , ; | or TAB, not {delimiter!r}.")
-    return value
-
-
-def _detect_delimiter(text: str) -> str:
-    """The candidate whose records most often share one column count above 1; comma on a tie or none."""
-    sample = text[:parsing.SAMPLE_CHARS]
-    cut = len(text) > len(sample)
-    best, best_score = ",", (0.0, 0)
-    for candidate in _DELIMITERS:
-        score = _consistency(sample, candidate, cut)
-        if score > best_score:
-            best, best_score = candidate, score
-    return best
-
-
-def one_column_delimiter(rows: list[list[str]], chosen: str) -> str | None:
-    """The delimiter of _DELIMITERS that the first rows left a single cell by the `chosen` one all hold, when
-    those are most of them (a semicolon file read with commas; a comment's comma splits its row: QA round
-    49b); else None."""
-    head = rows[:20]
-    single = [row[0] for row in head if len(row) == 1]
-    if not head or len(single) < 0.8 * len(head):
-        return None
-    return next((other for other in _DELIMITERS if other != chosen and all(other in text for text in single)), None)
-
-
-DELIMITER_NAMES = {",": "commas", ";": "semicolons", "\t": "tabs", "|": "pipes (|)", " ": "spaces"}
-
-
-def delimiter_name(delimiter: str) -> str:
-    """How a page or message names a CSV separator: 'tabs' for a tab, never an invisible character."""
-    return DELIMITER_NAMES.get(delimiter, repr(delimiter))
-
-
-def _consistency(sample: str, delimiter: str, cut: bool) -> tuple[float, int]:
-    reader = csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter)
-    try:
-        widths = [len(row) for row in islice(reader, _SAMPLE_RECORDS) if any(row)]
-    except csv.Error:
-        return 0.0, 0
-    if cut:
-        widths = widths[:-1]  # the sample may end inside the last record
-    if not widths:
-        return 0.0, 0
-    width, count = Counter(widths).most_common(1)[0]
-    return (count / len(widths), width) if width > 1 else (0.0, 0)
 
 
 def _read_records(text: str, delimiter: str, cap: int, limits: parsing.Limits,

@@ -18,6 +18,7 @@ from uploads import (
     approval,
     audit,
     control,
+    delimiters,
     delivery,
     fixes,
     intake,
@@ -27,7 +28,6 @@ from uploads import (
     submitplan,
     table,
     tablehistory,
-    textfiles,
 )
 from uploads.forms import (
     ApplyPresetForm,
@@ -116,7 +116,7 @@ def mapping_page(request, pk: int):
     context = {
         "upload": upload, "form": form, "explain": mappingpage.explain_mapping(upload),
         "row_count": upload.rows.count(),
-        "decisions": mappingpage.mapping_decisions(upload), "delimiter": textfiles.delimiter_name(upload.delimiter),
+        "decisions": mappingpage.mapping_decisions(upload), "delimiter": delimiters.delimiter_name(upload.delimiter),
         "declared_zone": mappingpage.declared_zone(upload),
         "reading_form": ReadingForm(
             sheet_names=upload.sheet_meta.get("sheet_names", []),
