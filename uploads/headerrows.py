@@ -17,8 +17,7 @@ import itertools
 import re
 from collections.abc import Callable
 
-from uploads import autodetect, parsing
-from uploads.cells import COMMENT_FIX, SPLIT_FIX
+from uploads import autodetect, parsing, runonrows
 from uploads.headers import normalize
 from uploads.preset_format import FIELDS
 
@@ -207,14 +206,14 @@ def check_columns(names: list[str], data: list[list[str]], numbers: list[int], *
     in an unquoted comment, or a workbook's, a note typed beside the answers); ParseError for
     B12's header faults. `run_on`, for a text file with one header row: its delimiter and the header's
     own width; its last column split by the delimiter on some rows is first read back together
-    (_rejoin_last)."""
+    (runonrows.rejoin_last)."""
     names = ["" if _PANDAS_UNNAMED.fullmatch(name) else name for name in names]
     errors = _duplicate_messages(names)
     keep: list[int] = []
     notices: list[str] = []
     ignored: dict[int, list[str]] = {}
     last_named = max((index for index, name in enumerate(names) if name), default=-1)
-    rejoined = _rejoin_last(names, data, numbers, last_named, run_on[0]) if run_on and (
+    rejoined = runonrows.rejoin_last(names, data, numbers, last_named, run_on[0]) if run_on and (
         last_named + 1 == run_on[1]) else {}  # a blank header after the last name is a column (kitchen sink's H)
     notices += rejoined.pop(None, [])
     for index, name in enumerate(names):
@@ -241,57 +240,8 @@ def check_columns(names: list[str], data: list[list[str]], numbers: list[int], *
                 ignored.setdefault(row_index, []).append(f"column {letter} ('{data[row_index][index].strip()[:40]}')")
     if errors:
         raise parsing.ParseError(errors + [HEADER_FIX])
-    row_notes = {(row_index, None): (
-        f"this row has more cells than the header; {', '.join(texts)} right of the last named column "
-        f"{'was' if len(texts) == 1 else 'were'} not read. " + (
-            "Give that column a header if it belongs to the answer, or fix the cell here" if workbook else
-            SPLIT_FIX if _split_value(data[row_index], last_named, run_on) else COMMENT_FIX))
-        for row_index, texts in ignored.items()}
+    row_notes = runonrows.ignored_notes(ignored, data, last_named, run_on, workbook)
     return keep, notices, {**rejoined, **row_notes}
-
-
-_LETTER = re.compile(r"[^\W\d_]")
-
-
-def _split_value(row: list[str], last_named: int, run_on: tuple[str, int] | None) -> bool:
-    """True when a text file's row runs on past its header with what reads as the rest of the last cell's
-    value, a number or an address ("49301, 49302", a decimal comma's "4,5", "a@x.com, b@x.com"), not a note
-    in words beside it."""
-    start = max(last_named + 1, run_on[1] if run_on else 0)
-    first = next((cell.strip() for cell in row[start:] if cell.strip()), "")
-    return bool(first) and (not _LETTER.search(first) or "@" in first)
-
-
-_WORD = re.compile(r"[^\W\d_]{2,}")
-
-
-def _rejoin_last(names: list[str], data: list[list[str]], numbers: list[int], last_named: int,
-                 delimiter: str) -> dict:
-    """Put back together, in place, a text file's last named column, when its header names the comment, where
-    some rows (not all: a column of notes with no header is B12's) run on past the header, each with words in
-    that column: an unquoted comment holding the separator ("Slow, rude, and wrong" read as "Slow", " rude",
-    " and wrong": QA round 47b), joined with it exactly as written. Returns row notes ((row index, None) ->
-    warning) and, under None, the notice; {} when no row runs on."""
-    if last_named < 0 or autodetect.named_fields([names[last_named]]) != {"comment"}:
-        return {}  # a date, an email, an agent's name or a score with a note beside it is no comment (QA round 48b)
-    width = last_named + 1
-    runs = [row_index for row_index, row in enumerate(data) if len(row) > width and any(map(str.strip, row[width:]))]
-    if not runs or len(runs) == len(data) or not all(_WORD.search(data[row_index][last_named]) for row_index in runs):
-        return {}  # a note typed beside a score or a date: not read, with its warning
-    shown = "a tab" if delimiter == "\t" else f"'{delimiter}'"
-    out: dict = {}
-    for row_index in runs:
-        row = data[row_index]
-        end = max(index for index, cell in enumerate(row) if cell.strip()) + 1
-        parts = row[last_named:end]
-        row[last_named:end] = [delimiter.join(parts)] + [""] * (end - last_named - 1)
-        out[(row_index, None)] = (f"'{names[last_named]}' held {shown} without quotes, which split it into "
-                                  f"{len(parts)} cells: they were read back together as one. Check the cell")
-    out[None] = [f"On {len(runs):,} row{'s' if len(runs) > 1 else ''} (the first is row {numbers[runs[0]]}), the "
-                 f"last column '{names[last_named]}' held the separator {shown} without quotes, which split it "
-                 "into more cells than the header has: they were read back together as one cell, with a warning "
-                 "on each row. Put such text in quotes in the file to avoid it."]
-    return out
 
 
 def _row_index(data: list[list[str]]) -> bool:
