@@ -13,10 +13,10 @@ from __future__ import annotations
 import re
 
 from uploads import cells as rules
-from uploads import dateorder, dates, idcells, rowskips, scorecells, timesofday
+from uploads import clarifyinganswers, dateorder, dates, idcells, rowskips, scorecells, timesofday
 from uploads.cells import Cleaned, Issue
 from uploads.plan import DEFAULT_BOUNDS, Plan, Raw, rule_key
-from uploads.preset_format import EXACT_FIELDS, FIELDS, ClarifyingGroup, render
+from uploads.preset_format import EXACT_FIELDS, FIELDS, render
 from uploads.rowresults import Problem, RowResult, message
 
 _DIGIT_RUN = re.compile(r"\d+")
@@ -36,10 +36,8 @@ def check_cells(cells: list[str], number: int, plan: Plan) -> RowResult:
     raw = plan.extract(cells)
     if reason := rowskips.skip_reason(cells, raw, number, plan):
         return RowResult(number, "skipped", skip_reason=reason)
-    return _RowCheck(number, cells, raw, plan).run()
+    return RowCheck(number, cells, raw, plan).run()
 
-
-_NOT_APPLICABLE = frozenset({"n/a", "na", "not applicable", "-", "does not apply"})  # a clarifying non-answer
 
 
 
@@ -60,7 +58,7 @@ def clean_label(text: str, table: dict, shares_score: bool) -> Cleaned:
     return rules.clean_text(text, "score_label")
 
 
-class _RowCheck:
+class RowCheck:
     """Builds one row's item, errors and warnings, field by field."""
 
     def __init__(self, number: int, cells: list[str], raw: dict[str, Raw], plan: Plan):
@@ -77,7 +75,7 @@ class _RowCheck:
         self.check_score(*bounds)
         self.check_texts()
         self.check_label_agrees(*bounds)
-        answers = self.check_clarifying()
+        answers = clarifyinganswers.check_answers(self)
         self.check_warn_rules()
         self.check_row_note()
         self.check_noted_blanks()
@@ -356,51 +354,6 @@ class _RowCheck:
             self.error("score_label", src, Issue(
                 "label_against_score", f"the label '{label}' and the score {score} disagree ({score} on {low}..{high} "
                 f"is not where '{label}' is on its scale)", "Correct the score or the label"))
-
-    def check_clarifying(self) -> list[dict]:
-        answers = []
-        for group, score_at, comment_at, label_at in self.plan.groups:
-            answer = self.check_answer(group, score_at, comment_at, label_at)
-            if answer:
-                answers.append(answer)
-        return answers
-
-    def check_answer(self, group: ClarifyingGroup, score_at: int, comment_at: int | None,
-                     label_at: int | None) -> dict | None:
-        """One clarifying answer (CONTRACT order), None when unanswered (a blank, or an answer saying the
-        question did not apply: "N/A"); an invalid score fails the row."""
-        name = f"clarifying_answers[{group.key}]"
-        src = Raw(self.cells[score_at], self.plan.columns[score_at], score_at)
-        comment = self.answer_text(f"{name}.comment", comment_at)
-        if src.text.strip().casefold() in _NOT_APPLICABLE and src.text.strip().casefold() not in group.value_map:
-            self.warn(f"{name}.score", src, f"'{group.question}' was answered '{src.text.strip()}': no score, so the "
-                      "answer is not sent", "answer_not_applicable")
-            return None
-        if not src.text.strip():
-            if comment:
-                self.warn(f"{name}.score", src, f"'{group.question}' has a comment but no score: the answer is "
-                          "not sent (the API requires a score)", "answer_without_score")
-            return None
-        score = scorecells.clean_score(src.text, group.min_score, group.max_score, group.value_map, group.key)
-        if score.issue:
-            self.error(f"{name}.score", src, score.issue)
-            return None
-        label = group.labels.get(str(score.value)) or self.answer_label(src.text, group, label_at, name)
-        answer = {"question": group.question, "score": score.value, "comment": comment, "score_label": label,
-                  "min_score": group.min_score, "max_score": group.max_score}
-        return {key: value for key, value in answer.items() if value is not None}
-
-    def answer_text(self, name: str, position: int | None) -> str | None:
-        if position is None:
-            return None
-        src = Raw(self.cells[position], self.plan.columns[position], position)
-        value = self.take(name, src, rules.clean_text(src.text, "comment"))
-        return value if isinstance(value, str) else None
-
-    def answer_label(self, text: str, group: ClarifyingGroup, position: int | None, name: str) -> str | None:
-        if text.strip().casefold() in group.value_map and scorecells.parse_int(text) is None:
-            return text.strip()
-        return self.answer_text(f"{name}.score_label", position)
 
     def check_row_note(self) -> None:
         """A reader note on the whole row (parsing.Sheet.cell_notes), while its cells are as read: a warning;
