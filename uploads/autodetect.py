@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
-from uploads import cells, dates, idcells, rowskips, scales, scorecells, timesofday
+from uploads import cells, dates, idcells, rowskips, scales, scorecells, ticketcolumns, timesofday
 from uploads.headernames import AGGREGATE, AGGREGATE_CALL, CONTAINS, EXACT, NOT_FOR
 from uploads.headers import Headers, normalize, normalize_camel
 from uploads.wordings import AUTO_SCALES, SCALES
@@ -144,7 +144,7 @@ def _candidates(headers: Headers, sheet, wanted: list[str], used: set[int]) -> l
     column with values (Alchemer's empty admin 'Comments' beside the survey's 'Why did you give that
     rating?': QA round 33a)."""
     out = []
-    tickets = _ticket_list(headers)
+    tickets = ticketcolumns.ticket_list(headers)
     for position, header in enumerate(headers.columns):
         norm = normalize(header)
         if position in used or not norm:
@@ -154,66 +154,14 @@ def _candidates(headers: Headers, sheet, wanted: list[str], used: set[int]) -> l
         bare = normalize(_BRACKETS_AT_END.sub("", header)) if _BRACKETS_AT_END.search(header) else ""
         lookup = normalize(f"{found['table']} {found['field']}") if (found := _LOOKUP.fullmatch(header.strip())) else ""
         for name in wanted:
-            hit = ((tickets or {}).get((name, norm)) or _match(name, norm, header) or _task_number(name, norm, texts)
-                   or _ticket_links(name, norm, header, texts)
+            hit = ((tickets or {}).get((name, norm)) or _match(name, norm, header)
+                   or ticketcolumns.task_number(name, norm, texts)
+                   or ticketcolumns.ticket_links(name, norm, header, texts)
                    or (camel != norm and _match(name, camel, header)) or (bare and _match(name, bare, header))
                    or (lookup and _match(name, lookup, header)))
             if hit and (norm == normalize(name) or _plausible(name, texts)):
                 out.append((hit[0] if texts else hit[0] - _BLANK_COLUMN, name, position, hit[1]))
     return out
-
-
-# Headers only a list of tickets has (a helpdesk's ticket or view export with a satisfaction column); a
-# survey's own "Subject" is not one of them
-_TICKET_LIST = frozenset({"ticket subject", "requester", "requester email", "requester id", "requester name",
-                          "solved at", "solved", "priority"})
-
-
-def _ticket_list(headers: Headers) -> dict[tuple[str, str], tuple[int, str]] | None:
-    """In a list of tickets (it has a 'Requester', 'Solved at' or 'Priority' column) each row is a ticket: its bare
-    'Id' is the ticket id, and its 'Updated at' is closer to the rating than its 'Created at' (the
-    ticket's opening; shared/formats/EXPORT-FORMATS.md section 1). (field, header) -> match; None
-    for other files."""
-    if not _TICKET_LIST & {normalize(header) for header in headers.columns}:
-        return None
-    why = "in a list of tickets (it has a Requester, Solved at or Priority column)"
-    # below every header naming the ticket or a date (a 'Survey date' or 'Rated at' wins), Updated over Created
-    ticket, updated, created = 150, 151, 150.5
-    later = f"the time closest to the rating {why} ('Created at' is when the ticket was opened)"
-    return {("ticket_id", "id"): (ticket, f"header 'Id' is each ticket's own id {why}"),
-            ("submitted_at", "updated at"): (updated, f"header 'Updated at' is {later}"),
-            ("submitted_at", "updated"): (updated, f"header 'Updated' is {later}"),
-            **{("submitted_at", name): (created, f"header '{name.capitalize()}' is when the ticket was opened: "
-                                                 "a time of the ticket, not of its rating")
-               for name in ("created at", "created", "created date")}}
-
-
-# A ServiceNow task's number: incident, request item, request, case, change, problem, catalog task
-_TASK_NUMBER = re.compile(r"(INC|RITM|REQ|CS|CHG|PRB|SCTASK|TASK|HRC|IMS|WO|WOT|CSTASK)\d{7,}")
-
-
-def _ticket_links(name: str, norm: str, header: str, texts: list[str]) -> tuple[int, str] | None:
-    """A 'Ticket link', 'Zendesk URL' or bare 'Link' column of links to tickets' pages is the ticket id, each link
-    giving its ticket's (idcells.clean_id): a team sheet's (QA round 44b). Below any header naming the ticket, whose
-    NOT_FOR rules out a link column otherwise."""
-    if name != "ticket_id" or not _LINK_HEADER.fullmatch(norm) or not texts:
-        return None
-    if sum(map(idcells.is_ticket_link, texts)) < 0.8 * len(texts):
-        return None
-    return 140, f"header '{header}' holds links to tickets' pages, each giving its ticket's id"
-
-
-# 'Link', 'URL', 'Ticket link', 'Link to ticket', 'Zendesk URL', 'Case link'
-_LINK_HEADER = re.compile(r"(?:(?:ticket|case|conversation|request|zendesk|freshdesk|help ?desk|helpscout|gorgias|"
-                          r"intercom) )?(?:link|url|hyperlink)(?: to (?:the )?(?:ticket|case|conversation))?")
-
-
-def _task_number(name: str, norm: str, texts: list[str]) -> tuple[int, str] | None:
-    """A bare 'Number' column of ServiceNow task numbers (INC0010023) is the ticket id: ServiceNow's lists name
-    the task's number so [unverified export names: QA round 36a]. An assessment's own AINST number is not."""
-    if name == "ticket_id" and norm == "number" and texts and all(_TASK_NUMBER.fullmatch(text) for text in texts):
-        return 150, "header 'Number' holds ServiceNow task numbers (such as INC0010023): each row's ticket"
-    return None
 
 
 _BARE_AGENT = {"agent", "assignee", "teammate", "team member", "owner", "rep", "agent name", "assignee name",
