@@ -23,7 +23,6 @@ so the row's message says why, and the fix table lets the uploader fill them.
 from __future__ import annotations
 
 import decimal
-import html
 import io
 import posixpath
 import re
@@ -35,7 +34,7 @@ from typing import TYPE_CHECKING
 
 from defusedxml import ElementTree
 
-from uploads import headerrows, idcells
+from uploads import headerrows, idcells, sheetxml
 from uploads.numberformats import Shown, shown_format
 
 if TYPE_CHECKING:
@@ -48,32 +47,11 @@ ERROR_NOTE = ("holds the Excel error {error}, not a value: type the value in the
               "Excel and upload the file again")
 _LISTED = 5  # merged ranges named in the notice
 
-# A formula element, then no value or an empty one (group 1), then the end of its cell: no saved result,
-# unless the cell is of type "str" with that empty value: the formula's result is the empty string.
-_NO_RESULT = re.compile(rb"(?:</(?:[\w.-]+:)?f>|<(?:[\w.-]+:)?f\b[^>]*/>)\s*(<(?:[\w.-]+:)?v\s*/>|"
-                        rb"<(?:[\w.-]+:)?v>\s*</(?:[\w.-]+:)?v>)?\s*</(?:[\w.-]+:)?c>")
-# A cell of type "e" (an error value) and what it holds up to its end tag.
-_ERROR_CELL = re.compile(rb"<(?:[\w.-]+:)?c\s[^>]*(?<![\w:.-])t\s*=\s*[\"']e[\"'][^>]*(?<!/)>(.*?)</(?:[\w.-]+:)?c>",
-                         re.S)
-# A row tag's number and hidden flag, whichever comes first.
-_ROW_HIDDEN = re.compile(rb"<(?:[\w.-]+:)?row\s(?=[^>]*?(?<![\w:.-])hidden\s*=\s*[\"']([^\"']*)[\"'])"
-                         rb"[^>]*?(?<![\w:.-])r\s*=\s*[\"'](\d+)[\"']")
 _XLSXWRITER_CALC_ID = "124519"
-# A formula element followed by the saved value 0, then the end of its cell.
-_ZERO_RESULT = re.compile(rb"(?:</(?:[\w.-]+:)?f>|<(?:[\w.-]+:)?f\b[^>]*/>)\s*<(?:[\w.-]+:)?v>\s*0\s*</(?:[\w.-]+:)?v>"
-                          rb"\s*</(?:[\w.-]+:)?c>")
-_VALUE = re.compile(rb"<(?:[\w.-]+:)?v>([^<]*)</(?:[\w.-]+:)?v>")
-_CELL_START = re.compile(rb"<(?:[\w.-]+:)?c\s")
-_ATTRIBUTE = re.compile(rb'(?<![\w:.-])(r|s|t)\s*=\s*["\']([^"\']*)["\']')
-_REF = re.compile(r"([A-Za-z]+)([0-9]+)")
 LONG_NUMBER_NOTE = "numeric id has more than 15 significant digits: may have been rounded by Excel"
-# A whole number stored with more than 15 significant digits: written by a tool, never by Excel (which
-# keeps 15), so its digits are exact while calamine's float of it is not (B01).
 PERCENT = "%"  # CellFacts.padding of a cell shown as a percentage
 _QUOTED = re.compile(r'"[^"]*"|\\.')  # a format code's literal text
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:[eE]-?\d+)?")
-_LONG_DIGITS = re.compile(rb"<(?:[\w.-]+:)?v>\s*(-?[0-9]{16,}|-?[0-9]\.[0-9]+[eE]\+?(?:1[5-9]|[2-9][0-9]))\s*"
-                          rb"</(?:[\w.-]+:)?v>")  # 16 digits or more, or the same in scientific notation
 _RELATIONSHIPS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 
 
@@ -259,55 +237,23 @@ def read_cell_facts(data: bytes, sheet_name: str, formula_parts: frozenset[str],
         if part not in names or (not padded and part not in formula_parts and not long_numbers and not links):
             return facts
         xml = archive.read(part)
-    facts.link_formulas = _hyperlinks(xml, links) if links else {}
+    facts.link_formulas = sheetxml.hyperlinks(xml, links) if links else {}
     if long_numbers:
-        facts.long_digits = _long_digits(xml)
+        facts.long_digits = sheetxml.long_digits(xml)
     if padded:
-        facts.padding = _padded_cells(xml, padded)
+        facts.padding = sheetxml.padded_cells(xml, padded)
     if part in formula_parts:
-        facts.formulas_without_result = _formulas_without_result(xml, recalculated)
-        facts.errors = _error_cells(xml)
-        facts.hidden_rows = [int(number) for flag, number in _ROW_HIDDEN.findall(xml) if flag in (b"1", b"true")]
-        facts.link_formulas.update(_link_formulas(xml))
+        facts.formulas_without_result = sheetxml.formulas_without_result(xml, recalculated)
+        facts.errors = sheetxml.error_cells(xml)
+        facts.hidden_rows = sheetxml.hidden_rows(xml)
+        facts.link_formulas.update(sheetxml.link_formulas(xml))
     return facts
-
-
-# A cell's =HYPERLINK(url, ...) formula to a ticket's page
-_LINK_FORMULA = re.compile(rb"<(?:[\w.-]+:)?f>\s*(HYPERLINK\((?:[^<]|&[a-z]+;)*\))\s*</(?:[\w.-]+:)?f>", re.I)
-_FIRST_ARGUMENT = re.compile(r'HYPERLINK\(\s*"([^"]*)"', re.I)
-
-
-def _link_formulas(xml: bytes) -> dict[tuple[int, int], str]:
-    """(row number, column index) -> "=HYPERLINK(...)" of each cell linking to a ticket's page (idcells)."""
-    out = {}
-    for found in _LINK_FORMULA.finditer(xml):
-        formula = html.unescape(found[1].decode("utf-8", "replace"))
-        ref = _cell_attributes(xml, found.start()).get(b"r", b"").decode()
-        if (url := _FIRST_ARGUMENT.match(formula)) and idcells.is_id_link(url[1]) and _REF.fullmatch(ref):
-            out[_position(ref)] = "=" + formula
-    return out
-
-
-_HYPERLINK = re.compile(rb"<(?:[\w.-]+:)?hyperlink\s[^>]*>")
-_LINK_ATTRIBUTE = re.compile(rb'(?<![\w.-])(ref|(?:[\w.-]+:)?id)\s*=\s*["\']([^"\']*)["\']')
 
 
 def _hyperlink_targets(rels: bytes) -> dict[str, str]:
     """Relationship id -> address of each hyperlink relationship of a sheet (its _rels part) to a ticket's page."""
     return {rel.get("Id", ""): target for rel in ElementTree.fromstring(rels)
             if rel.get("Type", "").endswith("/hyperlink") and idcells.is_id_link(target := rel.get("Target", ""))}
-
-
-def _hyperlinks(xml: bytes, targets: dict[str, str]) -> dict[tuple[int, int], str]:
-    """(row number, column index) -> address of each cell the sheet links (<hyperlink ref="A3" r:id=...>, a
-    single cell) to one of `targets` (QA round 40a: Insert > Link showing "open")."""
-    out = {}
-    for found in _HYPERLINK.finditer(xml):
-        attributes = {name.decode().rpartition(":")[2]: value.decode()
-                      for name, value in _LINK_ATTRIBUTE.findall(found[0])}
-        if attributes.get("id") in targets and _REF.fullmatch(attributes.get("ref", "")):
-            out[_position(attributes["ref"])] = targets[attributes["id"]]
-    return out
 
 
 # A link's shown text that is no id but a link's word ("open", "View ticket", "🔗", "#48305"): the ticket id is
@@ -329,49 +275,6 @@ def link_ids(table: Table, at: dict[int, int], formulas: dict[tuple[int, int], s
         shown = row[column].strip() if column < len(row) else ""
         if shown and not shown.isdigit() and _LINK_TEXT.fullmatch(shown):
             row[column] = formula
-
-
-def _formulas_without_result(xml: bytes, recalculated: bool) -> list[tuple[int, int]]:
-    """(row number, column index) of every formula cell saved without a value. A string-typed cell
-    (t="str") with an empty value holds the empty string (Excel's `IF(A2>0,"",...)`: QA round 17,
-    x08_formulas_cached.xlsx E3), a blank cell; with no value element at all it holds nothing.
-    recalculated: the workbook asks to be recalculated when opened, so a saved 0 is xlsxwriter's
-    placeholder, not a result (QA round 24c: every agent id read as 0 from a VLOOKUP)."""
-    out = []
-    for found in _NO_RESULT.finditer(xml):
-        attributes = _cell_attributes(xml, found.start())
-        ref = attributes.get(b"r", b"").decode()
-        if _REF.fullmatch(ref) and not (found[1] and attributes.get(b"t") == b"str"):
-            out.append(_position(ref))
-    if recalculated:
-        out.extend(_position(ref.decode()) for ref in (_cell_attributes(xml, found.start()).get(b"r", b"")
-                                                       for found in _ZERO_RESULT.finditer(xml))
-                   if _REF.fullmatch(ref.decode()))
-        out.sort()
-    return out
-
-
-def _long_digits(xml: bytes) -> dict[tuple[int, int], str]:
-    """(row number, column index) -> digits of each number cell whose value has 16 digits or more."""
-    out = {}
-    for found in _LONG_DIGITS.finditer(xml):
-        attributes = _cell_attributes(xml, found.start())
-        ref = attributes.get(b"r", b"").decode()
-        if attributes.get(b"t", b"n") == b"n" and _REF.fullmatch(ref):
-            out[_position(ref)] = found[1].decode()
-    return out
-
-
-def _error_cells(xml: bytes) -> list[tuple[int, int, str]]:
-    """(row number, column index, error text such as "#N/A") of every cell of type "e"."""
-    out = []
-    for found in _ERROR_CELL.finditer(xml):
-        ref = _cell_attributes(xml, found.start()).get(b"r", b"").decode()
-        value = _VALUE.search(found[1])
-        text = value[1].decode("utf-8", "replace").strip() if value else ""
-        if _REF.fullmatch(ref):
-            out.append((*_position(ref), text or "(unnamed)"))
-    return out
 
 
 def _padding_styles(archive: zipfile.ZipFile) -> dict[str, Shown | str]:
@@ -396,31 +299,3 @@ def _sheet_part(archive: zipfile.ZipFile, book, sheet_name: str) -> str | None:
     if target is None:
         return None
     return target.lstrip("/") if target.startswith("/") else posixpath.normpath(f"xl/{target}")
-
-
-def _padded_cells(xml: bytes, padded: dict[str, Shown | str]) -> dict[tuple[int, int], Shown | str]:
-    """Number cells (no `t`, or t="n") with a padding style; text cells show their text as typed."""
-    styles = b"|".join(re.escape(index.encode()) for index in padded)
-    pattern = re.compile(rb"<(?:[\w.-]+:)?c\s[^>]*(?<![\w:.-])s\s*=\s*[\"'](?:" + styles + rb")[\"']")
-    out = {}
-    for found in pattern.finditer(xml):
-        attributes = _cell_attributes(xml, found.start())
-        ref = attributes.get(b"r", b"").decode()
-        if attributes.get(b"t", b"n") == b"n" and _REF.fullmatch(ref):
-            out[_position(ref)] = padded[attributes[b"s"].decode()]
-    return out
-
-
-def _cell_attributes(xml: bytes, at: int) -> dict[bytes, bytes]:
-    """r, s and t of the cell tag starting at, or last starting before, offset `at`."""
-    start = at if _CELL_START.match(xml, at) else max(xml.rfind(b"<c ", 0, at), xml.rfind(b":c ", 0, at))
-    return dict(_ATTRIBUTE.findall(xml, start, xml.find(b">", start)))
-
-
-def _position(ref: str) -> tuple[int, int]:
-    """"C4" -> (4, 2): sheet row number and 0-based column index."""
-    letters, digits = _REF.fullmatch(ref).groups()
-    column = 0
-    for letter in letters.upper():
-        column = column * 26 + ord(letter) - 64
-    return int(digits), column - 1
