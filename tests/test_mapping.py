@@ -1128,10 +1128,11 @@ def test_it_maps_nordic_turkish_russian_and_latin_american_headers(columns, row,
                                       "Was können wir verbessern?", "Que pourrions-nous améliorer ?",
                                       "What the\ncustomer said", "Customer verbatim",
                                       "Erzählen Sie uns mehr (optional)", "Dites-nous en plus", "Cuéntenos más",
-                                      "Conte-nos mais", "Vertel ons meer", "Powiedz nam więcej"])
+                                      "Conte-nos mais", "Vertel ons meer", "Powiedz nam więcej",
+                                      "Notes from customer", "Customer notes"])
 def test_a_forms_what_could_we_improve_question_is_the_comment(question) -> None:
     """QA round 37b: a Polish and a Spanish form's comments were left out (a notice said so); a team sheet's
-    (QA round 44b); "Tell us more" in six languages (QA round 47a)."""
+    (QA rounds 44b, 49b); "Tell us more" in six languages (QA round 47a)."""
     row = ["2026-10-05 14:30", "48213", "ana@example.com", "5", "Szybciej"]
     preset = choose(sheet(["Timestamp", "Ticket ID", "Agent email", "Score", question], row, row))[0]
     assert preset.columns.get("comment") == question

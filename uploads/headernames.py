@@ -174,6 +174,7 @@ CONTAINS: dict[str, list[str]] = {
                 r"verbessern", r"\baméliorer", r"\bcommentaires?\b", r"\bplease explain\b",
                 r"\b(customer|client) (reply|response)\b",
                 r"\b(customer|client) (said|wrote|words)\b", r"\bverbatim\b",  # a team sheet's (QA round 44b)
+                r"\bnotes? (from|by) (the )?(customer|client)\b", r"\b(customer|client)('s)? notes?\b",  # QA round 49b
                 # "Tell us more" in a localized Google Forms or SurveyMonkey survey (QA round 47a)
                 r"\berzählen sie uns\b", r"\bsagen sie uns\b", r"\b(dites|racontez) nous\b", r"\bcu[ée]nt[ae]nos\b",
                 r"\bd[ií]ganos\b", r"\b(conte|diga) nos\b", r"\braccontaci\b", r"\bvertel (ons|meer)\b",
