@@ -519,6 +519,21 @@ def test_it_honours_an_encoding_override_and_refuses_unknown_ones():
     assert messages(source=b"a,b\n", encoding="rot13") == [f"'rot13' is not a text encoding. {SAVE_AS}"]
 
 
+def test_an_encoding_chosen_against_detection_is_said_with_a_word_it_reads_otherwise():
+    """QA round 49b: cp1251 chosen for a cp1252 file read "Café" as "Cafй" without a word."""
+    data = "Ticket ID,Agent email,Score,Comment\n1001,ana@x.com,5,Caf\u00e9 tr\u00e8s bien\n".encode("cp1252")
+
+    sheet = parse_file(data, encoding="cp1251")
+
+    assert sheet.rows[0][3] == "Caf\u0439 tr\u0438s bien"
+    assert sheet.notices == [
+        "The file was read as cp1251, the encoding chosen for it. Read as cp1252, as detected, line 2 would show "
+        "'Café' where it now shows 'Cafй': if the table's letters look wrong, set Encoding to Automatic and read "
+        "the file again."]
+    assert parse_file(data, encoding="cp1252").notices == []
+    assert parse_file(data.decode("cp1252").encode("utf-8"), encoding="utf-8").notices == []
+
+
 def test_it_reads_pipe_separated_text_with_quoted_pipes():
     sheet = parse_file(b'ticket_id|score|comment\nT-1|5|a, b; c\nT-2|4|"x|y"\n')
 

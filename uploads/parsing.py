@@ -311,6 +311,12 @@ def _parse_text(
             "without them" + ("" if text.encoding.startswith("utf") else f" ({text.encoding}; Excel's \"{save}\")")
             + ", so they are lost, and the rows are sent as they are. To keep the letters, save the original as "
             "\"CSV UTF-8\" and upload that.")
+    if text.other_reading:
+        detected, line, chosen_word, detected_word = text.other_reading
+        result.notices.append(
+            f"The file was read as {text.encoding}, the encoding chosen for it. Read as {detected}, as detected, line "
+            f"{line:,} would show '{detected_word}' where it now shows '{chosen_word}': if the table's letters look "
+            "wrong, set Encoding to Automatic and read the file again.")
     if text.multiline:
         textfiles.note_swallowed_rows(result)
     if text.text_formulas:

@@ -53,6 +53,7 @@ class TextTable:
     nul_count: int = 0  # NUL characters replaced by cells.NUL_SHOWN
     repaired_lines: list[int] = field(default_factory=list)  # lines decoded wrongly once before (repair_mojibake)
     lost_letters: list[tuple[int, str]] = field(default_factory=list)  # (line, word) with '?' for letters
+    other_reading: tuple[str, int, str, str] | None = None  # a chosen encoding beside detection's (other_reading)
 
 
 def read_text(data: bytes, filename: str, encoding: str | None, delimiter: str | None, cap: int,
@@ -63,6 +64,7 @@ def read_text(data: bytes, filename: str, encoding: str | None, delimiter: str |
     and read at most `cap` records; raises parsing.ParseError."""
     text, encoding_name = _decode(data, encoding, zone)
     _refuse_non_table_text(text, filename)
+    other = other_reading(data, text, encoding_name, zone) if encoding else None
     text, repaired = repair_mojibake(text) if encoding_name.startswith("utf") else (text, [])
     lost = codepages.lost_letters(text) if "?" in text and (  # a pure-ASCII file reads as UTF-8 (QA round 42a)
         not encoding_name.startswith("utf") or text.isascii()) else []
@@ -74,7 +76,29 @@ def read_text(data: bytes, filename: str, encoding: str | None, delimiter: str |
     breaks = text.count("\n") or text.count("\r")  # line breaks (CR LF counts once; CR-only files)
     return TextTable(numbers, rows, encoding_name, chosen, multiline=bool(numbers) and breaks > numbers[-1],
                      text_formulas="=" in text and '="' in text, nul_count=nuls,  # one character: memchr
-                     repaired_lines=repaired, lost_letters=lost)
+                     repaired_lines=repaired, lost_letters=lost, other_reading=other)
+
+
+_WORD_RUN = re.compile(r"[^\s,;|\t\"]+")
+
+
+def other_reading(data: bytes, text: str, name: str, zone: str | None) -> tuple[str, int, str, str] | None:
+    """Where an encoding the uploader chose reads the file otherwise than detection would: (detection's encoding,
+    line number, the first differing word as chosen, the same word as detection reads it); None when both read
+    the same text or detection cannot read the file (QA round 49b: cp1251 chosen for a cp1252 file read "Café" as
+    "Cafй" without a word)."""
+    try:
+        detected, detected_name = _decode(data, None, zone)
+    except parsing.ParseError:
+        return None
+    if detected_name == name or detected == text:
+        return None
+    for number, (chosen_line, detected_line) in enumerate(zip(text.split("\n"), detected.split("\n"), strict=False), 1):
+        if chosen_line != detected_line:
+            pairs = zip(_WORD_RUN.findall(chosen_line), _WORD_RUN.findall(detected_line), strict=False)
+            chosen_word, detected_word = next(((a, b) for a, b in pairs if a != b), (chosen_line, detected_line))
+            return detected_name, number, chosen_word[:40], detected_word[:40]
+    return None
 
 
 def repair_mojibake(text: str) -> tuple[str, list[int]]:
