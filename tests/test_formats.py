@@ -818,6 +818,25 @@ def test_a_german_or_french_zendesk_view_reads_its_words_and_skips_offered_surve
     assert json.loads(out.getvalue())["skipped"] == 1
 
 
+@pytest.mark.parametrize(("word", "reason"), [("Angeboten", "survey not answered (not a rating)"),
+                                              ("Nicht angeboten", "survey not offered (not a rating)"),
+                                              ("Proposée", "survey not answered (not a rating)")])
+def test_the_zendesk_preset_skips_an_offered_survey_in_its_accounts_language(tmp_path: Path, word, reason) -> None:
+    """QA round 51c: the Satisfaction Ratings API's own columns with a German or French account's words: the preset
+    knew only "offered", so each unanswered survey was an invalid row asking for a score."""
+    from uploads import intake, validation
+
+    path = tmp_path / "zd.csv"
+    path.write_text("id,assignee_id,ticket_id,score,comment,created_at,updated_at\n"
+                    "35200000000,3812345670011,52001,Gut,Danke,2026-10-01T08:00:00Z,2026-10-01T09:12:30Z\n"
+                    f"35200000001,3812345670011,52002,{word},,2026-10-01T08:00:00Z,2026-10-01T09:20:00Z\n",
+                    encoding="utf-8")
+    sheet, preset, _ = intake.read_file(path, path.name, intake.ReadOptions(time_zone="UTC"))
+    rows = validation.check_sheet(sheet, preset, time_zone="UTC").rows
+    assert preset.name == "Zendesk satisfaction ratings"
+    assert [(row.status, row.skip_reason) for row in rows] == [("valid", None), ("skipped", f"score '{word}': {reason}")]
+
+
 @pytest.mark.parametrize("header", ["Rating (1-10, 10 = best)", "How would you rate our support from 1 to 10?",
                                     "On a scale from 1 (poor) to 10 (excellent), how satisfied were you?"])
 def test_it_reads_the_ten_point_scale_a_header_names_in_other_words(tmp_path: Path, header: str) -> None:

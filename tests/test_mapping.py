@@ -9,7 +9,7 @@ import pytest
 
 from tests.helpers_sheets import sheet
 from uploads import mapping, mappingpage, scorecells, validation
-from uploads.wordings import SCALES
+from uploads.wordings import SCALES, UNANSWERED
 
 NOW = datetime(2026, 11, 25, tzinfo=UTC)
 BUILTIN = mapping.builtin_presets()
@@ -57,6 +57,17 @@ def test_a_value_map_may_name_a_builtin_scale() -> None:
                                      "constants": {"max_score": 5}}).constants == {"max_score": 5}
     with pytest.raises(ValueError, match="value map 'great_awful' is no built-in scale's; name one of csat5, "):
         mapping.Preset.from_json({"name": "Team", "value_maps": {"score": "great_awful"}})
+
+
+def test_skip_values_may_name_the_unanswered_words_alone_or_with_others() -> None:
+    """QA round 51c: the Zendesk presets knew only "offered"; they name every language's words now."""
+    preset = mapping.Preset.from_json({"name": "Team", "skip_values": {"score": ["unanswered", {"": "no rating"}]}})
+    assert preset.skip_values["score"]["angeboten"] == "survey not answered (not a rating)"
+    assert preset.skip_values["score"][""] == "no rating"
+    assert mapping.Preset.from_json({"name": "Team", "skip_values": {"score": "unanswered"}}).skip_values == {
+        "score": UNANSWERED}
+    with pytest.raises(ValueError, match="skip values 'offered': give"):
+        mapping.Preset.from_json({"name": "Team", "skip_values": {"score": "offered"}})
 
 
 def test_it_refuses_unknown_keys_and_fields() -> None:

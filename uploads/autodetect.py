@@ -17,24 +17,7 @@ from typing import Any
 from uploads import cells, dates, idcells, rowskips, scales, scorecells, ticketcolumns, timesofday
 from uploads.headernames import AGGREGATE, AGGREGATE_CALL, CONTAINS, EXACT, NOT_FOR
 from uploads.headers import Headers, normalize, normalize_camel
-from uploads.wordings import AUTO_SCALES, SCALES
-
-# A score column's words for a survey sent but not answered (Zendesk: shared/formats/EXPORT-FORMATS.md
-# section 1): rows to skip, with the reason, when the column's other words are a known scale.
-UNANSWERED = {"offered": "survey not answered (not a rating)", "unoffered": "survey not answered (not a rating)",
-              "not offered": "survey not offered (not a rating)",
-              "提供済み": "survey not answered (not a rating)", "未提供": "survey not offered (not a rating)",
-              "angeboten": "survey not answered (not a rating)", "nicht angeboten": "survey not offered (not a rating)",
-              "proposée": "survey not answered (not a rating)", "non proposée": "survey not offered (not a rating)",
-              # a Spanish and a Japanese account's words [unverified labels: QA round 37b]
-              **dict.fromkeys(["ofrecida", "ofrecido", "オファー済み"], "survey not answered (not a rating)"),
-              **dict.fromkeys(["no ofrecida", "no ofrecido"], "survey not offered (not a rating)"),
-              # Portuguese, Dutch, Italian, Polish, Swedish, Turkish [unverified labels: QA round 44c]
-              **dict.fromkeys(["oferecida", "oferecido", "aangeboden", "offerto", "offerta", "zaoferowano",
-                               "erbjuden", "erbjudet", "teklif edildi"], "survey not answered (not a rating)"),
-              **dict.fromkeys(["não oferecida", "não oferecido", "niet aangeboden", "non offerto", "non offerta",
-                               "nie zaoferowano", "inte erbjuden", "teklif edilmedi"],
-                              "survey not offered (not a rating)")}
+from uploads.wordings import AUTO_SCALES, SCALES, UNANSWERED
 
 
 def column_texts(sheet, position: int, limit: int = 200) -> list[str]:

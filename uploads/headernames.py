@@ -56,7 +56,8 @@ _LOCALIZED: dict[str, list[str]] = {
                   "número do chamado", "numero do chamado", "nº do chamado", "chamado", "protocolo",
                   "número do protocolo", "numero do protocolo", "número do ticket", "numero do ticket",
                   "id zgłoszenia", "id zgloszenia", "nr zgloszenia", "numer zgloszenia"],
-    "agent_id": ["mitarbeiter id", "bearbeiter id", "agent nr", "id agent", "id del agente", "agenten id",
+    "agent_id": ["mitarbeiter id", "bearbeiter id", "agent nr", "id agent", "mitarbeiter", "bearbeiter",
+                 "mitarbeiter nr", "mitarbeiternummer", "conseiller", "id conseiller", "id del agente", "agenten id",
                  "medewerker id", "id agenta", "id operatore", "id do atendente", "id do agente"],
     "agent_email": ["mitarbeiter e mail", "bearbeiter e mail", "e mail agent", "e mail mitarbeiter",
                     "e mail de l agent", "email agent", "correo del agente", "agenten e mail", "e mail medewerker",
@@ -156,7 +157,8 @@ _AGENT_WORDS = (r"\b(agent|assignee|assigned|teammate|team member|employee|owner
 CONTAINS: dict[str, list[str]] = {
     "ticket_id": [r"\bticket\b", r"\bconversation (id|number)\b", r"\bcase (number|id)\b",
                   r"\binteraction id\b", r"\bexternal (data )?reference\b"],
-    "agent_id": [_AGENT_WORDS + r".*\bid\b"],
+    # "Agent No.", "Mitarbeiter-Nr", "Employee Number", "ID conseiller" (QA round 51b)
+    "agent_id": [_AGENT_WORDS + r".*\b(id|no|nr|number|num|nummer|numéro|número|numero)\b", r"^id\b.*" + _AGENT_WORDS],
     "agent_email": [_AGENT_WORDS + r".*\be ?(mail|posta|post)\b",
                     r"\be ?(mail|posta)\b.*" + _AGENT_WORDS],  # "E-Mail-Adresse Ihres Ansprechpartners" (QA 44c)
     "score": [r"satisf", r"\brating\b", r"\bscore\b", r"\bcsat\b", r"how (would|do) you rate", r"\bstars?\b",

@@ -38,7 +38,10 @@ Preset JSON format (every key but "name" is optional)::
           # typed when the text was mapped, and omitted for plain numbers.
       "skip_values": {"score": {"offered": "survey not answered (not a rating)"}},
           # field or column -> {text -> reason}: such rows are *skipped*, not
-          # errors; "" matches a blank cell. Reason shown: "score 'offered': ..."
+          # errors; "" matches a blank cell. Reason shown: "score 'offered': ...".
+          # Or "unanswered": a helpdesk's words for a survey sent but not
+          # answered, in every language known ("Offered", "Angeboten", "Proposée"),
+          # or a list of both: ["unanswered", {"": "no rating"}]
       "skip_rules": [{"column": "Status", "values": {"1": "Survey Preview"},
                       "reason": "not a real customer response"}],
           # values: {text -> label} or [texts]. Shown: "Status=1 (Survey Preview): ..."
@@ -109,7 +112,7 @@ import re
 from dataclasses import dataclass, field, fields
 from typing import Any
 
-from uploads.wordings import SCALES
+from uploads.wordings import SCALES, UNANSWERED
 
 FIELDS = ["submitted_at", "ticket_id", "agent_id", "agent_email", "score", "comment", "score_label",
           "min_score", "max_score"]
@@ -149,6 +152,22 @@ def _value_map(given: dict | str | None) -> dict[str, Any]:
                              f"{', '.join(name for name, scale in SCALES.items() if 'value_map' in scale)}")
         return dict(SCALES[given]["value_map"])
     return _norm_map(given)
+
+
+def _skip_values(given: dict | str | list) -> dict[str, str]:
+    """A preset's skip values of one field or column: {text -> reason}; or "unanswered", the words a helpdesk
+    writes in its score column for a survey sent but not answered, in every language known (wordings.UNANSWERED:
+    QA round 51c, a German Zendesk account's "Angeboten" was an error); or a list of both, merged in order.
+    ValueError for another name."""
+    out: dict[str, str] = {}
+    for part in given if isinstance(given, list) else [given]:
+        if isinstance(part, dict):
+            out.update({str(text).strip().casefold(): str(reason) for text, reason in part.items()})
+        elif part == "unanswered":
+            out.update(UNANSWERED)
+        else:
+            raise ValueError(f"skip values {part!r}: give {{text: reason}}, \"unanswered\" or a list of those")
+    return out
 
 
 def _norm_values(values: dict | list | None) -> dict[str, str]:
@@ -297,8 +316,7 @@ class Preset:
             **data,
             "constants": _scale_constants(data),
             "value_maps": {k: _value_map(v) for k, v in data.get("value_maps", {}).items()},
-            "skip_values": {k: {str(t).strip().casefold(): r for t, r in v.items()}
-                            for k, v in data.get("skip_values", {}).items()},
+            "skip_values": {k: _skip_values(v) for k, v in data.get("skip_values", {}).items()},
             "skip_rules": [Rule.from_json(rule) for rule in data.get("skip_rules", [])],
             "warn_rules": [Rule.from_json(rule) for rule in data.get("warn_rules", [])],
             "splits": [Split(**split) for split in data.get("splits", [])],

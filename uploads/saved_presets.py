@@ -315,8 +315,9 @@ def _check_parts(raw: dict) -> None:
                                                                      for n in scale) and scale[0] < scale[1]):
             refuse('each "score_scales" entry must be [lowest, highest], two whole numbers, lowest first')
     for key, values in (raw.get("skip_values") or {}).items():
-        if not isinstance(values, dict):
-            refuse(f'"skip_values" {key} must be an object of value -> reason')
+        if not all(isinstance(part, dict) or part == "unanswered" for part in (
+                values if isinstance(values, list) else [values])):
+            refuse(f'"skip_values" {key} must be an object of value -> reason, "unanswered", or a list of those')
     for group in raw.get("clarifying") or []:
         if not (isinstance(group, dict) and isinstance(group.get("question"), str) and _is_spec(group.get("score"))):
             refuse('each "clarifying" group needs a "question" (a text) and a "score" column')

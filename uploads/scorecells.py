@@ -12,7 +12,17 @@ from __future__ import annotations
 
 import re
 
-from uploads.cells import PANDAS_BLANKS, Cleaned, Issue, answer_key, blank_marker, strict_char_issue, trim
+from uploads.cells import (
+    EXCEL_ERRORS,
+    LOOKUP_FAILED,
+    PANDAS_BLANKS,
+    Cleaned,
+    Issue,
+    answer_key,
+    blank_marker,
+    strict_char_issue,
+    trim,
+)
 from uploads.wordings import SCALES
 
 # `4.0` (a workbook number) and `4,0`/`4,00` (a decimal comma, German Excel); not `1,000`, a thousands separator
@@ -98,6 +108,10 @@ def clean_score(text: str, low: int, high: int, value_map: dict[str, object] | N
     if number is None and value.casefold() in NO_ANSWER:  # a team sheet's "N/A", "-", "?" (QA round 44b)
         return Cleaned(issue=Issue("no_answer", f"'{value}' marks a row with no score to send",
                                    f"{hint} if the customer gave one, or exclude the row"))
+    if number is None and (value.upper() in EXCEL_ERRORS or value.upper() in LOOKUP_FAILED):  # QA round 51b
+        return Cleaned(issue=Issue("excel_error", f"{value} is the error a spreadsheet formula gave in this cell, not "
+                                   f"the {noun}", f"{hint}, or correct the formula in the spreadsheet and save the "
+                                   "file again"))
     if number is None:
         return _written_score(value, low, high, hint) or Cleaned(
             issue=Issue("not_integer", f"'{value}' is not an integer", hint))

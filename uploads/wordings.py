@@ -234,3 +234,22 @@ def one_language(words: set[str]) -> bool:
     """True when the yes/no answer words `words` (case-folded) are of one language (YES_NO_LANGUAGES)."""
     words = words - {"true", "false"}
     return any(words <= language for language in YES_NO_LANGUAGES)
+
+
+# A score column's words for a survey sent but not answered (Zendesk: shared/formats/EXPORT-FORMATS.md
+# section 1): rows to skip, with the reason, when the column's other words are a known scale (autodetect), or where a
+# preset's skip_values name them ("unanswered": the Zendesk presets; preset_format).
+UNANSWERED = {"offered": "survey not answered (not a rating)", "unoffered": "survey not answered (not a rating)",
+              "not offered": "survey not offered (not a rating)",
+              "提供済み": "survey not answered (not a rating)", "未提供": "survey not offered (not a rating)",
+              "angeboten": "survey not answered (not a rating)", "nicht angeboten": "survey not offered (not a rating)",
+              "proposée": "survey not answered (not a rating)", "non proposée": "survey not offered (not a rating)",
+              # a Spanish and a Japanese account's words [unverified labels: QA round 37b]
+              **dict.fromkeys(["ofrecida", "ofrecido", "オファー済み"], "survey not answered (not a rating)"),
+              **dict.fromkeys(["no ofrecida", "no ofrecido"], "survey not offered (not a rating)"),
+              # Portuguese, Dutch, Italian, Polish, Swedish, Turkish [unverified labels: QA round 44c]
+              **dict.fromkeys(["oferecida", "oferecido", "aangeboden", "offerto", "offerta", "zaoferowano",
+                               "erbjuden", "erbjudet", "teklif edildi"], "survey not answered (not a rating)"),
+              **dict.fromkeys(["não oferecida", "não oferecido", "niet aangeboden", "non offerto", "non offerta",
+                               "nie zaoferowano", "inte erbjuden", "teklif edilmedi"],
+                              "survey not offered (not a rating)")}
