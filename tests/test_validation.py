@@ -231,6 +231,16 @@ def test_a_presets_ticket_digits_warns_of_ids_that_all_lost_their_zeros() -> Non
     assert [row.item["ticket_id"] for row in rows] == ["1026", "1039", "1052", "123456789"]
 
 
+def test_a_presets_ticket_digits_make_two_padded_ids_enough_to_warn_of_a_short_one() -> None:
+    """QA round 51b: 1043 among 00001041 and 00001042 went out without a word: three padded ids were needed."""
+    preset = mapping.Preset(name="Salesforce", columns={"submitted_at": "submitted_at", "ticket_id": "CaseNumber",
+                                                        "agent_id": "agent_id", "score": "score"}, ticket_digits=8)
+    data = sheet(["submitted_at", "CaseNumber", "agent_id", "score"],
+                 *[["2026-10-05T14:48:00Z", ticket, "381", "5"] for ticket in ["00001041", "00001042", "1043"]])
+    rows = validation.check_sheet(data, preset, time_zone="UTC", now=NOW).rows
+    assert [warning_codes(row) for row in rows] == [[], [], ["short_id"]]
+
+
 def test_it_keeps_na_as_text_but_reads_nan_none_and_null_as_blank() -> None:
     assert one(ticket="NA").warnings == []
     row = one(ticket="nan")
@@ -477,7 +487,8 @@ def test_it_leaves_out_a_comment_of_invisible_characters_only() -> None:
 
 
 @pytest.mark.parametrize("written", ["Ana Lee <ana@example.com>", "ana@example.com (Ana Lee)",
-                                     "Lee, Ana <ana@example.com>"])
+                                     "Lee, Ana <ana@example.com>", '"Ana" Lee <ana@example.com>',  # QA round 51b
+                                     '"Lee, Ana" <ana@example.com>'])
 def test_it_takes_the_address_out_of_an_email_written_with_a_name(written: str) -> None:
     row = one(agent="", email=written)
     assert (row.status, row.item["agent_email"]) == ("valid", "ana@example.com")

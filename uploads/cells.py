@@ -192,7 +192,8 @@ def _email_verdict(value: str) -> str | None:
 
 # One address written with a name: "Ana Lee <ana@acme.com>", "Lee, Ana <ana@acme.com>", "ana@acme.com (Ana Lee)";
 # the name holds no @ (two addresses are no name and its address) and nothing follows the address.
-_NAMED_ADDRESS = re.compile(r"\s*\"?(?P<name>[^<>@\"]*)\"?\s*<(?P<address>[^<>()\s,;]+)>\s*")
+# "Ana Lee" <ana@acme.com>, Ana Lee <…>, "Bo" Kim <…> (a quoted nickname: QA round 51b), "Kim, Bo" <…>
+_NAMED_ADDRESS = re.compile(r"\s*(?P<name>(?:\"[^\"<>]*\"|[^<>@])*)\s*<(?P<address>[^<>()\s,;]+)>\s*")
 _ADDRESS_NAMED = re.compile(r"\s*(?P<address>[^<>()\s,;]+)\s*\((?P<name>[^()<>@]*)\)\s*")
 
 

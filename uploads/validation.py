@@ -200,7 +200,8 @@ def _decide(plan: Plan, sheet) -> None:
     plan.typical_ticket = lengths[len(lengths) // 2] if plan.numeric_ticket and lengths else 0
     padded = [ticket for ticket in tickets if ticket.startswith("0") and len(ticket) == plan.typical_ticket]
     padded = [ticket for ticket in padded if ticket.isdigit() and ticket.isascii()]
-    plan.padded_ticket = len(padded) >= PADDED_ROWS and 2 * len(padded) >= lengths.count(plan.typical_ticket)
+    plan.padded_ticket = len(padded) >= PADDED_ROWS and 2 * len(padded) >= lengths.count(plan.typical_ticket) or (
+        bool(padded) and plan.typical_ticket == plan.preset.ticket_digits)  # the preset's width (QA round 51b)
     if given and len(lengths) == given and plan.typical_ticket < plan.preset.ticket_digits:  # every digit-only id
         plan.typical_ticket, plan.padded_ticket = plan.preset.ticket_digits, True  # lost its zeros (QA rounds 40b/c)
     scales.decide(plan, sheet)
