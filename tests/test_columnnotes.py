@@ -69,6 +69,19 @@ def test_it_names_text_answers_no_column_maps_as_the_comment(tmp_path: Path) -> 
         "page."]  # QA round 41b: a Yes/No follow-up question went unsaid
 
 
+def test_it_names_a_column_of_addresses_when_no_column_is_the_agent(tmp_path: Path) -> None:
+    """QA round 51a: every row said only that no agent column was mapped; a form's "Email Address" may be the
+    customer's, so the column is named, not mapped."""
+    sheet, preset = read(tmp_path, (
+        "submitted_at,ticket_id,score,Contact for follow-up\n"
+        "2026-10-05 09:00,1,5,ana@acme.com\n2026-10-05 09:00,2,4,bo@acme.com\n"
+    ))
+    assert "agent_email" not in preset.columns and "agent_id" not in preset.columns
+    assert sheet.notices == [
+        "No column was recognised as the agent, and 'Contact for follow-up' holds email addresses: if one is the "
+        "agent's, choose it as agent_email on the mapping page (until then every row is invalid)."]
+
+
 def test_it_names_a_notes_column_of_short_feedback_that_repeats(tmp_path: Path) -> None:
     notes = ["All good.", "Quick and friendly, thanks!", "Had to ask twice", "All good.", "Quick and friendly, thanks!",
              "Refund came fast"]  # QA round 50a: left out without a word

@@ -943,7 +943,8 @@ def test_a_database_exports_null_is_a_blank_cell(tmp_path: Path) -> None:
         3: ["Row 3, column 'TICKET_ID': TICKET_ID is blank: ticket_id is required. Enter the helpdesk's ticket id."],
         4: ["Row 4, column 'AGENT_ID': agent_id or agent_email required: agent_id and agent_email both blank, no agent "
             "to credit. Fill in the agent's id or email, or map an agent column on the mapping page.",
-            "Row 4, column 'CSAT_SCORE': CSAT_SCORE is blank: score is required. Enter a whole number from 1 to 5."]}
+            "Row 4, column 'CSAT_SCORE': CSAT_SCORE is blank: score is required. Enter a whole number from 1 to 5 if "
+            "the customer gave a score, or exclude the row."]}
 
 
 def test_intercoms_rating_emoji_alone_are_its_five_points(tmp_path: Path) -> None:

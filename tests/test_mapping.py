@@ -1140,13 +1140,36 @@ def test_it_maps_nordic_turkish_russian_and_latin_american_headers(columns, row,
                                       "What the\ncustomer said", "Customer verbatim",
                                       "Erzählen Sie uns mehr (optional)", "Dites-nous en plus", "Cuéntenos más",
                                       "Conte-nos mais", "Vertel ons meer", "Powiedz nam więcej",
-                                      "Notes from customer", "Customer notes"])
+                                      "Notes from customer", "Customer notes", "What did the customer say?"])
 def test_a_forms_what_could_we_improve_question_is_the_comment(question) -> None:
     """QA round 37b: a Polish and a Spanish form's comments were left out (a notice said so); a team sheet's
     (QA rounds 44b, 49b); "Tell us more" in six languages (QA round 47a)."""
     row = ["2026-10-05 14:30", "48213", "ana@example.com", "5", "Szybciej"]
     preset = choose(sheet(["Timestamp", "Ticket ID", "Agent email", "Score", question], row, row))[0]
     assert preset.columns.get("comment") == question
+
+
+@pytest.mark.parametrize(("header", "value", "field"), [
+    ("Support rep", "ana@acme.com", "agent_email"), ("CSR", "ana@acme.com", "agent_email"),
+    ("CSR email", "ana@acme.com", "agent_email"), ("Advisor", "ana@acme.com", "agent_email"),
+    ("Handled by email", "ana@acme.com", "agent_email"), ("Who handled it (email)", "ana@acme.com", "agent_email"),
+    ("Agent No.", "A-412", "agent_id"), ("Agent Number", "00412", "agent_id"), ("Mitarbeiter", "00412", "agent_id"),
+    ("Mitarbeiter-Nr", "0042", "agent_id"), ("ID conseiller", "A-412", "agent_id"), ("Employee No", "00812", "agent_id"),
+])
+def test_a_team_sheets_own_words_for_the_agent_name_its_column(header, value, field) -> None:
+    """QA rounds 51a, 51b: every row was refused for want of an agent column."""
+    row = ["2026-10-05 14:30", "48213", value, "5"]
+    assert choose(sheet(["Timestamp", "Ticket ID", header, "Score"], row, row))[0].columns.get(field) == header
+
+
+@pytest.mark.parametrize(("columns", "field", "header"), [
+    (["Timestamp", "Ticket ID", "Agent email", "Happiness"], "score", "Happiness"),
+    (["Received", "Ticket ID", "Agent email", "Score"], "submitted_at", "Received"),
+])
+def test_a_team_sheets_happiness_and_received_columns_are_the_score_and_the_date(columns, field, header) -> None:
+    """QA round 51a."""
+    row = ["2026-10-05 14:30", "48213", "ana@acme.com", "5"]
+    assert choose(sheet(columns, row, row))[0].columns.get(field) == header
 
 
 def test_a_multiple_choice_question_is_no_comment() -> None:

@@ -528,7 +528,7 @@ def test_an_encoding_chosen_against_detection_is_said_with_a_word_it_reads_other
     assert sheet.rows[0][3] == "Caf\u0439 tr\u0438s bien"
     assert sheet.notices == [
         "The file was read as cp1251, the encoding chosen for it. Read as cp1252, as detected, line 2 would show "
-        "'Café' where it now shows 'Cafй': if the table's letters look wrong, set Encoding to Automatic and read "
+        "'Café' where it now shows 'Cafй': if the table's letters look wrong, set Encoding to Detect and read "
         "the file again."]
     assert parse_file(data, encoding="cp1252").notices == []
     assert parse_file(data.decode("cp1252").encode("utf-8"), encoding="utf-8").notices == []
@@ -564,7 +564,7 @@ def test_it_honours_a_delimiter_override():
         "Read with commas between the columns, every line is one column ('a;b;c')")  # a comment's comma (QA 49b)
     assert messages(source=b"a;b,c\n1;2,3\n", delimiter="\\t") == [  # QA round 47c: one column, mapped anyway
         "Read with tabs between the columns, every line is one column ('a;b,c'): this file's columns are separated "
-        "by commas. Set Delimiter to Automatic or to that one."]
+        "by commas. Set Delimiter to Detect or to that one."]
     assert messages(source=b"a,b\n", delimiter=";;") == [
         "The delimiter must be one character such as , ; | or TAB, not ';;'."
     ]

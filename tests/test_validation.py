@@ -378,7 +378,9 @@ def test_it_refuses_a_score_below_the_default_min() -> None:
 
 
 def test_it_explains_the_seen_but_unanswered_code() -> None:
-    assert "seen but unanswered" in one(score="-99").errors[0].message
+    assert one(score="-99").errors[0].message == (  # QA round 51a: the fix had asked for a score
+        "Row 2, column 'score': -99 is below min_score 1 (the usual 'seen but unanswered' code: the customer did not "
+        "answer). Exclude the row, as there is no score to send; if it is a typo, enter a whole number from 1 to 5.")
 
 
 def test_it_requires_a_score() -> None:

@@ -150,12 +150,13 @@ def _candidates(headers: Headers, sheet, wanted: list[str], used: set[int]) -> l
 _BARE_AGENT = {"agent", "assignee", "teammate", "team member", "owner", "rep", "agent name", "assignee name",
                "case owner", "assigned to", "assigned agent", "handled by", "resolved by", "answered by",
                "support agent", "served by", "bearbeitet von", "bearbeiter", "traité par", "atendido por",
-               "gestionado por", "operatore", "atendente", "agente", "conseiller", "consultant", "medewerker"}
+               "gestionado por", "operatore", "atendente", "agente", "conseiller", "consultant", "medewerker",
+               "support rep", "csr", "advisor", "representative", "support representative"}  # QA round 51a
 
 
 # A survey question asking the customer which agent helped ("Which agent helped you?", Google Forms)
 _AGENT_QUESTION = re.compile(r"\b(which|what) (agent|rep|representative|advisor|team member|person)\b"
-                             r"|\bwho (helped|assisted|served|supported|answered)\b"
+                             r"|\bwho (helped|assisted|served|supported|answered|handled)\b"
                              r"|\bwelche[rs]? (mitarbeiter|mitarbeiterin|agent)\b"
                              r"|\bquel(le)? (conseiller|conseillère|agent)\b"
                              r"|\bqual (atendente|agente)\b|\bquale (operatore|agente)\b")

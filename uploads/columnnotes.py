@@ -18,6 +18,7 @@ from uploads.preset_format import ClarifyingPattern
 def note_unmapped(sheet: parsing.Sheet, preset: mapping.Preset) -> None:
     """Add to sheet.notices what the mapping `preset` leaves out of `sheet` that a user should know."""
     _note_comment(sheet, preset, _note_score(sheet, preset) | _note_date(sheet, preset))
+    _note_agent(sheet, preset)
     _note_text_questions(sheet, preset)
     _note_rated_questions(sheet, preset)
     _note_zone_column(sheet, preset)
@@ -181,6 +182,24 @@ def _used_columns(sheet: parsing.Sheet, preset: mapping.Preset) -> set[int]:
         used.update(position for spec in (group.score, group.comment, group.score_label)
                     if spec and (position := headers.find(spec)) is not None)
     return used
+
+
+def _note_agent(sheet: parsing.Sheet, preset: mapping.Preset) -> None:
+    """When no column is the agent, name the columns of email addresses the mapping leaves unread (QA round 51a:
+    "Who handled it (email)" was not recognised, and every row said only that no agent column was mapped). Not
+    mapped by their values alone: a form's "Email Address" is the customer's."""
+    if any(preset.columns.get(name) or preset.splits_into(name) for name in ("agent_id", "agent_email")):
+        return
+    used = _used_columns(sheet, preset)
+    found = [header for index, header in enumerate(sheet.columns) if index not in used and (
+        texts := autodetect.column_texts(sheet, index, 50)) and sum(
+        not cells.clean_email(text).issue for text in texts) >= 0.8 * len(texts)]
+    if found:
+        named = ", ".join(f"'{header}'" for header in found)
+        sheet.notices.append(
+            f"No column was recognised as the agent, and {named} hold{'s' if len(found) == 1 else ''} email "
+            "addresses: if one is the agent's, choose it as agent_email on the mapping page (until then every row "
+            "is invalid).")
 
 
 def _note_score(sheet: parsing.Sheet, preset: mapping.Preset) -> set[int]:

@@ -150,8 +150,8 @@ _EAST_ASIAN: dict[str, list[str]] = {
 for _name, _words in _EAST_ASIAN.items():
     EXACT[_name].extend(_words)
 # Simplesat calls the agent a "team member" [unverified export names]
-_AGENT_WORDS = (r"\b(agent|assignee|assigned|teammate|team member|employee|owner|rep|representative|advisor|staff|"
-                r"responder|handler|consultant|conseiller|medewerker|ansprechpartners?|bearbeiters?|mitarbeiters?|"
+_AGENT_WORDS = (r"\b(agent|assignee|assigned|teammate|team member|employee|owner|rep|representative|advisor|staff|csr|"
+                r"handled|responder|handler|consultant|conseiller|medewerker|ansprechpartners?|bearbeiters?|mitarbeiters?|"
                 r"temsilci\w*|handläggare\w*|konsultant\w*|atendente|operatore)\b")
 # field -> regexes searched in the normalised header (weaker than EXACT), best first
 CONTAINS: dict[str, list[str]] = {
@@ -162,20 +162,20 @@ CONTAINS: dict[str, list[str]] = {
     "agent_email": [_AGENT_WORDS + r".*\be ?(mail|posta|post)\b",
                     r"\be ?(mail|posta)\b.*" + _AGENT_WORDS],  # "E-Mail-Adresse Ihres Ansprechpartners" (QA 44c)
     "score": [r"satisf", r"\brating\b", r"\bscore\b", r"\bcsat\b", r"how (would|do) you rate", r"\bstars?\b",
-              r"\bnps\b", r"\blikely\b.*\brecommend",
+              r"\bnps\b", r"\blikely\b.*\brecommend", r"\bhappiness\b",
               r"^note\b", r"\brate (your|our|us|the|this)\b", r"zufrieden", r"\bavalia",
               r"soddisf", r"tevreden", r"zadowol", r"nöjd", r"memnun", r"満足"],  # Italian, Dutch ... (QA round 44c)
     "submitted_at": [r"\b(scored|rating|survey|csat|feedback) (date|time|at|on|received|updated|created|submitted|"
                      r"answered)\b", r"\bscored\b", r"\bsubmitted\b", r"\bcompleted?\b",
                      r"\brecorded\b", r"\brated\b", r"\bresponded\b",
                      r"\banswered\b", r"\btimestamp\b", r"\bdate\b", r"\bcreated\b", r"\btime\b",
-                     r"\b(replied|reply) (on|at|date)\b"],
+                     r"\b(replied|reply) (on|at|date)\b", r"\breceived\b"],  # a team sheet's, last (QA round 51a)
     "comment": [r"\bcomments?\b", r"feedback", r"\btell us\b", r"anything else", r"\bremarks?\b", r"suggest",
                 r"\bimprove", r"\bwhat could we\b", r"\bwhy\b", r"\bnoch etwas\b", r"\bautre chose\b",
                 r"\balgo mais\b", r"\balgo más\b", r"kommentar", r"poprawi", r"\bmejorar", r"\bmelhorar",
                 r"verbessern", r"\baméliorer", r"\bcommentaires?\b", r"\bplease explain\b",
                 r"\b(customer|client) (reply|response)\b",
-                r"\b(customer|client) (said|wrote|words)\b", r"\bverbatim\b",  # a team sheet's (QA round 44b)
+                r"\b(customer|client) (said|say|says|wrote|words)\b", r"\bverbatim\b",  # a team sheet's (QA 44b, 51a)
                 r"\bnotes? (from|by) (the )?(customer|client)\b", r"\b(customer|client)('s)? notes?\b",  # QA round 49b
                 # "Tell us more" in a localized Google Forms or SurveyMonkey survey (QA round 47a)
                 r"\berzählen sie uns\b", r"\bsagen sie uns\b", r"\b(dites|racontez) nous\b", r"\bcu[ée]nt[ae]nos\b",

@@ -323,10 +323,10 @@ class RowCheck:
                 f"this file lie outside {low}..{high}, from {first} to {last}",
                 f"If the survey's scale is {first}..{last}, set Lowest score {first} and Highest score {last} on the "
                 f"mapping page; if it is {low}..{high}, fix the scores outside it"))
-        hint_key = ("hint", low, high)
-        hint = self.plan.memo.get(hint_key) or self.plan.memo.setdefault(hint_key,
-                                                                        scorecells.scale_hint(low, high, table))
-        self.take("score", src, cleaned, hint)
+        blank_key = ("blank score fix", low, high)  # no score to invent where none was given (QA round 51a)
+        blank_fix = self.plan.memo.get(blank_key) or self.plan.memo.setdefault(
+            blank_key, f"{scorecells.scale_hint(low, high, table)} if the customer gave a score, or exclude the row")
+        self.take("score", src, cleaned, blank_fix)
 
     def check_texts(self) -> None:
         src = self.source("comment")

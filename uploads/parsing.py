@@ -290,7 +290,7 @@ def _parse_text(
         raise ParseError(  # QA round 47c: one column, read as the agent's email on every row
             f"Read with {delimiters.delimiter_name(text.delimiter)} between the columns, every line is one column "
             f"('{text.rows[0][0][:60]}'): this file's columns are separated by {delimiters.delimiter_name(other)}. "
-            "Set Delimiter to Automatic or to that one.")
+            "Set Delimiter to Detect or to that one.")
     result = _shape(text.numbers, text.rows, header_row, limits, {}, header_score, delimiter=text.delimiter)
     result.encoding, result.delimiter = text.encoding, text.delimiter
     if text.nul_count:
@@ -316,7 +316,7 @@ def _parse_text(
         result.notices.append(
             f"The file was read as {text.encoding}, the encoding chosen for it. Read as {detected}, as detected, line "
             f"{line:,} would show '{detected_word}' where it now shows '{chosen_word}': if the table's letters look "
-            "wrong, set Encoding to Automatic and read the file again.")
+            "wrong, set Encoding to Detect and read the file again.")
     if text.multiline:
         textfiles.note_swallowed_rows(result)
     if text.text_formulas:

@@ -209,8 +209,9 @@ def against_words(number: int, low: int, high: int, words: str, *, sides_only: b
 def _range_issue(number: int, low: int, high: int, hint: str, noun: str) -> Issue:
     side = f"above max_score {high}" if number > high else f"below min_score {low}"
     what = f"{number} is {side}"
-    if number in SEEN_UNANSWERED:
+    if number in SEEN_UNANSWERED:  # the fix is no score to invent (QA round 51a)
         what += " (the usual 'seen but unanswered' code: the customer did not answer)"
+        hint = f"Exclude the row, as there is no score to send; if it is a typo, {hint[0].lower()}{hint[1:]}"
     return Issue("above_max" if number > high else "below_min", what, hint)
 
 
