@@ -48,6 +48,19 @@ def test_it_names_other_questions_answered_in_numbers_which_are_not_sent(tmp_pat
         "clarifying questions to a preset (README: Preset JSON) and import it on the mapping page."]
 
 
+def test_it_names_a_freshdesk_surveys_other_question(tmp_path: Path) -> None:
+    """QA round 51c: Freshdesk's second question (its codes 103..-103) was left out without a word."""
+    sheet, preset = read(tmp_path, (
+        "id,survey_id,agent_id,ticket_id,feedback,ratings.default_question,ratings.question_43000012345,created_at\n"
+        "43000300000,43000001234,43012345671,30101,Great,103,103,2026-10-15T09:00:00Z\n"
+        "43000300001,43000001234,43012345672,30102,,-101,100,2026-10-15T10:00:00Z\n"))
+    assert preset.columns["score"] == "ratings.default_question"
+    assert sheet.notices == [
+        "'ratings.question_43000012345' answers another question with numbers, not sent: a clarifying answer needs "
+        "the question's scale, which a survey's numeric values do not say. To send them, add them as clarifying "
+        "questions to a preset (README: Preset JSON) and import it on the mapping page."]
+
+
 def test_it_names_no_question_answered_with_ids(tmp_path: Path) -> None:
     sheet, _preset = read(tmp_path, "submitted_at,ticket_id,agent_id,score,What is your order number?\n"
                                     "2026-10-05 09:00,1,A1,5,1048576\n2026-10-05 09:00,2,A1,4,1048577\n")

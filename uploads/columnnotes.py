@@ -136,7 +136,10 @@ def _note_text_questions(sheet: parsing.Sheet, preset: mapping.Preset) -> None:
 
 # A survey tool's question column: Qualtrics' Q2, Q2_1, QID7 (shared/formats/EXPORT-FORMATS.md section 2), a
 # Google Forms grid's "Rate the agent [Knowledge]"
-_QUESTION_ID = re.compile(r"^(?:Q|QID)\d+(?:_\d+)?$|\[[^\]]+\]$", re.IGNORECASE)
+# Qualtrics' Q2 and QID2, a bracketed question, Freshdesk's ratings.question_43000012345 (QA round 51c)
+_QUESTION_ID = re.compile(r"^(?:Q|QID)\d+(?:_\d+)?$|\[[^\]]+\]$|^(?:ratings\.)?question_\d+$", re.IGNORECASE)
+# Freshdesk's rating codes (EXPORT-FORMATS.md section 6): answers of its other questions, not ids
+_FRESHDESK_CODES = frozenset({103, 102, 101, 100, -101, -102, -103})
 _LISTED = 5  # question columns named in the notice
 
 
@@ -155,7 +158,8 @@ def _note_rated_questions(sheet: parsing.Sheet, preset: mapping.Preset) -> None:
         texts = autodetect.column_texts(sheet, index, 50)
         numbers = [int(found[1]) for text in texts if (found := scorecells.INTEGER.match(text))]
         words = [text for text in texts if cells.answer_key(text) in scales.SCALE_WORDS]
-        kind = ("numbers" if texts and len(numbers) >= 0.8 * len(texts) and max(numbers) <= 10 else
+        kind = ("numbers" if texts and len(numbers) >= 0.8 * len(texts) and (
+                    max(numbers) <= 10 or set(numbers) <= _FRESHDESK_CODES) else
                 "words" if texts and len(words) >= 0.8 * len(texts) and "score" in preset.columns
                 else None)  # QA round 41b: Yes/No, Very easy; with no score read, it may be the score's question
         if kind:
