@@ -135,8 +135,7 @@ def _note_text_questions(sheet: parsing.Sheet, preset: mapping.Preset) -> None:
 
 
 # A survey tool's question column: Qualtrics' Q2, Q2_1, QID7 (shared/formats/EXPORT-FORMATS.md section 2), a
-# Google Forms grid's "Rate the agent [Knowledge]"
-# Qualtrics' Q2 and QID2, a bracketed question, Freshdesk's ratings.question_43000012345 (QA round 51c)
+# Google Forms grid's "Rate the agent [Knowledge]", Freshdesk's ratings.question_43000012345 (QA round 51c)
 _QUESTION_ID = re.compile(r"^(?:Q|QID)\d+(?:_\d+)?$|\[[^\]]+\]$|^(?:ratings\.)?question_\d+$", re.IGNORECASE)
 # Freshdesk's rating codes (EXPORT-FORMATS.md section 6): answers of its other questions, not ids
 _FRESHDESK_CODES = frozenset({103, 102, 101, 100, -101, -102, -103})
@@ -195,15 +194,18 @@ def _note_agent(sheet: parsing.Sheet, preset: mapping.Preset) -> None:
     if any(preset.columns.get(name) or preset.splits_into(name) for name in ("agent_id", "agent_email")):
         return
     used = _used_columns(sheet, preset)
-    found = [header for index, header in enumerate(sheet.columns) if index not in used and (
-        texts := autodetect.column_texts(sheet, index, 50)) and sum(
-        not cells.clean_email(text).issue for text in texts) >= 0.8 * len(texts)]
+    found = [header for index, header in enumerate(sheet.columns)
+             if index not in used and _addresses(autodetect.column_texts(sheet, index, 50))]
     if found:
-        named = ", ".join(f"'{header}'" for header in found)
         sheet.notices.append(
-            f"No column was recognised as the agent, and {named} hold{'s' if len(found) == 1 else ''} email "
-            "addresses: if one is the agent's, choose it as agent_email on the mapping page (until then every row "
-            "is invalid).")
+            f"No column was recognised as the agent, and {', '.join(map(repr, found))} hold"
+            f"{'s' if len(found) == 1 else ''} email addresses: if one is the agent's, choose it as agent_email on the "
+            "mapping page (until then every row is invalid).")
+
+
+def _addresses(texts: list[str]) -> bool:
+    """True for a column's texts of which four in five or more are email addresses."""
+    return bool(texts) and sum(not cells.clean_email(text).issue for text in texts) >= 0.8 * len(texts)
 
 
 def _note_score(sheet: parsing.Sheet, preset: mapping.Preset) -> set[int]:
