@@ -208,7 +208,7 @@ EXPECTED = {
         {"submitted_at": "2026-10-05T14:04:11.000Z", "ticket_id": "49001", "agent_id": "3812345670044", "score": 5, "comment": "Loved it", "min_score": 1, "max_score": 5},
         {"submitted_at": "2026-10-06T14:04:11.000Z", "ticket_id": "49002", "agent_id": "3812345670044", "score": 2, "min_score": 1, "max_score": 5},
     ]),
-    'v_intercom_dump.csv': ('Intercom conversation ratings', (1, 1, 0), [
+    'v_intercom_dump.csv': ('Intercom conversation ratings', (1, 0, 1), [  # the unrated one skipped (QA 51c)
         {"submitted_at": "2025-10-09T22:46:40.000Z", "ticket_id": "215471234567897", "agent_id": "5123401", "score": 4, "comment": "ok", "min_score": 1, "max_score": 5},
     ]),
     'v_forms_ja.csv': ('Google Forms responses', (2, 0, 0), [
@@ -816,6 +816,23 @@ def test_a_german_or_french_zendesk_view_reads_its_words_and_skips_offered_surve
         {"submitted_at": "2026-10-05T15:48:00.000Z", "ticket_id": "48402", "agent_email": "bo@acme.com", "score": 0,
          "score_label": "Schlecht", "min_score": 0, "max_score": 1}]
     assert json.loads(out.getvalue())["skipped"] == 1
+
+
+def test_a_dump_of_intercom_conversations_skips_the_conversations_never_rated(tmp_path: Path) -> None:
+    """QA round 51c: a conversation with an empty conversation_rating was an invalid row asking for a score."""
+    from uploads import intake, validation
+
+    path = tmp_path / "conversations.csv"
+    path.write_text("id,admin_assignee_id,conversation_rating.rating,conversation_rating.remark,"
+                    "conversation_rating.created_at,conversation_rating.teammate.id\n"
+                    "215471239500001,5123401,5,Fast!,1791626400,5123401\n215471239500003,5123403,,,,\n",
+                    encoding="utf-8")
+    sheet, preset, _ = intake.read_file(path, path.name, intake.ReadOptions(time_zone="UTC"))
+    rows = validation.check_sheet(sheet, preset, time_zone="UTC").rows
+    assert preset.name == "Intercom conversation ratings"
+    assert [(row.status, row.skip_reason) for row in rows] == [
+        ("valid", None), ("skipped", "conversation_rating.created_at is blank: conversation not rated: its "
+                                     "conversation_rating is empty")]
 
 
 @pytest.mark.parametrize(("word", "reason"), [("Angeboten", "survey not answered (not a rating)"),
