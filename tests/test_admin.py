@@ -60,9 +60,10 @@ def test_the_upload_page_says_how_the_file_was_read_in_words(people):
     assert "<div><b>ticket_id</b>: column &#x27;ticket_id&#x27;</div>" in page
     assert "<div><b>max_score</b>: always 1</div>" in page
     assert "<div><b>score</b>: words read as good = 1</div>" in page
-    assert ('<ul style="margin: 0; padding-left: 1.2em"><li>Scores read on the scale 0..1 &lt;good/bad&gt;</li>'
+    assert ('<ul class="decisions"><li>Scores read on the scale 0..1 &lt;good/bad&gt;</li>'
             "<li>Header found on row 3</li></ul>") in page
     assert "As stored (JSON)" in page
+    assert 'href="/static/uploads/css/admin.css"' in page and "style=" not in page.split("<body", 1)[1]
 
 
 def test_it_lets_admins_manage_teams_and_members(people):

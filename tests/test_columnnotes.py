@@ -86,13 +86,23 @@ def test_it_names_a_column_of_addresses_when_no_column_is_the_agent(tmp_path: Pa
     """QA round 51a: every row said only that no agent column was mapped; a form's "Email Address" may be the
     customer's, so the column is named, not mapped."""
     sheet, preset = read(tmp_path, (
-        "submitted_at,ticket_id,score,Contact for follow-up\n"
+        "submitted_at,ticket_id,score,Handled (address)\n"
         "2026-10-05 09:00,1,5,ana@acme.com\n2026-10-05 09:00,2,4,bo@acme.com\n"
     ))
     assert "agent_email" not in preset.columns and "agent_id" not in preset.columns
     assert sheet.notices == [
-        "No column was recognised as the agent, and 'Contact for follow-up' holds email addresses: if one is the "
+        "No column was recognised as the agent, and 'Handled (address)' holds email addresses: if one is the "
         "agent's, choose it as agent_email on the mapping page (until then every row is invalid)."]
+
+
+@pytest.mark.parametrize("header", ["Customer email", "Email address", "Contact for follow-up"])
+def test_it_names_no_column_of_the_customers_addresses_as_the_agents(tmp_path: Path, header: str) -> None:
+    """QA round 52a: the notice pointed at a Google Form's respondent addresses and a 'Customer email' column."""
+    sheet, _ = read(tmp_path, (
+        f"submitted_at,ticket_id,score,{header}\n"
+        "2026-10-05 09:00,1,5,ana@acme.com\n2026-10-05 09:00,2,4,bo@acme.com\n"
+    ))
+    assert sheet.notices == []
 
 
 def test_it_names_a_notes_column_of_short_feedback_that_repeats(tmp_path: Path) -> None:

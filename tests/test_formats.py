@@ -446,6 +446,8 @@ def test_a_four_point_wording_is_read_on_its_own_scale_not_as_csat5_with_typos(t
     (["Très satisfaite", "Plutôt satisfait", "Ni satisfait ni insatisfait", "Plutôt insatisfaite"],
      [(5, 5), (4, 5), (3, 5), (2, 5)]),
     (["Molto soddisfatta", "Zadowolona", "Raczej niezadowolony", "Heel tevreden"], [(5, 5), (4, 5), (2, 5), (5, 5)]),
+    (["Très satisfait", "Satisfait", "Neutre", "Pas satisfait", "Pas du tout satisfait"],
+     [(5, 5), (4, 5), (3, 5), (2, 5), (1, 5)]),  # a French team survey's (QA round 52b: every row refused)
 ])
 def test_it_reads_each_wording_of_a_satisfaction_scale(tmp_path: Path, scores, read) -> None:
     """QA round 31a and review 31: wordings and typos that made every row invalid."""

@@ -1313,3 +1313,48 @@ def test_it_reads_a_localized_zendesk_report_and_qualtrics_status_words() -> Non
     assert checked(qualtrics)[0].skip_reason == "Status=Umfragevorschau: not a real customer response"
     qualtrics.rows[0][2] = "Aperçu de l\u2019enquête"  # a typographic apostrophe: it had crashed (QA round 45a)
     assert checked(qualtrics)[0].skip_reason == "Status=Aperçu de l\u2019enquête: not a real customer response"
+
+
+@pytest.mark.parametrize("header", ["Agent replies (no.)", "Agent replies count", "Agent ticket number"])
+def test_a_count_of_the_agents_is_no_agent_id(header: str) -> None:
+    """QA round 52a: the count of an agent's replies was sent as agent_id."""
+    rows = [["2026-10-05 14:30", "48213", "ana@acme.com", "3", "5"], ["2026-10-05 15:30", "48214", "bo@acme.com", "1", "4"]]
+    assert "agent_id" not in choose(sheet(["Timestamp", "Ticket ID", "Agent email", header, "Score"], *rows))[0].columns
+
+
+def test_an_employee_number_that_does_not_follow_the_agent_email_is_someone_elses() -> None:
+    """QA round 52a: a B2B requester's 'Employee No' was sent as agent_id, crediting no agent."""
+    rows = [["2026-10-05 14:3{n}", f"4821{n}", "ana@acme.com" if n % 2 else "bo@acme.com", f"E-10{n}", "5"]
+            for n in range(6)]
+    columns = ["Timestamp", "Ticket ID", "Agent email", "Employee No", "Score"]
+    assert "agent_id" not in choose(sheet(columns, *rows))[0].columns
+    for row in rows:
+        row[3] = "E-100" if row[2].startswith("ana") else "E-200"
+    assert choose(sheet(columns, *rows))[0].columns["agent_id"] == "Employee No"
+
+
+@pytest.mark.parametrize(("columns", "field", "header"), [
+    (["Timestamp", "Ticket ID", "Agent email", "Score", "Agent comment", "What did the customer say?"], "comment",
+     "What did the customer say?"),
+    (["Received", "Solved", "Ticket ID", "Agent email", "Score"], "submitted_at", None),
+    (["Timestamp", "Ticket ID", "Agent", "Agent No.", "Score"], "agent_id", "Agent No."),
+    (["Timestamp", "Ticket ID", "Conseiller", "ID conseiller", "Score"], "agent_id", "ID conseiller"),
+])
+def test_the_customers_column_is_chosen_over_the_agents_own(columns, field, header) -> None:
+    """QA rounds 52a, 52b: the agent's comment was sent as the customer's, the ticket's arrival as the rating's
+    date, the agent's name as the id beside a column of ids."""
+    rows = [["2026-10-05 14:30", "48213", "Ana Silva", "A-412", "5", "Ticket was quick"],
+            ["2026-10-06 14:30", "48214", "Bo Kim", "A-413", "4", "Slow answer, but right"]]
+    if "Agent email" in columns:
+        for row in rows:
+            row[2] = "ana@acme.com"
+    if columns[1] == "Solved":
+        rows = [["2026-10-05 14:30", "2026-10-06 14:30", "48213", "ana@acme.com", "5"]] * 2
+    assert choose(sheet(columns, *rows))[0].columns.get(field) == header
+
+
+def test_a_mitarbeiter_column_of_addresses_is_the_agent_email() -> None:
+    """QA round 52b: every row was refused for want of an agent."""
+    row = ["2026-10-05 14:30", "48213", "ana@acme.de", "5"]
+    assert choose(sheet(["Zeitstempel", "Ticket ID", "Mitarbeiter", "Score"], row, row))[0].columns.get(
+        "agent_email") == "Mitarbeiter"

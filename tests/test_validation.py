@@ -1113,8 +1113,9 @@ def test_it_takes_no_age_group_in_a_header_for_the_scale() -> None:
     ({"ticket": "#VALUE!"}, ["Row 2, column 'ticket_id': #VALUE! is the error a spreadsheet formula gave in this "
                              "cell, not the ticket id. Type the ticket id, or correct the formula in the spreadsheet "
                              "and save the file again."], []),
-    ({"ticket": "#N/A"}, [], ["Row 2, column 'ticket_id': ticket id '#N/A' looks like the marker a data tool writes for "
-                              "an empty cell; sent as typed, check it."]),  # pandas' NA text is kept as typed (B03)
+    ({"ticket": "#N/A"}, ["Row 2, column 'ticket_id': #N/A is what a spreadsheet lookup (VLOOKUP, XLOOKUP) gives "
+                          "when it finds nothing, not the ticket id. Type the ticket id, or correct the lookup in the "
+                          "spreadsheet and save the file again."], []),  # QA round 52a: it was sent
     ({"agent": "#N/A"}, ["Row 2, column 'agent_id': #N/A is what a spreadsheet lookup (VLOOKUP, XLOOKUP) gives when "
                          "it finds nothing, not the agent id. Type the agent's id or email, or correct the lookup in "
                          "the spreadsheet and save the file again."], []),  # QA round 51b: it was sent

@@ -62,6 +62,10 @@ class UploadAdmin(ReadOnlyAdmin):
     list_filter = ("status", "team", "owner", "created_at")
     search_fields = ("filename", "owner__username", "team__name")
     list_select_related = ("owner", "team")
+
+    class Media:
+        css = {"all": ["uploads/css/admin.css"]}  # no inline style: the Content-Security-Policy refuses it
+
     readonly_fields = [field.name for field in Upload._meta.fields] + [
         "page_link", "batches", "column_mapping", "what_was_decided"]
     fieldsets = [
@@ -109,7 +113,7 @@ class UploadAdmin(ReadOnlyAdmin):
         """The reading's decisions and notices, as the mapping page lists them."""
         texts = [str(text) for text in [*(obj.decisions or []), *(obj.notices or [])]]
         items = format_html_join("", "<li>{}</li>", ((text,) for text in texts))
-        return format_html('<ul style="margin: 0; padding-left: 1.2em">{}</ul>', items) if texts else "-"
+        return format_html('<ul class="decisions">{}</ul>', items) if texts else "-"
 
     @admin.display(description="Batches")
     def batches(self, obj):

@@ -151,7 +151,8 @@ _BARE_AGENT = {"agent", "assignee", "teammate", "team member", "owner", "rep", "
                "case owner", "assigned to", "assigned agent", "handled by", "resolved by", "answered by",
                "support agent", "served by", "bearbeitet von", "bearbeiter", "traité par", "atendido por",
                "gestionado por", "operatore", "atendente", "agente", "conseiller", "consultant", "medewerker",
-               "support rep", "csr", "advisor", "representative", "support representative"}  # QA round 51a
+               "support rep", "csr", "advisor", "representative", "support representative",  # QA round 51a
+               "mitarbeiter", "mitarbeiterin"}  # QA round 52b
 
 
 # A survey question asking the customer which agent helped ("Which agent helped you?", Google Forms)
@@ -189,16 +190,20 @@ _TICKET_TIME = re.compile(r"^(?!.*\b(rating|rated|survey|csat|feedback|score)\b)
 
 def auto_columns(headers: Headers, sheet, wanted: list[str], used: set[int],
                  mapped: Iterable[str] = ()) -> dict[str, tuple[int, str]]:
-    """field -> (column index, reason) for the `wanted` fields, each column used once.
+    """field -> (column index, reason) for the `wanted` fields, each column used once; `mapped`: the
+    fields a preset maps already (its columns, field -> spec, or their names).
 
     Strongest matches first (exact synonym > header mentions the field), then
     file order. An agent column full of '@' values becomes agent_email. An agent
     column of names ("Agent Name", or values like 'Ana Silva') is not taken as
     agent_id when an agent email is found or already `mapped`: agent_id wins at
-    MaestroQA (shared/api/CONTRACT.md), so a name there would hide the email.
+    MaestroQA (shared/api/CONTRACT.md), so a name there would hide the email. Nor is an agent_id column
+    whose values do not follow the agent email's (follows_agent), nor a lone 'Received' date beside the
+    ticket's own times (_received_ticket).
     """
     taken, found = set(used), {}
-    candidates = sorted(_candidates(headers, sheet, list(wanted), used), key=lambda c: (-c[0], c[2]))
+    candidates = sorted(_ids_before_names(headers, sheet, _candidates(headers, sheet, list(wanted), used)),
+                        key=lambda c: (-c[0], c[2]))
     for _strength, name, position, reason in candidates:
         if name in found or position in taken:
             continue
@@ -207,8 +212,57 @@ def auto_columns(headers: Headers, sheet, wanted: list[str], used: set[int],
     has_email = "agent_email" in found or "agent_email" in mapped
     if "agent_id" in found and has_email and holds_names(headers, sheet, found["agent_id"][0]):
         del found["agent_id"]
+    if "submitted_at" in found and _received_ticket(headers, found["submitted_at"][0]):
+        del found["submitted_at"]
+    email = found["agent_email"][0] if "agent_email" in found else (
+        headers.find(mapped["agent_email"]) if isinstance(mapped, dict) and "agent_email" in mapped else None)
+    if "agent_id" in found and email is not None and not follows_agent(sheet, found["agent_id"][0], email):
+        del found["agent_id"]
     _share_agent_column(headers, sheet, found, mapped)
     return found
+
+
+def _ids_before_names(headers: Headers, sheet, candidates: list[tuple]) -> list[tuple]:
+    """The candidates, agent_id columns of names ranked below the agent_id columns of ids: 'Conseiller'
+    of names beside 'ID conseiller', 'Agent' beside 'Agent No.' (QA round 52b: the names were sent)."""
+    agents = {position for _strength, name, position, _reason in candidates if name == "agent_id"}
+    named = {position for position in agents if holds_names(headers, sheet, position)}
+    if not named or named == agents:
+        return candidates
+    return [(strength - 300 if name == "agent_id" and position in named else strength, name, position, reason)
+            for strength, name, position, reason in candidates]
+
+
+# A ticket's own times ("Solved", "Closed at"): beside them a lone "Received" is when the ticket came in
+_TICKET_LIFE = re.compile(r"\b(solved|resolved|closed|opened|reopened|assigned)\b")
+
+
+def _received_ticket(headers: Headers, position: int) -> bool:
+    """True when the date column found is a lone 'Received' ('Received on', 'Received at') and another
+    header dates the ticket's life ('Solved', 'Closed at'): that is the ticket's arrival, not the rating's
+    (QA round 52a). A team sheet's 'Received' with no such column is the survey's (QA round 51a)."""
+    return bool(re.fullmatch(r"received( (on|at|date))?", normalize(headers.columns[position]))) and any(
+        _TICKET_LIFE.search(normalize(header)) for header in headers.columns)
+
+
+def follows_agent(sheet, id_position: int, email_position: int) -> bool:
+    """False when the agent_id column's values do not follow the agent email's: of the emails that
+    come back in the first 200 rows, half or more come with two or more ids. Such a column numbers
+    someone else (a B2B requester's 'Employee No', an ITSM caller's 'Employee ID': QA round 52a), and as
+    agent_id wins at MaestroQA (shared/api/CONTRACT.md) it would credit the wrong agent. True when
+    no email comes back (nothing to tell) and for one column shared by both fields."""
+    if id_position == email_position:
+        return True
+    ids: dict[str, set[str]] = {}
+    rows: Counter = Counter()
+    for row in sheet.rows[:200]:
+        email = row[email_position].strip().casefold() if email_position < len(row) else ""
+        agent = row[id_position].strip() if id_position < len(row) else ""
+        if "@" in email and agent and agent != cells.DATABASE_NULL and agent.casefold() not in idcells.NO_AGENT:
+            ids.setdefault(email, set()).add(agent)
+            rows[email] += 1
+    repeated = [email for email, count in rows.items() if count >= 2]
+    return not repeated or sum(len(ids[email]) > 1 for email in repeated) < 0.5 * len(repeated)
 
 
 def _share_agent_column(headers: Headers, sheet, found: dict, mapped: Iterable[str]) -> None:
@@ -268,7 +322,7 @@ def holds_names(headers: Headers, sheet, position: int) -> bool:
     names ('Ana Silva'), links (Notion's 'Ana Lee (https://www.notion.so/…)'), or under a header that
     does not say id ("Agent"), first names ('Ana': no digit, as a helpdesk's agent ids have; "agent_id"
     holding team handles such as 'asilva' stays) and labels of words ('Agent 3', an export hiding the
-    names: QA round 49a). Asked only when an email column gives the agent."""
+    names: QA round 49a). Asked when an email column gives the agent, and of agent_id columns side by side."""
     words = normalize(headers.columns[position]).split()
     if "name" in words:
         return True

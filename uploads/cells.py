@@ -84,8 +84,8 @@ _TEXT_BAD = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2400\ufffd]")
 # What a spreadsheet shows, and saves to CSV, for a formula that failed: never an id or a customer's words
 # (#N/A aside: it is also text people type for "no answer", and pandas' NA text, kept as typed: B03); Google
 # Sheets' #ERROR! (a parse error: a comment starting with "=" typed into a cell, QA round 29b)
-# A lookup's "not found" error, English and German Excel's, as a CSV keeps it: never an agent or a score (QA round
-# 51b). Not among EXCEL_ERRORS: a ticket id or a comment "#N/A" stays as typed (B03: pandas' NA text)
+# A lookup's "not found" error, English and German Excel's, as a CSV keeps it: never an id or a score (QA rounds
+# 51b, 52a). Not among EXCEL_ERRORS: a comment "#N/A" stays as typed (B03: pandas' NA text)
 LOOKUP_FAILED = frozenset({"#N/A", "#NV"})
 EXCEL_ERRORS = frozenset({"#REF!", "#VALUE!", "#NAME?", "#DIV/0!", "#NUM!", "#NULL!", "#SPILL!", "#CALC!",
                           "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!", "#GETTING_DATA", "#ERROR!",

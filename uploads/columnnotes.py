@@ -10,7 +10,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from uploads import autodetect, cells, mapping, parsing, reports, scales, scorecells, zones
-from uploads.headernames import AGGREGATE, AGGREGATE_CALL
+from uploads.headernames import AGGREGATE, AGGREGATE_CALL, NOT_FOR
 from uploads.headers import Headers, normalize
 from uploads.preset_format import ClarifyingPattern
 
@@ -190,12 +190,15 @@ def _used_columns(sheet: parsing.Sheet, preset: mapping.Preset) -> set[int]:
 def _note_agent(sheet: parsing.Sheet, preset: mapping.Preset) -> None:
     """When no column is the agent, name the columns of email addresses the mapping leaves unread (QA round 51a:
     "Who handled it (email)" was not recognised, and every row said only that no agent column was mapped). Not
-    mapped by their values alone: a form's "Email Address" is the customer's."""
+    mapped by their values alone: a form's "Email Address" is the customer's. Not named either (QA round 52a): that
+    column of Google Forms', or one whose header says whose it is ("Customer email": NOT_FOR)."""
     if any(preset.columns.get(name) or preset.splits_into(name) for name in ("agent_id", "agent_email")):
         return
     used = _used_columns(sheet, preset)
     found = [header for index, header in enumerate(sheet.columns)
-             if index not in used and _addresses(autodetect.column_texts(sheet, index, 50))]
+             if index not in used and normalize(header) != "email address"
+             and not re.search(NOT_FOR["agent_email"], normalize(header))
+             and _addresses(autodetect.column_texts(sheet, index, 50))]
     if found:
         sheet.notices.append(
             f"No column was recognised as the agent, and {', '.join(map(repr, found))} hold"

@@ -157,8 +157,10 @@ _AGENT_WORDS = (r"\b(agent|assignee|assigned|teammate|team member|employee|owner
 CONTAINS: dict[str, list[str]] = {
     "ticket_id": [r"\bticket\b", r"\bconversation (id|number)\b", r"\bcase (number|id)\b",
                   r"\binteraction id\b", r"\bexternal (data )?reference\b"],
-    # "Agent No.", "Mitarbeiter-Nr", "Employee Number", "ID conseiller" (QA round 51b)
-    "agent_id": [_AGENT_WORDS + r".*\b(id|no|nr|number|num|nummer|numéro|número|numero)\b", r"^id\b.*" + _AGENT_WORDS],
+    # "Agent No.", "Mitarbeiter-Nr", "Employee Number", "ID conseiller" (QA round 51b): the number right after the
+    # agent word, never a count of the agent's ("Agent replies (no.)": QA round 52a)
+    "agent_id": [_AGENT_WORDS + r"( s)?( (user|employee|staff))? (id|no|nr|number|num|nummer|numéro|número|numero)\b",
+                 r"^id\b.*" + _AGENT_WORDS],
     "agent_email": [_AGENT_WORDS + r".*\be ?(mail|posta|post)\b",
                     r"\be ?(mail|posta)\b.*" + _AGENT_WORDS],  # "E-Mail-Adresse Ihres Ansprechpartners" (QA 44c)
     "score": [r"satisf", r"\brating\b", r"\bscore\b", r"\bcsat\b", r"how (would|do) you rate", r"\bstars?\b",
@@ -196,7 +198,8 @@ _THEIR_REPLY = r"\b(company|business|agent|staff|merchant|support) (reply|replie
 NOT_FOR: dict[str, str] = {
     "ticket_id": r"\b(status|subject|title|created|updated|date|url|link|group|tags?|channel|type|priority|"
                  r"brand|form|count|score|rating|comment)\b",
-    "agent_id": r"\b(customer|respondent|recipient|requester|requestor|contact|client|group|email|mail)\b",
+    "agent_id": r"\b(customer|respondent|recipient|requester|requestor|contact|client|group|email|mail|replies|"
+                r"count)\b",
     "agent_email": r"\b(customer|respondent|recipient|requester|requestor|contact|client)\b",
     "score": r"\b(comment|comments|reason|label|text|date|time|at|id|count|url|min|max)\b|kommentar|commentaire",
     # a company's reply to a review is no answer (Trustpilot's 'Company Reply Date', 'Reply Content'); a customer's
@@ -206,6 +209,8 @@ NOT_FOR: dict[str, str] = {
                     + r"|\b(début|debut|inicio|início|beginn|startdatum|startzeit|inizio|rozpoczęcia|başlangıç)\b|開始",
     # Medallia's areas_for_improvement: a category list
     # a multiple-choice question ("What could we improve? (select all that apply)": QA round 39a)
+    # an agent's own note on the ticket ('Agent comment', 'Internal notes': QA round 52a)
     "comment": r"\b(count|exists|has|id|date|areas?|category|categories|topic|source|channel)\b|"
+               r"\b(agent|agents|internal|staff|private|rep|qa|reviewer)( s)? (comments?|notes?|remarks?)\b|"
                r"\b(select|check|choose|tick) (all|one|up to)\b|" + _THEIR_REPLY,
 }

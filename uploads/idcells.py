@@ -141,10 +141,11 @@ def _refusal(value: str, noun: str) -> Issue | None:
     if noun == "ticket id" and LINK_WORDS.fullmatch(value):  # QA round 42b: "open" linking nowhere was sent
         return Issue("link_text", f"'{value}' is a link's text, not the {noun}: the cell links to no ticket's page, "
                      "or to none at all", "Type the ticket id as the helpdesk shows it")
-    if noun == "agent id" and value.upper() in cells.LOOKUP_FAILED:  # QA round 51b: sent as the agent's id
+    if value.upper() in cells.LOOKUP_FAILED:  # QA rounds 51b, 52a: sent as the agent's id, the ticket's
+        typed = "the agent's id or email" if noun == "agent id" else f"the {noun}"
         return Issue("excel_error", f"{value} is what a spreadsheet lookup (VLOOKUP, XLOOKUP) gives when it finds "
-                     "nothing, not the agent id", "Type the agent's id or email, or correct the lookup in the "
-                     "spreadsheet and save the file again")
+                     f"nothing, not the {noun}", f"Type {typed}, or correct the lookup in the spreadsheet and save "
+                     "the file again")
     if noun == "agent id" and _SALESFORCE_QUEUE.fullmatch(value):  # QA round 38b: a case owned by a queue
         return Issue("queue_id", f"{value} is a Salesforce queue's id (00G…), not an agent's (a user's id starts "
                      "with 005)", "Enter the agent's email or Salesforce user id")

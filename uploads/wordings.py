@@ -32,7 +32,8 @@ SCALES: dict[str, dict[str, Any]] = {
         "eher unzufrieden": 2, "sehr unzufrieden": 1, "äusserst unzufrieden": 1,
         **{f"{very}{word}{end}": score for end in ("", "e") for very, word, score in (
             ("très ", "satisfait", 5), ("", "satisfait", 4), ("plutôt ", "satisfait", 4), ("plutôt ", "insatisfait", 2),
-            ("", "insatisfait", 2), ("très ", "insatisfait", 1))},
+            ("", "insatisfait", 2), ("très ", "insatisfait", 1),
+            ("pas ", "satisfait", 2), ("pas du tout ", "satisfait", 1))},  # a team survey's (QA round 52b)
         "ni satisfait ni insatisfait": 3, "ni satisfaite ni insatisfaite": 3,
         "algo satisfecho": 4, "algo satisfecha": 4, "algo insatisfecho": 2, "algo insatisfecha": 2,
         **{f"extremadamente {word}": score for word, score in (  # Qualtrics' Spanish wording (QA round 37b)
