@@ -72,8 +72,9 @@ def test_it_saves_a_mapping_and_applies_it_to_the_next_file_with_those_columns(c
         "submitted_at": "2026-10-01T10:00:00.000Z", "ticket_id": "00042",
         "agent_email": "agent.one@example.com", "score": 5, "min_score": 1, "max_score": 5,
     }
-    client_in.post(f"/uploads/{first.pk}/mapping/save/", {"name": "Team sheet"})
+    saved = client_in.post(f"/uploads/{first.pk}/mapping/save/", {"name": "Team sheet"}, follow=True)
     assert sorted(SavedPreset.objects.get().data["detect"]) == ["Case", "Rep", "Stars", "When"]
+    assert 'name="name" value="Team sheet"' in saved.content.decode()  # Export names it so (QA round 52b)
 
     second = Upload.objects.get(pk=int(upload(client_in, "b.csv", content).url.split("/")[2]))
     assert second.preset_name == "Team sheet"

@@ -2,7 +2,7 @@
 
 import tempfile
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 from django.conf import settings
 from django.contrib import messages
@@ -11,6 +11,7 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render, resolve_url
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from uploads import (
@@ -123,7 +124,7 @@ def mapping_page(request, pk: int):
             initial={"header_row": upload.header_row, "sheet": upload.sheet_name,
                      "encoding": encoding_choice(upload.encoding)},
         ),
-        "save_form": SavePresetForm(),
+        "save_form": SavePresetForm(initial={"name": request.GET.get("saved", "")[:100]}),  # its Export names it
         "apply_form": ApplyPresetForm(preset_names=saved_presets.preset_names()),
     }
     return render(request, "uploads/mapping.html", context)
@@ -179,10 +180,12 @@ def mapping_save_preset(request, pk: int):
     form = SavePresetForm(request.POST)
     if form.is_valid():
         try:
-            saved_presets.save_mapping(upload, form.cleaned_data["name"], request.user)
-            messages.success(request, f"Saved the preset '{form.cleaned_data['name']}'.")
+            saved = saved_presets.save_mapping(upload, form.cleaned_data["name"], request.user)
         except ValueError as exc:
             messages.error(request, str(exc))
+        else:
+            messages.success(request, f"Saved the preset '{saved.name}'.")
+            return redirect(f"{reverse('uploads:mapping', args=[upload.pk])}?{urlencode({'saved': saved.name})}")
     return redirect("uploads:mapping", upload.pk)
 
 
