@@ -448,6 +448,8 @@ def test_a_four_point_wording_is_read_on_its_own_scale_not_as_csat5_with_typos(t
     (["Molto soddisfatta", "Zadowolona", "Raczej niezadowolony", "Heel tevreden"], [(5, 5), (4, 5), (2, 5), (5, 5)]),
     (["Très satisfait", "Satisfait", "Neutre", "Pas satisfait", "Pas du tout satisfait"],
      [(5, 5), (4, 5), (3, 5), (2, 5), (1, 5)]),  # a French team survey's (QA round 52b: every row refused)
+    (["Excelente", "Buena", "Regular", "Mala", "Muy mala"], [(5, 5), (4, 5), (3, 5), (2, 5), (1, 5)]),  # QA round 53b
+    (["Sehr gut", "Gut", "Mittelmäßig", "Schlecht", "Sehr schlecht"], [(5, 5), (4, 5), (3, 5), (2, 5), (1, 5)]),
 ])
 def test_it_reads_each_wording_of_a_satisfaction_scale(tmp_path: Path, scores, read) -> None:
     """QA round 31a and review 31: wordings and typos that made every row invalid."""
@@ -1072,6 +1074,18 @@ def test_it_reads_a_team_sheets_group_headings_over_its_field_names(tmp_path: Pa
         "submitted_at <- 'Ticket Date', ticket_id <- 'Ticket ID', agent_email <- 'Agent Email', score <- 'Customer "
         "feedback Score', comment <- 'Customer feedback Comment'")
     assert items == [{"submitted_at": "2026-10-08T09:00:00.000Z", "ticket_id": "92600", "agent_email": "ana@example.com",
+                      "score": 5, "comment": "Quick", "min_score": 1, "max_score": 5}]
+
+
+def test_it_reads_a_header_typed_over_two_rows(tmp_path: Path) -> None:
+    """QA round 53b: "Agent | Agent" over "name | e-mail" had the file refused (duplicate column 'Agent')."""
+    summary, items, _ = run_text(tmp_path, "team.csv", (
+        "Ticket,Received,Survey,Agent,Agent,CSAT,Customer\nNumber,on,answered on,name,e-mail,score,comment\n"
+        "48500,2026-10-17 05:40,2026-10-19 08:40,Chloé Martin,chloe@acme.com,5,Quick\n"))
+    assert summary["detected"]["preset_reason"].endswith(
+        "submitted_at <- 'Survey answered on', ticket_id <- 'Ticket Number', agent_email <- 'Agent e-mail', score <- "
+        "'CSAT score', comment <- 'Customer comment'")
+    assert items == [{"submitted_at": "2026-10-19T08:40:00.000Z", "ticket_id": "48500", "agent_email": "chloe@acme.com",
                       "score": 5, "comment": "Quick", "min_score": 1, "max_score": 5}]
 
 

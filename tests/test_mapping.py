@@ -1322,15 +1322,17 @@ def test_a_count_of_the_agents_is_no_agent_id(header: str) -> None:
     assert "agent_id" not in choose(sheet(["Timestamp", "Ticket ID", "Agent email", header, "Score"], *rows))[0].columns
 
 
-def test_an_employee_number_that_does_not_follow_the_agent_email_is_someone_elses() -> None:
+def test_an_agent_number_that_does_not_follow_the_agent_email_is_someone_elses() -> None:
     """QA round 52a: a B2B requester's 'Employee No' was sent as agent_id, crediting no agent."""
     rows = [["2026-10-05 14:3{n}", f"4821{n}", "ana@acme.com" if n % 2 else "bo@acme.com", f"E-10{n}", "5"]
             for n in range(6)]
-    columns = ["Timestamp", "Ticket ID", "Agent email", "Employee No", "Score"]
+    columns = ["Timestamp", "Ticket ID", "Agent email", "Agent No", "Score"]
     assert "agent_id" not in choose(sheet(columns, *rows))[0].columns
     for row in rows:
         row[3] = "E-100" if row[2].startswith("ana") else "E-200"
-    assert choose(sheet(columns, *rows))[0].columns["agent_id"] == "Employee No"
+    assert choose(sheet(columns, *rows))[0].columns["agent_id"] == "Agent No"
+    columns[3] = "Employee ID"  # an HR number, no helpdesk's: the email credits the agent (QA round 53b)
+    assert "agent_id" not in choose(sheet(columns, *rows))[0].columns
 
 
 @pytest.mark.parametrize(("columns", "field", "header"), [
@@ -1358,3 +1360,29 @@ def test_a_mitarbeiter_column_of_addresses_is_the_agent_email() -> None:
     row = ["2026-10-05 14:30", "48213", "ana@acme.de", "5"]
     assert choose(sheet(["Zeitstempel", "Ticket ID", "Mitarbeiter", "Score"], row, row))[0].columns.get(
         "agent_email") == "Mitarbeiter"
+
+
+@pytest.mark.parametrize(("columns", "field", "header"), [
+    (["Ticket", "Created", "Survey Date", "Agent email", "Score"], "submitted_at", "Survey Date"),
+    (["Ticket", "Date de réception", "Date de l'enquête", "Agent email", "Score"], "submitted_at",
+     "Date de l'enquête"),
+    (["Ticket", "Eingang", "Gelöst am", "Umfragedatum", "Agent email", "Score"], "submitted_at", "Umfragedatum"),
+    (["Ticket", "Fecha de recepción", "Fecha de la encuesta", "Agent email", "Score"], "submitted_at",
+     "Fecha de la encuesta"),
+    (["Ticket", "Ontvangen", "Enquêtedatum", "Agent email", "Score"], "submitted_at", "Enquêtedatum"),
+    (["Ticket", "Datum enquête", "Agent email", "Score"], "submitted_at", "Datum enquête"),
+    (["Ticket", "Datum", "Agent email", "Valoración de la atención"], "score", "Valoración de la atención"),
+    (["Ticket", "Datum", "Agent email", "Umfrage Bewertung"], "score", "Umfrage Bewertung"),
+    (["Ticket", "Datum", "Agent email", "Score", "Coaching comment", "Customer verbatim"], "comment",
+     "Customer verbatim"),
+    (["Ticket", "Datum", "Agent email", "Score", "Remarque interne", "Verbatim client"], "comment", "Verbatim client"),
+])
+def test_a_team_sheets_survey_date_score_and_customers_words_are_found(columns, field, header) -> None:
+    """QA round 53b: the ticket's creation or arrival was sent as the rating's date, a coach's comment as the
+    customer's; localized survey dates and scores were not found (every row refused)."""
+    values = {"Ticket": "48213", "Agent email": "ana@acme.com", "Score": "5", "Valoración de la atención": "5",
+              "Umfrage Bewertung": "5", "Coaching comment": "Tone was abrupt, see call",
+              "Remarque interne": "Tone was abrupt, see call", "Customer verbatim": "Quick and kind, thanks",
+              "Verbatim client": "Quick and kind, thanks"}
+    row = [values.get(column, "2026-10-05 14:30") for column in columns]
+    assert choose(sheet(columns, row, row))[0].columns.get(field) == header

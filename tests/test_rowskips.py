@@ -130,9 +130,9 @@ def test_it_reads_german_and_salesforce_summary_words_but_never_a_row_naming_an_
         ["", "", "382", "", "2", "Media"],  # a queue called "Media" (Italian: average) on an answer
         ["2026-10-05T15:48:00Z", "2", "381", "", "4", ""],
         ["Zwischensumme KW 41", "", "", "", "21", ""], ["Subtotal week 41", "", "", "", "9", ""],  # QA round 48a
-        ["2026-10-05T16:48:00Z", "3", "381", "", "4", ""])
+        ["2026-10-05T16:48:00Z", "3", "381", "", "4", ""], ["Total général", "", "", "", "40", ""])  # QA round 53b
     assert [row.status for row in rows] == ["valid", "skipped", "skipped", "invalid", "valid", "skipped", "skipped",
-                                            "valid"]
+                                            "valid", "skipped"]
 
 
 def test_a_label_in_the_ticket_column_is_skipped_and_a_lone_agent_is_an_unfinished_row() -> None:

@@ -1141,7 +1141,28 @@ def test_it_refuses_a_formulas_error_value_saved_as_text(fields, errors, warning
 
 
 def test_it_sends_a_typed_na_comment_as_typed() -> None:
-    assert one(comment="#N/A").item["comment"] == "#N/A"
+    """shared/cases B03: the customer's N/A is words; a lookup's #N/A is not (QA round 53b: it was sent)."""
+    assert one(comment="N/A").item["comment"] == "N/A"
+    row = one(comment="#N/A")
+    assert "comment" not in row.item
+    assert [problem.message for problem in row.warnings] == [
+        "Row 2, column 'comment': comment #N/A is what a spreadsheet lookup (VLOOKUP, XLOOKUP) gives when it finds "
+        "nothing, not the customer's words: left out."]
+
+
+@pytest.mark.parametrize(("agent", "errors", "warnings"), [
+    ("381", [], ["Row 2, column 'agent_email': agent_email '#N/A' is invalid and was dropped; agent_id used (an "
+                 "invalid email is never sent: #N/A is what a spreadsheet lookup (VLOOKUP, XLOOKUP) gives when it "
+                 "finds nothing, not the agent email)."]),
+    ("", ["Row 2, column 'agent_email': #N/A is what a spreadsheet lookup (VLOOKUP, XLOOKUP) gives when it finds "
+          "nothing, not the agent email. Type the agent's email, or correct the formula in the spreadsheet and save "
+          "the file again."], []),
+])
+def test_a_lookups_na_agent_email_is_named_so(agent, errors, warnings) -> None:
+    """QA round 53b: "'#N/A' is not an email address: an email address must have an @-sign"."""
+    row = one(agent=agent, email="#N/A")
+    assert ([problem.message for problem in row.errors], [problem.message for problem in row.warnings]) == (
+        errors, warnings)
 
 
 @pytest.mark.parametrize(("scores", "decision"), [

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from uploads import cells, dates, idcells, rowskips, scales, scorecells, ticketcolumns, timesofday
-from uploads.headernames import AGGREGATE, AGGREGATE_CALL, CONTAINS, EXACT, NOT_FOR
+from uploads.headernames import AGGREGATE, AGGREGATE_CALL, CONTAINS, EXACT, NOT_FOR, SURVEY_DATE
 from uploads.headers import Headers, normalize, normalize_camel
 from uploads.wordings import AUTO_SCALES, SCALES, UNANSWERED
 
@@ -166,6 +166,8 @@ _AGENT_QUESTION = re.compile(r"\b(which|what) (agent|rep|representative|advisor|
 def _match(name: str, norm: str, header: str) -> tuple[int, str] | None:
     if re.match(AGGREGATE, norm) or re.match(AGGREGATE_CALL, header, re.IGNORECASE):
         return None
+    if name == "submitted_at" and (found := re.search(SURVEY_DATE, norm)) and not re.search(NOT_FOR[name], norm):
+        return 310, f"header '{header}' names the survey's date ('{found[0].strip()}')"
     exact = EXACT.get(name, [])
     if norm in exact:
         return 300 - exact.index(norm), f"header '{header}' is a usual name for {name}"
@@ -197,9 +199,9 @@ def auto_columns(headers: Headers, sheet, wanted: list[str], used: set[int],
     file order. An agent column full of '@' values becomes agent_email. An agent
     column of names ("Agent Name", or values like 'Ana Silva') is not taken as
     agent_id when an agent email is found or already `mapped`: agent_id wins at
-    MaestroQA (shared/api/CONTRACT.md), so a name there would hide the email. Nor is an agent_id column
-    whose values do not follow the agent email's (follows_agent), nor a lone 'Received' date beside the
-    ticket's own times (_received_ticket).
+    MaestroQA (shared/api/CONTRACT.md), so a name there would hide the email. Nor is, beside an agent
+    email, an employee number (_HR_NUMBER) or an agent_id column whose values do not follow the email's
+    (follows_agent), nor a lone 'Received' date beside the ticket's own times (_received_ticket).
     """
     taken, found = set(used), {}
     candidates = sorted(_ids_before_names(headers, sheet, _candidates(headers, sheet, list(wanted), used)),
@@ -216,7 +218,9 @@ def auto_columns(headers: Headers, sheet, wanted: list[str], used: set[int],
         del found["submitted_at"]
     email = found["agent_email"][0] if "agent_email" in found else (
         headers.find(mapped["agent_email"]) if isinstance(mapped, dict) and "agent_email" in mapped else None)
-    if "agent_id" in found and email is not None and not follows_agent(sheet, found["agent_id"][0], email):
+    if "agent_id" in found and email is not None and (
+            _HR_NUMBER.fullmatch(normalize(headers.columns[found["agent_id"][0]]))
+            or not follows_agent(sheet, found["agent_id"][0], email)):
         del found["agent_id"]
     _share_agent_column(headers, sheet, found, mapped)
     return found
@@ -243,6 +247,11 @@ def _received_ticket(headers: Headers, position: int) -> bool:
     (QA round 52a). A team sheet's 'Received' with no such column is the survey's (QA round 51a)."""
     return bool(re.fullmatch(r"received( (on|at|date))?", normalize(headers.columns[position]))) and any(
         _TICKET_LIFE.search(normalize(header)) for header in headers.columns)
+
+
+# A company's number for its people ("Employee ID", "Staff No"): no helpdesk's agent id, which MaestroQA credits
+# over the email (QA round 53b: an HR number 'E10234' was sent beside the agent's email)
+_HR_NUMBER = re.compile(r"(employee|staff|personnel|payroll|hr)( (id|no|nr|number|num|code|ref))?")
 
 
 def follows_agent(sheet, id_position: int, email_position: int) -> bool:

@@ -85,7 +85,7 @@ _TEXT_BAD = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2400\ufffd]")
 # (#N/A aside: it is also text people type for "no answer", and pandas' NA text, kept as typed: B03); Google
 # Sheets' #ERROR! (a parse error: a comment starting with "=" typed into a cell, QA round 29b)
 # A lookup's "not found" error, English and German Excel's, as a CSV keeps it: never an id or a score (QA rounds
-# 51b, 52a). Not among EXCEL_ERRORS: a comment "#N/A" stays as typed (B03: pandas' NA text)
+# 51b, 52a), nor a comment (left out with a warning: QA round 53b). Not among EXCEL_ERRORS: the messages differ
 LOOKUP_FAILED = frozenset({"#N/A", "#NV"})
 EXCEL_ERRORS = frozenset({"#REF!", "#VALUE!", "#NAME?", "#DIV/0!", "#NUM!", "#NULL!", "#SPILL!", "#CALC!",
                           "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!", "#GETTING_DATA", "#ERROR!",
@@ -203,7 +203,8 @@ def clean_email(text: str) -> Cleaned:
     with a warning.
 
     Validation: email-validator, check_deliverability=False; results are cached
-    per distinct value. Invisible characters get their own code ("invisible").
+    per distinct value. Invisible characters get their own code ("invisible"), a spreadsheet's error
+    value (#N/A, #REF!) "excel_error".
     """
     value = trim(text)
     if not value:
@@ -219,6 +220,11 @@ def clean_email(text: str) -> Cleaned:
                                    "code page without it)",
                                    "Type the agent's address as the helpdesk shows it, or export the file again "
                                    "as UTF-8"))
+    if value.upper() in LOOKUP_FAILED | EXCEL_ERRORS:  # QA round 53b: "must have an @-sign"
+        what = ("what a spreadsheet lookup (VLOOKUP, XLOOKUP) gives when it finds nothing" if value.upper() in
+                LOOKUP_FAILED else "the error a spreadsheet formula gave in this cell")
+        return Cleaned(issue=Issue("excel_error", f"{value} is {what}, not the agent email", "Type the agent's "
+                                   "email, or correct the formula in the spreadsheet and save the file again"))
     named = _NAMED_ADDRESS.fullmatch(value) or _ADDRESS_NAMED.fullmatch(value)
     if named and not _email_verdict(address := named["address"]):
         what = "gives a name with the address" if named["name"].strip() else "writes the address in brackets"
@@ -256,6 +262,9 @@ def clean_text(text: str, noun: str = "comment") -> Cleaned:
     if value.upper() in EXCEL_ERRORS:
         return Cleaned(warnings=[Note("excel_error", f"{noun} {value} is the error a spreadsheet formula gave in "
                                       "this cell, not the customer's words: left out")])
+    if value.upper() in LOOKUP_FAILED:  # a CSV's lookup error, as a workbook's error cell is (QA round 53b)
+        return Cleaned(warnings=[Note("excel_error", f"{noun} {value} is what a spreadsheet lookup (VLOOKUP, "
+                                      "XLOOKUP) gives when it finds nothing, not the customer's words: left out")])
     if value in PANDAS_BLANKS:  # B03: no payload holds nan for a blank cell
         return blank_marker(value, noun)
     warnings = []

@@ -166,7 +166,9 @@ CONTAINS: dict[str, list[str]] = {
     "score": [r"satisf", r"\brating\b", r"\bscore\b", r"\bcsat\b", r"how (would|do) you rate", r"\bstars?\b",
               r"\bnps\b", r"\blikely\b.*\brecommend", r"\bhappiness\b",
               r"^note\b", r"\brate (your|our|us|the|this)\b", r"zufrieden", r"\bavalia",
-              r"soddisf", r"tevreden", r"zadowol", r"nöjd", r"memnun", r"満足"],  # Italian, Dutch ... (QA round 44c)
+              r"soddisf", r"tevreden", r"zadowol", r"nöjd", r"memnun", r"満足",  # Italian, Dutch ... (QA round 44c)
+              # "Valoración de la atención", a two-row header's "Umfrage Bewertung" (QA round 53b)
+              r"\b(valoraci[oó]n|calificaci[oó]n|puntuaci[oó]n|bewertung|beoordeling|valutazione|avalia[cç][aã]o)\b"],
     "submitted_at": [r"\b(scored|rating|survey|csat|feedback) (date|time|at|on|received|updated|created|submitted|"
                      r"answered)\b", r"\bscored\b", r"\bsubmitted\b", r"\bcompleted?\b",
                      r"\brecorded\b", r"\brated\b", r"\bresponded\b",
@@ -192,6 +194,11 @@ AGGREGATE = r"^(sum|count|counta|countunique|count distinct|distinct count|avera
             r"maximum|standard deviation|variance) of (?P<field>.+)$"
 # ... as Tableau names it, on the header as written: "CNTD(Ticket Id)", "AVG(Rating)", "SUM(Score)" (QA round 38b)
 AGGREGATE_CALL = r"^\s*(sum|avg|cnt|cntd|count|countd|min|max|median|agg|stdev|var)\s*\((?P<field>[^()]+)\)\s*$"
+# The date a survey was answered, named so ("Survey Date", "Date de l'enquête", "Umfragedatum", "Fecha de la
+# encuesta", "Enquêtedatum"): above any usual date header beside it ('Created', 'Date de réception': QA round 53b)
+SURVEY_DATE = (r"\b(scored|rating|survey|csat|feedback) (date|time|at|on|updated|submitted|answered)\b"
+               r"|\b(umfrage|enqu[êe]te|encuesta|pesquisa|sondaggio|ankiety)\s?(datum|date|fecha|data)\b"
+               r"|\b(datum|date|fecha|data)\b.{0,12}\b(umfrage|enqu[êe]te|encuesta|pesquisa|sondaggio|ankiety)\b")
 # header words that rule a column out for a field
 # A reply the company wrote (Trustpilot's 'Company Reply Date', 'Reply Content'), never the customer's answer
 _THEIR_REPLY = r"\b(company|business|agent|staff|merchant|support) (reply|replied|response)\b|^reply\b"
@@ -211,6 +218,8 @@ NOT_FOR: dict[str, str] = {
     # a multiple-choice question ("What could we improve? (select all that apply)": QA round 39a)
     # an agent's own note on the ticket ('Agent comment', 'Internal notes': QA round 52a)
     "comment": r"\b(count|exists|has|id|date|areas?|category|categories|topic|source|channel)\b|"
-               r"\b(agent|agents|internal|staff|private|rep|qa|reviewer)( s)? (comments?|notes?|remarks?)\b|"
+               r"\b(agent|agents|internal|staff|private|rep|qa|reviewer|coaching|coach|lead|tl|supervisor|manager)"
+               r"( s)? (comments?|notes?|remarks?)\b|\b(internal|interne|interner|internes|internas?|internos?|"
+               r"interno)\b|"  # "Coaching comment", "Remarque interne", "Notas internas" (QA round 53b)
                r"\b(select|check|choose|tick) (all|one|up to)\b|" + _THEIR_REPLY,
 }

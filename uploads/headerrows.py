@@ -50,7 +50,8 @@ def header_index(numbers: list[int], rows: list[list[str]], header_row: int | No
     empty or past the end), else the first of HEADER_SCAN rows filling 3 cells (or half the widest),
     or the row under it when that one fills more cells and scores higher (a row of group headings
     above the header, "Request | Response | Employee" merged across their columns: QA rounds 28a,
-    29a), else the best `header_score` row holding no data (_holds_data) when that first one scores 0 (see
+    29a), or whose first line repeats a name, "Agent | Agent" over "name | e-mail" (a header typed over two rows:
+    QA round 53b), else the best `header_score` row holding no data (_holds_data) when that first one scores 0 (see
     parse_file)."""
     if header_row is not None:
         try:
@@ -63,7 +64,8 @@ def header_index(numbers: list[int], rows: list[list[str]], header_row: int | No
     needed = min(3, max(2, (max(counts) + 1) // 2))
     top = next((index for index, count in enumerate(counts)
                 if count >= needed or _is_surveymonkey_pair(rows, index)), 0)
-    if (header_score is not None and top + 1 < len(counts) and counts[top + 1] > counts[top]
+    if (header_score is not None and top + 1 < len(counts)
+            and (counts[top + 1] > counts[top] or _repeats(rows[top]) and not _holds_data(rows[top + 1]))
             and not _is_surveymonkey_pair(rows, top) and max(header_score(rows[top + 1]), header_score(
                 grouped_names(rows[top], rows[top + 1]))) > header_score(rows[top])):
         return top + 1
@@ -98,6 +100,12 @@ def names_need_groups(names: list[str], groups: list[str]) -> bool:
         return False
     return ("ticket_id" not in autodetect.named_fields(names)
             and "ticket_id" in autodetect.named_fields(grouped_names(groups, names)))
+
+
+def _repeats(row: list[str]) -> bool:
+    """True when two cells of `row` hold the same text (any case)."""
+    texts = [cell.strip().casefold() for cell in row if cell.strip()]
+    return len(set(texts)) < len(texts)
 
 
 def _holds_data(row: list[str]) -> bool:

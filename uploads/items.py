@@ -243,7 +243,7 @@ class RowCheck:
             email_src = Raw("", email_src.column, email_src.position)
         email = self.cached("agent_email", email_src.text, rules.clean_email)
         email_given = email.value is not None or email.issue is not None  # an email read as blank (\N) is none
-        if email.issue and email.issue.code in ("not_email", "invisible", "lost_letter") and agent_id:
+        if email.issue and email.issue.code in ("not_email", "invisible", "lost_letter", "excel_error") and agent_id:
             reason = email.issue.what.split("address: ", 1)[-1]  # an invisible character's "contains an ..." whole
             self.warn("agent_email", email_src, f"agent_email '{email_src.text.strip()}' is invalid and was dropped; "
                       f"agent_id used (an invalid email is never sent: {reason})", "email_dropped")

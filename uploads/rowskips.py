@@ -21,7 +21,7 @@ from uploads.plan import Plan, Raw, rule_key
 SUMMARY_WORD = re.compile(r"(grand\s+)?(totals?|sub-?totals?|average|avg|mean|sum|summe|gesamt|durchschnitt|mittelwert|"
                           r"moyenne|promedio|totale|media|média|gemiddelde|totaal|count|record\s+count|responses|"
                           r"number of responses|anzahl|nombre de réponses|zwischensumme|gesamtsumme|gesamtergebnis|"
-                          r"teilergebnis|sous-total|total\s+general|totale\s+complessivo|eindtotaal|suma\s+total|"
+                          r"teilergebnis|sous-total|total\s+g[ée]n[ée]ral|totale\s+complessivo|eindtotaal|suma\s+total|"
                           # a share of the answers: "% satisfied (4-5)", "CSAT %", "Satisfaction rate" (QA round 44b)
                           r"%\s*[^\W\d_]+|csat\s*%|(?:satisfaction|response|csat)\s+rate|"
                           r"overall(?=\s+(?:csat|satisfaction|score|rating|nps))|"  # "Overall CSAT" (QA round 45a)

@@ -191,11 +191,12 @@ SCALES: dict[str, dict[str, Any]] = {
                                  # Latin America's Excelente .. Pésimo (QA round 37b), Brazil's Excelente .. Péssimo
                                  "excelente": 5, "bueno": 4, "buena": 4, "regular": 3, "malo": 2, "mala": 2,
                                  "pésimo": 1, "pésima": 1, "bom": 4, "boa": 4, "ruim": 2, "péssimo": 1,
-                                 "péssima": 1}},
+                                 "péssima": 1, "muy malo": 1, "muy mala": 1}},  # Excelente .. Muy mala (QA round 53b)
     "verygood5": {"min_score": 1, "max_score": 5,
                   "value_map": {"very good": 5, "good": 4, "average": 3, "poor": 2, "very poor": 1,
                                 # German, French and Spanish (QA round 39a)
-                                "sehr gut": 5, "gut": 4, "mittel": 3, "schlecht": 2, "sehr schlecht": 1,
+                                "sehr gut": 5, "gut": 4, "mittel": 3, "mittelmässig": 3, "schlecht": 2,
+                                "sehr schlecht": 1,  # Mittelmäßig, case-folded (QA round 53b)
                                 "très bien": 5, "bien": 4, "moyen": 3, "mauvais": 2, "très mauvais": 1,
                                 "muy bueno": 5, "muy buena": 5, "bueno": 4, "buena": 4, "regular": 3, "malo": 2,
                                 "mala": 2, "muy malo": 1, "muy mala": 1}},
