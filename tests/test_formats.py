@@ -1089,6 +1089,18 @@ def test_it_reads_a_header_typed_over_two_rows(tmp_path: Path) -> None:
                       "score": 5, "comment": "Quick", "min_score": 1, "max_score": 5}]
 
 
+def test_a_header_row_set_on_the_first_answer_is_not_read_with_the_real_header_above_it(tmp_path: Path) -> None:
+    """QA round 53c: header row 3 of this file set as 4 made 'Ticket ID 91000' and 'Score 5' the column names; the
+    answer on row 4 was lost without a word."""
+    path = tmp_path / "team.csv"
+    path.write_text("CSAT export,,,\n,,,\nTicket ID,Agent email,Score,Date\n91000,ana@acme.com,5,2026-10-05 09:00\n"
+                    "91001,bo@acme.com,4,2026-10-05 10:00\n", encoding="utf-8")
+    _summary, _items, err = run_path(path, tmp_path, "--header-row", "4")
+    assert err.splitlines()[-1] == (
+        "team.csv: Row 4, chosen as the header row, holds an answer (91000, ana@acme.com, 5, 2026-10-05 09:00), not the "
+        "columns' names. Choose the row that names the columns under Header row, or leave it blank to detect it.")
+
+
 def test_a_note_in_a_column_of_ticket_ids_is_refused(tmp_path: Path) -> None:
     """QA round 44b: a team sheet's "see Slack thread" in the ticket column had gone out as a ticket id."""
     summary, _, _ = run_text(tmp_path, "team.csv", "submitted_at,ticket_id,agent_email,score\n" + "".join(

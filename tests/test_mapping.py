@@ -1259,6 +1259,20 @@ def test_it_tells_extremely_from_very_and_reads_a_five_point_happy_wording(answe
     assert [(row.item["score"], row.item["max_score"]) for row in rows] == [(score, top) for score in scores]
 
 
+@pytest.mark.parametrize(("answers", "scores", "top"), [
+    (["Very Happy", "Happy", "Neutral", "Unhappy", "Very Unhappy"], [5, 4, 3, 2, 1], 5),
+    (["Extremely Happy", "Very Happy", "Neutral", "Extremely Unhappy"], [7, 6, 4, 1], 7),
+    (["103", "102", "100", "-103"], [7, 6, 4, 1], 7),
+])
+def test_a_freshdesk_reports_words_are_read_on_the_surveys_own_scale(answers, scores, top) -> None:
+    """QA round 53a: under the Freshdesk preset, a 5-point survey's Very Happy went out as 6 of 7."""
+    data = sheet(["Survey ID", "Ticket ID", "Agent Email", "Rating", "Feedback", "Created Time"],
+                 *[["43000011112", str(7400 + n), "ana@acme.com", answer, "", "2026-10-20T10:00:00Z"]
+                   for n, answer in enumerate(answers)])
+    assert choose(data)[0].name == "Freshdesk satisfaction ratings (7-point)"
+    assert [(row.item["score"], row.item["max_score"]) for row in checked(data)] == [(score, top) for score in scores]
+
+
 @pytest.mark.parametrize(("header", "answers", "scores", "top"), [
     ("Satisfaction (1-5)", ["Very satisfied", "Satisfied", "Extremely satisfied", "Very dissatisfied"], [5, 4, 5, 1], 5),
     ("Satisfaction (7-point scale, 1 = Extremely dissatisfied, 7 = Extremely satisfied)",

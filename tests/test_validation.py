@@ -490,7 +490,7 @@ def test_it_leaves_out_a_comment_of_invisible_characters_only() -> None:
 
 @pytest.mark.parametrize("written", ["Ana Lee <ana@example.com>", "ana@example.com (Ana Lee)",
                                      "Lee, Ana <ana@example.com>", '"Ana" Lee <ana@example.com>',  # QA round 51b
-                                     '"Lee, Ana" <ana@example.com>'])
+                                     '"Lee, Ana" <ana@example.com>', "Ana Lee (ana@example.com)"])  # QA round 53a
 def test_it_takes_the_address_out_of_an_email_written_with_a_name(written: str) -> None:
     row = one(agent="", email=written)
     assert (row.status, row.item["agent_email"]) == ("valid", "ana@example.com")
@@ -987,6 +987,16 @@ def _split(*rows: list[str]) -> list[RowResult]:
 def test_it_splits_ticket_and_agent() -> None:
     row = _split(["2026-10-05T14:48:00Z", " 004711 | 381 ", "", "5", "0", "1"])[0]
     assert (row.item["ticket_id"], row.item["agent_id"]) == ("004711", "381")
+
+
+def test_a_row_with_no_agent_names_the_blank_email_cell_not_the_split_ticket() -> None:
+    """QA round 53a: a Qualtrics row's blank AgentEmail was reported on ExternalReference, which holds the ticket."""
+    preset = replace(SPLIT, columns={**SPLIT.columns, "agent_email": "AgentEmail"})
+    row = check(["2026-10-05T14:48:00Z", "004711", "", "5", "", ""],
+                columns=["submitted_at", "ref", "AgentEmail", "score", "Status", "Finished"], preset=preset)[0]
+    assert [problem.message for problem in row.errors] == [
+        "Row 2, column 'AgentEmail': agent_id or agent_email required: agent_id and agent_email both blank, no agent "
+        "to credit. Fill in the agent's id or email, or map an agent column on the mapping page."]
 
 
 LONG = mapping.Preset.from_json({
@@ -1580,6 +1590,15 @@ def test_it_reads_naive_times_in_the_zone_their_header_names(header, zone) -> No
     assert result.decisions[0] == (f"'{header}' read in {zone}, named in its header" if zone else
                                    f"'{header}' read in America/New_York, the time zone chosen for this upload"
                                    + (unread if named else ""))
+
+
+def test_times_read_in_utc_for_want_of_a_zone_say_how_to_choose_the_teams() -> None:
+    """QA round 53c: a German team's local times went out as UTC, the decision saying UTC was chosen."""
+    data = sheet(["Datum", "ticket_id", "agent_id", "score"], ["05.10.2026 14:48", "1", "381", "5"])
+    result = validation.check_sheet(data, mapping.choose_preset(data, mapping.builtin_presets())[0], time_zone="UTC",
+                                    now=NOW)
+    assert "'Datum' read in UTC, the time zone chosen for this upload (UTC is the portal's default when none is " \
+           "chosen): if these are a team's local times, choose its time zone on the mapping page" in result.decisions
 
 
 def test_it_reads_a_comment_pandas_wrote_for_an_empty_cell_as_blank() -> None:

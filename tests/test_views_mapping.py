@@ -61,6 +61,18 @@ def test_it_shows_the_mapping_with_samples_and_reasons(client_in, shared):
     assert "assignee_id" in page
 
 
+def test_a_column_the_user_chose_says_so_on_the_mapping_page(client_in):
+    """QA round 53c: the Why column said the preset took the comment from the column the user had chosen."""
+    content = b"ticket_id,agent_email,score,submitted_at,Notes\n42,a@example.com,5,2026-10-01 10:00:00,Quick\n"
+    created = Upload.objects.get(pk=int(upload(client_in, "a.csv", content).url.split("/")[2]))
+    form = {"time_zone": "UTC", "field_ticket_id": "ticket_id", "field_agent_email": "agent_email",
+            "field_score": "score", "field_submitted_at": "submitted_at", "field_comment": "Notes"}
+    client_in.post(f"/uploads/{created.pk}/mapping/", form)
+    created.refresh_from_db()
+    assert created.preset["reasons"]["comment"] == "chosen by you on the mapping page"
+    assert created.preset["reasons"]["ticket_id"] != "chosen by you on the mapping page"
+
+
 def test_it_saves_a_mapping_and_applies_it_to_the_next_file_with_those_columns(client_in):
     content = b"Case,Rep,Stars,When\n00042,agent.one@example.com,5,2026-10-01 10:00:00\n"
     first = Upload.objects.get(pk=int(upload(client_in, "a.csv", content).url.split("/")[2]))

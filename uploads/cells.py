@@ -190,11 +190,14 @@ def _email_verdict(value: str) -> str | None:
     return None
 
 
-# One address written with a name: "Ana Lee <ana@acme.com>", "Lee, Ana <ana@acme.com>", "ana@acme.com (Ana Lee)";
+# One address written with a name: "Ana Lee <ana@acme.com>", "Lee, Ana <ana@acme.com>", "ana@acme.com (Ana Lee)",
+# "Ana Lee (ana@acme.com)";
 # the name holds no @ (two addresses are no name and its address) and nothing follows the address.
 # "Ana Lee" <ana@acme.com>, Ana Lee <…>, "Bo" Kim <…> (a quoted nickname: QA round 51b), "Kim, Bo" <…>
 _NAMED_ADDRESS = re.compile(r"\s*(?P<name>(?:\"[^\"<>]*\"|[^<>@])*)\s*<(?P<address>[^<>()\s,;]+)>\s*")
 _ADDRESS_NAMED = re.compile(r"\s*(?P<address>[^<>()\s,;]+)\s*\((?P<name>[^()<>@]*)\)\s*")
+# "Ana Lee (ana@acme.com)", as a team sheet's dropdown writes the agent (QA round 53a)
+_NAME_ADDRESS_BRACKETED = re.compile(r"\s*(?P<name>[^()<>@]*[^\W\d_][^()<>@]*?)\s*\((?P<address>[^<>()\s,;]+)\)\s*")
 
 
 def clean_email(text: str) -> Cleaned:
@@ -225,7 +228,8 @@ def clean_email(text: str) -> Cleaned:
                 LOOKUP_FAILED else "the error a spreadsheet formula gave in this cell")
         return Cleaned(issue=Issue("excel_error", f"{value} is {what}, not the agent email", "Type the agent's "
                                    "email, or correct the formula in the spreadsheet and save the file again"))
-    named = _NAMED_ADDRESS.fullmatch(value) or _ADDRESS_NAMED.fullmatch(value)
+    named = (_NAMED_ADDRESS.fullmatch(value) or _ADDRESS_NAMED.fullmatch(value)
+             or _NAME_ADDRESS_BRACKETED.fullmatch(value))
     if named and not _email_verdict(address := named["address"]):
         what = "gives a name with the address" if named["name"].strip() else "writes the address in brackets"
         return Cleaned(address, warnings=[Note("email_in_name", f"'{value}' {what}: sent as {address}")])

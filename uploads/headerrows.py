@@ -95,9 +95,11 @@ def grouped_names(groups: list[str], names: list[str]) -> list[str]:
 def names_need_groups(names: list[str], groups: list[str]) -> bool:
     """True when `groups`, a row of two headings or more above the header `names`, names the ticket id column
     that no name alone does: "Ticket" over "ID" (grouped_names). Never for a header that names it already (a
-    Looker pivot's "Satisfaction Ratings Score" over its "Ticket ID")."""
-    if sum(1 for cell in groups if cell.strip()) < 2:
-        return False
+    Looker pivot's "Satisfaction Ratings Score" over its "Ticket ID"), nor for `names` holding a number, an
+    address or a date: an answer, under the real header."""
+    if sum(1 for cell in groups if cell.strip()) < 2 or _holds_data(names) or any(
+            _NUMBER.fullmatch(name.strip()) for name in names):
+        return False  # an answer's row taken for the header (a header row set one too low: QA round 53c)
     return ("ticket_id" not in autodetect.named_fields(names)
             and "ticket_id" in autodetect.named_fields(grouped_names(groups, names)))
 
@@ -106,6 +108,9 @@ def _repeats(row: list[str]) -> bool:
     """True when two cells of `row` hold the same text (any case)."""
     texts = [cell.strip().casefold() for cell in row if cell.strip()]
     return len(set(texts)) < len(texts)
+
+
+_NUMBER = re.compile(r"[-+]?\d+(?:[.,]\d+)?")
 
 
 def _holds_data(row: list[str]) -> bool:

@@ -273,7 +273,9 @@ class RowCheck:
         fix = "Fill in the agent's id or email, or map an agent column on the mapping page"
         has_id = "agent_id" in self.plan.index or self.plan.preset.splits_into("agent_id")
         has_email = "agent_email" in self.plan.index
-        name, src = ("agent_email", email_src) if has_email and not has_id else ("agent_id", id_src)
+        # on the email's cell when the id would come from a split cell that holds the ticket (QA round 53a)
+        name, src = (("agent_email", email_src) if has_email and (not has_id or id_src.split is not None)
+                     else ("agent_id", id_src))
         if id_src.split is not None and not has_email:
             cell = self.cells[id_src.position].strip()
             part = "is blank: no agent id," if not cell else f"has no '{id_src.split.separator}agentid' part"

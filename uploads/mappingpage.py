@@ -62,10 +62,13 @@ def preset_from_form(upload: Upload, data: dict) -> mapping.Preset:
         preset.time_column = None  # the Time beside another date column is no time of this one (found anew)
     for field in mapping.FIELDS:
         column = data.get(f"field_{field}", "")
+        if column and column != preset.columns.get(field):
+            preset.reasons[field] = "chosen by you on the mapping page"  # not the preset's any more (QA round 53c)
         if column:
             preset.columns[field] = column
         else:
             preset.columns.pop(field, None)
+            preset.reasons.pop(field, None)
     preset.date_order = data.get("date_order") or None
     preset.time_zone = None
     for name in ("min_score", "max_score"):
