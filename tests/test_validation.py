@@ -1826,6 +1826,16 @@ def test_it_takes_the_order_that_keeps_every_date_before_tomorrow_when_it_spread
                                          "the order: none is a real date with a day above 12)")
 
 
+def test_a_month_first_date_order_that_dotted_dates_overrule_says_so() -> None:
+    """QA round 53c: Month-day-year chosen for 03.10.2026 changed nothing, without a word."""
+    dotted = _stamps("03.10.2026 08:30", "04.10.2026 09:30", preset=replace(PLAIN, date_order="MDY"))
+    assert [row.item["submitted_at"][:10] for row in dotted.rows] == ["2026-10-03", "2026-10-04"]
+    assert dotted.decisions[0] == (
+        "'submitted_at' read as day/month/year, the default for dates with dots or dashes (no value settles the "
+        "order: none is a real date with a day above 12), not month/day/year as the mapping's Date order says: no "
+        "locale writes a date with dots month first")
+
+
 def test_a_date_either_order_reads_gets_a_warning_in_a_column_of_both_orders() -> None:
     """QA round 37c: beside 09/15/2026 and 17/09/2026, 10/09/2026 was sent as 9 October without a word."""
     rows = [[stamp, f"T-{n}", "381", "", "5", ""] for n, stamp in enumerate(

@@ -61,6 +61,17 @@ def test_it_shows_the_mapping_with_samples_and_reasons(client_in, shared):
     assert "assignee_id" in page
 
 
+def test_a_header_of_pasted_text_is_shortened_on_the_pages(client_in):
+    """QA round 53c: a 51,000-character header made the pages 400,000 px wide and 14,000 px tall."""
+    long = "Please tell us more " * 50
+    content = f"ticket_id,agent_email,score,submitted_at,{long}\n42,a@example.com,5,2026-10-01 10:00:00,x\n".encode()
+    created = Upload.objects.get(pk=int(upload(client_in, "a.csv", content).url.split("/")[2]))
+    mapping_page = client_in.get(f"/uploads/{created.pk}/mapping/").content.decode()
+    table_page = client_in.get(f"/uploads/{created.pk}/").content.decode()
+    assert long not in mapping_page and long not in table_page.replace(f'title="{long}"', "")
+    assert f">{long[:79]}…</option>" in mapping_page and f">{long[:79]}…</a>" in table_page
+
+
 def test_a_column_the_user_chose_says_so_on_the_mapping_page(client_in):
     """QA round 53c: the Why column said the preset took the comment from the column the user had chosen."""
     content = b"ticket_id,agent_email,score,submitted_at,Notes\n42,a@example.com,5,2026-10-01 10:00:00,Quick\n"

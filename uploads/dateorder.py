@@ -236,6 +236,10 @@ def _choose_order(evidence: dict, separators: Counter[str], preset_order: str | 
         if found and found[0] != preset_order:  # answers after today cannot be (QA round 48b: a UK re-save)
             return found[0], f"{found[1]}, though the mapping's Date order says {ORDER_WORDS[preset_order]} {unsettled}"
         return preset_order, f"as the mapping's Date order says {unsettled}"
+    if preset_order == "MDY":  # QA round 53c: the choice was ignored without a word
+        unsettled += (", not month/day/year as the mapping's Date order says: " + (
+            "no locale writes a date with dots month first" if dotted else
+            "a file Excel saved with semicolons comes from a locale that writes the day first"))
     if found:
         return found[0], f"{found[1]} {unsettled}"
     if order_hint and order_hint[0] in ORDER_WORDS:

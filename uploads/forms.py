@@ -109,7 +109,7 @@ class MappingForm(forms.Form):
         if current_zone and current_zone not in dict(zones):
             zones.insert(1, (current_zone, current_zone))
         self.fields["time_zone"].choices = zones
-        named = [(name, name) for name in columns]
+        named = [(name, name if len(name) <= 80 else name[:79] + "…") for name in columns]  # a pasted essay: QA 53c
         for field in FIELDS:
             empty = (split_sources or {}).get(field, "(not mapped)")
             self.fields[f"field_{field}"] = forms.ChoiceField(label=field, choices=[("", empty)] + named,
