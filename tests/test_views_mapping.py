@@ -2,6 +2,7 @@
 
 import html
 import json
+import re
 
 import pytest
 import time_machine
@@ -32,7 +33,8 @@ def test_it_requires_a_login(client):
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        (b"", "The submitted file is empty."),
+        (b"", "This file is empty (0 bytes): export it again from the survey tool or helpdesk, or save it again "
+              "from the spreadsheet, and upload that file."),
         (b"ticket_id,score\n", "The file has a header row but no data rows."),
         (b"name,colour\nann,red\n", "No column could be a ticket id"),
     ],
@@ -144,6 +146,23 @@ def test_it_keeps_the_upload_when_reading_again_fails(client_in):
     assert (created.header_row, created.rows.count()) == (2, 1)
     assert ("Your settings under Read the file differently could not read the file, so nothing changed: it is "
             "still read as shown below. No column could be a ticket id") in html.unescape(response.content.decode())
+
+
+def test_a_split_that_gives_a_field_nothing_says_so(client_in, shared):
+    """QA round 53c: agent_id showed as mapped to ExternalReference's part 2, which no cell had."""
+    content = (shared / "samples/qualtrics_csat_numeric_3header.csv").read_bytes()
+    content = re.sub(rb",(\d+)\|\d+,", rb",\1,", content)
+    created = Upload.objects.get(pk=int(upload(client_in, "q.csv", content).url.split("/")[2]))
+    assert "part 2 of &#x27;ExternalReference&#x27; split at &#x27;|&#x27;: no cell of &#x27;ExternalReference&#x27; " \
+           "has a part 2, so no row&#x27;s agent id comes from it" in client_in.get(
+               f"/uploads/{created.pk}/mapping/").content.decode()
+
+
+def test_the_table_page_names_the_zone_the_file_declares(client_in, shared):
+    """QA round 53c: it said "time zone UTC" for a Qualtrics file whose times are read in its declared zone."""
+    response = upload(client_in, "q.csv", (shared / "samples/qualtrics_csat_numeric_3header.csv").read_bytes())
+    page = client_in.get(response.url.replace("/mapping/", "/")).content.decode()
+    assert "time zone America/Los_Angeles (declared by the file)" in page
 
 
 def test_it_says_when_the_rows_are_being_checked(client_in, shared):

@@ -52,6 +52,8 @@ class UploadForm(forms.Form):
     file = forms.FileField(
         label="Spreadsheet",
         help_text="CSV, TSV, XLSX, XLS or ODS, as exported from your survey tool or helpdesk.",
+        error_messages={"empty": "This file is empty (0 bytes): export it again from the survey tool or helpdesk, "
+                                 "or save it again from the spreadsheet, and upload that file."},  # QA round 53c
     )
     time_zone = forms.ChoiceField(
         label="Time zone of timestamps without one",

@@ -149,8 +149,10 @@ def _explain_field(preset: mapping.Preset, headers: Headers, sheet, name: str) -
     elif split:
         part = split.fields.index(name)
         samples = _samples(sheet, headers.index(split.column), split.separator, part)
+        none = "" if samples else (f": no cell of '{split.column}' has a part {part + 1}, so no row's "
+                                   f"{name.replace('_', ' ')} comes from it")  # QA round 53c: shown as mapped
         entry.update(column=split.column, samples=samples,
-                     why=f"part {part + 1} of '{split.column}' split at '{split.separator}'")
+                     why=f"part {part + 1} of '{split.column}' split at '{split.separator}'{none}")
     elif name in preset.constants:
         entry.update(constant=preset.constants[name], why=preset.reasons.get(name)
                      or f"the same value on every row (preset '{preset.name}')")

@@ -212,6 +212,7 @@ def table_page(request, pk: int):
         "result_links": table.result_links(figures),
         "resend_needs_admin": control.resend_needs_admin(request.user),
         "filter": request.GET.get("status", ""),
+        "declared_zone": mappingpage.declared_zone(upload),
         **table.page_context(upload, request.GET, page),
     }
     return render(request, "uploads/table.html", context)
