@@ -417,9 +417,9 @@ def test_a_misspelt_word_among_satisfaction_words_is_refused_on_its_row_only(tmp
                                                     "Very satisified"])
     assert [(item["score"], item["max_score"]) for item in items] == [(5, 5), (4, 5), (3, 5), (2, 5)]
     assert [(row["row"], row["errors"]) for row in summary["row_results"]] == [(6, [
-        "Row 6, column 'Score': 'Very satisified' is not an integer. Enter a whole number from 1 to 5 (or one of: "
-        "very satisfied, extremely satisfied, satisfied, somewhat satisfied, neither satisfied nor dissatisfied, "
-        "neutral, somewhat dissatisfied, dissatisfied)."])]
+        "Row 6, column 'Score': 'Very satisified' is not an integer. Enter a whole number from 1 to 5 (or a word: "
+        "very satisfied = 5, satisfied = 4, neither satisfied nor dissatisfied = 3, somewhat dissatisfied = 2, "
+        "very dissatisfied = 1)."])]
 
 
 def test_a_four_point_wording_is_read_on_its_own_scale_not_as_csat5_with_typos(tmp_path: Path) -> None:

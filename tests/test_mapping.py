@@ -356,7 +356,7 @@ def test_it_refuses_only_the_row_of_a_stray_answer_to_a_yes_no_question() -> Non
     answers = clarifying("Was it resolved?", "Yes", "No", "Y", "FALSE", "Maybe")
     assert [answer[1:] for answer in answers[:4]] == [(1, 0, 1), (0, 0, 1), (1, 0, 1), (0, 0, 1)]
     assert answers[4] == ("Row 6, column 'Q2 - Was it resolved?': 'Maybe' is not an integer. Enter a whole number "
-                          "from 0 to 1 (or one of: yes, no, y, n, true, false, ja, nein).")
+                          "from 0 to 1 (or a word: yes = 1, no = 0).")
 
 
 def test_it_reads_a_recommend_question_on_0_to_10_unless_it_names_0_and_1() -> None:

@@ -73,9 +73,14 @@ def parse_int(text: str, value_map: dict[str, object] | None = None) -> int | No
 
 
 def scale_hint(low: int, high: int, value_map: dict[str, object] | None = None) -> str:
-    """The fix sentence for a score: "Enter a whole number from 1 to 5" (+ accepted words)."""
-    words = [key for key, mapped in (value_map or {}).items() if not INTEGER.match(key) and key]
-    extra = f" (or one of: {', '.join(words[:8])})" if words else ""
+    """The fix sentence for a score: "Enter a whole number from 1 to 5" (+ the first word the value map gives each
+    score, best first: every score named, not the first 8 words of one: QA round 53a)."""
+    first: dict[int, str] = {}
+    for key, mapped in (value_map or {}).items():
+        if key and not INTEGER.match(key) and isinstance(mapped, int) and not isinstance(mapped, bool):
+            first.setdefault(mapped, key)
+    words = [f"{word} = {score}" for score, word in sorted(first.items(), reverse=True)]
+    extra = f" (or a word: {', '.join(words)})" if words else ""
     return f"Enter a whole number from {low} to {high}{extra}"
 
 
