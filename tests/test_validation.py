@@ -1184,6 +1184,9 @@ def test_a_lookups_na_agent_email_is_named_so(agent, errors, warnings) -> None:
                                         "file's run from 0 to 10): if the survey's scale is 0..10, set Lowest score 0 "
                                         "and Highest score 10 on the mapping page; until then every row is "
                                         "invalid, those inside 1..5 too"),
+    (["5", "8", "0", "4", "3"], "2 scores lie outside 1..5, the scale used when a file names none (this file's run "
+                                "from 0 to 8): if the survey's scale is 0..10, set Lowest score 0 and Highest score "
+                                "10 on the mapping page; until then every row is invalid, those inside 1..5 too"),
     (["5", "4", "6", "5", "3", "5", "7", "5", "2", "5"], None),  # two in ten: errors to fix, not another scale
     (["5", "4", "6", "5"], None),  # one 6 is a typo
 ])

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from uploads import cells as rules
-from uploads import clarifyinganswers, dateorder, dates, idcells, rowskips, scorecells, timesofday
+from uploads import clarifyinganswers, dateorder, dates, idcells, rowskips, scales, scorecells, timesofday
 from uploads.cells import Cleaned, Issue
 from uploads.plan import DEFAULT_BOUNDS, Plan, Raw, rule_key
 from uploads.preset_format import EXACT_FIELDS, FIELDS, render
@@ -314,7 +314,7 @@ class RowCheck:
             issue = Issue(issue.code, f"{issue.what} (min_score defaults to 1)", issue.fix)
             cleaned = Cleaned(issue=issue)
         if issue and issue.code in ("above_max", "below_min") and self.plan.scale_misfit:
-            _rows, first, last = self.plan.scale_misfit  # a 0..10 survey read on 1..5: the fix is its scale (QA 35b)
+            first, last = scales.suggested_scale(*self.plan.scale_misfit[1:])  # a 0..10 survey read on 1..5 (QA 35b)
             cleaned = Cleaned(issue=Issue(issue.code, issue.what, (
                 f"{issue.fix}; or, if the survey's scale is {first}..{last}, set Lowest score {first} and Highest "
                 f"score {last} on the mapping page")))

@@ -149,6 +149,19 @@ def _guessed_scale_sentence(plan: Plan) -> str:
             "score in this file")
 
 
+# The scales surveys use beyond 1..5, smallest first: what a file's scores outside 1..5 point to
+_USUAL_SCALES = ((1, 7), (1, 10), (0, 10))
+
+
+def suggested_scale(low: int, high: int) -> tuple[int, int]:
+    """The usual survey scale holding the scores `low`..`high` above 5 (0..8, a 0..10 survey's answers or two typos,
+    suggests 0..10, never 0..8, which no survey uses: QA round 54b); `low`..`high` themselves when none does, or
+    when none is above 5 (0..4: a 5-point survey scored from 0)."""
+    if high <= DEFAULT_BOUNDS["max_score"]:
+        return low, high
+    return next(((first, last) for first, last in _USUAL_SCALES if first <= low and high <= last), (low, high))
+
+
 def _default_scale_sentences(plan: Plan) -> list[str]:
     """What reading the scores on 1..5, the scale used when a file names none, left in doubt."""
     out: list[str] = []
@@ -158,9 +171,10 @@ def _default_scale_sentences(plan: Plan) -> list[str]:
                    f"Highest score {plan.scale_low_top} on the mapping page")
     if plan.scale_misfit:
         rows, low, high = plan.scale_misfit
+        first, last = suggested_scale(low, high)
         out.append(f"{rows} scores lie outside 1..5, the scale used when a file names none (this file's run "
-                   f"from {low} to {high}): if the survey's scale is {low}..{high}, set Lowest score {low} and "
-                   f"Highest score {high} on the mapping page; until then "
+                   f"from {low} to {high}): if the survey's scale is {first}..{last}, set Lowest score {first} and "
+                   f"Highest score {last} on the mapping page; until then "
                    + ("every row is invalid, those inside 1..5 too" if plan.scale_held else "those rows are invalid"))
     return out
 
