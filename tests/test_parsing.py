@@ -561,10 +561,13 @@ def test_it_honours_a_delimiter_override():
 
     assert (sheet.delimiter, sheet.columns, sheet.rows) == (";", ["a", "b,c"], [["1", "2,3"]])
     assert messages(source=b"a;b;c\n1;2;3\n1;2;3\n1;2;ok, fine\n1;2;3\n1;2;3\n", delimiter=",")[0].startswith(
-        "Read with commas between the columns, every line is one column ('a;b;c')")  # a comment's comma (QA 49b)
+        "Read with commas between the columns, each line's first column holds the whole line ('a;b;c')")  # QA 49b
+    assert messages(source=b"Datum;Ticket;E-Mail;Note;Kommentar\n03.10.2026;1;a@x.de;5;Schnell, danke\n"
+                    b"04.10.2026;2;b@x.de;4;Gut, aber langsam\n", delimiter=",")[0].endswith(
+        "this file's columns are separated by semicolons. Set Delimiter to Detect or to that one.")  # QA round 53c
     assert messages(source=b"a;b,c\n1;2,3\n", delimiter="\\t") == [  # QA round 47c: one column, mapped anyway
-        "Read with tabs between the columns, every line is one column ('a;b,c'): this file's columns are separated "
-        "by commas. Set Delimiter to Detect or to that one."]
+        "Read with tabs between the columns, each line's first column holds the whole line ('a;b,c'): this file's "
+        "columns are separated by commas. Set Delimiter to Detect or to that one."]
     assert messages(source=b"a,b\n", delimiter=";;") == [
         "The delimiter must be one character such as , ; | or TAB, not ';;'."
     ]

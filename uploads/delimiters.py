@@ -48,9 +48,13 @@ def detect(text: str) -> str:
 def one_column_delimiter(rows: list[list[str]], chosen: str) -> str | None:
     """The delimiter of _DELIMITERS that the first rows left a single cell by the `chosen` one all hold, when
     those are most of them (a semicolon file read with commas; a comment's comma splits its row: QA round
-    49b); else None."""
+    49b), or that the first cell of every first row holds twice or more (a German file's comments with
+    commas split most of its rows: QA round 53c); else None."""
     head = rows[:20]
     single = [row[0] for row in head if len(row) == 1]
+    if len(head) >= 2 and len(single) < 0.8 * len(head):
+        return next((other for other in _DELIMITERS if other != chosen
+                     and all(row[0].count(other) >= 2 for row in head)), None)
     if not head or len(single) < 0.8 * len(head):
         return None
     return next((other for other in _DELIMITERS if other != chosen and all(other in text for text in single)), None)

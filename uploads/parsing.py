@@ -288,8 +288,9 @@ def _parse_text(
     text = textfiles.read_text(data, filename, encoding, delimiter, cap, limits, zone)
     if delimiter and (other := delimiters.one_column_delimiter(text.rows, text.delimiter)):
         raise ParseError(  # QA round 47c: one column, read as the agent's email on every row
-            f"Read with {delimiters.delimiter_name(text.delimiter)} between the columns, every line is one column "
-            f"('{text.rows[0][0][:60]}'): this file's columns are separated by {delimiters.delimiter_name(other)}. "
+            f"Read with {delimiters.delimiter_name(text.delimiter)} between the columns, each line's first column "
+            f"holds the whole line ('{text.rows[0][0][:60]}'): this file's columns are separated by "
+            f"{delimiters.delimiter_name(other)}. "
             "Set Delimiter to Detect or to that one.")
     result = _shape(text.numbers, text.rows, header_row, limits, {}, header_score, delimiter=text.delimiter)
     result.encoding, result.delimiter = text.encoding, text.delimiter
