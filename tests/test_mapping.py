@@ -1261,6 +1261,7 @@ def test_it_tells_extremely_from_very_and_reads_a_five_point_happy_wording(answe
 
 @pytest.mark.parametrize(("answers", "scores", "top"), [
     (["Very Happy", "Happy", "Neutral", "Unhappy", "Very Unhappy"], [5, 4, 3, 2, 1], 5),
+    (["Very Happy", "Very Happy", "Happy", "Neutral", "Unhappy"], [5, 5, 4, 3, 2], 5),  # no Extremely (QA round 54a)
     (["Extremely Happy", "Very Happy", "Neutral", "Extremely Unhappy"], [7, 6, 4, 1], 7),
     (["103", "102", "100", "-103"], [7, 6, 4, 1], 7),
 ])
@@ -1390,12 +1391,27 @@ def test_a_mitarbeiter_column_of_addresses_is_the_agent_email() -> None:
     (["Ticket", "Datum", "Agent email", "Score", "Coaching comment", "Customer verbatim"], "comment",
      "Customer verbatim"),
     (["Ticket", "Datum", "Agent email", "Score", "Remarque interne", "Verbatim client"], "comment", "Verbatim client"),
+    # QA round 54a
+    (["Ticket", "Created", "Date of survey", "Agent email", "Score"], "submitted_at", "Date of survey"),
+    (["Ticket", "Erstellt am", "Datum der Bewertung", "Agent email", "Score"], "submitted_at", "Datum der Bewertung"),
+    (["Ticket", "Fecha de valoración", "Agent email", "Score"], "submitted_at", "Fecha de valoración"),
+    (["Ticket", "Created", "Date", "Agent email", "Score"], "submitted_at", "Date"),
+    (["Ticket", "Completed At", "Survey Time (sec)", "Agent email", "Score"], "submitted_at", "Completed At"),
+    (["Ticket", "Datum", "Agent email", "Évaluation"], "score", "Évaluation"),
+    (["Ticket", "Datum", "Technician Email", "Score"], "agent_email", "Technician Email"),
+    (["Ticket", "Datum", "Agent email", "Score", "Comments for the Internal IT team"], "comment",
+     "Comments for the Internal IT team"),
+    (["Ticket", "Datum", "Agent email", "Employee No.", "Score"], "agent_id", None),
+    (["Ticket", "Datum", "Employee email", "Employee ID", "Score"], "agent_id", "Employee ID"),  # QA round 54b
 ])
 def test_a_team_sheets_survey_date_score_and_customers_words_are_found(columns, field, header) -> None:
     """QA round 53b: the ticket's creation or arrival was sent as the rating's date, a coach's comment as the
     customer's; localized survey dates and scores were not found (every row refused)."""
     values = {"Ticket": "48213", "Agent email": "ana@acme.com", "Score": "5", "Valoración de la atención": "5",
-              "Umfrage Bewertung": "5", "Coaching comment": "Tone was abrupt, see call",
+              "Umfrage Bewertung": "5", "Évaluation": "5", "Technician Email": "ana@acme.com", "Survey Time (sec)": "95",
+              "Employee No.": "M-0412", "Employee ID": "M-0412", "Employee email": "ana@acme.com",
+              "Comments for the Internal IT team": "Quick and kind, thanks",
+              "Coaching comment": "Tone was abrupt, see call",
               "Remarque interne": "Tone was abrupt, see call", "Customer verbatim": "Quick and kind, thanks",
               "Verbatim client": "Quick and kind, thanks"}
     row = [values.get(column, "2026-10-05 14:30") for column in columns]

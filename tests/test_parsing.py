@@ -637,6 +637,16 @@ def test_it_names_every_duplicate_column_ignoring_case():
     ]
 
 
+def test_a_repeated_header_over_an_empty_column_is_no_duplicate():
+    """QA round 54a: two empty 'Notes' columns had the file refused; B12 allows ignoring an empty column."""
+    sheet = parse_file(b"id,Notes,score,Notes\n1,,5,\n2,,4,\n")
+    assert (sheet.columns, sheet.rows) == (["id", "Notes", "score"], [["1", "", "5"], ["2", "", "4"]])
+    sheet = parse_file(b"id,Notes,score,Notes\n1,,5,late\n2,,4,\n")
+    assert (sheet.columns, sheet.rows) == (["id", "score", "Notes"], [["1", "5", "late"], ["2", "4", ""]])
+    assert messages(source=b"id,Notes,score,Notes\n1,a,5,b\n") == [
+        "duplicate column 'Notes' (columns B and D)", HEADER_FIX]
+
+
 @pytest.mark.parametrize(("header", "message"), [
     ("ticket_id,score,submitted_at,Ticket ID", "duplicate column 'ticket_id' (columns A and D: 'ticket_id' and "
                                                "'Ticket ID')"),

@@ -134,7 +134,8 @@ def _candidates(headers: Headers, sheet, wanted: list[str], used: set[int]) -> l
             continue
         texts = [text for text in column_texts(sheet, position, 50) if text.casefold() != header.strip().casefold()]
         camel = normalize_camel(header)
-        bare = normalize(_BRACKETS_AT_END.sub("", header)) if _BRACKETS_AT_END.search(header) else ""
+        bracket = _BRACKETS_AT_END.search(header)  # not a unit of time: "Survey Time (sec)" is no date (QA 54a)
+        bare = normalize(_BRACKETS_AT_END.sub("", header)) if bracket and not _DURATION.search(bracket[0]) else ""
         lookup = normalize(f"{found['table']} {found['field']}") if (found := _LOOKUP.fullmatch(header.strip())) else ""
         for name in wanted:
             hit = ((tickets or {}).get((name, norm)) or _match(name, norm, header)
@@ -152,7 +153,7 @@ _BARE_AGENT = {"agent", "assignee", "teammate", "team member", "owner", "rep", "
                "support agent", "served by", "bearbeitet von", "bearbeiter", "traité par", "atendido por",
                "gestionado por", "operatore", "atendente", "agente", "conseiller", "consultant", "medewerker",
                "support rep", "csr", "advisor", "representative", "support representative",  # QA round 51a
-               "mitarbeiter", "mitarbeiterin"}  # QA round 52b
+               "mitarbeiter", "mitarbeiterin", "technician"}  # QA rounds 52b, 54a
 
 
 # A survey question asking the customer which agent helped ("Which agent helped you?", Google Forms)
@@ -200,7 +201,7 @@ def auto_columns(headers: Headers, sheet, wanted: list[str], used: set[int],
     column of names ("Agent Name", or values like 'Ana Silva') is not taken as
     agent_id when an agent email is found or already `mapped`: agent_id wins at
     MaestroQA (shared/api/CONTRACT.md), so a name there would hide the email. Nor is, beside an agent
-    email, an employee number (_HR_NUMBER) or an agent_id column whose values do not follow the email's
+    email, an employee number (_hr_number) or an agent_id column whose values do not follow the email's
     (follows_agent), nor a lone 'Received' date beside the ticket's own times (_received_ticket).
     """
     taken, found = set(used), {}
@@ -219,7 +220,7 @@ def auto_columns(headers: Headers, sheet, wanted: list[str], used: set[int],
     email = found["agent_email"][0] if "agent_email" in found else (
         headers.find(mapped["agent_email"]) if isinstance(mapped, dict) and "agent_email" in mapped else None)
     if "agent_id" in found and email is not None and (
-            _HR_NUMBER.fullmatch(normalize(headers.columns[found["agent_id"][0]]))
+            _hr_number(normalize(headers.columns[found["agent_id"][0]]), normalize(headers.columns[email]))
             or not follows_agent(sheet, found["agent_id"][0], email)):
         del found["agent_id"]
     _share_agent_column(headers, sheet, found, mapped)
@@ -251,7 +252,15 @@ def _received_ticket(headers: Headers, position: int) -> bool:
 
 # A company's number for its people ("Employee ID", "Staff No"): no helpdesk's agent id, which MaestroQA credits
 # over the email (QA round 53b: an HR number 'E10234' was sent beside the agent's email)
-_HR_NUMBER = re.compile(r"(employee|staff|personnel|payroll|hr)( (id|no|nr|number|num|code|ref))?")
+_HR_NUMBER = re.compile(r"(employee|staff|personnel|payroll|hr|personal)( (id|no|nr|number|num|code|ref|nummer))?"
+                        r"|personalnummer")
+
+
+def _hr_number(header: str, email_header: str) -> bool:
+    """True for an employee number (_HR_NUMBER) beside an agent email column that calls the agent otherwise:
+    'Employee ID' beside 'Agent Email', not beside 'Employee Email', where the sheet's employees are its
+    agents ('Mitarbeiter-ID' beside 'Mitarbeiter-E-Mail' is one: QA round 54b)."""
+    return bool(_HR_NUMBER.fullmatch(header)) and header.split()[0] not in email_header.split()
 
 
 def follows_agent(sheet, id_position: int, email_position: int) -> bool:
@@ -299,31 +308,48 @@ _TIME_HEADERS = frozenset({"time", "time of day", "uhrzeit", "zeit", "heure", "h
 
 
 def time_column(headers: Headers, sheet, stamps: int, used: set[int]) -> int | None:
-    """The column right after the submitted_at column `stamps` when it gives that column's time of
+    """The column right after the submitted_at column `stamps` (or right before it: "Survey Time" | "Survey
+    Date", QA round 54a) when it gives that column's time of
     day: `stamps` holds dates alone (half or more: a hand-made sheet mixes typed dates with a few
     date-and-time cells, which keep their own time; or Excel's whole serial numbers when the times are
     fractions of a day, B04), its header says time (_TIME_HEADERS, with anything in brackets but a duration's
-    unit: "Time (EST)", "Time (hh:mm)", not "Time (mm:ss)"),
+    unit: "Time (EST)", "Time (hh:mm)", not "Time (mm:ss)"; or the date's own: "Survey Time" beside "Survey Date"),
     three in four of its values are times of day ("13:45", "1:45 PM", "0.3125": timesofday.time_of_day) and fewer
     than half fall in the hour after midnight, where a duration ("00:05:30" of handling time) would
     (preset key time_column). None otherwise."""
-    position = stamps + 1  # the Time column right after its Date column: Date | Time
-    header = headers.columns[position] if position < len(headers.columns) else ""
-    bracket = _BRACKETS_AT_END.search(header)
-    if position in used or normalize(_BRACKETS_AT_END.sub("", header)) not in _TIME_HEADERS or (
-            bracket and _DURATION.search(bracket[0])):
-        return None  # "Time (UTC)": its zone is the dates' (dateorder.decide_column); not "Time (mm:ss)"
-    texts = column_texts(sheet, position, 50)
-    fractions = timesofday.fractions_column(texts)
     if _share(column_texts(sheet, stamps, 50), lambda text: ":" in text or bool(dates.NUMBER_RE.match(text)) and not (
             timesofday.is_serial_day(text))) > 0.5:
         return None  # times of their own, or numbers (Unix times, serials with their time) a time cannot join
-    if fractions:
-        return position
+    return next((position for position in (stamps + 1, stamps - 1)
+                 if 0 <= position < len(headers.columns) and position not in used
+                 and _gives_time(headers, sheet, stamps, position)), None)
+
+
+def _gives_time(headers: Headers, sheet, stamps: int, position: int) -> bool:
+    """time_column's test of the column at `position`, beside the date column `stamps`."""
+    header = headers.columns[position]
+    bracket = _BRACKETS_AT_END.search(header)
+    if not _time_header(normalize(_BRACKETS_AT_END.sub("", header)), normalize(headers.columns[stamps])) or (
+            bracket and _DURATION.search(bracket[0])):
+        return False  # "Time (UTC)": its zone is the dates' (dateorder.decide_column); not "Time (mm:ss)"
+    texts = column_texts(sheet, position, 50)
+    if timesofday.fractions_column(texts):
+        return True
     hours = [timesofday.time_of_day(text) for text in texts]
-    if hours and len(hours) - hours.count(None) >= 0.75 * len(hours) and hours.count(0) < 0.5 * len(hours):
-        return position
-    return None
+    return bool(hours) and len(hours) - hours.count(None) >= 0.75 * len(hours) and hours.count(0) < 0.5 * len(hours)
+
+
+# A date header's word and its time column's: "Survey Date" | "Survey Time" (QA round 54a), "Fecha" | "Hora"
+_DATE_TIME_WORDS = (("date", "time"), ("datum", "uhrzeit"), ("datum", "zeit"), ("date", "heure"), ("fecha", "hora"),
+                    ("data", "ora"), ("data", "hora"), ("datum", "tijd"))
+
+
+def _time_header(time: str, date: str) -> bool:
+    """True when `time`, a normalized header, names a time of day (_TIME_HEADERS), or the time of the date
+    column `date` ("survey time" beside "survey date")."""
+    words = time.split()
+    return time in _TIME_HEADERS or any(
+        word in words and " ".join(day if w == word else w for w in words) == date for day, word in _DATE_TIME_WORDS)
 
 
 def holds_names(headers: Headers, sheet, position: int) -> bool:

@@ -32,8 +32,9 @@ EXACT: dict[str, list[str]] = {
                      "conversation rating updated at", "conversation rating created at",
                      "responded at", "response received at", "completed at", "completion date", "completed",
                      "completion time",
-                     "scored datetime", "timestamp", "end date", "enddate", "created at", "created",
-                     "created date", "date", "datetime", "date time", "survey date", "feedback date",
+                     "scored datetime", "timestamp", "end date", "enddate",
+                     "date", "datetime", "date time",  # before a ticket's Created (QA round 54a: Created | Date | Time)
+                     "created at", "created", "created date", "survey date", "feedback date",
                      "updated at", "time", "when", "when answered", "answered at", "answered on", "survey answered",
                      "answered", "rating received", "response received", "taken on"],
     "comment": ["comment", "comments", "remark", "remarks", "feedback", "verbatim", "free text",
@@ -151,6 +152,7 @@ for _name, _words in _EAST_ASIAN.items():
     EXACT[_name].extend(_words)
 # Simplesat calls the agent a "team member" [unverified export names]
 _AGENT_WORDS = (r"\b(agent|assignee|assigned|teammate|team member|employee|owner|rep|representative|advisor|staff|csr|"
+                r"technician|"  # an IT desk's (QA round 54a)
                 r"handled|responder|handler|consultant|conseiller|medewerker|ansprechpartners?|bearbeiters?|mitarbeiters?|"
                 r"temsilci\w*|handläggare\w*|konsultant\w*|atendente|operatore)\b")
 # field -> regexes searched in the normalised header (weaker than EXACT), best first
@@ -168,7 +170,8 @@ CONTAINS: dict[str, list[str]] = {
               r"^note\b", r"\brate (your|our|us|the|this)\b", r"zufrieden", r"\bavalia",
               r"soddisf", r"tevreden", r"zadowol", r"nöjd", r"memnun", r"満足",  # Italian, Dutch ... (QA round 44c)
               # "Valoración de la atención", a two-row header's "Umfrage Bewertung" (QA round 53b)
-              r"\b(valoraci[oó]n|calificaci[oó]n|puntuaci[oó]n|bewertung|beoordeling|valutazione|avalia[cç][aã]o)\b"],
+              r"\b(valoraci[oó]n|calificaci[oó]n|puntuaci[oó]n|bewertung|beoordeling|valutazione|avalia[cç][aã]o|"
+              r"[ée]valuation|evaluaci[oó]n)\b"],  # "Évaluation" (QA round 54a)
     "submitted_at": [r"\b(scored|rating|survey|csat|feedback) (date|time|at|on|received|updated|created|submitted|"
                      r"answered)\b", r"\bscored\b", r"\bsubmitted\b", r"\bcompleted?\b",
                      r"\brecorded\b", r"\brated\b", r"\bresponded\b",
@@ -198,7 +201,9 @@ AGGREGATE_CALL = r"^\s*(sum|avg|cnt|cntd|count|countd|min|max|median|agg|stdev|v
 # encuesta", "Enquêtedatum"): above any usual date header beside it ('Created', 'Date de réception': QA round 53b)
 SURVEY_DATE = (r"\b(scored|rating|survey|csat|feedback) (date|time|at|on|updated|submitted|answered)\b"
                r"|\b(umfrage|enqu[êe]te|encuesta|pesquisa|sondaggio|ankiety)\s?(datum|date|fecha|data)\b"
-               r"|\b(datum|date|fecha|data)\b.{0,12}\b(umfrage|enqu[êe]te|encuesta|pesquisa|sondaggio|ankiety)\b")
+               r"|\b(datum|date|fecha|data)\b.{0,12}\b(survey|rating|feedback|umfrage|bewertung|enqu[êe]te|"
+               r"[ée]valuation|encuesta|valoraci[oó]n|calificaci[oó]n|evaluaci[oó]n|pesquisa|avalia[cç][aã]o|"
+               r"sondaggio|valutazione|ankiety|oceny)\b")  # "Date of survey", "Datum der Bewertung" (QA round 54a)
 # header words that rule a column out for a field
 # A reply the company wrote (Trustpilot's 'Company Reply Date', 'Reply Content'), never the customer's answer
 _THEIR_REPLY = r"\b(company|business|agent|staff|merchant|support) (reply|replied|response)\b|^reply\b"
@@ -212,6 +217,8 @@ NOT_FOR: dict[str, str] = {
     # a company's reply to a review is no answer (Trustpilot's 'Company Reply Date', 'Reply Content'); a customer's
     # is ('Customer reply', 'Replied on': QA round 34a)
     "submitted_at": r"\b(start|birth|due|sent|offered|requested|send|opened|closed|solved|resolved)\b|" + _THEIR_REPLY
+                    # a duration: "Survey Time (sec)", "Time to answer (minutes)" (QA round 54a)
+                    + r"|\b(sec|secs|seconds|duration|mins|minutes|hrs|hours|mm:ss)\b"
                     # a start date in other languages: SurveyMonkey's Date de début beside Date de fin (QA round 44c)
                     + r"|\b(début|debut|inicio|início|beginn|startdatum|startzeit|inizio|rozpoczęcia|başlangıç)\b|開始",
     # Medallia's areas_for_improvement: a category list
@@ -219,7 +226,11 @@ NOT_FOR: dict[str, str] = {
     # an agent's own note on the ticket ('Agent comment', 'Internal notes': QA round 52a)
     "comment": r"\b(count|exists|has|id|date|areas?|category|categories|topic|source|channel)\b|"
                r"\b(agent|agents|internal|staff|private|rep|qa|reviewer|coaching|coach|lead|tl|supervisor|manager)"
-               r"( s)? (comments?|notes?|remarks?)\b|\b(internal|interne|interner|internes|internas?|internos?|"
-               r"interno)\b|"  # "Coaching comment", "Remarque interne", "Notas internas" (QA round 53b)
+               r"( s)? (comments?|notes?|remarks?)\b|"  # "Coaching comment" (QA round 53b)
+               # "Remarque interne", "Notas internas", "Interne Notiz", never "Comments for the Internal IT team" (54a)
+               r"\b(internal|interne|interner|internes|internas?|internos?|interno) (comments?|notes?|notiz|notizen|"
+               r"remarks?|notitie|notities|kommentar|notas?|comentarios?)\b|\b(remarques?|notes?|notas?|comentarios?|"
+               r"commentaires?|kommentar|notiz|notizen|notitie|notities|opmerking|osservazioni) (interne|internes|"
+               r"internas?|internos?|interno|interner)\b|"
                r"\b(select|check|choose|tick) (all|one|up to)\b|" + _THEIR_REPLY,
 }

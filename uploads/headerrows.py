@@ -220,7 +220,7 @@ def check_columns(names: list[str], data: list[list[str]], numbers: list[int], *
     B12's header faults. `run_on`, for a text file with one header row: its delimiter and the header's
     own width; its last column split by the delimiter on some rows is first read back together
     (runonrows.rejoin_last)."""
-    names = ["" if _PANDAS_UNNAMED.fullmatch(name) else name for name in names]
+    names = _empty_repeats_unnamed(["" if _PANDAS_UNNAMED.fullmatch(name) else name for name in names], data)
     errors = _duplicate_messages(names)
     keep: list[int] = []
     notices: list[str] = []
@@ -288,6 +288,23 @@ _FIELD_NAMES = frozenset(map(normalize, FIELDS))
 # How pandas names what a file it read and wrote again had: a column without a header, a second column of a name
 _PANDAS_UNNAMED = re.compile(r"Unnamed: \d+(?:_level_\d+)?")
 _PANDAS_RENAMED = re.compile(r"(.*[^\d\s.])\.(\d+)")
+
+
+def _empty_repeats_unnamed(names: list[str], data: list[list[str]]) -> list[str]:
+    """`names` with a repeated header over a column empty in every row read as no header (such a column
+    is ignored, as B12 allows a blank header over an empty one): two empty 'Notes' columns are no
+    duplicate (QA round 54a). The first of the name stays when every one of them is empty."""
+    repeated: dict[str, list[int]] = {}
+    for index, name in enumerate(names):
+        if name.strip():
+            repeated.setdefault(name.strip().casefold(), []).append(index)
+    out = list(names)
+    for found in repeated.values():
+        empty = [index for index in found if not any(index < len(row) and row[index].strip() for row in data)]
+        if len(found) > 1 and empty:
+            for index in empty[1:] if len(empty) == len(found) else empty:
+                out[index] = ""
+    return out
 
 
 def _duplicate_messages(names: list[str]) -> list[str]:

@@ -319,10 +319,11 @@ class RowCheck:
                 f"{issue.fix}; or, if the survey's scale is {first}..{last}, set Lowest score {first} and Highest "
                 f"score {last} on the mapping page")))
         if isinstance(cleaned.value, int) and self.plan.scale_held:  # QA round 37c: 3 of a 1..10 survey sent as 3/5
-            rows, first, last = self.plan.scale_misfit
+            rows, lowest, highest = self.plan.scale_misfit
+            first, last = scales.suggested_scale(lowest, highest)
             cleaned = Cleaned(issue=Issue(
                 "scale_unsettled", f"{src.text.strip()} is held until the survey's scale is settled: {rows} scores in "
-                f"this file lie outside {low}..{high}, from {first} to {last}",
+                f"this file lie outside {low}..{high}, from {lowest} to {highest}",
                 f"If the survey's scale is {first}..{last}, set Lowest score {first} and Highest score {last} on the "
                 f"mapping page; if it is {low}..{high}, fix the scores outside it"))
         blank_key = ("blank score fix", low, high)  # no score to invent where none was given (QA round 51a)
