@@ -39,7 +39,7 @@ def declared_zone(upload: Upload) -> tuple[str, str] | None:
     """(column, zone) when the file declares the zone of the submitted_at column (Qualtrics' third
     header row, or the header itself: "Rated at (UTC)", "Date (GMT+2)" -> "UTC+02:00"), which wins
     over the mapping page's time zone (dateorder.decide_column)."""
-    column = mapping.Preset.from_json(upload.preset).columns.get("submitted_at")
+    column = (upload.preset.get("columns") or {}).get("submitted_at") if upload.preset else None
     if not isinstance(column, str):
         return None
     zone = upload.sheet_meta.get("declared_time_zones", {}).get(column) or zones.header_zone(column)
