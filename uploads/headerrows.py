@@ -299,9 +299,9 @@ def _empty_repeats_unnamed(names: list[str], data: list[list[str]]) -> list[str]
         if name.strip():
             repeated.setdefault(name.strip().casefold(), []).append(index)
     out = list(names)
-    for found in repeated.values():
+    for found in (found for found in repeated.values() if len(found) > 1):
         empty = [index for index in found if not any(index < len(row) and row[index].strip() for row in data)]
-        if len(found) > 1 and empty:
+        if empty:
             for index in empty[1:] if len(empty) == len(found) else empty:
                 out[index] = ""
     return out
