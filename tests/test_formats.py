@@ -1077,10 +1077,11 @@ def test_it_reads_a_team_sheets_group_headings_over_its_field_names(tmp_path: Pa
                       "score": 5, "comment": "Quick", "min_score": 1, "max_score": 5}]
 
 
-@pytest.mark.parametrize("columns", [("Survey Date", "Survey Time"), ("Survey Time", "Survey Date")])
+@pytest.mark.parametrize("columns", [("Survey Date", "Survey Time"), ("Survey Time", "Survey Date"),
+                                     ("Date of survey", "Survey Time")])  # QA round 55b
 def test_a_survey_dates_own_time_column_gives_its_time_of_day(tmp_path: Path, columns) -> None:
     """QA round 54a: midnight was sent, the 'Survey Time' beside 'Survey Date' ignored."""
-    cells = {"Survey Date": "2026-10-06", "Survey Time": "14:48"}
+    cells = {"Survey Date": "2026-10-06", "Survey Time": "14:48", "Date of survey": "2026-10-06"}
     _summary, items, _ = run_text(tmp_path, "team.csv", f"Ticket ID,{','.join(columns)},Agent Email,Score\n"
                                   f"48210,{','.join(cells[column] for column in columns)},ana@acme.com,5\n")
     assert [item["submitted_at"] for item in items] == ["2026-10-06T14:48:00.000Z"]

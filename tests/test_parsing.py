@@ -513,8 +513,8 @@ def test_it_refuses_c1_control_characters_from_a_code_page_and_repairs_utf8_text
 def test_it_honours_an_encoding_override_and_refuses_unknown_ones():
     assert parse_file(CASES / "B09-cp1252.csv", encoding="windows-1252").encoding == "cp1252"
     assert messages(source=CASES / "B09-cp1252.csv", encoding="utf-8") == [
-        f"The file cannot be read as utf-8 text (line 2, byte 86). {SAVE_AS}"
-    ]
+        "The file cannot be read as utf-8 text (line 2, byte 86). The encoding chosen, utf-8, is not this file's: "
+        "set Text encoding to Detect, or choose the one the file was saved in."]  # QA round 55b
     assert messages(source=b"a,b\n", encoding="klingon") == [f"'klingon' is not a text encoding we know. {SAVE_AS}"]
     assert messages(source=b"a,b\n", encoding="rot13") == [f"'rot13' is not a text encoding. {SAVE_AS}"]
 

@@ -1600,8 +1600,8 @@ def test_times_read_in_utc_for_want_of_a_zone_say_how_to_choose_the_teams() -> N
     data = sheet(["Datum", "ticket_id", "agent_id", "score"], ["05.10.2026 14:48", "1", "381", "5"])
     result = validation.check_sheet(data, mapping.choose_preset(data, mapping.builtin_presets())[0], time_zone="UTC",
                                     now=NOW)
-    assert "'Datum' read in UTC, the time zone chosen for this upload (UTC is the portal's default when none is " \
-           "chosen): if these are a team's local times, choose its time zone on the mapping page" in result.decisions
+    assert "'Datum' read in UTC, the upload's time zone (the portal's default when none is chosen): if these are a " \
+           "team's local times, choose its time zone on the mapping page" in result.decisions
 
 
 def test_it_reads_a_comment_pandas_wrote_for_an_empty_cell_as_blank() -> None:
@@ -1848,3 +1848,15 @@ def test_a_date_either_order_reads_gets_a_warning_in_a_column_of_both_orders() -
     assert [warning.message for warning in result.rows[3].warnings] == [
         "Row 5, column 'submitted_at': '10/09/2026 09:00' could be read either way, and this column holds dates of "
         "both orders (see the decisions): read as month/day/year like most of them; check it."]
+
+
+def test_a_score_column_of_words_chosen_under_a_header_of_its_own_is_read_on_its_wording() -> None:
+    """QA round 55b: chosen on the mapping page, "How did we do?" of Very satisfied .. Dissatisfied refused every
+    row ("'Very satisfied' is not an integer"); under "Rating" the words were read."""
+    data = sheet(["Ticket", "Date", "Agent email", "How did we do?"],
+                 *[[str(100 + n), "2026-10-05 10:00", "a@example.com", word]
+                   for n, word in enumerate(["Very satisfied", "Satisfied", "Neutral", "Dissatisfied"])])
+    preset = mapping.Preset(name="Chosen", columns={"ticket_id": "Ticket", "submitted_at": "Date",
+                                                    "agent_email": "Agent email", "score": "How did we do?"})
+    result = validation.check_sheet(data, preset, time_zone="UTC", now=NOW)
+    assert [(row.item["score"], row.item["max_score"]) for row in result.rows] == [(5, 5), (4, 5), (3, 5), (2, 5)]

@@ -317,10 +317,9 @@ def test_it_saves_and_exports_the_time_zone_date_order_and_name(client_in):
         "attachment; filename=\"Equipe UK.json\"; filename*=UTF-8''%C3%89quipe%20UK.json")
     exported = json.loads(response.content)
     assert (exported["name"], exported["time_zone"], exported["date_order"]) == ("Équipe UK", "Europe/Berlin", "DMY")
-    unnamed = client_in.get(f"/uploads/{created.pk}/mapping/preset.json")
-    assert unnamed["Content-Disposition"] == (
-        "attachment; filename=\"Mapping of uk.csv.json\"; filename*=UTF-8''Mapping%20of%20uk.csv.json")
-    assert json.loads(unnamed.content)["name"] == "Mapping of uk.csv"
+    unnamed = client_in.get(f"/uploads/{created.pk}/mapping/preset.json")  # the saved preset's (QA round 55b)
+    assert unnamed["Content-Disposition"] == "attachment; filename=\"UK team.json\"; filename*=UTF-8''UK%20team.json"
+    assert json.loads(unnamed.content)["name"] == "UK team"
 
 
 def test_a_date_order_the_files_dates_overrule_is_said_and_not_saved(client_in):

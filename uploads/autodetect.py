@@ -348,8 +348,13 @@ def _time_header(time: str, date: str) -> bool:
     """True when `time`, a normalized header, names a time of day (_TIME_HEADERS), or the time of the date
     column `date` ("survey time" beside "survey date")."""
     words = time.split()
-    return time in _TIME_HEADERS or any(
-        word in words and " ".join(day if w == word else w for w in words) == date for day, word in _DATE_TIME_WORDS)
+    return time in _TIME_HEADERS or any(word in words and _content_words([day if w == word else w for w in words])
+                                        == _content_words(date.split()) for day, word in _DATE_TIME_WORDS)
+
+
+def _content_words(words: list[str]) -> set[str]:
+    """`words` without their little words: "date of survey" is "survey date" (QA round 55b)."""
+    return set(words) - {"of", "the", "de", "der", "des", "du", "la", "le", "del", "da", "do", "van", "di"}
 
 
 def holds_names(headers: Headers, sheet, position: int) -> bool:

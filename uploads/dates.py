@@ -118,9 +118,9 @@ class ColumnDates:
                 self.zone_source or "", "the time zone chosen for this upload")
             unknown = (f" (the file names '{self.zone_unknown}' as its zone, which is no time zone read here: "
                        "choose the zone it means)") if self.zone_unknown else ""
-            if not self.zone_source and upload_zone == "UTC":  # QA round 53c: a German team's times went out as UTC
-                source += (" (UTC is the portal's default when none is chosen): if these are a team's local times, "
-                           "choose its time zone on the mapping page")
+            if not self.zone_source and upload_zone == "UTC":  # QA rounds 53c, 55b: a team's times went out as UTC
+                source = ("the upload's time zone (the portal's default when none is chosen): if these are a team's "
+                          "local times, choose its time zone on the mapping page")
             out.append(f"'{self.column}' read in {self.zone or upload_zone}, {source}{unknown}")
         if self.serials:
             system = " of the workbook's 1904 date system" if self.date_system == "1904" else ""

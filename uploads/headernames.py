@@ -129,7 +129,17 @@ _LOCALIZED_MORE: dict[str, list[str]] = {
                 "kommentar", "kommentarer", "kommentti", "yorum", "yorumlar", "σχόλιο", "σχόλια", "комментарий",
                 "коментар", "הערה", "הערות", "تعليق", "ملاحظات"],
 }
-for _table in (_LOCALIZED, _LOCALIZED_MORE):
+# Zendesk reports' and team sheets' ids, comments in Portuguese, Italian, German, French, Spanish, Swedish, Turkish,
+# Polish [unverified labels: QA round 55a]
+_LOCALIZED_IDS: dict[str, list[str]] = {
+    "ticket_id": ["identyfikator zgłoszenia", "id zgłoszenia"],
+    "agent_id": ["id do atribuído", "id assegnatario", "id des zugewiesenen agenten", "id de l assigné",
+                 "id del agente asignado", "id de agente", "id del agente", "tilldelad persons id", "handläggar id",
+                 "atanan kişi kimliği", "temsilci kimliği", "id przypisanej osoby"],
+    "comment": ["comentário do cliente", "commento del cliente", "komentarz klienta", "müşteri yorumu",
+                "comentário de satisfação", "commento sulla soddisfazione"],
+}
+for _table in (_LOCALIZED, _LOCALIZED_MORE, _LOCALIZED_IDS):
     for _name, _words in _table.items():  # case-folded as headers are: a Greek final ς is σ (QA round 38b)
         EXACT[_name].extend(word.casefold() for word in _words if word.casefold() not in EXACT[_name])
 # Date headers of languages whose locales write the day first (validation: the order of 05/10/2026).
@@ -142,10 +152,12 @@ _EAST_ASIAN: dict[str, list[str]] = {
     "agent_email": ["担当者メール", "担当者メールアドレス", "担当者のメール", "客服邮箱", "담당자 이메일",
                     "상담원 이메일"],
     "score": ["評価", "満足度", "満足度評価", "点数", "评分", "满意度", "평점", "만족도", "점수"],
-    "submitted_at": ["日時", "回答日時", "終了日", "終了日時", "評価日時", "日付", "評価日", "回答日", "送信日",
+    "submitted_at": ["日時", "回答日時", "アンケート回答日時", "終了日", "終了日時", "評価日時", "日付", "評価日",
+                     "回答日", "送信日",
                      "タイムスタンプ", "提出日時", "送信日時", "更新日時", "评价时间", "时间",
                      "提交时间", "日期", "날짜", "제출 시간", "타임스탬프", "응답 일시"],
-    "comment": ["コメント", "ご意見", "自由回答", "満足度コメント", "评论", "评价内容", "备注", "意见", "코멘트",
+    "comment": ["コメント", "お客様コメント", "お客さまコメント", "ご意見", "自由回答", "満足度コメント", "评论",
+                "评价内容", "备注", "意见", "코멘트",
                 "의견", "댓글"],
 }
 for _name, _words in _EAST_ASIAN.items():
@@ -171,7 +183,8 @@ CONTAINS: dict[str, list[str]] = {
               r"soddisf", r"tevreden", r"zadowol", r"nöjd", r"memnun", r"満足",  # Italian, Dutch ... (QA round 44c)
               # "Valoración de la atención", a two-row header's "Umfrage Bewertung" (QA round 53b)
               r"\b(valoraci[oó]n|calificaci[oó]n|puntuaci[oó]n|bewertung|beoordeling|valutazione|avalia[cç][aã]o|"
-              r"[ée]valuation|evaluaci[oó]n)\b"],  # "Évaluation" (QA round 54a)
+              r"[ée]valuation|evaluaci[oó]n)\b",  # "Évaluation" (QA round 54a)
+              r"\boceniasz\b|\bw skali\b"],  # "W skali 1-5, jak oceniasz obsługę?" (QA round 55a)
     "submitted_at": [r"\b(scored|rating|survey|csat|feedback) (date|time|at|on|received|updated|created|submitted|"
                      r"answered)\b", r"\bscored\b", r"\bsubmitted\b", r"\bcompleted?\b",
                      r"\brecorded\b", r"\brated\b", r"\bresponded\b",
@@ -188,6 +201,10 @@ CONTAINS: dict[str, list[str]] = {
                 r"\berzählen sie uns\b", r"\bsagen sie uns\b", r"\b(dites|racontez) nous\b", r"\bcu[ée]nt[ae]nos\b",
                 r"\bd[ií]ganos\b", r"\b(conte|diga) nos\b", r"\braccontaci\b", r"\bvertel (ons|meer)\b",
                 r"\b(powiedz|opowiedz) nam\b", r"\bbemerkung", r"\banmerkung", r"\bopmerking",
+                # "Quer nos contar mais?", "Vuoi raccontarci di più?", "Wil je nog iets kwijt?", "Vill du berätta
+                # mer?", "Eklemek istedikleriniz", "… coś jeszcze powiedzieć?" (QA round 55a)
+                r"\bcontar mais\b", r"\braccontarci\b", r"\biets kwijt\b", r"\bberätta mer\b", r"^eklemek\b",
+                r"\bpowiedzieć\b", r"\bcommento\b", r"\bkomentarz\b", r"\byorum\w*",
                 r"^response$"],  # HubSpot's; after any other comment column ('CSAT Comment' beside a follow-up's)
 }
 # A report's total over the rows it grouped together ("Sum of Ticket ID", "Average of Rating", "Count of Rating"):
@@ -201,9 +218,16 @@ AGGREGATE_CALL = r"^\s*(sum|avg|cnt|cntd|count|countd|min|max|median|agg|stdev|v
 # encuesta", "Enquêtedatum"): above any usual date header beside it ('Created', 'Date de réception': QA round 53b)
 SURVEY_DATE = (r"\b(scored|rating|survey|csat|feedback) (date|time|at|on|updated|submitted|answered)\b"
                r"|\b(umfrage|enqu[êe]te|encuesta|pesquisa|sondaggio|ankiety)\s?(datum|date|fecha|data)\b"
-               r"|\b(datum|date|fecha|data)\b.{0,12}\b(survey|rating|feedback|umfrage|bewertung|enqu[êe]te|"
+               r"|\b(datum|date|fecha|data)\b.{0,20}\b(survey|rating|feedback|umfrage|bewertung|enqu[êe]te|"
                r"[ée]valuation|encuesta|valoraci[oó]n|calificaci[oó]n|evaluaci[oó]n|pesquisa|avalia[cç][aã]o|"
-               r"sondaggio|valutazione|ankiety|oceny)\b")  # "Date of survey", "Datum der Bewertung" (QA round 54a)
+               r"sondaggio|valutazione|ankiety|oceny)\b"  # "Date of survey", "Datum der Bewertung" (QA round 54a)
+               # "Umfrage beantwortet am", "Enkät besvarad", "Enquête ingevuld op", "Anket Yanıt Tarihi" (QA round 55a)
+               r"|\b(survey|umfrage|enqu[êe]te|encuesta|pesquisa|ankiet\w*|enk[äa]t|anket|sondaggio|questionario)\b"
+               r".{0,15}\b(answered|beantwortet|ingevuld|besvarad|yan[ıi]t\w*|respondid[ao]|compilat[ao])\b"
+               # a Zendesk report's "Zufriedenheitsbewertung aktualisiert", "Avaliação de satisfação atualizada"
+               r"|\b(satisf\w*|zufriedenheit\w*|soddisfazione|tevredenheid\w*|nöjd\w*|memnun\w*|zadowoleni\w*)\b"
+               r".{0,30}\b(updated|aktualisiert|mise à jour|atualizad[ao]|aggiornat[ao]|actualizad[ao]|bijgewerkt|"
+               r"uppdatera[dt]|güncellendi|zaktualizowan\w*)\b|アンケート回答")
 # header words that rule a column out for a field
 # A reply the company wrote (Trustpilot's 'Company Reply Date', 'Reply Content'), never the customer's answer
 _THEIR_REPLY = r"\b(company|business|agent|staff|merchant|support) (reply|replied|response)\b|^reply\b"

@@ -33,6 +33,9 @@ _HEADER_SCALE = re.compile(
 _HEADER_TOP = re.compile(r"(?:(?<![\d/])/|\bout of|\bsur)\s*(3|4|5|6|7|10|100)\s*\)?\s*$", re.IGNORECASE)
 
 
+# A Dutch school grade's header ("Cijfer", "Rapportcijfer"): the top is 10, as the range a header names
+_GRADE = re.compile(r"\s*(rapport)?cijfer\s*$", re.IGNORECASE)
+
 # "1 = very satisfied", "1 - Very satisfied", "1: best": a number and what the header says it means
 _MEANS = re.compile(r"\b(\d{1,3})\s*[=:\-–]\s*([^\W\d_][^=,;()]{0,39}?)\s*(?=[,;)/]|\band\b|$|\d{1,3}\s*[=:\-–])",
                     re.IGNORECASE)
@@ -78,4 +81,6 @@ def header_range(header: str, numbers: set[int]) -> tuple[int, int, bool] | None
     top_only = False
     if not found and (top := _HEADER_TOP.search(header)):
         low, high, top_only = (0 if 0 in numbers else 1), int(top[1]), True
+    elif not found and _GRADE.match(header):  # a Dutch grade: 1 .. 10 (QA round 55a)
+        low, high, top_only = (0 if 0 in numbers else 1), 10, True
     return (low, high, top_only) if low in (0, 1) and 2 <= high <= 100 else None

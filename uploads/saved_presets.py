@@ -138,14 +138,18 @@ def preset_of_upload(upload: Upload, name: str, user) -> mapping.Preset:
 
 
 def save_mapping(upload: Upload, name: str, user) -> SavedPreset:
-    """Save `upload`'s current mapping as preset `name` (preset_of_upload); ValueError when the name is taken,
-    by a saved preset or a built-in one (a saved preset must never hide a built-in)."""
+    """Save `upload`'s current mapping as preset `name` (preset_of_upload), which the upload's mapping is then
+    called (its page and a later Export say so); ValueError when the name is taken, by a saved preset or a
+    built-in one (a saved preset must never hide a built-in)."""
     preset = preset_of_upload(upload, name, user)
     check_name(preset.name)
     try:
-        return SavedPreset.objects.create(name=preset.name, data=preset.to_json(), created_by=user)
+        saved = SavedPreset.objects.create(name=preset.name, data=preset.to_json(), created_by=user)
     except IntegrityError:
         raise ValueError(f"A preset called '{name}' already exists; choose another name.") from None
+    upload.preset_name = upload.preset["name"] = preset.name  # the upload's mapping is that preset now (QA 55b)
+    upload.save(update_fields=["preset_name", "preset"])
+    return saved
 
 
 def parse_imported(data: bytes) -> mapping.Preset:

@@ -271,6 +271,10 @@ def _decide_word_scale(plan: Plan, sheet) -> str | None:
         if words and not words.keys() <= table.keys():
             knowing = [name for name in AUTO_SCALES if words.keys() <= SCALES[name]["value_map"].keys()]
             best = _best_word_scale(plan, kept, kept, knowing)
+    if best is None and not table and not plan.preset.word_scales and "score" in plan.index:
+        words = _words(kept)  # a column of words chosen on the mapping page under a header of its own (QA 55b)
+        if words and words.total() >= 0.5 * sum(1 for text in kept if text.strip()):
+            best = header_word_scale(words, AUTO_SCALES, plan.columns[plan.index["score"]])
     return best
 
 

@@ -187,7 +187,8 @@ def _decode(data: bytes, override: str | None, zone: str | None = None) -> tuple
         name = info.name
         if name == "utf-16" and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
             name = utf16_order(data) or "utf-16-le"  # no byte order mark: the NULs tell the order
-        text = _decode_as(data, name)
+        text = _decode_as(data, name, f"The encoding chosen, {override}, is not this file's: set Text encoding to "
+                          "Detect, or choose the one the file was saved in.")  # not "save it in Excel" (QA 55b)
     else:
         bom = next((entry for entry in _BOMS if data.startswith(entry[0])), None)
         if bom:
@@ -229,13 +230,15 @@ def utf16_order(data: bytes) -> str | None:
     return "utf-16-be" if sample[0::2].count(b"\x00") >= nuls * 0.95 else None
 
 
-def _decode_as(data: bytes, codec: str) -> str:
+def _decode_as(data: bytes, codec: str, advice: str | None = None) -> str:
+    """`data` decoded as `codec`; ParseError naming the first byte that is not, then `advice` (else
+    parsing.SAVE_AS_UTF8)."""
     try:
         return data.decode(codec)
     except UnicodeDecodeError as exc:
         raise parsing.ParseError(
             f"The file cannot be read as {codec} text (line {data.count(_NEWLINE, 0, exc.start) + 1:,}, byte "
-            f"{exc.start + 1:,}). {parsing.SAVE_AS_UTF8}"
+            f"{exc.start + 1:,}). {advice or parsing.SAVE_AS_UTF8}"
         ) from exc
 
 

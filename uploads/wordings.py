@@ -135,6 +135,9 @@ SCALES: dict[str, dict[str, Any]] = {
                                for kind in ("with", "without") for space in (" ", "_")},
         "良い": 1, "悪い": 0, "gut": 1, "schlecht": 0, "bonne": 1, "mauvaise": 0,  # a Japanese, German, French account
         "buena": 1, "mala": 0,  # a Spanish one [unverified labels: QA round 37b]; not Bueno/Malo, 4 and 2 of excellent5
+        # Portuguese, Dutch, Swedish, Turkish and Italian accounts' [unverified labels: QA round 55a]
+        "boa": 1, "ruim": 0, "goed": 1, "slecht": 0, "bra": 1, "dålig": 0, "iyi": 1, "kötü": 0, "buona": 1,
+        "scarsa": 0, "dobra": 1, "zła": 0,
         # the rating as the customer picks it ("Good, I'm satisfied"), in an account's language [unverified
         # labels: QA round 44c]
         **dict.fromkeys(["good, i'm satisfied", "good, i am satisfied", "gut, ich bin zufrieden",
@@ -244,6 +247,7 @@ def one_language(words: set[str]) -> bool:
 UNANSWERED = {"offered": "survey not answered (not a rating)", "unoffered": "survey not answered (not a rating)",
               "not offered": "survey not offered (not a rating)",
               "提供済み": "survey not answered (not a rating)", "未提供": "survey not offered (not a rating)",
+              "提示済み": "survey not answered (not a rating)", "未提示": "survey not offered (not a rating)",
               "angeboten": "survey not answered (not a rating)", "nicht angeboten": "survey not offered (not a rating)",
               "proposée": "survey not answered (not a rating)", "non proposée": "survey not offered (not a rating)",
               # a Spanish and a Japanese account's words [unverified labels: QA round 37b]
@@ -251,6 +255,7 @@ UNANSWERED = {"offered": "survey not answered (not a rating)", "unoffered": "sur
               **dict.fromkeys(["no ofrecida", "no ofrecido"], "survey not offered (not a rating)"),
               # Portuguese, Dutch, Italian, Polish, Swedish, Turkish [unverified labels: QA round 44c]
               **dict.fromkeys(["oferecida", "oferecido", "aangeboden", "offerto", "offerta", "zaoferowano",
+                               "zaoferowana",
                                "erbjuden", "erbjudet", "teklif edildi"], "survey not answered (not a rating)"),
               **dict.fromkeys(["não oferecida", "não oferecido", "niet aangeboden", "non offerto", "non offerta",
                                "nie zaoferowano", "inte erbjuden", "teklif edilmedi"],
