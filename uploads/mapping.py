@@ -104,8 +104,9 @@ def resolve(preset: Preset, sheet, *, fill: bool = False) -> Preset:
         position = _find_field(name, preset.columns.get(name), headers, sheet, free)
         if position is not None:
             out.columns[name] = headers.columns[position]
+            whose = "the mapping" if preset.name == AUTO_PRESET_NAME else f"preset '{preset.name}'"  # QA round 55b
             out.reasons[name] = preset.reasons.get(name) or (
-                f"preset '{preset.name}' takes {name} from column '{headers.columns[position]}'")
+                f"{whose} takes {name} from column '{headers.columns[position]}'")
             used.add(position)
     out.reasons.update({name: why for name, why in preset.reasons.items() if name in preset.constants
                         and name not in out.columns})  # a constant's reason: the scale set on the mapping page
