@@ -200,9 +200,8 @@ def auto_columns(headers: Headers, sheet, wanted: list[str], used: set[int],
     file order. An agent column full of '@' values becomes agent_email. An agent
     column of names ("Agent Name", or values like 'Ana Silva') is not taken as
     agent_id when an agent email is found or already `mapped`: agent_id wins at
-    MaestroQA (shared/api/CONTRACT.md), so a name there would hide the email. Nor is, beside an agent
-    email, an employee number (_hr_number) or an agent_id column whose values do not follow the email's
-    (follows_agent), nor a lone 'Received' date beside the ticket's own times (_received_ticket).
+    MaestroQA (shared/api/CONTRACT.md), so a name there would hide the email; nor are the other near
+    misses of _drop_doubtful.
     """
     taken, found = set(used), {}
     candidates = sorted(_ids_before_names(headers, sheet, _candidates(headers, sheet, list(wanted), used)),
@@ -212,19 +211,27 @@ def auto_columns(headers: Headers, sheet, wanted: list[str], used: set[int],
             continue
         found[name] = (position, reason)
         taken.add(position)
-    has_email = "agent_email" in found or "agent_email" in mapped
-    if "agent_id" in found and has_email and holds_names(headers, sheet, found["agent_id"][0]):
-        del found["agent_id"]
-    if "submitted_at" in found and _received_ticket(headers, found["submitted_at"][0]):
-        del found["submitted_at"]
-    email = found["agent_email"][0] if "agent_email" in found else (
-        headers.find(mapped["agent_email"]) if isinstance(mapped, dict) and "agent_email" in mapped else None)
-    if "agent_id" in found and email is not None and (
-            _hr_number(normalize(headers.columns[found["agent_id"][0]]), normalize(headers.columns[email]))
-            or not follows_agent(sheet, found["agent_id"][0], email)):
-        del found["agent_id"]
+    _drop_doubtful(headers, sheet, found, mapped)
     _share_agent_column(headers, sheet, found, mapped)
     return found
+
+
+def _drop_doubtful(headers: Headers, sheet, found: dict, mapped: Iterable[str]) -> None:
+    """auto_columns' second thoughts, each a column a near miss took: beside an agent email (found or
+    `mapped`), an agent_id column of names (holds_names), an employee number (_hr_number) or one whose values
+    do not follow the email's (follows_agent); a lone 'Received' beside the ticket's own times."""
+    if "submitted_at" in found and _received_ticket(headers, found["submitted_at"][0]):
+        del found["submitted_at"]
+    if "agent_id" not in found:
+        return
+    email = found["agent_email"][0] if "agent_email" in found else (
+        headers.find(mapped["agent_email"]) if isinstance(mapped, dict) and "agent_email" in mapped else None)
+    has_email = "agent_email" in found or "agent_email" in mapped
+    position = found["agent_id"][0]
+    if has_email and holds_names(headers, sheet, position) or email is not None and (
+            _hr_number(normalize(headers.columns[position]), normalize(headers.columns[email]))
+            or not follows_agent(sheet, position, email)):
+        del found["agent_id"]
 
 
 def _ids_before_names(headers: Headers, sheet, candidates: list[tuple]) -> list[tuple]:
