@@ -200,6 +200,15 @@ _ADDRESS_NAMED = re.compile(r"\s*(?P<address>[^<>()\s,;]+)\s*\((?P<name>[^()<>@]
 _NAME_ADDRESS_BRACKETED = re.compile(r"\s*(?P<name>[^()<>@]*[^\W\d_][^()<>@]*?)\s*\((?P<address>[^<>()\s,;]+)\)\s*")
 
 
+def spreadsheet_error(value: str) -> str | None:
+    """What a cell's text is when it is a spreadsheet's error value, for a message: "what a spreadsheet lookup
+    (VLOOKUP, XLOOKUP) gives when it finds nothing" (LOOKUP_FAILED), "the error a spreadsheet formula gave in this
+    cell" (EXCEL_ERRORS); None for any other text."""
+    if value.upper() in LOOKUP_FAILED:
+        return "what a spreadsheet lookup (VLOOKUP, XLOOKUP) gives when it finds nothing"
+    return "the error a spreadsheet formula gave in this cell" if value.upper() in EXCEL_ERRORS else None
+
+
 def clean_email(text: str) -> Cleaned:
     """An agent email as typed (trimmed) if email-validator accepts it, else an Issue; an address
     written with a name ("Ana Lee <ana@acme.com>", "ana@acme.com (Ana Lee)") gives the address alone,
@@ -223,9 +232,7 @@ def clean_email(text: str) -> Cleaned:
                                    "code page without it)",
                                    "Type the agent's address as the helpdesk shows it, or export the file again "
                                    "as UTF-8"))
-    if value.upper() in LOOKUP_FAILED | EXCEL_ERRORS:  # QA round 53b: "must have an @-sign"
-        what = ("what a spreadsheet lookup (VLOOKUP, XLOOKUP) gives when it finds nothing" if value.upper() in
-                LOOKUP_FAILED else "the error a spreadsheet formula gave in this cell")
+    if what := spreadsheet_error(value):  # QA round 53b: "must have an @-sign"
         return Cleaned(issue=Issue("excel_error", f"{value} is {what}, not the agent email", "Type the agent's "
                                    "email, or correct the formula in the spreadsheet and save the file again"))
     named = (_NAMED_ADDRESS.fullmatch(value) or _ADDRESS_NAMED.fullmatch(value)
@@ -263,12 +270,8 @@ def clean_text(text: str, noun: str = "comment") -> Cleaned:
     issue = text_char_issue(value)
     if issue:
         return Cleaned(issue=issue)
-    if value.upper() in EXCEL_ERRORS:
-        return Cleaned(warnings=[Note("excel_error", f"{noun} {value} is the error a spreadsheet formula gave in "
-                                      "this cell, not the customer's words: left out")])
-    if value.upper() in LOOKUP_FAILED:  # a CSV's lookup error, as a workbook's error cell is (QA round 53b)
-        return Cleaned(warnings=[Note("excel_error", f"{noun} {value} is what a spreadsheet lookup (VLOOKUP, "
-                                      "XLOOKUP) gives when it finds nothing, not the customer's words: left out")])
+    if what := spreadsheet_error(value):  # a CSV's #N/A too, as a workbook's error cell is (QA round 53b)
+        return Cleaned(warnings=[Note("excel_error", f"{noun} {value} is {what}, not the customer's words: left out")])
     if value in PANDAS_BLANKS:  # B03: no payload holds nan for a blank cell
         return blank_marker(value, noun)
     warnings = []

@@ -112,6 +112,13 @@ def find_preset(name: str) -> mapping.Preset:
     raise KeyError(name)
 
 
+def own_name(upload: Upload) -> str:
+    """The name of the saved or imported preset `upload`'s mapping is (save_mapping names it so), else "" for a
+    built-in one or auto-detection (QA round 47c)."""
+    builtin = mapping.is_builtin(upload.preset_name) or upload.preset_name == mapping.AUTO_PRESET_NAME
+    return "" if builtin else upload.preset_name
+
+
 def preset_of_upload(upload: Upload, name: str, user) -> mapping.Preset:
     """`upload`'s current mapping as a preset called `name` ('' gives the saved or imported preset's name the
     upload uses, else "Mapping of <file name>").
@@ -121,10 +128,7 @@ def preset_of_upload(upload: Upload, name: str, user) -> mapping.Preset:
     file with the same headers picks it (presets_for).
     """
     preset = mapping.Preset.from_json(upload.preset)
-    own = not mapping.is_builtin(upload.preset_name) and (
-        upload.preset_name != mapping.AUTO_PRESET_NAME)  # a saved or imported preset's name (QA round 47c)
-    preset.name = name.strip() or (upload.preset_name if own and upload.preset_name else
-                                   f"Mapping of {upload.filename}"[:100])
+    preset.name = name.strip() or own_name(upload) or f"Mapping of {upload.filename}"[:100]
     preset.description = f"Saved from {upload.filename} by {user.get_username()}."
     preset.time_zone = upload.time_zone
     dates = upload.check_context.get("dates") or {}

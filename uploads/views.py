@@ -2,7 +2,7 @@
 
 import tempfile
 from pathlib import Path
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib import messages
@@ -11,7 +11,6 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render, resolve_url
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from uploads import (
@@ -124,7 +123,7 @@ def mapping_page(request, pk: int):
             initial={"header_row": upload.header_row, "sheet": upload.sheet_name,
                      "encoding": encoding_choice(upload.encoding)},
         ),
-        "save_form": SavePresetForm(initial={"name": request.GET.get("saved", "")[:100]}),  # its Export names it
+        "save_form": SavePresetForm(initial={"name": saved_presets.own_name(upload)}),  # Export names it so
         "apply_form": ApplyPresetForm(preset_names=saved_presets.preset_names()),
     }
     return render(request, "uploads/mapping.html", context)
@@ -185,7 +184,6 @@ def mapping_save_preset(request, pk: int):
             messages.error(request, str(exc))
         else:
             messages.success(request, f"Saved the preset '{saved.name}'.")
-            return redirect(f"{reverse('uploads:mapping', args=[upload.pk])}?{urlencode({'saved': saved.name})}")
     return redirect("uploads:mapping", upload.pk)
 
 
