@@ -82,6 +82,29 @@ def test_it_reads_every_csv_spectrum_file(name):
     assert [dict(zip(sheet.columns, row, strict=True)) for row in sheet.rows] == expected
 
 
+@pytest.mark.parametrize(("raw", "expected"), [
+    (b'a,b,c\n1,,2\n3,"NULL",4\n5,NULL,6\n', [["1", "", "2"], ["3", "NULL", "4"], ["5", "", "6"]]),  # null.csv
+    (b'a,b,c\r1,2,3\r"Once upon \ra time",5,6\r7,8,9\r', [["1", "2", "3"], ["Once upon \ra time", "5", "6"],
+                                                        ["7", "8", "9"]]),  # newlines_cr.csv
+    (b"a,b,c\n1,2,3\n4,5,\xa9\n", [["1", "2", "3"], ["4", "5", "\u00a9"]]),  # latin1.csv
+])
+def test_it_reads_csv_spectrums_later_files(raw, expected):
+    """Files csv-spectrum added after the shared copy was taken (github.com/max-mapper/csv-spectrum)."""
+    assert parse_file(raw, "spectrum.csv").rows == expected
+
+
+def test_it_reads_an_unquoted_null_as_blank_with_a_note_and_keeps_a_quoted_one():
+    sheet = parse_file(b'ticket_id,comment\nNULL,NULL\n2,"NULL"\n3,"say ""NULL"" twice, NULL"\n4,NULLS\n',
+                       "ssms.csv")
+
+    assert (sheet.rows, sheet.cell_notes, sheet.notices) == (
+        [["", ""], ["2", "NULL"], ["3", 'say "NULL" twice, NULL'], ["4", "NULLS"]],
+        {(0, 0): "held NULL, what a database export writes for an empty cell",
+         (0, 1): "held NULL, what a database export writes for an empty cell"},
+        ["2 cells held NULL without quotes, what a database export writes for an empty cell: they are read as "
+         "blank. A NULL in quotes is kept as the word."])
+
+
 # B-cases (shared/cases/README.md)
 
 

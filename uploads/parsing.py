@@ -292,8 +292,14 @@ def _parse_text(
             f"holds the whole line ('{text.rows[0][0][:60]}'): this file's columns are separated by "
             f"{delimiters.delimiter_name(other)}. "
             "Set Delimiter to Detect or to that one.")
-    result = _shape(text.numbers, text.rows, header_row, limits, {}, header_score, delimiter=text.delimiter)
+    result = _shape(text.numbers, text.rows, header_row, limits, text.null_notes, header_score,
+                    delimiter=text.delimiter)
     result.encoding, result.delimiter = text.encoding, text.delimiter
+    if nulls := sum(note == textfiles.NULL_NOTE for note in result.cell_notes.values()):
+        result.notices.append(
+            f"{nulls:,} cell{'s' if nulls > 1 else ''} held NULL without quotes, what a database export writes for "
+            f"an empty cell: {'they are' if nulls > 1 else 'it is'} read as blank. A NULL in quotes is kept as "
+            "the word.")
     if text.nul_count:
         result.notices.append(_nul_notice(text.nul_count))
     if text.repaired_lines:

@@ -54,6 +54,7 @@ class TextTable:
     repaired_lines: list[int] = field(default_factory=list)  # lines decoded wrongly once before (repair_mojibake)
     lost_letters: list[tuple[int, str]] = field(default_factory=list)  # (line, word) with '?' for letters
     other_reading: tuple[str, int, str, str] | None = None  # a chosen encoding beside detection's (other_reading)
+    null_notes: dict[tuple[int, int], str] = field(default_factory=dict)  # (record index, column): NULL read blank
 
 
 def read_text(data: bytes, filename: str, encoding: str | None, delimiter: str | None, cap: int,
@@ -72,11 +73,41 @@ def read_text(data: bytes, filename: str, encoding: str | None, delimiter: str |
     text = text.replace("\x00", cells.NUL_SHOWN) if nuls else text
     text, declared = delimiters.split_sep_line(text.removesuffix("\x1a"))
     chosen = delimiters.override(delimiter) or declared or delimiters.detect(text)
-    numbers, rows = _read_records(text, chosen, cap, limits, lines_before=1 if declared else 0)
+    numbers, rows = _read_records(text.replace(_QUOTED_NULL, _KEPT_NULL) if _has_nulls(text) else text, chosen, cap,
+                                  limits, lines_before=1 if declared else 0)
+    null_notes = database_nulls(rows) if _has_nulls(text) else {}
     breaks = text.count("\n") or text.count("\r")  # line breaks (CR LF counts once; CR-only files)
     return TextTable(numbers, rows, encoding_name, chosen, multiline=bool(numbers) and breaks > numbers[-1],
                      text_formulas="=" in text and '="' in text, nul_count=nuls,  # one character: memchr
-                     repaired_lines=repaired, lost_letters=lost, other_reading=other)
+                     repaired_lines=repaired, lost_letters=lost, other_reading=other, null_notes=null_notes)
+
+
+# A database's NULL, as SQL Server Management Studio and MySQL write it into CSV: unquoted. A quoted "NULL" is
+# the word itself (csv-spectrum's null.csv); it is read through _KEPT_NULL, a character no text file holds
+_QUOTED_NULL, _KEPT_NULL = '"NULL"', '"\ue000"'
+NULL_NOTE = "held NULL, what a database export writes for an empty cell"
+
+
+def _has_nulls(text: str) -> bool:
+    return "NULL" in text and "\ue000" not in text
+
+
+def database_nulls(rows: list[list[str]]) -> dict[tuple[int, int], str]:
+    """Blank each cell of `rows` (records read with _QUOTED_NULL swapped for _KEPT_NULL) that is an unquoted
+    NULL, and give the quoted ones back their word, in place; returns (record index, column) -> NULL_NOTE for
+    each cell blanked, so that the row checker warns on a mapped one (items.check_noted_blanks)."""
+    notes = {}
+    for index, row in enumerate(rows):
+        joined = "".join(row)
+        if "NULL" not in joined and "\ue000" not in joined:
+            continue
+        for position, cell in enumerate(row):
+            if cell == "NULL":
+                row[position] = ""
+                notes[index, position] = NULL_NOTE
+            elif "\ue000" in cell:
+                row[position] = cell.replace("\ue000", "NULL")
+    return notes
 
 
 _WORD_RUN = re.compile(r"[^\s,;|\t\"]+")
