@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
-from uploads import cells, dates, idcells, rowskips, scales, scorecells, ticketcolumns, timesofday
+from uploads import cells, dates, idcells, rowskips, scales, scorecells, ticketcolumns
 from uploads.headernames import AGGREGATE, AGGREGATE_CALL, CONTAINS, EXACT, NOT_FOR, SURVEY_DATE
 from uploads.headers import Headers, normalize, normalize_camel
 from uploads.wordings import AUTO_SCALES, SCALES, UNANSWERED
@@ -66,23 +66,23 @@ def _plausible(name: str, texts: list[str]) -> bool:
             text) and len(text.split()) < 5]  # nor its footer's "Confidential Information - Do Not Distribute"
         if not agents:
             return True
-        emails = _share(agents, lambda t: "@" in t) >= 0.6
+        emails = share(agents, lambda t: "@" in t) >= 0.6
         return emails if name == "agent_email" else not emails
     if name == "score":  # a survey offered but not answered (Zendesk's Offered) is neither way
         words = {word for scale in AUTO_SCALES for word in _scale_words(scale)}
         answers = [text for text in texts if text.casefold() not in UNANSWERED]
         # a score a spreadsheet made a date (5-Apr) is still the score's, as is a mistyped 4.5: refused on its row
         # (QA rounds 31a, 41b)
-        return _share(answers, lambda t: bool(_SMALL_NUMBER.match(t)) or scorecells.written_score(t) is not None
+        return share(answers, lambda t: bool(_SMALL_NUMBER.match(t)) or scorecells.written_score(t) is not None
                       or cells.answer_key(t) in words
                       or bool(scorecells.SCORE_AS_DATE.match(t))) >= 0.6 if answers else True
     if name == "submitted_at":  # a short sheet's "Average" and "Total" lines are none (QA round 45a)
-        return _share([text for text in texts if not rowskips.summary_label(text)], dates.date_like) >= 0.6
+        return share([text for text in texts if not rowskips.summary_label(text)], dates.date_like) >= 0.6
     if name == "ticket_id":
         return not not_ids(texts, ticket=True)
     if name == "comment":
         # Medallia's `comments` column says whether a comment exists (EXPORT-FORMATS.md section 11)
-        return _share(texts, lambda t: t.casefold() in _FLAGS) < 1
+        return share(texts, lambda t: t.casefold() in _FLAGS) < 1
     return True
 
 
@@ -104,7 +104,7 @@ def not_ids(texts: list[str], ticket: bool = False) -> bool:
     return sum(map(unlike, texts)) >= 0.8 * len(texts)
 
 
-def _share(texts: list[str], test) -> float:
+def share(texts: list[str], test) -> float:
     """The share (0..1) of `texts` that pass `test`; 0 for no texts (an empty column)."""
     return sum(1 for text in texts if test(text)) / len(texts) if texts else 0.0
 
@@ -116,7 +116,9 @@ def _scale_words(name: str) -> list[str]:
 # Airtable's lookup field: the field of a linked table's record ("Email (from Agent)" is the agent's email)
 _LOOKUP = re.compile(r"(?P<field>[^()]+?)\s*\(from (?P<table>[^()]+)\)")
 # What a header adds in brackets: a zone, a scale, a unit ("Zeitstempel (CET)", "Score (1-10)")
-_BRACKETS_AT_END = re.compile(r"\s*[(\[\uff08][^()\[\]\uff08\uff09]*[)\]\uff09]\s*$")  # （）: full width
+# What a Time header's brackets say of a duration ("Time (mm:ss)", "(min)"): handling time, no time of day
+DURATION = re.compile(r"\b(mm:ss|m:ss|hh:mm:ss|min|mins|minutes?|sec|secs|seconds?|duration|hrs|hours)\b", re.I)
+BRACKETS_AT_END = re.compile(r"\s*[(\[\uff08][^()\[\]\uff08\uff09]*[)\]\uff09]\s*$")  # （）: full width
 
 
 def _candidates(headers: Headers, sheet, wanted: list[str], used: set[int]) -> list[tuple]:
@@ -134,8 +136,8 @@ def _candidates(headers: Headers, sheet, wanted: list[str], used: set[int]) -> l
             continue
         texts = [text for text in column_texts(sheet, position, 50) if text.casefold() != header.strip().casefold()]
         camel = normalize_camel(header)
-        bracket = _BRACKETS_AT_END.search(header)  # not a unit of time: "Survey Time (sec)" is no date (QA 54a)
-        bare = normalize(_BRACKETS_AT_END.sub("", header)) if bracket and not _DURATION.search(bracket[0]) else ""
+        bracket = BRACKETS_AT_END.search(header)  # not a unit of time: "Survey Time (sec)" is no date (QA 54a)
+        bare = normalize(BRACKETS_AT_END.sub("", header)) if bracket and not DURATION.search(bracket[0]) else ""
         lookup = normalize(f"{found['table']} {found['field']}") if (found := _LOOKUP.fullmatch(header.strip())) else ""
         for name in wanted:
             hit = ((tickets or {}).get((name, norm)) or _match(name, norm, header)
@@ -301,67 +303,11 @@ def _share_agent_column(headers: Headers, sheet, found: dict, mapped: Iterable[s
             header = normalize(headers.columns[position])
             if re.search(r"\be ?mail\b", header) and not re.search(r"\b(id|or|name)\b", header):
                 return
-            emails = _share(column_texts(sheet, position, 50), lambda text: "@" in text)
+            emails = share(column_texts(sheet, position, 50), lambda text: "@" in text)
             if 0 < emails < 1:
                 found[other] = (position, f"header '{headers.columns[position]}' names the agent; its values are "
                                           "emails or ids, each read as the one it looks like")
             return
-
-
-# What a Time header's brackets say of a duration ("Time (mm:ss)", "(min)"): handling time, no time of day
-_DURATION = re.compile(r"\b(mm:ss|m:ss|hh:mm:ss|min|mins|minutes?|sec|secs|seconds?|duration|hrs|hours)\b", re.I)
-# A column holding the time of day of a date column beside it (hand-made sheets: Date | Time)
-_TIME_HEADERS = frozenset({"time", "time of day", "uhrzeit", "zeit", "heure", "hora", "ora", "tijd", "czas", "tid"})
-
-
-def time_column(headers: Headers, sheet, stamps: int, used: set[int]) -> int | None:
-    """The column right after the submitted_at column `stamps` (or right before it: "Survey Time" | "Survey
-    Date", QA round 54a) when it gives that column's time of
-    day: `stamps` holds dates alone (half or more: a hand-made sheet mixes typed dates with a few
-    date-and-time cells, which keep their own time; or Excel's whole serial numbers when the times are
-    fractions of a day, B04), its header says time (_TIME_HEADERS, with anything in brackets but a duration's
-    unit: "Time (EST)", "Time (hh:mm)", not "Time (mm:ss)"; or the date's own: "Survey Time" beside "Survey Date"),
-    three in four of its values are times of day ("13:45", "1:45 PM", "0.3125": timesofday.time_of_day) and fewer
-    than half fall in the hour after midnight, where a duration ("00:05:30" of handling time) would
-    (preset key time_column). None otherwise."""
-    if _share(column_texts(sheet, stamps, 50), lambda text: ":" in text or bool(dates.NUMBER_RE.match(text)) and not (
-            timesofday.is_serial_day(text))) > 0.5:
-        return None  # times of their own, or numbers (Unix times, serials with their time) a time cannot join
-    return next((position for position in (stamps + 1, stamps - 1)
-                 if 0 <= position < len(headers.columns) and position not in used
-                 and _gives_time(headers, sheet, stamps, position)), None)
-
-
-def _gives_time(headers: Headers, sheet, stamps: int, position: int) -> bool:
-    """time_column's test of the column at `position`, beside the date column `stamps`."""
-    header = headers.columns[position]
-    bracket = _BRACKETS_AT_END.search(header)
-    if not _time_header(normalize(_BRACKETS_AT_END.sub("", header)), normalize(headers.columns[stamps])) or (
-            bracket and _DURATION.search(bracket[0])):
-        return False  # "Time (UTC)": its zone is the dates' (dateorder.decide_column); not "Time (mm:ss)"
-    texts = column_texts(sheet, position, 50)
-    if timesofday.fractions_column(texts):
-        return True
-    hours = [timesofday.time_of_day(text) for text in texts]
-    return bool(hours) and len(hours) - hours.count(None) >= 0.75 * len(hours) and hours.count(0) < 0.5 * len(hours)
-
-
-# A date header's word and its time column's: "Survey Date" | "Survey Time" (QA round 54a), "Fecha" | "Hora"
-_DATE_TIME_WORDS = (("date", "time"), ("datum", "uhrzeit"), ("datum", "zeit"), ("date", "heure"), ("fecha", "hora"),
-                    ("data", "ora"), ("data", "hora"), ("datum", "tijd"))
-
-
-def _time_header(time: str, date: str) -> bool:
-    """True when `time`, a normalized header, names a time of day (_TIME_HEADERS), or the time of the date
-    column `date` ("survey time" beside "survey date")."""
-    words = time.split()
-    return time in _TIME_HEADERS or any(word in words and _content_words([day if w == word else w for w in words])
-                                        == _content_words(date.split()) for day, word in _DATE_TIME_WORDS)
-
-
-def _content_words(words: list[str]) -> set[str]:
-    """`words` without their little words: "date of survey" is "survey date" (QA round 55b)."""
-    return set(words) - {"of", "the", "de", "der", "des", "du", "la", "le", "del", "da", "do", "van", "di"}
 
 
 def holds_names(headers: Headers, sheet, position: int) -> bool:
@@ -374,7 +320,7 @@ def holds_names(headers: Headers, sheet, position: int) -> bool:
     if "name" in words:
         return True
     texts = column_texts(sheet, position, 50)
-    return bool(texts) and _share(texts, lambda text: idcells.looks_like_name(text) or "://" in text or (
+    return bool(texts) and share(texts, lambda text: idcells.looks_like_name(text) or "://" in text or (
         "id" not in words and (not any(char.isdigit() for char in text) or " " in text.strip()))) >= 0.6
 
 
@@ -390,8 +336,8 @@ def text_answer_columns(sheet, used: set[int]) -> list[str]:
     out = []
     for position, header in enumerate(sheet.columns):
         texts = [text[:200] for text in column_texts(sheet, position, 50)] if position not in used else []
-        if (texts and _share(texts, lambda text: bool(_WORDS.search(text)) and "@" not in text) >= 0.6
-                and len(set(texts)) >= 0.5 * len(texts) and _share(texts, _person_name) < 0.6):
+        if (texts and share(texts, lambda text: bool(_WORDS.search(text)) and "@" not in text) >= 0.6
+                and len(set(texts)) >= 0.5 * len(texts) and share(texts, _person_name) < 0.6):
             out.append(header)
     return out
 
@@ -415,7 +361,7 @@ def add_word_scale(preset, headers: Headers, sheet, scale_table: dict) -> None:
     texts = column_texts(sheet, position)
     words = Counter(cells.answer_key(text) for text in texts
                     if not scorecells.INTEGER.match(text) and not scorecells.written_score(text))
-    if _share(texts, lambda text: not scorecells.INTEGER.match(text)) < 0.5:
+    if share(texts, lambda text: not scorecells.INTEGER.match(text)) < 0.5:
         return  # a column of numbers: its few words are typos for the row checker to refuse
     unanswered = words.keys() & set(UNANSWERED)
     for word in unanswered:

@@ -22,7 +22,7 @@ from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
-from uploads import autodetect, questiongroups, scorecells
+from uploads import autodetect, questiongroups, scorecells, timecolumn
 from uploads.headers import Headers, as_list
 from uploads.preset_format import (  # noqa: F401  (re-exported: the public names of this module)
     EXACT_FIELDS,
@@ -291,10 +291,10 @@ def _fill(out: Preset, headers: Headers, sheet, used: set[int]) -> None:
 
 
 def _add_time_column(out: Preset, headers: Headers, sheet, used: set[int]) -> None:
-    """Give a submitted_at column of dates alone the time column beside it (autodetect.time_column)."""
+    """Give a submitted_at column of dates alone the time column beside it (timecolumn.find)."""
     stamps = headers.index(out.columns.get("submitted_at", ""))
     if stamps is not None and out.time_column is None and (
-            time_at := autodetect.time_column(headers, sheet, stamps, used)) is not None:
+            time_at := timecolumn.find(headers, sheet, stamps, used)) is not None:
         out.time_column = headers.columns[time_at]
         out.reasons["submitted_at"] += f"; the time of day from column '{out.time_column}'"
 
