@@ -788,6 +788,18 @@ def test_it_sends_a_google_forms_answers_words_as_the_score_label(answer: str, l
     assert (first_row(data).item["score"], first_row(data).item.get("score_label")) == (5, label)
 
 
+@pytest.mark.parametrize(("answers", "labels"), [
+    (["5 - Very satisfied", "2 - Dissatisfied"], ["Very satisfied", "Dissatisfied"]),
+    (["4 stars", "2 stars"], [None, None]), (["4/5", "2/5"], [None, None]),
+])
+def test_it_sends_the_words_of_a_team_sheets_scores_as_the_score_label(answers: list[str], labels: list) -> None:
+    """QA round 56a: "5 - Very satisfied" lost its words where a column of the words alone sent them."""
+    data = sheet(["Date", "Ticket ID", "Agent Email", "Rating"], *(
+        ["2026-11-02 10:00:00", f"8400{n}", "ana@example.com", answer] for n, answer in enumerate(answers)))
+    rows = validation.check_sheet(data, choose(data)[0], time_zone="UTC", now=NOW).rows
+    assert [row.item.get("score_label") for row in rows] == labels
+
+
 def test_it_takes_an_assigned_user_email_as_the_agent() -> None:
     data = sheet(["Conversation ID", "Assigned User Email", "Satisfaction Rating"], ["c1", "a@example.com", "4"])
     assert mapping.auto_preset(data).columns["agent_email"] == "Assigned User Email"

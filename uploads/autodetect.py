@@ -353,7 +353,8 @@ def add_word_scale(preset, headers: Headers, sheet, scale_table: dict) -> None:
     all but a misspelt one refused on its row), add its value map, range and label column; a number
     among them is the typo (the row checker refuses one outside the range),
     and so is one word among numbers ("good" among scores 1..5: no word scale). Rows whose score
-    is an UNANSWERED word ("Offered"), and then blank ones too, are skipped."""
+    is an UNANSWERED word ("Offered"), and then blank ones too, are skipped. A column of scores written with
+    their words ("5 - Very satisfied") is the label column too (items.clean_label takes the words)."""
     column = preset.columns.get("score")
     position = headers.index(column) if column else None
     if position is None:
@@ -366,6 +367,9 @@ def add_word_scale(preset, headers: Headers, sheet, scale_table: dict) -> None:
     unanswered = words.keys() & set(UNANSWERED)
     for word in unanswered:
         del words[word]
+    if not words and share(texts, lambda text: bool((written := scorecells.written_score(text)) and written[2])) >= 0.5:
+        preset.columns.setdefault("score_label", column)  # "5 - Very satisfied": its words (QA round 56a)
+        return
     if name := scales.header_word_scale(words, AUTO_SCALES, column):  # one misspelt word is refused on its row
         scale = scale_table[name]
         preset.value_maps["score"] = dict(scale["value_map"])
