@@ -1860,3 +1860,16 @@ def test_a_score_column_of_words_chosen_under_a_header_of_its_own_is_read_on_its
                                                     "agent_email": "Agent email", "score": "How did we do?"})
     result = validation.check_sheet(data, preset, time_zone="UTC", now=NOW)
     assert [(row.item["score"], row.item["max_score"]) for row in result.rows] == [(5, 5), (4, 5), (3, 5), (2, 5)]
+
+
+@pytest.mark.parametrize(("header", "said"), [("Ticket created", True), ("Conversation started at", True),
+                                              ("Conversation rating created at", False), ("Date", False)])
+def test_it_says_when_the_date_sent_is_the_tickets_creation_and_not_the_answers(header: str, said: bool) -> None:
+    """QA round 56a F2: a team sheet whose only date is 'Ticket created' sent it without a word."""
+    preset = mapping.Preset(name="Sheet", columns={**PLAIN.columns, "submitted_at": header})
+    result = validation.check_sheet(sheet([header, *API[1:]], ["2026-10-05 14:48", "50101", "381", "", "5", ""]),
+                                    preset, time_zone="UTC", now=NOW)
+    sentence = (f"'{header}' is when each ticket was opened, not when its survey was answered: it is sent as "
+                "submitted_at because no other column dates the answers. If the file has one, map it on the mapping "
+                "page")
+    assert (sentence in result.decisions) == said

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from uploads import cells, dates, idcells, rowskips, scales, scorecells, ticketcolumns
-from uploads.headernames import AGGREGATE, AGGREGATE_CALL, CONTAINS, EXACT, NOT_FOR, SURVEY_DATE
+from uploads.headernames import AGGREGATE, AGGREGATE_CALL, CONTAINS, EXACT, NOT_FOR, SURVEY_DATE, TICKET_TIME
 from uploads.headers import Headers, normalize, normalize_camel
 from uploads.wordings import AUTO_SCALES, SCALES, UNANSWERED
 
@@ -180,17 +180,12 @@ def _match(name: str, norm: str, header: str) -> tuple[int, str] | None:
         return 240, f"header '{header}' asks which agent helped, and its values are email addresses"
     if name in NOT_FOR and re.search(NOT_FOR[name], norm):
         return None
-    if name == "submitted_at" and _TICKET_TIME.search(norm):  # below any other date column (QA round 44a)
+    if name == "submitted_at" and TICKET_TIME.search(norm):  # below any other date column (QA round 44a)
         return 120, f"header '{header}' is when the ticket was opened, not when it was rated: no other column dates it"
     for rank, pattern in enumerate(CONTAINS.get(name, [])):
         if found := re.search(pattern, norm):  # the words it matched, never the pattern: "('assigned to email')"
             return 200 - rank, f"header '{header}' mentions {name.replace('_', ' ')} ('{found[0].strip()}')"
     return None
-
-
-# The time a ticket or conversation was opened ("Conversation created at", "Ticket created date"), not its rating's
-_TICKET_TIME = re.compile(r"^(?!.*\b(rating|rated|survey|csat|feedback|score)\b).*\b(ticket|conversation|case|chat|"
-                          r"request)\b.*\b(created|started)\b")
 
 
 def auto_columns(headers: Headers, sheet, wanted: list[str], used: set[int],

@@ -3,6 +3,8 @@ the synonyms auto-detection matches (autodetect._match). Exact names beat names 
 NOT_FOR rules a column out. Vendors' own names are in their presets (uploads/presets/*.json).
 """
 
+import re
+
 # field -> exact synonyms (normalised headers), best first
 EXACT: dict[str, list[str]] = {
     "ticket_id": ["ticket id", "ticketid", "ticket", "ticket number", "ticket no", "ticket nr", "ticket ref",
@@ -258,3 +260,9 @@ NOT_FOR: dict[str, str] = {
                r"internas?|internos?|interno|interner)\b|"
                r"\b(select|check|choose|tick) (all|one|up to)\b|" + _THEIR_REPLY,
 }
+
+
+# The time a ticket or conversation was opened ("Conversation created at", "Ticket created date"), not its rating's:
+# a date column of last resort (autodetect._match), named in the decisions (validation)
+TICKET_TIME = re.compile(r"^(?!.*\b(rating|rated|survey|csat|feedback|score)\b).*\b(ticket|conversation|case|chat|"
+                         r"request)\b.*\b(created|started)\b")

@@ -34,6 +34,8 @@ from uploads import (
     timesofday,
     zones,
 )
+from uploads.headernames import TICKET_TIME
+from uploads.headers import normalize
 from uploads.plan import Plan
 from uploads.preset_format import FIELDS
 from uploads.rowresults import Problem, RowResult
@@ -228,6 +230,10 @@ def _decisions(plan: Plan, time_zone: str) -> list[str]:
     if plan.all_midnight:
         out.append(f"Every time in '{plan.preset.columns['submitted_at']}' is 00:00: if the times were lost (a "
                    "spreadsheet's date-only format), they are sent as midnight; export the file again with its times")
+    if isinstance(stamps := plan.preset.columns.get("submitted_at"), str) and TICKET_TIME.search(normalize(stamps)):
+        out.append(f"'{stamps}' is when each ticket was opened, not when its survey was answered: it is sent as "
+                   "submitted_at because no other column dates the answers. If the file has one, map it on the "
+                   "mapping page")
     if plan.time_at is not None:
         out.append(f"'{plan.preset.columns['submitted_at']}' takes its time of day from column "
                    f"'{plan.columns[plan.time_at]}' (a date alone is read at midnight, with a warning)")
