@@ -418,8 +418,7 @@ def test_a_misspelt_word_among_satisfaction_words_is_refused_on_its_row_only(tmp
     assert [(item["score"], item["max_score"]) for item in items] == [(5, 5), (4, 5), (3, 5), (2, 5)]
     assert [(row["row"], row["errors"]) for row in summary["row_results"]] == [(6, [
         "Row 6, column 'Score': 'Very satisified' is not an integer. Enter a whole number from 1 to 5 (or a word: "
-        "very satisfied = 5, satisfied = 4, neither satisfied nor dissatisfied = 3, somewhat dissatisfied = 2, "
-        "very dissatisfied = 1)."])]
+        "very satisfied = 5, satisfied = 4, neutral = 3, dissatisfied = 2, very dissatisfied = 1)."])]  # its own words
 
 
 def test_a_four_point_wording_is_read_on_its_own_scale_not_as_csat5_with_typos(tmp_path: Path) -> None:

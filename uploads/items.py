@@ -308,7 +308,8 @@ class RowCheck:
     def check_score(self, low: int, high: int) -> None:
         src = self.source("score")
         table = self.plan.score_map()
-        cleaned = self.cached(("score", low, high), src.text, scorecells.clean_score, low, high, table)
+        cleaned = self.cached(("score", low, high), src.text, scorecells.clean_score, low, high, table, "score",
+                              self.plan.score_words)
         issue = cleaned.issue
         if issue and issue.code == "below_min" and "(" not in issue.what and not self.source("min_score").text.strip():
             issue = Issue(issue.code, f"{issue.what} (min_score defaults to 1)", issue.fix)
@@ -327,8 +328,9 @@ class RowCheck:
                 f"If the survey's scale is {first}..{last}, set Lowest score {first} and Highest score {last} on the "
                 f"mapping page; if it is {low}..{high}, fix the scores outside it"))
         blank_key = ("blank score fix", low, high)  # no score to invent where none was given (QA round 51a)
-        blank_fix = self.plan.memo.get(blank_key) or self.plan.memo.setdefault(
-            blank_key, f"{scorecells.scale_hint(low, high, table)} if the customer gave a score, or exclude the row")
+        blank_fix = self.plan.memo.get(blank_key) or self.plan.memo.setdefault(blank_key, (
+            f"{scorecells.scale_hint(low, high, table, self.plan.score_words)} if the customer gave a score, or "
+            "exclude the row"))
         self.take("score", src, cleaned, blank_fix)
 
     def check_texts(self) -> None:

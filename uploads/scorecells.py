@@ -11,6 +11,7 @@ Where the rules come from: score is an integer within [min_score, max_score], de
 from __future__ import annotations
 
 import re
+from collections.abc import Set
 
 from uploads.cells import (
     EXCEL_ERRORS,
@@ -72,21 +73,26 @@ def parse_int(text: str, value_map: dict[str, object] | None = None) -> int | No
     return None
 
 
-def scale_hint(low: int, high: int, value_map: dict[str, object] | None = None) -> str:
-    """The fix sentence for a score: "Enter a whole number from 1 to 5" (+ the first word the value map gives each
-    score, best first: every score named, not the first 8 words of one: QA round 53a)."""
+def scale_hint(low: int, high: int, value_map: dict[str, object] | None = None, seen: Set[str] = frozenset()) -> str:
+    """The fix sentence for a score: "Enter a whole number from 1 to 5" (+ one word the value map gives each
+    score, best first: every score named, not the first 8 words of one: QA round 53a; the file's own word where
+    `seen`, the column's answer keys, has one: "dissatisfied = 2", not the scale's first "somewhat dissatisfied":
+    QA round 56a)."""
     first: dict[int, str] = {}
     for key, mapped in (value_map or {}).items():
         if key and not INTEGER.match(key) and isinstance(mapped, int) and not isinstance(mapped, bool):
             first.setdefault(mapped, key)
+    first.update({mapped: key for key in sorted(seen, reverse=True)
+                  if isinstance(mapped := (value_map or {}).get(key), int) and mapped in first})
     words = [f"{word} = {score}" for score, word in sorted(first.items(), reverse=True)]
     extra = f" (or a word: {', '.join(words)})" if words else ""
     return f"Enter a whole number from {low} to {high}{extra}"
 
 
 def clean_score(text: str, low: int, high: int, value_map: dict[str, object] | None = None,
-                noun: str = "score") -> Cleaned:
-    """A score: an int within [low, high], mapped through `value_map` (keys case-folded), or an Issue.
+                noun: str = "score", seen: Set[str] = frozenset()) -> Cleaned:
+    """A score: an int within [low, high], mapped through `value_map` (keys case-folded), or an Issue whose fix
+    names the words of `seen` (the column's answer keys: scale_hint).
 
     Rule: shared/api/CONTRACT.md (score integer; min_score/max_score defaults 1 and 5).
     """
@@ -100,12 +106,12 @@ def clean_score(text: str, low: int, high: int, value_map: dict[str, object] | N
         return Cleaned(issue=issue)
     if value.endswith(("?", "？")) and value.casefold() not in NO_ANSWER and any(char.isalnum() for char in value):
         return Cleaned(issue=Issue("unsure_score", f"'{value}' ends with a question mark: whoever typed it was not "
-                                   "sure of the answer", f"{scale_hint(low, high, value_map)}: the answer the "
+                                   "sure of the answer", f"{scale_hint(low, high, value_map, seen)}: the answer the "
                                    "customer gave, or exclude the row"))  # QA round 48a: 'très satisfait?' was 5
     number = parse_int(value, value_map)
     if number is None and high == 100 and value.endswith("%") and (found := INTEGER.match(value[:-1].strip())):
         number = int(found[1])  # a percentage cell ("80%") on a 0..100 scale (QA round 43b)
-    hint = scale_hint(low, high, value_map)
+    hint = scale_hint(low, high, value_map, seen)
     if number is None and SCORE_AS_DATE.match(value):
         return Cleaned(issue=Issue("score_as_date", f"'{value}' is a date a spreadsheet made of the score (4/5 or "
                                    "4.5 typed into a cell formatted as a date)",
