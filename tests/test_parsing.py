@@ -1500,6 +1500,15 @@ def test_it_refuses_columns_over_the_limit_but_not_trailing_empty_ones():
     ]
 
 
+@pytest.mark.parametrize(("data", "comments"), [
+    (b"ticket_id,score,comment\n1,5,slow, rude\n2,4,ok, fine\n", ["slow, rude", "ok, fine"]),  # QA round 57b
+    (b"ticket_id,score,comment\n1,5,Great help, thanks\n", ["Great help, thanks"]),
+    (b"ticket_id,score,comment\n1,5,slow,late\n2,4,ok,late\n", ["slow", "ok"]),  # a column with no header (B12)
+])
+def test_it_reads_back_together_a_comment_split_on_every_row_only_after_a_sentences_comma(data, comments):
+    assert [row[2] for row in parse_file(data, "sheet.csv").rows] == comments
+
+
 def test_it_reads_back_together_a_last_column_split_by_unquoted_commas():
     sheet = parse_file(b"ticket_id,score,comment\n1,5,Great service, thanks\n2,4,fine\n3,3,slow,very,slow,,\n")
 
@@ -1629,7 +1638,7 @@ def test_it_leaves_out_a_footer_under_a_grouped_reports_total_line():
             b"Total,Record Count: 1,\n\nConfidential Information - Do Not Distribute\n")
     sheet = parse_file(source=data, filename="report.csv")
     assert (sheet.row_numbers, sheet.notices) == ([2, 3, 4], [
-        "Rows 6–6 under the answers hold one text each ('Confidential Information - Do Not Distribute'): a report's "
+        "Row 6 under the answers holds one text ('Confidential Information - Do Not Distribute'): a report's "
         "footer, not read as answers"])
 
 

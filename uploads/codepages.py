@@ -35,6 +35,8 @@ _MOJIBAKE = re.compile(
     # a sign ending a word, or a no-break space between a letter and a space: cp850's ó, á, ú, ñ, º, ¿, ¡ read as
     # cp1252 ("lleg¢", "Est\xa0 bien", "N§": QA round 43b)
     + rf"|(?<={_LETTER})[\u00a2-\u00a8\u00ad](?!{_LETTER})|(?<={_LETTER})\u00a0 "
+    # cp850's é after a letter ("Caf‚"), its è, î, Ä inside a small word ("trŠs", "maŒtre": QA round 57b)
+    + rf"|(?<={_LETTER})\u201a|(?<=[a-z\u00df-\u00ff])[\u0152\u0160\u0178\u017d](?=[a-z\u00df-\u00ff])"
     + r"|[\u00c0-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e]{3,}"
     + r"|[\u00d0\u00dd\u00de\u00f0\u00fd\u00fe]"
 )

@@ -363,6 +363,9 @@ def footer_notice(numbers: list[int], data: list[list[str]], start: int) -> str:
     """The notice naming a footer's rows (see footer_start) and its first texts."""
     texts = [row[0].strip() for row in data[start:start + 2]]
     shown = ", ".join(f"'{text[:60]}'" for text in texts) + (", …" if len(data) - start > 2 else "")
+    if numbers[start] == numbers[-1]:  # QA round 57b: not "Rows 5–5"
+        return (f"Row {numbers[start]} under the answers holds one text ({shown}): a report's footer, not read as "
+                "answers")
     return (f"Rows {numbers[start]}–{numbers[-1]} under the answers hold one text each ({shown}): a report's "
             "footer, not read as answers")
 

@@ -41,16 +41,19 @@ _WORD = re.compile(r"[^\W\d_]{2,}")
 def rejoin_last(names: list[str], data: list[list[str]], numbers: list[int], last_named: int,
                  delimiter: str) -> dict:
     """Put back together, in place, a text file's last named column, when its header names the comment, where
-    some rows (not all: a column of notes with no header is B12's) run on past the header, each with words in
-    that column: an unquoted comment holding the separator ("Slow, rude, and wrong" read as "Slow", " rude",
-    " and wrong": QA round 47b), joined with it exactly as written. Returns row notes ((row index, None) ->
+    some rows run on past the header (all of them only when each goes on after a sentence's comma and space,
+    ", rude"; else a column of notes with no header, B12's), each with words in that column: an unquoted
+    comment holding the separator ("Slow, rude, and wrong" read as "Slow", " rude", " and wrong": QA round
+    47b), joined with it exactly as written. Returns row notes ((row index, None) ->
     warning) and, under None, the notice; {} when no row runs on."""
     if last_named < 0 or autodetect.named_fields([names[last_named]]) != {"comment"}:
         return {}  # a date, an email, an agent's name or a score with a note beside it is no comment (QA round 48b)
     width = last_named + 1
     runs = [row_index for row_index, row in enumerate(data) if len(row) > width and any(map(str.strip, row[width:]))]
-    if not runs or len(runs) == len(data) or not all(_WORD.search(data[row_index][last_named]) for row_index in runs):
+    if not runs or not all(_WORD.search(data[row_index][last_named]) for row_index in runs):
         return {}  # a note typed beside a score or a date: not read, with its warning
+    if len(runs) == len(data) and not all(data[row_index][width][:1] == " " for row_index in runs):
+        return {}  # on every row, and not a sentence's ", ": a column with no header (QA round 57b: "ok, fine")
     shown = "a tab" if delimiter == "\t" else f"'{delimiter}'"
     out: dict = {}
     for row_index in runs:
@@ -60,7 +63,9 @@ def rejoin_last(names: list[str], data: list[list[str]], numbers: list[int], las
         row[last_named:end] = [delimiter.join(parts)] + [""] * (end - last_named - 1)
         out[(row_index, None)] = (f"'{names[last_named]}' held {shown} without quotes, which split it into "
                                   f"{len(parts)} cells: they were read back together as one. Check the cell")
-    out[None] = [f"On {len(runs):,} row{'s' if len(runs) > 1 else ''} (the first is row {numbers[runs[0]]}), the "
+    where = f"On {len(runs):,} rows (the first is row {numbers[runs[0]]})" if len(runs) > 1 else (
+        f"On row {numbers[runs[0]]}")
+    out[None] = [f"{where}, the "
                  f"last column '{names[last_named]}' held the separator {shown} without quotes, which split it "
                  "into more cells than the header has: they were read back together as one cell, with a warning "
                  "on each row. Put such text in quotes in the file to avoid it."]
