@@ -1240,6 +1240,13 @@ def test_it_refuses_binary_junk():
     ]
 
 
+def test_it_reads_a_short_file_with_a_few_control_characters_as_text():
+    """QA round 57b: three rows whose comments hold Word's line breaks (VT) were refused as binary data; the
+    row checker names each such cell."""
+    sheet = parse_file(b"ticket_id,score,comment\n1001,5,Fast\x0b\x0bfriendly\n1002,4,Good\x0bbut slow\n", "w.csv")
+    assert [row[2] for row in sheet.rows] == ["Fast\x0b\x0bfriendly", "Good\x0bbut slow"]
+
+
 def test_it_refuses_a_damaged_ole2_file():
     assert messages(source=b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600) == [DAMAGED]
 
