@@ -225,6 +225,8 @@ def test_it_ignores_the_unnamed_index_column_a_data_tool_writes_first():
         "first), so it was ignored."])
     shuffled = parse_file(b",ticket_id,score\n2,T-3,5\n0,T-1,4\n1,T-2,3\n", "sorted.csv")  # a sorted frame
     assert shuffled.columns == ["ticket_id", "score"]
+    later = parse_file(b",ticket_id,score\n3,T-4,5\n4,T-5,4\n9,T-10,3\n", "later.csv")  # first rows filtered (57a)
+    assert (later.columns, later.rows[0]) == (["ticket_id", "score"], ["T-4", "5"])
     assert messages(source=b",ticket_id,score\n48213,T-1,5\n48214,T-2,4\n", filename="ids.csv")[0] == (
         "column A has no header but contains data")  # ticket ids under a blank header: B12
 

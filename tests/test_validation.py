@@ -1873,3 +1873,14 @@ def test_it_says_when_the_date_sent_is_the_tickets_creation_and_not_the_answers(
                 "submitted_at because no other column dates the answers. If the file has one, map it on the mapping "
                 "page")
     assert (sentence in result.decisions) == said
+
+
+def test_a_workbooks_null_comment_is_sent_as_typed_with_a_warning_and_a_null_score_reads_blank() -> None:
+    """QA round 57a: an SSMS grid pasted into Excel; B03 keeps typed text, so the comment is kept, with a word."""
+    row = one(comment="NULL")
+    assert (row.item["comment"], [w.message for w in row.warnings]) == ("NULL", [
+        "Row 2, column 'comment': comment 'NULL' is what a database's grid shows for an empty cell: sent as typed; "
+        "clear the cell if the customer wrote nothing."])
+    row = one(score="NULL")
+    assert (codes(row), [w.message for w in row.warnings]) == ([("score", "required")], [
+        "Row 2, column 'score': score 'NULL' is what a database export writes for an empty cell: read as blank."])

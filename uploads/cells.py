@@ -98,6 +98,10 @@ EXCEL_ERRORS = frozenset({"#REF!", "#VALUE!", "#NAME?", "#DIV/0!", "#NUM!", "#NU
 # unload, PostgreSQL's COPY, MySQL's OUTFILE: \N): a dump's blank, not the customer's words (QA round 37a)
 DATABASE_NULL = "\\N"
 PANDAS_BLANKS = frozenset({"nan", "NaN", "NAN", "nat", "NaT", "NAT", "<NA>", "<na>", DATABASE_NULL})
+# SQL Server's and MySQL Workbench's NULL, as their grids show it: in a text file unquoted it is read as an empty
+# cell (textfiles.database_nulls); typed into a workbook's comment it is kept, as B03 keeps "None", with a
+# warning (QA round 57a: an SSMS grid pasted into Excel)
+SQL_NULL = "NULL"
 
 LONG_COMMENT = 5000  # characters; above this a comment gets a warning (no API limit is published)
 EXCEL_CELL_LIMIT = 32_767  # characters an Excel cell holds: a text of exactly this length was cut (QA round 40b)
@@ -249,8 +253,8 @@ def clean_email(text: str) -> Cleaned:
 
 
 def blank_marker(value: str, noun: str) -> Cleaned:
-    """A cell of PANDAS_BLANKS read as blank, with a warning saying so."""
-    writer = "a database export" if value == DATABASE_NULL else "pandas"
+    """A cell of PANDAS_BLANKS (or a score's SQL_NULL) read as blank, with a warning saying so."""
+    writer = "a database export" if value in (DATABASE_NULL, SQL_NULL) else "pandas"
     return Cleaned(warnings=[Note("missing_marker", f"{noun} '{value}' is what {writer} writes for an empty cell: "
                                   "read as blank")])
 
@@ -275,6 +279,9 @@ def clean_text(text: str, noun: str = "comment") -> Cleaned:
     if value in PANDAS_BLANKS:  # B03: no payload holds nan for a blank cell
         return blank_marker(value, noun)
     warnings = []
+    if value == SQL_NULL:
+        warnings.append(Note("missing_marker", f"{noun} 'NULL' is what a database's grid shows for an empty cell: "
+                             "sent as typed; clear the cell if the customer wrote nothing"))
     if invisible := INVISIBLE_IN_TEXT.search(value):
         warnings.append(Note("invisible", f"{noun} contains an invisible {describe_char(invisible.group())} (from "
                              "copy-paste): sent as written"))

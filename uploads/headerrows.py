@@ -259,15 +259,19 @@ def check_columns(names: list[str], data: list[list[str]], numbers: list[int], *
 
 def _row_index(data: list[list[str]]) -> bool:
     """True when the rows' first cells count up from 0 or 1 ("0", "1", "2"...), also with gaps ("0", "1",
-    "3", "7": a frame filtered before it was written, QA round 33b), or are
+    "3", "7": a frame filtered before it was written, QA round 33b; "3", "4", "7" when its first rows were
+    filtered out, up to _INDEX_SPREAD times the row count: QA round 57a), or are
     0 .. n-1 in another order (a sorted frame, QA round 34a): the unnamed index column pandas' to_csv and
-    to_excel write by default (QA round 24c), not data (B12)."""
+    to_excel write by default (QA round 24c), not data (B12: ids, which run higher, are refused)."""
     first = [row[0].strip() if row else "" for row in data]
     if not first or not all(text.isascii() and text.isdigit() and (text == "0" or text[0] != "0") for text in first):
         return False
     numbers = [int(text) for text in first]
-    return numbers[0] in (0, 1) and all(a < b for a, b in itertools.pairwise(numbers)) or sorted(
-        numbers) == list(range(len(numbers)))  # not real ids rising from 3 (QA round 35a: B12's refusal)
+    return (numbers[0] in (0, 1) or numbers[-1] < _INDEX_SPREAD * len(numbers)) and all(
+        a < b for a, b in itertools.pairwise(numbers)) or sorted(numbers) == list(range(len(numbers)))
+
+
+_INDEX_SPREAD = 20  # a filtered frame keeps one row in 20 or more of the rows it was written from
 
 
 # The columns our error report adds after a file's own (uploads/reports.py): a file's own "Status"

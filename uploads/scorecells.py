@@ -17,6 +17,7 @@ from uploads.cells import (
     EXCEL_ERRORS,
     LOOKUP_FAILED,
     PANDAS_BLANKS,
+    SQL_NULL,
     Cleaned,
     Issue,
     answer_key,
@@ -99,7 +100,7 @@ def clean_score(text: str, low: int, high: int, value_map: dict[str, object] | N
     value = trim(text)
     if not value:
         return Cleaned()
-    if value in PANDAS_BLANKS:
+    if value in PANDAS_BLANKS or value == SQL_NULL:  # no score to send (QA round 57a)
         return blank_marker(value, noun)
     issue = strict_char_issue(value)
     if issue:
