@@ -1620,7 +1620,8 @@ def test_it_refuses_an_id_written_with_thousands_separators(ticket) -> None:
     assert [problem.message for problem in row.errors] == [
         f"Row 2, column 'ticket_id': {ticket} is a number written with thousands separators (a spreadsheet's number "
         f"format), not the id as the helpdesk shows it. Type the ticket id without the separators ({digits} if "
-        "that is the real id), or export the ids as text."]
+        "that is the real id), or export the ids as text (in the table, Bulk fix's Find and replace takes them out "
+        "of a whole column)."]
 
 
 def test_a_response_rated_only_on_another_question_has_no_rated_row_for_its_comment() -> None:

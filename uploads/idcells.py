@@ -177,7 +177,8 @@ def _refusal(value: str, noun: str) -> Issue | None:
         digits = _NOT_DIGIT.sub("", value)
         return Issue("grouped_digits", f"{value} is a number written with thousands separators (a spreadsheet's "
                      "number format), not the id as the helpdesk shows it", f"Type the {noun} without the "
-                     f"separators ({digits} if that is the real id), or export the ids as text")
+                     f"separators ({digits} if that is the real id), or export the ids as text (in the table, Bulk "
+                     "fix's Find and replace takes them out of a whole column)")  # a Tableau crosstab's (QA 57a)
     zero = _DECIMAL_ZERO.match(value)
     if zero and len(zero.group(1).lstrip("0") or "0") > EXACT_FLOAT_DIGITS:
         return Issue("decimal_id", f"{value} ends in a decimal part, so it was saved as a number, and a number keeps "
