@@ -1118,6 +1118,10 @@ def test_it_maps_a_date_column_whose_times_end_in_a_places_abbreviation() -> Non
      {"ticket_id": "CASENUMBER", "agent_id": "OWNERID"}),
     (["Agent Email", "Rated At", "Sum of Rating", "Count of Rating", "Ticket ID"],  # Power BI's default summarization
      ["ana@acme.com", "2026-10-05 14:53", "4", "2", "48213"], {"score": None}),
+    (["Conversation / case", "Agent email", "Rating", "Rated at"],  # two names of one id (QA round 57c)
+     ["00001063", "ana@acme.com", "5", "2026-10-05 14:53"], {"ticket_id": "Conversation / case"}),
+    (["Data zgłoszenia", "Numer zgłoszenia", "E-mail agenta", "Ocena", "Data odpowiedzi"],  # the answer's date wins
+     ["2026-10-01 09:00", "48213", "ana@acme.com", "5", "2026-10-05 14:53"], {"submitted_at": "Data odpowiedzi"}),
 ])
 def test_it_maps_the_columns_of_bi_and_database_exports(columns, row, expected) -> None:
     """QA round 37a."""

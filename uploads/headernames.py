@@ -13,7 +13,10 @@ EXACT: dict[str, list[str]] = {
                   "external reference", "externalreference", "external data reference",
                   "externaldatareference", "chat id", "incident number", "incident id", "request number", "issue key",
                   "case no", "case nr", "request", "request no", "zendesk", "zendesk id",
-                  "tickets id"],  # Looker's label of the Tickets view's ID field (QA round 37a)
+                  "tickets id",  # Looker's label of the Tickets view's ID field (QA round 37a)
+                  # two names of one id ("Conversation / case": QA round 57c)
+                  "conversation case", "case conversation", "ticket case", "case ticket", "ticket conversation",
+                  "conversation ticket"],
     "agent_id": ["agent id", "agentid", "assignee id", "teammate id", "team member id", "admin id", "employee id",
                  "employee custom id", "owner id", "ownerid", "case owner id", "responder id", "rep id", "staff id",
                  "agent", "assignee", "teammate", "team member", "agent name", "assignee name", "teammate name",
@@ -82,7 +85,12 @@ _LOCALIZED: dict[str, list[str]] = {
               # Zendesk reports' satisfaction columns (QA round 44c)
               "tevredenheidsbeoordeling", "valutazione soddisfazione", "valutazione del servizio", "ocena zadowolenia",
               "zufriedenheitsbewertung", "évaluation de satisfaction", "evaluation de satisfaction"],
-    "submitted_at": ["zeitstempel", "datum", "bewertet am", "eingereicht am", "zeitpunkt",
+    # the answer's own date first, above a bare "Datum" or a ticket's "Data zgłoszenia" (QA round 57c)
+    "submitted_at": ["data odpowiedzi", "datum der antwort", "beantwortet am", "fecha de respuesta",
+                     "fecha de la respuesta", "data da resposta", "data de resposta", "data risposta",
+                     "data della risposta", "data di risposta", "antwoorddatum", "datum antwoord", "svarsdatum",
+                     "yanıt tarihi", "answer date", "answered at", "answered on", "date answered",
+                     "zeitstempel", "datum", "bewertet am", "eingereicht am", "zeitpunkt",
                      "bewertungsdatum", "antwortdatum", "aktualisiert am", "date de mise à jour",
                      "horodatage", "date de réponse", "marca temporal", "fecha", "fecha de envío", "fecha de envio",
                      "datum ingediend", "data zgłoszenia", "data wysłania", "fertigstellungszeit", "heure de fin",
