@@ -701,6 +701,10 @@ def test_it_reads_a_surveymonkey_agent_variable_holding_an_id_or_an_email(agent:
     assert choose(data)[1].startswith("matched SurveyMonkey")
     row = validation.check_sheet(data, choose(data)[0], time_zone="UTC", now=NOW).rows[1]
     assert (row.status, row.item.get(field), row.item["score"]) == ("valid", agent, 5)
+    reasons = mapping.resolve(choose(data)[0], data).reasons  # QA round 57d: 'agent_id from Agent', sent as an email
+    assert reasons["agent_id"] == reasons["agent_email"].replace("agent_email", "agent_id", 1) == (
+        "preset 'SurveyMonkey all responses' takes agent_id from column 'agent'; one column for both: an address is "
+        "sent as agent_email, anything else as agent_id")
 
 
 def test_it_takes_a_google_forms_question_asking_which_agent_helped_answered_with_emails() -> None:

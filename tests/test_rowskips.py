@@ -45,12 +45,17 @@ def test_it_skips_a_summary_line_under_the_answers(cells, status, reason) -> Non
 def test_it_skips_a_bi_tools_totals_line_of_numbers_in_columns_no_field_is_read_from() -> None:
     """QA round 57a: Looker's Totals end a download with the count alone (",,,,,,12"); a row with a score
     above it is an unfinished answer."""
-    rows = check(["2026-10-05T14:48:00Z", "T-1", "381", "", "4", "", "1"], ["", "", "", "", "4", "", "1"],
+    rows = check(["2026-10-05T14:48:00Z", "T-1", "381", "", "4", "", "1"], ["", "", "", "", "4", "", ""],
                  ["", "", "", "", "", "", "12"], columns=[*API, "Count"])
     assert [(row.status, row.skip_reason) for row in rows] == [
         ("valid", None), ("invalid", None),
-        ("skipped", "a line of numbers only ('12'), in columns no field is read from: a totals line under the answers "
-                    "(a BI tool's count or sum), not an answer")]
+        ("skipped", "a line of numbers only ('12'), with no ticket, agent or date: a totals line under the answers (a "
+                    "BI tool's count or sum), not an answer")]
+    rows = check(["2026-10-05T14:48:00Z", "T-1", "381", "", "4", "", "1"], ["", "", "", "", "8", "", "2"],
+                 columns=[*API, "Count"])  # its sum under the score (QA round 57d)
+    assert rows[1].skip_reason == ("a line of numbers only ('8, 2'), with no ticket, agent or date: a totals line "
+                                   "under the answers (a BI tool's count or sum), not an answer")
+    assert check(["2026-10-05T14:48:00Z", "T-1", "381", "", "4", ""], ["", "", "", "", "4", ""])[1].status == "invalid"
 
 
 def test_it_takes_the_rows_under_the_answers_for_summary_lines_not_an_answer_with_a_summary_word() -> None:

@@ -84,6 +84,9 @@ def _ticket_specs() -> tuple:
     return tuple(item for spec in specs for item in as_list(spec))
 
 
+_SHARED_AGENT = "; one column for both: an address is sent as agent_email, anything else as agent_id"
+
+
 def resolve(preset: Preset, sheet, *, fill: bool = False) -> Preset:
     """The preset with every spec replaced by the exact header found in `sheet`.
 
@@ -110,6 +113,10 @@ def resolve(preset: Preset, sheet, *, fill: bool = False) -> Preset:
             used.add(position)
     out.reasons.update({name: why for name, why in preset.reasons.items() if name in preset.constants
                         and name not in out.columns})  # a constant's reason: the scale set on the mapping page
+    if "agent_id" in out.columns and out.columns["agent_id"] == out.columns.get("agent_email"):
+        for name in ("agent_id", "agent_email"):  # SurveyMonkey's 'Agent' variable (QA round 57d)
+            if not out.reasons[name].endswith(_SHARED_AGENT):
+                out.reasons[name] += _SHARED_AGENT
     _name_other_scores(out, preset.columns.get("score"), headers, used)
     time_at = headers.find(preset.time_column) if preset.time_column else None
     out.time_column = headers.columns[time_at] if time_at is not None and "submitted_at" in out.columns else None

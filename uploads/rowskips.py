@@ -44,6 +44,7 @@ def summary_label(text: str) -> bool:
     return bool(SUMMARY_ROW.match(text) or _NAMED_SUMMARY.fullmatch(text.strip()))
 _SUMMARY_VALUE = re.compile(r"\d+(?:[.,]\d+)?\s*%?")
 _ANSWER_FIELDS = frozenset({"ticket_id", "agent_id", "agent_email", "comment", "score_label"})
+_IDENTITY = ("ticket_id", "agent_id", "agent_email", "submitted_at")  # what no totals line has
 # A first column whose lone cell makes a row an unfinished answer, not a label (_label_line)
 _UNFINISHED = frozenset({"agent_id", "agent_email", "comment", "score_label", "score"})
 
@@ -132,16 +133,19 @@ def summary_line(cells: list[str], raw: dict[str, Raw]) -> str | None:
     """The skip reason of a summary line: its first filled cell is a word like "Average" or "Total
     responses: 12" (SUMMARY_ROW), or its only cell is a note in the first column ("Notes: exported by
     Jo"), and its date cell is blank, that text or another summary ("Record Count: 3"), as no answer's
-    is; or its only filled cells are numbers outside every mapped column (Looker's totals: ",,,,12"). Such
+    is; or it holds numbers only, one outside every mapped column, and no ticket, agent or date (Looker's totals:
+    ",,,,12", ",,8,,2"). Such
     lines end a file (summary_rows); among the answers only _subtotal_line's are."""
     filled = [text.strip() for text in cells if text.strip()]
     stamp = raw.get("submitted_at")
     if stamp is not None and stamp.text.strip() not in ("", filled[0]) and not SUMMARY_ROW.match(stamp.text.strip()):
         return None
-    cells_read = [source.text for source in raw.values() if source.position is not None]
-    if cells_read and not any(map(str.strip, cells_read)) and all(map(_SUMMARY_VALUE.fullmatch, filled)):
-        return (f"a line of numbers only ('{shortened(', '.join(filled), 80)}'), in columns no field is read from: "
-                "a totals line under the answers (a BI tool's count or sum), not an answer")  # Looker (QA round 57a)
+    read_at = {source.position for source in raw.values() if source.position is not None}
+    if (read_at and all(map(_SUMMARY_VALUE.fullmatch, filled)) and not any(
+            raw[name].text.strip() for name in _IDENTITY if name in raw) and any(
+            text.strip() for position, text in enumerate(cells) if position not in read_at)):
+        return (f"a line of numbers only ('{shortened(', '.join(filled), 80)}'), with no ticket, agent or date: a "
+                "totals line under the answers (a BI tool's count or sum), not an answer")  # Looker (QA 57a, 57d)
     at = next(position for position, text in enumerate(cells) if text.strip())
     answers = {source.position for name, source in raw.items() if name in _ANSWER_FIELDS}
     named = any(raw[name].text.strip() for name in ("ticket_id", "agent_id", "agent_email") if name in raw)
