@@ -416,3 +416,20 @@ def test_applying_a_saved_preset_keeps_the_zone_chosen_for_the_upload_and_says_s
     automatic.refresh_from_db()
     assert automatic.time_zone == "America/Chicago"  # none chosen: the preset's
     assert said == "The times are now read in America/Chicago, the preset's time zone (before: UTC)."
+
+
+def test_another_teams_saved_preset_is_not_applied_on_its_own(uploader, tmp_path):
+    """QA round 57d: a London team's preset read a US team's times in Europe/London; an admin's (no team) is
+    everyone's."""
+    london, chicago = Team.objects.create(name="Tier 2 EMEA"), Team.objects.create(name="Billing US")
+    other = get_user_model().objects.create_user("otto", password="correct horse 8")
+    london.members.add(other)
+    chicago.members.add(uploader)
+    path = tmp_path / "weekly.csv"
+    path.write_text("Case,Rep,Stars,When\n7,a@example.com,5,2026-10-05 10:00\n", encoding="utf-8")
+    theirs = intake.create_upload(other, path, path.name, intake.ReadOptions(time_zone="Europe/London"))
+    saved_presets.save_mapping(theirs, "EMEA weekly", other)
+    assert intake.create_upload(uploader, path, path.name, intake.ReadOptions()).preset_name != "EMEA weekly"
+    assert "EMEA weekly" in saved_presets.preset_names()  # still offered, to apply by hand
+    london.members.remove(other)
+    assert intake.create_upload(uploader, path, path.name, intake.ReadOptions()).preset_name == "EMEA weekly"

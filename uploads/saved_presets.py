@@ -40,19 +40,25 @@ def all_presets() -> list[mapping.Preset]:
 def presets_for(sheet, owner=None) -> list[mapping.Preset]:
     """The presets mapping.choose_preset may pick for `sheet` (a parsing.Sheet) on its own: the saved
     ones whose `detect` names exactly the sheet's headers (case and outer spaces aside), `owner`'s own
-    first, then those of their teams, then the others (QA round 49b: another team's newer preset, its
-    zone and date order, had won), then the built-ins."""
+    first, then those of their teams, then those saved by someone in no team (an admin's, for everyone;
+    QA round 49b: another team's newer preset, its zone and date order, had won), then the built-ins.
+    Another team's preset is never applied on its own for a manager in a team (its zone read a US team's
+    times in London: QA round 57d); it stays in the list to apply by hand. Without an `owner` (import_csat)
+    every saved preset may be picked."""
     headers = _header_set(sheet.columns)
     saved = [(preset, creator) for preset, creator in _saved_with_creators()
              if all(isinstance(entry, str) for entry in preset.detect) and _header_set(preset.detect) == headers]
     teams = set(owner.teams.values_list("pk", flat=True)) if owner is not None and owner.is_authenticated else set()
 
-    def closeness(pair) -> int:
-        creator = pair[1]
+    def closeness(creator) -> int:
+        """0: the owner's; 1: their team's; 2: anyone's (no owner, no creator, a creator in no team); 3: another
+        team's."""
         if creator is None or owner is None:
             return 2
-        return 0 if creator.pk == owner.pk else 1 if teams & {team.pk for team in creator.teams.all()} else 2
-    return [preset for preset, _creator in sorted(saved, key=closeness)] + mapping.builtin_presets()
+        theirs = {team.pk for team in creator.teams.all()}
+        return 0 if creator.pk == owner.pk else 1 if teams & theirs else 3 if teams and theirs else 2
+    ranked = sorted(((closeness(creator), preset) for preset, creator in saved), key=lambda entry: entry[0])
+    return [preset for rank, preset in ranked if rank < 3] + mapping.builtin_presets()
 
 
 def saved_note(name: str, candidates: list[mapping.Preset]) -> str:
