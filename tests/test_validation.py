@@ -1885,3 +1885,10 @@ def test_a_workbooks_null_comment_is_sent_as_typed_with_a_warning_and_a_null_sco
     row = one(score="NULL")
     assert (codes(row), [w.message for w in row.warnings]) == ([("score", "required")], [
         "Row 2, column 'score': score 'NULL' is what a database export writes for an empty cell: read as blank."])
+
+
+def test_words_line_break_in_a_comment_is_sent_as_a_line_break_with_a_warning() -> None:
+    """QA round 57d: Shift+Enter in Word, pasted into a sheet, refused the row as a control character."""
+    row = one(comment="First line\x0bsecond line")
+    assert (row.item["comment"], [w.message for w in row.warnings]) == ("First line\nsecond line", [
+        "Row 2, column 'comment': comment held Word's line break (U+000B, a vertical tab): sent as a line break."])

@@ -259,10 +259,14 @@ def blank_marker(value: str, noun: str) -> Cleaned:
                                   "read as blank")])
 
 
+_WORD_LINE_BREAK = "\x0b"
+
+
 def clean_text(text: str, noun: str = "comment") -> Cleaned:
     """Free text (comment, label, question): trimmed at both ends, otherwise verbatim.
 
-    Internal newlines are kept. Refuses C1 controls / U+FFFD (wrong encoding); warns on a
+    Internal newlines are kept, and Word's line break (U+000B) becomes one, with a warning. Refuses C1
+    controls / U+FFFD (wrong encoding); warns on a
     zero-width space or another INVISIBLE_IN_TEXT character (sent verbatim: samples/README.md
     "comment ... sent verbatim"), on a leading '=' (formula-like: sent verbatim,
     reports neutralise it, shared/cases B16) and on very long text. pandas' blank markers (`nan`,
@@ -271,6 +275,8 @@ def clean_text(text: str, noun: str = "comment") -> Cleaned:
     value = trim(trim(text).strip(_INVISIBLE_CHARS))
     if not value:
         return Cleaned()
+    word_breaks = _WORD_LINE_BREAK in value  # Shift+Enter in Word, pasted into a sheet (QA round 57d)
+    value = value.replace(_WORD_LINE_BREAK, "\n") if word_breaks else value
     issue = text_char_issue(value)
     if issue:
         return Cleaned(issue=issue)
@@ -278,7 +284,8 @@ def clean_text(text: str, noun: str = "comment") -> Cleaned:
         return Cleaned(warnings=[Note("excel_error", f"{noun} {value} is {what}, not the customer's words: left out")])
     if value in PANDAS_BLANKS:  # B03: no payload holds nan for a blank cell
         return blank_marker(value, noun)
-    warnings = []
+    warnings = [Note("line_break", f"{noun} held Word's line break (U+000B, a vertical tab): sent as a line "
+                     "break")] if word_breaks else []
     if value == SQL_NULL:
         warnings.append(Note("missing_marker", f"{noun} 'NULL' is what a database's grid shows for an empty cell: "
                              "sent as typed; clear the cell if the customer wrote nothing"))

@@ -207,6 +207,7 @@ KIND_LABELS = {
     "no_answer": "{field} marks no answer", "unsure_score": "{field} ends with a question mark",
     "split_cell": "{field} may be split by a separator",
     "template_row": "{field} reads like a template's example", "note_as_id": "{field} is words, not an id",
+    "line_break": "{field} had Word's line break",
 }
 
 
