@@ -433,3 +433,20 @@ def test_another_teams_saved_preset_is_not_applied_on_its_own(uploader, tmp_path
     assert "EMEA weekly" in saved_presets.preset_names()  # still offered, to apply by hand
     london.members.remove(other)
     assert intake.create_upload(uploader, path, path.name, intake.ReadOptions()).preset_name == "EMEA weekly"
+
+
+def test_applying_a_preset_replaces_a_zone_the_automatically_applied_preset_set(uploader, tmp_path):
+    """QA round 57d: a London zone an auto-matched preset brought was kept as "chosen for this upload"."""
+    path = tmp_path / "weekly.csv"
+    path.write_text("Case,Rep,Stars,When\n7,a@example.com,5,2026-10-05 10:00\n", encoding="utf-8")
+    london = intake.create_upload(uploader, path, path.name, intake.ReadOptions(time_zone="Europe/London"))
+    saved_presets.save_mapping(london, "London weekly", uploader)
+    chicago = intake.create_upload(uploader, path, "c.csv", intake.ReadOptions(time_zone="America/Chicago"))
+    saved_presets.save_mapping(chicago, "Chicago weekly", uploader)
+    upload = intake.create_upload(uploader, path, "third.csv", intake.ReadOptions(
+        preset=saved_presets.find_preset("London weekly")))
+    assert upload.time_zone == "Europe/London"
+    said = fixes.apply_preset(upload, uploader, saved_presets.find_preset("Chicago weekly"))
+    upload.refresh_from_db()
+    assert (upload.time_zone, said) == (
+        "America/Chicago", "The times are now read in America/Chicago, the preset's time zone (before: Europe/London).")

@@ -328,7 +328,8 @@ def apply_preset(upload: Upload, user, preset: mapping.Preset) -> str | None:
     """A saved or imported preset applied to the upload (intake.resolve_preset), as remap_upload; the
     sentences for the user: the fields whose column the preset names and the file lacks (QA round 47c:
     "Applied" where none of its columns was there), the zone chosen for the upload kept over a saved preset's
-    (a built-in preset's is the vendor's: Medallia writes UTC), then remap_upload's. Raises ValueError for a
+    (a built-in preset's is the vendor's: Medallia writes UTC; a zone the applied preset set is no choice), then
+    remap_upload's. Raises ValueError for a
     preset that reads one column as two fields (mapping.shared_columns)."""
     resolved, time_zone, missing = intake.resolve_preset(upload, preset)
     if shared := mapping.shared_columns(resolved.columns):
@@ -336,7 +337,8 @@ def apply_preset(upload: Upload, user, preset: mapping.Preset) -> str | None:
                          "columns below, or apply another preset.")
     zone_note = None
     builtin = mapping.is_builtin(preset.name)
-    if (time_zone != upload.time_zone and not builtin
+    from_preset = upload.time_zone == (upload.preset or {}).get("time_zone")  # the applied preset's (QA round 57d)
+    if (time_zone != upload.time_zone and not builtin and not from_preset
             and upload.time_zone != reading.default_time_zone()):  # a zone the user chose (QA round 49b)
         zone_note = (f"The times stay in {upload.time_zone}, the time zone chosen for this upload, not the preset's "
                      f"{time_zone}: set Time zone below if the file's times are in {time_zone}.")
