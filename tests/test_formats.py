@@ -1108,6 +1108,10 @@ def test_a_header_row_set_on_the_first_answer_is_not_read_with_the_real_header_a
     assert err.splitlines()[-1] == (
         "team.csv: Row 4, chosen as the header row, holds an answer (91000, ana@acme.com, 5, 2026-10-05 09:00), not the "
         "columns' names. Choose the row that names the columns under Header row, or leave it blank to detect it.")
+    path.write_text("Ticket ID,Date,Agent email,Rating\n61001,2026-11-02 09:00,priya@acme.com,5 - Very satisfied\n"
+                    "61002,2026-11-02 10:00,bo@acme.com,4 - Satisfied\n", encoding="utf-8")
+    _summary, _items, err = run_path(path, tmp_path, "--header-row", "2")  # a score found in it (QA round 57d)
+    assert "Row 2, chosen as the header row, holds an answer (61001, 2026-11-02 09:00, priya@acme.com" in err
 
 
 def test_a_note_in_a_column_of_ticket_ids_is_refused(tmp_path: Path) -> None:

@@ -73,12 +73,12 @@ def read_file(path: Path, filename: str, options: ReadOptions) -> tuple[parsing.
         raise IntakeError(["The file has a header row but no data rows."])
     preset, reason = _choose_mapping(sheet, options.preset, options.owner)
     if not preset.columns.get("ticket_id") and not preset.splits_into("ticket_id"):
+        if headerrows.headless(sheet.columns) and options.header_row:  # QA rounds 53c, 57d (a score found in it)
+            raise IntakeError([
+                f"Row {options.header_row}, chosen as the header row, holds an answer "
+                f"({', '.join(sheet.columns[:4])}), not the columns' names. Choose the row that names the "
+                "columns under Header row, or leave it blank to detect it."])
         if not any(preset.columns.get(name) for name in ("submitted_at", "score", "agent_id", "agent_email")):
-            if headerrows.headless(sheet.columns) and options.header_row:  # QA round 53c
-                raise IntakeError([
-                    f"Row {options.header_row}, chosen as the header row, holds an answer "
-                    f"({', '.join(sheet.columns[:4])}), not the columns' names. Choose the row that names the "
-                    "columns under Header row, or leave it blank to detect it."])
             if headerrows.headless(sheet.columns):
                 raise IntakeError([
                     f"The file has no header row: its first line is an answer ({', '.join(sheet.columns[:4])}). "
