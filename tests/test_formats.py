@@ -618,7 +618,7 @@ def test_it_tells_a_7_point_wording_from_a_5_point_one(tmp_path: Path) -> None:
     assert seven["detected"]["decisions"][1] == (
         "Answers read as a 7-point wording (extremely satisfied 7, moderately satisfied 6, slightly "
         "satisfied 5, neither satisfied nor dissatisfied 4, slightly dissatisfied 3, moderately dissatisfied 2, "
-        "very dissatisfied 1)")
+        "extremely dissatisfied 1)")  # of the file's own kind beside 'extremely satisfied' (QA round 57d)
     assert five["detected"]["decisions"][1].startswith("Answers read as a 5-point wording")
 
 
@@ -916,8 +916,8 @@ def test_it_says_when_a_header_names_another_scale_than_its_words(tmp_path: Path
 def test_the_wording_decision_names_the_files_own_words(tmp_path: Path) -> None:
     """QA round 36a: a Spanish sheet's decision listed the English words."""
     _items, summary = team_sheet(tmp_path, "Satisfacción", ["Muy satisfecho", "Satisfecho", "Insatisfecho"])
-    assert ("Answers read as a 5-point wording (muy satisfecho 5, satisfecho 4, neither satisfied nor dissatisfied 3, "
-            "insatisfecho 2, very dissatisfied 1)") in summary["detected"]["decisions"]
+    assert ("Answers read as a 5-point wording (muy satisfecho 5, satisfecho 4, ni satisfecho ni insatisfecho 3, "
+            "insatisfecho 2, muy insatisfecho 1)") in summary["detected"]["decisions"]  # all Spanish (QA round 57d)
 
 
 @pytest.mark.parametrize(("scores", "read"), [

@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 import pytest
 
 from tests.helpers_sheets import sheet
-from uploads import mapping, scorecells, validation
+from uploads import items, mapping, scorecells, validation
 from uploads.validation import Problem, RowResult
 
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
@@ -1885,6 +1885,7 @@ def test_a_workbooks_null_comment_is_sent_as_typed_with_a_warning_and_a_null_sco
     row = one(score="NULL")
     assert (codes(row), [w.message for w in row.warnings]) == ([("score", "required")], [
         "Row 2, column 'score': score 'NULL' is what a database export writes for an empty cell: read as blank."])
+    assert items.clean_label("NULL", {}, True) == items.clean_label("", {}, True)  # the score's warning says it
 
 
 def test_words_line_break_in_a_comment_is_sent_as_a_line_break_with_a_warning() -> None:

@@ -365,6 +365,17 @@ def test_an_imported_preset_named_as_a_built_in_one_says_it_is_imported(client_i
     assert exported["name"] == "Zendesk satisfaction ratings (imported)"  # its own name (QA round 47c)
 
 
+def test_an_imported_preset_renamed_in_its_file_names_itself_in_the_why_column(client_in, shared):
+    """QA round 57d: a copy renamed "Billing US sheet" said "preset 'Tier 2 team sheet' takes …" on every field."""
+    response = upload(client_in, "b.csv", (shared / "samples/basic_api_fields.csv").read_bytes())
+    preset = SimpleUploadedFile("p.json", json.dumps({
+        "name": "Billing US sheet", "columns": {"ticket_id": "ticket_id"},
+        "reasons": {"ticket_id": "preset 'Tier 2 team sheet' takes ticket_id from column 'ticket_id'"}}).encode())
+    page = client_in.post(response.url.replace("mapping/", "mapping/apply/"), {"preset_file": preset}, follow=True)
+    text = page.content.decode()
+    assert "Tier 2 team sheet" not in text and "preset &#x27;Billing US sheet&#x27; takes ticket_id" in text
+
+
 def test_an_imported_preset_reading_one_column_as_ticket_and_agent_is_not_applied(client_in, shared):
     response = upload(client_in, "b.csv", (shared / "samples/basic_api_fields.csv").read_bytes())
     preset = SimpleUploadedFile("p.json", b'{"name": "Slip", "columns": {"ticket_id": "ticket_id", '

@@ -41,6 +41,9 @@ def check_cells(cells: list[str], number: int, plan: Plan) -> RowResult:
 
 
 
+_BLANK_KEYS = frozenset(marker.casefold() for marker in (*rules.PANDAS_BLANKS, rules.SQL_NULL))
+
+
 def clean_label(text: str, table: dict, shares_score: bool) -> Cleaned:
     """score_label from its value map; in the score's own column none for a plain number or a score
     written with its scale ("8/10", "★★★★☆", "4 stars") and the words alone of one written with them
@@ -51,8 +54,8 @@ def clean_label(text: str, table: dict, shares_score: bool) -> Cleaned:
     number = scorecells.parse_int(text)
     if table and number is not None and str(number) in table:  # Freshdesk's 103 written 103.0 (parse_int)
         return Cleaned(str(table[str(number)]))
-    if shares_score and number is not None:
-        return Cleaned()  # a plain number in the score column is no label
+    if shares_score and (number is not None or key in _BLANK_KEYS):
+        return Cleaned()  # a plain number in the score column is no label, nor a NULL the score reads blank (57d)
     if shares_score and (written := scorecells.written_score(text.strip())) is not None:
         return rules.clean_text(written[2], "score_label") if written[2] else Cleaned()
     return rules.clean_text(text, "score_label")

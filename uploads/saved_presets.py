@@ -164,10 +164,13 @@ def save_mapping(upload: Upload, name: str, user) -> SavedPreset:
 
 def parse_imported(data: bytes) -> mapping.Preset:
     """A preset file the user imports on the mapping page (parse_json); one named as a built-in preset is named
-    "<name> (imported)", so that no page calls a file's mapping the built-in one (QA round 38a)."""
+    "<name> (imported)", so that no page calls a file's mapping the built-in one (QA round 38a), and no reason
+    names the preset the file was exported as (QA round 57d: renamed in the file, its Why texts were not)."""
     preset = parse_json(data)
     if mapping.is_builtin(preset.name):
         preset.name = f"{preset.name} (imported)"
+    # a reason naming the preset it was saved as ("preset 'Tier 2 sheet' takes …") is worded again under this name
+    preset.reasons = {field: why for field, why in preset.reasons.items() if not why.startswith("preset '")}
     return preset
 
 

@@ -413,13 +413,8 @@ def _wider_shown(values_of: dict[str, tuple[int, ...]], counted: Counter, scales
 def _wording(name: str, seen: set[str] = frozenset()) -> str:
     """ "extremely satisfied 7, ..., extremely dissatisfied 1": one word per score of the scale, best first, the
     file's own where it has one (`seen`: answer keys; "muy satisfecho 5", not the English: QA round 36a), else
-    one of the same kind (an emoji beside the file's emoji, not "terrible": QA round 47a)."""
-    table = SCALES[name]["value_map"]
-    emoji = bool(seen) and not any(char.isalpha() for word in seen for char in word)
-    firsts = {score: word for word, score in reversed(table.items())}
-    firsts.update({score: word for word, score in reversed(table.items())
-                   if emoji and not any(char.isalpha() for char in word)})
-    firsts.update({table[word]: word for word in sorted(seen, reverse=True) if word in table})
+    one of its language or kind (scorecells.point_words)."""
+    firsts = scorecells.point_words(SCALES[name]["value_map"], seen)
     return ", ".join(f"{firsts[score]} {score}" for score in sorted(firsts, reverse=True))
 
 

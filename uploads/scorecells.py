@@ -74,17 +74,29 @@ def parse_int(text: str, value_map: dict[str, object] | None = None) -> int | No
     return None
 
 
-def scale_hint(low: int, high: int, value_map: dict[str, object] | None = None, seen: Set[str] = frozenset()) -> str:
-    """The fix sentence for a score: "Enter a whole number from 1 to 5" (+ one word the value map gives each
-    score, best first: every score named, not the first 8 words of one: QA round 53a; the file's own word where
-    `seen`, the column's answer keys, has one: "dissatisfied = 2", not the scale's first "somewhat dissatisfied":
-    QA round 56a)."""
-    first: dict[int, str] = {}
+def point_words(value_map: dict[str, object] | None, seen: Set[str] = frozenset()) -> dict[int, str]:
+    """score -> one word of `value_map` (answer key -> score) for it: the file's own where `seen` (the column's
+    answer keys) has one ("dissatisfied", not the scale's first "somewhat dissatisfied": QA round 56a); else the
+    one sharing most words with the file's, its language ("sehr unzufrieden" beside "sehr zufrieden", not "very
+    dissatisfied": QA round 57d), or an emoji beside the file's emoji (QA round 47a); else the first."""
+    tokens = {token for word in seen for token in word.split()}
+    emoji = bool(seen) and not any(char.isalpha() for word in seen for char in word)
+    candidates: dict[int, list[str]] = {}
     for key, mapped in (value_map or {}).items():
         if key and not INTEGER.match(key) and isinstance(mapped, int) and not isinstance(mapped, bool):
-            first.setdefault(mapped, key)
-    first.update({mapped: key for key in sorted(seen, reverse=True)
-                  if isinstance(mapped := (value_map or {}).get(key), int) and mapped in first})
+            candidates.setdefault(mapped, []).append(key)
+
+    def rank(word: str) -> tuple:
+        return (word not in seen, -len(tokens & set(word.split())), emoji and any(char.isalpha() for char in word),
+                word if word in seen else "")
+    return {score: min(words, key=rank) for score, words in candidates.items()}
+
+
+def scale_hint(low: int, high: int, value_map: dict[str, object] | None = None, seen: Set[str] = frozenset()) -> str:
+    """The fix sentence for a score: "Enter a whole number from 1 to 5" (+ one word the value map gives each
+    score, best first: every score named, not the first 8 words of one: QA round 53a; the file's own or its
+    language's where `seen`, the column's answer keys, tells: point_words)."""
+    first = point_words(value_map, seen)
     words = [f"{word} = {score}" for score, word in sorted(first.items(), reverse=True)]
     extra = f" (or a word: {', '.join(words)})" if words else ""
     return f"Enter a whole number from {low} to {high}{extra}"
