@@ -251,10 +251,14 @@ def test_it_summarises_an_upload_for_review(people):
         "first_date": "30 Sep 2026 10:00 UTC", "last_date": "1 Oct 2026 08:00 UTC",
         "agents": [("A-01", 2), ("A-02", 1)], "edited_rows": [3], "to_send": 3, "included": 0,
     }
+    Upload.objects.filter(pk=upload.pk).update(preset_name="Tier 2 sheet", time_zone="Europe/London", decisions=[
+        "'Ticket created' is when each ticket was opened"])
     page = _client(people["ada"]).get(reverse("uploads:review", args=[upload.pk])).content.decode()
     assert "30 Sep 2026 10:00 UTC to 1 Oct 2026 08:00 UTC" in page
     assert "<li>A-02: 1</li>" in page
     assert '<p id="review-to-send">To send: 3 rows</p>' in page
+    assert "Mapping <strong>Tier 2 sheet</strong> · time zone Europe/London" in page  # QA round 57d
+    assert "<li>&#x27;Ticket created&#x27; is when each ticket was opened</li>" in page
 
 
 def test_the_review_counts_the_duplicates_included_anyway_as_sent(people):
