@@ -18,6 +18,20 @@ def uploader():
     return get_user_model().objects.create_user("maria", password="correct horse 7")
 
 
+def weekly_csv(tmp_path, stamp: str = "2026-10-05 10:00"):
+    """A one-answer team sheet whose headers no built-in preset knows: a saved preset's to pick."""
+    path = tmp_path / "weekly.csv"
+    path.write_text(f"Case,Rep,Stars,When\n7,a@example.com,5,{stamp}\n", encoding="utf-8")
+    return path
+
+
+def saved_from(user, path, zone: str, name: str, filename: str = "") -> Upload:
+    """An upload of `path` (as `filename`, else its own name) read in `zone`, its mapping saved as preset `name`."""
+    upload = intake.create_upload(user, path, filename or path.name, intake.ReadOptions(time_zone=zone))
+    saved_presets.save_mapping(upload, name, user)
+    return upload
+
+
 @pytest.fixture
 def small_chunks(monkeypatch):
     monkeypatch.setattr(intake, "CHUNK", 4)
@@ -367,8 +381,7 @@ def test_a_reason_naming_many_long_headers_is_cut_to_what_the_database_holds(upl
     path = tmp_path / "wide.csv"
     path.write_text(",".join(header) + "\n" + ",".join(["48213", "ana@example.com", "5", "2026-10-05 10:00"]
                                                         + ["x"] * 20) + "\n", encoding="utf-8")
-    upload = intake.create_upload(uploader, path, path.name, intake.ReadOptions(time_zone="UTC"))
-    saved_presets.save_mapping(upload, "Wide CRM sheet", uploader)
+    saved_from(uploader, path, "UTC", "Wide CRM sheet")
     again = intake.create_upload(uploader, path, path.name, intake.ReadOptions(time_zone="UTC"))
     assert again.preset_name == "Wide CRM sheet"  # a Postgres varchar(500) had refused the longer reason
     assert len(again.preset_reason) == 500 and again.preset_reason.endswith("…")
@@ -386,10 +399,8 @@ def test_a_skip_reason_quotes_a_long_cell_cut_short(uploader, tmp_path):
 
 def test_an_uploaders_own_saved_preset_comes_before_another_teams(uploader, tmp_path):
     other = get_user_model().objects.create_user("otto", password="correct horse 8")
-    path = tmp_path / "weekly.csv"
-    path.write_text("Case,Rep,Stars,When\n7,a@example.com,5,05/10/2026 10:00\n", encoding="utf-8")
-    mine = intake.create_upload(uploader, path, path.name, intake.ReadOptions(time_zone="UTC"))
-    saved_presets.save_mapping(mine, "US weekly", uploader)
+    path = weekly_csv(tmp_path, "05/10/2026 10:00")
+    saved_from(uploader, path, "UTC", "US weekly")
     theirs = intake.create_upload(other, path, path.name, intake.ReadOptions(time_zone="UTC"))
     theirs.preset["date_order"] = "DMY"
     theirs.save()
@@ -400,10 +411,8 @@ def test_an_uploaders_own_saved_preset_comes_before_another_teams(uploader, tmp_
 
 
 def test_applying_a_saved_preset_keeps_the_zone_chosen_for_the_upload_and_says_so(uploader, tmp_path):
-    path = tmp_path / "weekly.csv"
-    path.write_text("Case,Rep,Stars,When\n7,a@example.com,5,2026-10-05 10:00\n", encoding="utf-8")
-    chicago = intake.create_upload(uploader, path, path.name, intake.ReadOptions(time_zone="America/Chicago"))
-    saved_presets.save_mapping(chicago, "Chicago weekly", uploader)
+    path = weekly_csv(tmp_path)
+    saved_from(uploader, path, "America/Chicago", "Chicago weekly")
     upload = intake.create_upload(uploader, path, "other.csv", intake.ReadOptions(time_zone="America/New_York"))
     said = fixes.apply_preset(upload, uploader, saved_presets.find_preset("Chicago weekly"))
     upload.refresh_from_db()
@@ -425,10 +434,8 @@ def test_another_teams_saved_preset_is_not_applied_on_its_own(uploader, tmp_path
     other = get_user_model().objects.create_user("otto", password="correct horse 8")
     london.members.add(other)
     chicago.members.add(uploader)
-    path = tmp_path / "weekly.csv"
-    path.write_text("Case,Rep,Stars,When\n7,a@example.com,5,2026-10-05 10:00\n", encoding="utf-8")
-    theirs = intake.create_upload(other, path, path.name, intake.ReadOptions(time_zone="Europe/London"))
-    saved_presets.save_mapping(theirs, "EMEA weekly", other)
+    path = weekly_csv(tmp_path)
+    saved_from(other, path, "Europe/London", "EMEA weekly")
     assert intake.create_upload(uploader, path, path.name, intake.ReadOptions()).preset_name != "EMEA weekly"
     assert "EMEA weekly" in saved_presets.preset_names()  # still offered, to apply by hand
     london.members.remove(other)
@@ -437,12 +444,9 @@ def test_another_teams_saved_preset_is_not_applied_on_its_own(uploader, tmp_path
 
 def test_applying_a_preset_replaces_a_zone_the_automatically_applied_preset_set(uploader, tmp_path):
     """QA round 57d: a London zone an auto-matched preset brought was kept as "chosen for this upload"."""
-    path = tmp_path / "weekly.csv"
-    path.write_text("Case,Rep,Stars,When\n7,a@example.com,5,2026-10-05 10:00\n", encoding="utf-8")
-    london = intake.create_upload(uploader, path, path.name, intake.ReadOptions(time_zone="Europe/London"))
-    saved_presets.save_mapping(london, "London weekly", uploader)
-    chicago = intake.create_upload(uploader, path, "c.csv", intake.ReadOptions(time_zone="America/Chicago"))
-    saved_presets.save_mapping(chicago, "Chicago weekly", uploader)
+    path = weekly_csv(tmp_path)
+    saved_from(uploader, path, "Europe/London", "London weekly")
+    saved_from(uploader, path, "America/Chicago", "Chicago weekly", "c.csv")
     upload = intake.create_upload(uploader, path, "third.csv", intake.ReadOptions(
         preset=saved_presets.find_preset("London weekly")))
     assert upload.time_zone == "Europe/London"
