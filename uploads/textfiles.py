@@ -74,9 +74,10 @@ def read_text(data: bytes, filename: str, encoding: str | None, delimiter: str |
     text = text.replace("\x00", cells.NUL_SHOWN) if nuls else text
     text, declared = delimiters.split_sep_line(text.removesuffix("\x1a"))
     chosen = delimiters.override(delimiter) or declared or delimiters.detect(text)
-    numbers, rows = _read_records(text.replace(_QUOTED_NULL, _KEPT_NULL) if _has_nulls(text) else text, chosen, cap,
+    nulls_read = "NULL" in text and _KEPT not in text
+    numbers, rows = _read_records(text.replace('"NULL"', f'"{_KEPT}"') if nulls_read else text, chosen, cap,
                                   limits, lines_before=1 if declared else 0)
-    null_notes = database_nulls(rows) if _has_nulls(text) else {}
+    null_notes = database_nulls(rows) if nulls_read else {}
     breaks = text.count("\n") or text.count("\r")  # line breaks (CR LF counts once; CR-only files)
     return TextTable(numbers, rows, encoding_name, chosen, multiline=bool(numbers) and breaks > numbers[-1],
                      text_formulas="=" in text and '="' in text, nul_count=nuls,  # one character: memchr
@@ -84,30 +85,26 @@ def read_text(data: bytes, filename: str, encoding: str | None, delimiter: str |
 
 
 # A database's NULL, as SQL Server Management Studio and MySQL write it into CSV: unquoted. A quoted "NULL" is
-# the word itself (csv-spectrum's null.csv); it is read through _KEPT_NULL, a character no text file holds
-_QUOTED_NULL, _KEPT_NULL = '"NULL"', '"\ue000"'
+# the word itself (csv-spectrum's null.csv); read_text reads it as _KEPT, a character no text file holds
+_KEPT = "\ue000"
 NULL_NOTE = "held NULL, what a database export writes for an empty cell"
 
 
-def _has_nulls(text: str) -> bool:
-    return "NULL" in text and "\ue000" not in text
-
-
 def database_nulls(rows: list[list[str]]) -> dict[tuple[int, int], str]:
-    """Blank each cell of `rows` (records read with _QUOTED_NULL swapped for _KEPT_NULL) that is an unquoted
+    """Blank each cell of `rows` (records read with every quoted "NULL" written as _KEPT) that is an unquoted
     NULL, and give the quoted ones back their word, in place; returns (record index, column) -> NULL_NOTE for
     each cell blanked, so that the row checker warns on a mapped one (items.check_noted_blanks)."""
     notes = {}
     for index, row in enumerate(rows):
         joined = "".join(row)
-        if "NULL" not in joined and "\ue000" not in joined:
+        if "NULL" not in joined and _KEPT not in joined:
             continue
         for position, cell in enumerate(row):
             if cell == "NULL":
                 row[position] = ""
                 notes[index, position] = NULL_NOTE
-            elif "\ue000" in cell:
-                row[position] = cell.replace("\ue000", "NULL")
+            elif _KEPT in cell:
+                row[position] = cell.replace(_KEPT, "NULL")
     return notes
 
 
