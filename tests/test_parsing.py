@@ -1826,3 +1826,20 @@ def test_a_hyperlinked_cell_showing_no_id_gives_its_ticket_links_address(tmp_pat
 
     assert parse_file(tmp_path / "links.xlsx").rows == [
         ["https://acme.zendesk.com/agent/tickets/48214", "open"], ["48215", "fine"], ["help", "fine"]]
+
+
+def test_a_lone_linked_cell_among_typed_ids_gives_its_ticket_links_address(tmp_path):
+    """QA round 58a: one cell showing "open" among typed ticket ids was refused as a link's word; a comment "open"
+    linking to its ticket beside other comments stays a comment."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Ticket ID", "Comment"])
+    sheet.append(["48200", "ok"])
+    sheet.append(["48201", "fine"])
+    sheet.append(["open", "open"])
+    sheet.cell(4, 1).hyperlink = sheet.cell(4, 2).hyperlink = "https://acme.zendesk.com/agent/tickets/48213"
+    book.save(tmp_path / "lone.xlsx")
+
+    assert [row[0] for row in parse_file(tmp_path / "lone.xlsx").rows] == [
+        "48200", "48201", "https://acme.zendesk.com/agent/tickets/48213"]
+    assert parse_file(tmp_path / "lone.xlsx").rows[2][1] == "open"

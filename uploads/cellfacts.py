@@ -261,15 +261,22 @@ def _hyperlink_targets(rels: bytes) -> dict[str, str]:
 _LINK_TEXT = re.compile(rf"{idcells.LINK_WORDS.pattern}|conversation|#\s*\S*|[^\w\s]*", re.IGNORECASE)
 
 
+_HEADING_CELLS = 2  # a column's header and a title above it: the words of a column of ids (link_ids)
+
+
 def link_ids(table: Table, at: dict[int, int], formulas: dict[tuple[int, int], str]) -> None:
     """Give a cell whose =HYPERLINK(...) or hyperlink to a ticket's page shows a link's word (_LINK_TEXT:
     "open", "🔗") its formula or address, which idcells reads as the link's ticket id with a warning; a cell
-    showing the id keeps it. Only in a column of links: half its filled cells or more link to a ticket's page
-    (QA round 43b: a comment "open" linking to its ticket went out as the link)."""
+    showing the id keeps it. Only in a column of links: half its filled cells or more link to a ticket's page, or
+    every other one but its header's (_HEADING_CELLS) is a number (a ticket id column with a link or two: QA round
+    58a); not in a column of words (QA round 43b: a comment "open" linking to its ticket went out as the link)."""
     linked = Counter(column for _number, column in formulas)
     filled = Counter(column for row in table.rows for column, text in enumerate(row) if column in linked and text)
+    words = Counter(column for row in table.rows for column, text in enumerate(row)
+                    if column in linked and text and not text.strip().isdigit())
     for (number, column), formula in formulas.items():
-        if 2 * linked[column] < filled[column]:
+        if 2 * linked[column] < filled[column] and (words[column] > linked[column] + _HEADING_CELLS
+                                                    or words[column] == filled[column]):
             continue
         row = table.rows[at[number]] if number in at else []
         shown = row[column].strip() if column < len(row) else ""
