@@ -405,6 +405,9 @@ def test_a_numbered_surveys_comments_stay_with_their_questions() -> None:
         labelled = sheet(columns[:4] + [label] + columns[4:],
                          ["7300", "2026-10-10T12:00:00Z", "a@example.com", "Great agent", "Satisfied", "4", "10", ""])
         assert (checked(labelled)[0].item["score"], checked(labelled)[0].item["score_label"]) == (4, "Satisfied")
+    worded = sheet(columns[:4] + ["Q1 - Overall satisfaction"], ["7300", "2026-10-10T12:00:00Z", "a@example.com", "",
+                                                                "Very satisfied"])
+    assert (checked(worded)[0].item["score"], checked(worded)[0].item["score_label"]) == (5, "Very satisfied")  # 58a
 
 
 def test_a_numbered_survey_in_another_language_gets_no_english_labels() -> None:
