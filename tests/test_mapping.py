@@ -1477,3 +1477,13 @@ def test_a_zendesk_accounts_good_and_bad_in_more_languages_are_1_and_0(answers, 
     data = sheet(["Ticket ID", "Agent email", "Rating", "Date"],
                  *[[str(1000 + n), "lee@example.com", answer, "2026-10-05 10:00"] for n, answer in enumerate(answers)])
     assert [(row.item["score"], row.item["max_score"]) for row in checked(data)] == [(score, 1) for score in scores]
+
+
+def test_a_lone_word_among_numeric_scores_is_refused_not_read_on_a_guessed_wording() -> None:
+    """QA round 58b: 'great' among 1..5 went out as 4 on Intercom's Fin wording (basic_api_fields refuses it only
+    because its scores also hold a 6)."""
+    rows = [["2026-10-01T10:00:00Z", str(48000 + n), "a@example.com", str(1 + n % 5)] for n in range(12)]
+    rows[5][3] = "great"
+    results = checked(sheet(["submitted_at", "ticket_id", "agent_email", "score"], *rows))
+    assert [(row.row_number, row.errors[0].message) for row in results if row.status == "invalid"] == [
+        (7, "Row 7, column 'score': 'great' is not an integer. Enter a whole number from 1 to 5.")]

@@ -246,6 +246,9 @@ def _score_values(text: str, table: dict | None = None) -> tuple[int, ...]:
     return tuple(value for value in written[:2] if value is not None) if written else ()
 
 
+RARE_WORDS = 10  # fewer than one answer in this many written in words, among numbers: typos, not a wording
+
+
 def _decide_word_scale(plan: Plan, sheet) -> str | None:
     """Of the preset's `word_scales` whose value map knows every word in the score column, the one
     that tells most of them apart (most distinct scores; the first listed on a tie); None when
@@ -261,18 +264,20 @@ def _decide_word_scale(plan: Plan, sheet) -> str | None:
     texts = plan.field_texts(sheet.rows, "score")
     kept = ([text for text, row in zip(texts, sheet.rows, strict=True) if not plan.skip_rule_for(row)]
             if plan.skip_rules else texts)
+    words = _words(kept)
+    if words and words.total() * RARE_WORDS < sum(1 for text in kept if text.strip()):
+        return None  # a word or two among numbers: typos the row checker refuses ("great" among 1..5: QA round 58b)
     best = _best_word_scale(plan, texts, kept, plan.preset.word_scales)
     if best is None and plan.skip_rules:
         best = _best_word_scale(plan, kept, kept, plan.preset.word_scales)
     table = plan.preset.value_maps.get("score")
     if best is None and table and not plan.preset.word_scales and not any(
             scorecells.INTEGER.match(key) for key in table):
-        words = _words(kept)
         if words and not words.keys() <= table.keys():
             knowing = [name for name in AUTO_SCALES if words.keys() <= SCALES[name]["value_map"].keys()]
             best = _best_word_scale(plan, kept, kept, knowing)
     if best is None and not table and not plan.preset.word_scales and "score" in plan.index:
-        words = _words(kept)  # a column of words chosen on the mapping page under a header of its own (QA 55b)
+        # a column of words chosen on the mapping page under a header of its own (QA 55b)
         if words and words.total() >= 0.5 * sum(1 for text in kept if text.strip()):
             best = header_word_scale(words, AUTO_SCALES, plan.columns[plan.index["score"]])
     return best
