@@ -1487,3 +1487,12 @@ def test_a_lone_word_among_numeric_scores_is_refused_not_read_on_a_guessed_wordi
     results = checked(sheet(["submitted_at", "ticket_id", "agent_email", "score"], *rows))
     assert [(row.row_number, row.errors[0].message) for row in results if row.status == "invalid"] == [
         (7, "Row 7, column 'score': 'great' is not an integer. Enter a whole number from 1 to 5.")]
+
+
+def test_a_google_forms_agent_id_question_mentioning_email_gives_the_agent_id() -> None:
+    """QA round 58b: 'Agent ID (on your ticket email)' was read as agent_email and every row refused."""
+    data = sheet(["Timestamp", "Email address", "Ticket number", "Agent ID (on your ticket email)",
+                  "How satisfied are you with the help you received?"],
+                 ["9/23/2026 2:03:33", "c@example.org", "49030", "3812345670011", "5"])
+    item = first_row(data).item
+    assert (item.get("agent_id"), item.get("agent_email")) == ("3812345670011", None)
