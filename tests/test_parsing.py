@@ -1518,6 +1518,19 @@ def test_it_reads_back_together_a_comment_split_on_every_row_only_after_a_senten
     assert [row[2] for row in parse_file(data, "sheet.csv").rows] == comments
 
 
+def test_it_reads_back_together_a_comment_column_before_others_when_the_cells_after_it_then_fit():
+    """QA round 57d: "Slow, rude" in 'Comment' before 'Agent Email' and 'Date' blamed the email and the date."""
+    sheet = parse_file(b"Ticket ID,Score,Comment,Agent Email,Date\n66001,2,Slow, rude,ana@acme.com,2026-11-30 10:00\n"
+                       b"66002,5,Great,ben@acme.com,2026-11-30 10:05\n66003,4,ok,,2026-11-30 10:10\n"
+                       b"66004,3,Fine,cy@acme.com,2026-11-30 10:15,late\n", "middle.csv")
+    assert sheet.rows[0] == ["66001", "2", "Slow, rude", "ana@acme.com", "2026-11-30 10:00"]
+    assert sheet.rows[3] == ["66004", "3", "Fine", "cy@acme.com", "2026-11-30 10:15"]  # 'late' fits no column: ignored
+    assert sheet.notices[0] == (
+        "On row 2, the column 'Comment' held the separator ',' without quotes, which moved the cells after it to the "
+        "right: they were read back together, with a warning on each row. Put such text in quotes in the file to "
+        "avoid it.")
+
+
 def test_it_reads_back_together_a_last_column_split_by_unquoted_commas():
     sheet = parse_file(b"ticket_id,score,comment\n1,5,Great service, thanks\n2,4,fine\n3,3,slow,very,slow,,\n")
 

@@ -228,6 +228,8 @@ def check_columns(names: list[str], data: list[list[str]], numbers: list[int], *
     last_named = max((index for index, name in enumerate(names) if name), default=-1)
     rejoined = runonrows.rejoin_last(names, data, numbers, last_named, run_on[0]) if run_on and (
         last_named + 1 == run_on[1]) else {}  # a blank header after the last name is a column (kitchen sink's H)
+    if run_on and last_named + 1 == run_on[1] and not rejoined:
+        rejoined = runonrows.rejoin_inner(names, data, numbers, last_named, run_on[0])
     notices += rejoined.pop(None, [])
     for index, name in enumerate(names):
         if name:

@@ -1,11 +1,13 @@
 """A text file's rows with more cells than its header: the last column's comment split by an unquoted
-separator is read back together (rejoin_last); other cells past the header are not read, and each such row
-says why (ignored_notes). headerrows.check_columns applies both (B12: shared/cases/README.md).
+separator is read back together (rejoin_last), and so is a comment column before others when the cells after
+it then fit their columns (rejoin_inner); other cells past the header are not read, and each such row says why
+(ignored_notes). headerrows.check_columns applies them (B12: shared/cases/README.md).
 """
 
 import re
+from collections import Counter
 
-from uploads import autodetect
+from uploads import autodetect, dates
 from uploads.cells import COMMENT_FIX, SPLIT_FIX
 
 
@@ -70,3 +72,55 @@ def rejoin_last(names: list[str], data: list[list[str]], numbers: list[int], las
                  "into more cells than the header has: they were read back together as one cell, with a warning "
                  "on each row. Put such text in quotes in the file to avoid it."]
     return out
+
+
+def rejoin_inner(names: list[str], data: list[list[str]], numbers: list[int], last_named: int,
+                 delimiter: str) -> dict:
+    """Put back together, in place, a text file's comment column that is not its last ("Slow, rude" in
+    'Comment' before 'Agent Email' and 'Date': QA round 57d), on each row that runs on past the header by as
+    many cells as the comment's separators made, when the cells after the joined comment then fit their columns
+    as the other rows fill them (_kind: an address, a number, a date, words; a blank fits any). Returns row
+    notes and, under None, the notice, as rejoin_last does; {} when no row is read back together."""
+    width = last_named + 1
+    at = next((index for index, name in enumerate(names[:last_named])
+               if name and autodetect.named_fields([name]) == {"comment"}), None)
+    runs = [row_index for row_index, row in enumerate(data) if len(row) > width and any(map(str.strip, row[width:]))]
+    if at is None or not runs or len(runs) == len(data):
+        return {}
+    steady = [row for row_index, row in enumerate(data) if row_index not in set(runs)]
+    kinds = [Counter(kind for row in steady if (kind := _kind(row[column] if column < len(row) else "")))
+             .most_common(1) for column in range(at + 1, width)]
+    shown = "a tab" if delimiter == "\t" else f"'{delimiter}'"
+    out: dict = {}
+    for row_index in runs:
+        row = data[row_index]
+        end = max(index for index, cell in enumerate(row) if cell.strip()) + 1
+        extra = end - width
+        after = row[at + extra + 1:end]
+        if extra < 1 or not all(not _kind(cell) or not kind or _kind(cell) == kind[0][0]
+                                for cell, kind in zip(after, kinds, strict=True)):
+            continue
+        parts = row[at:at + extra + 1]
+        row[at:end] = [delimiter.join(parts), *after] + [""] * extra
+        out[(row_index, None)] = (f"'{names[at]}' held {shown} without quotes, which split it into {len(parts)} "
+                                  "cells and moved the cells after it: they were read back together as one, and "
+                                  "the others put back under their headers. Check the row")
+    if out:
+        first = numbers[min(index for index, _ in out)]
+        where = f"On {len(out):,} rows (the first is row {first})" if len(out) > 1 else f"On row {first}"
+        out[None] = [f"{where}, the column '{names[at]}' held the separator {shown} without quotes, which moved the "
+                     "cells after it to the right: they were read back together, with a warning on each row. Put "
+                     "such text in quotes in the file to avoid it."]
+    return out
+
+
+def _kind(text: str) -> str:
+    """What a cell holds, for rejoin_inner: '' (blank), an address, a number, a date, or words."""
+    text = text.strip()
+    if not text:
+        return ""
+    if "@" in text:
+        return "address"
+    if text.replace(".", "", 1).isdigit():
+        return "number"
+    return "date" if dates.date_like(text) else "words"
