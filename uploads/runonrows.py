@@ -84,8 +84,10 @@ def rejoin_inner(names: list[str], data: list[list[str]], numbers: list[int], la
     width = last_named + 1
     at = next((index for index, name in enumerate(names[:last_named])
                if name and autodetect.named_fields([name]) == {"comment"}), None)
+    if at is None:
+        return {}
     runs = [row_index for row_index, row in enumerate(data) if len(row) > width and any(map(str.strip, row[width:]))]
-    if at is None or not runs or len(runs) == len(data):
+    if not runs or len(runs) == len(data):
         return {}
     steady = [row for row_index, row in enumerate(data) if row_index not in set(runs)]
     kinds = [Counter(kind for row in steady if (kind := _kind(row[column] if column < len(row) else "")))
