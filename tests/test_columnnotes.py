@@ -207,3 +207,13 @@ def test_a_reports_total_of_the_ticket_id_is_no_ticket_id_and_is_named(tmp_path:
         f"Column '{header}' is a total over the rows a report grouped together, not one answer's ticket_id: it is "
         "not read. In the report, set the field to \"Don't summarize\" (Power BI) or show it as a row instead of a "
         "value, and export again." for header in ("Sum of Ticket ID", "Count of Ticket ID")]
+
+
+def test_it_says_a_second_set_of_answers_beside_the_first_is_not_read(tmp_path: Path) -> None:
+    """QA round 58d: week 2 kept beside week 1 ('Ticket wk2', 'Score wk2') was left out without a word."""
+    sheet, _ = read(tmp_path, "Date,Ticket,Agent Email,Score,,Date wk2,Ticket wk2,Agent wk2,Score wk2\n"
+                              "2026-10-05 09:00,48213,ana@acme.com,5,,2026-10-12 09:00,48301,ana@acme.com,4\n")
+    assert sheet.notices[-1] == (
+        "'Date wk2', 'Ticket wk2', 'Score wk2' are named like the date, ticket or score columns the mapping reads, but "
+        "are not read: if they hold more answers (a second week beside the first), their answers are not sent. Put "
+        "every answer on a row of its own, under the same columns, and upload the file again.")

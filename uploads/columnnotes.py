@@ -23,6 +23,27 @@ def note_unmapped(sheet: parsing.Sheet, preset: mapping.Preset) -> None:
     _note_rated_questions(sheet, preset)
     _note_zone_column(sheet, preset)
     _note_aggregates(sheet, preset)
+    _note_second_set(sheet, preset)
+
+
+# The fields whose second column, unread, means a second set of answers beside the first
+_SET_FIELDS = ("submitted_at", "ticket_id", "score")
+
+
+def _note_second_set(sheet: parsing.Sheet, preset: mapping.Preset) -> None:
+    """When columns the mapping leaves out are named like the ticket and score columns it reads (and maybe the
+    date: "Date wk2", "Ticket wk2", "Score wk2", a second week kept beside the first, QA round 58d), say that
+    their answers are not read: each answer must be a row of its own."""
+    used = _used_columns(sheet, preset)
+    mapped = {field for field in _SET_FIELDS if preset.columns.get(field)}
+    named = {index: fields & mapped for index, header in enumerate(sheet.columns) if index not in used
+             and (fields := autodetect.named_fields([header])) & mapped and autodetect.column_texts(sheet, index, 1)}
+    if {"ticket_id", "score"} <= set().union(*named.values()):  # a second answer needs its ticket and its score
+        listed = ", ".join(f"'{sheet.columns[index]}'" for index in sorted(named))
+        sheet.notices.append(
+            f"{listed} are named like the date, ticket or score columns the mapping reads, but are not read: if they "
+            "hold more answers (a second week beside the first), their answers are not sent. Put every answer on a "
+            "row of its own, under the same columns, and upload the file again.")
 
 
 def _note_date(sheet: parsing.Sheet, preset: mapping.Preset) -> set[int]:
