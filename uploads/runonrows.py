@@ -99,9 +99,10 @@ def rejoin_inner(names: list[str], data: list[list[str]], numbers: list[int], la
         end = max(index for index, cell in enumerate(row) if cell.strip()) + 1
         extra = end - width
         after = row[at + extra + 1:end]
-        if extra < 1 or not all(not _kind(cell) or not kind or _kind(cell) == kind[0][0]
-                                for cell, kind in zip(after, kinds, strict=True)):
-            continue
+        if extra < 1 or not all(part[:1] == " " and _WORD.search(part) for part in row[at + 1:at + extra + 1]) or (
+                not all(not _kind(cell) or not kind or _kind(cell) == kind[0][0]
+                        for cell, kind in zip(after, kinds, strict=True))):
+            continue  # only a sentence's ", rude", never "ok,5" beside a split id (QA round 48b)
         parts = row[at:at + extra + 1]
         row[at:end] = [delimiter.join(parts), *after] + [""] * extra
         out[(row_index, None)] = (f"'{names[at]}' held {shown} without quotes, which split it into {len(parts)} "
