@@ -1825,6 +1825,38 @@ def test_a_hyperlink_formula_showing_no_id_gives_its_ticket_links_id(tmp_path):
         ['=HYPERLINK("https://acme.zendesk.com/agent/tickets/48302","open")'], ["48303"], ["help"]]
 
 
+@pytest.mark.parametrize(("number_format", "shown"), [
+    ("yyyy-mm-dd hh:mm:ss", "2026-10-07 00:00:00"), ("d.m.yyyy h:mm", "2026-10-07 00:00:00"),
+    ("m/d/yy h:mm", "2026-10-07 00:00:00"), ("yyyy-mm-dd", "2026-10-07"), ('"Day "d', "2026-10-07"),
+])
+def test_a_date_cell_at_midnight_keeps_its_time_when_its_format_shows_one(tmp_path, number_format, shown):
+    """QA round 58c: 2026-10-07 00:00:00 in an .xlsx read as a date alone ("no time part", and a DST gap's
+    midnight was sent); an .ods already kept it."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Submitted At", "Ticket ID"])
+    sheet.append([datetime.datetime(2026, 10, 7), "48213"])
+    sheet.append([datetime.datetime(2026, 10, 7, 9, 30), "48214"])
+    for row in (2, 3):
+        sheet.cell(row, 1).number_format = number_format
+    book.save(tmp_path / "midnight.xlsx")
+
+    assert [row[0] for row in parse_file(tmp_path / "midnight.xlsx").rows] == [shown, "2026-10-07 09:30:00"]
+
+
+def test_an_xls_date_cell_at_midnight_keeps_its_time_when_its_format_shows_one(tmp_path):
+    xlwt = pytest.importorskip("xlwt")
+    book = xlwt.Workbook()
+    sheet = book.add_sheet("CSAT")
+    sheet.write(0, 0, "Submitted At")
+    sheet.write(0, 1, "Answered on")
+    for column, number_format in enumerate(("yyyy-mm-dd hh:mm:ss", "yyyy-mm-dd")):
+        sheet.write(1, column, datetime.datetime(2026, 10, 7), xlwt.easyxf(num_format_str=number_format))
+    book.save(str(tmp_path / "midnight.xls"))
+
+    assert parse_file(tmp_path / "midnight.xls").rows == [["2026-10-07 00:00:00", "2026-10-07"]]  # QA round 58c
+
+
 def test_a_hyperlinked_cell_showing_no_id_gives_its_ticket_links_address(tmp_path):
     """QA round 40a: a cell linked with Insert > Link showing "open" sent "open" as the ticket id."""
     book = openpyxl.Workbook()

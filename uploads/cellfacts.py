@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING
 from defusedxml import ElementTree
 
 from uploads import headerrows, idcells, sheetxml
-from uploads.numberformats import Shown, shown_format
+from uploads.numberformats import DATETIME_FORMAT_IDS, Shown, shown_format, shows_time
 
 if TYPE_CHECKING:
     from uploads.workbooks import Table
@@ -50,6 +50,13 @@ _LISTED = 5  # merged ranges named in the notice
 _XLSXWRITER_CALC_ID = "124519"
 LONG_NUMBER_NOTE = "numeric id has more than 15 significant digits: may have been rounded by Excel"
 PERCENT = "%"  # CellFacts.padding of a cell shown as a percentage
+DATETIME = "datetime"  # CellFacts.padding of a date cell shown with its time (numberformats.shows_time)
+_DATE_ONLY = re.compile(r"\d{4}-\d{2}-\d{2}")  # how a date cell at midnight reads (workbooks)
+
+
+def date_only(text: str) -> bool:
+    """True for a workbook date cell's text without a time ("2026-10-07": calamine's reading of midnight)."""
+    return bool(_DATE_ONLY.fullmatch(text))
 _QUOTED = re.compile(r'"[^"]*"|\\.')  # a format code's literal text
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:[eE]-?\d+)?")
 _RELATIONSHIPS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
@@ -100,6 +107,8 @@ def apply_xlsx_facts(table: Table, data: bytes, formula_parts: frozenset[str]) -
         if shown == PERCENT and _NUMBER.fullmatch(row[column]) and 0 <= float(row[column]) <= 1:  # a share: 100% was
             # sent as the score 1 (QA round 42a); a ticket id formatted 0% stays its digits (QA round 43b)
             row[column] = format((decimal.Decimal(row[column]) * 100).normalize(), "f") + "%"
+        elif shown == DATETIME and date_only(row[column]):
+            row[column] += " 00:00:00"  # its format shows the time: midnight, no date alone (QA round 58c)
         elif isinstance(shown, Shown) and row[column].isdigit():
             row[column] = shown.text(row[column])
     for number, column in facts.formulas_without_result:
@@ -286,12 +295,15 @@ def link_ids(table: Table, at: dict[int, int], formulas: dict[tuple[int, int], s
 
 def _padding_styles(archive: zipfile.ZipFile) -> dict[str, Shown | str]:
     """Cell style index (the `s` attribute, as text) -> Shown, for styles whose number format pads (shown_format),
-    or PERCENT for a percentage format (built-in 9 and 10, or a code with % outside quotes)."""
+    or PERCENT for a percentage format (built-in 9 and 10, or a code with % outside quotes), or DATETIME for a
+    date-and-time format (built-in 22, or numberformats.shows_time)."""
     root = ElementTree.fromstring(archive.read("xl/styles.xml"))
-    formats: dict[str | None, Shown | str] = {"9": PERCENT, "10": PERCENT}
+    formats: dict[str | None, Shown | str] = {"9": PERCENT, "10": PERCENT, **dict.fromkeys(DATETIME_FORMAT_IDS,
+                                                                                          DATETIME)}
     for element in root.iterfind("{*}numFmts/{*}numFmt"):
         code = element.get("formatCode", "")
-        if shown := shown_format(code) or (PERCENT if "%" in _QUOTED.sub("", code).split(";")[0] else None):
+        if shown := shown_format(code) or (PERCENT if "%" in _QUOTED.sub("", code).split(";")[0] else None) or (
+                DATETIME if shows_time(code) else None):
             formats[element.get("numFmtId")] = shown
     return {str(index): formats[xf.get("numFmtId")] for index, xf in enumerate(root.iterfind("{*}cellXfs/{*}xf"))
             if xf.get("numFmtId") in formats}

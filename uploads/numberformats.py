@@ -85,3 +85,17 @@ def _shown_section(parts: list[tuple[str, str]]) -> Shown | None:
             return None
     runs = [token for token in tokens if isinstance(token, int)]
     return Shown(tuple(tokens), hashes) if runs and sum(runs) + hashes > 1 else None
+
+
+# Literal text and bracketed tags of a format code ([$-409], [Red], [h]'s brackets), which say nothing of its parts
+_NOT_PARTS = re.compile(r'"[^"]*"|\\.|_.|\[[^\]]*\]')
+# Built-in date-and-time formats (Excel's numFmtId 22, "m/d/yy h:mm")
+DATETIME_FORMAT_IDS = frozenset({"22"})
+
+
+def shows_time(code: str) -> bool:
+    """True when the number format `code` shows a date with its time (`yyyy-mm-dd hh:mm:ss`, `d.m.yyyy h:mm`): its
+    first section has a day or year and an hour or second. A date cell at midnight is then shown with 00:00, not
+    as a date alone (QA round 58c: "has no time part" on an xlsx's 2026-10-07 00:00:00)."""
+    section = _NOT_PARTS.sub("", code).split(";")[0].casefold()
+    return bool(re.search(r"[dy]", section)) and bool(re.search(r"[hs]", section))

@@ -17,7 +17,8 @@ if TYPE_CHECKING:
 
 def apply_xls_facts(table: Table, data: bytes) -> None:
     """Show whole numbers of `table` (a sheet of the .xls `data`) as their number format shows them
-    (numberformats.shown_format) and note its error values (cellfacts.ERROR_NOTE) and hidden rows, as
+    (numberformats.shown_format), a date cell at midnight with its time when its format shows one, and note
+    its error values (cellfacts.ERROR_NOTE) and hidden rows, as
     cellfacts.apply_xlsx_facts does for an .xlsx, and set its date system. calamine gives no formats and
     reads an error value as a blank cell (python-calamine turns calamine's Data::Error into an empty cell);
     xlrd gives both (BIFF records: QA round 17, s02_xls_errors.xls)."""
@@ -25,7 +26,8 @@ def apply_xls_facts(table: Table, data: bytes) -> None:
         book = xlrd.open_workbook(file_contents=data, formatting_info=True, on_demand=True)
         table.date_system = "1904" if book.datemode else "1900"
         formats = {key: shown for key, fmt in book.format_map.items()
-                   if (shown := numberformats.shown_format(fmt.format_str or ""))}
+                   if (shown := numberformats.shown_format(fmt.format_str or "") or (
+                       cellfacts.DATETIME if numberformats.shows_time(fmt.format_str or "") else None))}
         padded = {index: formats[xf.format_key] for index, xf in enumerate(book.xf_list) if xf.format_key in formats}
         sheet = book.sheet_by_name(table.sheet_name)
     except Exception:  # noqa: BLE001  xlrd raises many kinds on files calamine reads; formats are then unknown
@@ -41,7 +43,10 @@ def apply_xls_facts(table: Table, data: bytes) -> None:
                 errors.append((number, column, xlrd.error_text_from_code.get(code, "(unnamed)")))
             elif kind == xlrd.XL_CELL_NUMBER and padded and row[column].isdigit():
                 shown = padded.get(sheet.cell_xf_index(number - 1, column))
-                row[column] = shown.text(row[column]) if shown else row[column]
+                row[column] = shown.text(row[column]) if isinstance(shown, numberformats.Shown) else row[column]
+            elif kind == xlrd.XL_CELL_DATE and cellfacts.date_only(row[column]) and padded.get(
+                    sheet.cell_xf_index(number - 1, column)) == cellfacts.DATETIME:
+                row[column] += " 00:00:00"  # its format shows the time: midnight, no date alone (QA round 58c)
     cellfacts.note_errors(table, {number: index for index, number in enumerate(table.numbers)}, errors)
 
 
