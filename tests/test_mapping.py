@@ -1125,6 +1125,8 @@ def test_it_maps_a_date_column_whose_times_end_in_a_places_abbreviation() -> Non
      {"ticket_id": "CASENUMBER", "agent_id": "OWNERID"}),
     (["Agent Email", "Rated At", "Sum of Rating", "Count of Rating", "Ticket ID"],  # Power BI's default summarization
      ["ana@acme.com", "2026-10-05 14:53", "4", "2", "48213"], {"score": None}),
+    (["Incident", "Caller", "Assigned to email", "Rating", "Rated at"],  # ServiceNow's (QA round 58d)
+     ["INC0012345", "Jo Bloggs", "ana@acme.com", "5", "2026-10-05 14:53"], {"ticket_id": "Incident"}),
     (["Conversation / case", "Agent email", "Rating", "Rated at"],  # two names of one id (QA round 57c)
      ["00001063", "ana@acme.com", "5", "2026-10-05 14:53"], {"ticket_id": "Conversation / case"}),
     (["Data zgłoszenia", "Numer zgłoszenia", "E-mail agenta", "Ocena", "Data odpowiedzi"],  # the answer's date wins

@@ -11,7 +11,8 @@ EXACT: dict[str, list[str]] = {
                   "conversation id", "conversation", "case number", "casenumber", "case id", "case",
                   "interaction id", "ext interaction id", "external interaction id", "transaction id",
                   "external reference", "externalreference", "external data reference",
-                  "externaldatareference", "chat id", "incident number", "incident id", "request number", "issue key",
+                  "externaldatareference", "chat id", "incident number", "incident id", "incident", "request number",
+                  "issue key",
                   "case no", "case nr", "request", "request no", "zendesk", "zendesk id",
                   "tickets id",  # Looker's label of the Tickets view's ID field (QA round 37a)
                   # two names of one id ("Conversation / case": QA round 57c)
