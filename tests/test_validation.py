@@ -1489,8 +1489,7 @@ def test_it_refuses_a_persons_name_as_an_agent_id_unless_the_row_has_the_email()
     row = one(agent="Jane Doe")
     assert row.status == "invalid" and [error.message for error in row.errors] == [
         "Row 2, column 'agent_id': 'Jane Doe' is a person's name, not the helpdesk's agent id (MaestroQA credits an "
-        "agent by its helpdesk id or email). Enter the agent's email or helpdesk id, or map the agent email column on "
-        "the mapping page."]
+        "agent by its helpdesk id or email). Enter the agent's email or helpdesk id."]  # the email column is mapped
     assert codes(one(agent="Ana")) == codes(one(agent="Lee, Ana")) == [("agent_id", "name_not_id")]  # QA round 48b
     both = one(agent="Jane Doe", email="jane@example.com")
     assert (both.item.get("agent_id"), both.item["agent_email"], warning_codes(both)) == (

@@ -266,10 +266,12 @@ class RowCheck:
             self.warn("agent_id", id_src, f"agent id '{name}' is a person's name, not the helpdesk's agent id: "
                       "dropped, agent_email used", "name_dropped")
             return Cleaned(), Raw("", id_src.column, id_src.position)
+        mapped = "agent_email" in self.plan.index  # else none may be in the file (QA round 59a)
         return Cleaned(issue=Issue(
             "name_not_id", f"'{name}' is a person's name, not the helpdesk's agent id (MaestroQA credits an agent by "
-            "its helpdesk id or email)", "Enter the agent's email or helpdesk id, or map the agent email column on "
-            "the mapping page")), id_src
+            "its helpdesk id or email)", "Enter the agent's email or helpdesk id" + (
+                "" if mapped else ", or choose a column of the agents' emails on the mapping page if the file has "
+                "one"))), id_src
 
     def no_agent(self, id_src: Raw, email_src: Raw) -> None:
         """The row names no agent: the error goes on the agent field the mapping has."""
