@@ -41,6 +41,7 @@ from uploads import codepages, textfiles
     ("Todo llegó rápido, está bien", "cp850"), ("¿Cuándo llega? ¡Gracias! Nº 12", "cp850"),  # QA round 43b
     ("Merci à MacÉire, très bien", "cp1252"), ("Gracias a MiguelÁngel, señora", "cp1252"),  # names (QA round 43b)
     ("Café", "cp850"), ("Merci, très bien", "cp850"), ("Un vrai maître", "cp850"),  # cp1252: "Caf‚", "trŠs" (57b)
+    ("N° 12, très rapide", "cp850"),  # a French header's N° (QA round 59b: read as Mac Roman)
     ("Czech Šárka and Škoda", "cp1252"), ("„Gut“, sagte er, ‚ganz gut‘", "cp1252"),
 ])
 def test_it_reads_a_short_legacy_file_in_its_own_code_page(text: str, codec: str) -> None:

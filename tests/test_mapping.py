@@ -1125,6 +1125,10 @@ def test_it_maps_a_date_column_whose_times_end_in_a_places_abbreviation() -> Non
      {"ticket_id": "CASENUMBER", "agent_id": "OWNERID"}),
     (["Agent Email", "Rated At", "Sum of Rating", "Count of Rating", "Ticket ID"],  # Power BI's default summarization
      ["ana@acme.com", "2026-10-05 14:53", "4", "2", "48213"], {"score": None}),
+    (["Created", "Ticket", "Agent email", "Score", "Answer date"],  # the answer's, not the ticket's (QA round 59b)
+     ["2026-10-01 09:00", "48213", "ana@acme.com", "5", "2026-10-05 14:53"], {"submitted_at": "Answer date"}),
+    (["Incident", "Survey taken", "Agent email", "Rating"],  # (QA round 59b)
+     ["INC0012345", "2026-10-05 14:53", "ana@acme.com", "5"], {"submitted_at": "Survey taken"}),
     (["Incident", "Caller", "Assigned to email", "Rating", "Rated at"],  # ServiceNow's (QA round 58d)
      ["INC0012345", "Jo Bloggs", "ana@acme.com", "5", "2026-10-05 14:53"], {"ticket_id": "Incident"}),
     (["Conversation / case", "Agent email", "Rating", "Rated at"],  # two names of one id (QA round 57c)

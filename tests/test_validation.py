@@ -1892,3 +1892,6 @@ def test_words_line_break_in_a_comment_is_sent_as_a_line_break_with_a_warning() 
     row = one(comment="First line\x0bsecond line")
     assert (row.item["comment"], [w.message for w in row.warnings]) == ("First line\nsecond line", [
         "Row 2, column 'comment': comment held Word's line break (U+000B, a vertical tab): sent as a line break."])
+    row = one(comment="Page one\x0cPage two")  # Word's page break (QA round 59b)
+    assert (row.item["comment"], [w.message for w in row.warnings]) == ("Page one\nPage two", [
+        "Row 2, column 'comment': comment held Word's page break (U+000C, a form feed): sent as a line break."])

@@ -259,13 +259,14 @@ def blank_marker(value: str, noun: str) -> Cleaned:
                                   "read as blank")])
 
 
-_WORD_LINE_BREAK = "\x0b"
+_WORD_BREAKS = re.compile("[\x0b\x0c]")  # Word's line break (VT) and page break (FF)
+_BREAK_NAMES = {"\x0b": "line break (U+000B, a vertical tab)", "\x0c": "page break (U+000C, a form feed)"}
 
 
 def clean_text(text: str, noun: str = "comment") -> Cleaned:
     """Free text (comment, label, question): trimmed at both ends, otherwise verbatim.
 
-    Internal newlines are kept, and Word's line break (U+000B) becomes one, with a warning. Refuses C1
+    Internal newlines are kept, and Word's line or page break (U+000B, U+000C) becomes one, with a warning. Refuses C1
     controls / U+FFFD (wrong encoding); warns on a
     zero-width space or another INVISIBLE_IN_TEXT character (sent verbatim: samples/README.md
     "comment ... sent verbatim"), on a leading '=' (formula-like: sent verbatim,
@@ -275,8 +276,8 @@ def clean_text(text: str, noun: str = "comment") -> Cleaned:
     value = trim(trim(text).strip(_INVISIBLE_CHARS))
     if not value:
         return Cleaned()
-    word_breaks = _WORD_LINE_BREAK in value  # Shift+Enter in Word, pasted into a sheet (QA round 57d)
-    value = value.replace(_WORD_LINE_BREAK, "\n") if word_breaks else value
+    word_breaks = _WORD_BREAKS.search(value)  # Shift+Enter in Word, pasted into a sheet (QA rounds 57d, 59b)
+    value = _WORD_BREAKS.sub("\n", value) if word_breaks else value
     issue = text_char_issue(value)
     if issue:
         return Cleaned(issue=issue)
@@ -284,8 +285,8 @@ def clean_text(text: str, noun: str = "comment") -> Cleaned:
         return Cleaned(warnings=[Note("excel_error", f"{noun} {value} is {what}, not the customer's words: left out")])
     if value in PANDAS_BLANKS:  # B03: no payload holds nan for a blank cell
         return blank_marker(value, noun)
-    warnings = [Note("line_break", f"{noun} held Word's line break (U+000B, a vertical tab): sent as a line "
-                     "break")] if word_breaks else []
+    warnings = [Note("line_break", f"{noun} held Word's {_BREAK_NAMES[word_breaks[0]]}: sent as a line break")
+                ] if word_breaks else []
     if value == SQL_NULL:
         warnings.append(Note("missing_marker", f"{noun} 'NULL' is what a database's grid shows for an empty cell: "
                              "sent as typed; clear the cell if the customer wrote nothing"))

@@ -144,7 +144,7 @@ def _reads_as_cp850(data: bytes) -> bool:
     "CSV (MS-DOS)": QA round 25c, "Größe" read as cp1252 is "Gr”áe", as Mac Roman "Grîáe"."""
     text = data.decode("cp850")
     wide = {char for char in text if char > "\x7f"}
-    return (wide <= _CP850_LETTERS | set("¿¡ºª") and bool(wide & set(_CP850_LOWER))  # Spanish ¿ ¡ and nº (QA 43b)
+    return (wide <= _CP850_LETTERS | set("¿¡ºª°") and bool(wide & set(_CP850_LOWER))  # Spanish ¿ ¡, nº, N° (43b, 59b)
             and not _NOT_GERMAN.search(text))
 
 

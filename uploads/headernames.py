@@ -39,10 +39,12 @@ EXACT: dict[str, list[str]] = {
                      "responded at", "response received at", "completed at", "completion date", "completed",
                      "completion time",
                      "scored datetime", "timestamp", "end date", "enddate",
+                     # the answer's own time, above a bare Date and a ticket's Created (QA round 59b)
+                     "answer date", "date answered", "answered at", "answered on", "when answered", "survey answered",
+                     "survey taken", "taken on",
                      "date", "datetime", "date time",  # before a ticket's Created (QA round 54a: Created | Date | Time)
                      "created at", "created", "created date", "survey date", "feedback date",
-                     "updated at", "time", "when", "when answered", "answered at", "answered on", "survey answered",
-                     "answered", "rating received", "response received", "taken on"],
+                     "updated at", "time", "when", "answered", "rating received", "response received"],
     "comment": ["comment", "comments", "remark", "remarks", "feedback", "verbatim", "free text",
                 "customer comment", "customer comments", "comment text", "body text", "review",
                 "additional comments", "feedback comment", "open ended response", "review content",
@@ -90,7 +92,7 @@ _LOCALIZED: dict[str, list[str]] = {
     "submitted_at": ["data odpowiedzi", "datum der antwort", "beantwortet am", "fecha de respuesta",
                      "fecha de la respuesta", "data da resposta", "data de resposta", "data risposta",
                      "data della risposta", "data di risposta", "antwoorddatum", "datum antwoord", "svarsdatum",
-                     "yanıt tarihi", "answer date", "answered at", "answered on", "date answered",
+                     "yanıt tarihi",
                      "zeitstempel", "datum", "bewertet am", "eingereicht am", "zeitpunkt",
                      "bewertungsdatum", "antwortdatum", "aktualisiert am", "date de mise à jour",
                      "horodatage", "date de réponse", "marca temporal", "fecha", "fecha de envío", "fecha de envio",
