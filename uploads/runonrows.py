@@ -56,7 +56,7 @@ def rejoin_last(names: list[str], data: list[list[str]], numbers: list[int], las
         return {}  # a note typed beside a score or a date: not read, with its warning
     if len(runs) == len(data) and not all(data[row_index][width][:1] == " " for row_index in runs):
         return {}  # on every row, and not a sentence's ", ": a column with no header (QA round 57b: "ok, fine")
-    shown = "a tab" if delimiter == "\t" else f"'{delimiter}'"
+    shown = _shown(delimiter)
     out: dict = {}
     for row_index in runs:
         row = data[row_index]
@@ -65,8 +65,7 @@ def rejoin_last(names: list[str], data: list[list[str]], numbers: list[int], las
         row[last_named:end] = [delimiter.join(parts)] + [""] * (end - last_named - 1)
         out[(row_index, None)] = (f"'{names[last_named]}' held {shown} without quotes, which split it into "
                                   f"{len(parts)} cells: they were read back together as one. Check the cell")
-    where = f"On {len(runs):,} rows (the first is row {numbers[runs[0]]})" if len(runs) > 1 else (
-        f"On row {numbers[runs[0]]}")
+    where = _on_rows(len(runs), numbers[runs[0]])
     out[None] = [f"{where}, the "
                  f"last column '{names[last_named]}' held the separator {shown} without quotes, which split it "
                  "into more cells than the header has: they were read back together as one cell, with a warning "
@@ -92,7 +91,7 @@ def rejoin_inner(names: list[str], data: list[list[str]], numbers: list[int], la
     steady = [row for row_index, row in enumerate(data) if row_index not in set(runs)]
     kinds = [Counter(kind for row in steady if (kind := _kind(row[column] if column < len(row) else "")))
              .most_common(1) for column in range(at + 1, width)]
-    shown = "a tab" if delimiter == "\t" else f"'{delimiter}'"
+    shown = _shown(delimiter)
     out: dict = {}
     for row_index in runs:
         row = data[row_index]
@@ -110,7 +109,7 @@ def rejoin_inner(names: list[str], data: list[list[str]], numbers: list[int], la
                                   "the others put back under their headers. Check the row")
     if out:
         first = numbers[min(index for index, _ in out)]
-        where = f"On {len(out):,} rows (the first is row {first})" if len(out) > 1 else f"On row {first}"
+        where = _on_rows(len(out), first)
         out[None] = [f"{where}, the column '{names[at]}' held the separator {shown} without quotes, which moved the "
                      "cells after it to the right: they were read back together, with a warning on each row. Put "
                      "such text in quotes in the file to avoid it."]
@@ -127,3 +126,13 @@ def _kind(text: str) -> str:
     if text.replace(".", "", 1).isdigit():
         return "number"
     return "date" if dates.date_like(text) else "words"
+
+
+def _shown(delimiter: str) -> str:
+    """A separator as a notice names it: "a tab", "','"."""
+    return "a tab" if delimiter == "\t" else f"'{delimiter}'"
+
+
+def _on_rows(count: int, first: int) -> str:
+    """ "On row 5" or "On 3 rows (the first is row 5)": where a notice's rows are."""
+    return f"On {count:,} rows (the first is row {first})" if count > 1 else f"On row {first}"

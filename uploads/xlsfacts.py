@@ -28,7 +28,7 @@ def apply_xls_facts(table: Table, data: bytes) -> None:
         formats = {key: shown for key, fmt in book.format_map.items()
                    if (shown := numberformats.shown_format(fmt.format_str or "") or (
                        cellfacts.DATETIME if numberformats.shows_time(fmt.format_str or "") else None))}
-        padded = {index: formats[xf.format_key] for index, xf in enumerate(book.xf_list) if xf.format_key in formats}
+        shown_as = {index: formats[xf.format_key] for index, xf in enumerate(book.xf_list) if xf.format_key in formats}
         sheet = book.sheet_by_name(table.sheet_name)
     except Exception:  # noqa: BLE001  xlrd raises many kinds on files calamine reads; formats are then unknown
         table.notices.append(_XLS_FORMATS_UNREAD)
@@ -41,10 +41,10 @@ def apply_xls_facts(table: Table, data: bytes) -> None:
             if kind == xlrd.XL_CELL_ERROR:
                 code = sheet.cell_value(number - 1, column)
                 errors.append((number, column, xlrd.error_text_from_code.get(code, "(unnamed)")))
-            elif kind == xlrd.XL_CELL_NUMBER and padded and row[column].isdigit():
-                shown = padded.get(sheet.cell_xf_index(number - 1, column))
+            elif kind == xlrd.XL_CELL_NUMBER and shown_as and row[column].isdigit():
+                shown = shown_as.get(sheet.cell_xf_index(number - 1, column))
                 row[column] = shown.text(row[column]) if isinstance(shown, numberformats.Shown) else row[column]
-            elif kind == xlrd.XL_CELL_DATE and cellfacts.date_only(row[column]) and padded.get(
+            elif kind == xlrd.XL_CELL_DATE and cellfacts.date_only(row[column]) and shown_as.get(
                     sheet.cell_xf_index(number - 1, column)) == cellfacts.DATETIME:
                 row[column] += " 00:00:00"  # its format shows the time: midnight, no date alone (QA round 58c)
     cellfacts.note_errors(table, {number: index for index, number in enumerate(table.numbers)}, errors)
