@@ -296,6 +296,16 @@ def test_it_refuses_an_html_table_named_xls_with_a_clear_message(tmp_path: Path)
                    "open it in Excel and save it as .xlsx or CSV.\n")
 
 
+@pytest.mark.parametrize("flag", ["VRAI", "WAHR", "VERDADERO", "PRAWDA"])
+def test_a_localised_excels_comment_flag_is_no_comment(flag: str, tmp_path: Path) -> None:
+    """QA round 60a: Medallia's `comments` flag re-saved by a French Excel went out as the comment "VRAI"."""
+    text = (FILES / "medallia_agent_connect.csv").read_text(encoding="utf-8").replace(",true,", f",{flag},")
+    summary, items, _ = run_text(tmp_path, "medallia_fr.csv", text)
+    assert summary["detected"]["preset"] == "Medallia Agent Connect responses"
+    assert items == [{"submitted_at": "2026-10-01T09:30:00.000Z", "ticket_id": "ZD-93001",
+                      "agent_email": "ana@acme.example", "score": 5, "min_score": 1, "max_score": 5}]
+
+
 def test_it_refuses_ids_excel_already_damaged(tmp_path: Path) -> None:
     summary, items, _ = run("excel_damaged_ids.csv", tmp_path)
     assert (summary["valid"], summary["invalid"]) == (1, 1)

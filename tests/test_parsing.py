@@ -446,6 +446,12 @@ def test_it_says_when_a_legacy_code_page_saved_letters_as_question_marks():
         "sent as they are. To keep the letters, save the original as \"CSV UTF-8\" and upload that."]
 
 
+def test_the_lost_letters_notice_names_a_european_excels_semicolon_save_as_its_csv():
+    """QA round 60a: a German Excel's ';' save is no "CSV (Comma delimited)" in its menu."""
+    data = "ticket_id;score;comment\r\nT-1;5;Dzi?kuj?\r\nT-2;4;pani ?ucja\r\nT-3;4;Gr\u00fc\u00dfe\r\n".encode("cp1252")
+    assert "(cp1252; Excel's \"CSV\")" in parse_file(data, "lost.csv").notices[0]
+
+
 def test_the_lost_letters_notice_needs_two_lines_and_reads_pure_ascii_files_too():
     """QA rounds 42a, 42b and 43b: one "ok?yes" is a slip, "Reçu?Merci" a real question, and in a pure-ASCII file
     (read as UTF-8) "Fixed?yes" is English; whole words of "?" there are lost Cyrillic, also before a comma."""

@@ -151,6 +151,15 @@ def test_it_reads_german_and_salesforce_summary_words_but_never_a_row_naming_an_
                                             "valid", "skipped"]
 
 
+@pytest.mark.parametrize("word", ["Średnia", "Razem", "Genomsnitt", "I alt", "Keskiarvo", "Průměr", "Ortalama",
+                                  "Összesen", "合計"])
+def test_it_reads_the_summary_words_of_other_languages(word: str) -> None:
+    """QA round 60a: a Polish Excel's "Średnia;;;;;7,36" under the answers was an invalid row."""
+    rows = check(["2026-10-05T14:48:00Z", "1", "381", "", "5", ""], [word, "", "", "", "4,5", ""])
+    assert (rows[1].status, rows[1].skip_reason) == (
+        "skipped", f"'{word}' starts a summary line under the answers, not an answer")
+
+
 def test_a_label_in_the_ticket_column_is_skipped_and_a_lone_agent_is_an_unfinished_row() -> None:
     """QA round 39a: "Week of 5 Oct" typed in the ticket column was an invalid row; a row holding only its agent's
     name was skipped as a note."""

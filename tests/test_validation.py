@@ -172,6 +172,18 @@ def test_it_warns_about_a_non_numeric_ticket_among_numbers() -> None:
     assert rows[2].item["ticket_id"] == "#48790"
 
 
+def test_a_ticket_number_written_with_a_hash_warns_in_any_column_and_is_one_ticket_with_its_digits() -> None:
+    """QA rounds 60b, 60c: '#48213' among links and text ids, or in a column of them only, went out without a word,
+    and beside 48213, the same answer, was no duplicate."""
+    rows = check(*[["2026-10-05T14:48:00Z", t, "381", "", "5", ""] for t in ["#48213", "T-2", "T-3", "48213"]])
+    assert [warning_codes(r) for r in rows] == [["not_numeric"], [], [], []]
+    assert rows[0].item["ticket_id"] == "#48213"
+    validation.mark_duplicates(rows)
+    assert (rows[3].status, rows[3].duplicate_of) == ("duplicate", 2)
+    rows = check(*[["2026-10-05T14:48:00Z", t, "381", "", "5", ""] for t in ["#48213", "#48214", "#48215"]])
+    assert [warning_codes(r) for r in rows] == [["not_numeric"]] * 3
+
+
 def test_it_does_not_warn_when_tickets_are_text() -> None:
     rows = check(*[["2026-10-05T14:48:00Z", t, "381", "", "5", ""] for t in ["T-1", "T-2", "T-3"]])
     assert all(r.warnings == [] for r in rows)
@@ -229,6 +241,19 @@ def test_a_presets_ticket_digits_warns_of_ids_that_all_lost_their_zeros() -> Non
     rows = validation.check_sheet(data, preset, time_zone="UTC", now=NOW).rows
     assert [warning_codes(row) for row in rows] == [["short_id"], ["short_id"], ["short_id"], []]
     assert [row.item["ticket_id"] for row in rows] == ["1026", "1039", "1052", "123456789"]
+
+
+def test_a_summary_line_in_the_case_number_column_leaves_the_lost_zeros_warning() -> None:
+    """QA round 60a: Salesforce's "Grand Totals (24 records)" under the case numbers Excel shortened made the
+    column no column of digit-only ids, and 1026 went out without the warning."""
+    preset = mapping.Preset(name="Salesforce", columns={"submitted_at": "submitted_at", "ticket_id": "CaseNumber",
+                                                        "agent_id": "agent_id", "score": "score"}, ticket_digits=8)
+    data = sheet(["submitted_at", "CaseNumber", "agent_id", "score"],
+                 *[["2026-10-05T14:48:00Z", ticket, "381", "5"] for ticket in ["1026", "1039", "1052"]],
+                 ["", "Grand Totals (3 records)", "", ""])
+    rows = validation.check_sheet(data, preset, time_zone="UTC", now=NOW).rows
+    assert [(row.status, warning_codes(row)) for row in rows] == [
+        ("valid", ["short_id"]), ("valid", ["short_id"]), ("valid", ["short_id"]), ("skipped", [])]
 
 
 def test_a_presets_ticket_digits_make_two_padded_ids_enough_to_warn_of_a_short_one() -> None:
@@ -455,6 +480,9 @@ def test_it_refuses_an_email_holding_a_lost_letters_question_mark() -> None:
         "lost_letter"]  # QA round 45a
     with_id = one(agent="381", email="?ukasz@acme.com")
     assert (with_id.status, with_id.item.get("agent_email"), warning_codes(with_id)) == ("valid", None, ["email_dropped"])
+    named = one(agent="", email="Özlem Y?ld?z <oezlem@acme.de>")  # the name lost its letters, not the address
+    assert (named.status, named.item["agent_email"], warning_codes(named)) == ("valid", "oezlem@acme.de",
+                                                                                ["email_in_name"])  # QA round 60b
 
 
 def test_it_warns_on_a_templates_example_row() -> None:
@@ -1674,13 +1702,20 @@ def test_a_fallback_fills_an_agent_only_when_the_row_names_none() -> None:
     assert (row.item.get("agent_id"), row.item["agent_email"]) == (None, "ana@acme.example")
 
 
-@pytest.mark.parametrize("text", ["N/A", "-", "?", "TBC"])
+@pytest.mark.parametrize("text", ["N/A", "-", "?", "TBC", "k.A."])
 def test_it_refuses_a_score_cell_marking_no_answer_saying_so(text: str) -> None:
     """QA round 44b: a team sheet's "N/A" had the message 'Enter a whole number', inviting a made-up score."""
     row = one(score=text)
     assert [(problem.code, problem.message) for problem in row.errors] == [(
         "no_answer", f"Row 2, column 'score': '{text}' marks a row with no score to send. Enter a whole number from 1 "
         "to 5 if the customer gave one, or exclude the row.")]
+
+
+def test_it_refuses_a_percentage_saying_it_is_one() -> None:
+    """QA round 60b: a team sheet's "80%" was "not an integer", with no word of what it is."""
+    assert [(problem.code, problem.message) for problem in one(score="80%").errors] == [(
+        "not_integer", "Row 2, column 'score': '80%' is a percentage, not a score on 1..5. Enter a whole number from 1 "
+        "to 5: the answer the customer gave.")]
 
 
 def test_a_value_map_does_not_read_a_word_among_numbers_it_does_not_cover() -> None:

@@ -17,7 +17,7 @@ from typing import Any
 from uploads import cells, dates, idcells, rowskips, scales, scorecells, ticketcolumns
 from uploads.headernames import AGGREGATE, AGGREGATE_CALL, CONTAINS, EXACT, NOT_FOR, SURVEY_DATE, TICKET_TIME
 from uploads.headers import Headers, normalize, normalize_camel
-from uploads.wordings import AUTO_SCALES, SCALES, UNANSWERED
+from uploads.wordings import AUTO_SCALES, SCALES, SPREADSHEET_BOOLEANS, UNANSWERED
 
 
 def column_texts(sheet, position: int, limit: int = 200) -> list[str]:
@@ -86,7 +86,7 @@ def _plausible(name: str, texts: list[str]) -> bool:
     return True
 
 
-_FLAGS = {"true", "false", "yes", "no", "0", "1"}
+_FLAGS = {"yes", "no", "0", "1"} | SPREADSHEET_BOOLEANS
 _BLANK_COLUMN = 1000  # below any header match's strength (_match)
 
 _YES_NO = frozenset({"yes", "no", "true", "false", "y", "n", "ja", "nein", "oui", "non", "si", "sí"})

@@ -230,8 +230,11 @@ def clean_email(text: str) -> Cleaned:
     issue = strict_char_issue(value)
     if issue:
         return Cleaned(issue=issue)
-    if "?" in value and not value.casefold().startswith("mailto:"):
-        # RFC 5322 allows it; no helpdesk's address has one (QA rounds 42a, 45a: "?ukasz@acme.com", also with a name)
+    named = (_NAMED_ADDRESS.fullmatch(value) or _ADDRESS_NAMED.fullmatch(value)
+             or _NAME_ADDRESS_BRACKETED.fullmatch(value))
+    if "?" in (named["address"] if named else value) and not value.casefold().startswith("mailto:"):
+        # RFC 5322 allows it; no helpdesk's address has one (QA rounds 42a, 45a: "?ukasz@acme.com"); a name's lost
+        # letter beside an intact address is dropped with the name ("Özlem Y?ld?z <oezlem@acme.de>": QA round 60b)
         return Cleaned(issue=Issue("lost_letter", f"'{value}' has a '?' where the file lost a letter (saved in a "
                                    "code page without it)",
                                    "Type the agent's address as the helpdesk shows it, or export the file again "
@@ -239,8 +242,6 @@ def clean_email(text: str) -> Cleaned:
     if what := spreadsheet_error(value):  # QA round 53b: "must have an @-sign"
         return Cleaned(issue=Issue("excel_error", f"{value} is {what}, not the agent email", "Type the agent's "
                                    "email, or correct the formula in the spreadsheet and save the file again"))
-    named = (_NAMED_ADDRESS.fullmatch(value) or _ADDRESS_NAMED.fullmatch(value)
-             or _NAME_ADDRESS_BRACKETED.fullmatch(value))
     if named and not _email_verdict(address := named["address"]):
         what = "gives a name with the address" if named["name"].strip() else "writes the address in brackets"
         return Cleaned(address, warnings=[Note("email_in_name", f"'{value}' {what}: sent as {address}")])

@@ -157,7 +157,7 @@ def _tickets(texts: list[str], numeric: bool, limit: int, digits: bool = False) 
         if value is UNCLEAN or not isinstance(value, str):
             return value
         odd = (numeric and not idcells.is_digits(value) or digits and not any(char.isdigit() for char in value)
-               or value.casefold() in idcells.PLACEHOLDER_IDS)
+               or value.casefold() in idcells.PLACEHOLDER_IDS or idcells.hash_number(value))
         return UNCLEAN if odd else value
 
     slow: dict[str, object] = {}

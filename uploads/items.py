@@ -189,8 +189,8 @@ class RowCheck:
                 self.error("ticket_id", src, Issue(
                     "words_beside_id", f"'{value}' holds words beside the ticket id",
                     f"Enter the ticket id alone, as the helpdesk shows it (such as {digits})"))
-            elif self.plan.numeric_ticket and not idcells.is_digits(value):
-                self.warn("ticket_id", src, idcells.non_numeric_warning(value), "not_numeric")
+            elif (self.plan.numeric_ticket and not idcells.is_digits(value)) or idcells.hash_number(value):
+                self.warn("ticket_id", src, idcells.non_numeric_warning(value), "not_numeric")  # "#48213": QA 60b
             elif idcells.lost_zeros(value, self.plan.typical_ticket, self.plan.padded_ticket):
                 typical = self.plan.typical_ticket
                 shape = (f"shorter than {typical} digits, the length this column's ids are written with, leading "

@@ -311,7 +311,8 @@ def _parse_text(
             "the comments of those rows, or export the file again from the survey tool.")
     if text.lost_letters:
         (first, word), count = text.lost_letters[0], len(text.lost_letters)
-        save = {"mac_roman": "CSV (Macintosh)", "cp850": "CSV (MS-DOS)"}.get(text.encoding, "CSV (Comma delimited)")
+        save = {"mac_roman": "CSV (Macintosh)", "cp850": "CSV (MS-DOS)"}.get(text.encoding, "CSV (Comma delimited)" if (
+            text.delimiter == ",") else "CSV")  # a European Excel's ';' save: "CSV (Trennzeichen-getrennt)" (QA 60a)
         result.notices.append(
             f"{count:,} line{'s' if count > 1 else ''} of the file (the first: line {first:,}, '{word}') "
             f"{'have' if count > 1 else 'has'} '?' where letters should be: the file was saved in a code page "

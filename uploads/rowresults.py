@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
+from uploads import idcells
+
 STATUSES = ("valid", "invalid", "skipped", "duplicate")
 
 
@@ -32,9 +34,12 @@ class Problem:
 
 def compared(item: dict) -> dict:
     """The item as duplicate checks compare it: an agent_email in any case is one address, as a retyped
-    row's BEN@EXAMPLE.COM is ben@example.com (the item itself keeps the email as written)."""
-    email = item.get("agent_email")
-    return {**item, "agent_email": email.lower()} if isinstance(email, str) and email != email.lower() else item
+    row's BEN@EXAMPLE.COM is ben@example.com, and a ticket '#48213' is ticket 48213 (idcells.hash_number);
+    the item itself keeps both as written."""
+    email, ticket = item.get("agent_email"), item.get("ticket_id")
+    if isinstance(email, str) and email != email.lower():
+        item = {**item, "agent_email": email.lower()}
+    return {**item, "ticket_id": ticket[1:]} if isinstance(ticket, str) and idcells.hash_number(ticket) else item
 
 
 @dataclass

@@ -22,6 +22,10 @@ SUMMARY_WORD = re.compile(r"(grand\s+)?(totals?|sub-?totals?|average|avg|mean|su
                           r"moyenne|promedio|totale|media|média|gemiddelde|totaal|count|record\s+count|responses|"
                           r"number of responses|anzahl|nombre de réponses|zwischensumme|gesamtsumme|gesamtergebnis|"
                           r"teilergebnis|sous-total|total\s+g[ée]n[ée]ral|totale\s+complessivo|eindtotaal|suma\s+total|"
+                          # Polish, Nordic, Finnish, Czech, Turkish, Hungarian, Japanese, Chinese (QA round 60a)
+                          r"średnia|suma|razem|łącznie|ogółem|genomsnitt|gennemsnit|gjennomsnitt|summa|totalt|i\s+alt|"
+                          r"keskiarvo|yhteensä|průměr|celkem|součet|ortalama|toplam|átlag|összesen|"
+                          r"平均|合計|小計|総計|总计|合计|"
                           # a share of the answers: "% satisfied (4-5)", "CSAT %", "Satisfaction rate" (QA round 44b)
                           r"%\s*[^\W\d_]+|csat\s*%|(?:satisfaction|response|csat)\s+rate|"
                           r"overall(?=\s+(?:csat|satisfaction|score|rating|nps))|"  # "Overall CSAT" (QA round 45a)

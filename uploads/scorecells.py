@@ -31,7 +31,10 @@ from uploads.wordings import SCALES
 INTEGER = re.compile(r"^([+-]?\d{1,18})(?:\.0+|,0{1,2})?$")  # at most 18 digits: int() of thousands fails
 # What a team sheet writes in a score cell for no answer (yet)
 NO_ANSWER = frozenset({"n/a", "na", "n.a.", "-", "--", "\u2013", "\u2014", "?", "??", "tbc", "tbd", "pending",
-                       "none", "no answer", "no score", "not rated", "unrated", "x"})
+                       "none", "no answer", "no score", "not rated", "unrated", "x",
+                       # German "keine Angabe", French "sans objet", "non disponible", Spanish "no disponible",
+                       # Dutch "niet van toepassing" (QA round 60b)
+                       "k.a.", "k. a.", "k.a", "s/o", "n/d", "n.d.", "n.v.t.", "nvt"})
 SEEN_UNANSWERED = frozenset({-99, -999, -9})  # Qualtrics' usual 'seen but unanswered' recodes
 # A score written with its scale: "4/5", "4 / 5", "4 out of 5", "4 of 5" (hand-made sheets, review exports)
 OUT_OF = re.compile(r"^(\d{1,18})\s*(?:/|out of|of)\s*(\d{1,18})$", re.IGNORECASE)  # 18 digits: see INTEGER
@@ -136,6 +139,9 @@ def clean_score(text: str, low: int, high: int, value_map: dict[str, object] | N
         return Cleaned(issue=Issue("excel_error", f"{value} is the error a spreadsheet formula gave in this cell, not "
                                    f"the {noun}", f"{hint}, or correct the formula in the spreadsheet and save the "
                                    "file again"))
+    if number is None and value.endswith("%") and INTEGER.match(value[:-1].strip()):  # a team sheet's 80% (QA 60b)
+        return Cleaned(issue=Issue("not_integer", f"'{value}' is a percentage, not a score on {low}..{high}",
+                                   f"{hint}: the answer the customer gave"))
     if number is None:
         return _written_score(value, low, high, hint) or Cleaned(
             issue=Issue("not_integer", f"'{value}' is not an integer", hint))

@@ -192,6 +192,9 @@ def _decide(plan: Plan, sheet) -> None:
     if plan.time_at is not None:
         plan.time_fractions = timesofday.fractions_column([row[plan.time_at] for row in sheet.rows])
     tickets = [text.strip() for text in plan.field_texts(sheet.rows, "ticket_id")]
+    if plan.summary_rows:  # Salesforce's "Grand Totals (24 records)" under its case numbers (QA round 60a)
+        tickets = [text for number, text in zip(sheet.row_numbers, tickets, strict=True)
+                   if number not in plan.summary_rows]
     given = len(tickets) - tickets.count("")
     lengths = sorted(len(ticket) for ticket in tickets if ticket.isdigit() and ticket.isascii())
     plan.numeric_ticket = given >= 3 and len(lengths) >= NUMERIC_TICKET_SHARE * given
@@ -308,7 +311,7 @@ def mark_duplicates(rows: list[RowResult]) -> None:
                 row.skip_reason = f"identical to row {first} in every mapped field"
 
 
-_EMAIL_AT = FIELDS.index("agent_email")
+_EMAIL_AT, _TICKET_AT = FIELDS.index("agent_email"), FIELDS.index("ticket_id")
 
 
 def _item_key(item: dict) -> object:
@@ -319,10 +322,10 @@ def _item_key(item: dict) -> object:
     (here inline for the common item: one lower-case email, no copy)."""
     key = tuple(map(item.get, FIELDS))
     if len(item) == len(key) - key.count(None):
-        email = key[_EMAIL_AT]
-        if email is None or email.islower():
+        email, ticket = key[_EMAIL_AT], key[_TICKET_AT]
+        if (email is None or email.islower()) and not (isinstance(ticket, str) and ticket.startswith("#")):
             return key
-        return (*key[:_EMAIL_AT], email.lower(), *key[_EMAIL_AT + 1:])
+        return tuple(map(rowresults.compared(item).get, FIELDS))
     item = rowresults.compared(item)
     canonical = json.dumps(item, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.blake2b(canonical.encode(), digest_size=16).digest()

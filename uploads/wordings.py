@@ -229,6 +229,14 @@ AUTO_SCALES = ["csat5", "csat7", "csat5u", "csat7v", "csat4", "good_bad", "great
                "csat5ja", "yes_no"]
 
 
+# TRUE and FALSE as a localised Excel writes a boolean cell into a CSV (WAHR, VRAI, VERDADERO, PRAWDA...), case-folded:
+# Medallia's `comments` flag re-saved by a French Excel is no comment (QA round 60a)
+SPREADSHEET_BOOLEANS = frozenset({
+    "true", "false", "wahr", "falsch", "vrai", "faux", "verdadero", "falso", "vero", "verdadeiro", "waar", "onwaar",
+    "prawda", "fałsz", "sant", "falskt", "sand", "falsk", "sann", "usann", "tosi", "epätosi", "pravda", "nepravda",
+    "doğru", "yanlış", "igaz", "hamis", "истина", "ложь"})
+
+
 # The yes/no words of SCALES["yes_no"] by language (TRUE and FALSE, a spreadsheet's, go with any): answers mixing
 # them ("Tak", "Ja", "Si" to "Your first name") are no yes/no answers (QA round 42a)
 YES_NO_LANGUAGES = ({"yes", "no", "y", "n"}, {"ja", "nein"}, {"ja", "nee"}, {"ja", "nej"}, {"ja", "nei"},
