@@ -377,6 +377,18 @@ def test_it_reads_zendesk_updated_csat_on_2_or_3_points_when_its_labels_say_so(r
                for text in decisions) == (scale != (1, 5))
 
 
+def test_zendesk_updated_csat_with_no_score_above_3_says_the_survey_may_be_a_3_point_one(tmp_path: Path) -> None:
+    """QA round 60b: a Zendesk updated-CSAT file of 1s, 2s and 3s, no labels, went out on 1..5 without a word."""
+    lines = [f"15400{n},3812345670011,{score},2026-10-01T10:00:00Z,2026-10-01T11:00:00Z"
+             for n, score in enumerate([3, 1, 3, 2, 3])]
+    summary, items, _ = run_text(tmp_path, "updated.csv", "ticket_id,assignee_id,score,created_at,updated_at\n"
+                                 + "\n".join(lines) + "\n")
+    assert {(item["min_score"], item["max_score"]) for item in items} == {(1, 5)}
+    assert ("No score in this file is above 3: read on 1..5, as nothing in the file names its scale; if the survey's "
+            "scale is 1..3 (a 3-face smiley survey), set Highest score 3 on the mapping page"
+            ) in summary["detected"]["decisions"]
+
+
 @pytest.mark.parametrize(("name", "text"), [
     ("surveymonkey_ticket_question.csv",
      "Respondent ID,Collector ID,Start Date,End Date,Custom Data 1,agent_email,Was your ticket resolved?,"
@@ -429,6 +441,16 @@ def test_a_misspelt_word_among_satisfaction_words_is_refused_on_its_row_only(tmp
     assert [(row["row"], row["errors"]) for row in summary["row_results"]] == [(6, [
         "Row 6, column 'Score': 'Very satisified' is not an integer. Enter a whole number from 1 to 5 (or a word: "
         "very satisfied = 5, satisfied = 4, neutral = 3, dissatisfied = 2, very dissatisfied = 1)."])]  # its own words
+
+
+def test_a_misspelt_word_among_good_and_bad_is_refused_on_its_row_only(tmp_path: Path) -> None:
+    """QA round 60c: one "Goood" among Good and Bad made every row invalid, Offered ones too, "from 1 to 5"."""
+    items, summary = team_sheet(tmp_path, "Satisfaction", ["Good", "Bad", "Goood", "Offered", "Good", "Bad", "Good"])
+    assert [(item["score"], item["max_score"]) for item in items] == [(1, 1), (0, 1), (1, 1), (0, 1), (1, 1)]
+    assert [(row["row"], row["status"]) for row in summary["row_results"]] == [(4, "invalid"), (5, "skipped")]
+    assert summary["row_results"][0]["errors"] == [
+        "Row 4, column 'Satisfaction': 'Goood' is not an integer. Enter a whole number from 0 to 1 (or a word: "
+        "good = 1, bad = 0)."]
 
 
 def test_a_four_point_wording_is_read_on_its_own_scale_not_as_csat5_with_typos(tmp_path: Path) -> None:
@@ -660,8 +682,26 @@ def test_it_reads_zendesk_ratings_that_name_the_agent_by_email() -> None:
 
 def test_it_says_which_scale_a_nicereply_score_was_read_on(tmp_path: Path) -> None:
     summary, _, _ = run("v_nicereply.csv", tmp_path)
-    assert ("Scores read on the scale 1..10, the first of 1..5, 1..10, 0..10 that holds every score in this file"
-            in summary["detected"]["decisions"])
+    assert ("Scores read on the scale 1..10: 'Legacy score' gives each answer again on 0..10, where a score of 10 is "
+            "10" in summary["detected"]["decisions"])
+
+
+@pytest.mark.parametrize(("pairs", "scale"), [
+    ([("2", "10"), ("1", "0"), ("2", "10")], (1, 2)),  # thumbs
+    ([("3", "10"), ("2", "5"), ("1", "0")], (1, 3)),  # 3 smileys
+    ([("5", "5"), ("3", "3"), ("1", "1")], (1, 10)),  # 10 stars, the low ratings only
+    ([("4", "7,5"), ("5", "10"), ("2", "2,5")], (1, 5)),  # 5 stars, a European Excel's decimals
+    ([("3", ""), ("2", ""), ("1", "")], (1, 5)),  # no legacy score (retired in 2023): the first of score_scales
+    ([("3", "10"), ("2", "9"), ("1", "0")], (1, 5)),  # pairs on no line: the first of score_scales
+])
+def test_nicereplys_legacy_score_gives_the_scale(pairs, scale, tmp_path: Path) -> None:
+    """QA round 60a: thumbs and smileys surveys went out on 1..5, and 10 stars filtered to 5 or less too."""
+    lines = [f"2026-10-0{n + 1} 10:00:00,2180{n},ana@example.com,{score},\"{tens}\",Stars"
+             for n, (score, tens) in enumerate(pairs)]
+    summary, items, _ = run_text(tmp_path, "nicereply.csv", "Date,Ticket,Agent,Score,Legacy score,Survey\n"
+                                 + "\n".join(lines) + "\n")
+    assert summary["detected"]["preset"] == "Nicereply ratings"
+    assert {(item["min_score"], item["max_score"]) for item in items} == {scale}
 
 
 def items_of(tmp_path: Path, name: str, text: str, *options: str) -> list[dict]:

@@ -1,6 +1,7 @@
 """The scales a score's neighbours name: its label column (a preset's label_scales, or a known wording's
-words beside each score) and its header ("CSAT (1-10)", a recommend question). Each returns (min, max) or
-None; scales.decide tries them, in this order, before the scores' own range.
+words beside each score), its header ("CSAT (1-10)", a recommend question) and a column giving each answer again
+on 0..10 (a preset's tens_column). Each returns (min, max) or None; scales.decide tries them, in this order,
+before the scores' own range.
 """
 
 from __future__ import annotations
@@ -99,3 +100,44 @@ def header_scale(plan: Plan, sheet, numbers: set[int]) -> tuple[int, int] | None
             plan.scale_header = header
             return found
     return None
+
+
+# The scales a tens_column may show: a survey's top answer (thumbs 2, smileys 3, stars 5, 10 stars)
+_TENS_TOPS = frozenset({2, 3, 4, 5, 7, 10})
+
+
+def tens_scale(plan: Plan, sheet) -> tuple[int, int] | None:
+    """The range whose top answer is 10 in the preset's tens_column (Nicereply's legacy score, "always rescaled to
+    10": shared/formats/EXPORT-FORMATS.md section 12), when no word scale, column or constant gives min/max: the
+    score beside a 10, else the score a straight line through the (score, rescaled) pairs puts at 10 ("5, 5" and
+    "3, 3": 10 stars filtered to low ratings; QA round 60a). Its bottom is 0 when a score is 0, else 1. None when
+    the pairs disagree, give no such whole top among _TENS_TOPS, or a score lies above it. Sets plan.scale_tens."""
+    position, at = plan.index.get("score"), plan.tens_at
+    if position is None or at is None or plan.word_scale or not plan.bounds_free():
+        return None
+    pairs = set()
+    for score, tens in {(row[position].strip(), row[at].strip()) for row in sheet.rows}:
+        number, value = scorecells.parse_int(score), _decimal(tens)
+        if number is not None and value is not None and number not in scorecells.SEEN_UNANSWERED:
+            pairs.add((number, value))
+    if len({number for number, _ in pairs}) < 2:
+        return None
+    (low_score, low_tens), (high_score, high_tens) = min(pairs), max(pairs)
+    if high_tens <= low_tens:
+        return None
+    slope = (high_tens - low_tens) / (high_score - low_score)
+    top = low_score + (10 - low_tens) / slope
+    if abs(top - round(top)) > 0.01 or round(top) not in _TENS_TOPS or high_score > round(top):
+        return None
+    if any(abs(low_tens + slope * (number - low_score) - tens) > 0.5 for number, tens in pairs):
+        return None  # 0.5: a rescaled 7.5 written 8
+    plan.scale_tens = True
+    return (0 if low_score == 0 else 1), round(top)
+
+
+def _decimal(text: str) -> float | None:
+    """A rescaled answer's number, "7.5" or a European "7,5"; None for other text."""
+    try:
+        return float(text.replace(",", "."))
+    except ValueError:
+        return None

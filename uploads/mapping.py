@@ -118,6 +118,8 @@ def resolve(preset: Preset, sheet, *, fill: bool = False) -> Preset:
             if not out.reasons[name].endswith(_SHARED_AGENT):
                 out.reasons[name] += _SHARED_AGENT
     _name_other_scores(out, preset.columns.get("score"), headers, used)
+    tens_at = headers.find(preset.tens_column) if preset.tens_column else None
+    out.tens_column = headers.columns[tens_at] if tens_at is not None else None
     time_at = headers.find(preset.time_column) if preset.time_column else None
     out.time_column = headers.columns[time_at] if time_at is not None and "submitted_at" in out.columns else None
     out.fallback_columns = {name: headers.columns[position] for name, spec in preset.fallback_columns.items()

@@ -75,6 +75,8 @@ class Plan:
     scale_misfit: tuple[int, int, int] | None = None  # (rows, lowest, highest) of scores outside the default 1..5
     scale_low_top: int | None = None  # the highest score, when all are 3 or below on the default 1..5 (scales)
     scale_labels: list[str] = field(default_factory=list)  # the score labels that set a label_scales range
+    tens_at: int | None = None  # preset.tens_column: every answer again on 0..10 (Nicereply's legacy score)
+    scale_tens: bool = False  # ...which set the scale (labelscales.tens_scale)
     label_wording: str | None = None  # the wording (SCALES) a score_label column's words put the scores on
     score_label_words: set[str] = field(default_factory=set)  # ...and those words (answer keys)
     word_scale: str | None = None  # chosen from preset.word_scales by the file's words
@@ -125,6 +127,8 @@ class Plan:
         plan.shared_agent = "agent_id" in plan.index and plan.index["agent_id"] == plan.index.get("agent_email")
         plan.fallbacks = [(name, p) for name, column in preset.fallback_columns.items()
                           if isinstance(column, str) and (p := headers.index(column)) is not None]
+        if isinstance(preset.tens_column, str):
+            plan.tens_at = headers.index(preset.tens_column)
         if preset.time_column and "submitted_at" in plan.index:
             plan.time_at = headers.index(preset.time_column)
         plan.text_maps = {name: table for name, table in preset.value_maps.items() if name in TEXT_MAPPED}

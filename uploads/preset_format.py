@@ -66,6 +66,10 @@ Preset JSON format (every key but "name" is optional)::
           # when no column or constant gives min/max: the first [min, max] holding every
           # integer score in the file ('seen but unanswered' codes such as -99 aside),
           # else the last; decided once per file and shown (Delighted NPS vs CSAT)
+      "tens_column": ["Legacy score"],
+          # a column holding every answer again on 0..10 (Nicereply's legacy score): when no column
+          # or constant gives min/max, the score its 10 falls on is the scale's top (3 smileys:
+          # 1, 2, 3 beside 0, 5, 10 -> 1..3), before score_scales; shown
       "score_typos": true,
           # with score_scales: scores outside the first range on fewer than a fifth of the
           # rows are typos (invalid), not a wider scale; for layouts whose scores people type
@@ -286,6 +290,7 @@ class Preset:
     date_order: str | None = None
     date_order_by_column: dict[str, str] = field(default_factory=dict)
     score_scales: list[list[int]] = field(default_factory=list)
+    tens_column: str | list[str] | None = None
     score_typos: bool = False
     ticket_digits: int = 0
     word_scales: list[str] = field(default_factory=list)

@@ -55,15 +55,16 @@ def decide(plan: Plan, sheet) -> None:
         chosen = SCALES[plan.word_scale]
         plan.fixed_bounds = (chosen["min_score"], chosen["max_score"])
     plan.scale = (labelscales.label_scale(plan, sheet) or labelscales.label_wording(plan, sheet)
-                  or labelscales.header_scale(plan, sheet, _numbers(plan, sheet)) or _decide_scale(plan, sheet))
+                  or labelscales.header_scale(plan, sheet, _numbers(plan, sheet)) or labelscales.tens_scale(plan, sheet)
+                  or _decide_scale(plan, sheet))
     if plan.scale:
         plan.fixed_bounds = plan.scale
     elif plan.fixed_bounds == tuple(DEFAULT_BOUNDS.values()) and not plan.word_scale and plan.bounds_free():
         plan.scale_misfit = plan.scale_misfit or _default_scale_misfit(plan, sheet)  # _decide_scale: 0..4
     if (plan.scale_misfit is None and not plan.word_scale and not plan.scale_header and not plan.scale_labels
             and (plan.fixed_bounds if plan.scale is None else plan.scale) == tuple(DEFAULT_BOUNDS.values())
-            and (plan.scale is not None or plan.bounds_free())):
-        plan.scale_low_top = _default_scale_low_top(plan, sheet)
+            and (plan.scale is not None or plan.bounds_free() or plan.preset.label_scales)):
+        plan.scale_low_top = _default_scale_low_top(plan, sheet)  # label_scales: Zendesk's 1..5 (QA round 60b)
 
 
 class _Answers:
@@ -123,6 +124,9 @@ def _scale_sentence(plan: Plan) -> str | None:
         return (f"Scores read on the scale {low}..{high}, which the header '{plan.scale_header}' names with {low} "
                 f"as the best answer: each score is turned ({low} is sent as {high}, {high} as {low}), as "
                 "MaestroQA's scores rise with satisfaction")
+    if plan.scale and plan.scale_tens:
+        return (f"Scores read on the scale {plan.scale[0]}..{plan.scale[1]}: '{plan.columns[plan.tens_at]}' gives "
+                f"each answer again on 0..10, where a score of {plan.scale[1]} is 10")
     if plan.scale and plan.scale_header:
         return (f"Scores read on the scale {plan.scale[0]}..{plan.scale[1]}, which the header "
                 f"'{plan.scale_header}' names")
@@ -341,7 +345,8 @@ def word_scale_for(words: Counter, names: list[str]) -> str | None:
     one whose answers fill all its points (Very satisfied .. Very unsatisfied is csat4's 4 of 4,
     csat5's 4 of 5), else the first ("Satisfied" beside "Somewhat satisfied" is a 7-point survey);
     else one knowing KNOWN_WORDS_SHARE of the word rows, three of its scores or more (so that Great, Good
-    and Bad, another wording, are not read as 4 and 2 of 5), whose other words are no scale's words (a
+    and Bad, another wording, are not read as 4 and 2 of 5) or all of them (Good and Bad beside a typo,
+    "Goood"), whose other words are no scale's words (a
     typo, "Very satisified", or an answer such as "Okay": each refused on its row, QA round 32a); None,
     also when two PEER_SCALES tie and read some answer differently."""
     best, best_rank, partial, partial_count, tied = None, (0, False), None, 0, False
@@ -356,7 +361,8 @@ def word_scale_for(words: Counter, names: list[str]) -> str | None:
               and any(table[word] != SCALES[best]["value_map"][word] for word in words)):
             tied = True
         unknown = words.keys() - table.keys()
-        if (unknown and count > max(partial_count, 2) and not unknown & SCALE_WORDS
+        full = count == scale["max_score"] - scale["min_score"] + 1  # both of Good and Bad (QA round 60c)
+        if (unknown and (count > max(partial_count, 2) or full and count > partial_count) and not unknown & SCALE_WORDS
                 and sum(words[word] for word in words if word in table) >= KNOWN_WORDS_SHARE * words.total()):
             partial, partial_count = name, count
     return None if tied else best or partial
