@@ -189,6 +189,18 @@ def test_it_names_a_column_named_like_the_date_whose_values_are_no_dates(tmp_pat
         "upload again."]
 
 
+def test_it_names_the_tickets_own_time_when_it_is_the_only_date(tmp_path: Path) -> None:
+    """QA round 60c: a Zendesk Explore report whose only date was the solve time: every row said only
+    "submitted_at is required but no column is mapped to it"."""
+    sheet, preset = read(tmp_path, "Ticket ID,Ticket satisfaction rating,Assignee ID,Ticket solved - Timestamp\n"
+                                   "48501,Good,381,2026-10-02T09:15:00\n48502,Bad,381,2026-10-03T14:02:11\n")
+    assert "submitted_at" not in preset.columns
+    assert sheet.notices == [
+        "'Ticket solved - Timestamp' holds the ticket's own times ('2026-10-02T09:15:00', '2026-10-03T14:02:11'), not "
+        "when the customer answered the survey, so it is not read as submitted_at. Export the time of the rating "
+        "with the file; if this time is close enough for you, choose it as submitted_at on the mapping page."]
+
+
 def test_it_says_when_a_date_columns_values_have_no_year(tmp_path: Path) -> None:
     """QA round 44b: a team sheet's "Oct 3" and "10/3" were "not dates the reader knows"."""
     sheet, _ = read(tmp_path, "Ticket,Date,Agent,Score\n1,Oct 3,a@example.com,5\n2,10/5,a@example.com,4\n")

@@ -443,6 +443,20 @@ def test_a_misspelt_word_among_satisfaction_words_is_refused_on_its_row_only(tmp
         "very satisfied = 5, satisfied = 4, neutral = 3, dissatisfied = 2, very dissatisfied = 1)."])]  # its own words
 
 
+def test_a_column_asking_the_recommend_question_on_every_row_gives_0_to_10(tmp_path: Path) -> None:
+    """QA round 60a: a Simplesat NPS export (Question "How likely are you to recommend…" on every row) was held
+    until the scale was set by hand."""
+    question = "How likely are you to recommend Acme to a friend or colleague?"
+    lines = [f"7310000{n},2026-11-09 09:40:12,Support NPS,{question},{score},ana@acme.example,304510{n}"
+             for n, score in enumerate([10, 0, 7, 9])]
+    summary, items, _ = run_text(tmp_path, "simplesat.csv", "Response ID,Created,Survey,Question,Rating,"
+                                 "Team member email,Ticket ID\n" + "\n".join(lines) + "\n")
+    assert [(item["score"], item["min_score"], item["max_score"]) for item in items] == [
+        (10, 0, 10), (0, 0, 10), (7, 0, 10), (9, 0, 10)]
+    assert (f"Scores read on the scale 0..10: every row's 'Question' asks '{question}', a likelihood-to-recommend "
+            "question (NPS)") in summary["detected"]["decisions"]
+
+
 def test_a_misspelt_word_among_good_and_bad_is_refused_on_its_row_only(tmp_path: Path) -> None:
     """QA round 60c: one "Goood" among Good and Bad made every row invalid, Offered ones too, "from 1 to 5"."""
     items, summary = team_sheet(tmp_path, "Satisfaction", ["Good", "Bad", "Goood", "Offered", "Good", "Bad", "Good"])

@@ -6,7 +6,7 @@ import pytest
 
 from tests.helpers_sheets import sheet
 from tests.test_validation import API, NOW, PLAIN, check
-from uploads import validation
+from uploads import mapping, validation
 
 
 @pytest.mark.parametrize(("cells", "status", "reason"), [
@@ -185,3 +185,15 @@ def test_it_skips_a_label_among_the_answers_but_not_a_lone_ticket_id_or_comment(
         ("skipped", "'Last week' is a note or a label beside the answers, not an answer"), ("valid", None),
         ("invalid", None), ("skipped", "'Week of 5 Oct' is a note or a label beside the answers, not an answer"),
         ("valid", None)]
+
+
+def test_a_totals_line_says_so_before_a_skip_value_it_also_holds() -> None:
+    """QA round 60c: a Zendesk Explore report's Totals line, its rating blank, was skipped as "survey not answered"
+    while the decisions called it a summary line."""
+    preset = mapping.Preset.from_json({**PLAIN.to_json(), "skip_values": {
+        "score": [{"": "survey not answered (no rating)"}]}})
+    rows = check(["2026-10-05T14:48:00Z", "1", "381", "", "5", ""], ["2026-10-05T15:48:00Z", "2", "381", "", "", ""],
+                 ["Totals", "", "", "", "", ""], preset=preset)
+    assert [(row.status, row.skip_reason) for row in rows] == [
+        ("valid", None), ("skipped", "score is blank: survey not answered (no rating)"),
+        ("skipped", "'Totals' starts a summary line under the answers, not an answer")]

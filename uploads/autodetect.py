@@ -15,7 +15,16 @@ from collections.abc import Iterable
 from typing import Any
 
 from uploads import cells, dates, idcells, rowskips, scales, scorecells, ticketcolumns
-from uploads.headernames import AGGREGATE, AGGREGATE_CALL, CONTAINS, EXACT, NOT_FOR, SURVEY_DATE, TICKET_TIME
+from uploads.headernames import (
+    AGGREGATE,
+    AGGREGATE_CALL,
+    CONTAINS,
+    EXACT,
+    NOT_FOR,
+    SURVEY_DATE,
+    TICKET_LIFE,
+    TICKET_TIME,
+)
 from uploads.headers import Headers, normalize, normalize_camel
 from uploads.wordings import AUTO_SCALES, SCALES, SPREADSHEET_BOOLEANS, UNANSWERED
 
@@ -242,16 +251,12 @@ def _ids_before_names(headers: Headers, sheet, candidates: list[tuple]) -> list[
             for strength, name, position, reason in candidates]
 
 
-# A ticket's own times ("Solved", "Closed at"): beside them a lone "Received" is when the ticket came in
-_TICKET_LIFE = re.compile(r"\b(solved|resolved|closed|opened|reopened|assigned)\b")
-
-
 def _received_ticket(headers: Headers, position: int) -> bool:
     """True when the date column found is a lone 'Received' ('Received on', 'Received at') and another
     header dates the ticket's life ('Solved', 'Closed at'): that is the ticket's arrival, not the rating's
     (QA round 52a). A team sheet's 'Received' with no such column is the survey's (QA round 51a)."""
     return bool(re.fullmatch(r"received( (on|at|date))?", normalize(headers.columns[position]))) and any(
-        _TICKET_LIFE.search(normalize(header)) for header in headers.columns)
+        TICKET_LIFE.search(normalize(header)) for header in headers.columns)
 
 
 # A company's number for its people ("Employee ID", "Staff No"): no helpdesk's agent id, which MaestroQA credits

@@ -9,8 +9,8 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from uploads import autodetect, cells, mapping, parsing, reports, scales, scorecells, zones
-from uploads.headernames import AGGREGATE, AGGREGATE_CALL, NOT_FOR
+from uploads import autodetect, cells, dates, mapping, parsing, reports, scales, scorecells, zones
+from uploads.headernames import AGGREGATE, AGGREGATE_CALL, NOT_FOR, TICKET_LIFE, TICKET_TIME
 from uploads.headers import Headers, normalize
 from uploads.preset_format import ClarifyingPattern
 
@@ -18,6 +18,7 @@ from uploads.preset_format import ClarifyingPattern
 def note_unmapped(sheet: parsing.Sheet, preset: mapping.Preset) -> None:
     """Add to sheet.notices what the mapping `preset` leaves out of `sheet` that a user should know."""
     _note_comment(sheet, preset, _note_score(sheet, preset) | _note_date(sheet, preset))
+    _note_ticket_times(sheet, preset)
     _note_agent(sheet, preset)
     _note_text_questions(sheet, preset)
     _note_rated_questions(sheet, preset)
@@ -59,6 +60,22 @@ def _note_date(sheet: parsing.Sheet, preset: mapping.Preset) -> set[int]:
                 "reason, or write the dates as 2026-10-05 14:48:00 (with the offset, +02:00, if the time has one) and "
                 "upload again.")
     return _note_unread(sheet, preset, "submitted_at", "date", why)
+
+
+def _note_ticket_times(sheet: parsing.Sheet, preset: mapping.Preset) -> None:
+    """When no column is the date, name the columns of the ticket's own times that hold dates ("Ticket solved -
+    Timestamp", "Closed at", "Ticket created"): never read as the answer's time, and until now never named
+    (QA round 60c: a Zendesk Explore report whose only date was the solve time)."""
+    if preset.columns.get("submitted_at") or preset.splits_into("submitted_at"):
+        return
+    used = _used_columns(sheet, preset)
+    for index, header in enumerate(sheet.columns):
+        if index not in used and (TICKET_LIFE.search(normalize(header)) or TICKET_TIME.search(normalize(header))) and (
+                texts := autodetect.column_texts(sheet, index, 50)) and autodetect.share(texts, dates.date_like) >= 0.6:
+            sheet.notices.append(
+                f"'{header}' holds the ticket's own times ({_shown(sheet, index)}), not when the customer answered the "
+                "survey, so it is not read as submitted_at. Export the time of the rating with the file; if this "
+                "time is close enough for you, choose it as submitted_at on the mapping page.")
 
 
 # A year in a date: four digits, or two after a day and a month ("3.10.26", "10/3/26")

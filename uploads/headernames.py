@@ -275,5 +275,8 @@ NOT_FOR: dict[str, str] = {
 
 # The time a ticket or conversation was opened ("Conversation created at", "Ticket created date"), not its rating's:
 # a date column of last resort (autodetect._match), named in the decisions (validation)
+# A ticket's own times ("Solved", "Closed at"): beside them a lone "Received" is when the ticket came in
+# (autodetect); alone, no answer's time (columnnotes)
+TICKET_LIFE = re.compile(r"\b(solved|resolved|closed|opened|reopened|assigned)\b")
 TICKET_TIME = re.compile(r"^(?!.*\b(rating|rated|survey|csat|feedback|score)\b).*\b(ticket|conversation|case|chat|"
                          r"request)\b.*\b(created|started)\b")

@@ -82,7 +82,8 @@ def _label_words(label: str) -> str:
 
 def header_scale(plan: Plan, sheet, numbers: set[int]) -> tuple[int, int] | None:
     """The range the score column's header or its question (a Qualtrics export's second header row)
-    names, "CSAT (1-10)" -> (1, 10), or 0..10 for a likelihood-to-recommend question (NPS), when no word
+    names, "CSAT (1-10)" -> (1, 10), or 0..10 for a likelihood-to-recommend question (NPS) there or in
+    a column asking it on every row (plan.scale_question_at), when no word
     scale, column or constant gives min/max (`numbers`: the whole-number scores); sets plan.scale_header for
     the decision sentence."""
     position = plan.index.get("score")
@@ -98,6 +99,15 @@ def header_scale(plan: Plan, sheet, numbers: set[int]) -> tuple[int, int] | None
     for header in headers:
         if found := headerscales.recommend_scale(header, numbers, DEFAULT_BOUNDS["max_score"]):
             plan.scale_header = header
+            return found
+    if not any(number == 0 or number > DEFAULT_BOUNDS["max_score"] for number in numbers):
+        return None
+    mapped = set(plan.index.values())
+    for at in range(len(plan.columns)):  # Simplesat's Question column, one question on every row (QA round 60a)
+        asked = {row[at].strip() for row in sheet.rows if at < len(row)} - {""} if at not in mapped else set()
+        if len(asked) == 1 and (found := headerscales.recommend_scale(question := asked.pop(), numbers,
+                                                                       DEFAULT_BOUNDS["max_score"])):
+            plan.scale_header, plan.scale_question_at = question, at
             return found
     return None
 

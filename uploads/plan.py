@@ -70,6 +70,7 @@ class Plan:
     scale_outliers: list[tuple[int, int]] = field(default_factory=list)  # (score, row) the scale leaves out as typos
     scale_header: str | None = None  # the score column's header when it names the scale: "CSAT (1-10)"
     scale_top_only: bool = False  # ...naming only its top ("Score /10"): the bottom comes from the scores
+    scale_question_at: int | None = None  # ...or the column asking that question on every row (Simplesat)
     scale_held: bool = False  # scale_misfit's scores show another scale: every score waits until it is set
     scale_reversed: tuple[int, int] | None = None  # ...saying its bottom is the best answer: scores are turned
     scale_misfit: tuple[int, int, int] | None = None  # (rows, lowest, highest) of scores outside the default 1..5

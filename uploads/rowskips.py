@@ -55,10 +55,10 @@ _UNFINISHED = frozenset({"agent_id", "agent_email", "comment", "score_label", "s
 
 def skip_reason(cells: list[str], raw: dict[str, Raw], number: int, plan: Plan) -> str | None:
     """Why row `number` (its `cells`, padded; `raw`: plan.extract of them) is no answer, or None for
-    an answer: a skip rule or value, a summary line (only among plan.summary_rows), a repeated header
+    an answer: a summary line (only among plan.summary_rows), a skip rule or value, a repeated header
     or a line of dashes; a long export's comment row says where its answer goes (_gathered_note)."""
-    reason = (_rule_reason(cells, raw, plan) or (summary_line(cells, raw) if number in plan.summary_rows else None)
-              or _repeated_header(cells, plan.columns) or _format_hints(raw))
+    reason = ((summary_line(cells, raw) if number in plan.summary_rows else None) or _rule_reason(cells, raw, plan)
+              or _repeated_header(cells, plan.columns) or _format_hints(raw))  # a Totals line's blank score: QA 60c
     if reason and plan.gather:
         reason += _gathered_note(cells, number, plan)
     return reason

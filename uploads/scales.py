@@ -127,6 +127,10 @@ def _scale_sentence(plan: Plan) -> str | None:
     if plan.scale and plan.scale_tens:
         return (f"Scores read on the scale {plan.scale[0]}..{plan.scale[1]}: '{plan.columns[plan.tens_at]}' gives "
                 f"each answer again on 0..10, where a score of {plan.scale[1]} is 10")
+    if plan.scale and plan.scale_question_at is not None:
+        return (f"Scores read on the scale {plan.scale[0]}..{plan.scale[1]}: every row's "
+                f"'{plan.columns[plan.scale_question_at]}' asks '{plan.scale_header}', a likelihood-to-recommend "
+                "question (NPS)")
     if plan.scale and plan.scale_header:
         return (f"Scores read on the scale {plan.scale[0]}..{plan.scale[1]}, which the header "
                 f"'{plan.scale_header}' names")
