@@ -1670,6 +1670,28 @@ def test_it_leaves_out_a_footer_under_a_grouped_reports_total_line():
         "footer, not read as answers"])
 
 
+def test_it_leaves_out_a_second_table_under_the_answers_and_says_so():
+    """QA round 60b: Apple Numbers, exporting a sheet's tables with their names, put "Summary" and its per-agent
+    averages under the answers: five invalid rows, "format the column as a date"."""
+    data = (b"Responses\nTicket,Agent email,Date & time,Rating (1-5)\n60412,jane@acme.com,\"Nov 2, 2026 9:05 AM\",5\n"
+            b"60415,tom@acme.com,\"Nov 2, 2026 11:47 AM\",4\n\nSummary\nAgent,Responses,Average\n"
+            b"jane@acme.com,1,5\ntom@acme.com,1,4\n")
+    sheet = parse_file(source=data, filename="numbers.csv")
+    assert (sheet.row_numbers, sheet.notices) == ([3, 4], [
+        "Rows 6–9 under the answers, after a blank row, are another table ('Summary'), not answers: they are not "
+        "read"])
+
+
+@pytest.mark.parametrize("after_gap", [
+    b"Week 2\nTicket,Agent email,Score\n60420,jane@acme.com,4\n",  # a block's header again, its Date left out
+    b"Week 2\n60420,jane@acme.com,2026-11-09 10:00,4\n",  # answers under a block's title
+    b"Ana Lee,Tom Baker\n60420,jane@acme.com,2026-11-09 10:00,4\n",  # a line of names over answers
+])
+def test_it_keeps_answers_after_a_blank_row_under_a_title_or_their_header_again(after_gap: bytes):
+    data = (b"Ticket,Agent email,Date,Score\n60412,jane@acme.com,2026-11-02 09:05,5\n\n" + after_gap)
+    assert parse_file(source=data, filename="team.csv").row_numbers[-1] == 3 + after_gap.count(b"\n")
+
+
 def test_it_keeps_a_last_row_of_one_text_that_follows_the_answers_without_a_gap():
     sheet = parse_file(source=b"ticket_id,comment,score\n1,ok,5\n2,,\n", filename="team.csv")
     assert sheet.row_numbers == [2, 3]

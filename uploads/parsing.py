@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
-from uploads import cells, delimiters, headerrows, textfiles, workbooks, zipcheck
+from uploads import cells, delimiters, headerrows, tableends, textfiles, workbooks, zipcheck
 
 MIB = 1024 * 1024
 ACCEPTED_FORMATS = "Upload a CSV or TSV text file, or an Excel (.xlsx, .xlsm, .xls) or OpenDocument (.ods) workbook."
@@ -369,8 +369,11 @@ def _shape(
     layout, extra_count = headerrows.layout_of(rows, top)
     start = top + 1 + extra_count
     data, data_numbers, footer = rows[start:], numbers[start:], []
-    if (end := headerrows.footer_start(data_numbers, data)) is not None:
-        footer = [headerrows.footer_notice(data_numbers, data, end)]
+    if (end := tableends.footer_start(data_numbers, data)) is not None:
+        footer = [tableends.footer_notice(data_numbers, data, end)]
+        data, data_numbers = data[:end], data_numbers[:end]
+    if (end := tableends.second_table_start(data_numbers, data, rows[top])) is not None:
+        footer.append(tableends.second_table_notice(data_numbers, data, end))
         data, data_numbers = data[:end], data_numbers[:end]
     if len(data) > limits.max_rows:
         raise too_many_rows(limits)
