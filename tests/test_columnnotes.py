@@ -116,6 +116,16 @@ def test_it_names_a_notes_column_of_short_feedback_that_repeats(tmp_path: Path) 
         "choose it as comment on the mapping page (until then no comment is sent)."]
 
 
+def test_it_names_a_notes_column_of_short_answers_and_placeholders(tmp_path: Path) -> None:
+    """QA round 60b: a hand sheet's "n/a" and "-" kept its comment column under the share of answers in words."""
+    notes = ["Good help", "Rude", "n/a", "-", "Not happy with the answer", "-", "Ana is the best!"]
+    sheet, _preset = read(tmp_path, "submitted_at,ticket_id,agent_id,score,Notes\n" + "".join(
+        f"2026-10-05 09:00,{n},A1,5,{note}\n" for n, note in enumerate(notes)))
+    assert sheet.notices == [
+        "No column was recognised as the customer's comment, and 'Notes' holds text answers: if one is the comment, "
+        "choose it as comment on the mapping page (until then no comment is sent)."]
+
+
 def test_it_names_a_column_named_like_the_score_whose_values_are_no_scores(tmp_path: Path) -> None:
     sheet, preset = read(tmp_path, (
         "Date,Ticket,Agent email,Rating,Customer comments\n2026-10-05 09:00,1,a@example.com,100%,Great\n"

@@ -1235,3 +1235,12 @@ def test_a_decision_names_an_emoji_survey_in_emoji() -> None:
 
     assert scales._wording("intercom5", {"🤩", "😃"}) == "🤩 5, 😃 4, 😐 3, 🙁 2, 😠 1"
     assert scales._wording("intercom5", {"amazing"}) == "amazing 5, great 4, ok 3, bad 2, terrible 1"
+
+
+def test_a_column_of_empty_lists_gives_no_column_and_no_notice() -> None:
+    """QA round 60a: Delighted's notes and tags, "[]" on every row, were named as "one-item lists" read."""
+    from uploads import objectcells, parsing
+
+    sheet = parsing.parse_file(b"id,score,notes\n1,5,[]\n2,4,[]\n", "delighted.csv")
+    assert (objectcells.expand_object_columns(sheet), sheet.columns, sheet.notices) == ([], ["id", "score", "notes"],
+                                                                                         [])

@@ -461,6 +461,16 @@ def test_it_drops_a_bad_email_when_an_agent_id_exists() -> None:
     assert "agent_email 'agent.three@example' is invalid and was dropped; agent_id used" in row.warnings[0].message
 
 
+def test_it_refuses_two_agents_emails_in_one_cell_saying_so() -> None:
+    """QA round 60a: Simplesat credits a response to several team members; the message listed bad characters."""
+    row = one(agent="", email="ana.lee@acme.com, joerg.weiss@acme.com")
+    assert [(problem.code, problem.message) for problem in row.errors] == [(
+        "two_agents", "Row 2, column 'agent_email': 'ana.lee@acme.com, joerg.weiss@acme.com' names 2 agents, and an "
+        "item credits one; no agent_id to fall back on. Keep the address of the agent to credit.")]
+    with_id = one(agent="381", email="ana.lee@acme.com, joerg.weiss@acme.com")
+    assert (with_id.status, with_id.item.get("agent_email"), warning_codes(with_id)) == ("valid", None, ["email_dropped"])
+
+
 def test_it_refuses_a_bad_email_without_an_agent_id() -> None:
     row = one(agent="", email="agent.two(at)example.com")
     assert codes(row) == [("agent_email", "not_email")]
@@ -504,11 +514,12 @@ def test_it_drops_an_email_with_an_invisible_character_when_the_row_has_an_agent
     assert codes(one(agent="", email="agent.one\u200b@example.com")) == [("agent_email", "invisible")]
 
 
-@pytest.mark.parametrize("written", ["Not an address <ben@example.com>, <ana@example.com>",
-                                     "ana@example.com <ben@example.com>", "Ana <ana@example.com> x",
-                                     "support@example.com (on behalf of ana@example.com)", "<ana@example.com"])
-def test_it_refuses_an_agent_email_that_is_not_one_address_with_a_name(written: str) -> None:
-    assert codes(one(agent="", email=written)) == [("agent_email", "not_email")]
+@pytest.mark.parametrize(("written", "code"), [
+    ("Not an address <ben@example.com>, <ana@example.com>", "two_agents"),
+    ("ana@example.com <ben@example.com>", "two_agents"), ("Ana <ana@example.com> x", "not_email"),
+    ("support@example.com (on behalf of ana@example.com)", "two_agents"), ("<ana@example.com", "not_email")])
+def test_it_refuses_an_agent_email_that_is_not_one_address_with_a_name(written: str, code: str) -> None:
+    assert codes(one(agent="", email=written)) == [("agent_email", code)]
 
 
 def test_it_leaves_out_a_comment_of_invisible_characters_only() -> None:

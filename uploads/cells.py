@@ -246,6 +246,9 @@ def clean_email(text: str) -> Cleaned:
         what = "gives a name with the address" if named["name"].strip() else "writes the address in brackets"
         return Cleaned(address, warnings=[Note("email_in_name", f"'{value}' {what}: sent as {address}")])
     verdict = _email_verdict(value)
+    if verdict and len(parts := [part for part in re.split(r"[,;\s]+", value) if "@" in part]) > 1:
+        return Cleaned(issue=Issue("two_agents", f"'{value}' names {len(parts)} agents, and an item credits one",
+                                   "Keep the address of the agent to credit"))  # Simplesat's team members (QA 60a)
     if verdict:
         reason = verdict[0].lower() + verdict[1:].rstrip(".")
         return Cleaned(issue=Issue("not_email", f"'{value}' is not an email address: {reason}",

@@ -48,7 +48,7 @@ EXACT: dict[str, list[str]] = {
     "comment": ["comment", "comments", "remark", "remarks", "feedback", "verbatim", "free text",
                 "customer comment", "customer comments", "comment text", "body text", "review",
                 "additional comments", "feedback comment", "open ended response", "review content",
-                "review text"],
+                "review text", "what they said", "customer said", "customer feedback", "customer words"],
     "score_label": ["score label", "rating label", "label", "score text", "rating text", "choice text",
                     "answer label"],
     "min_score": ["min score", "minimum score", "min", "scale min", "min rating"],

@@ -28,6 +28,10 @@ _DAMAGED_ID = {"excel_digits": "lost its digits in Excel (scientific notation)",
                "queue_id": "is a Salesforce queue's id, not an agent's"}
 
 
+# An agent email's problems that leave the row to its agent_id (items.check_agent)
+_DROPPED_EMAILS = ("not_email", "invisible", "lost_letter", "excel_error", "two_agents")
+
+
 def check_cells(cells: list[str], number: int, plan: Plan) -> RowResult:
     """Check one row's cells (padded to the column count) under `plan`; see the module docstring."""
     cells = list(cells) + [""] * (len(plan.columns) - len(cells))
@@ -246,12 +250,12 @@ class RowCheck:
             email_src = Raw("", email_src.column, email_src.position)
         email = self.cached("agent_email", email_src.text, rules.clean_email)
         email_given = email.value is not None or email.issue is not None  # an email read as blank (\N) is none
-        if email.issue and email.issue.code in ("not_email", "invisible", "lost_letter", "excel_error") and agent_id:
+        if email.issue and email.issue.code in _DROPPED_EMAILS and agent_id:
             reason = email.issue.what.split("address: ", 1)[-1]  # an invisible character's "contains an ..." whole
             self.warn("agent_email", email_src, f"agent_email '{email_src.text.strip()}' is invalid and was dropped; "
                       f"agent_id used (an invalid email is never sent: {reason})", "email_dropped")
             email = Cleaned()
-        elif email.issue and email.issue.code in ("not_email", "lost_letter") and not id_given:
+        elif email.issue and email.issue.code in ("not_email", "lost_letter", "two_agents") and not id_given:
             issue = email.issue
             email = Cleaned(issue=Issue(issue.code, f"{issue.what}; no agent_id to fall back on", issue.fix))
         self.take("agent_email", email_src, email)

@@ -105,13 +105,13 @@ def _first_items(sheet, position: int) -> list[str]:
     """For a column of lists of plain values (Kustomer's `assignedUsers`: `['5f1e...']`), append
     `<column>[0]` with each row's one value; returns the new column's name, if any. A row whose
     list holds several values keeps the whole list there (which one is meant is not known: an id
-    check refuses it), an empty list gives a blank."""
+    check refuses it), an empty list gives a blank; a column of empty lists gives none."""
     sample = list(islice((row[position] for row in sheet.rows if _given(row[position])), SAMPLE))
     if not sample or _share_parsed(sample, parse_list) < MOSTLY:
         return []
     lists = [parse_list(row[position]) if _given(row[position]) else [] for row in sheet.rows]
-    if any(found and isinstance(found[0], (dict, list)) for found in lists):
-        return []
+    if any(found and isinstance(found[0], (dict, list)) for found in lists) or not any(lists):
+        return []  # no list holds a value (Delighted's notes "[]" on every row: QA round 60a)
     name = f"{sheet.columns[position]}[0]"
     if name in sheet.columns:
         return []
