@@ -43,9 +43,10 @@ def test_it_names_other_questions_answered_in_numbers_which_are_not_sent(tmp_pat
         "2026-10-15 09:00:00,R_2,1,33401|381,4,5,2\n"))
     assert (preset.columns["score"], preset.clarifying) == ("Q1", [])
     assert sheet.notices == [
-        "'Q2' (How easy was it?), 'Q3' (Was it solved?) answer other questions with numbers, not sent: a clarifying "
-        "answer needs the question's scale, which a survey's numeric values do not say. To send them, add them as "
-        "clarifying questions to a preset (README: Preset JSON) and import it on the mapping page."]
+        "'Q2' (How easy was it?), 'Q3' (Was it solved?) answer other questions with numbers, not sent: clarifying "
+        "answers are sent for the questions a preset names, each with its scale (a numeric export's recodes are the "
+        "survey author's). To send them, add them as clarifying questions to a preset (README: Preset JSON) and "
+        "import it on the mapping page."]
 
 
 def test_it_names_a_freshdesk_surveys_other_question(tmp_path: Path) -> None:
@@ -56,9 +57,10 @@ def test_it_names_a_freshdesk_surveys_other_question(tmp_path: Path) -> None:
         "43000300001,43000001234,43012345672,30102,,-101,100,2026-10-15T10:00:00Z\n"))
     assert preset.columns["score"] == "ratings.default_question"
     assert sheet.notices == [
-        "'ratings.question_43000012345' answers another question with numbers, not sent: a clarifying answer needs "
-        "the question's scale, which a survey's numeric values do not say. To send them, add them as clarifying "
-        "questions to a preset (README: Preset JSON) and import it on the mapping page."]
+        "'ratings.question_43000012345' answers another question with numbers, not sent: clarifying answers are "
+        "sent for the questions a preset names, each with its scale (a numeric export's recodes are the survey "
+        "author's). To send them, add them as clarifying questions to a preset (README: Preset JSON) and import it "
+        "on the mapping page."]
 
 
 def test_it_names_no_question_answered_with_ids(tmp_path: Path) -> None:

@@ -205,8 +205,9 @@ def _note_rated_questions(sheet: parsing.Sheet, preset: mapping.Preset) -> None:
         if not found:
             continue
         listed = ", ".join(found[:_LISTED]) + (f" and {len(found) - _LISTED} more" if len(found) > _LISTED else "")
-        why = ("with numbers, not sent: a clarifying answer needs the question's scale, which a survey's numeric "
-               "values do not say" if kind == "numbers" else "with rating words, not sent as clarifying answers")
+        why = ("with numbers, not sent: clarifying answers are sent for the questions a preset names, each with its "
+               "scale (a numeric export's recodes are the survey author's)" if kind == "numbers"
+               else "with rating words, not sent as clarifying answers")  # QA round 60c: its label named 1..7
         sheet.notices.append(
             f"{listed} {'answers another question' if len(found) == 1 else 'answer other questions'} {why}. To "
             "send them, add them as clarifying questions to a preset (README: Preset JSON) and import it on the "
