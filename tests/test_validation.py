@@ -938,6 +938,10 @@ def test_it_reads_a_fixed_zones_abbreviation_german_times_and_month_names(stamp,
     ("0000-01-01 10:00", "has the year 0"),
     ("########", "'########' is what Excel shows for a date too wide for its column, saved in its place. Enter the "
                  "date and time (such as 2026-10-05 14:48:00), or widen the column in Excel and save the file again."),
+    # a team sheet's dates without a year (QA round 60b: "is not a date")
+    ("Tue 10 Nov", "'Tue 10 Nov' has no year, so it could be any year's date. Enter the date with its year and time, "
+                   "such as 2026-10-05 14:48:00."),
+    ("10/11", "'10/11' has no year"), ("Nov 17th", "'Nov 17th' has no year"),
 ])
 def test_it_refuses_bad_dates(text: str, message: str) -> None:
     row = one(stamp=text)

@@ -233,8 +233,17 @@ def _fields(value: str, decision: ColumnDates) -> dict | Issue:
         return Issue("not_date", f"'{value}' is what Excel shows for a date too wide for its column, saved in its "
                      "place", "Enter the date and time (such as 2026-10-05 14:48:00), or widen the column in Excel "
                      "and save the file again")
+    if _NO_YEAR.fullmatch(value.strip()) or (any(char.isdigit() for char in value) and not _YEAR.search(value) and any(
+            word in MONTHS for word in re.findall(r"[^\W\d_]+", value.casefold()))):  # "Tue 10 Nov" (QA round 60b)
+        return Issue("not_date", f"'{value}' has no year, so it could be any year's date",
+                     "Enter the date with its year and time, such as 2026-10-05 14:48:00")
     return Issue("not_date", f"'{value}' is not a date",
                  "Enter a date and time such as 2026-10-05 14:48:00 (or 2026-10-05T14:48:00Z)")
+
+
+# A day and month without a year ("10/11", "10.11."), and a year in a date (four digits, or two after a day and month)
+_NO_YEAR = re.compile(r"\d{1,2}[./-]\d{1,2}\.?")
+_YEAR = re.compile(r"\d{4}|\d[./-]\d{1,2}[./-]\d{2}\b|'\d{2}\b")
 
 
 # A date and time ending in a zone abbreviation other than UTC/GMT/Z (PST, CEST, IST...).
