@@ -70,6 +70,17 @@ def test_skip_values_may_name_the_unanswered_words_alone_or_with_others() -> Non
         mapping.Preset.from_json({"name": "Team", "skip_values": {"score": "offered"}})
 
 
+@pytest.mark.parametrize(("score_map", "message"), [
+    ({"good": "abc"}, "preset 'x': value_maps score 'good' must give a whole number, not 'abc'"),
+    ({"good": True}, "preset 'x': value_maps score 'good' must give a whole number, not True"),
+    ([1], "value map \\[1\\]: give"),
+])
+def test_it_refuses_a_score_value_map_that_gives_no_whole_numbers(score_map, message: str) -> None:
+    """QA round 61b: an imported preset's "good": "abc" was applied, then ignored without a word."""
+    with pytest.raises(ValueError, match=message):
+        mapping.Preset.from_json({"name": "x", "value_maps": {"score": score_map}})
+
+
 def test_it_refuses_unknown_keys_and_fields() -> None:
     with pytest.raises(ValueError, match="unknown preset key"):
         mapping.Preset.from_json({"name": "x", "colums": {}})

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 import io
 import json
+import random
 import re
 import zipfile
 from pathlib import Path
@@ -1246,6 +1247,13 @@ def test_it_refuses_binary_junk():
     assert messages(source=b"\x00\x01\x02garbage\x00" * 50) == [
         f"This file is not a spreadsheet: it holds binary data, not text. {ACCEPTED}"
     ]
+
+
+def test_it_refuses_a_renamed_program_as_binary_data_not_an_unknown_encoding():
+    """QA round 61b: a renamed .exe (few NULs) was "The file's text encoding could not be determined"."""
+    data = b"MZ" + random.Random(7).randbytes(2000).replace(b"\x00", b"\x90")  # no NUL: the rule for those aside
+    assert messages(source=data, filename="Q4_csat.csv.exe") == [
+        f"This file is not a spreadsheet: it holds binary data, not text. {ACCEPTED}"]
 
 
 def test_it_reads_a_short_file_with_a_few_control_characters_as_text():

@@ -1726,6 +1726,19 @@ def test_it_refuses_a_score_cell_marking_no_answer_saying_so(text: str) -> None:
         "to 5 if the customer gave one, or exclude the row.")]
 
 
+def test_a_builtin_scales_value_map_without_bounds_reads_on_that_scale() -> None:
+    """QA round 61b: Lowest and Highest score typed as 1 and 5 on the mapping page, then cleared, left Zendesk's
+    good = 1, bad = 0 map on 1..5: every Good went out as 1 of 5."""
+    from uploads.wordings import SCALES
+
+    preset = mapping.Preset(name="Cleared", columns={name: name for name in mapping.FIELDS},
+                            value_maps={"score": dict(SCALES["good_bad"]["value_map"])})
+    rows = check(["2026-10-05T14:48:00Z", "1", "381", "", "Good", ""], ["2026-10-05T14:48:00Z", "2", "381", "", "Bad",
+                                                                       ""], preset=preset)
+    assert [(row.status, row.item["score"], row.item["min_score"], row.item["max_score"]) for row in rows] == [
+        ("valid", 1, 0, 1), ("valid", 0, 0, 1)]
+
+
 def test_it_refuses_a_percentage_saying_it_is_one() -> None:
     """QA round 60b: a team sheet's "80%" was "not an integer", with no word of what it is."""
     assert [(problem.code, problem.message) for problem in one(score="80%").errors] == [(

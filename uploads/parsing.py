@@ -269,15 +269,22 @@ def _sniff_format(data: bytes, limits: Limits) -> zipcheck.Checked:
 
 
 def _refuse_binary(sample: bytes) -> None:
-    """Refuse bytes that are not text: many NULs (random binary data has about 1 in 256), unless on
+    """Refuse bytes that are not text: many NULs (random binary data has about 1 in 256) or other control
+    bytes (_CONTROL_BYTES), unless on
     every other byte, as UTF-16 saved without its byte-order mark has them (read as such:
     textfiles.utf16_order). A few stray NULs in text are left to the cell checks, which name each
     cell (cells.text_char_issue)."""
     nuls = sample.count(b"\x00")
     if textfiles.utf16_order(sample):
         return
-    if nuls >= 8 and nuls * 1000 > len(sample):
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))  # random bytes: about 1 in 10
+    if nuls >= 8 and nuls * 1000 > len(sample) or controls >= 16 and controls * 20 > len(sample):
         raise ParseError(f"This file is not a spreadsheet: it holds binary data, not text. {ACCEPTED_FORMATS}")
+
+
+# Bytes no text encoding read here writes, but for a stray one (NUL aside, Word's VT and FF, ESC): a program's
+# or an image's bytes (QA round 61b: a renamed .exe was "an encoding that could not be determined")
+_CONTROL_BYTES = bytes([*range(1, 9), *range(14, 27), *range(28, 32)])
 
 
 def _parse_text(

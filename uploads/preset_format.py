@@ -155,6 +155,8 @@ def _value_map(given: dict | str | None) -> dict[str, Any]:
             raise ValueError(f"value map {given!r} is no built-in scale's; name one of "
                              f"{', '.join(name for name, scale in SCALES.items() if 'value_map' in scale)}")
         return dict(SCALES[given]["value_map"])
+    if given is not None and not isinstance(given, dict):
+        raise ValueError(f"value map {given!r}: give {{text: value}} or a built-in scale's name")
     return _norm_map(given)
 
 
@@ -316,6 +318,10 @@ class Preset:
                     and all(isinstance(entry.get(key), int) for key in ("min_score", "max_score"))):
                 raise ValueError(f"preset {data.get('name')!r}: each label_scales entry needs \"labels\" (a list) "
                                  "and whole-number \"min_score\" and \"max_score\"")
+        for text, score in _value_map((data.get("value_maps") or {}).get("score")).items():
+            if not isinstance(score, int) or isinstance(score, bool):  # QA round 61b: "good": "abc" was ignored
+                raise ValueError(f"preset {data.get('name')!r}: value_maps score {text!r} must give a whole number, "
+                                 f"not {score!r}")
         pattern = data.get("clarifying_pattern")
         return cls(**{
             **data,

@@ -47,7 +47,7 @@ def decide(plan: Plan, sheet) -> None:
     if plan.summary_rows:
         sheet = _Answers([(number, row) for number, row in zip(sheet.row_numbers, sheet.rows, strict=True)
                           if number not in plan.summary_rows])
-    plan.word_scale = _decide_word_scale(plan, sheet)
+    plan.word_scale = _decide_word_scale(plan, sheet) or _mapped_scale(plan)
     plan.words_are_typos = _words_are_typos(plan, sheet)
     distinct = set(plan.field_texts(sheet.rows, "score")) if "score" in plan.index else set()
     plan.score_words = set(_words(list(distinct))) if len(distinct) <= MAX_DISTINCT_WORDS else set()
@@ -65,6 +65,16 @@ def decide(plan: Plan, sheet) -> None:
             and (plan.fixed_bounds if plan.scale is None else plan.scale) == tuple(DEFAULT_BOUNDS.values())
             and (plan.scale is not None or plan.bounds_free() or plan.preset.label_scales)):
         plan.scale_low_top = _default_scale_low_top(plan, sheet)  # label_scales: Zendesk's 1..5 (QA round 60b)
+
+
+def _mapped_scale(plan: Plan) -> str | None:
+    """The SCALES entry whose value map is the preset's score map, when no column or constant gives min/max: a
+    word scale whose range the mapping page's cleared Lowest and Highest score boxes give back (QA round 61b:
+    Good went out as 1 of 1..5 once they had held 1 and 5)."""
+    table = plan.preset.value_maps.get("score")
+    if not table or not plan.bounds_free():
+        return None
+    return next((name for name, scale in SCALES.items() if scale.get("value_map") == table), None)
 
 
 class _Answers:
