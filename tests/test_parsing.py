@@ -1091,6 +1091,23 @@ def test_it_notes_merged_cells_instead_of_filling_them_down(tmp_path):
     ]
 
 
+def test_it_names_a_column_under_a_header_merged_across_it(tmp_path):
+    """QA round 61a: Intercom's "Rating" merged over the score and its label refused the file: "Column D has no
+    header but contains data"."""
+    book = openpyxl.Workbook()
+    for row in (["Conversation ID", "Rating", None, "Remark"], ["123450000061", 5, "Amazing", "Super"],
+                ["123450000062", 2, "Bad", None]):
+        book.active.append(row)
+    book.active.merge_cells("B1:C1")
+    book.save(tmp_path / "merged_header.xlsx")
+
+    sheet = parse_file(tmp_path / "merged_header.xlsx")
+
+    assert (sheet.columns, sheet.rows[0]) == (["Conversation ID", "Rating", "Rating (2)", "Remark"],
+                                              ["123450000061", "5", "Amazing", "Super"])
+    assert sheet.notices == ["The header 'Rating' is merged across columns B–C: column C is read as 'Rating (2)'."]
+
+
 def test_it_ignores_the_pivot_sheet_unless_asked():
     pivot = parse_file(SAMPLES / "intercom_mixed_ids.xlsx", sheet="Pivot")
 
@@ -1653,6 +1670,16 @@ def test_it_reads_excel_text_formulas_as_the_text_excel_shows_and_says_so():
                           ["00791", "1", '= "not one"']]
     assert sheet.notices == ["4 cells written as a text formula like =\"00789\" (the way exports keep leading zeros "
                              "in Excel) were read as the text Excel shows, e.g. row 2, column 'ticket_id': 00789."]
+
+
+def test_it_leaves_out_two_pandas_index_columns():
+    """QA round 61c: a frame read with its index and written again (",Unnamed: 0,...") refused the file: "Column B has
+    no header but contains data"."""
+    sheet = parse_file(source=b",Unnamed: 0,ticket_id,score\n0,0,48213,5\n1,1,48214,4\n", filename="pandas.csv")
+    assert (sheet.columns, sheet.rows) == (["ticket_id", "score"], [["48213", "5"], ["48214", "4"]])
+    assert [notice[:60] for notice in sheet.notices] == [
+        "Column A has no header and holds only row numbers (0 to 1: t", "Column B has no header and holds only "
+                                                                        "row numbers (0 to 1: t"]
 
 
 def test_it_leaves_out_a_reports_footer_under_the_answers_and_says_so():

@@ -192,7 +192,8 @@ def note_errors(table: Table, at: dict[int, int], errors: list[tuple[int, int, s
 
 
 def note_merged_cells(table: Table, ranges: list[tuple[tuple[int, int], tuple[int, int]]]) -> None:
-    """Note every blank cell of `table` covered by a merged range but its first (top-left) cell.
+    """Note every blank cell of `table` covered by a merged range but its first (top-left) cell, and in
+    table.spans those beside it in its row (a header merged over two columns: headerrows.spanned_names).
 
     ranges: calamine's ((first row, first column), (last row, last column)), 0-based.
     A notice names the ranges spanning several rows: only those leave data rows blank.
@@ -206,6 +207,8 @@ def note_merged_cells(table: Table, ranges: list[tuple[tuple[int, int], tuple[in
             for column in range(left, min(right + 1, len(row))):
                 if (table.numbers[index], column) != (top + 1, left) and not row[column].strip():
                     table.notes[index, column] = note
+                    if table.numbers[index] == top + 1:
+                        table.spans[index, column] = left
         if bottom > top:
             spanning.append(name)
     if spanning:

@@ -207,6 +207,26 @@ def _surveymonkey_names(names: list[str], labels: list[str]) -> list[str]:
     return combined
 
 
+def spanned_names(names: list[str], spans: dict[int, int]) -> tuple[list[str], list[str]]:
+    """`names` with each blank one under a header cell merged across from its left (`spans`: column -> the merged
+    cell's first column) named after it, 'Rating (2)', and a notice for each such header: Intercom's rating over
+    its score and its label's columns is no column without a header (QA round 61a)."""
+    out, notices = list(names), []
+    for first in sorted(set(spans.values())):
+        covered = sorted(column for column, start in spans.items() if start == first and column < len(out)
+                         and not out[column])
+        if not covered or not out[first]:
+            continue
+        for column in covered:
+            out[column] = f"{names[first]} ({column - first + 1})"
+        letters, named = and_list([column_letter(column) for column in covered]), and_list(
+            [f"'{out[column]}'" for column in covered])
+        notices.append(f"The header '{names[first]}' is merged across columns {column_letter(first)}–"
+                       f"{column_letter(max(covered))}: column{'s' if len(covered) > 1 else ''} {letters} "
+                       f"{'are' if len(covered) > 1 else 'is'} read as {named}.")
+    return out, notices
+
+
 HEADER_FIX = (
     "Give every column that holds data a header of its own (rename or delete the extra columns), "
     "save the file and upload it again."
@@ -240,10 +260,10 @@ def check_columns(names: list[str], data: list[list[str]], numbers: list[int], *
         if not filled:
             continue
         letter = column_letter(index)
-        if index == 0 and _row_index(data):
-            notices.append(f"Column A has no header and holds only row numbers ({data[0][0].strip()} to "
-                           f"{data[-1][0].strip()}: the index pandas and other data tools write first), so it was "
-                           "ignored.")
+        if index <= 1 and all(not names[at] for at in range(index)) and _row_index(data, index):
+            notices.append(f"Column {letter} has no header and holds only row numbers ({data[0][index].strip()} to "
+                           f"{data[-1][index].strip()}: the index pandas and other data tools write first), so it "
+                           "was ignored.")  # two of them: a frame read with its index and written again (QA 61c)
         elif index < last_named:
             errors.append(f"column {letter} has no header but contains data")
         else:
@@ -260,13 +280,13 @@ def check_columns(names: list[str], data: list[list[str]], numbers: list[int], *
     return keep, notices, {**rejoined, **row_notes}
 
 
-def _row_index(data: list[list[str]]) -> bool:
-    """True when the rows' first cells count up from 0 or 1 ("0", "1", "2"...), also with gaps ("0", "1",
-    "3", "7": a frame filtered before it was written, QA round 33b; "3", "4", "7" when its first rows were
-    filtered out, up to _INDEX_SPREAD times the row count: QA round 57a), or are
+def _row_index(data: list[list[str]], column: int = 0) -> bool:
+    """True when the rows' cells in `column` (their first) count up from 0 or 1 ("0", "1", "2"...), also with
+    gaps ("0", "1", "3", "7": a frame filtered before it was written, QA round 33b; "3", "4", "7" when its
+    first rows were filtered out, up to _INDEX_SPREAD times the row count: QA round 57a), or are
     0 .. n-1 in another order (a sorted frame, QA round 34a): the unnamed index column pandas' to_csv and
     to_excel write by default (QA round 24c), not data (B12: ids, which run higher, are refused)."""
-    first = [row[0].strip() if row else "" for row in data]
+    first = [row[column].strip() if column < len(row) else "" for row in data]
     if not first or not all(text.isascii() and text.isdigit() and (text == "0" or text[0] != "0") for text in first):
         return False
     numbers = [int(text) for text in first]

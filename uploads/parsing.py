@@ -176,7 +176,8 @@ def parse_file(
     test = _answer_test(answers, header_row, limits, header_score) if answers else None
     table = workbooks.read_workbook(data, sheet, limits, checked, header_score, test)
     nuls = _replace_nuls(table.rows)
-    result = _shape(table.numbers, table.rows, header_row, limits, table.notes, header_score, workbook=True)
+    result = _shape(table.numbers, table.rows, header_row, limits, table.notes, header_score, workbook=True,
+                    spans=table.spans)
     result.format, result.sheet_name, result.sheet_names = checked.kind, table.sheet_name, table.sheet_names
     result.date_system = table.date_system
     result.notices[:0] = table.notices + ([_nul_notice(nuls)] if nuls else [])
@@ -367,9 +368,11 @@ def _shape(
     numbers: list[int], rows: list[list[str]], header_row: int | None, limits: Limits,
     notes: dict[tuple[int, int], str],
     header_score: headerrows.HeaderScore | None, *, workbook: bool = False, delimiter: str | None = None,
+    spans: dict[tuple[int, int], int] | None = None,
 ) -> Sheet:
     """Find the header, apply the header rules and build the Sheet (see parse_file); `workbook`: the
-    rows are a workbook sheet's, not a text file's; `delimiter`: a text file's separator."""
+    rows are a workbook sheet's, not a text file's; `delimiter`: a text file's separator; `spans`: a
+    workbook's cells merged into one to their left (workbooks.Table.spans)."""
     if not rows:
         raise ParseError("The file has no data: every row is empty.")
     top = headerrows.header_index(numbers, rows, header_row, header_score)
@@ -386,6 +389,8 @@ def _shape(
         raise too_many_rows(limits)
     width = headerrows.used_width(rows[top:], limits)
     names = headerrows.column_names(rows[top], rows[top + 1 : start], layout, width)
+    names, spanned = headerrows.spanned_names(names, {column: first for (row, column), first in (spans or {}).items()
+                                                      if row == top})
     grouped = layout == "plain" and top > 0 and headerrows.names_need_groups(names, rows[top - 1])
     if grouped:
         names = headerrows.grouped_names(rows[top - 1], names)
@@ -396,6 +401,7 @@ def _shape(
         notices.insert(0, f"The header in row {numbers[top]} is read with the headings above it in row "
                           f"{numbers[top - 1]}: {', '.join(repr(name) for name in names[:2])} ... (a heading stands "
                           "for the blank cells after it).")
+    notices[:0] = spanned
     columns = [names[index] for index in keep]
     extra = _select(rows[top + 1 : start], keep, width)
     return Sheet(

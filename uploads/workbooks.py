@@ -39,6 +39,7 @@ class Table:
     notes: (index into rows, column index) -> warning about that cell (for a blank
         cell a phrase following "the cell": cellfacts.FORMULA_NOTE, MERGED_NOTE).
     notices: remarks about the whole sheet, full sentences.
+    spans: (index into rows, column index) of a cell covered by a merged cell of its row -> that cell's column.
     date_system: "1900", or "1904" for a workbook counting serial numbers from 1904-01-01.
     """
 
@@ -49,6 +50,7 @@ class Table:
     notes: dict[tuple[int, int], str] = field(default_factory=dict)
     notices: list[str] = field(default_factory=list)
     date_system: str = "1900"
+    spans: dict[tuple[int, int], int] = field(default_factory=dict)  # a cell merged into the one at this column
 
 
 def read_workbook(data: bytes, sheet: str | None, limits: parsing.Limits, checked: zipcheck.Checked | None = None,
