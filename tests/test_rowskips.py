@@ -197,3 +197,13 @@ def test_a_totals_line_says_so_before_a_skip_value_it_also_holds() -> None:
     assert [(row.status, row.skip_reason) for row in rows] == [
         ("valid", None), ("skipped", "score is blank: survey not answered (no rating)"),
         ("skipped", "'Totals' starts a summary line under the answers, not an answer")]
+
+
+@pytest.mark.parametrize("blank", ["nan", "NaN", "<NA>", "null"])
+def test_a_data_tools_blank_score_is_skipped_as_a_blank_one(blank: str) -> None:
+    """QA round 61c: a pandas or JSON tool's unanswered survey ("nan", "null" in the score) was an invalid row
+    asking for a score the customer never gave, where a blank one is skipped."""
+    preset = mapping.Preset.from_json({**PLAIN.to_json(), "skip_values": {"score": [{"": "not answered"}]}})
+    row = check(["2026-10-05T14:48:00Z", "1", "381", "", blank, ""], preset=preset)[0]
+    assert (row.status, row.skip_reason) == ("skipped", f"score is blank ('{blank}', a data tool's empty cell): not "
+                                                        "answered")

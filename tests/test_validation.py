@@ -1739,6 +1739,16 @@ def test_a_builtin_scales_value_map_without_bounds_reads_on_that_scale() -> None
         ("valid", 1, 0, 1), ("valid", 0, 0, 1)]
 
 
+@pytest.mark.parametrize("marker", ["null", "undefined"])
+def test_a_json_tools_empty_comment_is_no_comment(marker: str) -> None:
+    """QA round 61c: a JSON-to-CSV tool's null went out as the customer's comment "null"; "None" stays (B03)."""
+    row = one(comment=marker)
+    assert (row.status, "comment" in row.item, [(problem.code, problem.message) for problem in row.warnings]) == (
+        "valid", False, [("missing_marker", f"Row 2, column 'comment': comment '{marker}' is what a JSON or JavaScript "
+                                            "tool writes for an empty cell: read as blank.")])
+    assert one(comment="None").item["comment"] == "None"
+
+
 def test_it_refuses_a_percentage_saying_it_is_one() -> None:
     """QA round 60b: a team sheet's "80%" was "not an integer", with no word of what it is."""
     assert [(problem.code, problem.message) for problem in one(score="80%").errors] == [(

@@ -102,6 +102,9 @@ PANDAS_BLANKS = frozenset({"nan", "NaN", "NAN", "nat", "NaT", "NAT", "<NA>", "<n
 # cell (textfiles.database_nulls); typed into a workbook's comment it is kept, as B03 keeps "None", with a
 # warning (QA round 57a: an SSMS grid pasted into Excel)
 SQL_NULL = "NULL"
+# JSON's null and JavaScript's undefined, as a JSON-to-CSV tool writes an empty value: in a comment no customer's
+# words (QA round 61c); "None", which a person may type, stays the customer's (B03)
+SCRIPT_BLANKS = frozenset({"null", "undefined"})
 
 LONG_COMMENT = 5000  # characters; above this a comment gets a warning (no API limit is published)
 EXCEL_CELL_LIMIT = 32_767  # characters an Excel cell holds: a text of exactly this length was cut (QA round 40b)
@@ -257,8 +260,9 @@ def clean_email(text: str) -> Cleaned:
 
 
 def blank_marker(value: str, noun: str) -> Cleaned:
-    """A cell of PANDAS_BLANKS (or a score's SQL_NULL) read as blank, with a warning saying so."""
-    writer = "a database export" if value in (DATABASE_NULL, SQL_NULL) else "pandas"
+    """A cell of PANDAS_BLANKS, SCRIPT_BLANKS (or a score's SQL_NULL) read as blank, with a warning saying so."""
+    writer = ("a database export" if value in (DATABASE_NULL, SQL_NULL) else "a JSON or JavaScript tool"
+              if value in SCRIPT_BLANKS else "pandas")
     return Cleaned(warnings=[Note("missing_marker", f"{noun} '{value}' is what {writer} writes for an empty cell: "
                                   "read as blank")])
 
@@ -287,7 +291,7 @@ def clean_text(text: str, noun: str = "comment") -> Cleaned:
         return Cleaned(issue=issue)
     if what := spreadsheet_error(value):  # a CSV's #N/A too, as a workbook's error cell is (QA round 53b)
         return Cleaned(warnings=[Note("excel_error", f"{noun} {value} is {what}, not the customer's words: left out")])
-    if value in PANDAS_BLANKS:  # B03: no payload holds nan for a blank cell
+    if value in PANDAS_BLANKS or value in SCRIPT_BLANKS:  # B03: no payload holds nan for a blank cell
         return blank_marker(value, noun)
     warnings = [Note("line_break", f"{noun} held Word's {_BREAK_NAMES[word_breaks[0]]}: sent as a line break")
                 ] if word_breaks else []

@@ -178,13 +178,14 @@ def _email(text: str) -> object:
 def _comments(texts: list[str]) -> list[object]:
     """Comments as cells.clean_text gives them; a column with no refused or invisible character anywhere is
     trimmed row by row, and only a comment starting with '=', '#' or "Err:" (cells.EXCEL_ERRORS), over
-    cells.LONG_COMMENT, one of cells.PANDAS_BLANKS or cells.SQL_NULL is unclean."""
+    cells.LONG_COMMENT, one of cells.PANDAS_BLANKS, cells.SCRIPT_BLANKS or cells.SQL_NULL is unclean."""
     joined = "\n".join(texts)
     if (cells.text_char_issue(joined) is not None or cells.INVISIBLE_IN_TEXT.search(joined)
             or cells.TEMPLATE_TEXT.search(joined)):
         return _by_value(texts, lambda text: _optional(cells.clean_text(text, "comment")))
     return [UNCLEAN if value.startswith(("=", "#", "Err:")) or len(value) > cells.LONG_COMMENT
-            or value in cells.PANDAS_BLANKS or value == cells.SQL_NULL else value or None
+            or value in cells.PANDAS_BLANKS or value in cells.SCRIPT_BLANKS or value == cells.SQL_NULL
+            else value or None
             for value in (text.strip() for text in texts)]
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from uploads import cells
 from uploads.cells import shortened
 from uploads.plan import Plan, Raw, rule_key
 
@@ -86,11 +87,16 @@ def _rule_reason(cells: list[str], raw: dict[str, Raw], plan: Plan) -> str | Non
         return f"{shown}: {rule.reason}"
     for key, position, values in plan.skip_columns:
         source = raw.get(key) if position is None else Raw(cells[position], key)
-        if source is not None and source.text.strip().casefold() in values:
-            text = source.text.strip()
+        text = source.text.strip() if source is not None else None
+        if text in _BLANK_MARKERS and "" in values:  # a data tool's blank: pandas' nan, JSON's null (QA round 61c)
+            return f"{source.column or key} is blank ('{text}', a data tool's empty cell): {values['']}"
+        if text is not None and text.casefold() in values:
             shown = f"{source.column or key} '{text}'" if text else f"{source.column or key} is blank"
             return f"{shown}: {values[text.casefold()]}"
     return None
+
+
+_BLANK_MARKERS = cells.PANDAS_BLANKS | cells.SCRIPT_BLANKS
 
 
 # sqlcmd's and psql's line under the header: "---------", "----+----" (three dashes in a row, checked apart: a
