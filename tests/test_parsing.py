@@ -1235,6 +1235,17 @@ def test_it_refuses_an_html_page_named_xls(tmp_path, page):
     ]
 
 
+@pytest.mark.parametrize("data", [
+    b'{"type": "conversation", "id": "215471234569101", "conversation_rating": {"rating": 5}}\n{"type": "x"}\n',
+    b'[{"id": 1, "rating": 5},\n {"id": 2, "rating": 4}]\n',
+])
+def test_it_refuses_json_records_named_csv(data: bytes):
+    """QA round 61c: JSON Lines named .csv was read as a table whose header was the first record."""
+    assert messages(source=data, filename="ratings.csv") == [
+        "This file is JSON saved with a .csv name (an API's records, one object per line or in a list), not a table; "
+        "convert it to CSV (a spreadsheet program's or a JSON-to-CSV tool's import) and upload that."]
+
+
 def test_it_refuses_a_web_page_archive_named_xls():
     data = (b'MIME-Version: 1.0\r\nX-Document-Type: Workbook\r\nContent-Type: multipart/related; boundary="--b"\r\n'
             b"\r\n----b\r\nContent-Type: text/html\r\n\r\n<html><table><tr><td>ticket_id</td></tr></table></html>\r\n")

@@ -14,7 +14,6 @@ from __future__ import annotations
 import codecs
 import csv
 import io
-import os
 import re
 from dataclasses import dataclass, field
 from itertools import chain
@@ -22,7 +21,7 @@ from itertools import chain
 import ftfy
 import pandas
 
-from uploads import cells, codepages, delimiters, headerrows, parsing
+from uploads import cells, codepages, delimiters, headerrows, nontables, parsing
 
 # (BOM, name recorded on the Sheet, codec for the bytes after it)
 _BOMS = (
@@ -31,8 +30,6 @@ _BOMS = (
     (b"\xfe\xff", "utf-16-be", "utf-16-be"),
 )
 _BAD_CHARS = re.compile("[\x80-\x9f\ufffd]")
-_CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_BINARY_CONTROLS = 16  # fewer control characters than this never make a file binary, however short
 # A record fed after the file's last line: an unclosed quote swallows it, which Python's csv
 # (strict=False) would otherwise let pass, reading the rest of the file into one cell.
 _END = "\uffff"
@@ -65,7 +62,7 @@ def read_text(data: bytes, filename: str, encoding: str | None, delimiter: str |
     and a DOS end-of-file mark (Ctrl-Z) at the very end, pick the delimiter (`delimiter` overrides)
     and read at most `cap` records; raises parsing.ParseError."""
     text, encoding_name = _decode(data, encoding, zone)
-    _refuse_non_table_text(text, filename)
+    nontables.refuse_non_table_text(text, filename)
     other = other_reading(data, text, encoding_name, zone) if encoding else None
     text, repaired = repair_mojibake(text) if encoding_name.startswith("utf") else (text, [])
     lost = codepages.lost_letters(text) if "?" in text and (  # a pure-ASCII file reads as UTF-8 (QA round 42a)
@@ -298,42 +295,6 @@ def _refuse_mixed_encoding(data: bytes) -> None:
                 "so some accented letters would be read wrongly. Correct the letters on that line (and on any "
                 'other line that shows them wrongly), save the file as "CSV UTF-8" and upload it again.'
             )
-
-
-def _refuse_non_table_text(text: str, filename: str) -> None:
-    head = text[:2048].lstrip().lower()
-    if head.startswith("<?xml") and "urn:schemas-microsoft-com:office:spreadsheet" in text[:8192]:
-        raise parsing.ParseError(
-            f"This file is an Excel 2003 XML spreadsheet{_named(filename)}; "
-            "open it in Excel and save it as .xlsx or CSV."
-        )
-    if head.startswith(("<!doctype html", "<html", "<table")) or (
-            head.startswith("<") and any(tag in head for tag in ("<html", "<table", "<meta", "<body"))):
-        raise parsing.ParseError(
-            f"This file is an HTML page{_named(filename)}; open it in Excel and save it as .xlsx or CSV."
-        )
-    if head.startswith("mime-version:") and "multipart/related" in head:
-        raise parsing.ParseError(
-            f'This file is a web page archive (MHTML, Excel\'s "Single File Web Page"){_named(filename)}; open it in '
-            "Excel and save it as .xlsx or CSV."
-        )
-    if head.startswith("<?xml"):
-        raise parsing.ParseError(f"This file is an XML document, not a spreadsheet. {parsing.ACCEPTED_FORMATS}")
-    sample = text[:parsing.SAMPLE_CHARS]
-    # Random bytes are about 11% control characters; a few in real text are flagged cell by cell, also in a file
-    # of three short rows (Word's line breaks, VT: QA round 57b)
-    if (controls := len(_CONTROL_CHARS.findall(sample))) * 20 > len(sample) and controls >= _BINARY_CONTROLS:
-        raise parsing.ParseError(
-            f"This file is not a spreadsheet: it holds binary data, not text. {parsing.ACCEPTED_FORMATS}"
-        )
-
-
-def _named(filename: str) -> str:
-    extension = os.path.splitext(filename)[1].lower()
-    if not extension:
-        return ""
-    article = "an" if extension[1:2] in tuple("aefhilmnorsx") else "a"
-    return f" saved with {article} {extension} name"
 
 
 def _read_records(text: str, delimiter: str, cap: int, limits: parsing.Limits,
