@@ -247,9 +247,23 @@ def _choose_order(evidence: dict, separators: Counter[str], preset_order: str | 
     found = (_order_by_neighbours(evidence) or _order_by_span(evidence)) if data_rules and not dotted else None
     if found:
         return found[0], f"{found[1]} {unsettled}"
-    if separators.most_common(1)[0][0] == "/":
-        return "MDY", f"the default for dates with slashes {unsettled}"
-    return "DMY", f"the default for dates with dots or dashes {unsettled}"
+    order = "MDY" if separators.most_common(1)[0][0] == "/" else "DMY"
+    return order, (f"the default for dates with {'slashes' if order == 'MDY' else 'dots or dashes'} {unsettled}"
+                   + ("" if dotted or preset_order else _other_reading(evidence, order)))
+
+
+def _other_reading(evidence: dict, order: str) -> str:
+    """What the column's first ambiguous date would be read the other way, and how to choose it: a default order
+    decides, and a UK file's every 03/11/2026 went out as 11 March without a word of 3 November (QA round 61a)."""
+    first, second, year, _rows = next((found for found in evidence["AMBIGUOUS"] if found[0] != found[1]),
+                                      (0, 0, 0, 0))
+    if not first:
+        return ""
+    month, day = (second, first) if order == "MDY" else (first, second)
+    other = "day/month/year" if order == "MDY" else "month/day/year"
+    moment = date(year, month, day)
+    return (f"; read {other}, {first}/{second}/{year} would be {moment.day} {moment:%B %Y}: if the file writes "
+            "dates that way, choose that Date order on the mapping page")
 
 
 def data_rules(zone: str, texts: list[str]) -> bool:
