@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
-from uploads import cells, dates, idcells, rowskips, scales, scorecells, ticketcolumns
+from uploads import cells, dates, idcells, rowskips, scorecells, ticketcolumns, wordscales
 from uploads.headernames import (
     AGGREGATE,
     AGGREGATE_CALL,
@@ -49,13 +49,13 @@ def values_look_like(texts: list[str], expected: Any) -> bool:
     of the texts in it (case-insensitive; a number also as its integer, `1.0` as 1: a pandas dump),
     so that one stray answer (a 4 or a NULL among Freshdesk's classic 1..3, QA round 24d) leaves the
     layout's meaning to its other answers and is refused on its row, while a word of another scale
-    the list lacks ("Extremely Happy": scales.SCALE_WORDS) rules the layout out. Halves, so that 'numbers' and
+    the list lacks ("Extremely Happy": wordscales.SCALE_WORDS) rules the layout out. Halves, so that 'numbers' and
     'words' are complementary and a few stray header rows read as data do not flip the choice."""
     if isinstance(expected, list):
         allowed = {str(item).strip().casefold() for item in expected}
         listed = [text.casefold() in allowed or ((found := scorecells.INTEGER.match(text)) is not None
                                                 and str(int(found[1])) in allowed) for text in texts]
-        return not any(cells.answer_key(text) in scales.SCALE_WORDS for ok, text in zip(listed, texts, strict=True)
+        return not any(cells.answer_key(text) in wordscales.SCALE_WORDS for ok, text in zip(listed, texts, strict=True)
                        if not ok) and sum(listed) >= LISTED_SHARE * len(texts)
     numbers = sum(1 for text in texts if scorecells.INTEGER.match(text))
     share = numbers / len(texts) if texts else 0
@@ -350,7 +350,7 @@ def _person_name(text: str) -> bool:
 
 
 def add_word_scale(preset, headers: Headers, sheet, scale_table: dict) -> None:
-    """When the score column holds mostly words of a known scale (scales.word_scale_for: all of them, or
+    """When the score column holds mostly words of a known scale (wordscales.word_scale_for: all of them, or
     all but a misspelt one refused on its row), add its value map, range and label column; a number
     among them is the typo (the row checker refuses one outside the range),
     and so is one word among numbers ("good" among scores 1..5: no word scale). Rows whose score
@@ -371,7 +371,7 @@ def add_word_scale(preset, headers: Headers, sheet, scale_table: dict) -> None:
     if not words and share(texts, lambda text: bool((written := scorecells.written_score(text)) and written[2])) >= 0.5:
         preset.columns.setdefault("score_label", column)  # "5 - Very satisfied": its words (QA round 56a)
         return
-    if name := scales.header_word_scale(words, AUTO_SCALES, column):  # one misspelt word is refused on its row
+    if name := wordscales.header_word_scale(words, AUTO_SCALES, column):  # one misspelt word is refused on its row
         scale = scale_table[name]
         preset.value_maps["score"] = dict(scale["value_map"])
         preset.constants.update(min_score=scale["min_score"], max_score=scale["max_score"])

@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from uploads import autodetect, cells, dates, mapping, parsing, reports, scales, scorecells, zones
+from uploads import autodetect, cells, dates, mapping, parsing, reports, scorecells, wordscales, zones
 from uploads.headernames import AGGREGATE, AGGREGATE_CALL, NOT_FOR, TICKET_LIFE, TICKET_TIME
 from uploads.headers import Headers, normalize
 from uploads.preset_format import ClarifyingPattern
@@ -194,7 +194,7 @@ def _note_rated_questions(sheet: parsing.Sheet, preset: mapping.Preset) -> None:
             continue
         texts = autodetect.column_texts(sheet, index, 50)
         numbers = [int(found[1]) for text in texts if (found := scorecells.INTEGER.match(text))]
-        words = [text for text in texts if cells.answer_key(text) in scales.SCALE_WORDS]
+        words = [text for text in texts if cells.answer_key(text) in wordscales.SCALE_WORDS]
         kind = ("numbers" if texts and len(numbers) >= 0.8 * len(texts) and (
                     max(numbers) <= 10 or set(numbers) <= _FRESHDESK_CODES) else
                 "words" if texts and len(words) >= 0.8 * len(texts) and "score" in preset.columns

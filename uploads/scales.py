@@ -2,7 +2,7 @@
 
 `decide` runs once per file (validation.check_sheet) and sets the plan's word scale, scale and
 fixed bounds; `sentences` says what it decided, for the mapping page. The order of the rules:
-a word scale the answers are written in (preset word_scales), a label scale (Zendesk's 2-point
+a word scale the answers are written in (preset word_scales: uploads/wordscales.py), a label scale (Zendesk's 2-point
 updated CSAT) or a known wording's labels beside the scores, a range the score's header names ("CSAT
 (1-10)"): those three in uploads/labelscales.py; the first of the preset's score_scales holding every
 score; else the constants or 1..5 (shared/api/CONTRACT.md defaults), with a sentence when many scores
@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from uploads import cells, headerscales, labelscales, scorecells
+from uploads import headerscales, labelscales, scorecells, wordscales
 from uploads.plan import DEFAULT_BOUNDS, Plan
-from uploads.wordings import AUTO_SCALES, SCALES
+from uploads.wordings import SCALES
 
 # Scores outside the first of a preset's score_scales count as typos, not as a wider scale, while fewer
 # than this share of the scores are (a 6 among a Google Forms sheet's 1..5 answers: samples/README.md).
@@ -28,16 +28,6 @@ MAX_DISTINCT_WORDS = 200
 HELD_TOP = 10
 # Scores all 3 or below on this many rows or more make the decisions say the default 1..5 may be a 3-point survey's
 LOW_TOP_ROWS = 4
-# The share of the word answers a word scale must know when none knows them all: the rest are typos
-# ("Very satisified") refused on their rows, not a reason to read no word at all (QA round 28).
-KNOWN_WORDS_SHARE = 0.8
-# Scales none of which is preferred on a tie: answers that two of them read differently ("Excellent", "Good",
-# "Poor": 5, 3, 1 or 5, 4, 2) take neither, and the column's answers are refused rather than guessed.
-PEER_SCALES = frozenset({"quality5", "excellent5", "verygood5", "excellent4", "quality3"})
-# Every answer word of the built-in scales but those that rule no other out (wordings.SCALES' "rules_out"): a word
-# one scale lacks but another has rules the first out.
-SCALE_WORDS = frozenset(word for scale in SCALES.values() if scale.get("rules_out", True)
-                        for word in scale.get("value_map", {}))
 
 
 def decide(plan: Plan, sheet) -> None:
@@ -47,10 +37,10 @@ def decide(plan: Plan, sheet) -> None:
     if plan.summary_rows:
         sheet = _Answers([(number, row) for number, row in zip(sheet.row_numbers, sheet.rows, strict=True)
                           if number not in plan.summary_rows])
-    plan.word_scale = _decide_word_scale(plan, sheet) or _mapped_scale(plan)
-    plan.words_are_typos = _words_are_typos(plan, sheet)
+    plan.word_scale = wordscales.decide_word_scale(plan, sheet) or wordscales.mapped_scale(plan)
+    plan.words_are_typos = wordscales.words_are_typos(plan, sheet)
     distinct = set(plan.field_texts(sheet.rows, "score")) if "score" in plan.index else set()
-    plan.score_words = set(_words(list(distinct))) if len(distinct) <= MAX_DISTINCT_WORDS else set()
+    plan.score_words = set(wordscales.answer_words(list(distinct))) if len(distinct) <= MAX_DISTINCT_WORDS else set()
     if plan.word_scale and plan.bounds_free():
         chosen = SCALES[plan.word_scale]
         plan.fixed_bounds = (chosen["min_score"], chosen["max_score"])
@@ -65,16 +55,6 @@ def decide(plan: Plan, sheet) -> None:
             and (plan.fixed_bounds if plan.scale is None else plan.scale) == tuple(DEFAULT_BOUNDS.values())
             and (plan.scale is not None or plan.bounds_free() or plan.preset.label_scales)):
         plan.scale_low_top = _default_scale_low_top(plan, sheet)  # label_scales: Zendesk's 1..5 (QA round 60b)
-
-
-def _mapped_scale(plan: Plan) -> str | None:
-    """The SCALES entry whose value map is the preset's score map, when no column or constant gives min/max: a
-    word scale whose range the mapping page's cleared Lowest and Highest score boxes give back (QA round 61b:
-    Good went out as 1 of 1..5 once they had held 1 and 5)."""
-    table = plan.preset.value_maps.get("score")
-    if not table or not plan.bounds_free():
-        return None
-    return next((name for name, scale in SCALES.items() if scale.get("value_map") == table), None)
 
 
 class _Answers:
@@ -104,7 +84,7 @@ def _wording_sentences(plan: Plan) -> list[str]:
             out.append(f"The header '{header}' names the scale {found[0]}..{found[1]}, but its answers are words of "
                        f"the scale {low}..{high} and are read on it: if the survey's scale is {found[0]}..{found[1]}, "
                        "change the words to its numbers in the file")
-    elif "score" in plan.index and len(readings := peer_readings(plan.score_words)) > 1:
+    elif "score" in plan.index and len(readings := wordscales.peer_readings(plan.score_words)) > 1:
         out.append(f"The answers ({', '.join(sorted(plan.score_words))}) are words of {len(readings)} wordings that "
                    f"score them differently: {'; or '.join(_wording(name) for name in readings)}. They are not read "
                    "until you choose: map each answer to its score with the table's \"Map a value to another\", "
@@ -197,15 +177,6 @@ def _default_scale_sentences(plan: Plan) -> list[str]:
     return out
 
 
-def peer_readings(words: set[str]) -> list[str]:
-    """The PEER_SCALES knowing every one of `words` (answer keys), in AUTO_SCALES order, when two of
-    them score one of the words differently (word_scale_for then reads none); else []."""
-    knowing = [name for name in AUTO_SCALES if name in PEER_SCALES and words <= SCALES[name]["value_map"].keys()]
-    differ = any(SCALES[name]["value_map"][word] != SCALES[knowing[0]]["value_map"][word]
-                 for name in knowing for word in words)
-    return knowing if words and differ else []
-
-
 def _numbers(plan: Plan, sheet) -> set[int]:
     """The whole-number scores of `sheet` (-99 and the like aside)."""
     return {number for text in set(plan.field_texts(sheet.rows, "score"))
@@ -262,124 +233,6 @@ def _score_values(text: str, table: dict | None = None) -> tuple[int, ...]:
         return () if number in scorecells.SEEN_UNANSWERED else (number,)
     written = scorecells.written_score(text.strip())
     return tuple(value for value in written[:2] if value is not None) if written else ()
-
-
-RARE_WORDS = 10  # fewer than one answer in this many written in words, among numbers: typos, not a wording
-
-
-def _decide_word_scale(plan: Plan, sheet) -> str | None:
-    """Of the preset's `word_scales` whose value map knows every word in the score column, the one
-    that tells most of them apart (most distinct scores; the first listed on a tie); None when
-    there are no words or no scale knows them all. Skipped rows' words count (a Qualtrics preview
-    shows the survey's own words) unless they fit no scale: then only the rows the skip_rules keep
-    count (a long export's other questions answer "Yes": Salesforce). Their numbers never do (a
-    Salesforce effort question's 7 does not make "Satisfied" 6 of 7: QA round 24d).
-
-    A preset reading the score through a value map of words (Intercom's Terrible .. Amazing) that lacks
-    some of the column's words takes the AUTO_SCALES scale knowing every one of them, if any: Front's
-    and Help Scout's Great, Okay, Bad under Intercom's headers are 3 .. 1 of 1..3, not 4, refused and 2
-    of 1..5 (QA round 33a)."""
-    texts = plan.field_texts(sheet.rows, "score")
-    kept = ([text for text, row in zip(texts, sheet.rows, strict=True) if not plan.skip_rule_for(row)]
-            if plan.skip_rules else texts)
-    words = _words(kept)
-    if words and words.total() * RARE_WORDS < sum(1 for text in kept if text.strip()):
-        return None  # a word or two among numbers: typos the row checker refuses ("great" among 1..5: QA round 58b)
-    best = _best_word_scale(plan, texts, kept, plan.preset.word_scales)
-    if best is None and plan.skip_rules:
-        best = _best_word_scale(plan, kept, kept, plan.preset.word_scales)
-    table = plan.preset.value_maps.get("score")
-    if best is None and table and not plan.preset.word_scales and not any(
-            scorecells.INTEGER.match(key) for key in table):
-        if words and not words.keys() <= table.keys():
-            knowing = [name for name in AUTO_SCALES if words.keys() <= SCALES[name]["value_map"].keys()]
-            best = _best_word_scale(plan, kept, kept, knowing)
-    if best is None and not table and not plan.preset.word_scales and "score" in plan.index:
-        # a column of words chosen on the mapping page under a header of its own (QA 55b)
-        if words and words.total() >= 0.5 * sum(1 for text in kept if text.strip()):
-            best = header_word_scale(words, AUTO_SCALES, plan.columns[plan.index["score"]])
-    return best
-
-
-def _words_are_typos(plan: Plan, sheet) -> bool:
-    """True when the preset's score value map would read a few words among numbers it does not
-    cover ("Satisfied" as 4 beside 7s and 6s): fewer than half the scores are words, and some
-    number lies outside the map's values. Intercom's Fin words among 1..5 are read (its map is 1..5);
-    a map of numeric codes is never set aside (a stray NULL among Freshdesk's 1..3 would invert them)."""
-    table = plan.preset.value_maps.get("score")
-    if plan.word_scale or not table or any(scorecells.INTEGER.match(key) for key in table):
-        return False  # a map of codes (Freshdesk's 1 Happy .. 3 Unhappy) reads every number, whatever the words
-    scores = Counter(text for text in plan.field_texts(sheet.rows, "score") if text.strip())  # parsed once each
-    numbers = {text: scorecells.parse_int(text) for text in scores}
-    words = sum(rows for text, rows in scores.items() if numbers[text] is None)
-    values = [value for value in table.values() if isinstance(value, int)]
-    outside = any(number is not None and number not in scorecells.SEEN_UNANSWERED and values
-                  and not min(values) <= number <= max(values) for number in numbers.values())
-    return 0 < words < 0.5 * scores.total() and outside
-
-
-def _best_word_scale(plan: Plan, texts: list[str], number_texts: list[str], names: list[str]) -> str | None:
-    """See `_decide_word_scale`: of the scales `names`. A scale must also hold the numbers among `number_texts`
-    (Salesforce mixes NumberValue 4 with ChoiceValue "Very satisfied"): "Satisfied" among 7, 6, 5 is not
-    csat5. The scale is word_scale_for's (misspelt answers are invalid on their rows)."""
-    numbers = {(scorecells.written_score(text.strip()) or (None,))[0] if (number := scorecells.parse_int(text)) is None
-               else number for text in set(number_texts) if text.strip()} - {None} - scorecells.SEEN_UNANSWERED
-    holding = [name for name in names
-               if all(SCALES[name]["min_score"] <= number <= SCALES[name]["max_score"] for number in numbers)]
-    header = plan.columns[plan.index["score"]] if "score" in plan.index else ""
-    return header_word_scale(_words(texts), holding, header)
-
-
-def _words(texts: list[str]) -> Counter:
-    """answer_key -> rows of the answers written in words among `texts` ("4 - Satisfied" is a number with its
-    words, not one of them). Each distinct text is looked at once."""
-    out: Counter = Counter()
-    for text, rows in Counter(texts).items():
-        if text.strip() and scorecells.parse_int(text) is None and scorecells.written_score(text.strip()) is None:
-            out[cells.answer_key(text)] += rows
-    return out
-
-
-def header_word_scale(words: Counter, names: list[str], header: str) -> str | None:
-    """word_scale_for among the scales of `names` on the range the score's `header` names ("Satisfaction (1-5)",
-    "(7-point scale, 1 = ...)") when one of them knows the words, else among all of `names`: one stray "Extremely
-    satisfied" does not make a 1..5 survey a 7-point one, nor "Extremely" and "Very" alone a 7-point one a 5-point
-    one (QA round 46a)."""
-    found = headerscales.header_range(header, set())
-    if found and not found[2]:
-        named = [name for name in names if (SCALES[name]["min_score"], SCALES[name]["max_score"]) == found[:2]]
-        if named and (chosen := word_scale_for(words, named)):
-            return chosen
-    return word_scale_for(words, names)
-
-
-def word_scale_for(words: Counter, names: list[str]) -> str | None:
-    """Of the scales `names` (SCALES keys, in order), the one the answer words `words` (answer_key ->
-    rows) are written in: of those knowing every word, the one telling most of them apart, on a tie
-    one whose answers fill all its points (Very satisfied .. Very unsatisfied is csat4's 4 of 4,
-    csat5's 4 of 5), else the first ("Satisfied" beside "Somewhat satisfied" is a 7-point survey);
-    else one knowing KNOWN_WORDS_SHARE of the word rows, three of its scores or more (so that Great, Good
-    and Bad, another wording, are not read as 4 and 2 of 5) or all of them (Good and Bad beside a typo,
-    "Goood"), whose other words are no scale's words (a
-    typo, "Very satisified", or an answer such as "Okay": each refused on its row, QA round 32a); None,
-    also when two PEER_SCALES tie and read some answer differently."""
-    best, best_rank, partial, partial_count, tied = None, (0, False), None, 0, False
-    for name in names if words else []:
-        scale = SCALES[name]
-        table = scale["value_map"]
-        count = len({table[word] for word in words if word in table})
-        rank = (count, count == scale["max_score"] - scale["min_score"] + 1)
-        if words.keys() <= table.keys() and rank > best_rank:
-            best, best_rank, tied = name, rank, False
-        elif (words.keys() <= table.keys() and rank == best_rank and {name, best} <= PEER_SCALES
-              and any(table[word] != SCALES[best]["value_map"][word] for word in words)):
-            tied = True
-        unknown = words.keys() - table.keys()
-        full = count == scale["max_score"] - scale["min_score"] + 1  # both of Good and Bad (QA round 60c)
-        if (unknown and (count > max(partial_count, 2) or full and count > partial_count) and not unknown & SCALE_WORDS
-                and sum(words[word] for word in words if word in table) >= KNOWN_WORDS_SHARE * words.total()):
-            partial, partial_count = name, count
-    return None if tied else best or partial
 
 
 def _decide_scale(plan: Plan, sheet) -> tuple[int, int] | None:

@@ -14,9 +14,9 @@ _CES_LABELS = ["Very difficult", "Difficult", "Somewhat difficult", "Neutral", "
 
 # Each wording: min_score, max_score and value_map (answer word, casefolded -> score); and two flags:
 # - "alternative": another wording places its words already ("Very satisfied" is 5 of csat5, 4 of csat5u): it is
-#   chosen only when a column's answers show it (scales.word_scale_for), and a word alone is never placed by it
+#   chosen only when a column's answers show it (wordscales.word_scale_for), and a word alone is never placed by it
 #   (scorecells.against_words);
-# - "rules_out": False: its words, lacking from another wording, do not rule that one out (scales.SCALE_WORDS):
+# - "rules_out": False: its words, lacking from another wording, do not rule that one out (wordscales.SCALE_WORDS):
 #   the helpdesks' everyday Great, Good, Okay, Bad (QA round 32a), and a one-sided wording's "Nada satisfecho" among
 #   a bipolar survey's answers (QA round 46a).
 SCALES: dict[str, dict[str, Any]] = {
@@ -165,7 +165,7 @@ SCALES: dict[str, dict[str, Any]] = {
         "extremely happy": 7, "very happy": 6, "happy": 5, "neutral": 4, "unhappy": 3, "very unhappy": 2,
         "extremely unhappy": 1}},
     # Freshdesk's 5-point survey (Very or Extremely at the ends): chosen over happy7 when the answers fill its five
-    # points, and happy7 over it when they hold both Very and Extremely (scales.word_scale_for; QA round 44a)
+    # points, and happy7 over it when they hold both Very and Extremely (wordscales.word_scale_for; QA round 44a)
     "happy5": {"alternative": True, "min_score": 1, "max_score": 5, "value_map": {
         "extremely happy": 5, "very happy": 5, "happy": 4, "neutral": 3, "unhappy": 2, "very unhappy": 1,
         "extremely unhappy": 1}},
@@ -183,7 +183,7 @@ SCALES: dict[str, dict[str, Any]] = {
                                 "\U0001f620": 1, "\U0001f641": 2, "\U0001f610": 3, "\U0001f603": 4, "\U0001f929": 5}},
     # Rating wordings of service quality: SurveyMonkey's Likert choices Excellent .. Poor, and the Excellent ..
     # Very poor and Very good .. Very poor of hotel and service surveys. They disagree on Good, Fair and Very good:
-    # only answers one of them alone knows decide between them (scales.PEER_SCALES).
+    # only answers one of them alone knows decide between them (wordscales.PEER_SCALES).
     "quality5": {"min_score": 1, "max_score": 5,
                  "value_map": {"excellent": 5, "very good": 4, "good": 3, "fair": 2, "poor": 1,
                                # Spanish (QA round 39a)
@@ -204,7 +204,7 @@ SCALES: dict[str, dict[str, Any]] = {
                                 "muy bueno": 5, "muy buena": 5, "bueno": 4, "buena": 4, "regular": 3, "malo": 2,
                                 "mala": 2, "muy malo": 1, "muy mala": 1}},
     # their four- and three-point forms: Excellent, Good, Fair, Poor; Good, Average, Poor (QA round 38b), chosen when
-    # the answers fill all their points (scales.word_scale_for), as csat4 is over csat5
+    # the answers fill all their points (wordscales.word_scale_for), as csat4 is over csat5
     "excellent4": {"min_score": 1, "max_score": 4,
                    "value_map": {"excellent": 4, "good": 3, "average": 2, "fair": 2, "poor": 1,
                                  "bon": 3, "moyen": 2, "mauvais": 1}},  # French Excellent/Bon/Moyen/Mauvais
@@ -223,7 +223,7 @@ SCALES: dict[str, dict[str, Any]] = {
 
 
 # The scales a column of words is tried on when no preset names its words (autodetect, and a preset's value
-# map that misses some of them: scales._decide_word_scale), in order of preference on a tie
+# map that misses some of them: wordscales.decide_word_scale), in order of preference on a tie
 AUTO_SCALES = ["csat5", "csat7", "csat5u", "csat7v", "csat4", "good_bad", "great3", "good3", "happy3", "happy7",
                "happy5", "fin5", "intercom5", "quality5", "excellent5", "verygood5", "excellent4", "quality3", "csat3",
                "csat5ja", "yes_no"]
