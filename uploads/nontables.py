@@ -1,6 +1,7 @@
-"""Text files that are no table, whatever their name: an Excel 2003 XML spreadsheet, an HTML page (an .xls that
-lies), JSON records, a web page archive, another XML document or binary bytes; each refused with what it is and how
-to save the table instead (textfiles.read_text calls refuse_non_table_text on the decoded text).
+"""Files that are no table, whatever their name: an image, a PDF, an archive or other binary bytes (refuse_binary,
+before any decoding), and text that is an Excel 2003 XML spreadsheet, an HTML page (an .xls that lies), JSON records,
+a web page archive or another XML document (refuse_non_table_text, on the decoded text); each refused with what it
+is and how to save the table instead.
 """
 
 from __future__ import annotations
@@ -9,10 +10,22 @@ import json
 import os
 import re
 
-from uploads import parsing
+from uploads import parsing, textfiles
 
+# The first bytes of files people upload by mistake (what they are says how to save the table instead)
+_BINARY_KINDS = (
+    (b"\x89PNG", "a PNG image"),
+    (b"%PDF", "a PDF document"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"Rar!", "a RAR archive"),
+    (b"7z\xbc\xaf", "a 7-Zip archive"),
+    (b"{\\rtf", "an RTF document"),
+)
 _CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _BINARY_CONTROLS = 16  # fewer control characters than this never make a file binary, however short
+
 
 def _json_text(text: str) -> bool:
     """True for JSON records: a first line that is a whole JSON object ({"id": 1, ...}: JSON Lines, QA round 61c), or
@@ -70,3 +83,34 @@ def _named(filename: str) -> str:
     return f" saved with {article} {extension} name"
 
 
+
+
+def refuse_binary(data: bytes) -> None:
+    """ParseError for a file that is no text and no workbook: an image, a PDF, an archive (_BINARY_KINDS, by their
+    first bytes) or other binary data (_refuse_binary); parsing's format sniff calls it on what is neither a zip nor
+    an OLE2 file."""
+    for magic, what in _BINARY_KINDS:
+        if data.startswith(magic):
+            raise parsing.ParseError(f"This file is {what}, not a spreadsheet. {parsing.ACCEPTED_FORMATS}")
+    if not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        _refuse_binary(data[:parsing.SAMPLE_CHARS])
+
+
+def _refuse_binary(sample: bytes) -> None:
+    """Refuse bytes that are not text: many NULs (random binary data has about 1 in 256) or other control
+    bytes (_CONTROL_BYTES), unless on
+    every other byte, as UTF-16 saved without its byte-order mark has them (read as such:
+    textfiles.utf16_order). A few stray NULs in text are left to the cell checks, which name each
+    cell (cells.text_char_issue)."""
+    nuls = sample.count(b"\x00")
+    if textfiles.utf16_order(sample):
+        return
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))  # random bytes: about 1 in 10
+    if nuls >= 8 and nuls * 1000 > len(sample) or controls >= 16 and controls * 20 > len(sample):
+        raise parsing.ParseError(
+            f"This file is not a spreadsheet: it holds binary data, not text. {parsing.ACCEPTED_FORMATS}")
+
+
+# Bytes no text encoding read here writes, but for a stray one (NUL aside, Word's VT and FF, ESC): a program's
+# or an image's bytes (QA round 61b: a renamed .exe was "an encoding that could not be determined")
+_CONTROL_BYTES = bytes([*range(1, 9), *range(14, 27), *range(28, 32)])

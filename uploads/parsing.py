@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
-from uploads import cells, delimiters, headerrows, tableends, textfiles, workbooks, zipcheck
+from uploads import cells, delimiters, headerrows, nontables, tableends, textfiles, workbooks, zipcheck
 
 MIB = 1024 * 1024
 ACCEPTED_FORMATS = "Upload a CSV or TSV text file, or an Excel (.xlsx, .xlsm, .xls) or OpenDocument (.ods) workbook."
@@ -24,16 +24,6 @@ SAVE_AS_UTF8 = ('Open it in Excel and save it as "CSV UTF-8", then upload it aga
                 'differently" on the mapping page; import_csat: --encoding).')
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED_OOXML = "EncryptedPackage".encode("utf-16-le")  # a password-protected .xlsx is an OLE2 file
-_BINARY_KINDS = (
-    (b"\x89PNG", "a PNG image"),
-    (b"%PDF", "a PDF document"),
-    (b"\xff\xd8\xff", "a JPEG image"),
-    (b"GIF8", "a GIF image"),
-    (b"\x1f\x8b", "a gzip archive"),
-    (b"Rar!", "a RAR archive"),
-    (b"7z\xbc\xaf", "a 7-Zip archive"),
-    (b"{\\rtf", "an RTF document"),
-)
 SAMPLE_CHARS = 65536  # characters (bytes for binary checks) looked at to sniff a file
 
 
@@ -261,31 +251,8 @@ def _sniff_format(data: bytes, limits: Limits) -> zipcheck.Checked:
         if _ENCRYPTED_OOXML in data:
             raise ParseError(zipcheck.PASSWORD)
         return zipcheck.Checked("xls")
-    for magic, what in _BINARY_KINDS:
-        if data.startswith(magic):
-            raise ParseError(f"This file is {what}, not a spreadsheet. {ACCEPTED_FORMATS}")
-    if not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        _refuse_binary(data[:SAMPLE_CHARS])
+    nontables.refuse_binary(data)
     return zipcheck.Checked("text")
-
-
-def _refuse_binary(sample: bytes) -> None:
-    """Refuse bytes that are not text: many NULs (random binary data has about 1 in 256) or other control
-    bytes (_CONTROL_BYTES), unless on
-    every other byte, as UTF-16 saved without its byte-order mark has them (read as such:
-    textfiles.utf16_order). A few stray NULs in text are left to the cell checks, which name each
-    cell (cells.text_char_issue)."""
-    nuls = sample.count(b"\x00")
-    if textfiles.utf16_order(sample):
-        return
-    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))  # random bytes: about 1 in 10
-    if nuls >= 8 and nuls * 1000 > len(sample) or controls >= 16 and controls * 20 > len(sample):
-        raise ParseError(f"This file is not a spreadsheet: it holds binary data, not text. {ACCEPTED_FORMATS}")
-
-
-# Bytes no text encoding read here writes, but for a stray one (NUL aside, Word's VT and FF, ESC): a program's
-# or an image's bytes (QA round 61b: a renamed .exe was "an encoding that could not be determined")
-_CONTROL_BYTES = bytes([*range(1, 9), *range(14, 27), *range(28, 32)])
 
 
 def _parse_text(
