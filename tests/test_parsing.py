@@ -1688,9 +1688,9 @@ def test_it_leaves_out_two_pandas_index_columns():
     no header but contains data"."""
     sheet = parse_file(source=b",Unnamed: 0,ticket_id,score\n0,0,48213,5\n1,1,48214,4\n", filename="pandas.csv")
     assert (sheet.columns, sheet.rows) == (["ticket_id", "score"], [["48213", "5"], ["48214", "4"]])
-    assert [notice[:60] for notice in sheet.notices] == [
-        "Column A has no header and holds only row numbers (0 to 1: t", "Column B has no header and holds only "
-                                                                        "row numbers (0 to 1: t"]
+    assert [notice[:70] for notice in sheet.notices] == [
+        "Column A has no header and holds only row numbers (0 to 1: the index p",
+        "Column B has only pandas' placeholder header 'Unnamed: 0' and holds on"]
 
 
 def test_it_leaves_out_a_reports_footer_under_the_answers_and_says_so():

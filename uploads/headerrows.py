@@ -241,6 +241,7 @@ def check_columns(names: list[str], data: list[list[str]], numbers: list[int], *
     B12's header faults. `run_on`, for a text file with one header row: its delimiter and the header's
     own width; its last column split by the delimiter on some rows is first read back together
     (runonrows.rejoin_last)."""
+    written = names
     names = _empty_repeats_unnamed(["" if _PANDAS_UNNAMED.fullmatch(name) else name for name in names], data)
     errors = _duplicate_messages(names)
     keep: list[int] = []
@@ -261,7 +262,8 @@ def check_columns(names: list[str], data: list[list[str]], numbers: list[int], *
             continue
         letter = column_letter(index)
         if index <= 1 and all(not names[at] for at in range(index)) and _row_index(data, index):
-            notices.append(f"Column {letter} has no header and holds only row numbers ({data[0][index].strip()} to "
+            header = f"only pandas' placeholder header '{written[index]}'" if written[index] else "no header"
+            notices.append(f"Column {letter} has {header} and holds only row numbers ({data[0][index].strip()} to "
                            f"{data[-1][index].strip()}: the index pandas and other data tools write first), so it "
                            "was ignored.")  # two of them: a frame read with its index and written again (QA 61c)
         elif index < last_named:
