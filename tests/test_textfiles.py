@@ -81,3 +81,20 @@ def test_it_numbers_records_not_lines_and_drops_blank_ones():
 def test_it_reads_spanish_ordinals_inside_words_as_western_text() -> None:
     data = "ticket_id,comment\n1,Pedido nºA123 llegó tarde, señor\n".encode("cp1252")
     assert textfiles._decode(data, None) == (data.decode("cp1252"), "cp1252")
+
+
+SPACED = ('submitted_at, ticket_id, agent_email, score, comment\r\n'
+          '2026-10-14T13:00:00Z, "00013951", ana@acme.com, 5, "Great, thanks"\r\n'
+          '2026-10-14T13:10:00Z, "00013952", bo@acme.com, 2, "Slow, and ""meh""\r\nsecond line"\r\n')
+
+
+def test_it_reads_quoted_fields_after_a_delimiter_and_a_space_as_quoted():
+    """QA round 62c: ', "00013951"' was the ticket id '"00013951"' with its quotes, and a quoted comment after
+    ', ' was cut at its line break into rows of its own."""
+    assert textfiles.spaced_quotes(SPACED, ",") and not textfiles.spaced_quotes('a,b\r\n1,"x, y"\r\n', ",")
+    expected = ([1, 2, 3], [["submitted_at", "ticket_id", "agent_email", "score", "comment"],
+                            ["2026-10-14T13:00:00Z", "00013951", "ana@acme.com", "5", "Great, thanks"],
+                            ["2026-10-14T13:10:00Z", "00013952", "bo@acme.com", "2", 'Slow, and "meh"\r\nsecond line']])
+    assert textfiles.c_records(SPACED, ",", spaced=True) == expected
+    assert textfiles.csv_records(SPACED, ",", 10**9, LIMITS, spaced=True) == expected
+    assert parsing.parse_file(SPACED.encode(), "spaced.csv").rows == expected[1][1:]

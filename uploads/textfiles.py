@@ -73,7 +73,7 @@ def read_text(data: bytes, filename: str, encoding: str | None, delimiter: str |
     chosen = delimiters.override(delimiter) or declared or delimiters.detect(text)
     nulls_read = "NULL" in text and _KEPT not in text
     numbers, rows = _read_records(text.replace('"NULL"', f'"{_KEPT}"') if nulls_read else text, chosen, cap,
-                                  limits, lines_before=1 if declared else 0)
+                                  limits, lines_before=1 if declared else 0, spaced=spaced_quotes(text, chosen))
     null_notes = database_nulls(rows) if nulls_read else {}
     breaks = text.count("\n") or text.count("\r")  # line breaks (CR LF counts once; CR-only files)
     return TextTable(numbers, rows, encoding_name, chosen, multiline=bool(numbers) and breaks > numbers[-1],
@@ -297,25 +297,35 @@ def _refuse_mixed_encoding(data: bytes) -> None:
             )
 
 
+def spaced_quotes(text: str, delimiter: str) -> bool:
+    """True when the start of `text` quotes a field after the delimiter and a space (`48213, "Slow, and slower"`:
+    an exporter writing ", " between fields, QA round 62c), which csv reads as text holding the quotes unless it
+    skips the spaces after a delimiter (skipinitialspace)."""
+    separator = re.escape(delimiter)
+    return bool(re.search(rf'{separator} +"(?:[^"]|"")*" *(?:{separator}|[\r\n]|$)', text[:parsing.SAMPLE_CHARS]))
+
+
 def _read_records(text: str, delimiter: str, cap: int, limits: parsing.Limits,
-                  lines_before: int = 0) -> tuple[list[int], list[list[str]]]:
+                  lines_before: int = 0, spaced: bool = False) -> tuple[list[int], list[list[str]]]:
     """Non-empty CSV records with their 1-based record numbers; raises parsing.ParseError past `cap`
     of them or for a quote never closed (naming the file's line: `lines_before` lines were taken off
-    its top, a `sep=` line).
+    its top, a `sep=` line). `spaced`: skip the spaces after a delimiter (spaced_quotes).
 
     pandas' C tokenizer reads most files (about 3x faster than Python's csv); whenever it cannot
     give exactly what csv.reader gives (`c_records` returns None), csv.reader reads the file.
     """
     with parsing.gc_paused():
-        found = c_records(text, delimiter)
-        numbers, rows = found if found is not None else csv_records(text, delimiter, cap, limits, lines_before)
+        found = c_records(text, delimiter, spaced)
+        numbers, rows = found if found is not None else csv_records(text, delimiter, cap, limits, lines_before,
+                                                                    spaced)
     if len(rows) > cap:
         raise parsing.too_many_rows(limits)
     return numbers, rows
 
 
-def c_records(text: str, delimiter: str) -> tuple[list[int], list[list[str]]] | None:
-    """Non-empty records as csv.reader(delimiter=delimiter) reads them, by pandas' C tokenizer;
+def c_records(text: str, delimiter: str, spaced: bool = False) -> tuple[list[int], list[list[str]]] | None:
+    """Non-empty records as csv.reader(delimiter=delimiter, skipinitialspace=spaced) reads them, by pandas' C
+    tokenizer;
     None when it would differ or fails: a NUL or a leading U+FEFF in the text (csv keeps them),
     a record longer than the first (pandas refuses it), a quote never closed.
 
@@ -326,7 +336,8 @@ def c_records(text: str, delimiter: str) -> tuple[list[int], list[list[str]]] | 
         return None
     try:
         frame = pandas.read_csv(io.BytesIO(text.encode("utf-8")), sep=delimiter, header=None, dtype=str,
-                                na_filter=False, skip_blank_lines=False, engine="c", encoding="utf-8")
+                                na_filter=False, skip_blank_lines=False, engine="c", encoding="utf-8",
+                                skipinitialspace=spaced)
     except (pandas.errors.ParserError, pandas.errors.EmptyDataError, UnicodeError):
         return None
     rows = list(map(list, zip(*(frame[name].tolist() for name in frame.columns), strict=True)))
@@ -338,9 +349,9 @@ def c_records(text: str, delimiter: str) -> tuple[list[int], list[list[str]]] | 
 
 
 def csv_records(text: str, delimiter: str, cap: int, limits: parsing.Limits,
-                lines_before: int = 0) -> tuple[list[int], list[list[str]]]:
-    """Non-empty records by Python's csv.reader, with their 1-based record numbers; raises
-    parsing.ParseError past `cap` of them.
+                lines_before: int = 0, spaced: bool = False) -> tuple[list[int], list[list[str]]]:
+    """Non-empty records by Python's csv.reader (skipinitialspace=`spaced`), with their 1-based record numbers;
+    raises parsing.ParseError past `cap` of them.
 
     A cell may be as large as the file (a 2 MB comment: QA hugecell.csv), so csv's
     process-wide field limit (128 KiB by default) is raised to limits.max_bytes, never
@@ -348,7 +359,7 @@ def csv_records(text: str, delimiter: str, cap: int, limits: parsing.Limits,
     another thread. A quote never closed is refused, naming the line it opens on.
     """
     csv.field_size_limit(max(csv.field_size_limit(), limits.max_bytes))
-    reader = csv.reader(chain(io.StringIO(text, newline=""), [_END]), delimiter=delimiter)
+    reader = csv.reader(chain(io.StringIO(text, newline=""), [_END]), delimiter=delimiter, skipinitialspace=spaced)
     numbers: list[int] = []
     rows: list[list[str]] = []
     try:
