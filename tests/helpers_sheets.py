@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from uploads import parsing
+from uploads import reading
 from uploads.parsing import Sheet
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
@@ -20,8 +20,10 @@ def sheet(columns: list[str], *rows: list[str], first_row: int = 2, **extra) -> 
 
 
 def read_sample(path: Path) -> Sheet:
-    """A shared sample or case file through parsing.parse_file, as the UI and CLI read it."""
-    return parsing.parse_file(path, path.name)
+    """A shared sample or case file as the UI and CLI read it (reading.read_file: the workbook sheet holding the
+    answers, object cells as columns), with no option set: the sheet alone (QA round 62a: parse_file alone read a
+    workbook's Summary sheet placed before its Ratings)."""
+    return reading.read_file(path, path.name, reading.ReadOptions())[0]
 
 
 def expected(name: str) -> dict:

@@ -349,6 +349,21 @@ def clarifying(question: str, *answers: str) -> list[tuple[str, int, int, int] |
     return out
 
 
+@pytest.mark.parametrize(("question", "label"), [
+    ("How easy was it to get help? (1 = very difficult, 7 = very easy)", "Easy"),
+    ("How easy was it to get help? (1-7)", "Easy"),
+    ("How easy was it to get help? (1 = very easy, 7 = very difficult)", None),  # ces7 turned: no ces7 label
+])
+def test_an_easy_question_naming_its_scales_range_keeps_the_scales_labels(question: str, label: str | None) -> None:
+    """QA round 62a: "(1 = very difficult, 7 = very easy)" gave 1..7 without ces7's labels, which the sample's
+    unstated "How easy was it?" has."""
+    columns = ["Response ID", "Recorded Date", "Ticket ID", "Agent Email", "Q1 - How satisfied were you?",
+               f"Q2 - {question}"]
+    row = checked(sheet(columns, ["R1", "2026-10-01T10:00:00Z", "700", "a@example.com", "5", "6"]))[0]
+    assert row.item["clarifying_answers"] == [{"question": question, "score": 6, **(
+        {"score_label": label} if label else {}), "min_score": 1, "max_score": 7}]
+
+
 def test_it_reads_a_clarifying_questions_own_range_and_a_recommend_question_on_0_to_10() -> None:
     assert clarifying("On a scale of 1-10, how would you rate the agent?", "9", "2") == [
         ("On a scale of 1-10, how would you rate the agent?", 9, 1, 10),

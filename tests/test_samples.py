@@ -21,6 +21,8 @@ import pytest
 from tests.helpers_sheets import CASES, SAMPLES, expected, read_sample
 from uploads import mapping, validation
 
+pytestmark = pytest.mark.django_db  # the reader looks up saved presets (reading.read_file)
+
 NOW = datetime(2026, 11, 25, tzinfo=UTC)  # after every sample date, long before 2099
 ITEM_KEYS = ["submitted_at", "ticket_id", "agent_id", "agent_email", "score", "comment", "score_label",
              "min_score", "max_score", "clarifying_answers"]

@@ -949,6 +949,12 @@ def test_it_refuses_bad_dates(text: str, message: str) -> None:
     assert message in row.errors[0].message
 
 
+def test_a_future_date_is_named_as_written_not_in_utc() -> None:
+    """QA round 62a: 2099-12-31 23:59 typed in New York was "2100-01-01 is in the future"."""
+    row = one(stamp="2099-12-31 23:59:00", time_zone="America/New_York")
+    assert "2099-12-31 is in the future" in row.errors[0].message
+
+
 def test_it_allows_a_date_less_than_a_day_ahead() -> None:
     assert one(stamp="2026-11-26T11:00:00Z").status == "valid"
     assert one(stamp="2026-11-26T13:00:00Z").status == "invalid"

@@ -395,12 +395,13 @@ def _from_serial(value: str, date_system: str, zone_name: str, now: datetime) ->
 
 
 def _checked(moment: datetime, now: datetime, warnings: list[Note]) -> Parsed:
-    """Range check (2000-01-01 .. now + 1 day) and the API format."""
+    """Range check (2000-01-01 .. now + 1 day) and the API format; a refusal names the date as written (its own
+    zone's: 2099-12-31 23:59 in New York, not 2100-01-01 in UTC, QA round 62a)."""
     utc = moment.astimezone(UTC)
     if utc < EARLIEST:
-        return Parsed(issue=Issue("too_old", f"{utc:%Y-%m-%d} is before 2000", "Check the year"))
+        return Parsed(issue=Issue("too_old", f"{moment:%Y-%m-%d} is before 2000", "Check the year"))
     if utc > now + timedelta(days=1):
-        return Parsed(issue=Issue("future", f"{utc:%Y-%m-%d} is in the future",
+        return Parsed(issue=Issue("future", f"{moment:%Y-%m-%d} is in the future",
                                   "Check the year and the date; a rating cannot come from the future"))
     return Parsed(format_utc(utc), warnings=warnings)
 

@@ -43,9 +43,10 @@ def pattern_groups(pattern, headers: Headers, sheet, scale_table: dict, used: se
         if "score" not in group or scored < len(texts) / 2:
             continue  # answers in words ("Which channel?", "What could we improve?"): columnnotes names it
         scored = [found for text in texts if (found := scorecells.INTEGER.match(text))]
-        if (named := _question_range(group["question"], {int(found[1]) for found in scored},  # "N/A" aside
-                                     all_numbers=len(scored) > len(texts) / 2,
-                                     top=scale_table[group["scale"]])):
+        chosen = scale_table[group["scale"]]
+        named = _question_range(group["question"], {int(found[1]) for found in scored},  # "N/A" aside
+                                all_numbers=len(scored) > len(texts) / 2, top=chosen)
+        if named and not _names_scale(group["question"], named, chosen):
             del group["scale"]  # the question's own range: "On a scale of 1-10", a recommend question's 0..10
             group["min_score"], group["max_score"] = named
         out.append(group)
@@ -55,6 +56,16 @@ def pattern_groups(pattern, headers: Headers, sheet, scale_table: dict, used: se
 # A question written in English: the only language the built-in scales' labels (ces7's "Somewhat easy") are in
 _ENGLISH = re.compile(r"^[\x00-\x7f]*\b(how|what|was|were|did|do|is|the|your|you|it|to)\b[\x00-\x7f]*$", re.I)
 _ZERO_ONE = re.compile(r"\b0\s*=\s*[^=,;()]{1,40}[,;]\s*1\s*=")  # "(0 = No, 1 = Yes)"
+
+
+def _names_scale(question: str, named: tuple[int, int], scale: dict) -> bool:
+    """True when the range a question names is its scale's, its words at either end (if any) the scale's labels there
+    ("(1 = very difficult, 7 = very easy)" names ces7, whose labels then stay: QA round 62a; "(1 = very easy, 7 = very
+    difficult)" turns it, and the range alone is kept)."""
+    if named != (scale["min_score"], scale["max_score"]):
+        return False
+    said, labels = headerscales.meanings(question), scale.get("labels") or {}
+    return all(said[end].strip().casefold() == str(labels.get(str(end), "")).casefold() for end in named if end in said)
 
 
 def _question_range(question: str, numbers: set[int], *, all_numbers: bool, top: dict) -> tuple[int, int] | None:
