@@ -1683,6 +1683,12 @@ def test_it_reads_excel_text_formulas_as_the_text_excel_shows_and_says_so():
                              "in Excel) were read as the text Excel shows, e.g. row 2, column 'ticket_id': 00789."]
 
 
+def test_it_drops_the_byte_order_mark_of_a_second_export_appended_without_its_header():
+    """QA round 62b: the appended file's BOM made its first row's ticket id invalid ("usually from copy-paste")."""
+    data = "\ufeffticket_id,score\r\n48213,5\r\n\ufeff48214,4\r\n".encode()
+    assert parse_file(source=data, filename="joined.csv").rows == [["48213", "5"], ["48214", "4"]]
+
+
 def test_it_leaves_out_two_pandas_index_columns():
     """QA round 61c: a frame read with its index and written again (",Unnamed: 0,...") refused the file: "Column B has
     no header but contains data"."""

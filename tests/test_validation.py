@@ -690,6 +690,15 @@ def test_it_sends_a_ticket_id_of_full_width_digits_as_ascii_digits_with_a_warnin
         "48304, the same number."]
 
 
+@pytest.mark.parametrize(("typed", "dash"), [("T\u20114206", "U+2011 non-breaking hyphen"),
+                                            ("T\u20134206", "U+2013 en dash")])
+def test_it_sends_a_ticket_ids_word_processor_dash_as_a_hyphen_with_a_warning(typed: str, dash: str) -> None:
+    """QA round 62b: 'T‑4206' (Word's non-breaking hyphen) went out as typed, matching no ticket, without a word."""
+    row = one(ticket=typed)
+    assert (row.item["ticket_id"], [w.message for w in row.warnings]) == ("T-4206", [
+        f"Row 2, column 'ticket_id': {typed} holds {dash} where ids have a hyphen: sent as T-4206."])
+
+
 def test_it_refuses_a_ticket_id_a_spreadsheet_turned_into_a_date() -> None:
     row = one(ticket="2015-10-01")
     assert row.errors[0].message == (

@@ -124,7 +124,7 @@ def clean_id(text: str, noun: str = "ticket id") -> Cleaned:
     and any other link is refused; so does Excel's
     `=HYPERLINK("…/tickets/48213","48213")` saved as text, its shown text. So do digits of another
     script (full-width `４８３０４` typed with a Japanese IME, Arabic-Indic): their ASCII digits, with
-    a warning.
+    a warning; and a word processor's dash (`T‑4206`: _DASH_LIKE) a hyphen, with a warning.
     """
     value = cells.trim(text)
     if not value:
@@ -202,7 +202,16 @@ def _rewritten(value: str, noun: str) -> Cleaned | None:
         digits = "".join(str(unicodedata.digit(char)) for char in value)
         return Cleaned(digits, warnings=[Note(
             "other_digits", f"{value} is written with another script's digits: sent as {digits}, the same number")])
+    if (found := _DASH_LIKE.search(value)) and any(map(str.isalnum, value)):  # "T‑4206": Word's (QA round 62b)
+        typed = _DASH_LIKE.sub("-", value)
+        return Cleaned(typed, warnings=[Note("dash_like", f"{value} holds {cells.describe_char(found[0])} where ids "
+                                             f"have a hyphen: sent as {typed}")])
     return _id_of_link(value, noun)
+
+
+# Characters a word processor puts where an id's hyphen was typed: hyphen, non-breaking hyphen, figure dash, en and
+# em dash, minus sign, small and full-width hyphen-minus
+_DASH_LIKE = re.compile("[\u2010-\u2015\u2212\ufe63\uff0d]")
 
 
 def _kept_as_typed(value: str, noun: str) -> Cleaned:

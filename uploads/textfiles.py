@@ -69,6 +69,8 @@ def read_text(data: bytes, filename: str, encoding: str | None, delimiter: str |
         not encoding_name.startswith("utf") or text.isascii()) else []
     nuls = text.count("\x00")
     text = text.replace("\x00", cells.NUL_SHOWN) if nuls else text
+    if "\ufeff" in text[1:]:  # a second export appended with its byte order mark, header or not (QA round 62b)
+        text = text[:1] + re.sub("(?<=[\r\n])\ufeff", "", text[1:])
     text, declared = delimiters.split_sep_line(text.removesuffix("\x1a"))
     chosen = delimiters.override(delimiter) or declared or delimiters.detect(text)
     nulls_read = "NULL" in text and _KEPT not in text
