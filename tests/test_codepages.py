@@ -3,7 +3,7 @@ Western files that must stay cp1252."""
 
 import pytest
 
-from uploads import codepages, textfiles
+from uploads import codepages, parsing, textfiles
 
 
 @pytest.mark.parametrize(("text", "codec"), [
@@ -75,3 +75,14 @@ def test_a_western_file_stays_cp1252_in_any_zone(text, zone) -> None:
 
 def test_a_zone_names_no_code_page_for_a_long_file() -> None:
     assert codepages.zone_page(("é" * 120).encode("cp1252"), "Europe/Warsaw") is None
+
+
+def test_a_code_page_only_statistics_chose_is_said_and_one_a_rule_chose_is_not() -> None:
+    """QA round 62b: a short KOI8-R file was read as cp932 and its mojibake sent without a word."""
+    koi8 = "ticket_id,comment\n1,Спасибо, всё отлично\n2,Быстро\n".encode("koi8_r")
+    guessed = textfiles.read_text(koi8, "ru.csv", None, None, 1000, parsing.Limits())
+    assert guessed.guessed and codepages.by_rules(koi8) is None
+    western = "ticket_id,comment\n1,Très bien\n".encode("cp1252")
+    assert not textfiles.read_text(western, "fr.csv", None, None, 1000, parsing.Limits()).guessed
+    notices = parsing.parse_file(koi8, "ru.csv").notices
+    assert notices[-1].startswith(f"The file's letters were read as {guessed.encoding}, a guess from the text itself")

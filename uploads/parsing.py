@@ -294,6 +294,11 @@ def _parse_text(
             "without them" + ("" if text.encoding.startswith("utf") else f" ({text.encoding}; Excel's \"{save}\")")
             + ", so they are lost, and the rows are sent as they are. To keep the letters, save the original as "
             "\"CSV UTF-8\" and upload that.")
+    if text.guessed:
+        result.notices.append(
+            f"The file's letters were read as {text.encoding}, a guess from the text itself: no known spreadsheet "
+            "program's save matched. If the comments in the table look wrong, choose the file's text encoding under "
+            '"Read the file differently" (import_csat: --encoding), or save the file as "CSV UTF-8" and upload that.')
     if text.other_reading:
         detected, line, chosen_word, detected_word = text.other_reading
         result.notices.append(

@@ -53,6 +53,7 @@ class TextTable:
     lost_letters: list[tuple[int, str]] = field(default_factory=list)  # (line, word) with '?' for letters
     other_reading: tuple[str, int, str, str] | None = None  # a chosen encoding beside detection's (other_reading)
     null_notes: dict[tuple[int, int], str] = field(default_factory=dict)  # (record index, column): NULL read blank
+    guessed: bool = False  # the code page is charset-normalizer's statistical guess (codepages.by_rules gave none)
 
 
 def read_text(data: bytes, filename: str, encoding: str | None, delimiter: str | None, cap: int,
@@ -80,7 +81,9 @@ def read_text(data: bytes, filename: str, encoding: str | None, delimiter: str |
     breaks = text.count("\n") or text.count("\r")  # line breaks (CR LF counts once; CR-only files)
     return TextTable(numbers, rows, encoding_name, chosen, multiline=bool(numbers) and breaks > numbers[-1],
                      text_formulas="=" in text and '="' in text, nul_count=nuls,  # one character: memchr
-                     repaired_lines=repaired, lost_letters=lost, other_reading=other, null_notes=null_notes)
+                     repaired_lines=repaired, lost_letters=lost, other_reading=other, null_notes=null_notes,
+                     guessed=not encoding and not encoding_name.startswith("utf") and codepages.by_rules(data) is None
+                     and codepages.zone_page(data, zone) is None)
 
 
 # A database's NULL, as SQL Server Management Studio and MySQL write it into CSV: unquoted. A quoted "NULL" is
