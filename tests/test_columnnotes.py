@@ -128,6 +128,17 @@ def test_it_names_a_notes_column_of_short_answers_and_placeholders(tmp_path: Pat
         "choose it as comment on the mapping page (until then no comment is sent)."]
 
 
+def test_it_names_a_column_named_like_a_score_that_holds_remarks_beside_the_score(tmp_path: Path) -> None:
+    """QA round 63b: an Italian sheet's "Note" (remarks; a score in French and German) was left out unsaid."""
+    sheet, _preset = read(tmp_path, "Numero ticket,Operatore,Data,Valutazione,Note\n"
+                                    "IT-1,a@example.com,2026-10-01 09:30,5,Gentilissima\n"
+                                    "IT-2,a@example.com,2026-10-02 09:30,4,\nIT-3,a@example.com,2026-10-03 09:30,3,"
+                                    "Così così\n")
+    assert sheet.notices == [
+        "No column was recognised as the customer's comment, and 'Note' holds text answers: if one is the comment, "
+        "choose it as comment on the mapping page (until then no comment is sent)."]
+
+
 def test_it_names_a_column_named_like_the_score_whose_values_are_no_scores(tmp_path: Path) -> None:
     sheet, preset = read(tmp_path, (
         "Date,Ticket,Agent email,Rating,Customer comments\n2026-10-05 09:00,1,a@example.com,100%,Great\n"

@@ -1244,3 +1244,36 @@ def test_a_column_of_empty_lists_gives_no_column_and_no_notice() -> None:
     sheet = parsing.parse_file(b"id,score,notes\n1,5,[]\n2,4,[]\n", "delighted.csv")
     assert (objectcells.expand_object_columns(sheet), sheet.columns, sheet.notices) == ([], ["id", "score", "notes"],
                                                                                          [])
+
+
+QUALTRICS_DE = (
+    "StartDate,EndDate,Status,Progress,Finished,RecordedDate,ResponseId,ExternalReference,Q1,Q2,Q3\n"
+    "Start Date,End Date,Response Type,Progress,Finished,Recorded Date,Response ID,External Data Reference,"
+    "Über welchen Kanal haben Sie uns kontaktiert?,Wie zufrieden sind Sie mit der Lösung Ihres Anliegens?,"
+    "Möchten Sie uns noch etwas mitteilen?\n"
+    '"{""ImportId"":""startDate"",""timeZone"":""Europe/Berlin""}","{""ImportId"":""endDate"",""timeZone"":'
+    '""Europe/Berlin""}","{""ImportId"":""status""}","{""ImportId"":""progress""}","{""ImportId"":""finished""}",'
+    '"{""ImportId"":""recordedDate"",""timeZone"":""Europe/Berlin""}","{""ImportId"":""_recordId""}",'
+    '"{""ImportId"":""externalDataReference""}","{""ImportId"":""QID1""}","{""ImportId"":""QID2""}",'
+    '"{""ImportId"":""QID3_TEXT""}"\n'
+    "2026-11-02 08:00:00,2026-11-02 08:15:00,0,100,1,2026-11-02 08:15:00,R_1,72001|381,1,5,Danke!\n"
+    "2026-11-02 09:00:00,2026-11-02 09:30:45,0,100,1,2026-11-02 09:30:45,R_2,72002|382,2,4,\n")
+
+
+def test_a_german_qualtrics_surveys_csat_question_is_the_score_wherever_it_sits(tmp_path: Path) -> None:
+    """QA round 63a: Q1 (the channel, 1 = E-Mail) went out as the score, Q2 "Wie zufrieden…" was set aside and
+    Q3's comments were dropped unsaid."""
+    _summary, items, _ = run_text(tmp_path, "qualtrics_de.csv", QUALTRICS_DE)
+    assert [(item["ticket_id"], item["score"], item.get("comment")) for item in items] == [
+        ("72001", 5, "Danke!"), ("72002", 4, None)]
+
+
+def test_a_spanish_surveymonkey_accounts_dates_are_read_day_first(tmp_path: Path) -> None:
+    """QA round 63a: the preset's fixed month-first order read 01/10/2026 … 10/10/2026 as January to October."""
+    text = ("ID del encuestado,ID del recopilador,Fecha de inicio,Fecha de finalización,Custom Data 1,agent_email,"
+            "¿Qué tan satisfecho está con la atención recibida?\n,,,,,,Respuesta\n" + "".join(
+                f"1180522198{n},431277111,{n:02d}/10/2026 09:00:00 a. m.,{n:02d}/10/2026 09:02:30 a. m.,6200{n},"
+                f"ana@example.com,{score}\n" for n, score in ((1, 5), (2, 4), (3, 5))))
+    summary, items, _ = run_text(tmp_path, "surveymonkey_es.csv", text)
+    assert summary["detected"]["preset"] == "SurveyMonkey all responses"
+    assert [item["submitted_at"][:10] for item in items] == ["2026-10-01", "2026-10-02", "2026-10-03"]

@@ -918,7 +918,8 @@ def test_it_joins_a_time_with_a_zone_abbreviation_read_as_its_offset_unless_it_n
 
 @pytest.mark.parametrize(("header", "time", "sent"), [
     ("Time (hh:mm)", "14:48", "2026-10-05T14:48:00.000Z"), ("Time (local)", "14:48", "2026-10-05T14:48:00.000Z"),
-    ("Heure", "14h48", "2026-10-05T14:48:00.000Z"), ("Heure", "14H48", "2026-10-05T14:48:00.000Z")])
+    ("Heure", "14h48", "2026-10-05T14:48:00.000Z"), ("Heure", "14H48", "2026-10-05T14:48:00.000Z"),
+    ("時刻", "14:48", "2026-10-05T14:48:00.000Z"), ("時間", "14:48", "2026-10-05T14:48:00.000Z")])  # QA round 63b
 def test_it_joins_a_time_column_whose_brackets_name_no_duration(header: str, time: str, sent: str) -> None:
     """QA round 35a: only a Time header naming a zone was joined; "Time (mm:ss)" is handling time."""
     data = sheet(["Date", header, "Ticket", "Agent", "Score"], ["2026-10-05", time, "1", "a@example.com", "5"],
@@ -1210,6 +1211,9 @@ def test_a_forms_what_could_we_improve_question_is_the_comment(question) -> None
     ("Handled by email", "ana@acme.com", "agent_email"), ("Who handled it (email)", "ana@acme.com", "agent_email"),
     ("Agent No.", "A-412", "agent_id"), ("Agent Number", "00412", "agent_id"), ("Mitarbeiter", "00412", "agent_id"),
     ("Mitarbeiter-Nr", "0042", "agent_id"), ("ID conseiller", "A-412", "agent_id"), ("Employee No", "00812", "agent_id"),
+    # Polish, Swedish and Japanese sheets' agent (QA round 63b)
+    ("Konsultant", "ana@acme.com", "agent_email"), ("Handläggare", "ana@acme.com", "agent_email"),
+    ("担当者", "ana@acme.com", "agent_email"),
 ])
 def test_a_team_sheets_own_words_for_the_agent_name_its_column(header, value, field) -> None:
     """QA rounds 51a, 51b: every row was refused for want of an agent column."""
@@ -1225,6 +1229,13 @@ def test_a_team_sheets_happiness_and_received_columns_are_the_score_and_the_date
     """QA round 51a."""
     row = ["2026-10-05 14:30", "48213", "ana@acme.com", "5"]
     assert choose(sheet(columns, row, row))[0].columns.get(field) == header
+
+
+def test_a_date_and_time_column_named_so_in_german_is_the_date() -> None:
+    """QA round 63b: 'Datum/Uhrzeit' was no date column: every row was refused."""
+    row = ["03.10.2026 09:15", "48213", "ana@acme.com", "5"]
+    assert choose(sheet(["Datum/Uhrzeit", "Ticket-Nr.", "Mitarbeiter-E-Mail", "Bewertung"], row, row))[0].columns.get(
+        "submitted_at") == "Datum/Uhrzeit"
 
 
 def test_a_multiple_choice_question_is_no_comment() -> None:

@@ -164,7 +164,8 @@ _BARE_AGENT = {"agent", "assignee", "teammate", "team member", "owner", "rep", "
                "support agent", "served by", "bearbeitet von", "bearbeiter", "traité par", "atendido por",
                "gestionado por", "operatore", "atendente", "agente", "conseiller", "consultant", "medewerker",
                "support rep", "csr", "advisor", "representative", "support representative",  # QA round 51a
-               "mitarbeiter", "mitarbeiterin", "technician"}  # QA rounds 52b, 54a
+               "mitarbeiter", "mitarbeiterin", "technician",  # QA rounds 52b, 54a
+               "konsultant", "konsultantka", "handläggare", "consulente", "担当者", "担当", "客服", "담당자"}  # QA 63b
 
 
 # A survey question asking the customer which agent helped ("Which agent helped you?", Google Forms)

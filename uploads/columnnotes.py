@@ -10,7 +10,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from uploads import autodetect, cells, dates, mapping, parsing, reports, scorecells, wordscales, zones
-from uploads.headernames import AGGREGATE, AGGREGATE_CALL, NOT_FOR, TICKET_LIFE, TICKET_TIME
+from uploads.headernames import AGGREGATE, AGGREGATE_CALL, EXACT, NOT_FOR, TICKET_LIFE, TICKET_TIME
 from uploads.headers import Headers, normalize
 from uploads.preset_format import ClarifyingPattern
 
@@ -286,12 +286,25 @@ def _note_comment(sheet: parsing.Sheet, preset: mapping.Preset, score_like: set[
         return
     used = _used_columns(sheet, preset) | score_like
     found = autodetect.text_answer_columns(sheet, used)
+    found += [sheet.columns[index] for index in _named_unread(sheet, preset, "score")  # Italian "Note" (QA 63b)
+              if index not in used and sheet.columns[index] not in found
+              and normalize(sheet.columns[index]) in EXACT["score"]  # not "Satisfaction Level Status" (Kustomer)
+              and _free_text(autodetect.column_texts(sheet, index, 50))]
     if found:
         named = ", ".join(f"'{header}'" for header in found)
         sheet.notices.append(
             f"No column was recognised as the customer's comment, and {named} "
             f"hold{'s' if len(found) == 1 else ''} text answers: if one is the comment, choose it as comment on "
             "the mapping page (until then no comment is sent).")
+
+
+def _free_text(texts: list[str]) -> bool:
+    """True when most of `texts` are words that are no score, date or status: no number, written score, rating
+    word or date, and half of them or more differ (an Italian "Note" column of remarks, named like a French or
+    German score; not Kustomer's satisfactionLevel.status "rated")."""
+    return bool(texts) and len(set(texts)) >= 0.5 * len(texts) and autodetect.share(texts, lambda text: any(
+        map(str.isalpha, text)) and scorecells.parse_int(text) is None and not scorecells.written_score(text)
+        and cells.answer_key(text) not in wordscales.SCALE_WORDS and not dates.date_like(text)) >= 0.6
 
 
 def undo_defused_formulas(sheet: parsing.Sheet) -> None:

@@ -94,6 +94,9 @@ _LOCALIZED: dict[str, list[str]] = {
                      "data della risposta", "data di risposta", "antwoorddatum", "datum antwoord", "svarsdatum",
                      "yanıt tarihi",
                      "zeitstempel", "datum", "bewertet am", "eingereicht am", "zeitpunkt",
+                     # a date and time in one column (QA round 63b: "Datum/Uhrzeit")
+                     "datum uhrzeit", "datum und uhrzeit", "date et heure", "date heure", "fecha y hora",
+                     "data e hora", "datum en tijd", "data i godzina", "datum och tid",
                      "bewertungsdatum", "antwortdatum", "aktualisiert am", "date de mise à jour",
                      "horodatage", "date de réponse", "marca temporal", "fecha", "fecha de envío", "fecha de envio",
                      "datum ingediend", "data zgłoszenia", "data wysłania", "fertigstellungszeit", "heure de fin",

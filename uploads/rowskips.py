@@ -24,7 +24,7 @@ SUMMARY_WORD = re.compile(r"(grand\s+)?(totals?|sub-?totals?|average|avg|mean|su
                           r"number of responses|anzahl|nombre de réponses|zwischensumme|gesamtsumme|gesamtergebnis|"
                           r"teilergebnis|sous-total|total\s+g[ée]n[ée]ral|totale\s+complessivo|eindtotaal|suma\s+total|"
                           # Polish, Nordic, Finnish, Czech, Turkish, Hungarian, Japanese, Chinese (QA round 60a)
-                          r"średnia|suma|razem|łącznie|ogółem|genomsnitt|gennemsnit|gjennomsnitt|summa|totalt|i\s+alt|"
+                          r"średnia|suma|razem|łącznie|ogółem|genomsnitt|gennemsnit|gjennomsnitt|summa|totalt|i\s+alt|medelvärde|"
                           r"keskiarvo|yhteensä|průměr|celkem|součet|ortalama|toplam|átlag|összesen|"
                           r"平均|合計|小計|総計|总计|合计|"
                           # a share of the answers: "% satisfied (4-5)", "CSAT %", "Satisfaction rate" (QA round 44b)
@@ -32,8 +32,12 @@ SUMMARY_WORD = re.compile(r"(grand\s+)?(totals?|sub-?totals?|average|avg|mean|su
                           r"overall(?=\s+(?:csat|satisfaction|score|rating|nps))|"  # "Overall CSAT" (QA round 45a)
                           r"(?:max(?:imum)?|min(?:imum)?|median)(?=\s*:))(?:\b|(?<=%))",
                           re.IGNORECASE)  # Max:, Min:, Median: (Salesforce's summaries) only with their colon
-SUMMARY_ROW = re.compile(SUMMARY_WORD.pattern + r"(\s*$|\s*[:(=]|\.(\s|$)|\s+[-–]|\s+\d|\s+(of\s+)?(responses?|"
-                         r"ratings?|answers?|scores?|csat|count|records?|rows?|tickets?|surveys?)\b|"
+SUMMARY_ROW = re.compile(SUMMARY_WORD.pattern + r"(\s*$|\s*[:(=]|\.(\s|$)|\s+[-–]|\s+\d|\s+((of|de|di|des|du|der|"
+                         r"das|do|da|dei)\s+)?(responses?|ratings?|answers?|scores?|csat|count|records?|rows?|tickets?|"
+                         # what other languages count or average ("Total réponses", "Média geral": QA round 63b)
+                         r"surveys?|réponses|risposte|respostas|respuestas|antworten|bewertungen|évaluations|"
+                         r"valutazioni|avaliações|avaliacoes|notas|notes|pontos|points|punti|puntos|geral|général|"
+                         r"generale|general|svar|betyg|odpowiedzi|ocen)\b|"
                          # the period it sums: "Zwischensumme KW 41", "Subtotal week 41" (QA round 48a)
                          r"\s+(for|für|pour|para|per|kw|cw|week|wk|woche|semaine|semana|settimana|month|monat|mois|"
                          r"mes|quarter|quartal|q[1-4])\b)", re.IGNORECASE)

@@ -12,7 +12,8 @@ from uploads.autodetect import BRACKETS_AT_END, DURATION, column_texts, share
 from uploads.headers import Headers, normalize
 
 # A column holding the time of day of a date column beside it (hand-made sheets: Date | Time)
-_TIME_HEADERS = frozenset({"time", "time of day", "uhrzeit", "zeit", "heure", "hora", "ora", "tijd", "czas", "tid"})
+_TIME_HEADERS = frozenset({"time", "time of day", "uhrzeit", "zeit", "heure", "hora", "ora", "tijd", "czas", "tid",
+                           "時刻", "時間", "时间", "시간"})  # Japanese, Chinese, Korean (QA round 63b)
 
 
 def find(headers: Headers, sheet, stamps: int, used: set[int]) -> int | None:
