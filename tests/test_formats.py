@@ -1277,3 +1277,14 @@ def test_a_spanish_surveymonkey_accounts_dates_are_read_day_first(tmp_path: Path
     summary, items, _ = run_text(tmp_path, "surveymonkey_es.csv", text)
     assert summary["detected"]["preset"] == "SurveyMonkey all responses"
     assert [item["submitted_at"][:10] for item in items] == ["2026-10-01", "2026-10-02", "2026-10-03"]
+
+
+def test_a_japanese_surveymonkey_account_is_read_with_its_open_question_as_the_comment(tmp_path: Path) -> None:
+    """QA round 63a: 回答者 ID and コレクター ID matched no preset, and その他ご意見… was left out unsaid."""
+    text = ("回答者 ID,コレクター ID,開始日,終了日,カスタム データ 1,agent_email,今回のサポートの対応にどの程度満足していますか？,"
+            "その他ご意見があればお聞かせください。\n,,,,,,回答,自由回答\n"
+            "118052219061,431234567,2026/10/05 09:00:00,2026/10/05 09:01:30,65001,ito@acme.co.jp,非常に満足,とても丁寧でした。\n")
+    summary, items, _ = run_text(tmp_path, "surveymonkey_ja.csv", text)
+    assert summary["detected"]["preset"] == "SurveyMonkey all responses"
+    assert items == [{"submitted_at": "2026-10-05T09:01:30.000Z", "ticket_id": "65001", "agent_email": "ito@acme.co.jp",
+                      "score": 5, "comment": "とても丁寧でした。", "min_score": 1, "max_score": 5}]

@@ -220,6 +220,8 @@ CONTAINS: dict[str, list[str]] = {
                 # "Quer nos contar mais?", "Vuoi raccontarci di più?", "Wil je nog iets kwijt?", "Vill du berätta
                 # mer?", "Eklemek istedikleriniz", "… coś jeszcze powiedzieć?" (QA round 55a)
                 r"\bcontar mais\b", r"\braccontarci\b", r"\biets kwijt\b", r"\bberätta mer\b", r"^eklemek\b",
+                # a Japanese, Chinese or Korean survey's open question ("その他ご意見があれば…": QA round 63a)
+                r"ご意見", r"ご要望", r"コメント", r"感想", r"意见", r"评论", r"의견",
                 r"\bpowiedzieć\b", r"\bcommento\b", r"\bkomentarz\b", r"\byorum\w*",
                 r"^response$"],  # HubSpot's; after any other comment column ('CSAT Comment' beside a follow-up's)
 }
