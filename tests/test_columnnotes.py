@@ -252,3 +252,37 @@ def test_it_says_a_second_set_of_answers_beside_the_first_is_not_read(tmp_path: 
         "'Date wk2', 'Ticket wk2', 'Score wk2' are named like the date, ticket or score columns the mapping reads, but "
         "are not read: if they hold more answers (a second week beside the first), their answers are not sent. Put "
         "every answer on a row of its own, under the same columns, and upload the file again.")
+
+
+def test_it_names_the_matrix_row_read_as_the_score_and_the_rows_not_sent(tmp_path: Path) -> None:
+    """QA round 63a: a SurveyMonkey matrix's first row, 'Response time', was read as the CSAT without a word."""
+    sheet, preset = read(tmp_path, (
+        "Respondent ID,Collector ID,End Date,ticket,agent,How satisfied were you with each of the following?,,,"
+        "Any other comments?\n"
+        ",,,,,Response time,Agent's knowledge,Overall support experience,Open-Ended Response\n"
+        "118052219061,431234567,10/05/2026 09:02:00 AM,66001,ana@acme.com,Satisfied,Very satisfied,Dissatisfied,"
+        "Great\n"))
+    assert preset.columns["score"] == (
+        "How satisfied were you with each of the following? - Overall support experience")
+    assert sheet.notices == [
+        "The score is the answer to the row 'Overall support experience' of the grid question 'How satisfied were "
+        "you with each of the following?' (the row that asks about the whole); its other rows 'Response time' and "
+        "\"Agent's knowledge\" are not sent. If another row is the CSAT question, choose its column as score on the "
+        "mapping page; to send them all, add them as clarifying questions to a preset (README: Preset JSON)."]
+
+
+def test_it_says_no_row_of_a_qualtrics_matrix_says_overall(tmp_path: Path) -> None:
+    sheet, preset = read(tmp_path, (
+        "RecordedDate,ResponseId,Finished,ExternalReference,Q1_1,Q1_2\n"
+        "Recorded Date,Response ID,Finished,External Data Reference,How satisfied were you with our support? - Speed,"
+        "How satisfied were you with our support? - Knowledge\n"
+        '"{""ImportId"":""recordedDate"",""timeZone"":""UTC""}","{""ImportId"":""_recordId""}",'
+        '"{""ImportId"":""finished""}","{""ImportId"":""externalDataReference""}","{""ImportId"":""QID1_1""}",'
+        '"{""ImportId"":""QID1_2""}"\n'
+        "2026-10-14 09:00:00,R_1,1,33400|381,4,5\n"))
+    assert preset.columns["score"] == "Q1_1"
+    assert sheet.notices == [
+        "The score is the answer to the row 'Speed' of the grid question 'How satisfied were you with our support?' "
+        "(no row says 'Overall'); its other row 'Knowledge' is not sent. If another row is the CSAT question, choose "
+        "its column as score on the mapping page; to send them all, add them as clarifying questions to a preset "
+        "(README: Preset JSON)."]

@@ -280,6 +280,10 @@ def test_it_reports_how_it_read_a_utf16_qualtrics_tsv(tmp_path: Path) -> None:
     detected = summary["detected"]
     assert (detected["format"], detected["encoding"], detected["delimiter"]) == ("csv", "utf-16-le", "\t")
     assert detected["decisions"][0] == "'RecordedDate' read in America/Denver, declared by the file"
+    assert detected["columns"]["score"] == {
+        "column": "Q1", "reason": "preset 'Qualtrics responses (choice text)' takes score from column 'Q1'"}
+    assert detected["columns"]["ticket_id"] == {
+        "column": "ExternalReference", "reason": "split out of 'ExternalReference' at '|'"}
 
 
 def test_it_reads_a_german_excel_csv_day_first(tmp_path: Path) -> None:

@@ -206,18 +206,53 @@ def test_it_reads_google_forms_without_taking_the_customer_email() -> None:
     assert [(e.field, e.code) for e in first_row(data).errors] == [("agent_email", "no_agent")]
 
 
-@pytest.mark.parametrize(("second", "score", "reason"), [
-    ("[Overall experience]", "How satisfied were you? [Overall experience]", ""),
-    ("[Friendliness]", "How satisfied were you? [Response speed]",
-     "; 'How satisfied were you? [Friendliness]' also matches: choose another on the mapping page if it holds the "
-     "overall rating"),
+@pytest.mark.parametrize(("second", "score"), [
+    ("[Overall experience]", "How satisfied were you? [Overall experience]"),
+    ("[Friendliness]", "How satisfied were you? [Response speed]"),
 ])
-def test_it_takes_the_overall_row_of_a_google_forms_grid_or_says_which_others_match(second, score, reason) -> None:
+def test_it_takes_the_overall_row_of_a_google_forms_grid_else_its_first(second, score) -> None:
+    """The grid's other rows are named in a notice (test_columnnotes), not in the score's reason."""
     data = sheet(["Timestamp", "Ticket number", "Agent email", "How satisfied were you? [Response speed]",
                   f"How satisfied were you? {second}"], ["11/3/2026 14:05:09", "48700", "a@example.com", "2", "5"])
     preset, _why = choose(data)
     assert preset.columns["score"] == score
-    assert preset.reasons["score"].endswith(f"takes score from column '{score}'{reason}")
+    assert preset.reasons["score"] == f"preset 'Google Forms responses' takes score from column '{score}'"
+
+
+SURVEYMONKEY_MATRIX = ["Respondent ID", "Collector ID", "End Date", "ticket", "agent",
+                       "How satisfied were you with each of the following?", "", "", "Any other comments?"]
+MATRIX_LABELS = ["", "", "", "", "", "Response time", "Agent's knowledge", "Overall support experience",
+                 "Open-Ended Response"]
+
+
+def surveymonkey_matrix(labels: list[str]):
+    """A SurveyMonkey export whose only satisfaction question is a matrix (QA round 63a), as headerrows joins it."""
+    columns = [f"{SURVEYMONKEY_MATRIX[5]} - {label}" if 5 <= i <= 7 else name
+               for i, (name, label) in enumerate(zip(SURVEYMONKEY_MATRIX, labels, strict=True))]
+    return sheet(columns, ["118052219061", "431234567", "10/05/2026 09:02:00 AM", "66001", "ana@acme.com",
+                           "Satisfied", "Very satisfied", "Dissatisfied", "Great"],
+                 first_row=3, extra_header_rows=[labels])
+
+
+def test_it_takes_the_overall_row_of_a_surveymonkey_matrix() -> None:
+    data = surveymonkey_matrix(MATRIX_LABELS)
+    preset, _why = choose(data)
+    overall = "How satisfied were you with each of the following? - Overall support experience"
+    assert (preset.columns["score"], preset.columns["score_label"]) == (overall, overall)
+    assert first_row(data).item["score"] == 2 and first_row(data).item["score_label"] == "Dissatisfied"
+
+
+def test_it_takes_a_matrix_s_first_row_when_no_row_or_two_say_overall() -> None:
+    for labels in (MATRIX_LABELS[:7] + ["Ease", "Open-Ended Response"],
+                   MATRIX_LABELS[:6] + ["Overall speed", "Overall support experience", "Open-Ended Response"]):
+        preset, _why = choose(surveymonkey_matrix(labels))
+        assert preset.columns["score"] == "How satisfied were you with each of the following? - Response time"
+
+
+def test_a_mapping_naming_a_matrix_row_keeps_it() -> None:
+    chosen = "How satisfied were you with each of the following? - Response time"
+    own = mapping.Preset.from_json({"name": "Team", "columns": {"score": chosen}})
+    assert mapping.resolve(own, surveymonkey_matrix(MATRIX_LABELS)).columns["score"] == chosen
 
 
 def test_it_leaves_an_agent_id_column_of_names_unmapped_when_an_email_column_gives_the_agent() -> None:

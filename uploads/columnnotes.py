@@ -10,7 +10,8 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from uploads import autodetect, cells, dates, mapping, parsing, reports, scorecells, wordscales, zones
-from uploads.headernames import AGGREGATE, AGGREGATE_CALL, EXACT, NOT_FOR, TICKET_LIFE, TICKET_TIME
+from uploads.headernames import AGGREGATE, AGGREGATE_CALL, EXACT, NOT_FOR, OVERALL_ROW, TICKET_LIFE, TICKET_TIME
+from uploads.headerrows import and_list
 from uploads.headers import Headers, normalize
 from uploads.preset_format import ClarifyingPattern
 
@@ -20,6 +21,7 @@ def note_unmapped(sheet: parsing.Sheet, preset: mapping.Preset) -> None:
     _note_comment(sheet, preset, _note_score(sheet, preset) | _note_date(sheet, preset))
     _note_ticket_times(sheet, preset)
     _note_agent(sheet, preset)
+    _note_grid_rows(sheet, preset)
     _note_text_questions(sheet, preset)
     _note_rated_questions(sheet, preset)
     _note_zone_column(sheet, preset)
@@ -180,12 +182,37 @@ _FRESHDESK_CODES = frozenset({103, 102, 101, 100, -101, -102, -103})
 _LISTED = 5  # question columns named in the notice
 
 
+def _note_grid_rows(sheet: parsing.Sheet, preset: mapping.Preset) -> None:
+    """When the score is one row of a grid question (a SurveyMonkey matrix, a Google Forms grid, a Qualtrics
+    matrix: Headers.grid_row), name the row read and the grid's other rows, which are not sent (QA round 63a: a
+    matrix's first row, "Response time", was read as the CSAT without a word)."""
+    headers, used = Headers.of(sheet), _used_columns(sheet, preset)
+    others = [headers.grid_row(index)[1] for index in _score_grid(headers, preset) if index not in used]
+    if not others:
+        return
+    question, row = headers.grid_row(headers.index(preset.columns["score"]))
+    why = "the row that asks about the whole" if OVERALL_ROW.search(row) else "no row says 'Overall'"
+    sheet.notices.append(
+        f"The score is the answer to the row '{row}' of the grid question '{question}' ({why}); its other "
+        f"row{'s' if len(others) > 1 else ''} {and_list([repr(other) for other in others])} "
+        f"{'are' if len(others) > 1 else 'is'} not sent. If another row is the CSAT question, choose its column as "
+        "score on the mapping page; to send them all, add them as clarifying questions to a preset (README: Preset "
+        "JSON).")
+
+
+def _score_grid(headers: Headers, preset: mapping.Preset) -> list[int]:
+    """Indexes of the rows of the grid question whose row is the score (Headers.grid_rows); [] if none is."""
+    chosen = headers.index(preset.columns.get("score") or "")
+    return headers.grid_rows(chosen) if chosen is not None else []
+
+
 def _note_rated_questions(sheet: parsing.Sheet, preset: mapping.Preset) -> None:
     """Name the question columns the mapping leaves out (a question id such as Qualtrics' Q2, or a header
     asking a question) whose answers are mostly whole numbers, none above 10: answers to other questions,
     not sent, as a survey's numeric recodes say nothing of their scale (Qualtrics' "Yes" may be 1 and
     "No" 2); "What is your order number?" answers with ids, no rating (QA round 29a)."""
-    headers, used = Headers.of(sheet), _used_columns(sheet, preset)
+    headers = Headers.of(sheet)
+    used = _used_columns(sheet, preset) | set(_score_grid(headers, preset))  # named by _note_grid_rows
     named: dict[str, list[str]] = {"numbers": [], "words": []}
     for index, header in enumerate(sheet.columns):
         label = headers.labels[index].strip() if index < len(headers.labels) else ""

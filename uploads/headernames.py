@@ -285,3 +285,7 @@ NOT_FOR: dict[str, str] = {
 TICKET_LIFE = re.compile(r"\b(solved|resolved|closed|opened|reopened|assigned)\b")
 TICKET_TIME = re.compile(r"^(?!.*\b(rating|rated|survey|csat|feedback|score)\b).*\b(ticket|conversation|case|chat|"
                          r"request)\b.*\b(created|started)\b")
+# A grid question's row asking about the whole, which is the CSAT among the grid's rows: SurveyMonkey's "Overall
+# support experience", Google Forms' "[Overall]", Qualtrics' "- Overall", in the presets' languages (QA round 63a)
+OVERALL_ROW = re.compile(r"\b(overall|general|gesamt\w*|insgesamt|global\w*|g[ée]n[ée]ral\w*|geral|complessiv\w*|"
+                         r"ogóln\w*|helhet\w*|övergripande|kokonais\w*)\b|全体|総合|总体|整体", re.I)

@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 _NON_WORD = re.compile(r"[\W_]+")
+_BRACKET_ROW = re.compile(r"^(?P<question>.+?)\s*\[(?P<row>[^\]]+)\]$")  # Google Forms' grid: "Question [Row]"
+_NUMBERED_ROW = re.compile(r"_\d+$")  # Qualtrics' matrix rows: Q1_1, Q1_2 (row 2: "Question - Row")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 
 
@@ -85,6 +87,29 @@ class Headers:
             return []
         parts = spec.split(" && ")
         return [i for i in range(len(self.columns)) if all(self._matches(part, i) for part in parts)]
+
+    def grid_row(self, position: int) -> tuple[str, str] | None:
+        """(question, row label) of a column that is one row of a grid question, else None: SurveyMonkey's joined
+        "Question - Row" over row 2's "Row", Google Forms' "Question [Row]", Qualtrics' Q1_2 over row 2's
+        "Question - Row" (EXPORT-FORMATS.md sections 2-4). A lone such column is a grid of one row."""
+        name = self.columns[position].strip()
+        label = self.labels[position].strip() if position < len(self.labels) else ""
+        if label and name.endswith(f" - {label}") and len(name) > len(label) + 3:
+            return name[:-len(label) - 3], label
+        if found := _BRACKET_ROW.match(name):
+            return found["question"].strip(), found["row"].strip()
+        if _NUMBERED_ROW.search(name) and " - " in label:
+            question, row = label.rsplit(" - ", 1)
+            return question.strip(), row.strip()
+        return None
+
+    def grid_rows(self, position: int) -> list[int]:
+        """Indexes of every row of the grid question column `position` belongs to, itself included, left to
+        right; [] for a column that is no grid row."""
+        grid = self.grid_row(position)
+        if grid is None:
+            return []
+        return [i for i in range(len(self.columns)) if (row := self.grid_row(i)) and row[0] == grid[0]]
 
     def _find_one(self, spec: str, used: set[int]) -> int | None:
         if " && " in spec:

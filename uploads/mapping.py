@@ -23,6 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from uploads import autodetect, questiongroups, scorecells, timecolumn
+from uploads.headernames import OVERALL_ROW
 from uploads.headers import Headers, as_list
 from uploads.preset_format import (  # noqa: F401  (re-exported: the public names of this module)
     EXACT_FIELDS,
@@ -105,6 +106,8 @@ def resolve(preset: Preset, sheet, *, fill: bool = False) -> Preset:
     for name in FIELDS:
         free = used - {headers.index(out.columns.get("score", ""))} if name == "score_label" else used
         position = _find_field(name, preset.columns.get(name), headers, sheet, free)
+        if position is not None and name in ("score", "score_label"):
+            position = _overall_row(position, preset.columns.get(name), headers, free)
         if position is not None:
             out.columns[name] = headers.columns[position]
             whose = "the mapping" if preset.name == AUTO_PRESET_NAME else f"preset '{preset.name}'"  # QA round 55b
@@ -165,6 +168,18 @@ def _drop_named_agent(out: Preset, headers: Headers, sheet) -> None:
         out.reasons.pop("agent_id", None)
 
 
+def _overall_row(position: int, spec, headers: Headers, used: set[int]) -> int:
+    """The grid row that asks about the whole ("Overall support experience", headernames.OVERALL_ROW) when a pattern
+    found another row of its grid: a SurveyMonkey matrix's first row is "Response time" (QA round 63a). A spec that
+    names the column exactly (the user's own mapping) keeps it; so does a grid with no such row or with two."""
+    grid = headers.grid_row(position)
+    if grid is None or OVERALL_ROW.search(grid[1]) or any(
+            not item.startswith(("re:", "label:")) and headers.index(item) == position for item in as_list(spec)):
+        return position
+    overall = [i for i in headers.grid_rows(position) if i not in used and OVERALL_ROW.search(headers.grid_row(i)[1])]
+    return overall[0] if len(overall) == 1 else position
+
+
 def _name_other_scores(out: Preset, spec, headers: Headers, used: set[int]) -> None:
     """When the pattern that found the score column matches other free columns too (a Google Forms
     grid: "How satisfied... [Response speed]" and "... [Overall]"), say so in the score's reason,
@@ -173,7 +188,8 @@ def _name_other_scores(out: Preset, spec, headers: Headers, used: set[int]) -> N
     for alternative in as_list(spec) if chosen is not None else []:
         found = headers.matching(alternative)
         if chosen in found:
-            others = [headers.columns[i] for i in found if i != chosen and i not in used]
+            grid = headers.grid_rows(chosen)  # the notice on a grid's other rows names those (columnnotes)
+            others = [headers.columns[i] for i in found if i != chosen and i not in used and i not in grid]
             if others:
                 out.reasons["score"] += (f"; {', '.join(repr(name) for name in others)} also match"
                                          f"{'es' if len(others) == 1 else ''}: choose another on the mapping page "

@@ -115,6 +115,7 @@ class Command(BaseCommand):
             "format": sheet.format, "encoding": sheet.encoding, "delimiter": sheet.delimiter,
             "header_row": sheet.header_row, "sheet": sheet.sheet_name, "preset": preset.name,
             "preset_reason": reason, "time_zone": time_zone, "decisions": decisions,
+            "columns": _columns(preset),
         }}
 
     def _import(self, path: Path, read: intake.ReadOptions, options) -> dict:
@@ -167,6 +168,18 @@ class Command(BaseCommand):
     def _fail(self, message: str):
         self.stderr.write(message)
         sys.exit(2)
+
+
+def _columns(preset) -> dict:
+    """The JSON's detected "columns": each field read, {"column": header, "reason": why}; a field split out of
+    another column (Qualtrics' ExternalReference "ticket|agent") names that column and the separator."""
+    out = {name: {"column": column, "reason": preset.reasons.get(name, "")}
+           for name, column in preset.columns.items() if isinstance(column, str)}
+    for split in preset.splits:
+        for name in split.fields:
+            out.setdefault(name, {"column": split.column,
+                                  "reason": f"split out of '{split.column}' at '{split.separator}'"})
+    return out
 
 
 def _row_result(number: int, status: str, errors: list[str], warnings: list[str], reason: str | None) -> dict:
