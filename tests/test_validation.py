@@ -374,6 +374,14 @@ def test_it_gives_a_noted_blank_cell_with_an_error_no_second_warning() -> None:
     assert (codes(row), row.warnings) == ([("ticket_id", "required")], [])
 
 
+def test_it_gives_a_noted_blank_score_no_second_warning_for_its_label() -> None:
+    """QA round 61a: #VALUE! in Rating was an error on score and a warning on score_label, the same cell."""
+    labelled = replace(PLAIN, columns={**PLAIN.columns, "score_label": "score"})
+    row = one(score="", cell_notes={(0, 4): "holds the Excel error #VALUE!, not a value"}, preset=labelled)
+
+    assert (codes(row), row.warnings) == ([("score", "required")], [])
+
+
 # score: shared/api/CONTRACT.md
 
 @pytest.mark.parametrize(("text", "score"), [("4", 4), ("4.0", 4), (" 5 ", 5), ("+3", 3), ("1", 1), ("4,0", 4),

@@ -391,9 +391,10 @@ class RowCheck:
         """A warning on each mapped cell that reads blank for a reason the reader noted (an Excel error
         value, a formula without result, a merged cell) and has no error already: its value is not lost
         without a word."""
-        failed, seen = {problem.field for problem in self.errors}, set()
+        failed = {problem.field for problem in self.errors}
+        seen = {src.position for name, src in self.raw.items() if name in failed}  # score_label's cell is score's
         for name, src in self.raw.items():
-            if src.position is None or src.split is not None or src.position in seen or name in failed:
+            if src.position is None or src.split is not None or src.position in seen:
                 continue
             seen.add(src.position)
             cell = self.cells[src.position]
