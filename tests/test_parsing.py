@@ -18,6 +18,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
+from uploads import mapping
 from uploads.headerrows import HEADER_FIX
 from uploads.parsing import Limits, ParseError, parse_file, where_read
 
@@ -1089,6 +1090,24 @@ def test_it_notes_merged_cells_instead_of_filling_them_down(tmp_path):
         "Merged cells (B2:B3): only the first cell of each holds the value, so the rows below read as blank "
         "there. Unmerge them and fill the value into every row where it belongs."
     ]
+
+
+def test_it_says_nothing_of_a_header_merged_down_over_two_header_rows(tmp_path):
+    """QA round 61a: Gorgias' "Ticket ID" merged over header rows 4 and 5 got the data rows' advice."""
+    book = openpyxl.Workbook()
+    for row in (["Gorgias — CSAT by ticket"], ["Store: acme-store.myshopify.com"], [],
+                ["Ticket ID", "Agent email", "Survey", None, None, None],
+                [None, None, "Score", "Comment", "Sent date", "Scored date"],
+                [81235001, "ana@acme.com", 5, "Great", datetime.datetime(2026, 10, 2, 10), datetime.datetime(2026, 10, 2, 11, 14)]):
+        book.active.append(row)
+    for cells in ("A1:F1", "A4:A5", "B4:B5", "C4:F4"):
+        book.active.merge_cells(cells)
+    book.save(tmp_path / "merged.xlsx")
+
+    sheet = parse_file(tmp_path / "merged.xlsx", header_score=mapping.header_score)
+
+    assert (sheet.header_row, sheet.row_numbers) == (5, [6])
+    assert [notice for notice in sheet.notices if "Merged" in notice] == []
 
 
 def test_it_names_a_column_under_a_header_merged_across_it(tmp_path):

@@ -196,9 +196,9 @@ def note_merged_cells(table: Table, ranges: list[tuple[tuple[int, int], tuple[in
     table.spans those beside it in its row (a header merged over two columns: headerrows.spanned_names).
 
     ranges: calamine's ((first row, first column), (last row, last column)), 0-based.
-    A notice names the ranges spanning several rows: only those leave data rows blank.
+    The ranges spanning several rows go to table.merged_rows: only those can leave data rows blank
+    (merged_notice names them once the header is known).
     """
-    spanning = []
     for (top, left), (bottom, right) in ranges:
         name = f"{_ref(top, left)}:{_ref(bottom, right)}"
         note = MERGED_NOTE.format(cells=name, first=_ref(top, left))
@@ -210,14 +210,19 @@ def note_merged_cells(table: Table, ranges: list[tuple[tuple[int, int], tuple[in
                     if table.numbers[index] == top + 1:
                         table.spans[index, column] = left
         if bottom > top:
-            spanning.append(name)
-    if spanning:
-        more = f" and {len(spanning) - _LISTED:,} more" if len(spanning) > _LISTED else ""
-        listed = ", ".join(spanning[:_LISTED]) + more
-        table.notices.append(
-            f"Merged cells ({listed}): only the first cell of each holds the value, so the rows below read as "
-            "blank there. Unmerge them and fill the value into every row where it belongs."
-        )
+            table.merged_rows.append((name, bottom + 1))
+
+
+def merged_notice(merged_rows: list[tuple[str, int]], first_data_row: int) -> str | None:
+    """The notice naming the merged ranges (Table.merged_rows: name, last row, 1-based) that reach a data row
+    (from `first_data_row` on); None when none does: a merge inside the header rows leaves no row blank (QA round
+    61a: Gorgias' "Ticket ID" merged over header rows 4 and 5 got the data rows' advice)."""
+    spanning = [name for name, bottom in merged_rows if bottom >= first_data_row]
+    if not spanning:
+        return None
+    more = f" and {len(spanning) - _LISTED:,} more" if len(spanning) > _LISTED else ""
+    return (f"Merged cells ({', '.join(spanning[:_LISTED]) + more}): only the first cell of each holds the value, so "
+            "the rows below read as blank there. Unmerge them and fill the value into every row where it belongs.")
 
 
 def _ref(row: int, column: int) -> str:

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
-from uploads import cells, delimiters, headerrows, nontables, tableends, textfiles, workbooks, zipcheck
+from uploads import cellfacts, cells, delimiters, headerrows, nontables, tableends, textfiles, workbooks, zipcheck
 
 MIB = 1024 * 1024
 ACCEPTED_FORMATS = "Upload a CSV or TSV text file, or an Excel (.xlsx, .xlsm, .xls) or OpenDocument (.ods) workbook."
@@ -170,7 +170,8 @@ def parse_file(
                     spans=table.spans)
     result.format, result.sheet_name, result.sheet_names = checked.kind, table.sheet_name, table.sheet_names
     result.date_system = table.date_system
-    result.notices[:0] = table.notices + ([_nul_notice(nuls)] if nuls else [])
+    merged = cellfacts.merged_notice(table.merged_rows, result.row_numbers[0]) if result.row_numbers else None
+    result.notices[:0] = table.notices + ([merged] if merged else []) + ([_nul_notice(nuls)] if nuls else [])
     return result
 
 

@@ -40,6 +40,7 @@ class Table:
         cell a phrase following "the cell": cellfacts.FORMULA_NOTE, MERGED_NOTE).
     notices: remarks about the whole sheet, full sentences.
     spans: (index into rows, column index) of a cell covered by a merged cell of its row -> that cell's column.
+    merged_rows: the merged ranges spanning several rows, each (its name, its last row number): cellfacts.merged_notice.
     date_system: "1900", or "1904" for a workbook counting serial numbers from 1904-01-01.
     """
 
@@ -51,6 +52,7 @@ class Table:
     notices: list[str] = field(default_factory=list)
     date_system: str = "1900"
     spans: dict[tuple[int, int], int] = field(default_factory=dict)  # a cell merged into the one at this column
+    merged_rows: list[tuple[str, int]] = field(default_factory=list)  # merged ranges over rows: (A4:A5, last row 5)
 
 
 def read_workbook(data: bytes, sheet: str | None, limits: parsing.Limits, checked: zipcheck.Checked | None = None,
