@@ -286,3 +286,22 @@ def test_it_says_no_row_of_a_qualtrics_matrix_says_overall(tmp_path: Path) -> No
         "(no row says 'Overall'); its other row 'Knowledge' is not sent. If another row is the CSAT question, choose "
         "its column as score on the mapping page; to send them all, add them as clarifying questions to a preset "
         "(README: Preset JSON)."]
+
+
+def test_it_names_other_columns_named_like_the_score(tmp_path: Path) -> None:
+    """QA round 64a: 'Agent score' and 'Product score' beside the 'Overall score' read were left out unsaid."""
+    sheet, preset = read(tmp_path, "Ticket ID,Agent,Survey date,Agent score,Product score,Overall score\n"
+                                   "CS-1,ana@acme.com,2026-10-13,5,2,4\nCS-2,ana@acme.com,2026-10-13,2,4,3\n"
+                                   "CS-3,ana@acme.com,2026-10-14,4,1,5\n")
+    assert preset.columns["score"] == "Overall score"
+    assert sheet.notices == [
+        "'Agent score' and 'Product score' are named like a score but not read: the score is 'Overall score'. If "
+        "another column holds the CSAT, choose it as score on the mapping page."]
+
+
+def test_it_names_no_column_writing_the_score_again(tmp_path: Path) -> None:
+    """Nicereply's 'Legacy score' is the same answer on 0..10 (the preset reads the scale from it)."""
+    sheet, _preset = read(tmp_path, "Ticket ID,Agent email,Rated at,Score,Legacy score\n"
+                                    "T-1,a@example.com,2026-10-13,3,10\nT-2,a@example.com,2026-10-13,1,0\n"
+                                    "T-3,a@example.com,2026-10-13,2,5\n")
+    assert not [notice for notice in sheet.notices if "named like a score" in notice]

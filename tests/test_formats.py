@@ -1291,4 +1291,5 @@ def test_a_japanese_surveymonkey_account_is_read_with_its_open_question_as_the_c
     summary, items, _ = run_text(tmp_path, "surveymonkey_ja.csv", text)
     assert summary["detected"]["preset"] == "SurveyMonkey all responses"
     assert items == [{"submitted_at": "2026-10-05T09:01:30.000Z", "ticket_id": "65001", "agent_email": "ito@acme.co.jp",
-                      "score": 5, "comment": "とても丁寧でした。", "min_score": 1, "max_score": 5}]
+                      "score": 5, "comment": "とても丁寧でした。", "score_label": "非常に満足", "min_score": 1,
+                      "max_score": 5}]  # the label, as for English words, since row 2's 回答 marks the question

@@ -255,6 +255,66 @@ def test_a_mapping_naming_a_matrix_row_keeps_it() -> None:
     assert mapping.resolve(own, surveymonkey_matrix(MATRIX_LABELS)).columns["score"] == chosen
 
 
+@pytest.mark.parametrize(("rows", "overall"), [
+    (["Reactiesnelheid", "Vakkennis", "Algehele ervaring"], "Algehele ervaring"),  # QA round 64a: Dutch
+    (["Tempi di risposta", "Competenza", "Nel complesso"], "Nel complesso"),  # Italian
+    (["Reaktionszeit", "Gesamteindruck", "Freundlichkeit"], "Gesamteindruck"),
+])
+def test_it_takes_a_grid_s_overall_row_in_other_languages(rows: list[str], overall: str) -> None:
+    data = sheet(["Timestamp", "Ticket number", "Agent email"] + [f"How satisfied were you? [{row}]" for row in rows],
+                 ["11/3/2026 14:05:09", "48700", "a@example.com", "2", "5", "4"])
+    assert choose(data)[0].columns["score"] == f"How satisfied were you? [{overall}]"
+
+
+def test_it_takes_a_single_overall_question_over_a_grid_s_first_row() -> None:
+    """QA round 64a: Google Forms' 'Overall, how satisfied...' after a grid with no overall row lost to [Speed]."""
+    data = sheet(["Timestamp", "Ticket number", "Agent email", "How satisfied were you with the following? [Speed]",
+                  "How satisfied were you with the following? [Knowledge]",
+                  "Overall, how satisfied were you with the support you received?"],
+                 ["11/3/2026 14:05:09", "48700", "a@example.com", "2", "3", "5"])
+    preset, _why = choose(data)
+    assert preset.columns["score"] == "Overall, how satisfied were you with the support you received?"
+    assert first_row(data).item["score"] == 5
+
+
+def test_it_passes_over_an_effort_question_that_says_satisfaction() -> None:
+    """QA round 64a: "How easy was it ... to your satisfaction?" (1..7) was sent as the CSAT."""
+    data = sheet(["Timestamp", "Ticket number", "Agent email",
+                  "How easy was it to get your issue resolved to your satisfaction?",
+                  "How satisfied were you with the agent who helped you?"],
+                 ["11/3/2026 14:05:09", "48700", "a@example.com", "7", "4"])
+    assert choose(data)[0].columns["score"] == "How satisfied were you with the agent who helped you?"
+
+
+def test_it_takes_a_qualtrics_matrix_s_overall_row_when_the_matrix_is_q1() -> None:
+    """QA round 64a: the preset's own 'Q1_1' kept the matrix's first row, as if a user had chosen it."""
+    columns = ["RecordedDate", "ResponseId", "Finished", "ExternalReference", "Q1_1", "Q1_2", "Q1_3"]
+    labels = ["Recorded Date", "Response ID", "Finished", "External Data Reference"] + [
+        f"How satisfied were you with each of the following? - {row}" for row in ("Speed", "Knowledge", "Overall")]
+    data = sheet(columns, ["2026-10-14 09:00:00", "R_1", "1", "33400|381", "2", "3", "5"],
+                 first_row=4, extra_header_rows=[labels, [""] * 7])
+    assert choose(data)[0].columns["score"] == "Q1_3"
+
+
+def test_it_takes_a_localized_surveymonkey_single_question_over_a_matrix() -> None:
+    """QA round 64a: row 2's 'Respuesta' marks the single question as 'Response' does."""
+    question = "¿Qué tan satisfecho estuvo con los siguientes aspectos?"
+    single = "¿Qué tan satisfecho quedó con la atención?"
+    columns = ["Respondent ID", "Collector ID", "End Date", "ticket", "agent", f"{question} - Rapidez",
+               f"{question} - Amabilidad", single]
+    labels = ["", "", "", "", "", "Rapidez", "Amabilidad", "Respuesta"]
+    data = sheet(columns, ["118052219061", "431234567", "05/10/2026 09:02:00", "66001", "ana@acme.com",
+                           "Satisfecho", "Muy satisfecho", "Insatisfecho"], first_row=3, extra_header_rows=[labels])
+    assert choose(data)[0].columns["score"] == single
+
+
+def test_it_takes_an_overall_score_over_an_agent_score_by_header_name() -> None:
+    data = sheet(["Ticket ID", "Agent", "Survey date", "Agent score", "Product score", "Overall score"],
+                 ["CS-1042", "ana@acme.com", "2026-10-13", "5", "2", "4"])
+    preset, _why = choose(data)
+    assert preset.columns["score"] == "Overall score"
+
+
 def test_it_leaves_an_agent_id_column_of_names_unmapped_when_an_email_column_gives_the_agent() -> None:
     data = sheet(["Date", "Ticket", "Agent", "Agent email", "Score"],
                  ["2026-10-05 10:00:00", "218001", "Ana One", "ana@example.com", "5"],

@@ -24,6 +24,7 @@ def note_unmapped(sheet: parsing.Sheet, preset: mapping.Preset) -> None:
     _note_grid_rows(sheet, preset)
     _note_text_questions(sheet, preset)
     _note_rated_questions(sheet, preset)
+    _note_other_scores(sheet, preset)
     _note_zone_column(sheet, preset)
     _note_aggregates(sheet, preset)
     _note_second_set(sheet, preset)
@@ -191,13 +192,69 @@ def _note_grid_rows(sheet: parsing.Sheet, preset: mapping.Preset) -> None:
     if not others:
         return
     question, row = headers.grid_row(headers.index(preset.columns["score"]))
-    why = "the row that asks about the whole" if OVERALL_ROW.search(row) else "no row says 'Overall'"
+    why = ("the row that asks about the whole" if OVERALL_ROW.search(row) else "as the mapping chose" if any(
+        OVERALL_ROW.search(headers.grid_row(index)[1]) for index in _score_grid(headers, preset))
+        else "no row says 'Overall'")
     sheet.notices.append(
         f"The score is the answer to the row '{row}' of the grid question '{question}' ({why}); its other "
         f"row{'s' if len(others) > 1 else ''} {and_list([repr(other) for other in others])} "
         f"{'are' if len(others) > 1 else 'is'} not sent. If another row is the CSAT question, choose its column as "
         "score on the mapping page; to send them all, add them as clarifying questions to a preset (README: Preset "
         "JSON).")
+
+
+def _note_other_scores(sheet: parsing.Sheet, preset: mapping.Preset) -> None:
+    """When other columns holding ratings are named like the score ("Agent score" and "Product score" beside the
+    "Overall score" read: a team sheet's, QA round 64a), name them: their answers are not sent. Columns another
+    notice names already are left to it."""
+    if not preset.columns.get("score"):
+        return
+    headers = Headers.of(sheet)
+    used = _used_columns(sheet, preset) | set(_score_grid(headers, preset))
+    score = sheet.columns.index(preset.columns["score"]) if preset.columns["score"] in sheet.columns else None
+    found = [index for index, header in enumerate(sheet.columns)
+             if index not in used and "score" in autodetect.named_fields([header])
+             and not any(f"'{header}'" in notice for notice in sheet.notices)
+             and _rated(autodetect.column_texts(sheet, index, 50)) and _independent(sheet, score, index)]
+    others, grids, count = [], [], 0
+    for index in found:
+        grid = headers.grid_row(index)
+        if grid is None:
+            others.append(repr(sheet.columns[index]))
+            count += 1
+        elif grid[0] not in grids:  # a grid's rows as one: "the rows 'Speed' and 'Overall' of the grid question 'Q'"
+            grids.append(grid[0])
+            rows = [repr(headers.grid_row(row)[1]) for row in headers.grid_rows(index) if row not in used]
+            others.append(f"the row{'s' if len(rows) > 1 else ''} {and_list(rows)} of the grid question '{grid[0]}'")
+            count += len(rows)
+    if others:
+        listed, single = and_list(others), count == 1
+        sheet.notices.append(
+            f"{listed[0].upper()}{listed[1:]} {'is' if single else 'are'} named like a score but not read: the "
+            f"score is '{preset.columns['score']}'. If another column holds the CSAT, choose it as score on the "
+            "mapping page.")
+
+
+def _independent(sheet: parsing.Sheet, score: int | None, index: int) -> bool:
+    """True when column `index` is shown to answer apart from the score: one score beside two of its texts, or
+    whole numbers that fall somewhere as the score's rise. A column writing the score again is not: Nicereply's
+    "Legacy score" on 0..10, Kustomer's "Satisfaction Score" 0/1 beside its "Rating", a label column."""
+    if score is None:
+        return False
+    seen: dict[str, str] = {}
+    for row in sheet.rows:
+        answer, other = row[score].strip(), row[index].strip()
+        if answer and other and seen.setdefault(answer, other) != other:
+            return True
+    numbers = sorted((int(first[1]), int(second[1])) for answer, other in seen.items()
+                     if (first := scorecells.INTEGER.match(answer)) and (second := scorecells.INTEGER.match(other)))
+    return any(b < a for (_, a), (_, b) in zip(numbers, numbers[1:], strict=False))
+
+
+def _rated(texts: list[str]) -> bool:
+    """True for a column's texts of which four in five or more are whole numbers or rating words."""
+    return bool(texts) and sum(bool(scorecells.INTEGER.match(text)) or cells.answer_key(text) in wordscales.SCALE_WORDS
+                               for text in texts) >= 0.8 * len(texts)
 
 
 def _score_grid(headers: Headers, preset: mapping.Preset) -> list[int]:

@@ -28,7 +28,8 @@ EXACT: dict[str, list[str]] = {
                     "staff email", "advisor email"],
     "score": ["score", "rating", "csat", "csat score", "csat rating", "satisfaction", "satisfaction score",
               "satisfaction rating", "star rating", "stars", "rate", "overall rating", "overall satisfaction",
-              "customer rating", "rating value", "number value", "numbervalue", "survey result", "survey rating"],
+              "overall score", "overall csat", "overall csat score", "overall satisfaction score", "customer rating",
+              "rating value", "number value", "numbervalue", "survey result", "survey rating"],
     "submitted_at": ["submitted at", "submitted", "submitted on", "date submitted", "submission date",
                      "recorded date", "recordeddate", "rated at", "rated on", "rating date", "satisfaction date",
                      "csat date", "response date",
@@ -285,7 +286,13 @@ NOT_FOR: dict[str, str] = {
 TICKET_LIFE = re.compile(r"\b(solved|resolved|closed|opened|reopened|assigned)\b")
 TICKET_TIME = re.compile(r"^(?!.*\b(rating|rated|survey|csat|feedback|score)\b).*\b(ticket|conversation|case|chat|"
                          r"request)\b.*\b(created|started)\b")
-# A grid question's row asking about the whole, which is the CSAT among the grid's rows: SurveyMonkey's "Overall
-# support experience", Google Forms' "[Overall]", Qualtrics' "- Overall", in the presets' languages (QA round 63a)
-OVERALL_ROW = re.compile(r"\b(overall|general|gesamt\w*|insgesamt|global\w*|g[ée]n[ée]ral\w*|geral|complessiv\w*|"
+# A grid question's row or a question asking about the whole, which is the CSAT among a survey's rating questions:
+# SurveyMonkey's "Overall support experience", Google Forms' "[Overall]", Qualtrics' "- Overall", "En general, ¿qué
+# tan satisfecho...", "Algehele ervaring", "Nel complesso", in the presets' languages (QA rounds 63a, 64a)
+OVERALL_ROW = re.compile(r"\b(overall|general|gesamt\w*|insgesamt|alles in allem|global\w*|g[ée]n[ée]ral\w*|"
+                         r"dans l'ensemble|geral|complessiv\w*|nel complesso|algehe\w*|algemeen|totaal\w*|"
                          r"ogóln\w*|helhet\w*|övergripande|kokonais\w*)\b|全体|総合|总体|整体", re.I)
+# A question about the customer's effort (CES), not their satisfaction, though it may say "to your satisfaction"
+# (QA round 64a); the numbered-questions preset's effort pattern
+EFFORT_QUESTION = re.compile(r"\beas(y|ier|ily)\b|\beffort|\bdifficult|\bfacile|\bf[aá]cil|\beinfach|\bleicht|"
+                             r"\baufwand|\besfuerzo|\besfor[cç]o|makkelijk|\bmoeite\b|\bsforzo", re.I)

@@ -81,9 +81,9 @@ class Headers:
         return None
 
     def matching(self, spec: str) -> list[int]:
-        """Indexes of every column a `re:` spec matches (empty for other specs): which others a
+        """Indexes of every column a `re:` or `label:re:` spec matches (empty for other specs): which others a
         pattern could have taken."""
-        if not spec.startswith("re:"):
+        if not spec.startswith(("re:", "label:re:")):
             return []
         parts = spec.split(" && ")
         return [i for i in range(len(self.columns)) if all(self._matches(part, i) for part in parts)]
