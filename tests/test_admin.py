@@ -66,6 +66,15 @@ def test_the_upload_page_says_how_the_file_was_read_in_words(people):
     assert 'href="/static/uploads/css/admin.css"' in page and "style=" not in page.split("<body", 1)[1]
 
 
+def test_it_lists_the_zone_a_file_declares_over_the_upload_s(people):
+    """QA round 64c: a Qualtrics upload read in America/Denver, as its third header row says, was listed as UTC."""
+    upload = make_upload(people["maria"], people["alpha"])
+    upload.check_context = {"dates": {"zone": "America/Denver"}}
+    upload.save()
+    page = _admin(people).get("/admin/uploads/upload/").content.decode()
+    assert '<td class="field-zone_read">America/Denver (given by the file)</td>' in page
+
+
 def test_it_lets_admins_manage_teams_and_members(people):
     client = _admin(people)
     response = client.post("/admin/uploads/team/add/", {"name": "Gamma", "members": [people["bob"].pk]})

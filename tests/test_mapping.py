@@ -315,6 +315,14 @@ def test_it_takes_an_overall_score_over_an_agent_score_by_header_name() -> None:
     assert preset.columns["score"] == "Overall score"
 
 
+def test_a_preset_naming_a_grid_row_the_file_lacks_falls_back_to_the_overall_row() -> None:
+    """QA round 64c: header-name detection took the first row matched, [Response time]."""
+    own = mapping.Preset.from_json({"name": "Team", "columns": {"score": "How satisfied were you? [Knowledge]"}})
+    data = sheet(["Timestamp", "Ticket number", "Agent email", "How satisfied were you? [Response time]",
+                  "How satisfied were you? [Overall]"], ["11/3/2026 14:05:09", "48700", "a@example.com", "2", "5"])
+    assert mapping.resolve(own, data, fill=True).columns["score"] == "How satisfied were you? [Overall]"
+
+
 def test_it_leaves_an_agent_id_column_of_names_unmapped_when_an_email_column_gives_the_agent() -> None:
     data = sheet(["Date", "Ticket", "Agent", "Agent email", "Score"],
                  ["2026-10-05 10:00:00", "218001", "Ana One", "ana@example.com", "5"],

@@ -295,6 +295,27 @@ def test_a_report_reads_as_its_upload_did_and_names_ids_that_lost_their_zeros(tm
                                                                   intake.ReadOptions()).notices)
 
 
+def test_a_report_reads_its_dates_in_the_order_its_upload_decided(tmp_path):
+    """QA round 64c: the report's one row, 10/08/2026, was read day first (Europe/London's order), not as its upload
+    read it (month first, because of 10/13/2026)."""
+    owner = get_user_model().objects.create_user("maria")
+    source = tmp_path / "team.csv"
+    source.write_text("Date,Ticket,Agent email,Score\n10/13/2026 09:00,48201,a@example.com,5\n"
+                      "10/08/2026 15:21,48203,a@example.com,x\n", encoding="utf-8")
+    first = intake.create_upload(owner, source, source.name, intake.ReadOptions(time_zone="Europe/London"))
+    report = tmp_path / f"errors-{first.pk}-team.csv"
+    lines = _csv_lines(first)
+    lines[1][3] = "4"
+    with report.open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerows(lines)
+
+    again = intake.create_upload(owner, report, report.name, intake.ReadOptions())
+
+    assert again.rows.get().item["submitted_at"] == "2026-10-08T14:21:00.000Z"
+    assert again.notices[-1].startswith(f"Read as upload #{first.pk} (team.csv) was, whose error report this is: its "
+                                        "mapping, dates as month/day/year and times in Europe/London")
+
+
 def test_a_reports_rows_keep_the_scale_their_upload_was_read_on(tmp_path):
     """QA round 42b: a Salesforce upload read on 1..10 (a 9 among its scores) had its error report's rows sent on
     1..5, as the report's few rows alone read; one survey on two scales in MaestroQA."""

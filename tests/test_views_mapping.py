@@ -291,6 +291,32 @@ def test_it_refuses_a_mapping_that_reads_one_column_for_the_ticket_and_the_agent
     assert client_in.post(f"/uploads/{created.pk}/mapping/", form).status_code == 302  # one "Agent": id or email
 
 
+def test_it_refuses_the_score_s_column_as_the_comment(client_in):
+    """QA round 64c: the answer words went out as the comment, and the customer's own comment was lost."""
+    created = Upload.objects.get(pk=int(upload(client_in, "uk.csv", UK_DATES).url.split("/")[2]))
+    form = {"time_zone": "UTC", "date_order": "", "field_score": "score", "field_submitted_at": "submitted_at",
+            "field_ticket_id": "ticket_id", "field_agent_id": "agent_id", "field_comment": "score"}
+    page = html.unescape(client_in.post(f"/uploads/{created.pk}/mapping/", form).content.decode())
+    assert "comment: score and comment both read the column 'score': one column cannot hold both." in page
+
+
+GRID = (b"Timestamp,Ticket number,Agent email,How satisfied were you? [Speed],How satisfied were you? [Overall]\n"
+        b"11/3/2026 14:05:09,48700,a@example.com,Very dissatisfied,Very satisfied\n")
+
+
+def test_the_label_moves_with_the_score_to_another_grid_row(client_in):
+    """QA round 64c: score moved to [Speed] and its label stayed on [Overall], so 1 went out as 'Very satisfied'."""
+    created = Upload.objects.get(pk=int(upload(client_in, "forms.csv", GRID).url.split("/")[2]))
+    assert created.preset["columns"]["score_label"] == "How satisfied were you? [Overall]"
+    form = {"time_zone": "UTC", "date_order": "", "field_submitted_at": "Timestamp",
+            "field_ticket_id": "Ticket number", "field_agent_email": "Agent email",
+            "field_score": "How satisfied were you? [Speed]", "field_score_label": "How satisfied were you? [Overall]"}
+    client_in.post(f"/uploads/{created.pk}/mapping/", form)
+    created.refresh_from_db()
+    assert created.preset["columns"]["score_label"] == "How satisfied were you? [Speed]"
+    assert (created.rows.get().item["score"], created.rows.get().item["score_label"]) == (1, "Very dissatisfied")
+
+
 def test_it_keeps_the_reason_of_a_mapping_applied_unchanged(client_in):
     created = Upload.objects.get(pk=int(upload(client_in, "uk.csv", UK_DATES).url.split("/")[2]))
     reason = created.preset_reason
@@ -542,6 +568,8 @@ def test_it_names_split_sources_and_a_declared_zone_on_the_mapping_page(client_i
     assert "(from &#x27;ExternalReference&#x27;, split at &#x27;|&#x27;)</option>" in page.split('id="id_field_agent_id"')[1]
     assert ("The file declares America/Los_Angeles for 'RecordedDate', so its times are read in that zone, "
             "whatever is chosen here.") in page
+    assert '<option value="Q1" selected>Q1 — How satisfied were you with the support you received?</option>' in page
+    assert '<option value="StartDate">StartDate</option>' in page  # "Start Date" says it again
 
 
 def test_it_says_a_zone_the_date_header_names_wins_on_the_mapping_page(client_in):

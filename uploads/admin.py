@@ -58,7 +58,7 @@ def _run_action(modeladmin, request, queryset, function, done: str) -> None:
 
 @admin.register(Upload)
 class UploadAdmin(ReadOnlyAdmin):
-    list_display = ("id", "filename", "owner", "team", "created_at", "status", "preset_name", "time_zone")
+    list_display = ("id", "filename", "owner", "team", "created_at", "status", "preset_name", "zone_read")
     list_filter = ("status", "team", "owner", "created_at")
     search_fields = ("filename", "owner__username", "team__name")
     list_select_related = ("owner", "team")
@@ -67,12 +67,12 @@ class UploadAdmin(ReadOnlyAdmin):
         css = {"all": ["uploads/css/admin.css"]}  # no inline style: the Content-Security-Policy refuses it
 
     readonly_fields = [field.name for field in Upload._meta.fields] + [
-        "page_link", "batches", "column_mapping", "what_was_decided"]
+        "page_link", "batches", "column_mapping", "what_was_decided", "zone_read"]
     fieldsets = [
         (None, {"fields": ("filename", "page_link", "owner", "team", "created_at", "status", "status_message",
                            "review_comment", "reviewed_by")}),
         ("How the file was read", {"fields": (
-            "file", "file_format", "encoding", "delimiter", "sheet_name", "header_row", "time_zone", "preset_name",
+            "file", "file_format", "encoding", "delimiter", "sheet_name", "header_row", "zone_read", "preset_name",
             "preset_reason", "column_mapping", "what_was_decided")}),
         ("Delivery", {"fields": ("batches", "job_id", "heartbeat_at", "lease", "resume_at", "resumed_at", "finished_at",
                                  "resend_requested_at", "resend_requested_by", "purged_at")}),
@@ -85,6 +85,13 @@ class UploadAdmin(ReadOnlyAdmin):
     @admin.display(description="Page")
     def page_link(self, obj):
         return format_html('<a href="{}">Open the upload</a>', reverse("uploads:table", args=[obj.pk]))
+
+    @admin.display(description="Time zone")
+    def zone_read(self, obj):
+        """The zone the times were read in: one the file declares (Qualtrics' third header row) over the upload's
+        (QA round 64c: a Qualtrics upload read in America/Denver was listed as UTC)."""
+        declared = ((obj.check_context or {}).get("dates") or {}).get("zone")
+        return f"{declared} (given by the file)" if declared and declared != obj.time_zone else obj.time_zone
 
     @admin.action(description="Approve and send")
     def approve_uploads(self, request, queryset):

@@ -100,18 +100,20 @@ class MappingForm(forms.Form):
                                    widget=forms.NumberInput(attrs={"aria-describedby": "scale-help"}))
 
     def __init__(self, *args, columns: list[str], current_zone: str = "", locked: bool = False,
-                 split_sources: dict[str, str] | None = None, **kwargs):
+                 split_sources: dict[str, str] | None = None, questions: dict[str, str] | None = None, **kwargs):
         """columns: the upload's headers; current_zone: the upload's zone, offered even when it is not
         in time_zone_choices (a preset's or the setting's alias such as US/Eastern); locked: every
         field shown disabled (an upload that can no longer be changed); split_sources: the empty
-        choice's text for a field a split rule fills (mappingpage.split_sources)."""
+        choice's text for a field a split rule fills (mappingpage.split_sources); questions: the question
+        a header's column answers, shown beside it (mappingpage.column_questions)."""
         super().__init__(*args, **kwargs)
         self.split_sources = split_sources or {}
         zones = time_zone_choices()
         if current_zone and current_zone not in dict(zones):
             zones.insert(1, (current_zone, current_zone))
         self.fields["time_zone"].choices = zones
-        named = [(name, name if len(name) <= 80 else name[:79] + "…") for name in columns]  # a pasted essay: QA 53c
+        shown = {name: f"{name} — {questions[name]}" if name in (questions or {}) else name for name in columns}
+        named = [(name, text if len(text) <= 80 else text[:79] + "…") for name, text in shown.items()]  # QA 53c
         for field in FIELDS:
             empty = (split_sources or {}).get(field, "(not mapped)")
             self.fields[f"field_{field}"] = forms.ChoiceField(label=field, choices=[("", empty)] + named,

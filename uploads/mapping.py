@@ -374,12 +374,12 @@ def _values_match(preset: Preset, headers: Headers, sheet) -> bool:
 
 
 def shared_columns(columns: dict[str, object]) -> dict[str, str]:
-    """field -> sentence for each of EXACT_FIELDS whose column (a resolved header) an earlier one reads too:
+    """field -> sentence for each of EXACT_FIELDS and comment whose column (a resolved header) an earlier one reads too:
     "ticket_id and agent_id both read the column 'Ticket': one column cannot hold both" (QA rounds 47c, 49b:
     agent_id on the ticket column had gone out on every row)."""
     taken: dict[str, str] = {}
     out = {}
-    for field in EXACT_FIELDS:
+    for field in (*EXACT_FIELDS, "comment"):  # a score's column as the comment sent its words (QA round 64c)
         column = columns.get(field)
         if not isinstance(column, str) or not column:
             continue

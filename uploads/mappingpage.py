@@ -4,7 +4,7 @@ file, and the preset a submitted form gives (views.mapping; the rules themselves
 
 from uploads import autodetect, mapping, zones
 from uploads import dates as dates_module
-from uploads.headers import Headers
+from uploads.headers import Headers, normalize
 from uploads.models import Upload
 from uploads.plan import DEFAULT_BOUNDS
 from uploads.wordings import SCALES
@@ -35,6 +35,17 @@ def split_sources(upload: Upload) -> dict[str, str]:
     return out
 
 
+def column_questions(upload: Upload) -> dict[str, str]:
+    """Header -> the question its second header row asks, for a Qualtrics export's question ids (3 header rows:
+    "Q1_3" -> "How satisfied... - Overall experience"), so that the mapping page's choices say which is which
+    (QA round 64c: Q1_1..Q1_3 alone)."""
+    extra = upload.sheet_meta.get("extra_header_rows") or []
+    if len(extra) < 2:
+        return {}
+    return {name: label.strip() for name, label in zip(upload.columns, extra[0], strict=False)
+            if label.strip() and normalize(label).replace(" ", "") != normalize(name).replace(" ", "")}
+
+
 def declared_zone(upload: Upload) -> tuple[str, str] | None:
     """(column, zone) when the file declares the zone of the submitted_at column (Qualtrics' third
     header row, or the header itself: "Rated at (UTC)", "Date (GMT+2)" -> "UTC+02:00"), which wins
@@ -52,12 +63,18 @@ def declared_zone(upload: Upload) -> tuple[str, str] | None:
 
 def preset_from_form(upload: Upload, data: dict) -> mapping.Preset:
     """The upload's preset with the columns, date order ('' automatic, 'DMY', 'MDY') and scale
-    (min_score/max_score constants, dropped when blank) the user chose.
+    (min_score/max_score constants, dropped when blank) the user chose. A score_label left on the score's
+    old column moves with the score: a label from another question would go out beside it.
 
     The form's time zone is the upload's (passed to the remap apart); a zone a preset brought
     is dropped here, or it would win over the user's choice (dateorder.decide_column: preset > upload).
     """
     preset = mapping.Preset.from_json(upload.preset)
+    old_score, new_score = preset.columns.get("score"), data.get("field_score", "")
+    follows = bool(old_score and new_score and new_score != old_score
+                   and data.get("field_score_label", "") == old_score == preset.columns.get("score_label"))
+    if follows:  # the label read the score's column: it moves with it (QA round 64c: a grid's other row's label)
+        data = {**data, "field_score_label": new_score}
     if data.get("field_submitted_at", "") != preset.columns.get("submitted_at", ""):
         preset.time_column = None  # the Time beside another date column is no time of this one (found anew)
     for field in mapping.FIELDS:
@@ -69,6 +86,8 @@ def preset_from_form(upload: Upload, data: dict) -> mapping.Preset:
         else:
             preset.columns.pop(field, None)
             preset.reasons.pop(field, None)
+    if follows:
+        preset.reasons["score_label"] = "the score's column, as before: it moved with the score"
     preset.date_order = data.get("date_order") or None
     preset.time_zone = None
     for name in ("min_score", "max_score"):

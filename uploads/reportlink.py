@@ -19,6 +19,7 @@ from pathlib import PurePath
 from django.contrib.auth.base_user import AbstractBaseUser
 
 from uploads import access, mapping, parsing
+from uploads.dates import ORDER_WORDS
 from uploads.headers import as_list
 from uploads.models import Upload
 
@@ -54,7 +55,8 @@ def read_columns(preset: mapping.Preset, columns: list[str]) -> set[str]:
 
 def follow(source: Upload, sheet: parsing.Sheet, time_zone: str) -> tuple[mapping.Preset, str, str]:
     """(preset, why, time zone) to read the report `sheet` with, as `source` was read: its resolved
-    mapping, and its zone unless the uploader chose `time_zone`. Adds the lost-zero notes and a notice."""
+    mapping and date order, and its zone unless the uploader chose `time_zone`. Adds the lost-zero notes and a
+    notice."""
     preset = mapping.Preset.from_json(source.preset)
     context = source.check_context or {}
     if context.get("padded_ticket_ids"):  # an id typed over in Excel lost its zeros too (QA round 40c)
@@ -62,6 +64,9 @@ def follow(source: Upload, sheet: parsing.Sheet, time_zone: str) -> tuple[mappin
     scale = context.get("score_scale")
     if scale and not context.get("scale_held") and not {"min_score", "max_score"} & preset.constants.keys():
         preset.constants.update(min_score=scale[0], max_score=scale[1])  # the upload's, not its few rows' (QA 42b)
+    order = (context.get("dates") or {}).get("order")
+    if order in ORDER_WORDS and not preset.date_order:  # its few dates may not settle it (QA round 64c: 10/08, 8 Oct)
+        preset.date_order = order
     zone = time_zone or source.time_zone
     lost = _restore_lost_zeros(source, sheet, preset)
     added = [column for column in sheet.columns if column not in source.columns]
@@ -73,8 +78,9 @@ def follow(source: Upload, sheet: parsing.Sheet, time_zone: str) -> tuple[mappin
     times = (f"times in {', '.join(declared)}, as the file declares" if declared else  # QA round 40c: not "UTC"
              f"times in {zone}" + ("" if time_zone else " (choose another zone on the mapping page)"))
     sheet.notices.append(
-        f"Read as upload #{source.pk} ({source.filename}) was, whose error report this is: its mapping and "
-        f"{times}."
+        f"Read as upload #{source.pk} ({source.filename}) was, whose error report this is: its mapping"
+        + (f", dates as {ORDER_WORDS[preset.date_order]}" if preset.date_order in ORDER_WORDS else "")
+        + f" and {times}."
         + (f" Column{'s' if len(added) > 1 else ''} added since, not read: {_listed(added)}." if added else "")
         + (f" Column{'s' if len(removed) > 1 else ''} deleted since (the mapping does not read "
            f"{'them' if len(removed) > 1 else 'it'}): {_listed(removed)}." if removed else "")

@@ -101,7 +101,8 @@ def mapping_page(request, pk: int):
     upload = _get_upload_for_user(request, pk)
     form = MappingForm(request.POST or None, columns=upload.columns, current_zone=upload.time_zone,
                        initial=mappingpage.mapping_initial(upload), locked=not upload.is_editable,
-                       split_sources=mappingpage.split_sources(upload))
+                       split_sources=mappingpage.split_sources(upload),
+                       questions=mappingpage.column_questions(upload))
     if request.method == "POST" and form.is_valid():
         try:
             flipped = fixes.remap_upload(upload, request.user, mappingpage.preset_from_form(upload, form.cleaned_data),
