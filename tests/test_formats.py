@@ -1293,3 +1293,36 @@ def test_a_japanese_surveymonkey_account_is_read_with_its_open_question_as_the_c
     assert items == [{"submitted_at": "2026-10-05T09:01:30.000Z", "ticket_id": "65001", "agent_email": "ito@acme.co.jp",
                       "score": 5, "comment": "とても丁寧でした。", "score_label": "非常に満足", "min_score": 1,
                       "max_score": 5}]  # the label, as for English words, since row 2's 回答 marks the question
+
+
+def test_a_zendesk_export_whose_ticket_header_was_renamed_keeps_its_preset(tmp_path: Path) -> None:
+    """QA round 64b: 'Ticket #' matched no Zendesk preset, and auto-detection sent created_at (the offer time)."""
+    text = ("assignee_id,Ticket #,score,comment,created_at,updated_at\n"
+            "3812345670055,48207,bad,Slow.,2026-10-02T19:37:38Z,2026-10-04T01:37:38Z\n")
+    summary, items, _ = run_text(tmp_path, "zendesk.csv", text)
+    assert summary["detected"]["preset"] == "Zendesk satisfaction ratings"
+    assert (items[0]["ticket_id"], items[0]["submitted_at"]) == ("48207", "2026-10-04T01:37:38.000Z")
+
+
+def test_excel_subtotal_lines_among_the_answers_are_skipped(tmp_path: Path) -> None:
+    """QA round 64b: Data > Subtotal's 'ana@acme.com Average' lines were refused with four errors each."""
+    text = ("Ticket ID,Agent email,Scored date,Score\n"
+            "48200,ana@acme.com,2026-10-03 08:14,5\n48201,ana@acme.com,2026-10-04 09:00,4\n"
+            ",ana@acme.com Average,,4.5\n48202,ben@acme.com,2026-10-05 10:00,3\n,ben@acme.com Average,,3\n"
+            ",Grand Average,,4\n")
+    summary, items, _ = run_text(tmp_path, "subtotals.csv", text)
+    assert [item["ticket_id"] for item in items] == ["48200", "48201", "48202"]
+    assert [(result["row"], result["reason"]) for result in summary["row_results"]] == [
+        (4, "'ana@acme.com Average' is a subtotal line (Excel's Data > Subtotal), not an answer"),
+        (6, "'ben@acme.com Average' is a subtotal line (Excel's Data > Subtotal), not an answer"),
+        (7, "'Grand Average' starts a summary line under the answers, not an answer")]
+
+
+def test_a_pivot_table_saved_as_csv_is_refused_as_a_summary(tmp_path: Path) -> None:
+    """QA round 64b: the refusal said to rename a column to 'Ticket ID', which would send counts as ticket ids."""
+    _summary, items, err = run_text(tmp_path, "pivot.csv", "Row Labels,Count of Ticket #,Average of Rating\n"
+                                                           "ana@acme.com,4,6.00\nben@acme.com,4,5.50\n")
+    assert items == []
+    assert err == ("pivot.csv: This is a summary table, not the answers: 'Count of Ticket #', 'Average of Rating' are "
+                   "totals over groups of rows (a pivot table, or a report's summary). Save or export the sheet that "
+                   "holds one row per answer, and upload that.\n")

@@ -1185,6 +1185,11 @@ def test_it_takes_no_age_group_in_a_header_for_the_scale() -> None:
     assert (result.rows[0].item["score"], result.rows[0].item["max_score"]) == (4, 5)
 
 
+# QA round 64b: "- fast reply, thanks" became #NAME? when Excel opened the CSV
+FORMULA_TEXT = (". If the customer wrote text starting with '=', '+' or '-', a spreadsheet read it as a formula: export "
+                "the file again and upload it without opening it in a spreadsheet to keep the words.")
+
+
 @pytest.mark.parametrize(("fields", "errors", "warnings"), [
     ({"ticket": "#VALUE!"}, ["Row 2, column 'ticket_id': #VALUE! is the error a spreadsheet formula gave in this "
                              "cell, not the ticket id. Type the ticket id, or correct the formula in the spreadsheet "
@@ -1202,11 +1207,13 @@ def test_it_takes_no_age_group_in_a_header_for_the_scale() -> None:
                           "the agent id. Type the agent id, or correct the formula in the spreadsheet and save the "
                           "file again."], []),
     ({"comment": "#NAME?"}, [], ["Row 2, column 'comment': comment #NAME? is the error a spreadsheet formula gave in "
-                                 "this cell, not the customer's words: left out."]),
+                                 "this cell, not the customer's words: left out" + FORMULA_TEXT]),
     ({"comment": "#ERROR!"}, [], ["Row 2, column 'comment': comment #ERROR! is the error a spreadsheet formula gave in "
-                                  "this cell, not the customer's words: left out."]),  # Google Sheets' parse error
+                                  "this cell, not the customer's words: left out" + FORMULA_TEXT]),  # Google Sheets'
     ({"comment": "Err:509"}, [], ["Row 2, column 'comment': comment Err:509 is the error a spreadsheet formula gave in "
-                                  "this cell, not the customer's words: left out."]),  # LibreOffice's
+                                  "this cell, not the customer's words: left out" + FORMULA_TEXT]),  # LibreOffice's
+    ({"comment": "#DIV/0!"}, [], ["Row 2, column 'comment': comment #DIV/0! is the error a spreadsheet formula gave in "
+                                  "this cell, not the customer's words: left out."]),
 ])
 def test_it_refuses_a_formulas_error_value_saved_as_text(fields, errors, warnings) -> None:
     row = one(**fields)

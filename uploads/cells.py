@@ -207,6 +207,11 @@ _ADDRESS_NAMED = re.compile(r"\s*(?P<address>[^<>()\s,;]+)\s*\((?P<name>[^()<>@]
 _NAME_ADDRESS_BRACKETED = re.compile(r"\s*(?P<name>[^()<>@]*[^\W\d_][^()<>@]*?)\s*\((?P<address>[^<>()\s,;]+)\)\s*")
 
 
+# The errors a spreadsheet gives for text it took as a formula: Excel's and Google Sheets' (a name or a parse
+# error), LibreOffice's Err:508/509 (brackets, a missing operator)
+_TEXT_READ_AS_FORMULA = frozenset({"#NAME?", "#ERROR!", "ERR:508", "ERR:509"})
+
+
 def spreadsheet_error(value: str) -> str | None:
     """What a cell's text is when it is a spreadsheet's error value, for a message: "what a spreadsheet lookup
     (VLOOKUP, XLOOKUP) gives when it finds nothing" (LOOKUP_FAILED), "the error a spreadsheet formula gave in this
@@ -290,7 +295,11 @@ def clean_text(text: str, noun: str = "comment") -> Cleaned:
     if issue:
         return Cleaned(issue=issue)
     if what := spreadsheet_error(value):  # a CSV's #N/A too, as a workbook's error cell is (QA round 53b)
-        return Cleaned(warnings=[Note("excel_error", f"{noun} {value} is {what}, not the customer's words: left out")])
+        lost = (". If the customer wrote text starting with '=', '+' or '-', a spreadsheet read it as a formula: "
+                "export the file again and upload it without opening it in a spreadsheet to keep the words"
+                if value.upper() in _TEXT_READ_AS_FORMULA else "")  # QA round 64b: "- fast reply" became #NAME?
+        return Cleaned(warnings=[Note("excel_error", f"{noun} {value} is {what}, not the customer's words: left "
+                                                     f"out{lost}")])
     if value in PANDAS_BLANKS or value in SCRIPT_BLANKS:  # B03: no payload holds nan for a blank cell
         return blank_marker(value, noun)
     warnings = [Note("line_break", f"{noun} held Word's {_BREAK_NAMES[word_breaks[0]]}: sent as a line break")

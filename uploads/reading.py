@@ -3,6 +3,7 @@ report columns, choose its column mapping (`mapping`, the saved and built-in pre
 naive times are read in. `intake` stores what this reads; `import_csat --dry-run` checks it without storing.
 """
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -10,6 +11,8 @@ from typing import Any
 from django.conf import settings
 
 from uploads import columnnotes, headerrows, mapping, objectcells, parsing, reports, saved_presets, zones
+from uploads.headernames import AGGREGATE, AGGREGATE_CALL
+from uploads.headers import normalize
 
 
 class IntakeError(Exception):
@@ -85,6 +88,13 @@ def read_file(path: Path, filename: str, options: ReadOptions) -> tuple[parsing.
                     "Add a first line naming the columns (such as Ticket ID, Agent Email, Score, Comment, Submitted "
                     "at) and upload the file again; database exports write one when asked to (HEADER, "
                     "--header)."])
+            totals = [column for column in sheet.columns if re.match(AGGREGATE, normalize(column))
+                      or re.match(AGGREGATE_CALL, column, re.IGNORECASE)]
+            if totals:  # a pivot table saved as CSV: renaming "Count of Ticket #" would send counts (QA round 64b)
+                raise IntakeError([
+                    f"This is a summary table, not the answers: {', '.join(map(repr, totals[:3]))} "
+                    f"{'is a total' if len(totals) == 1 else 'are totals'} over groups of rows (a pivot table, or a "
+                    "report's summary). Save or export the sheet that holds one row per answer, and upload that."])
             raise IntakeError([
                 "No column could be a ticket id (looked for headers such as 'ticket_id', "
                 "'Ticket number', 'Conversation ID'). Rename the column that holds the ticket id to "

@@ -46,11 +46,18 @@ SUMMARY_ROW = re.compile(SUMMARY_WORD.pattern + r"(\s*$|\s*[:(=]|\.(\s|$)|\s+[-â
 _NAMED_SUMMARY = re.compile(r"[^\W\d][\w .'-]{0,40}\s(?:average|avg|mean|median|total)\s*:?(?:\s*\([^()]{0,20}\))?",
                             re.IGNORECASE)
 
+# Excel's Data > Subtotal line: the group's value and the function it applied, capitalised as Excel writes it
+# ("ana@acme.com Average", "48213 Count", "Ana Ergebnis"), in the grouped column of a line with no ticket (QA round
+# 64b); a comment's "Below average" is none
+_EXCEL_SUBTOTAL = re.compile(r"\S.{0,80}?\s(?:Total|Average|Count|Numbers? Count|Max|Min|Sum|Product|StdDevp?|Varp?|"
+                             r"Ergebnis|Mittelwert|Anzahl|Summe|Moyenne|Nombre|Somme|Promedio|Cuenta|Suma)")
+
 
 def summary_label(text: str) -> bool:
     """True for a cell that names a summary line ("Average", "CSAT %", "Team average"): never an answer's date or
     agent, so a short sheet's footer does not hide its date or agent column (autodetect; QA rounds 44a, 45a)."""
-    return bool(SUMMARY_ROW.match(text) or _NAMED_SUMMARY.fullmatch(text.strip()))
+    return bool(SUMMARY_ROW.match(text) or _NAMED_SUMMARY.fullmatch(text.strip()) or _EXCEL_SUBTOTAL.fullmatch(
+        text.strip()))
 _SUMMARY_VALUE = re.compile(r"\d+(?:[.,]\d+)?\s*%?")
 _ANSWER_FIELDS = frozenset({"ticket_id", "agent_id", "agent_email", "comment", "score_label"})
 _IDENTITY = ("ticket_id", "agent_id", "agent_email", "submitted_at")  # what no totals line has
@@ -169,6 +176,11 @@ def summary_line(cells: list[str], raw: dict[str, Raw]) -> str | None:
     if (_NAMED_SUMMARY.fullmatch(filled[0]) and (ticket is None or ticket.text.strip() in ("", filled[0]))
             and any(_SUMMARY_VALUE.fullmatch(text) for text in filled[1:])):  # "Team average | 3.8" (QA round 44b)
         return f"'{shortened(filled[0], 80)}' starts a summary line under the answers, not an answer"
+    comment = raw.get("comment")
+    if (_EXCEL_SUBTOTAL.fullmatch(filled[0]) and ticket is not None and not ticket.text.strip()
+            and not (comment is not None and comment.text.strip())  # a comment "Below average"
+            and all(_SUMMARY_VALUE.fullmatch(text) for text in filled[1:])):  # a value may be an error read blank
+        return f"'{shortened(filled[0], 80)}' is a subtotal line (Excel's Data > Subtotal), not an answer"
     if (len(filled) == 1 and cells[0].strip() and sum(char.isalpha() for char in filled[0]) >= 3
             and not any(name in _UNFINISHED and source.position == 0 for name, source in raw.items())
             and not (len(filled[0].split()) > 1 and _capitalised_words(filled[0]))):
