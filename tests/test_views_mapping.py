@@ -100,6 +100,7 @@ def test_it_saves_a_mapping_and_applies_it_to_the_next_file_with_those_columns(c
     saved = client_in.post(f"/uploads/{first.pk}/mapping/save/", {"name": "Team sheet"}, follow=True)
     assert sorted(SavedPreset.objects.get().data["detect"]) == ["Case", "Rep", "Stars", "When"]
     assert 'name="name" value="Team sheet"' in saved.content.decode()  # Export names it so (QA round 52b)
+    assert first.events.get(action="preset_saved").details == {"name": "Team sheet"}
 
     second = Upload.objects.get(pk=int(upload(client_in, "b.csv", content).url.split("/")[2]))
     assert second.preset_name == "Team sheet"
@@ -315,6 +316,9 @@ def test_the_label_moves_with_the_score_to_another_grid_row(client_in):
     created.refresh_from_db()
     assert created.preset["columns"]["score_label"] == "How satisfied were you? [Speed]"
     assert (created.rows.get().item["score"], created.rows.get().item["score_label"]) == (1, "Very dissatisfied")
+    event = created.events.get(action="mapping_chosen")  # the activity log says which question moved
+    assert (event.details["score"], event.details["score_label"]) == (
+        "'How satisfied were you? [Overall]' → 'How satisfied were you? [Speed]'",) * 2
 
 
 def test_it_keeps_the_reason_of_a_mapping_applied_unchanged(client_in):

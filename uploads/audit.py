@@ -3,7 +3,7 @@
 Actions (stable strings, shown to admins): uploaded, mapping_chosen, cell_edited,
 bulk_set, bulk_replace, bulk_map, bulk_exclude, bulk_include, bulk_delete, undone,
 read_again, submitted, approved, sent_back, withdrawn, marked_sent_elsewhere, batch_sent,
-paused, resumed, finished, report_downloaded, purged.
+paused, resumed, finished, report_downloaded, purged, preset_saved.
 """
 
 from uploads.models import AuditEvent, Upload
@@ -29,7 +29,7 @@ ACTION_LABELS = {
     "batch_sent": "Batch sent", "batch_not_sent": "Batch not sent", "finished": "Delivery finished",
     "cancelled": "Cancelled", "paused": "Paused", "resumed": "Resumed", "report_downloaded": "Report downloaded",
     "purged": "Rows purged",
-    "resend_requested": "Resend of fixed rows asked",
+    "resend_requested": "Resend of fixed rows asked", "preset_saved": "Preset saved",
     "resent_created": "Resent: created", "resent_failed": "Resent: failed", "resent_not_sent": "Resent: not sent",
 }
 

@@ -100,6 +100,23 @@ def preset_from_form(upload: Upload, data: dict) -> mapping.Preset:
     return preset
 
 
+def mapping_changes(before: dict, after: dict) -> dict[str, str]:
+    """What a new mapping changed, for the activity log (QA round 64c: a score moved to another question left no
+    trace): field -> "'old column' → 'new column'" ('(none)' for no column), and the scale's ends set on the page.
+    Header texts only, never a cell's."""
+    old, new = (dict((preset or {}).get("columns") or {}) for preset in (before, after))
+    changes = {field: f"{_shown(old.get(field))} → {_shown(new.get(field))}" for field in mapping.FIELDS
+               if old.get(field) != new.get(field)}
+    old_scale, new_scale = (((preset or {}).get("constants") or {}) for preset in (before, after))
+    changes.update({name: f"{old_scale.get(name, '(none)')} → {new_scale.get(name, '(none)')}"
+                    for name in ("min_score", "max_score") if old_scale.get(name) != new_scale.get(name)})
+    return changes
+
+
+def _shown(column) -> str:
+    return f"'{column}'" if isinstance(column, str) and column else "(none)"
+
+
 def mapping_decisions(upload: Upload) -> list[dict]:
     """What reading decided, for the mapping page: [{'text': sentence, 'date_order': bool}].
 

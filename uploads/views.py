@@ -104,13 +104,15 @@ def mapping_page(request, pk: int):
                        split_sources=mappingpage.split_sources(upload),
                        questions=mappingpage.column_questions(upload))
     if request.method == "POST" and form.is_valid():
+        before = upload.preset
         try:
             flipped = fixes.remap_upload(upload, request.user, mappingpage.preset_from_form(upload, form.cleaned_data),
                                          form.cleaned_data["time_zone"])
         except intake.IntakeError as exc:
             messages.error(request, exc.text())
         else:
-            audit.record(upload, request.user, "mapping_chosen", preset=upload.preset_name, time_zone=upload.time_zone)
+            audit.record(upload, request.user, "mapping_chosen", preset=upload.preset_name, time_zone=upload.time_zone,
+                         **mappingpage.mapping_changes(before, upload.preset))
             if flipped:
                 messages.warning(request, flipped)
         return redirect("uploads:table", upload.pk)
@@ -184,6 +186,7 @@ def mapping_save_preset(request, pk: int):
         except ValueError as exc:
             messages.error(request, str(exc))
         else:
+            audit.record(upload, request.user, "preset_saved", name=saved.name)
             messages.success(request, f"Saved the preset '{saved.name}'.")
     return redirect("uploads:mapping", upload.pk)
 
