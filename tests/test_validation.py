@@ -1998,3 +1998,14 @@ def test_words_line_break_in_a_comment_is_sent_as_a_line_break_with_a_warning() 
     row = one(comment="Page one\x0cPage two")  # Word's page break (QA round 59b)
     assert (row.item["comment"], [w.message for w in row.warnings]) == ("Page one\nPage two", [
         "Row 2, column 'comment': comment held Word's page break (U+000C, a form feed): sent as a line break."])
+
+
+def test_it_says_when_no_score_comes_near_the_top_of_a_wide_scale() -> None:
+    """QA round 64c: 0..1000 set on the mapping page for answers 1..5 was taken without a word."""
+    preset = replace(PLAIN, constants={"min_score": 0, "max_score": 1000})
+    result = validation.check_sheet(sheet(API, ["2026-10-05T14:48:00Z", "50101", "381", "", "5", ""],
+                                          ["2026-10-05T14:49:00Z", "50102", "381", "", "2", ""]),
+                                    preset, time_zone="UTC", now=NOW)
+    assert result.rows[0].item["max_score"] == 1000
+    assert ("No score in this file is above 5, yet the scale is 0..1000: each is sent as that many of 1000. If the "
+            "survey's scale is smaller, set it as Lowest score and Highest score on the mapping page") in result.decisions

@@ -75,6 +75,7 @@ class Plan:
     scale_reversed: tuple[int, int] | None = None  # ...saying its bottom is the best answer: scores are turned
     scale_misfit: tuple[int, int, int] | None = None  # (rows, lowest, highest) of scores outside the default 1..5
     scale_low_top: int | None = None  # the highest score, when all are 3 or below on the default 1..5 (scales)
+    scale_far_top: int | None = None  # the highest score, when it is 10 or below and max_score set above 10 (scales)
     scale_labels: list[str] = field(default_factory=list)  # the score labels that set a label_scales range
     tens_at: int | None = None  # preset.tens_column: every answer again on 0..10 (Nicereply's legacy score)
     scale_tens: bool = False  # ...which set the scale (labelscales.tens_scale)

@@ -55,6 +55,10 @@ def decide(plan: Plan, sheet) -> None:
             and (plan.fixed_bounds if plan.scale is None else plan.scale) == tuple(DEFAULT_BOUNDS.values())
             and (plan.scale is not None or plan.bounds_free() or plan.preset.label_scales)):
         plan.scale_low_top = _default_scale_low_top(plan, sheet)  # label_scales: Zendesk's 1..5 (QA round 60b)
+    bounds = plan.scale or plan.fixed_bounds
+    if bounds and bounds[1] > HELD_TOP and not plan.word_scale and (numbers := _numbers(plan, sheet)) and max(
+            numbers) <= HELD_TOP:  # QA round 64c: 0..1000 set on the mapping page for answers 1..5
+        plan.scale_far_top = max(numbers)
 
 
 class _Answers:
@@ -161,8 +165,14 @@ def suggested_scale(low: int, high: int) -> tuple[int, int]:
 
 
 def _default_scale_sentences(plan: Plan) -> list[str]:
-    """What reading the scores on 1..5, the scale used when a file names none, left in doubt."""
+    """What reading the scores on 1..5, the scale used when a file names none, left in doubt; and a scale whose
+    top no answer comes near."""
     out: list[str] = []
+    if plan.scale_far_top is not None:
+        low, high = plan.scale or plan.fixed_bounds
+        out.append(f"No score in this file is above {plan.scale_far_top}, yet the scale is {low}..{high}: each is sent "
+                   f"as that many of {high}. If the survey's scale is smaller, set it as Lowest score and Highest "
+                   "score on the mapping page")
     if plan.scale_low_top:
         out.append(f"No score in this file is above {plan.scale_low_top}: read on 1..5, as nothing in the file names "
                    f"its scale; if the survey's scale is 1..{plan.scale_low_top} (a 3-face smiley survey), set "
