@@ -788,6 +788,23 @@ def test_it_warns_about_a_workbooks_date_cells_in_a_column_typed_month_first() -
         "2026-10-06); check it.")
 
 
+def test_it_reads_back_date_cells_a_spreadsheet_swapped_when_the_column_proves_it() -> None:
+    """QA rounds 61a, 64b: a UK CSV opened in a US Excel and saved as xlsx sent 3 October as 10 March; every date
+    cell has a day of 12 or less, and only read back do they lie among the typed dates."""
+    rows = [[text, str(n), "381", "", "5", ""] for n, text in enumerate(
+        ["2026-03-10 08:14:27", "2026-05-10 12:24:00", "14/10/2026 05:02:12", "2026-12-10 00:52:39"])]
+    result = validation.check_sheet(sheet(API, *rows, format="xlsx"), PLAIN, time_zone="UTC", now=NOW)
+    assert [row.item["submitted_at"][:10] for row in result.rows] == [
+        "2026-10-03", "2026-10-05", "2026-10-14", "2026-10-12"]
+    assert result.rows[0].warnings[0].message == (
+        "Row 2, column 'submitted_at': '2026-03-10 08:14:27' was a date cell in a column whose typed dates read day "
+        "first: a spreadsheet that opened the file month first swapped its day and month, so it is read as "
+        "2026-10-03, among the column's other dates (not 2026-03-10); check it.")
+    assert ("'submitted_at': its date cells are read with day and month exchanged back, as a spreadsheet that opened "
+            "the file month first had swapped them: read as they are, they would lie months from the column's typed "
+            "dates (each such row says so)") in result.decisions
+
+
 def test_it_reads_unsettled_dates_in_the_order_that_keeps_them_within_a_month() -> None:
     """01/10 .. 12/10/2026: the first twelve days of October, not the 10th of twelve months (QA round 30b)."""
     result = _stamps("01/10/2026 09:15", "05/10/2026 10:00", "11/10/2026 11:00")

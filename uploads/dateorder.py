@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from uploads import headernames, zones
+from uploads import headernames, swappedcells, zones
 from uploads.datelayouts import local_layout, without_place
 from uploads.dates import (
     CELL_DATE,
@@ -84,6 +84,7 @@ def decide_column(column: str, values: Iterable[tuple[int, str]], *, preset_orde
         decision.both_orders = bool(evidence["MDY"]) and bool(evidence["DMY"])
     decision.swapped_cells = workbook and bool(evidence[decision.order or "MDY"]) and any(
         CELL_DATE.fullmatch(text.strip()) for text in first_row)
+    decision.swap_back = decision.swapped_cells and swappedcells.swapped_back(first_row, decision.order)
     return decision
 
 

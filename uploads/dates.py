@@ -90,6 +90,7 @@ class ColumnDates:
     serials: int = 0
     date_system: str = "1900"
     swapped_cells: bool = False
+    swap_back: bool = False  # and its dates prove the cells swapped: each is read back (swappedcells.swapped_back)
 
     def serial_range(self) -> tuple[int, int]:
         """Serial numbers read as dates: 2000-01-01 (inclusive) .. 2100-01-01 (exclusive) in this date system."""
@@ -122,6 +123,11 @@ class ColumnDates:
                 source = ("the upload's time zone (the portal's default when none is chosen): if these are a team's "
                           "local times, choose its time zone on the mapping page")
             out.append(f"'{self.column}' read in {self.zone or upload_zone}, {source}{unknown}")
+        if self.swap_back:
+            other = "month" if self.order == "DMY" else "day"
+            out.append(f"'{self.column}': its date cells are read with day and month exchanged back, as a spreadsheet "
+                       f"that opened the file {other} first had swapped them: read as they are, they would lie months "
+                       "from the column's typed dates (each such row says so)")
         if self.serials:
             system = " of the workbook's 1904 date system" if self.date_system == "1904" else ""
             out.append(f"'{self.column}': {self.serials} plain number(s) read as Excel serial dates{system}")
@@ -270,17 +276,25 @@ def _recent_year_first(parts: dict, now: datetime) -> bool:
 
 
 def _finish(value: str, parts: dict, decision: ColumnDates, zone_name: str, now: datetime) -> Parsed:
+    swapped = (decision.swapped_cells and CELL_DATE.fullmatch(value) and int(parts["d"]) <= 12
+               and int(parts["d"]) != int(parts["m"]))
+    if swapped and decision.swap_back:
+        parts = {**parts, "d": parts["m"], "m": parts["d"]}
     built = _build(value, parts, decision)
     if isinstance(built, Issue):
         return Parsed(issue=built)
     warnings = []
     if parts["H"] is None:
         warnings.append(Note("midnight", f"'{value}' has no time part: midnight assumed"))  # the value (QA 38a)
-    if decision.swapped_cells and CELL_DATE.fullmatch(value) and int(parts["d"]) <= 12 and parts["d"] != parts["m"]:
+    if swapped:
         first, other = ("day", "month") if decision.order == "DMY" else ("month", "day")
-        warnings.append(Note("swapped_cell", f"'{value}' was a date cell in a column whose typed dates read {first} "
-                             f"first: a spreadsheet that opened the file {other} first may have swapped its day and "
-                             f"month (then it is {parts['y']}-{int(parts['d']):02d}-{int(parts['m']):02d}); check it"))
+        other_day = f"{parts['y']}-{int(parts['d']):02d}-{int(parts['m']):02d}"
+        warnings.append(Note("swapped_cell", (
+            f"'{value}' was a date cell in a column whose typed dates read {first} first: a spreadsheet that opened "
+            f"the file {other} first swapped its day and month, so it is read as {built:%Y-%m-%d}, among the "
+            f"column's other dates (not {other_day}); check it") if decision.swap_back else (
+            f"'{value}' was a date cell in a column whose typed dates read {first} first: a spreadsheet that opened "
+            f"the file {other} first may have swapped its day and month (then it is {other_day}); check it")))
     if (decision.both_orders and "a" in parts and int(parts["a"]) <= 12 and int(parts["b"]) <= 12
             and parts["a"] != parts["b"]):  # QA round 37c: sent without a word beside 09/15/2026 and 17/09/2026
         warnings.append(Note("either_order", f"'{value}' could be read either way, and this column holds dates of "
