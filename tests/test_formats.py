@@ -1326,3 +1326,10 @@ def test_a_pivot_table_saved_as_csv_is_refused_as_a_summary(tmp_path: Path) -> N
     assert err == ("pivot.csv: This is a summary table, not the answers: 'Count of Ticket #', 'Average of Rating' are "
                    "totals over groups of rows (a pivot table, or a report's summary). Save or export the sheet that "
                    "holds one row per answer, and upload that.\n")
+
+
+def test_a_german_csv_of_serial_dates_with_decimal_commas_maps_its_date_column(tmp_path: Path) -> None:
+    """QA round 65b: 'Datum' of 46089,3125 was no date column, and every row said none was mapped."""
+    text = "Datum;Ticket-ID;Agent-E-Mail;Bewertung\n46089,3125;48213;a@example.com;5\n46089,5;48214;a@example.com;4\n"
+    _summary, items, _ = run_text(tmp_path, "de.csv", text)
+    assert [item["submitted_at"] for item in items] == ["2026-03-08T07:30:00.000Z", "2026-03-08T12:00:00.000Z"]

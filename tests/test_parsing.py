@@ -982,6 +982,21 @@ def test_it_shows_whole_numbers_as_a_zero_padding_format_with_literal_text_shows
          "215471234567893", "00001026", "00001-2345", "CS-1234567", "1234"]]  # "ID " and " (ZD)" decorate the ids
 
 
+def test_it_says_how_to_keep_text_a_spreadsheet_read_as_a_formula(tmp_path):
+    """QA round 65b: a customer's '+1 fast' became =+1 fast, #NAME?, and the note said to correct the formula."""
+    path = xlsx_with_sheet_data(
+        tmp_path,
+        '<row r="1"><c r="A1" t="inlineStr"><is><t>id</t></is></c><c r="B1" t="inlineStr"><is><t>comment</t></is>'
+        '</c></row><row r="2"><c r="A2" t="inlineStr"><is><t>T-1</t></is></c><c r="B2" t="e"><f>+1 fast</f>'
+        '<v>#NAME?</v></c></row>',
+    )
+
+    assert parse_file(path).cell_notes == {(0, 1): (
+        "holds the Excel error #NAME?, not a value: type the value in the table, or correct the formula in Excel and "
+        "upload the file again. If the customer wrote text starting with '=', '+' or '-', a spreadsheet read it as a "
+        "formula: export the file again and upload it without opening it in a spreadsheet to keep the words")}
+
+
 def test_it_notes_error_values_that_read_as_blank(tmp_path):
     path = xlsx_with_sheet_data(
         tmp_path,

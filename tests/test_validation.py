@@ -805,6 +805,13 @@ def test_it_reads_back_date_cells_a_spreadsheet_swapped_when_the_column_proves_i
             "dates (each such row says so)") in result.decisions
 
 
+def test_it_reads_an_excel_serial_written_with_a_decimal_comma() -> None:
+    """QA round 65b: a German Excel's "General" date column saved to CSV writes 46089,3125."""
+    result = _stamps("46089,3125", "08.03.2026 08:00")
+    assert [row.item["submitted_at"] for row in result.rows] == ["2026-03-08T07:30:00.000Z", "2026-03-08T08:00:00.000Z"]
+    assert warning_codes(result.rows[0]) == ["excel_serial"]
+
+
 def test_it_reads_unsettled_dates_in_the_order_that_keeps_them_within_a_month() -> None:
     """01/10 .. 12/10/2026: the first twelve days of October, not the 10th of twelve months (QA round 30b)."""
     result = _stamps("01/10/2026 09:15", "05/10/2026 10:00", "11/10/2026 11:00")

@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING
 
 from defusedxml import ElementTree
 
-from uploads import headerrows, idcells, sheetxml
+from uploads import cells, headerrows, idcells, sheetxml
 from uploads.numberformats import DATETIME_FORMAT_IDS, Shown, shown_format, shows_time
 
 if TYPE_CHECKING:
@@ -178,7 +178,8 @@ def note_errors(table: Table, at: dict[int, int], errors: list[tuple[int, int, s
     for number, column, error in errors:
         row = table.rows[at[number]] if number in at else []
         if column < len(row) and not row[column].strip():
-            table.notes[at[number], column] = ERROR_NOTE.format(error=error)
+            table.notes[at[number], column] = ERROR_NOTE.format(error=error) + (
+                f". {cells.TEXT_AS_FORMULA}" if error.upper() in cells.TEXT_READ_AS_FORMULA else "")  # QA round 65b
             noted.append((number, column, error))
     if noted:
         number, column, error = noted[0]

@@ -208,8 +208,10 @@ _NAME_ADDRESS_BRACKETED = re.compile(r"\s*(?P<name>[^()<>@]*[^\W\d_][^()<>@]*?)\
 
 
 # The errors a spreadsheet gives for text it took as a formula: Excel's and Google Sheets' (a name or a parse
-# error), LibreOffice's Err:508/509 (brackets, a missing operator)
-_TEXT_READ_AS_FORMULA = frozenset({"#NAME?", "#ERROR!", "ERR:508", "ERR:509"})
+# error), LibreOffice's Err:508/509 (brackets, a missing operator); and how to keep the text
+TEXT_READ_AS_FORMULA = frozenset({"#NAME?", "#ERROR!", "ERR:508", "ERR:509"})
+TEXT_AS_FORMULA = ("If the customer wrote text starting with '=', '+' or '-', a spreadsheet read it as a formula: "
+                   "export the file again and upload it without opening it in a spreadsheet to keep the words")
 
 
 def spreadsheet_error(value: str) -> str | None:
@@ -295,9 +297,7 @@ def clean_text(text: str, noun: str = "comment") -> Cleaned:
     if issue:
         return Cleaned(issue=issue)
     if what := spreadsheet_error(value):  # a CSV's #N/A too, as a workbook's error cell is (QA round 53b)
-        lost = (". If the customer wrote text starting with '=', '+' or '-', a spreadsheet read it as a formula: "
-                "export the file again and upload it without opening it in a spreadsheet to keep the words"
-                if value.upper() in _TEXT_READ_AS_FORMULA else "")  # QA round 64b: "- fast reply" became #NAME?
+        lost = f". {TEXT_AS_FORMULA}" if value.upper() in TEXT_READ_AS_FORMULA else ""  # QA 64b: "- fast" #NAME?
         return Cleaned(warnings=[Note("excel_error", f"{noun} {value} is {what}, not the customer's words: left "
                                                      f"out{lost}")])
     if value in PANDAS_BLANKS or value in SCRIPT_BLANKS:  # B03: no payload holds nan for a blank cell

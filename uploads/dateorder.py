@@ -29,6 +29,7 @@ from uploads.dates import (
     NUMERIC_RE,
     ORDER_WORDS,
     ColumnDates,
+    dotted_serial,
     one_line,
 )
 from uploads.headers import normalize
@@ -110,7 +111,7 @@ def _note_value(decision: ColumnDates, text: str, number: int, rows: int, eviden
     text = one_line(text)
     if not NUMERIC_RE.match(text) and not ISO_RE.match(text):
         text, place = without_place(text)
-        text = local_layout(text)
+        text = dotted_serial(local_layout(text))
     match = NUMERIC_RE.match(text)
     if match:
         separators[match["sep"]] += rows

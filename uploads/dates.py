@@ -47,6 +47,14 @@ NAME_DMY_RE = re.compile(r"^" + _WEEKDAY + r"(?P<d>\d{1,2})(?:st|nd|rd|th|\.)?[\
                          r"[\s/-]+(?P<y>\d{4}|\d{2})" + _TIME + _ZONE + "$", re.I)  # 4-May-26; Jira's 02/Oct/26
 ISO_Z_RE = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.(\d{1,6}))?Z", re.ASCII)
 NUMBER_RE = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
+# An Excel serial written with a decimal comma, as a German or French Excel saves a "General" date column to CSV:
+# 46089,3125 (QA round 65b); five digits before the comma, so no thousands separator
+_COMMA_SERIAL = re.compile(r"(\d{5}),(\d{1,12})")
+
+
+def dotted_serial(value: str) -> str:
+    """`value` with a serial's decimal comma as a dot ("46089,3125" -> "46089.3125"), else `value` as it is."""
+    return f"{found[1]}.{found[2]}" if (found := _COMMA_SERIAL.fullmatch(value)) else value
 
 _MONTH_NAMES = ["", "January", "February", "March", "April", "May", "June", "July", "August",
                 "September", "October", "November", "December"]
@@ -175,6 +183,7 @@ def parse_timestamp(text: str, decision: ColumnDates, upload_zone: str, now: dat
         return Parsed(issue=issue)
     value, place = without_place(value)
     zone_name = place or decision.zone or upload_zone
+    value = dotted_serial(value)
     if NUMBER_RE.match(value) and not COMPACT_DATE.match(value):
         return _from_number(value, decision, zone_name, now)
     fields = _fields(value, decision)
@@ -201,7 +210,7 @@ def _iso_z(value: str, now: datetime) -> Parsed | None:
 
 def date_like(text: str) -> bool:
     """True when `text` starts like a timestamp this module reads (auto-detection's test of a date column)."""
-    text = local_layout(without_place(text.strip())[0])
+    text = dotted_serial(local_layout(without_place(text.strip())[0]))
     if any(pattern.match(text) for pattern in (ISO_RE, NUMERIC_RE, NUMBER_RE)):
         return True
     found = NAME_MDY_RE.match(text) or NAME_DMY_RE.match(text)
