@@ -1333,3 +1333,12 @@ def test_a_german_csv_of_serial_dates_with_decimal_commas_maps_its_date_column(t
     text = "Datum;Ticket-ID;Agent-E-Mail;Bewertung\n46089,3125;48213;a@example.com;5\n46089,5;48214;a@example.com;4\n"
     _summary, items, _ = run_text(tmp_path, "de.csv", text)
     assert [item["submitted_at"] for item in items] == ["2026-03-08T07:30:00.000Z", "2026-03-08T12:00:00.000Z"]
+
+
+def test_google_forms_reason_question_is_the_comment(tmp_path: Path) -> None:
+    """QA round 65a: "What is the main reason for your score?" was left out, and six comments with it."""
+    text = ("Timestamp,Ticket number,Agent email,How satisfied are you with the support you received?,"
+            "What is the main reason for your score?\n10/1/2026 9:00:12,41001,agent.one@example.com,10,Solved in minutes\n")
+    summary, items, _ = run_text(tmp_path, "forms.csv", text)
+    assert summary["detected"]["columns"]["comment"]["column"] == "What is the main reason for your score?"
+    assert items[0]["comment"] == "Solved in minutes"

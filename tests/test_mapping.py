@@ -1642,3 +1642,14 @@ def test_a_google_forms_agent_id_question_mentioning_email_gives_the_agent_id() 
                  ["9/23/2026 2:03:33", "c@example.org", "49030", "3812345670011", "5"])
     item = first_row(data).item
     assert (item.get("agent_id"), item.get("agent_email")) == ("3812345670011", None)
+
+
+def test_one_number_off_the_scale_leaves_the_preset_s_words_read() -> None:
+    """QA round 65a: a 0 typo among Intercom's 1..5 made its own word 'Amazing' "not an integer"."""
+    rows = [[f"21547123456780{n}", text, "5123401", "a@example.com", f"2026-10-06 10:0{n}:00"]
+            for n, text in enumerate(["1", "2", "Amazing", "4", "5", "0"])]
+    data = sheet(["Conversation ID", "Rating", "Teammate ID", "Teammate email", "Rated at"], *rows)
+    preset, _why = choose(data)
+    checked = validation.check_sheet(data, preset, time_zone="UTC", now=NOW).rows
+    assert (checked[2].item["score"], checked[2].item["score_label"]) == (5, "Amazing")
+    assert [problem.code for problem in checked[5].errors] == ["below_min"]

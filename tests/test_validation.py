@@ -91,6 +91,18 @@ def test_it_refuses_a_long_id_whose_digits_past_the_15th_a_spreadsheet_filled_wi
     assert one(ticket="2154712345678900").status == "valid"  # 16 digits: may be rounded, a warning where noted
 
 
+def test_it_refuses_an_id_a_spreadsheet_saved_as_shown_in_scientific_notation() -> None:
+    """QA round 65a: 2.15471E+14 saved as shown and read back as a number cell, 215471000000000, for three
+    conversations; an id of fewer digits, or with more kept, is an id."""
+    row = one(ticket="215471000000000")
+    assert [problem.message for problem in row.errors] == [
+        "Row 2, column 'ticket_id': 215471000000000 keeps only its first 6 digits, then zeros: a spreadsheet showed "
+        "the id in scientific notation (2.15471E+14) and saved it so, and its other digits are lost; export it again "
+        "from the helpdesk. Upload the new export without opening it in Excel, or type the full ticket id."]
+    assert codes(one(agent="3810000000000")) == [("agent_id", "excel_digits")]
+    assert [one(ticket=ticket).status for ticket in ("48000000000", "2154712000000000", "100000")] == ["valid"] * 3
+
+
 def test_it_refuses_an_agent_id_in_scientific_notation_unless_the_row_has_a_valid_email() -> None:
     assert codes(one(agent="2.15E+14")) == [("agent_id", "excel_digits")]
     assert codes(one(agent="2.15E+14", email="ana@")) == [("agent_id", "excel_digits"), ("agent_email", "not_email")]
@@ -2033,3 +2045,19 @@ def test_it_says_when_no_score_comes_near_the_top_of_a_wide_scale() -> None:
     assert result.rows[0].item["max_score"] == 1000
     assert ("No score in this file is above 5, yet the scale is 0..1000: each is sent as that many of 1000. If the "
             "survey's scale is smaller, set it as Lowest score and Highest score on the mapping page") in result.decisions
+
+
+def test_the_score_hint_offers_words_only_on_their_own_scale() -> None:
+    """QA round 65a: a 0..10 survey's blank score offered 'very satisfied = 5', which was then refused."""
+    words = {"very satisfied": 5, "satisfied": 4, "neutral": 3, "dissatisfied": 2, "very dissatisfied": 1}
+    assert scorecells.scale_hint(0, 10, words) == "Enter a whole number from 0 to 10"
+    assert scorecells.scale_hint(1, 5, words) == (
+        "Enter a whole number from 1 to 5 (or a word: very satisfied = 5, satisfied = 4, neutral = 3, "
+        "dissatisfied = 2, very dissatisfied = 1)")
+
+
+def test_it_names_pandas_empty_date() -> None:
+    """QA round 65a: NaT got the generic "not a date"."""
+    assert [problem.message for problem in one(stamp="NaT").errors] == [
+        "Row 2, column 'submitted_at': 'NaT' is what pandas writes for an empty date: this row has no date. Enter when "
+        "the customer answered, e.g. 2026-10-05 14:48:00."]

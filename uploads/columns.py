@@ -163,6 +163,7 @@ def _tickets(texts: list[str], numeric: bool, limit: int, digits: bool = False) 
     slow: dict[str, object] = {}
     return [(UNCLEAN if len(text) <= limit and text[0] != "0" else text)
             if text.isascii() and text.isdigit() and len(text) < idcells.ROUNDED_DIGITS
+            and not text.endswith(idcells.ROUNDED_TAIL)
             else slow.get(text) or slow.setdefault(text, clean(text)) for text in texts]
 
 

@@ -26,7 +26,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
 from uploads import zones
-from uploads.cells import Issue, Note, strict_char_issue
+from uploads.cells import PANDAS_BLANKS, Issue, Note, strict_char_issue
 from uploads.datelayouts import COMPACT_DATE, MONTHS, local_layout, without_place
 
 # H:MM[:SS[.fff]]; Italian and Finnish sheets write the time with dots (14.05.09), one separator throughout
@@ -181,6 +181,9 @@ def parse_timestamp(text: str, decision: ColumnDates, upload_zone: str, now: dat
     issue = strict_char_issue(value)
     if issue:
         return Parsed(issue=issue)
+    if value in PANDAS_BLANKS:  # QA round 65a: 'NaT' said only "not a date"
+        return Parsed(issue=Issue("not_date", f"'{value}' is what pandas writes for an empty date: this row has no "
+                                  "date", "Enter when the customer answered, e.g. 2026-10-05 14:48:00"))
     value, place = without_place(value)
     zone_name = place or decision.zone or upload_zone
     value = dotted_serial(value)

@@ -25,6 +25,10 @@ _EXCEL_EXPONENT = re.compile(r"^[+-]?\d(?:(?:[.,]\d+)?[eE][+-]\d+|[.,]\d+[eE]\d+
 # 31a); a 16-digit id only may have been rounded (cellfacts.LONG_NUMBER_NOTE: a warning)
 ROUNDED_DIGITS = 20
 _ROUNDED_BY_EXCEL = re.compile(rf"^(?=\d{{{ROUNDED_DIGITS},}}$)[1-9]\d{{14,16}}0{{4,}}$")  # 3 zeros: 1 id in 1,000
+# 12 digits or more of which 6 or fewer before the zeros: an id a spreadsheet showed as 2.15471E+14 and saved as
+# shown, then read back as a number (QA round 65a: 215471000000000 for three conversations)
+_SHOWN_ROUNDED = re.compile(r"^(?=\d{12,}$)[1-9]\d{0,5}0{6,}$")
+ROUNDED_TAIL = "000000"  # how every such id ends: others pass the fast paths (here, columns._tickets)
 # A date as a workbook's date cell reads (uploads/workbooks.py), where an id should be.
 _DATE_ID = re.compile(r"^\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2}:\d{2}(?:\.\d{3})?)?$")
 _DECIMAL_ZERO = re.compile(r"^(\d+)\.0+$")
@@ -129,7 +133,8 @@ def clean_id(text: str, noun: str = "ticket id") -> Cleaned:
     value = cells.trim(text)
     if not value:
         return Cleaned()
-    if value.isascii() and value.isdigit() and len(value) <= LONG_ID_CHARS and not _ROUNDED_BY_EXCEL.match(value):
+    if (value.isascii() and value.isdigit() and len(value) <= LONG_ID_CHARS and not _ROUNDED_BY_EXCEL.match(value)
+            and not value.endswith(ROUNDED_TAIL)):
         return Cleaned(value)  # the common case: no rule applies
     if issue := _refusal(value, noun):
         return Cleaned(issue=issue)
@@ -154,6 +159,13 @@ def _refusal(value: str, noun: str) -> Issue | None:
                      "spreadsheet kept those and filled the rest with zeros (a long id read as a number); export it "
                      "again from the helpdesk", f"Upload the new export without opening it in Excel, or type the "
                      f"full {noun}")
+    if _SHOWN_ROUNDED.match(value):
+        kept = value.rstrip("0")
+        shown = f"{kept[0]}.{kept[1:]}E+{len(value) - 1}" if len(kept) > 1 else f"{kept}E+{len(value) - 1}"
+        return Issue("excel_digits", f"{value} keeps only its first {len(kept)} digits, then zeros: a spreadsheet "
+                     f"showed the id in scientific notation ({shown}) and saved it so, and its other digits are lost; "
+                     "export it again from the helpdesk", f"Upload the new export without opening it in Excel, or "
+                     f"type the full {noun}")
     if _ID_LIST.match(value):  # HubSpot's 'Associated Ticket IDs' of a survey linked to two tickets
         return Issue("list_id", f"{value} holds {len(_DIGIT_RUN.findall(value))} ids, not one {noun}",
                      f"Type the one {noun} this row is about")

@@ -98,8 +98,10 @@ def point_words(value_map: dict[str, object] | None, seen: Set[str] = frozenset(
 def scale_hint(low: int, high: int, value_map: dict[str, object] | None = None, seen: Set[str] = frozenset()) -> str:
     """The fix sentence for a score: "Enter a whole number from 1 to 5" (+ one word the value map gives each
     score, best first: every score named, not the first 8 words of one: QA round 53a; the file's own or its
-    language's where `seen`, the column's answer keys, tells: point_words)."""
+    language's where `seen`, the column's answer keys, tells: point_words), when they span the scale itself."""
     first = point_words(value_map, seen)
+    if first and (min(first), max(first)) != (low, high):  # 1..5 words beside a 0..10 scale are refused (QA 65a)
+        first = {}
     words = [f"{word} = {score}" for score, word in sorted(first.items(), reverse=True)]
     extra = f" (or a word: {', '.join(words)})" if words else ""
     return f"Enter a whole number from {low} to {high}{extra}"

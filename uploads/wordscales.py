@@ -79,10 +79,15 @@ def decide_word_scale(plan: Plan, sheet) -> str | None:
     return best
 
 
+# Numbers outside a value map's scores that set its words aside, as a share of the numbers (scales.TYPO_SHARE's)
+TYPO_SHARE = 0.2
+
+
 def words_are_typos(plan: Plan, sheet) -> bool:
     """True when the preset's score value map would read a few words among numbers it does not
-    cover ("Satisfied" as 4 beside 7s and 6s): fewer than half the scores are words, and some
-    number lies outside the map's values. Intercom's Fin words among 1..5 are read (its map is 1..5);
+    cover ("Satisfied" as 4 beside 7s and 6s): fewer than half the scores are words, and more than a fifth of the
+    numbers lie outside the map's values (one 0 among Intercom's 1..5 is a typo refused on its row, and its
+    "Amazing" still 5: QA round 65a). Intercom's Fin words among 1..5 are read (its map is 1..5);
     a map of numeric codes is never set aside (a stray NULL among Freshdesk's 1..3 would invert them)."""
     table = plan.preset.value_maps.get("score")
     if plan.word_scale or not table or any(scorecells.INTEGER.match(key) for key in table):
@@ -91,9 +96,10 @@ def words_are_typos(plan: Plan, sheet) -> bool:
     numbers = {text: scorecells.parse_int(text) for text in scores}
     words = sum(rows for text, rows in scores.items() if numbers[text] is None)
     values = [value for value in table.values() if isinstance(value, int)]
-    outside = any(number is not None and number not in scorecells.SEEN_UNANSWERED and values
-                  and not min(values) <= number <= max(values) for number in numbers.values())
-    return 0 < words < 0.5 * scores.total() and outside
+    counted = {text: rows for text, rows in scores.items()
+               if numbers[text] is not None and numbers[text] not in scorecells.SEEN_UNANSWERED}
+    outside = sum(rows for text, rows in counted.items() if values and not min(values) <= numbers[text] <= max(values))
+    return 0 < words < 0.5 * scores.total() and outside > TYPO_SHARE * sum(counted.values())
 
 
 def _best_word_scale(plan: Plan, texts: list[str], number_texts: list[str], names: list[str]) -> str | None:
