@@ -43,6 +43,8 @@ from uploads import codepages, parsing, textfiles
     ("Café", "cp850"), ("Merci, très bien", "cp850"), ("Un vrai maître", "cp850"),  # cp1252: "Caf‚", "trŠs" (57b)
     ("N° 12, très rapide", "cp850"),  # a French header's N° (QA round 59b: read as Mac Roman)
     ("Czech Šárka and Škoda", "cp1252"), ("„Gut“, sagte er, ‚ganz gut‘", "cp1252"),
+    ("Ačiū, puikus aptarnavimas. Labai ačiū! Žavu.", "cp1257"),  # Lithuanian; alone: cp1250 "Ačiű" (QA round 65b)
+    ("Paldies, ļoti laba apkalpošana; Ģimenei patika", "cp1257"),  # Latvian; alone: cp1258
 ])
 def test_it_reads_a_short_legacy_file_in_its_own_code_page(text: str, codec: str) -> None:
     data = f"ticket_id,comment\n1,{text}\n".encode(codec)

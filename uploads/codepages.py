@@ -4,8 +4,8 @@ encoding half): Excel's "CSV" save writes the Windows code page of the computer'
 `guess` tries cp1252 (Excel's Western "CSV") first, as charset-normalizer alone calls short French or
 Portuguese files cp1250 (B09: shared/cases/README.md), and recognises by their letters the code pages it
 misreads: Mac Roman, Japanese cp932, German MS-DOS cp850, Turkish cp1254, Hungarian, Czech, Slovenian,
-Croatian and Romanian cp1250. Each rule names the QA round or case behind it. `lost_letters` finds the
-"?" a code page leaves where it had no letter.
+Croatian and Romanian cp1250, Lithuanian and Latvian cp1257. Each rule names the QA round or case behind it.
+`lost_letters` finds the "?" a code page leaves where it had no letter.
 """
 
 from __future__ import annotations
@@ -124,6 +124,8 @@ def by_rules(data: bytes) -> str | None:
         return "cp850"
     if _reads_as_turkish(data):
         return "cp1254"
+    if _reads_as_baltic(data):
+        return "cp1257"
     return None
 
 
@@ -223,6 +225,24 @@ def _reads_as_central_european(data: bytes) -> bool:
     czech = bool(_CZECH_C.search(text)) or len({found.casefold() for found in _CZECH_INSIDE.findall(text)}) >= 2
     return (wide <= _CZECH_LETTERS | _TYPOGRAPHY and czech
             or wide <= _ROMANIAN_LETTERS | _TYPOGRAPHY and bool(_ROMANIAN_SIGN.search(text)))
+
+
+# Lithuanian, Latvian and Estonian letters as cp1257 has them, and those only Lithuanian and Latvian write
+_BALTIC_LETTERS = frozenset("ąčęėįšųūžĄČĘĖĮŠŲŪŽāēģīķļņōŗĀĒĢĪĶĻŅŌŖõäöüÕÄÖÜéÉ")
+_BALTIC_SIGNS = frozenset("ėįųūĖĮŲŪāēīģķļņĀĒĪĢĶĻŅ")
+
+
+def _reads_as_baltic(data: bytes) -> bool:
+    """True when `data` read as cp1257 (a Lithuanian or Latvian Excel's CSV) is Baltic text: every non-ASCII
+    character one of its letters or Excel's typography, one of them a letter only those languages write (ū, ė, ā,
+    ģ...). charset-normalizer calls such a file cp1250 ("Ačiű", "Ţavu") or cp1258 as readily (QA round 65b);
+    tried after cp1252, whose letters share these bytes."""
+    try:
+        text = data.decode("cp1257")
+    except UnicodeDecodeError:
+        return False
+    wide = {char for char in text if char > "\x7f"}
+    return wide <= _BALTIC_LETTERS | _TYPOGRAPHY and bool(wide & _BALTIC_SIGNS)
 
 
 def _reads_as_japanese(data: bytes) -> bool:
