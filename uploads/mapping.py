@@ -22,10 +22,8 @@ from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
-from uploads import autodetect, questiongroups, scorecells, timecolumn
-from uploads.headernames import EFFORT_QUESTION, OVERALL_ROW
+from uploads import autodetect, questiongroups, scorecells, scorequestions, timecolumn
 from uploads.headers import Headers, as_list
-from uploads.headerscales import NPS_QUESTION
 from uploads.preset_format import (  # noqa: F401  (re-exported: the public names of this module)
     EXACT_FIELDS,
     FIELDS,
@@ -108,7 +106,7 @@ def resolve(preset: Preset, sheet, *, fill: bool = False) -> Preset:
         free = used - {headers.index(out.columns.get("score", ""))} if name == "score_label" else used
         position = _find_field(name, preset.columns.get(name), headers, sheet, free)
         if position is not None and name in ("score", "score_label"):
-            position = _overall_row(position, preset.columns.get(name), headers, free)
+            position = scorequestions.overall_row(position, preset.columns.get(name), headers, free)
         if position is not None:
             out.columns[name] = headers.columns[position]
             whose = "the mapping" if preset.name == AUTO_PRESET_NAME else f"preset '{preset.name}'"  # QA round 55b
@@ -167,41 +165,6 @@ def _drop_named_agent(out: Preset, headers: Headers, sheet) -> None:
             headers, sheet, ids):
         del out.columns["agent_id"]
         out.reasons.pop("agent_id", None)
-
-
-def _overall_row(position: int, spec, headers: Headers, used: set[int]) -> int:
-    """The score column among the free ones the same pattern of `spec` matches, when the one found (`position`) is
-    no satisfaction question's answer or not the overall one (QA rounds 63a, 64a):
-    - past an effort or recommend question ("How easy was it to get it resolved to your satisfaction?") to the first
-      that asks neither;
-    - from a grid's row to a single question that asks about the whole (headernames.OVERALL_ROW: "Overall, how
-      satisfied...", "En general, ¿qué tan satisfecho..."), else to the grid's row that does ("Overall support
-      experience": a SurveyMonkey matrix's first row is "Response time").
-    A mapping naming one column (the user's own) keeps it; so does a choice between two overall ones."""
-    if isinstance(spec, str) and not spec.startswith(("re:", "label:")):
-        return position
-    pool = next((found for item in as_list(spec) if position in (found := headers.matching(item))), [position])
-    pool = [i for i in pool if i == position or i not in used]
-    if _other_metric(headers, position):
-        position = next((i for i in pool if not _other_metric(headers, i)), position)
-    grid = headers.grid_row(position)
-    if grid is None or OVERALL_ROW.search(grid[1]):
-        return position
-    singles = [i for i in pool if headers.grid_row(i) is None and OVERALL_ROW.search(_question(headers, i))]
-    rows = [i for i in headers.grid_rows(position) if i not in used and OVERALL_ROW.search(headers.grid_row(i)[1])]
-    return next((found[0] for found in (singles, rows) if len(found) == 1), position)
-
-
-def _question(headers: Headers, position: int) -> str:
-    """A column's header and its second header row's text (Qualtrics' question), as one text."""
-    label = headers.labels[position] if position < len(headers.labels) else ""
-    return f"{headers.columns[position]} {label}"
-
-
-def _other_metric(headers: Headers, position: int) -> bool:
-    """True for a column asking an effort (CES) or recommend (NPS) question rather than a satisfaction one."""
-    question = _question(headers, position)
-    return bool(EFFORT_QUESTION.search(question) or NPS_QUESTION.search(question))
 
 
 def _name_other_scores(out: Preset, spec, headers: Headers, used: set[int]) -> None:

@@ -1,0 +1,45 @@
+"""Which of a survey's rating questions is the CSAT when the score's pattern finds several: the overall one over a
+grid's first row ("Response time"), a satisfaction question over an effort or recommend one (QA rounds 63a, 64a).
+mapping.resolve asks it for the score and score_label columns; columnnotes names the rows and questions left out.
+"""
+
+from __future__ import annotations
+
+from uploads.headernames import EFFORT_QUESTION, OVERALL_ROW
+from uploads.headers import Headers, as_list
+from uploads.headerscales import NPS_QUESTION
+
+
+def overall_row(position: int, spec, headers: Headers, used: set[int]) -> int:
+    """The score column among the free ones the same pattern of `spec` matches, when the one found (`position`) is
+    no satisfaction question's answer or not the overall one (QA rounds 63a, 64a):
+    - past an effort or recommend question ("How easy was it to get it resolved to your satisfaction?") to the first
+      that asks neither;
+    - from a grid's row to a single question that asks about the whole (headernames.OVERALL_ROW: "Overall, how
+      satisfied...", "En general, ¿qué tan satisfecho..."), else to the grid's row that does ("Overall support
+      experience": a SurveyMonkey matrix's first row is "Response time").
+    A mapping naming one column (the user's own) keeps it; so does a choice between two overall ones."""
+    if isinstance(spec, str) and not spec.startswith(("re:", "label:")):
+        return position
+    pool = next((found for item in as_list(spec) if position in (found := headers.matching(item))), [position])
+    pool = [i for i in pool if i == position or i not in used]
+    if _other_metric(headers, position):
+        position = next((i for i in pool if not _other_metric(headers, i)), position)
+    grid = headers.grid_row(position)
+    if grid is None or OVERALL_ROW.search(grid[1]):
+        return position
+    singles = [i for i in pool if headers.grid_row(i) is None and OVERALL_ROW.search(_question(headers, i))]
+    rows = [i for i in headers.grid_rows(position) if i not in used and OVERALL_ROW.search(headers.grid_row(i)[1])]
+    return next((found[0] for found in (singles, rows) if len(found) == 1), position)
+
+
+def _question(headers: Headers, position: int) -> str:
+    """A column's header and its second header row's text (Qualtrics' question), as one text."""
+    label = headers.labels[position] if position < len(headers.labels) else ""
+    return f"{headers.columns[position]} {label}"
+
+
+def _other_metric(headers: Headers, position: int) -> bool:
+    """True for a column asking an effort (CES) or recommend (NPS) question rather than a satisfaction one."""
+    question = _question(headers, position)
+    return bool(EFFORT_QUESTION.search(question) or NPS_QUESTION.search(question))
