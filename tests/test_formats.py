@@ -1295,13 +1295,19 @@ def test_a_japanese_surveymonkey_account_is_read_with_its_open_question_as_the_c
                       "max_score": 5}]  # the label, as for English words, since row 2's 回答 marks the question
 
 
-def test_a_zendesk_export_whose_ticket_header_was_renamed_keeps_its_preset(tmp_path: Path) -> None:
-    """QA round 64b: 'Ticket #' matched no Zendesk preset, and auto-detection sent created_at (the offer time)."""
-    text = ("assignee_id,Ticket #,score,comment,created_at,updated_at\n"
-            "3812345670055,48207,bad,Slow.,2026-10-02T19:37:38Z,2026-10-04T01:37:38Z\n")
+@pytest.mark.parametrize(("headers", "stamp"), [
+    ("assignee_id,Ticket #,score,comment,created_at,updated_at", "2026-10-04T01:37:38.000Z"),
+    ("Assignee,Ticket #,Score,Comment,Created at,Survey date", "2026-10-04T01:37:38.000Z"),  # QA round 66a
+    ("Assignee,Ticket #,Score,Comment,Created at,Rated at", "2026-10-04T01:37:38.000Z"),
+])
+def test_a_record_s_updated_at_is_its_answer_time_beside_its_created_at(tmp_path: Path, headers, stamp) -> None:
+    """QA round 64b: a Zendesk export whose 'ticket_id' was renamed 'Ticket #' matched no preset, and auto-detection
+    sent created_at (the offer time); a hand-made sheet's 'Created at' is the ticket's, its survey date the answer's
+    (QA round 66a: the Zendesk presets taking 'Ticket' sent the ticket's creation)."""
+    text = f"{headers}\n3812345670055,48207,bad,Slow.,2026-10-02T19:37:38Z,2026-10-04T01:37:38Z\n"
     summary, items, _ = run_text(tmp_path, "zendesk.csv", text)
-    assert summary["detected"]["preset"] == "Zendesk satisfaction ratings"
-    assert (items[0]["ticket_id"], items[0]["submitted_at"]) == ("48207", "2026-10-04T01:37:38.000Z")
+    assert summary["detected"]["preset"] == "Auto-detected columns"
+    assert (items[0]["ticket_id"], items[0]["submitted_at"]) == ("48207", stamp)
 
 
 def test_excel_subtotal_lines_among_the_answers_are_skipped(tmp_path: Path) -> None:
@@ -1342,3 +1348,14 @@ def test_google_forms_reason_question_is_the_comment(tmp_path: Path) -> None:
     summary, items, _ = run_text(tmp_path, "forms.csv", text)
     assert summary["detected"]["columns"]["comment"]["column"] == "What is the main reason for your score?"
     assert items[0]["comment"] == "Solved in minutes"
+
+
+def test_excel_subtotals_by_ticket_are_skipped_and_an_agent_named_min_is_not(tmp_path: Path) -> None:
+    """QA round 66a: "48213 Count" in the ticket column was refused; "Jiwoo Min" on a row without a ticket was
+    skipped as a subtotal (no row above holds "Jiwoo")."""
+    text = ("Ticket ID,Agent email,Date,Score\n48213,ana@acme.com,2026-10-03 08:14,5\n48213 Count,,,1\n"
+            "48220,ben@acme.com,2026-10-04 09:00,4\n,Jiwoo Min,,4\n")
+    summary, items, _ = run_text(tmp_path, "subtotals.csv", text)
+    assert [item["ticket_id"] for item in items] == ["48213", "48220"]
+    assert [(result["row"], result["status"]) for result in summary["row_results"]] == [
+        (3, "skipped"), (5, "invalid")]

@@ -242,9 +242,11 @@ def test_it_takes_the_overall_row_of_a_surveymonkey_matrix() -> None:
     assert first_row(data).item["score"] == 2 and first_row(data).item["score_label"] == "Dissatisfied"
 
 
-def test_it_takes_a_matrix_s_first_row_when_no_row_or_two_say_overall() -> None:
+def test_it_takes_a_matrix_s_first_row_when_no_row_or_two_are_the_whole() -> None:
+    """A part named "Overall wait time" or a product row "General Ledger" is no row about the whole (QA round 66a)."""
     for labels in (MATRIX_LABELS[:7] + ["Ease", "Open-Ended Response"],
-                   MATRIX_LABELS[:6] + ["Overall speed", "Overall support experience", "Open-Ended Response"]):
+                   MATRIX_LABELS[:6] + ["Overall experience", "Overall satisfaction", "Open-Ended Response"],
+                   MATRIX_LABELS[:6] + ["Overall wait time", "General Ledger", "Open-Ended Response"]):
         preset, _why = choose(surveymonkey_matrix(labels))
         assert preset.columns["score"] == "How satisfied were you with each of the following? - Response time"
 
@@ -284,6 +286,25 @@ def test_it_passes_over_an_effort_question_that_says_satisfaction() -> None:
                   "How satisfied were you with the agent who helped you?"],
                  ["11/3/2026 14:05:09", "48700", "a@example.com", "7", "4"])
     assert choose(data)[0].columns["score"] == "How satisfied were you with the agent who helped you?"
+
+
+def test_a_satisfaction_question_naming_effort_stays_the_score() -> None:
+    """QA round 66a: "How satisfied were you with the effort..." was passed over for a product question."""
+    data = sheet(["Timestamp", "Ticket number", "Agent email",
+                  "How satisfied were you with the effort our support agent put into your request?",
+                  "Overall, how satisfied are you with Acme Cloud as a product?"],
+                 ["11/3/2026 14:05:09", "48700", "a@example.com", "5", "3"])
+    assert choose(data)[0].columns["score"] == (
+        "How satisfied were you with the effort our support agent put into your request?")
+
+
+def test_an_overall_question_answered_in_text_is_no_score() -> None:
+    """QA round 66a: "Overall, what would improve your satisfaction?" took the score from a grid's first row."""
+    data = sheet(["Timestamp", "Ticket number", "Agent email", "How satisfied were you? [Speed]",
+                  "How satisfied were you? [Knowledge]", "Overall, what would improve your satisfaction?"],
+                 ["11/3/2026 14:05:09", "48700", "a@example.com", "4", "5", "Faster replies, please"],
+                 ["11/3/2026 15:05:09", "48701", "a@example.com", "2", "3", "Nothing"])
+    assert choose(data)[0].columns["score"] == "How satisfied were you? [Speed]"
 
 
 def test_it_takes_a_qualtrics_matrix_s_overall_row_when_the_matrix_is_q1() -> None:

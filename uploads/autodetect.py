@@ -21,7 +21,7 @@ from uploads.headernames import (
     CONTAINS,
     EXACT,
     NOT_FOR,
-    OVERALL_ROW,
+    OVERALL_QUESTION,
     SURVEY_DATE,
     TICKET_LIFE,
     TICKET_TIME,
@@ -195,7 +195,7 @@ def _match(name: str, norm: str, header: str) -> tuple[int, str] | None:
         return 120, f"header '{header}' is when the ticket was opened, not when it was rated: no other column dates it"
     for rank, pattern in enumerate(CONTAINS.get(name, [])):
         if found := re.search(pattern, norm):  # the words it matched, never the pattern: "('assigned to email')"
-            overall = 20 if name == "score" and OVERALL_ROW.search(norm) else 0  # over "Agent score" (QA round 64a)
+            overall = 20 if name == "score" and OVERALL_QUESTION.search(norm) else 0  # over "Agent score" (QA 64a)
             return 200 - rank + overall, f"header '{header}' mentions {name.replace('_', ' ')} ('{found[0].strip()}')"
     return None
 

@@ -286,12 +286,28 @@ NOT_FOR: dict[str, str] = {
 TICKET_LIFE = re.compile(r"\b(solved|resolved|closed|opened|reopened|assigned)\b")
 TICKET_TIME = re.compile(r"^(?!.*\b(rating|rated|survey|csat|feedback|score)\b).*\b(ticket|conversation|case|chat|"
                          r"request)\b.*\b(created|started)\b")
-# A grid question's row or a question asking about the whole, which is the CSAT among a survey's rating questions:
-# SurveyMonkey's "Overall support experience", Google Forms' "[Overall]", Qualtrics' "- Overall", "En general, ¿qué
-# tan satisfecho...", "Algehele ervaring", "Nel complesso", in the presets' languages (QA rounds 63a, 64a)
-OVERALL_ROW = re.compile(r"\b(overall|general|gesamt\w*|insgesamt|alles in allem|global\w*|g[ée]n[ée]ral\w*|"
-                         r"dans l'ensemble|geral|complessiv\w*|nel complesso|algehe\w*|algemeen|totaal\w*|"
-                         r"ogóln\w*|helhet\w*|övergripande|kokonais\w*)\b|全体|総合|总体|整体", re.I)
+# A question asking about the whole, which is the CSAT among a survey's rating questions: "Overall, how satisfied...",
+# "En general, ¿qué tan satisfecho...", "Wie zufrieden waren Sie alles in allem", in the presets' languages (QA rounds
+# 63a, 64a); an "Overall score" header (autodetect)
+OVERALL_QUESTION = re.compile(r"\b(overall|general|gesamt\w*|insgesamt|alles in allem|global\w*|g[ée]n[ée]ral\w*|"
+                              r"dans l'ensemble|geral|complessiv\w*|nel complesso|algehe\w*|algemeen|totaal\w*|"
+                              r"ogóln\w*|helhet\w*|övergripande|kokonais\w*)\b|全体|総合|总体|整体", re.I)
+# A grid's row that is the whole, written as a row label alone: "Overall", "Overall support experience",
+# "Gesamteindruck", "Algehele ervaring", "Nel complesso"; not a part named "Overall wait time" or a product row
+# "General Ledger" (QA round 66a)
+_WHOLE = (r"(?:(?:the|your|our|support|customer|service|help|agent|team)\s+)*"
+          r"(?:experience|satisfaction|rating|impression|score|opinion|quality|support|service|evaluation)")
+OVERALL_ROW = re.compile(
+    rf"^\W*(?:(?:overall|in general|all in all|on the whole|generally)(?:\s+{_WHOLE})?"
+    r"|gesamt(?:eindruck|zufriedenheit|bewertung|note|urteil|erlebnis)?|insgesamt|alles in allem"
+    r"|(?:expérience|satisfaction|impression|évaluation|note|appréciation) (?:globale|générale)|dans l'ensemble"
+    r"|en général|global(?:e|ement)?"
+    r"|(?:experiencia|satisfacción|valoración|impresión|evaluación) general|en general"
+    r"|(?:experiência|satisfação|avaliação|impressão) geral|no geral|em geral"
+    r"|nel complesso|(?:esperienza|soddisfazione|valutazione|impressione) (?:complessiva|generale)"
+    r"|algeh\w*(?: (?:ervaring|tevredenheid|indruk|oordeel|beoordeling))?|algemene? (?:indruk|tevredenheid|ervaring)"
+    r"|ogóln\w*(?: (?:wrażenie|zadowolenie|ocena|doświadczenie))?|ogólnie"
+    r"|helhet\w*|totalt sett|kokonais\w*|全体\w*|総合\w*|总体\w*|整体\w*)\W*$", re.I)
 # A question about the customer's effort (CES), not their satisfaction, though it may say "to your satisfaction"
 # (QA round 64a); the numbered-questions preset's effort pattern
 EFFORT_QUESTION = re.compile(r"\beas(y|ier|ily)\b|\beffort|\bdifficult|\bfacile|\bf[aá]cil|\beinfach|\bleicht|"

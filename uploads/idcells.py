@@ -162,7 +162,8 @@ def _refusal(value: str, noun: str) -> Issue | None:
     if _SHOWN_ROUNDED.match(value):
         kept = value.rstrip("0")
         shown = f"{kept[0]}.{kept[1:]}E+{len(value) - 1}" if len(kept) > 1 else f"{kept}E+{len(value) - 1}"
-        return Issue("excel_digits", f"{value} keeps only its first {len(kept)} digits, then zeros: a spreadsheet "
+        digits = f"its first {len(kept)} digits" if len(kept) > 1 else "its first digit"
+        return Issue("excel_digits", f"{value} keeps only {digits}, then zeros: a spreadsheet "
                      f"showed the id in scientific notation ({shown}) and saved it so, and its other digits are lost; "
                      "export it again from the helpdesk", f"Upload the new export without opening it in Excel, or "
                      f"type the full {noun}")

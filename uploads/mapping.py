@@ -106,7 +106,7 @@ def resolve(preset: Preset, sheet, *, fill: bool = False) -> Preset:
         free = used - {headers.index(out.columns.get("score", ""))} if name == "score_label" else used
         position = _find_field(name, preset.columns.get(name), headers, sheet, free)
         if position is not None and name in ("score", "score_label"):
-            position = scorequestions.overall_row(position, preset.columns.get(name), headers, free)
+            position = scorequestions.overall_row(position, preset.columns.get(name), headers, free, sheet)
         if position is not None:
             out.columns[name] = headers.columns[position]
             whose = "the mapping" if preset.name == AUTO_PRESET_NAME else f"preset '{preset.name}'"  # QA round 55b

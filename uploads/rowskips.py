@@ -47,17 +47,25 @@ _NAMED_SUMMARY = re.compile(r"[^\W\d][\w .'-]{0,40}\s(?:average|avg|mean|median|
                             re.IGNORECASE)
 
 # Excel's Data > Subtotal line: the group's value and the function it applied, capitalised as Excel writes it
-# ("ana@acme.com Average", "48213 Count", "Ana Ergebnis"), in the grouped column of a line with no ticket (QA round
-# 64b); a comment's "Below average" is none
-_EXCEL_SUBTOTAL = re.compile(r"\S.{0,80}?\s(?:Total|Average|Count|Numbers? Count|Max|Min|Sum|Product|StdDevp?|Varp?|"
-                             r"Ergebnis|Mittelwert|Anzahl|Summe|Moyenne|Nombre|Somme|Promedio|Cuenta|Suma)")
+# ("ana@acme.com Average", "48213 Count", "Ana Ergebnis"), in the grouped column of a line with no ticket, under a
+# row holding that value (QA round 64b); a comment's "Below average" is none, nor an agent "Jiwoo Min" (QA 66a)
+GROUP_ROWS = 5  # rows above an Excel subtotal line searched for its group's value
+_EXCEL_SUBTOTAL = re.compile(r"(?P<group>\S.{0,80}?)\s(?:Total|Average|Count|Numbers? Count|Max|Min|Sum|Product|"
+                             r"StdDevp?|Varp?|Ergebnis|Mittelwert|Anzahl|Summe|Moyenne|Nombre|Somme|Promedio|Cuenta|"
+                             r"Suma)")
 
 
 def summary_label(text: str) -> bool:
     """True for a cell that names a summary line ("Average", "CSAT %", "Team average"): never an answer's date or
     agent, so a short sheet's footer does not hide its date or agent column (autodetect; QA rounds 44a, 45a)."""
-    return bool(SUMMARY_ROW.match(text) or _NAMED_SUMMARY.fullmatch(text.strip()) or _EXCEL_SUBTOTAL.fullmatch(
-        text.strip()))
+    return bool(SUMMARY_ROW.match(text) or _NAMED_SUMMARY.fullmatch(text.strip()))
+
+
+def _excel_subtotal(text: str, previous: list[str] | None) -> bool:
+    """True for Excel's subtotal label (_EXCEL_SUBTOTAL) whose group value one of the `previous` cells holds (the
+    rows above: _above; None: the row is known to be a summary line already, plan.summary_rows)."""
+    found = _EXCEL_SUBTOTAL.fullmatch(text.strip())
+    return bool(found) and (previous is None or found["group"].strip() in {cell.strip() for cell in previous})
 _SUMMARY_VALUE = re.compile(r"\d+(?:[.,]\d+)?\s*%?")
 _ANSWER_FIELDS = frozenset({"ticket_id", "agent_id", "agent_email", "comment", "score_label"})
 _IDENTITY = ("ticket_id", "agent_id", "agent_email", "submitted_at")  # what no totals line has
@@ -150,7 +158,7 @@ def _repeated_header(cells: list[str], columns: list[str]) -> str | None:
     return None
 
 
-def summary_line(cells: list[str], raw: dict[str, Raw]) -> str | None:
+def summary_line(cells: list[str], raw: dict[str, Raw], previous: list[str] | None = None) -> str | None:
     """The skip reason of a summary line: its first filled cell is a word like "Average" or "Total
     responses: 12" (SUMMARY_ROW), or its only cell is a note in the first column ("Notes: exported by
     Jo"), and its date cell is blank, that text or another summary ("Record Count: 3"), as no answer's
@@ -177,7 +185,7 @@ def summary_line(cells: list[str], raw: dict[str, Raw]) -> str | None:
             and any(_SUMMARY_VALUE.fullmatch(text) for text in filled[1:])):  # "Team average | 3.8" (QA round 44b)
         return f"'{shortened(filled[0], 80)}' starts a summary line under the answers, not an answer"
     comment = raw.get("comment")
-    if (_EXCEL_SUBTOTAL.fullmatch(filled[0]) and ticket is not None and not ticket.text.strip()
+    if (_excel_subtotal(filled[0], previous) and ticket is not None and ticket.text.strip() in ("", filled[0])
             and not (comment is not None and comment.text.strip())  # a comment "Below average"
             and all(_SUMMARY_VALUE.fullmatch(text) for text in filled[1:])):  # a value may be an error read blank
         return f"'{shortened(filled[0], 80)}' is a subtotal line (Excel's Data > Subtotal), not an answer"
@@ -193,19 +201,26 @@ def summary_rows(plan: Plan, sheet) -> set[int]:
     read from the last row up to the first that is none, and of the subtotal lines among the answers
     (a grouped report's "Sum:", "Subtotal": _subtotal_line); a row like one higher up that is neither
     is an answer whose date is missing ("Total waste of time" as its comment), not a summary line."""
-    found = set()
-    for number, row in zip(reversed(sheet.row_numbers), reversed(sheet.rows), strict=True):
-        if any(text.strip() for text in row):
-            if summary_line(row, plan.extract(row)) is None:
+    found, rows = set(), sheet.rows
+    for index in range(len(rows) - 1, -1, -1):
+        if any(text.strip() for text in rows[index]):
+            if summary_line(rows[index], plan.extract(rows[index]), _above(rows, index)) is None:
                 break
-            found.add(number)
+            found.add(sheet.row_numbers[index])
     ticket_at = plan.index.get("ticket_id")  # a row with a ticket id is no subtotal: most rows, not extracted
     first = next((name for name, at in plan.index.items() if at == 0), None)
-    found.update(number for number, row in zip(sheet.row_numbers, sheet.rows, strict=True)
+    found.update(number for index, (number, row) in enumerate(zip(sheet.row_numbers, rows, strict=True))
                  if number not in found and ((len(row) < 2 or not row[1].strip()) and _label_line(row, first) or (
-                     (ticket_at is None or ticket_at >= len(row) or _no_ticket(row[ticket_at]))
-                     and _subtotal_line(row, plan.extract(row)))))
+                     (ticket_at is None or ticket_at >= len(row) or _no_ticket(row[ticket_at])
+                      or _excel_subtotal(row[ticket_at], _above(rows, index)))  # "48213 Count"
+                     and _subtotal_line(row, plan.extract(row), _above(rows, index)))))
     return found
+
+
+def _above(rows: list[list[str]], index: int) -> list[str]:
+    """The cells of the GROUP_ROWS rows above row `index`: where Excel's subtotal finds its group's value (a group's
+    last row may have lost it to a failed lookup, #N/A)."""
+    return [cell for row in rows[max(0, index - GROUP_ROWS):index] for cell in row]
 
 
 def _label_line(cells: list[str], first: str | None) -> bool:
@@ -232,7 +247,7 @@ def _no_ticket(text: str) -> bool:
     return not text or text[0].isalpha() and summary_label(text)  # "Week 41 average" (QA round 46a)
 
 
-def _subtotal_line(cells: list[str], raw: dict[str, Raw]) -> bool:
+def _subtotal_line(cells: list[str], raw: dict[str, Raw], previous: list[str]) -> bool:
     """True for a grouped report's subtotal line among the answers (Salesforce's "Sum:" and "Average:"
     under each group, "Subtotal | Record Count: 3", German "Zwischensumme": QA rounds 28a, 29a, 31a):
     no ticket id, comment or agent but the summary word itself, its first filled cell a summary word
@@ -245,4 +260,5 @@ def _subtotal_line(cells: list[str], raw: dict[str, Raw]) -> bool:
     if any(raw[name].text.strip() not in ("", filled[0]) and not SUMMARY_ROW.match(raw[name].text.strip())
            for name in ("ticket_id", "agent_id", "agent_email") if name in raw):
         return False  # the word, or another ("Record Count: 3": QA round 44a), may stand in the ticket's column
-    return summary_label(filled[0]) and summary_line(cells, raw) is not None  # also "Week 41 average" (QA 45a)
+    return ((summary_label(filled[0]) or _excel_subtotal(filled[0], previous))  # also "Week 41 average" (QA 45a)
+            and summary_line(cells, raw, previous) is not None)

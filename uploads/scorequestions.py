@@ -5,30 +5,42 @@ mapping.resolve asks it for the score and score_label columns; columnnotes names
 
 from __future__ import annotations
 
-from uploads.headernames import EFFORT_QUESTION, OVERALL_ROW
+import re
+
+from uploads import autodetect, cells, scorecells
+from uploads.headernames import EFFORT_QUESTION, OVERALL_QUESTION, OVERALL_ROW
 from uploads.headers import Headers, as_list
 from uploads.headerscales import NPS_QUESTION
+from uploads.wordscales import SCALE_WORDS
+
+# A question asking how satisfied the customer was, whatever else it names ("... with the effort our agent put in")
+_ASKS_SATISFACTION = re.compile(r"\bhow satisfied\b|\bsatisfied with\b|\bsatisfaction with\b|wie zufrieden|"
+                                r"zufrieden mit|satisfait(?:e|s|es)? de\b|satisfech[oa]s? con|tevreden (?:over|met)|"
+                                r"soddisfatt[oaie] d", re.I)
 
 
-def overall_row(position: int, spec, headers: Headers, used: set[int]) -> int:
+def overall_row(position: int, spec, headers: Headers, used: set[int], sheet) -> int:
     """The score column among the free ones the same pattern of `spec` matches, when the one found (`position`) is
     no satisfaction question's answer or not the overall one (QA rounds 63a, 64a):
     - past an effort or recommend question ("How easy was it to get it resolved to your satisfaction?") to the first
       that asks neither;
-    - from a grid's row to a single question that asks about the whole (headernames.OVERALL_ROW: "Overall, how
-      satisfied...", "En general, ¿qué tan satisfecho..."), else to the grid's row that does ("Overall support
-      experience": a SurveyMonkey matrix's first row is "Response time").
-    A mapping naming one column (the user's own) keeps it; so does a choice between two overall ones."""
+    - from a grid's row to a single question that asks about the whole (headernames.OVERALL_QUESTION: "Overall, how
+      satisfied...", "En general, ¿qué tan satisfecho..."), else to the grid's row that is the whole (OVERALL_ROW:
+      "Overall support experience", not "Overall wait time"; a SurveyMonkey matrix's first row is "Response time").
+    Another column is taken only when its answers are ratings (_rated: an "Overall, what could we improve?" text
+    question is none, QA round 66a). A mapping naming one column (the user's own) keeps it; so does a choice between
+    two overall ones."""
     if isinstance(spec, str) and not spec.startswith(("re:", "label:")):
         return position
     pool = next((found for item in as_list(spec) if position in (found := headers.matching(item))), [position])
     pool = [i for i in pool if i == position or i not in used]
     if _other_metric(headers, position):
-        position = next((i for i in pool if not _other_metric(headers, i)), position)
+        position = next((i for i in pool if not _other_metric(headers, i) and _rated(sheet, i)), position)
     grid = headers.grid_row(position)
     if grid is None or OVERALL_ROW.search(grid[1]):
         return position
-    singles = [i for i in pool if headers.grid_row(i) is None and OVERALL_ROW.search(_question(headers, i))]
+    singles = [i for i in pool if headers.grid_row(i) is None and OVERALL_QUESTION.search(_question(headers, i))
+               and _rated(sheet, i)]
     rows = [i for i in headers.grid_rows(position) if i not in used and OVERALL_ROW.search(headers.grid_row(i)[1])]
     return next((found[0] for found in (singles, rows) if len(found) == 1), position)
 
@@ -40,6 +52,16 @@ def _question(headers: Headers, position: int) -> str:
 
 
 def _other_metric(headers: Headers, position: int) -> bool:
-    """True for a column asking an effort (CES) or recommend (NPS) question rather than a satisfaction one."""
+    """True for a column asking an effort (CES) or recommend (NPS) question rather than a satisfaction one: "How
+    easy was it to get your issue resolved to your satisfaction?" is the former, "How satisfied were you with the
+    effort our agent put in?" the latter (QA round 66a)."""
     question = _question(headers, position)
-    return bool(EFFORT_QUESTION.search(question) or NPS_QUESTION.search(question))
+    return bool(EFFORT_QUESTION.search(question) and not _ASKS_SATISFACTION.search(question)
+                or NPS_QUESTION.search(question))
+
+
+def _rated(sheet, position: int) -> bool:
+    """True when half or more of a column's first answers are whole numbers or rating words."""
+    texts = autodetect.column_texts(sheet, position, 50)
+    return bool(texts) and sum(bool(scorecells.INTEGER.match(text)) or cells.answer_key(text) in SCALE_WORDS
+                               for text in texts) >= 0.5 * len(texts)

@@ -12,20 +12,28 @@ from uploads.headers import Headers, normalize
 # survey's own "Subject" is not one of them
 _TICKET_LIST = frozenset({"ticket subject", "requester", "requester email", "requester id", "requester name",
                           "solved at", "solved", "priority"})
+# An API record's own two times, as the helpdesk writes them (not a hand-made sheet's "Created at")
+_RECORD_TIMES = frozenset({"created_at", "updated_at"})
 
 
 def ticket_list(headers: Headers) -> dict[tuple[str, str], tuple[int, str]] | None:
     """In a list of tickets (it has a 'Requester', 'Solved at' or 'Priority' column) each row is a ticket: its bare
     'Id' is the ticket id, and its 'Updated at' is closer to the rating than its 'Created at' (the
-    ticket's opening; shared/formats/EXPORT-FORMATS.md section 1). (field, header) -> match; None
-    for other files."""
-    if not _TICKET_LIST & {normalize(header) for header in headers.columns}:
+    ticket's opening; shared/formats/EXPORT-FORMATS.md section 1). So is a record's 'updated_at' beside its
+    'created_at' (Zendesk's rating record, created when the survey was offered: QA round 64b, its 'ticket_id'
+    renamed 'Ticket #'). (field, header) -> match; None for other files."""
+    names = {normalize(header) for header in headers.columns}
+    listed = bool(_TICKET_LIST & names)
+    if not listed and not _RECORD_TIMES <= {header.strip().casefold() for header in headers.columns}:
         return None
-    why = "in a list of tickets (it has a Requester, Solved at or Priority column)"
+    why = ("in a list of tickets (it has a Requester, Solved at or Priority column)" if listed
+           else "beside 'created_at', which a record of the survey gets when it is offered")
     # below every header naming the ticket or a date (a 'Survey date' or 'Rated at' wins), Updated over Created
     ticket, updated, created = 150, 151, 150.5
-    later = f"the time closest to the rating {why} ('Created at' is when the ticket was opened)"
-    return {("ticket_id", "id"): (ticket, f"header 'Id' is each ticket's own id {why}"),
+    later = f"the time closest to the rating {why} ('Created at' is when the ticket was opened)" if listed else (
+        f"the time closest to the rating, {why}")
+    bare_id = {("ticket_id", "id"): (ticket, f"header 'Id' is each ticket's own id {why}")} if listed else {}
+    return {**bare_id,
             ("submitted_at", "updated at"): (updated, f"header 'Updated at' is {later}"),
             ("submitted_at", "updated"): (updated, f"header 'Updated' is {later}"),
             **{("submitted_at", name): (created, f"header '{name.capitalize()}' is when the ticket was opened: "
