@@ -12,8 +12,9 @@ from datetime import date
 
 from uploads.dates import CELL_DATE, NUMERIC_RE
 
-# Read back, the column's dates lie within this many days; as they are, they spread over at least SPREAD_DAYS
-CLOSE_DAYS, SPREAD_DAYS = 31, 60
+# Read back, the column's dates lie within CLOSE_DAYS (a quarter's export); as they are, they spread at least
+# SPREAD_DAYS wider (QA round 66a: 6 October to 27 November was left as it was)
+CLOSE_DAYS, SPREAD_DAYS = 92, 60
 _CELL_PARTS = re.compile(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})")
 
 
@@ -21,7 +22,7 @@ def swapped_back(texts: Iterable[str], order: str | None) -> bool:
     """True when the date cells among `texts` (a workbook column's distinct values, CELL_DATE: "2026-03-10
     08:14:27") were swapped by the program that opened the file: the typed dates read in `order` ("DMY" or
     "MDY", settled by one of them) and the cells read with day and month exchanged lie within CLOSE_DAYS of each
-    other, while the cells as they are spread the column over SPREAD_DAYS or more. A cell with a day above 12 is
+    other, while the cells as they are spread the column SPREAD_DAYS wider or more. A cell with a day above 12 is
     a true date cell (a swap gives no such day): then none is read back."""
     if order not in ("DMY", "MDY"):
         return False
@@ -40,7 +41,8 @@ def swapped_back(texts: Iterable[str], order: str | None) -> bool:
         return False
     as_is = typed + [_date(*cell) for cell in cells]
     back = typed + [_date(year, day, month) for year, month, day in cells]
-    return None not in as_is and None not in back and _span(back) <= CLOSE_DAYS and _span(as_is) >= SPREAD_DAYS
+    return (None not in as_is and None not in back and _span(back) <= CLOSE_DAYS
+            and _span(as_is) >= _span(back) + SPREAD_DAYS)
 
 
 def _date(year: int, month: int, day: int) -> date | None:
