@@ -1359,3 +1359,22 @@ def test_excel_subtotals_by_ticket_are_skipped_and_an_agent_named_min_is_not(tmp
     assert [item["ticket_id"] for item in items] == ["48213", "48220"]
     assert [(result["row"], result["status"]) for result in summary["row_results"]] == [
         (3, "skipped"), (5, "invalid")]
+
+
+@pytest.mark.parametrize(("words", "scores"), [
+    (["Gut", "Mittel", "Schlecht"], [3, 2, 1]),  # Zoho Desk in German (QA round 66b: read as 4 and 2 of 5)
+    (["Bon", "Moyen", "Mauvais"], [3, 2, 1]),
+])
+def test_zoho_desk_s_localized_three_words_are_a_three_point_scale(tmp_path: Path, words, scores) -> None:
+    text = "Ticket-ID,Agent E-Mail,Bewertet am,Bewertung\n" + "".join(
+        f"210{n},a@example.com,2026-10-0{n + 1} 10:00:00,{word}\n" for n, word in enumerate(words))
+    _summary, items, _ = run_text(tmp_path, "zoho.csv", text)
+    assert [(item["score"], item["max_score"]) for item in items] == [(score, 3) for score in scores]
+
+
+def test_a_rated_column_is_the_answer_time_over_the_ticket_s_created(tmp_path: Path) -> None:
+    """QA round 66b: LiveAgent's 'Rated' lost to 'Created', and every item went out a day or two early."""
+    text = ("Ticket ID,Rating,Agent email,Rated,Created\n"
+            "48213,5,a@example.com,2026-10-05 14:48:10,2026-10-04 09:00:00\n")
+    _summary, items, _ = run_text(tmp_path, "liveagent.csv", text)
+    assert items[0]["submitted_at"] == "2026-10-05T14:48:10.000Z"

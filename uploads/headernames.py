@@ -31,7 +31,8 @@ EXACT: dict[str, list[str]] = {
               "overall score", "overall csat", "overall csat score", "overall satisfaction score", "customer rating",
               "rating value", "number value", "numbervalue", "survey result", "survey rating"],
     "submitted_at": ["submitted at", "submitted", "submitted on", "date submitted", "submission date",
-                     "recorded date", "recordeddate", "rated at", "rated on", "rating date", "satisfaction date",
+                     "recorded date", "recordeddate", "rated at", "rated on", "rated", "date rated", "rated date",
+                     "time rated", "rating date", "satisfaction date",
                      "csat date", "response date",
                      # a rating's own time beside the ticket's Created (Gorgias, Intercom downloads: QA round 44a)
                      "scored date", "scored at", "survey scored date", "survey answered date", "survey answered at",

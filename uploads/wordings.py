@@ -159,7 +159,10 @@ SCALES: dict[str, dict[str, Any]] = {
     # 1..3 [unverified wordings: QA round 33a]; two scales, so that Great, Good and Bad are neither
     "great3": {"rules_out": False, "min_score": 1, "max_score": 3,
                "value_map": {"great": 3, "okay": 2, "not good": 1, "bad": 1}},
-    "good3": {"rules_out": False, "min_score": 1, "max_score": 3, "value_map": {"good": 3, "okay": 2, "bad": 1}},
+    "good3": {"rules_out": False, "min_score": 1, "max_score": 3, "value_map": {
+        "good": 3, "okay": 2, "bad": 1,
+        # Zoho Desk's German and French wordings (Gut, Mittel or Okay, Schlecht; Bon, Moyen, Mauvais: QA round 66b)
+        "gut": 3, "mittel": 2, "schlecht": 1, "bon": 3, "moyen": 2, "mauvais": 1}},
     # Freshdesk's current survey as its reports word it (its codes 103 .. -103: EXPORT-FORMATS.md section 6)
     "happy7": {"min_score": 1, "max_score": 7, "value_map": {
         "extremely happy": 7, "very happy": 6, "happy": 5, "neutral": 4, "unhappy": 3, "very unhappy": 2,
