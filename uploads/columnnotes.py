@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from uploads import autodetect, cells, dates, mapping, parsing, reports, scorecells, wordscales, zones
+from uploads import autodetect, cells, dates, mapping, parsing, reports, scorecells, scorequestions, wordscales, zones
 from uploads.headernames import AGGREGATE, AGGREGATE_CALL, EXACT, NOT_FOR, OVERALL_ROW, TICKET_LIFE, TICKET_TIME
 from uploads.headerrows import and_list
 from uploads.headers import Headers, normalize
@@ -215,7 +215,7 @@ def _note_other_scores(sheet: parsing.Sheet, preset: mapping.Preset) -> None:
     found = [index for index, header in enumerate(sheet.columns)
              if index not in used and "score" in autodetect.named_fields([header])
              and not any(f"'{header}'" in notice for notice in sheet.notices)
-             and _rated(autodetect.column_texts(sheet, index, 50)) and _independent(sheet, score, index)]
+             and scorequestions.rated(sheet, index, 0.8) and _independent(sheet, score, index)]
     others, grids, count = [], [], 0
     for index in found:
         grid = headers.grid_row(index)
@@ -249,12 +249,6 @@ def _independent(sheet: parsing.Sheet, score: int | None, index: int) -> bool:
     numbers = sorted((int(first[1]), int(second[1])) for answer, other in seen.items()
                      if (first := scorecells.INTEGER.match(answer)) and (second := scorecells.INTEGER.match(other)))
     return any(b < a for (_, a), (_, b) in zip(numbers, numbers[1:], strict=False))
-
-
-def _rated(texts: list[str]) -> bool:
-    """True for a column's texts of which four in five or more are whole numbers or rating words."""
-    return bool(texts) and sum(bool(scorecells.INTEGER.match(text)) or cells.answer_key(text) in wordscales.SCALE_WORDS
-                               for text in texts) >= 0.8 * len(texts)
 
 
 def _score_grid(headers: Headers, preset: mapping.Preset) -> list[int]:

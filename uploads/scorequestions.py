@@ -27,7 +27,7 @@ def overall_row(position: int, spec, headers: Headers, used: set[int], sheet) ->
     - from a grid's row to a single question that asks about the whole (headernames.OVERALL_QUESTION: "Overall, how
       satisfied...", "En general, ¿qué tan satisfecho..."), else to the grid's row that is the whole (OVERALL_ROW:
       "Overall support experience", not "Overall wait time"; a SurveyMonkey matrix's first row is "Response time").
-    Another column is taken only when its answers are ratings (_rated: an "Overall, what could we improve?" text
+    Another column is taken only when its answers are ratings (rated: an "Overall, what could we improve?" text
     question is none, QA round 66a). A mapping naming one column (the user's own) keeps it; so does a choice between
     two overall ones."""
     if isinstance(spec, str) and not spec.startswith(("re:", "label:")):
@@ -35,12 +35,12 @@ def overall_row(position: int, spec, headers: Headers, used: set[int], sheet) ->
     pool = next((found for item in as_list(spec) if position in (found := headers.matching(item))), [position])
     pool = [i for i in pool if i == position or i not in used]
     if _other_metric(headers, position):
-        position = next((i for i in pool if not _other_metric(headers, i) and _rated(sheet, i)), position)
+        position = next((i for i in pool if not _other_metric(headers, i) and rated(sheet, i)), position)
     grid = headers.grid_row(position)
     if grid is None or OVERALL_ROW.search(grid[1]):
         return position
     singles = [i for i in pool if headers.grid_row(i) is None and OVERALL_QUESTION.search(_question(headers, i))
-               and _rated(sheet, i)]
+               and rated(sheet, i)]
     rows = [i for i in headers.grid_rows(position) if i not in used and OVERALL_ROW.search(headers.grid_row(i)[1])]
     return next((found[0] for found in (singles, rows) if len(found) == 1), position)
 
@@ -60,8 +60,9 @@ def _other_metric(headers: Headers, position: int) -> bool:
                 or NPS_QUESTION.search(question))
 
 
-def _rated(sheet, position: int) -> bool:
-    """True when half or more of a column's first answers are whole numbers or rating words."""
+def rated(sheet, position: int, share: float = 0.5) -> bool:
+    """True when `share` or more of column `position`'s first answers (autodetect.column_texts) are whole numbers or
+    rating words: a column of ratings, not of text answers."""
     texts = autodetect.column_texts(sheet, position, 50)
     return bool(texts) and sum(bool(scorecells.INTEGER.match(text)) or cells.answer_key(text) in SCALE_WORDS
-                               for text in texts) >= 0.5 * len(texts)
+                               for text in texts) >= share * len(texts)
