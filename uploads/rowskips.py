@@ -212,7 +212,8 @@ def summary_rows(plan: Plan, sheet) -> set[int]:
     found.update(number for index, (number, row) in enumerate(zip(sheet.row_numbers, rows, strict=True))
                  if number not in found and ((len(row) < 2 or not row[1].strip()) and _label_line(row, first) or (
                      (ticket_at is None or ticket_at >= len(row) or _no_ticket(row[ticket_at])
-                      or _excel_subtotal(row[ticket_at], _above(rows, index)))  # "48213 Count"
+                      # "48213 Count"; the space first, as most rows' ticket has none (bench/parse.py)
+                      or " " in row[ticket_at] and _excel_subtotal(row[ticket_at], _above(rows, index)))
                      and _subtotal_line(row, plan.extract(row), _above(rows, index)))))
     return found
 
