@@ -178,8 +178,7 @@ def note_errors(table: Table, at: dict[int, int], errors: list[tuple[int, int, s
     for number, column, error in errors:
         row = table.rows[at[number]] if number in at else []
         if column < len(row) and not row[column].strip():
-            table.notes[at[number], column] = ERROR_NOTE.format(error=error) + (
-                f". {cells.TEXT_AS_FORMULA}" if error.upper() in cells.TEXT_READ_AS_FORMULA else "")  # QA round 65b
+            table.notes[at[number], column] = ERROR_NOTE.format(error=error) + cells.formula_text_hint(error)
             noted.append((number, column, error))
     if noted:
         number, column, error = noted[0]

@@ -209,9 +209,16 @@ _NAME_ADDRESS_BRACKETED = re.compile(r"\s*(?P<name>[^()<>@]*[^\W\d_][^()<>@]*?)\
 
 # The errors a spreadsheet gives for text it took as a formula: Excel's and Google Sheets' (a name or a parse
 # error), LibreOffice's Err:508/509 (brackets, a missing operator); and how to keep the text
-TEXT_READ_AS_FORMULA = frozenset({"#NAME?", "#ERROR!", "ERR:508", "ERR:509"})
-TEXT_AS_FORMULA = ("If the customer wrote text starting with '=', '+' or '-', a spreadsheet read it as a formula: "
-                   "export the file again and upload it without opening it in a spreadsheet to keep the words")
+_TEXT_READ_AS_FORMULA = frozenset({"#NAME?", "#ERROR!", "ERR:508", "ERR:509"})
+
+
+def formula_text_hint(error: str) -> str:
+    """". If the customer wrote text starting with '=', ..." for an error a spreadsheet gives text it took as a formula
+    (_TEXT_READ_AS_FORMULA: a CSV's text, a workbook's error cell; QA rounds 64b, 65b), else ""."""
+    if error.upper() not in _TEXT_READ_AS_FORMULA:
+        return ""
+    return (". If the customer wrote text starting with '=', '+' or '-', a spreadsheet read it as a formula: export "
+            "the file again and upload it without opening it in a spreadsheet to keep the words")
 
 
 def spreadsheet_error(value: str) -> str | None:
@@ -297,9 +304,8 @@ def clean_text(text: str, noun: str = "comment") -> Cleaned:
     if issue:
         return Cleaned(issue=issue)
     if what := spreadsheet_error(value):  # a CSV's #N/A too, as a workbook's error cell is (QA round 53b)
-        lost = f". {TEXT_AS_FORMULA}" if value.upper() in TEXT_READ_AS_FORMULA else ""  # QA 64b: "- fast" #NAME?
         return Cleaned(warnings=[Note("excel_error", f"{noun} {value} is {what}, not the customer's words: left "
-                                                     f"out{lost}")])
+                                                     f"out{formula_text_hint(value)}")])
     if value in PANDAS_BLANKS or value in SCRIPT_BLANKS:  # B03: no payload holds nan for a blank cell
         return blank_marker(value, noun)
     warnings = [Note("line_break", f"{noun} held Word's {_BREAK_NAMES[word_breaks[0]]}: sent as a line break")
