@@ -254,6 +254,28 @@ def test_it_says_a_second_set_of_answers_beside_the_first_is_not_read(tmp_path: 
         "every answer on a row of its own, under the same columns, and upload the file again.")
 
 
+def test_it_names_a_second_id_of_each_ticket_beside_the_one_read(tmp_path: Path) -> None:
+    """QA round 66b H3: Zoho Desk's 16-digit record id was sent and its ticket number, shown in its UI, never named."""
+    sheet, preset = read(tmp_path, "Ticket Id,Ticket Number,Agent Email,Rated At,Rating\n"
+                                   "1892000000101001,2101,ana@acme.com,2026-10-05 09:00,5\n"
+                                   "1892000000101017,2102,ana@acme.com,2026-10-05 10:00,4\n")
+    assert preset.columns["ticket_id"] == "Ticket Id"
+    assert sheet.notices == [
+        "'Ticket Number' holds a second id for each ticket ('2101', '2102') beside 'Ticket Id' ('1892000000101001', "
+        "'1892000000101017'), which is read as ticket_id. MaestroQA finds the ticket by the id sent: if your "
+        "helpdesk's tickets are known there by 'Ticket Number', choose it as ticket_id on the mapping page."]
+
+
+@pytest.mark.parametrize("second", ["2101,2101", "1892000000101001,1892000000101017", "2101,"])
+def test_it_names_no_second_ticket_id_that_copies_or_misses_the_ticket(tmp_path: Path, second: str) -> None:
+    """Not one id per ticket: two tickets with one number, the ticket's own ids again, a blank."""
+    first, other = second.split(",")
+    sheet, _ = read(tmp_path, "Ticket Id,Ticket Number,Agent Email,Rated At,Rating\n"
+                              f"1892000000101001,{first},ana@acme.com,2026-10-05 09:00,5\n"
+                              f"1892000000101017,{other},ana@acme.com,2026-10-05 10:00,4\n")
+    assert not [notice for notice in sheet.notices if "second id" in notice]
+
+
 def test_it_names_the_matrix_row_read_as_the_score_and_the_rows_not_sent(tmp_path: Path) -> None:
     """QA round 63a: a SurveyMonkey matrix's first row, 'Response time', was read as the CSAT without a word."""
     sheet, preset = read(tmp_path, (

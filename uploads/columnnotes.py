@@ -9,7 +9,19 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from uploads import autodetect, cells, dates, mapping, parsing, reports, scorecells, scorequestions, wordscales, zones
+from uploads import (
+    autodetect,
+    cells,
+    dates,
+    mapping,
+    parsing,
+    reports,
+    scorecells,
+    scorequestions,
+    ticketcolumns,
+    wordscales,
+    zones,
+)
 from uploads.headernames import AGGREGATE, AGGREGATE_CALL, EXACT, NOT_FOR, OVERALL_ROW, TICKET_LIFE, TICKET_TIME
 from uploads.headerrows import and_list
 from uploads.headers import Headers, normalize
@@ -20,6 +32,7 @@ def note_unmapped(sheet: parsing.Sheet, preset: mapping.Preset) -> None:
     """Add to sheet.notices what the mapping `preset` leaves out of `sheet` that a user should know."""
     _note_comment(sheet, preset, _note_score(sheet, preset) | _note_date(sheet, preset))
     _note_ticket_times(sheet, preset)
+    _note_other_ticket_ids(sheet, preset)
     _note_agent(sheet, preset)
     _note_grid_rows(sheet, preset)
     _note_text_questions(sheet, preset)
@@ -38,16 +51,22 @@ def _note_second_set(sheet: parsing.Sheet, preset: mapping.Preset) -> None:
     """When columns the mapping leaves out are named like the ticket and score columns it reads (and maybe the
     date: "Date wk2", "Ticket wk2", "Score wk2", a second week kept beside the first, QA round 58d), say that
     their answers are not read: each answer must be a row of its own."""
-    used = _used_columns(sheet, preset)
-    mapped = {field for field in _SET_FIELDS if preset.columns.get(field)}
-    named = {index: fields & mapped for index, header in enumerate(sheet.columns) if index not in used
-             and (fields := autodetect.named_fields([header])) & mapped and autodetect.column_texts(sheet, index, 1)}
-    if {"ticket_id", "score"} <= set().union(*named.values()):  # a second answer needs its ticket and its score
-        listed = ", ".join(f"'{sheet.columns[index]}'" for index in sorted(named))
+    if named := _second_set(sheet, preset):
+        listed = ", ".join(f"'{sheet.columns[index]}'" for index in named)
         sheet.notices.append(
             f"{listed} are named like the date, ticket or score columns the mapping reads, but are not read: if they "
             "hold more answers (a second week beside the first), their answers are not sent. Put every answer on a "
             "row of its own, under the same columns, and upload the file again.")
+
+
+def _second_set(sheet: parsing.Sheet, preset: mapping.Preset) -> list[int]:
+    """The unread columns named like the date, ticket or score columns the mapping reads, when they hold a second
+    ticket and score (a second answer needs both); else []."""
+    used = _used_columns(sheet, preset)
+    mapped = {field for field in _SET_FIELDS if preset.columns.get(field)}
+    named = {index: fields & mapped for index, header in enumerate(sheet.columns) if index not in used
+             and (fields := autodetect.named_fields([header])) & mapped and autodetect.column_texts(sheet, index, 1)}
+    return sorted(named) if {"ticket_id", "score"} <= set().union(*named.values()) else []
 
 
 def _note_date(sheet: parsing.Sheet, preset: mapping.Preset) -> set[int]:
@@ -79,6 +98,24 @@ def _note_ticket_times(sheet: parsing.Sheet, preset: mapping.Preset) -> None:
                 f"'{header}' holds the ticket's own times ({_shown(sheet, index)}), not when the customer answered the "
                 "survey, so it is not read as submitted_at. Export the time of the rating with the file; if this "
                 "time is close enough for you, choose it as submitted_at on the mapping page.")
+
+
+def _note_other_ticket_ids(sheet: parsing.Sheet, preset: mapping.Preset) -> None:
+    """Name an unread column named like a ticket id that holds a second id of every ticket (ticketcolumns.
+    same_tickets): MaestroQA finds the ticket by the one id sent, and which of the two its helpdesk integration knows
+    is the user's to say (QA round 66b H3: Zoho Desk's record id was sent, its ticket number never named)."""
+    ticket = preset.columns.get("ticket_id")
+    if not isinstance(ticket, str) or ticket not in sheet.columns or _second_set(sheet, preset):
+        return
+    position, used = sheet.columns.index(ticket), _used_columns(sheet, preset)
+    for index, header in enumerate(sheet.columns):
+        if index not in used and "ticket_id" in autodetect.named_fields([header]) \
+                and ticketcolumns.same_tickets(sheet.rows, position, index):
+            sheet.notices.append(
+                f"'{header}' holds a second id for each ticket ({_shown(sheet, index)}) beside '{ticket}' "
+                f"({_shown(sheet, position)}), which is read as ticket_id. MaestroQA finds the ticket by the id sent: "
+                f"if your helpdesk's tickets are known there by '{header}', choose it as ticket_id on the mapping "
+                "page.")
 
 
 # A year in a date: four digits, or two after a day and a month ("3.10.26", "10/3/26")

@@ -67,3 +67,26 @@ def task_number(name: str, norm: str, texts: list[str]) -> tuple[int, str] | Non
     if name == "ticket_id" and norm == "number" and texts and all(_TASK_NUMBER.fullmatch(text) for text in texts):
         return 150, "header 'Number' holds ServiceNow task numbers (such as INC0010023): each row's ticket"
     return None
+
+
+# A ticket's number as helpdesks show it: "2101", "#2101", "SR-1001", "INC0012345" (not a date or a time)
+_TICKET_NUMBER = re.compile(r"#?[A-Za-z]{0,8}[-_]?\d+")
+
+
+def same_tickets(rows: list[list[str]], ticket: int, other: int) -> bool:
+    """True when column `other` holds a second id of each ticket in column `ticket` (indexes into `rows`, a sheet's
+    text cells): a ticket number (_TICKET_NUMBER) wherever the ticket is, never the ticket's own text, and one to one
+    with it (each ticket one value, each value one ticket). Zoho Desk's "Ticket Number" (#2101, shown in its UI)
+    beside its 16-digit "Ticket Id" record id, Help Scout's "Conversation #" beside its "Conversation ID" (QA round
+    66b H3)."""
+    forward: dict[str, str] = {}
+    backward: dict[str, str] = {}
+    for row in rows:
+        key = row[ticket].strip() if ticket < len(row) else ""
+        value = row[other].strip() if other < len(row) else ""
+        if not key:
+            continue
+        if not _TICKET_NUMBER.fullmatch(value) or value == key or forward.setdefault(key, value) != value \
+                or backward.setdefault(value, key) != key:
+            return False
+    return bool(forward)
