@@ -84,6 +84,13 @@ def test_it_names_text_answers_no_column_maps_as_the_comment(tmp_path: Path) -> 
         "page."]  # QA round 41b: a Yes/No follow-up question went unsaid
 
 
+def test_it_offers_no_rewards_name_as_the_comment(tmp_path: Path) -> None:
+    """QA round 66b W4: Medallia's reward_name ("Name of the reward that was given") was offered as the comment."""
+    sheet, _ = read(tmp_path, "submitted_at,ticket_id,agent_id,score,reward_name\n"
+                              "2026-10-05 09:00,1,A1,5,Above and Beyond\n2026-10-05 09:00,2,A1,5,Going the Extra Mile\n")
+    assert sheet.notices == []
+
+
 def test_it_names_a_column_of_addresses_when_no_column_is_the_agent(tmp_path: Path) -> None:
     """QA round 51a: every row said only that no agent column was mapped; a form's "Email Address" may be the
     customer's, so the column is named, not mapped."""

@@ -334,12 +334,16 @@ def text_answer_columns(sheet, used: set[int]) -> list[str]:
     """Headers of columns outside `used` whose cells read as free text: most of their first 50
     non-blank texts but "n/a" and the like (scorecells.NO_ANSWER) hold two or more words, half of them
     or more differ from one another (short feedback repeats "All good.": QA round 50a), and are neither
-    emails nor people's names. What a customer's comment looks like when its header was not recognised.
+    emails nor people's names, under a header that does not rule out a comment (NOT_FOR: a reward's name, an
+    agent's note).
+    What a customer's comment looks like when its header was not recognised.
     Each text is judged on its first 200 characters (a 2,000,000-character cell costs no more)."""
     out = []
     for position, header in enumerate(sheet.columns):
+        if position in used or re.search(NOT_FOR["comment"], normalize(header)):
+            continue
         texts = [text[:200] for text in column_texts(sheet, position, 50) if text.casefold() not in
-                 scorecells.NO_ANSWER] if position not in used else []  # a hand sheet's "n/a", "-" (QA round 60b)
+                 scorecells.NO_ANSWER]  # a hand sheet's "n/a", "-" (QA round 60b)
         if (texts and share(texts, lambda text: bool(_WORDS.search(text)) and "@" not in text) >= 0.6
                 and len(set(texts)) >= 0.5 * len(texts) and share(texts, _person_name) < 0.6):
             out.append(header)

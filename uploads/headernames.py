@@ -268,7 +268,8 @@ NOT_FOR: dict[str, str] = {
     # Medallia's areas_for_improvement: a category list
     # a multiple-choice question ("What could we improve? (select all that apply)": QA round 39a)
     # an agent's own note on the ticket ('Agent comment', 'Internal notes': QA round 52a)
-    "comment": r"\b(count|exists|has|id|date|areas?|category|categories|topic|source|channel)\b|"
+    # Medallia's reward_name, "Name of the reward that was given" (QA round 66b W4)
+    "comment": r"\b(count|exists|has|id|date|areas?|category|categories|topic|source|channel|rewards?|badges?)\b|"
                r"\b(agent|agents|internal|staff|private|rep|qa|reviewer|coaching|coach|lead|tl|supervisor|manager)"
                r"( s)? (comments?|notes?|remarks?)\b|"  # "Coaching comment" (QA round 53b)
                # "Remarque interne", "Notas internas", "Interne Notiz", never "Comments for the Internal IT team" (54a)
