@@ -317,6 +317,18 @@ def test_it_says_no_row_of_a_qualtrics_matrix_says_overall(tmp_path: Path) -> No
         "(README: Preset JSON)."]
 
 
+def test_it_says_the_score_asks_a_recommend_question_when_none_asks_about_satisfaction(tmp_path: Path) -> None:
+    """QA round 64a C3: a survey of NPS and CES questions only sent its NPS as the CSAT score without a word."""
+    sheet, preset = read(tmp_path, (
+        "Ticket ID,Agent Email,Date,How likely are you to recommend us?,How easy was it to get help?\n"
+        "48213,ana@acme.com,2026-10-05 09:00,9,5\n48214,ana@acme.com,2026-10-05 10:00,3,2\n"))
+    assert preset.columns["score"] == "How likely are you to recommend us?"
+    assert sheet.notices[-1] == (
+        "The score is read from 'How likely are you to recommend us?', which asks a recommend (NPS) question: no "
+        "column of this file asks how satisfied the customer was. Its answers are sent as CSAT scores; if that is not "
+        "what you want, export the satisfaction question with the file, or do not submit this upload.")
+
+
 def test_it_names_other_columns_named_like_the_score(tmp_path: Path) -> None:
     """QA round 64a: 'Agent score' and 'Product score' beside the 'Overall score' read were left out unsaid."""
     sheet, preset = read(tmp_path, "Ticket ID,Agent,Survey date,Agent score,Product score,Overall score\n"

@@ -38,6 +38,7 @@ def note_unmapped(sheet: parsing.Sheet, preset: mapping.Preset) -> None:
     _note_text_questions(sheet, preset)
     _note_rated_questions(sheet, preset)
     _note_other_scores(sheet, preset)
+    _note_score_question(sheet, preset)
     _note_zone_column(sheet, preset)
     _note_aggregates(sheet, preset)
     _note_second_set(sheet, preset)
@@ -270,6 +271,19 @@ def _note_other_scores(sheet: parsing.Sheet, preset: mapping.Preset) -> None:
             f"{listed[0].upper()}{listed[1:]} {'is' if single else 'are'} named like a score but not read: the "
             f"score is '{preset.columns['score']}'. If another column holds the CSAT, choose it as score on the "
             "mapping page.")
+
+
+def _note_score_question(sheet: parsing.Sheet, preset: mapping.Preset) -> None:
+    """When the score column asks a recommend (NPS) or effort (CES) question, say so: scorequestions.overall_row
+    takes a satisfaction question over it when there is one, so this file has none, and MaestroQA's score is "the
+    primary CSAT score" (shared/api/CONTRACT.md; QA round 64a C3: an NPS-only survey's answers went out unsaid)."""
+    score = preset.columns.get("score")
+    if isinstance(score, str) and score in sheet.columns and (
+            metric := scorequestions.other_metric(Headers.of(sheet), sheet.columns.index(score))):
+        sheet.notices.append(
+            f"The score is read from '{score}', which asks a {metric} question: no column of this file asks how "
+            "satisfied the customer was. Its answers are sent as CSAT scores; if that is not what you want, export "
+            "the satisfaction question with the file, or do not submit this upload.")
 
 
 def _independent(sheet: parsing.Sheet, score: int | None, index: int) -> bool:

@@ -34,8 +34,8 @@ def overall_row(position: int, spec, headers: Headers, used: set[int], sheet) ->
         return position
     pool = next((found for item in as_list(spec) if position in (found := headers.matching(item))), [position])
     pool = [i for i in pool if i == position or i not in used]
-    if _other_metric(headers, position):
-        position = next((i for i in pool if not _other_metric(headers, i) and rated(sheet, i)), position)
+    if other_metric(headers, position):
+        position = next((i for i in pool if not other_metric(headers, i) and rated(sheet, i)), position)
     grid = headers.grid_row(position)
     if grid is None or OVERALL_ROW.search(grid[1]):
         return position
@@ -51,13 +51,14 @@ def _question(headers: Headers, position: int) -> str:
     return f"{headers.columns[position]} {label}"
 
 
-def _other_metric(headers: Headers, position: int) -> bool:
-    """True for a column asking an effort (CES) or recommend (NPS) question rather than a satisfaction one: "How
-    easy was it to get your issue resolved to your satisfaction?" is the former, "How satisfied were you with the
-    effort our agent put in?" the latter (QA round 66a)."""
+def other_metric(headers: Headers, position: int) -> str | None:
+    """"recommend (NPS)" or "effort (CES)" for a column asking that question rather than a satisfaction one, else
+    None: "How easy was it to get your issue resolved to your satisfaction?" is effort, "How satisfied were you with
+    the effort our agent put in?" satisfaction (QA round 66a)."""
     question = _question(headers, position)
-    return bool(EFFORT_QUESTION.search(question) and not _ASKS_SATISFACTION.search(question)
-                or NPS_QUESTION.search(question))
+    if NPS_QUESTION.search(question):
+        return "recommend (NPS)"
+    return "effort (CES)" if EFFORT_QUESTION.search(question) and not _ASKS_SATISFACTION.search(question) else None
 
 
 def rated(sheet, position: int, share: float = 0.5) -> bool:
