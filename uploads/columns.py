@@ -111,6 +111,7 @@ def _covered(plan: Plan) -> bool:
             and plan.fixed_bounds is not None and not plan.splits and not plan.groups and not plan.text_maps
             and not plan.gathered and not plan.fallbacks and not plan.shared_agent and plan.time_at is None
             and not plan.scale_held  # every score is held until the scale is settled (items.check_score)
+            and not plan.rounded_ticket  # its long ids are refused (items.check_ticket)
             and set(plan.preset.constants) <= _BOUNDS
             and all(position is not None or key in plan.index or key not in plan.preset.constants
                     for key, position, _ in plan.skip_columns))

@@ -359,6 +359,29 @@ _ACCOUNT_WORDS = frozenset({"admin", "administrator", "support", "system", "bot"
                             "sales", "billing", "automation", "api", "integration", "escalations", "tier 1", "tier 2"})
 
 
+def rounded_column(tickets: list[str]) -> bool:
+    """True when three or more, and half or more, of a text file's ticket ids of 16 to 19 digits (`tickets`, the
+    column's trimmed texts) end in zeros past their 15th digit: a spreadsheet read the ids as numbers, kept their
+    first 15 digits and saved zeros for the rest (Zoho Desk's 1892000000101001 as 1892000000101000). By chance one
+    id in ten ends so; ids typed in full again on the fix-it table leave the others refused. A workbook's number
+    cells are flagged when read (LONG_NUMBER_NOTE)."""
+    long_ids = [text for text in tickets if 15 < len(text) < ROUNDED_DIGITS and text.isascii() and text.isdigit()]
+    tails = sum(text.endswith("0" * (len(text) - 15)) for text in long_ids)
+    return tails >= 3 and 2 * tails >= len(long_ids)
+
+
+def rounded_issue(value: str) -> Issue | None:
+    """The refusal of an id of 16 to 19 digits ending in zeros past the 15th, in a column rounded_column found;
+    None for another id (one typed in full on the fix-it table)."""
+    if not (15 < len(value) < ROUNDED_DIGITS and value.isascii() and value.isdigit()
+            and value.endswith("0" * (len(value) - 15))):
+        return None
+    return Issue("excel_digits", f"{value} has {len(value)} digits and ends in zeros past the 15th, as every long id "
+                 "in this column does: a spreadsheet read the ids as numbers, kept 15 digits and saved zeros for the "
+                 "rest, so the last digits are lost; export it again from the helpdesk",
+                 "Upload the new export without opening it in Excel, or type the full ticket id")
+
+
 def long_id_warning(value: str) -> str | None:
     """Warning for a 16+ digit id the reader flagged as a number cell (Excel keeps 15 significant digits)."""
     if len(value) >= 16 and is_digits(value):

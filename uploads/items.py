@@ -195,6 +195,8 @@ class RowCheck:
                     f"Enter the ticket id alone, as the helpdesk shows it (such as {digits})"))
             elif (self.plan.numeric_ticket and not idcells.is_digits(value)) or idcells.hash_number(value):
                 self.warn("ticket_id", src, idcells.non_numeric_warning(value), "not_numeric")  # "#48213": QA 60b
+            elif self.plan.rounded_ticket and (rounded := idcells.rounded_issue(value)):
+                self.error("ticket_id", src, rounded)
             elif idcells.lost_zeros(value, self.plan.typical_ticket, self.plan.padded_ticket):
                 typical = self.plan.typical_ticket
                 shape = (f"shorter than {typical} digits, the length this column's ids are written with, leading "

@@ -62,6 +62,7 @@ class Plan:
     numeric_ticket: bool = False
     typical_ticket: int = 0  # the median digit count of a numeric ticket column's ids (validation: short ids)
     padded_ticket: bool = False  # the column writes its typical ids with leading zeros (00001026)
+    rounded_ticket: bool = False  # a text file's long ids all end in zeros past the 15th digit (idcells.rounded_column)
     digit_ticket: bool = False  # most of the column's ids hold a digit: one without any is a link's text ("Open")?
     notes: dict[tuple[int, int], tuple[str, str]] = field(default_factory=dict)
     text_maps: dict[str, dict] = field(default_factory=dict)
