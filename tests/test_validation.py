@@ -1691,7 +1691,10 @@ def test_it_refuses_an_id_or_score_an_unquoted_separator_split_at_the_end_of_a_r
                                                ("Date (San Francisco time)", "America/Los_Angeles"),
                                                ("Date (Victoria time)", None),
                                                ("Datum (Berliner Zeit)", "Europe/Berlin"),  # QA round 39a
-                                               ("Fecha (hora peninsular)", "Europe/Madrid")])
+                                               ("Fecha (hora peninsular)", "Europe/Madrid"),
+                                               # QA round 67c: past a date layout in brackets
+                                               ("Survey date (dd/mm/yyyy) (America/New_York)", "America/New_York"),
+                                               ("Date (dd/mm/yyyy, Europe/Berlin)", "Europe/Berlin")])
 def test_it_reads_naive_times_in_the_zone_their_header_names(header, zone) -> None:
     columns = [header, "ticket_id", "agent_id", "score"]
     preset = mapping.Preset(name="Team", columns={"submitted_at": header, "ticket_id": "ticket_id",

@@ -30,7 +30,8 @@ def get_zone(name: str) -> ZoneInfo:
 
 # "Rated at (UTC)", "created_utc", "Date [GMT]" name UTC ("UTC+2" is an offset: _OFFSET_HEADER)
 _UTC_HEADER = re.compile(r"(?:^|[^a-z])(?:utc|gmt)(?![a-z0-9+\-])(?!\s*[+\-\u2212]\s*\d)(?!_?offset)", re.IGNORECASE)
-_ZONE_HEADER = re.compile(r"[(\[]\s*([A-Za-z_]+/[A-Za-z_/+\-]+[0-9]*)\s*[)\]]")
+# An IANA name in brackets, or after a comma inside them: "(dd/mm/yyyy, America/New_York)" (QA round 67c)
+_ZONE_HEADER = re.compile(r"[(\[,]\s*([A-Za-z_]+/[A-Za-z_/+\-]+[0-9]*)\s*(?=[)\],])")
 # "Rated at (GMT+2)", "Submitted (UTC-05:30)": an offset from UTC
 _OFFSET_HEADER = re.compile(r"(?:^|[^a-z/])(?:utc|gmt)\s*([+\-\u2212])\s*(\d{1,2})(?::?(\d{2}))?(?![\d:])",
                             re.IGNORECASE)  # not Etc/GMT+5, an IANA name whose sign is the other way (UTC-05:00)
@@ -138,12 +139,11 @@ def header_zone(column: str) -> str | None:
             return "UTC"
         return f"UTC{'+' if minutes > 0 else '-'}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}" if (
             -MAX_WEST_MINUTES <= minutes <= MAX_EAST_MINUTES and int(offset[3] or 0) < 60) else None
-    found = _ZONE_HEADER.search(column)
-    if found:
+    for found in _ZONE_HEADER.finditer(column):  # past a date layout's "(dd/mm/yyyy)" (QA round 67c)
         try:
             get_zone(found[1])
         except ValueError:
-            return None
+            continue
         return found[1]
     return None
 
