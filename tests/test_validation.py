@@ -1438,6 +1438,8 @@ def test_it_refuses_a_score_a_spreadsheet_turned_into_a_date(text) -> None:
      "the order used in Australia/Sydney, the time zone chosen for this upload"),
     ("submitted_at", {"stamp": "5/10/2026 14:48", "declared_time_zones": {"submitted_at": "Pacific/Auckland"}}, "UTC",
      "the order used in Pacific/Auckland, the time zone the file declares for this column"),  # Qualtrics via Excel
+    ("submitted_at", {"stamp": "5/10/2026 14:48", "declared_time_zones": {"submitted_at": "Pacific/Chatham"}}, "UTC",
+     "the order used in Pacific/Chatham, the time zone the file declares for this column"),  # QA round 67a
     ("Submitted (UK time)", {}, "UTC", "the order used in Europe/London, the place its header names"),
     ("Submitted (BST)", {}, "UTC", "the order used in Europe/London, the place its header names"),  # QA round 34a
     ("Date (dd/mm/yyyy)", {}, "America/New_York", "the format its header names (dd/mm/yyyy)"),  # QA round 35a

@@ -299,7 +299,13 @@ def zone_conflict(decision: ColumnDates, upload_zone: str) -> str | None:
 
 # Time zones of places that write numeric dates day first (Europe, Australia and New Zealand, India, Latin
 # America's large zones, Africa); the United States, Canada and Asia's year-first places are left out.
-DAY_FIRST_ZONES = ("Europe/", "Australia/", "Pacific/Auckland", "Asia/Kolkata", "Asia/Calcutta", "Asia/Dubai",
+DAY_FIRST_ZONES = ("Europe/", "Australia/", "Pacific/Auckland", "Pacific/Chatham", "NZ", "Antarctica/McMurdo",
+                    # the Pacific's other day-first places: Fiji, Papua New Guinea, Samoa, Tonga, Vanuatu, the Solomon
+                    # Islands, Norfolk Island, New Caledonia and French Polynesia (QA round 67a: Chatham was read
+                    # month first)
+                    "Pacific/Fiji", "Pacific/Port_Moresby", "Pacific/Apia", "Pacific/Tongatapu", "Pacific/Efate",
+                    "Pacific/Guadalcanal", "Pacific/Norfolk", "Pacific/Noumea", "Pacific/Tahiti",
+                    "Asia/Kolkata", "Asia/Calcutta", "Asia/Dubai",
                     "Asia/Singapore", "Asia/Jerusalem", "Asia/Tel_Aviv", "Asia/Hong_Kong", "Asia/Jakarta",
                     "Asia/Kuala_Lumpur", "Asia/Karachi", "Asia/Dhaka", "Asia/Riyadh", "Asia/Istanbul", "Atlantic/",
                     "Africa/", "America/Sao_Paulo", "America/Fortaleza", "America/Recife", "America/Bahia",
