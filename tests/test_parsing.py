@@ -1940,6 +1940,26 @@ def test_a_hyperlink_formula_showing_no_id_gives_its_ticket_links_id(tmp_path):
 
 
 @pytest.mark.parametrize(("number_format", "shown"), [
+    ('yyyy-mm-dd hh:mm "UTC"', ["2026-10-07 00:00:00Z", "2026-10-07 09:30:00Z"]),
+    ('yyyy-mm-dd"T"hh:mm:ss"Z"', ["2026-10-07 00:00:00Z", "2026-10-07 09:30:00Z"]),
+    ('d.m.yyyy h:mm "(Berlin)"', ["2026-10-07 00:00:00", "2026-10-07 09:30:00"]),
+    ('yyyy-mm-dd "UTC"', ["2026-10-07", "2026-10-07 09:30:00"]),  # no time shown
+])
+def test_a_date_cell_whose_format_shows_utc_reads_as_utc(tmp_path, number_format, shown):
+    """QA round 67a: `yyyy-mm-dd hh:mm "UTC"` shows 08:06 UTC, and the time was read in the upload's zone."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Submitted At", "Ticket ID"])
+    sheet.append([datetime.datetime(2026, 10, 7), "48213"])
+    sheet.append([datetime.datetime(2026, 10, 7, 9, 30), "48214"])
+    for row in (2, 3):
+        sheet.cell(row, 1).number_format = number_format
+    book.save(tmp_path / "utc.xlsx")
+
+    assert [row[0] for row in parse_file(tmp_path / "utc.xlsx").rows] == shown
+
+
+@pytest.mark.parametrize(("number_format", "shown"), [
     ("yyyy-mm-dd hh:mm:ss", "2026-10-07 00:00:00"), ("d.m.yyyy h:mm", "2026-10-07 00:00:00"),
     ("m/d/yy h:mm", "2026-10-07 00:00:00"), ("yyyy-mm-dd", "2026-10-07"), ('"Day "d', "2026-10-07"),
 ])

@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING
 from defusedxml import ElementTree
 
 from uploads import cells, headerrows, idcells, sheetxml
-from uploads.numberformats import DATETIME_FORMAT_IDS, Shown, shown_format, shows_time
+from uploads.numberformats import DATETIME_FORMAT_IDS, Shown, shown_format, shows_time, shows_utc
 
 if TYPE_CHECKING:
     from uploads.workbooks import Table
@@ -51,7 +51,9 @@ _XLSXWRITER_CALC_ID = "124519"
 LONG_NUMBER_NOTE = "numeric id has more than 15 significant digits: may have been rounded by Excel"
 PERCENT = "%"  # CellFacts.padding of a cell shown as a percentage
 DATETIME = "datetime"  # CellFacts.padding of a date cell shown with its time (numberformats.shows_time)
+DATETIME_UTC = "datetime utc"  # ... shown with its time and "UTC" (numberformats.shows_utc)
 _DATE_ONLY = re.compile(r"\d{4}-\d{2}-\d{2}")  # how a date cell at midnight reads (workbooks)
+_CELL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2}:\d{2}(?:\.\d{3})?)?")  # how any date cell reads
 
 
 def date_only(text: str) -> bool:
@@ -107,8 +109,11 @@ def apply_xlsx_facts(table: Table, data: bytes, formula_parts: frozenset[str]) -
         if shown == PERCENT and _NUMBER.fullmatch(row[column]) and 0 <= float(row[column]) <= 1:  # a share: 100% was
             # sent as the score 1 (QA round 42a); a ticket id formatted 0% stays its digits (QA round 43b)
             row[column] = format((decimal.Decimal(row[column]) * 100).normalize(), "f") + "%"
-        elif shown == DATETIME and date_only(row[column]):
-            row[column] += " 00:00:00"  # its format shows the time: midnight, no date alone (QA round 58c)
+        elif shown in (DATETIME, DATETIME_UTC) and _CELL_DATE.fullmatch(row[column]):
+            if date_only(row[column]):
+                row[column] += " 00:00:00"  # its format shows the time: midnight, no date alone (QA round 58c)
+            if shown == DATETIME_UTC:
+                row[column] += "Z"  # shown as UTC's time: not read in the upload's zone (QA round 67a)
         elif isinstance(shown, Shown) and row[column].isdigit():
             row[column] = shown.text(row[column])
     for number, column in facts.formulas_without_result:
@@ -304,14 +309,14 @@ def link_ids(table: Table, at: dict[int, int], formulas: dict[tuple[int, int], s
 def _padding_styles(archive: zipfile.ZipFile) -> dict[str, Shown | str]:
     """Cell style index (the `s` attribute, as text) -> Shown, for styles whose number format pads (shown_format),
     or PERCENT for a percentage format (built-in 9 and 10, or a code with % outside quotes), or DATETIME for a
-    date-and-time format (built-in 22, or numberformats.shows_time)."""
+    date-and-time format (built-in 22, or numberformats.shows_time), DATETIME_UTC for one showing "UTC" (shows_utc)."""
     root = ElementTree.fromstring(archive.read("xl/styles.xml"))
     formats: dict[str | None, Shown | str] = {"9": PERCENT, "10": PERCENT, **dict.fromkeys(DATETIME_FORMAT_IDS,
                                                                                           DATETIME)}
     for element in root.iterfind("{*}numFmts/{*}numFmt"):
         code = element.get("formatCode", "")
         if shown := shown_format(code) or (PERCENT if "%" in _QUOTED.sub("", code).split(";")[0] else None) or (
-                DATETIME if shows_time(code) else None):
+                DATETIME_UTC if shows_utc(code) else DATETIME if shows_time(code) else None):
             formats[element.get("numFmtId")] = shown
     return {str(index): formats[xf.get("numFmtId")] for index, xf in enumerate(root.iterfind("{*}cellXfs/{*}xf"))
             if xf.get("numFmtId") in formats}

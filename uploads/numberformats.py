@@ -99,3 +99,13 @@ def shows_time(code: str) -> bool:
     as a date alone (QA round 58c: "has no time part" on an xlsx's 2026-10-07 00:00:00)."""
     section = _NOT_PARTS.sub("", code).split(";")[0].casefold()
     return bool(re.search(r"[dy]", section)) and bool(re.search(r"[hs]", section))
+
+
+# A date format's literal text naming UTC after its time: `yyyy-mm-dd hh:mm "UTC"`, `"T"hh:mm:ss"Z"`, `\Z`
+_UTC_LITERAL = re.compile(r'"\s*(?:(?i:utc|gmt)|Z)\s*"|\\Z')
+
+
+def shows_utc(code: str) -> bool:
+    """True when the number format `code` shows a date and time (shows_time) as UTC's, with a literal "UTC", "GMT"
+    or "Z" in its first section: the cell's time is UTC's, whatever zone the upload chose (QA round 67a)."""
+    return shows_time(code) and bool(_UTC_LITERAL.search(code.split(";")[0]))
