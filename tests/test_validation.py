@@ -1025,6 +1025,16 @@ def test_a_future_date_is_named_as_written_not_in_utc() -> None:
     assert "2099-12-31 is in the future" in row.errors[0].message
 
 
+def test_a_date_at_a_limit_in_its_own_day_is_named_with_its_utc_time() -> None:
+    """QA round 67a: 2000-01-01 00:00 typed in Kolkata was "2000-01-01 is before 2000"; 2026-11-26 13:00 was "in
+    the future" while 11:00 of the same day was not."""
+    assert one(stamp="2000-01-01 00:00:00", time_zone="Asia/Kolkata").errors[0].message == (
+        "Row 2, column 'submitted_at': 2000-01-01 00:00 (1999-12-31 18:30 UTC) is before 2000. Check the year.")
+    assert one(stamp="2026-11-26T13:00:00Z").errors[0].message == (
+        "Row 2, column 'submitted_at': 2026-11-26 13:00 UTC is more than a day after now (2026-11-25 12:00 UTC). "
+        "Check the year and the date; a rating cannot come from the future.")
+
+
 def test_it_allows_a_date_less_than_a_day_ahead() -> None:
     assert one(stamp="2026-11-26T11:00:00Z").status == "valid"
     assert one(stamp="2026-11-26T13:00:00Z").status == "invalid"

@@ -422,13 +422,17 @@ def _from_serial(value: str, date_system: str, zone_name: str, now: datetime) ->
 
 def _checked(moment: datetime, now: datetime, warnings: list[Note]) -> Parsed:
     """Range check (2000-01-01 .. now + 1 day) and the API format; a refusal names the date as written (its own
-    zone's: 2099-12-31 23:59 in New York, not 2100-01-01 in UTC, QA round 62a)."""
-    utc = moment.astimezone(UTC)
+    zone's: 2099-12-31 23:59 in New York, not 2100-01-01 in UTC, QA round 62a), with its UTC time when the limit
+    falls within its own day (2000-01-01 00:00 in Kolkata is 1999 in UTC, QA round 67a)."""
+    utc, latest = moment.astimezone(UTC), now + timedelta(days=1)
+    both = f"{moment:%Y-%m-%d %H:%M}" + (f" ({utc:%Y-%m-%d %H:%M} UTC)" if moment.utcoffset() else " UTC")
     if utc < EARLIEST:
-        return Parsed(issue=Issue("too_old", f"{moment:%Y-%m-%d} is before 2000", "Check the year"))
-    if utc > now + timedelta(days=1):
-        return Parsed(issue=Issue("future", f"{moment:%Y-%m-%d} is in the future",
-                                  "Check the year and the date; a rating cannot come from the future"))
+        shown = f"{moment:%Y-%m-%d}" if moment.year < EARLIEST.year else both
+        return Parsed(issue=Issue("too_old", f"{shown} is before 2000", "Check the year"))
+    if utc > latest:
+        shown = (f"{moment:%Y-%m-%d} is in the future" if moment.date() > latest.date()
+                 else f"{both} is more than a day after now ({now:%Y-%m-%d %H:%M} UTC)")
+        return Parsed(issue=Issue("future", shown, "Check the year and the date; a rating cannot come from the future"))
     return Parsed(format_utc(utc), warnings=warnings)
 
 
