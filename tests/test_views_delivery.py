@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from tests.fakemaestro import FakeMaestro
 from tests.test_delivery import make_upload
-from uploads import delivery
+from uploads import delivery, rowstore
 from uploads.models import Row, Submission, Upload
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -127,6 +127,42 @@ def test_it_resends_only_failed_rows_fixed_since_they_failed(client, fake):
     assert Submission.objects.get(upload=upload, parent=first).batches.get().item_count == 1
     assert list(client.get(f"/uploads/{upload.pk}/", {"result": "failed"}).context["page"]) == [
         Row.objects.get(upload=upload, number=4)]
+
+
+@pytest.mark.parametrize(("created", "message", "resent"), [
+    ((3,), "Resending 1 row fixed since it failed. 1 row to resend was created in MaestroQA, or sent, by another "
+           "upload meanwhile, so it is now marked Duplicate and not resent (each row says by which upload).",
+     [["000004"]]),
+    ((3, 4), "2 rows to resend were created in MaestroQA, or sent, by another upload meanwhile, so they are now "
+             "marked Duplicate and not resent (each row says by which upload). Nothing was resent.", []),
+])
+def test_it_resends_no_fixed_failed_row_another_upload_created_meanwhile(client, fake, created, message, resent):
+    """QA round 67b H1: a failed row fixed in the table was resent after another upload had created the same
+    answer; Submit and Approve check that, and now a resend does too."""
+    upload = make_upload(3)
+    for number in (3, 4):
+        row = Row.objects.get(upload=upload, number=number)
+        Row.objects.filter(pk=row.pk).update(cells=[f"FAIL-{number}"], item={**row.item, "ticket_id": f"FAIL-{number}"})
+    delivery.submit_upload(upload, upload.owner)
+    drain()
+    for number in (3, 4):
+        row = Row.objects.get(upload=upload, number=number)
+        row.item, row.fixed_at = {**row.item, "ticket_id": f"{number:06d}"}, timezone.now()
+        row.match_key = rowstore.match_key(row.item)
+        row.save()
+    other = make_upload(len(created))
+    for mine, theirs in zip(created, other.rows.order_by("number"), strict=True):
+        fixed = Row.objects.get(upload=upload, number=mine)
+        Row.objects.filter(pk=theirs.pk).update(item=fixed.item, match_key=fixed.match_key)
+    delivery.submit_upload(other, other.owner)
+    drain()
+
+    response = post(client, upload, "resend_failed")
+    assert [str(m) for m in response.wsgi_request._messages] == [message]
+    drain()
+    assert [[item["ticket_id"] for item in r.json["data"]] for r in fake.requests[2:]] == resent
+    row = Row.objects.get(upload=upload, number=3)
+    assert (row.status, row.note) == (Row.Status.DUPLICATE, f"already created in MaestroQA by upload #{other.pk} (row 2)")
 
 
 def test_with_approval_an_uploader_asks_an_admin_who_resends_fixed_failed_rows(client, fake, settings):

@@ -135,13 +135,31 @@ def _refuse_sent_elsewhere(upload: Upload, user) -> None:
             status=Upload.Status.READY, review_comment=f"{what}. Check the rows, then submit again.", reviewed_by=user)
         upload.refresh_from_db(fields=["status", "review_comment", "reviewed_by"])
         rowcheck.refresh_status(upload)
-        audit.record(upload, user, "marked_sent_elsewhere", rows=marked)
-        # a step of the history (not undoable): the table's cached counts follow it (table.summary_key)
-        Change.objects.create(upload=upload, user=user, action="sent_elsewhere", cells_changed=0, before=[],
-                              description=f"marked {marked:,} row{'s' if marked > 1 else ''} Duplicate: created "
-                                          "or sent by another upload since this file was read")
+        _record_sent_elsewhere(upload, user, marked)
         raise delivery.DeliveryError(f"{what}. Nothing was sent: check the rows, then submit again" + (
             "; the upload is back with its uploader, with this sentence." if back else "."))
+
+
+def skip_sent_elsewhere(upload: Upload, user, rows: Q) -> str:
+    """Before a resend (control.apply_action): mark those of `rows` whose answer another upload created, or sent,
+    since this one was read (rowstore.mark_sent_elsewhere), as Submit and Approve do (QA round 67b H1: a failed row
+    fixed in the table was resent after another upload had created it). A sentence saying how many, or ""."""
+    marked = rowstore.mark_sent_elsewhere(upload, rows)
+    if not marked:
+        return ""
+    _record_sent_elsewhere(upload, user, marked)
+    return (f"{marked:,} row{'s' if marked > 1 else ''} to resend {'were' if marked > 1 else 'was'} created in "
+            f"MaestroQA, or sent, by another upload meanwhile, so {'they are' if marked > 1 else 'it is'} now marked "
+            "Duplicate and not resent (each row says by which upload).")
+
+
+def _record_sent_elsewhere(upload: Upload, user, marked: int) -> None:
+    """The activity log's event and the table history's step for rows just marked sent elsewhere."""
+    audit.record(upload, user, "marked_sent_elsewhere", rows=marked)
+    # a step of the history (not undoable): the table's cached counts follow it (table.summary_key)
+    Change.objects.create(upload=upload, user=user, action="sent_elsewhere", cells_changed=0, before=[],
+                          description=f"marked {marked:,} row{'s' if marked > 1 else ''} Duplicate: created "
+                                      "or sent by another upload since this file was read")
 
 
 def _sendable_count(upload: Upload) -> int:

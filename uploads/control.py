@@ -19,7 +19,7 @@ from django.utils.translation import ngettext
 from rq.exceptions import NoSuchJobError
 from rq.job import Job
 
-from uploads import access, audit, delivery, sending
+from uploads import access, approval, audit, delivery, sending
 from uploads.models import Row, Submission, Upload
 
 log = logging.getLogger(__name__)
@@ -55,16 +55,27 @@ def apply_action(upload: Upload, user, action: str, confirmed: bool = False) -> 
             )
         if resend_needs_admin(user):
             return request_resend(upload, user)
-        submission = delivery.resend_rows(upload, user, Row.Result.FAILED, only=Q(id__in=fixed_failed_rows(upload)))
+        fixed = Q(id__in=fixed_failed_rows(upload))
+        skipped = approval.skip_sent_elsewhere(upload, user, fixed)
+        if skipped and not upload.rows.filter(fixed, status=Row.Status.VALID).exists():
+            Upload.objects.filter(pk=upload.pk).update(resend_requested_at=None, resend_requested_by=None)
+            raise delivery.DeliveryError(f"{skipped} Nothing was resent.")
+        submission = delivery.resend_rows(upload, user, Row.Result.FAILED, only=fixed)
         Upload.objects.filter(pk=upload.pk).update(resend_requested_at=None, resend_requested_by=None)
         text = f"Resending {_rows(submission.rows_count)} fixed since {_it_they(submission.rows_count)} failed."
+        if skipped:
+            text += f" {skipped}"
         if unfixed:
             text += (f" {_rows(unfixed)} not fixed yet {_was_were(unfixed)} not resent: filter the table by "
                      "“Failed” to find them.")
         return text
     if action == "resend_unsent":
+        unsent = Q(result=Row.Result.NONE, batch__isnull=False)
+        if (skipped := approval.skip_sent_elsewhere(upload, user, unsent)) and not upload.rows.filter(
+                unsent, status=Row.Status.VALID).exists():
+            raise delivery.DeliveryError(f"{skipped} Nothing was sent.")
         submission = delivery.resend_rows(upload, user, Row.Result.NONE)
-        return f"Sending the {_rows(submission.rows_count)} not sent."
+        return f"Sending the {_rows(submission.rows_count)} not sent." + (f" {skipped}" if skipped else "")
     if action == "resend_unconfirmed":
         if not confirmed:
             raise delivery.DeliveryError(delivery.RESEND_CONFIRMATION)

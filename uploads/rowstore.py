@@ -103,15 +103,16 @@ def mark_prior(upload: Upload, values: list[dict]) -> None:
             value["status"], value["note"] = Row.Status.DUPLICATE, notes[value["match_key"]]
 
 
-def mark_sent_elsewhere(upload: Upload) -> int:
+def mark_sent_elsewhere(upload: Upload, only: Q | None = None) -> int:
     """Mark (and save) the upload's valid rows, and duplicates of a row above, whose answer another upload has
-    created, or sent without a confirmation, since they were checked: see `prior_notes`. Returns how many.
+    created, or sent without a confirmation, since they were checked: see `prior_notes`; `only` narrows the rows
+    looked at (a resend's). Returns how many.
 
-    Run again at submit and at approval, since another upload may have been delivered after
+    Run again at submit, at approval and before a resend, since another upload may have been delivered after
     this one was read (nothing is sent twice: the API has no idempotency key).
     """
     found = [(pk, key) for pk, key, status, note in upload.rows.filter(
-        status__in=[Row.Status.VALID, Row.Status.DUPLICATE]).exclude(match_key="").values_list(
+        only or Q(), status__in=[Row.Status.VALID, Row.Status.DUPLICATE]).exclude(match_key="").values_list(
         "id", "match_key", "status", "note") if _markable(status, note)]
     marked = 0
     for chunk in chunks(found, CHUNK):
