@@ -178,7 +178,12 @@ def test_the_submit_box_says_why_nothing_would_be_sent(uploader, tmp_path):
     client.force_login(uploader)
     page = client.get(f"/uploads/{second.pk}/").content.decode()
     assert submitplan.submit_plan(second)["nothing"] in page.replace("&quot;", '"')
-    assert "every answer is a duplicate" in submitplan.submit_plan(second)["nothing"]
+    assert submitplan.submit_plan(second)["nothing"] == (
+        "There is no row to send: every answer was already created in MaestroQA by another upload (each row says "
+        "which), so nothing needs sending.")  # not "Include rows", nor "Ready to submit" (QA round 67b W2)
+    assert '<span class="status status-ready" id="upload-status">Nothing to send</span>' in page
+    second.rows.filter(number=3).update(status=Row.Status.DUPLICATE, note="identical to row 2 in every mapped field")
+    assert "every answer is a duplicate, of a row above" in submitplan.submit_plan(second)["nothing"]
 
 
 def test_it_marks_answers_an_earlier_upload_created_and_sends_them_when_included(uploader, tmp_path, queue):

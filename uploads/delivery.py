@@ -21,7 +21,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from uploads import audit
-from uploads.models import SENDABLE, Batch, Row, Submission, Upload
+from uploads.models import CREATED_PRIOR_NOTE, SENDABLE, Batch, Row, Submission, Upload
 
 # An attempt whose request may be under way (sending.py); one in flight is never cancelled.
 IN_FLIGHT = "in_flight"
@@ -45,6 +45,9 @@ def nothing_to_send(upload: Upload, statuses: set[str] | None = None) -> str:
     if Row.Status.INVALID in statuses:
         return "There is no valid row to send. Fix the invalid rows first."
     if Row.Status.DUPLICATE in statuses:
+        if not upload.rows.filter(status=Row.Status.DUPLICATE).exclude(note__startswith=CREATED_PRIOR_NOTE).exists():
+            return ("There is no row to send: every answer was already created in MaestroQA by another upload (each "
+                    "row says which), so nothing needs sending.")  # not "Include rows" (QA round 67b W2)
         return ("There is no row to send: every answer is a duplicate, of a row above or of one already created in "
                 "MaestroQA. To send a duplicate anyway, select it and choose \"Include rows\".")
     if Row.Status.SKIPPED in statuses:

@@ -121,6 +121,15 @@ class Upload(models.Model):
         return reverse("uploads:table", args=[self.pk])
 
     @property
+    def status_label(self) -> str:
+        """The status as pages show it: "Nothing to send" for a ready upload none of whose rows would be sent (all
+        duplicates, skipped or left out: QA round 67b W2, where "Ready to submit" offered to send again answers
+        already created), else the status's name."""
+        if self.status == self.Status.READY and not self.rows.filter(SENDABLE).exists():
+            return "Nothing to send"
+        return self.get_status_display()
+
+    @property
     def is_editable(self) -> bool:
         """Rows and mapping can change only before anything was submitted."""
         return self.status in (self.Status.NEEDS_FIXES, self.Status.READY)

@@ -240,7 +240,7 @@ def edit_cell(request, pk: int):
         for item, display in zip(changed, table.display_rows(upload, changed), strict=True)
     }
     return JsonResponse({"rows": rows_html, "counts": submitplan.status_counts(upload), "status": upload.status,
-                         "status_display": upload.get_status_display()})
+                         "status_display": upload.status_label})
 
 
 @login_required
