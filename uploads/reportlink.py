@@ -79,7 +79,8 @@ def follow(source: Upload, sheet: parsing.Sheet, time_zone: str) -> tuple[mappin
              f"times in {zone}" + ("" if time_zone else " (choose another zone on the mapping page)"))
     sheet.notices.append(
         f"Read as upload #{source.pk} ({source.filename}) was, whose error report this is: its mapping"
-        + (f", dates as {ORDER_WORDS[preset.date_order]}" if preset.date_order in ORDER_WORDS else "")
+        + (f", dates as {ORDER_WORDS[preset.date_order]} where they could be either" if preset.date_order
+           in ORDER_WORDS else "")  # a German Excel's 10.11.2026 is day first all the same (QA round 67b W5)
         + f" and {times}."
         + (f" Column{'s' if len(added) > 1 else ''} added since, not read: {_listed(added)}." if added else "")
         + (f" Column{'s' if len(removed) > 1 else ''} deleted since (the mapping does not read "
