@@ -5,7 +5,7 @@ from django.test import Client
 from django.urls import reverse
 
 from tests.people import item, make_people, make_upload
-from uploads import approval, delivery, rowstore
+from uploads import approval, delivery, fixes, rowstore
 from uploads.models import AuditEvent, Row, Upload
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -238,6 +238,17 @@ def test_it_refuses_to_send_back_without_a_comment(people, settings):
         approval.approve(make_upload(people["maria"], people["alpha"]), people["ada"])
 
 
+def test_its_review_names_the_rows_deleted_by_hand_and_not_undone(people):
+    """QA round 67b W6: a deleted answer showed only in the collapsed activity log."""
+    upload = make_upload(people["maria"], people["alpha"], rows=4)
+    for number in (3, 5, 4):
+        fixes.apply_fix(upload, people["maria"], "delete", upload.rows.filter(number=number))
+    fixes.undo_last(upload, people["maria"])
+    assert approval.review_summary(upload)["deleted_rows"] == [3, 5]
+    page = _client(people["ada"]).get(reverse("uploads:review", args=[upload.pk])).content.decode()
+    assert '<p id="review-deleted">3, 5</p>' in page
+
+
 def test_it_summarises_an_upload_for_review(people):
     upload = make_upload(people["maria"], people["alpha"], rows=3)
     Row.objects.filter(upload=upload, number=3).update(
@@ -249,7 +260,7 @@ def test_it_summarises_an_upload_for_review(people):
         "counts": {"Valid": 3, "Invalid": 1, "Skipped": 0, "Duplicate": 0, "Excluded": 0},
         "scores": [(2, 1), (5, 2)],
         "first_date": "30 Sep 2026 10:00 UTC", "last_date": "1 Oct 2026 08:00 UTC",
-        "agents": [("A-01", 2), ("A-02", 1)], "edited_rows": [3], "to_send": 3, "included": 0,
+        "agents": [("A-01", 2), ("A-02", 1)], "edited_rows": [3], "deleted_rows": [], "to_send": 3, "included": 0,
     }
     Upload.objects.filter(pk=upload.pk).update(preset_name="Tier 2 sheet", time_zone="Europe/London", decisions=[
         "'Ticket created' is when each ticket was opened"])

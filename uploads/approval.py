@@ -14,7 +14,7 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Q, QuerySet
 
-from uploads import audit, delivery, rowcheck, rowstore
+from uploads import audit, delivery, rowcheck, rowstore, tablehistory
 from uploads.models import SENDABLE, Change, Row, Submission, Upload
 
 REVIEW_COMMENT_CHARS = 5000  # a send-back comment's longest (the review page's box says so)
@@ -178,7 +178,8 @@ def review_summary(upload: Upload) -> dict:
 
     Returns {"counts": {row status label: n}, "scores": [(score, n)] ascending,
     "first_date"/"last_date": submitted_at as "30 Sep 2026 10:00 UTC" (or ""), "agents": [(agent, n)]
-    most rows first, "edited_rows": [row numbers changed by hand], "to_send": rows the submission sends,
+    most rows first, "edited_rows": [row numbers changed by hand], "deleted_rows": [row numbers deleted in the
+    table, not undone], "to_send": rows the submission sends,
     "included": duplicates among them}; only those rows (models.SENDABLE: the valid ones and duplicates
     included anyway, QA round 47c) count for scores, dates and agents (an email in any case is one agent).
     """
@@ -188,10 +189,12 @@ def review_summary(upload: Upload) -> dict:
     agents = Counter(item.get("agent_id") or (item.get("agent_email") or "(none)").casefold() for item in items)
     dates = sorted(item["submitted_at"] for item in items if item.get("submitted_at"))
     edited = list(upload.rows.exclude(edits={}).order_by("number").values_list("number", flat=True))
+    deleted = sorted(entry[1] for before in tablehistory.undoable_steps(upload).filter(action="delete").values_list(
+        "before", flat=True) for entry in before)  # QA round 67b W6: only the activity log said so
     return {
         "counts": {status.label: counts.get(status.value, 0) for status in Row.Status},
         "scores": sorted(scores.items(), key=lambda pair: (pair[0] is None, pair[0])),
         "first_date": _shown(dates[0]) if dates else "", "last_date": _shown(dates[-1]) if dates else "",
-        "agents": agents.most_common(), "edited_rows": edited,
+        "agents": agents.most_common(), "edited_rows": edited, "deleted_rows": deleted,
         "to_send": len(items), "included": len(items) - counts.get(Row.Status.VALID, 0),
     }
