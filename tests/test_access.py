@@ -93,6 +93,8 @@ def test_it_lists_only_the_teams_uploads_on_home(people, beta_upload):
     mine = make_upload(people["maria"], people["alpha"])
     response = _client(people["maria"]).get(reverse("uploads:home"))
     assert [u.pk for u in response.context["uploads"]] == [mine.pk]
+    page = response.content.decode()  # a colleague's uploads too, each with its uploader (QA round 67b W7)
+    assert "<h2>Your team's uploads</h2>" in page and "<th>By</th>" in page
     response = _client(people["ada"]).get(reverse("uploads:home"))
     assert sorted(u.pk for u in response.context["uploads"]) == sorted([mine.pk, beta_upload.pk])
 

@@ -56,7 +56,8 @@ def _home(request, form: UploadForm, status: int = 200):
     table.add_list_counts(page.object_list)
     admin = access.is_admin(request.user)
     waiting = approval.waiting_for_admin(uploads)[:HOME_PAGE_SIZE] if admin else []
-    context = {"uploads": page, "form": form, "all_uploads": admin, "waiting": waiting}
+    context = {"uploads": page, "form": form, "all_uploads": admin, "waiting": waiting,
+               "team_uploads": not admin and request.user.teams.exists()}  # a colleague's too (QA round 67b W7)
     return render(request, "uploads/home.html", context, status=status)
 
 
