@@ -317,6 +317,26 @@ def test_a_report_reads_its_dates_in_the_order_its_upload_decided(tmp_path):
                                         "Europe/London")
 
 
+def test_an_uploads_page_names_its_error_report_uploaded_again(tmp_path):
+    """QA round 67b W1: the first upload's page went on asking for fixes already made and sent from the second."""
+    owner = get_user_model().objects.create_user("maria")
+    source = tmp_path / "team.csv"
+    source.write_text("Date,Ticket,Agent email,Score\n10/13/2026 09:00,48201,a@example.com,5\n"
+                      "10/08/2026 15:21,48203,a@example.com,x\n", encoding="utf-8")
+    first = intake.create_upload(owner, source, source.name, intake.ReadOptions())
+    report = tmp_path / f"errors-{first.pk}-team.csv"
+    with report.open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerows(_csv_lines(first))
+    again = intake.create_upload(owner, report, report.name, intake.ReadOptions())
+    client = Client()
+    client.force_login(owner)
+    page = client.get(reverse("uploads:table", args=[first.pk])).content.decode()
+    assert (f'This upload\'s error report was uploaded again as <a href="/uploads/{again.pk}/">#{again.pk}</a> (needs '
+            "fixes): the rows fixed there are sent from there, so look there before fixing a row here.") in page.replace(
+        "&#x27;", "'")
+    assert 'id="sent-again"' not in client.get(reverse("uploads:table", args=[again.pk])).content.decode()
+
+
 def test_a_reports_rows_keep_the_scale_their_upload_was_read_on(tmp_path):
     """QA round 42b: a Salesforce upload read on 1..10 (a 9 among its scores) had its error report's rows sent on
     1..5, as the report's few rows alone read; one survey on two scales in MaestroQA."""

@@ -38,6 +38,14 @@ def origin(owner: AbstractBaseUser, filename: str, sheet: parsing.Sheet) -> Uplo
     return access.visible_uploads(owner).filter(pk=int(found[1])).first()
 
 
+def sent_again(upload: Upload, user: AbstractBaseUser) -> list[Upload]:
+    """The later uploads `user` may see that are `upload`'s error report uploaded again (named errors-<pk>-…),
+    oldest first: its page names them, so that its invalid and failed rows are known to be dealt with there (QA
+    round 67b W1: the first upload went on asking for fixes made in the second)."""
+    return list(access.visible_uploads(user).filter(pk__gt=upload.pk, filename__istartswith=f"errors-{upload.pk}-")
+                .order_by("pk"))
+
+
 def read_columns(preset: mapping.Preset, columns: list[str]) -> set[str]:
     """The headers among `columns` that the resolved `preset` reads: its fields', fallbacks', time
     column's, splits', rules', skip values', long-export and clarifying groups' columns; every one of

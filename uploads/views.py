@@ -23,6 +23,7 @@ from uploads import (
     fixes,
     intake,
     mappingpage,
+    reportlink,
     reports,
     saved_presets,
     submitplan,
@@ -216,6 +217,7 @@ def table_page(request, pk: int):
         "resend_needs_admin": control.resend_needs_admin(request.user),
         "filter": request.GET.get("status", ""),
         "declared_zone": mappingpage.declared_zone(upload),
+        "sent_again": reportlink.sent_again(upload, request.user),
         **table.page_context(upload, request.GET, page),
     }
     return render(request, "uploads/table.html", context)
