@@ -995,8 +995,7 @@ def test_it_reads_a_fixed_zones_abbreviation_german_times_and_month_names(stamp,
 
 @pytest.mark.parametrize(("text", "message"), [
     ("31/02/2026 10:00", "has month 31, which does not exist (this column is read as month/day/year). Enter a real "
-                         "date; if the whole column is written day/month/year, choose that Date order on the mapping "
-                         "page."),
+                         "date: it is no date read either way round."),  # not "choose that Date order" (QA 67b C2)
     ("2026-02-30 10:00:00", "30 February does not exist in 2026"),
     ("yesterday", "'yesterday' is not a date"),
     ("2099-01-01 09:00:00", "2099-01-01 is in the future"),
@@ -1017,6 +1016,14 @@ def test_it_refuses_bad_dates(text: str, message: str) -> None:
     row = one(stamp=text)
     assert [f for f, _c in codes(row)] == ["submitted_at"]
     assert message in row.errors[0].message
+
+
+def test_a_month_above_12_offers_the_other_date_order_when_it_reads_so() -> None:
+    rows = check(["10/13/2026 10:00", "50101", "381", "", "5", ""], ["31/10/2026 10:00", "50102", "381", "", "5", ""])
+    assert rows[1].errors[0].message == (
+        "Row 3, column 'submitted_at': '31/10/2026 10:00' has month 31, which does not exist (this column is read as "
+        "month/day/year). Enter a real date; if the whole column is written day/month/year, choose that Date order on "
+        "the mapping page.")
 
 
 def test_a_future_date_is_named_as_written_not_in_utc() -> None:

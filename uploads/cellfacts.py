@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING
 
 from defusedxml import ElementTree
 
-from uploads import cells, headerrows, idcells, sheetxml
+from uploads import cells, dates, headerrows, idcells, sheetxml
 from uploads.numberformats import DATETIME_FORMAT_IDS, Shown, shown_format, shows_time, shows_utc
 
 if TYPE_CHECKING:
@@ -53,7 +53,6 @@ PERCENT = "%"  # CellFacts.padding of a cell shown as a percentage
 DATETIME = "datetime"  # CellFacts.padding of a date cell shown with its time (numberformats.shows_time)
 DATETIME_UTC = "datetime utc"  # ... shown with its time and "UTC" (numberformats.shows_utc)
 _DATE_ONLY = re.compile(r"\d{4}-\d{2}-\d{2}")  # how a date cell at midnight reads (workbooks)
-_CELL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2}:\d{2}(?:\.\d{3})?)?")  # how any date cell reads
 
 
 def date_only(text: str) -> bool:
@@ -109,7 +108,7 @@ def apply_xlsx_facts(table: Table, data: bytes, formula_parts: frozenset[str]) -
         if shown == PERCENT and _NUMBER.fullmatch(row[column]) and 0 <= float(row[column]) <= 1:  # a share: 100% was
             # sent as the score 1 (QA round 42a); a ticket id formatted 0% stays its digits (QA round 43b)
             row[column] = format((decimal.Decimal(row[column]) * 100).normalize(), "f") + "%"
-        elif shown in (DATETIME, DATETIME_UTC) and _CELL_DATE.fullmatch(row[column]):
+        elif shown in (DATETIME, DATETIME_UTC) and dates.CELL_DATE.fullmatch(row[column]):
             if date_only(row[column]):
                 row[column] += " 00:00:00"  # its format shows the time: midnight, no date alone (QA round 58c)
             if shown == DATETIME_UTC:

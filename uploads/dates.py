@@ -364,13 +364,22 @@ def _date_issue(value: str, year: int, month: int, day: int, decision: ColumnDat
         other = {"MDY": "DMY", "DMY": "MDY"}.get(decision.order or "")
         fix = (f"Enter a real date; if the whole column is written {ORDER_WORDS[other]}, choose that Date order "
                "on the mapping page") if other else "Enter a real date; check the day/month order"
+        if not _real_date(year, day, month):  # 31/11: no such date either way (QA round 67b C2)
+            fix = "Enter a real date: it is no date read either way round"
         return Issue("no_such_date", f"'{value}' has month {month}, which does not exist{read_as}", fix)
-    try:
-        date(year, month, day)
-    except ValueError:
+    if not _real_date(year, month, day):
         return Issue("no_such_date", f"{day} {_MONTH_NAMES[month]} does not exist in {year} ('{value}'){read_as}",
                      "Enter a real date")
     return None
+
+
+def _real_date(year: int, month: int, day: int) -> bool:
+    """True when `year`-`month`-`day` is a date of the calendar."""
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True
 
 
 CELL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2}:\d{2}(?:\.\d{3})?)?")  # a workbook's date cell
