@@ -312,7 +312,8 @@ def test_it_approves_cancels_and_resends_from_the_admin(people, fake, settings):
     assert upload.status == Upload.Status.QUEUED
     admin.post("/admin/uploads/upload/", {"action": "cancel_uploads", "_selected_action": [upload.pk]})
     upload.refresh_from_db()
-    assert upload.status == Upload.Status.CANCELLED
+    assert (upload.status, upload.status_message) == (Upload.Status.CANCELLED, "Cancelled by ada: batches not yet sent "
+                                                                               "were not sent.")
     delivery.wait_until_done(upload)
     assert fake.requests == []
     assert set(upload.rows.values_list("result", flat=True)) == {""}
@@ -324,6 +325,16 @@ def test_it_approves_cancels_and_resends_from_the_admin(people, fake, settings):
     assert upload.status == Upload.Status.DONE
     assert upload.rows.filter(result=Row.Result.CREATED).count() == 2
     assert [a for _, a in _actions(upload)][:4] == ["submitted", "approved", "cancelled", "resent_unconfirmed"]
+
+
+def test_an_upload_cancelled_before_approval_says_nothing_was_sent(people, settings):
+    """QA round 67b C1: it said "batches not yet sent were not sent", though none was ever made."""
+    settings.REQUIRE_APPROVAL = True
+    upload = make_upload(people["maria"], people["alpha"], rows=2)
+    approval.submit(upload, people["maria"])
+    delivery.cancel_upload(upload, people["ada"])
+    assert (upload.status, upload.status_message) == (Upload.Status.CANCELLED, "Cancelled by ada before approval: "
+                                                                               "nothing was sent.")
 
 
 def test_the_admins_home_page_lists_what_waits_for_them(people, settings):

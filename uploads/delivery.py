@@ -17,7 +17,7 @@ import django_rq
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import Case, Count, Q, Value, When
 from django.utils import timezone
 
 from uploads import audit
@@ -204,7 +204,9 @@ def cancel_upload(upload: Upload, user) -> None:
     with transaction.atomic():
         claimed = Upload.objects.filter(pk=upload.pk, status__in=CANCELLABLE).update(
             status=Upload.Status.CANCELLED, finished_at=timezone.now(), resume_at=None, lease="", heartbeat_at=None,
-            status_message=f"Cancelled by {user.get_username()}: batches not yet sent were not sent.",
+            status_message=Case(When(status=Upload.Status.AWAITING_APPROVAL, then=Value(  # QA round 67b C1
+                f"Cancelled by {user.get_username()} before approval: nothing was sent.")),
+                default=Value(f"Cancelled by {user.get_username()}: batches not yet sent were not sent.")),
         )
         if claimed != 1:
             raise DeliveryError("There is nothing to cancel: this upload is not being delivered.")
