@@ -2,6 +2,7 @@
 
 import csv
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -455,3 +456,14 @@ def test_it_cuts_a_cell_too_long_to_show_and_keeps_it_whole(uploader, tmp_path):
             "fix this cell in the spreadsheet if it needs a change</span>") in page
     assert "yEND" not in page and 'class="cell warned too-long"' in page
     assert upload.rows.get().item["comment"] == comment
+
+
+def test_every_kind_of_problem_has_a_label_in_words() -> None:
+    """QA round 67b C3: "ticket_id: excel digits", a code's own name, was shown under "Errors by kind". Every code
+    an Issue, a Note or a row warning is given in uploads/ has a label."""
+    source = " ".join(path.read_text(encoding="utf-8") for path in Path(table.__file__).parent.glob("*.py"))
+    codes = set(re.findall(r'(?:Issue|Note)\(\s*"([a-z_]+)"', source))
+    codes |= set(re.findall(r'\.warn\([^)]*?,\s*"([a-z_]+)"\)', source, re.S))
+    assert len(codes) > 60 and sorted(codes - table.KIND_LABELS.keys()) == []
+    assert table.kind_label("ticket_id:excel_digits") == "ticket_id lost digits in a spreadsheet"
+

@@ -208,6 +208,17 @@ KIND_LABELS = {
     "split_cell": "{field} may be split by a separator",
     "template_row": "{field} reads like a template's example", "note_as_id": "{field} is words, not an id",
     "line_break": "{field} had Word's line break",
+    # QA round 67b C3: "ticket_id: excel digits" was the code's own name
+    "excel_digits": "{field} lost digits in a spreadsheet", "ambiguous_time": "{field} falls in a DST overlap",
+    "bad_range": "{field}: lowest score not below the highest", "dash_like": "{field} holds a dash-like character",
+    "date_id": "{field} turned into a date", "decimal_id": "{field} saved as a decimal number",
+    "excel_serial": "{field} read from an Excel serial", "formula_id": "{field} is a formula",
+    "link_id": "{field} is a web link", "link_text": "{field} is a link's text", "list_id": "{field} holds several ids",
+    "midnight": "{field} has no time (midnight)", "missing_blank": "{field} is a data tool's blank",
+    "no_agent_word": "{field} says no agent", "other_digits": "{field} in another script's digits",
+    "queue_id": "{field} is a Salesforce queue", "score_as_date": "{field} turned into a date",
+    "swapped_cell": "{field} day and month swapped back", "two_agents": "{field} names two agents",
+    "zone_season": "{field} abbreviation of the other season",
 }
 
 
