@@ -189,7 +189,7 @@ def progress(upload: Upload) -> dict:
     waiting = max(0.0, (upload.resume_at - timezone.now()).total_seconds()) if upload.resume_at else 0.0
     eta = max(1, math.ceil(waiting + sending.limiter().forecast(ahead))) if mine and upload.is_active else None
     return {
-        **counts, "status": upload.status, "status_display": upload.get_status_display(),
+        **counts, "status": upload.status, "status_display": upload.status_label,
         "message": upload.status_message, "active": upload.is_active,
         "paused": upload.status == Upload.Status.PAUSED,
         "eta_seconds": eta, "eta_text": _eta_text(eta, len(others)),

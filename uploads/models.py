@@ -124,9 +124,12 @@ class Upload(models.Model):
     def status_label(self) -> str:
         """The status as pages show it: "Nothing to send" for a ready upload none of whose rows would be sent (all
         duplicates, skipped or left out: QA round 67b W2, where "Ready to submit" offered to send again answers
-        already created), else the status's name."""
+        already created), "Done, 5 invalid rows not sent" for a delivery that left invalid rows, else the status's
+        name."""
         if self.status == self.Status.READY and not self.rows.filter(SENDABLE).exists():
             return "Nothing to send"
+        if self.status == self.Status.DONE and (invalid := self.rows.filter(status=Row.Status.INVALID).count()):
+            return f"Done, {invalid:,} invalid row{'s' if invalid > 1 else ''} not sent"  # not all in (QA 67b W4)
         return self.get_status_display()
 
     @property
