@@ -1972,6 +1972,11 @@ def test_it_warns_of_a_zone_abbreviation_of_the_other_season() -> None:
         "Row 2, column 'submitted_at': PST is UTC-08:00, but America/Los_Angeles was on UTC-07:00 that day: read at "
         "PST's offset; if the time is that place's clock, it is an hour off."])
     assert one(stamp="11/5/2026 10:00 AM PST").warnings == []
+    # Perth's and Adelaide's own clocks, not Sydney's, said "an hour off" (QA round 67a)
+    assert [one(stamp=f"2026-07-01 10:00:00 {word}").warnings for word in ("AWST", "ACST")] == [[], []]
+    assert [problem.message for problem in one(stamp="2026-07-01 10:00:00 ACDT").warnings] == [
+        "Row 2, column 'submitted_at': ACDT is UTC+10:30, but Australia/Adelaide was on UTC+09:30 that day: read at "
+        "ACDT's offset; if the time is that place's clock, it is an hour off."]
 
 
 def test_a_date_alone_on_a_night_without_midnight_is_read_at_one() -> None:

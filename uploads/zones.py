@@ -110,7 +110,8 @@ _ABBREVIATION_PLACES = {
     **dict.fromkeys(["bst", "wet", "west"], "Europe/London"),
     **dict.fromkeys(["cet", "cest", "mez", "mesz", "central european summer time"], "Europe/Berlin"),
     **dict.fromkeys(["eet", "eest"], "Europe/Athens"), "msk": "Europe/Moscow",
-    **dict.fromkeys(["aest", "aedt", "acst", "acdt", "awst"], "Australia/Sydney"),
+    **dict.fromkeys(["aest", "aedt"], "Australia/Sydney"), **dict.fromkeys(["acst", "acdt"], "Australia/Adelaide"),
+    "awst": "Australia/Perth",  # Perth's and Adelaide's own clocks, not Sydney's (QA round 67a)
     **dict.fromkeys(["nzst", "nzdt"], "Pacific/Auckland"), "sgt": "Asia/Singapore", "hkt": "Asia/Hong_Kong",
     "pht": "Asia/Manila", "wib": "Asia/Jakarta", "jst": "Asia/Tokyo", "kst": "Asia/Seoul",
     "sast": "Africa/Johannesburg", "wat": "Africa/Lagos", "eat": "Africa/Nairobi", "brt": "America/Sao_Paulo",
