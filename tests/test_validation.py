@@ -785,6 +785,13 @@ def test_it_takes_the_first_occurrence_in_the_dst_overlap() -> None:
     assert "ambiguous in America/New_York; first occurrence (fold=0) used" in row.warnings[0].message
 
 
+def test_lord_howes_half_hour_is_named_so() -> None:
+    """QA round 67a: Lord Howe moves its clocks by 30 minutes, and the messages said "that hour"."""
+    gap = one(stamp="2026-10-04 02:15:00", time_zone="Australia/Lord_Howe").errors[0].message
+    overlap = one(stamp="2026-04-05 01:45:00", time_zone="Australia/Lord_Howe").warnings[0].message
+    assert "Clocks skip that half hour there" in gap and "that half hour happens twice" in overlap
+
+
 def _stamps(*texts: str, preset: mapping.Preset = PLAIN, **kwargs) -> validation.CheckResult:
     rows = [[text, str(i), "381", "", "5", ""] for i, text in enumerate(texts)]
     return validation.check_sheet(sheet(API, *rows, **kwargs), preset, time_zone="UTC", now=NOW)

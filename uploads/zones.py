@@ -293,11 +293,12 @@ def localize(naive: datetime, zone_name: str, warnings: list[Note]) -> datetime 
     if first.utcoffset() == second.utcoffset():
         return first
     wall = naive.strftime("%Y-%m-%d %H:%M:%S")
+    span = "hour" if abs(first.utcoffset() - second.utcoffset()) == timedelta(hours=1) else "half hour"  # Lord Howe
     if first.astimezone(UTC).astimezone(zone).replace(tzinfo=None) != naive:
-        return Issue("dst_gap", f"{wall} does not exist in {zone_name} (DST gap)", "Clocks skip that hour "
+        return Issue("dst_gap", f"{wall} does not exist in {zone_name} (DST gap)", f"Clocks skip that {span} "
                      "there: check the time, or choose the time zone the file was really written in")
     warnings.append(Note("ambiguous_time", f"{wall} is ambiguous in {zone_name}; first occurrence (fold=0) used "
-                         f"(that hour happens twice when clocks go back; UTC{_hours(first)} taken)"))
+                         f"(that {span} happens twice when clocks go back; UTC{_hours(first)} taken)"))
     return first
 
 
