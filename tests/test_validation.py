@@ -1744,7 +1744,8 @@ def test_it_reads_naive_times_in_the_zone_their_header_names(header, zone) -> No
     bracket = header[header.index("(") + 1:-1] if "(" in header else ""
     named = bracket if bracket in ("CST", "GALT", "Gulf time", "Victoria time") else ""  # asked; "West" a region
     unread = f" (the file names '{named}' as its zone, which is no time zone read here: choose the zone it means)"
-    assert result.decisions[0] == (f"'{header}' read in {zone}, named in its header" if zone else
+    chosen = ", not America/New_York, the zone chosen for this upload" if zone != "America/New_York" else ""
+    assert result.decisions[0] == (f"'{header}' read in {zone}, named in its header{chosen}" if zone else
                                    f"'{header}' read in America/New_York, the time zone chosen for this upload"
                                    + (unread if named else ""))
 

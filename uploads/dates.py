@@ -130,6 +130,8 @@ class ColumnDates:
             if not self.zone_source and upload_zone == "UTC":  # QA rounds 53c, 55b: a team's times went out as UTC
                 source = ("the upload's time zone (the portal's default when none is chosen): if these are a team's "
                           "local times, choose its time zone on the mapping page")
+            if self.zone_source in ("file", "header") and self.zone and upload_zone not in ("UTC", self.zone):
+                source += f", not {upload_zone}, the zone chosen for this upload"  # QA round 67a C8
             out.append(f"'{self.column}' read in {self.zone or upload_zone}, {source}{unknown}")
         if self.swap_back:
             other = "month" if self.order == "DMY" else "day"
