@@ -91,6 +91,18 @@ def test_it_skips_a_row_repeating_the_header_of_two_exports_joined() -> None:
         "skipped", "a line of dashes under the header (a database client's output), not an answer")
 
 
+def test_it_skips_a_survey_sent_and_not_answered() -> None:
+    """QA round 66b W7: a Gladly row with its "Survey Sent At" and no score nor answer time was an error to fix; a
+    row with its answer time and no score is one still."""
+    columns = [*API, "Survey Sent At"]
+    rows = check(["2026-10-05T14:48:00Z", "1", "381", "", "5", "", "2026-10-05T09:00:00Z"],
+                 ["", "2", "381", "", "", "", "2026-10-05T09:00:00Z"],
+                 ["2026-10-05T14:48:00Z", "3", "381", "", "", "", "2026-10-05T09:00:00Z"], columns=columns)
+    assert [row.status for row in rows] == ["valid", "skipped", "invalid"]
+    assert rows[1].skip_reason == ("'Survey Sent At' is filled but the score and the answer time are blank: a survey "
+                                   "sent and not answered")
+
+
 def test_it_skips_a_weeks_average_among_the_answers() -> None:
     """QA round 45a: "Week 41 average | | | | 4.2" between weeks was an invalid row."""
     rows = check(["2026-10-05T14:48:00Z", "1", "381", "", "5", ""], ["Week 41 average", "", "", "", "5", ""],

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from uploads import dates, timesofday
-from uploads.headers import Headers
+from uploads.headernames import SENT_TIME
+from uploads.headers import Headers, normalize
 from uploads.preset_format import FIELDS, ClarifyingGroup, Preset, Rule, Split
 from uploads.wordings import SCALES
 
@@ -62,6 +63,7 @@ class Plan:
     numeric_ticket: bool = False
     typical_ticket: int = 0  # the median digit count of a numeric ticket column's ids (validation: short ids)
     padded_ticket: bool = False  # the column writes its typical ids with leading zeros (00001026)
+    sent_at: int | None = None  # the survey's send time beside the answer time (headernames.SENT_TIME, rowskips)
     rounded_ticket: bool = False  # a text file's long ids all end in zeros past the 15th digit (idcells.rounded_column)
     digit_ticket: bool = False  # most of the column's ids hold a digit: one without any is a link's text ("Open")?
     notes: dict[tuple[int, int], tuple[str, str]] = field(default_factory=dict)
@@ -127,6 +129,9 @@ class Plan:
             if isinstance(column, str) and (position := headers.index(column)) is not None:
                 plan.index[name] = position
         plan.fixed_bounds = _fixed_bounds(preset, plan.index)
+        if "submitted_at" in plan.index:
+            plan.sent_at = next((at for at, column in enumerate(columns) if at not in plan.index.values()
+                                 and SENT_TIME.search(normalize(column))), None)
         plan.shared_agent = "agent_id" in plan.index and plan.index["agent_id"] == plan.index.get("agent_email")
         plan.fallbacks = [(name, p) for name, column in preset.fallback_columns.items()
                           if isinstance(column, str) and (p := headers.index(column)) is not None]

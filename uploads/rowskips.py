@@ -75,13 +75,25 @@ _UNFINISHED = frozenset({"agent_id", "agent_email", "comment", "score_label", "s
 
 def skip_reason(cells: list[str], raw: dict[str, Raw], number: int, plan: Plan) -> str | None:
     """Why row `number` (its `cells`, padded; `raw`: plan.extract of them) is no answer, or None for
-    an answer: a summary line (only among plan.summary_rows), a skip rule or value, a repeated header
-    or a line of dashes; a long export's comment row says where its answer goes (_gathered_note)."""
+    an answer: a summary line (only among plan.summary_rows), a skip rule or value, a repeated header,
+    a line of dashes or a survey sent and not answered; a long export's comment row says where its answer goes
+    (_gathered_note)."""
     reason = ((summary_line(cells, raw) if number in plan.summary_rows else None) or _rule_reason(cells, raw, plan)
-              or _repeated_header(cells, plan.columns) or _format_hints(raw))  # a Totals line's blank score: QA 60c
+              or _repeated_header(cells, plan.columns) or _format_hints(raw)  # a Totals line's blank score: QA 60c
+              or _unanswered(cells, raw, plan))
     if reason and plan.gather:
         reason += _gathered_note(cells, number, plan)
     return reason
+
+
+def _unanswered(cells: list[str], raw: dict[str, Raw], plan: Plan) -> str | None:
+    """A survey sent and never answered: its send time given (plan.sent_at, "Survey Sent At"), and neither a score
+    nor an answer time (QA round 66b W7: such a Gladly row was an error for the user to fix)."""
+    if plan.sent_at is None or not cells[plan.sent_at].strip() or any(
+            (source := raw.get(key)) is not None and source.text.strip() for key in ("score", "submitted_at")):
+        return None
+    return (f"'{plan.columns[plan.sent_at]}' is filled but the score and the answer time are blank: a survey sent "
+            "and not answered")
 
 
 _GATHERED_NOTES = {
