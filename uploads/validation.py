@@ -111,7 +111,7 @@ def check_sheet(sheet, preset: mapping.Preset, *, time_zone: str, now: datetime 
         "version": CONTEXT_VERSION, "preset_key": _preset_key(preset), "preset": resolved.to_json(),
         "dates": plan.dates.to_json() if plan.dates else None, "numeric_ticket_ids": plan.numeric_ticket,
         "typical_ticket": plan.typical_ticket, "padded_ticket_ids": plan.padded_ticket,
-        "digit_ticket_ids": plan.digit_ticket,
+        "digit_ticket_ids": plan.digit_ticket, "rounded_ticket_ids": plan.rounded_ticket,
         "time_fractions": plan.time_fractions,
         "score_scale": list(plan.scale) if plan.scale else None, "word_scale": plan.word_scale,
         "score_reversed": list(plan.scale_reversed) if plan.scale_reversed else None,
@@ -266,6 +266,7 @@ def check_row(cells: list[str], row_number: int, sheet_columns: list[str], prese
         plan.typical_ticket = int(context.get("typical_ticket") or 0)
         plan.padded_ticket = bool(context.get("padded_ticket_ids"))
         plan.digit_ticket = bool(context.get("digit_ticket_ids"))
+        plan.rounded_ticket = bool(context.get("rounded_ticket_ids"))
         plan.time_fractions = bool(context.get("time_fractions"))
         plan.words_are_typos = bool(context.get("words_are_typos"))
         if context.get("word_scale"):
