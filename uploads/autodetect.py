@@ -22,6 +22,7 @@ from uploads.headernames import (
     EXACT,
     NOT_FOR,
     OVERALL_QUESTION,
+    REWARD,
     SURVEY_DATE,
     TICKET_LIFE,
     TICKET_TIME,
@@ -334,13 +335,12 @@ def text_answer_columns(sheet, used: set[int]) -> list[str]:
     """Headers of columns outside `used` whose cells read as free text: most of their first 50
     non-blank texts but "n/a" and the like (scorecells.NO_ANSWER) hold two or more words, half of them
     or more differ from one another (short feedback repeats "All good.": QA round 50a), and are neither
-    emails nor people's names, under a header that does not rule out a comment (NOT_FOR: a reward's name, an
-    agent's note).
+    emails nor people's names, under a header naming no reward (headernames.REWARD: Medallia's reward_name).
     What a customer's comment looks like when its header was not recognised.
     Each text is judged on its first 200 characters (a 2,000,000-character cell costs no more)."""
     out = []
     for position, header in enumerate(sheet.columns):
-        if position in used or re.search(NOT_FOR["comment"], normalize(header)):
+        if position in used or re.search(REWARD, normalize(header)):
             continue
         texts = [text[:200] for text in column_texts(sheet, position, 50) if text.casefold() not in
                  scorecells.NO_ANSWER]  # a hand sheet's "n/a", "-" (QA round 60b)

@@ -251,6 +251,9 @@ SURVEY_DATE = (r"\b(scored|rating|survey|csat|feedback) (date|time|at|on|updated
 # header words that rule a column out for a field
 # A reply the company wrote (Trustpilot's 'Company Reply Date', 'Reply Content'), never the customer's answer
 _THEIR_REPLY = r"\b(company|business|agent|staff|merchant|support) (reply|replied|response)\b|^reply\b"
+# Medallia's reward_name, "Name of the reward that was given" (QA round 66b W4): never the customer's comment,
+# nor offered as one (autodetect.text_answer_columns)
+REWARD = r"\brewards?\b"
 NOT_FOR: dict[str, str] = {
     "ticket_id": r"\b(status|subject|title|created|updated|date|url|link|group|tags?|channel|type|priority|"
                  r"brand|form|count|score|rating|comment)\b",
@@ -268,8 +271,7 @@ NOT_FOR: dict[str, str] = {
     # Medallia's areas_for_improvement: a category list
     # a multiple-choice question ("What could we improve? (select all that apply)": QA round 39a)
     # an agent's own note on the ticket ('Agent comment', 'Internal notes': QA round 52a)
-    # Medallia's reward_name, "Name of the reward that was given" (QA round 66b W4)
-    "comment": r"\b(count|exists|has|id|date|areas?|category|categories|topic|source|channel|rewards?|badges?)\b|"
+    "comment": r"\b(count|exists|has|id|date|areas?|category|categories|topic|source|channel)\b|" + REWARD + "|"
                r"\b(agent|agents|internal|staff|private|rep|qa|reviewer|coaching|coach|lead|tl|supervisor|manager)"
                r"( s)? (comments?|notes?|remarks?)\b|"  # "Coaching comment" (QA round 53b)
                # "Remarque interne", "Notas internas", "Interne Notiz", never "Comments for the Internal IT team" (54a)
