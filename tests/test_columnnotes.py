@@ -89,6 +89,10 @@ def test_it_offers_no_rewards_name_as_the_comment(tmp_path: Path) -> None:
     sheet, _ = read(tmp_path, "submitted_at,ticket_id,agent_id,score,reward_name\n"
                               "2026-10-05 09:00,1,A1,5,Above and Beyond\n2026-10-05 09:00,2,A1,5,Going the Extra Mile\n")
     assert sheet.notices == []
+    sheet, _ = read(tmp_path, "submitted_at,ticket_id,agent_id,score,What has our agent done well?\n"  # QA round 68a
+                              "2026-10-05 09:00,1,A1,5,Above and beyond\n2026-10-05 09:00,2,A1,5,Quick and kind\n")
+    assert sheet.notices[0].startswith("No column was recognised as the customer's comment, and 'What has our agent "
+                                       "done well?' holds text answers")
 
 
 def test_it_names_a_column_of_addresses_when_no_column_is_the_agent(tmp_path: Path) -> None:
