@@ -277,11 +277,15 @@ def test_it_names_a_second_id_of_each_ticket_beside_the_one_read(tmp_path: Path)
         "helpdesk's tickets are known there by 'Ticket Number', choose it as ticket_id on the mapping page."]
 
 
-@pytest.mark.parametrize("second", ["2101,2101", "1892000000101001,1892000000101017", "2101,"])
-def test_it_names_no_second_ticket_id_that_copies_or_misses_the_ticket(tmp_path: Path, second: str) -> None:
-    """Not one id per ticket: two tickets with one number, the ticket's own ids again, a blank."""
+@pytest.mark.parametrize(("header", "second"), [
+    ("Ticket Number", "2101,2101"), ("Ticket Number", "1892000000101001,1892000000101017"), ("Ticket Number", "2101,"),
+    ("Parent ticket", "2101,2102"), ("Ticket Replies", "3,2"),  # QA round 68a: another ticket, a count
+])
+def test_it_names_no_second_ticket_id_that_copies_or_misses_the_ticket(tmp_path: Path, header: str, second: str) -> None:
+    """Not one id per ticket: two tickets with one number, the ticket's own ids again, a blank; nor a column that is
+    not named as a ticket's id."""
     first, other = second.split(",")
-    sheet, _ = read(tmp_path, "Ticket Id,Ticket Number,Agent Email,Rated At,Rating\n"
+    sheet, _ = read(tmp_path, f"Ticket Id,{header},Agent Email,Rated At,Rating\n"
                               f"1892000000101001,{first},ana@acme.com,2026-10-05 09:00,5\n"
                               f"1892000000101017,{other},ana@acme.com,2026-10-05 10:00,4\n")
     assert not [notice for notice in sheet.notices if "second id" in notice]

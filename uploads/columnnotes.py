@@ -102,15 +102,16 @@ def _note_ticket_times(sheet: parsing.Sheet, preset: mapping.Preset) -> None:
 
 
 def _note_other_ticket_ids(sheet: parsing.Sheet, preset: mapping.Preset) -> None:
-    """Name an unread column named like a ticket id that holds a second id of every ticket (ticketcolumns.
-    same_tickets): MaestroQA finds the ticket by the one id sent, and which of the two its helpdesk integration knows
-    is the user's to say (QA round 66b H3: Zoho Desk's record id was sent, its ticket number never named)."""
+    """Name an unread column with a ticket id's usual name (EXACT) that holds a second id of every ticket
+    (ticketcolumns.same_tickets): MaestroQA finds the ticket by the one id sent, and which of the two its helpdesk
+    integration knows is the user's to say (QA round 66b H3: Zoho Desk's record id was sent, its ticket number never
+    named). Not "Parent ticket" or "Ticket Replies" (QA round 68a)."""
     ticket = preset.columns.get("ticket_id")
     if not isinstance(ticket, str) or ticket not in sheet.columns or _second_set(sheet, preset):
         return
     position, used = sheet.columns.index(ticket), _used_columns(sheet, preset)
     for index, header in enumerate(sheet.columns):
-        if index not in used and "ticket_id" in autodetect.named_fields([header]) \
+        if index not in used and normalize(header) in EXACT["ticket_id"] \
                 and ticketcolumns.same_tickets(sheet.rows, position, index):
             sheet.notices.append(
                 f"'{header}' holds a second id for each ticket ({_shown(sheet, index)}) beside '{ticket}' "
