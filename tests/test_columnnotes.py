@@ -337,6 +337,19 @@ def test_it_says_the_score_asks_a_recommend_question_when_none_asks_about_satisf
         "what you want, export the satisfaction question with the file, or do not submit this upload.")
 
 
+@pytest.mark.parametrize(("question", "notice"), [
+    ("CES score", "which asks an effort (CES) question"),
+    # satisfaction with the ease, in Dutch, Portuguese and Spanish word order (QA round 68a)
+    ("Hoe tevreden bent u over hoe makkelijk het was?", None),
+    ("Quão satisfeito você ficou com a facilidade?", None), ("¿Qué tan satisfecho quedó con la facilidad?", None),
+])
+def test_it_says_the_score_asks_about_effort_not_about_satisfaction(tmp_path: Path, question, notice) -> None:
+    sheet, _ = read(tmp_path, f"Ticket ID,Agent Email,Date,{question}\n48213,ana@acme.com,2026-10-05 09:00,5\n"
+                              "48214,ana@acme.com,2026-10-05 10:00,3\n")
+    found = [text for text in sheet.notices if text.startswith("The score is read from")]
+    assert (notice in found[0]) if notice else found == []
+
+
 def test_it_names_other_columns_named_like_the_score(tmp_path: Path) -> None:
     """QA round 64a: 'Agent score' and 'Product score' beside the 'Overall score' read were left out unsaid."""
     sheet, preset = read(tmp_path, "Ticket ID,Agent,Survey date,Agent score,Product score,Overall score\n"

@@ -282,9 +282,9 @@ def _note_score_question(sheet: parsing.Sheet, preset: mapping.Preset) -> None:
     if isinstance(score, str) and score in sheet.columns and (
             metric := scorequestions.other_metric(Headers.of(sheet), sheet.columns.index(score))):
         sheet.notices.append(
-            f"The score is read from '{score}', which asks a {metric} question: no column of this file asks how "
-            "satisfied the customer was. Its answers are sent as CSAT scores; if that is not what you want, export "
-            "the satisfaction question with the file, or do not submit this upload.")
+            f"The score is read from '{score}', which asks {'an' if metric[0] in 'aeiou' else 'a'} {metric} question: "
+            "no column of this file asks how satisfied the customer was. Its answers are sent as CSAT scores; if that "
+            "is not what you want, export the satisfaction question with the file, or do not submit this upload.")
 
 
 def _independent(sheet: parsing.Sheet, score: int | None, index: int) -> bool:

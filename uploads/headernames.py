@@ -319,4 +319,5 @@ OVERALL_ROW = re.compile(
 # A question about the customer's effort (CES), not their satisfaction, though it may say "to your satisfaction"
 # (QA round 64a); the numbered-questions preset's effort pattern
 EFFORT_QUESTION = re.compile(r"\beas(y|ier|ily)\b|\beffort|\bdifficult|\bfacile|\bf[aá]cil|\beinfach|\bleicht|"
-                             r"\baufwand|\besfuerzo|\besfor[cç]o|makkelijk|\bmoeite\b|\bsforzo", re.I)
+                             r"\baufwand|\besfuerzo|\besfor[cç]o|makkelijk|\bmoeite\b|\bsforzo|"
+                             r"\bces\b", re.I)  # "CES score"

@@ -14,9 +14,11 @@ from uploads.headerscales import NPS_QUESTION
 from uploads.wordscales import SCALE_WORDS
 
 # A question asking how satisfied the customer was, whatever else it names ("... with the effort our agent put in")
-_ASKS_SATISFACTION = re.compile(r"\bhow satisfied\b|\bsatisfied with\b|\bsatisfaction with\b|wie zufrieden|"
-                                r"zufrieden mit|satisfait(?:e|s|es)? de\b|satisfech[oa]s? con|tevreden (?:over|met)|"
-                                r"soddisfatt[oaie] d", re.I)
+# (the adjective, not the noun: "zur Zufriedenheit", "à votre satisfaction", "naar tevredenheid" are an effort's goal;
+# "Hoe tevreden bent u over…", "satisfecho quedó con", Portuguese "satisfeito": QA round 68a)
+_ASKS_SATISFACTION = re.compile(r"\bhow satisfied\b|\bsatisfied with\b|\bsatisfaction with\b|\bzufrieden\b|"
+                                r"\bsatisfaite?s?\b|\bsatisfech[oa]s?\b|\bsatisfeit[oa]s?\b|\btevreden\b|"
+                                r"\bsoddisfatt[oaie]\b", re.I)
 
 
 def overall_row(position: int, spec, headers: Headers, used: set[int], sheet) -> int:
