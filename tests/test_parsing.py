@@ -1943,6 +1943,9 @@ def test_a_hyperlink_formula_showing_no_id_gives_its_ticket_links_id(tmp_path):
     ('yyyy-mm-dd hh:mm "UTC"', ["2026-10-07 00:00:00Z", "2026-10-07 09:30:00Z"]),
     ('yyyy-mm-dd"T"hh:mm:ss"Z"', ["2026-10-07 00:00:00Z", "2026-10-07 09:30:00Z"]),
     ('d.m.yyyy h:mm "(Berlin)"', ["2026-10-07 00:00:00", "2026-10-07 09:30:00"]),
+    ('yyyy-mm-dd hh:mm "(UTC)"', ["2026-10-07 00:00:00Z", "2026-10-07 09:30:00Z"]),  # QA round 68a
+    ("yyyy\\-mm\\-dd\\ hh:mm\\ \\U\\T\\C", ["2026-10-07 00:00:00Z", "2026-10-07 09:30:00Z"]),
+    ('yyyy-mm-dd hh:mm "GMT+1"', ["2026-10-07 00:00:00", "2026-10-07 09:30:00"]),
     ('yyyy-mm-dd "UTC"', ["2026-10-07", "2026-10-07 09:30:00"]),  # no time shown
 ])
 def test_a_date_cell_whose_format_shows_utc_reads_as_utc(tmp_path, number_format, shown):

@@ -101,11 +101,17 @@ def shows_time(code: str) -> bool:
     return bool(re.search(r"[dy]", section)) and bool(re.search(r"[hs]", section))
 
 
-# A date format's literal text naming UTC after its time: `yyyy-mm-dd hh:mm "UTC"`, `"T"hh:mm:ss"Z"`, `\Z`
-_UTC_LITERAL = re.compile(r'"\s*(?:(?i:utc|gmt)|Z)\s*"|\\Z')
+# A date format's literal text: a quoted text, an escaped character (a backslash before each letter of UTC); any other
+# part is a code
+_LITERAL_PARTS = re.compile(r'"([^"]*)"|\\(.)|.', re.S)
+# UTC named alone in it: "UTC", "(UTC)", "GMT", "Z"; not "GMT+1", "Zürich"
+_UTC_WORD = re.compile(r"(?<![\w+-])(?:UTC|GMT|Z)(?![\w+-])")
 
 
 def shows_utc(code: str) -> bool:
     """True when the number format `code` shows a date and time (shows_time) as UTC's, with a literal "UTC", "GMT"
-    or "Z" in its first section: the cell's time is UTC's, whatever zone the upload chose (QA round 67a)."""
-    return shows_time(code) and bool(_UTC_LITERAL.search(code.split(";")[0]))
+    or "Z" in its first section (`yyyy-mm-dd hh:mm "UTC"`, `"T"hh:mm:ss"Z"`, escaped letters): the cell's time is
+    UTC's, whatever zone the upload chose (QA rounds 67a, 68a)."""
+    literal = "".join(f" {quoted} " if quoted else escaped or " "
+                      for quoted, escaped in _LITERAL_PARTS.findall(code.split(";")[0]))
+    return shows_time(code) and bool(_UTC_WORD.search(literal))
