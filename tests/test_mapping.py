@@ -1646,6 +1646,20 @@ def test_a_zendesk_accounts_good_and_bad_in_more_languages_are_1_and_0(answers, 
     assert [(row.item["score"], row.item["max_score"]) for row in checked(data)] == [(score, 1) for score in scores]
 
 
+@pytest.mark.parametrize(("answers", "scores"), [
+    (["Good", "Bad", "Good", "Bad", "very good"], [1, 0, 1, 0, None]),  # not Good 4 of 5 (QA round 69a)
+    (["Gut", "Schlecht", "Gut", "Gut", "sehr gut"], [1, 0, 1, 1, None]),
+    (["Bom", "Ruim", "Bom", "Ruim", "Bom"], [1, 0, 1, 0, 1]),
+    (["Good", "Bad", "Good", "Good", "Okay"], [3, 1, 3, 3, 2]),  # a rare middle answer: Zoho's 3 points
+])
+def test_good_and_bad_beside_a_stray_word_stay_a_two_point_rating(answers, scores) -> None:
+    """A Zendesk file's Good and Bad beside one typed "very good" went out as 4 and 2 of 5 (or every row was
+    refused): the stray word is refused on its row. A 5-point survey gives its top answer among the most."""
+    data = sheet(["Ticket ID", "Agent email", "Rating", "Date"],
+                 *[[str(1000 + n), "lee@example.com", answer, "2026-10-05 10:00"] for n, answer in enumerate(answers)])
+    assert [row.item["score"] if row.item else None for row in checked(data)] == scores
+
+
 def test_a_lone_word_among_numeric_scores_is_refused_not_read_on_a_guessed_wording() -> None:
     """QA round 58b: 'great' among 1..5 went out as 4 on Intercom's Fin wording (basic_api_fields refuses it only
     because its scores also hold a 6)."""

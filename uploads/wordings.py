@@ -136,7 +136,7 @@ SCALES: dict[str, dict[str, Any]] = {
         "良い": 1, "悪い": 0, "gut": 1, "schlecht": 0, "bonne": 1, "mauvaise": 0,  # a Japanese, German, French account
         "buena": 1, "mala": 0,  # a Spanish one [unverified labels: QA round 37b]; not Bueno/Malo, 4 and 2 of excellent5
         # Portuguese, Dutch, Swedish, Turkish and Italian accounts' [unverified labels: QA round 55a]
-        "boa": 1, "ruim": 0, "goed": 1, "slecht": 0, "bra": 1, "dålig": 0, "iyi": 1, "kötü": 0, "buona": 1,
+        "boa": 1, "bom": 1, "ruim": 0, "goed": 1, "slecht": 0, "bra": 1, "dålig": 0, "iyi": 1, "kötü": 0, "buona": 1,
         "scarsa": 0, "dobra": 1, "zła": 0,
         # the rating as the customer picks it ("Good, I'm satisfied"), in an account's language [unverified
         # labels: QA round 44c]
