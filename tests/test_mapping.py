@@ -1591,6 +1591,11 @@ def test_a_mitarbeiter_column_of_addresses_is_the_agent_email() -> None:
     (["Ticket", "Datum", "Technician Email", "Score"], "agent_email", "Technician Email"),
     (["Ticket", "Datum", "Agent email", "Score", "Comments for the Internal IT team"], "comment",
      "Comments for the Internal IT team"),
+    # QA round 69a: the survey's sending beside its rating
+    (["Ticket", "Date d'envoi de l'enquête", "Date de notation de l'enquête", "Agent email", "Score"], "submitted_at",
+     "Date de notation de l'enquête"),
+    (["Ticket", "Umfrage versendet am", "Datum der Bewertung", "Agent email", "Score"], "submitted_at",
+     "Datum der Bewertung"),
     (["Ticket", "Datum", "Agent email", "Employee No.", "Score"], "agent_id", None),
     (["Ticket", "Datum", "Employee email", "Employee ID", "Score"], "agent_id", "Employee ID"),  # QA round 54b
 ])

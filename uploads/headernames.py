@@ -264,6 +264,9 @@ NOT_FOR: dict[str, str] = {
     # a company's reply to a review is no answer (Trustpilot's 'Company Reply Date', 'Reply Content'); a customer's
     # is ('Customer reply', 'Replied on': QA round 34a)
     "submitted_at": r"\b(start|birth|due|sent|offered|requested|send|opened|closed|solved|resolved)\b|" + _THEIR_REPLY
+                    # when the survey was sent, in French and German (QA round 69a: Gorgias' "Date d'envoi de
+                    # l'enquête" beside its "Date de notation")
+                    + r"|\b(envoi|versand|versendet|verschickt|gesendet)\b"
                     # a duration: "Survey Time (sec)", "Time to answer (minutes)" (QA round 54a)
                     + r"|\b(sec|secs|seconds|duration|mins|minutes|hrs|hours|mm:ss)\b"
                     # a start date in other languages: SurveyMonkey's Date de début beside Date de fin (QA round 44c)
@@ -286,7 +289,8 @@ NOT_FOR: dict[str, str] = {
 # When a survey was sent, beside when it was answered ("Survey Sent At", "Date sent", "Offered at"): a row with
 # this time and neither a score nor an answer time is a survey never answered (rowskips, QA round 66b W7)
 SENT_TIME = re.compile(r"\b(sent|offered|delivered|invited)\b.*\b(at|on|date|time|timestamp)$|"
-                       r"\b(date|time) (sent|offered|delivered|invited)$|^(survey )?(sent|offered|delivered)$")
+                       r"\b(date|time) (sent|offered|delivered|invited)$|^(survey )?(sent|offered|delivered)$|"
+                       r"\b(envoi|versand|versendet|verschickt|gesendet)\b")
 # The time a ticket or conversation was opened ("Conversation created at", "Ticket created date"), not its rating's:
 # a date column of last resort (autodetect._match), named in the decisions (validation)
 # A ticket's own times ("Solved", "Closed at"): beside them a lone "Received" is when the ticket came in
