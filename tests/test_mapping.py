@@ -1591,6 +1591,10 @@ def test_a_mitarbeiter_column_of_addresses_is_the_agent_email() -> None:
     (["Ticket", "Datum", "Technician Email", "Score"], "agent_email", "Technician Email"),
     (["Ticket", "Datum", "Agent email", "Score", "Comments for the Internal IT team"], "comment",
      "Comments for the Internal IT team"),
+    # QA round 69a: the assignee's email in Portuguese, Dutch, Italian, German and Salesforce German
+    *[(["Ticket", "Datum", header, "Score"], "agent_email", header) for header in (
+        "E-mail do atribuído", "E-mailadres toegewezen persoon", "Email assegnatario", "E-Mail des Teammitglieds",
+        "Fallinhaber: E-Mail")],
     # QA round 69a: the survey's sending beside its rating
     (["Ticket", "Date d'envoi de l'enquête", "Date de notation de l'enquête", "Agent email", "Score"], "submitted_at",
      "Date de notation de l'enquête"),
@@ -1609,7 +1613,8 @@ def test_a_team_sheets_survey_date_score_and_customers_words_are_found(columns, 
               "Coaching comment": "Tone was abrupt, see call",
               "Remarque interne": "Tone was abrupt, see call", "Customer verbatim": "Quick and kind, thanks",
               "Verbatim client": "Quick and kind, thanks"}
-    row = [values.get(column, "2026-10-05 14:30") for column in columns]
+    row = [values.get(column, "ana@acme.com" if "mail" in column.casefold() else "2026-10-05 14:30")
+           for column in columns]
     assert choose(sheet(columns, row, row))[0].columns.get(field) == header
 
 

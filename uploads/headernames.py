@@ -184,7 +184,9 @@ for _name, _words in _EAST_ASIAN.items():
 _AGENT_WORDS = (r"\b(agent|assignee|assigned|teammate|team member|employee|owner|rep|representative|advisor|staff|csr|"
                 r"technician|"  # an IT desk's (QA round 54a)
                 r"handled|responder|handler|consultant|conseiller|medewerker|ansprechpartners?|bearbeiters?|mitarbeiters?|"
-                r"temsilci\w*|handläggare\w*|konsultant\w*|atendente|operatore)\b")
+                r"temsilci\w*|handläggare\w*|konsultant\w*|atendente|operatore|"
+                # the assignee, team member and case owner in Portuguese, Dutch, Italian, German, French (QA 69a)
+                r"atribu[ií]do|toegewezen\w*|assegnatari[oa]|teammitglied\w*|fallinhaber\w*|propri[ée]taire)\b")
 # field -> regexes searched in the normalised header (weaker than EXACT), best first
 CONTAINS: dict[str, list[str]] = {
     "ticket_id": [r"\bticket\b", r"\bconversation (id|number)\b", r"\bcase (number|id)\b",
@@ -194,7 +196,8 @@ CONTAINS: dict[str, list[str]] = {
     "agent_id": [_AGENT_WORDS + r"( s)?( (user|employee|staff))? (id|no|nr|number|num|nummer|numéro|número|numero)\b",
                  r"^id\b.*" + _AGENT_WORDS],
     "agent_email": [_AGENT_WORDS + r".*\be ?(mail|posta|post)\b",
-                    r"\be ?(mail|posta)\b.*" + _AGENT_WORDS],  # "E-Mail-Adresse Ihres Ansprechpartners" (QA 44c)
+                    # "E-Mail-Adresse Ihres Ansprechpartners" (QA 44c), "E-mailadres toegewezen persoon" (QA 69a)
+                    r"\be ?(mail|mailadres|posta)\b.*" + _AGENT_WORDS],
     "score": [r"satisf", r"\brating\b", r"\bscore\b", r"\bcsat\b", r"how (would|do) you rate", r"\bstars?\b",
               r"\bnps\b", r"\blikely\b.*\brecommend", r"\bhappiness\b",
               r"^note\b", r"\brate (your|our|us|the|this)\b", r"zufrieden", r"\bavalia",
