@@ -1595,6 +1595,8 @@ def test_a_mitarbeiter_column_of_addresses_is_the_agent_email() -> None:
     *[(["Ticket", "Datum", header, "Score"], "agent_email", header) for header in (
         "E-mail do atribuído", "E-mailadres toegewezen persoon", "Email assegnatario", "E-Mail des Teammitglieds",
         "Fallinhaber: E-Mail")],
+    (["Ticket-ID", "Ticket aangemaakt", "Tevredenheidsbeoordeling", "Tevredenheidscommentaar"], "comment",
+     "Tevredenheidscommentaar"),
     # QA round 69a: the survey's sending beside its rating
     (["Ticket", "Date d'envoi de l'enquête", "Date de notation de l'enquête", "Agent email", "Score"], "submitted_at",
      "Date de notation de l'enquête"),
@@ -1612,7 +1614,8 @@ def test_a_team_sheets_survey_date_score_and_customers_words_are_found(columns, 
               "Comments for the Internal IT team": "Quick and kind, thanks",
               "Coaching comment": "Tone was abrupt, see call",
               "Remarque interne": "Tone was abrupt, see call", "Customer verbatim": "Quick and kind, thanks",
-              "Verbatim client": "Quick and kind, thanks"}
+              "Verbatim client": "Quick and kind, thanks", "Tevredenheidsbeoordeling": "5",
+              "Tevredenheidscommentaar": "Top, snel geholpen", "Ticket-ID": "80301"}
     row = [values.get(column, "ana@acme.com" if "mail" in column.casefold() else "2026-10-05 14:30")
            for column in columns]
     assert choose(sheet(columns, row, row))[0].columns.get(field) == header

@@ -155,7 +155,8 @@ _LOCALIZED_IDS: dict[str, list[str]] = {
                  "id del agente asignado", "id de agente", "id del agente", "tilldelad persons id", "handläggar id",
                  "atanan kişi kimliği", "temsilci kimliği", "id przypisanej osoby"],
     "comment": ["comentário do cliente", "commento del cliente", "komentarz klienta", "müşteri yorumu",
-                "comentário de satisfação", "commento sulla soddisfazione"],
+                "comentário de satisfação", "commento sulla soddisfazione", "tevredenheidscommentaar", "commentaar",
+                "zufriedenheitskommentar", "commentaire de satisfaction"],  # a Zendesk report's (QA round 69a)
 }
 for _table in (_LOCALIZED, _LOCALIZED_MORE, _LOCALIZED_IDS):
     for _name, _words in _table.items():  # case-folded as headers are: a Greek final ς is σ (QA round 38b)
@@ -263,7 +264,8 @@ NOT_FOR: dict[str, str] = {
     "agent_id": r"\b(customer|respondent|recipient|requester|requestor|contact|client|group|email|mail|replies|"
                 r"count)\b",
     "agent_email": r"\b(customer|respondent|recipient|requester|requestor|contact|client)\b",
-    "score": r"\b(comment|comments|reason|label|text|date|time|at|id|count|url|min|max)\b|kommentar|commentaire",
+    "score": r"\b(comment|comments|reason|label|text|date|time|at|id|count|url|min|max)\b|kommentar|commentaire|"
+             r"commentaar",
     # a company's reply to a review is no answer (Trustpilot's 'Company Reply Date', 'Reply Content'); a customer's
     # is ('Customer reply', 'Replied on': QA round 34a)
     "submitted_at": r"\b(start|birth|due|sent|offered|requested|send|opened|closed|solved|resolved)\b|" + _THEIR_REPLY
