@@ -1673,6 +1673,20 @@ def test_good_and_bad_beside_a_stray_word_stay_a_two_point_rating(answers, score
     assert [row.item["score"] if row.item else None for row in checked(data)] == scores
 
 
+def test_a_german_zendesk_views_id_assignee_update_and_rating_are_read() -> None:
+    """QA round 69a: a German view's ID, Zugewiesen and Aktualisiert were not read (only English view headers were
+    known), nor "Gut mit Kommentar" [unverified labels]."""
+    data = sheet(["ID", "Betreff", "Anfragender", "Angefragt", "Zugewiesen", "Priorität", "Zufriedenheit",
+                  "Aktualisiert"],
+                 ["48301", "Rechnung", "Peter Schmidt", "01.10.2026 09:00", "anna@acme.de", "Normal",
+                  "Gut mit Kommentar", "05.10.2026 14:48"],
+                 ["48302", "Login", "Eva Braun", "02.10.2026 10:00", "jo@acme.de", "Hoch", "Schlecht ohne Kommentar",
+                  "06.10.2026 09:10"])
+    assert [(row.item["ticket_id"], row.item["agent_email"], row.item["score"], row.item["submitted_at"])
+            for row in checked(data)] == [("48301", "anna@acme.de", 1, "2026-10-05T14:48:00.000Z"),
+                                          ("48302", "jo@acme.de", 0, "2026-10-06T09:10:00.000Z")]
+
+
 def test_a_lone_word_among_numeric_scores_is_refused_not_read_on_a_guessed_wording() -> None:
     """QA round 58b: 'great' among 1..5 went out as 4 on Intercom's Fin wording (basic_api_fields refuses it only
     because its scores also hold a 6)."""

@@ -167,7 +167,10 @@ _BARE_AGENT = {"agent", "assignee", "teammate", "team member", "owner", "rep", "
                "gestionado por", "operatore", "atendente", "agente", "conseiller", "consultant", "medewerker",
                "support rep", "csr", "advisor", "representative", "support representative",  # QA round 51a
                "mitarbeiter", "mitarbeiterin", "technician",  # QA rounds 52b, 54a
-               "konsultant", "konsultantka", "handläggare", "consulente", "担当者", "担当", "客服", "담당자"}  # QA 63b
+               "konsultant", "konsultantka", "handläggare", "consulente", "担当者", "担当", "客服", "담당자",  # QA 63b
+               # a Zendesk view's Assignee in German, French, Spanish, Portuguese, Dutch, Italian (QA round 69a)
+               "zugewiesen", "zugewiesen an", "assigné", "assigné à", "asignado", "asignado a", "atribuído",
+               "atribuído a", "toegewezen", "toegewezen aan", "assegnato", "assegnato a", "assegnatario"}
 
 
 # A survey question asking the customer which agent helped ("Which agent helped you?", Google Forms)

@@ -11,7 +11,16 @@ from uploads.headers import Headers, normalize
 # Headers only a list of tickets has (a helpdesk's ticket or view export with a satisfaction column); a
 # survey's own "Subject" is not one of them
 _TICKET_LIST = frozenset({"ticket subject", "requester", "requester email", "requester id", "requester name",
-                          "solved at", "solved", "priority"})
+                          "solved at", "solved", "priority",
+                          # a view's Requester and Priority in German, French, Spanish, Portuguese, Dutch and Italian
+                          # (QA round 69a)
+                          "anfragender", "priorität", "demandeur", "priorité", "solicitante", "prioridad",
+                          "prioridade", "aanvrager", "prioriteit", "richiedente", "priorità"})
+# A list of tickets' update and creation times in those languages ("Mis à jour", "Demandé le")
+_UPDATED = ("updated at", "updated", "aktualisiert", "mis à jour", "actualizado", "atualizado", "bijgewerkt",
+            "aggiornato")
+_CREATED = ("created at", "created", "created date", "angefragt", "erstellt", "demandé le", "créé", "solicitado",
+            "creado", "criado", "aangemaakt", "creato")
 # An API record's own two times, as the helpdesk writes them (not a hand-made sheet's "Created at")
 _RECORD_TIMES = frozenset({"created_at", "updated_at"})
 
@@ -34,11 +43,10 @@ def ticket_list(headers: Headers) -> dict[tuple[str, str], tuple[int, str]] | No
         f"the time closest to the rating, {why}")
     bare_id = {("ticket_id", "id"): (ticket, f"header 'Id' is each ticket's own id {why}")} if listed else {}
     return {**bare_id,
-            ("submitted_at", "updated at"): (updated, f"header 'Updated at' is {later}"),
-            ("submitted_at", "updated"): (updated, f"header 'Updated' is {later}"),
+            **{("submitted_at", name): (updated, f"header '{name.capitalize()}' is {later}") for name in _UPDATED},
             **{("submitted_at", name): (created, f"header '{name.capitalize()}' is when the ticket was opened: "
                                                  "a time of the ticket, not of its rating")
-               for name in ("created at", "created", "created date")}}
+               for name in _CREATED}}
 
 
 # A ServiceNow task's number: incident, request item, request, case, change, problem, catalog task

@@ -138,6 +138,11 @@ SCALES: dict[str, dict[str, Any]] = {
         # Portuguese, Dutch, Swedish, Turkish and Italian accounts' [unverified labels: QA round 55a]
         "boa": 1, "bom": 1, "ruim": 0, "goed": 1, "slecht": 0, "bra": 1, "dålig": 0, "iyi": 1, "kötü": 0, "buona": 1,
         "scarsa": 0, "dobra": 1, "zła": 0,
+        # a German or French view's "Good with comment" [unverified labels: QA round 69a]
+        **{f"{word} {kind} {noun}": score
+           for word, score, noun in (("gut", 1, "kommentar"), ("schlecht", 0, "kommentar"), ("bonne", 1, "commentaire"),
+                                     ("mauvaise", 0, "commentaire"))
+           for kind in (("mit", "ohne") if noun == "kommentar" else ("avec", "sans"))},
         # the rating as the customer picks it ("Good, I'm satisfied"), in an account's language [unverified
         # labels: QA round 44c]
         **dict.fromkeys(["good, i'm satisfied", "good, i am satisfied", "gut, ich bin zufrieden",
