@@ -1595,6 +1595,7 @@ def test_a_mitarbeiter_column_of_addresses_is_the_agent_email() -> None:
     *[(["Ticket", "Datum", header, "Score"], "agent_email", header) for header in (
         "E-mail do atribuído", "E-mailadres toegewezen persoon", "Email assegnatario", "E-Mail des Teammitglieds",
         "Fallinhaber: E-Mail")],
+    (["Konversations-ID", "Datum", "Agent email", "Score"], "ticket_id", "Konversations-ID"),
     (["Ticket-ID", "Ticket aangemaakt", "Tevredenheidsbeoordeling", "Tevredenheidscommentaar"], "comment",
      "Tevredenheidscommentaar"),
     # QA round 69a: the survey's sending beside its rating
@@ -1615,7 +1616,8 @@ def test_a_team_sheets_survey_date_score_and_customers_words_are_found(columns, 
               "Coaching comment": "Tone was abrupt, see call",
               "Remarque interne": "Tone was abrupt, see call", "Customer verbatim": "Quick and kind, thanks",
               "Verbatim client": "Quick and kind, thanks", "Tevredenheidsbeoordeling": "5",
-              "Tevredenheidscommentaar": "Top, snel geholpen", "Ticket-ID": "80301"}
+              "Tevredenheidscommentaar": "Top, snel geholpen", "Ticket-ID": "80301",
+              "Konversations-ID": "215471234567890"}
     row = [values.get(column, "ana@acme.com" if "mail" in column.casefold() else "2026-10-05 14:30")
            for column in columns]
     assert choose(sheet(columns, row, row))[0].columns.get(field) == header

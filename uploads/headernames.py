@@ -150,7 +150,11 @@ _LOCALIZED_MORE: dict[str, list[str]] = {
 # Zendesk reports' and team sheets' ids, comments in Portuguese, Italian, German, French, Spanish, Swedish, Turkish,
 # Polish [unverified labels: QA round 55a]
 _LOCALIZED_IDS: dict[str, list[str]] = {
-    "ticket_id": ["identyfikator zgłoszenia", "id zgłoszenia"],
+    "ticket_id": ["identyfikator zgłoszenia", "id zgłoszenia",
+                  # Intercom's conversation id in German, French, Spanish, Portuguese, Dutch, Italian (QA round 69a)
+                  "konversations id", "konversationsid", "id de conversation", "id de la conversation",
+                  "id de conversación", "id de la conversación", "id da conversa", "gesprek id", "gespreks id",
+                  "id conversazione", "id della conversazione"],
     "agent_id": ["id do atribuído", "id assegnatario", "id des zugewiesenen agenten", "id de l assigné",
                  "id del agente asignado", "id de agente", "id del agente", "tilldelad persons id", "handläggar id",
                  "atanan kişi kimliği", "temsilci kimliği", "id przypisanej osoby"],
