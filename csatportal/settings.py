@@ -124,6 +124,10 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "csat-portal@localhost")
 # Uploads
 UPLOAD_MAX_BYTES = env_int("UPLOAD_MAX_MB", 50, minimum=1) * 1024 * 1024
 UPLOAD_MAX_ROWS = env_int("UPLOAD_MAX_ROWS", 200_000, minimum=1)
+UPLOAD_MAX_COLUMNS = env_int("UPLOAD_MAX_COLUMNS", 500, minimum=1)
+# A zip-based workbook's declared unzipped size, checked before parsing (issue 3): a 120-column survey of 60,000
+# responses unzips to about 270 MB (QA round 68b)
+UPLOAD_MAX_UNZIPPED_BYTES = env_int("UPLOAD_MAX_UNZIPPED_MB", 500, minimum=1) * 1024 * 1024
 UPLOAD_DEFAULT_TIME_ZONE = env_str("UPLOAD_DEFAULT_TIME_ZONE", "UTC")
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

@@ -61,7 +61,9 @@ def read_file(path: Path, filename: str, options: ReadOptions) -> tuple[parsing.
     no column that could be a ticket id, a time, a score or an agent. A file with some of them
     but no ticket id column gets a notice: the user picks that column on the mapping page.
     """
-    limits = parsing.Limits(max_bytes=settings.UPLOAD_MAX_BYTES, max_rows=settings.UPLOAD_MAX_ROWS)
+    limits = parsing.Limits(max_bytes=settings.UPLOAD_MAX_BYTES, max_rows=settings.UPLOAD_MAX_ROWS,
+                            max_columns=settings.UPLOAD_MAX_COLUMNS,
+                            max_uncompressed_bytes=settings.UPLOAD_MAX_UNZIPPED_BYTES)
     try:
         sheet = parsing.parse_file(
             path, filename, encoding=options.encoding, delimiter=options.delimiter,

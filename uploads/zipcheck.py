@@ -96,9 +96,10 @@ def _check_sizes(infos: list[zipfile.ZipInfo], limits: parsing.Limits) -> None:
         )
     total = sum(info.file_size for info in infos)
     if total > limits.max_uncompressed_bytes:
-        raise parsing.ParseError(
-            f"The workbook expands to {total // MIB:,} MB when unzipped "
-            f"(limit {limits.max_uncompressed_bytes // MIB:,} MB); it may be damaged or malicious."
+        raise parsing.ParseError(  # a big survey's, not a malicious one's (QA round 68b)
+            f"The workbook expands to {total // MIB:,} MB when unzipped, more than this portal reads "
+            f"({limits.max_uncompressed_bytes // MIB:,} MB, the setting UPLOAD_MAX_UNZIPPED_MB). Save it as CSV, "
+            "which is read up to the upload size limit, or split its rows into two workbooks."
         )
     for info in infos:
         ratio = info.file_size // max(info.compress_size, 1)
