@@ -454,3 +454,13 @@ def test_applying_a_preset_replaces_a_zone_the_automatically_applied_preset_set(
     upload.refresh_from_db()
     assert (upload.time_zone, said) == (
         "America/Chicago", "The times are now read in America/Chicago, the preset's time zone (before: Europe/London).")
+
+
+def test_the_column_limit_is_a_setting(tmp_path, settings):
+    """QA round 68b: the 500-column limit was fixed in code, and undocumented."""
+    settings.UPLOAD_MAX_COLUMNS = 3
+    path = tmp_path / "wide.csv"
+    path.write_text("Ticket,Date,Agent email,Score\n48213,2026-10-05 09:00,a@acme.com,5\n", encoding="utf-8")
+    with pytest.raises(intake.IntakeError) as refused:
+        intake.read_file(path, path.name, intake.ReadOptions())
+    assert refused.value.text().startswith("The file has 4 columns; the most we can read is 3.")
