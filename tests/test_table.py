@@ -467,3 +467,11 @@ def test_every_kind_of_problem_has_a_label_in_words() -> None:
     assert len(codes) > 60 and sorted(codes - table.KIND_LABELS.keys()) == []
     assert table.kind_label("ticket_id:excel_digits") == "ticket_id lost digits in a spreadsheet"
 
+
+
+def test_a_wide_files_table_offers_no_page_too_big_to_draw(uploader, tmp_path):
+    """QA round 68b: 500 rows of a 500-column file were a 21 MB page a browser took a minute to draw."""
+    upload = make_upload(uploader, tmp_path, [answer(1), answer(2)])
+    assert table.page_sizes(upload) == [50, 100, 250, 500]
+    upload.columns = [f"Q{n}" for n in range(500)]
+    assert (table.page_sizes(upload), table.page_size(upload, {"size": "500"})) == ([50, 100], 100)

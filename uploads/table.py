@@ -23,6 +23,9 @@ from uploads import charts, mapping, submitplan, tablehistory, textsearch
 from uploads.models import Row, Upload
 
 PAGE_SIZES = (50, 100, 250, 500)
+# The most cells a page of the table shows: 500 rows of a 500-column file were a 21 MB page the browser took a
+# minute and 2.2 GB to draw (QA round 68b); 500 rows of 120 columns take a few seconds
+PAGE_CELLS = 60_000
 # What the table shows of a row (display_rows, templatetags/table_rows.py): a page loads no more.
 DISPLAY_FIELDS = ("id", "upload", "number", "cells", "edits", "status", "errors", "warnings", "note", "include_anyway",
                   "result", "maestro_id", "result_message", "batch")
@@ -89,7 +92,7 @@ def result_links(counts: dict) -> list[tuple[str, str, int]]:
 def page_of_rows(upload: Upload, params) -> Page:
     """The page of filter_rows that ?page= and ?size= ask for, its rows loading DISPLAY_FIELDS only."""
     rows = filter_rows(upload, params).only(*DISPLAY_FIELDS)
-    return Paginator(rows, page_size(params)).get_page(params.get("page"))
+    return Paginator(rows, page_size(upload, params)).get_page(params.get("page"))
 
 
 def _problem_filter(upload: Upload, needle: str) -> Q:
@@ -137,10 +140,15 @@ def query_string(params, **changes) -> str:
     return urlencode({key: value for key, value in kept.items() if value})
 
 
-def page_size(params) -> int:
-    """`?size=` if it is one of PAGE_SIZES, else 100."""
-    size = params.get("size", "")
-    return int(size) if size.isdigit() and int(size) in PAGE_SIZES else 100
+def page_sizes(upload: Upload) -> list[int]:
+    """The PAGE_SIZES whose pages of `upload` hold PAGE_CELLS cells or fewer (the smallest in any case)."""
+    return [size for size in PAGE_SIZES if size * len(upload.columns) <= PAGE_CELLS] or [PAGE_SIZES[0]]
+
+
+def page_size(upload: Upload, params) -> int:
+    """`?size=` if it is one of page_sizes, else 100 or the largest of them below it."""
+    allowed, size = page_sizes(upload), params.get("size", "")
+    return int(size) if size.isdigit() and int(size) in allowed else max(n for n in allowed if n <= 100)
 
 
 # Control characters a page cannot show (HTML drops a NUL, browsers hide the rest); tab and LF are kept.
@@ -337,8 +345,8 @@ def page_context(upload: Upload, params, page) -> dict:
         "headers": _headers(upload, params),
         "columns": list(enumerate(upload.columns)),
         "fields": mapping.FIELDS,
-        "page_sizes": PAGE_SIZES,
-        "size": page_size(params),
+        "page_sizes": page_sizes(upload),
+        "size": page_size(upload, params),
         "query": query_string(params),
         "matching": page.paginator.count,
         "kind_label": kind_label(filters["kind"]) if filters["kind"] else "",
