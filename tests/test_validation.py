@@ -783,6 +783,14 @@ def test_it_refuses_a_time_in_the_dst_gap() -> None:
     assert "2026-03-08 02:30:00 does not exist in America/New_York (DST gap)" in row.errors[0].message
 
 
+def test_a_dst_gap_in_a_zone_the_file_declares_is_not_fixed_by_choosing_a_zone() -> None:
+    """QA round 69b: "or choose the time zone the file was really written in", though the file's zone wins."""
+    row = one(stamp="3/8/2026 2:30:00", declared_time_zones={"submitted_at": "America/New_York"})
+    assert row.errors[0].message == (
+        "Row 2, column 'submitted_at': 2026-03-08 02:30:00 does not exist in America/New_York (DST gap). Check the "
+        "time: the file itself gives its time zone, America/New_York.")
+
+
 def test_it_takes_the_first_occurrence_in_the_dst_overlap() -> None:
     row = one(stamp="11/1/2026 1:30:00", time_zone="America/New_York")
     assert row.item["submitted_at"] == "2026-11-01T05:30:00.000Z"

@@ -22,7 +22,7 @@ Public: `parse_timestamp`, `ColumnDates` (a column's decision, made by dateorder
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 
 from uploads import zones
@@ -331,6 +331,8 @@ def _finish(value: str, parts: dict, decision: ColumnDates, zone_name: str, now:
             moment = zones.localize(built + timedelta(hours=1), zone_name, warnings)
             warnings[0] = Note("midnight", f"'{value}' has no time part, and midnight does not exist in "
                                f"{zone_name} on {built:%Y-%m-%d} (clocks skip it): 01:00 assumed")
+        if isinstance(moment, Issue) and decision.zone_source in ("file", "header"):  # QA round 69b
+            moment = replace(moment, fix=f"Check the time: the file itself gives its time zone, {zone_name}")
         if isinstance(moment, Issue):
             return Parsed(issue=moment)
     if parts.get("short_year") and moment < now - timedelta(days=SHORT_YEAR_DAYS) and _recent_year_first(parts, now):
