@@ -1697,6 +1697,10 @@ def test_a_lone_word_among_numeric_scores_is_refused_not_read_on_a_guessed_wordi
     results = checked(sheet(["submitted_at", "ticket_id", "agent_email", "score"], *rows))
     assert [(row.row_number, row.errors[0].message) for row in results if row.status == "invalid"] == [
         (7, "Row 7, column 'score': 'great' is not an integer. Enter a whole number from 1 to 5.")]
+    rows[5][3] = "excellent"  # no wording offered to choose for a typo (QA round 69b)
+    data = sheet(["submitted_at", "ticket_id", "agent_email", "score"], *rows)
+    decisions = validation.check_sheet(data, choose(data)[0], time_zone="UTC").decisions
+    assert not [text for text in decisions if "wordings" in text]
 
 
 def test_a_google_forms_agent_id_question_mentioning_email_gives_the_agent_id() -> None:

@@ -39,8 +39,12 @@ def decide(plan: Plan, sheet) -> None:
                           if number not in plan.summary_rows])
     plan.word_scale = wordscales.decide_word_scale(plan, sheet) or wordscales.mapped_scale(plan)
     plan.words_are_typos = wordscales.words_are_typos(plan, sheet)
-    distinct = set(plan.field_texts(sheet.rows, "score")) if "score" in plan.index else set()
-    plan.score_words = set(wordscales.answer_words(list(distinct))) if len(distinct) <= MAX_DISTINCT_WORDS else set()
+    texts = plan.field_texts(sheet.rows, "score") if "score" in plan.index else []
+    distinct = set(texts)
+    words = wordscales.answer_words(texts) if len(distinct) <= MAX_DISTINCT_WORDS else Counter()
+    # a word or two among numbers are typos refused on their rows, no wording to choose (QA round 69b)
+    rare = words.total() * wordscales.RARE_WORDS < sum(1 for text in texts if text.strip())
+    plan.score_words = set() if rare else set(words)
     if plan.word_scale and plan.bounds_free():
         chosen = SCALES[plan.word_scale]
         plan.fixed_bounds = (chosen["min_score"], chosen["max_score"])
