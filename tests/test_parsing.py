@@ -1649,8 +1649,8 @@ def test_it_notes_a_workbook_rows_extra_cell_without_a_csv_fix(tmp_path):
     book.save(tmp_path / "note.xlsx")
 
     assert parse_file(tmp_path / "note.xlsx").cell_notes == {
-        (0, None): "this row has more cells than the header; column C ('checked by Sam') right of the last named "
-                   "column was not read. Give that column a header if it belongs to the answer, or fix the cell here"}
+        (0, None): "Column C ('checked by Sam') right of the last named column was not read. Give that column a "
+                   "header if it belongs to the answer, or fix the cell here"}
 
 
 def test_it_notes_a_cell_that_swallowed_rows_after_a_stray_quote():

@@ -77,7 +77,7 @@ def test_it_lists_the_kitchen_sink_kinds_and_filters_to_one(page):
     assert page.locator("#score-chart svg rect").count() == 5
     row18 = page.locator("#rows-table tbody tr", has=page.locator("th", has_text="18"))
     assert "Duplicate" in row18.inner_text() and "identical to row 17" in row18.inner_text()
-    assert "column H ('dup?') right of the last named column was not read" in (
+    assert "Column H ('dup?') right of the last named column was not read" in (
         row18.inner_text())
     row18.locator("button.include-anyway").click()
     page.wait_for_selector("text=Done: included 1 row")

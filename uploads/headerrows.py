@@ -247,6 +247,7 @@ def check_columns(names: list[str], data: list[list[str]], numbers: list[int], *
     keep: list[int] = []
     notices: list[str] = []
     ignored: dict[int, list[str]] = {}
+    beyond: set[int] = set()
     last_named = max((index for index, name in enumerate(names) if name), default=-1)
     rejoined = runonrows.rejoin_last(names, data, numbers, last_named, run_on[0]) if run_on and (
         last_named + 1 == run_on[1]) else {}  # a blank header after the last name is a column (kitchen sink's H)
@@ -276,9 +277,11 @@ def check_columns(names: list[str], data: list[list[str]], numbers: list[int], *
             )
             for row_index in filled:
                 ignored.setdefault(row_index, []).append(f"column {letter} ('{data[row_index][index].strip()[:40]}')")
+                if run_on is None or index >= run_on[1]:
+                    beyond.add(row_index)  # past the header line's own cells
     if errors:
         raise parsing.ParseError(errors + [HEADER_FIX])
-    row_notes = runonrows.ignored_notes(ignored, data, last_named, run_on, workbook)
+    row_notes = runonrows.ignored_notes(ignored, data, last_named, run_on, workbook, beyond)
     return keep, notices, {**rejoined, **row_notes}
 
 

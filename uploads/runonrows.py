@@ -12,17 +12,20 @@ from uploads.cells import COMMENT_FIX, SPLIT_FIX
 
 
 def ignored_notes(ignored: dict[int, list[str]], data: list[list[str]], last_named: int,
-                  run_on: tuple[str, int] | None, workbook: bool) -> dict[tuple[int, None], str]:
+                  run_on: tuple[str, int] | None, workbook: bool, beyond: set[int]) -> dict[tuple[int, None], str]:
     """(row index, None) -> the warning of a row whose cells right of the last named column were not read
-    (`ignored`: row index -> "column H ('…')" texts), with the fix for its likely cause: in a workbook a note
-    typed beside the answers, in a text file the rest of a split value (SPLIT_FIX) or an unquoted comment's
-    comma (COMMENT_FIX)."""
-    return {(row_index, None): (
-        f"this row has more cells than the header; {', '.join(texts)} right of the last named column "
-        f"{'was' if len(texts) == 1 else 'were'} not read. " + (
-            "Give that column a header if it belongs to the answer, or fix the cell here" if workbook else
-            SPLIT_FIX if _split_value(data[row_index], last_named, run_on) else COMMENT_FIX))
-        for row_index, texts in ignored.items()}
+    (`ignored`: row index -> "column H ('…')" texts), with the fix for its likely cause: in a workbook, or under a
+    blank header the text file's header line has (rows not in `beyond`: the kitchen sink's "dup?", QA round 69b),
+    a note typed beside the answers; past a text file's header line, the rest of a split value (SPLIT_FIX) or an
+    unquoted comment's comma (COMMENT_FIX)."""
+    def note(row_index: int, texts: list[str]) -> str:
+        read = f"{', '.join(texts)} right of the last named column {'was' if len(texts) == 1 else 'were'} not read."
+        if workbook or row_index not in beyond:
+            return (f"{read[0].upper()}{read[1:]} Give that column a header if it belongs to the answer, or fix the "
+                    "cell here")
+        fix = SPLIT_FIX if _split_value(data[row_index], last_named, run_on) else COMMENT_FIX
+        return f"this row has more cells than the header; {read} {fix}"
+    return {(row_index, None): note(row_index, texts) for row_index, texts in ignored.items()}
 
 
 _LETTER = re.compile(r"[^\W\d_]")
