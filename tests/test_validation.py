@@ -1566,7 +1566,9 @@ def test_it_warns_by_rule_only_when_the_field_is_present() -> None:
                              ["2026-10-05T14:48:00Z", "1|2", "", "", "0", "0"])
     assert answered.warnings[0].message == (
         "Row 2, column 'Finished': partial response (Finished=0) but score answered; imported.")
-    assert blank.warnings == [] and codes(blank) == [("score", "required")]
+    assert codes(blank) == [("score", "required")] and [problem.message for problem in blank.warnings] == [
+        "Row 3, column 'Finished': score is blank because this is a partial response (Finished=0): the customer "
+        "never answered it; exclude the row."]  # why it is blank (QA round 69b)
 
 
 def test_it_skips_an_empty_row() -> None:

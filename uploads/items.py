@@ -405,12 +405,20 @@ class RowCheck:
                 self.warn(name, src, f"read as blank: the cell {note}", "reader_note")
 
     def check_warn_rules(self) -> None:
+        """A preset's warn rule on its row ("partial response (Finished=0) but Q1 answered"); when the field it
+        needs is blank, the row's error says why it is (QA round 69b: "Q1 is blank (partial response, Finished=0)",
+        shared/samples' expected reason)."""
         for position, rule in self.plan.warn_rules:
             text = self.cells[position].strip()
             needed = rule.if_present
-            if rule_key(text) not in rule.values or (needed and self.values.get(needed) is None):
+            if rule_key(text) not in rule.values:
                 continue
             src = Raw(self.cells[position], rule.column, position)
             field_column = self.source(needed).column if needed else ""
+            if needed and self.values.get(needed) is None:
+                if not self.source(needed).text.strip():
+                    self.warn(needed, src, f"{field_column or needed} is blank because this is a partial response "
+                              f"({rule.column}={text}): the customer never answered it; exclude the row", "rule")
+                continue
             note = render(rule.message, {"column": rule.column, "value": text, "field_column": field_column or ""})
             self.warn(needed or "row", src, note, "rule")
