@@ -1952,6 +1952,11 @@ def test_a_hyperlink_formula_showing_no_id_gives_its_ticket_links_id(tmp_path):
 ])
 def test_a_date_cell_whose_format_shows_utc_reads_as_utc(tmp_path, number_format, shown):
     """QA round 67a: `yyyy-mm-dd hh:mm "UTC"` shows 08:06 UTC, and the time was read in the upload's zone."""
+    assert _date_cells_read(tmp_path, number_format) == shown
+
+
+def _date_cells_read(folder, number_format: str) -> list[str]:
+    """How an .xlsx's two date cells (midnight and 09:30 on 7 October 2026) in `number_format` are read."""
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.append(["Submitted At", "Ticket ID"])
@@ -1959,9 +1964,8 @@ def test_a_date_cell_whose_format_shows_utc_reads_as_utc(tmp_path, number_format
     sheet.append([datetime.datetime(2026, 10, 7, 9, 30), "48214"])
     for row in (2, 3):
         sheet.cell(row, 1).number_format = number_format
-    book.save(tmp_path / "utc.xlsx")
-
-    assert [row[0] for row in parse_file(tmp_path / "utc.xlsx").rows] == shown
+    book.save(folder / "dates.xlsx")
+    return [row[0] for row in parse_file(folder / "dates.xlsx").rows]
 
 
 @pytest.mark.parametrize(("number_format", "shown"), [
@@ -1971,16 +1975,7 @@ def test_a_date_cell_whose_format_shows_utc_reads_as_utc(tmp_path, number_format
 def test_a_date_cell_at_midnight_keeps_its_time_when_its_format_shows_one(tmp_path, number_format, shown):
     """QA round 58c: 2026-10-07 00:00:00 in an .xlsx read as a date alone ("no time part", and a DST gap's
     midnight was sent); an .ods already kept it."""
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.append(["Submitted At", "Ticket ID"])
-    sheet.append([datetime.datetime(2026, 10, 7), "48213"])
-    sheet.append([datetime.datetime(2026, 10, 7, 9, 30), "48214"])
-    for row in (2, 3):
-        sheet.cell(row, 1).number_format = number_format
-    book.save(tmp_path / "midnight.xlsx")
-
-    assert [row[0] for row in parse_file(tmp_path / "midnight.xlsx").rows] == [shown, "2026-10-07 09:30:00"]
+    assert _date_cells_read(tmp_path, number_format) == [shown, "2026-10-07 09:30:00"]
 
 
 def test_an_xls_date_cell_at_midnight_keeps_its_time_when_its_format_shows_one(tmp_path):
