@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING
 from defusedxml import ElementTree
 
 from uploads import cells, dates, headerrows, idcells, sheetxml
+from uploads.headers import and_list
 from uploads.numberformats import DATETIME_FORMAT_IDS, Shown, shown_format, shows_time, shows_utc
 
 if TYPE_CHECKING:
@@ -138,7 +139,7 @@ def note_hidden_rows(table: Table, hidden_rows: list[int]) -> None:
     hidden = [number for number in hidden_rows if number in read]
     if hidden:
         more = [f"{len(hidden) - _LISTED:,} more"] if len(hidden) > _LISTED else []
-        listed = headerrows.and_list([str(number) for number in hidden[:_LISTED]] + more)
+        listed = and_list([str(number) for number in hidden[:_LISTED]] + more)
         table.notices.append(
             f"Row{'s' if len(hidden) > 1 else ''} {listed} {'are' if len(hidden) > 1 else 'is'} hidden in the workbook "
             "(by a filter or by Hide) and read like the others. Exclude them in the table if they should not be sent."

@@ -22,8 +22,7 @@ from uploads import (
     wordscales,
     zones,
 )
-from uploads.headernames import AGGREGATE, AGGREGATE_CALL, EXACT, NOT_FOR, OVERALL_ROW, TICKET_LIFE, TICKET_TIME
-from uploads.headerrows import and_list
+from uploads.headernames import AGGREGATE, AGGREGATE_CALL, EXACT, NOT_FOR, TICKET_LIFE, TICKET_TIME
 from uploads.headers import Headers, normalize
 from uploads.preset_format import ClarifyingPattern
 
@@ -34,14 +33,19 @@ def note_unmapped(sheet: parsing.Sheet, preset: mapping.Preset) -> None:
     _note_ticket_times(sheet, preset)
     _note_other_ticket_ids(sheet, preset)
     _note_agent(sheet, preset)
-    _note_grid_rows(sheet, preset)
+    _append(sheet, scorequestions.grid_notice(sheet, preset, _used_columns(sheet, preset)))
     _note_text_questions(sheet, preset)
     _note_rated_questions(sheet, preset)
-    _note_other_scores(sheet, preset)
-    _note_score_question(sheet, preset)
+    _append(sheet, scorequestions.other_scores_notice(sheet, preset, _used_columns(sheet, preset)))
+    _append(sheet, scorequestions.question_notice(sheet, preset))
     _note_zone_column(sheet, preset)
     _note_aggregates(sheet, preset)
     _note_second_set(sheet, preset)
+
+
+def _append(sheet: parsing.Sheet, notice: str | None) -> None:
+    if notice:
+        sheet.notices.append(notice)
 
 
 # The fields whose second column, unread, means a second set of answers beside the first
@@ -222,100 +226,13 @@ _FRESHDESK_CODES = frozenset({103, 102, 101, 100, -101, -102, -103})
 _LISTED = 5  # question columns named in the notice
 
 
-def _note_grid_rows(sheet: parsing.Sheet, preset: mapping.Preset) -> None:
-    """When the score is one row of a grid question (a SurveyMonkey matrix, a Google Forms grid, a Qualtrics
-    matrix: Headers.grid_row), name the row read and the grid's other rows, which are not sent (QA round 63a: a
-    matrix's first row, "Response time", was read as the CSAT without a word)."""
-    headers, used = Headers.of(sheet), _used_columns(sheet, preset)
-    others = [headers.grid_row(index)[1] for index in _score_grid(headers, preset) if index not in used]
-    if not others:
-        return
-    question, row = headers.grid_row(headers.index(preset.columns["score"]))
-    why = ("the row that asks about the whole" if OVERALL_ROW.search(row) else "as the mapping chose" if any(
-        OVERALL_ROW.search(headers.grid_row(index)[1]) for index in _score_grid(headers, preset))
-        else "no row says 'Overall'")
-    sheet.notices.append(
-        f"The score is the answer to the row '{row}' of the grid question '{question}' ({why}); its other "
-        f"row{'s' if len(others) > 1 else ''} {and_list([repr(other) for other in others])} "
-        f"{'are' if len(others) > 1 else 'is'} not sent. If another row is the CSAT question, choose its column as "
-        "score on the mapping page; to send them all, add them as clarifying questions to a preset (README: Preset "
-        "JSON).")
-
-
-def _note_other_scores(sheet: parsing.Sheet, preset: mapping.Preset) -> None:
-    """When other columns holding ratings are named like the score ("Agent score" and "Product score" beside the
-    "Overall score" read: a team sheet's, QA round 64a), name them: their answers are not sent. Columns another
-    notice names already are left to it."""
-    if not preset.columns.get("score"):
-        return
-    headers = Headers.of(sheet)
-    used = _used_columns(sheet, preset) | set(_score_grid(headers, preset))
-    score = sheet.columns.index(preset.columns["score"]) if preset.columns["score"] in sheet.columns else None
-    found = [index for index, header in enumerate(sheet.columns)
-             if index not in used and "score" in autodetect.named_fields([header])
-             and not any(f"'{header}'" in notice for notice in sheet.notices)
-             and scorequestions.rated(sheet, index, 0.8) and _independent(sheet, score, index)]
-    others, grids, count = [], [], 0
-    for index in found:
-        grid = headers.grid_row(index)
-        if grid is None:
-            others.append(repr(sheet.columns[index]))
-            count += 1
-        elif grid[0] not in grids:  # a grid's rows as one: "the rows 'Speed' and 'Overall' of the grid question 'Q'"
-            grids.append(grid[0])
-            rows = [repr(headers.grid_row(row)[1]) for row in headers.grid_rows(index) if row not in used]
-            others.append(f"the row{'s' if len(rows) > 1 else ''} {and_list(rows)} of the grid question '{grid[0]}'")
-            count += len(rows)
-    if others:
-        listed, single = and_list(others), count == 1
-        sheet.notices.append(
-            f"{listed[0].upper()}{listed[1:]} {'is' if single else 'are'} named like a score but not read: the "
-            f"score is '{preset.columns['score']}'. If another column holds the CSAT, choose it as score on the "
-            "mapping page.")
-
-
-def _note_score_question(sheet: parsing.Sheet, preset: mapping.Preset) -> None:
-    """When the score column asks a recommend (NPS) or effort (CES) question, say so: scorequestions.overall_row
-    takes a satisfaction question over it when there is one, so this file has none, and MaestroQA's score is "the
-    primary CSAT score" (shared/api/CONTRACT.md; QA round 64a C3: an NPS-only survey's answers went out unsaid)."""
-    score = preset.columns.get("score")
-    if isinstance(score, str) and score in sheet.columns and (
-            metric := scorequestions.other_metric(Headers.of(sheet), sheet.columns.index(score))):
-        sheet.notices.append(
-            f"The score is read from '{score}', which asks {'an' if metric[0] in 'aeiou' else 'a'} {metric} question: "
-            "no column of this file asks how satisfied the customer was. Its answers are sent as CSAT scores; if that "
-            "is not what you want, export the satisfaction question with the file, or do not submit this upload.")
-
-
-def _independent(sheet: parsing.Sheet, score: int | None, index: int) -> bool:
-    """True when column `index` is shown to answer apart from the score: one score beside two of its texts, or
-    whole numbers that fall somewhere as the score's rise. A column writing the score again is not: Nicereply's
-    "Legacy score" on 0..10, Kustomer's "Satisfaction Score" 0/1 beside its "Rating", a label column."""
-    if score is None:
-        return False
-    seen: dict[str, str] = {}
-    for row in sheet.rows:
-        answer, other = row[score].strip(), row[index].strip()
-        if answer and other and seen.setdefault(answer, other) != other:
-            return True
-    numbers = sorted((int(first[1]), int(second[1])) for answer, other in seen.items()
-                     if (first := scorecells.INTEGER.match(answer)) and (second := scorecells.INTEGER.match(other)))
-    return any(b < a for (_, a), (_, b) in zip(numbers, numbers[1:], strict=False))
-
-
-def _score_grid(headers: Headers, preset: mapping.Preset) -> list[int]:
-    """Indexes of the rows of the grid question whose row is the score (Headers.grid_rows); [] if none is."""
-    chosen = headers.index(preset.columns.get("score") or "")
-    return headers.grid_rows(chosen) if chosen is not None else []
-
-
 def _note_rated_questions(sheet: parsing.Sheet, preset: mapping.Preset) -> None:
     """Name the question columns the mapping leaves out (a question id such as Qualtrics' Q2, or a header
     asking a question) whose answers are mostly whole numbers, none above 10: answers to other questions,
     not sent, as a survey's numeric recodes say nothing of their scale (Qualtrics' "Yes" may be 1 and
     "No" 2); "What is your order number?" answers with ids, no rating (QA round 29a)."""
     headers = Headers.of(sheet)
-    used = _used_columns(sheet, preset) | set(_score_grid(headers, preset))  # named by _note_grid_rows
+    used = _used_columns(sheet, preset) | set(scorequestions.score_grid(headers, preset))  # named by grid_notice
     named: dict[str, list[str]] = {"numbers": [], "words": []}
     for index, header in enumerate(sheet.columns):
         label = headers.labels[index].strip() if index < len(headers.labels) else ""

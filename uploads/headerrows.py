@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable
 
 from uploads import autodetect, parsing, runonrows
-from uploads.headers import normalize
+from uploads.headers import and_list, normalize
 from uploads.preset_format import FIELDS
 
 HEADER_SCAN = 20  # title rows above the header are looked for among the first 20 non-empty rows
@@ -364,11 +364,6 @@ def _duplicate_messages(names: list[str]) -> list[str]:
             out.append(f"duplicate column '{names[found[0]]}' (columns {and_list([column_letter(i) for i in found])}"
                        f"{ways})")
     return out
-
-
-def and_list(items: list[str]) -> str:
-    """ "a, b and c"; "a" for one item."""
-    return f"{', '.join(items[:-1])} and {items[-1]}" if len(items) > 1 else items[0]
 
 
 def column_letter(index: int) -> str:

@@ -137,3 +137,8 @@ class Headers:
         if spec.startswith("re:"):
             return bool(text) and bool(_regex(spec[3:]).search(text))
         return bool(text) and normalize(text) == normalize(spec)
+
+
+def and_list(items: list[str]) -> str:
+    """ "a, b and c"; "a" for one item (the notices' lists of columns and rows)."""
+    return f"{', '.join(items[:-1])} and {items[-1]}" if len(items) > 1 else items[0]

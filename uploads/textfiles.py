@@ -22,6 +22,7 @@ import ftfy
 import pandas
 
 from uploads import cells, codepages, delimiters, headerrows, nontables, parsing
+from uploads.headers import and_list
 
 # (BOM, name recorded on the Sheet, codec for the bytes after it)
 _BOMS = (
@@ -156,7 +157,7 @@ def note_swallowed_rows(sheet: parsing.Sheet) -> None:
         sheet.cell_notes.setdefault((index, None), note)
     if swallowed:
         many = len(swallowed) > 1
-        numbers = headerrows.and_list([str(sheet.row_numbers[index]) for index in sorted(swallowed)][:10])
+        numbers = and_list([str(sheet.row_numbers[index]) for index in sorted(swallowed)][:10])
         sheet.notices.append(f"Row{'s' if many else ''} {numbers} hold{'' if many else 's'} a cell with lines that "
                              "look like rows of this file: a quote may be missing there, so answers below it were "
                              "read into that cell. See each row's warning.")
