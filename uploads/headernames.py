@@ -307,7 +307,8 @@ NOT_FOR: dict[str, str] = {
 # When a survey was sent, beside when it was answered ("Survey Sent At", "Date sent", "Offered at"): a row with
 # this time and neither a score nor an answer time is a survey never answered (rowskips, QA round 66b W7)
 SENT_TIME = re.compile(r"\b(sent|offered|delivered|invited)\b.*\b(at|on|date|time|timestamp)$|"
-                       r"\b(date|time) (sent|offered|delivered|invited)$|^(survey )?(sent|offered|delivered)$|"
+                       r"\b(date|time) (sent|offered|delivered|invited)$|^survey (sent|offered|delivered)$|"
+                       r"^(offered|delivered)$|"  # not a team sheet's bare "Sent" (to QA: QA round 70a)
                        + _SURVEY_SENT)
 # The time a ticket or conversation was opened ("Conversation created at", "Ticket created date"), not its rating's:
 # a date column of last resort (autodetect._match), named in the decisions (validation)
