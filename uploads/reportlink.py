@@ -21,7 +21,7 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from uploads import access, mapping, parsing
 from uploads.dates import ORDER_WORDS
 from uploads.headers import as_list
-from uploads.models import Upload
+from uploads.models import CREATED_PRIOR_NOTE, Row, Upload
 
 _REPORT_NAME = re.compile(r"errors-(\d{1,12})-", re.IGNORECASE)
 ID_FIELDS = ("ticket_id", "agent_id")
@@ -44,6 +44,20 @@ def sent_again(upload: Upload, user: AbstractBaseUser) -> list[Upload]:
     round 67b W1: the first upload went on asking for fixes made in the second)."""
     return list(access.visible_uploads(user).filter(pk__gt=upload.pk, filename__istartswith=f"errors-{upload.pk}-")
                 .order_by("pk"))
+
+
+_UPLOAD_NUMBER = re.compile(r"upload #(\d+)")
+
+
+def created_before(upload: Upload, user: AbstractBaseUser) -> tuple[int, list[Upload], int]:
+    """(rows of `upload` marked Duplicate because another upload created their answer, the earlier uploads `user`
+    may see among those, how many others): its page says the file was uploaded before, so that its invalid rows are
+    not fixed and sent a second time with a slightly different value (QA round 70b W1)."""
+    notes = list(upload.rows.filter(status=Row.Status.DUPLICATE, note__startswith=CREATED_PRIOR_NOTE).values_list(
+        "note", flat=True))
+    numbers = {int(found[1]) for note in notes if (found := _UPLOAD_NUMBER.search(note))}
+    seen = list(access.visible_uploads(user).filter(pk__in=numbers).order_by("pk"))
+    return len(notes), seen, len(numbers) - len(seen)
 
 
 def read_columns(preset: mapping.Preset, columns: list[str]) -> set[str]:

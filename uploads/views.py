@@ -218,6 +218,7 @@ def table_page(request, pk: int):
         "filter": request.GET.get("status", ""),
         "declared_zone": mappingpage.declared_zone(upload),
         "sent_again": reportlink.sent_again(upload, request.user),
+        "created_before": reportlink.created_before(upload, request.user),
         **table.page_context(upload, request.GET, page),
     }
     return render(request, "uploads/table.html", context)
