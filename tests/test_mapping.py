@@ -812,7 +812,8 @@ def test_it_explains_each_field() -> None:
     assert rows["score"]["samples"] == ["5", "4"] and "Q1" in rows["score"]["why"]
     assert rows["min_score"] == {"field": "min_score", "column": None, "constant": 1, "samples": [],
                                  "why": "the API default, always sent"}
-    assert rows["agent_email"]["column"] is None and "customer" in rows["agent_email"]["why"]
+    assert rows["agent_email"] == {"field": "agent_email", "column": None, "constant": None, "samples": [],
+                                   "why": "no column looks like agent_email; not needed, as agent_id gives the agent"}
 
 
 def test_it_explains_clarifying_groups() -> None:

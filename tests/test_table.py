@@ -413,10 +413,10 @@ def test_it_filters_rows_by_delivery_result(uploader, tmp_path):
     assert found == {"created": [2], "failed": [3], "unconfirmed": [4], "not_sent": [5], "sending": []}
     assert table.result_links(delivery.delivery_counts(upload)) == [
         ("created", "Created", 1), ("failed", "Failed", 1), ("unconfirmed", "Not confirmed", 1),
-        ("not_sent", "Not sent", 1)]  # no row waits: no "Waiting to send"
+        ("not_sent", "Stopped before sending", 1)]  # no row waits: no "Waiting to send"
     Row.objects.filter(pk=rows[3].pk).update(result=Row.Result.SENDING)  # a paused delivery's row still to go
     assert table.result_links(delivery.delivery_counts(upload))[-2:] == [
-        ("not_sent", "Not sent", 0), ("sending", "Waiting to send", 1)]
+        ("not_sent", "Stopped before sending", 0), ("sending", "Waiting to send", 1)]
     assert table.result_links({"sending": 0, "waiting": 700})[-1] == ("sending", "Waiting to send", 700)  # paused
     assert [row.number for row in table.filter_rows(upload, {"result": "sending"})] == [5]
     assert table.query_string({"result": "failed", "page": "2"}) == "result=failed"

@@ -249,7 +249,7 @@ def test_it_emails_the_uploader_when_done(fake):
     assert mail.outbox[0].subject == "CSAT upload made.csv: Done with errors"
     assert mail.outbox[0].body == (
         "The delivery of made.csv to MaestroQA ended: Done with errors.\n\n"
-        "Created: 2\nFailed: 1\nNot confirmed (may or may not have been created): 0\nNot sent: 0\n"
+        "Created: 2\nFailed: 1\nNot confirmed (may or may not have been created): 0\nStopped before sending: 0\n"
         f"\nSee every row's result: https://csat.example.test/uploads/{upload.pk}/\n"
     )
 

@@ -403,8 +403,12 @@ def named_fields(cells: list[str]) -> set[str]:
     return found
 
 
-def why_unmapped(name: str) -> str:
-    """Why a field has no column, as a sentence for the mapping page."""
+def why_unmapped(name: str, mapped: set[str] = frozenset()) -> str:
+    """Why a field has no column, as a sentence for the mapping page; `mapped`: the fields that have one (the agent
+    needs agent_id or agent_email, not both: QA round 70b)."""
+    other = {"agent_id": "agent_email", "agent_email": "agent_id"}.get(name)
+    if other in mapped:
+        return f"no column looks like {name}; not needed, as {other} gives the agent"
     if name == "agent_email":
         return ("no agent email column found (an 'Email address' column in survey exports is usually the "
                 "customer's, so it is not used)")

@@ -146,14 +146,14 @@ def notify_uploader(upload_id: int) -> None:
     counts = delivery_counts(upload)
     link = settings.PORTAL_URL + upload.get_absolute_url()
     body = (
-        f"The delivery of {upload.filename} to MaestroQA ended: {upload.get_status_display()}.\n\n"
+        f"The delivery of {upload.filename} to MaestroQA ended: {upload.status_label}.\n\n"
         f"Created: {counts['created']}\nFailed: {counts['failed']}\n"
         f"Not confirmed (may or may not have been created): {counts['unconfirmed']}\n"
-        f"Not sent: {counts['not_sent']}\n"
+        f"Stopped before sending: {counts['not_sent']}\n"
         + (f"\n{upload.status_message}\n" if upload.status_message else "")
         + f"\nSee every row's result: {link}\n"
     )
-    send_mail(f"CSAT upload {upload.filename}: {upload.get_status_display()}", body, None, [upload.owner.email])
+    send_mail(f"CSAT upload {upload.filename}: {upload.status_label}", body, None, [upload.owner.email])
 
 
 def delivery_counts(upload: Upload) -> dict[str, int]:

@@ -195,7 +195,8 @@ def _explain_field(preset: mapping.Preset, headers: Headers, sheet, name: str) -
     elif name in ("min_score", "max_score"):
         entry.update(constant=1 if name == "min_score" else 5, why="the API default, always sent")
     else:
-        entry["why"] = autodetect.why_unmapped(name)
+        mapped = {field for field in mapping.FIELDS if preset.columns.get(field) or preset.splits_into(field)}
+        entry["why"] = autodetect.why_unmapped(name, mapped)
     return entry
 
 

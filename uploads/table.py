@@ -47,7 +47,7 @@ RESULT_FILTERS = {
 # "Waiting to send": the rows of a paused delivery's batches still to go (shown only while there are some:
 # "Not sent 0" beside 9,939 rows waiting read as if nothing was left, QA round 28b)
 RESULT_LINKS = [("created", "Created"), ("failed", "Failed"), ("unconfirmed", "Not confirmed"),
-                ("not_sent", "Not sent"), ("sending", "Waiting to send")]
+                ("not_sent", "Stopped before sending"), ("sending", "Waiting to send")]  # not "Not sent" (QA 70b)
 FILTER_KEYS = ("status", "result", "kind", "field", "q", "sort", "dir", "size")
 
 
