@@ -45,7 +45,8 @@ def nothing_to_send(upload: Upload, statuses: set[str] | None = None) -> str:
     if Row.Status.INVALID in statuses:
         return "There is no valid row to send. Fix the invalid rows first."
     if Row.Status.DUPLICATE in statuses:
-        if not upload.rows.filter(status=Row.Status.DUPLICATE).exclude(note__startswith=CREATED_PRIOR_NOTE).exists():
+        if Row.Status.EXCLUDED not in statuses and not upload.rows.filter(status=Row.Status.DUPLICATE).exclude(
+                note__startswith=CREATED_PRIOR_NOTE).exists():
             return ("There is no row to send: every answer was already created in MaestroQA by another upload (each "
                     "row says which), so nothing needs sending.")  # not "Include rows" (QA round 67b W2)
         return ("There is no row to send: every answer is a duplicate, of a row above or of one already created in "
