@@ -366,15 +366,24 @@ def rounded_column(tickets: list[str]) -> bool:
     such id. By chance one id in ten ends so (QA round 68a: three of six real ids did). Decided when the file is
     read (validation's context): an id typed in full on the fix-it table passes, the others stay refused. A
     workbook's number cells are flagged when read (LONG_NUMBER_NOTE)."""
-    long_ids = {text for text in tickets if 15 < len(text) < ROUNDED_DIGITS and text.isascii() and text.isdigit()}
-    return len(long_ids) >= 3 and all(text.endswith("0" * (len(text) - 15)) for text in long_ids)
+    long_ids = {text for text in tickets if _past_15_digits(text)}
+    return len(long_ids) >= 3 and all(_zero_tail(text) for text in long_ids)
+
+
+def _past_15_digits(text: str) -> bool:
+    """An id of 16 to 19 digits (20 or more are _ROUNDED_BY_EXCEL's)."""
+    return 15 < len(text) < ROUNDED_DIGITS and text.isascii() and text.isdigit()
+
+
+def _zero_tail(text: str) -> bool:
+    """Zeros past the 15th digit: what a spreadsheet keeping 15 digits writes."""
+    return text.endswith("0" * (len(text) - 15))
 
 
 def rounded_issue(value: str) -> Issue | None:
     """The refusal of an id of 16 to 19 digits ending in zeros past the 15th, in a column rounded_column found;
     None for another id (one typed in full on the fix-it table)."""
-    if not (15 < len(value) < ROUNDED_DIGITS and value.isascii() and value.isdigit()
-            and value.endswith("0" * (len(value) - 15))):
+    if not (_past_15_digits(value) and _zero_tail(value)):
         return None
     return Issue("excel_digits", f"{value} has {len(value)} digits and ends in zeros past the 15th, as every long id "
                  "in this column does: a spreadsheet read the ids as numbers, kept 15 digits and saved zeros for the "

@@ -41,7 +41,9 @@ def decide(plan: Plan, sheet) -> None:
     plan.words_are_typos = wordscales.words_are_typos(plan, sheet)
     texts = plan.field_texts(sheet.rows, "score") if "score" in plan.index else []
     distinct = set(texts)
-    words = wordscales.answer_words(texts) if len(distinct) <= MAX_DISTINCT_WORDS else Counter()
+    words = wordscales.answer_words(list(distinct)) if len(distinct) <= MAX_DISTINCT_WORDS else Counter()
+    if words:  # counted by rows only when there are words at all (a column of numbers: none)
+        words = wordscales.answer_words(texts)
     # a word or two among numbers are typos refused on their rows, no wording to choose (QA round 69b)
     rare = words.total() * wordscales.RARE_WORDS < sum(1 for text in texts if text.strip())
     plan.score_words = set() if rare else set(words)

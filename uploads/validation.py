@@ -201,7 +201,8 @@ def _decide(plan: Plan, sheet) -> None:
     plan.digit_ticket = given >= 3 and len(lengths) + sum(  # digit-only ids counted above; the others searched
         1 for ticket in tickets if not (ticket.isdigit() and ticket.isascii()) and _A_DIGIT.search(ticket)) >= (
         DIGIT_TICKET_SHARE * given)
-    plan.rounded_ticket = getattr(sheet, "format", "csv") == "csv" and idcells.rounded_column(tickets)
+    plan.rounded_ticket = (getattr(sheet, "format", "csv") == "csv" and bool(lengths) and lengths[-1] > 15
+                           and idcells.rounded_column(tickets))  # no id of 16 digits or more: nothing to look at
     lengths = [length for length in lengths if length < idcells.ROUNDED_DIGITS]  # ids a spreadsheet cut: no norm
     plan.typical_ticket = lengths[len(lengths) // 2] if plan.numeric_ticket and lengths else 0
     padded = [ticket for ticket in tickets if ticket.startswith("0") and len(ticket) == plan.typical_ticket]
