@@ -816,6 +816,17 @@ def test_it_explains_each_field() -> None:
                                    "why": "no column looks like agent_email; not needed, as agent_id gives the agent"}
 
 
+def test_it_explains_that_a_shared_score_column_sends_labels_of_words_only() -> None:
+    """QA round 70b: the score's own column shown as score_label with samples "5, 4, 1", which are never sent."""
+    data = sheet(["Ticket ID", "Agent Email", "Date", "Rating"], ["1", "a@acme.com", "2026-10-05 09:00", "5"],
+                 ["2", "a@acme.com", "2026-10-05 10:00", "Very satisfied"])
+    preset, _why = choose(data)
+    rows = {entry["field"]: entry for entry in mappingpage.explain(preset, data)}
+    assert rows["score_label"]["column"] == "Rating"
+    assert rows["score_label"]["why"].endswith("; only an answer in words is sent as its label, a plain number sends "
+                                               "none")
+
+
 def test_it_explains_clarifying_groups() -> None:
     data = sheet(["Ticket ID", "Agent ID", "Date", "Q1 - Satisfied?", "Q2 - Was it easy?"],
                  ["1", "381", "2026-10-05 14:48", "5", "6"])

@@ -352,7 +352,7 @@ def test_it_finds_the_header_under_a_title_and_ignores_the_unnamed_notes_column(
 
     assert sheet.header_row == 3
     assert sheet.columns == ["Submitted At", "Ticket ID", "Agent ID", "Agent Email", "Score", "Score Label", "Comment"]
-    assert sheet.notices == ["Column H has no header, so its 1 filled cell was ignored (the first in row 18); that row has a warning."]
+    assert sheet.notices == ["Column H has no header, so its 1 filled cell was ignored (in row 18); that row has a warning."]
     assert 28 not in sheet.row_numbers
     by_row = dict(zip(sheet.row_numbers, sheet.rows, strict=True))
     assert by_row[25][1] == "50122\u00a0"
@@ -694,7 +694,7 @@ def test_it_keeps_a_short_header_over_wider_data():
 
     assert (sheet.header_row, sheet.columns, sheet.rows) == (1, ["id", "score", "comment"], [["1", "5", "ok"]])
     assert len(sheet.notices) == 5
-    assert sheet.notices[0] == "Column D has no header, so its 1 filled cell was ignored (the first in row 2); that row has a warning."
+    assert sheet.notices[0] == "Column D has no header, so its 1 filled cell was ignored (in row 2); that row has a warning."
 
 
 def test_it_gives_a_sheet_without_rows_for_a_header_only_file():
@@ -1649,8 +1649,8 @@ def test_it_notes_a_workbook_rows_extra_cell_without_a_csv_fix(tmp_path):
     book.save(tmp_path / "note.xlsx")
 
     assert parse_file(tmp_path / "note.xlsx").cell_notes == {
-        (0, None): "Column C ('checked by Sam') right of the last named column was not read. Give that column a "
-                   "header if it belongs to the answer, or fix the cell here"}
+        (0, None): "Column C ('checked by Sam') right of the last named column was not read. If it belongs to the "
+                   "answer, give that column a header in the file and upload it again"}
 
 
 def test_it_notes_a_cell_that_swallowed_rows_after_a_stray_quote():

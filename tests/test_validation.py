@@ -1015,7 +1015,7 @@ def test_it_reads_a_fixed_zones_abbreviation_german_times_and_month_names(stamp,
 
 @pytest.mark.parametrize(("text", "message"), [
     ("31/02/2026 10:00", "has month 31, which does not exist (this column is read as month/day/year). Enter a real "
-                         "date: it is no date read either way round."),  # not "choose that Date order" (QA 67b C2)
+                         "date: neither day/month nor month/day gives one."),  # not "choose that Date order" (QA 67b C2)
     ("2026-02-30 10:00:00", "30 February does not exist in 2026"),
     ("yesterday", "'yesterday' is not a date"),
     ("2099-01-01 09:00:00", "2099-01-01 is in the future"),

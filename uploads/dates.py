@@ -369,7 +369,7 @@ def _date_issue(value: str, year: int, month: int, day: int, decision: ColumnDat
         fix = (f"Enter a real date; if the whole column is written {ORDER_WORDS[other]}, choose that Date order "
                "on the mapping page") if other else "Enter a real date; check the day/month order"
         if not _real_date(year, day, month):  # 31/11: no such date either way (QA round 67b C2)
-            fix = "Enter a real date: it is no date read either way round"
+            fix = "Enter a real date: neither day/month nor month/day gives one"
         return Issue("no_such_date", f"'{value}' has month {month}, which does not exist{read_as}", fix)
     if not _real_date(year, month, day):
         return Issue("no_such_date", f"{day} {_MONTH_NAMES[month]} does not exist in {year} ('{value}'){read_as}",

@@ -271,9 +271,10 @@ def check_columns(names: list[str], data: list[list[str]], numbers: list[int], *
             errors.append(f"column {letter} has no header but contains data")
         else:
             cells, rows = ("cell was", "that row has") if len(filled) == 1 else ("cells were", "each of those rows has")
+            where = "in" if len(filled) == 1 else "the first in"
             notices.append(
                 f"Column {letter} has no header, so its {len(filled):,} filled {cells} ignored "
-                f"(the first in row {numbers[filled[0]]}); {rows} a warning."
+                f"({where} row {numbers[filled[0]]}); {rows} a warning."
             )
             for row_index in filled:
                 ignored.setdefault(row_index, []).append(f"column {letter} ('{data[row_index][index].strip()[:40]}')")

@@ -182,6 +182,8 @@ def _explain_field(preset: mapping.Preset, headers: Headers, sheet, name: str) -
     if isinstance(column, str):
         entry.update(column=column, samples=_samples(sheet, headers.index(column)),
                      why=preset.reasons.get(name) or f"preset '{preset.name}' maps it to '{column}'")
+        if name == "score_label" and column == preset.columns.get("score"):  # QA round 70b: "5, 4, 1" as labels?
+            entry["why"] += "; only an answer in words is sent as its label, a plain number sends none"
     elif split:
         part = split.fields.index(name)
         samples = _samples(sheet, headers.index(split.column), split.separator, part)

@@ -21,8 +21,8 @@ def ignored_notes(ignored: dict[int, list[str]], data: list[list[str]], last_nam
     def note(row_index: int, texts: list[str]) -> str:
         read = f"{', '.join(texts)} right of the last named column {'was' if len(texts) == 1 else 'were'} not read."
         if workbook or row_index not in beyond:
-            return (f"{read[0].upper()}{read[1:]} Give that column a header if it belongs to the answer, or fix the "
-                    "cell here")
+            return (f"{read[0].upper()}{read[1:]} If it belongs to the answer, give that column a header in the file "
+                    "and upload it again")  # the table shows no column without a header (QA round 70b)
         fix = SPLIT_FIX if _split_value(data[row_index], last_named, run_on) else COMMENT_FIX
         return f"this row has more cells than the header; {read} {fix}"
     return {(row_index, None): note(row_index, texts) for row_index, texts in ignored.items()}
