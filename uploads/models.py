@@ -126,9 +126,16 @@ class Upload(models.Model):
         duplicates, skipped or left out: QA round 67b W2, where "Ready to submit" offered to send again answers
         already created), "Done, 5 invalid rows not sent" for a delivery that left invalid rows, else the status's
         name."""
-        if self.status == self.Status.READY and not self.rows.filter(SENDABLE).exists():
+        # a list page's counts (table.add_list_counts) spare a query per upload
+        if self.status == self.Status.READY and not getattr(self, "n_valid", 0) and not self.rows.filter(
+                SENDABLE).exists():
             return "Nothing to send"
-        if self.status == self.Status.DONE and (invalid := self.rows.filter(status=Row.Status.INVALID).count()):
+        if self.status != self.Status.DONE:
+            return self.get_status_display()
+        invalid = getattr(self, "n_invalid", None)
+        if invalid is None:
+            invalid = self.rows.filter(status=Row.Status.INVALID).count()
+        if invalid:
             return f"Done, {invalid:,} invalid row{'s' if invalid > 1 else ''} not sent"  # not all in (QA 67b W4)
         return self.get_status_display()
 
