@@ -191,6 +191,24 @@ def test_the_submit_box_says_why_nothing_would_be_sent(uploader, tmp_path):
     assert "every answer is a duplicate, of a row above" in submitplan.submit_plan(second)["nothing"]
 
 
+def test_it_names_rows_that_give_the_same_answer_with_another_comment(uploader, tmp_path):
+    """QA round 67b H2: a row copied to correct its comment was sent beside the row it corrected."""
+    rows = [answer(1), answer(2), answer(1, comment="ok, fixed"), answer(3), answer(3, comment="again"),
+            answer(3, comment="and again"), answer(4), answer(4, comment="other"), answer(5), answer(5, comment="no")]
+    upload = make_upload(uploader, tmp_path, rows)
+    assert submitplan.same_answers(upload) == (
+        "Rows that give the same answer (ticket, agent, time and score) with another comment: 2 and 4; 5, 6 and 7; "
+        "8 and 9; and 1 more such group. Each row is sent as an answer of its own: if one row corrects another, "
+        "delete the wrong one.")
+    client = Client()
+    client.force_login(uploader)
+    assert "with another comment: 2 and 4; 5, 6 and 7;" in client.get(f"/uploads/{upload.pk}/").content.decode()
+    upload.rows.filter(number__in=[4, 6, 7, 9]).update(status=Row.Status.EXCLUDED)
+    assert submitplan.same_answers(upload).endswith("another comment: 10 and 11. Each row is sent as an answer of "
+                                                    "its own: if one row corrects another, delete the wrong one.")
+    assert submitplan.same_answers(make_upload(uploader, tmp_path, [answer(1), answer(1)])) == ""
+
+
 def test_it_marks_answers_an_earlier_upload_created_and_sends_them_when_included(uploader, tmp_path, queue):
     first = make_upload(uploader, tmp_path, [answer(1), answer(2)])
     first.rows.filter(number=2).update(result=Row.Result.CREATED, maestro_id="abc")

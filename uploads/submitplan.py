@@ -4,12 +4,14 @@ Sent: valid rows plus duplicates the user chose to include anyway (delivery.subm
 the rate limits of shared/api/CONTRACT.md as settings give them.
 """
 
+import json
 import math
 
 from django.conf import settings
-from django.db.models import Count
+from django.db.models import Count, Min
 
 from uploads import delivery
+from uploads.headers import and_list
 from uploads.models import Row, Upload
 
 
@@ -63,6 +65,36 @@ def submit_plan(upload: Upload, counts: dict | None = None) -> dict:
     statuses = {status for status in Row.Status.values if counts[status]}
     plan["nothing"] = delivery.nothing_to_send(upload, statuses) if not valid and counts["total"] else ""
     return plan
+
+
+def same_answers(upload: Upload, shown: int = 3) -> str:
+    """A notice naming valid rows of `upload` that give the same answer (rowstore.match_key: ticket, time, score,
+    agent) but differ in another field, such as the comment, up to `shown` groups, or "" when there are none.
+
+    Both rows are sent, as two answers (equal items are duplicates instead: validation.mark_duplicates), and
+    another upload of the answer is a duplicate whatever its comment (rowstore.prior_notes), so the page asks the
+    user to keep the right one (QA round 67b H2: a corrected comment typed into a copied row sent both).
+    E.g. "Rows that give the same answer (ticket, agent, time and score) with another comment: 22 and 33; …".
+    """
+    keys = list(upload.rows.filter(status=Row.Status.VALID).exclude(match_key="").values_list("match_key")
+                .annotate(n=Count("id"), first=Min("number")).filter(n__gt=1).order_by("first")
+                .values_list("match_key", flat=True))
+    groups: dict[str, list[tuple[int, dict]]] = {}
+    for key, number, item in upload.rows.filter(status=Row.Status.VALID, match_key__in=keys[:shown]).order_by(
+            "number").values_list("match_key", "number", "item"):
+        groups.setdefault(key, []).append((number, item))
+    parts, differ = [], {}
+    for rows in sorted(groups.values(), key=lambda rows: rows[0][0]):
+        names = dict.fromkeys(name for _, item in rows for name in item)
+        differ |= {name: None for name in names if len({json.dumps(item.get(name), sort_keys=True)
+                                                      for _, item in rows}) > 1}
+        parts.append(and_list([str(number) for number, _ in rows]))
+    if not parts:
+        return ""
+    more, fields = len(keys) - len(parts), " or ".join(differ) or "field"
+    return (f"Rows that give the same answer (ticket, agent, time and score) with another {fields}: "
+            + "; ".join(parts) + (f"; and {more:,} more such group{'s' if more != 1 else ''}" if more else "")
+            + ". Each row is sent as an answer of its own: if one row corrects another, delete the wrong one.")
 
 
 def _left_behind(plan: dict) -> str:

@@ -219,6 +219,7 @@ def table_page(request, pk: int):
         "declared_zone": mappingpage.declared_zone(upload),
         "sent_again": reportlink.sent_again(upload, request.user),
         "created_before": reportlink.created_before(upload, request.user),
+        "same_answers": submitplan.same_answers(upload) if upload.is_editable else "",
         **table.page_context(upload, request.GET, page),
     }
     return render(request, "uploads/table.html", context)
