@@ -79,8 +79,8 @@ def test_it_names_text_answers_no_column_maps_as_the_comment(tmp_path: Path) -> 
     assert sheet.notices == [
         "No column was recognised as the customer's comment, and 'What would you change?' holds text answers: if "
         "one is the comment, choose it as comment on the mapping page (until then no comment is sent).",
-        "'Was it solved?' answers another question with rating words, not sent as clarifying answers. To send "
-        "them, add them as clarifying questions to a preset (README: Preset JSON) and import it on the mapping "
+        "'Was it solved?' answers another question in words (a rating, yes or no), not sent as clarifying answers. "
+        "To send them, add them as clarifying questions to a preset (README: Preset JSON) and import it on the mapping "
         "page."]  # QA round 41b: a Yes/No follow-up question went unsaid
 
 

@@ -1001,6 +1001,50 @@ def test_it_reads_the_rating_wordings_of_service_quality(tmp_path: Path, scores,
     assert summary["invalid"] == 0
 
 
+def test_excellent_to_terrible_is_a_5_point_wording_and_its_4_point_form_names_the_5_point_reading(
+        tmp_path: Path) -> None:
+    """QA round 71a: every row of Excellent .. Terrible was refused; without a Terrible, Poor went out as 1 of 1..4
+    with nothing said about the 5-point reading."""
+    items, _summary = team_sheet(tmp_path, "Rating", ["Excellent", "Good", "Average", "Poor", "Terrible"])
+    assert [(item["score"], item["max_score"]) for item in items] == [(5, 5), (4, 5), (3, 5), (2, 5), (1, 5)]
+    items, summary = team_sheet(tmp_path, "Rating", ["Excellent", "Good", "Average", "Poor"])
+    assert [(item["score"], item["max_score"]) for item in items] == [(4, 4), (3, 4), (2, 4), (1, 4)]
+    decisions = summary["detected"]["decisions"]
+    assert decisions[decisions.index("Answers read as a 4-point wording (excellent 4, good 3, average 2, poor 1)") + 1] == (
+        "The answers are also words of a longer wording whose other answers no row gives: excellent 5, good 4, "
+        "average 3, poor 2, very poor 1. If the survey offered those, map each answer to its score with the table's "
+        "\"Map a value to another\", or write the scores as numbers in the file")
+
+
+def test_a_grid_rows_wording_is_the_one_of_every_row_of_the_grid(tmp_path: Path) -> None:
+    """QA round 71a: SurveyMonkey's Excellent .. Poor went out as 4 of 1..4 when no customer answered the Overall row
+    "Very good" that month, though the grid's other rows had it."""
+    path = tmp_path / "sm.csv"
+    answers = [("Very good", "Excellent"), ("Poor", "Fair"), ("Good", "Good"), ("Very good", "Poor")]
+    path.write_text(
+        "Respondent ID,Collector ID,Start Date,End Date,IP Address,Email Address,First Name,Last Name,Custom Data 1,"
+        "agent_email,How would you rate the following?,,Any other comments?\n"
+        ",,,,,,,,,,Speed of response,Overall support experience,Open-Ended Response\n"
+        + "".join(f"11850000000{n},432000001,11/23/2026 09:0{n}:00 AM,11/23/2026 09:0{n}:00 AM,203.0.113.{n},,,,"
+                  f"9010{n},ana@example.com,{speed},{overall},\n"
+            for n, (speed, overall) in enumerate(answers)), encoding="utf-8")
+    summary, items, _ = run_path(path, tmp_path)
+    assert [(item["score"], item["score_label"], item["max_score"]) for item in items] == [
+        (5, "Excellent", 5), (2, "Fair", 5), (3, "Good", 5), (1, "Poor", 5)]
+    assert "Answers read as a 5-point wording (excellent 5, very good 4, good 3, fair 2, poor 1)" in summary[
+        "detected"]["decisions"]
+
+
+def test_a_google_form_answered_good_or_bad_is_read_on_0_to_1(tmp_path: Path) -> None:
+    """QA round 71a: the Google Forms preset knew no Good/Bad wording, and every row was refused."""
+    summary, items, _ = run_text(tmp_path, "form.csv", "Timestamp,Ticket #,Agent email,Rate your support experience\n"
+                                 "11/02/2026 10:00:00,20001,ana@example.com,Good\n"
+                                 "11/03/2026 11:30:00,20002,ana@example.com,Bad\n")
+    assert summary["detected"]["preset"] == "Google Forms responses"
+    assert [(item["score"], item["score_label"], item["min_score"], item["max_score"]) for item in items] == [
+        (1, "Good", 0, 1), (0, "Bad", 0, 1)]
+
+
 def test_answers_two_quality_wordings_score_differently_are_refused_with_both_named(tmp_path: Path) -> None:
     """Excellent, Good, Poor: 5, 3, 1 of Excellent .. Poor or 5, 4, 2 of Excellent .. Very poor; no guess."""
     items, summary = team_sheet(tmp_path, "Rating", ["Excellent", "Good", "Poor", "Good"])

@@ -64,6 +64,44 @@ def test_it_refuses_a_mapping_file_that_reads_one_column_as_ticket_and_agent(sha
         "'ticket_id': one column cannot hold both. Choose another preset, or let the columns be found.")
 
 
+SURVEY_PRESET = {
+    "name": "Survey tool", "columns": {"submitted_at": "Completed", "ticket_id": "Ticket", "agent_id": "Agent",
+                                       "score": "Q1", "score_label": "Q1"},
+    "constants": {"min_score": 1, "max_score": 5},
+    "value_maps": {"score": {"Very satisfied": 5, "Satisfied": 4, "Neither satisfied nor dissatisfied": 3,
+                             "Dissatisfied": 2, "Very dissatisfied": 1}},
+    "skip_rules": [{"column": "Status", "values": ["Test"], "reason": "test response"}],
+    "clarifying": [{"key": "Q2", "question": "How easy was it?", "score": "Q2 Ease", "min_score": 1, "max_score": 7}]}
+
+
+def test_a_mappings_own_scale_holds_when_an_answer_is_not_in_its_map(tmp_path):
+    """QA round 71b: one "Extremely satisfied" among a 1..5 map's answers swapped in the 7-point wording, with the
+    map's 1..5 kept: "Satisfied" went out as 5 of 5."""
+    preset, path, items = tmp_path / "survey.json", tmp_path / "survey.csv", tmp_path / "items.jsonl"
+    preset.write_text(json.dumps(SURVEY_PRESET))
+    path.write_text("Completed,Ticket,Agent,Q1,Status,Q2 Ease\n" + "".join(
+        f"2026-10-0{n + 1} 09:00:00,4840{n},700{n},{answer},,3\n" for n, answer in enumerate(
+            ["Very satisfied", "Satisfied", "Dissatisfied", "Very dissatisfied", "Extremely satisfied"])))
+    run(str(path), "--dry-run", "--mapping", str(preset), "--items-out", str(items))
+    written = [json.loads(line) for line in items.read_text().splitlines()]
+    assert [(item["score_label"], item["score"], item["max_score"]) for item in written][:4] == [
+        ("Very satisfied", 5, 5), ("Satisfied", 4, 5), ("Dissatisfied", 2, 5), ("Very dissatisfied", 1, 5)]
+
+
+def test_it_names_the_columns_a_users_preset_reads_and_the_file_lacks(tmp_path):
+    """QA round 71b: a survey tool renamed Status and Q2 Ease; the test response went out, the clarifying answers
+    were dropped, and nothing said so."""
+    preset, path = tmp_path / "survey.json", tmp_path / "survey.csv"
+    preset.write_text(json.dumps(SURVEY_PRESET))
+    path.write_text("Completed,Ticket,Agent,Q1,Response Status,Q2 Ease (1-7)\n"
+                    "2026-10-01 09:00:00,48401,7001,Satisfied,Test,3\n")
+    _, out = run(str(path), "--dry-run", "--mapping", str(preset), "--json")
+    assert json.loads(out)["notices"][0] == (
+        "The preset 'Survey tool' reads columns this file does not have: 'Status' (a skip rule: the rows it skips are "
+        "read as answers); 'Q2 Ease' (clarifying question 'How easy was it?': not sent). Check the mapping, or rename "
+        "the columns in the file or the preset.")
+
+
 def test_it_says_every_header_fault_in_one_paragraph(shared):
     status, out = run(str(shared / "cases/B12-duplicate-blank-headers.csv"), "--dry-run")
     assert status == 2  # the file is refused

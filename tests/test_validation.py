@@ -1145,6 +1145,17 @@ def test_it_splits_ticket_and_agent() -> None:
     assert (row.item["ticket_id"], row.item["agent_id"]) == ("004711", "381")
 
 
+def test_a_split_cell_with_more_parts_than_fields_is_refused() -> None:
+    """QA round 71b: "48303|7001234568|EMEA" went out as agent_id "7001234568|EMEA"."""
+    rows = _split(["2026-10-05T14:48:00Z", "48303|7001234568|EMEA", "", "5", "0", "1"],
+                  ["2026-10-05T14:48:00Z", "48304|7001234568| ", "", "5", "0", "1"])
+    assert [problem.message for problem in rows[0].errors] == [
+        "Row 2, column 'ref': '48303|7001234568|EMEA' holds 3 parts split at '|', where the mapping takes 2 "
+        "(ticket_id|agent_id). Correct the cell, or leave the row out."]
+    assert (rows[0].errors[0].field, rows[0].errors[0].code) == ("agent_id", "split_parts")
+    assert rows[1].item["agent_id"] == "7001234568"
+
+
 def test_a_row_with_no_agent_names_the_blank_email_cell_not_the_split_ticket() -> None:
     """QA round 53a: a Qualtrics row's blank AgentEmail was reported on ExternalReference, which holds the ticket."""
     preset = replace(SPLIT, columns={**SPLIT.columns, "agent_email": "AgentEmail"})

@@ -254,7 +254,7 @@ def _note_rated_questions(sheet: parsing.Sheet, preset: mapping.Preset) -> None:
         listed = ", ".join(found[:_LISTED]) + (f" and {len(found) - _LISTED} more" if len(found) > _LISTED else "")
         why = ("with numbers, not sent: clarifying answers are sent for the questions a preset names, each with its "
                "scale (a numeric export's recodes are the survey author's)" if kind == "numbers"
-               else "with rating words, not sent as clarifying answers")  # QA round 60c: its label named 1..7
+               else "in words (a rating, yes or no), not sent as clarifying answers")  # QA round 60c: label 1..7
         sheet.notices.append(
             f"{listed} {'answers another question' if len(found) == 1 else 'answer other questions'} {why}. To "
             "send them, add them as clarifying questions to a preset (README: Preset JSON) and import it on the "

@@ -327,11 +327,11 @@ def remap_upload(upload: Upload, user, preset: mapping.Preset, time_zone: str,
 def apply_preset(upload: Upload, user, preset: mapping.Preset) -> str | None:
     """A saved or imported preset applied to the upload (intake.resolve_preset), as remap_upload; the
     sentences for the user: the fields whose column the preset names and the file lacks (QA round 47c:
-    "Applied" where none of its columns was there), the zone chosen for the upload kept over a saved preset's
-    (a built-in preset's is the vendor's: Medallia writes UTC; a zone the applied preset set is no choice), then
-    remap_upload's. Raises ValueError for a
+    "Applied" where none of its columns was there), its rules' and clarifying questions' (QA round 71b), the
+    zone chosen for the upload kept over a saved preset's (a built-in preset's is the vendor's: Medallia writes
+    UTC; a zone the applied preset set is no choice), then remap_upload's. Raises ValueError for a
     preset that reads one column as two fields (mapping.shared_columns)."""
-    resolved, time_zone, missing = intake.resolve_preset(upload, preset)
+    resolved, time_zone, missing, absent = intake.resolve_preset(upload, preset)
     if shared := mapping.shared_columns(resolved.columns):
         raise ValueError(f"The preset '{preset.name}' was not applied: {'; '.join(shared.values())}. Choose the "
                          "columns below, or apply another preset.")
@@ -353,7 +353,8 @@ def apply_preset(upload: Upload, user, preset: mapping.Preset) -> str | None:
         lacked = (f"{which} the preset '{preset.name}' names is in this file: for {', '.join(missing)} it names "
                   "columns this file does not have, so those fields were found from the headers, or left unmapped. "
                   "Check the mapping below.")
-    return " ".join(text for text in (lacked, zone_note, flipped) if text) or None
+    absent_note = reading.absent_notice(preset.name, absent) if absent else None
+    return " ".join(text for text in (lacked, absent_note, zone_note, flipped) if text) or None
 
 
 def date_order_change(before: dict | None, after: dict | None) -> str | None:

@@ -247,14 +247,16 @@ def _finish(upload: Upload, fields: list[str] = ()) -> None:
         raise IntakeError(["The check of this upload was taken over after a long pause; see its page."])
 
 
-def resolve_preset(upload: Upload, preset: mapping.Preset) -> tuple[mapping.Preset, str, list[str]]:
+def resolve_preset(upload: Upload, preset: mapping.Preset) -> tuple[mapping.Preset, str, list[str], list[str]]:
     """A saved or imported `preset` resolved against the upload's columns (its first 200 rows), the time
-    zone it brings (else the upload's): what remap_upload applies; and the fields whose column the preset
-    names and the upload lacks (found from the headers instead, or left unmapped)."""
+    zone it brings (else the upload's): what remap_upload applies; the fields whose column the preset
+    names and the upload lacks (found from the headers instead, or left unmapped); and its splits', rules' and
+    clarifying questions' columns the upload lacks (mapping.absent_columns)."""
     sheet = sheet_of(upload, list(upload.rows.order_by("number")[:200]))
     own = mapping.resolve(preset, sheet)
     lacking = [field for field in mapping.FIELDS if field in preset.columns and field not in own.columns]
-    return mapping.resolve(preset, sheet, fill=True), preset.time_zone or upload.time_zone, lacking
+    return (mapping.resolve(preset, sheet, fill=True), preset.time_zone or upload.time_zone, lacking,
+            mapping.absent_columns(preset, sheet, fields=False))
 
 
 def remap_upload(upload: Upload, preset: mapping.Preset, time_zone: str, reason: str = "changed by you") -> None:

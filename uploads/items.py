@@ -78,6 +78,7 @@ class RowCheck:
         self.check_date()
         self.check_ticket()
         self.check_agent()
+        self.check_splits()
         bounds = self.check_bounds()
         self.check_score(*bounds)
         self.check_texts()
@@ -216,6 +217,22 @@ class RowCheck:
         if text is not None and text == self.cells[src.position]:
             long_id = idcells.long_id_warning(value)
             self.warn(name, src, long_id or note, "long_id" if long_id else "reader_note")
+
+    def check_splits(self) -> None:
+        """A split cell with more parts than its split's fields ("48303|7001234568|EMEA" for ticket_id|agent_id) is
+        refused on the field that took the rest (QA round 71b: sent as agent_id "7001234568|EMEA"); an empty part
+        after them ("48303|7001234568|") is none."""
+        for position, split in self.plan.splits:
+            parts = self.cells[position].split(split.separator)
+            taken = [(name, src) for name in (*split.fields, "agent_email")
+                     if (src := self.raw.get(name)) and src.split is split and src.text.strip()]
+            if taken and any(part.strip() for part in parts[len(split.fields):]):
+                name, src = taken[-1]
+                self.error(name, Raw(self.cells[position], src.column, position, split), Issue(
+                    "split_parts", f"'{self.cells[position].strip()[:80]}' holds {len(parts)} parts split at "
+                    f"'{split.separator}', where the mapping takes "
+                    f"{len(split.fields)} ({split.separator.join(split.fields)})",
+                    "Correct the cell, or leave the row out"))
 
     def check_agent(self) -> None:
         id_src, email_src = self.source("agent_id"), self.source("agent_email")

@@ -141,6 +141,28 @@ def resolve(preset: Preset, sheet, *, fill: bool = False) -> Preset:
     return out
 
 
+def absent_columns(preset: Preset, sheet, fields: bool = True) -> list[str]:
+    """What the user's own `preset` reads from columns `sheet` lacks, one phrase each ("'Status' (a skip rule: the
+    rows it skips are read as answers)"), its fields' too unless `fields` is False; [] for a built-in preset, whose
+    alternatives most files lack. A notice names them (QA round 71b: a survey tool renamed Status, and a test
+    response went out without a word)."""
+    if is_builtin(preset.name):
+        return []
+    headers = Headers.of(sheet)
+
+    def gone(spec) -> str:
+        return " or ".join(f"'{name}'" for name in as_list(spec)) if spec and headers.find(spec) is None else ""
+
+    return ([f"{named} ({name})" for name, spec in preset.columns.items() if fields and (named := gone(spec))]
+            + [f"{named} (split into {' and '.join(split.fields)})" for split in preset.splits
+               if (named := gone(split.column))]
+            + [f"{named} (a skip rule: the rows it skips are read as answers)" for rule in preset.skip_rules
+               if (named := gone(rule.column))]
+            + [f"{named} (a warning rule)" for rule in preset.warn_rules if (named := gone(rule.column))]
+            + [f"{named} (clarifying question '{group.question}': not sent)" for group in preset.clarifying
+               if (named := gone(group.score))])
+
+
 def _drop_scale_of_absent_score(out: Preset) -> None:
     """Leave out the score's answer words and min/max constants of a preset whose own score column this file
     lacks (its score was found by header name instead): they belong to that column's survey. A team sheet's

@@ -85,6 +85,7 @@ class Plan:
     label_wording: str | None = None  # the wording (SCALES) a score_label column's words put the scores on
     score_label_words: set[str] = field(default_factory=set)  # ...and those words (answer keys)
     word_scale: str | None = None  # chosen from preset.word_scales by the file's words
+    map_unknown: list[str] = field(default_factory=list)  # ...or over the preset's score map, lacking these words
     words_are_typos: bool = False  # fewer than half the scores are words: no value map reads them
     score_words: set[str] = field(default_factory=set)  # the answer words of the score column (scales.decide)
     fallbacks: list[tuple[str, int]] = field(default_factory=list)  # preset.fallback_columns: (field, column)
@@ -197,7 +198,9 @@ class Plan:
             if name in raw and (mapped := table.get(raw[name].text.strip().casefold())) is not None:
                 raw[name].text = str(mapped)
         for position, split in self.splits:
-            parts = cells[position].split(split.separator, maxsplit=len(split.fields) - 1)
+            parts = cells[position].split(split.separator)
+            last = len(split.fields) - 1  # the last field takes the rest, refused unless blank (items.check_splits)
+            parts = parts[:last] + [split.separator.join(parts[last:]).rstrip(f"{split.separator} ")]
             for number, name in enumerate(split.fields):
                 text = parts[number].strip() if number < len(parts) else ""
                 name = "agent_email" if name == "agent_id" and _EMAIL_LIKE.search(text) else name

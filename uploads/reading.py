@@ -77,6 +77,8 @@ def read_file(path: Path, filename: str, options: ReadOptions) -> tuple[parsing.
     if not sheet.rows:
         raise IntakeError(["The file has a header row but no data rows."])
     preset, reason = _choose_mapping(sheet, options.preset, options.owner)
+    if options.preset is not None and (absent := mapping.absent_columns(options.preset, sheet)):
+        sheet.notices.append(absent_notice(options.preset.name, absent))
     if not preset.columns.get("ticket_id") and not preset.splits_into("ticket_id"):
         if headerrows.headless(sheet.columns) and options.header_row:  # QA rounds 53c, 57d (a score found in it)
             raise IntakeError([
@@ -103,6 +105,13 @@ def read_file(path: Path, filename: str, options: ReadOptions) -> tuple[parsing.
                 "'Ticket ID' and upload the file again.", parsing.where_read(sheet),
             ])
     return sheet, preset, reason
+
+
+def absent_notice(name: str, absent: list[str]) -> str:
+    """The notice naming the columns the preset `name` reads and the file lacks (mapping.absent_columns)."""
+    return (f"The preset '{name}' reads column{'s' if len(absent) > 1 else ''} this file does not have: "
+            f"{'; '.join(absent)}. Check the mapping, or rename the column{'s' if len(absent) > 1 else ''} in the "
+            "file or the preset.")
 
 
 def mapping_notices(sheet: parsing.Sheet, preset: mapping.Preset) -> list[str]:

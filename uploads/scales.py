@@ -15,7 +15,7 @@ from collections import Counter
 
 from uploads import headerscales, labelscales, scorecells, wordscales
 from uploads.plan import DEFAULT_BOUNDS, Plan
-from uploads.wordings import SCALES
+from uploads.wordings import AUTO_SCALES, SCALES
 
 # Scores outside the first of a preset's score_scales count as typos, not as a wider scale, while fewer
 # than this share of the scores are (a 6 among a Google Forms sheet's 1..5 answers: samples/README.md).
@@ -35,8 +35,8 @@ def decide(plan: Plan, sheet) -> None:
     rows (a parsing.Sheet, or one row after an edit), its summary lines left out ("Total,,,24" is
     no score: plan.summary_rows)."""
     if plan.summary_rows:
-        sheet = _Answers([(number, row) for number, row in zip(sheet.row_numbers, sheet.rows, strict=True)
-                          if number not in plan.summary_rows])
+        sheet = _Answers(sheet, [(number, row) for number, row in zip(sheet.row_numbers, sheet.rows, strict=True)
+                                 if number not in plan.summary_rows])
     plan.word_scale = wordscales.decide_word_scale(plan, sheet) or wordscales.mapped_scale(plan)
     plan.words_are_typos = wordscales.words_are_typos(plan, sheet)
     texts = plan.field_texts(sheet.rows, "score") if "score" in plan.index else []
@@ -68,10 +68,11 @@ def decide(plan: Plan, sheet) -> None:
 
 
 class _Answers:
-    """A sheet's rows without its summary lines: row_numbers and rows, as `decide` reads them."""
+    """A sheet's rows without its summary lines: row_numbers and rows, as `decide` reads them, and its headers."""
 
-    def __init__(self, numbered: list[tuple[int, list[str]]]):
+    def __init__(self, sheet, numbered: list[tuple[int, list[str]]]):
         self.row_numbers, self.rows = [number for number, _ in numbered], [row for _, row in numbered]
+        self.columns, self.extra_header_rows = sheet.columns, getattr(sheet, "extra_header_rows", [])
 
 
 def sentences(plan: Plan) -> list[str]:
@@ -88,18 +89,41 @@ def _wording_sentences(plan: Plan) -> list[str]:
     if named:  # chosen here, or by autodetect.add_word_scale for a column of words
         low, high = SCALES[named]["min_score"], SCALES[named]["max_score"]
         out.append(f"Answers read as a {high - low + 1}-point wording ({_wording(named, plan.score_words)})")
+        if plan.map_unknown:  # QA round 71b: the mapping's own map was set aside without a word
+            unknown = " or ".join(map(repr, plan.map_unknown))
+            out.append(f"The preset '{plan.preset.name}' maps no {unknown} to a score, so every answer is read in this "
+                       "wording instead")
         header = plan.columns[plan.index["score"]]
         found = headerscales.header_range(header, set())
         if found and found[:2] != (low, high) and not found[2]:  # QA round 34a
             out.append(f"The header '{header}' names the scale {found[0]}..{found[1]}, but its answers are words of "
                        f"the scale {low}..{high} and are read on it: if the survey's scale is {found[0]}..{found[1]}, "
                        "change the words to its numbers in the file")
+        elif longer := _longer_wordings(named, plan.score_words):
+            out.append(f"The answers are also words of a longer wording whose other answers no row gives: "
+                       f"{'; or '.join(_wording(name, plan.score_words) for name in longer)}. If the survey offered "
+                       "those, map each answer to its score with the table's \"Map a value to another\", or write "
+                       "the scores as numbers in the file")
     elif "score" in plan.index and len(readings := wordscales.peer_readings(plan.score_words)) > 1:
         out.append(f"The answers ({', '.join(sorted(plan.score_words))}) are words of {len(readings)} wordings that "
                    f"score them differently: {'; or '.join(_wording(name) for name in readings)}. They are not read "
                    "until you choose: map each answer to its score with the table's \"Map a value to another\", "
                    "or write the scores as numbers in the file")
     return out
+
+
+# The points a longer wording may have beyond a short form's for _longer_wordings to name it (3 of 7: far-fetched)
+LONGER_BY = 2
+
+
+def _longer_wordings(named: str, words: set[str]) -> list[str]:
+    """The AUTO_SCALES with one or two (LONGER_BY) more points than the short form `named` (wordings.SCALES'
+    "short_form") that know every one of `words` (answer keys): Excellent, Good, Fair, Poor fill excellent4's four
+    points, and are also four of quality5's five (QA round 71a)."""
+    points = SCALES[named]["max_score"] - SCALES[named]["min_score"]
+    return [name for name in AUTO_SCALES if SCALES[named].get("short_form") and words
+            and points < SCALES[name]["max_score"] - SCALES[name]["min_score"] <= points + LONGER_BY
+            and words <= SCALES[name]["value_map"].keys()]
 
 
 def _scale_sentence(plan: Plan) -> str | None:

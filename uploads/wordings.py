@@ -18,7 +18,10 @@ _CES_LABELS = ["Very difficult", "Difficult", "Somewhat difficult", "Neutral", "
 #   (scorecells.against_words);
 # - "rules_out": False: its words, lacking from another wording, do not rule that one out (wordscales.SCALE_WORDS):
 #   the helpdesks' everyday Great, Good, Okay, Bad (QA round 32a), and a one-sided wording's "Nada satisfecho" among
-#   a bipolar survey's answers (QA round 46a).
+#   a bipolar survey's answers (QA round 46a);
+# - "short_form": True: a wording with fewer points whose answers are also those of a longer one (csat4's of csat5):
+#   chosen when they fill its points, and the mapping page names the longer reading (QA round 71a: a 5-point survey
+#   whose month had no "Very good").
 SCALES: dict[str, dict[str, Any]] = {
     # with the German, French and Spanish wordings SurveyMonkey and Google Forms surveys are written in
     "csat5": {"min_score": 1, "max_score": 5, "value_map": {
@@ -107,7 +110,7 @@ SCALES: dict[str, dict[str, Any]] = {
         "weder zufrieden noch unzufrieden": 4}},
     # A 4-point wording without a middle (Very satisfied .. Very unsatisfied; French "plutôt"): chosen over
     # csat5 when its answers fill its four points and no middle answer is there (QA rounds 29a, 31a)
-    "csat4": {"min_score": 1, "max_score": 4, "value_map": {
+    "csat4": {"short_form": True, "min_score": 1, "max_score": 4, "value_map": {
         "very satisfied": 4, "satisfied": 3, "unsatisfied": 2, "very unsatisfied": 1, "très satisfait": 4,
         "plutôt satisfait": 3, "plutôt insatisfait": 2, "très insatisfait": 1,
         # French surveys' other 4-point wording (QA round 44c)
@@ -199,6 +202,7 @@ SCALES: dict[str, dict[str, Any]] = {
                                "malo": 1, "mala": 1}},
     "excellent5": {"min_score": 1, "max_score": 5,
                    "value_map": {"excellent": 5, "good": 4, "average": 3, "fair": 3, "poor": 2, "very poor": 1,
+                                 "terrible": 1,  # Excellent, Good, Average, Poor, Terrible (QA round 71a)
                                  # Latin America's Excelente .. Pésimo (QA round 37b), Brazil's Excelente .. Péssimo
                                  "excelente": 5, "bueno": 4, "buena": 4, "regular": 3, "malo": 2, "mala": 2,
                                  "pésimo": 1, "pésima": 1, "bom": 4, "boa": 4, "ruim": 2, "péssimo": 1,
@@ -213,14 +217,15 @@ SCALES: dict[str, dict[str, Any]] = {
                                 "mala": 2, "muy malo": 1, "muy mala": 1}},
     # their four- and three-point forms: Excellent, Good, Fair, Poor; Good, Average, Poor (QA round 38b), chosen when
     # the answers fill all their points (wordscales.word_scale_for), as csat4 is over csat5
-    "excellent4": {"min_score": 1, "max_score": 4,
+    "excellent4": {"short_form": True, "min_score": 1, "max_score": 4,
                    "value_map": {"excellent": 4, "good": 3, "average": 2, "fair": 2, "poor": 1,
                                  "bon": 3, "moyen": 2, "mauvais": 1}},  # French Excellent/Bon/Moyen/Mauvais
-    "quality3": {"min_score": 1, "max_score": 3, "value_map": {"good": 3, "average": 2, "fair": 2, "poor": 1}},
+    "quality3": {"short_form": True, "min_score": 1, "max_score": 3,
+                 "value_map": {"good": 3, "average": 2, "fair": 2, "poor": 1}},
     # A 3-point satisfaction wording (Freshdesk's classic survey in its reports' other wordings, team surveys):
     # chosen over csat5 only when the answers fill its three points and hold no Very (QA round 44c: every happy
     # customer had gone out as 4 of 5)
-    "csat3": {"alternative": True, "min_score": 1, "max_score": 3, "value_map": {
+    "csat3": {"alternative": True, "short_form": True, "min_score": 1, "max_score": 3, "value_map": {
         **{word: score for words in (
             ("satisfied", "neutral", "dissatisfied"), ("satisfied", "neutral", "unsatisfied"),
             ("zufrieden", "neutral", "unzufrieden"), ("satisfait", "neutre", "insatisfait"),

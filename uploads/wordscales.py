@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections import Counter
 
 from uploads import cells, headerscales, scorecells
+from uploads.headers import Headers
 from uploads.plan import Plan
 from uploads.wordings import AUTO_SCALES, SCALES
 
@@ -63,20 +64,41 @@ def decide_word_scale(plan: Plan, sheet) -> str | None:
     words = answer_words(kept)
     if words and words.total() * RARE_WORDS < sum(1 for text in kept if text.strip()):
         return None  # a word or two among numbers: typos the row checker refuses ("great" among 1..5: QA round 58b)
-    best = _best_word_scale(plan, texts, kept, plan.preset.word_scales)
+    best = _grid_word_scale(plan, sheet, kept) or _best_word_scale(plan, texts, kept, plan.preset.word_scales)
     if best is None and plan.skip_rules:
         best = _best_word_scale(plan, kept, kept, plan.preset.word_scales)
     table = plan.preset.value_maps.get("score")
     if best is None and table and not plan.preset.word_scales and not any(
             scorecells.INTEGER.match(key) for key in table):
         if words and not words.keys() <= table.keys():
-            knowing = [name for name in AUTO_SCALES if words.keys() <= SCALES[name]["value_map"].keys()]
+            fixed = plan.fixed_bounds if {"min_score", "max_score"} <= plan.preset.constants.keys() else None
+            knowing = [name for name in AUTO_SCALES if words.keys() <= SCALES[name]["value_map"].keys()
+                       and fixed in (None, (SCALES[name]["min_score"], SCALES[name]["max_score"]))]
             best = _best_word_scale(plan, kept, kept, knowing)
+            plan.map_unknown = sorted(words.keys() - table.keys()) if best else []
     if best is None and not table and not plan.preset.word_scales and "score" in plan.index:
         # a column of words chosen on the mapping page under a header of its own (QA 55b)
         if words and words.total() >= 0.5 * sum(1 for text in kept if text.strip()):
             best = header_word_scale(words, AUTO_SCALES, plan.columns[plan.index["score"]])
     return best
+
+
+def _grid_word_scale(plan: Plan, sheet, kept: list[str]) -> str | None:
+    """For a score that is one row of a grid question (Headers.grid_rows), the preset's word scale the words of
+    every row of the grid are written in, when it knows every word of the score's own row; else None. A grid's
+    rows share their answers: SurveyMonkey's Excellent .. Poor with no "Very good" in the Overall row is its
+    5-point wording all the same when another row has one (QA round 71a H1: read as Excellent 4 of 4)."""
+    at = plan.index.get("score")
+    grid = [i for i in Headers.of(sheet).grid_rows(at) if i != at] if at is not None else []
+    if not grid:
+        return None
+    own = answer_words(kept)
+    words = own.copy()
+    skipped = {id(row) for row in sheet.rows if plan.skip_rule_for(row)} if plan.skip_rules else set()
+    for i in grid:
+        words.update(answer_words([row[i] for row in sheet.rows if i < len(row) and id(row) not in skipped]))
+    best = _best_word_scale(plan, list(words.elements()), kept, plan.preset.word_scales)
+    return best if best and own.keys() <= SCALES[best]["value_map"].keys() else None
 
 
 # Numbers outside a value map's scores that set its words aside, as a share of the numbers (scales.TYPO_SHARE's)
