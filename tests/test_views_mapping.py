@@ -149,6 +149,25 @@ def test_it_keeps_the_upload_when_reading_again_fails(client_in):
             "still read as shown below. No column could be a ticket id") in html.unescape(response.content.decode())
 
 
+def test_reading_again_keeps_the_mapping_the_user_set_while_its_columns_are_there(client_in):
+    """QA round 71c: Read again (even with the detected settings) put back 1..5, Automatic date order and the comment
+    column the user had left out, and said only that edits were dropped."""
+    content = b"Team CSAT\nsubmitted_at,ticket_id,agent_id,score,comment\n05/10/2026 10:00,1,111,7,ok\n"
+    created = Upload.objects.get(pk=int(upload(client_in, "uk.csv", content).url.split("/")[2]))
+    client_in.post(f"/uploads/{created.pk}/mapping/", {
+        "time_zone": "UTC", "date_order": "DMY", "field_ticket_id": "ticket_id", "field_agent_id": "agent_id",
+        "field_score": "score", "field_submitted_at": "submitted_at", "min_score": "0", "max_score": "10"})
+    wanted = {"submitted_at": "2026-10-05T10:00:00.000Z", "ticket_id": "1", "agent_id": "111", "score": 7,
+              "min_score": 0, "max_score": 10}
+    created.refresh_from_db()
+    assert created.rows.get().item == wanted
+    page = client_in.post(f"/uploads/{created.pk}/mapping/reread/", {"encoding": "utf-8"}, follow=True)
+    assert ("The file was read again with your settings; edits made in the table were dropped. Your mapping (its "
+            "columns, scale and date order) was kept.") in html.unescape(page.content.decode())
+    created.refresh_from_db()
+    assert created.rows.get().item == wanted
+
+
 def test_a_split_that_gives_a_field_nothing_says_so(client_in, shared):
     """QA round 53c: agent_id showed as mapped to ExternalReference's part 2, which no cell had."""
     content = (shared / "samples/qualtrics_csat_numeric_3header.csv").read_bytes()

@@ -370,8 +370,9 @@ def date_order_change(before: dict | None, after: dict | None) -> str | None:
             f"{after['order_reason']}")
 
 
-def reread_upload(upload: Upload, user, options: intake.ReadOptions) -> Change:
+def reread_upload(upload: Upload, user, options: intake.ReadOptions) -> str:
     """intake.reread_upload (every row replaced, edits dropped), recorded in the history; not
-    undoable. Raises intake.IntakeError."""
-    intake.reread_upload(upload, options)
-    return _record(upload, user, "reread", "read the file again; earlier edits were dropped", 0, [])
+    undoable. Returns intake.reread_upload's sentence on the mapping. Raises intake.IntakeError."""
+    note = intake.reread_upload(upload, options)
+    _record(upload, user, "reread", "read the file again; earlier edits were dropped", 0, [])
+    return note

@@ -62,25 +62,43 @@ def create_upload(owner, path: Path, filename: str, options: ReadOptions) -> Upl
     return upload
 
 
-def reread_upload(upload: Upload, options: ReadOptions) -> None:
+# How an upload's preset_reason starts when the user set its mapping (fixes.remap_upload, fixes.apply_preset,
+# reading's preset chosen at upload)
+USER_MAPPING = ("changed by you", "applied by you", "chosen by you")
+
+
+def reread_upload(upload: Upload, options: ReadOptions) -> str:
     """Read the stored original file again with the user's overrides (encoding, delimiter,
-    header row, sheet) and replace every row; edits are dropped.
+    header row, sheet) and replace every row; edits are dropped. A mapping the user set (USER_MAPPING: its
+    columns, scale, date order) is kept when the file read this way has every column it reads (QA round 71c: a 0..10
+    scale and an unmapped comment were silently undone). Returns a sentence saying whether it was kept, or "".
 
     The old rows are deleted, then the new ones inserted, chunk by chunk while the upload
     is "reading" (see the module). Raises IntakeError.
     """
     _claim(upload, Upload.Status.READING, "This upload was submitted; it can no longer be read again.")
+    note = ""
     try:
         options.time_zone = options.time_zone or upload.time_zone
         sheet, preset, reason = _read_stored(upload, options)
         source = reportlink.origin(upload.owner, upload.filename, sheet) if options.preset is None else None
         if source is not None and source.pk != upload.pk:
             preset, reason, options.time_zone = reportlink.follow(source, sheet, options.time_zone)
+        elif options.preset is None and upload.preset and upload.preset_reason.startswith(USER_MAPPING):
+            own = mapping.Preset.from_json(upload.preset)
+            lacking = sorted(reportlink.read_columns(own, upload.columns) - set(sheet.columns))
+            if lacking:
+                note = (f"Your mapping was not kept, as the file read this way has no column "
+                        f"{' or '.join(map(repr, lacking[:3]))}: the columns were found again; check them below.")
+            else:
+                preset, reason = mapping.resolve(own, sheet), upload.preset_reason
+                note = "Your mapping (its columns, scale and date order) was kept."
         checked = _check(sheet, preset, options.time_zone)
     except BaseException:
         _finish(upload)  # nothing written yet
         raise
     _replace_rows(upload, sheet, preset, reason, options.time_zone, checked)
+    return note
 
 
 def _read_stored(upload: Upload, options: ReadOptions) -> tuple[parsing.Sheet, mapping.Preset, str]:
@@ -254,7 +272,8 @@ def resolve_preset(upload: Upload, preset: mapping.Preset) -> tuple[mapping.Pres
     clarifying questions' columns the upload lacks (mapping.absent_columns)."""
     sheet = sheet_of(upload, list(upload.rows.order_by("number")[:200]))
     own = mapping.resolve(preset, sheet)
-    lacking = [field for field in mapping.FIELDS if field in preset.columns and field not in own.columns]
+    lacking = [field for field in mapping.FIELDS if field in preset.columns and field not in own.columns
+               and not own.splits_into(field)]  # Qualtrics' agent_id from ExternalReference (QA round 71c)
     return (mapping.resolve(preset, sheet, fill=True), preset.time_zone or upload.time_zone, lacking,
             mapping.absent_columns(preset, sheet, fields=False))
 

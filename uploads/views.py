@@ -146,8 +146,9 @@ def mapping_reread(request, pk: int):
             header_row=data["header_row"], sheet=data["sheet"] or None,
         )
         try:
-            fixes.reread_upload(upload, request.user, options)
-            messages.success(request, "The file was read again with your settings; earlier edits were dropped.")
+            kept = fixes.reread_upload(upload, request.user, options)
+            messages.success(request, f"The file was read again with your settings; edits made in the table were "
+                                      f"dropped. {kept}".strip())
         except intake.IntakeError as exc:  # QA round 47c: the reason alone read as if the upload were lost
             messages.error(request, "Your settings under Read the file differently could not read the file, so "
                                     f"nothing changed: it is still read as shown below. {exc.text()}")
