@@ -88,6 +88,23 @@ def test_a_mappings_own_scale_holds_when_an_answer_is_not_in_its_map(tmp_path):
         ("Very satisfied", 5, 5), ("Satisfied", 4, 5), ("Dissatisfied", 2, 5), ("Very dissatisfied", 1, 5)]
 
 
+def test_scores_of_another_scale_than_a_presets_constants_hold_every_row(shared, tmp_path):
+    """QA round 71b: Zendesk's Good/Bad preset chosen for a 1..5 file sent its 1 (the worst) as 1 of 0..1."""
+    path = tmp_path / "team.csv"
+    path.write_text("ticket_id,agent_id,score,submitted_at\n" + "".join(
+        f"4821{n},381,{score},2026-10-0{n + 1}T10:00:00Z\n" for n, score in enumerate([5, 4, 1, 3])))
+    _, out = run(str(path), "--dry-run", "--mapping", "Zendesk satisfaction ratings", "--json")
+    summary = json.loads(out)
+    assert (summary["valid"], summary["invalid"]) == (0, 4)
+    assert ("3 scores lie outside 0..1, the scale the mapping sets (this file's run from 1 to 5): if the survey's "
+            "scale is 1..5, set Lowest score 1 and Highest score 5 on the mapping page; until then every row is "
+            "invalid, those inside 0..1 too") in summary["detected"]["decisions"]
+    assert summary["row_results"][2]["errors"] == [
+        "Row 4, column 'score': 1 is held until the survey's scale is settled: 3 scores in this file lie outside 0..1, "
+        "from 1 to 5. If the survey's scale is 1..5, set Lowest score 1 and Highest score 5 on the mapping page; if it "
+        "is 0..1, fix the scores outside it."]
+
+
 def test_it_names_the_columns_a_users_preset_reads_and_the_file_lacks(tmp_path):
     """QA round 71b: a survey tool renamed Status and Q2 Ease; the test response went out, the clarifying answers
     were dropped, and nothing said so."""

@@ -522,6 +522,14 @@ def test_it_keeps_an_upload_zone_outside_the_list_and_shows_a_bad_zone(client_in
     (b'{"name": "x",\n', "This is not a preset JSON file: its text breaks off at line 2, column 1 (expecting "
                           "property name enclosed in double quotes). Choose the .json file the portal exported, or "
                           "fix that place in a text editor."),  # QA round 38a: Python's own message
+    (b'{"name": "x",}', "This is not a preset JSON file: it is not valid JSON (a comma before a closing bracket is "
+                        "a common slip) at line 1, column 14 (expecting property name enclosed in double quotes). "
+                        "Choose the .json file the portal exported, or fix that place in a text editor."),
+    (b'{"name": "x", "columns": {"csat": "Score"}}',
+     "preset &#x27;x&#x27;: &#x27;csat&#x27; is no API field; the fields are submitted_at, ticket_id"),
+    (b'{"name": "x", "clarifying": [{"question": "Easy?", "score": "Q2", "min_score": 5, "max_score": 1}]}',
+     "the &quot;clarifying&quot; group &quot;Easy?&quot; has &quot;min_score&quot; 5, not below its "
+     "&quot;max_score&quot; 1"),
     (b'{"name": "K\xf6ln"}', "This is not a preset JSON file: it is not UTF-8 text. Choose the .json file the "
                               "portal exported, or save the file as UTF-8."),
     (b'{"name": "x", "value_maps": []}',

@@ -311,8 +311,12 @@ class Preset:
             raise ValueError(f"unknown preset key(s): {', '.join(sorted(unknown))}")
         bad = set(data.get("columns", {})) - set(FIELDS) | set(data.get("fallback_columns") or {}) - set(FIELDS)
         orders = [data.get("date_order"), *dict(data.get("date_order_by_column") or {}).values()]
-        if bad or any(order not in (None, "MDY", "DMY") for order in orders):
-            raise ValueError(f"preset {data.get('name')!r}: bad field(s) {sorted(bad)} or date_order")
+        if bad:
+            raise ValueError(f"preset {data.get('name')!r}: {', '.join(map(repr, sorted(bad)))} "
+                             f"{'is no API field' if len(bad) == 1 else 'are no API fields'}; the fields are "
+                             f"{', '.join(FIELDS)}")
+        if any(order not in (None, "MDY", "DMY") for order in orders):
+            raise ValueError(f"preset {data.get('name')!r}: a date_order is \"MDY\", \"DMY\" or null")
         for entry in data.get("label_scales") or []:
             if not (isinstance(entry, dict) and isinstance(entry.get("labels"), list)
                     and all(isinstance(entry.get(key), int) for key in ("min_score", "max_score"))):

@@ -203,9 +203,11 @@ def parse_json(data: bytes) -> mapping.Preset:
         raise ValueError("This is not a preset JSON file: it is not UTF-8 text. Choose the .json file the portal "
                          "exported, or save the file as UTF-8.") from None
     except json.JSONDecodeError as exc:  # QA round 38a: "(Expecting value: line 2 column 1 (char 45))"
-        raise ValueError(f"This is not a preset JSON file: its text breaks off at line {exc.lineno}, column "
-                         f"{exc.colno} ({exc.msg.lower()}). Choose the .json file the portal exported, or fix that "
-                         "place in a text editor.") from None
+        what = ("its text breaks off" if not exc.doc[exc.pos:].strip() else  # QA round 71c: a trailing comma
+                "it is not valid JSON (a comma before a closing bracket is a common slip)")
+        raise ValueError(f"This is not a preset JSON file: {what} at line {exc.lineno}, column {exc.colno} "
+                         f"({exc.msg.lower()}). Choose the .json file the portal exported, or fix that place in a "
+                         "text editor.") from None
     except RecursionError:
         raise ValueError("This is not a preset JSON file: it is nested too deeply.") from None
     if not isinstance(raw, dict):
@@ -343,6 +345,9 @@ def _check_parts(raw: dict) -> None:
         if not all(isinstance(group.get(key, 1), int) and not isinstance(group.get(key), bool)
                    for key in ("min_score", "max_score")):
             refuse('a "clarifying" group\'s "min_score" and "max_score" are whole numbers')
+        if group.get("min_score", 1) >= group.get("max_score", 5):  # QA round 71b: each row blamed its cell
+            refuse(f'the "clarifying" group {json.dumps(group.get("question"))} has "min_score" '
+                   f'{group.get("min_score", 1)}, not below its "max_score" {group.get("max_score", 5)}')
         if group.get("scale") is not None and group["scale"] not in SCALES:
             refuse(f'a "clarifying" group names the scale {json.dumps(group["scale"])}, which is no built-in scale; '
                    "name one of " + ", ".join(SCALES))

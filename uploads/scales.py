@@ -57,6 +57,9 @@ def decide(plan: Plan, sheet) -> None:
         plan.fixed_bounds = plan.scale
     elif plan.fixed_bounds == tuple(DEFAULT_BOUNDS.values()) and not plan.word_scale and plan.bounds_free():
         plan.scale_misfit = plan.scale_misfit or _default_scale_misfit(plan, sheet)  # _decide_scale: 0..4
+    elif (plan.fixed_bounds and not plan.word_scale and not plan.score_words
+          and {"min_score", "max_score"} <= plan.preset.constants.keys()):  # QA round 71b: 1..5 read on Zendesk's 0..1
+        plan.scale_misfit = plan.scale_misfit or _default_scale_misfit(plan, sheet, plan.fixed_bounds)
     if (plan.scale_misfit is None and not plan.word_scale and not plan.scale_header and not plan.scale_labels
             and (plan.fixed_bounds if plan.scale is None else plan.scale) == tuple(DEFAULT_BOUNDS.values())
             and (plan.scale is not None or plan.bounds_free() or plan.preset.label_scales)):
@@ -210,10 +213,13 @@ def _default_scale_sentences(plan: Plan) -> list[str]:
     if plan.scale_misfit:
         rows, low, high = plan.scale_misfit
         first, last = suggested_scale(low, high)
-        out.append(f"{rows} scores lie outside 1..5, the scale used when a file names none (this file's run "
+        scale = ("1..5, the scale used when a file names none" if plan.bounds_free() else
+                 f"{plan.fixed_bounds[0]}..{plan.fixed_bounds[1]}, the scale the mapping sets")
+        out.append(f"{rows} scores lie outside {scale} (this file's run "
                    f"from {low} to {high}): if the survey's scale is {first}..{last}, set Lowest score {first} and "
                    f"Highest score {last} on the mapping page; until then "
-                   + ("every row is invalid, those inside 1..5 too" if plan.scale_held else "those rows are invalid"))
+                   + (f"every row is invalid, those inside {scale.split(',')[0]} too" if plan.scale_held
+                      else "those rows are invalid"))
     return out
 
 
@@ -223,16 +229,17 @@ def _numbers(plan: Plan, sheet) -> set[int]:
             if (number := scorecells.parse_int(text)) is not None} - scorecells.SEEN_UNANSWERED
 
 
-def _default_scale_misfit(plan: Plan, sheet) -> tuple[int, int, int] | None:
+def _default_scale_misfit(plan: Plan, sheet, bounds: tuple[int, int] | None = None) -> tuple[int, int, int] | None:
     """(rows, lowest, highest score) when at least MISFIT_ROWS whole-number scores, and MISFIT_SHARE of
-    them, lie outside the default 1..5 (a hand-made sheet of a 0..10 survey; a score written "8/10"
-    counts with its top): the decision then says how to set the survey's scale. None otherwise (one
-    6 is a typo, not another scale). Two distinct scores outside or more (6, 8, 10) show another scale:
-    plan.scale_held, and the scores inside are held too (items.check_score: a 1..10 survey's 3 is not 3
-    of 5, QA round 37c); one (every score 9: shared/cases B16) is a column of typos to fix."""
+    them, lie outside the default 1..5, or the `bounds` a mapping's constants set (a hand-made sheet of a 0..10
+    survey; a score written "8/10" counts with its top): the decision then says how to set the survey's scale.
+    None otherwise (one 6 is a typo, not another scale). Two distinct scores outside or more (6, 8, 10) show another
+    scale: plan.scale_held, and the scores inside are held too (items.check_score: a 1..10 survey's 3 is not 3
+    of 5, QA round 37c; a 1..5 file's 1 is not the Good of Zendesk's 0..1, QA round 71b); one (every score 9:
+    shared/cases B16) is a column of typos to fix."""
     counted = _counted_scores(plan, sheet)
-    low, high = DEFAULT_BOUNDS["min_score"], DEFAULT_BOUNDS["max_score"]
-    rows_in, outside, seen = 0, 0, {low, high}
+    low, high = bounds or (DEFAULT_BOUNDS["min_score"], DEFAULT_BOUNDS["max_score"])
+    rows_in, outside, seen = 0, 0, set() if bounds else {low, high}
     for text, rows in counted.items():
         if not (values := set(_score_values(text))):
             continue  # words and 'seen but unanswered' codes name no range
@@ -241,7 +248,7 @@ def _default_scale_misfit(plan: Plan, sheet) -> tuple[int, int, int] | None:
         outside += rows if not all(low <= value <= high for value in values) else 0
     if outside < MISFIT_ROWS or outside < MISFIT_SHARE * rows_in:
         return None
-    plan.scale_held = len({value for value in seen if value == 0 or high < value <= HELD_TOP}) >= 2
+    plan.scale_held = len({value for value in seen if 0 <= value < low or high < value <= HELD_TOP}) >= 2
     return outside, min(seen), max(seen)
 
 
