@@ -216,11 +216,18 @@ def _decode(data: bytes, override: str | None, zone: str | None = None) -> tuple
             raise parsing.ParseError(f"'{override}' is not a text encoding we know. {parsing.SAVE_AS_UTF8}") from exc
         if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_TEXT_CODECS:  # rot13, base64, hex
             raise parsing.ParseError(f"'{override}' is not a text encoding. {parsing.SAVE_AS_UTF8}")
-        name = info.name
-        if name == "utf-16" and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        name, not_this = info.name, (f"The encoding chosen, {override}, is not this file's: set Text encoding to "
+                                     "Detect, or choose the one the file was saved in.")  # not "save it in Excel"
+        bom = data.startswith((b"\xff\xfe", b"\xfe\xff"))
+        if name.startswith("utf-16") and not bom and b"\x00" not in data[:4096]:  # QA round 71b: "no data rows"
+            raise parsing.ParseError(f"The encoding chosen, {override}, is not this file's: its first lines hold none "
+                                     "of the zero bytes UTF-16 text has. Set Text encoding to Detect, or choose the "
+                                     "one the file was saved in.")
+        if name == "utf-16" and not bom:
             name = utf16_order(data) or "utf-16-le"  # no byte order mark: the NULs tell the order
-        text = _decode_as(data, name, f"The encoding chosen, {override}, is not this file's: set Text encoding to "
-                          "Detect, or choose the one the file was saved in.")  # not "save it in Excel" (QA 55b)
+        if not name.startswith("utf") and not data.isascii():
+            _refuse_mixed_encoding(data)  # QA round 71b: a joined file read as cp1252 sent "CafÃ© â€”" unsaid
+        text = _decode_as(data, name, not_this)
     else:
         bom = next((entry for entry in _BOMS if data.startswith(entry[0])), None)
         if bom:
@@ -240,6 +247,12 @@ def _decode(data: bytes, override: str | None, zone: str | None = None) -> tuple
     # From a guessed or chosen code page it means the guess was wrong.
     if not name.startswith("utf") and not text.isascii() and (found := _BAD_CHARS.search(text)):
         line = text.count("\n", 0, found.start()) + 1
+        if override:  # QA round 71c: Latin-1 chosen for a Windows-1252 file was "could not be determined"
+            raise parsing.ParseError(
+                f"The encoding chosen, {override}, is not this file's: it reads line {line} with a character that "
+                f"is not text (U+{ord(found.group()):04X}), as Latin-1 reads a Windows-1252 file's dashes and "
+                "quotes. Set Text encoding to Detect, or choose the one the file was saved in (Windows-1252, "
+                "most likely).")
         raise parsing.ParseError(
             f"The file's text encoding could not be determined: line {line} holds a character that is "
             f"not text (U+{ord(found.group()):04X}). {parsing.SAVE_AS_UTF8}"
