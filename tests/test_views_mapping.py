@@ -132,6 +132,27 @@ def test_a_saved_mapping_is_not_taken_for_a_file_with_more_columns_and_keeps_its
     assert chosen.rows.order_by("number").first().item["submitted_at"] == "2026-10-05T14:00:00.000Z"
 
 
+def test_a_manager_replaces_their_own_preset_and_the_newer_of_two_matching_presets_wins(client_in):
+    """QA round 71c: saving a corrected mapping under the same name was refused, and a copy saved under another
+    name never won over the old preset: its wrong zone was applied to every later file."""
+    created = Upload.objects.get(pk=int(upload(client_in, "uk.csv", UK_DATES).url.split("/")[2]))
+    form = {"time_zone": "Europe/London", "date_order": "DMY", "field_ticket_id": "ticket_id",
+            "field_agent_id": "agent_id", "field_score": "score", "field_submitted_at": "submitted_at"}
+    client_in.post(f"/uploads/{created.pk}/mapping/", form)
+    client_in.post(f"/uploads/{created.pk}/mapping/save/", {"name": "UK sheet"})
+    client_in.post(f"/uploads/{created.pk}/mapping/", {**form, "time_zone": "America/New_York"})
+    page = client_in.post(f"/uploads/{created.pk}/mapping/save/", {"name": "uk SHEET"}, follow=True)
+    assert ("You saved a preset called 'UK sheet' on " in html.unescape(page.content.decode())
+            and SavedPreset.objects.get().data["time_zone"] == "Europe/London")
+    client_in.post(f"/uploads/{created.pk}/mapping/save/", {"name": "UK sheet", "replace": "on"})
+    assert SavedPreset.objects.get().data["time_zone"] == "America/New_York"
+
+    client_in.post(f"/uploads/{created.pk}/mapping/", {**form, "time_zone": "Asia/Kolkata"})
+    client_in.post(f"/uploads/{created.pk}/mapping/save/", {"name": "UK sheet (India)"})
+    later = Upload.objects.get(pk=int(upload(client_in, "uk2.csv", UK_DATES, time_zone="").url.split("/")[2]))
+    assert (later.preset_name, later.time_zone) == ("UK sheet (India)", "Asia/Kolkata")
+
+
 def test_it_refuses_to_save_a_preset_under_a_built_in_name(client_in):
     created = Upload.objects.get(pk=int(upload(client_in, "uk.csv", UK_DATES).url.split("/")[2]))
     page = client_in.post(f"/uploads/{created.pk}/mapping/save/", {"name": "plain API FIELDS"}, follow=True)

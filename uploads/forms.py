@@ -182,6 +182,7 @@ class SavePresetForm(forms.Form):
     """A name for the current mapping, saved as a preset."""
 
     name = forms.CharField(max_length=100, label="Save this mapping as")
+    replace = forms.BooleanField(required=False, label="Replace my preset of that name")
 
 
 class ApplyPresetForm(forms.Form):

@@ -14,6 +14,7 @@ import logging
 import re
 
 from django.db import DatabaseError, IntegrityError
+from django.utils import timezone
 
 from uploads import mapping, zones
 from uploads.models import SavedPreset, Upload
@@ -44,9 +45,10 @@ def presets_for(sheet, owner=None) -> list[mapping.Preset]:
     QA round 49b: another team's newer preset, its zone and date order, had won), then the built-ins.
     Another team's preset is never applied on its own for a manager in a team (its zone read a US team's
     times in London: QA round 57d); it stays in the list to apply by hand. Without an `owner` (import_csat)
-    every saved preset may be picked."""
+    every saved preset may be picked. Of two equally close, the newer comes first (QA round 71c: a corrected copy
+    never won over the preset it corrects)."""
     headers = _header_set(sheet.columns)
-    saved = [(preset, creator) for preset, creator in _saved_with_creators()
+    saved = [(preset, creator) for preset, creator in _saved_with_creators(newest_first=True)
              if all(isinstance(entry, str) for entry in preset.detect) and _header_set(preset.detect) == headers]
     teams = set(owner.teams.values_list("pk", flat=True)) if owner is not None and owner.is_authenticated else set()
 
@@ -84,12 +86,13 @@ def _saved() -> list[mapping.Preset]:
     return [preset for preset, _creator in _saved_with_creators()]
 
 
-def _saved_with_creators() -> list[tuple[mapping.Preset, object]]:
-    """(preset, the user who saved it or None) of each saved preset that reads as one; one that does not
-    (stored before the admin checked presets, or written into the database by hand) is left out with a
-    log line, never a failed upload."""
+def _saved_with_creators(newest_first: bool = False) -> list[tuple[mapping.Preset, object]]:
+    """(preset, the user who saved it or None) of each saved preset that reads as one, in name order or
+    `newest_first`; one that does not (stored before the admin checked presets, or written into the database by
+    hand) is left out with a log line, never a failed upload."""
     try:
-        entries = list(SavedPreset.objects.select_related("created_by").prefetch_related("created_by__teams"))
+        entries = list(SavedPreset.objects.select_related("created_by").prefetch_related("created_by__teams")
+                       .order_by(*(["-created_at", "-pk"] if newest_first else ["name"])))
     except DatabaseError:
         return []
     out = []
@@ -147,14 +150,26 @@ def preset_of_upload(upload: Upload, name: str, user) -> mapping.Preset:
     return preset
 
 
-def save_mapping(upload: Upload, name: str, user) -> SavedPreset:
+def save_mapping(upload: Upload, name: str, user, replace: bool = False) -> SavedPreset:
     """Save `upload`'s current mapping as preset `name` (preset_of_upload), which the upload's mapping is then
-    called (its page and a later Export say so); ValueError when the name is taken, by a saved preset or a
-    built-in one (a saved preset must never hide a built-in)."""
+    called (its page and a later Export say so); with `replace`, over `user`'s own saved preset of that name, which
+    then counts as saved now (QA round 71c: a manager could not correct a preset). ValueError when the name is
+    taken, by another's saved preset, by the user's own without `replace`, or by a built-in one (a saved preset
+    must never hide a built-in)."""
     preset = preset_of_upload(upload, name, user)
-    check_name(preset.name)
+    own = next((entry for entry in SavedPreset.objects.filter(created_by=user)
+                if entry.name.casefold() == preset.name.casefold()), None)  # in Python: SQLite folds ASCII only
+    if own is not None and not replace:
+        raise ValueError(f"You saved a preset called '{own.name}' on {own.created_at:%d %b %Y}: tick \"Replace my "
+                         "preset of that name\" to replace it with this mapping, or choose another name.")
+    check_name(preset.name, saved_pk=own.pk if own else None)
     try:
-        saved = SavedPreset.objects.create(name=preset.name, data=preset.to_json(), created_by=user)
+        if own is not None:
+            SavedPreset.objects.filter(pk=own.pk).update(name=preset.name, data=preset.to_json(),
+                                                         created_at=timezone.now())
+            saved = SavedPreset.objects.get(pk=own.pk)
+        else:
+            saved = SavedPreset.objects.create(name=preset.name, data=preset.to_json(), created_by=user)
     except IntegrityError:
         raise ValueError(f"A preset called '{name}' already exists; choose another name.") from None
     upload.preset_name = upload.preset["name"] = preset.name  # the upload's mapping is that preset now (QA 55b)

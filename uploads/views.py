@@ -185,7 +185,8 @@ def mapping_save_preset(request, pk: int):
     form = SavePresetForm(request.POST)
     if form.is_valid():
         try:
-            saved = saved_presets.save_mapping(upload, form.cleaned_data["name"], request.user)
+            saved = saved_presets.save_mapping(upload, form.cleaned_data["name"], request.user,
+                                               replace=form.cleaned_data["replace"])
         except ValueError as exc:
             messages.error(request, str(exc))
         else:
