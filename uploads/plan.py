@@ -88,6 +88,7 @@ class Plan:
     map_unknown: list[str] = field(default_factory=list)  # ...or over the preset's score map, lacking these words
     words_are_typos: bool = False  # fewer than half the scores are words: no value map reads them
     score_words: set[str] = field(default_factory=set)  # the answer words of the score column (scales.decide)
+    grid_words: set[str] = field(default_factory=set)  # ...and of its grid's other rows, when they set its wording
     fallbacks: list[tuple[str, int]] = field(default_factory=list)  # preset.fallback_columns: (field, column)
     time_at: int | None = None  # preset.time_column: the time of day of a submitted_at column of dates
     time_fractions: bool = False  # ...holding fractions of a day ("0.3125": timesofday.fractions_column)

@@ -46,7 +46,7 @@ def decide(plan: Plan, sheet) -> None:
         words = wordscales.answer_words(texts)
     # a word or two among numbers are typos refused on their rows, no wording to choose (QA round 69b)
     rare = words.total() * wordscales.RARE_WORDS < sum(1 for text in texts if text.strip())
-    plan.score_words = set() if rare else set(words)
+    plan.score_words = set() if rare else set(words) | plan.grid_words
     if plan.word_scale and plan.bounds_free():
         chosen = SCALES[plan.word_scale]
         plan.fixed_bounds = (chosen["min_score"], chosen["max_score"])

@@ -85,7 +85,8 @@ def decide_word_scale(plan: Plan, sheet) -> str | None:
 
 def _grid_word_scale(plan: Plan, sheet, kept: list[str]) -> str | None:
     """For a score that is one row of a grid question (Headers.grid_rows), the preset's word scale the words of
-    every row of the grid are written in, when it knows every word of the score's own row; else None. A grid's
+    every row of the grid are written in, when it knows the words of the score's own row (word_scale_for's typos
+    aside); else None. A grid's
     rows share their answers: SurveyMonkey's Excellent .. Poor with no "Very good" in the Overall row is its
     5-point wording all the same when another row has one (QA round 71a H1: read as Excellent 4 of 4)."""
     at = plan.index.get("score")
@@ -98,7 +99,12 @@ def _grid_word_scale(plan: Plan, sheet, kept: list[str]) -> str | None:
     for i in grid:
         words.update(answer_words([row[i] for row in sheet.rows if i < len(row) and id(row) not in skipped]))
     best = _best_word_scale(plan, list(words.elements()), kept, plan.preset.word_scales)
-    return best if best and own.keys() <= SCALES[best]["value_map"].keys() else None
+    known = SCALES[best]["value_map"].keys() if best else set()
+    if not best or own.keys() - known & SCALE_WORDS or sum(own[word] for word in own.keys() & known) < (
+            KNOWN_WORDS_SHARE * own.total()):  # its own words, a typo or two aside ("Terible": QA round 72a)
+        return None
+    plan.grid_words = set(words)  # the hints name the grid's "Terrible", not "Very poor" (QA round 72a)
+    return best
 
 
 # Numbers outside a value map's scores that set its words aside, as a share of the numbers (scales.TYPO_SHARE's)
