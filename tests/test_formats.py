@@ -1035,6 +1035,15 @@ def test_a_grid_rows_wording_is_the_one_of_every_row_of_the_grid(tmp_path: Path)
         "detected"]["decisions"]
 
 
+def test_scores_no_scale_reaches_ask_to_check_the_score_column(tmp_path: Path) -> None:
+    """QA round 71c: a title row read as the header mapped ticket ids as the score; the page advised 1..52005."""
+    _items, summary = team_sheet(tmp_path, "Rating", ["52001", "52002", "52003", "4"])
+    assert ("3 scores lie outside 1..5, the scale used when a file names none (this file's run from 1 to 52003): no "
+            "survey's scale reaches 52003, so the score column is likely the wrong one: check it, and the header row, "
+            "on the mapping page; until then those rows are invalid"
+            ) in summary["detected"]["decisions"]
+
+
 def test_a_google_form_answered_good_or_bad_is_read_on_0_to_1(tmp_path: Path) -> None:
     """QA round 71a: the Google Forms preset knew no Good/Bad wording, and every row was refused."""
     summary, items, _ = run_text(tmp_path, "form.csv", "Timestamp,Ticket #,Agent email,Rate your support experience\n"
@@ -1145,7 +1154,7 @@ def test_scores_inside_1_5_wait_while_the_others_show_another_scale(tmp_path: Pa
     errors = {row["row"]: row["errors"] for row in summary["row_results"]}
     assert errors[5] == ["Row 5, column 'Score': 3 is held until the survey's scale is settled: 4 scores in this file "
                          "lie outside 1..5, from 1 to 10. If the survey's scale is 1..10, set Lowest score 1 and "
-                         "Highest score 10 on the mapping page; if it is 1..5, fix the scores outside it."]
+                         "Highest score 10 on the mapping page; if the survey's scale is 1..5, fix the scores outside it."]
 
 
 def test_a_ticket_id_without_a_digit_among_ids_with_one_gets_a_warning(tmp_path: Path) -> None:

@@ -101,8 +101,8 @@ def test_scores_of_another_scale_than_a_presets_constants_hold_every_row(shared,
             "invalid, those inside 0..1 too") in summary["detected"]["decisions"]
     assert summary["row_results"][2]["errors"] == [
         "Row 4, column 'score': 1 is held until the survey's scale is settled: 3 scores in this file lie outside 0..1, "
-        "from 1 to 5. If the survey's scale is 1..5, set Lowest score 1 and Highest score 5 on the mapping page; if it "
-        "is 0..1, fix the scores outside it."]
+        "from 1 to 5. If the survey's scale is 1..5, set Lowest score 1 and Highest score 5 on the mapping page; if the "
+        "survey's scale is 0..1, fix the scores outside it."]
 
 
 def test_it_names_the_columns_a_users_preset_reads_and_the_file_lacks(tmp_path):

@@ -343,18 +343,15 @@ class RowCheck:
             issue = Issue(issue.code, f"{issue.what} (min_score defaults to 1)", issue.fix)
             cleaned = Cleaned(issue=issue)
         if issue and issue.code in ("above_max", "below_min") and self.plan.scale_misfit:
-            first, last = scales.suggested_scale(*self.plan.scale_misfit[1:])  # a 0..10 survey read on 1..5 (QA 35b)
-            cleaned = Cleaned(issue=Issue(issue.code, issue.what, (
-                f"{issue.fix}; or, if the survey's scale is {first}..{last}, set Lowest score {first} and Highest "
-                f"score {last} on the mapping page")))
+            advice = scales.scale_advice(*self.plan.scale_misfit[1:])  # a 0..10 survey read on 1..5 (QA 35b)
+            cleaned = Cleaned(issue=Issue(issue.code, issue.what, f"{issue.fix}; or, {advice}"))
         if isinstance(cleaned.value, int) and self.plan.scale_held:  # QA round 37c: 3 of a 1..10 survey sent as 3/5
             rows, lowest, highest = self.plan.scale_misfit
-            first, last = scales.suggested_scale(lowest, highest)
+            advice = scales.scale_advice(lowest, highest)
             cleaned = Cleaned(issue=Issue(
                 "scale_unsettled", f"{src.text.strip()} is held until the survey's scale is settled: {rows} scores in "
                 f"this file lie outside {low}..{high}, from {lowest} to {highest}",
-                f"If the survey's scale is {first}..{last}, set Lowest score {first} and Highest score {last} on the "
-                f"mapping page; if it is {low}..{high}, fix the scores outside it"))
+                f"{advice[0].upper()}{advice[1:]}; if the survey's scale is {low}..{high}, fix the scores outside it"))
         blank_key = ("blank score fix", low, high)  # no score to invent where none was given (QA round 51a)
         blank_fix = self.plan.memo.get(blank_key) or self.plan.memo.setdefault(blank_key, (
             f"{scorecells.scale_hint(low, high, table, self.plan.score_words)} if the customer gave a score, or "

@@ -188,6 +188,22 @@ def _guessed_scale_sentence(plan: Plan) -> str:
 _USUAL_SCALES = ((1, 7), (1, 10), (0, 10))
 
 
+# The highest score a survey scale reaches (0..100): beyond it the "scores" are ids or counts, no scale to set
+HIGHEST_SCALE_TOP = 100
+
+
+def scale_advice(low: int, high: int) -> str:
+    """What to do about scores `low`..`high` outside the scale read: set the usual scale holding them
+    (suggested_scale), or, above HIGHEST_SCALE_TOP, check the score column (QA round 71c: a title row taken as the
+    header mapped a ticket column as the score, and the page advised the scale 1..52005)."""
+    if high > HIGHEST_SCALE_TOP:
+        return (f"no survey's scale reaches {high}, so the score column is likely the wrong one: check it, and the "
+                "header row, on the mapping page")
+    first, last = suggested_scale(low, high)
+    return f"if the survey's scale is {first}..{last}, set Lowest score {first} and Highest score {last} on the " \
+           "mapping page"
+
+
 def suggested_scale(low: int, high: int) -> tuple[int, int]:
     """The usual survey scale holding the scores `low`..`high` above 5 (0..8, a 0..10 survey's answers or two typos,
     suggests 0..10, never 0..8, which no survey uses: QA round 54b); `low`..`high` themselves when none does, or
@@ -212,12 +228,10 @@ def _default_scale_sentences(plan: Plan) -> list[str]:
                    f"Highest score {plan.scale_low_top} on the mapping page")
     if plan.scale_misfit:
         rows, low, high = plan.scale_misfit
-        first, last = suggested_scale(low, high)
         scale = ("1..5, the scale used when a file names none" if plan.bounds_free() else
                  f"{plan.fixed_bounds[0]}..{plan.fixed_bounds[1]}, the scale the mapping sets")
-        out.append(f"{rows} scores lie outside {scale} (this file's run "
-                   f"from {low} to {high}): if the survey's scale is {first}..{last}, set Lowest score {first} and "
-                   f"Highest score {last} on the mapping page; until then "
+        out.append(f"{rows} scores lie outside {scale} (this file's run from {low} to {high}): "
+                   f"{scale_advice(low, high)}; until then "
                    + (f"every row is invalid, those inside {scale.split(',')[0]} too" if plan.scale_held
                       else "those rows are invalid"))
     return out
