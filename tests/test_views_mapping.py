@@ -426,6 +426,23 @@ def test_it_names_the_missing_key_of_an_imported_preset(client_in, shared):
             "e.g. &quot;name&quot;: &quot;Team sheet&quot;).") in page.content.decode()
 
 
+def test_an_imported_presets_value_map_and_skip_values_show_on_the_mapping_page(client_in):
+    """QA round 71c: an imported map (great to 5) and skip value (n/a) showed only in the results download; nothing
+    said the import was not saved."""
+    content = b"Tkt,Rep,When,Stars\n1,a@example.com,2026-10-01 10:00,great\n2,a@example.com,2026-10-01 11:00,n/a\n"
+    response = upload(client_in, "t.csv", content)
+    preset = SimpleUploadedFile("p.json", json.dumps({
+        "name": "Team sheet v2", "columns": {"ticket_id": "Tkt", "agent_email": "Rep", "submitted_at": "When",
+                                             "score": "Stars"},
+        "value_maps": {"score": {"great": 5, "meh": 3}}, "skip_values": {"score": {"n/a": "no survey sent"}}}).encode())
+    page = html.unescape(client_in.post(response.url.replace("mapping/", "mapping/apply/"), {"preset_file": preset},
+                                        follow=True).content.decode())
+    assert ("Applied the preset 'Team sheet v2'. It was imported, not saved: save it below so that later files with "
+            "these columns use it.") in page
+    assert ("preset 'Team sheet v2' takes score from column 'Stars'; the preset maps great to 5, meh to 3; it skips "
+            "'n/a' (no survey sent)") in page
+
+
 def test_an_imported_preset_named_as_a_built_in_one_says_it_is_imported(client_in, shared):
     """QA round 38a: the upload's page called a file's mapping "Zendesk satisfaction ratings", the built-in one."""
     response = upload(client_in, "b.csv", (shared / "samples/basic_api_fields.csv").read_bytes())

@@ -184,6 +184,7 @@ def _explain_field(preset: mapping.Preset, headers: Headers, sheet, name: str) -
                      why=preset.reasons.get(name) or f"preset '{preset.name}' maps it to '{column}'")
         if name == "score_label" and column == preset.columns.get("score"):  # QA round 70b: "5, 4, 1" as labels?
             entry["why"] += "; only an answer in words is sent as its label, a plain number sends none"
+        entry["why"] += _own_maps(preset, name, column)
     elif split:
         part = split.fields.index(name)
         samples = _samples(sheet, headers.index(split.column), split.separator, part)
@@ -200,6 +201,21 @@ def _explain_field(preset: mapping.Preset, headers: Headers, sheet, name: str) -
         mapped = {field for field in mapping.FIELDS if preset.columns.get(field) or preset.splits_into(field)}
         entry["why"] = autodetect.why_unmapped(name, mapped)
     return entry
+
+
+def _own_maps(preset: mapping.Preset, name: str, column: str) -> str:
+    """"; the preset maps great to 5, meh to 3; it skips 'n/a' (no survey sent)": a saved or imported preset's value
+    map and skip values for field `name` read from `column` ('' for a built-in preset or none), which the page
+    shows nowhere else (QA round 71c: an imported map showed only in the results download)."""
+    if mapping.is_builtin(preset.name) or preset.name == mapping.AUTO_PRESET_NAME:
+        return ""
+    table = preset.value_maps.get(name) or {}
+    skips = {**preset.skip_values.get(name, {}), **preset.skip_values.get(column, {})}
+    shown = [f"{text} to {score}" for text, score in list(table.items())[:8]]
+    more = f" and {len(table) - 8} more" if len(table) > 8 else ""
+    return ((f"; the preset maps {', '.join(shown)}{more}" if shown else "")
+            + (f"; it skips {', '.join(f'{text!r} ({why})' for text, why in list(skips.items())[:5])}"
+               if skips else ""))
 
 
 def _samples(sheet, position: int | None, separator: str | None = None, part: int = 0) -> list[str]:

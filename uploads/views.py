@@ -168,7 +168,9 @@ def mapping_apply_preset(request, pk: int):
         preset = (saved_presets.parse_imported(chosen.read()) if chosen
                   else saved_presets.find_preset(form.cleaned_data["preset"]))
         flipped = fixes.apply_preset(upload, request.user, preset)
-        messages.success(request, f"Applied the preset '{preset.name}'.")
+        messages.success(request, f"Applied the preset '{preset.name}'." + (
+            " It was imported, not saved: save it below so that later files with these columns use it."
+            if chosen else ""))  # QA round 71c C7
         if flipped:
             messages.warning(request, flipped)
     except intake.IntakeError as exc:
