@@ -46,6 +46,14 @@ def encoding_choice(name: str) -> str:
     return next((value for value, _ in ENCODINGS if value and codecs.lookup(value).name == wanted), "")
 
 
+def encoding_label(name: str) -> str:
+    """A codec name as reading stored it, in the words of ENCODINGS ("utf-8-sig" -> "UTF-8, with a byte order
+    mark"; "cp1252" -> "Windows-1252 (Excel ANSI, Western)"), else the name (QA round 71c: "utf-8-sig" beside a
+    Text encoding box showing "UTF-8")."""
+    label = dict(ENCODINGS).get(encoding_choice(name), name) if encoding_choice(name) else name
+    return f"{label}, with a byte order mark" if name.endswith("-sig") else label
+
+
 class UploadForm(forms.Form):
     """A spreadsheet, the time zone of its timestamps that carry none, and optionally its sheet and header row."""
 

@@ -121,6 +121,16 @@ class Upload(models.Model):
         return reverse("uploads:table", args=[self.pk])
 
     @property
+    def mapping_why(self) -> str:
+        """preset_reason without the preset's name, which the pages show beside it ("applied by you: Team sheet" ->
+        "applied by you"; "matched Team sheet: columns …" -> "matched columns …": QA round 71c)."""
+        reason, name = self.preset_reason, self.preset_name
+        for start in ("applied by you", "chosen by you"):
+            if reason == f"{start}: {name}":
+                return start
+        return reason.replace(f"matched {name}: ", "matched ", 1) if name else reason
+
+    @property
     def status_label(self) -> str:
         """The status as pages show it: "Nothing to send" for a ready upload none of whose rows would be sent (all
         duplicates, skipped or left out: QA round 67b W2, where "Ready to submit" offered to send again answers
