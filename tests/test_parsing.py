@@ -1364,7 +1364,12 @@ def test_it_refuses_zips_that_are_not_workbooks():
         archive.writestr("xl/workbook.bin", b"\x83\x01")
 
     assert messages(source=word.getvalue()) == [f"This file is a Word document, not a spreadsheet. {ACCEPTED}"]
-    assert messages(source=plain.getvalue()) == [f"This file is a ZIP archive, not a spreadsheet. {ACCEPTED}"]
+    assert messages(source=plain.getvalue()) == [  # QA round 71b: which files, and what to do
+        "This file is a ZIP archive holding ratings.csv, not a spreadsheet: unzip it and upload that file on its own."]
+    images = io.BytesIO()
+    with zipfile.ZipFile(images, "w") as archive:
+        archive.writestr("chart.png", b"\x89PNG")
+    assert messages(source=images.getvalue()) == [f"This file is a ZIP archive, not a spreadsheet. {ACCEPTED}"]
     assert messages(source=binary.getvalue()) == [
         "This file is an Excel binary workbook (.xlsb), which is not read here: open it in Excel and save it as an "
         "Excel Workbook (.xlsx) or CSV UTF-8, then upload that."]

@@ -21,6 +21,7 @@ import zipfile
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import PurePosixPath
 from typing import IO
 
 from uploads import parsing
@@ -118,6 +119,10 @@ def _check_sizes(infos: list[zipfile.ZipInfo], limits: parsing.Limits) -> None:
         )
 
 
+# The files a ZIP archive of exports holds that this portal reads once unzipped
+_TABLE_ENDINGS = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".xls", ".ods")
+
+
 def _zip_kind(archive: zipfile.ZipFile) -> str:
     names = set(archive.namelist())
     if "xl/workbook.xml" in names:
@@ -128,6 +133,12 @@ def _zip_kind(archive: zipfile.ZipFile) -> str:
     if what.startswith("an Excel"):
         raise parsing.ParseError(f"This file is {what}, which is not read here: open it in Excel and save it as "
                                  "an Excel Workbook (.xlsx) or CSV UTF-8, then upload that.")
+    tables = sorted(name for name in names if name.lower().endswith(_TABLE_ENDINGS) and not name.startswith("__MACOSX"))
+    if what == "a ZIP archive" and tables:  # QA round 71b: a month of exports zipped together
+        listed = ", ".join(PurePosixPath(name).name for name in tables[:5]) + (
+            f" and {len(tables) - 5} more" if len(tables) > 5 else "")
+        raise parsing.ParseError(f"This file is a ZIP archive holding {listed}, not a spreadsheet: unzip it and "
+                                 f"upload {'each file' if len(tables) > 1 else 'that file'} on its own.")
     raise parsing.ParseError(f"This file is {what}, not a spreadsheet. {parsing.ACCEPTED_FORMATS}")
 
 
