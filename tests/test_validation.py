@@ -1781,8 +1781,8 @@ def test_times_read_in_utc_for_want_of_a_zone_say_how_to_choose_the_teams() -> N
     data = sheet(["Datum", "ticket_id", "agent_id", "score"], ["05.10.2026 14:48", "1", "381", "5"])
     result = validation.check_sheet(data, mapping.choose_preset(data, mapping.builtin_presets())[0], time_zone="UTC",
                                     now=NOW)
-    assert "'Datum' read in UTC, the upload's time zone (the portal's default when none is chosen): if these are a " \
-           "team's local times, choose its time zone on the mapping page" in result.decisions
+    assert "'Datum' read in UTC, the upload's time zone: if these are a team's local times, not UTC, choose their " \
+           "time zone on the mapping page" in result.decisions
 
 
 def test_it_reads_a_comment_pandas_wrote_for_an_empty_cell_as_blank() -> None:

@@ -128,8 +128,8 @@ class ColumnDates:
             unknown = (f" (the file names '{self.zone_unknown}' as its zone, which is no time zone read here: "
                        "choose the zone it means)") if self.zone_unknown else ""
             if not self.zone_source and upload_zone == "UTC":  # QA rounds 53c, 55b: a team's times went out as UTC
-                source = ("the upload's time zone (the portal's default when none is chosen): if these are a team's "
-                          "local times, choose its time zone on the mapping page")
+                source = ("the upload's time zone: if these are a team's local times, not UTC, choose their time "
+                          "zone on the mapping page")  # chosen or the default: either way (QA round 71b C4)
             if self.zone_source in ("file", "header") and self.zone and upload_zone not in ("UTC", self.zone):
                 source += f", not {upload_zone}, the zone chosen for this upload"  # QA round 67a C8
             out.append(f"'{self.column}' read in {self.zone or upload_zone}, {source}{unknown}")
