@@ -1044,6 +1044,21 @@ def test_scores_no_scale_reaches_ask_to_check_the_score_column(tmp_path: Path) -
             ) in summary["detected"]["decisions"]
 
 
+def test_an_n_a_answer_leaves_a_4_point_wording_4_point(tmp_path: Path) -> None:
+    """QA round 72b: Excellent, Good, Fair, Poor with an N/A answer went out on Excellent .. Poor's 1..5."""
+    items, _summary = team_sheet(tmp_path, "Rating", ["Excellent", "Good", "Fair", "Poor", "Good", "N/A"])
+    assert [(item["score"], item["max_score"]) for item in items] == [(4, 4), (3, 4), (2, 4), (1, 4), (3, 4)]
+
+
+def test_a_google_form_answered_good_okay_or_bad_is_read_on_1_to_3(tmp_path: Path) -> None:
+    """QA round 72b: with Good/Bad in the survey presets, a form's rare Okay was refused and the rest sent on 0..1."""
+    answers = ["Good"] * 9 + ["Bad"] * 3 + ["Okay"]
+    summary, items, _ = run_text(tmp_path, "form.csv", "Timestamp,Ticket #,Agent email,Rate your support experience\n"
+                                 + "".join(f"11/02/2026 10:{n:02d}:00,2000{n},ana@example.com,{answer}\n"
+                                           for n, answer in enumerate(answers)))
+    assert [(item["score"], item["max_score"]) for item in items][-2:] == [(1, 3), (2, 3)]
+
+
 def test_a_google_form_answered_good_or_bad_is_read_on_0_to_1(tmp_path: Path) -> None:
     """QA round 71a: the Google Forms preset knew no Good/Bad wording, and every row was refused."""
     summary, items, _ = run_text(tmp_path, "form.csv", "Timestamp,Ticket #,Agent email,Rate your support experience\n"

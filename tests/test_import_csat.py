@@ -105,6 +105,25 @@ def test_scores_of_another_scale_than_a_presets_constants_hold_every_row(shared,
         "survey's scale is 0..1, fix the scores outside it."]
 
 
+def test_a_presets_map_of_numbers_holds_no_row_and_words_are_never_held(shared, tmp_path):
+    """QA round 72b: a map of 1-3 to 0 and 4-5 to 1 on 0..1 held every row; Zendesk's Good beside stray 5s is read,
+    while a stray 1 is held (it was sent as Good)."""
+    preset, path, items = tmp_path / "binary.json", tmp_path / "team.csv", tmp_path / "items.jsonl"
+    preset.write_text(json.dumps({"name": "Binary", "columns": {"ticket_id": "ticket_id", "agent_id": "agent_id",
+                                                                "submitted_at": "submitted_at", "score": "score"},
+                                  "constants": {"min_score": 0, "max_score": 1},
+                                  "value_maps": {"score": {"1": 0, "2": 0, "3": 0, "4": 1, "5": 1}}}))
+    path.write_text("ticket_id,agent_id,score,submitted_at\n" + "".join(
+        f"4821{n},381,{score},2026-10-0{n + 1}T10:00:00Z\n" for n, score in enumerate([5, 4, 1, 3])))
+    run(str(path), "--dry-run", "--mapping", str(preset), "--items-out", str(items))
+    assert [json.loads(line)["score"] for line in items.read_text().splitlines()] == [1, 1, 0, 0]
+    path.write_text("ticket_id,assignee_id,score,updated_at\n" + "".join(
+        f"4821{n},381,{score},2026-10-0{n + 1}T10:00:00Z\n" for n, score in enumerate(
+            ["good", "bad", "5", "4", "1", "good"])))
+    _, out = run(str(path), "--dry-run", "--mapping", "Zendesk satisfaction ratings", "--json")
+    assert [row["status"] for row in json.loads(out)["row_results"]] == ["invalid"] * 3  # rows 4, 5 and the 1
+
+
 def test_it_names_the_columns_a_users_preset_reads_and_the_file_lacks(tmp_path):
     """QA round 71b: a survey tool renamed Status and Q2 Ease; the test response went out, the clarifying answers
     were dropped, and nothing said so."""

@@ -1154,6 +1154,10 @@ def test_a_split_cell_with_more_parts_than_fields_is_refused() -> None:
         "(ticket_id|agent_id). Correct the cell, or leave the row out."]
     assert (rows[0].errors[0].field, rows[0].errors[0].code) == ("agent_id", "split_parts")
     assert rows[1].item["agent_id"] == "7001234568"
+    dashed = replace(SPLIT, splits=[replace(SPLIT.splits[0], separator="-", fields=["ticket_id", "agent_email"])])
+    row = check(["2026-10-05T14:48:00Z", "48700-ana-maria.lopez@acme.com", "", "5", "0", "1"],
+                columns=SPLIT_COLUMNS, preset=dashed)[0]  # QA round 72b: refused as 3 parts
+    assert (row.item["ticket_id"], row.item["agent_email"]) == ("48700", "ana-maria.lopez@acme.com")
 
 
 def test_a_row_with_no_agent_names_the_blank_email_cell_not_the_split_ticket() -> None:

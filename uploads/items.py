@@ -65,6 +65,10 @@ def clean_label(text: str, table: dict, shares_score: bool) -> Cleaned:
     return rules.clean_text(text, "score_label")
 
 
+# Separators that ids and email addresses hold themselves: a split at one never refuses the rest (items.check_splits)
+_ID_CHARACTERS = frozenset({"-", "_", "."})
+
+
 class RowCheck:
     """Builds one row's item, errors and warnings, field by field."""
 
@@ -221,12 +225,15 @@ class RowCheck:
     def check_splits(self) -> None:
         """A split cell with more parts than its split's fields ("48303|7001234568|EMEA" for ticket_id|agent_id) is
         refused on the field that took the rest (QA round 71b: sent as agent_id "7001234568|EMEA"); an empty part
-        after them ("48303|7001234568|") is none."""
+        after them ("48303|7001234568|") is none, and so is the rest of an email address or of a split at a character
+        ids and addresses hold (_ID_CHARACTERS: "-" in "ana-maria.lopez@acme.com")."""
         for position, split in self.plan.splits:
+            if split.separator.strip() in _ID_CHARACTERS:
+                continue  # "48700-ana-maria.lopez@acme.com" split at "-" (QA round 72b)
             parts = self.cells[position].split(split.separator)
             taken = [(name, src) for name in (*split.fields, "agent_email")
                      if (src := self.raw.get(name)) and src.split is split and src.text.strip()]
-            if taken and any(part.strip() for part in parts[len(split.fields):]):
+            if taken and any(part.strip() for part in parts[len(split.fields):]) and "@" not in taken[-1][1].text:
                 name, src = taken[-1]
                 self.error(name, Raw(self.cells[position], src.column, position, split), Issue(
                     "split_parts", f"'{self.cells[position].strip()[:80]}' holds {len(parts)} parts split at "
@@ -345,7 +352,8 @@ class RowCheck:
         if issue and issue.code in ("above_max", "below_min") and self.plan.scale_misfit:
             advice = scales.scale_advice(*self.plan.scale_misfit[1:])  # a 0..10 survey read on 1..5 (QA 35b)
             cleaned = Cleaned(issue=Issue(issue.code, issue.what, f"{issue.fix}; or, {advice}"))
-        if isinstance(cleaned.value, int) and self.plan.scale_held:  # QA round 37c: 3 of a 1..10 survey sent as 3/5
+        if isinstance(cleaned.value, int) and self.plan.scale_held and (  # QA round 37c: 3 of a 1..10 survey as 3/5
+                scorecells.parse_int(src.text) is not None):  # a number: Zendesk's "Good" beside stray 5s is (72b)
             rows, lowest, highest = self.plan.scale_misfit
             advice = scales.scale_advice(lowest, highest)
             cleaned = Cleaned(issue=Issue(

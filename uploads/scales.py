@@ -57,8 +57,9 @@ def decide(plan: Plan, sheet) -> None:
         plan.fixed_bounds = plan.scale
     elif plan.fixed_bounds == tuple(DEFAULT_BOUNDS.values()) and not plan.word_scale and plan.bounds_free():
         plan.scale_misfit = plan.scale_misfit or _default_scale_misfit(plan, sheet)  # _decide_scale: 0..4
-    elif (plan.fixed_bounds and not plan.word_scale and not plan.score_words
-          and {"min_score", "max_score"} <= plan.preset.constants.keys()):  # QA round 71b: 1..5 read on Zendesk's 0..1
+    elif (plan.fixed_bounds and not plan.word_scale and {"min_score", "max_score"} <= plan.preset.constants.keys()
+          and not any(scorecells.INTEGER.match(key) for key in plan.score_map() or {})):
+        # QA round 71b: 1..5 read on Zendesk's 0..1; not where a map reads the numbers (QA round 72b: 1-3 -> 0)
         plan.scale_misfit = plan.scale_misfit or _default_scale_misfit(plan, sheet, plan.fixed_bounds)
     if (plan.scale_misfit is None and not plan.word_scale and not plan.scale_header and not plan.scale_labels
             and (plan.fixed_bounds if plan.scale is None else plan.scale) == tuple(DEFAULT_BOUNDS.values())
@@ -232,8 +233,8 @@ def _default_scale_sentences(plan: Plan) -> list[str]:
                  f"{plan.fixed_bounds[0]}..{plan.fixed_bounds[1]}, the scale the mapping sets")
         out.append(f"{rows} scores lie outside {scale} (this file's run from {low} to {high}): "
                    f"{scale_advice(low, high)}; until then "
-                   + (f"every row is invalid, those inside {scale.split(',')[0]} too" if plan.scale_held
-                      else "those rows are invalid"))
+                   + (("every score written as a number is invalid" if plan.score_words else "every row is invalid")
+                      + f", those inside {scale.split(',')[0]} too" if plan.scale_held else "those rows are invalid"))
     return out
 
 

@@ -111,6 +111,8 @@ def database_nulls(rows: list[list[str]]) -> dict[tuple[int, int], str]:
     return notes
 
 
+# other_reading's name for the reading of a file's UTF-8 lines as UTF-8, its others as the chosen code page
+MIXED_UTF8 = "UTF-8 where a line is UTF-8"
 _WORD_RUN = re.compile(r"[^\s,;|\t\"]+")
 
 
@@ -122,7 +124,12 @@ def other_reading(data: bytes, text: str, name: str, zone: str | None) -> tuple[
     try:
         detected, detected_name = _decode(data, None, zone)
     except parsing.ParseError:
-        return None
+        if name.startswith("utf"):
+            return None
+        # a file mixing UTF-8 lines with others, which detection refuses: its UTF-8 lines read as such (QA round
+        # 71b: a joined file read as cp1252 sent "CafÃ© â€”" without a word; 72b: refused, a cp1252 file quoting it)
+        detected = "\n".join(_utf8_or(line, name) for line in data.split(b"\n")).removeprefix("\ufeff")
+        detected_name = MIXED_UTF8
     if detected_name == name or detected == text:
         return None
     for number, (chosen_line, detected_line) in enumerate(zip(text.split("\n"), detected.split("\n"), strict=False), 1):
@@ -131,6 +138,15 @@ def other_reading(data: bytes, text: str, name: str, zone: str | None) -> tuple[
             chosen_word, detected_word = next(((a, b) for a, b in pairs if a != b), (chosen_line, detected_line))
             return detected_name, number, chosen_word[:40], detected_word[:40]
     return None
+
+
+def _utf8_or(line: bytes, codec: str) -> str:
+    """`line` read as UTF-8 when it is UTF-8 text (no C1 control character), else as `codec`."""
+    try:
+        text = line.decode("utf-8")
+    except UnicodeDecodeError:
+        return line.decode(codec, errors="replace")
+    return line.decode(codec, errors="replace") if _BAD_CHARS.search(text) else text
 
 
 def repair_mojibake(text: str) -> tuple[str, list[int]]:
@@ -225,8 +241,6 @@ def _decode(data: bytes, override: str | None, zone: str | None = None) -> tuple
                                      "one the file was saved in.")
         if name == "utf-16" and not bom:
             name = utf16_order(data) or "utf-16-le"  # no byte order mark: the NULs tell the order
-        if not name.startswith("utf") and not data.isascii():
-            _refuse_mixed_encoding(data)  # QA round 71b: a joined file read as cp1252 sent "CafÃ© â€”" unsaid
         text = _decode_as(data, name, not_this)
     else:
         bom = next((entry for entry in _BOMS if data.startswith(entry[0])), None)
@@ -248,11 +262,13 @@ def _decode(data: bytes, override: str | None, zone: str | None = None) -> tuple
     if not name.startswith("utf") and not text.isascii() and (found := _BAD_CHARS.search(text)):
         line = text.count("\n", 0, found.start()) + 1
         if override:  # QA round 71c: Latin-1 chosen for a Windows-1252 file was "could not be determined"
+            western = name == "iso8859-1"  # QA round 72b: ISO-8859-2 chosen for a Windows-1250 file is no Latin-1
             raise parsing.ParseError(
                 f"The encoding chosen, {override}, is not this file's: it reads line {line} with a character that "
-                f"is not text (U+{ord(found.group()):04X}), as Latin-1 reads a Windows-1252 file's dashes and "
-                "quotes. Set Text encoding to Detect, or choose the one the file was saved in (Windows-1252, "
-                "most likely).")
+                f"is not text (U+{ord(found.group()):04X}), as an ISO code page reads the letters and punctuation of a "
+                "Windows code page. Set Text encoding to Detect, or choose "
+                + ("the one the file was saved in (Windows-1252, most likely)." if western else
+                   "the Windows code page of the file's language."))
         raise parsing.ParseError(
             f"The file's text encoding could not be determined: line {line} holds a character that is "
             f"not text (U+{ord(found.group()):04X}). {parsing.SAVE_AS_UTF8}"

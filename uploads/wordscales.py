@@ -96,8 +96,9 @@ def _grid_word_scale(plan: Plan, sheet, kept: list[str]) -> str | None:
     own = answer_words(kept)
     words = own.copy()
     skipped = {id(row) for row in sheet.rows if plan.skip_rule_for(row)} if plan.skip_rules else set()
-    for i in grid:
-        words.update(answer_words([row[i] for row in sheet.rows if i < len(row) and id(row) not in skipped]))
+    for i in grid:  # a scale's words only: another row's "N/A" is no answer (QA round 72b)
+        words.update({word: rows for word, rows in answer_words(
+            [row[i] for row in sheet.rows if i < len(row) and id(row) not in skipped]).items() if word in SCALE_WORDS})
     best = _best_word_scale(plan, list(words.elements()), kept, plan.preset.word_scales)
     known = SCALES[best]["value_map"].keys() if best else set()
     if not best or own.keys() - known & SCALE_WORDS or sum(own[word] for word in own.keys() & known) < (
@@ -175,7 +176,7 @@ def word_scale_for(words: Counter, names: list[str]) -> str | None:
     "Goood"), whose other words are no scale's words (a
     typo, "Very satisified", or an answer such as "Okay": each refused on its row, QA round 32a); None,
     also when two PEER_SCALES tie and read some answer differently."""
-    best, best_rank, partial, partial_count, tied = None, (0, False), None, 0, False
+    best, best_rank, partial, partial_rank, tied = None, (0, False), None, (0, False), False
     for name in names if words else []:
         scale = SCALES[name]
         table = scale["value_map"]
@@ -188,7 +189,7 @@ def word_scale_for(words: Counter, names: list[str]) -> str | None:
             tied = True
         unknown = words.keys() - table.keys()
         full = count == scale["max_score"] - scale["min_score"] + 1  # both of Good and Bad (QA round 60c)
-        if (unknown and (count > max(partial_count, 2) or full and count > partial_count) and not unknown & SCALE_WORDS
+        if (unknown and (count > 2 or full) and (count, full) > partial_rank and not unknown & SCALE_WORDS
                 and sum(words[word] for word in words if word in table) >= KNOWN_WORDS_SHARE * words.total()):
-            partial, partial_count = name, count
+            partial, partial_rank = name, (count, full)  # a full short form over a longer one (QA round 72b: N/A)
     return None if tied else best or partial
