@@ -1059,6 +1059,20 @@ def test_a_google_form_answered_good_okay_or_bad_is_read_on_1_to_3(tmp_path: Pat
     assert [(item["score"], item["max_score"]) for item in items][-2:] == [(1, 3), (2, 3)]
 
 
+def test_a_surveymonkey_export_of_one_matrix_question_has_two_header_rows(tmp_path: Path) -> None:
+    """QA round 72b: with no open-ended question, row 2 (the matrix's row labels, no "Response") was read as an
+    answer, and the matrix's first row was sent as the score."""
+    summary, items, _ = run_text(tmp_path, "sm.csv", (
+        "Respondent ID,Collector ID,Start Date,End Date,IP Address,Custom Data 1,ticket_id,agent,"
+        "How would you rate our support on the following?,\n"
+        ",,,,,,,,Speed of response,Overall support experience\n"
+        + "".join(f"11805221906{n},432001187,11/02/2026 08:0{n}:00 AM,11/02/2026 08:0{n}:00 AM,203.0.113.10,,4830{n},"
+                  f"ana@acme.com,{speed},{overall}\n" for n, (speed, overall) in enumerate(
+                      [("Good", "Excellent"), ("Very good", "Fair"), ("Fair", "Very good")]))))
+    assert (summary["detected"]["header_row"], summary["valid"]) == (1, 3)
+    assert [(item["score"], item["score_label"]) for item in items] == [(5, "Excellent"), (2, "Fair"), (4, "Very good")]
+
+
 def test_a_google_form_answered_good_or_bad_is_read_on_0_to_1(tmp_path: Path) -> None:
     """QA round 71a: the Google Forms preset knew no Good/Bad wording, and every row was refused."""
     summary, items, _ = run_text(tmp_path, "form.csv", "Timestamp,Ticket #,Agent email,Rate your support experience\n"

@@ -154,14 +154,21 @@ def _is_import_id_row(row: list[str]) -> bool:
 
 
 def _is_surveymonkey_pair(rows: list[list[str]], index: int) -> bool:
+    """Row `index` and the next are SurveyMonkey's two header rows: the next has no Respondent ID and names a
+    "Response", or, under its own "Respondent ID" header, labels two columns or more, one of them with no header of
+    its own (a matrix question's rows, in a survey of no other question: QA round 72b)."""
     if index + 1 >= len(rows):
         return False
     header, labels = rows[index], rows[index + 1]
-    return (
-        bool(header[0].strip())
-        and not labels[0].strip()
-        and any(cell.strip().casefold() in _SURVEYMONKEY_LABELS for cell in labels)
-    )
+    if not header[0].strip() or labels[0].strip():
+        return False
+    if any(cell.strip().casefold() in _SURVEYMONKEY_LABELS for cell in labels):
+        return True
+    under_blank = sum(1 for at, cell in enumerate(labels)
+                      if cell.strip() and (at >= len(header) or not header[at].strip()))
+    return (header[0].strip().casefold() == "respondent id" and under_blank >= 1
+            and sum(1 for cell in labels if cell.strip()) >= 2
+            and not any(cell.strip() for cell in labels[:4]))  # no Collector ID, Start Date, End Date
 
 
 def used_width(rows: list[list[str]], limits: parsing.Limits) -> int:
