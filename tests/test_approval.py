@@ -202,8 +202,10 @@ def test_an_approval_refused_for_answers_sent_elsewhere_returns_the_upload_to_it
     assert str(refused.value).endswith("Nothing was sent: check the rows, then submit again; the upload is back "
                                        "with its uploader, with this sentence.")
     second.refresh_from_db()
-    assert (second.status, second.reviewed_by) == (Upload.Status.READY, people["ada"])
+    assert (second.status, second.reviewed_by) == (Upload.Status.READY, None)  # not "Sent back by ada" (QA 72c)
     assert second.review_comment.startswith("2 rows were created in MaestroQA, or sent, by another upload")
+    page = _client(people["maria"]).get(reverse("uploads:table", args=[second.pk])).content.decode()
+    assert "<h2>Returned before sending</h2>" in page
     with pytest.raises(delivery.DeliveryError, match="This upload is not awaiting approval."):
         approval.approve(second, people["ada"])
 
@@ -258,17 +260,18 @@ def test_it_summarises_an_upload_for_review(people):
     summary = approval.review_summary(upload)
     assert summary == {
         "counts": {"Valid": 3, "Invalid": 1, "Skipped": 0, "Duplicate": 0, "Excluded": 0},
-        "scores": [(2, 1), (5, 2)],
+        "scores": [(2, 1), (5, 2)], "scales": [("1..5", 3)],
         "first_date": "30 Sep 2026 10:00 UTC", "last_date": "1 Oct 2026 08:00 UTC",
         "agents": [("A-01", 2), ("A-02", 1)], "edited_rows": [3], "deleted_rows": [], "to_send": 3, "included": 0,
     }
     Upload.objects.filter(pk=upload.pk).update(preset_name="Tier 2 sheet", time_zone="Europe/London", decisions=[
-        "'Ticket created' is when each ticket was opened"])
+        "'Ticket created' is when each ticket was opened"], preset_reason="changed by you")
     page = _client(people["ada"]).get(reverse("uploads:review", args=[upload.pk])).content.decode()
     assert "30 Sep 2026 10:00 UTC to 1 Oct 2026 08:00 UTC" in page
     assert "<li>A-02: 1</li>" in page
     assert '<p id="review-to-send">To send: 3 rows</p>' in page
-    assert "Mapping <strong>Tier 2 sheet</strong> · time zone Europe/London" in page  # QA round 57d
+    assert "Mapping <strong>Tier 2 sheet</strong>: changed by maria · time zone Europe/London" in page  # 57d, 72c
+    assert '<p id="review-scales">On the scale 1..5.</p>' in page  # QA round 72c: a scale set by hand showed nowhere
     assert "<li>&#x27;Ticket created&#x27; is when each ticket was opened</li>" in page
 
 

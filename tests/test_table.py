@@ -209,6 +209,19 @@ def test_it_names_rows_that_give_the_same_answer_with_another_comment(uploader, 
     assert submitplan.same_answers(make_upload(uploader, tmp_path, [answer(1), answer(1)])) == ""
 
 
+def test_an_error_reports_rows_its_own_upload_created_are_said_as_such(uploader, tmp_path):
+    """QA round 72c: the report of upload #1 uploaded again read "this file, or part of it, was uploaded before"."""
+    first = make_upload(uploader, tmp_path, [answer(1), answer(2)])
+    first.rows.filter(number=2).update(result=Row.Result.CREATED, maestro_id="abc")
+    report = intake.create_upload(uploader, make_csv(tmp_path, [answer(1), answer(3)]), f"errors-{first.pk}-made.csv",
+                                  intake.ReadOptions(time_zone="UTC"))
+    client = Client()
+    client.force_login(uploader)
+    page = client.get(f"/uploads/{report.pk}/").content.decode().replace("&#x27;", "'")
+    assert (f'1 of this error report\'s rows was already created in MaestroQA by <a href="/uploads/{first.pk}/">upload '
+            f"#{first.pk}</a>, whose report it is, so it is not sent again.") in page
+
+
 def test_it_marks_answers_an_earlier_upload_created_and_sends_them_when_included(uploader, tmp_path, queue):
     first = make_upload(uploader, tmp_path, [answer(1), answer(2)])
     first.rows.filter(number=2).update(result=Row.Result.CREATED, maestro_id="abc")

@@ -187,6 +187,11 @@ def test_reading_again_keeps_the_mapping_the_user_set_while_its_columns_are_ther
             "columns, scale and date order) was kept.") in html.unescape(page.content.decode())
     created.refresh_from_db()
     assert created.rows.get().item == wanted
+    assert "data-confirm" not in client_in.get(f"/uploads/{created.pk}/mapping/").content.decode()
+    created.changes.create(action="edit", description="row 3: comment", cells_changed=1)
+    assert ('data-confirm="Reading the file again drops the 1 change made in the rows table (edits, fixes, '
+            'deletions), and they cannot be undone. Read it again?"') in client_in.get(
+                f"/uploads/{created.pk}/mapping/").content.decode()  # QA round 72c: dropped without a word
 
 
 def test_a_split_that_gives_a_field_nothing_says_so(client_in, shared):

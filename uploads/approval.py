@@ -132,7 +132,8 @@ def _refuse_sent_elsewhere(upload: Upload, user) -> None:
                 "and will not be sent (each row says by which upload)")
         # awaiting approval: back to its uploader with the reason, or Approve would be offered on rows already sent
         back = Upload.objects.filter(pk=upload.pk, status=Upload.Status.AWAITING_APPROVAL).update(
-            status=Upload.Status.READY, review_comment=f"{what}. Check the rows, then submit again.", reviewed_by=user)
+            status=Upload.Status.READY, review_comment=f"{what}. Check the rows, then submit again.",
+            reviewed_by=None)  # no reviewer's decision: not "Sent back by rita", who pressed Approve (QA round 72c)
         upload.refresh_from_db(fields=["status", "review_comment", "reviewed_by"])
         rowcheck.refresh_status(upload)
         _record_sent_elsewhere(upload, user, marked)
@@ -176,7 +177,8 @@ def _shown(stamp: str) -> str:
 def review_summary(upload: Upload) -> dict:
     """What an admin checks before approving.
 
-    Returns {"counts": {row status label: n}, "scores": [(score, n)] ascending,
+    Returns {"counts": {row status label: n}, "scores": [(score, n)] ascending, "scales": [("1..10", n)] most rows
+    first (QA round 72c: a scale set by hand showed nowhere),
     "first_date"/"last_date": submitted_at as "30 Sep 2026 10:00 UTC" (or ""), "agents": [(agent, n)]
     most rows first, "edited_rows": [row numbers changed by hand], "deleted_rows": [row numbers deleted in the
     table, not undone], "to_send": rows the submission sends,
@@ -186,6 +188,7 @@ def review_summary(upload: Upload) -> dict:
     counts = Counter(upload.rows.values_list("status", flat=True))
     items = [item for item in upload.rows.filter(SENDABLE).values_list("item", flat=True) if item]
     scores = Counter(item.get("score") for item in items)
+    scales = Counter((item.get("min_score"), item.get("max_score")) for item in items)
     agents = Counter(item.get("agent_id") or (item.get("agent_email") or "(none)").casefold() for item in items)
     dates = sorted(item["submitted_at"] for item in items if item.get("submitted_at"))
     edited = list(upload.rows.exclude(edits={}).order_by("number").values_list("number", flat=True))
@@ -194,6 +197,7 @@ def review_summary(upload: Upload) -> dict:
     return {
         "counts": {status.label: counts.get(status.value, 0) for status in Row.Status},
         "scores": sorted(scores.items(), key=lambda pair: (pair[0] is None, pair[0])),
+        "scales": [(f"{low}..{high}", n) for (low, high), n in scales.most_common()],
         "first_date": _shown(dates[0]) if dates else "", "last_date": _shown(dates[-1]) if dates else "",
         "agents": agents.most_common(), "edited_rows": edited, "deleted_rows": deleted,
         "to_send": len(items), "included": len(items) - counts.get(Row.Status.VALID, 0),

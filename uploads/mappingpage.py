@@ -46,6 +46,14 @@ def column_questions(upload: Upload) -> dict[str, str]:
             if label.strip() and normalize(label).replace(" ", "") != normalize(name).replace(" ", "")}
 
 
+def table_steps(upload: Upload) -> int:
+    """How many steps made in the rows table (edits, bulk fixes, deletions; not undone) "Read again" would drop: its
+    button asks first when there are any (QA round 72c: an edit was lost without a word)."""
+    steps = upload.changes.filter(undone=False).exclude(action__in=["reread", "remap", "undo"])
+    last = upload.changes.filter(action="reread").order_by("-at", "-id").values_list("id", flat=True).first()
+    return steps.filter(id__gt=last).count() if last else steps.count()
+
+
 def declared_zone(upload: Upload) -> tuple[str, str] | None:
     """(column, zone) when the file declares the zone of the submitted_at column (Qualtrics' third
     header row, or the header itself: "Rated at (UTC)", "Date (GMT+2)" -> "UTC+02:00"), which wins

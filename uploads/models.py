@@ -131,6 +131,12 @@ class Upload(models.Model):
         return reason.replace(f"matched {name}: ", "matched ", 1) if name else reason
 
     @property
+    def mapping_why_by_owner(self) -> str:
+        """mapping_why as a reviewer reads it: "changed by maria", not "changed by you" (QA round 72c)."""
+        return self.mapping_why.replace(" by you", f" by {self.owner.get_username()}" if self.owner_id else
+                                        " by the uploader")
+
+    @property
     def status_label(self) -> str:
         """The status as pages show it: "Nothing to send" for a ready upload none of whose rows would be sent (all
         duplicates, skipped or left out: QA round 67b W2, where "Ready to submit" offered to send again answers

@@ -49,15 +49,19 @@ def sent_again(upload: Upload, user: AbstractBaseUser) -> list[Upload]:
 _UPLOAD_NUMBER = re.compile(r"upload #(\d+)")
 
 
-def created_before(upload: Upload, user: AbstractBaseUser) -> tuple[int, list[Upload], int]:
+def created_before(upload: Upload, user: AbstractBaseUser) -> tuple[int, list[Upload], int, bool]:
     """(rows of `upload` marked Duplicate because another upload created their answer, the earlier uploads `user`
-    may see among those, how many others): its page says the file was uploaded before, so that its invalid rows are
-    not fixed and sent a second time with a slightly different value (QA round 70b W1)."""
+    may see among those, how many others, whether that one upload is the one `upload` is the error report of): its
+    page says the file was uploaded before, so that its invalid rows are not fixed and sent a second time with a
+    slightly different value (QA round 70b W1); an error report's rows its own upload created are said as such, no
+    mistake of the uploader (QA round 72c)."""
     notes = list(upload.rows.filter(status=Row.Status.DUPLICATE, note__startswith=CREATED_PRIOR_NOTE).values_list(
         "note", flat=True))
     numbers = {int(found[1]) for note in notes if (found := _UPLOAD_NUMBER.search(note))}
     seen = list(access.visible_uploads(user).filter(pk__in=numbers).order_by("pk"))
-    return len(notes), seen, len(numbers) - len(seen)
+    report = _REPORT_NAME.match(PurePath(upload.filename).name)
+    own = len(seen) == len(numbers) == 1 and report is not None and int(report[1]) == seen[0].pk
+    return len(notes), seen, len(numbers) - len(seen), own
 
 
 def read_columns(preset: mapping.Preset, columns: list[str]) -> set[str]:

@@ -123,7 +123,7 @@ def mapping_page(request, pk: int):
         "upload": upload, "form": form, "explain": mappingpage.explain_mapping(upload),
         "row_count": upload.rows.count(),
         "decisions": mappingpage.mapping_decisions(upload), "delimiter": delimiters.delimiter_name(upload.delimiter),
-        "encoding": encoding_label(upload.encoding),
+        "encoding": encoding_label(upload.encoding), "table_steps": mappingpage.table_steps(upload),
         "declared_zone": mappingpage.declared_zone(upload),
         "reading_form": ReadingForm(
             sheet_names=upload.sheet_meta.get("sheet_names", []),
