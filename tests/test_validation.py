@@ -795,7 +795,8 @@ def test_it_takes_the_first_occurrence_in_the_dst_overlap() -> None:
     row = one(stamp="11/1/2026 1:30:00", time_zone="America/New_York")
     assert row.item["submitted_at"] == "2026-11-01T05:30:00.000Z"
     assert warning_codes(row) == ["ambiguous_time"]
-    assert "ambiguous in America/New_York; first occurrence (fold=0) used" in row.warnings[0].message
+    assert "ambiguous in America/New_York: that hour happens twice when clocks go back, and the first occurrence" \
+        in row.warnings[0].message
 
 
 def test_lord_howes_half_hour_is_named_so() -> None:

@@ -144,8 +144,16 @@ def test_a_manager_replaces_their_own_preset_and_the_newer_of_two_matching_prese
     page = client_in.post(f"/uploads/{created.pk}/mapping/save/", {"name": "uk SHEET"}, follow=True)
     assert ("You saved a preset called 'UK sheet' on " in html.unescape(page.content.decode())
             and SavedPreset.objects.get().data["time_zone"] == "Europe/London")
-    client_in.post(f"/uploads/{created.pk}/mapping/save/", {"name": "UK sheet", "replace": "on"})
+    page = client_in.post(f"/uploads/{created.pk}/mapping/save/", {"name": "UK sheet", "replace": "on"}, follow=True)
     assert SavedPreset.objects.get().data["time_zone"] == "America/New_York"
+    assert "Replaced the preset 'UK sheet'." in html.unescape(page.content.decode())
+    other = get_user_model().objects.create_user("tom", password="pw-123456789")
+    client_in.force_login(other)
+    his = Upload.objects.get(pk=int(upload(client_in, "uk.csv", UK_DATES).url.split("/")[2]))
+    page = client_in.post(f"/uploads/{his.pk}/mapping/save/", {"name": "uk sheet", "replace": "on"}, follow=True)
+    assert ("A preset called 'UK sheet' already exists, saved by maria: only they can replace it. Choose another "
+            "name.") in html.unescape(page.content.decode())
+    client_in.force_login(SavedPreset.objects.get().created_by)
 
     client_in.post(f"/uploads/{created.pk}/mapping/", {**form, "time_zone": "Asia/Kolkata"})
     client_in.post(f"/uploads/{created.pk}/mapping/save/", {"name": "UK sheet (India)"})

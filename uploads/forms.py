@@ -182,8 +182,12 @@ class ReadingForm(forms.Form):
     sheet = forms.ChoiceField(choices=[], required=False, label="Sheet")
 
     def __init__(self, *args, sheet_names: list[str], **kwargs):
+        """`sheet_names`: a workbook's sheets, whose file has no text encoding or delimiter to choose; a text file
+        (none) has no sheet (QA round 72c: choices that did nothing were offered)."""
         super().__init__(*args, **kwargs)
         self.fields["sheet"].choices = [("", "Detect (first with answers)")] + [(name, name) for name in sheet_names]
+        for name in ("encoding", "delimiter") if sheet_names else ("sheet",):
+            del self.fields[name]
 
 
 class SavePresetForm(forms.Form):

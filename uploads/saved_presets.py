@@ -155,13 +155,19 @@ def save_mapping(upload: Upload, name: str, user, replace: bool = False) -> Save
     called (its page and a later Export say so); with `replace`, over `user`'s own saved preset of that name, which
     then counts as saved now (QA round 71c: a manager could not correct a preset). ValueError when the name is
     taken, by another's saved preset, by the user's own without `replace`, or by a built-in one (a saved preset
-    must never hide a built-in)."""
+    must never hide a built-in). The preset returned has `replaced` True when it replaced the user's own."""
     preset = preset_of_upload(upload, name, user)
     own = next((entry for entry in SavedPreset.objects.filter(created_by=user)
                 if entry.name.casefold() == preset.name.casefold()), None)  # in Python: SQLite folds ASCII only
     if own is not None and not replace:
         raise ValueError(f"You saved a preset called '{own.name}' on {own.created_at:%d %b %Y}: tick \"Replace my "
                          "preset of that name\" to replace it with this mapping, or choose another name.")
+    theirs = next((entry for entry in SavedPreset.objects.exclude(created_by=user).select_related("created_by")
+                   if entry.name.casefold() == preset.name.casefold()), None)
+    if theirs is not None:  # QA round 72c: "already exists" said nothing of whose it is, or who may replace it
+        who = theirs.created_by.get_username() if theirs.created_by else "someone no longer here"
+        raise ValueError(f"A preset called '{theirs.name}' already exists, saved by {who}: only they can replace it. "
+                         "Choose another name.")
     check_name(preset.name, saved_pk=own.pk if own else None)
     try:
         if own is not None:
@@ -174,6 +180,7 @@ def save_mapping(upload: Upload, name: str, user, replace: bool = False) -> Save
         raise ValueError(f"A preset called '{name}' already exists; choose another name.") from None
     upload.preset_name = upload.preset["name"] = preset.name  # the upload's mapping is that preset now (QA 55b)
     upload.save(update_fields=["preset_name", "preset"])
+    saved.replaced = own is not None  # the page says "Replaced" (QA round 72c)
     return saved
 
 

@@ -219,7 +219,7 @@ KIND_LABELS = {
     "template_row": "{field} reads like a template's example", "note_as_id": "{field} is words, not an id",
     "line_break": "{field} had Word's line break",
     # QA round 67b C3: "ticket_id: excel digits" was the code's own name
-    "excel_digits": "{field} lost digits in a spreadsheet", "ambiguous_time": "{field} falls in a DST overlap",
+    "excel_digits": "{field} lost digits in a spreadsheet", "ambiguous_time": "{field} falls in the hour clocks repeat",
     "bad_range": "{field}: lowest score not below the highest", "dash_like": "{field} holds a dash-like character",
     "date_id": "{field} turned into a date", "decimal_id": "{field} saved as a decimal number",
     "excel_serial": "{field} read from an Excel serial", "formula_id": "{field} is a formula",

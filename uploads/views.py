@@ -144,8 +144,8 @@ def mapping_reread(request, pk: int):
     if form.is_valid():
         data = form.cleaned_data
         options = intake.ReadOptions(
-            encoding=data["encoding"] or None, delimiter=data["delimiter"] or None,
-            header_row=data["header_row"], sheet=data["sheet"] or None,
+            encoding=data.get("encoding") or None, delimiter=data.get("delimiter") or None,
+            header_row=data["header_row"], sheet=data.get("sheet") or None,
         )
         try:
             kept = fixes.reread_upload(upload, request.user, options)
@@ -195,7 +195,8 @@ def mapping_save_preset(request, pk: int):
             messages.error(request, str(exc))
         else:
             audit.record(upload, request.user, "preset_saved", name=saved.name)
-            messages.success(request, f"Saved the preset '{saved.name}'.")
+            messages.success(request, f"{'Replaced' if saved.replaced else 'Saved'} the preset "
+                                      f"'{saved.name}'.")
     return redirect("uploads:mapping", upload.pk)
 
 

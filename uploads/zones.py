@@ -297,8 +297,8 @@ def localize(naive: datetime, zone_name: str, warnings: list[Note]) -> datetime 
     if first.astimezone(UTC).astimezone(zone).replace(tzinfo=None) != naive:
         return Issue("dst_gap", f"{wall} does not exist in {zone_name} (DST gap)", f"Clocks skip that {span} "
                      "there: check the time, or choose the time zone the file was really written in")
-    warnings.append(Note("ambiguous_time", f"{wall} is ambiguous in {zone_name}; first occurrence (fold=0) used "
-                         f"(that {span} happens twice when clocks go back; UTC{_hours(first)} taken)"))
+    warnings.append(Note("ambiguous_time", f"{wall} is ambiguous in {zone_name}: that {span} happens twice when "
+                         f"clocks go back, and the first occurrence, UTC{_hours(first)}, is used"))  # no "fold=0" (72c)
     return first
 
 
