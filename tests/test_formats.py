@@ -1073,6 +1073,17 @@ def test_a_surveymonkey_export_of_one_matrix_question_has_two_header_rows(tmp_pa
     assert [(item["score"], item["score_label"]) for item in items] == [(5, "Excellent"), (2, "Fair"), (4, "Very good")]
 
 
+def test_a_numbered_question_whose_header_runs_on_two_lines_is_still_a_clarifying_question(tmp_path: Path) -> None:
+    """QA round 73b: "Q2 - How easy was it to get<Alt+Enter>your issue resolved?" dropped Q2 from every item."""
+    summary, items, _ = run_text(tmp_path, "survey.csv", (
+        'Response ID,Recorded Date,Ticket ID,Agent Email,"Q1 - Overall, how satisfied were you?",'
+        '"Q2 - How easy was it to get\nyour issue resolved?",Q2 - Comment\n'
+        "RSP-1,2026-10-14T14:52:39-04:00,77100,a@example.com,5,4,Two calls.\n"))
+    assert items[0]["clarifying_answers"] == [{
+        "question": "How easy was it to get your issue resolved?", "score": 4, "comment": "Two calls.",
+        "score_label": "Neutral", "min_score": 1, "max_score": 7}]
+
+
 def test_a_google_form_answered_good_or_bad_is_read_on_0_to_1(tmp_path: Path) -> None:
     """QA round 71a: the Google Forms preset knew no Good/Bad wording, and every row was refused."""
     summary, items, _ = run_text(tmp_path, "form.csv", "Timestamp,Ticket #,Agent email,Rate your support experience\n"

@@ -21,7 +21,7 @@ def pattern_groups(pattern, headers: Headers, sheet, scale_table: dict, used: se
     header_rx, comment_rx = re.compile(pattern.header, re.I), re.compile(pattern.comment, re.I)
     groups: dict[str, dict] = {}
     for position, header in enumerate(headers.columns):
-        match = header_rx.match(header.strip())
+        match = header_rx.match(" ".join(header.split()))  # a header typed on two lines (QA round 73b: Q2 lost)
         if position in used or not match or match["key"] in pattern.skip_keys:
             continue
         group = groups.setdefault(match["key"], {"key": match["key"]})
