@@ -1048,6 +1048,10 @@ def test_an_n_a_answer_leaves_a_4_point_wording_4_point(tmp_path: Path) -> None:
     """QA round 72b: Excellent, Good, Fair, Poor with an N/A answer went out on Excellent .. Poor's 1..5."""
     items, _summary = team_sheet(tmp_path, "Rating", ["Excellent", "Good", "Fair", "Poor", "Good", "N/A"])
     assert [(item["score"], item["max_score"]) for item in items] == [(4, 4), (3, 4), (2, 4), (1, 4), (3, 4)]
+    items, _summary = team_sheet(tmp_path, "Rating", [  # QA round 73a: an unknown middle answer is no N/A
+        "Very satisfied", "Satisfied", "Unsatisfied", "Very unsatisfied", "Satisfied", "Very satisfied", "Satisfied",
+        "Neither satisfied nor unsatisfied"])
+    assert [(item["score"], item["max_score"]) for item in items][:4] == [(5, 5), (4, 5), (2, 5), (1, 5)]
 
 
 def test_a_google_form_answered_good_okay_or_bad_is_read_on_1_to_3(tmp_path: Path) -> None:
@@ -1057,6 +1061,16 @@ def test_a_google_form_answered_good_okay_or_bad_is_read_on_1_to_3(tmp_path: Pat
                                  + "".join(f"11/02/2026 10:{n:02d}:00,2000{n},ana@example.com,{answer}\n"
                                            for n, answer in enumerate(answers)))
     assert [(item["score"], item["max_score"]) for item in items][-2:] == [(1, 3), (2, 3)]
+
+
+def test_an_answer_typed_with_no_respondent_id_is_no_second_header_row(tmp_path: Path) -> None:
+    """QA round 73a: row 2 of a sheet headed like SurveyMonkey's, an answer with its first cells blank, became the
+    header's second row, and its values column names."""
+    summary, items, _ = run_text(tmp_path, "sheet.csv", (
+        "Respondent ID,Collector ID,Start Date,End Date,Call date,Ticket ID,Agent Email,Satisfaction (1-5),Comment,\n"
+        ",,,,11/02/2026,48410,ana@acme.com,4,Solved on the phone,entered by Sam\n"
+        "118052219101,432001187,11/02/2026 09:01:12 AM,11/02/2026 09:03:40 AM,,48411,li@acme.com,5,Great,\n"))
+    assert summary["rows"] == 2 and [item["ticket_id"] for item in items] == ["48411"]
 
 
 def test_a_surveymonkey_export_of_one_matrix_question_has_two_header_rows(tmp_path: Path) -> None:

@@ -122,6 +122,14 @@ def test_a_presets_map_of_numbers_holds_no_row_and_words_are_never_held(shared, 
             ["good", "bad", "5", "4", "1", "good"])))
     _, out = run(str(path), "--dry-run", "--mapping", "Zendesk satisfaction ratings", "--json")
     assert [row["status"] for row in json.loads(out)["row_results"]] == ["invalid"] * 3  # rows 4, 5 and the 1
+    path.write_text("ticket_id,assignee_id,score,updated_at\n" + "".join(  # QA round 73a: one 5, one 1
+        f"4821{n},381,{score},2026-10-0{n + 1}T10:00:00Z\n" for n, score in enumerate(["good", "bad", "5", "1"])))
+    _, out = run(str(path), "--dry-run", "--mapping", "Zendesk satisfaction ratings", "--json")
+    assert [(row["row"], row["status"]) for row in json.loads(out)["row_results"]] == [(4, "invalid"), (5, "invalid")]
+    path.write_text("ticket_id,agent_id,rating,submitted_at\n" + "".join(  # QA round 73a: a 1 of 5 sent as Happy
+        f"4821{n},381,{score},2026-10-0{n + 1}T10:00:00Z\n" for n, score in enumerate([5, 4, 1, 3])))
+    _, out = run(str(path), "--dry-run", "--mapping", "Freshdesk satisfaction ratings (classic 3-point)", "--json")
+    assert json.loads(out)["valid"] == 0
 
 
 def test_it_names_the_columns_a_users_preset_reads_and_the_file_lacks(tmp_path):

@@ -555,7 +555,7 @@ def test_it_honours_an_encoding_override_and_refuses_unknown_ones():
 
 def test_a_wrong_encoding_chosen_is_named_as_the_choice_not_as_undetected():
     """QA rounds 71b, 71c: UTF-16 chosen for UTF-8 said "no data rows"; Latin-1 chosen for Windows-1252 said the
-    encoding "could not be determined"; cp1252 chosen for a file joined from UTF-8 and cp1252 sent mojibake unsaid."""
+    encoding "could not be determined"; cp1252 chosen for a file joined from UTF-8 and cp1252 sent mojibake (73a)."""
     utf8 = "Ticket ID,Score,Comment\n1001,5,Caf\u00e9\n1002,4,ok\n".encode()
     assert messages(source=utf8, encoding="utf-16") == [
         "The encoding chosen, utf-16, is not this file's: its first lines hold none of the zero bytes UTF-16 text "
@@ -565,10 +565,10 @@ def test_a_wrong_encoding_chosen_is_named_as_the_choice_not_as_undetected():
         "The encoding chosen, latin-1, is not this file's: it reads line 2 with a character that is not text "
         "(U+0097), as an ISO code page reads the letters and punctuation of a Windows code page. Set Text encoding "
         "to Detect, or choose the one the file was saved in (Windows-1252, most likely)."]
-    assert parse_file(utf8 + "1003,3,Cr\u00e8me\n".encode("cp1252"), encoding="cp1252").notices == [
-        "The file was read as cp1252, the encoding chosen for it, but line 2 is UTF-8 text: read as UTF-8 it shows "
-        "'Café' where it now shows 'CafÃ©'. The file may join two exports saved in two encodings: check the letters "
-        "of its rows in the table, or save it as \"CSV UTF-8\" after correcting them."]
+    assert messages(source=utf8 + "1003,3,Cr\u00e8me\n".encode("cp1252"), encoding="cp1252")[0].startswith(
+        "The file mixes two text encodings: line 2 is UTF-8 but line 4 is not")
+    assert messages(source=utf8 + "1003,3,Pra\u010de\n".encode("utf-8") + "1004,2,Cr\u00e8me\n".encode("cp1252"),
+                    encoding="cp1252")[0].startswith("The file mixes two text encodings")  # not "not this file's"
 
 
 def test_an_encoding_chosen_against_detection_is_said_with_a_word_it_reads_otherwise():

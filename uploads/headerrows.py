@@ -166,9 +166,11 @@ def _is_surveymonkey_pair(rows: list[list[str]], index: int) -> bool:
         return True
     under_blank = sum(1 for at, cell in enumerate(labels)
                       if cell.strip() and (at >= len(header) or not header[at].strip()))
-    return (header[0].strip().casefold() == "respondent id" and under_blank >= 1
-            and sum(1 for cell in labels if cell.strip()) >= 2
-            and not any(cell.strip() for cell in labels[:4]))  # no Collector ID, Start Date, End Date
+    filled = [cell.strip() for cell in labels if cell.strip()]
+    return (header[0].strip().casefold() == "respondent id" and under_blank >= 1 and len(filled) >= 2
+            and not any(cell.strip() for cell in labels[:4])  # no Collector ID, Start Date, End Date
+            and not any(any(char.isdigit() for char in cell) or "@" in cell for cell in filled))  # no answer's
+            # ticket, email or date (QA round 73a: an answer typed with no Respondent ID became the header)
 
 
 def used_width(rows: list[list[str]], limits: parsing.Limits) -> int:

@@ -357,8 +357,9 @@ class RowCheck:
             rows, lowest, highest = self.plan.scale_misfit
             advice = scales.scale_advice(lowest, highest)
             cleaned = Cleaned(issue=Issue(
-                "scale_unsettled", f"{src.text.strip()} is held until the survey's scale is settled: {rows} scores in "
-                f"this file lie outside {low}..{high}, from {lowest} to {highest}",
+                "scale_unsettled", f"{src.text.strip()} is held until the survey's scale is settled: {rows} "
+                f"{'scores in this file lie' if rows > 1 else 'score in this file lies'} outside {low}..{high}, from "
+                f"{lowest} to {highest}",
                 f"{advice[0].upper()}{advice[1:]}; if the survey's scale is {low}..{high}, fix the scores outside it"))
         blank_key = ("blank score fix", low, high)  # no score to invent where none was given (QA round 51a)
         blank_fix = self.plan.memo.get(blank_key) or self.plan.memo.setdefault(blank_key, (

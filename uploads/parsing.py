@@ -303,10 +303,6 @@ def _parse_text(
     if text.other_reading:
         detected, line, chosen_word, detected_word = text.other_reading
         result.notices.append(
-            f"The file was read as {text.encoding}, the encoding chosen for it, but line {line:,} is UTF-8 text: read "
-            f"as UTF-8 it shows '{detected_word}' where it now shows '{chosen_word}'. The file may join two exports "
-            "saved in two encodings: check the letters of its rows in the table, or save it as \"CSV UTF-8\" after "
-            "correcting them." if detected == textfiles.MIXED_UTF8 else
             f"The file was read as {text.encoding}, the encoding chosen for it. Read as {detected}, as detected, line "
             f"{line:,} would show '{detected_word}' where it now shows '{chosen_word}': if the table's letters look "
             "wrong, set Encoding to Detect and read the file again.")

@@ -57,9 +57,8 @@ def decide(plan: Plan, sheet) -> None:
         plan.fixed_bounds = plan.scale
     elif plan.fixed_bounds == tuple(DEFAULT_BOUNDS.values()) and not plan.word_scale and plan.bounds_free():
         plan.scale_misfit = plan.scale_misfit or _default_scale_misfit(plan, sheet)  # _decide_scale: 0..4
-    elif (plan.fixed_bounds and not plan.word_scale and {"min_score", "max_score"} <= plan.preset.constants.keys()
-          and not any(scorecells.INTEGER.match(key) for key in plan.score_map() or {})):
-        # QA round 71b: 1..5 read on Zendesk's 0..1; not where a map reads the numbers (QA round 72b: 1-3 -> 0)
+    elif plan.fixed_bounds and not plan.word_scale and {"min_score", "max_score"} <= plan.preset.constants.keys():
+        # QA round 71b: 1..5 read on Zendesk's 0..1; a number the map reads is none (QA round 72b: 1-3 -> 0)
         plan.scale_misfit = plan.scale_misfit or _default_scale_misfit(plan, sheet, plan.fixed_bounds)
     if (plan.scale_misfit is None and not plan.word_scale and not plan.scale_header and not plan.scale_labels
             and (plan.fixed_bounds if plan.scale is None else plan.scale) == tuple(DEFAULT_BOUNDS.values())
@@ -248,22 +247,29 @@ def _default_scale_misfit(plan: Plan, sheet, bounds: tuple[int, int] | None = No
     """(rows, lowest, highest score) when at least MISFIT_ROWS whole-number scores, and MISFIT_SHARE of
     them, lie outside the default 1..5, or the `bounds` a mapping's constants set (a hand-made sheet of a 0..10
     survey; a score written "8/10" counts with its top): the decision then says how to set the survey's scale.
-    None otherwise (one 6 is a typo, not another scale). Two distinct scores outside or more (6, 8, 10) show another
-    scale: plan.scale_held, and the scores inside are held too (items.check_score: a 1..10 survey's 3 is not 3
-    of 5, QA round 37c; a 1..5 file's 1 is not the Good of Zendesk's 0..1, QA round 71b); one (every score 9:
-    shared/cases B16) is a column of typos to fix."""
+    None otherwise (one 6 is a typo, not another scale; among answers in words, one number outside is enough).
+    Two distinct scores outside or more (6, 8, 10), or one among answers in words, show another scale:
+    plan.scale_held, and the numbers inside are held too (items.check_score: a 1..10 survey's 3 is not 3 of 5, QA
+    round 37c; a 1..5 file's 1 is not the Good of Zendesk's 0..1, QA rounds 71b, 73a); one (every score 9:
+    shared/cases B16) is a column of typos to fix. A code the mapping's value map reads is no score outside."""
     counted = _counted_scores(plan, sheet)
     low, high = bounds or (DEFAULT_BOUNDS["min_score"], DEFAULT_BOUNDS["max_score"])
+    table = (plan.score_map() or {}) if bounds else {}
     rows_in, outside, seen = 0, 0, set() if bounds else {low, high}
     for text, rows in counted.items():
+        if text.casefold() in table:  # a code the mapping reads (Freshdesk's 1..3: QA round 73a), whatever its number
+            rows_in += rows if scorecells.parse_int(text) is not None else 0
+            continue
         if not (values := set(_score_values(text))):
             continue  # words and 'seen but unanswered' codes name no range
         rows_in += rows
         seen |= values
         outside += rows if not all(low <= value <= high for value in values) else 0
-    if outside < MISFIT_ROWS or outside < MISFIT_SHARE * rows_in:
+    if outside < (1 if plan.score_words else MISFIT_ROWS) or outside < MISFIT_SHARE * rows_in:
         return None
-    plan.scale_held = len({value for value in seen if 0 <= value < low or high < value <= HELD_TOP}) >= 2
+    beyond = {value for value in seen if 0 <= value < low or high < value <= HELD_TOP}
+    # one number beyond is enough among answers in words: Zendesk's Good beside 5s and 1s (QA round 73a)
+    plan.scale_held = len(beyond) >= (1 if plan.score_words else 2)
     return outside, min(seen), max(seen)
 
 

@@ -111,8 +111,6 @@ def database_nulls(rows: list[list[str]]) -> dict[tuple[int, int], str]:
     return notes
 
 
-# other_reading's name for the reading of a file's UTF-8 lines as UTF-8, its others as the chosen code page
-MIXED_UTF8 = "UTF-8 where a line is UTF-8"
 _WORD_RUN = re.compile(r"[^\s,;|\t\"]+")
 
 
@@ -124,12 +122,7 @@ def other_reading(data: bytes, text: str, name: str, zone: str | None) -> tuple[
     try:
         detected, detected_name = _decode(data, None, zone)
     except parsing.ParseError:
-        if name.startswith("utf"):
-            return None
-        # a file mixing UTF-8 lines with others, which detection refuses: its UTF-8 lines read as such (QA round
-        # 71b: a joined file read as cp1252 sent "CafÃ© â€”" without a word; 72b: refused, a cp1252 file quoting it)
-        detected = "\n".join(_utf8_or(line, name) for line in data.split(b"\n")).removeprefix("\ufeff")
-        detected_name = MIXED_UTF8
+        return None
     if detected_name == name or detected == text:
         return None
     for number, (chosen_line, detected_line) in enumerate(zip(text.split("\n"), detected.split("\n"), strict=False), 1):
@@ -138,15 +131,6 @@ def other_reading(data: bytes, text: str, name: str, zone: str | None) -> tuple[
             chosen_word, detected_word = next(((a, b) for a, b in pairs if a != b), (chosen_line, detected_line))
             return detected_name, number, chosen_word[:40], detected_word[:40]
     return None
-
-
-def _utf8_or(line: bytes, codec: str) -> str:
-    """`line` read as UTF-8 when it is UTF-8 text (no C1 control character), else as `codec`."""
-    try:
-        text = line.decode("utf-8")
-    except UnicodeDecodeError:
-        return line.decode(codec, errors="replace")
-    return line.decode(codec, errors="replace") if _BAD_CHARS.search(text) else text
 
 
 def repair_mojibake(text: str) -> tuple[str, list[int]]:
@@ -241,6 +225,11 @@ def _decode(data: bytes, override: str | None, zone: str | None = None) -> tuple
                                      "one the file was saved in.")
         if name == "utf-16" and not bom:
             name = utf16_order(data) or "utf-16-le"  # no byte order mark: the NULs tell the order
+        if not name.startswith("utf") and not data.isascii():
+            # any one code page garbles one part of a file joined from UTF-8 and another: refused before decoding
+            # (QA round 71b: read as cp1252 it sent "CafÃ©"; 73a: with a notice, 7 of 8 comments went garbled, and
+            # a UTF-8 "č" made cp1252 "not this file's", so that Detect and the choice each sent to the other)
+            _refuse_mixed_encoding(data)
         text = _decode_as(data, name, not_this)
     else:
         bom = next((entry for entry in _BOMS if data.startswith(entry[0])), None)

@@ -176,7 +176,9 @@ def word_scale_for(words: Counter, names: list[str]) -> str | None:
     "Goood"), whose other words are no scale's words (a
     typo, "Very satisified", or an answer such as "Okay": each refused on its row, QA round 32a); None,
     also when two PEER_SCALES tie and read some answer differently."""
-    best, best_rank, partial, partial_rank, tied = None, (0, False), None, (0, False), False
+    words = Counter({word: rows for word, rows in words.items() if word not in scorecells.NO_ANSWER and
+                     word.rstrip(".") not in scorecells.NO_ANSWER})  # "N/A" is no word of a wording (QA round 72b)
+    best, best_rank, partial, partial_count, tied = None, (0, False), None, 0, False
     for name in names if words else []:
         scale = SCALES[name]
         table = scale["value_map"]
@@ -189,7 +191,7 @@ def word_scale_for(words: Counter, names: list[str]) -> str | None:
             tied = True
         unknown = words.keys() - table.keys()
         full = count == scale["max_score"] - scale["min_score"] + 1  # both of Good and Bad (QA round 60c)
-        if (unknown and (count > 2 or full) and (count, full) > partial_rank and not unknown & SCALE_WORDS
+        if (unknown and (count > max(partial_count, 2) or full and count > partial_count) and not unknown & SCALE_WORDS
                 and sum(words[word] for word in words if word in table) >= KNOWN_WORDS_SHARE * words.total()):
-            partial, partial_rank = name, (count, full)  # a full short form over a longer one (QA round 72b: N/A)
+            partial, partial_count = name, count
     return None if tied else best or partial
