@@ -86,9 +86,9 @@ def decide_word_scale(plan: Plan, sheet) -> str | None:
 def _grid_word_scale(plan: Plan, sheet, kept: list[str]) -> str | None:
     """For a score that is one row of a grid question (Headers.grid_rows), the preset's word scale the words of
     every row of the grid are written in, when it knows the words of the score's own row (word_scale_for's typos
-    aside); else None. A grid's
-    rows share their answers: SurveyMonkey's Excellent .. Poor with no "Very good" in the Overall row is its
-    5-point wording all the same when another row has one (QA round 71a H1: read as Excellent 4 of 4)."""
+    aside); else None. A grid's rows share their answers: SurveyMonkey's Excellent .. Poor with no "Very good" in
+    the Overall row is its 5-point wording all the same when another row has one (QA round 71a H1: read as
+    Excellent 4 of 4)."""
     at = plan.index.get("score")
     grid = [i for i in Headers.of(sheet).grid_rows(at) if i != at] if at is not None else []
     if not grid:
