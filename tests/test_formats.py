@@ -1044,6 +1044,23 @@ def test_scores_no_scale_reaches_ask_to_check_the_score_column(tmp_path: Path) -
             ) in summary["detected"]["decisions"]
 
 
+def test_n_a_marks_are_no_answers_in_words_beside_numbers(tmp_path: Path) -> None:
+    """QA round 74a: a 1..5 sheet's N/A counted as a word, and one 0 then held every number."""
+    items, summary = team_sheet(tmp_path, "Rating", ["5", "4", "N/A", "3", "0", "2", "N/A", "5"])
+    assert [item["score"] for item in items] == [5, 4, 3, 2, 5]
+
+
+def test_a_surveymonkey_matrix_row_label_may_hold_a_number(tmp_path: Path) -> None:
+    """QA round 74a: "Reply within 24 hours" made row 2 an answer again."""
+    summary, _items, _ = run_text(tmp_path, "sm.csv", (
+        "Respondent ID,Collector ID,Start Date,End Date,IP Address,ticket_id,agent,How would you rate us?,,\n"
+        ",,,,,,,Reply within 24 hours,Overall support experience,Knowledge\n"
+        "118052219061,432001187,11/02/2026 08:00:00 AM,11/02/2026 08:00:00 AM,203.0.113.10,48300,ana@acme.com,"
+        "Good,Excellent,Very good\n"))
+    assert (summary["rows"], summary["detected"]["columns"]["score"]["column"]) == (
+        1, "How would you rate us? - Overall support experience")
+
+
 def test_an_n_a_answer_leaves_a_4_point_wording_4_point(tmp_path: Path) -> None:
     """QA round 72b: Excellent, Good, Fair, Poor with an N/A answer went out on Excellent .. Poor's 1..5."""
     items, _summary = team_sheet(tmp_path, "Rating", ["Excellent", "Good", "Fair", "Poor", "Good", "N/A"])

@@ -132,6 +132,18 @@ def test_a_presets_map_of_numbers_holds_no_row_and_words_are_never_held(shared, 
     assert json.loads(out)["valid"] == 0
 
 
+def test_a_mappings_lowest_and_highest_score_keep_out_a_wording_of_another_range(tmp_path):
+    """QA round 74a: a saved Google Forms mapping with Lowest 1 and Highest 5 sent "Good" as Good/Bad's 1 of 1..5."""
+    preset, path = tmp_path / "form.json", tmp_path / "form.csv"
+    preset.write_text(json.dumps({"name": "Form", "columns": {"submitted_at": "Timestamp", "ticket_id": "Ticket",
+                                                              "agent_email": "Agent", "score": "Rating"},
+                                  "constants": {"min_score": 1, "max_score": 5}, "word_scales": ["good_bad"]}))
+    path.write_text("Timestamp,Ticket,Agent,Rating\n2026-10-01 10:00:00,1,a@example.com,Good\n"
+                    "2026-10-01 11:00:00,2,a@example.com,Bad\n")
+    _, out = run(str(path), "--dry-run", "--mapping", str(preset), "--json")
+    assert json.loads(out)["valid"] == 0
+
+
 def test_it_names_the_columns_a_users_preset_reads_and_the_file_lacks(tmp_path):
     """QA round 71b: a survey tool renamed Status and Q2 Ease; the test response went out, the clarifying answers
     were dropped, and nothing said so."""

@@ -1159,6 +1159,10 @@ def test_a_split_cell_with_more_parts_than_fields_is_refused() -> None:
     row = check(["2026-10-05T14:48:00Z", "48700-ana-maria.lopez@acme.com", "", "5", "0", "1"],
                 columns=SPLIT_COLUMNS, preset=dashed)[0]  # QA round 72b: refused as 3 parts
     assert (row.item["ticket_id"], row.item["agent_email"]) == ("48700", "ana-maria.lopez@acme.com")
+    agent_first = replace(SPLIT, splits=[replace(SPLIT.splits[0], fields=["agent_id", "ticket_id"])])
+    row = check(["2026-10-05T14:48:00Z", "ben@acme.com|48951|EMEA", "", "5", "0", "1"],
+                columns=SPLIT_COLUMNS, preset=agent_first)[0]  # QA round 74a: ticket_id "48951|EMEA" was sent
+    assert [(problem.field, problem.code) for problem in row.errors] == [("ticket_id", "split_parts")]
 
 
 def test_a_row_with_no_agent_names_the_blank_email_cell_not_the_split_ticket() -> None:

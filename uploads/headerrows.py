@@ -31,6 +31,8 @@ _SURVEYMONKEY_LABELS = {"response", "open-ended response", "antwort", "offene an
                         "respuesta abierta", "réponse", "réponse ouverte", "resposta", "resposta aberta", "antwoord",
                         "open antwoord", "risposta", "risposta aperta", "odpowiedź", "odpowiedź otwarta", "svar",
                         "öppet svar", "回答", "自由回答", "yanıt", "açık uçlu yanıt"}
+# A cell of an answer, not a matrix row's label: a number, an address, a date (_is_surveymonkey_pair)
+_ANSWER_CELL = re.compile(r"^\s*[\d.,#-]+\s*$|@|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}")
 _HEADER_JUNK = re.compile("[\ufeff\u200b]")
 _LEGACY_QUALTRICS_ID = re.compile(r"V\d+")
 # How well a row's cells match known header names: 0 when no cell could name a
@@ -169,8 +171,8 @@ def _is_surveymonkey_pair(rows: list[list[str]], index: int) -> bool:
     filled = [cell.strip() for cell in labels if cell.strip()]
     return (header[0].strip().casefold() == "respondent id" and under_blank >= 1 and len(filled) >= 2
             and not any(cell.strip() for cell in labels[:4])  # no Collector ID, Start Date, End Date
-            and not any(any(char.isdigit() for char in cell) or "@" in cell for cell in filled))  # no answer's
-            # ticket, email or date (QA round 73a: an answer typed with no Respondent ID became the header)
+            and not any(_ANSWER_CELL.search(cell) for cell in filled))  # no answer's ticket, email or date
+            # (QA round 73a: an answer typed with no Respondent ID became the header; 74a: "Reply within 24 hours")
 
 
 def used_width(rows: list[list[str]], limits: parsing.Limits) -> int:

@@ -231,7 +231,8 @@ class RowCheck:
             if split.separator.strip() in _ID_CHARACTERS:
                 continue  # "48700-ana-maria.lopez@acme.com" split at "-" (QA round 72b)
             parts = self.cells[position].split(split.separator)
-            taken = [(name, src) for name in (*split.fields, "agent_email")
+            last = split.fields[-1]  # the field that took the rest; an agent_id part holding an address is the email
+            taken = [(name, src) for name in ((last, "agent_email") if last == "agent_id" else (last,))
                      if (src := self.raw.get(name)) and src.split is split and src.text.strip()]
             if taken and any(part.strip() for part in parts[len(split.fields):]) and "@" not in taken[-1][1].text:
                 name, src = taken[-1]
@@ -353,7 +354,10 @@ class RowCheck:
             advice = scales.scale_advice(*self.plan.scale_misfit[1:])  # a 0..10 survey read on 1..5 (QA 35b)
             cleaned = Cleaned(issue=Issue(issue.code, issue.what, f"{issue.fix}; or, {advice}"))
         if isinstance(cleaned.value, int) and self.plan.scale_held and (  # QA round 37c: 3 of a 1..10 survey as 3/5
-                scorecells.parse_int(src.text) is not None):  # a number: Zendesk's "Good" beside stray 5s is (72b)
+                scorecells.parse_int(src.text) is not None  # a number: Zendesk's "Good" beside stray 5s is read (72b)
+                and not (self.plan.score_words and src.text.strip().casefold() in (table or {}))):
+            # so is a code the map reads among its words (Freshdesk's 1 beside Happy and a stray 5: QA round 74a);
+            # among numbers alone, 4s and 5s beside the 1..3 codes show another scale (QA round 73a)
             rows, lowest, highest = self.plan.scale_misfit
             advice = scales.scale_advice(lowest, highest)
             cleaned = Cleaned(issue=Issue(

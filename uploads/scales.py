@@ -46,7 +46,7 @@ def decide(plan: Plan, sheet) -> None:
         words = wordscales.answer_words(texts)
     # a word or two among numbers are typos refused on their rows, no wording to choose (QA round 69b)
     rare = words.total() * wordscales.RARE_WORDS < sum(1 for text in texts if text.strip())
-    plan.score_words = set() if rare else set(words) | plan.grid_words
+    plan.score_words = set() if rare else (set(words) | plan.grid_words) - scorecells.NO_ANSWER  # "N/A": no word
     if plan.word_scale and plan.bounds_free():
         chosen = SCALES[plan.word_scale]
         plan.fixed_bounds = (chosen["min_score"], chosen["max_score"])
@@ -123,7 +123,7 @@ def _longer_wordings(named: str, words: set[str]) -> list[str]:
     """The AUTO_SCALES with one or two (LONGER_BY) more points than the short form `named` (wordings.SCALES'
     "short_form") that know every one of `words` (answer keys): Excellent, Good, Fair, Poor fill excellent4's four
     points, and are also four of quality5's five (QA round 71a)."""
-    points = SCALES[named]["max_score"] - SCALES[named]["min_score"]
+    points, words = SCALES[named]["max_score"] - SCALES[named]["min_score"], words - scorecells.NO_ANSWER
     return [name for name in AUTO_SCALES if SCALES[named].get("short_form") and words
             and points < SCALES[name]["max_score"] - SCALES[name]["min_score"] <= points + LONGER_BY
             and words <= SCALES[name]["value_map"].keys()]
@@ -199,7 +199,7 @@ def scale_advice(low: int, high: int) -> str:
     if high > HIGHEST_SCALE_TOP:
         return (f"no survey's scale reaches {high}, so the score column is likely the wrong one: check it, and the "
                 "header row, on the mapping page")
-    first, last = suggested_scale(low, high)
+    first, last = suggested_scale(min(low, 1), high)  # a scale starts at 0 or 1: a lone 5 suggests 1..5 (QA 74a)
     return f"if the survey's scale is {first}..{last}, set Lowest score {first} and Highest score {last} on the " \
            "mapping page"
 
@@ -230,7 +230,8 @@ def _default_scale_sentences(plan: Plan) -> list[str]:
         rows, low, high = plan.scale_misfit
         scale = ("1..5, the scale used when a file names none" if plan.bounds_free() else
                  f"{plan.fixed_bounds[0]}..{plan.fixed_bounds[1]}, the scale the mapping sets")
-        out.append(f"{rows} scores lie outside {scale} (this file's run from {low} to {high}): "
+        out.append(f"{rows} {'scores lie' if rows > 1 else 'score lies'} outside {scale} (this file's run from {low} "
+                   f"to {high}): "
                    f"{scale_advice(low, high)}; until then "
                    + (("every score written as a number is invalid" if plan.score_words else "every row is invalid")
                       + f", those inside {scale.split(',')[0]} too" if plan.scale_held else "those rows are invalid"))
@@ -247,8 +248,9 @@ def _default_scale_misfit(plan: Plan, sheet, bounds: tuple[int, int] | None = No
     """(rows, lowest, highest score) when at least MISFIT_ROWS whole-number scores, and MISFIT_SHARE of
     them, lie outside the default 1..5, or the `bounds` a mapping's constants set (a hand-made sheet of a 0..10
     survey; a score written "8/10" counts with its top): the decision then says how to set the survey's scale.
-    None otherwise (one 6 is a typo, not another scale; among answers in words, one number outside is enough).
-    Two distinct scores outside or more (6, 8, 10), or one among answers in words, show another scale:
+    None otherwise (one 6 is a typo, not another scale; among answers in the words the mapping's value map reads,
+    one number outside is enough). Two distinct scores outside or more (6, 8, 10), or one among such words, show
+    another scale:
     plan.scale_held, and the numbers inside are held too (items.check_score: a 1..10 survey's 3 is not 3 of 5, QA
     round 37c; a 1..5 file's 1 is not the Good of Zendesk's 0..1, QA rounds 71b, 73a); one (every score 9:
     shared/cases B16) is a column of typos to fix. A code the mapping's value map reads is no score outside."""
@@ -265,11 +267,12 @@ def _default_scale_misfit(plan: Plan, sheet, bounds: tuple[int, int] | None = No
         rows_in += rows
         seen |= values
         outside += rows if not all(low <= value <= high for value in values) else 0
-    if outside < (1 if plan.score_words else MISFIT_ROWS) or outside < MISFIT_SHARE * rows_in:
+    worded = bool(plan.score_words & table.keys())  # answers in the words the mapping's map reads (Zendesk's)
+    if outside < (1 if worded else MISFIT_ROWS) or outside < MISFIT_SHARE * rows_in:
         return None
     beyond = {value for value in seen if 0 <= value < low or high < value <= HELD_TOP}
-    # one number beyond is enough among answers in words: Zendesk's Good beside 5s and 1s (QA round 73a)
-    plan.scale_held = len(beyond) >= (1 if plan.score_words else 2)
+    # one number beyond is enough among answers in the map's words: Zendesk's Good beside 5s and 1s (QA round 73a)
+    plan.scale_held = len(beyond) >= (1 if worded else 2)
     return outside, min(seen), max(seen)
 
 

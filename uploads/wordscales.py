@@ -64,16 +64,15 @@ def decide_word_scale(plan: Plan, sheet) -> str | None:
     words = answer_words(kept)
     if words and words.total() * RARE_WORDS < sum(1 for text in kept if text.strip()):
         return None  # a word or two among numbers: typos the row checker refuses ("great" among 1..5: QA round 58b)
-    best = _grid_word_scale(plan, sheet, kept) or _best_word_scale(plan, texts, kept, plan.preset.word_scales)
+    names = in_range(plan, plan.preset.word_scales)
+    best = _grid_word_scale(plan, sheet, kept, names) or _best_word_scale(plan, texts, kept, names)
     if best is None and plan.skip_rules:
-        best = _best_word_scale(plan, kept, kept, plan.preset.word_scales)
+        best = _best_word_scale(plan, kept, kept, names)
     table = plan.preset.value_maps.get("score")
     if best is None and table and not plan.preset.word_scales and not any(
             scorecells.INTEGER.match(key) for key in table):
         if words and not words.keys() <= table.keys():
-            fixed = plan.fixed_bounds if {"min_score", "max_score"} <= plan.preset.constants.keys() else None
-            knowing = [name for name in AUTO_SCALES if words.keys() <= SCALES[name]["value_map"].keys()
-                       and fixed in (None, (SCALES[name]["min_score"], SCALES[name]["max_score"]))]
+            knowing = [name for name in in_range(plan, AUTO_SCALES) if words.keys() <= SCALES[name]["value_map"].keys()]
             best = _best_word_scale(plan, kept, kept, knowing)
             plan.map_unknown = sorted(words.keys() - table.keys()) if best else []
     if best is None and not table and not plan.preset.word_scales and "score" in plan.index:
@@ -83,7 +82,16 @@ def decide_word_scale(plan: Plan, sheet) -> str | None:
     return best
 
 
-def _grid_word_scale(plan: Plan, sheet, kept: list[str]) -> str | None:
+def in_range(plan: Plan, names: list[str]) -> list[str]:
+    """The scales of `names` on the range the preset's constants fix, when they fix min_score and max_score (the
+    mapping page's Lowest and Highest score), else all of `names` (QA rounds 71b, 74a: a 1..5 mapping read "Good"
+    as Good/Bad's 1, the worst of 1..5)."""
+    if not {"min_score", "max_score"} <= plan.preset.constants.keys() or plan.fixed_bounds is None:
+        return list(names)
+    return [name for name in names if (SCALES[name]["min_score"], SCALES[name]["max_score"]) == plan.fixed_bounds]
+
+
+def _grid_word_scale(plan: Plan, sheet, kept: list[str], names: list[str]) -> str | None:
     """For a score that is one row of a grid question (Headers.grid_rows), the preset's word scale the words of
     every row of the grid are written in, when it knows the words of the score's own row (word_scale_for's typos
     aside); else None. A grid's rows share their answers: SurveyMonkey's Excellent .. Poor with no "Very good" in
@@ -99,7 +107,7 @@ def _grid_word_scale(plan: Plan, sheet, kept: list[str]) -> str | None:
     for i in grid:  # a scale's words only: another row's "N/A" is no answer (QA round 72b)
         words.update({word: rows for word, rows in answer_words(
             [row[i] for row in sheet.rows if i < len(row) and id(row) not in skipped]).items() if word in SCALE_WORDS})
-    best = _best_word_scale(plan, list(words.elements()), kept, plan.preset.word_scales)
+    best = _best_word_scale(plan, list(words.elements()), kept, names)
     known = SCALES[best]["value_map"].keys() if best else set()
     if not best or own.keys() - known & SCALE_WORDS or sum(own[word] for word in own.keys() & known) < (
             KNOWN_WORDS_SHARE * own.total()):  # its own words, a typo or two aside ("Terible": QA round 72a)
