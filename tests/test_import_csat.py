@@ -142,6 +142,10 @@ def test_a_mappings_lowest_and_highest_score_keep_out_a_wording_of_another_range
                     "2026-10-01 11:00:00,2,a@example.com,Bad\n")
     _, out = run(str(path), "--dry-run", "--mapping", str(preset), "--json")
     assert json.loads(out)["valid"] == 0
+    data = json.loads(preset.read_text())  # a preset's own Good/Bad map under 1..5 (QA round 75a)
+    preset.write_text(json.dumps({**data, "word_scales": [], "value_maps": {"score": {"good": 1, "bad": 0}}}))
+    _, out = run(str(path), "--dry-run", "--mapping", str(preset), "--json")
+    assert json.loads(out)["valid"] == 0
 
 
 def test_it_names_the_columns_a_users_preset_reads_and_the_file_lacks(tmp_path):

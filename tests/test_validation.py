@@ -1163,6 +1163,12 @@ def test_a_split_cell_with_more_parts_than_fields_is_refused() -> None:
     row = check(["2026-10-05T14:48:00Z", "ben@acme.com|48951|EMEA", "", "5", "0", "1"],
                 columns=SPLIT_COLUMNS, preset=agent_first)[0]  # QA round 74a: ticket_id "48951|EMEA" was sent
     assert [(problem.field, problem.code) for problem in row.errors] == [("ticket_id", "split_parts")]
+    rows = _split(["2026-10-05T14:48:00Z", "48301|EMEA|ana.lopez@acme.com", "", "5", "0", "1"])  # QA round 75a: sent
+    assert [(problem.field, problem.code) for problem in rows[0].errors] == [("agent_email", "split_parts")]
+    spaced = replace(SPLIT, splits=[replace(SPLIT.splits[0], separator=" - ")])
+    row = check(["2026-10-05T14:48:00Z", "48303 - 7001234569 - EMEA", "", "5", "0", "1"], columns=SPLIT_COLUMNS,
+                preset=spaced)[0]  # QA round 75a: " - " was taken for an id's own hyphen
+    assert [(problem.field, problem.code) for problem in row.errors] == [("agent_id", "split_parts")]
 
 
 def test_a_row_with_no_agent_names_the_blank_email_cell_not_the_split_ticket() -> None:

@@ -225,16 +225,16 @@ class RowCheck:
     def check_splits(self) -> None:
         """A split cell with more parts than its split's fields ("48303|7001234568|EMEA" for ticket_id|agent_id) is
         refused on the field that took the rest (QA round 71b: sent as agent_id "7001234568|EMEA"); an empty part
-        after them ("48303|7001234568|") is none, and so is the rest of an email address or of a split at a character
-        ids and addresses hold (_ID_CHARACTERS: "-" in "ana-maria.lopez@acme.com")."""
+        after them ("48303|7001234568|") is none, and so is the rest of a split at a character ids and addresses
+        hold (_ID_CHARACTERS: "-" in "ana-maria.lopez@acme.com")."""
         for position, split in self.plan.splits:
-            if split.separator.strip() in _ID_CHARACTERS:
+            if split.separator in _ID_CHARACTERS:  # " - " is checked (QA round 75a: "7001234569 - EMEA" sent)
                 continue  # "48700-ana-maria.lopez@acme.com" split at "-" (QA round 72b)
             parts = self.cells[position].split(split.separator)
             last = split.fields[-1]  # the field that took the rest; an agent_id part holding an address is the email
             taken = [(name, src) for name in ((last, "agent_email") if last == "agent_id" else (last,))
                      if (src := self.raw.get(name)) and src.split is split and src.text.strip()]
-            if taken and any(part.strip() for part in parts[len(split.fields):]) and "@" not in taken[-1][1].text:
+            if taken and any(part.strip() for part in parts[len(split.fields):]):
                 name, src = taken[-1]
                 self.error(name, Raw(self.cells[position], src.column, position, split), Issue(
                     "split_parts", f"'{self.cells[position].strip()[:80]}' holds {len(parts)} parts split at "
@@ -351,7 +351,8 @@ class RowCheck:
             issue = Issue(issue.code, f"{issue.what} (min_score defaults to 1)", issue.fix)
             cleaned = Cleaned(issue=issue)
         if issue and issue.code in ("above_max", "below_min") and self.plan.scale_misfit:
-            advice = scales.scale_advice(*self.plan.scale_misfit[1:])  # a 0..10 survey read on 1..5 (QA 35b)
+            advice = scales.scale_advice(*self.plan.scale_misfit[1:], worded=bool(  # a 0..10 survey on 1..5 (QA 35b)
+                self.plan.score_words & (table or {}).keys()))
             cleaned = Cleaned(issue=Issue(issue.code, issue.what, f"{issue.fix}; or, {advice}"))
         if isinstance(cleaned.value, int) and self.plan.scale_held and (  # QA round 37c: 3 of a 1..10 survey as 3/5
                 scorecells.parse_int(src.text) is not None  # a number: Zendesk's "Good" beside stray 5s is read (72b)
@@ -359,7 +360,7 @@ class RowCheck:
             # so is a code the map reads among its words (Freshdesk's 1 beside Happy and a stray 5: QA round 74a);
             # among numbers alone, 4s and 5s beside the 1..3 codes show another scale (QA round 73a)
             rows, lowest, highest = self.plan.scale_misfit
-            advice = scales.scale_advice(lowest, highest)
+            advice = scales.scale_advice(lowest, highest, worded=bool(self.plan.score_words & (table or {}).keys()))
             cleaned = Cleaned(issue=Issue(
                 "scale_unsettled", f"{src.text.strip()} is held until the survey's scale is settled: {rows} "
                 f"{'scores in this file lie' if rows > 1 else 'score in this file lies'} outside {low}..{high}, from "

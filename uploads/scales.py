@@ -192,14 +192,20 @@ _USUAL_SCALES = ((1, 7), (1, 10), (0, 10))
 HIGHEST_SCALE_TOP = 100
 
 
-def scale_advice(low: int, high: int) -> str:
+def scale_advice(low: int, high: int, worded: bool = False) -> str:
     """What to do about scores `low`..`high` outside the scale read: set the usual scale holding them
     (suggested_scale), or, above HIGHEST_SCALE_TOP, check the score column (QA round 71c: a title row taken as the
-    header mapped a ticket column as the score, and the page advised the scale 1..52005)."""
+    header mapped a ticket column as the score, and the page advised the scale 1..52005); `worded`, among answers
+    in the words the mapping reads, correct those numbers (QA round 75a: setting 1..5 sent Good as 1 of 5)."""
+    if worded:
+        return ("these numbers stand among answers in words: write each as the word the customer chose, or exclude "
+                "its row")
     if high > HIGHEST_SCALE_TOP:
         return (f"no survey's scale reaches {high}, so the score column is likely the wrong one: check it, and the "
                 "header row, on the mapping page")
-    first, last = suggested_scale(min(low, 1), high)  # a scale starts at 0 or 1: a lone 5 suggests 1..5 (QA 74a)
+    if low == high:  # one value outside: a scale from 0 or 1 to 5 at least (QA rounds 74a, 75a: 5..5, 0..0)
+        low, high = min(low, 1), max(high, DEFAULT_BOUNDS["max_score"])
+    first, last = suggested_scale(low, high)
     return f"if the survey's scale is {first}..{last}, set Lowest score {first} and Highest score {last} on the " \
            "mapping page"
 
@@ -230,9 +236,10 @@ def _default_scale_sentences(plan: Plan) -> list[str]:
         rows, low, high = plan.scale_misfit
         scale = ("1..5, the scale used when a file names none" if plan.bounds_free() else
                  f"{plan.fixed_bounds[0]}..{plan.fixed_bounds[1]}, the scale the mapping sets")
+        worded = bool(plan.score_words & (plan.score_map() or {}).keys())
         out.append(f"{rows} {'scores lie' if rows > 1 else 'score lies'} outside {scale} (this file's run from {low} "
                    f"to {high}): "
-                   f"{scale_advice(low, high)}; until then "
+                   f"{scale_advice(low, high, worded)}; until then "
                    + (("every score written as a number is invalid" if plan.score_words else "every row is invalid")
                       + f", those inside {scale.split(',')[0]} too" if plan.scale_held else "those rows are invalid"))
     return out

@@ -78,17 +78,21 @@ def decide_word_scale(plan: Plan, sheet) -> str | None:
     if best is None and not table and not plan.preset.word_scales and "score" in plan.index:
         # a column of words chosen on the mapping page under a header of its own (QA 55b)
         if words and words.total() >= 0.5 * sum(1 for text in kept if text.strip()):
-            best = header_word_scale(words, AUTO_SCALES, plan.columns[plan.index["score"]])
+            best = header_word_scale(words, in_range(plan, AUTO_SCALES), plan.columns[plan.index["score"]])
     return best
 
 
+def constant_range(plan: Plan) -> tuple[int, int] | None:
+    """(min, max) when the preset's constants fix min_score and max_score (the mapping page's Lowest and Highest
+    score), else None."""
+    return plan.fixed_bounds if {"min_score", "max_score"} <= plan.preset.constants.keys() else None
+
+
 def in_range(plan: Plan, names: list[str]) -> list[str]:
-    """The scales of `names` on the range the preset's constants fix, when they fix min_score and max_score (the
-    mapping page's Lowest and Highest score), else all of `names` (QA rounds 71b, 74a: a 1..5 mapping read "Good"
-    as Good/Bad's 1, the worst of 1..5)."""
-    if not {"min_score", "max_score"} <= plan.preset.constants.keys() or plan.fixed_bounds is None:
-        return list(names)
-    return [name for name in names if (SCALES[name]["min_score"], SCALES[name]["max_score"]) == plan.fixed_bounds]
+    """The scales of `names` on the range the preset's constants fix (constant_range), else all of `names` (QA
+    rounds 71b, 74a: a 1..5 mapping read "Good" as Good/Bad's 1, the worst of 1..5)."""
+    fixed = constant_range(plan)
+    return [name for name in names if fixed in (None, (SCALES[name]["min_score"], SCALES[name]["max_score"]))]
 
 
 def _grid_word_scale(plan: Plan, sheet, kept: list[str], names: list[str]) -> str | None:
@@ -127,6 +131,10 @@ def words_are_typos(plan: Plan, sheet) -> bool:
     "Amazing" still 5: QA round 65a). Intercom's Fin words among 1..5 are read (its map is 1..5);
     a map of numeric codes is never set aside (a stray NULL among Freshdesk's 1..3 would invert them)."""
     table = plan.preset.value_maps.get("score")
+    fixed = constant_range(plan)
+    if not plan.word_scale and table and fixed and any(  # Lowest and Highest set by hand (QA round 75a)
+            isinstance(score, int) and not fixed[0] <= score <= fixed[1] for score in table.values()):
+        return True  # a map off the range set (Good/Bad's 0 and 1 under 1..5) reads no word: Good was sent as 1 of 5
     if plan.word_scale or not table or any(scorecells.INTEGER.match(key) for key in table):
         return False  # a map of codes (Freshdesk's 1 Happy .. 3 Unhappy) reads every number, whatever the words
     scores = Counter(text for text in plan.field_texts(sheet.rows, "score") if text.strip())  # parsed once each
