@@ -219,10 +219,11 @@ def _own_maps(preset: mapping.Preset, name: str, column: str) -> str:
         return ""
     table = preset.value_maps.get(name) or {}
     skips = {**preset.skip_values.get(name, {}), **preset.skip_values.get(column, {})}
-    shown = [f"{text} to {score}" for text, score in list(table.items())[:8]]
+    ordered = sorted(table.items(), key=lambda entry: (-entry[1] if isinstance(entry[1], int) else 0, entry[0]))
+    shown = [f"{text} to {score}" for text, score in ordered[:8]]  # best first: Postgres' JSONB keeps no key order
     more = f" and {len(table) - 8} more" if len(table) > 8 else ""
     return ((f"; the preset maps {', '.join(shown)}{more}" if shown else "")
-            + (f"; it skips {', '.join(f'{text!r} ({why})' for text, why in list(skips.items())[:5])}"
+            + (f"; it skips {', '.join(f'{text!r} ({why})' for text, why in sorted(skips.items())[:5])}"
                if skips else ""))
 
 
