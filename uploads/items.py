@@ -350,9 +350,9 @@ class RowCheck:
         if issue and issue.code == "below_min" and "(" not in issue.what and not self.source("min_score").text.strip():
             issue = Issue(issue.code, f"{issue.what} (min_score defaults to 1)", issue.fix)
             cleaned = Cleaned(issue=issue)
+        worded = bool(self.plan.score_words & (table or {}).keys())  # answers in the words the map reads
         if issue and issue.code in ("above_max", "below_min") and self.plan.scale_misfit:
-            advice = scales.scale_advice(*self.plan.scale_misfit[1:], worded=bool(  # a 0..10 survey on 1..5 (QA 35b)
-                self.plan.score_words & (table or {}).keys()))
+            advice = scales.scale_advice(*self.plan.scale_misfit[1:], worded)  # a 0..10 survey on 1..5 (QA 35b)
             cleaned = Cleaned(issue=Issue(issue.code, issue.what, f"{issue.fix}; or, {advice}"))
         if isinstance(cleaned.value, int) and self.plan.scale_held and (  # QA round 37c: 3 of a 1..10 survey as 3/5
                 scorecells.parse_int(src.text) is not None  # a number: Zendesk's "Good" beside stray 5s is read (72b)
@@ -360,7 +360,7 @@ class RowCheck:
             # so is a code the map reads among its words (Freshdesk's 1 beside Happy and a stray 5: QA round 74a);
             # among numbers alone, 4s and 5s beside the 1..3 codes show another scale (QA round 73a)
             rows, lowest, highest = self.plan.scale_misfit
-            advice = scales.scale_advice(lowest, highest, worded=bool(self.plan.score_words & (table or {}).keys()))
+            advice = scales.scale_advice(lowest, highest, worded)
             cleaned = Cleaned(issue=Issue(
                 "scale_unsettled", f"{src.text.strip()} is held until the survey's scale is settled: {rows} "
                 f"{'scores in this file lie' if rows > 1 else 'score in this file lies'} outside {low}..{high}, from "
