@@ -65,6 +65,15 @@ def test_it_refuses_ids_excel_wrote_in_scientific_notation(damaged: str) -> None
         "in Excel, or type the full ticket id.")
 
 
+def test_it_says_how_excel_shows_a_long_id_a_workbook_stored_as_a_number() -> None:
+    """QA round 73b: the refusal quoted Python's 1.234567890123457e+16, which no one sees in the sheet."""
+    row = one(ticket="1.234567890123457e+16")
+    assert row.errors[0].message == (
+        "Row 2, column 'ticket_id': 1.234567890123457e+16 is a number that keeps 16 of the ticket id's 17 digits "
+        "(Excel shows it as 1.23457E+16): the others were lost when this file was saved in Excel; export it again "
+        "from the helpdesk. Upload the new export without opening it in Excel, or type the full ticket id.")
+
+
 @pytest.mark.parametrize("shown", ["open", "Open ticket", "View", "click here"])
 def test_it_refuses_a_links_text_as_the_ticket_id(shown: str) -> None:
     """QA round 42b: a cell showing "open" that linked to an article, or to nothing, was sent as the ticket "open"."""

@@ -173,6 +173,13 @@ def _refusal(value: str, noun: str) -> Issue | None:
     if issue := cells.strict_char_issue(value):
         return issue
     if _EXCEL_EXPONENT.match(value) and exponent_digits(value.replace(",", ".")) is None:
+        kept = _significant(value)
+        if kept > 6:  # a workbook's number cell, stored with more digits than Excel shows (QA round 73b)
+            total = int(re.split("[eE]", value)[1]) + 1
+            return Issue("excel_digits", f"{value} is a number that keeps {kept} of the {noun}'s {total} digits "
+                         f"(Excel shows it as {_as_excel_shows(value)}): the others were lost when this file was "
+                         "saved in Excel; export it again from the helpdesk", f"Upload the new export without "
+                         f"opening it in Excel, or type the full {noun}")
         return Issue("excel_digits", f"{value} is in Excel's scientific notation: digits were lost when this file "
                      "was saved in Excel; export it again from the helpdesk", f"Upload the new export without "
                      f"opening it in Excel, or type the full {noun}")
@@ -198,6 +205,18 @@ def _refusal(value: str, noun: str) -> Issue | None:
                      f"only {EXACT_FLOAT_DIGITS} digits", f"Type the {noun} without the decimal part "
                      f"({zero.group(1)} if that is the real id)")
     return None
+
+
+def _as_excel_shows(value: str) -> str:
+    """A number in scientific notation as Excel's General format shows it: six significant digits, trailing
+    zeros dropped, the exponent signed with two digits at least ("1.234567890123457e+16" -> "1.23457E+16")."""
+    mantissa, exponent = f"{float(value.replace(',', '.')):.5E}".split("E")
+    return f"{mantissa.rstrip('0').rstrip('.')}E{exponent}"
+
+
+def _significant(value: str) -> int:
+    """How many digits the mantissa of a number in scientific notation writes ("1.2345e+16" -> 5)."""
+    return len(re.sub(r"\D", "", re.split("[eE]", value)[0]).lstrip("0")) or 1
 
 
 def _rewritten(value: str, noun: str) -> Cleaned | None:
