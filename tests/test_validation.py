@@ -274,16 +274,27 @@ def test_it_warns_of_a_ticket_id_shorter_than_the_padded_ids_of_its_column() -> 
     assert [warning_codes(row) for row in unpadded] == [[], [], [], [], []]
 
 
-def test_a_presets_ticket_digits_warns_of_ids_that_all_lost_their_zeros() -> None:
+def test_a_presets_ticket_digits_give_back_the_zeros_every_id_lost() -> None:
     """QA round 40b: a Salesforce report whose every CaseNumber Excel shortened (00001026 -> 1026) went out with
-    nothing said; Salesforce writes them with 8 digits."""
+    nothing said; Salesforce writes them with 8 digits. QA round 76b: with a warning only, every item still went out
+    with 1026: the ids are sent padded to the preset's width, and the decision and each row say so."""
     preset = mapping.Preset(name="Salesforce", columns={"submitted_at": "submitted_at", "ticket_id": "CaseNumber",
                                                         "agent_id": "agent_id", "score": "score"}, ticket_digits=8)
     data = sheet(["submitted_at", "CaseNumber", "agent_id", "score"],
                  *[["2026-10-05T14:48:00Z", ticket, "381", "5"] for ticket in ["1026", "1039", "1052", "123456789"]])
-    rows = validation.check_sheet(data, preset, time_zone="UTC", now=NOW).rows
+    checked = validation.check_sheet(data, preset, time_zone="UTC", now=NOW)
+    rows = checked.rows
     assert [warning_codes(row) for row in rows] == [["short_id"], ["short_id"], ["short_id"], []]
-    assert [row.item["ticket_id"] for row in rows] == ["1026", "1039", "1052", "123456789"]
+    assert [row.item["ticket_id"] for row in rows] == ["00001026", "00001039", "00001052", "123456789"]
+    assert rows[0].warnings[0].message == (
+        "Row 2, column 'CaseNumber': ticket id 1026 is shorter than the 8 digits this layout's ids are written with, "
+        "leading zeros included: a spreadsheet program dropped its zeros, so it is sent as 00001026; if the helpdesk "
+        "shows it otherwise, enter it as the helpdesk shows it.")
+    assert ("Ticket ids in 'CaseNumber' are shorter than the 8 digits 'Salesforce' writes them with, leading zeros "
+            "included: a spreadsheet program dropped the zeros, so each is sent padded with zeros to 8 digits (1026 as "
+            "00001026), and its row says so") in checked.decisions
+    again = validation.check_row(data.rows[1], 3, data.columns, preset, checked.context, time_zone="UTC", now=NOW)
+    assert again.item["ticket_id"] == "00001039"
 
 
 def test_a_summary_line_in_the_case_number_column_leaves_the_lost_zeros_warning() -> None:
