@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 import pytest
 
 from tests.helpers_sheets import sheet
-from uploads import mapping, mappingpage, scorecells, validation
+from uploads import cells, mapping, mappingpage, scorecells, validation
 from uploads.wordings import SCALES, UNANSWERED
 
 NOW = datetime(2026, 11, 25, tzinfo=UTC)
@@ -924,6 +924,20 @@ def test_it_reads_a_german_surveymonkey_survey_in_its_own_words() -> None:
                         ["Response", "Open-Ended Response"], ["Sehr zufrieden", "Alles gut"])
     row = validation.check_sheet(data, choose(data)[0], time_zone="UTC", now=NOW).rows[0]
     assert (row.item["score"], row.item["score_label"], row.item["comment"]) == (5, "Sehr zufrieden", "Alles gut")
+
+
+@pytest.mark.parametrize(("answer", "score"), [("Très satisfait(e)", 5), ("Ni satisfait(e) ni insatisfait(e)", 3),
+                                                ("Insatisfait·e", 2), ("Muy satisfecho/a", 5), ("Satisfeito(a)", 4)])
+def test_it_reads_answers_written_with_an_inclusive_ending(answer: str, score: int) -> None:
+    """QA round 76b: a French SurveyMonkey survey answered "Très satisfait(e)": every row was refused."""
+    data = surveymonkey(["Êtes-vous satisfait(e) de notre support ?"], ["Réponse"], [answer])
+    row = validation.check_sheet(data, choose(data)[0], time_zone="UTC", now=NOW).rows[0]
+    assert (row.item["score"], row.item["score_label"]) == (score, answer)
+
+
+def test_an_inclusive_ending_is_three_letters_into_a_word_at_least() -> None:
+    """N/A is a no-answer mark, not "n" written inclusively (the first try at QA round 76b's fix refused N/A rows)."""
+    assert [cells.answer_key(text) for text in ("N/A", "w/e", "satisfecho/a")] == ["n/a", "w/e", "satisfecho"]
 
 
 def test_it_takes_a_surveymonkey_single_answer_question_over_a_grid_before_it() -> None:

@@ -177,12 +177,18 @@ _ANSWER_EDGES = re.compile(r"^[\W_]+|[\W_]+$")
 _SKIN_TONES = re.compile("[\U0001f3fb-\U0001f3ff]")
 
 
+# A word's inclusive ending, as French, Spanish and Portuguese surveys write their answers: satisfait(e),
+# satisfait·e, satisfecho(a), satisfecho/a, satisfeito(a); after three letters at least, so that N/A stays itself
+_INCLUSIVE_ENDING = re.compile(r"(?<=[^\W\d_]{3})(?:\((?:e|a|o|s|es|as)\)|·e|/a|/e)(?![^\W\d_])")
+
+
 def answer_key(text: str) -> str:
     """How an answer is looked up in a value map: case-folded, composed (an "é" typed as e and a combining
     accent is "é": QA round 31a), without the emoji or punctuation around its words ("🤩 Amazing" ->
-    "amazing": Intercom's report labels)."""
+    "amazing": Intercom's report labels), a word's inclusive ending dropped ("satisfait(e)" -> "satisfait")."""
     key = _SKIN_TONES.sub("", unicodedata.normalize("NFC", text.strip()).casefold())  # 👍🏽 is 👍 (QA round 38b)
     key = key.replace("i\u0307", "i").replace("\u2019", "'")  # Turkish İ (QA round 44c); "I’m" (QA round 45a)
+    key = _INCLUSIVE_ENDING.sub("", key)  # "Très satisfait(e)" is "très satisfait" (QA round 76b)
     if not any(char.isalpha() for char in key):
         return key  # a code such as "-100" keeps its sign (Freshdesk's -101..103)
     return _ANSWER_EDGES.sub("", key) or key
