@@ -443,9 +443,22 @@ def test_it_says_when_a_legacy_code_page_saved_letters_as_question_marks():
 
     assert sheet.rows[1][2] == "Dzi?kuj?, pani ?ucja"
     assert sheet.notices == [
-        "2 lines of the file (the first: line 3, 'Dzi?kuj?') have '?' where letters should be: the file was saved in "
-        "a code page without them (cp1252; Excel's \"CSV (Comma delimited)\"), so they are lost, and the rows are "
+        "2 lines of the file (the first: line 3, 'Dzi?kuj?') have '?' where letters or emoji should be: the file was "
+        "saved in a code page without them (cp1252; Excel's \"CSV (Comma delimited)\"), so they are lost, and the rows are "
         "sent as they are. To keep the letters, save the original as \"CSV UTF-8\" and upload that."]
+
+
+def test_the_lost_letters_notice_names_emoji_a_code_page_saved_as_question_marks():
+    """QA round 76b: Intercom's "🤩 Amazing" labels saved by Excel as plain CSV went out as "? Amazing" unsaid;
+    a comment asking "? why" once, or a '?' inside a sentence, is none."""
+    lost = "id,rating,remark\r\n1,? Amazing,Fast\r\n2,? Terrible,\"? thanks\"\r\n3,? OK,\r\n".encode("cp1252")
+    asked = "id,rating,remark\r\n1,5,? why\r\n2,4,Is it fixed? Yes\r\n".encode("cp1252")
+
+    assert parse_file(lost, "lost.csv").notices == [
+        "3 lines of the file (the first: line 2, '? Amazing') have '?' where letters or emoji should be: the file was "
+        "saved in a code page without them, so they are lost, and the rows are sent as they are. To keep the "
+        "letters, save the original as \"CSV UTF-8\" and upload that."]
+    assert parse_file(asked, "asked.csv").notices == []
 
 
 def test_the_lost_letters_notice_names_a_european_excels_semicolon_save_as_its_csv():
@@ -463,8 +476,8 @@ def test_the_lost_letters_notice_needs_two_lines_and_reads_pure_ascii_files_too(
 
     assert parse_file(slips, "slips.csv").notices == parse_file(english, "english.csv").notices == []
     assert parse_file(ascii_lost, "lost.csv").notices == [
-        "2 lines of the file (the first: line 2, '???? ????') have '?' where letters should be: the file was saved "
-        "in a code page without them, so they are lost, and the rows are sent as they are. To keep the letters, "
+        "2 lines of the file (the first: line 2, '???? ????') have '?' where letters or emoji should be: the file was "
+        "saved in a code page without them, so they are lost, and the rows are sent as they are. To keep the letters, "
         "save the original as \"CSV UTF-8\" and upload that."]
 
 

@@ -262,16 +262,19 @@ def _reads_as_japanese(data: bytes) -> bool:
 # ("????????? ????,": Cyrillic or Greek); not "What???" (QA rounds 40b, 42a, 42b)
 _SMALL = r"(?![A-Z\u00c0-\u00de])[^\W\d_]"
 _LOST_WORDS = r"(?<![^\s\"'(,;])\?{2,}[,.;:!]?\s+\?{2,}(?![^\s,.;:!\"')])"
-_LOST_LETTER = re.compile(rf"[^\W\d_]\?+{_SMALL}|(?<![^\s\"'(,;])\?{_SMALL}{{2,}}|{_LOST_WORDS}")
-_LOST_SCRIPT = re.compile(_LOST_WORDS)  # in a pure-ASCII file, only whole words ("Fixed?yes" is English: QA 43b)
+# An emoji the code page lacks opening a cell: Intercom's "🤩 Amazing" saved as "? Amazing" (QA round 76b)
+_LOST_EMOJI = r"(?<![^,;\t\"])\? [^\W\d_]+"
+_LOST_LETTER = re.compile(rf"[^\W\d_]\?+{_SMALL}|(?<![^\s\"'(,;])\?{_SMALL}{{2,}}|{_LOST_WORDS}|{_LOST_EMOJI}")
+_LOST_SCRIPT = re.compile(f"{_LOST_WORDS}|{_LOST_EMOJI}")  # in a pure-ASCII file, only whole words ("Fixed?yes" is
+# English: QA 43b) and emoji
 LOST_LINES = 2  # lines with such a "?" before a notice: one "ok?yes" is a typing slip
 _WORD_EDGE = ' \t\r,;"'
 
 
 def lost_letters(text: str) -> list[tuple[int, str]]:
-    """(line number, word) of each line of `text` with a "?" where a letter was (_LOST_LETTER; in a pure-ASCII
-    text only whole words of them, _LOST_SCRIPT), but not in a link or a query ("page?id=5"); none when fewer than
-    LOST_LINES lines have one."""
+    """(line number, word) of each line of `text` with a "?" where a letter or an emoji was (_LOST_LETTER; in a
+    pure-ASCII text only whole words of them and emoji, _LOST_SCRIPT), but not in a link or a query ("page?id=5");
+    none when fewer than LOST_LINES lines have one."""
     out, pattern = [], _LOST_SCRIPT if text.isascii() else _LOST_LETTER
     for number, line in enumerate(text.split("\n"), 1):
         for found in pattern.finditer(line) if "?" in line else ():

@@ -291,8 +291,9 @@ def _parse_text(
             text.delimiter == ",") else "CSV")  # a European Excel's ';' save: "CSV (Trennzeichen-getrennt)" (QA 60a)
         result.notices.append(
             f"{count:,} line{'s' if count > 1 else ''} of the file (the first: line {first:,}, '{word}') "
-            f"{'have' if count > 1 else 'has'} '?' where letters should be: the file was saved in a code page "
-            "without them" + ("" if text.encoding.startswith("utf") else f" ({text.encoding}; Excel's \"{save}\")")
+            f"{'have' if count > 1 else 'has'} '?' where letters or emoji should be: the file was saved in a "
+            "code page without them"
+            + ("" if text.encoding.startswith("utf") else f" ({text.encoding}; Excel's \"{save}\")")
             + ", so they are lost, and the rows are sent as they are. To keep the letters, save the original as "
             "\"CSV UTF-8\" and upload that.")
     if text.guessed:
