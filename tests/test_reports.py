@@ -295,6 +295,30 @@ def test_a_report_reads_as_its_upload_did_and_names_ids_that_lost_their_zeros(tm
                                                                   intake.ReadOptions()).notices)
 
 
+def test_a_comment_the_xlsx_report_had_to_cut_is_read_in_full_from_its_upload(tmp_path):
+    """QA round 76c: an XLSX cell holds 32,767 characters, so the report cut a 48,003-character comment; its row,
+    fixed and uploaded again, was valid and would have sent the cut comment."""
+    owner = get_user_model().objects.create_user("maria")
+    comment = "word " * 9600 + "END"
+    source = tmp_path / "long.csv"
+    source.write_text(f"submitted_at,ticket_id,agent_email,score,comment\n2026-10-05T09:00:00Z,48201,a@example.com,9,"
+                      f"{comment}\n", encoding="utf-8")
+    first = intake.create_upload(owner, source, source.name, intake.ReadOptions())
+    book = openpyxl.load_workbook(io.BytesIO(_xlsx_report(first)))
+    sheet = book.active
+    assert len(sheet["E2"].value) == 32_767
+    sheet["D2"] = "4"
+    report = tmp_path / f"errors-{first.pk}-long.xlsx"
+    book.save(report)
+
+    again = intake.create_upload(owner, report, report.name, intake.ReadOptions())
+
+    assert again.notices[-1].endswith(
+        f"1 cell longer than an XLSX cell holds (32,767 characters) was cut in the report: read in full as in upload "
+        f"#{first.pk}.")
+    assert again.rows.get().item["comment"] == comment
+
+
 def test_a_report_reads_its_dates_in_the_order_its_upload_decided(tmp_path):
     """QA round 64c: the report's one row, 10/08/2026, was read day first (Europe/London's order), not as its upload
     read it (month first, because of 10/13/2026)."""

@@ -18,7 +18,7 @@ from pathlib import PurePath
 
 from django.contrib.auth.base_user import AbstractBaseUser
 
-from uploads import access, mapping, parsing
+from uploads import access, cells, mapping, parsing
 from uploads.dates import ORDER_WORDS
 from uploads.headers import as_list
 from uploads.models import CREATED_PRIOR_NOTE, Row, Upload
@@ -94,7 +94,7 @@ def follow(source: Upload, sheet: parsing.Sheet, time_zone: str) -> tuple[mappin
     if order in ORDER_WORDS and not preset.date_order:  # its few dates may not settle it (QA round 64c: 10/08, 8 Oct)
         preset.date_order = order
     zone = time_zone or source.time_zone
-    lost = _restore_lost_zeros(source, sheet, preset)
+    lost, cut = _restore_from_source(source, sheet, preset)
     added = [column for column in sheet.columns if column not in source.columns]
     removed = [column for column in source.columns if column not in sheet.columns]
     read = read_columns(preset, source.columns)
@@ -114,7 +114,10 @@ def follow(source: Upload, sheet: parsing.Sheet, time_zone: str) -> tuple[mappin
         + (f" Column{'s' if len(gone) > 1 else ''} the mapping read, deleted since: {', '.join(gone)}."
            if gone else "")
         + (f" {lost:,} id{'s' if lost > 1 else ''} lost {'their' if lost > 1 else 'its'} leading zeros since: "
-           f"read as in upload #{source.pk}, each with a warning." if lost else ""))
+           f"read as in upload #{source.pk}, each with a warning." if lost else "")
+        + (f" {cut:,} cell{'s' if cut > 1 else ''} longer than an XLSX cell holds ({cells.EXCEL_CELL_LIMIT:,} "
+           f"characters) {'were' if cut > 1 else 'was'} cut in the report: read in full as in upload #{source.pk}."
+           if cut else ""))
     return preset, f"the mapping of upload #{source.pk}, whose error report this is", zone
 
 
@@ -133,26 +136,36 @@ def _listed(columns: list[str]) -> str:
     return ", ".join(f"'{column}'" for column in columns)
 
 
-def _restore_lost_zeros(source: Upload, sheet: parsing.Sheet, preset: mapping.Preset) -> int:
-    """Give each id cell that reads as its original text in `source` without the leading zeros that text
-    again, with a cell note saying so (QA round 40c: "420" was sent for 000420); returns how many."""
-    positions = [sheet.columns.index(column) for field in ID_FIELDS
-                 if isinstance(column := preset.columns.get(field), str) and column in sheet.columns]
-    if not positions:
-        return 0
+def _restore_from_source(source: Upload, sheet: parsing.Sheet, preset: mapping.Preset) -> tuple[int, int]:
+    """Give back what the round trip through a spreadsheet cut from the report's cells, from the row of `source`
+    each report row was; returns (ids, long cells) restored.
+
+    An id cell that reads as its original text without the leading zeros gets that text again, with a cell note
+    saying so (QA round 40c: "420" was sent for 000420). A cell of exactly cells.EXCEL_CELL_LIMIT characters that
+    starts the longer original gets the original (QA round 76c: the XLSX report, which can hold no more, cut a
+    48,003-character comment, and the fixed report sent it cut).
+    """
+    ids = {sheet.columns.index(column) for field in ID_FIELDS
+           if isinstance(column := preset.columns.get(field), str) and column in sheet.columns}
+    at_source = {position: source.columns.index(column) for position, column in enumerate(sheet.columns)
+                 if column in source.columns}
     originals = {row.number: row.current_cells
                  for row in source.rows.filter(number__in=set(sheet.report_rows.values())).only("number", "cells",
                                                                                                  "edits")}
-    at_source = {position: source.columns.index(sheet.columns[position]) for position in positions}
-    lost = 0
+    lost = cut = 0
     for index, number in enumerate(sheet.row_numbers):
         before = originals.get(sheet.report_rows.get(number, -1))
-        for position in positions if before else []:
-            now, was = sheet.rows[index][position].strip(), before[at_source[position]].strip()
-            if now and was != now and was.startswith("0") and was.lstrip("0") == now:
+        for position, at in at_source.items() if before else ():
+            text, original = sheet.rows[index][position], before[at]
+            if len(text) == cells.EXCEL_CELL_LIMIT and len(original) > len(text) and original.startswith(text):
+                sheet.rows[index][position] = original
+                cut += 1
+                continue
+            now, was = text.strip(), original.strip()
+            if position in ids and now and was != now and was.startswith("0") and was.lstrip("0") == now:
                 sheet.rows[index][position] = was
                 sheet.cell_notes.setdefault((index, position), (
                     f"read as {was}, as in upload #{source.pk} (row {sheet.report_rows[number]}): this file has "
                     f"{now}, as a spreadsheet program drops leading zeros"))
                 lost += 1
-    return lost
+    return lost, cut
