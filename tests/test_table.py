@@ -306,6 +306,22 @@ def test_it_refuses_a_bulk_fix_undo_or_submit_from_a_page_drawn_before_another_s
     assert upload.status == Upload.Status.NEEDS_FIXES
 
 
+def test_it_refuses_a_bulk_fix_from_a_page_drawn_before_the_users_own_bulk_fix_in_another_tab(uploader, tmp_path):
+    """QA round 76c: the same find-and-replace applied from two tabs replaced twice ("Comment X X 0")."""
+    upload = make_upload(uploader, tmp_path, [answer(n, "five") for n in range(1, 4)])
+    client = Client()
+    client.force_login(uploader)
+    seen = str(tablehistory.history_mark(upload))
+    fix = {"action": "replace", "scope": "filtered", "column": "3", "find": "five", "value": "five 5", "seen": seen}
+    client.post(f"/uploads/{upload.pk}/fix/", fix)
+
+    page = client.post(f"/uploads/{upload.pk}/fix/", fix, follow=True).content.decode()
+
+    assert ("This upload changed after this page was drawn (latest step: replaced &#x27;five&#x27; with &#x27;five "
+            "5&#x27; in score: 3 cells by you, in another tab). Nothing was done") in page
+    assert [row.current_cells[3] for row in upload.rows.order_by("number")] == ["five 5"] * 3
+
+
 def test_it_names_the_kind_filter_in_words_and_keeps_the_search_on_status_links(uploader, tmp_path):
     upload = make_upload(uploader, tmp_path, [answer(1, "7"), answer(2, "9")])
     client = Client()

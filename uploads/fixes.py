@@ -37,16 +37,19 @@ class FixError(Exception):
 
 
 def check_seen(upload: Upload, seen: str | None, user) -> None:
-    """Raise FixError when someone other than `user` added a step to the history after `seen` (a
-    form's tablehistory.history_mark; "" or None: not sent): the page was drawn before another person's
-    edit, bulk fix, undo, remap or duplicate marking (or the system's), so the action would hit
-    rows it never showed. The user's own steps since (cell saves on that page) do not count."""
+    """Raise FixError when a step was added to the history after `seen` (a form's tablehistory.history_mark;
+    "" or None: not sent): the page was drawn before another person's edit, bulk fix, undo, remap or duplicate
+    marking (or the system's), or before the user's own bulk fix, undo or remap in another tab (QA round 76c: a
+    find-and-replace applied from two tabs replaced twice), so the action would hit rows it never showed. The
+    user's own cell edits since (the saves of that page) do not count."""
     if not seen or not seen.isdigit():
         return
-    step = upload.changes.filter(id__gt=int(seen)).exclude(user=user).select_related("user").order_by("-id").first()
+    step = (upload.changes.filter(id__gt=int(seen)).exclude(user=user, action="edit").select_related("user")
+            .order_by("-id").first())
     if step is None:
         return
-    who = f" by {step.user.get_username()}" if step.user else ""
+    who = (" by you, in another tab" if step.user_id == user.pk else f" by {step.user.get_username()}" if step.user
+           else "")
     raise FixError(f"This upload changed after this page was drawn (latest step: {step.description}{who}). "
                    "Nothing was done: check the rows as they are now, then do it again.")
 
