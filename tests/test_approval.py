@@ -155,6 +155,18 @@ def test_it_refuses_an_approval_from_a_review_drawn_before_a_resubmission(people
     assert len(fake.requests) == 1
 
 
+def test_the_pages_of_an_uploads_state_are_never_kept_for_the_back_button(people, settings):
+    """QA round 76c: Back after Approve showed the cached review page, "Awaiting approval" and its Approve button."""
+    settings.REQUIRE_APPROVAL = True
+    upload = make_upload(people["maria"], people["alpha"], rows=2)
+    approval.submit(upload, people["maria"])
+    pages = [(people["ada"], reverse("uploads:review", args=[upload.pk])),
+             *[(people["maria"], reverse(name, args=[upload.pk])) for name in ("uploads:table", "uploads:mapping")],
+             (people["maria"], reverse("uploads:home"))]
+    for user, url in pages:
+        assert "no-store" in _client(user).get(url)["Cache-Control"], url
+
+
 def _same_answers(people, first_rows: int, second_rows: int) -> tuple[Upload, Upload]:
     """Two uploads of maria's whose rows 2.. hold the same answers (match keys set as intake does)."""
     first = make_upload(people["maria"], people["alpha"], rows=first_rows)

@@ -11,6 +11,7 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render, resolve_url
 from django.template.loader import render_to_string
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from uploads import (
@@ -64,6 +65,7 @@ def _home(request, form: UploadForm, status: int = 200):
 
 
 @login_required
+@never_cache  # pages of an upload's state: Back draws them anew, not with stale buttons (QA round 76c)
 def home(request):
     return _home(request, UploadForm())
 
@@ -100,6 +102,7 @@ def upload_new(request):
 
 
 @login_required
+@never_cache
 def mapping_page(request, pk: int):
     upload = _get_upload_for_user(request, pk)
     form = MappingForm(request.POST or None, columns=upload.columns, current_zone=upload.time_zone,
@@ -212,6 +215,7 @@ def mapping_export(request, pk: int):
 
 
 @login_required
+@never_cache
 def table_page(request, pk: int):
     upload = _get_upload_for_user(request, pk)
     page = table.page_of_rows(upload, request.GET)

@@ -8,12 +8,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.views.decorators.cache import never_cache
 
 from uploads import access, approval, audit, delivery, reports, search
 
 
 @login_required
 @access.require_admin
+@never_cache  # Back after Approve shows the state now, not an Approve button (QA round 76c)
 def review_page(request, pk: int):
     upload = access.get_upload_for_user(request.user, pk)
     context = {"upload": upload, "summary": approval.review_summary(upload), "events": audit.events_for(upload),
