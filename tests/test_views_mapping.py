@@ -167,6 +167,21 @@ def test_it_refuses_to_save_a_preset_under_a_built_in_name(client_in):
     assert "&#x27;plain API FIELDS&#x27; is the name of a built-in preset; choose another name." in page.content.decode()
 
 
+def test_it_says_why_a_preset_was_not_saved_or_the_file_not_read_again(client_in):
+    """QA round 76c: a name of spaces only, a header row of 100000 or "abc" did nothing and said nothing."""
+    created = Upload.objects.get(pk=int(upload(client_in, "uk.csv", UK_DATES).url.split("/")[2]))
+    said = {data.get("name", data.get("header_row")): html.unescape(client_in.post(
+        f"/uploads/{created.pk}/mapping/{'save' if 'name' in data else 'reread'}/", data, follow=True).content.decode())
+        for data in ({"name": "   "}, {"name": "x" * 101}, {"header_row": "100000"}, {"header_row": "abc"})}
+
+    assert "Nothing was saved: Save this mapping as: Enter a name for the preset." in said["   "]
+    assert ("Nothing was saved: Save this mapping as: A preset's name has at most 100 characters (it has 101)."
+            in said["x" * 101])
+    assert ("Nothing was read again: Header row: Ensure this value is less than or equal to 1000."
+            in said["100000"])
+    assert "Nothing was read again: Header row: Enter a whole number." in said["abc"]
+
+
 def test_it_keeps_the_upload_when_reading_again_fails(client_in):
     content = b"Team CSAT export\nticket_id,agent_id,score,submitted_at\n7,A1,5,2026-10-01T10:00:00Z\n"
     created = Upload.objects.get(pk=int(upload(client_in, "t.csv", content).url.split("/")[2]))

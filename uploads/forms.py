@@ -190,10 +190,19 @@ class ReadingForm(forms.Form):
             del self.fields[name]
 
 
+def errors_in_words(form: forms.Form) -> str:
+    """A bound, invalid form's errors as one sentence per field, each naming the field's label ("Header row: Ensure
+    this value is less than or equal to 1000."), for a message after a redirect (QA round 76c: dropped silently)."""
+    return " ".join(f"{form.fields[name].label or name.capitalize()}: {error}" if name in form.fields else error
+                    for name, errors in form.errors.items() for error in errors)
+
+
 class SavePresetForm(forms.Form):
     """A name for the current mapping, saved as a preset."""
 
-    name = forms.CharField(max_length=100, label="Save this mapping as")
+    name = forms.CharField(max_length=100, label="Save this mapping as", error_messages={
+        "required": "Enter a name for the preset.",
+        "max_length": "A preset's name has at most %(limit_value)d characters (it has %(show_value)d)."})
     replace = forms.BooleanField(required=False, label="Replace my preset of that name")
 
 

@@ -41,6 +41,7 @@ from uploads.forms import (
     UploadForm,
     encoding_choice,
     encoding_label,
+    errors_in_words,
 )
 from uploads.models import Row, Upload
 
@@ -157,6 +158,8 @@ def mapping_reread(request, pk: int):
         except intake.IntakeError as exc:  # QA round 47c: the reason alone read as if the upload were lost
             messages.error(request, "Your settings under Read the file differently could not read the file, so "
                                     f"nothing changed: it is still read as shown below. {exc.text()}")
+    else:
+        messages.error(request, f"Nothing was read again: {errors_in_words(form)}")
     return redirect("uploads:mapping", upload.pk)
 
 
@@ -200,6 +203,8 @@ def mapping_save_preset(request, pk: int):
             audit.record(upload, request.user, "preset_saved", name=saved.name)
             messages.success(request, f"{'Replaced' if saved.replaced else 'Saved'} the preset "
                                       f"'{saved.name}'.")
+    else:
+        messages.error(request, f"Nothing was saved: {errors_in_words(form)}")
     return redirect("uploads:mapping", upload.pk)
 
 
