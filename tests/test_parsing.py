@@ -1388,6 +1388,13 @@ def test_it_refuses_zips_that_are_not_workbooks():
     assert messages(source=binary.getvalue()) == [
         "This file is an Excel binary workbook (.xlsb), which is not read here: open it in Excel and save it as an "
         "Excel Workbook (.xlsx) or CSV UTF-8, then upload that."]
+    numbers = io.BytesIO()
+    with zipfile.ZipFile(numbers, "w") as archive:
+        archive.writestr("Index/Document.iwa", b"\x00")
+        archive.writestr("Metadata/Properties.plist", b"bplist00")
+    assert messages(source=numbers.getvalue()) == [  # QA round 76c: "a ZIP archive" to a Numbers user
+        "This file is an Apple Numbers spreadsheet, which is not read here: in Numbers choose File › Export To › "
+        "Excel (or CSV), then upload that file."]
 
 
 def test_it_refuses_a_truncated_workbook():

@@ -34,6 +34,8 @@ _OTHER_ZIPS = {
     "word/document.xml": "a Word document",
     "ppt/presentation.xml": "a PowerPoint presentation",
     "xl/workbook.bin": "an Excel binary workbook (.xlsb)",
+    "Index/Document.iwa": "an Apple Numbers spreadsheet",  # a .numbers file (QA round 76c); older ones: Index.zip
+    "Index.zip": "an Apple Numbers spreadsheet",
 }
 _DTD_MARKERS = tuple(m.encode(enc) for m in ("<!DOCTYPE", "<!ENTITY") for enc in ("utf-8", "utf-16-le"))
 UNSAFE = "This is an unsafe workbook (XML entity declarations); save it again from Excel or LibreOffice."
@@ -133,6 +135,9 @@ def _zip_kind(archive: zipfile.ZipFile) -> str:
     if what.startswith("an Excel"):
         raise parsing.ParseError(f"This file is {what}, which is not read here: open it in Excel and save it as "
                                  "an Excel Workbook (.xlsx) or CSV UTF-8, then upload that.")
+    if what.startswith("an Apple"):
+        raise parsing.ParseError(f"This file is {what}, which is not read here: in Numbers choose File › Export To › "
+                                 "Excel (or CSV), then upload that file.")
     tables = sorted(name for name in names if name.lower().endswith(_TABLE_ENDINGS) and not name.startswith("__MACOSX"))
     if what == "a ZIP archive" and tables:  # QA round 71b: a month of exports zipped together
         listed = ", ".join(PurePosixPath(name).name for name in tables[:5]) + (
