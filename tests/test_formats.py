@@ -1044,6 +1044,15 @@ def test_scores_no_scale_reaches_ask_to_check_the_score_column(tmp_path: Path) -
             ) in summary["detected"]["decisions"]
 
 
+def test_scores_below_zero_ask_to_correct_them_not_to_set_a_scale(tmp_path: Path) -> None:
+    """QA round 76c: -3 and 99 among typed answers had the page advise the scale -3..99."""
+    _items, summary = team_sheet(tmp_path, "Rating", ["-3", "99", "4", "5"])
+    assert [decision for decision in summary["detected"]["decisions"] if "outside" in decision] == [
+        "2 scores lie outside 1..5, the scale used when a file names none (this file's run from -3 to 99): no "
+        "survey's scale runs below 0, as -3 does: correct these scores, or check the score column on the mapping "
+        "page; until then those rows are invalid"]
+
+
 def test_n_a_marks_are_no_answers_in_words_beside_numbers(tmp_path: Path) -> None:
     """QA round 74a: a 1..5 sheet's N/A counted as a word, and one 0 then held every number."""
     items, summary = team_sheet(tmp_path, "Rating", ["5", "4", "N/A", "3", "0", "2", "N/A", "5"])

@@ -196,13 +196,17 @@ def scale_advice(low: int, high: int, worded: bool = False) -> str:
     """What to do about scores `low`..`high` outside the scale read: set the usual scale holding them
     (suggested_scale), or, above HIGHEST_SCALE_TOP, check the score column (QA round 71c: a title row taken as the
     header mapped a ticket column as the score, and the page advised the scale 1..52005); `worded`, among answers
-    in the words the mapping reads, correct those numbers (QA round 75a: setting 1..5 sent Good as 1 of 5)."""
+    in the words the mapping reads, correct those numbers (QA round 75a: setting 1..5 sent Good as 1 of 5); below 0,
+    correct them or the column."""
     if worded:
         return ("these numbers stand among answers in words: write each as the word the customer chose, or exclude "
                 "its row")
     if high > HIGHEST_SCALE_TOP:
         return (f"no survey's scale reaches {high}, so the score column is likely the wrong one: check it, and the "
                 "header row, on the mapping page")
+    if low < 0:  # QA round 76c: -3 and 99 among typed answers had the page advise the scale -3..99
+        return (f"no survey's scale runs below 0, as {low} does: correct these scores, or check the score column on "
+                "the mapping page")
     if low == high:  # one value outside: a scale from 0 or 1 to 5 at least (QA rounds 74a, 75a: 5..5, 0..0)
         low, high = min(low, 1), max(high, DEFAULT_BOUNDS["max_score"])
     first, last = suggested_scale(low, high)
