@@ -184,7 +184,10 @@ def test_the_submit_box_says_why_nothing_would_be_sent(uploader, tmp_path):
         "which), so nothing needs sending.")  # not "Include rows", nor "Ready to submit" (QA round 67b W2)
     assert '<span class="status status-ready" id="upload-status">Nothing to send</span>' in page
     assert (f'2 of this file\'s rows were already created in MaestroQA by <a href="/uploads/{first.pk}/">upload '
-            f"#{first.pk}</a>: this file, or part of it, was uploaded before.") in page.replace("&#x27;", "'")
+            f"#{first.pk}</a>: this file, or part of it, was uploaded before.</p>") in page.replace("&#x27;", "'")
+    third = make_upload(uploader, tmp_path, [answer(1), answer(2), answer(3, "five")])  # QA round 76c: said only
+    assert ("was uploaded before. Before fixing its invalid rows here, check there whether they were fixed and sent "
+            "already.") in client.get(f"/uploads/{third.pk}/").content.decode()  # when it has invalid rows
     second.rows.filter(number=3).update(status=Row.Status.EXCLUDED)  # left out by hand: not all created (QA 70b)
     assert "every answer is a duplicate, of a row above" in submitplan.submit_plan(second)["nothing"]
     second.rows.filter(number=3).update(status=Row.Status.DUPLICATE, note="identical to row 2 in every mapped field")
