@@ -56,6 +56,16 @@ def test_it_reads_a_file_in_the_encoding_chosen_on_the_upload_form(client_in):
     assert '<option value="cp1253" selected>Windows-1253 (Greek)</option>' in page  # read again in it by default
 
 
+def test_a_utf16_file_without_a_byte_order_mark_is_named_and_read_again_as_utf16(client_in):
+    """QA round 76c: the page said "encoding utf-16-le" while the Text encoding box showed Detect."""
+    content = "ticket_id,agent_id,score,submitted_at\n7,A1,5,2026-10-01T10:00:00Z\n".encode("utf-16-le")
+    created = Upload.objects.get(pk=int(upload(client_in, "u.csv", content).url.split("/")[2]))
+    page = client_in.get(f"/uploads/{created.pk}/mapping/").content.decode()
+    assert (created.encoding, created.rows.get().status) == ("utf-16-le", "valid")
+    assert '<option value="utf-16" selected>UTF-16 (Excel Unicode Text)</option>' in page
+    assert "encoding utf-16-le" not in page
+
+
 def test_it_shows_the_mapping_with_samples_and_reasons(client_in, shared):
     response = upload(client_in, "z.csv", (shared / "samples/zendesk_satisfaction_ratings.csv").read_bytes())
     page = client_in.get(response.url).content.decode()

@@ -36,13 +36,14 @@ ENCODINGS = [("", "Detect"), ("utf-8", "UTF-8"), ("utf-16", "UTF-16 (Excel Unico
 
 
 def encoding_choice(name: str) -> str:
-    """The ENCODINGS choice for a codec name as reading stored it ("cp1253", "utf-8-sig" -> "utf-8"), so
-    that "Read the file differently" starts from the encoding the file was read in; "" (Detect) for
-    one not listed."""
+    """The ENCODINGS choice for a codec name as reading stored it ("cp1253", "utf-8-sig" -> "utf-8"; "utf-16-le"
+    -> "utf-16", which reads either byte order: QA round 76c), so that "Read the file differently" starts from the
+    encoding the file was read in; "" (Detect) for one not listed."""
     try:
         wanted = codecs.lookup(name.removesuffix("-sig")).name if name else ""
     except LookupError:
         return ""
+    wanted = "utf-16" if wanted.startswith("utf-16") else wanted
     return next((value for value, _ in ENCODINGS if value and codecs.lookup(value).name == wanted), "")
 
 
