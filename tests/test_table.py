@@ -194,6 +194,14 @@ def test_the_submit_box_says_why_nothing_would_be_sent(uploader, tmp_path):
     assert "every answer is a duplicate, of a row above" in submitplan.submit_plan(second)["nothing"]
 
 
+def test_the_submit_box_says_every_row_was_deleted(uploader, tmp_path):
+    """QA round 76c: with every row deleted the page said only "No rows match this filter"."""
+    upload = make_upload(uploader, tmp_path, [answer(1), answer(2)])
+    fixes.apply_fix(upload, uploader, "delete", fixes.select_rows(upload, None, {}))
+    assert submitplan.submit_plan(upload)["nothing"] == (
+        'There is no row to send: every row was deleted. "Undo the last step" brings them back.')
+
+
 def test_it_names_rows_that_give_the_same_answer_with_another_comment(uploader, tmp_path):
     """QA round 67b H2: a row copied to correct its comment was sent beside the row it corrected."""
     rows = [answer(1), answer(2), answer(1, comment="ok, fixed"), answer(3), answer(3, comment="again"),

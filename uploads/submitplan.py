@@ -63,7 +63,7 @@ def submit_plan(upload: Upload, counts: dict | None = None) -> dict:
     }
     plan["left_behind"] = _left_behind(plan)
     statuses = {status for status in Row.Status.values if counts[status]}
-    plan["nothing"] = delivery.nothing_to_send(upload, statuses) if not valid and counts["total"] else ""
+    plan["nothing"] = delivery.nothing_to_send(upload, statuses) if not valid else ""
     return plan
 
 
