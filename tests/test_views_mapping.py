@@ -66,6 +66,13 @@ def test_a_utf16_file_without_a_byte_order_mark_is_named_and_read_again_as_utf16
     assert "encoding utf-16-le" not in page
 
 
+def test_a_double_quote_a_browser_sent_as_percent_22_is_the_file_names_own(client_in):
+    """QA round 76c: 'survey "final".csv' showed as survey %22final%22.csv on every page and report."""
+    content = b"ticket_id,agent_id,score,submitted_at\n7,A1,5,2026-10-01T10:00:00Z\n"
+    created = Upload.objects.get(pk=int(upload(client_in, "survey %22final%22.csv", content).url.split("/")[2]))
+    assert created.filename == 'survey "final".csv'
+
+
 def test_it_shows_the_mapping_with_samples_and_reasons(client_in, shared):
     response = upload(client_in, "z.csv", (shared / "samples/zendesk_satisfaction_ratings.csv").read_bytes())
     page = client_in.get(response.url).content.decode()

@@ -38,8 +38,8 @@ class DeliveryError(Exception):
 def nothing_to_send(upload: Upload, statuses: set[str] | None = None) -> str:
     """Why an upload has no row to send: invalid rows to fix, else only duplicates (of a row above, or of an
     answer already created in MaestroQA: QA round 40c, "Fix the invalid rows first" where none was), else only
-    rows that are no answers, else only rows the user left out, or no row left at all (deleted). statuses: its rows' statuses, when the caller
-    has counted them already (submitplan.submit_plan); else read."""
+    rows that are no answers, else only rows the user left out, or no row left at all (deleted). statuses: its
+    rows' statuses, when the caller has counted them already (submitplan.submit_plan); else read."""
     if statuses is None:
         statuses = set(upload.rows.values_list("status", flat=True).distinct())
     if not statuses:  # QA round 76c: the page said only "No rows match this filter"

@@ -55,6 +55,12 @@ def encoding_label(name: str) -> str:
     return f"{label}, with a byte order mark" if name.endswith("-sig") else label
 
 
+def sent_filename(name: str) -> str:
+    """A file's name as its owner sees it: browsers send a '"' in a multipart file name as %22 (the HTML
+    standard's form-data encoding), which every page and report then showed (QA round 76c)."""
+    return name.replace("%22", '"')
+
+
 class UploadForm(forms.Form):
     """A spreadsheet, the time zone of its timestamps that carry none, and optionally its sheet and header row."""
 

@@ -42,6 +42,7 @@ from uploads.forms import (
     encoding_choice,
     encoding_label,
     errors_in_words,
+    sent_filename,
 )
 from uploads.models import Row, Upload
 
@@ -84,6 +85,7 @@ def upload_new(request):
     if not form.is_valid():
         return _home(request, form, status=400)
     received = form.cleaned_data["file"]
+    name = sent_filename(received.name)
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "upload"
         with path.open("wb") as handle:
@@ -93,9 +95,9 @@ def upload_new(request):
                                      header_row=form.cleaned_data["header_row"],
                                      encoding=form.cleaned_data["encoding"] or None)
         try:
-            upload = intake.create_upload(request.user, path, received.name, options)
+            upload = intake.create_upload(request.user, path, name, options)
         except intake.IntakeError as exc:
-            form.add_error("file", f"{received.name}: {exc.text()}")
+            form.add_error("file", f"{name}: {exc.text()}")
             return _home(request, form, status=400)
     audit.record(upload, request.user, "uploaded", filename=upload.filename, rows=upload.rows.count(),
                  preset=upload.preset_name)
