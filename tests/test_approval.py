@@ -260,7 +260,7 @@ def test_its_review_names_the_rows_deleted_by_hand_and_not_undone(people):
     fixes.undo_last(upload, people["maria"])
     assert approval.review_summary(upload)["deleted_rows"] == [3, 5]
     page = _client(people["ada"]).get(reverse("uploads:review", args=[upload.pk])).content.decode()
-    assert '<p id="review-deleted">3, 5</p>' in page
+    assert '<p id="review-deleted">2 rows: 3, 5</p>' in page  # a count, then the rows (QA round 76c)
 
 
 def test_it_summarises_an_upload_for_review(people):
