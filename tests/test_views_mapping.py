@@ -227,6 +227,7 @@ def test_reading_again_keeps_the_mapping_the_user_set_while_its_columns_are_ther
             "columns, scale and date order) was kept.") in html.unescape(page.content.decode())
     created.refresh_from_db()
     assert created.rows.get().item == wanted
+    assert created.changes.first().description == "read the file again with encoding utf-8; earlier edits were dropped"
     assert "data-confirm" not in client_in.get(f"/uploads/{created.pk}/mapping/").content.decode()
     created.changes.create(action="edit", description="row 3: comment", cells_changed=1)
     assert ('data-confirm="Reading the file again drops the 1 change made in the rows table (edits, fixes, '

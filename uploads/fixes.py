@@ -377,5 +377,9 @@ def reread_upload(upload: Upload, user, options: intake.ReadOptions) -> str:
     """intake.reread_upload (every row replaced, edits dropped), recorded in the history; not
     undoable. Returns intake.reread_upload's sentence on the mapping. Raises intake.IntakeError."""
     note = intake.reread_upload(upload, options)
-    _record(upload, user, "reread", "read the file again; earlier edits were dropped", 0, [])
+    chosen = [f"{what} {value}" for what, value in (
+        ("encoding", options.encoding), ("delimiter", repr(options.delimiter) if options.delimiter else None),
+        ("header row", options.header_row), ("sheet", repr(options.sheet) if options.sheet else None)) if value]
+    settings = ", ".join(chosen) if chosen else "the settings detected"  # QA round 72c C4: the history did not say
+    _record(upload, user, "reread", f"read the file again with {settings}; earlier edits were dropped", 0, [])
     return note
