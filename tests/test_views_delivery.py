@@ -278,3 +278,5 @@ def test_it_lets_only_failed_rows_be_fixed_after_delivery(client, shared):
     assert Row.objects.get(pk=failed.pk).item["ticket_id"] == "000777"
     assert refused.status_code == 409
     assert refused.json() == {"error": "After a delivery, only rows that failed at MaestroQA can be edited."}
+    page = client.get(f"/uploads/{upload.pk}/?status=all").content.decode()  # QA round 72c C10: it said "Valid"
+    assert page.count('<span class="status status-invalid" title="Valid here, refused by MaestroQA">Failed</span>') == 1

@@ -68,7 +68,10 @@ def _was(item: Row, upload: Upload) -> str:
 
 def _status(context, row, upload: Upload) -> str:
     item = row.row
-    parts = [f'<span class="status status-{esc(item.status)}">{esc(item.get_status_display())}</span>']
+    if item.result == Row.Result.FAILED:  # QA round 72c C10: "Valid" beside the Result "Failed: ticket not found"
+        parts = ['<span class="status status-invalid" title="Valid here, refused by MaestroQA">Failed</span>']
+    else:
+        parts = [f'<span class="status status-{esc(item.status)}">{esc(item.get_status_display())}</span>']
     if item.include_anyway:
         parts.append(' <span class="note-text">(included anyway)</span>')
     parts += [f'<div class="error-text">⚠ {esc(message)}</div>' for message in row.row_errors]
