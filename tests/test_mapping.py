@@ -1155,18 +1155,33 @@ def test_it_reads_words_with_emoji_in_an_auto_detected_score_column() -> None:
         data, preset, time_zone="UTC", now=NOW).rows] == [("valid", 1), ("valid", 0), ("skipped", None)]
 
 
-def test_it_says_when_the_time_column_gives_no_time() -> None:
+def test_it_refuses_a_time_the_time_column_does_not_give_and_says_when_the_date_has_its_own() -> None:
+    """QA round 77b: 'noon' went out at midnight, with a warning only."""
     data = sheet(["Date", "Time", "Ticket", "Agent", "Score"], ["2026-05-04", "13:45", "1", "a@example.com", "5"],
                  ["2026-05-05", "noon", "2", "a@example.com", "4"], ["2026-05-06 08:00", "09:15", "3", "a@example.com", "4"],
                  ["2026-05-07", "14:00", "4", "a@example.com", "4"])
     rows = validation.check_sheet(data, choose(data)[0], time_zone="UTC", now=NOW).rows
 
-    assert [row.item["submitted_at"] for row in rows] == ["2026-05-04T13:45:00.000Z", "2026-05-05T00:00:00.000Z",
-                                                          "2026-05-06T08:00:00.000Z", "2026-05-07T14:00:00.000Z"]
-    assert [[problem.message for problem in row.warnings if problem.code == "time_unread"] for row in rows] == [
-        [], ["Row 3, column 'Time': 'noon' in 'Time' is no time of day, so it is not used."],
-        ["Row 4, column 'Time': 'Date' has a time of its own ('2026-05-06 08:00'), used instead of '09:15' in 'Time'."],
-        []]
+    assert [(row.item or {}).get("submitted_at") for row in rows] == [
+        "2026-05-04T13:45:00.000Z", None, "2026-05-06T08:00:00.000Z", "2026-05-07T14:00:00.000Z"]
+    assert [problem.message for problem in rows[1].errors] == [
+        "Row 3, column 'Time': 'noon' in 'Time' is no time of day. Write the time as 14:30 or 2:30 PM, or clear the "
+        "cell to send the date at midnight."]
+    assert [problem.message for problem in rows[2].warnings if problem.code == "time_unread"] == [
+        "Row 4, column 'Time': 'Date' has a time of its own ('2026-05-06 08:00'), used instead of '09:15' in 'Time'."]
+
+
+def test_the_time_column_gives_the_time_of_a_date_cells_midnight_and_of_hours_written_alone() -> None:
+    """QA round 77b: Excel's date cells saved as "10/5/2026 0:00" made the Time column's 2:30 PM unread (every row
+    went at midnight), and "2 PM" or "9 AM" were no times."""
+    data = sheet(["Date", "Time", "Ticket", "Agent", "Score"],
+                 *[[date, time, str(n), "a@example.com", "5"] for n, (date, time) in enumerate([
+                     ("10/5/2026 0:00", "2:30 PM"), ("10/13/2026 0:00", "9 AM"), ("10/14/2026 12:00 AM", "2pm"),
+                     ("10/15/2026 0:00", "")])])
+    preset = choose(data)[0]
+    assert preset.time_column == "Time"
+    assert [row.item["submitted_at"] for row in validation.check_sheet(data, preset, time_zone="UTC", now=NOW).rows] == [
+        "2026-10-05T14:30:00.000Z", "2026-10-13T09:00:00.000Z", "2026-10-14T14:00:00.000Z", "2026-10-15T00:00:00.000Z"]
 
 
 def test_it_joins_no_time_to_unix_times_but_to_excel_serial_days() -> None:

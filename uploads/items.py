@@ -158,14 +158,17 @@ class RowCheck:
             self.check_time_column(self.cells[self.plan.time_at].strip())
 
     def check_time_column(self, time: str) -> None:
-        """Say when the time column (preset time_column) gives no time: its cell holds none ("noon"), or
-        the date cell has its own time, which wins; or how a fraction of a day was read (timesofday.day_fraction)."""
+        """Refuse a time column's cell (preset time_column) that holds no time of day ("noon", "25:10": QA round
+        77b, sent at midnight with a warning); say when the date cell has its own time, which wins (not a date
+        cell's 00:00, timesofday.midnight_date), or how a fraction of a day was read (timesofday.day_fraction)."""
         at = self.plan.time_at
         column, own = self.plan.columns[at], self.cells[self.plan.index["submitted_at"]]
+        own = timesofday.midnight_date(own) or own
         src = Raw(time, column, at)
         if time and timesofday.time_of_day(time) is None:
-            self.warn("submitted_at", src, f"'{time}' in '{column}' is no time of day, so it is not used",
-                      "time_unread")
+            self.error("submitted_at", src, Issue("time_unread", f"'{time}' in '{column}' is no time of day",
+                                                  "Write the time as 14:30 or 2:30 PM, or clear the cell to send the "
+                                                  "date at midnight"))
         elif time and timesofday.day_fraction(time, fractions := self.plan.time_fractions) is not None and (
                 ":" not in own and not dates.NUMBER_RE.match(own.strip()) or timesofday.is_serial_day(own)):
             self.warn("submitted_at", src, f"'{time}' in '{column}' read as "

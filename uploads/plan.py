@@ -187,9 +187,9 @@ class Plan:
                 raw[name] = Raw(cells[p], self.columns[p], p)
         if self.time_at is not None and (stamp := raw["submitted_at"]).text.strip():
             time, joined = cells[self.time_at], f"{stamp.column} + {self.columns[self.time_at]}"
-            if ":" not in stamp.text and not dates.NUMBER_RE.match(stamp.text.strip()) and (
-                    timesofday.time_of_day(time) is not None):
-                raw["submitted_at"] = Raw(f"{stamp.text.strip()} {timesofday.joined_time(time, self.time_fractions)}",
+            day = timesofday.midnight_date(stamp.text) or stamp.text.strip()  # a date cell's 0:00 is no time
+            if ":" not in day and not dates.NUMBER_RE.match(day) and timesofday.time_of_day(time) is not None:
+                raw["submitted_at"] = Raw(f"{day} {timesofday.joined_time(time, self.time_fractions)}",
                                           joined, stamp.position)
             elif timesofday.is_serial_day(stamp.text) and (
                     timesofday.day_fraction(time, self.time_fractions) is not None):  # 46089 and 0.3125

@@ -20,15 +20,18 @@ def find(headers: Headers, sheet, stamps: int, used: set[int]) -> int | None:
     """The column right after the submitted_at column `stamps` (or right before it: "Survey Time" | "Survey
     Date", QA round 54a) when it gives that column's time of
     day: `stamps` holds dates alone (half or more: a hand-made sheet mixes typed dates with a few
-    date-and-time cells, which keep their own time; or Excel's whole serial numbers when the times are
+    date-and-time cells, which keep their own time, but a date cell's 00:00 is no time; or Excel's whole serial
+    numbers when the times are
     fractions of a day, B04), its header says time (_TIME_HEADERS, with anything in brackets but a duration's
     unit: "Time (EST)", "Time (hh:mm)", not "Time (mm:ss)"; or the date's own: "Survey Time" beside "Survey Date"),
-    three in four of its values are times of day ("13:45", "1:45 PM", "0.3125": timesofday.time_of_day) and fewer
+    half its values are times of day ("13:45", "1:45 PM", "0.3125": timesofday.time_of_day; the others are refused
+    on their rows: QA round 77b, where "2pm", "noon" and "9ish" dropped the column) and fewer
     than half fall in the hour after midnight, where a duration ("00:05:30" of handling time) would
     (preset key time_column). None otherwise."""
-    if share(column_texts(sheet, stamps, 50), lambda text: ":" in text or bool(dates.NUMBER_RE.match(text)) and not (
-            timesofday.is_serial_day(text))) > 0.5:
-        return None  # times of their own, or numbers (Unix times, serials with their time) a time cannot join
+    if share(column_texts(sheet, stamps, 50), lambda text: (":" in text and timesofday.midnight_date(text) is None) or (
+            bool(dates.NUMBER_RE.match(text)) and not timesofday.is_serial_day(text))) > 0.5:
+        return None  # times of their own (not a date cell's 0:00: QA round 77b), or numbers (Unix times, serials
+        # with their time) a time cannot join
     return next((position for position in (stamps + 1, stamps - 1)
                  if 0 <= position < len(headers.columns) and position not in used
                  and _gives_time(headers, sheet, stamps, position)), None)
@@ -45,7 +48,7 @@ def _gives_time(headers: Headers, sheet, stamps: int, position: int) -> bool:
     if timesofday.fractions_column(texts):
         return True
     hours = [timesofday.time_of_day(text) for text in texts]
-    return bool(hours) and len(hours) - hours.count(None) >= 0.75 * len(hours) and hours.count(0) < 0.5 * len(hours)
+    return bool(hours) and len(hours) - hours.count(None) >= 0.5 * len(hours) and hours.count(0) < 0.5 * len(hours)
 
 
 # A date header's word and its time column's: "Survey Date" | "Survey Time" (QA round 54a), "Fecha" | "Hora"

@@ -9,7 +9,9 @@ import re
 
 from uploads.dates import SERIAL_RANGE
 
-_TIME_OF_DAY = re.compile(r"^(\d{1,2})(?:[:.]|\s?h\s?)(\d{2})(?:[:.](\d{2})(?:\.\d+)?)?\s*([ap]\.?m\.?)?(?:\s*Uhr\.?)?"
+# A clock time; its minutes may be left out before AM/PM ("9 AM", "2pm": a hand-made sheet's, QA round 77b)
+_TIME_OF_DAY = re.compile(r"^(\d{1,2})(?:(?:[:.]|\s?h\s?)(\d{2})(?:[:.](\d{2})(?:\.\d+)?)?)?\s*([ap]\.?m\.?)?"
+                         r"(?:\s*Uhr\.?)?"
                          r"(?:\s*(?:(?-i:[A-Z]{1,5})|[+\-]\d{2}:?\d{2}))?$", re.IGNORECASE)
 
 
@@ -27,8 +29,8 @@ def time_of_day(text: str) -> int | None:
 
 def _clock_hour(text: str) -> int | None:
     found = _TIME_OF_DAY.match(text)
-    if not found or int(found[2]) > 59 or (found[3] and int(found[3]) > 59):
-        return None
+    if not found or found[2] is None and not found[4] or int(found[2] or 0) > 59 or (found[3] and int(found[3]) > 59):
+        return None  # an hour alone is a time only with AM/PM: "14" is no time
     hour = int(found[1])
     if found[4]:
         return None if not 1 <= hour <= 12 else hour % 12 + (12 if found[4][0] in "pP" else 0)
@@ -42,7 +44,7 @@ def clock_decimals(text: str) -> str | None:
     found, hour = _TIME_OF_DAY.match(text), _clock_hour(text)
     if hour is None or not found or text[found.end(4 if found[4] else 3 if found[3] else 2):].strip():
         return None  # no clock time, or one with a zone after it
-    seconds = hour * 3600 + int(found[2]) * 60 + int(found[3] or 0)
+    seconds = hour * 3600 + int(found[2] or 0) * 60 + int(found[3] or 0)
     return f"{seconds / 86400:.15f}".split(".")[1].rstrip("0") or "0"  # 15 places: no 8.6e-05
 
 
@@ -69,9 +71,26 @@ def fractions_column(texts: list[str]) -> bool:
 
 
 def joined_time(text: str, column_of_fractions: bool = False) -> str:
-    """A Time column's cell as it is joined after its date: as written, or a day fraction's HH:MM:SS."""
+    """A Time column's cell as it is joined after its date: as written, a day fraction's HH:MM:SS, or an hour
+    written without its minutes as HH:00 ("2 PM" -> "14:00")."""
     seconds = day_fraction(text, column_of_fractions)
-    return text.strip() if seconds is None else f"{seconds // 3600:02d}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"
+    if seconds is not None:
+        return f"{seconds // 3600:02d}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"
+    found = _TIME_OF_DAY.match(text.strip())
+    if found and found[2] is None and (hour := _clock_hour(text.strip())) is not None:
+        return f"{hour:02d}:00{text.strip()[found.end(4):]}"  # a zone written after it stays
+    return text.strip()
+
+
+# A date-and-time cell whose time is midnight: the date alone, as Excel ("10/5/2026 0:00") and Google Sheets
+# ("2026-10-05 0:00:00") write a date cell, beside the Time column that gives its time (QA round 77b)
+_MIDNIGHT_TAIL = re.compile(r"^(?P<date>.*\d)(?:[ T]0?0:00(?::00(?:\.0+)?)?|\s12:00(?::00)?\s?[aA]\.?[mM]\.?)$")
+
+
+def midnight_date(text: str) -> str | None:
+    """The date of a date-and-time text whose time is midnight ("10/5/2026 0:00" -> "10/5/2026"), else None."""
+    found = _MIDNIGHT_TAIL.match(text.strip())
+    return found["date"] if found else None
 
 
 def is_serial_day(text: str) -> bool:
