@@ -70,8 +70,11 @@ def test_it_says_how_excel_shows_a_long_id_a_workbook_stored_as_a_number() -> No
     row = one(ticket="1.234567890123457e+16")
     assert row.errors[0].message == (
         "Row 2, column 'ticket_id': 1.234567890123457e+16 is a number that keeps 16 of the ticket id's 17 digits "
-        "(Excel shows it as 1.23457E+16): the others were lost when this file was saved in Excel; export it again "
-        "from the helpdesk. Upload the new export without opening it in Excel, or type the full ticket id.")
+        "(in Excel: 1.23457E+16): digits were lost when this file was saved in Excel; export it again from the "
+        "helpdesk. Upload the new export without opening it in Excel, or type the full ticket id.")
+    assert one(ticket="1.2345678901234568E+16").errors[0].message.startswith(  # QA round 77a: not "17 of 17"
+        "Row 2, column 'ticket_id': 1.2345678901234568E+16 is a number that holds 17 digits, more than a spreadsheet's "
+        "number keeps exactly (in Excel: 1.23457E+16): digits were lost")
 
 
 @pytest.mark.parametrize("shown", ["open", "Open ticket", "View", "click here"])
@@ -274,10 +277,10 @@ def test_it_warns_of_a_ticket_id_shorter_than_the_padded_ids_of_its_column() -> 
     assert [warning_codes(row) for row in unpadded] == [[], [], [], [], []]
 
 
-def test_a_presets_ticket_digits_give_back_the_zeros_every_id_lost() -> None:
+def test_a_presets_ticket_digits_warn_of_ids_that_all_lost_their_zeros() -> None:
     """QA round 40b: a Salesforce report whose every CaseNumber Excel shortened (00001026 -> 1026) went out with
-    nothing said; Salesforce writes them with 8 digits. QA round 76b: with a warning only, every item still went out
-    with 1026: the ids are sent padded to the preset's width, and the decision and each row say so."""
+    nothing said; Salesforce writes them with 8 digits. QA round 76b: a decision says so too; 77a: padding them back
+    guessed wrong for orgs that number their cases otherwise, so they are sent as they are."""
     preset = mapping.Preset(name="Salesforce", columns={"submitted_at": "submitted_at", "ticket_id": "CaseNumber",
                                                         "agent_id": "agent_id", "score": "score"}, ticket_digits=8)
     data = sheet(["submitted_at", "CaseNumber", "agent_id", "score"],
@@ -285,16 +288,15 @@ def test_a_presets_ticket_digits_give_back_the_zeros_every_id_lost() -> None:
     checked = validation.check_sheet(data, preset, time_zone="UTC", now=NOW)
     rows = checked.rows
     assert [warning_codes(row) for row in rows] == [["short_id"], ["short_id"], ["short_id"], []]
-    assert [row.item["ticket_id"] for row in rows] == ["00001026", "00001039", "00001052", "123456789"]
-    assert rows[0].warnings[0].message == (
-        "Row 2, column 'CaseNumber': ticket id 1026 is shorter than the 8 digits this layout's ids are written with, "
-        "leading zeros included: a spreadsheet program dropped its zeros, so it is sent as 00001026; if the helpdesk "
-        "shows it otherwise, enter it as the helpdesk shows it.")
-    assert ("Ticket ids in 'CaseNumber' are shorter than the 8 digits 'Salesforce' writes them with, leading zeros "
-            "included: a spreadsheet program dropped the zeros, so each is sent padded with zeros to 8 digits (1026 as "
-            "00001026), and its row says so") in checked.decisions
-    again = validation.check_row(data.rows[1], 3, data.columns, preset, checked.context, time_zone="UTC", now=NOW)
-    assert again.item["ticket_id"] == "00001039"
+    assert [row.item["ticket_id"] for row in rows] == ["1026", "1039", "1052", "123456789"]
+    assert ("Every ticket id in 'CaseNumber' is shorter than the 8 digits 'Salesforce' expects, leading zeros included "
+            "(00001026): if a spreadsheet program dropped the zeros, the ids are not the helpdesk's. They are sent as "
+            "they are, each row with a warning; export the file again and upload it without opening it in Excel"
+            ) in checked.decisions
+    own_width = sheet(["submitted_at", "CaseNumber", "agent_id", "score"], *[
+        ["2026-10-05T14:48:00Z", ticket, "381", "5"] for ticket in ["09998", "09999", "10000", "10001"]])
+    rows = validation.check_sheet(own_width, preset, time_zone="UTC", now=NOW).rows  # a 5-digit format (QA 77a)
+    assert [warning_codes(row) for row in rows] == [[], [], [], []]
 
 
 def test_a_summary_line_in_the_case_number_column_leaves_the_lost_zeros_warning() -> None:
@@ -1466,6 +1468,7 @@ def test_it_says_when_a_day_first_zone_meets_dates_read_month_first() -> None:
     ("4/5", 4, None), ("5/5", 5, None), ("4 / 5", 4, None), ("3 out of 5", 3, None), ("2 of 5", 2, None),
     ("★★★★☆", 4, None), ("⭐⭐⭐", 3, None), ("⭐️⭐️", 2, None), ("4 stars", 4, None), ("1 Star", 1, None),
     ("4 Sterne", 4, None), ("3 étoiles", 3, None),
+    ("4 von 5", 4, None), ("4 sur 5", 4, None), ("3 de 5", 3, None), ("2 van 5", 2, None),  # QA round 77b
     ("5 - Very satisfied", 5, None), ("1: Not at all", 1, None), ("2) Unhappy", 2, None),
     ("5 (Very satisfied)", 5, None), ("Very satisfied (5)", 5, None), ("4 - Very satisfied", 4, None),
     ("8/10", None, "Row 2, column 'score': '8/10' is a score out of 10, but max_score is 5. If the survey's scale is "

@@ -173,13 +173,13 @@ def _refusal(value: str, noun: str) -> Issue | None:
     if issue := cells.strict_char_issue(value):
         return issue
     if _EXCEL_EXPONENT.match(value) and exponent_digits(value.replace(",", ".")) is None:
-        kept = _significant(value)
+        kept, total = _significant(value), int(re.split("[eE]", value)[1]) + 1
         if kept > 6:  # a workbook's number cell, stored with more digits than Excel shows (QA round 73b)
-            total = int(re.split("[eE]", value)[1]) + 1
-            return Issue("excel_digits", f"{value} is a number that keeps {kept} of the {noun}'s {total} digits "
-                         f"(Excel shows it as {_as_excel_shows(value)}): the others were lost when this file was "
-                         "saved in Excel; export it again from the helpdesk", f"Upload the new export without "
-                         f"opening it in Excel, or type the full {noun}")
+            lost = (f"keeps {kept} of the {noun}'s {total} digits" if kept < total else  # QA round 77a: not "17 of 17"
+                    f"holds {total} digits, more than a spreadsheet's number keeps exactly")
+            return Issue("excel_digits", f"{value} is a number that {lost} (in Excel: {_as_excel_shows(value)}): "
+                         "digits were lost when this file was saved in Excel; export it again from the helpdesk",
+                         f"Upload the new export without opening it in Excel, or type the full {noun}")
         return Issue("excel_digits", f"{value} is in Excel's scientific notation: digits were lost when this file "
                      "was saved in Excel; export it again from the helpdesk", f"Upload the new export without "
                      f"opening it in Excel, or type the full {noun}")

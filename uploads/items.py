@@ -205,12 +205,6 @@ class RowCheck:
                 self.warn("ticket_id", src, idcells.non_numeric_warning(value), "not_numeric")  # "#48213": QA 60b
             elif self.plan.rounded_ticket and (rounded := idcells.rounded_issue(value)):
                 self.error("ticket_id", src, rounded)
-            elif self.plan.zero_width and idcells.lost_zeros(value, self.plan.zero_width, padded=True):
-                self.values["ticket_id"] = padded = value.zfill(self.plan.zero_width)
-                self.warn("ticket_id", src, f"ticket id {value} is shorter than the {self.plan.zero_width} digits "
-                          "this layout's ids are written with, leading zeros included: a spreadsheet program "
-                          f"dropped its zeros, so it is sent as {padded}; if the helpdesk shows it otherwise, enter "
-                          "it as the helpdesk shows it", "short_id")
             elif idcells.lost_zeros(value, self.plan.typical_ticket, self.plan.padded_ticket):
                 typical = self.plan.typical_ticket
                 shape = (f"shorter than {typical} digits, the length this column's ids are written with, leading "

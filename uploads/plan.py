@@ -63,7 +63,7 @@ class Plan:
     numeric_ticket: bool = False
     typical_ticket: int = 0  # the median digit count of a numeric ticket column's ids (validation: short ids)
     padded_ticket: bool = False  # the column writes its typical ids with leading zeros (00001026)
-    zero_width: int = 0  # the preset's id width every id fell short of: a short id is sent padded to it (validation)
+    zero_width: int = 0  # the preset's id width (ticket_digits) every id fell short of (validation: a decision)
     sent_at: int | None = None  # the survey's send time beside the answer time (headernames.SENT_TIME, rowskips)
     rounded_ticket: bool = False  # a text file's long ids all end in zeros past the 15th digit (idcells.rounded_column)
     digit_ticket: bool = False  # most of the column's ids hold a digit: one without any is a link's text ("Open")?

@@ -110,7 +110,7 @@ def check_sheet(sheet, preset: mapping.Preset, *, time_zone: str, now: datetime 
     context = {
         "version": CONTEXT_VERSION, "preset_key": _preset_key(preset), "preset": resolved.to_json(),
         "dates": plan.dates.to_json() if plan.dates else None, "numeric_ticket_ids": plan.numeric_ticket,
-        "typical_ticket": plan.typical_ticket, "padded_ticket_ids": plan.padded_ticket, "zero_width": plan.zero_width,
+        "typical_ticket": plan.typical_ticket, "padded_ticket_ids": plan.padded_ticket,
         "digit_ticket_ids": plan.digit_ticket, "rounded_ticket_ids": plan.rounded_ticket,
         "time_fractions": plan.time_fractions,
         "score_scale": list(plan.scale) if plan.scale else None, "word_scale": plan.word_scale,
@@ -209,9 +209,11 @@ def _decide(plan: Plan, sheet) -> None:
     padded = [ticket for ticket in padded if ticket.isdigit() and ticket.isascii()]
     plan.padded_ticket = len(padded) >= PADDED_ROWS and 2 * len(padded) >= lengths.count(plan.typical_ticket) or (
         bool(padded) and plan.typical_ticket == plan.preset.ticket_digits)  # the preset's width (QA round 51b)
-    if given and len(lengths) == given and plan.typical_ticket < plan.preset.ticket_digits:  # every digit-only id
-        plan.typical_ticket, plan.padded_ticket = plan.preset.ticket_digits, True  # lost its zeros (QA rounds 40b/c)
-        plan.zero_width = plan.preset.ticket_digits  # and gets them back (QA round 76b: 1026 was sent for 00001026)
+    if (given and len(lengths) == given and plan.typical_ticket < plan.preset.ticket_digits
+            and not any(ticket.startswith("0") for ticket in tickets)):  # every digit-only id lost its zeros (QA
+        # rounds 40b/c), unless the column pads its own to another width (QA round 77a: a 5-digit case number format)
+        plan.typical_ticket, plan.padded_ticket = plan.preset.ticket_digits, True
+        plan.zero_width = plan.preset.ticket_digits  # said in the decisions (QA round 76b); not padded back (77a)
     scales.decide(plan, sheet)
 
 
@@ -245,10 +247,10 @@ def _decisions(plan: Plan, time_zone: str) -> list[str]:
                    f"'{plan.columns[plan.time_at]}' (a date alone is read at midnight, with a warning)")
     out += scales.sentences(plan)
     if plan.zero_width:
-        out.append(f"Ticket ids in '{plan.preset.columns['ticket_id']}' are shorter than the {plan.zero_width} digits "
-                   f"'{plan.preset.name}' writes them with, leading zeros included: a spreadsheet program dropped "
-                   f"the zeros, so each is sent padded with zeros to {plan.zero_width} digits (1026 as "
-                   f"{'1026'.zfill(plan.zero_width)}), and its row says so")
+        out.append(f"Every ticket id in '{plan.preset.columns['ticket_id']}' is shorter than the {plan.zero_width} "
+                   f"digits '{plan.preset.name}' expects, leading zeros included ({'1026'.zfill(plan.zero_width)}): if "
+                   "a spreadsheet program dropped the zeros, the ids are not the helpdesk's. They are sent as they "
+                   "are, each row with a warning; export the file again and upload it without opening it in Excel")
     if plan.numeric_ticket:
         out.append("Ticket ids in this file are numbers; an id with other characters gets a warning")
     return out
@@ -272,7 +274,6 @@ def check_row(cells: list[str], row_number: int, sheet_columns: list[str], prese
         plan.numeric_ticket = bool(context.get("numeric_ticket_ids"))
         plan.typical_ticket = int(context.get("typical_ticket") or 0)
         plan.padded_ticket = bool(context.get("padded_ticket_ids"))
-        plan.zero_width = int(context.get("zero_width") or 0)
         plan.digit_ticket = bool(context.get("digit_ticket_ids"))
         plan.rounded_ticket = bool(context.get("rounded_ticket_ids"))
         plan.time_fractions = bool(context.get("time_fractions"))
