@@ -452,7 +452,8 @@ def test_the_lost_letters_notice_names_emoji_a_code_page_saved_as_question_marks
     """QA round 76b: Intercom's "🤩 Amazing" labels saved by Excel as plain CSV went out as "? Amazing" unsaid;
     a comment asking "? why" once, or a '?' inside a sentence, is none."""
     lost = "id,rating,remark\r\n1,? Amazing,Fast\r\n2,? Terrible,\"? thanks\"\r\n3,? OK,\r\n".encode("cp1252")
-    asked = "id,rating,remark\r\n1,5,? why\r\n2,4,Is it fixed? Yes\r\n".encode("cp1252")
+    asked = "id,rating,remark\r\n1,5,? why\r\n2,4,Is it fixed? Yes\r\n3,5,? no idea what happened\r\n4,5,? why so slow\r\n".encode(
+        "cp1252")
 
     assert parse_file(lost, "lost.csv").notices == [
         "3 lines of the file (the first: line 2, '? Amazing') have '?' where letters or emoji should be: the file was "
@@ -2066,3 +2067,17 @@ def test_a_lone_linked_cell_among_typed_ids_gives_its_ticket_links_address(tmp_p
     assert [row[0] for row in parse_file(tmp_path / "lone.xlsx").rows] == [
         "48200", "48201", "https://acme.zendesk.com/agent/tickets/48213"]
     assert parse_file(tmp_path / "lone.xlsx").rows[2][1] == "open"
+
+
+def test_a_lone_linked_cell_under_a_title_and_a_note_gives_its_ticket_links_address(tmp_path):
+    """QA round 77b: a title and a "last updated" line above the header made three words in the column of ids."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in (["CSAT team Benelux", ""], ["Laatst bijgewerkt: 21-10-2026 door Sanne", ""], ["Ticketnummer", "Score"],
+                ["48518", "5"], ["48519", "4"], ["open", "5"]):
+        sheet.append(row)
+    sheet.cell(6, 1).hyperlink = "https://acme.zendesk.com/agent/tickets/48520"
+    book.save(tmp_path / "titled.xlsx")
+
+    assert [row[0] for row in parse_file(tmp_path / "titled.xlsx").rows] == [
+        "48518", "48519", "https://acme.zendesk.com/agent/tickets/48520"]

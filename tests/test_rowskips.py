@@ -167,7 +167,7 @@ def test_it_reads_german_and_salesforce_summary_words_but_never_a_row_naming_an_
                                   "Összesen", "合計", "Medelvärde",
                                   # a summary word and what it sums, in the language (QA round 63b)
                                   "Total réponses", "Totale risposte", "Total de respostas", "Média geral",
-                                  "Anzahl Bewertungen"])
+                                  "Anzahl Bewertungen", "Gemiddeld"])  # Dutch, adverb (QA round 77b)
 def test_it_reads_the_summary_words_of_other_languages(word: str) -> None:
     """QA round 60a: a Polish Excel's "Średnia;;;;;7,36" under the answers was an invalid row."""
     rows = check(["2026-10-05T14:48:00Z", "1", "381", "", "5", ""], [word, "", "", "", "4,5", ""])

@@ -283,7 +283,9 @@ def _hyperlink_targets(rels: bytes) -> dict[str, str]:
 _LINK_TEXT = re.compile(rf"{idcells.LINK_WORDS.pattern}|conversation|#\s*\S*|[^\w\s]*", re.IGNORECASE)
 
 
-_HEADING_CELLS = 2  # a column's header and a title above it: the words of a column of ids (link_ids)
+# a column's header, a title and a note above it ("Last updated: 21-10-2026", QA round 77b): the words of a column
+# of ids (link_ids)
+_HEADING_CELLS = 3
 
 
 def link_ids(table: Table, at: dict[int, int], formulas: dict[tuple[int, int], str]) -> None:

@@ -262,8 +262,9 @@ def _reads_as_japanese(data: bytes) -> bool:
 # ("????????? ????,": Cyrillic or Greek); not "What???" (QA rounds 40b, 42a, 42b)
 _SMALL = r"(?![A-Z\u00c0-\u00de])[^\W\d_]"
 _LOST_WORDS = r"(?<![^\s\"'(,;])\?{2,}[,.;:!]?\s+\?{2,}(?![^\s,.;:!\"')])"
-# An emoji the code page lacks opening a cell: Intercom's "🤩 Amazing" saved as "? Amazing" (QA round 76b)
-_LOST_EMOJI = r"(?<![^,;\t\"])\? [^\W\d_]+"
+# An emoji the code page lacks opening a short cell: Intercom's "🤩 Amazing" saved as "? Amazing" (QA round 76b);
+# not a customer's "? no idea what happened" (QA round 77a)
+_LOST_EMOJI = r"(?<![^,;\t\"])\? [^\W\d_]+(?: [^\W\d_]+)?(?=[,;\t\"]|\r?$)"
 _LOST_LETTER = re.compile(rf"[^\W\d_]\?+{_SMALL}|(?<![^\s\"'(,;])\?{_SMALL}{{2,}}|{_LOST_WORDS}|{_LOST_EMOJI}")
 _LOST_SCRIPT = re.compile(f"{_LOST_WORDS}|{_LOST_EMOJI}")  # in a pure-ASCII file, only whole words ("Fixed?yes" is
 # English: QA 43b) and emoji

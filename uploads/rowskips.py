@@ -20,7 +20,7 @@ from uploads.plan import Plan, Raw, rule_key
 # number, or by what it counts ("Total responses"), so that an answer's "Total waste of time", ticket
 # "SUM-1042" or team "Average Joe's Gym" is none.
 SUMMARY_WORD = re.compile(r"(grand\s+)?(totals?|sub-?totals?|average|avg|mean|sum|summe|gesamt|durchschnitt|mittelwert|"
-                          r"moyenne|promedio|totale|media|média|gemiddelde|totaal|count|record\s+count|responses|"
+                          r"moyenne|promedio|totale|media|média|gemiddelde?|totaal|count|record\s+count|responses|"
                           r"number of responses|anzahl|nombre de réponses|zwischensumme|gesamtsumme|gesamtergebnis|"
                           r"teilergebnis|sous-total|total\s+g[ée]n[ée]ral|totale\s+complessivo|eindtotaal|suma\s+total|"
                           # Polish, Nordic, Finnish, Czech, Turkish, Hungarian, Japanese, Chinese (QA round 60a)

@@ -34,10 +34,15 @@ NO_ANSWER = frozenset({"n/a", "na", "n.a.", "-", "--", "\u2013", "\u2014", "?", 
                        "none", "no answer", "no score", "not rated", "unrated", "x",
                        # German "keine Angabe", French "sans objet", "non disponible", Spanish "no disponible",
                        # Dutch "niet van toepassing" (QA round 60b)
-                       "k.a.", "k. a.", "k.a", "s/o", "n/d", "n.d.", "n.v.t.", "nvt"})
+                       "k.a.", "k. a.", "k.a", "s/o", "n/d", "n.d.", "n.v.t.", "nvt",
+                       # and written out (QA round 77a: a French survey's "Sans objet" was refused as a typo)
+                       "keine angabe", "sans objet", "non applicable", "non disponible", "no disponible",
+                       "no aplica", "niet van toepassing", "não se aplica", "non applicabile", "not applicable"})
 SEEN_UNANSWERED = frozenset({-99, -999, -9})  # Qualtrics' usual 'seen but unanswered' recodes
-# A score written with its scale: "4/5", "4 / 5", "4 out of 5", "4 of 5" (hand-made sheets, review exports)
-OUT_OF = re.compile(r"^(\d{1,18})\s*(?:/|out of|of)\s*(\d{1,18})$", re.IGNORECASE)  # 18 digits: see INTEGER
+# A score written with its scale: "4/5", "4 / 5", "4 out of 5", "4 of 5" (hand-made sheets, review exports), in
+# German, French, Spanish, Portuguese, Italian and Dutch too: "4 von 5", "4 sur 5", "3 de 5", "4 su 5", "2 van 5"
+# (QA round 77b). 18 digits: see INTEGER
+OUT_OF = re.compile(r"^(\d{1,18})\s*(?:/|out of|of|von|sur|de|su|van)\s*(\d{1,18})$", re.IGNORECASE)
 # Star ratings: filled stars, then the empty ones of the scale ("★★★★☆"); emoji stars are all filled
 STARS = re.compile(r"^([★⭐]+)(☆*)$")
 # A number with its words: "4 stars" (German "4 Sterne", French, Spanish, Portuguese, Italian), "5 - Very
@@ -178,7 +183,7 @@ def written_score(value: str) -> tuple[int, int | None, str | None] | None:
 
 # A digit as an emoji keycap ("4️⃣", "🔟" for 10), or a number with one star ("4⭐", "4 ★")
 _NUMBER_SYMBOL = re.compile(r"^(?:(\d)\u20e3|\U0001f51f|(\d{1,2})\s*[⭐★])$")
-_WORDS_TOP = re.compile(r"(?:out\s+of|of|/)\s*(\d{1,18})\s*$", re.IGNORECASE)
+_WORDS_TOP = re.compile(r"(?:out\s+of|of|von|sur|de|su|van|/)\s*(\d{1,18})\s*$", re.IGNORECASE)
 
 
 def _written_score(value: str, low: int, high: int, hint: str) -> Cleaned | None:
