@@ -1044,13 +1044,17 @@ def test_scores_no_scale_reaches_ask_to_check_the_score_column(tmp_path: Path) -
             ) in summary["detected"]["decisions"]
 
 
-def test_scores_below_zero_ask_to_correct_them_not_to_set_a_scale(tmp_path: Path) -> None:
-    """QA round 76c: -3 and 99 among typed answers had the page advise the scale -3..99."""
-    _items, summary = team_sheet(tmp_path, "Rating", ["-3", "99", "4", "5"])
-    assert [decision for decision in summary["detected"]["decisions"] if "outside" in decision] == [
-        "2 scores lie outside 1..5, the scale used when a file names none (this file's run from -3 to 99): no "
-        "survey's scale runs below 0, as -3 does: correct these scores, or check the score column on the mapping "
-        "page; until then those rows are invalid"]
+@pytest.mark.parametrize(("scores", "advice"), [
+    (["-3", "99", "4", "5"], "no survey's scale runs from -3 to 99: correct these scores, or check the score column "
+                             "on the mapping page"),  # QA round 76c: the page advised the scale -3..99
+    (["-1", "10", "9", "7", "4"], "if the survey's scale is 0..10, set Lowest score 0 and Highest score 10 on the "
+                                  "mapping page, and correct the scores below 0 (-1)"),  # QA round 77a
+    (["-2", "2", "1", "0", "-1"], "if the survey's scale is -2..2, set Lowest score -2 and Highest score 2 on the "
+                                  "mapping page"),  # a -2..2 survey's answers (QA round 77a)
+])
+def test_scores_below_zero_get_the_scale_they_fit_or_are_to_be_corrected(tmp_path: Path, scores, advice) -> None:
+    _items, summary = team_sheet(tmp_path, "Rating", scores)
+    assert any(advice in decision for decision in summary["detected"]["decisions"]), summary["detected"]["decisions"]
 
 
 def test_n_a_marks_are_no_answers_in_words_beside_numbers(tmp_path: Path) -> None:

@@ -196,17 +196,21 @@ def scale_advice(low: int, high: int, worded: bool = False) -> str:
     """What to do about scores `low`..`high` outside the scale read: set the usual scale holding them
     (suggested_scale), or, above HIGHEST_SCALE_TOP, check the score column (QA round 71c: a title row taken as the
     header mapped a ticket column as the score, and the page advised the scale 1..52005); `worded`, among answers
-    in the words the mapping reads, correct those numbers (QA round 75a: setting 1..5 sent Good as 1 of 5); below 0,
-    correct them or the column."""
+    in the words the mapping reads, correct those numbers (QA round 75a: setting 1..5 sent Good as 1 of 5); from
+    below 0 but not a scale around 0 (a -2..2 survey's), set the usual scale of the others and correct those."""
     if worded:
         return ("these numbers stand among answers in words: write each as the word the customer chose, or exclude "
                 "its row")
     if high > HIGHEST_SCALE_TOP:
         return (f"no survey's scale reaches {high}, so the score column is likely the wrong one: check it, and the "
                 "header row, on the mapping page")
-    if low < 0:  # QA round 76c: -3 and 99 among typed answers had the page advise the scale -3..99
-        return (f"no survey's scale runs below 0, as {low} does: correct these scores, or check the score column on "
-                "the mapping page")
+    if low < 0 and high != -low:  # not a -2..2 survey's: -3 and 99 among typed answers advised -3..99 (QA 76c)
+        if high > _USUAL_SCALES[-1][1]:
+            return (f"no survey's scale runs from {low} to {high}: correct these scores, or check the score column on "
+                    "the mapping page")
+        first, last = suggested_scale(0, high)  # a 0..10 survey's -1 (QA round 77a)
+        return (f"if the survey's scale is {first}..{last}, set Lowest score {first} and Highest score {last} on the "
+                f"mapping page, and correct the scores below {first} ({low})")
     if low == high:  # one value outside: a scale from 0 or 1 to 5 at least (QA rounds 74a, 75a: 5..5, 0..0)
         low, high = min(low, 1), max(high, DEFAULT_BOUNDS["max_score"])
     first, last = suggested_scale(low, high)
@@ -268,7 +272,7 @@ def _default_scale_misfit(plan: Plan, sheet, bounds: tuple[int, int] | None = No
     counted = _counted_scores(plan, sheet)
     low, high = bounds or (DEFAULT_BOUNDS["min_score"], DEFAULT_BOUNDS["max_score"])
     table = (plan.score_map() or {}) if bounds else {}
-    rows_in, outside, seen = 0, 0, set() if bounds else {low, high}
+    rows_in, outside, seen, given = 0, 0, set() if bounds else {low, high}, set()
     for text, rows in counted.items():
         if text.casefold() in table:  # a code the mapping reads (Freshdesk's 1..3: QA round 73a), whatever its number
             rows_in += rows if scorecells.parse_int(text) is not None else 0
@@ -277,14 +281,16 @@ def _default_scale_misfit(plan: Plan, sheet, bounds: tuple[int, int] | None = No
             continue  # words and 'seen but unanswered' codes name no range
         rows_in += rows
         seen |= values
+        given |= values
         outside += rows if not all(low <= value <= high for value in values) else 0
     worded = bool(plan.score_words & table.keys())  # answers in the words the mapping's map reads (Zendesk's)
     if outside < (1 if worded else MISFIT_ROWS) or outside < MISFIT_SHARE * rows_in:
         return None
-    beyond = {value for value in seen if 0 <= value < low or high < value <= HELD_TOP}
+    bipolar = bool(given) and min(given) < 0 and max(given) == -min(given)  # a -2..2 survey's (QA round 77a)
+    beyond = {value for value in seen if (0 <= value or bipolar) and value < low or high < value <= HELD_TOP}
     # one number beyond is enough among answers in the map's words: Zendesk's Good beside 5s and 1s (QA round 73a)
     plan.scale_held = len(beyond) >= (1 if worded else 2)
-    return outside, min(seen), max(seen)
+    return outside, min(seen), max(seen - {high} | given) if min(seen) < 0 else max(seen)  # a -2..2 survey's top
 
 
 def _counted_scores(plan: Plan, sheet) -> Counter:
