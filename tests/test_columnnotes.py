@@ -237,10 +237,14 @@ def test_it_names_the_tickets_own_time_when_it_is_the_only_date(tmp_path: Path) 
 
 def test_it_says_when_a_date_columns_values_have_no_year(tmp_path: Path) -> None:
     """QA round 44b: a team sheet's "Oct 3" and "10/3" were "not dates the reader knows"."""
-    sheet, _ = read(tmp_path, "Ticket,Date,Agent,Score\n1,Oct 3,a@example.com,5\n2,10/5,a@example.com,4\n")
+    sheet, _ = read(tmp_path, "Ticket,Date,Time,Agent,Score\n1,Oct 3,2:30 PM,a@example.com,5\n"
+                              "2,10/5,9:00,a@example.com,4\n")
     assert sheet.notices == [
         "No column was read as the date: 'Date' is named like one, but its values ('Oct 3', '10/5') have no year, so "
-        "they could be any year's dates. Add the year to each (2026-10-03 14:48:00) and upload again."]
+        "they could be any year's dates. Add the year to each (2026-10-03 14:48:00) and upload again.",
+        "No column was read as the date: 'Time' is named like one, but its values ('2:30 PM', '9:00') are times of "
+        "day, without a date: they give the time of a Date column beside them whose dates have their year "
+        "(2026-10-03)."]  # not "no year" (QA round 77b)
 
 
 def test_a_reports_total_of_the_ticket_id_is_no_ticket_id_and_is_named(tmp_path: Path) -> None:

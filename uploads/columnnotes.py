@@ -19,6 +19,7 @@ from uploads import (
     scorecells,
     scorequestions,
     ticketcolumns,
+    timesofday,
     wordscales,
     zones,
 )
@@ -79,7 +80,10 @@ def _note_date(sheet: parsing.Sheet, preset: mapping.Preset) -> set[int]:
     not read as dates, with a few of them (QA round 37a: only "no column is mapped" was said); returns their
     indexes (no comment, then)."""
     def why(texts: list[str]) -> str:
-        # "Oct 3", "10/3": a team sheet's (QA round 44b)
+        # "Oct 3", "10/3": a team sheet's (QA round 44b); not a Time column's "2:30 PM" (QA round 77b)
+        if texts and all(timesofday.time_of_day(text) is not None for text in texts):
+            return ("are times of day, without a date: they give the time of a Date column beside them whose dates "
+                    "have their year (2026-10-03).")
         if texts and all(re.search(r"\d", text) and not _A_YEAR.search(text) for text in texts):
             return ("have no year, so they could be any year's dates. Add the year to each (2026-10-03 14:48:00) "
                     "and upload again.")
