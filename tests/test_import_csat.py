@@ -181,6 +181,17 @@ def test_it_reads_a_text_file_in_the_encoding_given(tmp_path):
     assert json.loads(items_out.read_text(encoding="utf-8"))["comment"] == "Спасибо"
 
 
+def test_it_names_rows_that_give_the_same_answer_with_another_comment(tmp_path):
+    """QA round 77b: a copied row whose comment was changed went out twice, named only on the rows table."""
+    path = tmp_path / "team.csv"
+    path.write_text("submitted_at,ticket_id,agent_id,score,comment\n2026-10-05T09:00:00Z,1,381,5,ok\n"
+                    "2026-10-05T09:00:00Z,2,381,4,\n2026-10-05T09:00:00Z,1,381,5,pasted twice\n", encoding="utf-8")
+    status, out = run(str(path), "--dry-run", "--json")
+    assert (status, json.loads(out)["notices"]) == (0, [
+        "Rows that give the same answer (ticket, agent, time and score) with another comment: 2 and 4. Each row is "
+        "sent as an answer of its own: if one row corrects another, delete the wrong one."])
+
+
 def test_it_reports_the_time_zone_a_file_declares_as_the_one_used(shared):
     _, out = run(str(shared / "samples/qualtrics_csat_numeric_3header.csv"), "--dry-run", "--json",
                  "--time-zone", "UTC")

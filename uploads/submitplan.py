@@ -10,7 +10,7 @@ import math
 from django.conf import settings
 from django.db.models import Count, Min
 
-from uploads import delivery
+from uploads import delivery, rowstore
 from uploads.headers import and_list
 from uploads.models import Row, Upload
 
@@ -83,15 +83,31 @@ def same_answers(upload: Upload, shown: int = 3) -> str:
     for key, number, item in upload.rows.filter(status=Row.Status.VALID, match_key__in=keys[:shown]).order_by(
             "number").values_list("match_key", "number", "item"):
         groups.setdefault(key, []).append((number, item))
+    return same_answers_sentence(sorted(groups.values(), key=lambda rows: rows[0][0]), len(keys) - len(groups))
+
+
+def same_answers_in(rows: list[tuple[int, dict]], shown: int = 3) -> str:
+    """same_answers over (row number, item) pairs of valid rows in row order, for a file not stored (import_csat
+    --dry-run: QA round 77b, where a copied row went out twice with no word)."""
+    groups: dict[str, list[tuple[int, dict]]] = {}
+    for number, item in rows:
+        groups.setdefault(rowstore.match_key(item), []).append((number, item))
+    repeated = [rows for rows in groups.values() if len(rows) > 1]
+    return same_answers_sentence(repeated[:shown], len(repeated) - len(repeated[:shown]))
+
+
+def same_answers_sentence(groups: list[list[tuple[int, dict]]], more: int) -> str:
+    """The same_answers notice for `groups` of (row number, item), each a list in row order, and `more` groups not
+    listed; "" for no group."""
     parts, differ = [], {}
-    for rows in sorted(groups.values(), key=lambda rows: rows[0][0]):
+    for rows in groups:
         names = dict.fromkeys(name for _, item in rows for name in item)
         differ |= {name: None for name in names if len({json.dumps(item.get(name), sort_keys=True)
                                                       for _, item in rows}) > 1}
         parts.append(and_list([str(number) for number, _ in rows]))
     if not parts:
         return ""
-    more, fields = len(keys) - len(parts), " or ".join(differ) or "field"
+    fields = " or ".join(differ) or "field"
     return (f"Rows that give the same answer (ticket, agent, time and score) with another {fields}: "
             + "; ".join(parts) + (f"; and {more:,} more such group{'s' if more != 1 else ''}" if more else "")
             + ". Each row is sent as an answer of its own: if one row corrects another, delete the wrong one.")

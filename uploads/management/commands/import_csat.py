@@ -14,7 +14,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import connection
 
-from uploads import approval, delivery, intake, saved_presets, validation
+from uploads import approval, delivery, intake, saved_presets, submitplan, validation
 from uploads.models import Row
 
 CLI_USERNAME = "import_csat"
@@ -98,6 +98,9 @@ class Command(BaseCommand):
         read.time_zone = intake.choose_zone(read.time_zone, preset)
         checked = validation.check_sheet(sheet, preset, time_zone=read.time_zone)
         validation.mark_duplicates(checked.rows)
+        if same := submitplan.same_answers_in([(row.row_number, row.item) for row in checked.rows
+                                               if row.status == "valid"]):
+            sheet.notices.append(same)  # as the rows table says it (QA round 77b)
         statuses = [row.status for row in checked.rows]
         summary = {"upload_id": None, **{s: statuses.count(s) for s in ("valid", "invalid", "skipped")}}
         used_zone = (checked.context.get("dates") or {}).get("zone") or read.time_zone  # a zone the file declares
@@ -146,7 +149,7 @@ class Command(BaseCommand):
             "created": results["created"], "failed": results["failed"], "unconfirmed": results["unconfirmed"],
             "batches": delivery.batch_count(upload),
             "status": upload.status, "warnings": upload.rows.filter(has_warning=True).count(),
-            "notices": list(upload.notices),
+            "notices": list(upload.notices) + [same for same in [submitplan.same_answers(upload)] if same],
             "items": list(upload.rows.filter(status="valid").order_by("number").values_list("item", flat=True)),
             "row_results": [_row_result(number, status, [error["message"] for error in errors],
                                         [warning["message"] for warning in warnings], note or None)
