@@ -149,12 +149,26 @@ def clean_score(text: str, low: int, high: int, value_map: dict[str, object] | N
     if number is None and value.endswith("%") and INTEGER.match(value[:-1].strip()):  # a team sheet's 80% (QA 60b)
         return Cleaned(issue=Issue("not_integer", f"'{value}' is a percentage, not a score on {low}..{high}",
                                    f"{hint}: the answer the customer gave"))
+    if number is None and (point := _wording_point(value, low, high)) is not None:  # QA round 77b: "sehr zufrieden"
+        return Cleaned(issue=Issue("not_integer", f"'{value}' is not an integer",
+                                   f"Write {point}, its number on {low}..{high}, or exclude the row"))
     if number is None:
         return _written_score(value, low, high, hint) or Cleaned(
             issue=Issue("not_integer", f"'{value}' is not an integer", hint))
     if number < low or number > high:
         return Cleaned(issue=_range_issue(number, low, high, hint, noun))
     return Cleaned(number)
+
+
+def _wording_point(value: str, low: int, high: int) -> int | None:
+    """The score a satisfaction wording of `low`..`high` gives the word `value` (wordings.SCALES' csat wordings:
+    "sehr zufrieden" is 5 of 1..5), when every such wording gives it the same; else None. Only satisfaction words,
+    whose place no one doubts: "great" is 4 or 5 by the survey (QA round 58b)."""
+    key = answer_key(value)
+    points = {scale["value_map"][key] for name, scale in SCALES.items() if name.startswith("csat") and (
+        scale["min_score"], scale["max_score"]) == (low, high) and key in scale["value_map"]
+        and not scale.get("alternative")}
+    return points.pop() if len(points) == 1 else None
 
 
 def written_score(value: str) -> tuple[int, int | None, str | None] | None:
