@@ -223,6 +223,24 @@ def test_a_copy_of_a_row_above_whose_answer_was_created_says_it_was_created(uplo
     assert again.rows.values_list("include_anyway", "note").get(number=4) == (False, created)
 
 
+def test_the_same_file_read_in_another_time_zone_is_not_sent_again(uploader, tmp_path):
+    """QA round 78b: a team sheet delivered under Europe/London, uploaded again under America/New_York, gave every
+    answer again five hours later, and all were created a second time."""
+    first = intake.create_upload(uploader, make_csv(tmp_path, [answer(1), answer(2)], "team.csv"), "team.csv",
+                                 intake.ReadOptions(time_zone="Europe/London"))
+    _delivered(first, Row.Result.CREATED, [2, 3])
+    path = make_csv(tmp_path, [answer(1), answer(2), answer(3)], "team.csv")
+    again = intake.create_upload(uploader, path, "team.csv", intake.ReadOptions(time_zone="America/New_York"))
+
+    rows = list(again.rows.order_by("number"))
+    assert [row.status for row in rows] == ["duplicate", "duplicate", "valid"]
+    assert rows[0].note == (
+        f"already created in MaestroQA by upload #{first.pk} (row 2) at 2026-10-02T07:00:00.000Z: the same ticket, "
+        "agent and score at another hour, as when a file is read in another time zone. Check the time zone before "
+        "including it")
+    assert rows[0].item["submitted_at"] == "2026-10-02T12:00:00.000Z" and rows[0].sent_before
+
+
 def test_it_names_another_teams_upload_as_such(uploader, tmp_path):
     first = _create(uploader, tmp_path, [answer(1)], "first.csv")
     _delivered(first, Row.Result.CREATED, [2])

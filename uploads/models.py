@@ -215,6 +215,10 @@ class Row(models.Model):
     match_key = models.CharField(
         max_length=40, blank=True, help_text="Hash of ticket_id, submitted_at, score, agent: finds earlier sends."
     )
+    shift_key = models.CharField(
+        max_length=40, blank=True, help_text="Hash of ticket_id, score, agent and submitted_at's minutes and seconds: "
+        "finds an earlier send of the answer read in another time zone."
+    )
     result = models.CharField(max_length=12, choices=Result.choices, default=Result.NONE, blank=True)
     maestro_id = models.CharField(max_length=64, blank=True)
     result_message = models.TextField(blank=True)
@@ -230,6 +234,7 @@ class Row(models.Model):
             models.Index(fields=["upload", "status", "number"]),
             models.Index(fields=["upload", "item_key"]),
             models.Index(fields=["match_key", "result"]),
+            models.Index(fields=["shift_key", "result"], name="row_shift_idx"),
             # Covers status_counts: one grouped scan gives statuses, warnings and included duplicates.
             models.Index(fields=["upload", "status", "has_warning", "include_anyway"], name="row_counts_idx"),
             # Cover the table's kind and field filters and the summaries by kind (uploads/table.py):

@@ -25,7 +25,8 @@ CELL_SEPARATOR = "\x1f"  # between the cells in Row.search_text (ASCII unit sepa
 CHUNK = 2000
 # Fields a re-check writes; callers pass them to save()/bulk_update().
 CHECKED_FIELDS = ["status", "item", "item_key", "errors", "warnings", "note",
-                  "error_kinds", "warning_kinds", "has_warning", "search_text", "match_key", "item_score", "item_day"]
+                  "error_kinds", "warning_kinds", "has_warning", "search_text", "match_key", "shift_key", "item_score",
+                  "item_day"]
 PRIOR_NOTES = (CREATED_PRIOR_NOTE, UNCONFIRMED_PRIOR_NOTE)
 
 
@@ -53,6 +54,7 @@ def checked_values(result, current_cells: list[str], excluded: bool) -> dict:
         "has_warning": bool(result.warnings),
         "search_text": CELL_SEPARATOR.join(cell.strip() for cell in current_cells).lower(),
         "match_key": match_key(item) if item else "",
+        "shift_key": shift_key(item) if item else "",
         "item_score": (item or {}).get("score"),
         "item_day": str((item or {}).get("submitted_at") or "")[:10],
     }
@@ -72,6 +74,15 @@ def match_key(item: dict) -> str:
     return hashlib.sha1("\x1f".join(parts).encode()).hexdigest()
 
 
+def shift_key(item: dict) -> str:
+    """Hash of the answer as match_key sees it but for the hour of its time: ticket, score, agent and submitted_at
+    from its minutes on ("30:00.000Z"). The same file read in another time zone gives the same key at another hour
+    (QA round 78b: uploaded again under America/New_York, every answer went out a second time, 5 hours later)."""
+    agent = item.get("agent_id") or rowresults.compared(item).get("agent_email") or ""
+    parts = [str(item.get("ticket_id", "")), str(item.get("score", "")), agent, str(item.get("submitted_at", ""))[14:]]
+    return hashlib.sha1("\x1f".join(parts).encode()).hexdigest()
+
+
 def _markable(status: str, note: str) -> bool:
     """A row `prior_notes` may mark: a valid one, or a duplicate of a row above (QA round 49b: its one-click
     "Include anyway" would have sent again an answer already created)."""
@@ -85,22 +96,23 @@ def mark_sent_before(upload: Upload, rows: list[Row]) -> list[Row]:
     Returns the rows marked. A row the user chose to include anyway keeps its mark
     but is sent (delivery.submit_upload).
     """
-    notes = prior_notes(upload, {row.match_key for row in rows if row.match_key and _markable(row.status, row.note)})
+    notes = _prior_for(upload, {(row.match_key, row.shift_key) for row in rows
+                                if row.match_key and _markable(row.status, row.note)})
     marked = []
     for row in rows:
-        if _markable(row.status, row.note) and row.match_key in notes:
-            row.status, row.note = Row.Status.DUPLICATE, notes[row.match_key]
+        if _markable(row.status, row.note) and (row.match_key, row.shift_key) in notes:
+            row.status, row.note = Row.Status.DUPLICATE, notes[row.match_key, row.shift_key]
             marked.append(row)
     return marked
 
 
 def mark_prior(upload: Upload, values: list[dict]) -> None:
     """mark_sent_before for `checked_values` dicts."""
-    notes = prior_notes(upload, {v["match_key"] for v in values if v["match_key"]
-                                 and _markable(v["status"], v["note"])})
+    notes = _prior_for(upload, {(v["match_key"], v["shift_key"]) for v in values if v["match_key"]
+                                and _markable(v["status"], v["note"])})
     for value in values:
-        if _markable(value["status"], value["note"]) and value["match_key"] in notes:
-            value["status"], value["note"] = Row.Status.DUPLICATE, notes[value["match_key"]]
+        if _markable(value["status"], value["note"]) and (key := (value["match_key"], value["shift_key"])) in notes:
+            value["status"], value["note"] = Row.Status.DUPLICATE, notes[key]
 
 
 def mark_sent_elsewhere(upload: Upload, only: Q | None = None) -> int:
@@ -111,16 +123,43 @@ def mark_sent_elsewhere(upload: Upload, only: Q | None = None) -> int:
     Run again at submit, at approval and before a resend, since another upload may have been delivered after
     this one was read (nothing is sent twice: the API has no idempotency key).
     """
-    found = [(pk, key) for pk, key, status, note in upload.rows.filter(
+    found = [(pk, (key, shift)) for pk, key, shift, status, note in upload.rows.filter(
         only or Q(), status__in=[Row.Status.VALID, Row.Status.DUPLICATE]).exclude(match_key="").values_list(
-        "id", "match_key", "status", "note") if _markable(status, note)]
+        "id", "match_key", "shift_key", "status", "note") if _markable(status, note)]
     marked = 0
     for chunk in chunks(found, CHUNK):
-        notes = prior_notes(upload, {key for _, key in chunk})
+        notes = _prior_for(upload, {key for _, key in chunk})
         params = [[Row.Status.DUPLICATE, notes[key], False, pk] for pk, key in chunk if key in notes]
         execute("update", ["status", "note", "include_anyway"], params)  # a row above's copy included: no more
         marked += len(params)
     return marked
+
+
+def _prior_for(upload: Upload, keys: set[tuple[str, str]]) -> dict[tuple[str, str], str]:
+    """(match_key, shift_key) -> why a row with those keys is not sent by default: `prior_notes` for its answer,
+    else `shifted_notes` for the answer read in another time zone."""
+    exact = prior_notes(upload, {key for key, _ in keys})
+    shifted = shifted_notes(upload, {shift for key, shift in keys if key not in exact and shift})
+    return {(key, shift): exact.get(key) or shifted[shift] for key, shift in keys if key in exact or shift in shifted}
+
+
+def shifted_notes(upload: Upload, shifts: set[str]) -> dict[str, str]:
+    """shift_key -> why a row is not sent by default: another upload created the same ticket, agent and score at
+    the same minute and second of another hour, the same answer read in another time zone (QA round 78b: the
+    same file uploaded again under America/New_York went out twice). The note starts with CREATED_PRIOR_NOTE."""
+    if not shifts:
+        return {}
+    earlier = Row.objects.filter(result=Row.Result.CREATED, shift_key__in=shifts)
+    if upload.pk:
+        earlier = earlier.exclude(upload=upload)
+    notes: dict[str, str] = {}
+    for shift, up, team, number, stamp in earlier.order_by("upload_id", "number").values_list(
+            "shift_key", "upload_id", "upload__team_id", "number", "item__submitted_at"):
+        named = f"upload #{up}" if team == upload.team_id else f"another team's upload #{up}"
+        notes.setdefault(shift, f"{CREATED_PRIOR_NOTE} by {named} (row {number}) at {stamp}: the same ticket, agent "
+                                "and score at another hour, as when a file is read in another time zone. Check "
+                                "the time zone before including it")
+    return notes
 
 
 def prior_notes(upload: Upload, keys: set[str]) -> dict[str, str]:
