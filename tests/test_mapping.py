@@ -1177,11 +1177,12 @@ def test_the_time_column_gives_the_time_of_a_date_cells_midnight_and_of_hours_wr
     data = sheet(["Date", "Time", "Ticket", "Agent", "Score"],
                  *[[date, time, str(n), "a@example.com", "5"] for n, (date, time) in enumerate([
                      ("10/5/2026 0:00", "2:30 PM"), ("10/13/2026 0:00", "9 AM"), ("10/14/2026 12:00 AM", "2pm"),
-                     ("10/15/2026 0:00", "")])])
+                     ("10/15/2026 0:00", ""), ("10/16/2026", "14h"), ("10/16/2026", "9 Uhr"), ("10/17/2026", "n/a")])])
     preset = choose(data)[0]
     assert preset.time_column == "Time"
     assert [row.item["submitted_at"] for row in validation.check_sheet(data, preset, time_zone="UTC", now=NOW).rows] == [
-        "2026-10-05T14:30:00.000Z", "2026-10-13T09:00:00.000Z", "2026-10-14T14:00:00.000Z", "2026-10-15T00:00:00.000Z"]
+        "2026-10-05T14:30:00.000Z", "2026-10-13T09:00:00.000Z", "2026-10-14T14:00:00.000Z", "2026-10-15T00:00:00.000Z",
+        "2026-10-16T14:00:00.000Z", "2026-10-16T09:00:00.000Z", "2026-10-17T00:00:00.000Z"]  # QA round 78a
 
 
 def test_it_joins_no_time_to_unix_times_but_to_excel_serial_days() -> None:

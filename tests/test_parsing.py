@@ -2067,17 +2067,3 @@ def test_a_lone_linked_cell_among_typed_ids_gives_its_ticket_links_address(tmp_p
     assert [row[0] for row in parse_file(tmp_path / "lone.xlsx").rows] == [
         "48200", "48201", "https://acme.zendesk.com/agent/tickets/48213"]
     assert parse_file(tmp_path / "lone.xlsx").rows[2][1] == "open"
-
-
-def test_a_lone_linked_cell_under_a_title_and_a_note_gives_its_ticket_links_address(tmp_path):
-    """QA round 77b: a title and a "last updated" line above the header made three words in the column of ids."""
-    book = openpyxl.Workbook()
-    sheet = book.active
-    for row in (["CSAT team Benelux", ""], ["Laatst bijgewerkt: 21-10-2026 door Sanne", ""], ["Ticketnummer", "Score"],
-                ["48518", "5"], ["48519", "4"], ["open", "5"]):
-        sheet.append(row)
-    sheet.cell(6, 1).hyperlink = "https://acme.zendesk.com/agent/tickets/48520"
-    book.save(tmp_path / "titled.xlsx")
-
-    assert [row[0] for row in parse_file(tmp_path / "titled.xlsx").rows] == [
-        "48518", "48519", "https://acme.zendesk.com/agent/tickets/48520"]

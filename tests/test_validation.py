@@ -293,6 +293,10 @@ def test_a_presets_ticket_digits_warn_of_ids_that_all_lost_their_zeros() -> None
             "(00001026): if a spreadsheet program dropped the zeros, the ids are not the helpdesk's. They are sent as "
             "they are, each row with a warning; export the file again and upload it without opening it in Excel"
             ) in checked.decisions
+    minority = sheet(["submitted_at", "CaseNumber", "agent_id", "score"], *[  # QA round 78a: padded like the preset
+        ["2026-10-05T14:48:00Z", ticket, "381", "5"] for ticket in ["00001026", "1028", "1029", "1030"]])
+    rows = validation.check_sheet(minority, preset, time_zone="UTC", now=NOW).rows
+    assert [warning_codes(row) for row in rows] == [[], ["short_id"], ["short_id"], ["short_id"]]
     own_width = sheet(["submitted_at", "CaseNumber", "agent_id", "score"], *[
         ["2026-10-05T14:48:00Z", ticket, "381", "5"] for ticket in ["09998", "09999", "10000", "10001"]])
     rows = validation.check_sheet(own_width, preset, time_zone="UTC", now=NOW).rows  # a 5-digit format (QA 77a)

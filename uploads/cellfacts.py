@@ -283,9 +283,8 @@ def _hyperlink_targets(rels: bytes) -> dict[str, str]:
 _LINK_TEXT = re.compile(rf"{idcells.LINK_WORDS.pattern}|conversation|#\s*\S*|[^\w\s]*", re.IGNORECASE)
 
 
-# a column's header, a title and a note above it ("Last updated: 21-10-2026", QA round 77b): the words of a column
-# of ids (link_ids)
-_HEADING_CELLS = 3
+_HEADING_CELLS = 2  # a column's header and a title above it: the words of a column of ids (link_ids; QA round 78a: 3
+# took a comment "open" linking to its ticket as the ticket's address)
 
 
 def link_ids(table: Table, at: dict[int, int], formulas: dict[tuple[int, int], str]) -> None:

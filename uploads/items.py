@@ -165,7 +165,7 @@ class RowCheck:
         column, own = self.plan.columns[at], self.cells[self.plan.index["submitted_at"]]
         own = timesofday.midnight_date(own) or own
         src = Raw(time, column, at)
-        if time and timesofday.time_of_day(time) is None:
+        if time and not timesofday.no_time(time) and timesofday.time_of_day(time) is None:
             self.error("submitted_at", src, Issue("time_unread", f"'{time}' in '{column}' is no time of day",
                                                   "Write the time as 14:30 or 2:30 PM, or clear the cell to send the "
                                                   "date at midnight"))

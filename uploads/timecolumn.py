@@ -24,8 +24,9 @@ def find(headers: Headers, sheet, stamps: int, used: set[int]) -> int | None:
     numbers when the times are
     fractions of a day, B04), its header says time (_TIME_HEADERS, with anything in brackets but a duration's
     unit: "Time (EST)", "Time (hh:mm)", not "Time (mm:ss)"; or the date's own: "Survey Time" beside "Survey Date"),
-    half its values are times of day ("13:45", "1:45 PM", "0.3125": timesofday.time_of_day; the others are refused
-    on their rows: QA round 77b, where "2pm", "noon" and "9ish" dropped the column) and fewer
+    three in four of its values are times of day ("13:45", "1:45 PM", "2 PM", "0.3125": timesofday.time_of_day; a
+    blank or a no-answer mark counts for neither; the others are refused on their rows: QA round 77b; half was too
+    few: handle times "04:32", "31:10" were taken, QA round 78a) and fewer
     than half fall in the hour after midnight, where a duration ("00:05:30" of handling time) would
     (preset key time_column). None otherwise."""
     if share(column_texts(sheet, stamps, 50), lambda text: (":" in text and timesofday.midnight_date(text) is None) or (
@@ -47,8 +48,8 @@ def _gives_time(headers: Headers, sheet, stamps: int, position: int) -> bool:
     texts = column_texts(sheet, position, 50)
     if timesofday.fractions_column(texts):
         return True
-    hours = [timesofday.time_of_day(text) for text in texts]
-    return bool(hours) and len(hours) - hours.count(None) >= 0.5 * len(hours) and hours.count(0) < 0.5 * len(hours)
+    hours = [timesofday.time_of_day(text) for text in texts if not timesofday.no_time(text)]
+    return bool(hours) and len(hours) - hours.count(None) >= 0.75 * len(hours) and hours.count(0) < 0.5 * len(hours)
 
 
 # A date header's word and its time column's: "Survey Date" | "Survey Time" (QA round 54a), "Fecha" | "Hora"

@@ -27,7 +27,20 @@ def time_of_day(text: str) -> int | None:
     return hour
 
 
+# An hour alone in French or German: "14h", "9 h", "9 Uhr" (QA round 78a)
+_HOUR_WORD = re.compile(r"^(\d{1,2})\s?(?:h|uhr)\.?$", re.IGNORECASE)
+# What a Time column's cell says for a time not known: a blank for the date alone (QA round 78a)
+_NO_TIME = frozenset({"n/a", "na", "-", "--", "?", "unknown", "tbd", "k.a.", "s/o", "inconnu", "unbekannt"})
+
+
+def no_time(text: str) -> bool:
+    """True for a Time column's cell that gives no time and asks for none: blank, "n/a", "-", "unknown"."""
+    return not text.strip() or text.strip().casefold() in _NO_TIME
+
+
 def _clock_hour(text: str) -> int | None:
+    if (word := _HOUR_WORD.match(text)) and int(word[1]) < 24:
+        return int(word[1])
     found = _TIME_OF_DAY.match(text)
     if not found or found[2] is None and not found[4] or int(found[2] or 0) > 59 or (found[3] and int(found[3]) > 59):
         return None  # an hour alone is a time only with AM/PM: "14" is no time
@@ -41,6 +54,8 @@ def clock_decimals(text: str) -> str | None:
     """The decimals of the day a clock time is, to join to an Excel serial day ("07:30" -> "3125": 46089
     and 07:30 are 46089.3125); None for other text and for a time with a zone after it."""
     text = text.strip()
+    if _HOUR_WORD.match(text) and (hour := _clock_hour(text)) is not None:
+        return f"{hour * 3600 / 86400:.15f}".split(".")[1].rstrip("0") or "0"
     found, hour = _TIME_OF_DAY.match(text), _clock_hour(text)
     if hour is None or not found or text[found.end(4 if found[4] else 3 if found[3] else 2):].strip():
         return None  # no clock time, or one with a zone after it
@@ -76,6 +91,8 @@ def joined_time(text: str, column_of_fractions: bool = False) -> str:
     seconds = day_fraction(text, column_of_fractions)
     if seconds is not None:
         return f"{seconds // 3600:02d}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"
+    if _HOUR_WORD.match(text.strip()) and (hour := _clock_hour(text.strip())) is not None:
+        return f"{hour:02d}:00"
     found = _TIME_OF_DAY.match(text.strip())
     if found and found[2] is None and (hour := _clock_hour(text.strip())) is not None:
         return f"{hour:02d}:00{text.strip()[found.end(4):]}"  # a zone written after it stays

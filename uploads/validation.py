@@ -210,7 +210,8 @@ def _decide(plan: Plan, sheet) -> None:
     plan.padded_ticket = len(padded) >= PADDED_ROWS and 2 * len(padded) >= lengths.count(plan.typical_ticket) or (
         bool(padded) and plan.typical_ticket == plan.preset.ticket_digits)  # the preset's width (QA round 51b)
     if (given and len(lengths) == given and plan.typical_ticket < plan.preset.ticket_digits
-            and not any(ticket.startswith("0") for ticket in tickets)):  # every digit-only id lost its zeros (QA
+            and not any(ticket.startswith("0") and len(ticket) != plan.preset.ticket_digits
+                        for ticket in tickets)):  # every digit-only id lost its zeros (QA
         # rounds 40b/c), unless the column pads its own to another width (QA round 77a: a 5-digit case number format)
         plan.typical_ticket, plan.padded_ticket = plan.preset.ticket_digits, True
         plan.zero_width = plan.preset.ticket_digits  # said in the decisions (QA round 76b); not padded back (77a)
