@@ -149,17 +149,25 @@ def shifted_notes(upload: Upload, shifts: set[str]) -> dict[str, str]:
     same file uploaded again under America/New_York went out twice). The note starts with CREATED_PRIOR_NOTE."""
     if not shifts:
         return {}
-    earlier = Row.objects.filter(result=Row.Result.CREATED, shift_key__in=shifts)
-    if upload.pk:
-        earlier = earlier.exclude(upload=upload)
     notes: dict[str, str] = {}
-    for shift, up, team, number, stamp in earlier.order_by("upload_id", "number").values_list(
-            "shift_key", "upload_id", "upload__team_id", "number", "item__submitted_at"):
-        named = f"upload #{up}" if team == upload.team_id else f"another team's upload #{up}"
+    for shift, named, number, stamp in _earlier(upload, Q(result=Row.Result.CREATED, shift_key__in=shifts),
+                                                "shift_key", "item__submitted_at"):
         notes.setdefault(shift, f"{CREATED_PRIOR_NOTE} by {named} (row {number}) at {stamp}: the same ticket, agent "
                                 "and score at another hour, as when a file is read in another time zone. Check "
                                 "the time zone before including it")
     return notes
+
+
+def _earlier(upload: Upload, which: Q, key: str, detail: str):
+    """(key, the upload named as `upload`'s page names it, row number, detail) of the rows of other uploads that
+    `which` selects, by upload then row: "upload #3", or "another team's upload #3", which this upload's team
+    cannot open (an admin can)."""
+    earlier = Row.objects.filter(which)
+    if upload.pk:
+        earlier = earlier.exclude(upload=upload)
+    for value, up, team, number, more in earlier.order_by("upload_id", "number").values_list(
+            key, "upload_id", "upload__team_id", "number", detail):
+        yield value, f"upload #{up}" if team == upload.team_id else f"another team's upload #{up}", number, more
 
 
 def prior_notes(upload: Upload, keys: set[str]) -> dict[str, str]:
@@ -176,13 +184,8 @@ def prior_notes(upload: Upload, keys: set[str]) -> dict[str, str]:
         return {}
     sent = Q(result__in=[Row.Result.CREATED, Row.Result.UNCONFIRMED])
     going = Q(result__in=[Row.Result.NONE, Row.Result.SENDING], batch__isnull=False, upload__status__in=delivery.ACTIVE)
-    earlier = Row.objects.filter(sent | going, match_key__in=keys)
-    if upload.pk:
-        earlier = earlier.exclude(upload=upload)
     notes: dict[str, str] = {}
-    for key, result, up, team, number in earlier.order_by("upload_id", "number").values_list(
-            "match_key", "result", "upload_id", "upload__team_id", "number"):
-        named = f"upload #{up}" if team == upload.team_id else f"another team's upload #{up}"
+    for key, named, number, result in _earlier(upload, (sent | going) & Q(match_key__in=keys), "match_key", "result"):
         if result == Row.Result.CREATED and not notes.get(key, "").startswith(CREATED_PRIOR_NOTE):
             notes[key] = f"{CREATED_PRIOR_NOTE} by {named} (row {number})"
         elif key not in notes and result == Row.Result.UNCONFIRMED:
