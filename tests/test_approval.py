@@ -167,6 +167,16 @@ def test_the_pages_of_an_uploads_state_are_never_kept_for_the_back_button(people
         assert "no-store" in _client(user).get(url)["Cache-Control"], url
 
 
+def test_the_review_names_the_time_zone_a_file_declares(people, settings, shared):
+    """QA round 78b: a Qualtrics file's review said "time zone UTC" above "read in America/Los_Angeles"."""
+    from uploads import intake
+
+    path = shared / "samples/qualtrics_csat_numeric_3header.csv"
+    upload = intake.create_upload(people["maria"], path, path.name, intake.ReadOptions(time_zone="UTC"))
+    page = _client(people["ada"]).get(reverse("uploads:review", args=[upload.pk])).content.decode()
+    assert "time zone America/Los_Angeles (declared by the file)</p>" in page
+
+
 def _same_answers(people, first_rows: int, second_rows: int) -> tuple[Upload, Upload]:
     """Two uploads of maria's whose rows 2.. hold the same answers (match keys set as intake does)."""
     first = make_upload(people["maria"], people["alpha"], rows=first_rows)

@@ -241,6 +241,16 @@ def test_the_same_file_read_in_another_time_zone_is_not_sent_again(uploader, tmp
     assert rows[0].item["submitted_at"] == "2026-10-02T12:00:00.000Z" and rows[0].sent_before
 
 
+def test_a_mapping_applied_again_in_another_time_zone_keeps_its_reason(uploader, tmp_path):
+    """QA round 78b: choosing only a time zone made the page and the reviewer read "changed by you"."""
+    upload = _create(uploader, tmp_path, [answer(1)])
+    reason = upload.preset_reason
+    fixes.remap_upload(upload, uploader, mapping.Preset.from_json(upload.preset), "Europe/London")
+    upload.refresh_from_db()
+    assert (upload.time_zone, upload.preset_reason) == ("Europe/London", reason)
+    assert not reason.startswith(intake.USER_MAPPING)
+
+
 def test_it_names_another_teams_upload_as_such(uploader, tmp_path):
     first = _create(uploader, tmp_path, [answer(1)], "first.csv")
     _delivered(first, Row.Result.CREATED, [2])

@@ -1167,6 +1167,7 @@ def test_it_refuses_a_time_the_time_column_does_not_give_and_says_when_the_date_
     assert [problem.message for problem in rows[1].errors] == [
         "Row 3, column 'Time': 'noon' in 'Time' is no time of day. Write the time as 14:30 or 2:30 PM, or clear the "
         "cell to send the date at midnight."]
+    assert ([problem.code for problem in rows[1].errors], rows[1].warnings) == (["not_a_time"], [])  # QA round 78b
     assert [problem.message for problem in rows[2].warnings if problem.code == "time_unread"] == [
         "Row 4, column 'Time': 'Date' has a time of its own ('2026-05-06 08:00'), used instead of '09:15' in 'Time'."]
 

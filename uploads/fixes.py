@@ -314,8 +314,8 @@ def remap_upload(upload: Upload, user, preset: mapping.Preset, time_zone: str,
     else None. Raises intake.IntakeError, ValueError (an unknown time zone).
     """
     old_zone, old_name, old_dates = upload.time_zone, upload.preset_name, (upload.check_context or {}).get("dates")
-    if preset.to_json() == upload.preset and time_zone == upload.time_zone:
-        reason = upload.preset_reason  # applied as it was: still chosen for the reason it was
+    if preset.to_json() == upload.preset:  # applied as it was, in its zone or another (QA round 78b: a zone alone
+        reason = upload.preset_reason  # made it "changed by you"): still chosen for the reason it was
     intake.remap_upload(upload, preset, time_zone, reason)
     what = [f"mapping {old_name} → {upload.preset_name}" if old_name != upload.preset_name
             else f"mapping {upload.preset_name}"]

@@ -166,7 +166,9 @@ class RowCheck:
         own = timesofday.midnight_date(own) or own
         src = Raw(time, column, at)
         if time and not timesofday.no_time(time) and timesofday.time_of_day(time) is None:
-            self.error("submitted_at", src, Issue("time_unread", f"'{time}' in '{column}' is no time of day",
+            self.warnings = [warning for warning in self.warnings  # refused: no "midnight assumed" (QA round 78b)
+                             if not (warning.field == "submitted_at" and warning.code == "midnight")]
+            self.error("submitted_at", src, Issue("not_a_time", f"'{time}' in '{column}' is no time of day",
                                                   "Write the time as 14:30 or 2:30 PM, or clear the cell to send the "
                                                   "date at midnight"))
         elif time and timesofday.day_fraction(time, fractions := self.plan.time_fractions) is not None and (

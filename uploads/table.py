@@ -211,6 +211,7 @@ KIND_LABELS = {
     "excel_error": "{field} is a formula's error value", "id_dropped": "{field} dropped (agent email used)",
     "other_scale": "{field} is out of another scale", "number_against_words": "{field}: number and words disagree",
     "time_unread": "{field}: the Time column not used",
+    "not_a_time": "{field}: the Time column's cell is no time of day",
     "label_against_score": "{field} disagrees with the score", "from_link": "{field} read from a link",
     "email_in_name": "{field} taken out of a name",
     "lost_letter": "{field} has a '?' for a lost letter",

@@ -10,7 +10,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 
-from uploads import access, approval, audit, delivery, reports, search
+from uploads import access, approval, audit, delivery, mappingpage, reports, search
 
 
 @login_required
@@ -20,7 +20,8 @@ def review_page(request, pk: int):
     upload = access.get_upload_for_user(request.user, pk)
     context = {"upload": upload, "summary": approval.review_summary(upload), "events": audit.events_for(upload),
                "comment_chars": approval.REVIEW_COMMENT_CHARS,
-               "reviewed": approval.submission_mark(upload)}
+               "reviewed": approval.submission_mark(upload),
+               "declared_zone": mappingpage.declared_zone(upload)}  # as the rows table says it (QA round 78b)
     return render(request, "uploads/review.html", context)
 
 
