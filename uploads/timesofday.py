@@ -38,6 +38,17 @@ def no_time(text: str) -> bool:
     return not text.strip() or text.strip().casefold() in _NO_TIME
 
 
+def _hour_alone(text: str) -> tuple[int, str] | None:
+    """(hour, what follows it) of a time written without its minutes: "2 PM" -> (14, ""), "9 AM CET" -> (9, " CET"),
+    "14h" and "9 Uhr" -> (14, ""), (9, ""); None for other text."""
+    if (word := _HOUR_WORD.match(text)) and int(word[1]) < 24:
+        return int(word[1]), ""
+    found = _TIME_OF_DAY.match(text)
+    if found and found[2] is None and (hour := _clock_hour(text)) is not None:
+        return hour, text[found.end(4):]
+    return None
+
+
 def _clock_hour(text: str) -> int | None:
     if (word := _HOUR_WORD.match(text)) and int(word[1]) < 24:
         return int(word[1])
@@ -54,12 +65,15 @@ def clock_decimals(text: str) -> str | None:
     """The decimals of the day a clock time is, to join to an Excel serial day ("07:30" -> "3125": 46089
     and 07:30 are 46089.3125); None for other text and for a time with a zone after it."""
     text = text.strip()
-    if _HOUR_WORD.match(text) and (hour := _clock_hour(text)) is not None:
-        return f"{hour * 3600 / 86400:.15f}".split(".")[1].rstrip("0") or "0"
-    found, hour = _TIME_OF_DAY.match(text), _clock_hour(text)
-    if hour is None or not found or text[found.end(4 if found[4] else 3 if found[3] else 2):].strip():
-        return None  # no clock time, or one with a zone after it
-    seconds = hour * 3600 + int(found[2] or 0) * 60 + int(found[3] or 0)
+    if alone := _hour_alone(text):
+        if alone[1].strip():
+            return None  # a zone after it
+        seconds = alone[0] * 3600
+    else:
+        found, hour = _TIME_OF_DAY.match(text), _clock_hour(text)
+        if hour is None or not found or text[found.end(4 if found[4] else 3 if found[3] else 2):].strip():
+            return None  # no clock time, or one with a zone after it
+        seconds = hour * 3600 + int(found[2]) * 60 + int(found[3] or 0)
     return f"{seconds / 86400:.15f}".split(".")[1].rstrip("0") or "0"  # 15 places: no 8.6e-05
 
 
@@ -91,11 +105,8 @@ def joined_time(text: str, column_of_fractions: bool = False) -> str:
     seconds = day_fraction(text, column_of_fractions)
     if seconds is not None:
         return f"{seconds // 3600:02d}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"
-    if _HOUR_WORD.match(text.strip()) and (hour := _clock_hour(text.strip())) is not None:
-        return f"{hour:02d}:00"
-    found = _TIME_OF_DAY.match(text.strip())
-    if found and found[2] is None and (hour := _clock_hour(text.strip())) is not None:
-        return f"{hour:02d}:00{text.strip()[found.end(4):]}"  # a zone written after it stays
+    if alone := _hour_alone(text.strip()):
+        return f"{alone[0]:02d}:00{alone[1]}"  # a zone written after it stays
     return text.strip()
 
 
