@@ -1172,6 +1172,18 @@ def test_it_refuses_a_time_the_time_column_does_not_give_and_says_when_the_date_
         "Row 4, column 'Time': 'Date' has a time of its own ('2026-05-06 08:00'), used instead of '09:15' in 'Time'."]
 
 
+def test_a_shift_in_the_time_column_is_no_time_at_an_offset() -> None:
+    """QA round 80: '8:00-12:00' (a shift) went out as 08:00 at UTC-12, 20:00Z."""
+    data = sheet(["Date", "Time", "Ticket", "Agent", "Score"], ["2026-05-04", "8:00-12:00", "1", "a@example.com", "5"],
+                 *[[f"2026-05-0{n}", time, str(n), "a@example.com", "4"] for n, time in
+                   [(5, "09:15"), (6, "10:00:00-05:00"), (7, "14:00+02:00")]])
+    rows = validation.check_sheet(data, choose(data)[0], time_zone="UTC", now=NOW).rows
+
+    assert [(row.item or {}).get("submitted_at") for row in rows] == [
+        None, "2026-05-05T09:15:00.000Z", "2026-05-06T15:00:00.000Z", "2026-05-07T12:00:00.000Z"]
+    assert [problem.code for problem in rows[0].errors] == ["not_a_time"]
+
+
 def test_the_time_column_gives_the_time_of_a_date_cells_midnight_and_of_hours_written_alone() -> None:
     """QA round 77b: Excel's date cells saved as "10/5/2026 0:00" made the Time column's 2:30 PM unread (every row
     went at midnight), and "2 PM" or "9 AM" were no times."""

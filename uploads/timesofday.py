@@ -9,10 +9,11 @@ import re
 
 from uploads.dates import SERIAL_RANGE
 
-# A clock time; its minutes may be left out before AM/PM ("9 AM", "2pm": a hand-made sheet's, QA round 77b)
+# A clock time; its minutes may be left out before AM/PM ("9 AM", "2pm": a hand-made sheet's, QA round 77b).
+# A minus offset after it only after seconds: "8:00-12:00" is a shift, not 08:00 at UTC-12 (QA round 80)
 _TIME_OF_DAY = re.compile(r"^(\d{1,2})(?:(?:[:.]|\s?h\s?)(\d{2})(?:[:.](\d{2})(?:\.\d+)?)?)?\s*([ap]\.?m\.?)?"
                          r"(?:\s*Uhr\.?)?"
-                         r"(?:\s*(?:(?-i:[A-Z]{1,5})|[+\-]\d{2}:?\d{2}))?$", re.IGNORECASE)
+                         r"(?:\s*(?:(?-i:[A-Z]{1,5})|\+\d{2}:?\d{2}|(?(3)-\d{2}:?\d{2}|(?!))))?$", re.IGNORECASE)
 
 
 def time_of_day(text: str) -> int | None:
