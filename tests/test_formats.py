@@ -1057,6 +1057,20 @@ def test_scores_below_zero_get_the_scale_they_fit_or_are_to_be_corrected(tmp_pat
     assert any(advice in decision for decision in summary["detected"]["decisions"]), summary["detected"]["decisions"]
 
 
+def test_a_qualtrics_surveys_recodes_from_minus_2_to_2_are_held_until_the_scale_is_set(tmp_path: Path) -> None:
+    """QA round 80: the -2, -1 and 0 rows were refused as typos of 1..5 and the 1s and 2s went out as 1 and 2 of 5."""
+    summary, items, _ = run_text(tmp_path, "qx.csv", (
+        "RecordedDate,ResponseId,ExternalReference,Finished,Q1\n"
+        "Recorded Date,Response ID,External Data Reference,Finished,How satisfied were you?\n"
+        '"{""ImportId"":""recordedDate"",""timeZone"":""UTC""}","{""ImportId"":""_recordId""}",'
+        '"{""ImportId"":""externalDataReference""}","{""ImportId"":""finished""}","{""ImportId"":""QID1""}"\n'
+        + "".join(f"2026-10-10 09:0{n}:05,R_{n},7100{n},1,{score}\n" for n, score in enumerate(
+            ["-2", "-1", "0", "1", "2", "2", "1"]))))
+    assert (items, summary["invalid"]) == ([], 7)
+    assert any("if the survey's scale is -2..2, set Lowest score -2 and Highest score 2 on the mapping page" in decision
+               for decision in summary["detected"]["decisions"]), summary["detected"]["decisions"]
+
+
 def test_n_a_marks_are_no_answers_in_words_beside_numbers(tmp_path: Path) -> None:
     """QA round 74a: a 1..5 sheet's N/A counted as a word, and one 0 then held every number."""
     items, summary = team_sheet(tmp_path, "Rating", ["5", "4", "N/A", "3", "0", "2", "N/A", "5"])

@@ -352,6 +352,13 @@ def _decide_scale(plan: Plan, sheet) -> tuple[int, int] | None:
         # 0..4 answered, never 5: a survey scored from 0, not typos (QA round 49a: 4 of 4 had gone out as 4 of 5)
         plan.scale_misfit, plan.scale_held = (below, low - 1, high - 1), True
         return None
+    given = {value for values in values_of.values() for value in values}
+    negative = sum(counted[text] for text in outside if min(values_of[text]) < 0)
+    if negative >= MISFIT_ROWS and max(given) == -min(given):
+        # a -2..2 survey's recodes, not typos of 1..5: its 1s and 2s had gone out as 1 and 2 of 5 (QA round 80)
+        plan.scale_misfit = (sum(counted[text] for text in outside), min(given), max(given))
+        plan.scale_held = True
+        return None
     if plan.preset.score_typos and outside and (sum(counted[text] for text in outside) < TYPO_SHARE * total
                                                 or not _wider_shown(values_of, counted, scales, total)):
         plan.scale_outliers = [(next(value for value in values_of[text] if not low <= value <= high), number)
