@@ -290,7 +290,7 @@ def test_it_reads_dates_day_first_when_the_user_chooses_it(client_in):
     created = Upload.objects.get(pk=int(upload(client_in, "uk.csv", UK_DATES).url.split("/")[2]))
     page = client_in.get(f"/uploads/{created.pk}/mapping/").content.decode()
     assert ("&#x27;submitted_at&#x27; read as month/day/year, the default for dates with slashes (no value "
-            "settles the order: none is a real date with a day above 12); read day/month/year, 5/10/2026 would be 5 "
+            "settles the order: none is a real date with a day above 12); read day/month/year, 05/10/2026 would be 5 "
             "October 2026: if the file writes dates that way, choose that Date order on the mapping page. "
             '<a href="#id_date_order" id="date-order-link">') in page  # the other reading named: QA round 61a
     _remap_dates(client_in, created, "DMY")

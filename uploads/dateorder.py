@@ -75,7 +75,7 @@ def decide_column(column: str, values: Iterable[tuple[int, str]], *, preset_orde
             first_row[text] = [number, 1]
         else:
             seen[1] += 1
-    evidence: dict[str, list] = {"MDY": [], "DMY": [], "ISO": [], "AMBIGUOUS": []}
+    evidence: dict = {"MDY": [], "DMY": [], "ISO": [], "AMBIGUOUS": [], "WRITTEN": {}}  # WRITTEN: a day's text
     separators: Counter[str] = Counter()
     for text, (number, rows) in first_row.items():
         _note_value(decision, text.strip(), number, rows, evidence, separators)
@@ -124,6 +124,7 @@ def _note_value(decision: ColumnDates, text: str, number: int, rows: int, eviden
         elif (first <= 12 and second <= 12 and first != second and 1900 <= _full_year(match["y"]) <= 2100
               and _is_day(first, second, match["y"])):
             evidence["AMBIGUOUS"].append((first, second, _full_year(match["y"]), rows))
+            evidence["WRITTEN"].setdefault((first, second), match["sep"].join((match["a"], match["b"], match["y"])))
     elif ((iso := ISO_RE.match(text)) and 1900 <= int(iso["y"]) <= 2100
           and _is_day(int(iso["d"]), int(iso["m"]), iso["y"])):
         evidence["ISO"].append(date(int(iso["y"]), int(iso["m"]), int(iso["d"])))
@@ -264,7 +265,8 @@ def _other_reading(evidence: dict, order: str) -> str:
     month, day = (second, first) if order == "MDY" else (first, second)
     other = "day/month/year" if order == "MDY" else "month/day/year"
     moment = date(year, month, day)
-    return (f"; read {other}, {first}/{second}/{year} would be {moment.day} {moment:%B %Y}: if the file writes "
+    written = evidence["WRITTEN"][first, second]  # as the file writes it: 09/02/2026 (QA round 80b)
+    return (f"; read {other}, {written} would be {moment.day} {moment:%B %Y}: if the file writes "
             "dates that way, choose that Date order on the mapping page")
 
 
